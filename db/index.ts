@@ -1,0 +1,76 @@
+/**
+ * Opens the mirror database: PGlite (embedded Postgres in WebAssembly) under a data directory by default, or a real
+ * PostgreSQL server when a `postgres://` URL is given. Both run the same drizzle schema and migrations.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema';
+
+export { schema };
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DatabaseTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+
+export type DatabaseHandle = {
+  db: Database;
+  target: DatabaseTarget;
+  /** Releases connections; for PGlite also flushes and closes the data directory (a dirty one hangs reopen). */
+  close: () => Promise<void>;
+};
+
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Thrown when the database cannot be reached or opened; the message is one sentence meant for an operator. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === 'pglite') {
+    if (target.dataDir) mkdirSync(dirname(target.dataDir), { recursive: true });
+    const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema }) as unknown as Database;
+    return { db, target, close: () => client.close() };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
+  // The pool emits errors of idle clients (server restart); queries surface their own errors, so only log here.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end();
+    const redacted = target.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+    throw new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${redacted}: ${(error as Error).message}.`);
+  }
+  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  return { db, target, close: () => pool.end() };
+}
+
+/** Applies the drizzle-kit migrations (idempotent). */
+export async function migrateDatabase(handle: DatabaseHandle) {
+  if (handle.target.kind === 'pglite') {
+    await migratePglite(handle.db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder });
+  } else {
+    await migratePg(handle.db as unknown as Parameters<typeof migratePg>[0], { migrationsFolder });
+  }
+}
+
+/** Drops every table of ours (and drizzle's bookkeeping) so migrations start from an empty database. */
+export async function resetDatabase(handle: DatabaseHandle) {
+  await handle.db.execute(sql`drop schema if exists public cascade`);
+  await handle.db.execute(sql`drop schema if exists drizzle cascade`);
+  await handle.db.execute(sql`create schema public`);
+  await migrateDatabase(handle);
+}

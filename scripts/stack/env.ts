@@ -1,0 +1,62 @@
+/** The stack's configuration, validated once at start: every problem is reported as one plain sentence. */
+import { isHex } from 'viem';
+import { z } from 'zod';
+
+const ANVIL_FIRST_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
+
+const url = (protocols: string[], example: string) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a ${protocols.join(' or ')} URL such as ${example}`,
+    );
+
+const port = z.coerce.number().int().min(1).max(65_535);
+
+export const stackEnvSchema = z.object({
+  RPC_URL: url(['http:', 'https:'], 'http://127.0.0.1:8545').optional(),
+  PUBLIC_RPC_URL: url(['http:', 'https:'], 'https://rpc.example.org').optional(),
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://user:password@localhost:5432/rackshare').optional(),
+  DEPLOYER_PRIVATE_KEY: z
+    .string()
+    .refine((value) => isHex(value) && value.length === 66, 'must be a 0x-prefixed 32-byte hex private key')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  PORT: port.default(3000),
+  ANVIL_PORT: port.default(8545),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type StackEnv = z.infer<typeof stackEnvSchema> & { deployerPrivateKey: `0x${string}`; localChain: boolean };
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseStackEnv(source: Record<string, string | undefined> = process.env): StackEnv {
+  // Empty strings (VAR= in a shell or .env) mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = stackEnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Invalid configuration: ${String(issue.path[0])} ${issue.message}.`);
+  }
+  const env = parsed.data;
+  const localChain = env.RPC_URL === undefined;
+  if (!localChain && env.DEPLOYER_PRIVATE_KEY === undefined) {
+    throw new ConfigError('Invalid configuration: DEPLOYER_PRIVATE_KEY is required when RPC_URL is set.');
+  }
+  return {
+    ...env,
+    localChain,
+    deployerPrivateKey: (env.DEPLOYER_PRIVATE_KEY ?? ANVIL_FIRST_KEY) as `0x${string}`,
+  };
+}

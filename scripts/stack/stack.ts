@@ -1,0 +1,222 @@
+/**
+ * The whole stack as an ordered list of services. Each service starts, returns how to stop it, and is stopped in
+ * reverse order when the shared AbortSignal fires (Ctrl-C) or a later service fails to start. Adding a background
+ * service (oracle nodes, simulator, ...) is one more entry in `services`.
+ */
+import { join, resolve } from 'node:path';
+import pino, { type Logger } from 'pino';
+import { createPublicClient, createWalletClient, defineChain, http, type PublicClient } from 'viem';
+import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
+import { ensureDeployment } from '#contracts/deploy';
+import type { Deployment } from '#contracts/deployments';
+import { type DatabaseHandle, migrateDatabase, openDatabase, resetDatabase } from '#db';
+import { ensureChainIdentity, runIndexer } from '#db/indexer/index';
+import { startAnvil } from './anvil';
+import type { StackEnv } from './env';
+import { step } from './progress';
+import { appBuildIsStale, buildApp, startWeb } from './web';
+
+export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk';
+
+export type StackState = {
+  env: StackEnv;
+  log: Logger;
+  signal: AbortSignal;
+  rpcUrl?: string;
+  chainId?: number;
+  publicClient?: PublicClient;
+  deployment?: Deployment;
+  database?: DatabaseHandle;
+  webUrl?: string;
+};
+
+type Stop = () => Promise<void>;
+type Service = {
+  title: string;
+  start: (state: StackState) => Promise<Stop | undefined>;
+  detail?: (state: StackState) => string;
+};
+
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+async function connectRpc(rpcUrl: string) {
+  const probe = createPublicClient({ transport: http(rpcUrl, { timeout: 5_000, retryCount: 1 }) });
+  try {
+    return await probe.getChainId();
+  } catch (error) {
+    throw new StartupError(
+      `Cannot reach the chain at RPC_URL=${rpcUrl}: ${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}`,
+    );
+  }
+}
+
+const services: Service[] = [
+  {
+    title: 'Chain',
+    async start(state) {
+      let stop: Stop | undefined;
+      if (state.env.RPC_URL) {
+        state.rpcUrl = state.env.RPC_URL;
+      } else {
+        const anvil = await startAnvil({
+          port: state.env.ANVIL_PORT,
+          stateFile: resolve(state.env.DATA_DIR, 'anvil', 'state.json'),
+          log: (line) => state.log.debug({ service: 'anvil' }, line),
+        });
+        state.rpcUrl = anvil.rpcUrl;
+        stop = anvil.stop;
+      }
+      state.chainId = await connectRpc(state.rpcUrl);
+      const chain = defineChain({
+        id: state.chainId,
+        name: `chain-${state.chainId}`,
+        nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+        rpcUrls: { default: { http: [state.rpcUrl] } },
+      });
+      state.publicClient = createPublicClient({
+        chain,
+        transport: http(state.rpcUrl),
+        pollingInterval: 250,
+      }) as PublicClient;
+      return stop;
+    },
+    detail: (state) => `${state.rpcUrl} (chain id ${state.chainId})`,
+  },
+  {
+    title: 'Contracts',
+    async start(state) {
+      const publicClient = state.publicClient!;
+      const walletClient = createWalletClient({
+        account: privateKeyToAccount(state.env.deployerPrivateKey),
+        chain: publicClient.chain!,
+        transport: http(state.rpcUrl),
+      });
+      const result = await ensureDeployment(
+        { publicClient: publicClient as never, walletClient },
+        state.env.localChain ? join(state.env.DATA_DIR, 'deployments') : undefined,
+      );
+      state.deployment = result.deployment;
+      state.log.debug({ reused: result.reused }, 'deployment ready');
+      return undefined;
+    },
+    detail: (state) => `deployed at block ${state.deployment!.deployBlock}`,
+  },
+  {
+    title: 'Database',
+    async start(state) {
+      const database = await openDatabase(
+        state.env.DATABASE_URL
+          ? { kind: 'postgres', url: state.env.DATABASE_URL }
+          : { kind: 'pglite', dataDir: resolve(state.env.DATA_DIR, 'pglite') },
+      );
+      state.database = database;
+      await migrateDatabase(database);
+      const genesis = await state.publicClient!.getBlock({ blockNumber: 0n });
+      const wiped = await ensureChainIdentity(
+        database.db,
+        {
+          chainId: state.chainId!,
+          genesisHash: genesis.hash,
+          deployBlock: state.deployment!.deployBlock,
+          deployBlockHash: state.deployment!.deployBlockHash,
+        },
+        () => resetDatabase(database),
+      );
+      if (wiped) state.log.info('the chain was reset since the last run: the database was wiped and will re-index');
+      return () => database.close();
+    },
+    detail: (state) =>
+      state.database!.target.kind === 'pglite' ? `PGlite in ${state.env.DATA_DIR}/pglite` : 'PostgreSQL',
+  },
+  {
+    title: 'Indexer',
+    async start(state) {
+      const controller = new AbortController();
+      state.signal.addEventListener('abort', () => controller.abort(), { once: true });
+      const running = runIndexer({
+        db: state.database!.db,
+        publicClient: state.publicClient!,
+        chainId: state.chainId!,
+        stablecoin: state.deployment!.contracts.stablecoin,
+        deployBlock: state.deployment!.deployBlock,
+        signal: controller.signal,
+        log: state.log.child({ service: 'indexer' }),
+      });
+      return async () => {
+        controller.abort();
+        await running;
+      };
+    },
+  },
+  {
+    title: 'Web app',
+    async start(state) {
+      if (appBuildIsStale()) buildApp();
+      const web = await startWeb({
+        port: state.env.PORT,
+        context: {
+          db: state.database!.db,
+          chain: {
+            chainId: state.chainId!,
+            publicRpcUrl: state.env.PUBLIC_RPC_URL ?? state.rpcUrl!,
+            publicClient: state.publicClient!,
+            deployment: state.deployment!,
+          },
+        },
+      });
+      state.webUrl = web.url;
+      return web.close;
+    },
+    detail: (state) => state.webUrl!,
+  },
+];
+
+export function createLogger(env: StackEnv) {
+  return pino({
+    level: env.LOG_LEVEL,
+    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { destination: 2 } } } : {}),
+  });
+}
+
+/** Starts every service in order; returns the state and a function that stops them all in reverse order. */
+export async function startStack(env: StackEnv, signal: AbortSignal, log: Logger) {
+  const state: StackState = { env, log, signal };
+  const stops: Stop[] = [];
+  const stopAll = async () => {
+    while (stops.length > 0) {
+      const stop = stops.pop()!;
+      try {
+        await stop();
+      } catch (error) {
+        log.error({ err: error }, 'a service failed to stop cleanly');
+      }
+    }
+  };
+  try {
+    for (const [index, service] of services.entries()) {
+      if (signal.aborted) break;
+      const stop = await step(
+        index + 1,
+        services.length,
+        service.title,
+        () => service.start(state),
+        () => (service.detail ? service.detail(state) : ''),
+      );
+      if (stop) stops.push(stop);
+    }
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  return { state, stop: stopAll };
+}
+
+/** Well-known anvil dev accounts (public keys of a public mnemonic): funded with 10,000 ETH each on a local chain. */
+export function devAccounts(count: number) {
+  return Array.from(
+    { length: count },
+    (_, index) => mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index }).address,
+  );
+}

@@ -1,0 +1,59 @@
+/** Serves the built Remix app with Express, handing each request the stack's database and chain as load context. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRequestHandler } from '@remix-run/express';
+import type { AppLoadContext, ServerBuild } from '@remix-run/node';
+import express from 'express';
+
+const serverBuildPath = join('build', 'server', 'index.js');
+const buildInputs = ['app', 'public', 'vite.config.ts', 'contracts/ts/generated.ts', 'package-lock.json'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
+}
+
+/** True when the production build is missing or older than its sources. */
+export function appBuildIsStale() {
+  if (!existsSync(serverBuildPath)) return true;
+  const built = statSync(serverBuildPath).mtimeMs;
+  return buildInputs.some((input) => newestMtime(input) > built);
+}
+
+export function buildApp() {
+  execFileSync('npx', ['remix', 'vite:build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+export type WebHandle = { url: string; close: () => Promise<void> };
+
+export async function startWeb(options: { port: number; context: AppLoadContext }): Promise<WebHandle> {
+  const build = (await import(pathToFileURL(join(process.cwd(), serverBuildPath)).href)) as ServerBuild;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
+  app.use(express.static('build/client', { maxAge: '1h' }));
+  app.all('*', createRequestHandler({ build, getLoadContext: () => options.context }));
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(options.port, () => resolve(listening));
+    listening.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${options.port} is already in use; set PORT to a free port.`)
+          : error,
+      ),
+    );
+  });
+  return {
+    url: `http://localhost:${options.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

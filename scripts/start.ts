@@ -1,0 +1,70 @@
+/** `npm start`: the whole Rackshare stack on one machine (see README "Quick start"). */
+import { ConfigError, parseStackEnv } from './stack/env';
+import { bold, red } from './stack/progress';
+import { createLogger, devAccounts, StartupError, startStack } from './stack/stack';
+
+function fail(message: string): never {
+  process.stderr.write(`${red('error:')} ${message}\n`);
+  process.exit(1);
+}
+
+let env: ReturnType<typeof parseStackEnv>;
+try {
+  env = parseStackEnv();
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.message);
+  throw error;
+}
+
+const log = createLogger(env);
+const controller = new AbortController();
+let stopping = false;
+let stopStack: (() => Promise<void>) | undefined;
+
+async function shutdown(signal: string) {
+  if (stopping) {
+    process.stderr.write('forced exit\n');
+    process.exit(1);
+  }
+  stopping = true;
+  process.stdout.write(`\n${signal} received: stopping…\n`);
+  controller.abort();
+  await stopStack?.();
+  process.stdout.write('stopped cleanly\n');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// npm does not always pass a signal on to its child (SIGTERM to `npm start` kills only npm and its shell): when the
+// parent goes away, stop too rather than leave an orphan chain behind.
+const parentPid = process.ppid;
+setInterval(() => process.ppid !== parentPid && void shutdown('parent exited'), 1_000).unref();
+
+try {
+  const { state, stop } = await startStack(env, controller.signal, log);
+  stopStack = stop;
+  if (controller.signal.aborted) await shutdown('SIGINT');
+  const contracts = Object.entries(state.deployment!.contracts).filter(([, address]) => address);
+  const lines = [
+    '',
+    bold(`Rackshare is running at ${state.webUrl}`),
+    `  chain id   ${state.chainId} (${state.rpcUrl})`,
+    ...contracts.map(([name, address]) => `  ${name.padEnd(24)} ${address}`),
+  ];
+  if (env.localChain) {
+    lines.push('  funded test accounts (anvil mnemonic "test test … junk"; 10,000 ETH each):');
+    for (const [index, address] of devAccounts(5).entries()) lines.push(`    #${index} ${address}`);
+  }
+  lines.push('Press Ctrl-C to stop.', '');
+  process.stdout.write(lines.join('\n'));
+} catch (error) {
+  if (
+    error instanceof StartupError ||
+    error instanceof ConfigError ||
+    (error as Error).name === 'DatabaseUnavailableError'
+  ) {
+    fail((error as Error).message);
+  }
+  log.error({ err: error }, 'startup failed');
+  fail(`startup failed: ${(error as Error).message.split('\n')[0]}`);
+}
