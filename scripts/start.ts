@@ -1,4 +1,5 @@
 /** `npm start`: the whole Rackshare stack on one machine (see README "Quick start"). */
+import { existsSync } from 'node:fs';
 import { ConfigError, parseStackEnv } from './stack/env';
 import { bold, red } from './stack/progress';
 import { createLogger, devAccounts, StartupError, startStack } from './stack/stack';
@@ -7,6 +8,9 @@ function fail(message: string): never {
   process.stderr.write(`${red('error:')} ${message}\n`);
   process.exit(1);
 }
+
+// Variables already set in the shell win over .env (Node's loader never overwrites them).
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 let env: ReturnType<typeof parseStackEnv>;
 try {

@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, DatabaseUnavailableError, openDatabase, resetDatabase } from './index';
+import { stablecoinTransfers } from './schema';
+import { testDatabases } from './test-databases';
+
+const MAX_UINT256 = 2n ** 256n - 1n;
+
+describe.each(testDatabases)('database on $name', ({ open }) => {
+  let handle: DatabaseHandle | undefined;
+  afterEach(async () => {
+    await handle?.close();
+    handle = undefined;
+  });
+
+  it('stores on-chain amounts as exact bigints up to 2^256 - 1', async () => {
+    handle = await open();
+    const row = {
+      chainId: 31_337,
+      blockNumber: 7n,
+      blockHash: `0x${'ab'.repeat(32)}` as const,
+      logIndex: 0,
+      transactionHash: `0x${'cd'.repeat(32)}` as const,
+      from: '0x0000000000000000000000000000000000000000' as const,
+      to: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as const,
+      value: MAX_UINT256,
+    };
+    await handle.db.insert(stablecoinTransfers).values(row);
+    const [stored] = await handle.db.select().from(stablecoinTransfers).where(eq(stablecoinTransfers.blockNumber, 7n));
+    expect(stored?.value).toBe(MAX_UINT256);
+    expect(typeof stored?.value).toBe('bigint');
+    expect(stored?.to).toBe(row.to);
+  });
+
+  it('is empty again after a reset, with the schema re-applied', async () => {
+    handle = await open();
+    await handle.db.insert(stablecoinTransfers).values({
+      chainId: 1,
+      blockNumber: 1n,
+      blockHash: `0x${'01'.repeat(32)}`,
+      logIndex: 0,
+      transactionHash: `0x${'02'.repeat(32)}`,
+      from: '0x0000000000000000000000000000000000000001',
+      to: '0x0000000000000000000000000000000000000002',
+      value: 1n,
+    });
+    await resetDatabase(handle);
+    expect(await handle.db.select().from(stablecoinTransfers)).toEqual([]);
+  });
+});
+
+describe('openDatabase', () => {
+  it('fails with one sentence when PostgreSQL is unreachable', async () => {
+    const attempt = openDatabase({ kind: 'postgres', url: 'postgres://rackshare:secret@127.0.0.1:1/nothing' });
+    await expect(attempt).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    await expect(attempt).rejects.toThrow(/^Cannot connect to PostgreSQL at postgres:\/\/rackshare:\*\*\*@127\.0\.0\.1:1\/nothing/);
+  });
+});

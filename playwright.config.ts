@@ -1,0 +1,49 @@
+import { defineConfig } from '@playwright/test';
+
+/** The e2e stack runs on its own ports and data directory so it never touches a developer's `npm start`. */
+export const E2E_PORT = 3100;
+export const E2E_ANVIL_PORT = 8645;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  // One worker: every test shares one chain.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: `http://localhost:${E2E_PORT}`,
+    screenshot: 'on',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: 'rm -rf .data/e2e && exec node --import tsx scripts/start.ts',
+    env: {
+      PORT: String(E2E_PORT),
+      ANVIL_PORT: String(E2E_ANVIL_PORT),
+      DATA_DIR: '.data/e2e',
+      LOG_LEVEL: 'warn',
+    },
+    url: `http://localhost:${E2E_PORT}`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+  },
+});

@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { installWallet, TEST_ACCOUNTS } from './support/wallet';
+
+test('the overview shows live chain data read from the chain and the database', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('chain-id')).toHaveText('31337');
+  await expect(page.getByTestId('latest-block')).toHaveText(/^\d+$/);
+  await expect(page.getByTestId('indexed-block')).toHaveText(/^\d+$/);
+  await expect(page.getByRole('heading', { name: 'Deployed contracts' })).toBeVisible();
+});
+
+test('a connected wallet sends a real transaction and sees it mined and indexed', async ({ page }) => {
+  const account = TEST_ACCOUNTS[0];
+  await installWallet(page, account);
+  await page.goto('/');
+  const transfersBefore = Number(await page.getByTestId('transfer-count').textContent());
+
+  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await expect(page.getByTestId('wallet-address')).toHaveText(account);
+  await expect(page.getByTestId('wallet-balance')).toHaveText(/^\d/);
+  const balanceBefore = Number(await page.getByTestId('wallet-balance').textContent());
+
+  await page.getByRole('button', { name: 'Mint 1,000 test dollars' }).click();
+  await expect(page.getByTestId('receipt-status')).toHaveText('success');
+  await expect(page.getByTestId('receipt-block')).toHaveText(/^\d+$/);
+  await expect(page.getByTestId('wallet-balance')).toHaveText(String(balanceBefore + 1000));
+  // The indexer mirrors the mint into the database, and the page reads it from there.
+  await expect(page.getByTestId('transfer-count')).toHaveText(String(transfersBefore + 1));
+});
