@@ -53,6 +53,8 @@ describe('openDatabase', () => {
   it('fails with one sentence when PostgreSQL is unreachable', async () => {
     const attempt = openDatabase({ kind: 'postgres', url: 'postgres://rackshare:secret@127.0.0.1:1/nothing' });
     await expect(attempt).rejects.toBeInstanceOf(DatabaseUnavailableError);
-    await expect(attempt).rejects.toThrow(/^Cannot connect to PostgreSQL at postgres:\/\/rackshare:\*\*\*@127\.0\.0\.1:1\/nothing/);
+    await expect(attempt).rejects.toThrow(
+      /^Cannot connect to PostgreSQL at postgres:\/\/rackshare:\*\*\*@127\.0\.0\.1:1\/nothing/,
+    );
   });
 });

@@ -29,7 +29,8 @@ export async function installWallet(page: Page, account: string, rpcUrl = ANVIL_
           body: JSON.stringify({ jsonrpc: '2.0', id: ++id, method, params: params ?? [] }),
         });
         const body = await response.json();
-        if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data });
+        if (body.error)
+          throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data });
         return body.result;
       }
       const provider = {
@@ -38,7 +39,8 @@ export async function installWallet(page: Page, account: string, rpcUrl = ANVIL_
           switch (method) {
             case 'eth_requestAccounts':
               connected = true;
-              for (const listener of listeners.get('connect') ?? []) listener({ chainId: await rpc('eth_chainId', []) });
+              for (const listener of listeners.get('connect') ?? [])
+                listener({ chainId: await rpc('eth_chainId', []) });
               return [account];
             case 'eth_accounts':
               return connected ? [account] : [];
@@ -71,7 +73,9 @@ export async function installWallet(page: Page, account: string, rpcUrl = ANVIL_
         rdns: 'org.rackshare.testwallet',
       };
       const announce = () =>
-        window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) }));
+        window.dispatchEvent(
+          new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) }),
+        );
       window.addEventListener('eip6963:requestProvider', announce);
       announce();
       (window as unknown as { ethereum: unknown }).ethereum = provider;
