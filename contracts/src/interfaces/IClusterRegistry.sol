@@ -3,9 +3,19 @@ pragma solidity ^0.8.30;
 
 /// @title IClusterRegistry
 /// @notice Registry of GPU clusters, their k-of-n oracle committee, attestations and epoch reports.
-/// @dev STUB written before implementation: the registry author extends it; the members below are relied upon by
-/// ShareToken, Offering and RackshareFactory and keep their signatures.
+/// @dev Attestations and epoch reports are EIP-712 typed data (domain name "Rackshare ClusterRegistry", version "1",
+/// the chain id and this registry's address) that need `threshold()` signatures of DISTINCT current committee
+/// signers, given in strictly ascending order of signer address. Anyone may submit them (relayers).
+/// EIP-712 types, exactly as hashed:
+/// - `Attestation(uint256 clusterId,bytes32 hardwareRoot,uint32 gpuCount,uint64 validUntil,uint32 nonce)`
+/// - `EpochReport(uint256 clusterId,uint64 epoch,uint64 gpuHoursMilli,uint16 utilizationBps,uint32 gpusOnline,`
+///   `uint256 revenue,bytes32 telemetryRoot)` (one line, no space after the comma)
+/// Signatures are 65-byte `r ‖ s ‖ v` with a low `s` (what viem's `signTypedData` returns).
 interface IClusterRegistry {
+    /*//////////////////////////////////////////////////////////////
+                                 TYPES
+    //////////////////////////////////////////////////////////////*/
+
     /// @notice Lifecycle of a cluster. `None` means the id was never registered.
     enum ClusterStatus {
         None,
@@ -16,6 +26,360 @@ interface IClusterRegistry {
         Retired
     }
 
+    /// @notice A committee statement that a cluster's hardware matches its commitment until `validUntil`.
+    /// @param clusterId The attested cluster.
+    /// @param hardwareRoot Must equal the cluster's current hardware commitment (Merkle root over the hashed GPU UUIDs).
+    /// @param gpuCount Must equal the cluster's current GPU count.
+    /// @param validUntil Unix time (seconds) until which the attestation holds (inclusive); must be in the future and
+    /// later than the current attestation's.
+    /// @param nonce Must equal the cluster's current attestation nonce (`clusterOf(id).attestationNonce`); it is
+    /// incremented by every accepted attestation, so a used attestation cannot be replayed.
+    struct Attestation {
+        uint256 clusterId;
+        bytes32 hardwareRoot;
+        uint32 gpuCount;
+        uint64 validUntil;
+        uint32 nonce;
+    }
+
+    /// @notice A committee report on one cluster for one epoch.
+    /// @param clusterId The reported cluster.
+    /// @param epoch Oracle epoch number; strictly increasing per cluster (the first report needs `epoch >= 1`).
+    /// @param gpuHoursMilli GPU-hours rented during the epoch, in milli-GPU-hours (1 GPU rented for 1 hour = 1,000).
+    /// @param utilizationBps Average utilization during the epoch in basis points (0 to 10,000).
+    /// @param gpusOnline GPUs online at the end of the epoch; at most the attested GPU count.
+    /// @param revenue Revenue the cluster earned in the epoch, in stablecoin base units, as reported by the oracle.
+    /// @param telemetryRoot Merkle root (or hash) of the epoch's raw telemetry, kept off chain.
+    struct EpochReport {
+        uint256 clusterId;
+        uint64 epoch;
+        uint64 gpuHoursMilli;
+        uint16 utilizationBps;
+        uint32 gpusOnline;
+        uint256 revenue;
+        bytes32 telemetryRoot;
+    }
+
+    /// @notice An epoch report with its committee signatures (65 bytes each, ascending signer addresses).
+    struct SignedReport {
+        EpochReport report;
+        bytes[] signatures;
+    }
+
+    /// @notice Everything the registry stores about a cluster, plus its derived status.
+    /// @param operator Current operator (IDC); address(0) for an unknown id.
+    /// @param pendingOperator Address that may accept the operator role; address(0) when no hand-over is pending.
+    /// @param status Derived status at this block (same as `statusOf`).
+    /// @param gpuModel GPU model, e.g. "NVIDIA H100 SXM5 80GB".
+    /// @param location IDC / location code, e.g. "KR-SEL-01".
+    /// @param hardwareRoot Hardware commitment: OpenZeppelin standard Merkle root over the hashed GPU UUIDs.
+    /// @param gpuCount Number of GPUs committed to.
+    /// @param metadataURI URI of the off-chain metadata document.
+    /// @param metadataHash keccak256 of the metadata document's content.
+    /// @param registeredAt Registration time.
+    /// @param attestedAt Time of the current attestation; 0 when not attested (never, or cleared by a hardware update).
+    /// @param attestedUntil Expiry of the current attestation (inclusive); 0 when not attested.
+    /// @param attestationNonce Nonce the next attestation must carry.
+    /// @param lastEpoch Epoch of the last accepted report; 0 before the first.
+    /// @param lastReportAt Time of the last accepted report; 0 before the first.
+    /// @param suspended Whether governance suspended the cluster.
+    /// @param retired Whether governance retired the cluster (final).
+    // solhint-disable-next-line gas-struct-packing
+    struct ClusterInfo {
+        address operator;
+        address pendingOperator;
+        ClusterStatus status;
+        string gpuModel;
+        string location;
+        bytes32 hardwareRoot;
+        uint32 gpuCount;
+        string metadataURI;
+        bytes32 metadataHash;
+        uint40 registeredAt;
+        uint40 attestedAt;
+        uint40 attestedUntil;
+        uint32 attestationNonce;
+        uint64 lastEpoch;
+        uint40 lastReportAt;
+        bool suspended;
+        bool retired;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 EVENTS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice A cluster was registered by `operator`.
+    event ClusterRegistered(
+        uint256 indexed clusterId,
+        address indexed operator,
+        string gpuModel,
+        uint32 gpuCount,
+        string location,
+        bytes32 hardwareRoot,
+        string metadataURI,
+        bytes32 metadataHash
+    );
+
+    /// @notice The operator updated the cluster's metadata.
+    event MetadataUpdated(uint256 indexed clusterId, string metadataURI, bytes32 metadataHash);
+
+    /// @notice The operator updated the hardware commitment; the attestation was cleared (status back to Registered).
+    event HardwareUpdated(uint256 indexed clusterId, bytes32 hardwareRoot, uint32 gpuCount);
+
+    /// @notice `currentOperator` offered the operator role to `pendingOperator` (address(0): offer cancelled).
+    event OperatorTransferStarted(
+        uint256 indexed clusterId, address indexed currentOperator, address indexed pendingOperator
+    );
+
+    /// @notice The operator role passed from `previousOperator` to `newOperator`.
+    event OperatorTransferred(uint256 indexed clusterId, address indexed previousOperator, address indexed newOperator);
+
+    /// @notice The committee attested the cluster; `signers` are the committee members whose signatures were checked.
+    /// @param attestedAt The block time the attestation was accepted (the heartbeat counts from it).
+    event ClusterAttested(
+        uint256 indexed clusterId,
+        bytes32 hardwareRoot,
+        uint32 gpuCount,
+        uint64 validUntil,
+        uint32 nonce,
+        uint40 attestedAt,
+        address[] signers,
+        address submitter
+    );
+
+    /// @notice An epoch report was accepted (all fields of the signed report, plus who submitted it).
+    event ReportSubmitted(
+        uint256 indexed clusterId,
+        uint64 indexed epoch,
+        uint64 gpuHoursMilli,
+        uint16 utilizationBps,
+        uint32 gpusOnline,
+        uint256 revenue,
+        bytes32 telemetryRoot,
+        address submitter
+    );
+
+    /// @notice Governance suspended the cluster.
+    event ClusterSuspended(uint256 indexed clusterId);
+
+    /// @notice Governance lifted the cluster's suspension.
+    event ClusterUnsuspended(uint256 indexed clusterId);
+
+    /// @notice Governance retired the cluster (final).
+    event ClusterRetired(uint256 indexed clusterId);
+
+    /// @notice `signer` joined the oracle committee.
+    event SignerAdded(address indexed signer);
+
+    /// @notice `signer` left the oracle committee.
+    event SignerRemoved(address indexed signer);
+
+    /// @notice The signature threshold changed (also emitted at construction with `previousThreshold = 0`).
+    event ThresholdChanged(uint256 previousThreshold, uint256 newThreshold);
+
+    /// @notice The heartbeat changed (also emitted at construction with `previousHeartbeat = 0`).
+    event HeartbeatChanged(uint256 previousHeartbeat, uint256 newHeartbeat);
+
+    /*//////////////////////////////////////////////////////////////
+                                 ERRORS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice `clusterId` was never registered.
+    error UnknownCluster(uint256 clusterId);
+
+    /// @notice `caller` is not the operator of `clusterId`.
+    error NotOperator(uint256 clusterId, address caller);
+
+    /// @notice `caller` is not the pending operator of `clusterId`.
+    error NotPendingOperator(uint256 clusterId, address caller);
+
+    /// @notice The cluster is retired; nothing about it can change any more.
+    error ClusterIsRetired(uint256 clusterId);
+
+    /// @notice The cluster is suspended or retired, so it cannot be attested.
+    error ClusterNotAttestable(uint256 clusterId, ClusterStatus status);
+
+    /// @notice The cluster is not (validly) attested, suspended or retired, so it cannot be reported on.
+    error ClusterNotReportable(uint256 clusterId, ClusterStatus status);
+
+    /// @notice Suspend needs a cluster that is not suspended or retired; unsuspend needs a suspended one.
+    error InvalidLifecycleChange(uint256 clusterId, ClusterStatus status);
+
+    /// @notice A GPU count of zero.
+    error ZeroGpuCount();
+
+    /// @notice A zero hardware commitment.
+    error ZeroHardwareRoot();
+
+    /// @notice The attestation's hardware root differs from the cluster's commitment.
+    error HardwareRootMismatch(uint256 clusterId, bytes32 attested, bytes32 committed);
+
+    /// @notice The attestation's GPU count differs from the cluster's.
+    error GpuCountMismatch(uint256 clusterId, uint32 attested, uint32 committed);
+
+    /// @notice The attestation's nonce is not the cluster's current one (an old or future attestation).
+    error InvalidAttestationNonce(uint256 clusterId, uint32 provided, uint32 expected);
+
+    /// @notice The attestation's `validUntil` is not in the future (an expired attestation).
+    error AttestationExpired(uint256 clusterId, uint64 validUntil, uint256 currentTime);
+
+    /// @notice The attestation's `validUntil` does not extend the current attestation.
+    error AttestationNotExtending(uint256 clusterId, uint64 validUntil, uint40 currentValidUntil);
+
+    /// @notice `validUntil` does not fit the registry's 40-bit timestamps.
+    error ValidUntilTooLarge(uint64 validUntil);
+
+    /// @notice The report's epoch is not above the cluster's last epoch (an old or replayed report).
+    error EpochNotIncreasing(uint256 clusterId, uint64 epoch, uint64 lastEpoch);
+
+    /// @notice The report's utilization exceeds 10,000 basis points.
+    error UtilizationTooHigh(uint256 clusterId, uint16 utilizationBps);
+
+    /// @notice The report's online GPUs exceed the attested GPU count.
+    error GpusOnlineTooHigh(uint256 clusterId, uint32 gpusOnline, uint32 gpuCount);
+
+    /// @notice `submitReports` got an empty batch.
+    error EmptyBatch();
+
+    /// @notice Fewer signatures than the threshold.
+    error InsufficientSignatures(uint256 provided, uint256 required);
+
+    /// @notice Signature `index` does not recover to any address.
+    error InvalidSignature(uint256 index);
+
+    /// @notice Signature `index` is not 65 bytes long.
+    error InvalidSignatureLength(uint256 index, uint256 length);
+
+    /// @notice Signature `index` has a high `s` (a malleated signature).
+    error MalleableSignature(uint256 index, bytes32 s);
+
+    /// @notice Signature `index` recovers to `recovered`, which is not a current committee signer.
+    error NotCommitteeSigner(uint256 index, address recovered);
+
+    /// @notice Signature `index` is by the same signer as the signature before it.
+    error DuplicateSigner(uint256 index, address signer);
+
+    /// @notice Signature `index`'s signer is below the previous signer; signatures must be in ascending signer order.
+    error SignersNotAscending(uint256 index, address signer, address previousSigner);
+
+    /// @notice The zero address cannot be a signer.
+    error ZeroSigner();
+
+    /// @notice `signer` is already on the committee.
+    error SignerAlreadyAdded(address signer);
+
+    /// @notice `signer` is not on the committee.
+    error SignerNotFound(address signer);
+
+    /// @notice The threshold violates `1 <= threshold <= signers` and `2 * threshold > signers`.
+    error InvalidThreshold(uint256 threshold, uint256 signerCount);
+
+    /// @notice The heartbeat is zero or above `type(uint32).max` seconds.
+    error InvalidHeartbeat(uint256 heartbeat);
+
+    /// @notice Renouncing ownership is disabled: governance must always exist.
+    error RenounceOwnershipDisabled();
+
+    /*//////////////////////////////////////////////////////////////
+                            OPERATOR FUNCTIONS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Registers a new cluster operated by the caller; ids are sequential from 1.
+    /// @param gpuModel GPU model name.
+    /// @param gpuCount Number of GPUs (> 0).
+    /// @param location IDC / location code.
+    /// @param hardwareRoot OpenZeppelin standard Merkle root over the hashed GPU UUIDs (non-zero).
+    /// @param metadataURI URI of the off-chain metadata document.
+    /// @param metadataHash keccak256 of the metadata document's content.
+    /// @return clusterId The new cluster's id.
+    function registerCluster(
+        string calldata gpuModel,
+        uint32 gpuCount,
+        string calldata location,
+        bytes32 hardwareRoot,
+        string calldata metadataURI,
+        bytes32 metadataHash
+    ) external returns (uint256 clusterId);
+
+    /// @notice Updates the metadata of a cluster; only its operator, not once retired.
+    /// @param clusterId The cluster.
+    /// @param metadataURI New metadata URI.
+    /// @param metadataHash keccak256 of the new metadata document's content.
+    function updateMetadata(uint256 clusterId, string calldata metadataURI, bytes32 metadataHash) external;
+
+    /// @notice Updates the hardware commitment and GPU count; only the operator, not once retired. Clears the
+    /// attestation: the cluster is Registered (or Suspended) until the committee attests the new hardware.
+    /// @param clusterId The cluster.
+    /// @param hardwareRoot New hardware commitment (non-zero).
+    /// @param gpuCount New GPU count (> 0).
+    function updateHardware(uint256 clusterId, bytes32 hardwareRoot, uint32 gpuCount) external;
+
+    /// @notice Offers the operator role of `clusterId` to `newOperator`, who must accept it; address(0) cancels a
+    /// pending offer. Only the current operator.
+    /// @param clusterId The cluster.
+    /// @param newOperator The proposed operator.
+    function transferOperator(uint256 clusterId, address newOperator) external;
+
+    /// @notice Accepts the operator role of `clusterId`; only its pending operator.
+    /// @param clusterId The cluster.
+    function acceptOperator(uint256 clusterId) external;
+
+    /*//////////////////////////////////////////////////////////////
+                            ORACLE FUNCTIONS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Records a committee attestation of a cluster's hardware; anyone may submit it.
+    /// @param attestation The attested statement (see `Attestation`).
+    /// @param signatures At least `threshold()` signatures of distinct current signers over
+    /// `hashAttestation(attestation)`, ordered by strictly ascending signer address.
+    function submitAttestation(Attestation calldata attestation, bytes[] calldata signatures) external;
+
+    /// @notice Records a batch of epoch reports, each with its own committee signatures; anyone may submit it.
+    /// The batch is atomic: one invalid report reverts all.
+    /// @param reports The reports with at least `threshold()` signatures each over `hashReport(report)`, ordered by
+    /// strictly ascending signer address.
+    function submitReports(SignedReport[] calldata reports) external;
+
+    /*//////////////////////////////////////////////////////////////
+                           GOVERNANCE FUNCTIONS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Adds `signer` to the committee and sets the threshold to `newThreshold`; only the owner.
+    /// @param signer The new signer (non-zero, not yet a signer).
+    /// @param newThreshold Threshold after the change (must satisfy `2k > n`, `1 <= k <= n`).
+    function addSigner(address signer, uint256 newThreshold) external;
+
+    /// @notice Removes `signer` from the committee and sets the threshold to `newThreshold`; only the owner.
+    /// @param signer A current signer.
+    /// @param newThreshold Threshold after the change (must satisfy `2k > n`, `1 <= k <= n`).
+    function removeSigner(address signer, uint256 newThreshold) external;
+
+    /// @notice Sets the threshold; only the owner.
+    /// @param newThreshold New threshold (must satisfy `2k > n`, `1 <= k <= n`).
+    function setThreshold(uint256 newThreshold) external;
+
+    /// @notice Sets the heartbeat: a cluster with no report for longer than this since max(last report,
+    /// attestation) is Stale. Only the owner.
+    /// @param newHeartbeat New heartbeat in seconds (1 to `type(uint32).max`).
+    function setHeartbeat(uint256 newHeartbeat) external;
+
+    /// @notice Suspends a cluster (reversible): no attestations or reports until unsuspended. Only the owner.
+    /// @param clusterId A cluster that is neither suspended nor retired.
+    function suspendCluster(uint256 clusterId) external;
+
+    /// @notice Lifts a suspension; the status is derived again from attestation and reports. Only the owner.
+    /// @param clusterId A suspended cluster.
+    function unsuspendCluster(uint256 clusterId) external;
+
+    /// @notice Retires a cluster for good (also from Suspended). Only the owner.
+    /// @param clusterId A cluster that is not retired.
+    function retireCluster(uint256 clusterId) external;
+
+    /*//////////////////////////////////////////////////////////////
+                                  VIEWS
+    //////////////////////////////////////////////////////////////*/
+
     /// @notice The current operator (IDC) of `clusterId`; address(0) when the id is unknown.
     function operatorOf(uint256 clusterId) external view returns (address);
 
@@ -24,4 +388,48 @@ interface IClusterRegistry {
 
     /// @notice Protocol governance (the registry owner).
     function owner() external view returns (address);
+
+    /// @notice Everything stored about `clusterId` plus its status; all zero (status None) for an unknown id.
+    /// @param clusterId The cluster.
+    /// @return info The cluster's data.
+    function clusterOf(uint256 clusterId) external view returns (ClusterInfo memory info);
+
+    /// @notice The number of registered clusters (= the highest cluster id).
+    function clusterCount() external view returns (uint256);
+
+    /// @notice The epoch of `clusterId`'s last accepted report; 0 before the first.
+    /// @param clusterId The cluster.
+    function lastEpochOf(uint256 clusterId) external view returns (uint64);
+
+    /// @notice The current committee signers (order not meaningful).
+    function signers() external view returns (address[] memory);
+
+    /// @notice Whether `account` is a current committee signer.
+    /// @param account The address to check.
+    function isSigner(address account) external view returns (bool);
+
+    /// @notice The number of distinct signatures attestations and reports need.
+    function threshold() external view returns (uint256);
+
+    /// @notice The heartbeat in seconds (see `setHeartbeat`).
+    function heartbeat() external view returns (uint256);
+
+    /// @notice The EIP-712 domain separator (also available field by field through ERC-5267 `eip712Domain()`).
+    function domainSeparator() external view returns (bytes32);
+
+    /// @notice The EIP-712 type hash of `Attestation`.
+    function ATTESTATION_TYPEHASH() external view returns (bytes32);
+
+    /// @notice The EIP-712 type hash of `EpochReport`.
+    function EPOCH_REPORT_TYPEHASH() external view returns (bytes32);
+
+    /// @notice The EIP-712 digest committee members sign for `attestation`.
+    /// @param attestation The attestation.
+    /// @return digest `keccak256("\x19\x01" ‖ domainSeparator ‖ hashStruct(attestation))`.
+    function hashAttestation(Attestation calldata attestation) external view returns (bytes32 digest);
+
+    /// @notice The EIP-712 digest committee members sign for `report`.
+    /// @param report The epoch report.
+    /// @return digest `keccak256("\x19\x01" ‖ domainSeparator ‖ hashStruct(report))`.
+    function hashReport(EpochReport calldata report) external view returns (bytes32 digest);
 }

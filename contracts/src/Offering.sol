@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IClusterRegistry} from "./interfaces/IClusterRegistry.sol";
+import {IOffering} from "./interfaces/IOffering.sol";
+import {IShareToken} from "./interfaces/IShareToken.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+/// @title Offering
+/// @notice Escrowed primary sale of one cluster's ShareToken supply. See {IOffering} for the settlement model.
+/// @dev Deployed once as an implementation (registry and stablecoin are immutables of it) and cloned per token by
+/// RackshareFactory. Initialization writes three storage slots and nothing else: the token address doubles as the
+/// "initialized" flag (instead of OpenZeppelin's Initializable, whose extra slot would cost ~22k gas per tokenize),
+/// and the implementation locks itself by setting it to a non-zero placeholder. Sale accounting lives in a fourth slot.
+contract Offering is IOffering, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+    using SafeERC20 for IShareToken;
+    using SafeCast for uint256;
+
+    /// @dev Settlement outcome, packed next to the token address.
+    enum Outcome {
+        None,
+        Succeeded,
+        Failed
+    }
+
+    /// @dev Purchases of one buyer (one slot).
+    struct Purchase {
+        uint128 shares;
+        uint128 paid;
+    }
+
+    /// @dev One whole share in base units (shares have 18 decimals).
+    uint256 internal constant SHARE_UNIT = 1e18;
+
+    /// @dev Fixed-point scale of `_revenuePerEscrowedShare`.
+    uint256 internal constant REVENUE_SCALE = 1e36;
+
+    /// @dev Token placeholder that locks the implementation against initialization.
+    IShareToken internal constant LOCKED = IShareToken(address(1));
+
+    IClusterRegistry internal immutable REGISTRY;
+    IERC20 internal immutable STABLECOIN;
+
+    // slot 0
+    IShareToken internal _token;
+    uint40 internal _start;
+    uint40 internal _end;
+    Outcome internal _outcome;
+    // slot 1
+    uint128 internal _pricePerShare;
+    uint128 internal _softCap;
+    // slot 2
+    uint128 internal _supply;
+    uint128 internal _perBuyerCap;
+    // slot 3
+    uint128 internal _sold;
+    uint128 internal _raised;
+    // slot 4: shares still escrowed after a successful settlement
+    uint128 internal _escrowed;
+    // slot 5: revenue earned per escrowed share since settlement, scaled by REVENUE_SCALE
+    uint256 internal _revenuePerEscrowedShare;
+
+    mapping(address buyer => Purchase) internal _purchases;
+
+    /// @param registry_ The cluster registry every clone checks attestation against.
+    /// @param stablecoin_ The stablecoin every clone sells for (EIP-2612 for `buyWithPermit`).
+    constructor(IClusterRegistry registry_, IERC20 stablecoin_) {
+        if (address(registry_) == address(0) || address(stablecoin_) == address(0)) revert ZeroAddress();
+        REGISTRY = registry_;
+        STABLECOIN = stablecoin_;
+        _token = LOCKED;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                              INITIALIZER
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IOffering
+    function initialize(IShareToken token_, uint256 supply_, Terms calldata terms_) external {
+        if (address(_token) != address(0)) revert AlreadyInitialized();
+        if (address(token_) == address(0)) revert ZeroAddress();
+        if (supply_ == 0 || supply_ > type(uint128).max) revert InvalidSupply(supply_);
+        if (
+            terms_.pricePerShare == 0 || terms_.start >= terms_.end || terms_.end <= block.timestamp
+                || terms_.softCap > supply_ || terms_.perBuyerCap > supply_
+        ) revert InvalidTerms();
+
+        _token = token_;
+        _start = terms_.start;
+        _end = terms_.end;
+        _pricePerShare = terms_.pricePerShare;
+        _softCap = terms_.softCap;
+        _supply = uint128(supply_);
+        _perBuyerCap = terms_.perBuyerCap;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 SALE
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IOffering
+    function buy(uint256 shares, uint256 maxCost) external nonReentrant returns (uint256 cost) {
+        cost = _buy(shares, maxCost);
+    }
+
+    /// @inheritdoc IOffering
+    function buyWithPermit(uint256 shares, uint256 maxCost, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
+        external
+        nonReentrant
+        returns (uint256 cost)
+    {
+        // A permit copied from the mempool and submitted first makes ours revert; the allowance is then already in
+        // place, so ignore the failure and let the transfer decide (OpenZeppelin's recommended pattern).
+        try IERC20Permit(address(STABLECOIN)).permit(msg.sender, address(this), maxCost, deadline, v, r, s) {} catch {}
+        cost = _buy(shares, maxCost);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                              SETTLEMENT
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IOffering
+    function finalize() external nonReentrant {
+        if (_outcome != Outcome.None) revert AlreadyFinalized();
+        IShareToken token_ = _token;
+        address operator_ = REGISTRY.operatorOf(token_.clusterId());
+        uint256 sold_ = _sold;
+        Phase phase_ = _phase();
+
+        bool succeeded;
+        if (phase_ == Phase.SoldOut || phase_ == Phase.Succeeded) {
+            succeeded = true;
+        } else if (phase_ == Phase.Failed) {
+            succeeded = false;
+        } else if (phase_ == Phase.Open) {
+            if (msg.sender != operator_) revert NotOperator(msg.sender, operator_);
+            if (sold_ < _softCap) revert SoftCapNotMet(sold_, _softCap);
+            succeeded = true;
+        } else {
+            revert CannotFinalize(phase_);
+        }
+
+        uint256 proceeds;
+        uint256 sharesReturned;
+        if (succeeded) {
+            _outcome = Outcome.Succeeded;
+            _escrowed = uint128(sold_);
+            proceeds = _raised;
+            sharesReturned = _supply - sold_;
+        } else {
+            _outcome = Outcome.Failed;
+            sharesReturned = _supply;
+        }
+
+        // Revenue earned while the Offering held the supply (unsold and escrowed shares alike) is the operator's.
+        uint256 revenue = token_.claimTo(operator_);
+        if (sharesReturned != 0) token_.safeTransfer(operator_, sharesReturned);
+        if (proceeds != 0) STABLECOIN.safeTransfer(operator_, proceeds);
+
+        emit Finalized(operator_, succeeded, sold_, proceeds, sharesReturned, revenue);
+    }
+
+    /// @inheritdoc IOffering
+    function refund() external nonReentrant returns (uint256 amount) {
+        Phase phase_ = _phase();
+        if (phase_ != Phase.Failed) revert RefundUnavailable(phase_);
+        Purchase memory purchase = _purchases[msg.sender];
+        if (purchase.paid == 0) revert NothingToRefund(msg.sender);
+
+        delete _purchases[msg.sender];
+        amount = purchase.paid;
+        STABLECOIN.safeTransfer(msg.sender, amount);
+
+        emit Refunded(msg.sender, purchase.shares, amount);
+    }
+
+    /// @inheritdoc IOffering
+    function withdrawShares() external nonReentrant returns (uint256 shares, uint256 revenue) {
+        if (_outcome != Outcome.Succeeded) revert WithdrawUnavailable(_phase());
+        shares = _purchases[msg.sender].shares;
+        if (shares == 0) revert NothingToWithdraw(msg.sender);
+
+        // Fold the revenue the escrow earned since the last update into the per-share accumulator. Every escrowed
+        // share has been escrowed since settlement, so one accumulator without per-buyer checkpoints is exact.
+        IShareToken token_ = _token;
+        uint256 escrowed = _escrowed;
+        uint256 pending = token_.claimable(address(this));
+        uint256 perShare = _revenuePerEscrowedShare;
+        if (pending != 0) {
+            perShare += Math.mulDiv(pending, REVENUE_SCALE, escrowed);
+            _revenuePerEscrowedShare = perShare;
+        }
+        revenue = Math.mulDiv(shares, perShare, REVENUE_SCALE);
+
+        delete _purchases[msg.sender];
+        _escrowed = uint128(escrowed - shares);
+
+        if (pending != 0) token_.claim();
+        token_.safeTransfer(msg.sender, shares);
+        if (revenue != 0) STABLECOIN.safeTransfer(msg.sender, revenue);
+
+        emit SharesWithdrawn(msg.sender, shares, revenue);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 VIEWS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IOffering
+    function registry() external view returns (IClusterRegistry) {
+        return REGISTRY;
+    }
+
+    /// @inheritdoc IOffering
+    function stablecoin() external view returns (IERC20) {
+        return STABLECOIN;
+    }
+
+    /// @inheritdoc IOffering
+    function token() external view returns (IShareToken) {
+        return _token;
+    }
+
+    /// @inheritdoc IOffering
+    function clusterId() external view returns (uint256) {
+        return _token.clusterId();
+    }
+
+    /// @inheritdoc IOffering
+    function operator() external view returns (address) {
+        return REGISTRY.operatorOf(_token.clusterId());
+    }
+
+    /// @inheritdoc IOffering
+    function supply() external view returns (uint256) {
+        return _supply;
+    }
+
+    /// @inheritdoc IOffering
+    function terms() external view returns (Terms memory) {
+        return
+            Terms({
+                pricePerShare: _pricePerShare, softCap: _softCap, perBuyerCap: _perBuyerCap, start: _start, end: _end
+            });
+    }
+
+    /// @inheritdoc IOffering
+    function sold() external view returns (uint256) {
+        return _sold;
+    }
+
+    /// @inheritdoc IOffering
+    function raised() external view returns (uint256) {
+        return _raised;
+    }
+
+    /// @inheritdoc IOffering
+    function purchasedOf(address buyer) external view returns (uint256 shares, uint256 paid) {
+        Purchase memory purchase = _purchases[buyer];
+        return (purchase.shares, purchase.paid);
+    }
+
+    /// @inheritdoc IOffering
+    function escrowRevenueOf(address buyer) external view returns (uint256) {
+        if (_outcome != Outcome.Succeeded) return 0;
+        uint256 shares = _purchases[buyer].shares;
+        if (shares == 0) return 0;
+        uint256 perShare =
+            _revenuePerEscrowedShare + Math.mulDiv(_token.claimable(address(this)), REVENUE_SCALE, _escrowed);
+        return Math.mulDiv(shares, perShare, REVENUE_SCALE);
+    }
+
+    /// @inheritdoc IOffering
+    function phase() external view returns (Phase) {
+        return _phase();
+    }
+
+    /// @inheritdoc IOffering
+    function quote(uint256 shares) external view returns (uint256 cost) {
+        return _quote(shares);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                INTERNAL
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Checks, records and collects one purchase by `msg.sender`.
+    function _buy(uint256 shares, uint256 maxCost) private returns (uint256 cost) {
+        if (shares == 0) revert ZeroShares();
+        if (_outcome != Outcome.None) revert SaleSettled();
+        if (block.timestamp < _start) revert SaleNotStarted(_start, block.timestamp);
+        if (block.timestamp >= _end) revert SaleEnded(_end, block.timestamp);
+
+        uint256 sold_ = _sold;
+        uint256 remaining = _supply - sold_;
+        if (remaining == 0) revert SoldOut();
+        if (shares > remaining) revert ExceedsRemaining(shares, remaining);
+
+        Purchase memory purchase = _purchases[msg.sender];
+        uint256 boughtAfter = purchase.shares + shares;
+        uint256 cap = _perBuyerCap;
+        if (cap != 0 && boughtAfter > cap) revert ExceedsBuyerCap(msg.sender, boughtAfter, cap);
+
+        cost = _quote(shares);
+        if (cost > maxCost) revert CostExceedsMax(cost, maxCost);
+
+        uint256 clusterId_ = _token.clusterId();
+        IClusterRegistry.ClusterStatus status = REGISTRY.statusOf(clusterId_);
+        if (status != IClusterRegistry.ClusterStatus.Attested) revert ClusterNotAttested(clusterId_, status);
+
+        // Effects. `shares <= remaining` bounds every share amount by the 128-bit supply; costs are range-checked.
+        uint256 soldAfter = sold_ + shares;
+        uint256 raisedAfter = _raised + cost;
+        _sold = uint128(soldAfter);
+        _raised = raisedAfter.toUint128();
+        _purchases[msg.sender] = Purchase({shares: uint128(boughtAfter), paid: (purchase.paid + cost).toUint128()});
+
+        // Interaction.
+        STABLECOIN.safeTransferFrom(msg.sender, address(this), cost);
+
+        emit Purchased(msg.sender, shares, cost, soldAfter, raisedAfter);
+    }
+
+    /// @dev `ceil(shares * pricePerShare / 1e18)`: the buyer never pays less than the exact cost.
+    function _quote(uint256 shares) private view returns (uint256) {
+        return Math.mulDiv(shares, _pricePerShare, SHARE_UNIT, Math.Rounding.Ceil);
+    }
+
+    /// @dev The phase from settlement, time and sales; see {IOffering.Phase}.
+    function _phase() private view returns (Phase) {
+        Outcome outcome = _outcome;
+        if (outcome == Outcome.Succeeded) return Phase.Finalized;
+        if (outcome == Outcome.Failed) return Phase.Failed;
+        if (block.timestamp < _start) return Phase.Pending;
+        uint256 sold_ = _sold;
+        if (sold_ == _supply) return Phase.SoldOut;
+        if (block.timestamp < _end) return Phase.Open;
+        return sold_ >= _softCap ? Phase.Succeeded : Phase.Failed;
+    }
+}

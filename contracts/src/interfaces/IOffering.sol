@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {IClusterRegistry} from "./IClusterRegistry.sol";
+import {IShareToken} from "./IShareToken.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+/// @title IOffering
+/// @notice Primary sale of one cluster's ShareToken supply for a stablecoin, with a soft cap and escrowed settlement.
+/// @dev One Offering per ShareToken, deployed by RackshareFactory as an EIP-1167 clone. The token's initializer mints
+/// the whole fixed supply to the Offering.
+///
+/// Sale: shares can be bought while `start <= block.timestamp < end`, shares remain, the sale is not settled and the
+/// registry reports the cluster as `Attested`. Cost of `shares` is `ceil(shares * pricePerShare / 1e18)`: the buyer
+/// never pays less than the exact cost (at most 1 stablecoin base unit more per purchase).
+///
+/// Escrow: bought shares and the stablecoin paid stay in the Offering until settlement.
+/// - Success (soft cap met and the sale ended, sold out, or the operator closed early): `finalize()` sends the proceeds
+///   and the unsold shares to the cluster's current operator; each buyer then pulls their shares with
+///   `withdrawShares()` (no push: the set of buyers is unbounded).
+/// - Failure (sale ended below the soft cap): each buyer pulls back exactly what they paid with `refund()`;
+///   `finalize()` (anyone) returns the whole supply to the operator.
+///
+/// Revenue: while the Offering holds shares it earns the token's streamed revenue like any holder. Everything it has
+/// earned up to `finalize()` (on unsold and on sold-but-escrowed shares alike) goes to the operator there, through
+/// `token.claimTo(operator)`. Revenue earned after a successful `finalize()` by shares still awaiting withdrawal belongs
+/// to their buyers: `withdrawShares()` pays each buyer their pro-rata part along with the shares.
+interface IOffering {
+    /*//////////////////////////////////////////////////////////////
+                                 TYPES
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Where the sale stands, derived from time, sales and settlement.
+    /// @dev Pending: before `start`. Open: buying possible (modulo cluster status). SoldOut: every share sold, awaiting
+    /// `finalize()`. Succeeded: ended with the soft cap met, awaiting `finalize()`. Failed: ended below the soft cap;
+    /// refunds open (before and after `finalize()`). Finalized: settled successfully; shares withdrawable.
+    enum Phase {
+        Pending,
+        Open,
+        SoldOut,
+        Succeeded,
+        Failed,
+        Finalized
+    }
+
+    /// @notice The sale terms, fixed at initialization.
+    /// @param pricePerShare Stablecoin base units per 1e18 share base units (one whole share). Non-zero.
+    /// @param softCap Minimum shares (18-decimal base units) that must be sold for the sale to succeed; <= supply.
+    /// @param perBuyerCap Maximum shares one address may buy in total; 0 means no cap.
+    /// @param start First second of the sale (inclusive).
+    /// @param end End of the sale (exclusive); greater than `start` and than the initialization time.
+    struct Terms {
+        uint128 pricePerShare;
+        uint128 softCap;
+        uint128 perBuyerCap;
+        uint40 start;
+        uint40 end;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 EVENTS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Emitted on each purchase.
+    /// @param buyer The buyer (and payer).
+    /// @param shares Shares bought in this purchase.
+    /// @param cost Stablecoin paid for them.
+    /// @param totalSold Shares sold by the Offering after this purchase.
+    /// @param totalRaised Stablecoin raised by the Offering after this purchase.
+    event Purchased(address indexed buyer, uint256 shares, uint256 cost, uint256 totalSold, uint256 totalRaised);
+
+    /// @notice Emitted once, when the sale is settled.
+    /// @param operator The cluster operator who received proceeds, returned shares and revenue.
+    /// @param succeeded True when the sale succeeded (proceeds paid out), false when it failed (refunds open).
+    /// @param sold Shares sold (escrowed for buyers on success, refundable on failure).
+    /// @param proceeds Stablecoin sent to the operator (0 on failure).
+    /// @param sharesReturned Shares sent back to the operator (unsold on success, the whole supply on failure).
+    /// @param revenueForwarded Token revenue the Offering had earned, claimed to the operator.
+    event Finalized(
+        address indexed operator,
+        bool succeeded,
+        uint256 sold,
+        uint256 proceeds,
+        uint256 sharesReturned,
+        uint256 revenueForwarded
+    );
+
+    /// @notice Emitted when a buyer of a failed sale takes their money back.
+    /// @param buyer The buyer.
+    /// @param shares The shares they had bought (now void).
+    /// @param amount Stablecoin refunded (exactly what they paid).
+    event Refunded(address indexed buyer, uint256 shares, uint256 amount);
+
+    /// @notice Emitted when a buyer of a successful sale pulls their shares.
+    /// @param buyer The buyer.
+    /// @param shares Shares transferred to the buyer.
+    /// @param revenue Stablecoin revenue the shares earned in escrow since `finalize()`, paid to the buyer.
+    event SharesWithdrawn(address indexed buyer, uint256 shares, uint256 revenue);
+
+    /*//////////////////////////////////////////////////////////////
+                                 ERRORS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice `initialize` was called on an initialized clone or on the implementation.
+    error AlreadyInitialized();
+
+    /// @notice A zero address was given where a contract is required.
+    error ZeroAddress();
+
+    /// @notice The supply is zero or does not fit in 128 bits.
+    error InvalidSupply(uint256 supply);
+
+    /// @notice The terms are inconsistent (zero price, start >= end, end not in the future, soft or buyer cap over
+    /// the supply).
+    error InvalidTerms();
+
+    /// @notice `buy` was called with zero shares.
+    error ZeroShares();
+
+    /// @notice The sale has not started yet.
+    error SaleNotStarted(uint256 start, uint256 timestamp);
+
+    /// @notice The sale has ended.
+    error SaleEnded(uint256 end, uint256 timestamp);
+
+    /// @notice The sale was already settled (for instance closed early by the operator).
+    error SaleSettled();
+
+    /// @notice Every share has been sold.
+    error SoldOut();
+
+    /// @notice The purchase asks for more shares than remain.
+    error ExceedsRemaining(uint256 shares, uint256 remaining);
+
+    /// @notice The purchase would take `buyer` over the per-buyer cap.
+    error ExceedsBuyerCap(address buyer, uint256 totalAfter, uint256 cap);
+
+    /// @notice The cost exceeds the buyer's `maxCost` (slippage guard).
+    error CostExceedsMax(uint256 cost, uint256 maxCost);
+
+    /// @notice The registry does not report the cluster as Attested.
+    error ClusterNotAttested(uint256 clusterId, IClusterRegistry.ClusterStatus status);
+
+    /// @notice `finalize` was called a second time.
+    error AlreadyFinalized();
+
+    /// @notice `finalize` is not possible in this phase (before start, or while open for anyone but the operator).
+    error CannotFinalize(Phase phase);
+
+    /// @notice The caller is not the cluster's operator.
+    error NotOperator(address caller, address operator);
+
+    /// @notice The operator tried to close early before the soft cap was met.
+    error SoftCapNotMet(uint256 sold, uint256 softCap);
+
+    /// @notice `refund` is only possible once the sale has failed.
+    error RefundUnavailable(Phase phase);
+
+    /// @notice `withdrawShares` is only possible once the sale has been finalized successfully.
+    error WithdrawUnavailable(Phase phase);
+
+    /// @notice The caller has nothing to refund.
+    error NothingToRefund(address buyer);
+
+    /// @notice The caller has no shares to withdraw.
+    error NothingToWithdraw(address buyer);
+
+    /*//////////////////////////////////////////////////////////////
+                               FUNCTIONS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice One-time initializer of a clone (called by the factory in the same transaction that deploys it).
+    /// @dev The implementation itself cannot be initialized. The token must mint `supply` to this Offering.
+    /// @param token The share token sold here.
+    /// @param supply The token's whole supply, held by this Offering (fits in 128 bits).
+    /// @param terms The sale terms.
+    function initialize(IShareToken token, uint256 supply, Terms calldata terms) external;
+
+    /// @notice Buys `shares` (18-decimal base units) for at most `maxCost` stablecoin, pulled from the caller.
+    /// @dev Requires a stablecoin allowance of at least the cost. Shares stay escrowed until settlement.
+    /// @param shares Share base units to buy.
+    /// @param maxCost Most stablecoin the caller accepts to pay.
+    /// @return cost Stablecoin paid: `ceil(shares * pricePerShare / 1e18)`.
+    function buy(uint256 shares, uint256 maxCost) external returns (uint256 cost);
+
+    /// @notice `buy` preceded by an EIP-2612 permit of `maxCost` stablecoin from the caller to this Offering.
+    /// @dev The permit is tried and its failure ignored (someone may have front-run it from the mempool); the purchase
+    /// then goes ahead if the allowance suffices and reverts in the stablecoin otherwise.
+    /// @param shares Share base units to buy.
+    /// @param maxCost Most stablecoin the caller accepts to pay; also the permit's value.
+    /// @param deadline The permit's deadline.
+    /// @param v The permit signature's v.
+    /// @param r The permit signature's r.
+    /// @param s The permit signature's s.
+    /// @return cost Stablecoin paid.
+    function buyWithPermit(uint256 shares, uint256 maxCost, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
+        external
+        returns (uint256 cost);
+
+    /// @notice Settles the sale once. Anyone may call it when sold out or after the end; the operator may also call it
+    /// while the sale is open once the soft cap is met (early close).
+    /// @dev On success: proceeds and unsold shares to the operator. On failure: the whole supply to the operator.
+    /// Both: the Offering's token revenue so far is claimed to the operator.
+    function finalize() external;
+
+    /// @notice Refunds everything the caller paid, once the sale has failed.
+    /// @return amount Stablecoin refunded.
+    function refund() external returns (uint256 amount);
+
+    /// @notice Sends the caller the shares they bought, with the revenue those shares earned in escrow since settlement,
+    /// once the sale has been finalized successfully.
+    /// @return shares Shares transferred.
+    /// @return revenue Stablecoin revenue transferred.
+    function withdrawShares() external returns (uint256 shares, uint256 revenue);
+
+    /// @notice The cluster registry (an immutable of the implementation).
+    /// @return The registry.
+    function registry() external view returns (IClusterRegistry);
+
+    /// @notice The stablecoin buyers pay in (an immutable of the implementation).
+    /// @return The stablecoin.
+    function stablecoin() external view returns (IERC20);
+
+    /// @notice The share token sold here.
+    /// @return The token (address(0) before initialization).
+    function token() external view returns (IShareToken);
+
+    /// @notice The cluster whose shares are sold, read from the token.
+    /// @return The cluster id.
+    function clusterId() external view returns (uint256);
+
+    /// @notice The cluster's current operator, read from the registry; settlement pays this address.
+    /// @return The operator.
+    function operator() external view returns (address);
+
+    /// @notice The share supply put on sale (the token's whole supply).
+    /// @return Share base units.
+    function supply() external view returns (uint256);
+
+    /// @notice The sale terms.
+    /// @return The terms.
+    function terms() external view returns (Terms memory);
+
+    /// @notice Shares sold so far (not reduced by refunds or withdrawals).
+    /// @return Share base units.
+    function sold() external view returns (uint256);
+
+    /// @notice Stablecoin raised so far (not reduced by refunds or settlement).
+    /// @return Stablecoin base units.
+    function raised() external view returns (uint256);
+
+    /// @notice What `buyer` has bought and paid and not yet withdrawn or been refunded.
+    /// @param buyer The buyer.
+    /// @return shares Share base units bought.
+    /// @return paid Stablecoin paid for them.
+    function purchasedOf(address buyer) external view returns (uint256 shares, uint256 paid);
+
+    /// @notice Revenue `buyer`'s escrowed shares have earned since a successful settlement (paid by `withdrawShares`).
+    /// @param buyer The buyer.
+    /// @return Stablecoin base units.
+    function escrowRevenueOf(address buyer) external view returns (uint256);
+
+    /// @notice The current phase.
+    /// @return The phase.
+    function phase() external view returns (Phase);
+
+    /// @notice The cost of `shares`: `ceil(shares * pricePerShare / 1e18)`.
+    /// @param shares Share base units.
+    /// @return cost Stablecoin base units.
+    function quote(uint256 shares) external view returns (uint256 cost);
+}

@@ -1,0 +1,704 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {ClusterRegistry} from "../../src/ClusterRegistry.sol";
+import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
+import {ClusterRegistryFixture} from "../utils/ClusterRegistryFixture.sol";
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+
+/// @notice Unit tests of ClusterRegistry: construction, clusters, operators, governance, views and status.
+contract ClusterRegistryTest is ClusterRegistryFixture {
+    /*//////////////////////////////////////////////////////////////
+                              CONSTRUCTOR
+    //////////////////////////////////////////////////////////////*/
+
+    function test_Constructor_SetsCommitteeAndParameters() public view {
+        assertEq(registry.owner(), governance);
+        assertEq(registry.threshold(), K);
+        assertEq(registry.heartbeat(), HEARTBEAT);
+        address[] memory s = registry.signers();
+        assertEq(s.length, N_SIGNERS);
+        for (uint256 i = 0; i < N_SIGNERS; ++i) {
+            assertEq(s[i], committee[i]);
+            assertTrue(registry.isSigner(committee[i]));
+        }
+        assertFalse(registry.isSigner(stranger));
+        assertFalse(registry.isSigner(address(0)));
+    }
+
+    function test_Constructor_EmitsCommitteeEvents() public {
+        // Predict the address so the events can be matched by emitter.
+        address predicted = vm.computeCreateAddress(address(this), vm.getNonce(address(this)));
+        for (uint256 i = 0; i < N_SIGNERS; ++i) {
+            vm.expectEmit(true, true, true, true, predicted);
+            emit IClusterRegistry.SignerAdded(committee[i]);
+        }
+        vm.expectEmit(true, true, true, true, predicted);
+        emit IClusterRegistry.ThresholdChanged(0, K);
+        vm.expectEmit(true, true, true, true, predicted);
+        emit IClusterRegistry.HeartbeatChanged(0, HEARTBEAT);
+        new ClusterRegistry(governance, committee, K, HEARTBEAT);
+    }
+
+    function test_RevertWhen_Constructor_ZeroOwner() public {
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableInvalidOwner.selector, address(0)));
+        new ClusterRegistry(address(0), committee, K, HEARTBEAT);
+    }
+
+    function test_RevertWhen_Constructor_ZeroSigner() public {
+        address[] memory s = new address[](3);
+        s[0] = committee[0];
+        s[1] = address(0);
+        s[2] = committee[1];
+        vm.expectRevert(IClusterRegistry.ZeroSigner.selector);
+        new ClusterRegistry(governance, s, 2, HEARTBEAT);
+    }
+
+    function test_RevertWhen_Constructor_DuplicateSigner() public {
+        address[] memory s = new address[](3);
+        s[0] = committee[0];
+        s[1] = committee[1];
+        s[2] = committee[0];
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.SignerAlreadyAdded.selector, committee[0]));
+        new ClusterRegistry(governance, s, 2, HEARTBEAT);
+    }
+
+    function test_RevertWhen_Constructor_NoSigners() public {
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 1, 0));
+        new ClusterRegistry(governance, new address[](0), 1, HEARTBEAT);
+    }
+
+    function test_RevertWhen_Constructor_ThresholdZero() public {
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 0, N_SIGNERS));
+        new ClusterRegistry(governance, committee, 0, HEARTBEAT);
+    }
+
+    function test_RevertWhen_Constructor_ThresholdNotMajority() public {
+        // 2 of 5 is not a majority; 3 of 6 is exactly half and not enough either.
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 2, N_SIGNERS));
+        new ClusterRegistry(governance, committee, 2, HEARTBEAT);
+
+        (address[] memory six,) = _makeCommittee(6, 2);
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 3, 6));
+        new ClusterRegistry(governance, six, 3, HEARTBEAT);
+    }
+
+    function test_RevertWhen_Constructor_ThresholdAboveSigners() public {
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 6, N_SIGNERS));
+        new ClusterRegistry(governance, committee, 6, HEARTBEAT);
+    }
+
+    function test_RevertWhen_Constructor_ZeroHeartbeat() public {
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidHeartbeat.selector, 0));
+        new ClusterRegistry(governance, committee, K, 0);
+    }
+
+    function test_RevertWhen_Constructor_HeartbeatTooLarge() public {
+        uint256 tooLarge = uint256(type(uint32).max) + 1;
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidHeartbeat.selector, tooLarge));
+        new ClusterRegistry(governance, committee, K, tooLarge);
+    }
+
+    function test_Constructor_OneOfOne() public {
+        address[] memory one = new address[](1);
+        one[0] = committee[0];
+        ClusterRegistry r = new ClusterRegistry(governance, one, 1, HEARTBEAT);
+        assertEq(r.threshold(), 1);
+        assertEq(r.signers().length, 1);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                             REGISTRATION
+    //////////////////////////////////////////////////////////////*/
+
+    function test_RegisterCluster_StoresEverything() public view {
+        IClusterRegistry.ClusterInfo memory info = registry.clusterOf(clusterId);
+        assertEq(clusterId, 1);
+        assertEq(registry.clusterCount(), 1);
+        assertEq(info.operator, operator);
+        assertEq(info.pendingOperator, address(0));
+        assertEq(uint8(info.status), uint8(IClusterRegistry.ClusterStatus.Registered));
+        assertEq(info.gpuModel, GPU_MODEL);
+        assertEq(info.location, LOCATION);
+        assertEq(info.hardwareRoot, HW_ROOT);
+        assertEq(info.gpuCount, GPU_COUNT);
+        assertEq(info.metadataURI, META_URI);
+        assertEq(info.metadataHash, META_HASH);
+        assertEq(info.registeredAt, block.timestamp);
+        assertEq(info.attestedAt, 0);
+        assertEq(info.attestedUntil, 0);
+        assertEq(info.attestationNonce, 0);
+        assertEq(info.lastEpoch, 0);
+        assertEq(info.lastReportAt, 0);
+        assertFalse(info.suspended);
+        assertFalse(info.retired);
+        assertEq(registry.operatorOf(clusterId), operator);
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Registered));
+    }
+
+    function test_RegisterCluster_SequentialIdsAndEvent() public {
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IClusterRegistry.ClusterRegistered(
+            2, stranger, "B200", 8, "US-NYC-2", bytes32(uint256(1)), "u", bytes32(0)
+        );
+        vm.prank(stranger);
+        uint256 id = registry.registerCluster("B200", 8, "US-NYC-2", bytes32(uint256(1)), "u", bytes32(0));
+        assertEq(id, 2);
+        assertEq(registry.clusterCount(), 2);
+        assertEq(registry.operatorOf(2), stranger);
+        assertEq(_register(operator), 3);
+    }
+
+    function test_RevertWhen_RegisterCluster_ZeroGpuCount() public {
+        vm.expectRevert(IClusterRegistry.ZeroGpuCount.selector);
+        registry.registerCluster(GPU_MODEL, 0, LOCATION, HW_ROOT, META_URI, META_HASH);
+    }
+
+    function test_RevertWhen_RegisterCluster_ZeroHardwareRoot() public {
+        vm.expectRevert(IClusterRegistry.ZeroHardwareRoot.selector);
+        registry.registerCluster(GPU_MODEL, GPU_COUNT, LOCATION, bytes32(0), META_URI, META_HASH);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                               METADATA
+    //////////////////////////////////////////////////////////////*/
+
+    function test_UpdateMetadata() public {
+        _attest(clusterId, uint64(block.timestamp + 30 days));
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IClusterRegistry.MetadataUpdated(clusterId, "ipfs://v2", keccak256("v2"));
+        vm.prank(operator);
+        registry.updateMetadata(clusterId, "ipfs://v2", keccak256("v2"));
+        IClusterRegistry.ClusterInfo memory info = registry.clusterOf(clusterId);
+        assertEq(info.metadataURI, "ipfs://v2");
+        assertEq(info.metadataHash, keccak256("v2"));
+        // Metadata does not touch the attestation.
+        assertEq(uint8(info.status), uint8(IClusterRegistry.ClusterStatus.Attested));
+    }
+
+    function test_RevertWhen_UpdateMetadata_NotOperator() public {
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotOperator.selector, clusterId, stranger));
+        vm.prank(stranger);
+        registry.updateMetadata(clusterId, "x", bytes32(0));
+    }
+
+    function test_RevertWhen_UpdateMetadata_UnknownCluster() public {
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotOperator.selector, 99, operator));
+        vm.prank(operator);
+        registry.updateMetadata(99, "x", bytes32(0));
+    }
+
+    function test_RevertWhen_UpdateMetadata_Retired() public {
+        vm.prank(governance);
+        registry.retireCluster(clusterId);
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.ClusterIsRetired.selector, clusterId));
+        vm.prank(operator);
+        registry.updateMetadata(clusterId, "x", bytes32(0));
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                               HARDWARE
+    //////////////////////////////////////////////////////////////*/
+
+    function test_UpdateHardware_ClearsAttestation() public {
+        _attest(clusterId, uint64(block.timestamp + 30 days));
+        _report(clusterId, 5);
+        bytes32 newRoot = keccak256("hardware-root-v2");
+
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IClusterRegistry.HardwareUpdated(clusterId, newRoot, 72);
+        vm.prank(operator);
+        registry.updateHardware(clusterId, newRoot, 72);
+
+        IClusterRegistry.ClusterInfo memory info = registry.clusterOf(clusterId);
+        assertEq(info.hardwareRoot, newRoot);
+        assertEq(info.gpuCount, 72);
+        assertEq(info.attestedAt, 0);
+        assertEq(info.attestedUntil, 0);
+        assertEq(info.attestationNonce, 1, "nonce survives");
+        assertEq(info.lastEpoch, 5, "epochs survive");
+        assertEq(uint8(info.status), uint8(IClusterRegistry.ClusterStatus.Registered));
+
+        // Re-attesting the new hardware brings it back.
+        _attest(clusterId, uint64(block.timestamp + 1 days));
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
+    }
+
+    function test_UpdateHardware_WhileSuspended_StaysSuspendedThenRegistered() public {
+        _attest(clusterId, uint64(block.timestamp + 30 days));
+        vm.prank(governance);
+        registry.suspendCluster(clusterId);
+        vm.prank(operator);
+        registry.updateHardware(clusterId, keccak256("v2"), GPU_COUNT);
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Suspended));
+        vm.prank(governance);
+        registry.unsuspendCluster(clusterId);
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Registered));
+    }
+
+    function test_RevertWhen_UpdateHardware_NotOperator() public {
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotOperator.selector, clusterId, stranger));
+        vm.prank(stranger);
+        registry.updateHardware(clusterId, HW_ROOT, 1);
+    }
+
+    function test_RevertWhen_UpdateHardware_Retired() public {
+        vm.prank(governance);
+        registry.retireCluster(clusterId);
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.ClusterIsRetired.selector, clusterId));
+        vm.prank(operator);
+        registry.updateHardware(clusterId, HW_ROOT, 1);
+    }
+
+    function test_RevertWhen_UpdateHardware_ZeroGpuCount() public {
+        vm.expectRevert(IClusterRegistry.ZeroGpuCount.selector);
+        vm.prank(operator);
+        registry.updateHardware(clusterId, HW_ROOT, 0);
+    }
+
+    function test_RevertWhen_UpdateHardware_ZeroHardwareRoot() public {
+        vm.expectRevert(IClusterRegistry.ZeroHardwareRoot.selector);
+        vm.prank(operator);
+        registry.updateHardware(clusterId, bytes32(0), 1);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                          OPERATOR HAND-OVER
+    //////////////////////////////////////////////////////////////*/
+
+    function test_TransferOperator_TwoStep() public {
+        address next = makeAddr("next");
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IClusterRegistry.OperatorTransferStarted(clusterId, operator, next);
+        vm.prank(operator);
+        registry.transferOperator(clusterId, next);
+        assertEq(registry.operatorOf(clusterId), operator, "not yet");
+        assertEq(registry.clusterOf(clusterId).pendingOperator, next);
+
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IClusterRegistry.OperatorTransferred(clusterId, operator, next);
+        vm.prank(next);
+        registry.acceptOperator(clusterId);
+        assertEq(registry.operatorOf(clusterId), next);
+        assertEq(registry.clusterOf(clusterId).pendingOperator, address(0));
+
+        // The old operator lost its rights, the new one has them.
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotOperator.selector, clusterId, operator));
+        vm.prank(operator);
+        registry.updateMetadata(clusterId, "x", bytes32(0));
+        vm.prank(next);
+        registry.updateMetadata(clusterId, "x", bytes32(0));
+    }
+
+    function test_TransferOperator_CancelWithZero() public {
+        address next = makeAddr("next");
+        vm.startPrank(operator);
+        registry.transferOperator(clusterId, next);
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IClusterRegistry.OperatorTransferStarted(clusterId, operator, address(0));
+        registry.transferOperator(clusterId, address(0));
+        vm.stopPrank();
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotPendingOperator.selector, clusterId, next));
+        vm.prank(next);
+        registry.acceptOperator(clusterId);
+    }
+
+    function test_TransferOperator_AllowedWhenRetired() public {
+        vm.prank(governance);
+        registry.retireCluster(clusterId);
+        address next = makeAddr("next");
+        vm.prank(operator);
+        registry.transferOperator(clusterId, next);
+        vm.prank(next);
+        registry.acceptOperator(clusterId);
+        assertEq(registry.operatorOf(clusterId), next);
+    }
+
+    function test_RevertWhen_TransferOperator_NotOperator() public {
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotOperator.selector, clusterId, stranger));
+        vm.prank(stranger);
+        registry.transferOperator(clusterId, stranger);
+    }
+
+    function test_RevertWhen_AcceptOperator_NotPending() public {
+        vm.prank(operator);
+        registry.transferOperator(clusterId, makeAddr("next"));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotPendingOperator.selector, clusterId, stranger));
+        vm.prank(stranger);
+        registry.acceptOperator(clusterId);
+    }
+
+    function test_RevertWhen_AcceptOperator_UnknownCluster() public {
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotPendingOperator.selector, 42, stranger));
+        vm.prank(stranger);
+        registry.acceptOperator(42);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                               COMMITTEE
+    //////////////////////////////////////////////////////////////*/
+
+    function test_AddSigner() public {
+        address newSigner = makeAddr("newSigner");
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IClusterRegistry.SignerAdded(newSigner);
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IClusterRegistry.ThresholdChanged(K, 4);
+        vm.prank(governance);
+        registry.addSigner(newSigner, 4);
+        assertTrue(registry.isSigner(newSigner));
+        assertEq(registry.signers().length, N_SIGNERS + 1);
+        assertEq(registry.signers()[N_SIGNERS], newSigner);
+        assertEq(registry.threshold(), 4);
+    }
+
+    function test_RevertWhen_AddSigner_NotOwner() public {
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        vm.prank(stranger);
+        registry.addSigner(stranger, 4);
+    }
+
+    function test_RevertWhen_AddSigner_Zero() public {
+        vm.expectRevert(IClusterRegistry.ZeroSigner.selector);
+        vm.prank(governance);
+        registry.addSigner(address(0), 4);
+    }
+
+    function test_RevertWhen_AddSigner_AlreadyAdded() public {
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.SignerAlreadyAdded.selector, committee[2]));
+        vm.prank(governance);
+        registry.addSigner(committee[2], 3);
+    }
+
+    function test_RevertWhen_AddSigner_BreaksMajority() public {
+        // 3 of 6 is not > n/2.
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 3, 6));
+        vm.prank(governance);
+        registry.addSigner(stranger, 3);
+    }
+
+    function test_RemoveSigner_SwapsAndPops() public {
+        address removed = committee[1];
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IClusterRegistry.SignerRemoved(removed);
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IClusterRegistry.ThresholdChanged(K, K);
+        vm.prank(governance);
+        registry.removeSigner(removed, K);
+
+        assertFalse(registry.isSigner(removed));
+        address[] memory s = registry.signers();
+        assertEq(s.length, N_SIGNERS - 1);
+        assertEq(s[0], committee[0]);
+        assertEq(s[1], committee[4], "last moved into the hole");
+        assertEq(s[2], committee[2]);
+        assertEq(s[3], committee[3]);
+        // The moved signer can still be removed (its position was updated).
+        vm.prank(governance);
+        registry.removeSigner(committee[4], 2);
+        assertFalse(registry.isSigner(committee[4]));
+        assertEq(registry.signers().length, 3);
+        assertEq(registry.threshold(), 2);
+    }
+
+    function test_RemoveSigner_Last() public {
+        vm.prank(governance);
+        registry.removeSigner(committee[4], 3);
+        address[] memory s = registry.signers();
+        assertEq(s.length, 4);
+        for (uint256 i = 0; i < 4; ++i) {
+            assertEq(s[i], committee[i]);
+        }
+        // Re-adding works.
+        vm.prank(governance);
+        registry.addSigner(committee[4], 3);
+        assertTrue(registry.isSigner(committee[4]));
+    }
+
+    function test_RevertWhen_RemoveSigner_NotOwner() public {
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        vm.prank(stranger);
+        registry.removeSigner(committee[0], 3);
+    }
+
+    function test_RevertWhen_RemoveSigner_NotFound() public {
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.SignerNotFound.selector, stranger));
+        vm.prank(governance);
+        registry.removeSigner(stranger, 3);
+    }
+
+    function test_RevertWhen_RemoveSigner_ThresholdAboveSigners() public {
+        vm.prank(governance);
+        registry.setThreshold(5);
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 5, 4));
+        vm.prank(governance);
+        registry.removeSigner(committee[0], 5);
+    }
+
+    function test_RevertWhen_RemoveSigner_LastSigner() public {
+        address[] memory one = new address[](1);
+        one[0] = committee[0];
+        ClusterRegistry r = new ClusterRegistry(governance, one, 1, HEARTBEAT);
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 1, 0));
+        vm.prank(governance);
+        r.removeSigner(committee[0], 1);
+    }
+
+    function test_SetThreshold() public {
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IClusterRegistry.ThresholdChanged(K, 5);
+        vm.prank(governance);
+        registry.setThreshold(5);
+        assertEq(registry.threshold(), 5);
+    }
+
+    function test_RevertWhen_SetThreshold_NotOwner() public {
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        vm.prank(stranger);
+        registry.setThreshold(4);
+    }
+
+    function test_RevertWhen_SetThreshold_Invalid() public {
+        vm.startPrank(governance);
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 0, 5));
+        registry.setThreshold(0);
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 2, 5));
+        registry.setThreshold(2);
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 6, 5));
+        registry.setThreshold(6);
+        vm.stopPrank();
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                               HEARTBEAT
+    //////////////////////////////////////////////////////////////*/
+
+    function test_SetHeartbeat() public {
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IClusterRegistry.HeartbeatChanged(HEARTBEAT, 6 hours);
+        vm.prank(governance);
+        registry.setHeartbeat(6 hours);
+        assertEq(registry.heartbeat(), 6 hours);
+    }
+
+    function test_SetHeartbeat_AppliesToStatusImmediately() public {
+        _attest(clusterId, uint64(block.timestamp + 30 days));
+        skip(2 hours);
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
+        vm.prank(governance);
+        registry.setHeartbeat(1 hours);
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Stale));
+    }
+
+    function test_RevertWhen_SetHeartbeat_NotOwner() public {
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        vm.prank(stranger);
+        registry.setHeartbeat(1);
+    }
+
+    function test_RevertWhen_SetHeartbeat_Invalid() public {
+        vm.startPrank(governance);
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidHeartbeat.selector, 0));
+        registry.setHeartbeat(0);
+        uint256 tooLarge = uint256(type(uint32).max) + 1;
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidHeartbeat.selector, tooLarge));
+        registry.setHeartbeat(tooLarge);
+        vm.stopPrank();
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                         SUSPEND / RETIRE
+    //////////////////////////////////////////////////////////////*/
+
+    function test_SuspendAndUnsuspend() public {
+        _attest(clusterId, uint64(block.timestamp + 30 days));
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IClusterRegistry.ClusterSuspended(clusterId);
+        vm.prank(governance);
+        registry.suspendCluster(clusterId);
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Suspended));
+        assertTrue(registry.clusterOf(clusterId).suspended);
+
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IClusterRegistry.ClusterUnsuspended(clusterId);
+        vm.prank(governance);
+        registry.unsuspendCluster(clusterId);
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
+        assertFalse(registry.clusterOf(clusterId).suspended);
+    }
+
+    function test_Retire_FromSuspended() public {
+        vm.startPrank(governance);
+        registry.suspendCluster(clusterId);
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IClusterRegistry.ClusterRetired(clusterId);
+        registry.retireCluster(clusterId);
+        vm.stopPrank();
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Retired));
+        assertTrue(registry.clusterOf(clusterId).retired);
+        assertFalse(registry.clusterOf(clusterId).suspended);
+    }
+
+    function test_RevertWhen_Suspend_NotOwner() public {
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, operator));
+        vm.prank(operator);
+        registry.suspendCluster(clusterId);
+    }
+
+    function test_RevertWhen_Unsuspend_NotOwner() public {
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, operator));
+        vm.prank(operator);
+        registry.unsuspendCluster(clusterId);
+    }
+
+    function test_RevertWhen_Retire_NotOwner() public {
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, operator));
+        vm.prank(operator);
+        registry.retireCluster(clusterId);
+    }
+
+    function test_RevertWhen_Lifecycle_UnknownCluster() public {
+        vm.startPrank(governance);
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.UnknownCluster.selector, 0));
+        registry.suspendCluster(0);
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.UnknownCluster.selector, 2));
+        registry.unsuspendCluster(2);
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.UnknownCluster.selector, 2));
+        registry.retireCluster(2);
+        vm.stopPrank();
+    }
+
+    function test_RevertWhen_Suspend_AlreadySuspendedOrRetired() public {
+        vm.startPrank(governance);
+        registry.suspendCluster(clusterId);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IClusterRegistry.InvalidLifecycleChange.selector, clusterId, IClusterRegistry.ClusterStatus.Suspended
+            )
+        );
+        registry.suspendCluster(clusterId);
+        registry.retireCluster(clusterId);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IClusterRegistry.InvalidLifecycleChange.selector, clusterId, IClusterRegistry.ClusterStatus.Retired
+            )
+        );
+        registry.suspendCluster(clusterId);
+        vm.stopPrank();
+    }
+
+    function test_RevertWhen_Unsuspend_NotSuspended() public {
+        vm.startPrank(governance);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IClusterRegistry.InvalidLifecycleChange.selector, clusterId, IClusterRegistry.ClusterStatus.Registered
+            )
+        );
+        registry.unsuspendCluster(clusterId);
+        registry.retireCluster(clusterId);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IClusterRegistry.InvalidLifecycleChange.selector, clusterId, IClusterRegistry.ClusterStatus.Retired
+            )
+        );
+        registry.unsuspendCluster(clusterId);
+        vm.stopPrank();
+    }
+
+    function test_RevertWhen_Retire_AlreadyRetired() public {
+        vm.startPrank(governance);
+        registry.retireCluster(clusterId);
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.ClusterIsRetired.selector, clusterId));
+        registry.retireCluster(clusterId);
+        vm.stopPrank();
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                               OWNERSHIP
+    //////////////////////////////////////////////////////////////*/
+
+    function test_TransferOwnership_TwoStep() public {
+        address next = makeAddr("nextGovernance");
+        vm.prank(governance);
+        registry.transferOwnership(next);
+        assertEq(registry.owner(), governance);
+        vm.prank(next);
+        registry.acceptOwnership();
+        assertEq(registry.owner(), next);
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, governance));
+        vm.prank(governance);
+        registry.setThreshold(4);
+    }
+
+    function test_RevertWhen_RenounceOwnership() public {
+        vm.expectRevert(IClusterRegistry.RenounceOwnershipDisabled.selector);
+        vm.prank(governance);
+        registry.renounceOwnership();
+        assertEq(registry.owner(), governance);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                             VIEWS / STATUS
+    //////////////////////////////////////////////////////////////*/
+
+    function test_Views_UnknownCluster() public view {
+        assertEq(uint8(registry.statusOf(0)), uint8(IClusterRegistry.ClusterStatus.None));
+        assertEq(uint8(registry.statusOf(2)), uint8(IClusterRegistry.ClusterStatus.None));
+        assertEq(registry.operatorOf(2), address(0));
+        assertEq(registry.lastEpochOf(2), 0);
+        IClusterRegistry.ClusterInfo memory info = registry.clusterOf(2);
+        assertEq(info.operator, address(0));
+        assertEq(uint8(info.status), uint8(IClusterRegistry.ClusterStatus.None));
+        assertEq(info.gpuCount, 0);
+        assertEq(bytes(info.gpuModel).length, 0);
+    }
+
+    function test_Status_Lifecycle() public {
+        uint64 validUntil = uint64(block.timestamp + 10 days);
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Registered));
+
+        _attest(clusterId, validUntil);
+        uint256 attestedAt = block.timestamp;
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
+
+        // Heartbeat counts from the attestation: stale one second after it runs out.
+        vm.warp(attestedAt + HEARTBEAT);
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
+        vm.warp(attestedAt + HEARTBEAT + 1);
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Stale));
+
+        // A report brings it back, and the heartbeat then counts from the report.
+        _report(clusterId, 1);
+        uint256 reportedAt = block.timestamp;
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
+        assertEq(registry.lastEpochOf(clusterId), 1);
+        assertEq(registry.clusterOf(clusterId).lastReportAt, reportedAt);
+        vm.warp(reportedAt + HEARTBEAT + 1);
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Stale));
+
+        // Keep reporting until the attestation expires: valid through validUntil, stale after.
+        vm.warp(validUntil - 1);
+        _report(clusterId, 2);
+        vm.warp(validUntil);
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
+        _report(clusterId, 3);
+        vm.warp(validUntil + 1);
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Stale));
+
+        // A re-attestation brings it back.
+        _attest(clusterId, uint64(block.timestamp + 10 days));
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
+    }
+
+    function test_Status_ReportBeforeReattestationDoesNotShortenHeartbeat() public {
+        _attest(clusterId, uint64(block.timestamp + 10 days));
+        _report(clusterId, 1);
+        skip(HEARTBEAT / 2);
+        _attest(clusterId, uint64(block.timestamp + 20 days));
+        // HEARTBEAT after the report, but only HEARTBEAT/2 after the attestation.
+        skip(HEARTBEAT / 2 + 1);
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
+        skip(HEARTBEAT / 2);
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Stale));
+    }
+}

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {ClusterRegistry} from "../../src/ClusterRegistry.sol";
+import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
+import {RegistrySigning} from "./RegistrySigning.sol";
+
+/// @title ClusterRegistryFixture
+/// @notice Shared setUp for ClusterRegistry tests: a 3-of-5 committee, a one-day heartbeat and one registered cluster.
+abstract contract ClusterRegistryFixture is RegistrySigning {
+    uint256 internal constant N_SIGNERS = 5;
+    uint256 internal constant K = 3;
+    uint256 internal constant HEARTBEAT = 1 days;
+    uint32 internal constant GPU_COUNT = 64;
+    bytes32 internal constant HW_ROOT = keccak256("hardware-root-v1");
+    bytes32 internal constant META_HASH = keccak256("metadata-v1");
+    string internal constant GPU_MODEL = "NVIDIA H100 SXM5 80GB";
+    string internal constant LOCATION = "KR-SEL-01";
+    string internal constant META_URI = "ipfs://bafy-metadata-v1";
+
+    ClusterRegistry internal registry;
+    address internal governance = makeAddr("governance");
+    address internal operator = makeAddr("operator");
+    address internal relayer = makeAddr("relayer");
+    address internal stranger = makeAddr("stranger");
+
+    address[] internal committee;
+    uint256[] internal committeeKeys;
+    uint256 internal clusterId;
+
+    function setUp() public virtual {
+        vm.warp(1_750_000_000);
+        (committee, committeeKeys) = _makeCommittee(N_SIGNERS, 1);
+        registry = new ClusterRegistry(governance, committee, K, HEARTBEAT);
+        clusterId = _register(operator);
+    }
+
+    function _register(address who) internal returns (uint256 id) {
+        vm.prank(who);
+        id = registry.registerCluster(GPU_MODEL, GPU_COUNT, LOCATION, HW_ROOT, META_URI, META_HASH);
+    }
+
+    function _attestation(uint256 id, uint64 validUntil) internal view returns (IClusterRegistry.Attestation memory a) {
+        IClusterRegistry.ClusterInfo memory info = registry.clusterOf(id);
+        a = IClusterRegistry.Attestation({
+            clusterId: id,
+            hardwareRoot: info.hardwareRoot,
+            gpuCount: info.gpuCount,
+            validUntil: validUntil,
+            nonce: info.attestationNonce
+        });
+    }
+
+    function _signAttestation(IClusterRegistry.Attestation memory a, uint256 k) internal view returns (bytes[] memory) {
+        return _signAll(_firstKeys(committeeKeys, k), _attestationDigest(address(registry), block.chainid, a));
+    }
+
+    /// @dev Attests `id` until `validUntil` with the first K committee members.
+    function _attest(uint256 id, uint64 validUntil) internal {
+        IClusterRegistry.Attestation memory a = _attestation(id, validUntil);
+        registry.submitAttestation(a, _signAttestation(a, K));
+    }
+
+    function _defaultReport(uint256 id, uint64 epoch) internal pure returns (IClusterRegistry.EpochReport memory) {
+        return IClusterRegistry.EpochReport({
+            clusterId: id,
+            epoch: epoch,
+            gpuHoursMilli: 1_234_567,
+            utilizationBps: 8750,
+            gpusOnline: 60,
+            revenue: 12_345_678_901,
+            telemetryRoot: keccak256(abi.encode("telemetry", id, epoch))
+        });
+    }
+
+    function _signReport(IClusterRegistry.EpochReport memory r, uint256 k)
+        internal
+        view
+        returns (IClusterRegistry.SignedReport memory)
+    {
+        return IClusterRegistry.SignedReport({
+            report: r,
+            signatures: _signAll(_firstKeys(committeeKeys, k), _reportDigest(address(registry), block.chainid, r))
+        });
+    }
+
+    function _one(IClusterRegistry.SignedReport memory sr)
+        internal
+        pure
+        returns (IClusterRegistry.SignedReport[] memory batch)
+    {
+        batch = new IClusterRegistry.SignedReport[](1);
+        batch[0] = sr;
+    }
+
+    /// @dev Submits one default report for `id` at `epoch`, signed by the first K members.
+    function _report(uint256 id, uint64 epoch) internal {
+        registry.submitReports(_one(_signReport(_defaultReport(id, epoch), K)));
+    }
+}
