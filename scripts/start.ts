@@ -1,8 +1,9 @@
 /** `npm start`: the whole Rackshare stack on one machine (see README "Quick start"). */
 import { existsSync } from 'node:fs';
+import { devAccount, devRoles } from './stack/dev-accounts';
 import { ConfigError, parseStackEnv } from './stack/env';
 import { bold, red } from './stack/progress';
-import { createLogger, devAccounts, StartupError, startStack } from './stack/stack';
+import { createLogger, StartupError, startStack } from './stack/stack';
 
 function fail(message: string): never {
   process.stderr.write(`${red('error:')} ${message}\n`);
@@ -56,8 +57,11 @@ try {
     ...contracts.map(([name, address]) => `  ${name.padEnd(24)} ${address}`),
   ];
   if (env.localChain) {
-    lines.push('  funded test accounts (anvil mnemonic "test test … junk"; 10,000 ETH each):');
-    for (const [index, address] of devAccounts(5).entries()) lines.push(`    #${index} ${address}`);
+    lines.push('  funded test accounts (anvil mnemonic "test test … junk", 10,000 ETH each):');
+    for (const [role, indices] of Object.entries(devRoles)) {
+      for (const index of [indices].flat())
+        lines.push(`    #${String(index).padEnd(2)} ${devAccount(index).address}  ${role}`);
+    }
   }
   lines.push('Press Ctrl-C to stop.', '');
   process.stdout.write(lines.join('\n'));

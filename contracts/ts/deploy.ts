@@ -3,6 +3,7 @@
  * Idempotent: a recorded deployment whose block hash and code still exist on the chain is reused.
  */
 import {
+  type Abi,
   type Account,
   type Address,
   type Chain,
@@ -13,7 +14,18 @@ import {
   type WalletClient,
 } from 'viem';
 import { type Deployment, readDeployment, writeDeployment } from './deployments';
-import { testStablecoinAbi, testStablecoinBytecode } from './generated';
+import {
+  clusterRegistryAbi,
+  clusterRegistryBytecode,
+  offeringAbi,
+  offeringBytecode,
+  rackshareFactoryAbi,
+  rackshareFactoryBytecode,
+  shareTokenAbi,
+  shareTokenBytecode,
+  testStablecoinAbi,
+  testStablecoinBytecode,
+} from './generated';
 
 /** anvil's chain id: the only chain the test stablecoin may be deployed on. */
 export const LOCAL_CHAIN_ID = 31_337;
@@ -23,13 +35,24 @@ export type DeployClients = {
   walletClient: WalletClient<Transport, Chain, Account>;
 };
 
+export type CommitteeConfig = Deployment['committee'];
+
+export type DeployOptions = {
+  committee: CommitteeConfig;
+  /** Protocol governance (registry owner); defaults to the deployer. */
+  owner?: Address;
+  /** The revenue stablecoin on a real network; on the local chain a TestStablecoin is deployed when omitted. */
+  stablecoin?: Address;
+  /** Where deployment records live (see deployments.ts). */
+  directory?: string;
+};
+
 /** True when `deployment` still exists on the chain behind `publicClient` (same block hash, code at every address). */
 export async function isDeploymentLive(publicClient: PublicClient, deployment: Deployment): Promise<boolean> {
   const block = await publicClient.getBlock({ blockNumber: deployment.deployBlock }).catch(() => undefined);
   if (!block || block.hash !== deployment.deployBlockHash) return false;
   for (const address of Object.values(deployment.contracts)) {
-    if (!address) continue;
-    const code = await publicClient.getCode({ address: address as Address });
+    const code = await publicClient.getCode({ address });
     if (!code || code === '0x') return false;
   }
   return true;
@@ -37,7 +60,7 @@ export async function isDeploymentLive(publicClient: PublicClient, deployment: D
 
 async function deployContract(
   { publicClient, walletClient }: DeployClients,
-  abi: readonly unknown[],
+  abi: Abi,
   bytecode: Hex,
   args: readonly unknown[] = [],
 ) {
@@ -52,24 +75,53 @@ async function deployContract(
 export type DeployResult = { deployment: Deployment; reused: boolean };
 
 /** Reuses the recorded deployment for this chain when it is live, else deploys everything and records it. */
-export async function ensureDeployment(clients: DeployClients, directory?: string): Promise<DeployResult> {
+export async function ensureDeployment(clients: DeployClients, options: DeployOptions): Promise<DeployResult> {
   const chainId = await clients.publicClient.getChainId();
-  const recorded = readDeployment(chainId, directory);
+  const recorded = readDeployment(chainId, options.directory);
   if (recorded && (await isDeploymentLive(clients.publicClient, recorded)))
     return { deployment: recorded, reused: true };
+  return { deployment: await deployProtocol(clients, options), reused: false };
+}
 
-  if (chainId !== LOCAL_CHAIN_ID) {
-    throw new Error(
-      `No live Rackshare deployment is recorded for chain ${chainId}; production deployments need a real stablecoin address.`,
-    );
+/** Deploys stablecoin (local only), registry with its committee, the two clone implementations, and the factory. */
+export async function deployProtocol(clients: DeployClients, options: DeployOptions): Promise<Deployment> {
+  const chainId = await clients.publicClient.getChainId();
+  if (!options.stablecoin && chainId !== LOCAL_CHAIN_ID) {
+    throw new Error(`Chain ${chainId} is not a local chain: set the address of a real stablecoin to deploy there.`);
   }
-  const stablecoin = await deployContract(clients, testStablecoinAbi, testStablecoinBytecode);
+  const { committee } = options;
+  const owner = options.owner ?? clients.walletClient.account.address;
+  const stablecoin = options.stablecoin
+    ? { address: getAddress(options.stablecoin), receipt: undefined }
+    : await deployContract(clients, testStablecoinAbi, testStablecoinBytecode);
+  const registry = await deployContract(clients, clusterRegistryAbi, clusterRegistryBytecode, [
+    owner,
+    committee.signers,
+    BigInt(committee.threshold),
+    BigInt(committee.heartbeatSeconds),
+  ]);
+  const shareToken = await deployContract(clients, shareTokenAbi, shareTokenBytecode);
+  const offering = await deployContract(clients, offeringAbi, offeringBytecode, [registry.address, stablecoin.address]);
+  const factory = await deployContract(clients, rackshareFactoryAbi, rackshareFactoryBytecode, [
+    registry.address,
+    stablecoin.address,
+    shareToken.address,
+    offering.address,
+  ]);
+  const first = stablecoin.receipt ?? registry.receipt;
   const deployment: Deployment = {
     chainId,
-    deployBlock: stablecoin.receipt.blockNumber,
-    deployBlockHash: stablecoin.receipt.blockHash,
-    contracts: { stablecoin: stablecoin.address },
+    deployBlock: first.blockNumber,
+    deployBlockHash: first.blockHash,
+    contracts: {
+      clusterRegistry: registry.address,
+      shareTokenImplementation: shareToken.address,
+      offeringImplementation: offering.address,
+      factory: factory.address,
+      stablecoin: stablecoin.address,
+    },
+    committee,
   };
-  writeDeployment(deployment, directory);
-  return { deployment, reused: false };
+  writeDeployment(deployment, options.directory);
+  return deployment;
 }

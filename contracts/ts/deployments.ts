@@ -21,11 +21,16 @@ export const deploymentSchema = z.object({
   /** Hash of `deployBlock`: a different hash at that height means the chain was reset. */
   deployBlockHash: hash,
   contracts: z.object({
-    clusterRegistry: address.optional(),
-    shareTokenImplementation: address.optional(),
-    offeringImplementation: address.optional(),
-    factory: address.optional(),
+    clusterRegistry: address,
+    shareTokenImplementation: address,
+    offeringImplementation: address,
+    factory: address,
     stablecoin: address,
+  }),
+  committee: z.object({
+    signers: z.array(address).min(1),
+    threshold: z.number().int().positive(),
+    heartbeatSeconds: z.number().int().positive(),
   }),
 });
 

@@ -1,5 +1,5 @@
 /** The stack's configuration, validated once at start: every problem is reported as one plain sentence. */
-import { isHex } from 'viem';
+import { type Address, isAddress, isHex } from 'viem';
 import { z } from 'zod';
 
 const ANVIL_FIRST_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
@@ -20,6 +20,7 @@ const url = (protocols: string[], example: string) =>
     );
 
 const port = z.coerce.number().int().min(1).max(65_535);
+const address = z.string().refine(isAddress, 'must be a 0x-prefixed 20-byte address');
 
 export const stackEnvSchema = z.object({
   RPC_URL: url(['http:', 'https:'], 'http://127.0.0.1:8545').optional(),
@@ -29,6 +30,21 @@ export const stackEnvSchema = z.object({
     .string()
     .refine((value) => isHex(value) && value.length === 66, 'must be a 0x-prefixed 32-byte hex private key')
     .optional(),
+  /** Oracle committee for a fresh deployment: comma-separated signer addresses (local default: dev accounts 7-9). */
+  ORACLE_SIGNERS: z
+    .string()
+    .transform((value) => value.split(',').map((entry) => entry.trim()))
+    .pipe(z.array(address).min(1))
+    .transform((values) => values as Address[])
+    .optional(),
+  ORACLE_THRESHOLD: z.coerce.number().int().positive().optional(),
+  REPORT_HEARTBEAT_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(3 * 3600),
+  GOVERNANCE_ADDRESS: address.transform((value) => value as Address).optional(),
+  STABLECOIN_ADDRESS: address.transform((value) => value as Address).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   PORT: port.default(3000),
   ANVIL_PORT: port.default(8545),

@@ -6,17 +6,16 @@
 import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createPublicClient, createWalletClient, defineChain, http, type PublicClient } from 'viem';
-import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
+import { privateKeyToAccount } from 'viem/accounts';
 import { ensureDeployment } from '#contracts/deploy';
 import type { Deployment } from '#contracts/deployments';
 import { type DatabaseHandle, migrateDatabase, openDatabase, resetDatabase } from '#db';
 import { ensureChainIdentity, runIndexer } from '#db/indexer/index';
 import { startAnvil } from './anvil';
+import { DEV_ACCOUNT_COUNT, devAccount, devRoles } from './dev-accounts';
 import type { StackEnv } from './env';
 import { step } from './progress';
 import { appBuildIsStale, buildApp, startWeb } from './web';
-
-export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk';
 
 export type StackState = {
   env: StackEnv;
@@ -63,6 +62,7 @@ const services: Service[] = [
         const anvil = await startAnvil({
           port: state.env.ANVIL_PORT,
           stateFile: resolve(state.env.DATA_DIR, 'anvil', 'state.json'),
+          accounts: DEV_ACCOUNT_COUNT,
           log: (line) => state.log.debug({ service: 'anvil' }, line),
         });
         state.rpcUrl = anvil.rpcUrl;
@@ -93,9 +93,20 @@ const services: Service[] = [
         chain: publicClient.chain!,
         transport: http(state.rpcUrl),
       });
+      const { env } = state;
+      const signers = env.ORACLE_SIGNERS ?? devRoles.oracleNodes.map((index) => devAccount(index).address);
       const result = await ensureDeployment(
         { publicClient: publicClient as never, walletClient },
-        state.env.localChain ? join(state.env.DATA_DIR, 'deployments') : undefined,
+        {
+          committee: {
+            signers,
+            threshold: env.ORACLE_THRESHOLD ?? Math.floor(signers.length / 2) + 1,
+            heartbeatSeconds: env.REPORT_HEARTBEAT_SECONDS,
+          },
+          owner: env.GOVERNANCE_ADDRESS,
+          stablecoin: env.STABLECOIN_ADDRESS,
+          directory: env.localChain ? join(env.DATA_DIR, 'deployments') : undefined,
+        },
       );
       state.deployment = result.deployment;
       state.log.debug({ reused: result.reused }, 'deployment ready');
@@ -211,12 +222,4 @@ export async function startStack(env: StackEnv, signal: AbortSignal, log: Logger
     throw error;
   }
   return { state, stop: stopAll };
-}
-
-/** Well-known anvil dev accounts (public keys of a public mnemonic): funded with 10,000 ETH each on a local chain. */
-export function devAccounts(count: number) {
-  return Array.from(
-    { length: count },
-    (_, index) => mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index }).address,
-  );
 }

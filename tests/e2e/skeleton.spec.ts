@@ -10,7 +10,7 @@ test('the overview shows live chain data read from the chain and the database', 
 });
 
 test('a connected wallet sends a real transaction and sees it mined and indexed', async ({ page }) => {
-  const account = TEST_ACCOUNTS[0];
+  const account = TEST_ACCOUNTS[0]!;
   await installWallet(page, account);
   await page.goto('/');
   const transfersBefore = Number(await page.getByTestId('transfer-count').textContent());

@@ -5,16 +5,12 @@
  */
 import type { Page } from '@playwright/test';
 import { E2E_ANVIL_PORT } from '../../../playwright.config';
+import { devAccount, devRoles } from '../../../scripts/stack/dev-accounts';
 
 export const ANVIL_RPC_URL = `http://127.0.0.1:${E2E_ANVIL_PORT}`;
 
-/** anvil dev accounts #1..#4 (account #0 deploys and operates the protocol). */
-export const TEST_ACCOUNTS = [
-  '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
-  '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
-  '0x90F79bf6EB2c4f870365E785982E1f101E93b906',
-  '0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65',
-] as const;
+/** Dev accounts that the demo never touches, reserved for end-to-end tests (see scripts/stack/dev-accounts.ts). */
+export const TEST_ACCOUNTS = devRoles.testWallets.map((index) => devAccount(index).address);
 
 export async function installWallet(page: Page, account: string, rpcUrl = ANVIL_RPC_URL) {
   await page.addInitScript(

@@ -1,0 +1,26 @@
+/**
+ * Roles of anvil's well-known dev accounts (mnemonic "test test … junk") on the local chain. These keys are public;
+ * they exist only so the local demo and tests have funded accounts with fixed jobs.
+ */
+import { bytesToHex, type Hex } from 'viem';
+import { mnemonicToAccount } from 'viem/accounts';
+
+export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk';
+export const DEV_ACCOUNT_COUNT = 20;
+
+export const devRoles = {
+  deployer: 0,
+  operators: [1, 2, 3],
+  investors: [4, 5, 6],
+  oracleNodes: [7, 8, 9],
+  /** Untouched by the demo: end-to-end tests connect these. */
+  testWallets: [10, 11, 12, 13, 14],
+} as const;
+
+export function devAccount(index: number) {
+  return mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index });
+}
+
+export function devPrivateKey(index: number): Hex {
+  return bytesToHex(devAccount(index).getHdKey().privateKey!);
+}
