@@ -6,8 +6,11 @@ import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
 import {IOffering} from "../../src/interfaces/IOffering.sol";
 import {IShareToken} from "../../src/interfaces/IShareToken.sol";
 import {OfferingFixture} from "../utils/OfferingFixture.sol";
+import {ReentrantStablecoin} from "../utils/ReentrantStablecoin.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 contract OfferingTest is OfferingFixture {
     bytes32 internal constant PERMIT_TYPEHASH =
@@ -745,6 +748,29 @@ contract OfferingTest is OfferingFixture {
         vm.expectRevert(abi.encodeWithSelector(IOffering.NothingToWithdraw.selector, alice));
         vm.prank(alice);
         offering.withdrawShares();
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                               REENTRANCY
+    //////////////////////////////////////////////////////////////*/
+
+    function test_RevertWhen_ReenteredFromStablecoinTransfer() public {
+        // An offering selling for a hostile coin that calls back into it from inside `buy`'s transferFrom.
+        ReentrantStablecoin coin = new ReentrantStablecoin();
+        IOffering hostile = IOffering(Clones.clone(address(new Offering(registry, coin))));
+        IShareToken freshToken = IShareToken(Clones.clone(address(tokenImpl)));
+        hostile.initialize(freshToken, SUPPLY, _terms());
+        freshToken.initialize(registry, clusterId, coin, "Fresh", "FRESH", SUPPLY, address(hostile));
+        vm.warp(START);
+        coin.mint(alice, 1000 * USD);
+        vm.prank(alice);
+        coin.approve(address(hostile), type(uint256).max);
+
+        coin.arm(address(hostile), abi.encodeCall(IOffering.buy, (SHARE, type(uint256).max)));
+        vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
+        vm.prank(alice);
+        hostile.buy(SHARE, type(uint256).max);
+        assertEq(hostile.sold(), 0);
     }
 
     /*//////////////////////////////////////////////////////////////
