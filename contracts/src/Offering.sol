@@ -14,9 +14,10 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// @title Offering
 /// @notice Escrowed primary sale of one cluster's ShareToken supply. See {IOffering} for the settlement model.
 /// @dev Deployed once as an implementation (registry and stablecoin are immutables of it) and cloned per token by
-/// RackshareFactory. Initialization writes three storage slots and nothing else: the token address doubles as the
-/// "initialized" flag (instead of OpenZeppelin's Initializable, whose extra slot would cost ~22k gas per tokenize),
-/// and the implementation locks itself by setting it to a non-zero placeholder. Sale accounting lives in a fourth slot.
+/// RackshareFactory. Initialization writes two storage slots and nothing else (tokenize gas): the token address
+/// doubles as the "initialized" flag (instead of OpenZeppelin's Initializable, whose extra slot would cost ~22k gas),
+/// the implementation locks itself by setting it to a non-zero placeholder, and the supply is not stored but read
+/// from the token (its supply is fixed). Sale accounting lives in a third slot, written by the first purchase.
 contract Offering is IOffering, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeERC20 for IShareToken;
@@ -31,8 +32,8 @@ contract Offering is IOffering, ReentrancyGuardTransient {
 
     /// @dev Purchases of one buyer (one slot).
     struct Purchase {
-        uint128 shares;
-        uint128 paid;
+        uint96 shares;
+        uint160 paid;
     }
 
     /// @dev One whole share in base units (shares have 18 decimals).
@@ -47,23 +48,21 @@ contract Offering is IOffering, ReentrancyGuardTransient {
     IClusterRegistry internal immutable REGISTRY;
     IERC20 internal immutable STABLECOIN;
 
-    // slot 0
+    // slot 0 (initialize)
     IShareToken internal _token;
-    uint40 internal _start;
-    uint40 internal _end;
+    uint96 internal _softCap;
+    // slot 1 (initialize)
+    uint96 internal _perBuyerCap;
+    uint96 internal _pricePerShare;
+    uint32 internal _start;
+    uint32 internal _end;
+    // slot 2 (sale): `sold <= supply < 2**96`; `raised` is range-checked
+    uint96 internal _sold;
+    uint152 internal _raised;
     Outcome internal _outcome;
-    // slot 1
-    uint128 internal _pricePerShare;
-    uint128 internal _softCap;
-    // slot 2
-    uint128 internal _supply;
-    uint128 internal _perBuyerCap;
-    // slot 3
-    uint128 internal _sold;
-    uint128 internal _raised;
-    // slot 4: shares still escrowed after a successful settlement
-    uint128 internal _escrowed;
-    // slot 5: revenue earned per escrowed share since settlement, scaled by REVENUE_SCALE
+    // slot 3: shares still escrowed after a successful settlement
+    uint96 internal _escrowed;
+    // slot 4: revenue earned per escrowed share since settlement, scaled by REVENUE_SCALE
     uint256 internal _revenuePerEscrowedShare;
 
     mapping(address buyer => Purchase) internal _purchases;
@@ -85,19 +84,18 @@ contract Offering is IOffering, ReentrancyGuardTransient {
     function initialize(IShareToken token_, uint256 supply_, Terms calldata terms_) external {
         if (address(_token) != address(0)) revert AlreadyInitialized();
         if (address(token_) == address(0)) revert ZeroAddress();
-        if (supply_ == 0 || supply_ > type(uint128).max) revert InvalidSupply(supply_);
+        if (supply_ == 0 || supply_ > type(uint96).max) revert InvalidSupply(supply_);
         if (
             terms_.pricePerShare == 0 || terms_.start >= terms_.end || terms_.end <= block.timestamp
                 || terms_.softCap > supply_ || terms_.perBuyerCap > supply_
         ) revert InvalidTerms();
 
         _token = token_;
+        _softCap = terms_.softCap;
+        _perBuyerCap = terms_.perBuyerCap;
+        _pricePerShare = terms_.pricePerShare;
         _start = terms_.start;
         _end = terms_.end;
-        _pricePerShare = terms_.pricePerShare;
-        _softCap = terms_.softCap;
-        _supply = uint128(supply_);
-        _perBuyerCap = terms_.perBuyerCap;
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -150,12 +148,12 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         uint256 sharesReturned;
         if (succeeded) {
             _outcome = Outcome.Succeeded;
-            _escrowed = uint128(sold_);
+            _escrowed = uint96(sold_);
             proceeds = _raised;
-            sharesReturned = _supply - sold_;
+            sharesReturned = token_.totalSupply() - sold_;
         } else {
             _outcome = Outcome.Failed;
-            sharesReturned = _supply;
+            sharesReturned = token_.totalSupply();
         }
 
         // Revenue earned while the Offering held the supply (unsold and escrowed shares alike) is the operator's.
@@ -199,7 +197,7 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         revenue = Math.mulDiv(shares, perShare, REVENUE_SCALE);
 
         delete _purchases[msg.sender];
-        _escrowed = uint128(escrowed - shares);
+        _escrowed = uint96(escrowed - shares);
 
         if (pending != 0) token_.claim();
         token_.safeTransfer(msg.sender, shares);
@@ -239,7 +237,7 @@ contract Offering is IOffering, ReentrancyGuardTransient {
 
     /// @inheritdoc IOffering
     function supply() external view returns (uint256) {
-        return _supply;
+        return _token.totalSupply();
     }
 
     /// @inheritdoc IOffering
@@ -297,8 +295,9 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         if (block.timestamp < _start) revert SaleNotStarted(_start, block.timestamp);
         if (block.timestamp >= _end) revert SaleEnded(_end, block.timestamp);
 
+        IShareToken token_ = _token;
         uint256 sold_ = _sold;
-        uint256 remaining = _supply - sold_;
+        uint256 remaining = token_.totalSupply() - sold_;
         if (remaining == 0) revert SoldOut();
         if (shares > remaining) revert ExceedsRemaining(shares, remaining);
 
@@ -310,16 +309,17 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         cost = _quote(shares);
         if (cost > maxCost) revert CostExceedsMax(cost, maxCost);
 
-        uint256 clusterId_ = _token.clusterId();
+        uint256 clusterId_ = token_.clusterId();
         IClusterRegistry.ClusterStatus status = REGISTRY.statusOf(clusterId_);
         if (status != IClusterRegistry.ClusterStatus.Attested) revert ClusterNotAttested(clusterId_, status);
 
-        // Effects. `shares <= remaining` bounds every share amount by the 128-bit supply; costs are range-checked.
+        // Effects. `shares <= remaining` bounds every share amount by the 96-bit supply; costs are range-checked
+        // (`paid <= raised`, so checking `raised` covers both).
         uint256 soldAfter = sold_ + shares;
         uint256 raisedAfter = _raised + cost;
-        _sold = uint128(soldAfter);
-        _raised = raisedAfter.toUint128();
-        _purchases[msg.sender] = Purchase({shares: uint128(boughtAfter), paid: (purchase.paid + cost).toUint128()});
+        _sold = uint96(soldAfter);
+        _raised = raisedAfter.toUint152();
+        _purchases[msg.sender] = Purchase({shares: uint96(boughtAfter), paid: uint160(purchase.paid + cost)});
 
         // Interaction.
         STABLECOIN.safeTransferFrom(msg.sender, address(this), cost);
@@ -339,7 +339,7 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         if (outcome == Outcome.Failed) return Phase.Failed;
         if (block.timestamp < _start) return Phase.Pending;
         uint256 sold_ = _sold;
-        if (sold_ == _supply) return Phase.SoldOut;
+        if (sold_ == _token.totalSupply()) return Phase.SoldOut;
         if (block.timestamp < _end) return Phase.Open;
         return sold_ >= _softCap ? Phase.Succeeded : Phase.Failed;
     }

@@ -11,29 +11,35 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @title ShareToken
 /// @notice ERC-20 shares of one GPU cluster streaming rental revenue to holders per second.
 /// @dev Minimal ERC-20 core with ONE storage slot per account so that a transfer costs about what a plain ERC-20
 /// transfer costs. Packed words (bit ranges, low bits first):
 ///
-///   account  = balance [0, 96) | accrued [96, 160) | snapshot [160, 255) | frozen [255]
-///   _stream  = accumulator [0, 95) | rate [95, 190) | lastUpdate [190, 222) | end [222, 254) | paused [254] |
-///              allowlist [255]
-///   _totals  = totalSupply [0, 96) | totalDeposited [96, 160) | totalClaimed [160, 224) | streamStart [224, 256)
-///   _coin    = stablecoin [0, 160) | clusterId [160, 256)
+///   account    = balance [0,96) | accrued [96,160) | snapshot [160,251) | frozen [255]
+///   _stream    = acc [0,91) | rate [91,182) | lastUpdate [182,214) | end [214,246) | shift [246,253) |
+///                paused [254] | allowlist [255]
+///   _totals    = totalSupply [0,96) | totalDeposited [96,160) | streamStart [160,192)
+///   _coin      = stablecoin [0,160) | totalClaimed [160,224)
+///   _registry  = registry [0,160) | clusterId [160,256)
 ///
-/// The accumulator counts revenue streamed to the WHOLE supply, scaled by RATE_SCALE = 2**32 (not per share, so the
-/// precision does not depend on the supply). A holder of `b` share-wei earns `b * Δacc / (supply * 2**32)`, rounded
-/// down at each checkpoint (< 1 base unit lost per holder per checkpoint). The rate is rounded down once per deposit
-/// (< duration / 2**32 < 1 base unit lost per deposit, MAX_DURATION < 2**32) and the unstreamed rest of a running
-/// stream is carried over exactly (scaled). Bounds, all enforced on entry:
-/// - supply <= 2**96 - 1 share-wei, so balances fit 96 bits;
-/// - cumulative deposits D <= 2**63 - 1 base units, so acc <= D * 2**32 < 2**95, rate <= D * 2**32 < 2**95,
-///   accrued <= D < 2**64, totalDeposited and totalClaimed < 2**64;
-/// - timestamps < 2**32 (2106), durations <= MAX_DURATION.
-/// A transfer does not write the global stream word: the current accumulator is derived from it (rate and
-/// lastUpdate only change on deposit), so a transfer reads 2 global words and writes only the two accounts.
+/// `acc` is the revenue streamed per share-wei since initialization, in base units scaled by 2**shift, where
+/// shift = 30 + bitLength(totalSupply) is fixed at initialization. Hence 2**shift > supply * 2**30: the precision is
+/// relative to the supply, and the hot paths never need the supply itself (transfer reads 3 words: the stream and the
+/// two accounts; claim reads 3: the stream, the account and the coin word). A holder of `b` share-wei earns
+/// `b * Δacc >> shift`, rounded down at each checkpoint (< 1 base unit lost per holder per checkpoint). Per deposit, the
+/// rate is rounded down once (< duration * supply / 2**shift < duration / 2**30 < 1 base unit, since MAX_DURATION
+/// < 2**29) and the unstreamed rest of a running stream is carried over exactly (in acc units).
+/// Bounds, all enforced on entry:
+/// - 1 <= supply <= 2**96 - 1 share-wei, so balances fit 96 bits and shift <= 126 fits 7 bits;
+/// - cumulative deposits D <= 2**60 - 1 base units, and Δacc per base unit < 2**31, so acc < D * 2**31 < 2**91 and
+///   rate < 2**91 (duration >= 1); accrued <= D < 2**64; totalDeposited, totalClaimed < 2**64;
+///   balance * Δacc < 2**187 and amount << shift < 2**186: no intermediate overflows;
+/// - timestamps < 2**32 (year 2106), durations <= MAX_DURATION.
+/// A transfer does not write the stream word: the current accumulator is derived from it (rate and lastUpdate only
+/// change on deposit).
 contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     using SafeERC20 for IERC20;
 
@@ -42,18 +48,19 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     //////////////////////////////////////////////////////////////*/
 
     /// @inheritdoc IShareToken
-    uint256 public constant override RATE_SCALE = 1 << 32;
+    uint256 public constant override RATE_SCALE = 1e18;
 
     /// @inheritdoc IShareToken
     uint256 public constant override MAX_DURATION = 3650 days;
 
-    uint256 internal constant RATE_SHIFT = 32;
-    uint256 internal constant MAX_TOTAL_DEPOSITED = (1 << 63) - 1;
+    uint256 internal constant PRECISION_BITS = 30;
+    uint256 internal constant MAX_TOTAL_DEPOSITED = (1 << 60) - 1;
     uint256 internal constant MAX_SUPPLY = (1 << 96) - 1;
 
+    uint256 internal constant MASK_7 = (1 << 7) - 1;
     uint256 internal constant MASK_32 = (1 << 32) - 1;
     uint256 internal constant MASK_64 = (1 << 64) - 1;
-    uint256 internal constant MASK_95 = (1 << 95) - 1;
+    uint256 internal constant MASK_91 = (1 << 91) - 1;
     uint256 internal constant MASK_96 = (1 << 96) - 1;
     uint256 internal constant MASK_160 = (1 << 160) - 1;
 
@@ -63,16 +70,22 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     uint256 internal constant FROZEN_BIT = 1 << 255;
 
     // stream word
-    uint256 internal constant STREAM_RATE_SHIFT = 95;
-    uint256 internal constant LAST_SHIFT = 190;
-    uint256 internal constant END_SHIFT = 222;
+    uint256 internal constant RATE_SHIFT = 91;
+    uint256 internal constant LAST_SHIFT = 182;
+    uint256 internal constant END_SHIFT = 214;
+    uint256 internal constant PREC_SHIFT = 246;
     uint256 internal constant PAUSED_BIT = 1 << 254;
     uint256 internal constant ALLOWLIST_BIT = 1 << 255;
 
     // totals word
     uint256 internal constant DEPOSITED_SHIFT = 96;
+    uint256 internal constant START_SHIFT = 160;
+
+    // coin word
     uint256 internal constant CLAIMED_SHIFT = 160;
-    uint256 internal constant START_SHIFT = 224;
+
+    // registry word
+    uint256 internal constant CLUSTER_SHIFT = 160;
 
     bytes32 internal constant PERMIT_TYPEHASH =
         keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
@@ -88,7 +101,7 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     uint256 internal _stream;
     uint256 internal _totals;
     uint256 internal _coin;
-    IClusterRegistry internal _registry;
+    uint256 internal _registry;
     string internal _name;
     string internal _symbol;
 
@@ -118,11 +131,13 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
         if (clusterId_ > MASK_96) revert InvalidClusterId(clusterId_);
         if (supply == 0 || supply > MAX_SUPPLY) revert InvalidSupply(supply);
 
-        _registry = registry_;
-        _coin = uint256(uint160(address(stablecoin_))) | (clusterId_ << 160);
+        _registry = uint256(uint160(address(registry_))) | (clusterId_ << CLUSTER_SHIFT);
+        _coin = uint256(uint160(address(stablecoin_)));
         _name = name_;
         _symbol = symbol_;
         _totals = supply;
+        // 2**shift > supply * 2**30 (bitLength(supply) = log2(supply) + 1).
+        _stream = (PRECISION_BITS + Math.log2(supply) + 1) << PREC_SHIFT;
         // The accumulator is 0, so the holder's snapshot is 0 too.
         _accounts[initialHolder] = supply;
 
@@ -214,31 +229,7 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     function depositRevenue(uint256 amount, uint256 duration) external override {
         address op = _operator();
         if (msg.sender != op && !_revenuePayers[op][msg.sender]) revert NotRevenuePayer(msg.sender);
-        uint256 s = _stream;
-        if (s & PAUSED_BIT != 0) revert TokenPaused();
-        if (amount == 0) revert ZeroAmount();
-        if (duration == 0 || duration > MAX_DURATION || block.timestamp + duration > MASK_32) {
-            revert InvalidDuration(duration);
-        }
-        uint256 t = _totals;
-        uint256 deposited = (t >> DEPOSITED_SHIFT) & MASK_64;
-        if (amount > MAX_TOTAL_DEPOSITED - deposited) revert DepositCapExceeded(deposited, amount);
-
-        uint256 acc = _accumulator(s);
-        uint256 end = (s >> END_SHIFT) & MASK_32;
-        uint256 restScaled;
-        unchecked {
-            // rate <= 2**95 and the remaining time <= MAX_DURATION: no overflow.
-            if (end > block.timestamp) restScaled = ((s >> STREAM_RATE_SHIFT) & MASK_95) * (end - block.timestamp);
-        }
-        // rest + amount <= cumulative deposits < 2**63, so the rate stays < 2**95.
-        uint256 rate = (restScaled + (amount << RATE_SHIFT)) / duration;
-        uint256 newEnd = block.timestamp + duration;
-
-        _stream = acc | (rate << STREAM_RATE_SHIFT) | (block.timestamp << LAST_SHIFT) | (newEnd << END_SHIFT)
-            | (s & (PAUSED_BIT | ALLOWLIST_BIT));
-        _totals = (t & ~(uint256(MASK_64) << DEPOSITED_SHIFT) & ~(MASK_32 << START_SHIFT))
-            | ((deposited + amount) << DEPOSITED_SHIFT) | (block.timestamp << START_SHIFT);
+        (uint256 rate, uint256 newEnd, uint256 carriedOver) = _restartStream(amount, duration);
 
         IERC20 coin = IERC20(address(uint160(_coin)));
         uint256 balanceBefore = coin.balanceOf(address(this));
@@ -246,7 +237,7 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
         uint256 received = coin.balanceOf(address(this)) - balanceBefore;
         if (received < amount) revert FeeOnTransferNotSupported(amount, received);
 
-        emit RevenueDeposited(msg.sender, amount, duration, rate, newEnd, restScaled >> RATE_SHIFT);
+        emit RevenueDeposited(msg.sender, amount, duration, rate, newEnd, carriedOver);
     }
 
     /// @inheritdoc IShareToken
@@ -258,7 +249,8 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
 
     /// @inheritdoc IShareToken
     function claimable(address account) external view override returns (uint256) {
-        uint256 w = _checkpoint(_accounts[account], _accumulator(_stream), _totals & MASK_96);
+        uint256 s = _stream;
+        uint256 w = _checkpoint(_accounts[account], _accumulator(s), s);
         return (w >> ACCRUED_SHIFT) & MASK_64;
     }
 
@@ -337,7 +329,8 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     function recoverWallet(address lost, address replacement) external override {
         address op = _onlyOperator();
         if (lost == replacement) revert NothingToRecover(lost);
-        uint256 w = _checkpoint(_accounts[lost], _accumulator(_stream), _totals & MASK_96);
+        uint256 s = _stream;
+        uint256 w = _checkpoint(_accounts[lost], _accumulator(s), s);
         uint256 shares = w & MASK_96;
         uint256 revenue = (w >> ACCRUED_SHIFT) & MASK_64;
         if (shares == 0 && revenue == 0) revert NothingToRecover(lost);
@@ -375,12 +368,15 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     /// @inheritdoc IShareToken
     function stream() external view override returns (StreamState memory) {
         uint256 s = _stream;
+        uint256 t = _totals;
+        uint256 supply = t & MASK_96;
+        uint256 shift = (s >> PREC_SHIFT) & MASK_7;
         return StreamState({
-            ratePerSecond: (s >> STREAM_RATE_SHIFT) & MASK_95,
-            start: _totals >> START_SHIFT,
+            ratePerSecond: ((s >> RATE_SHIFT) & MASK_91) * supply * RATE_SCALE >> shift,
+            start: (t >> START_SHIFT) & MASK_32,
             end: (s >> END_SHIFT) & MASK_32,
             lastUpdate: (s >> LAST_SHIFT) & MASK_32,
-            accumulator: _accumulator(s)
+            accumulator: _accumulator(s) * supply * RATE_SCALE >> shift
         });
     }
 
@@ -391,22 +387,23 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
 
     /// @inheritdoc IShareToken
     function totalClaimed() external view override returns (uint256) {
-        return (_totals >> CLAIMED_SHIFT) & MASK_64;
+        return (_coin >> CLAIMED_SHIFT) & MASK_64;
     }
 
     /// @inheritdoc IShareToken
     function streamedTotal() external view override returns (uint256) {
-        return _accumulator(_stream) >> RATE_SHIFT;
+        uint256 s = _stream;
+        return _accumulator(s) * (_totals & MASK_96) >> ((s >> PREC_SHIFT) & MASK_7);
     }
 
     /// @inheritdoc IShareToken
     function registry() external view override returns (IClusterRegistry) {
-        return _registry;
+        return IClusterRegistry(address(uint160(_registry)));
     }
 
     /// @inheritdoc IShareToken
     function clusterId() external view override returns (uint256) {
-        return _coin >> 160;
+        return _registry >> CLUSTER_SHIFT;
     }
 
     /// @inheritdoc IShareToken
@@ -456,45 +453,80 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     /// @dev The accumulator now, derived from the stream word (rate and lastUpdate only change on deposit).
     function _accumulator(uint256 s) internal view returns (uint256 acc) {
         unchecked {
-            acc = s & MASK_95;
+            acc = s & MASK_91;
             uint256 end = (s >> END_SHIFT) & MASK_32;
             uint256 t = block.timestamp < end ? block.timestamp : end;
             uint256 last = (s >> LAST_SHIFT) & MASK_32;
-            // acc + rate * (t - last) <= cumulative deposits * 2**32 < 2**95.
-            if (t > last) acc += ((s >> STREAM_RATE_SHIFT) & MASK_95) * (t - last);
+            // acc + rate * (t - last) < cumulative deposits * 2**31 < 2**91.
+            if (t > last) acc += ((s >> RATE_SHIFT) & MASK_91) * (t - last);
         }
     }
 
-    /// @dev Credits the revenue earned since the account's snapshot and moves the snapshot to `acc`.
-    function _checkpoint(uint256 w, uint256 acc, uint256 supply) internal pure returns (uint256) {
+    /// @dev Checkpoints the stream and restarts it with the unstreamed rest plus `amount` over `duration` seconds.
+    /// Returns the new rate and the carried-over rest in whole-supply units (for the event).
+    function _restartStream(uint256 amount, uint256 duration)
+        internal
+        returns (uint256 rateWhole, uint256 newEnd, uint256 carriedOver)
+    {
+        uint256 s = _stream;
+        if (s & PAUSED_BIT != 0) revert TokenPaused();
+        if (amount == 0) revert ZeroAmount();
+        if (duration == 0 || duration > MAX_DURATION || block.timestamp + duration > MASK_32) {
+            revert InvalidDuration(duration);
+        }
+        uint256 t = _totals;
+        uint256 deposited = (t >> DEPOSITED_SHIFT) & MASK_64;
+        if (amount > MAX_TOTAL_DEPOSITED - deposited) revert DepositCapExceeded(deposited, amount);
+
+        uint256 supply = t & MASK_96;
+        uint256 shift = (s >> PREC_SHIFT) & MASK_7;
+        uint256 end = (s >> END_SHIFT) & MASK_32;
+        uint256 rate;
+        uint256 rest;
         unchecked {
-            uint256 balance = w & MASK_96;
-            uint256 earned = balance * (acc - ((w >> SNAPSHOT_SHIFT) & MASK_95)) / (supply << RATE_SHIFT);
-            // accrued + earned <= cumulative deposits < 2**63: the add cannot carry into the snapshot bits.
-            w = (w + (earned << ACCRUED_SHIFT)) & ~(MASK_95 << SNAPSHOT_SHIFT);
-            return w | (acc << SNAPSHOT_SHIFT);
+            // rate < 2**91 and the remaining time <= MAX_DURATION; amount < 2**60 and shift <= 126: no overflow.
+            if (end > block.timestamp) rest = ((s >> RATE_SHIFT) & MASK_91) * (end - block.timestamp);
+            // rest + new, per share-wei, stays below cumulative deposits * 2**31 < 2**91, so the rate does too.
+            rate = (rest + (amount << shift) / supply) / duration;
+        }
+        newEnd = block.timestamp + duration;
+
+        _stream = _accumulator(s) | (rate << RATE_SHIFT) | (block.timestamp << LAST_SHIFT) | (newEnd << END_SHIFT)
+            | (s & ~((uint256(1) << PREC_SHIFT) - 1));
+        _totals = supply | ((deposited + amount) << DEPOSITED_SHIFT) | (block.timestamp << START_SHIFT);
+
+        rateWhole = rate * supply * RATE_SCALE >> shift;
+        carriedOver = rest * supply >> shift;
+    }
+
+    /// @dev Credits the revenue earned since the account word's snapshot and moves the snapshot to `acc`. `s` is the
+    /// stream word (for the precision shift).
+    function _checkpoint(uint256 w, uint256 acc, uint256 s) internal pure returns (uint256) {
+        unchecked {
+            uint256 earned = ((w & MASK_96) * (acc - ((w >> SNAPSHOT_SHIFT) & MASK_91))) >> (s >> PREC_SHIFT & MASK_7);
+            // accrued + earned <= cumulative deposits < 2**60: the add cannot carry into the snapshot bits.
+            return ((w + (earned << ACCRUED_SHIFT)) & ~(MASK_91 << SNAPSHOT_SHIFT)) | (acc << SNAPSHOT_SHIFT);
         }
     }
 
     function _transfer(address from, address to, uint256 amount) internal {
-        if (_stream & PAUSED_BIT != 0) revert TokenPaused();
         _move(from, to, amount, false, false);
     }
 
     /// @dev Checkpoints both sides and moves `amount` (and, if `withRevenue`, all of `from`'s accrued revenue).
-    /// `forced` skips the sender's freeze (pause is checked by the caller).
+    /// `forced` skips the pause and the sender's freeze.
     function _move(address from, address to, uint256 amount, bool forced, bool withRevenue) internal {
+        uint256 s = _stream;
+        if (!forced && s & PAUSED_BIT != 0) revert TokenPaused();
         if (from == address(0)) revert ERC20InvalidSender(address(0));
         if (to == address(0)) revert ERC20InvalidReceiver(address(0));
-        uint256 s = _stream;
         uint256 acc = _accumulator(s);
-        uint256 supply = _totals & MASK_96;
 
         uint256 wf = _accounts[from];
         if (!forced && wf & FROZEN_BIT != 0) revert AccountFrozen(from);
         uint256 balance = wf & MASK_96;
         if (balance < amount) revert ERC20InsufficientBalance(from, balance, amount);
-        wf = _checkpoint(wf, acc, supply);
+        wf = _checkpoint(wf, acc, s);
         uint256 revenue;
         unchecked {
             wf -= amount;
@@ -513,9 +545,9 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
             if (until == 0) revert RecipientNotVerified(to);
             if (until < block.timestamp) revert RecipientVerificationExpired(to, until);
         }
-        wt = _checkpoint(wt, acc, supply);
+        wt = _checkpoint(wt, acc, s);
         unchecked {
-            // balances sum to the supply <= 2**96 - 1 and accrued amounts to <= cumulative deposits < 2**63.
+            // balances sum to the supply <= 2**96 - 1 and accrued amounts to <= cumulative deposits < 2**60.
             wt += amount + (revenue << ACCRUED_SHIFT);
         }
         _accounts[to] = wt;
@@ -524,19 +556,17 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     }
 
     function _claim(address recipient) internal returns (uint256 amount) {
-        uint256 t = _totals;
-        uint256 w = _checkpoint(_accounts[msg.sender], _accumulator(_stream), t & MASK_96);
+        uint256 s = _stream;
+        uint256 w = _checkpoint(_accounts[msg.sender], _accumulator(s), s);
         amount = (w >> ACCRUED_SHIFT) & MASK_64;
-        if (amount == 0) {
-            _accounts[msg.sender] = w;
-            return 0;
-        }
+        if (amount == 0) return 0;
         _accounts[msg.sender] = w & ~(MASK_64 << ACCRUED_SHIFT);
+        uint256 c = _coin;
         unchecked {
-            // totalClaimed <= totalDeposited < 2**63.
-            _totals = t + (amount << CLAIMED_SHIFT);
+            // totalClaimed <= totalDeposited < 2**60.
+            _coin = c + (amount << CLAIMED_SHIFT);
         }
-        IERC20(address(uint160(_coin))).safeTransfer(recipient, amount);
+        IERC20(address(uint160(c))).safeTransfer(recipient, amount);
         emit Claimed(msg.sender, recipient, amount);
     }
 
@@ -563,7 +593,8 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     }
 
     function _operator() internal view returns (address) {
-        return _registry.operatorOf(_coin >> 160);
+        uint256 r = _registry;
+        return IClusterRegistry(address(uint160(r))).operatorOf(r >> CLUSTER_SHIFT);
     }
 
     function _onlyOperator() internal view returns (address op) {
@@ -572,6 +603,8 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     }
 
     function _onlyOperatorOrGovernance() internal view {
-        if (msg.sender != _operator() && msg.sender != _registry.owner()) revert NotOperatorOrGovernance(msg.sender);
+        if (msg.sender != _operator() && msg.sender != IClusterRegistry(address(uint160(_registry))).owner()) {
+            revert NotOperatorOrGovernance(msg.sender);
+        }
     }
 }

@@ -136,7 +136,14 @@ interface IClusterRegistry {
     event OperatorTransferred(uint256 indexed clusterId, address indexed previousOperator, address indexed newOperator);
 
     /// @notice The committee attested the cluster; `signers` are the committee members whose signatures were checked.
+    /// @param clusterId The cluster.
+    /// @param hardwareRoot The attested hardware commitment.
+    /// @param gpuCount The attested GPU count.
+    /// @param validUntil Expiry of the attestation (inclusive).
+    /// @param nonce The attestation nonce consumed (the next one is `nonce + 1`).
     /// @param attestedAt The block time the attestation was accepted (the heartbeat counts from it).
+    /// @param signers The signers, in ascending address order.
+    /// @param submitter Who submitted the transaction (relayer).
     event ClusterAttested(
         uint256 indexed clusterId,
         bytes32 hardwareRoot,
@@ -148,7 +155,9 @@ interface IClusterRegistry {
         address submitter
     );
 
-    /// @notice An epoch report was accepted (all fields of the signed report, plus who submitted it).
+    /// @notice An epoch report was accepted (all fields of the signed report, plus who submitted it); the cluster's
+    /// `lastReportAt` is the block time. See `EpochReport` for units (GPU-hours in milli-GPU-hours, utilization in
+    /// basis points, revenue in stablecoin base units).
     event ReportSubmitted(
         uint256 indexed clusterId,
         uint64 indexed epoch,
@@ -381,12 +390,19 @@ interface IClusterRegistry {
     //////////////////////////////////////////////////////////////*/
 
     /// @notice The current operator (IDC) of `clusterId`; address(0) when the id is unknown.
+    /// @param clusterId The cluster.
+    /// @return The operator.
     function operatorOf(uint256 clusterId) external view returns (address);
 
     /// @notice The status of `clusterId` at this block, derived from attestation expiry and report heartbeat.
+    /// @dev None (unknown id) > Retired > Suspended > Registered (never attested, or attestation cleared by a hardware
+    /// update) > Stale (now > attestedUntil, or now > max(lastReportAt, attestedAt) + heartbeat) > Attested.
+    /// @param clusterId The cluster.
+    /// @return The status.
     function statusOf(uint256 clusterId) external view returns (ClusterStatus);
 
     /// @notice Protocol governance (the registry owner).
+    /// @return The owner.
     function owner() external view returns (address);
 
     /// @notice Everything stored about `clusterId` plus its status; all zero (status None) for an unknown id.
@@ -395,32 +411,41 @@ interface IClusterRegistry {
     function clusterOf(uint256 clusterId) external view returns (ClusterInfo memory info);
 
     /// @notice The number of registered clusters (= the highest cluster id).
+    /// @return The count.
     function clusterCount() external view returns (uint256);
 
     /// @notice The epoch of `clusterId`'s last accepted report; 0 before the first.
     /// @param clusterId The cluster.
+    /// @return The last epoch.
     function lastEpochOf(uint256 clusterId) external view returns (uint64);
 
     /// @notice The current committee signers (order not meaningful).
+    /// @return The signer addresses.
     function signers() external view returns (address[] memory);
 
     /// @notice Whether `account` is a current committee signer.
     /// @param account The address to check.
+    /// @return Whether it is a signer.
     function isSigner(address account) external view returns (bool);
 
     /// @notice The number of distinct signatures attestations and reports need.
+    /// @return The threshold k.
     function threshold() external view returns (uint256);
 
     /// @notice The heartbeat in seconds (see `setHeartbeat`).
+    /// @return The heartbeat.
     function heartbeat() external view returns (uint256);
 
     /// @notice The EIP-712 domain separator (also available field by field through ERC-5267 `eip712Domain()`).
+    /// @return The domain separator for the current chain id.
     function domainSeparator() external view returns (bytes32);
 
     /// @notice The EIP-712 type hash of `Attestation`.
+    /// @return keccak256 of the `Attestation` type string.
     function ATTESTATION_TYPEHASH() external view returns (bytes32);
 
     /// @notice The EIP-712 type hash of `EpochReport`.
+    /// @return keccak256 of the `EpochReport` type string.
     function EPOCH_REPORT_TYPEHASH() external view returns (bytes32);
 
     /// @notice The EIP-712 digest committee members sign for `attestation`.

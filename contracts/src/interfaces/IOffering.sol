@@ -43,18 +43,20 @@ interface IOffering {
         Finalized
     }
 
-    /// @notice The sale terms, fixed at initialization.
+    /// @notice The sale terms, fixed at initialization. Field widths are the storage widths (two slots with the token):
+    /// share amounts fit 96 bits because the ShareToken caps its supply at 2**96 - 1, timestamps 32 bits (year 2106)
+    /// like the ShareToken's.
     /// @param pricePerShare Stablecoin base units per 1e18 share base units (one whole share). Non-zero.
     /// @param softCap Minimum shares (18-decimal base units) that must be sold for the sale to succeed; <= supply.
-    /// @param perBuyerCap Maximum shares one address may buy in total; 0 means no cap.
+    /// @param perBuyerCap Maximum shares one address may buy in total; 0 means no cap; <= supply.
     /// @param start First second of the sale (inclusive).
     /// @param end End of the sale (exclusive); greater than `start` and than the initialization time.
     struct Terms {
-        uint128 pricePerShare;
-        uint128 softCap;
-        uint128 perBuyerCap;
-        uint40 start;
-        uint40 end;
+        uint96 pricePerShare;
+        uint96 softCap;
+        uint96 perBuyerCap;
+        uint32 start;
+        uint32 end;
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -107,7 +109,7 @@ interface IOffering {
     /// @notice A zero address was given where a contract is required.
     error ZeroAddress();
 
-    /// @notice The supply is zero or does not fit in 128 bits.
+    /// @notice The supply is zero or does not fit in 96 bits.
     error InvalidSupply(uint256 supply);
 
     /// @notice The terms are inconsistent (zero price, start >= end, end not in the future, soft or buyer cap over
@@ -172,7 +174,8 @@ interface IOffering {
     /// @notice One-time initializer of a clone (called by the factory in the same transaction that deploys it).
     /// @dev The implementation itself cannot be initialized. The token must mint `supply` to this Offering.
     /// @param token The share token sold here.
-    /// @param supply The token's whole supply, held by this Offering (fits in 128 bits).
+    /// @param supply The token's whole supply, minted to this Offering right after (fits in 96 bits); only used to
+    /// check the caps against, the supply is read from the token afterwards.
     /// @param terms The sale terms.
     function initialize(IShareToken token, uint256 supply, Terms calldata terms) external;
 
@@ -233,7 +236,7 @@ interface IOffering {
     /// @return The operator.
     function operator() external view returns (address);
 
-    /// @notice The share supply put on sale (the token's whole supply).
+    /// @notice The share supply put on sale (the token's whole, fixed supply, read from the token).
     /// @return Share base units.
     function supply() external view returns (uint256);
 

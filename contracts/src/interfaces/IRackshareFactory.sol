@@ -15,7 +15,7 @@ interface IRackshareFactory {
     /// @notice What the operator chooses when tokenizing a cluster.
     /// @param name ERC-20 name of the share token.
     /// @param symbol ERC-20 symbol of the share token.
-    /// @param supply Fixed share supply in 18-decimal base units, all minted to the Offering (fits in 128 bits).
+    /// @param supply Fixed share supply in 18-decimal base units, all minted to the Offering (fits in 96 bits).
     /// @param pricePerShare Stablecoin base units per 1e18 share base units (non-zero).
     /// @param start First second of the sale.
     /// @param end End of the sale (exclusive); after `start` and in the future.
@@ -25,11 +25,11 @@ interface IRackshareFactory {
         string name;
         string symbol;
         uint256 supply;
-        uint128 pricePerShare;
-        uint40 start;
-        uint40 end;
-        uint128 softCap;
-        uint128 perBuyerCap;
+        uint96 pricePerShare;
+        uint32 start;
+        uint32 end;
+        uint96 softCap;
+        uint96 perBuyerCap;
     }
 
     /// @notice Emitted once, at construction, with the factory's fixed configuration.

@@ -13,10 +13,12 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 /// pause, freeze, forced transfer, wallet recovery) administered by the cluster's current operator.
 /// @dev One EIP-1167 clone per cluster, initialized by the factory. Units used below:
 /// - "base units": the stablecoin's smallest unit (the product uses a 6-decimal stablecoin);
-/// - "scaled": multiplied by `RATE_SCALE` (2**32), i.e. 32 extra binary digits of precision.
+/// - "scaled": multiplied by `RATE_SCALE` (1e18), for views and events only (internally the precision is relative to
+///   the supply: < 1 base unit lost per holder per checkpoint and < 1 per deposit).
 /// Bounds (checked on entry, they make the packed storage impossible to overflow): total supply <= 2**96 - 1
-/// share-wei (~79.2 billion shares), cumulative deposits <= 2**63 - 1 base units (~9.2e12 dollars at 6 decimals),
-/// stream duration <= `MAX_DURATION`, stream end < 2**32 (year 2106), cluster id < 2**96.
+/// share-wei (~79.2 billion shares), cumulative deposits <= 2**60 - 1 base units (~1.15e12 dollars at 6 decimals),
+/// stream duration <= `MAX_DURATION` (3650 days), stream end and verification expiries < 2**32 (year 2106),
+/// cluster id < 2**96.
 interface IShareToken is IERC20Metadata, IERC20Permit, IERC20Errors {
     /// @notice The revenue stream as a dashboard shows it.
     /// @param ratePerSecond Revenue streamed to the whole supply per second, in base units scaled by `RATE_SCALE`.
@@ -24,7 +26,8 @@ interface IShareToken is IERC20Metadata, IERC20Permit, IERC20Errors {
     /// @param end When the current stream ends; nothing streams after it.
     /// @param lastUpdate When the stream was last checkpointed (the last deposit).
     /// @param accumulator Revenue streamed to the whole supply since initialization, in base units scaled by
-    /// `RATE_SCALE`, as of now. A holder of `b` share-wei earns `b * Δaccumulator / (totalSupply * RATE_SCALE)`.
+    /// `RATE_SCALE`, as of now (rounded down). A holder of `b` share-wei earns about
+    /// `b * Δaccumulator / (totalSupply * RATE_SCALE)`.
     struct StreamState {
         uint256 ratePerSecond;
         uint256 start;
@@ -161,7 +164,7 @@ interface IShareToken is IERC20Metadata, IERC20Permit, IERC20Errors {
     /// @param duration The duration given.
     error InvalidDuration(uint256 duration);
 
-    /// @notice The deposit would take cumulative deposits above 2**63 - 1 base units.
+    /// @notice The deposit would take cumulative deposits above 2**60 - 1 base units.
     /// @param totalDeposited Cumulative deposits so far.
     /// @param amount The deposit.
     error DepositCapExceeded(uint256 totalDeposited, uint256 amount);
@@ -379,7 +382,7 @@ interface IShareToken is IERC20Metadata, IERC20Permit, IERC20Errors {
     /// @return Whether the allowlist is on.
     function allowlistEnabled() external view returns (bool);
 
-    /// @notice The precision factor of rates and the accumulator (2**32).
+    /// @notice The scale of the rate and accumulator reported by `stream()` and `RevenueDeposited` (1e18).
     /// @return The factor.
     function RATE_SCALE() external view returns (uint256);
 

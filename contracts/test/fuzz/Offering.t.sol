@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IOffering} from "../../src/interfaces/IOffering.sol";
+import {OfferingFixture} from "../utils/OfferingFixture.sol";
+
+contract OfferingFuzzTest is OfferingFixture {
+    uint256 internal constant MAX_TOKEN_SUPPLY = 2 ** 96 - 1;
+    uint256 internal constant MAX_PRICE = 1e12 * USD; // a trillion dollars per whole share
+
+    function _terms(uint256 price, uint256 softCap, uint256 cap, uint256 start, uint256 end)
+        internal
+        pure
+        returns (IOffering.Terms memory)
+    {
+        return IOffering.Terms({
+            pricePerShare: uint96(price),
+            softCap: uint96(softCap),
+            perBuyerCap: uint96(cap),
+            start: uint32(start),
+            end: uint32(end)
+        });
+    }
+
+    /// @dev Mints the exact cost to `buyer` and buys.
+    function _fundAndBuy(address buyer, uint256 shares) internal returns (uint256 cost) {
+        usd.mint(buyer, offering.quote(shares));
+        cost = _buy(buyer, shares);
+    }
+
+    /// @notice The buyer never pays less than the exact cost, and less than one base unit more.
+    function testFuzz_Quote_RoundsUpByLessThanOneUnit(uint256 price, uint256 shares) public {
+        price = bound(price, 1, MAX_PRICE);
+        shares = bound(shares, 1, SUPPLY);
+        _retokenize(_terms(price, 0, 0, START, END));
+        uint256 cost = offering.quote(shares);
+        assertGe(cost * SHARE, shares * price, "never below the exact cost");
+        assertLt(cost * SHARE, shares * price + SHARE, "less than one base unit above it");
+    }
+
+    /// @notice Buying works exactly on [start, end).
+    function testFuzz_Buy_OnlyInsideWindow(uint256 startOffset, uint256 duration, uint256 at) public {
+        startOffset = bound(startOffset, 0, 20 days);
+        duration = bound(duration, 1, 20 days);
+        uint256 start = block.timestamp + startOffset;
+        uint256 end = start + duration;
+        _retokenize(_terms(PRICE, 0, 0, start, end));
+        // Stay within the attestation heartbeat so only the window decides.
+        at = bound(at, block.timestamp, block.timestamp + HEARTBEAT);
+        vm.warp(at);
+        usd.mint(alice, 50 * USD);
+        vm.prank(alice);
+        usd.approve(address(offering), 50 * USD);
+        if (at < start) {
+            vm.expectRevert(abi.encodeWithSelector(IOffering.SaleNotStarted.selector, start, at));
+        } else if (at >= end) {
+            vm.expectRevert(abi.encodeWithSelector(IOffering.SaleEnded.selector, end, at));
+        }
+        vm.prank(alice);
+        offering.buy(SHARE, 50 * USD);
+        if (at >= start && at < end) assertEq(offering.sold(), SHARE);
+    }
+
+    /// @notice Two purchases by one buyer pass exactly when their sum is within the per-buyer cap.
+    function testFuzz_Buy_PerBuyerCap(uint256 cap, uint256 first, uint256 second) public {
+        cap = bound(cap, 1, SUPPLY);
+        first = bound(first, 1, cap < SUPPLY ? cap : SUPPLY - 1);
+        second = bound(second, 1, SUPPLY - first);
+        _retokenize(_terms(PRICE, 0, cap, START, END));
+        vm.warp(START);
+        _fundAndBuy(alice, first);
+        usd.mint(alice, offering.quote(second));
+        vm.prank(alice);
+        usd.approve(address(offering), type(uint256).max);
+        if (first + second > cap) {
+            vm.expectRevert(abi.encodeWithSelector(IOffering.ExceedsBuyerCap.selector, alice, first + second, cap));
+        }
+        vm.prank(alice);
+        offering.buy(second, type(uint256).max);
+        (uint256 bought,) = offering.purchasedOf(alice);
+        assertEq(bought, first + second > cap ? first : first + second);
+        assertLe(bought, cap);
+    }
+
+    /// @notice Whatever the terms and purchases, settlement conserves shares and money: on success the operator gets
+    /// exactly the raised amount and the unsold shares and each buyer exactly their shares; on failure each buyer gets
+    /// exactly what they paid back and the operator the whole supply.
+    function testFuzz_Settlement_ConservesSharesAndMoney(
+        uint256 supply_,
+        uint256 price,
+        uint256 softCap,
+        uint256[3] memory amounts,
+        bool earlyClose
+    ) public {
+        supply_ = bound(supply_, 1, MAX_TOKEN_SUPPLY);
+        price = bound(price, 1, MAX_PRICE);
+        softCap = bound(softCap, 0, supply_);
+        _retokenize(supply_, _terms(price, softCap, 0, START, END));
+
+        vm.warp(START);
+        address[3] memory buyers = [alice, bob, carol];
+        uint256[3] memory bought;
+        uint256[3] memory paid;
+        uint256 sold_;
+        for (uint256 i = 0; i < 3; ++i) {
+            uint256 remaining = supply_ - sold_;
+            if (remaining == 0) break;
+            uint256 shares = bound(amounts[i], 0, remaining);
+            if (shares == 0) continue;
+            bought[i] = shares;
+            paid[i] = _fundAndBuy(buyers[i], shares);
+            sold_ += shares;
+        }
+        uint256 raised_ = paid[0] + paid[1] + paid[2];
+        assertEq(offering.sold(), sold_);
+        assertEq(offering.raised(), raised_);
+        assertEq(usd.balanceOf(address(offering)), raised_);
+
+        if (earlyClose && sold_ >= softCap && sold_ < supply_) {
+            vm.prank(operator);
+        } else {
+            vm.warp(END);
+        }
+        offering.finalize();
+        if (sold_ >= softCap) {
+            assertEq(uint256(offering.phase()), uint256(IOffering.Phase.Finalized));
+            assertEq(usd.balanceOf(operator), raised_, "operator gets exactly the proceeds");
+            assertEq(token.balanceOf(operator), supply_ - sold_, "and the unsold shares");
+            _withdrawAll(buyers, bought);
+        } else {
+            assertEq(uint256(offering.phase()), uint256(IOffering.Phase.Failed));
+            assertEq(usd.balanceOf(operator), 0);
+            assertEq(token.balanceOf(operator), supply_, "operator gets the whole supply back");
+            _refundAll(buyers, bought, paid);
+        }
+        assertEq(token.balanceOf(address(offering)), 0, "no share left behind");
+        assertEq(usd.balanceOf(address(offering)), 0, "no money left behind");
+    }
+
+    function _withdrawAll(address[3] memory buyers, uint256[3] memory bought) internal {
+        for (uint256 i = 0; i < 3; ++i) {
+            if (bought[i] == 0) continue;
+            vm.prank(buyers[i]);
+            (uint256 shares,) = offering.withdrawShares();
+            assertEq(shares, bought[i]);
+            assertEq(token.balanceOf(buyers[i]), bought[i]);
+        }
+    }
+
+    function _refundAll(address[3] memory buyers, uint256[3] memory bought, uint256[3] memory paid) internal {
+        for (uint256 i = 0; i < 3; ++i) {
+            if (bought[i] == 0) continue;
+            uint256 before = usd.balanceOf(buyers[i]);
+            vm.prank(buyers[i]);
+            assertEq(offering.refund(), paid[i]);
+            assertEq(usd.balanceOf(buyers[i]), before + paid[i], "refund is exactly what was paid");
+        }
+    }
+
+    /// @notice Revenue earned by escrowed shares after settlement goes to their buyers pro rata, never more than
+    /// the escrow earned, whenever each withdraws.
+    function testFuzz_WithdrawShares_EscrowRevenueProRata(
+        uint256 aliceShares,
+        uint256 bobShares,
+        uint256 revenue,
+        uint256 duration,
+        uint256 aliceAt,
+        uint256 bobAt
+    ) public {
+        aliceShares = bound(aliceShares, 1, SUPPLY - 1);
+        bobShares = bound(bobShares, 1, SUPPLY - aliceShares);
+        revenue = bound(revenue, 1, 1e9 * USD);
+        duration = bound(duration, 1, 365 days);
+        aliceAt = bound(aliceAt, 0, 2 * duration);
+        bobAt = bound(bobAt, 0, 2 * duration);
+
+        _retokenize(_terms(PRICE, 0, 0, START, END));
+        vm.warp(START);
+        _fundAndBuy(alice, aliceShares);
+        _fundAndBuy(bob, bobShares);
+        vm.warp(END);
+        offering.finalize();
+        uint256 operatorUsd = usd.balanceOf(operator);
+        uint256 t0 = block.timestamp;
+        _depositRevenue(revenue, duration);
+
+        // Whoever leaves the escrow first has earned at exactly the pro-rata rate until then.
+        EscrowCase memory c = aliceAt <= bobAt
+            ? EscrowCase(alice, aliceShares, aliceAt, bob, bobShares, bobAt, revenue, duration, t0)
+            : EscrowCase(bob, bobShares, bobAt, alice, aliceShares, aliceAt, revenue, duration, t0);
+        _checkEscrowRevenue(c);
+        assertEq(usd.balanceOf(operator), operatorUsd, "post-settlement escrow revenue is not the operator's");
+        assertEq(token.balanceOf(address(offering)), 0);
+        // Everything the escrow claimed was paid out but rounding dust.
+        assertLe(usd.balanceOf(address(offering)), 2);
+    }
+
+    struct EscrowCase {
+        address first;
+        uint256 firstShares;
+        uint256 firstAt;
+        address second;
+        uint256 secondShares;
+        uint256 secondAt;
+        uint256 revenue;
+        uint256 duration;
+        uint256 t0;
+    }
+
+    function _checkEscrowRevenue(EscrowCase memory c) internal {
+        vm.warp(c.t0 + c.firstAt);
+        uint256 firstRevenue = _withdraw(c.first, c.firstShares);
+        vm.warp(c.t0 + c.secondAt);
+        uint256 secondRevenue = _withdraw(c.second, c.secondShares);
+
+        uint256 streamedAtFirst = c.revenue * (c.firstAt < c.duration ? c.firstAt : c.duration) / c.duration;
+        assertApproxEqAbs(firstRevenue, streamedAtFirst * c.firstShares / SUPPLY, 2 + c.revenue / 1e12);
+        // Each gets at most their pro-rata part of the whole stream; together never more than the escrow earned.
+        assertLe(firstRevenue, c.revenue * c.firstShares / SUPPLY + 1);
+        assertLe(secondRevenue, c.revenue * c.secondShares / SUPPLY + 1);
+        assertLe(firstRevenue + secondRevenue, c.revenue * (c.firstShares + c.secondShares) / SUPPLY + 1);
+    }
+
+    function _withdraw(address buyer, uint256 expectedShares) internal returns (uint256 revenue) {
+        uint256 before = usd.balanceOf(buyer);
+        uint256 preview = offering.escrowRevenueOf(buyer);
+        vm.prank(buyer);
+        uint256 shares;
+        (shares, revenue) = offering.withdrawShares();
+        assertEq(shares, expectedShares);
+        assertEq(revenue, preview, "escrowRevenueOf previews withdrawShares");
+        assertEq(usd.balanceOf(buyer), before + revenue);
+    }
+}
