@@ -16,171 +16,141 @@
  * Exits non-zero only when forge fails (compile error, failing test), never on a missed target.
  * Options: --no-run (print the committed snapshots without running forge).
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const SNAPSHOT_DIR = join(ROOT, "contracts", "gas");
-const BASELINE_GROUP = "ShareToken";
-const BASELINE_LABEL = "OZ ERC-20 transfer (baseline)";
-const MAX_SUFFIX = " :: max";
-const RATIO_SUFFIX = " :: max_ratio_bps";
-const DEPOSIT_1 = "depositRevenue (1 holder)";
-const DEPOSIT_10K = "depositRevenue (10,000 holders)";
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SNAPSHOT_DIR = join(ROOT, 'contracts', 'gas');
+const BASELINE_GROUP = 'ShareToken';
+const BASELINE_LABEL = 'OZ ERC-20 transfer (baseline)';
+const MAX_SUFFIX = ' :: max';
+const RATIO_SUFFIX = ' :: max_ratio_bps';
+const DEPOSIT_1 = 'depositRevenue (1 holder)';
+const DEPOSIT_10K = 'depositRevenue (10,000 holders)';
 const DEPOSIT_TOLERANCE_PCT = 1;
 
 type Figure = {
-	group: string;
-	label: string;
-	gas: number;
-	max?: number;
-	maxRatioBps?: number;
+  group: string;
+  label: string;
+  gas: number;
+  max?: number;
+  maxRatioBps?: number;
 };
 
-const fmt = (n: number): string => n.toLocaleString("en-US");
+const fmt = (n: number): string => n.toLocaleString('en-US');
 const ratio = (gas: number, base: number): string => (gas / base).toFixed(2);
 
 function runForge(): void {
-	const env = {
-		...process.env,
-		FOUNDRY_OUT: process.env.FOUNDRY_OUT ?? "contracts/out-bench",
-		FOUNDRY_CACHE_PATH:
-			process.env.FOUNDRY_CACHE_PATH ?? "contracts/cache-bench",
-	};
-	const args = [
-		"forge",
-		"test",
-		"--match-path",
-		"contracts/test/gas/*",
-		"--isolate",
-	];
-	console.log(`$ npx ${args.join(" ")}`);
-	const res = spawnSync("npx", args, {
-		cwd: ROOT,
-		env,
-		encoding: "utf8",
-		maxBuffer: 64 * 1024 * 1024,
-	});
-	const out = `${res.stdout ?? ""}${res.stderr ?? ""}`;
-	if (res.status !== 0) {
-		console.error(out);
-		console.error(`forge failed (exit ${res.status ?? res.signal})`);
-		process.exit(res.status && res.status !== 0 ? res.status : 1);
-	}
-	const summary = out
-		.split("\n")
-		.filter((l) => /^Ran \d+ test suites?/.test(l) || /Suite result/.test(l));
-	for (const l of summary) console.log(l.trim());
-	console.log("");
+  const env = {
+    ...process.env,
+    FOUNDRY_OUT: process.env.FOUNDRY_OUT ?? 'contracts/out-bench',
+    FOUNDRY_CACHE_PATH: process.env.FOUNDRY_CACHE_PATH ?? 'contracts/cache-bench',
+    // foundry.toml keeps snapshot writing off so plain `forge test` leaves the committed figures alone.
+    FOUNDRY_GAS_SNAPSHOT_EMIT: 'true',
+    FORGE_SNAPSHOT_EMIT: 'true',
+  };
+  const args = ['forge', 'test', '--match-path', 'contracts/test/gas/*', '--isolate'];
+  console.log(`$ npx ${args.join(' ')}`);
+  const res = spawnSync('npx', args, {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const out = `${res.stdout ?? ''}${res.stderr ?? ''}`;
+  if (res.status !== 0) {
+    console.error(out);
+    console.error(`forge failed (exit ${res.status ?? res.signal})`);
+    process.exit(res.status && res.status !== 0 ? res.status : 1);
+  }
+  const summary = out.split('\n').filter((l) => /^Ran \d+ test suites?/.test(l) || /Suite result/.test(l));
+  for (const l of summary) console.log(l.trim());
+  console.log('');
 }
 
 function readFigures(): Figure[] {
-	if (!existsSync(SNAPSHOT_DIR)) return [];
-	const figures: Figure[] = [];
-	for (const file of readdirSync(SNAPSHOT_DIR).sort()) {
-		if (!file.endsWith(".json")) continue;
-		const group = file.slice(0, -".json".length);
-		const raw = JSON.parse(
-			readFileSync(join(SNAPSHOT_DIR, file), "utf8"),
-		) as Record<string, string | number>;
-		const entries = Object.entries(raw).map(
-			([k, v]) => [k, Number(v)] as const,
-		);
-		const byLabel = new Map<string, Figure>();
-		for (const [k, v] of entries) {
-			if (k.endsWith(MAX_SUFFIX) || k.endsWith(RATIO_SUFFIX)) continue;
-			byLabel.set(k, { group, label: k, gas: v });
-		}
-		for (const [k, v] of entries) {
-			if (k.endsWith(MAX_SUFFIX)) {
-				const f = byLabel.get(k.slice(0, -MAX_SUFFIX.length));
-				if (f) f.max = v;
-			} else if (k.endsWith(RATIO_SUFFIX)) {
-				const f = byLabel.get(k.slice(0, -RATIO_SUFFIX.length));
-				if (f) f.maxRatioBps = v;
-			}
-		}
-		figures.push(...byLabel.values());
-	}
-	return figures;
+  if (!existsSync(SNAPSHOT_DIR)) return [];
+  const figures: Figure[] = [];
+  for (const file of readdirSync(SNAPSHOT_DIR).sort()) {
+    if (!file.endsWith('.json')) continue;
+    const group = file.slice(0, -'.json'.length);
+    const raw = JSON.parse(readFileSync(join(SNAPSHOT_DIR, file), 'utf8')) as Record<string, string | number>;
+    const entries = Object.entries(raw).map(([k, v]) => [k, Number(v)] as const);
+    const byLabel = new Map<string, Figure>();
+    for (const [k, v] of entries) {
+      if (k.endsWith(MAX_SUFFIX) || k.endsWith(RATIO_SUFFIX)) continue;
+      byLabel.set(k, { group, label: k, gas: v });
+    }
+    for (const [k, v] of entries) {
+      if (k.endsWith(MAX_SUFFIX)) {
+        const f = byLabel.get(k.slice(0, -MAX_SUFFIX.length));
+        if (f) f.max = v;
+      } else if (k.endsWith(RATIO_SUFFIX)) {
+        const f = byLabel.get(k.slice(0, -RATIO_SUFFIX.length));
+        if (f) f.maxRatioBps = v;
+      }
+    }
+    figures.push(...byLabel.values());
+  }
+  return figures;
 }
 
 function depositSpread(figures: Figure[], misses: string[]): void {
-	const d1 = figures.find(
-		(f) => f.group === BASELINE_GROUP && f.label === DEPOSIT_1,
-	);
-	const d10k = figures.find(
-		(f) => f.group === BASELINE_GROUP && f.label === DEPOSIT_10K,
-	);
-	if (d1 && d10k) {
-		const pct = ((d10k.gas - d1.gas) / d1.gas) * 100;
-		const ok = Math.abs(pct) <= DEPOSIT_TOLERANCE_PCT;
-		console.log(
-			`depositRevenue 10,000 vs 1 holder: ${pct >= 0 ? "+" : ""}${pct.toFixed(2)}% ` +
-				`[target within ±${DEPOSIT_TOLERANCE_PCT}%: ${ok ? "met" : "MISSED"}]`,
-		);
-		if (!ok)
-			misses.push(`depositRevenue 10,000 vs 1 holder: ${pct.toFixed(2)}%`);
-	}
+  const d1 = figures.find((f) => f.group === BASELINE_GROUP && f.label === DEPOSIT_1);
+  const d10k = figures.find((f) => f.group === BASELINE_GROUP && f.label === DEPOSIT_10K);
+  if (d1 && d10k) {
+    const pct = ((d10k.gas - d1.gas) / d1.gas) * 100;
+    const ok = Math.abs(pct) <= DEPOSIT_TOLERANCE_PCT;
+    console.log(
+      `depositRevenue 10,000 vs 1 holder: ${pct >= 0 ? '+' : ''}${pct.toFixed(2)}% ` +
+        `[target within ±${DEPOSIT_TOLERANCE_PCT}%: ${ok ? 'met' : 'MISSED'}]`,
+    );
+    if (!ok) misses.push(`depositRevenue 10,000 vs 1 holder: ${pct.toFixed(2)}%`);
+  }
 }
 
 function main(): void {
-	if (!process.argv.includes("--no-run")) runForge();
-	const figures = readFigures();
-	const baseline = figures.find(
-		(f) => f.group === BASELINE_GROUP && f.label === BASELINE_LABEL,
-	);
-	if (!baseline) {
-		console.error(
-			`no baseline "${BASELINE_LABEL}" in ${SNAPSHOT_DIR}/${BASELINE_GROUP}.json`,
-		);
-		process.exit(1);
-	}
-	const base = baseline.gas;
-	const misses: string[] = [];
-	const order = (f: Figure): number =>
-		f === baseline ? 0 : f.group === BASELINE_GROUP ? 1 : 2;
-	const sorted = [...figures].sort(
-		(a, b) => order(a) - order(b) || a.group.localeCompare(b.group),
-	);
+  if (!process.argv.includes('--no-run')) runForge();
+  const figures = readFigures();
+  const baseline = figures.find((f) => f.group === BASELINE_GROUP && f.label === BASELINE_LABEL);
+  if (!baseline) {
+    console.error(`no baseline "${BASELINE_LABEL}" in ${SNAPSHOT_DIR}/${BASELINE_GROUP}.json`);
+    process.exit(1);
+  }
+  const base = baseline.gas;
+  const misses: string[] = [];
+  const order = (f: Figure): number => (f === baseline ? 0 : f.group === BASELINE_GROUP ? 1 : 2);
+  const sorted = [...figures].sort((a, b) => order(a) - order(b) || a.group.localeCompare(b.group));
 
-	let group = "";
-	for (const f of sorted) {
-		if (f.group !== group) {
-			group = f.group;
-			console.log(`# ${group}`);
-		}
-		let line = `${f.label}: ${fmt(f.gas)} gas (${ratio(f.gas, base)}x OZ ERC-20 transfer)`;
-		const verdicts: string[] = [];
-		if (f.max !== undefined) {
-			const ok = f.gas <= f.max;
-			verdicts.push(`target <= ${fmt(f.max)} gas: ${ok ? "met" : "MISSED"}`);
-			if (!ok) misses.push(`${f.label}: ${fmt(f.gas)} > ${fmt(f.max)} gas`);
-		}
-		if (f.maxRatioBps !== undefined) {
-			const limit = f.maxRatioBps / 10_000;
-			const ok = f.gas <= base * limit;
-			verdicts.push(`target <= ${limit.toFixed(2)}x: ${ok ? "met" : "MISSED"}`);
-			if (!ok)
-				misses.push(
-					`${f.label}: ${ratio(f.gas, base)}x > ${limit.toFixed(2)}x`,
-				);
-		}
-		if (verdicts.length > 0) line += ` [${verdicts.join("; ")}]`;
-		console.log(line);
-		if (f.group === BASELINE_GROUP && f.label === DEPOSIT_10K)
-			depositSpread(figures, misses);
-	}
+  let group = '';
+  for (const f of sorted) {
+    if (f.group !== group) {
+      group = f.group;
+      console.log(`# ${group}`);
+    }
+    let line = `${f.label}: ${fmt(f.gas)} gas (${ratio(f.gas, base)}x OZ ERC-20 transfer)`;
+    const verdicts: string[] = [];
+    if (f.max !== undefined) {
+      const ok = f.gas <= f.max;
+      verdicts.push(`target <= ${fmt(f.max)} gas: ${ok ? 'met' : 'MISSED'}`);
+      if (!ok) misses.push(`${f.label}: ${fmt(f.gas)} > ${fmt(f.max)} gas`);
+    }
+    if (f.maxRatioBps !== undefined) {
+      const limit = f.maxRatioBps / 10_000;
+      const ok = f.gas <= base * limit;
+      verdicts.push(`target <= ${limit.toFixed(2)}x: ${ok ? 'met' : 'MISSED'}`);
+      if (!ok) misses.push(`${f.label}: ${ratio(f.gas, base)}x > ${limit.toFixed(2)}x`);
+    }
+    if (verdicts.length > 0) line += ` [${verdicts.join('; ')}]`;
+    console.log(line);
+    if (f.group === BASELINE_GROUP && f.label === DEPOSIT_10K) depositSpread(figures, misses);
+  }
 
-	console.log("");
-	console.log(
-		misses.length === 0
-			? "All gas targets met."
-			: `Missed gas targets (${misses.length}):`,
-	);
-	for (const m of misses) console.log(`  - ${m}`);
+  console.log('');
+  console.log(misses.length === 0 ? 'All gas targets met.' : `Missed gas targets (${misses.length}):`);
+  for (const m of misses) console.log(`  - ${m}`);
 }
 
 main();
