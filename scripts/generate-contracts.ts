@@ -19,14 +19,12 @@ run('npx', ['forge', 'build', '--skip', 'test', '--skip', 'script']);
 
 if (!check) {
   run('npx', ['wagmi', 'generate']);
-  run('npx', ['biome', 'format', '--write', committed]);
   console.log(`generated ${committed}`);
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'rackshare-gen-'));
   const fresh = join(dir, 'generated.ts');
   try {
     run('npx', ['wagmi', 'generate'], { WAGMI_OUT: fresh });
-    run('npx', ['biome', 'format', '--write', fresh]);
     if (readFileSync(fresh, 'utf8') !== readFileSync(committed, 'utf8')) {
       console.error(`${committed} is stale: run \`npm run generate\` and commit the result.`);
       process.exit(1);
