@@ -45,6 +45,7 @@ export class PeerNetwork {
 
   async run(signal: AbortSignal) {
     let lastHealth = 0;
+    signal.addEventListener('abort', () => this.wake?.(), { once: true });
     while (!signal.aborted) {
       const checkHealth = Date.now() - lastHealth > 2_000;
       if (checkHealth) lastHealth = Date.now();
@@ -56,7 +57,6 @@ export class PeerNetwork {
           clearTimeout(timer);
           resolve();
         };
-        signal.addEventListener('abort', () => this.wake?.(), { once: true });
       });
       this.wake = undefined;
     }

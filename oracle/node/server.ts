@@ -38,7 +38,8 @@ function countReadings(payload: unknown) {
 }
 
 export function createNodeServer(core: OracleCore, log: Logger, bodyLimit = 16 * 1024 * 1024) {
-  const app = Fastify({ loggerInstance: log.child({ component: 'http' }), bodyLimit, disableRequestLogging: true });
+  // Per-request logs are info level: the HTTP logger starts at warn so 1,000s of batches a second do not flood it.
+  const app = Fastify({ loggerInstance: log.child({ component: 'http' }, { level: 'warn' }), bodyLimit });
 
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof Rejection) return reply.status(error.status).send(error.toBody());
