@@ -1,0 +1,69 @@
+/** What a node reads from ClusterRegistry, cached briefly: every request would otherwise cost an RPC round trip. */
+import type { Address, Hex, PublicClient } from 'viem';
+import { clusterRegistryAbi } from '#contracts';
+import { RetryableError } from '../errors';
+
+export type OnChainCluster = {
+  clusterId: bigint;
+  operator: Address;
+  hardwareRoot: Hex;
+  gpuCount: number;
+  attestationNonce: number;
+  attestedUntil: number;
+  status: number;
+};
+
+export class RegistryView {
+  private clusters = new Map<bigint, { value: OnChainCluster; at: number }>();
+
+  constructor(
+    readonly publicClient: PublicClient,
+    readonly registry: Address,
+    private readonly ttlMs = 5_000,
+  ) {}
+
+  async cluster(clusterId: bigint, fresh = false): Promise<OnChainCluster> {
+    const cached = this.clusters.get(clusterId);
+    if (!fresh && cached && Date.now() - cached.at < this.ttlMs) return cached.value;
+    try {
+      const info = await this.publicClient.readContract({
+        address: this.registry,
+        abi: clusterRegistryAbi,
+        functionName: 'clusterOf',
+        args: [clusterId],
+      });
+      const value: OnChainCluster = {
+        clusterId,
+        operator: info.operator,
+        hardwareRoot: info.hardwareRoot,
+        gpuCount: Number(info.gpuCount),
+        attestationNonce: Number(info.attestationNonce),
+        attestedUntil: Number(info.attestedUntil),
+        status: Number(info.status),
+      };
+      this.clusters.set(clusterId, { value, at: Date.now() });
+      return value;
+    } catch (error) {
+      throw new RetryableError(`cannot read cluster ${clusterId} from the registry: ${(error as Error).message}`);
+    }
+  }
+
+  async lastEpochs(clusterIds: bigint[]): Promise<Map<bigint, bigint>> {
+    const epochs = await Promise.all(
+      clusterIds.map((clusterId) =>
+        this.publicClient.readContract({
+          address: this.registry,
+          abi: clusterRegistryAbi,
+          functionName: 'lastEpochOf',
+          args: [clusterId],
+        }),
+      ),
+    );
+    return new Map(clusterIds.map((clusterId, index) => [clusterId, epochs[index]!]));
+  }
+
+  async chainTime(): Promise<number> {
+    const block = await this.publicClient.getBlock({ blockTag: 'latest' });
+    return Number(block.timestamp);
+  }
+}

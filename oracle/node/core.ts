@@ -1,0 +1,642 @@
+/**
+ * The state machine of one oracle node: verified inventories, accepted telemetry, finalized epochs, its own signed
+ * reports and the peer signatures that match them. Everything that changes state goes through the journal first, so
+ * a restart rebuilds exactly what was acknowledged. The node signs only reports it computed from telemetry it
+ * verified itself, and never two different reports for one cluster and epoch.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { type Address, getAddress, type Hex, keccak256, toBytes, toHex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import {
+  type Attestation,
+  type ChainContext,
+  createRegistryHasher,
+  type EpochReport,
+  inventoryProofDigest,
+  recoverSigner,
+  signDigest,
+  telemetryBatchDigest,
+} from '../eip712';
+import { Rejection } from '../errors';
+import { gpuUuidHash, hardwareRoot } from '../hardware';
+import { canonicalGpuUuid } from '../telemetry/types';
+import { aggregateEpoch, epochEndOf } from './aggregate';
+import type { RegistryView } from './chain';
+import { Journal } from './journal';
+import type { NodeMetrics } from './metrics';
+import {
+  type AttestationBody,
+  type BatchBody,
+  type BatchPayload,
+  batchPayloadSchema,
+  fromWireReport,
+  type Snapshot,
+  sameReport,
+  toWireReport,
+  type WireLease,
+  type WireReport,
+} from './protocol';
+
+export type CoreConfig = {
+  privateKey: Hex;
+  /** Committee addresses (this node's among them). */
+  committee: Address[];
+  threshold: number;
+  epochSeconds: number;
+  /** An epoch is closed this long after its end even if the agent sent nothing newer. */
+  graceSeconds: number;
+  /** Samples may be at most this far ahead of the node's clock. */
+  maxClockSkewMs: number;
+  /** Longest attestation validity the node signs, from the chain's current time. */
+  maxAttestationSeconds: number;
+  journalPath: string;
+  context: ChainContext;
+};
+
+type JournalRecord =
+  | { type: 'inventory'; clusterId: string; uuids: string[]; hardwareRoot: Hex }
+  | { type: 'batch'; clusterId: string; sequence: number; payload: string }
+  | { type: 'signed'; report: WireReport; signature: Hex }
+  | { type: 'peer'; report: WireReport; signer: Address; signature: Hex }
+  | { type: 'skipped'; clusterId: string; epochEnd: number }
+  | { type: 'submitted'; clusterId: string; epoch: string };
+
+type ClusterState = {
+  clusterId: bigint;
+  uuids: Set<string>;
+  hardwareRoot: Hex;
+  lastSequence: number;
+  lastPayloadHash: Hex | null;
+  lastSampleAt: number;
+  firstSampleAt: number | null;
+  /** End (Unix s) of the newest finalized epoch; 0 before the first. */
+  finalizedThrough: number;
+  /** Snapshots not yet in a finalized epoch, ascending by time. */
+  snapshots: Snapshot[];
+  leases: Map<string, WireLease>;
+  queue: Promise<unknown>;
+};
+
+export type ReportEntry = {
+  report: EpochReport;
+  digest: Hex;
+  /** Signatures by signer (this node's own included) over exactly `report`. */
+  signatures: Map<Address, Hex>;
+  readyAt: number | null;
+  submitted: boolean;
+  inFlight: boolean;
+};
+
+const reportKey = (clusterId: bigint, epoch: bigint) => `${clusterId}:${epoch}`;
+
+export class OracleCore {
+  readonly address: Address;
+  readonly committee: Address[];
+  private readonly hasher;
+  private readonly clusters = new Map<bigint, ClusterState>();
+  private readonly uuidOwner = new Map<string, bigint>();
+  private readonly uuidHashes = new Map<string, Hex>();
+  readonly reports = new Map<string, ReportEntry>();
+  private readonly pendingPeer = new Map<string, { report: EpochReport; signer: Address; signature: Hex }[]>();
+  private readonly challenges = new Map<Hex, { clusterId: bigint; expiresAt: number }>();
+  private readonly listeners = new Set<(entries: ReportEntry[]) => void>();
+
+  private constructor(
+    readonly config: CoreConfig,
+    private readonly journal: Journal<JournalRecord>,
+    readonly registry: RegistryView,
+    readonly metrics: NodeMetrics,
+    private readonly log: Logger,
+  ) {
+    this.address = privateKeyToAccount(config.privateKey).address;
+    this.committee = config.committee.map((member) => getAddress(member));
+    this.hasher = createRegistryHasher(config.context);
+  }
+
+  static async open(config: CoreConfig, registry: RegistryView, metrics: NodeMetrics, log: Logger) {
+    const { journal, records } = await Journal.open<JournalRecord>(config.journalPath);
+    const core = new OracleCore(config, journal, registry, metrics, log);
+    core.replay(records);
+    return core;
+  }
+
+  close() {
+    return this.journal.close();
+  }
+
+  /** Called with newly signed reports (to push them to peers). */
+  onSigned(listener: (entries: ReportEntry[]) => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private uuidHash(uuid: string) {
+    let hash = this.uuidHashes.get(uuid);
+    if (!hash) {
+      hash = gpuUuidHash(uuid);
+      this.uuidHashes.set(uuid, hash);
+    }
+    return hash;
+  }
+
+  private replay(records: JournalRecord[]) {
+    for (const record of records) {
+      switch (record.type) {
+        case 'inventory':
+          this.applyInventory(BigInt(record.clusterId), record.uuids, record.hardwareRoot);
+          break;
+        case 'batch': {
+          const cluster = this.clusters.get(BigInt(record.clusterId));
+          if (cluster)
+            this.applyBatch(
+              cluster,
+              record.sequence,
+              record.payload,
+              batchPayloadSchema.parse(JSON.parse(record.payload)),
+            );
+          break;
+        }
+        case 'signed':
+          this.applySigned(fromWireReport(record.report), record.signature);
+          break;
+        case 'peer':
+          this.applyPeer(fromWireReport(record.report), record.signer, record.signature);
+          break;
+        case 'skipped': {
+          const cluster = this.clusters.get(BigInt(record.clusterId));
+          if (cluster) this.closeEpoch(cluster, record.epochEnd);
+          break;
+        }
+        case 'submitted': {
+          const entry = this.reports.get(`${record.clusterId}:${record.epoch}`);
+          if (entry) entry.submitted = true;
+          break;
+        }
+      }
+    }
+    this.log.info(
+      { records: records.length, clusters: this.clusters.size, reports: this.reports.size },
+      'journal replayed',
+    );
+  }
+
+  // ---------------------------------------------------------------- attestation
+
+  async issueChallenge(clusterId: bigint) {
+    const onChain = await this.registry.cluster(clusterId, true);
+    if (onChain.operator === '0x0000000000000000000000000000000000000000') {
+      throw new Rejection('unknown_cluster', `cluster ${clusterId} is not registered`, 404);
+    }
+    const now = Date.now();
+    for (const [challenge, entry] of this.challenges) if (entry.expiresAt < now) this.challenges.delete(challenge);
+    const challenge = toHex(randomBytes(32));
+    const expiresAt = now + 5 * 60_000;
+    this.challenges.set(challenge, { clusterId, expiresAt });
+    return { challenge, expiresAt };
+  }
+
+  /** Verifies an operator-signed inventory answering this node's challenge; stores it and signs the attestation. */
+  async answerChallenge(clusterId: bigint, body: AttestationBody) {
+    const issued = this.challenges.get(body.challenge as Hex);
+    if (!issued || issued.clusterId !== clusterId || issued.expiresAt < Date.now()) {
+      throw new Rejection(
+        'unknown_challenge',
+        'the challenge was not issued by this node for this cluster, or expired',
+        409,
+      );
+    }
+    this.challenges.delete(body.challenge as Hex);
+    const uuids: string[] = [];
+    for (const raw of body.uuids) {
+      const uuid = canonicalGpuUuid(raw);
+      if (!uuid) throw new Rejection('invalid_gpu_uuid', `not a GPU UUID: ${raw}`, 422, { uuid: raw });
+      uuids.push(uuid);
+    }
+    if (new Set(uuids).size !== uuids.length) throw new Rejection('duplicate_gpu', 'a GPU UUID is listed twice', 422);
+    const onChain = await this.registry.cluster(clusterId, true);
+    if (onChain.status === 4 || onChain.status === 5) {
+      throw new Rejection('cluster_not_attestable', `cluster ${clusterId} is suspended or retired`, 409);
+    }
+    const root = hardwareRoot(uuids);
+    if (root !== onChain.hardwareRoot) {
+      throw new Rejection('hardware_root_mismatch', 'the inventory does not hash to the on-chain hardware root', 422, {
+        computed: root,
+        onChain: onChain.hardwareRoot,
+      });
+    }
+    if (uuids.length !== onChain.gpuCount) {
+      throw new Rejection('gpu_count_mismatch', 'the inventory size differs from the on-chain GPU count', 422);
+    }
+    const chainTime = await this.registry.chainTime();
+    if (body.validUntil <= chainTime || body.validUntil > chainTime + this.config.maxAttestationSeconds) {
+      throw new Rejection(
+        'invalid_valid_until',
+        'validUntil must be in the future and within the allowed validity',
+        422,
+        {
+          chainTime,
+          maxValiditySeconds: this.config.maxAttestationSeconds,
+        },
+      );
+    }
+    const signer = await recoverSigner(
+      inventoryProofDigest(this.config.context, {
+        clusterId,
+        hardwareRoot: root,
+        gpuCount: uuids.length,
+        challenge: body.challenge as Hex,
+        validUntil: BigInt(body.validUntil),
+      }),
+      body.signature as Hex,
+    ).catch(() => undefined);
+    if (!signer) throw new Rejection('invalid_signature', 'the inventory signature does not recover', 401);
+    if (signer !== onChain.operator) {
+      throw new Rejection('not_operator', 'the inventory is not signed by the cluster operator', 403, { signer });
+    }
+    for (const uuid of uuids) {
+      const owner = this.uuidOwner.get(uuid);
+      if (owner !== undefined && owner !== clusterId) {
+        throw new Rejection('gpu_in_other_cluster', `GPU ${uuid} belongs to cluster ${owner}`, 409, {
+          uuid,
+          otherClusterId: owner.toString(),
+        });
+      }
+    }
+    await this.journal.append({ type: 'inventory', clusterId: clusterId.toString(), uuids, hardwareRoot: root });
+    this.applyInventory(clusterId, uuids, root);
+    const attestation: Attestation = {
+      clusterId,
+      hardwareRoot: root,
+      gpuCount: uuids.length,
+      validUntil: BigInt(body.validUntil),
+      nonce: onChain.attestationNonce,
+    };
+    const signature = await signDigest(this.hasher.attestation(attestation), this.config.privateKey);
+    this.metrics.attestationsSigned.inc();
+    return {
+      attestation: { ...attestation, clusterId: clusterId.toString(), validUntil: body.validUntil },
+      signer: this.address,
+      signature,
+    };
+  }
+
+  private applyInventory(clusterId: bigint, uuids: string[], root: Hex) {
+    const existing = this.clusters.get(clusterId);
+    if (existing) for (const uuid of existing.uuids) this.uuidOwner.delete(uuid);
+    for (const uuid of uuids) this.uuidOwner.set(uuid, clusterId);
+    if (existing) {
+      existing.uuids = new Set(uuids);
+      existing.hardwareRoot = root;
+      return;
+    }
+    this.clusters.set(clusterId, {
+      clusterId,
+      uuids: new Set(uuids),
+      hardwareRoot: root,
+      lastSequence: 0,
+      lastPayloadHash: null,
+      lastSampleAt: 0,
+      firstSampleAt: null,
+      finalizedThrough: 0,
+      snapshots: [],
+      leases: new Map(),
+      queue: Promise.resolve(),
+    });
+  }
+
+  // ---------------------------------------------------------------- telemetry
+
+  lastSequence(clusterId: bigint) {
+    return this.clusters.get(clusterId)?.lastSequence ?? 0;
+  }
+
+  /** Verifies, persists and applies one operator-signed batch; resolves once it is durable. */
+  ingestBatch(clusterId: bigint, body: BatchBody): Promise<{ samples: number; sequence: number }> {
+    const cluster = this.clusters.get(clusterId);
+    if (!cluster) {
+      return Promise.reject(
+        new Rejection('cluster_not_attested', `this node holds no verified inventory for cluster ${clusterId}`, 409),
+      );
+    }
+    const run = cluster.queue.then(() => this.ingestInOrder(cluster, body));
+    cluster.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async ingestInOrder(cluster: ClusterState, body: BatchBody) {
+    if (BigInt(body.clusterId) !== cluster.clusterId) {
+      throw new Rejection('cluster_mismatch', 'the batch names another cluster than the URL', 400);
+    }
+    const payloadHash = keccak256(toBytes(body.payload));
+    const digest = telemetryBatchDigest(this.config.context, cluster.clusterId, BigInt(body.sequence), payloadHash);
+    const signer = await recoverSigner(digest, body.signature as Hex).catch(() => undefined);
+    if (!signer) throw new Rejection('invalid_signature', 'the batch signature does not recover', 401);
+    const onChain = await this.registry.cluster(cluster.clusterId);
+    if (signer !== onChain.operator) {
+      throw new Rejection('not_operator', 'the batch is not signed by the cluster operator', 403, {
+        signer,
+        operator: onChain.operator,
+      });
+    }
+    if (onChain.hardwareRoot !== cluster.hardwareRoot) {
+      throw new Rejection(
+        'hardware_changed',
+        'the on-chain hardware commitment changed: attest the cluster again',
+        409,
+      );
+    }
+    if (body.sequence <= cluster.lastSequence) {
+      throw new Rejection('batch_already_accepted', `batch ${body.sequence} was already accepted`, 409, {
+        lastSequence: cluster.lastSequence,
+        identical: body.sequence === cluster.lastSequence && payloadHash === cluster.lastPayloadHash,
+      });
+    }
+    if (body.sequence !== cluster.lastSequence + 1) {
+      throw new Rejection('sequence_gap', `expected batch ${cluster.lastSequence + 1}`, 409, {
+        expectedSequence: cluster.lastSequence + 1,
+      });
+    }
+    let payload: BatchPayload;
+    try {
+      payload = batchPayloadSchema.parse(JSON.parse(body.payload));
+    } catch (error) {
+      throw new Rejection('invalid_payload', `the payload is not a telemetry batch: ${(error as Error).message}`, 400);
+    }
+    this.checkPlausible(cluster, payload, onChain.gpuCount);
+    await this.journal.append({
+      type: 'batch',
+      clusterId: cluster.clusterId.toString(),
+      sequence: body.sequence,
+      payload: body.payload,
+    });
+    const samples = this.applyBatch(cluster, body.sequence, body.payload, payload, payloadHash);
+    this.metrics.samplesAccepted.inc(samples);
+    await this.finalizeDue(cluster, Date.now());
+    return { samples, sequence: body.sequence };
+  }
+
+  private checkPlausible(cluster: ClusterState, payload: BatchPayload, attestedCount: number) {
+    const horizon = Date.now() + this.config.maxClockSkewMs;
+    let previous = cluster.lastSampleAt;
+    for (const snapshot of payload.snapshots) {
+      if (snapshot.t > horizon) {
+        throw new Rejection('timestamp_in_future', `snapshot time ${snapshot.t} is ahead of the node's clock`, 422, {
+          t: snapshot.t,
+        });
+      }
+      if (snapshot.t <= previous) {
+        throw new Rejection('timestamp_out_of_order', `snapshot time ${snapshot.t} is not after ${previous}`, 422, {
+          t: snapshot.t,
+          previous,
+        });
+      }
+      previous = snapshot.t;
+      if (snapshot.gpus.length > Math.min(attestedCount, cluster.uuids.size)) {
+        throw new Rejection(
+          'too_many_gpus',
+          `${snapshot.gpus.length} GPUs in one snapshot, ${attestedCount} attested`,
+          422,
+        );
+      }
+      const seen = new Set<string>();
+      for (const gpu of snapshot.gpus) {
+        this.checkGpu(cluster, gpu.uuid);
+        if (seen.has(gpu.uuid))
+          throw new Rejection('duplicate_gpu', `GPU ${gpu.uuid} appears twice in a snapshot`, 422);
+        seen.add(gpu.uuid);
+        const utilization = gpu.utilizationPct;
+        if (utilization !== null && (utilization < 0 || utilization > 100)) {
+          throw new Rejection('utilization_out_of_range', `utilization ${utilization}% of ${gpu.uuid}`, 422, {
+            uuid: gpu.uuid,
+            utilizationPct: utilization,
+          });
+        }
+        const fields = [gpu.memoryUsedMiB, gpu.memoryTotalMiB, gpu.powerW];
+        if (fields.some((value) => value !== null && value < 0)) {
+          throw new Rejection('negative_measurement', `a negative reading for ${gpu.uuid}`, 422, { uuid: gpu.uuid });
+        }
+      }
+    }
+    for (const lease of payload.leases) {
+      this.checkGpu(cluster, lease.gpuUuid);
+      if (lease.end !== null && lease.end <= lease.start) {
+        throw new Rejection('invalid_lease', `lease ${lease.leaseId} ends before it starts`, 422, {
+          leaseId: lease.leaseId,
+        });
+      }
+    }
+  }
+
+  private checkGpu(cluster: ClusterState, uuid: string) {
+    if (cluster.uuids.has(uuid)) return;
+    const owner = this.uuidOwner.get(uuid);
+    if (owner !== undefined) {
+      throw new Rejection('gpu_in_other_cluster', `GPU ${uuid} belongs to cluster ${owner}`, 422, {
+        uuid,
+        otherClusterId: owner.toString(),
+      });
+    }
+    throw new Rejection('unknown_gpu', `GPU ${uuid} is not in the cluster's attested hardware`, 422, { uuid });
+  }
+
+  private applyBatch(cluster: ClusterState, sequence: number, text: string, payload: BatchPayload, hash?: Hex) {
+    cluster.lastSequence = sequence;
+    cluster.lastPayloadHash = hash ?? keccak256(toBytes(text));
+    let samples = 0;
+    for (const snapshot of payload.snapshots) {
+      samples += snapshot.gpus.length;
+      cluster.firstSampleAt ??= snapshot.t;
+      cluster.lastSampleAt = snapshot.t;
+      // Samples of an epoch closed by the grace timeout are kept in the journal but no longer change its report.
+      if (snapshot.t >= cluster.finalizedThrough * 1000) cluster.snapshots.push(snapshot);
+    }
+    for (const lease of payload.leases) cluster.leases.set(`${lease.leaseId}\u0000${lease.gpuUuid}`, lease);
+    return samples;
+  }
+
+  // ---------------------------------------------------------------- epochs and reports
+
+  /** Finalizes every cluster's due epochs (called on a timer for the grace timeout). */
+  async tick(now = Date.now()) {
+    for (const cluster of this.clusters.values()) {
+      const run = cluster.queue.then(() => this.finalizeDue(cluster, now));
+      cluster.queue = run.catch((error) => this.log.error({ err: error }, 'finalizing epochs failed'));
+      await cluster.queue;
+    }
+    let lag = 0;
+    for (const cluster of this.clusters.values()) {
+      if (cluster.finalizedThrough > 0) lag = Math.max(lag, now / 1000 - cluster.finalizedThrough);
+    }
+    this.metrics.epochLag.set(lag);
+  }
+
+  private async finalizeDue(cluster: ClusterState, now: number) {
+    if (cluster.firstSampleAt === null) return;
+    const { epochSeconds, graceSeconds } = this.config;
+    let epochEnd = cluster.finalizedThrough
+      ? cluster.finalizedThrough + epochSeconds
+      : epochEndOf(cluster.firstSampleAt, epochSeconds);
+    const due: number[] = [];
+    while (epochEnd * 1000 <= cluster.lastSampleAt || (epochEnd + graceSeconds) * 1000 <= now) {
+      due.push(epochEnd);
+      epochEnd += epochSeconds;
+    }
+    if (due.length === 0) return;
+    const signed: JournalRecord[] = [];
+    const entries: ReportEntry[] = [];
+    for (const [position, end] of due.entries()) {
+      const inEpoch = this.takeSnapshots(cluster, end);
+      const existing = this.reports.get(reportKey(cluster.clusterId, BigInt(end)));
+      // Runs of epochs without any telemetry (agent down) collapse into one report at the end of the run.
+      if (!existing && inEpoch.length === 0 && position < due.length - 1) {
+        signed.push({ type: 'skipped', clusterId: cluster.clusterId.toString(), epochEnd: end });
+        cluster.finalizedThrough = end;
+        continue;
+      }
+      cluster.finalizedThrough = end;
+      if (existing) continue;
+      const report = aggregateEpoch({
+        clusterId: cluster.clusterId,
+        epochEnd: end,
+        epochSeconds,
+        attestedGpuCount: cluster.uuids.size,
+        snapshots: inEpoch,
+        leases: cluster.leases.values(),
+        uuidHash: (uuid) => this.uuidHash(uuid),
+      });
+      const digest = this.hasher.report(report);
+      const signature = await signDigest(digest, this.config.privateKey);
+      signed.push({ type: 'signed', report: toWireReport(report), signature });
+      entries.push(this.applySigned(report, signature, digest));
+    }
+    this.pruneLeases(cluster);
+    await this.journal.append(...signed);
+    this.metrics.reportsSigned.inc(entries.length);
+    for (const listener of this.listeners) listener(entries);
+  }
+
+  private takeSnapshots(cluster: ClusterState, epochEnd: number) {
+    const endMs = epochEnd * 1000;
+    let count = 0;
+    while (count < cluster.snapshots.length && cluster.snapshots[count]!.t < endMs) count += 1;
+    return cluster.snapshots.splice(0, count);
+  }
+
+  /** Leases that ended before the open epochs can no longer change a report. */
+  private pruneLeases(cluster: ClusterState) {
+    const openFrom = cluster.finalizedThrough * 1000;
+    for (const [key, lease] of cluster.leases)
+      if (lease.end !== null && lease.end <= openFrom) cluster.leases.delete(key);
+  }
+
+  private closeEpoch(cluster: ClusterState, epochEnd: number) {
+    cluster.finalizedThrough = Math.max(cluster.finalizedThrough, epochEnd);
+    this.takeSnapshots(cluster, epochEnd);
+    this.pruneLeases(cluster);
+  }
+
+  private applySigned(report: EpochReport, signature: Hex, digest = this.hasher.report(report)) {
+    const key = reportKey(report.clusterId, report.epoch);
+    const entry: ReportEntry = {
+      report,
+      digest,
+      signatures: new Map([[this.address, signature]]),
+      readyAt: null,
+      submitted: false,
+      inFlight: false,
+    };
+    this.reports.set(key, entry);
+    const cluster = this.clusters.get(report.clusterId);
+    if (cluster) this.closeEpoch(cluster, Number(report.epoch));
+    for (const pending of this.pendingPeer.get(key) ?? [])
+      this.attachPeer(entry, pending.report, pending.signer, pending.signature);
+    this.pendingPeer.delete(key);
+    this.markReady(entry);
+    return entry;
+  }
+
+  private markReady(entry: ReportEntry) {
+    if (entry.readyAt === null && entry.signatures.size >= this.config.threshold) entry.readyAt = Date.now();
+  }
+
+  private attachPeer(entry: ReportEntry, report: EpochReport, signer: Address, signature: Hex) {
+    if (!sameReport(entry.report, report)) {
+      this.metrics.signatureMismatches.inc();
+      this.log.warn({ signer, clusterId: report.clusterId, epoch: report.epoch }, 'a peer signed a different report');
+      return 'mismatch' as const;
+    }
+    entry.signatures.set(signer, signature);
+    this.markReady(entry);
+    return 'attached' as const;
+  }
+
+  private applyPeer(report: EpochReport, signer: Address, signature: Hex) {
+    const key = reportKey(report.clusterId, report.epoch);
+    const entry = this.reports.get(key);
+    if (entry) return this.attachPeer(entry, report, signer, signature);
+    const pending = this.pendingPeer.get(key) ?? [];
+    if (!pending.some((item) => item.signer === signer)) pending.push({ report, signer, signature });
+    this.pendingPeer.set(key, pending);
+    return 'pending' as const;
+  }
+
+  /**
+   * Records peers' signatures. A signature is kept only under the identical report this node computed (or will
+   * compute); it is checked against its claimed signer before it is ever used on chain (see the relayer).
+   */
+  async addPeerSignatures(items: { report: WireReport; signer: Address; signature: Hex }[]) {
+    const accepted: JournalRecord[] = [];
+    const results: string[] = [];
+    for (const item of items) {
+      const signer = getAddress(item.signer);
+      if (!this.committee.includes(signer) || signer === this.address) {
+        results.push('not_committee_signer');
+        continue;
+      }
+      const report = fromWireReport(item.report);
+      const known = this.reports.get(reportKey(report.clusterId, report.epoch));
+      if (known?.signatures.get(signer) === item.signature) {
+        results.push('duplicate');
+        continue;
+      }
+      const result = this.applyPeer(report, signer, item.signature);
+      results.push(result);
+      if (result !== 'mismatch')
+        accepted.push({ type: 'peer', report: item.report, signer, signature: item.signature });
+    }
+    await this.journal.append(...accepted);
+    return results;
+  }
+
+  /** Drops a peer signature that failed verification (the relayer found it invalid). */
+  dropSignature(entry: ReportEntry, signer: Address) {
+    entry.signatures.delete(signer);
+    if (entry.signatures.size < this.config.threshold) entry.readyAt = null;
+  }
+
+  async markSubmitted(entries: ReportEntry[]) {
+    for (const entry of entries) entry.submitted = true;
+    await this.journal.append(
+      ...entries.map((entry) => ({
+        type: 'submitted' as const,
+        clusterId: entry.report.clusterId.toString(),
+        epoch: entry.report.epoch.toString(),
+      })),
+    );
+  }
+
+  report(clusterId: bigint, epoch: bigint) {
+    return this.reports.get(reportKey(clusterId, epoch));
+  }
+
+  clusterSummaries() {
+    return [...this.clusters.values()].map((cluster) => ({
+      clusterId: cluster.clusterId.toString(),
+      gpus: cluster.uuids.size,
+      lastSequence: cluster.lastSequence,
+      lastSampleAt: cluster.lastSampleAt,
+      finalizedThrough: cluster.finalizedThrough,
+    }));
+  }
+}

@@ -1,0 +1,391 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import type { Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clusterRegistryAbi } from '#contracts';
+import { devPrivateKey } from '../../scripts/stack/dev-accounts';
+import { attestCluster } from '../agent/attest';
+import { signBatch } from '../agent/signing';
+import { createRegistryHasher, type EpochReport } from '../eip712';
+import { registerCluster, simulatedUuids, startTestChain } from './harness';
+import { type OracleNode, startOracleNode } from './node';
+import type { BatchPayload } from './protocol';
+
+const ANVIL_PORT = 8711;
+const HTTP_PORTS = [4111, 4112, 4113];
+const EPOCH = 60;
+const log = pino({ level: 'silent' });
+
+let chain: Awaited<ReturnType<typeof startTestChain>>;
+let directory: string;
+const nodes: (OracleNode | undefined)[] = [];
+const committee = [7, 8, 9].map((index) => ({
+  index,
+  key: devPrivateKey(index),
+  address: privateKeyToAccount(devPrivateKey(index)).address,
+}));
+
+function nodeOptions(position: number, overrides: Partial<Parameters<typeof startOracleNode>[0]> = {}) {
+  const member = committee[position]!;
+  return {
+    privateKey: member.key,
+    rpcUrl: chain.rpcUrl,
+    chainId: 31_337,
+    registry: chain.deployment.contracts.clusterRegistry,
+    committee: committee.map((entry) => entry.address),
+    threshold: 2,
+    peers: committee
+      .map((entry, index) => ({ address: entry.address, url: `http://127.0.0.1:${HTTP_PORTS[index]}` }))
+      .filter((_, index) => index !== position),
+    port: HTTP_PORTS[position]!,
+    journalPath: join(directory, `node-${position}.jsonl`),
+    epochSeconds: EPOCH,
+    graceSeconds: 3_600,
+    relayIntervalMs: 200,
+    takeoverMs: 1_500,
+    log,
+    ...overrides,
+  };
+}
+
+const context = () => ({ chainId: 31_337, registry: chain.deployment.contracts.clusterRegistry });
+
+async function post(url: string, body: unknown) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { error: { code: string } & Record<string, unknown> } & Record<string, unknown>,
+  };
+}
+
+/** A payload of `count` one-per-`stepMs` snapshots starting at `from`, utilization following the GPU index. */
+function payload(
+  uuids: string[],
+  from: number,
+  count: number,
+  stepMs: number,
+  leases: BatchPayload['leases'] = [],
+): BatchPayload {
+  return {
+    snapshots: Array.from({ length: count }, (_, step) => ({
+      t: from + step * stepMs,
+      gpus: uuids.map((uuid, index) => ({
+        uuid,
+        utilizationPct: (index * 10 + step) % 101,
+        memoryUsedMiB: 1000,
+        memoryTotalMiB: 81559,
+        temperatureC: 60,
+        powerW: 500,
+      })),
+    })),
+    leases,
+  };
+}
+
+async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('condition not met in time');
+}
+
+const lastEpochOf = (clusterId: bigint) =>
+  chain.publicClient.readContract({
+    address: chain.deployment.contracts.clusterRegistry,
+    abi: clusterRegistryAbi,
+    functionName: 'lastEpochOf',
+    args: [clusterId],
+  });
+
+let clusterA: bigint;
+let clusterB: bigint;
+const uuidsA = simulatedUuids('test-a', 4);
+const uuidsB = simulatedUuids('test-b', 2);
+// Aligned to an epoch boundary, an hour in the past, so epochs close as soon as later samples arrive.
+const base = (Math.floor(Date.now() / 1000 / EPOCH) - 60) * EPOCH * 1000;
+
+beforeAll(async () => {
+  directory = mkdtempSync(join(tmpdir(), 'rackshare-oracle-'));
+  chain = await startTestChain(ANVIL_PORT);
+  clusterA = await registerCluster(chain, chain.deployment.contracts.clusterRegistry, 1, uuidsA);
+  clusterB = await registerCluster(chain, chain.deployment.contracts.clusterRegistry, 2, uuidsB);
+  for (let position = 0; position < 3; position++) nodes[position] = await startOracleNode(nodeOptions(position));
+  const now = Math.floor(Date.now() / 1000);
+  for (const [clusterId, uuids, operator] of [
+    [clusterA, uuidsA, 1],
+    [clusterB, uuidsB, 2],
+  ] as const) {
+    await attestCluster({
+      nodeUrls: nodes.map((node) => node!.url),
+      context: context(),
+      operatorKey: devPrivateKey(operator),
+      clusterId,
+      uuids,
+      validUntil: now + 30 * 86_400,
+      threshold: 2,
+      walletClient: chain.wallet(operator),
+      publicClient: chain.publicClient,
+    });
+  }
+}, 120_000);
+
+afterAll(async () => {
+  for (const node of nodes) await node?.stop();
+  await chain?.anvil.stop();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+describe('EIP-712 messages', () => {
+  it('hash exactly like ClusterRegistry', async () => {
+    const hasher = createRegistryHasher(context());
+    const report: EpochReport = {
+      clusterId: 3n,
+      epoch: 1_700_000_060n,
+      gpuHoursMilli: 12_345n,
+      utilizationBps: 8_765,
+      gpusOnline: 7,
+      revenue: 10n ** 20n + 1n,
+      telemetryRoot: `0x${'ab'.repeat(32)}`,
+    };
+    const read = (functionName: 'hashReport' | 'hashAttestation' | 'domainSeparator', args: unknown[]) =>
+      chain.publicClient.readContract({
+        address: context().registry,
+        abi: clusterRegistryAbi,
+        functionName,
+        args,
+      } as never);
+    expect(await read('hashReport', [report])).toBe(hasher.report(report));
+    const attestation = {
+      clusterId: 1n,
+      hardwareRoot: `0x${'cd'.repeat(32)}` as Hex,
+      gpuCount: 8,
+      validUntil: 1_800_000_000n,
+      nonce: 4,
+    };
+    expect(await read('hashAttestation', [attestation])).toBe(hasher.attestation(attestation));
+    expect(await read('domainSeparator', [])).toBe(hasher.domainSeparator);
+  });
+});
+
+describe('attestation', () => {
+  it('landed on chain with k node signatures and the nodes hold the inventory', async () => {
+    const info = await chain.publicClient.readContract({
+      address: context().registry,
+      abi: clusterRegistryAbi,
+      functionName: 'clusterOf',
+      args: [clusterA],
+    });
+    expect(info.status).toBe(2); // Attested
+    const health = await (await fetch(`${nodes[0]!.url}/health`)).json();
+    expect(health.clusters.map((cluster: { clusterId: string }) => cluster.clusterId).sort()).toEqual(['1', '2']);
+  });
+
+  it('refuses an inventory that does not match the on-chain root', async () => {
+    const { challenge } = (await post(`${nodes[0]!.url}/clusters/${clusterA}/attestation/challenge`, {})).body;
+    const { signInventory } = await import('../agent/signing');
+    const wrong = await signInventory(
+      context(),
+      devPrivateKey(1),
+      clusterA,
+      simulatedUuids('other', 4),
+      challenge as Hex,
+      Math.floor(Date.now() / 1000) + 86_400,
+    );
+    const answer = await post(`${nodes[0]!.url}/clusters/${clusterA}/attestation`, wrong);
+    expect(answer.status).toBe(422);
+    expect(answer.body.error.code).toBe('hardware_root_mismatch');
+  });
+});
+
+describe('telemetry ingestion', () => {
+  const url = () => `${nodes[0]!.url}/clusters/${clusterB}/batches`;
+  let sequence = 0;
+
+  it('accepts a signed batch once and rejects its replay', async () => {
+    const batch = await signBatch(context(), devPrivateKey(2), clusterB, ++sequence, payload(uuidsB, base, 2, 10_000));
+    const first = await post(url(), batch);
+    expect(first.status).toBe(202);
+    expect(first.body).toEqual({ samples: 4, sequence: 1 });
+    const replay = await post(url(), batch);
+    expect(replay.status).toBe(409);
+    expect(replay.body.error).toMatchObject({ code: 'batch_already_accepted', lastSequence: 1, identical: true });
+  });
+
+  it.each([
+    [
+      'utilization_out_of_range',
+      (p: BatchPayload) => {
+        p.snapshots[0]!.gpus[0]!.utilizationPct = 101;
+      },
+    ],
+    [
+      'timestamp_in_future',
+      (p: BatchPayload) => {
+        p.snapshots[0]!.t = Date.now() + 3_600_000;
+      },
+    ],
+    [
+      'timestamp_out_of_order',
+      (p: BatchPayload) => {
+        p.snapshots[0]!.t = base;
+      },
+    ],
+    [
+      'unknown_gpu',
+      (p: BatchPayload) => {
+        p.snapshots[0]!.gpus[0]!.uuid = simulatedUuids('nowhere', 1)[0]!;
+      },
+    ],
+    [
+      'gpu_in_other_cluster',
+      (p: BatchPayload) => {
+        p.snapshots[0]!.gpus[0]!.uuid = uuidsA[0]!;
+      },
+    ],
+    [
+      'too_many_gpus',
+      (p: BatchPayload) => void p.snapshots[0]!.gpus.push({ ...p.snapshots[0]!.gpus[0]!, uuid: uuidsA[1]! }),
+    ],
+  ])('rejects %s with nothing stored', async (code, mutate) => {
+    const body = payload(uuidsB, base + 30_000, 1, 10_000);
+    mutate(body);
+    const answer = await post(url(), await signBatch(context(), devPrivateKey(2), clusterB, sequence + 1, body));
+    expect(answer.status).toBe(422);
+    expect(answer.body.error.code).toBe(code);
+    expect((await (await fetch(`${nodes[0]!.url}/clusters/${clusterB}/cursor`)).json()).lastSequence).toBe(sequence);
+  });
+
+  it('rejects a batch signed by another operator, and one signed for another cluster', async () => {
+    const body = payload(uuidsB, base + 30_000, 1, 10_000);
+    const foreign = await post(url(), await signBatch(context(), devPrivateKey(1), clusterB, sequence + 1, body));
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.code).toBe('not_operator');
+    const forA = await signBatch(context(), devPrivateKey(2), clusterA, sequence + 1, body);
+    const moved = await post(url(), { ...forA, clusterId: clusterB.toString() });
+    expect(moved.status).toBe(403);
+    const mismatched = await post(url(), forA);
+    expect(mismatched.status).toBe(400);
+    expect(mismatched.body.error.code).toBe('cluster_mismatch');
+  });
+
+  it('rejects a sequence gap and an oversized or malformed body', async () => {
+    const gap = await post(
+      url(),
+      await signBatch(context(), devPrivateKey(2), clusterB, sequence + 2, payload(uuidsB, base + 30_000, 1, 10_000)),
+    );
+    expect(gap.body.error).toMatchObject({ code: 'sequence_gap', expectedSequence: sequence + 1 });
+    const malformed = await post(url(), { clusterId: 'x' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('invalid_body');
+  });
+});
+
+describe('k-of-n reports', () => {
+  it('land on chain while one node is down, and a restarted node loses nothing', async () => {
+    await nodes[2]!.stop();
+    nodes[2] = undefined;
+    const leases = [
+      {
+        gpuUuid: uuidsA[0]!,
+        leaseId: 'lease-1',
+        tenantHash: `0x${'11'.repeat(32)}` as Hex,
+        pricePerHour: '2000000',
+        start: base - 3_600_000,
+        end: null,
+      },
+    ];
+    // Epoch 1 (60 s) in two batches, then one sample of epoch 2 closes it.
+    const batches = [
+      payload(uuidsA, base, 3, 10_000, leases),
+      payload(uuidsA, base + 30_000, 3, 10_000, leases),
+      payload(uuidsA, base + 60_000, 1, 10_000, leases),
+    ];
+    for (const [index, body] of batches.entries()) {
+      const signed = await signBatch(context(), devPrivateKey(1), clusterA, index + 1, body);
+      for (const node of nodes.filter(Boolean))
+        expect((await post(`${node!.url}/clusters/${clusterA}/batches`, signed)).status).toBe(202);
+      if (index === 0) {
+        // Node 1 restarts mid-epoch: what it acknowledged is in its journal.
+        await nodes[1]!.stop();
+        nodes[1] = await startOracleNode(nodeOptions(1));
+      }
+    }
+    const epochEnd = BigInt(base / 1000 + EPOCH);
+    await waitFor(async () => ((await lastEpochOf(clusterA)) === epochEnd ? true : undefined));
+    const [event] = await chain.publicClient.getContractEvents({
+      address: context().registry,
+      abi: clusterRegistryAbi,
+      eventName: 'ReportSubmitted',
+      args: { clusterId: clusterA },
+      fromBlock: 0n,
+    });
+    // 4 GPUs x 6 snapshots; GPU 0 leased for the whole epoch at 2 USDC/h and online in every snapshot.
+    expect(event!.args).toMatchObject({
+      epoch: epochEnd,
+      gpuHoursMilli: 16n, // 60 s = 16.67 milli-hours, floored
+      revenue: 33_333n, // 2,000,000 / 60, floored
+      gpusOnline: 4,
+    });
+    const fromZero = nodes[0]!.core.report(clusterA, epochEnd)!.report;
+    expect(nodes[1]!.core.report(clusterA, epochEnd)!.report).toEqual(fromZero);
+    // utilization: steps 0..2 in each batch, GPU i at 10*i + step: mean (1 + 11 + 21 + 31) / 4 = 16%
+    expect(fromZero.utilizationBps).toBe(1_600);
+  });
+
+  it('a single compromised node cannot get a report on chain', async () => {
+    const rogue = committee[2]!;
+    nodes[2] = await startOracleNode(nodeOptions(2, { relay: false }));
+    const epochEnd = BigInt(base / 1000 + 2 * EPOCH);
+    const forged = {
+      clusterId: clusterA.toString(),
+      epoch: epochEnd.toString(),
+      gpuHoursMilli: '999999',
+      utilizationBps: 10_000,
+      gpusOnline: 4,
+      revenue: (10n ** 12n).toString(),
+      telemetryRoot: `0x${'ee'.repeat(32)}` as Hex,
+    };
+    const hasher = createRegistryHasher(context());
+    const { signDigest, recoverSigner } = await import('../eip712');
+    const { fromWireReport } = await import('./protocol');
+    const signature = await signDigest(hasher.report(fromWireReport(forged)), rogue.key);
+    expect(await recoverSigner(hasher.report(fromWireReport(forged)), signature)).toBe(rogue.address);
+    for (const node of nodes.slice(0, 2)) {
+      const answer = await post(`${node!.url}/signatures`, {
+        items: [{ report: forged, signer: rogue.address, signature }],
+      });
+      expect(answer.body.results).toEqual(['pending']);
+    }
+    // Honest data for epoch 2 arrives; the honest nodes compute their own report and ignore the forgery.
+    const signed = await signBatch(context(), devPrivateKey(1), clusterA, 4, payload(uuidsA, base + 70_000, 6, 10_000));
+    for (const node of nodes.slice(0, 2))
+      expect((await post(`${node!.url}/clusters/${clusterA}/batches`, signed)).status).toBe(202);
+    await waitFor(async () => ((await lastEpochOf(clusterA)) === epochEnd ? true : undefined));
+    const events = await chain.publicClient.getContractEvents({
+      address: context().registry,
+      abi: clusterRegistryAbi,
+      eventName: 'ReportSubmitted',
+      args: { clusterId: clusterA },
+      fromBlock: 0n,
+    });
+    // What landed is the honest aggregate (the open lease again), not the forgery.
+    expect(events.at(-1)!.args).toMatchObject({ epoch: epochEnd, gpuHoursMilli: 16n, revenue: 33_333n, gpusOnline: 4 });
+    expect(
+      Number(
+        await (await fetch(`${nodes[0]!.url}/metrics`))
+          .text()
+          .then((text) => /peer_report_mismatches_total\{[^}]*\} (\d+)/.exec(text)?.[1]),
+      ),
+    ).toBe(1);
+  });
+});

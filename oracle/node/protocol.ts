@@ -1,0 +1,110 @@
+/**
+ * Wire formats of the oracle node's HTTP API, validated with zod at the boundary. Amounts travel as decimal strings
+ * (bigint end to end), times as Unix milliseconds (samples, leases) or seconds (epochs, attestation expiry).
+ */
+import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem';
+import { z } from 'zod';
+import type { EpochReport } from '../eip712';
+
+const hex32 = z
+  .string()
+  .refine((value): value is Hex => isHex(value) && value.length === 66, 'a 0x-prefixed 32-byte hex');
+const signature = z.string().refine((value): value is Hex => isHex(value) && value.length === 132, '65-byte signature');
+const address = z
+  .string()
+  .refine(isAddress, 'an address')
+  .transform((value) => getAddress(value) as Address);
+const uintString = z.string().regex(/^\d{1,78}$/, 'a non-negative integer as a decimal string');
+const maybeNumber = z.number().finite().nullable();
+
+export const gpuSampleSchema = z.object({
+  uuid: z.string().max(64),
+  utilizationPct: maybeNumber,
+  memoryUsedMiB: maybeNumber,
+  memoryTotalMiB: maybeNumber,
+  temperatureC: maybeNumber,
+  powerW: maybeNumber,
+});
+
+export const snapshotSchema = z.object({
+  t: z.number().int().nonnegative(),
+  gpus: z.array(gpuSampleSchema).max(100_000),
+});
+
+export const leaseSchema = z.object({
+  gpuUuid: z.string().max(64),
+  leaseId: z.string().min(1).max(128),
+  tenantHash: hex32,
+  pricePerHour: uintString,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative().nullable(),
+});
+
+/** What the agent signs (as the exact JSON text) for one batch. */
+export const batchPayloadSchema = z.object({
+  snapshots: z.array(snapshotSchema).max(10_000),
+  leases: z.array(leaseSchema).max(100_000),
+});
+export type BatchPayload = z.infer<typeof batchPayloadSchema>;
+export type Snapshot = z.infer<typeof snapshotSchema>;
+export type WireLease = z.infer<typeof leaseSchema>;
+
+export const batchBodySchema = z.object({
+  clusterId: uintString,
+  sequence: z.number().int().positive(),
+  /** The JSON text of a BatchPayload; its keccak256 is what the operator signed. */
+  payload: z.string().max(16_000_000),
+  signature,
+});
+export type BatchBody = z.infer<typeof batchBodySchema>;
+
+export const attestationBodySchema = z.object({
+  challenge: hex32,
+  uuids: z.array(z.string().max(64)).min(1).max(100_000),
+  validUntil: z.number().int().positive(),
+  signature,
+});
+export type AttestationBody = z.infer<typeof attestationBodySchema>;
+
+export const wireReportSchema = z.object({
+  clusterId: uintString,
+  epoch: uintString,
+  gpuHoursMilli: uintString,
+  utilizationBps: z.number().int().min(0).max(65_535),
+  gpusOnline: z.number().int().min(0).max(4_294_967_295),
+  revenue: uintString,
+  telemetryRoot: hex32,
+});
+export type WireReport = z.infer<typeof wireReportSchema>;
+
+export const signatureItemSchema = z.object({ report: wireReportSchema, signer: address, signature });
+export const signatureBatchSchema = z.object({ items: z.array(signatureItemSchema).max(10_000) });
+
+export const toWireReport = (report: EpochReport): WireReport => ({
+  clusterId: report.clusterId.toString(),
+  epoch: report.epoch.toString(),
+  gpuHoursMilli: report.gpuHoursMilli.toString(),
+  utilizationBps: report.utilizationBps,
+  gpusOnline: report.gpusOnline,
+  revenue: report.revenue.toString(),
+  telemetryRoot: report.telemetryRoot,
+});
+
+export const fromWireReport = (report: WireReport): EpochReport => ({
+  clusterId: BigInt(report.clusterId),
+  epoch: BigInt(report.epoch),
+  gpuHoursMilli: BigInt(report.gpuHoursMilli),
+  utilizationBps: report.utilizationBps,
+  gpusOnline: report.gpusOnline,
+  revenue: BigInt(report.revenue),
+  telemetryRoot: report.telemetryRoot as Hex,
+});
+
+export const sameReport = (a: EpochReport, b: EpochReport) =>
+  a.clusterId === b.clusterId &&
+  a.epoch === b.epoch &&
+  a.gpuHoursMilli === b.gpuHoursMilli &&
+  a.utilizationBps === b.utilizationBps &&
+  a.gpusOnline === b.gpusOnline &&
+  a.revenue === b.revenue &&
+  a.telemetryRoot === b.telemetryRoot;

@@ -1,0 +1,177 @@
+/**
+ * Lands reports with k signatures on chain, one submitReports transaction per epoch (all its clusters). Every node
+ * runs a relayer; the live committee member with the lowest address submits at once, the next one after
+ * `takeoverMs`, and so on, so a dead leader delays reports but never stops them. Before each transaction the relayer
+ * reads lastEpochOf and drops what is already on chain, then simulates the call: a report is never submitted twice
+ * and a peer's bad signature is found and discarded before it costs gas.
+ */
+import type { Logger } from 'pino';
+import {
+  type Account,
+  type Address,
+  BaseError,
+  type Chain,
+  ContractFunctionRevertedError,
+  type PublicClient,
+  type Transport,
+  type WalletClient,
+} from 'viem';
+import { clusterRegistryAbi } from '#contracts';
+import { recoverSigner } from '../eip712';
+import type { OracleCore, ReportEntry } from './core';
+
+export type RelayerOptions = {
+  walletClient: WalletClient<Transport, Chain, Account>;
+  publicClient: PublicClient;
+  registry: Address;
+  liveMembers: () => Address[];
+  intervalMs?: number;
+  takeoverMs?: number;
+  /** Called before a submission for the newest epoch end in it (the demo warps chain time here). */
+  prepareSubmission?: (epochEnd: number) => Promise<void>;
+  log: Logger;
+};
+
+const byAddress = (a: Address, b: Address) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1);
+const SIGNATURE_ERRORS = new Set([
+  'InvalidSignature',
+  'InvalidSignatureLength',
+  'MalleableSignature',
+  'NotCommitteeSigner',
+  'DuplicateSigner',
+  'SignersNotAscending',
+]);
+
+export class Relayer {
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly core: OracleCore,
+    private readonly options: RelayerOptions,
+  ) {}
+
+  async run(signal: AbortSignal) {
+    const interval = this.options.intervalMs ?? 1_000;
+    while (!signal.aborted) {
+      try {
+        await this.relayOnce();
+      } catch (error) {
+        this.options.log.warn({ err: (error as Error).message }, 'relaying failed; retrying');
+      }
+      await new Promise((resolve) => setTimeout(resolve, interval));
+    }
+    await Promise.allSettled(this.pending);
+  }
+
+  /** Submits every report this node is due to relay now; resolves when the transactions are sent, not mined. */
+  async relayOnce(now = Date.now()) {
+    const { core } = this;
+    const rank = Math.max(0, this.options.liveMembers().indexOf(core.address));
+    const delay = rank * (this.options.takeoverMs ?? 15_000);
+    const due = [...core.reports.values()].filter(
+      (entry) => !entry.submitted && !entry.inFlight && entry.readyAt !== null && now - entry.readyAt >= delay,
+    );
+    if (due.length === 0) return 0;
+    const clusterIds = [...new Set(due.map((entry) => entry.report.clusterId))];
+    const lastEpochs = await core.registry.lastEpochs(clusterIds);
+    const landed = due.filter((entry) => entry.report.epoch <= lastEpochs.get(entry.report.clusterId)!);
+    if (landed.length > 0) await core.markSubmitted(landed);
+    const byEpoch = new Map<bigint, ReportEntry[]>();
+    for (const entry of due) {
+      if (entry.report.epoch <= lastEpochs.get(entry.report.clusterId)!) continue;
+      const cluster = await core.registry.cluster(entry.report.clusterId);
+      if (cluster.attestedUntil === 0) continue; // not attested yet: the report waits
+      byEpoch.set(entry.report.epoch, [...(byEpoch.get(entry.report.epoch) ?? []), entry]);
+    }
+    let sent = 0;
+    for (const epoch of [...byEpoch.keys()].sort((a, b) => (a < b ? -1 : 1))) {
+      if (await this.submit(byEpoch.get(epoch)!)) sent += 1;
+    }
+    return sent;
+  }
+
+  private async submit(entries: ReportEntry[]) {
+    const { walletClient, publicClient, registry, log } = this.options;
+    const threshold = this.core.config.threshold;
+    const signed = entries.map((entry) => ({
+      report: entry.report,
+      signatures: [...entry.signatures.entries()]
+        .sort(([a], [b]) => byAddress(a, b))
+        .slice(0, threshold)
+        .map(([, signature]) => signature),
+    }));
+    const call = {
+      address: registry,
+      abi: clusterRegistryAbi,
+      functionName: 'submitReports',
+      args: [signed],
+      account: walletClient.account,
+    } as const;
+    await this.options.prepareSubmission?.(Number(entries[0]!.report.epoch));
+    try {
+      await publicClient.simulateContract(call);
+    } catch (error) {
+      const revert =
+        error instanceof BaseError ? error.walk((cause) => cause instanceof ContractFunctionRevertedError) : null;
+      const name = (revert as ContractFunctionRevertedError | null)?.data?.errorName;
+      if (name && SIGNATURE_ERRORS.has(name)) await this.dropInvalidSignatures(entries);
+      log.warn(
+        { error: name ?? (error as Error).message.split('\n')[0], epoch: entries[0]!.report.epoch },
+        'report batch would revert; not sent',
+      );
+      return false;
+    }
+    for (const entry of entries) entry.inFlight = true;
+    let hash: `0x${string}`;
+    try {
+      hash = await walletClient.writeContract({
+        ...call,
+        chain: walletClient.chain,
+        gas: 200_000n + 120_000n * BigInt(entries.length),
+      });
+    } catch (error) {
+      for (const entry of entries) entry.inFlight = false;
+      throw error;
+    }
+    const tracking = publicClient
+      .waitForTransactionReceipt({ hash, timeout: 120_000 })
+      .then(async (receipt) => {
+        if (receipt.status === 'success') {
+          await this.core.markSubmitted(entries);
+          this.core.metrics.reportsSubmitted.inc(entries.length);
+        } else {
+          this.core.metrics.submissionsFailed.inc();
+          log.warn({ hash }, 'submitReports reverted');
+        }
+      })
+      .catch((error) => {
+        this.core.metrics.submissionsFailed.inc();
+        log.warn({ hash, err: (error as Error).message }, 'submitReports receipt not received');
+      })
+      .finally(() => {
+        for (const entry of entries) entry.inFlight = false;
+        this.pending.delete(tracking);
+      });
+    this.pending.add(tracking);
+    return true;
+  }
+
+  /** Slow path, only when a simulation failed on signatures: recover each peer signature and forget the bad ones. */
+  private async dropInvalidSignatures(entries: ReportEntry[]) {
+    for (const entry of entries) {
+      for (const [signer, signature] of entry.signatures) {
+        if (signer === this.core.address) continue;
+        const recovered = await recoverSigner(entry.digest, signature).catch(() => undefined);
+        if (recovered !== signer) {
+          this.options.log.warn({ signer, epoch: entry.report.epoch }, 'dropping an invalid peer signature');
+          this.core.dropSignature(entry, signer);
+        }
+      }
+    }
+  }
+
+  /** Waits for the receipts of every transaction sent so far. */
+  async settle() {
+    await Promise.allSettled([...this.pending]);
+  }
+}

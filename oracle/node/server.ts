@@ -1,0 +1,151 @@
+/** The node's HTTP API (fastify). Bodies are zod-validated; every rejection is `{ error: { code, message, ... } }`. */
+import Fastify from 'fastify';
+import type { Logger } from 'pino';
+import type { Address, Hex } from 'viem';
+import { z } from 'zod';
+import { Rejection, RetryableError } from '../errors';
+import type { OracleCore } from './core';
+import {
+  attestationBodySchema,
+  batchBodySchema,
+  signatureBatchSchema,
+  signatureItemSchema,
+  toWireReport,
+} from './protocol';
+
+const clusterParams = z.object({ clusterId: z.string().regex(/^\d{1,78}$/) });
+const reportParams = clusterParams.extend({ epoch: z.string().regex(/^\d{1,20}$/) });
+const rangeQuery = z.object({
+  fromEpoch: z.coerce.number().int().nonnegative().default(0),
+  toEpoch: z.coerce.number().int().nonnegative().default(Number.MAX_SAFE_INTEGER),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new Rejection('invalid_body', `invalid ${what}: ${z.prettifyError(parsed.error)}`, 400);
+  }
+  return parsed.data;
+}
+
+function countReadings(payload: unknown) {
+  try {
+    const parsed = JSON.parse(String(payload)) as { snapshots?: { gpus?: unknown[] }[] };
+    return (parsed.snapshots ?? []).reduce((sum, snapshot) => sum + (snapshot.gpus?.length ?? 0), 0);
+  } catch {
+    return 0;
+  }
+}
+
+export function createNodeServer(core: OracleCore, log: Logger, bodyLimit = 16 * 1024 * 1024) {
+  // Per-request logs are info level: the HTTP logger starts at warn so 1,000s of batches a second do not flood it.
+  const app = Fastify({ loggerInstance: log.child({ component: 'http' }, { level: 'warn' }), bodyLimit });
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof Rejection) return reply.status(error.status).send(error.toBody());
+    if (error instanceof RetryableError) {
+      return reply.status(503).send({ error: { code: 'unavailable', message: error.message } });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status < 500) {
+      const code = status === 413 ? 'body_too_large' : 'invalid_request';
+      return reply.status(status).send({ error: { code, message: (error as Error).message } });
+    }
+    log.error({ err: error }, 'request failed');
+    return reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });
+  });
+
+  app.get('/health', async () => ({
+    address: core.address,
+    committee: core.committee,
+    threshold: core.config.threshold,
+    epochSeconds: core.config.epochSeconds,
+    clusters: core.clusterSummaries(),
+  }));
+
+  app.get('/metrics', async (_request, reply) =>
+    reply.header('content-type', core.metrics.registry.contentType).send(await core.metrics.registry.metrics()),
+  );
+
+  app.post('/clusters/:clusterId/attestation/challenge', async (request) => {
+    const { clusterId } = parse(clusterParams, request.params, 'cluster id');
+    return core.issueChallenge(BigInt(clusterId));
+  });
+
+  app.post('/clusters/:clusterId/attestation', async (request) => {
+    const { clusterId } = parse(clusterParams, request.params, 'cluster id');
+    return core.answerChallenge(BigInt(clusterId), parse(attestationBodySchema, request.body, 'attestation answer'));
+  });
+
+  app.get('/clusters/:clusterId/cursor', async (request) => {
+    const { clusterId } = parse(clusterParams, request.params, 'cluster id');
+    return { lastSequence: core.lastSequence(BigInt(clusterId)) };
+  });
+
+  app.post('/clusters/:clusterId/batches', async (request, reply) => {
+    const started = performance.now();
+    try {
+      const { clusterId } = parse(clusterParams, request.params, 'cluster id');
+      const result = await core.ingestBatch(BigInt(clusterId), parse(batchBodySchema, request.body, 'batch'));
+      core.metrics.ingestSeconds.observe((performance.now() - started) / 1000);
+      return reply.status(202).send(result);
+    } catch (error) {
+      if (error instanceof Rejection) {
+        core.metrics.batchesRejected.inc({ reason: error.code });
+        const readings = countReadings((request.body as { payload?: unknown } | undefined)?.payload);
+        if (readings > 0) core.metrics.samplesRejected.inc({ reason: error.code }, readings);
+      }
+      throw error;
+    }
+  });
+
+  app.get('/clusters/:clusterId/reports', async (request) => {
+    const { clusterId } = parse(clusterParams, request.params, 'cluster id');
+    const { fromEpoch, toEpoch } = parse(rangeQuery, request.query, 'range');
+    const id = BigInt(clusterId);
+    const reports = [...core.reports.values()]
+      .filter((entry) => entry.report.clusterId === id)
+      .filter((entry) => entry.report.epoch >= BigInt(fromEpoch) && entry.report.epoch <= BigInt(toEpoch))
+      .sort((a, b) => (a.report.epoch < b.report.epoch ? -1 : 1))
+      .map((entry) => ({
+        ...toWireReport(entry.report),
+        signatures: entry.signatures.size,
+        submitted: entry.submitted,
+      }));
+    return { reports };
+  });
+
+  app.get('/reports/:clusterId/:epoch/signatures', async (request) => {
+    const { clusterId, epoch } = parse(reportParams, request.params, 'report id');
+    const entry = core.report(BigInt(clusterId), BigInt(epoch));
+    if (!entry) throw new Rejection('report_not_ready', 'this node has not finalized that epoch', 404);
+    return {
+      report: toWireReport(entry.report),
+      signatures: [...entry.signatures].map(([signer, signature]) => ({ signer, signature })),
+      submitted: entry.submitted,
+    };
+  });
+
+  app.post('/reports/:clusterId/:epoch/signatures', async (request) => {
+    const { clusterId, epoch } = parse(reportParams, request.params, 'report id');
+    const item = parse(signatureItemSchema, request.body, 'signature');
+    if (item.report.clusterId !== clusterId || item.report.epoch !== epoch) {
+      throw new Rejection('cluster_mismatch', 'the report names another cluster or epoch than the URL', 400);
+    }
+    const [result] = await core.addPeerSignatures([
+      { report: item.report, signer: item.signer as Address, signature: item.signature as Hex },
+    ]);
+    if (result === 'not_committee_signer') throw new Rejection(result, 'the signer is not a committee peer', 403);
+    return { result };
+  });
+
+  app.post('/signatures', async (request) => {
+    const { items } = parse(signatureBatchSchema, request.body, 'signatures');
+    const results = await core.addPeerSignatures(
+      items.map((item) => ({ report: item.report, signer: item.signer as Address, signature: item.signature as Hex })),
+    );
+    return { results };
+  });
+
+  return app;
+}
