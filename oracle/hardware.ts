@@ -13,15 +13,28 @@
  */
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import { type Hex, keccak256, toBytes, zeroHash } from 'viem';
+import { canonicalGpuUuid } from './telemetry/types';
 
 export const HARDWARE_LEAF_TYPES = ['bytes32'] as const;
 export const TELEMETRY_LEAF_TYPES = ['bytes32', 'uint64', 'int32'] as const;
 
-export const gpuUuidHash = (uuid: string): Hex => keccak256(toBytes(uuid));
+/** The canonical form of a GPU UUID (see canonicalGpuUuid); throws a readable error for anything else. */
+export function requireGpuUuid(uuid: string): string {
+  const canonical = canonicalGpuUuid(uuid);
+  if (!canonical) throw new Error(`"${uuid}" is not a GPU UUID (expected GPU-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)`);
+  return canonical;
+}
 
+/** The hardware tree's leaf value for one GPU: keccak256 of its canonical UUID (any accepted spelling hashes alike). */
+export const gpuUuidHash = (uuid: string): Hex => keccak256(toBytes(requireGpuUuid(uuid)));
+
+/** This module is imported by the browser too (the operator form computes the commitment), so it stays Node-free. */
 export function hardwareTree(uuids: readonly string[]) {
+  if (uuids.length === 0) throw new Error('a cluster needs at least one GPU UUID');
+  const hashes = uuids.map(gpuUuidHash);
+  if (new Set(hashes).size !== hashes.length) throw new Error('GPU UUIDs must be unique');
   return StandardMerkleTree.of(
-    uuids.map((uuid) => [gpuUuidHash(uuid)]),
+    hashes.map((hash) => [hash]),
     [...HARDWARE_LEAF_TYPES],
   );
 }

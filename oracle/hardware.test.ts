@@ -1,7 +1,7 @@
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import { keccak256, stringToBytes } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { gpuUuidHash, hardwareCommitment, hardwareTree, normalizeGpuUuid } from './commitment';
+import { gpuUuidHash, hardwareRoot, hardwareTree, requireGpuUuid } from './hardware';
 
 const uuids = [
   'GPU-5f3e2a10-8c1b-4e7a-9d2c-0a1b2c3d4e5f',
@@ -10,27 +10,28 @@ const uuids = [
 ];
 
 describe('hardware commitment', () => {
-  it('hashes the upper-cased UUID and is independent of input order and case', () => {
-    expect(gpuUuidHash(uuids[0]!)).toBe(keccak256(stringToBytes(uuids[0]!.toUpperCase())));
-    expect(hardwareCommitment(uuids)).toBe(hardwareCommitment([...uuids].reverse().map((uuid) => uuid.toLowerCase())));
+  it('hashes the canonical (lowercase) UUID, whatever its spelling, independent of order', () => {
+    expect(gpuUuidHash(uuids[0]!)).toBe(keccak256(stringToBytes(uuids[0]!)));
+    expect(gpuUuidHash(` ${uuids[0]!.toUpperCase()} `)).toBe(gpuUuidHash(uuids[0]!));
+    expect(hardwareRoot(uuids)).toBe(hardwareRoot([...uuids].reverse().map((uuid) => uuid.toUpperCase())));
   });
 
   it('changes when a GPU is swapped', () => {
     const swapped = [...uuids.slice(0, 2), 'GPU-8c6b5d43-bf4e-4bad-a05f-3d4e5f607182'];
-    expect(hardwareCommitment(swapped)).not.toBe(hardwareCommitment(uuids));
+    expect(hardwareRoot(swapped)).not.toBe(hardwareRoot(uuids));
   });
 
   it('proves membership of each GPU against the root', () => {
     const tree = hardwareTree(uuids);
     for (const uuid of uuids) {
-      const leaf = [gpuUuidHash(uuid)] as [`0x${string}`];
+      const leaf = [gpuUuidHash(uuid)];
       expect(StandardMerkleTree.verify(tree.root, ['bytes32'], leaf, tree.getProof(leaf))).toBe(true);
     }
   });
 
-  it('rejects malformed and duplicated UUIDs', () => {
-    expect(() => normalizeGpuUuid('GPU-nothex')).toThrow(/not a GPU UUID/);
-    expect(() => hardwareTree([uuids[0]!, uuids[0]!.toLowerCase()])).toThrow(/unique/);
+  it('rejects malformed, duplicated and empty inventories', () => {
+    expect(() => requireGpuUuid('GPU-nothex')).toThrow(/not a GPU UUID/);
+    expect(() => hardwareTree([uuids[0]!, uuids[0]!.toUpperCase()])).toThrow(/unique/);
     expect(() => hardwareTree([])).toThrow(/at least one/);
   });
 });
