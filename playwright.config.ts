@@ -1,8 +1,14 @@
 import { defineConfig } from '@playwright/test';
 
-/** The e2e stack runs on its own ports and data directory so it never touches a developer's `npm start`. */
-export const E2E_PORT = 3100;
-export const E2E_ANVIL_PORT = 8645;
+/**
+ * The e2e stack runs on its own ports and data directory so it never touches a developer's `npm start`. E2E_PORT and
+ * E2E_ANVIL_PORT move it elsewhere (several stacks on one machine).
+ */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_ANVIL_PORT = Number(process.env.E2E_ANVIL_PORT ?? 8645);
+const E2E_DATA_DIR = E2E_PORT === 3100 ? '.data/e2e' : `.data/e2e-${E2E_PORT}`;
+
+export { E2E_DATA_DIR };
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,11 +39,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'rm -rf .data/e2e && exec node --import tsx scripts/start.ts',
+    command: `rm -rf ${E2E_DATA_DIR} && exec node --import tsx scripts/start.ts`,
     env: {
       PORT: String(E2E_PORT),
       ANVIL_PORT: String(E2E_ANVIL_PORT),
-      DATA_DIR: '.data/e2e',
+      DATA_DIR: E2E_DATA_DIR,
       LOG_LEVEL: 'warn',
     },
     url: `http://localhost:${E2E_PORT}`,

@@ -1,17 +1,25 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import {
-  isRouteErrorResponse,
+  Form,
   Links,
   Meta,
+  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
-  useLoaderData,
-  useRouteError,
+  useLocation,
+  useNavigation,
+  useRouteLoaderData,
 } from '@remix-run/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChangeLanguage } from 'remix-i18next/react';
 import { cookieToInitialState, WagmiProvider } from 'wagmi';
+import { RouteErrorView } from '~/components/RouteError';
+import { fallbackLanguage, supportedLanguages } from '~/i18n';
+import { i18nServer } from '~/i18n.server';
+import { useNonce } from '~/lib/nonce';
 import { createWagmiConfig } from '~/lib/wagmi';
 import stylesheet from '~/styles.css?url';
 
@@ -23,19 +31,85 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { chain } = context;
   return {
+    locale: await i18nServer.getLocale(request),
     chain: {
       id: chain.chainId,
       name: chain.chainId === 31_337 ? 'Anvil (local)' : `Chain ${chain.chainId}`,
       rpcUrl: chain.publicRpcUrl,
     },
     contracts: chain.deployment.contracts,
+    deployBlock: chain.deployment.deployBlock,
     cookie: request.headers.get('cookie') ?? '',
   };
 }
 
-export function Layout({ children }: { children: ReactNode }) {
+export const handle = { i18n: 'translation' };
+
+const LANGUAGE_NAMES: Record<(typeof supportedLanguages)[number], string> = { en: 'English', 'zh-CN': '简体中文' };
+
+function LanguageSwitch({ locale }: { locale: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
   return (
-    <html lang="en">
+    <Form method="post" action="/language" className="language-switch">
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <label htmlFor="language-select">{t('nav.language')}</label>
+      <select id="language-select" name="language" defaultValue={locale} key={locale}>
+        {supportedLanguages.map((language) => (
+          <option key={language} value={language} lang={language}>
+            {LANGUAGE_NAMES[language]}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="secondary">
+        {t('nav.switch')}
+      </button>
+    </Form>
+  );
+}
+
+function Navigation() {
+  const { t } = useTranslation();
+  const items = [
+    ['/', t('nav.overview')],
+    ['/clusters', t('nav.market')],
+    ['/portfolio', t('nav.portfolio')],
+    ['/operator', t('nav.operator')],
+    ['/analytics', t('nav.analytics')],
+  ] as const;
+  return (
+    <nav aria-label={t('nav.label')}>
+      <ul className="nav-list">
+        {items.map(([to, label]) => (
+          <li key={to}>
+            <NavLink to={to} end={to === '/'} prefetch="intent">
+              {label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function LoadingBar() {
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  return (
+    <div className="loading-bar" role="status" aria-live="polite" data-state={navigation.state}>
+      {navigation.state === 'idle' ? '' : t('common.loading')}
+    </div>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const { t, i18n } = useTranslation();
+  const locale = data?.locale ?? i18n.language ?? fallbackLanguage;
+  const nonce = useNonce();
+  useChangeLanguage(locale);
+  return (
+    <html lang={locale} dir={i18n.dir(locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -43,46 +117,41 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        {children}
-        <ScrollRestoration />
-        <Scripts />
+        <a href="#main" className="skip-link">
+          {t('nav.skip')}
+        </a>
+        <header className="topbar">
+          <a href="/" className="brand">
+            Rackshare
+          </a>
+          <Navigation />
+          <LanguageSwitch locale={locale} />
+        </header>
+        <LoadingBar />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
 }
 
 export default function App() {
-  const { chain, cookie } = useLoaderData<typeof loader>();
+  const { chain, cookie } = useRouteLoaderData<typeof loader>('root')!;
   const [config] = useState(() => createWagmiConfig(chain));
   const [queryClient] = useState(() => new QueryClient());
   const initialState = cookieToInitialState(config, cookie);
   return (
     <WagmiProvider config={config} initialState={initialState}>
       <QueryClientProvider client={queryClient}>
-        <header className="topbar">
-          <a href="/" className="brand">
-            Rackshare
-          </a>
-          <span className="muted">GPU clusters, fractionalized; revenue streamed per second</span>
-        </header>
-        <main>
-          <Outlet />
-        </main>
+        <Outlet />
       </QueryClientProvider>
     </WagmiProvider>
   );
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const [title, message] = isRouteErrorResponse(error)
-    ? [`${error.status} ${error.statusText}`, typeof error.data === 'string' ? error.data : 'The request failed.']
-    : ['Something went wrong', 'An unexpected error occurred. Try again in a moment.'];
-  return (
-    <main className="error">
-      <h1>{title}</h1>
-      <p>{message}</p>
-      <a href="/">Back to the overview</a>
-    </main>
-  );
+  return <RouteErrorView headingLevel={1} />;
 }

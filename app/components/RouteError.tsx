@@ -1,22 +1,34 @@
-import { isRouteErrorResponse, useRouteError } from '@remix-run/react';
+import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 
-/** A route-level error view: a readable sentence, never a stack trace. */
-export function ErrorBoundary() {
+/** A readable error view (400/404/503 and unexpected errors), never a stack trace. */
+export function RouteErrorView({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
   const error = useRouteError();
+  const { t } = useTranslation();
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
+  let title = t('errors.unexpected');
+  let body = t('errors.unexpectedBody');
+  let status = 500;
   if (isRouteErrorResponse(error)) {
-    return (
-      <section className="card" role="alert">
-        <h2>
-          {error.status} {error.statusText}
-        </h2>
-        <p>{typeof error.data === 'string' ? error.data : 'The request could not be completed.'}</p>
-      </section>
-    );
+    status = error.status;
+    const detail = typeof error.data === 'string' ? error.data : undefined;
+    if (status === 400) [title, body] = [t('errors.badRequest'), detail ?? t('errors.badRequest')];
+    else if (status === 403) [title, body] = [t('errors.forbidden'), detail ?? t('errors.forbidden')];
+    else if (status === 404) [title, body] = [t('errors.notFound'), detail ?? t('errors.pageNotFound')];
+    else if (status === 503) [title, body] = [t('errors.unavailable'), t('errors.unavailableBody')];
+    else [title, body] = [`${status} ${error.statusText}`, detail ?? t('errors.unexpectedBody')];
   }
   return (
-    <section className="card" role="alert">
-      <h2>This part of the page failed to load</h2>
-      <p>The data source did not answer. Try again in a moment.</p>
+    <section className="card error" role="alert" data-testid="error-page" data-status={status}>
+      <Heading>
+        <span className="muted">{status}</span> {title}
+      </Heading>
+      <p>{body}</p>
+      <Link to="/">{t('common.backHome')}</Link>
     </section>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorView />;
 }

@@ -1,31 +1,20 @@
 import { useRouteLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 import { type BaseError, formatUnits, parseUnits } from 'viem';
-import {
-  useConnect,
-  useConnection,
-  useConnectors,
-  useDisconnect,
-  useReadContract,
-  useWaitForTransactionReceipt,
-  useWriteContract,
-} from 'wagmi';
+import { useConnection, useReadContract, useWaitForTransactionReceipt, useWriteContract } from 'wagmi';
 import { testStablecoinAbi } from '#contracts';
+import { ConnectWallet } from '~/components/ConnectWallet';
+import { STABLECOIN_DECIMALS } from '~/lib/format';
 import type { loader as rootLoader } from '~/root';
 
-const FAUCET_AMOUNT = parseUnits('1000', 6);
-
-function shortError(error: unknown) {
-  return (error as BaseError | null)?.shortMessage ?? (error as Error | null)?.message ?? 'Unknown error';
-}
+const FAUCET_AMOUNT = parseUnits('1000', STABLECOIN_DECIMALS);
 
 /** Connects an injected (EIP-6963 / EIP-1193) wallet and sends one real transaction: a faucet mint of test dollars. */
 export function WalletPanel() {
+  const { t } = useTranslation();
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const stablecoin = root?.contracts.stablecoin;
   const connection = useConnection();
-  const connectors = useConnectors();
-  const connect = useConnect();
-  const disconnect = useDisconnect();
   const balance = useReadContract({
     abi: testStablecoinAbi,
     address: stablecoin,
@@ -36,75 +25,64 @@ export function WalletPanel() {
   const write = useWriteContract();
   const receipt = useWaitForTransactionReceipt({ hash: write.data });
 
-  if (!connection.isConnected) {
-    return (
-      <section className="card" aria-labelledby="wallet-heading">
-        <h2 id="wallet-heading">Wallet</h2>
-        {connectors.length === 0 && <p>No browser wallet found. Install one to send transactions.</p>}
-        {connectors.map((connector) => (
-          <button
-            key={connector.uid}
-            type="button"
-            onClick={() => connect.mutate({ connector })}
-            disabled={connect.isPending}
-          >
-            Connect {connector.name}
-          </button>
-        ))}
-        {connect.error && <p className="error-text">{shortError(connect.error)}</p>}
-      </section>
-    );
-  }
-
   return (
     <section className="card" aria-labelledby="wallet-heading">
-      <h2 id="wallet-heading">Wallet</h2>
-      <dl>
-        <dt>Account</dt>
-        <dd data-testid="wallet-address">{connection.address}</dd>
-        <dt>Test dollars</dt>
-        <dd data-testid="wallet-balance">{balance.data === undefined ? '…' : formatUnits(balance.data, 6)}</dd>
-      </dl>
-      <p>
-        <button
-          type="button"
-          disabled={!stablecoin || write.isPending || (Boolean(write.data) && receipt.isLoading)}
-          onClick={() =>
-            stablecoin &&
-            connection.address &&
-            write.mutate({
-              abi: testStablecoinAbi,
-              address: stablecoin,
-              functionName: 'mint',
-              args: [connection.address, FAUCET_AMOUNT],
-            })
-          }
-        >
-          Mint 1,000 test dollars
-        </button>{' '}
-        <button type="button" className="secondary" onClick={() => disconnect.mutate({})}>
-          Disconnect
-        </button>
-      </p>
-      {write.isPending && <p>Confirm the transaction in your wallet…</p>}
-      {write.error && <p className="error-text">{shortError(write.error)}</p>}
-      {write.data && (
-        <dl data-testid="receipt">
-          <dt>Transaction</dt>
-          <dd>{write.data}</dd>
-          <dt>Status</dt>
-          <dd data-testid="receipt-status">
-            {receipt.data ? receipt.data.status : receipt.isError ? 'failed' : 'pending'}
-          </dd>
-          {receipt.data && (
-            <>
-              <dt>Block</dt>
-              <dd data-testid="receipt-block">{receipt.data.blockNumber.toString()}</dd>
-              <dt>Gas used</dt>
-              <dd>{receipt.data.gasUsed.toString()}</dd>
-            </>
+      <h2 id="wallet-heading">{t('overview.wallet')}</h2>
+      {!connection.isConnected ? (
+        <ConnectWallet />
+      ) : (
+        <>
+          <dl>
+            <dt>{t('common.account')}</dt>
+            <dd data-testid="wallet-address">{connection.address}</dd>
+            <dt>{t('overview.testDollars')}</dt>
+            <dd data-testid="wallet-balance" data-value={balance.data?.toString()}>
+              {/* A plain decimal (no grouping): the exact balance, readable in every locale. */}
+              {balance.data === undefined ? '…' : formatUnits(balance.data, STABLECOIN_DECIMALS)}
+            </dd>
+          </dl>
+          <p>
+            <button
+              type="button"
+              disabled={!stablecoin || write.isPending || (Boolean(write.data) && receipt.isLoading)}
+              onClick={() =>
+                stablecoin &&
+                connection.address &&
+                write.mutate({
+                  abi: testStablecoinAbi,
+                  address: stablecoin,
+                  functionName: 'mint',
+                  args: [connection.address, FAUCET_AMOUNT],
+                })
+              }
+            >
+              {t('overview.mint')}
+            </button>
+          </p>
+          <ConnectWallet />
+          {write.isPending && <p role="status">{t('tx.signing')}</p>}
+          {write.error && (
+            <p className="error-text">{(write.error as BaseError).shortMessage ?? write.error.message}</p>
           )}
-        </dl>
+          {write.data && (
+            <dl data-testid="receipt">
+              <dt>{t('tx.title')}</dt>
+              <dd>{write.data}</dd>
+              <dt>{t('tx.status')}</dt>
+              <dd data-testid="receipt-status">
+                {receipt.data ? receipt.data.status : receipt.isError ? 'failed' : 'pending'}
+              </dd>
+              {receipt.data && (
+                <>
+                  <dt>{t('tx.block')}</dt>
+                  <dd data-testid="receipt-block">{receipt.data.blockNumber.toString()}</dd>
+                  <dt>{t('tx.gasUsed')}</dt>
+                  <dd>{receipt.data.gasUsed.toString()}</dd>
+                </>
+              )}
+            </dl>
+          )}
+        </>
       )}
     </section>
   );

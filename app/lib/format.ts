@@ -1,0 +1,66 @@
+/**
+ * Locale-aware formatting. On-chain amounts stay bigint: formatUnits turns them into an exact decimal string and
+ * Intl formats that string (Intl.NumberFormat accepts decimal strings without going through a float).
+ */
+import { formatUnits } from 'viem';
+
+export const STABLECOIN_DECIMALS = 6;
+export const SHARE_DECIMALS = 18;
+
+type StringNumeric = Intl.StringNumericLiteral;
+
+export function formatAmount(
+  value: bigint,
+  decimals: number,
+  locale: string,
+  options: { maximumFractionDigits?: number; minimumFractionDigits?: number } = {},
+) {
+  return new Intl.NumberFormat(locale, {
+    maximumFractionDigits: options.maximumFractionDigits ?? 2,
+    minimumFractionDigits: options.minimumFractionDigits ?? 0,
+    // Truncate rather than round up: never show more than the chain holds.
+    roundingMode: 'trunc',
+  } as Intl.NumberFormatOptions).format(formatUnits(value, decimals) as StringNumeric);
+}
+
+/** Stablecoin base units as test dollars, e.g. "1,234.56 tUSD". */
+export function formatUsd(value: bigint, locale: string, maximumFractionDigits = 2) {
+  return `${formatAmount(value, STABLECOIN_DECIMALS, locale, { maximumFractionDigits, minimumFractionDigits: Math.min(2, maximumFractionDigits) })} tUSD`;
+}
+
+export function formatShares(value: bigint, locale: string, maximumFractionDigits = 4) {
+  return formatAmount(value, SHARE_DECIMALS, locale, { maximumFractionDigits });
+}
+
+export function formatInteger(value: bigint | number, locale: string) {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/** Basis-point style ratio of two bigints as a percentage, computed in integers. */
+export function formatPercent(numerator: bigint, denominator: bigint, locale: string) {
+  if (denominator === 0n) return new Intl.NumberFormat(locale, { style: 'percent' }).format(0);
+  const basisPoints = (numerator * 10_000n) / denominator;
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(
+    `${formatUnits(basisPoints, 4)}` as StringNumeric,
+  );
+}
+
+/** Dates in UTC so the server's and the browser's renderings agree (no hydration mismatch). */
+export function formatDateTime(unixSeconds: bigint | number, locale: string) {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+    new Date(Number(unixSeconds) * 1000),
+  );
+}
+
+export function formatRelative(unixSeconds: bigint | number, nowSeconds: bigint | number, locale: string) {
+  const deltaSeconds = Number(unixSeconds) - Number(nowSeconds);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const absolute = Math.abs(deltaSeconds);
+  if (absolute < 3_600) return format.format(Math.trunc(deltaSeconds / 60), 'minute');
+  if (absolute < 86_400) return format.format(Math.trunc(deltaSeconds / 3_600), 'hour');
+  return format.format(Math.trunc(deltaSeconds / 86_400), 'day');
+}
+
+export function shortAddress(address: string) {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** A cluster id in a URL: decimal digits only (uint256). Anything else is a 400, an unknown id a 404. */
+export const clusterIdParam = z
+  .string()
+  .regex(/^\d{1,78}$/, 'must be a whole number')
+  .transform((value) => BigInt(value));
+
+export const txHashParam = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be a 32-byte hex transaction hash');
+
+/** Only http(s) links become clickable: an on-chain URI such as javascript:… must never be an href. */
+export function safeHttpUrl(uri: string): string | undefined {
+  try {
+    const url = new URL(uri);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

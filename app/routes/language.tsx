@@ -1,0 +1,32 @@
+import { type ActionFunctionArgs, redirect } from '@remix-run/node';
+import { z } from 'zod';
+import { supportedLanguages } from '~/i18n';
+import { languageCookie } from '~/i18n.server';
+import { assertSameOrigin, parseOr400 } from '~/lib/http.server';
+
+const languageForm = z.object({
+  language: z.enum(supportedLanguages),
+  // Only a path on this site: never an open redirect.
+  redirectTo: z
+    .string()
+    .regex(/^\/(?!\/)/, 'must be a path on this site')
+    .default('/'),
+});
+
+/** Remembers the chosen language in a cookie and goes back to the page the switch was used on. */
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const form = parseOr400(languageForm, Object.fromEntries(await request.formData()));
+  return redirect(form.redirectTo, { headers: { 'Set-Cookie': await languageCookie.serialize(form.language) } });
+}
+
+export function loader() {
+  return redirect('/');
+}
+
+export { ErrorBoundary } from '~/components/RouteError';
+
+/** Only reached when the action fails (its error boundary renders); success always redirects. */
+export default function Language() {
+  return null;
+}

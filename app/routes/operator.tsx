@@ -1,0 +1,394 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData, useRevalidator, useRouteLoaderData } from '@remix-run/react';
+import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Address, keccak256, parseEventLogs, parseUnits, stringToBytes } from 'viem';
+import { useConfig, useConnection } from 'wagmi';
+import { getBlock, readContract } from 'wagmi/actions';
+import { z } from 'zod';
+import { clusterRegistryAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import { ConnectWallet } from '~/components/ConnectWallet';
+import { TxStatus } from '~/components/TxStatus';
+import { formatInteger, SHARE_DECIMALS, STABLECOIN_DECIMALS } from '~/lib/format';
+import { fromDataSources } from '~/lib/http.server';
+import { useTransactionFlow } from '~/lib/tx';
+import { type ClusterListItem, listClusters } from '~/models/clusters.server';
+import type { loader as rootLoader } from '~/root';
+import { hardwareCommitment, normalizeGpuUuid } from '../../oracle/hardware/commitment';
+
+export const meta: MetaFunction = () => [{ title: 'Rackshare — operator' }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  return { clusters: await fromDataSources(() => listClusters(context.chain)) };
+}
+
+const decimalText = (decimals: number) =>
+  z
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d+(\\.\\d{1,${decimals}})?$`));
+
+const registerSchema = z.object({
+  gpuModel: z.string().trim().min(1).max(100),
+  location: z.string().trim().min(1).max(32),
+  uuids: z
+    .string()
+    .transform((text) => text.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.string()).min(1)),
+  metadataURI: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9+.-]*:\/\/\S+$/i)
+    .max(512),
+  metadataContent: z.string(),
+});
+
+type FieldErrors = Partial<Record<string, string>>;
+
+/** The hardware commitment as the operator types: computed in the browser with the oracle's own module. */
+function useCommitment(uuidText: string) {
+  return useMemo(() => {
+    const uuids = uuidText.split(/[\s,]+/).filter(Boolean);
+    if (uuids.length === 0) return { error: undefined, root: undefined, count: 0 };
+    try {
+      uuids.forEach(normalizeGpuUuid);
+      return { error: undefined, root: hardwareCommitment(uuids), count: uuids.length };
+    } catch (error) {
+      return { error: (error as Error).message, root: undefined, count: uuids.length };
+    }
+  }, [uuidText]);
+}
+
+function RegisterForm({ account, onDone }: { account: Address; onDone: () => void }) {
+  const { t } = useTranslation();
+  const flow = useTransactionFlow();
+  const [uuidText, setUuidText] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [registeredId, setRegisteredId] = useState<bigint>();
+  const commitment = useCommitment(uuidText);
+  const registry = useRouteLoaderData<typeof rootLoader>('root')?.contracts.clusterRegistry;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = registerSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    const fieldErrors: FieldErrors = {};
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0]);
+        fieldErrors[field] =
+          field === 'uuids'
+            ? t('validation.uuids')
+            : field === 'metadataURI'
+              ? t('validation.uri')
+              : t('validation.required');
+      }
+    }
+    if (!commitment.root) fieldErrors.uuids = t('validation.uuids');
+    setErrors(fieldErrors);
+    if (!parsed.success || !commitment.root || !registry || Object.keys(fieldErrors).length > 0) return;
+    const form = parsed.data;
+    const receipt = await flow.run(({ send }) =>
+      send({
+        account,
+        address: registry,
+        abi: clusterRegistryAbi,
+        functionName: 'registerCluster',
+        args: [
+          form.gpuModel,
+          form.uuids.length,
+          form.location,
+          commitment.root!,
+          form.metadataURI,
+          keccak256(stringToBytes(form.metadataContent)),
+        ],
+      }),
+    );
+    if (receipt) {
+      const [registered] = parseEventLogs({
+        abi: clusterRegistryAbi,
+        logs: receipt.logs,
+        eventName: 'ClusterRegistered',
+      });
+      setRegisteredId(registered?.args.clusterId);
+      onDone();
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="register-heading">
+      <h2 id="register-heading">{t('operator.register')}</h2>
+      <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
+        <label htmlFor="gpuModel">{t('operator.gpuModel')}</label>
+        <input id="gpuModel" name="gpuModel" required aria-invalid={Boolean(errors.gpuModel)} />
+        {errors.gpuModel && <p className="error-text">{errors.gpuModel}</p>}
+        <label htmlFor="location">{t('operator.location')}</label>
+        <input id="location" name="location" required aria-invalid={Boolean(errors.location)} />
+        {errors.location && <p className="error-text">{errors.location}</p>}
+        <label htmlFor="uuids">{t('operator.gpuUuids')}</label>
+        <textarea
+          id="uuids"
+          name="uuids"
+          rows={5}
+          spellCheck={false}
+          value={uuidText}
+          onChange={(event) => setUuidText(event.target.value)}
+          aria-invalid={Boolean(errors.uuids || commitment.error)}
+          aria-describedby="commitment-output"
+        />
+        {(errors.uuids || commitment.error) && <p className="error-text">{commitment.error ?? errors.uuids}</p>}
+        <dl id="commitment-output" aria-live="polite">
+          <dt>{t('operator.gpuCount')}</dt>
+          <dd data-testid="computed-gpu-count">{commitment.count}</dd>
+          <dt>{t('operator.commitment')}</dt>
+          <dd data-testid="computed-commitment">{commitment.root ?? '—'}</dd>
+        </dl>
+        <label htmlFor="metadataURI">{t('operator.metadataUri')}</label>
+        <input id="metadataURI" name="metadataURI" required aria-invalid={Boolean(errors.metadataURI)} />
+        {errors.metadataURI && <p className="error-text">{errors.metadataURI}</p>}
+        <label htmlFor="metadataContent">{t('operator.metadataContent')}</label>
+        <textarea id="metadataContent" name="metadataContent" rows={3} />
+        <button type="submit" disabled={flow.busy}>
+          {t('operator.submitRegister')}
+        </button>
+      </form>
+      <TxStatus state={flow.state} testId="register-status" />
+      {registeredId !== undefined && (
+        <p data-testid="registered-id" data-id={registeredId.toString()}>
+          <Link to={`/clusters/${registeredId}`}>{t('operator.registered', { id: registeredId.toString() })}</Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
+const tokenizeSchema = z.object({
+  name: z.string().trim().min(1).max(64),
+  symbol: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{1,11}$/),
+  supply: decimalText(SHARE_DECIMALS),
+  price: decimalText(STABLECOIN_DECIMALS),
+  startsIn: z.coerce.number().int().min(0).max(525_600),
+  durationDays: z.coerce.number().int().min(1).max(365),
+  softCap: decimalText(SHARE_DECIMALS),
+  perBuyerCap: decimalText(SHARE_DECIMALS),
+});
+
+function TokenizeForm({
+  cluster,
+  account,
+  onDone,
+}: {
+  cluster: ClusterListItem;
+  account: Address;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const config = useConfig();
+  const flow = useTransactionFlow();
+  const factory = useRouteLoaderData<typeof rootLoader>('root')?.contracts.factory;
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const prefix = `tokenize-${cluster.id}`;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = tokenizeSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    setInvalid(parsed.success ? [] : parsed.error.issues.map((issue) => String(issue.path[0])));
+    if (!parsed.success || !factory) return;
+    const form = parsed.data;
+    const receipt = await flow.run(async ({ send }) => {
+      // Sale times from the chain's clock (a test chain may run ahead of the browser's).
+      const head = await getBlock(config);
+      const start = head.timestamp + BigInt(form.startsIn * 60);
+      const end = start + BigInt(form.durationDays * 86_400);
+      return send({
+        account,
+        address: factory,
+        abi: rackshareFactoryAbi,
+        functionName: 'tokenize',
+        args: [
+          cluster.id,
+          {
+            name: form.name,
+            symbol: form.symbol,
+            supply: parseUnits(form.supply, SHARE_DECIMALS),
+            pricePerShare: parseUnits(form.price, STABLECOIN_DECIMALS),
+            start: Number(start),
+            end: Number(end),
+            softCap: parseUnits(form.softCap, SHARE_DECIMALS),
+            perBuyerCap: parseUnits(form.perBuyerCap, SHARE_DECIMALS),
+          },
+        ],
+      });
+    });
+    if (receipt) onDone();
+  }
+
+  const field = (name: keyof z.infer<typeof tokenizeSchema>, label: string, defaultValue: string) => (
+    <>
+      <label htmlFor={`${prefix}-${name}`}>{label}</label>
+      <input
+        id={`${prefix}-${name}`}
+        name={name}
+        defaultValue={defaultValue}
+        autoComplete="off"
+        aria-invalid={invalid.includes(name)}
+      />
+      {invalid.includes(name) && (
+        <p className="error-text">{name === 'symbol' ? t('validation.symbol') : t('validation.positive')}</p>
+      )}
+    </>
+  );
+
+  return (
+    <form className="stack" onSubmit={(event) => void submit(event)} aria-label={t('operator.tokenize')} noValidate>
+      <h3>{t('operator.tokenize')}</h3>
+      {field('name', t('operator.tokenName'), `Rackshare Cluster ${cluster.id}`)}
+      {field('symbol', t('operator.tokenSymbol'), `RSC${cluster.id}`)}
+      {field('supply', t('operator.supply'), '1000')}
+      {field('price', t('operator.price'), '10')}
+      {field('startsIn', t('operator.startsIn'), '0')}
+      {field('durationDays', t('operator.durationDays'), '30')}
+      {field('softCap', t('operator.softCap'), '100')}
+      {field('perBuyerCap', t('operator.perBuyerCap'), '0')}
+      <button type="submit" disabled={flow.busy}>
+        {t('operator.tokenize')}
+      </button>
+      <TxStatus state={flow.state} testId={`tokenize-status-${cluster.id}`} />
+    </form>
+  );
+}
+
+const depositSchema = z.object({
+  amount: decimalText(STABLECOIN_DECIMALS),
+  hours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3_650),
+});
+
+function DepositForm({ cluster, account, onDone }: { cluster: ClusterListItem; account: Address; onDone: () => void }) {
+  const { t } = useTranslation();
+  const config = useConfig();
+  const flow = useTransactionFlow();
+  const stablecoin = useRouteLoaderData<typeof rootLoader>('root')?.contracts.stablecoin;
+  const [invalid, setInvalid] = useState(false);
+  const token = cluster.token!;
+  const prefix = `deposit-${cluster.id}`;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = depositSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    const amount = parsed.success ? parseUnits(parsed.data.amount, STABLECOIN_DECIMALS) : 0n;
+    setInvalid(!parsed.success || amount === 0n);
+    if (!parsed.success || amount === 0n || !stablecoin) return;
+    const receipt = await flow.run(async ({ send }) => {
+      const allowance = await readContract(config, {
+        address: stablecoin,
+        abi: testStablecoinAbi,
+        functionName: 'allowance',
+        args: [account, token.address],
+      });
+      if (allowance < amount) {
+        await send(
+          {
+            account,
+            address: stablecoin,
+            abi: testStablecoinAbi,
+            functionName: 'approve',
+            args: [token.address, amount],
+          },
+          'approve',
+        );
+      }
+      return send(
+        {
+          account,
+          address: token.address,
+          abi: shareTokenAbi,
+          functionName: 'depositRevenue',
+          args: [amount, BigInt(parsed.data.hours * 3_600)],
+        },
+        'depositRevenue',
+      );
+    });
+    if (receipt) onDone();
+  }
+
+  return (
+    <form className="stack" onSubmit={(event) => void submit(event)} aria-label={t('operator.deposit')} noValidate>
+      <h3>{t('operator.deposit')}</h3>
+      <label htmlFor={`${prefix}-amount`}>{t('operator.depositAmount')}</label>
+      <input id={`${prefix}-amount`} name="amount" inputMode="decimal" defaultValue="100" aria-invalid={invalid} />
+      <label htmlFor={`${prefix}-hours`}>{t('operator.depositDuration')}</label>
+      <input id={`${prefix}-hours`} name="hours" inputMode="numeric" defaultValue="24" aria-invalid={invalid} />
+      {invalid && <p className="error-text">{t('validation.positive')}</p>}
+      <button type="submit" disabled={flow.busy}>
+        {t('operator.submitDeposit')}
+      </button>
+      <TxStatus state={flow.state} testId={`deposit-status-${cluster.id}`} />
+    </form>
+  );
+}
+
+export default function Operator() {
+  const { clusters } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const connection = useConnection();
+  const revalidator = useRevalidator();
+  const account = connection.address;
+  const mine = account ? clusters.filter((cluster) => cluster.operator.toLowerCase() === account.toLowerCase()) : [];
+  const refresh = () => revalidator.revalidate();
+
+  return (
+    <>
+      <h1>{t('operator.title')}</h1>
+      <ConnectWallet />
+      {!account ? (
+        <p className="empty">{t('common.connectFirst')}</p>
+      ) : (
+        <div className="grid">
+          <RegisterForm account={account} onDone={refresh} />
+          <section className="card" aria-labelledby="mine-heading">
+            <h2 id="mine-heading">{t('operator.yourClusters')}</h2>
+            {mine.length === 0 ? (
+              <p className="empty" data-testid="operator-empty">
+                {t('operator.none')}
+              </p>
+            ) : (
+              <ul className="plain-list">
+                {mine.map((cluster) => (
+                  <li key={cluster.id.toString()} data-testid={`operator-cluster-${cluster.id}`} className="subcard">
+                    <p>
+                      <Link to={`/clusters/${cluster.id}`}>{t('common.cluster', { id: cluster.id.toString() })}</Link> —{' '}
+                      {cluster.gpuModel} × {formatInteger(cluster.gpuCount, i18n.language)} · {cluster.location}{' '}
+                      <span className={`badge status-${cluster.status}`} data-testid="operator-cluster-status">
+                        {t(`status.${cluster.status}`)}
+                      </span>
+                    </p>
+                    {cluster.token ? (
+                      <>
+                        <p data-testid="operator-cluster-token">
+                          {t('operator.tokenized', { symbol: cluster.token.symbol })}
+                        </p>
+                        <DepositForm cluster={cluster} account={account} onDone={refresh} />
+                      </>
+                    ) : cluster.status === 'Attested' ? (
+                      <TokenizeForm cluster={cluster} account={account} onDone={refresh} />
+                    ) : (
+                      <p className="muted">{t('operator.needsAttestation')}</p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      )}
+    </>
+  );
+}
+
+export { ErrorBoundary } from '~/components/RouteError';

@@ -1,0 +1,115 @@
+import { expect, test } from '@playwright/test';
+import { type Address, parseEventLogs, parseUnits } from 'viem';
+import { shareTokenAbi } from '#contracts';
+import {
+  depositRevenue,
+  finalizeOffering,
+  increaseTime,
+  mintStablecoin,
+  openOffering,
+  publicClient,
+  stablecoinBalance,
+} from './support/chain';
+import { expectAccessible, fullPageShot } from './support/page';
+import { installWallet, TEST_ACCOUNTS } from './support/wallet';
+
+const investor = TEST_ACCOUNTS[1]! as Address;
+const OPERATOR = 1;
+
+async function numericValue(locator: import('@playwright/test').Locator) {
+  return BigInt((await locator.getAttribute('data-value')) ?? '0');
+}
+
+test('an investor buys shares with a permit, earns streamed revenue and claims it', async ({ page }, testInfo) => {
+  const { clusterId, token, offering } = await openOffering(OPERATOR, { symbol: 'INV', price: '10' });
+  await mintStablecoin(investor, parseUnits('1000', 6));
+  await installWallet(page, investor);
+
+  // Buy 5 shares through the passport: one permit signature, one transaction.
+  await page.goto(`/clusters/${clusterId}`);
+  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await page.getByLabel('Shares to buy').fill('5');
+  await expect(page.getByTestId('buy-cost')).toHaveText('50.00 tUSD');
+  await page.getByRole('button', { name: 'Buy', exact: true }).click();
+  await expect(page.getByTestId('buy-status')).toHaveAttribute('data-step', 'confirmed');
+  await expect(page.getByTestId('buy-method')).toHaveAttribute('data-method', 'permit');
+  await expect(page.getByTestId('offering-sold')).toContainText('5 / 1,000');
+  await expect(page.getByTestId('buy-status-link')).toHaveAttribute('href', /^\/tx\/0x[0-9a-f]{64}$/);
+  await fullPageShot(page, testInfo, 'passport-bought');
+  expect(await stablecoinBalance(investor)).toBe(parseUnits('950', 6));
+
+  // The operator closes the sale early (soft cap met); the investor withdraws the escrowed shares.
+  await finalizeOffering(OPERATOR, offering);
+  // In-app navigation keeps the wallet connected (a full page load would need the wallet to reconnect).
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
+  const row = page.getByTestId(`holding-${clusterId}`);
+  await expect(row.getByTestId('holding-escrowed')).toHaveAttribute('data-value', parseUnits('5', 18).toString());
+  await row.getByRole('button', { name: 'Withdraw shares' }).click();
+  await expect(page.getByTestId('portfolio-status')).toHaveAttribute('data-step', 'confirmed');
+  await expect(row.getByTestId('holding-balance')).toHaveAttribute('data-value', parseUnits('5', 18).toString());
+
+  // Revenue streams in; the chain's clock moves an hour.
+  await depositRevenue(OPERATOR, token, parseUnits('1000', 6), 86_400n);
+  await increaseTime(3_600);
+  await page.reload();
+  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await expect.poll(() => numericValue(row.getByTestId('holding-claimable'))).toBeGreaterThan(0n);
+  const first = await numericValue(row.getByTestId('holding-claimable'));
+  // It ticks every second between chain reads.
+  await expect.poll(() => numericValue(row.getByTestId('holding-claimable'))).toBeGreaterThan(first);
+  expect(await numericValue(row.getByTestId('holding-earned'))).toBeGreaterThan(0n);
+  await expectAccessible(page);
+  await fullPageShot(page, testInfo, 'portfolio-claimable');
+
+  // Claim: the wallet's stablecoin balance grows by exactly what the Claimed event paid.
+  const before = await stablecoinBalance(investor);
+  await row.getByRole('button', { name: /^Claim INV$/ }).click();
+  await expect(page.getByTestId('portfolio-status')).toHaveAttribute('data-step', 'confirmed');
+  const txHref = await page.getByTestId('portfolio-status-link').getAttribute('href');
+  const receipt = await publicClient.getTransactionReceipt({ hash: txHref!.slice('/tx/'.length) as `0x${string}` });
+  const [claimed] = parseEventLogs({ abi: shareTokenAbi, logs: receipt.logs, eventName: 'Claimed' });
+  expect(claimed!.args.account).toBe(investor);
+  expect(claimed!.args.amount).toBeGreaterThan(0n);
+  expect(await stablecoinBalance(investor)).toBe(before + claimed!.args.amount);
+  await expect(row.getByTestId('holding-earned')).not.toHaveAttribute('data-value', '0');
+
+  // The overview's wallet card shows the same balance as the chain.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByTestId('wallet-balance')).toHaveText(
+    (Number(await stablecoinBalance(investor)) / 1e6).toString(),
+  );
+
+  // The transaction link opens the chain's receipt.
+  await page.goto(txHref!);
+  await expect(page.getByTestId('tx-page-status')).toHaveText('success');
+});
+
+test('a transfer the token would refuse shows the reason before sending', async ({ page }) => {
+  await installWallet(page, investor);
+  await page.goto('/portfolio');
+  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await page.getByLabel('Recipient address').fill(TEST_ACCOUNTS[3]!);
+  await page.getByLabel('Shares', { exact: true }).fill('1000000');
+  await expect(page.getByTestId('transfer-blocked')).toContainText('ERC20InsufficientBalance');
+  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await page.getByLabel('Shares', { exact: true }).fill('1');
+  await expect(page.getByTestId('transfer-blocked')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByTestId('portfolio-status')).toHaveAttribute('data-step', 'confirmed');
+});
+
+test('holdings export as CSV', async ({ page }, testInfo) => {
+  await installWallet(page, investor);
+  await page.goto('/portfolio');
+  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await (await download).path();
+  const { readFileSync } = await import('node:fs');
+  const csv = readFileSync(file, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe(
+    'cluster_id,token_symbol,token_name,token_address,balance,in_escrow,claimable_tusd,earned_tusd',
+  );
+  expect(csv).toContain(',INV,');
+  await testInfo.attach('holdings.csv', { body: csv, contentType: 'text/csv' });
+});

@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test';
+import { type Address, parseUnits } from 'viem';
+import { clusterRegistryAbi, shareTokenAbi } from '#contracts';
+import { hardwareCommitment } from '../../oracle/hardware/commitment';
+import { attestCluster, deployment, gpuUuids, mintStablecoin, publicClient } from './support/chain';
+import { expectAccessible, fullPageShot } from './support/page';
+import { installWallet, TEST_ACCOUNTS } from './support/wallet';
+
+const operator = TEST_ACCOUNTS[2]! as Address;
+
+test('an operator registers a cluster, tokenizes it once attested, and deposits revenue', async ({
+  page,
+}, testInfo) => {
+  await mintStablecoin(operator, parseUnits('500', 6));
+  await installWallet(page, operator);
+  await page.goto('/operator');
+  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+
+  // The hardware commitment is computed in the browser; it must equal the oracle module's in Node.
+  const uuids = gpuUuids(4);
+  await page.getByLabel('GPU model').fill('NVIDIA H200 SXM 141GB');
+  await page.getByLabel('Location code').fill('SG-SIN-02');
+  await page.getByLabel(/^GPU UUIDs/).fill(uuids.join('\n'));
+  await expect(page.getByTestId('computed-gpu-count')).toHaveText('4');
+  await expect(page.getByTestId('computed-commitment')).toHaveText(hardwareCommitment(uuids));
+  await page.getByLabel('Metadata URI').fill('https://example.org/sg-sin-02.json');
+  await page.getByLabel(/^Metadata document/).fill('{"racks":1}');
+  await fullPageShot(page, testInfo, 'operator-register-form');
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  await expect(page.getByTestId('register-status')).toHaveAttribute('data-step', 'confirmed');
+  const clusterId = BigInt((await page.getByTestId('registered-id').getAttribute('data-id'))!);
+  const info = await publicClient.readContract({
+    address: deployment().contracts.clusterRegistry,
+    abi: clusterRegistryAbi,
+    functionName: 'clusterOf',
+    args: [clusterId],
+  });
+  expect(info.operator).toBe(operator);
+  expect(info.hardwareRoot).toBe(hardwareCommitment(uuids));
+  expect(info.gpuCount).toBe(4);
+
+  const card = page.getByTestId(`operator-cluster-${clusterId}`);
+  await expect(card.getByTestId('operator-cluster-status')).toHaveText('Registered');
+  await expect(card).toContainText('must attest');
+
+  // The committee attests (from the test until the oracle service runs in the stack).
+  await attestCluster(clusterId);
+  await page.reload();
+  await page
+    .getByRole('button', { name: 'Connect Test Wallet' })
+    .click({ timeout: 2_000 })
+    .catch(() => {});
+  await expect(card.getByTestId('operator-cluster-status')).toHaveText('Attested');
+  await card.getByLabel('Token symbol').fill('SGH200');
+  await card.getByRole('button', { name: 'Tokenize' }).click();
+  await expect(card.getByTestId('operator-cluster-token')).toHaveText('Tokenized as SGH200');
+
+  await card.getByLabel('Amount (tUSD)').fill('120.5');
+  await card.getByLabel('Stream over (hours)').fill('48');
+  await card.getByRole('button', { name: 'Approve and deposit' }).click();
+  await expect(card.getByTestId(`deposit-status-${clusterId}`)).toHaveAttribute('data-step', 'confirmed');
+  await expectAccessible(page);
+  await fullPageShot(page, testInfo, 'operator-deposited');
+
+  const token = (await publicClient.readContract({
+    address: deployment().contracts.factory,
+    abi: (await import('#contracts')).rackshareFactoryAbi,
+    functionName: 'tokenOf',
+    args: [clusterId],
+  })) as Address;
+  const [deposited, stream] = await Promise.all([
+    publicClient.readContract({ address: token, abi: shareTokenAbi, functionName: 'totalDeposited' }),
+    publicClient.readContract({ address: token, abi: shareTokenAbi, functionName: 'stream' }),
+  ]);
+  expect(deposited).toBe(parseUnits('120.5', 6));
+  expect(stream.end - stream.start).toBe(48n * 3_600n);
+});
+
+test('a failing transaction shows the decoded custom error', async ({ page }) => {
+  await installWallet(page, operator);
+  await page.goto('/operator');
+  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  // A tokenized cluster of this operator: depositing more than the wallet holds reverts in the stablecoin.
+  const card = page.locator('[data-testid^="operator-cluster-"]').filter({ hasText: 'Tokenized as' }).first();
+  await card.getByLabel('Amount (tUSD)').fill('99999999');
+  await card.getByRole('button', { name: 'Approve and deposit' }).click();
+  await expect(card.locator('[data-step="failed"]')).toContainText('ERC20InsufficientBalance');
+});

@@ -1,0 +1,238 @@
+/**
+ * Operator- and oracle-side set-up for end-to-end tests, driven straight at anvil with viem: what the running oracle
+ * and other operators would do, so the browser tests can focus on the investor's and operator's own journeys.
+ */
+import { join } from 'node:path';
+import {
+  type Address,
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  type Hex,
+  hashTypedData,
+  http,
+  keccak256,
+  parseEventLogs,
+  parseUnits,
+  stringToBytes,
+} from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import { readDeployment } from '#contracts/deployments';
+import { hardwareCommitment } from '../../../oracle/hardware/commitment';
+import { E2E_DATA_DIR } from '../../../playwright.config';
+import { devPrivateKey, devRoles } from '../../../scripts/stack/dev-accounts';
+import { ANVIL_RPC_URL } from './wallet';
+
+const chain = defineChain({
+  id: 31_337,
+  name: 'anvil',
+  nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+  rpcUrls: { default: { http: [ANVIL_RPC_URL] } },
+});
+
+export const publicClient = createPublicClient({ chain, transport: http(ANVIL_RPC_URL), pollingInterval: 100 });
+
+export function walletOf(index: number) {
+  return createWalletClient({
+    chain,
+    transport: http(ANVIL_RPC_URL),
+    account: privateKeyToAccount(devPrivateKey(index)),
+  });
+}
+
+export function deployment() {
+  const recorded = readDeployment(31_337, join(E2E_DATA_DIR, 'deployments'));
+  if (!recorded) throw new Error(`no deployment recorded under ${E2E_DATA_DIR}: is the e2e stack running?`);
+  return recorded;
+}
+
+async function mined(hash: Hex) {
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== 'success') throw new Error(`transaction ${hash} reverted`);
+  return receipt;
+}
+
+/** Random, valid GPU UUIDs (GPU-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx). */
+export function gpuUuids(count: number): string[] {
+  const hex = (length: number) =>
+    Array.from({ length }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+  return Array.from({ length: count }, () => `GPU-${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`);
+}
+
+export async function registerCluster(
+  operatorIndex: number,
+  options: { gpuModel?: string; location?: string; uuids?: string[]; metadataURI?: string } = {},
+) {
+  const operator = walletOf(operatorIndex);
+  const uuids = options.uuids ?? gpuUuids(8);
+  const receipt = await mined(
+    await operator.writeContract({
+      address: deployment().contracts.clusterRegistry,
+      abi: clusterRegistryAbi,
+      functionName: 'registerCluster',
+      args: [
+        options.gpuModel ?? 'NVIDIA H100 SXM5 80GB',
+        uuids.length,
+        options.location ?? 'KR-SEL-01',
+        hardwareCommitment(uuids),
+        options.metadataURI ?? 'https://example.org/cluster.json',
+        keccak256(stringToBytes('{}')),
+      ],
+    }),
+  );
+  const [event] = parseEventLogs({ abi: clusterRegistryAbi, logs: receipt.logs, eventName: 'ClusterRegistered' });
+  return event!.args.clusterId;
+}
+
+/**
+ * Attests a cluster as the oracle committee would: EIP-712 `Attestation` signed by `threshold` committee keys (dev
+ * accounts #7-#9), signatures in ascending signer order. The digest is cross-checked against the registry's own.
+ */
+export async function attestCluster(clusterId: bigint, validForSeconds = 30n * 86_400n) {
+  const registry = deployment().contracts.clusterRegistry;
+  const [info, threshold, head] = await Promise.all([
+    publicClient.readContract({
+      address: registry,
+      abi: clusterRegistryAbi,
+      functionName: 'clusterOf',
+      args: [clusterId],
+    }),
+    publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'threshold' }),
+    publicClient.getBlock(),
+  ]);
+  const attestation = {
+    clusterId,
+    hardwareRoot: info.hardwareRoot,
+    gpuCount: info.gpuCount,
+    validUntil: head.timestamp + validForSeconds,
+    nonce: info.attestationNonce,
+  };
+  const typedData = {
+    domain: { name: 'Rackshare ClusterRegistry', version: '1', chainId: 31_337, verifyingContract: registry },
+    types: {
+      Attestation: [
+        { name: 'clusterId', type: 'uint256' },
+        { name: 'hardwareRoot', type: 'bytes32' },
+        { name: 'gpuCount', type: 'uint32' },
+        { name: 'validUntil', type: 'uint64' },
+        { name: 'nonce', type: 'uint32' },
+      ],
+    },
+    primaryType: 'Attestation',
+    message: attestation,
+  } as const;
+  const onChainDigest = await publicClient.readContract({
+    address: registry,
+    abi: clusterRegistryAbi,
+    functionName: 'hashAttestation',
+    args: [attestation],
+  });
+  if (onChainDigest !== hashTypedData(typedData)) throw new Error('attestation digest differs from the registry’s');
+  const signers = devRoles.oracleNodes
+    .map((index) => privateKeyToAccount(devPrivateKey(index)))
+    .sort((a, b) => (BigInt(a.address) < BigInt(b.address) ? -1 : 1))
+    .slice(0, Number(threshold));
+  const signatures = await Promise.all(signers.map((signer) => signer.signTypedData(typedData)));
+  await mined(
+    await walletOf(devRoles.deployer).writeContract({
+      address: registry,
+      abi: clusterRegistryAbi,
+      functionName: 'submitAttestation',
+      args: [attestation, signatures],
+    }),
+  );
+}
+
+export async function tokenizeCluster(
+  operatorIndex: number,
+  clusterId: bigint,
+  options: { name?: string; symbol?: string; supply?: string; price?: string; softCap?: string } = {},
+) {
+  const head = await publicClient.getBlock();
+  const receipt = await mined(
+    await walletOf(operatorIndex).writeContract({
+      address: deployment().contracts.factory,
+      abi: rackshareFactoryAbi,
+      functionName: 'tokenize',
+      args: [
+        clusterId,
+        {
+          name: options.name ?? `Cluster ${clusterId} shares`,
+          symbol: options.symbol ?? `RSC${clusterId}`,
+          supply: parseUnits(options.supply ?? '1000', 18),
+          pricePerShare: parseUnits(options.price ?? '10', 6),
+          start: Number(head.timestamp),
+          end: Number(head.timestamp + 30n * 86_400n),
+          softCap: parseUnits(options.softCap ?? '1', 18),
+          perBuyerCap: 0n,
+        },
+      ],
+    }),
+  );
+  const [event] = parseEventLogs({ abi: rackshareFactoryAbi, logs: receipt.logs, eventName: 'ClusterTokenized' });
+  return { token: event!.args.token as Address, offering: event!.args.offering as Address };
+}
+
+/** A registered, attested, tokenized cluster with its offering open. */
+export async function openOffering(
+  operatorIndex: number,
+  options: Parameters<typeof registerCluster>[1] & Parameters<typeof tokenizeCluster>[2] = {},
+) {
+  const clusterId = await registerCluster(operatorIndex, options);
+  await attestCluster(clusterId);
+  return { clusterId, ...(await tokenizeCluster(operatorIndex, clusterId, options)) };
+}
+
+export async function mintStablecoin(to: Address, amount: bigint) {
+  await mined(
+    await walletOf(devRoles.deployer).writeContract({
+      address: deployment().contracts.stablecoin,
+      abi: testStablecoinAbi,
+      functionName: 'mint',
+      args: [to, amount],
+    }),
+  );
+}
+
+export function stablecoinBalance(account: Address) {
+  return publicClient.readContract({
+    address: deployment().contracts.stablecoin,
+    abi: testStablecoinAbi,
+    functionName: 'balanceOf',
+    args: [account],
+  });
+}
+
+export async function finalizeOffering(operatorIndex: number, offering: Address) {
+  await mined(
+    await walletOf(operatorIndex).writeContract({ address: offering, abi: offeringAbi, functionName: 'finalize' }),
+  );
+}
+
+export async function depositRevenue(operatorIndex: number, token: Address, amount: bigint, durationSeconds: bigint) {
+  const operator = walletOf(operatorIndex);
+  await mintStablecoin(operator.account.address, amount);
+  await mined(
+    await operator.writeContract({
+      address: deployment().contracts.stablecoin,
+      abi: testStablecoinAbi,
+      functionName: 'approve',
+      args: [token, amount],
+    }),
+  );
+  await mined(
+    await operator.writeContract({
+      address: token,
+      abi: shareTokenAbi,
+      functionName: 'depositRevenue',
+      args: [amount, durationSeconds],
+    }),
+  );
+}
+
+/** Moves the chain's clock forward and mines a block at the new time. */
+export async function increaseTime(seconds: number) {
+  await publicClient.request({ method: 'evm_increaseTime' as never, params: [seconds] as never });
+  await publicClient.request({ method: 'evm_mine' as never, params: [] as never });
+}
