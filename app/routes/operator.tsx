@@ -14,7 +14,7 @@ import { fromDataSources } from '~/lib/http.server';
 import { useTransactionFlow } from '~/lib/tx';
 import { type ClusterListItem, listClusters } from '~/models/clusters.server';
 import type { loader as rootLoader } from '~/root';
-import { hardwareCommitment, normalizeGpuUuid } from '../../oracle/hardware/commitment';
+import { hardwareRoot, requireGpuUuid } from '../../oracle/hardware';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — operator' }];
 
@@ -51,8 +51,8 @@ function useCommitment(uuidText: string) {
     const uuids = uuidText.split(/[\s,]+/).filter(Boolean);
     if (uuids.length === 0) return { error: undefined, root: undefined, count: 0 };
     try {
-      uuids.forEach(normalizeGpuUuid);
-      return { error: undefined, root: hardwareCommitment(uuids), count: uuids.length };
+      uuids.forEach(requireGpuUuid);
+      return { error: undefined, root: hardwareRoot(uuids), count: uuids.length };
     } catch (error) {
       return { error: (error as Error).message, root: undefined, count: uuids.length };
     }

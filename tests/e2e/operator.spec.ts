@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { type Address, parseUnits } from 'viem';
 import { clusterRegistryAbi, shareTokenAbi } from '#contracts';
-import { hardwareCommitment } from '../../oracle/hardware/commitment';
+import { hardwareRoot } from '../../oracle/hardware';
 import { attestCluster, deployment, gpuUuids, mintStablecoin, publicClient } from './support/chain';
 import { expectAccessible, fullPageShot } from './support/page';
 import { installWallet, TEST_ACCOUNTS } from './support/wallet';
@@ -22,7 +22,7 @@ test('an operator registers a cluster, tokenizes it once attested, and deposits 
   await page.getByLabel('Location code').fill('SG-SIN-02');
   await page.getByLabel(/^GPU UUIDs/).fill(uuids.join('\n'));
   await expect(page.getByTestId('computed-gpu-count')).toHaveText('4');
-  await expect(page.getByTestId('computed-commitment')).toHaveText(hardwareCommitment(uuids));
+  await expect(page.getByTestId('computed-commitment')).toHaveText(hardwareRoot(uuids));
   await page.getByLabel('Metadata URI').fill('https://example.org/sg-sin-02.json');
   await page.getByLabel(/^Metadata document/).fill('{"racks":1}');
   await fullPageShot(page, testInfo, 'operator-register-form');
@@ -36,7 +36,7 @@ test('an operator registers a cluster, tokenizes it once attested, and deposits 
     args: [clusterId],
   });
   expect(info.operator).toBe(operator);
-  expect(info.hardwareRoot).toBe(hardwareCommitment(uuids));
+  expect(info.hardwareRoot).toBe(hardwareRoot(uuids));
   expect(info.gpuCount).toBe(4);
 
   const card = page.getByTestId(`operator-cluster-${clusterId}`);

@@ -19,7 +19,7 @@ import {
 import { privateKeyToAccount } from 'viem/accounts';
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import { readDeployment } from '#contracts/deployments';
-import { hardwareCommitment } from '../../../oracle/hardware/commitment';
+import { hardwareRoot } from '../../../oracle/hardware';
 import { E2E_DATA_DIR } from '../../../playwright.config';
 import { devPrivateKey, devRoles } from '../../../scripts/stack/dev-accounts';
 import { ANVIL_RPC_URL } from './wallet';
@@ -75,7 +75,7 @@ export async function registerCluster(
         options.gpuModel ?? 'NVIDIA H100 SXM5 80GB',
         uuids.length,
         options.location ?? 'KR-SEL-01',
-        hardwareCommitment(uuids),
+        hardwareRoot(uuids),
         options.metadataURI ?? 'https://example.org/cluster.json',
         keccak256(stringToBytes('{}')),
       ],
