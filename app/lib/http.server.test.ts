@@ -1,13 +1,6 @@
 import { HttpRequestError } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { assertSameOrigin, fromDataSources, isDataSourceUnavailable } from './http.server';
-
-function post(headers: Record<string, string>) {
-  return new Request('http://localhost:4300/language', {
-    method: 'POST',
-    headers: { host: 'localhost:4300', ...headers },
-  });
-}
+import { fromDataSources, isDataSourceUnavailable } from './http.server';
 
 async function statusOf(run: () => unknown) {
   try {
@@ -17,25 +10,6 @@ async function statusOf(run: () => unknown) {
   }
   return 'no error';
 }
-
-describe('assertSameOrigin', () => {
-  it('accepts a same-origin form post', async () => {
-    expect(
-      await statusOf(() =>
-        assertSameOrigin(post({ origin: 'http://localhost:4300', 'sec-fetch-site': 'same-origin' })),
-      ),
-    ).toBe('no error');
-  });
-
-  it('refuses cross-site posts, missing origins and foreign origins with 403', async () => {
-    expect(
-      await statusOf(() => assertSameOrigin(post({ origin: 'http://evil.test', 'sec-fetch-site': 'cross-site' }))),
-    ).toBe(403);
-    expect(await statusOf(() => assertSameOrigin(post({ origin: 'http://evil.test' })))).toBe(403);
-    expect(await statusOf(() => assertSameOrigin(post({})))).toBe(403);
-    expect(await statusOf(() => assertSameOrigin(post({ origin: 'null' })))).toBe(403);
-  });
-});
 
 describe('fromDataSources', () => {
   it('turns an unreachable RPC into a 503', async () => {

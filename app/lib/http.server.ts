@@ -65,22 +65,3 @@ export async function fromDataSources<T>(read: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
-
-/**
- * Refuses cross-site form posts (CSRF): browsers send Sec-Fetch-Site on every request and Origin on every POST, so a
- * request that says it comes from another site, or whose Origin is not this host, is rejected with 403.
- */
-export function assertSameOrigin(request: Request) {
-  const site = request.headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') forbidden('Cross-site requests are not allowed.');
-  const origin = request.headers.get('origin');
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (!origin || origin === 'null') forbidden('Requests without an Origin are not allowed.');
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    forbidden('Malformed Origin.');
-  }
-  if (originHost !== host) forbidden('Cross-site requests are not allowed.');
-}

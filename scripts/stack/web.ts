@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
 import type { AppLoadContext, ServerBuild } from '@remix-run/node';
 import express from 'express';
+import { crossSiteRefusal } from '../../app/lib/same-origin';
 
 const serverBuildPath = join('build', 'server', 'index.js');
 const buildInputs = ['app', 'public', 'vite.config.ts', 'contracts/ts/generated.ts', 'package-lock.json'];
@@ -35,6 +36,15 @@ export async function startWeb(options: { port: number; context: AppLoadContext 
   const build = (await import(pathToFileURL(join(process.cwd(), serverBuildPath)).href)) as ServerBuild;
   const app = express();
   app.disable('x-powered-by');
+  app.use((request, response, next) => {
+    const refusal = crossSiteRefusal(request.method, {
+      secFetchSite: request.get('sec-fetch-site'),
+      origin: request.get('origin'),
+      host: request.get('host'),
+    });
+    if (refusal) response.status(403).type('text/plain').send(refusal);
+    else next();
+  });
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
   app.use(express.static('build/client', { maxAge: '1h' }));
   app.all('*', createRequestHandler({ build, getLoadContext: () => options.context }));
