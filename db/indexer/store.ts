@@ -249,7 +249,7 @@ async function clusterMeta(tx: Transaction, chainId: number, ids: bigint[]): Pro
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-type ReportLike = {
+export type ReportLike = {
   clusterId: bigint;
   blockTime: Date;
   utilizationBps: number;
