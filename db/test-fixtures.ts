@@ -72,6 +72,7 @@ export async function startTestChain(port: number) {
   const fixture = {
     anvil,
     rpcUrl: anvil.rpcUrl,
+    deploymentDirectory,
     publicClient,
     wallet,
     deployment,

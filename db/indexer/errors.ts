@@ -24,5 +24,7 @@ export class FatalIndexerError extends Error {
 /** True for RPC errors that mean "the range asked for too many logs": the indexer halves its range and retries. */
 export function isRangeTooLarge(error: unknown) {
   const text = `${(error as { details?: string }).details ?? ''} ${(error as Error).message ?? ''}`.toLowerCase();
-  return /too many|range too large|block range|response size|limit exceeded|query returned more than/.test(text);
+  return /too many|range too large|block range|response size|limit exceeded|query returned more than|exceeded the size limit/.test(
+    text,
+  );
 }

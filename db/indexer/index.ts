@@ -213,7 +213,8 @@ export function createIndexer(options: IndexerOptions) {
     metrics.events.inc(written);
     metrics.indexedBlock.set(Number(to));
     updateLag(to, chainHead);
-    if (range < maxRange) range = range * 2n > maxRange ? maxRange : range * 2n;
+    // Grow back after a refusal only while ranges stay sparse, so a dense chain does not oscillate.
+    if (range < maxRange && logs.length < 5_000) range = range * 2n > maxRange ? maxRange : range * 2n;
     return { caughtUp: to >= head, events: countRows(rows), from, to, head };
   }
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { devAccount, devRoles } from '../../scripts/stack/dev-accounts';
 import { dumpMirror } from '../dump';
 import type { Database, DatabaseHandle } from '../index';
-import { balances, clusters, epochReports, offeringEvents, rollups, shareTransfers } from '../schema';
+import { balances, clusters, epochReports, offeringEvents, rollups } from '../schema';
 import { testDatabases } from '../test-databases';
 import { runScenario, startTestChain, type TestChain } from '../test-fixtures';
 import { decodeLogs } from './decode';
