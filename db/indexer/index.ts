@@ -178,7 +178,8 @@ export function createIndexer(options: IndexerOptions) {
     }
     // Tokens and offerings created in this range emit logs in it too: fetch theirs from their creation block on.
     const probe = { ...known, tokens: new Map(known.tokens), offerings: new Map(known.offerings) };
-    const { discovered } = decodeLogs(chainId, logs, probe, () => new Date(0));
+    const factoryLogs = logs.filter((entry) => entry.address.toLowerCase() === probe.factory);
+    const { discovered } = decodeLogs(chainId, factoryLogs, probe, () => new Date(0));
     if (discovered.length > 0) {
       let since = to;
       for (const entry of discovered) if (entry.blockNumber < since) since = entry.blockNumber;
