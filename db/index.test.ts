@@ -24,6 +24,7 @@ describe.each(testDatabases)('database on $name', ({ open }) => {
       from: '0x0000000000000000000000000000000000000000' as const,
       to: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as const,
       value: MAX_UINT256,
+      blockTime: new Date('2030-01-01T00:00:00Z'),
     };
     await handle.db.insert(stablecoinTransfers).values(row);
     const [stored] = await handle.db.select().from(stablecoinTransfers).where(eq(stablecoinTransfers.blockNumber, 7n));
@@ -43,6 +44,7 @@ describe.each(testDatabases)('database on $name', ({ open }) => {
       from: '0x0000000000000000000000000000000000000001',
       to: '0x0000000000000000000000000000000000000002',
       value: 1n,
+      blockTime: new Date(0),
     });
     await resetDatabase(handle);
     expect(await handle.db.select().from(stablecoinTransfers)).toEqual([]);

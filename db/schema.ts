@@ -1,4 +1,25 @@
-import { bigint, index, integer, pgTable, primaryKey, timestamp } from 'drizzle-orm/pg-core';
+/**
+ * The mirror of the chain. Two kinds of tables:
+ * - event tables, append-only, one row per log, keyed by (chain id, block hash, log index) and carrying the block
+ *   number so a reorg deletes everything above the common ancestor with one range delete per table;
+ * - derived tables (clusters, balances, rollups), updated by the indexer in the same transaction as the events they
+ *   come from, either recomputed from the event tables (clusters) or moved by deltas that a rollback reverses
+ *   (balances, rollups). A clean re-index therefore produces the same derived rows as an incremental one.
+ * Off-chain data (telemetry summaries) is written by the oracle, not the indexer.
+ */
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { Address } from 'viem';
 import { address, bytes32, uint256 } from './columns';
 
 /** Which chain this database mirrors: a different genesis or deployment block hash means the chain was reset. */
@@ -9,28 +30,37 @@ export const chainIdentity = pgTable('chain_identity', {
   deployBlockHash: bytes32('deploy_block_hash').notNull(),
 });
 
-/** The indexer's progress and the hashes of recent blocks, to detect reorgs by parent-hash mismatch. */
+/**
+ * The indexer's cursor (the highest row per chain) and the hashes of recently indexed blocks (range ends and blocks
+ * that carried logs), to find the common ancestor after a reorg.
+ */
 export const indexedBlocks = pgTable(
   'indexed_blocks',
   {
     chainId: integer('chain_id').notNull(),
     number: bigint('number', { mode: 'bigint' }).notNull(),
     hash: bytes32('hash').notNull(),
-    parentHash: bytes32('parent_hash').notNull(),
+    parentHash: bytes32('parent_hash'),
     timestamp: timestamp('timestamp', { withTimezone: true }).notNull(),
   },
   (table) => [primaryKey({ columns: [table.chainId, table.number] })],
 );
 
+/** Columns every event table has: where the log sits on the chain. */
+const logColumns = () => ({
+  chainId: integer('chain_id').notNull(),
+  blockNumber: bigint('block_number', { mode: 'bigint' }).notNull(),
+  blockHash: bytes32('block_hash').notNull(),
+  logIndex: integer('log_index').notNull(),
+  transactionHash: bytes32('transaction_hash').notNull(),
+  blockTime: timestamp('block_time', { withTimezone: true }).notNull(),
+});
+
 /** Stablecoin Transfer events (mints included). */
 export const stablecoinTransfers = pgTable(
   'stablecoin_transfers',
   {
-    chainId: integer('chain_id').notNull(),
-    blockNumber: bigint('block_number', { mode: 'bigint' }).notNull(),
-    blockHash: bytes32('block_hash').notNull(),
-    logIndex: integer('log_index').notNull(),
-    transactionHash: bytes32('transaction_hash').notNull(),
+    ...logColumns(),
     from: address('from').notNull(),
     to: address('to').notNull(),
     value: uint256('value').notNull(),
@@ -39,4 +69,359 @@ export const stablecoinTransfers = pgTable(
     primaryKey({ columns: [table.chainId, table.blockHash, table.logIndex] }),
     index('stablecoin_transfers_block_idx').on(table.chainId, table.blockNumber),
   ],
+);
+
+/**
+ * ClusterRegistry lifecycle events of one cluster, in one table: `kind` says which event, the other columns hold the
+ * fields that event has (the rest are null). Folded in order they give the cluster's current state.
+ */
+export const clusterEvents = pgTable(
+  'cluster_events',
+  {
+    ...logColumns(),
+    clusterId: uint256('cluster_id').notNull(),
+    kind: text('kind')
+      .$type<
+        | 'registered'
+        | 'metadata_updated'
+        | 'hardware_updated'
+        | 'operator_transfer_started'
+        | 'operator_transferred'
+        | 'suspended'
+        | 'unsuspended'
+        | 'retired'
+      >()
+      .notNull(),
+    operator: address('operator'),
+    gpuModel: text('gpu_model'),
+    location: text('location'),
+    gpuCount: integer('gpu_count'),
+    hardwareRoot: bytes32('hardware_root'),
+    metadataUri: text('metadata_uri'),
+    metadataHash: bytes32('metadata_hash'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.chainId, table.blockHash, table.logIndex] }),
+    index('cluster_events_block_idx').on(table.chainId, table.blockNumber),
+    index('cluster_events_cluster_idx').on(table.chainId, table.clusterId, table.blockNumber, table.logIndex),
+  ],
+);
+
+export type ClusterStatus = 'registered' | 'attested' | 'suspended' | 'retired';
+
+/**
+ * Current state of each cluster, recomputed from `cluster_events`, `attestations` and `epoch_reports` whenever one of
+ * them changes for the cluster. `status` is what the events say; expiry (Stale) depends on the time of reading.
+ */
+export const clusters = pgTable(
+  'clusters',
+  {
+    chainId: integer('chain_id').notNull(),
+    clusterId: uint256('cluster_id').notNull(),
+    operator: address('operator').notNull(),
+    pendingOperator: address('pending_operator'),
+    gpuModel: text('gpu_model').notNull(),
+    location: text('location').notNull(),
+    gpuCount: integer('gpu_count').notNull(),
+    hardwareRoot: bytes32('hardware_root').notNull(),
+    metadataUri: text('metadata_uri').notNull(),
+    metadataHash: bytes32('metadata_hash').notNull(),
+    status: text('status').$type<ClusterStatus>().notNull(),
+    registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
+    registeredBlock: bigint('registered_block', { mode: 'bigint' }).notNull(),
+    attestedAt: timestamp('attested_at', { withTimezone: true }),
+    attestedUntil: timestamp('attested_until', { withTimezone: true }),
+    lastEpoch: bigint('last_epoch', { mode: 'bigint' }).notNull(),
+    lastReportAt: timestamp('last_report_at', { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.chainId, table.clusterId] }),
+    index('clusters_operator_idx').on(table.chainId, table.operator),
+  ],
+);
+
+/** ClusterAttested: the committee vouched for the hardware; `signers` are the members whose signatures counted. */
+export const attestations = pgTable(
+  'attestations',
+  {
+    ...logColumns(),
+    clusterId: uint256('cluster_id').notNull(),
+    hardwareRoot: bytes32('hardware_root').notNull(),
+    gpuCount: integer('gpu_count').notNull(),
+    validUntil: timestamp('valid_until', { withTimezone: true }).notNull(),
+    nonce: bigint('nonce', { mode: 'bigint' }).notNull(),
+    attestedAt: timestamp('attested_at', { withTimezone: true }).notNull(),
+    signers: text('signers').array().$type<Address[]>().notNull(),
+    submitter: address('submitter').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.chainId, table.blockHash, table.logIndex] }),
+    index('attestations_block_idx').on(table.chainId, table.blockNumber),
+    index('attestations_cluster_idx').on(table.chainId, table.clusterId, table.blockNumber),
+  ],
+);
+
+/** ReportSubmitted: one accepted epoch report. Its block time places it in the hourly/daily rollups. */
+export const epochReports = pgTable(
+  'epoch_reports',
+  {
+    ...logColumns(),
+    clusterId: uint256('cluster_id').notNull(),
+    epoch: bigint('epoch', { mode: 'bigint' }).notNull(),
+    gpuHoursMilli: bigint('gpu_hours_milli', { mode: 'bigint' }).notNull(),
+    utilizationBps: smallint('utilization_bps').notNull(),
+    gpusOnline: integer('gpus_online').notNull(),
+    revenue: uint256('revenue').notNull(),
+    telemetryRoot: bytes32('telemetry_root').notNull(),
+    submitter: address('submitter').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.chainId, table.blockHash, table.logIndex] }),
+    index('epoch_reports_block_idx').on(table.chainId, table.blockNumber),
+    index('epoch_reports_cluster_idx').on(table.chainId, table.clusterId, table.epoch),
+  ],
+);
+
+/** Committee changes: SignerAdded / SignerRemoved (`signer`), ThresholdChanged / HeartbeatChanged (`value`). */
+export const committeeEvents = pgTable(
+  'committee_events',
+  {
+    ...logColumns(),
+    kind: text('kind').$type<'signer_added' | 'signer_removed' | 'threshold_changed' | 'heartbeat_changed'>().notNull(),
+    signer: address('signer'),
+    previousValue: uint256('previous_value'),
+    value: uint256('value'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.chainId, table.blockHash, table.logIndex] }),
+    index('committee_events_block_idx').on(table.chainId, table.blockNumber),
+  ],
+);
+
+/** One row per ShareToken, from RackshareFactory.ClusterTokenized (the event that makes the indexer follow it). */
+export const shareTokens = pgTable(
+  'share_tokens',
+  {
+    ...logColumns(),
+    token: address('token').notNull(),
+    clusterId: uint256('cluster_id').notNull(),
+    offering: address('offering').notNull(),
+    operator: address('operator').notNull(),
+    name: text('name').notNull(),
+    symbol: text('symbol').notNull(),
+    supply: uint256('supply').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.chainId, table.blockHash, table.logIndex] }),
+    uniqueIndex('share_tokens_token_idx').on(table.chainId, table.token),
+    index('share_tokens_cluster_idx').on(table.chainId, table.clusterId),
+    index('share_tokens_block_idx').on(table.chainId, table.blockNumber),
+  ],
+);
+
+/** One row per Offering (primary sale), from the same ClusterTokenized event; its terms never change. */
+export const offerings = pgTable(
+  'offerings',
+  {
+    ...logColumns(),
+    offering: address('offering').notNull(),
+    token: address('token').notNull(),
+    clusterId: uint256('cluster_id').notNull(),
+    pricePerShare: uint256('price_per_share').notNull(),
+    saleStart: timestamp('sale_start', { withTimezone: true }).notNull(),
+    saleEnd: timestamp('sale_end', { withTimezone: true }).notNull(),
+    softCap: uint256('soft_cap').notNull(),
+    perBuyerCap: uint256('per_buyer_cap').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.chainId, table.blockHash, table.logIndex] }),
+    uniqueIndex('offerings_offering_idx').on(table.chainId, table.offering),
+    index('offerings_block_idx').on(table.chainId, table.blockNumber),
+  ],
+);
+
+/** Offering events: Purchased, Finalized, Refunded, SharesWithdrawn, in one table keyed by `kind`. */
+export const offeringEvents = pgTable(
+  'offering_events',
+  {
+    ...logColumns(),
+    offering: address('offering').notNull(),
+    kind: text('kind').$type<'purchased' | 'finalized' | 'refunded' | 'shares_withdrawn'>().notNull(),
+    /** Buyer (purchased, refunded, shares_withdrawn) or operator (finalized). */
+    account: address('account').notNull(),
+    shares: uint256('shares').notNull(),
+    /** Cost (purchased), refund (refunded), revenue paid with the shares (shares_withdrawn), proceeds (finalized). */
+    amount: uint256('amount').notNull(),
+    /** After a purchase: shares sold and money raised so far. */
+    totalSold: uint256('total_sold'),
+    totalRaised: uint256('total_raised'),
+    succeeded: boolean('succeeded'),
+    sharesReturned: uint256('shares_returned'),
+    revenueForwarded: uint256('revenue_forwarded'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.chainId, table.blockHash, table.logIndex] }),
+    index('offering_events_block_idx').on(table.chainId, table.blockNumber),
+    index('offering_events_offering_idx').on(table.chainId, table.offering, table.kind, table.blockNumber),
+    index('offering_events_account_idx').on(table.chainId, table.account),
+  ],
+);
+
+/** ShareToken Transfer events (the initial mint to the Offering included). */
+export const shareTransfers = pgTable(
+  'share_transfers',
+  {
+    ...logColumns(),
+    token: address('token').notNull(),
+    from: address('from').notNull(),
+    to: address('to').notNull(),
+    value: uint256('value').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.chainId, table.blockHash, table.logIndex] }),
+    index('share_transfers_block_idx').on(table.chainId, table.blockNumber),
+    index('share_transfers_token_idx').on(table.chainId, table.token, table.blockNumber),
+  ],
+);
+
+/**
+ * Share balances, moved by the net delta of each indexed range's transfers (reversed on rollback). Rows that reach
+ * zero are deleted, so the holders of a token are exactly its rows.
+ */
+export const balances = pgTable(
+  'balances',
+  {
+    chainId: integer('chain_id').notNull(),
+    token: address('token').notNull(),
+    account: address('account').notNull(),
+    balance: uint256('balance').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.chainId, table.token, table.account] })],
+);
+
+/** RevenueDeposited: each deposit (re)starts the token's revenue stream; the newest row is the current stream. */
+export const revenueDeposits = pgTable(
+  'revenue_deposits',
+  {
+    ...logColumns(),
+    token: address('token').notNull(),
+    clusterId: uint256('cluster_id').notNull(),
+    payer: address('payer').notNull(),
+    amount: uint256('amount').notNull(),
+    durationSeconds: bigint('duration_seconds', { mode: 'bigint' }).notNull(),
+    ratePerSecond: uint256('rate_per_second').notNull(),
+    streamEnd: timestamp('stream_end', { withTimezone: true }).notNull(),
+    carriedOver: uint256('carried_over').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.chainId, table.blockHash, table.logIndex] }),
+    index('revenue_deposits_block_idx').on(table.chainId, table.blockNumber),
+    index('revenue_deposits_token_idx').on(table.chainId, table.token, table.blockNumber),
+  ],
+);
+
+/** Claimed: revenue paid out to a holder. */
+export const claims = pgTable(
+  'claims',
+  {
+    ...logColumns(),
+    token: address('token').notNull(),
+    account: address('account').notNull(),
+    recipient: address('recipient').notNull(),
+    amount: uint256('amount').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.chainId, table.blockHash, table.logIndex] }),
+    index('claims_block_idx').on(table.chainId, table.blockNumber),
+    index('claims_account_idx').on(table.chainId, table.account),
+  ],
+);
+
+/**
+ * RWA control events of a ShareToken (RevenuePayerSet, VerificationSet, AllowlistEnabledSet, FreezeSet, PauseSet,
+ * ForcedTransfer, WalletRecovered) in one table keyed by `kind`.
+ */
+export const tokenControlEvents = pgTable(
+  'token_control_events',
+  {
+    ...logColumns(),
+    token: address('token').notNull(),
+    kind: text('kind')
+      .$type<
+        | 'revenue_payer_set'
+        | 'verification_set'
+        | 'allowlist_enabled_set'
+        | 'freeze_set'
+        | 'pause_set'
+        | 'forced_transfer'
+        | 'wallet_recovered'
+      >()
+      .notNull(),
+    /** Who acted (operator / governance), when the event names it. */
+    actor: address('actor'),
+    /** The account concerned (payer, verified or frozen account, `from` of a forced transfer, lost wallet). */
+    account: address('account'),
+    /** `to` of a forced transfer, replacement wallet. */
+    counterparty: address('counterparty'),
+    flag: boolean('flag'),
+    /** Verification expiry, shares moved. */
+    value: uint256('value'),
+    /** Revenue moved with a recovered wallet. */
+    revenue: uint256('revenue'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.chainId, table.blockHash, table.logIndex] }),
+    index('token_control_events_block_idx').on(table.chainId, table.blockNumber),
+    index('token_control_events_token_idx').on(table.chainId, table.token, table.kind),
+  ],
+);
+
+/** Off-chain telemetry summary of one cluster epoch, written by the oracle; `telemetryRoot` links it to the report. */
+export const telemetrySummaries = pgTable(
+  'telemetry_summaries',
+  {
+    chainId: integer('chain_id').notNull(),
+    clusterId: uint256('cluster_id').notNull(),
+    epoch: bigint('epoch', { mode: 'bigint' }).notNull(),
+    telemetryRoot: bytes32('telemetry_root').notNull(),
+    periodStart: timestamp('period_start', { withTimezone: true }).notNull(),
+    periodEnd: timestamp('period_end', { withTimezone: true }).notNull(),
+    sampleCount: integer('sample_count').notNull(),
+    gpusSeen: integer('gpus_seen').notNull(),
+    gpusOnline: integer('gpus_online').notNull(),
+    utilizationBps: smallint('utilization_bps').notNull(),
+    gpuHoursMilli: bigint('gpu_hours_milli', { mode: 'bigint' }).notNull(),
+    avgPowerWatts: integer('avg_power_watts'),
+    maxTemperatureC: smallint('max_temperature_c'),
+    eccErrors: integer('ecc_errors'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.chainId, table.clusterId, table.epoch] })],
+);
+
+export type RollupGranularity = 'hour' | 'day';
+export type RollupDimension = 'cluster' | 'gpu_model' | 'location' | 'network';
+
+/**
+ * Hourly and daily sums per cluster, GPU model, IDC location and the whole network, moved by deltas of the reports
+ * and deposits indexed in each range (reversed on rollback). Averages are sums divided by counts at read time, so
+ * the rows stay additive. `key` is the cluster id, model or location ('' for the network).
+ */
+export const rollups = pgTable(
+  'rollups',
+  {
+    chainId: integer('chain_id').notNull(),
+    granularity: text('granularity').$type<RollupGranularity>().notNull(),
+    dimension: text('dimension').$type<RollupDimension>().notNull(),
+    key: text('key').notNull(),
+    bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+    reportCount: integer('report_count').notNull(),
+    utilizationBpsSum: bigint('utilization_bps_sum', { mode: 'bigint' }).notNull(),
+    gpuHoursMilli: bigint('gpu_hours_milli', { mode: 'bigint' }).notNull(),
+    gpusOnlineSum: bigint('gpus_online_sum', { mode: 'bigint' }).notNull(),
+    revenueReported: uint256('revenue_reported').notNull(),
+    depositCount: integer('deposit_count').notNull(),
+    revenueDeposited: uint256('revenue_deposited').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.chainId, table.granularity, table.dimension, table.key, table.bucket] })],
 );

@@ -1,8 +1,10 @@
 /**
  * The databases the data-layer tests run against: an in-memory PGlite always, and PostgreSQL when
- * TEST_DATABASE_URL is set (CI starts a Debian PostgreSQL server and sets it). Each PostgreSQL test gets a fresh schema.
+ * TEST_DATABASE_URL is set (CI starts a Debian PostgreSQL server and sets it). Every PostgreSQL handle gets its own
+ * fresh database (created from TEST_DATABASE_URL's server, dropped on close), so test files running in parallel and
+ * two handles in one test never see each other's tables.
  */
-import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from './index';
 
 export type TestDatabaseFactory = { name: string; open: () => Promise<DatabaseHandle> };
@@ -18,17 +20,44 @@ export const testDatabases: TestDatabaseFactory[] = [
   },
 ];
 
+let created = 0;
+
+/** Creates an empty database on the server of `adminUrl` and returns its URL and how to drop it. */
+export async function createScratchDatabase(adminUrl: string) {
+  const name = `rackshare_t${process.pid}_${created++}_${Date.now() % 100_000}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  // Identifiers cannot be bound as parameters; `name` is built above from digits and a fixed prefix only.
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
 const postgresUrl = process.env.TEST_DATABASE_URL;
 if (postgresUrl) {
   testDatabases.push({
     name: 'postgres',
     open: async () => {
-      const handle = await openDatabase({ kind: 'postgres', url: postgresUrl });
-      await handle.db.execute(sql`drop schema if exists public cascade`);
-      await handle.db.execute(sql`drop schema if exists drizzle cascade`);
-      await handle.db.execute(sql`create schema public`);
+      const scratch = await createScratchDatabase(postgresUrl);
+      const handle = await openDatabase({ kind: 'postgres', url: scratch.url });
       await migrateDatabase(handle);
-      return handle;
+      return {
+        ...handle,
+        close: async () => {
+          await handle.close();
+          await scratch.drop();
+        },
+      };
     },
   });
 }

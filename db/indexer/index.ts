@@ -1,30 +1,37 @@
 /**
- * Mirrors the chain into the database. Each block range is written together with its cursor in one transaction, so a
- * crash never leaves rows without a cursor (or a cursor past missing rows); rows are keyed by block hash + log index,
- * so replaying a range changes nothing. A reorg is detected when a recorded block hash is no longer on the chain:
- * rows after the last still-canonical recorded block are removed and re-indexed.
+ * Mirrors the protocol's events into the database. It backfills from the deployment block in large ranges (one
+ * eth_getLogs per range for the static contracts, one more for tokens and offerings first seen in that range), then
+ * follows the head. Each range is written together with its cursor in one transaction (see store.ts). A reorg is
+ * detected when the first block of the next range does not name the cursor's block as its parent (or the cursor's
+ * block changed while idle): the indexer finds the newest recorded block still on the chain, rolls everything above
+ * it back, and re-indexes. RPC and database failures are retried with backoff; the cursor only moves with the data.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { type Address, type PublicClient, parseAbiItem } from 'viem';
+import type { Address, Hex, Log, PublicClient } from 'viem';
 import type { Database } from '../index';
-import { chainIdentity, indexedBlocks, stablecoinTransfers } from '../schema';
+import { chainIdentity, indexedBlocks } from '../schema';
+import { assertLogsWellFormed, countRows, decodeLogs, type KnownContracts } from './decode';
+import { ChainMovedError, FatalIndexerError, isRangeTooLarge, MalformedRpcResponseError } from './errors';
+import { createIndexerMetrics, type IndexerMetrics } from './metrics';
+import { loadKnownTokens, readCursor, rollBackTo, writeRange } from './store';
 
-const transferEvent = parseAbiItem('event Transfer(address indexed from, address indexed to, uint256 value)');
+export type IndexerContracts = { clusterRegistry: Address; factory: Address; stablecoin: Address };
 
 export type IndexerOptions = {
   db: Database;
   publicClient: PublicClient;
   chainId: number;
-  stablecoin: Address;
+  contracts: IndexerContracts;
   deployBlock: bigint;
   /** Blocks behind the head that are treated as final enough to index. */
   confirmations?: number;
-  maxBlockRange?: bigint;
+  maxBlockRange?: number;
   pollIntervalMs?: number;
   signal: AbortSignal;
   log: Logger;
+  metrics?: IndexerMetrics;
 };
 
 /** Makes the database describe the chain it is connected to; returns true when it had to be wiped. */
@@ -46,116 +53,229 @@ export async function ensureChainIdentity(
   return !wasEmpty;
 }
 
-async function lastIndexed(db: Database, chainId: number) {
-  const [row] = await db
-    .select()
-    .from(indexedBlocks)
-    .where(eq(indexedBlocks.chainId, chainId))
-    .orderBy(desc(indexedBlocks.number))
-    .limit(1);
-  return row;
-}
+export type StepResult = { caughtUp: boolean; events: number; from?: bigint; to?: bigint; head: bigint };
 
-/** Removes everything indexed after the newest recorded block that is still canonical. */
-async function rollBackReorg(options: IndexerOptions) {
-  const { db, publicClient, chainId } = options;
-  const recorded = await db
-    .select()
-    .from(indexedBlocks)
-    .where(eq(indexedBlocks.chainId, chainId))
-    .orderBy(desc(indexedBlocks.number));
-  let ancestor: bigint = options.deployBlock - 1n;
-  for (const block of recorded) {
-    const onChain = await publicClient.getBlock({ blockNumber: block.number }).catch(() => undefined);
-    if (onChain?.hash === block.hash) {
-      ancestor = block.number;
-      break;
-    }
-  }
-  await db.transaction(async (tx) => {
-    await tx
-      .delete(stablecoinTransfers)
-      .where(and(eq(stablecoinTransfers.chainId, chainId), gt(stablecoinTransfers.blockNumber, ancestor)));
-    await tx.delete(indexedBlocks).where(and(eq(indexedBlocks.chainId, chainId), gt(indexedBlocks.number, ancestor)));
-  });
-  options.log.warn({ ancestor: ancestor.toString() }, 'reorg detected: rolled back to common ancestor');
-}
-
-/** Indexes one batch; returns true when it caught up with the head. */
-export async function indexOnce(options: IndexerOptions): Promise<boolean> {
-  const { db, publicClient, chainId } = options;
+export function createIndexer(options: IndexerOptions) {
+  const { db, publicClient, chainId, log } = options;
+  const metrics = options.metrics ?? createIndexerMetrics();
   const confirmations = BigInt(options.confirmations ?? 0);
-  const head = (await publicClient.getBlockNumber({ cacheTime: 0 })) - confirmations;
-  const last = await lastIndexed(db, chainId);
-  if (last) {
-    const onChain = await publicClient.getBlock({ blockNumber: last.number }).catch(() => undefined);
-    if (onChain?.hash !== last.hash) {
-      await rollBackReorg(options);
-      return false;
+  const maxRange = BigInt(options.maxBlockRange ?? 2_000);
+  let range = maxRange;
+  let known: KnownContracts | undefined;
+
+  async function loadKnown(): Promise<KnownContracts> {
+    const tokens = await loadKnownTokens(db, chainId);
+    return {
+      registry: options.contracts.clusterRegistry.toLowerCase(),
+      factory: options.contracts.factory.toLowerCase(),
+      stablecoin: options.contracts.stablecoin.toLowerCase(),
+      tokens: new Map(tokens.map((row) => [row.token.toLowerCase(), { clusterId: row.clusterId, address: row.token }])),
+      offerings: new Map(tokens.map((row) => [row.offering.toLowerCase(), { address: row.offering }])),
+    };
+  }
+
+  async function getBlock(blockNumber: bigint) {
+    const block = await publicClient.getBlock({ blockNumber });
+    if (!block?.hash || !block.parentHash || block.number !== blockNumber) {
+      throw new MalformedRpcResponseError(`eth_getBlockByNumber(${blockNumber}) returned no usable block`);
+    }
+    return block as typeof block & { hash: Hex };
+  }
+
+  async function getLogs(addresses: Address[], fromBlock: bigint, toBlock: bigint) {
+    const logs = (await publicClient.getLogs({ address: addresses, fromBlock, toBlock })) as Log[];
+    if (!Array.isArray(logs)) throw new MalformedRpcResponseError('eth_getLogs did not return a list');
+    assertLogsWellFormed(logs, fromBlock, toBlock);
+    return logs;
+  }
+
+  /** Timestamps per block: from the logs' `blockTimestamp` where the node sends it, else from the block headers. */
+  async function blockTimes(logs: Log[], knownBlocks: { number: bigint; timestamp: bigint }[]) {
+    const times = new Map<bigint, Date>();
+    for (const block of knownBlocks) times.set(block.number, new Date(Number(block.timestamp) * 1000));
+    const missing = new Set<bigint>();
+    for (const entry of logs) {
+      const stamp = (entry as Log & { blockTimestamp?: bigint | null }).blockTimestamp;
+      if (stamp !== undefined && stamp !== null) times.set(entry.blockNumber!, new Date(Number(stamp) * 1000));
+      else if (!times.has(entry.blockNumber!)) missing.add(entry.blockNumber!);
+    }
+    const pending = [...missing];
+    for (let start = 0; start < pending.length; start += 20) {
+      const blocks = await Promise.all(pending.slice(start, start + 20).map(getBlock));
+      for (const block of blocks) times.set(block.number, new Date(Number(block.timestamp) * 1000));
+    }
+    return (blockNumber: bigint) => times.get(blockNumber)!;
+  }
+
+  /** Finds the newest recorded block still on the chain and rolls everything above it back. */
+  async function handleReorg() {
+    const recorded = await db
+      .select({ number: indexedBlocks.number, hash: indexedBlocks.hash })
+      .from(indexedBlocks)
+      .where(eq(indexedBlocks.chainId, chainId));
+    recorded.sort((a, b) => (a.number > b.number ? -1 : 1));
+    let ancestor = options.deployBlock - 1n;
+    for (const block of recorded) {
+      const onChain = await publicClient.getBlock({ blockNumber: block.number }).catch((error: Error) => {
+        if (/not found|could not be found/i.test(error.message)) return undefined;
+        throw error;
+      });
+      if (onChain?.hash === block.hash) {
+        ancestor = block.number;
+        break;
+      }
+    }
+    await rollBackTo(db, chainId, ancestor);
+    known = undefined;
+    metrics.reorgs.inc();
+    log.warn({ ancestor: ancestor.toString() }, 'reorg detected: rolled back to the common ancestor');
+  }
+
+  /** Indexes one range (or handles one reorg). */
+  async function step(): Promise<StepResult> {
+    known ??= await loadKnown();
+    const chainHead = await publicClient.getBlockNumber({ cacheTime: 0 });
+    const head = chainHead - confirmations;
+    metrics.headBlock.set(Number(chainHead));
+    const cursor = await readCursor(db, chainId);
+    const from = cursor ? cursor.number + 1n : options.deployBlock;
+    if (from > head) {
+      // Idle: make sure the block under the cursor is still canonical (a reorg to a shorter or same-height chain).
+      if (cursor) {
+        const onChain = cursor.number <= chainHead ? await getBlock(cursor.number).catch(() => undefined) : undefined;
+        if (onChain?.hash !== cursor.hash) {
+          await handleReorg();
+          return { caughtUp: false, events: 0, head };
+        }
+      }
+      updateLag(cursor?.number ?? options.deployBlock - 1n, chainHead);
+      return { caughtUp: true, events: 0, head };
+    }
+    const to = head < from + range - 1n ? head : from + range - 1n;
+    const staticAddresses = [
+      options.contracts.clusterRegistry,
+      options.contracts.factory,
+      options.contracts.stablecoin,
+      ...[...known.tokens.values()].map((token) => token.address),
+      ...[...known.offerings.values()].map((offering) => offering.address),
+    ];
+    let logs: Log[];
+    let first: Awaited<ReturnType<typeof getBlock>>;
+    let last: Awaited<ReturnType<typeof getBlock>>;
+    try {
+      [first, last, logs] = await Promise.all([getBlock(from), getBlock(to), getLogs(staticAddresses, from, to)]);
+    } catch (error) {
+      if (isRangeTooLarge(error) && range > 1n) {
+        range = range / 2n;
+        log.info({ range: range.toString() }, 'the RPC refused the log range; halving it');
+        return { caughtUp: false, events: 0, head };
+      }
+      throw error;
+    }
+    if (cursor && first.parentHash !== cursor.hash) {
+      await handleReorg();
+      return { caughtUp: false, events: 0, head };
+    }
+    // Tokens and offerings created in this range emit logs in it too: fetch theirs from their creation block on.
+    const probe = { ...known, tokens: new Map(known.tokens), offerings: new Map(known.offerings) };
+    const factoryLogs = logs.filter((entry) => entry.address.toLowerCase() === probe.factory);
+    const { discovered } = decodeLogs(chainId, factoryLogs, probe, () => new Date(0));
+    if (discovered.length > 0) {
+      let since = to;
+      for (const entry of discovered) if (entry.blockNumber < since) since = entry.blockNumber;
+      const extra = await getLogs(
+        discovered.flatMap((entry) => [entry.token, entry.offering]),
+        since,
+        to,
+      );
+      logs = [...logs, ...extra].sort((a, b) =>
+        a.blockNumber! === b.blockNumber! ? a.logIndex! - b.logIndex! : a.blockNumber! < b.blockNumber! ? -1 : 1,
+      );
+    }
+    for (const entry of logs) {
+      if (
+        (entry.blockNumber === to && entry.blockHash !== last.hash) ||
+        (entry.blockNumber === from && entry.blockHash !== first.hash)
+      ) {
+        throw new ChainMovedError(`block ${entry.blockNumber} changed while range ${from}-${to} was read`);
+      }
+    }
+    const timeOf = await blockTimes(logs, [first, last]);
+    // `probe` already knows this range's new tokens: their mint precedes the ClusterTokenized log in the same block.
+    const next = probe;
+    const { rows } = decodeLogs(chainId, logs, next, timeOf);
+    const written = await writeRange(db, chainId, rows, {
+      number: last.number,
+      hash: last.hash,
+      parentHash: last.parentHash,
+      timestamp: new Date(Number(last.timestamp) * 1000),
+    });
+    known = next;
+    metrics.events.inc(written);
+    metrics.indexedBlock.set(Number(to));
+    updateLag(to, chainHead);
+    // Grow back after a refusal only while ranges stay sparse, so a dense chain does not oscillate.
+    if (range < maxRange && logs.length < 5_000) range = range * 2n > maxRange ? maxRange : range * 2n;
+    return { caughtUp: to >= head, events: countRows(rows), from, to, head };
+  }
+
+  function updateLag(indexed: bigint, chainHead: bigint) {
+    metrics.indexedBlock.set(Number(indexed));
+    metrics.headLag.set(Number(chainHead > indexed ? chainHead - indexed : 0n));
+  }
+
+  /** Indexes until caught up with the head (one pass, no polling); for tests, the bench and scripts. */
+  async function catchUp() {
+    let events = 0;
+    for (;;) {
+      const result = await step();
+      events += result.events;
+      if (result.caughtUp) return { events, head: result.head };
     }
   }
-  const from = last ? last.number + 1n : options.deployBlock;
-  if (from > head) return true;
-  const to =
-    head < from + (options.maxBlockRange ?? 2_000n) - 1n ? head : from + (options.maxBlockRange ?? 2_000n) - 1n;
-  const [logs, toBlock] = await Promise.all([
-    publicClient.getLogs({
-      address: options.stablecoin,
-      event: transferEvent,
-      fromBlock: from,
-      toBlock: to,
-      strict: true,
-    }),
-    publicClient.getBlock({ blockNumber: to }),
-  ]);
-  await db.transaction(async (tx) => {
-    if (logs.length > 0) {
-      await tx
-        .insert(stablecoinTransfers)
-        .values(
-          logs.map((log) => ({
-            chainId,
-            blockNumber: log.blockNumber,
-            blockHash: log.blockHash,
-            logIndex: log.logIndex,
-            transactionHash: log.transactionHash,
-            from: log.args.from,
-            to: log.args.to,
-            value: log.args.value,
-          })),
-        )
-        .onConflictDoNothing();
+
+  /** Follows the chain until the signal aborts; failures are logged and retried with exponential backoff. */
+  async function run() {
+    let backoffMs = 250;
+    let lastProgress = 0;
+    let eventsSinceProgress = 0;
+    while (!options.signal.aborted) {
+      try {
+        const result = await step();
+        backoffMs = 250;
+        eventsSinceProgress += result.events;
+        if (result.to !== undefined && !result.caughtUp && Date.now() - lastProgress > 2_000) {
+          const seconds = lastProgress ? (Date.now() - lastProgress) / 1000 : 1;
+          log.info(
+            {
+              block: result.to.toString(),
+              head: result.head.toString(),
+              remaining: (result.head - result.to).toString(),
+              eventsPerSecond: Math.round(eventsSinceProgress / seconds),
+            },
+            'backfilling',
+          );
+          lastProgress = Date.now();
+          eventsSinceProgress = 0;
+        }
+        if (result.caughtUp) await sleep(options.pollIntervalMs ?? 500, options.signal);
+      } catch (error) {
+        if (options.signal.aborted) break;
+        if (error instanceof FatalIndexerError) throw error;
+        metrics.failures.inc();
+        log.warn({ err: error, retryInMs: backoffMs }, 'indexer step failed; retrying');
+        await sleep(backoffMs, options.signal);
+        backoffMs = Math.min(backoffMs * 2, 10_000);
+      }
     }
-    await tx
-      .insert(indexedBlocks)
-      .values({
-        chainId,
-        number: toBlock.number,
-        hash: toBlock.hash,
-        parentHash: toBlock.parentHash,
-        timestamp: new Date(Number(toBlock.timestamp) * 1000),
-      })
-      .onConflictDoNothing();
-  });
-  options.log.debug({ from: from.toString(), to: to.toString(), logs: logs.length }, 'indexed range');
-  return to >= head;
+  }
+
+  return { step, catchUp, run, metrics };
 }
 
-/** Follows the chain until the signal aborts; RPC and database errors are logged and retried with backoff. */
+/** Follows the chain until the signal aborts (the stack's entry point). */
 export async function runIndexer(options: IndexerOptions) {
-  let backoffMs = 250;
-  while (!options.signal.aborted) {
-    try {
-      const caughtUp = await indexOnce(options);
-      backoffMs = 250;
-      if (caughtUp) await sleep(options.pollIntervalMs ?? 500, options.signal);
-    } catch (error) {
-      if (options.signal.aborted) break;
-      options.log.warn({ err: error, retryInMs: backoffMs }, 'indexer step failed; retrying');
-      await sleep(backoffMs, options.signal);
-      backoffMs = Math.min(backoffMs * 2, 10_000);
-    }
-  }
+  await createIndexer(options).run();
 }
 
 /** Waits `ms`, or less when the signal aborts (never rejects). */

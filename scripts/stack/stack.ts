@@ -10,7 +10,9 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { ensureDeployment } from '#contracts/deploy';
 import type { Deployment } from '#contracts/deployments';
 import { type DatabaseHandle, migrateDatabase, openDatabase, resetDatabase } from '#db';
-import { ensureChainIdentity, runIndexer } from '#db/indexer/index';
+import { readIndexerEnv } from '#db/indexer/env';
+import { createIndexer, ensureChainIdentity } from '#db/indexer/index';
+import { serveMetrics } from '#db/indexer/metrics';
 import { startAnvil } from './anvil';
 import { DEV_ACCOUNT_COUNT, devAccount, devRoles } from './dev-accounts';
 import type { StackEnv } from './env';
@@ -27,6 +29,7 @@ export type StackState = {
   deployment?: Deployment;
   database?: DatabaseHandle;
   webUrl?: string;
+  indexerMetricsUrl?: string;
 };
 
 type Stop = () => Promise<void>;
@@ -144,22 +147,34 @@ const services: Service[] = [
   {
     title: 'Indexer',
     async start(state) {
+      const settings = readIndexerEnv();
       const controller = new AbortController();
       state.signal.addEventListener('abort', () => controller.abort(), { once: true });
-      const running = runIndexer({
+      const indexer = createIndexer({
         db: state.database!.db,
         publicClient: state.publicClient!,
         chainId: state.chainId!,
-        stablecoin: state.deployment!.contracts.stablecoin,
+        contracts: state.deployment!.contracts,
         deployBlock: state.deployment!.deployBlock,
+        confirmations: settings.INDEXER_CONFIRMATIONS,
+        maxBlockRange: settings.INDEXER_MAX_BLOCK_RANGE,
+        pollIntervalMs: settings.INDEXER_POLL_INTERVAL_MS,
         signal: controller.signal,
         log: state.log.child({ service: 'indexer' }),
       });
+      const metricsServer =
+        settings.INDEXER_METRICS_PORT > 0
+          ? await serveMetrics(indexer.metrics.registry, settings.INDEXER_METRICS_PORT)
+          : undefined;
+      state.indexerMetricsUrl = metricsServer?.url;
+      const running = indexer.run();
       return async () => {
         controller.abort();
         await running;
+        await metricsServer?.close();
       };
     },
+    detail: (state) => (state.indexerMetricsUrl ? `metrics at ${state.indexerMetricsUrl}` : ''),
   },
   {
     title: 'Web app',

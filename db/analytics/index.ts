@@ -1,0 +1,215 @@
+/**
+ * Read-side analytics for the app: chart series from the hourly/daily rollups the indexer maintains, revenue
+ * reconciliation (reported by the oracle vs deposited by the operator), and per-cluster investment figures (holders,
+ * value locked, trailing APR at the offering price). Every query is built with drizzle's query builder (parameters
+ * bound, never spliced into SQL text) and reads the rollups through their primary key.
+ */
+import { and, asc, count, desc, eq, gte, lt, ne, sum } from 'drizzle-orm';
+import type { Database } from '../index';
+import {
+  balances,
+  clusters,
+  offeringEvents,
+  offerings,
+  type RollupDimension,
+  type RollupGranularity,
+  revenueDeposits,
+  rollups,
+  shareTokens,
+} from '../schema';
+
+export type SeriesQuery = {
+  chainId: number;
+  granularity: RollupGranularity;
+  /** Inclusive start and exclusive end of the period. */
+  from: Date;
+  to: Date;
+};
+
+export type SeriesPoint = {
+  bucket: Date;
+  reports: number;
+  /** Average reported utilization over the bucket, in basis points (null without reports). */
+  utilizationBps: number | null;
+  /** Average GPUs online per report (null without reports). */
+  gpusOnline: number | null;
+  gpuHoursMilli: bigint;
+  revenueReported: bigint;
+  revenueDeposited: bigint;
+};
+
+/** The rollup series of one scope: a cluster (key = id), a GPU model, an IDC location, or the network (key ''). */
+export async function rollupSeries(
+  db: Database,
+  query: SeriesQuery & { dimension: RollupDimension; key: string },
+): Promise<SeriesPoint[]> {
+  const rows = await db
+    .select()
+    .from(rollups)
+    .where(
+      and(
+        eq(rollups.chainId, query.chainId),
+        eq(rollups.granularity, query.granularity),
+        eq(rollups.dimension, query.dimension),
+        eq(rollups.key, query.key),
+        gte(rollups.bucket, query.from),
+        lt(rollups.bucket, query.to),
+      ),
+    )
+    .orderBy(asc(rollups.bucket));
+  return rows.map((row) => ({
+    bucket: row.bucket,
+    reports: row.reportCount,
+    utilizationBps: row.reportCount > 0 ? Number(row.utilizationBpsSum) / row.reportCount : null,
+    gpusOnline: row.reportCount > 0 ? Number(row.gpusOnlineSum) / row.reportCount : null,
+    gpuHoursMilli: row.gpuHoursMilli,
+    revenueReported: row.revenueReported,
+    revenueDeposited: row.revenueDeposited,
+  }));
+}
+
+/** The network utilization chart: every cluster together. */
+export function networkSeries(db: Database, query: SeriesQuery) {
+  return rollupSeries(db, { ...query, dimension: 'network', key: '' });
+}
+
+/** One cluster's chart. */
+export function clusterSeries(db: Database, query: SeriesQuery & { clusterId: bigint }) {
+  return rollupSeries(db, { ...query, dimension: 'cluster', key: query.clusterId.toString() });
+}
+
+/** Totals per GPU model or per IDC location over a period (one row per model/location), for breakdown tables. */
+export async function breakdown(
+  db: Database,
+  query: { chainId: number; dimension: 'gpu_model' | 'location'; from: Date; to: Date },
+) {
+  return db
+    .select({
+      key: rollups.key,
+      reports: sum(rollups.reportCount).mapWith(Number),
+      utilizationBpsSum: sum(rollups.utilizationBpsSum).mapWith(BigInt),
+      gpuHoursMilli: sum(rollups.gpuHoursMilli).mapWith(BigInt),
+      revenueReported: sum(rollups.revenueReported).mapWith(BigInt),
+      revenueDeposited: sum(rollups.revenueDeposited).mapWith(BigInt),
+    })
+    .from(rollups)
+    .where(
+      and(
+        eq(rollups.chainId, query.chainId),
+        eq(rollups.granularity, 'day'),
+        eq(rollups.dimension, query.dimension),
+        gte(rollups.bucket, query.from),
+        lt(rollups.bucket, query.to),
+      ),
+    )
+    .groupBy(rollups.key)
+    .orderBy(asc(rollups.key));
+}
+
+/** Revenue the oracle reported vs revenue the operator deposited for a cluster over a period (daily rollups). */
+export async function reconciliation(
+  db: Database,
+  query: { chainId: number; clusterId: bigint; from: Date; to: Date },
+) {
+  const [row] = await db
+    .select({
+      revenueReported: sum(rollups.revenueReported).mapWith(BigInt),
+      revenueDeposited: sum(rollups.revenueDeposited).mapWith(BigInt),
+    })
+    .from(rollups)
+    .where(
+      and(
+        eq(rollups.chainId, query.chainId),
+        eq(rollups.granularity, 'day'),
+        eq(rollups.dimension, 'cluster'),
+        eq(rollups.key, query.clusterId.toString()),
+        gte(rollups.bucket, query.from),
+        lt(rollups.bucket, query.to),
+      ),
+    );
+  const revenueReported = row?.revenueReported ?? 0n;
+  const revenueDeposited = row?.revenueDeposited ?? 0n;
+  return { revenueReported, revenueDeposited, shortfall: revenueReported - revenueDeposited };
+}
+
+const WHOLE_SHARE = 10n ** 18n;
+const DAY_MS = 86_400_000;
+
+/**
+ * Investment figures of a tokenized cluster at time `now`: holders (accounts with shares, the Offering escrow
+ * excluded), value locked (shares sold × offering price), and trailing APR in basis points: revenue deposited over
+ * the last `trailingDays`, annualized, over the supply's value at the offering price. Undefined when not tokenized.
+ */
+export async function clusterInvestment(
+  db: Database,
+  query: { chainId: number; clusterId: bigint; now: Date; trailingDays?: number },
+) {
+  const trailingDays = query.trailingDays ?? 30;
+  const [sale] = await db
+    .select({
+      token: shareTokens.token,
+      offering: shareTokens.offering,
+      supply: shareTokens.supply,
+      pricePerShare: offerings.pricePerShare,
+    })
+    .from(shareTokens)
+    .innerJoin(offerings, and(eq(offerings.chainId, shareTokens.chainId), eq(offerings.offering, shareTokens.offering)))
+    .where(and(eq(shareTokens.chainId, query.chainId), eq(shareTokens.clusterId, query.clusterId)));
+  if (!sale) return undefined;
+  const [[holders], [lastPurchase], [trailing]] = await Promise.all([
+    db
+      .select({ count: count() })
+      .from(balances)
+      .where(
+        and(eq(balances.chainId, query.chainId), eq(balances.token, sale.token), ne(balances.account, sale.offering)),
+      ),
+    db
+      .select({ totalSold: offeringEvents.totalSold })
+      .from(offeringEvents)
+      .where(
+        and(
+          eq(offeringEvents.chainId, query.chainId),
+          eq(offeringEvents.offering, sale.offering),
+          eq(offeringEvents.kind, 'purchased'),
+        ),
+      )
+      .orderBy(desc(offeringEvents.blockNumber), desc(offeringEvents.logIndex))
+      .limit(1),
+    db
+      .select({ amount: sum(revenueDeposits.amount).mapWith(BigInt) })
+      .from(revenueDeposits)
+      .where(
+        and(
+          eq(revenueDeposits.chainId, query.chainId),
+          eq(revenueDeposits.token, sale.token),
+          gte(revenueDeposits.blockTime, new Date(query.now.getTime() - trailingDays * DAY_MS)),
+          lt(revenueDeposits.blockTime, query.now),
+        ),
+      ),
+  ]);
+  const sold = lastPurchase?.totalSold ?? 0n;
+  const supplyValue = (sale.supply * sale.pricePerShare) / WHOLE_SHARE;
+  const trailingRevenue = trailing?.amount ?? 0n;
+  return {
+    token: sale.token,
+    offering: sale.offering,
+    holders: holders?.count ?? 0,
+    sharesSold: sold,
+    valueLocked: (sold * sale.pricePerShare) / WHOLE_SHARE,
+    trailingRevenue,
+    trailingAprBps: supplyValue > 0n ? (trailingRevenue * 365n * 10_000n) / (BigInt(trailingDays) * supplyValue) : 0n,
+  };
+}
+
+/** Clusters with their current state, newest first, optionally of one operator. */
+export async function listClusters(db: Database, query: { chainId: number; operator?: `0x${string}` }) {
+  return db
+    .select()
+    .from(clusters)
+    .where(
+      query.operator
+        ? and(eq(clusters.chainId, query.chainId), eq(clusters.operator, query.operator))
+        : eq(clusters.chainId, query.chainId),
+    )
+    .orderBy(desc(clusters.registeredBlock));
+}

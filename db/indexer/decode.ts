@@ -1,0 +1,411 @@
+/**
+ * Turns raw logs of one block range into rows of the event tables. Logs are dispatched by the emitting contract
+ * (registry, factory, stablecoin, a known ShareToken or Offering) and by event; a ClusterTokenized log adds its token
+ * and offering to `known` so their later logs in the same range are kept.
+ */
+import { type Address, getAddress, type Hex, type Log, parseEventLogs } from 'viem';
+import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import type * as schema from '../schema';
+import { MalformedRpcResponseError } from './errors';
+
+export const indexedAbi = [
+  ...clusterRegistryAbi,
+  ...rackshareFactoryAbi,
+  ...shareTokenAbi,
+  ...offeringAbi,
+  ...testStablecoinAbi,
+] as const;
+
+/** Contracts the indexer follows, keyed by lowercase address (logs carry lowercase addresses). */
+export type KnownContracts = {
+  registry: string;
+  factory: string;
+  stablecoin: string;
+  /** token (lowercase) → its cluster id and checksummed address */
+  tokens: Map<string, { clusterId: bigint; address: Address }>;
+  offerings: Map<string, { address: Address }>;
+};
+
+export type EventRows = {
+  stablecoinTransfers: (typeof schema.stablecoinTransfers.$inferInsert)[];
+  clusterEvents: (typeof schema.clusterEvents.$inferInsert)[];
+  attestations: (typeof schema.attestations.$inferInsert)[];
+  epochReports: (typeof schema.epochReports.$inferInsert)[];
+  committeeEvents: (typeof schema.committeeEvents.$inferInsert)[];
+  shareTokens: (typeof schema.shareTokens.$inferInsert)[];
+  offerings: (typeof schema.offerings.$inferInsert)[];
+  offeringEvents: (typeof schema.offeringEvents.$inferInsert)[];
+  shareTransfers: (typeof schema.shareTransfers.$inferInsert)[];
+  revenueDeposits: (typeof schema.revenueDeposits.$inferInsert)[];
+  claims: (typeof schema.claims.$inferInsert)[];
+  tokenControlEvents: (typeof schema.tokenControlEvents.$inferInsert)[];
+};
+
+export function emptyEventRows(): EventRows {
+  return {
+    stablecoinTransfers: [],
+    clusterEvents: [],
+    attestations: [],
+    epochReports: [],
+    committeeEvents: [],
+    shareTokens: [],
+    offerings: [],
+    offeringEvents: [],
+    shareTransfers: [],
+    revenueDeposits: [],
+    claims: [],
+    tokenControlEvents: [],
+  };
+}
+
+export function countRows(rows: EventRows) {
+  return Object.values(rows).reduce((sum, list) => sum + list.length, 0);
+}
+
+const seconds = (value: bigint | number) => new Date(Number(value) * 1000);
+
+/** Rejects logs a node must never return for a finished range (pending logs, logs outside the range). */
+export function assertLogsWellFormed(logs: readonly Log[], fromBlock: bigint, toBlock: bigint) {
+  for (const log of logs) {
+    if (
+      log.blockNumber === null ||
+      log.blockHash === null ||
+      log.logIndex === null ||
+      log.transactionHash === null ||
+      typeof log.address !== 'string' ||
+      !Array.isArray(log.topics)
+    ) {
+      throw new MalformedRpcResponseError('eth_getLogs returned a log without its block, index or transaction');
+    }
+    if (log.blockNumber < fromBlock || log.blockNumber > toBlock) {
+      throw new MalformedRpcResponseError(
+        `eth_getLogs for blocks ${fromBlock}-${toBlock} returned a log of block ${log.blockNumber}`,
+      );
+    }
+  }
+}
+
+/**
+ * Decodes `logs` (sorted by block and log index) into rows. `blockTime` gives the timestamp of a block that has logs.
+ * Returns the rows and the token/offering addresses first seen in these logs.
+ */
+export function decodeLogs(
+  chainId: number,
+  logs: readonly Log[],
+  known: KnownContracts,
+  blockTime: (blockNumber: bigint) => Date,
+) {
+  const rows = emptyEventRows();
+  const discovered: { token: Address; offering: Address; clusterId: bigint; blockNumber: bigint }[] = [];
+  const parsed = parseEventLogs({ abi: indexedAbi, logs: logs as Log[], strict: true });
+  for (const log of parsed) {
+    const where = {
+      chainId,
+      blockNumber: log.blockNumber!,
+      blockHash: log.blockHash! as Hex,
+      logIndex: log.logIndex!,
+      transactionHash: log.transactionHash! as Hex,
+      blockTime: blockTime(log.blockNumber!),
+    };
+    const emitter = log.address.toLowerCase();
+    if (emitter === known.registry) {
+      switch (log.eventName) {
+        case 'ClusterRegistered':
+          rows.clusterEvents.push({
+            ...where,
+            clusterId: log.args.clusterId,
+            kind: 'registered',
+            operator: log.args.operator,
+            gpuModel: log.args.gpuModel,
+            location: log.args.location,
+            gpuCount: log.args.gpuCount,
+            hardwareRoot: log.args.hardwareRoot,
+            metadataUri: log.args.metadataURI,
+            metadataHash: log.args.metadataHash,
+          });
+          break;
+        case 'MetadataUpdated':
+          rows.clusterEvents.push({
+            ...where,
+            clusterId: log.args.clusterId,
+            kind: 'metadata_updated',
+            metadataUri: log.args.metadataURI,
+            metadataHash: log.args.metadataHash,
+          });
+          break;
+        case 'HardwareUpdated':
+          rows.clusterEvents.push({
+            ...where,
+            clusterId: log.args.clusterId,
+            kind: 'hardware_updated',
+            hardwareRoot: log.args.hardwareRoot,
+            gpuCount: log.args.gpuCount,
+          });
+          break;
+        case 'OperatorTransferStarted':
+          rows.clusterEvents.push({
+            ...where,
+            clusterId: log.args.clusterId,
+            kind: 'operator_transfer_started',
+            operator: log.args.pendingOperator,
+          });
+          break;
+        case 'OperatorTransferred':
+          rows.clusterEvents.push({
+            ...where,
+            clusterId: log.args.clusterId,
+            kind: 'operator_transferred',
+            operator: log.args.newOperator,
+          });
+          break;
+        case 'ClusterSuspended':
+        case 'ClusterUnsuspended':
+        case 'ClusterRetired':
+          rows.clusterEvents.push({
+            ...where,
+            clusterId: log.args.clusterId,
+            kind:
+              log.eventName === 'ClusterSuspended'
+                ? 'suspended'
+                : log.eventName === 'ClusterUnsuspended'
+                  ? 'unsuspended'
+                  : 'retired',
+          });
+          break;
+        case 'ClusterAttested':
+          rows.attestations.push({
+            ...where,
+            clusterId: log.args.clusterId,
+            hardwareRoot: log.args.hardwareRoot,
+            gpuCount: log.args.gpuCount,
+            validUntil: seconds(log.args.validUntil),
+            nonce: BigInt(log.args.nonce),
+            attestedAt: seconds(log.args.attestedAt),
+            signers: [...log.args.signers],
+            submitter: log.args.submitter,
+          });
+          break;
+        case 'ReportSubmitted':
+          rows.epochReports.push({
+            ...where,
+            clusterId: log.args.clusterId,
+            epoch: log.args.epoch,
+            gpuHoursMilli: log.args.gpuHoursMilli,
+            utilizationBps: log.args.utilizationBps,
+            gpusOnline: log.args.gpusOnline,
+            revenue: log.args.revenue,
+            telemetryRoot: log.args.telemetryRoot,
+            submitter: log.args.submitter,
+          });
+          break;
+        case 'SignerAdded':
+        case 'SignerRemoved':
+          rows.committeeEvents.push({
+            ...where,
+            kind: log.eventName === 'SignerAdded' ? 'signer_added' : 'signer_removed',
+            signer: log.args.signer,
+          });
+          break;
+        case 'ThresholdChanged':
+          rows.committeeEvents.push({
+            ...where,
+            kind: 'threshold_changed',
+            previousValue: log.args.previousThreshold,
+            value: log.args.newThreshold,
+          });
+          break;
+        case 'HeartbeatChanged':
+          rows.committeeEvents.push({
+            ...where,
+            kind: 'heartbeat_changed',
+            previousValue: log.args.previousHeartbeat,
+            value: log.args.newHeartbeat,
+          });
+          break;
+      }
+    } else if (emitter === known.factory) {
+      if (log.eventName === 'ClusterTokenized') {
+        const { args } = log;
+        rows.shareTokens.push({
+          ...where,
+          token: args.token,
+          clusterId: args.clusterId,
+          offering: args.offering,
+          operator: args.operator,
+          name: args.name,
+          symbol: args.symbol,
+          supply: args.supply,
+        });
+        rows.offerings.push({
+          ...where,
+          offering: args.offering,
+          token: args.token,
+          clusterId: args.clusterId,
+          pricePerShare: args.pricePerShare,
+          saleStart: seconds(args.start),
+          saleEnd: seconds(args.end),
+          softCap: args.softCap,
+          perBuyerCap: args.perBuyerCap,
+        });
+        const token = getAddress(args.token);
+        const offering = getAddress(args.offering);
+        known.tokens.set(token.toLowerCase(), { clusterId: args.clusterId, address: token });
+        known.offerings.set(offering.toLowerCase(), { address: offering });
+        discovered.push({ token, offering, clusterId: args.clusterId, blockNumber: log.blockNumber! });
+      }
+    } else if (emitter === known.stablecoin) {
+      if (log.eventName === 'Transfer') {
+        rows.stablecoinTransfers.push({ ...where, from: log.args.from, to: log.args.to, value: log.args.value });
+      }
+    } else if (known.tokens.has(emitter)) {
+      const { address: token, clusterId } = known.tokens.get(emitter)!;
+      switch (log.eventName) {
+        case 'Transfer':
+          rows.shareTransfers.push({ ...where, token, from: log.args.from, to: log.args.to, value: log.args.value });
+          break;
+        case 'RevenueDeposited':
+          rows.revenueDeposits.push({
+            ...where,
+            token,
+            clusterId,
+            payer: log.args.payer,
+            amount: log.args.amount,
+            durationSeconds: log.args.duration,
+            ratePerSecond: log.args.newRatePerSecond,
+            streamEnd: seconds(log.args.streamEnd),
+            carriedOver: log.args.carriedOver,
+          });
+          break;
+        case 'Claimed':
+          rows.claims.push({
+            ...where,
+            token,
+            account: log.args.account,
+            recipient: log.args.recipient,
+            amount: log.args.amount,
+          });
+          break;
+        case 'RevenuePayerSet':
+          rows.tokenControlEvents.push({
+            ...where,
+            token,
+            kind: 'revenue_payer_set',
+            actor: log.args.operator,
+            account: log.args.payer,
+            flag: log.args.allowed,
+          });
+          break;
+        case 'VerificationSet':
+          rows.tokenControlEvents.push({
+            ...where,
+            token,
+            kind: 'verification_set',
+            account: log.args.account,
+            value: log.args.validUntil,
+          });
+          break;
+        case 'AllowlistEnabledSet':
+          rows.tokenControlEvents.push({
+            ...where,
+            token,
+            kind: 'allowlist_enabled_set',
+            actor: log.args.operator,
+            flag: log.args.enabled,
+          });
+          break;
+        case 'FreezeSet':
+          rows.tokenControlEvents.push({
+            ...where,
+            token,
+            kind: 'freeze_set',
+            actor: log.args.operator,
+            account: log.args.account,
+            flag: log.args.frozen,
+          });
+          break;
+        case 'PauseSet':
+          rows.tokenControlEvents.push({
+            ...where,
+            token,
+            kind: 'pause_set',
+            actor: log.args.by,
+            flag: log.args.paused,
+          });
+          break;
+        case 'ForcedTransfer':
+          rows.tokenControlEvents.push({
+            ...where,
+            token,
+            kind: 'forced_transfer',
+            actor: log.args.operator,
+            account: log.args.from,
+            counterparty: log.args.to,
+            value: log.args.amount,
+          });
+          break;
+        case 'WalletRecovered':
+          rows.tokenControlEvents.push({
+            ...where,
+            token,
+            kind: 'wallet_recovered',
+            actor: log.args.operator,
+            account: log.args.lost,
+            counterparty: log.args.replacement,
+            value: log.args.shares,
+            revenue: log.args.revenue,
+          });
+          break;
+      }
+    } else if (known.offerings.has(emitter)) {
+      const offering = known.offerings.get(emitter)!.address;
+      switch (log.eventName) {
+        case 'Purchased':
+          rows.offeringEvents.push({
+            ...where,
+            offering,
+            kind: 'purchased',
+            account: log.args.buyer,
+            shares: log.args.shares,
+            amount: log.args.cost,
+            totalSold: log.args.totalSold,
+            totalRaised: log.args.totalRaised,
+          });
+          break;
+        case 'Finalized':
+          rows.offeringEvents.push({
+            ...where,
+            offering,
+            kind: 'finalized',
+            account: log.args.operator,
+            shares: log.args.sold,
+            amount: log.args.proceeds,
+            succeeded: log.args.succeeded,
+            sharesReturned: log.args.sharesReturned,
+            revenueForwarded: log.args.revenueForwarded,
+          });
+          break;
+        case 'Refunded':
+          rows.offeringEvents.push({
+            ...where,
+            offering,
+            kind: 'refunded',
+            account: log.args.buyer,
+            shares: log.args.shares,
+            amount: log.args.amount,
+          });
+          break;
+        case 'SharesWithdrawn':
+          rows.offeringEvents.push({
+            ...where,
+            offering,
+            kind: 'shares_withdrawn',
+            account: log.args.buyer,
+            shares: log.args.shares,
+            amount: log.args.revenue,
+          });
+          break;
+      }
+    }
+  }
+  return { rows, discovered };
+}

@@ -1,0 +1,185 @@
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { devAccount, devRoles } from '../../scripts/stack/dev-accounts';
+import { dumpMirror } from '../dump';
+import type { Database, DatabaseHandle } from '../index';
+import { balances, clusters, epochReports, offeringEvents, rollups } from '../schema';
+import { testDatabases } from '../test-databases';
+import { runScenario, startTestChain, type TestChain } from '../test-fixtures';
+import { decodeLogs } from './decode';
+import { createIndexer } from './index';
+import { readCursor, writeRange } from './store';
+
+const log = pino({ level: 'silent' });
+// Each database gets its own block of ports, so the PGlite and PostgreSQL suites can run side by side.
+let nextPort = 8810;
+
+function indexerFor(chain: TestChain, db: Database, overrides: { maxBlockRange?: number; signal?: AbortSignal } = {}) {
+  return createIndexer({
+    db,
+    publicClient: chain.publicClient,
+    chainId: 31_337,
+    contracts: chain.contracts,
+    deployBlock: chain.deployment.deployBlock,
+    maxBlockRange: overrides.maxBlockRange ?? 1_000,
+    pollIntervalMs: 20,
+    signal: overrides.signal ?? new AbortController().signal,
+    log,
+  });
+}
+
+async function caughtUp(chain: TestChain, db: Database) {
+  const head = await chain.publicClient.getBlockNumber({ cacheTime: 0 });
+  while (((await readCursor(db, 31_337))?.number ?? 0n) < head) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
+  const opened: DatabaseHandle[] = [];
+  let chain: TestChain | undefined;
+  const openDb = async () => {
+    const handle = await open();
+    opened.push(handle);
+    return handle.db;
+  };
+  /** A second database of the same kind, indexed from scratch: what the mirror must equal. */
+  const cleanIndex = async () => {
+    const db = await openDb();
+    await indexerFor(chain!, db).catchUp();
+    return dumpMirror(db);
+  };
+  const startChain = async () => {
+    chain = await startTestChain(nextPort++ + (name === 'postgres' ? 40 : 0));
+    return chain;
+  };
+  afterEach(async () => {
+    for (const handle of opened.splice(0)) await handle.close();
+    await chain?.stop();
+    chain = undefined;
+  });
+
+  it('mirrors clusters, reports, sales, shares and revenue from real transactions', async () => {
+    const testChain = await startChain();
+    const { clusters: ids, sale } = await runScenario(testChain);
+    const db = await openDb();
+    await indexerFor(testChain, db).catchUp();
+
+    const stored = await db.select().from(clusters);
+    expect(stored.map((row) => [row.clusterId, row.status, row.lastEpoch])).toEqual(
+      expect.arrayContaining([
+        [ids[0], 'attested', 2n],
+        [ids[1], 'attested', 1n],
+      ]),
+    );
+    const holders = await db.select().from(balances).where(eq(balances.token, sale.token));
+    const byAccount = Object.fromEntries(holders.map((row) => [row.account, row.balance]));
+    const [investorA, investorB, investorC] = devRoles.investors.map((index) => devAccount(index).address);
+    expect(byAccount).toEqual({
+      [investorA!]: 50n * 10n ** 18n,
+      [investorB!]: 40n * 10n ** 18n,
+      [investorC!]: 10n * 10n ** 18n,
+    });
+    const purchases = await db.select().from(offeringEvents).where(eq(offeringEvents.kind, 'purchased'));
+    expect(purchases.map((row) => row.shares)).toEqual([60n * 10n ** 18n, 40n * 10n ** 18n]);
+    const networkHours = await db.select().from(rollups).where(eq(rollups.dimension, 'network'));
+    const reported = networkHours
+      .filter((row) => row.granularity === 'day')
+      .reduce((sum, row) => sum + row.revenueReported, 0n);
+    expect(reported).toBe(12_000_000n + 9_000_000n + 14_000_000n);
+    expect(networkHours.filter((row) => row.granularity === 'day').reduce((s, r) => s + r.revenueDeposited, 0n)).toBe(
+      5_000_000n,
+    );
+  });
+
+  it('gives the same mirror for small ranges, one large range, and a range written twice', async () => {
+    const testChain = await startChain();
+    await runScenario(testChain);
+    const small = await openDb();
+    await indexerFor(testChain, small, { maxBlockRange: 2 }).catchUp();
+    const dumpSmall = await dumpMirror(small);
+    expect(dumpSmall).toEqual(await cleanIndex());
+
+    // Replay: write the last range again from fresh logs; the cursor makes it a no-op.
+    const cursor = (await readCursor(small, 31_337))!;
+    const logs = await testChain.publicClient.getLogs({
+      fromBlock: testChain.deployment.deployBlock,
+      toBlock: cursor.number,
+    });
+    const block = await testChain.publicClient.getBlock({ blockNumber: cursor.number });
+    const { rows } = decodeLogs(
+      31_337,
+      logs,
+      {
+        registry: testChain.contracts.clusterRegistry.toLowerCase(),
+        factory: testChain.contracts.factory.toLowerCase(),
+        stablecoin: testChain.contracts.stablecoin.toLowerCase(),
+        tokens: new Map(),
+        offerings: new Map(),
+      },
+      () => new Date(Number(block.timestamp) * 1000),
+    );
+    const end = { number: block.number, hash: block.hash, parentHash: block.parentHash, timestamp: new Date() };
+    expect(await writeRange(small, 31_337, rows, end)).toBe(0);
+    expect(await dumpMirror(small)).toEqual(dumpSmall);
+  });
+
+  it('rolls a reorg back to the common ancestor and equals a clean index of the new chain', async () => {
+    const testChain = await startChain();
+    const { sale, clusters: ids } = await runScenario(testChain);
+    const db = await openDb();
+    const indexer = indexerFor(testChain, db);
+    await indexer.catchUp();
+    const fork = await testChain.snapshot();
+    // The branch that will be dropped: a trade, a report and a deposit.
+    const [investorA, investorB] = devRoles.investors;
+    await testChain.transferShares(investorA, sale.token, devAccount(investorB).address, 5n * 10n ** 18n);
+    await testChain.report([
+      { clusterId: ids[1]!, epoch: 2n, gpuHoursMilli: 1n, utilizationBps: 100, gpusOnline: 1, revenue: 1n },
+    ]);
+    await testChain.depositRevenue(devRoles.operators[0], sale.token, 777n, 3_600n);
+    await indexer.catchUp();
+    expect(await db.select().from(epochReports)).toHaveLength(4);
+
+    await testChain.revert(fork);
+    // The new branch: different transactions, and longer than the dropped one.
+    await testChain.transferShares(investorB, sale.token, devAccount(investorA).address, 3n * 10n ** 18n);
+    await testChain.mine(5);
+    await indexer.catchUp();
+    expect((await indexer.metrics.reorgs.get()).values[0]?.value).toBe(1);
+    expect(await db.select().from(epochReports)).toHaveLength(3);
+    expect(await dumpMirror(db)).toEqual(await cleanIndex());
+  });
+
+  it('waits while the database is unreachable and resumes with nothing lost', async () => {
+    const testChain = await startChain();
+    const db = await openDb();
+    let reachable = true;
+    // Every database call fails while `reachable` is false, as a dropped connection would.
+    const flaky = new Proxy(db, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (!reachable) throw new Error('connection refused');
+          return value.apply(target, args);
+        };
+      },
+    });
+    const controller = new AbortController();
+    const indexer = indexerFor(testChain, flaky, { signal: controller.signal });
+    const running = indexer.run();
+    const { sale } = await runScenario(testChain);
+    await caughtUp(testChain, db);
+    reachable = false;
+    const [investorA, investorC] = [devRoles.investors[0], devRoles.investors[2]];
+    await testChain.transferShares(investorA, sale.token, devAccount(investorC).address, 1n);
+    await testChain.mine(3);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await indexer.metrics.failures.get()).values[0]?.value ?? 0).toBeGreaterThan(0);
+    reachable = true;
+    await caughtUp(testChain, db);
+    controller.abort();
+    await running;
+    expect(await dumpMirror(db)).toEqual(await cleanIndex());
+  });
+});
