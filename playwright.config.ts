@@ -45,6 +45,8 @@ export default defineConfig({
       ANVIL_PORT: String(E2E_ANVIL_PORT),
       DATA_DIR: E2E_DATA_DIR,
       LOG_LEVEL: 'warn',
+      // The e2e stack must not collide with a developer's `npm start` on the default metrics port.
+      INDEXER_METRICS_PORT: '0',
     },
     url: `http://localhost:${E2E_PORT}`,
     timeout: 240_000,

@@ -5,8 +5,10 @@ export default defineConfig({
   resolve: { alias: { '~': fileURLToPath(new URL('./app', import.meta.url)) } },
   test: {
     include: ['{app,db,oracle,scripts,contracts/ts}/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: these tests drive real anvil chains and databases on 2-core machines; a timeout here is a hang guard, not a
+    // performance assertion.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: 'forks',
   },
 });

@@ -50,7 +50,13 @@ export async function serveMetrics(registry: Registry, port: number, host = '127
       .catch((error: Error) => response.writeHead(500).end(error.message));
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} for the indexer's /metrics is already in use; set INDEXER_METRICS_PORT (0 = off).`)
+          : error,
+      ),
+    );
     server.listen(port, host, () => resolve());
   });
   const address = server.address();
