@@ -521,9 +521,6 @@ async function replayHistory(
         await depositRevenue({ ...options, state, through: weekEnd });
         writeDemoState(options.directory, state);
       }
-      console.error(
-        `day ${day} sample ${(t1 - t0).toFixed(0)} deliverWait ${(t2 - t1).toFixed(0)} weekWait ${(t3 - t2).toFixed(0)} deposit ${(performance.now() - t3).toFixed(0)}`,
-      );
       bar.update(day + 1, `day ${day + 1}/${days} · ${reports.toLocaleString('en-US')} cluster-hours`);
     }
     await delivering;
