@@ -39,6 +39,10 @@ export default defineConfig({
       ANVIL_PORT: String(E2E_ANVIL_PORT),
       DATA_DIR: '.data/e2e',
       LOG_LEVEL: 'warn',
+      // A short demo history keeps the stack's start well inside the timeout; its services get e2e ports too.
+      DEMO_HISTORY_DAYS: process.env.E2E_DEMO_HISTORY_DAYS ?? '2',
+      ORACLE_NODE_BASE_PORT: '3110',
+      DEMO_SIMULATOR_PORT: '3113',
     },
     url: `http://localhost:${E2E_PORT}`,
     timeout: 240_000,

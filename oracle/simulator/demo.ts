@@ -178,7 +178,7 @@ export async function runDemoHistory(options: DemoOptions): Promise<{ state: Dem
     graceSeconds: 10 * 365 * DAY,
     takeoverMs: 60_000,
     relayIntervalMs: 50,
-    gatherMs: 3_000,
+    gatherMs: 20_000,
     warpChain: true,
     log,
   });

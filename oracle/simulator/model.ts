@@ -90,9 +90,9 @@ export const DEMO_IDCS: IdcSpec[] = [
     priceBps: 10_000,
     source: 'dcgm',
     clusters: [
-      { model: 'H100', gpus: 16 },
       { model: 'H100', gpus: 8 },
-      { model: 'A100', gpus: 8 },
+      { model: 'H100', gpus: 8 },
+      { model: 'A100', gpus: 4 },
     ],
   },
   {
@@ -103,9 +103,9 @@ export const DEMO_IDCS: IdcSpec[] = [
     priceBps: 10_800,
     source: 'nvidia-smi-csv',
     clusters: [
-      { model: 'A100', gpus: 12 },
-      { model: 'L40S', gpus: 8 },
-      { model: 'RTX4090', gpus: 16 },
+      { model: 'A100', gpus: 8 },
+      { model: 'L40S', gpus: 4 },
+      { model: 'RTX4090', gpus: 8 },
     ],
   },
   {
