@@ -47,6 +47,10 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // The e2e stack must not collide with a developer's `npm start` on the default metrics port.
       INDEXER_METRICS_PORT: '0',
+      // A short demo history keeps the stack's start well inside the timeout; its services get e2e ports too.
+      DEMO_HISTORY_DAYS: process.env.E2E_DEMO_HISTORY_DAYS ?? '2',
+      ORACLE_NODE_BASE_PORT: String(E2E_PORT + 10),
+      DEMO_SIMULATOR_PORT: String(E2E_PORT + 13),
     },
     url: `http://localhost:${E2E_PORT}`,
     timeout: 240_000,

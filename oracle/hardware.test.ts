@@ -1,7 +1,15 @@
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import { keccak256, stringToBytes } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { gpuUuidHash, hardwareRoot, hardwareTree, requireGpuUuid } from './hardware';
+import {
+  gpuUuidHash,
+  hardwareRoot,
+  hardwareTree,
+  requireGpuUuid,
+  TELEMETRY_LEAF_TYPES,
+  type TelemetryLeaf,
+  telemetryRoot,
+} from './hardware';
 
 const uuids = [
   'GPU-5f3e2a10-8c1b-4e7a-9d2c-0a1b2c3d4e5f',
@@ -33,5 +41,18 @@ describe('hardware commitment', () => {
     expect(() => requireGpuUuid('GPU-nothex')).toThrow(/not a GPU UUID/);
     expect(() => hardwareTree([uuids[0]!, uuids[0]!.toUpperCase()])).toThrow(/unique/);
     expect(() => hardwareTree([])).toThrow(/at least one/);
+  });
+});
+
+describe('telemetry root', () => {
+  it('equals the StandardMerkleTree root for 1 to 40 leaves, missing utilization (-1) included', () => {
+    for (const count of [1, 2, 3, 7, 16, 40]) {
+      const leaves: TelemetryLeaf[] = Array.from({ length: count }, (_, index) => [
+        gpuUuidHash(uuids[index % uuids.length]!),
+        1_700_000_000_000n + BigInt(index * 60_000),
+        index % 5 === 0 ? -1 : (index * 7_919) % 100_001,
+      ]);
+      expect(telemetryRoot(leaves)).toBe(StandardMerkleTree.of(leaves, [...TELEMETRY_LEAF_TYPES]).root);
+    }
   });
 });

@@ -12,7 +12,7 @@
  * utilization in thousandths of a percent (-1 when the GPU reported none). An epoch without readings has root 0x00…0.
  */
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
-import { type Hex, keccak256, toBytes, zeroHash } from 'viem';
+import { concat, encodeAbiParameters, type Hex, keccak256, toBytes, zeroHash } from 'viem';
 import { canonicalGpuUuid } from './telemetry/types';
 
 export const HARDWARE_LEAF_TYPES = ['bytes32'] as const;
@@ -43,7 +43,33 @@ export const hardwareRoot = (uuids: readonly string[]) => hardwareTree(uuids).ro
 
 export type TelemetryLeaf = [uuidHash: Hex, timestampMs: bigint, utilizationMilliPct: number];
 
+/**
+ * The StandardMerkleTree root over `leaves` (same leaf hash, sorted leaves, sorted-pair node hash), computed with
+ * viem: the library's ABI encoder costs ~0.3 ms per leaf, which dominated a node's CPU when it signs thousands of
+ * reports (the demo's history). hardware.test.ts checks it against StandardMerkleTree.of.
+ */
 export function telemetryRoot(leaves: TelemetryLeaf[]): Hex {
   if (leaves.length === 0) return zeroHash;
-  return StandardMerkleTree.of(leaves, [...TELEMETRY_LEAF_TYPES]).root as Hex;
+  const hashes = leaves
+    .map(([uuidHash, timestampMs, utilization]) =>
+      keccak256(
+        keccak256(
+          encodeAbiParameters(
+            [{ type: 'bytes32' }, { type: 'uint64' }, { type: 'int32' }],
+            [uuidHash, timestampMs, utilization],
+          ),
+        ),
+      ),
+    )
+    .sort();
+  const tree = new Array<Hex>(2 * hashes.length - 1);
+  hashes.forEach((hash, index) => {
+    tree[tree.length - 1 - index] = hash;
+  });
+  for (let index = tree.length - 1 - hashes.length; index >= 0; index--) {
+    const left = tree[2 * index + 1]!;
+    const right = tree[2 * index + 2]!;
+    tree[index] = keccak256(left < right ? concat([left, right]) : concat([right, left]));
+  }
+  return tree[0]!;
 }

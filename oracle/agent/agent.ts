@@ -3,6 +3,7 @@
  * samples with the operator key, spools it durably and delivers it to every oracle node from that node's cursor.
  */
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem';
 import { z } from 'zod';
@@ -171,7 +172,7 @@ export class Agent {
       } catch (error) {
         if (!(error instanceof RetryableError)) this.log.error({ err: error }, 'agent round failed');
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, intervalMs - (Date.now() - started))));
+      await sleep(Math.max(0, intervalMs - (Date.now() - started)), undefined, { signal }).catch(() => undefined);
     }
   }
 

@@ -39,6 +39,9 @@ export class Journal<RecordType> {
 
   append(...records: RecordType[]): Promise<void> {
     if (!this.handle) return Promise.reject(new Error(`journal ${this.path} is closed`));
+    // Nothing to write: starting a flush here would leave `flushing` set to a finished run forever (the flush empties
+    // it synchronously before `??=` stores its promise), and every later append would wait for nothing.
+    if (records.length === 0) return Promise.resolve();
     const done = records.map(
       (record) =>
         new Promise<void>((resolve, reject) =>

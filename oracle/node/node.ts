@@ -39,6 +39,8 @@ export type OracleNodeOptions = {
   /** Run the relayer (tests switch it off to play a node that only signs). */
   relay?: boolean;
   prepareSubmission?: (epochEnd: number) => Promise<void>;
+  /** See RelayerOptions.gatherMs. */
+  gatherMs?: number;
   log: Logger;
 };
 
@@ -90,6 +92,7 @@ export async function startOracleNode(options: OracleNodeOptions) {
     intervalMs: options.relayIntervalMs,
     takeoverMs: options.takeoverMs,
     prepareSubmission: options.prepareSubmission,
+    gatherMs: options.gatherMs,
     log,
   });
   if (options.relay !== false) running.push(relayer.run(controller.signal));

@@ -29,6 +29,11 @@ export type RelayerOptions = {
   takeoverMs?: number;
   /** Called before a submission for the newest epoch end in it (the demo warps chain time here). */
   prepareSubmission?: (epochEnd: number) => Promise<void>;
+  /**
+   * Hold an epoch until every cluster this node holds an inventory for has a ready report for it, at most this long
+   * after its first report was ready, so an epoch lands in one transaction (the demo's history backfill; 0 = off).
+   */
+  gatherMs?: number;
   log: Logger;
 };
 
@@ -84,8 +89,14 @@ export class Relayer {
       byEpoch.set(entry.report.epoch, [...(byEpoch.get(entry.report.epoch) ?? []), entry]);
     }
     let sent = 0;
+    const gatherMs = this.options.gatherMs ?? 0;
+    const clusterCount = core.clusterSummaries().length;
     for (const epoch of [...byEpoch.keys()].sort((a, b) => (a < b ? -1 : 1))) {
-      if (await this.submit(byEpoch.get(epoch)!)) sent += 1;
+      const entries = byEpoch.get(epoch)!;
+      const firstReady = Math.min(...entries.map((entry) => entry.readyAt!));
+      // A later epoch cannot go first: it would make this one's reports unsubmittable (epochs only increase).
+      if (entries.length < clusterCount && now - firstReady < gatherMs) break;
+      if (await this.submit(entries)) sent += 1;
     }
     return sent;
   }

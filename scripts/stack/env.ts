@@ -49,9 +49,25 @@ export const stackEnvSchema = z.object({
   PORT: port.default(3000),
   ANVIL_PORT: port.default(8545),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The simulated IDCs, oracle committee and 90-day history (local chain only; default on there, off with RPC_URL). */
+  DEMO: z.enum(['on', 'off']).optional(),
+  /** Days of hourly history the demo replays on a fresh chain. */
+  DEMO_HISTORY_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  /** Length of one oracle epoch once the demo is live. */
+  DEMO_LIVE_EPOCH_SECONDS: z.coerce.number().int().min(10).max(3_600).default(60),
+  /** Seed of the simulated world (GPU UUIDs, utilization, leases, outages). */
+  DEMO_SEED: z.string().min(1).default('rackshare'),
+  /** The three demo oracle nodes listen on this port and the next two (HTTP API and /metrics). */
+  ORACLE_NODE_BASE_PORT: port.default(4700),
+  /** The simulated IDCs' DCGM exporter and nvidia-smi endpoints. */
+  DEMO_SIMULATOR_PORT: port.default(4710),
 });
 
-export type StackEnv = z.infer<typeof stackEnvSchema> & { deployerPrivateKey: `0x${string}`; localChain: boolean };
+export type StackEnv = z.infer<typeof stackEnvSchema> & {
+  deployerPrivateKey: `0x${string}`;
+  localChain: boolean;
+  demo: boolean;
+};
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -70,9 +86,13 @@ export function parseStackEnv(source: Record<string, string | undefined> = proce
   if (!localChain && env.DEPLOYER_PRIVATE_KEY === undefined) {
     throw new ConfigError('Invalid configuration: DEPLOYER_PRIVATE_KEY is required when RPC_URL is set.');
   }
+  if (env.DEMO === 'on' && !localChain) {
+    throw new ConfigError('Invalid configuration: DEMO=on needs the local chain (the demo acts with public dev keys).');
+  }
   return {
     ...env,
     localChain,
+    demo: (env.DEMO ?? (localChain ? 'on' : 'off')) === 'on',
     deployerPrivateKey: (env.DEPLOYER_PRIVATE_KEY ?? ANVIL_FIRST_KEY) as `0x${string}`,
   };
 }

@@ -13,6 +13,8 @@ import { type DatabaseHandle, migrateDatabase, openDatabase, resetDatabase } fro
 import { readIndexerEnv } from '#db/indexer/env';
 import { createIndexer, ensureChainIdentity } from '#db/indexer/index';
 import { serveMetrics } from '#db/indexer/metrics';
+import { committeeMembers, type DemoState, demoDirectory, runDemoHistory } from '../../oracle/simulator/demo';
+import { liveCommittee, startLiveSimulation } from '../../oracle/simulator/live';
 import { startAnvil } from './anvil';
 import { DEV_ACCOUNT_COUNT, devAccount, devRoles } from './dev-accounts';
 import type { StackEnv } from './env';
@@ -30,6 +32,7 @@ export type StackState = {
   database?: DatabaseHandle;
   webUrl?: string;
   indexerMetricsUrl?: string;
+  demo?: { state: DemoState; directory: string; skipped: boolean; nodeUrls?: string[]; simulatorUrl?: string };
 };
 
 type Stop = () => Promise<void>;
@@ -66,6 +69,10 @@ const services: Service[] = [
           port: state.env.ANVIL_PORT,
           stateFile: resolve(state.env.DATA_DIR, 'anvil', 'state.json'),
           accounts: DEV_ACCOUNT_COUNT,
+          // The demo replays its history on a chain that starts that long ago (an hour more for the set-up).
+          genesisTimestamp: state.env.demo
+            ? Math.floor(Date.now() / 1000) - state.env.DEMO_HISTORY_DAYS * 86_400 - 3_600
+            : undefined,
           log: (line) => state.log.debug({ service: 'anvil' }, line),
         });
         state.rpcUrl = anvil.rpcUrl;
@@ -116,6 +123,67 @@ const services: Service[] = [
       return undefined;
     },
     detail: (state) => `deployed at block ${state.deployment!.deployBlock}`,
+  },
+  {
+    title: 'Demo history',
+    async start(state) {
+      if (!state.env.demo) return undefined;
+      const { env } = state;
+      const result = await runDemoHistory({
+        rpcUrl: state.rpcUrl!,
+        chainId: state.chainId!,
+        publicClient: state.publicClient!,
+        deployment: state.deployment!,
+        dataDir: resolve(env.DATA_DIR, 'demo'),
+        seed: env.DEMO_SEED,
+        historyDays: env.DEMO_HISTORY_DAYS,
+        nodeBasePort: env.ORACLE_NODE_BASE_PORT,
+        simulatorPort: env.DEMO_SIMULATOR_PORT,
+        log: state.log.child({ service: 'demo' }),
+        signal: state.signal,
+      });
+      state.demo = {
+        state: result.state,
+        skipped: result.skipped,
+        directory: demoDirectory(resolve(env.DATA_DIR, 'demo'), state.deployment!),
+      };
+      return undefined;
+    },
+    detail: (state) =>
+      !state.demo
+        ? 'off'
+        : state.demo.skipped
+          ? `already set up: ${state.demo.state.clusters.length} clusters`
+          : `${state.demo.state.clusters.length} clusters, ${state.env.DEMO_HISTORY_DAYS} days of hourly reports`,
+  },
+  {
+    title: 'Oracle nodes',
+    async start(state) {
+      if (!state.demo) return undefined;
+      const committee = await liveCommittee({
+        ...liveOptions(state),
+        members: committeeMembers(state.env.ORACLE_NODE_BASE_PORT),
+      });
+      state.demo.nodeUrls = committee.urls;
+      return committee.stop;
+    },
+    detail: (state) =>
+      state.demo?.nodeUrls
+        ? `${state.demo.nodeUrls.join(', ')} (/metrics), k = ${state.deployment!.committee.threshold}`
+        : 'off',
+  },
+  {
+    title: 'Simulator and agents',
+    async start(state) {
+      if (!state.demo?.nodeUrls) return undefined;
+      const simulation = await startLiveSimulation({ ...liveOptions(state), nodeUrls: state.demo.nodeUrls });
+      state.demo.simulatorUrl = simulation.url;
+      return simulation.stop;
+    },
+    detail: (state) =>
+      state.demo?.simulatorUrl
+        ? `${state.demo.simulatorUrl}, one epoch every ${state.env.DEMO_LIVE_EPOCH_SECONDS} s`
+        : 'off',
   },
   {
     title: 'Database',
@@ -198,6 +266,21 @@ const services: Service[] = [
     detail: (state) => state.webUrl!,
   },
 ];
+
+function liveOptions(state: StackState) {
+  return {
+    rpcUrl: state.rpcUrl!,
+    chainId: state.chainId!,
+    publicClient: state.publicClient!,
+    deployment: state.deployment!,
+    directory: state.demo!.directory,
+    state: state.demo!.state,
+    epochSeconds: state.env.DEMO_LIVE_EPOCH_SECONDS,
+    nodeBasePort: state.env.ORACLE_NODE_BASE_PORT,
+    simulatorPort: state.env.DEMO_SIMULATOR_PORT,
+    log: state.log.child({ service: 'demo' }),
+  };
+}
 
 export function createLogger(env: StackEnv) {
   return pino({

@@ -1,0 +1,101 @@
+/** The demo's oracle committee: one child process per node (node-process.ts), started and stopped together. */
+import { type ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import type { Address, Hex } from 'viem';
+import type { NodeProcessConfig } from './node-process';
+
+const NODE_SCRIPT = join(fileURLToPath(new URL('.', import.meta.url)), 'node-process.ts');
+
+export type CommitteeMember = { address: Address; privateKey: Hex; port: number };
+
+export type CommitteeOptions = {
+  members: CommitteeMember[];
+  rpcUrl: string;
+  chainId: number;
+  registry: Address;
+  threshold: number;
+  directory: string;
+  epochSeconds: number;
+  graceSeconds?: number;
+  takeoverMs?: number;
+  relayIntervalMs?: number;
+  gatherMs?: number;
+  warpChain: boolean;
+  logLevel?: string;
+  log: Logger;
+};
+
+export type Committee = { urls: string[]; pids: number[]; stop: () => Promise<void> };
+
+function stopChild(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startCommittee(options: CommitteeOptions): Promise<Committee> {
+  const url = (member: CommitteeMember) => `http://127.0.0.1:${member.port}`;
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all(children.map(stopChild));
+  };
+  try {
+    await Promise.all(
+      options.members.map((member, position) => {
+        const config: NodeProcessConfig = {
+          rpcUrl: options.rpcUrl,
+          chainId: options.chainId,
+          registry: options.registry,
+          committee: options.members.map((entry) => entry.address),
+          threshold: options.threshold,
+          peers: options.members
+            .filter((entry) => entry !== member)
+            .map((entry) => ({ address: entry.address, url: url(entry) })),
+          port: member.port,
+          journalPath: join(options.directory, `node-${position}.jsonl`),
+          epochSeconds: options.epochSeconds,
+          graceSeconds: options.graceSeconds,
+          takeoverMs: options.takeoverMs,
+          relayIntervalMs: options.relayIntervalMs,
+          gatherMs: options.gatherMs,
+          warpChain: options.warpChain,
+          logLevel: options.logLevel ?? 'warn',
+        };
+        const child = fork(NODE_SCRIPT, [], {
+          execArgv: ['--import', 'tsx'],
+          env: {
+            ...process.env,
+            RACKSHARE_NODE_CONFIG: JSON.stringify(config),
+            RACKSHARE_NODE_KEY: member.privateKey,
+          },
+          stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        });
+        children.push(child);
+        const nodeLog = options.log.child({ service: 'oracle-node', node: member.address.slice(0, 8) });
+        child.stderr?.on('data', (chunk: Buffer) => {
+          for (const line of chunk.toString().split('\n')) if (line.trim()) nodeLog.warn(line.slice(0, 2_000));
+        });
+        return new Promise<void>((resolve, reject) => {
+          child.once('message', () => resolve());
+          child.once('exit', (code) => reject(new Error(`oracle node ${member.address} exited with code ${code}`)));
+        });
+      }),
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    urls: options.members.map(url),
+    pids: children.map((child) => child.pid!),
+    stop,
+  };
+}

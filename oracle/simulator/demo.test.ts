@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { privateKeyToAccount } from 'viem/accounts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { clusterRegistryAbi, shareTokenAbi } from '#contracts';
+import { deployProtocol } from '#contracts/deploy';
+import type { Deployment } from '#contracts/deployments';
+import { startAnvil } from '../../scripts/stack/anvil';
+import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
+import { connectChain } from '../node/harness';
+import { type DemoState, demoDirectory, readDemoState, runDemoHistory } from './demo';
+
+const ANVIL_PORT = 8601;
+const NODE_BASE_PORT = 4401;
+let anvil: Awaited<ReturnType<typeof startAnvil>>;
+let directory: string;
+let deployment: Deployment;
+let state: DemoState;
+const handle = () => connectChain(anvil.rpcUrl);
+
+beforeAll(async () => {
+  directory = mkdtempSync(join(tmpdir(), 'rackshare-demo-'));
+  anvil = await startAnvil({
+    port: ANVIL_PORT,
+    stateFile: null,
+    accounts: DEV_ACCOUNT_COUNT,
+    genesisTimestamp: Math.floor(Date.now() / 1000) - 9 * 86_400,
+  });
+  const chain = handle();
+  deployment = await deployProtocol(
+    { publicClient: chain.publicClient as never, walletClient: chain.wallet(0) },
+    {
+      committee: {
+        signers: devRoles.oracleNodes.map((index) => privateKeyToAccount(devPrivateKey(index)).address),
+        threshold: 2,
+        heartbeatSeconds: 3 * 3600,
+      },
+      directory: join(directory, 'deployments'),
+    },
+  );
+  const result = await runDemoHistory({
+    rpcUrl: anvil.rpcUrl,
+    chainId: 31_337,
+    publicClient: chain.publicClient,
+    deployment,
+    dataDir: directory,
+    seed: 'demo-test',
+    historyDays: 8,
+    clusterLimit: 2,
+    nodeBasePort: NODE_BASE_PORT,
+    simulatorPort: 0,
+    log: pino({ level: 'silent' }),
+    signal: new AbortController().signal,
+  });
+  expect(result.skipped).toBe(false);
+  state = result.state;
+}, 240_000);
+
+afterAll(async () => {
+  await anvil?.stop();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+it('lands hourly reports for every cluster with strictly increasing epochs', async () => {
+  const { publicClient } = handle();
+  expect(state.clusters).toHaveLength(2);
+  const logs = await publicClient.getContractEvents({
+    address: deployment.contracts.clusterRegistry,
+    abi: clusterRegistryAbi,
+    eventName: 'ReportSubmitted',
+    fromBlock: 0n,
+  });
+  for (const cluster of state.clusters) {
+    const epochs = logs.filter((log) => log.args.clusterId === BigInt(cluster.clusterId)).map((log) => log.args.epoch!);
+    expect(epochs.length).toBeGreaterThan(7 * 24);
+    for (let index = 1; index < epochs.length; index++) expect(epochs[index]!).toBeGreaterThan(epochs[index - 1]!);
+    expect(epochs.every((epoch) => epoch % 3_600n === 0n)).toBe(true);
+  }
+  // One transaction per epoch carries both clusters.
+  const transactions = new Set(logs.map((log) => log.transactionHash));
+  expect(transactions.size).toBeLessThan(logs.length * 0.6);
+  // Reports landed at the time they describe, not at the set-up's chain time.
+  const last = logs.at(-1)!;
+  const block = await publicClient.getBlock({ blockNumber: last.blockNumber });
+  expect(Number(block.timestamp) - Number(last.args.epoch)).toBeLessThan(3_600);
+  expect(logs.some((log) => log.args.revenue! > 0n)).toBe(true);
+});
+
+it('deposits the first week of reported revenue and investors have claimable revenue', async () => {
+  const { publicClient } = handle();
+  const logs = await publicClient.getContractEvents({
+    address: deployment.contracts.clusterRegistry,
+    abi: clusterRegistryAbi,
+    eventName: 'ReportSubmitted',
+    fromBlock: 0n,
+  });
+  const weekEnd = state.origin / 1000 + 7 * 86_400;
+  expect(state.depositedThrough).toBe(weekEnd);
+  for (const cluster of state.clusters) {
+    const reported = logs
+      .filter((log) => log.args.clusterId === BigInt(cluster.clusterId) && Number(log.args.epoch) <= weekEnd)
+      .reduce((sum, log) => sum + log.args.revenue!, 0n);
+    const deposited = await publicClient.readContract({
+      address: cluster.token,
+      abi: shareTokenAbi,
+      functionName: 'totalDeposited',
+    });
+    expect(deposited).toBe(reported);
+    for (const investor of devRoles.investors) {
+      const balance = await publicClient.readContract({
+        address: cluster.token,
+        abi: shareTokenAbi,
+        functionName: 'balanceOf',
+        args: [devAccount(investor).address],
+      });
+      expect(balance).toBeGreaterThan(0n);
+      const claimable = await publicClient.readContract({
+        address: cluster.token,
+        abi: shareTokenAbi,
+        functionName: 'claimable',
+        args: [devAccount(investor).address],
+      });
+      expect(claimable).toBeGreaterThan(0n);
+    }
+  }
+  expect(readDemoState(demoDirectory(directory, deployment))?.historyComplete).toBe(true);
+});

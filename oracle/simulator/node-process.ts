@@ -1,0 +1,75 @@
+/**
+ * One oracle committee node as a child process of the demo (signing is the CPU cost: three nodes in three processes
+ * use both cores). Configuration arrives as JSON in RACKSHARE_NODE_CONFIG and the key in RACKSHARE_NODE_KEY. With
+ * `warpChain`, the relayer moves the local chain's clock to each epoch's end before submitting it, so reports on a
+ * history replayed in seconds land at the times they describe. Stops on SIGINT/SIGTERM and when its parent goes away.
+ */
+import pino from 'pino';
+import { type Address, createPublicClient, type Hex, http } from 'viem';
+import { z } from 'zod';
+import { startOracleNode } from '../node/node';
+
+export const nodeProcessConfigSchema = z.object({
+  rpcUrl: z.string(),
+  chainId: z.number().int(),
+  registry: z.string(),
+  committee: z.array(z.string()),
+  threshold: z.number().int().positive(),
+  peers: z.array(z.object({ address: z.string(), url: z.string() })),
+  port: z.number().int(),
+  journalPath: z.string(),
+  epochSeconds: z.number().int().positive(),
+  graceSeconds: z.number().int().positive().optional(),
+  takeoverMs: z.number().int().positive().optional(),
+  relayIntervalMs: z.number().int().positive().optional(),
+  gatherMs: z.number().int().nonnegative().optional(),
+  warpChain: z.boolean(),
+  logLevel: z.string().default('warn'),
+});
+export type NodeProcessConfig = z.infer<typeof nodeProcessConfigSchema>;
+
+const config = nodeProcessConfigSchema.parse(JSON.parse(process.env.RACKSHARE_NODE_CONFIG ?? '{}'));
+const privateKey = process.env.RACKSHARE_NODE_KEY as Hex;
+const log = pino({ level: config.logLevel }, pino.destination(2));
+
+const chainClient = createPublicClient({ transport: http(config.rpcUrl) });
+async function warpTo(epochEnd: number) {
+  const latest = await chainClient.getBlock({ blockTag: 'latest' });
+  if (latest.timestamp >= BigInt(epochEnd)) return;
+  // Another sender may have mined in between; a refused warp only means time already moved on.
+  await chainClient
+    .request({ method: 'evm_setNextBlockTimestamp' as never, params: [`0x${(epochEnd + 1).toString(16)}`] as never })
+    .catch(() => undefined);
+}
+
+const node = await startOracleNode({
+  privateKey,
+  rpcUrl: config.rpcUrl,
+  chainId: config.chainId,
+  registry: config.registry as Address,
+  committee: config.committee as Address[],
+  threshold: config.threshold,
+  peers: config.peers.map((peer) => ({ address: peer.address as Address, url: peer.url })),
+  port: config.port,
+  journalPath: config.journalPath,
+  epochSeconds: config.epochSeconds,
+  graceSeconds: config.graceSeconds,
+  takeoverMs: config.takeoverMs,
+  relayIntervalMs: config.relayIntervalMs,
+  gatherMs: config.gatherMs,
+  prepareSubmission: config.warpChain ? warpTo : undefined,
+  log,
+});
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  await node.stop().catch((error) => log.error({ err: error }, 'node stop failed'));
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
+const parentPid = process.ppid;
+setInterval(() => process.ppid !== parentPid && void shutdown(), 500).unref();
+process.send?.({ ready: node.url });
