@@ -42,7 +42,7 @@ export default function ChartView({ spec }: { spec: ChartSpec }) {
           borderColor: PALETTE[index % PALETTE.length],
           backgroundColor: PALETTE[index % PALETTE.length],
           borderDash: dataset.dashed ? [6, 4] : undefined,
-          pointRadius: spec.labels.length > 60 ? 0 : 2,
+          pointRadius: 2,
           spanGaps: false,
         })),
       }}
