@@ -9,13 +9,27 @@ export const SHARE_DECIMALS = 18;
 
 type StringNumeric = Intl.StringNumericLiteral;
 
+// Building an Intl formatter costs far more than using one (a table of 50 rows built ~250 per render): keep them.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}) {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
 export function formatAmount(
   value: bigint,
   decimals: number,
   locale: string,
   options: { maximumFractionDigits?: number; minimumFractionDigits?: number } = {},
 ) {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     maximumFractionDigits: options.maximumFractionDigits ?? 2,
     minimumFractionDigits: options.minimumFractionDigits ?? 0,
     // Truncate rather than round up: never show more than the chain holds.
@@ -33,28 +47,40 @@ export function formatShares(value: bigint, locale: string, maximumFractionDigit
 }
 
 export function formatInteger(value: bigint | number, locale: string) {
-  return new Intl.NumberFormat(locale).format(value);
+  return numberFormat(locale).format(value);
 }
 
 /** Basis-point style ratio of two bigints as a percentage, computed in integers. */
 export function formatPercent(numerator: bigint, denominator: bigint, locale: string) {
-  if (denominator === 0n) return new Intl.NumberFormat(locale, { style: 'percent' }).format(0);
+  if (denominator === 0n) return numberFormat(locale, { style: 'percent' }).format(0);
   const basisPoints = (numerator * 10_000n) / denominator;
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(
     `${formatUnits(basisPoints, 4)}` as StringNumeric,
   );
 }
 
+/** Basis points (10,000 = 100 %) as a percentage with up to one decimal. */
+export function formatBps(basisPoints: number, locale: string) {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(basisPoints / 10_000);
+}
+
 /** Dates in UTC so the server's and the browser's renderings agree (no hydration mismatch). */
 export function formatDateTime(unixSeconds: bigint | number, locale: string) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
-    new Date(Number(unixSeconds) * 1000),
-  );
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(Number(unixSeconds) * 1000));
 }
 
 export function formatRelative(unixSeconds: bigint | number, nowSeconds: bigint | number, locale: string) {
   const deltaSeconds = Number(unixSeconds) - Number(nowSeconds);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeFormats.set(locale, format);
+  }
   const absolute = Math.abs(deltaSeconds);
   if (absolute < 3_600) return format.format(Math.trunc(deltaSeconds / 60), 'minute');
   if (absolute < 86_400) return format.format(Math.trunc(deltaSeconds / 3_600), 'hour');

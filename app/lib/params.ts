@@ -6,6 +6,15 @@ export const clusterIdParam = z
   .regex(/^\d{1,78}$/, 'must be a whole number')
   .transform((value) => BigInt(value));
 
+/** A cluster's epoch in a URL: its id (uint256) and the epoch id (the Unix second at which the epoch ends). */
+export const epochParams = z.object({
+  clusterId: clusterIdParam,
+  epoch: z
+    .string()
+    .regex(/^\d{1,20}$/, 'must be a Unix second')
+    .transform((value) => BigInt(value)),
+});
+
 export const txHashParam = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be a 32-byte hex transaction hash');
 
 /** Only http(s) links become clickable: an on-chain URI such as javascript:… must never be an href. */

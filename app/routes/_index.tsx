@@ -3,16 +3,21 @@ import { useLoaderData, useRevalidator, useRouteLoaderData } from '@remix-run/re
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlockNumber } from 'wagmi';
+import { LazyChart } from '~/components/LazyChart';
 import { WalletPanel } from '~/components/WalletPanel';
-import { formatUsd, shortAddress } from '~/lib/format';
+import { formatBps, formatInteger, formatUsd, shortAddress } from '~/lib/format';
 import { fromDataSources } from '~/lib/http.server';
+import { networkOverview } from '~/models/market.server';
 import { getOverview } from '~/models/overview.server';
 import type { loader as rootLoader } from '~/root';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — overview' }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  return fromDataSources(() => getOverview(context));
+  const [overview, network] = await fromDataSources(() =>
+    Promise.all([getOverview(context), networkOverview(context)]),
+  );
+  return { ...overview, network };
 }
 
 function useRefreshEvery(ms: number) {
@@ -30,10 +35,81 @@ export default function Overview() {
   const { data: liveBlock } = useBlockNumber({ watch: true });
   useRefreshEvery(2_000);
   const contracts = Object.entries(root?.contracts ?? {}).filter(([, address]) => address);
+  const { network } = data;
+  const locale = i18n.language;
+  const days = network.series.map((point) => point.day);
 
   return (
     <>
       <h1>{t('overview.title')}</h1>
+      <dl className="figures" aria-label={t('overview.network')}>
+        <div>
+          <dt>{t('overview.gpusTokenized')}</dt>
+          <dd data-testid="figure-gpus">{formatInteger(network.gpusTokenized, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('overview.valueLocked')}</dt>
+          <dd data-testid="figure-tvl">{formatUsd(BigInt(network.valueLocked), locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('overview.revenue30d')}</dt>
+          <dd data-testid="figure-revenue">{formatUsd(BigInt(network.revenue30d), locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('overview.utilization')}</dt>
+          <dd data-testid="figure-utilization">
+            {network.averageUtilizationBps === null ? '—' : formatBps(network.averageUtilizationBps, locale)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('overview.apr')}</dt>
+          <dd data-testid="figure-apr">
+            {network.averageAprBps === null ? '—' : formatBps(network.averageAprBps, locale)}
+          </dd>
+        </div>
+      </dl>
+      <div className="grid">
+        <section className="card">
+          <LazyChart
+            testId="overview-utilization-chart"
+            spec={{
+              type: 'line',
+              label: t('overview.utilizationChart'),
+              labels: days,
+              yTitle: '%',
+              datasets: [
+                {
+                  label: t('overview.utilization'),
+                  data: network.series.map((point) =>
+                    point.utilizationBps === null ? null : point.utilizationBps / 100,
+                  ),
+                },
+              ],
+            }}
+          />
+        </section>
+        <section className="card">
+          <LazyChart
+            testId="overview-revenue-chart"
+            spec={{
+              type: 'bar',
+              label: t('overview.revenueChart'),
+              labels: days,
+              yTitle: 'USD',
+              datasets: [
+                {
+                  label: t('analytics.reported'),
+                  data: network.series.map((point) => Number(point.revenueReported) / 1e6),
+                },
+                {
+                  label: t('analytics.deposited'),
+                  data: network.series.map((point) => Number(point.revenueDeposited) / 1e6),
+                },
+              ],
+            }}
+          />
+        </section>
+      </div>
       <div className="grid">
         <section className="card" aria-labelledby="chain-heading">
           <h2 id="chain-heading">{t('overview.chain')}</h2>

@@ -1,23 +1,41 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { BuyPanel } from '~/components/BuyPanel';
-import { formatDateTime, formatInteger, formatPercent, formatRelative, formatShares, formatUsd } from '~/lib/format';
+import { LazyChart } from '~/components/LazyChart';
+import {
+  formatBps,
+  formatDateTime,
+  formatInteger,
+  formatPercent,
+  formatRelative,
+  formatShares,
+  formatUsd,
+  shortAddress,
+} from '~/lib/format';
 import { fromDataSources, notFound, parseOr400 } from '~/lib/http.server';
+import { searchParamsObject } from '~/lib/market-query';
 import { clusterIdParam, safeHttpUrl } from '~/lib/params';
 import { getClusterPassport } from '~/models/clusters.server';
+import { clusterActivity, UTILIZATION_RANGES, utilizationSeries } from '~/models/passport.server';
 import type { loader as rootLoader } from '~/root';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Rackshare — cluster #${data.id}` : 'Rackshare — cluster' },
 ];
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+const passportQuery = z.object({ util: z.enum(UTILIZATION_RANGES).default('day') }).strict();
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { id } = parseOr400(z.object({ id: clusterIdParam }), params);
+  const { util } = parseOr400(passportQuery, searchParamsObject(new URL(request.url).searchParams));
   const passport = await fromDataSources(() => getClusterPassport(context.chain, id));
   if (!passport) notFound(`Cluster #${id} does not exist.`);
-  return passport;
+  const [activity, utilization] = await fromDataSources(() =>
+    Promise.all([clusterActivity(context, id), utilizationSeries(context, id, util)]),
+  );
+  return { ...passport, activity, utilization, util };
 }
 
 /** Stream rate (base units per second scaled by 2**32) as base units per day, in integers. */
@@ -32,6 +50,12 @@ export default function ClusterPassport() {
   const locale = i18n.language;
   const documentUrl = safeHttpUrl(cluster.metadataURI);
   const market = cluster.market;
+  const { activity } = cluster;
+  let cumulativeGap = 0n;
+  const reconciliation = [...activity.reconciliation].reverse().map((day) => {
+    cumulativeGap += BigInt(day.gap);
+    return { ...day, cumulativeGap };
+  });
 
   return (
     <>
@@ -163,6 +187,146 @@ export default function ClusterPassport() {
             </>
           )}
         </section>
+        <section className="card" aria-labelledby="attestations-heading">
+          <h2 id="attestations-heading">{t('passport.attestations')}</h2>
+          {activity.attestations.length === 0 ? (
+            <p className="muted">{t('common.empty')}</p>
+          ) : (
+            <ol className="stack" data-testid="attestation-history">
+              {activity.attestations.map((entry) => (
+                <li key={entry.transactionHash}>
+                  <Link to={`/tx/${entry.transactionHash}`}>
+                    {t('passport.attestedAgo', { ago: formatRelative(entry.attestedAt, cluster.now, locale) })}
+                  </Link>{' '}
+                  · {t('passport.signedBy', { signers: entry.signers.map(shortAddress).join(', ') })} ·{' '}
+                  {t('passport.validUntil')} {formatDateTime(entry.validUntil, locale)} UTC
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+        <section className="card">
+          <nav aria-label={t('passport.utilizationRange')} className="wallet-line">
+            {(['hour', 'day', 'week'] as const).map((range) => (
+              <Link
+                key={range}
+                to={`?util=${range}`}
+                preventScrollReset
+                aria-current={cluster.util === range ? 'true' : undefined}
+                data-testid={`util-${range}`}
+              >
+                {t(`passport.ranges.${range}`)}
+              </Link>
+            ))}
+          </nav>
+          <LazyChart
+            testId="passport-utilization-chart"
+            spec={{
+              type: 'line',
+              label: t('passport.utilizationChart'),
+              labels: cluster.utilization.map((point) => point.bucket),
+              yTitle: '%',
+              datasets: [
+                {
+                  label: t('market.utilization'),
+                  data: cluster.utilization.map((point) =>
+                    point.utilizationBps === null ? null : point.utilizationBps / 100,
+                  ),
+                },
+              ],
+            }}
+          />
+        </section>
+        <section className="card" aria-labelledby="reconciliation-heading">
+          <h2 id="reconciliation-heading">{t('passport.reconciliation')}</h2>
+          {reconciliation.length === 0 ? (
+            <p className="muted">{t('common.empty')}</p>
+          ) : (
+            <table data-testid="reconciliation">
+              <thead>
+                <tr>
+                  <th scope="col">{t('passport.day')}</th>
+                  <th scope="col">{t('analytics.reported')}</th>
+                  <th scope="col">{t('analytics.deposited')}</th>
+                  <th scope="col">{t('passport.outstanding')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {reconciliation.reverse().map((day) => (
+                  <tr key={day.day}>
+                    <td>{day.day}</td>
+                    <td className="num">{formatUsd(BigInt(day.reported), locale)}</td>
+                    <td className="num">{formatUsd(BigInt(day.deposited), locale)}</td>
+                    <td className={`num${day.cumulativeGap > 0n ? ' gap' : ''}`} data-gap={day.cumulativeGap > 0n}>
+                      {formatUsd(day.cumulativeGap, locale)}
+                      {day.cumulativeGap > 0n ? ` ⚠ ${t('passport.gapFlag')}` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <h3>{t('passport.sources')}</h3>
+          <ul className="stack" data-testid="report-sources">
+            {activity.reports.slice(0, 5).map((report) => (
+              <li key={`${report.epoch}-${report.transactionHash}`}>
+                <Link to={`/analytics/epochs/${report.clusterId}/${report.epoch}`}>
+                  {t('passport.epochReport', { epoch: formatDateTime(Number(report.epoch), locale) })}
+                </Link>{' '}
+                — {formatUsd(BigInt(report.revenue), locale)} ·{' '}
+                <Link to={`/tx/${report.transactionHash}`}>{t('tx.view')}</Link>
+              </li>
+            ))}
+            {activity.deposits.slice(0, 5).map((deposit) => (
+              <li key={deposit.transactionHash}>
+                {t('passport.depositOf', { amount: formatUsd(BigInt(deposit.amount), locale) })} ·{' '}
+                <Link to={`/tx/${deposit.transactionHash}`}>{t('tx.view')}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+        {activity.investment && (
+          <section className="card" aria-labelledby="holders-heading">
+            <h2 id="holders-heading">{t('passport.holders')}</h2>
+            <dl>
+              <dt>{t('passport.holderCount')}</dt>
+              <dd data-testid="holder-count">{formatInteger(activity.holders.count, locale)}</dd>
+              <dt>{t('overview.valueLocked')}</dt>
+              <dd>{formatUsd(BigInt(activity.investment.valueLocked), locale)}</dd>
+              <dt>{t('market.apr')}</dt>
+              <dd>{formatBps(activity.investment.trailingAprBps, locale)}</dd>
+            </dl>
+            {market && market.totalSupply > 0n && (
+              <table data-testid="holders">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('common.account')}</th>
+                    <th scope="col">{t('portfolio.balance')}</th>
+                    <th scope="col">%</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {activity.holders.top.map((holder) => (
+                    <tr key={holder.account}>
+                      <td>{shortAddress(holder.account)}</td>
+                      <td className="num">{formatShares(BigInt(holder.balance), locale)}</td>
+                      <td className="num">{formatPercent(BigInt(holder.balance), market.totalSupply, locale)}</td>
+                    </tr>
+                  ))}
+                  {BigInt(activity.holders.othersBalance) > 0n && (
+                    <tr>
+                      <td>{t('passport.otherHolders')}</td>
+                      <td className="num">{formatShares(BigInt(activity.holders.othersBalance), locale)}</td>
+                      <td className="num">
+                        {formatPercent(BigInt(activity.holders.othersBalance), market.totalSupply, locale)}
+                      </td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            )}
+          </section>
+        )}
         {cluster.token && market && root && (
           <BuyPanel
             offering={cluster.token.offering}

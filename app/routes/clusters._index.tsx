@@ -1,24 +1,115 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData, useRevalidator } from '@remix-run/react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatInteger } from '~/lib/format';
-import { fromDataSources } from '~/lib/http.server';
-import { listClusters } from '~/models/clusters.server';
+import { formatBps, formatInteger, formatRelative, formatUsd } from '~/lib/format';
+import { fromDataSources, parseOr400 } from '~/lib/http.server';
+import {
+  MARKET_STATUSES,
+  type MarketQuery,
+  marketHref,
+  marketQuerySchema,
+  searchParamsObject,
+} from '~/lib/market-query';
+import { cachedMarketRows, queryMarket, serializeMarketRow } from '~/models/market.server';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — market' }];
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  return { clusters: await fromDataSources(() => listClusters(context.chain)) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const query = parseOr400(marketQuerySchema, searchParamsObject(new URL(request.url).searchParams));
+  const rows = await fromDataSources(() => cachedMarketRows(context.db, context.chain.chainId));
+  const result = queryMarket(rows, query);
+  return {
+    query,
+    now: Math.floor(Date.now() / 1000),
+    total: result.total,
+    page: result.page,
+    pages: result.pages,
+    models: result.models,
+    locations: result.locations,
+    rows: result.rows.map(serializeMarketRow),
+  };
 }
 
+type ColumnLabel =
+  `market.${'id' | 'model' | 'location' | 'status' | 'freshness' | 'utilization' | 'apr' | 'price' | 'sold'}`;
+
+const COLUMNS: { sort: MarketQuery['sort']; label: ColumnLabel; numeric?: boolean }[] = [
+  { sort: 'id', label: 'market.id' },
+  { sort: 'model', label: 'market.model' },
+  { sort: 'location', label: 'market.location' },
+  { sort: 'status', label: 'market.status' },
+  { sort: 'report', label: 'market.freshness' },
+  { sort: 'utilization', label: 'market.utilization', numeric: true },
+  { sort: 'apr', label: 'market.apr', numeric: true },
+  { sort: 'price', label: 'market.price', numeric: true },
+  { sort: 'sold', label: 'market.sold', numeric: true },
+];
+
 export default function Market() {
-  const { clusters } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const { query } = data;
+  const { revalidate, state } = useRevalidator();
+  // New clusters and reports appear without a reload (the loader reads a 2-second cache).
+  useEffect(() => {
+    const timer = setInterval(() => state === 'idle' && document.visibilityState === 'visible' && revalidate(), 3_000);
+    return () => clearInterval(timer);
+  }, [revalidate, state]);
+
   return (
     <>
       <h1>{t('market.title')}</h1>
       <p className="muted">{t('market.intro')}</p>
-      {clusters.length === 0 ? (
+      <Form method="get" className="filters" aria-label={t('market.filters')}>
+        <label>
+          {t('market.search')}
+          <input type="search" name="q" defaultValue={query.q ?? ''} />
+        </label>
+        <label>
+          {t('market.model')}
+          <select name="model" defaultValue={query.model ?? ''}>
+            <option value="">{t('market.any')}</option>
+            {data.models.map((model) => (
+              <option key={model}>{model}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('market.location')}
+          <select name="location" defaultValue={query.location ?? ''}>
+            <option value="">{t('market.any')}</option>
+            {data.locations.map((location) => (
+              <option key={location}>{location}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('market.status')}
+          <select name="status" defaultValue={query.status ?? ''}>
+            <option value="">{t('market.any')}</option>
+            {MARKET_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`dbStatus.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('market.token')}
+          <select name="tokenized" defaultValue={query.tokenized ?? ''}>
+            <option value="">{t('market.any')}</option>
+            <option value="yes">{t('market.tokenizedOnly')}</option>
+            <option value="no">{t('market.notTokenized')}</option>
+          </select>
+        </label>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="order" value={query.order} />
+        <button type="submit">{t('market.apply')}</button>
+      </Form>
+      <p data-testid="market-total">{t('market.total', { count: data.total })}</p>
+      {data.rows.length === 0 ? (
         <p className="empty" data-testid="market-empty">
           {t('market.empty')}
         </p>
@@ -27,34 +118,59 @@ export default function Market() {
           <table data-testid="cluster-table">
             <thead>
               <tr>
-                <th scope="col">{t('market.id')}</th>
-                <th scope="col">{t('market.model')}</th>
-                <th scope="col">{t('market.gpus')}</th>
-                <th scope="col">{t('market.location')}</th>
-                <th scope="col">{t('market.status')}</th>
+                {COLUMNS.map((column) => {
+                  const active = query.sort === column.sort;
+                  const nextOrder = active && query.order === 'desc' ? 'asc' : 'desc';
+                  return (
+                    <th
+                      key={column.sort}
+                      scope="col"
+                      aria-sort={active ? (query.order === 'asc' ? 'ascending' : 'descending') : undefined}
+                    >
+                      <Link
+                        to={marketHref(query, { sort: column.sort, order: nextOrder, page: 1 })}
+                        data-testid={`sort-${column.sort}`}
+                      >
+                        {t(column.label)}
+                        {active ? (query.order === 'asc' ? ' ▲' : ' ▼') : ''}
+                      </Link>
+                    </th>
+                  );
+                })}
                 <th scope="col">{t('market.token')}</th>
               </tr>
             </thead>
             <tbody>
-              {clusters.map((cluster) => (
-                <tr key={cluster.id.toString()} data-testid={`cluster-row-${cluster.id}`}>
+              {data.rows.map((row) => (
+                <tr key={row.clusterId} data-testid={`cluster-row-${row.clusterId}`}>
                   <td>
-                    <Link to={`/clusters/${cluster.id}`}>#{cluster.id.toString()}</Link>
-                  </td>
-                  <td>{cluster.gpuModel}</td>
-                  <td className="num">{formatInteger(cluster.gpuCount, i18n.language)}</td>
-                  <td>{cluster.location}</td>
-                  <td>
-                    <span className={`badge status-${cluster.status}`}>{t(`status.${cluster.status}`)}</span>
+                    <Link to={`/clusters/${row.clusterId}`}>#{row.clusterId}</Link>
                   </td>
                   <td>
-                    {cluster.token ? `${cluster.token.symbol} — ${cluster.token.name}` : t('market.notTokenized')}
+                    {row.gpuModel} × {formatInteger(row.gpuCount, locale)}
                   </td>
+                  <td>{row.location}</td>
+                  <td>
+                    <span className={`badge status-${row.status}`}>{t(`dbStatus.${row.status}`)}</span>
+                  </td>
+                  <td>{row.lastReportAt ? formatRelative(row.lastReportAt, data.now, locale) : t('common.never')}</td>
+                  <td className="num">{row.utilizationBps === null ? '—' : formatBps(row.utilizationBps, locale)}</td>
+                  <td className="num">{row.trailingAprBps === null ? '—' : formatBps(row.trailingAprBps, locale)}</td>
+                  <td className="num">{row.pricePerShare ? formatUsd(BigInt(row.pricePerShare), locale, 6) : '—'}</td>
+                  <td className="num">{row.token ? formatBps(row.soldBps, locale) : '—'}</td>
+                  <td>{row.token ? `${row.token.symbol} — ${row.token.name}` : t('market.notTokenized')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {data.pages > 1 && (
+        <nav className="pager" aria-label={t('market.pages')}>
+          {data.page > 1 && <Link to={marketHref(query, { page: data.page - 1 })}>{t('market.previous')}</Link>}
+          <span>{t('market.pageOf', { page: data.page, pages: data.pages })}</span>
+          {data.page < data.pages && <Link to={marketHref(query, { page: data.page + 1 })}>{t('market.next')}</Link>}
+        </nav>
       )}
     </>
   );

@@ -10,6 +10,7 @@ import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
 import { createRegistryHasher, type EpochReport } from '../eip712';
+import { type TelemetryLeaf, telemetryRoot } from '../hardware';
 import { registerCluster, simulatedUuids, startTestChain } from './harness';
 import { type OracleNode, startOracleNode } from './node';
 import type { BatchPayload } from './protocol';
@@ -340,6 +341,30 @@ describe('k-of-n reports', () => {
     expect(nodes[1]!.core.report(clusterA, epochEnd)!.report).toEqual(fromZero);
     // utilization: steps 0..2 in each batch, GPU i at 10*i + step: mean (1 + 11 + 21 + 31) / 4 = 16%
     expect(fromZero.utilizationBps).toBe(1_600);
+  });
+
+  it('serves the raw samples of a reported epoch, hashing to the on-chain telemetry root', async () => {
+    const epochEnd = BigInt(base / 1000 + EPOCH);
+    const [event] = await chain.publicClient.getContractEvents({
+      address: context().registry,
+      abi: clusterRegistryAbi,
+      eventName: 'ReportSubmitted',
+      args: { clusterId: clusterA, epoch: epochEnd },
+      fromBlock: 0n,
+    });
+    // Node 1 restarted mid-epoch: its samples come back from the journal all the same.
+    for (const node of nodes.filter(Boolean)) {
+      const response = await fetch(`${node!.url}/clusters/${clusterA}/epochs/${epochEnd}/samples`);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { telemetryRoot: Hex; leaves: [Hex, string, number][] };
+      // 4 GPUs x 6 snapshots in the epoch.
+      expect(body.leaves).toHaveLength(24);
+      const leaves = body.leaves.map(([hash, time, milliPct]) => [hash, BigInt(time), milliPct] as TelemetryLeaf);
+      expect(telemetryRoot(leaves)).toBe(event!.args.telemetryRoot);
+      expect(body.telemetryRoot).toBe(event!.args.telemetryRoot);
+    }
+    const unknown = await fetch(`${nodes[0]!.url}/clusters/${clusterA}/epochs/${epochEnd + 3_600n}/samples`);
+    expect(unknown.status).toBe(404);
   });
 
   it('a single compromised node cannot get a report on chain', async () => {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Address, Hex } from 'viem';
 import { z } from 'zod';
 import { Rejection, RetryableError } from '../errors';
+import { gpuUuidHash, telemetryRoot } from '../hardware';
 import type { OracleCore } from './core';
 import {
   attestationBodySchema,
@@ -12,6 +13,7 @@ import {
   signatureItemSchema,
   toWireReport,
 } from './protocol';
+import { readEpochLeaves } from './samples';
 
 const clusterParams = z.object({ clusterId: z.string().regex(/^\d{1,78}$/) });
 const reportParams = clusterParams.extend({ epoch: z.string().regex(/^\d{1,20}$/) });
@@ -113,6 +115,34 @@ export function createNodeServer(core: OracleCore, log: Logger, bodyLimit = 16 *
         submitted: entry.submitted,
       }));
     return { reports };
+  });
+
+  // Read-only export of an epoch's raw samples (the telemetry root's leaves), for the dashboard's proofs.
+  app.get('/clusters/:clusterId/epochs/:epoch/samples', async (request) => {
+    const { clusterId, epoch } = parse(reportParams, request.params, 'epoch id');
+    const entry = core.report(BigInt(clusterId), BigInt(epoch));
+    if (!entry) throw new Rejection('report_not_ready', 'this node has not finalized that epoch', 404);
+    const leaves = await readEpochLeaves({
+      journalPath: core.config.journalPath,
+      clusterId: BigInt(clusterId),
+      epochEnd: Number(epoch),
+      epochSeconds: core.config.epochSeconds,
+      uuidHash: gpuUuidHash,
+    });
+    if (telemetryRoot(leaves) !== entry.report.telemetryRoot) {
+      throw new Rejection('samples_unavailable', 'the journal no longer holds exactly the samples of that report', 409);
+    }
+    return {
+      clusterId,
+      epoch,
+      epochSeconds: core.config.epochSeconds,
+      telemetryRoot: entry.report.telemetryRoot,
+      leaves: leaves.map(([uuidHash, timeMs, utilizationMilliPct]) => [
+        uuidHash,
+        timeMs.toString(),
+        utilizationMilliPct,
+      ]),
+    };
   });
 
   app.get('/reports/:clusterId/:epoch/signatures', async (request) => {

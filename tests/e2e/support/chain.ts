@@ -236,3 +236,50 @@ export async function increaseTime(seconds: number) {
   await publicClient.request({ method: 'evm_increaseTime' as never, params: [seconds] as never });
   await publicClient.request({ method: 'evm_mine' as never, params: [] as never });
 }
+
+/** The committee (threshold of the oracle dev keys) signs and submits one epoch report, as the oracle nodes would. */
+export async function submitReport(report: {
+  clusterId: bigint;
+  epoch: bigint;
+  gpuHoursMilli: bigint;
+  utilizationBps: number;
+  gpusOnline: number;
+  revenue: bigint;
+  telemetryRoot: Hex;
+}) {
+  const registry = deployment().contracts.clusterRegistry;
+  const threshold = await publicClient.readContract({
+    address: registry,
+    abi: clusterRegistryAbi,
+    functionName: 'threshold',
+  });
+  const typedData = {
+    domain: { name: 'Rackshare ClusterRegistry', version: '1', chainId: 31_337, verifyingContract: registry },
+    types: {
+      EpochReport: [
+        { name: 'clusterId', type: 'uint256' },
+        { name: 'epoch', type: 'uint64' },
+        { name: 'gpuHoursMilli', type: 'uint64' },
+        { name: 'utilizationBps', type: 'uint16' },
+        { name: 'gpusOnline', type: 'uint32' },
+        { name: 'revenue', type: 'uint256' },
+        { name: 'telemetryRoot', type: 'bytes32' },
+      ],
+    },
+    primaryType: 'EpochReport',
+    message: report,
+  } as const;
+  const signers = devRoles.oracleNodes
+    .map((index) => privateKeyToAccount(devPrivateKey(index)))
+    .sort((a, b) => (BigInt(a.address) < BigInt(b.address) ? -1 : 1))
+    .slice(0, Number(threshold));
+  const signatures = await Promise.all(signers.map((signer) => signer.signTypedData(typedData)));
+  return mined(
+    await walletOf(devRoles.deployer).writeContract({
+      address: registry,
+      abi: clusterRegistryAbi,
+      functionName: 'submitReports',
+      args: [[{ report, signatures }]],
+    }),
+  );
+}

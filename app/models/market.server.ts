@@ -1,0 +1,159 @@
+/**
+ * The market and network figures, read from the indexer's database. The per-cluster rows are computed once per
+ * chain and reused for MARKET_CACHE_MS (sorting, filtering and paging then happen in memory), so a table of
+ * thousands of clusters costs three queries per interval, not per request. Figures are at most that old; chain
+ * state shown on the passport is always read live.
+ */
+import type { AppLoadContext } from '@remix-run/node';
+import type { Database } from '#db';
+import { type MarketRow, marketRows } from '#db/analytics/dashboard';
+import { networkSeries } from '#db/analytics/index';
+import { type MarketQuery, PAGE_SIZE } from '~/lib/market-query';
+
+const MARKET_CACHE_MS = 2_000;
+const DAY_MS = 86_400_000;
+
+const cache = new WeakMap<Database, Map<number, { at: number; rows: Promise<MarketRow[]> }>>();
+
+export function cachedMarketRows(db: Database, chainId: number, now = Date.now()): Promise<MarketRow[]> {
+  let byChain = cache.get(db);
+  if (!byChain) {
+    byChain = new Map();
+    cache.set(db, byChain);
+  }
+  const hit = byChain.get(chainId);
+  if (hit && now - hit.at < MARKET_CACHE_MS) return hit.rows;
+  const rows = marketRows(db, { chainId, now: new Date(now) });
+  byChain.set(chainId, { at: now, rows });
+  // A failed read must not be served from the cache.
+  rows.catch(() => byChain.delete(chainId));
+  return rows;
+}
+
+const STATUS_ORDER = ['attested', 'registered', 'stale', 'suspended', 'retired'];
+
+function compareBy(sort: MarketQuery['sort']): (a: MarketRow, b: MarketRow) => number {
+  const number = (value: number | bigint | null | undefined) => (value === null || value === undefined ? -1 : value);
+  const cmp = (x: number | bigint | string, y: number | bigint | string) => (x < y ? -1 : x > y ? 1 : 0);
+  switch (sort) {
+    case 'model':
+      return (a, b) => a.gpuModel.localeCompare(b.gpuModel);
+    case 'location':
+      return (a, b) => a.location.localeCompare(b.location);
+    case 'status':
+      return (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status);
+    case 'utilization':
+      return (a, b) => cmp(number(a.utilizationBps), number(b.utilizationBps));
+    case 'apr':
+      return (a, b) => cmp(number(a.trailingAprBps), number(b.trailingAprBps));
+    case 'price':
+      return (a, b) => cmp(number(a.pricePerShare), number(b.pricePerShare));
+    case 'sold':
+      return (a, b) => cmp(a.soldBps, b.soldBps);
+    case 'report':
+      return (a, b) => cmp(a.lastReportAt?.getTime() ?? -1, b.lastReportAt?.getTime() ?? -1);
+    default:
+      return (a, b) => cmp(a.clusterId, b.clusterId);
+  }
+}
+
+/** Filters, sorts (ties broken by id) and pages the market rows. */
+export function queryMarket(rows: readonly MarketRow[], query: MarketQuery) {
+  const needle = query.q?.toLowerCase();
+  const filtered = rows.filter(
+    (row) =>
+      (!query.model || row.gpuModel === query.model) &&
+      (!query.location || row.location === query.location) &&
+      (!query.status || row.status === query.status) &&
+      (!query.tokenized || (query.tokenized === 'yes') === (row.token !== null)) &&
+      (!needle ||
+        row.gpuModel.toLowerCase().includes(needle) ||
+        row.location.toLowerCase().includes(needle) ||
+        row.clusterId.toString() === needle ||
+        (row.token?.symbol.toLowerCase().includes(needle) ?? false)),
+  );
+  const compare = compareBy(query.sort);
+  const direction = query.order === 'asc' ? 1 : -1;
+  filtered.sort((a, b) => direction * (compare(a, b) || (a.clusterId < b.clusterId ? -1 : 1)));
+  const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
+  const page = Math.min(query.page, pages);
+  return {
+    total: filtered.length,
+    page,
+    pages,
+    rows: filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    models: [...new Set(rows.map((row) => row.gpuModel))].sort(),
+    locations: [...new Set(rows.map((row) => row.location))].sort(),
+  };
+}
+
+/** A market row as loader JSON: bigints as decimal strings, dates as Unix seconds. */
+export function serializeMarketRow(row: MarketRow) {
+  const seconds = (date: Date | null) => (date ? Math.floor(date.getTime() / 1000) : null);
+  return {
+    clusterId: row.clusterId.toString(),
+    operator: row.operator,
+    gpuModel: row.gpuModel,
+    location: row.location,
+    gpuCount: row.gpuCount,
+    status: row.status,
+    attestedAt: seconds(row.attestedAt),
+    attestedUntil: seconds(row.attestedUntil),
+    lastReportAt: seconds(row.lastReportAt),
+    lastEpoch: row.lastEpoch.toString(),
+    token: row.token,
+    supply: row.supply.toString(),
+    pricePerShare: row.pricePerShare?.toString() ?? null,
+    sharesSold: row.sharesSold.toString(),
+    soldBps: row.soldBps,
+    utilizationBps: row.utilizationBps === null ? null : Math.round(row.utilizationBps),
+    revenueReported30d: row.revenueReported.toString(),
+    revenueDeposited30d: row.revenueDeposited.toString(),
+    trailingAprBps: row.trailingAprBps,
+  };
+}
+
+export type MarketRowJson = ReturnType<typeof serializeMarketRow>;
+
+/**
+ * The overview's network figures: GPUs in tokenized clusters, value locked (shares sold at the offering price),
+ * 30-day reported revenue, mean utilization and the value-weighted trailing APR, plus the daily network series.
+ */
+export async function networkOverview({ db, chain }: AppLoadContext, now = Date.now()) {
+  const [rows, series] = await Promise.all([
+    cachedMarketRows(db, chain.chainId, now),
+    networkSeries(db, {
+      chainId: chain.chainId,
+      granularity: 'day',
+      from: new Date(Math.floor(now / DAY_MS) * DAY_MS - 29 * DAY_MS),
+      to: new Date(now),
+    }),
+  ]);
+  let gpusTokenized = 0;
+  let valueLocked = 0n;
+  let supplyValue = 0n;
+  let deposited = 0n;
+  for (const row of rows) {
+    if (!row.token || row.pricePerShare === null) continue;
+    gpusTokenized += row.gpuCount;
+    valueLocked += (row.sharesSold * row.pricePerShare) / 10n ** 18n;
+    supplyValue += (row.supply * row.pricePerShare) / 10n ** 18n;
+    deposited += row.revenueDeposited;
+  }
+  const reports = series.reduce((total, point) => total + point.reports, 0);
+  const utilizationSum = series.reduce((total, point) => total + (point.utilizationBps ?? 0) * point.reports, 0);
+  return {
+    clusters: rows.length,
+    gpusTokenized,
+    valueLocked: valueLocked.toString(),
+    revenue30d: series.reduce((total, point) => total + point.revenueReported, 0n).toString(),
+    averageUtilizationBps: reports > 0 ? Math.round(utilizationSum / reports) : null,
+    averageAprBps: supplyValue > 0n ? Number((deposited * 365n * 10_000n) / (30n * supplyValue)) : null,
+    series: series.map((point) => ({
+      day: point.bucket.toISOString().slice(0, 10),
+      utilizationBps: point.utilizationBps === null ? null : Math.round(point.utilizationBps),
+      revenueReported: point.revenueReported.toString(),
+      revenueDeposited: point.revenueDeposited.toString(),
+    })),
+  };
+}

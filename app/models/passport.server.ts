@@ -1,0 +1,126 @@
+/**
+ * What the passport adds to the chain's live state, from the database: the attestation history with its signers,
+ * the utilization series, revenue reported vs deposited per day (gaps flagged), the holder distribution, and the
+ * transactions every figure comes from.
+ */
+import type { AppLoadContext } from '@remix-run/node';
+import { and, desc, eq, ne } from 'drizzle-orm';
+import { attestationHistory, depositHistory, epochReportList } from '#db/analytics/dashboard';
+import { clusterInvestment, clusterSeries } from '#db/analytics/index';
+import { balances, shareTokens } from '#db/schema';
+import { serializeReport } from './reports.server';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+export const UTILIZATION_RANGES = ['hour', 'day', 'week'] as const;
+export type UtilizationRange = (typeof UTILIZATION_RANGES)[number];
+const TOP_HOLDERS = 10;
+
+/**
+ * Utilization points of one cluster: hourly over 48 hours, daily over 30 days, or weekly (Monday-based weeks summed
+ * from the daily rollups) over 26 weeks.
+ */
+export async function utilizationSeries(
+  { db, chain }: AppLoadContext,
+  clusterId: bigint,
+  range: UtilizationRange,
+  nowMs = Date.now(),
+) {
+  const granularity = range === 'hour' ? 'hour' : 'day';
+  const span = range === 'hour' ? 48 * HOUR_MS : range === 'day' ? 30 * DAY_MS : 26 * 7 * DAY_MS;
+  const to = new Date(nowMs);
+  const points = await clusterSeries(db, {
+    chainId: chain.chainId,
+    clusterId,
+    granularity,
+    from: new Date(nowMs - span),
+    to,
+  });
+  if (range !== 'week') {
+    return points.map((point) => ({
+      bucket: point.bucket.toISOString().slice(0, range === 'hour' ? 13 : 10),
+      utilizationBps: point.utilizationBps === null ? null : Math.round(point.utilizationBps),
+    }));
+  }
+  const weeks = new Map<string, { sum: number; reports: number }>();
+  for (const point of points) {
+    const day = point.bucket.getUTCDay();
+    const monday = new Date(point.bucket.getTime() - ((day + 6) % 7) * DAY_MS).toISOString().slice(0, 10);
+    const week = weeks.get(monday) ?? { sum: 0, reports: 0 };
+    week.sum += (point.utilizationBps ?? 0) * point.reports;
+    week.reports += point.reports;
+    weeks.set(monday, week);
+  }
+  return [...weeks].map(([bucket, week]) => ({
+    bucket,
+    utilizationBps: week.reports > 0 ? Math.round(week.sum / week.reports) : null,
+  }));
+}
+
+export async function clusterActivity({ db, chain }: AppLoadContext, clusterId: bigint, nowMs = Date.now()) {
+  const chainId = chain.chainId;
+  const now = new Date(nowMs);
+  const [signed, reports, deposits, daily, investment] = await Promise.all([
+    attestationHistory(db, { chainId, clusterId, limit: 20 }),
+    epochReportList(db, { chainId, clusterId, limit: 20 }),
+    depositHistory(db, { chainId, clusterId, limit: 20 }),
+    clusterSeries(db, { chainId, clusterId, granularity: 'day', from: new Date(nowMs - 30 * DAY_MS), to: now }),
+    clusterInvestment(db, { chainId, clusterId, now }),
+  ]);
+  let holders: { account: string; balance: string }[] = [];
+  let holderCount = 0;
+  let othersBalance = 0n;
+  if (investment) {
+    const rows = await db
+      .select({ account: balances.account, balance: balances.balance })
+      .from(balances)
+      .innerJoin(shareTokens, and(eq(shareTokens.chainId, balances.chainId), eq(shareTokens.token, balances.token)))
+      .where(
+        and(
+          eq(balances.chainId, chainId),
+          eq(shareTokens.clusterId, clusterId),
+          ne(balances.account, investment.offering),
+        ),
+      )
+      .orderBy(desc(balances.balance));
+    holderCount = rows.length;
+    holders = rows.slice(0, TOP_HOLDERS).map((row) => ({ account: row.account, balance: row.balance.toString() }));
+    othersBalance = rows.slice(TOP_HOLDERS).reduce((total, row) => total + row.balance, 0n);
+  }
+  return {
+    attestations: signed.map((entry) => ({
+      attestedAt: Math.floor(entry.attestedAt.getTime() / 1000),
+      validUntil: Math.floor(entry.validUntil.getTime() / 1000),
+      gpuCount: entry.gpuCount,
+      hardwareRoot: entry.hardwareRoot,
+      signers: entry.signers,
+      submitter: entry.submitter,
+      transactionHash: entry.transactionHash,
+    })),
+    reports: reports.map(serializeReport),
+    deposits: deposits.map((entry) => ({
+      amount: entry.amount.toString(),
+      payer: entry.payer,
+      blockTime: entry.blockTime.toISOString(),
+      transactionHash: entry.transactionHash,
+    })),
+    reconciliation: daily
+      .filter((point) => point.revenueReported > 0n || point.revenueDeposited > 0n)
+      .map((point) => ({
+        day: point.bucket.toISOString().slice(0, 10),
+        reported: point.revenueReported.toString(),
+        deposited: point.revenueDeposited.toString(),
+        gap: (point.revenueReported - point.revenueDeposited).toString(),
+      })),
+    investment: investment
+      ? {
+          holders: investment.holders,
+          sharesSold: investment.sharesSold.toString(),
+          valueLocked: investment.valueLocked.toString(),
+          trailingRevenue: investment.trailingRevenue.toString(),
+          trailingAprBps: Number(investment.trailingAprBps),
+        }
+      : null,
+    holders: { count: holderCount, top: holders, othersBalance: othersBalance.toString() },
+  };
+}

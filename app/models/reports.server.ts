@@ -1,0 +1,73 @@
+/** Epoch reports and their raw samples: the database for the reports, an oracle node for the samples. */
+import type { AppLoadContext } from '@remix-run/node';
+import type { Hex } from 'viem';
+import { epochReport, epochReportList } from '#db/analytics/dashboard';
+import { appEnv } from '~/env.server';
+import { buildEpochExport, type EpochExport, nodeSamplesSchema } from '../../oracle/export/epoch-export';
+
+export function serializeReport(report: Awaited<ReturnType<typeof epochReportList>>[number]) {
+  return {
+    clusterId: report.clusterId.toString(),
+    epoch: report.epoch.toString(),
+    gpuHoursMilli: report.gpuHoursMilli.toString(),
+    utilizationBps: report.utilizationBps,
+    gpusOnline: report.gpusOnline,
+    revenue: report.revenue.toString(),
+    telemetryRoot: report.telemetryRoot,
+    submitter: report.submitter,
+    transactionHash: report.transactionHash,
+    blockNumber: report.blockNumber.toString(),
+    blockTime: report.blockTime.toISOString(),
+  };
+}
+
+export async function recentReports(
+  { db, chain }: AppLoadContext,
+  query: { clusterId?: bigint; limit: number; offset?: number },
+) {
+  const rows = await epochReportList(db, { chainId: chain.chainId, ...query });
+  return rows.map(serializeReport);
+}
+
+export async function findReport({ db, chain }: AppLoadContext, clusterId: bigint, epoch: bigint) {
+  const row = await epochReport(db, { chainId: chain.chainId, clusterId, epoch });
+  return row ? serializeReport(row) : undefined;
+}
+
+/** The oracle node did not answer, or answered something unusable: the export is unavailable, not wrong. */
+export class OracleUnavailableError extends Error {
+  override name = 'OracleUnavailableError';
+}
+
+/**
+ * Fetches an epoch's leaves from the configured oracle node and builds the export with a proof per sample, checked
+ * against the root the chain accepted (`report.telemetryRoot`).
+ */
+export async function fetchEpochExport(
+  { chain }: AppLoadContext,
+  report: { clusterId: string; epoch: string; telemetryRoot: Hex; transactionHash: Hex },
+  signal?: AbortSignal,
+): Promise<EpochExport> {
+  const base = appEnv().ORACLE_NODE_URL;
+  if (!base) throw new OracleUnavailableError('no oracle node is configured (ORACLE_NODE_URL)');
+  let response: Response;
+  try {
+    response = await fetch(new URL(`/clusters/${report.clusterId}/epochs/${report.epoch}/samples`, base), {
+      signal: signal ?? AbortSignal.timeout(10_000),
+    });
+  } catch (error) {
+    throw new OracleUnavailableError(`the oracle node at ${base} is unreachable (${(error as Error).message})`);
+  }
+  if (!response.ok) {
+    throw new OracleUnavailableError(`the oracle node at ${base} answered ${response.status} for this epoch`);
+  }
+  const samples = nodeSamplesSchema.safeParse(await response.json());
+  if (!samples.success) throw new OracleUnavailableError(`the oracle node at ${base} answered an unexpected body`);
+  return buildEpochExport({
+    chainId: chain.chainId,
+    registry: chain.deployment.contracts.clusterRegistry,
+    samples: samples.data,
+    expectedRoot: report.telemetryRoot,
+    reportTransaction: report.transactionHash,
+  });
+}

@@ -1,0 +1,85 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { formatBps, formatDateTime, formatUsd } from '~/lib/format';
+import { fromDataSources, notFound, parseOr400 } from '~/lib/http.server';
+import { epochParams } from '~/lib/params';
+import { fetchEpochExport, findReport, OracleUnavailableError } from '~/models/reports.server';
+
+export const meta: MetaFunction = () => [{ title: 'Rackshare — epoch samples' }];
+
+/**
+ * An epoch report and the export of its raw samples. The samples come from an oracle node: when none answers, the
+ * page still shows the on-chain report, says so, and answers 503.
+ */
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const { clusterId, epoch } = parseOr400(epochParams, params);
+  const report = await fromDataSources(() => findReport(context, clusterId, epoch));
+  if (!report) notFound(`No accepted report for cluster #${clusterId} epoch ${epoch}.`);
+  try {
+    const exported = await fetchEpochExport(context, report);
+    return {
+      report,
+      oracle: {
+        available: true as const,
+        samples: exported.samples.length,
+        gpus: new Set(exported.samples.map((s) => s.uuidHash)).size,
+      },
+    };
+  } catch (error) {
+    if (!(error instanceof OracleUnavailableError)) throw error;
+    return data({ report, oracle: { available: false as const, reason: error.message } }, { status: 503 });
+  }
+}
+
+export default function EpochSamples() {
+  const { report, oracle } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const exportHref = `/api/v1/clusters/${report.clusterId}/epochs/${report.epoch}/samples`;
+  return (
+    <>
+      <h1>{t('epoch.title', { id: report.clusterId, epoch: report.epoch })}</h1>
+      <div className="grid">
+        <section className="card" aria-labelledby="report-heading">
+          <h2 id="report-heading">{t('epoch.report')}</h2>
+          <dl>
+            <dt>{t('epoch.ends')}</dt>
+            <dd>{formatDateTime(Number(report.epoch), locale)} UTC</dd>
+            <dt>{t('market.utilization')}</dt>
+            <dd>{formatBps(report.utilizationBps, locale)}</dd>
+            <dt>{t('analytics.reported')}</dt>
+            <dd>{formatUsd(BigInt(report.revenue), locale)}</dd>
+            <dt>{t('epoch.root')}</dt>
+            <dd data-testid="epoch-root">{report.telemetryRoot}</dd>
+            <dt>{t('analytics.source')}</dt>
+            <dd>
+              <Link to={`/tx/${report.transactionHash}`}>{report.transactionHash}</Link>
+            </dd>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="samples-heading">
+          <h2 id="samples-heading">{t('epoch.samples')}</h2>
+          {oracle.available ? (
+            <>
+              <p data-testid="epoch-sample-count">
+                {t('epoch.sampleCount', { samples: oracle.samples, gpus: oracle.gpus })}
+              </p>
+              <a href={exportHref} download data-testid="epoch-export">
+                {t('epoch.download')}
+              </a>
+            </>
+          ) : (
+            <p role="alert" className="gap" data-testid="oracle-unreachable">
+              {t('epoch.unreachable')} ({oracle.reason})
+            </p>
+          )}
+          <p className="muted">{t('epoch.verifyHint')}</p>
+          <pre>npm run verify-export -- --file export.json --rpc &lt;RPC_URL&gt;</pre>
+        </section>
+      </div>
+    </>
+  );
+}
+
+export { ErrorBoundary } from '~/components/RouteError';

@@ -1,0 +1,166 @@
+/**
+ * Web benchmark (`npm run bench:web`): 1,000 clusters (half tokenized, with sales) and a year of daily rollups seeded
+ * straight into an in-memory PGlite, the built app served by the real server (scripts/stack/web.ts) with an
+ * ephemeral anvil as its chain, then autocannon at BENCH_CONNECTIONS (20) connections for BENCH_SECONDS (10) per
+ * page. Also prints the first-load JavaScript of `/` (gzip): the entry module, the root and index route modules and
+ * their static imports, as listed in Remix's browser manifest (what the page modulepreloads). Ports: anvil on
+ * BENCH_ANVIL_PORT (8950), HTTP on BENCH_PORT (4350).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { migrateDatabase, openDatabase } from '../db/index';
+import { startTestChain } from '../db/test-fixtures';
+import { appBuildIsStale, buildApp, startWeb } from '../scripts/stack/web';
+
+const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 1_000);
+const DAYS = 365;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ANVIL_PORT = Number(process.env.BENCH_ANVIL_PORT ?? 8950);
+const PORT = Number(process.env.BENCH_PORT ?? 4350);
+const CHAIN_ID = 31_337;
+
+/** Clusters over 4 GPU models and 5 IDCs; every other one tokenized with a sale 0-100 % sold; a year of rollups. */
+async function seed(db: Awaited<ReturnType<typeof openDatabase>>['db']) {
+  const now = Math.floor(Date.now() / 1000);
+  const hash = (expression: string) => sql.raw(`'0x' || lpad(to_hex(${expression}), 64, '0')`);
+  const address = (expression: string) => sql.raw(`'0x' || lpad(to_hex(${expression}), 40, '0')`);
+  await db.execute(sql`
+    insert into clusters (chain_id, cluster_id, operator, gpu_model, location, gpu_count, hardware_root, metadata_uri,
+      metadata_hash, status, registered_at, registered_block, attested_at, attested_until, last_epoch, last_report_at)
+    select ${CHAIN_ID}, c, ${address('1 + c % 3')},
+      (array['NVIDIA H100 SXM5 80GB','NVIDIA H200 141GB','NVIDIA A100 80GB','NVIDIA L40S'])[1 + c % 4],
+      (array['KR-SEL-01','KR-PUS-02','US-NYC-02','DE-FRA-01','SG-SIN-01'])[1 + c % 5], 8 * (1 + c % 4),
+      ${hash('c')}, '', ${hash('0')}, case when c % 17 = 0 then 'suspended' else 'attested' end,
+      to_timestamp(${now - DAYS * 86_400}), c, to_timestamp(${now} - c * 60), to_timestamp(${now} + 86400 * (c % 40) - 86400 * 5),
+      ${now} - ${now} % 3600, to_timestamp(${now} - c * 7)
+    from generate_series(1, ${CLUSTERS}) as c`);
+  const logColumns = (block: string) =>
+    sql.raw(
+      `${CHAIN_ID}, ${block}, '0x' || lpad(to_hex(${block}), 64, '0'), 0, '0x' || lpad(to_hex(${block}), 64, '0'), now()`,
+    );
+  await db.execute(sql`
+    insert into share_tokens (chain_id, block_number, block_hash, log_index, transaction_hash, block_time, token,
+      cluster_id, offering, operator, name, symbol, supply)
+    select ${logColumns('c')}, ${address('100000 + c')}, c, ${address('200000 + c')}, ${address('1 + c % 3')},
+      'Cluster ' || c || ' shares', 'RS' || c, 1000 * 10::numeric ^ 18
+    from generate_series(2, ${CLUSTERS}, 2) as c`);
+  await db.execute(sql`
+    insert into offerings (chain_id, block_number, block_hash, log_index, transaction_hash, block_time, offering, token,
+      cluster_id, price_per_share, sale_start, sale_end, soft_cap, per_buyer_cap)
+    select ${logColumns('c')}, ${address('200000 + c')}, ${address('100000 + c')}, c, 10000000 + c * 1000,
+      now(), now() + interval '1 day', 0, 0
+    from generate_series(2, ${CLUSTERS}, 2) as c`);
+  await db.execute(sql`
+    insert into offering_events (chain_id, block_number, block_hash, log_index, transaction_hash, block_time, offering,
+      kind, account, shares, amount, total_sold, total_raised)
+    select ${logColumns('1000000 + c')}, ${address('200000 + c')}, 'purchased', ${address('7')},
+      (c % 101) * 10 * 10::numeric ^ 18, 0, (c % 101) * 10 * 10::numeric ^ 18, 0
+    from generate_series(2, ${CLUSTERS}, 2) as c`);
+  // Daily rollups per cluster (24 reports a day), then the model, IDC and network rows summed from them.
+  await db.execute(sql`
+    insert into rollups (chain_id, granularity, dimension, key, bucket, report_count, utilization_bps_sum,
+      gpu_hours_milli, gpus_online_sum, revenue_reported, deposit_count, revenue_deposited)
+    select ${CHAIN_ID}, 'day', 'cluster', c::text, date_trunc('day', now(), 'UTC') - d * interval '1 day', 24,
+      24 * (4000 + (c * 37 + d * 11) % 6000), 8 * 24 * (4000 + (c * 37 + d * 11) % 6000) / 10, 24 * 8,
+      (4000 + (c * 37 + d * 11) % 6000) * 48000, 1, (4000 + (c * 37 + d * 11) % 6000) * 45000
+    from generate_series(1, ${CLUSTERS}) as c, generate_series(0, ${DAYS - 1}) as d`);
+  for (const [dimension, key] of [
+    ['gpu_model', 'c.gpu_model'],
+    ['location', 'c.location'],
+    ['network', "''"],
+  ] as const) {
+    await db.execute(sql`
+      insert into rollups (chain_id, granularity, dimension, key, bucket, report_count, utilization_bps_sum,
+        gpu_hours_milli, gpus_online_sum, revenue_reported, deposit_count, revenue_deposited)
+      select r.chain_id, 'day', ${dimension}, ${sql.raw(key)}, r.bucket, sum(r.report_count), sum(r.utilization_bps_sum),
+        sum(r.gpu_hours_milli), sum(r.gpus_online_sum), sum(r.revenue_reported), sum(r.deposit_count),
+        sum(r.revenue_deposited)
+      from rollups r join clusters c on c.chain_id = r.chain_id and c.cluster_id::text = r.key
+      where r.dimension = 'cluster' group by 1, 2, 3, 4, 5`);
+  }
+  await db.execute(sql`analyze`);
+}
+
+function firstLoadJavaScript(route: string) {
+  const assets = join('build', 'client', 'assets');
+  const manifestFile = readdirSync(assets).find((name) => /^manifest-.*\.js$/.test(name));
+  if (!manifestFile) throw new Error('no Remix manifest in build/client/assets: build the app first');
+  const text = readFileSync(join(assets, manifestFile), 'utf8');
+  const manifest = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)) as {
+    entry: { module: string; imports: string[] };
+    routes: Record<string, { module: string; imports?: string[] }>;
+  };
+  const files = new Set<string>([manifest.entry.module, ...manifest.entry.imports]);
+  for (const id of ['root', route]) {
+    const entry = manifest.routes[id]!;
+    files.add(entry.module);
+    for (const file of entry.imports ?? []) files.add(file);
+  }
+  let raw = 0;
+  let gzipped = 0;
+  for (const file of files) {
+    const content = readFileSync(join('build', 'client', file));
+    raw += content.length;
+    gzipped += gzipSync(content, { level: 9 }).length;
+  }
+  return { files: files.size, raw, gzipped };
+}
+
+async function load(url: string) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
+  }
+  return result;
+}
+
+if (appBuildIsStale()) buildApp();
+const chain = await startTestChain(ANVIL_PORT);
+const database = await openDatabase({ kind: 'pglite', dataDir: null });
+let web: Awaited<ReturnType<typeof startWeb>> | undefined;
+try {
+  await migrateDatabase(database);
+  const seeding = performance.now();
+  await seed(database.db);
+  console.log(
+    `seed ${CLUSTERS} clusters + ${DAYS} days of daily rollups: ${Math.round(performance.now() - seeding)} ms`,
+  );
+  web = await startWeb({
+    port: PORT,
+    context: {
+      db: database.db,
+      chain: {
+        chainId: CHAIN_ID,
+        publicRpcUrl: chain.rpcUrl,
+        publicClient: chain.publicClient,
+        deployment: chain.deployment,
+      },
+    },
+  });
+  for (const path of [
+    '/clusters',
+    '/clusters?sort=apr&order=desc&model=NVIDIA+H100+SXM5+80GB',
+    '/analytics',
+    '/api/v1/clusters',
+  ]) {
+    const check = await fetch(`${web.url}${path}`);
+    if (!check.ok) throw new Error(`GET ${path} answered ${check.status}`);
+    await check.arrayBuffer();
+    const result = await load(`${web.url}${path}`);
+    console.log(
+      `GET ${path}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms (p50 ${result.latency.p50} ms, ${CONNECTIONS} connections)`,
+    );
+  }
+  const js = firstLoadJavaScript('routes/_index');
+  console.log(
+    `first-load JavaScript of /: ${(js.gzipped / 1024).toFixed(1)} KB gzip (${(js.raw / 1024).toFixed(1)} KB raw, ${js.files} files)`,
+  );
+} finally {
+  await web?.close();
+  await database.close();
+  await chain.stop();
+}

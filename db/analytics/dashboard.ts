@@ -1,0 +1,281 @@
+/**
+ * Dashboard reads that span many clusters at once: the market table (one row per cluster with its 30-day figures),
+ * series of every key of a dimension in one query, epoch reports and attestations. Like index.ts, every query is built
+ * with drizzle (bound parameters) and reads the rollups through their primary key.
+ */
+import { and, asc, desc, eq, gte, lt, sum } from 'drizzle-orm';
+import type { Database } from '../index';
+import {
+  attestations,
+  clusters,
+  epochReports,
+  offeringEvents,
+  offerings,
+  type RollupDimension,
+  type RollupGranularity,
+  revenueDeposits,
+  rollups,
+  shareTokens,
+} from '../schema';
+
+const WHOLE_SHARE = 10n ** 18n;
+const DAY_MS = 86_400_000;
+
+export type MarketRow = {
+  clusterId: bigint;
+  operator: `0x${string}`;
+  gpuModel: string;
+  location: string;
+  gpuCount: number;
+  status: 'registered' | 'attested' | 'stale' | 'suspended' | 'retired';
+  attestedAt: Date | null;
+  attestedUntil: Date | null;
+  lastReportAt: Date | null;
+  lastEpoch: bigint;
+  token: { address: `0x${string}`; offering: `0x${string}`; name: string; symbol: string } | null;
+  supply: bigint;
+  pricePerShare: bigint | null;
+  sharesSold: bigint;
+  /** Sold / supply in basis points (0 when not tokenized). */
+  soldBps: number;
+  /** Mean reported utilization over the window in basis points, null without reports. */
+  utilizationBps: number | null;
+  revenueReported: bigint;
+  revenueDeposited: bigint;
+  /** Deposits over the window, annualized, over the supply's value at the offering price; null when not tokenized. */
+  trailingAprBps: number | null;
+};
+
+/**
+ * Every cluster of a chain with its market figures over the `windowDays` days before `now`: three queries (clusters
+ * with their token and offering, the latest purchase per offering, the daily cluster rollups of the window grouped by
+ * cluster) joined in memory, so the cost does not grow with the number of reports.
+ */
+export async function marketRows(
+  db: Database,
+  query: { chainId: number; now: Date; windowDays?: number },
+): Promise<MarketRow[]> {
+  const windowDays = query.windowDays ?? 30;
+  const from = new Date(query.now.getTime() - windowDays * DAY_MS);
+  const [clusterRows, sold, windowed] = await Promise.all([
+    db
+      .select({ cluster: clusters, token: shareTokens, pricePerShare: offerings.pricePerShare })
+      .from(clusters)
+      .leftJoin(
+        shareTokens,
+        and(eq(shareTokens.chainId, clusters.chainId), eq(shareTokens.clusterId, clusters.clusterId)),
+      )
+      .leftJoin(
+        offerings,
+        and(eq(offerings.chainId, shareTokens.chainId), eq(offerings.offering, shareTokens.offering)),
+      )
+      .where(eq(clusters.chainId, query.chainId))
+      .orderBy(desc(clusters.clusterId)),
+    db
+      .selectDistinctOn([offeringEvents.offering], {
+        offering: offeringEvents.offering,
+        totalSold: offeringEvents.totalSold,
+      })
+      .from(offeringEvents)
+      .where(and(eq(offeringEvents.chainId, query.chainId), eq(offeringEvents.kind, 'purchased')))
+      .orderBy(offeringEvents.offering, desc(offeringEvents.blockNumber), desc(offeringEvents.logIndex)),
+    db
+      .select({
+        key: rollups.key,
+        reports: sum(rollups.reportCount).mapWith(Number),
+        utilizationBpsSum: sum(rollups.utilizationBpsSum).mapWith(Number),
+        revenueReported: sum(rollups.revenueReported).mapWith(BigInt),
+        revenueDeposited: sum(rollups.revenueDeposited).mapWith(BigInt),
+      })
+      .from(rollups)
+      .where(
+        and(
+          eq(rollups.chainId, query.chainId),
+          eq(rollups.granularity, 'day'),
+          eq(rollups.dimension, 'cluster'),
+          gte(rollups.bucket, from),
+          lt(rollups.bucket, query.now),
+        ),
+      )
+      .groupBy(rollups.key),
+  ]);
+  const soldByOffering = new Map(sold.map((row) => [row.offering.toLowerCase(), row.totalSold ?? 0n]));
+  const windowByCluster = new Map(windowed.map((row) => [row.key, row]));
+  return clusterRows.map(({ cluster, token, pricePerShare }) => {
+    const figures = windowByCluster.get(cluster.clusterId.toString());
+    const supply = token?.supply ?? 0n;
+    const sharesSold = token ? (soldByOffering.get(token.offering.toLowerCase()) ?? 0n) : 0n;
+    const supplyValue = pricePerShare ? (supply * pricePerShare) / WHOLE_SHARE : 0n;
+    const revenueDeposited = figures?.revenueDeposited ?? 0n;
+    const expired = cluster.attestedUntil !== null && cluster.attestedUntil.getTime() <= query.now.getTime();
+    return {
+      clusterId: cluster.clusterId,
+      operator: cluster.operator,
+      gpuModel: cluster.gpuModel,
+      location: cluster.location,
+      gpuCount: cluster.gpuCount,
+      status: cluster.status === 'attested' && expired ? 'stale' : cluster.status,
+      attestedAt: cluster.attestedAt,
+      attestedUntil: cluster.attestedUntil,
+      lastReportAt: cluster.lastReportAt,
+      lastEpoch: cluster.lastEpoch,
+      token: token ? { address: token.token, offering: token.offering, name: token.name, symbol: token.symbol } : null,
+      supply,
+      pricePerShare: pricePerShare ?? null,
+      sharesSold,
+      soldBps: supply > 0n ? Number((sharesSold * 10_000n) / supply) : 0,
+      utilizationBps: figures && figures.reports > 0 ? figures.utilizationBpsSum / figures.reports : null,
+      revenueReported: figures?.revenueReported ?? 0n,
+      revenueDeposited,
+      trailingAprBps:
+        supplyValue > 0n
+          ? Number((revenueDeposited * 365n * 10_000n) / (BigInt(windowDays) * supplyValue))
+          : token
+            ? 0
+            : null,
+    };
+  });
+}
+
+export type GroupedPoint = {
+  key: string;
+  bucket: Date;
+  reports: number;
+  utilizationBpsSum: bigint;
+  gpuHoursMilli: bigint;
+  revenueReported: bigint;
+  revenueDeposited: bigint;
+};
+
+/** The rollups of every key of one dimension over a period, ordered by key then bucket (one query for all lines). */
+export async function groupedSeries(
+  db: Database,
+  query: { chainId: number; granularity: RollupGranularity; dimension: RollupDimension; from: Date; to: Date },
+): Promise<GroupedPoint[]> {
+  return db
+    .select({
+      key: rollups.key,
+      bucket: rollups.bucket,
+      reports: rollups.reportCount,
+      utilizationBpsSum: rollups.utilizationBpsSum,
+      gpuHoursMilli: rollups.gpuHoursMilli,
+      revenueReported: rollups.revenueReported,
+      revenueDeposited: rollups.revenueDeposited,
+    })
+    .from(rollups)
+    .where(
+      and(
+        eq(rollups.chainId, query.chainId),
+        eq(rollups.granularity, query.granularity),
+        eq(rollups.dimension, query.dimension),
+        gte(rollups.bucket, query.from),
+        lt(rollups.bucket, query.to),
+      ),
+    )
+    .orderBy(asc(rollups.key), asc(rollups.bucket));
+}
+
+/** Per-cluster mean utilization over a period (daily rollups), for the utilization distribution. */
+export async function clusterUtilizations(db: Database, query: { chainId: number; from: Date; to: Date }) {
+  const rows = await db
+    .select({
+      key: rollups.key,
+      reports: sum(rollups.reportCount).mapWith(Number),
+      utilizationBpsSum: sum(rollups.utilizationBpsSum).mapWith(Number),
+    })
+    .from(rollups)
+    .where(
+      and(
+        eq(rollups.chainId, query.chainId),
+        eq(rollups.granularity, 'day'),
+        eq(rollups.dimension, 'cluster'),
+        gte(rollups.bucket, query.from),
+        lt(rollups.bucket, query.to),
+      ),
+    )
+    .groupBy(rollups.key);
+  return rows
+    .filter((row) => row.reports > 0)
+    .map((row) => ({ clusterId: BigInt(row.key), utilizationBps: row.utilizationBpsSum / row.reports }));
+}
+
+/** Accepted epoch reports, newest first, of one cluster or of all. */
+export async function epochReportList(
+  db: Database,
+  query: { chainId: number; clusterId?: bigint; limit: number; offset?: number },
+) {
+  return db
+    .select({
+      clusterId: epochReports.clusterId,
+      epoch: epochReports.epoch,
+      gpuHoursMilli: epochReports.gpuHoursMilli,
+      utilizationBps: epochReports.utilizationBps,
+      gpusOnline: epochReports.gpusOnline,
+      revenue: epochReports.revenue,
+      telemetryRoot: epochReports.telemetryRoot,
+      submitter: epochReports.submitter,
+      transactionHash: epochReports.transactionHash,
+      blockNumber: epochReports.blockNumber,
+      blockTime: epochReports.blockTime,
+    })
+    .from(epochReports)
+    .where(
+      query.clusterId === undefined
+        ? eq(epochReports.chainId, query.chainId)
+        : and(eq(epochReports.chainId, query.chainId), eq(epochReports.clusterId, query.clusterId)),
+    )
+    .orderBy(desc(epochReports.blockNumber), desc(epochReports.logIndex))
+    .limit(query.limit)
+    .offset(query.offset ?? 0);
+}
+
+/** One accepted report (the newest if a reorg left several), or undefined. */
+export async function epochReport(db: Database, query: { chainId: number; clusterId: bigint; epoch: bigint }) {
+  const [row] = await db
+    .select()
+    .from(epochReports)
+    .where(
+      and(
+        eq(epochReports.chainId, query.chainId),
+        eq(epochReports.clusterId, query.clusterId),
+        eq(epochReports.epoch, query.epoch),
+      ),
+    )
+    .orderBy(desc(epochReports.blockNumber))
+    .limit(1);
+  return row;
+}
+
+/** A cluster's attestations, newest first, with the committee members whose signatures counted. */
+export async function attestationHistory(db: Database, query: { chainId: number; clusterId: bigint; limit: number }) {
+  return db
+    .select({
+      attestedAt: attestations.attestedAt,
+      validUntil: attestations.validUntil,
+      gpuCount: attestations.gpuCount,
+      hardwareRoot: attestations.hardwareRoot,
+      signers: attestations.signers,
+      submitter: attestations.submitter,
+      transactionHash: attestations.transactionHash,
+      blockNumber: attestations.blockNumber,
+    })
+    .from(attestations)
+    .where(and(eq(attestations.chainId, query.chainId), eq(attestations.clusterId, query.clusterId)))
+    .orderBy(desc(attestations.blockNumber), desc(attestations.logIndex))
+    .limit(query.limit);
+}
+
+/** A cluster's revenue deposits, newest first (the transactions behind "deposited"). */
+export async function depositHistory(db: Database, query: { chainId: number; clusterId: bigint; limit: number }) {
+  return db
+    .select({
+      amount: revenueDeposits.amount,
+      payer: revenueDeposits.payer,
+      blockTime: revenueDeposits.blockTime,
+      transactionHash: revenueDeposits.transactionHash,
+    })
+    .from(revenueDeposits)
+    .where(and(eq(revenueDeposits.chainId, query.chainId), eq(revenueDeposits.clusterId, query.clusterId)))
+    .orderBy(desc(revenueDeposits.blockNumber), desc(revenueDeposits.logIndex))
+    .limit(query.limit);
+}

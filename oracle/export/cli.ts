@@ -1,0 +1,43 @@
+/**
+ * `npm run verify-export -- --file export.json --rpc http://127.0.0.1:8545`: checks an epoch sample export (downloaded
+ * from the dashboard or GET /api/v1/clusters/:id/epochs/:epoch/samples) against the chain. Exit status 0 when the
+ * samples rebuild the root, every proof verifies and the root is the on-chain ReportSubmitted telemetryRoot; 1 when a
+ * check fails; 2 when the file is not an export. `--offline` skips the chain.
+ */
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { createPublicClient, http, type PublicClient } from 'viem';
+import { z } from 'zod';
+import { epochExportSchema, verifyExportOffline, verifyExportOnChain } from './epoch-export';
+
+const program = new Command('verify-export')
+  .description('verify an epoch sample export (Merkle proofs and the on-chain telemetry root)')
+  .requiredOption('--file <path>', 'the export (JSON)')
+  .option('--rpc <url>', 'RPC endpoint of the chain the export names', process.env.RPC_URL)
+  .option('--offline', 'only check the proofs against the root stated in the file')
+  .action(async (options: { file: string; rpc?: string; offline?: boolean }) => {
+    const parsed = epochExportSchema.safeParse(JSON.parse(readFileSync(options.file, 'utf8')));
+    if (!parsed.success) {
+      console.error(`${options.file} is not an epoch export: ${z.prettifyError(parsed.error)}`);
+      process.exit(2);
+    }
+    const exported = parsed.data;
+    if (!options.offline && !options.rpc) {
+      console.error('give --rpc <url> (or RPC_URL), or --offline');
+      process.exit(2);
+    }
+    const result = options.offline
+      ? verifyExportOffline(exported)
+      : await verifyExportOnChain(
+          exported,
+          createPublicClient({ transport: http(options.rpc, { retryCount: 1 }) }) as PublicClient,
+        );
+    console.log(`cluster ${exported.clusterId} epoch ${exported.epoch}: ${result.samples} samples`);
+    console.log(`root: ${exported.telemetryRoot}`);
+    if (result.onChainRoot) console.log(`on-chain root: ${result.onChainRoot} (tx ${result.reportTransaction})`);
+    for (const problem of result.problems) console.log(`FAIL ${problem}`);
+    console.log(result.ok ? 'OK every proof verifies against the on-chain root' : 'FAILED');
+    process.exit(result.ok ? 0 : 1);
+  });
+
+await program.parseAsync();

@@ -1,0 +1,168 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clusterRegistryAbi } from '#contracts';
+import { startTestChain, type TestChain } from '../../db/test-fixtures';
+import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
+import { createRegistryHasher, signDigest } from '../eip712';
+import { gpuUuidHash, type TelemetryLeaf, telemetryRoot } from '../hardware';
+import { buildEpochExport, type EpochExport, verifyExportOffline, verifyExportOnChain } from './epoch-export';
+
+const ANVIL_PORT = 8953;
+const run = promisify(execFile);
+
+let chain: TestChain;
+let directory: string;
+let exported: EpochExport;
+
+const uuids = ['GPU-11111111-2222-3333-4444-555555555555', 'GPU-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'];
+
+beforeAll(async () => {
+  directory = mkdtempSync(join(tmpdir(), 'rackshare-export-'));
+  chain = await startTestChain(ANVIL_PORT);
+  const clusterId = await chain.registerCluster(devRoles.operators[0], {
+    gpuModel: 'NVIDIA H100 SXM5 80GB',
+    gpuCount: 2,
+    location: 'KR-SEL-01',
+  });
+  await chain.attest(clusterId);
+  const epoch = ((await chain.now()) / 3_600n) * 3_600n;
+  const leaves: TelemetryLeaf[] = [];
+  for (let step = 0; step < 4; step++) {
+    for (const [index, uuid] of uuids.entries()) {
+      leaves.push([
+        gpuUuidHash(uuid),
+        (epoch - 3_600n + BigInt(step) * 900n) * 1000n,
+        index === 1 && step === 2 ? -1 : 50_000 + step,
+      ]);
+    }
+  }
+  const report = {
+    clusterId,
+    epoch,
+    gpuHoursMilli: 2_000n,
+    utilizationBps: 5_000,
+    gpusOnline: 2,
+    revenue: 5_000_000n,
+    telemetryRoot: telemetryRoot(leaves),
+  };
+  const context = { chainId: 31_337, registry: chain.contracts.clusterRegistry };
+  const digest = createRegistryHasher(context).report(report);
+  const signers = devRoles.oracleNodes
+    .slice(0, 2)
+    .map((index) => ({ key: devPrivateKey(index), address: privateKeyToAccount(devPrivateKey(index)).address }))
+    .sort((a, b) => (BigInt(a.address) < BigInt(b.address) ? -1 : 1));
+  const signatures = await Promise.all(signers.map((signer) => signDigest(digest, signer.key)));
+  const receipt = await chain.send(devRoles.oracleNodes[0], {
+    address: chain.contracts.clusterRegistry,
+    abi: clusterRegistryAbi,
+    functionName: 'submitReports',
+    args: [[{ report, signatures }]],
+  } as never);
+  exported = buildEpochExport({
+    chainId: 31_337,
+    registry: chain.contracts.clusterRegistry,
+    samples: {
+      clusterId: clusterId.toString(),
+      epoch: epoch.toString(),
+      epochSeconds: 3_600,
+      telemetryRoot: report.telemetryRoot,
+      leaves: leaves.map(([hash, time, milliPct]) => [hash, time.toString(), milliPct]),
+    },
+    expectedRoot: report.telemetryRoot,
+    reportTransaction: receipt.transactionHash,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await chain?.stop();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+describe('epoch sample export', () => {
+  it('refuses to build an export whose samples do not hash to the on-chain root', () => {
+    expect(() =>
+      buildEpochExport({
+        chainId: 31_337,
+        registry: chain.contracts.clusterRegistry,
+        samples: {
+          clusterId: exported.clusterId,
+          epoch: exported.epoch,
+          epochSeconds: 3_600,
+          telemetryRoot: exported.telemetryRoot,
+          leaves: exported.samples
+            .slice(1)
+            .map((sample) => [sample.uuidHash, sample.timeMs, sample.utilizationMilliPct]),
+        },
+        expectedRoot: exported.telemetryRoot as Hex,
+      }),
+    ).toThrow(/hash to/);
+  });
+
+  it('verifies against the ReportSubmitted telemetryRoot on chain', async () => {
+    expect(exported.samples).toHaveLength(8);
+    const result = await verifyExportOnChain(exported, chain.publicClient);
+    expect(result.problems).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.onChainRoot).toBe(exported.telemetryRoot);
+  });
+
+  it('catches a tampered sample and a root that is not the one on chain', async () => {
+    const tampered = structuredClone(exported);
+    tampered.samples[3]!.utilizationMilliPct = 100_000;
+    const offline = verifyExportOffline(tampered);
+    expect(offline.ok).toBe(false);
+    expect(offline.problems.some((problem) => problem.includes('sample 3'))).toBe(true);
+
+    const otherRoot = structuredClone(exported);
+    otherRoot.samples = otherRoot.samples.slice(0, 4);
+    otherRoot.samples.forEach((sample, index) => {
+      sample.proof = buildEpochExport({
+        chainId: 31_337,
+        registry: chain.contracts.clusterRegistry,
+        samples: {
+          clusterId: exported.clusterId,
+          epoch: exported.epoch,
+          epochSeconds: 3_600,
+          telemetryRoot: exported.telemetryRoot,
+          leaves: exported.samples
+            .slice(0, 4)
+            .map((entry) => [entry.uuidHash, entry.timeMs, entry.utilizationMilliPct]),
+        },
+        expectedRoot: telemetryRoot(
+          exported.samples
+            .slice(0, 4)
+            .map((entry) => [entry.uuidHash as Hex, BigInt(entry.timeMs), entry.utilizationMilliPct]),
+        ),
+      }).samples[index]!.proof;
+    });
+    otherRoot.telemetryRoot = telemetryRoot(
+      otherRoot.samples.map((entry) => [entry.uuidHash as Hex, BigInt(entry.timeMs), entry.utilizationMilliPct]),
+    );
+    expect(verifyExportOffline(otherRoot).ok).toBe(true);
+    const onChain = await verifyExportOnChain(otherRoot, chain.publicClient);
+    expect(onChain.ok).toBe(false);
+    expect(onChain.problems.join(' ')).toMatch(/on-chain telemetryRoot is/);
+  });
+
+  it('the verify-export command exits 0 for a good file and 1 for a tampered one', async () => {
+    const good = join(directory, 'export.json');
+    writeFileSync(good, JSON.stringify(exported));
+    const ok = await run('npx', ['tsx', 'oracle/export/cli.ts', '--file', good, '--rpc', chain.rpcUrl]);
+    expect(ok.stdout).toMatch(/^OK /m);
+    const bad = join(directory, 'tampered.json');
+    const tampered = structuredClone(exported);
+    tampered.samples[0]!.timeMs = (BigInt(tampered.samples[0]!.timeMs) + 1n).toString();
+    writeFileSync(bad, JSON.stringify(tampered));
+    const failed = await run('npx', ['tsx', 'oracle/export/cli.ts', '--file', bad, '--rpc', chain.rpcUrl]).catch(
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect((failed as { code: number }).code).toBe(1);
+    expect((failed as { stdout: string }).stdout).toMatch(/FAIL/);
+  }, 60_000);
+});

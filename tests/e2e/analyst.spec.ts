@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { keccak256, stringToBytes } from 'viem';
+import { openOffering, publicClient, submitReport } from './support/chain';
+import { fullPageShot, watchPageErrors } from './support/page';
+
+const MODEL = 'NVIDIA L40S E2E';
+const LOCATION = 'SG-E2E-01';
+let clusterId: bigint;
+let epoch: bigint;
+
+test.beforeAll(async () => {
+  ({ clusterId } = await openOffering(2, { gpuModel: MODEL, location: LOCATION }));
+  const head = await publicClient.getBlock();
+  epoch = (head.timestamp / 3_600n) * 3_600n;
+  // 4 GPU-hours earning 7 USD: 1.75 USD per GPU-hour, 65 % utilization.
+  await submitReport({
+    clusterId,
+    epoch,
+    gpuHoursMilli: 4_000n,
+    utilizationBps: 6_500,
+    gpusOnline: 8,
+    revenue: 7_000_000n,
+    telemetryRoot: keccak256(stringToBytes(`e2e/${clusterId}/${epoch}`)),
+  });
+});
+
+/** Reloads until the indexer has mirrored the report (the analytics read the database, not the chain). */
+async function openWhenIndexed(page: Page, path: string) {
+  await expect
+    .poll(
+      async () => {
+        await page.goto(path);
+        return page.getByRole('link', { name: `#${clusterId}`, exact: true }).count();
+      },
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThan(0);
+}
+
+async function downloadText(page: Page, testId: string) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+test('an analyst changes range and grouping and downloads the charts as CSV', async ({ page }, testInfo) => {
+  const problems = watchPageErrors(page);
+  await openWhenIndexed(page, '/analytics');
+  await expect(page.getByTestId('analytics-window')).toHaveAttribute('data-granularity', 'day');
+  await page.getByTestId('analytics-range').selectOption('7d');
+  await page.getByTestId('analytics-group').selectOption('gpu_model');
+  await page.getByLabel('Cloud reference (USD per GPU-hour)').fill('3.10');
+  await page.getByTestId('analytics-apply').click();
+  await expect(page).toHaveURL(/range=7d/);
+  await expect(page).toHaveURL(/group=gpu_model/);
+  await expect(page.getByTestId('analytics-window')).toHaveAttribute('data-granularity', 'hour');
+  await expect(page.getByTestId('chart-utilization').locator('canvas')).toBeVisible();
+  await fullPageShot(page, testInfo, 'analytics-7d-by-model');
+
+  const utilization = await downloadText(page, 'chart-utilization-csv');
+  const lines = utilization.trim().split('\r\n');
+  expect(lines[0]).toBe('bucket,group,reports,utilization_pct');
+  expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^\\d{4}-\\d{2}-\\d{2}T\\d{2},${MODEL},1,65\\.00$`)));
+
+  const perGpuHour = await downloadText(page, 'chart-revenue-per-gpu-hour-csv');
+  expect(perGpuHour.split('\r\n')[0]).toBe(
+    'bucket,group,gpu_hours,revenue_reported_usd,revenue_per_gpu_hour_usd,reference_usd',
+  );
+  expect(perGpuHour).toMatch(new RegExp(`,${MODEL},4,7,1\\.75,3\\.10\\r\\n`));
+
+  await page.getByTestId('analytics-group').selectOption('location');
+  await page.getByTestId('analytics-apply').click();
+  await expect(page).toHaveURL(/group=location/);
+  const byLocation = await downloadText(page, 'chart-utilization-csv');
+  expect(byLocation).toContain(`,${LOCATION},1,65.00`);
+  expect(problems).toEqual([]);
+});
+
+test('the market table sorts and filters through linkable parameters', async ({ page }, testInfo) => {
+  await page.goto(`/clusters?model=${encodeURIComponent(MODEL)}`);
+  await expect(page.getByTestId(`cluster-row-${clusterId}`)).toContainText('65');
+  await expect(page.getByTestId('market-total')).toHaveText('1 clusters');
+  await page.goto('/clusters');
+  await page.getByTestId('sort-utilization').click();
+  await expect(page).toHaveURL(/sort=utilization/);
+  await expect(page.locator('tbody tr').first()).toHaveAttribute('data-testid', `cluster-row-${clusterId}`);
+  await fullPageShot(page, testInfo, 'market-sorted');
+  const invalid = await page.goto('/clusters?sort=color');
+  expect(invalid?.status()).toBe(400);
+  await expect(page.getByTestId('error-page')).toHaveAttribute('data-status', '400');
+});
+
+test('the passport shows attestations with signers, the reconciliation gap and links to sources', async ({
+  page,
+}, testInfo) => {
+  await page.goto(`/clusters/${clusterId}`);
+  await expect(page.getByTestId('attestation-history')).toContainText(/signed by 0x/);
+  await expect(page.getByTestId('attestation-history').getByRole('link').first()).toHaveAttribute(
+    'href',
+    /^\/tx\/0x[0-9a-f]{64}$/,
+  );
+  await expect(page.locator('[data-testid="reconciliation"] td[data-gap="true"]')).toContainText('7.00');
+  await expect(page.getByTestId('report-sources').getByRole('link', { name: 'View transaction' })).toHaveAttribute(
+    'href',
+    /^\/tx\/0x[0-9a-f]{64}$/,
+  );
+  await page.getByTestId('util-hour').click();
+  await expect(page).toHaveURL(/util=hour/);
+  await expect(page.getByTestId('passport-utilization-chart')).toHaveAttribute('data-points', /^[1-9]/);
+  await fullPageShot(page, testInfo, 'passport-analytics');
+});
+
+test('an epoch export says the oracle node is unreachable (503) while none runs in the stack', async ({
+  page,
+  request,
+}, testInfo) => {
+  const response = await page.goto(`/analytics/epochs/${clusterId}/${epoch}`);
+  expect(response?.status()).toBe(503);
+  await expect(page.getByTestId('oracle-unreachable')).toContainText('Oracle node unreachable');
+  await expect(page.getByTestId('epoch-root')).toHaveText(keccak256(stringToBytes(`e2e/${clusterId}/${epoch}`)));
+  await fullPageShot(page, testInfo, 'epoch-export-unreachable');
+  const api = await request.get(`/api/v1/clusters/${clusterId}/epochs/${epoch}/samples`);
+  expect(api.status()).toBe(503);
+  expect((await api.json()).error.code).toBe('unavailable');
+});
+
+test('the JSON API answers data and JSON errors', async ({ request }) => {
+  const cluster = await request.get(`/api/v1/clusters/${clusterId}`);
+  expect(cluster.status()).toBe(200);
+  const body = await cluster.json();
+  expect(body.cluster).toMatchObject({ clusterId: clusterId.toString(), gpuModel: MODEL, utilizationBps: 6_500 });
+  expect(body.reports[0]).toMatchObject({ epoch: epoch.toString(), revenue: '7000000' });
+  const reports = await request.get(`/api/v1/reports?cluster=${clusterId}`);
+  expect((await reports.json()).reports).toHaveLength(1);
+  const series = await request.get(`/api/v1/series?scope=gpu_model&key=${encodeURIComponent(MODEL)}&granularity=hour`);
+  expect((await series.json()).points).toContainEqual(expect.objectContaining({ reports: 1, utilizationBps: 6_500 }));
+  const missing = await request.get('/api/v1/clusters/999999');
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).error.code).toBe('not_found');
+  const invalid = await request.get('/api/v1/clusters?sort=color');
+  expect(invalid.status()).toBe(400);
+  expect(await invalid.json()).toMatchObject({ error: { code: 'invalid_parameter' } });
+});
