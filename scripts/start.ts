@@ -12,6 +12,8 @@ function fail(message: string): never {
 
 // Variables already set in the shell win over .env (Node's loader never overwrites them).
 if (existsSync('.env')) process.loadEnvFile('.env');
+// The app is served from its production build: React's production mode renders about twice as fast.
+process.env.NODE_ENV ??= 'production';
 
 let env: ReturnType<typeof parseStackEnv>;
 try {

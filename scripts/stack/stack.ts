@@ -165,6 +165,8 @@ const services: Service[] = [
         members: committeeMembers(state.env.ORACLE_NODE_BASE_PORT),
       });
       state.demo.nodeUrls = committee.urls;
+      // The dashboard's epoch export reads raw samples from a committee node (app/env.server.ts ORACLE_NODE_URL).
+      process.env.ORACLE_NODE_URL ??= committee.urls[0];
       return committee.stop;
     },
     detail: (state) =>
