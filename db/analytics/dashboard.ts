@@ -3,7 +3,7 @@
  * series of every key of a dimension in one query, epoch reports and attestations. Like index.ts, every query is built
  * with drizzle (bound parameters) and reads the rollups through their primary key.
  */
-import { and, asc, desc, eq, gte, lt, sum } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, lte, sum } from 'drizzle-orm';
 import type { Database } from '../index';
 import {
   attestations,
@@ -94,7 +94,7 @@ export async function marketRows(
           eq(rollups.granularity, 'day'),
           eq(rollups.dimension, 'cluster'),
           gte(rollups.bucket, from),
-          lt(rollups.bucket, query.now),
+          lte(rollups.bucket, query.now),
         ),
       )
       .groupBy(rollups.key),

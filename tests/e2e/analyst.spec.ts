@@ -1,8 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { keccak256, stringToBytes } from 'viem';
 import { openOffering, publicClient, submitReport } from './support/chain';
 import { fullPageShot, watchPageErrors } from './support/page';
+import { ANVIL_RPC_URL } from './support/wallet';
+
+/** The documented verification command (README "Analytics"), run as an analyst would. */
+function verifyExport(file: string) {
+  return spawnSync('npx', ['tsx', 'oracle/export/cli.ts', '--file', file, '--rpc', ANVIL_RPC_URL], {
+    encoding: 'utf8',
+  });
+}
 
 const MODEL = 'NVIDIA L40S E2E';
 const LOCATION = 'SG-E2E-01';
@@ -110,7 +119,7 @@ test('the passport shows attestations with signers, the reconciliation gap and l
   await fullPageShot(page, testInfo, 'passport-analytics');
 });
 
-test('an epoch export says the oracle node is unreachable (503) while none runs in the stack', async ({
+test('an epoch the oracle committee never saw cannot be exported (503), but its on-chain root is shown', async ({
   page,
   request,
 }, testInfo) => {
@@ -122,6 +131,37 @@ test('an epoch export says the oracle node is unreachable (503) while none runs 
   const api = await request.get(`/api/v1/clusters/${clusterId}/epochs/${epoch}/samples`);
   expect(api.status()).toBe(503);
   expect((await api.json()).error.code).toBe('unavailable');
+});
+
+test('an analyst downloads a demo epoch with Merkle proofs and verifies it against the chain', async ({
+  page,
+  request,
+}, testInfo) => {
+  // Cluster 1 belongs to the demo: its reports came from simulator telemetry through the agent and the oracle committee.
+  const listed = await request.get('/api/v1/reports?cluster=1&limit=50');
+  expect(listed.status()).toBe(200);
+  const reports = (await listed.json()).reports as { epoch: string; utilizationBps: number }[];
+  // A busy hour of the history: it has a reading per GPU (an idle or dark epoch could have none).
+  const busy = reports.find((report) => report.utilizationBps > 0);
+  expect(busy).toBeDefined();
+
+  await page.goto(`/analytics/epochs/1/${busy!.epoch}`);
+  await expect(page.getByTestId('epoch-sample-count')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('epoch-export').click()]);
+  const file = testInfo.outputPath('epoch-export.json');
+  await download.saveAs(file);
+  await fullPageShot(page, testInfo, 'epoch-export');
+
+  const verified = verifyExport(file);
+  expect(verified.status, verified.stdout + verified.stderr).toBe(0);
+
+  // One changed utilization breaks its proof: the command refuses the file.
+  const tampered = JSON.parse(readFileSync(file, 'utf8'));
+  expect(tampered.samples.length).toBeGreaterThan(0);
+  tampered.samples[0].utilizationMilliPct += 1;
+  const tamperedFile = testInfo.outputPath('epoch-export-tampered.json');
+  writeFileSync(tamperedFile, JSON.stringify(tampered));
+  expect(verifyExport(tamperedFile).status).toBe(1);
 });
 
 test('the JSON API answers data and JSON errors', async ({ request }) => {
