@@ -425,3 +425,19 @@ export const rollups = pgTable(
   },
   (table) => [primaryKey({ columns: [table.chainId, table.granularity, table.dimension, table.key, table.bucket] })],
 );
+
+/**
+ * Off-chain notes an operator keeps on its cluster (maintenance windows, document links), written through the web
+ * app after Sign-In with Ethereum. One note per cluster; `author` is the operator that signed in when it was saved.
+ */
+export const clusterNotes = pgTable(
+  'cluster_notes',
+  {
+    chainId: integer('chain_id').notNull(),
+    clusterId: uint256('cluster_id').notNull(),
+    body: text('body').notNull(),
+    author: address('author').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.chainId, table.clusterId] })],
+);

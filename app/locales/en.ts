@@ -253,6 +253,7 @@ export const en = {
     signedInAs: 'Signed in as {{address}}',
     saveNote: 'Save note',
     noteLabel: 'Note for cluster #{{id}}',
+    signOut: 'Sign out',
   },
   analytics: {
     title: 'Analytics',

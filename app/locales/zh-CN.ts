@@ -255,6 +255,7 @@ export const zhCN: Messages = {
     signedInAs: '已登录：{{address}}',
     saveNote: '保存备注',
     noteLabel: '集群 #{{id}} 的备注',
+    signOut: '退出登录',
   },
   analytics: {
     title: '分析',

@@ -18,6 +18,7 @@ import { fromDataSources, notFound, parseOr400 } from '~/lib/http.server';
 import { searchParamsObject } from '~/lib/market-query';
 import { clusterIdParam, safeHttpUrl } from '~/lib/params';
 import { getClusterPassport } from '~/models/clusters.server';
+import { clusterNote } from '~/models/notes.server';
 import { clusterActivity, UTILIZATION_RANGES, utilizationSeries } from '~/models/passport.server';
 import type { loader as rootLoader } from '~/root';
 
@@ -32,10 +33,14 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { util } = parseOr400(passportQuery, searchParamsObject(new URL(request.url).searchParams));
   const passport = await fromDataSources(() => getClusterPassport(context.chain, id));
   if (!passport) notFound(`Cluster #${id} does not exist.`);
-  const [activity, utilization] = await fromDataSources(() =>
-    Promise.all([clusterActivity(context, id), utilizationSeries(context, id, util)]),
+  const [activity, utilization, note] = await fromDataSources(() =>
+    Promise.all([
+      clusterActivity(context, id),
+      utilizationSeries(context, id, util),
+      clusterNote(context.db, context.chain.chainId, id),
+    ]),
   );
-  return { ...passport, activity, utilization, util };
+  return { ...passport, activity, utilization, util, note: note ?? null };
 }
 
 /** Stream rate (base units per second scaled by 2**32) as base units per day, in integers. */
@@ -127,6 +132,14 @@ export default function ClusterPassport() {
             </dl>
           ) : (
             <p className="muted">{t('passport.noDocuments')}</p>
+          )}
+          {cluster.note && (
+            <>
+              <h3>{t('operator.notes')}</h3>
+              <p data-testid="cluster-note" style={{ whiteSpace: 'pre-wrap' }}>
+                {cluster.note.body}
+              </p>
+            </>
           )}
         </section>
         <section className="card" aria-labelledby="offering-heading">

@@ -2,24 +2,34 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useRevalidator, useRouteLoaderData } from '@remix-run/react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Address, keccak256, parseEventLogs, parseUnits, stringToBytes } from 'viem';
+import { type Address, isAddressEqual, keccak256, parseEventLogs, parseUnits, stringToBytes } from 'viem';
+import { createSiweMessage } from 'viem/siwe';
 import { useConfig, useConnection } from 'wagmi';
-import { getBlock, readContract } from 'wagmi/actions';
+import { getBlock, readContract, signMessage } from 'wagmi/actions';
 import { z } from 'zod';
 import { clusterRegistryAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import { ConnectWallet } from '~/components/ConnectWallet';
 import { TxStatus } from '~/components/TxStatus';
-import { formatInteger, SHARE_DECIMALS, STABLECOIN_DECIMALS } from '~/lib/format';
+import { formatInteger, SHARE_DECIMALS, STABLECOIN_DECIMALS, shortAddress } from '~/lib/format';
 import { fromDataSources } from '~/lib/http.server';
+import { signedInAddress } from '~/lib/siwe-session.server';
 import { useTransactionFlow } from '~/lib/tx';
 import { type ClusterListItem, listClusters } from '~/models/clusters.server';
+import { type ClusterNote, clusterNotesByCluster } from '~/models/notes.server';
 import type { loader as rootLoader } from '~/root';
 import { hardwareRoot, requireGpuUuid } from '../../oracle/hardware';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — operator' }];
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  return { clusters: await fromDataSources(() => listClusters(context.chain)) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [clusters, notes, signedIn] = await fromDataSources(() =>
+    Promise.all([
+      listClusters(context.chain),
+      clusterNotesByCluster(context.db, context.chain.chainId),
+      signedInAddress(request, context.chain.chainId),
+    ]),
+  );
+  return { clusters, notes, signedIn: signedIn ?? null };
 }
 
 const decimalText = (decimals: number) =>
@@ -333,14 +343,162 @@ function DepositForm({ cluster, account, onDone }: { cluster: ClusterListItem; a
   );
 }
 
+/** Notes are plain text and short; the server enforces the same bound (operator_.notes.tsx). */
+const NOTE_MAX_LENGTH = 2_000;
+
+async function postForm(url: string, fields: Record<string, string>) {
+  const response = await fetch(url, { method: 'POST', body: new URLSearchParams(fields) });
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  return { ok: response.ok, body, error: typeof body.error === 'string' ? body.error : response.statusText };
+}
+
+/** Sign-In with Ethereum: the server's nonce, a message for this site and chain, the wallet's signature. */
+function SignInPanel({ account, signedIn, onChange }: { account: Address; signedIn: boolean; onChange: () => void }) {
+  const { t } = useTranslation();
+  const config = useConfig();
+  const chainId = useRouteLoaderData<typeof rootLoader>('root')?.chain.id;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  async function run(step: () => Promise<string | undefined>) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setError(await step());
+      onChange();
+    } catch (failure) {
+      setError((failure as { shortMessage?: string }).shortMessage ?? (failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const signIn = () =>
+    run(async () => {
+      if (chainId === undefined) return t('common.connectFirst');
+      const issued = await postForm('/operator/session', { intent: 'nonce' });
+      if (!issued.ok || typeof issued.body.nonce !== 'string') return issued.error;
+      const issuedAt = new Date();
+      const message = createSiweMessage({
+        address: account,
+        chainId,
+        domain: window.location.host,
+        uri: window.location.origin,
+        nonce: issued.body.nonce,
+        version: '1',
+        issuedAt,
+        expirationTime: new Date(issuedAt.getTime() + 8 * 3_600_000),
+        statement: 'Sign in to Rackshare to edit the off-chain notes of your clusters.',
+      });
+      const signature = await signMessage(config, { account, message });
+      const result = await postForm('/operator/session', { intent: 'signIn', message, signature });
+      return result.ok ? undefined : result.error;
+    });
+  const signOut = () =>
+    run(async () => {
+      const result = await postForm('/operator/session', { intent: 'signOut' });
+      return result.ok ? undefined : result.error;
+    });
+
+  return (
+    <div className="wallet-line" data-testid="siwe">
+      {signedIn ? (
+        <p data-testid="signed-in-as">
+          {t('operator.signedInAs', { address: shortAddress(account) })}{' '}
+          <button type="button" className="secondary" onClick={() => void signOut()} disabled={busy}>
+            {t('operator.signOut')}
+          </button>
+        </p>
+      ) : (
+        <button type="button" onClick={() => void signIn()} disabled={busy}>
+          {t('operator.signIn')}
+        </button>
+      )}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A cluster's off-chain note: shown as text to everyone, editable by its signed-in operator. */
+function ClusterNoteEditor({
+  cluster,
+  note,
+  editable,
+  onSaved,
+}: {
+  cluster: ClusterListItem;
+  note: ClusterNote | undefined;
+  editable: boolean;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const id = cluster.id.toString();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const body = String(new FormData(event.currentTarget).get('body') ?? '');
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await postForm('/operator/notes', { clusterId: id, body });
+      if (result.ok) onSaved();
+      else setError(result.error);
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="stack">
+      <h3>{t('operator.notes')}</h3>
+      {note && (
+        <p data-testid={`cluster-note-${id}`} style={{ whiteSpace: 'pre-wrap' }}>
+          {note.body}
+        </p>
+      )}
+      {editable && (
+        <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
+          <label htmlFor={`note-${id}`}>{t('operator.noteLabel', { id })}</label>
+          <textarea
+            id={`note-${id}`}
+            name="body"
+            rows={3}
+            maxLength={NOTE_MAX_LENGTH}
+            defaultValue={note?.body ?? ''}
+            key={note?.updatedAt}
+            aria-invalid={Boolean(error)}
+          />
+          <button type="submit" disabled={busy}>
+            {t('operator.saveNote')}
+          </button>
+          {error && (
+            <p className="error-text" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}
+
 export default function Operator() {
-  const { clusters } = useLoaderData<typeof loader>();
+  const { clusters, notes, signedIn } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const connection = useConnection();
   const revalidator = useRevalidator();
   const account = connection.address;
   const mine = account ? clusters.filter((cluster) => cluster.operator.toLowerCase() === account.toLowerCase()) : [];
   const refresh = () => revalidator.revalidate();
+  const signedInHere = Boolean(account && signedIn && isAddressEqual(signedIn, account));
 
   return (
     <>
@@ -353,6 +511,7 @@ export default function Operator() {
           <RegisterForm account={account} onDone={refresh} />
           <section className="card" aria-labelledby="mine-heading">
             <h2 id="mine-heading">{t('operator.yourClusters')}</h2>
+            <SignInPanel account={account} signedIn={signedInHere} onChange={refresh} />
             {mine.length === 0 ? (
               <p className="empty" data-testid="operator-empty">
                 {t('operator.none')}
@@ -380,6 +539,12 @@ export default function Operator() {
                     ) : (
                       <p className="muted">{t('operator.needsAttestation')}</p>
                     )}
+                    <ClusterNoteEditor
+                      cluster={cluster}
+                      note={notes[cluster.id.toString()]}
+                      editable={signedInHere}
+                      onSaved={refresh}
+                    />
                   </li>
                 ))}
               </ul>

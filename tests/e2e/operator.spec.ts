@@ -86,3 +86,69 @@ test('a failing transaction shows the decoded custom error', async ({ page }) =>
   await card.getByRole('button', { name: 'Approve and deposit' }).click();
   await expect(card.locator('[data-step="failed"]')).toContainText('ERC20InsufficientBalance');
 });
+
+test('an operator signs in with Ethereum and keeps a note on its cluster; nobody else can write it', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const baseURL = testInfo.project.use.baseURL!;
+  // The same-origin guard in front of Remix wants the Origin a browser would send.
+  const sameOrigin = { origin: baseURL };
+  await installWallet(page, operator);
+  await page.goto('/operator');
+  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  const card = page.locator('[data-testid^="operator-cluster-"]').first();
+  const clusterId = (await card.getAttribute('data-testid'))!.replace('operator-cluster-', '');
+  await expect(card.getByLabel(`Note for cluster #${clusterId}`)).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Sign in with Ethereum' }).click();
+  await expect(page.getByTestId('signed-in-as')).toContainText('Signed in as');
+  const note = 'Maintenance: Sundays 02:00 UTC\n<b>racks</b> <script>alert(1)</script>';
+  await card.getByLabel(`Note for cluster #${clusterId}`).fill(note);
+  await card.getByRole('button', { name: 'Save note' }).click();
+  const shown = card.getByTestId(`cluster-note-${clusterId}`);
+  await expect(shown).toContainText('<b>racks</b> <script>alert(1)</script>');
+  // Text, never markup.
+  await expect(shown.locator('b, script')).toHaveCount(0);
+  await expectAccessible(page);
+  await fullPageShot(page, testInfo, 'operator-note-saved');
+
+  const tooLong = await page.request.post('/operator/notes', {
+    form: { clusterId, body: 'x'.repeat(2_001) },
+    headers: sameOrigin,
+  });
+  expect(tooLong.status()).toBe(400);
+  expect((await tooLong.json()).error).toContain('at most 2000 characters');
+
+  await page.goto(`/clusters/${clusterId}`);
+  await expect(page.getByTestId('cluster-note')).toContainText('<b>racks</b>');
+  await expect(page.getByTestId('cluster-note').locator('b, script')).toHaveCount(0);
+
+  // Without a session: 401. Signed in as another account: 403, and the note stays.
+  const anonymous = await browser.newContext({ baseURL });
+  const unsigned = await anonymous.request.post('/operator/notes', {
+    form: { clusterId, body: 'hijacked' },
+    headers: sameOrigin,
+  });
+  expect(unsigned.status()).toBe(401);
+  await anonymous.close();
+
+  const otherContext = await browser.newContext({ baseURL });
+  const other = await otherContext.newPage();
+  const stranger = TEST_ACCOUNTS[3]! as Address;
+  await installWallet(other, stranger);
+  await other.goto('/operator');
+  await other.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await other.getByRole('button', { name: 'Sign in with Ethereum' }).click();
+  await expect(other.getByTestId('signed-in-as')).toContainText('Signed in as');
+  const refused = await other.request.post('/operator/notes', {
+    form: { clusterId, body: 'hijacked' },
+    headers: sameOrigin,
+  });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error).toContain(`Only the operator of cluster #${clusterId}`);
+  await otherContext.close();
+
+  await page.reload();
+  await expect(page.getByTestId('cluster-note')).toContainText('Maintenance: Sundays 02:00 UTC');
+});
