@@ -20,7 +20,7 @@ import { RouteErrorView } from '~/components/RouteError';
 import { fallbackLanguage, supportedLanguages } from '~/i18n';
 import { i18nServer } from '~/i18n.server';
 import { useNonce } from '~/lib/nonce';
-import { createWagmiConfig } from '~/lib/wagmi';
+import { createWagmiConfig, wagmiCookies } from '~/lib/wagmi';
 import stylesheet from '~/styles.css?url';
 
 export const links: LinksFunction = () => [
@@ -39,7 +39,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     contracts: chain.deployment.contracts,
     deployBlock: chain.deployment.deployBlock,
-    cookie: request.headers.get('cookie') ?? '',
+    // Only wagmi's own cookies go into the page: the others (the httpOnly sign-in session) must stay out of reach of
+    // page scripts.
+    cookie: wagmiCookies(request.headers.get('cookie')),
   };
 }
 
