@@ -1,10 +1,11 @@
 /**
  * Mirrors the protocol's events into the database. It backfills from the deployment block in large ranges (one
  * eth_getLogs per range for the static contracts, one more for tokens and offerings first seen in that range), then
- * follows the head. Each range is written together with its cursor in one transaction (see store.ts). A reorg is
- * detected when the first block of the next range does not name the cursor's block as its parent (or the cursor's
- * block changed while idle): the indexer finds the newest recorded block still on the chain, rolls everything above
- * it back, and re-indexes. RPC and database failures are retried with backoff; the cursor only moves with the data.
+ * follows the head. Each range is written together with its cursor in one transaction (see store.ts), while the next
+ * range is already being read (`prefetched`). A reorg is detected when the first block of the next range does not name
+ * the cursor's block as its parent (or the cursor's block changed while idle): the indexer finds the newest recorded
+ * block still on the chain, rolls everything above it back, and re-indexes. RPC and database failures are retried
+ * with backoff; the cursor only moves with the data.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
@@ -127,59 +128,25 @@ export function createIndexer(options: IndexerOptions) {
     }
     await rollBackTo(db, chainId, ancestor);
     known = undefined;
+    prefetched = undefined;
     metrics.reorgs.inc();
     log.warn({ ancestor: ancestor.toString() }, 'reorg detected: rolled back to the common ancestor');
   }
 
-  /** Indexes one range (or handles one reorg). */
-  async function step(): Promise<StepResult> {
-    known ??= await loadKnown();
-    const chainHead = await publicClient.getBlockNumber({ cacheTime: 0 });
-    const head = chainHead - confirmations;
-    metrics.headBlock.set(Number(chainHead));
-    const cursor = await readCursor(db, chainId);
-    const from = cursor ? cursor.number + 1n : options.deployBlock;
-    if (from > head) {
-      // Idle: make sure the block under the cursor is still canonical (a reorg to a shorter or same-height chain).
-      if (cursor) {
-        const onChain = cursor.number <= chainHead ? await getBlock(cursor.number).catch(() => undefined) : undefined;
-        if (onChain?.hash !== cursor.hash) {
-          await handleReorg();
-          return { caughtUp: false, events: 0, head };
-        }
-      }
-      updateLag(cursor?.number ?? options.deployBlock - 1n, chainHead);
-      return { caughtUp: true, events: 0, head };
-    }
-    const to = head < from + range - 1n ? head : from + range - 1n;
+  /** Reads one range: its end blocks, its logs (those of tokens and offerings created in it included), its rows. */
+  async function readRange(from: bigint, to: bigint, knownBefore: KnownContracts) {
     const staticAddresses = [
       options.contracts.clusterRegistry,
       options.contracts.factory,
       options.contracts.stablecoin,
-      ...[...known.tokens.values()].map((token) => token.address),
-      ...[...known.offerings.values()].map((offering) => offering.address),
+      ...[...knownBefore.tokens.values()].map((token) => token.address),
+      ...[...knownBefore.offerings.values()].map((offering) => offering.address),
     ];
-    let logs: Log[];
-    let first: Awaited<ReturnType<typeof getBlock>>;
-    let last: Awaited<ReturnType<typeof getBlock>>;
-    try {
-      [first, last, logs] = await Promise.all([getBlock(from), getBlock(to), getLogs(staticAddresses, from, to)]);
-    } catch (error) {
-      if (isRangeTooLarge(error) && range > 1n) {
-        range = range / 2n;
-        log.info({ range: range.toString() }, 'the RPC refused the log range; halving it');
-        return { caughtUp: false, events: 0, head };
-      }
-      throw error;
-    }
-    if (cursor && first.parentHash !== cursor.hash) {
-      await handleReorg();
-      return { caughtUp: false, events: 0, head };
-    }
+    let [first, last, logs] = await Promise.all([getBlock(from), getBlock(to), getLogs(staticAddresses, from, to)]);
     // Tokens and offerings created in this range emit logs in it too: fetch theirs from their creation block on.
-    const probe = { ...known, tokens: new Map(known.tokens), offerings: new Map(known.offerings) };
-    const factoryLogs = logs.filter((entry) => entry.address.toLowerCase() === probe.factory);
-    const { discovered } = decodeLogs(chainId, factoryLogs, probe, () => new Date(0));
+    const next = { ...knownBefore, tokens: new Map(knownBefore.tokens), offerings: new Map(knownBefore.offerings) };
+    const factoryLogs = logs.filter((entry) => entry.address.toLowerCase() === next.factory);
+    const { discovered } = decodeLogs(chainId, factoryLogs, next, () => new Date(0));
     if (discovered.length > 0) {
       let since = to;
       for (const entry of discovered) if (entry.blockNumber < since) since = entry.blockNumber;
@@ -201,9 +168,71 @@ export function createIndexer(options: IndexerOptions) {
       }
     }
     const timeOf = await blockTimes(logs, [first, last]);
-    // `probe` already knows this range's new tokens: their mint precedes the ClusterTokenized log in the same block.
-    const next = probe;
+    // `next` already knows this range's new tokens: their mint precedes the ClusterTokenized log in the same block.
     const { rows } = decodeLogs(chainId, logs, next, timeOf);
+    return { from, to, first, last, logs, rows, next };
+  }
+
+  type RangeRead = Awaited<ReturnType<typeof readRange>>;
+  /**
+   * The range after the one being written, read while it is written (the node and the database work at the same
+   * time). It is only a read, never stored by itself: the next step uses it if it starts exactly at the new cursor and
+   * its last block is still canonical, then checks it like a fresh read (its first block's parent must be the cursor);
+   * otherwise (a failed write, a reorg, a failed read) it is dropped and the range is read again.
+   */
+  let prefetched: { from: bigint; to: bigint; read: Promise<RangeRead> } | undefined;
+
+  function prefetch(from: bigint, to: bigint, knownBefore: KnownContracts) {
+    const read = readRange(from, to, knownBefore);
+    // Its failure surfaces when (and if) a step uses it.
+    read.catch(() => {});
+    prefetched = { from, to, read };
+  }
+
+  /** Indexes one range (or handles one reorg). */
+  async function step(): Promise<StepResult> {
+    const ahead = prefetched;
+    prefetched = undefined;
+    known ??= await loadKnown();
+    const chainHead = await publicClient.getBlockNumber({ cacheTime: 0 });
+    const head = chainHead - confirmations;
+    metrics.headBlock.set(Number(chainHead));
+    const cursor = await readCursor(db, chainId);
+    const from = cursor ? cursor.number + 1n : options.deployBlock;
+    if (from > head) {
+      // Idle: make sure the block under the cursor is still canonical (a reorg to a shorter or same-height chain).
+      if (cursor) {
+        const onChain = cursor.number <= chainHead ? await getBlock(cursor.number).catch(() => undefined) : undefined;
+        if (onChain?.hash !== cursor.hash) {
+          await handleReorg();
+          return { caughtUp: false, events: 0, head };
+        }
+      }
+      updateLag(cursor?.number ?? options.deployBlock - 1n, chainHead);
+      return { caughtUp: true, events: 0, head };
+    }
+    let read = ahead && ahead.from === from && ahead.to <= head ? await ahead.read.catch(() => undefined) : undefined;
+    // A range read ahead is used only if its last block is still canonical (hence all of it is): a reorg since then
+    // would otherwise be written first and rolled back at the next range.
+    if (read && (await getBlock(read.to).catch(() => undefined))?.hash !== read.last.hash) read = undefined;
+    if (!read) {
+      try {
+        read = await readRange(from, head < from + range - 1n ? head : from + range - 1n, known);
+      } catch (error) {
+        if (isRangeTooLarge(error) && range > 1n) {
+          range = range / 2n;
+          log.info({ range: range.toString() }, 'the RPC refused the log range; halving it');
+          return { caughtUp: false, events: 0, head };
+        }
+        throw error;
+      }
+    }
+    const { to, first, last, logs, rows, next } = read;
+    if (cursor && first.parentHash !== cursor.hash) {
+      await handleReorg();
+      return { caughtUp: false, events: 0, head };
+    }
+    if (to < head) prefetch(to + 1n, head < to + range ? head : to + range, next);
     const written = await writeRange(db, chainId, rows, {
       number: last.number,
       hash: last.hash,

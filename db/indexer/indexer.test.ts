@@ -150,6 +150,54 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
     expect(await dumpMirror(db)).toEqual(await cleanIndex());
   });
 
+  it('drops a range read ahead of the cursor when the chain reorganizes before it is written', async () => {
+    const testChain = await startChain();
+    const { sale } = await runScenario(testChain);
+    const fork = await testChain.snapshot();
+    const forkHead = await testChain.publicClient.getBlockNumber({ cacheTime: 0 });
+    const [investorA, investorB] = devRoles.investors;
+    // The branch that will be dropped: a transfer in the block after the fork, then one more block.
+    await testChain.transferShares(investorA, sale.token, devAccount(investorB).address, 5n * 10n ** 18n);
+    await testChain.mine(1);
+    let signalReadAhead = () => {};
+    const readAhead = new Promise<void>((resolve) => {
+      signalReadAhead = resolve;
+    });
+    const watched = new Proxy(testChain.publicClient, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== 'getLogs') return value;
+        return async (args: { fromBlock: bigint }) => {
+          const logs = await value.call(target, args);
+          if (args.fromBlock === forkHead + 1n) signalReadAhead();
+          return logs;
+        };
+      },
+    });
+    const db = await openDb();
+    const indexer = createIndexer({
+      db,
+      publicClient: watched,
+      chainId: 31_337,
+      contracts: testChain.contracts,
+      deployBlock: testChain.deployment.deployBlock,
+      maxBlockRange: 1,
+      signal: new AbortController().signal,
+      log,
+    });
+    // Writing the fork block reads the next block (of the branch about to be dropped) ahead.
+    while ((await indexer.step()).to !== forkHead) {}
+    await readAhead;
+
+    await testChain.revert(fork);
+    await testChain.transferShares(investorB, sale.token, devAccount(investorA).address, 3n * 10n ** 18n);
+    await testChain.mine(2);
+    await indexer.catchUp();
+    // The dropped branch was never written, so there was nothing to roll back.
+    expect((await indexer.metrics.reorgs.get()).values[0]?.value ?? 0).toBe(0);
+    expect(await dumpMirror(db)).toEqual(await cleanIndex());
+  });
+
   it('waits while the database is unreachable and resumes with nothing lost', async () => {
     const testChain = await startChain();
     const db = await openDb();

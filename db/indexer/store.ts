@@ -4,8 +4,8 @@
  * recomputation from their events. Everything at or below the cursor is already stored, so writing a range again is a
  * no-op and a crash between two transactions loses nothing.
  */
-import { and, asc, desc, eq, getTableColumns, gt, inArray, max, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { and, asc, desc, eq, getTableColumns, getTableName, gt, inArray, max, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Address, Hex } from 'viem';
 import type { Database } from '../index';
 import {
@@ -31,22 +31,67 @@ import type { EventRows } from './decode';
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 type Executor = Database | Transaction;
 
+/**
+ * Inserts `rows` with one statement per chunk in which each column travels as a single array parameter that `unnest`
+ * turns back into rows. The statement's text and parameter count stay the same however many rows it carries, so
+ * Postgres parses and plans it once per chunk instead of walking tens of thousands of placeholders, and the client
+ * does not build them (with drizzle's multi-row VALUES, building the statement cost as much as running it).
+ * `conflict` is the statement's ON CONFLICT clause (default: skip rows already stored). Tables with array columns
+ * (unnest would flatten them; only attestations, a few rows per range) go through drizzle's multi-row VALUES.
+ */
+export async function insertRows<TTable extends PgTable>(
+  db: Executor,
+  table: TTable,
+  rows: TTable['$inferInsert'][],
+  conflict?: SQL,
+) {
+  if (rows.length === 0) return;
+  const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(([key]) =>
+    rows.some((row) => (row as Record<string, unknown>)[key] !== undefined),
+  );
+  if (columns.some(([, column]) => column.getSQLType().endsWith(']'))) {
+    if (conflict) throw new Error(`insertRows: ${getTableName(table)} has array columns; only skipping is supported`);
+    const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+    for (let start = 0; start < rows.length; start += size) {
+      await db
+        .insert(table)
+        .values(rows.slice(start, start + size) as never)
+        .onConflictDoNothing();
+    }
+    return;
+  }
+  for (let start = 0; start < rows.length; start += UNNEST_ROWS) {
+    const chunk = rows.slice(start, start + UNNEST_ROWS) as Record<string, unknown>[];
+    const arrays = columns.map(([key, column]) => {
+      const values = chunk.map((row) => {
+        const value = row[key];
+        if (value === undefined || value === null) return null;
+        const driverValue = column.mapToDriverValue(value);
+        return typeof driverValue === 'bigint' ? driverValue.toString() : driverValue;
+      });
+      return sql`${sql.param(values)}::${sql.raw(column.getSQLType())}[]`;
+    });
+    await db.execute(
+      sql`insert into ${table} (${sql.join(
+        columns.map(([, column]) => sql.identifier(column.name)),
+        sql`, `,
+      )}) select * from unnest(${sql.join(arrays, sql`, `)}) ${conflict ?? sql`on conflict do nothing`}`,
+    );
+  }
+}
+
 /** Postgres takes at most 65,535 parameters per statement; stay well below for both drivers. */
 const MAX_PARAMETERS = 30_000;
+/** Rows per unnest statement: large enough that per-statement costs vanish, small enough to bound memory. */
+const UNNEST_ROWS = 10_000;
 
+/** Inserts `rows`, skipping those already stored (same primary key). */
 export async function insertChunked<TTable extends PgTable>(
   db: Executor,
   table: TTable,
   rows: TTable['$inferInsert'][],
 ) {
-  if (rows.length === 0) return;
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(getTableColumns(table)).length));
-  for (let start = 0; start < rows.length; start += size) {
-    await db
-      .insert(table)
-      .values(rows.slice(start, start + size) as never)
-      .onConflictDoNothing();
-  }
+  await insertRows(db, table, rows);
 }
 
 export type Cursor = { number: bigint; hash: Hex };
@@ -92,7 +137,7 @@ export async function writeRange(db: Database, chainId: number, rows: EventRows,
     const fresh = cursor ? filterAbove(rows, cursor.number) : rows;
     let written = 0;
     for (const key of Object.keys(tablesByKey) as (keyof EventRows)[]) {
-      await insertChunked(tx, tablesByKey[key], fresh[key] as never[]);
+      await insertRows(tx, tablesByKey[key], fresh[key] as never[]);
       written += fresh[key].length;
     }
     await applyBalanceDeltas(tx, chainId, fresh.shareTransfers, 1n);
@@ -214,16 +259,12 @@ async function applyBalanceDeltas(tx: Transaction, chainId: number, transfers: T
   const rows = [...deltas.values()]
     .filter((entry) => entry.delta !== 0n)
     .map((entry) => ({ chainId, token: entry.token, account: entry.account, balance: entry.delta }));
-  const size = Math.floor(MAX_PARAMETERS / 4);
-  for (let start = 0; start < rows.length; start += size) {
-    await tx
-      .insert(balances)
-      .values(rows.slice(start, start + size))
-      .onConflictDoUpdate({
-        target: [balances.chainId, balances.token, balances.account],
-        set: { balance: sql`${balances.balance} + excluded.balance` },
-      });
-  }
+  await insertRows(
+    tx,
+    balances,
+    rows,
+    sql`on conflict (chain_id, token, account) do update set balance = ${balances}.balance + excluded.balance`,
+  );
   const tokens = [...new Set(rows.map((row) => row.token))];
   if (tokens.length > 0) {
     await tx
@@ -329,24 +370,19 @@ export async function applyRollupDeltas(
     }
   }
   const rows = [...deltas.values()];
-  const size = Math.floor(MAX_PARAMETERS / 12);
-  for (let start = 0; start < rows.length; start += size) {
-    await tx
-      .insert(rollups)
-      .values(rows.slice(start, start + size))
-      .onConflictDoUpdate({
-        target: [rollups.chainId, rollups.granularity, rollups.dimension, rollups.key, rollups.bucket],
-        set: {
-          reportCount: sql`${rollups.reportCount} + excluded.report_count`,
-          utilizationBpsSum: sql`${rollups.utilizationBpsSum} + excluded.utilization_bps_sum`,
-          gpuHoursMilli: sql`${rollups.gpuHoursMilli} + excluded.gpu_hours_milli`,
-          gpusOnlineSum: sql`${rollups.gpusOnlineSum} + excluded.gpus_online_sum`,
-          revenueReported: sql`${rollups.revenueReported} + excluded.revenue_reported`,
-          depositCount: sql`${rollups.depositCount} + excluded.deposit_count`,
-          revenueDeposited: sql`${rollups.revenueDeposited} + excluded.revenue_deposited`,
-        },
-      });
-  }
+  await insertRows(
+    tx,
+    rollups,
+    rows,
+    sql`on conflict (chain_id, granularity, dimension, key, bucket) do update set
+      report_count = ${rollups}.report_count + excluded.report_count,
+      utilization_bps_sum = ${rollups}.utilization_bps_sum + excluded.utilization_bps_sum,
+      gpu_hours_milli = ${rollups}.gpu_hours_milli + excluded.gpu_hours_milli,
+      gpus_online_sum = ${rollups}.gpus_online_sum + excluded.gpus_online_sum,
+      revenue_reported = ${rollups}.revenue_reported + excluded.revenue_reported,
+      deposit_count = ${rollups}.deposit_count + excluded.deposit_count,
+      revenue_deposited = ${rollups}.revenue_deposited + excluded.revenue_deposited`,
+  );
   if (sign < 0n) {
     await tx
       .delete(rollups)
