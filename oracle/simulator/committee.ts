@@ -27,7 +27,16 @@ export type CommitteeOptions = {
   log: Logger;
 };
 
-export type Committee = { urls: string[]; pids: number[]; stop: () => Promise<void> };
+/**
+ * `pids` follow `restart`: a test can SIGKILL a node's process (a crash, no shutdown path) and start it again on the
+ * same journal and port.
+ */
+export type Committee = {
+  urls: string[];
+  pids: number[];
+  restart: (position: number) => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 function stopChild(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -47,55 +56,57 @@ export async function startCommittee(options: CommitteeOptions): Promise<Committ
   const stop = async () => {
     await Promise.all(children.map(stopChild));
   };
+  const startMember = (position: number) => {
+    const member = options.members[position]!;
+    const config: NodeProcessConfig = {
+      rpcUrl: options.rpcUrl,
+      chainId: options.chainId,
+      registry: options.registry,
+      committee: options.members.map((entry) => entry.address),
+      threshold: options.threshold,
+      peers: options.members
+        .filter((entry) => entry !== member)
+        .map((entry) => ({ address: entry.address, url: url(entry) })),
+      port: member.port,
+      journalPath: join(options.directory, `node-${position}.jsonl`),
+      epochSeconds: options.epochSeconds,
+      graceSeconds: options.graceSeconds,
+      takeoverMs: options.takeoverMs,
+      relayIntervalMs: options.relayIntervalMs,
+      gatherMs: options.gatherMs,
+      warpChain: options.warpChain,
+      logLevel: options.logLevel ?? 'warn',
+    };
+    const child = fork(NODE_SCRIPT, [], {
+      execArgv: ['--import', 'tsx'],
+      env: {
+        ...process.env,
+        RACKSHARE_NODE_CONFIG: JSON.stringify(config),
+        RACKSHARE_NODE_KEY: member.privateKey,
+      },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    children[position] = child;
+    const nodeLog = options.log.child({ service: 'oracle-node', node: member.address.slice(0, 8) });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) nodeLog.warn(line.slice(0, 2_000));
+    });
+    return new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`oracle node ${member.address} exited with code ${code}`)));
+    });
+  };
   try {
-    await Promise.all(
-      options.members.map((member, position) => {
-        const config: NodeProcessConfig = {
-          rpcUrl: options.rpcUrl,
-          chainId: options.chainId,
-          registry: options.registry,
-          committee: options.members.map((entry) => entry.address),
-          threshold: options.threshold,
-          peers: options.members
-            .filter((entry) => entry !== member)
-            .map((entry) => ({ address: entry.address, url: url(entry) })),
-          port: member.port,
-          journalPath: join(options.directory, `node-${position}.jsonl`),
-          epochSeconds: options.epochSeconds,
-          graceSeconds: options.graceSeconds,
-          takeoverMs: options.takeoverMs,
-          relayIntervalMs: options.relayIntervalMs,
-          gatherMs: options.gatherMs,
-          warpChain: options.warpChain,
-          logLevel: options.logLevel ?? 'warn',
-        };
-        const child = fork(NODE_SCRIPT, [], {
-          execArgv: ['--import', 'tsx'],
-          env: {
-            ...process.env,
-            RACKSHARE_NODE_CONFIG: JSON.stringify(config),
-            RACKSHARE_NODE_KEY: member.privateKey,
-          },
-          stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-        });
-        children.push(child);
-        const nodeLog = options.log.child({ service: 'oracle-node', node: member.address.slice(0, 8) });
-        child.stderr?.on('data', (chunk: Buffer) => {
-          for (const line of chunk.toString().split('\n')) if (line.trim()) nodeLog.warn(line.slice(0, 2_000));
-        });
-        return new Promise<void>((resolve, reject) => {
-          child.once('message', () => resolve());
-          child.once('exit', (code) => reject(new Error(`oracle node ${member.address} exited with code ${code}`)));
-        });
-      }),
-    );
+    await Promise.all(options.members.map((_, position) => startMember(position)));
   } catch (error) {
     await stop();
     throw error;
   }
-  return {
-    urls: options.members.map(url),
-    pids: children.map((child) => child.pid!),
-    stop,
+  const pids = children.map((child) => child.pid!);
+  const restart = async (position: number) => {
+    await stopChild(children[position]!);
+    await startMember(position);
+    pids[position] = children[position]!.pid!;
   };
+  return { urls: options.members.map(url), pids, restart, stop };
 }
