@@ -4,8 +4,9 @@
  * n), tokenize; investors buy the offerings, which are finalized and withdrawn. Then history: the real IDC agents read
  * the simulator's DCGM / nvidia-smi endpoints and billing exports at simulated times (one snapshot per GPU per hour, a
  * batch per cluster per day), the oracle nodes (child processes) aggregate and sign hourly reports and their relayer
- * submits one transaction per epoch while moving the chain's clock forward; operators deposit each week's reported
- * revenue, streamed over the next week. What was set up is recorded in `demo.json` so a later start goes live at once.
+ * submits them, up to 12 consecutive epochs per transaction, while moving the chain's clock forward; operators
+ * deposit each week's reported revenue, streamed over the next week, while the following days are sampled. What was
+ * set up is recorded in `demo.json` so a later start goes live at once.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
