@@ -1,5 +1,6 @@
 /**
- * Lands reports with k signatures on chain, one submitReports transaction per epoch (all its clusters). Every node
+ * Lands reports with k signatures on chain, one submitReports transaction per epoch (all its clusters; a backlog of
+ * consecutive epochs may share one, see maxEpochsPerSubmission). Every node
  * runs a relayer; the live committee member with the lowest address submits at once, the next one after
  * `takeoverMs`, and so on, so a dead leader delays reports but never stops them. Before each transaction the relayer
  * reads lastEpochOf and drops what is already on chain, then simulates the call: a report is never submitted twice
@@ -34,6 +35,11 @@ export type RelayerOptions = {
    * after its first report was ready, so an epoch lands in one transaction (the demo's history backfill; 0 = off).
    */
   gatherMs?: number;
+  /**
+   * Ready epochs that follow each other go in one transaction, up to this many (default 1). A backlog (the demo's
+   * history) then costs one chain round trip and one block per group instead of per epoch.
+   */
+  maxEpochsPerSubmission?: number;
   log: Logger;
 };
 
@@ -73,30 +79,51 @@ export class Relayer {
     const { core } = this;
     const rank = Math.max(0, this.options.liveMembers().indexOf(core.address));
     const delay = rank * (this.options.takeoverMs ?? 15_000);
-    const due = [...core.reports.values()].filter(
-      (entry) => !entry.submitted && !entry.inFlight && entry.readyAt !== null && now - entry.readyAt >= delay,
-    );
-    if (due.length === 0) return 0;
-    const clusterIds = [...new Set(due.map((entry) => entry.report.clusterId))];
-    const lastEpochs = await core.registry.lastEpochs(clusterIds);
-    const landed = due.filter((entry) => entry.report.epoch <= lastEpochs.get(entry.report.clusterId)!);
-    if (landed.length > 0) await core.markSubmitted(landed);
     const byEpoch = new Map<bigint, ReportEntry[]>();
-    for (const entry of due) {
-      if (entry.report.epoch <= lastEpochs.get(entry.report.clusterId)!) continue;
-      const cluster = await core.registry.cluster(entry.report.clusterId);
-      if (cluster.attestedUntil === 0) continue; // not attested yet: the report waits
+    for (const entry of core.reports.values()) {
+      if (entry.submitted || entry.inFlight || entry.readyAt === null || now - entry.readyAt < delay) continue;
       byEpoch.set(entry.report.epoch, [...(byEpoch.get(entry.report.epoch) ?? []), entry]);
     }
-    let sent = 0;
+    // Decided before any chain read: while the oldest epoch is still gathering, nothing goes (and nothing is read).
     const gatherMs = this.options.gatherMs ?? 0;
     const clusterCount = core.clusterSummaries().length;
+    const epochs: bigint[] = [];
     for (const epoch of [...byEpoch.keys()].sort((a, b) => (a < b ? -1 : 1))) {
       const entries = byEpoch.get(epoch)!;
       const firstReady = Math.min(...entries.map((entry) => entry.readyAt!));
       // A later epoch cannot go first: it would make this one's reports unsubmittable (epochs only increase).
       if (entries.length < clusterCount && now - firstReady < gatherMs) break;
-      if (await this.submit(entries)) sent += 1;
+      epochs.push(epoch);
+    }
+    const due = epochs.flatMap((epoch) => byEpoch.get(epoch)!);
+    if (due.length === 0) return 0;
+    const clusterIds = [...new Set(due.map((entry) => entry.report.clusterId))];
+    const lastEpochs = await core.registry.lastEpochs(clusterIds);
+    const landed = due.filter((entry) => entry.report.epoch <= lastEpochs.get(entry.report.clusterId)!);
+    if (landed.length > 0) await core.markSubmitted(landed);
+    const groups: ReportEntry[][] = [];
+    let epochsInGroup = 0;
+    for (const epoch of epochs) {
+      const entries: ReportEntry[] = [];
+      for (const entry of byEpoch.get(epoch)!) {
+        if (entry.report.epoch <= lastEpochs.get(entry.report.clusterId)!) continue;
+        const cluster = await core.registry.cluster(entry.report.clusterId);
+        if (cluster.attestedUntil === 0) continue; // not attested yet: the report waits
+        entries.push(entry);
+      }
+      if (entries.length === 0) continue;
+      // Consecutive epochs share a transaction up to the limit (reports of one cluster stay in epoch order).
+      if (groups.length === 0 || epochsInGroup >= (this.options.maxEpochsPerSubmission ?? 1)) {
+        groups.push([]);
+        epochsInGroup = 0;
+      }
+      groups.at(-1)!.push(...entries);
+      epochsInGroup += 1;
+    }
+    let sent = 0;
+    for (const entries of groups) {
+      if (!(await this.submit(entries))) break;
+      sent += 1;
     }
     return sent;
   }
@@ -118,7 +145,7 @@ export class Relayer {
       args: [signed],
       account: walletClient.account,
     } as const;
-    await this.options.prepareSubmission?.(Number(entries[0]!.report.epoch));
+    await this.options.prepareSubmission?.(Number(entries.at(-1)!.report.epoch));
     try {
       await publicClient.simulateContract(call);
     } catch (error) {
@@ -127,7 +154,11 @@ export class Relayer {
       const name = (revert as ContractFunctionRevertedError | null)?.data?.errorName;
       if (name && SIGNATURE_ERRORS.has(name)) await this.dropInvalidSignatures(entries);
       log.warn(
-        { error: name ?? (error as Error).message.split('\n')[0], epoch: entries[0]!.report.epoch },
+        {
+          error: name ?? (error as Error).message.split('\n')[0],
+          epoch: entries[0]!.report.epoch,
+          reports: entries.length,
+        },
         'report batch would revert; not sent',
       );
       return false;

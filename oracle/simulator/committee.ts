@@ -22,6 +22,7 @@ export type CommitteeOptions = {
   takeoverMs?: number;
   relayIntervalMs?: number;
   gatherMs?: number;
+  maxEpochsPerSubmission?: number;
   warpChain: boolean;
   logLevel?: string;
   log: Logger;
@@ -74,6 +75,7 @@ export async function startCommittee(options: CommitteeOptions): Promise<Committ
       takeoverMs: options.takeoverMs,
       relayIntervalMs: options.relayIntervalMs,
       gatherMs: options.gatherMs,
+      maxEpochsPerSubmission: options.maxEpochsPerSubmission,
       warpChain: options.warpChain,
       logLevel: options.logLevel ?? 'warn',
     };

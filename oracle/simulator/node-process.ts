@@ -23,6 +23,7 @@ export const nodeProcessConfigSchema = z.object({
   takeoverMs: z.number().int().positive().optional(),
   relayIntervalMs: z.number().int().positive().optional(),
   gatherMs: z.number().int().nonnegative().optional(),
+  maxEpochsPerSubmission: z.number().int().positive().optional(),
   warpChain: z.boolean(),
   logLevel: z.string().default('warn'),
 });
@@ -57,6 +58,7 @@ const node = await startOracleNode({
   takeoverMs: config.takeoverMs,
   relayIntervalMs: config.relayIntervalMs,
   gatherMs: config.gatherMs,
+  maxEpochsPerSubmission: config.maxEpochsPerSubmission,
   prepareSubmission: config.warpChain ? warpTo : undefined,
   log,
 });
