@@ -1,22 +1,39 @@
 /**
- * Server rendering: one i18next instance per request (the detected language), a fresh CSP nonce per response, and
- * streaming for browsers / full rendering for bots.
+ * Server rendering: one shared i18next instance per language (created on first use; rendering only reads it), a fresh
+ * CSP nonce per response, and streaming for browsers / full rendering for bots.
  */
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
-import { createInstance } from 'i18next';
+import { createInstance, type i18n as I18n } from 'i18next';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { i18nOptions } from '~/i18n';
+import { fallbackLanguage, i18nOptions, isLanguage } from '~/i18n';
 import { i18nServer } from '~/i18n.server';
 import { contentSecurityPolicy } from '~/lib/csp.server';
 import { NonceContext } from '~/lib/nonce';
 
 const ABORT_DELAY = 5_000;
+
+// Creating and initializing an instance per request cost more than rendering the page's navigation. Nothing on the
+// server changes an instance's language (useChangeLanguage acts in an effect, which never runs on the server).
+const i18nByLanguage = new Map<string, Promise<I18n>>();
+function i18nFor(detected: string): Promise<I18n> {
+  const language = isLanguage(detected) ? detected : fallbackLanguage;
+  let instance = i18nByLanguage.get(language);
+  if (!instance) {
+    const created = createInstance();
+    instance = created
+      .use(initReactI18next)
+      .init(i18nOptions(language))
+      .then(() => created);
+    i18nByLanguage.set(language, instance);
+  }
+  return instance;
+}
 
 export default async function handleRequest(
   request: Request,
@@ -26,8 +43,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = randomBytes(16).toString('base64');
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init(i18nOptions(await i18nServer.getLocale(request)));
+  const i18n = await i18nFor(await i18nServer.getLocale(request));
   const callbackName = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';
 
   responseHeaders.set(

@@ -3,7 +3,8 @@
  * straight into an in-memory PGlite, the built app served by the real server (scripts/stack/web.ts) with an
  * ephemeral anvil as its chain, then autocannon at BENCH_CONNECTIONS (20) connections for BENCH_SECONDS (10) per
  * page. Also prints the first-load JavaScript of `/` (gzip): the entry module, the root and index route modules and
- * their static imports, as listed in Remix's browser manifest (what the page modulepreloads). Ports: anvil on
+ * their static imports, as listed in Remix's browser manifest (what the page modulepreloads), and the CPU time per
+ * answered request (steadier than req/s on a machine shared with other jobs). Ports: anvil on
  * BENCH_ANVIL_PORT (8950), HTTP on BENCH_PORT (4350).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -150,9 +151,15 @@ try {
     const check = await fetch(`${web.url}${path}`);
     if (!check.ok) throw new Error(`GET ${path} answered ${check.status}`);
     await check.arrayBuffer();
+    const cpuBefore = process.cpuUsage();
     const result = await load(`${web.url}${path}`);
+    const cpu = process.cpuUsage(cpuBefore);
     console.log(
       `GET ${path}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms (p50 ${result.latency.p50} ms, ${CONNECTIONS} connections)`,
+    );
+    // Throughput swings with whatever else shares the machine; the CPU spent per answer much less.
+    console.log(
+      `GET ${path} CPU per request: ${((cpu.user + cpu.system) / 1000 / Math.max(1, result.requests.total)).toFixed(2)} ms (server and load generator, one process)`,
     );
   }
   const js = firstLoadJavaScript('routes/_index');

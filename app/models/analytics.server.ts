@@ -8,6 +8,7 @@ import { clusterUtilizations, groupedSeries } from '#db/analytics/dashboard';
 import { appEnv } from '~/env.server';
 import { type AnalyticsQuery, type ChartName, RANGES } from '~/lib/analytics-query';
 import type { CsvCell } from '~/lib/csv';
+import { staleWhileRevalidate } from '~/models/stale-while-revalidate.server';
 
 const HOUR_MS = 3_600_000;
 const USD_DECIMALS = 6;
@@ -21,27 +22,17 @@ export type Chart = {
 
 const usd = (value: bigint) => formatUnits(value, USD_DECIMALS);
 
-const CHARTS_CACHE_MS = 2_000;
-const cache = new WeakMap<object, Map<string, { at: number; value: ReturnType<typeof computeCharts> }>>();
+type Charts = Awaited<ReturnType<typeof computeCharts>>;
+const chartsCache = staleWhileRevalidate<Charts>({ freshMs: 2_000, maxStaleMs: 30_000, maxEntries: 100 });
 
 /**
- * The charts of one view, reused for CHARTS_CACHE_MS per database and parameters (a page view and its CSV downloads
- * share one computation; the rollups change at most once per indexed range).
+ * The charts of one view, reused for 2 seconds per database and parameters and then served stale while the next
+ * computation runs (a page view and its CSV downloads share one computation; the rollups change at most once per
+ * indexed range).
  */
 export function analyticsCharts(context: AppLoadContext, query: AnalyticsQuery, nowMs = Date.now()) {
-  let entries = cache.get(context.db);
-  if (!entries) {
-    entries = new Map();
-    cache.set(context.db, entries);
-  }
   const key = `${context.chain.chainId}/${query.range}/${query.group}/${query.price ?? ''}`;
-  const hit = entries.get(key);
-  if (hit && nowMs - hit.at < CHARTS_CACHE_MS) return hit.value;
-  if (entries.size > 100) entries.clear();
-  const value = computeCharts(context, query, nowMs);
-  entries.set(key, { at: nowMs, value });
-  value.catch(() => entries.delete(key));
-  return value;
+  return chartsCache(context.db, key, () => computeCharts(context, query, nowMs), nowMs);
 }
 
 async function computeCharts({ db, chain }: AppLoadContext, query: AnalyticsQuery, nowMs: number) {

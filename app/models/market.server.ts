@@ -1,33 +1,22 @@
 /**
  * The market and network figures, read from the indexer's database. The per-cluster rows are computed once per
- * chain and reused for MARKET_CACHE_MS (sorting, filtering and paging then happen in memory), so a table of
- * thousands of clusters costs three queries per interval, not per request. Figures are at most that old; chain
- * state shown on the passport is always read live.
+ * chain and reused for 2 seconds (sorting, filtering and paging then happen in memory), then served stale while the
+ * next read runs, so a table of thousands of clusters costs three queries per interval, not per request, and no
+ * request waits for them. Chain state shown on the passport is always read live.
  */
 import type { AppLoadContext } from '@remix-run/node';
 import type { Database } from '#db';
 import { type MarketRow, marketRows } from '#db/analytics/dashboard';
 import { networkSeries } from '#db/analytics/index';
 import { type MarketQuery, PAGE_SIZE } from '~/lib/market-query';
+import { staleWhileRevalidate } from '~/models/stale-while-revalidate.server';
 
-const MARKET_CACHE_MS = 2_000;
 const DAY_MS = 86_400_000;
 
-const cache = new WeakMap<Database, Map<number, { at: number; rows: Promise<MarketRow[]> }>>();
+const marketCache = staleWhileRevalidate<MarketRow[]>({ freshMs: 2_000, maxStaleMs: 30_000, maxEntries: 16 });
 
 export function cachedMarketRows(db: Database, chainId: number, now = Date.now()): Promise<MarketRow[]> {
-  let byChain = cache.get(db);
-  if (!byChain) {
-    byChain = new Map();
-    cache.set(db, byChain);
-  }
-  const hit = byChain.get(chainId);
-  if (hit && now - hit.at < MARKET_CACHE_MS) return hit.rows;
-  const rows = marketRows(db, { chainId, now: new Date(now) });
-  byChain.set(chainId, { at: now, rows });
-  // A failed read must not be served from the cache.
-  rows.catch(() => byChain.delete(chainId));
-  return rows;
+  return marketCache(db, String(chainId), () => marketRows(db, { chainId, now: new Date(now) }), now);
 }
 
 const STATUS_ORDER = ['attested', 'registered', 'stale', 'suspended', 'retired'];
@@ -57,8 +46,39 @@ function compareBy(sort: MarketQuery['sort']): (a: MarketRow, b: MarketRow) => n
   }
 }
 
-/** Filters, sorts (ties broken by id) and pages the market rows. */
-export function queryMarket(rows: readonly MarketRow[], query: MarketQuery) {
+type MarketPage = ReturnType<typeof computeMarketPage>;
+// Pages computed from one snapshot of the rows, by query: the snapshot is replaced every refresh, so this never
+// holds more than the views asked for in one interval (bounded anyway, as queries come from search parameters).
+const pagesBySnapshot = new WeakMap<readonly MarketRow[], Map<string, MarketPage>>();
+const PAGES_PER_SNAPSHOT = 200;
+
+/** Filters, sorts (ties broken by id) and pages the market rows; the same query on the same rows is answered once. */
+export function queryMarket(rows: readonly MarketRow[], query: MarketQuery): MarketPage {
+  let pages = pagesBySnapshot.get(rows);
+  if (!pages) {
+    pages = new Map();
+    pagesBySnapshot.set(rows, pages);
+  }
+  const key = JSON.stringify([
+    query.q,
+    query.model,
+    query.location,
+    query.status,
+    query.tokenized,
+    query.sort,
+    query.order,
+    query.page,
+  ]);
+  let page = pages.get(key);
+  if (!page) {
+    if (pages.size >= PAGES_PER_SNAPSHOT) pages.clear();
+    page = computeMarketPage(rows, query);
+    pages.set(key, page);
+  }
+  return page;
+}
+
+function computeMarketPage(rows: readonly MarketRow[], query: MarketQuery) {
   const needle = query.q?.toLowerCase();
   const filtered = rows.filter(
     (row) =>

@@ -3,6 +3,7 @@ import type { AppLoadContext } from '@remix-run/node';
 import type { Hex } from 'viem';
 import { epochReport, epochReportList } from '#db/analytics/dashboard';
 import { appEnv } from '~/env.server';
+import { staleWhileRevalidate } from '~/models/stale-while-revalidate.server';
 import { buildEpochExport, type EpochExport, nodeSamplesSchema } from '../../oracle/export/epoch-export';
 
 export function serializeReport(report: Awaited<ReturnType<typeof epochReportList>>[number]) {
@@ -27,6 +28,17 @@ export async function recentReports(
 ) {
   const rows = await epochReportList(db, { chainId: chain.chainId, ...query });
   return rows.map(serializeReport);
+}
+
+const recentCache = staleWhileRevalidate<ReturnType<typeof serializeReport>[]>({
+  freshMs: 2_000,
+  maxStaleMs: 30_000,
+  maxEntries: 16,
+});
+
+/** The newest `limit` reports of the network for pages: reused for 2 seconds, then served stale while re-read. */
+export function cachedRecentReports(context: AppLoadContext, limit: number) {
+  return recentCache(context.db, `${context.chain.chainId}/${limit}`, () => recentReports(context, { limit }));
 }
 
 export async function findReport({ db, chain }: AppLoadContext, clusterId: bigint, epoch: bigint) {

@@ -7,7 +7,7 @@ import { formatBps, formatDateTime, formatUsd } from '~/lib/format';
 import { fromDataSources, parseOr400 } from '~/lib/http.server';
 import { searchParamsObject } from '~/lib/market-query';
 import { analyticsCharts } from '~/models/analytics.server';
-import { recentReports } from '~/models/reports.server';
+import { cachedRecentReports } from '~/models/reports.server';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — analytics' }];
 
@@ -15,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = parseOr400(analyticsQuerySchema, searchParamsObject(url.searchParams));
   const [result, reports] = await fromDataSources(() =>
-    Promise.all([analyticsCharts(context, query), recentReports(context, { limit: 10 })]),
+    Promise.all([analyticsCharts(context, query), cachedRecentReports(context, 10)]),
   );
   const search = new URLSearchParams({ range: query.range, group: query.group });
   if (query.price) search.set('price', query.price);

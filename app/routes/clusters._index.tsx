@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MarketRow } from '#db/analytics/dashboard';
 import { formatBps, formatInteger, formatRelative, formatUsd } from '~/lib/format';
 import { fromDataSources, parseOr400 } from '~/lib/http.server';
 import {
@@ -11,9 +12,29 @@ import {
   marketQuerySchema,
   searchParamsObject,
 } from '~/lib/market-query';
-import { cachedMarketRows, queryMarket, serializeMarketRow } from '~/models/market.server';
+import { cachedMarketRows, queryMarket } from '~/models/market.server';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — market' }];
+
+/**
+ * Only what the table shows: the page's payload is serialized (turbo-stream) on every request and again as the
+ * client's revalidation, so the full API row (serializeMarketRow) would double its cost for nothing.
+ */
+function tableRow(row: MarketRow) {
+  return {
+    clusterId: row.clusterId.toString(),
+    gpuModel: row.gpuModel,
+    gpuCount: row.gpuCount,
+    location: row.location,
+    status: row.status,
+    lastReportAt: row.lastReportAt ? Math.floor(row.lastReportAt.getTime() / 1000) : null,
+    utilizationBps: row.utilizationBps === null ? null : Math.round(row.utilizationBps),
+    trailingAprBps: row.trailingAprBps,
+    pricePerShare: row.pricePerShare?.toString() ?? null,
+    soldBps: row.soldBps,
+    token: row.token ? `${row.token.symbol} — ${row.token.name}` : null,
+  };
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = parseOr400(marketQuerySchema, searchParamsObject(new URL(request.url).searchParams));
@@ -27,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     pages: result.pages,
     models: result.models,
     locations: result.locations,
-    rows: result.rows.map(serializeMarketRow),
+    rows: result.rows.map(tableRow),
   };
 }
 
@@ -52,7 +73,11 @@ export default function Market() {
   const locale = i18n.language;
   const { query } = data;
   const { revalidate, state } = useRevalidator();
-  // New clusters and reports appear without a reload (the loader reads a 2-second cache).
+  // Translated once per render, not once per row (i18next's lookup costs more than the cell around it).
+  const statusLabel = Object.fromEntries(MARKET_STATUSES.map((status) => [status, t(`dbStatus.${status}`)]));
+  const never = t('common.never');
+  const notTokenized = t('market.notTokenized');
+  // New clusters and reports appear without a reload (the loader reads a cache refreshed every 2 seconds).
   useEffect(() => {
     const timer = setInterval(() => state === 'idle' && document.visibilityState === 'visible' && revalidate(), 3_000);
     return () => clearInterval(timer);
@@ -151,14 +176,14 @@ export default function Market() {
                   </td>
                   <td>{row.location}</td>
                   <td>
-                    <span className={`badge status-${row.status}`}>{t(`dbStatus.${row.status}`)}</span>
+                    <span className={`badge status-${row.status}`}>{statusLabel[row.status]}</span>
                   </td>
-                  <td>{row.lastReportAt ? formatRelative(row.lastReportAt, data.now, locale) : t('common.never')}</td>
+                  <td>{row.lastReportAt ? formatRelative(row.lastReportAt, data.now, locale) : never}</td>
                   <td className="num">{row.utilizationBps === null ? '—' : formatBps(row.utilizationBps, locale)}</td>
                   <td className="num">{row.trailingAprBps === null ? '—' : formatBps(row.trailingAprBps, locale)}</td>
                   <td className="num">{row.pricePerShare ? formatUsd(BigInt(row.pricePerShare), locale, 6) : '—'}</td>
                   <td className="num">{row.token ? formatBps(row.soldBps, locale) : '—'}</td>
-                  <td>{row.token ? `${row.token.symbol} — ${row.token.name}` : t('market.notTokenized')}</td>
+                  <td>{row.token ?? notTokenized}</td>
                 </tr>
               ))}
             </tbody>

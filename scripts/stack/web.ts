@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
 import type { AppLoadContext, ServerBuild } from '@remix-run/node';
@@ -46,7 +46,9 @@ export async function startWeb(options: { port: number; context: AppLoadContext 
     else next();
   });
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
-  app.use(express.static('build/client', { maxAge: '1h' }));
+  // Every public file has an extension; page paths skip the file-system lookup (a stat per page view otherwise).
+  const publicFiles = express.static('build/client', { maxAge: '1h' });
+  app.use((request, response, next) => (extname(request.path) ? publicFiles(request, response, next) : next()));
   app.all('*', createRequestHandler({ build, getLoadContext: () => options.context }));
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(options.port, () => resolve(listening));

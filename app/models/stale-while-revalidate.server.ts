@@ -1,0 +1,63 @@
+/**
+ * A per-database cache that answers from its last value while a newer one is read in the background. The embedded
+ * database runs on the server's only thread, so a request that waited for a rebuild stalled every request queued
+ * behind it; now at most the rebuild itself does. A value older than `maxStaleMs` is never served: past that the
+ * caller waits for a fresh read, so a database that stopped answering surfaces as an error, not as frozen figures.
+ */
+export type StaleWhileRevalidate<V> = (owner: object, key: string, load: () => Promise<V>, now?: number) => Promise<V>;
+
+type Entry<V> = {
+  /** When the value (or the read in flight, before it settles) was started. */
+  at: number;
+  value: Promise<V>;
+  settled: boolean;
+  refreshing: boolean;
+};
+
+export function staleWhileRevalidate<V>(options: {
+  freshMs: number;
+  maxStaleMs: number;
+  /** Distinct keys kept per owner; beyond it the cache starts over (keys come from search parameters). */
+  maxEntries: number;
+}): StaleWhileRevalidate<V> {
+  const owners = new WeakMap<object, Map<string, Entry<V>>>();
+  return (owner, key, load, now = Date.now()) => {
+    let entries = owners.get(owner);
+    if (!entries) {
+      entries = new Map();
+      owners.set(owner, entries);
+    }
+    const hit = entries.get(key);
+    const age = hit ? now - hit.at : Number.POSITIVE_INFINITY;
+    if (hit && (age < options.freshMs || !hit.settled)) return hit.value;
+    if (hit && age < options.maxStaleMs) {
+      if (!hit.refreshing) {
+        hit.refreshing = true;
+        load().then(
+          (value) => {
+            if (entries.get(key) === hit)
+              entries.set(key, { at: now, value: Promise.resolve(value), settled: true, refreshing: false });
+          },
+          // The stale value stays until maxStaleMs; the next request past freshMs tries again.
+          () => {
+            hit.refreshing = false;
+          },
+        );
+      }
+      return hit.value;
+    }
+    if (!hit && entries.size >= options.maxEntries) entries.clear();
+    const entry: Entry<V> = { at: now, value: load(), settled: false, refreshing: false };
+    entries.set(key, entry);
+    entry.value.then(
+      () => {
+        entry.settled = true;
+      },
+      // A failed read must not be served from the cache.
+      () => {
+        if (entries.get(key) === entry) entries.delete(key);
+      },
+    );
+    return entry.value;
+  };
+}
