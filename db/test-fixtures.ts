@@ -21,6 +21,7 @@ import {
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import { deployProtocol } from '#contracts/deploy';
 import type { Deployment } from '#contracts/deployments';
+import { registryDomain, registryTypes } from '../oracle/eip712';
 import { type AnvilHandle, startAnvil } from '../scripts/stack/anvil';
 import { DEV_ACCOUNT_COUNT, devAccount, devRoles } from '../scripts/stack/dev-accounts';
 
@@ -49,12 +50,7 @@ export async function startTestChain(port: number) {
     },
   );
   const { contracts } = deployment;
-  const domain = {
-    name: 'Rackshare ClusterRegistry',
-    version: '1',
-    chainId: chain.id,
-    verifyingContract: contracts.clusterRegistry,
-  };
+  const domain = registryDomain({ chainId: chain.id, registry: contracts.clusterRegistry });
   // The registry wants signatures ordered by ascending signer address.
   const committee = [...oracleAccounts].sort((a, b) => (BigInt(a.address) < BigInt(b.address) ? -1 : 1)).slice(0, 2);
 
@@ -120,13 +116,7 @@ export async function startTestChain(port: number) {
           account.signTypedData({
             domain,
             types: {
-              Attestation: [
-                { name: 'clusterId', type: 'uint256' },
-                { name: 'hardwareRoot', type: 'bytes32' },
-                { name: 'gpuCount', type: 'uint32' },
-                { name: 'validUntil', type: 'uint64' },
-                { name: 'nonce', type: 'uint32' },
-              ],
+              Attestation: registryTypes.Attestation,
             },
             primaryType: 'Attestation',
             message,
@@ -159,15 +149,7 @@ export async function startTestChain(port: number) {
               account.signTypedData({
                 domain,
                 types: {
-                  EpochReport: [
-                    { name: 'clusterId', type: 'uint256' },
-                    { name: 'epoch', type: 'uint64' },
-                    { name: 'gpuHoursMilli', type: 'uint64' },
-                    { name: 'utilizationBps', type: 'uint16' },
-                    { name: 'gpusOnline', type: 'uint32' },
-                    { name: 'revenue', type: 'uint256' },
-                    { name: 'telemetryRoot', type: 'bytes32' },
-                  ],
+                  EpochReport: registryTypes.EpochReport,
                 },
                 primaryType: 'EpochReport',
                 message,

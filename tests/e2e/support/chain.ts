@@ -19,6 +19,7 @@ import {
 import { privateKeyToAccount } from 'viem/accounts';
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import { readDeployment } from '#contracts/deployments';
+import { registryDomain, registryTypes } from '../../../oracle/eip712';
 import { hardwareRoot } from '../../../oracle/hardware';
 import { E2E_DATA_DIR } from '../../../playwright.config';
 import { devPrivateKey, devRoles } from '../../../scripts/stack/dev-accounts';
@@ -109,15 +110,9 @@ export async function attestCluster(clusterId: bigint, validForSeconds = 30n * 8
     nonce: info.attestationNonce,
   };
   const typedData = {
-    domain: { name: 'Rackshare ClusterRegistry', version: '1', chainId: 31_337, verifyingContract: registry },
+    domain: registryDomain({ chainId: 31_337, registry }),
     types: {
-      Attestation: [
-        { name: 'clusterId', type: 'uint256' },
-        { name: 'hardwareRoot', type: 'bytes32' },
-        { name: 'gpuCount', type: 'uint32' },
-        { name: 'validUntil', type: 'uint64' },
-        { name: 'nonce', type: 'uint32' },
-      ],
+      Attestation: registryTypes.Attestation,
     },
     primaryType: 'Attestation',
     message: attestation,
@@ -254,17 +249,9 @@ export async function submitReport(report: {
     functionName: 'threshold',
   });
   const typedData = {
-    domain: { name: 'Rackshare ClusterRegistry', version: '1', chainId: 31_337, verifyingContract: registry },
+    domain: registryDomain({ chainId: 31_337, registry }),
     types: {
-      EpochReport: [
-        { name: 'clusterId', type: 'uint256' },
-        { name: 'epoch', type: 'uint64' },
-        { name: 'gpuHoursMilli', type: 'uint64' },
-        { name: 'utilizationBps', type: 'uint16' },
-        { name: 'gpusOnline', type: 'uint32' },
-        { name: 'revenue', type: 'uint256' },
-        { name: 'telemetryRoot', type: 'bytes32' },
-      ],
+      EpochReport: registryTypes.EpochReport,
     },
     primaryType: 'EpochReport',
     message: report,
