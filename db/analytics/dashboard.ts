@@ -3,7 +3,7 @@
  * series of every key of a dimension in one query, epoch reports and attestations. Like index.ts, every query is built
  * with drizzle (bound parameters) and reads the rollups through their primary key.
  */
-import { and, asc, desc, eq, gte, lt, lte, sum } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, sum } from 'drizzle-orm';
 import type { Database } from '../index';
 import {
   attestations,
@@ -17,6 +17,7 @@ import {
   rollups,
   shareTokens,
 } from '../schema';
+import { dailyRollupsIn } from './index';
 
 const WHOLE_SHARE = 10n ** 18n;
 const DAY_MS = 86_400_000;
@@ -88,15 +89,7 @@ export async function marketRows(
         revenueDeposited: sum(rollups.revenueDeposited).mapWith(BigInt),
       })
       .from(rollups)
-      .where(
-        and(
-          eq(rollups.chainId, query.chainId),
-          eq(rollups.granularity, 'day'),
-          eq(rollups.dimension, 'cluster'),
-          gte(rollups.bucket, from),
-          lte(rollups.bucket, query.now),
-        ),
-      )
+      .where(dailyRollupsIn({ chainId: query.chainId, dimension: 'cluster', from, to: query.now, throughTo: true }))
       .groupBy(rollups.key),
   ]);
   const soldByOffering = new Map(sold.map((row) => [row.offering.toLowerCase(), row.totalSold ?? 0n]));
@@ -184,15 +177,7 @@ export async function clusterUtilizations(db: Database, query: { chainId: number
       utilizationBpsSum: sum(rollups.utilizationBpsSum).mapWith(Number),
     })
     .from(rollups)
-    .where(
-      and(
-        eq(rollups.chainId, query.chainId),
-        eq(rollups.granularity, 'day'),
-        eq(rollups.dimension, 'cluster'),
-        gte(rollups.bucket, query.from),
-        lt(rollups.bucket, query.to),
-      ),
-    )
+    .where(dailyRollupsIn({ chainId: query.chainId, dimension: 'cluster', from: query.from, to: query.to }))
     .groupBy(rollups.key);
   return rows
     .filter((row) => row.reports > 0)

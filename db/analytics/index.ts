@@ -4,7 +4,7 @@
  * value locked, trailing APR at the offering price). Every query is built with drizzle's query builder (parameters
  * bound, never spliced into SQL text) and reads the rollups through their primary key.
  */
-import { and, asc, count, desc, eq, gte, lt, ne, sum } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, lte, ne, sum } from 'drizzle-orm';
 import type { Database } from '../index';
 import {
   balances,
@@ -39,6 +39,28 @@ export type SeriesPoint = {
 };
 
 /** The rollup series of one scope: a cluster (key = id), a GPU model, an IDC location, or the network (key ''). */
+/**
+ * The one window rule for daily rollups: rows of one dimension (optionally one key) whose day starts in [from, to),
+ * or in [from, to] with `throughTo` (a window that ends "now" includes the day that starts exactly now).
+ */
+export function dailyRollupsIn(query: {
+  chainId: number;
+  dimension: RollupDimension;
+  key?: string;
+  from: Date;
+  to: Date;
+  throughTo?: boolean;
+}) {
+  return and(
+    eq(rollups.chainId, query.chainId),
+    eq(rollups.granularity, 'day'),
+    eq(rollups.dimension, query.dimension),
+    query.key === undefined ? undefined : eq(rollups.key, query.key),
+    gte(rollups.bucket, query.from),
+    query.throughTo ? lte(rollups.bucket, query.to) : lt(rollups.bucket, query.to),
+  );
+}
+
 export async function rollupSeries(
   db: Database,
   query: SeriesQuery & { dimension: RollupDimension; key: string },
@@ -93,15 +115,7 @@ export async function breakdown(
       revenueDeposited: sum(rollups.revenueDeposited).mapWith(BigInt),
     })
     .from(rollups)
-    .where(
-      and(
-        eq(rollups.chainId, query.chainId),
-        eq(rollups.granularity, 'day'),
-        eq(rollups.dimension, query.dimension),
-        gte(rollups.bucket, query.from),
-        lt(rollups.bucket, query.to),
-      ),
-    )
+    .where(dailyRollupsIn(query))
     .groupBy(rollups.key)
     .orderBy(asc(rollups.key));
 }
@@ -117,16 +131,7 @@ export async function reconciliation(
       revenueDeposited: sum(rollups.revenueDeposited).mapWith(BigInt),
     })
     .from(rollups)
-    .where(
-      and(
-        eq(rollups.chainId, query.chainId),
-        eq(rollups.granularity, 'day'),
-        eq(rollups.dimension, 'cluster'),
-        eq(rollups.key, query.clusterId.toString()),
-        gte(rollups.bucket, query.from),
-        lt(rollups.bucket, query.to),
-      ),
-    );
+    .where(dailyRollupsIn({ ...query, dimension: 'cluster', key: query.clusterId.toString() }));
   const revenueReported = row?.revenueReported ?? 0n;
   const revenueDeposited = row?.revenueDeposited ?? 0n;
   return { revenueReported, revenueDeposited, shortfall: revenueReported - revenueDeposited };
