@@ -42,7 +42,8 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const nonce = randomBytes(16).toString('base64');
+  // The server picks the nonce so that its shared cache can replace it in every copy it serves.
+  const nonce = loadContext.cspNonce ?? randomBytes(16).toString('base64');
   const i18n = await i18nFor(await i18nServer.getLocale(request));
   const callbackName = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';
 
@@ -78,8 +79,9 @@ export default async function handleRequest(
         onShellError: reject,
         onError(error: unknown) {
           responseStatusCode = 500;
-          // Errors after the shell are logged by the server only; the page shows the error boundary.
-          if (shellRendered) console.error(error);
+          // Errors after the shell are logged by the server only; the page shows the error boundary. A visitor who
+          // left before the page finished (the stream closed early) is not an error.
+          if (shellRendered && !request.signal.aborted) console.error(error);
         },
       },
     );

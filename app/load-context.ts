@@ -1,4 +1,4 @@
-/** What the server hands every loader and action (see scripts/stack/web.ts): the database and the chain. */
+/** What the server hands every loader and action (see scripts/stack/web.ts): the database, the chain, the CSP nonce. */
 
 import type { PublicClient } from 'viem';
 import type { Deployment } from '#contracts/deployments';
@@ -12,9 +12,15 @@ export type ChainContext = {
   deployment: Deployment;
 };
 
+/** The services a server process hands every request; the per-response parts are added per request. */
+export type ServiceContext = {
+  db: Database;
+  chain: ChainContext;
+};
+
 declare module '@remix-run/node' {
-  interface AppLoadContext {
-    db: Database;
-    chain: ChainContext;
+  interface AppLoadContext extends ServiceContext {
+    /** This response's Content-Security-Policy nonce (the shared cache swaps it for a fresh one on every reuse). */
+    cspNonce: string;
   }
 }

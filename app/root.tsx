@@ -155,5 +155,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  return <RouteErrorView headingLevel={1} />;
+  return <RouteErrorView />;
 }

@@ -139,6 +139,24 @@ async function load(url: string): Promise<autocannon.Result> {
   return result;
 }
 
+async function measure(baseUrl: string, paths: string[], label = '') {
+  for (const path of paths) {
+    const check = await fetch(`${baseUrl}${path}`);
+    if (!check.ok) throw new Error(`GET ${path} answered ${check.status}`);
+    await check.arrayBuffer();
+    const cpuBefore = process.cpuUsage();
+    const result = await load(`${baseUrl}${path}`);
+    const cpu = process.cpuUsage(cpuBefore);
+    console.log(
+      `GET ${path}${label}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms (p50 ${result.latency.p50} ms, ${CONNECTIONS} connections)`,
+    );
+    // Throughput swings with whatever else shares the machine; the CPU spent per answer much less.
+    console.log(
+      `GET ${path}${label} CPU per request: ${((cpu.user + cpu.system) / 1000 / Math.max(1, result.requests.total)).toFixed(2)} ms (server process)`,
+    );
+  }
+}
+
 if (appBuildIsStale()) buildApp();
 const chain = await startTestChain(ANVIL_PORT);
 const database = await openDatabase({ kind: 'pglite', dataDir: null });
@@ -150,38 +168,26 @@ try {
   console.log(
     `seed ${CLUSTERS} clusters + ${DAYS} days of daily rollups: ${Math.round(performance.now() - seeding)} ms`,
   );
-  web = await startWeb({
-    port: PORT,
-    context: {
-      db: database.db,
-      chain: {
-        chainId: CHAIN_ID,
-        publicRpcUrl: chain.rpcUrl,
-        publicClient: chain.publicClient,
-        deployment: chain.deployment,
-      },
+  const context = {
+    db: database.db,
+    chain: {
+      chainId: CHAIN_ID,
+      publicRpcUrl: chain.rpcUrl,
+      publicClient: chain.publicClient,
+      deployment: chain.deployment,
     },
-  });
-  for (const path of [
+  };
+  web = await startWeb({ port: PORT, context });
+  await measure(web.url, [
     '/clusters',
     '/clusters?sort=apr&order=desc&model=NVIDIA+H100+SXM5+80GB',
     '/analytics',
     '/api/v1/clusters',
-  ]) {
-    const check = await fetch(`${web.url}${path}`);
-    if (!check.ok) throw new Error(`GET ${path} answered ${check.status}`);
-    await check.arrayBuffer();
-    const cpuBefore = process.cpuUsage();
-    const result = await load(`${web.url}${path}`);
-    const cpu = process.cpuUsage(cpuBefore);
-    console.log(
-      `GET ${path}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms (p50 ${result.latency.p50} ms, ${CONNECTIONS} connections)`,
-    );
-    // Throughput swings with whatever else shares the machine; the CPU spent per answer much less.
-    console.log(
-      `GET ${path} CPU per request: ${((cpu.user + cpu.system) / 1000 / Math.max(1, result.requests.total)).toFixed(2)} ms (server process)`,
-    );
-  }
+  ]);
+  await web.close();
+  // The same pages with every request rendered: what a visitor pays whose page nobody asked for in the last second.
+  web = await startWeb({ port: PORT, context, sharedCache: false });
+  await measure(web.url, ['/clusters', '/analytics'], ' (shared cache off)');
   const js = firstLoadJavaScript('routes/_index');
   console.log(
     `first-load JavaScript of /: ${(js.gzipped / 1024).toFixed(1)} KB gzip (${(js.raw / 1024).toFixed(1)} KB raw, ${js.files} files)`,

@@ -1,11 +1,13 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-/** A readable error view (400/404/503 and unexpected errors), never a stack trace. */
-export function RouteErrorView({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
+/**
+ * A readable error view (400/404/503 and unexpected errors), never a stack trace. It takes the place of the page's
+ * content, so its title is the page's heading.
+ */
+export function RouteErrorView() {
   const error = useRouteError();
   const { t } = useTranslation();
-  const Heading = headingLevel === 1 ? 'h1' : 'h2';
   let title = t('errors.unexpected');
   let body = t('errors.unexpectedBody');
   let status = 500;
@@ -20,9 +22,9 @@ export function RouteErrorView({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
   }
   return (
     <section className="card error" role="alert" data-testid="error-page" data-status={status}>
-      <Heading>
+      <h1>
         <span className="muted">{status}</span> {title}
-      </Heading>
+      </h1>
       <p>{body}</p>
       <Link to="/">{t('common.backHome')}</Link>
     </section>

@@ -3,9 +3,11 @@
  * 404, a data source that does not answer (RPC or database) a 503; anything else is left to Remix (a 500 whose
  * details production builds never send).
  */
-import { data } from '@remix-run/node';
+import { data, type HeadersFunction } from '@remix-run/node';
 import { type BaseError, HttpRequestError, RpcRequestError, TimeoutError } from 'viem';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { isLanguage } from '~/i18n';
+import { i18nServer } from '~/i18n.server';
 
 export function badRequest(message: string): never {
   throw data(message, { status: 400, statusText: 'Bad Request' });
@@ -23,14 +25,27 @@ export function serviceUnavailable(message = 'A data source did not answer.'): n
   throw data(message, { status: 503, statusText: 'Service Unavailable' });
 }
 
-/** Parses route params or search params with `schema`; a mismatch is the client's fault (400). */
-export function parseOr400<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+/** The catalog's `t` in the visitor's language, for the sentences of error pages. */
+export const visitorT = (request: Request) => i18nServer.getFixedT(request);
+
+const zodLocales = { en: z.locales.en, 'zh-CN': z.locales.zhCN } as const;
+
+/**
+ * Parses route params or search params with `schema`; a mismatch is the client's fault (400), told in the visitor's
+ * language (zod's own catalogs word the reason).
+ */
+export async function parseOr400<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  request: Request,
+): Promise<z.infer<T>> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    badRequest(`Invalid ${issue.path.join('.') || 'parameter'}: ${issue.message}`);
-  }
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const language = await i18nServer.getLocale(request);
+  const locale = zodLocales[isLanguage(language) ? language : 'en']();
+  const issue = (schema.safeParse(input, { error: locale.localeError }).error ?? parsed.error).issues[0]!;
+  const t = await visitorT(request);
+  badRequest(t('errors.invalidParameter', { name: issue.path.join('.') || 'parameter', reason: issue.message }));
 }
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '08006', '08001']);
@@ -65,3 +80,22 @@ export async function fromDataSources<T>(read: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/**
+ * For loaders of pages that every visitor with the same language and wallet cookie sees alike (they read data the
+ * server refreshes every couple of seconds anyway): `return data(page, SHARED_PAGE)`. A shared cache — the server's
+ * own (scripts/stack/shared-cache.ts) or a CDN in front of it — may reuse one rendering for a second and serve it up
+ * to 5 s stale while it renders the next. Browsers keep nothing (max-age=0).
+ */
+export const SHARED_PAGE = {
+  headers: {
+    'Cache-Control': 'public, max-age=0, s-maxage=1, stale-while-revalidate=5',
+    Vary: 'Accept-Language, Cookie',
+  },
+};
+
+/**
+ * A route's `headers` are its loader's. A loader that failed (400, 404, 503) set none, so an error page is never marked
+ * shareable.
+ */
+export const headersFromLoader: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;

@@ -38,6 +38,10 @@ export const en = {
     unavailableBody: 'A data source (database or chain) did not answer. Try again in a moment.',
     pageNotFound: 'There is no page at this address.',
     sectionFailed: 'This part of the page failed to load',
+    invalidParameter: 'Invalid {{name}}: {{reason}}',
+    clusterMissing: 'Cluster #{{id}} does not exist.',
+    transactionMissing: 'No mined transaction {{hash}}.',
+    reportMissing: 'No accepted report for cluster #{{clusterId}} epoch {{epoch}}.',
   },
   status: {
     None: 'Unknown',

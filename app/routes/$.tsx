@@ -1,8 +1,9 @@
-import { notFound } from '~/lib/http.server';
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { notFound, visitorT } from '~/lib/http.server';
 
 /** Every address no other route matches: a 404 page inside the normal layout. */
-export function loader(): never {
-  notFound('There is no page at this address.');
+export async function loader({ request }: LoaderFunctionArgs): Promise<never> {
+  notFound((await visitorT(request))('errors.pageNotFound'));
 }
 
 export default function NotFound() {

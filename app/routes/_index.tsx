@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData, useRevalidator, useRouteLoaderData } from '@remix-run/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,18 +6,20 @@ import { useBlockNumber } from 'wagmi';
 import { LazyChart } from '~/components/LazyChart';
 import { WalletPanel } from '~/components/WalletPanel';
 import { formatBps, formatInteger, formatUsd, shortAddress } from '~/lib/format';
-import { fromDataSources } from '~/lib/http.server';
+import { fromDataSources, headersFromLoader, SHARED_PAGE } from '~/lib/http.server';
 import { networkOverview } from '~/models/market.server';
 import { getOverview } from '~/models/overview.server';
 import type { loader as rootLoader } from '~/root';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — overview' }];
 
+export const headers = headersFromLoader;
+
 export async function loader({ context }: LoaderFunctionArgs) {
   const [overview, network] = await fromDataSources(() =>
     Promise.all([getOverview(context), networkOverview(context)]),
   );
-  return { ...overview, network };
+  return data({ ...overview, network }, SHARED_PAGE);
 }
 
 function useRefreshEvery(ms: number) {

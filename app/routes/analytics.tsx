@@ -1,31 +1,36 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { LazyChart } from '~/components/LazyChart';
 import { analyticsQuerySchema, GROUPS, RANGES } from '~/lib/analytics-query';
 import { formatBps, formatDateTime, formatUsd } from '~/lib/format';
-import { fromDataSources, parseOr400 } from '~/lib/http.server';
+import { fromDataSources, headersFromLoader, parseOr400, SHARED_PAGE } from '~/lib/http.server';
 import { searchParamsObject } from '~/lib/market-query';
 import { analyticsCharts } from '~/models/analytics.server';
 import { cachedRecentReports } from '~/models/reports.server';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — analytics' }];
 
+export const headers = headersFromLoader;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const query = parseOr400(analyticsQuerySchema, searchParamsObject(url.searchParams));
+  const query = await parseOr400(analyticsQuerySchema, searchParamsObject(url.searchParams), request);
   const [result, reports] = await fromDataSources(() =>
     Promise.all([analyticsCharts(context, query), cachedRecentReports(context, 10)]),
   );
   const search = new URLSearchParams({ range: query.range, group: query.group });
   if (query.price) search.set('price', query.price);
-  return {
-    query,
-    search: search.toString(),
-    ...result,
-    charts: result.charts.map(({ csv: _csv, ...chart }) => chart),
-    reports,
-  };
+  return data(
+    {
+      query,
+      search: search.toString(),
+      ...result,
+      charts: result.charts.map(({ csv: _csv, ...chart }) => chart),
+      reports,
+    },
+    SHARED_PAGE,
+  );
 }
 
 export default function Analytics() {

@@ -8,8 +8,8 @@ import { searchParamsObject } from '~/lib/market-query';
 import { analyticsCharts } from '~/models/analytics.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { chart: name } = parseOr400(z.object({ chart: z.enum(CHARTS) }), params);
-  const query = parseOr400(analyticsQuerySchema, searchParamsObject(new URL(request.url).searchParams));
+  const { chart: name } = await parseOr400(z.object({ chart: z.enum(CHARTS) }), params, request);
+  const query = await parseOr400(analyticsQuerySchema, searchParamsObject(new URL(request.url).searchParams), request);
   const result = await fromDataSources(() => analyticsCharts(context, query));
   const chart = result.charts.find((entry) => entry.id === name)!;
   if (query.format === 'json') {

@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatBps, formatDateTime, formatUsd } from '~/lib/format';
-import { fromDataSources, notFound, parseOr400 } from '~/lib/http.server';
+import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.server';
 import { epochParams } from '~/lib/params';
 import { fetchEpochExport, findReport, OracleUnavailableError } from '~/models/reports.server';
 
@@ -12,10 +12,13 @@ export const meta: MetaFunction = () => [{ title: 'Rackshare — epoch samples' 
  * An epoch report and the export of its raw samples. The samples come from an oracle node: when none answers, the
  * page still shows the on-chain report, says so, and answers 503.
  */
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  const { clusterId, epoch } = parseOr400(epochParams, params);
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const { clusterId, epoch } = await parseOr400(epochParams, params, request);
   const report = await fromDataSources(() => findReport(context, clusterId, epoch));
-  if (!report) notFound(`No accepted report for cluster #${clusterId} epoch ${epoch}.`);
+  if (!report)
+    notFound(
+      (await visitorT(request))('errors.reportMissing', { clusterId: clusterId.toString(), epoch: epoch.toString() }),
+    );
   try {
     const exported = await fetchEpochExport(context, report);
     return {

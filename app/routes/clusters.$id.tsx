@@ -14,7 +14,7 @@ import {
   formatUsd,
   shortAddress,
 } from '~/lib/format';
-import { fromDataSources, notFound, parseOr400 } from '~/lib/http.server';
+import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.server';
 import { searchParamsObject } from '~/lib/market-query';
 import { clusterIdParam, safeHttpUrl } from '~/lib/params';
 import { getClusterPassport } from '~/models/clusters.server';
@@ -29,10 +29,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const passportQuery = z.object({ util: z.enum(UTILIZATION_RANGES).default('day') }).strict();
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  const { id } = parseOr400(z.object({ id: clusterIdParam }), params);
-  const { util } = parseOr400(passportQuery, searchParamsObject(new URL(request.url).searchParams));
+  const { id } = await parseOr400(z.object({ id: clusterIdParam }), params, request);
+  const { util } = await parseOr400(passportQuery, searchParamsObject(new URL(request.url).searchParams), request);
   const passport = await fromDataSources(() => getClusterPassport(context.chain, id));
-  if (!passport) notFound(`Cluster #${id} does not exist.`);
+  if (!passport) notFound((await visitorT(request))('errors.clusterMissing', { id: id.toString() }));
   const [activity, utilization, note] = await fromDataSources(() =>
     Promise.all([
       clusterActivity(context, id),

@@ -1,10 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarketRow } from '#db/analytics/dashboard';
 import { formatBps, formatInteger, formatRelative, formatUsd } from '~/lib/format';
-import { fromDataSources, parseOr400 } from '~/lib/http.server';
+import { fromDataSources, headersFromLoader, parseOr400, SHARED_PAGE } from '~/lib/http.server';
 import {
   MARKET_STATUSES,
   type MarketQuery,
@@ -36,20 +36,25 @@ function tableRow(row: MarketRow) {
   };
 }
 
+export const headers = headersFromLoader;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const query = parseOr400(marketQuerySchema, searchParamsObject(new URL(request.url).searchParams));
+  const query = await parseOr400(marketQuerySchema, searchParamsObject(new URL(request.url).searchParams), request);
   const rows = await fromDataSources(() => cachedMarketRows(context.db, context.chain.chainId));
   const result = queryMarket(rows, query);
-  return {
-    query,
-    now: Math.floor(Date.now() / 1000),
-    total: result.total,
-    page: result.page,
-    pages: result.pages,
-    models: result.models,
-    locations: result.locations,
-    rows: result.rows.map(tableRow),
-  };
+  return data(
+    {
+      query,
+      now: Math.floor(Date.now() / 1000),
+      total: result.total,
+      page: result.page,
+      pages: result.pages,
+      models: result.models,
+      locations: result.locations,
+      rows: result.rows.map(tableRow),
+    },
+    SHARED_PAGE,
+  );
 }
 
 type ColumnLabel =

@@ -15,7 +15,7 @@ const languageForm = z.object({
 
 /** Remembers the chosen language in a cookie and goes back to the page the switch was used on. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = parseOr400(languageForm, Object.fromEntries(await request.formData()));
+  const form = await parseOr400(languageForm, Object.fromEntries(await request.formData()), request);
   return redirect(form.redirectTo, { headers: { 'Set-Cookie': await languageCookie.serialize(form.language) } });
 }
 

@@ -4,21 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { type Hash, TransactionReceiptNotFoundError } from 'viem';
 import { z } from 'zod';
 import { formatInteger } from '~/lib/format';
-import { fromDataSources, notFound, parseOr400 } from '~/lib/http.server';
+import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.server';
 import { txHashParam } from '~/lib/params';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — transaction' }];
 
 /** A transaction's receipt from the chain: the dashboard's own "block explorer" link target. */
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  const { hash } = parseOr400(z.object({ hash: txHashParam }), params);
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const { hash } = await parseOr400(z.object({ hash: txHashParam }), params, request);
   const receipt = await fromDataSources(() =>
     context.chain.publicClient.getTransactionReceipt({ hash: hash as Hash }).catch((error) => {
       if (error instanceof TransactionReceiptNotFoundError) return null;
       throw error;
     }),
   );
-  if (!receipt) notFound(`No mined transaction ${hash}.`);
+  if (!receipt) notFound((await visitorT(request))('errors.transactionMissing', { hash }));
   return {
     hash,
     status: receipt.status,

@@ -14,7 +14,7 @@ export const devRoles = {
   investors: [4, 5, 6],
   oracleNodes: [7, 8, 9],
   /** Untouched by the demo: end-to-end tests connect these. */
-  testWallets: [10, 11, 12, 13, 14],
+  testWallets: [10, 11, 12, 13, 14, 15],
 } as const;
 
 export function devAccount(index: number) {

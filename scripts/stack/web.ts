@@ -4,10 +4,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRequestHandler } from '@remix-run/express';
-import type { AppLoadContext, ServerBuild } from '@remix-run/node';
+import { createRequestHandler, type ServerBuild } from '@remix-run/node';
+import { createRequest, sendResponse } from '@remix-run/node-fetch-server';
 import express from 'express';
 import { crossSiteRefusal } from '../../app/lib/same-origin';
+import type { ServiceContext } from '../../app/load-context';
+import { createSharedCache, newNonce, type Render } from './shared-cache';
 
 const serverBuildPath = join('build', 'server', 'index.js');
 const buildInputs = ['app', 'public', 'vite.config.ts', 'contracts/ts/generated.ts', 'package-lock.json'];
@@ -32,7 +34,12 @@ export function buildApp() {
 
 export type WebHandle = { url: string; close: () => Promise<void> };
 
-export async function startWeb(options: { port: number; context: AppLoadContext }): Promise<WebHandle> {
+export async function startWeb(options: {
+  port: number;
+  context: ServiceContext;
+  /** The shared cache for pages that declare `s-maxage` (on unless a benchmark measures rendering alone). */
+  sharedCache?: boolean;
+}): Promise<WebHandle> {
   const build = (await import(pathToFileURL(join(process.cwd(), serverBuildPath)).href)) as ServerBuild;
   const app = express();
   app.disable('x-powered-by');
@@ -49,7 +56,17 @@ export async function startWeb(options: { port: number; context: AppLoadContext 
   // Every public file has an extension; page paths skip the file-system lookup (a stat per page view otherwise).
   const publicFiles = express.static('build/client', { maxAge: '1h' });
   app.use((request, response, next) => (extname(request.path) ? publicFiles(request, response, next) : next()));
-  app.all('*', createRequestHandler({ build, getLoadContext: () => options.context }));
+  const handleRemix = createRequestHandler(build, process.env.NODE_ENV);
+  const render: Render = (request, cspNonce) => handleRemix(request, { ...options.context, cspNonce });
+  const answer =
+    options.sharedCache === false ? (request: Request) => render(request, newNonce()) : createSharedCache(render);
+  app.all('*', async (request, response, next) => {
+    try {
+      await sendResponse(response, await answer(createRequest(request, response)));
+    } catch (error) {
+      next(error);
+    }
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(options.port, () => resolve(listening));
     listening.once('error', (error: NodeJS.ErrnoException) =>

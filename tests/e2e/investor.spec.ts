@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { type Address, parseEventLogs, parseUnits } from 'viem';
-import { shareTokenAbi } from '#contracts';
+import { offeringAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import {
+  deployment,
   depositRevenue,
   finalizeOffering,
   increaseTime,
@@ -82,6 +83,43 @@ test('an investor buys shares with a permit, earns streamed revenue and claims i
   // The transaction link opens the chain's receipt.
   await page.goto(txHref!);
   await expect(page.getByTestId('tx-page-status')).toHaveText('success');
+});
+
+test('a wallet that cannot sign typed data buys with approve, then buy', async ({ page }) => {
+  const buyer = TEST_ACCOUNTS[5]! as Address;
+  const { clusterId, offering } = await openOffering(OPERATOR, { symbol: 'APV', price: '2' });
+  await mintStablecoin(buyer, parseUnits('100', 6));
+  await installWallet(page, buyer, { signsTypedData: false });
+
+  await page.goto(`/clusters/${clusterId}`);
+  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await page.getByLabel('Shares to buy').fill('3');
+  await expect(page.getByTestId('buy-cost')).toHaveText('6.00 tUSD');
+  await page.getByRole('button', { name: 'Buy', exact: true }).click();
+  await expect(page.getByTestId('buy-status')).toHaveAttribute('data-step', 'confirmed');
+  await expect(page.getByTestId('buy-method')).toHaveAttribute('data-method', 'approve');
+  await expect(page.getByTestId('offering-sold')).toContainText('3 / 1,000');
+
+  // Two transactions from the buyer: an approval of exactly the cost, then the purchase, which spent all of it.
+  const stablecoin = deployment().contracts.stablecoin;
+  expect(await publicClient.getTransactionCount({ address: buyer })).toBe(2);
+  expect(
+    await publicClient.readContract({
+      address: stablecoin,
+      abi: testStablecoinAbi,
+      functionName: 'allowance',
+      args: [buyer, offering],
+    }),
+  ).toBe(0n);
+  expect(await stablecoinBalance(buyer)).toBe(parseUnits('94', 6));
+  expect(
+    await publicClient.readContract({
+      address: offering,
+      abi: offeringAbi,
+      functionName: 'purchasedOf',
+      args: [buyer],
+    }),
+  ).toEqual([parseUnits('3', 18), parseUnits('6', 6)]);
 });
 
 test('a transfer the token would refuse shows the reason before sending', async ({ page }) => {

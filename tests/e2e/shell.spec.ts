@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openOffering } from './support/chain';
-import { expectAccessible, fullPageShot, watchPageErrors } from './support/page';
+import { expectAccessible, fullPageShot, waitForHydration, watchPageErrors } from './support/page';
 import { installWallet, TEST_ACCOUNTS } from './support/wallet';
 
 const XSS_NAME = '<img src=x onerror=alert(1)>';
@@ -31,6 +31,41 @@ test('every page renders with navigation, passes axe and keeps the CSP', async (
     await expectAccessible(page);
     await fullPageShot(page, testInfo, name);
   }
+  expect(problems).toEqual([]);
+});
+
+test('a page shared between visitors carries a nonce of its own and still runs its scripts', async ({
+  page,
+  request,
+}) => {
+  const nonceOf = (headers: Record<string, string>) =>
+    headers['content-security-policy']?.match(/'nonce-([^']+)'/)?.[1];
+  const first = await request.get('/clusters?sort=sold');
+  const second = await request.get('/clusters?sort=sold');
+  expect(second.headers()['x-cache']).toMatch(/^(HIT|STALE)$/);
+  const [firstNonce, secondNonce] = [nonceOf(first.headers()), nonceOf(second.headers())];
+  expect(secondNonce).toBeTruthy();
+  expect(secondNonce).not.toBe(firstNonce);
+  const html = await second.text();
+  expect(html).toContain(`nonce="${secondNonce}"`);
+  expect(html).not.toContain(firstNonce!);
+
+  // A browser given a shared copy hydrates it: a sort link then navigates without reloading the page.
+  const problems = watchPageErrors(page);
+  // The browser's language and the cookie wagmi writes once hydrated make its copies variants of their own.
+  for (let visit = 0; visit < 2; visit++) {
+    await page.goto('/clusters?sort=sold');
+    await waitForHydration(page);
+  }
+  const response = await page.goto('/clusters?sort=sold');
+  expect(response?.headers()['x-cache']).toMatch(/^(HIT|STALE)$/);
+  await waitForHydration(page);
+  await page.evaluate(() => {
+    (window as unknown as { stayedLoaded: boolean }).stayedLoaded = true;
+  });
+  await page.getByTestId('sort-price').click();
+  await expect(page).toHaveURL(/sort=price/);
+  expect(await page.evaluate(() => (window as unknown as { stayedLoaded?: boolean }).stayedLoaded)).toBe(true);
   expect(problems).toEqual([]);
 });
 
@@ -69,6 +104,7 @@ test('unknown addresses and ids are 404, malformed ids 400, with a readable page
   const malformed = await page.goto('/clusters/abc');
   expect(malformed?.status()).toBe(400);
   await expect(page.getByTestId('error-page')).toContainText('Bad request');
+  await expect(page.getByTestId('error-page')).toContainText('Invalid id:');
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expect(page.locator('body')).not.toContainText(/at \w+ \(|node_modules/);
   await fullPageShot(page, testInfo, 'bad-request');
@@ -109,6 +145,12 @@ test('the language switch shows Chinese text and locale-formatted numbers and da
   );
   await expectAccessible(page);
   await fullPageShot(page, testInfo, 'passport-zh-CN');
+  // Error pages say what went wrong in Chinese too, down to the reason a parameter was refused.
+  expect((await page.goto('/clusters/999999'))?.status()).toBe(404);
+  await expect(page.getByTestId('error-page')).toContainText('集群 #999999 不存在。');
+  expect((await page.goto('/clusters?sort=color'))?.status()).toBe(400);
+  await expect(page.getByTestId('error-page')).toContainText('参数 sort 无效：');
+  await expect(page.getByTestId('error-page')).not.toContainText('Invalid');
   // The cookie keeps the choice on the next page; switching back restores English.
   await page.goto('/portfolio');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('投资组合');

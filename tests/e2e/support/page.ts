@@ -29,3 +29,11 @@ export async function fullPageShot(page: Page, testInfo: TestInfo, name: string)
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
+
+/** Waits until React has hydrated the page's content (it tags the DOM nodes it owns), so clicks reach its handlers. */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => {
+    const main = document.querySelector('main');
+    return main !== null && Object.keys(main).some((key) => key.startsWith('__reactFiber'));
+  });
+}

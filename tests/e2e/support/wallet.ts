@@ -12,9 +12,18 @@ export const ANVIL_RPC_URL = `http://127.0.0.1:${E2E_ANVIL_PORT}`;
 /** Dev accounts that the demo never touches, reserved for end-to-end tests (see scripts/stack/dev-accounts.ts). */
 export const TEST_ACCOUNTS = devRoles.testWallets.map((index) => devAccount(index).address);
 
-export async function installWallet(page: Page, account: string, rpcUrl = ANVIL_RPC_URL) {
+/**
+ * `signsTypedData: false` makes it a wallet that cannot sign EIP-712 data (as some hardware and smart-contract
+ * wallets): eth_signTypedData_v4 answers EIP-1193's 4200 "unsupported method".
+ */
+export async function installWallet(
+  page: Page,
+  account: string,
+  options: { rpcUrl?: string; signsTypedData?: boolean } = {},
+) {
+  const { rpcUrl = ANVIL_RPC_URL, signsTypedData = true } = options;
   await page.addInitScript(
-    ({ account, rpcUrl }) => {
+    ({ account, rpcUrl, signsTypedData }) => {
       const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
       let connected = false;
       let id = 0;
@@ -50,6 +59,10 @@ export async function installWallet(page: Page, account: string, rpcUrl = ANVIL_
             case 'wallet_revokePermissions':
               connected = false;
               return null;
+            case 'eth_signTypedData_v4':
+              if (!signsTypedData)
+                throw Object.assign(new Error('The wallet does not support eth_signTypedData_v4'), { code: 4200 });
+              return rpc(method, params);
             default:
               return rpc(method, params);
           }
@@ -76,6 +89,6 @@ export async function installWallet(page: Page, account: string, rpcUrl = ANVIL_
       announce();
       (window as unknown as { ethereum: unknown }).ethereum = provider;
     },
-    { account, rpcUrl },
+    { account, rpcUrl, signsTypedData },
   );
 }

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSharedCache, type Render } from './shared-cache';
+
+const SHARED = 'public, max-age=0, s-maxage=1, stale-while-revalidate=5';
+
+/** A page that names its nonce in the CSP header and in a script tag, and counts its renderings. */
+function page(options: { cacheControl?: string; status?: number; vary?: string; setCookie?: boolean } = {}) {
+  let renders = 0;
+  const render = vi.fn<Render>(async (request, nonce) => {
+    renders += 1;
+    const headers = new Headers({
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': `script-src 'nonce-${nonce}'`,
+    });
+    if (options.cacheControl !== undefined) headers.set('cache-control', options.cacheControl);
+    if (options.vary) headers.set('vary', options.vary);
+    if (options.setCookie) headers.set('set-cookie', 'session=1');
+    const cookie = request.headers.get('cookie') ?? '';
+    return new Response(`<p>render ${renders} for [${cookie}]</p><script nonce="${nonce}"></script>`, {
+      status: options.status ?? 200,
+      headers,
+    });
+  });
+  return render;
+}
+
+async function read(response: Response) {
+  const body = await response.text();
+  const bodyNonce = body.match(/nonce="([^"]+)"/)?.[1];
+  const headerNonce = response.headers.get('content-security-policy')?.match(/'nonce-([^']+)'/)?.[1];
+  return { body, bodyNonce, headerNonce, cache: response.headers.get('x-cache'), status: response.status };
+}
+
+const get = (path = '/clusters', headers: Record<string, string> = {}) =>
+  new Request(`http://localhost:3000${path}`, { headers });
+
+describe('shared cache', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-25T00:00:00Z'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('reuses a shareable page and gives every copy a fresh nonce, the same in header and body', async () => {
+    const render = page({ cacheControl: SHARED });
+    const cached = createSharedCache(render);
+    const first = await read(await cached(get()));
+    const second = await read(await cached(get()));
+    const third = await read(await cached(get()));
+    expect(render).toHaveBeenCalledTimes(1);
+    expect([first.cache, second.cache, third.cache]).toEqual(['MISS', 'HIT', 'HIT']);
+    expect(second.body.replace(second.bodyNonce!, '')).toBe(first.body.replace(first.bodyNonce!, ''));
+    for (const answer of [first, second, third]) expect(answer.headerNonce).toBe(answer.bodyNonce);
+    expect(new Set([first.bodyNonce, second.bodyNonce, third.bodyNonce]).size).toBe(3);
+  });
+
+  it('keeps one copy per URL and per value of the headers the page varies on', async () => {
+    const render = page({ cacheControl: SHARED, vary: 'Cookie' });
+    const cached = createSharedCache(render);
+    await cached(get('/clusters', { cookie: 'wagmi.store=a' }));
+    await cached(get('/clusters', { cookie: 'wagmi.store=b' }));
+    await cached(get('/clusters?page=2', { cookie: 'wagmi.store=a' }));
+    expect(render).toHaveBeenCalledTimes(3);
+    const again = await read(await cached(get('/clusters', { cookie: 'wagmi.store=b' })));
+    expect(render).toHaveBeenCalledTimes(3);
+    expect(again.body).toContain('[wagmi.store=b]');
+  });
+
+  it.each<[string, Parameters<typeof page>[0] & {}]>([
+    ['no Cache-Control', {}],
+    ['private', { cacheControl: 'private, s-maxage=5' }],
+    ['no-store', { cacheControl: 'no-store' }],
+    ['a cookie being set', { cacheControl: SHARED, setCookie: true }],
+    ['an error status', { cacheControl: SHARED, status: 503 }],
+  ])('renders every request of a page with %s', async (_, options) => {
+    const render = page(options);
+    const cached = createSharedCache(render);
+    const first = await read(await cached(get()));
+    const second = await read(await cached(get()));
+    expect(render).toHaveBeenCalledTimes(2);
+    expect(first.cache).toBeNull();
+    expect(second.status).toBe(options.status ?? 200);
+    expect(second.bodyNonce).toBe(second.headerNonce);
+  });
+
+  it('renders non-GET requests and requests that ask for a fresh copy', async () => {
+    const render = page({ cacheControl: SHARED });
+    const cached = createSharedCache(render);
+    await cached(get());
+    await cached(new Request('http://localhost:3000/clusters', { method: 'POST', body: 'x=1' }));
+    await cached(get('/clusters', { 'cache-control': 'no-cache' }));
+    expect(render).toHaveBeenCalledTimes(3);
+  });
+
+  it('serves a stale copy while one background render replaces it, and renders in line past the stale window', async () => {
+    const render = page({ cacheControl: SHARED });
+    const cached = createSharedCache(render);
+    await cached(get());
+    vi.setSystemTime(Date.now() + 2_000);
+    const stale = await Promise.all(
+      [cached(get()), cached(get()), cached(get())].map(async (answer) => read(await answer)),
+    );
+    expect(stale.map((answer) => answer.cache)).toEqual(['STALE', 'STALE', 'STALE']);
+    expect(stale[0]!.body).toContain('render 1');
+    await vi.waitFor(async () => expect((await read(await cached(get()))).body).toContain('render 2'));
+    expect(render).toHaveBeenCalledTimes(2);
+    vi.setSystemTime(Date.now() + 10_000);
+    const late = await read(await cached(get()));
+    expect(late.cache).toBe('MISS');
+    expect(late.body).toContain('render 3');
+  });
+
+  it('keeps the stale copy when its background render fails, and tries again on the next request', async () => {
+    let fail = false;
+    const working = page({ cacheControl: SHARED });
+    const render = vi.fn<Render>(async (request, nonce) => {
+      if (fail) return new Response('database down', { status: 503, headers: { 'content-type': 'text/html' } });
+      return working(request, nonce);
+    });
+    const cached = createSharedCache(render);
+    await cached(get());
+    fail = true;
+    vi.setSystemTime(Date.now() + 2_000);
+    expect((await read(await cached(get()))).body).toContain('render 1');
+    await vi.waitFor(() => expect(render).toHaveBeenCalledTimes(2));
+    await vi.waitFor(async () => {
+      expect((await read(await cached(get()))).body).toContain('render 1');
+      expect(render.mock.calls.length).toBeGreaterThanOrEqual(3);
+    });
+  });
+});
