@@ -2,7 +2,9 @@
  * The web app's own settings, validated once when first read. The stack passes the process environment through:
  * - CLOUD_REFERENCE_PRICE_USD: the cloud price per GPU-hour the analytics compare revenue with (default 2.50, the
  *   order of an on-demand H100 hour at large clouds); `?price=` overrides it per view.
- * - ORACLE_NODE_URL: an oracle node whose read API serves an epoch's raw samples for export (none: exports answer 503).
+ * - ORACLE_NODE_URLS: the oracle committee's nodes, comma-separated. Operators request attestations from them (the app
+ *   relays challenges and answers to exactly these, never to an address a browser names), the operator page reads
+ *   their telemetry status, and epoch exports read raw samples from the first that answers. None: those answer 503.
  * - SESSION_SECRET: signs the Sign-In-with-Ethereum session cookie (default: random per process, so a restart signs
  *   everyone out).
  */
@@ -16,7 +18,16 @@ export const usdPrice = z
 
 const appEnvSchema = z.object({
   CLOUD_REFERENCE_PRICE_USD: usdPrice.default('2.50'),
-  ORACLE_NODE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ORACLE_NODE_URLS: z
+    .string()
+    .default('')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
   SESSION_SECRET: z.string().min(32).optional(),
 });
 

@@ -69,6 +69,7 @@ export async function listClusters(chain: Chain) {
         gpuModel: info.gpuModel,
         gpuCount: info.gpuCount,
         location: info.location,
+        hardwareRoot: info.hardwareRoot,
         token,
       };
     }),

@@ -1,8 +1,8 @@
-/** Epoch reports and their raw samples: the database for the reports, an oracle node for the samples. */
+/** Epoch reports and their raw samples: the database for the reports, the oracle committee for the samples. */
 import type { AppLoadContext } from '@remix-run/node';
 import type { Hex } from 'viem';
 import { epochReport, epochReportList } from '#db/analytics/dashboard';
-import { appEnv } from '~/env.server';
+import { askFirstAnswering } from '~/models/oracle.server';
 import { staleWhileRevalidate } from '~/models/stale-while-revalidate.server';
 import { buildEpochExport, type EpochExport, nodeSamplesSchema } from '../../oracle/export/epoch-export';
 
@@ -46,39 +46,24 @@ export async function findReport({ db, chain }: AppLoadContext, clusterId: bigin
   return row ? serializeReport(row) : undefined;
 }
 
-/** The oracle node did not answer, or answered something unusable: the export is unavailable, not wrong. */
-export class OracleUnavailableError extends Error {
-  override name = 'OracleUnavailableError';
-}
-
 /**
- * Fetches an epoch's leaves from the configured oracle node and builds the export with a proof per sample, checked
- * against the root the chain accepted (`report.telemetryRoot`).
+ * Fetches an epoch's leaves from the first committee node that serves them and builds the export with a proof per
+ * sample, checked against the root the chain accepted (`report.telemetryRoot`).
  */
 export async function fetchEpochExport(
   { chain }: AppLoadContext,
   report: { clusterId: string; epoch: string; telemetryRoot: Hex; transactionHash: Hex },
   signal?: AbortSignal,
 ): Promise<EpochExport> {
-  const base = appEnv().ORACLE_NODE_URL;
-  if (!base) throw new OracleUnavailableError('no oracle node is configured (ORACLE_NODE_URL)');
-  let response: Response;
-  try {
-    response = await fetch(new URL(`/clusters/${report.clusterId}/epochs/${report.epoch}/samples`, base), {
-      signal: signal ?? AbortSignal.timeout(10_000),
-    });
-  } catch (error) {
-    throw new OracleUnavailableError(`the oracle node at ${base} is unreachable (${(error as Error).message})`);
-  }
-  if (!response.ok) {
-    throw new OracleUnavailableError(`the oracle node at ${base} answered ${response.status} for this epoch`);
-  }
-  const samples = nodeSamplesSchema.safeParse(await response.json());
-  if (!samples.success) throw new OracleUnavailableError(`the oracle node at ${base} answered an unexpected body`);
+  const samples = await askFirstAnswering(
+    `/clusters/${report.clusterId}/epochs/${report.epoch}/samples`,
+    nodeSamplesSchema,
+    signal,
+  );
   return buildEpochExport({
     chainId: chain.chainId,
     registry: chain.deployment.contracts.clusterRegistry,
-    samples: samples.data,
+    samples,
     expectedRoot: report.telemetryRoot,
     reportTransaction: report.transactionHash,
   });

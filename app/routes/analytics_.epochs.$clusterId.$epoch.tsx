@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { formatBps, formatDateTime, formatUsd } from '~/lib/format';
 import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.server';
 import { epochParams } from '~/lib/params';
-import { fetchEpochExport, findReport, OracleUnavailableError } from '~/models/reports.server';
+import { OracleUnavailableError } from '~/models/oracle.server';
+import { fetchEpochExport, findReport } from '~/models/reports.server';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — epoch samples' }];
 

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { ApiError, apiParse, apiResponse } from '~/lib/api.server';
 import { epochParams } from '~/lib/params';
-import { fetchEpochExport, findReport, OracleUnavailableError } from '~/models/reports.server';
+import { OracleUnavailableError } from '~/models/oracle.server';
+import { fetchEpochExport, findReport } from '~/models/reports.server';
 import { ExportMismatchError } from '../../oracle/export/epoch-export';
 
 /**

@@ -8,6 +8,7 @@ import { useConfig, useConnection } from 'wagmi';
 import { getBlock, readContract, signMessage } from 'wagmi/actions';
 import { z } from 'zod';
 import { clusterRegistryAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import { AttestPanel } from '~/components/AttestPanel';
 import { ConnectWallet } from '~/components/ConnectWallet';
 import { TxStatus } from '~/components/TxStatus';
 import { formatInteger, SHARE_DECIMALS, STABLECOIN_DECIMALS, shortAddress } from '~/lib/format';
@@ -69,7 +70,14 @@ function useCommitment(uuidText: string) {
   }, [uuidText]);
 }
 
-function RegisterForm({ account, onDone }: { account: Address; onDone: () => void }) {
+function RegisterForm({
+  account,
+  onRegistered,
+}: {
+  account: Address;
+  /** The new cluster's id and the UUID list it was registered with (the attestation form starts from it). */
+  onRegistered: (clusterId: bigint, uuidText: string) => void;
+}) {
   const { t } = useTranslation();
   const flow = useTransactionFlow();
   const [uuidText, setUuidText] = useState('');
@@ -120,7 +128,7 @@ function RegisterForm({ account, onDone }: { account: Address; onDone: () => voi
         eventName: 'ClusterRegistered',
       });
       setRegisteredId(registered?.args.clusterId);
-      onDone();
+      if (registered) onRegistered(registered.args.clusterId, uuidText);
     }
   }
 
@@ -498,6 +506,9 @@ export default function Operator() {
   const account = connection.address;
   const mine = account ? clusters.filter((cluster) => cluster.operator.toLowerCase() === account.toLowerCase()) : [];
   const refresh = () => revalidator.revalidate();
+  const root = useRouteLoaderData<typeof rootLoader>('root');
+  // UUID lists typed into the registration form in this tab, by cluster id: the attestation form starts from them.
+  const [inventories, setInventories] = useState<Record<string, string>>({});
   const signedInHere = Boolean(account && signedIn && isAddressEqual(signedIn, account));
 
   return (
@@ -508,7 +519,13 @@ export default function Operator() {
         <p className="empty">{t('common.connectFirst')}</p>
       ) : (
         <div className="grid">
-          <RegisterForm account={account} onDone={refresh} />
+          <RegisterForm
+            account={account}
+            onRegistered={(clusterId, uuidText) => {
+              setInventories((known) => ({ ...known, [clusterId.toString()]: uuidText }));
+              refresh();
+            }}
+          />
           <section className="card" aria-labelledby="mine-heading">
             <h2 id="mine-heading">{t('operator.yourClusters')}</h2>
             <SignInPanel account={account} signedIn={signedInHere} onChange={refresh} />
@@ -537,7 +554,19 @@ export default function Operator() {
                     ) : cluster.status === 'Attested' ? (
                       <TokenizeForm cluster={cluster} account={account} onDone={refresh} />
                     ) : (
-                      <p className="muted">{t('operator.needsAttestation')}</p>
+                      <>
+                        <p className="muted">{t('operator.needsAttestation')}</p>
+                        {(cluster.status === 'Registered' || cluster.status === 'Stale') && root && (
+                          <AttestPanel
+                            cluster={cluster}
+                            account={account}
+                            registry={root.contracts.clusterRegistry}
+                            chainId={root.chain.id}
+                            initialUuids={inventories[cluster.id.toString()]}
+                            onDone={refresh}
+                          />
+                        )}
+                      </>
                     )}
                     <ClusterNoteEditor
                       cluster={cluster}

@@ -165,8 +165,9 @@ const services: Service[] = [
         members: committeeMembers(state.env.ORACLE_NODE_BASE_PORT),
       });
       state.demo.nodeUrls = committee.urls;
-      // The dashboard's epoch export reads raw samples from a committee node (app/env.server.ts ORACLE_NODE_URL).
-      process.env.ORACLE_NODE_URL ??= committee.urls[0];
+      // The dashboard relays attestation requests to the committee and reads telemetry status and raw samples from it
+      // (app/env.server.ts ORACLE_NODE_URLS).
+      process.env.ORACLE_NODE_URLS ??= committee.urls.join(',');
       return committee.stop;
     },
     detail: (state) =>

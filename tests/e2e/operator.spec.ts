@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import { type Address, parseUnits } from 'viem';
 import { clusterRegistryAbi, shareTokenAbi } from '#contracts';
 import { hardwareRoot } from '../../oracle/hardware';
-import { attestCluster, deployment, gpuUuids, mintStablecoin, publicClient } from './support/chain';
+import { devAccount, devRoles } from '../../scripts/stack/dev-accounts';
+import { deployment, gpuUuids, mintStablecoin, publicClient } from './support/chain';
 import { expectAccessible, fullPageShot } from './support/page';
 import { installWallet, TEST_ACCOUNTS } from './support/wallet';
 
@@ -43,14 +44,23 @@ test('an operator registers a cluster, tokenizes it once attested, and deposits 
   await expect(card.getByTestId('operator-cluster-status')).toHaveText('Registered');
   await expect(card).toContainText('must attest');
 
-  // The committee attests (from the test until the oracle service runs in the stack).
-  await attestCluster(clusterId);
-  await page.reload();
-  await page
-    .getByRole('button', { name: 'Connect Test Wallet' })
-    .click({ timeout: 2_000 })
-    .catch(() => {});
+  // The running oracle committee attests: each node issues a challenge, the wallet signs an inventory proof per node
+  // (the UUIDs come from the registration form), k nodes sign, and the operator submits their signatures.
+  await expect(card.getByLabel(/^GPU UUIDs of the cluster/)).toHaveValue(uuids.join('\n'));
+  await card.getByRole('button', { name: 'Request attestation' }).click();
   await expect(card.getByTestId('operator-cluster-status')).toHaveText('Attested');
+  const [attested] = await publicClient.getContractEvents({
+    address: deployment().contracts.clusterRegistry,
+    abi: clusterRegistryAbi,
+    eventName: 'ClusterAttested',
+    args: { clusterId },
+    fromBlock: 0n,
+  });
+  expect(attested!.args.hardwareRoot).toBe(hardwareRoot(uuids));
+  expect(attested!.args.submitter).toBe(operator);
+  const committee = devRoles.oracleNodes.map((index) => devAccount(index).address);
+  expect(attested!.args.signers.length).toBeGreaterThanOrEqual(2);
+  for (const signer of attested!.args.signers) expect(committee).toContain(signer);
   await card.getByLabel('Token symbol').fill('SGH200');
   await card.getByRole('button', { name: 'Tokenize' }).click();
   await expect(card.getByTestId('operator-cluster-token')).toHaveText('Tokenized as SGH200');

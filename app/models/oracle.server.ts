@@ -1,0 +1,111 @@
+/**
+ * The app's side of the oracle committee (ORACLE_NODE_URLS): it relays an operator's attestation request to every
+ * node — challenges out, wallet-signed answers back — and reads the nodes' per-cluster telemetry status and raw
+ * epoch samples. Browsers name nodes by their index in the configured list only, so the server never fetches an
+ * address a visitor chose.
+ */
+import type { z } from 'zod';
+import { appEnv } from '~/env.server';
+import { attestationSignatureSchema, challengeSchema, type InventoryAnswer } from '~/lib/attestation';
+
+const NODE_TIMEOUT_MS = 10_000;
+
+/** No oracle node answered, or none answered something usable: the feature is unavailable, not wrong. */
+export class OracleUnavailableError extends Error {
+  override name = 'OracleUnavailableError';
+}
+
+export type NodeAnswer<T> = { node: number; url: string } & (
+  | { ok: true; data: T }
+  | { ok: false; code: string; message: string }
+);
+
+export function oracleNodeUrls(): string[] {
+  return appEnv().ORACLE_NODE_URLS;
+}
+
+/** One node's answer: its JSON validated by `schema`, or its own error code and sentence (a 4xx says why). */
+async function askNode<T>(
+  node: number,
+  path: string,
+  schema: z.ZodType<T>,
+  init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {},
+): Promise<NodeAnswer<T>> {
+  const url = oracleNodeUrls()[node]!;
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, url), {
+      method: init.method ?? 'GET',
+      headers: init.body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init.signal ?? AbortSignal.timeout(NODE_TIMEOUT_MS),
+    });
+  } catch (error) {
+    return { node, url, ok: false, code: 'unreachable', message: `unreachable (${(error as Error).message})` };
+  }
+  const json = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } };
+  if (!response.ok) {
+    return {
+      node,
+      url,
+      ok: false,
+      code: json?.error?.code ?? `http_${response.status}`,
+      message: json?.error?.message ?? `answered ${response.status}`,
+    };
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success
+    ? { node, url, ok: true, data: parsed.data }
+    : { node, url, ok: false, code: 'unexpected_body', message: 'answered an unexpected body' };
+}
+
+/** Asks every node at once. */
+function askEveryNode<T>(
+  path: (node: number) => string | undefined,
+  schema: z.ZodType<T>,
+  body?: (node: number) => unknown,
+) {
+  return Promise.all(
+    oracleNodeUrls().flatMap((_, node) => {
+      const target = path(node);
+      return target === undefined
+        ? []
+        : [askNode(node, target, schema, { method: body ? 'POST' : 'GET', body: body?.(node) })];
+    }),
+  );
+}
+
+/** The first node (in configured order) whose answer is usable; every node's failure otherwise. */
+export async function askFirstAnswering<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+  if (oracleNodeUrls().length === 0)
+    throw new OracleUnavailableError('no oracle node is configured (ORACLE_NODE_URLS)');
+  const failures: string[] = [];
+  for (const node of oracleNodeUrls().keys()) {
+    const answer = await askNode(node, path, schema, { signal });
+    if (answer.ok) return answer.data;
+    failures.push(`${answer.url}: ${answer.message}`);
+  }
+  throw new OracleUnavailableError(`no oracle node served it (${failures.join('; ')})`);
+}
+
+/** A fresh challenge from every node for `clusterId`. */
+export function requestChallenges(clusterId: bigint) {
+  return askEveryNode(
+    () => `/clusters/${clusterId}/attestation/challenge`,
+    challengeSchema,
+    () => ({}),
+  );
+}
+
+/** Hands each answered challenge to the node that issued it; each node that accepts signs the attestation. */
+export function submitInventoryAnswers(clusterId: bigint, answers: InventoryAnswer[]) {
+  const byNode = new Map(answers.map((answer) => [answer.node, answer]));
+  return askEveryNode(
+    (node) => (byNode.has(node) ? `/clusters/${clusterId}/attestation` : undefined),
+    attestationSignatureSchema,
+    (node) => {
+      const { node: _node, ...answer } = byNode.get(node)!;
+      return answer;
+    },
+  );
+}
