@@ -1,7 +1,7 @@
 /**
  * Requesting the oracle committee's attestation from the operator page: the operator lists the cluster's GPU UUIDs
  * (prefilled after registering in this tab), each oracle node issues a challenge, the wallet signs one InventoryProof
- * (EIP-712) per node until k nodes have signed the attestation, and the operator submits those k signatures on-chain.
+ * (EIP-712) per node, each node that accepts signs the attestation, and the operator submits k of those on-chain.
  * Each node's refusal is shown with its own reason (wrong inventory, other cluster's GPU, …).
  */
 import { useState } from 'react';
@@ -77,7 +77,9 @@ export function AttestPanel(props: {
       setNodes([...lines.values()]);
       const signatures: AttestationSignature[] = [];
       for (const outcome of challenges) {
-        if (!outcome.ok || signatures.length >= Number(threshold)) continue;
+        // Every node gets the inventory, as the oracle's own agent does: a node that never saw it would refuse the
+        // cluster's telemetry and could not tell that these GPUs are taken.
+        if (!outcome.ok) continue;
         setSigning(t('attest.signingFor', { node: outcome.node + 1, of: challenges.length }));
         const signature = await signTypedData(config, {
           account: props.account,
