@@ -33,10 +33,12 @@ import {
   fromWireReport,
   type Snapshot,
   sameReport,
+  type TelemetryStatus,
   toWireReport,
   type WireLease,
   type WireReport,
 } from './protocol';
+import { ClusterTelemetryTally } from './telemetry-status';
 
 export type CoreConfig = {
   privateKey: Hex;
@@ -76,6 +78,8 @@ type ClusterState = {
   snapshots: Snapshot[];
   leases: Map<string, WireLease>;
   queue: Promise<unknown>;
+  /** Lives and dies with the cluster's entry, so only clusters this node holds an inventory for cost memory. */
+  telemetry: ClusterTelemetryTally;
 };
 
 export type ReportEntry = {
@@ -302,6 +306,7 @@ export class OracleCore {
       snapshots: [],
       leases: new Map(),
       queue: Promise.resolve(),
+      telemetry: new ClusterTelemetryTally(),
     });
   }
 
@@ -372,8 +377,34 @@ export class OracleCore {
     });
     const samples = this.applyBatch(cluster, body.sequence, body.payload, payload, payloadHash);
     this.metrics.samplesAccepted.inc(samples);
+    cluster.telemetry.recordAccepted(samples);
     await this.finalizeDue(cluster, Date.now());
     return { samples, sequence: body.sequence };
+  }
+
+  /**
+   * The one place a rejected batch is counted, wherever it was rejected (URL, body schema or the core's checks): the
+   * Prometheus counters for every sender, the per-cluster view only for a cluster this node holds, so batches for
+   * made-up cluster ids cannot grow memory. `clusterId` is null when the URL did not name a valid one.
+   */
+  recordRejectedBatch(clusterId: bigint | null, rejection: Rejection, readings: number, sequence: number | null) {
+    this.metrics.batchesRejected.inc({ reason: rejection.code });
+    if (readings > 0) this.metrics.samplesRejected.inc({ reason: rejection.code }, readings);
+    if (clusterId === null) return;
+    this.clusters.get(clusterId)?.telemetry.recordRejected(rejection, readings, sequence);
+  }
+
+  /** The operator's view of a cluster's telemetry; undefined for a cluster this node holds no inventory for. */
+  telemetryStatus(clusterId: bigint): TelemetryStatus | undefined {
+    const cluster = this.clusters.get(clusterId);
+    if (!cluster) return undefined;
+    return {
+      clusterId: cluster.clusterId.toString(),
+      gpus: cluster.uuids.size,
+      lastSequence: cluster.lastSequence,
+      lastSampleAt: cluster.firstSampleAt === null ? null : cluster.lastSampleAt,
+      ...cluster.telemetry.toJSON(),
+    };
   }
 
   private checkPlausible(cluster: ClusterState, payload: BatchPayload, attestedCount: number) {

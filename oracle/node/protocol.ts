@@ -77,6 +77,45 @@ export const wireReportSchema = z.object({
 });
 export type WireReport = z.infer<typeof wireReportSchema>;
 
+/** How many of a cluster's latest rejected batches GET /clusters/:clusterId/telemetry lists. */
+export const RECENT_REJECTIONS_KEPT = 20;
+
+const countsByRejectionCode = z.record(z.string(), z.number().int().nonnegative());
+
+export const recentRejectionSchema = z.object({
+  /** When the node turned the batch away (Unix ms). */
+  at: z.number().int().nonnegative(),
+  code: z.string(),
+  message: z.string(),
+  /** GPU readings in the rejected body (0 when its payload did not parse). */
+  readings: z.number().int().nonnegative(),
+  /** The body's sequence, or null when it had none that was an integer. */
+  sequence: z.number().int().nullable(),
+});
+export type RecentRejection = z.infer<typeof recentRejectionSchema>;
+
+/**
+ * GET /clusters/:clusterId/telemetry: one node's view of a cluster's telemetry for its operator. The counters and
+ * rejections cover the node's current process (it restarts them empty); lastSequence and lastSampleAt come from the
+ * journal.
+ */
+export const telemetryStatusSchema = z.object({
+  clusterId: uintString,
+  gpus: z.number().int().nonnegative(),
+  lastSequence: z.number().int().nonnegative(),
+  /** When this node last accepted a batch (Unix ms); null until it accepts one after starting. */
+  lastBatchAt: z.number().int().nonnegative().nullable(),
+  /** Time of the newest accepted snapshot (Unix ms); null before the first. */
+  lastSampleAt: z.number().int().nonnegative().nullable(),
+  acceptedBatches: z.number().int().nonnegative(),
+  acceptedSamples: z.number().int().nonnegative(),
+  rejectedBatches: countsByRejectionCode,
+  rejectedSamples: countsByRejectionCode,
+  /** Newest first. */
+  recentRejections: z.array(recentRejectionSchema).max(RECENT_REJECTIONS_KEPT),
+});
+export type TelemetryStatus = z.infer<typeof telemetryStatusSchema>;
+
 export const signatureItemSchema = z.object({ report: wireReportSchema, signer: address, signature });
 export const signatureBatchSchema = z.object({ items: z.array(signatureItemSchema).max(10_000) });
 

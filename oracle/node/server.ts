@@ -30,6 +30,12 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return parsed.data;
 }
 
+/** The sequence a (possibly malformed) batch body claims, for the operator's list of rejections. */
+function claimedSequence(body: unknown) {
+  const sequence = (body as { sequence?: unknown } | null | undefined)?.sequence;
+  return typeof sequence === 'number' && Number.isSafeInteger(sequence) ? sequence : null;
+}
+
 function countReadings(payload: unknown) {
   try {
     const parsed = JSON.parse(String(payload)) as { snapshots?: { gpus?: unknown[] }[] };
@@ -86,19 +92,28 @@ export function createNodeServer(core: OracleCore, log: Logger, bodyLimit = 16 *
 
   app.post('/clusters/:clusterId/batches', async (request, reply) => {
     const started = performance.now();
+    let clusterId: bigint | null = null;
     try {
-      const { clusterId } = parse(clusterParams, request.params, 'cluster id');
-      const result = await core.ingestBatch(BigInt(clusterId), parse(batchBodySchema, request.body, 'batch'));
+      clusterId = BigInt(parse(clusterParams, request.params, 'cluster id').clusterId);
+      const result = await core.ingestBatch(clusterId, parse(batchBodySchema, request.body, 'batch'));
       core.metrics.ingestSeconds.observe((performance.now() - started) / 1000);
       return reply.status(202).send(result);
     } catch (error) {
       if (error instanceof Rejection) {
-        core.metrics.batchesRejected.inc({ reason: error.code });
-        const readings = countReadings((request.body as { payload?: unknown } | undefined)?.payload);
-        if (readings > 0) core.metrics.samplesRejected.inc({ reason: error.code }, readings);
+        const readings = countReadings((request.body as { payload?: unknown } | null | undefined)?.payload);
+        core.recordRejectedBatch(clusterId, error, readings, claimedSequence(request.body));
       }
       throw error;
     }
+  });
+
+  app.get('/clusters/:clusterId/telemetry', async (request) => {
+    const { clusterId } = parse(clusterParams, request.params, 'cluster id');
+    const status = core.telemetryStatus(BigInt(clusterId));
+    if (!status) {
+      throw new Rejection('unknown_cluster', `this node holds no verified inventory for cluster ${clusterId}`, 404);
+    }
+    return status;
   });
 
   app.get('/clusters/:clusterId/reports', async (request) => {
