@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { appEnv } from '~/env.server';
 import { attestationSignatureSchema, challengeSchema, type InventoryAnswer } from '~/lib/attestation';
+import { telemetryStatusSchema } from '../../oracle/node/protocol';
 
 const NODE_TIMEOUT_MS = 10_000;
 
@@ -108,4 +109,9 @@ export function submitInventoryAnswers(clusterId: bigint, answers: InventoryAnsw
       return answer;
     },
   );
+}
+
+/** Every node's view of one cluster's telemetry: freshness, accepted batches, rejections with their reasons. */
+export function telemetryStatus(clusterId: bigint) {
+  return askEveryNode(() => `/clusters/${clusterId}/telemetry`, telemetryStatusSchema);
 }

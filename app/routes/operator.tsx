@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { clusterRegistryAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import { AttestPanel } from '~/components/AttestPanel';
 import { ConnectWallet } from '~/components/ConnectWallet';
+import { TelemetryPanel } from '~/components/TelemetryPanel';
 import { TxStatus } from '~/components/TxStatus';
 import { formatInteger, SHARE_DECIMALS, STABLECOIN_DECIMALS, shortAddress } from '~/lib/format';
 import { fromDataSources } from '~/lib/http.server';
@@ -568,6 +569,7 @@ export default function Operator() {
                         )}
                       </>
                     )}
+                    {cluster.status !== 'Registered' && <TelemetryPanel clusterId={cluster.id.toString()} />}
                     <ClusterNoteEditor
                       cluster={cluster}
                       note={notes[cluster.id.toString()]}

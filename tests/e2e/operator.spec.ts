@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { type Address, parseUnits } from 'viem';
 import { clusterRegistryAbi, shareTokenAbi } from '#contracts';
+import { signBatch } from '../../oracle/agent/signing';
 import { hardwareRoot } from '../../oracle/hardware';
-import { devAccount, devRoles } from '../../scripts/stack/dev-accounts';
+import { E2E_PORT } from '../../playwright.config';
+import { devAccount, devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 import { deployment, gpuUuids, mintStablecoin, publicClient, registerCluster } from './support/chain';
 import { expectAccessible, fullPageShot } from './support/page';
 import { installWallet, TEST_ACCOUNTS } from './support/wallet';
@@ -62,6 +64,33 @@ test('an operator registers a cluster, tokenizes it once attested, and deposits 
   const signers = attested!.args.signers ?? [];
   expect(signers.length).toBeGreaterThanOrEqual(2);
   for (const signer of signers) expect(committee).toContain(signer);
+
+  // No agent runs for this cluster yet: each node says it holds the inventory but has no sample, and a batch naming a
+  // GPU outside the inventory shows up with the node's reason.
+  const telemetry = card.getByTestId(`telemetry-${clusterId}`);
+  await expect(telemetry.getByTestId('telemetry-node-0')).toContainText('no sample received yet');
+  await expect(telemetry.getByTestId('telemetry-no-rejections')).toBeVisible();
+  const reading = { utilizationPct: 50, memoryUsedMiB: 1000, memoryTotalMiB: 81559, temperatureC: 60, powerW: 500 };
+  const batch = await signBatch(
+    { chainId: 31_337, registry: deployment().contracts.clusterRegistry },
+    devPrivateKey(devRoles.testWallets[2]!),
+    clusterId,
+    1,
+    { snapshots: [{ t: Date.now() - 60_000, gpus: [{ uuid: gpuUuids(1)[0]!, ...reading }] }], leases: [] },
+  );
+  const refused = await fetch(`http://127.0.0.1:${E2E_PORT + 10}/clusters/${clusterId}/batches`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(batch),
+  });
+  expect(refused.status).toBeGreaterThanOrEqual(400);
+  const { error } = (await refused.json()) as { error: { code: string; message: string } };
+  // The page asks the nodes again every 10 seconds.
+  const rejections = telemetry.getByTestId('telemetry-rejections');
+  await expect(rejections.locator(`tr[data-code="${error.code}"]`)).toContainText(error.message, { timeout: 20_000 });
+  await expect(telemetry.getByTestId('telemetry-node-0')).toContainText('1 batch rejected');
+  await fullPageShot(page, testInfo, 'operator-telemetry');
+
   await card.getByLabel('Token symbol').fill('SGH200');
   await card.getByRole('button', { name: 'Tokenize' }).click();
   await expect(card.getByTestId('operator-cluster-token')).toHaveText('Tokenized as SGH200');
