@@ -2,7 +2,8 @@
  * Web benchmark (`npm run bench:web`): 1,000 clusters (half tokenized, with sales) and a year of daily rollups seeded
  * straight into an in-memory PGlite, the built app served by the real server (scripts/stack/web.ts) with an
  * ephemeral anvil as its chain, then autocannon at BENCH_CONNECTIONS (20) connections for BENCH_SECONDS (10) per
- * page. Also prints the first-load JavaScript of `/` (gzip): the entry module, the root and index route modules and
+ * page: first as deployed (the shared cache reuses a page's rendering for a second), then with the shared cache off
+ * (every request rendered: what a page nobody asked for in the last second costs). Also prints the first-load JavaScript of `/` (gzip): the entry module, the root and index route modules and
  * their static imports, as listed in Remix's browser manifest (what the page modulepreloads), and the CPU time per
  * answered request (steadier than req/s on a machine shared with other jobs). Ports: anvil on
  * BENCH_ANVIL_PORT (8950), HTTP on BENCH_PORT (4350).
