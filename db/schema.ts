@@ -441,3 +441,23 @@ export const clusterNotes = pgTable(
   },
   (table) => [primaryKey({ columns: [table.chainId, table.clusterId] })],
 );
+
+/**
+ * Documents an operator publishes for a cluster (audit reports, hosting contracts, photos of the racks): a title, the
+ * public URI where it lives and the SHA-256 of its bytes, computed in the operator's browser from the file itself so
+ * an investor can check a download with `sha256sum`. Written after Sign-In with Ethereum, like the notes.
+ */
+export const clusterDocuments = pgTable(
+  'cluster_documents',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    chainId: integer('chain_id').notNull(),
+    clusterId: uint256('cluster_id').notNull(),
+    title: text('title').notNull(),
+    uri: text('uri').notNull(),
+    sha256: bytes32('sha256').notNull(),
+    author: address('author').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('cluster_documents_cluster').on(table.chainId, table.clusterId)],
+);

@@ -57,6 +57,17 @@ export const en = {
     reason: 'Reason',
     readings: 'Readings',
   },
+  documents: {
+    title: 'Documents',
+    none: 'No documents published yet.',
+    added: 'added {{when}} by {{by}}',
+    remove: 'Remove “{{title}}”',
+    name: 'Document title',
+    uri: 'Public address (https://, ipfs:// or ar://)',
+    file: 'The file itself (its SHA-256 is computed in your browser; nothing is uploaded)',
+    chooseFile: 'Choose the file so its SHA-256 can be computed.',
+    add: 'Publish document',
+  },
   errors: {
     forbidden: 'Forbidden',
     badRequest: 'Bad request',

@@ -59,6 +59,17 @@ export const zhCN: Messages = {
     reason: '原因',
     readings: '读数',
   },
+  documents: {
+    title: '文件',
+    none: '尚未发布文件。',
+    added: '{{when}} 由 {{by}} 添加',
+    remove: '删除“{{title}}”',
+    name: '文件标题',
+    uri: '公开地址（https://、ipfs:// 或 ar://）',
+    file: '文件本身（在浏览器中计算 SHA-256，不会上传）',
+    chooseFile: '请选择文件以计算其 SHA-256。',
+    add: '发布文件',
+  },
   errors: {
     forbidden: '禁止访问',
     badRequest: '请求无效',

@@ -3,6 +3,7 @@ import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { BuyPanel } from '~/components/BuyPanel';
+import { DocumentList } from '~/components/ClusterDocuments';
 import { LazyChart } from '~/components/LazyChart';
 import {
   formatBps,
@@ -18,6 +19,7 @@ import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.serv
 import { searchParamsObject } from '~/lib/market-query';
 import { clusterIdParam, safeHttpUrl } from '~/lib/params';
 import { getClusterPassport } from '~/models/clusters.server';
+import { clusterDocumentList } from '~/models/documents.server';
 import { clusterNote } from '~/models/notes.server';
 import { clusterActivity, UTILIZATION_RANGES, utilizationSeries } from '~/models/passport.server';
 import type { loader as rootLoader } from '~/root';
@@ -33,14 +35,15 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { util } = await parseOr400(passportQuery, searchParamsObject(new URL(request.url).searchParams), request);
   const passport = await fromDataSources(() => getClusterPassport(context.chain, id));
   if (!passport) notFound((await visitorT(request))('errors.clusterMissing', { id: id.toString() }));
-  const [activity, utilization, note] = await fromDataSources(() =>
+  const [activity, utilization, note, documents] = await fromDataSources(() =>
     Promise.all([
       clusterActivity(context, id),
       utilizationSeries(context, id, util),
       clusterNote(context.db, context.chain.chainId, id),
+      clusterDocumentList(context.db, context.chain.chainId, id),
     ]),
   );
-  return { ...passport, activity, utilization, util, note: note ?? null };
+  return { ...passport, activity, utilization, util, note: note ?? null, documents };
 }
 
 /** Stream rate (base units per second scaled by 2**32) as base units per day, in integers. */
@@ -133,6 +136,8 @@ export default function ClusterPassport() {
           ) : (
             <p className="muted">{t('passport.noDocuments')}</p>
           )}
+          <h3>{t('documents.title')}</h3>
+          <DocumentList documents={cluster.documents} />
           {cluster.note && (
             <>
               <h3>{t('operator.notes')}</h3>

@@ -9,14 +9,17 @@ import { getBlock, readContract, signMessage } from 'wagmi/actions';
 import { z } from 'zod';
 import { clusterRegistryAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import { AttestPanel } from '~/components/AttestPanel';
+import { DocumentsEditor } from '~/components/ClusterDocuments';
 import { ConnectWallet } from '~/components/ConnectWallet';
 import { TelemetryPanel } from '~/components/TelemetryPanel';
 import { TxStatus } from '~/components/TxStatus';
 import { formatInteger, SHARE_DECIMALS, STABLECOIN_DECIMALS, shortAddress } from '~/lib/format';
 import { fromDataSources } from '~/lib/http.server';
+import { postForm } from '~/lib/post-form';
 import { signedInAddress } from '~/lib/siwe-session.server';
 import { useTransactionFlow } from '~/lib/tx';
 import { type ClusterListItem, listClusters } from '~/models/clusters.server';
+import { clusterDocumentsByCluster } from '~/models/documents.server';
 import { type ClusterNote, clusterNotesByCluster } from '~/models/notes.server';
 import type { loader as rootLoader } from '~/root';
 import { hardwareRoot, requireGpuUuid } from '../../oracle/hardware';
@@ -24,14 +27,15 @@ import { hardwareRoot, requireGpuUuid } from '../../oracle/hardware';
 export const meta: MetaFunction = () => [{ title: 'Rackshare — operator' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [clusters, notes, signedIn] = await fromDataSources(() =>
+  const [clusters, notes, documents, signedIn] = await fromDataSources(() =>
     Promise.all([
       listClusters(context.chain),
       clusterNotesByCluster(context.db, context.chain.chainId),
+      clusterDocumentsByCluster(context.db, context.chain.chainId),
       signedInAddress(request, context.chain.chainId),
     ]),
   );
-  return { clusters, notes, signedIn: signedIn ?? null };
+  return { clusters, notes, documents, signedIn: signedIn ?? null };
 }
 
 const decimalText = (decimals: number) =>
@@ -355,12 +359,6 @@ function DepositForm({ cluster, account, onDone }: { cluster: ClusterListItem; a
 /** Notes are plain text and short; the server enforces the same bound (operator_.notes.tsx). */
 const NOTE_MAX_LENGTH = 2_000;
 
-async function postForm(url: string, fields: Record<string, string>) {
-  const response = await fetch(url, { method: 'POST', body: new URLSearchParams(fields) });
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  return { ok: response.ok, body, error: typeof body.error === 'string' ? body.error : response.statusText };
-}
-
 /** Sign-In with Ethereum: the server's nonce, a message for this site and chain, the wallet's signature. */
 function SignInPanel({ account, signedIn, onChange }: { account: Address; signedIn: boolean; onChange: () => void }) {
   const { t } = useTranslation();
@@ -500,7 +498,7 @@ function ClusterNoteEditor({
 }
 
 export default function Operator() {
-  const { clusters, notes, signedIn } = useLoaderData<typeof loader>();
+  const { clusters, notes, documents, signedIn } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const connection = useConnection();
   const revalidator = useRevalidator();
@@ -575,6 +573,12 @@ export default function Operator() {
                       note={notes[cluster.id.toString()]}
                       editable={signedInHere}
                       onSaved={refresh}
+                    />
+                    <DocumentsEditor
+                      clusterId={cluster.id.toString()}
+                      documents={documents[cluster.id.toString()] ?? []}
+                      editable={signedInHere}
+                      onChanged={refresh}
                     />
                   </li>
                 ))}

@@ -1,14 +1,12 @@
 /**
  * Saves a cluster's off-chain note. Only the signed-in (Sign-In with Ethereum) current on-chain operator of the
- * cluster may: the registry is read at write time, so a cluster handed to another operator is theirs at once.
+ * cluster may (app/lib/operator-auth.server.ts).
  */
 import type { ActionFunctionArgs } from '@remix-run/node';
-import { isAddressEqual, zeroAddress } from 'viem';
 import { z } from 'zod';
-import { clusterRegistryAbi } from '#contracts';
 import { fromDataSources } from '~/lib/http.server';
+import { refuse, signedInOperatorOf } from '~/lib/operator-auth.server';
 import { clusterIdParam } from '~/lib/params';
-import { signedInAddress } from '~/lib/siwe-session.server';
 import { saveClusterNote } from '~/models/notes.server';
 
 const NOTE_MAX_LENGTH = 2_000;
@@ -21,35 +19,18 @@ const noteSchema = z.object({
     .pipe(z.string().max(NOTE_MAX_LENGTH, `must be at most ${NOTE_MAX_LENGTH} characters`)),
 });
 
-const refuse = (status: number, error: string) =>
-  Response.json({ error }, { status, headers: { 'cache-control': 'no-store' } });
-
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { chain, db } = context;
-  const signedIn = await signedInAddress(request, chain.chainId);
-  if (!signedIn) return refuse(401, 'Sign in with Ethereum first.');
-  const parsed = noteSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = Object.fromEntries(await request.formData());
+  const parsed = noteSchema.safeParse(form);
+  const who = await signedInOperatorOf(request, context, parsed.success ? parsed.data.clusterId : undefined);
+  if ('refusal' in who) return who.refusal;
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return refuse(400, `Invalid ${issue.path.join('.') || 'note'}: ${issue.message}`);
   }
   const { clusterId, body } = parsed.data;
-  const operator = await fromDataSources(() =>
-    chain.publicClient.readContract({
-      address: chain.deployment.contracts.clusterRegistry,
-      abi: clusterRegistryAbi,
-      functionName: 'operatorOf',
-      args: [clusterId],
-    }),
-  );
-  if (isAddressEqual(operator, zeroAddress)) return refuse(404, `Cluster #${clusterId} does not exist.`);
-  if (!isAddressEqual(operator, signedIn))
-    return refuse(
-      403,
-      `Only the operator of cluster #${clusterId} (${operator}) can edit its notes; you are signed in as ${signedIn}.`,
-    );
   const note = await fromDataSources(() =>
-    saveClusterNote(db, { chainId: chain.chainId, clusterId, body, author: signedIn }),
+    saveClusterNote(context.db, { chainId: context.chain.chainId, clusterId, body, author: who.operator }),
   );
   return Response.json({ note: note ?? null }, { headers: { 'cache-control': 'no-store' } });
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { type Address, parseUnits } from 'viem';
 import { clusterRegistryAbi, shareTokenAbi } from '#contracts';
@@ -160,7 +161,7 @@ test('a failing transaction shows the decoded custom error', async ({ page }) =>
   await expect(card.locator('[data-step="failed"]')).toContainText('ERC20InsufficientBalance');
 });
 
-test('an operator signs in with Ethereum and keeps a note on its cluster; nobody else can write it', async ({
+test('an operator signs in with Ethereum and keeps a note and documents on its cluster; nobody else can write them', async ({
   page,
   browser,
 }, testInfo) => {
@@ -186,6 +187,25 @@ test('an operator signs in with Ethereum and keeps a note on its cluster; nobody
   await expectAccessible(page);
   await fullPageShot(page, testInfo, 'operator-note-saved');
 
+  // A document: its SHA-256 is computed in the browser from the file; the passport lists it for investors.
+  const report = Buffer.from('Rack audit 2026-11: 4 × H200, PDU A/B redundant\n');
+  const reportDigest = createHash('sha256').update(report).digest('hex');
+  await card.getByLabel('Document title').fill('Rack audit <i>2026-11</i>');
+  await card.getByLabel(/^Public address/).fill('https://example.org/audit-2026-11.pdf');
+  await card
+    .getByLabel(/^The file itself/)
+    .setInputFiles({ name: 'audit.txt', mimeType: 'text/plain', buffer: report });
+  await expect(card.getByTestId(`document-digest-${clusterId}`)).toContainText(reportDigest);
+  await card.getByRole('button', { name: 'Publish document' }).click();
+  await expect(card.getByTestId('cluster-documents')).toContainText('Rack audit <i>2026-11</i>');
+  await expect(card.getByTestId('document-sha256')).toHaveText(reportDigest);
+  const badDocument = await page.request.post('/operator/documents', {
+    form: { intent: 'add', clusterId, title: 'x', uri: 'javascript:alert(1)', sha256: `0x${reportDigest}` },
+    headers: sameOrigin,
+  });
+  expect(badDocument.status()).toBe(400);
+  expect((await badDocument.json()).error).toContain('https://, ipfs:// or ar://');
+
   const tooLong = await page.request.post('/operator/notes', {
     form: { clusterId, body: 'x'.repeat(2_001) },
     headers: sameOrigin,
@@ -196,6 +216,13 @@ test('an operator signs in with Ethereum and keeps a note on its cluster; nobody
   await page.goto(`/clusters/${clusterId}`);
   await expect(page.getByTestId('cluster-note')).toContainText('<b>racks</b>');
   await expect(page.getByTestId('cluster-note').locator('b, script')).toHaveCount(0);
+  const listed = page.getByTestId('cluster-documents');
+  await expect(listed.getByRole('link', { name: 'Rack audit <i>2026-11</i>' })).toHaveAttribute(
+    'href',
+    'https://example.org/audit-2026-11.pdf',
+  );
+  await expect(listed.locator('i')).toHaveCount(0);
+  await expect(listed.getByTestId('document-sha256')).toHaveText(reportDigest);
 
   // Without a session: 401. Signed in as another account: 403, and the note stays.
   const anonymous = await browser.newContext({ baseURL });
@@ -220,8 +247,15 @@ test('an operator signs in with Ethereum and keeps a note on its cluster; nobody
   });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error).toContain(`Only the operator of cluster #${clusterId}`);
+  const documentRefused = await other.request.post('/operator/documents', {
+    form: { intent: 'add', clusterId, title: 'fake', uri: 'https://evil.example/x', sha256: `0x${reportDigest}` },
+    headers: sameOrigin,
+  });
+  expect(documentRefused.status()).toBe(403);
   await otherContext.close();
 
   await page.reload();
   await expect(page.getByTestId('cluster-note')).toContainText('Maintenance: Sundays 02:00 UTC');
+  await expect(page.getByTestId('cluster-documents')).toHaveCount(1);
+  await expect(page.getByTestId('cluster-documents').locator('li')).toHaveCount(1);
 });

@@ -1,0 +1,103 @@
+/** Operators' off-chain documents on their clusters (see db/schema.ts clusterDocuments). Shown as text and links only. */
+import { and, asc, count, eq } from 'drizzle-orm';
+import type { Address, Hex } from 'viem';
+import type { Database } from '#db';
+import { clusterDocuments } from '#db/schema';
+
+export const DOCUMENTS_PER_CLUSTER = 20;
+
+export type ClusterDocument = {
+  id: number;
+  clusterId: string;
+  title: string;
+  uri: string;
+  sha256: Hex;
+  author: Address;
+  addedAt: string;
+};
+
+function serialize(row: typeof clusterDocuments.$inferSelect): ClusterDocument {
+  return {
+    id: row.id,
+    clusterId: row.clusterId.toString(),
+    title: row.title,
+    uri: row.uri,
+    sha256: row.sha256,
+    author: row.author,
+    addedAt: row.addedAt.toISOString(),
+  };
+}
+
+const ofCluster = (chainId: number, clusterId: bigint) =>
+  and(eq(clusterDocuments.chainId, chainId), eq(clusterDocuments.clusterId, clusterId));
+
+/** A cluster's documents, oldest first. */
+export async function clusterDocumentList(db: Database, chainId: number, clusterId: bigint) {
+  const rows = await db
+    .select()
+    .from(clusterDocuments)
+    .where(ofCluster(chainId, clusterId))
+    .orderBy(asc(clusterDocuments.id));
+  return rows.map(serialize);
+}
+
+/** Every document on the chain, by cluster id (as text): the operator page lists its clusters' documents. */
+export async function clusterDocumentsByCluster(db: Database, chainId: number) {
+  const rows = await db
+    .select()
+    .from(clusterDocuments)
+    .where(eq(clusterDocuments.chainId, chainId))
+    .orderBy(asc(clusterDocuments.id));
+  const byCluster: Record<string, ClusterDocument[]> = {};
+  for (const row of rows) (byCluster[row.clusterId.toString()] ??= []).push(serialize(row));
+  return byCluster;
+}
+
+export class TooManyDocumentsError extends Error {
+  override name = 'TooManyDocumentsError';
+}
+
+export async function addClusterDocument(
+  db: Database,
+  document: {
+    chainId: number;
+    clusterId: bigint;
+    title: string;
+    uri: string;
+    sha256: Hex;
+    author: Address;
+    now?: Date;
+  },
+): Promise<ClusterDocument> {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ count: count() })
+      .from(clusterDocuments)
+      .where(ofCluster(document.chainId, document.clusterId));
+    if ((existing?.count ?? 0) >= DOCUMENTS_PER_CLUSTER) {
+      throw new TooManyDocumentsError(`A cluster keeps at most ${DOCUMENTS_PER_CLUSTER} documents; remove one first.`);
+    }
+    const [row] = await tx
+      .insert(clusterDocuments)
+      .values({
+        chainId: document.chainId,
+        clusterId: document.clusterId,
+        title: document.title,
+        uri: document.uri,
+        sha256: document.sha256,
+        author: document.author,
+        addedAt: document.now ?? new Date(),
+      })
+      .returning();
+    return serialize(row!);
+  });
+}
+
+/** Removes one of the cluster's documents; false when it has no such document. */
+export async function removeClusterDocument(db: Database, chainId: number, clusterId: bigint, id: number) {
+  const removed = await db
+    .delete(clusterDocuments)
+    .where(and(ofCluster(chainId, clusterId), eq(clusterDocuments.id, id)))
+    .returning({ id: clusterDocuments.id });
+  return removed.length > 0;
+}
