@@ -49,7 +49,12 @@ export async function clusterDocumentsByCluster(db: Database, chainId: number) {
     .where(eq(clusterDocuments.chainId, chainId))
     .orderBy(asc(clusterDocuments.id));
   const byCluster: Record<string, ClusterDocument[]> = {};
-  for (const row of rows) (byCluster[row.clusterId.toString()] ??= []).push(serialize(row));
+  for (const row of rows) {
+    const key = row.clusterId.toString();
+    const list = byCluster[key] ?? [];
+    list.push(serialize(row));
+    byCluster[key] = list;
+  }
   return byCluster;
 }
 
