@@ -1,6 +1,7 @@
 import { HttpRequestError } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { fromDataSources, isDataSourceUnavailable } from './http.server';
+import { z } from 'zod';
+import { fromDataSources, isDataSourceUnavailable, parseOr400 } from './http.server';
 
 async function statusOf(run: () => unknown) {
   try {
@@ -25,5 +26,36 @@ describe('fromDataSources', () => {
 
   it('lets programming errors through unchanged', async () => {
     await expect(fromDataSources(() => Promise.reject(new TypeError('bug')))).rejects.toThrow('bug');
+  });
+});
+
+describe('parseOr400', () => {
+  const schema = z.object({ sort: z.enum(['id', 'apr']).default('id') }).strict();
+  async function refusal(input: unknown, language: string) {
+    const request = new Request('http://localhost/clusters', { headers: { 'accept-language': language } });
+    try {
+      await parseOr400(schema, input, request);
+    } catch (thrown) {
+      const { data, init } = thrown as { data: string; init: { status: number } };
+      return { status: init.status, message: data };
+    }
+    return undefined;
+  }
+
+  it('answers valid input with the parsed value', async () => {
+    expect(await parseOr400(schema, {}, new Request('http://localhost/'))).toEqual({ sort: 'id' });
+  });
+
+  it('says why a parameter was refused, in the visitor’s language', async () => {
+    expect(await refusal({ sort: 'color' }, 'en')).toEqual({
+      status: 400,
+      message: 'Invalid sort: Invalid option: expected one of "id"|"apr"',
+    });
+    expect(await refusal({ sort: 'color' }, 'zh-CN,zh;q=0.9')).toEqual({
+      status: 400,
+      message: '参数 sort 无效：无效选项：期望以下之一 "id"|"apr"',
+    });
+    expect((await refusal({ color: 'red' }, 'zh-CN'))?.message).toMatch(/^参数无效：.*"color"/);
+    expect((await refusal({ color: 'red' }, 'en'))?.message).toMatch(/^Invalid parameters: .*"color"/);
   });
 });

@@ -45,7 +45,12 @@ export async function parseOr400<T extends z.ZodType>(
   const locale = zodLocales[isLanguage(language) ? language : 'en']();
   const issue = (schema.safeParse(input, { error: locale.localeError }).error ?? parsed.error).issues[0]!;
   const t = await visitorT(request);
-  badRequest(t('errors.invalidParameter', { name: issue.path.join('.') || 'parameter', reason: issue.message }));
+  const name = issue.path.join('.');
+  badRequest(
+    name
+      ? t('errors.invalidParameter', { name, reason: issue.message })
+      : t('errors.invalidParameters', { reason: issue.message }),
+  );
 }
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '08006', '08001']);

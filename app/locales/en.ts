@@ -78,6 +78,7 @@ export const en = {
     unavailableBody: 'A data source (database or chain) did not answer. Try again in a moment.',
     pageNotFound: 'There is no page at this address.',
     sectionFailed: 'This part of the page failed to load',
+    invalidParameters: 'Invalid parameters: {{reason}}',
     invalidParameter: 'Invalid {{name}}: {{reason}}',
     clusterMissing: 'Cluster #{{id}} does not exist.',
     transactionMissing: 'No mined transaction {{hash}}.',

@@ -80,6 +80,7 @@ export const zhCN: Messages = {
     unavailableBody: '数据源（数据库或区块链）没有响应，请稍后再试。',
     pageNotFound: '此地址没有页面。',
     sectionFailed: '页面的这一部分加载失败',
+    invalidParameters: '参数无效：{{reason}}',
     invalidParameter: '参数 {{name}} 无效：{{reason}}',
     clusterMissing: '集群 #{{id}} 不存在。',
     transactionMissing: '没有已上链的交易 {{hash}}。',
