@@ -2,7 +2,6 @@
  * Server rendering: one shared i18next instance per language (created on first use; rendering only reads it), a fresh
  * CSP nonce per response, and streaming for browsers / full rendering for bots.
  */
-import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
@@ -42,8 +41,8 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // The server picks the nonce so that its shared cache can replace it in every copy it serves.
-  const nonce = loadContext.cspNonce ?? randomBytes(16).toString('base64');
+  // The server picks the nonce (scripts/stack/web.ts) so that its shared cache can replace it in every copy it serves.
+  const nonce = loadContext.cspNonce;
   const i18n = await i18nFor(await i18nServer.getLocale(request));
   const callbackName = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';
 

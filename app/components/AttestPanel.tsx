@@ -12,9 +12,9 @@ import { getBlock, readContract, signTypedData } from 'wagmi/actions';
 import { clusterRegistryAbi } from '#contracts';
 import { TxStatus } from '~/components/TxStatus';
 import type { AttestationSignature, NodeOutcome } from '~/lib/attestation';
+import { useCommitment } from '~/lib/commitment';
 import { useTransactionFlow } from '~/lib/tx';
 import { telemetryDomain, telemetryTypes } from '../../oracle/eip712';
-import { hardwareRoot, requireGpuUuid } from '../../oracle/hardware';
 
 /** How long an attestation requested here stays valid (the nodes accept up to 400 days). */
 const VALIDITY_SECONDS = 30 * 86_400;
@@ -46,15 +46,12 @@ export function AttestPanel(props: {
   const [uuidText, setUuidText] = useState(props.initialUuids ?? '');
   const [nodes, setNodes] = useState<NodeLine[]>([]);
   const id = props.cluster.id.toString();
-  const uuids = uuidText.split(/[\s,]+/).filter(Boolean);
-  let inventoryError: string | undefined;
-  try {
-    uuids.forEach(requireGpuUuid);
-    if (uuids.length > 0 && hardwareRoot(uuids) !== props.cluster.hardwareRoot) inventoryError = t('attest.mismatch');
-  } catch (error) {
-    inventoryError = (error as Error).message;
-  }
-  const ready = uuids.length === props.cluster.gpuCount && !inventoryError;
+  const commitment = useCommitment(uuidText);
+  const { uuids } = commitment;
+  const inventoryError =
+    commitment.error ??
+    (commitment.root && commitment.root !== props.cluster.hardwareRoot ? t('attest.mismatch') : undefined);
+  const ready = commitment.root === props.cluster.hardwareRoot && uuids.length === props.cluster.gpuCount;
 
   async function request() {
     setNodes([]);

@@ -41,10 +41,11 @@ export async function parseOr400<T extends z.ZodType>(
 ): Promise<z.infer<T>> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const language = await i18nServer.getLocale(request);
-  const locale = zodLocales[isLanguage(language) ? language : 'en']();
+  const detected = await i18nServer.getLocale(request);
+  const language = isLanguage(detected) ? detected : 'en';
+  const locale = zodLocales[language]();
   const issue = (schema.safeParse(input, { error: locale.localeError }).error ?? parsed.error).issues[0]!;
-  const t = await visitorT(request);
+  const t = await i18nServer.getFixedT(language);
   const name = issue.path.join('.');
   badRequest(
     name

@@ -7,10 +7,8 @@ import type { AppLoadContext } from '@remix-run/node';
 import { type Address, isAddressEqual, zeroAddress } from 'viem';
 import { clusterRegistryAbi } from '#contracts';
 import { fromDataSources } from '~/lib/http.server';
+import { refuse } from '~/lib/private-json.server';
 import { signedInAddress } from '~/lib/siwe-session.server';
-
-export const refuse = (status: number, error: string) =>
-  Response.json({ error }, { status, headers: { 'cache-control': 'no-store' } });
 
 /** The signed-in operator when it may write `clusterId`'s data; otherwise the answer that refuses it. */
 export async function signedInOperatorOf(

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { appEnv } from '~/env.server';
-import { attestationSignatureSchema, challengeSchema, type InventoryAnswer } from '~/lib/attestation';
+import { attestationSignatureSchema, challengeSchema, type InventoryAnswer, type NodeOutcome } from '~/lib/attestation';
 import { telemetryStatusSchema } from '../../oracle/node/protocol';
 
 const NODE_TIMEOUT_MS = 10_000;
@@ -15,11 +15,6 @@ const NODE_TIMEOUT_MS = 10_000;
 export class OracleUnavailableError extends Error {
   override name = 'OracleUnavailableError';
 }
-
-export type NodeAnswer<T> = { node: number; url: string } & (
-  | { ok: true; data: T }
-  | { ok: false; code: string; message: string }
-);
 
 export function oracleNodeUrls(): string[] {
   return appEnv().ORACLE_NODE_URLS;
@@ -31,7 +26,7 @@ async function askNode<T>(
   path: string,
   schema: z.ZodType<T>,
   init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {},
-): Promise<NodeAnswer<T>> {
+): Promise<NodeOutcome<T>> {
   const url = oracleNodeUrls()[node]!;
   let response: Response;
   try {
@@ -42,13 +37,12 @@ async function askNode<T>(
       signal: init.signal ?? AbortSignal.timeout(NODE_TIMEOUT_MS),
     });
   } catch (error) {
-    return { node, url, ok: false, code: 'unreachable', message: `unreachable (${(error as Error).message})` };
+    return { node, ok: false, code: 'unreachable', message: `unreachable (${(error as Error).message})` };
   }
   const json = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } };
   if (!response.ok) {
     return {
       node,
-      url,
       ok: false,
       code: json?.error?.code ?? `http_${response.status}`,
       message: json?.error?.message ?? `answered ${response.status}`,
@@ -56,8 +50,8 @@ async function askNode<T>(
   }
   const parsed = schema.safeParse(json);
   return parsed.success
-    ? { node, url, ok: true, data: parsed.data }
-    : { node, url, ok: false, code: 'unexpected_body', message: 'answered an unexpected body' };
+    ? { node, ok: true, data: parsed.data }
+    : { node, ok: false, code: 'unexpected_body', message: 'answered an unexpected body' };
 }
 
 /** Asks every node at once. */
@@ -84,7 +78,7 @@ export async function askFirstAnswering<T>(path: string, schema: z.ZodType<T>, s
   for (const node of oracleNodeUrls().keys()) {
     const answer = await askNode(node, path, schema, { signal });
     if (answer.ok) return answer.data;
-    failures.push(`${answer.url}: ${answer.message}`);
+    failures.push(`${oracleNodeUrls()[node]}: ${answer.message}`);
   }
   throw new OracleUnavailableError(`no oracle node served it (${failures.join('; ')})`);
 }

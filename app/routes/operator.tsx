@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useRevalidator, useRouteLoaderData } from '@remix-run/react';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Address, isAddressEqual, keccak256, parseEventLogs, parseUnits, stringToBytes } from 'viem';
 import { createSiweMessage } from 'viem/siwe';
@@ -13,6 +13,7 @@ import { DocumentsEditor } from '~/components/ClusterDocuments';
 import { ConnectWallet } from '~/components/ConnectWallet';
 import { TelemetryPanel } from '~/components/TelemetryPanel';
 import { TxStatus } from '~/components/TxStatus';
+import { useCommitment } from '~/lib/commitment';
 import { formatInteger, SHARE_DECIMALS, STABLECOIN_DECIMALS, shortAddress } from '~/lib/format';
 import { fromDataSources } from '~/lib/http.server';
 import { postForm } from '~/lib/post-form';
@@ -22,7 +23,6 @@ import { type ClusterListItem, listClusters } from '~/models/clusters.server';
 import { clusterDocumentsByCluster } from '~/models/documents.server';
 import { type ClusterNote, clusterNotesByCluster } from '~/models/notes.server';
 import type { loader as rootLoader } from '~/root';
-import { hardwareRoot, requireGpuUuid } from '../../oracle/hardware';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — operator' }];
 
@@ -60,20 +60,6 @@ const registerSchema = z.object({
 });
 
 type FieldErrors = Partial<Record<string, string>>;
-
-/** The hardware commitment as the operator types: computed in the browser with the oracle's own module. */
-function useCommitment(uuidText: string) {
-  return useMemo(() => {
-    const uuids = uuidText.split(/[\s,]+/).filter(Boolean);
-    if (uuids.length === 0) return { error: undefined, root: undefined, count: 0 };
-    try {
-      uuids.forEach(requireGpuUuid);
-      return { error: undefined, root: hardwareRoot(uuids), count: uuids.length };
-    } catch (error) {
-      return { error: (error as Error).message, root: undefined, count: uuids.length };
-    }
-  }, [uuidText]);
-}
 
 function RegisterForm({
   account,

@@ -5,43 +5,19 @@
  * route only validates shapes and never names a node the configuration does not list. JSON answers for the page.
  */
 import type { ActionFunctionArgs } from '@remix-run/node';
-import { attestationRequestSchema, type NodeOutcome } from '~/lib/attestation';
-import { type NodeAnswer, oracleNodeUrls, requestChallenges, submitInventoryAnswers } from '~/models/oracle.server';
-
-const NO_STORE = { 'cache-control': 'no-store' };
-
-const outcome = <T>({ url: _url, ...answer }: NodeAnswer<T>): NodeOutcome<T> => answer;
+import { attestationRequestSchema } from '~/lib/attestation';
+import { privateJson, refuse, refuseInvalid } from '~/lib/private-json.server';
+import { oracleNodeUrls, requestChallenges, submitInventoryAnswers } from '~/models/oracle.server';
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = attestationRequestSchema.safeParse(await request.json().catch(() => undefined));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return Response.json(
-      { error: `Invalid ${issue.path.join('.') || 'request'}: ${issue.message}` },
-      { status: 400, headers: NO_STORE },
-    );
-  }
+  if (!parsed.success) return refuseInvalid(parsed.error, 'request');
   const nodeCount = oracleNodeUrls().length;
-  if (nodeCount === 0) {
-    return Response.json(
-      { error: 'No oracle node is configured (ORACLE_NODE_URLS).' },
-      { status: 503, headers: NO_STORE },
-    );
-  }
+  if (nodeCount === 0) return refuse(503, 'No oracle node is configured (ORACLE_NODE_URLS).');
   const body = parsed.data;
   const clusterId = BigInt(body.clusterId);
-  if (body.step === 'challenge') {
-    return Response.json({ nodes: (await requestChallenges(clusterId)).map(outcome) }, { headers: NO_STORE });
-  }
+  if (body.step === 'challenge') return privateJson({ nodes: await requestChallenges(clusterId) });
   const unknown = body.answers.find((answer) => answer.node >= nodeCount);
-  if (unknown) {
-    return Response.json(
-      { error: `Invalid answers: no oracle node #${unknown.node}.` },
-      { status: 400, headers: NO_STORE },
-    );
-  }
-  return Response.json(
-    { nodes: (await submitInventoryAnswers(clusterId, body.answers)).map(outcome) },
-    { headers: NO_STORE },
-  );
+  if (unknown) return refuse(400, `Invalid answers: no oracle node #${unknown.node}.`);
+  return privateJson({ nodes: await submitInventoryAnswers(clusterId, body.answers) });
 }

@@ -5,8 +5,9 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
 import { fromDataSources } from '~/lib/http.server';
-import { refuse, signedInOperatorOf } from '~/lib/operator-auth.server';
+import { signedInOperatorOf } from '~/lib/operator-auth.server';
 import { clusterIdParam } from '~/lib/params';
+import { privateJson, refuse, refuseInvalid } from '~/lib/private-json.server';
 import { addClusterDocument, removeClusterDocument, TooManyDocumentsError } from '~/models/documents.server';
 
 const documentRequestSchema = z.discriminatedUnion('intent', [
@@ -31,16 +32,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = documentRequestSchema.safeParse(Object.fromEntries(await request.formData()));
   const who = await signedInOperatorOf(request, context, parsed.success ? parsed.data.clusterId : undefined);
   if ('refusal' in who) return who.refusal;
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return refuse(400, `Invalid ${issue.path.join('.') || 'document'}: ${issue.message}`);
-  }
+  if (!parsed.success) return refuseInvalid(parsed.error, 'document');
   const form = parsed.data;
   const chainId = context.chain.chainId;
   if (form.intent === 'remove') {
     const removed = await fromDataSources(() => removeClusterDocument(context.db, chainId, form.clusterId, form.id));
     if (!removed) return refuse(404, `Cluster #${form.clusterId} has no document #${form.id}.`);
-    return Response.json({ removed: form.id }, { headers: { 'cache-control': 'no-store' } });
+    return privateJson({ removed: form.id });
   }
   try {
     const document = await fromDataSources(() =>
@@ -53,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         author: who.operator,
       }),
     );
-    return Response.json({ document }, { headers: { 'cache-control': 'no-store' } });
+    return privateJson({ document });
   } catch (error) {
     if (error instanceof TooManyDocumentsError) return refuse(409, error.message);
     throw error;

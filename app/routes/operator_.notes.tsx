@@ -5,8 +5,9 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
 import { fromDataSources } from '~/lib/http.server';
-import { refuse, signedInOperatorOf } from '~/lib/operator-auth.server';
+import { signedInOperatorOf } from '~/lib/operator-auth.server';
 import { clusterIdParam } from '~/lib/params';
+import { privateJson, refuseInvalid } from '~/lib/private-json.server';
 import { saveClusterNote } from '~/models/notes.server';
 
 const NOTE_MAX_LENGTH = 2_000;
@@ -24,13 +25,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = noteSchema.safeParse(form);
   const who = await signedInOperatorOf(request, context, parsed.success ? parsed.data.clusterId : undefined);
   if ('refusal' in who) return who.refusal;
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return refuse(400, `Invalid ${issue.path.join('.') || 'note'}: ${issue.message}`);
-  }
+  if (!parsed.success) return refuseInvalid(parsed.error, 'note');
   const { clusterId, body } = parsed.data;
   const note = await fromDataSources(() =>
     saveClusterNote(context.db, { chainId: context.chain.chainId, clusterId, body, author: who.operator }),
   );
-  return Response.json({ note: note ?? null }, { headers: { 'cache-control': 'no-store' } });
+  return privateJson({ note: note ?? null });
 }

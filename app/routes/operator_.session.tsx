@@ -4,6 +4,7 @@
  */
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
+import { privateJson, refuseInvalid } from '~/lib/private-json.server';
 import { SiweRefusal, signInNonces, signInSchema, verifySignIn } from '~/lib/siwe.server';
 import { signInCookie, signOutCookie } from '~/lib/siwe-session.server';
 
@@ -13,23 +14,15 @@ const sessionRequestSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('signOut') }),
 ]);
 
-const NO_STORE = { 'cache-control': 'no-store' };
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = sessionRequestSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return Response.json(
-      { error: `Invalid ${issue.path.join('.') || 'request'}: ${issue.message}` },
-      { status: 400, headers: NO_STORE },
-    );
-  }
+  if (!parsed.success) return refuseInvalid(parsed.error, 'request');
   const form = parsed.data;
   switch (form.intent) {
     case 'nonce':
-      return Response.json({ nonce: signInNonces.issue() }, { headers: NO_STORE });
+      return privateJson({ nonce: signInNonces.issue() });
     case 'signOut':
-      return Response.json({ address: null }, { headers: { ...NO_STORE, 'set-cookie': await signOutCookie(request) } });
+      return privateJson({ address: null }, { headers: { 'set-cookie': await signOutCookie(request) } });
     case 'signIn':
       try {
         const grant = await verifySignIn(
@@ -37,13 +30,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
           { domain: new URL(request.url).host, chainId: context.chain.chainId },
           { nonces: signInNonces, client: context.chain.publicClient },
         );
-        return Response.json(
+        return privateJson(
           { address: grant.address },
-          { headers: { ...NO_STORE, 'set-cookie': await signInCookie(request, grant) } },
+          { headers: { 'set-cookie': await signInCookie(request, grant) } },
         );
       } catch (error) {
         if (error instanceof SiweRefusal)
-          return Response.json({ error: error.message, reason: error.reason }, { status: 401, headers: NO_STORE });
+          return privateJson({ error: error.message, reason: error.reason }, { status: 401 });
         throw error;
       }
   }

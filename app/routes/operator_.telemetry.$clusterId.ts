@@ -6,19 +6,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
 import { clusterIdParam } from '~/lib/params';
+import { privateJson, refuse } from '~/lib/private-json.server';
 import { oracleNodeUrls, telemetryStatus } from '~/models/oracle.server';
-
-const NO_STORE = { 'cache-control': 'no-store' };
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const parsed = z.object({ clusterId: clusterIdParam }).safeParse(params);
-  if (!parsed.success) return Response.json({ error: 'Invalid cluster id.' }, { status: 400, headers: NO_STORE });
-  if (oracleNodeUrls().length === 0) {
-    return Response.json(
-      { error: 'No oracle node is configured (ORACLE_NODE_URLS).' },
-      { status: 503, headers: NO_STORE },
-    );
-  }
-  const nodes = await telemetryStatus(parsed.data.clusterId);
-  return Response.json({ nodes: nodes.map(({ url: _url, ...answer }) => answer) }, { headers: NO_STORE });
+  if (!parsed.success) return refuse(400, 'Invalid cluster id.');
+  if (oracleNodeUrls().length === 0) return refuse(503, 'No oracle node is configured (ORACLE_NODE_URLS).');
+  return privateJson({ nodes: await telemetryStatus(parsed.data.clusterId) });
 }

@@ -94,6 +94,17 @@ describe('shared cache', () => {
     expect(render).toHaveBeenCalledTimes(3);
   });
 
+  it('replaces the shared copy with the rendering a fresh-copy request got', async () => {
+    const render = page({ cacheControl: SHARED });
+    const cached = createSharedCache(render);
+    await cached(get());
+    expect((await read(await cached(get('/clusters', { 'cache-control': 'no-cache' })))).body).toContain('render 2');
+    const next = await read(await cached(get()));
+    expect(next.cache).toBe('HIT');
+    expect(next.body).toContain('render 2');
+    expect(render).toHaveBeenCalledTimes(2);
+  });
+
   it('serves a stale copy while one background render replaces it, and renders in line past the stale window', async () => {
     const render = page({ cacheControl: SHARED });
     const cached = createSharedCache(render);

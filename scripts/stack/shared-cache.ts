@@ -15,7 +15,17 @@ import { LRUCache } from 'lru-cache';
 /** Renders a request with the CSP nonce its scripts must carry. */
 export type Render = (request: Request, nonce: string) => Promise<Response>;
 
-type Variant = { policy: CachePolicy; status: number; body: string; nonce: string; refreshing: boolean };
+type Variant = {
+  policy: CachePolicy;
+  /** The request's values of the headers the response varies on: a newer rendering with the same ones replaces it. */
+  varyKey: string;
+  /** The request it was rendered for: asking with it tells whether the copy is still of use to anyone. */
+  renderedFor: CachePolicy.Request;
+  status: number;
+  body: string;
+  nonce: string;
+  refreshing: boolean;
+};
 
 export type SharedCacheOptions = {
   /** Bytes of stored bodies (UTF-16 estimate) before the least recently used are dropped. */
@@ -32,6 +42,14 @@ function policyRequest(request: Request): CachePolicy.Request {
     headers: { ...Object.fromEntries(request.headers), host: url.host },
   };
 }
+
+function varyKey(request: Request, response: Response) {
+  const names = (response.headers.get('vary') ?? '').split(',').map((name) => name.trim().toLowerCase());
+  return JSON.stringify(names.filter(Boolean).map((name) => request.headers.get(name)));
+}
+
+/** Still of use to some request: fresh, or inside its stale-while-revalidate window. */
+const usable = (variant: Variant) => variant.policy.evaluateRequest(variant.renderedFor).response !== undefined;
 
 function policyResponse(response: Response): CachePolicy.Response {
   return { status: response.status, headers: Object.fromEntries(response.headers) };
@@ -69,16 +87,24 @@ export function createSharedCache(render: Render, options: SharedCacheOptions = 
   }
 
   /** Renders, and stores the answer when its headers allow it. */
-  async function fetchAndStore(request: Request, key: string, replacing?: Variant) {
+  async function fetchAndStore(request: Request, key: string) {
     const nonce = newNonce();
     const response = await render(request, nonce);
-    const policy = new CachePolicy(policyRequest(request), policyResponse(response), { shared: true });
+    const renderedFor = policyRequest(request);
+    const policy = new CachePolicy(renderedFor, policyResponse(response), { shared: true });
     if (!worthStoring(response, policy)) return { response, stored: false };
     const body = await response.text();
-    const variant: Variant = { policy, status: response.status, body, nonce, refreshing: false };
-    const others = (store.get(key) ?? []).filter(
-      (other) => other !== replacing && !other.policy.satisfiesWithoutRevalidation(policyRequest(request)),
-    );
+    const variant: Variant = {
+      policy,
+      varyKey: varyKey(request, response),
+      renderedFor,
+      status: response.status,
+      body,
+      nonce,
+      refreshing: false,
+    };
+    // The new rendering replaces the one for the same header values; copies no request can use any more go too.
+    const others = (store.get(key) ?? []).filter((other) => other.varyKey !== variant.varyKey && usable(other));
     store.set(key, [...others, variant]);
     const fresh = new Response(body, { status: response.status, headers: response.headers });
     fresh.headers.set('x-cache', 'MISS');
@@ -102,7 +128,7 @@ export function createSharedCache(render: Render, options: SharedCacheOptions = 
           const settle = () => {
             variant.refreshing = false;
           };
-          fetchAndStore(refresh, key, variant).then(({ response: fresh, stored }) => {
+          fetchAndStore(refresh, key).then(({ response: fresh, stored }) => {
             // An answer that may not be stored (an error page while the database is down) is not served to anyone;
             // the stale copy stays until its stale-while-revalidate window ends, and the next request tries again.
             if (!stored) settle();
