@@ -62,7 +62,6 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     uint256 internal constant MASK_64 = (1 << 64) - 1;
     uint256 internal constant MASK_91 = (1 << 91) - 1;
     uint256 internal constant MASK_96 = (1 << 96) - 1;
-    uint256 internal constant MASK_160 = (1 << 160) - 1;
 
     // account word
     uint256 internal constant ACCRUED_SHIFT = 96;

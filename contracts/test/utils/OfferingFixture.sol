@@ -162,10 +162,6 @@ abstract contract OfferingFixture is Test {
                                  SALE
     //////////////////////////////////////////////////////////////*/
 
-    function _cost(uint256 shares) internal pure returns (uint256) {
-        return (shares * PRICE + SHARE - 1) / SHARE;
-    }
-
     /// @dev `buyer` approves exactly the cost and buys `shares`.
     function _buy(address buyer, uint256 shares) internal returns (uint256 cost) {
         uint256 quoted = offering.quote(shares);
