@@ -114,7 +114,7 @@ export async function clusterActivity({ db, chain }: AppLoadContext, clusterId: 
       })),
     investment: investment
       ? {
-          holders: investment.holders,
+          holders: holderCount,
           sharesSold: investment.sharesSold.toString(),
           valueLocked: investment.valueLocked.toString(),
           trailingRevenue: investment.trailingRevenue.toString(),

@@ -4,16 +4,14 @@
  * value locked, trailing APR at the offering price). Every query is built with drizzle's query builder (parameters
  * bound, never spliced into SQL text) and reads the rollups through their primary key.
  */
-import { and, asc, count, desc, eq, gte, lt, lte, ne, sum } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, lte, sum } from 'drizzle-orm';
 import type { Database } from '../index';
 import {
-  balances,
   clusters,
   offeringEvents,
   offerings,
   type RollupDimension,
   type RollupGranularity,
-  revenueDeposits,
   rollups,
   shareTokens,
 } from '../schema';
@@ -141,9 +139,10 @@ const WHOLE_SHARE = 10n ** 18n;
 const DAY_MS = 86_400_000;
 
 /**
- * Investment figures of a tokenized cluster at time `now`: holders (accounts with shares, the Offering escrow
- * excluded), value locked (shares sold × offering price), and trailing APR in basis points: revenue deposited over
- * the last `trailingDays`, annualized, over the supply's value at the offering price. Undefined when not tokenized.
+ * Investment figures of a tokenized cluster at time `now`: value locked (shares sold × offering price) and trailing
+ * APR in basis points: revenue deposited over the last `trailingDays` (the market table's window rule, daily rollups),
+ * annualized, over the supply's value at the offering price — the same figure as the cluster's row in `marketRows`.
+ * Undefined when not tokenized.
  */
 export async function clusterInvestment(
   db: Database,
@@ -161,13 +160,7 @@ export async function clusterInvestment(
     .innerJoin(offerings, and(eq(offerings.chainId, shareTokens.chainId), eq(offerings.offering, shareTokens.offering)))
     .where(and(eq(shareTokens.chainId, query.chainId), eq(shareTokens.clusterId, query.clusterId)));
   if (!sale) return undefined;
-  const [[holders], [lastPurchase], [trailing]] = await Promise.all([
-    db
-      .select({ count: count() })
-      .from(balances)
-      .where(
-        and(eq(balances.chainId, query.chainId), eq(balances.token, sale.token), ne(balances.account, sale.offering)),
-      ),
+  const [[lastPurchase], [trailing]] = await Promise.all([
     db
       .select({ totalSold: offeringEvents.totalSold })
       .from(offeringEvents)
@@ -181,15 +174,17 @@ export async function clusterInvestment(
       .orderBy(desc(offeringEvents.blockNumber), desc(offeringEvents.logIndex))
       .limit(1),
     db
-      .select({ amount: sum(revenueDeposits.amount).mapWith(BigInt) })
-      .from(revenueDeposits)
+      .select({ amount: sum(rollups.revenueDeposited).mapWith(BigInt) })
+      .from(rollups)
       .where(
-        and(
-          eq(revenueDeposits.chainId, query.chainId),
-          eq(revenueDeposits.token, sale.token),
-          gte(revenueDeposits.blockTime, new Date(query.now.getTime() - trailingDays * DAY_MS)),
-          lt(revenueDeposits.blockTime, query.now),
-        ),
+        dailyRollupsIn({
+          chainId: query.chainId,
+          dimension: 'cluster',
+          key: query.clusterId.toString(),
+          from: new Date(query.now.getTime() - trailingDays * DAY_MS),
+          to: query.now,
+          throughTo: true,
+        }),
       ),
   ]);
   const sold = lastPurchase?.totalSold ?? 0n;
@@ -198,7 +193,6 @@ export async function clusterInvestment(
   return {
     token: sale.token,
     offering: sale.offering,
-    holders: holders?.count ?? 0,
     sharesSold: sold,
     valueLocked: (sold * sale.pricePerShare) / WHOLE_SHARE,
     trailingRevenue,

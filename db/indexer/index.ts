@@ -302,11 +302,6 @@ export function createIndexer(options: IndexerOptions) {
   return { step, catchUp, run, metrics };
 }
 
-/** Follows the chain until the signal aborts (the stack's entry point). */
-export async function runIndexer(options: IndexerOptions) {
-  await createIndexer(options).run();
-}
-
 /** Waits `ms`, or less when the signal aborts (never rejects). */
 function sleep(ms: number, signal: AbortSignal) {
   return delay(ms, undefined, { signal }).catch(() => {});

@@ -17,7 +17,12 @@ export class ClusterSpool {
     readonly clusterId: bigint,
     private readonly journal: Journal<BatchBody>,
     private readonly batches: Map<number, BatchBody>,
-  ) {}
+  ) {
+    for (const sequence of batches.keys()) this.newest = Math.max(this.newest, sequence);
+  }
+
+  /** Kept, not recomputed: the spool is never trimmed, and the agent asks once per delivered batch. */
+  private newest = 0;
 
   static async open(directory: string, clusterId: bigint) {
     const { journal, records } = await Journal.open<BatchBody>(join(directory, `cluster-${clusterId}.jsonl`));
@@ -25,12 +30,13 @@ export class ClusterSpool {
   }
 
   get lastSequence() {
-    return Math.max(0, ...this.batches.keys());
+    return this.newest;
   }
 
   async append(batch: BatchBody) {
     await this.journal.append(batch);
     this.batches.set(batch.sequence, batch);
+    this.newest = Math.max(this.newest, batch.sequence);
   }
 
   batch(sequence: number) {

@@ -17,7 +17,6 @@ import {
   type Chain,
   createWalletClient,
   type Hash,
-  type Hex,
   http,
   maxUint256,
   nonceManager,
@@ -29,7 +28,7 @@ import {
 import { privateKeyToAccount } from 'viem/accounts';
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import type { Deployment } from '#contracts/deployments';
-import { devPrivateKey as deriveDevPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
+import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 import { Agent, type AgentConfig } from '../agent/agent';
 import { attestCluster } from '../agent/attest';
 import { hardwareRoot } from '../hardware';
@@ -79,17 +78,6 @@ export type DemoOptions = {
   signal: AbortSignal;
   progress?: NodeJS.WriteStream;
 };
-
-const devKeys = new Map<number, Hex>();
-/** A dev account's key, derived once: each derivation from the mnemonic costs a PBKDF2 run (~0.1 s). */
-function devPrivateKey(index: number): Hex {
-  let key = devKeys.get(index);
-  if (!key) {
-    key = deriveDevPrivateKey(index);
-    devKeys.set(index, key);
-  }
-  return key;
-}
 
 export class DemoError extends Error {
   override name = 'DemoError';
@@ -498,8 +486,9 @@ async function replayHistory(
         samples.push(t);
       }
       if (day === days - 1) samples.push(historyEnd * 1000);
-      if (samples.length < 24) {
-        // The last, shorter day: a batch of what is left.
+      if (samples.length !== 24) {
+        // The last day: a batch of exactly what is left (fewer than 24 hours, or 24 plus the sample at the history's
+        // end), so that agents batching 24 snapshots do not keep the remainder back unsealed.
         for (const agent of agents) await agent.close();
         agents.splice(
           0,

@@ -17,8 +17,15 @@ export const devRoles = {
   testWallets: [10, 11, 12, 13, 14, 15],
 } as const;
 
+const accounts = new Map<number, ReturnType<typeof mnemonicToAccount>>();
+/** Derived once per index: each derivation from the mnemonic costs a PBKDF2 run (~0.1 s). */
 export function devAccount(index: number) {
-  return mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index });
+  let account = accounts.get(index);
+  if (!account) {
+    account = mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index });
+    accounts.set(index, account);
+  }
+  return account;
 }
 
 export function devPrivateKey(index: number): Hex {

@@ -167,7 +167,7 @@ const services: Service[] = [
       state.demo.nodeUrls = committee.urls;
       // The dashboard relays attestation requests to the committee and reads telemetry status and raw samples from it
       // (app/env.server.ts ORACLE_NODE_URLS).
-      process.env.ORACLE_NODE_URLS ??= committee.urls.join(',');
+      process.env.ORACLE_NODE_URLS ||= committee.urls.join(',');
       return committee.stop;
     },
     detail: (state) =>
