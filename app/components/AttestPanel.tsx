@@ -14,6 +14,7 @@ import { TxStatus } from '~/components/TxStatus';
 import type { AttestationSignature, NodeOutcome } from '~/lib/attestation';
 import { useCommitment } from '~/lib/commitment';
 import { useTransactionFlow } from '~/lib/tx';
+import { submitAttestationArgs } from '../../oracle/agent/attest';
 import { telemetryDomain, telemetryTypes } from '../../oracle/eip712';
 
 /** How long an attestation requested here stays valid (the nodes accept up to 400 days). */
@@ -108,27 +109,13 @@ export function AttestPanel(props: {
       if (signatures.length < Number(threshold)) {
         throw new Error(t('attest.tooFew', { signed: signatures.length, needed: threshold.toString() }));
       }
-      // The registry takes exactly k signatures in ascending signer order.
-      const chosen = signatures
-        .sort((a, b) => (a.signer.toLowerCase() < b.signer.toLowerCase() ? -1 : 1))
-        .slice(0, Number(threshold));
-      const attestation = chosen[0]!.attestation;
       return send(
         {
           account: props.account,
           address: props.registry,
           abi: clusterRegistryAbi,
           functionName: 'submitAttestation',
-          args: [
-            {
-              clusterId: BigInt(attestation.clusterId),
-              hardwareRoot: attestation.hardwareRoot as Hex,
-              gpuCount: attestation.gpuCount,
-              validUntil: BigInt(attestation.validUntil),
-              nonce: attestation.nonce,
-            },
-            chosen.map((entry) => entry.signature as Hex),
-          ],
+          args: submitAttestationArgs(signatures, Number(threshold)),
         },
         t('attest.submit'),
       );

@@ -1,36 +1,17 @@
 /**
- * The attestation request as the browser and the server exchange it: challenges from the oracle nodes, answers the
- * operator's wallet signed (EIP-712 InventoryProof, the same typed data the oracle's agent signs), and the nodes'
- * attestation signatures that the operator then submits on-chain.
+ * The attestation request as the browser and the app's relay exchange it: the oracle node's own wire formats
+ * (oracle/node/protocol.ts), with the index of the configured node each answer is for.
  */
-import { isAddress, isHex } from 'viem';
 import { z } from 'zod';
+import { attestationBodySchema } from '../../oracle/node/protocol';
 
-const hex32 = z.string().refine((value) => isHex(value) && value.length === 66, 'must be a 32-byte hex string');
-const signature = z.string().refine((value) => isHex(value) && value.length === 132, 'must be a 65-byte signature');
+export {
+  type AttestationSignature,
+  attestationSignatureSchema,
+  challengeSchema,
+} from '../../oracle/node/protocol';
 
-export const challengeSchema = z.object({ challenge: hex32, expiresAt: z.number() });
-
-export const attestationSignatureSchema = z.object({
-  attestation: z.object({
-    clusterId: z.string().regex(/^\d+$/),
-    hardwareRoot: hex32,
-    gpuCount: z.number().int().positive(),
-    validUntil: z.number().int().positive(),
-    nonce: z.number().int().nonnegative(),
-  }),
-  signer: z.string().refine(isAddress, 'must be an address'),
-  signature,
-});
-export type AttestationSignature = z.infer<typeof attestationSignatureSchema>;
-
-export const inventoryAnswerSchema = z.object({
-  node: z.number().int().nonnegative(),
-  challenge: hex32,
-  uuids: z.array(z.string().max(64)).min(1).max(10_000),
-  validUntil: z.number().int().positive(),
-  signature,
-});
+export const inventoryAnswerSchema = attestationBodySchema.extend({ node: z.number().int().nonnegative() });
 export type InventoryAnswer = z.infer<typeof inventoryAnswerSchema>;
 
 export const attestationRequestSchema = z.discriminatedUnion('step', [
@@ -42,5 +23,5 @@ export const attestationRequestSchema = z.discriminatedUnion('step', [
   }),
 ]);
 
-/** One node's part of the exchange, as the action answers it. */
+/** One node's part of the exchange, as the relay answers it. */
 export type NodeOutcome<T> = { node: number } & ({ ok: true; data: T } | { ok: false; code: string; message: string });

@@ -2,17 +2,43 @@
  * Challenge-response attestation from the operator's side: ask each node for a fresh challenge, answer with the
  * operator-signed inventory, collect the nodes' attestation signatures, and submit k of them (ascending signers).
  */
-import type { Account, Address, Chain, Hex, PublicClient, Transport, WalletClient } from 'viem';
+import type { Account, Chain, Hex, PublicClient, Transport, WalletClient } from 'viem';
+import type { z } from 'zod';
 import { clusterRegistryAbi } from '#contracts';
 import type { ChainContext } from '../eip712';
 import { PermanentError, RetryableError } from '../errors';
+import { type AttestationSignature, attestationSignatureSchema, challengeSchema } from '../node/protocol';
 import { signInventory } from './signing';
 
-export type AttestationSignature = {
-  attestation: { clusterId: string; hardwareRoot: Hex; gpuCount: number; validUntil: number; nonce: number };
-  signer: Address;
-  signature: Hex;
-};
+export type { AttestationSignature };
+
+/** A node answered, but not with the shape its API promises: retrying that node will not help. */
+function parseAnswer<T>(schema: z.ZodType<T>, json: unknown, nodeUrl: string): T {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new PermanentError(`${nodeUrl}: unexpected answer (${parsed.error.issues[0]?.message})`);
+  return parsed.data;
+}
+
+/**
+ * The `submitAttestation` arguments from the nodes' signatures: the registry takes exactly `threshold` of them, in
+ * strictly ascending signer order. Shared by the agent and the dashboard's attestation panel.
+ */
+export function submitAttestationArgs(signatures: readonly AttestationSignature[], threshold: number) {
+  const chosen = [...signatures]
+    .sort((a, b) => (a.signer.toLowerCase() < b.signer.toLowerCase() ? -1 : 1))
+    .slice(0, threshold);
+  const first = chosen[0]!.attestation;
+  return [
+    {
+      clusterId: BigInt(first.clusterId),
+      hardwareRoot: first.hardwareRoot,
+      gpuCount: first.gpuCount,
+      validUntil: BigInt(first.validUntil),
+      nonce: first.nonce,
+    },
+    chosen.map((entry) => entry.signature),
+  ] as const;
+}
 
 async function postJson(url: string, body: unknown) {
   let response: Response;
@@ -44,11 +70,17 @@ export async function proveInventory(
   uuids: string[],
   validUntil: number,
 ): Promise<AttestationSignature> {
-  const { challenge } = (await postJson(`${nodeUrl}/clusters/${clusterId}/attestation/challenge`, {})) as unknown as {
-    challenge: Hex;
-  };
+  const { challenge } = parseAnswer(
+    challengeSchema,
+    await postJson(`${nodeUrl}/clusters/${clusterId}/attestation/challenge`, {}),
+    nodeUrl,
+  );
   const answer = await signInventory(context, operatorKey, clusterId, uuids, challenge, validUntil);
-  return (await postJson(`${nodeUrl}/clusters/${clusterId}/attestation`, answer)) as unknown as AttestationSignature;
+  return parseAnswer(
+    attestationSignatureSchema,
+    await postJson(`${nodeUrl}/clusters/${clusterId}/attestation`, answer),
+    nodeUrl,
+  );
 }
 
 export async function attestCluster(options: {
@@ -69,27 +101,16 @@ export async function attestCluster(options: {
   );
   const signatures = results
     .filter((result): result is PromiseFulfilledResult<AttestationSignature> => result.status === 'fulfilled')
-    .map((result) => result.value)
-    .sort((a, b) => (a.signer.toLowerCase() < b.signer.toLowerCase() ? -1 : 1));
+    .map((result) => result.value);
   if (signatures.length < options.threshold) {
     const reasons = results.filter((result) => result.status === 'rejected').map((result) => String(result.reason));
     throw new PermanentError(`only ${signatures.length} of ${options.threshold} nodes attested: ${reasons.join('; ')}`);
   }
-  const first = signatures[0]!.attestation;
   const hash = await options.walletClient.writeContract({
     address: options.context.registry,
     abi: clusterRegistryAbi,
     functionName: 'submitAttestation',
-    args: [
-      {
-        clusterId: BigInt(first.clusterId),
-        hardwareRoot: first.hardwareRoot,
-        gpuCount: first.gpuCount,
-        validUntil: BigInt(first.validUntil),
-        nonce: first.nonce,
-      },
-      signatures.slice(0, options.threshold).map((entry) => entry.signature),
-    ],
+    args: submitAttestationArgs(signatures, options.threshold),
   });
   const receipt = await options.publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== 'success') throw new PermanentError(`submitAttestation ${hash} reverted`);

@@ -66,6 +66,23 @@ export const attestationBodySchema = z.object({
 });
 export type AttestationBody = z.infer<typeof attestationBodySchema>;
 
+/** A node's answer to POST /clusters/:id/attestation/challenge. */
+export const challengeSchema = z.object({ challenge: hex32, expiresAt: z.number() });
+
+/** A node's answer to an accepted inventory: the attestation it signed, with its signature. */
+export const attestationSignatureSchema = z.object({
+  attestation: z.object({
+    clusterId: uintString,
+    hardwareRoot: hex32,
+    gpuCount: z.number().int().positive(),
+    validUntil: z.number().int().positive(),
+    nonce: z.number().int().nonnegative(),
+  }),
+  signer: address,
+  signature,
+});
+export type AttestationSignature = z.infer<typeof attestationSignatureSchema>;
+
 export const wireReportSchema = z.object({
   clusterId: uintString,
   epoch: uintString,
