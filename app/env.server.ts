@@ -10,11 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-
-export const usdPrice = z
-  .string()
-  .trim()
-  .regex(/^\d{1,6}(\.\d{1,6})?$/, 'must be a dollar amount such as 2.50');
+import { usdPrice } from '~/lib/analytics-query';
 
 const appEnvSchema = z.object({
   CLOUD_REFERENCE_PRICE_USD: usdPrice.default('2.50'),

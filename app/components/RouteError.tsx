@@ -15,7 +15,6 @@ export function RouteErrorView() {
     status = error.status;
     const detail = typeof error.data === 'string' ? error.data : undefined;
     if (status === 400) [title, body] = [t('errors.badRequest'), detail ?? t('errors.badRequest')];
-    else if (status === 403) [title, body] = [t('errors.forbidden'), detail ?? t('errors.forbidden')];
     else if (status === 404) [title, body] = [t('errors.notFound'), detail ?? t('errors.pageNotFound')];
     else if (status === 503) [title, body] = [t('errors.unavailable'), t('errors.unavailableBody')];
     else [title, body] = [`${status} ${error.statusText}`, detail ?? t('errors.unexpectedBody')];

@@ -7,15 +7,17 @@ export const GROUPS = ['network', 'gpu_model', 'location'] as const;
 export const CHARTS = ['utilization', 'revenue', 'revenue-per-gpu-hour', 'distribution'] as const;
 export type ChartName = (typeof CHARTS)[number];
 
+/** A dollar price such as 2.50: the `?price=` parameter and the CLOUD_REFERENCE_PRICE_USD setting. */
+export const usdPrice = z
+  .string()
+  .trim()
+  .regex(/^\d{1,6}(\.\d{1,6})?$/, 'must be a dollar amount such as 2.50');
+
 export const analyticsQuerySchema = z
   .object({
     range: z.enum(Object.keys(RANGES) as [RangeName, ...RangeName[]]).default('30d'),
     group: z.enum(GROUPS).default('network'),
-    price: z
-      .string()
-      .trim()
-      .regex(/^\d{1,6}(\.\d{1,6})?$/, 'must be a dollar amount such as 2.50')
-      .optional(),
+    price: usdPrice.optional(),
     format: z.enum(['csv', 'json']).optional(),
   })
   .strict();

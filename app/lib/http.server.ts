@@ -17,10 +17,6 @@ export function notFound(message: string): never {
   throw data(message, { status: 404, statusText: 'Not Found' });
 }
 
-export function forbidden(message: string): never {
-  throw data(message, { status: 403, statusText: 'Forbidden' });
-}
-
 export function serviceUnavailable(message = 'A data source did not answer.'): never {
   throw data(message, { status: 503, statusText: 'Service Unavailable' });
 }

@@ -1,6 +1,5 @@
 /** English catalog: the source of truth for the keys (the Chinese catalog must have the same shape). */
 export const en = {
-  meta: { title: 'Rackshare', tagline: 'GPU clusters, fractionalized; revenue streamed per second' },
   nav: {
     label: 'Main',
     skip: 'Skip to content',
@@ -21,12 +20,8 @@ export const en = {
     connect: 'Connect {{name}}',
     disconnect: 'Disconnect',
     account: 'Account',
-    yes: 'yes',
-    no: 'no',
     never: 'never',
     cluster: 'Cluster #{{id}}',
-    shares: 'shares',
-    downloadCsv: 'Download CSV',
   },
   attest: {
     uuids: 'GPU UUIDs of the cluster ({{count}}, one per line)',
@@ -69,7 +64,6 @@ export const en = {
     add: 'Publish document',
   },
   errors: {
-    forbidden: 'Forbidden',
     badRequest: 'Bad request',
     notFound: 'Not found',
     unavailable: 'Service unavailable',
@@ -77,7 +71,6 @@ export const en = {
     unexpectedBody: 'An unexpected error occurred. Try again in a moment.',
     unavailableBody: 'A data source (database or chain) did not answer. Try again in a moment.',
     pageNotFound: 'There is no page at this address.',
-    sectionFailed: 'This part of the page failed to load',
     invalidParameters: 'Invalid parameters: {{reason}}',
     invalidParameter: 'Invalid {{name}}: {{reason}}',
     clusterMissing: 'Cluster #{{id}} does not exist.',
@@ -170,7 +163,6 @@ export const en = {
     empty: 'No cluster has been registered yet.',
     id: 'Id',
     model: 'GPU model',
-    gpus: 'GPUs',
     location: 'Location',
     status: 'Status',
     token: 'Share token',

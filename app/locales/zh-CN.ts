@@ -2,7 +2,6 @@ import type { Messages } from './en';
 
 /** Simplified Chinese catalog; typed against the English one so a missing key fails the type check. */
 export const zhCN: Messages = {
-  meta: { title: 'Rackshare', tagline: 'GPU 集群碎片化；收益按秒流向持有人' },
   nav: {
     label: '主导航',
     skip: '跳到正文',
@@ -23,12 +22,8 @@ export const zhCN: Messages = {
     connect: '连接 {{name}}',
     disconnect: '断开连接',
     account: '账户',
-    yes: '是',
-    no: '否',
     never: '从未',
     cluster: '集群 #{{id}}',
-    shares: '份',
-    downloadCsv: '下载 CSV',
   },
   attest: {
     uuids: '集群的 GPU UUID（{{count}} 个，每行一个）',
@@ -71,7 +66,6 @@ export const zhCN: Messages = {
     add: '发布文件',
   },
   errors: {
-    forbidden: '禁止访问',
     badRequest: '请求无效',
     notFound: '未找到',
     unavailable: '服务暂不可用',
@@ -79,7 +73,6 @@ export const zhCN: Messages = {
     unexpectedBody: '发生意外错误，请稍后再试。',
     unavailableBody: '数据源（数据库或区块链）没有响应，请稍后再试。',
     pageNotFound: '此地址没有页面。',
-    sectionFailed: '页面的这一部分加载失败',
     invalidParameters: '参数无效：{{reason}}',
     invalidParameter: '参数 {{name}} 无效：{{reason}}',
     clusterMissing: '集群 #{{id}} 不存在。',
@@ -172,7 +165,6 @@ export const zhCN: Messages = {
     empty: '尚无已注册的集群。',
     id: '编号',
     model: 'GPU 型号',
-    gpus: 'GPU 数量',
     location: '位置',
     status: '状态',
     token: '份额代币',
