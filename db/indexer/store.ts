@@ -209,17 +209,9 @@ export async function rollBackTo(db: Database, chainId: number, ancestor: bigint
       ...removedReports.map((row) => row.clusterId),
       ...removedDeposits.map((row) => row.clusterId),
     ]);
-    await tx.delete(epochReports).where(above(epochReports as never));
-    await tx.delete(revenueDeposits).where(above(revenueDeposits as never));
-    for (const table of [
-      stablecoinTransfers,
-      committeeEvents,
-      shareTokens,
-      offerings,
-      offeringEvents,
-      claims,
-      tokenControlEvents,
-    ]) {
+    // Every event table, from the same list the writes use: a table added there is rolled back without a second list
+    // to remember (those already emptied above hold nothing more to delete).
+    for (const table of Object.values(tablesByKey)) {
       await tx.delete(table).where(above(table as never));
     }
     await applyBalanceDeltas(tx, chainId, removedTransfers, -1n);
