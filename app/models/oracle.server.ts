@@ -70,14 +70,30 @@ function askEveryNode<T>(
   );
 }
 
-/** The first node (in configured order) whose answer is usable; every node's failure otherwise. */
-export async function askFirstAnswering<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+/**
+ * The first node (in configured order) whose answer is usable: its JSON matches `schema` and `use` accepts it (`use`
+ * throws for an answer that is well-formed but wrong, e.g. samples that do not hash to the on-chain root). Every
+ * node's failure otherwise.
+ */
+export async function askFirstAnswering<T, R>(
+  path: string,
+  schema: z.ZodType<T>,
+  use: (data: T) => R,
+  signal?: AbortSignal,
+): Promise<R> {
   if (oracleNodeUrls().length === 0)
     throw new OracleUnavailableError('no oracle node is configured (ORACLE_NODE_URLS)');
   const failures: string[] = [];
   for (const node of oracleNodeUrls().keys()) {
     const answer = await askNode(node, path, schema, { signal });
-    if (answer.ok) return answer.data;
+    if (answer.ok) {
+      try {
+        return use(answer.data);
+      } catch (error) {
+        failures.push(`${oracleNodeUrls()[node]}: ${(error as Error).message}`);
+        continue;
+      }
+    }
     failures.push(`${oracleNodeUrls()[node]}: ${answer.message}`);
   }
   throw new OracleUnavailableError(`no oracle node served it (${failures.join('; ')})`);

@@ -47,24 +47,25 @@ export async function findReport({ db, chain }: AppLoadContext, clusterId: bigin
 }
 
 /**
- * Fetches an epoch's leaves from the first committee node that serves them and builds the export with a proof per
- * sample, checked against the root the chain accepted (`report.telemetryRoot`).
+ * Fetches an epoch's leaves from the first committee node whose samples hash to the root the chain accepted
+ * (`report.telemetryRoot`) and builds the export with a proof per sample; a node serving other samples is skipped.
  */
-export async function fetchEpochExport(
+export function fetchEpochExport(
   { chain }: AppLoadContext,
   report: { clusterId: string; epoch: string; telemetryRoot: Hex; transactionHash: Hex },
   signal?: AbortSignal,
 ): Promise<EpochExport> {
-  const samples = await askFirstAnswering(
+  return askFirstAnswering(
     `/clusters/${report.clusterId}/epochs/${report.epoch}/samples`,
     nodeSamplesSchema,
+    (samples) =>
+      buildEpochExport({
+        chainId: chain.chainId,
+        registry: chain.deployment.contracts.clusterRegistry,
+        samples,
+        expectedRoot: report.telemetryRoot,
+        reportTransaction: report.transactionHash,
+      }),
     signal,
   );
-  return buildEpochExport({
-    chainId: chain.chainId,
-    registry: chain.deployment.contracts.clusterRegistry,
-    samples,
-    expectedRoot: report.telemetryRoot,
-    reportTransaction: report.transactionHash,
-  });
 }

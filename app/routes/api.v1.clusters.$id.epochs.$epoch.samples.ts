@@ -3,7 +3,6 @@ import { ApiError, apiParse, apiResponse } from '~/lib/api.server';
 import { epochParams } from '~/lib/params';
 import { OracleUnavailableError } from '~/models/oracle.server';
 import { fetchEpochExport, findReport } from '~/models/reports.server';
-import { ExportMismatchError } from '../../oracle/export/epoch-export';
 
 /**
  * GET /api/v1/clusters/:id/epochs/:epoch/samples: the epoch's raw samples with a Merkle proof each against the
@@ -18,7 +17,6 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       return await fetchEpochExport(context, report);
     } catch (error) {
       if (error instanceof OracleUnavailableError) throw new ApiError(503, 'unavailable', error.message);
-      if (error instanceof ExportMismatchError) throw new ApiError(503, 'unavailable', error.message);
       throw error;
     }
   });
