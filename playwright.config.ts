@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
  */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_ANVIL_PORT = Number(process.env.E2E_ANVIL_PORT ?? 8645);
+/** The stack's oracle nodes listen on this port and the next two. */
+export const E2E_ORACLE_NODE_BASE_PORT = E2E_PORT + 10;
 const E2E_DATA_DIR = E2E_PORT === 3100 ? '.data/e2e' : `.data/e2e-${E2E_PORT}`;
 
 export { E2E_DATA_DIR };
@@ -49,7 +51,7 @@ export default defineConfig({
       INDEXER_METRICS_PORT: '0',
       // A short demo history keeps the stack's start well inside the timeout; its services get e2e ports too.
       DEMO_HISTORY_DAYS: process.env.E2E_DEMO_HISTORY_DAYS ?? '2',
-      ORACLE_NODE_BASE_PORT: String(E2E_PORT + 10),
+      ORACLE_NODE_BASE_PORT: String(E2E_ORACLE_NODE_BASE_PORT),
       DEMO_SIMULATOR_PORT: String(E2E_PORT + 13),
     },
     url: `http://localhost:${E2E_PORT}`,

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { type Address, parseUnits } from 'viem';
-import { clusterRegistryAbi, shareTokenAbi } from '#contracts';
+import { clusterRegistryAbi, rackshareFactoryAbi, shareTokenAbi } from '#contracts';
 import { signBatch } from '../../oracle/agent/signing';
 import { hardwareRoot } from '../../oracle/hardware';
-import { E2E_PORT } from '../../playwright.config';
+import { E2E_ORACLE_NODE_BASE_PORT } from '../../playwright.config';
 import { devAccount, devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 import { deployment, gpuUuids, mintStablecoin, publicClient, registerCluster } from './support/chain';
 import { expectAccessible, fullPageShot } from './support/page';
@@ -79,7 +79,7 @@ test('an operator registers a cluster, tokenizes it once attested, and deposits 
     1,
     { snapshots: [{ t: Date.now() - 60_000, gpus: [{ uuid: gpuUuids(1)[0]!, ...reading }] }], leases: [] },
   );
-  const refused = await fetch(`http://127.0.0.1:${E2E_PORT + 10}/clusters/${clusterId}/batches`, {
+  const refused = await fetch(`http://127.0.0.1:${E2E_ORACLE_NODE_BASE_PORT}/clusters/${clusterId}/batches`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(batch),
@@ -103,12 +103,12 @@ test('an operator registers a cluster, tokenizes it once attested, and deposits 
   await expectAccessible(page);
   await fullPageShot(page, testInfo, 'operator-deposited');
 
-  const token = (await publicClient.readContract({
+  const token = await publicClient.readContract({
     address: deployment().contracts.factory,
-    abi: (await import('#contracts')).rackshareFactoryAbi,
+    abi: rackshareFactoryAbi,
     functionName: 'tokenOf',
     args: [clusterId],
-  })) as Address;
+  });
   const [deposited, stream] = await Promise.all([
     publicClient.readContract({ address: token, abi: shareTokenAbi, functionName: 'totalDeposited' }),
     publicClient.readContract({ address: token, abi: shareTokenAbi, functionName: 'stream' }),
