@@ -10,13 +10,21 @@ export const generatedContracts = [
   'Offering',
   'RackshareFactory',
   'TestStablecoin',
+  'TimelockController',
   'IClusterRegistry',
   'IShareToken',
   'IOffering',
   'IRackshareFactory',
 ] as const;
 
-const deployable = new Set(['ClusterRegistry', 'ShareToken', 'Offering', 'RackshareFactory', 'TestStablecoin']);
+const deployable = new Set([
+  'ClusterRegistry',
+  'ShareToken',
+  'Offering',
+  'RackshareFactory',
+  'TestStablecoin',
+  'TimelockController',
+]);
 const artifactsDir = process.env.FOUNDRY_OUT ?? 'contracts/out';
 
 function lowerFirst(name: string) {

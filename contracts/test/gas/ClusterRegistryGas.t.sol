@@ -38,7 +38,8 @@ contract ClusterRegistryGasTest is ClusterRegistryFixture {
                 utilizationBps: uint16(9000 + i),
                 gpusOnline: GPU_COUNT - uint32(i % 3),
                 revenue: 98_765_432_100 + i, // ~98.7k USD in 6-decimal base units
-                telemetryRoot: keccak256(abi.encode("telemetry", i, epoch))
+                telemetryRoot: keccak256(abi.encode("telemetry", i, epoch)),
+                committeeVersion: registry.committeeVersion()
             });
             batch[i] = _signReport(r, K);
         }

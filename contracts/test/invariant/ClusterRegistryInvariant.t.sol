@@ -20,7 +20,7 @@ contract ClusterRegistryInvariantTest is RegistrySigning {
         for (uint256 i = 0; i < 3; ++i) {
             initial[i] = pool[i];
         }
-        registry = new ClusterRegistry(governance, initial, 2, 1 days);
+        registry = new ClusterRegistry(governance, initial, 2, 1 days, address(0));
         handler = new ClusterRegistryHandler(registry, governance, operator, 42);
 
         for (uint256 id = 1; id <= handler.CLUSTERS(); ++id) {

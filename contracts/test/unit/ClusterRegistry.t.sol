@@ -37,12 +37,12 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
         emit IClusterRegistry.ThresholdChanged(0, K);
         vm.expectEmit(true, true, true, true, predicted);
         emit IClusterRegistry.HeartbeatChanged(0, HEARTBEAT);
-        new ClusterRegistry(governance, committee, K, HEARTBEAT);
+        new ClusterRegistry(governance, committee, K, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_ZeroOwner() public {
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableInvalidOwner.selector, address(0)));
-        new ClusterRegistry(address(0), committee, K, HEARTBEAT);
+        new ClusterRegistry(address(0), committee, K, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_ZeroSigner() public {
@@ -51,7 +51,7 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
         s[1] = address(0);
         s[2] = committee[1];
         vm.expectRevert(IClusterRegistry.ZeroSigner.selector);
-        new ClusterRegistry(governance, s, 2, HEARTBEAT);
+        new ClusterRegistry(governance, s, 2, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_DuplicateSigner() public {
@@ -60,49 +60,49 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
         s[1] = committee[1];
         s[2] = committee[0];
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.SignerAlreadyAdded.selector, committee[0]));
-        new ClusterRegistry(governance, s, 2, HEARTBEAT);
+        new ClusterRegistry(governance, s, 2, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_NoSigners() public {
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 1, 0));
-        new ClusterRegistry(governance, new address[](0), 1, HEARTBEAT);
+        new ClusterRegistry(governance, new address[](0), 1, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_ThresholdZero() public {
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 0, N_SIGNERS));
-        new ClusterRegistry(governance, committee, 0, HEARTBEAT);
+        new ClusterRegistry(governance, committee, 0, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_ThresholdNotMajority() public {
         // 2 of 5 is not a majority; 3 of 6 is exactly half and not enough either.
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 2, N_SIGNERS));
-        new ClusterRegistry(governance, committee, 2, HEARTBEAT);
+        new ClusterRegistry(governance, committee, 2, HEARTBEAT, address(0));
 
         (address[] memory six,) = _makeCommittee(6, 2);
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 3, 6));
-        new ClusterRegistry(governance, six, 3, HEARTBEAT);
+        new ClusterRegistry(governance, six, 3, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_ThresholdAboveSigners() public {
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 6, N_SIGNERS));
-        new ClusterRegistry(governance, committee, 6, HEARTBEAT);
+        new ClusterRegistry(governance, committee, 6, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_ZeroHeartbeat() public {
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidHeartbeat.selector, 0));
-        new ClusterRegistry(governance, committee, K, 0);
+        new ClusterRegistry(governance, committee, K, 0, address(0));
     }
 
     function test_RevertWhen_Constructor_HeartbeatTooLarge() public {
         uint256 tooLarge = uint256(type(uint32).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidHeartbeat.selector, tooLarge));
-        new ClusterRegistry(governance, committee, K, tooLarge);
+        new ClusterRegistry(governance, committee, K, tooLarge, address(0));
     }
 
     function test_Constructor_OneOfOne() public {
         address[] memory one = new address[](1);
         one[0] = committee[0];
-        ClusterRegistry r = new ClusterRegistry(governance, one, 1, HEARTBEAT);
+        ClusterRegistry r = new ClusterRegistry(governance, one, 1, HEARTBEAT, address(0));
         assertEq(r.threshold(), 1);
         assertEq(r.signers().length, 1);
     }
@@ -438,7 +438,7 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
     function test_RevertWhen_RemoveSigner_LastSigner() public {
         address[] memory one = new address[](1);
         one[0] = committee[0];
-        ClusterRegistry r = new ClusterRegistry(governance, one, 1, HEARTBEAT);
+        ClusterRegistry r = new ClusterRegistry(governance, one, 1, HEARTBEAT, address(0));
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 1, 0));
         vm.prank(governance);
         r.removeSigner(committee[0], 1);

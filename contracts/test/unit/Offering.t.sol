@@ -669,7 +669,7 @@ contract OfferingTest is OfferingFixture {
         offering.finalize();
 
         vm.expectEmit(address(offering));
-        emit IOffering.SharesWithdrawn(alice, 300 * SHARE, 0);
+        emit IOffering.SharesWithdrawn(alice, alice, 300 * SHARE, 0);
         vm.prank(alice);
         (uint256 shares, uint256 revenue) = offering.withdrawShares();
         assertEq(shares, 300 * SHARE);

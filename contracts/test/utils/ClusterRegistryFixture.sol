@@ -22,6 +22,7 @@ abstract contract ClusterRegistryFixture is RegistrySigning {
     address internal governance = makeAddr("governance");
     address internal operator = makeAddr("operator");
     address internal relayer = makeAddr("relayer");
+    address internal guardian = makeAddr("guardian");
     address internal stranger = makeAddr("stranger");
 
     address[] internal committee;
@@ -31,7 +32,7 @@ abstract contract ClusterRegistryFixture is RegistrySigning {
     function setUp() public virtual {
         vm.warp(1_750_000_000);
         (committee, committeeKeys) = _makeCommittee(N_SIGNERS, 1);
-        registry = new ClusterRegistry(governance, committee, K, HEARTBEAT);
+        registry = new ClusterRegistry(governance, committee, K, HEARTBEAT, guardian);
         clusterId = _register(operator);
     }
 
@@ -46,8 +47,10 @@ abstract contract ClusterRegistryFixture is RegistrySigning {
             clusterId: id,
             hardwareRoot: info.hardwareRoot,
             gpuCount: info.gpuCount,
+            issuedAt: uint64(block.timestamp),
             validUntil: validUntil,
-            nonce: info.attestationNonce
+            nonce: info.attestationNonce,
+            committeeVersion: registry.committeeVersion()
         });
     }
 
@@ -61,7 +64,8 @@ abstract contract ClusterRegistryFixture is RegistrySigning {
         registry.submitAttestation(a, _signAttestation(a, K));
     }
 
-    function _defaultReport(uint256 id, uint64 epoch) internal pure returns (IClusterRegistry.EpochReport memory) {
+    /// @dev A report for `epoch` (its end time, so at most now) signed for the current committee version.
+    function _defaultReport(uint256 id, uint64 epoch) internal view returns (IClusterRegistry.EpochReport memory) {
         return IClusterRegistry.EpochReport({
             clusterId: id,
             epoch: epoch,
@@ -69,7 +73,8 @@ abstract contract ClusterRegistryFixture is RegistrySigning {
             utilizationBps: 8750,
             gpusOnline: 60,
             revenue: 12_345_678_901,
-            telemetryRoot: keccak256(abi.encode("telemetry", id, epoch))
+            telemetryRoot: keccak256(abi.encode("telemetry", id, epoch)),
+            committeeVersion: registry.committeeVersion()
         });
     }
 

@@ -37,6 +37,7 @@ abstract contract OfferingFixture is Test {
     RackshareFactory internal factory;
 
     address internal governance = makeAddr("governance");
+    address internal guardian = makeAddr("guardian");
     address internal operator = makeAddr("operator");
     address internal stranger = makeAddr("stranger");
     address internal alice;
@@ -67,7 +68,7 @@ abstract contract OfferingFixture is Test {
                 (committeeKeys[j - 1], committeeKeys[j]) = (committeeKeys[j], committeeKeys[j - 1]);
             }
         }
-        registry = new ClusterRegistry(governance, committee, 2, HEARTBEAT);
+        registry = new ClusterRegistry(governance, committee, 2, HEARTBEAT, guardian);
 
         vm.prank(operator);
         clusterId = registry.registerCluster(
@@ -97,8 +98,10 @@ abstract contract OfferingFixture is Test {
             clusterId: id,
             hardwareRoot: info.hardwareRoot,
             gpuCount: info.gpuCount,
+            issuedAt: uint64(block.timestamp),
             validUntil: validUntil,
-            nonce: info.attestationNonce
+            nonce: info.attestationNonce,
+            committeeVersion: registry.committeeVersion()
         });
         bytes32 digest = registry.hashAttestation(a);
         bytes[] memory signatures = new bytes[](2);

@@ -61,7 +61,8 @@ contract ClusterRegistryHandler is RegistrySigning {
                 utilizationBps: uint16((r >> 104) % 10_050), // sometimes above 100 %
                 gpusOnline: uint32((r >> 120) % 9), // 8 GPUs attested
                 revenue: r >> 160,
-                telemetryRoot: bytes32(r)
+                telemetryRoot: bytes32(r),
+                committeeVersion: registry.committeeVersion()
             });
             // Mostly exactly the threshold, sometimes one short.
             uint256 k = registry.threshold();
@@ -86,8 +87,10 @@ contract ClusterRegistryHandler is RegistrySigning {
             clusterId: id,
             hardwareRoot: info.hardwareRoot,
             gpuCount: info.gpuCount,
+            issuedAt: uint64(block.timestamp),
             validUntil: uint64(block.timestamp + bound(duration, 1, 60 days)),
-            nonce: info.attestationNonce
+            nonce: info.attestationNonce,
+            committeeVersion: registry.committeeVersion()
         });
         bytes[] memory sigs =
             _signCurrent(_attestationDigest(address(registry), block.chainid, a), registry.threshold());
