@@ -182,12 +182,25 @@ export const epochReports = pgTable(
   ],
 );
 
-/** Committee changes: SignerAdded / SignerRemoved (`signer`), ThresholdChanged / HeartbeatChanged (`value`). */
+/**
+ * Committee and governance changes: SignerAdded / SignerRemoved (`signer`), ThresholdChanged / HeartbeatChanged
+ * (`value`), CommitteeChanged (`value` = the new committee version, `previousValue` = its threshold), GuardianSet
+ * (`signer` = the new guardian, the zero address for none).
+ */
 export const committeeEvents = pgTable(
   'committee_events',
   {
     ...logColumns(),
-    kind: text('kind').$type<'signer_added' | 'signer_removed' | 'threshold_changed' | 'heartbeat_changed'>().notNull(),
+    kind: text('kind')
+      .$type<
+        | 'signer_added'
+        | 'signer_removed'
+        | 'threshold_changed'
+        | 'heartbeat_changed'
+        | 'committee_changed'
+        | 'guardian_set'
+      >()
+      .notNull(),
     signer: address('signer'),
     previousValue: uint256('previous_value'),
     value: uint256('value'),
@@ -240,17 +253,31 @@ export const offerings = pgTable(
   ],
 );
 
-/** Offering events: Purchased, Finalized, Refunded, SharesWithdrawn, in one table keyed by `kind`. */
+/**
+ * Offering events: Purchased, Finalized, Refunded, SharesWithdrawn, EscrowRevenueClaimed, Cancelled, in one table keyed
+ * by `kind`.
+ */
 export const offeringEvents = pgTable(
   'offering_events',
   {
     ...logColumns(),
     offering: address('offering').notNull(),
-    kind: text('kind').$type<'purchased' | 'finalized' | 'refunded' | 'shares_withdrawn'>().notNull(),
-    /** Buyer (purchased, refunded, shares_withdrawn) or operator (finalized). */
+    kind: text('kind')
+      .$type<'purchased' | 'finalized' | 'refunded' | 'shares_withdrawn' | 'escrow_revenue_claimed' | 'cancelled'>()
+      .notNull(),
+    /**
+     * Buyer (purchased, refunded, shares_withdrawn, escrow_revenue_claimed), operator (finalized) or governance
+     * (cancelled).
+     */
     account: address('account').notNull(),
+    /** Who received the shares and revenue (shares_withdrawn) or the revenue (escrow_revenue_claimed). */
+    recipient: address('recipient'),
+    /** Shares bought, refunded, withdrawn, sold at settlement or cancellation; 0 for escrow_revenue_claimed. */
     shares: uint256('shares').notNull(),
-    /** Cost (purchased), refund (refunded), revenue paid with the shares (shares_withdrawn), proceeds (finalized). */
+    /**
+     * Cost (purchased), refund (refunded), revenue paid with the shares (shares_withdrawn), revenue claimed
+     * (escrow_revenue_claimed), proceeds (finalized), money raised and now refundable (cancelled).
+     */
     amount: uint256('amount').notNull(),
     /** After a purchase: shares sold and money raised so far. */
     totalSold: uint256('total_sold'),
@@ -339,7 +366,8 @@ export const claims = pgTable(
 
 /**
  * RWA control events of a ShareToken (RevenuePayerSet, VerificationSet, AllowlistEnabledSet, FreezeSet, PauseSet,
- * ForcedTransfer, WalletRecovered) in one table keyed by `kind`.
+ * ForcedTransfer, WalletRecovered) in one table keyed by `kind`; PauseSet is `pause_set` for the operator's pause and
+ * `governance_pause_set` for governance's.
  */
 export const tokenControlEvents = pgTable(
   'token_control_events',
@@ -353,6 +381,7 @@ export const tokenControlEvents = pgTable(
         | 'allowlist_enabled_set'
         | 'freeze_set'
         | 'pause_set'
+        | 'governance_pause_set'
         | 'forced_transfer'
         | 'wallet_recovered'
       >()

@@ -92,6 +92,7 @@ export const en = {
     Succeeded: 'Succeeded',
     Failed: 'Failed',
     Finalized: 'Finalized',
+    Cancelled: 'Cancelled by governance (refunds open)',
   },
   tx: {
     signing: 'Confirm in your wallet…',
@@ -251,6 +252,7 @@ export const en = {
     send: 'Send',
     cannotTransfer: 'This transfer would fail: {{reason}}',
     withdraw: 'Withdraw shares',
+    claimEscrowRevenue: 'Claim escrow revenue',
     refund: 'Refund',
     exportCsv: 'Export CSV',
     invalidAddress: 'Enter a valid address.',
@@ -283,6 +285,9 @@ export const en = {
     deposit: 'Deposit revenue',
     depositAmount: 'Amount (tUSD)',
     depositDuration: 'Stream over (hours)',
+    depositLimitsFree: 'No stream is running: this amount can stream over 1 to {{max}} hours.',
+    depositLimitsRunning:
+      'Revenue already deposited keeps its schedule: this amount can stream over {{min}} to {{max}} hours (it may not end the running stream earlier nor slow it down).',
     submitDeposit: 'Approve and deposit',
     tokenized: 'Tokenized as {{symbol}}',
     notes: 'Off-chain notes',

@@ -94,6 +94,7 @@ export const zhCN: Messages = {
     Succeeded: '已成功',
     Failed: '已失败',
     Finalized: '已结算',
+    Cancelled: '已被治理取消（可退款）',
   },
   tx: {
     signing: '请在钱包中确认…',
@@ -253,6 +254,7 @@ export const zhCN: Messages = {
     send: '发送',
     cannotTransfer: '此转账将失败：{{reason}}',
     withdraw: '提取份额',
+    claimEscrowRevenue: '领取托管收益',
     refund: '退款',
     exportCsv: '导出 CSV',
     invalidAddress: '请输入有效地址。',
@@ -285,6 +287,9 @@ export const zhCN: Messages = {
     deposit: '存入收益',
     depositAmount: '金额 (tUSD)',
     depositDuration: '流出时长（小时）',
+    depositLimitsFree: '当前没有收益流：该金额可在 1 至 {{max}} 小时内流出。',
+    depositLimitsRunning:
+      '已存入的收益按原计划流出：该金额可在 {{min}} 至 {{max}} 小时内流出（不得提前结束或减慢当前收益流）。',
     submitDeposit: '授权并存入',
     tokenized: '已代币化为 {{symbol}}',
     notes: '链下备注',

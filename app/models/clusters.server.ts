@@ -7,7 +7,7 @@ import { type Address, zeroAddress } from 'viem';
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi } from '#contracts';
 
 export const CLUSTER_STATUSES = ['None', 'Registered', 'Attested', 'Stale', 'Suspended', 'Retired'] as const;
-export const OFFERING_PHASES = ['Pending', 'Open', 'SoldOut', 'Succeeded', 'Failed', 'Finalized'] as const;
+export const OFFERING_PHASES = ['Pending', 'Open', 'SoldOut', 'Succeeded', 'Failed', 'Finalized', 'Cancelled'] as const;
 export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
 export type OfferingPhase = (typeof OFFERING_PHASES)[number];
 

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Address, isAddressEqual, keccak256, parseEventLogs, parseUnits, stringToBytes } from 'viem';
 import { createSiweMessage } from 'viem/siwe';
-import { useConfig, useConnection } from 'wagmi';
+import { useConfig, useConnection, useReadContract } from 'wagmi';
 import { getBlock, readContract, signMessage } from 'wagmi/actions';
 import { z } from 'zod';
 import { clusterRegistryAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
@@ -284,8 +284,22 @@ function DepositForm({ cluster, account, onDone }: { cluster: ClusterListItem; a
   const flow = useTransactionFlow();
   const stablecoin = useRouteLoaderData<typeof rootLoader>('root')?.contracts.stablecoin;
   const [invalid, setInvalid] = useState(false);
+  const [amountText, setAmountText] = useState('100');
   const token = cluster.token!;
   const prefix = `deposit-${cluster.id}`;
+  // Revenue already deposited keeps its schedule: a deposit may not slow the running stream nor end it earlier, so
+  // the durations an amount may take depend on the stream running now (the token computes them exactly).
+  const typedAmount = depositSchema.shape.amount.safeParse(amountText);
+  const limits = useReadContract({
+    address: token.address,
+    abi: shareTokenAbi,
+    functionName: 'depositLimits',
+    args: [typedAmount.success ? parseUnits(typedAmount.data, STABLECOIN_DECIMALS) : 0n],
+    query: { enabled: typedAmount.success },
+  });
+  const [minSeconds, maxSeconds] = limits.data ?? [undefined, undefined];
+  const minHours = minSeconds === undefined ? undefined : Math.ceil(Number(minSeconds) / 3_600);
+  const maxHours = maxSeconds === undefined ? undefined : Math.floor(Number(maxSeconds) / 3_600);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -293,6 +307,8 @@ function DepositForm({ cluster, account, onDone }: { cluster: ClusterListItem; a
     const amount = parsed.success ? parseUnits(parsed.data.amount, STABLECOIN_DECIMALS) : 0n;
     setInvalid(!parsed.success || amount === 0n);
     if (!parsed.success || amount === 0n || !stablecoin) return;
+    // Out-of-range durations are still sent to the chain when the limits could not be read: it refuses them with
+    // StreamWouldEndEarlier / StreamWouldSlowDown, which the status line shows.
     const receipt = await flow.run(async ({ send }) => {
       const allowance = await readContract(config, {
         address: stablecoin,
@@ -330,9 +346,30 @@ function DepositForm({ cluster, account, onDone }: { cluster: ClusterListItem; a
     <form className="stack" onSubmit={(event) => void submit(event)} aria-label={t('operator.deposit')} noValidate>
       <h3>{t('operator.deposit')}</h3>
       <label htmlFor={`${prefix}-amount`}>{t('operator.depositAmount')}</label>
-      <input id={`${prefix}-amount`} name="amount" inputMode="decimal" defaultValue="100" aria-invalid={invalid} />
+      <input
+        id={`${prefix}-amount`}
+        name="amount"
+        inputMode="decimal"
+        value={amountText}
+        onChange={(event) => setAmountText(event.currentTarget.value)}
+        aria-invalid={invalid}
+      />
       <label htmlFor={`${prefix}-hours`}>{t('operator.depositDuration')}</label>
-      <input id={`${prefix}-hours`} name="hours" inputMode="numeric" defaultValue="24" aria-invalid={invalid} />
+      <input
+        id={`${prefix}-hours`}
+        name="hours"
+        inputMode="numeric"
+        defaultValue="168"
+        aria-invalid={invalid}
+        aria-describedby={`${prefix}-limits`}
+      />
+      {minHours !== undefined && maxHours !== undefined && (
+        <p className="muted" id={`${prefix}-limits`} data-testid={`deposit-limits-${cluster.id}`}>
+          {minSeconds === 1n
+            ? t('operator.depositLimitsFree', { max: maxHours })
+            : t('operator.depositLimitsRunning', { min: minHours, max: maxHours })}
+        </p>
+      )}
       {invalid && <p className="error-text">{t('validation.positive')}</p>}
       <button type="submit" disabled={flow.busy}>
         {t('operator.submitDeposit')}

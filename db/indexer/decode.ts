@@ -222,6 +222,18 @@ export function decodeLogs(
             value: log.args.newHeartbeat,
           });
           break;
+        case 'CommitteeChanged':
+          rows.committeeEvents.push({
+            ...where,
+            kind: 'committee_changed',
+            previousValue: log.args.threshold,
+            value: BigInt(log.args.version),
+          });
+          break;
+        case 'GuardianSet':
+          rows.committeeEvents.push({ ...where, kind: 'guardian_set', signer: log.args.newGuardian });
+          break;
+        // ReportSkipped is not kept: the registry emits it before checking any signature, so it proves nothing.
       }
     } else if (emitter === known.factory) {
       if (log.eventName === 'ClusterTokenized') {
@@ -327,7 +339,7 @@ export function decodeLogs(
           rows.tokenControlEvents.push({
             ...where,
             token,
-            kind: 'pause_set',
+            kind: log.args.governance ? 'governance_pause_set' : 'pause_set',
             actor: log.args.by,
             flag: log.args.paused,
           });
@@ -400,8 +412,30 @@ export function decodeLogs(
             offering,
             kind: 'shares_withdrawn',
             account: log.args.buyer,
+            recipient: log.args.recipient,
             shares: log.args.shares,
             amount: log.args.revenue,
+          });
+          break;
+        case 'EscrowRevenueClaimed':
+          rows.offeringEvents.push({
+            ...where,
+            offering,
+            kind: 'escrow_revenue_claimed',
+            account: log.args.buyer,
+            recipient: log.args.recipient,
+            shares: 0n,
+            amount: log.args.amount,
+          });
+          break;
+        case 'Cancelled':
+          rows.offeringEvents.push({
+            ...where,
+            offering,
+            kind: 'cancelled',
+            account: log.args.by,
+            shares: log.args.sold,
+            amount: log.args.raised,
           });
           break;
       }

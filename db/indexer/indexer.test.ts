@@ -1,10 +1,20 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
+import { type Abi, type Address, parseEventLogs } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
+import { clusterRegistryAbi, offeringAbi, shareTokenAbi } from '#contracts';
 import { devAccount, devRoles } from '../../scripts/stack/dev-accounts';
 import { dumpMirror } from '../dump';
 import type { Database, DatabaseHandle } from '../index';
-import { balances, clusters, epochReports, offeringEvents, rollups } from '../schema';
+import {
+  balances,
+  clusters,
+  committeeEvents,
+  epochReports,
+  offeringEvents,
+  rollups,
+  tokenControlEvents,
+} from '../schema';
 import { testDatabases } from '../test-databases';
 import { runScenario, startTestChain, type TestChain } from '../test-fixtures';
 import { decodeLogs } from './decode';
@@ -91,6 +101,95 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
     );
   });
 
+  it('mirrors the holder-protection events: both pauses, an escrow revenue claim, a cancelled sale, the committee', async () => {
+    const testChain = await startChain();
+    const { sale, clusters: ids } = await runScenario(testChain);
+    const [operatorA] = devRoles.operators;
+    const [investorA] = devRoles.investors;
+    const governance = devRoles.deployer; // the local registry owner
+    const registry = testChain.contracts.clusterRegistry;
+    const call = (index: number, address: Address, abi: Abi, functionName: string, args: unknown[] = []) =>
+      testChain.send(index, { address, abi, functionName, args } as never);
+    await call(governance, sale.token, shareTokenAbi, 'governancePause');
+    await call(operatorA, sale.token, shareTokenAbi, 'pause');
+    await call(governance, sale.token, shareTokenAbi, 'governanceUnpause');
+    await call(operatorA, sale.token, shareTokenAbi, 'unpause');
+    // A second sale sells out and settles; its buyer claims escrow revenue without withdrawing the shares.
+    const operatorB = devRoles.operators[1];
+    const second = await testChain.tokenize(operatorB, ids[1]!, 10n);
+    await testChain.buy(investorA, second.offering, 10n);
+    await testChain.finalize(operatorB, second.offering);
+    await testChain.depositRevenue(operatorB, second.token, 3_600_000n, 3_600n);
+    await testChain.increaseTime(600);
+    const claim = await call(investorA, second.offering, offeringAbi, 'claimEscrowRevenue', [
+      devAccount(investorA).address,
+    ]);
+    const [claimedEvent] = parseEventLogs({ abi: offeringAbi, logs: claim.logs, eventName: 'EscrowRevenueClaimed' });
+    // A third sale, cancelled by governance with one purchase in it.
+    const third = await testChain.registerCluster(operatorB, { gpuModel: 'L40S', gpuCount: 4, location: 'DE-FRA-01' });
+    await testChain.attest(third);
+    const cancelledSale = await testChain.tokenize(operatorB, third, 10n);
+    await testChain.buy(investorA, cancelledSale.offering, 2n);
+    await call(governance, cancelledSale.offering, offeringAbi, 'cancel');
+    await call(governance, registry, clusterRegistryAbi, 'setThreshold', [2n]);
+    const db = await openDb();
+    await indexerFor(testChain, db).catchUp();
+
+    const controls = await db.select().from(tokenControlEvents).where(eq(tokenControlEvents.token, sale.token));
+    expect(controls.map((row) => [row.kind, row.flag])).toEqual([
+      ['governance_pause_set', true],
+      ['pause_set', true],
+      ['governance_pause_set', false],
+      ['pause_set', false],
+    ]);
+    const escrowClaims = await db
+      .select()
+      .from(offeringEvents)
+      .where(eq(offeringEvents.kind, 'escrow_revenue_claimed'));
+    expect(claimedEvent!.args.amount).toBeGreaterThan(0n);
+    expect(escrowClaims).toEqual([
+      expect.objectContaining({
+        offering: second.offering,
+        account: devAccount(investorA).address,
+        recipient: devAccount(investorA).address,
+        shares: 0n,
+        amount: claimedEvent!.args.amount,
+      }),
+    ]);
+    const cancelled = await db.select().from(offeringEvents).where(eq(offeringEvents.kind, 'cancelled'));
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]).toMatchObject({
+      offering: cancelledSale.offering,
+      account: devAccount(governance).address,
+      shares: 2n * 10n ** 18n,
+      amount: await testChain.publicClient.readContract({
+        address: cancelledSale.offering,
+        abi: offeringAbi,
+        functionName: 'raised',
+      }),
+    });
+    const versions = await db
+      .select()
+      .from(committeeEvents)
+      .where(eq(committeeEvents.kind, 'committee_changed'))
+      .orderBy(committeeEvents.blockNumber);
+    // Construction made version 1; the threshold set again made version 2 (the registry's own count).
+    expect(versions.map((row) => row.value)).toEqual([
+      1n,
+      BigInt(
+        await testChain.publicClient.readContract({
+          address: registry,
+          abi: clusterRegistryAbi,
+          functionName: 'committeeVersion',
+        }),
+      ),
+    ]);
+    // The withdrawals of the scenario name their recipient (the buyers themselves).
+    const withdrawn = await db.select().from(offeringEvents).where(eq(offeringEvents.kind, 'shares_withdrawn'));
+    expect(withdrawn.map((row) => row.recipient)).toEqual(withdrawn.map((row) => row.account));
+    expect(await dumpMirror(db)).toEqual(await cleanIndex());
+  });
+
   it('gives the same mirror for small ranges, one large range, and a range written twice', async () => {
     const testChain = await startChain();
     await runScenario(testChain);
@@ -136,7 +235,8 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
     await testChain.report([
       { clusterId: ids[1]!, epoch: 2n, gpuHoursMilli: 1n, utilizationBps: 100, gpusOnline: 1, revenue: 1n },
     ]);
-    await testChain.depositRevenue(devRoles.operators[0], sale.token, 777n, 3_600n);
+    // Enough to keep the running stream's rate for the added seconds (a deposit may not slow it down).
+    await testChain.depositRevenue(devRoles.operators[0], sale.token, 5_000_000n, 3_600n);
     await indexer.catchUp();
     expect(await db.select().from(epochReports)).toHaveLength(4);
 

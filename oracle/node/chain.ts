@@ -15,6 +15,7 @@ export type OnChainCluster = {
 
 export class RegistryView {
   private clusters = new Map<bigint, { value: OnChainCluster; at: number }>();
+  private version: { value: number; at: number } | undefined;
 
   constructor(
     readonly publicClient: PublicClient,
@@ -45,6 +46,22 @@ export class RegistryView {
       return value;
     } catch (error) {
       throw new RetryableError(`cannot read cluster ${clusterId} from the registry: ${(error as Error).message}`);
+    }
+  }
+
+  /** The committee version signatures must carry (every committee change increments it). */
+  async committeeVersion(fresh = false): Promise<number> {
+    if (!fresh && this.version && Date.now() - this.version.at < this.ttlMs) return this.version.value;
+    try {
+      const value = await this.publicClient.readContract({
+        address: this.registry,
+        abi: clusterRegistryAbi,
+        functionName: 'committeeVersion',
+      });
+      this.version = { value: Number(value), at: Date.now() };
+      return this.version.value;
+    } catch (error) {
+      throw new RetryableError(`cannot read the committee version from the registry: ${(error as Error).message}`);
     }
   }
 

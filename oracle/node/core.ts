@@ -26,12 +26,14 @@ import type { RegistryView } from './chain';
 import { Journal } from './journal';
 import type { NodeMetrics } from './metrics';
 import {
+  ATTESTATION_ISSUED_AT_WINDOW_SECONDS,
   type AttestationBody,
   type BatchBody,
   type BatchPayload,
   batchPayloadSchema,
   fromWireReport,
   type Snapshot,
+  sameFigures,
   sameReport,
   type TelemetryStatus,
   toWireReport,
@@ -93,6 +95,9 @@ export type ReportEntry = {
 };
 
 const reportKey = (clusterId: bigint, epoch: bigint) => `${clusterId}:${epoch}`;
+
+/** How far an attestation's `issuedAt` may be ahead of this node's view of chain time (RPC nodes lag each other). */
+const ISSUED_AT_SKEW_SECONDS = 60;
 
 export class OracleCore {
   readonly address: Address;
@@ -244,6 +249,23 @@ export class OracleCore {
         },
       );
     }
+    // Every node must sign the same message, so the requester picks the time; it may only be recent chain time (the
+    // registry counts the heartbeat from it, and refuses it in the future).
+    if (
+      body.issuedAt > chainTime + ISSUED_AT_SKEW_SECONDS ||
+      body.issuedAt < chainTime - ATTESTATION_ISSUED_AT_WINDOW_SECONDS
+    ) {
+      throw new Rejection('invalid_issued_at', 'issuedAt must be the current chain time', 422, {
+        chainTime,
+        windowSeconds: ATTESTATION_ISSUED_AT_WINDOW_SECONDS,
+      });
+    }
+    const committeeVersion = await this.registry.committeeVersion(true);
+    if (body.committeeVersion !== committeeVersion) {
+      throw new Rejection('committee_version_mismatch', 'the committee changed: sign for the current version', 409, {
+        committeeVersion,
+      });
+    }
     const signer = await recoverSigner(
       inventoryProofDigest(this.config.context, {
         clusterId,
@@ -273,13 +295,20 @@ export class OracleCore {
       clusterId,
       hardwareRoot: root,
       gpuCount: uuids.length,
+      issuedAt: BigInt(body.issuedAt),
       validUntil: BigInt(body.validUntil),
       nonce: onChain.attestationNonce,
+      committeeVersion,
     };
     const signature = await signDigest(this.hasher.attestation(attestation), this.config.privateKey);
     this.metrics.attestationsSigned.inc();
     return {
-      attestation: { ...attestation, clusterId: clusterId.toString(), validUntil: body.validUntil },
+      attestation: {
+        ...attestation,
+        clusterId: clusterId.toString(),
+        issuedAt: body.issuedAt,
+        validUntil: body.validUntil,
+      },
       signer: this.address,
       signature,
     };
@@ -514,6 +543,7 @@ export class OracleCore {
       epochEnd += epochSeconds;
     }
     if (due.length === 0) return;
+    const committeeVersion = await this.registry.committeeVersion();
     const signed: JournalRecord[] = [];
     const entries: ReportEntry[] = [];
     for (const [position, end] of due.entries()) {
@@ -535,6 +565,7 @@ export class OracleCore {
         snapshots: inEpoch,
         leases: cluster.leases.values(),
         uuidHash: (uuid) => this.uuidHash(uuid),
+        committeeVersion,
       });
       const digest = this.hasher.report(report);
       const signature = await signDigest(digest, this.config.privateKey);
@@ -605,11 +636,42 @@ export class OracleCore {
   private applyPeer(report: EpochReport, signer: Address, signature: Hex) {
     const key = reportKey(report.clusterId, report.epoch);
     const entry = this.reports.get(key);
-    if (entry) return this.attachPeer(entry, report, signer, signature);
-    const pending = this.pendingPeer.get(key) ?? [];
+    // A peer that saw a committee change first re-signed the same figures for the new version: keep its signature
+    // until this node re-signs too (see resign), instead of discarding it as a different report.
+    const aheadOfUs =
+      entry !== undefined &&
+      report.committeeVersion > entry.report.committeeVersion &&
+      sameFigures(entry.report, report);
+    if (entry && !aheadOfUs) return this.attachPeer(entry, report, signer, signature);
+    const pending = (this.pendingPeer.get(key) ?? []).filter(
+      (item) => item.signer !== signer || item.report.committeeVersion > report.committeeVersion,
+    );
     if (!pending.some((item) => item.signer === signer)) pending.push({ report, signer, signature });
     this.pendingPeer.set(key, pending);
     return 'pending' as const;
+  }
+
+  /**
+   * Re-signs reports not yet on chain whose committee version is older than `committeeVersion`: the registry skips
+   * those, so the same figures are signed again for the current committee (the only case in which this node signs
+   * two messages for one cluster and epoch, and they differ in nothing but the version). Returns the new entries.
+   */
+  async resign(entries: ReportEntry[], committeeVersion: number) {
+    const records: JournalRecord[] = [];
+    const fresh: ReportEntry[] = [];
+    for (const entry of entries) {
+      if (entry.submitted || entry.inFlight || entry.report.committeeVersion >= committeeVersion) continue;
+      const report = { ...entry.report, committeeVersion };
+      const digest = this.hasher.report(report);
+      const signature = await signDigest(digest, this.config.privateKey);
+      records.push({ type: 'signed', report: toWireReport(report), signature });
+      fresh.push(this.applySigned(report, signature, digest));
+    }
+    if (fresh.length === 0) return fresh;
+    await this.journal.append(...records);
+    this.log.info({ reports: fresh.length, committeeVersion }, 're-signed reports for the new committee');
+    for (const listener of this.listeners) listener(fresh);
+    return fresh;
   }
 
   /**

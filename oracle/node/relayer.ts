@@ -5,6 +5,10 @@
  * `takeoverMs`, and so on, so a dead leader delays reports but never stops them. Before each transaction the relayer
  * reads lastEpochOf and drops what is already on chain, then simulates the call: a report is never submitted twice
  * and a peer's bad signature is found and discarded before it costs gas.
+ *
+ * The registry skips (ReportSkipped) instead of reverting an item whose epoch already landed or was overtaken, and
+ * one signed for an older committee version. Every node re-signs its unsubmitted reports when the committee version
+ * moves on (whatever its relaying rank), and an item the registry skipped for its version is not counted as landed.
  */
 import type { Logger } from 'pino';
 import {
@@ -14,6 +18,8 @@ import {
   type Chain,
   ContractFunctionRevertedError,
   type PublicClient,
+  parseEventLogs,
+  type TransactionReceipt,
   type Transport,
   type WalletClient,
 } from 'viem';
@@ -77,6 +83,11 @@ export class Relayer {
   /** Submits every report this node is due to relay now; resolves when the transactions are sent, not mined. */
   async relayOnce(now = Date.now()) {
     const { core } = this;
+    const committeeVersion = await core.registry.committeeVersion();
+    const outdated = [...core.reports.values()].filter(
+      (entry) => !entry.submitted && !entry.inFlight && entry.report.committeeVersion < committeeVersion,
+    );
+    if (outdated.length > 0) await core.resign(outdated, committeeVersion);
     const rank = Math.max(0, this.options.liveMembers().indexOf(core.address));
     const delay = rank * (this.options.takeoverMs ?? 15_000);
     const byEpoch = new Map<bigint, ReportEntry[]>();
@@ -147,7 +158,9 @@ export class Relayer {
     } as const;
     await this.options.prepareSubmission?.(Number(entries.at(-1)!.report.epoch));
     try {
-      await publicClient.simulateContract(call);
+      // Against the pending block: the registry refuses an epoch that ends after the block's time, and on a quiet
+      // chain the latest block may be older than an epoch that has ended.
+      await publicClient.simulateContract({ ...call, blockTag: 'pending' });
     } catch (error) {
       const revert =
         error instanceof BaseError ? error.walk((cause) => cause instanceof ContractFunctionRevertedError) : null;
@@ -179,8 +192,12 @@ export class Relayer {
       .waitForTransactionReceipt({ hash, timeout: 120_000 })
       .then(async (receipt) => {
         if (receipt.status === 'success') {
-          await this.core.markSubmitted(entries);
-          this.core.metrics.reportsSubmitted.inc(entries.length);
+          // An item signed for a committee that changed while the transaction was pending was skipped, not recorded:
+          // it stays unsubmitted and is re-signed on the next round.
+          const stale = staleCommitteeSkips(receipt, registry);
+          const landed = entries.filter((entry) => !stale.has(`${entry.report.clusterId}:${entry.report.epoch}`));
+          await this.core.markSubmitted(landed);
+          this.core.metrics.reportsSubmitted.inc(landed.length);
         } else {
           this.core.metrics.submissionsFailed.inc();
           log.warn({ hash }, 'submitReports reverted');
@@ -217,3 +234,20 @@ export class Relayer {
     await Promise.allSettled([...this.pending]);
   }
 }
+
+/** `clusterId:epoch` of the items the registry skipped in `receipt` because their committee version was outdated. */
+function staleCommitteeSkips(receipt: TransactionReceipt, registry: Address) {
+  const skipped = parseEventLogs({
+    abi: clusterRegistryAbi,
+    eventName: 'ReportSkipped',
+    logs: receipt.logs.filter((log) => log.address.toLowerCase() === registry.toLowerCase()),
+  });
+  return new Set(
+    skipped
+      .filter((log) => log.args.reason === STALE_COMMITTEE)
+      .map((log) => `${log.args.clusterId}:${log.args.epoch}`),
+  );
+}
+
+/** `IClusterRegistry.SkipReason.StaleCommittee`. */
+const STALE_COMMITTEE = 1;

@@ -23,6 +23,8 @@ export type AnvilOptions = {
   /** Genesis timestamp in seconds, for a chain that starts in the past. */
   genesisTimestamp?: number;
   accounts?: number;
+  /** Chain id (default 31337, the local chain); tests of what only happens on real networks pass another. */
+  chainId?: number;
   log?: (line: string) => void;
 };
 
@@ -57,7 +59,8 @@ function stopOrphan(pidFile: string) {
 
 export async function startAnvil(options: AnvilOptions): Promise<AnvilHandle> {
   const rpcUrl = `http://127.0.0.1:${options.port}`;
-  const args = ['--host', '127.0.0.1', '--port', String(options.port), '--chain-id', '31337', '--silent'];
+  const chainId = String(options.chainId ?? 31_337);
+  const args = ['--host', '127.0.0.1', '--port', String(options.port), '--chain-id', chainId, '--silent'];
   args.push('--accounts', String(options.accounts ?? 10));
   let pidFile: string | null = null;
   if (options.stateFile) {

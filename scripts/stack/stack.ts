@@ -114,6 +114,8 @@ const services: Service[] = [
             heartbeatSeconds: env.REPORT_HEARTBEAT_SECONDS,
           },
           owner: env.GOVERNANCE_ADDRESS,
+          guardian: env.GUARDIAN_ADDRESS,
+          timelockDelaySeconds: env.TIMELOCK_DELAY_SECONDS,
           stablecoin: env.STABLECOIN_ADDRESS,
           directory: env.localChain ? join(env.DATA_DIR, 'deployments') : undefined,
         },

@@ -92,7 +92,7 @@ export async function registerCluster(
  */
 export async function attestCluster(clusterId: bigint, validForSeconds = 30n * 86_400n) {
   const registry = deployment().contracts.clusterRegistry;
-  const [info, threshold, head] = await Promise.all([
+  const [info, threshold, committeeVersion, head] = await Promise.all([
     publicClient.readContract({
       address: registry,
       abi: clusterRegistryAbi,
@@ -100,14 +100,17 @@ export async function attestCluster(clusterId: bigint, validForSeconds = 30n * 8
       args: [clusterId],
     }),
     publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'threshold' }),
+    publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'committeeVersion' }),
     publicClient.getBlock(),
   ]);
   const attestation = {
     clusterId,
     hardwareRoot: info.hardwareRoot,
     gpuCount: info.gpuCount,
+    issuedAt: head.timestamp,
     validUntil: head.timestamp + validForSeconds,
     nonce: info.attestationNonce,
+    committeeVersion,
   };
   const typedData = {
     domain: registryDomain({ chainId: 31_337, registry }),
@@ -233,7 +236,7 @@ export async function increaseTime(seconds: number) {
 }
 
 /** The committee (threshold of the oracle dev keys) signs and submits one epoch report, as the oracle nodes would. */
-export async function submitReport(report: {
+export async function submitReport(figures: {
   clusterId: bigint;
   epoch: bigint;
   gpuHoursMilli: bigint;
@@ -243,11 +246,11 @@ export async function submitReport(report: {
   telemetryRoot: Hex;
 }) {
   const registry = deployment().contracts.clusterRegistry;
-  const threshold = await publicClient.readContract({
-    address: registry,
-    abi: clusterRegistryAbi,
-    functionName: 'threshold',
-  });
+  const [threshold, committeeVersion] = await Promise.all([
+    publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'threshold' }),
+    publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'committeeVersion' }),
+  ]);
+  const report = { ...figures, committeeVersion };
   const typedData = {
     domain: registryDomain({ chainId: 31_337, registry }),
     types: {

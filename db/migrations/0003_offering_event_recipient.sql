@@ -1,0 +1,1 @@
+ALTER TABLE "offering_events" ADD COLUMN "recipient" varchar(42);
