@@ -489,7 +489,7 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
                            INTERNAL FUNCTIONS
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev EIP-712 digest of a report; the struct is static, so `abi.encode` lays out its 7 words exactly as
+    /// @dev EIP-712 digest of a report; the struct is static, so `abi.encode` lays out its 8 words exactly as
     /// `encodeData` does.
     function _hashReport(EpochReport calldata report) internal view returns (bytes32) {
         return _hashTypedDataV4(keccak256(abi.encode(EPOCH_REPORT_TYPEHASH, report)));

@@ -79,6 +79,8 @@ interface IClusterRegistry {
     /// @param revenue Revenue the cluster earned in the epoch, in stablecoin base units, as reported by the oracle.
     /// @param telemetryRoot Merkle root (or hash) of the epoch's raw telemetry, kept off chain.
     /// @param committeeVersion The committee version it was signed for; another version is skipped.
+    // The field order is the EIP-712 type the committee signs, so it cannot be rearranged for packing.
+    // solhint-disable-next-line gas-struct-packing
     struct EpochReport {
         uint256 clusterId;
         uint64 epoch;
