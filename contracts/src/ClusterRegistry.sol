@@ -271,12 +271,14 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
             uint256 clusterId = report.clusterId;
             ClusterState memory state = _states[clusterId];
 
+            uint64 epoch = report.epoch;
+            // Skipped, not reverted: what others can change between signing and mining (a copied later report landed
+            // first, a committee change, the operator's hardware update, a suspension) must not sink the batch.
             // An unknown or never/no-longer attested cluster has `attestedUntil == 0`.
             if (state.lifecycle != Lifecycle.Active || state.attestedUntil < block.timestamp) {
-                revert ClusterNotReportable(clusterId, _statusOf(clusterId, state, config.heartbeat));
+                emit ReportSkipped(clusterId, epoch, SkipReason.ClusterNotReportable);
+                continue;
             }
-            uint64 epoch = report.epoch;
-            // Skipped, not reverted: anyone can land a copied later report first, and that must not sink the batch.
             if (report.committeeVersion != config.committeeVersion) {
                 emit ReportSkipped(clusterId, epoch, SkipReason.StaleCommittee);
                 continue;

@@ -112,6 +112,7 @@ export class Relayer {
     const lastEpochs = await core.registry.lastEpochs(clusterIds);
     const landed = due.filter((entry) => entry.report.epoch <= lastEpochs.get(entry.report.clusterId)!);
     if (landed.length > 0) await core.markSubmitted(landed);
+    const chainTime = await core.registry.chainTime();
     const groups: ReportEntry[][] = [];
     let epochsInGroup = 0;
     for (const epoch of epochs) {
@@ -119,7 +120,10 @@ export class Relayer {
       for (const entry of byEpoch.get(epoch)!) {
         if (entry.report.epoch <= lastEpochs.get(entry.report.clusterId)!) continue;
         const cluster = await core.registry.cluster(entry.report.clusterId);
-        if (cluster.attestedUntil === 0) continue; // not attested yet: the report waits
+        // Not attested (yet, or any more), suspended or retired: the registry would skip the item, so it waits here
+        // until the cluster can be reported on again (an attestation or an unsuspension).
+        if (cluster.attestedUntil < chainTime) continue;
+        if (cluster.status === SUSPENDED || cluster.status === RETIRED) continue;
         entries.push(entry);
       }
       if (entries.length === 0) continue;
@@ -192,9 +196,10 @@ export class Relayer {
       .waitForTransactionReceipt({ hash, timeout: 120_000 })
       .then(async (receipt) => {
         if (receipt.status === 'success') {
-          // An item signed for a committee that changed while the transaction was pending was skipped, not recorded:
-          // it stays unsubmitted and is re-signed on the next round.
-          const stale = staleCommitteeSkips(receipt, registry);
+          // An item skipped for a committee that changed, or a cluster that could not be reported on, while the
+          // transaction was pending was not recorded: it stays unsubmitted (re-signed, or held until the cluster can
+          // be reported on again). An epoch skipped as overtaken did land, or never can.
+          const stale = retryableSkips(receipt, registry);
           const landed = entries.filter((entry) => !stale.has(`${entry.report.clusterId}:${entry.report.epoch}`));
           await this.core.markSubmitted(landed);
           this.core.metrics.reportsSubmitted.inc(landed.length);
@@ -235,8 +240,11 @@ export class Relayer {
   }
 }
 
-/** `clusterId:epoch` of the items the registry skipped in `receipt` because their committee version was outdated. */
-function staleCommitteeSkips(receipt: TransactionReceipt, registry: Address) {
+/**
+ * `clusterId:epoch` of the items the registry skipped in `receipt` for a reason that can pass: an outdated committee
+ * version, or a cluster that could not be reported on at that block.
+ */
+function retryableSkips(receipt: TransactionReceipt, registry: Address) {
   const skipped = parseEventLogs({
     abi: clusterRegistryAbi,
     eventName: 'ReportSkipped',
@@ -244,10 +252,14 @@ function staleCommitteeSkips(receipt: TransactionReceipt, registry: Address) {
   });
   return new Set(
     skipped
-      .filter((log) => log.args.reason === STALE_COMMITTEE)
+      .filter((log) => log.args.reason === SKIP_STALE_COMMITTEE || log.args.reason === SKIP_CLUSTER_NOT_REPORTABLE)
       .map((log) => `${log.args.clusterId}:${log.args.epoch}`),
   );
 }
 
-/** `IClusterRegistry.SkipReason.StaleCommittee`. */
-const STALE_COMMITTEE = 1;
+/** `IClusterRegistry.SkipReason` values, in the contract's order. */
+const SKIP_STALE_COMMITTEE = 1;
+const SKIP_CLUSTER_NOT_REPORTABLE = 2;
+/** `IClusterRegistry.ClusterStatus` values, in the contract's order. */
+const SUSPENDED = 4;
+const RETIRED = 5;

@@ -22,8 +22,9 @@ pragma solidity ^0.8.30;
 /// at which the epoch ended, it may not be in the future, and the cluster's last report time is that epoch; an
 /// attestation's heartbeat counts from its signed `issuedAt`. So signatures held back cannot revive a Stale cluster.
 /// Out-of-order epochs: per cluster, epochs only increase. A report whose epoch is not above the cluster's last one
-/// (already landed, or superseded by a later epoch) or that was signed for an earlier committee is skipped with
-/// `ReportSkipped`, so one front-run item never reverts a relayer's batch; an epoch skipped this way is not recorded.
+/// (already landed, or superseded by a later epoch), that was signed for an earlier committee, or whose cluster can no
+/// longer be reported on is skipped with `ReportSkipped`, so one front-run never reverts a relayer's batch; an epoch
+/// skipped this way is not recorded.
 interface IClusterRegistry {
     /*//////////////////////////////////////////////////////////////
                                  TYPES
@@ -39,12 +40,15 @@ interface IClusterRegistry {
         Retired
     }
 
-    /// @notice Reasons `submitReports` skips an item instead of reverting the batch.
+    /// @notice Reasons `submitReports` skips an item instead of reverting the batch: all are things others can change
+    /// between the signing and the mining of a relayer's batch.
     /// @dev EpochNotAfterLast: the epoch already landed or a later one did. StaleCommittee: signed for another
-    /// committee version.
+    /// committee version. ClusterNotReportable: the cluster is unknown, not (or no longer) attested, suspended or
+    /// retired.
     enum SkipReason {
         EpochNotAfterLast,
-        StaleCommittee
+        StaleCommittee,
+        ClusterNotReportable
     }
 
     /// @notice A committee statement that a cluster's hardware matches its commitment until `validUntil`.
@@ -265,9 +269,6 @@ interface IClusterRegistry {
     /// @notice The cluster is suspended or retired, so it cannot be attested.
     error ClusterNotAttestable(uint256 clusterId, ClusterStatus status);
 
-    /// @notice The cluster is not (validly) attested, suspended or retired, so it cannot be reported on.
-    error ClusterNotReportable(uint256 clusterId, ClusterStatus status);
-
     /// @notice Suspend needs a cluster that is not suspended or retired; unsuspend needs a suspended one.
     error InvalidLifecycleChange(uint256 clusterId, ClusterStatus status);
 
@@ -407,8 +408,10 @@ interface IClusterRegistry {
     function submitAttestation(Attestation calldata attestation, bytes[] calldata signatures) external;
 
     /// @notice Records a batch of epoch reports, each with its own committee signatures; anyone may submit it.
-    /// An item whose epoch is not above its cluster's last epoch, or signed for another committee version, is skipped
-    /// with `ReportSkipped` (a front-run item never reverts the batch); any other invalid item reverts the whole batch.
+    /// An item for a cluster that cannot be reported on (unknown, not attested, attestation expired, suspended or
+    /// retired), signed for another committee version, or whose epoch is not above its cluster's last epoch is skipped
+    /// with `ReportSkipped` (nothing another party can do between signing and mining reverts the batch); any other
+    /// invalid item (future epoch, figures out of range, bad signatures) reverts the whole batch.
     /// @param reports The reports with at least `threshold()` signatures each over `hashReport(report)`, ordered by
     /// strictly ascending signer address.
     function submitReports(SignedReport[] calldata reports) external;

@@ -232,34 +232,46 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
                            REPORTABLE STATES
     //////////////////////////////////////////////////////////////*/
 
+    /// @dev An item of a cluster that cannot be reported on (in `status`) is skipped, not reverted: the operator's
+    /// hardware update or a suspension between signing and mining must not sink a relayer's batch (L-6). Another
+    /// cluster's report in the same batch still lands, and the cluster's last epoch does not move.
     function _expectNotReportable(uint256 id, IClusterRegistry.ClusterStatus status, uint64 epoch) internal {
-        IClusterRegistry.SignedReport[] memory batch = _one(_signReport(_defaultReport(id, epoch), K));
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.ClusterNotReportable.selector, id, status));
-        registry.submitReports(batch);
+        assertEq(uint8(registry.statusOf(id)), uint8(status), "status before");
+        uint256 other = _register(operator);
+        _attest(other, uint64(block.timestamp + 30 days));
+        uint64 lastBefore = registry.lastEpochOf(id);
+        IClusterRegistry.SignedReport[] memory batch =
+            _two(_signReport(_defaultReport(id, epoch), K), _signReport(_defaultReport(other, epoch), K));
+        Vm.Log[] memory logs = _submitRecorded(batch, relayer);
+        assertEq(logs.length, 2, "one event per item");
+        _assertSkippedLog(logs[0], id, epoch, IClusterRegistry.SkipReason.ClusterNotReportable);
+        _assertSubmittedLog(logs[1], batch[1].report, relayer);
+        assertEq(registry.lastEpochOf(id), lastBefore, "a skipped item never moves the last epoch");
+        assertEq(registry.lastEpochOf(other), epoch, "the rest of the batch landed");
     }
 
-    function test_RevertWhen_SubmitReports_NeverAttested() public {
+    function test_SubmitReports_NeverAttested_Skipped() public {
         _expectNotReportable(clusterId, IClusterRegistry.ClusterStatus.Registered, 1);
     }
 
-    function test_RevertWhen_SubmitReports_UnknownCluster() public {
+    function test_SubmitReports_UnknownCluster_Skipped() public {
         _expectNotReportable(77, IClusterRegistry.ClusterStatus.None, 1);
     }
 
-    function test_RevertWhen_SubmitReports_AttestationExpired() public {
+    function test_SubmitReports_AttestationExpired_Skipped() public {
         _attest(clusterId, validUntil);
         vm.warp(validUntil + 1);
         _expectNotReportable(clusterId, IClusterRegistry.ClusterStatus.Stale, 1);
     }
 
-    function test_RevertWhen_SubmitReports_AttestationCleared() public {
+    function test_SubmitReports_AttestationCleared_Skipped() public {
         _attest(clusterId, validUntil);
         vm.prank(operator);
         registry.updateHardware(clusterId, keccak256("v2"), GPU_COUNT);
         _expectNotReportable(clusterId, IClusterRegistry.ClusterStatus.Registered, 1);
     }
 
-    function test_RevertWhen_SubmitReports_Suspended() public {
+    function test_SubmitReports_Suspended_Skipped() public {
         _attest(clusterId, validUntil);
         vm.prank(governance);
         registry.suspendCluster(clusterId);
@@ -269,7 +281,7 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
         _report(clusterId, 1);
     }
 
-    function test_RevertWhen_SubmitReports_Retired() public {
+    function test_SubmitReports_Retired_Skipped() public {
         _attest(clusterId, validUntil);
         vm.prank(governance);
         registry.retireCluster(clusterId);

@@ -28,6 +28,7 @@ contract ClusterRegistryHandler is RegistrySigning {
         Accept,
         SkipNotAfterLast,
         SkipStaleCommittee,
+        SkipNotReportable,
         Revert
     }
 
@@ -65,6 +66,7 @@ contract ClusterRegistryHandler is RegistrySigning {
     uint256 public ghostAcceptedCount;
     uint256 public ghostSkippedNotAfterLastCount;
     uint256 public ghostSkippedStaleCommitteeCount;
+    uint256 public ghostSkippedNotReportableCount;
     uint256 public ghostRevertedBatches;
 
     constructor(ClusterRegistry registry_, address governance_, address operator_, uint256 seed) {
@@ -269,9 +271,9 @@ contract ClusterRegistryHandler is RegistrySigning {
         return IClusterRegistry.SignedReport({report: rep, signatures: _signReport(rep, k)});
     }
 
-    /// @dev The documented rule, item by item: an unreportable cluster reverts the batch; then another committee
-    /// version skips (StaleCommittee), an epoch not above the cluster's last (as the batch has moved it so far) skips
-    /// (EpochNotAfterLast); a future epoch, a field out of range or too few signatures revert the batch.
+    /// @dev The documented rule, item by item: an unreportable cluster skips (ClusterNotReportable); then another
+    /// committee version skips (StaleCommittee), an epoch not above the cluster's last (as the batch has moved it so
+    /// far) skips (EpochNotAfterLast); a future epoch, a field out of range or too few signatures revert the batch.
     function _predict(IClusterRegistry.SignedReport[] memory batch)
         internal
         view
@@ -287,7 +289,7 @@ contract ClusterRegistryHandler is RegistrySigning {
             IClusterRegistry.EpochReport memory rep = batch[i].report;
             IClusterRegistry.ClusterInfo memory info = registry.clusterOf(rep.clusterId);
             if (info.suspended || info.retired || info.attestedUntil < block.timestamp) {
-                fates[i] = Fate.Revert;
+                fates[i] = Fate.SkipNotReportable;
             } else if (rep.committeeVersion != version) {
                 fates[i] = Fate.SkipStaleCommittee;
             } else if (rep.epoch <= last[rep.clusterId]) {
@@ -303,6 +305,12 @@ contract ClusterRegistryHandler is RegistrySigning {
             }
             if (fates[i] == Fate.Revert) return (true, fates);
         }
+    }
+
+    function _skipFate(IClusterRegistry.SkipReason reason) internal pure returns (Fate) {
+        if (reason == IClusterRegistry.SkipReason.StaleCommittee) return Fate.SkipStaleCommittee;
+        if (reason == IClusterRegistry.SkipReason.ClusterNotReportable) return Fate.SkipNotReportable;
+        return Fate.SkipNotAfterLast;
     }
 
     /// @dev Reads the events of a batch that landed: one per item, in order, each the predicted one.
@@ -323,25 +331,17 @@ contract ClusterRegistryHandler is RegistrySigning {
             } else if (submitted) {
                 if (fates[j] != Fate.Accept) mismatch = true;
             } else {
-                Fate fate = abi.decode(logs[i].data, (IClusterRegistry.SkipReason))
-                    == IClusterRegistry.SkipReason.StaleCommittee
-                    ? Fate.SkipStaleCommittee
-                    : Fate.SkipNotAfterLast;
-                if (fates[j] != fate) mismatch = true;
+                if (fates[j] != _skipFate(abi.decode(logs[i].data, (IClusterRegistry.SkipReason)))) mismatch = true;
             }
             if (submitted) {
                 _accepted[id].push(epoch);
                 ++ghostAcceptedCount;
             } else {
                 _skipped[id].push(epoch);
-                if (
-                    abi.decode(logs[i].data, (IClusterRegistry.SkipReason))
-                        == IClusterRegistry.SkipReason.StaleCommittee
-                ) {
-                    ++ghostSkippedStaleCommitteeCount;
-                } else {
-                    ++ghostSkippedNotAfterLastCount;
-                }
+                Fate skipped = _skipFate(abi.decode(logs[i].data, (IClusterRegistry.SkipReason)));
+                if (skipped == Fate.SkipStaleCommittee) ++ghostSkippedStaleCommitteeCount;
+                else if (skipped == Fate.SkipNotReportable) ++ghostSkippedNotReportableCount;
+                else ++ghostSkippedNotAfterLastCount;
             }
             ++j;
         }
