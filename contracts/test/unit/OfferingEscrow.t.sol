@@ -77,29 +77,35 @@ contract OfferingEscrowTest is OfferingFixture {
         assertEq(token.balanceOf(operator), SUPPLY - SOFT_CAP);
     }
 
-    /// M-4: escrow revenue is paid on the shares the Offering really holds; the buyers together get all of it but
-    /// rounding dust, split pro rata.
+    /// M-4: escrow revenue is paid on the shares the Offering really holds, before and after a first withdrawal; the
+    /// buyers together get all of it but rounding dust, split pro rata.
     function test_EscrowRevenue_PaidOnRealBalance() public {
         _sellAndFinalize(300 * SHARE, 100 * SHARE);
         _expectEscrowUntouchable(400 * SHARE);
         _depositRevenue(10_000 * USD, 10 days);
-        skip(10 days);
+        skip(5 days);
 
-        uint256 pending = token.claimable(address(offering));
-        _collect(pending);
+        uint256 firstHalf = token.claimable(address(offering));
+        _collect(firstHalf);
         uint256 aliceOwed = _owed(alice, 300 * SHARE);
-        uint256 bobOwed = _owed(bob, 100 * SHARE);
         assertEq(offering.escrowRevenueOf(alice), aliceOwed);
-        assertEq(offering.escrowRevenueOf(bob), bobOwed);
-
+        assertEq(offering.escrowRevenueOf(bob), _owed(bob, 100 * SHARE));
         (, uint256 aliceRevenue) = _withdrawAndCheck(alice, 300 * SHARE);
-        (, uint256 bobRevenue) = _withdrawAndCheck(bob, 100 * SHARE);
         assertEq(aliceRevenue, aliceOwed);
+
+        // Now the escrow holds bob's 100 shares only, and earns on those alone.
+        skip(5 days);
+        _expectEscrowUntouchable(100 * SHARE);
+        uint256 secondHalf = token.claimable(address(offering));
+        assertApproxEqAbs(secondHalf, 500 * USD, 1, "100 of 1,000 shares for 5 of 10 days");
+        _collect(secondHalf);
+        uint256 bobOwed = _owed(bob, 100 * SHARE);
+        (, uint256 bobRevenue) = _withdrawAndCheck(bob, 100 * SHARE);
         assertEq(bobRevenue, bobOwed);
-        // The 400 escrowed shares of 1,000 earned 40 % of the stream: pending is the token's own figure for them.
-        assertApproxEqAbs(pending, 4000 * USD, 1);
-        assertLe(aliceRevenue + bobRevenue, pending);
-        assertEq(usd.balanceOf(address(offering)), pending - aliceRevenue - bobRevenue);
+        assertApproxEqAbs(aliceRevenue, 1500 * USD, 1);
+        assertApproxEqAbs(bobRevenue, 1000 * USD, 2, "500 while escrowed with alice's, 500 alone");
+        assertLe(aliceRevenue + bobRevenue, firstHalf + secondHalf);
+        assertEq(usd.balanceOf(address(offering)), firstHalf + secondHalf - aliceRevenue - bobRevenue);
         assertLe(usd.balanceOf(address(offering)), 1, "dust only");
     }
 
