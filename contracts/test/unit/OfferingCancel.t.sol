@@ -53,6 +53,28 @@ contract OfferingCancelTest is OfferingFixture {
         _cancelAndSettle();
     }
 
+    /// M-2: a buyer who already took a refund from the failed sale cannot take it again after governance cancels;
+    /// the others still can. (`Cancelled` reports the sale's totals, refunds taken included.)
+    function test_Cancel_AfterSomeRefunds_NoSecondRefund() public {
+        _buyTwo(100 * SHARE, 50 * SHARE);
+        vm.warp(END);
+        vm.prank(alice);
+        assertEq(offering.refund(), alicePaid);
+
+        vm.expectEmit(address(offering));
+        emit IOffering.Cancelled(governance, 150 * SHARE, alicePaid + bobPaid);
+        vm.prank(governance);
+        offering.cancel();
+        vm.expectRevert(abi.encodeWithSelector(IOffering.NothingToRefund.selector, alice));
+        vm.prank(alice);
+        offering.refund();
+        vm.prank(bob);
+        assertEq(offering.refund(), bobPaid);
+        assertEq(usd.balanceOf(address(offering)), 0);
+        assertEq(usd.balanceOf(alice), 1_000_000 * USD);
+        assertEq(usd.balanceOf(bob), 1_000_000 * USD);
+    }
+
     /// M-2: cancelled before it even started: nothing to refund, the supply goes back on finalize.
     function test_Cancel_BeforeStart() public {
         vm.expectEmit(address(offering));
