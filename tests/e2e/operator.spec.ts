@@ -115,6 +115,26 @@ test('an operator registers a cluster, tokenizes it once attested, and deposits 
   ]);
   expect(deposited).toBe(parseUnits('120.5', 6));
   expect(stream.end - stream.start).toBe(48n * 3_600n);
+
+  // Revenue already deposited keeps its schedule: the form offers the token's own limits for the amount typed, and a
+  // deposit that would stretch the running stream is refused with its decoded reason (nothing is pulled).
+  await card.getByLabel('Amount (tUSD)').fill('1');
+  const [minSeconds, maxSeconds] = await publicClient.readContract({
+    address: token,
+    abi: shareTokenAbi,
+    functionName: 'depositLimits',
+    args: [parseUnits('1', 6)],
+  });
+  await expect(card.getByTestId(`deposit-limits-${clusterId}`)).toContainText(
+    `${Math.ceil(Number(minSeconds) / 3_600)} to ${Math.floor(Number(maxSeconds) / 3_600)} hours`,
+  );
+  await card.getByLabel('Stream over (hours)').fill('8760');
+  await card.getByRole('button', { name: 'Approve and deposit' }).click();
+  await expect(card.getByTestId(`deposit-status-${clusterId}`)).toHaveAttribute('data-step', 'failed');
+  await expect(card.getByTestId(`deposit-status-${clusterId}`)).toContainText('StreamWouldSlowDown(31536000');
+  expect(await publicClient.readContract({ address: token, abi: shareTokenAbi, functionName: 'totalDeposited' })).toBe(
+    deposited,
+  );
 });
 
 test('oracle nodes refuse an attestation of GPUs that another cluster holds, each with its reason', async ({

@@ -124,8 +124,9 @@ interface IOffering {
 
     /// @notice Emitted when governance cancels the sale: it now settles as a failed one (refunds).
     /// @param by The registry owner.
-    /// @param sold Shares sold before the cancellation (all refundable).
-    /// @param raised Stablecoin raised before the cancellation (all refundable).
+    /// @param sold Shares sold before the cancellation.
+    /// @param raised Stablecoin raised before the cancellation; what buyers have not yet taken back (a sale that ended
+    /// below its soft cap may have paid some refunds already) is refundable.
     event Cancelled(address indexed by, uint256 sold, uint256 raised);
 
     /*//////////////////////////////////////////////////////////////
