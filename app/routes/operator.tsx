@@ -295,7 +295,8 @@ function DepositForm({ cluster, account, onDone }: { cluster: ClusterListItem; a
     abi: shareTokenAbi,
     functionName: 'depositLimits',
     args: [typedAmount.success ? parseUnits(typedAmount.data, STABLECOIN_DECIMALS) : 0n],
-    query: { enabled: typedAmount.success },
+    // The limits move with the chain's clock and with every deposit: asked again now and then, and after ours.
+    query: { enabled: typedAmount.success, refetchInterval: 15_000 },
   });
   const [minSeconds, maxSeconds] = limits.data ?? [undefined, undefined];
   const minHours = minSeconds === undefined ? undefined : Math.ceil(Number(minSeconds) / 3_600);
@@ -339,7 +340,10 @@ function DepositForm({ cluster, account, onDone }: { cluster: ClusterListItem; a
         'depositRevenue',
       );
     });
-    if (receipt) onDone();
+    if (receipt) {
+      await limits.refetch();
+      onDone();
+    }
   }
 
   return (
