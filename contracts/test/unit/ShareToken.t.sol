@@ -226,8 +226,8 @@ contract ShareTokenTest is ShareTokenFixture {
         assertEq(token.stream().ratePerSecond, rate);
     }
 
-    /// M-1: a merge keeps the earlier deposit on its own schedule (1 $/s until the old end) and streams the new one as
-    /// 0.25 $/s on top until then, 1.25 $/s after it.
+    /// Tranches: a merge keeps the earlier deposit on its own schedule (1 $/s until the old end) and streams the new
+    /// one as 0.25 $/s on top until then, 1.25 $/s after it.
     function test_DepositRevenue_MergesRunningStream() public {
         _send(offering, alice, SUPPLY / 2);
         _deposit(1000e6, 1000);

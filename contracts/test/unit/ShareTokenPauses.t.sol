@@ -174,7 +174,8 @@ contract ShareTokenPausesTest is ShareTokenFixture {
         assertEq(token.balanceOf(alice), 100e18);
     }
 
-    /// M-3: the operator's own pause does not stop its forced transfer and recovery (they are its compliance tools).
+    /// Unchanged by the fix: the operator's own pause does not stop its forced transfer and recovery (its compliance
+    /// tools).
     function test_OperatorPause_AllowsForcedTransferAndRecovery() public {
         _operatorPause();
         vm.startPrank(op);
