@@ -708,14 +708,16 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
         return (bytes4(0), 0);
     }
 
-    /// @dev The lifetime deposit cap must carry at least 10**12 whole units of the stablecoin.
+    /// @dev The lifetime deposit cap must carry at least 10**12 whole units of the stablecoin. A low-level call, not
+    /// try/catch: an address without code (or a fallback) answers no data, which the ABI decoder of a try/catch would
+    /// turn into an empty revert in this contract instead of `StablecoinWithoutDecimals`.
     function _checkStablecoin(IERC20 stablecoin_) internal view {
-        try IERC20Metadata(address(stablecoin_)).decimals() returns (uint8 decimals_) {
-            if (decimals_ > MAX_STABLECOIN_DECIMALS) {
-                revert StablecoinDecimalsUnsupported(decimals_, MAX_STABLECOIN_DECIMALS);
-            }
-        } catch {
-            revert StablecoinWithoutDecimals(stablecoin_);
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool ok, bytes memory ret) = address(stablecoin_).staticcall(abi.encodeCall(IERC20Metadata.decimals, ()));
+        if (!ok || ret.length < 32) revert StablecoinWithoutDecimals(stablecoin_);
+        uint256 decimals_ = abi.decode(ret, (uint256));
+        if (decimals_ > MAX_STABLECOIN_DECIMALS) {
+            revert StablecoinDecimalsUnsupported(decimals_, MAX_STABLECOIN_DECIMALS);
         }
     }
 }
