@@ -42,7 +42,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 /// Bounds, all enforced on entry:
 /// - 1 <= supply <= 2**96 - 1 share-wei, so balances fit 96 bits and shift <= 126 fits 7 bits;
 /// - cumulative deposits D <= 2**60 - 1 base units, and Δacc per base unit < 2**31, so acc < D * 2**31 < 2**91 and
-///   rate < 2**91 (duration >= 1); accrued <= D < 2**64; totalDeposited, totalClaimed < 2**64;
+///   rate < 2**91 (duration >= 1); accrued <= D < 2**64; totalDeposited < 2**64;
 ///   balance * Δacc < 2**187 and amount << shift < 2**186: no intermediate overflows;
 /// - timestamps < 2**32 (year 2106), durations <= MAX_DURATION.
 /// A transfer does not write the stream word: the current accumulator is derived from it (rate and lastUpdate only

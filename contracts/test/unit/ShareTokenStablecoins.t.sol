@@ -6,8 +6,8 @@ import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
 import {IShareToken} from "../../src/interfaces/IShareToken.sol";
 import {BlocklistStablecoin} from "../utils/BlocklistStablecoin.sol";
 import {ClaimReenterer} from "../utils/ClaimReenterer.sol";
-import {DecimalsToken} from "../utils/DecimalsToken.sol";
-import {NoDecimalsToken} from "../utils/NoDecimalsToken.sol";
+import {DecimalsStablecoin} from "../utils/DecimalsStablecoin.sol";
+import {NoDecimalsStablecoin} from "../utils/NoDecimalsStablecoin.sol";
 import {ReentrantStablecoin} from "../utils/ReentrantStablecoin.sol";
 import {ShareTokenFixture} from "../utils/ShareTokenFixture.sol";
 import {UsdtStyleStablecoin} from "../utils/UsdtStyleStablecoin.sol";
@@ -45,7 +45,7 @@ contract ShareTokenStablecoinsTest is ShareTokenFixture {
 
     /// L-4: an 18-decimal stablecoin would cap lifetime revenue at ~1.15 tokens: refused at initialization.
     function test_RevertWhen_Initialize_EighteenDecimalStablecoin() public {
-        IERC20 coin = IERC20(address(new DecimalsToken(18)));
+        IERC20 coin = IERC20(address(new DecimalsStablecoin(18)));
         _expectInitializeRevert(coin, abi.encodeWithSelector(IShareToken.StablecoinDecimalsUnsupported.selector, 18, 6));
         vm.expectRevert(abi.encodeWithSelector(IShareToken.StablecoinDecimalsUnsupported.selector, 18, 6));
         token.checkStablecoin(coin);
@@ -54,21 +54,21 @@ contract ShareTokenStablecoinsTest is ShareTokenFixture {
     /// L-4: the limit is exactly `MAX_STABLECOIN_DECIMALS` = 6: 7 is refused, 6 and 0 are accepted.
     function test_CheckStablecoin_DecimalsBoundary() public {
         assertEq(token.MAX_STABLECOIN_DECIMALS(), 6);
-        IERC20 seven = IERC20(address(new DecimalsToken(7)));
+        IERC20 seven = IERC20(address(new DecimalsStablecoin(7)));
         vm.expectRevert(abi.encodeWithSelector(IShareToken.StablecoinDecimalsUnsupported.selector, 7, 6));
         token.checkStablecoin(seven);
         _expectInitializeRevert(seven, abi.encodeWithSelector(IShareToken.StablecoinDecimalsUnsupported.selector, 7, 6));
-        IERC20 six = IERC20(address(new DecimalsToken(6)));
+        IERC20 six = IERC20(address(new DecimalsStablecoin(6)));
         token.checkStablecoin(six);
         assertEq(address(_initialize(six).stablecoin()), address(six));
-        IERC20 zero = IERC20(address(new DecimalsToken(0)));
+        IERC20 zero = IERC20(address(new DecimalsStablecoin(0)));
         token.checkStablecoin(zero);
         assertEq(address(_initialize(zero).stablecoin()), address(zero));
     }
 
     /// L-4: a coin whose `decimals()` reverts, or that has no such function, is refused with its own error.
     function test_RevertWhen_Initialize_StablecoinWithoutDecimals() public {
-        IERC20 coin = IERC20(address(new NoDecimalsToken()));
+        IERC20 coin = IERC20(address(new NoDecimalsStablecoin()));
         _expectInitializeRevert(coin, abi.encodeWithSelector(IShareToken.StablecoinWithoutDecimals.selector, coin));
         vm.expectRevert(abi.encodeWithSelector(IShareToken.StablecoinWithoutDecimals.selector, coin));
         token.checkStablecoin(coin);
