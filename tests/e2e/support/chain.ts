@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import {
+  type Abi,
   type Address,
   createPublicClient,
   createWalletClient,
@@ -200,6 +201,36 @@ export function stablecoinBalance(account: Address) {
     functionName: 'balanceOf',
     args: [account],
   });
+}
+
+/** `buyerIndex` (a dev account) buys `shares` whole shares, paying with freshly minted stablecoin. */
+export async function buyShares(buyerIndex: number, offering: Address, shares: bigint) {
+  const buyer = walletOf(buyerIndex);
+  const amount = shares * 10n ** 18n;
+  const cost = await publicClient.readContract({
+    address: offering,
+    abi: offeringAbi,
+    functionName: 'quote',
+    args: [amount],
+  });
+  await mintStablecoin(buyer.account.address, cost);
+  await mined(
+    await buyer.writeContract({
+      address: deployment().contracts.stablecoin,
+      abi: testStablecoinAbi,
+      functionName: 'approve',
+      args: [offering, cost],
+    }),
+  );
+  await mined(
+    await buyer.writeContract({ address: offering, abi: offeringAbi, functionName: 'buy', args: [amount, cost] }),
+  );
+  return cost;
+}
+
+/** Governance (the deployer owns the local registry) acts on a token or an offering. */
+export async function asGovernance(address: Address, abi: Abi, functionName: string) {
+  return mined(await walletOf(devRoles.deployer).writeContract({ address, abi, functionName } as never));
 }
 
 export async function finalizeOffering(operatorIndex: number, offering: Address) {
