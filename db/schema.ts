@@ -393,7 +393,7 @@ export const tokenControlEvents = pgTable(
     /** `to` of a forced transfer, replacement wallet. */
     counterparty: address('counterparty'),
     flag: boolean('flag'),
-    /** Verification expiry, shares moved. */
+    /** Verification expiry, shares moved, a revenue payer's horizon in seconds (0: revoked). */
     value: uint256('value'),
     /** Revenue moved with a recovered wallet. */
     revenue: uint256('revenue'),

@@ -294,7 +294,7 @@ function DepositForm({ cluster, account, onDone }: { cluster: ClusterListItem; a
     address: token.address,
     abi: shareTokenAbi,
     functionName: 'depositLimits',
-    args: [typedAmount.success ? parseUnits(typedAmount.data, STABLECOIN_DECIMALS) : 0n],
+    args: [account, typedAmount.success ? parseUnits(typedAmount.data, STABLECOIN_DECIMALS) : 0n],
     // The limits move with the chain's clock and with every deposit: asked again now and then, and after ours.
     query: { enabled: typedAmount.success, refetchInterval: 15_000 },
   });

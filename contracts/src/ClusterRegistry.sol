@@ -291,8 +291,10 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
             if (report.utilizationBps > MAX_UTILIZATION_BPS) {
                 revert UtilizationTooHigh(clusterId, report.utilizationBps);
             }
+            // The operator can shrink the attested hardware between signing and mining: skipped, like the above.
             if (report.gpusOnline > state.gpuCount) {
-                revert GpusOnlineTooHigh(clusterId, report.gpusOnline, state.gpuCount);
+                emit ReportSkipped(clusterId, epoch, SkipReason.GpusOnlineAboveAttested);
+                continue;
             }
 
             _verifySignatures(_hashReport(report), reports[i].signatures, config.threshold, false);

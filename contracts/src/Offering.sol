@@ -63,8 +63,10 @@ contract Offering is IOffering, ReentrancyGuardTransient {
     uint96 internal _sold;
     uint152 internal _raised;
     Outcome internal _outcome;
-    // slot 3: shares still escrowed after a successful settlement
+    // slot 3: shares still escrowed after a successful settlement; when the last share was sold (the sale's decision
+    // time when it sold out, written by that purchase)
     uint96 internal _escrowed;
+    uint32 internal _soldOutAt;
     // slot 4: revenue earned per escrowed share since settlement, scaled by REVENUE_SCALE
     uint256 internal _revenuePerEscrowedShare;
 
@@ -156,27 +158,30 @@ contract Offering is IOffering, ReentrancyGuardTransient {
             _outcome = succeeded ? Outcome.Succeeded : Outcome.Failed;
         }
 
+        uint256 supply_ = token_.totalSupply();
         uint256 proceeds;
-        uint256 sharesReturned;
+        uint256 sharesReturned = supply_;
+        // Everything the Offering earned so far; from the decision on, the sold shares' part belongs to their buyers.
+        uint256 earned = token_.claim();
+        uint256 escrowRevenue;
         if (succeeded) {
             _escrowed = uint96(sold_);
             proceeds = _raised;
-            sharesReturned = token_.totalSupply() - sold_;
-        } else {
-            sharesReturned = token_.totalSupply();
+            sharesReturned = supply_ - sold_;
+            escrowRevenue = Math.mulDiv(_revenueSince(token_, _decidedAt(outcome), earned), sold_, supply_);
+            if (escrowRevenue != 0) _revenuePerEscrowedShare = Math.mulDiv(escrowRevenue, REVENUE_SCALE, sold_);
         }
+        uint256 revenue = earned - escrowRevenue;
 
-        // Revenue earned while the Offering held the supply (unsold and escrowed shares alike) is the operator's.
-        uint256 revenue = token_.claimTo(operator_);
         if (sharesReturned != 0) token_.safeTransfer(operator_, sharesReturned);
-        if (proceeds != 0) STABLECOIN.safeTransfer(operator_, proceeds);
+        if (proceeds + revenue != 0) STABLECOIN.safeTransfer(operator_, proceeds + revenue);
 
-        emit Finalized(operator_, succeeded, sold_, proceeds, sharesReturned, revenue);
+        emit Finalized(operator_, succeeded, sold_, proceeds, sharesReturned, revenue, escrowRevenue);
     }
 
     /// @inheritdoc IOffering
     function cancel() external nonReentrant {
-        if (msg.sender != REGISTRY.owner()) revert NotGovernance(msg.sender);
+        if (msg.sender != REGISTRY.owner()) revert IShareToken.NotGovernance(msg.sender);
         if (_outcome != Outcome.None) revert CannotCancel(_phase());
         _outcome = Outcome.Cancelled;
         emit Cancelled(msg.sender, _sold, _raised);
@@ -184,16 +189,36 @@ contract Offering is IOffering, ReentrancyGuardTransient {
 
     /// @inheritdoc IOffering
     function refund() external nonReentrant returns (uint256 amount) {
-        Phase phase_ = _phase();
-        if (phase_ != Phase.Failed && phase_ != Phase.Cancelled) revert RefundUnavailable(phase_);
-        Purchase memory purchase = _purchases[msg.sender];
-        if (purchase.paid == 0) revert NothingToRefund(msg.sender);
+        return _refund(msg.sender);
+    }
 
-        delete _purchases[msg.sender];
-        amount = purchase.paid;
-        STABLECOIN.safeTransfer(msg.sender, amount);
+    /// @inheritdoc IOffering
+    function refundTo(address recipient) external nonReentrant returns (uint256 amount) {
+        if (recipient == address(0)) revert ZeroAddress();
+        return _refund(recipient);
+    }
 
-        emit Refunded(msg.sender, purchase.shares, amount);
+    /// @inheritdoc IOffering
+    function recoverPurchase(address lost, address replacement) external nonReentrant {
+        IShareToken token_ = _token;
+        address operator_ = REGISTRY.operatorOf(token_.clusterId());
+        if (msg.sender != operator_) revert NotOperator(msg.sender, operator_);
+        // Only what a freeze holds: a buyer who can act keeps their purchase out of the operator's reach.
+        if (!token_.isFrozen(lost)) revert BuyerNotFrozen(lost);
+        Purchase memory purchase = _purchases[lost];
+        if (purchase.shares == 0) revert NothingToWithdraw(lost);
+        if (
+            replacement == address(0) || replacement == lost || replacement == address(this)
+                || replacement == address(token_) || _purchases[replacement].shares != 0
+        ) revert InvalidReplacement(replacement);
+
+        // The unclaimed escrow revenue moves with the shares (the claimed mark moves too).
+        _purchases[replacement] = purchase;
+        _revenueClaimedPerShare[replacement] = _revenueClaimedPerShare[lost];
+        delete _purchases[lost];
+        delete _revenueClaimedPerShare[lost];
+
+        emit PurchaseRecovered(operator_, lost, replacement, purchase.shares, purchase.paid);
     }
 
     /// @inheritdoc IOffering
@@ -204,14 +229,9 @@ contract Offering is IOffering, ReentrancyGuardTransient {
     /// @inheritdoc IOffering
     function withdrawSharesTo(address recipient) external nonReentrant returns (uint256 shares, uint256 revenue) {
         if (recipient == address(0)) revert ZeroAddress();
-        if (recipient != msg.sender) {
-            IShareToken token_ = _token;
-            // A freeze stops the buyer's own address, and delivery elsewhere must not get around it: only to an address
-            // the operator verified.
-            if (token_.isFrozen(msg.sender) && !token_.isVerified(recipient)) {
-                revert IShareToken.RecipientNotVerified(recipient);
-            }
-        }
+        // Delivery elsewhere is a send by the buyer: a frozen buyer's shares stay where they are (the operator may
+        // move the purchase to a replacement, `recoverPurchase`), as a frozen holder's would.
+        if (recipient != msg.sender && _token.isFrozen(msg.sender)) revert IShareToken.AccountFrozen(msg.sender);
         return _withdraw(recipient);
     }
 
@@ -312,6 +332,40 @@ contract Offering is IOffering, ReentrancyGuardTransient {
                                 INTERNAL
     //////////////////////////////////////////////////////////////*/
 
+    /// @dev Pays back everything the caller paid, to `recipient`, once the sale failed or was cancelled.
+    function _refund(address recipient) private returns (uint256 amount) {
+        Phase phase_ = _phase();
+        if (phase_ != Phase.Failed && phase_ != Phase.Cancelled) revert RefundUnavailable(phase_);
+        Purchase memory purchase = _purchases[msg.sender];
+        if (purchase.paid == 0) revert NothingToRefund(msg.sender);
+
+        delete _purchases[msg.sender];
+        amount = purchase.paid;
+        STABLECOIN.safeTransfer(recipient, amount);
+
+        emit Refunded(msg.sender, purchase.shares, amount);
+    }
+
+    /// @dev When the sale was decided: when it sold out, when it ended, or now (the operator's early close, and the
+    /// cancellations, which give the buyers nothing).
+    function _decidedAt(Outcome outcomeBefore) private view returns (uint256) {
+        if (outcomeBefore != Outcome.None) return block.timestamp;
+        uint256 soldOutAt = _soldOutAt;
+        if (soldOutAt != 0) return soldOutAt;
+        return block.timestamp < _end ? block.timestamp : _end;
+    }
+
+    /// @dev Revenue streamed to the Offering (which held the whole supply until settlement) since `since`, at most
+    /// `earned`. When the stream changed after `since` (a deposit before settlement), the split can no longer be told
+    /// on chain, and all of `earned` counts as after: the doubt goes to the buyers, never to the operator who chose to
+    /// deposit before settling.
+    function _revenueSince(IShareToken token_, uint256 since, uint256 earned) private view returns (uint256) {
+        (bool known, uint256 before) = token_.streamedTotalAt(since);
+        if (!known) return earned;
+        uint256 after_ = token_.streamedTotal() - before;
+        return after_ < earned ? after_ : earned;
+    }
+
     /// @dev Sends the caller's escrowed shares and unclaimed escrow revenue to `recipient`.
     function _withdraw(address recipient) private returns (uint256 shares, uint256 revenue) {
         if (_outcome != Outcome.Succeeded) revert WithdrawUnavailable(_phase());
@@ -375,6 +429,8 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         uint256 raisedAfter = _raised + cost;
         _sold = uint96(soldAfter);
         _raised = raisedAfter.toUint152();
+        // The decision time of a sale that sells out: from here on, the revenue of the sold shares is their buyers'.
+        if (shares == remaining) _soldOutAt = uint32(block.timestamp);
         _purchases[msg.sender] = Purchase({shares: uint96(boughtAfter), paid: uint160(purchase.paid + cost)});
 
         _collect(cost);
@@ -400,7 +456,7 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         uint256 balanceBefore = STABLECOIN.balanceOf(address(this));
         STABLECOIN.safeTransferFrom(msg.sender, address(this), cost);
         uint256 received = STABLECOIN.balanceOf(address(this)) - balanceBefore;
-        if (received < cost) revert FeeOnTransferNotSupported(cost, received);
+        if (received < cost) revert IShareToken.FeeOnTransferNotSupported(cost, received);
     }
 
     /// @dev `ceil(shares * pricePerShare / 1e18)`: the buyer never pays less than the exact cost.

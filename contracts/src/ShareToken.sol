@@ -107,7 +107,8 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     mapping(address account => uint256 word) internal _accounts;
     mapping(address owner => mapping(address spender => uint256)) internal _allowances;
     mapping(address account => uint256) internal _verifiedUntil;
-    mapping(address operator => mapping(address payer => bool)) internal _revenuePayers;
+    /// @dev Horizon (seconds) of each payer an operator named; 0 = not a payer.
+    mapping(address operator => mapping(address payer => uint256 horizon)) internal _revenuePayers;
     uint256 internal _stream;
     uint256 internal _totals;
     uint256 internal _coin;
@@ -241,8 +242,12 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     /// @inheritdoc IShareToken
     function depositRevenue(uint256 amount, uint256 duration) external override {
         address op = _operator();
-        if (msg.sender != op && !_revenuePayers[op][msg.sender]) revert NotRevenuePayer(msg.sender);
-        (uint256 rate, uint256 newEnd, uint256 carriedOver) = _addTranche(amount, duration);
+        uint256 horizon = type(uint256).max;
+        if (msg.sender != op) {
+            horizon = _revenuePayers[op][msg.sender];
+            if (horizon == 0) revert NotRevenuePayer(msg.sender);
+        }
+        (uint256 rate, uint256 newEnd, uint256 carriedOver) = _addTranche(amount, duration, horizon);
 
         IERC20 coin = IERC20(address(uint160(_coin)));
         uint256 balanceBefore = coin.balanceOf(address(this));
@@ -254,28 +259,30 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     }
 
     /// @inheritdoc IShareToken
-    function depositLimits(uint256 amount) external view override returns (uint256 minDuration, uint256 maxDuration) {
-        uint256 s = _stream;
-        uint256 t = _totals;
-        uint256 end = (s >> END_SHIFT) & MASK_32;
-        uint256 rate = (s >> RATE_SHIFT) & MASK_91;
-        uint256 ceiling = MASK_32 - block.timestamp;
-        maxDuration = ceiling < MAX_DURATION ? ceiling : MAX_DURATION;
-        if (end <= block.timestamp) return (1, maxDuration);
-        minDuration = end - block.timestamp;
-        // Same bound as `_addTranche`; amounts above the cap are refused there anyway, so saturate instead of wrap.
+    function depositLimits(address depositor, uint256 amount)
+        external
+        view
+        override
+        returns (uint256 minDuration, uint256 maxDuration)
+    {
+        address op = _operator();
+        uint256 horizon = depositor == op ? type(uint256).max : _revenuePayers[op][depositor];
+        if (horizon == 0) return (0, 0);
+        // Amounts above the cap are refused by the deposit anyway: saturate instead of overflowing.
         if (amount > MAX_TOTAL_DEPOSITED) amount = MAX_TOTAL_DEPOSITED;
-        if (rate == 0) return (minDuration, maxDuration);
-        uint256 total = rate * minDuration + (amount << ((s >> PREC_SHIFT) & MASK_7)) / (t & MASK_96);
-        uint256 keepsRate = total / rate;
-        if (keepsRate < maxDuration) maxDuration = keepsRate;
+        (uint256 end,,, uint256 keepsRate) = _mergeBounds(_stream, _totals & MASK_96, amount);
+        uint256 remaining = end > block.timestamp ? end - block.timestamp : 0;
+        minDuration = remaining == 0 ? 1 : remaining;
+        maxDuration = Math.min(Math.min(MAX_DURATION, MASK_32 - block.timestamp), keepsRate);
+        maxDuration = Math.min(maxDuration, Math.max(horizon, remaining));
     }
 
     /// @inheritdoc IShareToken
-    function setRevenuePayer(address payer, bool allowed) external override {
+    function setRevenuePayer(address payer, uint256 maxDuration) external override {
         address op = _onlyOperator();
-        _revenuePayers[op][payer] = allowed;
-        emit RevenuePayerSet(op, payer, allowed);
+        if (maxDuration > MAX_DURATION) revert InvalidDuration(maxDuration);
+        _revenuePayers[op][payer] = maxDuration;
+        emit RevenuePayerSet(op, payer, maxDuration);
     }
 
     /// @inheritdoc IShareToken
@@ -448,6 +455,13 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     }
 
     /// @inheritdoc IShareToken
+    function streamedTotalAt(uint256 timestamp) external view override returns (bool known, uint256 total) {
+        uint256 s = _stream;
+        if (timestamp < ((s >> LAST_SHIFT) & MASK_32) || timestamp > block.timestamp) return (false, 0);
+        return (true, _accumulatorAt(s, timestamp) * (_totals & MASK_96) >> ((s >> PREC_SHIFT) & MASK_7));
+    }
+
+    /// @inheritdoc IShareToken
     function registry() external view override returns (IClusterRegistry) {
         return IClusterRegistry(address(uint160(_registry)));
     }
@@ -469,6 +483,11 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
 
     /// @inheritdoc IShareToken
     function isRevenuePayer(address payer) external view override returns (bool) {
+        return _revenuePayers[_operator()][payer] != 0;
+    }
+
+    /// @inheritdoc IShareToken
+    function revenuePayerHorizon(address payer) external view override returns (uint256) {
         return _revenuePayers[_operator()][payer];
     }
 
@@ -518,20 +537,49 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
 
     /// @dev The accumulator now, derived from the stream word (rate and lastUpdate only change on deposit).
     function _accumulator(uint256 s) internal view returns (uint256 acc) {
+        return _accumulatorAt(s, block.timestamp);
+    }
+
+    /// @dev The accumulator at `time`, for any time from the last deposit on (the stream word's rate holds since).
+    function _accumulatorAt(uint256 s, uint256 time) internal pure returns (uint256 acc) {
         unchecked {
             acc = s & MASK_91;
             uint256 end = (s >> END_SHIFT) & MASK_32;
-            uint256 t = block.timestamp < end ? block.timestamp : end;
+            uint256 t = time < end ? time : end;
             uint256 last = (s >> LAST_SHIFT) & MASK_32;
             // acc + rate * (t - last) < cumulative deposits * 2**31 < 2**91.
             if (t > last) acc += ((s >> RATE_SHIFT) & MASK_91) * (t - last);
         }
     }
 
+    /// @dev The merge rule in one place, for the deposit and for `depositLimits`: against the stream word `s`, a
+    /// deposit of `amount` (<= the deposit cap) adds `added` (per share-wei, in acc units) to the unstreamed `rest` of
+    /// the stream running until `end`; a duration above `keepsRate` would stream slower than the running rate. With no
+    /// stream running, `rest` is 0 and `keepsRate` unbounded.
+    function _mergeBounds(uint256 s, uint256 supply, uint256 amount)
+        internal
+        view
+        returns (uint256 end, uint256 rest, uint256 added, uint256 keepsRate)
+    {
+        unchecked {
+            // amount < 2**60 and shift <= 126: no overflow.
+            added = (amount << ((s >> PREC_SHIFT) & MASK_7)) / supply;
+            end = (s >> END_SHIFT) & MASK_32;
+            if (end <= block.timestamp) return (end, 0, added, type(uint256).max);
+            uint256 running = (s >> RATE_SHIFT) & MASK_91;
+            // running < 2**91 and the remaining time <= MAX_DURATION: no overflow.
+            rest = running * (end - block.timestamp);
+            // A running stream has a rate >= 1 (added >= 2**30 > MAX_DURATION), so the division is safe. Exact:
+            // (rest + added) / duration >= running  <=>  duration <= (rest + added) / running.
+            keepsRate = (rest + added) / running;
+        }
+    }
+
     /// @dev Checkpoints the stream and merges a tranche of `amount` into it until `now + duration`, refusing any merge
-    /// that would slow the running stream or end it earlier. Returns the new rate and the carried-over rest in
-    /// whole-supply units (for the event).
-    function _addTranche(uint256 amount, uint256 duration)
+    /// that would slow the running stream or end it earlier, and a payer's that would end it beyond both the running
+    /// end and `horizon` seconds from now. Returns the new rate and the carried-over rest in whole-supply units (for
+    /// the event).
+    function _addTranche(uint256 amount, uint256 duration, uint256 horizon)
         internal
         returns (uint256 rateWhole, uint256 newEnd, uint256 carriedOver)
     {
@@ -541,40 +589,43 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
         if (duration == 0 || duration > MAX_DURATION || block.timestamp + duration > MASK_32) {
             revert InvalidDuration(duration);
         }
-        uint256 t = _totals;
-        uint256 deposited = (t >> DEPOSITED_SHIFT) & MASK_64;
+        uint256 supply = _totals & MASK_96;
+        uint256 deposited = (_totals >> DEPOSITED_SHIFT) & MASK_64;
         if (amount > MAX_TOTAL_DEPOSITED - deposited) revert DepositCapExceeded(deposited, amount);
 
-        uint256 supply = t & MASK_96;
-        uint256 shift = (s >> PREC_SHIFT) & MASK_7;
-        uint256 end = (s >> END_SHIFT) & MASK_32;
+        (uint256 rate, uint256 rest) = _mergedRate(s, supply, amount, duration, horizon);
         newEnd = block.timestamp + duration;
-        uint256 rate;
-        uint256 rest;
-        unchecked {
-            // amount < 2**60 and shift <= 126: no overflow. Per share-wei, rest + added stays below cumulative
-            // deposits * 2**31 < 2**91, so the rate does too.
-            uint256 added = (amount << shift) / supply;
-            if (end > block.timestamp) {
-                if (newEnd < end) revert StreamWouldEndEarlier(newEnd, end);
-                uint256 running = (s >> RATE_SHIFT) & MASK_91;
-                // running < 2**91 and the remaining time <= MAX_DURATION: no overflow.
-                rest = running * (end - block.timestamp);
-                rate = (rest + added) / duration;
-                // A running stream has a rate >= 1 (added >= 2**30 > MAX_DURATION), so the division is safe. Exact:
-                // rate >= running  <=>  added >= running * (newEnd - end), the current rate for every added second.
-                if (rate < running) revert StreamWouldSlowDown(duration, (rest + added) / running);
-            } else {
-                rate = added / duration;
-            }
-        }
-
         _stream = _accumulator(s) | (rate << RATE_SHIFT) | (block.timestamp << LAST_SHIFT) | (newEnd << END_SHIFT)
             | (s & ~((uint256(1) << PREC_SHIFT) - 1));
         _totals = supply | ((deposited + amount) << DEPOSITED_SHIFT) | (block.timestamp << START_SHIFT);
 
+        uint256 shift = (s >> PREC_SHIFT) & MASK_7;
         rateWhole = rate * supply * RATE_SCALE >> shift;
         carriedOver = rest * supply >> shift;
+    }
+
+    /// @dev The rate (per share-wei, acc units) of the stream merged with a tranche of `amount` over `duration`, and
+    /// the unstreamed rest it carries; reverts unless the merge keeps the running stream at least as fast and no
+    /// shorter, and, for a payer, ends no later than the later of the running end and `horizon` seconds from now.
+    function _mergedRate(uint256 s, uint256 supply, uint256 amount, uint256 duration, uint256 horizon)
+        internal
+        view
+        returns (uint256 rate, uint256 rest)
+    {
+        (uint256 end, uint256 unstreamed, uint256 added, uint256 keepsRate) = _mergeBounds(s, supply, amount);
+        uint256 remaining = end > block.timestamp ? end - block.timestamp : 0;
+        if (remaining != 0) {
+            if (duration < remaining) revert StreamWouldEndEarlier(block.timestamp + duration, end);
+            if (duration > keepsRate) revert StreamWouldSlowDown(duration, keepsRate);
+        }
+        if (duration > horizon && duration > remaining) {
+            revert PayerHorizonExceeded(duration, Math.max(horizon, remaining));
+        }
+        unchecked {
+            // Per share-wei, rest + added stays below cumulative deposits * 2**31 < 2**91, so the rate does too.
+            rate = (unstreamed + added) / duration;
+        }
+        rest = unstreamed;
     }
 
     /// @dev Credits the revenue earned since the account word's snapshot and moves the snapshot to `acc`. `s` is the
@@ -622,14 +673,16 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
 
         // Read after writing `from`, so that a self-transfer sees its own update.
         uint256 wt = _accounts[to];
-        if (wt & (FROZEN_BIT | PROTECTED_BIT) != 0) {
+        if (wt & PROTECTED_BIT != 0) revert ERC20InvalidReceiver(to);
+        // The escrow can always settle with the cluster's operator: its own freeze or allowlist must not let it hold
+        // a sale unsettled (and the buyers' money with it). The operator is only read when a check would refuse.
+        if ((wt & FROZEN_BIT != 0 || s & ALLOWLIST_BIT != 0) && !(wf & PROTECTED_BIT != 0 && to == _operator())) {
             if (wt & FROZEN_BIT != 0) revert AccountFrozen(to);
-            revert ERC20InvalidReceiver(to);
-        }
-        if (s & ALLOWLIST_BIT != 0) {
-            uint256 until = _verifiedUntil[to];
-            if (until == 0) revert RecipientNotVerified(to);
-            if (until < block.timestamp) revert RecipientVerificationExpired(to, until);
+            if (s & ALLOWLIST_BIT != 0) {
+                uint256 until = _verifiedUntil[to];
+                if (until == 0) revert RecipientNotVerified(to);
+                if (until < block.timestamp) revert RecipientVerificationExpired(to, until);
+            }
         }
         wt = _checkpoint(wt, acc, s);
         unchecked {
@@ -698,8 +751,9 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
         if (wf & FROZEN_BIT != 0) return (AccountFrozen.selector, uint160(from));
         if (wf & MASK_96 < amount) return (ERC20InsufficientBalance.selector, wf & MASK_96);
         uint256 wt = _accounts[to];
-        if (wt & FROZEN_BIT != 0) return (AccountFrozen.selector, uint160(to));
         if (wt & PROTECTED_BIT != 0) return (ERC20InvalidReceiver.selector, 0);
+        if (wf & PROTECTED_BIT != 0 && to == _operator()) return (bytes4(0), 0);
+        if (wt & FROZEN_BIT != 0) return (AccountFrozen.selector, uint160(to));
         if (s & ALLOWLIST_BIT != 0) {
             uint256 until = _verifiedUntil[to];
             if (until == 0) return (RecipientNotVerified.selector, 0);

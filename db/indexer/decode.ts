@@ -304,7 +304,9 @@ export function decodeLogs(
             kind: 'revenue_payer_set',
             actor: log.args.operator,
             account: log.args.payer,
-            flag: log.args.allowed,
+            // A payer's horizon in seconds; 0 revokes it.
+            flag: log.args.maxDuration !== 0n,
+            value: log.args.maxDuration,
           });
           break;
         case 'VerificationSet':

@@ -569,7 +569,7 @@ async function depositOverAWeek(
       address: token,
       abi: shareTokenAbi,
       functionName: 'depositLimits',
-      args: [amount],
+      args: [wallet.account.address, amount],
     });
     const ceiling = maxDuration > BigInt(DAY) + minDuration ? maxDuration - BigInt(DAY) : minDuration;
     const duration = BigInt(WEEK) < minDuration ? minDuration : BigInt(WEEK) > ceiling ? ceiling : BigInt(WEEK);

@@ -123,7 +123,7 @@ test('an operator registers a cluster, tokenizes it once attested, and deposits 
     address: token,
     abi: shareTokenAbi,
     functionName: 'depositLimits',
-    args: [parseUnits('1', 6)],
+    args: [operator as Address, parseUnits('1', 6)],
   });
   await expect(card.getByTestId(`deposit-limits-${clusterId}`)).toContainText(
     `${Math.ceil(Number(minSeconds) / 3_600)} to ${Math.floor(Number(maxSeconds) / 3_600)} hours`,

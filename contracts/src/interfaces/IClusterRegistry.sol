@@ -44,11 +44,13 @@ interface IClusterRegistry {
     /// between the signing and the mining of a relayer's batch.
     /// @dev EpochNotAfterLast: the epoch already landed or a later one did. StaleCommittee: signed for another
     /// committee version. ClusterNotReportable: the cluster is unknown, not (or no longer) attested, suspended or
-    /// retired.
+    /// retired. GpusOnlineAboveAttested: more GPUs online than the cluster's attested count (its hardware changed since
+    /// the report was signed).
     enum SkipReason {
         EpochNotAfterLast,
         StaleCommittee,
-        ClusterNotReportable
+        ClusterNotReportable,
+        GpusOnlineAboveAttested
     }
 
     /// @notice A committee statement that a cluster's hardware matches its commitment until `validUntil`.
@@ -308,9 +310,6 @@ interface IClusterRegistry {
     /// @notice The report's utilization exceeds 10,000 basis points.
     error UtilizationTooHigh(uint256 clusterId, uint16 utilizationBps);
 
-    /// @notice The report's online GPUs exceed the attested GPU count.
-    error GpusOnlineTooHigh(uint256 clusterId, uint32 gpusOnline, uint32 gpuCount);
-
     /// @notice `submitReports` got an empty batch.
     error EmptyBatch();
 
@@ -409,9 +408,10 @@ interface IClusterRegistry {
 
     /// @notice Records a batch of epoch reports, each with its own committee signatures; anyone may submit it.
     /// An item for a cluster that cannot be reported on (unknown, not attested, attestation expired, suspended or
-    /// retired), signed for another committee version, or whose epoch is not above its cluster's last epoch is skipped
-    /// with `ReportSkipped` (nothing another party can do between signing and mining reverts the batch); any other
-    /// invalid item (future epoch, figures out of range, bad signatures) reverts the whole batch.
+    /// retired), signed for another committee version, whose epoch is not above its cluster's last epoch, or with more
+    /// GPUs online than the cluster's attested count is skipped with `ReportSkipped` (nothing another party can do
+    /// between signing and mining reverts the batch); any other invalid item (future epoch, utilization above 100 %,
+    /// bad signatures) reverts the whole batch.
     /// @param reports The reports with at least `threshold()` signatures each over `hashReport(report)`, ordered by
     /// strictly ascending signer address.
     function submitReports(SignedReport[] calldata reports) external;

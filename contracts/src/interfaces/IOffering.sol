@@ -15,7 +15,8 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// shares under the token's rules (allowlist with expiry, freeze): a purchase reverts with the token's own error, as
 /// the transfer would. The operator cannot buy its own shares (it would fill the soft cap with money it gets back).
 /// Cost of `shares` is `ceil(shares * pricePerShare / 1e18)`: the buyer never pays less than the exact cost (at most 1
-/// stablecoin base unit more per purchase). Fee-on-transfer stablecoins are refused.
+/// stablecoin base unit more per purchase). Fee-on-transfer stablecoins are refused (`FeeOnTransferNotSupported`, the
+/// token's error).
 ///
 /// Escrow: bought shares and the stablecoin paid stay in the Offering until settlement; the token protects the
 /// Offering from the operator's controls (no freeze, forced transfer or recovery can reach the escrow).
@@ -30,15 +31,22 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// While either of the token's pauses is on, no purchase and no `finalize()` goes through; refunds and escrow revenue
 /// claims always do.
 ///
-/// Revenue: while the Offering holds shares it earns the token's streamed revenue like any holder. Everything it has
-/// earned up to `finalize()` (on unsold and on sold-but-escrowed shares alike) goes to the operator there, through
-/// `token.claimTo(operator)`. Revenue earned after a successful `finalize()` by shares still awaiting withdrawal belongs
-/// to their buyers: `claimEscrowRevenue` pays it at any time (also while paused or frozen), and the withdrawal pays what
-/// is left with the shares.
+/// Revenue: while the Offering holds shares it earns the token's streamed revenue like any holder. Until the sale is
+/// decided (it sells out, it ends with the soft cap met, or the operator closes it early) all of it is the operator's.
+/// From the decision on, the sold shares' part belongs to their buyers, however late the sale is settled: a pause, or
+/// any wait before `finalize()`, cannot hand it to the operator. `finalize()` pays the operator the rest (revenue of the
+/// unsold shares, and everything before the decision) and credits the buyers' part to the escrow. If the stream was
+/// changed after the decision and before settlement (a deposit), the decision time can no longer be told apart on chain
+/// and everything the Offering earned is shared pro rata (the sold shares' part to the buyers): operators settle
+/// before depositing. A failed or cancelled sale's revenue is all the operator's. After a successful settlement,
+/// `claimEscrowRevenue` pays a buyer's part at any time (also while paused or frozen), and the withdrawal pays what is
+/// left with the shares.
 ///
 /// A buyer who cannot receive shares after a successful sale has a way out: a stablecoin-blocklisted buyer or one
 /// whose verification expired withdraws to another address of theirs (`withdrawSharesTo`, which must pass the token's
-/// rules); a frozen buyer only to an address the operator verified.
+/// rules). A frozen buyer moves nothing itself (its escrow revenue stays claimable); the operator may move the frozen
+/// purchase to a replacement address (`recoverPurchase`), as `recoverWallet` does for a holder. A blocklisted buyer of a
+/// failed sale takes its refund elsewhere (`refundTo`).
 interface IOffering {
     /*//////////////////////////////////////////////////////////////
                                  TYPES
@@ -89,18 +97,20 @@ interface IOffering {
 
     /// @notice Emitted once, when the sale is settled.
     /// @param operator The cluster operator who received proceeds, returned shares and revenue.
-    /// @param succeeded True when the sale succeeded (proceeds paid out), false when it failed (refunds open).
-    /// @param sold Shares sold (escrowed for buyers on success, refundable on failure).
+    /// @param succeeded True when the sale succeeded (proceeds paid out), false when it failed or was cancelled.
+    /// @param sold Shares sold (escrowed for buyers on success, refundable otherwise).
     /// @param proceeds Stablecoin sent to the operator (0 on failure).
-    /// @param sharesReturned Shares sent back to the operator (unsold on success, the whole supply on failure).
-    /// @param revenueForwarded Token revenue the Offering had earned, claimed to the operator.
+    /// @param sharesReturned Shares sent back to the operator (unsold on success, the whole supply otherwise).
+    /// @param revenueForwarded Token revenue the Offering had earned that was the operator's, sent to it.
+    /// @param revenueEscrowed Token revenue the sold shares earned since the decision, credited to their buyers.
     event Finalized(
         address indexed operator,
         bool succeeded,
         uint256 sold,
         uint256 proceeds,
         uint256 sharesReturned,
-        uint256 revenueForwarded
+        uint256 revenueForwarded,
+        uint256 revenueEscrowed
     );
 
     /// @notice Emitted when a buyer of a failed sale takes their money back.
@@ -121,6 +131,16 @@ interface IOffering {
     /// @param recipient Who received the stablecoin.
     /// @param amount Stablecoin paid.
     event EscrowRevenueClaimed(address indexed buyer, address indexed recipient, uint256 amount);
+
+    /// @notice Emitted when the operator moves a frozen buyer's purchase to a replacement address.
+    /// @param operator The cluster operator.
+    /// @param lost The frozen buyer.
+    /// @param replacement Who holds the purchase (shares, payment, unclaimed escrow revenue) now.
+    /// @param shares Share base units moved.
+    /// @param paid Stablecoin paid for them (what a refund would pay back).
+    event PurchaseRecovered(
+        address indexed operator, address indexed lost, address indexed replacement, uint256 shares, uint256 paid
+    );
 
     /// @notice Emitted when governance cancels the sale: it now settles as a failed one (refunds).
     /// @param by The registry owner.
@@ -176,11 +196,11 @@ interface IOffering {
     /// @notice The cluster's operator may not buy in its own sale.
     error OperatorCannotBuy(address operator);
 
-    /// @notice The stablecoin credited less than the cost (fee-on-transfer stablecoins are not supported).
-    error FeeOnTransferNotSupported(uint256 expected, uint256 received);
+    /// @notice `recoverPurchase` only moves the purchase of a buyer the token freezes.
+    error BuyerNotFrozen(address buyer);
 
-    /// @notice The caller is not the registry owner (governance).
-    error NotGovernance(address caller);
+    /// @notice The replacement is zero, the lost buyer itself, a protocol contract, or already holds a purchase.
+    error InvalidReplacement(address replacement);
 
     /// @notice The sale is already settled (or cancelled) and can no longer be cancelled.
     error CannotCancel(Phase phase);
@@ -252,12 +272,24 @@ interface IOffering {
     function finalize() external;
 
     /// @notice Cancels a sale that is not settled yet; it then settles as a failed sale (refunds for every buyer). Only
-    /// governance (the registry owner). Works while the token is paused.
+    /// governance (the registry owner; `NotGovernance`, the token's error). Works while the token is paused.
     function cancel() external;
 
     /// @notice Refunds everything the caller paid, once the sale has failed or was cancelled.
     /// @return amount Stablecoin refunded.
     function refund() external returns (uint256 amount);
+
+    /// @notice `refund` to another address (a buyer the stablecoin blocklists).
+    /// @param recipient Who receives the stablecoin.
+    /// @return amount Stablecoin refunded.
+    function refundTo(address recipient) external returns (uint256 amount);
+
+    /// @notice Moves the purchase of a buyer the token freezes (shares, payment, unclaimed escrow revenue) to a
+    /// replacement address holding no purchase, in any phase; the token's rules still apply when the replacement
+    /// withdraws. Only the cluster's operator (its compliance role, as `recoverWallet` for holders).
+    /// @param lost The frozen buyer.
+    /// @param replacement The new holder of the purchase.
+    function recoverPurchase(address lost, address replacement) external;
 
     /// @notice Sends the caller the shares they bought, with the escrow revenue not yet claimed, once the sale has been
     /// finalized successfully.
@@ -266,8 +298,8 @@ interface IOffering {
     function withdrawShares() external returns (uint256 shares, uint256 revenue);
 
     /// @notice `withdrawShares` to another address of the caller's: `recipient` must be able to receive shares under the
-    /// token's rules, and, if the caller is frozen, must be verified by the operator. The revenue goes to `recipient`
-    /// too (a stablecoin-blocklisted buyer's way out).
+    /// token's rules; a frozen caller may not (`AccountFrozen`). The revenue goes to `recipient` too (a
+    /// stablecoin-blocklisted buyer's way out).
     /// @param recipient Who receives the shares and the revenue.
     /// @return shares Shares transferred.
     /// @return revenue Stablecoin revenue transferred.

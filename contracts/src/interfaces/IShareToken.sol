@@ -31,7 +31,9 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 /// never stop.
 ///
 /// Protected account: the initial holder (the Offering's escrow) can never be frozen, debited by a forced transfer or a
-/// recovery, nor receive shares; nor can this token itself (its revenue could never be claimed).
+/// recovery, nor receive shares; nor can this token itself (its revenue could never be claimed). Conversely, the escrow
+/// can always hand shares to the cluster's operator (settlement): the operator's own freeze or allowlist status cannot
+/// hold a sale unsettled.
 ///
 /// Bounds (checked on entry, they make the packed storage impossible to overflow): total supply <= 2**96 - 1
 /// share-wei (~79.2 billion shares), cumulative deposits <= 2**60 - 1 base units (~1.15e12 whole units at 6 decimals,
@@ -100,11 +102,12 @@ interface IShareToken is IERC20Metadata, IERC20Permit, IERC20Errors {
     /// @param amount Base units paid.
     event Claimed(address indexed account, address indexed recipient, uint256 amount);
 
-    /// @notice Emitted when `operator` allows or disallows `payer` to deposit revenue on its behalf.
+    /// @notice Emitted when `operator` names, changes or revokes `payer`, who may deposit revenue on its behalf.
     /// @param operator The operator who named the payer (the right lapses if the cluster's operator changes).
     /// @param payer The payer.
-    /// @param allowed Whether `payer` may deposit.
-    event RevenuePayerSet(address indexed operator, address indexed payer, bool allowed);
+    /// @param maxDuration How far ahead of the deposit a payer's deposit may end the stream, in seconds (a top-up to
+    /// the running stream's end is always allowed); 0 revokes the payer.
+    event RevenuePayerSet(address indexed operator, address indexed payer, uint256 maxDuration);
 
     /// @notice Emitted when the operator sets the verification expiry of `account`.
     /// @param account The holder.
@@ -165,6 +168,12 @@ interface IShareToken is IERC20Metadata, IERC20Permit, IERC20Errors {
     /// @notice The caller is neither the operator nor a payer the current operator named.
     /// @param caller The caller.
     error NotRevenuePayer(address caller);
+
+    /// @notice A named payer's deposit would end the stream later than its horizon allows (and later than the running
+    /// stream's end), which would hold every later deposit to that end.
+    /// @param duration The duration asked for.
+    /// @param maxDuration The longest duration this payer may ask for now.
+    error PayerHorizonExceeded(uint256 duration, uint256 maxDuration);
 
     /// @notice Transfers, deposits, purchases and settlement are paused (by the operator or by governance).
     error TokenPaused();
@@ -290,24 +299,34 @@ interface IShareToken is IERC20Metadata, IERC20Permit, IERC20Errors {
     /// stream is running, the unstreamed rest keeps its schedule: the stream continues at
     /// `(rest + amount) / duration`, which must not be below the current rate (`StreamWouldSlowDown`), and the new
     /// end must not be before the current one (`StreamWouldEndEarlier`). Only the cluster's operator or a payer it
-    /// named; not while paused.
+    /// named (within its horizon, `PayerHorizonExceeded`); not while paused. Another deposit landing first changes
+    /// the limits: read `depositLimits` and simulate right before sending.
     /// @dev O(1): gas depends neither on the number of holders nor on the number of earlier deposits still streaming.
     /// Reverts with `FeeOnTransferNotSupported` when the token's balance grows by less than `amount`.
     /// @param amount Base units to pull (> 0).
     /// @param duration Seconds to stream over (within `depositLimits(amount)` and 1..MAX_DURATION).
     function depositRevenue(uint256 amount, uint256 duration) external;
 
-    /// @notice The durations a deposit of `amount` may take now without re-scheduling revenue already deposited.
+    /// @notice The durations a deposit of `amount` by `depositor` may take now without re-scheduling revenue already
+    /// deposited (and, for a named payer, within its horizon).
+    /// @param depositor The operator or a named payer (anyone else gets (0, 0): it may not deposit).
     /// @param amount Base units.
     /// @return minDuration The shortest (the running stream's remaining time, or 1 when no stream runs).
-    /// @return maxDuration The longest (the running rate kept for every second, capped by `MAX_DURATION` and 2**32).
-    function depositLimits(uint256 amount) external view returns (uint256 minDuration, uint256 maxDuration);
+    /// @return maxDuration The longest (the running rate kept for every second, capped by `MAX_DURATION`, 2**32 and,
+    /// for a payer, by the later of the running end and its horizon).
+    function depositLimits(address depositor, uint256 amount)
+        external
+        view
+        returns (uint256 minDuration, uint256 maxDuration);
 
-    /// @notice Allows or disallows `payer` to deposit revenue. The right is tied to the operator that grants it, so
-    /// it lapses when the cluster changes operator. Only the operator.
+    /// @notice Names `payer` (a billing service, say) to deposit revenue on the operator's behalf, or revokes it. A
+    /// payer can only add: its deposits obey the same rule as the operator's, and may end the stream at most
+    /// `maxDuration` seconds after the deposit (or at the running end, if that is later), so a dust deposit over ten
+    /// years cannot hold every later deposit to a ten-year stream. The right is tied to the operator that grants it,
+    /// so it lapses when the cluster changes operator. Only the operator.
     /// @param payer The payer.
-    /// @param allowed Whether it may deposit.
-    function setRevenuePayer(address payer, bool allowed) external;
+    /// @param maxDuration Its horizon in seconds (1..MAX_DURATION); 0 revokes it.
+    function setRevenuePayer(address payer, uint256 maxDuration) external;
 
     /// @notice Revenue `account` can claim now, in base units.
     /// @param account The holder.
@@ -411,6 +430,14 @@ interface IShareToken is IERC20Metadata, IERC20Permit, IERC20Errors {
     /// @return The total.
     function streamedTotal() external view returns (uint256);
 
+    /// @notice Revenue streamed to the whole supply up to `timestamp` (rounded down), in base units, when it can still
+    /// be told: for any time from the last deposit (`stream().lastUpdate`) to now. The Offering uses it to give the
+    /// revenue earned after a sale was decided to its buyers, however late the sale is settled.
+    /// @param timestamp A time in [last deposit, now].
+    /// @return known False when `timestamp` is before the last deposit or in the future (then `total` is 0).
+    /// @return total The revenue streamed up to `timestamp`.
+    function streamedTotalAt(uint256 timestamp) external view returns (bool known, uint256 total);
+
     /// @notice The registry the operator and governance are read from.
     /// @return The registry.
     function registry() external view returns (IClusterRegistry);
@@ -431,6 +458,11 @@ interface IShareToken is IERC20Metadata, IERC20Permit, IERC20Errors {
     /// @param payer The payer.
     /// @return Whether it may.
     function isRevenuePayer(address payer) external view returns (bool);
+
+    /// @notice The horizon of `payer` for the current operator (see `setRevenuePayer`); 0 when it is no payer.
+    /// @param payer The payer.
+    /// @return Seconds.
+    function revenuePayerHorizon(address payer) external view returns (uint256);
 
     /// @notice The verification expiry of `account` (0 if never verified).
     /// @param account The account.

@@ -41,7 +41,7 @@ contract ShareTokenFuzzTest is ShareTokenFixture {
         _deposit(a1, d1);
         skip(gap);
         // Any duration the merge rule allows (testFuzz_DepositLimits_InsideAcceptedOutsideRefused checks the limits).
-        (uint256 minDuration, uint256 maxDuration) = token.depositLimits(a2);
+        (uint256 minDuration, uint256 maxDuration) = token.depositLimits(op, a2);
         d2 = bound(d2, minDuration, maxDuration);
         _deposit(a2, d2);
         assertLe(token.streamedTotal(), a1 + a2);
@@ -150,7 +150,7 @@ contract ShareTokenFuzzTest is ShareTokenFixture {
         if (byPayer) {
             who = makeAddr("payer");
             vm.prank(op);
-            token.setRevenuePayer(who, true);
+            token.setRevenuePayer(who, 3650 days);
         }
         usd.mint(who, amount);
         vm.prank(who);
@@ -191,7 +191,7 @@ contract ShareTokenFuzzTest is ShareTokenFixture {
         skip(elapsed);
         uint256 end = START + d1;
 
-        (uint256 minDuration, uint256 maxDuration) = token.depositLimits(amount);
+        (uint256 minDuration, uint256 maxDuration) = token.depositLimits(op, amount);
         duration = _pickDuration(duration, minDuration, maxDuration);
         if (elapsed >= d1) {
             assertEq(minDuration, 1);
@@ -235,7 +235,7 @@ contract ShareTokenFuzzTest is ShareTokenFixture {
         a2 = bound(a2, 1, 1e15);
         _deposit(a1, d1);
         skip(elapsed);
-        (uint256 minDuration, uint256 maxDuration) = token.depositLimits(a2);
+        (uint256 minDuration, uint256 maxDuration) = token.depositLimits(op, a2);
         d2 = bound(d2, minDuration, maxDuration);
         probe = bound(probe, 0, d2 + 10);
         uint256 t0 = block.timestamp;

@@ -217,15 +217,41 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
         registry.submitReports(batch);
     }
 
-    function test_RevertWhen_SubmitReports_GpusOnlineTooHigh() public {
+    /// @dev More GPUs online than attested is skipped, not reverted: the operator can shrink the attested hardware
+    /// (updateHardware, then a smaller re-attestation) between the signing and the mining of a relayer's batch, and
+    /// that must not sink the other clusters' reports (attack review: one operator stalling every cluster).
+    function test_SubmitReports_GpusOnlineAboveAttested_Skipped() public {
         _attest(clusterId, validUntil);
+        uint256 other = _register(operator);
+        _attest(other, validUntil);
         IClusterRegistry.EpochReport memory r = _defaultReport(clusterId, 1);
         r.gpusOnline = GPU_COUNT + 1;
-        IClusterRegistry.SignedReport[] memory batch = _one(_signReport(r, K));
-        vm.expectRevert(
-            abi.encodeWithSelector(IClusterRegistry.GpusOnlineTooHigh.selector, clusterId, GPU_COUNT + 1, GPU_COUNT)
-        );
-        registry.submitReports(batch);
+        IClusterRegistry.SignedReport[] memory batch = _two(_signReport(r, K), _signReport(_defaultReport(other, 1), K));
+        Vm.Log[] memory logs = _submitRecorded(batch, relayer);
+        assertEq(logs.length, 2, "one event per item");
+        _assertSkippedLog(logs[0], clusterId, 1, IClusterRegistry.SkipReason.GpusOnlineAboveAttested);
+        _assertSubmittedLog(logs[1], batch[1].report, relayer);
+        assertEq(registry.lastEpochOf(clusterId), 0, "the skipped item recorded nothing");
+        assertEq(registry.lastEpochOf(other), 1, "the rest of the batch landed");
+    }
+
+    /// @dev The attack it closes: a report signed for 64 GPUs, the operator shrinks its cluster to 32 and gets it
+    /// re-attested before the relayer's batch lands; the batch still lands for everyone else.
+    function test_SubmitReports_HardwareShrunkBeforeMining_OthersLand() public {
+        _attest(clusterId, validUntil);
+        uint256 other = _register(operator);
+        _attest(other, validUntil);
+        IClusterRegistry.SignedReport memory victim = _signReport(_defaultReport(other, 1), K);
+        IClusterRegistry.EpochReport memory before = _defaultReport(clusterId, 1); // 60 of 64 GPUs online
+        IClusterRegistry.SignedReport memory signedBefore = _signReport(before, K);
+        vm.startPrank(operator);
+        registry.updateHardware(clusterId, keccak256("32 GPUs"), 32);
+        vm.stopPrank();
+        _attest(clusterId, validUntil);
+        Vm.Log[] memory logs = _submitRecorded(_two(signedBefore, victim), relayer);
+        _assertSkippedLog(logs[0], clusterId, 1, IClusterRegistry.SkipReason.GpusOnlineAboveAttested);
+        _assertSubmittedLog(logs[1], victim.report, relayer);
+        assertEq(registry.lastEpochOf(other), 1);
     }
 
     /*//////////////////////////////////////////////////////////////

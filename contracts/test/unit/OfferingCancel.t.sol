@@ -85,7 +85,7 @@ contract OfferingCancelTest is OfferingFixture {
         vm.warp(START);
         _expectBuyRevert(abi.encodeWithSelector(IOffering.SaleSettled.selector));
         vm.expectEmit(address(offering));
-        emit IOffering.Finalized(operator, false, 0, 0, SUPPLY, 0);
+        emit IOffering.Finalized(operator, false, 0, 0, SUPPLY, 0, 0);
         offering.finalize();
         assertEq(token.balanceOf(operator), SUPPLY);
     }
@@ -141,7 +141,7 @@ contract OfferingCancelTest is OfferingFixture {
         vm.warp(START);
         address[3] memory callers = [operator, stranger, guardian];
         for (uint256 i = 0; i < callers.length; ++i) {
-            vm.expectRevert(abi.encodeWithSelector(IOffering.NotGovernance.selector, callers[i]));
+            vm.expectRevert(abi.encodeWithSelector(IShareToken.NotGovernance.selector, callers[i]));
             vm.prank(callers[i]);
             offering.cancel();
         }
@@ -231,7 +231,7 @@ contract OfferingCancelTest is OfferingFixture {
 
         uint256 revenue = token.claimable(address(offering));
         vm.expectEmit(address(offering));
-        emit IOffering.Finalized(operator, false, sold_, 0, SUPPLY, revenue);
+        emit IOffering.Finalized(operator, false, sold_, 0, SUPPLY, revenue, 0);
         vm.prank(stranger);
         offering.finalize();
         assertEq(uint256(offering.phase()), uint256(IOffering.Phase.Cancelled));

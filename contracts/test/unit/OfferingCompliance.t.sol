@@ -261,7 +261,7 @@ contract OfferingComplianceTest is OfferingFixture {
         vm.prank(alice);
         coin.approve(address(offering), type(uint256).max);
 
-        vm.expectRevert(abi.encodeWithSelector(IOffering.FeeOnTransferNotSupported.selector, 500 * USD, 495 * USD));
+        vm.expectRevert(abi.encodeWithSelector(IShareToken.FeeOnTransferNotSupported.selector, 500 * USD, 495 * USD));
         vm.prank(alice);
         offering.buy(10 * SHARE, 500 * USD);
         assertEq(offering.sold(), 0);

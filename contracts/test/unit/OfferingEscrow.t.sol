@@ -130,7 +130,7 @@ contract OfferingEscrowTest is OfferingFixture {
         );
         token.depositRevenue(1, 1);
         // Stretch: 1 base unit over ten years would slow it down.
-        (uint256 minDuration, uint256 maxDuration) = token.depositLimits(1);
+        (uint256 minDuration, uint256 maxDuration) = token.depositLimits(operator, 1);
         assertEq(minDuration, 29 days);
         assertEq(maxDuration, 29 days, "a dust deposit can only run to the current end");
         vm.expectRevert(abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, 3650 days, maxDuration));
@@ -141,7 +141,7 @@ contract OfferingEscrowTest is OfferingFixture {
         assertEq(token.claimable(address(offering)), streamedBefore, "the Offering held every share");
         assertApproxEqAbs(streamedBefore, 1000 * USD, 1, "one day of thirty");
         vm.expectEmit(address(offering));
-        emit IOffering.Finalized(operator, true, SUPPLY, 50_000 * USD, 0, streamedBefore);
+        emit IOffering.Finalized(operator, true, SUPPLY, 50_000 * USD, 0, streamedBefore, 0);
         offering.finalize();
         assertEq(usd.balanceOf(operator), 50_000 * USD + streamedBefore, "proceeds + one day of revenue");
 

@@ -24,7 +24,7 @@ contract OfferingSettlementTest is OfferingFixture {
         assertEq(uint256(offering.phase()), uint256(IOffering.Phase.Succeeded));
 
         vm.expectEmit(address(offering));
-        emit IOffering.Finalized(operator, true, 450 * SHARE, 22_500 * USD, 550 * SHARE, 0);
+        emit IOffering.Finalized(operator, true, 450 * SHARE, 22_500 * USD, 550 * SHARE, 0, 0);
         vm.prank(stranger);
         offering.finalize();
 
@@ -41,7 +41,7 @@ contract OfferingSettlementTest is OfferingFixture {
         _buy(bob, 400 * SHARE);
         assertEq(uint256(offering.phase()), uint256(IOffering.Phase.SoldOut));
         vm.expectEmit(address(offering));
-        emit IOffering.Finalized(operator, true, SUPPLY, 50_000 * USD, 0, 0);
+        emit IOffering.Finalized(operator, true, SUPPLY, 50_000 * USD, 0, 0, 0);
         vm.prank(stranger);
         offering.finalize();
         assertEq(usd.balanceOf(operator), 50_000 * USD);
@@ -73,7 +73,7 @@ contract OfferingSettlementTest is OfferingFixture {
         _sellAndEnd(100 * SHARE);
         assertEq(uint256(offering.phase()), uint256(IOffering.Phase.Failed));
         vm.expectEmit(address(offering));
-        emit IOffering.Finalized(operator, false, 100 * SHARE, 0, SUPPLY, 0);
+        emit IOffering.Finalized(operator, false, 100 * SHARE, 0, SUPPLY, 0, 0);
         vm.prank(stranger);
         offering.finalize();
         assertEq(uint256(offering.phase()), uint256(IOffering.Phase.Failed));
@@ -92,7 +92,7 @@ contract OfferingSettlementTest is OfferingFixture {
         assertApproxEqAbs(earned, 7000 * USD, 1);
 
         vm.expectEmit(address(offering));
-        emit IOffering.Finalized(operator, true, 500 * SHARE, 25_000 * USD, 500 * SHARE, earned);
+        emit IOffering.Finalized(operator, true, 500 * SHARE, 25_000 * USD, 500 * SHARE, earned, 0);
         offering.finalize();
         assertEq(usd.balanceOf(operator), 25_000 * USD + earned);
         assertEq(token.claimable(address(offering)), 0);

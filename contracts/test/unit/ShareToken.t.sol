@@ -258,9 +258,9 @@ contract ShareTokenTest is ShareTokenFixture {
     function test_DepositRevenue_ByNamedPayer() public {
         address payer = makeAddr("payer");
         vm.expectEmit(address(token));
-        emit IShareToken.RevenuePayerSet(op, payer, true);
+        emit IShareToken.RevenuePayerSet(op, payer, 3650 days);
         vm.prank(op);
-        token.setRevenuePayer(payer, true);
+        token.setRevenuePayer(payer, 3650 days);
         assertTrue(token.isRevenuePayer(payer));
         usd.mint(payer, 10e6);
         vm.startPrank(payer);
@@ -273,7 +273,7 @@ contract ShareTokenTest is ShareTokenFixture {
     function test_RevertWhen_DepositRevenue_PayerOfFormerOperator() public {
         address payer = makeAddr("payer");
         vm.prank(op);
-        token.setRevenuePayer(payer, true);
+        token.setRevenuePayer(payer, 3650 days);
         reg.setOperator(CLUSTER_ID, carol);
         assertFalse(token.isRevenuePayer(payer));
         vm.expectRevert(abi.encodeWithSelector(IShareToken.NotRevenuePayer.selector, payer));
@@ -284,8 +284,8 @@ contract ShareTokenTest is ShareTokenFixture {
     function test_RevertWhen_DepositRevenue_RevokedPayer() public {
         address payer = makeAddr("payer");
         vm.startPrank(op);
-        token.setRevenuePayer(payer, true);
-        token.setRevenuePayer(payer, false);
+        token.setRevenuePayer(payer, 3650 days);
+        token.setRevenuePayer(payer, 0);
         vm.stopPrank();
         vm.expectRevert(abi.encodeWithSelector(IShareToken.NotRevenuePayer.selector, payer));
         vm.prank(payer);
@@ -295,7 +295,7 @@ contract ShareTokenTest is ShareTokenFixture {
     function test_RevertWhen_SetRevenuePayer_NotOperator() public {
         vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, alice, op));
         vm.prank(alice);
-        token.setRevenuePayer(alice, true);
+        token.setRevenuePayer(alice, 3650 days);
     }
 
     function test_RevertWhen_DepositRevenue_NotPayer() public {

@@ -141,7 +141,7 @@ contract ShareTokenPausesTest is ShareTokenFixture {
     function test_GovernancePause_StopsTransfersAndDeposits() public {
         address payer = makeAddr("payer");
         vm.prank(op);
-        token.setRevenuePayer(payer, true);
+        token.setRevenuePayer(payer, 3650 days);
         _governancePause();
         vm.expectRevert(IShareToken.TokenPaused.selector);
         _send(alice, bob, 1);

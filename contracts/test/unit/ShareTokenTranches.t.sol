@@ -19,7 +19,7 @@ contract ShareTokenTranchesTest is ShareTokenFixture {
     function setUp() public override {
         super.setUp();
         vm.prank(op);
-        token.setRevenuePayer(payer, true);
+        token.setRevenuePayer(payer, 3650 days);
     }
 
     /// @dev Starts the yearly stream, moves ELAPSED into it and returns its accumulator rate and end.
@@ -89,7 +89,7 @@ contract ShareTokenTranchesTest is ShareTokenFixture {
         _expectDepositRevert(
             op, 1, LEFT + 1, abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, LEFT + 1, maxDuration)
         );
-        (uint256 minDuration, uint256 maxAllowed) = token.depositLimits(1);
+        (uint256 minDuration, uint256 maxAllowed) = token.depositLimits(op, 1);
         assertEq(minDuration, LEFT);
         assertEq(maxAllowed, maxDuration);
     }
@@ -122,7 +122,7 @@ contract ShareTokenTranchesTest is ShareTokenFixture {
             MAX_DURATION,
             abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, MAX_DURATION, maxDuration)
         );
-        (uint256 minDuration, uint256 maxAllowed) = token.depositLimits(1000e6);
+        (uint256 minDuration, uint256 maxAllowed) = token.depositLimits(op, 1000e6);
         assertEq(minDuration, 29 days);
         assertEq(maxAllowed, maxDuration);
         vm.prank(payer);
@@ -140,16 +140,16 @@ contract ShareTokenTranchesTest is ShareTokenFixture {
     //////////////////////////////////////////////////////////////*/
 
     function test_DepositLimits_NoStreamRunning() public {
-        (uint256 minDuration, uint256 maxDuration) = token.depositLimits(1);
+        (uint256 minDuration, uint256 maxDuration) = token.depositLimits(op, 1);
         assertEq(minDuration, 1);
         assertEq(maxDuration, MAX_DURATION);
         _deposit(1000e6, 100);
         skip(100); // ended exactly now: nothing left to protect
-        (minDuration, maxDuration) = token.depositLimits(1);
+        (minDuration, maxDuration) = token.depositLimits(op, 1);
         assertEq(minDuration, 1);
         assertEq(maxDuration, MAX_DURATION);
         vm.warp(type(uint32).max - 10);
-        (minDuration, maxDuration) = token.depositLimits(1);
+        (minDuration, maxDuration) = token.depositLimits(op, 1);
         assertEq(minDuration, 1);
         assertEq(maxDuration, 10);
     }
@@ -160,7 +160,7 @@ contract ShareTokenTranchesTest is ShareTokenFixture {
         _deposit(1000e6, 1000);
         uint256 rate = _accRate(1000e6, 1000, SUPPLY);
         skip(400);
-        (uint256 minDuration, uint256 maxDuration) = token.depositLimits(100e6);
+        (uint256 minDuration, uint256 maxDuration) = token.depositLimits(op, 100e6);
         assertEq(minDuration, 600);
         assertEq(maxDuration, _maxDuration(rate, 600, 100e6));
         assertEq(maxDuration, 700); // 100 USD at 1 USD/s buys 100 more seconds

@@ -29,6 +29,7 @@ contract ClusterRegistryHandler is RegistrySigning {
         SkipNotAfterLast,
         SkipStaleCommittee,
         SkipNotReportable,
+        SkipGpusOnline,
         Revert
     }
 
@@ -67,6 +68,7 @@ contract ClusterRegistryHandler is RegistrySigning {
     uint256 public ghostSkippedNotAfterLastCount;
     uint256 public ghostSkippedStaleCommitteeCount;
     uint256 public ghostSkippedNotReportableCount;
+    uint256 public ghostSkippedGpusOnlineCount;
     uint256 public ghostRevertedBatches;
 
     constructor(ClusterRegistry registry_, address governance_, address operator_, uint256 seed) {
@@ -273,7 +275,8 @@ contract ClusterRegistryHandler is RegistrySigning {
 
     /// @dev The documented rule, item by item: an unreportable cluster skips (ClusterNotReportable); then another
     /// committee version skips (StaleCommittee), an epoch not above the cluster's last (as the batch has moved it so
-    /// far) skips (EpochNotAfterLast); a future epoch, a field out of range or too few signatures revert the batch.
+    /// far) skips (EpochNotAfterLast); a future epoch or a utilization above 100 % reverts the batch; more GPUs online
+    /// than attested skips (GpusOnlineAboveAttested); too few signatures revert the batch.
     function _predict(IClusterRegistry.SignedReport[] memory batch)
         internal
         view
@@ -294,10 +297,11 @@ contract ClusterRegistryHandler is RegistrySigning {
                 fates[i] = Fate.SkipStaleCommittee;
             } else if (rep.epoch <= last[rep.clusterId]) {
                 fates[i] = Fate.SkipNotAfterLast;
-            } else if (
-                rep.epoch > block.timestamp || rep.utilizationBps > 10_000 || rep.gpusOnline > info.gpuCount
-                    || batch[i].signatures.length < registry.threshold()
-            ) {
+            } else if (rep.epoch > block.timestamp || rep.utilizationBps > 10_000) {
+                fates[i] = Fate.Revert;
+            } else if (rep.gpusOnline > info.gpuCount) {
+                fates[i] = Fate.SkipGpusOnline;
+            } else if (batch[i].signatures.length < registry.threshold()) {
                 fates[i] = Fate.Revert;
             } else {
                 fates[i] = Fate.Accept;
@@ -310,6 +314,7 @@ contract ClusterRegistryHandler is RegistrySigning {
     function _skipFate(IClusterRegistry.SkipReason reason) internal pure returns (Fate) {
         if (reason == IClusterRegistry.SkipReason.StaleCommittee) return Fate.SkipStaleCommittee;
         if (reason == IClusterRegistry.SkipReason.ClusterNotReportable) return Fate.SkipNotReportable;
+        if (reason == IClusterRegistry.SkipReason.GpusOnlineAboveAttested) return Fate.SkipGpusOnline;
         return Fate.SkipNotAfterLast;
     }
 
@@ -341,6 +346,7 @@ contract ClusterRegistryHandler is RegistrySigning {
                 Fate skipped = _skipFate(abi.decode(logs[i].data, (IClusterRegistry.SkipReason)));
                 if (skipped == Fate.SkipStaleCommittee) ++ghostSkippedStaleCommitteeCount;
                 else if (skipped == Fate.SkipNotReportable) ++ghostSkippedNotReportableCount;
+                else if (skipped == Fate.SkipGpusOnline) ++ghostSkippedGpusOnlineCount;
                 else ++ghostSkippedNotAfterLastCount;
             }
             ++j;

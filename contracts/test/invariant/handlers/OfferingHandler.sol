@@ -172,7 +172,7 @@ contract OfferingHandler is Test {
         address caller = k == 0 ? governance : (k < 4 ? operator : (k < 7 ? guardian : stranger));
         bytes memory expected;
         if (caller != governance) {
-            expected = abi.encodeWithSelector(IOffering.NotGovernance.selector, caller);
+            expected = abi.encodeWithSelector(IShareToken.NotGovernance.selector, caller);
         } else if (gFinalized || gCancelled) {
             expected = abi.encodeWithSelector(IOffering.CannotCancel.selector, ghostPhase());
         }
@@ -285,7 +285,7 @@ contract OfferingHandler is Test {
     /// the running one, which must be refused.
     function deposit(uint256 amount, uint256 duration, bool tooShort) external useTime {
         amount = bound(amount, 1, 1e11);
-        (uint256 minDuration, uint256 maxDuration) = token.depositLimits(amount);
+        (uint256 minDuration, uint256 maxDuration) = token.depositLimits(operator, amount);
         bytes memory expected;
         if (tooShort && minDuration > 1) {
             duration = bound(duration, 1, minDuration - 1);

@@ -113,7 +113,7 @@ contract ShareTokenHandler is Test {
             usd.approve(address(token_), type(uint256).max);
         }
         vm.prank(op_);
-        token_.setRevenuePayer(payer_, true);
+        token_.setRevenuePayer(payer_, 3650 days);
     }
 
     modifier useTime() {
