@@ -184,8 +184,8 @@ export const epochReports = pgTable(
 
 /**
  * Committee and governance changes: SignerAdded / SignerRemoved (`signer`), ThresholdChanged / HeartbeatChanged
- * (`value`), CommitteeChanged (`value` = the new committee version, `previousValue` = its threshold), GuardianSet
- * (`signer` = the new guardian, the zero address for none).
+ * (`previousValue` → `value`), CommitteeChanged (`previousValue` → `value`: the committee version, null before the
+ * first), GuardianSet (`account` = the new guardian, the zero address for none).
  */
 export const committeeEvents = pgTable(
   'committee_events',
@@ -202,6 +202,7 @@ export const committeeEvents = pgTable(
       >()
       .notNull(),
     signer: address('signer'),
+    account: address('account'),
     previousValue: uint256('previous_value'),
     value: uint256('value'),
   },

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Address, formatUnits, isAddress, parseUnits } from 'viem';
 import { useConnection, usePublicClient, useReadContract } from 'wagmi';
-import { offeringAbi, shareTokenAbi } from '#contracts';
+import { offeringAbi, offeringPhase as Phase, shareTokenAbi } from '#contracts';
 import { ConnectWallet } from '~/components/ConnectWallet';
 import { TxStatus } from '~/components/TxStatus';
 import { errorNameOfSelector } from '~/lib/contract-errors';
@@ -28,9 +28,6 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 type TokenRef = Awaited<ReturnType<typeof loader>>['tokens'][number];
 const RESYNC_MS = 15_000;
-const OFFERING_PHASE_FAILED = 4;
-const OFFERING_PHASE_FINALIZED = 5;
-const OFFERING_PHASE_CANCELLED = 6;
 
 /** Reads every position of `account` from the chain once; the page extrapolates claimable revenue in between. */
 function usePositions(account: Address | undefined, tokens: TokenRef[], deployBlock: bigint | undefined) {
@@ -377,7 +374,7 @@ export default function Portfolio() {
                           {t('portfolio.claim')}
                           <span className="visually-hidden"> {row.token.symbol}</span>
                         </button>
-                        {row.phase === OFFERING_PHASE_FINALIZED && row.escrowedShares > 0n && (
+                        {row.phase === Phase.Finalized && row.escrowedShares > 0n && (
                           <button
                             type="button"
                             className="secondary"
@@ -387,7 +384,7 @@ export default function Portfolio() {
                             {t('portfolio.withdraw')}
                           </button>
                         )}
-                        {row.phase === OFFERING_PHASE_FINALIZED && row.escrowRevenue > 0n && (
+                        {row.phase === Phase.Finalized && row.escrowRevenue > 0n && (
                           <button
                             type="button"
                             className="secondary"
@@ -397,17 +394,16 @@ export default function Portfolio() {
                             {t('portfolio.claimEscrowRevenue')}
                           </button>
                         )}
-                        {(row.phase === OFFERING_PHASE_FAILED || row.phase === OFFERING_PHASE_CANCELLED) &&
-                          row.paid > 0n && (
-                            <button
-                              type="button"
-                              className="secondary"
-                              onClick={() => void offeringAction(row.token, 'refund')}
-                              disabled={flow.busy}
-                            >
-                              {t('portfolio.refund')}
-                            </button>
-                          )}
+                        {(row.phase === Phase.Failed || row.phase === Phase.Cancelled) && row.paid > 0n && (
+                          <button
+                            type="button"
+                            className="secondary"
+                            onClick={() => void offeringAction(row.token, 'refund')}
+                            disabled={flow.busy}
+                          >
+                            {t('portfolio.refund')}
+                          </button>
+                        )}
                       </td>
                     </tr>
                   ))}

@@ -226,12 +226,12 @@ export function decodeLogs(
           rows.committeeEvents.push({
             ...where,
             kind: 'committee_changed',
-            previousValue: log.args.threshold,
+            previousValue: log.args.version > 1 ? BigInt(log.args.version - 1) : null,
             value: BigInt(log.args.version),
           });
           break;
         case 'GuardianSet':
-          rows.committeeEvents.push({ ...where, kind: 'guardian_set', signer: log.args.newGuardian });
+          rows.committeeEvents.push({ ...where, kind: 'guardian_set', account: log.args.newGuardian });
           break;
         // ReportSkipped is not kept: the registry emits it before checking any signature, so it proves nothing.
       }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
-import { type Abi, type Address, parseEventLogs } from 'viem';
+import { type Abi, type Address, parseEventLogs, zeroAddress } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi, offeringAbi, shareTokenAbi } from '#contracts';
 import { devAccount, devRoles } from '../../scripts/stack/dev-accounts';
@@ -184,8 +184,13 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
         }),
       ),
     ]);
+    expect(versions.map((row) => row.previousValue)).toEqual([null, 1n]);
+    // The local registry has no guardian: construction recorded the zero address.
+    const guardians = await db.select().from(committeeEvents).where(eq(committeeEvents.kind, 'guardian_set'));
+    expect(guardians.map((row) => row.account)).toEqual([zeroAddress]);
     // The withdrawals of the scenario name their recipient (the buyers themselves).
     const withdrawn = await db.select().from(offeringEvents).where(eq(offeringEvents.kind, 'shares_withdrawn'));
+    expect(withdrawn).toHaveLength(2);
     expect(withdrawn.map((row) => row.recipient)).toEqual(withdrawn.map((row) => row.account));
     expect(await dumpMirror(db)).toEqual(await cleanIndex());
   });

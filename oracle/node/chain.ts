@@ -16,6 +16,7 @@ export type OnChainCluster = {
 export class RegistryView {
   private clusters = new Map<bigint, { value: OnChainCluster; at: number }>();
   private version: { value: number; at: number } | undefined;
+  private thresholdRead: { value: number; at: number } | undefined;
 
   constructor(
     readonly publicClient: PublicClient,
@@ -46,6 +47,22 @@ export class RegistryView {
       return value;
     } catch (error) {
       throw new RetryableError(`cannot read cluster ${clusterId} from the registry: ${(error as Error).message}`);
+    }
+  }
+
+  /** Signatures a report needs on chain now (governance may have changed it since this node was configured). */
+  async threshold(): Promise<number> {
+    if (this.thresholdRead && Date.now() - this.thresholdRead.at < this.ttlMs) return this.thresholdRead.value;
+    try {
+      const value = await this.publicClient.readContract({
+        address: this.registry,
+        abi: clusterRegistryAbi,
+        functionName: 'threshold',
+      });
+      this.thresholdRead = { value: Number(value), at: Date.now() };
+      return this.thresholdRead.value;
+    } catch (error) {
+      throw new RetryableError(`cannot read the threshold from the registry: ${(error as Error).message}`);
     }
   }
 

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex, keccak256, toBytes, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
 import {
   type Attestation,
   type ChainContext,
@@ -224,7 +225,7 @@ export class OracleCore {
     }
     if (new Set(uuids).size !== uuids.length) throw new Rejection('duplicate_gpu', 'a GPU UUID is listed twice', 422);
     const onChain = await this.registry.cluster(clusterId, true);
-    if (onChain.status === 4 || onChain.status === 5) {
+    if (onChain.status === ClusterStatus.Suspended || onChain.status === ClusterStatus.Retired) {
       throw new Rejection('cluster_not_attestable', `cluster ${clusterId} is suspended or retired`, 409);
     }
     const root = hardwareRoot(uuids);
@@ -524,6 +525,17 @@ export class OracleCore {
       cluster.queue = run.catch((error) => this.log.error({ err: error }, 'finalizing epochs failed'));
       await cluster.queue;
     }
+    // Every node re-signs for a new committee, relaying or not: its signature is one of the k a relayer needs.
+    const committeeVersion = await this.registry.committeeVersion().catch((error: Error) => {
+      this.log.warn({ err: error.message }, 'cannot read the committee version');
+      return undefined;
+    });
+    if (committeeVersion !== undefined) {
+      const outdated = [...this.reports.values()].filter(
+        (entry) => !entry.submitted && !entry.inFlight && entry.report.committeeVersion < committeeVersion,
+      );
+      if (outdated.length > 0) await this.resign(outdated, committeeVersion);
+    }
     let lag = 0;
     for (const cluster of this.clusters.values()) {
       if (cluster.finalizedThrough > 0) lag = Math.max(lag, now / 1000 - cluster.finalizedThrough);
@@ -623,6 +635,11 @@ export class OracleCore {
   }
 
   private attachPeer(entry: ReportEntry, report: EpochReport, signer: Address, signature: Hex) {
+    // A lagging peer's signature of the same figures for the committee this node has re-signed away from: useless on
+    // chain, but no disagreement.
+    if (report.committeeVersion < entry.report.committeeVersion && sameFigures(entry.report, report)) {
+      return 'stale' as const;
+    }
     if (!sameReport(entry.report, report)) {
       this.metrics.signatureMismatches.inc();
       this.log.warn({ signer, clusterId: report.clusterId, epoch: report.epoch }, 'a peer signed a different report');
@@ -675,12 +692,16 @@ export class OracleCore {
   }
 
   /**
-   * Records peers' signatures. A signature is kept only under the identical report this node computed (or will
-   * compute); it is checked against its claimed signer before it is ever used on chain (see the relayer).
+   * Records peers' signatures. A signature is kept only when it recovers to its claimed committee signer over the
+   * report's digest, for a committee version the chain has reached, and under the identical report this node computed
+   * (or will compute).
    */
   async addPeerSignatures(items: { report: WireReport; signer: Address; signature: Hex }[]) {
     const accepted: JournalRecord[] = [];
     const results: string[] = [];
+    // A version beyond the chain's cannot have been signed honestly yet (it would park signatures for nothing); one
+    // ahead is let through, for a peer whose RPC saw the committee change a block before this node's did.
+    const committeeVersion = await this.registry.committeeVersion(true);
     for (const item of items) {
       const signer = getAddress(item.signer);
       if (!this.committee.includes(signer) || signer === this.address) {
@@ -693,9 +714,19 @@ export class OracleCore {
         results.push('duplicate');
         continue;
       }
+      // Nothing unverified is kept: anyone can post here, and a forged signature would push a genuine one out.
+      if (report.committeeVersion > committeeVersion + 1) {
+        results.push('unknown_committee_version');
+        continue;
+      }
+      const recovered = await recoverSigner(this.hasher.report(report), item.signature).catch(() => undefined);
+      if (recovered !== signer) {
+        results.push('invalid_signature');
+        continue;
+      }
       const result = this.applyPeer(report, signer, item.signature);
       results.push(result);
-      if (result !== 'mismatch')
+      if (result !== 'mismatch' && result !== 'stale')
         accepted.push({ type: 'peer', report: item.report, signer, signature: item.signature });
     }
     await this.journal.append(...accepted);

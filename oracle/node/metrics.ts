@@ -39,6 +39,16 @@ export function createNodeMetrics(address: string) {
       help: 'Epoch reports this node landed on chain',
       registers: [registry],
     }),
+    reportsOvertaken: new Counter({
+      name: 'rackshare_oracle_reports_overtaken_total',
+      help: 'Epoch reports the registry skipped because a later epoch of the cluster had landed first (never recorded)',
+      registers: [registry],
+    }),
+    reportsRefused: new Counter({
+      name: 'rackshare_oracle_reports_refused_total',
+      help: 'Times a report was held back because it would revert on its own (its cluster waits, the others go on)',
+      registers: [registry],
+    }),
     submissionsFailed: new Counter({
       name: 'rackshare_oracle_submissions_failed_total',
       help: 'submitReports transactions that failed or reverted',

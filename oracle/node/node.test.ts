@@ -447,6 +447,35 @@ describe('k-of-n reports', () => {
       ),
     ).toBe(1);
   });
+  it('refuses a signature that does not recover to its claimed signer, or is for a committee the chain has not reached', async () => {
+    const epochEnd = BigInt(base / 1000 + 20 * EPOCH);
+    const report = {
+      clusterId: clusterA.toString(),
+      epoch: epochEnd.toString(),
+      gpuHoursMilli: '1',
+      utilizationBps: 1,
+      gpusOnline: 1,
+      revenue: '1',
+      telemetryRoot: `0x${'aa'.repeat(32)}` as Hex,
+      committeeVersion: 1,
+    };
+    const hasher = createRegistryHasher(context());
+    const { signDigest } = await import('../eip712');
+    const { fromWireReport } = await import('./protocol');
+    // An outsider's signature claiming to be committee member 1's: it would push out member 1's genuine one.
+    const forged = await signDigest(hasher.report(fromWireReport(report)), devPrivateKey(3));
+    const ahead = { ...report, committeeVersion: 2 ** 32 - 1 };
+    const aheadSigned = await signDigest(hasher.report(fromWireReport(ahead)), committee[1]!.key);
+    const answer = await post(`${nodes[0]!.url}/signatures`, {
+      items: [
+        { report, signer: committee[1]!.address, signature: forged },
+        { report: ahead, signer: committee[1]!.address, signature: aheadSigned },
+      ],
+    });
+    expect(answer.body.results).toEqual(['invalid_signature', 'unknown_committee_version']);
+    expect(nodes[0]!.core.report(clusterA, epochEnd)).toBeUndefined();
+  });
+
   it('a committee change voids the signatures in flight: every node re-signs and the report still lands', async () => {
     // Reports of epoch 3 are signed for committee version 1 while no node relays.
     for (const position of [0, 1]) {

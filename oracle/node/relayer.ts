@@ -23,7 +23,11 @@ import {
   type Transport,
   type WalletClient,
 } from 'viem';
-import { clusterRegistryAbi } from '#contracts';
+import {
+  clusterRegistryClusterStatus as ClusterStatus,
+  clusterRegistryAbi,
+  clusterRegistrySkipReason as SkipReason,
+} from '#contracts';
 import { recoverSigner } from '../eip712';
 import type { OracleCore, ReportEntry } from './core';
 
@@ -61,6 +65,8 @@ const SIGNATURE_ERRORS = new Set([
 
 export class Relayer {
   private readonly pending = new Set<Promise<void>>();
+  /** The last reason each refused report was logged with (so a waiting report is logged once, not every round). */
+  private readonly refusals = new WeakMap<ReportEntry, string>();
 
   constructor(
     private readonly core: OracleCore,
@@ -83,16 +89,18 @@ export class Relayer {
   /** Submits every report this node is due to relay now; resolves when the transactions are sent, not mined. */
   async relayOnce(now = Date.now()) {
     const { core } = this;
-    const committeeVersion = await core.registry.committeeVersion();
-    const outdated = [...core.reports.values()].filter(
-      (entry) => !entry.submitted && !entry.inFlight && entry.report.committeeVersion < committeeVersion,
-    );
-    if (outdated.length > 0) await core.resign(outdated, committeeVersion);
+    // The chain's committee, not this node's configuration: governance may have changed either. Reports signed for an
+    // older committee wait for the re-signature (OracleCore.tick), reports short of the threshold for more signatures.
+    const [committeeVersion, threshold] = await Promise.all([
+      core.registry.committeeVersion(),
+      core.registry.threshold(),
+    ]);
     const rank = Math.max(0, this.options.liveMembers().indexOf(core.address));
     const delay = rank * (this.options.takeoverMs ?? 15_000);
     const byEpoch = new Map<bigint, ReportEntry[]>();
     for (const entry of core.reports.values()) {
       if (entry.submitted || entry.inFlight || entry.readyAt === null || now - entry.readyAt < delay) continue;
+      if (entry.report.committeeVersion !== committeeVersion || entry.signatures.size < threshold) continue;
       byEpoch.set(entry.report.epoch, [...(byEpoch.get(entry.report.epoch) ?? []), entry]);
     }
     // Decided before any chain read: while the oldest epoch is still gathering, nothing goes (and nothing is read).
@@ -123,7 +131,7 @@ export class Relayer {
         // Not attested (yet, or any more), suspended or retired: the registry would skip the item, so it waits here
         // until the cluster can be reported on again (an attestation or an unsuspension).
         if (cluster.attestedUntil < chainTime) continue;
-        if (cluster.status === SUSPENDED || cluster.status === RETIRED) continue;
+        if (cluster.status === ClusterStatus.Suspended || cluster.status === ClusterStatus.Retired) continue;
         entries.push(entry);
       }
       if (entries.length === 0) continue;
@@ -135,17 +143,24 @@ export class Relayer {
       groups.at(-1)!.push(...entries);
       epochsInGroup += 1;
     }
+    // One report that cannot land must not hold the others back: its cluster waits (a later epoch of it would make
+    // this one unsubmittable), every other cluster goes on.
+    const held = new Set<bigint>();
     let sent = 0;
-    for (const entries of groups) {
-      if (!(await this.submit(entries))) break;
+    for (const group of groups) {
+      const entries = group.filter((entry) => !held.has(entry.report.clusterId));
+      if (entries.length === 0) continue;
+      const sendable = await this.sendable(entries, threshold);
+      for (const entry of entries) if (!sendable.includes(entry)) held.add(entry.report.clusterId);
+      if (sendable.length === 0) continue;
+      await this.submit(sendable, threshold);
       sent += 1;
     }
     return sent;
   }
 
-  private async submit(entries: ReportEntry[]) {
-    const { walletClient, publicClient, registry, log } = this.options;
-    const threshold = this.core.config.threshold;
+  private submitCall(entries: ReportEntry[], threshold: number) {
+    const { walletClient, registry } = this.options;
     const signed = entries.map((entry) => ({
       report: entry.report,
       signatures: [...entry.signatures.entries()]
@@ -153,33 +168,63 @@ export class Relayer {
         .slice(0, threshold)
         .map(([, signature]) => signature),
     }));
-    const call = {
+    return {
       address: registry,
       abi: clusterRegistryAbi,
       functionName: 'submitReports',
       args: [signed],
       account: walletClient.account,
     } as const;
-    await this.options.prepareSubmission?.(Number(entries.at(-1)!.report.epoch));
+  }
+
+  /** The revert error's name when `entries` would revert now, else undefined. */
+  private async wouldRevert(entries: ReportEntry[], threshold: number) {
     try {
       // Against the pending block: the registry refuses an epoch that ends after the block's time, and on a quiet
       // chain the latest block may be older than an epoch that has ended.
-      await publicClient.simulateContract({ ...call, blockTag: 'pending' });
+      await this.options.publicClient.simulateContract({ ...this.submitCall(entries, threshold), blockTag: 'pending' });
+      return undefined;
     } catch (error) {
       const revert =
         error instanceof BaseError ? error.walk((cause) => cause instanceof ContractFunctionRevertedError) : null;
-      const name = (revert as ContractFunctionRevertedError | null)?.data?.errorName;
-      if (name && SIGNATURE_ERRORS.has(name)) await this.dropInvalidSignatures(entries);
-      log.warn(
-        {
-          error: name ?? (error as Error).message.split('\n')[0],
-          epoch: entries[0]!.report.epoch,
-          reports: entries.length,
-        },
-        'report batch would revert; not sent',
+      return (
+        (revert as ContractFunctionRevertedError | null)?.data?.errorName ?? (error as Error).message.split('\n')[0]!
       );
-      return false;
     }
+  }
+
+  /**
+   * The entries that can land now. A batch that would revert is taken apart: each report is simulated alone, and one
+   * that still reverts is left out (logged once per reason); a peer's bad signature is discarded on the way.
+   */
+  private async sendable(entries: ReportEntry[], threshold: number): Promise<ReportEntry[]> {
+    await this.options.prepareSubmission?.(Number(entries.at(-1)!.report.epoch));
+    const reason = await this.wouldRevert(entries, threshold);
+    if (reason === undefined) return entries;
+    if (SIGNATURE_ERRORS.has(reason)) await this.dropInvalidSignatures(entries);
+    const passing: ReportEntry[] = [];
+    for (const entry of entries) {
+      const own = entries.length === 1 ? reason : await this.wouldRevert([entry], threshold);
+      if (own === undefined) {
+        passing.push(entry);
+      } else if (this.refusals.get(entry) !== own) {
+        this.refusals.set(entry, own);
+        this.core.metrics.reportsRefused.inc();
+        this.options.log.warn(
+          { error: own, clusterId: entry.report.clusterId, epoch: entry.report.epoch },
+          'a report would revert; its cluster waits, the others go on',
+        );
+      }
+    }
+    // Reports that pass alone may still fail together in a corner case: then nothing goes this round.
+    if (passing.length < entries.length && passing.length > 0 && (await this.wouldRevert(passing, threshold)))
+      return [];
+    return passing;
+  }
+
+  private async submit(entries: ReportEntry[], threshold: number) {
+    const { walletClient, publicClient, registry, log } = this.options;
+    const call = this.submitCall(entries, threshold);
     for (const entry of entries) entry.inFlight = true;
     let hash: `0x${string}`;
     try {
@@ -196,13 +241,22 @@ export class Relayer {
       .waitForTransactionReceipt({ hash, timeout: 120_000 })
       .then(async (receipt) => {
         if (receipt.status === 'success') {
-          // An item skipped for a committee that changed, or a cluster that could not be reported on, while the
-          // transaction was pending was not recorded: it stays unsubmitted (re-signed, or held until the cluster can
-          // be reported on again). An epoch skipped as overtaken did land, or never can.
-          const stale = retryableSkips(receipt, registry);
-          const landed = entries.filter((entry) => !stale.has(`${entry.report.clusterId}:${entry.report.epoch}`));
-          await this.core.markSubmitted(landed);
-          this.core.metrics.reportsSubmitted.inc(landed.length);
+          // What the registry did with each item. Skipped for a committee that changed, or a cluster that could not
+          // be reported on, while the transaction was pending: not recorded, it stays unsubmitted (re-signed, or held
+          // until the cluster can be reported on again). Overtaken by a later epoch, or made for hardware the cluster
+          // no longer has: never recordable, done with.
+          const skips = skipReasons(receipt, registry);
+          const done = entries.filter((entry) => {
+            const reason = skips.get(`${entry.report.clusterId}:${entry.report.epoch}`);
+            return reason === undefined || !RETRYABLE_SKIPS.has(reason);
+          });
+          await this.core.markSubmitted(done);
+          const overtaken = done.filter((entry) => skips.has(`${entry.report.clusterId}:${entry.report.epoch}`));
+          this.core.metrics.reportsSubmitted.inc(done.length - overtaken.length);
+          this.core.metrics.reportsOvertaken.inc(overtaken.length);
+          if (overtaken.length > 0) {
+            log.warn({ reports: overtaken.length, hash }, 'reports overtaken on chain: their epochs are not recorded');
+          }
         } else {
           this.core.metrics.submissionsFailed.inc();
           log.warn({ hash }, 'submitReports reverted');
@@ -240,26 +294,15 @@ export class Relayer {
   }
 }
 
-/**
- * `clusterId:epoch` of the items the registry skipped in `receipt` for a reason that can pass: an outdated committee
- * version, or a cluster that could not be reported on at that block.
- */
-function retryableSkips(receipt: TransactionReceipt, registry: Address) {
+/** `clusterId:epoch` → SkipReason of every item the registry skipped in `receipt`. */
+function skipReasons(receipt: TransactionReceipt, registry: Address) {
   const skipped = parseEventLogs({
     abi: clusterRegistryAbi,
     eventName: 'ReportSkipped',
     logs: receipt.logs.filter((log) => log.address.toLowerCase() === registry.toLowerCase()),
   });
-  return new Set(
-    skipped
-      .filter((log) => log.args.reason === SKIP_STALE_COMMITTEE || log.args.reason === SKIP_CLUSTER_NOT_REPORTABLE)
-      .map((log) => `${log.args.clusterId}:${log.args.epoch}`),
-  );
+  return new Map(skipped.map((log) => [`${log.args.clusterId}:${log.args.epoch}`, log.args.reason]));
 }
 
-/** `IClusterRegistry.SkipReason` values, in the contract's order. */
-const SKIP_STALE_COMMITTEE = 1;
-const SKIP_CLUSTER_NOT_REPORTABLE = 2;
-/** `IClusterRegistry.ClusterStatus` values, in the contract's order. */
-const SUSPENDED = 4;
-const RETIRED = 5;
+/** Skip reasons that can pass: another signature round, or an attestation or unsuspension. */
+const RETRYABLE_SKIPS = new Set<number>([SkipReason.StaleCommittee, SkipReason.ClusterNotReportable]);

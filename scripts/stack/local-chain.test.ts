@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startAnvil } from './anvil';
 import { contractsFingerprint, resetLocalChainIfContractsChanged } from './local-chain';
 
 const made: string[] = [];
@@ -20,17 +21,17 @@ afterEach(() => {
 });
 
 describe('resetLocalChainIfContractsChanged', () => {
-  it('keeps a chain made by the same contracts', () => {
+  it('keeps a chain made by the same contracts', async () => {
     const dir = dataDir(true);
     writeFileSync(join(dir, 'anvil', 'contracts-fingerprint'), `${contractsFingerprint()}\n`);
-    expect(resetLocalChainIfContractsChanged(dir)).toBe(false);
+    expect(await resetLocalChainIfContractsChanged(dir)).toBe(false);
     expect(existsSync(join(dir, 'anvil', 'state.json'))).toBe(true);
   });
 
-  it('drops the chain, its deployment record and the demo state when the bytecode changed, never the database', () => {
+  it('drops the chain, its deployment record and the demo state when the bytecode changed, never the database', async () => {
     const dir = dataDir(true);
     writeFileSync(join(dir, 'anvil', 'contracts-fingerprint'), '0xold\n');
-    expect(resetLocalChainIfContractsChanged(dir)).toBe(true);
+    expect(await resetLocalChainIfContractsChanged(dir)).toBe(true);
     expect(existsSync(join(dir, 'anvil', 'state.json'))).toBe(false);
     expect(existsSync(join(dir, 'deployments'))).toBe(false);
     expect(existsSync(join(dir, 'demo'))).toBe(false);
@@ -39,11 +40,11 @@ describe('resetLocalChainIfContractsChanged', () => {
     expect(readFileSync(join(dir, 'anvil', 'contracts-fingerprint'), 'utf8').trim()).toBe(contractsFingerprint());
   });
 
-  it('drops a chain made before fingerprints were recorded, and only records one on a fresh directory', () => {
+  it('drops a chain made before fingerprints were recorded, and only records one on a fresh directory', async () => {
     const old = dataDir(true);
-    expect(resetLocalChainIfContractsChanged(old)).toBe(true);
+    expect(await resetLocalChainIfContractsChanged(old)).toBe(true);
     const fresh = dataDir(false);
-    expect(resetLocalChainIfContractsChanged(fresh)).toBe(false);
+    expect(await resetLocalChainIfContractsChanged(fresh)).toBe(false);
     expect(readFileSync(join(fresh, 'anvil', 'contracts-fingerprint'), 'utf8').trim()).toBe(contractsFingerprint());
   });
 
@@ -52,4 +53,33 @@ describe('resetLocalChainIfContractsChanged', () => {
     expect(contractsFingerprint(base)).toBe(contractsFingerprint({ ...base, aAbi: [1] }));
     expect(contractsFingerprint(base)).not.toBe(contractsFingerprint({ ...base, bBytecode: '0x03' }));
   });
+
+  it('stops an anvil left running on the old chain before dropping its state, so nothing dumps it back', async () => {
+    const dir = dataDir(false);
+    // Started and never stopped, as a stack killed with SIGKILL leaves it: its pid file and state stay behind.
+    const orphan = await startAnvil({ port: 8731, stateFile: join(dir, 'anvil', 'state.json') });
+    writeFileSync(join(dir, 'anvil', 'contracts-fingerprint'), '0xold\n');
+    expect(await resetLocalChainIfContractsChanged(dir)).toBe(true);
+    expect(alive(orphan.pid)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(existsSync(join(dir, 'anvil', 'state.json'))).toBe(false);
+  });
+
+  it('refuses to start an anvil where something already answers, instead of running on that chain', async () => {
+    const first = await startAnvil({ port: 8732, stateFile: null });
+    try {
+      await expect(startAnvil({ port: 8732, stateFile: null })).rejects.toThrow(/already answers JSON-RPC/);
+    } finally {
+      await first.stop();
+    }
+  });
 });
+
+function alive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

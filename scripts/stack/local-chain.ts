@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { type Hex, keccak256, toBytes } from 'viem';
 import * as generated from '#contracts';
+import { stopOrphan } from './anvil';
 
 /** keccak256 over the creation bytecode of every deployable contract, in name order. */
 export function contractsFingerprint(bytecodes: Record<string, unknown> = generated): Hex {
@@ -25,12 +26,14 @@ export const LOCAL_CHAIN_DIRECTORIES = ['anvil', 'deployments', 'demo'] as const
  * Drops the local chain's state when it was made by other contracts (or by a build that did not record which), and
  * records the current fingerprint. Returns whether it dropped anything.
  */
-export function resetLocalChainIfContractsChanged(dataDir: string, fingerprint = contractsFingerprint()) {
+export async function resetLocalChainIfContractsChanged(dataDir: string, fingerprint = contractsFingerprint()) {
   const file = join(dataDir, 'anvil', 'contracts-fingerprint');
   const recorded = existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
   const hasState = LOCAL_CHAIN_DIRECTORIES.some((directory) => existsSync(join(dataDir, directory)));
   const stale = hasState && recorded !== fingerprint;
   if (stale) {
+    // An anvil left running by a killed stack would dump the old chain back into the directory on its way out.
+    await stopOrphan(join(dataDir, 'anvil', 'state.json.pid'));
     for (const directory of LOCAL_CHAIN_DIRECTORIES) rmSync(join(dataDir, directory), { recursive: true, force: true });
   }
   mkdirSync(join(dataDir, 'anvil'), { recursive: true });

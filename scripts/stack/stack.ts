@@ -66,7 +66,7 @@ const services: Service[] = [
       if (state.env.RPC_URL) {
         state.rpcUrl = state.env.RPC_URL;
       } else {
-        if (resetLocalChainIfContractsChanged(state.env.DATA_DIR)) {
+        if (await resetLocalChainIfContractsChanged(state.env.DATA_DIR)) {
           state.log.warn('the contracts changed since the local chain was made: starting a fresh local chain');
         }
         const anvil = await startAnvil({

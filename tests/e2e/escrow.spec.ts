@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { type Address, parseEventLogs, parseUnits } from 'viem';
-import { offeringAbi, shareTokenAbi } from '#contracts';
+import { offeringAbi, offeringPhase, shareTokenAbi } from '#contracts';
 import { devRoles } from '../../scripts/stack/dev-accounts';
 import {
   asGovernance,
@@ -99,7 +99,9 @@ test('a sale governance cancelled refunds exactly what the buyer paid', async ({
   const { clusterId, offering } = await openOffering(OPERATOR, { symbol: 'CNL', supply: '10', price: '7' });
   const paid = await buyShares(BUYER_INDEX, offering, 3n);
   await asGovernance(offering, offeringAbi, 'cancel');
-  expect(await publicClient.readContract({ address: offering, abi: offeringAbi, functionName: 'phase' })).toBe(6);
+  expect(await publicClient.readContract({ address: offering, abi: offeringAbi, functionName: 'phase' })).toBe(
+    offeringPhase.Cancelled,
+  );
 
   await openPortfolio(page);
   const row = page.getByTestId(`holding-${clusterId}`);

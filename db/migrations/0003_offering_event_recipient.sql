@@ -1,1 +1,0 @@
-ALTER TABLE "offering_events" ADD COLUMN "recipient" varchar(42);

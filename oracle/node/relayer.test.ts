@@ -1,0 +1,129 @@
+/**
+ * The relayer's scheduling, against a stand-in core and chain (the integration tests in node.test.ts run it against
+ * real nodes and anvil). One report that cannot land must not hold any other cluster's reports back (attack review:
+ * one operator's report reverting a whole epoch group stalled every cluster, round after round).
+ */
+import pino from 'pino';
+import { ContractFunctionRevertedError, encodeErrorResult, type Hex } from 'viem';
+import { describe, expect, it, vi } from 'vitest';
+import { clusterRegistryAbi } from '#contracts';
+import type { EpochReport } from '../eip712';
+import type { OracleCore, ReportEntry } from './core';
+import { Relayer } from './relayer';
+
+const BLOCKED = 1n;
+const OTHER = 2n;
+const E1 = 1_750_000_000n;
+const E2 = E1 + 3_600n;
+const SIGNERS = ['0x0000000000000000000000000000000000000001', '0x0000000000000000000000000000000000000002'] as const;
+
+function entry(clusterId: bigint, epoch: bigint, committeeVersion = 1): ReportEntry {
+  const report: EpochReport = {
+    clusterId,
+    epoch,
+    gpuHoursMilli: 1n,
+    utilizationBps: 5_000,
+    gpusOnline: 60,
+    revenue: 1n,
+    telemetryRoot: `0x${'11'.repeat(32)}`,
+    committeeVersion,
+  };
+  return {
+    report,
+    digest: `0x${'22'.repeat(32)}` as Hex,
+    signatures: new Map(SIGNERS.map((signer, index) => [signer, `0x0${index + 1}` as Hex])),
+    readyAt: 0,
+    submitted: false,
+    inFlight: false,
+  };
+}
+
+function setUp(entries: ReportEntry[], chain: { threshold?: number; committeeVersion?: number } = {}) {
+  const reports = new Map(entries.map((item) => [`${item.report.clusterId}:${item.report.epoch}`, item]));
+  const counter = () => ({ inc: vi.fn() });
+  const core = {
+    address: SIGNERS[0],
+    reports,
+    metrics: {
+      reportsSubmitted: counter(),
+      reportsOvertaken: counter(),
+      reportsRefused: counter(),
+      submissionsFailed: counter(),
+    },
+    registry: {
+      committeeVersion: async () => chain.committeeVersion ?? 1,
+      threshold: async () => chain.threshold ?? 2,
+      lastEpochs: async (ids: bigint[]) => new Map(ids.map((id) => [id, 0n])),
+      chainTime: async () => Number(E2) + 600,
+      cluster: async () => ({ attestedUntil: Number(E2) + 86_400, status: 2 }),
+    },
+    markSubmitted: vi.fn(async (done: ReportEntry[]) => {
+      for (const item of done) item.submitted = true;
+    }),
+    clusterSummaries: () => [{}, {}],
+  } as unknown as OracleCore;
+  // The blocked cluster's report reverts whenever it is in the call (a future epoch, here), alone or not.
+  const revert = new ContractFunctionRevertedError({
+    abi: clusterRegistryAbi,
+    data: encodeErrorResult({ abi: clusterRegistryAbi, errorName: 'EpochInFuture', args: [BLOCKED, E1, E1 - 1n] }),
+    functionName: 'submitReports',
+  });
+  const simulateContract = vi.fn(async (call: { args: [{ report: EpochReport }[]] }) => {
+    if (call.args[0].some((item) => item.report.clusterId === BLOCKED)) throw revert;
+    return {};
+  });
+  const sent: EpochReport[][] = [];
+  const writeContract = vi.fn(async (call: { args: [{ report: EpochReport }[]] }) => {
+    sent.push(call.args[0].map((item) => item.report));
+    return `0x${'33'.repeat(32)}` as Hex;
+  });
+  const relayer = new Relayer(core, {
+    walletClient: { account: { address: SIGNERS[0] }, writeContract, chain: undefined } as never,
+    publicClient: {
+      simulateContract,
+      waitForTransactionReceipt: async () => ({ status: 'success', logs: [] }),
+    } as never,
+    registry: '0x00000000000000000000000000000000000000aa',
+    liveMembers: () => [SIGNERS[0]],
+    maxEpochsPerSubmission: 1,
+    log: pino({ level: 'silent' }),
+  });
+  return { core, relayer, reports, sent, simulateContract };
+}
+
+describe('Relayer', () => {
+  it('holds back the cluster whose report would revert, and lands every other cluster, epoch after epoch', async () => {
+    const { relayer, reports, sent, core } = setUp([entry(BLOCKED, E1), entry(OTHER, E1), entry(OTHER, E2)]);
+    await relayer.relayOnce();
+    await relayer.settle();
+    // E1 went without the blocked report, then E2 (one epoch per transaction).
+    expect(sent.map((batch) => batch.map((report) => `${report.clusterId}:${report.epoch}`))).toEqual([
+      [`${OTHER}:${E1}`],
+      [`${OTHER}:${E2}`],
+    ]);
+    expect(reports.get(`${OTHER}:${E2}`)!.submitted).toBe(true);
+    expect(reports.get(`${BLOCKED}:${E1}`)!.submitted).toBe(false);
+    expect(core.metrics.reportsRefused.inc).toHaveBeenCalledTimes(1);
+    // Next round: only the held report is tried again, and it is logged (counted) once, not every round.
+    await relayer.relayOnce();
+    await relayer.settle();
+    expect(sent).toHaveLength(2);
+    expect(core.metrics.reportsRefused.inc).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps a held cluster in epoch order: its later epochs wait behind the report that cannot land', async () => {
+    const { relayer, sent } = setUp([entry(BLOCKED, E1), entry(BLOCKED, E2), entry(OTHER, E2)]);
+    await relayer.relayOnce();
+    await relayer.settle();
+    expect(sent.flat().map((report) => report.clusterId)).toEqual([OTHER]);
+  });
+
+  it('waits for the chain threshold and for re-signatures instead of sending what the registry would refuse', async () => {
+    const short = setUp([entry(OTHER, E1)], { threshold: 3 });
+    await short.relayer.relayOnce();
+    expect(short.simulateContract).not.toHaveBeenCalled();
+    const outdated = setUp([entry(OTHER, E1, 1)], { committeeVersion: 2 });
+    await outdated.relayer.relayOnce();
+    expect(outdated.simulateContract).not.toHaveBeenCalled();
+  });
+});
