@@ -59,14 +59,15 @@ contract Offering is IOffering, ReentrancyGuardTransient {
     uint96 internal _pricePerShare;
     uint32 internal _start;
     uint32 internal _end;
-    // slot 2 (sale): `sold <= supply < 2**96`; `raised` is range-checked
+    // slot 2 (sale), written by every purchase: `sold <= supply < 2**96`; `raised` is range-checked to 120 bits
+    // (1.3e36 base units); when the last share was sold (the decision time of a sale that sells out), in the same slot
+    // so the purchase that sells out costs what any other does (a concurrent buyer's gas estimate stays right).
     uint96 internal _sold;
-    uint152 internal _raised;
+    uint120 internal _raised;
     Outcome internal _outcome;
-    // slot 3: shares still escrowed after a successful settlement; when the last share was sold (the sale's decision
-    // time when it sold out, written by that purchase)
-    uint96 internal _escrowed;
     uint32 internal _soldOutAt;
+    // slot 3: shares still escrowed after a successful settlement
+    uint96 internal _escrowed;
     // slot 4: revenue earned per escrowed share since settlement, scaled by REVENUE_SCALE
     uint256 internal _revenuePerEscrowedShare;
 
@@ -428,7 +429,7 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         uint256 soldAfter = sold_ + shares;
         uint256 raisedAfter = _raised + cost;
         _sold = uint96(soldAfter);
-        _raised = raisedAfter.toUint152();
+        _raised = raisedAfter.toUint120();
         // The decision time of a sale that sells out: from here on, the revenue of the sold shares is their buyers'.
         if (shares == remaining) _soldOutAt = uint32(block.timestamp);
         _purchases[msg.sender] = Purchase({shares: uint96(boughtAfter), paid: uint160(purchase.paid + cost)});
