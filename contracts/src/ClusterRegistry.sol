@@ -117,6 +117,7 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
             _addSigner(initialSigners[i]);
         }
         _setThreshold(initialThreshold);
+        _committeeChanged();
         _setHeartbeat(initialHeartbeat);
         _setGuardian(initialGuardian);
     }
@@ -323,6 +324,7 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
     function addSigner(address signer, uint256 newThreshold) external override onlyOwner {
         _addSigner(signer);
         _setThreshold(newThreshold);
+        _committeeChanged();
     }
 
     /// @inheritdoc IClusterRegistry
@@ -338,11 +340,13 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         delete _signerPosition[signer];
         emit SignerRemoved(signer);
         _setThreshold(newThreshold);
+        _committeeChanged();
     }
 
     /// @inheritdoc IClusterRegistry
     function setThreshold(uint256 newThreshold) external override onlyOwner {
         _setThreshold(newThreshold);
+        _committeeChanged();
     }
 
     /// @inheritdoc IClusterRegistry
@@ -556,21 +560,24 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         emit SignerAdded(signer);
     }
 
-    /// @dev Every committee change ends here (adding or removing a signer sets the threshold too), so this is where
-    /// the committee version moves on and every signature of the previous configuration stops counting.
+    /// @dev Sets the threshold of the committee as it stands, which must stay a strict majority.
     function _setThreshold(uint256 newThreshold) internal {
         uint256 signerCount = _signers.length;
         if (newThreshold == 0 || newThreshold > signerCount || 2 * newThreshold <= signerCount) {
             revert InvalidThreshold(newThreshold, signerCount);
         }
-        Config storage config = _config;
-        uint256 previous = config.threshold;
+        uint256 previous = _config.threshold;
         // signerCount < 2**32: each signer costs a storage slot, far more gas than a block holds for 2**32 of them.
-        config.threshold = uint32(newThreshold);
-        uint32 version = config.committeeVersion + 1;
-        config.committeeVersion = version;
+        _config.threshold = uint32(newThreshold);
         emit ThresholdChanged(previous, newThreshold);
-        emit CommitteeChanged(version, _signers, newThreshold);
+    }
+
+    /// @dev Called after every committee change (signer added or removed, threshold set): the committee version moves
+    /// on, and every signature made for the previous configuration stops counting.
+    function _committeeChanged() internal {
+        uint32 version = _config.committeeVersion + 1;
+        _config.committeeVersion = version;
+        emit CommitteeChanged(version, _signers, _config.threshold);
     }
 
     function _setHeartbeat(uint256 newHeartbeat) internal {
