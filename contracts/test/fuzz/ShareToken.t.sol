@@ -144,14 +144,21 @@ contract ShareTokenFuzzTest is ShareTokenFixture {
                           M-1: THE MERGE RULE
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev Deposits as the operator or as a payer it named, returning the revert data (empty on success).
+    /// @dev Deposits as the operator or as a payer it named (horizon MAX_DURATION), returning the revert data (empty on
+    /// success).
     function _tryDeposit(bool byPayer, uint256 amount, uint256 duration) internal returns (bytes memory err) {
-        address who = op;
-        if (byPayer) {
-            who = makeAddr("payer");
-            vm.prank(op);
-            token.setRevenuePayer(who, 3650 days);
-        }
+        return _tryDepositAs(byPayer ? _namePayer(MAX_DURATION) : op, amount, duration);
+    }
+
+    /// @dev Names the fuzz payer with `horizon` and returns it.
+    function _namePayer(uint256 horizon) internal returns (address who) {
+        who = makeAddr("payer");
+        vm.prank(op);
+        token.setRevenuePayer(who, horizon);
+    }
+
+    /// @dev Funds `who` and deposits as it, returning the revert data (empty on success).
+    function _tryDepositAs(address who, uint256 amount, uint256 duration) internal returns (bytes memory err) {
         usd.mint(who, amount);
         vm.prank(who);
         usd.approve(address(token), amount);
@@ -162,59 +169,91 @@ contract ShareTokenFuzzTest is ShareTokenFixture {
         }
     }
 
-    /// @dev A duration in 1..MAX_DURATION: a quarter uniform, a quarter within [lo, hi], half within 3 s of a limit.
-    function _pickDuration(uint256 seed, uint256 lo, uint256 hi) internal pure returns (uint256 d) {
-        uint256 mode = seed % 4;
-        seed >>= 2;
-        if (mode == 0) d = seed % MAX_DURATION + 1;
-        else if (mode == 1) d = lo + seed % (hi - lo + 1);
-        else d = (mode == 2 ? lo : hi) + seed % 7;
-        if (mode >= 2) d = d > 4 ? d - 3 : 1;
+    /// @dev A duration in 1..MAX_DURATION: a sixth uniform, a sixth within [lo, hi], the rest within 3 s of `lo`, `hi`,
+    /// or one of two more anchors (the rate's limit and the payer's horizon, which `hi` may hide).
+    function _pickDuration(uint256 seed, uint256 lo, uint256 hi, uint256 anchor1, uint256 anchor2)
+        internal
+        pure
+        returns (uint256 d)
+    {
+        uint256 mode = seed % 6;
+        seed >>= 3;
+        if (mode == 0) return seed % MAX_DURATION + 1;
+        if (mode == 1) return lo + seed % (hi - lo + 1);
+        uint256 anchor = mode == 2 ? lo : mode == 3 ? hi : mode == 4 ? anchor1 : anchor2;
+        if (anchor > MAX_DURATION) anchor = MAX_DURATION;
+        d = anchor + seed % 7;
+        d = d > 4 ? d - 3 : 1;
         if (d > MAX_DURATION) d = MAX_DURATION;
     }
 
-    /// M-1: `depositLimits` equals the rule restated from the deposits made, every duration inside it is accepted (by
-    /// the operator or a named payer) and every duration outside it refused with the error naming the violated limit.
+    /// @dev The rule restated for one deposit: the running end and time left, the longest duration that keeps the rate
+    /// (unbounded with nothing running), the longest the depositor may reach (horizon or running end), and the limits
+    /// the token reports.
+    struct Limits {
+        uint256 end;
+        uint256 left;
+        uint256 keeps;
+        uint256 reach;
+        uint256 lo;
+        uint256 hi;
+    }
+
+    function _min3(uint256 a, uint256 b, uint256 c) internal pure returns (uint256 m) {
+        m = a < b ? a : b;
+        if (c < m) m = c;
+    }
+
+    /// M-1 and the payer horizon: `depositLimits(depositor, amount)` equals the rule restated from the deposits made,
+    /// for the operator (no horizon) and for a named payer with a random horizon; every duration inside the limits is
+    /// accepted and every duration outside them refused with the error naming the violated limit (the merge rule is
+    /// checked before the horizon, whose error names the later of the horizon and the running end).
     function testFuzz_DepositLimits_InsideAcceptedOutsideRefused(
         uint256 a1,
         uint256 d1,
         uint256 elapsed,
         uint256 amount,
         uint256 duration,
-        bool byPayer
+        uint256 horizon
     ) public {
         a1 = bound(a1, 1, 1e15);
         d1 = bound(d1, 1, MAX_DURATION);
         elapsed = bound(elapsed, 0, d1 + 10);
         amount = bound(amount, 1, 1e15);
+        // 0: the operator deposits; otherwise a payer with that horizon (half of them up to 60 days).
+        horizon = horizon % 3 == 0
+            ? 0
+            : horizon % 3 == 1 ? bound(horizon >> 2, 1, 60 days) : bound(horizon >> 2, 1, MAX_DURATION);
         _deposit(a1, d1);
         skip(elapsed);
-        uint256 end = START + d1;
+        address who = horizon == 0 ? op : _namePayer(horizon);
 
-        (uint256 minDuration, uint256 maxDuration) = token.depositLimits(op, amount);
-        duration = _pickDuration(duration, minDuration, maxDuration);
-        if (elapsed >= d1) {
-            assertEq(minDuration, 1);
-            assertEq(maxDuration, MAX_DURATION);
-        } else {
-            uint256 rate = _accRate(a1, d1, SUPPLY);
-            uint256 keepsRate = (rate * (end - block.timestamp) + _accAdded(amount, SUPPLY)) / rate;
-            assertEq(minDuration, end - block.timestamp);
-            assertEq(maxDuration, keepsRate < MAX_DURATION ? keepsRate : MAX_DURATION);
-        }
+        Limits memory x;
+        x.end = START + d1;
+        x.left = x.end > block.timestamp ? x.end - block.timestamp : 0;
+        x.keeps = x.left == 0 ? type(uint256).max : _keepsRate(_accRate(a1, d1, SUPPLY), x.left, amount);
+        x.reach = horizon == 0 ? MAX_DURATION : (horizon > x.left ? horizon : x.left);
+        (x.lo, x.hi) = token.depositLimits(who, amount);
+        assertEq(x.lo, x.left == 0 ? 1 : x.left);
+        assertEq(x.hi, _min3(x.keeps, x.reach, MAX_DURATION));
 
+        duration = _pickDuration(duration, x.lo, x.hi, x.keeps, x.reach);
         IShareToken.StreamState memory before = token.stream();
-        bytes memory err = _tryDeposit(byPayer, amount, duration);
-        if (duration < minDuration) {
+        bytes memory err = _tryDepositAs(who, amount, duration);
+        assertEq(err.length == 0, duration >= x.lo && duration <= x.hi);
+        if (duration < x.lo) {
             assertEq(
-                err, abi.encodeWithSelector(IShareToken.StreamWouldEndEarlier.selector, block.timestamp + duration, end)
+                err,
+                abi.encodeWithSelector(IShareToken.StreamWouldEndEarlier.selector, block.timestamp + duration, x.end)
             );
-        } else if (duration > maxDuration) {
-            assertEq(err, abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, duration, maxDuration));
+        } else if (duration > x.keeps) {
+            assertEq(err, abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, duration, x.keeps));
+        } else if (duration > x.reach) {
+            assertEq(err, abi.encodeWithSelector(IShareToken.PayerHorizonExceeded.selector, duration, x.reach));
         } else {
             assertEq(err, "");
             assertEq(token.stream().end, block.timestamp + duration);
-            if (elapsed < d1) assertGe(token.stream().ratePerSecond, before.ratePerSecond);
+            if (x.left != 0) assertGe(token.stream().ratePerSecond, before.ratePerSecond);
             assertEq(token.totalDeposited(), a1 + amount);
         }
     }
@@ -309,14 +348,18 @@ contract ShareTokenFuzzTest is ShareTokenFixture {
 
     /// `checkTransfer` reverts with exactly the error and arguments of the real transfer (run in a snapshot) in any
     /// mix of pauses, freezes, allowlist, verification, protected or invalid parties and amounts; `canTransfer`
-    /// returns that error's selector.
+    /// returns that error's selector. The operator is a party too (frozen, unverified, expired or verified), a quarter
+    /// of the runs send from the protected account to the operator (the settlement exemption: no freeze or allowlist
+    /// check, the pauses still apply), and in a quarter the registry names carol operator after the controls are set.
     function testFuzz_CheckTransfer_MatchesTransfer(uint256 seed, uint256 amount) public {
         _send(offering, alice, 100e18);
         _send(offering, bob, 50e18);
-        address[4] memory senders = [alice, bob, offering, address(0)];
-        address[6] memory receivers = [alice, bob, carol, offering, address(token), address(0)];
-        address from = senders[seed % 4];
-        address to = receivers[(seed >> 8) % 6];
+        _send(offering, op, 10e18);
+        address[5] memory senders = [alice, bob, offering, address(0), op];
+        address[7] memory receivers = [alice, bob, carol, offering, address(token), address(0), op];
+        address from = senders[seed % 5];
+        address to = receivers[(seed >> 8) % 7];
+        if ((seed >> 27) & 3 == 0) (from, to) = (offering, (seed >> 29) & 3 == 0 ? carol : op);
         amount = bound(amount, 0, token.balanceOf(from) + 2);
         vm.startPrank(op);
         if ((seed >> 16) & 3 == 0) token.pause();
@@ -326,11 +369,16 @@ contract ShareTokenFuzzTest is ShareTokenFixture {
         if ((seed >> 20) & 1 != 0) token.setVerified(bob, block.timestamp + 10);
         if ((seed >> 21) & 1 != 0) token.setVerified(carol, block.timestamp - 1); // expired
         if ((seed >> 22) & 1 != 0) token.setVerified(alice, block.timestamp);
+        if ((seed >> 24) & 1 != 0) token.setFrozen(op, true);
+        uint256 opVerification = (seed >> 25) & 3; // 0 never, 1 expired, 2 valid, 3 never
+        if (opVerification == 1) token.setVerified(op, block.timestamp - 1);
+        if (opVerification == 2) token.setVerified(op, block.timestamp + 10);
         vm.stopPrank();
         if ((seed >> 23) & 3 == 0) {
             vm.prank(gov);
             token.governancePause();
         }
+        if ((seed >> 29) & 3 == 0) reg.setOperator(CLUSTER_ID, carol);
 
         bytes memory expected = _outcome(from, abi.encodeCall(token.transfer, (to, amount)));
         bytes memory checked;
@@ -342,5 +390,72 @@ contract ShareTokenFuzzTest is ShareTokenFixture {
         (bool ok, bytes4 reason) = token.canTransfer(from, to, amount);
         assertEq(ok, expected.length == 0);
         assertEq(reason, bytes4(expected));
+        // The exemption, restated: from the escrow to the current operator only the pauses (and the amount) refuse.
+        if (from == offering && to == token.operator() && !token.paused() && amount <= token.balanceOf(offering)) {
+            assertEq(expected, "");
+        }
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                            STREAMED TOTAL AT
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev The restated stream of two deposits `gap` apart: the first rate until the merge, then the merged one (or a
+    /// fresh one after the first ended) until the second end; what streamed `probe` seconds after the second deposit.
+    function _restatedStreamed(uint256 a1, uint256 d1, uint256 gap, uint256 a2, uint256 d2, uint256 probe)
+        internal
+        pure
+        returns (uint256)
+    {
+        uint256 rate1 = _accRate(a1, d1, SUPPLY);
+        uint256 acc0 = rate1 * (gap < d1 ? gap : d1);
+        uint256 merged = gap < d1 ? _mergedRate(rate1, d1 - gap, a2, d2) : _accRate(a2, d2, SUPPLY);
+        return _streamedFor(acc0 + merged * (probe < d2 ? probe : d2));
+    }
+
+    /// `streamedTotalAt(t)` is known for t in [last deposit, now] and there reads exactly the restated stream (and what
+    /// `streamedTotal()` read at t), never decreasing in t; before the last deposit and after now it is (false, 0).
+    function testFuzz_StreamedTotalAt_KnownWindowExact(
+        uint256 a1,
+        uint256 d1,
+        uint256 gap,
+        uint256 a2,
+        uint256 d2,
+        uint256 elapsed,
+        uint256 probe
+    ) public {
+        a1 = bound(a1, 1, 1e15);
+        d1 = bound(d1, 1, MAX_DURATION);
+        gap = bound(gap, 0, d1 + 10);
+        a2 = bound(a2, 1, 1e15);
+        _deposit(a1, d1);
+        skip(gap);
+        (uint256 lo, uint256 hi) = token.depositLimits(op, a2);
+        d2 = bound(d2, lo, hi);
+        _deposit(a2, d2);
+        uint256 last = block.timestamp;
+        elapsed = bound(elapsed, 0, d2 + 100);
+        probe = bound(probe, 0, elapsed);
+
+        uint256 expected = _restatedStreamed(a1, d1, gap, a2, d2, probe);
+        vm.warp(last + probe);
+        assertEq(token.streamedTotal(), expected);
+        vm.warp(last + elapsed);
+        (bool known, uint256 total) = token.streamedTotalAt(last + probe);
+        assertTrue(known);
+        assertEq(total, expected);
+        if (probe < elapsed) {
+            (, uint256 next) = token.streamedTotalAt(last + probe + 1);
+            assertGe(next, total);
+        }
+        (known, total) = token.streamedTotalAt(block.timestamp);
+        assertTrue(known);
+        assertEq(total, token.streamedTotal());
+        (known, total) = token.streamedTotalAt(last - 1);
+        assertFalse(known);
+        assertEq(total, 0);
+        (known, total) = token.streamedTotalAt(block.timestamp + 1 + (probe % 1000));
+        assertFalse(known);
+        assertEq(total, 0);
     }
 }

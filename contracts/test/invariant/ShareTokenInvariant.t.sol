@@ -5,19 +5,20 @@ import {ShareTokenFixture} from "../utils/ShareTokenFixture.sol";
 import {ShareTokenHandler} from "./handlers/ShareTokenHandler.sol";
 
 /// @notice Invariants I1-I5 of ShareToken (see contracts/test/invariant/README.md), the per-holder comparison with the
-/// handler's per-tranche ghost model, the tranche schedules (M-1), the protected account (M-4) and the outcome of every
-/// handler call as the ghost predicted it.
+/// handler's per-tranche ghost model, the tranche schedules (M-1), `streamedTotalAt` against the ghost, the payer's
+/// horizon, the protected account (M-4) and the outcome of every handler call as the ghost predicted it.
 contract ShareTokenInvariantTest is ShareTokenFixture {
     ShareTokenHandler internal handler;
 
     function setUp() public override {
         super.setUp();
-        address[] memory actors = new address[](5);
+        address[] memory actors = new address[](6);
         actors[0] = offering; // the protected account
         actors[1] = alice;
         actors[2] = bob;
         actors[3] = carol;
         actors[4] = makeAddr("dave");
+        actors[5] = op; // receives from the escrow whatever its own freeze and verification (settlement)
         _send(offering, alice, SUPPLY / 5);
         _send(offering, bob, SUPPLY / 7);
         handler = new ShareTokenHandler(token, usd, op, gov, guardian, makeAddr("payer"), actors);
@@ -110,6 +111,58 @@ contract ShareTokenInvariantTest is ShareTokenFixture {
         assertGe(handler.minTopUp(), -1e18);
     }
 
+    /// `streamedTotalAt(t)` is known for every t from the last deposit to now and there equals the tranche schedules
+    /// up to t within one base unit per deposit (plus one), never decreasing in t (probed at nine evenly spaced times
+    /// and around the stream's end); it equals `streamedTotal()` at now and is unknown (false, 0) the second before the
+    /// last deposit and the second after now.
+    function invariant_StreamedTotalAtMatchesGhost() public {
+        vm.warp(handler.currentTime());
+        uint256 last = token.stream().lastUpdate;
+        assertEq(last, handler.gLastDeposit());
+        uint256 previous;
+        for (uint256 k; k <= 8; ++k) {
+            uint256 total = _assertStreamedAt(last + (block.timestamp - last) * k / 8);
+            assertGe(total, previous);
+            previous = total;
+        }
+        uint256 end = token.stream().end;
+        for (uint256 t = end > 0 ? end - 1 : 0; t <= end + 1; ++t) {
+            if (t >= last && t <= block.timestamp) _assertStreamedAt(t);
+        }
+        (bool known, uint256 atNow) = token.streamedTotalAt(block.timestamp);
+        assertTrue(known);
+        assertEq(atNow, token.streamedTotal());
+        (known, atNow) = token.streamedTotalAt(block.timestamp + 1);
+        assertFalse(known);
+        assertEq(atNow, 0);
+        if (last > 0) {
+            (known, atNow) = token.streamedTotalAt(last - 1);
+            assertFalse(known);
+            assertEq(atNow, 0);
+        }
+    }
+
+    function _assertStreamedAt(uint256 t) internal view returns (uint256 total) {
+        bool known;
+        (known, total) = token.streamedTotalAt(t);
+        assertTrue(known);
+        int256 diff = int256(total) * 1e18 - handler.scheduledAtAny(t);
+        assertLe(diff < 0 ? uint256(-diff) : uint256(diff), (handler.gDeposits() + 1) * 1e18);
+    }
+
+    /// The payer's horizon, the allowlist and the freezes are the ghost's (the token's views read them back).
+    function invariant_ControlsMatchGhost() public view {
+        address payer = handler.payer();
+        assertEq(token.revenuePayerHorizon(payer), handler.gHorizon());
+        assertEq(token.isRevenuePayer(payer), handler.gHorizon() != 0);
+        assertEq(token.allowlistEnabled(), handler.gAllowlist());
+        for (uint256 i; i < handler.actorCount(); ++i) {
+            address a = handler.actors(i);
+            assertEq(token.isFrozen(a), handler.gFrozen(a));
+            assertEq(token.verifiedUntil(a), handler.gVerifiedUntil(a));
+        }
+    }
+
     /// M-4: the protected account (the Offering's escrow) is never frozen and never receives shares.
     function invariant_ProtectedAccountOnlyPays() public view {
         address escrow = handler.protectedAccount();
@@ -119,7 +172,8 @@ contract ShareTokenInvariantTest is ShareTokenFixture {
     }
 
     /// Every handler call had exactly the outcome the ghost predicted: success, or the exact custom error with its
-    /// arguments (merge rule, both pauses, freezes, the protected account, `checkTransfer` equal to the transfer).
+    /// arguments (merge rule, payer horizon, `depositLimits`, both pauses, freezes, allowlist and verifications, the
+    /// protected account and its settlement with the operator, `checkTransfer` equal to the transfer).
     function invariant_OutcomesAsPredicted() public view {
         assertEq(handler.mismatches(), 0, handler.firstMismatch());
     }

@@ -34,25 +34,7 @@ contract ShareTokenTranchesTest is ShareTokenFixture {
 
     /// @dev The longest duration `amount` may take now: the running rate kept for every second (the token's rule).
     function _maxDuration(uint256 rate, uint256 left, uint256 amount) internal pure returns (uint256) {
-        return (rate * left + _accAdded(amount, SUPPLY)) / rate;
-    }
-
-    /// @dev Expects `depositRevenue(amount, duration)` by `who` (already funded) to revert with `err` and the
-    /// stream to be left exactly as it was.
-    function _expectDepositRevert(address who, uint256 amount, uint256 duration, bytes memory err) internal {
-        IShareToken.StreamState memory before = token.stream();
-        uint256 deposited = token.totalDeposited();
-        usd.mint(who, amount);
-        vm.prank(who);
-        usd.approve(address(token), amount);
-        vm.expectRevert(err);
-        vm.prank(who);
-        token.depositRevenue(amount, duration);
-        IShareToken.StreamState memory afterwards = token.stream();
-        assertEq(afterwards.ratePerSecond, before.ratePerSecond);
-        assertEq(afterwards.end, before.end);
-        assertEq(afterwards.lastUpdate, before.lastUpdate);
-        assertEq(token.totalDeposited(), deposited);
+        return _keepsRate(rate, left, amount);
     }
 
     /*//////////////////////////////////////////////////////////////

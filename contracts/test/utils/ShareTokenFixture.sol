@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {ShareToken} from "../../src/ShareToken.sol";
 import {TestStablecoin} from "../../src/dev/TestStablecoin.sol";
 import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
+import {IShareToken} from "../../src/interfaces/IShareToken.sol";
 import {RegistryStandIn} from "./RegistryStandIn.sol";
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
@@ -72,6 +73,24 @@ abstract contract ShareTokenFixture is Test {
         usd.approve(address(token), type(uint256).max);
     }
 
+    /// @dev Funds `who` with `amount` (minted and approved, left in place for a retry), expects
+    /// `depositRevenue(amount, duration)` by `who` to revert with `err` and the stream to be left exactly as it was.
+    function _expectDepositRevert(address who, uint256 amount, uint256 duration, bytes memory err) internal {
+        IShareToken.StreamState memory before = token.stream();
+        uint256 deposited = token.totalDeposited();
+        usd.mint(who, amount);
+        vm.prank(who);
+        usd.approve(address(token), amount);
+        vm.expectRevert(err);
+        vm.prank(who);
+        token.depositRevenue(amount, duration);
+        IShareToken.StreamState memory afterwards = token.stream();
+        assertEq(afterwards.ratePerSecond, before.ratePerSecond);
+        assertEq(afterwards.end, before.end);
+        assertEq(afterwards.lastUpdate, before.lastUpdate);
+        assertEq(token.totalDeposited(), deposited);
+    }
+
     function _send(address from, address to, uint256 amount) internal {
         vm.prank(from);
         token.transfer(to, amount);
@@ -94,6 +113,23 @@ abstract contract ShareTokenFixture is Test {
     /// @dev The accumulator rate of a fresh stream (nothing running) of `amount` over `duration`.
     function _accRate(uint256 amount, uint256 duration, uint256 supply) internal pure returns (uint256) {
         return _accAdded(amount, supply) / duration;
+    }
+
+    /// @dev The longest duration a deposit of `amount` may take while a stream runs at accumulator rate `rate` with
+    /// `left` seconds to go (the merge rule: the running rate kept for every second), before any other cap.
+    function _keepsRate(uint256 rate, uint256 left, uint256 amount) internal pure returns (uint256) {
+        return (rate * left + _accAdded(amount, SUPPLY)) / rate;
+    }
+
+    /// @dev The accumulator rate of `amount` merged into a stream running at `rate` with `left` seconds to go, over
+    /// `duration` (`rate` 0 or `left` 0: nothing running).
+    function _mergedRate(uint256 rate, uint256 left, uint256 amount, uint256 duration) internal pure returns (uint256) {
+        return (rate * left + _accAdded(amount, SUPPLY)) / duration;
+    }
+
+    /// @dev Revenue streamed to the whole supply for an accumulator of `acc` (as `streamedTotal` rounds it).
+    function _streamedFor(uint256 acc) internal pure returns (uint256) {
+        return acc * SUPPLY >> _accShift(SUPPLY);
     }
 
     /// @dev An accumulator rate as `stream().ratePerSecond` reports it (whole supply, scaled by 1e18).

@@ -4,35 +4,26 @@ pragma solidity 0.8.30;
 import {ShareToken} from "../../../src/ShareToken.sol";
 import {TestStablecoin} from "../../../src/dev/TestStablecoin.sol";
 import {IShareToken} from "../../../src/interfaces/IShareToken.sol";
+import {ShareTokenGhost} from "./ShareTokenGhost.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
-import {Test} from "forge-std/Test.sol";
 
 /// @title ShareTokenHandler
 /// @notice Drives a ShareToken with deposits of any amount (dust included) and any duration (1 s to MAX_DURATION) by
-/// the operator, a named payer and a stranger, transfers, transferFrom, claims, warps, freezes, both pauses, forced
-/// transfers and wallet recoveries. It predicts the outcome of every call from its own ghost (never from the token)
-/// and counts each call whose outcome differs (success, or the exact custom error with its arguments).
+/// the operator, a named payer (whose horizon it sets, changes and revokes) and a stranger, transfers (among them the
+/// escrow's settlement with the operator), transferFrom, claims, warps, freezes, the allowlist and verifications, both
+/// pauses, forced transfers and wallet recoveries. It predicts the outcome of every call from its own ghost (never from
+/// the token) and counts each call whose outcome differs (success, or the exact custom error with its arguments).
 /// @dev Two ghosts:
 /// - The rule ghost restates the merge rule in the token's documented units (accumulator per share-wei scaled by
 ///   2**shift, shift = 30 + bitLength(supply)): a deposit while a stream runs must keep the rate,
-///   `(rest + added) / duration >= rate`, and the end, `now + duration >= end`. It decides which deposits must revert.
-/// - The value ghost keeps every accepted deposit as its own tranche, exact in base units (scaled by G = 1e18): a
-///   deposit of `a` over `d` while the stream runs at R until E streams `R' - R` per second until E, then `R'` until
-///   `now + d`, where `R' = (R * (E - now) + a) / d`; after E (or with nothing running) it streams `a / d`. Between two
-///   actions the handler streams every tranche on its schedule and shares it pro rata to its own ghost balances.
-contract ShareTokenHandler is Test {
-    uint256 internal constant G = 1e18;
+///   `(rest + added) / duration >= rate`, and the end, `now + duration >= end`; a payer's must also end no later than
+///   the later of its horizon and the running end. It decides which deposits must revert, and the limits
+///   `depositLimits` must report.
+/// - The value ghost (ShareTokenGhost) keeps every accepted deposit as its own tranche, exact in base units.
+contract ShareTokenHandler is ShareTokenGhost {
     uint256 internal constant MAX_DURATION = 3650 days;
     uint256 internal constant MAX_TOTAL_DEPOSITED = (1 << 60) - 1;
     uint256 internal constant TIME_CEILING = 4_000_000_000; // below 2**32, so deposits near it get InvalidDuration
-
-    struct Tranche {
-        uint256 start; // deposit time
-        uint256 split; // end of the stream it merged into (= start if none was running)
-        uint256 end; // its own end
-        int256 preRate; // G-scaled base units per second for the whole supply, on [start, split)
-        int256 postRate; // same, on [split, end)
-    }
 
     ShareToken public immutable token;
     TestStablecoin public immutable usd;
@@ -42,40 +33,33 @@ contract ShareTokenHandler is Test {
     address public immutable payer;
     address public immutable stranger;
     address public immutable protectedAccount;
-    uint256 public immutable supply;
     uint256 public immutable shift;
     uint256 public immutable protectedInitial;
-    address[] public actors;
 
     uint256 public currentTime;
 
     // rule ghost (token units)
     uint256 public gAccRate;
     uint256 public gEnd;
+    uint256 public gHorizon; // the payer's horizon, 0 = not a payer
     bool public gOperatorPaused;
     bool public gGovernancePaused;
+    bool public gAllowlist;
     mapping(address => bool) public gFrozen;
+    mapping(address => uint256) public gVerifiedUntil;
 
-    // value ghost
-    Tranche[] internal _tranches;
-    uint256 internal _firstLive;
-    int256 public gRate; // the running rate, G-scaled (the last tranche's postRate while it runs)
-    int256 public gScheduled; // Σ tranche schedules streamed up to gLast, G-scaled
-    uint256 public gLast;
+    // value ghost extras
     uint256 public gDeposited;
     uint256 public gClaimed;
     uint256 public gDeposits;
-    uint256 public gCheckpoints;
-    mapping(address => uint256) public gBalance;
-    mapping(address => int256) public gOwed; // G-scaled
-    mapping(address => uint256) public gAccountCheckpoints;
+    uint256 public gLastDeposit; // the token's `stream().lastUpdate`
 
-    // outcome checks
-    uint256 public mismatches;
-    string public firstMismatch;
+    // coverage counters (the outcome checks are the ghost's)
     uint256 public rescheduled; // accepted deposits that lowered the rate or the end of a running stream
     uint256 public acceptedDeposits;
     uint256 public refusedMerges;
+    uint256 public horizonRefusals;
+    uint256 public settlements; // escrow -> operator transfers that only the settlement exemption let through
 
     constructor(
         ShareToken token_,
@@ -85,7 +69,7 @@ contract ShareTokenHandler is Test {
         address guardian_,
         address payer_,
         address[] memory actors_
-    ) {
+    ) ShareTokenGhost(token_.totalSupply(), actors_) {
         token = token_;
         usd = usd_;
         op = op_;
@@ -93,27 +77,31 @@ contract ShareTokenHandler is Test {
         guardian = guardian_;
         payer = payer_;
         stranger = makeAddr("stranger");
-        actors = actors_;
         protectedAccount = actors_[0];
-        supply = token_.totalSupply();
         uint256 bits;
-        for (uint256 s = supply; s != 0; s >>= 1) {
+        for (uint256 s = token_.totalSupply(); s != 0; s >>= 1) {
             ++bits;
         }
         shift = 30 + bits;
+        uint256[] memory until = new uint256[](actors_.length);
         for (uint256 i; i < actors_.length; ++i) {
             gBalance[actors_[i]] = token_.balanceOf(actors_[i]);
+            // Every holder but the operator starts verified for good (the operator receives from the escrow anyway).
+            if (actors_[i] != op_) until[i] = type(uint32).max;
+            gVerifiedUntil[actors_[i]] = until[i];
         }
         protectedInitial = gBalance[protectedAccount];
         currentTime = block.timestamp;
-        gLast = block.timestamp;
         address[3] memory payers = [op_, payer_, stranger];
         for (uint256 i; i < 3; ++i) {
             vm.prank(payers[i]);
             usd.approve(address(token_), type(uint256).max);
         }
-        vm.prank(op_);
-        token_.setRevenuePayer(payer_, 3650 days);
+        vm.startPrank(op_);
+        token_.setRevenuePayer(payer_, 30 days);
+        token_.setVerifiedBatch(actors_, until);
+        vm.stopPrank();
+        gHorizon = 30 days;
     }
 
     modifier useTime() {
@@ -122,47 +110,12 @@ contract ShareTokenHandler is Test {
     }
 
     /*//////////////////////////////////////////////////////////////
-                                 VIEWS
-    //////////////////////////////////////////////////////////////*/
-
-    function actorCount() external view returns (uint256) {
-        return actors.length;
-    }
-
-    function trancheCount() external view returns (uint256) {
-        return _tranches.length;
-    }
-
-    /// @notice Σ of every tranche's schedule streamed up to `t` (>= gLast), G-scaled.
-    function scheduledAt(uint256 t) public view returns (int256 total) {
-        total = gScheduled;
-        for (uint256 i = _firstLive; i < _tranches.length; ++i) {
-            total += _streamed(_tranches[i], gLast, t);
-        }
-    }
-
-    /// @notice The least a tranche streamed on top of the earlier ones before their end (its top-up `preRate` over
-    /// that span), G-scaled: negative would mean a deposit took revenue from the tranches before it.
-    function minTopUp() external view returns (int256 least) {
-        for (uint256 i; i < _tranches.length; ++i) {
-            Tranche memory tr = _tranches[i];
-            int256 topUp = tr.preRate * int256(tr.split - tr.start);
-            if (i == 0 || topUp < least) least = topUp;
-        }
-    }
-
-    /// @notice What the ghost would add to `a`'s revenue between gLast and `t`, G-scaled.
-    function pendingOf(address a, uint256 t) external view returns (int256) {
-        if (t <= gLast) return 0;
-        return (scheduledAt(t) - gScheduled) * int256(gBalance[a]) / int256(supply);
-    }
-
-    /*//////////////////////////////////////////////////////////////
                                 REVENUE
     //////////////////////////////////////////////////////////////*/
 
     /// @notice A deposit by the operator, the named payer or (rarely) a stranger, of dust or a real amount, over a
-    /// duration drawn anywhere in 1..MAX_DURATION or within a few seconds of the rule's limits.
+    /// duration drawn anywhere in 1..MAX_DURATION or within a few seconds of the rule's limits (the running end, the
+    /// rate's limit, the payer's reach). `depositLimits(who, amount)` is checked against the rule ghost first.
     function deposit(uint256 amount, uint256 duration, uint256 seed) external useTime {
         address who = seed % 8 == 7 ? stranger : seed % 2 == 0 ? op : payer;
         // A third dust (1 to 100 base units), one in 32 zero, the rest up to 10 million dollars.
@@ -170,6 +123,7 @@ contract ShareTokenHandler is Test {
         duration = _pickDuration(duration, amount);
         _advance();
 
+        _checkLimits(who, amount);
         (bytes memory expected, uint256 newRate) = _predictDeposit(who, amount, duration);
         usd.mint(who, amount);
         IShareToken.StreamState memory before = token.stream();
@@ -180,6 +134,7 @@ contract ShareTokenHandler is Test {
             if (sel == IShareToken.StreamWouldEndEarlier.selector || sel == IShareToken.StreamWouldSlowDown.selector) {
                 ++refusedMerges;
             }
+            if (sel == IShareToken.PayerHorizonExceeded.selector) ++horizonRefusals;
             return;
         }
 
@@ -189,12 +144,13 @@ contract ShareTokenHandler is Test {
         }
         if (afterwards.end != block.timestamp + duration) _mismatch("deposit: end", "");
         if (afterwards.ratePerSecond != newRate * supply * 1e18 >> shift) _mismatch("deposit: rate", "");
-        _addTranche(amount, duration);
+        _recordTranche(amount, duration, gEnd);
         gAccRate = newRate;
         gEnd = block.timestamp + duration;
         gDeposited += amount;
         gDeposits += 1;
         gCheckpoints += 1;
+        gLastDeposit = block.timestamp;
         ++acceptedDeposits;
     }
 
@@ -218,12 +174,16 @@ contract ShareTokenHandler is Test {
                                TRANSFERS
     //////////////////////////////////////////////////////////////*/
 
+    /// @notice A transfer between holders; one in sixteen to the token itself, one in sixteen from the escrow to the
+    /// operator (settlement: the operator's freeze and verification do not count, the pauses do).
     function transfer(uint256 fromSeed, uint256 toSeed, uint256 amount) external useTime {
         address from = _actor(fromSeed);
         address to = toSeed % 16 == 15 ? address(token) : _actor(toSeed);
+        if (toSeed % 16 == 14) (from, to) = (protectedAccount, op);
         amount = bound(amount, 0, gBalance[from]);
         _advance();
         bytes memory expected = _predictTransfer(from, to);
+        if (from == protectedAccount && to == op && expected.length == 0 && _receiverRuleRefuses(to)) ++settlements;
         // The view reverts exactly as the transfer does.
         (bool viewOk, bytes memory viewRet) =
             address(token).staticcall(abi.encodeCall(token.checkTransfer, (from, to, amount)));
@@ -299,6 +259,67 @@ contract ShareTokenHandler is Test {
         if (ok) gFrozen[who] = frozen;
     }
 
+    /// @notice Names the payer with a new horizon: short (up to 60 days), any (up to MAX_DURATION), the running
+    /// stream's time left give or take 3 s, or 0 (revoked); or tries a horizon above MAX_DURATION, or lets a stranger
+    /// try (both refused, the horizon unchanged).
+    function setPayer(uint256 seed) external useTime {
+        uint256 mode = seed % 8;
+        seed >>= 3;
+        uint256 horizon;
+        address caller = op;
+        bytes memory expected;
+        if (mode == 0) {
+            horizon = 0;
+        } else if (mode == 1) {
+            caller = stranger;
+            horizon = seed % MAX_DURATION + 1;
+            expected = abi.encodeWithSelector(IShareToken.NotOperator.selector, stranger, op);
+        } else if (mode == 2) {
+            horizon = MAX_DURATION + 1 + seed % 1000;
+            expected = abi.encodeWithSelector(IShareToken.InvalidDuration.selector, horizon);
+        } else if (mode <= 4) {
+            horizon = seed % 60 days + 1;
+        } else if (mode == 5) {
+            horizon = seed % MAX_DURATION + 1;
+        } else {
+            uint256 left = gEnd > block.timestamp ? gEnd - block.timestamp : 0;
+            horizon = left + seed % 7;
+            horizon = horizon > 4 ? horizon - 3 : 1;
+            if (horizon > MAX_DURATION) {
+                expected = abi.encodeWithSelector(IShareToken.InvalidDuration.selector, horizon);
+            }
+        }
+        (bool ok, bytes memory ret) = _call(caller, abi.encodeCall(token.setRevenuePayer, (payer, horizon)));
+        _check(ok, ret, expected, "setRevenuePayer");
+        if (ok) gHorizon = horizon;
+        if (token.revenuePayerHorizon(payer) != gHorizon || token.isRevenuePayer(payer) != (gHorizon != 0)) {
+            _mismatch("payer horizon", "");
+        }
+    }
+
+    /// @notice Switches the allowlist on or off, or sets an actor's verification: for good, for up to 20 days, expired
+    /// a second ago, or cleared (never verified).
+    function setCompliance(uint256 seed) external useTime {
+        uint256 mode = seed % 8;
+        bool ok;
+        bytes memory ret;
+        if (mode < 2) {
+            bool enabled = (seed >> 3) % 2 == 0;
+            (ok, ret) = _call(op, abi.encodeCall(token.setAllowlistEnabled, (enabled)));
+            _check(ok, ret, "", "setAllowlistEnabled");
+            if (ok) gAllowlist = enabled;
+        } else {
+            address who = _actor(seed >> 3);
+            uint256 until = mode < 5
+                ? type(uint32).max
+                : mode == 5 ? block.timestamp + (seed >> 8) % 20 days : mode == 6 ? block.timestamp - 1 : 0;
+            (ok, ret) = _call(op, abi.encodeCall(token.setVerified, (who, until)));
+            _check(ok, ret, "", "setVerified");
+            if (ok) gVerifiedUntil[who] = until;
+        }
+        if (token.allowlistEnabled() != gAllowlist) _mismatch("allowlist flag", "");
+    }
+
     /// @notice Sets or lifts a pause: the operator's, governance's (by the owner or the guardian), an attempt of the
     /// operator and of the guardian to lift governance's (always refused), or lifting one or both.
     function togglePause(uint256 seed) external useTime {
@@ -351,13 +372,62 @@ contract ShareTokenHandler is Test {
                               PREDICTIONS
     //////////////////////////////////////////////////////////////*/
 
+    /// @dev The payer's horizon as the deposit rule reads it: none for the operator, 0 for anyone not named.
+    function _horizonOf(address who) internal view returns (uint256) {
+        if (who == op) return type(uint256).max;
+        return who == payer ? gHorizon : 0;
+    }
+
+    /// @dev The merge rule's bounds for `amount` now: the running stream's time left and the longest duration that
+    /// keeps its rate (unbounded with nothing running).
+    function _ruleBounds(uint256 amount) internal view returns (uint256 left, uint256 keepsRate) {
+        if (gEnd <= block.timestamp) return (0, type(uint256).max);
+        left = gEnd - block.timestamp;
+        keepsRate = (gAccRate * left + (amount << shift) / supply) / gAccRate;
+    }
+
+    /// @dev `depositLimits(who, amount)` must be what the rule ghost says: (0, 0) for anyone who may not deposit, else
+    /// from the running end (or 1) to the least of MAX_DURATION, the 2**32 ceiling, the rate's limit and, for the
+    /// payer, the later of its horizon and the running end.
+    function _checkLimits(address who, uint256 amount) internal {
+        uint256 horizon = _horizonOf(who);
+        uint256 lo;
+        uint256 hi;
+        if (horizon != 0) {
+            (uint256 left, uint256 keepsRate) = _ruleBounds(amount);
+            lo = left == 0 ? 1 : left;
+            hi = type(uint32).max - block.timestamp;
+            if (MAX_DURATION < hi) hi = MAX_DURATION;
+            if (keepsRate < hi) hi = keepsRate;
+            uint256 reach = horizon > left ? horizon : left;
+            if (reach < hi) hi = reach;
+        }
+        (uint256 minDuration, uint256 maxDuration) = token.depositLimits(who, amount);
+        if (minDuration != lo || maxDuration != hi) {
+            _mismatch(
+                "depositLimits",
+                string.concat(
+                    "expected ",
+                    vm.toString(lo),
+                    "..",
+                    vm.toString(hi),
+                    ", got ",
+                    vm.toString(minDuration),
+                    "..",
+                    vm.toString(maxDuration)
+                )
+            );
+        }
+    }
+
     /// @dev The rule: what `who` depositing `amount` over `duration` must do now (empty: succeed), and the new rate.
     function _predictDeposit(address who, uint256 amount, uint256 duration)
         internal
         view
         returns (bytes memory err, uint256 newRate)
     {
-        if (who == stranger) return (abi.encodeWithSelector(IShareToken.NotRevenuePayer.selector, who), 0);
+        uint256 horizon = _horizonOf(who);
+        if (horizon == 0) return (abi.encodeWithSelector(IShareToken.NotRevenuePayer.selector, who), 0);
         if (gOperatorPaused || gGovernancePaused) return (abi.encodeWithSelector(IShareToken.TokenPaused.selector), 0);
         if (amount == 0) return (abi.encodeWithSelector(IShareToken.ZeroAmount.selector), 0);
         if (duration == 0 || duration > MAX_DURATION || block.timestamp + duration > type(uint32).max) {
@@ -366,116 +436,81 @@ contract ShareTokenHandler is Test {
         if (amount > MAX_TOTAL_DEPOSITED - gDeposited) {
             return (abi.encodeWithSelector(IShareToken.DepositCapExceeded.selector, gDeposited, amount), 0);
         }
-        uint256 added = (amount << shift) / supply;
-        uint256 newEnd = block.timestamp + duration;
-        if (gEnd <= block.timestamp) return ("", added / duration);
-        if (newEnd < gEnd) {
-            return (abi.encodeWithSelector(IShareToken.StreamWouldEndEarlier.selector, newEnd, gEnd), 0);
+        (uint256 left, uint256 keepsRate) = _ruleBounds(amount);
+        if (left != 0) {
+            if (duration < left) {
+                return (
+                    abi.encodeWithSelector(
+                        IShareToken.StreamWouldEndEarlier.selector, block.timestamp + duration, gEnd
+                    ),
+                    0
+                );
+            }
+            if (duration > keepsRate) {
+                return (abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, duration, keepsRate), 0);
+            }
         }
-        uint256 total = gAccRate * (gEnd - block.timestamp) + added;
-        newRate = total / duration;
-        if (newRate < gAccRate) {
-            return (abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, duration, total / gAccRate), 0);
+        if (duration > horizon && duration > left) {
+            uint256 reach = horizon > left ? horizon : left;
+            return (abi.encodeWithSelector(IShareToken.PayerHorizonExceeded.selector, duration, reach), 0);
         }
+        newRate = (gAccRate * left + (amount << shift) / supply) / duration;
     }
 
-    /// @dev A transfer's outcome: either pause, then the sender's freeze, then the receiver (frozen, protected or the
-    /// token itself). Balances are always sufficient (amounts are bounded by the ghost balance).
+    /// @dev A transfer's outcome: either pause, the token as receiver, then the sender's freeze, then the receiver.
+    /// Balances are always sufficient (amounts are bounded by the ghost balance).
     function _predictTransfer(address from, address to) internal view returns (bytes memory) {
         if (gOperatorPaused || gGovernancePaused) return abi.encodeWithSelector(IShareToken.TokenPaused.selector);
         if (to == address(token)) return abi.encodeWithSelector(IERC20Errors.ERC20InvalidReceiver.selector, to);
         if (gFrozen[from]) return abi.encodeWithSelector(IShareToken.AccountFrozen.selector, from);
-        return _predictReceiver(to);
+        return _predictReceiver(from, to);
     }
 
     /// @dev A forced move's outcome: governance's pause only, never out of the protected account, then the receiver.
     function _predictForced(address from, address to) internal view returns (bytes memory) {
         if (gGovernancePaused) return abi.encodeWithSelector(IShareToken.TokenPaused.selector);
         if (from == protectedAccount) return abi.encodeWithSelector(IShareToken.ProtectedAccount.selector, from);
-        return _predictReceiver(to);
+        return _predictReceiver(from, to);
     }
 
-    function _predictReceiver(address to) internal view returns (bytes memory) {
-        if (gFrozen[to]) return abi.encodeWithSelector(IShareToken.AccountFrozen.selector, to);
+    /// @dev The receiver's checks: never the protected account; from the protected account to the operator nothing
+    /// else (settlement); otherwise its freeze, then (allowlist on) its verification.
+    function _predictReceiver(address from, address to) internal view returns (bytes memory) {
         if (to == protectedAccount) return abi.encodeWithSelector(IERC20Errors.ERC20InvalidReceiver.selector, to);
+        if (from == protectedAccount && to == op) return "";
+        if (gFrozen[to]) return abi.encodeWithSelector(IShareToken.AccountFrozen.selector, to);
+        if (gAllowlist) {
+            uint256 until = gVerifiedUntil[to];
+            if (until == 0) return abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, to);
+            if (until < block.timestamp) {
+                return abi.encodeWithSelector(IShareToken.RecipientVerificationExpired.selector, to, until);
+            }
+        }
         return "";
     }
 
-    /// @dev A duration: a quarter uniform in 1..MAX_DURATION, a quarter of ordinary streams (up to 60 days), half
-    /// within 3 s of the rule ghost's limits (the running end, or the longest duration that keeps the rate).
+    /// @dev Whether the receiver's freeze or the allowlist would refuse `to` if it were an ordinary recipient.
+    function _receiverRuleRefuses(address to) internal view returns (bool) {
+        return gFrozen[to] || (gAllowlist && gVerifiedUntil[to] < block.timestamp);
+    }
+
+    /// @dev A duration: a sixth uniform in 1..MAX_DURATION, a sixth of ordinary streams (up to 60 days), the rest within
+    /// 3 s of a limit the rule ghost knows: the running end, the longest duration that keeps the rate, or the payer's
+    /// reach (the later of its horizon and the running end).
     function _pickDuration(uint256 seed, uint256 amount) internal view returns (uint256 d) {
-        uint256 mode = seed % 4;
-        seed >>= 2;
+        uint256 mode = seed % 6;
+        seed >>= 3;
         if (mode == 0) return seed % MAX_DURATION + 1;
         if (mode == 1) return seed % 60 days + 1;
+        (uint256 left, uint256 keepsRate) = _ruleBounds(amount);
         uint256 limit = 1;
-        if (gEnd > block.timestamp) {
-            uint256 left = gEnd - block.timestamp;
-            limit = mode == 2 ? left : (gAccRate * left + (amount << shift) / supply) / gAccRate;
-        }
+        if (mode == 2) limit = left;
+        else if (mode == 3) limit = keepsRate;
+        else limit = gHorizon > left ? gHorizon : left;
+        if (limit > MAX_DURATION) limit = MAX_DURATION;
         d = limit + seed % 7;
         d = d > 4 ? d - 3 : 1;
         if (d > MAX_DURATION) d = MAX_DURATION;
-    }
-
-    /*//////////////////////////////////////////////////////////////
-                                 GHOST
-    //////////////////////////////////////////////////////////////*/
-
-    /// @dev Streams every live tranche on its schedule from gLast to now, shared pro rata to the ghost balances.
-    function _advance() internal {
-        uint256 t = block.timestamp;
-        if (t <= gLast) return;
-        int256 streamed;
-        uint256 first = _firstLive;
-        for (uint256 i = first; i < _tranches.length; ++i) {
-            Tranche storage tr = _tranches[i];
-            streamed += _streamed(tr, gLast, t);
-            // Ends never decrease (the rule), so the finished tranches form a prefix.
-            if (tr.end <= t && i == first) first = i + 1;
-        }
-        _firstLive = first;
-        for (uint256 i; i < actors.length; ++i) {
-            gOwed[actors[i]] += streamed * int256(gBalance[actors[i]]) / int256(supply);
-        }
-        gScheduled += streamed;
-        gLast = t;
-    }
-
-    /// @dev Adds the tranche of a deposit accepted now (the ghost was advanced to now).
-    function _addTranche(uint256 amount, uint256 duration) internal {
-        uint256 end = block.timestamp + duration;
-        int256 running = gEnd > block.timestamp ? gRate : int256(0);
-        uint256 split = gEnd > block.timestamp ? gEnd : block.timestamp;
-        int256 newRate = (running * int256(split - block.timestamp) + int256(amount * G)) / int256(duration);
-        _tranches.push(
-            Tranche({start: block.timestamp, split: split, end: end, preRate: newRate - running, postRate: newRate})
-        );
-        gRate = newRate;
-    }
-
-    /// @dev What `tr` streams between `t1` and `t2` on its schedule.
-    function _streamed(Tranche memory tr, uint256 t1, uint256 t2) internal pure returns (int256) {
-        return tr.preRate * int256(_overlap(t1, t2, tr.start, tr.split)) + tr.postRate
-            * int256(_overlap(t1, t2, tr.split, tr.end));
-    }
-
-    function _overlap(uint256 a1, uint256 a2, uint256 b1, uint256 b2) internal pure returns (uint256) {
-        uint256 lo = a1 > b1 ? a1 : b1;
-        uint256 hi = a2 < b2 ? a2 : b2;
-        return hi > lo ? hi - lo : 0;
-    }
-
-    function _moved(address from, address to, uint256 amount) internal {
-        gBalance[from] -= amount;
-        gBalance[to] += amount;
-        _touch(from);
-        _touch(to);
-    }
-
-    function _touch(address who) internal {
-        gAccountCheckpoints[who] += 1;
-        gCheckpoints += 1;
     }
 
     function _actor(uint256 seed) internal view returns (address) {
@@ -490,21 +525,5 @@ contract ShareTokenHandler is Test {
         vm.prank(from);
         // solhint-disable-next-line avoid-low-level-calls
         (ok, ret) = address(token).call(data);
-    }
-
-    /// @dev Counts a mismatch unless the call succeeded when `expected` is empty, or reverted with exactly `expected`.
-    function _check(bool ok, bytes memory ret, bytes memory expected, string memory what) internal {
-        if (expected.length == 0 ? ok : !ok && keccak256(ret) == keccak256(expected)) return;
-        _mismatch(
-            what,
-            string.concat(
-                "expected ", expected.length == 0 ? "success" : vm.toString(expected), ", got ", vm.toString(ret)
-            )
-        );
-    }
-
-    function _mismatch(string memory what, string memory detail) internal {
-        if (mismatches == 0) firstMismatch = string.concat(what, ": ", detail);
-        ++mismatches;
     }
 }
