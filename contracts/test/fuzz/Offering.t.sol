@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IOffering} from "../../src/interfaces/IOffering.sol";
 import {IShareToken} from "../../src/interfaces/IShareToken.sol";
 import {OfferingFixture} from "../utils/OfferingFixture.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 contract OfferingFuzzTest is OfferingFixture {
     uint256 internal constant MAX_TOKEN_SUPPLY = 2 ** 96 - 1;
@@ -375,6 +376,80 @@ contract OfferingFuzzTest is OfferingFixture {
         assertApproxEqAbs(claimed + rest, streamed * aliceShares / SUPPLY, 3 + revenue / 1e12);
         assertApproxEqAbs(bobRevenue, streamed * bobShares / SUPPLY, 3 + revenue / 1e12);
         assertLe(usd.balanceOf(address(offering)), 3, "the escrow paid out all it claimed but dust");
+    }
+
+    /// @notice Attacker "pause delays finalize and takes the stream": whatever the decision (a sell-out at any second,
+    /// the end with the soft cap met, the operator's early close), however late `finalize()` comes, and whether or not
+    /// the operator deposited between the decision and settlement, finalize splits exactly as documented: forwarded +
+    /// escrowed == everything the Offering earned; escrowed == sold/supply of what streamed since the decision when
+    /// `streamedTotalAt(decision)` is known, of everything when a later deposit hid it; never below sold/supply of what
+    /// streamed since the decision (recorded by the test at the decision). Each buyer's escrowRevenueOf right after is
+    /// its exact part; together at most the credit, dust at most one unit per buyer.
+    function testFuzz_Decision_SplitsFromTheDecision(
+        uint256 aliceShares,
+        uint256 amount,
+        uint256 duration,
+        uint256 kind,
+        uint256 decideAt,
+        uint256 delay,
+        uint256 lateDepositAt
+    ) public {
+        _tokenize();
+        kind = bound(kind, 0, 2); // 0: sells out, 1: ends with the soft cap met, 2: the operator closes early
+        aliceShares = bound(aliceShares, SOFT_CAP, SUPPLY - 1);
+        decideAt = kind == 1 ? END : bound(decideAt, START, END - 1);
+        delay = kind == 2 ? 0 : bound(delay, 0, 60 days);
+        vm.warp(START);
+        _depositRevenue(bound(amount, 1, 1e9 * USD), bound(duration, 1, 60 days));
+        _fundAndBuy(alice, aliceShares);
+        uint256 sold_ = aliceShares;
+        vm.warp(decideAt);
+        if (kind == 0) {
+            _fundAndBuy(bob, SUPPLY - aliceShares);
+            sold_ = SUPPLY;
+        }
+        uint256 atDecision = token.streamedTotal();
+
+        // Half the runs with a delay deposit again, strictly after the decision and before settling.
+        bool late = delay != 0 && lateDepositAt % 2 == 1;
+        if (late) {
+            vm.warp(decideAt + bound(lateDepositAt, 1, delay));
+            (uint256 minDuration,) = token.depositLimits(operator, 1000 * USD);
+            _depositRevenue(1000 * USD, minDuration);
+        }
+        vm.warp(decideAt + delay);
+        (bool known, uint256 at) = token.streamedTotalAt(decideAt);
+        assertEq(known, !late, "only a later deposit hides the decision time");
+        if (known) assertEq(at, atDecision);
+
+        _checkDecisionSplit(kind == 2, late, aliceShares, sold_, atDecision);
+    }
+
+    /// @dev finalize's split (early: the operator's close, late: a deposit after the decision) and the buyers' parts.
+    function _checkDecisionSplit(bool early, bool late, uint256 aliceShares, uint256 sold_, uint256 atDecision)
+        internal
+    {
+        uint256 earned = token.claimable(address(offering));
+        assertEq(earned, token.streamedTotal(), "the Offering held every share");
+        uint256 floor_ = Math.mulDiv(earned - atDecision, sold_, SUPPLY);
+        uint256 escrowed = early ? 0 : (late ? Math.mulDiv(earned, sold_, SUPPLY) : floor_);
+        if (!early) assertGe(escrowed, floor_, "never below the sold part of what streamed since the decision");
+
+        uint256 raised_ = offering.raised();
+        vm.expectEmit(address(offering));
+        emit IOffering.Finalized(operator, true, sold_, raised_, SUPPLY - sold_, earned - escrowed, escrowed);
+        if (early) vm.prank(operator);
+        offering.finalize();
+        assertEq(usd.balanceOf(operator), raised_ + earned - escrowed);
+        assertEq(usd.balanceOf(address(offering)), escrowed);
+
+        uint256 perShare = escrowed == 0 ? 0 : Math.mulDiv(escrowed, 1e36, sold_);
+        uint256 alicePart = Math.mulDiv(aliceShares, perShare, 1e36);
+        uint256 bobPart = Math.mulDiv(sold_ - aliceShares, perShare, 1e36);
+        assertEq(offering.escrowRevenueOf(alice), alicePart);
+        assertEq(offering.escrowRevenueOf(bob), bobPart);
+        assertLe(alicePart + bobPart, escrowed);
+        assertLe(escrowed - alicePart - bobPart, 2, "dust: at most one unit per buyer");
     }
 
     function _mintCost(address buyer, uint256 shares) internal returns (uint256 cost) {

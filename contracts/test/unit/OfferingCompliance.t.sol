@@ -99,14 +99,21 @@ contract OfferingComplianceTest is OfferingFixture {
                L-1: A WAY OUT AFTER A SUCCESSFUL SALE
     //////////////////////////////////////////////////////////////*/
 
-    /// L-1: a buyer frozen after the sale still claims the escrow revenue (exact), cannot withdraw to itself or to an
-    /// unverified address, and withdraws to an address the operator verified.
-    function test_FrozenBuyer_ClaimsRevenueAndWithdrawsToVerifiedAddress() public {
+    /// L-1 / attacker "a frozen buyer delivers to another investor": a buyer frozen after the sale still claims the
+    /// escrow revenue (exact), but moves no share itself: not to itself, and not to any other address, even one the
+    /// operator verified (another investor). The operator moves the purchase to a verified replacement
+    /// (`recoverPurchase`), which withdraws the shares with the revenue alice had not claimed.
+    function test_FrozenBuyer_ClaimsRevenueButMovesNoShares() public {
+        _allowlistOn();
+        vm.startPrank(operator);
+        token.setVerified(alice, END + 365 days);
+        token.setVerified(bob, END + 365 days); // an unrelated investor (or an accomplice)
+        vm.stopPrank();
         _sellAndFinalize(SOFT_CAP, 0);
         _depositRevenue(1000 * USD, 10 days);
         skip(2 days);
         vm.prank(operator);
-        token.setFrozen(alice, true);
+        token.setFrozen(alice, true); // e.g. a court order against alice
 
         uint256 owed = token.claimable(address(offering)); // alice's 400 shares are the whole escrow
         uint256 aliceBefore = usd.balanceOf(alice);
@@ -114,25 +121,36 @@ contract OfferingComplianceTest is OfferingFixture {
         assertEq(offering.claimEscrowRevenue(alice), owed);
         assertEq(usd.balanceOf(alice), aliceBefore + owed);
 
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.AccountFrozen.selector, alice));
+        bytes memory frozen = abi.encodeWithSelector(IShareToken.AccountFrozen.selector, alice);
+        vm.expectRevert(frozen);
         vm.prank(alice);
         offering.withdrawShares();
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, vault));
+        vm.expectRevert(frozen);
+        vm.prank(alice);
+        offering.withdrawSharesTo(bob);
+        vm.expectRevert(frozen);
         vm.prank(alice);
         offering.withdrawSharesTo(vault);
+        assertEq(token.balanceOf(bob), 0, "nothing reached the other investor");
+        assertEq(token.balanceOf(address(offering)), SOFT_CAP);
 
         skip(1 days);
-        vm.prank(operator);
-        token.setVerified(vault, block.timestamp + 30 days);
         uint256 more = token.claimable(address(offering));
+        assertEq(offering.escrowRevenueOf(alice), more);
+        vm.startPrank(operator);
+        token.setVerified(vault, block.timestamp + 30 days);
+        offering.recoverPurchase(alice, vault);
+        vm.stopPrank();
+        assertEq(offering.escrowRevenueOf(vault), more, "the unclaimed revenue moved with the purchase");
         vm.expectEmit(address(offering));
-        emit IOffering.SharesWithdrawn(alice, vault, SOFT_CAP, more);
-        vm.prank(alice);
-        (uint256 shares, uint256 revenue) = offering.withdrawSharesTo(vault);
+        emit IOffering.SharesWithdrawn(vault, vault, SOFT_CAP, more);
+        vm.prank(vault);
+        (uint256 shares, uint256 revenue) = offering.withdrawShares();
         assertEq(shares, SOFT_CAP);
         assertEq(revenue, more);
         assertEq(token.balanceOf(vault), SOFT_CAP);
         assertEq(usd.balanceOf(vault), more);
+        assertEq(usd.balanceOf(alice), aliceBefore + owed, "alice kept what she had claimed, nothing more");
         assertEq(token.balanceOf(address(offering)), 0);
     }
 

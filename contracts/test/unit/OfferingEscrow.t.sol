@@ -114,8 +114,9 @@ contract OfferingEscrowTest is OfferingFixture {
     //////////////////////////////////////////////////////////////*/
 
     /// M-1: the operator posts a 30-day stream while the Offering holds the supply and cannot compress its rest into
-    /// the pre-settlement window with a dust deposit (which would forward it all to itself at finalize); the buyer of
-    /// 100 % of the supply receives everything streamed after finalize, the operator only what streamed before.
+    /// the pre-settlement window with a dust deposit (which would forward it all to itself at finalize). The sale sold
+    /// out at START (its decision), so the buyer of 100 % of the supply earns the whole stream from then on: the day
+    /// before finalize is credited to the escrow at finalize (nothing is forwarded), the rest streams to it after.
     function test_RevertWhen_OperatorClawsBackStreamBeforeFinalize() public {
         vm.warp(START);
         _depositRevenue(30_000 * USD, 30 days);
@@ -138,21 +139,26 @@ contract OfferingEscrowTest is OfferingFixture {
         vm.stopPrank();
 
         uint256 streamedBefore = token.streamedTotal();
+        (bool known, uint256 atSellOut) = token.streamedTotalAt(START);
+        assertTrue(known);
+        assertEq(atSellOut, 0, "nothing had streamed at the sell-out");
         assertEq(token.claimable(address(offering)), streamedBefore, "the Offering held every share");
         assertApproxEqAbs(streamedBefore, 1000 * USD, 1, "one day of thirty");
         vm.expectEmit(address(offering));
-        emit IOffering.Finalized(operator, true, SUPPLY, 50_000 * USD, 0, streamedBefore, 0);
+        emit IOffering.Finalized(operator, true, SUPPLY, 50_000 * USD, 0, 0, streamedBefore);
         offering.finalize();
-        assertEq(usd.balanceOf(operator), 50_000 * USD + streamedBefore, "proceeds + one day of revenue");
+        assertEq(usd.balanceOf(operator), 50_000 * USD, "the proceeds, no revenue");
+        assertEq(offering.escrowRevenueOf(alice), streamedBefore, "the day since the sell-out is alice's");
 
         vm.warp(streamEnd);
         uint256 rest = token.claimable(address(offering));
-        assertEq(offering.escrowRevenueOf(alice), rest);
+        assertEq(offering.escrowRevenueOf(alice), streamedBefore + rest);
         (, uint256 revenue) = _withdrawAndCheck(alice, SUPPLY);
-        assertEq(revenue, rest, "the buyer gets the remainder of the stream");
-        assertApproxEqAbs(streamedBefore + revenue, token.streamedTotal(), 1);
-        assertApproxEqAbs(revenue, 29_000 * USD, 2, "twenty-nine days of thirty");
-        assertEq(usd.balanceOf(operator), 50_000 * USD + streamedBefore, "the operator got nothing more");
+        assertEq(revenue, streamedBefore + rest, "the buyer gets the whole stream");
+        assertApproxEqAbs(revenue, token.streamedTotal(), 1);
+        assertApproxEqAbs(revenue, 30_000 * USD, 2, "thirty days of thirty");
+        assertEq(usd.balanceOf(operator), 50_000 * USD, "the operator got nothing more");
+        assertLe(usd.balanceOf(address(offering)), 1, "dust only");
     }
 
     /*//////////////////////////////////////////////////////////////

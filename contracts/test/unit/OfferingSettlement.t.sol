@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IOffering} from "../../src/interfaces/IOffering.sol";
+import {IShareToken} from "../../src/interfaces/IShareToken.sol";
 import {OfferingFixture} from "../utils/OfferingFixture.sol";
 
 /// @title OfferingSettlementTest
@@ -119,6 +120,107 @@ contract OfferingSettlementTest is OfferingFixture {
         registry.suspendCluster(clusterId);
         offering.finalize();
         assertEq(uint256(offering.phase()), uint256(IOffering.Phase.Finalized));
+    }
+
+    /*//////////////////////////////////////////////////////////////
+          SETTLEMENT EXEMPTION: THE OPERATOR CANNOT BLOCK FINALIZE
+    //////////////////////////////////////////////////////////////*/
+
+    /// Attacker "operator self-freeze blocks finalize": the operator freezes ITSELF after a sale that met its soft cap;
+    /// the escrow still hands it the unsold shares (the token's settlement exemption, which `checkTransfer` and
+    /// `canTransfer` mirror), so the sale settles and the buyers' shares become withdrawable. The freeze still holds
+    /// the operator's own shares afterwards.
+    function test_Finalize_OperatorFrozenItself_StillSettles() public {
+        vm.warp(START);
+        _depositRevenue(7000 * USD, 7 days);
+        _buy(alice, SOFT_CAP);
+        vm.warp(END);
+        vm.prank(operator);
+        token.setFrozen(operator, true);
+        token.checkTransfer(address(offering), operator, SUPPLY - SOFT_CAP);
+        (bool ok, bytes4 reason) = token.canTransfer(address(offering), operator, SUPPLY - SOFT_CAP);
+        assertTrue(ok);
+        assertEq(reason, bytes4(0));
+
+        uint256 earned = token.claimable(address(offering));
+        vm.expectEmit(address(offering));
+        emit IOffering.Finalized(operator, true, SOFT_CAP, 20_000 * USD, SUPPLY - SOFT_CAP, earned, 0);
+        offering.finalize();
+        assertEq(token.balanceOf(operator), SUPPLY - SOFT_CAP, "unsold shares reach the frozen operator");
+        assertEq(usd.balanceOf(operator), 20_000 * USD + earned);
+        assertTrue(token.isFrozen(operator));
+        vm.expectRevert(abi.encodeWithSelector(IShareToken.AccountFrozen.selector, operator));
+        vm.prank(operator);
+        token.transfer(bob, SHARE);
+
+        vm.prank(alice);
+        offering.withdrawShares();
+        assertEq(token.balanceOf(alice), SOFT_CAP);
+    }
+
+    /// The same with the allowlist switched on while the operator is not verified: settlement goes through, while any
+    /// other unverified recipient is still refused.
+    function test_Finalize_AllowlistOnOperatorUnverified_StillSettles() public {
+        vm.startPrank(operator);
+        token.setAllowlistEnabled(true);
+        token.setVerified(alice, END + 365 days);
+        vm.stopPrank();
+        _sellAndEnd(SOFT_CAP);
+        assertFalse(token.isVerified(operator));
+        token.checkTransfer(address(offering), operator, SUPPLY - SOFT_CAP);
+        vm.expectRevert(abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, bob));
+        token.checkTransfer(address(offering), bob, SHARE);
+
+        offering.finalize();
+        assertEq(uint256(offering.phase()), uint256(IOffering.Phase.Finalized));
+        assertEq(token.balanceOf(operator), SUPPLY - SOFT_CAP);
+        assertEq(usd.balanceOf(operator), 20_000 * USD);
+    }
+
+    /// A failed sale returns the whole supply to an operator that is frozen and unverified, and so does a cancelled
+    /// one to the cluster's CURRENT operator (the exemption follows the registry); the old operator gets none.
+    function test_Finalize_ReturnsSupplyToFrozenUnverifiedOperator() public {
+        vm.startPrank(operator);
+        token.setAllowlistEnabled(true);
+        token.setFrozen(operator, true);
+        vm.stopPrank();
+        _sellAndEnd(0);
+        offering.finalize();
+        assertEq(token.balanceOf(operator), SUPPLY);
+
+        // Second sale of the same cluster (fresh clones), cancelled after the cluster changed hands.
+        IOffering.Terms memory t = _terms();
+        (t.start, t.end) = (uint32(block.timestamp), uint32(block.timestamp + 7 days));
+        _retokenize(t);
+        address newOperator = makeAddr("newOperator");
+        vm.prank(operator);
+        registry.transferOperator(clusterId, newOperator);
+        vm.prank(newOperator);
+        registry.acceptOperator(clusterId);
+        vm.startPrank(newOperator);
+        token.setAllowlistEnabled(true);
+        token.setFrozen(newOperator, true);
+        token.setFrozen(operator, true);
+        vm.stopPrank();
+        vm.expectRevert(abi.encodeWithSelector(IShareToken.AccountFrozen.selector, operator));
+        token.checkTransfer(address(offering), operator, SHARE);
+        vm.prank(governance);
+        offering.cancel();
+        offering.finalize();
+        assertEq(token.balanceOf(newOperator), SUPPLY);
+    }
+
+    /// The exemption skips the operator's freeze and allowlist, never a pause.
+    function test_RevertWhen_Finalize_OperatorFrozenAndPaused() public {
+        _sellAndEnd(SOFT_CAP);
+        vm.prank(operator);
+        token.setFrozen(operator, true);
+        _operatorPause();
+        vm.expectRevert(IShareToken.TokenPaused.selector);
+        token.checkTransfer(address(offering), operator, SUPPLY - SOFT_CAP);
+        vm.expectRevert(IShareToken.TokenPaused.selector);
+        offering.finalize();
+        assertEq(uint256(offering.phase()), uint256(IOffering.Phase.Succeeded));
     }
 
     function test_RevertWhen_FinalizeBeforeStart() public {
