@@ -204,13 +204,15 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         IShareToken token_ = _token;
         address operator_ = REGISTRY.operatorOf(token_.clusterId());
         if (msg.sender != operator_) revert NotOperator(msg.sender, operator_);
+        // Governance's pause stops the operator's recoveries, on the token and here alike.
+        if (token_.pausedByGovernance()) revert IShareToken.TokenPaused();
         // Only what a freeze holds: a buyer who can act keeps their purchase out of the operator's reach.
         if (!token_.isFrozen(lost)) revert BuyerNotFrozen(lost);
         Purchase memory purchase = _purchases[lost];
         if (purchase.shares == 0) revert NothingToWithdraw(lost);
         if (
             replacement == address(0) || replacement == lost || replacement == address(this)
-                || replacement == address(token_) || _purchases[replacement].shares != 0
+                || replacement == address(token_) || replacement == operator_ || _purchases[replacement].shares != 0
         ) revert InvalidReplacement(replacement);
 
         // The unclaimed escrow revenue moves with the shares (the claimed mark moves too).
@@ -344,7 +346,7 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         amount = purchase.paid;
         STABLECOIN.safeTransfer(recipient, amount);
 
-        emit Refunded(msg.sender, purchase.shares, amount);
+        emit Refunded(msg.sender, recipient, purchase.shares, amount);
     }
 
     /// @dev When the sale was decided: when it sold out, when it ended, or now (the operator's early close, and the

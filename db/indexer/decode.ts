@@ -404,6 +404,7 @@ export function decodeLogs(
             offering,
             kind: 'refunded',
             account: log.args.buyer,
+            recipient: log.args.recipient,
             shares: log.args.shares,
             amount: log.args.amount,
           });

@@ -113,11 +113,12 @@ interface IOffering {
         uint256 revenueEscrowed
     );
 
-    /// @notice Emitted when a buyer of a failed sale takes their money back.
+    /// @notice Emitted when a buyer of a failed or cancelled sale takes their money back.
     /// @param buyer The buyer.
+    /// @param recipient Who received the money (the buyer, or another address with `refundTo`).
     /// @param shares The shares they had bought (now void).
     /// @param amount Stablecoin refunded (exactly what they paid).
-    event Refunded(address indexed buyer, uint256 shares, uint256 amount);
+    event Refunded(address indexed buyer, address indexed recipient, uint256 shares, uint256 amount);
 
     /// @notice Emitted when a buyer of a successful sale pulls their shares.
     /// @param buyer The buyer.
@@ -199,7 +200,8 @@ interface IOffering {
     /// @notice `recoverPurchase` only moves the purchase of a buyer the token freezes.
     error BuyerNotFrozen(address buyer);
 
-    /// @notice The replacement is zero, the lost buyer itself, a protocol contract, or already holds a purchase.
+    /// @notice The replacement is zero, the lost buyer itself, a protocol contract, the operator, or already holds a
+    /// purchase.
     error InvalidReplacement(address replacement);
 
     /// @notice The sale is already settled (or cancelled) and can no longer be cancelled.
@@ -285,8 +287,9 @@ interface IOffering {
     function refundTo(address recipient) external returns (uint256 amount);
 
     /// @notice Moves the purchase of a buyer the token freezes (shares, payment, unclaimed escrow revenue) to a
-    /// replacement address holding no purchase, in any phase; the token's rules still apply when the replacement
-    /// withdraws. Only the cluster's operator (its compliance role, as `recoverWallet` for holders).
+    /// replacement address holding no purchase (never the operator itself), in any phase; the token's rules still
+    /// apply when the replacement withdraws. Only the cluster's operator (its compliance role, as `recoverWallet` for
+    /// holders), and not while governance's pause is on (`TokenPaused`), as for `recoverWallet`.
     /// @param lost The frozen buyer.
     /// @param replacement The new holder of the purchase.
     function recoverPurchase(address lost, address replacement) external;
@@ -353,8 +356,9 @@ interface IOffering {
     /// @return paid Stablecoin paid for them.
     function purchasedOf(address buyer) external view returns (uint256 shares, uint256 paid);
 
-    /// @notice Revenue `buyer`'s escrowed shares have earned since a successful settlement and not yet claimed (paid by
-    /// `claimEscrowRevenue` or with the withdrawal).
+    /// @notice Revenue `buyer`'s escrowed shares have earned and not yet claimed (paid by `claimEscrowRevenue` or with
+    /// the withdrawal): their part of what streamed since the sale's decision, credited at settlement, and everything
+    /// they earned after. 0 until the sale is settled successfully.
     /// @param buyer The buyer.
     /// @return Stablecoin base units.
     function escrowRevenueOf(address buyer) external view returns (uint256);

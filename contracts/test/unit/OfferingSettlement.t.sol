@@ -270,7 +270,7 @@ contract OfferingSettlementTest is OfferingFixture {
         vm.warp(END);
         uint256 before = usd.balanceOf(alice);
         vm.expectEmit(address(offering));
-        emit IOffering.Refunded(alice, 7 * SHARE + 3, paid);
+        emit IOffering.Refunded(alice, alice, 7 * SHARE + 3, paid);
         vm.prank(alice);
         assertEq(offering.refund(), paid);
         assertEq(usd.balanceOf(alice), before + paid, "exactly what was paid, rounding included");

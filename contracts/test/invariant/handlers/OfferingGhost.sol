@@ -218,11 +218,12 @@ abstract contract OfferingGhost is Test {
     /// @dev Why the operator's recovery of `lost`'s purchase to `replacement` must revert (empty: it must go through).
     function _recoverError(address caller, address lost, address replacement) internal view returns (bytes memory) {
         if (caller != operator) return abi.encodeWithSelector(IOffering.NotOperator.selector, caller, operator);
+        if (gGovernancePaused) return abi.encodeWithSelector(IShareToken.TokenPaused.selector);
         if (!gFrozen[lost]) return abi.encodeWithSelector(IOffering.BuyerNotFrozen.selector, lost);
         if (gLiveShares[lost] == 0) return abi.encodeWithSelector(IOffering.NothingToWithdraw.selector, lost);
         if (
             replacement == address(0) || replacement == lost || replacement == address(offering)
-                || replacement == address(token) || gLiveShares[replacement] != 0
+                || replacement == address(token) || replacement == operator || gLiveShares[replacement] != 0
         ) return abi.encodeWithSelector(IOffering.InvalidReplacement.selector, replacement);
         return "";
     }

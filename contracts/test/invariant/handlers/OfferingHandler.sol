@@ -313,9 +313,6 @@ contract OfferingHandler is OfferingGhost {
     /// @notice The operator (one call in eight a stranger) moves a buyer's purchase to another address of the buyer
     /// list, or to zero, the Offering or the token. Only a frozen buyer's, only to an address holding no purchase.
     function recoverPurchase(uint256 seed, uint256 lostSeed, uint256 replacementSeed) external useTime {
-        // BLOCKED on src fix (OfferingRecovery.t.sol::test_RevertWhen_RecoverPurchase_GovernancePaused): the recovery
-        // ignores governance's pause; until it honours it, the model does not try it while that pause is on.
-        if (gGovernancePaused) return;
         address caller = seed % 8 == 0 ? stranger : operator;
         // Three calls in four aim at a frozen buyer holding a purchase and at an address holding none (when there are
         // such), the others at anyone and anything.
