@@ -273,28 +273,9 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
             ClusterState memory state = _states[clusterId];
 
             uint64 epoch = report.epoch;
-            // Skipped, not reverted: what others can change between signing and mining (a copied later report landed
-            // first, a committee change, the operator's hardware update, a suspension) must not sink the batch.
-            // An unknown or never/no-longer attested cluster has `attestedUntil == 0`.
-            if (state.lifecycle != Lifecycle.Active || state.attestedUntil < block.timestamp) {
-                emit ReportSkipped(clusterId, epoch, SkipReason.ClusterNotReportable);
-                continue;
-            }
-            if (report.committeeVersion != config.committeeVersion) {
-                emit ReportSkipped(clusterId, epoch, SkipReason.StaleCommittee);
-                continue;
-            }
-            if (epoch <= state.lastEpoch) {
-                emit ReportSkipped(clusterId, epoch, SkipReason.EpochNotAfterLast);
-                continue;
-            }
-            if (epoch > block.timestamp) revert EpochInFuture(clusterId, epoch, block.timestamp);
-            if (report.utilizationBps > MAX_UTILIZATION_BPS) {
-                revert UtilizationTooHigh(clusterId, report.utilizationBps);
-            }
-            // The operator can shrink the attested hardware between signing and mining: skipped, like the above.
-            if (report.gpusOnline > state.gpuCount) {
-                emit ReportSkipped(clusterId, epoch, SkipReason.GpusOnlineAboveAttested);
+            (bool skipped, SkipReason reason) = _skipReason(report, state, config.committeeVersion);
+            if (skipped) {
+                emit ReportSkipped(clusterId, epoch, reason);
                 continue;
             }
 
@@ -501,6 +482,30 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
     /// `encodeData` does.
     function _hashReport(EpochReport calldata report) internal view returns (bytes32) {
         return _hashTypedDataV4(keccak256(abi.encode(EPOCH_REPORT_TYPEHASH, report)));
+    }
+
+    /// @dev Whether `report` is skipped, and why; reverts when it is invalid in a way only its relayer can cause (a
+    /// future epoch, utilization above 100 %). Skipped, not reverted, is what others can change between the signing
+    /// and the mining of a batch: a copied later report landed first, a committee change, a suspension or an expired
+    /// attestation, the operator's hardware update (an unknown or never/no-longer attested cluster has
+    /// `attestedUntil == 0`). Signatures are checked after, by the caller.
+    function _skipReason(EpochReport calldata report, ClusterState memory state, uint32 version)
+        internal
+        view
+        returns (bool skipped, SkipReason reason)
+    {
+        if (state.lifecycle != Lifecycle.Active || state.attestedUntil < block.timestamp) {
+            return (true, SkipReason.ClusterNotReportable);
+        }
+        if (report.committeeVersion != version) return (true, SkipReason.StaleCommittee);
+        uint64 epoch = report.epoch;
+        if (epoch <= state.lastEpoch) return (true, SkipReason.EpochNotAfterLast);
+        if (epoch > block.timestamp) revert EpochInFuture(report.clusterId, epoch, block.timestamp);
+        if (report.utilizationBps > MAX_UTILIZATION_BPS) {
+            revert UtilizationTooHigh(report.clusterId, report.utilizationBps);
+        }
+        if (report.gpusOnline > state.gpuCount) return (true, SkipReason.GpusOnlineAboveAttested);
+        return (false, SkipReason.EpochNotAfterLast);
     }
 
     /// @dev Checks that `signatures` holds at least `required` signatures over `digest` by distinct current signers
