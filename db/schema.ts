@@ -255,8 +255,8 @@ export const offerings = pgTable(
 );
 
 /**
- * Offering events: Purchased, Finalized, Refunded, SharesWithdrawn, EscrowRevenueClaimed, Cancelled, in one table keyed
- * by `kind`.
+ * Offering events: Purchased, Finalized, Refunded, SharesWithdrawn, EscrowRevenueClaimed, Cancelled, PurchaseRecovered
+ * (`account` the frozen buyer, `recipient` the replacement, `amount` what it paid), in one table keyed by `kind`.
  */
 export const offeringEvents = pgTable(
   'offering_events',
@@ -264,14 +264,25 @@ export const offeringEvents = pgTable(
     ...logColumns(),
     offering: address('offering').notNull(),
     kind: text('kind')
-      .$type<'purchased' | 'finalized' | 'refunded' | 'shares_withdrawn' | 'escrow_revenue_claimed' | 'cancelled'>()
+      .$type<
+        | 'purchased'
+        | 'finalized'
+        | 'refunded'
+        | 'shares_withdrawn'
+        | 'escrow_revenue_claimed'
+        | 'cancelled'
+        | 'purchase_recovered'
+      >()
       .notNull(),
     /**
      * Buyer (purchased, refunded, shares_withdrawn, escrow_revenue_claimed), operator (finalized) or governance
      * (cancelled).
      */
     account: address('account').notNull(),
-    /** Who received the shares and revenue (shares_withdrawn) or the revenue (escrow_revenue_claimed). */
+    /**
+     * Who received the shares and revenue (shares_withdrawn), the revenue (escrow_revenue_claimed), the refund
+     * (refunded) or the purchase (purchase_recovered).
+     */
     recipient: address('recipient'),
     /** Shares bought, refunded, withdrawn, sold at settlement or cancellation; 0 for escrow_revenue_claimed. */
     shares: uint256('shares').notNull(),

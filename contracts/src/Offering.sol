@@ -204,6 +204,9 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         IShareToken token_ = _token;
         address operator_ = REGISTRY.operatorOf(token_.clusterId());
         if (msg.sender != operator_) revert NotOperator(msg.sender, operator_);
+        // Only shares: in a failed or cancelled sale a purchase is a claim on escrowed money, which a frozen buyer can
+        // take back itself (`refund`, `refundTo`); moving it would let the operator take the refunds.
+        if (_outcome != Outcome.Succeeded) revert WithdrawUnavailable(_phase());
         // Governance's pause stops the operator's recoveries, on the token and here alike.
         if (token_.pausedByGovernance()) revert IShareToken.TokenPaused();
         // Only what a freeze holds: a buyer who can act keeps their purchase out of the operator's reach.
@@ -430,10 +433,16 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         // (`paid <= raised`, so checking `raised` covers both).
         uint256 soldAfter = sold_ + shares;
         uint256 raisedAfter = _raised + cost;
+        // The decision time of a sale that sells out: from here on, the revenue of the sold shares is their buyers'.
+        // Written by every purchase, with the rest of the slot, so that the one that sells out costs the same gas (a
+        // buyer's estimate must not depend on whether another buyer's purchase lands first).
+        uint256 soldOutAt;
+        assembly ("memory-safe") {
+            soldOutAt := mul(eq(shares, remaining), timestamp())
+        }
         _sold = uint96(soldAfter);
         _raised = raisedAfter.toUint120();
-        // The decision time of a sale that sells out: from here on, the revenue of the sold shares is their buyers'.
-        if (shares == remaining) _soldOutAt = uint32(block.timestamp);
+        _soldOutAt = uint32(soldOutAt);
         _purchases[msg.sender] = Purchase({shares: uint96(boughtAfter), paid: uint160(purchase.paid + cost)});
 
         _collect(cost);

@@ -431,6 +431,17 @@ export function decodeLogs(
             amount: log.args.amount,
           });
           break;
+        case 'PurchaseRecovered':
+          rows.offeringEvents.push({
+            ...where,
+            offering,
+            kind: 'purchase_recovered',
+            account: log.args.lost,
+            recipient: log.args.replacement,
+            shares: log.args.shares,
+            amount: log.args.paid,
+          });
+          break;
         case 'Cancelled':
           rows.offeringEvents.push({
             ...where,

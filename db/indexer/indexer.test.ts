@@ -125,6 +125,13 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
       devAccount(investorA).address,
     ]);
     const [claimedEvent] = parseEventLogs({ abi: offeringAbi, logs: claim.logs, eventName: 'EscrowRevenueClaimed' });
+    // Then the buyer is frozen and the operator moves its purchase to a replacement (a compliance recovery).
+    const [, , investorC] = devRoles.investors;
+    await call(operatorB, second.token, shareTokenAbi, 'setFrozen', [devAccount(investorA).address, true]);
+    await call(operatorB, second.offering, offeringAbi, 'recoverPurchase', [
+      devAccount(investorA).address,
+      devAccount(investorC).address,
+    ]);
     // A third sale, cancelled by governance with one purchase in it.
     const third = await testChain.registerCluster(operatorB, { gpuModel: 'L40S', gpuCount: 4, location: 'DE-FRA-01' });
     await testChain.attest(third);
@@ -154,6 +161,23 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
         recipient: devAccount(investorA).address,
         shares: 0n,
         amount: claimedEvent!.args.amount,
+      }),
+    ]);
+    const recovered = await db.select().from(offeringEvents).where(eq(offeringEvents.kind, 'purchase_recovered'));
+    expect(recovered).toEqual([
+      expect.objectContaining({
+        offering: second.offering,
+        account: devAccount(investorA).address,
+        recipient: devAccount(investorC).address,
+        shares: 10n * 10n ** 18n,
+        amount: (
+          await testChain.publicClient.readContract({
+            address: second.offering,
+            abi: offeringAbi,
+            functionName: 'purchasedOf',
+            args: [devAccount(investorC).address],
+          })
+        )[1],
       }),
     ]);
     const cancelled = await db.select().from(offeringEvents).where(eq(offeringEvents.kind, 'cancelled'));

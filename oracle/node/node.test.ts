@@ -476,6 +476,35 @@ describe('k-of-n reports', () => {
     expect(nodes[0]!.core.report(clusterA, epochEnd)).toBeUndefined();
   });
 
+  it('refuses, before any signature recovery, reports for clusters it does not hold, epochs not yet ended, and oversized batches', async () => {
+    const { MAX_SIGNATURES_PER_REQUEST } = await import('./protocol');
+    const report = {
+      clusterId: clusterA.toString(),
+      epoch: String(Math.floor(Date.now() / 1000) + 10 * EPOCH),
+      gpuHoursMilli: '1',
+      utilizationBps: 1,
+      gpusOnline: 1,
+      revenue: '1',
+      telemetryRoot: `0x${'aa'.repeat(32)}` as Hex,
+      committeeVersion: 1,
+    };
+    const signature = `0x${'11'.repeat(65)}` as Hex;
+    const signer = committee[1]!.address;
+    const answer = await post(`${nodes[0]!.url}/signatures`, {
+      items: [
+        { report, signer, signature },
+        { report: { ...report, clusterId: '999999', epoch: String(base / 1000) }, signer, signature },
+      ],
+    });
+    expect(answer.body.results).toEqual(['epoch_in_future', 'unknown_cluster']);
+    expect(nodes[0]!.core.report(clusterA, BigInt(report.epoch))).toBeUndefined();
+
+    const oversized = await post(`${nodes[0]!.url}/signatures`, {
+      items: Array.from({ length: MAX_SIGNATURES_PER_REQUEST + 1 }, () => ({ report, signer, signature })),
+    });
+    expect(oversized.status).toBe(400);
+  });
+
   it('a committee change voids the signatures in flight: every node re-signs and the report still lands', async () => {
     // Reports of epoch 3 are signed for committee version 1 while no node relays.
     for (const position of [0, 1]) {

@@ -144,7 +144,9 @@ export const telemetryStatusSchema = z.object({
 export type TelemetryStatus = z.infer<typeof telemetryStatusSchema>;
 
 export const signatureItemSchema = z.object({ report: wireReportSchema, signer: address, signature });
-export const signatureBatchSchema = z.object({ items: z.array(signatureItemSchema).max(10_000) });
+/** What a node pushes to a peer in one request (peers.ts); a larger body is refused before any work. */
+export const MAX_SIGNATURES_PER_REQUEST = 2_000;
+export const signatureBatchSchema = z.object({ items: z.array(signatureItemSchema).max(MAX_SIGNATURES_PER_REQUEST) });
 
 export const toWireReport = (report: EpochReport): WireReport => ({
   clusterId: report.clusterId.toString(),

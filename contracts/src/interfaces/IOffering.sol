@@ -44,9 +44,10 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 ///
 /// A buyer who cannot receive shares after a successful sale has a way out: a stablecoin-blocklisted buyer or one
 /// whose verification expired withdraws to another address of theirs (`withdrawSharesTo`, which must pass the token's
-/// rules). A frozen buyer moves nothing itself (its escrow revenue stays claimable); the operator may move the frozen
-/// purchase to a replacement address (`recoverPurchase`), as `recoverWallet` does for a holder. A blocklisted buyer of a
-/// failed sale takes its refund elsewhere (`refundTo`).
+/// rules). A frozen buyer moves no shares itself (its escrow revenue stays claimable); after a successful sale the
+/// operator may move the frozen purchase to a replacement address (`recoverPurchase`), as `recoverWallet` does for a
+/// holder. Refunds are never moved by anyone but the buyer: a frozen buyer of a failed sale refunds itself, a
+/// blocklisted one to another address of its (`refundTo`).
 interface IOffering {
     /*//////////////////////////////////////////////////////////////
                                  TYPES
@@ -286,10 +287,11 @@ interface IOffering {
     /// @return amount Stablecoin refunded.
     function refundTo(address recipient) external returns (uint256 amount);
 
-    /// @notice Moves the purchase of a buyer the token freezes (shares, payment, unclaimed escrow revenue) to a
-    /// replacement address holding no purchase (never the operator itself), in any phase; the token's rules still
-    /// apply when the replacement withdraws. Only the cluster's operator (its compliance role, as `recoverWallet` for
-    /// holders), and not while governance's pause is on (`TokenPaused`), as for `recoverWallet`.
+    /// @notice Moves the purchase of a buyer the token freezes (its escrowed shares and unclaimed escrow revenue) to a
+    /// replacement address holding no purchase (never the operator itself), once the sale has been settled successfully
+    /// (`WithdrawUnavailable` otherwise: in a failed or cancelled sale the buyer takes its money back itself); the
+    /// token's rules still apply when the replacement withdraws. Only the cluster's operator (its compliance role, as
+    /// `recoverWallet` for holders), and not while governance's pause is on (`TokenPaused`), as for `recoverWallet`.
     /// @param lost The frozen buyer.
     /// @param replacement The new holder of the purchase.
     function recoverPurchase(address lost, address replacement) external;

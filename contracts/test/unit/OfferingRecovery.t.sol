@@ -9,9 +9,10 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @title OfferingRecoveryTest
 /// @notice The exits of a buyer who cannot act (attacker finding "a frozen buyer delivers to another investor"): a
-/// frozen buyer moves nothing itself, the operator moves its purchase (shares, payment, unclaimed escrow revenue) to a
-/// replacement with `recoverPurchase`, in any phase; a stablecoin-blocklisted buyer of a failed sale takes its refund
-/// elsewhere with `refundTo`.
+/// frozen buyer moves no shares itself; after a successful sale the operator moves its purchase (shares and unclaimed
+/// escrow revenue) to a replacement with `recoverPurchase`; refunds are only ever taken by the buyer (a frozen buyer
+/// refunds itself, a stablecoin-blocklisted one elsewhere with `refundTo`), so no recovery can route them to the
+/// operator (second attack review: freeze the buyers of a failed sale, recover to an own wallet, refund).
 contract OfferingRecoveryTest is OfferingFixture {
     /// @dev Fixed-point scale of the Offering's revenue-per-escrowed-share accumulator.
     uint256 internal constant REVENUE_SCALE = 1e36;
@@ -78,44 +79,68 @@ contract OfferingRecoveryTest is OfferingFixture {
         assertApproxEqAbs(claimed + revenue, 1500 * USD, 2, "alice's part, paid once across both");
     }
 
-    /// During the sale (any phase): the purchase moves before settlement; the replacement is then the buyer of a
-    /// failed sale and takes the refund of what alice paid. alice has nothing to refund.
-    function test_RecoverPurchase_DuringSale_ReplacementRefunded() public {
+    /// Before a successful settlement a purchase is a claim on escrowed money: it cannot be moved, in any phase (open,
+    /// sold out, failed, cancelled). The frozen buyer refunds itself when the sale fails; nothing went anywhere else.
+    function test_RevertWhen_RecoverPurchase_BeforeSuccessfulSettlement() public {
         vm.warp(START);
         uint256 alicePaid = _buy(alice, 100 * SHARE + 3);
         vm.prank(operator);
         token.setFrozen(alice, true);
+        vm.expectRevert(abi.encodeWithSelector(IOffering.WithdrawUnavailable.selector, IOffering.Phase.Open));
         vm.prank(operator);
         offering.recoverPurchase(alice, heir);
-        assertEq(uint256(offering.phase()), uint256(IOffering.Phase.Open));
-        assertEq(offering.sold(), 100 * SHARE + 3, "the sale's totals do not change");
-        _assertPurchase(heir, 100 * SHARE + 3, alicePaid);
 
         vm.warp(END);
-        vm.expectRevert(abi.encodeWithSelector(IOffering.NothingToRefund.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IOffering.WithdrawUnavailable.selector, IOffering.Phase.Failed));
+        vm.prank(operator);
+        offering.recoverPurchase(alice, heir);
+        _assertPurchase(heir, 0, 0);
         vm.prank(alice);
-        offering.refund();
-        vm.prank(heir);
-        assertEq(offering.refund(), alicePaid);
-        assertEq(usd.balanceOf(heir), alicePaid);
+        assertEq(offering.refund(), alicePaid, "the frozen buyer takes its money back itself");
         assertEq(usd.balanceOf(address(offering)), 0);
     }
 
-    /// Moved after the sell-out and before settlement: the replacement gets the buyer's part of the revenue credited
-    /// at finalize (streamed since the decision).
-    function test_RecoverPurchase_BeforeFinalize_ReplacementCreditedAtSettlement() public {
+    /// The attack it closes: the operator freezes every buyer of a sale that then fails (or is cancelled), moves each
+    /// purchase to a wallet of its own and refunds from there. Every recovery reverts; every buyer refunds itself.
+    function test_RevertWhen_OperatorTakesRefundsThroughRecovery() public {
+        vm.warp(START);
+        uint256 alicePaid = _buy(alice, 100 * SHARE);
+        uint256 bobPaid = _buy(bob, 200 * SHARE);
+        address accomplice = makeAddr("accomplice");
+        vm.startPrank(operator);
+        token.setFrozen(alice, true);
+        token.setFrozen(bob, true);
+        vm.stopPrank();
+        vm.prank(governance);
+        offering.cancel();
+        vm.expectRevert(abi.encodeWithSelector(IOffering.WithdrawUnavailable.selector, IOffering.Phase.Cancelled));
+        vm.prank(operator);
+        offering.recoverPurchase(alice, accomplice);
+        vm.prank(alice);
+        assertEq(offering.refund(), alicePaid);
+        vm.prank(bob);
+        assertEq(offering.refundTo(vault), bobPaid);
+        assertEq(usd.balanceOf(accomplice), 0);
+        assertEq(usd.balanceOf(address(offering)), 0);
+    }
+
+    /// Sold out but not yet settled: the purchase cannot move; after finalize it can, and the replacement gets the
+    /// buyer's part of the revenue credited at settlement (streamed since the sell-out).
+    function test_RecoverPurchase_AfterSettlement_ReplacementGetsCreditedRevenue() public {
         vm.warp(START);
         _depositRevenue(10_000 * USD, 10 days);
         _buy(alice, 250 * SHARE);
         _buy(bob, 750 * SHARE);
         vm.warp(START + 2 days);
-        vm.startPrank(operator);
+        vm.prank(operator);
         token.setFrozen(alice, true);
+        vm.expectRevert(abi.encodeWithSelector(IOffering.WithdrawUnavailable.selector, IOffering.Phase.SoldOut));
+        vm.prank(operator);
         offering.recoverPurchase(alice, heir);
-        vm.stopPrank();
-        assertEq(uint256(offering.phase()), uint256(IOffering.Phase.SoldOut));
 
         offering.finalize();
+        vm.prank(operator);
+        offering.recoverPurchase(alice, heir);
         uint256 escrowed = usd.balanceOf(address(offering));
         assertEq(escrowed, token.streamedTotal(), "sold out at START: everything since is the buyers'");
         uint256 part = Math.mulDiv(250 * SHARE, Math.mulDiv(escrowed, REVENUE_SCALE, SUPPLY), REVENUE_SCALE);
@@ -150,21 +175,6 @@ contract OfferingRecoveryTest is OfferingFixture {
         (uint256 shares,) = offering.withdrawShares();
         assertEq(shares, SOFT_CAP);
         assertEq(token.balanceOf(heir), SOFT_CAP);
-    }
-
-    /// A cancelled sale: the purchase moves, the replacement refunds (to another address of its own, `refundTo`).
-    function test_RecoverPurchase_WhenCancelled() public {
-        vm.warp(START);
-        uint256 alicePaid = _buy(alice, SOFT_CAP);
-        vm.prank(governance);
-        offering.cancel();
-        vm.startPrank(operator);
-        token.setFrozen(alice, true);
-        offering.recoverPurchase(alice, heir);
-        vm.stopPrank();
-        vm.prank(heir);
-        assertEq(offering.refundTo(vault), alicePaid);
-        assertEq(usd.balanceOf(vault), alicePaid);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -220,6 +230,8 @@ contract OfferingRecoveryTest is OfferingFixture {
         vm.warp(START);
         _buy(alice, SOFT_CAP);
         _buy(bob, SHARE);
+        vm.warp(END);
+        offering.finalize();
         vm.prank(operator);
         token.setFrozen(alice, true);
         address[6] memory invalid = [address(0), alice, address(offering), address(token), operator, bob];
@@ -233,19 +245,19 @@ contract OfferingRecoveryTest is OfferingFixture {
     }
 
     /// The token's governance pause stops the operator's recoveries (`recoverWallet`, `forcedTransfer`); the purchase
-    /// recovery, its Offering-side twin, must stop too, or a compromised operator under governance's pause could freeze
-    /// a buyer of a failed or cancelled sale and move its refund to an accomplice (refunds never stop).
+    /// recovery, its Offering-side twin, stops too.
     function test_RevertWhen_RecoverPurchase_GovernancePaused() public {
         vm.warp(START);
-        uint256 alicePaid = _buy(alice, 100 * SHARE);
+        uint256 alicePaid = _buy(alice, SOFT_CAP);
         vm.warp(END);
+        offering.finalize();
         vm.prank(operator);
         token.setFrozen(alice, true);
         _governancePause();
         vm.expectRevert(IShareToken.TokenPaused.selector);
         vm.prank(operator);
         offering.recoverPurchase(alice, heir);
-        _assertPurchase(alice, 100 * SHARE, alicePaid);
+        _assertPurchase(alice, SOFT_CAP, alicePaid);
     }
 
     /*//////////////////////////////////////////////////////////////

@@ -218,6 +218,9 @@ abstract contract OfferingGhost is Test {
     /// @dev Why the operator's recovery of `lost`'s purchase to `replacement` must revert (empty: it must go through).
     function _recoverError(address caller, address lost, address replacement) internal view returns (bytes memory) {
         if (caller != operator) return abi.encodeWithSelector(IOffering.NotOperator.selector, caller, operator);
+        if (offering.phase() != IOffering.Phase.Finalized) {
+            return abi.encodeWithSelector(IOffering.WithdrawUnavailable.selector, offering.phase());
+        }
         if (gGovernancePaused) return abi.encodeWithSelector(IShareToken.TokenPaused.selector);
         if (!gFrozen[lost]) return abi.encodeWithSelector(IOffering.BuyerNotFrozen.selector, lost);
         if (gLiveShares[lost] == 0) return abi.encodeWithSelector(IOffering.NothingToWithdraw.selector, lost);
