@@ -1,5 +1,5 @@
 /** What a node reads from ClusterRegistry, cached briefly: every request would otherwise cost an RPC round trip. */
-import type { Address, Hex, PublicClient } from 'viem';
+import { type Address, getAddress, type Hex, type PublicClient } from 'viem';
 import { clusterRegistryAbi } from '#contracts';
 import { RetryableError } from '../errors';
 
@@ -17,6 +17,7 @@ export class RegistryView {
   private clusters = new Map<bigint, { value: OnChainCluster; at: number }>();
   private version: { value: number; at: number } | undefined;
   private thresholdRead: { value: number; at: number } | undefined;
+  private signerSet: { version: number; value: Set<Address> } | undefined;
 
   constructor(
     readonly publicClient: PublicClient,
@@ -79,6 +80,25 @@ export class RegistryView {
       return this.version.value;
     } catch (error) {
       throw new RetryableError(`cannot read the committee version from the registry: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * The committee on chain for `version` (from committeeVersion()): the only signers submitReports accepts. Read once
+   * per version, since every committee change increments it.
+   */
+  async signers(version: number): Promise<Set<Address>> {
+    if (this.signerSet?.version === version) return this.signerSet.value;
+    try {
+      const value = await this.publicClient.readContract({
+        address: this.registry,
+        abi: clusterRegistryAbi,
+        functionName: 'signers',
+      });
+      this.signerSet = { version, value: new Set(value.map((signer) => getAddress(signer))) };
+      return this.signerSet.value;
+    } catch (error) {
+      throw new RetryableError(`cannot read the committee from the registry: ${(error as Error).message}`);
     }
   }
 

@@ -16,6 +16,7 @@ const OTHER = 2n;
 const E1 = 1_750_000_000n;
 const E2 = E1 + 3_600n;
 const SIGNERS = ['0x0000000000000000000000000000000000000001', '0x0000000000000000000000000000000000000002'] as const;
+const NEWCOMER = '0x0000000000000000000000000000000000000003';
 
 function entry(clusterId: bigint, epoch: bigint, committeeVersion = 1): ReportEntry {
   const report: EpochReport = {
@@ -38,7 +39,10 @@ function entry(clusterId: bigint, epoch: bigint, committeeVersion = 1): ReportEn
   };
 }
 
-function setUp(entries: ReportEntry[], chain: { threshold?: number; committeeVersion?: number } = {}) {
+type ChainState = { threshold?: number; committeeVersion?: number; signers?: readonly `0x${string}`[] };
+type Options = { maxReportsPerSubmission?: number; clusters?: number };
+
+function setUp(entries: ReportEntry[], chain: ChainState = {}, options: Options = {}) {
   const reports = new Map(entries.map((item) => [`${item.report.clusterId}:${item.report.epoch}`, item]));
   const counter = () => ({ inc: vi.fn() });
   const core = {
@@ -53,6 +57,7 @@ function setUp(entries: ReportEntry[], chain: { threshold?: number; committeeVer
     registry: {
       committeeVersion: async () => chain.committeeVersion ?? 1,
       threshold: async () => chain.threshold ?? 2,
+      signers: async () => new Set(chain.signers ?? SIGNERS),
       lastEpochs: async (ids: bigint[]) => new Map(ids.map((id) => [id, 0n])),
       chainTime: async () => Number(E2) + 600,
       cluster: async () => ({ attestedUntil: Number(E2) + 86_400, status: 2 }),
@@ -60,7 +65,7 @@ function setUp(entries: ReportEntry[], chain: { threshold?: number; committeeVer
     markSubmitted: vi.fn(async (done: ReportEntry[]) => {
       for (const item of done) item.submitted = true;
     }),
-    clusterSummaries: () => [{}, {}],
+    clusterSummaries: () => Array.from({ length: options.clusters ?? 2 }, () => ({})),
   } as unknown as OracleCore;
   // The blocked cluster's report reverts whenever it is in the call (a future epoch, here), alone or not.
   const revert = new ContractFunctionRevertedError({
@@ -73,8 +78,10 @@ function setUp(entries: ReportEntry[], chain: { threshold?: number; committeeVer
     return {};
   });
   const sent: EpochReport[][] = [];
-  const writeContract = vi.fn(async (call: { args: [{ report: EpochReport }[]] }) => {
+  const sentSignatures: Hex[][][] = [];
+  const writeContract = vi.fn(async (call: { args: [{ report: EpochReport; signatures: Hex[] }[]] }) => {
     sent.push(call.args[0].map((item) => item.report));
+    sentSignatures.push(call.args[0].map((item) => item.signatures));
     return `0x${'33'.repeat(32)}` as Hex;
   });
   const relayer = new Relayer(core, {
@@ -86,9 +93,10 @@ function setUp(entries: ReportEntry[], chain: { threshold?: number; committeeVer
     registry: '0x00000000000000000000000000000000000000aa',
     liveMembers: () => [SIGNERS[0]],
     maxEpochsPerSubmission: 1,
+    maxReportsPerSubmission: options.maxReportsPerSubmission,
     log: pino({ level: 'silent' }),
   });
-  return { core, relayer, reports, sent, simulateContract };
+  return { core, relayer, reports, sent, sentSignatures, simulateContract };
 }
 
 describe('Relayer', () => {
@@ -125,5 +133,43 @@ describe('Relayer', () => {
     const outdated = setUp([entry(OTHER, E1, 1)], { committeeVersion: 2 });
     await outdated.relayer.relayOnce();
     expect(outdated.simulateContract).not.toHaveBeenCalled();
+  });
+
+  it('sends only signatures of members the chain seats, so a member governance removed cannot make the batch revert', async () => {
+    // SIGNERS[1] was removed on chain and NEWCOMER seated; this node's configured committee still has SIGNERS[1].
+    const report = entry(OTHER, E1);
+    report.signatures.set(NEWCOMER, '0x03');
+    const { relayer, sentSignatures } = setUp([report], { signers: [SIGNERS[0], NEWCOMER] });
+    await relayer.relayOnce();
+    await relayer.settle();
+    expect(sentSignatures).toEqual([[['0x01', '0x03']]]);
+    // Without NEWCOMER's signature it is one short of the threshold: it waits, nothing is simulated or sent.
+    const short = setUp([entry(OTHER, E1)], { signers: [SIGNERS[0], NEWCOMER] });
+    await short.relayer.relayOnce();
+    expect(short.simulateContract).not.toHaveBeenCalled();
+    expect(short.sent).toEqual([]);
+  });
+
+  it("relays by the chain's threshold, not the one this node was configured with", async () => {
+    // Governance lowered the threshold to 1: a report with one signature, never ready by the node's threshold, lands.
+    const report = entry(OTHER, E1);
+    report.signatures.delete(SIGNERS[1]);
+    report.readyAt = null;
+    const { relayer, sentSignatures } = setUp([report], { threshold: 1 });
+    await relayer.relayOnce();
+    await relayer.settle();
+    expect(sentSignatures).toEqual([[['0x01']]]);
+  });
+
+  it('splits an epoch of many clusters into transactions of at most maxReportsPerSubmission reports', async () => {
+    const clusters = [3n, 4n, 5n, 6n, 7n];
+    const { relayer, sent } = setUp(
+      clusters.map((clusterId) => entry(clusterId, E1)),
+      {},
+      { maxReportsPerSubmission: 2, clusters: clusters.length },
+    );
+    await relayer.relayOnce();
+    await relayer.settle();
+    expect(sent.map((batch) => batch.map((report) => report.clusterId))).toEqual([[3n, 4n], [5n, 6n], [7n]]);
   });
 });

@@ -50,8 +50,16 @@ export type RelayerOptions = {
    * history) then costs one chain round trip and one block per group instead of per epoch.
    */
   maxEpochsPerSubmission?: number;
+  /**
+   * At most this many reports per transaction (default 100, about 3.3M gas), so a backlog of many clusters never
+   * builds a transaction that outgrows a block or a provider's gas cap.
+   */
+  maxReportsPerSubmission?: number;
   log: Logger;
 };
+
+/** What submitReports accepts now: how many signatures, from whom. */
+type ChainCommittee = { threshold: number; signers: Set<Address> };
 
 const byAddress = (a: Address, b: Address) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1);
 const SIGNATURE_ERRORS = new Set([
@@ -67,6 +75,11 @@ export class Relayer {
   private readonly pending = new Set<Promise<void>>();
   /** The last reason each refused report was logged with (so a waiting report is logged once, not every round). */
   private readonly refusals = new WeakMap<ReportEntry, string>();
+  /**
+   * When this relayer first saw each report with enough signatures from the chain's committee for the chain's
+   * threshold. Kept here, not in the core: governance may change both after the node was configured.
+   */
+  private readonly eligibleSince = new WeakMap<ReportEntry, number>();
 
   constructor(
     private readonly core: OracleCore,
@@ -95,12 +108,22 @@ export class Relayer {
       core.registry.committeeVersion(),
       core.registry.threshold(),
     ]);
+    const signers = await core.registry.signers(committeeVersion);
+    const committee: ChainCommittee = { threshold, signers };
     const rank = Math.max(0, this.options.liveMembers().indexOf(core.address));
     const delay = rank * (this.options.takeoverMs ?? 15_000);
     const byEpoch = new Map<bigint, ReportEntry[]>();
     for (const entry of core.reports.values()) {
-      if (entry.submitted || entry.inFlight || entry.readyAt === null || now - entry.readyAt < delay) continue;
-      if (entry.report.committeeVersion !== committeeVersion || entry.signatures.size < threshold) continue;
+      if (entry.submitted || entry.inFlight || entry.report.committeeVersion !== committeeVersion) continue;
+      // Only signatures of members the chain still seats count: a member governance removed (still in this node's
+      // configured committee) would make the whole transaction revert with NotCommitteeSigner.
+      if (this.chainSignatures(entry, signers).length < threshold) {
+        this.eligibleSince.delete(entry);
+        continue;
+      }
+      const since = this.eligibleSince.get(entry) ?? now;
+      this.eligibleSince.set(entry, since);
+      if (now - since < delay) continue;
       byEpoch.set(entry.report.epoch, [...(byEpoch.get(entry.report.epoch) ?? []), entry]);
     }
     // Decided before any chain read: while the oldest epoch is still gathering, nothing goes (and nothing is read).
@@ -109,7 +132,7 @@ export class Relayer {
     const epochs: bigint[] = [];
     for (const epoch of [...byEpoch.keys()].sort((a, b) => (a < b ? -1 : 1))) {
       const entries = byEpoch.get(epoch)!;
-      const firstReady = Math.min(...entries.map((entry) => entry.readyAt!));
+      const firstReady = Math.min(...entries.map((entry) => this.eligibleSince.get(entry)!));
       // A later epoch cannot go first: it would make this one's reports unsubmittable (epochs only increase).
       if (entries.length < clusterCount && now - firstReady < gatherMs) break;
       epochs.push(epoch);
@@ -122,6 +145,7 @@ export class Relayer {
     if (landed.length > 0) await core.markSubmitted(landed);
     const chainTime = await core.registry.chainTime();
     const groups: ReportEntry[][] = [];
+    const maxReports = this.options.maxReportsPerSubmission ?? 100;
     let epochsInGroup = 0;
     for (const epoch of epochs) {
       const entries: ReportEntry[] = [];
@@ -135,12 +159,15 @@ export class Relayer {
         entries.push(entry);
       }
       if (entries.length === 0) continue;
-      // Consecutive epochs share a transaction up to the limit (reports of one cluster stay in epoch order).
+      // Consecutive epochs share a transaction up to the limits (reports of one cluster stay in epoch order).
       if (groups.length === 0 || epochsInGroup >= (this.options.maxEpochsPerSubmission ?? 1)) {
         groups.push([]);
         epochsInGroup = 0;
       }
-      groups.at(-1)!.push(...entries);
+      for (const entry of entries) {
+        if (groups.at(-1)!.length >= maxReports) groups.push([]);
+        groups.at(-1)!.push(entry);
+      }
       epochsInGroup += 1;
     }
     // One report that cannot land must not hold the others back: its cluster waits (a later epoch of it would make
@@ -150,22 +177,28 @@ export class Relayer {
     for (const group of groups) {
       const entries = group.filter((entry) => !held.has(entry.report.clusterId));
       if (entries.length === 0) continue;
-      const sendable = await this.sendable(entries, threshold);
+      const sendable = await this.sendable(entries, committee);
       for (const entry of entries) if (!sendable.includes(entry)) held.add(entry.report.clusterId);
       if (sendable.length === 0) continue;
-      await this.submit(sendable, threshold);
+      await this.submit(sendable, committee);
       sent += 1;
     }
     return sent;
   }
 
-  private submitCall(entries: ReportEntry[], threshold: number) {
+  /** This entry's signatures by members the chain seats, in the ascending signer order the registry requires. */
+  private chainSignatures(entry: ReportEntry, signers: Set<Address>) {
+    return [...entry.signatures.entries()]
+      .filter(([signer]) => signers.has(signer))
+      .sort(([a], [b]) => byAddress(a, b));
+  }
+
+  private submitCall(entries: ReportEntry[], committee: ChainCommittee) {
     const { walletClient, registry } = this.options;
     const signed = entries.map((entry) => ({
       report: entry.report,
-      signatures: [...entry.signatures.entries()]
-        .sort(([a], [b]) => byAddress(a, b))
-        .slice(0, threshold)
+      signatures: this.chainSignatures(entry, committee.signers)
+        .slice(0, committee.threshold)
         .map(([, signature]) => signature),
     }));
     return {
@@ -178,11 +211,11 @@ export class Relayer {
   }
 
   /** The revert error's name when `entries` would revert now, else undefined. */
-  private async wouldRevert(entries: ReportEntry[], threshold: number) {
+  private async wouldRevert(entries: ReportEntry[], committee: ChainCommittee) {
     try {
       // Against the pending block: the registry refuses an epoch that ends after the block's time, and on a quiet
       // chain the latest block may be older than an epoch that has ended.
-      await this.options.publicClient.simulateContract({ ...this.submitCall(entries, threshold), blockTag: 'pending' });
+      await this.options.publicClient.simulateContract({ ...this.submitCall(entries, committee), blockTag: 'pending' });
       return undefined;
     } catch (error) {
       const revert =
@@ -197,14 +230,14 @@ export class Relayer {
    * The entries that can land now. A batch that would revert is taken apart: each report is simulated alone, and one
    * that still reverts is left out (logged once per reason); a peer's bad signature is discarded on the way.
    */
-  private async sendable(entries: ReportEntry[], threshold: number): Promise<ReportEntry[]> {
+  private async sendable(entries: ReportEntry[], committee: ChainCommittee): Promise<ReportEntry[]> {
     await this.options.prepareSubmission?.(Number(entries.at(-1)!.report.epoch));
-    const reason = await this.wouldRevert(entries, threshold);
+    const reason = await this.wouldRevert(entries, committee);
     if (reason === undefined) return entries;
     if (SIGNATURE_ERRORS.has(reason)) await this.dropInvalidSignatures(entries);
     const passing: ReportEntry[] = [];
     for (const entry of entries) {
-      const own = entries.length === 1 ? reason : await this.wouldRevert([entry], threshold);
+      const own = entries.length === 1 ? reason : await this.wouldRevert([entry], committee);
       if (own === undefined) {
         passing.push(entry);
       } else if (this.refusals.get(entry) !== own) {
@@ -217,14 +250,14 @@ export class Relayer {
       }
     }
     // Reports that pass alone may still fail together in a corner case: then nothing goes this round.
-    if (passing.length < entries.length && passing.length > 0 && (await this.wouldRevert(passing, threshold)))
+    if (passing.length < entries.length && passing.length > 0 && (await this.wouldRevert(passing, committee)))
       return [];
     return passing;
   }
 
-  private async submit(entries: ReportEntry[], threshold: number) {
+  private async submit(entries: ReportEntry[], committee: ChainCommittee) {
     const { walletClient, publicClient, registry, log } = this.options;
-    const call = this.submitCall(entries, threshold);
+    const call = this.submitCall(entries, committee);
     for (const entry of entries) entry.inFlight = true;
     let hash: `0x${string}`;
     try {

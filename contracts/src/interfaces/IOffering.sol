@@ -36,9 +36,10 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// From the decision on, the sold shares' part belongs to their buyers, however late the sale is settled: a pause, or
 /// any wait before `finalize()`, cannot hand it to the operator. `finalize()` pays the operator the rest (revenue of the
 /// unsold shares, and everything before the decision) and credits the buyers' part to the escrow. If the stream was
-/// changed after the decision and before settlement (a deposit), the decision time can no longer be told apart on chain
-/// and everything the Offering earned is shared pro rata (the sold shares' part to the buyers): operators settle
-/// before depositing. A failed or cancelled sale's revenue is all the operator's. After a successful settlement,
+/// changed after the decision and before settlement (a deposit, also one by a revenue payer the operator named), the
+/// decision time can no longer be told apart on chain and everything the Offering earned is shared pro rata (the sold
+/// shares' part to the buyers): operators settle before depositing, and such a deposit can only move revenue from the
+/// operator to the buyers, never the other way. A failed or cancelled sale's revenue is all the operator's. After a successful settlement,
 /// `claimEscrowRevenue` pays a buyer's part at any time (also while paused or frozen), and the withdrawal pays what is
 /// left with the shares.
 ///
