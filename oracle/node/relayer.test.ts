@@ -172,4 +172,38 @@ describe('Relayer', () => {
     await relayer.settle();
     expect(sent.map((batch) => batch.map((report) => report.clusterId))).toEqual([[3n, 4n], [5n, 6n], [7n]]);
   });
+
+  it("holds a cluster's later epoch while its earlier report still gathers signatures, and gives up on it after orderWaitMs", async () => {
+    const slow = entry(OTHER, E1);
+    slow.signatures.delete(SIGNERS[1]);
+    const { relayer, sent } = setUp([slow, entry(OTHER, E2), entry(BLOCKED + 10n, E2)]);
+    const start = Date.now();
+    await relayer.relayOnce(start);
+    await relayer.settle();
+    // The other cluster goes; OTHER's E2 would overtake its E1 for good, so it waits.
+    expect(sent.flat().map((report) => `${report.clusterId}:${report.epoch}`)).toEqual([`${BLOCKED + 10n}:${E2}`]);
+    // The missing signature arrives: E1 then E2, in order.
+    slow.signatures.set(SIGNERS[1], '0x02');
+    await relayer.relayOnce(start + 1_000);
+    await relayer.settle();
+    expect(
+      sent
+        .slice(1)
+        .flat()
+        .map((report) => `${report.clusterId}:${report.epoch}`),
+    ).toEqual([`${OTHER}:${E1}`, `${OTHER}:${E2}`]);
+  });
+
+  it('lets a later epoch go once the earlier report has waited orderWaitMs without enough signatures', async () => {
+    const slow = entry(OTHER, E1);
+    slow.signatures.delete(SIGNERS[1]);
+    const { relayer, sent } = setUp([slow, entry(OTHER, E2)]);
+    const start = Date.now();
+    await relayer.relayOnce(start);
+    await relayer.settle();
+    expect(sent).toEqual([]);
+    await relayer.relayOnce(start + 60_000);
+    await relayer.settle();
+    expect(sent.flat().map((report) => `${report.clusterId}:${report.epoch}`)).toEqual([`${OTHER}:${E2}`]);
+  });
 });

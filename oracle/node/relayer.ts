@@ -55,6 +55,11 @@ export type RelayerOptions = {
    * builds a transaction that outgrows a block or a provider's gas cap.
    */
   maxReportsPerSubmission?: number;
+  /**
+   * How long a cluster's later epochs wait for an earlier report of it that is still short of signatures (default
+   * 60 s): sent first, a later epoch would make the earlier one unrecordable. After that the earlier one is given up.
+   */
+  orderWaitMs?: number;
   log: Logger;
 };
 
@@ -80,6 +85,8 @@ export class Relayer {
    * threshold. Kept here, not in the core: governance may change both after the node was configured.
    */
   private readonly eligibleSince = new WeakMap<ReportEntry, number>();
+  /** When this relayer first saw each unsubmitted report, ready or not. */
+  private readonly seenSince = new WeakMap<ReportEntry, number>();
 
   constructor(
     private readonly core: OracleCore,
@@ -112,18 +119,35 @@ export class Relayer {
     const committee: ChainCommittee = { threshold, signers };
     const rank = Math.max(0, this.options.liveMembers().indexOf(core.address));
     const delay = rank * (this.options.takeoverMs ?? 15_000);
-    const byEpoch = new Map<bigint, ReportEntry[]>();
+    const orderWaitMs = this.options.orderWaitMs ?? 60_000;
+    const eligible: ReportEntry[] = [];
+    // Per cluster, the earliest epoch whose report still waits for signatures (a re-signature, or a slow peer).
+    const waitingFrom = new Map<bigint, bigint>();
     for (const entry of core.reports.values()) {
-      if (entry.submitted || entry.inFlight || entry.report.committeeVersion !== committeeVersion) continue;
+      if (entry.submitted || entry.inFlight) continue;
+      const seen = this.seenSince.get(entry) ?? now;
+      this.seenSince.set(entry, seen);
       // Only signatures of members the chain still seats count: a member governance removed (still in this node's
       // configured committee) would make the whole transaction revert with NotCommitteeSigner.
-      if (this.chainSignatures(entry, signers).length < threshold) {
+      if (
+        entry.report.committeeVersion !== committeeVersion ||
+        this.chainSignatures(entry, signers).length < threshold
+      ) {
         this.eligibleSince.delete(entry);
+        const { clusterId, epoch } = entry.report;
+        if (now - seen < orderWaitMs && epoch < (waitingFrom.get(clusterId) ?? epoch + 1n))
+          waitingFrom.set(clusterId, epoch);
         continue;
       }
       const since = this.eligibleSince.get(entry) ?? now;
       this.eligibleSince.set(entry, since);
-      if (now - since < delay) continue;
+      if (now - since >= delay) eligible.push(entry);
+    }
+    const byEpoch = new Map<bigint, ReportEntry[]>();
+    for (const entry of eligible) {
+      // A later epoch would overtake the earlier one on chain for good (epochs only increase): it waits for it, up to
+      // orderWaitMs, after which the earlier report is given up on.
+      if (entry.report.epoch > (waitingFrom.get(entry.report.clusterId) ?? entry.report.epoch)) continue;
       byEpoch.set(entry.report.epoch, [...(byEpoch.get(entry.report.epoch) ?? []), entry]);
     }
     // Decided before any chain read: while the oldest epoch is still gathering, nothing goes (and nothing is read).
