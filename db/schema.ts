@@ -205,6 +205,9 @@ export const committeeEvents = pgTable(
     account: address('account'),
     previousValue: uint256('previous_value'),
     value: uint256('value'),
+    /** committee_changed: the committee and threshold from this version on (`value` is the version). */
+    signers: text('signers').array().$type<Address[]>(),
+    threshold: uint256('threshold'),
   },
   (table) => [
     primaryKey({ columns: [table.chainId, table.blockHash, table.logIndex] }),
@@ -297,6 +300,8 @@ export const offeringEvents = pgTable(
     succeeded: boolean('succeeded'),
     sharesReturned: uint256('shares_returned'),
     revenueForwarded: uint256('revenue_forwarded'),
+    /** finalized: revenue the sold shares earned since the decision, credited to their buyers in escrow. */
+    revenueEscrowed: uint256('revenue_escrowed'),
   },
   (table) => [
     primaryKey({ columns: [table.chainId, table.blockHash, table.logIndex] }),

@@ -2,7 +2,8 @@
  * Revenue deposit of one tokenized cluster. Revenue already deposited keeps its schedule, so a deposit may neither end
  * the running stream earlier nor slow it down (and a named payer has a horizon): the durations an amount may take
  * depend on the stream running now, and the token computes them exactly (`depositLimits`). The form shows them to the
- * minute, offers "until the running stream ends" as one click, and refuses nothing itself that the chain would accept.
+ * minute, offers "until the running stream ends" as one click (sent as an absolute end, `depositRevenueUntil`, so it
+ * still lands however long the wallet takes), and refuses nothing itself that the chain would accept.
  */
 import { useRouteLoaderData } from '@remix-run/react';
 import { type FormEvent, useState } from 'react';
@@ -26,11 +27,11 @@ const amountText = z
 const depositSchema = z.object({
   amount: amountText,
   // Hours with up to six decimals: "until the running end" is an exact number of seconds.
+  // The upper bound is the token's (MAX_DURATION and the merge rule), refused with its reason by the simulation.
   hours: z.coerce
     .number()
     .positive()
-    .max(24 * 3_650)
-    .refine((hours) => Math.round(hours * 3_600) >= 1),
+    .refine((hours) => Number.isSafeInteger(Math.round(hours * 3_600)) && Math.round(hours * 3_600) >= 1),
 });
 
 /** `minutes` as "2 h 05 min" (or the locale's units). */
@@ -57,6 +58,8 @@ export function DepositForm({
   const [invalid, setInvalid] = useState(false);
   const [amount, setAmount] = useState('100');
   const [hours, setHours] = useState('168');
+  /** Set by "until the running end" and cleared by any edit of the duration: the end the deposit streams until. */
+  const [untilEnd, setUntilEnd] = useState<bigint | null>(null);
   const token = cluster.token!;
   const prefix = `deposit-${cluster.id}`;
   const typedAmount = amountText.safeParse(amount);
@@ -107,6 +110,18 @@ export function DepositForm({
           'approve',
         );
       }
+      if (untilEnd !== null) {
+        return send(
+          {
+            account,
+            address: token.address,
+            abi: shareTokenAbi,
+            functionName: 'depositRevenueUntil',
+            args: [value, untilEnd],
+          },
+          'depositRevenue',
+        );
+      }
       return send(
         {
           account,
@@ -125,7 +140,9 @@ export function DepositForm({
   }
 
   function untilRunningEnd() {
-    if (minSeconds !== undefined) setHours((Number(minSeconds) / 3_600).toFixed(6));
+    if (minSeconds === undefined || stream.data === undefined) return;
+    setHours((Number(minSeconds) / 3_600).toFixed(6));
+    setUntilEnd(stream.data.end);
   }
 
   return (
@@ -146,7 +163,10 @@ export function DepositForm({
         name="hours"
         inputMode="decimal"
         value={hours}
-        onChange={(event) => setHours(event.currentTarget.value)}
+        onChange={(event) => {
+          setHours(event.currentTarget.value);
+          setUntilEnd(null);
+        }}
         aria-invalid={invalid}
         aria-describedby={`${prefix}-limits`}
       />

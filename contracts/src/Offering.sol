@@ -169,7 +169,7 @@ contract Offering is IOffering, ReentrancyGuardTransient {
             _escrowed = uint96(sold_);
             proceeds = _raised;
             sharesReturned = supply_ - sold_;
-            escrowRevenue = Math.mulDiv(_revenueSince(token_, _decidedAt(outcome), earned), sold_, supply_);
+            escrowRevenue = Math.mulDiv(_revenueSince(token_, _decidedAt(), earned), sold_, supply_);
             if (escrowRevenue != 0) _revenuePerEscrowedShare = Math.mulDiv(escrowRevenue, REVENUE_SCALE, sold_);
         }
         uint256 revenue = earned - escrowRevenue;
@@ -352,10 +352,8 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         emit Refunded(msg.sender, recipient, purchase.shares, amount);
     }
 
-    /// @dev When the sale was decided: when it sold out, when it ended, or now (the operator's early close, and the
-    /// cancellations, which give the buyers nothing).
-    function _decidedAt(Outcome outcomeBefore) private view returns (uint256) {
-        if (outcomeBefore != Outcome.None) return block.timestamp;
+    /// @dev When a successful sale was decided: when it sold out, when it ended, or now (the operator's early close).
+    function _decidedAt() private view returns (uint256) {
         uint256 soldOutAt = _soldOutAt;
         if (soldOutAt != 0) return soldOutAt;
         return block.timestamp < _end ? block.timestamp : _end;

@@ -241,6 +241,18 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
 
     /// @inheritdoc IShareToken
     function depositRevenue(uint256 amount, uint256 duration) external override {
+        _deposit(amount, duration);
+    }
+
+    /// @inheritdoc IShareToken
+    function depositRevenueUntil(uint256 amount, uint256 end) external override {
+        // A past or present end is no stream at all; 0 names no valid duration in the error.
+        _deposit(amount, end > block.timestamp ? end - block.timestamp : 0);
+    }
+
+    /// @dev Both deposit entry points: the caller's right and horizon, the merge, then the pull (CEI: the stream is
+    /// updated before the stablecoin is pulled).
+    function _deposit(uint256 amount, uint256 duration) internal {
         address op = _operator();
         uint256 horizon = type(uint256).max;
         if (msg.sender != op) {
@@ -267,10 +279,11 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     {
         address op = _operator();
         uint256 horizon = depositor == op ? type(uint256).max : _revenuePayers[op][depositor];
-        if (horizon == 0) return (0, 0);
-        // Amounts above the cap are refused by the deposit anyway: saturate instead of overflowing.
-        if (amount > MAX_TOTAL_DEPOSITED) amount = MAX_TOTAL_DEPOSITED;
-        (uint256 end,,, uint256 keepsRate) = _mergeBounds(_stream, _totals & MASK_96, amount);
+        uint256 s = _stream;
+        // (0, 0) whenever no duration would do: not a depositor, either pause on, nothing to deposit, cap reached.
+        if (horizon == 0 || s & PAUSED_BITS != 0 || amount == 0) return (0, 0);
+        if (amount > MAX_TOTAL_DEPOSITED - ((_totals >> DEPOSITED_SHIFT) & MASK_64)) return (0, 0);
+        (uint256 end,,, uint256 keepsRate) = _mergeBounds(s, _totals & MASK_96, amount);
         uint256 remaining = end > block.timestamp ? end - block.timestamp : 0;
         minDuration = remaining == 0 ? 1 : remaining;
         maxDuration = Math.min(Math.min(MAX_DURATION, MASK_32 - block.timestamp), keepsRate);

@@ -226,8 +226,9 @@ export function decodeLogs(
           rows.committeeEvents.push({
             ...where,
             kind: 'committee_changed',
-            previousValue: log.args.version > 1 ? BigInt(log.args.version - 1) : null,
             value: BigInt(log.args.version),
+            signers: [...log.args.signers],
+            threshold: log.args.threshold,
           });
           break;
         case 'GuardianSet':
@@ -396,6 +397,7 @@ export function decodeLogs(
             succeeded: log.args.succeeded,
             sharesReturned: log.args.sharesReturned,
             revenueForwarded: log.args.revenueForwarded,
+            revenueEscrowed: log.args.revenueEscrowed,
           });
           break;
         case 'Refunded':

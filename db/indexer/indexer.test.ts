@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
-import { type Abi, type Address, parseEventLogs, zeroAddress } from 'viem';
+import { type Abi, type Address, getAddress, parseEventLogs, zeroAddress } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi, offeringAbi, shareTokenAbi } from '#contracts';
 import { devAccount, devRoles } from '../../scripts/stack/dev-accounts';
@@ -81,6 +81,16 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
         [ids[1], 'attested', 1n],
       ]),
     );
+    // The last report time is the signed epoch end (the registry's rule), not the block that carried it.
+    for (const row of stored) {
+      const lastEpoch = await testChain.publicClient.readContract({
+        address: testChain.contracts.clusterRegistry,
+        abi: clusterRegistryAbi,
+        functionName: 'lastEpochOf',
+        args: [row.clusterId],
+      });
+      expect(row.lastReportAt).toEqual(lastEpoch === 0n ? null : new Date(Number(lastEpoch) * 1000));
+    }
     const holders = await db.select().from(balances).where(eq(balances.token, sale.token));
     const byAccount = Object.fromEntries(holders.map((row) => [row.account, row.balance]));
     const [investorA, investorB, investorC] = devRoles.investors.map((index) => devAccount(index).address);
@@ -114,10 +124,13 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
     await call(operatorA, sale.token, shareTokenAbi, 'pause');
     await call(governance, sale.token, shareTokenAbi, 'governanceUnpause');
     await call(operatorA, sale.token, shareTokenAbi, 'unpause');
-    // A second sale sells out and settles; its buyer claims escrow revenue without withdrawing the shares.
+    // A second sale sells out while revenue streams and settles 10 minutes later (the buyers' revenue since the
+    // sell-out is credited to the escrow); its buyer claims escrow revenue without withdrawing the shares.
     const operatorB = devRoles.operators[1];
     const second = await testChain.tokenize(operatorB, ids[1]!, 10n);
+    await testChain.depositRevenue(operatorB, second.token, 3_600_000n, 3_600n);
     await testChain.buy(investorA, second.offering, 10n);
+    await testChain.increaseTime(600);
     await testChain.finalize(operatorB, second.offering);
     await testChain.depositRevenue(operatorB, second.token, 3_600_000n, 3_600n);
     await testChain.increaseTime(600);
@@ -208,7 +221,27 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
         }),
       ),
     ]);
-    expect(versions.map((row) => row.previousValue)).toEqual([null, 1n]);
+    // Each version names the committee and threshold it stands for, as the registry holds them now.
+    const [signers, threshold] = await Promise.all([
+      testChain.publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'signers' }),
+      testChain.publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'threshold' }),
+    ]);
+    expect(versions.at(-1)).toMatchObject({ signers: [...signers], threshold: BigInt(threshold), previousValue: null });
+    // Settlement credits the buyers' revenue since the decision to the escrow: the mirror keeps the chain's figure.
+    const finalizedOnChain = await testChain.publicClient.getContractEvents({
+      abi: offeringAbi,
+      eventName: 'Finalized',
+      fromBlock: testChain.deployment.deployBlock,
+    });
+    const finalizedRows = await db
+      .select()
+      .from(offeringEvents)
+      .where(eq(offeringEvents.kind, 'finalized'))
+      .orderBy(offeringEvents.blockNumber, offeringEvents.logIndex);
+    expect(finalizedOnChain.some((log) => log.args.revenueEscrowed! > 0n)).toBe(true);
+    expect(finalizedRows.map((row) => [row.offering, row.revenueEscrowed])).toEqual(
+      finalizedOnChain.map((log) => [getAddress(log.address), log.args.revenueEscrowed]),
+    );
     // The local registry has no guardian: construction recorded the zero address.
     const guardians = await db.select().from(committeeEvents).where(eq(committeeEvents.kind, 'guardian_set'));
     expect(guardians.map((row) => row.account)).toEqual([zeroAddress]);

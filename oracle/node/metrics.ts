@@ -39,9 +39,12 @@ export function createNodeMetrics(address: string) {
       help: 'Epoch reports this node landed on chain',
       registers: [registry],
     }),
-    reportsOvertaken: new Counter({
-      name: 'rackshare_oracle_reports_overtaken_total',
-      help: 'Epoch reports the registry skipped because a later epoch of the cluster had landed first (never recorded)',
+    reportsSkipped: new Counter({
+      name: 'rackshare_oracle_reports_skipped_total',
+      help:
+        'Reports this node sent that the registry skipped (ReportSkipped), by reason: EpochNotAfterLast (landed by ' +
+        'another relayer, or overtaken), StaleCommittee and ClusterNotReportable (retried), GpusOnlineAboveAttested',
+      labelNames: ['reason'],
       registers: [registry],
     }),
     reportsRefused: new Counter({

@@ -4,9 +4,20 @@
  * one operator's report reverting a whole epoch group stalled every cluster, round after round).
  */
 import pino from 'pino';
-import { ContractFunctionRevertedError, encodeErrorResult, type Hex } from 'viem';
+import {
+  ContractFunctionRevertedError,
+  encodeAbiParameters,
+  encodeErrorResult,
+  encodeEventTopics,
+  type Hex,
+  type Log,
+} from 'viem';
 import { describe, expect, it, vi } from 'vitest';
-import { clusterRegistryAbi } from '#contracts';
+import {
+  clusterRegistryClusterStatus as ClusterStatus,
+  clusterRegistryAbi,
+  clusterRegistrySkipReason as SkipReason,
+} from '#contracts';
 import type { EpochReport } from '../eip712';
 import type { OracleCore, ReportEntry } from './core';
 import { Relayer } from './relayer';
@@ -42,7 +53,7 @@ function entry(clusterId: bigint, epoch: bigint, committeeVersion = 1): ReportEn
 type ChainState = { threshold?: number; committeeVersion?: number; signers?: readonly `0x${string}`[] };
 type Options = { maxReportsPerSubmission?: number; clusters?: number };
 
-function setUp(entries: ReportEntry[], chain: ChainState = {}, options: Options = {}) {
+function setUp(entries: ReportEntry[], chain: ChainState = {}, options: Options = {}, receiptLogs: Log[] = []) {
   const reports = new Map(entries.map((item) => [`${item.report.clusterId}:${item.report.epoch}`, item]));
   const counter = () => ({ inc: vi.fn() });
   const core = {
@@ -50,7 +61,7 @@ function setUp(entries: ReportEntry[], chain: ChainState = {}, options: Options 
     reports,
     metrics: {
       reportsSubmitted: counter(),
-      reportsOvertaken: counter(),
+      reportsSkipped: counter(),
       reportsRefused: counter(),
       submissionsFailed: counter(),
     },
@@ -60,7 +71,7 @@ function setUp(entries: ReportEntry[], chain: ChainState = {}, options: Options 
       signers: async () => new Set(chain.signers ?? SIGNERS),
       lastEpochs: async (ids: bigint[]) => new Map(ids.map((id) => [id, 0n])),
       chainTime: async () => Number(E2) + 600,
-      cluster: async () => ({ attestedUntil: Number(E2) + 86_400, status: 2 }),
+      cluster: async () => ({ attestedUntil: Number(E2) + 86_400, status: ClusterStatus.Attested }),
     },
     markSubmitted: vi.fn(async (done: ReportEntry[]) => {
       for (const item of done) item.submitted = true;
@@ -88,7 +99,7 @@ function setUp(entries: ReportEntry[], chain: ChainState = {}, options: Options 
     walletClient: { account: { address: SIGNERS[0] }, writeContract, chain: undefined } as never,
     publicClient: {
       simulateContract,
-      waitForTransactionReceipt: async () => ({ status: 'success', logs: [] }),
+      waitForTransactionReceipt: async () => ({ status: 'success', logs: receiptLogs }),
     } as never,
     registry: '0x00000000000000000000000000000000000000aa',
     liveMembers: () => [SIGNERS[0]],
@@ -205,5 +216,32 @@ describe('Relayer', () => {
     await relayer.relayOnce(start + 60_000);
     await relayer.settle();
     expect(sent.flat().map((report) => `${report.clusterId}:${report.epoch}`)).toEqual([`${OTHER}:${E2}`]);
+  });
+
+  it('reads what the registry skipped from the receipt: retryable skips stay unsubmitted, the others are done, each counted by reason', async () => {
+    const registry = '0x00000000000000000000000000000000000000aa';
+    const skipped = (clusterId: bigint, epoch: bigint, reason: number) =>
+      ({
+        address: registry,
+        topics: encodeEventTopics({ abi: clusterRegistryAbi, eventName: 'ReportSkipped', args: { clusterId, epoch } }),
+        data: encodeAbiParameters([{ type: 'uint8' }], [reason]),
+      }) as unknown as Log;
+    const [stale, landedElsewhere, shrunk, landed] = [3n, 4n, 5n, 6n].map((clusterId) => entry(clusterId, E1));
+    const { relayer, core } = setUp([stale!, landedElsewhere!, shrunk!, landed!], {}, { clusters: 4 }, [
+      skipped(3n, E1, SkipReason.StaleCommittee),
+      skipped(4n, E1, SkipReason.EpochNotAfterLast),
+      skipped(5n, E1, SkipReason.GpusOnlineAboveAttested),
+    ]);
+    await relayer.relayOnce();
+    await relayer.settle();
+    // The committee moved on while the transaction was pending: re-signed and sent again later, not done.
+    expect(stale!.submitted).toBe(false);
+    expect([landedElsewhere!.submitted, shrunk!.submitted, landed!.submitted]).toEqual([true, true, true]);
+    expect(core.metrics.reportsSubmitted.inc).toHaveBeenCalledWith(1);
+    expect(vi.mocked(core.metrics.reportsSkipped.inc).mock.calls).toEqual([
+      [{ reason: 'StaleCommittee' }],
+      [{ reason: 'EpochNotAfterLast' }],
+      [{ reason: 'GpusOnlineAboveAttested' }],
+    ]);
   });
 });

@@ -27,6 +27,7 @@ import {
   clusterRegistryClusterStatus as ClusterStatus,
   clusterRegistryAbi,
   clusterRegistrySkipReason as SkipReason,
+  clusterRegistrySkipReasonNames as SkipReasonNames,
 } from '#contracts';
 import { recoverSigner } from '../eip712';
 import type { OracleCore, ReportEntry } from './core';
@@ -300,20 +301,30 @@ export class Relayer {
         if (receipt.status === 'success') {
           // What the registry did with each item. Skipped for a committee that changed, or a cluster that could not
           // be reported on, while the transaction was pending: not recorded, it stays unsubmitted (re-signed, or held
-          // until the cluster can be reported on again). Overtaken by a later epoch, or made for hardware the cluster
-          // no longer has: never recordable, done with.
+          // until the cluster can be reported on again). Not after the cluster's last epoch (another relayer landed
+          // it first, or a later epoch overtook it) or made for hardware the cluster no longer has: done with.
           const skips = skipReasons(receipt, registry);
+          const skipOf = (entry: ReportEntry) => skips.get(`${entry.report.clusterId}:${entry.report.epoch}`);
           const done = entries.filter((entry) => {
-            const reason = skips.get(`${entry.report.clusterId}:${entry.report.epoch}`);
+            const reason = skipOf(entry);
             return reason === undefined || !RETRYABLE_SKIPS.has(reason);
           });
           await this.core.markSubmitted(done);
-          const overtaken = done.filter((entry) => skips.has(`${entry.report.clusterId}:${entry.report.epoch}`));
-          this.core.metrics.reportsSubmitted.inc(done.length - overtaken.length);
-          this.core.metrics.reportsOvertaken.inc(overtaken.length);
-          if (overtaken.length > 0) {
-            log.warn({ reports: overtaken.length, hash }, 'reports overtaken on chain: their epochs are not recorded');
+          let landed = 0;
+          for (const entry of entries) {
+            const reason = skipOf(entry);
+            if (reason === undefined) {
+              landed += 1;
+              continue;
+            }
+            const name = SkipReasonNames[reason] ?? String(reason);
+            this.core.metrics.reportsSkipped.inc({ reason: name });
+            log.info(
+              { clusterId: entry.report.clusterId, epoch: entry.report.epoch, reason: name, hash },
+              'the registry skipped a report',
+            );
           }
+          this.core.metrics.reportsSubmitted.inc(landed);
         } else {
           this.core.metrics.submissionsFailed.inc();
           log.warn({ hash }, 'submitReports reverted');

@@ -20,7 +20,7 @@ import {
 import { expectAccessible, fullPageShot } from './support/page';
 import { installWallet, TEST_ACCOUNTS } from './support/wallet';
 
-const OPERATOR = 2;
+const OPERATOR = devRoles.operators[1]!;
 const BUYER_INDEX = devRoles.testWallets[4]!;
 const buyer = TEST_ACCOUNTS[4]! as Address;
 

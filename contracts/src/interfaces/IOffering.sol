@@ -126,7 +126,8 @@ interface IOffering {
     /// @param buyer The buyer.
     /// @param recipient Who received the shares and the revenue (the buyer, or another address of theirs).
     /// @param shares Shares transferred.
-    /// @param revenue Stablecoin revenue the shares earned in escrow since `finalize()` and not claimed before.
+    /// @param revenue Stablecoin revenue the shares earned in escrow (since the sale's decision, see the contract
+    /// notes) and not claimed before.
     event SharesWithdrawn(address indexed buyer, address indexed recipient, uint256 shares, uint256 revenue);
 
     /// @notice Emitted when a buyer claims the revenue their escrowed shares earned, without withdrawing them.
@@ -271,8 +272,9 @@ interface IOffering {
     /// @notice Settles the sale once. Anyone may call it when sold out or after the end, and once after a
     /// cancellation; the operator may also call it while the sale is open once the soft cap is met (early close). Not
     /// while the token is paused.
-    /// @dev On success: proceeds and unsold shares to the operator. On failure or cancellation: the whole supply to the
-    /// operator. All: the Offering's token revenue so far is claimed to the operator.
+    /// @dev On success: proceeds and unsold shares to the operator, and the Offering's token revenue so far is claimed:
+    /// the sold shares' part since the decision stays in escrow for their buyers (`revenueEscrowed`), the rest goes to
+    /// the operator. On failure or cancellation: the whole supply and all the Offering's revenue to the operator.
     function finalize() external;
 
     /// @notice Cancels a sale that is not settled yet; it then settles as a failed sale (refunds for every buyer). Only
@@ -311,8 +313,8 @@ interface IOffering {
     /// @return revenue Stablecoin revenue transferred.
     function withdrawSharesTo(address recipient) external returns (uint256 shares, uint256 revenue);
 
-    /// @notice Pays the revenue the caller's escrowed shares earned since settlement and not yet claimed, without
-    /// moving the shares. Works while the token is paused and while the caller is frozen (claims never stop).
+    /// @notice Pays the revenue the caller's escrowed shares earned (since the sale's decision, credited at settlement,
+    /// and everything after) and not yet claimed, without moving the shares. Works while the token is paused and while the caller is frozen (claims never stop).
     /// @param recipient Who receives the stablecoin.
     /// @return amount Stablecoin paid.
     function claimEscrowRevenue(address recipient) external returns (uint256 amount);

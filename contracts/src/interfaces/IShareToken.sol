@@ -307,9 +307,19 @@ interface IShareToken is IERC20Metadata, IERC20Permit, IERC20Errors {
     /// @param duration Seconds to stream over (within `depositLimits(amount)` and 1..MAX_DURATION).
     function depositRevenue(uint256 amount, uint256 duration) external;
 
+    /// @notice `depositRevenue` with an absolute end instead of a duration: streams `amount` until `end`. A top-up to
+    /// the running stream's end (`stream().end`) is accepted whenever it lands (a duration read before sending goes
+    /// stale with every block); a named payer may always top up to it, whatever its horizon.
+    /// @dev Same rules, errors and event as `depositRevenue` with `duration = end - block.timestamp`; an `end` not
+    /// after the block's time reverts with `InvalidDuration(0)`.
+    /// @param amount Base units to pull (> 0).
+    /// @param end Timestamp the tranche streams until.
+    function depositRevenueUntil(uint256 amount, uint256 end) external;
+
     /// @notice The durations a deposit of `amount` by `depositor` may take now without re-scheduling revenue already
-    /// deposited (and, for a named payer, within its horizon).
-    /// @param depositor The operator or a named payer (anyone else gets (0, 0): it may not deposit).
+    /// deposited (and, for a named payer, within its horizon). (0, 0) when no deposit is possible now: `depositor`
+    /// may not deposit, either pause is on, `amount` is 0, or it would exceed the lifetime deposit cap.
+    /// @param depositor The operator or a named payer.
     /// @param amount Base units.
     /// @return minDuration The shortest (the running stream's remaining time, or 1 when no stream runs).
     /// @return maxDuration The longest (the running rate kept for every second, capped by `MAX_DURATION`, 2**32 and,

@@ -243,4 +243,89 @@ contract ShareTokenTranchesTest is ShareTokenFixture {
         assertEq(token.claimable(bob), earned);
         assertEq(token.stream().end, end);
     }
+
+    /*//////////////////////////////////////////////////////////////
+                        DEPOSIT BY ABSOLUTE END
+    //////////////////////////////////////////////////////////////*/
+
+    /// A top-up "until the running stream ends" read as a duration goes stale with every block (the range it must fall
+    /// in moves with the clock); by absolute end it lands whenever it is mined, and the stream's end stays put.
+    function test_DepositRevenueUntil_TopUpToRunningEndLandsLate() public {
+        (uint256 rate, uint256 end) = _yearlyStream();
+        uint256 amount = 10e6;
+        (uint256 minDuration,) = token.depositLimits(op, amount);
+        // Mined a day after it was prepared: the duration read then now ends a day after the running end, which
+        // 10 USD cannot pay for at the running rate.
+        skip(1 days);
+        _expectDepositRevert(
+            op,
+            amount,
+            minDuration,
+            abi.encodeWithSelector(
+                IShareToken.StreamWouldSlowDown.selector, minDuration, _keepsRate(rate, LEFT - 1 days, amount)
+            )
+        );
+        vm.prank(op);
+        token.depositRevenueUntil(amount, end);
+        assertEq(token.stream().end, end);
+        assertEq(
+            token.stream().ratePerSecond, _wholeRate(_mergedRate(rate, LEFT - 1 days, amount, LEFT - 1 days), SUPPLY)
+        );
+        assertEq(token.totalDeposited(), YEARLY + amount);
+    }
+
+    /// A named payer with a one-hour horizon may still top up to a running end a year away (its horizon bounds how
+    /// far it may push the end, not a top-up).
+    function test_DepositRevenueUntil_PayerTopsUpBeyondItsHorizon() public {
+        (, uint256 end) = _yearlyStream();
+        vm.prank(op);
+        token.setRevenuePayer(payer, 1 hours);
+        usd.mint(payer, 1e6);
+        vm.startPrank(payer);
+        usd.approve(address(token), 1e6);
+        token.depositRevenueUntil(1e6, end);
+        vm.stopPrank();
+        assertEq(token.stream().end, end);
+    }
+
+    /// An end that is not after the block's time names no duration: InvalidDuration(0), nothing pulled.
+    function test_RevertWhen_DepositRevenueUntil_EndNotAfterNow() public {
+        _fund(1e6);
+        vm.expectRevert(abi.encodeWithSelector(IShareToken.InvalidDuration.selector, 0));
+        vm.prank(op);
+        token.depositRevenueUntil(1e6, block.timestamp);
+        vm.expectRevert(abi.encodeWithSelector(IShareToken.InvalidDuration.selector, 0));
+        vm.prank(op);
+        token.depositRevenueUntil(1e6, block.timestamp - 1);
+        assertEq(token.totalDeposited(), 0);
+    }
+
+    /// `depositLimits` shows no range when no deposit could go through: either pause on, a zero amount, or an amount
+    /// over what is left of the lifetime cap.
+    function test_DepositLimits_ZeroWhenNoDepositPossible() public {
+        _yearlyStream();
+        (uint256 lo, uint256 hi) = token.depositLimits(op, 0);
+        assertEq(lo, 0);
+        assertEq(hi, 0);
+        (lo, hi) = token.depositLimits(op, type(uint64).max);
+        assertEq(lo, 0);
+        assertEq(hi, 0);
+        vm.prank(op);
+        token.pause();
+        (lo, hi) = token.depositLimits(op, 1e6);
+        assertEq(lo, 0);
+        assertEq(hi, 0);
+        vm.prank(op);
+        token.unpause();
+        vm.prank(guardian);
+        token.governancePause();
+        (lo, hi) = token.depositLimits(payer, 1e6);
+        assertEq(lo, 0);
+        assertEq(hi, 0);
+        vm.prank(gov);
+        token.governanceUnpause();
+        (lo, hi) = token.depositLimits(op, 1e6);
+        assertEq(lo, LEFT);
+        assertGt(hi, LEFT);
+    }
 }

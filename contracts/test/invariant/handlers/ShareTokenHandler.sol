@@ -127,7 +127,10 @@ contract ShareTokenHandler is ShareTokenGhost {
         (bytes memory expected, uint256 newRate) = _predictDeposit(who, amount, duration);
         usd.mint(who, amount);
         IShareToken.StreamState memory before = token.stream();
-        (bool ok, bytes memory ret) = _call(who, abi.encodeCall(token.depositRevenue, (amount, duration)));
+        // One in four by absolute end (`depositRevenueUntil`): the same rules, so the same prediction.
+        (bool ok, bytes memory ret) = (seed >> 13) % 4 == 0
+            ? _call(who, abi.encodeCall(token.depositRevenueUntil, (amount, block.timestamp + duration)))
+            : _call(who, abi.encodeCall(token.depositRevenue, (amount, duration)));
         _check(ok, ret, expected, "deposit");
         if (!ok) {
             bytes4 sel = bytes4(ret);
@@ -386,14 +389,17 @@ contract ShareTokenHandler is ShareTokenGhost {
         keepsRate = (gAccRate * left + (amount << shift) / supply) / gAccRate;
     }
 
-    /// @dev `depositLimits(who, amount)` must be what the rule ghost says: (0, 0) for anyone who may not deposit, else
-    /// from the running end (or 1) to the least of MAX_DURATION, the 2**32 ceiling, the rate's limit and, for the
-    /// payer, the later of its horizon and the running end.
+    /// @dev `depositLimits(who, amount)` must be what the rule ghost says: (0, 0) whenever no deposit is possible (who
+    /// may not deposit, a pause, a zero amount, the cap), else from the running end (or 1) to the least of
+    /// MAX_DURATION, the 2**32 ceiling, the rate's limit and, for the payer, the later of its horizon and the running
+    /// end.
     function _checkLimits(address who, uint256 amount) internal {
         uint256 horizon = _horizonOf(who);
         uint256 lo;
         uint256 hi;
-        if (horizon != 0) {
+        bool possible = horizon != 0 && !gOperatorPaused && !gGovernancePaused && amount != 0
+            && amount <= MAX_TOTAL_DEPOSITED - gDeposited;
+        if (possible) {
             (uint256 left, uint256 keepsRate) = _ruleBounds(amount);
             lo = left == 0 ? 1 : left;
             hi = type(uint32).max - block.timestamp;
