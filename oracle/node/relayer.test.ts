@@ -244,4 +244,13 @@ describe('Relayer', () => {
       [{ reason: 'GpusOnlineAboveAttested' }],
     ]);
   });
+
+  it("does not wait for a report this node did not sign: a lone peer's made-up epoch cannot hold a cluster back", async () => {
+    const madeUp = entry(OTHER, E1);
+    madeUp.signatures.delete(SIGNERS[0]);
+    const { relayer, sent } = setUp([madeUp, entry(OTHER, E2)]);
+    await relayer.relayOnce();
+    await relayer.settle();
+    expect(sent.flat().map((report) => `${report.clusterId}:${report.epoch}`)).toEqual([`${OTHER}:${E2}`]);
+  });
 });

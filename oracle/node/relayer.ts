@@ -136,7 +136,10 @@ export class Relayer {
       ) {
         this.eligibleSince.delete(entry);
         const { clusterId, epoch } = entry.report;
-        if (now - seen < orderWaitMs && epoch < (waitingFrom.get(clusterId) ?? epoch + 1n))
+        // Only a report this node signed itself is worth waiting for: one a lone peer made up (any epoch, any
+        // figures) would otherwise hold the cluster back at will.
+        const ownReport = entry.signatures.has(core.address);
+        if (ownReport && now - seen < orderWaitMs && epoch < (waitingFrom.get(clusterId) ?? epoch + 1n))
           waitingFrom.set(clusterId, epoch);
         continue;
       }
