@@ -13,11 +13,12 @@ export type OnChainCluster = {
   status: number;
 };
 
+/** What submitReports accepts: signatures of these members, this many, for this committee version. */
+export type ChainCommittee = { version: number; threshold: number; signers: Set<Address> };
+
 export class RegistryView {
   private clusters = new Map<bigint, { value: OnChainCluster; at: number }>();
-  private version: { value: number; at: number } | undefined;
-  private thresholdRead: { value: number; at: number } | undefined;
-  private signerSet: { version: number; value: Set<Address> } | undefined;
+  private committeeRead: { value: ChainCommittee; at: number } | undefined;
 
   constructor(
     readonly publicClient: PublicClient,
@@ -51,55 +52,43 @@ export class RegistryView {
     }
   }
 
-  /** Signatures a report needs on chain now (governance may have changed it since this node was configured). */
-  async threshold(): Promise<number> {
-    if (this.thresholdRead && Date.now() - this.thresholdRead.at < this.ttlMs) return this.thresholdRead.value;
+  /**
+   * The committee submitReports accepts now: its version, threshold and signers, read at one block so the three
+   * always belong together (separate reads behind a load-balanced RPC could pair a new version with old signers).
+   * Cached for the view's TTL; `fresh` or `forgetCommittee()` forces a read.
+   */
+  async committee(fresh = false): Promise<ChainCommittee> {
+    if (!fresh && this.committeeRead && Date.now() - this.committeeRead.at < this.ttlMs)
+      return this.committeeRead.value;
     try {
-      const value = await this.publicClient.readContract({
-        address: this.registry,
-        abi: clusterRegistryAbi,
-        functionName: 'threshold',
-      });
-      this.thresholdRead = { value: Number(value), at: Date.now() };
-      return this.thresholdRead.value;
+      const blockNumber = await this.publicClient.getBlockNumber({ cacheTime: 0 });
+      const read = <const name extends 'committeeVersion' | 'threshold' | 'signers'>(functionName: name) =>
+        this.publicClient.readContract({ address: this.registry, abi: clusterRegistryAbi, functionName, blockNumber });
+      const [version, threshold, signers] = await Promise.all([
+        read('committeeVersion'),
+        read('threshold'),
+        read('signers'),
+      ]);
+      const value: ChainCommittee = {
+        version: Number(version),
+        threshold: Number(threshold),
+        signers: new Set(signers.map((signer) => getAddress(signer))),
+      };
+      this.committeeRead = { value, at: Date.now() };
+      return value;
     } catch (error) {
-      throw new RetryableError(`cannot read the threshold from the registry: ${(error as Error).message}`);
+      throw new RetryableError(`cannot read the committee from the registry: ${(error as Error).message}`);
     }
+  }
+
+  /** Drops the cached committee (the chain refused a signer this node thought seated). */
+  forgetCommittee() {
+    this.committeeRead = undefined;
   }
 
   /** The committee version signatures must carry (every committee change increments it). */
   async committeeVersion(fresh = false): Promise<number> {
-    if (!fresh && this.version && Date.now() - this.version.at < this.ttlMs) return this.version.value;
-    try {
-      const value = await this.publicClient.readContract({
-        address: this.registry,
-        abi: clusterRegistryAbi,
-        functionName: 'committeeVersion',
-      });
-      this.version = { value: Number(value), at: Date.now() };
-      return this.version.value;
-    } catch (error) {
-      throw new RetryableError(`cannot read the committee version from the registry: ${(error as Error).message}`);
-    }
-  }
-
-  /**
-   * The committee on chain for `version` (from committeeVersion()): the only signers submitReports accepts. Read once
-   * per version, since every committee change increments it.
-   */
-  async signers(version: number): Promise<Set<Address>> {
-    if (this.signerSet?.version === version) return this.signerSet.value;
-    try {
-      const value = await this.publicClient.readContract({
-        address: this.registry,
-        abi: clusterRegistryAbi,
-        functionName: 'signers',
-      });
-      this.signerSet = { version, value: new Set(value.map((signer) => getAddress(signer))) };
-      return this.signerSet.value;
-    } catch (error) {
-      throw new RetryableError(`cannot read the committee from the registry: ${(error as Error).message}`);
-    }
+    return (await this.committee(fresh)).version;
   }
 
   async lastEpochs(clusterIds: bigint[]): Promise<Map<bigint, bigint>> {

@@ -99,6 +99,11 @@ const reportKey = (clusterId: bigint, epoch: bigint) => `${clusterId}:${epoch}`;
 
 /** How far an attestation's `issuedAt` may be ahead of this node's view of chain time (RPC nodes lag each other). */
 const ISSUED_AT_SKEW_SECONDS = 60;
+/**
+ * Reports (cluster and epoch) peers' signatures may wait for before this node computes its own. The honest need is
+ * the clusters held times the epochs a node can lag its peers; past it a request is answered `busy`, not remembered.
+ */
+const MAX_PENDING_PEER_REPORTS = 10_000;
 
 export class OracleCore {
   readonly address: Address;
@@ -176,6 +181,7 @@ export class OracleCore {
         case 'skipped': {
           const cluster = this.clusters.get(BigInt(record.clusterId));
           if (cluster) this.closeEpoch(cluster, record.epochEnd);
+          this.pendingPeer.delete(`${record.clusterId}:${record.epochEnd}`);
           break;
         }
         case 'submitted': {
@@ -565,6 +571,8 @@ export class OracleCore {
       if (!existing && inEpoch.length === 0 && position < due.length - 1) {
         signed.push({ type: 'skipped', clusterId: cluster.clusterId.toString(), epochEnd: end });
         cluster.finalizedThrough = end;
+        // No report of this node will ever carry the peers' signatures parked for it.
+        this.pendingPeer.delete(reportKey(cluster.clusterId, BigInt(end)));
         continue;
       }
       cluster.finalizedThrough = end;
@@ -692,17 +700,23 @@ export class OracleCore {
   }
 
   /**
-   * Records peers' signatures. A signature is kept only when it recovers to its claimed committee signer over the
-   * report's digest, for a committee version the chain has reached, and under the identical report this node computed
-   * (or will compute).
+   * Records peers' signatures. A signature is kept only when it recovers to its claimed signer, a member of both this
+   * node's committee and the chain's, over the report's digest, for a committee version the chain has reached, and
+   * under the identical report this node computed (or will compute: only epochs it has not closed yet).
+   *
+   * Anyone can post here, so the cheap refusals come first and each costs no signature recovery: a signer outside the
+   * committee, a cluster this node holds no inventory for, an epoch that is not an epoch end, one not ended yet, one
+   * this node closed without a report, a full parking area. Within one request, a signer whose signature failed once
+   * is not recovered again (an outsider naming a member pays for one recovery per request, not one per item).
    */
   async addPeerSignatures(items: { report: WireReport; signer: Address; signature: Hex }[]) {
     const accepted: JournalRecord[] = [];
     const results: string[] = [];
-    // A version beyond the chain's cannot have been signed honestly yet (it would park signatures for nothing); one
-    // ahead is let through, for a peer whose RPC saw the committee change a block before this node's did.
-    const committeeVersion = await this.registry.committeeVersion(true);
-    const latestEpoch = Math.floor(Date.now() / 1000) + this.config.epochSeconds;
+    let committee = await this.registry.committee();
+    let committeeFresh = false;
+    const { epochSeconds } = this.config;
+    const latestEpoch = BigInt(Math.floor(Date.now() / 1000) + epochSeconds);
+    const failedSigners = new Set<Address>();
     for (const [index, item] of items.entries()) {
       // Recovering a signature costs about 2 ms of CPU: let the node serve other requests between slices.
       if (index > 0 && index % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -712,27 +726,57 @@ export class OracleCore {
         continue;
       }
       const report = fromWireReport(item.report);
-      // The cheap checks first: only clusters this node holds, only epochs that can have ended.
-      if (!this.clusters.has(report.clusterId)) {
+      const cluster = this.clusters.get(report.clusterId);
+      if (!cluster) {
         results.push('unknown_cluster');
         continue;
       }
-      if (report.epoch > BigInt(latestEpoch)) {
+      if (report.epoch % BigInt(epochSeconds) !== 0n) {
+        results.push('epoch_not_aligned');
+        continue;
+      }
+      if (report.epoch > latestEpoch) {
         results.push('epoch_in_future');
         continue;
       }
-      const known = this.reports.get(reportKey(report.clusterId, report.epoch));
+      const key = reportKey(report.clusterId, report.epoch);
+      const known = this.reports.get(key);
+      if (!known && report.epoch <= BigInt(cluster.finalizedThrough)) {
+        results.push('epoch_closed');
+        continue;
+      }
       if (known?.signatures.get(signer) === item.signature) {
         results.push('duplicate');
         continue;
       }
-      // Nothing unverified is kept: anyone can post here, and a forged signature would push a genuine one out.
-      if (report.committeeVersion > committeeVersion + 1) {
+      if (!known && !this.pendingPeer.has(key) && this.pendingPeer.size >= MAX_PENDING_PEER_REPORTS) {
+        results.push('busy');
+        continue;
+      }
+      // A version beyond the chain's cannot have been signed honestly yet (it would park signatures for nothing); one
+      // ahead is let through, for a peer whose RPC saw the committee change a block before this node's did. The
+      // cached committee is read afresh (once per request) before a version ahead of it is refused.
+      if (report.committeeVersion > committee.version + 1 && !committeeFresh) {
+        committee = await this.registry.committee(true);
+        committeeFresh = true;
+      }
+      if (report.committeeVersion > committee.version + 1) {
         results.push('unknown_committee_version');
         continue;
       }
+      // A member governance removed (still in this node's configuration) signs for nothing the chain would accept.
+      if (!committee.signers.has(signer) && report.committeeVersion <= committee.version) {
+        results.push('not_committee_signer');
+        continue;
+      }
+      if (failedSigners.has(signer)) {
+        results.push('invalid_signature');
+        continue;
+      }
+      // Nothing unverified is kept: a forged signature would push a genuine one out.
       const recovered = await recoverSigner(this.hasher.report(report), item.signature).catch(() => undefined);
       if (recovered !== signer) {
+        failedSigners.add(signer);
         results.push('invalid_signature');
         continue;
       }

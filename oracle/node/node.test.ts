@@ -476,11 +476,13 @@ describe('k-of-n reports', () => {
     expect(nodes[0]!.core.report(clusterA, epochEnd)).toBeUndefined();
   });
 
-  it('refuses, before any signature recovery, reports for clusters it does not hold, epochs not yet ended, and oversized batches', async () => {
-    const { MAX_SIGNATURES_PER_REQUEST } = await import('./protocol');
+  it('refuses, before any signature recovery, what no honest peer sends: unknown clusters, epochs not ended, unaligned or closed, oversized batches', async () => {
+    const { MAX_SIGNATURES_PER_REQUEST, fromWireReport } = await import('./protocol');
+    const { signDigest } = await import('../eip712');
+    const nextEpochEnd = (Math.floor(Date.now() / 1000 / EPOCH) + 1) * EPOCH;
     const report = {
       clusterId: clusterA.toString(),
-      epoch: String(Math.floor(Date.now() / 1000) + 10 * EPOCH),
+      epoch: String(nextEpochEnd + 10 * EPOCH),
       gpuHoursMilli: '1',
       utilizationBps: 1,
       gpusOnline: 1,
@@ -488,19 +490,36 @@ describe('k-of-n reports', () => {
       telemetryRoot: `0x${'aa'.repeat(32)}` as Hex,
       committeeVersion: 1,
     };
-    const signature = `0x${'11'.repeat(65)}` as Hex;
+    const junk = `0x${'11'.repeat(65)}` as Hex;
     const signer = committee[1]!.address;
     const answer = await post(`${nodes[0]!.url}/signatures`, {
       items: [
-        { report, signer, signature },
-        { report: { ...report, clusterId: '999999', epoch: String(base / 1000) }, signer, signature },
+        { report, signer, signature: junk },
+        { report: { ...report, clusterId: '999999', epoch: String(base / 1000) }, signer, signature: junk },
+        { report: { ...report, epoch: String(base / 1000 + 1) }, signer, signature: junk },
+        // Long before the cluster's first sample: closed by this node, which will never report it.
+        { report: { ...report, epoch: String(base / 1000 - 50 * EPOCH) }, signer, signature: junk },
       ],
     });
-    expect(answer.body.results).toEqual(['epoch_in_future', 'unknown_cluster']);
+    expect(answer.body.results).toEqual(['epoch_in_future', 'unknown_cluster', 'epoch_not_aligned', 'epoch_closed']);
     expect(nodes[0]!.core.report(clusterA, BigInt(report.epoch))).toBeUndefined();
 
+    // The epoch under way: a member's genuine signature waits for this node's own report. Behind a junk signature in
+    // the same request it is not even recovered (one recovery per signer and request); sent alone, it is kept.
+    const open = { ...report, epoch: String(nextEpochEnd) };
+    const genuine = await signDigest(createRegistryHasher(context()).report(fromWireReport(open)), committee[1]!.key);
+    const mixed = await post(`${nodes[0]!.url}/signatures`, {
+      items: [
+        { report: open, signer, signature: junk },
+        { report: open, signer, signature: genuine },
+      ],
+    });
+    expect(mixed.body.results).toEqual(['invalid_signature', 'invalid_signature']);
+    const alone = await post(`${nodes[0]!.url}/signatures`, { items: [{ report: open, signer, signature: genuine }] });
+    expect(alone.body.results).toEqual(['pending']);
+
     const oversized = await post(`${nodes[0]!.url}/signatures`, {
-      items: Array.from({ length: MAX_SIGNATURES_PER_REQUEST + 1 }, () => ({ report, signer, signature })),
+      items: Array.from({ length: MAX_SIGNATURES_PER_REQUEST + 1 }, () => ({ report, signer, signature: junk })),
     });
     expect(oversized.status).toBe(400);
   });

@@ -51,7 +51,7 @@ function entry(clusterId: bigint, epoch: bigint, committeeVersion = 1): ReportEn
 }
 
 type ChainState = { threshold?: number; committeeVersion?: number; signers?: readonly `0x${string}`[] };
-type Options = { maxReportsPerSubmission?: number; clusters?: number };
+type Options = { maxReportsPerSubmission?: number; clusters?: number; liveMembers?: `0x${string}`[] };
 
 function setUp(entries: ReportEntry[], chain: ChainState = {}, options: Options = {}, receiptLogs: Log[] = []) {
   const reports = new Map(entries.map((item) => [`${item.report.clusterId}:${item.report.epoch}`, item]));
@@ -66,9 +66,12 @@ function setUp(entries: ReportEntry[], chain: ChainState = {}, options: Options 
       submissionsFailed: counter(),
     },
     registry: {
-      committeeVersion: async () => chain.committeeVersion ?? 1,
-      threshold: async () => chain.threshold ?? 2,
-      signers: async () => new Set(chain.signers ?? SIGNERS),
+      committee: async () => ({
+        version: chain.committeeVersion ?? 1,
+        threshold: chain.threshold ?? 2,
+        signers: new Set(chain.signers ?? SIGNERS),
+      }),
+      forgetCommittee: vi.fn(),
       lastEpochs: async (ids: bigint[]) => new Map(ids.map((id) => [id, 0n])),
       chainTime: async () => Number(E2) + 600,
       cluster: async () => ({ attestedUntil: Number(E2) + 86_400, status: ClusterStatus.Attested }),
@@ -102,7 +105,7 @@ function setUp(entries: ReportEntry[], chain: ChainState = {}, options: Options 
       waitForTransactionReceipt: async () => ({ status: 'success', logs: receiptLogs }),
     } as never,
     registry: '0x00000000000000000000000000000000000000aa',
-    liveMembers: () => [SIGNERS[0]],
+    liveMembers: () => options.liveMembers ?? [SIGNERS[0]],
     maxEpochsPerSubmission: 1,
     maxReportsPerSubmission: options.maxReportsPerSubmission,
     log: pino({ level: 'silent' }),
@@ -252,5 +255,26 @@ describe('Relayer', () => {
     await relayer.relayOnce();
     await relayer.settle();
     expect(sent.flat().map((report) => `${report.clusterId}:${report.epoch}`)).toEqual([`${OTHER}:${E2}`]);
+  });
+
+  it("a backup relayer keeps a cluster's epochs in order: a later epoch waits while an earlier one is not yet its turn", async () => {
+    // This node is the backup (rank 1): the leader is silent. E2 was ready first; E1 got its last signature later.
+    const early = entry(OTHER, E1);
+    early.signatures.delete(SIGNERS[1]);
+    const { relayer, sent } = setUp([early, entry(OTHER, E2)], {}, { liveMembers: [NEWCOMER, SIGNERS[0]] });
+    const start = Date.now();
+    await relayer.relayOnce(start);
+    early.signatures.set(SIGNERS[1], '0x02');
+    await relayer.relayOnce(start + 10_000);
+    // E2 is due (15 s after it was ready), E1 is not yet: nothing goes rather than E2 alone.
+    await relayer.relayOnce(start + 16_000);
+    await relayer.settle();
+    expect(sent).toEqual([]);
+    await relayer.relayOnce(start + 26_000);
+    await relayer.settle();
+    expect(sent.flat().map((report) => `${report.clusterId}:${report.epoch}`)).toEqual([
+      `${OTHER}:${E1}`,
+      `${OTHER}:${E2}`,
+    ]);
   });
 });

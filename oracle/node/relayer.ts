@@ -30,6 +30,7 @@ import {
   clusterRegistrySkipReasonNames as SkipReasonNames,
 } from '#contracts';
 import { recoverSigner } from '../eip712';
+import type { ChainCommittee } from './chain';
 import type { OracleCore, ReportEntry } from './core';
 
 export type RelayerOptions = {
@@ -63,9 +64,6 @@ export type RelayerOptions = {
   orderWaitMs?: number;
   log: Logger;
 };
-
-/** What submitReports accepts now: how many signatures, from whom. */
-type ChainCommittee = { threshold: number; signers: Set<Address> };
 
 const byAddress = (a: Address, b: Address) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1);
 const SIGNATURE_ERRORS = new Set([
@@ -112,12 +110,8 @@ export class Relayer {
     const { core } = this;
     // The chain's committee, not this node's configuration: governance may have changed either. Reports signed for an
     // older committee wait for the re-signature (OracleCore.tick), reports short of the threshold for more signatures.
-    const [committeeVersion, threshold] = await Promise.all([
-      core.registry.committeeVersion(),
-      core.registry.threshold(),
-    ]);
-    const signers = await core.registry.signers(committeeVersion);
-    const committee: ChainCommittee = { threshold, signers };
+    const committee = await core.registry.committee();
+    const { version: committeeVersion, threshold, signers } = committee;
     const rank = Math.max(0, this.options.liveMembers().indexOf(core.address));
     const delay = rank * (this.options.takeoverMs ?? 15_000);
     const orderWaitMs = this.options.orderWaitMs ?? 60_000;
@@ -145,7 +139,14 @@ export class Relayer {
       }
       const since = this.eligibleSince.get(entry) ?? now;
       this.eligibleSince.set(entry, since);
-      if (now - since >= delay) eligible.push(entry);
+      if (now - since >= delay) {
+        eligible.push(entry);
+      } else {
+        // Ready but not yet this relayer's turn: its cluster's later epochs wait for it too, or a backup relayer would
+        // send a later epoch alone and make this one unrecordable.
+        const { clusterId, epoch } = entry.report;
+        if (epoch < (waitingFrom.get(clusterId) ?? epoch + 1n)) waitingFrom.set(clusterId, epoch);
+      }
     }
     const byEpoch = new Map<bigint, ReportEntry[]>();
     for (const entry of eligible) {
@@ -262,6 +263,8 @@ export class Relayer {
     await this.options.prepareSubmission?.(Number(entries.at(-1)!.report.epoch));
     const reason = await this.wouldRevert(entries, committee);
     if (reason === undefined) return entries;
+    // A seated signer the chain refuses: the committee changed under the cached read; read it afresh next round.
+    if (reason === 'NotCommitteeSigner') this.core.registry.forgetCommittee();
     if (SIGNATURE_ERRORS.has(reason)) await this.dropInvalidSignatures(entries);
     const passing: ReportEntry[] = [];
     for (const entry of entries) {

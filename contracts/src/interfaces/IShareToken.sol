@@ -308,8 +308,9 @@ interface IShareToken is IERC20Metadata, IERC20Permit, IERC20Errors {
     function depositRevenue(uint256 amount, uint256 duration) external;
 
     /// @notice `depositRevenue` with an absolute end instead of a duration: streams `amount` until `end`. A top-up to
-    /// the running stream's end (`stream().end`) is accepted whenever it lands (a duration read before sending goes
-    /// stale with every block); a named payer may always top up to it, whatever its horizon.
+    /// the running stream's end (`stream().end`) is accepted however late it is mined, as long as that end is still
+    /// ahead and no other deposit moved it meanwhile (a duration read before sending goes stale with every block); a
+    /// named payer may always top up to it, whatever its horizon.
     /// @dev Same rules, errors and event as `depositRevenue` with `duration = end - block.timestamp`; an `end` not
     /// after the block's time reverts with `InvalidDuration(0)`.
     /// @param amount Base units to pull (> 0).
