@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from '@wagmi/cli';
 import { foundry } from '@wagmi/cli/plugins';
@@ -10,13 +10,21 @@ export const generatedContracts = [
   'Offering',
   'RackshareFactory',
   'TestStablecoin',
+  'TimelockController',
   'IClusterRegistry',
   'IShareToken',
   'IOffering',
   'IRackshareFactory',
 ] as const;
 
-const deployable = new Set(['ClusterRegistry', 'ShareToken', 'Offering', 'RackshareFactory', 'TestStablecoin']);
+const deployable = new Set([
+  'ClusterRegistry',
+  'ShareToken',
+  'Offering',
+  'RackshareFactory',
+  'TestStablecoin',
+  'TimelockController',
+]);
 const artifactsDir = process.env.FOUNDRY_OUT ?? 'contracts/out';
 
 function lowerFirst(name: string) {
@@ -41,6 +49,43 @@ function bytecode(): Plugin {
   };
 }
 
+/**
+ * Every enum the interfaces define, in the contract's order, so that no layer writes an enum value by hand: for
+ * `enum Phase { Pending, Open }` in IOffering.sol, `offeringPhase = { Pending: 0, Open: 1 }` and
+ * `offeringPhaseNames = ['Pending', 'Open']`. Read from the Solidity source (comments stripped): the interfaces declare
+ * their enums as plain lists of names.
+ */
+function enums(): Plugin {
+  return {
+    name: 'Enums',
+    async run() {
+      const directory = join('contracts', 'src', 'interfaces');
+      const lines: string[] = [];
+      for (const file of readdirSync(directory).sort()) {
+        if (!file.endsWith('.sol')) continue;
+        const contract = file.slice(1, -'.sol'.length); // IOffering.sol -> Offering
+        const source = readFileSync(join(directory, file), 'utf8')
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\/\/.*$/gm, '');
+        for (const match of source.matchAll(/\benum\s+(\w+)\s*\{([^}]*)\}/g)) {
+          const members = match[2]!
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean);
+          const name = `${lowerFirst(contract)}${match[1]}`;
+          lines.push(
+            `/** \`I${contract}.${match[1]}\`, in the contract's order. */`,
+            `export const ${name} = { ${members.map((member, index) => `${member}: ${index}`).join(', ')} } as const`,
+            `export const ${name}Names = [${members.map((member) => `'${member}'`).join(', ')}] as const`,
+            '',
+          );
+        }
+      }
+      return { content: lines.join('\n') };
+    },
+  };
+}
+
 export default defineConfig({
   out: process.env.WAGMI_OUT ?? 'contracts/ts/generated.ts',
   plugins: [
@@ -51,5 +96,6 @@ export default defineConfig({
       include: generatedContracts.map((name) => `${name}.sol/${name}.json`),
     }),
     bytecode(),
+    enums(),
   ],
 });

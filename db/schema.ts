@@ -182,15 +182,32 @@ export const epochReports = pgTable(
   ],
 );
 
-/** Committee changes: SignerAdded / SignerRemoved (`signer`), ThresholdChanged / HeartbeatChanged (`value`). */
+/**
+ * Committee and governance changes: SignerAdded / SignerRemoved (`signer`), ThresholdChanged / HeartbeatChanged
+ * (`previousValue` → `value`), CommitteeChanged (`previousValue` → `value`: the committee version, null before the
+ * first), GuardianSet (`account` = the new guardian, the zero address for none).
+ */
 export const committeeEvents = pgTable(
   'committee_events',
   {
     ...logColumns(),
-    kind: text('kind').$type<'signer_added' | 'signer_removed' | 'threshold_changed' | 'heartbeat_changed'>().notNull(),
+    kind: text('kind')
+      .$type<
+        | 'signer_added'
+        | 'signer_removed'
+        | 'threshold_changed'
+        | 'heartbeat_changed'
+        | 'committee_changed'
+        | 'guardian_set'
+      >()
+      .notNull(),
     signer: address('signer'),
+    account: address('account'),
     previousValue: uint256('previous_value'),
     value: uint256('value'),
+    /** committee_changed: the committee and threshold from this version on (`value` is the version). */
+    signers: text('signers').array().$type<Address[]>(),
+    threshold: uint256('threshold'),
   },
   (table) => [
     primaryKey({ columns: [table.chainId, table.blockHash, table.logIndex] }),
@@ -240,17 +257,42 @@ export const offerings = pgTable(
   ],
 );
 
-/** Offering events: Purchased, Finalized, Refunded, SharesWithdrawn, in one table keyed by `kind`. */
+/**
+ * Offering events: Purchased, Finalized, Refunded, SharesWithdrawn, EscrowRevenueClaimed, Cancelled, PurchaseRecovered
+ * (`account` the frozen buyer, `recipient` the replacement, `amount` what it paid), in one table keyed by `kind`.
+ */
 export const offeringEvents = pgTable(
   'offering_events',
   {
     ...logColumns(),
     offering: address('offering').notNull(),
-    kind: text('kind').$type<'purchased' | 'finalized' | 'refunded' | 'shares_withdrawn'>().notNull(),
-    /** Buyer (purchased, refunded, shares_withdrawn) or operator (finalized). */
+    kind: text('kind')
+      .$type<
+        | 'purchased'
+        | 'finalized'
+        | 'refunded'
+        | 'shares_withdrawn'
+        | 'escrow_revenue_claimed'
+        | 'cancelled'
+        | 'purchase_recovered'
+      >()
+      .notNull(),
+    /**
+     * Buyer (purchased, refunded, shares_withdrawn, escrow_revenue_claimed), operator (finalized) or governance
+     * (cancelled).
+     */
     account: address('account').notNull(),
+    /**
+     * Who received the shares and revenue (shares_withdrawn), the revenue (escrow_revenue_claimed), the refund
+     * (refunded) or the purchase (purchase_recovered).
+     */
+    recipient: address('recipient'),
+    /** Shares bought, refunded, withdrawn, sold at settlement or cancellation; 0 for escrow_revenue_claimed. */
     shares: uint256('shares').notNull(),
-    /** Cost (purchased), refund (refunded), revenue paid with the shares (shares_withdrawn), proceeds (finalized). */
+    /**
+     * Cost (purchased), refund (refunded), revenue paid with the shares (shares_withdrawn), revenue claimed
+     * (escrow_revenue_claimed), proceeds (finalized), money raised and now refundable (cancelled).
+     */
     amount: uint256('amount').notNull(),
     /** After a purchase: shares sold and money raised so far. */
     totalSold: uint256('total_sold'),
@@ -258,6 +300,8 @@ export const offeringEvents = pgTable(
     succeeded: boolean('succeeded'),
     sharesReturned: uint256('shares_returned'),
     revenueForwarded: uint256('revenue_forwarded'),
+    /** finalized: revenue the sold shares earned since the decision, credited to their buyers in escrow. */
+    revenueEscrowed: uint256('revenue_escrowed'),
   },
   (table) => [
     primaryKey({ columns: [table.chainId, table.blockHash, table.logIndex] }),
@@ -339,7 +383,8 @@ export const claims = pgTable(
 
 /**
  * RWA control events of a ShareToken (RevenuePayerSet, VerificationSet, AllowlistEnabledSet, FreezeSet, PauseSet,
- * ForcedTransfer, WalletRecovered) in one table keyed by `kind`.
+ * ForcedTransfer, WalletRecovered) in one table keyed by `kind`; PauseSet is `pause_set` for the operator's pause and
+ * `governance_pause_set` for governance's.
  */
 export const tokenControlEvents = pgTable(
   'token_control_events',
@@ -353,6 +398,7 @@ export const tokenControlEvents = pgTable(
         | 'allowlist_enabled_set'
         | 'freeze_set'
         | 'pause_set'
+        | 'governance_pause_set'
         | 'forced_transfer'
         | 'wallet_recovered'
       >()
@@ -364,7 +410,7 @@ export const tokenControlEvents = pgTable(
     /** `to` of a forced transfer, replacement wallet. */
     counterparty: address('counterparty'),
     flag: boolean('flag'),
-    /** Verification expiry, shares moved. */
+    /** Verification expiry, shares moved, a revenue payer's horizon in seconds (0: revoked). */
     value: uint256('value'),
     /** Revenue moved with a recovered wallet. */
     revenue: uint256('revenue'),

@@ -65,6 +65,15 @@ export async function startTestChain(port: number) {
     return (await publicClient.getBlock({ blockTag: 'latest' })).timestamp;
   }
 
+  /** The committee version signatures must be made for (every committee change voids the older ones). */
+  async function committeeVersionNow() {
+    return publicClient.readContract({
+      address: contracts.clusterRegistry,
+      abi: clusterRegistryAbi,
+      functionName: 'committeeVersion',
+    });
+  }
+
   const fixture = {
     anvil,
     rpcUrl: anvil.rpcUrl,
@@ -98,18 +107,24 @@ export async function startTestChain(port: number) {
     },
 
     async attest(clusterId: bigint, validForSeconds = 30n * 86_400n) {
-      const info = await publicClient.readContract({
-        address: contracts.clusterRegistry,
-        abi: clusterRegistryAbi,
-        functionName: 'clusterOf',
-        args: [clusterId],
-      });
+      const [info, committeeVersion, issuedAt] = await Promise.all([
+        publicClient.readContract({
+          address: contracts.clusterRegistry,
+          abi: clusterRegistryAbi,
+          functionName: 'clusterOf',
+          args: [clusterId],
+        }),
+        committeeVersionNow(),
+        now(),
+      ]);
       const message = {
         clusterId,
         hardwareRoot: info.hardwareRoot,
         gpuCount: info.gpuCount,
-        validUntil: (await now()) + validForSeconds,
+        issuedAt,
+        validUntil: issuedAt + validForSeconds,
         nonce: info.attestationNonce,
+        committeeVersion,
       };
       const signatures = await Promise.all(
         committee.map((account) =>
@@ -141,9 +156,14 @@ export async function startTestChain(port: number) {
         revenue: bigint;
       }[],
     ) {
+      const committeeVersion = await committeeVersionNow();
       const signed = await Promise.all(
         reports.map(async (report) => {
-          const message = { ...report, telemetryRoot: keccak256(toHex(`${report.clusterId}/${report.epoch}`)) };
+          const message = {
+            ...report,
+            telemetryRoot: keccak256(toHex(`${report.clusterId}/${report.epoch}`)),
+            committeeVersion,
+          };
           const signatures = await Promise.all(
             committee.map((account) =>
               account.signTypedData({

@@ -23,8 +23,12 @@ export type Attestation = {
   clusterId: bigint;
   hardwareRoot: Hex;
   gpuCount: number;
+  /** Chain time (Unix s) at which the committee checked the inventory; the heartbeat counts from it. */
+  issuedAt: bigint;
   validUntil: bigint;
   nonce: number;
+  /** The registry's committeeVersion() it is signed for; any committee change voids it. */
+  committeeVersion: number;
 };
 
 export type EpochReport = {
@@ -35,6 +39,8 @@ export type EpochReport = {
   gpusOnline: number;
   revenue: bigint;
   telemetryRoot: Hex;
+  /** The registry's committeeVersion() it is signed for; the registry skips it under another committee. */
+  committeeVersion: number;
 };
 
 export const registryTypes = {
@@ -42,8 +48,10 @@ export const registryTypes = {
     { name: 'clusterId', type: 'uint256' },
     { name: 'hardwareRoot', type: 'bytes32' },
     { name: 'gpuCount', type: 'uint32' },
+    { name: 'issuedAt', type: 'uint64' },
     { name: 'validUntil', type: 'uint64' },
     { name: 'nonce', type: 'uint32' },
+    { name: 'committeeVersion', type: 'uint32' },
   ],
   EpochReport: [
     { name: 'clusterId', type: 'uint256' },
@@ -53,6 +61,7 @@ export const registryTypes = {
     { name: 'gpusOnline', type: 'uint32' },
     { name: 'revenue', type: 'uint256' },
     { name: 'telemetryRoot', type: 'bytes32' },
+    { name: 'committeeVersion', type: 'uint32' },
   ],
 } as const;
 
@@ -82,7 +91,7 @@ export const telemetryDomain = ({ chainId, registry }: ChainContext) =>
 
 const EPOCH_REPORT_TYPEHASH = keccak256(
   toBytes(
-    'EpochReport(uint256 clusterId,uint64 epoch,uint64 gpuHoursMilli,uint16 utilizationBps,uint32 gpusOnline,uint256 revenue,bytes32 telemetryRoot)',
+    'EpochReport(uint256 clusterId,uint64 epoch,uint64 gpuHoursMilli,uint16 utilizationBps,uint32 gpusOnline,uint256 revenue,bytes32 telemetryRoot,uint32 committeeVersion)',
   ),
 );
 const REPORT_FIELDS = [
@@ -94,6 +103,7 @@ const REPORT_FIELDS = [
   { type: 'uint32' },
   { type: 'uint256' },
   { type: 'bytes32' },
+  { type: 'uint32' },
 ] as const;
 
 /** Hashes registry messages for one chain and registry. */
@@ -115,6 +125,7 @@ export function createRegistryHasher(context: ChainContext) {
           report.gpusOnline,
           report.revenue,
           report.telemetryRoot,
+          report.committeeVersion,
         ]),
       );
       return keccak256(concat(['0x1901', domainSeparator, structHash]));

@@ -7,8 +7,9 @@
  *
  *   <what>: <value> gas (<ratio>x OZ ERC-20 transfer)
  *
- * followed by a target verdict where the test declared one, and a summary of missed targets. The convention for
- * adding figures is documented at the top of contracts/test/gas/ShareTokenGas.t.sol:
+ * followed by a target verdict where the test declared one, the ±1% comparisons of depositRevenue (10,000 vs 1
+ * holder, 8 vs 1 tranches still streaming), and a summary of missed targets. The convention for adding figures is
+ * documented at the top of contracts/test/gas/ShareTokenGas.t.sol:
  *   vm.snapshotGasLastCall("<Group>", "<label>");                          // the figure
  *   vm.snapshotValue("<Group>", "<label> :: max", <gas>);                   // optional absolute target
  *   vm.snapshotValue("<Group>", "<label> :: max_ratio_bps", <bps of OZ>);   // optional ratio target (12_500 = 1.25x)
@@ -27,9 +28,20 @@ const BASELINE_GROUP = 'ShareToken';
 const BASELINE_LABEL = 'OZ ERC-20 transfer (baseline)';
 const MAX_SUFFIX = ' :: max';
 const RATIO_SUFFIX = ' :: max_ratio_bps';
-const DEPOSIT_1 = 'depositRevenue (1 holder)';
-const DEPOSIT_10K = 'depositRevenue (10,000 holders)';
 const DEPOSIT_TOLERANCE_PCT = 1;
+/** Pairs of figures that must stay within ±DEPOSIT_TOLERANCE_PCT of each other, printed after the second one. */
+const SPREADS: { name: string; base: string; other: string }[] = [
+  {
+    name: 'depositRevenue 10,000 vs 1 holder',
+    base: 'depositRevenue (1 holder)',
+    other: 'depositRevenue (10,000 holders)',
+  },
+  {
+    name: 'depositRevenue 8 vs 1 tranches running',
+    base: 'depositRevenue (1 tranche running)',
+    other: 'depositRevenue (8 tranches running)',
+  },
+];
 
 type Figure = {
   group: string;
@@ -97,18 +109,17 @@ function readFigures(): Figure[] {
   return figures;
 }
 
-function depositSpread(figures: Figure[], misses: string[]): void {
-  const d1 = figures.find((f) => f.group === BASELINE_GROUP && f.label === DEPOSIT_1);
-  const d10k = figures.find((f) => f.group === BASELINE_GROUP && f.label === DEPOSIT_10K);
-  if (d1 && d10k) {
-    const pct = ((d10k.gas - d1.gas) / d1.gas) * 100;
-    const ok = Math.abs(pct) <= DEPOSIT_TOLERANCE_PCT;
-    console.log(
-      `depositRevenue 10,000 vs 1 holder: ${pct >= 0 ? '+' : ''}${pct.toFixed(2)}% ` +
-        `[target within ±${DEPOSIT_TOLERANCE_PCT}%: ${ok ? 'met' : 'MISSED'}]`,
-    );
-    if (!ok) misses.push(`depositRevenue 10,000 vs 1 holder: ${pct.toFixed(2)}%`);
-  }
+function printSpread(figures: Figure[], spread: (typeof SPREADS)[number], misses: string[]): void {
+  const base = figures.find((f) => f.group === BASELINE_GROUP && f.label === spread.base);
+  const other = figures.find((f) => f.group === BASELINE_GROUP && f.label === spread.other);
+  if (!base || !other) return;
+  const pct = ((other.gas - base.gas) / base.gas) * 100;
+  const ok = Math.abs(pct) <= DEPOSIT_TOLERANCE_PCT;
+  console.log(
+    `${spread.name}: ${pct >= 0 ? '+' : ''}${pct.toFixed(2)}% ` +
+      `[target within ±${DEPOSIT_TOLERANCE_PCT}%: ${ok ? 'met' : 'MISSED'}]`,
+  );
+  if (!ok) misses.push(`${spread.name}: ${pct.toFixed(2)}%`);
 }
 
 function main(): void {
@@ -145,7 +156,9 @@ function main(): void {
     }
     if (verdicts.length > 0) line += ` [${verdicts.join('; ')}]`;
     console.log(line);
-    if (f.group === BASELINE_GROUP && f.label === DEPOSIT_10K) depositSpread(figures, misses);
+    for (const spread of SPREADS) {
+      if (f.group === BASELINE_GROUP && f.label === spread.other) printSpread(figures, spread, misses);
+    }
   }
 
   console.log('');

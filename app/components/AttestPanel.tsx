@@ -57,12 +57,15 @@ export function AttestPanel(props: {
   async function request() {
     setNodes([]);
     const receipt = await flow.run(async ({ send, setSigning }) => {
-      const [threshold, head] = await Promise.all([
+      const [threshold, committeeVersion, head] = await Promise.all([
         readContract(config, { address: props.registry, abi: clusterRegistryAbi, functionName: 'threshold' }),
+        readContract(config, { address: props.registry, abi: clusterRegistryAbi, functionName: 'committeeVersion' }),
         getBlock(config),
       ]);
-      // The chain's clock: a test chain may run ahead of wall time, and the nodes judge validity by it.
-      const validUntil = Number(head.timestamp) + VALIDITY_SECONDS;
+      // The chain's clock: a test chain may run ahead of wall time, and the nodes judge validity by it. Every node
+      // signs the same statement, so the time it was checked at (issuedAt) is chosen here, once.
+      const issuedAt = Number(head.timestamp);
+      const validUntil = issuedAt + VALIDITY_SECONDS;
       const challenges = await relay<{ challenge: Hex }>({ step: 'challenge', clusterId: id });
       const lines = new Map<number, NodeLine>(
         challenges.map((outcome) => [
@@ -95,7 +98,17 @@ export function AttestPanel(props: {
         const [answer] = await relay<AttestationSignature>({
           step: 'answer',
           clusterId: id,
-          answers: [{ node: outcome.node, challenge: outcome.data.challenge, uuids, validUntil, signature }],
+          answers: [
+            {
+              node: outcome.node,
+              challenge: outcome.data.challenge,
+              uuids,
+              validUntil,
+              issuedAt,
+              committeeVersion,
+              signature,
+            },
+          ],
         });
         if (answer?.ok) signatures.push(answer.data);
         lines.set(

@@ -92,6 +92,7 @@ export const en = {
     Succeeded: 'Succeeded',
     Failed: 'Failed',
     Finalized: 'Finalized',
+    Cancelled: 'Cancelled by governance (refunds open)',
   },
   tx: {
     signing: 'Confirm in your wallet…',
@@ -251,6 +252,7 @@ export const en = {
     send: 'Send',
     cannotTransfer: 'This transfer would fail: {{reason}}',
     withdraw: 'Withdraw shares',
+    claimEscrowRevenue: 'Claim escrow revenue',
     refund: 'Refund',
     exportCsv: 'Export CSV',
     invalidAddress: 'Enter a valid address.',
@@ -283,6 +285,14 @@ export const en = {
     deposit: 'Deposit revenue',
     depositAmount: 'Amount (tUSD)',
     depositDuration: 'Stream over (hours)',
+    depositLimitsFree: 'No stream is running: this amount can stream for up to {{max}}.',
+    depositLimitsRunning:
+      'Revenue already deposited keeps its schedule (the stream runs until {{end}} UTC): this amount can stream for {{min}} to {{max}} — it may neither end the running stream earlier nor slow it down.',
+    depositLimitsOnlyEnd:
+      'Revenue already deposited keeps its schedule: this amount can only stream until the running stream ends ({{end}} UTC); a longer stream would be slower.',
+    depositNotAllowed: 'This wallet may not deposit revenue for this cluster.',
+    depositUntilEnd: 'Until the running stream ends',
+    hoursMinutes: '{{hours}} h {{minutes}} min',
     submitDeposit: 'Approve and deposit',
     tokenized: 'Tokenized as {{symbol}}',
     notes: 'Off-chain notes',

@@ -4,10 +4,17 @@
  */
 import type { AppLoadContext } from '@remix-run/node';
 import { type Address, zeroAddress } from 'viem';
-import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi } from '#contracts';
+import {
+  clusterRegistryAbi,
+  clusterRegistryClusterStatusNames,
+  offeringAbi,
+  offeringPhaseNames,
+  rackshareFactoryAbi,
+  shareTokenAbi,
+} from '#contracts';
 
-export const CLUSTER_STATUSES = ['None', 'Registered', 'Attested', 'Stale', 'Suspended', 'Retired'] as const;
-export const OFFERING_PHASES = ['Pending', 'Open', 'SoldOut', 'Succeeded', 'Failed', 'Finalized'] as const;
+export const CLUSTER_STATUSES = clusterRegistryClusterStatusNames;
+export const OFFERING_PHASES = offeringPhaseNames;
 export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
 export type OfferingPhase = (typeof OFFERING_PHASES)[number];
 

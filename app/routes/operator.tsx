@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { type Address, isAddressEqual, keccak256, parseEventLogs, parseUnits, stringToBytes } from 'viem';
 import { createSiweMessage } from 'viem/siwe';
 import { useConfig, useConnection } from 'wagmi';
-import { getBlock, readContract, signMessage } from 'wagmi/actions';
+import { getBlock, signMessage } from 'wagmi/actions';
 import { z } from 'zod';
-import { clusterRegistryAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import { clusterRegistryAbi, rackshareFactoryAbi } from '#contracts';
 import { AttestPanel } from '~/components/AttestPanel';
 import { DocumentsEditor } from '~/components/ClusterDocuments';
 import { ConnectWallet } from '~/components/ConnectWallet';
+import { DepositForm } from '~/components/DepositForm';
 import { TelemetryPanel } from '~/components/TelemetryPanel';
 import { TxStatus } from '~/components/TxStatus';
 import { useCommitment } from '~/lib/commitment';
@@ -265,79 +266,6 @@ function TokenizeForm({
         {t('operator.tokenize')}
       </button>
       <TxStatus state={flow.state} testId={`tokenize-status-${cluster.id}`} />
-    </form>
-  );
-}
-
-const depositSchema = z.object({
-  amount: decimalText(STABLECOIN_DECIMALS),
-  hours: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 3_650),
-});
-
-function DepositForm({ cluster, account, onDone }: { cluster: ClusterListItem; account: Address; onDone: () => void }) {
-  const { t } = useTranslation();
-  const config = useConfig();
-  const flow = useTransactionFlow();
-  const stablecoin = useRouteLoaderData<typeof rootLoader>('root')?.contracts.stablecoin;
-  const [invalid, setInvalid] = useState(false);
-  const token = cluster.token!;
-  const prefix = `deposit-${cluster.id}`;
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = depositSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    const amount = parsed.success ? parseUnits(parsed.data.amount, STABLECOIN_DECIMALS) : 0n;
-    setInvalid(!parsed.success || amount === 0n);
-    if (!parsed.success || amount === 0n || !stablecoin) return;
-    const receipt = await flow.run(async ({ send }) => {
-      const allowance = await readContract(config, {
-        address: stablecoin,
-        abi: testStablecoinAbi,
-        functionName: 'allowance',
-        args: [account, token.address],
-      });
-      if (allowance < amount) {
-        await send(
-          {
-            account,
-            address: stablecoin,
-            abi: testStablecoinAbi,
-            functionName: 'approve',
-            args: [token.address, amount],
-          },
-          'approve',
-        );
-      }
-      return send(
-        {
-          account,
-          address: token.address,
-          abi: shareTokenAbi,
-          functionName: 'depositRevenue',
-          args: [amount, BigInt(parsed.data.hours * 3_600)],
-        },
-        'depositRevenue',
-      );
-    });
-    if (receipt) onDone();
-  }
-
-  return (
-    <form className="stack" onSubmit={(event) => void submit(event)} aria-label={t('operator.deposit')} noValidate>
-      <h3>{t('operator.deposit')}</h3>
-      <label htmlFor={`${prefix}-amount`}>{t('operator.depositAmount')}</label>
-      <input id={`${prefix}-amount`} name="amount" inputMode="decimal" defaultValue="100" aria-invalid={invalid} />
-      <label htmlFor={`${prefix}-hours`}>{t('operator.depositDuration')}</label>
-      <input id={`${prefix}-hours`} name="hours" inputMode="numeric" defaultValue="24" aria-invalid={invalid} />
-      {invalid && <p className="error-text">{t('validation.positive')}</p>}
-      <button type="submit" disabled={flow.busy}>
-        {t('operator.submitDeposit')}
-      </button>
-      <TxStatus state={flow.state} testId={`deposit-status-${cluster.id}`} />
     </form>
   );
 }

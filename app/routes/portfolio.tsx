@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Address, formatUnits, isAddress, parseUnits } from 'viem';
 import { useConnection, usePublicClient, useReadContract } from 'wagmi';
-import { offeringAbi, shareTokenAbi } from '#contracts';
+import { offeringAbi, offeringPhase as Phase, shareTokenAbi } from '#contracts';
 import { ConnectWallet } from '~/components/ConnectWallet';
 import { TxStatus } from '~/components/TxStatus';
 import { errorNameOfSelector } from '~/lib/contract-errors';
@@ -28,8 +28,6 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 type TokenRef = Awaited<ReturnType<typeof loader>>['tokens'][number];
 const RESYNC_MS = 15_000;
-const OFFERING_PHASE_FAILED = 4;
-const OFFERING_PHASE_FINALIZED = 5;
 
 /** Reads every position of `account` from the chain once; the page extrapolates claimable revenue in between. */
 function usePositions(account: Address | undefined, tokens: TokenRef[], deployBlock: bigint | undefined) {
@@ -46,31 +44,48 @@ function usePositions(account: Address | undefined, tokens: TokenRef[], deployBl
         tokens.map(async (token) => {
           const tokenContract = { address: token.address, abi: shareTokenAbi } as const;
           const offeringContract = { address: token.offering, abi: offeringAbi } as const;
-          const [balance, claimable, stream, totalSupply, purchased, phase, escrowRevenue, claims, withdrawals] =
-            await Promise.all([
-              publicClient.readContract({ ...tokenContract, functionName: 'balanceOf', args: [account] }),
-              publicClient.readContract({ ...tokenContract, functionName: 'claimable', args: [account] }),
-              publicClient.readContract({ ...tokenContract, functionName: 'stream' }),
-              publicClient.readContract({ ...tokenContract, functionName: 'totalSupply' }),
-              publicClient.readContract({ ...offeringContract, functionName: 'purchasedOf', args: [account] }),
-              publicClient.readContract({ ...offeringContract, functionName: 'phase' }),
-              publicClient.readContract({ ...offeringContract, functionName: 'escrowRevenueOf', args: [account] }),
-              publicClient.getContractEvents({
-                ...tokenContract,
-                eventName: 'Claimed',
-                args: { account },
-                fromBlock: deployBlock,
-              }),
-              publicClient.getContractEvents({
-                ...offeringContract,
-                eventName: 'SharesWithdrawn',
-                args: { buyer: account },
-                fromBlock: deployBlock,
-              }),
-            ]);
+          const [
+            balance,
+            claimable,
+            stream,
+            totalSupply,
+            purchased,
+            phase,
+            escrowRevenue,
+            claims,
+            withdrawals,
+            escrowClaims,
+          ] = await Promise.all([
+            publicClient.readContract({ ...tokenContract, functionName: 'balanceOf', args: [account] }),
+            publicClient.readContract({ ...tokenContract, functionName: 'claimable', args: [account] }),
+            publicClient.readContract({ ...tokenContract, functionName: 'stream' }),
+            publicClient.readContract({ ...tokenContract, functionName: 'totalSupply' }),
+            publicClient.readContract({ ...offeringContract, functionName: 'purchasedOf', args: [account] }),
+            publicClient.readContract({ ...offeringContract, functionName: 'phase' }),
+            publicClient.readContract({ ...offeringContract, functionName: 'escrowRevenueOf', args: [account] }),
+            publicClient.getContractEvents({
+              ...tokenContract,
+              eventName: 'Claimed',
+              args: { account },
+              fromBlock: deployBlock,
+            }),
+            publicClient.getContractEvents({
+              ...offeringContract,
+              eventName: 'SharesWithdrawn',
+              args: { buyer: account },
+              fromBlock: deployBlock,
+            }),
+            publicClient.getContractEvents({
+              ...offeringContract,
+              eventName: 'EscrowRevenueClaimed',
+              args: { buyer: account },
+              fromBlock: deployBlock,
+            }),
+          ]);
           const claimed =
             claims.reduce((sum, log) => sum + (log.args.amount ?? 0n), 0n) +
-            withdrawals.reduce((sum, log) => sum + (log.args.revenue ?? 0n), 0n);
+            withdrawals.reduce((sum, log) => sum + (log.args.revenue ?? 0n), 0n) +
+            escrowClaims.reduce((sum, log) => sum + (log.args.amount ?? 0n), 0n);
           return {
             token,
             balance,
@@ -239,9 +254,11 @@ export default function Portfolio() {
     await afterWrite();
   }
 
-  async function offeringAction(token: TokenRef, functionName: 'withdrawShares' | 'refund') {
+  async function offeringAction(token: TokenRef, functionName: 'withdrawShares' | 'refund' | 'claimEscrowRevenue') {
     if (!account) return;
-    await flow.run(({ send }) => send({ account, address: token.offering, abi: offeringAbi, functionName }));
+    // Escrow revenue can be claimed while the shares cannot move (paused token, frozen wallet): claims never stop.
+    const args = functionName === 'claimEscrowRevenue' ? [account] : [];
+    await flow.run(({ send }) => send({ account, address: token.offering, abi: offeringAbi, functionName, args }));
     await afterWrite();
   }
 
@@ -357,7 +374,7 @@ export default function Portfolio() {
                           {t('portfolio.claim')}
                           <span className="visually-hidden"> {row.token.symbol}</span>
                         </button>
-                        {row.phase === OFFERING_PHASE_FINALIZED && row.escrowedShares > 0n && (
+                        {row.phase === Phase.Finalized && row.escrowedShares > 0n && (
                           <button
                             type="button"
                             className="secondary"
@@ -367,7 +384,17 @@ export default function Portfolio() {
                             {t('portfolio.withdraw')}
                           </button>
                         )}
-                        {row.phase === OFFERING_PHASE_FAILED && row.paid > 0n && (
+                        {row.phase === Phase.Finalized && row.escrowRevenue > 0n && (
+                          <button
+                            type="button"
+                            className="secondary"
+                            onClick={() => void offeringAction(row.token, 'claimEscrowRevenue')}
+                            disabled={flow.busy}
+                          >
+                            {t('portfolio.claimEscrowRevenue')}
+                          </button>
+                        )}
+                        {(row.phase === Phase.Failed || row.phase === Phase.Cancelled) && row.paid > 0n && (
                           <button
                             type="button"
                             className="secondary"

@@ -11,20 +11,23 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 /// @notice Registry of GPU clusters, their k-of-n oracle committee, attestations and epoch reports.
 /// @dev Per-cluster state that reports read and write lives in ONE storage slot (`ClusterState`), so an epoch report
 /// costs its signature checks, one cold SLOAD, one SSTORE and one event. Everything else about a cluster lives in
-/// `ClusterData`. The committee is a set (array + 1-based position map) kept at `2 * threshold > signers`.
+/// `ClusterData`. The committee is a set (array + 1-based position map) kept at `2 * threshold > signers`; threshold,
+/// heartbeat, committee version and guardian share one slot (`Config`), read once per report batch.
 contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
     /*//////////////////////////////////////////////////////////////
                                 CONSTANTS
     //////////////////////////////////////////////////////////////*/
 
     /// @inheritdoc IClusterRegistry
-    bytes32 public constant override ATTESTATION_TYPEHASH =
-        keccak256("Attestation(uint256 clusterId,bytes32 hardwareRoot,uint32 gpuCount,uint64 validUntil,uint32 nonce)");
+    bytes32 public constant override ATTESTATION_TYPEHASH = keccak256(
+        "Attestation(uint256 clusterId,bytes32 hardwareRoot,uint32 gpuCount,uint64 issuedAt,uint64 validUntil,"
+        "uint32 nonce,uint32 committeeVersion)"
+    );
 
     /// @inheritdoc IClusterRegistry
     bytes32 public constant override EPOCH_REPORT_TYPEHASH = keccak256(
         "EpochReport(uint256 clusterId,uint64 epoch,uint64 gpuHoursMilli,uint16 utilizationBps,uint32 gpusOnline,"
-        "uint256 revenue,bytes32 telemetryRoot)"
+        "uint256 revenue,bytes32 telemetryRoot,uint32 committeeVersion)"
     );
 
     /// @dev Utilization is reported in basis points; 10,000 = 100 %.
@@ -44,10 +47,10 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         Retired
     }
 
-    /// @dev The hot slot: 64 + 40 + 40 + 40 + 32 + 32 + 8 = 256 bits.
+    /// @dev The hot slot: 64 + 40 + 40 + 32 + 32 + 8 = 216 bits. The last report time is `lastEpoch` (an epoch id is
+    /// its end time, checked not to be in the future).
     struct ClusterState {
         uint64 lastEpoch;
-        uint40 lastReportAt;
         uint40 attestedAt;
         uint40 attestedUntil;
         uint32 gpuCount;
@@ -71,11 +74,18 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
     mapping(uint256 clusterId => ClusterData) internal _data;
     uint256 internal _clusterCount;
 
+    /// @dev Committee and governance settings: 32 + 32 + 32 + 160 = 256 bits.
+    struct Config {
+        uint32 threshold;
+        uint32 heartbeat;
+        uint32 committeeVersion;
+        address guardian;
+    }
+
     address[] internal _signers;
     /// @dev 1-based position of a signer in `_signers`; 0 = not a signer.
     mapping(address account => uint256 position) internal _signerPosition;
-    uint256 internal _threshold;
-    uint256 internal _heartbeat;
+    Config internal _config;
 
     /*//////////////////////////////////////////////////////////////
                                MODIFIERS
@@ -94,18 +104,22 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
     /// @param initialSigners The oracle committee (distinct, non-zero).
     /// @param initialThreshold Signatures needed (`1 <= k <= n`, `2k > n`).
     /// @param initialHeartbeat Seconds without a report after which a cluster is Stale.
+    /// @param initialGuardian Emergency key that may suspend and pause but never lift either (address(0): none).
     constructor(
         address initialOwner,
         address[] memory initialSigners,
         uint256 initialThreshold,
-        uint256 initialHeartbeat
+        uint256 initialHeartbeat,
+        address initialGuardian
     ) Ownable(initialOwner) EIP712("Rackshare ClusterRegistry", "1") {
         uint256 count = initialSigners.length;
         for (uint256 i = 0; i < count; ++i) {
             _addSigner(initialSigners[i]);
         }
         _setThreshold(initialThreshold);
+        _committeeChanged();
         _setHeartbeat(initialHeartbeat);
+        _setGuardian(initialGuardian);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -168,6 +182,8 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         state.gpuCount = gpuCount;
         state.attestedAt = 0;
         state.attestedUntil = 0;
+        // An attestation signed for the old hardware must not land after a change and a change back.
+        ++state.attestationNonce;
         emit HardwareUpdated(clusterId, hardwareRoot, gpuCount);
     }
 
@@ -199,7 +215,7 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         uint256 clusterId = attestation.clusterId;
         ClusterState memory state = _states[clusterId];
         if (state.lifecycle != Lifecycle.Active || clusterId == 0 || clusterId > _clusterCount) {
-            revert ClusterNotAttestable(clusterId, _statusOf(clusterId, state));
+            revert ClusterNotAttestable(clusterId, _statusOf(clusterId, state, _config.heartbeat));
         }
         bytes32 committedRoot = _data[clusterId].hardwareRoot;
         if (attestation.hardwareRoot != committedRoot) {
@@ -211,6 +227,12 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         if (attestation.nonce != state.attestationNonce) {
             revert InvalidAttestationNonce(clusterId, attestation.nonce, state.attestationNonce);
         }
+        uint32 version = _config.committeeVersion;
+        if (attestation.committeeVersion != version) {
+            revert CommitteeVersionMismatch(attestation.committeeVersion, version);
+        }
+        uint64 issuedAt = attestation.issuedAt;
+        if (issuedAt > block.timestamp) revert AttestationIssuedInFuture(clusterId, issuedAt, block.timestamp);
         uint64 validUntil = attestation.validUntil;
         if (validUntil <= block.timestamp) revert AttestationExpired(clusterId, validUntil, block.timestamp);
         if (validUntil <= state.attestedUntil) {
@@ -218,10 +240,11 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         }
         if (validUntil > type(uint40).max) revert ValidUntilTooLarge(validUntil);
 
-        address[] memory attesters = _verifySignatures(hashAttestation(attestation), signatures, true);
+        address[] memory attesters =
+            _verifySignatures(hashAttestation(attestation), signatures, _config.threshold, true);
 
-        uint40 nowTime = uint40(block.timestamp);
-        state.attestedAt = nowTime;
+        // issuedAt <= now < 2**40 and validUntil was range-checked above.
+        state.attestedAt = uint40(issuedAt);
         state.attestedUntil = uint40(validUntil);
         ++state.attestationNonce;
         _states[clusterId] = state;
@@ -232,7 +255,7 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
             attestation.gpuCount,
             validUntil,
             attestation.nonce,
-            nowTime,
+            uint40(issuedAt),
             attesters,
             msg.sender
         );
@@ -242,30 +265,23 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
     function submitReports(SignedReport[] calldata reports) external override {
         uint256 count = reports.length;
         if (count == 0) revert EmptyBatch();
-        uint40 nowTime = uint40(block.timestamp);
+        Config memory config = _config;
 
         for (uint256 i = 0; i < count; ++i) {
             EpochReport calldata report = reports[i].report;
             uint256 clusterId = report.clusterId;
             ClusterState memory state = _states[clusterId];
 
-            // An unknown or never/no-longer attested cluster has `attestedUntil == 0`.
-            if (state.lifecycle != Lifecycle.Active || state.attestedUntil < nowTime) {
-                revert ClusterNotReportable(clusterId, _statusOf(clusterId, state));
-            }
             uint64 epoch = report.epoch;
-            if (epoch <= state.lastEpoch) revert EpochNotIncreasing(clusterId, epoch, state.lastEpoch);
-            if (report.utilizationBps > MAX_UTILIZATION_BPS) {
-                revert UtilizationTooHigh(clusterId, report.utilizationBps);
-            }
-            if (report.gpusOnline > state.gpuCount) {
-                revert GpusOnlineTooHigh(clusterId, report.gpusOnline, state.gpuCount);
+            (bool skipped, SkipReason reason) = _skipReason(report, state, config.committeeVersion);
+            if (skipped) {
+                emit ReportSkipped(clusterId, epoch, reason);
+                continue;
             }
 
-            _verifySignatures(_hashReport(report), reports[i].signatures, false);
+            _verifySignatures(_hashReport(report), reports[i].signatures, config.threshold, false);
 
             state.lastEpoch = epoch;
-            state.lastReportAt = nowTime;
             _states[clusterId] = state;
 
             emit ReportSubmitted(
@@ -289,6 +305,7 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
     function addSigner(address signer, uint256 newThreshold) external override onlyOwner {
         _addSigner(signer);
         _setThreshold(newThreshold);
+        _committeeChanged();
     }
 
     /// @inheritdoc IClusterRegistry
@@ -304,11 +321,13 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         delete _signerPosition[signer];
         emit SignerRemoved(signer);
         _setThreshold(newThreshold);
+        _committeeChanged();
     }
 
     /// @inheritdoc IClusterRegistry
     function setThreshold(uint256 newThreshold) external override onlyOwner {
         _setThreshold(newThreshold);
+        _committeeChanged();
     }
 
     /// @inheritdoc IClusterRegistry
@@ -317,11 +336,12 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
     }
 
     /// @inheritdoc IClusterRegistry
-    function suspendCluster(uint256 clusterId) external override onlyOwner {
+    function suspendCluster(uint256 clusterId) external override {
+        if (msg.sender != owner() && msg.sender != _config.guardian) revert NotOwnerOrGuardian(msg.sender);
         ClusterState storage state = _states[clusterId];
         _checkKnown(clusterId);
         if (state.lifecycle != Lifecycle.Active) {
-            revert InvalidLifecycleChange(clusterId, _statusOf(clusterId, state));
+            revert InvalidLifecycleChange(clusterId, _statusOf(clusterId, state, _config.heartbeat));
         }
         state.lifecycle = Lifecycle.Suspended;
         emit ClusterSuspended(clusterId);
@@ -332,7 +352,7 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         ClusterState storage state = _states[clusterId];
         _checkKnown(clusterId);
         if (state.lifecycle != Lifecycle.Suspended) {
-            revert InvalidLifecycleChange(clusterId, _statusOf(clusterId, state));
+            revert InvalidLifecycleChange(clusterId, _statusOf(clusterId, state, _config.heartbeat));
         }
         state.lifecycle = Lifecycle.Active;
         emit ClusterUnsuspended(clusterId);
@@ -345,6 +365,11 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         if (state.lifecycle == Lifecycle.Retired) revert ClusterIsRetired(clusterId);
         state.lifecycle = Lifecycle.Retired;
         emit ClusterRetired(clusterId);
+    }
+
+    /// @inheritdoc IClusterRegistry
+    function setGuardian(address newGuardian) external override onlyOwner {
+        _setGuardian(newGuardian);
     }
 
     /// @notice Disabled: the registry must always have governance.
@@ -363,7 +388,7 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
 
     /// @inheritdoc IClusterRegistry
     function statusOf(uint256 clusterId) external view override returns (ClusterStatus) {
-        return _statusOf(clusterId, _states[clusterId]);
+        return _statusOf(clusterId, _states[clusterId], _config.heartbeat);
     }
 
     /// @inheritdoc IClusterRegistry
@@ -372,12 +397,22 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
     }
 
     /// @inheritdoc IClusterRegistry
+    function guardian() external view override returns (address) {
+        return _config.guardian;
+    }
+
+    /// @inheritdoc IClusterRegistry
+    function committeeVersion() external view override returns (uint32) {
+        return _config.committeeVersion;
+    }
+
+    /// @inheritdoc IClusterRegistry
     function clusterOf(uint256 clusterId) external view override returns (ClusterInfo memory info) {
         ClusterState memory state = _states[clusterId];
         ClusterData storage data = _data[clusterId];
         info.operator = data.operator;
         info.pendingOperator = data.pendingOperator;
-        info.status = _statusOf(clusterId, state);
+        info.status = _statusOf(clusterId, state, _config.heartbeat);
         info.gpuModel = data.gpuModel;
         info.location = data.location;
         info.hardwareRoot = data.hardwareRoot;
@@ -389,7 +424,7 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         info.attestedUntil = state.attestedUntil;
         info.attestationNonce = state.attestationNonce;
         info.lastEpoch = state.lastEpoch;
-        info.lastReportAt = state.lastReportAt;
+        info.lastReportAt = uint40(state.lastEpoch);
         info.suspended = state.lifecycle == Lifecycle.Suspended;
         info.retired = state.lifecycle == Lifecycle.Retired;
     }
@@ -416,12 +451,12 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
 
     /// @inheritdoc IClusterRegistry
     function threshold() external view override returns (uint256) {
-        return _threshold;
+        return _config.threshold;
     }
 
     /// @inheritdoc IClusterRegistry
     function heartbeat() external view override returns (uint256) {
-        return _heartbeat;
+        return _config.heartbeat;
     }
 
     /// @inheritdoc IClusterRegistry
@@ -443,21 +478,44 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
                            INTERNAL FUNCTIONS
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev EIP-712 digest of a report; the struct is static, so `abi.encode` lays out its 7 words exactly as
+    /// @dev EIP-712 digest of a report; the struct is static, so `abi.encode` lays out its 8 words exactly as
     /// `encodeData` does.
     function _hashReport(EpochReport calldata report) internal view returns (bytes32) {
         return _hashTypedDataV4(keccak256(abi.encode(EPOCH_REPORT_TYPEHASH, report)));
     }
 
-    /// @dev Checks that `signatures` holds at least `threshold` signatures over `digest` by distinct current signers
+    /// @dev Whether `report` is skipped, and why; reverts when it is invalid in a way only its relayer can cause (a
+    /// future epoch, utilization above 100 %). Skipped, not reverted, is what others can change between the signing
+    /// and the mining of a batch: a copied later report landed first, a committee change, a suspension or an expired
+    /// attestation, the operator's hardware update (an unknown or never/no-longer attested cluster has
+    /// `attestedUntil == 0`). Signatures are checked after, by the caller.
+    function _skipReason(EpochReport calldata report, ClusterState memory state, uint32 version)
+        internal
+        view
+        returns (bool skipped, SkipReason reason)
+    {
+        if (state.lifecycle != Lifecycle.Active || state.attestedUntil < block.timestamp) {
+            return (true, SkipReason.ClusterNotReportable);
+        }
+        if (report.committeeVersion != version) return (true, SkipReason.StaleCommittee);
+        uint64 epoch = report.epoch;
+        if (epoch <= state.lastEpoch) return (true, SkipReason.EpochNotAfterLast);
+        if (epoch > block.timestamp) revert EpochInFuture(report.clusterId, epoch, block.timestamp);
+        if (report.utilizationBps > MAX_UTILIZATION_BPS) {
+            revert UtilizationTooHigh(report.clusterId, report.utilizationBps);
+        }
+        if (report.gpusOnline > state.gpuCount) return (true, SkipReason.GpusOnlineAboveAttested);
+        return (false, SkipReason.EpochNotAfterLast);
+    }
+
+    /// @dev Checks that `signatures` holds at least `required` signatures over `digest` by distinct current signers
     /// in strictly ascending address order; returns the signers when `collect` is set (else an empty array).
-    function _verifySignatures(bytes32 digest, bytes[] calldata signatures, bool collect)
+    function _verifySignatures(bytes32 digest, bytes[] calldata signatures, uint256 required, bool collect)
         internal
         view
         returns (address[] memory recoveredSigners)
     {
         uint256 count = signatures.length;
-        uint256 required = _threshold;
         if (count < required) revert InsufficientSignatures(count, required);
         if (collect) recoveredSigners = new address[](count);
 
@@ -483,15 +541,19 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         }
     }
 
-    /// @dev Status of a cluster from its hot slot; see `ClusterStatus`.
-    function _statusOf(uint256 clusterId, ClusterState memory state) internal view returns (ClusterStatus) {
+    /// @dev Status of a cluster from its hot slot; see `ClusterStatus`. Both activity times are signed times.
+    function _statusOf(uint256 clusterId, ClusterState memory state, uint256 heartbeat_)
+        internal
+        view
+        returns (ClusterStatus)
+    {
         if (clusterId == 0 || clusterId > _clusterCount) return ClusterStatus.None;
         if (state.lifecycle == Lifecycle.Retired) return ClusterStatus.Retired;
         if (state.lifecycle == Lifecycle.Suspended) return ClusterStatus.Suspended;
         if (state.attestedUntil == 0) return ClusterStatus.Registered;
         if (block.timestamp > state.attestedUntil) return ClusterStatus.Stale;
-        uint256 lastActivity = state.lastReportAt > state.attestedAt ? state.lastReportAt : state.attestedAt;
-        if (block.timestamp > lastActivity + _heartbeat) return ClusterStatus.Stale;
+        uint256 lastActivity = state.lastEpoch > state.attestedAt ? state.lastEpoch : state.attestedAt;
+        if (block.timestamp > lastActivity + heartbeat_) return ClusterStatus.Stale;
         return ClusterStatus.Attested;
     }
 
@@ -503,21 +565,37 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         emit SignerAdded(signer);
     }
 
+    /// @dev Sets the threshold of the committee as it stands, which must stay a strict majority.
     function _setThreshold(uint256 newThreshold) internal {
         uint256 signerCount = _signers.length;
         if (newThreshold == 0 || newThreshold > signerCount || 2 * newThreshold <= signerCount) {
             revert InvalidThreshold(newThreshold, signerCount);
         }
-        uint256 previous = _threshold;
-        _threshold = newThreshold;
+        uint256 previous = _config.threshold;
+        // signerCount < 2**32: each signer costs a storage slot, far more gas than a block holds for 2**32 of them.
+        _config.threshold = uint32(newThreshold);
         emit ThresholdChanged(previous, newThreshold);
+    }
+
+    /// @dev Called after every committee change (signer added or removed, threshold set): the committee version moves
+    /// on, and every signature made for the previous configuration stops counting.
+    function _committeeChanged() internal {
+        uint32 version = _config.committeeVersion + 1;
+        _config.committeeVersion = version;
+        emit CommitteeChanged(version, _signers, _config.threshold);
     }
 
     function _setHeartbeat(uint256 newHeartbeat) internal {
         if (newHeartbeat == 0 || newHeartbeat > MAX_HEARTBEAT) revert InvalidHeartbeat(newHeartbeat);
-        uint256 previous = _heartbeat;
-        _heartbeat = newHeartbeat;
+        uint256 previous = _config.heartbeat;
+        _config.heartbeat = uint32(newHeartbeat);
         emit HeartbeatChanged(previous, newHeartbeat);
+    }
+
+    function _setGuardian(address newGuardian) internal {
+        address previous = _config.guardian;
+        _config.guardian = newGuardian;
+        emit GuardianSet(previous, newGuardian);
     }
 
     function _checkOperator(uint256 clusterId) internal view {

@@ -23,11 +23,14 @@ contract Offering is IOffering, ReentrancyGuardTransient {
     using SafeERC20 for IShareToken;
     using SafeCast for uint256;
 
-    /// @dev Settlement outcome, packed next to the token address.
+    /// @dev Settlement outcome, packed with the sale totals. A cancelled sale still holds the supply until
+    /// `finalize()` returns it (the token may be paused when governance cancels).
     enum Outcome {
         None,
         Succeeded,
-        Failed
+        Failed,
+        Cancelled,
+        CancelledSettled
     }
 
     /// @dev Purchases of one buyer (one slot).
@@ -56,16 +59,21 @@ contract Offering is IOffering, ReentrancyGuardTransient {
     uint96 internal _pricePerShare;
     uint32 internal _start;
     uint32 internal _end;
-    // slot 2 (sale): `sold <= supply < 2**96`; `raised` is range-checked
+    // slot 2 (sale), written by every purchase: `sold <= supply < 2**96`; `raised` is range-checked to 120 bits
+    // (1.3e36 base units); when the last share was sold (the decision time of a sale that sells out), in the same slot
+    // so the purchase that sells out costs what any other does (a concurrent buyer's gas estimate stays right).
     uint96 internal _sold;
-    uint152 internal _raised;
+    uint120 internal _raised;
     Outcome internal _outcome;
+    uint32 internal _soldOutAt;
     // slot 3: shares still escrowed after a successful settlement
     uint96 internal _escrowed;
     // slot 4: revenue earned per escrowed share since settlement, scaled by REVENUE_SCALE
     uint256 internal _revenuePerEscrowedShare;
 
     mapping(address buyer => Purchase) internal _purchases;
+    /// @dev `_revenuePerEscrowedShare` when the buyer last claimed escrow revenue (0: never, i.e. since settlement).
+    mapping(address buyer => uint256) internal _revenueClaimedPerShare;
 
     /// @param registry_ The cluster registry every clone checks attestation against.
     /// @param stablecoin_ The stablecoin every clone sells for (EIP-2612 for `buyWithPermit`).
@@ -125,85 +133,127 @@ contract Offering is IOffering, ReentrancyGuardTransient {
 
     /// @inheritdoc IOffering
     function finalize() external nonReentrant {
-        if (_outcome != Outcome.None) revert AlreadyFinalized();
+        Outcome outcome = _outcome;
+        if (outcome != Outcome.None && outcome != Outcome.Cancelled) revert AlreadyFinalized();
         IShareToken token_ = _token;
+        if (token_.paused()) revert IShareToken.TokenPaused();
         address operator_ = REGISTRY.operatorOf(token_.clusterId());
         uint256 sold_ = _sold;
-        Phase phase_ = _phase();
 
         bool succeeded;
-        if (phase_ == Phase.SoldOut || phase_ == Phase.Succeeded) {
-            succeeded = true;
-        } else if (phase_ == Phase.Failed) {
-            succeeded = false;
-        } else if (phase_ == Phase.Open) {
-            if (msg.sender != operator_) revert NotOperator(msg.sender, operator_);
-            if (sold_ < _softCap) revert SoftCapNotMet(sold_, _softCap);
-            succeeded = true;
+        if (outcome == Outcome.Cancelled) {
+            _outcome = Outcome.CancelledSettled;
         } else {
-            revert CannotFinalize(phase_);
+            Phase phase_ = _phase();
+            if (phase_ == Phase.SoldOut || phase_ == Phase.Succeeded) {
+                succeeded = true;
+            } else if (phase_ == Phase.Failed) {
+                succeeded = false;
+            } else if (phase_ == Phase.Open) {
+                if (msg.sender != operator_) revert NotOperator(msg.sender, operator_);
+                if (sold_ < _softCap) revert SoftCapNotMet(sold_, _softCap);
+                succeeded = true;
+            } else {
+                revert CannotFinalize(phase_);
+            }
+            _outcome = succeeded ? Outcome.Succeeded : Outcome.Failed;
         }
 
+        uint256 supply_ = token_.totalSupply();
         uint256 proceeds;
-        uint256 sharesReturned;
+        uint256 sharesReturned = supply_;
+        // Everything the Offering earned so far; from the decision on, the sold shares' part belongs to their buyers.
+        uint256 earned = token_.claim();
+        uint256 escrowRevenue;
         if (succeeded) {
-            _outcome = Outcome.Succeeded;
             _escrowed = uint96(sold_);
             proceeds = _raised;
-            sharesReturned = token_.totalSupply() - sold_;
-        } else {
-            _outcome = Outcome.Failed;
-            sharesReturned = token_.totalSupply();
+            sharesReturned = supply_ - sold_;
+            escrowRevenue = Math.mulDiv(_revenueSince(token_, _decidedAt(), earned), sold_, supply_);
+            if (escrowRevenue != 0) _revenuePerEscrowedShare = Math.mulDiv(escrowRevenue, REVENUE_SCALE, sold_);
         }
+        uint256 revenue = earned - escrowRevenue;
 
-        // Revenue earned while the Offering held the supply (unsold and escrowed shares alike) is the operator's.
-        uint256 revenue = token_.claimTo(operator_);
         if (sharesReturned != 0) token_.safeTransfer(operator_, sharesReturned);
-        if (proceeds != 0) STABLECOIN.safeTransfer(operator_, proceeds);
+        if (proceeds + revenue != 0) STABLECOIN.safeTransfer(operator_, proceeds + revenue);
 
-        emit Finalized(operator_, succeeded, sold_, proceeds, sharesReturned, revenue);
+        emit Finalized(operator_, succeeded, sold_, proceeds, sharesReturned, revenue, escrowRevenue);
+    }
+
+    /// @inheritdoc IOffering
+    function cancel() external nonReentrant {
+        if (msg.sender != REGISTRY.owner()) revert IShareToken.NotGovernance(msg.sender);
+        if (_outcome != Outcome.None) revert CannotCancel(_phase());
+        _outcome = Outcome.Cancelled;
+        emit Cancelled(msg.sender, _sold, _raised);
     }
 
     /// @inheritdoc IOffering
     function refund() external nonReentrant returns (uint256 amount) {
-        Phase phase_ = _phase();
-        if (phase_ != Phase.Failed) revert RefundUnavailable(phase_);
-        Purchase memory purchase = _purchases[msg.sender];
-        if (purchase.paid == 0) revert NothingToRefund(msg.sender);
+        return _refund(msg.sender);
+    }
 
-        delete _purchases[msg.sender];
-        amount = purchase.paid;
-        STABLECOIN.safeTransfer(msg.sender, amount);
+    /// @inheritdoc IOffering
+    function refundTo(address recipient) external nonReentrant returns (uint256 amount) {
+        if (recipient == address(0)) revert ZeroAddress();
+        return _refund(recipient);
+    }
 
-        emit Refunded(msg.sender, purchase.shares, amount);
+    /// @inheritdoc IOffering
+    function recoverPurchase(address lost, address replacement) external nonReentrant {
+        IShareToken token_ = _token;
+        address operator_ = REGISTRY.operatorOf(token_.clusterId());
+        if (msg.sender != operator_) revert NotOperator(msg.sender, operator_);
+        // Only shares: in a failed or cancelled sale a purchase is a claim on escrowed money, which a frozen buyer can
+        // take back itself (`refund`, `refundTo`); moving it would let the operator take the refunds.
+        if (_outcome != Outcome.Succeeded) revert WithdrawUnavailable(_phase());
+        // Governance's pause stops the operator's recoveries, on the token and here alike.
+        if (token_.pausedByGovernance()) revert IShareToken.TokenPaused();
+        // Only what a freeze holds: a buyer who can act keeps their purchase out of the operator's reach.
+        if (!token_.isFrozen(lost)) revert BuyerNotFrozen(lost);
+        Purchase memory purchase = _purchases[lost];
+        if (purchase.shares == 0) revert NothingToWithdraw(lost);
+        if (
+            replacement == address(0) || replacement == lost || replacement == address(this)
+                || replacement == address(token_) || replacement == operator_ || _purchases[replacement].shares != 0
+        ) revert InvalidReplacement(replacement);
+
+        // The unclaimed escrow revenue moves with the shares (the claimed mark moves too).
+        _purchases[replacement] = purchase;
+        _revenueClaimedPerShare[replacement] = _revenueClaimedPerShare[lost];
+        delete _purchases[lost];
+        delete _revenueClaimedPerShare[lost];
+
+        emit PurchaseRecovered(operator_, lost, replacement, purchase.shares, purchase.paid);
     }
 
     /// @inheritdoc IOffering
     function withdrawShares() external nonReentrant returns (uint256 shares, uint256 revenue) {
+        return _withdraw(msg.sender);
+    }
+
+    /// @inheritdoc IOffering
+    function withdrawSharesTo(address recipient) external nonReentrant returns (uint256 shares, uint256 revenue) {
+        if (recipient == address(0)) revert ZeroAddress();
+        // Delivery elsewhere is a send by the buyer: a frozen buyer's shares stay where they are (the operator may
+        // move the purchase to a replacement, `recoverPurchase`), as a frozen holder's would.
+        if (recipient != msg.sender && _token.isFrozen(msg.sender)) revert IShareToken.AccountFrozen(msg.sender);
+        return _withdraw(recipient);
+    }
+
+    /// @inheritdoc IOffering
+    function claimEscrowRevenue(address recipient) external nonReentrant returns (uint256 amount) {
+        if (recipient == address(0)) revert ZeroAddress();
         if (_outcome != Outcome.Succeeded) revert WithdrawUnavailable(_phase());
-        shares = _purchases[msg.sender].shares;
+        uint256 shares = _purchases[msg.sender].shares;
         if (shares == 0) revert NothingToWithdraw(msg.sender);
 
-        // Fold the revenue the escrow earned since the last update into the per-share accumulator. Every escrowed
-        // share has been escrowed since settlement, so one accumulator without per-buyer checkpoints is exact.
-        IShareToken token_ = _token;
-        uint256 escrowed = _escrowed;
-        uint256 pending = token_.claimable(address(this));
-        uint256 perShare = _revenuePerEscrowedShare;
-        if (pending != 0) {
-            perShare += Math.mulDiv(pending, REVENUE_SCALE, escrowed);
-            _revenuePerEscrowedShare = perShare;
-        }
-        revenue = Math.mulDiv(shares, perShare, REVENUE_SCALE);
+        uint256 perShare = _collectEscrowRevenue();
+        amount = Math.mulDiv(shares, perShare - _revenueClaimedPerShare[msg.sender], REVENUE_SCALE);
+        _revenueClaimedPerShare[msg.sender] = perShare;
 
-        delete _purchases[msg.sender];
-        _escrowed = uint96(escrowed - shares);
-
-        if (pending != 0) token_.claim();
-        token_.safeTransfer(msg.sender, shares);
-        if (revenue != 0) STABLECOIN.safeTransfer(msg.sender, revenue);
-
-        emit SharesWithdrawn(msg.sender, shares, revenue);
+        if (amount != 0) STABLECOIN.safeTransfer(recipient, amount);
+        emit EscrowRevenueClaimed(msg.sender, recipient, amount);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -271,7 +321,7 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         if (shares == 0) return 0;
         uint256 perShare =
             _revenuePerEscrowedShare + Math.mulDiv(_token.claimable(address(this)), REVENUE_SCALE, _escrowed);
-        return Math.mulDiv(shares, perShare, REVENUE_SCALE);
+        return Math.mulDiv(shares, perShare - _revenueClaimedPerShare[buyer], REVENUE_SCALE);
     }
 
     /// @inheritdoc IOffering
@@ -287,6 +337,72 @@ contract Offering is IOffering, ReentrancyGuardTransient {
     /*//////////////////////////////////////////////////////////////
                                 INTERNAL
     //////////////////////////////////////////////////////////////*/
+
+    /// @dev Pays back everything the caller paid, to `recipient`, once the sale failed or was cancelled.
+    function _refund(address recipient) private returns (uint256 amount) {
+        Phase phase_ = _phase();
+        if (phase_ != Phase.Failed && phase_ != Phase.Cancelled) revert RefundUnavailable(phase_);
+        Purchase memory purchase = _purchases[msg.sender];
+        if (purchase.paid == 0) revert NothingToRefund(msg.sender);
+
+        delete _purchases[msg.sender];
+        amount = purchase.paid;
+        STABLECOIN.safeTransfer(recipient, amount);
+
+        emit Refunded(msg.sender, recipient, purchase.shares, amount);
+    }
+
+    /// @dev When a successful sale was decided: when it sold out, when it ended, or now (the operator's early close).
+    function _decidedAt() private view returns (uint256) {
+        uint256 soldOutAt = _soldOutAt;
+        if (soldOutAt != 0) return soldOutAt;
+        return block.timestamp < _end ? block.timestamp : _end;
+    }
+
+    /// @dev Revenue streamed to the Offering (which held the whole supply until settlement) since `since`, at most
+    /// `earned`. When the stream changed after `since` (a deposit before settlement), the split can no longer be told
+    /// on chain, and all of `earned` counts as after: the doubt goes to the buyers, never to the operator who chose to
+    /// deposit before settling.
+    function _revenueSince(IShareToken token_, uint256 since, uint256 earned) private view returns (uint256) {
+        (bool known, uint256 before) = token_.streamedTotalAt(since);
+        if (!known) return earned;
+        uint256 after_ = token_.streamedTotal() - before;
+        return after_ < earned ? after_ : earned;
+    }
+
+    /// @dev Sends the caller's escrowed shares and unclaimed escrow revenue to `recipient`.
+    function _withdraw(address recipient) private returns (uint256 shares, uint256 revenue) {
+        if (_outcome != Outcome.Succeeded) revert WithdrawUnavailable(_phase());
+        shares = _purchases[msg.sender].shares;
+        if (shares == 0) revert NothingToWithdraw(msg.sender);
+
+        uint256 perShare = _collectEscrowRevenue();
+        revenue = Math.mulDiv(shares, perShare - _revenueClaimedPerShare[msg.sender], REVENUE_SCALE);
+
+        delete _purchases[msg.sender];
+        delete _revenueClaimedPerShare[msg.sender];
+        _escrowed -= uint96(shares);
+
+        // The token applies its rules to `recipient` (pause, freeze, allowlist) and reverts with its own errors.
+        _token.safeTransfer(recipient, shares);
+        if (revenue != 0) STABLECOIN.safeTransfer(recipient, revenue);
+
+        emit SharesWithdrawn(msg.sender, recipient, shares, revenue);
+    }
+
+    /// @dev Claims what the escrowed shares earned since the last collection and folds it into the per-share
+    /// accumulator; returns the accumulator. Every escrowed share has been escrowed since settlement, so one
+    /// accumulator with a per-buyer claimed mark is exact. Only called while the caller has escrowed shares, so
+    /// `_escrowed > 0`.
+    function _collectEscrowRevenue() private returns (uint256 perShare) {
+        perShare = _revenuePerEscrowedShare;
+        // Claims never stop (pause, freeze), so neither does this.
+        uint256 pending = _token.claim();
+        if (pending != 0) {
+            perShare += Math.mulDiv(pending, REVENUE_SCALE, _escrowed);
+            _revenuePerEscrowedShare = perShare;
+        }
+    }
 
     /// @dev Checks, records and collects one purchase by `msg.sender`.
     function _buy(uint256 shares, uint256 maxCost) private returns (uint256 cost) {
@@ -309,22 +425,48 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         cost = _quote(shares);
         if (cost > maxCost) revert CostExceedsMax(cost, maxCost);
 
-        uint256 clusterId_ = token_.clusterId();
-        IClusterRegistry.ClusterStatus status = REGISTRY.statusOf(clusterId_);
-        if (status != IClusterRegistry.ClusterStatus.Attested) revert ClusterNotAttested(clusterId_, status);
+        _checkBuyer(token_, shares);
 
         // Effects. `shares <= remaining` bounds every share amount by the 96-bit supply; costs are range-checked
         // (`paid <= raised`, so checking `raised` covers both).
         uint256 soldAfter = sold_ + shares;
         uint256 raisedAfter = _raised + cost;
+        // The decision time of a sale that sells out: from here on, the revenue of the sold shares is their buyers'.
+        // Written by every purchase, with the rest of the slot, so that the one that sells out costs the same gas (a
+        // buyer's estimate must not depend on whether another buyer's purchase lands first).
+        uint256 soldOutAt;
+        assembly ("memory-safe") {
+            soldOutAt := mul(eq(shares, remaining), timestamp())
+        }
         _sold = uint96(soldAfter);
-        _raised = raisedAfter.toUint152();
+        _raised = raisedAfter.toUint120();
+        _soldOutAt = uint32(soldOutAt);
         _purchases[msg.sender] = Purchase({shares: uint96(boughtAfter), paid: uint160(purchase.paid + cost)});
 
-        // Interaction.
-        STABLECOIN.safeTransferFrom(msg.sender, address(this), cost);
+        _collect(cost);
 
         emit Purchased(msg.sender, shares, cost, soldAfter, raisedAfter);
+    }
+
+    /// @dev The cluster must be Attested, the buyer not its operator, and able to receive `shares` now: compliance at
+    /// the point of sale, exactly as a transfer from the escrow would check it (both pauses, freeze, allowlist with
+    /// expiry), reverting with the token's own errors.
+    function _checkBuyer(IShareToken token_, uint256 shares) private view {
+        uint256 clusterId_ = token_.clusterId();
+        IClusterRegistry.ClusterStatus status = REGISTRY.statusOf(clusterId_);
+        if (status != IClusterRegistry.ClusterStatus.Attested) revert ClusterNotAttested(clusterId_, status);
+        address operator_ = REGISTRY.operatorOf(clusterId_);
+        if (msg.sender == operator_) revert OperatorCannotBuy(operator_);
+        token_.checkTransfer(address(this), msg.sender, shares);
+    }
+
+    /// @dev Pulls `cost` from the buyer. What was recorded must be what arrived, or refunds and settlement would be
+    /// insolvent.
+    function _collect(uint256 cost) private {
+        uint256 balanceBefore = STABLECOIN.balanceOf(address(this));
+        STABLECOIN.safeTransferFrom(msg.sender, address(this), cost);
+        uint256 received = STABLECOIN.balanceOf(address(this)) - balanceBefore;
+        if (received < cost) revert IShareToken.FeeOnTransferNotSupported(cost, received);
     }
 
     /// @dev `ceil(shares * pricePerShare / 1e18)`: the buyer never pays less than the exact cost.
@@ -337,6 +479,7 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         Outcome outcome = _outcome;
         if (outcome == Outcome.Succeeded) return Phase.Finalized;
         if (outcome == Outcome.Failed) return Phase.Failed;
+        if (outcome != Outcome.None) return Phase.Cancelled;
         if (block.timestamp < _start) return Phase.Pending;
         uint256 sold_ = _sold;
         if (sold_ == _token.totalSupply()) return Phase.SoldOut;

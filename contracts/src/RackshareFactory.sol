@@ -38,6 +38,8 @@ contract RackshareFactory is IRackshareFactory {
         if (offeringImpl.registry() != registry_ || offeringImpl.stablecoin() != stablecoin_) {
             revert ImplementationMismatch(offeringImplementation_);
         }
+        // Fail here, not at the first tokenization: every token would refuse this stablecoin.
+        IShareToken(shareTokenImplementation_).checkStablecoin(stablecoin_);
 
         REGISTRY = registry_;
         STABLECOIN = stablecoin_;

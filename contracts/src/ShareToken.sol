@@ -18,12 +18,15 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 /// @dev Minimal ERC-20 core with ONE storage slot per account so that a transfer costs about what a plain ERC-20
 /// transfer costs. Packed words (bit ranges, low bits first):
 ///
-///   account    = balance [0,96) | accrued [96,160) | snapshot [160,251) | frozen [255]
+///   account    = balance [0,96) | accrued [96,160) | snapshot [160,251) | protected [254] | frozen [255]
 ///   _stream    = acc [0,91) | rate [91,182) | lastUpdate [182,214) | end [214,246) | shift [246,253) |
-///                paused [254] | allowlist [255]
+///                governance pause [253] | operator pause [254] | allowlist [255]
 ///   _totals    = totalSupply [0,96) | totalDeposited [96,160) | streamStart [160,192)
-///   _coin      = stablecoin [0,160) | totalClaimed [160,224)
+///   _coin      = stablecoin [0,160)
 ///   _registry  = registry [0,160) | clusterId [160,256)
+///
+/// Claimed totals are not stored (a claim would pay a second storage write for a figure no rule reads): they are the
+/// sum of the `Claimed` events.
 ///
 /// `acc` is the revenue streamed per share-wei since initialization, in base units scaled by 2**shift, where
 /// shift = 30 + bitLength(totalSupply) is fixed at initialization. Hence 2**shift > supply * 2**30: the precision is
@@ -32,10 +35,14 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 /// `b * Δacc >> shift`, rounded down at each checkpoint (< 1 base unit lost per holder per checkpoint). Per deposit, the
 /// rate is rounded down once (< duration * supply / 2**shift < duration / 2**30 < 1 base unit, since MAX_DURATION
 /// < 2**29) and the unstreamed rest of a running stream is carried over exactly (in acc units).
+/// Tranches: a deposit merges into the one running stream only when the merged rate is not below the running rate
+/// and the merged end not before the running end (both compared exactly, in acc units). The merged stream then pays
+/// every earlier deposit exactly its own schedule plus the new one on top, so no second of already-deposited revenue
+/// moves, and deposits and transfers stay O(1) with no schedule to store (README, "Streaming math").
 /// Bounds, all enforced on entry:
 /// - 1 <= supply <= 2**96 - 1 share-wei, so balances fit 96 bits and shift <= 126 fits 7 bits;
 /// - cumulative deposits D <= 2**60 - 1 base units, and Δacc per base unit < 2**31, so acc < D * 2**31 < 2**91 and
-///   rate < 2**91 (duration >= 1); accrued <= D < 2**64; totalDeposited, totalClaimed < 2**64;
+///   rate < 2**91 (duration >= 1); accrued <= D < 2**64; totalDeposited < 2**64;
 ///   balance * Δacc < 2**187 and amount << shift < 2**186: no intermediate overflows;
 /// - timestamps < 2**32 (year 2106), durations <= MAX_DURATION.
 /// A transfer does not write the stream word: the current accumulator is derived from it (rate and lastUpdate only
@@ -53,6 +60,10 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     /// @inheritdoc IShareToken
     uint256 public constant override MAX_DURATION = 3650 days;
 
+    /// @inheritdoc IShareToken
+    /// @dev (2**60 - 1) / 10**6 ≈ 1.15e12 whole units; one more decimal would leave 1.15e11.
+    uint8 public constant override MAX_STABLECOIN_DECIMALS = 6;
+
     uint256 internal constant PRECISION_BITS = 30;
     uint256 internal constant MAX_TOTAL_DEPOSITED = (1 << 60) - 1;
     uint256 internal constant MAX_SUPPLY = (1 << 96) - 1;
@@ -66,6 +77,7 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     // account word
     uint256 internal constant ACCRUED_SHIFT = 96;
     uint256 internal constant SNAPSHOT_SHIFT = 160;
+    uint256 internal constant PROTECTED_BIT = 1 << 254;
     uint256 internal constant FROZEN_BIT = 1 << 255;
 
     // stream word
@@ -73,15 +85,14 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     uint256 internal constant LAST_SHIFT = 182;
     uint256 internal constant END_SHIFT = 214;
     uint256 internal constant PREC_SHIFT = 246;
-    uint256 internal constant PAUSED_BIT = 1 << 254;
+    uint256 internal constant GOVERNANCE_PAUSED_BIT = 1 << 253;
+    uint256 internal constant OPERATOR_PAUSED_BIT = 1 << 254;
+    uint256 internal constant PAUSED_BITS = GOVERNANCE_PAUSED_BIT | OPERATOR_PAUSED_BIT;
     uint256 internal constant ALLOWLIST_BIT = 1 << 255;
 
     // totals word
     uint256 internal constant DEPOSITED_SHIFT = 96;
     uint256 internal constant START_SHIFT = 160;
-
-    // coin word
-    uint256 internal constant CLAIMED_SHIFT = 160;
 
     // registry word
     uint256 internal constant CLUSTER_SHIFT = 160;
@@ -96,7 +107,8 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     mapping(address account => uint256 word) internal _accounts;
     mapping(address owner => mapping(address spender => uint256)) internal _allowances;
     mapping(address account => uint256) internal _verifiedUntil;
-    mapping(address operator => mapping(address payer => bool)) internal _revenuePayers;
+    /// @dev Horizon (seconds) of each payer an operator named; 0 = not a payer.
+    mapping(address operator => mapping(address payer => uint256 horizon)) internal _revenuePayers;
     uint256 internal _stream;
     uint256 internal _totals;
     uint256 internal _coin;
@@ -129,6 +141,8 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
         }
         if (clusterId_ > MASK_96) revert InvalidClusterId(clusterId_);
         if (supply == 0 || supply > MAX_SUPPLY) revert InvalidSupply(supply);
+        if (initialHolder == address(this)) revert ERC20InvalidReceiver(initialHolder);
+        _checkStablecoin(stablecoin_);
 
         _registry = uint256(uint160(address(registry_))) | (clusterId_ << CLUSTER_SHIFT);
         _coin = uint256(uint160(address(stablecoin_)));
@@ -137,8 +151,9 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
         _totals = supply;
         // 2**shift > supply * 2**30 (bitLength(supply) = log2(supply) + 1).
         _stream = (PRECISION_BITS + Math.log2(supply) + 1) << PREC_SHIFT;
-        // The accumulator is 0, so the holder's snapshot is 0 too.
-        _accounts[initialHolder] = supply;
+        // The accumulator is 0, so the holder's snapshot is 0 too. The initial holder (the Offering's escrow) is
+        // protected from the operator's controls for good.
+        _accounts[initialHolder] = supply | PROTECTED_BIT;
 
         emit Transfer(address(0), initialHolder, supply);
         emit ShareTokenInitialized(registry_, clusterId_, stablecoin_, name_, symbol_, supply, initialHolder);
@@ -226,9 +241,25 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
 
     /// @inheritdoc IShareToken
     function depositRevenue(uint256 amount, uint256 duration) external override {
+        _deposit(amount, duration);
+    }
+
+    /// @inheritdoc IShareToken
+    function depositRevenueUntil(uint256 amount, uint256 end) external override {
+        // A past or present end is no stream at all; 0 names no valid duration in the error.
+        _deposit(amount, end > block.timestamp ? end - block.timestamp : 0);
+    }
+
+    /// @dev Both deposit entry points: the caller's right and horizon, the merge, then the pull (CEI: the stream is
+    /// updated before the stablecoin is pulled).
+    function _deposit(uint256 amount, uint256 duration) internal {
         address op = _operator();
-        if (msg.sender != op && !_revenuePayers[op][msg.sender]) revert NotRevenuePayer(msg.sender);
-        (uint256 rate, uint256 newEnd, uint256 carriedOver) = _restartStream(amount, duration);
+        uint256 horizon = type(uint256).max;
+        if (msg.sender != op) {
+            horizon = _revenuePayers[op][msg.sender];
+            if (horizon == 0) revert NotRevenuePayer(msg.sender);
+        }
+        (uint256 rate, uint256 newEnd, uint256 carriedOver) = _addTranche(amount, duration, horizon);
 
         IERC20 coin = IERC20(address(uint160(_coin)));
         uint256 balanceBefore = coin.balanceOf(address(this));
@@ -240,10 +271,31 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     }
 
     /// @inheritdoc IShareToken
-    function setRevenuePayer(address payer, bool allowed) external override {
+    function depositLimits(address depositor, uint256 amount)
+        external
+        view
+        override
+        returns (uint256 minDuration, uint256 maxDuration)
+    {
+        address op = _operator();
+        uint256 horizon = depositor == op ? type(uint256).max : _revenuePayers[op][depositor];
+        uint256 s = _stream;
+        // (0, 0) whenever no duration would do: not a depositor, either pause on, nothing to deposit, cap reached.
+        if (horizon == 0 || s & PAUSED_BITS != 0 || amount == 0) return (0, 0);
+        if (amount > MAX_TOTAL_DEPOSITED - ((_totals >> DEPOSITED_SHIFT) & MASK_64)) return (0, 0);
+        (uint256 end,,, uint256 keepsRate) = _mergeBounds(s, _totals & MASK_96, amount);
+        uint256 remaining = end > block.timestamp ? end - block.timestamp : 0;
+        minDuration = remaining == 0 ? 1 : remaining;
+        maxDuration = Math.min(Math.min(MAX_DURATION, MASK_32 - block.timestamp), keepsRate);
+        maxDuration = Math.min(maxDuration, Math.max(horizon, remaining));
+    }
+
+    /// @inheritdoc IShareToken
+    function setRevenuePayer(address payer, uint256 maxDuration) external override {
         address op = _onlyOperator();
-        _revenuePayers[op][payer] = allowed;
-        emit RevenuePayerSet(op, payer, allowed);
+        if (maxDuration > MAX_DURATION) revert InvalidDuration(maxDuration);
+        _revenuePayers[op][payer] = maxDuration;
+        emit RevenuePayerSet(op, payer, maxDuration);
     }
 
     /// @inheritdoc IShareToken
@@ -295,22 +347,40 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     function setFrozen(address account, bool frozen) external override {
         address op = _onlyOperator();
         uint256 w = _accounts[account];
+        if (w & PROTECTED_BIT != 0) revert ProtectedAccount(account);
         _accounts[account] = frozen ? w | FROZEN_BIT : w & ~FROZEN_BIT;
         emit FreezeSet(op, account, frozen);
     }
 
     /// @inheritdoc IShareToken
     function pause() external override {
-        _onlyOperatorOrGovernance();
-        _stream |= PAUSED_BIT;
-        emit PauseSet(msg.sender, true);
+        _onlyOperator();
+        _stream |= OPERATOR_PAUSED_BIT;
+        emit PauseSet(msg.sender, false, true);
     }
 
     /// @inheritdoc IShareToken
     function unpause() external override {
-        _onlyOperatorOrGovernance();
-        _stream &= ~PAUSED_BIT;
-        emit PauseSet(msg.sender, false);
+        _onlyOperator();
+        _stream &= ~OPERATOR_PAUSED_BIT;
+        emit PauseSet(msg.sender, false, false);
+    }
+
+    /// @inheritdoc IShareToken
+    function governancePause() external override {
+        IClusterRegistry registry_ = IClusterRegistry(address(uint160(_registry)));
+        if (msg.sender != registry_.owner() && msg.sender != registry_.guardian()) {
+            revert NotGovernanceOrGuardian(msg.sender);
+        }
+        _stream |= GOVERNANCE_PAUSED_BIT;
+        emit PauseSet(msg.sender, true, true);
+    }
+
+    /// @inheritdoc IShareToken
+    function governanceUnpause() external override {
+        if (msg.sender != IClusterRegistry(address(uint160(_registry))).owner()) revert NotGovernance(msg.sender);
+        _stream &= ~GOVERNANCE_PAUSED_BIT;
+        emit PauseSet(msg.sender, true, false);
     }
 
     /// @inheritdoc IShareToken
@@ -348,20 +418,27 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
         override
         returns (bool ok, bytes4 reason)
     {
-        uint256 s = _stream;
-        uint256 wf = _accounts[from];
-        if (s & PAUSED_BIT != 0) return (false, TokenPaused.selector);
-        if (from == address(0)) return (false, ERC20InvalidSender.selector);
-        if (to == address(0)) return (false, ERC20InvalidReceiver.selector);
-        if (wf & FROZEN_BIT != 0) return (false, AccountFrozen.selector);
-        if (wf & MASK_96 < amount) return (false, ERC20InsufficientBalance.selector);
-        if (_accounts[to] & FROZEN_BIT != 0) return (false, AccountFrozen.selector);
-        if (s & ALLOWLIST_BIT != 0) {
-            uint256 until = _verifiedUntil[to];
-            if (until == 0) return (false, RecipientNotVerified.selector);
-            if (until < block.timestamp) return (false, RecipientVerificationExpired.selector);
-        }
-        return (true, bytes4(0));
+        (reason,) = _transferRestriction(from, to, amount);
+        ok = reason == bytes4(0);
+    }
+
+    /// @inheritdoc IShareToken
+    function checkTransfer(address from, address to, uint256 amount) external view override {
+        (bytes4 reason, uint256 detail) = _transferRestriction(from, to, amount);
+        if (reason == bytes4(0)) return;
+        if (reason == TokenPaused.selector) revert TokenPaused();
+        if (reason == ERC20InvalidSender.selector) revert ERC20InvalidSender(from);
+        if (reason == ERC20InvalidReceiver.selector) revert ERC20InvalidReceiver(to);
+        if (reason == ERC20InsufficientBalance.selector) revert ERC20InsufficientBalance(from, detail, amount);
+        if (reason == RecipientNotVerified.selector) revert RecipientNotVerified(to);
+        if (reason == RecipientVerificationExpired.selector) revert RecipientVerificationExpired(to, detail);
+        // AccountFrozen: `detail` is the frozen account (sender or receiver).
+        revert AccountFrozen(address(uint160(detail)));
+    }
+
+    /// @inheritdoc IShareToken
+    function checkStablecoin(IERC20 stablecoin_) external view override {
+        _checkStablecoin(stablecoin_);
     }
 
     /// @inheritdoc IShareToken
@@ -385,14 +462,16 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     }
 
     /// @inheritdoc IShareToken
-    function totalClaimed() external view override returns (uint256) {
-        return (_coin >> CLAIMED_SHIFT) & MASK_64;
-    }
-
-    /// @inheritdoc IShareToken
     function streamedTotal() external view override returns (uint256) {
         uint256 s = _stream;
         return _accumulator(s) * (_totals & MASK_96) >> ((s >> PREC_SHIFT) & MASK_7);
+    }
+
+    /// @inheritdoc IShareToken
+    function streamedTotalAt(uint256 timestamp) external view override returns (bool known, uint256 total) {
+        uint256 s = _stream;
+        if (timestamp < ((s >> LAST_SHIFT) & MASK_32) || timestamp > block.timestamp) return (false, 0);
+        return (true, _accumulatorAt(s, timestamp) * (_totals & MASK_96) >> ((s >> PREC_SHIFT) & MASK_7));
     }
 
     /// @inheritdoc IShareToken
@@ -417,6 +496,11 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
 
     /// @inheritdoc IShareToken
     function isRevenuePayer(address payer) external view override returns (bool) {
+        return _revenuePayers[_operator()][payer] != 0;
+    }
+
+    /// @inheritdoc IShareToken
+    function revenuePayerHorizon(address payer) external view override returns (uint256) {
         return _revenuePayers[_operator()][payer];
     }
 
@@ -437,7 +521,22 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
 
     /// @inheritdoc IShareToken
     function paused() external view override returns (bool) {
-        return _stream & PAUSED_BIT != 0;
+        return _stream & PAUSED_BITS != 0;
+    }
+
+    /// @inheritdoc IShareToken
+    function pausedByGovernance() external view override returns (bool) {
+        return _stream & GOVERNANCE_PAUSED_BIT != 0;
+    }
+
+    /// @inheritdoc IShareToken
+    function pausedByOperator() external view override returns (bool) {
+        return _stream & OPERATOR_PAUSED_BIT != 0;
+    }
+
+    /// @inheritdoc IShareToken
+    function isProtected(address account) external view override returns (bool) {
+        return _accounts[account] & PROTECTED_BIT != 0;
     }
 
     /// @inheritdoc IShareToken
@@ -451,51 +550,95 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
 
     /// @dev The accumulator now, derived from the stream word (rate and lastUpdate only change on deposit).
     function _accumulator(uint256 s) internal view returns (uint256 acc) {
+        return _accumulatorAt(s, block.timestamp);
+    }
+
+    /// @dev The accumulator at `time`, for any time from the last deposit on (the stream word's rate holds since).
+    function _accumulatorAt(uint256 s, uint256 time) internal pure returns (uint256 acc) {
         unchecked {
             acc = s & MASK_91;
             uint256 end = (s >> END_SHIFT) & MASK_32;
-            uint256 t = block.timestamp < end ? block.timestamp : end;
+            uint256 t = time < end ? time : end;
             uint256 last = (s >> LAST_SHIFT) & MASK_32;
             // acc + rate * (t - last) < cumulative deposits * 2**31 < 2**91.
             if (t > last) acc += ((s >> RATE_SHIFT) & MASK_91) * (t - last);
         }
     }
 
-    /// @dev Checkpoints the stream and restarts it with the unstreamed rest plus `amount` over `duration` seconds.
-    /// Returns the new rate and the carried-over rest in whole-supply units (for the event).
-    function _restartStream(uint256 amount, uint256 duration)
+    /// @dev The merge rule in one place, for the deposit and for `depositLimits`: against the stream word `s`, a
+    /// deposit of `amount` (<= the deposit cap) adds `added` (per share-wei, in acc units) to the unstreamed `rest` of
+    /// the stream running until `end`; a duration above `keepsRate` would stream slower than the running rate. With no
+    /// stream running, `rest` is 0 and `keepsRate` unbounded.
+    function _mergeBounds(uint256 s, uint256 supply, uint256 amount)
+        internal
+        view
+        returns (uint256 end, uint256 rest, uint256 added, uint256 keepsRate)
+    {
+        unchecked {
+            // amount < 2**60 and shift <= 126: no overflow.
+            added = (amount << ((s >> PREC_SHIFT) & MASK_7)) / supply;
+            end = (s >> END_SHIFT) & MASK_32;
+            if (end <= block.timestamp) return (end, 0, added, type(uint256).max);
+            uint256 running = (s >> RATE_SHIFT) & MASK_91;
+            // running < 2**91 and the remaining time <= MAX_DURATION: no overflow.
+            rest = running * (end - block.timestamp);
+            // A running stream has a rate >= 1 (added >= 2**30 > MAX_DURATION), so the division is safe. Exact:
+            // (rest + added) / duration >= running  <=>  duration <= (rest + added) / running.
+            keepsRate = (rest + added) / running;
+        }
+    }
+
+    /// @dev Checkpoints the stream and merges a tranche of `amount` into it until `now + duration`, refusing any merge
+    /// that would slow the running stream or end it earlier, and a payer's that would end it beyond both the running
+    /// end and `horizon` seconds from now. Returns the new rate and the carried-over rest in whole-supply units (for
+    /// the event).
+    function _addTranche(uint256 amount, uint256 duration, uint256 horizon)
         internal
         returns (uint256 rateWhole, uint256 newEnd, uint256 carriedOver)
     {
         uint256 s = _stream;
-        if (s & PAUSED_BIT != 0) revert TokenPaused();
+        if (s & PAUSED_BITS != 0) revert TokenPaused();
         if (amount == 0) revert ZeroAmount();
         if (duration == 0 || duration > MAX_DURATION || block.timestamp + duration > MASK_32) {
             revert InvalidDuration(duration);
         }
-        uint256 t = _totals;
-        uint256 deposited = (t >> DEPOSITED_SHIFT) & MASK_64;
+        uint256 supply = _totals & MASK_96;
+        uint256 deposited = (_totals >> DEPOSITED_SHIFT) & MASK_64;
         if (amount > MAX_TOTAL_DEPOSITED - deposited) revert DepositCapExceeded(deposited, amount);
 
-        uint256 supply = t & MASK_96;
-        uint256 shift = (s >> PREC_SHIFT) & MASK_7;
-        uint256 end = (s >> END_SHIFT) & MASK_32;
-        uint256 rate;
-        uint256 rest;
-        unchecked {
-            // rate < 2**91 and the remaining time <= MAX_DURATION; amount < 2**60 and shift <= 126: no overflow.
-            if (end > block.timestamp) rest = ((s >> RATE_SHIFT) & MASK_91) * (end - block.timestamp);
-            // rest + new, per share-wei, stays below cumulative deposits * 2**31 < 2**91, so the rate does too.
-            rate = (rest + (amount << shift) / supply) / duration;
-        }
+        (uint256 rate, uint256 rest) = _mergedRate(s, supply, amount, duration, horizon);
         newEnd = block.timestamp + duration;
-
         _stream = _accumulator(s) | (rate << RATE_SHIFT) | (block.timestamp << LAST_SHIFT) | (newEnd << END_SHIFT)
             | (s & ~((uint256(1) << PREC_SHIFT) - 1));
         _totals = supply | ((deposited + amount) << DEPOSITED_SHIFT) | (block.timestamp << START_SHIFT);
 
+        uint256 shift = (s >> PREC_SHIFT) & MASK_7;
         rateWhole = rate * supply * RATE_SCALE >> shift;
         carriedOver = rest * supply >> shift;
+    }
+
+    /// @dev The rate (per share-wei, acc units) of the stream merged with a tranche of `amount` over `duration`, and
+    /// the unstreamed rest it carries; reverts unless the merge keeps the running stream at least as fast and no
+    /// shorter, and, for a payer, ends no later than the later of the running end and `horizon` seconds from now.
+    function _mergedRate(uint256 s, uint256 supply, uint256 amount, uint256 duration, uint256 horizon)
+        internal
+        view
+        returns (uint256 rate, uint256 rest)
+    {
+        (uint256 end, uint256 unstreamed, uint256 added, uint256 keepsRate) = _mergeBounds(s, supply, amount);
+        uint256 remaining = end > block.timestamp ? end - block.timestamp : 0;
+        if (remaining != 0) {
+            if (duration < remaining) revert StreamWouldEndEarlier(block.timestamp + duration, end);
+            if (duration > keepsRate) revert StreamWouldSlowDown(duration, keepsRate);
+        }
+        if (duration > horizon && duration > remaining) {
+            revert PayerHorizonExceeded(duration, Math.max(horizon, remaining));
+        }
+        unchecked {
+            // Per share-wei, rest + added stays below cumulative deposits * 2**31 < 2**91, so the rate does too.
+            rate = (unstreamed + added) / duration;
+        }
+        rest = unstreamed;
     }
 
     /// @dev Credits the revenue earned since the account word's snapshot and moves the snapshot to `acc`. `s` is the
@@ -513,16 +656,21 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
     }
 
     /// @dev Checkpoints both sides and moves `amount` (and, if `withRevenue`, all of `from`'s accrued revenue).
-    /// `forced` skips the pause and the sender's freeze.
+    /// `forced` (the operator's controls) skips the operator's pause and the sender's freeze, but not governance's
+    /// pause, and never debits the protected account. Same checks, same order as `_transferRestriction`.
     function _move(address from, address to, uint256 amount, bool forced, bool withRevenue) internal {
         uint256 s = _stream;
-        if (!forced && s & PAUSED_BIT != 0) revert TokenPaused();
+        if (s & (forced ? GOVERNANCE_PAUSED_BIT : PAUSED_BITS) != 0) revert TokenPaused();
         if (from == address(0)) revert ERC20InvalidSender(address(0));
-        if (to == address(0)) revert ERC20InvalidReceiver(address(0));
+        if (to == address(0) || to == address(this)) revert ERC20InvalidReceiver(to);
         uint256 acc = _accumulator(s);
 
         uint256 wf = _accounts[from];
-        if (!forced && wf & FROZEN_BIT != 0) revert AccountFrozen(from);
+        if (forced) {
+            if (wf & PROTECTED_BIT != 0) revert ProtectedAccount(from);
+        } else if (wf & FROZEN_BIT != 0) {
+            revert AccountFrozen(from);
+        }
         uint256 balance = wf & MASK_96;
         if (balance < amount) revert ERC20InsufficientBalance(from, balance, amount);
         wf = _checkpoint(wf, acc, s);
@@ -538,11 +686,16 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
 
         // Read after writing `from`, so that a self-transfer sees its own update.
         uint256 wt = _accounts[to];
-        if (wt & FROZEN_BIT != 0) revert AccountFrozen(to);
-        if (s & ALLOWLIST_BIT != 0) {
-            uint256 until = _verifiedUntil[to];
-            if (until == 0) revert RecipientNotVerified(to);
-            if (until < block.timestamp) revert RecipientVerificationExpired(to, until);
+        if (wt & PROTECTED_BIT != 0) revert ERC20InvalidReceiver(to);
+        // The escrow can always settle with the cluster's operator: its own freeze or allowlist must not let it hold
+        // a sale unsettled (and the buyers' money with it). The operator is only read when a check would refuse.
+        if ((wt & FROZEN_BIT != 0 || s & ALLOWLIST_BIT != 0) && !(wf & PROTECTED_BIT != 0 && to == _operator())) {
+            if (wt & FROZEN_BIT != 0) revert AccountFrozen(to);
+            if (s & ALLOWLIST_BIT != 0) {
+                uint256 until = _verifiedUntil[to];
+                if (until == 0) revert RecipientNotVerified(to);
+                if (until < block.timestamp) revert RecipientVerificationExpired(to, until);
+            }
         }
         wt = _checkpoint(wt, acc, s);
         unchecked {
@@ -560,12 +713,7 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
         amount = (w >> ACCRUED_SHIFT) & MASK_64;
         if (amount == 0) return 0;
         _accounts[msg.sender] = w & ~(MASK_64 << ACCRUED_SHIFT);
-        uint256 c = _coin;
-        unchecked {
-            // totalClaimed <= totalDeposited < 2**60.
-            _coin = c + (amount << CLAIMED_SHIFT);
-        }
-        IERC20(address(uint160(c))).safeTransfer(recipient, amount);
+        IERC20(address(uint160(_coin))).safeTransfer(recipient, amount);
         emit Claimed(msg.sender, recipient, amount);
     }
 
@@ -601,9 +749,42 @@ contract ShareToken is IShareToken, Initializable, EIP712, Nonces {
         if (msg.sender != op) revert NotOperator(msg.sender, op);
     }
 
-    function _onlyOperatorOrGovernance() internal view {
-        if (msg.sender != _operator() && msg.sender != IClusterRegistry(address(uint160(_registry))).owner()) {
-            revert NotOperatorOrGovernance(msg.sender);
+    /// @dev Why a transfer would revert now: the custom error's selector (0 if it would not) and its numeric detail
+    /// (the balance, the verification expiry or the frozen account). Mirrors `_move` check for check.
+    function _transferRestriction(address from, address to, uint256 amount)
+        internal
+        view
+        returns (bytes4 reason, uint256 detail)
+    {
+        uint256 s = _stream;
+        if (s & PAUSED_BITS != 0) return (TokenPaused.selector, 0);
+        if (from == address(0)) return (ERC20InvalidSender.selector, 0);
+        if (to == address(0) || to == address(this)) return (ERC20InvalidReceiver.selector, 0);
+        uint256 wf = _accounts[from];
+        if (wf & FROZEN_BIT != 0) return (AccountFrozen.selector, uint160(from));
+        if (wf & MASK_96 < amount) return (ERC20InsufficientBalance.selector, wf & MASK_96);
+        uint256 wt = _accounts[to];
+        if (wt & PROTECTED_BIT != 0) return (ERC20InvalidReceiver.selector, 0);
+        if (wf & PROTECTED_BIT != 0 && to == _operator()) return (bytes4(0), 0);
+        if (wt & FROZEN_BIT != 0) return (AccountFrozen.selector, uint160(to));
+        if (s & ALLOWLIST_BIT != 0) {
+            uint256 until = _verifiedUntil[to];
+            if (until == 0) return (RecipientNotVerified.selector, 0);
+            if (until < block.timestamp) return (RecipientVerificationExpired.selector, until);
+        }
+        return (bytes4(0), 0);
+    }
+
+    /// @dev The lifetime deposit cap must carry at least 10**12 whole units of the stablecoin. A low-level call, not
+    /// try/catch: an address without code (or a fallback) answers no data, which the ABI decoder of a try/catch would
+    /// turn into an empty revert in this contract instead of `StablecoinWithoutDecimals`.
+    function _checkStablecoin(IERC20 stablecoin_) internal view {
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool ok, bytes memory ret) = address(stablecoin_).staticcall(abi.encodeCall(IERC20Metadata.decimals, ()));
+        if (!ok || ret.length < 32) revert StablecoinWithoutDecimals(stablecoin_);
+        uint256 decimals_ = abi.decode(ret, (uint256));
+        if (decimals_ > MAX_STABLECOIN_DECIMALS) {
+            revert StablecoinDecimalsUnsupported(decimals_, MAX_STABLECOIN_DECIMALS);
         }
     }
 }

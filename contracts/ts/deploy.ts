@@ -1,6 +1,12 @@
 /**
  * Deploys the protocol with viem from the generated ABIs and bytecode, and records the addresses per chain id.
  * Idempotent: a recorded deployment whose block hash and code still exist on the chain is reused.
+ *
+ * Governance: on the local chain the registry owner is an account (the deployer by default). On every other chain the
+ * owner is an OpenZeppelin TimelockController whose proposer and executor is GOVERNANCE_ADDRESS (a multisig), so
+ * every governance act is public for `timelockDelaySeconds` before it takes effect; the guardian (default: the same
+ * multisig) can still suspend a cluster or pause a token at once, but never lift either. A production committee needs
+ * at least 3 signers and a strict-majority threshold: anything less is refused, not defaulted.
  */
 import {
   type Abi,
@@ -12,6 +18,7 @@ import {
   type PublicClient,
   type Transport,
   type WalletClient,
+  zeroAddress,
 } from 'viem';
 import { type Deployment, readDeployment, writeDeployment } from './deployments';
 import {
@@ -25,6 +32,8 @@ import {
   shareTokenBytecode,
   testStablecoinAbi,
   testStablecoinBytecode,
+  timelockControllerAbi,
+  timelockControllerBytecode,
 } from './generated';
 
 /** anvil's chain id: the only chain the test stablecoin may be deployed on. */
@@ -37,10 +46,24 @@ export type DeployClients = {
 
 export type CommitteeConfig = Deployment['committee'];
 
+/** Smallest oracle committee a real network may get: with fewer, one key or one outage decides. */
+export const MIN_PRODUCTION_SIGNERS = 3;
+/** Default delay of the production timelock: two days to see a governance act coming and leave. */
+export const DEFAULT_TIMELOCK_DELAY_SECONDS = 2 * 86_400;
+/** Shortest delay accepted on a real network (a shorter one is a timelock in name only). */
+export const MIN_TIMELOCK_DELAY_SECONDS = 3_600;
+
 export type DeployOptions = {
   committee: CommitteeConfig;
-  /** Protocol governance (registry owner); defaults to the deployer. */
+  /**
+   * Protocol governance. Locally the registry owner itself (default: the deployer). On any other chain required: the
+   * proposer and executor of the TimelockController that becomes the registry owner.
+   */
   owner?: Address;
+  /** Delay of the production timelock in seconds (default two days; at least an hour). Ignored locally. */
+  timelockDelaySeconds?: number;
+  /** Emergency key: may suspend clusters and pause tokens, never lift either (default: governance). */
+  guardian?: Address;
   /** The revenue stablecoin on a real network; on the local chain a TestStablecoin is deployed when omitted. */
   stablecoin?: Address;
   /** Where deployment records live (see deployments.ts). */
@@ -52,6 +75,7 @@ export async function isDeploymentLive(publicClient: PublicClient, deployment: D
   const block = await publicClient.getBlock({ blockNumber: deployment.deployBlock }).catch(() => undefined);
   if (!block || block.hash !== deployment.deployBlockHash) return false;
   for (const address of Object.values(deployment.contracts)) {
+    if (!address) continue;
     const code = await publicClient.getCode({ address });
     if (!code || code === '0x') return false;
   }
@@ -83,22 +107,68 @@ export async function ensureDeployment(clients: DeployClients, options: DeployOp
   return { deployment: await deployProtocol(clients, options), reused: false };
 }
 
-/** Deploys stablecoin (local only), registry with its committee, the two clone implementations, and the factory. */
-export async function deployProtocol(clients: DeployClients, options: DeployOptions): Promise<Deployment> {
-  const chainId = await clients.publicClient.getChainId();
-  if (!options.stablecoin && chainId !== LOCAL_CHAIN_ID) {
+/** Refuses what must never reach a real network; returns the production governance settings. */
+export function productionGovernance(options: DeployOptions, deployer: Address, chainId: number) {
+  const { signers, threshold } = options.committee;
+  if (signers.length < MIN_PRODUCTION_SIGNERS) {
+    throw new Error(
+      `Chain ${chainId} is a real network: its oracle committee needs at least ${MIN_PRODUCTION_SIGNERS} signers (ORACLE_SIGNERS has ${signers.length}).`,
+    );
+  }
+  if (threshold < 1 || threshold > signers.length || 2 * threshold <= signers.length) {
+    throw new Error(
+      `Chain ${chainId} is a real network: the threshold must be a strict majority of the ${signers.length} signers (ORACLE_THRESHOLD is ${threshold}).`,
+    );
+  }
+  if (!options.stablecoin) {
     throw new Error(`Chain ${chainId} is not a local chain: set the address of a real stablecoin to deploy there.`);
   }
+  if (!options.owner) {
+    throw new Error(`Chain ${chainId} is a real network: set GOVERNANCE_ADDRESS (a multisig) to govern it.`);
+  }
+  if (getAddress(options.owner) === getAddress(deployer)) {
+    throw new Error(
+      `Chain ${chainId} is a real network: GOVERNANCE_ADDRESS must not be the deployer's key (use a multisig).`,
+    );
+  }
+  const delay = options.timelockDelaySeconds ?? DEFAULT_TIMELOCK_DELAY_SECONDS;
+  if (!Number.isInteger(delay) || delay < MIN_TIMELOCK_DELAY_SECONDS) {
+    throw new Error(
+      `Chain ${chainId} is a real network: the timelock delay must be at least ${MIN_TIMELOCK_DELAY_SECONDS} seconds (got ${delay}).`,
+    );
+  }
+  return { proposer: getAddress(options.owner), delay, guardian: getAddress(options.guardian ?? options.owner) };
+}
+
+/**
+ * Deploys stablecoin (local only), the production timelock (real networks only), the registry with its committee,
+ * the two clone implementations, and the factory.
+ */
+export async function deployProtocol(clients: DeployClients, options: DeployOptions): Promise<Deployment> {
+  const chainId = await clients.publicClient.getChainId();
+  const deployer = clients.walletClient.account.address;
+  const production = chainId === LOCAL_CHAIN_ID ? undefined : productionGovernance(options, deployer, chainId);
   const { committee } = options;
-  const owner = options.owner ?? clients.walletClient.account.address;
   const stablecoin = options.stablecoin
     ? { address: getAddress(options.stablecoin), receipt: undefined }
     : await deployContract(clients, testStablecoinAbi, testStablecoinBytecode);
+  // No admin: the timelock administers itself, so only a delayed proposal can ever change its roles or delay.
+  const timelock = production
+    ? await deployContract(clients, timelockControllerAbi, timelockControllerBytecode, [
+        BigInt(production.delay),
+        [production.proposer],
+        [production.proposer],
+        zeroAddress,
+      ])
+    : undefined;
+  const owner = timelock?.address ?? getAddress(options.owner ?? deployer);
+  const guardian = production?.guardian ?? (options.guardian ? getAddress(options.guardian) : null);
   const registry = await deployContract(clients, clusterRegistryAbi, clusterRegistryBytecode, [
     owner,
     committee.signers,
     BigInt(committee.threshold),
     BigInt(committee.heartbeatSeconds),
+    guardian ?? zeroAddress,
   ]);
   const shareToken = await deployContract(clients, shareTokenAbi, shareTokenBytecode);
   const offering = await deployContract(clients, offeringAbi, offeringBytecode, [registry.address, stablecoin.address]);
@@ -108,7 +178,7 @@ export async function deployProtocol(clients: DeployClients, options: DeployOpti
     shareToken.address,
     offering.address,
   ]);
-  const first = stablecoin.receipt ?? registry.receipt;
+  const first = stablecoin.receipt ?? timelock?.receipt ?? registry.receipt;
   const deployment: Deployment = {
     chainId,
     deployBlock: first.blockNumber,
@@ -119,8 +189,15 @@ export async function deployProtocol(clients: DeployClients, options: DeployOpti
       offeringImplementation: offering.address,
       factory: factory.address,
       stablecoin: stablecoin.address,
+      ...(timelock ? { timelock: timelock.address } : {}),
     },
     committee,
+    governance: {
+      owner,
+      proposer: production?.proposer ?? owner,
+      guardian,
+      timelockDelaySeconds: production?.delay ?? 0,
+    },
   };
   writeDeployment(deployment, options.directory);
   return deployment;

@@ -26,7 +26,19 @@ export const deploymentSchema = z.object({
     offeringImplementation: address,
     factory: address,
     stablecoin: address,
+    /** OpenZeppelin TimelockController that owns the registry (every chain but the local one). */
+    timelock: address.optional(),
   }),
+  /** Who governs: the registry owner (the timelock in production), its proposer and the guardian. */
+  governance: z
+    .object({
+      owner: address,
+      /** The account that proposes and executes through the timelock (a multisig); the owner itself locally. */
+      proposer: address,
+      guardian: address.nullable(),
+      timelockDelaySeconds: z.number().int().nonnegative(),
+    })
+    .optional(),
   committee: z.object({
     signers: z.array(address).min(1),
     threshold: z.number().int().positive(),

@@ -222,6 +222,19 @@ export function decodeLogs(
             value: log.args.newHeartbeat,
           });
           break;
+        case 'CommitteeChanged':
+          rows.committeeEvents.push({
+            ...where,
+            kind: 'committee_changed',
+            value: BigInt(log.args.version),
+            signers: [...log.args.signers],
+            threshold: log.args.threshold,
+          });
+          break;
+        case 'GuardianSet':
+          rows.committeeEvents.push({ ...where, kind: 'guardian_set', account: log.args.newGuardian });
+          break;
+        // ReportSkipped is not kept: the registry emits it before checking any signature, so it proves nothing.
       }
     } else if (emitter === known.factory) {
       if (log.eventName === 'ClusterTokenized') {
@@ -292,7 +305,9 @@ export function decodeLogs(
             kind: 'revenue_payer_set',
             actor: log.args.operator,
             account: log.args.payer,
-            flag: log.args.allowed,
+            // A payer's horizon in seconds; 0 revokes it.
+            flag: log.args.maxDuration !== 0n,
+            value: log.args.maxDuration,
           });
           break;
         case 'VerificationSet':
@@ -327,7 +342,7 @@ export function decodeLogs(
           rows.tokenControlEvents.push({
             ...where,
             token,
-            kind: 'pause_set',
+            kind: log.args.governance ? 'governance_pause_set' : 'pause_set',
             actor: log.args.by,
             flag: log.args.paused,
           });
@@ -382,6 +397,7 @@ export function decodeLogs(
             succeeded: log.args.succeeded,
             sharesReturned: log.args.sharesReturned,
             revenueForwarded: log.args.revenueForwarded,
+            revenueEscrowed: log.args.revenueEscrowed,
           });
           break;
         case 'Refunded':
@@ -390,6 +406,7 @@ export function decodeLogs(
             offering,
             kind: 'refunded',
             account: log.args.buyer,
+            recipient: log.args.recipient,
             shares: log.args.shares,
             amount: log.args.amount,
           });
@@ -400,8 +417,41 @@ export function decodeLogs(
             offering,
             kind: 'shares_withdrawn',
             account: log.args.buyer,
+            recipient: log.args.recipient,
             shares: log.args.shares,
             amount: log.args.revenue,
+          });
+          break;
+        case 'EscrowRevenueClaimed':
+          rows.offeringEvents.push({
+            ...where,
+            offering,
+            kind: 'escrow_revenue_claimed',
+            account: log.args.buyer,
+            recipient: log.args.recipient,
+            shares: 0n,
+            amount: log.args.amount,
+          });
+          break;
+        case 'PurchaseRecovered':
+          rows.offeringEvents.push({
+            ...where,
+            offering,
+            kind: 'purchase_recovered',
+            account: log.args.lost,
+            recipient: log.args.replacement,
+            shares: log.args.shares,
+            amount: log.args.paid,
+          });
+          break;
+        case 'Cancelled':
+          rows.offeringEvents.push({
+            ...where,
+            offering,
+            kind: 'cancelled',
+            account: log.args.by,
+            shares: log.args.sold,
+            amount: log.args.raised,
           });
           break;
       }

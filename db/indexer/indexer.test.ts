@@ -1,10 +1,20 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
+import { type Abi, type Address, getAddress, parseEventLogs, zeroAddress } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
+import { clusterRegistryAbi, offeringAbi, shareTokenAbi } from '#contracts';
 import { devAccount, devRoles } from '../../scripts/stack/dev-accounts';
 import { dumpMirror } from '../dump';
 import type { Database, DatabaseHandle } from '../index';
-import { balances, clusters, epochReports, offeringEvents, rollups } from '../schema';
+import {
+  balances,
+  clusters,
+  committeeEvents,
+  epochReports,
+  offeringEvents,
+  rollups,
+  tokenControlEvents,
+} from '../schema';
 import { testDatabases } from '../test-databases';
 import { runScenario, startTestChain, type TestChain } from '../test-fixtures';
 import { decodeLogs } from './decode';
@@ -71,6 +81,16 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
         [ids[1], 'attested', 1n],
       ]),
     );
+    // The last report time is the signed epoch end (the registry's rule), not the block that carried it.
+    for (const row of stored) {
+      const lastEpoch = await testChain.publicClient.readContract({
+        address: testChain.contracts.clusterRegistry,
+        abi: clusterRegistryAbi,
+        functionName: 'lastEpochOf',
+        args: [row.clusterId],
+      });
+      expect(row.lastReportAt).toEqual(lastEpoch === 0n ? null : new Date(Number(lastEpoch) * 1000));
+    }
     const holders = await db.select().from(balances).where(eq(balances.token, sale.token));
     const byAccount = Object.fromEntries(holders.map((row) => [row.account, row.balance]));
     const [investorA, investorB, investorC] = devRoles.investors.map((index) => devAccount(index).address);
@@ -89,6 +109,147 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
     expect(networkHours.filter((row) => row.granularity === 'day').reduce((s, r) => s + r.revenueDeposited, 0n)).toBe(
       5_000_000n,
     );
+  });
+
+  it('mirrors the holder-protection events: both pauses, an escrow revenue claim, a cancelled sale, the committee', async () => {
+    const testChain = await startChain();
+    const { sale, clusters: ids } = await runScenario(testChain);
+    const [operatorA] = devRoles.operators;
+    const [investorA] = devRoles.investors;
+    const governance = devRoles.deployer; // the local registry owner
+    const registry = testChain.contracts.clusterRegistry;
+    const call = (index: number, address: Address, abi: Abi, functionName: string, args: unknown[] = []) =>
+      testChain.send(index, { address, abi, functionName, args } as never);
+    await call(governance, sale.token, shareTokenAbi, 'governancePause');
+    await call(operatorA, sale.token, shareTokenAbi, 'pause');
+    await call(governance, sale.token, shareTokenAbi, 'governanceUnpause');
+    await call(operatorA, sale.token, shareTokenAbi, 'unpause');
+    // A second sale sells out while revenue streams and settles 10 minutes later (the buyers' revenue since the
+    // sell-out is credited to the escrow); its buyer claims escrow revenue without withdrawing the shares.
+    const operatorB = devRoles.operators[1];
+    const second = await testChain.tokenize(operatorB, ids[1]!, 10n);
+    await testChain.depositRevenue(operatorB, second.token, 3_600_000n, 3_600n);
+    await testChain.buy(investorA, second.offering, 10n);
+    await testChain.increaseTime(600);
+    await testChain.finalize(operatorB, second.offering);
+    await testChain.depositRevenue(operatorB, second.token, 3_600_000n, 3_600n);
+    await testChain.increaseTime(600);
+    const claim = await call(investorA, second.offering, offeringAbi, 'claimEscrowRevenue', [
+      devAccount(investorA).address,
+    ]);
+    const [claimedEvent] = parseEventLogs({ abi: offeringAbi, logs: claim.logs, eventName: 'EscrowRevenueClaimed' });
+    // Then the buyer is frozen and the operator moves its purchase to a replacement (a compliance recovery).
+    const [, , investorC] = devRoles.investors;
+    await call(operatorB, second.token, shareTokenAbi, 'setFrozen', [devAccount(investorA).address, true]);
+    await call(operatorB, second.offering, offeringAbi, 'recoverPurchase', [
+      devAccount(investorA).address,
+      devAccount(investorC).address,
+    ]);
+    // A third sale, cancelled by governance with one purchase in it.
+    const third = await testChain.registerCluster(operatorB, { gpuModel: 'L40S', gpuCount: 4, location: 'DE-FRA-01' });
+    await testChain.attest(third);
+    const cancelledSale = await testChain.tokenize(operatorB, third, 10n);
+    await testChain.buy(investorA, cancelledSale.offering, 2n);
+    await call(governance, cancelledSale.offering, offeringAbi, 'cancel');
+    await call(governance, registry, clusterRegistryAbi, 'setThreshold', [2n]);
+    const db = await openDb();
+    await indexerFor(testChain, db).catchUp();
+
+    const controls = await db.select().from(tokenControlEvents).where(eq(tokenControlEvents.token, sale.token));
+    expect(controls.map((row) => [row.kind, row.flag])).toEqual([
+      ['governance_pause_set', true],
+      ['pause_set', true],
+      ['governance_pause_set', false],
+      ['pause_set', false],
+    ]);
+    const escrowClaims = await db
+      .select()
+      .from(offeringEvents)
+      .where(eq(offeringEvents.kind, 'escrow_revenue_claimed'));
+    expect(claimedEvent!.args.amount).toBeGreaterThan(0n);
+    expect(escrowClaims).toEqual([
+      expect.objectContaining({
+        offering: second.offering,
+        account: devAccount(investorA).address,
+        recipient: devAccount(investorA).address,
+        shares: 0n,
+        amount: claimedEvent!.args.amount,
+      }),
+    ]);
+    const recovered = await db.select().from(offeringEvents).where(eq(offeringEvents.kind, 'purchase_recovered'));
+    expect(recovered).toEqual([
+      expect.objectContaining({
+        offering: second.offering,
+        account: devAccount(investorA).address,
+        recipient: devAccount(investorC).address,
+        shares: 10n * 10n ** 18n,
+        amount: (
+          await testChain.publicClient.readContract({
+            address: second.offering,
+            abi: offeringAbi,
+            functionName: 'purchasedOf',
+            args: [devAccount(investorC).address],
+          })
+        )[1],
+      }),
+    ]);
+    const cancelled = await db.select().from(offeringEvents).where(eq(offeringEvents.kind, 'cancelled'));
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]).toMatchObject({
+      offering: cancelledSale.offering,
+      account: devAccount(governance).address,
+      shares: 2n * 10n ** 18n,
+      amount: await testChain.publicClient.readContract({
+        address: cancelledSale.offering,
+        abi: offeringAbi,
+        functionName: 'raised',
+      }),
+    });
+    const versions = await db
+      .select()
+      .from(committeeEvents)
+      .where(eq(committeeEvents.kind, 'committee_changed'))
+      .orderBy(committeeEvents.blockNumber);
+    // Construction made version 1; the threshold set again made version 2 (the registry's own count).
+    expect(versions.map((row) => row.value)).toEqual([
+      1n,
+      BigInt(
+        await testChain.publicClient.readContract({
+          address: registry,
+          abi: clusterRegistryAbi,
+          functionName: 'committeeVersion',
+        }),
+      ),
+    ]);
+    // Each version names the committee and threshold it stands for, as the registry holds them now.
+    const [signers, threshold] = await Promise.all([
+      testChain.publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'signers' }),
+      testChain.publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'threshold' }),
+    ]);
+    expect(versions.at(-1)).toMatchObject({ signers: [...signers], threshold: BigInt(threshold), previousValue: null });
+    // Settlement credits the buyers' revenue since the decision to the escrow: the mirror keeps the chain's figure.
+    const finalizedOnChain = await testChain.publicClient.getContractEvents({
+      abi: offeringAbi,
+      eventName: 'Finalized',
+      fromBlock: testChain.deployment.deployBlock,
+    });
+    const finalizedRows = await db
+      .select()
+      .from(offeringEvents)
+      .where(eq(offeringEvents.kind, 'finalized'))
+      .orderBy(offeringEvents.blockNumber, offeringEvents.logIndex);
+    expect(finalizedOnChain.some((log) => log.args.revenueEscrowed! > 0n)).toBe(true);
+    expect(finalizedRows.map((row) => [row.offering, row.revenueEscrowed])).toEqual(
+      finalizedOnChain.map((log) => [getAddress(log.address), log.args.revenueEscrowed]),
+    );
+    // The local registry has no guardian: construction recorded the zero address.
+    const guardians = await db.select().from(committeeEvents).where(eq(committeeEvents.kind, 'guardian_set'));
+    expect(guardians.map((row) => row.account)).toEqual([zeroAddress]);
+    // The withdrawals of the scenario name their recipient (the buyers themselves).
+    const withdrawn = await db.select().from(offeringEvents).where(eq(offeringEvents.kind, 'shares_withdrawn'));
+    expect(withdrawn).toHaveLength(2);
+    expect(withdrawn.map((row) => row.recipient)).toEqual(withdrawn.map((row) => row.account));
+    expect(await dumpMirror(db)).toEqual(await cleanIndex());
   });
 
   it('gives the same mirror for small ranges, one large range, and a range written twice', async () => {
@@ -136,7 +297,8 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
     await testChain.report([
       { clusterId: ids[1]!, epoch: 2n, gpuHoursMilli: 1n, utilizationBps: 100, gpusOnline: 1, revenue: 1n },
     ]);
-    await testChain.depositRevenue(devRoles.operators[0], sale.token, 777n, 3_600n);
+    // Enough to keep the running stream's rate for the added seconds (a deposit may not slow it down).
+    await testChain.depositRevenue(devRoles.operators[0], sale.token, 5_000_000n, 3_600n);
     await indexer.catchUp();
     expect(await db.select().from(epochReports)).toHaveLength(4);
 

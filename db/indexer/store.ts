@@ -446,8 +446,9 @@ async function recomputeClusters(tx: Transaction, chainId: number, ids: bigint[]
       attestation &&
       (attestation.blockNumber > changedBlock ||
         (attestation.blockNumber === changedBlock && attestation.logIndex > changedLog));
+    // The registry's last report time is the newest epoch itself (its signed end time), not when it was submitted.
     const [reports] = await tx
-      .select({ lastEpoch: max(epochReports.epoch), lastReportAt: max(epochReports.blockTime) })
+      .select({ lastEpoch: max(epochReports.epoch) })
       .from(epochReports)
       .where(and(eq(epochReports.chainId, chainId), eq(epochReports.clusterId, clusterId)));
     const row = {
@@ -473,7 +474,7 @@ async function recomputeClusters(tx: Transaction, chainId: number, ids: bigint[]
       attestedAt: attested ? attestation.attestedAt : null,
       attestedUntil: attested ? attestation.validUntil : null,
       lastEpoch: reports?.lastEpoch ? BigInt(reports.lastEpoch) : 0n,
-      lastReportAt: reports?.lastReportAt ? new Date(reports.lastReportAt) : null,
+      lastReportAt: reports?.lastEpoch ? new Date(Number(reports.lastEpoch) * 1000) : null,
     };
     const { chainId: _chain, clusterId: _id, ...update } = row;
     await tx

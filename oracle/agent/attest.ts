@@ -33,8 +33,10 @@ export function submitAttestationArgs(signatures: readonly AttestationSignature[
       clusterId: BigInt(first.clusterId),
       hardwareRoot: first.hardwareRoot,
       gpuCount: first.gpuCount,
+      issuedAt: BigInt(first.issuedAt),
       validUntil: BigInt(first.validUntil),
       nonce: first.nonce,
+      committeeVersion: first.committeeVersion,
     },
     chosen.map((entry) => entry.signature),
   ] as const;
@@ -61,6 +63,21 @@ async function postJson(url: string, body: unknown) {
   return json;
 }
 
+/**
+ * What every node must sign alike besides the inventory: the attestation's expiry, the chain time it states it was
+ * checked at, and the registry's committee version.
+ */
+export type AttestationTerms = { validUntil: number; issuedAt: number; committeeVersion: number };
+
+/** The chain's current time and committee version, read once so that every node is asked the same. */
+export async function readAttestationTerms(publicClient: PublicClient, registry: ChainContext['registry']) {
+  const [block, committeeVersion] = await Promise.all([
+    publicClient.getBlock({ blockTag: 'latest' }),
+    publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'committeeVersion' }),
+  ]);
+  return { issuedAt: Number(block.timestamp), committeeVersion: Number(committeeVersion) };
+}
+
 /** Proves the inventory to one node; returns its attestation signature. */
 export async function proveInventory(
   nodeUrl: string,
@@ -68,17 +85,21 @@ export async function proveInventory(
   operatorKey: Hex,
   clusterId: bigint,
   uuids: string[],
-  validUntil: number,
+  terms: AttestationTerms,
 ): Promise<AttestationSignature> {
   const { challenge } = parseAnswer(
     challengeSchema,
     await postJson(`${nodeUrl}/clusters/${clusterId}/attestation/challenge`, {}),
     nodeUrl,
   );
-  const answer = await signInventory(context, operatorKey, clusterId, uuids, challenge, validUntil);
+  const answer = await signInventory(context, operatorKey, clusterId, uuids, challenge, terms.validUntil);
   return parseAnswer(
     attestationSignatureSchema,
-    await postJson(`${nodeUrl}/clusters/${clusterId}/attestation`, answer),
+    await postJson(`${nodeUrl}/clusters/${clusterId}/attestation`, {
+      ...answer,
+      issuedAt: terms.issuedAt,
+      committeeVersion: terms.committeeVersion,
+    }),
     nodeUrl,
   );
 }
@@ -94,9 +115,13 @@ export async function attestCluster(options: {
   walletClient: WalletClient<Transport, Chain, Account>;
   publicClient: PublicClient;
 }) {
+  const terms = {
+    validUntil: options.validUntil,
+    ...(await readAttestationTerms(options.publicClient, options.context.registry)),
+  };
   const results = await Promise.allSettled(
     options.nodeUrls.map((url) =>
-      proveInventory(url, options.context, options.operatorKey, options.clusterId, options.uuids, options.validUntil),
+      proveInventory(url, options.context, options.operatorKey, options.clusterId, options.uuids, terms),
     ),
   );
   const signatures = results

@@ -50,6 +50,7 @@ beforeAll(async () => {
     gpusOnline: 2,
     revenue: 5_000_000n,
     telemetryRoot: telemetryRoot(leaves),
+    committeeVersion: 1,
   };
   const context = { chainId: 31_337, registry: chain.contracts.clusterRegistry };
   const digest = createRegistryHasher(context).report(report);

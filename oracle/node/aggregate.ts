@@ -22,6 +22,8 @@ export type EpochInput = {
   snapshots: readonly Snapshot[];
   leases: Iterable<WireLease>;
   uuidHash: (uuid: string) => `0x${string}`;
+  /** The registry's committee version the report is signed for (not a figure: every node reads it from the chain). */
+  committeeVersion: number;
 };
 
 const MS_PER_HOUR = 3_600_000n;
@@ -70,5 +72,6 @@ export function aggregateEpoch(input: EpochInput): EpochReport {
     gpusOnline: snapshots.at(-1)?.gpus.length ?? 0,
     revenue: revenueWeighted / (divisor * MS_PER_HOUR),
     telemetryRoot: telemetryRoot(leaves),
+    committeeVersion: input.committeeVersion,
   };
 }

@@ -1,5 +1,5 @@
 /** What a node reads from ClusterRegistry, cached briefly: every request would otherwise cost an RPC round trip. */
-import type { Address, Hex, PublicClient } from 'viem';
+import { type Address, getAddress, type Hex, type PublicClient } from 'viem';
 import { clusterRegistryAbi } from '#contracts';
 import { RetryableError } from '../errors';
 
@@ -13,8 +13,12 @@ export type OnChainCluster = {
   status: number;
 };
 
+/** What submitReports accepts: signatures of these members, this many, for this committee version. */
+export type ChainCommittee = { version: number; threshold: number; signers: Set<Address> };
+
 export class RegistryView {
   private clusters = new Map<bigint, { value: OnChainCluster; at: number }>();
+  private committeeRead: { value: ChainCommittee; at: number } | undefined;
 
   constructor(
     readonly publicClient: PublicClient,
@@ -46,6 +50,45 @@ export class RegistryView {
     } catch (error) {
       throw new RetryableError(`cannot read cluster ${clusterId} from the registry: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * The committee submitReports accepts now: its version, threshold and signers, read at one block so the three
+   * always belong together (separate reads behind a load-balanced RPC could pair a new version with old signers).
+   * Cached for the view's TTL; `fresh` or `forgetCommittee()` forces a read.
+   */
+  async committee(fresh = false): Promise<ChainCommittee> {
+    if (!fresh && this.committeeRead && Date.now() - this.committeeRead.at < this.ttlMs)
+      return this.committeeRead.value;
+    try {
+      const blockNumber = await this.publicClient.getBlockNumber({ cacheTime: 0 });
+      const read = <const name extends 'committeeVersion' | 'threshold' | 'signers'>(functionName: name) =>
+        this.publicClient.readContract({ address: this.registry, abi: clusterRegistryAbi, functionName, blockNumber });
+      const [version, threshold, signers] = await Promise.all([
+        read('committeeVersion'),
+        read('threshold'),
+        read('signers'),
+      ]);
+      const value: ChainCommittee = {
+        version: Number(version),
+        threshold: Number(threshold),
+        signers: new Set(signers.map((signer) => getAddress(signer))),
+      };
+      this.committeeRead = { value, at: Date.now() };
+      return value;
+    } catch (error) {
+      throw new RetryableError(`cannot read the committee from the registry: ${(error as Error).message}`);
+    }
+  }
+
+  /** Drops the cached committee (the chain refused a signer this node thought seated). */
+  forgetCommittee() {
+    this.committeeRead = undefined;
+  }
+
+  /** The committee version signatures must carry (every committee change increments it). */
+  async committeeVersion(fresh = false): Promise<number> {
+    return (await this.committee(fresh)).version;
   }
 
   async lastEpochs(clusterIds: bigint[]): Promise<Map<bigint, bigint>> {

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex, keccak256, toBytes, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
 import {
   type Attestation,
   type ChainContext,
@@ -26,12 +27,14 @@ import type { RegistryView } from './chain';
 import { Journal } from './journal';
 import type { NodeMetrics } from './metrics';
 import {
+  ATTESTATION_ISSUED_AT_WINDOW_SECONDS,
   type AttestationBody,
   type BatchBody,
   type BatchPayload,
   batchPayloadSchema,
   fromWireReport,
   type Snapshot,
+  sameFigures,
   sameReport,
   type TelemetryStatus,
   toWireReport,
@@ -93,6 +96,14 @@ export type ReportEntry = {
 };
 
 const reportKey = (clusterId: bigint, epoch: bigint) => `${clusterId}:${epoch}`;
+
+/** How far an attestation's `issuedAt` may be ahead of this node's view of chain time (RPC nodes lag each other). */
+const ISSUED_AT_SKEW_SECONDS = 60;
+/**
+ * Reports (cluster and epoch) peers' signatures may wait for before this node computes its own. The honest need is
+ * the clusters held times the epochs a node can lag its peers; past it a request is answered `busy`, not remembered.
+ */
+const MAX_PENDING_PEER_REPORTS = 10_000;
 
 export class OracleCore {
   readonly address: Address;
@@ -170,6 +181,7 @@ export class OracleCore {
         case 'skipped': {
           const cluster = this.clusters.get(BigInt(record.clusterId));
           if (cluster) this.closeEpoch(cluster, record.epochEnd);
+          this.pendingPeer.delete(`${record.clusterId}:${record.epochEnd}`);
           break;
         }
         case 'submitted': {
@@ -219,7 +231,7 @@ export class OracleCore {
     }
     if (new Set(uuids).size !== uuids.length) throw new Rejection('duplicate_gpu', 'a GPU UUID is listed twice', 422);
     const onChain = await this.registry.cluster(clusterId, true);
-    if (onChain.status === 4 || onChain.status === 5) {
+    if (onChain.status === ClusterStatus.Suspended || onChain.status === ClusterStatus.Retired) {
       throw new Rejection('cluster_not_attestable', `cluster ${clusterId} is suspended or retired`, 409);
     }
     const root = hardwareRoot(uuids);
@@ -243,6 +255,23 @@ export class OracleCore {
           maxValiditySeconds: this.config.maxAttestationSeconds,
         },
       );
+    }
+    // Every node must sign the same message, so the requester picks the time; it may only be recent chain time (the
+    // registry counts the heartbeat from it, and refuses it in the future).
+    if (
+      body.issuedAt > chainTime + ISSUED_AT_SKEW_SECONDS ||
+      body.issuedAt < chainTime - ATTESTATION_ISSUED_AT_WINDOW_SECONDS
+    ) {
+      throw new Rejection('invalid_issued_at', 'issuedAt must be the current chain time', 422, {
+        chainTime,
+        windowSeconds: ATTESTATION_ISSUED_AT_WINDOW_SECONDS,
+      });
+    }
+    const committeeVersion = await this.registry.committeeVersion(true);
+    if (body.committeeVersion !== committeeVersion) {
+      throw new Rejection('committee_version_mismatch', 'the committee changed: sign for the current version', 409, {
+        committeeVersion,
+      });
     }
     const signer = await recoverSigner(
       inventoryProofDigest(this.config.context, {
@@ -273,13 +302,20 @@ export class OracleCore {
       clusterId,
       hardwareRoot: root,
       gpuCount: uuids.length,
+      issuedAt: BigInt(body.issuedAt),
       validUntil: BigInt(body.validUntil),
       nonce: onChain.attestationNonce,
+      committeeVersion,
     };
     const signature = await signDigest(this.hasher.attestation(attestation), this.config.privateKey);
     this.metrics.attestationsSigned.inc();
     return {
-      attestation: { ...attestation, clusterId: clusterId.toString(), validUntil: body.validUntil },
+      attestation: {
+        ...attestation,
+        clusterId: clusterId.toString(),
+        issuedAt: body.issuedAt,
+        validUntil: body.validUntil,
+      },
       signer: this.address,
       signature,
     };
@@ -495,6 +531,17 @@ export class OracleCore {
       cluster.queue = run.catch((error) => this.log.error({ err: error }, 'finalizing epochs failed'));
       await cluster.queue;
     }
+    // Every node re-signs for a new committee, relaying or not: its signature is one of the k a relayer needs.
+    const committeeVersion = await this.registry.committeeVersion().catch((error: Error) => {
+      this.log.warn({ err: error.message }, 'cannot read the committee version');
+      return undefined;
+    });
+    if (committeeVersion !== undefined) {
+      const outdated = [...this.reports.values()].filter(
+        (entry) => !entry.submitted && !entry.inFlight && entry.report.committeeVersion < committeeVersion,
+      );
+      if (outdated.length > 0) await this.resign(outdated, committeeVersion);
+    }
     let lag = 0;
     for (const cluster of this.clusters.values()) {
       if (cluster.finalizedThrough > 0) lag = Math.max(lag, now / 1000 - cluster.finalizedThrough);
@@ -514,6 +561,7 @@ export class OracleCore {
       epochEnd += epochSeconds;
     }
     if (due.length === 0) return;
+    const committeeVersion = await this.registry.committeeVersion();
     const signed: JournalRecord[] = [];
     const entries: ReportEntry[] = [];
     for (const [position, end] of due.entries()) {
@@ -523,6 +571,8 @@ export class OracleCore {
       if (!existing && inEpoch.length === 0 && position < due.length - 1) {
         signed.push({ type: 'skipped', clusterId: cluster.clusterId.toString(), epochEnd: end });
         cluster.finalizedThrough = end;
+        // No report of this node will ever carry the peers' signatures parked for it.
+        this.pendingPeer.delete(reportKey(cluster.clusterId, BigInt(end)));
         continue;
       }
       cluster.finalizedThrough = end;
@@ -535,6 +585,7 @@ export class OracleCore {
         snapshots: inEpoch,
         leases: cluster.leases.values(),
         uuidHash: (uuid) => this.uuidHash(uuid),
+        committeeVersion,
       });
       const digest = this.hasher.report(report);
       const signature = await signDigest(digest, this.config.privateKey);
@@ -592,6 +643,11 @@ export class OracleCore {
   }
 
   private attachPeer(entry: ReportEntry, report: EpochReport, signer: Address, signature: Hex) {
+    // A lagging peer's signature of the same figures for the committee this node has re-signed away from: useless on
+    // chain, but no disagreement.
+    if (report.committeeVersion < entry.report.committeeVersion && sameFigures(entry.report, report)) {
+      return 'stale' as const;
+    }
     if (!sameReport(entry.report, report)) {
       this.metrics.signatureMismatches.inc();
       this.log.warn({ signer, clusterId: report.clusterId, epoch: report.epoch }, 'a peer signed a different report');
@@ -605,35 +661,128 @@ export class OracleCore {
   private applyPeer(report: EpochReport, signer: Address, signature: Hex) {
     const key = reportKey(report.clusterId, report.epoch);
     const entry = this.reports.get(key);
-    if (entry) return this.attachPeer(entry, report, signer, signature);
-    const pending = this.pendingPeer.get(key) ?? [];
+    // A peer that saw a committee change first re-signed the same figures for the new version: keep its signature
+    // until this node re-signs too (see resign), instead of discarding it as a different report.
+    const aheadOfUs =
+      entry !== undefined &&
+      report.committeeVersion > entry.report.committeeVersion &&
+      sameFigures(entry.report, report);
+    if (entry && !aheadOfUs) return this.attachPeer(entry, report, signer, signature);
+    const pending = (this.pendingPeer.get(key) ?? []).filter(
+      (item) => item.signer !== signer || item.report.committeeVersion > report.committeeVersion,
+    );
     if (!pending.some((item) => item.signer === signer)) pending.push({ report, signer, signature });
     this.pendingPeer.set(key, pending);
     return 'pending' as const;
   }
 
   /**
-   * Records peers' signatures. A signature is kept only under the identical report this node computed (or will
-   * compute); it is checked against its claimed signer before it is ever used on chain (see the relayer).
+   * Re-signs reports not yet on chain whose committee version is older than `committeeVersion`: the registry skips
+   * those, so the same figures are signed again for the current committee (the only case in which this node signs
+   * two messages for one cluster and epoch, and they differ in nothing but the version). Returns the new entries.
+   */
+  async resign(entries: ReportEntry[], committeeVersion: number) {
+    const records: JournalRecord[] = [];
+    const fresh: ReportEntry[] = [];
+    for (const entry of entries) {
+      if (entry.submitted || entry.inFlight || entry.report.committeeVersion >= committeeVersion) continue;
+      const report = { ...entry.report, committeeVersion };
+      const digest = this.hasher.report(report);
+      const signature = await signDigest(digest, this.config.privateKey);
+      records.push({ type: 'signed', report: toWireReport(report), signature });
+      fresh.push(this.applySigned(report, signature, digest));
+    }
+    if (fresh.length === 0) return fresh;
+    await this.journal.append(...records);
+    this.log.info({ reports: fresh.length, committeeVersion }, 're-signed reports for the new committee');
+    for (const listener of this.listeners) listener(fresh);
+    return fresh;
+  }
+
+  /**
+   * Records peers' signatures. A signature is kept only when it recovers to its claimed signer, a member of both this
+   * node's committee and the chain's, over the report's digest, for a committee version the chain has reached, and
+   * under the identical report this node computed (or will compute: only epochs it has not closed yet).
+   *
+   * Anyone can post here, so the cheap refusals come first and each costs no signature recovery: a signer outside the
+   * committee, a cluster this node holds no inventory for, an epoch that is not an epoch end, one not ended yet, one
+   * this node closed without a report, a full parking area. Within one request, a signer whose signature failed once
+   * is not recovered again (an outsider naming a member pays for one recovery per request, not one per item).
    */
   async addPeerSignatures(items: { report: WireReport; signer: Address; signature: Hex }[]) {
     const accepted: JournalRecord[] = [];
     const results: string[] = [];
-    for (const item of items) {
+    let committee = await this.registry.committee();
+    let committeeFresh = false;
+    const { epochSeconds } = this.config;
+    const latestEpoch = BigInt(Math.floor(Date.now() / 1000) + epochSeconds);
+    const failedSigners = new Set<Address>();
+    for (const [index, item] of items.entries()) {
+      // Recovering a signature costs about 2 ms of CPU: let the node serve other requests between slices.
+      if (index > 0 && index % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
       const signer = getAddress(item.signer);
       if (!this.committee.includes(signer) || signer === this.address) {
         results.push('not_committee_signer');
         continue;
       }
       const report = fromWireReport(item.report);
-      const known = this.reports.get(reportKey(report.clusterId, report.epoch));
+      const cluster = this.clusters.get(report.clusterId);
+      if (!cluster) {
+        results.push('unknown_cluster');
+        continue;
+      }
+      if (report.epoch % BigInt(epochSeconds) !== 0n) {
+        results.push('epoch_not_aligned');
+        continue;
+      }
+      if (report.epoch > latestEpoch) {
+        results.push('epoch_in_future');
+        continue;
+      }
+      const key = reportKey(report.clusterId, report.epoch);
+      const known = this.reports.get(key);
+      if (!known && report.epoch <= BigInt(cluster.finalizedThrough)) {
+        results.push('epoch_closed');
+        continue;
+      }
       if (known?.signatures.get(signer) === item.signature) {
         results.push('duplicate');
         continue;
       }
+      if (!known && !this.pendingPeer.has(key) && this.pendingPeer.size >= MAX_PENDING_PEER_REPORTS) {
+        results.push('busy');
+        continue;
+      }
+      // A version beyond the chain's cannot have been signed honestly yet (it would park signatures for nothing); one
+      // ahead is let through, for a peer whose RPC saw the committee change a block before this node's did. The
+      // cached committee is read afresh (once per request) before a version ahead of it is refused.
+      if (report.committeeVersion > committee.version + 1 && !committeeFresh) {
+        committee = await this.registry.committee(true);
+        committeeFresh = true;
+      }
+      if (report.committeeVersion > committee.version + 1) {
+        results.push('unknown_committee_version');
+        continue;
+      }
+      // A member governance removed (still in this node's configuration) signs for nothing the chain would accept.
+      if (!committee.signers.has(signer) && report.committeeVersion <= committee.version) {
+        results.push('not_committee_signer');
+        continue;
+      }
+      if (failedSigners.has(signer)) {
+        results.push('invalid_signature');
+        continue;
+      }
+      // Nothing unverified is kept: a forged signature would push a genuine one out.
+      const recovered = await recoverSigner(this.hasher.report(report), item.signature).catch(() => undefined);
+      if (recovered !== signer) {
+        failedSigners.add(signer);
+        results.push('invalid_signature');
+        continue;
+      }
       const result = this.applyPeer(report, signer, item.signature);
       results.push(result);
-      if (result !== 'mismatch')
+      if (result !== 'mismatch' && result !== 'stale')
         accepted.push({ type: 'peer', report: item.report, signer, signature: item.signature });
     }
     await this.journal.append(...accepted);

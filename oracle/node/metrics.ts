@@ -39,6 +39,19 @@ export function createNodeMetrics(address: string) {
       help: 'Epoch reports this node landed on chain',
       registers: [registry],
     }),
+    reportsSkipped: new Counter({
+      name: 'rackshare_oracle_reports_skipped_total',
+      help:
+        'Reports this node sent that the registry skipped (ReportSkipped), by reason: EpochNotAfterLast (landed by ' +
+        'another relayer, or overtaken), StaleCommittee and ClusterNotReportable (retried), GpusOnlineAboveAttested',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    reportsRefused: new Counter({
+      name: 'rackshare_oracle_reports_refused_total',
+      help: 'Times a report was held back because it would revert on its own (its cluster waits, the others go on)',
+      registers: [registry],
+    }),
     submissionsFailed: new Counter({
       name: 'rackshare_oracle_submissions_failed_total',
       help: 'submitReports transactions that failed or reverted',

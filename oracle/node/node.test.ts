@@ -157,6 +157,7 @@ describe('EIP-712 messages', () => {
       gpusOnline: 7,
       revenue: 10n ** 20n + 1n,
       telemetryRoot: `0x${'ab'.repeat(32)}`,
+      committeeVersion: 3,
     };
     const read = (functionName: 'hashReport' | 'hashAttestation' | 'domainSeparator', args: unknown[]) =>
       chain.publicClient.readContract({
@@ -170,8 +171,10 @@ describe('EIP-712 messages', () => {
       clusterId: 1n,
       hardwareRoot: `0x${'cd'.repeat(32)}` as Hex,
       gpuCount: 8,
+      issuedAt: 1_799_000_000n,
       validUntil: 1_800_000_000n,
       nonce: 4,
+      committeeVersion: 2,
     };
     expect(await read('hashAttestation', [attestation])).toBe(hasher.attestation(attestation));
     expect(await read('domainSeparator', [])).toBe(hasher.domainSeparator);
@@ -202,9 +205,39 @@ describe('attestation', () => {
       challenge as Hex,
       Math.floor(Date.now() / 1000) + 86_400,
     );
-    const answer = await post(`${nodes[0]!.url}/clusters/${clusterA}/attestation`, wrong);
+    const head = await chain.publicClient.getBlock({ blockTag: 'latest' });
+    const answer = await post(`${nodes[0]!.url}/clusters/${clusterA}/attestation`, {
+      ...wrong,
+      issuedAt: Number(head.timestamp),
+      committeeVersion: 1,
+    });
     expect(answer.status).toBe(422);
     expect(answer.body.error.code).toBe('hardware_root_mismatch');
+  });
+
+  it('signs only for the current committee and for recent chain time (what every node must sign alike)', async () => {
+    const { signInventory } = await import('../agent/signing');
+    const head = Number((await chain.publicClient.getBlock({ blockTag: 'latest' })).timestamp);
+    const attempt = async (terms: { issuedAt: number; committeeVersion: number }) => {
+      const { challenge } = (await post(`${nodes[0]!.url}/clusters/${clusterA}/attestation/challenge`, {})).body;
+      const answer = await signInventory(
+        context(),
+        devPrivateKey(1),
+        clusterA,
+        uuidsA,
+        challenge as Hex,
+        head + 86_400,
+      );
+      return post(`${nodes[0]!.url}/clusters/${clusterA}/attestation`, { ...answer, ...terms });
+    };
+    const stale = await attempt({ issuedAt: head, committeeVersion: 7 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({ code: 'committee_version_mismatch', committeeVersion: 1 });
+    const backdated = await attempt({ issuedAt: head - 3_600, committeeVersion: 1 });
+    expect(backdated.status).toBe(422);
+    expect(backdated.body.error).toMatchObject({ code: 'invalid_issued_at', windowSeconds: 600 });
+    const ahead = await attempt({ issuedAt: head + 3_600, committeeVersion: 1 });
+    expect(ahead.body.error.code).toBe('invalid_issued_at');
   });
 });
 
@@ -379,6 +412,7 @@ describe('k-of-n reports', () => {
       gpusOnline: 4,
       revenue: (10n ** 12n).toString(),
       telemetryRoot: `0x${'ee'.repeat(32)}` as Hex,
+      committeeVersion: 1,
     };
     const hasher = createRegistryHasher(context());
     const { signDigest, recoverSigner } = await import('../eip712');
@@ -412,5 +446,140 @@ describe('k-of-n reports', () => {
           .then((text) => /peer_report_mismatches_total\{[^}]*\} (\d+)/.exec(text)?.[1]),
       ),
     ).toBe(1);
+  });
+  it('refuses a signature that does not recover to its claimed signer, or is for a committee the chain has not reached', async () => {
+    const epochEnd = BigInt(base / 1000 + 20 * EPOCH);
+    const report = {
+      clusterId: clusterA.toString(),
+      epoch: epochEnd.toString(),
+      gpuHoursMilli: '1',
+      utilizationBps: 1,
+      gpusOnline: 1,
+      revenue: '1',
+      telemetryRoot: `0x${'aa'.repeat(32)}` as Hex,
+      committeeVersion: 1,
+    };
+    const hasher = createRegistryHasher(context());
+    const { signDigest } = await import('../eip712');
+    const { fromWireReport } = await import('./protocol');
+    // An outsider's signature claiming to be committee member 1's: it would push out member 1's genuine one.
+    const forged = await signDigest(hasher.report(fromWireReport(report)), devPrivateKey(3));
+    const ahead = { ...report, committeeVersion: 2 ** 32 - 1 };
+    const aheadSigned = await signDigest(hasher.report(fromWireReport(ahead)), committee[1]!.key);
+    const answer = await post(`${nodes[0]!.url}/signatures`, {
+      items: [
+        { report, signer: committee[1]!.address, signature: forged },
+        { report: ahead, signer: committee[1]!.address, signature: aheadSigned },
+      ],
+    });
+    expect(answer.body.results).toEqual(['invalid_signature', 'unknown_committee_version']);
+    expect(nodes[0]!.core.report(clusterA, epochEnd)).toBeUndefined();
+  });
+
+  it('refuses, before any signature recovery, what no honest peer sends: unknown clusters, epochs not ended, unaligned or closed, oversized batches', async () => {
+    const { MAX_SIGNATURES_PER_REQUEST, fromWireReport } = await import('./protocol');
+    const { signDigest } = await import('../eip712');
+    const nextEpochEnd = (Math.floor(Date.now() / 1000 / EPOCH) + 1) * EPOCH;
+    const report = {
+      clusterId: clusterA.toString(),
+      epoch: String(nextEpochEnd + 10 * EPOCH),
+      gpuHoursMilli: '1',
+      utilizationBps: 1,
+      gpusOnline: 1,
+      revenue: '1',
+      telemetryRoot: `0x${'aa'.repeat(32)}` as Hex,
+      committeeVersion: 1,
+    };
+    const junk = `0x${'11'.repeat(65)}` as Hex;
+    const signer = committee[1]!.address;
+    const answer = await post(`${nodes[0]!.url}/signatures`, {
+      items: [
+        { report, signer, signature: junk },
+        { report: { ...report, clusterId: '999999', epoch: String(base / 1000) }, signer, signature: junk },
+        { report: { ...report, epoch: String(base / 1000 + 1) }, signer, signature: junk },
+        // Long before the cluster's first sample: closed by this node, which will never report it.
+        { report: { ...report, epoch: String(base / 1000 - 50 * EPOCH) }, signer, signature: junk },
+      ],
+    });
+    expect(answer.body.results).toEqual(['epoch_in_future', 'unknown_cluster', 'epoch_not_aligned', 'epoch_closed']);
+    expect(nodes[0]!.core.report(clusterA, BigInt(report.epoch))).toBeUndefined();
+
+    // The epoch under way: a member's genuine signature waits for this node's own report. Behind a junk signature in
+    // the same request it is not even recovered (one recovery per signer and request); sent alone, it is kept.
+    const open = { ...report, epoch: String(nextEpochEnd) };
+    const genuine = await signDigest(createRegistryHasher(context()).report(fromWireReport(open)), committee[1]!.key);
+    const mixed = await post(`${nodes[0]!.url}/signatures`, {
+      items: [
+        { report: open, signer, signature: junk },
+        { report: open, signer, signature: genuine },
+      ],
+    });
+    expect(mixed.body.results).toEqual(['invalid_signature', 'invalid_signature']);
+    const alone = await post(`${nodes[0]!.url}/signatures`, { items: [{ report: open, signer, signature: genuine }] });
+    expect(alone.body.results).toEqual(['pending']);
+
+    const oversized = await post(`${nodes[0]!.url}/signatures`, {
+      items: Array.from({ length: MAX_SIGNATURES_PER_REQUEST + 1 }, () => ({ report, signer, signature: junk })),
+    });
+    expect(oversized.status).toBe(400);
+  });
+
+  it('a committee change voids the signatures in flight: every node re-signs and the report still lands', async () => {
+    // Reports of epoch 3 are signed for committee version 1 while no node relays.
+    for (const position of [0, 1]) {
+      await nodes[position]!.stop();
+      nodes[position] = await startOracleNode(nodeOptions(position, { relay: false }));
+    }
+    const epochEnd = BigInt(base / 1000 + 3 * EPOCH);
+    const signed = await signBatch(
+      context(),
+      devPrivateKey(1),
+      clusterA,
+      5,
+      payload(uuidsA, base + 130_000, 6, 10_000),
+    );
+    for (const node of nodes.slice(0, 2))
+      expect((await post(`${node!.url}/clusters/${clusterA}/batches`, signed)).status).toBe(202);
+    const pending = await waitFor(async () => {
+      const entry = nodes[0]!.core.report(clusterA, epochEnd);
+      return entry && entry.readyAt !== null ? entry : undefined;
+    });
+    expect(pending.report.committeeVersion).toBe(1);
+    // Governance changes the committee (the threshold is set again): version 2, the old signatures are void.
+    await chain.publicClient.waitForTransactionReceipt({
+      hash: await chain.wallet(0).writeContract({
+        address: context().registry,
+        abi: clusterRegistryAbi,
+        functionName: 'setThreshold',
+        args: [2n],
+      }),
+    });
+    const version = await chain.publicClient.readContract({
+      address: context().registry,
+      abi: clusterRegistryAbi,
+      functionName: 'committeeVersion',
+    });
+    expect(version).toBe(2);
+    for (const position of [0, 1]) {
+      await nodes[position]!.stop();
+      nodes[position] = await startOracleNode(nodeOptions(position));
+    }
+    await waitFor(async () => ((await lastEpochOf(clusterA)) === epochEnd ? true : undefined));
+    const [landed] = await chain.publicClient.getContractEvents({
+      address: context().registry,
+      abi: clusterRegistryAbi,
+      eventName: 'ReportSubmitted',
+      args: { clusterId: clusterA, epoch: epochEnd },
+      fromBlock: 0n,
+    });
+    // The same figures as signed for version 1, now signed for version 2 by both nodes.
+    const resigned = nodes[0]!.core.report(clusterA, epochEnd)!.report;
+    expect(resigned).toEqual({ ...pending.report, committeeVersion: 2 });
+    expect(nodes[1]!.core.report(clusterA, epochEnd)!.report).toEqual(resigned);
+    expect(landed!.args).toMatchObject({
+      epoch: epochEnd,
+      revenue: resigned.revenue,
+      telemetryRoot: resigned.telemetryRoot,
+    });
   });
 });

@@ -6,11 +6,9 @@
 import type { Logger } from 'pino';
 import type { Address } from 'viem';
 import type { OracleCore, ReportEntry } from './core';
-import { toWireReport } from './protocol';
+import { MAX_SIGNATURES_PER_REQUEST, toWireReport } from './protocol';
 
 export type Peer = { address: Address; url: string };
-
-const MAX_ITEMS_PER_REQUEST = 2_000;
 
 export class PeerNetwork {
   private readonly queues = new Map<Address, Map<string, ReportEntry>>();
@@ -66,7 +64,7 @@ export class PeerNetwork {
     const queue = this.queues.get(peer.address)!;
     try {
       if (queue.size > 0) {
-        const batch = [...queue.entries()].slice(0, MAX_ITEMS_PER_REQUEST);
+        const batch = [...queue.entries()].slice(0, MAX_SIGNATURES_PER_REQUEST);
         const items = batch.map(([, entry]) => ({
           report: toWireReport(entry.report),
           signer: this.core.address,

@@ -62,6 +62,13 @@ export const attestationBodySchema = z.object({
   challenge: hex32,
   uuids: z.array(z.string().max(64)).min(1).max(100_000),
   validUntil: z.number().int().positive(),
+  /**
+   * Chain time (Unix s) the attestation states it was checked at, chosen by the requester so that every node signs
+   * the same message; a node accepts it only within ATTESTATION_ISSUED_AT_WINDOW_SECONDS before its own chain time.
+   */
+  issuedAt: z.number().int().positive(),
+  /** The registry's committeeVersion(); a node refuses any other. */
+  committeeVersion: z.number().int().positive(),
   signature,
 });
 export type AttestationBody = z.infer<typeof attestationBodySchema>;
@@ -75,8 +82,10 @@ export const attestationSignatureSchema = z.object({
     clusterId: uintString,
     hardwareRoot: hex32,
     gpuCount: z.number().int().positive(),
+    issuedAt: z.number().int().positive(),
     validUntil: z.number().int().positive(),
     nonce: z.number().int().nonnegative(),
+    committeeVersion: z.number().int().positive(),
   }),
   signer: address,
   signature,
@@ -91,6 +100,7 @@ export const wireReportSchema = z.object({
   gpusOnline: z.number().int().min(0).max(4_294_967_295),
   revenue: uintString,
   telemetryRoot: hex32,
+  committeeVersion: z.number().int().positive().max(4_294_967_295),
 });
 export type WireReport = z.infer<typeof wireReportSchema>;
 
@@ -134,7 +144,9 @@ export const telemetryStatusSchema = z.object({
 export type TelemetryStatus = z.infer<typeof telemetryStatusSchema>;
 
 export const signatureItemSchema = z.object({ report: wireReportSchema, signer: address, signature });
-export const signatureBatchSchema = z.object({ items: z.array(signatureItemSchema).max(10_000) });
+/** What a node pushes to a peer in one request (peers.ts); a larger body is refused before any work. */
+export const MAX_SIGNATURES_PER_REQUEST = 2_000;
+export const signatureBatchSchema = z.object({ items: z.array(signatureItemSchema).max(MAX_SIGNATURES_PER_REQUEST) });
 
 export const toWireReport = (report: EpochReport): WireReport => ({
   clusterId: report.clusterId.toString(),
@@ -144,6 +156,7 @@ export const toWireReport = (report: EpochReport): WireReport => ({
   gpusOnline: report.gpusOnline,
   revenue: report.revenue.toString(),
   telemetryRoot: report.telemetryRoot,
+  committeeVersion: report.committeeVersion,
 });
 
 export const fromWireReport = (report: WireReport): EpochReport => ({
@@ -154,6 +167,7 @@ export const fromWireReport = (report: WireReport): EpochReport => ({
   gpusOnline: report.gpusOnline,
   revenue: BigInt(report.revenue),
   telemetryRoot: report.telemetryRoot as Hex,
+  committeeVersion: report.committeeVersion,
 });
 
 export const sameReport = (a: EpochReport, b: EpochReport) =>
@@ -163,4 +177,15 @@ export const sameReport = (a: EpochReport, b: EpochReport) =>
   a.utilizationBps === b.utilizationBps &&
   a.gpusOnline === b.gpusOnline &&
   a.revenue === b.revenue &&
-  a.telemetryRoot === b.telemetryRoot;
+  a.telemetryRoot === b.telemetryRoot &&
+  a.committeeVersion === b.committeeVersion;
+
+/** The same epoch figures signed for another committee version (a re-signature after a committee change). */
+export const sameFigures = (a: EpochReport, b: EpochReport) =>
+  sameReport(a, { ...b, committeeVersion: a.committeeVersion });
+
+/**
+ * How far before a node's view of chain time an attestation's `issuedAt` may be. The registry counts the heartbeat
+ * from it, so a requester cannot backdate or hold an attestation for longer than this.
+ */
+export const ATTESTATION_ISSUED_AT_WINDOW_SECONDS = 600;

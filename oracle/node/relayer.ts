@@ -5,6 +5,10 @@
  * `takeoverMs`, and so on, so a dead leader delays reports but never stops them. Before each transaction the relayer
  * reads lastEpochOf and drops what is already on chain, then simulates the call: a report is never submitted twice
  * and a peer's bad signature is found and discarded before it costs gas.
+ *
+ * The registry skips (ReportSkipped) instead of reverting an item whose epoch already landed or was overtaken, and
+ * one signed for an older committee version. Every node re-signs its unsubmitted reports when the committee version
+ * moves on (whatever its relaying rank), and an item the registry skipped for its version is not counted as landed.
  */
 import type { Logger } from 'pino';
 import {
@@ -14,11 +18,19 @@ import {
   type Chain,
   ContractFunctionRevertedError,
   type PublicClient,
+  parseEventLogs,
+  type TransactionReceipt,
   type Transport,
   type WalletClient,
 } from 'viem';
-import { clusterRegistryAbi } from '#contracts';
+import {
+  clusterRegistryClusterStatus as ClusterStatus,
+  clusterRegistryAbi,
+  clusterRegistrySkipReason as SkipReason,
+  clusterRegistrySkipReasonNames as SkipReasonNames,
+} from '#contracts';
 import { recoverSigner } from '../eip712';
+import type { ChainCommittee } from './chain';
 import type { OracleCore, ReportEntry } from './core';
 
 export type RelayerOptions = {
@@ -40,6 +52,16 @@ export type RelayerOptions = {
    * history) then costs one chain round trip and one block per group instead of per epoch.
    */
   maxEpochsPerSubmission?: number;
+  /**
+   * At most this many reports per transaction (default 100, about 3.3M gas), so a backlog of many clusters never
+   * builds a transaction that outgrows a block or a provider's gas cap.
+   */
+  maxReportsPerSubmission?: number;
+  /**
+   * How long a cluster's later epochs wait for an earlier report of it that is still short of signatures (default
+   * 60 s): sent first, a later epoch would make the earlier one unrecordable. After that the earlier one is given up.
+   */
+  orderWaitMs?: number;
   log: Logger;
 };
 
@@ -55,6 +77,15 @@ const SIGNATURE_ERRORS = new Set([
 
 export class Relayer {
   private readonly pending = new Set<Promise<void>>();
+  /** The last reason each refused report was logged with (so a waiting report is logged once, not every round). */
+  private readonly refusals = new WeakMap<ReportEntry, string>();
+  /**
+   * When this relayer first saw each report with enough signatures from the chain's committee for the chain's
+   * threshold. Kept here, not in the core: governance may change both after the node was configured.
+   */
+  private readonly eligibleSince = new WeakMap<ReportEntry, number>();
+  /** When this relayer first saw each unsubmitted report, ready or not. */
+  private readonly seenSince = new WeakMap<ReportEntry, number>();
 
   constructor(
     private readonly core: OracleCore,
@@ -77,11 +108,51 @@ export class Relayer {
   /** Submits every report this node is due to relay now; resolves when the transactions are sent, not mined. */
   async relayOnce(now = Date.now()) {
     const { core } = this;
+    // The chain's committee, not this node's configuration: governance may have changed either. Reports signed for an
+    // older committee wait for the re-signature (OracleCore.tick), reports short of the threshold for more signatures.
+    const committee = await core.registry.committee();
+    const { version: committeeVersion, threshold, signers } = committee;
     const rank = Math.max(0, this.options.liveMembers().indexOf(core.address));
     const delay = rank * (this.options.takeoverMs ?? 15_000);
-    const byEpoch = new Map<bigint, ReportEntry[]>();
+    const orderWaitMs = this.options.orderWaitMs ?? 60_000;
+    const eligible: ReportEntry[] = [];
+    // Per cluster, the earliest epoch whose report still waits for signatures (a re-signature, or a slow peer).
+    const waitingFrom = new Map<bigint, bigint>();
     for (const entry of core.reports.values()) {
-      if (entry.submitted || entry.inFlight || entry.readyAt === null || now - entry.readyAt < delay) continue;
+      if (entry.submitted || entry.inFlight) continue;
+      const seen = this.seenSince.get(entry) ?? now;
+      this.seenSince.set(entry, seen);
+      // Only signatures of members the chain still seats count: a member governance removed (still in this node's
+      // configured committee) would make the whole transaction revert with NotCommitteeSigner.
+      if (
+        entry.report.committeeVersion !== committeeVersion ||
+        this.chainSignatures(entry, signers).length < threshold
+      ) {
+        this.eligibleSince.delete(entry);
+        const { clusterId, epoch } = entry.report;
+        // Only a report this node signed itself is worth waiting for: one a lone peer made up (any epoch, any
+        // figures) would otherwise hold the cluster back at will.
+        const ownReport = entry.signatures.has(core.address);
+        if (ownReport && now - seen < orderWaitMs && epoch < (waitingFrom.get(clusterId) ?? epoch + 1n))
+          waitingFrom.set(clusterId, epoch);
+        continue;
+      }
+      const since = this.eligibleSince.get(entry) ?? now;
+      this.eligibleSince.set(entry, since);
+      if (now - since >= delay) {
+        eligible.push(entry);
+      } else {
+        // Ready but not yet this relayer's turn: its cluster's later epochs wait for it too, or a backup relayer would
+        // send a later epoch alone and make this one unrecordable.
+        const { clusterId, epoch } = entry.report;
+        if (epoch < (waitingFrom.get(clusterId) ?? epoch + 1n)) waitingFrom.set(clusterId, epoch);
+      }
+    }
+    const byEpoch = new Map<bigint, ReportEntry[]>();
+    for (const entry of eligible) {
+      // A later epoch would overtake the earlier one on chain for good (epochs only increase): it waits for it, up to
+      // orderWaitMs, after which the earlier report is given up on.
+      if (entry.report.epoch > (waitingFrom.get(entry.report.clusterId) ?? entry.report.epoch)) continue;
       byEpoch.set(entry.report.epoch, [...(byEpoch.get(entry.report.epoch) ?? []), entry]);
     }
     // Decided before any chain read: while the oldest epoch is still gathering, nothing goes (and nothing is read).
@@ -90,7 +161,7 @@ export class Relayer {
     const epochs: bigint[] = [];
     for (const epoch of [...byEpoch.keys()].sort((a, b) => (a < b ? -1 : 1))) {
       const entries = byEpoch.get(epoch)!;
-      const firstReady = Math.min(...entries.map((entry) => entry.readyAt!));
+      const firstReady = Math.min(...entries.map((entry) => this.eligibleSince.get(entry)!));
       // A later epoch cannot go first: it would make this one's reports unsubmittable (epochs only increase).
       if (entries.length < clusterCount && now - firstReady < gatherMs) break;
       epochs.push(epoch);
@@ -101,68 +172,123 @@ export class Relayer {
     const lastEpochs = await core.registry.lastEpochs(clusterIds);
     const landed = due.filter((entry) => entry.report.epoch <= lastEpochs.get(entry.report.clusterId)!);
     if (landed.length > 0) await core.markSubmitted(landed);
+    const chainTime = await core.registry.chainTime();
     const groups: ReportEntry[][] = [];
+    const maxReports = this.options.maxReportsPerSubmission ?? 100;
     let epochsInGroup = 0;
     for (const epoch of epochs) {
       const entries: ReportEntry[] = [];
       for (const entry of byEpoch.get(epoch)!) {
         if (entry.report.epoch <= lastEpochs.get(entry.report.clusterId)!) continue;
         const cluster = await core.registry.cluster(entry.report.clusterId);
-        if (cluster.attestedUntil === 0) continue; // not attested yet: the report waits
+        // Not attested (yet, or any more), suspended or retired: the registry would skip the item, so it waits here
+        // until the cluster can be reported on again (an attestation or an unsuspension).
+        if (cluster.attestedUntil < chainTime) continue;
+        if (cluster.status === ClusterStatus.Suspended || cluster.status === ClusterStatus.Retired) continue;
         entries.push(entry);
       }
       if (entries.length === 0) continue;
-      // Consecutive epochs share a transaction up to the limit (reports of one cluster stay in epoch order).
+      // Consecutive epochs share a transaction up to the limits (reports of one cluster stay in epoch order).
       if (groups.length === 0 || epochsInGroup >= (this.options.maxEpochsPerSubmission ?? 1)) {
         groups.push([]);
         epochsInGroup = 0;
       }
-      groups.at(-1)!.push(...entries);
+      for (const entry of entries) {
+        if (groups.at(-1)!.length >= maxReports) groups.push([]);
+        groups.at(-1)!.push(entry);
+      }
       epochsInGroup += 1;
     }
+    // One report that cannot land must not hold the others back: its cluster waits (a later epoch of it would make
+    // this one unsubmittable), every other cluster goes on.
+    const held = new Set<bigint>();
     let sent = 0;
-    for (const entries of groups) {
-      if (!(await this.submit(entries))) break;
+    for (const group of groups) {
+      const entries = group.filter((entry) => !held.has(entry.report.clusterId));
+      if (entries.length === 0) continue;
+      const sendable = await this.sendable(entries, committee);
+      for (const entry of entries) if (!sendable.includes(entry)) held.add(entry.report.clusterId);
+      if (sendable.length === 0) continue;
+      await this.submit(sendable, committee);
       sent += 1;
     }
     return sent;
   }
 
-  private async submit(entries: ReportEntry[]) {
-    const { walletClient, publicClient, registry, log } = this.options;
-    const threshold = this.core.config.threshold;
+  /** This entry's signatures by members the chain seats, in the ascending signer order the registry requires. */
+  private chainSignatures(entry: ReportEntry, signers: Set<Address>) {
+    return [...entry.signatures.entries()]
+      .filter(([signer]) => signers.has(signer))
+      .sort(([a], [b]) => byAddress(a, b));
+  }
+
+  private submitCall(entries: ReportEntry[], committee: ChainCommittee) {
+    const { walletClient, registry } = this.options;
     const signed = entries.map((entry) => ({
       report: entry.report,
-      signatures: [...entry.signatures.entries()]
-        .sort(([a], [b]) => byAddress(a, b))
-        .slice(0, threshold)
+      signatures: this.chainSignatures(entry, committee.signers)
+        .slice(0, committee.threshold)
         .map(([, signature]) => signature),
     }));
-    const call = {
+    return {
       address: registry,
       abi: clusterRegistryAbi,
       functionName: 'submitReports',
       args: [signed],
       account: walletClient.account,
     } as const;
-    await this.options.prepareSubmission?.(Number(entries.at(-1)!.report.epoch));
+  }
+
+  /** The revert error's name when `entries` would revert now, else undefined. */
+  private async wouldRevert(entries: ReportEntry[], committee: ChainCommittee) {
     try {
-      await publicClient.simulateContract(call);
+      // Against the pending block: the registry refuses an epoch that ends after the block's time, and on a quiet
+      // chain the latest block may be older than an epoch that has ended.
+      await this.options.publicClient.simulateContract({ ...this.submitCall(entries, committee), blockTag: 'pending' });
+      return undefined;
     } catch (error) {
       const revert =
         error instanceof BaseError ? error.walk((cause) => cause instanceof ContractFunctionRevertedError) : null;
-      const name = (revert as ContractFunctionRevertedError | null)?.data?.errorName;
-      if (name && SIGNATURE_ERRORS.has(name)) await this.dropInvalidSignatures(entries);
-      log.warn(
-        {
-          error: name ?? (error as Error).message.split('\n')[0],
-          epoch: entries[0]!.report.epoch,
-          reports: entries.length,
-        },
-        'report batch would revert; not sent',
+      return (
+        (revert as ContractFunctionRevertedError | null)?.data?.errorName ?? (error as Error).message.split('\n')[0]!
       );
-      return false;
     }
+  }
+
+  /**
+   * The entries that can land now. A batch that would revert is taken apart: each report is simulated alone, and one
+   * that still reverts is left out (logged once per reason); a peer's bad signature is discarded on the way.
+   */
+  private async sendable(entries: ReportEntry[], committee: ChainCommittee): Promise<ReportEntry[]> {
+    await this.options.prepareSubmission?.(Number(entries.at(-1)!.report.epoch));
+    const reason = await this.wouldRevert(entries, committee);
+    if (reason === undefined) return entries;
+    // A seated signer the chain refuses: the committee changed under the cached read; read it afresh next round.
+    if (reason === 'NotCommitteeSigner') this.core.registry.forgetCommittee();
+    if (SIGNATURE_ERRORS.has(reason)) await this.dropInvalidSignatures(entries);
+    const passing: ReportEntry[] = [];
+    for (const entry of entries) {
+      const own = entries.length === 1 ? reason : await this.wouldRevert([entry], committee);
+      if (own === undefined) {
+        passing.push(entry);
+      } else if (this.refusals.get(entry) !== own) {
+        this.refusals.set(entry, own);
+        this.core.metrics.reportsRefused.inc();
+        this.options.log.warn(
+          { error: own, clusterId: entry.report.clusterId, epoch: entry.report.epoch },
+          'a report would revert; its cluster waits, the others go on',
+        );
+      }
+    }
+    // Reports that pass alone may still fail together in a corner case: then nothing goes this round.
+    if (passing.length < entries.length && passing.length > 0 && (await this.wouldRevert(passing, committee)))
+      return [];
+    return passing;
+  }
+
+  private async submit(entries: ReportEntry[], committee: ChainCommittee) {
+    const { walletClient, publicClient, registry, log } = this.options;
+    const call = this.submitCall(entries, committee);
     for (const entry of entries) entry.inFlight = true;
     let hash: `0x${string}`;
     try {
@@ -179,8 +305,32 @@ export class Relayer {
       .waitForTransactionReceipt({ hash, timeout: 120_000 })
       .then(async (receipt) => {
         if (receipt.status === 'success') {
-          await this.core.markSubmitted(entries);
-          this.core.metrics.reportsSubmitted.inc(entries.length);
+          // What the registry did with each item. Skipped for a committee that changed, or a cluster that could not
+          // be reported on, while the transaction was pending: not recorded, it stays unsubmitted (re-signed, or held
+          // until the cluster can be reported on again). Not after the cluster's last epoch (another relayer landed
+          // it first, or a later epoch overtook it) or made for hardware the cluster no longer has: done with.
+          const skips = skipReasons(receipt, registry);
+          const skipOf = (entry: ReportEntry) => skips.get(`${entry.report.clusterId}:${entry.report.epoch}`);
+          const done = entries.filter((entry) => {
+            const reason = skipOf(entry);
+            return reason === undefined || !RETRYABLE_SKIPS.has(reason);
+          });
+          await this.core.markSubmitted(done);
+          let landed = 0;
+          for (const entry of entries) {
+            const reason = skipOf(entry);
+            if (reason === undefined) {
+              landed += 1;
+              continue;
+            }
+            const name = SkipReasonNames[reason] ?? String(reason);
+            this.core.metrics.reportsSkipped.inc({ reason: name });
+            log.info(
+              { clusterId: entry.report.clusterId, epoch: entry.report.epoch, reason: name, hash },
+              'the registry skipped a report',
+            );
+          }
+          this.core.metrics.reportsSubmitted.inc(landed);
         } else {
           this.core.metrics.submissionsFailed.inc();
           log.warn({ hash }, 'submitReports reverted');
@@ -217,3 +367,16 @@ export class Relayer {
     await Promise.allSettled([...this.pending]);
   }
 }
+
+/** `clusterId:epoch` → SkipReason of every item the registry skipped in `receipt`. */
+function skipReasons(receipt: TransactionReceipt, registry: Address) {
+  const skipped = parseEventLogs({
+    abi: clusterRegistryAbi,
+    eventName: 'ReportSkipped',
+    logs: receipt.logs.filter((log) => log.address.toLowerCase() === registry.toLowerCase()),
+  });
+  return new Map(skipped.map((log) => [`${log.args.clusterId}:${log.args.epoch}`, log.args.reason]));
+}
+
+/** Skip reasons that can pass: another signature round, or an attestation or unsuspension. */
+const RETRYABLE_SKIPS = new Set<number>([SkipReason.StaleCommittee, SkipReason.ClusterNotReportable]);

@@ -332,6 +332,9 @@ export async function runDemoHistory(options: DemoOptions): Promise<{ state: Dem
               abi: offeringAbi,
               functionName: 'buy',
               args: [shares[index]!, costs[index]!],
+              // Three investors buy the same offerings at once: the first purchase of a sale writes its storage for
+              // the first time and costs ~35k gas more, and which one is first is only known once mined.
+              gas: 250_000n,
             }),
           );
         }
@@ -552,6 +555,44 @@ async function replayHistory(
   }
 }
 
+/**
+ * A deposit may neither slow down nor shorten the stream already running (revenue already deposited keeps its
+ * schedule), so a week's revenue that is smaller than last week's cannot be spread over a full week while last week's
+ * is still streaming: it then streams at the running rate for as long as it lasts. The chain's clock moves on between
+ * reading the limits and the deposit landing (the demo warps it), hence the margin and the retry with fresh limits.
+ */
+async function depositOverAWeek(
+  publicClient: PublicClient,
+  wallet: Wallet,
+  token: Address,
+  amount: bigint,
+): Promise<Hash> {
+  for (let attempt = 1; ; attempt += 1) {
+    const [minDuration, maxDuration] = await publicClient.readContract({
+      address: token,
+      abi: shareTokenAbi,
+      functionName: 'depositLimits',
+      args: [wallet.account.address, amount],
+    });
+    const ceiling = maxDuration > BigInt(DAY) + minDuration ? maxDuration - BigInt(DAY) : minDuration;
+    const duration = BigInt(WEEK) < minDuration ? minDuration : BigInt(WEEK) > ceiling ? ceiling : BigInt(WEEK);
+    const call = {
+      address: token,
+      abi: shareTokenAbi,
+      functionName: 'depositRevenue',
+      args: [amount, duration],
+    } as const;
+    try {
+      // Simulated first: a refused write would still have used up a nonce of the wallet's nonce manager.
+      await publicClient.simulateContract({ ...call, account: wallet.account });
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      continue;
+    }
+    return wallet.writeContract(call);
+  }
+}
+
 /** Each operator deposits the revenue its clusters reported in (depositedThrough, through], streamed over a week. */
 export async function depositRevenue(options: {
   rpcUrl: string;
@@ -603,17 +644,13 @@ export async function depositRevenue(options: {
           args: [wallet(operator).account.address, deposits.reduce((sum, entry) => sum + entry.amount, 0n)],
         }),
       );
-      for (const { token, amount } of deposits) {
-        hashes.push(
-          await wallet(operator).writeContract({
-            address: token,
-            abi: shareTokenAbi,
-            functionName: 'depositRevenue',
-            args: [amount, BigInt(WEEK)],
-          }),
-        );
-      }
+      // Mined first: the deposits read their limits and must see the stablecoin.
       await settle(publicClient, hashes);
+      const depositHashes: Hash[] = [];
+      for (const { token, amount } of deposits) {
+        depositHashes.push(await depositOverAWeek(publicClient, wallet(operator), token, amount));
+      }
+      await settle(publicClient, depositHashes);
     }),
   );
   state.depositedThrough = options.through;

@@ -37,9 +37,12 @@ const chainClient = createPublicClient({ transport: http(config.rpcUrl) });
 async function warpTo(epochEnd: number) {
   const latest = await chainClient.getBlock({ blockTag: 'latest' });
   if (latest.timestamp >= BigInt(epochEnd)) return;
-  // Another sender may have mined in between; a refused warp only means time already moved on.
+  // Another sender may have mined in between; a refused warp only means time already moved on. The block is mined
+  // at once: the registry refuses an epoch that ends after the block's time, and the relayer simulates its call
+  // against the latest block before sending it.
   await chainClient
     .request({ method: 'evm_setNextBlockTimestamp' as never, params: [`0x${(epochEnd + 1).toString(16)}`] as never })
+    .then(() => chainClient.request({ method: 'evm_mine' as never, params: [] as never }))
     .catch(() => undefined);
 }
 

@@ -23,6 +23,8 @@ export type AnvilOptions = {
   /** Genesis timestamp in seconds, for a chain that starts in the past. */
   genesisTimestamp?: number;
   accounts?: number;
+  /** Chain id (default 31337, the local chain); tests of what only happens on real networks pass another. */
+  chainId?: number;
   log?: (line: string) => void;
 };
 
@@ -45,26 +47,61 @@ async function waitForRpc(rpcUrl: string, child: ChildProcess, timeoutMs: number
   throw new Error(`anvil did not answer on ${rpcUrl} within ${timeoutMs} ms`);
 }
 
-/** Stops an anvil left behind by a process that was killed with SIGKILL (its pid file survived). */
-function stopOrphan(pidFile: string) {
+const isAnvil = (pid: number) => {
+  try {
+    return pid > 0 && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('anvil');
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Stops an anvil left behind by a process that was killed with SIGKILL (its pid file survived), and waits until it is
+ * gone: it dumps its state on the way out, and must be done before anyone touches that state.
+ */
+export async function stopOrphan(pidFile: string) {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8'));
-  try {
-    if (pid > 0 && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('anvil')) process.kill(pid, 'SIGTERM');
-  } catch {}
+  if (isAnvil(pid)) {
+    process.kill(pid, 'SIGTERM');
+    const deadline = Date.now() + 10_000;
+    while (isAnvil(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (isAnvil(pid)) process.kill(pid, 'SIGKILL');
+  }
   rmSync(pidFile, { force: true });
+}
+
+async function answers(rpcUrl: string) {
+  try {
+    const response = await fetch(rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
+      signal: AbortSignal.timeout(1_000),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
 }
 
 export async function startAnvil(options: AnvilOptions): Promise<AnvilHandle> {
   const rpcUrl = `http://127.0.0.1:${options.port}`;
-  const args = ['--host', '127.0.0.1', '--port', String(options.port), '--chain-id', '31337', '--silent'];
+  const chainId = String(options.chainId ?? 31_337);
+  const args = ['--host', '127.0.0.1', '--port', String(options.port), '--chain-id', chainId, '--silent'];
   args.push('--accounts', String(options.accounts ?? 10));
   let pidFile: string | null = null;
   if (options.stateFile) {
     mkdirSync(dirname(options.stateFile), { recursive: true });
     pidFile = `${options.stateFile}.pid`;
-    stopOrphan(pidFile);
+    await stopOrphan(pidFile);
     args.push('--state', options.stateFile, '--state-interval', '5');
+  }
+  // Whatever answers there would answer for the new anvil too (which then cannot bind the port): refuse instead.
+  if (await answers(rpcUrl)) {
+    throw new Error(
+      `Something already answers JSON-RPC on ${rpcUrl}: stop it (an anvil left running?) or set ANVIL_PORT.`,
+    );
   }
   if (options.genesisTimestamp !== undefined && !(options.stateFile && existsSync(options.stateFile))) {
     args.push('--timestamp', String(options.genesisTimestamp));

@@ -44,6 +44,10 @@ export const stackEnvSchema = z.object({
     .positive()
     .default(3 * 3600),
   GOVERNANCE_ADDRESS: address.transform((value) => value as Address).optional(),
+  /** Emergency key that may suspend clusters and pause tokens but never lift either (default: GOVERNANCE_ADDRESS). */
+  GUARDIAN_ADDRESS: address.transform((value) => value as Address).optional(),
+  /** Delay of the TimelockController that owns the registry on a real network (seconds, at least 3600). */
+  TIMELOCK_DELAY_SECONDS: z.coerce.number().int().positive().optional(),
   STABLECOIN_ADDRESS: address.transform((value) => value as Address).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   PORT: port.default(3000),

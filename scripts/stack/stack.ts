@@ -18,6 +18,7 @@ import { liveCommittee, startLiveSimulation } from '../../oracle/simulator/live'
 import { startAnvil } from './anvil';
 import { DEV_ACCOUNT_COUNT, devAccount, devRoles } from './dev-accounts';
 import type { StackEnv } from './env';
+import { resetLocalChainIfContractsChanged } from './local-chain';
 import { step } from './progress';
 import { appBuildIsStale, buildApp, startWeb } from './web';
 
@@ -65,6 +66,9 @@ const services: Service[] = [
       if (state.env.RPC_URL) {
         state.rpcUrl = state.env.RPC_URL;
       } else {
+        if (await resetLocalChainIfContractsChanged(state.env.DATA_DIR)) {
+          state.log.warn('the contracts changed since the local chain was made: starting a fresh local chain');
+        }
         const anvil = await startAnvil({
           port: state.env.ANVIL_PORT,
           stateFile: resolve(state.env.DATA_DIR, 'anvil', 'state.json'),
@@ -114,6 +118,8 @@ const services: Service[] = [
             heartbeatSeconds: env.REPORT_HEARTBEAT_SECONDS,
           },
           owner: env.GOVERNANCE_ADDRESS,
+          guardian: env.GUARDIAN_ADDRESS,
+          timelockDelaySeconds: env.TIMELOCK_DELAY_SECONDS,
           stablecoin: env.STABLECOIN_ADDRESS,
           directory: env.localChain ? join(env.DATA_DIR, 'deployments') : undefined,
         },

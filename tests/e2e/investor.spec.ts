@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { type Address, parseEventLogs, parseUnits } from 'viem';
 import { offeringAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import { devRoles } from '../../scripts/stack/dev-accounts';
 import {
   deployment,
   depositRevenue,
@@ -15,7 +16,7 @@ import { expectAccessible, fullPageShot } from './support/page';
 import { installWallet, TEST_ACCOUNTS } from './support/wallet';
 
 const investor = TEST_ACCOUNTS[1]! as Address;
-const OPERATOR = 1;
+const OPERATOR = devRoles.operators[0]!;
 
 async function numericValue(locator: import('@playwright/test').Locator) {
   return BigInt((await locator.getAttribute('data-value')) ?? '0');

@@ -115,6 +115,47 @@ test('an operator registers a cluster, tokenizes it once attested, and deposits 
   ]);
   expect(deposited).toBe(parseUnits('120.5', 6));
   expect(stream.end - stream.start).toBe(48n * 3_600n);
+
+  // Revenue already deposited keeps its schedule: the form offers the token's own limits for the amount typed (to the
+  // minute, inward), "until the running end" as one click, and a deposit that would stretch the running stream is
+  // refused with its decoded reason (nothing is pulled).
+  await card.getByLabel('Amount (tUSD)').fill('1');
+  const hoursMinutes = (minutes: number) =>
+    `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+  await expect
+    .poll(
+      async () => {
+        const [minSeconds, maxSeconds] = await publicClient.readContract({
+          address: token,
+          abi: shareTokenAbi,
+          functionName: 'depositLimits',
+          args: [operator, parseUnits('1', 6)],
+        });
+        const expected = `${hoursMinutes(Math.ceil(Number(minSeconds) / 60))} to ${hoursMinutes(Math.floor(Number(maxSeconds) / 60))}`;
+        return (await card.getByTestId(`deposit-limits-${clusterId}`).textContent())?.includes(expected);
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  await card.getByLabel('Stream over (hours)').fill('8760');
+  await card.getByRole('button', { name: 'Approve and deposit' }).click();
+  await expect(card.getByTestId(`deposit-status-${clusterId}`)).toHaveAttribute('data-step', 'failed');
+  await expect(card.getByTestId(`deposit-status-${clusterId}`)).toContainText('StreamWouldSlowDown(31536000');
+  expect(await publicClient.readContract({ address: token, abi: shareTokenAbi, functionName: 'totalDeposited' })).toBe(
+    deposited,
+  );
+  // Until the running end: the dollar tops the stream up, sent as an absolute end, so the stream ends exactly when it
+  // did however long the wallet and the block took.
+  await card.getByTestId(`deposit-until-end-${clusterId}`).click();
+  await card.getByRole('button', { name: 'Approve and deposit' }).click();
+  await expect(card.getByTestId(`deposit-status-${clusterId}`)).toHaveAttribute('data-step', 'confirmed');
+  const [toppedUp, after] = await Promise.all([
+    publicClient.readContract({ address: token, abi: shareTokenAbi, functionName: 'totalDeposited' }),
+    publicClient.readContract({ address: token, abi: shareTokenAbi, functionName: 'stream' }),
+  ]);
+  expect(toppedUp).toBe(deposited + parseUnits('1', 6));
+  expect(after.end).toBe(stream.end);
+  expect(after.ratePerSecond).toBeGreaterThan(stream.ratePerSecond);
 });
 
 test('oracle nodes refuse an attestation of GPUs that another cluster holds, each with its reason', async ({

@@ -7,10 +7,24 @@ pragma solidity ^0.8.30;
 /// the chain id and this registry's address) that need `threshold()` signatures of DISTINCT current committee
 /// signers, given in strictly ascending order of signer address. Anyone may submit them (relayers).
 /// EIP-712 types, exactly as hashed:
-/// - `Attestation(uint256 clusterId,bytes32 hardwareRoot,uint32 gpuCount,uint64 validUntil,uint32 nonce)`
+/// - `Attestation(uint256 clusterId,bytes32 hardwareRoot,uint32 gpuCount,uint64 issuedAt,uint64 validUntil,`
+///   `uint32 nonce,uint32 committeeVersion)`
 /// - `EpochReport(uint256 clusterId,uint64 epoch,uint64 gpuHoursMilli,uint16 utilizationBps,uint32 gpusOnline,`
-///   `uint256 revenue,bytes32 telemetryRoot)` (one line, no space after the comma)
+///   `uint256 revenue,bytes32 telemetryRoot,uint32 committeeVersion)` (each one line, no space after the commas)
 /// Signatures are 65-byte `r ‖ s ‖ v` with a low `s` (what viem's `signTypedData` returns).
+///
+/// Signatures in flight: every message carries the committee version (`committeeVersion()`), which every committee
+/// change increments (as Chainlink's config digest does), so a signer that was removed loses its outstanding
+/// signatures even if it is added back; a hardware update increments the attestation nonce, so an attestation signed
+/// for the old hardware can no longer land.
+///
+/// Time: freshness comes from signed times, never from when a relayer chose to submit. An epoch id is the Unix second
+/// at which the epoch ended, it may not be in the future, and the cluster's last report time is that epoch; an
+/// attestation's heartbeat counts from its signed `issuedAt`. So signatures held back cannot revive a Stale cluster.
+/// Out-of-order epochs: per cluster, epochs only increase. A report whose epoch is not above the cluster's last one
+/// (already landed, or superseded by a later epoch), that was signed for an earlier committee, or whose cluster can no
+/// longer be reported on is skipped with `ReportSkipped`, so one front-run never reverts a relayer's batch; an epoch
+/// skipped this way is not recorded.
 interface IClusterRegistry {
     /*//////////////////////////////////////////////////////////////
                                  TYPES
@@ -26,30 +40,53 @@ interface IClusterRegistry {
         Retired
     }
 
+    /// @notice Reasons `submitReports` skips an item instead of reverting the batch: all are things others can change
+    /// between the signing and the mining of a relayer's batch.
+    /// @dev EpochNotAfterLast: the epoch already landed or a later one did. StaleCommittee: signed for another
+    /// committee version. ClusterNotReportable: the cluster is unknown, not (or no longer) attested, suspended or
+    /// retired. GpusOnlineAboveAttested: more GPUs online than the cluster's attested count (its hardware changed since
+    /// the report was signed).
+    enum SkipReason {
+        EpochNotAfterLast,
+        StaleCommittee,
+        ClusterNotReportable,
+        GpusOnlineAboveAttested
+    }
+
     /// @notice A committee statement that a cluster's hardware matches its commitment until `validUntil`.
     /// @param clusterId The attested cluster.
     /// @param hardwareRoot Must equal the cluster's current hardware commitment (Merkle root over the hashed GPU UUIDs).
     /// @param gpuCount Must equal the cluster's current GPU count.
+    /// @param issuedAt Unix time (seconds) at which the committee checked the hardware; not in the future. The
+    /// heartbeat counts from it, not from the submission.
     /// @param validUntil Unix time (seconds) until which the attestation holds (inclusive); must be in the future and
     /// later than the current attestation's.
     /// @param nonce Must equal the cluster's current attestation nonce (`clusterOf(id).attestationNonce`); it is
-    /// incremented by every accepted attestation, so a used attestation cannot be replayed.
+    /// incremented by every accepted attestation and by every hardware update, so an attestation cannot be replayed
+    /// nor survive a hardware change.
+    /// @param committeeVersion Must equal `committeeVersion()`.
     struct Attestation {
         uint256 clusterId;
         bytes32 hardwareRoot;
         uint32 gpuCount;
+        uint64 issuedAt;
         uint64 validUntil;
         uint32 nonce;
+        uint32 committeeVersion;
     }
 
     /// @notice A committee report on one cluster for one epoch.
     /// @param clusterId The reported cluster.
-    /// @param epoch Oracle epoch number; strictly increasing per cluster (the first report needs `epoch >= 1`).
+    /// @param epoch The Unix second at which the epoch ended; not in the future, strictly increasing per cluster (the
+    /// first report needs `epoch >= 1`). It is the cluster's last report time once accepted.
     /// @param gpuHoursMilli GPU-hours rented during the epoch, in milli-GPU-hours (1 GPU rented for 1 hour = 1,000).
     /// @param utilizationBps Average utilization during the epoch in basis points (0 to 10,000).
     /// @param gpusOnline GPUs online at the end of the epoch; at most the attested GPU count.
     /// @param revenue Revenue the cluster earned in the epoch, in stablecoin base units, as reported by the oracle.
     /// @param telemetryRoot Merkle root (or hash) of the epoch's raw telemetry, kept off chain.
+    /// @param committeeVersion The committee version it was signed for; another version is skipped.
+    // The field order is the EIP-712 type the committee signs, so it cannot be rearranged for packing.
+    // solhint-disable-next-line gas-struct-packing
     struct EpochReport {
         uint256 clusterId;
         uint64 epoch;
@@ -58,6 +95,7 @@ interface IClusterRegistry {
         uint32 gpusOnline;
         uint256 revenue;
         bytes32 telemetryRoot;
+        uint32 committeeVersion;
     }
 
     /// @notice An epoch report with its committee signatures (65 bytes each, ascending signer addresses).
@@ -77,11 +115,13 @@ interface IClusterRegistry {
     /// @param metadataURI URI of the off-chain metadata document.
     /// @param metadataHash keccak256 of the metadata document's content.
     /// @param registeredAt Registration time.
-    /// @param attestedAt Time of the current attestation; 0 when not attested (never, or cleared by a hardware update).
+    /// @param attestedAt Signed time (`issuedAt`) of the current attestation; 0 when not attested (never, or cleared by
+    /// a hardware update).
     /// @param attestedUntil Expiry of the current attestation (inclusive); 0 when not attested.
     /// @param attestationNonce Nonce the next attestation must carry.
     /// @param lastEpoch Epoch of the last accepted report; 0 before the first.
-    /// @param lastReportAt Time of the last accepted report; 0 before the first.
+    /// @param lastReportAt Time the last accepted report covers: its epoch end, signed by the committee (equals
+    /// `lastEpoch`); 0 before the first.
     /// @param suspended Whether governance suspended the cluster.
     /// @param retired Whether governance retired the cluster (final).
     // solhint-disable-next-line gas-struct-packing
@@ -141,7 +181,7 @@ interface IClusterRegistry {
     /// @param gpuCount The attested GPU count.
     /// @param validUntil Expiry of the attestation (inclusive).
     /// @param nonce The attestation nonce consumed (the next one is `nonce + 1`).
-    /// @param attestedAt The block time the attestation was accepted (the heartbeat counts from it).
+    /// @param attestedAt The attestation's signed `issuedAt` (the heartbeat counts from it).
     /// @param signers The signers, in ascending address order.
     /// @param submitter Who submitted the transaction (relayer).
     event ClusterAttested(
@@ -156,7 +196,7 @@ interface IClusterRegistry {
     );
 
     /// @notice An epoch report was accepted (all fields of the signed report, plus who submitted it); the cluster's
-    /// `lastReportAt` is the block time. See `EpochReport` for units (GPU-hours in milli-GPU-hours, utilization in
+    /// `lastReportAt` is now `epoch`. See `EpochReport` for units (GPU-hours in milli-GPU-hours, utilization in
     /// basis points, revenue in stablecoin base units).
     event ReportSubmitted(
         uint256 indexed clusterId,
@@ -169,7 +209,14 @@ interface IClusterRegistry {
         address submitter
     );
 
-    /// @notice Governance suspended the cluster.
+    /// @notice `submitReports` skipped an item (see `SkipReason`). Emitted before any signature check: it only says
+    /// the item was ignored, it is no evidence that the committee signed it.
+    /// @param clusterId The item's cluster.
+    /// @param epoch The item's epoch.
+    /// @param reason Why it was skipped.
+    event ReportSkipped(uint256 indexed clusterId, uint64 indexed epoch, SkipReason reason);
+
+    /// @notice Governance (or the guardian) suspended the cluster.
     event ClusterSuspended(uint256 indexed clusterId);
 
     /// @notice Governance lifted the cluster's suspension.
@@ -190,6 +237,18 @@ interface IClusterRegistry {
     /// @notice The heartbeat changed (also emitted at construction with `previousHeartbeat = 0`).
     event HeartbeatChanged(uint256 previousHeartbeat, uint256 newHeartbeat);
 
+    /// @notice The committee changed (signer added or removed, or threshold set; also at construction): signatures
+    /// for earlier versions no longer count.
+    /// @param version The new committee version.
+    /// @param signers The committee after the change.
+    /// @param threshold The threshold after the change.
+    event CommitteeChanged(uint32 indexed version, address[] signers, uint256 threshold);
+
+    /// @notice The owner named a new guardian (address(0): none).
+    /// @param previousGuardian The guardian before.
+    /// @param newGuardian The guardian now.
+    event GuardianSet(address indexed previousGuardian, address indexed newGuardian);
+
     /*//////////////////////////////////////////////////////////////
                                  ERRORS
     //////////////////////////////////////////////////////////////*/
@@ -200,6 +259,9 @@ interface IClusterRegistry {
     /// @notice `caller` is not the operator of `clusterId`.
     error NotOperator(uint256 clusterId, address caller);
 
+    /// @notice `caller` is neither the owner nor the guardian.
+    error NotOwnerOrGuardian(address caller);
+
     /// @notice `caller` is not the pending operator of `clusterId`.
     error NotPendingOperator(uint256 clusterId, address caller);
 
@@ -208,9 +270,6 @@ interface IClusterRegistry {
 
     /// @notice The cluster is suspended or retired, so it cannot be attested.
     error ClusterNotAttestable(uint256 clusterId, ClusterStatus status);
-
-    /// @notice The cluster is not (validly) attested, suspended or retired, so it cannot be reported on.
-    error ClusterNotReportable(uint256 clusterId, ClusterStatus status);
 
     /// @notice Suspend needs a cluster that is not suspended or retired; unsuspend needs a suspended one.
     error InvalidLifecycleChange(uint256 clusterId, ClusterStatus status);
@@ -239,14 +298,17 @@ interface IClusterRegistry {
     /// @notice `validUntil` does not fit the registry's 40-bit timestamps.
     error ValidUntilTooLarge(uint64 validUntil);
 
-    /// @notice The report's epoch is not above the cluster's last epoch (an old or replayed report).
-    error EpochNotIncreasing(uint256 clusterId, uint64 epoch, uint64 lastEpoch);
+    /// @notice The attestation's `issuedAt` is in the future.
+    error AttestationIssuedInFuture(uint256 clusterId, uint64 issuedAt, uint256 currentTime);
+
+    /// @notice The attestation was signed for another committee version.
+    error CommitteeVersionMismatch(uint32 provided, uint32 current);
+
+    /// @notice The report's epoch (its end time) is in the future.
+    error EpochInFuture(uint256 clusterId, uint64 epoch, uint256 currentTime);
 
     /// @notice The report's utilization exceeds 10,000 basis points.
     error UtilizationTooHigh(uint256 clusterId, uint16 utilizationBps);
-
-    /// @notice The report's online GPUs exceed the attested GPU count.
-    error GpusOnlineTooHigh(uint256 clusterId, uint32 gpusOnline, uint32 gpuCount);
 
     /// @notice `submitReports` got an empty batch.
     error EmptyBatch();
@@ -345,7 +407,11 @@ interface IClusterRegistry {
     function submitAttestation(Attestation calldata attestation, bytes[] calldata signatures) external;
 
     /// @notice Records a batch of epoch reports, each with its own committee signatures; anyone may submit it.
-    /// The batch is atomic: one invalid report reverts all.
+    /// An item for a cluster that cannot be reported on (unknown, not attested, attestation expired, suspended or
+    /// retired), signed for another committee version, whose epoch is not above its cluster's last epoch, or with more
+    /// GPUs online than the cluster's attested count is skipped with `ReportSkipped` (nothing another party can do
+    /// between signing and mining reverts the batch); any other invalid item (future epoch, utilization above 100 %,
+    /// bad signatures) reverts the whole batch.
     /// @param reports The reports with at least `threshold()` signatures each over `hashReport(report)`, ordered by
     /// strictly ascending signer address.
     function submitReports(SignedReport[] calldata reports) external;
@@ -373,7 +439,8 @@ interface IClusterRegistry {
     /// @param newHeartbeat New heartbeat in seconds (1 to `type(uint32).max`).
     function setHeartbeat(uint256 newHeartbeat) external;
 
-    /// @notice Suspends a cluster (reversible): no attestations or reports until unsuspended. Only the owner.
+    /// @notice Suspends a cluster (reversible): no attestations, reports or sales until unsuspended. The owner or the
+    /// guardian.
     /// @param clusterId A cluster that is neither suspended nor retired.
     function suspendCluster(uint256 clusterId) external;
 
@@ -384,6 +451,12 @@ interface IClusterRegistry {
     /// @notice Retires a cluster for good (also from Suspended). Only the owner.
     /// @param clusterId A cluster that is not retired.
     function retireCluster(uint256 clusterId) external;
+
+    /// @notice Names the guardian: an emergency key that can suspend clusters and set governance's pause on share
+    /// tokens immediately, but never lift either (only the owner can, behind its timelock in production). address(0)
+    /// for none. Only the owner.
+    /// @param newGuardian The guardian.
+    function setGuardian(address newGuardian) external;
 
     /*//////////////////////////////////////////////////////////////
                                   VIEWS
@@ -396,14 +469,24 @@ interface IClusterRegistry {
 
     /// @notice The status of `clusterId` at this block, derived from attestation expiry and report heartbeat.
     /// @dev None (unknown id) > Retired > Suspended > Registered (never attested, or attestation cleared by a hardware
-    /// update) > Stale (now > attestedUntil, or now > max(lastReportAt, attestedAt) + heartbeat) > Attested.
+    /// update) > Stale (now > attestedUntil, or now > max(lastReportAt, attestedAt) + heartbeat, both signed times)
+    /// > Attested.
     /// @param clusterId The cluster.
     /// @return The status.
     function statusOf(uint256 clusterId) external view returns (ClusterStatus);
 
-    /// @notice Protocol governance (the registry owner).
+    /// @notice Protocol governance (the registry owner; a TimelockController in production).
     /// @return The owner.
     function owner() external view returns (address);
+
+    /// @notice The guardian (see `setGuardian`); address(0) when none.
+    /// @return The guardian.
+    function guardian() external view returns (address);
+
+    /// @notice The committee version every attestation and report must be signed for (1 at construction, +1 per
+    /// committee change).
+    /// @return The version.
+    function committeeVersion() external view returns (uint32);
 
     /// @notice Everything stored about `clusterId` plus its status; all zero (status None) for an unknown id.
     /// @param clusterId The cluster.

@@ -10,21 +10,45 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// @dev One Offering per ShareToken, deployed by RackshareFactory as an EIP-1167 clone. The token's initializer mints
 /// the whole fixed supply to the Offering.
 ///
-/// Sale: shares can be bought while `start <= block.timestamp < end`, shares remain, the sale is not settled and the
-/// registry reports the cluster as `Attested`. Cost of `shares` is `ceil(shares * pricePerShare / 1e18)`: the buyer
-/// never pays less than the exact cost (at most 1 stablecoin base unit more per purchase).
+/// Sale: shares can be bought while `start <= block.timestamp < end`, shares remain, the sale is not settled, the
+/// token is not paused and the registry reports the cluster as `Attested`. The buyer must be able to receive the
+/// shares under the token's rules (allowlist with expiry, freeze): a purchase reverts with the token's own error, as
+/// the transfer would. The operator cannot buy its own shares (it would fill the soft cap with money it gets back).
+/// Cost of `shares` is `ceil(shares * pricePerShare / 1e18)`: the buyer never pays less than the exact cost (at most 1
+/// stablecoin base unit more per purchase). Fee-on-transfer stablecoins are refused (`FeeOnTransferNotSupported`, the
+/// token's error).
 ///
-/// Escrow: bought shares and the stablecoin paid stay in the Offering until settlement.
+/// Escrow: bought shares and the stablecoin paid stay in the Offering until settlement; the token protects the
+/// Offering from the operator's controls (no freeze, forced transfer or recovery can reach the escrow).
 /// - Success (soft cap met and the sale ended, sold out, or the operator closed early): `finalize()` sends the proceeds
 ///   and the unsold shares to the cluster's current operator; each buyer then pulls their shares with
-///   `withdrawShares()` (no push: the set of buyers is unbounded).
+///   `withdrawShares()` or `withdrawSharesTo(recipient)` (no push: the set of buyers is unbounded).
 /// - Failure (sale ended below the soft cap): each buyer pulls back exactly what they paid with `refund()`;
 ///   `finalize()` (anyone) returns the whole supply to the operator.
+/// - Cancellation: governance (the registry owner) can cancel a sale that is not settled yet (running, sold out or
+///   ended), for instance when the cluster was suspended or lost its attestation; it then behaves as a failed sale:
+///   refunds open at once and `finalize()` returns the supply to the operator.
+/// While either of the token's pauses is on, no purchase and no `finalize()` goes through; refunds and escrow revenue
+/// claims always do.
 ///
-/// Revenue: while the Offering holds shares it earns the token's streamed revenue like any holder. Everything it has
-/// earned up to `finalize()` (on unsold and on sold-but-escrowed shares alike) goes to the operator there, through
-/// `token.claimTo(operator)`. Revenue earned after a successful `finalize()` by shares still awaiting withdrawal belongs
-/// to their buyers: `withdrawShares()` pays each buyer their pro-rata part along with the shares.
+/// Revenue: while the Offering holds shares it earns the token's streamed revenue like any holder. Until the sale is
+/// decided (it sells out, it ends with the soft cap met, or the operator closes it early) all of it is the operator's.
+/// From the decision on, the sold shares' part belongs to their buyers, however late the sale is settled: a pause, or
+/// any wait before `finalize()`, cannot hand it to the operator. `finalize()` pays the operator the rest (revenue of the
+/// unsold shares, and everything before the decision) and credits the buyers' part to the escrow. If the stream was
+/// changed after the decision and before settlement (a deposit, also one by a revenue payer the operator named), the
+/// decision time can no longer be told apart on chain and everything the Offering earned is shared pro rata (the sold
+/// shares' part to the buyers): operators settle before depositing, and such a deposit can only move revenue from the
+/// operator to the buyers, never the other way. A failed or cancelled sale's revenue is all the operator's. After a successful settlement,
+/// `claimEscrowRevenue` pays a buyer's part at any time (also while paused or frozen), and the withdrawal pays what is
+/// left with the shares.
+///
+/// A buyer who cannot receive shares after a successful sale has a way out: a stablecoin-blocklisted buyer or one
+/// whose verification expired withdraws to another address of theirs (`withdrawSharesTo`, which must pass the token's
+/// rules). A frozen buyer moves no shares itself (its escrow revenue stays claimable); after a successful sale the
+/// operator may move the frozen purchase to a replacement address (`recoverPurchase`), as `recoverWallet` does for a
+/// holder. Refunds are never moved by anyone but the buyer: a frozen buyer of a failed sale refunds itself, a
+/// blocklisted one to another address of its (`refundTo`).
 interface IOffering {
     /*//////////////////////////////////////////////////////////////
                                  TYPES
@@ -33,14 +57,16 @@ interface IOffering {
     /// @notice Where the sale stands, derived from time, sales and settlement.
     /// @dev Pending: before `start`. Open: buying possible (modulo cluster status). SoldOut: every share sold, awaiting
     /// `finalize()`. Succeeded: ended with the soft cap met, awaiting `finalize()`. Failed: ended below the soft cap;
-    /// refunds open (before and after `finalize()`). Finalized: settled successfully; shares withdrawable.
+    /// refunds open (before and after `finalize()`). Finalized: settled successfully; shares withdrawable. Cancelled:
+    /// cancelled by governance; refunds open, `finalize()` returns the supply once.
     enum Phase {
         Pending,
         Open,
         SoldOut,
         Succeeded,
         Failed,
-        Finalized
+        Finalized,
+        Cancelled
     }
 
     /// @notice The sale terms, fixed at initialization. Field widths are the storage widths (two slots with the token):
@@ -73,31 +99,59 @@ interface IOffering {
 
     /// @notice Emitted once, when the sale is settled.
     /// @param operator The cluster operator who received proceeds, returned shares and revenue.
-    /// @param succeeded True when the sale succeeded (proceeds paid out), false when it failed (refunds open).
-    /// @param sold Shares sold (escrowed for buyers on success, refundable on failure).
+    /// @param succeeded True when the sale succeeded (proceeds paid out), false when it failed or was cancelled.
+    /// @param sold Shares sold (escrowed for buyers on success, refundable otherwise).
     /// @param proceeds Stablecoin sent to the operator (0 on failure).
-    /// @param sharesReturned Shares sent back to the operator (unsold on success, the whole supply on failure).
-    /// @param revenueForwarded Token revenue the Offering had earned, claimed to the operator.
+    /// @param sharesReturned Shares sent back to the operator (unsold on success, the whole supply otherwise).
+    /// @param revenueForwarded Token revenue the Offering had earned that was the operator's, sent to it.
+    /// @param revenueEscrowed Token revenue the sold shares earned since the decision, credited to their buyers.
     event Finalized(
         address indexed operator,
         bool succeeded,
         uint256 sold,
         uint256 proceeds,
         uint256 sharesReturned,
-        uint256 revenueForwarded
+        uint256 revenueForwarded,
+        uint256 revenueEscrowed
     );
 
-    /// @notice Emitted when a buyer of a failed sale takes their money back.
+    /// @notice Emitted when a buyer of a failed or cancelled sale takes their money back.
     /// @param buyer The buyer.
+    /// @param recipient Who received the money (the buyer, or another address with `refundTo`).
     /// @param shares The shares they had bought (now void).
     /// @param amount Stablecoin refunded (exactly what they paid).
-    event Refunded(address indexed buyer, uint256 shares, uint256 amount);
+    event Refunded(address indexed buyer, address indexed recipient, uint256 shares, uint256 amount);
 
     /// @notice Emitted when a buyer of a successful sale pulls their shares.
     /// @param buyer The buyer.
-    /// @param shares Shares transferred to the buyer.
-    /// @param revenue Stablecoin revenue the shares earned in escrow since `finalize()`, paid to the buyer.
-    event SharesWithdrawn(address indexed buyer, uint256 shares, uint256 revenue);
+    /// @param recipient Who received the shares and the revenue (the buyer, or another address of theirs).
+    /// @param shares Shares transferred.
+    /// @param revenue Stablecoin revenue the shares earned in escrow (since the sale's decision, see the contract
+    /// notes) and not claimed before.
+    event SharesWithdrawn(address indexed buyer, address indexed recipient, uint256 shares, uint256 revenue);
+
+    /// @notice Emitted when a buyer claims the revenue their escrowed shares earned, without withdrawing them.
+    /// @param buyer The buyer.
+    /// @param recipient Who received the stablecoin.
+    /// @param amount Stablecoin paid.
+    event EscrowRevenueClaimed(address indexed buyer, address indexed recipient, uint256 amount);
+
+    /// @notice Emitted when the operator moves a frozen buyer's purchase to a replacement address.
+    /// @param operator The cluster operator.
+    /// @param lost The frozen buyer.
+    /// @param replacement Who holds the purchase (shares, payment, unclaimed escrow revenue) now.
+    /// @param shares Share base units moved.
+    /// @param paid Stablecoin paid for them (what a refund would pay back).
+    event PurchaseRecovered(
+        address indexed operator, address indexed lost, address indexed replacement, uint256 shares, uint256 paid
+    );
+
+    /// @notice Emitted when governance cancels the sale: it now settles as a failed one (refunds).
+    /// @param by The registry owner.
+    /// @param sold Shares sold before the cancellation.
+    /// @param raised Stablecoin raised before the cancellation; what buyers have not yet taken back (a sale that ended
+    /// below its soft cap may have paid some refunds already) is refundable.
+    event Cancelled(address indexed by, uint256 sold, uint256 raised);
 
     /*//////////////////////////////////////////////////////////////
                                  ERRORS
@@ -143,6 +197,19 @@ interface IOffering {
     /// @notice The registry does not report the cluster as Attested.
     error ClusterNotAttested(uint256 clusterId, IClusterRegistry.ClusterStatus status);
 
+    /// @notice The cluster's operator may not buy in its own sale.
+    error OperatorCannotBuy(address operator);
+
+    /// @notice `recoverPurchase` only moves the purchase of a buyer the token freezes.
+    error BuyerNotFrozen(address buyer);
+
+    /// @notice The replacement is zero, the lost buyer itself, a protocol contract, the operator, or already holds a
+    /// purchase.
+    error InvalidReplacement(address replacement);
+
+    /// @notice The sale is already settled (or cancelled) and can no longer be cancelled.
+    error CannotCancel(Phase phase);
+
     /// @notice `finalize` was called a second time.
     error AlreadyFinalized();
 
@@ -155,10 +222,10 @@ interface IOffering {
     /// @notice The operator tried to close early before the soft cap was met.
     error SoftCapNotMet(uint256 sold, uint256 softCap);
 
-    /// @notice `refund` is only possible once the sale has failed.
+    /// @notice `refund` is only possible once the sale has failed or was cancelled.
     error RefundUnavailable(Phase phase);
 
-    /// @notice `withdrawShares` is only possible once the sale has been finalized successfully.
+    /// @notice Withdrawals and escrow revenue claims are only possible once the sale has been finalized successfully.
     error WithdrawUnavailable(Phase phase);
 
     /// @notice The caller has nothing to refund.
@@ -180,7 +247,9 @@ interface IOffering {
     function initialize(IShareToken token, uint256 supply, Terms calldata terms) external;
 
     /// @notice Buys `shares` (18-decimal base units) for at most `maxCost` stablecoin, pulled from the caller.
-    /// @dev Requires a stablecoin allowance of at least the cost. Shares stay escrowed until settlement.
+    /// @dev Requires a stablecoin allowance of at least the cost. Shares stay escrowed until settlement. Reverts with
+    /// the token's error (`TokenPaused`, `AccountFrozen`, `RecipientNotVerified`, `RecipientVerificationExpired`) when
+    /// the caller could not receive the shares now.
     /// @param shares Share base units to buy.
     /// @param maxCost Most stablecoin the caller accepts to pay.
     /// @return cost Stablecoin paid: `ceil(shares * pricePerShare / 1e18)`.
@@ -200,21 +269,55 @@ interface IOffering {
         external
         returns (uint256 cost);
 
-    /// @notice Settles the sale once. Anyone may call it when sold out or after the end; the operator may also call it
-    /// while the sale is open once the soft cap is met (early close).
-    /// @dev On success: proceeds and unsold shares to the operator. On failure: the whole supply to the operator.
-    /// Both: the Offering's token revenue so far is claimed to the operator.
+    /// @notice Settles the sale once. Anyone may call it when sold out or after the end, and once after a
+    /// cancellation; the operator may also call it while the sale is open once the soft cap is met (early close). Not
+    /// while the token is paused.
+    /// @dev On success: proceeds and unsold shares to the operator, and the Offering's token revenue so far is claimed:
+    /// the sold shares' part since the decision stays in escrow for their buyers (`revenueEscrowed`), the rest goes to
+    /// the operator. On failure or cancellation: the whole supply and all the Offering's revenue to the operator.
     function finalize() external;
 
-    /// @notice Refunds everything the caller paid, once the sale has failed.
+    /// @notice Cancels a sale that is not settled yet; it then settles as a failed sale (refunds for every buyer). Only
+    /// governance (the registry owner; `NotGovernance`, the token's error). Works while the token is paused.
+    function cancel() external;
+
+    /// @notice Refunds everything the caller paid, once the sale has failed or was cancelled.
     /// @return amount Stablecoin refunded.
     function refund() external returns (uint256 amount);
 
-    /// @notice Sends the caller the shares they bought, with the revenue those shares earned in escrow since settlement,
-    /// once the sale has been finalized successfully.
+    /// @notice `refund` to another address (a buyer the stablecoin blocklists).
+    /// @param recipient Who receives the stablecoin.
+    /// @return amount Stablecoin refunded.
+    function refundTo(address recipient) external returns (uint256 amount);
+
+    /// @notice Moves the purchase of a buyer the token freezes (its escrowed shares and unclaimed escrow revenue) to a
+    /// replacement address holding no purchase (never the operator itself), once the sale has been settled successfully
+    /// (`WithdrawUnavailable` otherwise: in a failed or cancelled sale the buyer takes its money back itself); the
+    /// token's rules still apply when the replacement withdraws. Only the cluster's operator (its compliance role, as
+    /// `recoverWallet` for holders), and not while governance's pause is on (`TokenPaused`), as for `recoverWallet`.
+    /// @param lost The frozen buyer.
+    /// @param replacement The new holder of the purchase.
+    function recoverPurchase(address lost, address replacement) external;
+
+    /// @notice Sends the caller the shares they bought, with the escrow revenue not yet claimed, once the sale has been
+    /// finalized successfully.
     /// @return shares Shares transferred.
     /// @return revenue Stablecoin revenue transferred.
     function withdrawShares() external returns (uint256 shares, uint256 revenue);
+
+    /// @notice `withdrawShares` to another address of the caller's: `recipient` must be able to receive shares under the
+    /// token's rules; a frozen caller may not (`AccountFrozen`). The revenue goes to `recipient` too (a
+    /// stablecoin-blocklisted buyer's way out).
+    /// @param recipient Who receives the shares and the revenue.
+    /// @return shares Shares transferred.
+    /// @return revenue Stablecoin revenue transferred.
+    function withdrawSharesTo(address recipient) external returns (uint256 shares, uint256 revenue);
+
+    /// @notice Pays the revenue the caller's escrowed shares earned (since the sale's decision, credited at settlement,
+    /// and everything after) and not yet claimed, without moving the shares. Works while the token is paused and while the caller is frozen (claims never stop).
+    /// @param recipient Who receives the stablecoin.
+    /// @return amount Stablecoin paid.
+    function claimEscrowRevenue(address recipient) external returns (uint256 amount);
 
     /// @notice The cluster registry (an immutable of the implementation).
     /// @return The registry.
@@ -258,7 +361,9 @@ interface IOffering {
     /// @return paid Stablecoin paid for them.
     function purchasedOf(address buyer) external view returns (uint256 shares, uint256 paid);
 
-    /// @notice Revenue `buyer`'s escrowed shares have earned since a successful settlement (paid by `withdrawShares`).
+    /// @notice Revenue `buyer`'s escrowed shares have earned and not yet claimed (paid by `claimEscrowRevenue` or with
+    /// the withdrawal): their part of what streamed since the sale's decision, credited at settlement, and everything
+    /// they earned after. 0 until the sale is settled successfully.
     /// @param buyer The buyer.
     /// @return Stablecoin base units.
     function escrowRevenueOf(address buyer) external view returns (uint256);

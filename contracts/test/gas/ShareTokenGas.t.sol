@@ -100,7 +100,7 @@ contract ShareTokenGasTest is ShareTokenFixture {
         vm.prank(alice);
         token.claim();
         vm.snapshotGasLastCall(GROUP, "claim");
-        vm.snapshotValue(GROUP, "claim :: max", 57_000);
+        vm.snapshotValue(GROUP, "claim :: max", 52_000);
     }
 
     function test_Gas_DepositRevenue_1Holder() public {
@@ -115,6 +115,35 @@ contract ShareTokenGasTest is ShareTokenFixture {
             _send(offering, address(uint160(0x10000 + i)), 1e18);
         }
         _depositMeasured("depositRevenue (10,000 holders)");
+    }
+
+    /// @dev M-1: deposits stay O(1) in the number of earlier deposits still streaming (no schedule is stored).
+    function test_Gas_DepositRevenue_1TrancheRunning() public {
+        token = _newToken(usd, SUPPLY, offering);
+        _depositAfterTranches(1, "depositRevenue (1 tranche running)");
+    }
+
+    function test_Gas_DepositRevenue_8TranchesRunning() public {
+        token = _newToken(usd, SUPPLY, offering);
+        _depositAfterTranches(8, "depositRevenue (8 tranches running)");
+    }
+
+    /// @dev `tranches` deposits an hour apart, all still streaming (each ends later and streams faster than the one
+    /// before, as the merge rule requires), then the measured deposit a day later.
+    function _depositAfterTranches(uint256 tranches, string memory label) internal {
+        vm.prank(op);
+        usd.approve(address(token), type(uint256).max);
+        for (uint256 i; i < tranches; ++i) {
+            vm.prank(op);
+            token.depositRevenue(10_000e6, 30 days);
+            skip(1 hours);
+        }
+        skip(1 days);
+        assertGt(token.stream().end, block.timestamp + 28 days);
+        vm.prank(op);
+        token.depositRevenue(10_000e6, 30 days);
+        vm.snapshotGasLastCall(GROUP, label);
+        assertEq(token.totalDeposited(), (tranches + 1) * 10_000e6);
     }
 
     /// @dev Same state for both holder counts: a first stream running, the operator re-deposits (merge path).

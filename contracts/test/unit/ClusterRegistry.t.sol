@@ -6,7 +6,8 @@ import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
 import {ClusterRegistryFixture} from "../utils/ClusterRegistryFixture.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
-/// @notice Unit tests of ClusterRegistry: construction, clusters, operators, governance, views and status.
+/// @notice Unit tests of ClusterRegistry: construction, clusters, operators, heartbeat, views and status. Governance
+/// (committee, suspension, guardian, ownership) is in ClusterRegistryGovernance.t.sol.
 contract ClusterRegistryTest is ClusterRegistryFixture {
     /*//////////////////////////////////////////////////////////////
                               CONSTRUCTOR
@@ -24,6 +25,8 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
         }
         assertFalse(registry.isSigner(stranger));
         assertFalse(registry.isSigner(address(0)));
+        assertEq(registry.committeeVersion(), 1, "I-3: the first committee is version 1");
+        assertEq(registry.guardian(), guardian);
     }
 
     function test_Constructor_EmitsCommitteeEvents() public {
@@ -36,13 +39,26 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
         vm.expectEmit(true, true, true, true, predicted);
         emit IClusterRegistry.ThresholdChanged(0, K);
         vm.expectEmit(true, true, true, true, predicted);
+        emit IClusterRegistry.CommitteeChanged(1, committee, K);
+        vm.expectEmit(true, true, true, true, predicted);
         emit IClusterRegistry.HeartbeatChanged(0, HEARTBEAT);
-        new ClusterRegistry(governance, committee, K, HEARTBEAT);
+        vm.expectEmit(true, true, true, true, predicted);
+        emit IClusterRegistry.GuardianSet(address(0), guardian);
+        new ClusterRegistry(governance, committee, K, HEARTBEAT, guardian);
+    }
+
+    function test_Constructor_WithoutGuardian() public {
+        address predicted = vm.computeCreateAddress(address(this), vm.getNonce(address(this)));
+        vm.expectEmit(true, true, true, true, predicted);
+        emit IClusterRegistry.GuardianSet(address(0), address(0));
+        ClusterRegistry r = new ClusterRegistry(governance, committee, K, HEARTBEAT, address(0));
+        assertEq(r.guardian(), address(0));
+        assertEq(r.committeeVersion(), 1);
     }
 
     function test_RevertWhen_Constructor_ZeroOwner() public {
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableInvalidOwner.selector, address(0)));
-        new ClusterRegistry(address(0), committee, K, HEARTBEAT);
+        new ClusterRegistry(address(0), committee, K, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_ZeroSigner() public {
@@ -51,7 +67,7 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
         s[1] = address(0);
         s[2] = committee[1];
         vm.expectRevert(IClusterRegistry.ZeroSigner.selector);
-        new ClusterRegistry(governance, s, 2, HEARTBEAT);
+        new ClusterRegistry(governance, s, 2, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_DuplicateSigner() public {
@@ -60,51 +76,52 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
         s[1] = committee[1];
         s[2] = committee[0];
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.SignerAlreadyAdded.selector, committee[0]));
-        new ClusterRegistry(governance, s, 2, HEARTBEAT);
+        new ClusterRegistry(governance, s, 2, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_NoSigners() public {
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 1, 0));
-        new ClusterRegistry(governance, new address[](0), 1, HEARTBEAT);
+        new ClusterRegistry(governance, new address[](0), 1, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_ThresholdZero() public {
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 0, N_SIGNERS));
-        new ClusterRegistry(governance, committee, 0, HEARTBEAT);
+        new ClusterRegistry(governance, committee, 0, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_ThresholdNotMajority() public {
         // 2 of 5 is not a majority; 3 of 6 is exactly half and not enough either.
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 2, N_SIGNERS));
-        new ClusterRegistry(governance, committee, 2, HEARTBEAT);
+        new ClusterRegistry(governance, committee, 2, HEARTBEAT, address(0));
 
         (address[] memory six,) = _makeCommittee(6, 2);
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 3, 6));
-        new ClusterRegistry(governance, six, 3, HEARTBEAT);
+        new ClusterRegistry(governance, six, 3, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_ThresholdAboveSigners() public {
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 6, N_SIGNERS));
-        new ClusterRegistry(governance, committee, 6, HEARTBEAT);
+        new ClusterRegistry(governance, committee, 6, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_ZeroHeartbeat() public {
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidHeartbeat.selector, 0));
-        new ClusterRegistry(governance, committee, K, 0);
+        new ClusterRegistry(governance, committee, K, 0, address(0));
     }
 
     function test_RevertWhen_Constructor_HeartbeatTooLarge() public {
         uint256 tooLarge = uint256(type(uint32).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidHeartbeat.selector, tooLarge));
-        new ClusterRegistry(governance, committee, K, tooLarge);
+        new ClusterRegistry(governance, committee, K, tooLarge, address(0));
     }
 
     function test_Constructor_OneOfOne() public {
         address[] memory one = new address[](1);
         one[0] = committee[0];
-        ClusterRegistry r = new ClusterRegistry(governance, one, 1, HEARTBEAT);
+        ClusterRegistry r = new ClusterRegistry(governance, one, 1, HEARTBEAT, address(0));
         assertEq(r.threshold(), 1);
         assertEq(r.signers().length, 1);
+        assertEq(r.committeeVersion(), 1);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -200,9 +217,12 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
                                HARDWARE
     //////////////////////////////////////////////////////////////*/
 
+    /// @dev I-3: the hardware update also moves the attestation nonce on (an attestation signed for the old hardware
+    /// cannot land any more).
     function test_UpdateHardware_ClearsAttestation() public {
         _attest(clusterId, uint64(block.timestamp + 30 days));
-        _report(clusterId, 5);
+        uint64 epoch = uint64(block.timestamp - 1 hours);
+        _report(clusterId, epoch);
         bytes32 newRoot = keccak256("hardware-root-v2");
 
         vm.expectEmit(true, true, true, true, address(registry));
@@ -215,8 +235,9 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
         assertEq(info.gpuCount, 72);
         assertEq(info.attestedAt, 0);
         assertEq(info.attestedUntil, 0);
-        assertEq(info.attestationNonce, 1, "nonce survives");
-        assertEq(info.lastEpoch, 5, "epochs survive");
+        assertEq(info.attestationNonce, 2, "I-3: nonce 1 after the attestation, 2 after the hardware update");
+        assertEq(info.lastEpoch, epoch, "epochs survive");
+        assertEq(info.lastReportAt, epoch, "the last report time survives");
         assertEq(uint8(info.status), uint8(IClusterRegistry.ClusterStatus.Registered));
 
         // Re-attesting the new hardware brings it back.
@@ -335,141 +356,6 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
     }
 
     /*//////////////////////////////////////////////////////////////
-                               COMMITTEE
-    //////////////////////////////////////////////////////////////*/
-
-    function test_AddSigner() public {
-        address newSigner = makeAddr("newSigner");
-        vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.SignerAdded(newSigner);
-        vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ThresholdChanged(K, 4);
-        vm.prank(governance);
-        registry.addSigner(newSigner, 4);
-        assertTrue(registry.isSigner(newSigner));
-        assertEq(registry.signers().length, N_SIGNERS + 1);
-        assertEq(registry.signers()[N_SIGNERS], newSigner);
-        assertEq(registry.threshold(), 4);
-    }
-
-    function test_RevertWhen_AddSigner_NotOwner() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
-        vm.prank(stranger);
-        registry.addSigner(stranger, 4);
-    }
-
-    function test_RevertWhen_AddSigner_Zero() public {
-        vm.expectRevert(IClusterRegistry.ZeroSigner.selector);
-        vm.prank(governance);
-        registry.addSigner(address(0), 4);
-    }
-
-    function test_RevertWhen_AddSigner_AlreadyAdded() public {
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.SignerAlreadyAdded.selector, committee[2]));
-        vm.prank(governance);
-        registry.addSigner(committee[2], 3);
-    }
-
-    function test_RevertWhen_AddSigner_BreaksMajority() public {
-        // 3 of 6 is not > n/2.
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 3, 6));
-        vm.prank(governance);
-        registry.addSigner(stranger, 3);
-    }
-
-    function test_RemoveSigner_SwapsAndPops() public {
-        address removed = committee[1];
-        vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.SignerRemoved(removed);
-        vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ThresholdChanged(K, K);
-        vm.prank(governance);
-        registry.removeSigner(removed, K);
-
-        assertFalse(registry.isSigner(removed));
-        address[] memory s = registry.signers();
-        assertEq(s.length, N_SIGNERS - 1);
-        assertEq(s[0], committee[0]);
-        assertEq(s[1], committee[4], "last moved into the hole");
-        assertEq(s[2], committee[2]);
-        assertEq(s[3], committee[3]);
-        // The moved signer can still be removed (its position was updated).
-        vm.prank(governance);
-        registry.removeSigner(committee[4], 2);
-        assertFalse(registry.isSigner(committee[4]));
-        assertEq(registry.signers().length, 3);
-        assertEq(registry.threshold(), 2);
-    }
-
-    function test_RemoveSigner_Last() public {
-        vm.prank(governance);
-        registry.removeSigner(committee[4], 3);
-        address[] memory s = registry.signers();
-        assertEq(s.length, 4);
-        for (uint256 i = 0; i < 4; ++i) {
-            assertEq(s[i], committee[i]);
-        }
-        // Re-adding works.
-        vm.prank(governance);
-        registry.addSigner(committee[4], 3);
-        assertTrue(registry.isSigner(committee[4]));
-    }
-
-    function test_RevertWhen_RemoveSigner_NotOwner() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
-        vm.prank(stranger);
-        registry.removeSigner(committee[0], 3);
-    }
-
-    function test_RevertWhen_RemoveSigner_NotFound() public {
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.SignerNotFound.selector, stranger));
-        vm.prank(governance);
-        registry.removeSigner(stranger, 3);
-    }
-
-    function test_RevertWhen_RemoveSigner_ThresholdAboveSigners() public {
-        vm.prank(governance);
-        registry.setThreshold(5);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 5, 4));
-        vm.prank(governance);
-        registry.removeSigner(committee[0], 5);
-    }
-
-    function test_RevertWhen_RemoveSigner_LastSigner() public {
-        address[] memory one = new address[](1);
-        one[0] = committee[0];
-        ClusterRegistry r = new ClusterRegistry(governance, one, 1, HEARTBEAT);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 1, 0));
-        vm.prank(governance);
-        r.removeSigner(committee[0], 1);
-    }
-
-    function test_SetThreshold() public {
-        vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ThresholdChanged(K, 5);
-        vm.prank(governance);
-        registry.setThreshold(5);
-        assertEq(registry.threshold(), 5);
-    }
-
-    function test_RevertWhen_SetThreshold_NotOwner() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
-        vm.prank(stranger);
-        registry.setThreshold(4);
-    }
-
-    function test_RevertWhen_SetThreshold_Invalid() public {
-        vm.startPrank(governance);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 0, 5));
-        registry.setThreshold(0);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 2, 5));
-        registry.setThreshold(2);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 6, 5));
-        registry.setThreshold(6);
-        vm.stopPrank();
-    }
-
-    /*//////////////////////////////////////////////////////////////
                                HEARTBEAT
     //////////////////////////////////////////////////////////////*/
 
@@ -507,137 +393,6 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
     }
 
     /*//////////////////////////////////////////////////////////////
-                         SUSPEND / RETIRE
-    //////////////////////////////////////////////////////////////*/
-
-    function test_SuspendAndUnsuspend() public {
-        _attest(clusterId, uint64(block.timestamp + 30 days));
-        vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ClusterSuspended(clusterId);
-        vm.prank(governance);
-        registry.suspendCluster(clusterId);
-        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Suspended));
-        assertTrue(registry.clusterOf(clusterId).suspended);
-
-        vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ClusterUnsuspended(clusterId);
-        vm.prank(governance);
-        registry.unsuspendCluster(clusterId);
-        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
-        assertFalse(registry.clusterOf(clusterId).suspended);
-    }
-
-    function test_Retire_FromSuspended() public {
-        vm.startPrank(governance);
-        registry.suspendCluster(clusterId);
-        vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ClusterRetired(clusterId);
-        registry.retireCluster(clusterId);
-        vm.stopPrank();
-        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Retired));
-        assertTrue(registry.clusterOf(clusterId).retired);
-        assertFalse(registry.clusterOf(clusterId).suspended);
-    }
-
-    function test_RevertWhen_Suspend_NotOwner() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, operator));
-        vm.prank(operator);
-        registry.suspendCluster(clusterId);
-    }
-
-    function test_RevertWhen_Unsuspend_NotOwner() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, operator));
-        vm.prank(operator);
-        registry.unsuspendCluster(clusterId);
-    }
-
-    function test_RevertWhen_Retire_NotOwner() public {
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, operator));
-        vm.prank(operator);
-        registry.retireCluster(clusterId);
-    }
-
-    function test_RevertWhen_Lifecycle_UnknownCluster() public {
-        vm.startPrank(governance);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.UnknownCluster.selector, 0));
-        registry.suspendCluster(0);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.UnknownCluster.selector, 2));
-        registry.unsuspendCluster(2);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.UnknownCluster.selector, 2));
-        registry.retireCluster(2);
-        vm.stopPrank();
-    }
-
-    function test_RevertWhen_Suspend_AlreadySuspendedOrRetired() public {
-        vm.startPrank(governance);
-        registry.suspendCluster(clusterId);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IClusterRegistry.InvalidLifecycleChange.selector, clusterId, IClusterRegistry.ClusterStatus.Suspended
-            )
-        );
-        registry.suspendCluster(clusterId);
-        registry.retireCluster(clusterId);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IClusterRegistry.InvalidLifecycleChange.selector, clusterId, IClusterRegistry.ClusterStatus.Retired
-            )
-        );
-        registry.suspendCluster(clusterId);
-        vm.stopPrank();
-    }
-
-    function test_RevertWhen_Unsuspend_NotSuspended() public {
-        vm.startPrank(governance);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IClusterRegistry.InvalidLifecycleChange.selector, clusterId, IClusterRegistry.ClusterStatus.Registered
-            )
-        );
-        registry.unsuspendCluster(clusterId);
-        registry.retireCluster(clusterId);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IClusterRegistry.InvalidLifecycleChange.selector, clusterId, IClusterRegistry.ClusterStatus.Retired
-            )
-        );
-        registry.unsuspendCluster(clusterId);
-        vm.stopPrank();
-    }
-
-    function test_RevertWhen_Retire_AlreadyRetired() public {
-        vm.startPrank(governance);
-        registry.retireCluster(clusterId);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.ClusterIsRetired.selector, clusterId));
-        registry.retireCluster(clusterId);
-        vm.stopPrank();
-    }
-
-    /*//////////////////////////////////////////////////////////////
-                               OWNERSHIP
-    //////////////////////////////////////////////////////////////*/
-
-    function test_TransferOwnership_TwoStep() public {
-        address next = makeAddr("nextGovernance");
-        vm.prank(governance);
-        registry.transferOwnership(next);
-        assertEq(registry.owner(), governance);
-        vm.prank(next);
-        registry.acceptOwnership();
-        assertEq(registry.owner(), next);
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, governance));
-        vm.prank(governance);
-        registry.setThreshold(4);
-    }
-
-    function test_RevertWhen_RenounceOwnership() public {
-        vm.expectRevert(IClusterRegistry.RenounceOwnershipDisabled.selector);
-        vm.prank(governance);
-        registry.renounceOwnership();
-        assertEq(registry.owner(), governance);
-    }
-
-    /*//////////////////////////////////////////////////////////////
                              VIEWS / STATUS
     //////////////////////////////////////////////////////////////*/
 
@@ -653,35 +408,40 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
         assertEq(bytes(info.gpuModel).length, 0);
     }
 
+    /// @dev L-5: freshness counts from signed times (attestation `issuedAt`, report epoch end), never from submission.
     function test_Status_Lifecycle() public {
         uint64 validUntil = uint64(block.timestamp + 10 days);
         assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Registered));
 
         _attest(clusterId, validUntil);
         uint256 attestedAt = block.timestamp;
+        assertEq(registry.clusterOf(clusterId).attestedAt, attestedAt);
         assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
 
-        // Heartbeat counts from the attestation: stale one second after it runs out.
+        // Heartbeat counts from the attestation's issuedAt: stale one second after it runs out.
         vm.warp(attestedAt + HEARTBEAT);
         assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
         vm.warp(attestedAt + HEARTBEAT + 1);
         assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Stale));
 
-        // A report brings it back, and the heartbeat then counts from the report.
-        _report(clusterId, 1);
-        uint256 reportedAt = block.timestamp;
+        // A report for an epoch that ended now brings it back; the heartbeat then counts from that epoch end.
+        uint64 epoch1 = uint64(block.timestamp);
+        _report(clusterId, epoch1);
         assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
-        assertEq(registry.lastEpochOf(clusterId), 1);
-        assertEq(registry.clusterOf(clusterId).lastReportAt, reportedAt);
-        vm.warp(reportedAt + HEARTBEAT + 1);
+        assertEq(registry.lastEpochOf(clusterId), epoch1);
+        assertEq(registry.clusterOf(clusterId).lastReportAt, epoch1);
+        vm.warp(uint256(epoch1) + HEARTBEAT);
+        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
+        vm.warp(uint256(epoch1) + HEARTBEAT + 1);
         assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Stale));
 
         // Keep reporting until the attestation expires: valid through validUntil, stale after.
         vm.warp(validUntil - 1);
-        _report(clusterId, 2);
+        _report(clusterId, validUntil - 1);
         vm.warp(validUntil);
         assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
-        _report(clusterId, 3);
+        _report(clusterId, validUntil);
+        assertEq(registry.clusterOf(clusterId).lastReportAt, validUntil);
         vm.warp(validUntil + 1);
         assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Stale));
 
@@ -692,7 +452,7 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
 
     function test_Status_ReportBeforeReattestationDoesNotShortenHeartbeat() public {
         _attest(clusterId, uint64(block.timestamp + 10 days));
-        _report(clusterId, 1);
+        _report(clusterId, uint64(block.timestamp));
         skip(HEARTBEAT / 2);
         _attest(clusterId, uint64(block.timestamp + 20 days));
         // HEARTBEAT after the report, but only HEARTBEAT/2 after the attestation.

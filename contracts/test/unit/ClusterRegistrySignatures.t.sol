@@ -6,8 +6,8 @@ import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
 import {ClusterRegistryFixture} from "../utils/ClusterRegistryFixture.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
-/// @notice Unit tests of ClusterRegistry's oracle side: EIP-712 hashing, attestations, epoch reports and every
-/// signature rejection path.
+/// @notice Unit tests of ClusterRegistry's oracle side: EIP-712 hashing, attestations and every attestation signature
+/// rejection path. Epoch reports are in ClusterRegistryReports.t.sol.
 contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
     uint64 internal validUntil;
 
@@ -51,10 +51,13 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         assertEq(registry.hashReport(r), _reportDigest(address(registry), block.chainid, r));
     }
 
-    /// @dev Vectors computed with viem 2.57 `hashTypedData` (what the TypeScript oracle signs) for the domain
+    /// @dev Vectors computed with viem 2.57.20 `hashTypedData` (what the TypeScript oracle signs) for the domain
     /// {name: "Rackshare ClusterRegistry", version: "1", chainId: 31337,
-    ///  verifyingContract: 0x00000000000000000000000000000000C0FFEE01}.
+    ///  verifyingContract: 0x00000000000000000000000000000000C0FFEE01} and the values below (issuedAt 1,750,000,000,
+    /// committeeVersion 1), in a throwaway node script independent of RegistrySigning and of the registry.
     function test_Hashes_MatchViemVectors() public {
+        assertEq(block.timestamp, 1_750_000_000);
+        assertEq(registry.committeeVersion(), 1);
         address at = 0x00000000000000000000000000000000C0FFEE01;
         vm.etch(at, address(registry).code);
         ClusterRegistry r = ClusterRegistry(at);
@@ -63,10 +66,12 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
             clusterId: 7,
             hardwareRoot: bytes32(0xabababababababababababababababababababababababababababababababab),
             gpuCount: 64,
+            issuedAt: uint64(block.timestamp),
             validUntil: 1_760_000_000,
-            nonce: 3
+            nonce: 3,
+            committeeVersion: registry.committeeVersion()
         });
-        assertEq(r.hashAttestation(a), 0x49e46b0c368510a1fac0e3b8e78324c1c7e14dcb0133087daa86a34645d8b4a9);
+        assertEq(r.hashAttestation(a), 0x66d5e31eb057e131d96471db2898aafdeef3aff6178f1b25338be85613e427dc);
         IClusterRegistry.EpochReport memory rep = IClusterRegistry.EpochReport({
             clusterId: 7,
             epoch: 42,
@@ -74,9 +79,10 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
             utilizationBps: 8750,
             gpusOnline: 62,
             revenue: 123_456_789,
-            telemetryRoot: bytes32(0xcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd)
+            telemetryRoot: bytes32(0xcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd),
+            committeeVersion: registry.committeeVersion()
         });
-        assertEq(r.hashReport(rep), 0xd150561aec83379d5ff4169561ab1cf86f6441618c327e4283a04424257602af);
+        assertEq(r.hashReport(rep), 0xd4c8f2cfa7be91c74c8af5a3ff05eb1ef9da354a25700d7c7f7088334467d5e0);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -166,6 +172,7 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         registry.submitAttestation(a, sigs);
     }
 
+    /// @dev I-3: each hardware update moves the nonce on, so after one attestation and two updates it is 3.
     function test_RevertWhen_SubmitAttestation_OldAttestationReplayedAfterHardwareRoundTrip() public {
         // Attestation of hardware v1, then hardware v2, then back to v1: the v1 attestation must not come back.
         IClusterRegistry.Attestation memory a = _attestation(clusterId, validUntil);
@@ -175,7 +182,7 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         registry.updateHardware(clusterId, keccak256("v2"), GPU_COUNT);
         registry.updateHardware(clusterId, HW_ROOT, GPU_COUNT);
         vm.stopPrank();
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidAttestationNonce.selector, clusterId, 0, 1));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidAttestationNonce.selector, clusterId, 0, 3));
         registry.submitAttestation(a, sigs);
     }
 
@@ -285,13 +292,21 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         registry.submitAttestation(a, sigs);
     }
 
+    /// @dev I-3: what the committee signed before the removal fails first on the committee version; a removed signer's
+    /// signature over the new version is refused as an outsider's.
     function test_RevertWhen_SubmitAttestation_RemovedSigner() public {
         IClusterRegistry.Attestation memory a = _attestation(clusterId, validUntil);
         bytes[] memory sigs = _signAttestation(a, K);
         vm.prank(governance);
         registry.removeSigner(committee[1], 3);
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.CommitteeVersionMismatch.selector, 1, 2));
+        registry.submitAttestation(a, sigs);
+
+        a.committeeVersion = 2;
+        sigs = _signAttestation(a, K); // committee[0..2], committee[1] no longer a member
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotCommitteeSigner.selector, 1, committee[1]));
         registry.submitAttestation(a, sigs);
+        assertEq(registry.clusterOf(clusterId).attestedUntil, 0);
     }
 
     function test_RevertWhen_SubmitAttestation_AnotherChain() public {
@@ -305,7 +320,7 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
     }
 
     function test_RevertWhen_SubmitAttestation_AnotherRegistry() public {
-        ClusterRegistry other = new ClusterRegistry(governance, committee, K, HEARTBEAT);
+        ClusterRegistry other = new ClusterRegistry(governance, committee, K, HEARTBEAT, address(0));
         vm.prank(operator);
         other.registerCluster(GPU_MODEL, GPU_COUNT, LOCATION, HW_ROOT, META_URI, META_HASH);
         IClusterRegistry.Attestation memory a = _attestation(clusterId, validUntil);
@@ -363,278 +378,5 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         sigs[0] = abi.encodePacked(_word(sigs[0], 0), _word(sigs[0], 1), uint8(29)); // v must be 27 or 28
         vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidSignature.selector, 0));
         registry.submitAttestation(a, sigs);
-    }
-
-    /*//////////////////////////////////////////////////////////////
-                                REPORTS
-    //////////////////////////////////////////////////////////////*/
-
-    function test_SubmitReports_RecordsAndEmits() public {
-        _attest(clusterId, validUntil);
-        skip(1 hours);
-        IClusterRegistry.EpochReport memory r = _defaultReport(clusterId, 1);
-        IClusterRegistry.SignedReport[] memory batch = _one(_signReport(r, K));
-        vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ReportSubmitted(
-            clusterId, 1, r.gpuHoursMilli, r.utilizationBps, r.gpusOnline, r.revenue, r.telemetryRoot, relayer
-        );
-        vm.prank(relayer);
-        registry.submitReports(batch);
-        assertEq(registry.lastEpochOf(clusterId), 1);
-        IClusterRegistry.ClusterInfo memory info = registry.clusterOf(clusterId);
-        assertEq(info.lastEpoch, 1);
-        assertEq(info.lastReportAt, block.timestamp);
-        assertEq(info.attestedAt, block.timestamp - 1 hours, "attestation untouched");
-        assertEq(info.attestationNonce, 1);
-    }
-
-    function test_SubmitReports_BatchOfClustersAndEpochs() public {
-        uint256 second = _register(stranger);
-        _attest(clusterId, validUntil);
-        _attest(second, validUntil);
-        IClusterRegistry.SignedReport[] memory batch = new IClusterRegistry.SignedReport[](3);
-        batch[0] = _signReport(_defaultReport(clusterId, 10), K);
-        batch[1] = _signReport(_defaultReport(second, 3), N_SIGNERS);
-        batch[2] = _signReport(_defaultReport(clusterId, 12), K); // same cluster again, higher epoch, gaps allowed
-        registry.submitReports(batch);
-        assertEq(registry.lastEpochOf(clusterId), 12);
-        assertEq(registry.lastEpochOf(second), 3);
-    }
-
-    function test_SubmitReports_BoundaryValues() public {
-        _attest(clusterId, validUntil);
-        IClusterRegistry.EpochReport memory r = _defaultReport(clusterId, type(uint64).max);
-        r.utilizationBps = 10_000;
-        r.gpusOnline = GPU_COUNT;
-        r.gpuHoursMilli = type(uint64).max;
-        r.revenue = type(uint256).max;
-        registry.submitReports(_one(_signReport(r, K)));
-        assertEq(registry.lastEpochOf(clusterId), type(uint64).max);
-    }
-
-    function test_SubmitReports_WhileStaleByHeartbeat() public {
-        _attest(clusterId, validUntil);
-        skip(HEARTBEAT + 1);
-        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Stale));
-        _report(clusterId, 1);
-        assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
-    }
-
-    function test_SubmitReports_AtAttestationExpiry() public {
-        _attest(clusterId, validUntil);
-        vm.warp(validUntil);
-        _report(clusterId, 1);
-        assertEq(registry.lastEpochOf(clusterId), 1);
-    }
-
-    function test_RevertWhen_SubmitReports_EmptyBatch() public {
-        vm.expectRevert(IClusterRegistry.EmptyBatch.selector);
-        registry.submitReports(new IClusterRegistry.SignedReport[](0));
-    }
-
-    function test_RevertWhen_SubmitReports_OldEpoch() public {
-        _attest(clusterId, validUntil);
-        _report(clusterId, 5);
-        IClusterRegistry.SignedReport[] memory older = _one(_signReport(_defaultReport(clusterId, 4), K));
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.EpochNotIncreasing.selector, clusterId, 4, 5));
-        registry.submitReports(older);
-    }
-
-    function test_RevertWhen_SubmitReports_Replayed() public {
-        _attest(clusterId, validUntil);
-        IClusterRegistry.SignedReport[] memory batch = _one(_signReport(_defaultReport(clusterId, 1), K));
-        registry.submitReports(batch);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.EpochNotIncreasing.selector, clusterId, 1, 1));
-        registry.submitReports(batch);
-    }
-
-    function test_RevertWhen_SubmitReports_EpochZero() public {
-        _attest(clusterId, validUntil);
-        IClusterRegistry.SignedReport[] memory batch = _one(_signReport(_defaultReport(clusterId, 0), K));
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.EpochNotIncreasing.selector, clusterId, 0, 0));
-        registry.submitReports(batch);
-    }
-
-    function test_RevertWhen_SubmitReports_SameEpochTwiceInBatch_Atomic() public {
-        _attest(clusterId, validUntil);
-        IClusterRegistry.SignedReport[] memory batch = new IClusterRegistry.SignedReport[](2);
-        batch[0] = _signReport(_defaultReport(clusterId, 7), K);
-        batch[1] = batch[0];
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.EpochNotIncreasing.selector, clusterId, 7, 7));
-        registry.submitReports(batch);
-        assertEq(registry.lastEpochOf(clusterId), 0, "whole batch reverted");
-    }
-
-    function test_RevertWhen_SubmitReports_UtilizationTooHigh() public {
-        _attest(clusterId, validUntil);
-        IClusterRegistry.EpochReport memory r = _defaultReport(clusterId, 1);
-        r.utilizationBps = 10_001;
-        IClusterRegistry.SignedReport[] memory batch = _one(_signReport(r, K));
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.UtilizationTooHigh.selector, clusterId, 10_001));
-        registry.submitReports(batch);
-    }
-
-    function test_RevertWhen_SubmitReports_GpusOnlineTooHigh() public {
-        _attest(clusterId, validUntil);
-        IClusterRegistry.EpochReport memory r = _defaultReport(clusterId, 1);
-        r.gpusOnline = GPU_COUNT + 1;
-        IClusterRegistry.SignedReport[] memory batch = _one(_signReport(r, K));
-        vm.expectRevert(
-            abi.encodeWithSelector(IClusterRegistry.GpusOnlineTooHigh.selector, clusterId, GPU_COUNT + 1, GPU_COUNT)
-        );
-        registry.submitReports(batch);
-    }
-
-    function _expectNotReportable(uint256 id, IClusterRegistry.ClusterStatus status, uint64 epoch) internal {
-        IClusterRegistry.SignedReport[] memory batch = _one(_signReport(_defaultReport(id, epoch), K));
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.ClusterNotReportable.selector, id, status));
-        registry.submitReports(batch);
-    }
-
-    function test_RevertWhen_SubmitReports_NeverAttested() public {
-        _expectNotReportable(clusterId, IClusterRegistry.ClusterStatus.Registered, 1);
-    }
-
-    function test_RevertWhen_SubmitReports_UnknownCluster() public {
-        _expectNotReportable(77, IClusterRegistry.ClusterStatus.None, 1);
-    }
-
-    function test_RevertWhen_SubmitReports_AttestationExpired() public {
-        _attest(clusterId, validUntil);
-        vm.warp(validUntil + 1);
-        _expectNotReportable(clusterId, IClusterRegistry.ClusterStatus.Stale, 1);
-    }
-
-    function test_RevertWhen_SubmitReports_AttestationCleared() public {
-        _attest(clusterId, validUntil);
-        vm.prank(operator);
-        registry.updateHardware(clusterId, keccak256("v2"), GPU_COUNT);
-        _expectNotReportable(clusterId, IClusterRegistry.ClusterStatus.Registered, 1);
-    }
-
-    function test_RevertWhen_SubmitReports_Suspended() public {
-        _attest(clusterId, validUntil);
-        vm.prank(governance);
-        registry.suspendCluster(clusterId);
-        _expectNotReportable(clusterId, IClusterRegistry.ClusterStatus.Suspended, 1);
-        vm.prank(governance);
-        registry.unsuspendCluster(clusterId);
-        _report(clusterId, 1);
-    }
-
-    function test_RevertWhen_SubmitReports_Retired() public {
-        _attest(clusterId, validUntil);
-        vm.prank(governance);
-        registry.retireCluster(clusterId);
-        _expectNotReportable(clusterId, IClusterRegistry.ClusterStatus.Retired, 1);
-    }
-
-    function test_RevertWhen_SubmitReports_KMinusOneSignatures() public {
-        _attest(clusterId, validUntil);
-        IClusterRegistry.SignedReport[] memory batch = _one(_signReport(_defaultReport(clusterId, 1), K - 1));
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InsufficientSignatures.selector, K - 1, K));
-        registry.submitReports(batch);
-    }
-
-    function test_RevertWhen_SubmitReports_KMinusOneAfterThresholdRaised() public {
-        _attest(clusterId, validUntil);
-        IClusterRegistry.SignedReport[] memory batch = _one(_signReport(_defaultReport(clusterId, 1), K));
-        vm.prank(governance);
-        registry.setThreshold(K + 1);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InsufficientSignatures.selector, K, K + 1));
-        registry.submitReports(batch);
-    }
-
-    function test_RevertWhen_SubmitReports_DuplicatedSigner() public {
-        _attest(clusterId, validUntil);
-        IClusterRegistry.SignedReport memory sr = _signReport(_defaultReport(clusterId, 1), K);
-        sr.signatures[1] = sr.signatures[0];
-        IClusterRegistry.SignedReport[] memory batch = _one(sr);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.DuplicateSigner.selector, 1, committee[0]));
-        registry.submitReports(batch);
-    }
-
-    function test_RevertWhen_SubmitReports_RemovedSigner() public {
-        _attest(clusterId, validUntil);
-        IClusterRegistry.SignedReport[] memory batch = _one(_signReport(_defaultReport(clusterId, 1), K));
-        vm.prank(governance);
-        registry.removeSigner(committee[2], 3);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotCommitteeSigner.selector, 2, committee[2]));
-        registry.submitReports(batch);
-    }
-
-    function test_RevertWhen_SubmitReports_MalleableSignature() public {
-        _attest(clusterId, validUntil);
-        IClusterRegistry.SignedReport memory sr = _signReport(_defaultReport(clusterId, 1), K);
-        sr.signatures[0] = _malleate(sr.signatures[0]);
-        IClusterRegistry.SignedReport[] memory batch = _one(sr);
-        vm.expectRevert(
-            abi.encodeWithSelector(IClusterRegistry.MalleableSignature.selector, 0, _word(sr.signatures[0], 1))
-        );
-        registry.submitReports(batch);
-    }
-
-    function test_RevertWhen_SubmitReports_AnotherChain() public {
-        _attest(clusterId, validUntil);
-        IClusterRegistry.SignedReport[] memory batch = _one(_signReport(_defaultReport(clusterId, 1), K));
-        vm.chainId(10);
-        address recovered = ECDSA.recover(registry.hashReport(batch[0].report), batch[0].signatures[0]);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotCommitteeSigner.selector, 0, recovered));
-        registry.submitReports(batch);
-    }
-
-    function test_RevertWhen_SubmitReports_AnotherRegistry() public {
-        ClusterRegistry other = new ClusterRegistry(governance, committee, K, HEARTBEAT);
-        vm.prank(operator);
-        other.registerCluster(GPU_MODEL, GPU_COUNT, LOCATION, HW_ROOT, META_URI, META_HASH);
-        IClusterRegistry.Attestation memory a = _attestation(clusterId, validUntil);
-        other.submitAttestation(a, _signAll(_firstKeys(committeeKeys, K), other.hashAttestation(a)));
-        IClusterRegistry.SignedReport[] memory batch = _one(_signReport(_defaultReport(clusterId, 1), K));
-        address recovered = ECDSA.recover(other.hashReport(batch[0].report), batch[0].signatures[0]);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotCommitteeSigner.selector, 0, recovered));
-        other.submitReports(batch);
-    }
-
-    function test_RevertWhen_SubmitReports_TamperedField() public {
-        _attest(clusterId, validUntil);
-        IClusterRegistry.SignedReport memory sr = _signReport(_defaultReport(clusterId, 1), K);
-        sr.report.revenue += 1;
-        IClusterRegistry.SignedReport[] memory batch = _one(sr);
-        address recovered = ECDSA.recover(registry.hashReport(sr.report), sr.signatures[0]);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotCommitteeSigner.selector, 0, recovered));
-        registry.submitReports(batch);
-    }
-
-    function test_RevertWhen_SubmitReports_SignersNotAscending() public {
-        _attest(clusterId, validUntil);
-        IClusterRegistry.SignedReport memory sr = _signReport(_defaultReport(clusterId, 1), K);
-        (sr.signatures[1], sr.signatures[2]) = (sr.signatures[2], sr.signatures[1]);
-        IClusterRegistry.SignedReport[] memory batch = _one(sr);
-        vm.expectRevert(
-            abi.encodeWithSelector(IClusterRegistry.SignersNotAscending.selector, 2, committee[1], committee[2])
-        );
-        registry.submitReports(batch);
-    }
-
-    function test_RevertWhen_SubmitReports_BadSecondReport_Atomic() public {
-        uint256 second = _register(stranger);
-        _attest(clusterId, validUntil);
-        _attest(second, validUntil);
-        IClusterRegistry.SignedReport[] memory batch = new IClusterRegistry.SignedReport[](2);
-        batch[0] = _signReport(_defaultReport(clusterId, 1), K);
-        batch[1] = _signReport(_defaultReport(second, 1), K - 1);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InsufficientSignatures.selector, K - 1, K));
-        registry.submitReports(batch);
-        assertEq(registry.lastEpochOf(clusterId), 0);
-    }
-
-    /*//////////////////////////////////////////////////////////////
-                                HELPERS
-    //////////////////////////////////////////////////////////////*/
-
-    function _word(bytes memory b, uint256 index) internal pure returns (bytes32 w) {
-        assembly ("memory-safe") {
-            w := mload(add(add(b, 0x20), mul(index, 0x20)))
-        }
     }
 }

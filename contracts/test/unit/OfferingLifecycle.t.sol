@@ -79,26 +79,40 @@ contract OfferingLifecycleTest is OfferingFixture {
         assertEq(token.balanceOf(address(offering)), 0);
     }
 
-    function test_Lifecycle_AllowlistGatesWithdrawals() public {
+    /// L-1: the allowlist gates purchases and deliveries alike. A buyer who bought before it was switched on keeps
+    /// earning in escrow and claims that revenue while the withdrawal waits for verification; nobody unverified can
+    /// buy once it is on (at 64a4f38 an unverified buyer could pay and stay locked out).
+    function test_Lifecycle_AllowlistGatesPurchasesAndWithdrawals() public {
         _tokenize();
         vm.warp(START);
         _buy(alice, SOFT_CAP);
-        vm.warp(END);
-        // The operator turns the allowlist on and verifies itself (to take back unsold shares), not yet alice.
+        // The operator turns the allowlist on mid-sale and verifies itself (to take back unsold shares), not alice.
         vm.startPrank(operator);
         token.setAllowlistEnabled(true);
         token.setVerified(operator, END + 365 days);
         vm.stopPrank();
+        _expectBuyRevert(bob, abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, bob));
+
+        vm.warp(END);
         offering.finalize();
+        _depositRevenue(1000 * USD, 1 days);
+        skip(1 days);
 
         vm.expectRevert(abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, alice));
         vm.prank(alice);
         offering.withdrawShares();
+        uint256 owed = token.claimable(address(offering)); // alice's shares are the whole escrow
+        assertApproxEqAbs(owed, 400 * USD, 1, "40 % of the stream");
+        vm.prank(alice);
+        assertEq(offering.claimEscrowRevenue(alice), owed);
 
         vm.prank(operator);
         token.setVerified(alice, END + 365 days);
         vm.prank(alice);
-        offering.withdrawShares();
+        (uint256 shares, uint256 revenue) = offering.withdrawShares();
+        assertEq(shares, SOFT_CAP);
+        assertEq(revenue, 0, "already claimed");
         assertEq(token.balanceOf(alice), SOFT_CAP);
+        assertEq(usd.balanceOf(alice), 1_000_000 * USD - 20_000 * USD + owed);
     }
 }

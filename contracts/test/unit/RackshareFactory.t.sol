@@ -8,6 +8,8 @@ import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
 import {IOffering} from "../../src/interfaces/IOffering.sol";
 import {IRackshareFactory} from "../../src/interfaces/IRackshareFactory.sol";
 import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {DecimalsStablecoin} from "../utils/DecimalsStablecoin.sol";
+import {NoDecimalsStablecoin} from "../utils/NoDecimalsStablecoin.sol";
 import {OfferingFixture} from "../utils/OfferingFixture.sol";
 import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
@@ -59,6 +61,43 @@ contract RackshareFactoryTest is OfferingFixture {
         new RackshareFactory(registry, usd, address(tokenImpl), address(other));
     }
 
+    /// L-4: an 18-decimal stablecoin would cap a token's lifetime revenue at about 1.15 dollars: refused up front.
+    function test_RevertWhen_ConstructorStablecoinEighteenDecimals() public {
+        _expectStablecoinRefused(
+            new DecimalsStablecoin(18),
+            abi.encodeWithSelector(IShareToken.StablecoinDecimalsUnsupported.selector, 18, 6)
+        );
+    }
+
+    /// L-4: the bound is exact: 7 decimals are one too many.
+    function test_RevertWhen_ConstructorStablecoinSevenDecimals() public {
+        _expectStablecoinRefused(
+            new DecimalsStablecoin(7), abi.encodeWithSelector(IShareToken.StablecoinDecimalsUnsupported.selector, 7, 6)
+        );
+    }
+
+    /// L-4: a coin without `decimals()` cannot be checked, so it is refused too.
+    function test_RevertWhen_ConstructorStablecoinWithoutDecimals() public {
+        IERC20 coin = IERC20(address(new NoDecimalsStablecoin()));
+        _expectStablecoinRefused(coin, abi.encodeWithSelector(IShareToken.StablecoinWithoutDecimals.selector, coin));
+    }
+
+    /// L-4: 6 decimals and fewer are accepted, and tokenizing with them works.
+    function test_Constructor_AcceptsUpToSixDecimals() public {
+        assertEq(tokenImpl.MAX_STABLECOIN_DECIMALS(), 6);
+        uint8[3] memory accepted = [6, 2, 0];
+        for (uint256 i = 0; i < accepted.length; ++i) {
+            IERC20 coin = new DecimalsStablecoin(accepted[i]);
+            RackshareFactory f =
+                new RackshareFactory(registry, coin, address(tokenImpl), address(new Offering(registry, coin)));
+            assertEq(address(f.stablecoin()), address(coin));
+        }
+        IERC20 twoDecimals = new DecimalsStablecoin(2);
+        (IShareToken t,) = _tokenizeWithCoin(twoDecimals);
+        assertEq(address(t.stablecoin()), address(twoDecimals));
+        assertEq(t.totalSupply(), SUPPLY);
+    }
+
     /*//////////////////////////////////////////////////////////////
                                 TOKENIZE
     //////////////////////////////////////////////////////////////*/
@@ -104,6 +143,9 @@ contract RackshareFactoryTest is OfferingFixture {
         assertEq(address(token.registry()), address(registry));
         assertEq(address(token.stablecoin()), address(usd));
         assertEq(token.operator(), operator);
+        // M-4: the Offering, the token's initial holder, is protected from the operator's controls from the start.
+        assertTrue(token.isProtected(address(offering)));
+        assertFalse(token.isProtected(operator));
 
         assertEq(address(offering.token()), address(token));
         assertEq(offering.supply(), SUPPLY);
@@ -224,6 +266,12 @@ contract RackshareFactoryTest is OfferingFixture {
         (address t1Again, address o1Again) = factory.predictAddresses(1);
         assertEq(t1, t1Again);
         assertEq(o1, o1Again);
+    }
+
+    function _expectStablecoinRefused(IERC20 coin, bytes memory err) internal {
+        Offering impl = new Offering(registry, coin);
+        vm.expectRevert(err);
+        new RackshareFactory(registry, coin, address(tokenImpl), address(impl));
     }
 
     function _expectNotAttested(uint256 id, IClusterRegistry.ClusterStatus status) internal {

@@ -29,12 +29,15 @@ contract ShareTokenTest is ShareTokenFixture {
         assertEq(address(token.stablecoin()), address(usd));
         assertEq(token.operator(), op);
         assertFalse(token.paused());
+        assertFalse(token.pausedByGovernance());
+        assertFalse(token.pausedByOperator());
+        assertTrue(token.isProtected(offering));
         assertFalse(token.allowlistEnabled());
         assertEq(token.totalDeposited(), 0);
-        assertEq(token.totalClaimed(), 0);
         assertEq(token.streamedTotal(), 0);
         assertEq(token.RATE_SCALE(), 1e18);
         assertEq(token.MAX_DURATION(), 3650 days);
+        assertEq(token.MAX_STABLECOIN_DECIMALS(), 6);
     }
 
     function test_Initialize_EmitsEvents() public {
@@ -171,59 +174,6 @@ contract ShareTokenTest is ShareTokenFixture {
         }
     }
 
-    function _permitSig(uint256 pk, address spender, uint256 value, uint256 nonce, uint256 deadline)
-        internal
-        view
-        returns (uint8 v, bytes32 r, bytes32 s)
-    {
-        bytes32 structHash = keccak256(
-            abi.encode(
-                keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"),
-                vm.addr(pk),
-                spender,
-                value,
-                nonce,
-                deadline
-            )
-        );
-        (v, r, s) = vm.sign(pk, keccak256(abi.encodePacked("\x19\x01", token.DOMAIN_SEPARATOR(), structHash)));
-    }
-
-    function test_Permit_SetsAllowanceAndUsesNonce() public {
-        uint256 pk = 0xA11CE;
-        address owner = vm.addr(pk);
-        (uint8 v, bytes32 r, bytes32 s) = _permitSig(pk, bob, 42, 0, block.timestamp);
-        token.permit(owner, bob, 42, block.timestamp, v, r, s);
-        assertEq(token.allowance(owner, bob), 42);
-        assertEq(token.nonces(owner), 1);
-        // replay fails: the nonce moved on, so the recovered signer differs
-        vm.expectPartialRevert(IShareToken.ERC2612InvalidSigner.selector);
-        token.permit(owner, bob, 42, block.timestamp, v, r, s);
-    }
-
-    function test_RevertWhen_Permit_Expired() public {
-        uint256 pk = 0xA11CE;
-        (uint8 v, bytes32 r, bytes32 s) = _permitSig(pk, bob, 42, 0, block.timestamp - 1);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.ERC2612ExpiredSignature.selector, block.timestamp - 1));
-        token.permit(vm.addr(pk), bob, 42, block.timestamp - 1, v, r, s);
-    }
-
-    function test_RevertWhen_Permit_WrongSigner() public {
-        uint256 pk = 0xA11CE;
-        (uint8 v, bytes32 r, bytes32 s) = _permitSig(pk, bob, 42, 0, block.timestamp);
-        // A signature by pk over a permit naming another owner recovers some other address.
-        vm.expectPartialRevert(IShareToken.ERC2612InvalidSigner.selector);
-        token.permit(alice, bob, 42, block.timestamp, v, r, s);
-    }
-
-    function test_DomainSeparator_DiffersPerClone() public {
-        ShareToken other = _newToken(usd, SUPPLY, offering);
-        assertTrue(other.DOMAIN_SEPARATOR() != token.DOMAIN_SEPARATOR());
-        (, string memory name,,, address verifying,,) = token.eip712Domain();
-        assertEq(name, "Rackshare Share");
-        assertEq(verifying, address(token));
-    }
-
     /*//////////////////////////////////////////////////////////////
                                 REVENUE
     //////////////////////////////////////////////////////////////*/
@@ -251,37 +201,49 @@ contract ShareTokenTest is ShareTokenFixture {
 
     function test_DepositRevenue_EventCarriesExactFigures() public {
         _deposit(1000e6, 1000);
+        uint256 running = _accRate(1000e6, 1000, SUPPLY);
         skip(400);
         usd.mint(op, 300e6);
         vm.prank(op);
         usd.approve(address(token), 300e6);
         vm.recordLogs();
         vm.prank(op);
-        token.depositRevenue(300e6, 100);
+        // 600 left over 600 s, plus 300 new: the stream continues until now + 800 at (600 + 300) / 800 per second.
+        token.depositRevenue(300e6, 800);
         (uint256 amount, uint256 duration, uint256 rate, uint256 end, uint256 carried) = abi.decode(
             _lastLog(address(token), IShareToken.RevenueDeposited.selector),
             (uint256, uint256, uint256, uint256, uint256)
         );
+        uint256 rest = running * 600;
+        uint256 merged = (rest + _accAdded(300e6, SUPPLY)) / 800;
         assertEq(amount, 300e6);
-        assertEq(duration, 100);
-        assertEq(end, block.timestamp + 100);
+        assertEq(duration, 800);
+        assertEq(end, block.timestamp + 800);
+        assertEq(carried, rest * SUPPLY >> _accShift(SUPPLY));
         assertApproxEqAbs(carried, 600e6, 1);
-        // (600 + 300) / 100 seconds
-        assertApproxEqRel(rate, uint256(9e6) * 1e18, 1e9);
+        assertEq(rate, _wholeRate(merged, SUPPLY));
+        assertApproxEqRel(rate, uint256(1.125e6) * 1e18, 1e9);
+        assertEq(token.stream().ratePerSecond, rate);
     }
 
+    /// Tranches: a merge keeps the earlier deposit on its own schedule (1 $/s until the old end) and streams the new
+    /// one as 0.25 $/s on top until then, 1.25 $/s after it.
     function test_DepositRevenue_MergesRunningStream() public {
         _send(offering, alice, SUPPLY / 2);
         _deposit(1000e6, 1000);
         skip(500);
-        _deposit(500e6, 100); // 500 left + 500 new over 100 s
-        skip(50);
-        assertApproxEqAbs(token.claimable(alice), 250e6 + 250e6, 2);
-        skip(50);
-        assertApproxEqAbs(token.claimable(alice), 750e6, 2);
+        assertApproxEqAbs(token.claimable(alice), 250e6, 1);
+        _deposit(750e6, 1000); // 500 left + 750 new over 1000 s: 1.25 $/s until the old end + 500 s
+        assertEq(token.stream().end, START + 1500);
+        skip(500); // old end: the first deposit is fully streamed, the second 125 of 750
+        assertApproxEqAbs(token.claimable(alice), 250e6 + 312.5e6, 2);
+        assertApproxEqAbs(token.streamedTotal(), 1000e6 + 125e6, 1);
+        skip(500);
+        assertApproxEqAbs(token.claimable(alice), 875e6, 2);
         skip(1000);
-        assertApproxEqAbs(token.claimable(alice), 750e6, 2);
-        assertApproxEqAbs(token.streamedTotal(), 1500e6, 1);
+        assertApproxEqAbs(token.claimable(alice), 875e6, 2);
+        assertApproxEqAbs(token.streamedTotal(), 1750e6, 1);
+        assertLe(token.streamedTotal(), token.totalDeposited());
     }
 
     function test_DepositRevenue_AfterStreamEndedCarriesNothing() public {
@@ -296,9 +258,9 @@ contract ShareTokenTest is ShareTokenFixture {
     function test_DepositRevenue_ByNamedPayer() public {
         address payer = makeAddr("payer");
         vm.expectEmit(address(token));
-        emit IShareToken.RevenuePayerSet(op, payer, true);
+        emit IShareToken.RevenuePayerSet(op, payer, 3650 days);
         vm.prank(op);
-        token.setRevenuePayer(payer, true);
+        token.setRevenuePayer(payer, 3650 days);
         assertTrue(token.isRevenuePayer(payer));
         usd.mint(payer, 10e6);
         vm.startPrank(payer);
@@ -311,7 +273,7 @@ contract ShareTokenTest is ShareTokenFixture {
     function test_RevertWhen_DepositRevenue_PayerOfFormerOperator() public {
         address payer = makeAddr("payer");
         vm.prank(op);
-        token.setRevenuePayer(payer, true);
+        token.setRevenuePayer(payer, 3650 days);
         reg.setOperator(CLUSTER_ID, carol);
         assertFalse(token.isRevenuePayer(payer));
         vm.expectRevert(abi.encodeWithSelector(IShareToken.NotRevenuePayer.selector, payer));
@@ -322,8 +284,8 @@ contract ShareTokenTest is ShareTokenFixture {
     function test_RevertWhen_DepositRevenue_RevokedPayer() public {
         address payer = makeAddr("payer");
         vm.startPrank(op);
-        token.setRevenuePayer(payer, true);
-        token.setRevenuePayer(payer, false);
+        token.setRevenuePayer(payer, 3650 days);
+        token.setRevenuePayer(payer, 0);
         vm.stopPrank();
         vm.expectRevert(abi.encodeWithSelector(IShareToken.NotRevenuePayer.selector, payer));
         vm.prank(payer);
@@ -333,7 +295,7 @@ contract ShareTokenTest is ShareTokenFixture {
     function test_RevertWhen_SetRevenuePayer_NotOperator() public {
         vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, alice, op));
         vm.prank(alice);
-        token.setRevenuePayer(alice, true);
+        token.setRevenuePayer(alice, 3650 days);
     }
 
     function test_RevertWhen_DepositRevenue_NotPayer() public {
@@ -422,7 +384,7 @@ contract ShareTokenTest is ShareTokenFixture {
         assertEq(token.claim(), expected);
         assertEq(usd.balanceOf(alice), expected);
         assertEq(token.claimable(alice), 0);
-        assertEq(token.totalClaimed(), expected);
+        assertEq(usd.balanceOf(address(token)), 1000e6 - expected);
     }
 
     function test_Claim_AfterStreamEnds() public {
@@ -435,7 +397,7 @@ contract ShareTokenTest is ShareTokenFixture {
         token.claim();
         assertApproxEqAbs(usd.balanceOf(alice), 250e6, 1);
         assertApproxEqAbs(usd.balanceOf(offering), 750e6, 1);
-        assertLe(token.totalClaimed(), 1000e6);
+        assertLe(usd.balanceOf(alice) + usd.balanceOf(offering), 1000e6);
     }
 
     function test_Claim_NothingReturnsZero() public {
@@ -463,13 +425,19 @@ contract ShareTokenTest is ShareTokenFixture {
         token.claimTo(address(0));
     }
 
+    /// M-2/M-3: claims never stop, whichever pause is on (here both).
     function test_Claim_WorksWhilePaused() public {
         _deposit(1000e6, 100);
         skip(100);
         vm.prank(gov);
+        token.governancePause();
+        vm.prank(op);
         token.pause();
+        uint256 expected = token.claimable(offering);
+        assertApproxEqAbs(expected, 1000e6, 1);
         vm.prank(offering);
-        assertApproxEqAbs(token.claim(), 1000e6, 1);
+        assertEq(token.claim(), expected);
+        assertEq(usd.balanceOf(offering), expected);
     }
 
     function test_Transfer_CheckpointsBothSides() public {
@@ -491,7 +459,7 @@ contract ShareTokenTest is ShareTokenFixture {
         skip(1);
         _deposit(86_400_000e6, 1 days); // 1,000 $/s on top
         skip(1);
-        _send(bob, offering, SUPPLY / 4); // sells one second after
+        _send(bob, carol, SUPPLY / 4); // sells one second after (the Offering cannot receive shares)
         uint256 bobEarned = token.claimable(bob);
         // About one second of the small stream and one of the large one, a quarter each.
         uint256 perSecond = uint256(86_400_000e6 + 1e6) / 1 days;

@@ -172,7 +172,7 @@ contract ShareTokenControlsTest is ShareTokenFixture {
 
     function test_Pause_ByOperatorStopsTransfers() public {
         vm.expectEmit(address(token));
-        emit IShareToken.PauseSet(op, true);
+        emit IShareToken.PauseSet(op, false, true);
         vm.prank(op);
         token.pause();
         assertTrue(token.paused());
@@ -186,35 +186,53 @@ contract ShareTokenControlsTest is ShareTokenFixture {
         token.transferFrom(alice, bob, 1);
     }
 
+    /// M-3: each party lifts only its own pause; with both lifted transfers resume.
     function test_Pause_ByGovernanceAndUnpause() public {
         vm.prank(gov);
-        token.pause();
+        token.governancePause();
         assertTrue(token.paused());
+        assertTrue(token.pausedByGovernance());
+        assertFalse(token.pausedByOperator());
         vm.expectEmit(address(token));
-        emit IShareToken.PauseSet(gov, false);
+        emit IShareToken.PauseSet(gov, true, false);
         vm.prank(gov);
-        token.unpause();
+        token.governanceUnpause();
         assertFalse(token.paused());
         _send(alice, bob, 1);
         vm.prank(op);
         token.pause();
+        assertTrue(token.pausedByOperator());
+        assertFalse(token.pausedByGovernance());
+        vm.expectEmit(address(token));
+        emit IShareToken.PauseSet(op, false, false);
         vm.prank(op);
         token.unpause();
         assertFalse(token.paused());
+        _send(alice, bob, 1);
+        assertEq(token.balanceOf(bob), 2);
     }
 
-    function test_RevertWhen_Pause_NotOperatorOrGovernance() public {
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperatorOrGovernance.selector, alice));
+    /// M-3: `pause` is the operator's alone; governance uses `governancePause`.
+    function test_RevertWhen_Pause_NotOperator() public {
+        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, alice, op));
         vm.prank(alice);
+        token.pause();
+        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, gov, op));
+        vm.prank(gov);
         token.pause();
     }
 
-    function test_RevertWhen_Unpause_NotOperatorOrGovernance() public {
+    /// M-3: `unpause` is the operator's alone.
+    function test_RevertWhen_Unpause_NotOperator() public {
         vm.prank(op);
         token.pause();
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperatorOrGovernance.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, alice, op));
         vm.prank(alice);
         token.unpause();
+        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, gov, op));
+        vm.prank(gov);
+        token.unpause();
+        assertTrue(token.pausedByOperator());
     }
 
     /*//////////////////////////////////////////////////////////////

@@ -4,9 +4,11 @@ pragma solidity 0.8.30;
 import {ClusterRegistry} from "../../src/ClusterRegistry.sol";
 import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
 import {RegistrySigning} from "./RegistrySigning.sol";
+import {Vm} from "forge-std/Vm.sol";
 
 /// @title ClusterRegistryFixture
-/// @notice Shared setUp for ClusterRegistry tests: a 3-of-5 committee, a one-day heartbeat and one registered cluster.
+/// @notice Shared setUp for ClusterRegistry tests: a 3-of-5 committee, a one-day heartbeat, a guardian and one
+/// registered cluster, at Unix time 1,750,000,000 (epochs are Unix seconds, so every past epoch up to now is valid).
 abstract contract ClusterRegistryFixture is RegistrySigning {
     uint256 internal constant N_SIGNERS = 5;
     uint256 internal constant K = 3;
@@ -22,6 +24,7 @@ abstract contract ClusterRegistryFixture is RegistrySigning {
     address internal governance = makeAddr("governance");
     address internal operator = makeAddr("operator");
     address internal relayer = makeAddr("relayer");
+    address internal guardian = makeAddr("guardian");
     address internal stranger = makeAddr("stranger");
 
     address[] internal committee;
@@ -31,7 +34,7 @@ abstract contract ClusterRegistryFixture is RegistrySigning {
     function setUp() public virtual {
         vm.warp(1_750_000_000);
         (committee, committeeKeys) = _makeCommittee(N_SIGNERS, 1);
-        registry = new ClusterRegistry(governance, committee, K, HEARTBEAT);
+        registry = new ClusterRegistry(governance, committee, K, HEARTBEAT, guardian);
         clusterId = _register(operator);
     }
 
@@ -46,8 +49,10 @@ abstract contract ClusterRegistryFixture is RegistrySigning {
             clusterId: id,
             hardwareRoot: info.hardwareRoot,
             gpuCount: info.gpuCount,
+            issuedAt: uint64(block.timestamp),
             validUntil: validUntil,
-            nonce: info.attestationNonce
+            nonce: info.attestationNonce,
+            committeeVersion: registry.committeeVersion()
         });
     }
 
@@ -61,7 +66,8 @@ abstract contract ClusterRegistryFixture is RegistrySigning {
         registry.submitAttestation(a, _signAttestation(a, K));
     }
 
-    function _defaultReport(uint256 id, uint64 epoch) internal pure returns (IClusterRegistry.EpochReport memory) {
+    /// @dev A report for `epoch` (its end time, so at most now) signed for the current committee version.
+    function _defaultReport(uint256 id, uint64 epoch) internal view returns (IClusterRegistry.EpochReport memory) {
         return IClusterRegistry.EpochReport({
             clusterId: id,
             epoch: epoch,
@@ -69,7 +75,8 @@ abstract contract ClusterRegistryFixture is RegistrySigning {
             utilizationBps: 8750,
             gpusOnline: 60,
             revenue: 12_345_678_901,
-            telemetryRoot: keccak256(abi.encode("telemetry", id, epoch))
+            telemetryRoot: keccak256(abi.encode("telemetry", id, epoch)),
+            committeeVersion: registry.committeeVersion()
         });
     }
 
@@ -96,5 +103,94 @@ abstract contract ClusterRegistryFixture is RegistrySigning {
     /// @dev Submits one default report for `id` at `epoch`, signed by the first K members.
     function _report(uint256 id, uint64 epoch) internal {
         registry.submitReports(_one(_signReport(_defaultReport(id, epoch), K)));
+    }
+
+    /// @dev A default report for `id` at `epoch`, signed by the first K members.
+    function _signed(uint256 id, uint64 epoch) internal view returns (IClusterRegistry.SignedReport memory) {
+        return _signReport(_defaultReport(id, epoch), K);
+    }
+
+    function _two(IClusterRegistry.SignedReport memory a, IClusterRegistry.SignedReport memory b)
+        internal
+        pure
+        returns (IClusterRegistry.SignedReport[] memory batch)
+    {
+        batch = new IClusterRegistry.SignedReport[](2);
+        batch[0] = a;
+        batch[1] = b;
+    }
+
+    function _three(
+        IClusterRegistry.SignedReport memory a,
+        IClusterRegistry.SignedReport memory b,
+        IClusterRegistry.SignedReport memory c
+    ) internal pure returns (IClusterRegistry.SignedReport[] memory batch) {
+        batch = new IClusterRegistry.SignedReport[](3);
+        batch[0] = a;
+        batch[1] = b;
+        batch[2] = c;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                              ASSERTIONS
+    //////////////////////////////////////////////////////////////*/
+
+    function _assertStatus(uint256 id, IClusterRegistry.ClusterStatus expected, string memory why) internal view {
+        assertEq(uint8(registry.statusOf(id)), uint8(expected), why);
+    }
+
+    /// @dev Submits `batch` as `submitter` and returns the registry's logs, in order.
+    function _submitRecorded(IClusterRegistry.SignedReport[] memory batch, address submitter)
+        internal
+        returns (Vm.Log[] memory logs)
+    {
+        vm.recordLogs();
+        vm.prank(submitter);
+        registry.submitReports(batch);
+        Vm.Log[] memory all = vm.getRecordedLogs();
+        uint256 n = 0;
+        for (uint256 i = 0; i < all.length; ++i) {
+            if (all[i].emitter == address(registry)) ++n;
+        }
+        logs = new Vm.Log[](n);
+        n = 0;
+        for (uint256 i = 0; i < all.length; ++i) {
+            if (all[i].emitter == address(registry)) logs[n++] = all[i];
+        }
+    }
+
+    /// @dev `log` is `ReportSubmitted` with every field of `r` and `submitter`.
+    function _assertSubmittedLog(Vm.Log memory log, IClusterRegistry.EpochReport memory r, address submitter)
+        internal
+        pure
+    {
+        assertEq(log.topics.length, 3, "ReportSubmitted topics");
+        assertEq(log.topics[0], IClusterRegistry.ReportSubmitted.selector, "ReportSubmitted expected");
+        assertEq(uint256(log.topics[1]), r.clusterId, "ReportSubmitted clusterId");
+        assertEq(uint256(log.topics[2]), r.epoch, "ReportSubmitted epoch");
+        assertEq(
+            log.data,
+            abi.encode(r.gpuHoursMilli, r.utilizationBps, r.gpusOnline, r.revenue, r.telemetryRoot, submitter),
+            "ReportSubmitted data"
+        );
+    }
+
+    /// @dev `log` is `ReportSkipped(id, epoch, reason)`.
+    function _assertSkippedLog(Vm.Log memory log, uint256 id, uint64 epoch, IClusterRegistry.SkipReason reason)
+        internal
+        pure
+    {
+        assertEq(log.topics.length, 3, "ReportSkipped topics");
+        assertEq(log.topics[0], IClusterRegistry.ReportSkipped.selector, "ReportSkipped expected");
+        assertEq(uint256(log.topics[1]), id, "ReportSkipped clusterId");
+        assertEq(uint256(log.topics[2]), epoch, "ReportSkipped epoch");
+        assertEq(log.data, abi.encode(reason), "ReportSkipped reason");
+    }
+
+    /// @dev The 32-byte word `index` of `b`.
+    function _word(bytes memory b, uint256 index) internal pure returns (bytes32 w) {
+        assembly ("memory-safe") {
+            w := mload(add(add(b, 0x20), mul(index, 0x20)))
+        }
     }
 }

@@ -11,7 +11,14 @@ import {IOffering} from "../../src/interfaces/IOffering.sol";
 import {IRackshareFactory} from "../../src/interfaces/IRackshareFactory.sol";
 import {IShareToken} from "../../src/interfaces/IShareToken.sol";
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Test} from "forge-std/Test.sol";
+
+/// @dev The test coins of the second setups (BlocklistStablecoin, FeeOnTransferToken, ReentrantStablecoin) all have an
+/// open faucet with this signature.
+interface IMintableCoin {
+    function mint(address to, uint256 amount) external;
+}
 
 /// @title OfferingFixture
 /// @notice Shared setUp for Offering and RackshareFactory tests, on the real contracts: a ClusterRegistry with a 2-of-3
@@ -30,6 +37,9 @@ abstract contract OfferingFixture is Test {
     uint32 internal constant START = uint32(T0 + 1 days);
     uint32 internal constant END = uint32(T0 + 8 days);
 
+    bytes32 internal constant PERMIT_TYPEHASH =
+        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
+
     ClusterRegistry internal registry;
     TestStablecoin internal usd;
     ShareToken internal tokenImpl;
@@ -37,6 +47,7 @@ abstract contract OfferingFixture is Test {
     RackshareFactory internal factory;
 
     address internal governance = makeAddr("governance");
+    address internal guardian = makeAddr("guardian");
     address internal operator = makeAddr("operator");
     address internal stranger = makeAddr("stranger");
     address internal alice;
@@ -67,7 +78,7 @@ abstract contract OfferingFixture is Test {
                 (committeeKeys[j - 1], committeeKeys[j]) = (committeeKeys[j], committeeKeys[j - 1]);
             }
         }
-        registry = new ClusterRegistry(governance, committee, 2, HEARTBEAT);
+        registry = new ClusterRegistry(governance, committee, 2, HEARTBEAT, guardian);
 
         vm.prank(operator);
         clusterId = registry.registerCluster(
@@ -97,8 +108,10 @@ abstract contract OfferingFixture is Test {
             clusterId: id,
             hardwareRoot: info.hardwareRoot,
             gpuCount: info.gpuCount,
+            issuedAt: uint64(block.timestamp),
             validUntil: validUntil,
-            nonce: info.attestationNonce
+            nonce: info.attestationNonce,
+            committeeVersion: registry.committeeVersion()
         });
         bytes32 digest = registry.hashAttestation(a);
         bytes[] memory signatures = new bytes[](2);
@@ -139,6 +152,15 @@ abstract contract OfferingFixture is Test {
         return IOffering.Terms({pricePerShare: PRICE, softCap: SOFT_CAP, perBuyerCap: 0, start: START, end: END});
     }
 
+    /// @dev A second setup selling for `coin`: an Offering implementation and a factory built for it, and cluster 1
+    /// tokenized through that factory (the fixture's own tUSD token and offering are left alone).
+    function _tokenizeWithCoin(IERC20 coin) internal returns (IShareToken token_, IOffering offering_) {
+        RackshareFactory f =
+            new RackshareFactory(registry, coin, address(tokenImpl), address(new Offering(registry, coin)));
+        vm.prank(operator);
+        (token_, offering_) = f.tokenize(clusterId, _params());
+    }
+
     function _freshClone() internal returns (IOffering) {
         return IOffering(Clones.clone(address(offeringImpl)));
     }
@@ -171,11 +193,85 @@ abstract contract OfferingFixture is Test {
         vm.stopPrank();
     }
 
+    function _approve(address who, uint256 amount) internal {
+        vm.prank(who);
+        usd.approve(address(offering), amount);
+    }
+
+    /// @dev `buyer` approves without limit and buys one share, expecting the revert `err`.
+    function _expectBuyRevert(address buyer, bytes memory err) internal {
+        _approve(buyer, type(uint256).max);
+        vm.prank(buyer);
+        vm.expectRevert(err);
+        offering.buy(SHARE, type(uint256).max);
+    }
+
+    function _expectBuyRevert(bytes memory err) internal {
+        _expectBuyRevert(alice, err);
+    }
+
+    /// @dev alice's EIP-2612 permit of `value` tUSD to the offering.
+    function _signPermit(uint256 value, uint256 deadline) internal view returns (uint8 v, bytes32 r, bytes32 s) {
+        bytes32 structHash =
+            keccak256(abi.encode(PERMIT_TYPEHASH, alice, address(offering), value, usd.nonces(alice), deadline));
+        bytes32 digest = keccak256(abi.encodePacked("\x19\x01", usd.DOMAIN_SEPARATOR(), structHash));
+        (v, r, s) = vm.sign(aliceKey, digest);
+    }
+
+    /// @dev alice signs a permit of 500 tUSD and buys 10 shares (cost 500) with it, expecting the revert `err`.
+    function _expectBuyWithPermitRevert(bytes memory err) internal {
+        uint256 deadline = block.timestamp + 1 hours;
+        (uint8 v, bytes32 r, bytes32 s) = _signPermit(500 * USD, deadline);
+        vm.prank(alice);
+        vm.expectRevert(err);
+        offering.buyWithPermit(10 * SHARE, 500 * USD, deadline, v, r, s);
+    }
+
     /// @dev Sells `shares` to alice during the sale, then moves past the end.
     function _sellAndEnd(uint256 shares) internal {
         vm.warp(START);
         if (shares != 0) _buy(alice, shares);
         vm.warp(END);
+    }
+
+    /// @dev `_buy` for a second setup's `coin` (see `_tokenizeWithCoin`): mints the exact cost to `buyer` first.
+    function _buyWithCoin(IERC20 coin, address buyer, uint256 shares) internal returns (uint256 cost) {
+        cost = offering.quote(shares);
+        IMintableCoin(address(coin)).mint(buyer, cost);
+        vm.startPrank(buyer);
+        coin.approve(address(offering), cost);
+        offering.buy(shares, cost);
+        vm.stopPrank();
+    }
+
+    /// @dev `_depositRevenue` for a second setup's `coin`.
+    function _depositRevenueWithCoin(IERC20 coin, uint256 amount, uint256 duration) internal {
+        IMintableCoin(address(coin)).mint(operator, amount);
+        vm.startPrank(operator);
+        coin.approve(address(token), amount);
+        token.depositRevenue(amount, duration);
+        vm.stopPrank();
+    }
+
+    /// @dev alice buys `aliceShares`, bob `bobShares` (together at least the soft cap), the sale ends and is finalized.
+    function _sellAndFinalize(uint256 aliceShares, uint256 bobShares) internal {
+        vm.warp(START);
+        if (aliceShares != 0) _buy(alice, aliceShares);
+        if (bobShares != 0) _buy(bob, bobShares);
+        vm.warp(END);
+        offering.finalize();
+    }
+
+    /// @dev The operator's pause of the token.
+    function _operatorPause() internal {
+        vm.prank(operator);
+        token.pause();
+    }
+
+    /// @dev Governance's pause of the token.
+    function _governancePause() internal {
+        vm.prank(governance);
+        token.governancePause();
     }
 
     /// @dev The operator streams `amount` of revenue over `duration` to the token's holders.

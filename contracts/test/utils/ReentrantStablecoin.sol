@@ -12,6 +12,11 @@ contract ReentrantStablecoin is ERC20 {
 
     constructor() ERC20("Reentrant USD", "rUSD") {}
 
+    /// @dev A dollar's 6 decimals, like the product's stablecoin (ShareToken refuses more).
+    function decimals() public pure override returns (uint8) {
+        return 6;
+    }
+
     function mint(address to, uint256 amount) external {
         _mint(to, amount);
     }

@@ -12,9 +12,9 @@ abstract contract RegistrySigning is Test {
     bytes32 internal constant EIP712_DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
     string internal constant ATTESTATION_TYPE =
-        "Attestation(uint256 clusterId,bytes32 hardwareRoot,uint32 gpuCount,uint64 validUntil,uint32 nonce)";
+        "Attestation(uint256 clusterId,bytes32 hardwareRoot,uint32 gpuCount,uint64 issuedAt,uint64 validUntil,uint32 nonce,uint32 committeeVersion)";
     string internal constant EPOCH_REPORT_TYPE =
-        "EpochReport(uint256 clusterId,uint64 epoch,uint64 gpuHoursMilli,uint16 utilizationBps,uint32 gpusOnline,uint256 revenue,bytes32 telemetryRoot)";
+        "EpochReport(uint256 clusterId,uint64 epoch,uint64 gpuHoursMilli,uint16 utilizationBps,uint32 gpusOnline,uint256 revenue,bytes32 telemetryRoot,uint32 committeeVersion)";
 
     /// @dev secp256k1 group order; `n - s` turns a low-s signature into its malleated high-s twin.
     uint256 internal constant SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141;
@@ -65,7 +65,14 @@ abstract contract RegistrySigning is Test {
     {
         bytes32 structHash = keccak256(
             abi.encode(
-                keccak256(bytes(ATTESTATION_TYPE)), a.clusterId, a.hardwareRoot, a.gpuCount, a.validUntil, a.nonce
+                keccak256(bytes(ATTESTATION_TYPE)),
+                a.clusterId,
+                a.hardwareRoot,
+                a.gpuCount,
+                a.issuedAt,
+                a.validUntil,
+                a.nonce,
+                a.committeeVersion
             )
         );
         return keccak256(abi.encodePacked("\x19\x01", _domainSeparator(registry, chainId), structHash));
@@ -85,7 +92,8 @@ abstract contract RegistrySigning is Test {
                 r.utilizationBps,
                 r.gpusOnline,
                 r.revenue,
-                r.telemetryRoot
+                r.telemetryRoot,
+                r.committeeVersion
             )
         );
         return keccak256(abi.encodePacked("\x19\x01", _domainSeparator(registry, chainId), structHash));

@@ -5,10 +5,11 @@ import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
 
 /// @title RegistryStandIn
 /// @notice Test-only registry with settable operators and statuses (no oracle committee, no signatures). It implements
-/// just the members ShareToken reads (`operatorOf`, `statusOf`, `owner`, same selectors as IClusterRegistry); cast it
-/// with `IClusterRegistry(address(standIn))`.
+/// just the members ShareToken reads (`operatorOf`, `statusOf`, `owner`, `guardian`, same selectors as
+/// IClusterRegistry); cast it with `IClusterRegistry(address(standIn))`.
 contract RegistryStandIn {
     address public owner;
+    address public guardian;
     mapping(uint256 clusterId => address) public operatorOf;
     mapping(uint256 clusterId => IClusterRegistry.ClusterStatus) public statusOf;
 
@@ -30,5 +31,10 @@ contract RegistryStandIn {
     /// @notice Changes governance.
     function setOwner(address owner_) external {
         owner = owner_;
+    }
+
+    /// @notice Changes the guardian.
+    function setGuardian(address guardian_) external {
+        guardian = guardian_;
     }
 }

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import {
+  type Abi,
   type Address,
   createPublicClient,
   createWalletClient,
@@ -92,7 +93,7 @@ export async function registerCluster(
  */
 export async function attestCluster(clusterId: bigint, validForSeconds = 30n * 86_400n) {
   const registry = deployment().contracts.clusterRegistry;
-  const [info, threshold, head] = await Promise.all([
+  const [info, threshold, committeeVersion, head] = await Promise.all([
     publicClient.readContract({
       address: registry,
       abi: clusterRegistryAbi,
@@ -100,14 +101,17 @@ export async function attestCluster(clusterId: bigint, validForSeconds = 30n * 8
       args: [clusterId],
     }),
     publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'threshold' }),
+    publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'committeeVersion' }),
     publicClient.getBlock(),
   ]);
   const attestation = {
     clusterId,
     hardwareRoot: info.hardwareRoot,
     gpuCount: info.gpuCount,
+    issuedAt: head.timestamp,
     validUntil: head.timestamp + validForSeconds,
     nonce: info.attestationNonce,
+    committeeVersion,
   };
   const typedData = {
     domain: registryDomain({ chainId: 31_337, registry }),
@@ -199,6 +203,36 @@ export function stablecoinBalance(account: Address) {
   });
 }
 
+/** `buyerIndex` (a dev account) buys `shares` whole shares, paying with freshly minted stablecoin. */
+export async function buyShares(buyerIndex: number, offering: Address, shares: bigint) {
+  const buyer = walletOf(buyerIndex);
+  const amount = shares * 10n ** 18n;
+  const cost = await publicClient.readContract({
+    address: offering,
+    abi: offeringAbi,
+    functionName: 'quote',
+    args: [amount],
+  });
+  await mintStablecoin(buyer.account.address, cost);
+  await mined(
+    await buyer.writeContract({
+      address: deployment().contracts.stablecoin,
+      abi: testStablecoinAbi,
+      functionName: 'approve',
+      args: [offering, cost],
+    }),
+  );
+  await mined(
+    await buyer.writeContract({ address: offering, abi: offeringAbi, functionName: 'buy', args: [amount, cost] }),
+  );
+  return cost;
+}
+
+/** Governance (the deployer owns the local registry) acts on a token or an offering. */
+export async function asGovernance(address: Address, abi: Abi, functionName: string) {
+  return mined(await walletOf(devRoles.deployer).writeContract({ address, abi, functionName } as never));
+}
+
 export async function finalizeOffering(operatorIndex: number, offering: Address) {
   await mined(
     await walletOf(operatorIndex).writeContract({ address: offering, abi: offeringAbi, functionName: 'finalize' }),
@@ -233,7 +267,7 @@ export async function increaseTime(seconds: number) {
 }
 
 /** The committee (threshold of the oracle dev keys) signs and submits one epoch report, as the oracle nodes would. */
-export async function submitReport(report: {
+export async function submitReport(figures: {
   clusterId: bigint;
   epoch: bigint;
   gpuHoursMilli: bigint;
@@ -243,11 +277,11 @@ export async function submitReport(report: {
   telemetryRoot: Hex;
 }) {
   const registry = deployment().contracts.clusterRegistry;
-  const threshold = await publicClient.readContract({
-    address: registry,
-    abi: clusterRegistryAbi,
-    functionName: 'threshold',
-  });
+  const [threshold, committeeVersion] = await Promise.all([
+    publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'threshold' }),
+    publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'committeeVersion' }),
+  ]);
+  const report = { ...figures, committeeVersion };
   const typedData = {
     domain: registryDomain({ chainId: 31_337, registry }),
     types: {

@@ -1,0 +1,200 @@
+/**
+ * Production governance (review finding I-7): on any chain but the local one the deployer makes an OpenZeppelin
+ * TimelockController the registry owner and refuses a committee that one key or one outage could decide. Runs a real
+ * anvil with another chain id; the stablecoin there is the test stablecoin's runtime code (its constructor refuses
+ * any chain but 31337, so it is deployed on a local anvil and its code copied over).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type Address,
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  encodeFunctionData,
+  http,
+  keccak256,
+  type PublicClient,
+  toBytes,
+  zeroAddress,
+  zeroHash,
+} from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AnvilHandle, startAnvil } from '../../scripts/stack/anvil';
+import { devAccount } from '../../scripts/stack/dev-accounts';
+import { type DeployOptions, deployProtocol, LOCAL_CHAIN_ID } from './deploy';
+import { clusterRegistryAbi, testStablecoinAbi, testStablecoinBytecode, timelockControllerAbi } from './generated';
+
+const PRODUCTION_CHAIN_ID = 1_337;
+const STABLECOIN_AT = '0x00000000000000000000000000000000005AFE01' as Address;
+const deployer = devAccount(0);
+const governance = devAccount(1);
+const guardian = devAccount(2);
+const signers = [devAccount(7), devAccount(8), devAccount(9), devAccount(10)].map((account) => account.address);
+
+let local: AnvilHandle;
+let production: AnvilHandle;
+let directory: string;
+
+function connect(rpcUrl: string, id: number) {
+  const chain = defineChain({
+    id,
+    name: `anvil-${id}`,
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  });
+  const transport = http(rpcUrl, { retryCount: 0 });
+  return {
+    publicClient: createPublicClient({ chain, transport, pollingInterval: 50 }) as PublicClient,
+    wallet: (account = deployer) => createWalletClient({ account, chain, transport }),
+  };
+}
+
+beforeAll(async () => {
+  directory = mkdtempSync(join(tmpdir(), 'rackshare-deploy-test-'));
+  [local, production] = await Promise.all([
+    startAnvil({ port: 8721, stateFile: null, accounts: 12 }),
+    startAnvil({ port: 8722, stateFile: null, accounts: 12, chainId: PRODUCTION_CHAIN_ID }),
+  ]);
+  const source = connect(local.rpcUrl, LOCAL_CHAIN_ID);
+  const hash = await source.wallet().deployContract({ abi: testStablecoinAbi, bytecode: testStablecoinBytecode });
+  const { contractAddress } = await source.publicClient.waitForTransactionReceipt({ hash });
+  const code = await source.publicClient.getCode({ address: contractAddress! });
+  await connect(production.rpcUrl, PRODUCTION_CHAIN_ID).publicClient.request({
+    method: 'anvil_setCode' as never,
+    params: [STABLECOIN_AT, code] as never,
+  });
+});
+
+afterAll(async () => {
+  await Promise.all([local?.stop(), production?.stop()]);
+  rmSync(directory, { recursive: true, force: true });
+});
+
+const productionOptions = (overrides: Partial<DeployOptions> = {}): DeployOptions => ({
+  committee: { signers: signers.slice(0, 3), threshold: 2, heartbeatSeconds: 10_800 },
+  owner: governance.address,
+  guardian: guardian.address,
+  timelockDelaySeconds: 3_600,
+  stablecoin: STABLECOIN_AT,
+  directory,
+  ...overrides,
+});
+
+describe('deployProtocol on a real network', () => {
+  const chain = () => connect(production.rpcUrl, PRODUCTION_CHAIN_ID);
+  const deploy = (options: DeployOptions) =>
+    deployProtocol({ publicClient: chain().publicClient as never, walletClient: chain().wallet() }, options);
+
+  it('refuses a committee smaller than 3, a threshold that is no strict majority, and unsafe governance', async () => {
+    const { committee } = productionOptions();
+    await expect(
+      deploy(productionOptions({ committee: { ...committee, signers: signers.slice(0, 2) } })),
+    ).rejects.toThrow(/needs at least 3 signers \(ORACLE_SIGNERS has 2\)/);
+    await expect(deploy(productionOptions({ committee: { ...committee, signers, threshold: 2 } }))).rejects.toThrow(
+      /strict majority of the 4 signers \(ORACLE_THRESHOLD is 2\)/,
+    );
+    await expect(deploy(productionOptions({ owner: undefined }))).rejects.toThrow(/set GOVERNANCE_ADDRESS/);
+    await expect(deploy(productionOptions({ owner: deployer.address }))).rejects.toThrow(/must not be the deployer/);
+    await expect(deploy(productionOptions({ timelockDelaySeconds: 60 }))).rejects.toThrow(/at least 3600 seconds/);
+    await expect(deploy(productionOptions({ stablecoin: undefined }))).rejects.toThrow(/real stablecoin/);
+    // Refused before anything was sent: the deployer has not used a single nonce.
+    expect(await chain().publicClient.getTransactionCount({ address: deployer.address })).toBe(0);
+  });
+
+  it('makes a TimelockController the registry owner: governance acts only after the delay', async () => {
+    const deployment = await deploy(productionOptions());
+    const { publicClient, wallet } = chain();
+    const registry = deployment.contracts.clusterRegistry;
+    const timelock = deployment.contracts.timelock!;
+    expect(timelock).toBeDefined();
+    const read = <T>(address: Address, abi: unknown, functionName: string, args: unknown[] = []) =>
+      publicClient.readContract({ address, abi, functionName, args } as never) as Promise<T>;
+    expect(await read(registry, clusterRegistryAbi, 'owner')).toBe(timelock);
+    expect(await read(registry, clusterRegistryAbi, 'guardian')).toBe(guardian.address);
+    expect(await read(timelock, timelockControllerAbi, 'getMinDelay')).toBe(3_600n);
+    const role = (name: string) => keccak256(toBytes(name));
+    expect(await read(timelock, timelockControllerAbi, 'hasRole', [role('PROPOSER_ROLE'), governance.address])).toBe(
+      true,
+    );
+    expect(await read(timelock, timelockControllerAbi, 'hasRole', [role('EXECUTOR_ROLE'), governance.address])).toBe(
+      true,
+    );
+    // Nobody administers the timelock: the deployer kept no role at all.
+    expect(await read(timelock, timelockControllerAbi, 'hasRole', [zeroHash, deployer.address])).toBe(false);
+    expect(await read(timelock, timelockControllerAbi, 'hasRole', [role('PROPOSER_ROLE'), deployer.address])).toBe(
+      false,
+    );
+    expect(deployment.governance).toEqual({
+      owner: timelock,
+      proposer: governance.address,
+      guardian: guardian.address,
+      timelockDelaySeconds: 3_600,
+    });
+
+    // Governance directly: refused. Through the timelock: only once the delay has passed.
+    const setHeartbeat = encodeFunctionData({ abi: clusterRegistryAbi, functionName: 'setHeartbeat', args: [7_200n] });
+    await expect(
+      wallet(governance).writeContract({
+        address: registry,
+        abi: clusterRegistryAbi,
+        functionName: 'setHeartbeat',
+        args: [7_200n],
+      }),
+    ).rejects.toThrow(/OwnableUnauthorizedAccount/);
+    const operation = [registry, 0n, setHeartbeat, zeroHash, zeroHash] as const;
+    await publicClient.waitForTransactionReceipt({
+      hash: await wallet(governance).writeContract({
+        address: timelock,
+        abi: timelockControllerAbi,
+        functionName: 'schedule',
+        args: [...operation, 3_600n],
+      }),
+    });
+    await expect(
+      wallet(governance).writeContract({
+        address: timelock,
+        abi: timelockControllerAbi,
+        functionName: 'execute',
+        args: operation,
+      }),
+    ).rejects.toThrow(/TimelockUnexpectedOperationState/);
+    await publicClient.request({ method: 'evm_increaseTime' as never, params: [3_600] as never });
+    await publicClient.waitForTransactionReceipt({
+      hash: await wallet(governance).writeContract({
+        address: timelock,
+        abi: timelockControllerAbi,
+        functionName: 'execute',
+        args: operation,
+      }),
+    });
+    expect(await read(registry, clusterRegistryAbi, 'heartbeat')).toBe(7_200n);
+  });
+});
+
+describe('deployProtocol on the local chain', () => {
+  it('keeps an account as the registry owner, without a timelock', async () => {
+    const { publicClient, wallet } = connect(local.rpcUrl, LOCAL_CHAIN_ID);
+    const deployment = await deployProtocol(
+      { publicClient: publicClient as never, walletClient: wallet() },
+      { committee: { signers: [signers[0]!], threshold: 1, heartbeatSeconds: 600 }, directory },
+    );
+    expect(deployment.contracts.timelock).toBeUndefined();
+    expect(
+      await publicClient.readContract({
+        address: deployment.contracts.clusterRegistry,
+        abi: clusterRegistryAbi,
+        functionName: 'owner',
+      }),
+    ).toBe(deployer.address);
+    expect(deployment.governance?.guardian).toBeNull();
+    expect(
+      await publicClient.readContract({
+        address: deployment.contracts.clusterRegistry,
+        abi: clusterRegistryAbi,
+        functionName: 'guardian',
+      }),
+    ).toBe(zeroAddress);
+  });
+});

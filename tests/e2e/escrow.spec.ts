@@ -1,0 +1,114 @@
+/**
+ * Holder protection, seen from the portfolio: revenue owed to shares still in escrow can be claimed while the token is
+ * paused (claims never stop), and a sale governance cancelled refunds exactly what was paid. Every figure is compared
+ * with the chain.
+ */
+import { expect, test } from '@playwright/test';
+import { type Address, parseEventLogs, parseUnits } from 'viem';
+import { offeringAbi, offeringPhase, shareTokenAbi } from '#contracts';
+import { devRoles } from '../../scripts/stack/dev-accounts';
+import {
+  asGovernance,
+  buyShares,
+  depositRevenue,
+  finalizeOffering,
+  increaseTime,
+  openOffering,
+  publicClient,
+  stablecoinBalance,
+} from './support/chain';
+import { expectAccessible, fullPageShot } from './support/page';
+import { installWallet, TEST_ACCOUNTS } from './support/wallet';
+
+const OPERATOR = devRoles.operators[1]!;
+const BUYER_INDEX = devRoles.testWallets[4]!;
+const buyer = TEST_ACCOUNTS[4]! as Address;
+
+async function openPortfolio(page: import('@playwright/test').Page) {
+  await installWallet(page, buyer);
+  await page.goto('/portfolio');
+  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+}
+
+async function receiptOfStatus(page: import('@playwright/test').Page) {
+  await expect(page.getByTestId('portfolio-status')).toHaveAttribute('data-step', 'confirmed');
+  const href = await page.getByTestId('portfolio-status-link').getAttribute('href');
+  return publicClient.getTransactionReceipt({ hash: href!.slice('/tx/'.length) as `0x${string}` });
+}
+
+test('escrow revenue is claimed while the token is paused; the shares wait for the unpause', async ({
+  page,
+}, testInfo) => {
+  const { clusterId, token, offering } = await openOffering(OPERATOR, { symbol: 'ESC', supply: '10', price: '5' });
+  await buyShares(BUYER_INDEX, offering, 10n);
+  await finalizeOffering(OPERATOR, offering);
+  await depositRevenue(OPERATOR, token, parseUnits('240', 6), 86_400n);
+  await increaseTime(3_600);
+  await asGovernance(token, shareTokenAbi, 'governancePause');
+
+  await openPortfolio(page);
+  const row = page.getByTestId(`holding-${clusterId}`);
+  await expect(row.getByTestId('holding-escrowed')).toHaveAttribute('data-value', parseUnits('10', 18).toString());
+  // Withdrawing the shares is a transfer: refused while paused, with the token's own reason.
+  await row.getByRole('button', { name: 'Withdraw shares' }).click();
+  await expect(page.getByTestId('portfolio-status')).toHaveAttribute('data-step', 'failed');
+  await expect(page.getByTestId('portfolio-status')).toContainText('TokenPaused');
+
+  const before = await stablecoinBalance(buyer);
+  await row.getByRole('button', { name: 'Claim escrow revenue' }).click();
+  const receipt = await receiptOfStatus(page);
+  const [claimed] = parseEventLogs({ abi: offeringAbi, logs: receipt.logs, eventName: 'EscrowRevenueClaimed' });
+  expect(claimed!.args).toMatchObject({ buyer, recipient: buyer });
+  // An hour of a 240 tUSD day-long stream, to the sole holder: 10 tUSD, less what the Offering's checkpoint floors.
+  expect(claimed!.args.amount).toBeGreaterThan(parseUnits('9.99', 6));
+  expect(await stablecoinBalance(buyer)).toBe(before + claimed!.args.amount);
+  // Nothing more is owed right after the claim but what streamed since, and the shares are still escrowed.
+  expect(
+    await publicClient.readContract({
+      address: offering,
+      abi: offeringAbi,
+      functionName: 'purchasedOf',
+      args: [buyer],
+    }),
+  ).toEqual([parseUnits('10', 18), parseUnits('50', 6)]);
+  await expectAccessible(page);
+  await fullPageShot(page, testInfo, 'portfolio-escrow-claimed');
+
+  // Governance lifts its pause: the shares come out, with the revenue earned since the claim (and only that).
+  await asGovernance(token, shareTokenAbi, 'governanceUnpause');
+  const owed = await publicClient.readContract({
+    address: offering,
+    abi: offeringAbi,
+    functionName: 'escrowRevenueOf',
+    args: [buyer],
+  });
+  await row.getByRole('button', { name: 'Withdraw shares' }).click();
+  const withdrawal = await receiptOfStatus(page);
+  const [withdrawn] = parseEventLogs({ abi: offeringAbi, logs: withdrawal.logs, eventName: 'SharesWithdrawn' });
+  expect(withdrawn!.args).toMatchObject({ buyer, recipient: buyer, shares: parseUnits('10', 18) });
+  // At least what was owed when read, at most a few seconds more of the stream (the withdrawal is a later block).
+  expect(withdrawn!.args.revenue).toBeGreaterThanOrEqual(owed);
+  expect(withdrawn!.args.revenue - owed).toBeLessThan(parseUnits('0.1', 6));
+  await expect(row.getByTestId('holding-balance')).toHaveAttribute('data-value', parseUnits('10', 18).toString());
+  expect(
+    await publicClient.readContract({ address: token, abi: shareTokenAbi, functionName: 'balanceOf', args: [buyer] }),
+  ).toBe(parseUnits('10', 18));
+});
+
+test('a sale governance cancelled refunds exactly what the buyer paid', async ({ page }) => {
+  const { clusterId, offering } = await openOffering(OPERATOR, { symbol: 'CNL', supply: '10', price: '7' });
+  const paid = await buyShares(BUYER_INDEX, offering, 3n);
+  await asGovernance(offering, offeringAbi, 'cancel');
+  expect(await publicClient.readContract({ address: offering, abi: offeringAbi, functionName: 'phase' })).toBe(
+    offeringPhase.Cancelled,
+  );
+
+  await openPortfolio(page);
+  const row = page.getByTestId(`holding-${clusterId}`);
+  const before = await stablecoinBalance(buyer);
+  await row.getByRole('button', { name: 'Refund' }).click();
+  const receipt = await receiptOfStatus(page);
+  const [refunded] = parseEventLogs({ abi: offeringAbi, logs: receipt.logs, eventName: 'Refunded' });
+  expect(refunded!.args).toMatchObject({ buyer, shares: parseUnits('3', 18), amount: paid });
+  expect(await stablecoinBalance(buyer)).toBe(before + paid);
+});
