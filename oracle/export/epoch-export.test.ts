@@ -12,8 +12,9 @@ import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 import { createRegistryHasher, signDigest } from '../eip712';
 import { gpuUuidHash, type TelemetryLeaf, telemetryRoot } from '../hardware';
 import { buildEpochExport, type EpochExport, verifyExportOffline, verifyExportOnChain } from './epoch-export';
+import { testPort } from '../node/harness';
 
-const ANVIL_PORT = 8953;
+const ANVIL_PORT = testPort(8953);
 const run = promisify(execFile);
 
 let chain: TestChain;

@@ -17,11 +17,11 @@ import { signBatch } from '../agent/signing';
 import { createRegistryHasher, recoverSigner } from '../eip712';
 import { gpuUuidHash, type TelemetryLeaf, telemetryRoot } from '../hardware';
 import { type Committee, startCommittee } from '../simulator/committee';
-import { registerCluster, simulatedUuids, startTestChain } from './harness';
+import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
 import { type BatchPayload, fromWireReport, type WireReport } from './protocol';
 
-const ANVIL_PORT = 8750;
-const HTTP_PORTS = [4600, 4601, 4602];
+const ANVIL_PORT = testPort(8750);
+const HTTP_PORTS = [4600, 4601, 4602].map(testPort);
 const EPOCH = 60;
 const OPERATOR = 1;
 const KILLED = 1;

@@ -11,12 +11,12 @@ import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
 import { createRegistryHasher, type EpochReport } from '../eip712';
 import { type TelemetryLeaf, telemetryRoot } from '../hardware';
-import { registerCluster, simulatedUuids, startTestChain } from './harness';
+import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
 import { type OracleNode, startOracleNode } from './node';
 import type { BatchPayload } from './protocol';
 
-const ANVIL_PORT = 8711;
-const HTTP_PORTS = [4111, 4112, 4113];
+const ANVIL_PORT = testPort(8711);
+const HTTP_PORTS = [4111, 4112, 4113].map(testPort);
 const EPOCH = 60;
 const log = pino({ level: 'silent' });
 

@@ -7,14 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
-import { registerCluster, simulatedUuids, startTestChain } from './harness';
+import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
 import { type OracleNode, startOracleNode } from './node';
 import { type BatchPayload, RECENT_REJECTIONS_KEPT, type TelemetryStatus, telemetryStatusSchema } from './protocol';
 import { ClusterTelemetryTally, MAX_REJECTION_MESSAGE_LENGTH } from './telemetry-status';
 
 // Ports of their own: the other oracle tests use anvil 86xx-89xx and nodes 41xx-47xx.
-const ANVIL_PORT = 9710;
-const HTTP_PORT = 9701;
+const ANVIL_PORT = testPort(9710);
+const HTTP_PORT = testPort(9701);
 const EPOCH = 60;
 const OPERATOR = 1;
 const log = pino({ level: 'silent' });
