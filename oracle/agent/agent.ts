@@ -86,7 +86,7 @@ export function loadAgentConfig(path: string, env = process.env) {
 }
 
 export type AgentOptions = {
-  /** Per-cluster operator keys (default: the agent's key). */
+  /** Per-cluster operator keys; otherwise a cluster's `operatorKeyEnv`, otherwise the agent's key. */
   clusterKeys?: ReadonlyMap<bigint, Hex>;
   fetch?: typeof fetch;
   now?: () => number;
@@ -132,6 +132,8 @@ export class Agent {
     private readonly backoff: Backoff,
     private readonly courier: Courier,
     private readonly log: Logger,
+    /** Aborted by close() (or when run()'s signal aborts): requests in flight end at once. */
+    private readonly closing: AbortController,
   ) {}
 
   static async open(config: AgentConfig, operatorKey: Hex, log: Logger, options: AgentOptions = {}) {
@@ -150,18 +152,23 @@ export class Agent {
           spool,
           pending: [] as Snapshot[],
           lastSampleAt: lastSnapshot?.t ?? 0,
-          operator: operatorOf(options.clusterKeys?.get(cluster.clusterId) ?? operatorKey),
+          operator: operatorOf(
+            options.clusterKeys?.get(cluster.clusterId) ??
+              (cluster.operatorKeyEnv ? readKey(process.env, cluster.operatorKeyEnv) : operatorKey),
+          ),
         };
       }),
     );
     const now = options.now ?? Date.now;
+    const closing = new AbortController();
     const backoff = new Backoff(config.backoff ?? DEFAULT_BACKOFF, options.random);
     const courier = new Courier({ chainId: config.chainId, registry: config.registry }, backoff, log, {
       fetch: options.fetch ?? ((...args) => fetch(...args)),
       now,
       requestTimeoutMs: config.requestTimeoutMs ?? 15_000,
+      signal: closing.signal,
     });
-    return new Agent(config, clusters, inventory, backoff, courier, log);
+    return new Agent(config, clusters, inventory, backoff, courier, log, closing);
   }
 
   private cluster(clusterId: bigint) {
@@ -311,6 +318,11 @@ export class Agent {
     return this.backoff.failures(pairKey(nodeUrl, clusterId)) > 0;
   }
 
+  /** The sequence of the newest batch spooled for a cluster. */
+  lastSpooled(clusterId: bigint) {
+    return this.cluster(clusterId).spool.lastSequence;
+  }
+
   stats(): AgentStats {
     const { refusedForGood, deferred, resigned, voided } = this.courier.counters;
     return {
@@ -338,10 +350,12 @@ export class Agent {
       }
       await sleep(Math.max(0, intervalMs - (Date.now() - started)), undefined, { signal }).catch(() => undefined);
     }
+    this.closing.abort();
     await this.delivering?.catch(() => undefined);
   }
 
   async close() {
+    this.closing.abort();
     await this.delivering?.catch(() => undefined);
     for (const cluster of this.clusters) await cluster.spool.close();
   }

@@ -2,7 +2,7 @@
  * Delivery against a `fetch` stub that follows the nodes' batch protocol (sequencing, operator signatures, and the
  * `sequenceConsumed` answer for content refused for good), so that the agent's side is tested without a chain.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -414,5 +414,48 @@ describe('spool (H-5)', () => {
     expect((await spool.batch(2))!.sequence).toBe(2);
     expect(readdirSync(join(directory, 'spool'))).not.toContain('cluster-1.jsonl');
     await spool.close();
+  });
+});
+
+describe('sampling', () => {
+  it('run() keeps sampling every cluster while a node never answers', async () => {
+    const source = join(directory, 'smi.csv');
+    writeFileSync(
+      source,
+      uuids
+        .map((uuid, index) => `${index}, ${uuid}, NVIDIA H100 80GB HBM3, 1652021034${index}, 40, 1000, 81559, 64, 300`)
+        .join('\n'),
+    );
+    let hanging = 0;
+    const neverAnswers = ((_input: unknown, init?: RequestInit) => {
+      hanging++;
+      return new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+      );
+    }) as typeof fetch;
+    const config = agentConfigSchema.parse({
+      chainId: context.chainId,
+      registry: context.registry,
+      nodes: ['http://node-0.test'],
+      spoolDir: join(directory, 'spool'),
+      sampleIntervalSeconds: 0.02,
+      snapshotsPerBatch: 1,
+      requestTimeoutMs: 3_600_000,
+      clusters: [1n, 2n].map((clusterId) => ({
+        clusterId: clusterId.toString(),
+        source: { kind: 'nvidia-smi-csv', file: source },
+        inventory: uuids,
+      })),
+    });
+    agent = await Agent.open(config, operatorKey, log, { fetch: neverAnswers });
+    const controller = new AbortController();
+    const running = agent.run(controller.signal);
+    // Before the fix, run() awaited each delivery pass: the first hanging request stopped every cluster's sampling.
+    while (agent.lastSpooled(1n) < 5 || agent.lastSpooled(2n) < 5)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(hanging).toBe(2);
+    controller.abort();
+    // Stopping aborts the request in flight: run() ends instead of waiting out the request timeout.
+    await running;
   });
 });

@@ -94,7 +94,12 @@ export class Courier {
     private readonly context: ChainContext,
     private readonly backoff: Backoff,
     private readonly log: Logger,
-    private readonly options: { fetch: typeof fetch; now: () => number; requestTimeoutMs: number },
+    private readonly options: {
+      fetch: typeof fetch;
+      now: () => number;
+      requestTimeoutMs: number;
+      signal: AbortSignal;
+    },
   ) {}
 
   private count(table: Record<string, number>, code: string) {
@@ -103,7 +108,7 @@ export class Courier {
 
   /** One pass to one node: every cluster that is not backing off, side by side. */
   async deliverTo(nodeUrl: string, targets: readonly DeliveryTarget[]) {
-    if (!this.backoff.ready(nodeKey(nodeUrl), this.options.now())) return;
+    if (this.options.signal.aborted || !this.backoff.ready(nodeKey(nodeUrl), this.options.now())) return;
     await Promise.all(targets.map((target) => this.deliverCluster(nodeUrl, target)));
   }
 
@@ -138,7 +143,7 @@ export class Courier {
       this.log.warn({ nodeUrl, clusterId, code, delayMs, ...details }, 'node did not take the batch; backing off');
     };
     try {
-      while (cursor < spool.lastSequence) {
+      while (cursor < spool.lastSequence && !this.options.signal.aborted) {
         const sequence = cursor + 1;
         if (attempted.has(sequence)) break;
         attempted.add(sequence);
@@ -150,7 +155,7 @@ export class Courier {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify(batch),
-            signal: AbortSignal.timeout(this.options.requestTimeoutMs),
+            signal: AbortSignal.any([AbortSignal.timeout(this.options.requestTimeoutMs), this.options.signal]),
           });
           body = (await response.json().catch(() => ({}))) as ErrorBody;
         } catch (error) {
