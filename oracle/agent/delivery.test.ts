@@ -2,7 +2,7 @@
  * Delivery against a `fetch` stub that follows the nodes' batch protocol (sequencing, operator signatures, and the
  * `sequenceConsumed` answer for content refused for good), so that the agent's side is tested without a chain.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -399,6 +399,23 @@ describe('spool (H-5)', () => {
       Array.from({ length: 6 - dropped }, (_, index) => (dropped + index + 1) * 1_000),
     );
     expect(agent.stats().voided).toBe(dropped);
+  });
+
+  it('cuts off a torn last line left by a crash and appends after it', async () => {
+    const { signBatch } = await import('./signing');
+    const spoolDir = join(directory, 'spool');
+    let spool = await ClusterSpool.open(spoolDir, 1n);
+    for (const sequence of [1, 2]) {
+      await spool.append(await signBatch(context, operatorKey, 1n, sequence, payloadAt(sequence * 1_000)));
+    }
+    await spool.close();
+    appendFileSync(join(spoolDir, 'cluster-1', '000000000001.jsonl'), '{"clusterId":"1","sequence":3,"payl');
+    spool = await ClusterSpool.open(spoolDir, 1n);
+    expect(spool.lastSequence).toBe(2);
+    await spool.append(await signBatch(context, operatorKey, 1n, 3, payloadAt(3_000)));
+    expect(JSON.parse((await spool.batch(3))!.payload)).toEqual(payloadAt(3_000));
+    expect(JSON.parse((await spool.batch(2))!.payload)).toEqual(payloadAt(2_000));
+    await spool.close();
   });
 
   it('reads a spool written before segments (one file) and moves it into segments', async () => {

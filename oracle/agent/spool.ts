@@ -11,7 +11,18 @@
  */
 
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { type FileHandle, open, rm, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BatchBody } from '../node/protocol';
@@ -45,33 +56,62 @@ export type DroppedSegment = { first: number; last: number; bytes: number };
 const SEGMENT_NAME = /^(\d{12})\.jsonl$/;
 const segmentName = (first: number) => `${String(first).padStart(12, '0')}.jsonl`;
 
+/** How a spooled line starts (`JSON.stringify` of a BatchBody keeps this key order): its sequence is read from there. */
+const SEQUENCE_AT_START = /^\{"clusterId":"\d+","sequence":(\d+),/;
+const HEAD_BYTES = 128;
+
+function sequenceOf(head: string, line: () => string) {
+  const match = SEQUENCE_AT_START.exec(head);
+  return match ? Number(match[1]) : (JSON.parse(line()) as Pick<BatchBody, 'sequence'>).sequence;
+}
+
 /**
- * Streams one segment file, yielding each whole line's sequence and position. A torn last line (a crash during an
- * append, never acknowledged) is reported as `tornAt` so the caller can cut it off.
+ * Streams one segment file and indexes each whole line by its sequence, keeping only the first bytes of each line
+ * (a batch can be megabytes). A torn last line (a crash during an append, never acknowledged) is reported as `tornAt`
+ * so the caller can cut it off.
  */
 async function scanSegment(path: string) {
   const offsets = new Map<number, [number, number]>();
   let position = 0;
   let lineStart = 0;
-  let pending: Buffer[] = [];
+  let head: Buffer[] = [];
+  let headBytes = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     let from = 0;
     for (let newline = chunk.indexOf(10, from); newline !== -1; newline = chunk.indexOf(10, from)) {
-      pending.push(chunk.subarray(from, newline));
-      const line = Buffer.concat(pending).toString('utf8');
-      pending = [];
+      if (headBytes < HEAD_BYTES) head.push(chunk.subarray(from, Math.min(newline, from + HEAD_BYTES - headBytes)));
+      const start = lineStart;
       const length = position + newline - lineStart;
-      if (line !== '') {
-        const { sequence } = JSON.parse(line) as Pick<BatchBody, 'sequence'>;
-        offsets.set(sequence, [lineStart, length]);
+      if (length > 0) {
+        const text = Buffer.concat(head).toString('utf8');
+        const sequence = sequenceOf(text, () => readLineSync(path, start, length));
+        offsets.set(sequence, [start, length]);
       }
+      head = [];
+      headBytes = 0;
       lineStart = position + newline + 1;
       from = newline + 1;
     }
-    if (from < chunk.length) pending.push(chunk.subarray(from));
+    if (from < chunk.length && headBytes < HEAD_BYTES) {
+      const piece = chunk.subarray(from, Math.min(chunk.length, from + HEAD_BYTES - headBytes));
+      head.push(piece);
+      headBytes += piece.length;
+    }
     position += chunk.length;
   }
   return { offsets, bytes: lineStart, tornAt: position > lineStart ? lineStart : undefined };
+}
+
+/** The rare line not written by this module's `JSON.stringify`: read whole to find its sequence. */
+function readLineSync(path: string, offset: number, length: number) {
+  const descriptor = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    readSync(descriptor, buffer, 0, length, offset);
+    return buffer.toString('utf8');
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 export class ClusterSpool {
