@@ -83,7 +83,7 @@ const attestTerms = (walletIndex: number, uuids: string[]) => ({
 
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'rackshare-agent-recovery-'));
-  chain = await startTestChain(testPort(8722), [7], 1);
+  chain = await startTestChain(testPort(8724), [7], 1);
   const registry = chain.deployment.contracts.clusterRegistry;
   ids.swap = await registerCluster(chain, registry, 1, inventories.swap);
   ids.handOver = await registerCluster(chain, registry, 3, inventories.handOver);
@@ -97,7 +97,7 @@ beforeAll(async () => {
     committee: [privateKeyToAccount(devPrivateKey(7)).address],
     threshold: 1,
     peers: [],
-    port: testPort(4131),
+    port: testPort(4135),
     journalPath: join(directory, 'node.jsonl'),
     epochSeconds: 60,
     graceSeconds: 3_600,
