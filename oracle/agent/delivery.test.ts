@@ -340,6 +340,44 @@ describe('filtering before signing', () => {
   });
 });
 
+describe('the attested inventory', () => {
+  it('survives a restart; a changed config list is newer and wins', async () => {
+    const [node] = stubNodes(1, [1n]);
+    const stranger = simulatedUuids('stranger', 1)[0]!;
+    const config = configFor([node!], [1n]);
+    const open = () => Agent.open(config, operatorKey, log, { fetch: stubFetch([node!]) });
+    const spooledUuids = async (t: number) => {
+      await agent!.spoolPayload(
+        1n,
+        payloadAt(
+          t,
+          [...uuids, stranger].map((uuid) => reading(uuid)),
+        ),
+      );
+      await agent!.deliver();
+      return node!.accepted.at(-1)!.payload.snapshots[0]!.gpus.map((gpu) => gpu.uuid);
+    };
+    agent = await open();
+    expect(await spooledUuids(1_000)).toEqual(uuids);
+    // Attested with a swapped GPU: the second one is replaced by `stranger`.
+    agent.setInventory(1n, [uuids[0]!, stranger]);
+    expect(await spooledUuids(2_000)).toEqual([uuids[0], stranger]);
+    await agent.close();
+    agent = await open();
+    expect(await spooledUuids(3_000)).toEqual([uuids[0], stranger]);
+    await agent.close();
+    agent = await Agent.open(
+      { ...config, clusters: [{ ...config.clusters[0]!, inventory: [uuids[1]!] }] },
+      operatorKey,
+      log,
+      {
+        fetch: stubFetch([node!]),
+      },
+    );
+    expect(await spooledUuids(4_000)).toEqual([uuids[1]]);
+  });
+});
+
 describe('spool (H-5)', () => {
   it('is trimmed below the lowest node cursor and read back from disk after a restart', async () => {
     const [fast, slow] = stubNodes(2, [1n]);
