@@ -100,6 +100,11 @@ type ClusterRuntime = {
   /** Time of the newest snapshot spooled: a snapshot not after it would be refused. */
   lastSampleAt: number;
   operator: { key: Hex; address: Address };
+  /**
+   * Which key signed the batches spooled by this process: from each `from` sequence on, `address` (one entry per key
+   * change). Spares a signature recovery per batch sent; batches spooled before the process started are recovered.
+   */
+  signers: { from: number; address: Address }[];
 };
 
 export type AgentStats = DeliveryCounters & {
@@ -152,6 +157,7 @@ export class Agent {
           spool,
           pending: [] as Snapshot[],
           lastSampleAt: lastSnapshot?.t ?? 0,
+          signers: [] as ClusterRuntime['signers'],
           operator: operatorOf(
             options.clusterKeys?.get(cluster.clusterId) ??
               (cluster.operatorKeyEnv ? readKey(process.env, cluster.operatorKeyEnv) : operatorKey),
@@ -244,6 +250,9 @@ export class Agent {
       sequence,
       payload,
     );
+    if (cluster.signers.at(-1)?.address !== cluster.operator.address) {
+      cluster.signers.push({ from: sequence, address: cluster.operator.address });
+    }
     const droppedSegments = await cluster.spool.append(batch);
     for (const segment of droppedSegments) {
       this.spoolDropped += segment.last - segment.first + 1;
@@ -269,6 +278,7 @@ export class Agent {
       clusterId: cluster.config.clusterId,
       spool: cluster.spool,
       operator: () => cluster.operator,
+      signerOf: (sequence: number) => cluster.signers.findLast((entry) => entry.from <= sequence)?.address,
     }));
     await Promise.all(this.config.nodes.map((node) => this.courier.deliverTo(node, targets)));
     for (const cluster of this.clusters) await cluster.spool.trim(this.config.nodes);

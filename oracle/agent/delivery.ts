@@ -82,6 +82,8 @@ export type DeliveryTarget = {
   clusterId: bigint;
   spool: ClusterSpool;
   operator: () => { key: Hex; address: Address };
+  /** The signer of a spooled batch where the agent knows it without recovering the signature. */
+  signerOf?: (sequence: number) => Address | undefined;
 };
 
 export const pairKey = (nodeUrl: string, clusterId: bigint) => `${clusterId} ${nodeUrl}`;
@@ -122,6 +124,7 @@ export class Courier {
       this.counters.voided++;
       return signBatch(this.context, operator.key, target.clusterId, sequence, { snapshots: [], leases: [] });
     }
+    if (target.signerOf?.(sequence) === operator.address) return spooled;
     const { batch, resigned } = await signedBy(this.context, operator, spooled);
     if (resigned) this.counters.resigned++;
     return batch;
