@@ -71,7 +71,7 @@ it('spools while the node is down and delivers everything exactly once when it r
   const config = agentConfigSchema.parse({
     chainId: 31_337,
     registry: chain.deployment.contracts.clusterRegistry,
-    nodes: ['http://127.0.0.1:4121'],
+    nodes: [node!.url],
     spoolDir: join(directory, 'spool'),
     snapshotsPerBatch: 1,
     clusters: [{ clusterId: clusterId.toString(), source: { kind: 'nvidia-smi-csv', file: smiOutput } }],

@@ -1,6 +1,6 @@
 /** What the agent signs with the operator key: telemetry batches and inventory proofs (see eip712.ts). */
-import { type Hex, keccak256, toBytes } from 'viem';
-import { type ChainContext, inventoryProofDigest, signDigest, telemetryBatchDigest } from '../eip712';
+import { type Address, type Hex, keccak256, toBytes } from 'viem';
+import { type ChainContext, inventoryProofDigest, recoverSigner, signDigest, telemetryBatchDigest } from '../eip712';
 import { hardwareRoot } from '../hardware';
 import type { BatchBody, BatchPayload } from '../node/protocol';
 
@@ -32,4 +32,21 @@ export async function signInventory(
     validUntil: BigInt(validUntil),
   });
   return { challenge, uuids, validUntil, signature: await signDigest(digest, operatorKey) };
+}
+
+/**
+ * The batch as it must be sent now: the same sequence and payload, signed by `operator`. A batch signed before an
+ * operator hand-over is re-signed with the new operator's key; the content is unchanged, so every node still sees the
+ * same batch under that sequence.
+ */
+export async function signedBy(
+  context: ChainContext,
+  operator: { key: Hex; address: Address },
+  batch: BatchBody,
+): Promise<{ batch: BatchBody; resigned: boolean }> {
+  const clusterId = BigInt(batch.clusterId);
+  const digest = telemetryBatchDigest(context, clusterId, BigInt(batch.sequence), keccak256(toBytes(batch.payload)));
+  const signer = await recoverSigner(digest, batch.signature as Hex).catch(() => undefined);
+  if (signer && signer === operator.address) return { batch, resigned: false };
+  return { batch: { ...batch, signature: await signDigest(digest, operator.key) }, resigned: true };
 }
