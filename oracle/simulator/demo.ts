@@ -421,6 +421,8 @@ export function agentConfigs(options: {
               ? { kind: 'dcgm' as const, url: options.sourceUrl(cluster) }
               : { kind: 'nvidia-smi-csv' as const, url: options.sourceUrl(cluster) },
           billingFile: options.billing.path(cluster),
+          // The inventory the demo attested: readings of any other GPU are dropped before signing.
+          inventory: cluster.gpus.map((gpu) => gpu.uuid),
         })),
     };
     return { idc, config, operatorKey: devPrivateKey(idc.operatorIndex) };
