@@ -84,6 +84,8 @@ type JournalRecord =
   | { type: 'claimed'; clusterId: string; hardwareRoot: Hex; attestedAt: number }
   /** The cluster was suspended, retired or re-hardwared on chain: its GPUs are free. */
   | { type: 'released'; clusterId: string }
+  /** A candidate the chain never attested within CANDIDATE_TTL_MS: the node forgets it. */
+  | { type: 'forgotten'; clusterId: string }
   | { type: 'signed'; report: WireReport; signature: Hex }
   | { type: 'peer'; report: WireReport; signer: Address; signature: Hex }
   | { type: 'skipped'; clusterId: string; epochEnd: number }
@@ -110,6 +112,8 @@ type ClusterState = {
    * and takes telemetry, and no sample before this time is accepted.
    */
   attestedFrom: number | null;
+  /** When (node clock, ms) this node took the current inventory; a candidate never attested is forgotten after a while. */
+  heldSince: number;
   queue: Promise<unknown>;
   /** Lives and dies with the cluster's entry, so only clusters this node holds an inventory for cost memory. */
   telemetry: ClusterTelemetryTally;
@@ -140,6 +144,11 @@ const MAX_REPORTS_PER_CALL = 64;
 const JOURNAL_CHUNK = 512;
 /** Clusters whose on-chain status one tick compares with the held inventory (round robin, cached reads). */
 const FOLLOWED_PER_TICK = 64;
+/**
+ * How long a candidate inventory (answered, never attested on chain, no telemetry) is kept: an honest operator submits
+ * the attestation right after collecting the signatures. Bounds what answering challenges without attesting can hold.
+ */
+const CANDIDATE_TTL_MS = 3_600_000;
 
 export class OracleCore {
   readonly address: Address;
@@ -242,6 +251,9 @@ export class OracleCore {
           if (cluster) this.releaseClaim(cluster);
           break;
         }
+        case 'forgotten':
+          this.clusters.delete(BigInt(record.clusterId));
+          break;
         case 'signed':
           this.applySigned(fromWireReport(record.report), record.signature);
           break;
@@ -408,6 +420,7 @@ export class OracleCore {
       this.releaseClaim(existing);
       existing.uuids = new Set(uuids);
       existing.hardwareRoot = root;
+      existing.heldSince = this.now();
       return;
     }
     this.clusters.set(clusterId, {
@@ -423,6 +436,7 @@ export class OracleCore {
       leases: new Map(),
       leasesPerGpu: new Map(),
       attestedFrom: null,
+      heldSince: this.now(),
       queue: Promise.resolve(),
       telemetry: new ClusterTelemetryTally(),
     });
@@ -504,6 +518,17 @@ export class OracleCore {
       ),
     );
     return new Map(ids.flatMap((clusterId, index) => (reads[index] ? [[clusterId, reads[index]] as const] : [])));
+  }
+
+  /** A candidate nobody attested on chain in time, that never took telemetry (nothing of it is worth keeping). */
+  private expiredCandidate(cluster: ClusterState, now: number) {
+    return cluster.attestedFrom === null && cluster.lastSequence === 0 && now - cluster.heldSince > CANDIDATE_TTL_MS;
+  }
+
+  private async forget(cluster: ClusterState) {
+    await this.journal.append({ type: 'forgotten', clusterId: cluster.clusterId.toString() });
+    this.clusters.delete(cluster.clusterId);
+    this.log.info({ clusterId: cluster.clusterId }, 'forgot a candidate inventory the chain never attested');
   }
 
   /** Leases held for a cluster (bounded by its GPU count times MAX_LEASES_PER_GPU); undefined for an unknown cluster. */
@@ -708,6 +733,7 @@ export class OracleCore {
       const onChain = followed.get(cluster.clusterId);
       const run = cluster.queue.then(async () => {
         if (onChain) await this.followOnChain(cluster, onChain);
+        if (onChain && this.expiredCandidate(cluster, now)) return this.forget(cluster);
         await this.finalizeDue(cluster, now);
       });
       cluster.queue = run.catch((error) => this.log.error({ err: error }, 'finalizing epochs failed'));

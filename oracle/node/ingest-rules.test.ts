@@ -454,6 +454,28 @@ describe('GPU ownership follows the chain (L-6)', () => {
     await core.tick();
     expect(core.gpuOwner(swapped[0]!)).toBeUndefined();
   });
+  it('forgets a candidate the chain never attests, and keeps one that was', async () => {
+    const chain = new StubChain();
+    let now = Date.now();
+    const core = await openCore(chain, { now: () => now });
+    const squatted = simulatedUuids('l6-forget', 2);
+    const real = simulatedUuids('l6-keep', 2);
+    chain.register(1n, 2, squatted);
+    chain.register(2n, 1, real);
+    await answer(core, chain, 1n, 2, squatted);
+    await answer(core, chain, 2n, 1, real);
+    chain.attest(2n, chain.chainTimeS);
+    now += 2 * 3_600_000;
+    await core.tick();
+    expect(core.telemetryStatus(1n)).toBeUndefined();
+    expect(core.telemetryStatus(2n)).toBeDefined();
+    expect(core.gpuOwner(real[0]!)).toBe(2n);
+    await core.close();
+    opened.splice(0);
+    const restarted = await openCore(chain);
+    expect(restarted.telemetryStatus(1n)).toBeUndefined();
+    expect(restarted.gpuOwner(real[0]!)).toBe(2n);
+  });
 });
 
 describe('three nodes with clocks 20 s apart (I-5)', () => {
