@@ -396,9 +396,10 @@ export class OracleCore {
   /**
    * The GPU-ownership part of answering a challenge. Only GPUs claimed by an inventory the chain shows attested are
    * refused; a candidate (an inventory answered but never attested on chain) claims nothing, so whoever learns a
-   * cluster's UUIDs cannot lock its operator out by answering a challenge of their own (L-6).
+   * cluster's UUIDs cannot lock its operator out by answering a challenge of their own (L-6). Called by
+   * answerChallenge once the inventory is verified, before it signs; resolves once the inventory is journaled.
    */
-  private async holdInventory(clusterId: bigint, uuids: string[], root: Hex) {
+  async holdInventory(clusterId: bigint, uuids: string[], root: Hex) {
     for (const uuid of uuids) {
       const owner = this.uuidOwner.get(uuid);
       if (owner !== undefined && owner !== clusterId) {
