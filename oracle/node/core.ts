@@ -24,6 +24,7 @@ import { gpuUuidHash, hardwareRoot } from '../hardware';
 import { canonicalGpuUuid } from '../telemetry/types';
 import { aggregateEpoch, epochEndOf } from './aggregate';
 import type { OnChainCluster, RegistryView } from './chain';
+import { attestedOnChain, claimedElsewhere, claimGpus, releaseGpus } from './gpu-ownership';
 import {
   checkClockRules,
   checkContent,
@@ -400,14 +401,12 @@ export class OracleCore {
    * answerChallenge once the inventory is verified, before it signs; resolves once the inventory is journaled.
    */
   async holdInventory(clusterId: bigint, uuids: string[], root: Hex) {
-    for (const uuid of uuids) {
-      const owner = this.uuidOwner.get(uuid);
-      if (owner !== undefined && owner !== clusterId) {
-        throw new Rejection('gpu_in_other_cluster', `GPU ${uuid} belongs to cluster ${owner}`, 409, {
-          uuid,
-          otherClusterId: owner.toString(),
-        });
-      }
+    const taken = claimedElsewhere(this.uuidOwner, clusterId, uuids);
+    if (taken) {
+      throw new Rejection('gpu_in_other_cluster', `GPU ${taken.uuid} belongs to cluster ${taken.owner}`, 409, {
+        uuid: taken.uuid,
+        otherClusterId: taken.owner.toString(),
+      });
     }
     await this.journal.append({ type: 'inventory', clusterId: clusterId.toString(), uuids, hardwareRoot: root });
     this.applyInventory(clusterId, uuids, root);
@@ -444,27 +443,14 @@ export class OracleCore {
   }
 
   private applyClaim(cluster: ClusterState, attestedAt: number) {
-    for (const uuid of cluster.uuids) this.uuidOwner.set(uuid, cluster.clusterId);
+    claimGpus(this.uuidOwner, cluster.clusterId, cluster.uuids);
     cluster.attestedFrom = attestedAt;
   }
 
   private releaseClaim(cluster: ClusterState) {
     if (cluster.attestedFrom === null) return;
-    for (const uuid of cluster.uuids) if (this.uuidOwner.get(uuid) === cluster.clusterId) this.uuidOwner.delete(uuid);
+    releaseGpus(this.uuidOwner, cluster.clusterId, cluster.uuids);
     cluster.attestedFrom = null;
-  }
-
-  /**
-   * Whether the chain shows the held inventory attested: same hardware root, an attestation since the last hardware
-   * update (updateHardware zeroes attestedAt), and neither suspended nor retired. A Stale cluster keeps its GPUs: it
-   * needs reports to become Attested again.
-   */
-  private claimable(cluster: ClusterState, onChain: OnChainCluster) {
-    return (
-      onChain.hardwareRoot === cluster.hardwareRoot &&
-      onChain.attestedAt > 0 &&
-      (onChain.status === ClusterStatus.Attested || onChain.status === ClusterStatus.Stale)
-    );
   }
 
   /**
@@ -473,7 +459,7 @@ export class OracleCore {
    * retired or re-hardwared releases them. Runs in the cluster's queue; journals only changes.
    */
   private async followOnChain(cluster: ClusterState, onChain: OnChainCluster) {
-    const claimable = this.claimable(cluster, onChain);
+    const claimable = attestedOnChain(cluster.hardwareRoot, onChain);
     if (cluster.attestedFrom !== null && !claimable) {
       await this.journal.append({ type: 'released', clusterId: cluster.clusterId.toString() });
       this.releaseClaim(cluster);
@@ -484,15 +470,13 @@ export class OracleCore {
       return;
     }
     if (cluster.attestedFrom !== null || !claimable) return;
-    for (const uuid of cluster.uuids) {
-      const owner = this.uuidOwner.get(uuid);
-      if (owner !== undefined && owner !== cluster.clusterId) {
-        this.log.warn(
-          { clusterId: cluster.clusterId, uuid, owner },
-          'attested inventory holds a GPU another attested cluster claims',
-        );
-        return;
-      }
+    const taken = claimedElsewhere(this.uuidOwner, cluster.clusterId, cluster.uuids);
+    if (taken) {
+      this.log.warn(
+        { clusterId: cluster.clusterId, ...taken },
+        'attested inventory holds a GPU another attested cluster claims',
+      );
+      return;
     }
     await this.journal.append({
       type: 'claimed',
@@ -572,7 +556,11 @@ export class OracleCore {
     let onChain = await this.registry.cluster(cluster.clusterId);
     // The operator's first batch can follow its attestation's transaction by milliseconds: a candidate looks at the
     // chain afresh, but only for a batch its (cached) operator signed, so outsiders cannot make the node read the chain.
-    if (signer === onChain.operator && cluster.attestedFrom === null && !this.claimable(cluster, onChain)) {
+    if (
+      signer === onChain.operator &&
+      cluster.attestedFrom === null &&
+      !attestedOnChain(cluster.hardwareRoot, onChain)
+    ) {
       onChain = await this.registry.cluster(cluster.clusterId, true);
     }
     if (signer !== onChain.operator) {
