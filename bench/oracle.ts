@@ -41,6 +41,8 @@ const node = await startOracleNode({
   port: NODE_PORT,
   journalPath: join(directory, 'node.jsonl'),
   epochSeconds: 3_600,
+  // Batches are dated from half an hour back; the grace must exceed the backfill window plus twice the clock skew.
+  backfillSeconds: 3_600,
   graceSeconds: 7_200,
   log,
 });

@@ -9,6 +9,8 @@ export type OnChainCluster = {
   hardwareRoot: Hex;
   gpuCount: number;
   attestationNonce: number;
+  /** Chain time (s) the current attestation states it was checked at; 0 until attested (and after updateHardware). */
+  attestedAt: number;
   attestedUntil: number;
   status: number;
 };
@@ -42,6 +44,7 @@ export class RegistryView {
         hardwareRoot: info.hardwareRoot,
         gpuCount: Number(info.gpuCount),
         attestationNonce: Number(info.attestationNonce),
+        attestedAt: Number(info.attestedAt),
         attestedUntil: Number(info.attestedUntil),
         status: Number(info.status),
       };

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem';
 import { z } from 'zod';
+import { checkClockRules, defaultClockRules } from './ingest-rules';
 
 const address = z
   .string()
@@ -21,12 +22,20 @@ export const nodeConfigSchema = z.object({
   port: z.number().int().min(1).max(65_535),
   journalPath: z.string().min(1),
   epochSeconds: z.number().int().positive().default(3_600),
+  /** Closes an epoch the agent left without a later sample; at least backfillSeconds plus twice the clock skew. */
   graceSeconds: z.number().int().positive().optional(),
+  /** Samples older than this are refused (default three epochs). */
+  backfillSeconds: z.number().int().positive().optional(),
+  /** Largest difference between two clocks (agent or node) the committee tolerates. */
+  maxClockSkewMs: z.number().int().positive().default(40_000),
   takeoverMs: z.number().int().positive().default(15_000),
 });
 
 export function loadNodeConfig(path: string, env = process.env) {
   const config = nodeConfigSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  // A grace too short for the clock skew lets honest nodes sign different reports: refuse to start with it.
+  const clock = defaultClockRules(config.epochSeconds, config.maxClockSkewMs, config.backfillSeconds);
+  checkClockRules({ ...config, ...clock, graceSeconds: config.graceSeconds ?? clock.graceSeconds });
   const key = env[config.privateKeyEnv];
   if (!key || !isHex(key) || key.length !== 66) {
     throw new Error(`${config.privateKeyEnv} must hold this node's 0x-prefixed 32-byte private key`);

@@ -23,7 +23,17 @@ import { Rejection } from '../errors';
 import { gpuUuidHash, hardwareRoot } from '../hardware';
 import { canonicalGpuUuid } from '../telemetry/types';
 import { aggregateEpoch, epochEndOf } from './aggregate';
-import type { RegistryView } from './chain';
+import type { OnChainCluster, RegistryView } from './chain';
+import { attestedOnChain, claimedElsewhere, claimGpus, releaseGpus } from './gpu-ownership';
+import {
+  checkClockRules,
+  checkContent,
+  checkNotInFuture,
+  consumesSequence,
+  defaultClockRules,
+  dueEpochs,
+  leaseKey,
+} from './ingest-rules';
 import { Journal } from './journal';
 import type { NodeMetrics } from './metrics';
 import {
@@ -51,8 +61,15 @@ export type CoreConfig = {
   epochSeconds: number;
   /** An epoch is closed this long after its end even if the agent sent nothing newer. */
   graceSeconds: number;
-  /** Samples may be at most this far ahead of the node's clock. */
+  /** Samples may be at most this far ahead of the node's clock; also the largest difference between two clocks. */
   maxClockSkewMs: number;
+  /**
+   * Samples older than this by the node's clock are refused (`timestamp_too_old`). Defaults to three epochs; the grace
+   * must be at least this plus twice the skew (see checkClockRules).
+   */
+  backfillSeconds?: number;
+  /** The node's clock (Unix ms); injected so tests can run nodes whose clocks disagree. */
+  now?: () => number;
   /** Longest attestation validity the node signs, from the chain's current time. */
   maxAttestationSeconds: number;
   journalPath: string;
@@ -62,6 +79,14 @@ export type CoreConfig = {
 type JournalRecord =
   | { type: 'inventory'; clusterId: string; uuids: string[]; hardwareRoot: Hex }
   | { type: 'batch'; clusterId: string; sequence: number; payload: string }
+  /** A batch refused for good: its sequence is used up, nothing of it is stored. */
+  | { type: 'refused'; clusterId: string; sequence: number; payloadHash: Hex; code: string }
+  /** The chain shows the held inventory attested (at `attestedAt`, Unix s): it claims its GPUs from here on. */
+  | { type: 'claimed'; clusterId: string; hardwareRoot: Hex; attestedAt: number }
+  /** The cluster was suspended, retired or re-hardwared on chain: its GPUs are free. */
+  | { type: 'released'; clusterId: string }
+  /** A candidate the chain never attested within CANDIDATE_TTL_MS: the node forgets it. */
+  | { type: 'forgotten'; clusterId: string }
   | { type: 'signed'; report: WireReport; signature: Hex }
   | { type: 'peer'; report: WireReport; signer: Address; signature: Hex }
   | { type: 'skipped'; clusterId: string; epochEnd: number }
@@ -80,6 +105,16 @@ type ClusterState = {
   /** Snapshots not yet in a finalized epoch, ascending by time. */
   snapshots: Snapshot[];
   leases: Map<string, WireLease>;
+  /** Held leases per GPU UUID (bounded by MAX_LEASES_PER_GPU). */
+  leasesPerGpu: Map<string, number>;
+  /**
+   * On-chain attestation time (Unix s) of the held inventory once the chain shows it attested; null while it is only a
+   * candidate (answered a challenge, nothing on chain yet) or after a release. Only a claimed inventory owns its GPUs
+   * and takes telemetry, and no sample before this time is accepted.
+   */
+  attestedFrom: number | null;
+  /** When (node clock, ms) this node took the current inventory; a candidate never attested is forgotten after a while. */
+  heldSince: number;
   queue: Promise<unknown>;
   /** Lives and dies with the cluster's entry, so only clusters this node holds an inventory for cost memory. */
   telemetry: ClusterTelemetryTally;
@@ -104,6 +139,17 @@ const ISSUED_AT_SKEW_SECONDS = 60;
  * the clusters held times the epochs a node can lag its peers; past it a request is answered `busy`, not remembered.
  */
 const MAX_PENDING_PEER_REPORTS = 10_000;
+/** Reports one finalizeDue call signs at most; the rest follow before the next batch or on the next tick. */
+const MAX_REPORTS_PER_CALL = 64;
+/** Records per journal append (one write each): a long run never becomes one giant argument list. */
+const JOURNAL_CHUNK = 512;
+/** Clusters whose on-chain status one tick compares with the held inventory (round robin, cached reads). */
+const FOLLOWED_PER_TICK = 64;
+/**
+ * How long a candidate inventory (answered, never attested on chain, no telemetry) is kept: an honest operator submits
+ * the attestation right after collecting the signatures. Bounds what answering challenges without attesting can hold.
+ */
+const CANDIDATE_TTL_MS = 3_600_000;
 
 export class OracleCore {
   readonly address: Address;
@@ -116,6 +162,10 @@ export class OracleCore {
   private readonly pendingPeer = new Map<string, { report: EpochReport; signer: Address; signature: Hex }[]>();
   private readonly challenges = new Map<Hex, { clusterId: bigint; expiresAt: number }>();
   private readonly listeners = new Set<(entries: ReportEntry[]) => void>();
+  private readonly now: () => number;
+  private readonly backfillSeconds: number;
+  /** Clusters still to compare with the chain in the current round of ticks. */
+  private followQueue: bigint[] = [];
 
   private constructor(
     readonly config: CoreConfig,
@@ -127,9 +177,21 @@ export class OracleCore {
     this.address = privateKeyToAccount(config.privateKey).address;
     this.committee = config.committee.map((member) => getAddress(member));
     this.hasher = createRegistryHasher(config.context);
+    this.now = config.now ?? Date.now;
+    this.backfillSeconds = defaultClockRules(
+      config.epochSeconds,
+      config.maxClockSkewMs,
+      config.backfillSeconds,
+    ).backfillSeconds;
   }
 
   static async open(config: CoreConfig, registry: RegistryView, metrics: NodeMetrics, log: Logger) {
+    // Refuse a clock configuration under which honest nodes could sign different reports before touching the journal.
+    checkClockRules({
+      ...config,
+      backfillSeconds: defaultClockRules(config.epochSeconds, config.maxClockSkewMs, config.backfillSeconds)
+        .backfillSeconds,
+    });
     const { journal, records } = await Journal.open<JournalRecord>(config.journalPath);
     const core = new OracleCore(config, journal, registry, metrics, log);
     core.replay(records);
@@ -172,6 +234,27 @@ export class OracleCore {
             );
           break;
         }
+        case 'refused': {
+          const cluster = this.clusters.get(BigInt(record.clusterId));
+          if (cluster) {
+            cluster.lastSequence = record.sequence;
+            cluster.lastPayloadHash = record.payloadHash;
+          }
+          break;
+        }
+        case 'claimed': {
+          const cluster = this.clusters.get(BigInt(record.clusterId));
+          if (cluster && cluster.hardwareRoot === record.hardwareRoot) this.applyClaim(cluster, record.attestedAt);
+          break;
+        }
+        case 'released': {
+          const cluster = this.clusters.get(BigInt(record.clusterId));
+          if (cluster) this.releaseClaim(cluster);
+          break;
+        }
+        case 'forgotten':
+          this.clusters.delete(BigInt(record.clusterId));
+          break;
         case 'signed':
           this.applySigned(fromWireReport(record.report), record.signature);
           break;
@@ -287,17 +370,7 @@ export class OracleCore {
     if (signer !== onChain.operator) {
       throw new Rejection('not_operator', 'the inventory is not signed by the cluster operator', 403, { signer });
     }
-    for (const uuid of uuids) {
-      const owner = this.uuidOwner.get(uuid);
-      if (owner !== undefined && owner !== clusterId) {
-        throw new Rejection('gpu_in_other_cluster', `GPU ${uuid} belongs to cluster ${owner}`, 409, {
-          uuid,
-          otherClusterId: owner.toString(),
-        });
-      }
-    }
-    await this.journal.append({ type: 'inventory', clusterId: clusterId.toString(), uuids, hardwareRoot: root });
-    this.applyInventory(clusterId, uuids, root);
+    await this.holdInventory(clusterId, uuids, root);
     const attestation: Attestation = {
       clusterId,
       hardwareRoot: root,
@@ -321,13 +394,33 @@ export class OracleCore {
     };
   }
 
+  /**
+   * The GPU-ownership part of answering a challenge. Only GPUs claimed by an inventory the chain shows attested are
+   * refused; a candidate (an inventory answered but never attested on chain) claims nothing, so whoever learns a
+   * cluster's UUIDs cannot lock its operator out by answering a challenge of their own (L-6). Called by
+   * answerChallenge once the inventory is verified, before it signs; resolves once the inventory is journaled.
+   */
+  async holdInventory(clusterId: bigint, uuids: string[], root: Hex) {
+    const taken = claimedElsewhere(this.uuidOwner, clusterId, uuids);
+    if (taken) {
+      throw new Rejection('gpu_in_other_cluster', `GPU ${taken.uuid} belongs to cluster ${taken.owner}`, 409, {
+        uuid: taken.uuid,
+        otherClusterId: taken.owner.toString(),
+      });
+    }
+    await this.journal.append({ type: 'inventory', clusterId: clusterId.toString(), uuids, hardwareRoot: root });
+    this.applyInventory(clusterId, uuids, root);
+  }
+
+  /** Holds an inventory as a candidate; the same inventory again (a renewal) keeps its claim. */
   private applyInventory(clusterId: bigint, uuids: string[], root: Hex) {
     const existing = this.clusters.get(clusterId);
-    if (existing) for (const uuid of existing.uuids) this.uuidOwner.delete(uuid);
-    for (const uuid of uuids) this.uuidOwner.set(uuid, clusterId);
     if (existing) {
+      if (existing.hardwareRoot === root) return;
+      this.releaseClaim(existing);
       existing.uuids = new Set(uuids);
       existing.hardwareRoot = root;
+      existing.heldSince = this.now();
       return;
     }
     this.clusters.set(clusterId, {
@@ -341,9 +434,96 @@ export class OracleCore {
       finalizedThrough: 0,
       snapshots: [],
       leases: new Map(),
+      leasesPerGpu: new Map(),
+      attestedFrom: null,
+      heldSince: this.now(),
       queue: Promise.resolve(),
       telemetry: new ClusterTelemetryTally(),
     });
+  }
+
+  private applyClaim(cluster: ClusterState, attestedAt: number) {
+    claimGpus(this.uuidOwner, cluster.clusterId, cluster.uuids);
+    cluster.attestedFrom = attestedAt;
+  }
+
+  private releaseClaim(cluster: ClusterState) {
+    if (cluster.attestedFrom === null) return;
+    releaseGpus(this.uuidOwner, cluster.clusterId, cluster.uuids);
+    cluster.attestedFrom = null;
+  }
+
+  /**
+   * Makes GPU ownership follow the chain: a candidate whose attestation landed claims its GPUs (unless another attested
+   * cluster holds one: the incumbent keeps it until the chain releases it), a claimed cluster that was suspended,
+   * retired or re-hardwared releases them. Runs in the cluster's queue; journals only changes.
+   */
+  private async followOnChain(cluster: ClusterState, onChain: OnChainCluster) {
+    const claimable = attestedOnChain(cluster.hardwareRoot, onChain);
+    if (cluster.attestedFrom !== null && !claimable) {
+      await this.journal.append({ type: 'released', clusterId: cluster.clusterId.toString() });
+      this.releaseClaim(cluster);
+      this.log.info(
+        { clusterId: cluster.clusterId, status: onChain.status },
+        'GPUs released: the chain no longer attests the inventory',
+      );
+      return;
+    }
+    if (cluster.attestedFrom !== null || !claimable) return;
+    const taken = claimedElsewhere(this.uuidOwner, cluster.clusterId, cluster.uuids);
+    if (taken) {
+      this.log.warn(
+        { clusterId: cluster.clusterId, ...taken },
+        'attested inventory holds a GPU another attested cluster claims',
+      );
+      return;
+    }
+    await this.journal.append({
+      type: 'claimed',
+      clusterId: cluster.clusterId.toString(),
+      hardwareRoot: cluster.hardwareRoot,
+      attestedAt: onChain.attestedAt,
+    });
+    this.applyClaim(cluster, onChain.attestedAt);
+  }
+
+  /**
+   * On-chain reads of the next few clusters in a round robin over every held one (a bounded cost per tick): cached for
+   * claimed clusters, fresh for candidates, whose attestation may have landed since they answered the challenge.
+   */
+  private async readFollowed() {
+    if (this.followQueue.length === 0) this.followQueue = [...this.clusters.keys()];
+    const ids = this.followQueue.splice(0, FOLLOWED_PER_TICK);
+    const reads = await Promise.all(
+      ids.map((clusterId) =>
+        this.registry.cluster(clusterId, this.clusters.get(clusterId)?.attestedFrom === null).catch((error: Error) => {
+          this.log.warn({ clusterId, err: error.message }, 'cannot read a held cluster from the registry');
+          return undefined;
+        }),
+      ),
+    );
+    return new Map(ids.flatMap((clusterId, index) => (reads[index] ? [[clusterId, reads[index]] as const] : [])));
+  }
+
+  /** A candidate nobody attested on chain in time, that never took telemetry (nothing of it is worth keeping). */
+  private expiredCandidate(cluster: ClusterState, now: number) {
+    return cluster.attestedFrom === null && cluster.lastSequence === 0 && now - cluster.heldSince > CANDIDATE_TTL_MS;
+  }
+
+  private async forget(cluster: ClusterState) {
+    await this.journal.append({ type: 'forgotten', clusterId: cluster.clusterId.toString() });
+    this.clusters.delete(cluster.clusterId);
+    this.log.info({ clusterId: cluster.clusterId }, 'forgot a candidate inventory the chain never attested');
+  }
+
+  /** Leases held for a cluster (bounded by its GPU count times MAX_LEASES_PER_GPU); undefined for an unknown cluster. */
+  leaseCount(clusterId: bigint) {
+    return this.clusters.get(clusterId)?.leases.size;
+  }
+
+  /** Which cluster claims a GPU on this node (only inventories the chain shows attested claim any). */
+  gpuOwner(uuid: string) {
+    return this.uuidOwner.get(uuid);
   }
 
   // ---------------------------------------------------------------- telemetry
@@ -373,17 +553,34 @@ export class OracleCore {
     const digest = telemetryBatchDigest(this.config.context, cluster.clusterId, BigInt(body.sequence), payloadHash);
     const signer = await recoverSigner(digest, body.signature as Hex).catch(() => undefined);
     if (!signer) throw new Rejection('invalid_signature', 'the batch signature does not recover', 401);
-    const onChain = await this.registry.cluster(cluster.clusterId);
+    let onChain = await this.registry.cluster(cluster.clusterId);
+    // The operator's first batch can follow its attestation's transaction by milliseconds: a candidate looks at the
+    // chain afresh, but only for a batch its (cached) operator signed, so outsiders cannot make the node read the chain.
+    if (
+      signer === onChain.operator &&
+      cluster.attestedFrom === null &&
+      !attestedOnChain(cluster.hardwareRoot, onChain)
+    ) {
+      onChain = await this.registry.cluster(cluster.clusterId, true);
+    }
     if (signer !== onChain.operator) {
       throw new Rejection('not_operator', 'the batch is not signed by the cluster operator', 403, {
         signer,
         operator: onChain.operator,
       });
     }
+    await this.followOnChain(cluster, onChain);
     if (onChain.hardwareRoot !== cluster.hardwareRoot) {
       throw new Rejection(
         'hardware_changed',
         'the on-chain hardware commitment changed: attest the cluster again',
+        409,
+      );
+    }
+    if (cluster.attestedFrom === null) {
+      throw new Rejection(
+        'cluster_not_attested',
+        `the chain does not show cluster ${cluster.clusterId} attested with the inventory this node holds (not yet attested, suspended, retired, or its GPUs are claimed by another cluster)`,
         409,
       );
     }
@@ -398,13 +595,44 @@ export class OracleCore {
         expectedSequence: cluster.lastSequence + 1,
       });
     }
+    const now = this.now();
+    // Epochs the clock closed (or a capped earlier call left) close before this batch is judged or applied, as they
+    // would have on a node whose tick came first.
+    await this.closeDue(cluster, now);
     let payload: BatchPayload;
     try {
       payload = batchPayloadSchema.parse(JSON.parse(body.payload));
     } catch (error) {
-      throw new Rejection('invalid_payload', `the payload is not a telemetry batch: ${(error as Error).message}`, 400);
+      return this.refuse(
+        cluster,
+        body.sequence,
+        payloadHash,
+        new Rejection('invalid_payload', `the payload is not a telemetry batch: ${(error as Error).message}`, 422),
+      );
     }
-    this.checkPlausible(cluster, payload, onChain.gpuCount);
+    checkNotInFuture(payload, now, this.config.maxClockSkewMs);
+    try {
+      checkContent(
+        {
+          uuids: cluster.uuids,
+          ownerOf: (uuid) => this.uuidOwner.get(uuid),
+          lastSampleAt: cluster.lastSampleAt,
+          attestedFromMs: cluster.attestedFrom * 1000,
+          finalizedThrough: cluster.finalizedThrough,
+          attestedCount: onChain.gpuCount,
+          leases: cluster.leases,
+          leasesPerGpu: cluster.leasesPerGpu,
+        },
+        payload,
+        now,
+        this.backfillSeconds,
+      );
+    } catch (error) {
+      if (error instanceof Rejection && consumesSequence(error)) {
+        return this.refuse(cluster, body.sequence, payloadHash, error);
+      }
+      throw error;
+    }
     await this.journal.append({
       type: 'batch',
       clusterId: cluster.clusterId.toString(),
@@ -414,8 +642,30 @@ export class OracleCore {
     const samples = this.applyBatch(cluster, body.sequence, body.payload, payload, payloadHash);
     this.metrics.samplesAccepted.inc(samples);
     cluster.telemetry.recordAccepted(samples);
-    await this.finalizeDue(cluster, Date.now());
+    await this.closeDue(cluster, now);
     return { samples, sequence: body.sequence };
+  }
+
+  /**
+   * Records a batch refused for good (H-6): its sequence is used up so the agent's next batch is accepted, and the
+   * refusal survives a restart (replay gives the same cursor). Nothing of the batch is stored.
+   */
+  private async refuse(
+    cluster: ClusterState,
+    sequence: number,
+    payloadHash: Hex,
+    rejection: Rejection,
+  ): Promise<never> {
+    await this.journal.append({
+      type: 'refused',
+      clusterId: cluster.clusterId.toString(),
+      sequence,
+      payloadHash,
+      code: rejection.code,
+    });
+    cluster.lastSequence = sequence;
+    cluster.lastPayloadHash = payloadHash;
+    throw new Rejection(rejection.code, rejection.message, 422, { ...rejection.details, sequenceConsumed: true });
   }
 
   /**
@@ -443,70 +693,6 @@ export class OracleCore {
     };
   }
 
-  private checkPlausible(cluster: ClusterState, payload: BatchPayload, attestedCount: number) {
-    const horizon = Date.now() + this.config.maxClockSkewMs;
-    let previous = cluster.lastSampleAt;
-    for (const snapshot of payload.snapshots) {
-      if (snapshot.t > horizon) {
-        throw new Rejection('timestamp_in_future', `snapshot time ${snapshot.t} is ahead of the node's clock`, 422, {
-          t: snapshot.t,
-        });
-      }
-      if (snapshot.t <= previous) {
-        throw new Rejection('timestamp_out_of_order', `snapshot time ${snapshot.t} is not after ${previous}`, 422, {
-          t: snapshot.t,
-          previous,
-        });
-      }
-      previous = snapshot.t;
-      if (snapshot.gpus.length > Math.min(attestedCount, cluster.uuids.size)) {
-        throw new Rejection(
-          'too_many_gpus',
-          `${snapshot.gpus.length} GPUs in one snapshot, ${attestedCount} attested`,
-          422,
-        );
-      }
-      const seen = new Set<string>();
-      for (const gpu of snapshot.gpus) {
-        this.checkGpu(cluster, gpu.uuid);
-        if (seen.has(gpu.uuid))
-          throw new Rejection('duplicate_gpu', `GPU ${gpu.uuid} appears twice in a snapshot`, 422);
-        seen.add(gpu.uuid);
-        const utilization = gpu.utilizationPct;
-        if (utilization !== null && (utilization < 0 || utilization > 100)) {
-          throw new Rejection('utilization_out_of_range', `utilization ${utilization}% of ${gpu.uuid}`, 422, {
-            uuid: gpu.uuid,
-            utilizationPct: utilization,
-          });
-        }
-        const fields = [gpu.memoryUsedMiB, gpu.memoryTotalMiB, gpu.powerW];
-        if (fields.some((value) => value !== null && value < 0)) {
-          throw new Rejection('negative_measurement', `a negative reading for ${gpu.uuid}`, 422, { uuid: gpu.uuid });
-        }
-      }
-    }
-    for (const lease of payload.leases) {
-      this.checkGpu(cluster, lease.gpuUuid);
-      if (lease.end !== null && lease.end <= lease.start) {
-        throw new Rejection('invalid_lease', `lease ${lease.leaseId} ends before it starts`, 422, {
-          leaseId: lease.leaseId,
-        });
-      }
-    }
-  }
-
-  private checkGpu(cluster: ClusterState, uuid: string) {
-    if (cluster.uuids.has(uuid)) return;
-    const owner = this.uuidOwner.get(uuid);
-    if (owner !== undefined) {
-      throw new Rejection('gpu_in_other_cluster', `GPU ${uuid} belongs to cluster ${owner}`, 422, {
-        uuid,
-        otherClusterId: owner.toString(),
-      });
-    }
-    throw new Rejection('unknown_gpu', `GPU ${uuid} is not in the cluster's attested hardware`, 422, { uuid });
-  }
-
   private applyBatch(cluster: ClusterState, sequence: number, text: string, payload: BatchPayload, hash?: Hex) {
     cluster.lastSequence = sequence;
     cluster.lastPayloadHash = hash ?? keccak256(toBytes(text));
@@ -515,19 +701,30 @@ export class OracleCore {
       samples += snapshot.gpus.length;
       cluster.firstSampleAt ??= snapshot.t;
       cluster.lastSampleAt = snapshot.t;
-      // Samples of an epoch closed by the grace timeout are kept in the journal but no longer change its report.
+      // Samples of a closed epoch are refused now; journals from before that may hold some, which change nothing.
       if (snapshot.t >= cluster.finalizedThrough * 1000) cluster.snapshots.push(snapshot);
     }
-    for (const lease of payload.leases) cluster.leases.set(`${lease.leaseId}\u0000${lease.gpuUuid}`, lease);
+    for (const lease of payload.leases) {
+      const key = leaseKey(lease);
+      if (!cluster.leases.has(key))
+        cluster.leasesPerGpu.set(lease.gpuUuid, (cluster.leasesPerGpu.get(lease.gpuUuid) ?? 0) + 1);
+      cluster.leases.set(key, lease);
+    }
     return samples;
   }
 
   // ---------------------------------------------------------------- epochs and reports
 
   /** Finalizes every cluster's due epochs (called on a timer for the grace timeout). */
-  async tick(now = Date.now()) {
+  async tick(now = this.now()) {
+    const followed = await this.readFollowed();
     for (const cluster of this.clusters.values()) {
-      const run = cluster.queue.then(() => this.finalizeDue(cluster, now));
+      const onChain = followed.get(cluster.clusterId);
+      const run = cluster.queue.then(async () => {
+        if (onChain) await this.followOnChain(cluster, onChain);
+        if (onChain && this.expiredCandidate(cluster, now)) return this.forget(cluster);
+        await this.finalizeDue(cluster, now);
+      });
       cluster.queue = run.catch((error) => this.log.error({ err: error }, 'finalizing epochs failed'));
       await cluster.queue;
     }
@@ -549,32 +746,55 @@ export class OracleCore {
     this.metrics.epochLag.set(lag);
   }
 
-  private async finalizeDue(cluster: ClusterState, now: number) {
-    if (cluster.firstSampleAt === null) return;
+  /** Closes every due epoch, a capped call at a time, letting the node serve requests between calls. */
+  private async closeDue(cluster: ClusterState, now: number) {
+    while (await this.finalizeDue(cluster, now)) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /**
+   * Closes due epochs: an epoch is due once a sample at or after its end arrived (the agent sends in order, so every
+   * node closes it on the same data), or once the node's clock passed its end by the grace, which checkClockRules puts
+   * beyond the point where every node refuses the epoch's samples anyway. Runs of empty epochs are jumped with one
+   * `skipped` record, not walked. Signs at most MAX_REPORTS_PER_CALL reports; returns true when more are due.
+   */
+  private async finalizeDue(cluster: ClusterState, now: number): Promise<boolean> {
+    if (cluster.firstSampleAt === null) return false;
     const { epochSeconds, graceSeconds } = this.config;
-    let epochEnd = cluster.finalizedThrough
+    const next = cluster.finalizedThrough
       ? cluster.finalizedThrough + epochSeconds
       : epochEndOf(cluster.firstSampleAt, epochSeconds);
-    const due: number[] = [];
-    while (epochEnd * 1000 <= cluster.lastSampleAt || (epochEnd + graceSeconds) * 1000 <= now) {
-      due.push(epochEnd);
-      epochEnd += epochSeconds;
-    }
-    if (due.length === 0) return;
+    const byData = Math.floor(cluster.lastSampleAt / 1000 / epochSeconds) * epochSeconds;
+    const byClock = Math.floor((now / 1000 - graceSeconds) / epochSeconds) * epochSeconds;
+    const last = Math.max(byData, byClock);
+    const ends = dueEpochs({
+      epochSeconds,
+      next,
+      last,
+      snapshotTimes: (function* () {
+        for (const snapshot of cluster.snapshots) yield snapshot.t;
+      })(),
+      max: MAX_REPORTS_PER_CALL,
+    });
+    if (ends.length === 0) return false;
     const committeeVersion = await this.registry.committeeVersion();
-    const signed: JournalRecord[] = [];
+    const records: JournalRecord[] = [];
     const entries: ReportEntry[] = [];
-    for (const [position, end] of due.entries()) {
+    for (const end of ends) {
+      // Runs of epochs without any telemetry (agent down) collapse into one report at the end of the run.
+      const emptyThrough = end - epochSeconds;
+      if (emptyThrough > cluster.finalizedThrough && emptyThrough >= next) {
+        records.push({ type: 'skipped', clusterId: cluster.clusterId.toString(), epochEnd: emptyThrough });
+        // No report of this node will ever carry the peers' signatures parked for those epochs.
+        const prefix = `${cluster.clusterId}:`;
+        for (const key of this.pendingPeer.keys()) {
+          if (!key.startsWith(prefix)) continue;
+          const epoch = Number(key.slice(prefix.length));
+          if (epoch > cluster.finalizedThrough && epoch <= emptyThrough) this.pendingPeer.delete(key);
+        }
+        cluster.finalizedThrough = emptyThrough;
+      }
       const inEpoch = this.takeSnapshots(cluster, end);
       const existing = this.reports.get(reportKey(cluster.clusterId, BigInt(end)));
-      // Runs of epochs without any telemetry (agent down) collapse into one report at the end of the run.
-      if (!existing && inEpoch.length === 0 && position < due.length - 1) {
-        signed.push({ type: 'skipped', clusterId: cluster.clusterId.toString(), epochEnd: end });
-        cluster.finalizedThrough = end;
-        // No report of this node will ever carry the peers' signatures parked for it.
-        this.pendingPeer.delete(reportKey(cluster.clusterId, BigInt(end)));
-        continue;
-      }
       cluster.finalizedThrough = end;
       if (existing) continue;
       const report = aggregateEpoch({
@@ -589,13 +809,16 @@ export class OracleCore {
       });
       const digest = this.hasher.report(report);
       const signature = await signDigest(digest, this.config.privateKey);
-      signed.push({ type: 'signed', report: toWireReport(report), signature });
+      records.push({ type: 'signed', report: toWireReport(report), signature });
       entries.push(this.applySigned(report, signature, digest));
     }
     this.pruneLeases(cluster);
-    await this.journal.append(...signed);
+    for (let from = 0; from < records.length; from += JOURNAL_CHUNK) {
+      await this.journal.append(...records.slice(from, from + JOURNAL_CHUNK));
+    }
     this.metrics.reportsSigned.inc(entries.length);
     for (const listener of this.listeners) listener(entries);
+    return ends.at(-1)! < last;
   }
 
   private takeSnapshots(cluster: ClusterState, epochEnd: number) {
@@ -608,8 +831,13 @@ export class OracleCore {
   /** Leases that ended before the open epochs can no longer change a report. */
   private pruneLeases(cluster: ClusterState) {
     const openFrom = cluster.finalizedThrough * 1000;
-    for (const [key, lease] of cluster.leases)
-      if (lease.end !== null && lease.end <= openFrom) cluster.leases.delete(key);
+    for (const [key, lease] of cluster.leases) {
+      if (lease.end === null || lease.end > openFrom) continue;
+      cluster.leases.delete(key);
+      const held = (cluster.leasesPerGpu.get(lease.gpuUuid) ?? 1) - 1;
+      if (held > 0) cluster.leasesPerGpu.set(lease.gpuUuid, held);
+      else cluster.leasesPerGpu.delete(lease.gpuUuid);
+    }
   }
 
   private closeEpoch(cluster: ClusterState, epochEnd: number) {

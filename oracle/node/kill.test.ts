@@ -121,6 +121,7 @@ beforeAll(async () => {
     threshold: 2,
     directory,
     epochSeconds: EPOCH,
+    backfillSeconds: 3_000,
     graceSeconds: 3_600,
     takeoverMs: 1_500,
     relayIntervalMs: 200,
@@ -138,6 +139,8 @@ beforeAll(async () => {
     walletClient: chain.wallet(OPERATOR),
     publicClient: chain.publicClient,
   });
+  // Attested in the chain's past (before the telemetry); the epoch's report needs chain time now to land.
+  await chain.catchUp();
 }, 180_000);
 
 afterAll(async () => {

@@ -44,7 +44,9 @@ function nodeOptions(position: number, overrides: Partial<Parameters<typeof star
     port: HTTP_PORTS[position]!,
     journalPath: join(directory, `node-${position}.jsonl`),
     epochSeconds: EPOCH,
-    graceSeconds: 3_600,
+    // Telemetry an hour old must be taken (backfill), and epochs close on later samples, never on the clock (grace).
+    backfillSeconds: 2 * 3_600,
+    graceSeconds: 3 * 3_600,
     relayIntervalMs: 200,
     takeoverMs: 1_500,
     log,
@@ -138,6 +140,14 @@ beforeAll(async () => {
       publicClient: chain.publicClient,
     });
   }
+  // Attested in the chain's past (before the telemetry below); reports of recent epochs need chain time now.
+  await chain.catchUp();
+  // An inventory claims its GPUs once a node sees its attestation on chain (L-6).
+  await waitFor(async () =>
+    nodes.every((node) => node!.core.gpuOwner(uuidsA[0]!) === clusterA && node!.core.gpuOwner(uuidsB[0]!) === clusterB)
+      ? true
+      : undefined,
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -290,13 +300,30 @@ describe('telemetry ingestion', () => {
       'too_many_gpus',
       (p: BatchPayload) => void p.snapshots[0]!.gpus.push({ ...p.snapshots[0]!.gpus[0]!, uuid: uuidsA[1]! }),
     ],
-  ])('rejects %s with nothing stored', async (code, mutate) => {
-    const body = payload(uuidsB, base + 30_000, 1, 10_000);
-    mutate(body);
-    const answer = await post(url(), await signBatch(context(), devPrivateKey(2), clusterB, sequence + 1, body));
-    expect(answer.status).toBe(422);
-    expect(answer.body.error.code).toBe(code);
-    expect((await (await fetch(`${nodes[0]!.url}/clusters/${clusterB}/cursor`)).json()).lastSequence).toBe(sequence);
+  ])(
+    'rejects %s with nothing stored; a refusal for good uses up the sequence (H-6), a transient one does not',
+    async (code, mutate) => {
+      const body = payload(uuidsB, base + 30_000, 1, 10_000);
+      mutate(body);
+      const answer = await post(url(), await signBatch(context(), devPrivateKey(2), clusterB, sequence + 1, body));
+      expect(answer.status).toBe(422);
+      expect(answer.body.error.code).toBe(code);
+      const consumed = code !== 'timestamp_in_future';
+      expect(answer.body.error.sequenceConsumed).toBe(consumed ? true : undefined);
+      if (consumed) sequence += 1;
+      expect((await (await fetch(`${nodes[0]!.url}/clusters/${clusterB}/cursor`)).json()).lastSequence).toBe(sequence);
+      // Nothing of it was stored: the next batch continues right after the last accepted sample.
+      expect(nodes[0]!.core.telemetryStatus(clusterB)!.lastSampleAt).toBe(base + 10_000);
+    },
+  );
+
+  it('accepts the batch after a refused one (H-6: a refused batch consumes its sequence)', async () => {
+    const answer = await post(
+      url(),
+      await signBatch(context(), devPrivateKey(2), clusterB, ++sequence, payload(uuidsB, base + 30_000, 1, 10_000)),
+    );
+    expect(answer.status).toBe(202);
+    expect(answer.body).toEqual({ samples: 2, sequence });
   });
 
   it('rejects a batch signed by another operator, and one signed for another cluster', async () => {

@@ -14,6 +14,7 @@ import {
 import { privateKeyToAccount } from 'viem/accounts';
 import { RegistryView } from './chain';
 import { OracleCore } from './core';
+import { defaultClockRules } from './ingest-rules';
 import { createNodeMetrics } from './metrics';
 import { type Peer, PeerNetwork } from './peers';
 import { Relayer } from './relayer';
@@ -31,8 +32,13 @@ export type OracleNodeOptions = {
   port: number;
   journalPath: string;
   epochSeconds?: number;
+  /** See CoreConfig.graceSeconds; defaults to the shortest checkClockRules allows. */
   graceSeconds?: number;
   maxClockSkewMs?: number;
+  /** See CoreConfig.backfillSeconds (default three epochs). */
+  backfillSeconds?: number;
+  /** The node's clock (tests only). */
+  now?: () => number;
   maxAttestationSeconds?: number;
   relayIntervalMs?: number;
   takeoverMs?: number;
@@ -66,14 +72,19 @@ export async function startOracleNode(options: OracleNodeOptions) {
   const walletClient = createWalletClient({ account, chain, transport: http(options.rpcUrl) });
   const epochSeconds = options.epochSeconds ?? 3_600;
   const metrics = createNodeMetrics(account.address);
+  // 40 s: two honest clocks may each be 20 s off.
+  const maxClockSkewMs = options.maxClockSkewMs ?? 40_000;
+  const clock = defaultClockRules(epochSeconds, maxClockSkewMs, options.backfillSeconds);
   const core = await OracleCore.open(
     {
       privateKey: options.privateKey,
       committee: options.committee,
       threshold: options.threshold,
       epochSeconds,
-      graceSeconds: options.graceSeconds ?? Math.max(15, Math.round(epochSeconds / 4)),
-      maxClockSkewMs: options.maxClockSkewMs ?? 30_000,
+      graceSeconds: options.graceSeconds ?? clock.graceSeconds,
+      maxClockSkewMs,
+      backfillSeconds: clock.backfillSeconds,
+      now: options.now,
       maxAttestationSeconds: options.maxAttestationSeconds ?? 400 * 86_400,
       journalPath: options.journalPath,
       context: { chainId: options.chainId, registry: options.registry },

@@ -17,6 +17,16 @@ const address = z
 const uintString = z.string().regex(/^\d{1,78}$/, 'a non-negative integer as a decimal string');
 const maybeNumber = z.number().finite().nullable();
 
+/** Largest inventory a node takes (attestation answers list at most this many UUIDs). */
+export const MAX_GPUS_PER_CLUSTER = 100_000;
+/**
+ * Leases a node holds per GPU, open or ended inside the open epochs (a few tenants sharing a GPU over an epoch). A
+ * cluster's lease memory is therefore bounded by its GPU count; a batch adding more is refused `too_many_leases`.
+ */
+export const MAX_LEASES_PER_GPU = 4;
+/** One batch cannot carry more leases than one lease per GPU of the largest cluster. */
+export const MAX_LEASES_PER_BATCH = MAX_GPUS_PER_CLUSTER;
+
 export const gpuSampleSchema = z.object({
   uuid: z.string().max(64),
   utilizationPct: maybeNumber,
@@ -28,7 +38,7 @@ export const gpuSampleSchema = z.object({
 
 export const snapshotSchema = z.object({
   t: z.number().int().nonnegative(),
-  gpus: z.array(gpuSampleSchema).max(100_000),
+  gpus: z.array(gpuSampleSchema).max(MAX_GPUS_PER_CLUSTER),
 });
 
 export const leaseSchema = z.object({
@@ -43,7 +53,7 @@ export const leaseSchema = z.object({
 /** What the agent signs (as the exact JSON text) for one batch. */
 export const batchPayloadSchema = z.object({
   snapshots: z.array(snapshotSchema).max(10_000),
-  leases: z.array(leaseSchema).max(100_000),
+  leases: z.array(leaseSchema).max(MAX_LEASES_PER_BATCH),
 });
 export type BatchPayload = z.infer<typeof batchPayloadSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;

@@ -113,7 +113,8 @@ describe('GET /clusters/:clusterId/telemetry', () => {
       port: HTTP_PORT,
       journalPath: join(directory, 'node.jsonl'),
       epochSeconds: EPOCH,
-      graceSeconds: 3_600,
+      backfillSeconds: 2 * 3_600,
+      graceSeconds: 3 * 3_600,
       log,
     });
     await attestCluster({
@@ -198,14 +199,10 @@ describe('GET /clusters/:clusterId/telemetry', () => {
     ]);
     expect(view.recentRejections[0]!.message).toMatch(/101%/);
     expect(view.recentRejections[0]!.at).toBeGreaterThanOrEqual(before);
-    // Nothing of the rejected batch counts as accepted or moves the cluster's freshness.
-    for (const field of [
-      'lastSequence',
-      'lastBatchAt',
-      'lastSampleAt',
-      'acceptedBatches',
-      'acceptedSamples',
-    ] as const) {
+    // Nothing of the rejected batch counts as accepted or moves the cluster's freshness; refused for good, it used up
+    // its sequence (H-6).
+    expect(view.lastSequence).toBe(2);
+    for (const field of ['lastBatchAt', 'lastSampleAt', 'acceptedBatches', 'acceptedSamples'] as const) {
       expect(view[field]).toBe(accepted[field]);
     }
 

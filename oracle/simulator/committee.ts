@@ -19,6 +19,7 @@ export type CommitteeOptions = {
   directory: string;
   epochSeconds: number;
   graceSeconds?: number;
+  backfillSeconds?: number;
   takeoverMs?: number;
   relayIntervalMs?: number;
   gatherMs?: number;
@@ -72,6 +73,7 @@ export async function startCommittee(options: CommitteeOptions): Promise<Committ
       journalPath: join(options.directory, `node-${position}.jsonl`),
       epochSeconds: options.epochSeconds,
       graceSeconds: options.graceSeconds,
+      backfillSeconds: options.backfillSeconds,
       takeoverMs: options.takeoverMs,
       relayIntervalMs: options.relayIntervalMs,
       gatherMs: options.gatherMs,

@@ -177,6 +177,8 @@ export async function runDemoHistory(options: DemoOptions): Promise<{ state: Dem
     epochSeconds: HOUR,
     // History is replayed far faster than it happened: epochs close on later samples, never on the wall clock.
     graceSeconds: 10 * 365 * DAY,
+    // The history is days old by the wall clock; the floor that matters is the attestation (on chain, before it).
+    backfillSeconds: 9 * 365 * DAY,
     takeoverMs: 60_000,
     relayIntervalMs: 50,
     gatherMs: 20_000,

@@ -1,0 +1,218 @@
+/**
+ * The rules a telemetry batch's content must meet before a node stores it, and which refusals consume the batch's
+ * sequence. Pure functions over the cluster's state, so every honest node that received the same batches in the same
+ * order decides alike; the only inputs that differ between nodes are their clocks, which only the future horizon and
+ * the backfill window read.
+ *
+ * A refusal "consumes" the sequence when resending the same signed batch could never succeed: the node records it as
+ * refused and expects the next one, so one bad reading cannot wedge the cluster (H-6). A refusal that may clear by
+ * itself (a sample ahead of this node's clock, a hardware change awaiting re-attestation, an inventory not yet
+ * attested on chain) or that says nothing about the operator's batch (a wrong key) never consumes: an outsider must not
+ * be able to burn the operator's sequence numbers.
+ */
+import { Rejection } from '../errors';
+import { type BatchPayload, MAX_LEASES_PER_GPU, type WireLease } from './protocol';
+
+/** Codes whose refusal consumes the batch's sequence (the agent drops the batch and sends the next). */
+export const SEQUENCE_CONSUMING_CODES: ReadonlySet<string> = new Set([
+  'invalid_payload',
+  'unknown_gpu',
+  'gpu_in_other_cluster',
+  'duplicate_gpu',
+  'too_many_gpus',
+  'utilization_out_of_range',
+  'negative_measurement',
+  'invalid_lease',
+  'too_many_leases',
+  'timestamp_out_of_order',
+  'timestamp_too_old',
+]);
+
+export const consumesSequence = (rejection: Rejection) => SEQUENCE_CONSUMING_CODES.has(rejection.code);
+
+export type ClockRules = {
+  epochSeconds: number;
+  /** Samples may be at most this far ahead of the node's clock; also the largest difference between two clocks. */
+  maxClockSkewMs: number;
+  /** Samples older than this (by the node's clock) are refused. */
+  backfillSeconds: number;
+  /** An epoch the agent left without a later sample is closed this long after its end. */
+  graceSeconds: number;
+};
+
+/**
+ * Clock-driven closure must never race data: an epoch closes on a node's clock only once every node, whatever its
+ * clock within the allowed skew, already refuses every sample of it as older than the backfill window. Then a batch
+ * that arrives around the grace boundary is refused by all nodes or by none, and three honest nodes sign the same
+ * report whichever of them closed the epoch first (I-5). The backfill window itself must hold a batch that was
+ * delayed by skew in both directions, and at least one epoch, or live telemetry would be refused.
+ */
+export function checkClockRules(rules: ClockRules) {
+  const skewSeconds = Math.ceil((2 * rules.maxClockSkewMs) / 1000);
+  if (rules.backfillSeconds < rules.epochSeconds + skewSeconds) {
+    throw new Error(
+      `backfillSeconds (${rules.backfillSeconds}) must be at least one epoch plus twice the clock skew (${rules.epochSeconds + skewSeconds})`,
+    );
+  }
+  if (rules.graceSeconds < rules.backfillSeconds + skewSeconds) {
+    throw new Error(
+      `graceSeconds (${rules.graceSeconds}) must be at least backfillSeconds plus twice the clock skew (${rules.backfillSeconds + skewSeconds}): an epoch closed on one node's clock could still take samples on another's`,
+    );
+  }
+}
+
+/** Defaults that satisfy checkClockRules: a backfill of three epochs, and the shortest grace it allows. */
+export function defaultClockRules(epochSeconds: number, maxClockSkewMs: number, backfillSeconds?: number) {
+  const skewSeconds = Math.ceil((2 * maxClockSkewMs) / 1000);
+  const backfill = backfillSeconds ?? Math.max(3 * epochSeconds, epochSeconds + skewSeconds);
+  return { backfillSeconds: backfill, graceSeconds: backfill + skewSeconds };
+}
+
+export type ClusterView = {
+  uuids: ReadonlySet<string>;
+  /** The cluster that claims a GPU outside this inventory, if any. */
+  ownerOf: (uuid: string) => bigint | undefined;
+  /** Time (ms) of the newest accepted snapshot; 0 before the first. */
+  lastSampleAt: number;
+  /** Samples before this (ms) are refused: the on-chain attestation time of the held inventory. */
+  attestedFromMs: number;
+  /** End (s) of the newest closed epoch: samples before it can no longer change a report. */
+  finalizedThrough: number;
+  /** GPU count on chain. */
+  attestedCount: number;
+  /** Leases held, keyed by leaseKey. */
+  leases: ReadonlyMap<string, WireLease>;
+  /** Held leases per GPU UUID. */
+  leasesPerGpu: ReadonlyMap<string, number>;
+};
+
+export const leaseKey = (lease: Pick<WireLease, 'leaseId' | 'gpuUuid'>) => `${lease.leaseId}\u0000${lease.gpuUuid}`;
+
+/** Refuses (transiently) a batch with a sample ahead of this node's clock: it will be accepted once the clock catches up. */
+export function checkNotInFuture(payload: BatchPayload, nowMs: number, maxClockSkewMs: number) {
+  const horizon = nowMs + maxClockSkewMs;
+  for (const snapshot of payload.snapshots) {
+    if (snapshot.t > horizon) {
+      throw new Rejection('timestamp_in_future', `snapshot time ${snapshot.t} is ahead of the node's clock`, 422, {
+        t: snapshot.t,
+      });
+    }
+  }
+}
+
+/**
+ * Every check of a batch's content that no retry can change; each refusal consumes the sequence. Cheap first: the
+ * time floor is checked on the first snapshot before anything walks the batch, so a snapshot dated 1970 costs nothing.
+ */
+export function checkContent(cluster: ClusterView, payload: BatchPayload, nowMs: number, backfillSeconds: number) {
+  const floor = Math.max(cluster.attestedFromMs, nowMs - backfillSeconds * 1000, cluster.finalizedThrough * 1000);
+  const first = payload.snapshots[0];
+  if (first && first.t < floor) {
+    throw new Rejection(
+      'timestamp_too_old',
+      `snapshot time ${first.t} is before ${floor} (the attestation, the backfill window or a closed epoch)`,
+      422,
+      { t: first.t, earliest: floor },
+    );
+  }
+  let previous = cluster.lastSampleAt;
+  const limit = Math.min(cluster.attestedCount, cluster.uuids.size);
+  for (const snapshot of payload.snapshots) {
+    if (snapshot.t <= previous) {
+      throw new Rejection('timestamp_out_of_order', `snapshot time ${snapshot.t} is not after ${previous}`, 422, {
+        t: snapshot.t,
+        previous,
+      });
+    }
+    previous = snapshot.t;
+    if (snapshot.gpus.length > limit) {
+      throw new Rejection('too_many_gpus', `${snapshot.gpus.length} GPUs in one snapshot, ${limit} attested`, 422);
+    }
+    const seen = new Set<string>();
+    for (const gpu of snapshot.gpus) {
+      checkGpu(cluster, gpu.uuid);
+      if (seen.has(gpu.uuid)) throw new Rejection('duplicate_gpu', `GPU ${gpu.uuid} appears twice in a snapshot`, 422);
+      seen.add(gpu.uuid);
+      const utilization = gpu.utilizationPct;
+      if (utilization !== null && (utilization < 0 || utilization > 100)) {
+        throw new Rejection('utilization_out_of_range', `utilization ${utilization}% of ${gpu.uuid}`, 422, {
+          uuid: gpu.uuid,
+          utilizationPct: utilization,
+        });
+      }
+      const fields = [gpu.memoryUsedMiB, gpu.memoryTotalMiB, gpu.powerW];
+      if (fields.some((value) => value !== null && value < 0)) {
+        throw new Rejection('negative_measurement', `a negative reading for ${gpu.uuid}`, 422, { uuid: gpu.uuid });
+      }
+    }
+  }
+  checkLeases(cluster, payload.leases);
+}
+
+function checkGpu(cluster: ClusterView, uuid: string) {
+  if (cluster.uuids.has(uuid)) return;
+  const owner = cluster.ownerOf(uuid);
+  if (owner !== undefined) {
+    throw new Rejection('gpu_in_other_cluster', `GPU ${uuid} belongs to cluster ${owner}`, 422, {
+      uuid,
+      otherClusterId: owner.toString(),
+    });
+  }
+  throw new Rejection('unknown_gpu', `GPU ${uuid} is not in the cluster's attested hardware`, 422, { uuid });
+}
+
+/**
+ * Leases are kept until they end before the open epochs, so each (lease id, GPU) is one entry and a GPU holds at most
+ * MAX_LEASES_PER_GPU of them (a few tenants sharing a GPU, plus leases that ended inside the open epochs): a cluster's
+ * lease memory is bounded by its GPU count, whatever its operator sends.
+ */
+function checkLeases(cluster: ClusterView, leases: readonly WireLease[]) {
+  const added = new Map<string, number>();
+  const keys = new Set<string>();
+  for (const lease of leases) {
+    checkGpu(cluster, lease.gpuUuid);
+    if (lease.end !== null && lease.end <= lease.start) {
+      throw new Rejection('invalid_lease', `lease ${lease.leaseId} ends before it starts`, 422, {
+        leaseId: lease.leaseId,
+      });
+    }
+    const key = leaseKey(lease);
+    if (cluster.leases.has(key) || keys.has(key)) continue;
+    keys.add(key);
+    const count = (cluster.leasesPerGpu.get(lease.gpuUuid) ?? 0) + (added.get(lease.gpuUuid) ?? 0) + 1;
+    if (count > MAX_LEASES_PER_GPU) {
+      throw new Rejection(
+        'too_many_leases',
+        `GPU ${lease.gpuUuid} would hold ${count} leases, at most ${MAX_LEASES_PER_GPU}`,
+        422,
+        { uuid: lease.gpuUuid, maxLeasesPerGpu: MAX_LEASES_PER_GPU },
+      );
+    }
+    added.set(lease.gpuUuid, (added.get(lease.gpuUuid) ?? 0) + 1);
+  }
+}
+
+/** The epoch ends (s) a cluster's report loop visits next: data epochs only, then the last due one (no walk). */
+export function dueEpochs(input: {
+  epochSeconds: number;
+  /** First epoch end not yet closed. */
+  next: number;
+  /** Newest epoch end due (by data or clock). */
+  last: number;
+  /** Times (ms) of the pending snapshots, ascending. */
+  snapshotTimes: Iterable<number>;
+  max: number;
+}) {
+  const { epochSeconds, next, last, max } = input;
+  const ends: number[] = [];
+  if (last < next) return ends;
+  for (const t of input.snapshotTimes) {
+    const end = (Math.floor(t / 1000 / epochSeconds) + 1) * epochSeconds;
+    if (end > last) break;
+    if (end < next || ends.at(-1) === end) continue;
+    ends.push(end);
+    if (ends.length >= max) return ends;
+  }
+  if (ends.at(-1) !== last) ends.push(last);
+  return ends;
+}
