@@ -285,6 +285,8 @@ beforeAll(async () => {
       publicClient: chain.publicClient,
     });
   }
+  // Reports of the live epochs below land only once chain time has reached them.
+  await chain.catchUp();
 }, 180_000);
 
 afterAll(async () => {
