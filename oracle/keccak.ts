@@ -382,8 +382,8 @@ function squeeze(out: Uint8Array, offset: number) {
 }
 
 function pad(length: number) {
-  stateBytes[length] ^= 0x01;
-  stateBytes[RATE - 1] ^= 0x80;
+  stateBytes[length] = stateBytes[length]! ^ 0x01;
+  stateBytes[RATE - 1] = stateBytes[RATE - 1]! ^ 0x80;
 }
 
 /** keccak256(input[from, from + length)) into out[offset, offset + 32); length < 136. */
