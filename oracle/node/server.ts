@@ -5,6 +5,7 @@ import type { Address, Hex } from 'viem';
 import { z } from 'zod';
 import { Rejection, RetryableError } from '../errors';
 import { gpuUuidHash, telemetryRoot } from '../hardware';
+import { ANSWER_BODY_HARD_LIMIT, answerBodyGuard } from './attestation';
 import type { OracleCore } from './core';
 import {
   attestationBodySchema,
@@ -80,10 +81,15 @@ export function createNodeServer(core: OracleCore, log: Logger, bodyLimit = 16 *
     return core.issueChallenge(BigInt(clusterId));
   });
 
-  app.post('/clusters/:clusterId/attestation', async (request) => {
-    const { clusterId } = parse(clusterParams, request.params, 'cluster id');
-    return core.answerChallenge(BigInt(clusterId), parse(attestationBodySchema, request.body, 'attestation answer'));
-  });
+  // An answer's size follows its cluster's GPU count: refused (413) before its body is read when it cannot fit.
+  app.post(
+    '/clusters/:clusterId/attestation',
+    { bodyLimit: ANSWER_BODY_HARD_LIMIT, preParsing: answerBodyGuard(core.registry) },
+    async (request) => {
+      const { clusterId } = parse(clusterParams, request.params, 'cluster id');
+      return core.answerChallenge(BigInt(clusterId), parse(attestationBodySchema, request.body, 'attestation answer'));
+    },
+  );
 
   app.get('/clusters/:clusterId/cursor', async (request) => {
     const { clusterId } = parse(clusterParams, request.params, 'cluster id');
