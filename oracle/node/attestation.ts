@@ -9,13 +9,27 @@ import { randomBytes } from 'node:crypto';
 import { Transform } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Hex, toHex, zeroAddress } from 'viem';
+import { z } from 'zod';
 import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
 import { type ChainContext, inventoryProofDigest, recoverSigner } from '../eip712';
 import { Rejection } from '../errors';
 import { hardwareRootOfCanonical } from '../hardware';
 import { canonicalGpuUuid } from '../telemetry/types';
 import type { OnChainCluster, RegistryView } from './chain';
-import { ATTESTATION_ISSUED_AT_WINDOW_SECONDS, type AttestationBody, MAX_INVENTORY_GPUS } from './protocol';
+import { ATTESTATION_ISSUED_AT_WINDOW_SECONDS, attestationBodySchema, MAX_INVENTORY_GPUS } from './protocol';
+
+/** A UUID already spelled canonically (what the agent sends) is taken as is: canonicalGpuUuid costs 4x as much. */
+const CANONICAL_GPU_UUID = /^GPU-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * What the answer route parses before the cheap checks: the wire format (attestationBodySchema) except that the UUID
+ * entries are checked (a string of at most 64 characters) only once the operator's signature is. Validating 100,000
+ * strings with zod costs more than everything else a refusal does.
+ */
+export const attestationAnswerSchema = attestationBodySchema.extend({
+  uuids: z.array(z.unknown()).min(1).max(MAX_INVENTORY_GPUS),
+});
+export type AttestationAnswer = z.infer<typeof attestationAnswerSchema>;
 
 /** How far an attestation's `issuedAt` may be ahead of this node's view of chain time (RPC nodes lag each other). */
 const ISSUED_AT_SKEW_SECONDS = 60;
@@ -128,7 +142,7 @@ export class AttestationDesk {
   }
 
   /** Checks an answer to one of this node's challenges, cheapest first; refuses with a Rejection. */
-  async verify(clusterId: bigint, body: AttestationBody): Promise<VerifiedInventory> {
+  async verify(clusterId: bigint, body: AttestationAnswer): Promise<VerifiedInventory> {
     const challenge = body.challenge as Hex;
     if (!this.challenges.take(challenge, clusterId)) {
       throw new Rejection(
@@ -199,8 +213,11 @@ export class AttestationDesk {
     }
     const uuids: string[] = new Array(body.uuids.length);
     for (let index = 0; index < body.uuids.length; index++) {
-      const raw = body.uuids[index]!;
-      const uuid = canonicalGpuUuid(raw);
+      const raw = body.uuids[index];
+      if (typeof raw !== 'string' || raw.length > 64) {
+        throw new Rejection('invalid_gpu_uuid', `entry ${index} of uuids is not a GPU UUID`, 422, { index });
+      }
+      const uuid = CANONICAL_GPU_UUID.test(raw) ? raw : canonicalGpuUuid(raw);
       if (!uuid) throw new Rejection('invalid_gpu_uuid', `not a GPU UUID: ${raw}`, 422, { uuid: raw });
       uuids[index] = uuid;
     }

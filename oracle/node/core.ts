@@ -19,12 +19,11 @@ import {
 import { Rejection } from '../errors';
 import { gpuUuidHash } from '../hardware';
 import { aggregateEpoch, epochEndOf } from './aggregate';
-import { AttestationDesk } from './attestation';
+import { type AttestationAnswer, AttestationDesk } from './attestation';
 import type { RegistryView } from './chain';
 import { Journal } from './journal';
 import type { NodeMetrics } from './metrics';
 import {
-  type AttestationBody,
   type BatchBody,
   type BatchPayload,
   batchPayloadSchema,
@@ -200,7 +199,7 @@ export class OracleCore {
   }
 
   /** Verifies an operator-signed inventory answering this node's challenge; stores it and signs the attestation. */
-  async answerChallenge(clusterId: bigint, body: AttestationBody) {
+  async answerChallenge(clusterId: bigint, body: AttestationAnswer) {
     const { uuids, root, onChain, committeeVersion } = await this.attestations.verify(clusterId, body);
     for (const uuid of uuids) {
       const owner = this.uuidOwner.get(uuid);
