@@ -53,7 +53,7 @@ const onChain = (overrides: Partial<OnChainCluster> = {}): OnChainCluster => ({
 
 function stubRegistry(cluster: OnChainCluster) {
   return {
-    cluster: vi.fn(async () => cluster),
+    cluster: vi.fn(async (_clusterId: bigint, _fresh?: boolean) => cluster),
     chainTime: vi.fn(async () => CHAIN_TIME),
     committeeVersion: vi.fn(async () => 1),
   } satisfies AttestationRegistry;
@@ -110,11 +110,22 @@ describe('attestation answers: cheap checks before any per-UUID work', () => {
     expect(registry.chainTime).not.toHaveBeenCalled();
   });
 
-  it('refuses a 100,000-UUID answer with a junk signature as invalid_signature without building the tree', async () => {
-    const desk = new AttestationDesk(stubRegistry(onChain()), { context, maxAttestationSeconds: 86_400 });
+  it('refuses a 100,000-UUID answer with a junk signature as invalid_signature without building the tree or a fresh RPC', async () => {
+    const registry = stubRegistry(onChain());
+    const desk = new AttestationDesk(registry, { context, maxAttestationSeconds: 86_400 });
     const body = await answer(desk, shouted, { junk: true });
     expect(await refusal(desk.verify(1n, body))).toEqual({ code: 'invalid_signature', status: 401 });
     expect(canonicalizer).not.toHaveBeenCalled();
+    expect(treeBuilder).not.toHaveBeenCalled();
+    expect(registry.cluster.mock.calls.every((call: unknown[]) => call[1] !== true)).toBe(true);
+  });
+
+  it('checks a signed answer again against a fresh read: a hardware update since the cached one voids it', async () => {
+    const registry = stubRegistry(onChain());
+    const updated = onChain({ hardwareRoot: `0x${'cd'.repeat(32)}` });
+    registry.cluster.mockImplementation(async (_id: bigint, fresh?: boolean) => (fresh ? updated : onChain()));
+    const desk = new AttestationDesk(registry, { context, maxAttestationSeconds: 86_400 });
+    expect(await refusal(desk.verify(1n, await answer(desk, uuids)))).toEqual({ code: 'not_operator', status: 403 });
     expect(treeBuilder).not.toHaveBeenCalled();
   });
 

@@ -151,37 +151,19 @@ export class AttestationDesk {
         409,
       );
     }
-    // Fresh: the node signs the root, count and nonce it reads here, and an operator may have just updated them.
+    // The cached read first (the body guard has just made it): an answer nobody authorized costs no RPC. Only a signed
+    // answer gets a fresh read, since the node signs the root, count and nonce of that read and the operator may have
+    // just updated them; the checks run again if it differs.
+    const cached = await this.registry.cluster(clusterId);
+    await this.checkAuthorized(clusterId, body, cached);
     const onChain = await this.registry.cluster(clusterId, true);
-    if (onChain.status === ClusterStatus.Suspended || onChain.status === ClusterStatus.Retired) {
-      throw new Rejection('cluster_not_attestable', `cluster ${clusterId} is suspended or retired`, 409);
-    }
-    if (body.uuids.length !== onChain.gpuCount) {
-      throw new Rejection('gpu_count_mismatch', 'the inventory size differs from the on-chain GPU count', 422, {
-        count: body.uuids.length,
-        onChainCount: onChain.gpuCount,
-      });
-    }
-    // The operator signs the root and count it registered; checking that over the on-chain values needs no UUIDs, so
-    // an answer nobody authorized costs one ecrecover. The tree below then proves the UUIDs are that root's.
-    const signer = await recoverSigner(
-      inventoryProofDigest(this.config.context, {
-        clusterId,
-        hardwareRoot: onChain.hardwareRoot,
-        gpuCount: onChain.gpuCount,
-        challenge,
-        validUntil: BigInt(body.validUntil),
-      }),
-      body.signature as Hex,
-    ).catch(() => undefined);
-    if (!signer) throw new Rejection('invalid_signature', 'the inventory signature does not recover', 401);
-    if (signer !== onChain.operator) {
-      throw new Rejection(
-        'not_operator',
-        'the inventory is not signed by the cluster operator over the on-chain hardware root and GPU count',
-        403,
-        { signer },
-      );
+    if (
+      onChain.operator !== cached.operator ||
+      onChain.hardwareRoot !== cached.hardwareRoot ||
+      onChain.gpuCount !== cached.gpuCount ||
+      onChain.status !== cached.status
+    ) {
+      await this.checkAuthorized(clusterId, body, onChain);
     }
     const [chainTime, committeeVersion] = await Promise.all([
       this.registry.chainTime(),
@@ -230,6 +212,42 @@ export class AttestationDesk {
       });
     }
     return { uuids, root, onChain, committeeVersion };
+  }
+
+  /**
+   * The checks that need no UUID, cheapest first: the cluster can be attested, the answer has its GPU count, and the
+   * operator signed this challenge over the on-chain root and count (which needs no UUIDs, so an answer nobody
+   * authorized costs one ecrecover; the tree then proves the UUIDs are that root's).
+   */
+  private async checkAuthorized(clusterId: bigint, body: AttestationAnswer, onChain: OnChainCluster) {
+    if (onChain.status === ClusterStatus.Suspended || onChain.status === ClusterStatus.Retired) {
+      throw new Rejection('cluster_not_attestable', `cluster ${clusterId} is suspended or retired`, 409);
+    }
+    if (body.uuids.length !== onChain.gpuCount) {
+      throw new Rejection('gpu_count_mismatch', 'the inventory size differs from the on-chain GPU count', 422, {
+        count: body.uuids.length,
+        onChainCount: onChain.gpuCount,
+      });
+    }
+    const signer = await recoverSigner(
+      inventoryProofDigest(this.config.context, {
+        clusterId,
+        hardwareRoot: onChain.hardwareRoot,
+        gpuCount: onChain.gpuCount,
+        challenge: body.challenge as Hex,
+        validUntil: BigInt(body.validUntil),
+      }),
+      body.signature as Hex,
+    ).catch(() => undefined);
+    if (!signer) throw new Rejection('invalid_signature', 'the inventory signature does not recover', 401);
+    if (signer !== onChain.operator) {
+      throw new Rejection(
+        'not_operator',
+        'the inventory is not signed by the cluster operator over the on-chain hardware root and GPU count',
+        403,
+        { signer },
+      );
+    }
   }
 }
 
