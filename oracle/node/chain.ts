@@ -18,7 +18,8 @@ export type ChainCommittee = { version: number; threshold: number; signers: Set<
 
 /**
  * Clusters whose reads are kept. Anyone can make a node read any cluster id (challenges, answers), so the cache is
- * bounded and drops the least recently read; the clusters a node serves are read every few seconds and stay.
+ * bounded and drops the entry read from the chain longest ago; the clusters a node serves are re-read every few
+ * seconds, so a flood of made-up ids evicts only other made-up ids' reads (or costs a served cluster one re-read).
  */
 const MAX_CACHED_CLUSTERS = 10_000;
 
