@@ -299,6 +299,9 @@ export function answerBodyGuard(registry: Pick<RegistryView, 'cluster'>) {
         done(null, chunk);
       },
     });
+    // A sender that goes away mid-body ends the parse (pipe alone would leave it waiting).
+    payload.on('error', (error) => counted.destroy(error));
+    payload.on('aborted', () => counted.destroy(new Error('the request was aborted')));
     payload.pipe(counted);
     return counted;
   };
