@@ -18,8 +18,17 @@ export type OnChainCluster = {
 /** What submitReports accepts: signatures of these members, this many, for this committee version. */
 export type ChainCommittee = { version: number; threshold: number; signers: Set<Address> };
 
+/**
+ * Clusters whose reads are kept. Anyone can make a node read any cluster id (challenges, answers), so the cache is
+ * bounded and drops the entry read from the chain longest ago; the clusters a node serves are re-read every few
+ * seconds, so a flood of made-up ids evicts only other made-up ids' reads (or costs a served cluster one re-read).
+ */
+const MAX_CACHED_CLUSTERS = 10_000;
+
 export class RegistryView {
   private clusters = new Map<bigint, { value: OnChainCluster; at: number }>();
+  /** Reads under way, shared by concurrent cached reads of one cluster (a flood of requests costs one RPC). */
+  private clusterReads = new Map<bigint, Promise<OnChainCluster>>();
   private committeeRead: { value: ChainCommittee; at: number } | undefined;
 
   constructor(
@@ -28,9 +37,24 @@ export class RegistryView {
     private readonly ttlMs = 5_000,
   ) {}
 
+  /** The cluster as the registry has it, at most the TTL old unless `fresh`; unregistered ids have a zero operator. */
   async cluster(clusterId: bigint, fresh = false): Promise<OnChainCluster> {
     const cached = this.clusters.get(clusterId);
     if (!fresh && cached && Date.now() - cached.at < this.ttlMs) return cached.value;
+    const pending = this.clusterReads.get(clusterId);
+    if (!fresh && pending) return pending;
+    const read = this.readCluster(clusterId);
+    if (!fresh) {
+      this.clusterReads.set(clusterId, read);
+      read.then(
+        () => this.clusterReads.delete(clusterId),
+        () => this.clusterReads.delete(clusterId),
+      );
+    }
+    return read;
+  }
+
+  private async readCluster(clusterId: bigint): Promise<OnChainCluster> {
     try {
       const info = await this.publicClient.readContract({
         address: this.registry,
@@ -48,7 +72,9 @@ export class RegistryView {
         attestedUntil: Number(info.attestedUntil),
         status: Number(info.status),
       };
+      this.clusters.delete(clusterId);
       this.clusters.set(clusterId, { value, at: Date.now() });
+      if (this.clusters.size > MAX_CACHED_CLUSTERS) this.clusters.delete(this.clusters.keys().next().value!);
       return value;
     } catch (error) {
       throw new RetryableError(`cannot read cluster ${clusterId} from the registry: ${(error as Error).message}`);

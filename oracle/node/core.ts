@@ -4,25 +4,22 @@
  * a restart rebuilds exactly what was acknowledged. The node signs only reports it computed from telemetry it
  * verified itself, and never two different reports for one cluster and epoch.
  */
-import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { type Address, getAddress, type Hex, keccak256, toBytes, toHex } from 'viem';
+import { type Address, getAddress, type Hex, keccak256, toBytes } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
 import {
   type Attestation,
   type ChainContext,
   createRegistryHasher,
   type EpochReport,
-  inventoryProofDigest,
   recoverSigner,
   signDigest,
   telemetryBatchDigest,
 } from '../eip712';
 import { Rejection } from '../errors';
-import { gpuUuidHash, hardwareRoot } from '../hardware';
-import { canonicalGpuUuid } from '../telemetry/types';
+import { gpuUuidHash } from '../hardware';
 import { aggregateEpoch, epochEndOf } from './aggregate';
+import { type AttestationAnswer, AttestationDesk } from './attestation';
 import type { OnChainCluster, RegistryView } from './chain';
 import { attestedOnChain, claimedElsewhere, claimGpus, releaseGpus } from './gpu-ownership';
 import {
@@ -37,8 +34,6 @@ import {
 import { Journal } from './journal';
 import type { NodeMetrics } from './metrics';
 import {
-  ATTESTATION_ISSUED_AT_WINDOW_SECONDS,
-  type AttestationBody,
   type BatchBody,
   type BatchPayload,
   batchPayloadSchema,
@@ -132,8 +127,6 @@ export type ReportEntry = {
 
 const reportKey = (clusterId: bigint, epoch: bigint) => `${clusterId}:${epoch}`;
 
-/** How far an attestation's `issuedAt` may be ahead of this node's view of chain time (RPC nodes lag each other). */
-const ISSUED_AT_SKEW_SECONDS = 60;
 /**
  * Reports (cluster and epoch) peers' signatures may wait for before this node computes its own. The honest need is
  * the clusters held times the epochs a node can lag its peers; past it a request is answered `busy`, not remembered.
@@ -160,7 +153,7 @@ export class OracleCore {
   private readonly uuidHashes = new Map<string, Hex>();
   readonly reports = new Map<string, ReportEntry>();
   private readonly pendingPeer = new Map<string, { report: EpochReport; signer: Address; signature: Hex }[]>();
-  private readonly challenges = new Map<Hex, { clusterId: bigint; expiresAt: number }>();
+  readonly attestations: AttestationDesk;
   private readonly listeners = new Set<(entries: ReportEntry[]) => void>();
   private readonly now: () => number;
   private readonly backfillSeconds: number;
@@ -183,6 +176,7 @@ export class OracleCore {
       config.maxClockSkewMs,
       config.backfillSeconds,
     ).backfillSeconds;
+    this.attestations = new AttestationDesk(registry, config);
   }
 
   static async open(config: CoreConfig, registry: RegistryView, metrics: NodeMetrics, log: Logger) {
@@ -282,94 +276,14 @@ export class OracleCore {
 
   // ---------------------------------------------------------------- attestation
 
-  async issueChallenge(clusterId: bigint) {
-    const onChain = await this.registry.cluster(clusterId, true);
-    if (onChain.operator === '0x0000000000000000000000000000000000000000') {
-      throw new Rejection('unknown_cluster', `cluster ${clusterId} is not registered`, 404);
-    }
-    const now = Date.now();
-    for (const [challenge, entry] of this.challenges) if (entry.expiresAt < now) this.challenges.delete(challenge);
-    const challenge = toHex(randomBytes(32));
-    const expiresAt = now + 5 * 60_000;
-    this.challenges.set(challenge, { clusterId, expiresAt });
-    return { challenge, expiresAt };
+  /** Anyone may ask (see AttestationDesk for the bounds); the registry read is the cached one. */
+  issueChallenge(clusterId: bigint) {
+    return this.attestations.issue(clusterId);
   }
 
   /** Verifies an operator-signed inventory answering this node's challenge; stores it and signs the attestation. */
-  async answerChallenge(clusterId: bigint, body: AttestationBody) {
-    const issued = this.challenges.get(body.challenge as Hex);
-    if (!issued || issued.clusterId !== clusterId || issued.expiresAt < Date.now()) {
-      throw new Rejection(
-        'unknown_challenge',
-        'the challenge was not issued by this node for this cluster, or expired',
-        409,
-      );
-    }
-    this.challenges.delete(body.challenge as Hex);
-    const uuids: string[] = [];
-    for (const raw of body.uuids) {
-      const uuid = canonicalGpuUuid(raw);
-      if (!uuid) throw new Rejection('invalid_gpu_uuid', `not a GPU UUID: ${raw}`, 422, { uuid: raw });
-      uuids.push(uuid);
-    }
-    if (new Set(uuids).size !== uuids.length) throw new Rejection('duplicate_gpu', 'a GPU UUID is listed twice', 422);
-    const onChain = await this.registry.cluster(clusterId, true);
-    if (onChain.status === ClusterStatus.Suspended || onChain.status === ClusterStatus.Retired) {
-      throw new Rejection('cluster_not_attestable', `cluster ${clusterId} is suspended or retired`, 409);
-    }
-    const root = hardwareRoot(uuids);
-    if (root !== onChain.hardwareRoot) {
-      throw new Rejection('hardware_root_mismatch', 'the inventory does not hash to the on-chain hardware root', 422, {
-        computed: root,
-        onChain: onChain.hardwareRoot,
-      });
-    }
-    if (uuids.length !== onChain.gpuCount) {
-      throw new Rejection('gpu_count_mismatch', 'the inventory size differs from the on-chain GPU count', 422);
-    }
-    const chainTime = await this.registry.chainTime();
-    if (body.validUntil <= chainTime || body.validUntil > chainTime + this.config.maxAttestationSeconds) {
-      throw new Rejection(
-        'invalid_valid_until',
-        'validUntil must be in the future and within the allowed validity',
-        422,
-        {
-          chainTime,
-          maxValiditySeconds: this.config.maxAttestationSeconds,
-        },
-      );
-    }
-    // Every node must sign the same message, so the requester picks the time; it may only be recent chain time (the
-    // registry counts the heartbeat from it, and refuses it in the future).
-    if (
-      body.issuedAt > chainTime + ISSUED_AT_SKEW_SECONDS ||
-      body.issuedAt < chainTime - ATTESTATION_ISSUED_AT_WINDOW_SECONDS
-    ) {
-      throw new Rejection('invalid_issued_at', 'issuedAt must be the current chain time', 422, {
-        chainTime,
-        windowSeconds: ATTESTATION_ISSUED_AT_WINDOW_SECONDS,
-      });
-    }
-    const committeeVersion = await this.registry.committeeVersion(true);
-    if (body.committeeVersion !== committeeVersion) {
-      throw new Rejection('committee_version_mismatch', 'the committee changed: sign for the current version', 409, {
-        committeeVersion,
-      });
-    }
-    const signer = await recoverSigner(
-      inventoryProofDigest(this.config.context, {
-        clusterId,
-        hardwareRoot: root,
-        gpuCount: uuids.length,
-        challenge: body.challenge as Hex,
-        validUntil: BigInt(body.validUntil),
-      }),
-      body.signature as Hex,
-    ).catch(() => undefined);
-    if (!signer) throw new Rejection('invalid_signature', 'the inventory signature does not recover', 401);
-    if (signer !== onChain.operator) {
-      throw new Rejection('not_operator', 'the inventory is not signed by the cluster operator', 403, { signer });
-    }
+  async answerChallenge(clusterId: bigint, body: AttestationAnswer) {
+    const { uuids, root, onChain, committeeVersion } = await this.attestations.verify(clusterId, body);
     await this.holdInventory(clusterId, uuids, root);
     const attestation: Attestation = {
       clusterId,

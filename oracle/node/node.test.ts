@@ -9,8 +9,8 @@ import { clusterRegistryAbi } from '#contracts';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
-import { createRegistryHasher, type EpochReport } from '../eip712';
-import { type TelemetryLeaf, telemetryRoot } from '../hardware';
+import { createRegistryHasher, type EpochReport, inventoryProofDigest, signDigest } from '../eip712';
+import { hardwareRoot, type TelemetryLeaf, telemetryRoot } from '../hardware';
 import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
 import { type OracleNode, startOracleNode } from './node';
 import type { BatchPayload } from './protocol';
@@ -204,21 +204,43 @@ describe('attestation', () => {
     expect(health.clusters.map((cluster: { clusterId: string }) => cluster.clusterId).sort()).toEqual(['1', '2']);
   });
 
-  it('refuses an inventory that does not match the on-chain root', async () => {
-    const { challenge } = (await post(`${nodes[0]!.url}/clusters/${clusterA}/attestation/challenge`, {})).body;
+  it('refuses an inventory that does not match the on-chain root, signed or not over that root', async () => {
     const { signInventory } = await import('../agent/signing');
-    const wrong = await signInventory(
+    const other = simulatedUuids('other', 4);
+    const head = Number((await chain.publicClient.getBlock({ blockTag: 'latest' })).timestamp);
+    const challengeFor = async () =>
+      (await post(`${nodes[0]!.url}/clusters/${clusterA}/attestation/challenge`, {})).body.challenge as Hex;
+    // Signed over its own root: the signature over the on-chain root does not recover to the operator.
+    const ownRoot = await signInventory(
       context(),
       devPrivateKey(1),
       clusterA,
-      simulatedUuids('other', 4),
-      challenge as Hex,
-      Math.floor(Date.now() / 1000) + 86_400,
+      other,
+      await challengeFor(),
+      head + 86_400,
     );
-    const head = await chain.publicClient.getBlock({ blockTag: 'latest' });
+    const unsigned = await post(`${nodes[0]!.url}/clusters/${clusterA}/attestation`, {
+      ...ownRoot,
+      issuedAt: head,
+      committeeVersion: 1,
+    });
+    expect(unsigned.status).toBe(403);
+    expect(unsigned.body.error.code).toBe('not_operator');
+    // Signed over the on-chain root and count, but listing other GPUs: the tree gives them away.
+    const challenge = await challengeFor();
+    const digest = inventoryProofDigest(context(), {
+      clusterId: clusterA,
+      hardwareRoot: hardwareRoot(uuidsA),
+      gpuCount: 4,
+      challenge,
+      validUntil: BigInt(head + 86_400),
+    });
     const answer = await post(`${nodes[0]!.url}/clusters/${clusterA}/attestation`, {
-      ...wrong,
-      issuedAt: Number(head.timestamp),
+      challenge,
+      uuids: other,
+      validUntil: head + 86_400,
+      signature: await signDigest(digest, devPrivateKey(1)),
+      issuedAt: head,
       committeeVersion: 1,
     });
     expect(answer.status).toBe(422);

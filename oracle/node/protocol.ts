@@ -68,9 +68,12 @@ export const batchBodySchema = z.object({
 });
 export type BatchBody = z.infer<typeof batchBodySchema>;
 
+/** The largest inventory a node checks (and so the answer route's hard body limit). */
+export const MAX_INVENTORY_GPUS = 100_000;
+
 export const attestationBodySchema = z.object({
   challenge: hex32,
-  uuids: z.array(z.string().max(64)).min(1).max(100_000),
+  uuids: z.array(z.string().max(64)).min(1).max(MAX_INVENTORY_GPUS),
   validUntil: z.number().int().positive(),
   /**
    * Chain time (Unix s) the attestation states it was checked at, chosen by the requester so that every node signs

@@ -5,14 +5,9 @@ import type { Address, Hex } from 'viem';
 import { z } from 'zod';
 import { Rejection, RetryableError } from '../errors';
 import { gpuUuidHash, telemetryRoot } from '../hardware';
+import { ANSWER_BODY_HARD_LIMIT, answerBodyGuard, attestationAnswerSchema } from './attestation';
 import type { OracleCore } from './core';
-import {
-  attestationBodySchema,
-  batchBodySchema,
-  signatureBatchSchema,
-  signatureItemSchema,
-  toWireReport,
-} from './protocol';
+import { batchBodySchema, signatureBatchSchema, signatureItemSchema, toWireReport } from './protocol';
 import { readEpochLeaves } from './samples';
 
 const clusterParams = z.object({ clusterId: z.string().regex(/^\d{1,78}$/) });
@@ -80,10 +75,18 @@ export function createNodeServer(core: OracleCore, log: Logger, bodyLimit = 16 *
     return core.issueChallenge(BigInt(clusterId));
   });
 
-  app.post('/clusters/:clusterId/attestation', async (request) => {
-    const { clusterId } = parse(clusterParams, request.params, 'cluster id');
-    return core.answerChallenge(BigInt(clusterId), parse(attestationBodySchema, request.body, 'attestation answer'));
-  });
+  // An answer's size follows its cluster's GPU count: refused (413) before its body is read when it cannot fit.
+  app.post(
+    '/clusters/:clusterId/attestation',
+    { bodyLimit: ANSWER_BODY_HARD_LIMIT, preParsing: answerBodyGuard(core.registry) },
+    async (request) => {
+      const { clusterId } = parse(clusterParams, request.params, 'cluster id');
+      return core.answerChallenge(
+        BigInt(clusterId),
+        parse(attestationAnswerSchema, request.body, 'attestation answer'),
+      );
+    },
+  );
 
   app.get('/clusters/:clusterId/cursor', async (request) => {
     const { clusterId } = parse(clusterParams, request.params, 'cluster id');
