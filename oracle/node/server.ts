@@ -182,14 +182,18 @@ export function createNodeServer(core: OracleCore, log: Logger, bodyLimit = 16 *
     return { items: core.signatureBook.itemsFor(reports) };
   });
 
-  // Posting signatures takes a request signed with a committee key (peer-auth.ts), checked on the raw body before it
-  // is parsed: an outsider's request costs at most one signature recovery and changes nothing.
+  // Posting signatures takes a request signed with a committee key (peer-auth.ts): its headers are checked before the
+  // body is read (an outsider's request costs at most one signature recovery and changes nothing), the raw body
+  // against the signed hash before it is parsed.
   const auth = new PeerAuthenticator(core.config.context, core.address, core.committee);
   app.register(async (scope) => {
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    scope.addHook('onRequest', async (request) => {
+      await auth.verifyHeaders(request.method, request.url, request.headers);
+    });
     const authenticated = async (request: FastifyRequest) => {
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      await auth.verify(request.method, request.url, request.headers, raw);
+      auth.checkBody(request.headers, raw);
       try {
         return JSON.parse(raw.toString('utf8')) as unknown;
       } catch {
