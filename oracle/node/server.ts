@@ -11,6 +11,7 @@ import {
   attestationBodySchema,
   batchBodySchema,
   MAX_SIGNATURE_BODY_BYTES,
+  MAX_SIGNATURES_PER_REQUEST,
   pullQuerySchema,
   signatureBatchSchema,
   signatureItemSchema,
@@ -179,7 +180,7 @@ export function createNodeServer(core: OracleCore, log: Logger, bodyLimit = 16 *
   // submitReports calldata anyway, each is good for one digest only, and answering costs a map lookup per key.
   app.get('/signatures', async (request) => {
     const { reports } = parse(pullQuerySchema, request.query, 'pull query');
-    return { items: core.signatureBook.itemsFor(reports) };
+    return { items: core.signatureBook.itemsFor(reports).slice(0, MAX_SIGNATURES_PER_REQUEST) };
   });
 
   // Posting signatures takes a request signed with a committee key (peer-auth.ts): its headers are checked before the
