@@ -182,6 +182,14 @@ export class SignatureBook {
 
   /** Keeps a signature already verified (or read back from this node's journal). */
   keep(report: EpochReport, signer: Address, signature: Hex, digest = this.host.hash(report)) {
+    const current = this.host.entry(report.clusterId, report.epoch);
+    // Read back from an old journal, a signature over anything but this node's report (or its next version) is void.
+    if (
+      current &&
+      current.digest !== digest &&
+      !(report.committeeVersion > current.report.committeeVersion && sameFigures(current.report, report))
+    )
+      return 'mismatch' as const;
     const slot = this.slot(report, digest);
     if (slot.signatures.has(signer)) return 'duplicate' as const;
     slot.signatures.set(signer, signature);
@@ -310,7 +318,7 @@ export class SignatureBook {
       }
       const result = this.keep(report, signer, item.signature, digest);
       results.push(result);
-      if (result !== 'duplicate')
+      if (result === 'attached' || result === 'pending')
         accepted.push({ type: 'peer', report: item.report, signer, signature: item.signature });
     }
     await this.host.journal(accepted);
