@@ -752,7 +752,7 @@ describe('peer signatures (H-2)', () => {
     const E = epochEnd(4);
     const B = committee[1]!;
     const { signDigest } = await import('../eip712');
-    const { fromWireReport } = await import('./protocol');
+    const { fromWireReport, toWireReport: toWire } = await import('./protocol');
     const hasher = createRegistryHasher(context());
     const other = reportOf(E);
     // A buggy member C relays junk for B; B itself (buggy) signs other figures first: neither takes B's place.
@@ -783,6 +783,20 @@ describe('peer signatures (H-2)', () => {
     expect(await validSigners(0, E)).toEqual([committee[0]!.address, B.address].sort());
     // What B signed for other figures was dropped when node 0 computed its own report.
     expect(nodes[0]!.core.signatureBook.parkedSignatures).toBe(parkedBefore);
+    // B's genuine signature, copied and malleated (it recovers to B too, the registry refuses it), replaces nothing.
+    const entry = nodes[0]!.core.report(clusterA, E)!;
+    const kept = entry.signatures.get(B.address)!;
+    const n = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+    const s = (n - BigInt(`0x${kept.slice(66, 130)}`)).toString(16).padStart(64, '0');
+    const malleated = `${kept.slice(0, 66)}${s}${kept.slice(130) === '1b' ? '1c' : '1b'}` as Hex;
+    const copy = await peerPost(
+      0,
+      '/signatures',
+      { items: [{ report: toWire(entry.report), signer: B.address, signature: malleated }] },
+      committee[2]!,
+    );
+    expect(copy.body.results).toEqual(['duplicate']);
+    expect(entry.signatures.get(B.address)).toBe(kept);
   });
 
   it('a flood of forged signatures for the coming epochs (every cluster, every signer) does not keep a report off the chain', async () => {
