@@ -39,13 +39,12 @@ import {
   batchPayloadSchema,
   fromWireReport,
   type Snapshot,
-  sameFigures,
-  sameReport,
   type TelemetryStatus,
   toWireReport,
   type WireLease,
   type WireReport,
 } from './protocol';
+import { type PeerItem, type PeerRecord, reportKey, SignatureBook } from './signature-book';
 import { ClusterTelemetryTally } from './telemetry-status';
 
 export type CoreConfig = {
@@ -83,7 +82,7 @@ type JournalRecord =
   /** A candidate the chain never attested within CANDIDATE_TTL_MS: the node forgets it. */
   | { type: 'forgotten'; clusterId: string }
   | { type: 'signed'; report: WireReport; signature: Hex }
-  | { type: 'peer'; report: WireReport; signer: Address; signature: Hex }
+  | PeerRecord
   | { type: 'skipped'; clusterId: string; epochEnd: number }
   | { type: 'submitted'; clusterId: string; epoch: string };
 
@@ -118,20 +117,13 @@ type ClusterState = {
 export type ReportEntry = {
   report: EpochReport;
   digest: Hex;
-  /** Signatures by signer (this node's own included) over exactly `report`. */
+  /** Signatures by signer (this node's own included) over exactly `report`: the SignatureBook's map for `digest`. */
   signatures: Map<Address, Hex>;
   readyAt: number | null;
   submitted: boolean;
   inFlight: boolean;
 };
 
-const reportKey = (clusterId: bigint, epoch: bigint) => `${clusterId}:${epoch}`;
-
-/**
- * Reports (cluster and epoch) peers' signatures may wait for before this node computes its own. The honest need is
- * the clusters held times the epochs a node can lag its peers; past it a request is answered `busy`, not remembered.
- */
-const MAX_PENDING_PEER_REPORTS = 10_000;
 /** Reports one finalizeDue call signs at most; the rest follow before the next batch or on the next tick. */
 const MAX_REPORTS_PER_CALL = 64;
 /** Records per journal append (one write each): a long run never becomes one giant argument list. */
@@ -152,8 +144,9 @@ export class OracleCore {
   private readonly uuidOwner = new Map<string, bigint>();
   private readonly uuidHashes = new Map<string, Hex>();
   readonly reports = new Map<string, ReportEntry>();
-  private readonly pendingPeer = new Map<string, { report: EpochReport; signer: Address; signature: Hex }[]>();
   readonly attestations: AttestationDesk;
+  /** Peer signatures by report digest, verified on arrival (signature-book.ts). */
+  readonly signatureBook: SignatureBook;
   private readonly listeners = new Set<(entries: ReportEntry[]) => void>();
   private readonly now: () => number;
   private readonly backfillSeconds: number;
@@ -177,6 +170,19 @@ export class OracleCore {
       config.backfillSeconds,
     ).backfillSeconds;
     this.attestations = new AttestationDesk(registry, config);
+    this.signatureBook = new SignatureBook({
+      address: this.address,
+      committee: this.committee,
+      threshold: config.threshold,
+      epochSeconds: config.epochSeconds,
+      registry,
+      hash: (report) => this.hasher.report(report),
+      finalizedThrough: (clusterId) => this.clusters.get(clusterId)?.finalizedThrough,
+      entry: (clusterId, epoch) => this.reports.get(reportKey(clusterId, epoch)),
+      journal: (records) => this.journal.append(...records),
+      metrics,
+      log,
+    });
   }
 
   static async open(config: CoreConfig, registry: RegistryView, metrics: NodeMetrics, log: Logger) {
@@ -253,12 +259,14 @@ export class OracleCore {
           this.applySigned(fromWireReport(record.report), record.signature);
           break;
         case 'peer':
-          this.applyPeer(fromWireReport(record.report), record.signer, record.signature);
+          // Checked before it was journaled (journals of older versions: re-checked if the registry refuses it).
+          this.signatureBook.keep(fromWireReport(record.report), record.signer, record.signature);
           break;
         case 'skipped': {
           const cluster = this.clusters.get(BigInt(record.clusterId));
+          const from = BigInt(cluster?.finalizedThrough ?? 0);
           if (cluster) this.closeEpoch(cluster, record.epochEnd);
-          this.pendingPeer.delete(`${record.clusterId}:${record.epochEnd}`);
+          this.signatureBook.forgetParked(BigInt(record.clusterId), from, BigInt(record.epochEnd));
           break;
         }
         case 'submitted': {
@@ -699,12 +707,7 @@ export class OracleCore {
       if (emptyThrough > cluster.finalizedThrough && emptyThrough >= next) {
         records.push({ type: 'skipped', clusterId: cluster.clusterId.toString(), epochEnd: emptyThrough });
         // No report of this node will ever carry the peers' signatures parked for those epochs.
-        const prefix = `${cluster.clusterId}:`;
-        for (const key of this.pendingPeer.keys()) {
-          if (!key.startsWith(prefix)) continue;
-          const epoch = Number(key.slice(prefix.length));
-          if (epoch > cluster.finalizedThrough && epoch <= emptyThrough) this.pendingPeer.delete(key);
-        }
+        this.signatureBook.forgetParked(cluster.clusterId, BigInt(cluster.finalizedThrough), BigInt(emptyThrough));
         cluster.finalizedThrough = emptyThrough;
       }
       const inEpoch = this.takeSnapshots(cluster, end);
@@ -762,60 +765,16 @@ export class OracleCore {
 
   private applySigned(report: EpochReport, signature: Hex, digest = this.hasher.report(report)) {
     const key = reportKey(report.clusterId, report.epoch);
-    const entry: ReportEntry = {
-      report,
-      digest,
-      signatures: new Map([[this.address, signature]]),
-      readyAt: null,
-      submitted: false,
-      inFlight: false,
-    };
+    const signatures = this.signatureBook.signaturesFor(report, digest);
+    signatures.set(this.address, signature);
+    const entry: ReportEntry = { report, digest, signatures, readyAt: null, submitted: false, inFlight: false };
     this.reports.set(key, entry);
     const cluster = this.clusters.get(report.clusterId);
     if (cluster) this.closeEpoch(cluster, Number(report.epoch));
-    for (const pending of this.pendingPeer.get(key) ?? [])
-      this.attachPeer(entry, pending.report, pending.signer, pending.signature);
-    this.pendingPeer.delete(key);
-    this.markReady(entry);
+    // Peers' signatures that arrived first are already in `signatures` (kept by digest); others for the epoch go.
+    this.signatureBook.adopt(entry);
+    this.signatureBook.markReady(entry);
     return entry;
-  }
-
-  private markReady(entry: ReportEntry) {
-    if (entry.readyAt === null && entry.signatures.size >= this.config.threshold) entry.readyAt = Date.now();
-  }
-
-  private attachPeer(entry: ReportEntry, report: EpochReport, signer: Address, signature: Hex) {
-    // A lagging peer's signature of the same figures for the committee this node has re-signed away from: useless on
-    // chain, but no disagreement.
-    if (report.committeeVersion < entry.report.committeeVersion && sameFigures(entry.report, report)) {
-      return 'stale' as const;
-    }
-    if (!sameReport(entry.report, report)) {
-      this.metrics.signatureMismatches.inc();
-      this.log.warn({ signer, clusterId: report.clusterId, epoch: report.epoch }, 'a peer signed a different report');
-      return 'mismatch' as const;
-    }
-    entry.signatures.set(signer, signature);
-    this.markReady(entry);
-    return 'attached' as const;
-  }
-
-  private applyPeer(report: EpochReport, signer: Address, signature: Hex) {
-    const key = reportKey(report.clusterId, report.epoch);
-    const entry = this.reports.get(key);
-    // A peer that saw a committee change first re-signed the same figures for the new version: keep its signature
-    // until this node re-signs too (see resign), instead of discarding it as a different report.
-    const aheadOfUs =
-      entry !== undefined &&
-      report.committeeVersion > entry.report.committeeVersion &&
-      sameFigures(entry.report, report);
-    if (entry && !aheadOfUs) return this.attachPeer(entry, report, signer, signature);
-    const pending = (this.pendingPeer.get(key) ?? []).filter(
-      (item) => item.signer !== signer || item.report.committeeVersion > report.committeeVersion,
-    );
-    if (!pending.some((item) => item.signer === signer)) pending.push({ report, signer, signature });
-    this.pendingPeer.set(key, pending);
-    return 'pending' as const;
   }
 
   /**
@@ -841,104 +800,22 @@ export class OracleCore {
     return fresh;
   }
 
-  /**
-   * Records peers' signatures. A signature is kept only when it recovers to its claimed signer, a member of both this
-   * node's committee and the chain's, over the report's digest, for a committee version the chain has reached, and
-   * under the identical report this node computed (or will compute: only epochs it has not closed yet).
-   *
-   * Anyone can post here, so the cheap refusals come first and each costs no signature recovery: a signer outside the
-   * committee, a cluster this node holds no inventory for, an epoch that is not an epoch end, one not ended yet, one
-   * this node closed without a report, a full parking area. Within one request, a signer whose signature failed once
-   * is not recovered again (an outsider naming a member pays for one recovery per request, not one per item).
-   */
-  async addPeerSignatures(items: { report: WireReport; signer: Address; signature: Hex }[]) {
-    const accepted: JournalRecord[] = [];
-    const results: string[] = [];
-    let committee = await this.registry.committee();
-    let committeeFresh = false;
-    const { epochSeconds } = this.config;
-    const latestEpoch = BigInt(Math.floor(Date.now() / 1000) + epochSeconds);
-    const failedSigners = new Set<Address>();
-    for (const [index, item] of items.entries()) {
-      // Recovering a signature costs about 2 ms of CPU: let the node serve other requests between slices.
-      if (index > 0 && index % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
-      const signer = getAddress(item.signer);
-      if (!this.committee.includes(signer) || signer === this.address) {
-        results.push('not_committee_signer');
-        continue;
-      }
-      const report = fromWireReport(item.report);
-      const cluster = this.clusters.get(report.clusterId);
-      if (!cluster) {
-        results.push('unknown_cluster');
-        continue;
-      }
-      if (report.epoch % BigInt(epochSeconds) !== 0n) {
-        results.push('epoch_not_aligned');
-        continue;
-      }
-      if (report.epoch > latestEpoch) {
-        results.push('epoch_in_future');
-        continue;
-      }
-      const key = reportKey(report.clusterId, report.epoch);
-      const known = this.reports.get(key);
-      if (!known && report.epoch <= BigInt(cluster.finalizedThrough)) {
-        results.push('epoch_closed');
-        continue;
-      }
-      if (known?.signatures.get(signer) === item.signature) {
-        results.push('duplicate');
-        continue;
-      }
-      if (!known && !this.pendingPeer.has(key) && this.pendingPeer.size >= MAX_PENDING_PEER_REPORTS) {
-        results.push('busy');
-        continue;
-      }
-      // A version beyond the chain's cannot have been signed honestly yet (it would park signatures for nothing); one
-      // ahead is let through, for a peer whose RPC saw the committee change a block before this node's did. The
-      // cached committee is read afresh (once per request) before a version ahead of it is refused.
-      if (report.committeeVersion > committee.version + 1 && !committeeFresh) {
-        committee = await this.registry.committee(true);
-        committeeFresh = true;
-      }
-      if (report.committeeVersion > committee.version + 1) {
-        results.push('unknown_committee_version');
-        continue;
-      }
-      // A member governance removed (still in this node's configuration) signs for nothing the chain would accept.
-      if (!committee.signers.has(signer) && report.committeeVersion <= committee.version) {
-        results.push('not_committee_signer');
-        continue;
-      }
-      if (failedSigners.has(signer)) {
-        results.push('invalid_signature');
-        continue;
-      }
-      // Nothing unverified is kept: a forged signature would push a genuine one out.
-      const recovered = await recoverSigner(this.hasher.report(report), item.signature).catch(() => undefined);
-      if (recovered !== signer) {
-        failedSigners.add(signer);
-        results.push('invalid_signature');
-        continue;
-      }
-      const result = this.applyPeer(report, signer, item.signature);
-      results.push(result);
-      if (result !== 'mismatch' && result !== 'stale')
-        accepted.push({ type: 'peer', report: item.report, signer, signature: item.signature });
-    }
-    await this.journal.append(...accepted);
-    return results;
+  /** Records peers' signatures after checking each (see SignatureBook.add); one result per item. */
+  addPeerSignatures(items: PeerItem[]) {
+    return this.signatureBook.add(items);
   }
 
-  /** Drops a peer signature that failed verification (the relayer found it invalid). */
+  /** The relayer's simulation failed on signatures: drops `signer`'s only if the registry would refuse it too. */
   dropSignature(entry: ReportEntry, signer: Address) {
-    entry.signatures.delete(signer);
-    if (entry.signatures.size < this.config.threshold) entry.readyAt = null;
+    return this.signatureBook.drop(entry, signer);
   }
 
   async markSubmitted(entries: ReportEntry[]) {
-    for (const entry of entries) entry.submitted = true;
+    for (const entry of entries) {
+      entry.submitted = true;
+      // Signatures parked for other figures or versions of a report on chain can never be used.
+      this.signatureBook.forget(entry.report.clusterId, entry.report.epoch, entry.digest);
+    }
     await this.journal.append(
       ...entries.map((entry) => ({
         type: 'submitted' as const,

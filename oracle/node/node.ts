@@ -49,6 +49,9 @@ export type OracleNodeOptions = {
   gatherMs?: number;
   /** See RelayerOptions.maxEpochsPerSubmission. */
   maxEpochsPerSubmission?: number;
+  /** See PullOptions. */
+  pullDelayMs?: number;
+  pullIntervalMs?: number;
   log: Logger;
 };
 
@@ -96,8 +99,11 @@ export async function startOracleNode(options: OracleNodeOptions) {
   const server = createNodeServer(core, log);
   const url = await server.listen({ host: options.host ?? '127.0.0.1', port: options.port });
   const controller = new AbortController();
-  const peers = new PeerNetwork(core, options.peers, log);
-  const running: Promise<unknown>[] = [peers.run(controller.signal)];
+  const peers = new PeerNetwork(core, options.peers, log, undefined, {
+    pullDelayMs: options.pullDelayMs,
+    pullIntervalMs: options.pullIntervalMs,
+  });
+  const running: Promise<unknown>[] = [peers.run(controller.signal), peers.runPull(controller.signal)];
   const relayer = new Relayer(core, {
     walletClient,
     publicClient,

@@ -160,6 +160,25 @@ export const signatureItemSchema = z.object({ report: wireReportSchema, signer: 
 /** What a node pushes to a peer in one request (peers.ts); a larger body is refused before any work. */
 export const MAX_SIGNATURES_PER_REQUEST = 2_000;
 export const signatureBatchSchema = z.object({ items: z.array(signatureItemSchema).max(MAX_SIGNATURES_PER_REQUEST) });
+/** A full batch is about 800 KB of JSON; a larger body is refused before it is read whole. */
+export const MAX_SIGNATURE_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Reports one pull asks a peer about (GET /signatures?reports=...). */
+export const MAX_PULL_REPORTS = 200;
+export const pullQuerySchema = z.object({
+  reports: z
+    .string()
+    .max(MAX_PULL_REPORTS * 100)
+    .transform((value) => value.split(','))
+    .pipe(
+      z
+        .array(z.string().regex(/^\d{1,78}:\d{1,20}$/, 'clusterId:epoch'))
+        .min(1)
+        .max(MAX_PULL_REPORTS),
+    ),
+});
+/** A peer's answer to a pull: at most committee-size signatures per report asked about. */
+export const pullAnswerSchema = z.object({ items: z.array(signatureItemSchema).max(MAX_SIGNATURES_PER_REQUEST) });
 
 export const toWireReport = (report: EpochReport): WireReport => ({
   clusterId: report.clusterId.toString(),

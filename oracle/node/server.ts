@@ -1,5 +1,5 @@
 /** The node's HTTP API (fastify). Bodies are zod-validated; every rejection is `{ error: { code, message, ... } }`. */
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Address, Hex } from 'viem';
 import { z } from 'zod';
@@ -7,7 +7,16 @@ import { Rejection, RetryableError } from '../errors';
 import { gpuUuidHash, telemetryRoot } from '../hardware';
 import { ANSWER_BODY_HARD_LIMIT, answerBodyGuard, attestationAnswerSchema } from './attestation';
 import type { OracleCore } from './core';
-import { batchBodySchema, signatureBatchSchema, signatureItemSchema, toWireReport } from './protocol';
+import { PeerAuthenticator } from './peer-auth';
+import {
+  batchBodySchema,
+  MAX_SIGNATURE_BODY_BYTES,
+  MAX_SIGNATURES_PER_REQUEST,
+  pullQuerySchema,
+  signatureBatchSchema,
+  signatureItemSchema,
+  toWireReport,
+} from './protocol';
 import { readEpochLeaves } from './samples';
 
 const clusterParams = z.object({ clusterId: z.string().regex(/^\d{1,78}$/) });
@@ -174,25 +183,58 @@ export function createNodeServer(core: OracleCore, log: Logger, bodyLimit = 16 *
     };
   });
 
-  app.post('/reports/:clusterId/:epoch/signatures', async (request) => {
-    const { clusterId, epoch } = parse(reportParams, request.params, 'report id');
-    const item = parse(signatureItemSchema, request.body, 'signature');
-    if (item.report.clusterId !== clusterId || item.report.epoch !== epoch) {
-      throw new Rejection('cluster_mismatch', 'the report names another cluster or epoch than the URL', 400);
-    }
-    const [result] = await core.addPeerSignatures([
-      { report: item.report, signer: item.signer as Address, signature: item.signature as Hex },
-    ]);
-    if (result === 'not_committee_signer') throw new Rejection(result, 'the signer is not a committee peer', 403);
-    return { result };
+  // GET /signatures?reports=<clusterId>:<epoch>,...: every signature this node holds over its own reports of those
+  // epochs, for a peer whose push was lost (the pull). Public like the per-report GET: these signatures end up in
+  // submitReports calldata anyway, each is good for one digest only, and answering costs a map lookup per key.
+  app.get('/signatures', async (request) => {
+    const { reports } = parse(pullQuerySchema, request.query, 'pull query');
+    return { items: core.signatureBook.itemsFor(reports).slice(0, MAX_SIGNATURES_PER_REQUEST) };
   });
 
-  app.post('/signatures', async (request) => {
-    const { items } = parse(signatureBatchSchema, request.body, 'signatures');
-    const results = await core.addPeerSignatures(
-      items.map((item) => ({ report: item.report, signer: item.signer as Address, signature: item.signature as Hex })),
-    );
-    return { results };
+  // Posting signatures takes a request signed with a committee key (peer-auth.ts): its headers are checked before the
+  // body is read (an outsider's request costs at most one signature recovery and changes nothing), the raw body
+  // against the signed hash before it is parsed.
+  const auth = new PeerAuthenticator(core.config.context, core.address, core.committee);
+  app.register(async (scope) => {
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    scope.addHook('onRequest', async (request) => {
+      await auth.verifyHeaders(request.method, request.url, request.headers);
+    });
+    const authenticated = async (request: FastifyRequest) => {
+      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      auth.checkBody(request.headers, raw);
+      try {
+        return JSON.parse(raw.toString('utf8')) as unknown;
+      } catch {
+        throw new Rejection('invalid_body', 'the body is not JSON', 400);
+      }
+    };
+
+    scope.post('/reports/:clusterId/:epoch/signatures', { bodyLimit: 64 * 1024 }, async (request) => {
+      const body = await authenticated(request);
+      const { clusterId, epoch } = parse(reportParams, request.params, 'report id');
+      const item = parse(signatureItemSchema, body, 'signature');
+      if (item.report.clusterId !== clusterId || item.report.epoch !== epoch) {
+        throw new Rejection('cluster_mismatch', 'the report names another cluster or epoch than the URL', 400);
+      }
+      const [result] = await core.addPeerSignatures([
+        { report: item.report, signer: item.signer as Address, signature: item.signature as Hex },
+      ]);
+      if (result === 'not_committee_signer') throw new Rejection(result, 'the signer is not a committee peer', 403);
+      return { result };
+    });
+
+    scope.post('/signatures', { bodyLimit: MAX_SIGNATURE_BODY_BYTES }, async (request) => {
+      const { items } = parse(signatureBatchSchema, await authenticated(request), 'signatures');
+      const results = await core.addPeerSignatures(
+        items.map((item) => ({
+          report: item.report,
+          signer: item.signer as Address,
+          signature: item.signature as Hex,
+        })),
+      );
+      return { results };
+    });
   });
 
   return app;
