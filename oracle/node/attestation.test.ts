@@ -250,7 +250,14 @@ describe('answer body limit (HTTP)', () => {
   const GPUS = 4;
   const answerChallenge = vi.fn(async () => ({ ok: true }));
   const server = createNodeServer(
-    { registry: stubRegistry(onChain({ gpuCount: GPUS })), answerChallenge } as unknown as OracleCore,
+    {
+      registry: stubRegistry(onChain({ gpuCount: GPUS })),
+      answerChallenge,
+      // The peer routes' authenticator is built with the server: this stub names a node, it serves no peer.
+      config: { context },
+      address: privateKeyToAccount(devPrivateKey(7)).address,
+      committee: [privateKeyToAccount(devPrivateKey(7)).address],
+    } as unknown as OracleCore,
     pino({ level: 'silent' }),
   );
 
