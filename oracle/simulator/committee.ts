@@ -8,7 +8,8 @@ import type { NodeProcessConfig } from './node-process';
 
 const NODE_SCRIPT = join(fileURLToPath(new URL('.', import.meta.url)), 'node-process.ts');
 
-export type CommitteeMember = { address: Address; privateKey: Hex; port: number };
+/** `privateKey` signs for the committee; `relayerKey` pays the member's relayer gas (I-4; the signing key if absent). */
+export type CommitteeMember = { address: Address; privateKey: Hex; relayerKey?: Hex; port: number };
 
 export type CommitteeOptions = {
   members: CommitteeMember[];
@@ -85,6 +86,7 @@ export async function startCommittee(options: CommitteeOptions): Promise<Committ
         ...process.env,
         RACKSHARE_NODE_CONFIG: JSON.stringify(config),
         RACKSHARE_NODE_KEY: member.privateKey,
+        ...(member.relayerKey ? { RACKSHARE_RELAYER_KEY: member.relayerKey } : {}),
       },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });

@@ -13,6 +13,8 @@ export const devRoles = {
   operators: [1, 2, 3],
   investors: [4, 5, 6],
   oracleNodes: [7, 8, 9],
+  /** Gas-paying relayer wallets of oracle nodes #7–#9, in the same order: never the committee signing keys (I-4). */
+  oracleRelayers: [16, 17, 18],
   /** Untouched by the demo: end-to-end tests connect these. */
   testWallets: [10, 11, 12, 13, 14, 15],
 } as const;
