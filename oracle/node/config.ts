@@ -25,6 +25,8 @@ export const nodeConfigSchema = z.object({
   /** Submit what the committee signed (false: a node that only signs, and needs no relayer key). */
   relay: z.boolean().default(true),
   peers: z.array(z.object({ address, url: z.url() })),
+  /** Addresses trusted to read every cluster's telemetry detail: the dashboard's ORACLE_READER_PRIVATE_KEY account. */
+  telemetryReaders: z.array(address).default([]),
   host: z.string().default('127.0.0.1'),
   port: z.number().int().min(1).max(65_535),
   journalPath: z.string().min(1),

@@ -12,6 +12,7 @@ import {
   type PublicClient,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import type { BatchGateOptions } from './batch-gate';
 import { RegistryView } from './chain';
 import { relayerKeyFor } from './config';
 import { OracleCore } from './core';
@@ -45,6 +46,10 @@ export type OracleNodeOptions = {
   maxAttestationSeconds?: number;
   relayIntervalMs?: number;
   takeoverMs?: number;
+  /** Addresses trusted to read every cluster's telemetry detail (the dashboard's reader key; telemetry-access.ts). */
+  telemetryReaders?: Address[];
+  /** Limits on unauthenticated batch rejections per client (batch-gate.ts). */
+  batchGate?: BatchGateOptions;
   /** Run the relayer (tests switch it off to play a node that only signs). */
   relay?: boolean;
   prepareSubmission?: (epochEnd: number) => Promise<void>;
@@ -93,7 +98,10 @@ export async function startOracleNode(options: OracleNodeOptions) {
     metrics,
     log,
   );
-  const server = createNodeServer(core, log);
+  const server = createNodeServer(core, log, undefined, {
+    telemetryReaders: options.telemetryReaders,
+    batchGate: options.batchGate,
+  });
   const url = await server.listen({ host: options.host ?? '127.0.0.1', port: options.port });
   const controller = new AbortController();
   const peers = new PeerNetwork(core, options.peers, log);
