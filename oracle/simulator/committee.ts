@@ -25,6 +25,8 @@ export type CommitteeOptions = {
   gatherMs?: number;
   maxEpochsPerSubmission?: number;
   warpChain: boolean;
+  /** See OracleNodeOptions.telemetryReaders. */
+  telemetryReaders?: Address[];
   logLevel?: string;
   log: Logger;
 };
@@ -78,6 +80,7 @@ export async function startCommittee(options: CommitteeOptions): Promise<Committ
       gatherMs: options.gatherMs,
       maxEpochsPerSubmission: options.maxEpochsPerSubmission,
       warpChain: options.warpChain,
+      telemetryReaders: options.telemetryReaders ?? [],
       logLevel: options.logLevel ?? 'warn',
     };
     const child = fork(NODE_SCRIPT, [], {

@@ -26,6 +26,7 @@ export const nodeProcessConfigSchema = z.object({
   gatherMs: z.number().int().nonnegative().optional(),
   maxEpochsPerSubmission: z.number().int().positive().optional(),
   warpChain: z.boolean(),
+  telemetryReaders: z.array(z.string()).default([]),
   logLevel: z.string().default('warn'),
 });
 export type NodeProcessConfig = z.infer<typeof nodeProcessConfigSchema>;
@@ -66,6 +67,7 @@ const node = await startOracleNode({
   gatherMs: config.gatherMs,
   maxEpochsPerSubmission: config.maxEpochsPerSubmission,
   prepareSubmission: config.warpChain ? warpTo : undefined,
+  telemetryReaders: config.telemetryReaders as Address[],
   log,
 });
 
