@@ -7,7 +7,10 @@
  * - a batch is authenticated before it is queued: it must name a cluster this node holds, carry the cluster
  *   operator's signature (cached registry read) and a sequence above the last accepted one. Whatever fails here
  *   never reaches the queue, and is counted per cluster and code (counts only: a stranger's input never enters the
- *   operator's recent list);
+ *   operator's recent list). The core checks the same signature again inside the queue, so an address that has
+ *   delivered accepted batches and sent nothing rejected for a while (its bucket is full: the agent) skips this copy
+ *   and pays for one verification per batch, as before; a rejection from it is then classified by its code
+ *   (NOT_THE_OPERATORS), and the first one drops the address back to pre-queue checks;
  * - each client IP has a token bucket that such failures drain; an IP with an empty bucket is answered 429 before its
  *   body is even read, unless an operator-signed batch from it was accepted before (its agent, or a proxy in front of
  *   it: those still pay only for the authentication, outside the queue, and a flood from them cannot delay the agent);
@@ -69,6 +72,13 @@ export class BatchGate {
     this.buckets.set(ip, bucket);
   }
 
+  /** A known agent address with nothing rejected lately: its batches go to the core's own checks directly. */
+  quietAgent(ip: string, now = Date.now()) {
+    if (!this.agents.has(ip)) return false;
+    const bucket = this.buckets.get(ip);
+    return bucket === undefined || this.refill(bucket, now) >= this.options.burst;
+  }
+
   /** `ip` delivered a batch the node accepted: its agent (or the proxy in front of it) is never refused unread. */
   trust(ip: string) {
     this.agents.delete(ip);
@@ -97,6 +107,18 @@ export class BatchGate {
     return bucket.tokens;
   }
 }
+
+/**
+ * The rejections a batch can get before anyone has checked that the operator signed it (the body schema here, the
+ * checks above and the first checks of the core's ingest). Every other rejection is of an operator-signed batch.
+ */
+export const NOT_THE_OPERATORS: ReadonlySet<string> = new Set([
+  'invalid_body',
+  'cluster_not_attested',
+  'cluster_mismatch',
+  'invalid_signature',
+  'not_operator',
+]);
 
 /** Whether this node holds a verified inventory for `clusterId` (the core keeps a telemetry view exactly for those). */
 export const holdsCluster = (core: OracleCore, clusterId: bigint) => core.telemetryStatus(clusterId) !== undefined;

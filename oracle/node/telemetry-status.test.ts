@@ -318,7 +318,7 @@ describe('GET /clusters/:clusterId/telemetry', () => {
     }
   });
 
-  it('L-4: a junk flood leaves the operator recent list unchanged, never queues, and the agent is accepted right after', async () => {
+  it('L-4: a junk flood leaves the operator recent list unchanged, stays out of the queue, and the agent is accepted right after', async () => {
     const before = await status();
     const sequence = before.lastSequence + 1;
     const genuine = await signBatch(
@@ -345,14 +345,21 @@ describe('GET /clusters/:clusterId/telemetry', () => {
       queued += 1;
       return ingest(...args);
     };
-    const codes = await Promise.all(
+    // This address delivered the operator's batches. Had nothing been rejected from it lately, its first junk batch
+    // would be checked by the core in the queue (one verification per genuine batch) and classified by its code;
+    // from then on every batch from the address is checked before the queue.
+    const codes = [(await postBatch(clusterId, junk[0])).body.error!.code];
+    const queuedFirst = queued;
+    expect(queuedFirst).toBeLessThanOrEqual(1);
+    const rest = await Promise.all(
       Array.from(
-        { length: FLOOD },
-        async (_, index) => (await postBatch(clusterId, junk[index % junk.length])).body.error!.code,
+        { length: FLOOD - 1 },
+        async (_, index) => (await postBatch(clusterId, junk[(index + 1) % junk.length])).body.error!.code,
       ),
     );
+    codes.push(...rest);
     expect(new Set(codes)).toEqual(new Set(['not_operator', 'invalid_signature', 'invalid_body']));
-    expect(queued).toBe(0);
+    expect(queued).toBe(queuedFirst);
 
     const after = await status();
     expect(after.recentRejections).toEqual(before.recentRejections);
@@ -365,13 +372,54 @@ describe('GET /clusters/:clusterId/telemetry', () => {
     // the agent's next batch goes through at once.
     const accepted = await postBatch(clusterId, genuine);
     expect(accepted.status).toBe(202);
-    expect(queued).toBe(1);
+    expect(queued).toBe(queuedFirst + 1);
     core.ingestBatch = ingest;
     expect((await status()).lastSequence).toBe(sequence);
   });
 
+  it('L-4: a quiet agent address goes straight to the core, and a stranger batch from it is still counted, not listed', async () => {
+    const core = node!.core;
+    const ingest = core.ingestBatch.bind(core);
+    let queued = 0;
+    core.ingestBatch = (...args) => {
+      queued += 1;
+      return ingest(...args);
+    };
+    try {
+      const before = await status();
+      const genuine = await signBatch(
+        context(),
+        devPrivateKey(OPERATOR),
+        clusterId,
+        before.lastSequence + 1,
+        snapshots(base + 180_000, 1),
+      );
+      // A fresh address: checked before the queue, then queued and accepted; from now on a known, quiet agent.
+      expect((await postFrom('127.0.0.3', clusterId, genuine)).status).toBe(202);
+      expect(queued).toBe(1);
+      const stranger = await signBatch(
+        context(),
+        devPrivateKey(STRANGER),
+        clusterId,
+        before.lastSequence + 2,
+        snapshots(base + 190_000, 1),
+      );
+      expect((await postFrom('127.0.0.3', clusterId, stranger)).body.error!.code).toBe('not_operator');
+      expect(queued).toBe(2);
+      // The core refused it before any operator check: counted with the strangers', not listed.
+      const after = await status();
+      expect(after.recentRejections).toEqual(before.recentRejections);
+      expect(after.unauthenticatedBatches.not_operator).toBe((before.unauthenticatedBatches.not_operator ?? 0) + 1);
+      // No longer quiet: the next one is refused before the queue.
+      expect((await postFrom('127.0.0.3', clusterId, stranger)).body.error!.code).toBe('not_operator');
+      expect(queued).toBe(2);
+    } finally {
+      core.ingestBatch = ingest;
+    }
+  });
+
   it('L-4: rate-limits a client IP that only sends rejected batches, before reading its body', async () => {
-    const junk = await signBatch(context(), devPrivateKey(STRANGER), clusterId, 99, snapshots(base + 120_000, 1));
+    const junk = await signBatch(context(), devPrivateKey(STRANGER), clusterId, 99, snapshots(base + 300_000, 1));
     const before = await status();
     const answers = [];
     for (let index = 0; index < BURST + 3; index++) answers.push(await postFrom('127.0.0.2', clusterId, junk));
@@ -386,7 +434,7 @@ describe('GET /clusters/:clusterId/telemetry', () => {
       devPrivateKey(OPERATOR),
       clusterId,
       view.lastSequence + 1,
-      snapshots(base + 120_000, 1),
+      snapshots(base + 300_000, 1),
     );
     expect((await postBatch(clusterId, next)).status).toBe(202);
     // Refused unread: only the burst was checked and counted against the cluster.
