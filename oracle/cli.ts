@@ -42,8 +42,8 @@ program
   .description('run one oracle committee node (HTTP API, signatures, relayer)')
   .requiredOption('--config <path>', 'node configuration (JSON, see oracle/node/config.ts)')
   .action(async ({ config: path }: { config: string }) => {
-    const { config, privateKey } = loadNodeConfig(path);
-    const node = await startOracleNode({ ...config, privateKey, log });
+    const { config, privateKey, relayerPrivateKey } = loadNodeConfig(path);
+    const node = await startOracleNode({ ...config, privateKey, relayerPrivateKey, log });
     onShutdown(() => node.stop());
   });
 

@@ -12,7 +12,9 @@ import {
   type PublicClient,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import type { BatchGateOptions } from './batch-gate';
 import { RegistryView } from './chain';
+import { relayerKeyFor } from './config';
 import { OracleCore } from './core';
 import { defaultClockRules } from './ingest-rules';
 import { createNodeMetrics } from './metrics';
@@ -21,7 +23,15 @@ import { Relayer } from './relayer';
 import { createNodeServer } from './server';
 
 export type OracleNodeOptions = {
+  /** The committee signing key: signs attestations and reports, never pays gas. */
   privateKey: Hex;
+  /**
+   * The relayer's gas-paying key (I-4). It sits in a hot wallet that must hold ETH and sends transactions all day; the
+   * signing key is the one whose theft lets an attacker vote in the committee. Kept apart, a drained or leaked gas
+   * wallet costs gas money, not a committee seat, and the signing key can live somewhere stricter (an HSM later).
+   * Required for a relaying node; only a local dev chain (31337) may fall back to the signing key (see relayerKey).
+   */
+  relayerPrivateKey?: Hex;
   rpcUrl: string;
   chainId: number;
   registry: Address;
@@ -42,6 +52,10 @@ export type OracleNodeOptions = {
   maxAttestationSeconds?: number;
   relayIntervalMs?: number;
   takeoverMs?: number;
+  /** Addresses trusted to read every cluster's telemetry detail (the dashboard's reader key; telemetry-access.ts). */
+  telemetryReaders?: Address[];
+  /** Limits on unauthenticated batch rejections per client (batch-gate.ts). */
+  batchGate?: BatchGateOptions;
   /** Run the relayer (tests switch it off to play a node that only signs). */
   relay?: boolean;
   prepareSubmission?: (epochEnd: number) => Promise<void>;
@@ -58,8 +72,10 @@ export type OracleNodeOptions = {
 export type OracleNode = Awaited<ReturnType<typeof startOracleNode>>;
 
 export async function startOracleNode(options: OracleNodeOptions) {
-  const account = privateKeyToAccount(options.privateKey, { nonceManager });
+  const account = privateKeyToAccount(options.privateKey);
   const log = options.log.child({ node: account.address.slice(0, 8) });
+  const relayerKey = relayerKeyFor(options, log);
+  const relayerAccount = privateKeyToAccount(relayerKey, { nonceManager });
   const chain: Chain = defineChain({
     id: options.chainId,
     name: `chain-${options.chainId}`,
@@ -72,7 +88,7 @@ export async function startOracleNode(options: OracleNodeOptions) {
     transport: http(options.rpcUrl, { batch: true }),
     pollingInterval: 200,
   }) as PublicClient;
-  const walletClient = createWalletClient({ account, chain, transport: http(options.rpcUrl) });
+  const walletClient = createWalletClient({ account: relayerAccount, chain, transport: http(options.rpcUrl) });
   const epochSeconds = options.epochSeconds ?? 3_600;
   const metrics = createNodeMetrics(account.address);
   // 40 s: two honest clocks may each be 20 s off.
@@ -96,7 +112,10 @@ export async function startOracleNode(options: OracleNodeOptions) {
     metrics,
     log,
   );
-  const server = createNodeServer(core, log);
+  const server = createNodeServer(core, log, undefined, {
+    telemetryReaders: options.telemetryReaders,
+    batchGate: options.batchGate,
+  });
   const url = await server.listen({ host: options.host ?? '127.0.0.1', port: options.port });
   const controller = new AbortController();
   const peers = new PeerNetwork(core, options.peers, log, undefined, {
@@ -118,12 +137,14 @@ export async function startOracleNode(options: OracleNodeOptions) {
   });
   if (options.relay !== false) running.push(relayer.run(controller.signal));
   const timer = setInterval(() => void core.tick().catch((error) => log.error({ err: error }, 'tick failed')), 1_000);
-  log.info({ url, address: account.address }, 'oracle node listening');
+  log.info({ url, address: account.address, relayer: relayerAccount.address }, 'oracle node listening');
   let stopped = false;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${options.port}`,
     listenUrl: url,
     address: account.address,
+    /** The account that pays for and sends this node's transactions. */
+    relayerAddress: relayerAccount.address,
     core,
     relayer,
     peers,

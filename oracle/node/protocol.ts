@@ -156,6 +156,24 @@ export const telemetryStatusSchema = z.object({
 });
 export type TelemetryStatus = z.infer<typeof telemetryStatusSchema>;
 
+/**
+ * What GET /clusters/:clusterId/telemetry answers (L-4, see telemetry-access.ts): the counts for anyone, and the recent
+ * rejections (messages quote GPU UUIDs) only for a request signed by the cluster's operator or a trusted reader.
+ */
+export const telemetryViewSchema = telemetryStatusSchema.omit({ recentRejections: true }).extend({
+  /** The answering node's committee address: what a view signature names. */
+  node: address,
+  view: z.enum(['public', 'operator']),
+  /**
+   * Batches refused before the cluster's queue because they were not the operator's (bad body or signature, another
+   * signer, a replay of an accepted sequence), by code: counted only, never listed among the recent rejections.
+   */
+  unauthenticatedBatches: countsByRejectionCode,
+  /** Only in the operator view. Newest first. */
+  recentRejections: z.array(recentRejectionSchema).max(RECENT_REJECTIONS_KEPT).optional(),
+});
+export type TelemetryView = z.infer<typeof telemetryViewSchema>;
+
 export const signatureItemSchema = z.object({ report: wireReportSchema, signer: address, signature });
 /** What a node pushes to a peer in one request (peers.ts); a larger body is refused before any work. */
 export const MAX_SIGNATURES_PER_REQUEST = 2_000;

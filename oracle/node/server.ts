@@ -1,11 +1,12 @@
 /** The node's HTTP API (fastify). Bodies are zod-validated; every rejection is `{ error: { code, message, ... } }`. */
 import Fastify, { type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import type { Address, Hex } from 'viem';
+import { type Address, getAddress, type Hex } from 'viem';
 import { z } from 'zod';
 import { Rejection, RetryableError } from '../errors';
 import { gpuUuidHash, telemetryRoot } from '../hardware';
 import { ANSWER_BODY_HARD_LIMIT, answerBodyGuard, attestationAnswerSchema } from './attestation';
+import { authenticateBatch, BatchGate, type BatchGateOptions, holdsCluster, NOT_THE_OPERATORS } from './batch-gate';
 import type { OracleCore } from './core';
 import { PeerAuthenticator } from './peer-auth';
 import {
@@ -15,9 +16,11 @@ import {
   pullQuerySchema,
   signatureBatchSchema,
   signatureItemSchema,
+  type TelemetryView,
   toWireReport,
 } from './protocol';
 import { readEpochLeaves } from './samples';
+import { telemetryViewer } from './telemetry-access';
 
 const clusterParams = z.object({ clusterId: z.string().regex(/^\d{1,78}$/) });
 const reportParams = clusterParams.extend({ epoch: z.string().regex(/^\d{1,20}$/) });
@@ -49,7 +52,20 @@ function countReadings(payload: unknown) {
   }
 }
 
-export function createNodeServer(core: OracleCore, log: Logger, bodyLimit = 16 * 1024 * 1024) {
+export type NodeServerOptions = {
+  /** Addresses (the dashboard's reader key) trusted to read every cluster's telemetry detail; see telemetry-access.ts. */
+  telemetryReaders?: Address[];
+  batchGate?: BatchGateOptions;
+};
+
+export function createNodeServer(
+  core: OracleCore,
+  log: Logger,
+  bodyLimit = 16 * 1024 * 1024,
+  options: NodeServerOptions = {},
+) {
+  const gate = new BatchGate(options.batchGate);
+  const telemetryReaders = new Set((options.telemetryReaders ?? []).map((reader) => getAddress(reader)));
   // Per-request logs are info level: the HTTP logger starts at warn so 1,000s of batches a second do not flood it.
   const app = Fastify({ loggerInstance: log.child({ component: 'http' }, { level: 'warn' }), bodyLimit });
 
@@ -102,30 +118,74 @@ export function createNodeServer(core: OracleCore, log: Logger, bodyLimit = 16 *
     return { lastSequence: core.lastSequence(BigInt(clusterId)) };
   });
 
-  app.post('/clusters/:clusterId/batches', async (request, reply) => {
+  // A client whose bucket is empty is refused before its body is read (batch-gate.ts).
+  const refuseLimitedClients = async (
+    request: { ip: string },
+    reply: { header: (name: string, value: string) => void },
+  ) => {
+    if (!gate.limited(request.ip)) return;
+    const rejection = new Rejection('rate_limited', 'too many rejected batches from this address; slow down', 429);
+    core.recordRejectedBatch(null, rejection, 0, null);
+    reply.header('retry-after', String(gate.retryAfterSeconds()));
+    throw rejection;
+  };
+
+  app.post('/clusters/:clusterId/batches', { onRequest: refuseLimitedClients }, async (request, reply) => {
     const started = performance.now();
     let clusterId: bigint | null = null;
+    let fromOperator = false;
+    const quietAgent = gate.quietAgent(request.ip);
     try {
       clusterId = BigInt(parse(clusterParams, request.params, 'cluster id').clusterId);
-      const result = await core.ingestBatch(clusterId, parse(batchBodySchema, request.body, 'batch'));
+      const body = parse(batchBodySchema, request.body, 'batch');
+      if (!quietAgent) await authenticateBatch(core, clusterId, body);
+      fromOperator = true;
+      const result = await core.ingestBatch(clusterId, body);
+      gate.trust(request.ip);
       core.metrics.ingestSeconds.observe((performance.now() - started) / 1000);
       return reply.status(202).send(result);
     } catch (error) {
       if (error instanceof Rejection) {
-        const readings = countReadings((request.body as { payload?: unknown } | null | undefined)?.payload);
-        core.recordRejectedBatch(clusterId, error, readings, claimedSequence(request.body));
+        // A resend of an accepted batch is nothing for the operator to fix, and anyone who saw one can repeat it.
+        const operators = fromOperator && !(quietAgent && NOT_THE_OPERATORS.has(error.code));
+        if (operators && error.code !== 'batch_already_accepted') {
+          const readings = countReadings((request.body as { payload?: unknown } | null | undefined)?.payload);
+          core.recordRejectedBatch(clusterId, error, readings, claimedSequence(request.body));
+        } else {
+          // Not the operator's: counted (Prometheus, and per cluster for one this node holds), never listed, and
+          // its payload is not even parsed for a readings count.
+          gate.charge(request.ip);
+          core.recordRejectedBatch(null, error, 0, claimedSequence(request.body));
+          if (clusterId !== null && holdsCluster(core, clusterId)) gate.count(clusterId, error.code);
+        }
       }
       throw error;
     }
   });
 
-  app.get('/clusters/:clusterId/telemetry', async (request) => {
+  app.get('/clusters/:clusterId/telemetry', async (request): Promise<TelemetryView> => {
     const { clusterId } = parse(clusterParams, request.params, 'cluster id');
-    const status = core.telemetryStatus(BigInt(clusterId));
+    const id = BigInt(clusterId);
+    const status = core.telemetryStatus(id);
     if (!status) {
       throw new Rejection('unknown_cluster', `this node holds no verified inventory for cluster ${clusterId}`, 404);
     }
-    return status;
+    const viewer = await telemetryViewer({
+      context: core.config.context,
+      node: core.address,
+      clusterId: id,
+      headers: request.headers,
+      readers: telemetryReaders,
+      operatorOf: async (target) => (await core.registry.cluster(target)).operator,
+    });
+    const { recentRejections, ...counts } = status;
+    return {
+      ...counts,
+      node: core.address,
+      view: viewer ? 'operator' : 'public',
+      unauthenticatedBatches: gate.unauthenticatedCounts(id),
+      ...(viewer ? { recentRejections } : {}),
+    };
   });
 
   app.get('/clusters/:clusterId/reports', async (request) => {

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
@@ -9,7 +11,8 @@ import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
 import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
 import { type OracleNode, startOracleNode } from './node';
-import { type BatchPayload, RECENT_REJECTIONS_KEPT, type TelemetryStatus, telemetryStatusSchema } from './protocol';
+import { type BatchPayload, RECENT_REJECTIONS_KEPT, type TelemetryView, telemetryViewSchema } from './protocol';
+import { TELEMETRY_VIEW_WINDOW_SECONDS, telemetryViewHeaders } from './telemetry-access';
 import { ClusterTelemetryTally, MAX_REJECTION_MESSAGE_LENGTH } from './telemetry-status';
 
 // Ports of their own: the other oracle tests use anvil 86xx-89xx and nodes 41xx-47xx.
@@ -17,6 +20,11 @@ const ANVIL_PORT = testPort(9710);
 const HTTP_PORT = testPort(9701);
 const EPOCH = 60;
 const OPERATOR = 1;
+/** The dashboard's reader key in these tests (an otherwise unused dev account). */
+const READER = 19;
+const STRANGER = 3;
+/** Small, so the rate limit shows within a short flood. */
+const BURST = 5;
 const log = pino({ level: 'silent' });
 
 describe('ClusterTelemetryTally', () => {
@@ -84,16 +92,57 @@ describe('GET /clusters/:clusterId/telemetry', () => {
     return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string } } };
   }
 
-  async function telemetry(target: bigint | string) {
-    const response = await fetch(`${node!.url}/clusters/${target}/telemetry`);
+  /** Headers signed by dev account `signer` asking `nodeAddress` (this node by default) for `target`'s detail. */
+  async function viewHeaders(signer: number, target: bigint, overrides: { node?: Hex; issuedAt?: number } = {}) {
+    const account = privateKeyToAccount(devPrivateKey(signer));
+    return telemetryViewHeaders(
+      context(),
+      {
+        node: overrides.node ?? node!.address,
+        clusterId: target,
+        issuedAt: overrides.issuedAt ?? Math.floor(Date.now() / 1000),
+      },
+      (typed) => account.signTypedData(typed),
+    );
+  }
+
+  async function telemetry(target: bigint | string, headers: Record<string, string> = {}) {
+    const response = await fetch(`${node!.url}/clusters/${target}/telemetry`, { headers });
     return { status: response.status, body: (await response.json()) as unknown };
   }
 
-  async function status(): Promise<TelemetryStatus> {
-    const answer = await telemetry(clusterId);
+  /** The view as the signed-in operator sees it (or, with `signer: null`, as anyone does). */
+  async function status(signer: number | null = OPERATOR): Promise<TelemetryView> {
+    const answer = await telemetry(clusterId, signer === null ? {} : await viewHeaders(signer, clusterId));
     expect(answer.status).toBe(200);
     // What the dashboard will do with it: the schema is the contract.
-    return telemetryStatusSchema.parse(answer.body);
+    return telemetryViewSchema.parse(answer.body);
+  }
+
+  /** A POST from another local address (127.0.0.x): the node sees another client IP. */
+  function postFrom(localAddress: string, target: bigint, body: unknown) {
+    return new Promise<{ status: number; body: { error?: { code: string } } }>((resolve, reject) => {
+      const text = JSON.stringify(body);
+      const request = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: HTTP_PORT,
+          localAddress,
+          method: 'POST',
+          path: `/clusters/${target}/batches`,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
+        },
+        (response) => {
+          let data = '';
+          response.on('data', (chunk) => {
+            data += chunk;
+          });
+          response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(data) }));
+        },
+      );
+      request.on('error', reject);
+      request.end(text);
+    });
   }
 
   beforeAll(async () => {
@@ -115,6 +164,8 @@ describe('GET /clusters/:clusterId/telemetry', () => {
       epochSeconds: EPOCH,
       backfillSeconds: 2 * 3_600,
       graceSeconds: 3 * 3_600,
+      telemetryReaders: [privateKeyToAccount(devPrivateKey(READER)).address],
+      batchGate: { burst: BURST, refillPerSecond: 0.01 },
       log,
     });
     await attestCluster({
@@ -138,6 +189,9 @@ describe('GET /clusters/:clusterId/telemetry', () => {
 
   it('starts empty for an attested cluster', async () => {
     expect(await status()).toEqual({
+      node: node!.address,
+      view: 'operator',
+      unauthenticatedBatches: {},
       clusterId: clusterId.toString(),
       gpus: 2,
       lastSequence: 0,
@@ -197,8 +251,8 @@ describe('GET /clusters/:clusterId/telemetry', () => {
         sequence: 2,
       },
     ]);
-    expect(view.recentRejections[0]!.message).toMatch(/101%/);
-    expect(view.recentRejections[0]!.at).toBeGreaterThanOrEqual(before);
+    expect(view.recentRejections![0]!.message).toMatch(/101%/);
+    expect(view.recentRejections![0]!.at).toBeGreaterThanOrEqual(before);
     // Nothing of the rejected batch counts as accepted or moves the cluster's freshness; refused for good, it used up
     // its sequence (H-6).
     expect(view.lastSequence).toBe(2);
@@ -206,20 +260,184 @@ describe('GET /clusters/:clusterId/telemetry', () => {
       expect(view[field]).toBe(accepted[field]);
     }
 
-    // A replay of the accepted batch, then a body that is not a batch at all (no sequence, no readings).
+    // A replay of the accepted batch, then a body that is not a batch at all (no sequence, no readings): neither is
+    // the operator's doing (anyone who saw batch 1 can resend it), so both are counted and neither is listed.
     const replay = await signBatch(context(), devPrivateKey(OPERATOR), clusterId, 1, snapshots(base, 3));
     expect((await postBatch(clusterId, replay)).body.error!.code).toBe('batch_already_accepted');
     expect((await postBatch(clusterId, { payload: 'not json' })).body.error!.code).toBe('invalid_body');
 
     const later = await status();
-    expect(later.recentRejections.map(({ code, readings, sequence }) => ({ code, readings, sequence }))).toEqual([
-      { code: 'invalid_body', readings: 0, sequence: null },
-      { code: 'batch_already_accepted', readings: 6, sequence: 1 },
-      { code: 'utilization_out_of_range', readings: 4, sequence: 2 },
-    ]);
-    expect(later.rejectedBatches).toEqual({ utilization_out_of_range: 1, batch_already_accepted: 1, invalid_body: 1 });
-    expect(later.rejectedSamples).toEqual({ utilization_out_of_range: 4, batch_already_accepted: 6, invalid_body: 0 });
+    expect(later.recentRejections).toEqual(view.recentRejections);
+    expect(later.rejectedBatches).toEqual({ utilization_out_of_range: 1 });
+    expect(later.unauthenticatedBatches).toEqual({ batch_already_accepted: 1, invalid_body: 1 });
     expect(later.acceptedBatches).toBe(accepted.acceptedBatches);
+  });
+
+  it('L-4: shows anyone the counts only, and the recent rejections only to the operator or a trusted reader', async () => {
+    const detail = await status(OPERATOR);
+    expect(detail.recentRejections!.length).toBeGreaterThan(0);
+    expect(detail.recentRejections![0]!.message).toMatch(/101%/);
+
+    const anonymous = await status(null);
+    expect(anonymous.view).toBe('public');
+    expect(anonymous).not.toHaveProperty('recentRejections');
+    const { recentRejections: _hidden, view: _view, ...counts } = detail;
+    expect(anonymous).toEqual({ ...counts, view: 'public' });
+
+    // The dashboard's reader key, configured on the node, reads the detail of any cluster it holds.
+    const reader = await status(READER);
+    expect(reader.view).toBe('operator');
+    expect(reader.recentRejections).toEqual(detail.recentRejections);
+
+    // Someone else's signature, a signature meant for another node, and a stale one are refused, not downgraded.
+    const refused = [
+      [await viewHeaders(STRANGER, clusterId), 403, 'not_operator'],
+      [
+        await viewHeaders(OPERATOR, clusterId, { node: privateKeyToAccount(devPrivateKey(8)).address }),
+        403,
+        'not_operator',
+      ],
+      [await viewHeaders(OPERATOR, unattestedClusterId), 403, 'not_operator'],
+      [
+        await viewHeaders(OPERATOR, clusterId, {
+          issuedAt: Math.floor(Date.now() / 1000) - TELEMETRY_VIEW_WINDOW_SECONDS - 5,
+        }),
+        401,
+        'view_expired',
+      ],
+      [{ 'x-rackshare-view-signature': '0x1234', 'x-rackshare-view-issued-at': 'soon' }, 400, 'invalid_view_signature'],
+    ] as const;
+    for (const [headers, code, error] of refused) {
+      const answer = await telemetry(clusterId, headers);
+      expect(answer.status).toBe(code);
+      expect(answer.body).toMatchObject({ error: { code: error } });
+      expect(answer.body).not.toHaveProperty('recentRejections');
+    }
+  });
+
+  it('L-4: a junk flood leaves the operator recent list unchanged, stays out of the queue, and the agent is accepted right after', async () => {
+    const before = await status();
+    const sequence = before.lastSequence + 1;
+    const genuine = await signBatch(
+      context(),
+      devPrivateKey(OPERATOR),
+      clusterId,
+      sequence,
+      snapshots(base + 60_000, 2),
+    );
+    const junk = [
+      // Signed by someone who is not the operator, for the very sequence the agent sends next.
+      await signBatch(context(), devPrivateKey(STRANGER), clusterId, sequence, snapshots(base + 60_000, 2)),
+      // The operator's signature over another payload: does not recover to the operator.
+      { ...genuine, payload: JSON.stringify(snapshots(base + 60_000, 1)) },
+      { ...genuine, signature: `0x${'00'.repeat(65)}` },
+      { clusterId: clusterId.toString(), sequence, payload: 'x'.repeat(1_000) },
+    ];
+    const FLOOD = 60; // well over RECENT_REJECTIONS_KEPT
+    // Counts what reaches the cluster's serial queue (ingestBatch is its only door).
+    const core = node!.core;
+    const ingest = core.ingestBatch.bind(core);
+    let queued = 0;
+    core.ingestBatch = (...args) => {
+      queued += 1;
+      return ingest(...args);
+    };
+    // This address delivered the operator's batches. Had nothing been rejected from it lately, its first junk batch
+    // would be checked by the core in the queue (one verification per genuine batch) and classified by its code;
+    // from then on every batch from the address is checked before the queue.
+    const codes = [(await postBatch(clusterId, junk[0])).body.error!.code];
+    const queuedFirst = queued;
+    expect(queuedFirst).toBeLessThanOrEqual(1);
+    const rest = await Promise.all(
+      Array.from(
+        { length: FLOOD - 1 },
+        async (_, index) => (await postBatch(clusterId, junk[(index + 1) % junk.length])).body.error!.code,
+      ),
+    );
+    codes.push(...rest);
+    expect(new Set(codes)).toEqual(new Set(['not_operator', 'invalid_signature', 'invalid_body']));
+    expect(queued).toBe(queuedFirst);
+
+    const after = await status();
+    expect(after.recentRejections).toEqual(before.recentRejections);
+    expect(after.rejectedBatches).toEqual(before.rejectedBatches);
+    const flooded = Object.values(after.unauthenticatedBatches).reduce((sum, count) => sum + count, 0);
+    const had = Object.values(before.unauthenticatedBatches).reduce((sum, count) => sum + count, 0);
+    expect(flooded - had).toBe(FLOOD);
+
+    // This address delivered the operator's batches before: the flood from it was answered, not rate-limited, and
+    // the agent's next batch goes through at once.
+    const accepted = await postBatch(clusterId, genuine);
+    expect(accepted.status).toBe(202);
+    expect(queued).toBe(queuedFirst + 1);
+    core.ingestBatch = ingest;
+    expect((await status()).lastSequence).toBe(sequence);
+  });
+
+  it('L-4: a quiet agent address goes straight to the core, and a stranger batch from it is still counted, not listed', async () => {
+    const core = node!.core;
+    const ingest = core.ingestBatch.bind(core);
+    let queued = 0;
+    core.ingestBatch = (...args) => {
+      queued += 1;
+      return ingest(...args);
+    };
+    try {
+      const before = await status();
+      const genuine = await signBatch(
+        context(),
+        devPrivateKey(OPERATOR),
+        clusterId,
+        before.lastSequence + 1,
+        snapshots(base + 180_000, 1),
+      );
+      // A fresh address: checked before the queue, then queued and accepted; from now on a known, quiet agent.
+      expect((await postFrom('127.0.0.3', clusterId, genuine)).status).toBe(202);
+      expect(queued).toBe(1);
+      const stranger = await signBatch(
+        context(),
+        devPrivateKey(STRANGER),
+        clusterId,
+        before.lastSequence + 2,
+        snapshots(base + 190_000, 1),
+      );
+      expect((await postFrom('127.0.0.3', clusterId, stranger)).body.error!.code).toBe('not_operator');
+      expect(queued).toBe(2);
+      // The core refused it before any operator check: counted with the strangers', not listed.
+      const after = await status();
+      expect(after.recentRejections).toEqual(before.recentRejections);
+      expect(after.unauthenticatedBatches.not_operator).toBe((before.unauthenticatedBatches.not_operator ?? 0) + 1);
+      // No longer quiet: the next one is refused before the queue.
+      expect((await postFrom('127.0.0.3', clusterId, stranger)).body.error!.code).toBe('not_operator');
+      expect(queued).toBe(2);
+    } finally {
+      core.ingestBatch = ingest;
+    }
+  });
+
+  it('L-4: rate-limits a client IP that only sends rejected batches, before reading its body', async () => {
+    const junk = await signBatch(context(), devPrivateKey(STRANGER), clusterId, 99, snapshots(base + 300_000, 1));
+    const before = await status();
+    const answers = [];
+    for (let index = 0; index < BURST + 3; index++) answers.push(await postFrom('127.0.0.2', clusterId, junk));
+    expect(answers.slice(0, BURST).map((answer) => answer.body.error!.code)).toEqual(Array(BURST).fill('not_operator'));
+    expect(answers.slice(BURST).map((answer) => [answer.status, answer.body.error!.code])).toEqual(
+      Array(3).fill([429, 'rate_limited']),
+    );
+    // Limited per client: the agent's address (127.0.0.1) is still served.
+    const view = await status();
+    const next = await signBatch(
+      context(),
+      devPrivateKey(OPERATOR),
+      clusterId,
+      view.lastSequence + 1,
+      snapshots(base + 300_000, 1),
+    );
+    expect((await postBatch(clusterId, next)).status).toBe(202);
+    // Refused unread: only the burst was checked and counted against the cluster.
+    expect((await status()).unauthenticatedBatches.not_operator).toBe(
+      (before.unauthenticatedBatches.not_operator ?? 0) + BURST,
+    );
   });
 
   it('answers 404 unknown_cluster for a cluster the node holds no inventory for, and 400 for an invalid id', async () => {
@@ -245,6 +463,7 @@ describe('GET /clusters/:clusterId/telemetry', () => {
     const health = (await (await fetch(`${node!.url}/health`)).json()) as { clusters: { clusterId: string }[] };
     expect(health.clusters.map((cluster) => cluster.clusterId)).toEqual([clusterId.toString()]);
     expect((await status()).rejectedBatches).not.toHaveProperty('cluster_not_attested');
+    expect((await status()).unauthenticatedBatches).not.toHaveProperty('cluster_not_attested');
   });
 
   async function rejectedByMetrics(code: string) {

@@ -8,7 +8,8 @@ import type { NodeProcessConfig } from './node-process';
 
 const NODE_SCRIPT = join(fileURLToPath(new URL('.', import.meta.url)), 'node-process.ts');
 
-export type CommitteeMember = { address: Address; privateKey: Hex; port: number };
+/** `privateKey` signs for the committee; `relayerKey` pays the member's relayer gas (I-4; the signing key if absent). */
+export type CommitteeMember = { address: Address; privateKey: Hex; relayerKey?: Hex; port: number };
 
 export type CommitteeOptions = {
   members: CommitteeMember[];
@@ -25,6 +26,8 @@ export type CommitteeOptions = {
   gatherMs?: number;
   maxEpochsPerSubmission?: number;
   warpChain: boolean;
+  /** See OracleNodeOptions.telemetryReaders. */
+  telemetryReaders?: Address[];
   logLevel?: string;
   log: Logger;
 };
@@ -79,6 +82,7 @@ export async function startCommittee(options: CommitteeOptions): Promise<Committ
       gatherMs: options.gatherMs,
       maxEpochsPerSubmission: options.maxEpochsPerSubmission,
       warpChain: options.warpChain,
+      telemetryReaders: options.telemetryReaders ?? [],
       logLevel: options.logLevel ?? 'warn',
     };
     const child = fork(NODE_SCRIPT, [], {
@@ -87,6 +91,7 @@ export async function startCommittee(options: CommitteeOptions): Promise<Committ
         ...process.env,
         RACKSHARE_NODE_CONFIG: JSON.stringify(config),
         RACKSHARE_NODE_KEY: member.privateKey,
+        ...(member.relayerKey ? { RACKSHARE_RELAYER_KEY: member.relayerKey } : {}),
       },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });

@@ -111,6 +111,7 @@ export const committeeMembers = (basePort: number) =>
   devRoles.oracleNodes.map((index, position) => ({
     address: privateKeyToAccount(devPrivateKey(index)).address,
     privateKey: devPrivateKey(index),
+    relayerKey: devPrivateKey(devRoles.oracleRelayers[position]!),
     port: basePort + position,
   }));
 
