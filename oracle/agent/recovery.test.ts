@@ -100,6 +100,8 @@ beforeAll(async () => {
     port: testPort(4135),
     journalPath: join(directory, 'node.jsonl'),
     epochSeconds: 60,
+    // The agent's samples run from five minutes back, one second apart per round: all within the backfill window.
+    backfillSeconds: 1_800,
     graceSeconds: 3_600,
     log,
   });
