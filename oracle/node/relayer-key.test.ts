@@ -92,7 +92,9 @@ describe('a node with a separate relayer key', () => {
       port: HTTP_PORT,
       journalPath: join(directory, 'node.jsonl'),
       epochSeconds: EPOCH,
-      graceSeconds: 3_600,
+      // The test's telemetry is an hour old: within the backfill window (the grace must exceed it).
+      backfillSeconds: 2 * 3_600,
+      graceSeconds: 3 * 3_600,
       relayIntervalMs: 200,
       log,
     });
@@ -107,6 +109,8 @@ describe('a node with a separate relayer key', () => {
       walletClient: chain.wallet(OPERATOR),
       publicClient: chain.publicClient,
     });
+    // The test chain starts in the past; the report lands once chain time has reached its epoch.
+    await chain.catchUp();
   }, 120_000);
 
   afterAll(async () => {
