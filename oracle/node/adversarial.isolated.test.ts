@@ -14,7 +14,7 @@ import { type Hex, parseEventLogs, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
-import { devPrivateKey } from '../../scripts/stack/dev-accounts';
+import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
 import { type Committee, startCommittee } from '../simulator/committee';
@@ -34,6 +34,7 @@ const log = pino({ level: 'silent' });
 const members = [7, 8, 9].map((index, position) => ({
   address: privateKeyToAccount(devPrivateKey(index)).address,
   privateKey: devPrivateKey(index),
+  relayerKey: devPrivateKey(devRoles.oracleRelayers[position]!),
   port: HTTP_PORTS[position]!,
 }));
 const inventories = [simulatedUuids('adversarial-a', GPUS), simulatedUuids('adversarial-b', GPUS)];
@@ -266,7 +267,6 @@ beforeAll(async () => {
     threshold: 2,
     directory,
     epochSeconds: EPOCH,
-    graceSeconds: 60,
     takeoverMs: 3_000,
     relayIntervalMs: 250,
     warpChain: false,
