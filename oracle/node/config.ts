@@ -23,6 +23,10 @@ export const nodeConfigSchema = z.object({
   epochSeconds: z.number().int().positive().default(3_600),
   graceSeconds: z.number().int().positive().optional(),
   takeoverMs: z.number().int().positive().default(15_000),
+  /** Days the node keeps each epoch's raw samples for exports (per-epoch files beside the journal). */
+  sampleRetentionDays: z.number().int().positive().default(35),
+  /** The journal is compacted into a snapshot once it holds this many bytes. */
+  compactJournalBytes: z.number().int().positive().optional(),
 });
 
 export function loadNodeConfig(path: string, env = process.env) {

@@ -43,6 +43,10 @@ export type OracleNodeOptions = {
   gatherMs?: number;
   /** See RelayerOptions.maxEpochsPerSubmission. */
   maxEpochsPerSubmission?: number;
+  /** See CoreConfig.sampleRetentionDays. */
+  sampleRetentionDays?: number;
+  /** See CoreConfig.compactJournalBytes. */
+  compactJournalBytes?: number;
   log: Logger;
 };
 
@@ -76,6 +80,8 @@ export async function startOracleNode(options: OracleNodeOptions) {
       maxClockSkewMs: options.maxClockSkewMs ?? 30_000,
       maxAttestationSeconds: options.maxAttestationSeconds ?? 400 * 86_400,
       journalPath: options.journalPath,
+      sampleRetentionDays: options.sampleRetentionDays,
+      compactJournalBytes: options.compactJournalBytes,
       context: { chainId: options.chainId, registry: options.registry },
     },
     new RegistryView(publicClient, options.registry),

@@ -24,6 +24,8 @@ export type CommitteeOptions = {
   gatherMs?: number;
   maxEpochsPerSubmission?: number;
   warpChain: boolean;
+  /** See OracleNodeOptions.compactJournalBytes. */
+  compactJournalBytes?: number;
   logLevel?: string;
   log: Logger;
 };
@@ -77,6 +79,7 @@ export async function startCommittee(options: CommitteeOptions): Promise<Committ
       gatherMs: options.gatherMs,
       maxEpochsPerSubmission: options.maxEpochsPerSubmission,
       warpChain: options.warpChain,
+      compactJournalBytes: options.compactJournalBytes,
       logLevel: options.logLevel ?? 'warn',
     };
     const child = fork(NODE_SCRIPT, [], {

@@ -25,6 +25,7 @@ export const nodeProcessConfigSchema = z.object({
   gatherMs: z.number().int().nonnegative().optional(),
   maxEpochsPerSubmission: z.number().int().positive().optional(),
   warpChain: z.boolean(),
+  compactJournalBytes: z.number().int().positive().optional(),
   logLevel: z.string().default('warn'),
 });
 export type NodeProcessConfig = z.infer<typeof nodeProcessConfigSchema>;
@@ -62,6 +63,7 @@ const node = await startOracleNode({
   relayIntervalMs: config.relayIntervalMs,
   gatherMs: config.gatherMs,
   maxEpochsPerSubmission: config.maxEpochsPerSubmission,
+  compactJournalBytes: config.compactJournalBytes,
   prepareSubmission: config.warpChain ? warpTo : undefined,
   log,
 });
