@@ -24,8 +24,8 @@ export type CommitteeOptions = {
   gatherMs?: number;
   maxEpochsPerSubmission?: number;
   warpChain: boolean;
-  /** See OracleNodeOptions.compactJournalBytes. */
-  compactJournalBytes?: number;
+  /** See OracleNodeOptions.compactJournalBytes; per member, by position. */
+  compactJournalBytes?: (number | undefined)[];
   logLevel?: string;
   log: Logger;
 };
@@ -79,7 +79,7 @@ export async function startCommittee(options: CommitteeOptions): Promise<Committ
       gatherMs: options.gatherMs,
       maxEpochsPerSubmission: options.maxEpochsPerSubmission,
       warpChain: options.warpChain,
-      compactJournalBytes: options.compactJournalBytes,
+      compactJournalBytes: options.compactJournalBytes?.[position],
       logLevel: options.logLevel ?? 'warn',
     };
     const child = fork(NODE_SCRIPT, [], {
