@@ -113,6 +113,8 @@ const reportKey = (clusterId: bigint, epoch: bigint) => `${clusterId}:${epoch}`;
  * files. Unsubmitted reports are never dropped: the relayer still needs them.
  */
 export const SUBMITTED_REPORTS_KEPT = 48;
+/** Stands for a replayed batch's payload hash until the replay ends (see OracleCore.open). */
+const REPLAYED_PAYLOAD = '0xreplayed' as Hex;
 /** How often the sample files are pruned to the retention. */
 const SAMPLE_PRUNE_INTERVAL_MS = 3_600_000;
 
@@ -173,6 +175,7 @@ export class OracleCore {
     let first = true;
     let stale = false;
     let records = 0;
+    const lastPayloads = new Map<bigint, string>();
     core.journal = await Journal.openWith<JournalRecord>(config.journalPath, (record) => {
       if (first) {
         first = false;
@@ -180,9 +183,14 @@ export class OracleCore {
       }
       if (stale || record.type === 'segment') return;
       records += 1;
+      if (record.type === 'batch') lastPayloads.set(BigInt(record.clusterId), record.payload);
       core.replay([record]);
     });
     if (snapshot && (first || stale)) await core.journal.rotate({ type: 'segment', id: snapshot.segment });
+    for (const [clusterId, payload] of lastPayloads) {
+      const cluster = core.clusters.get(clusterId);
+      if (cluster?.lastPayloadHash === REPLAYED_PAYLOAD) cluster.lastPayloadHash = keccak256(toBytes(payload));
+    }
     log.info(
       {
         snapshot: snapshot !== undefined,
@@ -237,6 +245,8 @@ export class OracleCore {
               record.sequence,
               record.payload,
               batchPayloadSchema.parse(JSON.parse(record.payload)),
+              // Hashing every payload would dominate a replay; only each cluster's last one matters (see open).
+              REPLAYED_PAYLOAD,
             );
           break;
         }
@@ -283,12 +293,14 @@ export class OracleCore {
         chunk.push(snapshot);
         readings += snapshot.gpus.length + 1;
         if (readings >= 20_000) {
-          yield { type: 'snapshots', clusterId: cluster.clusterId, snapshots: chunk };
+          yield { $plain: true, type: 'snapshots', clusterId: cluster.clusterId.toString(), snapshots: chunk };
           chunk = [];
           readings = 0;
         }
       }
-      if (chunk.length > 0) yield { type: 'snapshots', clusterId: cluster.clusterId, snapshots: chunk };
+      if (chunk.length > 0) {
+        yield { $plain: true, type: 'snapshots', clusterId: cluster.clusterId.toString(), snapshots: chunk };
+      }
     }
     for (const entry of this.reports.values()) {
       const { inFlight: _inFlight, ...rest } = entry;
@@ -318,7 +330,7 @@ export class OracleCore {
         break;
       }
       case 'snapshots':
-        this.clusters.get(line.clusterId as bigint)?.snapshots.push(...(line.snapshots as Snapshot[]));
+        this.clusters.get(BigInt(line.clusterId as string))?.snapshots.push(...(line.snapshots as Snapshot[]));
         break;
       case 'report': {
         const entry = { ...(line.entry as Omit<ReportEntry, 'inFlight'>), inFlight: false };

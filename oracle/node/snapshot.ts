@@ -15,7 +15,12 @@ import { MAX_RECORD_BYTES, RecordTooLargeError, readLines, syncDirectory } from 
 
 export const SNAPSHOT_FORMAT = 1;
 
-export type SnapshotLine = { type: string } & Record<string, unknown>;
+/**
+ * A line may start with `$plain: true` to say it holds plain JSON only (no bigint, Map or Set): it is read back without
+ * the codec, which matters for the bulk of a snapshot.
+ */
+export type SnapshotLine = { type: string; $plain?: true } & Record<string, unknown>;
+const PLAIN_PREFIX = '{"$plain":true,';
 
 export function encodeState(value: unknown) {
   return JSON.stringify(value, (_key, item: unknown) => {
@@ -86,7 +91,9 @@ export function readSnapshot(path: string, visit: (line: SnapshotLine) => void):
   let end: { lines: number } | undefined;
   let count = 0;
   readLines(path, (text) => {
-    const line = decodeState<SnapshotLine>(text);
+    // The bulk of a snapshot (open epochs' samples) is plain JSON: parsed without the codec's reviver, several times
+    // faster.
+    const line = text.startsWith(PLAIN_PREFIX) ? (JSON.parse(text) as SnapshotLine) : decodeState<SnapshotLine>(text);
     if (end) throw new SnapshotInvalidError(`snapshot ${path} has lines after its end`);
     if (!header) {
       if (line.type !== 'header' || line.format !== SNAPSHOT_FORMAT || typeof line.segment !== 'string') {
