@@ -116,6 +116,8 @@ export function createNodeServer(core: OracleCore, log: Logger, bodyLimit = 16 *
     return status;
   });
 
+  // The reports this node still holds: every one not yet on chain, and the newest SUBMITTED_REPORTS_KEPT submitted
+  // epochs per cluster. Older ones are on chain (the indexer serves them); their samples stay in the per-epoch files.
   app.get('/clusters/:clusterId/reports', async (request) => {
     const { clusterId } = parse(clusterParams, request.params, 'cluster id');
     const { fromEpoch, toEpoch } = parse(rangeQuery, request.query, 'range');
