@@ -401,13 +401,20 @@ export class OracleCore {
     return this.compacting;
   }
 
-  /** Drops submitted reports beyond the newest SUBMITTED_REPORTS_KEPT epochs of each of `clusterIds`. */
+  /** Drops submitted reports beyond the newest SUBMITTED_REPORTS_KEPT epochs of each of `clusterIds` (one pass). */
   private retireSubmitted(clusterIds: Iterable<bigint>) {
-    for (const clusterId of new Set(clusterIds)) {
-      const submitted = [...this.reports.values()]
-        .filter((entry) => entry.submitted && entry.report.clusterId === clusterId)
-        .sort((a, b) => (a.report.epoch < b.report.epoch ? 1 : -1));
-      for (const entry of submitted.slice(SUBMITTED_REPORTS_KEPT)) {
+    const wanted = new Set(clusterIds);
+    const submitted = new Map<bigint, ReportEntry[]>();
+    for (const entry of this.reports.values()) {
+      if (!entry.submitted || !wanted.has(entry.report.clusterId)) continue;
+      const list = submitted.get(entry.report.clusterId) ?? [];
+      list.push(entry);
+      submitted.set(entry.report.clusterId, list);
+    }
+    for (const list of submitted.values()) {
+      if (list.length <= SUBMITTED_REPORTS_KEPT) continue;
+      list.sort((a, b) => (a.report.epoch < b.report.epoch ? 1 : -1));
+      for (const entry of list.slice(SUBMITTED_REPORTS_KEPT)) {
         this.reports.delete(reportKey(entry.report.clusterId, entry.report.epoch));
       }
     }
