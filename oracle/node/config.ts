@@ -39,6 +39,10 @@ export const nodeConfigSchema = z.object({
   /** Largest difference between two clocks (agent or node) the committee tolerates. */
   maxClockSkewMs: z.number().int().positive().default(40_000),
   takeoverMs: z.number().int().positive().default(15_000),
+  /** Days the node keeps each epoch's raw samples for exports (per-epoch files beside the journal). */
+  sampleRetentionDays: z.number().int().positive().default(35),
+  /** The journal is compacted into a snapshot once it holds this many bytes. */
+  compactJournalBytes: z.number().int().positive().optional(),
 });
 
 const isPrivateKey = (key: string | undefined): key is Hex => !!key && isHex(key) && key.length === 66;

@@ -4,8 +4,9 @@
  * a restart rebuilds exactly what was acknowledged. The node signs only reports it computed from telemetry it
  * verified itself, and never two different reports for one cluster and epoch.
  */
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { type Address, getAddress, type Hex, keccak256, toBytes } from 'viem';
+import { type Address, getAddress, type Hex, keccak256, toBytes, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import {
   type Attestation,
@@ -21,6 +22,7 @@ import { gpuUuidHash } from '../hardware';
 import { aggregateEpoch, epochEndOf } from './aggregate';
 import { type AttestationAnswer, AttestationDesk } from './attestation';
 import type { OnChainCluster, RegistryView } from './chain';
+import { DEFAULT_SAMPLE_RETENTION_DAYS, EpochSampleStore } from './epoch-samples';
 import { attestedOnChain, claimedElsewhere, claimGpus, releaseGpus } from './gpu-ownership';
 import {
   checkClockRules,
@@ -44,7 +46,8 @@ import {
   type WireLease,
   type WireReport,
 } from './protocol';
-import { type PeerItem, type PeerRecord, reportKey, SignatureBook } from './signature-book';
+import { type BookState, type PeerItem, type PeerRecord, reportKey, SignatureBook } from './signature-book';
+import { readSnapshot, type SnapshotLine, writeSnapshot } from './snapshot';
 import { ClusterTelemetryTally } from './telemetry-status';
 
 export type CoreConfig = {
@@ -68,6 +71,12 @@ export type CoreConfig = {
   maxAttestationSeconds: number;
   journalPath: string;
   context: ChainContext;
+  /** Compact (snapshot, fresh journal) once the journal holds this many bytes (default 64 MiB). */
+  compactJournalBytes?: number;
+  /** ... or this many records (default 200,000). */
+  compactJournalRecords?: number;
+  /** Days the per-epoch raw sample files are kept for exports (default 35). */
+  sampleRetentionDays?: number;
 };
 
 type JournalRecord =
@@ -84,7 +93,9 @@ type JournalRecord =
   | { type: 'signed'; report: WireReport; signature: Hex }
   | PeerRecord
   | { type: 'skipped'; clusterId: string; epochEnd: number }
-  | { type: 'submitted'; clusterId: string; epoch: string };
+  | { type: 'submitted'; clusterId: string; epoch: string }
+  /** First record of a journal segment: the snapshot it continues. */
+  | { type: 'segment'; id: string };
 
 type ClusterState = {
   clusterId: bigint;
@@ -131,6 +142,16 @@ const JOURNAL_CHUNK = 512;
 /** Clusters whose on-chain status one tick compares with the held inventory (round robin, cached reads). */
 const FOLLOWED_PER_TICK = 64;
 /**
+ * Submitted reports kept in memory per cluster (the newest epochs), for GET /clusters/:id/reports and peers still
+ * pulling signatures; older ones are on chain (the indexer serves them) and their raw samples stay in the per-epoch
+ * files. Unsubmitted reports are never dropped: the relayer still needs them.
+ */
+export const SUBMITTED_REPORTS_KEPT = 48;
+/** Stands for a replayed batch's payload hash until the replay ends (see OracleCore.open). */
+const REPLAYED_PAYLOAD = '0xreplayed' as Hex;
+/** How often the sample files are pruned to the retention. */
+const SAMPLE_PRUNE_INTERVAL_MS = 3_600_000;
+/**
  * How long a candidate inventory (answered, never attested on chain, no telemetry) is kept: an honest operator submits
  * the attestation right after collecting the signatures. Bounds what answering challenges without attesting can hold.
  */
@@ -152,10 +173,14 @@ export class OracleCore {
   private readonly backfillSeconds: number;
   /** Clusters still to compare with the chain in the current round of ticks. */
   private followQueue: bigint[] = [];
+  private journal!: Journal<JournalRecord>;
+  /** Raw samples per cluster and epoch, for exports. */
+  readonly samples: EpochSampleStore;
+  private compacting: Promise<void> | undefined;
+  private lastSamplePrune = 0;
 
   private constructor(
     readonly config: CoreConfig,
-    private readonly journal: Journal<JournalRecord>,
     readonly registry: RegistryView,
     readonly metrics: NodeMetrics,
     private readonly log: Logger,
@@ -183,8 +208,23 @@ export class OracleCore {
       metrics,
       log,
     });
+    this.samples = new EpochSampleStore(
+      `${config.journalPath}.samples`,
+      config.sampleRetentionDays ?? DEFAULT_SAMPLE_RETENTION_DAYS,
+      (error) => this.log.error({ err: error }, 'writing an epoch sample file failed'),
+    );
   }
 
+  get snapshotPath() {
+    return `${this.config.journalPath}.snapshot`;
+  }
+
+  /**
+   * Loads the newest snapshot, then replays the journal segment that continues it. A journal whose segment is not the
+   * snapshot's predates it (a crash between writing the snapshot and starting the fresh journal): everything it holds
+   * is in the snapshot, so it is skipped and replaced. A journal without a snapshot (or from before snapshots) is
+   * replayed whole.
+   */
   static async open(config: CoreConfig, registry: RegistryView, metrics: NodeMetrics, log: Logger) {
     // Refuse a clock configuration under which honest nodes could sign different reports before touching the journal.
     checkClockRules({
@@ -192,13 +232,49 @@ export class OracleCore {
       backfillSeconds: defaultClockRules(config.epochSeconds, config.maxClockSkewMs, config.backfillSeconds)
         .backfillSeconds,
     });
-    const { journal, records } = await Journal.open<JournalRecord>(config.journalPath);
-    const core = new OracleCore(config, journal, registry, metrics, log);
-    core.replay(records);
+    const core = new OracleCore(config, registry, metrics, log);
+    const snapshot = readSnapshot(core.snapshotPath, (line) => core.restoreLine(line));
+    let first = true;
+    let stale = false;
+    let records = 0;
+    const lastPayloads = new Map<bigint, string>();
+    core.journal = await Journal.openWith<JournalRecord>(config.journalPath, (record) => {
+      if (first) {
+        first = false;
+        stale = snapshot !== undefined && (record.type !== 'segment' || record.id !== snapshot.segment);
+      }
+      if (stale || record.type === 'segment') return;
+      records += 1;
+      if (record.type === 'batch') lastPayloads.set(BigInt(record.clusterId), record.payload);
+      core.replay([record]);
+    });
+    if (snapshot && (first || stale)) await core.journal.rotate({ type: 'segment', id: snapshot.segment });
+    for (const [clusterId, payload] of lastPayloads) {
+      const cluster = core.clusters.get(clusterId);
+      if (cluster?.lastPayloadHash === REPLAYED_PAYLOAD) cluster.lastPayloadHash = keccak256(toBytes(payload));
+    }
+    log.info(
+      {
+        snapshot: snapshot !== undefined,
+        records,
+        staleJournalSkipped: stale,
+        clusters: core.clusters.size,
+        reports: core.reports.size,
+      },
+      'state restored',
+    );
     return core;
   }
 
-  close() {
+  /**
+   * A clean shutdown leaves a snapshot and an empty journal behind, so the next start replays nothing (`compact`
+   * false: close the files only, as tests do to play a crash).
+   */
+  async close(compact = true) {
+    if (compact) {
+      await this.compact().catch((error: Error) => this.log.error({ err: error }, 'compaction at shutdown failed'));
+    }
+    await this.samples.flush();
     return this.journal.close();
   }
 
@@ -217,7 +293,7 @@ export class OracleCore {
     return hash;
   }
 
-  private replay(records: JournalRecord[]) {
+  private replay(records: Iterable<JournalRecord>) {
     for (const record of records) {
       switch (record.type) {
         case 'inventory':
@@ -231,6 +307,8 @@ export class OracleCore {
               record.sequence,
               record.payload,
               batchPayloadSchema.parse(JSON.parse(record.payload)),
+              // Hashing every payload would dominate a replay; only each cluster's last one matters (see open).
+              REPLAYED_PAYLOAD,
             );
           break;
         }
@@ -255,9 +333,14 @@ export class OracleCore {
         case 'forgotten':
           this.clusters.delete(BigInt(record.clusterId));
           break;
-        case 'signed':
-          this.applySigned(fromWireReport(record.report), record.signature);
+        case 'signed': {
+          // After a compaction the snapshot may already hold it (signed, then journaled into the new segment), with
+          // peers' signatures a fresh entry would lose.
+          const report = fromWireReport(record.report);
+          const known = this.reports.get(reportKey(report.clusterId, report.epoch));
+          if (known?.signatures.get(this.address) !== record.signature) this.applySigned(report, record.signature);
           break;
+        }
         case 'peer':
           // Checked before it was journaled (journals of older versions: re-checked if the registry refuses it).
           this.signatureBook.keep(fromWireReport(record.report), record.signer, record.signature);
@@ -272,14 +355,157 @@ export class OracleCore {
         case 'submitted': {
           const entry = this.reports.get(`${record.clusterId}:${record.epoch}`);
           if (entry) entry.submitted = true;
+          this.retireSubmitted([BigInt(record.clusterId)]);
           break;
         }
       }
     }
-    this.log.info(
-      { records: records.length, clusters: this.clusters.size, reports: this.reports.size },
-      'journal replayed',
-    );
+  }
+
+  // ---------------------------------------------------------------- snapshots and compaction
+
+  /**
+   * The state a snapshot holds, as bounded lines. Clusters travel whole through the codec (a new ClusterState field
+   * needs no code here), except their open snapshots, cut into lines of bounded size, and what lives only in memory.
+   */
+  private *snapshotLines(): Generator<SnapshotLine> {
+    for (const cluster of this.clusters.values()) {
+      const { queue: _queue, telemetry: _telemetry, snapshots, ...rest } = cluster;
+      yield { type: 'cluster', cluster: { ...rest, snapshots: [] } };
+      let chunk: Snapshot[] = [];
+      let readings = 0;
+      for (const snapshot of snapshots) {
+        chunk.push(snapshot);
+        readings += snapshot.gpus.length + 1;
+        if (readings >= 20_000) {
+          yield { $plain: true, type: 'snapshots', clusterId: cluster.clusterId.toString(), snapshots: chunk };
+          chunk = [];
+          readings = 0;
+        }
+      }
+      if (chunk.length > 0) {
+        yield { $plain: true, type: 'snapshots', clusterId: cluster.clusterId.toString(), snapshots: chunk };
+      }
+    }
+    for (const entry of this.reports.values()) {
+      const { inFlight: _inFlight, ...rest } = entry;
+      yield { type: 'report', entry: rest };
+    }
+    // Parked peer signatures (reports' own are in their lines above): bounded by MAX_PARKED_SIGNATURES.
+    yield { type: 'signatureBook', state: this.signatureBook.toJSON() };
+    let owners: [string, bigint][] = [];
+    for (const owner of this.uuidOwner) {
+      owners.push(owner);
+      if (owners.length >= 10_000) {
+        yield { type: 'owners', owners };
+        owners = [];
+      }
+    }
+    if (owners.length > 0) yield { type: 'owners', owners };
+  }
+
+  private restoreLine(line: SnapshotLine) {
+    switch (line.type) {
+      case 'cluster': {
+        const cluster = line.cluster as Omit<ClusterState, 'queue' | 'telemetry'>;
+        this.clusters.set(cluster.clusterId, {
+          ...cluster,
+          queue: Promise.resolve(),
+          telemetry: new ClusterTelemetryTally(),
+        });
+        break;
+      }
+      case 'snapshots':
+        this.clusters.get(BigInt(line.clusterId as string))?.snapshots.push(...(line.snapshots as Snapshot[]));
+        break;
+      case 'report': {
+        const saved = line.entry as Omit<ReportEntry, 'inFlight'>;
+        // The entry's signatures live in the signature book (shared by digest), as applySigned builds them.
+        const signatures = this.signatureBook.signaturesFor(saved.report, saved.digest);
+        for (const [signer, signature] of saved.signatures) signatures.set(signer, signature);
+        const entry: ReportEntry = { ...saved, signatures, inFlight: false };
+        this.reports.set(reportKey(entry.report.clusterId, entry.report.epoch), entry);
+        this.signatureBook.adopt(entry);
+        break;
+      }
+      case 'signatureBook':
+        this.signatureBook.fromJSON(line.state as BookState);
+        break;
+      case 'owners':
+        for (const [uuid, clusterId] of line.owners as [string, bigint][]) this.uuidOwner.set(uuid, clusterId);
+        break;
+      default:
+        throw new Error(`unknown snapshot line ${line.type}`);
+    }
+  }
+
+  /** Journal size and the age of the sample files, checked on the epoch timer. */
+  private async maintain(now: number) {
+    const bytes = this.config.compactJournalBytes ?? 64 * 1024 * 1024;
+    const records = this.config.compactJournalRecords ?? 200_000;
+    if (this.journal.bytes >= bytes || this.journal.appended >= records) await this.compact();
+    if (now - this.lastSamplePrune >= SAMPLE_PRUNE_INTERVAL_MS) {
+      this.lastSamplePrune = now;
+      const removed = this.samples.prune(Math.floor(now / 1000));
+      if (removed > 0) this.log.info({ removed }, 'pruned epoch sample files past the retention');
+    }
+  }
+
+  /**
+   * Writes a snapshot of the whole state and starts a fresh journal segment continuing it. Ingest waits meanwhile:
+   * every cluster's queue is held, then the journal, so the snapshot matches exactly what the old segment holds (plus
+   * what callers applied before journaling it, which the new segment then repeats harmlessly).
+   */
+  compact(): Promise<void> {
+    this.compacting ??= (async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const idle = [...this.clusters.values()].map((cluster) => {
+        const before = cluster.queue;
+        cluster.queue = before.then(() => gate);
+        return before;
+      });
+      try {
+        await Promise.all(idle);
+        await this.journal.exclusive(async () => {
+          // The snapshot drops the closed epochs' samples: their export files must be durable first.
+          await this.samples.flush();
+          const segment = toHex(randomBytes(16));
+          const started = performance.now();
+          await writeSnapshot(this.snapshotPath, segment, this.snapshotLines());
+          await this.journal.rotate({ type: 'segment', id: segment });
+          this.log.info(
+            { ms: Math.round(performance.now() - started), clusters: this.clusters.size, reports: this.reports.size },
+            'journal compacted into a snapshot',
+          );
+        });
+      } finally {
+        release();
+        this.compacting = undefined;
+      }
+    })();
+    return this.compacting;
+  }
+
+  /** Drops submitted reports beyond the newest SUBMITTED_REPORTS_KEPT epochs of each of `clusterIds` (one pass). */
+  private retireSubmitted(clusterIds: Iterable<bigint>) {
+    const wanted = new Set(clusterIds);
+    const submitted = new Map<bigint, ReportEntry[]>();
+    for (const entry of this.reports.values()) {
+      if (!entry.submitted || !wanted.has(entry.report.clusterId)) continue;
+      const list = submitted.get(entry.report.clusterId) ?? [];
+      list.push(entry);
+      submitted.set(entry.report.clusterId, list);
+    }
+    for (const list of submitted.values()) {
+      if (list.length <= SUBMITTED_REPORTS_KEPT) continue;
+      list.sort((a, b) => (a.report.epoch < b.report.epoch ? 1 : -1));
+      for (const entry of list.slice(SUBMITTED_REPORTS_KEPT)) {
+        this.reports.delete(reportKey(entry.report.clusterId, entry.report.epoch));
+      }
+    }
   }
 
   // ---------------------------------------------------------------- attestation
@@ -666,6 +892,7 @@ export class OracleCore {
       if (cluster.finalizedThrough > 0) lag = Math.max(lag, now / 1000 - cluster.finalizedThrough);
     }
     this.metrics.epochLag.set(lag);
+    await this.maintain(now);
   }
 
   /** Closes every due epoch, a capped call at a time, letting the node serve requests between calls. */
@@ -742,7 +969,9 @@ export class OracleCore {
     const endMs = epochEnd * 1000;
     let count = 0;
     while (count < cluster.snapshots.length && cluster.snapshots[count]!.t < endMs) count += 1;
-    return cluster.snapshots.splice(0, count);
+    const taken = cluster.snapshots.splice(0, count);
+    this.samples.record(cluster.clusterId, epochEnd, taken, (uuid) => this.uuidHash(uuid));
+    return taken;
   }
 
   /** Leases that ended before the open epochs can no longer change a report. */
@@ -823,6 +1052,7 @@ export class OracleCore {
         epoch: entry.report.epoch.toString(),
       })),
     );
+    this.retireSubmitted(entries.map((entry) => entry.report.clusterId));
   }
 
   report(clusterId: bigint, epoch: bigint) {

@@ -66,6 +66,10 @@ export type OracleNodeOptions = {
   /** See PullOptions. */
   pullDelayMs?: number;
   pullIntervalMs?: number;
+  /** See CoreConfig.sampleRetentionDays. */
+  sampleRetentionDays?: number;
+  /** See CoreConfig.compactJournalBytes. */
+  compactJournalBytes?: number;
   log: Logger;
 };
 
@@ -106,6 +110,8 @@ export async function startOracleNode(options: OracleNodeOptions) {
       now: options.now,
       maxAttestationSeconds: options.maxAttestationSeconds ?? 400 * 86_400,
       journalPath: options.journalPath,
+      sampleRetentionDays: options.sampleRetentionDays,
+      compactJournalBytes: options.compactJournalBytes,
       context: { chainId: options.chainId, registry: options.registry },
     },
     new RegistryView(publicClient, options.registry),

@@ -188,6 +188,8 @@ export function createNodeServer(
     };
   });
 
+  // The reports this node still holds: every one not yet on chain, and the newest SUBMITTED_REPORTS_KEPT submitted
+  // epochs per cluster. Older ones are on chain (the indexer serves them); their samples stay in the per-epoch files.
   app.get('/clusters/:clusterId/reports', async (request) => {
     const { clusterId } = parse(clusterParams, request.params, 'cluster id');
     const { fromEpoch, toEpoch } = parse(rangeQuery, request.query, 'range');
@@ -204,26 +206,42 @@ export function createNodeServer(
     return { reports };
   });
 
-  // Read-only export of an epoch's raw samples (the telemetry root's leaves), for the dashboard's proofs.
+  // Read-only export of an epoch's raw samples (the telemetry root's leaves), for the dashboard's proofs. Read from the
+  // epoch's own small file, never the journal. A report already dropped from memory (submitted long ago) is served from
+  // the file alone, with the root its leaves hash to (the caller checks it against the chain's).
   app.get('/clusters/:clusterId/epochs/:epoch/samples', async (request) => {
     const { clusterId, epoch } = parse(reportParams, request.params, 'epoch id');
-    const entry = core.report(BigInt(clusterId), BigInt(epoch));
-    if (!entry) throw new Rejection('report_not_ready', 'this node has not finalized that epoch', 404);
-    const leaves = await readEpochLeaves({
-      journalPath: core.config.journalPath,
-      clusterId: BigInt(clusterId),
-      epochEnd: Number(epoch),
-      epochSeconds: core.config.epochSeconds,
-      uuidHash: gpuUuidHash,
-    });
-    if (telemetryRoot(leaves) !== entry.report.telemetryRoot) {
-      throw new Rejection('samples_unavailable', 'the journal no longer holds exactly the samples of that report', 409);
+    const id = BigInt(clusterId);
+    const entry = core.report(id, BigInt(epoch));
+    // An epoch closed a moment ago may still have its file in the writer's hands.
+    await core.samples.flush();
+    let leaves = readEpochLeaves({ store: core.samples, clusterId: id, epochEnd: Number(epoch) });
+    // An epoch closed without any sample has no file: its report commits to the empty root.
+    if (!leaves && entry && entry.report.telemetryRoot === telemetryRoot([])) leaves = [];
+    if (!leaves) {
+      const finalizedThrough =
+        core.clusterSummaries().find((cluster) => cluster.clusterId === clusterId)?.finalizedThrough ?? 0;
+      if (!entry && Number(epoch) > finalizedThrough) {
+        throw new Rejection('report_not_ready', 'this node has not finalized that epoch', 404);
+      }
+      throw new Rejection(
+        'samples_unavailable',
+        'this node holds no samples for that epoch (past the retention)',
+        404,
+        {
+          retentionDays: core.samples.retentionDays,
+        },
+      );
+    }
+    const root = telemetryRoot(leaves);
+    if (entry && root !== entry.report.telemetryRoot) {
+      throw new Rejection('samples_unavailable', 'the node no longer holds exactly the samples of that report', 409);
     }
     return {
       clusterId,
       epoch,
       epochSeconds: core.config.epochSeconds,
-      telemetryRoot: entry.report.telemetryRoot,
+      telemetryRoot: root,
       leaves: leaves.map(([uuidHash, timeMs, utilizationMilliPct]) => [
         uuidHash,
         timeMs.toString(),

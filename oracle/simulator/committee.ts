@@ -28,6 +28,8 @@ export type CommitteeOptions = {
   warpChain: boolean;
   /** See OracleNodeOptions.telemetryReaders. */
   telemetryReaders?: Address[];
+  /** See OracleNodeOptions.compactJournalBytes; per member, by position. */
+  compactJournalBytes?: (number | undefined)[];
   logLevel?: string;
   log: Logger;
 };
@@ -83,6 +85,7 @@ export async function startCommittee(options: CommitteeOptions): Promise<Committ
       maxEpochsPerSubmission: options.maxEpochsPerSubmission,
       warpChain: options.warpChain,
       telemetryReaders: options.telemetryReaders ?? [],
+      compactJournalBytes: options.compactJournalBytes?.[position],
       logLevel: options.logLevel ?? 'warn',
     };
     const child = fork(NODE_SCRIPT, [], {

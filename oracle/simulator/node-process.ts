@@ -28,6 +28,7 @@ export const nodeProcessConfigSchema = z.object({
   maxEpochsPerSubmission: z.number().int().positive().optional(),
   warpChain: z.boolean(),
   telemetryReaders: z.array(z.string()).default([]),
+  compactJournalBytes: z.number().int().positive().optional(),
   logLevel: z.string().default('warn'),
 });
 export type NodeProcessConfig = z.infer<typeof nodeProcessConfigSchema>;
@@ -68,6 +69,7 @@ const node = await startOracleNode({
   relayIntervalMs: config.relayIntervalMs,
   gatherMs: config.gatherMs,
   maxEpochsPerSubmission: config.maxEpochsPerSubmission,
+  compactJournalBytes: config.compactJournalBytes,
   prepareSubmission: config.warpChain ? warpTo : undefined,
   telemetryReaders: config.telemetryReaders as Address[],
   log,
