@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Address, Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { signBatch } from '../agent/signing';
 import { hardwareRoot } from '../hardware';
@@ -33,9 +34,10 @@ export function stubRegistry(clusters: FixtureCluster[]): RegistryView {
         hardwareRoot: hardwareRoot(cluster.uuids),
         gpuCount: cluster.uuids.length,
         attestationNonce: 1,
-        attestedAt: 0,
+        // Attested long ago: the inventory claims its GPUs, and the time floor is the backfill window below.
+        attestedAt: 1,
         attestedUntil: Math.floor(Date.now() / 1000) + 365 * 86_400,
-        status: 1,
+        status: ClusterStatus.Attested,
       },
     ]),
   );
@@ -79,6 +81,8 @@ export async function openFixtureCore(
       committee: [address],
       threshold: 1,
       epochSeconds: 3_600,
+      // A recent past replayed at full speed: samples of any age are within the backfill window.
+      backfillSeconds: 99 * 365 * 86_400,
       graceSeconds: 100 * 365 * 86_400,
       maxClockSkewMs: 30_000,
       maxAttestationSeconds: 400 * 86_400,

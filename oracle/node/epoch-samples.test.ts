@@ -65,11 +65,19 @@ describe('per-epoch sample files', () => {
   });
 
   it('leave out snapshots that arrived after the epoch closed (they never changed its report)', async () => {
-    core = await openFixtureCore(join(directory, 'node.jsonl'), [cluster], { graceSeconds: 60 });
+    // A backfill reaching back past `base` (five hours), and the shortest grace it allows.
+    core = await openFixtureCore(join(directory, 'node.jsonl'), [cluster], {
+      backfillSeconds: 5 * 3_600,
+      graceSeconds: 5 * 3_600 + 60,
+    });
     const early = await deliver(1, base, 100);
-    // The grace timeout closes the epoch (the agent was late); later snapshots of the same hour are journaled only.
-    await core.tick(Date.now());
-    await deliver(2, base + 1_100_000, 50);
+    // The grace timeout closes the epoch (the agent was late: the node's clock is past its end by the grace); later
+    // snapshots of the same hour are refused for good as too old, and change nothing.
+    await core.tick(Date.now() + 3 * HOUR);
+    await expect(deliver(2, base + 1_100_000, 50)).rejects.toMatchObject({
+      code: 'timestamp_too_old',
+      details: { sequenceConsumed: true },
+    });
     await core.samples.flush();
     const leaves = core.samples.read(cluster.clusterId, firstEpoch)!;
     expect(leaves).toHaveLength(100 * 3);
