@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex } from 'viem';
 import { z } from 'zod';
 import { Rejection, RetryableError } from '../errors';
-import { gpuUuidHash, telemetryRoot } from '../hardware';
+import { telemetryRoot } from '../hardware';
 import { ANSWER_BODY_HARD_LIMIT, answerBodyGuard, attestationAnswerSchema } from './attestation';
 import { authenticateBatch, BatchGate, type BatchGateOptions, holdsCluster, NOT_THE_OPERATORS } from './batch-gate';
 import type { OracleCore } from './core';
