@@ -45,8 +45,10 @@ export async function benchAttest(): Promise<void> {
     port: NODE_PORT,
     journalPath: join(directory, 'node.jsonl'),
     epochSeconds: 3_600,
-    graceSeconds: 7_200,
     log,
+  }).catch(async (error) => {
+    await chain.anvil.stop();
+    throw error;
   });
   try {
     const uuids = simulatedUuids('bench-attest', GPUS);
