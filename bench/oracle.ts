@@ -51,7 +51,7 @@ const node = await startOracleNode({
   journalPath: join(directory, 'node.jsonl'),
   epochSeconds: 3_600,
   // Batches are dated from half an hour back; the grace must exceed the backfill window plus twice the clock skew.
-  backfillSeconds: 3_600,
+  backfillSeconds: 3_700,
   graceSeconds: 7_200,
   log,
 });

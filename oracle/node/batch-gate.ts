@@ -147,10 +147,11 @@ export async function authenticateBatch(core: OracleCore, clusterId: bigint, bod
     });
   }
   const lastSequence = core.lastSequence(clusterId);
-  if (body.sequence < lastSequence) {
+  // The same rule as the core's, answered the same way, so a replay never reaches the cluster's queue.
+  if (body.sequence <= lastSequence) {
     throw new Rejection('batch_already_accepted', `batch ${body.sequence} was already accepted`, 409, {
       lastSequence,
-      identical: false,
+      identical: body.sequence === lastSequence && core.isLastPayload(clusterId, payloadHash),
     });
   }
   return signer;

@@ -680,6 +680,11 @@ export class OracleCore {
     return this.clusters.get(clusterId)?.lastSequence ?? 0;
   }
 
+  /** Whether `payloadHash` is that of the cluster's last accepted (or refused) batch: a resend, not a stranger's. */
+  isLastPayload(clusterId: bigint, payloadHash: Hex) {
+    return this.clusters.get(clusterId)?.lastPayloadHash === payloadHash;
+  }
+
   /** Verifies, persists and applies one operator-signed batch; resolves once it is durable. */
   ingestBatch(clusterId: bigint, body: BatchBody): Promise<{ samples: number; sequence: number }> {
     const cluster = this.clusters.get(clusterId);

@@ -11,6 +11,7 @@
  * be able to burn the operator's sequence numbers.
  */
 import { Rejection } from '../errors';
+import { PEER_AUTH_WINDOW_MS } from './peer-auth';
 import { type BatchPayload, MAX_LEASES_PER_GPU, type WireLease } from './protocol';
 
 /** Codes whose refusal consumes the batch's sequence (the agent drops the batch and sends the next). */
@@ -46,8 +47,20 @@ export type ClockRules = {
  * that arrives around the grace boundary is refused by all nodes or by none, and three honest nodes sign the same
  * report whichever of them closed the epoch first (I-5). The backfill window itself must hold a batch that was
  * delayed by skew in both directions, and at least one epoch, or live telemetry would be refused.
+ *
+ * What stays clock-dependent: a sample that arrives within the skew of exactly `backfillSeconds` late (an agent silent
+ * for about that long) can be taken by one node and refused as too old by another. A committee with k < n still
+ * reaches k; agreeing on it would need a time every node reads the same, e.g. one the agent signs (not done).
+ *
+ * Signed peer requests and telemetry views allow PEER_AUTH_WINDOW_MS of clock difference: a larger skew would have
+ * honest nodes refuse each other.
  */
 export function checkClockRules(rules: ClockRules) {
+  if (rules.maxClockSkewMs > PEER_AUTH_WINDOW_MS) {
+    throw new Error(
+      `maxClockSkewMs (${rules.maxClockSkewMs}) must not exceed the ${PEER_AUTH_WINDOW_MS} ms that signed peer requests allow`,
+    );
+  }
   const skewSeconds = Math.ceil((2 * rules.maxClockSkewMs) / 1000);
   if (rules.backfillSeconds < rules.epochSeconds + skewSeconds) {
     throw new Error(

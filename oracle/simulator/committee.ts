@@ -57,6 +57,18 @@ function stopChild(child: ChildProcess) {
   });
 }
 
+/** The parent's variables a node process may see: where programs, temp files and Node's own settings are. */
+const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ', 'NODE_ENV', 'NODE_OPTIONS', 'TEST_PORT_OFFSET'];
+
+function nodeEnvironment(): NodeJS.ProcessEnv {
+  const env = {} as NodeJS.ProcessEnv;
+  for (const name of INHERITED) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
+}
+
 export async function startCommittee(options: CommitteeOptions): Promise<Committee> {
   const url = (member: CommitteeMember) => `http://127.0.0.1:${member.port}`;
   const children: ChildProcess[] = [];
@@ -90,8 +102,10 @@ export async function startCommittee(options: CommitteeOptions): Promise<Committ
     };
     const child = fork(NODE_SCRIPT, [], {
       execArgv: ['--import', 'tsx'],
+      // Only what a node needs: the parent's environment holds the deployer's key, the session secret, the database
+      // URL and the dashboard's reader key, none of which is a node's business (review I-3).
       env: {
-        ...process.env,
+        ...nodeEnvironment(),
         RACKSHARE_NODE_CONFIG: JSON.stringify(config),
         RACKSHARE_NODE_KEY: member.privateKey,
         ...(member.relayerKey ? { RACKSHARE_RELAYER_KEY: member.relayerKey } : {}),
