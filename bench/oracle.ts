@@ -54,6 +54,9 @@ const node = await startOracleNode({
   backfillSeconds: 3_700,
   graceSeconds: 7_200,
   log,
+}).catch(async (error) => {
+  await chain.anvil.stop();
+  throw error;
 });
 
 try {
