@@ -16,6 +16,7 @@ import { hardwareRoot } from '../hardware';
 import { type OracleCore, type ReportEntry, SUBMITTED_REPORTS_KEPT } from './core';
 import { fixtureContext, fixtureNodeKey, fixturePayload, openFixtureCore, signFixtureBatch } from './core-fixture';
 import { simulatedUuids, testPort } from './harness';
+import { Journal } from './journal';
 import { startOracleNode } from './node';
 import { MAX_QUEUED_PER_PEER, PeerNetwork } from './peers';
 
@@ -161,6 +162,22 @@ async function breakJournal(core: OracleCore) {
 }
 
 describe('a failed journal append (fail-stop)', () => {
+  it('the journal refuses every append after a failed write (a torn record must stay last) and reports each', async () => {
+    const path = journalPath();
+    const reported: Error[] = [];
+    const journal = await Journal.openWith<{ n: number }>(path, () => undefined, {
+      onAppendError: (error) => reported.push(error),
+    });
+    await journal.append({ n: 1 });
+    await (journal as unknown as { handle: FileHandle }).handle.close();
+    await expect(journal.append({ n: 2 })).rejects.toBeInstanceOf(JournalFailedError);
+    await expect(journal.append({ n: 3 })).rejects.toBeInstanceOf(JournalFailedError);
+    expect(reported).toHaveLength(2);
+    expect(journal.failed).toBe(reported[0]);
+    await journal.close();
+    expect(readFileSync(path, 'utf8')).toBe('{"n":1}\n');
+  });
+
   it('is fatal for the core: reported once, and nothing more is signed or journaled', async () => {
     const core = await openFixtureCore(journalPath(), [{ clusterId: CLUSTER, uuids }]);
     const reports = await reportEpochs(core, 3);
