@@ -45,6 +45,8 @@ program
     const { config, privateKey, relayerPrivateKey } = loadNodeConfig(path);
     const node = await startOracleNode({ ...config, privateKey, relayerPrivateKey, log });
     onShutdown(() => node.stop());
+    // A failed journal append stops the node (fail-stop): exit non-zero so the supervisor restarts it from the journal.
+    void node.stopped.then((fatal) => fatal && process.exit(1));
   });
 
 await program.parseAsync();

@@ -1,8 +1,12 @@
 /**
  * The state machine of one oracle node: verified inventories, accepted telemetry, finalized epochs, its own signed
- * reports and the peer signatures that match them. Everything that changes state goes through the journal first, so
- * a restart rebuilds exactly what was acknowledged. The node signs only reports it computed from telemetry it
- * verified itself, and never two different reports for one cluster and epoch.
+ * reports and the peer signatures that match them. Nothing is acknowledged (a batch answered, a signature pushed or
+ * relayed) before its journal record is durable, so a restart rebuilds everything that left the node. Not every change
+ * is journaled before it is applied: some (an epoch closed and signed, a peer signature kept) are applied in memory
+ * first and appended right after. A failed append is therefore fatal (fail-stop): the journal refuses everything after
+ * it, the core reports it once through onFatal, and the node stops, to be restarted from what the journal holds. A
+ * report it re-computes then is the same one (same telemetry, same deterministic signature). The node signs only
+ * reports it computed from telemetry it verified itself, and never two different reports for one cluster and epoch.
  */
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -147,6 +151,10 @@ const FOLLOWED_PER_TICK = 64;
  * files. Unsubmitted reports are never dropped: the relayer still needs them.
  */
 export const SUBMITTED_REPORTS_KEPT = 48;
+/** Clusters whose reports one retire pass compares with the chain's last epochs (one batched read). */
+const RETIRE_CLUSTERS_PER_PASS = 64;
+/** Retire passes are at most this often: lastEpochOf moves once per epoch, a pass per tick would be wasted reads. */
+const RETIRE_INTERVAL_MS = 10_000;
 /** Stands for a replayed batch's payload hash until the replay ends (see OracleCore.open). */
 const REPLAYED_PAYLOAD = '0xreplayed' as Hex;
 /** How often the sample files are pruned to the retention. */
@@ -238,16 +246,20 @@ export class OracleCore {
     let stale = false;
     let records = 0;
     const lastPayloads = new Map<bigint, string>();
-    core.journal = await Journal.openWith<JournalRecord>(config.journalPath, (record) => {
-      if (first) {
-        first = false;
-        stale = snapshot !== undefined && (record.type !== 'segment' || record.id !== snapshot.segment);
-      }
-      if (stale || record.type === 'segment') return;
-      records += 1;
-      if (record.type === 'batch') lastPayloads.set(BigInt(record.clusterId), record.payload);
-      core.replay([record]);
-    });
+    core.journal = await Journal.openWith<JournalRecord>(
+      config.journalPath,
+      (record) => {
+        if (first) {
+          first = false;
+          stale = snapshot !== undefined && (record.type !== 'segment' || record.id !== snapshot.segment);
+        }
+        if (stale || record.type === 'segment') return;
+        records += 1;
+        if (record.type === 'batch') lastPayloads.set(BigInt(record.clusterId), record.payload);
+        core.replay([record]);
+      },
+      { onAppendError: (error) => core.fail(error) },
+    );
     if (snapshot && (first || stale)) await core.journal.rotate({ type: 'segment', id: snapshot.segment });
     for (const [clusterId, payload] of lastPayloads) {
       const cluster = core.clusters.get(clusterId);
@@ -504,6 +516,8 @@ export class OracleCore {
       list.sort((a, b) => (a.report.epoch < b.report.epoch ? 1 : -1));
       for (const entry of list.slice(SUBMITTED_REPORTS_KEPT)) {
         this.reports.delete(reportKey(entry.report.clusterId, entry.report.epoch));
+        // Its own digest stayed in the book with the entry (markSubmitted keeps it); without the entry it is garbage.
+        this.signatureBook.forget(entry.report.clusterId, entry.report.epoch);
       }
     }
   }
@@ -870,6 +884,8 @@ export class OracleCore {
 
   /** Finalizes every cluster's due epochs (called on a timer for the grace timeout). */
   async tick(now = this.now()) {
+    // Fail-stop: memory may be ahead of the journal; nothing more is signed before the restart.
+    if (this.fatalError) return;
     const followed = await this.readFollowed();
     for (const cluster of this.clusters.values()) {
       const onChain = followed.get(cluster.clusterId);
@@ -892,6 +908,7 @@ export class OracleCore {
       );
       if (outdated.length > 0) await this.resign(outdated, committeeVersion);
     }
+    await this.retirePassed(now);
     let lag = 0;
     for (const cluster of this.clusters.values()) {
       if (cluster.finalizedThrough > 0) lag = Math.max(lag, now / 1000 - cluster.finalizedThrough);
@@ -1044,12 +1061,12 @@ export class OracleCore {
     return this.signatureBook.drop(entry, signer);
   }
 
+  /**
+   * Records that the chain is done with `entries`: landed, or past their epoch (another report landed for it, or a
+   * later epoch overtook it). Journaled first; `submitted` means exactly that on replay too.
+   */
   async markSubmitted(entries: ReportEntry[]) {
-    for (const entry of entries) {
-      entry.submitted = true;
-      // Signatures parked for other figures or versions of a report on chain can never be used.
-      this.signatureBook.forget(entry.report.clusterId, entry.report.epoch, entry.digest);
-    }
+    if (entries.length === 0) return;
     await this.journal.append(
       ...entries.map((entry) => ({
         type: 'submitted' as const,
@@ -1057,7 +1074,80 @@ export class OracleCore {
         epoch: entry.report.epoch.toString(),
       })),
     );
+    for (const entry of entries) {
+      entry.submitted = true;
+      // Signatures parked for other figures or versions of a report on chain can never be used.
+      this.signatureBook.forget(entry.report.clusterId, entry.report.epoch, entry.digest);
+    }
     this.retireSubmitted(entries.map((entry) => entry.report.clusterId));
+  }
+
+  /** Clusters still to compare with the chain's last epochs in the current round of retire passes. */
+  private retireQueue: bigint[] = [];
+  private lastRetirePass = Number.NEGATIVE_INFINITY;
+
+  /**
+   * Retires every unsubmitted report the chain is past (epoch ≤ the cluster's lastEpochOf), as markSubmitted does for
+   * what the relayer landed: the registry skips such a report, so nobody can ever land it. Only the relayer marked
+   * reports before, and only those with k signatures, so a node that does not relay, and every report that never
+   * reached k (a minority report, a catch-up after downtime, an epoch the chain skipped), stayed in memory forever with
+   * its signature-book digest. Bounded per pass (RETIRE_CLUSTERS_PER_PASS clusters, round robin over those with
+   * unsubmitted reports, one batched read) and at most one pass per RETIRE_INTERVAL_MS. Reports in flight are left to
+   * the relayer's receipt. Returns the reports retired.
+   */
+  async retirePassed(now = this.now()) {
+    if (now - this.lastRetirePass < RETIRE_INTERVAL_MS) return 0;
+    this.lastRetirePass = now;
+    if (this.retireQueue.length === 0) {
+      const pending = new Set<bigint>();
+      for (const entry of this.reports.values()) if (!entry.submitted) pending.add(entry.report.clusterId);
+      this.retireQueue = [...pending];
+    }
+    const clusterIds = this.retireQueue.splice(0, RETIRE_CLUSTERS_PER_PASS);
+    if (clusterIds.length === 0) return 0;
+    let lastEpochs: Map<bigint, bigint>;
+    try {
+      lastEpochs = await this.registry.lastEpochs(clusterIds);
+    } catch (error) {
+      this.log.warn({ err: (error as Error).message }, 'cannot read the last epochs to retire reports');
+      return 0;
+    }
+    const passed: ReportEntry[] = [];
+    for (const entry of this.reports.values()) {
+      if (entry.submitted || entry.inFlight) continue;
+      const last = lastEpochs.get(entry.report.clusterId);
+      if (last !== undefined && entry.report.epoch <= last) passed.push(entry);
+    }
+    for (let from = 0; from < passed.length; from += JOURNAL_CHUNK) {
+      await this.markSubmitted(passed.slice(from, from + JOURNAL_CHUNK));
+    }
+    if (passed.length > 0) this.log.info({ reports: passed.length }, 'retired reports the chain is past');
+    return passed.length;
+  }
+
+  private fatalError: Error | undefined;
+  private readonly fatalListeners = new Set<(error: Error) => void>();
+
+  /**
+   * Called once, with the first journal append that failed (see the header: fail-stop). The node stops on it; a
+   * listener added after the failure is called at once.
+   */
+  onFatal(listener: (error: Error) => void) {
+    if (this.fatalError) listener(this.fatalError);
+    else this.fatalListeners.add(listener);
+  }
+
+  /** The error that stopped this core, if one did. */
+  get fatal() {
+    return this.fatalError;
+  }
+
+  private fail(error: Error) {
+    if (this.fatalError) return;
+    this.fatalError = error;
+    this.log.fatal({ err: error }, 'a journal append failed: memory may be ahead of the journal, the node stops');
+    for (const listener of this.fatalListeners) listener(error);
+    this.fatalListeners.clear();
   }
 
   report(clusterId: bigint, epoch: bigint) {

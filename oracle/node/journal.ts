@@ -10,6 +10,7 @@
 import { closeSync, mkdirSync, openSync, readSync, truncateSync } from 'node:fs';
 import { type FileHandle, open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { JournalFailedError } from '../errors';
 
 /** Largest record (one line, newline included). Above the node's 16 MiB body limit, with room for JSON escaping. */
 export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
@@ -30,6 +31,14 @@ export class RecordTooLargeError extends Error {
 }
 
 export type ReadLinesOptions = { maxRecordBytes?: number; chunkBytes?: number };
+
+export type JournalOptions = ReadLinesOptions & {
+  /**
+   * Called once per refused append (a failed write or sync, or a record too large), before its promise rejects: the
+   * owner decides whether that is fatal (the oracle core stops its node on any).
+   */
+  onAppendError?: (error: Error) => void;
+};
 
 /**
  * Calls `visit` with every whole line of `path` (without its newline), in order, reading `chunkBytes` at a time.
@@ -94,10 +103,16 @@ export class Journal<RecordType> {
   bytes = 0;
   /** Records appended since the file was opened or rotated. */
   appended = 0;
+  /**
+   * Set by the first failed write or sync. The file may then end in a torn record, and a record written after it would
+   * be glued to it and make the journal unreadable at restart: from then on every append is refused.
+   */
+  failed: JournalFailedError | undefined;
 
   private constructor(
     readonly path: string,
     readonly maxRecordBytes: number,
+    private readonly onAppendError: (error: Error) => void = () => undefined,
   ) {}
 
   /**
@@ -107,10 +122,10 @@ export class Journal<RecordType> {
   static async openWith<RecordType>(
     path: string,
     visit: (record: RecordType) => void,
-    options: ReadLinesOptions = {},
+    options: JournalOptions = {},
   ): Promise<Journal<RecordType>> {
     mkdirSync(dirname(path), { recursive: true });
-    const journal = new Journal<RecordType>(path, options.maxRecordBytes ?? MAX_RECORD_BYTES);
+    const journal = new Journal<RecordType>(path, options.maxRecordBytes ?? MAX_RECORD_BYTES, options.onAppendError);
     const whole = readLines(path, (line) => visit(JSON.parse(line) as RecordType), options);
     try {
       truncateSync(path, whole);
@@ -133,6 +148,7 @@ export class Journal<RecordType> {
   }
 
   append(...records: RecordType[]): Promise<void> {
+    if (this.failed) return this.refuse(this.failed);
     if (!this.handle) return Promise.reject(new Error(`journal ${this.path} is closed`));
     // Nothing to write: starting a flush here would leave `flushing` set to a finished run forever (the flush empties
     // it synchronously before `??=` stores its promise), and every later append would wait for nothing.
@@ -142,13 +158,18 @@ export class Journal<RecordType> {
       // Checked on the character count first: bytes are at most 3 per UTF-16 unit, so most lines skip the count.
       if (line.length * 3 <= this.maxRecordBytes) continue;
       const bytes = Buffer.byteLength(line);
-      if (bytes > this.maxRecordBytes) return Promise.reject(new RecordTooLargeError(bytes, this.maxRecordBytes));
+      if (bytes > this.maxRecordBytes) return this.refuse(new RecordTooLargeError(bytes, this.maxRecordBytes));
     }
     const done = lines.map(
       (line) => new Promise<void>((resolve, reject) => this.pending.push({ line, resolve, reject })),
     );
     if (!this.paused) this.flushing ??= this.flush();
     return Promise.all(done).then(() => undefined);
+  }
+
+  private refuse(error: Error): Promise<never> {
+    this.onAppendError(error);
+    return Promise.reject(error);
   }
 
   private async flush() {
@@ -173,7 +194,12 @@ export class Journal<RecordType> {
         this.appended += group.length;
         for (const entry of group) entry.resolve();
       } catch (error) {
-        for (const entry of group) entry.reject(error as Error);
+        this.failed = new JournalFailedError(`journal ${this.path}: ${(error as Error).message}`, { cause: error });
+        // What waits behind the failed group is refused too: nothing may follow a possibly torn record.
+        const refused = [...group, ...this.pending];
+        this.pending = [];
+        this.onAppendError(this.failed);
+        for (const entry of refused) entry.reject(this.failed);
       }
     }
     this.flushing = undefined;

@@ -144,7 +144,26 @@ export async function startOracleNode(options: OracleNodeOptions) {
   if (options.relay !== false) running.push(relayer.run(controller.signal));
   const timer = setInterval(() => void core.tick().catch((error) => log.error({ err: error }, 'tick failed')), 1_000);
   log.info({ url, address: account.address, relayer: relayerAccount.address }, 'oracle node listening');
-  let stopped = false;
+  let stopping: Promise<void> | undefined;
+  let resolveStopped!: (fatal: Error | undefined) => void;
+  const stopped = new Promise<Error | undefined>((resolve) => {
+    resolveStopped = resolve;
+  });
+  // The one shutdown path, whoever asks: a signal (stop) or a failed journal append (fail-stop).
+  const shutdown = () => {
+    stopping ??= (async () => {
+      clearInterval(timer);
+      controller.abort();
+      await server.close();
+      await Promise.allSettled(running);
+      // After a failed append memory may be ahead of the journal: no snapshot of it, the restart replays the journal.
+      await core.close(core.fatal === undefined);
+    })().finally(() => resolveStopped(core.fatal));
+    return stopping;
+  };
+  core.onFatal(() => {
+    void shutdown().catch((error) => log.error({ err: error }, 'stopping after a journal failure failed'));
+  });
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${options.port}`,
     listenUrl: url,
@@ -154,14 +173,11 @@ export async function startOracleNode(options: OracleNodeOptions) {
     core,
     relayer,
     peers,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      clearInterval(timer);
-      controller.abort();
-      await server.close();
-      await Promise.allSettled(running);
-      await core.close();
-    },
+    /**
+     * Resolves once the node has stopped, for whatever reason, with the journal error that stopped it (undefined
+     * after a plain stop): a standalone process then exits non-zero, so its supervisor restarts it from the journal.
+     */
+    stopped,
+    stop: shutdown,
   };
 }

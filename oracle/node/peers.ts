@@ -6,6 +6,10 @@
  * every peer's signatures (GET /signatures?reports=...), at most MAX_PULL_REPORTS reports per peer every
  * `pullIntervalMs`, and checks each like a pushed one. Successful calls also track which peers are alive, which
  * decides the relaying order.
+ *
+ * A peer's queue holds only what is still worth pushing: reports the chain is done with (submitted) or the core no
+ * longer holds (retired, or replaced by a re-signature) leave it, and it never holds more than MAX_QUEUED_PER_PEER
+ * (the oldest go first; the peer's pull recovers them), so a peer that stays dead costs bounded memory.
  */
 import type { Logger } from 'pino';
 import type { Address } from 'viem';
@@ -14,6 +18,9 @@ import { signPeerRequest } from './peer-auth';
 import { MAX_PULL_REPORTS, MAX_SIGNATURES_PER_REQUEST, pullAnswerSchema, toWireReport } from './protocol';
 
 export type Peer = { address: Address; url: string };
+
+/** Reports queued for one peer at most: a day of hourly epochs for 128 clusters. */
+export const MAX_QUEUED_PER_PEER = 4_096;
 
 export type PullOptions = {
   /** How long an own report may stay short of the threshold before its signatures are pulled (default 10 s). */
@@ -45,10 +52,36 @@ export class PeerNetwork {
     const now = Date.now();
     for (const entry of entries) {
       const key = `${entry.report.clusterId}:${entry.report.epoch}`;
-      for (const queue of this.queues.values()) queue.set(key, entry);
+      for (const queue of this.queues.values()) {
+        // Re-inserted at the end: a re-signature is the newest entry, not the oldest.
+        queue.delete(key);
+        queue.set(key, entry);
+      }
       if (entry.readyAt === null) this.unready.set(key, { entry, since: now });
     }
+    for (const queue of this.queues.values()) this.trim(queue);
     this.wake?.();
+  }
+
+  /** Reports waiting to be pushed to `peer` (after dropping those no longer worth pushing). */
+  backlog(peer: Address) {
+    const queue = this.queues.get(peer);
+    return queue ? this.trim(queue) : 0;
+  }
+
+  /**
+   * Drops what the chain is done with or the core no longer holds, then the oldest beyond MAX_QUEUED_PER_PEER (the
+   * peer's pull of this node's signatures recovers those). Returns the size left.
+   */
+  private trim(queue: Map<string, ReportEntry>) {
+    for (const [key, entry] of queue) {
+      if (entry.submitted || this.core.reports.get(key) !== entry) queue.delete(key);
+    }
+    for (const key of queue.keys()) {
+      if (queue.size <= MAX_QUEUED_PER_PEER) break;
+      queue.delete(key);
+    }
+    return queue.size;
   }
 
   /** Pulls the peers' signatures of own reports still short of the threshold, until aborted. */
@@ -137,6 +170,7 @@ export class PeerNetwork {
 
   private async serve(peer: Peer, checkHealth: boolean, signal: AbortSignal) {
     const queue = this.queues.get(peer.address)!;
+    this.trim(queue);
     try {
       if (queue.size > 0) {
         const batch = [...queue.entries()].slice(0, MAX_SIGNATURES_PER_REQUEST);

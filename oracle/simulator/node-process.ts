@@ -82,6 +82,8 @@ async function shutdown() {
   await node.stop().catch((error) => log.error({ err: error }, 'node stop failed'));
   process.exit(0);
 }
+// A failed journal append stops the node (fail-stop): exit non-zero so the parent sees it died.
+void node.stopped.then((fatal) => fatal && process.exit(1));
 process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());
 const parentPid = process.ppid;
