@@ -51,7 +51,16 @@ import {
   type WireReport,
 } from './protocol';
 import { type BookState, type PeerItem, type PeerRecord, reportKey, SignatureBook } from './signature-book';
-import { readSnapshot, type SnapshotLine, writeSnapshot } from './snapshot';
+import {
+  appendPart,
+  readSnapshot,
+  SNAPSHOT_PART_ENTRIES,
+  SnapshotInvalidError,
+  type SnapshotLine,
+  SnapshotMissingError,
+  splitCollections,
+  writeSnapshot,
+} from './snapshot';
 import { ClusterTelemetryTally } from './telemetry-status';
 
 export type CoreConfig = {
@@ -84,7 +93,8 @@ export type CoreConfig = {
 };
 
 type JournalRecord =
-  | { type: 'inventory'; clusterId: string; uuids: string[]; hardwareRoot: Hex }
+  /** `heldSince`: when the node took it (node clock, ms); absent in journals of older versions. */
+  | { type: 'inventory'; clusterId: string; uuids: string[]; hardwareRoot: Hex; heldSince?: number }
   | { type: 'batch'; clusterId: string; sequence: number; payload: string }
   /** A batch refused for good: its sequence is used up, nothing of it is stored. */
   | { type: 'refused'; clusterId: string; sequence: number; payloadHash: Hex; code: string }
@@ -157,6 +167,11 @@ const RETIRE_CLUSTERS_PER_PASS = 64;
 const RETIRE_INTERVAL_MS = 10_000;
 /** Stands for a replayed batch's payload hash until the replay ends (see OracleCore.open). */
 const REPLAYED_PAYLOAD = '0xreplayed' as Hex;
+/**
+ * After a failed compaction, the next try waits this long or until the journal doubled: a failure that repeats (a full
+ * disk, a failing sample file) then costs an error log now and then, not a held node and a full re-encoding every tick.
+ */
+const COMPACT_RETRY_MS = 600_000;
 /** How often the sample files are pruned to the retention. */
 const SAMPLE_PRUNE_INTERVAL_MS = 3_600_000;
 /**
@@ -185,6 +200,8 @@ export class OracleCore {
   /** Raw samples per cluster and epoch, for exports. */
   readonly samples: EpochSampleStore;
   private compacting: Promise<void> | undefined;
+  /** Set by a failed compaction in `maintain`: no new try before `at` (node clock, ms) unless the journal reaches `bytes`. */
+  private compactRetry: { at: number; bytes: number } | undefined;
   private lastSamplePrune = 0;
 
   private constructor(
@@ -231,7 +248,8 @@ export class OracleCore {
    * Loads the newest snapshot, then replays the journal segment that continues it. A journal whose segment is not the
    * snapshot's predates it (a crash between writing the snapshot and starting the fresh journal): everything it holds
    * is in the snapshot, so it is skipped and replaced. A journal without a snapshot (or from before snapshots) is
-   * replayed whole.
+   * replayed whole, unless it starts with a segment record: it continues a snapshot that is gone, and replaying it
+   * alone would start the node from part of its history, so the node refuses to start (SnapshotMissingError).
    */
   static async open(config: CoreConfig, registry: RegistryView, metrics: NodeMetrics, log: Logger) {
     // Refuse a clock configuration under which honest nodes could sign different reports before touching the journal.
@@ -251,6 +269,9 @@ export class OracleCore {
       (record) => {
         if (first) {
           first = false;
+          if (!snapshot && record.type === 'segment') {
+            throw new SnapshotMissingError(config.journalPath, core.snapshotPath, record.id);
+          }
           stale = snapshot !== undefined && (record.type !== 'segment' || record.id !== snapshot.segment);
         }
         if (stale || record.type === 'segment') return;
@@ -286,7 +307,8 @@ export class OracleCore {
     if (compact) {
       await this.compact().catch((error: Error) => this.log.error({ err: error }, 'compaction at shutdown failed'));
     }
-    await this.samples.flush();
+    // A sample file that still fails is rewritten from the journal at the next start (no compaction dropped it).
+    await this.samples.flush().catch((error: Error) => this.log.error({ err: error }, 'sample files not written'));
     return this.journal.close();
   }
 
@@ -308,9 +330,14 @@ export class OracleCore {
   private replay(records: Iterable<JournalRecord>) {
     for (const record of records) {
       switch (record.type) {
-        case 'inventory':
-          this.applyInventory(BigInt(record.clusterId), record.uuids, record.hardwareRoot);
+        case 'inventory': {
+          const clusterId = BigInt(record.clusterId);
+          const renewal = this.clusters.get(clusterId)?.hardwareRoot === record.hardwareRoot;
+          this.applyInventory(clusterId, record.uuids, record.hardwareRoot);
+          // A candidate's hour runs from when the node took it, not from this restart (a renewal keeps its time).
+          if (!renewal && record.heldSince !== undefined) this.clusters.get(clusterId)!.heldSince = record.heldSince;
           break;
+        }
         case 'batch': {
           const cluster = this.clusters.get(BigInt(record.clusterId));
           if (cluster)
@@ -377,13 +404,18 @@ export class OracleCore {
   // ---------------------------------------------------------------- snapshots and compaction
 
   /**
-   * The state a snapshot holds, as bounded lines. Clusters travel whole through the codec (a new ClusterState field
-   * needs no code here), except their open snapshots, cut into lines of bounded size, and what lives only in memory.
+   * The state a snapshot holds, as bounded lines. Clusters travel through the codec (a new ClusterState field needs no
+   * code here): the scalars in one line, every collection (UUIDs, leases, per-GPU counts, any future Map, Set or array)
+   * in parts of bounded size after it, the open snapshots in lines of bounded readings; what lives only in memory stays
+   * out. The signature book goes by chunks of digests. No line grows with a cluster's or the book's size.
    */
   private *snapshotLines(): Generator<SnapshotLine> {
     for (const cluster of this.clusters.values()) {
-      const { queue: _queue, telemetry: _telemetry, snapshots, ...rest } = cluster;
-      yield { type: 'cluster', cluster: { ...rest, snapshots: [] } };
+      const { head, parts } = splitCollections(cluster, ['queue', 'telemetry', 'snapshots']);
+      const clusterId = cluster.clusterId.toString();
+      yield { type: 'cluster', cluster: { ...head, snapshots: [] } };
+      for (const { field, entries } of parts()) yield { type: 'clusterPart', clusterId, field, entries };
+      const { snapshots } = cluster;
       let chunk: Snapshot[] = [];
       let readings = 0;
       for (const snapshot of snapshots) {
@@ -403,8 +435,13 @@ export class OracleCore {
       const { inFlight: _inFlight, ...rest } = entry;
       yield { type: 'report', entry: rest };
     }
-    // Parked peer signatures (reports' own are in their lines above): bounded by MAX_PARKED_SIGNATURES.
-    yield { type: 'signatureBook', state: this.signatureBook.toJSON() };
+    // Every digest's signatures (reports' own again, and the parked ones), restored by appending: a chunk of digests
+    // per line, each digest's signatures bounded by the committee.
+    const { digests } = this.signatureBook.toJSON();
+    const digestsPerLine = Math.max(1, Math.floor(SNAPSHOT_PART_ENTRIES / Math.max(1, this.committee.length)));
+    for (let from = 0; from < digests.length; from += digestsPerLine) {
+      yield { type: 'signatureBook', state: { digests: digests.slice(from, from + digestsPerLine) } };
+    }
     let owners: [string, bigint][] = [];
     for (const owner of this.uuidOwner) {
       owners.push(owner);
@@ -425,6 +462,13 @@ export class OracleCore {
           queue: Promise.resolve(),
           telemetry: new ClusterTelemetryTally(),
         });
+        break;
+      }
+      case 'clusterPart': {
+        const cluster = this.clusters.get(BigInt(line.clusterId as string));
+        if (!cluster)
+          throw new SnapshotInvalidError(`snapshot part of cluster ${line.clusterId} before its cluster line`);
+        appendPart(cluster, line.field as string, line.entries as unknown[]);
         break;
       }
       case 'snapshots':
@@ -455,7 +499,21 @@ export class OracleCore {
   private async maintain(now: number) {
     const bytes = this.config.compactJournalBytes ?? 64 * 1024 * 1024;
     const records = this.config.compactJournalRecords ?? 200_000;
-    if (this.journal.bytes >= bytes || this.journal.appended >= records) await this.compact();
+    const due = this.journal.bytes >= bytes || this.journal.appended >= records;
+    const retry = this.compactRetry;
+    const waiting = retry !== undefined && now < retry.at && this.journal.bytes < retry.bytes;
+    if (due && !waiting) {
+      try {
+        await this.compact();
+        this.compactRetry = undefined;
+      } catch (error) {
+        this.compactRetry = { at: now + COMPACT_RETRY_MS, bytes: 2 * this.journal.bytes };
+        this.log.error(
+          { err: error, journalBytes: this.journal.bytes, retryInMs: COMPACT_RETRY_MS },
+          'compaction failed: the journal keeps growing until a later try succeeds',
+        );
+      }
+    }
     if (now - this.lastSamplePrune >= SAMPLE_PRUNE_INTERVAL_MS) {
       this.lastSamplePrune = now;
       const removed = this.samples.prune(Math.floor(now / 1000));
@@ -570,7 +628,13 @@ export class OracleCore {
         otherClusterId: taken.owner.toString(),
       });
     }
-    await this.journal.append({ type: 'inventory', clusterId: clusterId.toString(), uuids, hardwareRoot: root });
+    await this.journal.append({
+      type: 'inventory',
+      clusterId: clusterId.toString(),
+      uuids,
+      hardwareRoot: root,
+      heldSince: this.now(),
+    });
     this.applyInventory(clusterId, uuids, root);
   }
 

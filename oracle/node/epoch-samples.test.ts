@@ -3,7 +3,7 @@
  * the epoch's report aggregated, served by GET /clusters/:id/epochs/:epoch/samples without reading the journal, and
  * pruned past the retention.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TelemetryLeaf, telemetryRoot } from '../hardware';
 import type { OracleCore } from './core';
 import { type FixtureCluster, fixturePayload, openFixtureCore, signFixtureBatch } from './core-fixture';
+import { EpochSampleStore, MAX_FAILED_SAMPLE_WRITES, SampleWriteError } from './epoch-samples';
 import { simulatedUuids } from './harness';
 import { createNodeServer } from './server';
 
@@ -98,5 +99,63 @@ describe('per-epoch sample files', () => {
     expect(answer.statusCode).toBe(404);
     expect(answer.json().error).toMatchObject({ code: 'samples_unavailable', retentionDays: 1 });
     await app.close();
+  });
+});
+
+describe('a sample file that fails to write', () => {
+  it('is retried by the next flush, which rejects while it still fails', async () => {
+    let failures = 2;
+    const written: string[] = [];
+    const errors: Error[] = [];
+    const store = new EpochSampleStore(
+      directory,
+      35,
+      (error) => errors.push(error),
+      async (path) => {
+        if (failures-- > 0) throw new Error('EIO: disk failing');
+        written.push(path);
+      },
+    );
+    const snapshots = fixturePayload(cluster.uuids, base, 2).snapshots;
+    store.record(cluster.clusterId, firstEpoch, snapshots, (uuid) => `0x${uuid.length.toString(16).padStart(64, '0')}`);
+    // The first write fails (logged once), its retry too: still not durable.
+    await expect(store.flush()).rejects.toThrow(SampleWriteError);
+    expect(errors).toHaveLength(1);
+    expect(store.failedWrites).toEqual({ pending: 1, lost: 0 });
+    // The next retry writes it.
+    await store.flush();
+    expect(written).toEqual([store.path(cluster.clusterId, firstEpoch)]);
+    expect(store.failedWrites).toEqual({ pending: 0, lost: 0 });
+  });
+
+  it('is kept for a retry only up to a bound; past it, flush rejects until a restart', async () => {
+    const store = new EpochSampleStore(directory, 35, undefined, async () => {
+      throw new Error('ENOSPC');
+    });
+    const snapshots = fixturePayload(cluster.uuids, base, 1).snapshots;
+    for (let epoch = 0; epoch <= MAX_FAILED_SAMPLE_WRITES; epoch++) {
+      store.record(cluster.clusterId, firstEpoch + epoch * 3_600, snapshots, () => `0x${'00'.repeat(32)}`);
+    }
+    await expect(store.flush()).rejects.toThrow(/256 epoch sample file\(s\) not written yet.*1 more beyond/);
+    expect(store.failedWrites).toEqual({ pending: MAX_FAILED_SAMPLE_WRITES, lost: 1 });
+  });
+
+  it('keeps compaction from dropping its samples from the journal until it is written', async () => {
+    const journalPath = join(directory, 'node.jsonl');
+    core = await openFixtureCore(journalPath, [cluster]);
+    // The writer cannot create the epoch file's temporary file.
+    const blocker = `${core.samples.path(cluster.clusterId, firstEpoch)}.tmp`;
+    mkdirSync(blocker, { recursive: true });
+    await deliver(1, base, 300);
+    await deliver(2, base + 3_000_000, 100);
+    await expect(core.samples.flush()).rejects.toThrow(SampleWriteError);
+    await expect(core.compact()).rejects.toThrow(SampleWriteError);
+    expect(existsSync(`${journalPath}.snapshot`)).toBe(false);
+    rmSync(blocker, { recursive: true });
+    await core.compact();
+    expect(existsSync(`${journalPath}.snapshot`)).toBe(true);
+    const leaves = core.samples.read(cluster.clusterId, firstEpoch)!;
+    expect(leaves).toHaveLength(360 * 3);
+    expect(telemetryRoot(leaves)).toBe(core.report(cluster.clusterId, BigInt(firstEpoch))!.report.telemetryRoot);
   });
 });

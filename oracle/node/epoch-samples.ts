@@ -9,13 +9,40 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Hex } from 'viem';
+import { RetryableError } from '../errors';
 import type { TelemetryLeaf } from '../hardware';
 import { MAX_RECORD_BYTES, readLines, syncDirectory } from './journal';
 import type { Snapshot } from './protocol';
 
 export const DEFAULT_SAMPLE_RETENTION_DAYS = 35;
+/**
+ * Failed writes kept for a retry, by count and by text size. Past either bound a failed file is not kept (the memory
+ * would grow with a failing disk) but counted: `flush` rejects until a restart, whose journal replay writes it again
+ * (compaction, which would drop those samples from the journal, waits for `flush` and so never runs meanwhile).
+ */
+export const MAX_FAILED_SAMPLE_WRITES = 256;
+export const MAX_FAILED_SAMPLE_BYTES = 256 * 1024 * 1024;
+
+/** Some epoch sample files are not durable: compaction must not drop their samples from the journal. */
+export class SampleWriteError extends RetryableError {
+  override name = 'SampleWriteError';
+  constructor(
+    readonly pending: number,
+    readonly lost: number,
+    cause: Error | undefined,
+  ) {
+    super(
+      `${pending} epoch sample file(s) not written yet (retried at the next flush)` +
+        (lost > 0 ? `, ${lost} more beyond the retry bound (written again from the journal at the next start)` : '') +
+        (cause ? `: ${cause.message}` : ''),
+      { cause },
+    );
+  }
+}
+
+export type SampleWriter = (path: string, text: string) => Promise<void>;
 
 const fileOf = (directory: string, clusterId: bigint, epochEnd: number) =>
   join(directory, clusterId.toString(), `${epochEnd}.jsonl`);
@@ -71,12 +98,26 @@ export function readEpochSampleFile(path: string): TelemetryLeaf[] | undefined {
 
 export class EpochSampleStore {
   private readonly writing = new Set<Promise<void>>();
+  /** Files whose write failed, by path, with their text: retried by the next `flush`. */
+  private readonly failed = new Map<string, string>();
+  private failedBytes = 0;
+  /** Failed files past the retry bounds (see MAX_FAILED_SAMPLE_WRITES). */
+  private lost = 0;
+  private lastError: Error | undefined;
+  private retrying: Promise<void> | undefined;
 
   constructor(
     readonly directory: string,
     readonly retentionDays = DEFAULT_SAMPLE_RETENTION_DAYS,
     private readonly onError: (error: Error) => void = () => undefined,
+    /** Writes one file durably (injected by tests to make a write fail). */
+    private readonly write: SampleWriter = writeAtomically,
   ) {}
+
+  /** Files not durable: kept for a retry, and lost past the retry bounds. */
+  get failedWrites() {
+    return { pending: this.failed.size, lost: this.lost };
+  }
 
   path(clusterId: bigint, epochEnd: number) {
     return fileOf(this.directory, clusterId, epochEnd);
@@ -91,15 +132,57 @@ export class EpochSampleStore {
     const path = this.path(clusterId, epochEnd);
     if (existsSync(path)) return;
     const text = encodeEpochSamples(clusterId, epochEnd, snapshots, uuidHash);
-    const write = writeAtomically(path, text)
-      .catch((error: Error) => this.onError(error))
+    const write = this.write(path, text)
+      .catch((error: Error) => {
+        this.remember(path, text, error);
+        this.onError(error);
+      })
       .finally(() => this.writing.delete(write));
     this.writing.add(write);
   }
 
-  /** Resolves once every file recorded so far is durable (before a snapshot drops the samples from the journal). */
-  async flush() {
+  private remember(path: string, text: string, error: Error) {
+    this.lastError = error;
+    if (this.failed.has(path)) return;
+    if (this.failed.size >= MAX_FAILED_SAMPLE_WRITES || this.failedBytes + text.length > MAX_FAILED_SAMPLE_BYTES) {
+      this.lost += 1;
+      return;
+    }
+    this.failed.set(path, text);
+    this.failedBytes += text.length;
+  }
+
+  /** Resolves once every write started so far has ended, written or failed (never rejects). */
+  async settled() {
     while (this.writing.size > 0) await Promise.all([...this.writing]);
+  }
+
+  /**
+   * Resolves once every file recorded so far is durable (before a snapshot drops the samples from the journal): waits
+   * for the writes in progress, retries those that failed, and rejects (SampleWriteError) while any is still not
+   * written. Concurrent calls share one retry pass.
+   */
+  async flush() {
+    await this.settled();
+    if (this.failed.size > 0) {
+      this.retrying ??= this.retryFailed().finally(() => {
+        this.retrying = undefined;
+      });
+      await this.retrying;
+    }
+    if (this.failed.size > 0 || this.lost > 0) throw new SampleWriteError(this.failed.size, this.lost, this.lastError);
+  }
+
+  private async retryFailed() {
+    for (const [path, text] of [...this.failed]) {
+      try {
+        await this.write(path, text);
+        this.failed.delete(path);
+        this.failedBytes -= text.length;
+      } catch (error) {
+        this.lastError = error as Error;
+      }
+    }
   }
 
   read(clusterId: bigint, epochEnd: number) {
@@ -120,6 +203,12 @@ export class EpochSampleStore {
           removed += 1;
         }
       }
+    }
+    // A file that never got written is past the retention too: nothing waits for it any more.
+    for (const [path, text] of [...this.failed]) {
+      if (Number.parseInt(basename(path), 10) >= horizon) continue;
+      this.failed.delete(path);
+      this.failedBytes -= text.length;
     }
     return removed;
   }

@@ -213,8 +213,9 @@ export function createNodeServer(
     const { clusterId, epoch } = parse(reportParams, request.params, 'epoch id');
     const id = BigInt(clusterId);
     const entry = core.report(id, BigInt(epoch));
-    // An epoch closed a moment ago may still have its file in the writer's hands.
-    await core.samples.flush();
+    // An epoch closed a moment ago may still have its file in the writer's hands (a failed one is retried by
+    // compaction, not by readers).
+    await core.samples.settled();
     let leaves = readEpochLeaves({ store: core.samples, clusterId: id, epochEnd: Number(epoch) });
     // An epoch closed without any sample has no file: its report commits to the empty root.
     if (!leaves && entry && entry.report.telemetryRoot === telemetryRoot([])) leaves = [];

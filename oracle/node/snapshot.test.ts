@@ -3,9 +3,11 @@
  * compaction (torn temporary files, before or after each rename, a torn journal tail) restarts into the same state,
  * signs nothing twice and keeps reporting.
  */
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -15,13 +17,25 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
+import { getAddress, type Hex } from 'viem';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EpochReport } from '../eip712';
 import type { Rejection } from '../errors';
+import { hardwareRoot } from '../hardware';
 import { type OracleCore, SUBMITTED_REPORTS_KEPT } from './core';
 import { type FixtureCluster, fixturePayload, openFixtureCore, signFixtureBatch } from './core-fixture';
 import { simulatedUuids } from './harness';
-import { toWireReport } from './protocol';
-import { decodeState, encodeState, readSnapshot, SnapshotInvalidError, writeSnapshot } from './snapshot';
+import { readLines } from './journal';
+import { type BatchPayload, MAX_INVENTORY_GPUS, MAX_LEASES_PER_GPU, toWireReport, type WireLease } from './protocol';
+import {
+  decodeState,
+  encodeState,
+  readSnapshot,
+  SnapshotInvalidError,
+  SnapshotMissingError,
+  writeSnapshot,
+} from './snapshot';
 
 const HOUR = 3_600_000;
 const clusters: FixtureCluster[] = [
@@ -44,10 +58,17 @@ afterEach(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-async function open(overrides = {}) {
-  const core = await openFixtureCore(journalPath, clusters, overrides);
+async function open(overrides = {}, log = pino({ level: 'silent' })) {
+  const core = await openFixtureCore(journalPath, clusters, overrides, log);
   opened.push(core);
   return core;
+}
+
+/** A logger whose error messages land in `messages`. */
+function recordingLog() {
+  const messages: string[] = [];
+  const log = pino({ level: 'error' }, { write: (line: string) => messages.push(JSON.parse(line).msg) });
+  return { log, messages };
 }
 
 /** Stops without the shutdown path's compaction: what survives is what the files hold, as after a SIGKILL. */
@@ -217,6 +238,167 @@ describe('compaction (H-5)', () => {
     await core.close();
     expect(statSync(journalPath).size).toBeLessThan(100);
     expect(stateOf(await open())).toEqual(before);
+  });
+});
+
+/** The core's private state and apply paths, to build a state far larger than batches through the API build quickly. */
+type CoreInternals = {
+  clusters: Map<bigint, Record<string, unknown>>;
+  uuidOwner: Map<string, bigint>;
+  applyInventory(clusterId: bigint, uuids: string[], root: Hex): void;
+  applyClaim(cluster: unknown, attestedAt: number): void;
+  applyBatch(cluster: unknown, sequence: number, text: string, payload: BatchPayload, hash: Hex): number;
+};
+
+/** A digest of a core's whole state (each collection entry by entry: it may not fit in one string). */
+function fingerprint(core: OracleCore) {
+  const internals = core as unknown as CoreInternals;
+  const hash = createHash('sha256');
+  const add = (value: unknown) => {
+    if (value instanceof Map || value instanceof Set || Array.isArray(value)) {
+      hash.update(`<${value.constructor.name}>`);
+      for (const entry of value) hash.update(encodeState(entry));
+    } else hash.update(encodeState(value));
+  };
+  for (const cluster of internals.clusters.values()) {
+    for (const [field, value] of Object.entries(cluster).sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (field === 'queue' || field === 'telemetry') continue;
+      hash.update(field);
+      add(value);
+    }
+  }
+  add(internals.uuidOwner);
+  add(core.signatureBook.toJSON().digests);
+  add(core.signatureBook.parkedSignatures);
+  add(stateOf(core));
+  return hash.digest('hex');
+}
+
+describe('compaction of the largest state (bounded lines)', () => {
+  it('compacts a cluster at the largest inventory with every GPU holding the most leases (long ids) into lines far ' +
+    'below the record bound, and restores the same state', async () => {
+    const core = await open();
+    const internals = core as unknown as CoreInternals;
+    const clusterId = 9n;
+    const uuids = Array.from({ length: MAX_INVENTORY_GPUS }, (_, index) => `GPU-${index}-`.padEnd(64, 'u'));
+    internals.applyInventory(clusterId, uuids, '0x01' as Hex);
+    const cluster = internals.clusters.get(clusterId)!;
+    internals.applyClaim(cluster, 1);
+    for (let round = 0; round < MAX_LEASES_PER_GPU; round++) {
+      const leases: WireLease[] = uuids.map((gpuUuid, index) => ({
+        gpuUuid,
+        leaseId: `lease-${round}-${index}-`.padEnd(128, 'l'),
+        tenantHash: `0x${'ab'.repeat(32)}` as Hex,
+        pricePerHour: '1000000000000000000',
+        start: base,
+        end: null,
+      }));
+      const snapshots = [{ t: base + round, gpus: [{ uuid: uuids[round]!, utilizationPct: 50 } as never] }];
+      internals.applyBatch(cluster, round + 1, '', { snapshots, leases }, `0x${'cd'.repeat(32)}` as Hex);
+    }
+    expect(core.leaseCount(clusterId)).toBe(MAX_INVENTORY_GPUS * MAX_LEASES_PER_GPU);
+    // Parked peer signatures, more than one line of the signature book holds.
+    const peer = getAddress('0x00000000000000000000000000000000000000b0');
+    for (let epoch = 1; epoch <= 6_000; epoch++) {
+      const report: EpochReport = {
+        clusterId: 77n,
+        epoch: BigInt(epoch * 3_600),
+        gpuHoursMilli: 1_000n,
+        utilizationBps: 100,
+        gpusOnline: 1,
+        revenue: 0n,
+        telemetryRoot: `0x${'00'.repeat(32)}`,
+        committeeVersion: 1,
+      };
+      core.signatureBook.keep(report, peer, `0x${'11'.repeat(65)}` as Hex);
+    }
+    const before = fingerprint(core);
+    await core.compact();
+    const counts = new Map<string, number>();
+    let longest = 0;
+    readLines(`${journalPath}.snapshot`, (line) => {
+      longest = Math.max(longest, Buffer.byteLength(line));
+      const type = (JSON.parse(line) as { type: string }).type;
+      counts.set(type, (counts.get(type) ?? 0) + 1);
+    });
+    expect(longest).toBeLessThan(16 * 1024 * 1024);
+    expect(counts.get('clusterPart')).toBeGreaterThan(MAX_LEASES_PER_GPU * 2);
+    expect(counts.get('signatureBook')).toBeGreaterThan(1);
+    await crash(core);
+    const reopened = await open();
+    expect(reopened.leaseCount(clusterId)).toBe(MAX_INVENTORY_GPUS * MAX_LEASES_PER_GPU);
+    expect(reopened.gpuOwner(uuids.at(-1)!)).toBe(clusterId);
+    expect(fingerprint(reopened)).toBe(before);
+  }, 120_000);
+
+  it('a failed compaction is logged and not retried on the next tick; it is retried after the back-off', async () => {
+    let clock = Date.now();
+    const { log, messages } = recordingLog();
+    const core = await open({ compactJournalBytes: 10_000, now: () => clock }, log);
+    await deliver(core, clusters[0]!, 1);
+    // The snapshot writer cannot create its temporary file.
+    mkdirSync(`${journalPath}.snapshot.tmp`);
+    await core.tick(clock);
+    expect(existsSync(`${journalPath}.snapshot`)).toBe(false);
+    expect(messages.filter((message) => message.startsWith('compaction failed'))).toHaveLength(1);
+    rmSync(`${journalPath}.snapshot.tmp`, { recursive: true });
+    clock += 1_000;
+    await core.tick(clock);
+    expect(existsSync(`${journalPath}.snapshot`)).toBe(false);
+    clock += 10 * 60_000;
+    await core.tick(clock);
+    expect(existsSync(`${journalPath}.snapshot`)).toBe(true);
+    expect(statSync(journalPath).size).toBeLessThan(100);
+    expect(messages.filter((message) => message.startsWith('compaction failed'))).toHaveLength(1);
+  });
+
+  it('after a failed compaction, a journal that doubled is compacted before the back-off ends', async () => {
+    const clock = Date.now();
+    const core = await open({ compactJournalBytes: 10_000, now: () => clock });
+    await deliver(core, clusters[0]!, 1);
+    mkdirSync(`${journalPath}.snapshot.tmp`);
+    await core.tick(clock);
+    rmSync(`${journalPath}.snapshot.tmp`, { recursive: true });
+    const failedAt = statSync(journalPath).size;
+    await deliver(core, clusters[0]!, 2);
+    expect(statSync(journalPath).size).toBeLessThan(2 * failedAt);
+    await core.tick(clock);
+    expect(existsSync(`${journalPath}.snapshot`)).toBe(false);
+    for (let sequence = 3; statSync(journalPath).size < 2 * failedAt; sequence++) {
+      await deliver(core, clusters[0]!, sequence);
+    }
+    await core.tick(clock);
+    expect(existsSync(`${journalPath}.snapshot`)).toBe(true);
+  });
+});
+
+describe('a node data directory is whole or refused', () => {
+  it('refuses to start when its journal continues a snapshot that is missing, and leaves the journal untouched', async () => {
+    const core = await busyCore();
+    await core.compact();
+    await deliver(core, clusters[0]!, 4);
+    await crash(core);
+    rmSync(`${journalPath}.snapshot`);
+    const journal = readFileSync(journalPath);
+    const opening = openFixtureCore(journalPath, clusters);
+    await expect(opening).rejects.toThrow(SnapshotMissingError);
+    await expect(opening).rejects.toThrow(`${journalPath}.snapshot is missing`);
+    await expect(opening).rejects.toThrow(`${journalPath}.samples/ together`);
+    expect(readFileSync(journalPath).equals(journal)).toBe(true);
+  });
+
+  it("a candidate inventory's hour runs from when the node took it, across a restart", async () => {
+    let clock = Date.now();
+    const core = await open({ now: () => clock });
+    // Another inventory than the chain's: a candidate nobody attests.
+    const candidate = simulatedUuids('snapshot-candidate', 2);
+    await core.holdInventory(1n, candidate, hardwareRoot(candidate));
+    await crash(core);
+    clock += 2 * HOUR;
+    const restarted = await open({ now: () => clock });
+    expect(restarted.clusterSummaries().map((cluster) => cluster.clusterId)).toContain('1');
+    await restarted.tick(clock);
+    expect(restarted.clusterSummaries().map((cluster) => cluster.clusterId)).not.toContain('1');
   });
 });
 
