@@ -1,4 +1,5 @@
 /** One oracle node: core state, HTTP API, peer exchange, epoch timer and relayer, with one shutdown path. */
+import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import {
   type Address,
@@ -124,6 +125,8 @@ export async function startOracleNode(options: OracleNodeOptions) {
   });
   const url = await server.listen({ host: options.host ?? '127.0.0.1', port: options.port });
   const controller = new AbortController();
+  // Every request to a peer or the chain races this signal (AbortSignal.any): many at once are expected, not a leak.
+  setMaxListeners(0, controller.signal);
   const peers = new PeerNetwork(core, options.peers, log, undefined, {
     pullDelayMs: options.pullDelayMs,
     pullIntervalMs: options.pullIntervalMs,
