@@ -50,6 +50,12 @@ export const agentConfigSchema = z.object({
         inventory: z.array(z.string().max(64)).max(100_000).optional(),
         /** This cluster's operator key, where it is not the agent's default one (e.g. after a hand-over). */
         operatorKeyEnv: z.string().optional(),
+        /**
+         * After the spool was lost: the sequence the nodes hold for this cluster (its telemetry status'
+         * `lastSequence`). The agent never takes that from a node's answer on its own (delivery.ts), so that one
+         * faulty node cannot renumber every other node's batches.
+         */
+        resumeAfterSequence: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
       }),
     )
     .min(1),
@@ -64,6 +70,18 @@ export const agentConfigSchema = z.object({
     .optional(),
   backoff: z.object({ baseMs: z.number().positive(), maxMs: z.number().positive() }).optional(),
   requestTimeoutMs: z.number().int().positive().optional(),
+  /**
+   * Leases that ended this long before a batch's first snapshot are not sent (sanitize.ts); the nodes' backfill window
+   * by default (3 hours). Set it to the nodes' `backfillSeconds` where they run with another.
+   */
+  leaseHistorySeconds: z.number().int().positive().optional(),
+  /** Per node and cluster and delivery pass: the rest waits for the next pass (see delivery.ts). */
+  delivery: z
+    .object({
+      maxBatchesPerPass: z.number().int().positive().optional(),
+      maxEmptyBatchesPerPass: z.number().int().positive().optional(),
+    })
+    .optional(),
 });
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
 
@@ -145,7 +163,12 @@ export class Agent {
     const inventory = new InventoryBook(config.spoolDir);
     const clusters = await Promise.all(
       config.clusters.map(async (cluster) => {
-        const spool = await ClusterSpool.open(config.spoolDir, cluster.clusterId, withoutUndefined(config.spool ?? {}));
+        const spool = await ClusterSpool.open(
+          config.spoolDir,
+          cluster.clusterId,
+          withoutUndefined(config.spool ?? {}),
+          cluster.resumeAfterSequence,
+        );
         inventory.load(cluster.clusterId, cluster.inventory);
         if (!inventory.get(cluster.clusterId)) {
           log.warn({ clusterId: cluster.clusterId }, 'no attested inventory known: readings are not filtered by GPU');
@@ -173,6 +196,7 @@ export class Agent {
       now,
       requestTimeoutMs: config.requestTimeoutMs ?? 15_000,
       signal: closing.signal,
+      ...withoutUndefined(config.delivery ?? {}),
     });
     return new Agent(config, clusters, inventory, backoff, courier, log, closing);
   }
@@ -233,13 +257,20 @@ export class Agent {
    */
   async spoolPayload(clusterId: bigint, raw: BatchPayload) {
     const cluster = this.cluster(clusterId);
-    const { payload, dropped } = sanitizePayload(raw, this.inventory.get(clusterId), cluster.lastSampleAt);
+    const { payload, dropped, droppedLeases } = sanitizePayload(
+      raw,
+      this.inventory.get(clusterId),
+      cluster.lastSampleAt,
+      this.config.leaseHistorySeconds === undefined ? undefined : this.config.leaseHistorySeconds * 1000,
+    );
     if (Object.keys(dropped).length > 0) {
       for (const reason of DROP_REASONS) {
         if (dropped[reason]) this.dropped[reason] = (this.dropped[reason] ?? 0) + dropped[reason];
       }
-      // One line per batch, counts only: a bad GPU in a 100-GPU cluster must not write 100 lines a minute.
-      this.log.warn({ clusterId, dropped }, 'removed readings the nodes would refuse');
+      // One line per batch, counts only (and the first few leases by name): a bad GPU in a 100-GPU cluster must not
+      // write 100 lines a minute.
+      const leases = droppedLeases.length > 0 ? { droppedLeases } : {};
+      this.log.warn({ clusterId, dropped, ...leases }, 'removed readings the nodes would refuse');
     }
     if (payload.snapshots.length === 0 && payload.leases.length === 0 && raw.snapshots.length > 0) return undefined;
     const sequence = cluster.spool.lastSequence + 1;

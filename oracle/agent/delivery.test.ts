@@ -258,13 +258,131 @@ describe('sequence gaps', () => {
     await agent.deliver();
     expect(node!.lastSequence.get(1n)).toBe(4);
 
-    // The node has more than this agent spooled: the agent's next batch follows it.
+    // The node has more than this agent ever spooled: that is not taken on its word (see below); the operator says
+    // where the nodes are (resumeAfterSequence) after losing the spool, and the next batch follows that.
+    await agent.close();
+    rmSync(join(directory, 'spool'), { recursive: true, force: true });
     node!.lastSequence.set(1n, 9);
+    const config = configFor([node!], [1n]);
+    config.clusters[0]!.resumeAfterSequence = 9;
+    agent = await Agent.open(config, operatorKey, log, { fetch: stubFetch([node!]) });
     await agent.spoolPayload(1n, payloadAt(5_000));
     await agent.deliver();
-    await agent.spoolPayload(1n, payloadAt(6_000));
-    await agent.deliver();
     expect(node!.accepted.at(-1)!.sequence).toBe(10);
+    // The node's cursor was lost with the spool: one empty batch (1) asked where it is, answered "already have 9".
+    expect(node!.requests.slice(-2).map((request) => request.sequence)).toEqual([1, 10]);
+    expect(agent.stats().voided).toBe(1);
+  });
+});
+
+/** A faulty committee node: whatever it is sent, it claims to be at `claimed`. */
+function faultyNode(url: string, claimed: number, code: 'sequence_gap' | 'batch_already_accepted' = 'sequence_gap') {
+  const node = new StubNode(url);
+  node.handle = async (clusterId, body) => {
+    node.requests.push({ clusterId, sequence: body.sequence });
+    const error =
+      code === 'sequence_gap'
+        ? { code, message: 'x', expectedSequence: claimed + 1 }
+        : { code, message: 'x', lastSequence: claimed };
+    return { status: 409, body: { error } };
+  };
+  return node;
+}
+
+/** A fetch that yields to timers before each answer, as a network does: a runaway pass cannot starve the test. */
+const yielding =
+  (inner: typeof fetch): typeof fetch =>
+  async (...args) => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return inner(...args);
+  };
+
+describe('a node that claims sequences this agent never signed (attack review #1)', () => {
+  it('after a faulty node claims sequence 1e300, delivery to the honest node ends and spooling goes on', async () => {
+    const [honest] = stubNodes(1, [1n]);
+    const evil = faultyNode('http://evil.test', 1e300);
+    const warnings: { msg: string; nodeUrl?: string }[] = [];
+    const capture = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line)) });
+    // The faulty node first: its answer must not renumber the batches before the honest node is served.
+    agent = await Agent.open(configFor([evil, honest!], [1n]), operatorKey, capture, {
+      fetch: yielding(stubFetch([honest!, evil])),
+    });
+    for (const t of [1_000, 2_000]) await agent.spoolPayload(1n, payloadAt(t));
+    const outcome = await Promise.race([
+      agent.deliver().then(() => 'resolved'),
+      new Promise((resolve) => setTimeout(() => resolve('still running after 5 s'), 5_000)),
+    ]);
+    expect(outcome).toBe('resolved');
+    expect(await agent.spoolPayload(1n, payloadAt(3_000))).toBe(3);
+    agent.retryNow();
+    await agent.deliver();
+    expect(honest!.accepted.map((batch) => batch.sequence)).toEqual([1, 2, 3]);
+    expect(agent.stats().voided).toBe(0);
+    expect(agent.isBackingOff(evil.url, 1n)).toBe(true);
+    expect(agent.stats().deferred.claims_unsigned_sequence).toBe(2);
+    const claims = warnings.filter((line) => line.msg.startsWith('node claims a sequence'));
+    expect(claims.map((line) => line.nodeUrl)).toEqual([evil.url, evil.url]);
+  }, 30_000);
+
+  it('after a faulty node claims sequence 500, the honest node gets the next real batch and no empty ones', async () => {
+    for (const code of ['sequence_gap', 'batch_already_accepted'] as const) {
+      const [honest] = stubNodes(1, [1n]);
+      const evil = faultyNode('http://evil.test', 500, code);
+      agent = await Agent.open(configFor([honest!, evil], [1n]), operatorKey, log, {
+        fetch: yielding(stubFetch([honest!, evil])),
+      });
+      for (const t of [1_000, 2_000]) await agent.spoolPayload(1n, payloadAt(t));
+      await agent.deliver();
+      await agent.spoolPayload(1n, payloadAt(3_000));
+      agent.retryNow();
+      await agent.deliver();
+      expect(agent.lastSpooled(1n)).toBe(3);
+      expect(honest!.accepted.map((batch) => batch.payload.snapshots.length)).toEqual([1, 1, 1]);
+      expect(honest!.accepted.map((batch) => batch.sequence)).toEqual([1, 2, 3]);
+      // The faulty node's cursor did not move either: its claim is not an acknowledgement.
+      expect(evil.requests.map((request) => request.sequence)).toEqual([1, 1]);
+      await agent.close();
+      agent = undefined;
+      rmSync(join(directory, 'spool'), { recursive: true, force: true });
+    }
+  });
+
+  it('one warning per node and pass, whatever the number of clusters it lies about', async () => {
+    const [honest] = stubNodes(1, [1n, 2n]);
+    const evil = faultyNode('http://evil.test', 500);
+    const warnings: { msg: string }[] = [];
+    const capture = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line)) });
+    agent = await Agent.open(configFor([honest!, evil], [1n, 2n]), operatorKey, capture, {
+      fetch: stubFetch([honest!, evil]),
+    });
+    for (const clusterId of [1n, 2n]) await agent.spoolPayload(clusterId, payloadAt(1_000));
+    await agent.deliver();
+    expect(warnings.filter((line) => line.msg.startsWith('node claims a sequence'))).toHaveLength(1);
+    expect(agent.isBackingOff(evil.url, 1n) && agent.isBackingOff(evil.url, 2n)).toBe(true);
+    expect(honest!.lastSequence.get(1n)).toBe(1);
+    expect(honest!.lastSequence.get(2n)).toBe(1);
+  });
+
+  it('a pass sends at most maxBatchesPerPass batches (and maxEmptyBatchesPerPass empty ones) to a node behind', async () => {
+    const [node] = stubNodes(1, [1n]);
+    node!.down = true;
+    const config = configFor([node!], [1n], { delivery: { maxBatchesPerPass: 4, maxEmptyBatchesPerPass: 2 } });
+    config.clusters[0]!.resumeAfterSequence = 5;
+    agent = await Agent.open(config, operatorKey, log, { fetch: stubFetch([node!]) });
+    // Sequences 1-5 were signed before the spool was lost: a node behind gets them as empty batches.
+    for (let t = 1; t <= 5; t++) await agent.spoolPayload(1n, payloadAt(t * 1_000));
+    node!.down = false;
+    const sent = async () => {
+      node!.requests = [];
+      await agent!.deliver();
+      return node!.requests.map((request) => request.sequence);
+    };
+    expect(await sent()).toEqual([1, 2]);
+    expect(await sent()).toEqual([3, 4]);
+    expect(await sent()).toEqual([5, 6, 7, 8]);
+    expect(await sent()).toEqual([9, 10]);
+    expect(node!.accepted.map((batch) => batch.payload.snapshots.length)).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
+    expect(agent.isBackingOff(node!.url, 1n)).toBe(false);
   });
 });
 
@@ -437,6 +555,27 @@ describe('spool (H-5)', () => {
       Array.from({ length: 6 - dropped }, (_, index) => (dropped + index + 1) * 1_000),
     );
     expect(agent.stats().voided).toBe(dropped);
+  });
+
+  it('a cursor file above what was spooled (an older agent followed a faulty node) does not renumber batches', async () => {
+    const { signBatch } = await import('./signing');
+    const spoolDir = join(directory, 'spool');
+    let spool = await ClusterSpool.open(spoolDir, 1n);
+    await spool.append(await signBatch(context, operatorKey, 1n, 1, payloadAt(1_000)));
+    spool.setCursor('http://node-0.test', 1);
+    expect(() => spool.setCursor('http://node-0.test', 2)).toThrow(/outside 0\.\.1/);
+    await spool.close();
+    const cursorFile = readdirSync(spoolDir).find((name) => name.startsWith('cursor-1-'))!;
+    writeFileSync(join(spoolDir, cursorFile), '1e300');
+    spool = await ClusterSpool.open(spoolDir, 1n);
+    expect(spool.lastSequence).toBe(1);
+    expect(spool.cursor('http://node-0.test')).toBe(0);
+    await spool.close();
+    writeFileSync(join(spoolDir, cursorFile), '500');
+    spool = await ClusterSpool.open(spoolDir, 1n);
+    expect(spool.lastSequence).toBe(1);
+    expect(spool.cursor('http://node-0.test')).toBe(1);
+    await spool.close();
   });
 
   it('cuts off a torn last line left by a crash and appends after it', async () => {

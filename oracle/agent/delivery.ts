@@ -7,9 +7,18 @@
  * - refused with `sequenceConsumed: true`: the node refused the content for good and will never take that sequence;
  *   the batch counts as delivered, with a warning.
  * - `sequence_gap`: the cursor follows the node's `expectedSequence`, forwards, or backwards once per pass.
+ * - a `lastSequence` or `expectedSequence` beyond the agent's high-water mark (the highest sequence it spooled, see
+ *   spool.ts), or not a safe integer: the node claims batches this agent never signed, a fault or another agent's
+ *   doing. It is not believed (the spool's numbering and every other node's cursor stay as they are), it is logged
+ *   once per node and pass, and that pair backs off. Following it would send every honest node empty batches up to
+ *   the claimed number, or, past 2^53, stop the cluster's batches altogether.
  * - anything else (`not_operator`, `invalid_signature`, `hardware_changed`, `cluster_not_attested`,
  *   `timestamp_in_future`, a 5xx, a refusal that does not consume the sequence): that node and cluster pair backs off
  *   (capped exponential, with jitter); a network error backs the whole node off. Every other pair carries on.
+ *
+ * A pass sends each pair at most `maxBatchesPerPass` batches, of which at most `maxEmptyBatchesPerPass` empty ones
+ * (for sequences the spool no longer holds); a node further behind catches up over the next passes, so a pass always
+ * ends soon and sampling's next delivery is never held up for long.
  */
 import type { Logger } from 'pino';
 import type { Address, Hex } from 'viem';
@@ -86,6 +95,14 @@ export type DeliveryTarget = {
   signerOf?: (sequence: number) => Address | undefined;
 };
 
+/** A node more than this far behind catches up over several passes (one segment of the spool per pass by default). */
+export const DEFAULT_MAX_BATCHES_PER_PASS = 360;
+export const DEFAULT_MAX_EMPTY_BATCHES_PER_PASS = 360;
+
+/** A sequence a node named, if it is one: a safe non-negative integer. */
+const sequenceIn = (value: unknown) =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+
 export const pairKey = (nodeUrl: string, clusterId: bigint) => `${clusterId} ${nodeUrl}`;
 export const nodeKey = (nodeUrl: string) => `node ${nodeUrl}`;
 
@@ -101,6 +118,8 @@ export class Courier {
       now: () => number;
       requestTimeoutMs: number;
       signal: AbortSignal;
+      maxBatchesPerPass?: number;
+      maxEmptyBatchesPerPass?: number;
     },
   ) {}
 
@@ -111,7 +130,14 @@ export class Courier {
   /** One pass to one node: every cluster that is not backing off, side by side. */
   async deliverTo(nodeUrl: string, targets: readonly DeliveryTarget[]) {
     if (this.options.signal.aborted || !this.backoff.ready(nodeKey(nodeUrl), this.options.now())) return;
-    await Promise.all(targets.map((target) => this.deliverCluster(nodeUrl, target)));
+    // A node that lies about every cluster writes one warning per pass, not one per cluster.
+    let warned = false;
+    const warnOnce = () => {
+      const first = !warned;
+      warned = true;
+      return first;
+    };
+    await Promise.all(targets.map((target) => this.deliverCluster(nodeUrl, target, warnOnce)));
   }
 
   /** The batch to send for `sequence`: read from disk, an empty one if the spool no longer has it, re-signed if due. */
@@ -130,7 +156,7 @@ export class Courier {
     return batch;
   }
 
-  private async deliverCluster(nodeUrl: string, target: DeliveryTarget) {
+  private async deliverCluster(nodeUrl: string, target: DeliveryTarget, warnOnce: () => boolean) {
     const key = pairKey(nodeUrl, target.clusterId);
     if (!this.backoff.ready(key, this.options.now())) return;
     const { spool, clusterId } = target;
@@ -145,11 +171,31 @@ export class Courier {
       const delayMs = this.backoff.fail(key, this.options.now());
       this.log.warn({ nodeUrl, clusterId, code, delayMs, ...details }, 'node did not take the batch; backing off');
     };
+    /** The node named a sequence this agent never signed (or no sequence at all): see the comment at the top. */
+    const distrust = (code: string, claimed: unknown) => {
+      deferred = true;
+      this.count(this.counters.deferred, 'claims_unsigned_sequence');
+      const delayMs = this.backoff.fail(key, this.options.now());
+      if (!warnOnce()) return;
+      this.log.warn(
+        { nodeUrl, clusterId, code, claimed: String(claimed).slice(0, 40), highWater: spool.lastSequence, delayMs },
+        'node claims a sequence this agent never signed; not believed, backing off',
+      );
+    };
+    const maxBatches = this.options.maxBatchesPerPass ?? DEFAULT_MAX_BATCHES_PER_PASS;
+    const maxEmpty = this.options.maxEmptyBatchesPerPass ?? DEFAULT_MAX_EMPTY_BATCHES_PER_PASS;
+    let sent = 0;
+    let empty = 0;
     try {
-      while (cursor < spool.lastSequence && !this.options.signal.aborted) {
+      while (cursor < spool.lastSequence && !this.options.signal.aborted && sent < maxBatches) {
         const sequence = cursor + 1;
         if (attempted.has(sequence)) break;
+        if (!spool.has(sequence)) {
+          if (empty >= maxEmpty) break;
+          empty++;
+        }
         attempted.add(sequence);
+        sent++;
         const batch = await this.batchFor(target, sequence);
         let response: Response;
         let body: ErrorBody;
@@ -175,7 +221,12 @@ export class Courier {
         if (response.ok) {
           cursor = sequence;
         } else if (error?.code === 'batch_already_accepted') {
-          cursor = Math.max(sequence, Number.isInteger(error.lastSequence) ? error.lastSequence! : sequence);
+          const last = error.lastSequence === undefined ? sequence : sequenceIn(error.lastSequence);
+          if (last === undefined || last > spool.lastSequence) {
+            distrust(error.code, error.lastSequence);
+            break;
+          }
+          cursor = Math.max(sequence, last);
         } else if (error?.sequenceConsumed === true) {
           this.count(this.counters.refusedForGood, error.code ?? String(response.status));
           this.log.warn(
@@ -183,14 +234,13 @@ export class Courier {
             'node refused a batch for good; its sequence is consumed',
           );
           cursor = sequence;
-        } else if (error?.code === 'sequence_gap' && Number.isInteger(error.expectedSequence)) {
-          const nodeHas = error.expectedSequence! - 1;
-          if (nodeHas > spool.lastSequence) {
-            // More than this agent ever spooled (its spool was lost or restored): new batches follow the node.
-            this.log.warn({ nodeUrl, clusterId, nodeHas, spooled: spool.lastSequence }, 'node is ahead of the spool');
-            cursor = nodeHas;
+        } else if (error?.code === 'sequence_gap') {
+          const expected = sequenceIn(error.expectedSequence);
+          if (expected === undefined || expected < 1 || expected - 1 > spool.lastSequence) {
+            distrust(error.code, error.expectedSequence);
             break;
           }
+          const nodeHas = expected - 1;
           if (nodeHas < cursor) {
             if (rewound) {
               defer('sequence_gap', { expectedSequence: error.expectedSequence });

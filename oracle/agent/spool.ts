@@ -126,10 +126,19 @@ export class ClusterSpool {
   private handle: FileHandle | undefined;
   private cursors = new Map<string, number>();
   private appending: Promise<unknown> = Promise.resolve();
-  /** Highest sequence ever spooled or acknowledged (kept when its segment is gone, so sequences never repeat). */
+  /**
+   * The agent's durable high-water mark: the highest sequence it spooled (the newest segment is never deleted, so it
+   * survives restarts), or the one the operator said it signed before the spool was lost (`resumeAfter`). Never raised
+   * by what a node answers: one faulty node must not renumber the batches every other node gets.
+   */
   private newest = 0;
 
-  static async open(directory: string, clusterId: bigint, limits: Partial<SpoolLimits> = {}) {
+  /**
+   * `resumeAfter`: the sequence the nodes already hold for this cluster when the spool was lost (set by the operator
+   * from a node's telemetry status); the next batch follows it. Sequences below it that the spool lacks are sent as
+   * empty batches to a node that is behind.
+   */
+  static async open(directory: string, clusterId: bigint, limits: Partial<SpoolLimits> = {}, resumeAfter = 0) {
     const segmentDirectory = join(directory, `cluster-${clusterId}`);
     mkdirSync(segmentDirectory, { recursive: true });
     const spool = new ClusterSpool(directory, segmentDirectory, clusterId, { ...DEFAULT_SPOOL_LIMITS, ...limits }, []);
@@ -150,9 +159,8 @@ export class ClusterSpool {
       const sequences = [...offsets.keys()];
       spool.segments.push({ path, first: Math.min(...sequences), last: Math.max(...sequences), bytes, offsets });
     }
-    spool.newest = spool.segments.at(-1)?.last ?? 0;
+    spool.newest = Math.max(spool.segments.at(-1)?.last ?? 0, resumeAfter);
     await spool.migrateLegacy();
-    spool.newest = Math.max(spool.newest, spool.highestCursor());
     return spool;
   }
 
@@ -252,6 +260,11 @@ export class ClusterSpool {
     return dropped;
   }
 
+  /** Whether the spool still holds `sequence` (else it was trimmed, dropped, or signed before the spool was lost). */
+  has(sequence: number) {
+    return this.segments.some((entry) => entry.offsets.has(sequence));
+  }
+
   /** Reads one batch back from disk; undefined when it was trimmed or dropped. */
   async batch(sequence: number): Promise<BatchBody | undefined> {
     const segment = this.segments.find((entry) => entry.first <= sequence && sequence <= entry.last);
@@ -283,6 +296,10 @@ export class ClusterSpool {
     return join(this.directory, `cursor-${this.clusterId}-${id}`);
   }
 
+  /**
+   * A node's cursor, never above the high-water mark: a cursor file written by an older agent that followed a node's
+   * word past what it spooled is read as the high-water mark.
+   */
   cursor(nodeUrl: string): number {
     const known = this.cursors.get(nodeUrl);
     if (known !== undefined) return known;
@@ -290,28 +307,20 @@ export class ClusterSpool {
     try {
       value = Number(readFileSync(this.cursorPath(nodeUrl), 'utf8')) || 0;
     } catch {}
+    value = Number.isSafeInteger(value) && value > 0 ? Math.min(value, this.newest) : 0;
     this.cursors.set(nodeUrl, value);
     return value;
   }
 
   setCursor(nodeUrl: string, sequence: number) {
+    if (!Number.isSafeInteger(sequence) || sequence < 0 || sequence > this.newest) {
+      throw new Error(`cursor ${sequence} is outside 0..${this.newest}, what this agent spooled`);
+    }
     if (this.cursor(nodeUrl) === sequence) return;
     const path = this.cursorPath(nodeUrl);
     writeFileSync(`${path}.tmp`, String(sequence));
     renameSync(`${path}.tmp`, path);
     this.cursors.set(nodeUrl, sequence);
-    // A node that has more than this agent spooled (a spool lost or restored from backup): new batches follow it.
-    this.newest = Math.max(this.newest, sequence);
-  }
-
-  private highestCursor() {
-    const prefix = `cursor-${this.clusterId}-`;
-    let highest = 0;
-    for (const name of readdirSync(this.directory)) {
-      if (!name.startsWith(prefix) || name.endsWith('.tmp')) continue;
-      highest = Math.max(highest, Number(readFileSync(join(this.directory, name), 'utf8')) || 0);
-    }
-    return highest;
   }
 
   async close() {
