@@ -24,7 +24,7 @@ import {
 import { Rejection } from '../errors';
 import { gpuUuidHash } from '../hardware';
 import { aggregateEpoch, epochEndOf } from './aggregate';
-import { type AttestationAnswer, AttestationDesk } from './attestation';
+import { type AttestationAnswer, AttestationDesk, type ChallengeRequest } from './attestation';
 import type { OnChainCluster, RegistryView } from './chain';
 import { DEFAULT_SAMPLE_RETENTION_DAYS, EpochSampleStore } from './epoch-samples';
 import { attestedOnChain, claimedElsewhere, claimGpus, releaseGpus } from './gpu-ownership';
@@ -227,7 +227,15 @@ export class OracleCore {
       config.maxClockSkewMs,
       config.backfillSeconds,
     ).backfillSeconds;
-    this.attestations = new AttestationDesk(registry, config);
+    this.attestations = new AttestationDesk(registry, {
+      ...config,
+      now: this.now,
+      node: this.address,
+      held: (clusterId) => {
+        const cluster = this.clusters.get(clusterId);
+        return cluster && { uuids: cluster.uuids, root: cluster.hardwareRoot };
+      },
+    });
     this.signatureBook = new SignatureBook({
       address: this.address,
       committee: this.committee,
@@ -592,8 +600,8 @@ export class OracleCore {
   // ---------------------------------------------------------------- attestation
 
   /** Anyone may ask (see AttestationDesk for the bounds); the registry read is the cached one. */
-  issueChallenge(clusterId: bigint) {
-    return this.attestations.issue(clusterId);
+  issueChallenge(clusterId: bigint, from?: { ip?: string; request?: ChallengeRequest }) {
+    return this.attestations.issue(clusterId, from);
   }
 
   /** Verifies an operator-signed inventory answering this node's challenge; stores it and signs the attestation. */
@@ -637,6 +645,8 @@ export class OracleCore {
         otherClusterId: taken.owner.toString(),
       });
     }
+    // The inventory held already (a renewal, or the same answer again): nothing to journal or change (finding 6).
+    if (this.clusters.get(clusterId)?.hardwareRoot === root) return;
     await this.journal.append({
       type: 'inventory',
       clusterId: clusterId.toString(),

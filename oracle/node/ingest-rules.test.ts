@@ -3,7 +3,7 @@
  * size bounds (M-4), GPU ownership that follows the chain (L-6), and three nodes with skewed clocks signing the same
  * reports (I-5).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -497,6 +497,20 @@ describe('what a cluster can make the node hold (finding 4, 5)', () => {
         await signBatch(context, operatorKey(1), 1n, 4, snapshots(uuids, times(epochStart + 60_000, 5))),
       ),
     ).toEqual({ samples: 10, sequence: 4 });
+  });
+});
+
+describe('answers for the inventory already held (finding 6)', () => {
+  it('are signed again without a journal append', async () => {
+    const chain = new StubChain();
+    const uuids = simulatedUuids('f6-renewal', 3);
+    const core = await openCore(chain);
+    await attestedCluster(core, chain, 1n, 1, uuids);
+    const journal = join(directory, 'node.jsonl');
+    const before = statSync(journal).size;
+    const renewed = await answer(core, chain, 1n, 1, uuids);
+    expect(renewed.signature).toMatch(/^0x/);
+    expect(statSync(journal).size).toBe(before);
   });
 });
 
