@@ -14,6 +14,7 @@ import {
   type AttestationRegistry,
   answerByteLimit,
   ChallengeBook,
+  challengeRequestMessage,
 } from './attestation';
 import { type OnChainCluster, RegistryView } from './chain';
 import type { OracleCore } from './core';
@@ -186,7 +187,7 @@ describe('attestation answers: cheap checks before any per-UUID work', () => {
 });
 
 describe('challenge book', () => {
-  const limits = { ttlMs: 60_000, perCluster: 3, total: 5 };
+  const limits = { ttlMs: 60_000, perCluster: 3, total: 5, reservedPerCluster: 2, reservedTotal: 5 };
 
   it('caps one cluster by evicting its oldest challenge, leaving other clusters alone', () => {
     const book = new ChallengeBook(limits, () => 1_000);
@@ -228,20 +229,139 @@ describe('challenge book', () => {
   });
 
   it('issues on the cached registry read: 100 challenges cost one RPC, an unregistered cluster is refused', async () => {
-    const readContract = vi.fn(async ({ args }: { args: [bigint] }) => ({
-      operator: args[0] === 1n ? operator : zeroAddress,
-      hardwareRoot: root,
-      gpuCount: 4n,
-      attestationNonce: 0n,
-      attestedUntil: 0n,
-      status: 1,
-    }));
+    const readContract = vi.fn(async ({ functionName, args }: { functionName: string; args: [bigint] }) =>
+      functionName === 'clusterCount'
+        ? 3n
+        : {
+            operator: args[0] === 1n ? operator : zeroAddress,
+            hardwareRoot: root,
+            gpuCount: 4n,
+            attestationNonce: 0n,
+            attestedUntil: 0n,
+            status: 1,
+          },
+    );
+    const clusterReads = () => readContract.mock.calls.filter(([call]) => call.functionName === 'clusterOf').length;
     const registry = new RegistryView({ readContract } as never, context.registry, 60_000);
     const desk = new AttestationDesk(registry, { context, maxAttestationSeconds: 86_400 });
     await Promise.all(Array.from({ length: 100 }, () => desk.issue(1n)));
-    expect(readContract).toHaveBeenCalledTimes(1);
+    expect(clusterReads()).toBe(1);
     expect(desk.challenges.outstanding(1n)).toBe(32);
     expect(await refusal(desk.issue(9n))).toEqual({ code: 'unknown_cluster', status: 404 });
+  });
+
+  it('made-up cluster ids above the registry count cost no per-id read (finding 9)', async () => {
+    const readContract = vi.fn(async ({ functionName }: { functionName: string }) => {
+      if (functionName === 'clusterCount') return 3n;
+      throw new Error('no per-id read expected');
+    });
+    const registry = new RegistryView({ readContract } as never, context.registry, 60_000);
+    const desk = new AttestationDesk(registry, { context, maxAttestationSeconds: 86_400 });
+    for (let index = 0; index < 500; index++) {
+      expect(await refusal(desk.issue(10_000_000n + BigInt(index)))).toEqual({ code: 'unknown_cluster', status: 404 });
+    }
+    expect(await refusal(desk.issue(0n))).toEqual({ code: 'unknown_cluster', status: 404 });
+    // One count read covers the whole flood (it is read again at most once a second).
+    expect(readContract).toHaveBeenCalledTimes(1);
+  });
+
+  it('anonymous requests are limited per IP; an operator-signed request gets a challenge strangers cannot evict (finding 8)', async () => {
+    let now = 1_800_000_000_000;
+    const node = privateKeyToAccount(devPrivateKey(7)).address;
+    const desk = new AttestationDesk(stubRegistry(onChain()), {
+      context,
+      maxAttestationSeconds: 86_400,
+      node,
+      now: () => now,
+    });
+    const requestedAt = Math.floor(now / 1000);
+    const signed = async (key: Hex, at = requestedAt) => ({
+      requestedAt: at,
+      signature: await privateKeyToAccount(key).signMessage({
+        message: challengeRequestMessage(context, node, 1n, at),
+      }),
+    });
+    const request = await signed(operatorKey);
+    const { challenge: reserved } = await desk.issue(1n, { ip: '10.0.0.1', request });
+    // Strangers from many addresses, more than the anonymous cap: the reserved challenge stays.
+    for (let index = 0; index < 40; index++) await desk.issue(1n, { ip: `192.0.2.${index}` });
+    expect(desk.challenges.outstanding(1n)).toBe(33);
+    // One address is limited: after its burst it is refused before any work.
+    const results = [];
+    for (let index = 0; index < 20; index++) {
+      results.push(
+        await desk.issue(1n, { ip: '198.51.100.1' }).then(
+          () => 'issued',
+          (error: { code: string }) => error.code,
+        ),
+      );
+    }
+    expect(results.filter((result) => result === 'issued')).toHaveLength(16);
+    expect(results.at(-1)).toBe('rate_limited');
+    // The same signed request again, a stranger's signature, and one too old are refused.
+    expect(await refusal(desk.issue(1n, { ip: '10.0.0.1', request }))).toEqual({
+      code: 'invalid_challenge_request',
+      status: 409,
+    });
+    expect(await refusal(desk.issue(1n, { request: await signed(devPrivateKey(9)) }))).toEqual({
+      code: 'not_operator',
+      status: 403,
+    });
+    expect(await refusal(desk.issue(1n, { request: await signed(operatorKey, requestedAt - 120) }))).toEqual({
+      code: 'invalid_challenge_request',
+      status: 401,
+    });
+    now += 1_000;
+    expect(desk.challenges.take(reserved, 1n)).toBe(true);
+  });
+});
+
+describe('answers for the inventory already held (finding 6)', () => {
+  beforeEach(() => {
+    treeBuilder.mockClear();
+  });
+
+  it('skip the tree when the held inventory is the answered one and the chain still commits to it', async () => {
+    const held = new Set(uuids);
+    const desk = new AttestationDesk(stubRegistry(onChain()), {
+      context,
+      maxAttestationSeconds: 86_400,
+      held: () => ({ uuids: held, root }),
+    });
+    const verified = await desk.verify(1n, await answer(desk, uuids));
+    expect(verified.root).toBe(root);
+    expect(treeBuilder).not.toHaveBeenCalled();
+    // The operator's signature is still checked.
+    expect(await refusal(desk.verify(1n, await answer(desk, uuids, { junk: true })))).toEqual({
+      code: 'invalid_signature',
+      status: 401,
+    });
+    // Another list (one UUID swapped for a duplicate) is not the held set: the tree decides, and refuses it.
+    const duplicated = [...uuids.slice(0, -1), uuids[0]!];
+    expect(await refusal(desk.verify(1n, await answer(desk, duplicated)))).toEqual({
+      code: 'duplicate_gpu',
+      status: 422,
+    });
+    expect(treeBuilder).toHaveBeenCalledTimes(1);
+  });
+
+  it('limits signed answers per cluster to a few a minute; unsigned ones do not use the allowance', async () => {
+    let now = 1_800_000_000_000;
+    const desk = new AttestationDesk(stubRegistry(onChain()), {
+      context,
+      maxAttestationSeconds: 86_400,
+      held: () => ({ uuids: new Set(uuids), root }),
+      now: () => now,
+    });
+    for (let index = 0; index < 10; index++) {
+      expect(await refusal(desk.verify(1n, await answer(desk, uuids, { junk: true })))).toMatchObject({
+        code: 'invalid_signature',
+      });
+    }
+    for (let index = 0; index < 6; index++) await desk.verify(1n, await answer(desk, uuids));
+    expect(await refusal(desk.verify(1n, await answer(desk, uuids)))).toEqual({ code: 'rate_limited', status: 429 });
+    now += 10_000;
+    await desk.verify(1n, await answer(desk, uuids));
   });
 });
 

@@ -1,5 +1,5 @@
 /** What a node reads from ClusterRegistry, cached briefly: every request would otherwise cost an RPC round trip. */
-import { type Address, getAddress, type Hex, type PublicClient } from 'viem';
+import { type Address, getAddress, type Hex, type PublicClient, zeroAddress, zeroHash } from 'viem';
 import { clusterRegistryAbi } from '#contracts';
 import { RetryableError } from '../errors';
 
@@ -25,11 +25,33 @@ export type ChainCommittee = { version: number; threshold: number; signers: Set<
  */
 const MAX_CACHED_CLUSTERS = 10_000;
 
+/**
+ * Cluster ids are 1..clusterCount and never reused, so an id above the count is unknown without a read of its own
+ * (finding 9). A count too old for an id is read again at most this often: a flood of made-up ids costs one RPC per
+ * interval, and a cluster registered a moment ago waits at most this long.
+ */
+const COUNT_REFRESH_MS = 1_000;
+
+/** What the registry answers for an id nobody registered: a zero operator, no hardware, status None. */
+const unregistered = (clusterId: bigint): OnChainCluster => ({
+  clusterId,
+  operator: zeroAddress,
+  hardwareRoot: zeroHash,
+  gpuCount: 0,
+  attestationNonce: 0,
+  attestedAt: 0,
+  attestedUntil: 0,
+  status: 0,
+});
+
 export class RegistryView {
   private clusters = new Map<bigint, { value: OnChainCluster; at: number }>();
   /** Reads under way, shared by concurrent cached reads of one cluster (a flood of requests costs one RPC). */
   private clusterReads = new Map<bigint, Promise<OnChainCluster>>();
   private committeeRead: { value: ChainCommittee; at: number } | undefined;
+  /** The registry's clusterCount as last read (or tried: a failed read is not retried sooner either). */
+  private count: { value: bigint | undefined; at: number } | undefined;
+  private countRead: Promise<bigint | undefined> | undefined;
 
   constructor(
     readonly publicClient: PublicClient,
@@ -39,6 +61,7 @@ export class RegistryView {
 
   /** The cluster as the registry has it, at most the TTL old unless `fresh`; unregistered ids have a zero operator. */
   async cluster(clusterId: bigint, fresh = false): Promise<OnChainCluster> {
+    if (!(await this.registered(clusterId))) return unregistered(clusterId);
     const cached = this.clusters.get(clusterId);
     if (!fresh && cached && Date.now() - cached.at < this.ttlMs) return cached.value;
     const pending = this.clusterReads.get(clusterId);
@@ -52,6 +75,46 @@ export class RegistryView {
       );
     }
     return read;
+  }
+
+  /**
+   * Whether `clusterId` can name a registered cluster, by the cached clusterCount: false costs no per-id read. A
+   * count that cannot be read lets the per-id read decide (as before this check), so a failing or older RPC loses
+   * nothing but the saving.
+   */
+  private async registered(clusterId: bigint): Promise<boolean> {
+    if (clusterId <= 0n) return false;
+    const known = this.count?.value;
+    if (known !== undefined && clusterId <= known) return true;
+    if (!this.count || Date.now() - this.count.at >= COUNT_REFRESH_MS) {
+      this.countRead ??= this.readCount().finally(() => {
+        this.countRead = undefined;
+      });
+      await this.countRead;
+    }
+    const value = this.count?.value;
+    return value === undefined || clusterId <= value;
+  }
+
+  private async readCount(): Promise<bigint | undefined> {
+    let value: bigint | undefined;
+    try {
+      const read: unknown = await this.publicClient.readContract({
+        address: this.registry,
+        abi: clusterRegistryAbi,
+        functionName: 'clusterCount',
+      });
+      value = typeof read === 'bigint' ? read : undefined;
+    } catch {
+      value = undefined;
+    }
+    // The count only grows: a late answer never lowers what an earlier one showed.
+    const previous = this.count?.value;
+    this.count = {
+      value: previous !== undefined && value !== undefined && previous > value ? previous : value,
+      at: Date.now(),
+    };
+    return this.count.value;
   }
 
   private async readCluster(clusterId: bigint): Promise<OnChainCluster> {

@@ -24,7 +24,7 @@ import {
 import { Rejection } from '../errors';
 import { gpuUuidHash } from '../hardware';
 import { aggregateEpoch, epochEndOf } from './aggregate';
-import { type AttestationAnswer, AttestationDesk } from './attestation';
+import { type AttestationAnswer, AttestationDesk, type ChallengeRequest } from './attestation';
 import type { OnChainCluster, RegistryView } from './chain';
 import { DEFAULT_SAMPLE_RETENTION_DAYS, EpochSampleStore } from './epoch-samples';
 import { attestedOnChain, claimedElsewhere, claimGpus, releaseGpus } from './gpu-ownership';
@@ -33,8 +33,11 @@ import {
   checkContent,
   checkNotInFuture,
   consumesSequence,
+  DEFAULT_MAX_READINGS_PER_EPOCH,
+  DEFAULT_MIN_SAMPLE_SPACING_MS,
   defaultClockRules,
   dueEpochs,
+  leaseEndedBefore,
   leaseKey,
 } from './ingest-rules';
 import { Journal } from './journal';
@@ -90,12 +93,17 @@ export type CoreConfig = {
   compactJournalRecords?: number;
   /** Days the per-epoch raw sample files are kept for exports (default 35). */
   sampleRetentionDays?: number;
+  /** Least time (ms) between two snapshots of a cluster (default 1 s; see SampleLimits). */
+  minSampleSpacingMs?: number;
+  /** Most readings one cluster puts into one epoch (default 1,000,000; see SampleLimits). */
+  maxReadingsPerEpoch?: number;
 };
 
 type JournalRecord =
   /** `heldSince`: when the node took it (node clock, ms); absent in journals of older versions. */
   | { type: 'inventory'; clusterId: string; uuids: string[]; hardwareRoot: Hex; heldSince?: number }
-  | { type: 'batch'; clusterId: string; sequence: number; payload: string }
+  /** `leaseFloor`: the lease floor (ms) the batch was judged by (leaseFloor); absent in journals of older versions. */
+  | { type: 'batch'; clusterId: string; sequence: number; payload: string; leaseFloor?: number }
   /** A batch refused for good: its sequence is used up, nothing of it is stored. */
   | { type: 'refused'; clusterId: string; sequence: number; payloadHash: Hex; code: string }
   /** The chain shows the held inventory attested (at `attestedAt`, Unix s): it claims its GPUs from here on. */
@@ -219,7 +227,15 @@ export class OracleCore {
       config.maxClockSkewMs,
       config.backfillSeconds,
     ).backfillSeconds;
-    this.attestations = new AttestationDesk(registry, config);
+    this.attestations = new AttestationDesk(registry, {
+      ...config,
+      now: this.now,
+      node: this.address,
+      held: (clusterId) => {
+        const cluster = this.clusters.get(clusterId);
+        return cluster && { uuids: cluster.uuids, root: cluster.hardwareRoot };
+      },
+    });
     this.signatureBook = new SignatureBook({
       address: this.address,
       committee: this.committee,
@@ -348,6 +364,7 @@ export class OracleCore {
               batchPayloadSchema.parse(JSON.parse(record.payload)),
               // Hashing every payload would dominate a replay; only each cluster's last one matters (see open).
               REPLAYED_PAYLOAD,
+              record.leaseFloor ?? cluster.finalizedThrough * 1000,
             );
           break;
         }
@@ -583,8 +600,8 @@ export class OracleCore {
   // ---------------------------------------------------------------- attestation
 
   /** Anyone may ask (see AttestationDesk for the bounds); the registry read is the cached one. */
-  issueChallenge(clusterId: bigint) {
-    return this.attestations.issue(clusterId);
+  issueChallenge(clusterId: bigint, from?: { ip?: string; request?: ChallengeRequest }) {
+    return this.attestations.issue(clusterId, from);
   }
 
   /** Verifies an operator-signed inventory answering this node's challenge; stores it and signs the attestation. */
@@ -628,6 +645,8 @@ export class OracleCore {
         otherClusterId: taken.owner.toString(),
       });
     }
+    // The inventory held already (a renewal, or the same answer again): nothing to journal or change (finding 6).
+    if (this.clusters.get(clusterId)?.hardwareRoot === root) return;
     await this.journal.append({
       type: 'inventory',
       clusterId: clusterId.toString(),
@@ -842,8 +861,9 @@ export class OracleCore {
       );
     }
     checkNotInFuture(payload, now, this.config.maxClockSkewMs);
+    let leaseFloorMs: number;
     try {
-      checkContent(
+      ({ leaseFloorMs } = checkContent(
         {
           uuids: cluster.uuids,
           ownerOf: (uuid) => this.uuidOwner.get(uuid),
@@ -853,11 +873,17 @@ export class OracleCore {
           attestedCount: onChain.gpuCount,
           leases: cluster.leases,
           leasesPerGpu: cluster.leasesPerGpu,
+          snapshots: cluster.snapshots,
         },
         payload,
         now,
         this.backfillSeconds,
-      );
+        {
+          epochSeconds: this.config.epochSeconds,
+          minSampleSpacingMs: this.config.minSampleSpacingMs ?? DEFAULT_MIN_SAMPLE_SPACING_MS,
+          maxReadingsPerEpoch: this.config.maxReadingsPerEpoch ?? DEFAULT_MAX_READINGS_PER_EPOCH,
+        },
+      ));
     } catch (error) {
       if (error instanceof Rejection && consumesSequence(error)) {
         return this.refuse(cluster, body.sequence, payloadHash, error);
@@ -869,8 +895,9 @@ export class OracleCore {
       clusterId: cluster.clusterId.toString(),
       sequence: body.sequence,
       payload: body.payload,
+      leaseFloor: leaseFloorMs,
     });
-    const samples = this.applyBatch(cluster, body.sequence, body.payload, payload, payloadHash);
+    const samples = this.applyBatch(cluster, body.sequence, body.payload, payload, payloadHash, leaseFloorMs);
     this.metrics.samplesAccepted.inc(samples);
     cluster.telemetry.recordAccepted(samples);
     await this.closeDue(cluster, now);
@@ -924,7 +951,18 @@ export class OracleCore {
     };
   }
 
-  private applyBatch(cluster: ClusterState, sequence: number, text: string, payload: BatchPayload, hash?: Hex) {
+  /**
+   * `leaseFloorMs`: leases that ended by then change no report (leaseFloor): not stored, and a held one whose export
+   * now shows it ended so is dropped, as pruneLeases would. Defaults to the closed epochs (pruneLeases' own rule).
+   */
+  private applyBatch(
+    cluster: ClusterState,
+    sequence: number,
+    text: string,
+    payload: BatchPayload,
+    hash?: Hex,
+    leaseFloorMs = cluster.finalizedThrough * 1000,
+  ) {
     cluster.lastSequence = sequence;
     cluster.lastPayloadHash = hash ?? keccak256(toBytes(text));
     let samples = 0;
@@ -937,6 +975,14 @@ export class OracleCore {
     }
     for (const lease of payload.leases) {
       const key = leaseKey(lease);
+      if (leaseEndedBefore(lease, leaseFloorMs)) {
+        if (cluster.leases.delete(key)) {
+          const held = (cluster.leasesPerGpu.get(lease.gpuUuid) ?? 1) - 1;
+          if (held > 0) cluster.leasesPerGpu.set(lease.gpuUuid, held);
+          else cluster.leasesPerGpu.delete(lease.gpuUuid);
+        }
+        continue;
+      }
       if (!cluster.leases.has(key))
         cluster.leasesPerGpu.set(lease.gpuUuid, (cluster.leasesPerGpu.get(lease.gpuUuid) ?? 0) + 1);
       cluster.leases.set(key, lease);

@@ -3,7 +3,7 @@
  * size bounds (M-4), GPU ownership that follows the chain (L-6), and three nodes with skewed clocks signing the same
  * reports (I-5).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -97,7 +97,13 @@ afterEach(async () => {
 
 async function openCore(
   chain: StubChain,
-  options: { name?: string; now?: () => number; backfillSeconds?: number; graceSeconds?: number } = {},
+  options: {
+    name?: string;
+    now?: () => number;
+    backfillSeconds?: number;
+    graceSeconds?: number;
+    maxReadingsPerEpoch?: number;
+  } = {},
 ) {
   const clock = defaultClockRules(EPOCH, SKEW_MS, options.backfillSeconds);
   const core = await OracleCore.open(
@@ -113,6 +119,7 @@ async function openCore(
       journalPath: join(directory, `${options.name ?? 'node'}.jsonl`),
       context,
       now: options.now,
+      maxReadingsPerEpoch: options.maxReadingsPerEpoch,
     },
     chain.view(),
     createNodeMetrics(operatorOf(7)),
@@ -387,6 +394,123 @@ describe('time and size bounds (M-4)', () => {
       ),
     );
     expect(core.lastSequence(1n)).toBe(sequence);
+  });
+});
+
+describe('what a cluster can make the node hold (finding 4, 5)', () => {
+  const lease = (uuid: string, id: string, start: number, end: number | null) => ({
+    gpuUuid: uuid,
+    leaseId: id,
+    tenantHash: `0x${'44'.repeat(32)}` as Hex,
+    pricePerHour: '2450000',
+    start,
+    end,
+  });
+
+  it('a billing export with five finished leases and one running on a GPU is accepted; only the running one is held', async () => {
+    const chain = new StubChain();
+    const uuids = simulatedUuids('f4-history', 2);
+    const core = await openCore(chain, { backfillSeconds: 3 * EPOCH });
+    await attestedCluster(core, chain, 1n, 1, uuids);
+    const day = 86_400_000;
+    const now = Date.now();
+    // GPU 0 was rented five times last month, then again since yesterday; GPU 1's history names a GPU since removed
+    // from the inventory, which must not refuse the batch either.
+    const history = [
+      ...Array.from({ length: 5 }, (_, index) =>
+        lease(uuids[0]!, `past-${index}`, now - 30 * day + index * 5 * day, now - 30 * day + (index + 1) * 5 * day),
+      ),
+      lease('GPU-00000000-0000-0000-0000-00000000dead', 'removed', now - 40 * day, now - 35 * day),
+      lease(uuids[0]!, 'running', now - day, null),
+    ];
+    const payload = snapshots(uuids, [now - 60_000, now - 50_000], history);
+    expect(await core.ingestBatch(1n, await signBatch(context, operatorKey(1), 1n, 1, payload))).toEqual({
+      samples: 4,
+      sequence: 1,
+    });
+    expect(core.leaseCount(1n)).toBe(1);
+    // The same export again (the agent sends it with every batch) is accepted too, and still holds one lease.
+    const again = snapshots(uuids, [now - 40_000], history);
+    expect(await core.ingestBatch(1n, await signBatch(context, operatorKey(1), 1n, 2, again))).toEqual({
+      samples: 2,
+      sequence: 2,
+    });
+    expect(core.leaseCount(1n)).toBe(1);
+    // A restart replays the journal to the same leases.
+    await core.close();
+    opened.splice(opened.indexOf(core), 1);
+    const reopened = await openCore(chain, { backfillSeconds: 3 * EPOCH });
+    expect(reopened.leaseCount(1n)).toBe(1);
+  });
+
+  it('snapshots closer than the minimum spacing are refused for good (sequence consumed)', async () => {
+    const chain = new StubChain();
+    const uuids = simulatedUuids('f5-spacing', 2);
+    const core = await openCore(chain);
+    await attestedCluster(core, chain, 1n, 1, uuids);
+    const start = Date.now() - 55_000;
+    const dense = Array.from({ length: 1_000 }, (_, index) => start + index);
+    const refused = await rejection(
+      core.ingestBatch(1n, await signBatch(context, operatorKey(1), 1n, 1, snapshots(uuids, dense))),
+    );
+    expect(refused.toBody().error).toMatchObject({ code: 'sample_rate_exceeded', sequenceConsumed: true });
+    expect(core.lastSequence(1n)).toBe(1);
+    // Across batches too: the next snapshot must keep the spacing from the last accepted one.
+    await core.ingestBatch(1n, await signBatch(context, operatorKey(1), 1n, 2, snapshots(uuids, [start])));
+    const close = await rejection(
+      core.ingestBatch(1n, await signBatch(context, operatorKey(1), 1n, 3, snapshots(uuids, [start + 500]))),
+    );
+    expect(close.code).toBe('sample_rate_exceeded');
+    expect(
+      await core.ingestBatch(1n, await signBatch(context, operatorKey(1), 1n, 4, snapshots(uuids, [start + 1_000]))),
+    ).toEqual({ samples: 2, sequence: 4 });
+  });
+
+  it('readings per cluster and epoch are capped, held ones included', async () => {
+    const chain = new StubChain();
+    const uuids = simulatedUuids('f5-cap', 2);
+    const core = await openCore(chain, { maxReadingsPerEpoch: 10 });
+    await attestedCluster(core, chain, 1n, 1, uuids);
+    const epochStart = (Math.floor(Date.now() / 60_000) - 1) * 60_000;
+    const times = (from: number, count: number) => Array.from({ length: count }, (_, index) => from + index * 1_000);
+    // Four snapshots of two GPUs (8 readings) are held; two more (12) would pass the cap of 10.
+    await core.ingestBatch(1n, await signBatch(context, operatorKey(1), 1n, 1, snapshots(uuids, times(epochStart, 4))));
+    const over = await rejection(
+      core.ingestBatch(
+        1n,
+        await signBatch(context, operatorKey(1), 1n, 2, snapshots(uuids, times(epochStart + 10_000, 2))),
+      ),
+    );
+    expect(over.toBody().error).toMatchObject({
+      code: 'sample_rate_exceeded',
+      maxReadingsPerEpoch: 10,
+      sequenceConsumed: true,
+    });
+    // One more fits; the next epoch starts a fresh count.
+    await core.ingestBatch(
+      1n,
+      await signBatch(context, operatorKey(1), 1n, 3, snapshots(uuids, times(epochStart + 10_000, 1))),
+    );
+    expect(
+      await core.ingestBatch(
+        1n,
+        await signBatch(context, operatorKey(1), 1n, 4, snapshots(uuids, times(epochStart + 60_000, 5))),
+      ),
+    ).toEqual({ samples: 10, sequence: 4 });
+  });
+});
+
+describe('answers for the inventory already held (finding 6)', () => {
+  it('are signed again without a journal append', async () => {
+    const chain = new StubChain();
+    const uuids = simulatedUuids('f6-renewal', 3);
+    const core = await openCore(chain);
+    await attestedCluster(core, chain, 1n, 1, uuids);
+    const journal = join(directory, 'node.jsonl');
+    const before = statSync(journal).size;
+    const renewed = await answer(core, chain, 1n, 1, uuids);
+    expect(renewed.signature).toMatch(/^0x/);
+    expect(statSync(journal).size).toBe(before);
   });
 });
 

@@ -27,6 +27,7 @@ export const SEQUENCE_CONSUMING_CODES: ReadonlySet<string> = new Set([
   'too_many_leases',
   'timestamp_out_of_order',
   'timestamp_too_old',
+  'sample_rate_exceeded',
 ]);
 
 export const consumesSequence = (rejection: Rejection) => SEQUENCE_CONSUMING_CODES.has(rejection.code);
@@ -97,7 +98,52 @@ export type ClusterView = {
   leases: ReadonlyMap<string, WireLease>;
   /** Held leases per GPU UUID. */
   leasesPerGpu: ReadonlyMap<string, number>;
+  /** Snapshots held for the open epochs, ascending by time. */
+  snapshots: readonly { t: number; gpus: readonly unknown[] }[];
 };
+
+/**
+ * How much a cluster may make the node hold and write (finding 5): snapshot times only had to increase, so 1 ms apart,
+ * 10,000 a batch, batches back to back, all held until their epoch closes, journaled and kept in the epoch's sample
+ * file. A minimum spacing bounds snapshots per epoch to epoch / spacing; the hard cap bounds the readings (snapshots
+ * times GPUs) of one epoch whatever the inventory's size.
+ */
+export type SampleLimits = {
+  epochSeconds: number;
+  /** Least time (ms) between two snapshots of a cluster. An agent samples every 10 s; the demo's history, every hour. */
+  minSampleSpacingMs: number;
+  /** Most readings one cluster puts into one epoch. */
+  maxReadingsPerEpoch: number;
+};
+
+export const DEFAULT_MIN_SAMPLE_SPACING_MS = 1_000;
+/** A 1,000-GPU cluster sampling every 10 s puts 360,000 readings into an hour. */
+export const DEFAULT_MAX_READINGS_PER_EPOCH = 1_000_000;
+
+/** Readings one epoch of a cluster may hold: every GPU in every allowed snapshot, but never above the hard cap. */
+export const readingsPerEpochLimit = (limits: SampleLimits, gpus: number) =>
+  Math.min(limits.maxReadingsPerEpoch, gpus * Math.ceil((limits.epochSeconds * 1000) / limits.minSampleSpacingMs));
+
+/** Samples before this (ms) are refused: the attestation, the backfill window or a closed epoch. */
+export const timeFloor = (cluster: ClusterView, nowMs: number, backfillSeconds: number) =>
+  Math.max(cluster.attestedFromMs, nowMs - backfillSeconds * 1000, cluster.finalizedThrough * 1000);
+
+/**
+ * A lease that ended at or before this (ms) can no longer change a report (finding 4): a lease only counts in an epoch
+ * that holds snapshots of it, and every epoch that does, or still can, starts at or after the start of the epoch of the
+ * oldest held snapshot or of the time floor, and after the closed epochs. Such leases are neither counted against
+ * MAX_LEASES_PER_GPU nor stored, so an honest billing export that keeps its history does not wedge the cluster.
+ * pruneLeases drops held ones by the same rule (`end <= finalizedThrough`), which this floor is never below.
+ */
+export function leaseFloor(cluster: ClusterView, nowMs: number, backfillSeconds: number, epochSeconds: number) {
+  const epochMs = epochSeconds * 1000;
+  const oldest = Math.min(timeFloor(cluster, nowMs, backfillSeconds), cluster.snapshots[0]?.t ?? Infinity);
+  return Math.max(cluster.finalizedThrough * 1000, Math.floor(oldest / epochMs) * epochMs);
+}
+
+/** Whether a lease ended by `floorMs` (see leaseFloor): ignored, whatever else it says. */
+export const leaseEndedBefore = (lease: Pick<WireLease, 'end'>, floorMs: number) =>
+  lease.end !== null && lease.end <= floorMs;
 
 export const leaseKey = (lease: Pick<WireLease, 'leaseId' | 'gpuUuid'>) => `${lease.leaseId}\u0000${lease.gpuUuid}`;
 
@@ -116,9 +162,17 @@ export function checkNotInFuture(payload: BatchPayload, nowMs: number, maxClockS
 /**
  * Every check of a batch's content that no retry can change; each refusal consumes the sequence. Cheap first: the
  * time floor is checked on the first snapshot before anything walks the batch, so a snapshot dated 1970 costs nothing.
+ * Returns the lease floor the batch's leases were judged by: applyBatch stores by the same one (it is journaled, so a
+ * replay stores exactly what was judged).
  */
-export function checkContent(cluster: ClusterView, payload: BatchPayload, nowMs: number, backfillSeconds: number) {
-  const floor = Math.max(cluster.attestedFromMs, nowMs - backfillSeconds * 1000, cluster.finalizedThrough * 1000);
+export function checkContent(
+  cluster: ClusterView,
+  payload: BatchPayload,
+  nowMs: number,
+  backfillSeconds: number,
+  limits: SampleLimits,
+) {
+  const floor = timeFloor(cluster, nowMs, backfillSeconds);
   const first = payload.snapshots[0];
   if (first && first.t < floor) {
     throw new Rejection(
@@ -130,6 +184,15 @@ export function checkContent(cluster: ClusterView, payload: BatchPayload, nowMs:
   }
   let previous = cluster.lastSampleAt;
   const limit = Math.min(cluster.attestedCount, cluster.uuids.size);
+  const epochMs = limits.epochSeconds * 1000;
+  const readingsLimit = readingsPerEpochLimit(limits, limit);
+  // Readings already held for the epoch of the batch's first snapshot: held snapshots are all older than the batch's,
+  // so only that epoch can hold any; walked from the newest, at most one epoch's worth.
+  let epochStart = first ? Math.floor(first.t / epochMs) * epochMs : 0;
+  let readings = 0;
+  for (let index = cluster.snapshots.length - 1; index >= 0 && cluster.snapshots[index]!.t >= epochStart; index--) {
+    readings += cluster.snapshots[index]!.gpus.length;
+  }
   for (const snapshot of payload.snapshots) {
     if (snapshot.t <= previous) {
       throw new Rejection('timestamp_out_of_order', `snapshot time ${snapshot.t} is not after ${previous}`, 422, {
@@ -137,9 +200,30 @@ export function checkContent(cluster: ClusterView, payload: BatchPayload, nowMs:
         previous,
       });
     }
+    if (previous > 0 && snapshot.t - previous < limits.minSampleSpacingMs) {
+      throw new Rejection(
+        'sample_rate_exceeded',
+        `snapshot time ${snapshot.t} is less than ${limits.minSampleSpacingMs} ms after ${previous}`,
+        422,
+        { t: snapshot.t, previous, minSampleSpacingMs: limits.minSampleSpacingMs },
+      );
+    }
     previous = snapshot.t;
     if (snapshot.gpus.length > limit) {
       throw new Rejection('too_many_gpus', `${snapshot.gpus.length} GPUs in one snapshot, ${limit} attested`, 422);
+    }
+    if (snapshot.t >= epochStart + epochMs) {
+      epochStart = Math.floor(snapshot.t / epochMs) * epochMs;
+      readings = 0;
+    }
+    readings += snapshot.gpus.length;
+    if (readings > readingsLimit) {
+      throw new Rejection(
+        'sample_rate_exceeded',
+        `more than ${readingsLimit} readings in the epoch ending ${(epochStart + epochMs) / 1000}`,
+        422,
+        { epochEnd: (epochStart + epochMs) / 1000, maxReadingsPerEpoch: readingsLimit },
+      );
     }
     const seen = new Set<string>();
     for (const gpu of snapshot.gpus) {
@@ -159,7 +243,9 @@ export function checkContent(cluster: ClusterView, payload: BatchPayload, nowMs:
       }
     }
   }
-  checkLeases(cluster, payload.leases);
+  const leasesFrom = leaseFloor(cluster, nowMs, backfillSeconds, limits.epochSeconds);
+  checkLeases(cluster, payload.leases, leasesFrom);
+  return { leaseFloorMs: leasesFrom };
 }
 
 function checkGpu(cluster: ClusterView, uuid: string) {
@@ -177,12 +263,15 @@ function checkGpu(cluster: ClusterView, uuid: string) {
 /**
  * Leases are kept until they end before the open epochs, so each (lease id, GPU) is one entry and a GPU holds at most
  * MAX_LEASES_PER_GPU of them (a few tenants sharing a GPU, plus leases that ended inside the open epochs): a cluster's
- * lease memory is bounded by its GPU count, whatever its operator sends.
+ * lease memory is bounded by its GPU count, whatever its operator sends. A lease that ended by `floorMs` is skipped
+ * before any check: it changes no report, and a billing export's history (a GPU since removed from the inventory
+ * included) must not refuse today's readings.
  */
-function checkLeases(cluster: ClusterView, leases: readonly WireLease[]) {
+function checkLeases(cluster: ClusterView, leases: readonly WireLease[], floorMs: number) {
   const added = new Map<string, number>();
   const keys = new Set<string>();
   for (const lease of leases) {
+    if (leaseEndedBefore(lease, floorMs)) continue;
     checkGpu(cluster, lease.gpuUuid);
     if (lease.end !== null && lease.end <= lease.start) {
       throw new Rejection('invalid_lease', `lease ${lease.leaseId} ends before it starts`, 422, {

@@ -5,7 +5,12 @@ import { type Address, getAddress, type Hex } from 'viem';
 import { z } from 'zod';
 import { Rejection, RetryableError } from '../errors';
 import { telemetryRoot } from '../hardware';
-import { ANSWER_BODY_HARD_LIMIT, answerBodyGuard, attestationAnswerSchema } from './attestation';
+import {
+  ANSWER_BODY_HARD_LIMIT,
+  answerBodyGuard,
+  attestationAnswerSchema,
+  challengeRequestSchema,
+} from './attestation';
 import { authenticateBatch, BatchGate, type BatchGateOptions, holdsCluster, NOT_THE_OPERATORS } from './batch-gate';
 import type { OracleCore } from './core';
 import { PeerAuthenticator } from './peer-auth';
@@ -95,9 +100,11 @@ export function createNodeServer(
     reply.header('content-type', core.metrics.registry.contentType).send(await core.metrics.registry.metrics()),
   );
 
+  // Anonymous, or signed by the cluster's operator for a challenge strangers cannot evict (attestation.ts).
   app.post('/clusters/:clusterId/attestation/challenge', async (request) => {
     const { clusterId } = parse(clusterParams, request.params, 'cluster id');
-    return core.issueChallenge(BigInt(clusterId));
+    const body = parse(challengeRequestSchema, request.body ?? {}, 'challenge request');
+    return core.issueChallenge(BigInt(clusterId), { ip: request.ip, request: body });
   });
 
   // An answer's size follows its cluster's GPU count: refused (413) before its body is read when it cannot fit.
