@@ -13,12 +13,13 @@
  *   (IP, cluster) pair that has delivered accepted batches and sent nothing rejected for a while (its bucket is full:
  *   the agent) skips this copy and pays for one verification per batch, as before; a rejection from it is then
  *   classified by its code (NOT_THE_OPERATORS), and the first one drops the address back to pre-queue checks;
- * - each client IP has a token bucket: every batch request takes a token when it arrives, before any work, and gets
- *   it back once the operator's signature checked out, so a refused request pays whatever it cost. An IP with an
- *   empty bucket is answered 429 before its body is even read, unless an operator-signed batch of that very cluster
- *   from it was accepted before (its agent, or a proxy in front of it: those still pay only for the authentication,
- *   outside the queue, and a flood from them cannot delay the agent). Trust is per (IP, cluster): anyone can attest a
- *   cluster of their own, and that must buy nothing for another's (#3);
+ * - each client IP has a token bucket: a batch request takes a token when it arrives, before any work, and gets it
+ *   back once the operator's signature checked out, so a refused request pays whatever it cost. An IP with an empty
+ *   bucket is answered 429 before its body is even read, unless an operator-signed batch of that very cluster from it
+ *   was accepted before (its agent, or a proxy in front of it: those still pay only for the authentication, outside
+ *   the queue, and a flood from them cannot delay the agent). Such a pair takes no token on arrival (several clusters'
+ *   agents behind one proxy have many batches in flight) and is charged for each refusal when it happens. Trust is
+ *   per (IP, cluster): anyone can attest a cluster of their own, and that must buy nothing for another's (#3);
  * - every map is bounded (clients, agents) or keyed by what the node already holds (clusters × a fixed set of codes).
  */
 import { Transform } from 'node:stream';
@@ -75,9 +76,10 @@ export class BatchGate {
   }
 
   /**
-   * One token of `ip`, taken when its request arrives, before the node does any work for it: a request that is then
-   * refused has paid whatever it cost (a 413, a body that does not parse, a signature that is not the operator's),
-   * trusted IP or not. `refund` gives it back once the operator's signature checked out.
+   * One token of `ip`. Taken when a request arrives, before the node does any work for it, unless the IP is trusted
+   * for the cluster: a request that is then refused has paid whatever it cost (a 413, a body that does not parse, a
+   * signature that is not the operator's); `refund` gives it back once the operator's signature checked out. A
+   * trusted pair's refusals are charged when they happen.
    */
   charge(ip: string, now = Date.now()) {
     this.buckets.take(ip, now);
@@ -85,6 +87,11 @@ export class BatchGate {
 
   refund(ip: string, now = Date.now()) {
     this.buckets.refund(ip, now);
+  }
+
+  /** Whether `ip` delivered accepted batches of `clusterId`. */
+  trusted(ip: string, clusterId: bigint) {
+    return this.agents.has(pair(ip, clusterId));
   }
 
   /** A known agent of `clusterId` with nothing rejected lately: its batches go to the core's own checks directly. */
@@ -211,14 +218,17 @@ export const batchByteLimit = (gpuCount: number) => {
  * cluster's on-chain GPU count, cached registry read) is refused 413 from its Content-Length, or cut off at the limit
  * when it has none. `onRefused` sees each refusal (the route's own accounting never does: no handler runs).
  */
-export function batchBodyGuard(core: OracleCore, onRefused: (clusterId: bigint, rejection: Rejection) => void) {
+export function batchBodyGuard(
+  core: OracleCore,
+  onRefused: (request: FastifyRequest, clusterId: bigint, rejection: Rejection) => void,
+) {
   return async (request: FastifyRequest, reply: FastifyReply, payload: NodeJS.ReadableStream) => {
     const param = (request.params as { clusterId?: unknown }).clusterId;
     if (typeof param !== 'string' || !/^\d{1,78}$/.test(param)) return payload;
     const clusterId = BigInt(param);
     const refuse = (rejection: Rejection) => {
       reply.header('connection', 'close');
-      onRefused(clusterId, rejection);
+      onRefused(request, clusterId, rejection);
       return rejection;
     };
     if (!holdsCluster(core, clusterId)) {
