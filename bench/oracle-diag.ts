@@ -72,7 +72,7 @@ export async function benchDiag(): Promise<void> {
   const requests = 1_000_000;
   for (let index = 0; index < requests; index++) {
     const ip = `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
-    if (!gate.limited(ip)) gate.charge(ip);
+    if (!gate.limited(ip, null)) gate.charge(ip);
   }
   const gateNs = ((performance.now() - started) / requests) * 1e6;
   // The peer: a bare Map touched the same way (one lookup and one write per request, oldest evicted past 10k).

@@ -12,8 +12,16 @@ export async function signBatch(
   payload: BatchPayload,
 ): Promise<BatchBody> {
   const text = JSON.stringify(payload);
-  const digest = telemetryBatchDigest(context, clusterId, BigInt(sequence), keccak256(toBytes(text)));
-  return { clusterId: clusterId.toString(), sequence, payload: text, signature: await signDigest(digest, operatorKey) };
+  const payloadHash = keccak256(toBytes(text));
+  const digest = telemetryBatchDigest(context, clusterId, BigInt(sequence), payloadHash);
+  // The hash travels with the batch: nodes check the signature over it before hashing the payload themselves.
+  return {
+    clusterId: clusterId.toString(),
+    sequence,
+    payload: text,
+    payloadHash,
+    signature: await signDigest(digest, operatorKey),
+  };
 }
 
 export async function signInventory(
@@ -45,8 +53,10 @@ export async function signedBy(
   batch: BatchBody,
 ): Promise<{ batch: BatchBody; resigned: boolean }> {
   const clusterId = BigInt(batch.clusterId);
-  const digest = telemetryBatchDigest(context, clusterId, BigInt(batch.sequence), keccak256(toBytes(batch.payload)));
+  const payloadHash = keccak256(toBytes(batch.payload));
+  const digest = telemetryBatchDigest(context, clusterId, BigInt(batch.sequence), payloadHash);
   const signer = await recoverSigner(digest, batch.signature as Hex).catch(() => undefined);
-  if (signer && signer === operator.address) return { batch, resigned: false };
-  return { batch: { ...batch, signature: await signDigest(digest, operator.key) }, resigned: true };
+  // A batch spooled by an agent from before nodes required `payloadHash` gets it here when it is re-signed.
+  if (signer && signer === operator.address) return { batch: { ...batch, payloadHash }, resigned: false };
+  return { batch: { ...batch, payloadHash, signature: await signDigest(digest, operator.key) }, resigned: true };
 }

@@ -25,6 +25,7 @@ import { Rejection } from '../errors';
 import { gpuUuidHash } from '../hardware';
 import { aggregateEpoch, epochEndOf } from './aggregate';
 import { type AttestationAnswer, AttestationDesk, type ChallengeRequest } from './attestation';
+import { checkPayloadHash } from './batch-gate';
 import type { OnChainCluster, RegistryView } from './chain';
 import { DEFAULT_SAMPLE_RETENTION_DAYS, EpochSampleStore } from './epoch-samples';
 import { attestedOnChain, claimedElsewhere, claimGpus, releaseGpus } from './gpu-ownership';
@@ -799,7 +800,8 @@ export class OracleCore {
     if (BigInt(body.clusterId) !== cluster.clusterId) {
       throw new Rejection('cluster_mismatch', 'the batch names another cluster than the URL', 400);
     }
-    const payloadHash = keccak256(toBytes(body.payload));
+    // Recovered from the hash the body carries; the payload itself is hashed only once the signer is the operator.
+    const payloadHash = body.payloadHash.toLowerCase() as Hex;
     const digest = telemetryBatchDigest(this.config.context, cluster.clusterId, BigInt(body.sequence), payloadHash);
     const signer = await recoverSigner(digest, body.signature as Hex).catch(() => undefined);
     if (!signer) throw new Rejection('invalid_signature', 'the batch signature does not recover', 401);
@@ -819,6 +821,7 @@ export class OracleCore {
         operator: onChain.operator,
       });
     }
+    checkPayloadHash(body);
     await this.followOnChain(cluster, onChain);
     if (onChain.hardwareRoot !== cluster.hardwareRoot) {
       throw new Rejection(

@@ -249,7 +249,14 @@ describe('refusals that consume the sequence (H-6)', () => {
     const { signDigest, telemetryBatchDigest } = await import('../eip712');
     const payload = '{"snapshots":7}';
     const digest = telemetryBatchDigest(context, 1n, 1n, keccak256(toBytes(payload)));
-    const body = { clusterId: '1', sequence: 1, payload, signature: await signDigest(digest, operatorKey(1)) };
+    const payloadHash = keccak256(toBytes(payload));
+    const body = {
+      clusterId: '1',
+      sequence: 1,
+      payload,
+      payloadHash,
+      signature: await signDigest(digest, operatorKey(1)),
+    };
     const refused = await rejection(core.ingestBatch(1n, body));
     expect(refused.toBody().error).toMatchObject({ code: 'invalid_payload', sequenceConsumed: true });
     expect(core.lastSequence(1n)).toBe(1);

@@ -2,7 +2,7 @@
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
-import { PeerAuthenticator, signPeerRequest } from './peer-auth';
+import { PEER_AUTH_FAILURE_BURST, PeerAuthenticator, signPeerRequest } from './peer-auth';
 
 const context = { chainId: 31_337, registry: '0x00000000000000000000000000000000000000aa' as const };
 const [self, peer, outsider] = [7, 8, 3].map((index) => ({
@@ -63,5 +63,24 @@ describe('PeerAuthenticator', () => {
     expect(await code(auth.verify('POST', '/signatures', await signed(), '{"items":[1]}'))).toBe(
       '401 peer_auth_invalid',
     );
+  });
+
+  it('answers 429 before any recovery once an IP used up its failed recoveries (#10)', async () => {
+    const auth = make();
+    const forged = await signed({ key: outsider!.key });
+    for (let index = 0; index < PEER_AUTH_FAILURE_BURST; index++) {
+      expect(await code(auth.verifyHeaders('POST', '/signatures', forged, '10.0.0.1'))).toBe('401 peer_auth_invalid');
+    }
+    // Even a genuine member request from that IP is refused unchecked now; another IP is not affected.
+    expect(await code(auth.verifyHeaders('POST', '/signatures', await signed(), '10.0.0.1'))).toBe('429 rate_limited');
+    expect(await code(auth.verifyHeaders('POST', '/signatures', await signed(), '10.0.0.2'))).toBe('accepted');
+  });
+
+  it('does not count refusals that cost no recovery: an outsider cannot lock out a member behind its IP', async () => {
+    const auth = make();
+    for (let index = 0; index < 3 * PEER_AUTH_FAILURE_BURST; index++) {
+      expect(await code(auth.verifyHeaders('POST', '/signatures', {}, '10.0.0.3'))).toBe('401 peer_auth_missing');
+    }
+    expect(await code(auth.verifyHeaders('POST', '/signatures', await signed(), '10.0.0.3'))).toBe('accepted');
   });
 });

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { type Address, getAddress, type Hex, hashMessage, isAddress, isHex } from 'viem';
 import { type ChainContext, signDigest } from '../eip712';
 import { Rejection } from '../errors';
+import { IpBuckets } from './ip-buckets';
 import { strictSigner } from './signature-book';
 
 export const PEER_HEADER = 'x-rackshare-peer';
@@ -18,6 +19,14 @@ export const PEER_TIME_HEADER = 'x-rackshare-peer-time';
 export const PEER_SIGNATURE_HEADER = 'x-rackshare-peer-signature';
 export const PEER_BODY_HEADER = 'x-rackshare-peer-body-sha256';
 export const PEER_AUTH_WINDOW_MS = 60_000;
+/**
+ * Failed signature recoveries one client IP may cause in a burst, and earns back per second: each is a forged request
+ * naming a member, so past the burst the IP is answered 429 before any further recovery (#10). The IPs remembered are
+ * bounded like the batch gate's.
+ */
+export const PEER_AUTH_FAILURE_BURST = 20;
+export const PEER_AUTH_FAILURE_REFILL_PER_SECOND = 1;
+const PEER_AUTH_FAILURE_CLIENTS = 10_000;
 /** Accepted requests remembered against replay; members send a few a second, so this covers the window many times. */
 const REPLAY_CACHE_SIZE = 50_000;
 
@@ -68,6 +77,11 @@ export class PeerAuthenticator {
   private readonly members: Set<Address>;
   /** Digest of each accepted request → when it leaves the window; insertion order is expiry order. */
   private readonly seen = new Map<Hex, number>();
+  private readonly failures = new IpBuckets({
+    burst: PEER_AUTH_FAILURE_BURST,
+    refillPerSecond: PEER_AUTH_FAILURE_REFILL_PER_SECOND,
+    maxClients: PEER_AUTH_FAILURE_CLIENTS,
+  });
 
   constructor(
     private readonly context: ChainContext,
@@ -99,12 +113,14 @@ export class PeerAuthenticator {
 
   /**
    * The committee member that signed this request's headers, or a 401 Rejection. The checks that cost nothing come
-   * first: the headers, the time window, membership of the claimed sender, the replay cache; then one recovery.
+   * first: the headers, the time window, membership of the claimed sender, the replay cache; then one recovery, unless
+   * client `ip` has used up its failed recoveries (429).
    */
   async verifyHeaders(
     method: string,
     path: string,
     headers: Record<string, string | string[] | undefined>,
+    ip?: string,
   ): Promise<Address> {
     const sender = header(headers, PEER_HEADER);
     const timeText = header(headers, PEER_TIME_HEADER);
@@ -138,7 +154,15 @@ export class PeerAuthenticator {
     if (!this.members.has(claimed)) throw new Rejection('peer_not_member', 'the sender is not a committee peer', 401);
     const digest = peerRequestDigest(this.context, { method, path, recipient: this.self, time, bodyHash });
     if (this.seen.has(digest)) throw new Rejection('peer_auth_replayed', 'this request was already received', 401);
+    // Only a failed recovery is limited: the refusals above cost nothing, and counting them would let an outsider
+    // behind a member's IP (or NAT) lock that member out with unsigned requests.
+    if (ip !== undefined && this.failures.empty(ip, now)) {
+      throw new Rejection('rate_limited', 'too many failed peer authentications from this address; slow down', 429, {
+        retryAfterSeconds: this.failures.retryAfterSeconds(),
+      });
+    }
     if ((await strictSigner(digest, signature as Hex)) !== claimed) {
+      if (ip !== undefined) this.failures.take(ip, now);
       throw new Rejection('peer_auth_invalid', 'the request signature does not recover to the sender', 401);
     }
     this.remember(digest, now);

@@ -64,6 +64,12 @@ export const batchBodySchema = z.object({
   sequence: z.number().int().positive(),
   /** The JSON text of a BatchPayload; its keccak256 is what the operator signed. */
   payload: z.string().max(16_000_000),
+  /**
+   * keccak256 of `payload`, the hash the signature covers: the node recovers the signer from it before it hashes the
+   * payload, so a stranger's batch costs one recovery, not a hash over megabytes. Required: a body without it is
+   * `invalid_body`.
+   */
+  payloadHash: hex32,
   signature,
 });
 export type BatchBody = z.infer<typeof batchBodySchema>;

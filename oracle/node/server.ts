@@ -11,7 +11,15 @@ import {
   attestationAnswerSchema,
   challengeRequestSchema,
 } from './attestation';
-import { authenticateBatch, BatchGate, type BatchGateOptions, holdsCluster, NOT_THE_OPERATORS } from './batch-gate';
+import {
+  authenticateBatch,
+  BATCH_BODY_HARD_LIMIT,
+  BatchGate,
+  type BatchGateOptions,
+  batchBodyGuard,
+  holdsCluster,
+  NOT_THE_OPERATORS,
+} from './batch-gate';
 import type { OracleCore } from './core';
 import { PeerAuthenticator } from './peer-auth';
 import {
@@ -125,50 +133,81 @@ export function createNodeServer(
     return { lastSequence: core.lastSequence(BigInt(clusterId)) };
   });
 
-  // A client whose bucket is empty is refused before its body is read (batch-gate.ts).
-  const refuseLimitedClients = async (
-    request: { ip: string },
+  // A batch request from an IP not trusted for its cluster takes a token of the IP when it arrives, before any work
+  // (batch-gate.ts): an IP with none left is refused unread, and the token comes back once the operator's signature
+  // checked out. A pair trusted for the cluster (its agent, maybe many clusters' agents behind one proxy, batches in
+  // flight together) is never refused unread and pays for what is refused afterwards, which is bounded: one recovery
+  // and a body capped to the cluster. Whether the pair is a quiet agent is decided before anything is taken.
+  const quietAgents = new WeakSet<object>();
+  const charged = new WeakSet<object>();
+  const admitBatch = async (
+    request: { ip: string; params: unknown; raw: object },
     reply: { header: (name: string, value: string) => void },
   ) => {
-    if (!gate.limited(request.ip)) return;
-    const rejection = new Rejection('rate_limited', 'too many rejected batches from this address; slow down', 429);
-    core.recordRejectedBatch(null, rejection, 0, null);
-    reply.header('retry-after', String(gate.retryAfterSeconds()));
-    throw rejection;
-  };
-
-  app.post('/clusters/:clusterId/batches', { onRequest: refuseLimitedClients }, async (request, reply) => {
-    const started = performance.now();
-    let clusterId: bigint | null = null;
-    let fromOperator = false;
-    const quietAgent = gate.quietAgent(request.ip);
-    try {
-      clusterId = BigInt(parse(clusterParams, request.params, 'cluster id').clusterId);
-      const body = parse(batchBodySchema, request.body, 'batch');
-      if (!quietAgent) await authenticateBatch(core, clusterId, body);
-      fromOperator = true;
-      const result = await core.ingestBatch(clusterId, body);
-      gate.trust(request.ip);
-      core.metrics.ingestSeconds.observe((performance.now() - started) / 1000);
-      return reply.status(202).send(result);
-    } catch (error) {
-      if (error instanceof Rejection) {
-        // A resend of an accepted batch is nothing for the operator to fix, and anyone who saw one can repeat it.
-        const operators = fromOperator && !(quietAgent && NOT_THE_OPERATORS.has(error.code));
-        if (operators && error.code !== 'batch_already_accepted') {
-          const readings = countReadings((request.body as { payload?: unknown } | null | undefined)?.payload);
-          core.recordRejectedBatch(clusterId, error, readings, claimedSequence(request.body));
-        } else {
-          // Not the operator's: counted (Prometheus, and per cluster for one this node holds), never listed, and
-          // its payload is not even parsed for a readings count.
-          gate.charge(request.ip);
-          core.recordRejectedBatch(null, error, 0, claimedSequence(request.body));
-          if (clusterId !== null && holdsCluster(core, clusterId)) gate.count(clusterId, error.code);
-        }
-      }
-      throw error;
+    const param = (request.params as { clusterId?: unknown }).clusterId;
+    const clusterId = typeof param === 'string' && /^\d{1,78}$/.test(param) ? BigInt(param) : null;
+    if (clusterId !== null && gate.trusted(request.ip, clusterId)) {
+      if (gate.quietAgent(request.ip, clusterId)) quietAgents.add(request.raw);
+      return;
     }
+    if (gate.limited(request.ip, clusterId)) {
+      const rejection = new Rejection('rate_limited', 'too many rejected batches from this address; slow down', 429);
+      core.recordRejectedBatch(null, rejection, 0, null);
+      reply.header('retry-after', String(gate.retryAfterSeconds()));
+      throw rejection;
+    }
+    gate.charge(request.ip);
+    charged.add(request.raw);
+  };
+  /** A request refused as not the operator's spends a token: on arrival, or now for a trusted pair's. */
+  const chargeRefused = (request: { ip: string; raw: object }) => {
+    if (!charged.has(request.raw)) gate.charge(request.ip);
+  };
+  // Refused before the body is read (not held, or too large for the cluster): counted like any stranger's batch.
+  const guardBatchBody = batchBodyGuard(core, (request, clusterId, rejection) => {
+    chargeRefused(request);
+    core.recordRejectedBatch(null, rejection, 0, null);
+    if (holdsCluster(core, clusterId)) gate.count(clusterId, rejection.code);
   });
+
+  app.post(
+    '/clusters/:clusterId/batches',
+    { onRequest: admitBatch, preParsing: guardBatchBody, bodyLimit: BATCH_BODY_HARD_LIMIT },
+    async (request, reply) => {
+      const started = performance.now();
+      let clusterId: bigint | null = null;
+      let fromOperator = false;
+      const quietAgent = quietAgents.has(request.raw);
+      try {
+        clusterId = BigInt(parse(clusterParams, request.params, 'cluster id').clusterId);
+        const body = parse(batchBodySchema, request.body, 'batch');
+        if (!quietAgent) await authenticateBatch(core, clusterId, body);
+        fromOperator = true;
+        const result = await core.ingestBatch(clusterId, body);
+        if (charged.has(request.raw)) gate.refund(request.ip);
+        gate.trust(request.ip, clusterId);
+        core.metrics.ingestSeconds.observe((performance.now() - started) / 1000);
+        return reply.status(202).send(result);
+      } catch (error) {
+        if (error instanceof Rejection) {
+          // A resend of an accepted batch is nothing for the operator to fix, and anyone who saw one can repeat it.
+          const operators = fromOperator && !(quietAgent && NOT_THE_OPERATORS.has(error.code));
+          if (operators && error.code !== 'batch_already_accepted') {
+            if (charged.has(request.raw)) gate.refund(request.ip);
+            const readings = countReadings((request.body as { payload?: unknown } | null | undefined)?.payload);
+            core.recordRejectedBatch(clusterId, error, readings, claimedSequence(request.body));
+          } else {
+            // Not the operator's: it spends a token (a trusted pair's too), is counted (Prometheus, and per cluster
+            // for one this node holds), never listed, and its payload is not even parsed for a readings count.
+            chargeRefused(request);
+            core.recordRejectedBatch(null, error, 0, claimedSequence(request.body));
+            if (clusterId !== null && holdsCluster(core, clusterId)) gate.count(clusterId, error.code);
+          }
+        }
+        throw error;
+      }
+    },
+  );
 
   app.get('/clusters/:clusterId/telemetry', async (request): Promise<TelemetryView> => {
     const { clusterId } = parse(clusterParams, request.params, 'cluster id');
@@ -284,7 +323,8 @@ export function createNodeServer(
   app.register(async (scope) => {
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     scope.addHook('onRequest', async (request) => {
-      await auth.verifyHeaders(request.method, request.url, request.headers);
+      // Failed signature recoveries are limited per client IP (429 before any further recovery past the burst).
+      await auth.verifyHeaders(request.method, request.url, request.headers, request.ip);
     });
     const authenticated = async (request: FastifyRequest) => {
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);

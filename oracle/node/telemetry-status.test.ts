@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
+import { batchByteLimit } from './batch-gate';
 import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
 import { type OracleNode, startOracleNode } from './node';
 import { type BatchPayload, RECENT_REJECTIONS_KEPT, type TelemetryView, telemetryViewSchema } from './protocol';
@@ -328,7 +329,7 @@ describe('GET /clusters/:clusterId/telemetry', () => {
     const junk = [
       // Signed by someone who is not the operator, for the very sequence the agent sends next.
       await signBatch(context(), devPrivateKey(STRANGER), clusterId, sequence, snapshots(base + 60_000, 2)),
-      // The operator's signature over another payload: does not recover to the operator.
+      // The operator's signature with another payload: the signer is the operator, the payload not the one signed.
       { ...genuine, payload: JSON.stringify(snapshots(base + 60_000, 1)) },
       { ...genuine, signature: `0x${'00'.repeat(65)}` },
       { clusterId: clusterId.toString(), sequence, payload: 'x'.repeat(1_000) },
@@ -355,7 +356,9 @@ describe('GET /clusters/:clusterId/telemetry', () => {
       ),
     );
     codes.push(...rest);
-    expect(new Set(codes)).toEqual(new Set(['not_operator', 'invalid_signature', 'invalid_body']));
+    expect(new Set(codes)).toEqual(
+      new Set(['not_operator', 'invalid_payload_hash', 'invalid_signature', 'invalid_body']),
+    );
     expect(queued).toBe(queuedFirst);
 
     const after = await status();
@@ -364,6 +367,12 @@ describe('GET /clusters/:clusterId/telemetry', () => {
     const flooded = Object.values(after.unauthenticatedBatches).reduce((sum, count) => sum + count, 0);
     const had = Object.values(before.unauthenticatedBatches).reduce((sum, count) => sum + count, 0);
     expect(flooded - had).toBe(FLOOD);
+
+    // #3 (ATTACK-9): that trust is for this cluster only, and the flood from the trusted address was charged all the
+    // same: for any other cluster the address is now refused unread, like any client that sent only junk.
+    const elsewhere = await signBatch(context(), devPrivateKey(2), unattestedClusterId, 1, snapshots(base, 1));
+    const refused = await postBatch(unattestedClusterId, elsewhere);
+    expect([refused.status, refused.body.error!.code]).toEqual([429, 'rate_limited']);
 
     // This address delivered the operator's batches before: the flood from it was answered, not rate-limited, and
     // the agent's next batch goes through at once.
@@ -440,6 +449,93 @@ describe('GET /clusters/:clusterId/telemetry', () => {
     );
   });
 
+  /** Sends a batch body in `chunks`, 20 ms apart, from `localAddress`; resolves once answered, with what was unsent. */
+  function sendPiecewise(localAddress: string, headers: Record<string, string | number>, chunks: string[]) {
+    return new Promise<{ status: number; code: string; unsent: number }>((resolve, reject) => {
+      const request = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: HTTP_PORT,
+          localAddress,
+          method: 'POST',
+          path: `/clusters/${clusterId}/batches`,
+          headers: { 'content-type': 'application/json', ...headers },
+        },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk) => {
+            text += chunk;
+          });
+          response.on('end', () => {
+            resolve({ status: response.statusCode!, code: JSON.parse(text).error?.code, unsent: pending.length });
+            request.destroy();
+          });
+        },
+      );
+      request.on('error', reject);
+      const pending = [...chunks];
+      const pump = () => {
+        const chunk = pending.shift();
+        if (chunk === undefined) return request.end();
+        request.write(chunk);
+        setTimeout(pump, 20);
+      };
+      pump();
+    });
+  }
+
+  it("#2: refuses a batch larger than its cluster's GPU count allows with 413 body_too_large, before reading it", async () => {
+    const limit = batchByteLimit(uuids.length);
+    const before = await status();
+    // A 2-GPU cluster: a few hundred KB at most, where a 16 MB body used to be read, parsed and hashed.
+    const declared = await sendPiecewise(
+      '127.0.0.5',
+      { 'content-length': 10 * limit },
+      Array.from({ length: 10 }, () => ' '.repeat(limit)),
+    );
+    expect(declared).toMatchObject({ status: 413, code: 'body_too_large' });
+    expect(declared.unsent).toBeGreaterThan(0);
+    const streamed = await sendPiecewise(
+      '127.0.0.5',
+      { 'transfer-encoding': 'chunked' },
+      Array.from({ length: 20 }, () => ' '.repeat(Math.ceil(limit / 10))),
+    );
+    expect(streamed).toMatchObject({ status: 413, code: 'body_too_large' });
+    expect(streamed.unsent).toBeGreaterThan(0);
+    // Counted with the strangers' batches, never listed for the operator.
+    const after = await status();
+    expect(after.unauthenticatedBatches.body_too_large).toBe((before.unauthenticatedBatches.body_too_large ?? 0) + 2);
+    expect(after.recentRejections).toEqual(before.recentRejections);
+    // Each refusal spent a token of the IP although no handler ran (charged on arrival, before any work): the rest of
+    // its burst goes on any other refusal, and then it is refused unread.
+    for (let index = 2; index < BURST; index++) {
+      expect((await postFrom('127.0.0.5', clusterId, { payload: 'not a batch' })).status).toBe(400);
+    }
+    const limited = await postFrom('127.0.0.5', clusterId, { payload: 'not a batch' });
+    expect([limited.status, limited.body.error!.code]).toEqual([429, 'rate_limited']);
+  });
+
+  it("#2: refuses the operator's signature sent with another payload, as a stranger's batch", async () => {
+    const before = await status();
+    const genuine = await signBatch(
+      context(),
+      devPrivateKey(OPERATOR),
+      clusterId,
+      before.lastSequence + 1,
+      snapshots(base + 400_000, 1),
+    );
+    const swapped = { ...genuine, payload: JSON.stringify(snapshots(base + 400_000, 2)) };
+    const answer = await postFrom('127.0.0.6', clusterId, swapped);
+    expect([answer.status, answer.body.error!.code]).toEqual([400, 'invalid_payload_hash']);
+    // A body without the hash (an agent from before it was required) is not a batch.
+    const { payloadHash: _dropped, ...legacy } = genuine;
+    expect((await postFrom('127.0.0.6', clusterId, legacy)).body.error!.code).toBe('invalid_body');
+    const after = await status();
+    expect(after.recentRejections).toEqual(before.recentRejections);
+    expect(after.lastSequence).toBe(before.lastSequence);
+    expect((await postFrom('127.0.0.6', clusterId, genuine)).status).toBe(202);
+  });
+
   it('answers 404 unknown_cluster for a cluster the node holds no inventory for, and 400 for an invalid id', async () => {
     for (const target of [unattestedClusterId, 987_654_321n]) {
       const answer = await telemetry(target);
@@ -455,7 +551,8 @@ describe('GET /clusters/:clusterId/telemetry', () => {
     const countedBefore = await rejectedByMetrics('cluster_not_attested');
     for (const target of [unattestedClusterId, 987_654_321n]) {
       const batch = await signBatch(context(), devPrivateKey(2), target, 1, snapshots(base, 1));
-      expect((await postBatch(target, batch)).body.error!.code).toBe('cluster_not_attested');
+      // From an address with tokens left (127.0.0.1 spent its own on the junk floods above).
+      expect((await postFrom('127.0.0.4', target, batch)).body.error!.code).toBe('cluster_not_attested');
       expect((await telemetry(target)).status).toBe(404);
     }
     // They went through the same recording path (Prometheus counted them) without creating a cluster entry.
