@@ -164,6 +164,8 @@ const MAX_REPORTS_PER_CALL = 64;
 const JOURNAL_CHUNK = 512;
 /** Clusters whose on-chain status one tick compares with the held inventory (round robin, cached reads). */
 const FOLLOWED_PER_TICK = 64;
+/** Candidates overlapping an answered inventory that one answer reads fresh from the chain (claimLandedCandidates). */
+const MAX_OVERLAP_READS = 16;
 /**
  * Submitted reports kept in memory per cluster (the newest epochs), for GET /clusters/:id/reports and peers still
  * pulling signatures; older ones are on chain (the indexer serves them) and their raw samples stay in the per-epoch
@@ -639,6 +641,7 @@ export class OracleCore {
    * answerChallenge once the inventory is verified, before it signs; resolves once the inventory is journaled.
    */
   async holdInventory(clusterId: bigint, uuids: string[], root: Hex) {
+    await this.claimLandedCandidates(clusterId, uuids);
     const taken = claimedElsewhere(this.uuidOwner, clusterId, uuids);
     if (taken) {
       throw new Rejection('gpu_in_other_cluster', `GPU ${taken.uuid} belongs to cluster ${taken.owner}`, 409, {
@@ -656,6 +659,30 @@ export class OracleCore {
       heldSince: this.now(),
     });
     this.applyInventory(clusterId, uuids, root);
+  }
+
+  /**
+   * Candidates sharing a GPU with an answered inventory whose attestation may have landed since the last tick looked:
+   * read fresh, they claim their GPUs now, before a second cluster can be attested with one of them. Bounded: at most
+   * MAX_OVERLAP_READS fresh reads per answer (answers are rate-limited per cluster).
+   */
+  private async claimLandedCandidates(clusterId: bigint, uuids: string[]) {
+    const answered = new Set(uuids);
+    let reads = 0;
+    for (const other of this.clusters.values()) {
+      if (other.clusterId === clusterId || other.attestedFrom !== null) continue;
+      let overlaps = false;
+      for (const uuid of other.uuids) {
+        if (answered.has(uuid)) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (!overlaps) continue;
+      if (++reads > MAX_OVERLAP_READS) break;
+      const onChain = await this.registry.cluster(other.clusterId, true).catch(() => undefined);
+      if (onChain) await this.followOnChain(other, onChain);
+    }
   }
 
   /** Holds an inventory as a candidate; the same inventory again (a renewal) keeps its claim. */

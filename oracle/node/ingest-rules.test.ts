@@ -544,6 +544,23 @@ describe('GPU ownership follows the chain (L-6)', () => {
     expect((await rejection(answer(core, chain, 1n, 2, uuids))).code).toBe('gpu_in_other_cluster');
   });
 
+  it('a candidate whose attestation landed since the last tick blocks a second cluster with one of its GPUs at once', async () => {
+    const chain = new StubChain();
+    const uuids = simulatedUuids('l6-landed', 2);
+    const core = await openCore(chain);
+    chain.register(1n, 1, uuids);
+    await answer(core, chain, 1n, 1, uuids);
+    // The first cluster's attestation lands; no tick has looked at the chain since.
+    chain.attest(1n, chain.chainTimeS - 60);
+    expect(core.gpuOwner(uuids[0]!)).toBeUndefined();
+    const second = [uuids[0]!, ...simulatedUuids('l6-landed-other', 1)];
+    chain.register(2n, 1, second);
+    const refused = await rejection(answer(core, chain, 2n, 1, second));
+    expect(refused.code).toBe('gpu_in_other_cluster');
+    expect(refused.details).toMatchObject({ uuid: uuids[0], otherClusterId: '1' });
+    expect(core.gpuOwner(uuids[0]!)).toBe(1n);
+  });
+
   it('releases the GPUs of a retired or suspended cluster, and after updateHardware', async () => {
     const chain = new StubChain();
     const uuids = simulatedUuids('l6-release', 2);
