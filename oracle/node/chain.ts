@@ -52,6 +52,7 @@ export class RegistryView {
   /** The registry's clusterCount as last read (or tried: a failed read is not retried sooner either). */
   private count: { value: bigint | undefined; at: number } | undefined;
   private countRead: Promise<bigint | undefined> | undefined;
+  private lastCountStart = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly publicClient: PublicClient,
@@ -86,17 +87,30 @@ export class RegistryView {
     if (clusterId <= 0n) return false;
     const known = this.count?.value;
     if (known !== undefined && clusterId <= known) return true;
-    if (!this.count || Date.now() - this.count.at >= COUNT_REFRESH_MS) {
-      this.countRead ??= this.readCount().finally(() => {
-        this.countRead = undefined;
-      });
+    // A cluster registered a moment ago must not be refused: wait for the next read the interval allows (a made-up id
+    // waits too, and costs no RPC of its own), and take only a read begun after this request asked.
+    // performance.now(): a read begun in the same millisecond as the request may predate it.
+    const asked = performance.now();
+    while (!this.count || this.count.at <= asked) {
+      if (!this.countRead) {
+        const wait = this.lastCountStart + COUNT_REFRESH_MS - performance.now();
+        if (wait > 0) {
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          continue;
+        }
+        this.lastCountStart = performance.now();
+        this.countRead = this.readCount(this.lastCountStart).finally(() => {
+          this.countRead = undefined;
+        });
+      }
       await this.countRead;
     }
     const value = this.count?.value;
     return value === undefined || clusterId <= value;
   }
 
-  private async readCount(): Promise<bigint | undefined> {
+  /** `started`: when the read began; it reflects every registration mined before then. */
+  private async readCount(started: number): Promise<bigint | undefined> {
     let value: bigint | undefined;
     try {
       const read: unknown = await this.publicClient.readContract({
@@ -112,7 +126,7 @@ export class RegistryView {
     const previous = this.count?.value;
     this.count = {
       value: previous !== undefined && value !== undefined && previous > value ? previous : value,
-      at: Date.now(),
+      at: started,
     };
     return this.count.value;
   }
