@@ -270,7 +270,13 @@ export class Agent {
       // One line per batch, counts only (and the first few leases by name): a bad GPU in a 100-GPU cluster must not
       // write 100 lines a minute.
       const leases = droppedLeases.length > 0 ? { droppedLeases } : {};
-      this.log.warn({ clusterId, dropped, ...leases }, 'removed readings the nodes would refuse');
+      // A billing export keeps its history: leases that ended long ago are dropped from every batch as a matter of
+      // course (debug); anything else is a fault in the data the operator should see (warn).
+      const routine = Object.keys(dropped).every((reason) => reason === 'lease_ended_before_window');
+      this.log[routine ? 'debug' : 'warn'](
+        { clusterId, dropped, ...leases },
+        'removed readings the nodes would refuse',
+      );
     }
     if (payload.snapshots.length === 0 && payload.leases.length === 0 && raw.snapshots.length > 0) return undefined;
     const sequence = cluster.spool.lastSequence + 1;

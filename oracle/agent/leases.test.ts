@@ -64,8 +64,8 @@ async function agentWithNode() {
       return new Response(JSON.stringify(error.toBody()), { status: error.status });
     }
   }) as typeof fetch;
-  const warnings: { msg: string; dropped?: Record<string, number>; droppedLeases?: unknown[] }[] = [];
-  const capture = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line)) });
+  const warnings: { level: number; msg: string; dropped?: Record<string, number>; droppedLeases?: unknown[] }[] = [];
+  const capture = pino({ level: 'debug' }, { write: (line: string) => warnings.push(JSON.parse(line)) });
   const config = agentConfigSchema.parse({
     ...fixtureContext,
     nodes: ['http://node.test'],
@@ -93,6 +93,8 @@ describe('leases from a billing export that keeps history', () => {
     }
     const warning = warnings.find((line) => line.msg === 'removed readings the nodes would refuse');
     expect(warning?.dropped).toEqual({ lease_ended_before_window: 5 });
+    // Routine for an export that keeps its history: logged at debug, not as a warning on every batch.
+    expect(warning?.level).toBe(20);
     expect(warning?.droppedLeases).toEqual(
       history.map((entry) => ({
         leaseId: entry.leaseId,
@@ -124,6 +126,7 @@ describe('leases from a billing export that keeps history', () => {
     expect(MAX_LEASES_PER_GPU).toBe(4);
     const warning = warnings.find((line) => line.msg === 'removed readings the nodes would refuse');
     expect(warning?.dropped).toEqual({ lease_over_gpu_cap: 2 });
+    expect(warning?.level).toBe(40);
     expect(warning?.droppedLeases).toEqual(
       ended.slice(0, 2).map((entry) => ({
         leaseId: entry.leaseId,
