@@ -56,15 +56,16 @@ export async function benchAttest(): Promise<void> {
     const root = hardwareRoot(uuids);
     const terms = await readAttestationTerms(chain.publicClient, registry);
     const validUntil = terms.issuedAt + 86_400;
-    const post = async (path: string, body: string) => {
-      const response = await fetch(`${node.url}/clusters/${clusterId}/${path}`, {
+    const post = async (path: string, body: string, cluster = clusterId) => {
+      const response = await fetch(`${node.url}/clusters/${cluster}/${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body,
       });
       return { status: response.status, json: (await response.json()) as Record<string, unknown> };
     };
-    const challenge = async () => (await post('attestation/challenge', '{}')).json.challenge as Hex;
+    const challenge = async (cluster = clusterId) =>
+      (await post('attestation/challenge', '{}', cluster)).json.challenge as Hex;
     const answerBody = (challengeHex: Hex, list: string[], signature: Hex) =>
       JSON.stringify({ challenge: challengeHex, uuids: list, validUntil, ...terms, signature });
 
@@ -89,25 +90,37 @@ export async function benchAttest(): Promise<void> {
       `refused 100k-UUID attestation answer (wrong GPU count): ${ms(wrongCount)} ms (target < 100 ms)\n`,
     );
 
-    const valid: number[] = [];
-    for (let round = 0; round < 3; round++) {
+    /** Challenge, operator-signed answer, the node's signature: what an operator waits for, at the node's API. */
+    const attest = async (cluster: bigint, list: string[], listRoot: Hex) => {
       const asked = performance.now();
-      const challengeHex = await challenge();
+      const challengeHex = await challenge(cluster);
       const challengeMs = performance.now() - asked;
       const digest = inventoryProofDigest(context, {
-        clusterId,
-        hardwareRoot: root,
+        clusterId: cluster,
+        hardwareRoot: listRoot,
         gpuCount: GPUS,
         challenge: challengeHex,
         validUntil: BigInt(validUntil),
       });
-      const body = answerBody(challengeHex, uuids, await signDigest(digest, devPrivateKey(1)));
+      const body = answerBody(challengeHex, list, await signDigest(digest, devPrivateKey(1)));
       const sent = performance.now();
-      const answer = await post('attestation', body);
-      valid.push(challengeMs + performance.now() - sent);
+      const answer = await post('attestation', body, cluster);
       if (answer.status !== 200) throw new Error(`attestation refused: ${JSON.stringify(answer.json)}`);
+      return challengeMs + performance.now() - sent;
+    };
+    // First attestations: the tree is built and the inventory journaled (three clusters of their own GPUs).
+    const first = [await attest(clusterId, uuids, root)];
+    for (let extra = 1; extra < 3; extra++) {
+      const list = simulatedUuids(`bench-attest-${extra}`, GPUS);
+      first.push(await attest(await registerCluster(chain, registry, 1, list), list, hardwareRoot(list)));
     }
-    process.stdout.write(`valid 100k-GPU attestation: ${ms(median(valid))} ms (target < 1,000 ms)\n`);
+    process.stdout.write(`valid 100k-GPU attestation: ${ms(median(first))} ms (target < 1,000 ms)\n`);
+    // Renewals of the inventory the node holds: sets compared, no tree, nothing journaled.
+    const renewals: number[] = [];
+    for (let round = 0; round < 3; round++) renewals.push(await attest(clusterId, uuids, root));
+    process.stdout.write(
+      `renewal of a held 100k-GPU inventory: ${ms(median(renewals))} ms (${(median(first) / median(renewals)).toFixed(1)}x faster than a first attestation)\n`,
+    );
 
     const rawStarted = performance.now();
     const rawRoot = hardwareRoot(uuids);
