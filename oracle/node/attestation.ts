@@ -6,7 +6,6 @@
  * before a single UUID is canonicalized or hashed. Only an answer the operator signed reaches the tree.
  */
 import { randomBytes } from 'node:crypto';
-import { Transform } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Address, type Hex, recoverMessageAddress, toHex, zeroAddress } from 'viem';
 import { z } from 'zod';
@@ -15,6 +14,7 @@ import { type ChainContext, inventoryProofDigest, recoverSigner } from '../eip71
 import { Rejection } from '../errors';
 import { hardwareRootOfCanonical } from '../hardware';
 import { canonicalGpuUuid } from '../telemetry/types';
+import { limitBody } from './body-limit';
 import type { OnChainCluster, RegistryView } from './chain';
 import { PEER_AUTH_WINDOW_MS } from './peer-auth';
 import { ATTESTATION_ISSUED_AT_WINDOW_SECONDS, attestationBodySchema, MAX_INVENTORY_GPUS } from './protocol';
@@ -481,30 +481,9 @@ export function answerBodyGuard(registry: Pick<RegistryView, 'cluster'>) {
     if (typeof clusterId !== 'string' || !/^\d{1,78}$/.test(clusterId)) return payload;
     const { gpuCount } = await registry.cluster(BigInt(clusterId));
     const limit = answerByteLimit(Math.min(gpuCount, MAX_INVENTORY_GPUS));
-    const declared = request.headers['content-length'];
-    if (declared !== undefined) {
-      if (Number(declared) > limit) {
-        reply.header('connection', 'close');
-        throw tooLarge(limit, gpuCount);
-      }
-      return payload;
-    }
-    let received = 0;
-    const counted = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        received += chunk.length;
-        if (received > limit) {
-          reply.header('connection', 'close');
-          done(tooLarge(limit, gpuCount));
-          return;
-        }
-        done(null, chunk);
-      },
+    return limitBody(request, payload, limit, () => {
+      reply.header('connection', 'close');
+      return tooLarge(limit, gpuCount);
     });
-    // A sender that goes away mid-body ends the parse (pipe alone would leave it waiting).
-    payload.on('error', (error) => counted.destroy(error));
-    payload.on('aborted', () => counted.destroy(new Error('the request was aborted')));
-    payload.pipe(counted);
-    return counted;
   };
 }

@@ -22,11 +22,12 @@
  *   per (IP, cluster): anyone can attest a cluster of their own, and that must buy nothing for another's (#3);
  * - every map is bounded (clients, agents) or keyed by what the node already holds (clusters × a fixed set of codes).
  */
-import { Transform } from 'node:stream';
+
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Address, getAddress, type Hex, keccak256, toBytes } from 'viem';
 import { recoverSigner, telemetryBatchDigest } from '../eip712';
 import { Rejection } from '../errors';
+import { limitBody } from './body-limit';
 import type { OracleCore } from './core';
 import { IpBuckets } from './ip-buckets';
 import { type BatchBody, MAX_GPUS_PER_CLUSTER, MAX_LEASES_PER_GPU } from './protocol';
@@ -243,26 +244,6 @@ export function batchBodyGuard(
         limit,
         gpuCount,
       });
-    const declared = request.headers['content-length'];
-    if (declared !== undefined) {
-      if (Number(declared) > limit) throw refuse(tooLarge());
-      return payload;
-    }
-    let received = 0;
-    const counted = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        received += chunk.length;
-        if (received > limit) {
-          done(refuse(tooLarge()));
-          return;
-        }
-        done(null, chunk);
-      },
-    });
-    // A sender that goes away mid-body ends the parse (pipe alone would leave it waiting).
-    payload.on('error', (error) => counted.destroy(error));
-    payload.on('aborted', () => counted.destroy(new Error('the request was aborted')));
-    payload.pipe(counted);
-    return counted;
+    return limitBody(request, payload, limit, () => refuse(tooLarge()));
   };
 }
