@@ -2,7 +2,10 @@
  * `npm run bench:oracle`: ingest throughput and latency of one oracle node on a real local chain. Clusters of 100
  * GPUs each send pre-signed batches (one snapshot = 100 readings) concurrently, one in flight per cluster as the
  * agent does; every batch is signature-checked, validated and fsync'ed before it is acknowledged.
- * Target: >= 1,700 samples/s (100,000 GPUs sampled once a minute) with p99 <= 50 ms.
+ * Target: >= 1,700 samples/s (100,000 GPUs sampled once a minute) with p99 <= 50 ms. Then the hardening figures, each
+ * from its own file and against its target: attestation answers (oracle-attest), peer-signature verification
+ * (oracle-peers), ingest bounds (oracle-ingest), the batch gate (oracle-diag), the agent's spool and delivery
+ * (oracle-agent), journal size and restart time after 30 simulated days (oracle-journal).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +18,12 @@ import { registerCluster, simulatedUuids, startTestChain } from '../oracle/node/
 import { startOracleNode } from '../oracle/node/node';
 import type { BatchBody } from '../oracle/node/protocol';
 import { devPrivateKey } from '../scripts/stack/dev-accounts';
+import { benchAgent } from './oracle-agent';
+import { benchAttest } from './oracle-attest';
+import { benchDiag } from './oracle-diag';
+import { benchOracleIngest } from './oracle-ingest';
+import { benchJournal } from './oracle-journal';
+import { benchPeers } from './oracle-peers';
 
 const CLUSTERS = 16;
 const GPUS_PER_CLUSTER = 100;
@@ -41,8 +50,13 @@ const node = await startOracleNode({
   port: NODE_PORT,
   journalPath: join(directory, 'node.jsonl'),
   epochSeconds: 3_600,
+  // Batches are dated from half an hour back; the grace must exceed the backfill window plus twice the clock skew.
+  backfillSeconds: 3_700,
   graceSeconds: 7_200,
   log,
+}).catch(async (error) => {
+  await chain.anvil.stop();
+  throw error;
 });
 
 try {
@@ -125,14 +139,22 @@ try {
   }
   await Promise.all(inFlight);
 
-  process.stdout.write(`ingest: ${Math.round(samples / seconds).toLocaleString('en-US')} samples/s\n`);
+  const rate = Math.round(samples / seconds);
+  process.stdout.write(
+    `ingest: ${rate.toLocaleString('en-US')} samples/s (${(rate / TARGET_SAMPLES_PER_SECOND).toFixed(1)}x the target of ${TARGET_SAMPLES_PER_SECOND.toLocaleString('en-US')})\n`,
+  );
   process.stdout.write(`ingest p99 at saturation: ${percentile(saturated, 0.99)} ms\n`);
   process.stdout.write(
     `ingest p50 at ${TARGET_SAMPLES_PER_SECOND.toLocaleString('en-US')} samples/s: ${percentile(paced, 0.5)} ms\n`,
   );
-  process.stdout.write(`ingest p99: ${percentile(paced, 0.99)} ms\n`);
+  process.stdout.write(
+    `ingest p99 at ${TARGET_SAMPLES_PER_SECOND.toLocaleString('en-US')} samples/s: ${percentile(paced, 0.99)} ms (target <= 50 ms)\n`,
+  );
 } finally {
   await node.stop();
   await chain.anvil.stop();
   rmSync(directory, { recursive: true, force: true });
 }
+
+// The hardening figures of issue 11, each against its target (see the files for how each is measured).
+for (const bench of [benchAttest, benchPeers, benchOracleIngest, benchDiag, benchAgent, benchJournal]) await bench();

@@ -42,9 +42,11 @@ program
   .description('run one oracle committee node (HTTP API, signatures, relayer)')
   .requiredOption('--config <path>', 'node configuration (JSON, see oracle/node/config.ts)')
   .action(async ({ config: path }: { config: string }) => {
-    const { config, privateKey } = loadNodeConfig(path);
-    const node = await startOracleNode({ ...config, privateKey, log });
+    const { config, privateKey, relayerPrivateKey } = loadNodeConfig(path);
+    const node = await startOracleNode({ ...config, privateKey, relayerPrivateKey, log });
     onShutdown(() => node.stop());
+    // A failed journal append stops the node (fail-stop): exit non-zero so the supervisor restarts it from the journal.
+    void node.stopped.then((fatal) => fatal && process.exit(1));
   });
 
 await program.parseAsync();

@@ -11,6 +11,14 @@ export class PermanentError extends Error {
   override name = 'PermanentError';
 }
 
+/**
+ * A journal write or sync failed: the file may end in a torn record and memory may be ahead of it, so the node stops
+ * (fail-stop) and its supervisor restarts it from what the journal holds.
+ */
+export class JournalFailedError extends PermanentError {
+  override name = 'JournalFailedError';
+}
+
 export class TelemetryFormatError extends PermanentError {
   override name = 'TelemetryFormatError';
 }

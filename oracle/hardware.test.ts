@@ -3,13 +3,16 @@ import { keccak256, stringToBytes } from 'viem';
 import { describe, expect, it } from 'vitest';
 import {
   gpuUuidHash,
+  HARDWARE_LEAF_TYPES,
   hardwareRoot,
+  hardwareRootOfCanonical,
   hardwareTree,
   requireGpuUuid,
   TELEMETRY_LEAF_TYPES,
   type TelemetryLeaf,
   telemetryRoot,
 } from './hardware';
+import { simulatedUuids } from './node/harness';
 
 const uuids = [
   'GPU-5f3e2a10-8c1b-4e7a-9d2c-0a1b2c3d4e5f',
@@ -41,6 +44,42 @@ describe('hardware commitment', () => {
     expect(() => requireGpuUuid('GPU-nothex')).toThrow(/not a GPU UUID/);
     expect(() => hardwareTree([uuids[0]!, uuids[0]!.toUpperCase()])).toThrow(/unique/);
     expect(() => hardwareTree([])).toThrow(/at least one/);
+  });
+});
+
+describe('raw-bytes hardware root', () => {
+  const ozRoot = (list: readonly string[]) =>
+    StandardMerkleTree.of(
+      list.map((uuid) => [keccak256(stringToBytes(uuid))]),
+      [...HARDWARE_LEAF_TYPES],
+    ).root;
+  /** A deterministic shuffle, so a failure names the seed that produced it. */
+  const shuffled = (list: readonly string[], seed: number) => {
+    const copy = [...list];
+    let state = seed;
+    for (let index = copy.length - 1; index > 0; index--) {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      const other = state % (index + 1);
+      [copy[index], copy[other]] = [copy[other]!, copy[index]!];
+    }
+    return copy;
+  };
+
+  it.each([1, 2, 3, 4, 5, 7, 8, 9, 100, 1_000])(
+    'equals the OpenZeppelin StandardMerkleTree root for %i GPUs, in any order',
+    (count) => {
+      const list = simulatedUuids(`raw-root-${count}`, count);
+      const expected = ozRoot(list);
+      expect(hardwareRootOfCanonical(list)).toBe(expected);
+      for (const seed of [1, 2, 3]) expect(hardwareRootOfCanonical(shuffled(list, seed))).toBe(expected);
+      expect(hardwareRoot(shuffled(list, 4).map((uuid) => uuid.toUpperCase()))).toBe(expected);
+    },
+  );
+
+  it('reports a UUID listed twice instead of hashing it into the root', () => {
+    const list = simulatedUuids('raw-root-duplicate', 9);
+    expect(hardwareRootOfCanonical([...list, list[4]!])).toBeNull();
+    expect(() => hardwareRoot([...list, list[4]!.toUpperCase()])).toThrow(/unique/);
   });
 });
 

@@ -13,6 +13,7 @@
  */
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import { bytesToHex, type Hex, hexToBytes, keccak256, toBytes, zeroHash } from 'viem';
+import { keccakAscii, keccakShort } from './keccak';
 import { canonicalGpuUuid } from './telemetry/types';
 
 export const HARDWARE_LEAF_TYPES = ['bytes32'] as const;
@@ -39,7 +40,37 @@ export function hardwareTree(uuids: readonly string[]) {
   );
 }
 
-export const hardwareRoot = (uuids: readonly string[]) => hardwareTree(uuids).root as Hex;
+/** The hardware commitment of any accepted spellings (hardwareTree's root, computed as hardwareRootOfCanonical). */
+export function hardwareRoot(uuids: readonly string[]): Hex {
+  if (uuids.length === 0) throw new Error('a cluster needs at least one GPU UUID');
+  const root = hardwareRootOfCanonical(uuids.map(requireGpuUuid));
+  if (root === null) throw new Error('GPU UUIDs must be unique');
+  return root;
+}
+
+/**
+ * hardwareTree's root over UUIDs already in canonical form, on raw bytes (see telemetryRoot for why): per GPU
+ * keccak256(uuid), then the library's leaf hash keccak256(keccak256(abi.encode(bytes32))) where abi.encode of a
+ * bytes32 is the 32 bytes themselves. Null when a UUID is listed twice (equal leaves end up adjacent once sorted, so
+ * this costs no set of strings). hardware.test.ts checks it against StandardMerkleTree.of.
+ */
+export function hardwareRootOfCanonical(uuids: readonly string[]): Hex | null {
+  if (uuids.length === 0) throw new Error('a cluster needs at least one GPU UUID');
+  const buffer = new Uint8Array(uuids.length * 32);
+  const scratch = new Uint8Array(32);
+  const leaves = uuids.map((uuid, index) => {
+    keccakAscii(uuid, scratch, 0);
+    keccakShort(scratch, 0, 32, scratch, 0);
+    const offset = index * 32;
+    keccakShort(scratch, 0, 32, buffer, offset);
+    return buffer.subarray(offset, offset + 32);
+  });
+  leaves.sort(compareBytes);
+  for (let index = 1; index < leaves.length; index++) {
+    if (compareBytes(leaves[index - 1]!, leaves[index]!) === 0) return null;
+  }
+  return bytesToHex(rootOfSortedLeaves(leaves));
+}
 
 export type TelemetryLeaf = [uuidHash: Hex, timestampMs: bigint, utilizationMilliPct: number];
 
@@ -54,29 +85,44 @@ export function telemetryRoot(leaves: TelemetryLeaf[]): Hex {
   if (leaves.length === 0) return zeroHash;
   const encoded = new Uint8Array(96);
   const view = new DataView(encoded.buffer);
-  const hashes = leaves.map(([uuidHash, timestampMs, utilization]) => {
+  const buffer = new Uint8Array(leaves.length * 32);
+  const hashes = leaves.map(([uuidHash, timestampMs, utilization], index) => {
     encoded.set(hexToBytes(uuidHash), 0);
     encoded.fill(0, 32, 88);
     view.setBigUint64(56, BigInt.asUintN(64, timestampMs));
     encoded.fill(utilization < 0 ? 0xff : 0, 64, 92);
     view.setInt32(92, utilization);
-    return keccak256(keccak256(encoded, 'bytes'), 'bytes');
+    const offset = index * 32;
+    keccakShort(encoded, 0, 96, encoded, 0);
+    keccakShort(encoded, 0, 32, buffer, offset);
+    return buffer.subarray(offset, offset + 32);
   });
   hashes.sort(compareBytes);
-  const tree = new Array<Uint8Array>(2 * hashes.length - 1);
-  hashes.forEach((hash, index) => {
+  return bytesToHex(rootOfSortedLeaves(hashes));
+}
+
+/**
+ * The StandardMerkleTree root over leaf hashes already sorted ascending: the library lays the leaves out in reverse
+ * at the end of an array of 2n - 1 nodes and hashes each parent as keccak256 of its two children, smaller first.
+ */
+function rootOfSortedLeaves(leaves: readonly Uint8Array[]): Uint8Array {
+  const count = leaves.length;
+  const tree = new Array<Uint8Array>(2 * count - 1);
+  leaves.forEach((hash, index) => {
     tree[tree.length - 1 - index] = hash;
   });
+  const parents = new Uint8Array((count - 1) * 32);
   const pair = new Uint8Array(64);
-  for (let index = tree.length - 1 - hashes.length; index >= 0; index--) {
+  for (let index = count - 2; index >= 0; index--) {
     const left = tree[2 * index + 1]!;
     const right = tree[2 * index + 2]!;
-    const [first, second] = compareBytes(left, right) < 0 ? [left, right] : [right, left];
-    pair.set(first, 0);
-    pair.set(second, 32);
-    tree[index] = keccak256(pair, 'bytes');
+    const smallerFirst = compareBytes(left, right) < 0;
+    pair.set(smallerFirst ? left : right, 0);
+    pair.set(smallerFirst ? right : left, 32);
+    keccakShort(pair, 0, 64, parents, index * 32);
+    tree[index] = parents.subarray(index * 32, index * 32 + 32);
   }
-  return bytesToHex(tree[0]!);
+  return tree[0]!;
 }
 
 function compareBytes(a: Uint8Array, b: Uint8Array) {

@@ -2,20 +2,21 @@
  * A cluster's telemetry as the oracle committee sees it, refreshed every 10 seconds while the operator page is open:
  * per node, how fresh the newest accepted sample is and what was accepted; below, the most recent rejected batches
  * across nodes with each node's reason, so an IDC operator can fix its agent (clock skew, replayed sequence, an
- * unknown GPU, an implausible reading…).
+ * unknown GPU, an implausible reading…). The rejection list is the operator's only (L-4): the nodes send it when the
+ * app vouches that the signed-in wallet is the cluster's current operator; everyone else sees the counts.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { NodeOutcome } from '~/lib/attestation';
 import { formatDateTime, formatInteger, formatRelative } from '~/lib/format';
-import type { TelemetryStatus } from '../../oracle/node/protocol';
+import type { TelemetryView } from '../../oracle/node/protocol';
 
 const REFRESH_MS = 10_000;
 const REJECTIONS_SHOWN = 10;
 
-async function fetchTelemetry(clusterId: string): Promise<NodeOutcome<TelemetryStatus>[]> {
+async function fetchTelemetry(clusterId: string): Promise<NodeOutcome<TelemetryView>[]> {
   const response = await fetch(`/operator/telemetry/${clusterId}`);
-  const json = (await response.json()) as { nodes?: NodeOutcome<TelemetryStatus>[]; error?: string };
+  const json = (await response.json()) as { nodes?: NodeOutcome<TelemetryView>[]; error?: string };
   if (!response.ok || !json.nodes) throw new Error(json.error ?? `answered ${response.status}`);
   return json.nodes;
 }
@@ -36,10 +37,14 @@ export function TelemetryPanel({ clusterId }: { clusterId: string }) {
   const nodes = telemetry.data;
   const rejections = nodes
     .flatMap((outcome) =>
-      outcome.ok ? outcome.data.recentRejections.map((rejection) => ({ ...rejection, node: outcome.node })) : [],
+      outcome.ok
+        ? (outcome.data.recentRejections ?? []).map((rejection) => ({ ...rejection, node: outcome.node }))
+        : [],
     )
     .sort((a, b) => b.at - a.at)
     .slice(0, REJECTIONS_SHOWN);
+  const detail = nodes.some((outcome) => outcome.ok && outcome.data.view === 'operator');
+  const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, count) => sum + count, 0);
 
   return (
     <div className="stack" data-testid={`telemetry-${clusterId}`}>
@@ -60,14 +65,19 @@ export function TelemetryPanel({ clusterId }: { clusterId: string }) {
                     samples: formatInteger(outcome.data.acceptedSamples, locale),
                   })}
             {outcome.ok &&
-              Object.values(outcome.data.rejectedBatches).some((count) => count > 0) &&
-              ` · ${t('telemetry.rejectedCount', {
-                count: Object.values(outcome.data.rejectedBatches).reduce((sum, count) => sum + count, 0),
-              })}`}
+              total(outcome.data.rejectedBatches) > 0 &&
+              ` · ${t('telemetry.rejectedCount', { count: total(outcome.data.rejectedBatches) })}`}
+            {outcome.ok &&
+              total(outcome.data.unauthenticatedBatches) > 0 &&
+              ` · ${t('telemetry.strangerCount', { count: total(outcome.data.unauthenticatedBatches) })}`}
           </li>
         ))}
       </ul>
-      {rejections.length === 0 ? (
+      {!detail ? (
+        <p className="muted" data-testid="telemetry-detail-hidden">
+          {t('telemetry.detailHidden')}
+        </p>
+      ) : rejections.length === 0 ? (
         <p className="muted" data-testid="telemetry-no-rejections">
           {t('telemetry.noRejections')}
         </p>

@@ -4,10 +4,14 @@
  * epoch samples. Browsers name nodes by their index in the configured list only, so the server never fetches an
  * address a visitor chose.
  */
+import type { Address } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
 import type { z } from 'zod';
 import { appEnv } from '~/env.server';
 import { attestationSignatureSchema, challengeSchema, type InventoryAnswer, type NodeOutcome } from '~/lib/attestation';
-import { telemetryStatusSchema } from '../../oracle/node/protocol';
+import type { ChainContext } from '../../oracle/eip712';
+import { telemetryViewSchema } from '../../oracle/node/protocol';
+import { telemetryViewHeaders } from '../../oracle/node/telemetry-access';
 
 const NODE_TIMEOUT_MS = 10_000;
 
@@ -25,14 +29,14 @@ async function askNode<T>(
   node: number,
   path: string,
   schema: z.ZodType<T>,
-  init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {},
+  init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<NodeOutcome<T>> {
   const url = oracleNodeUrls()[node]!;
   let response: Response;
   try {
     response = await fetch(new URL(path, url), {
       method: init.method ?? 'GET',
-      headers: init.body === undefined ? undefined : { 'content-type': 'application/json' },
+      headers: { ...init.headers, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal ?? AbortSignal.timeout(NODE_TIMEOUT_MS),
     });
@@ -121,7 +125,39 @@ export function submitInventoryAnswers(clusterId: bigint, answers: InventoryAnsw
   );
 }
 
-/** Every node's view of one cluster's telemetry: freshness, accepted batches, rejections with their reasons. */
-export function telemetryStatus(clusterId: bigint) {
-  return askEveryNode(() => `/clusters/${clusterId}/telemetry`, telemetryStatusSchema);
+/** Committee addresses of the configured nodes, learned from their public telemetry answers (a view names its node). */
+const nodeAddresses = new Map<string, Address>();
+
+/**
+ * Every node's view of one cluster's telemetry: freshness, accepted batches and rejection counts; with `detail`, also
+ * the recent rejections with their reasons. `detail` is for the caller to grant: only the signed-in current on-chain
+ * operator (the route checks it). The app then signs each node's request with its reader key (ORACLE_READER_PRIVATE_KEY,
+ * trusted by the nodes' `telemetryReaders`); without that key, or from a node that does not trust it, the counts only.
+ */
+export function telemetryStatus(clusterId: bigint, options: { detail: boolean; context: ChainContext }) {
+  const path = `/clusters/${clusterId}/telemetry`;
+  const key = appEnv().ORACLE_READER_PRIVATE_KEY;
+  const reader = options.detail && key ? privateKeyToAccount(key) : undefined;
+  return Promise.all(
+    oracleNodeUrls().map(async (url, node) => {
+      if (!reader) return askNode(node, path, telemetryViewSchema);
+      let address = nodeAddresses.get(url);
+      if (!address) {
+        const counts = await askNode(node, path, telemetryViewSchema);
+        if (!counts.ok) return counts;
+        address = counts.data.node;
+        nodeAddresses.set(url, address);
+      }
+      const headers = await telemetryViewHeaders(
+        options.context,
+        { node: address, clusterId, issuedAt: Math.floor(Date.now() / 1000) },
+        (typed) => reader.signTypedData(typed),
+      );
+      const detail = await askNode(node, path, telemetryViewSchema, { headers });
+      if (detail.ok || !['not_operator', 'view_expired', 'invalid_view_signature'].includes(detail.code)) return detail;
+      // Another node now answers at that URL, or this one does not trust the reader key: the counts, and relearn.
+      nodeAddresses.delete(url);
+      return askNode(node, path, telemetryViewSchema);
+    }),
+  );
 }

@@ -1,17 +1,26 @@
 /**
  * One cluster's telemetry as each oracle node sees it (JSON for the operator page, refreshed while it is open): when
- * the node last heard from the cluster's agent, what it accepted, and which batches it rejected and why. A node that
- * holds no inventory for the cluster answers `unknown_cluster`.
+ * the node last heard from the cluster's agent, what it accepted, and how many batches it rejected, for anyone; which
+ * batches were rejected and why (messages quote GPU UUIDs) only for the signed-in (Sign-In with Ethereum) current
+ * on-chain operator of the cluster (L-4). A node that holds no inventory for the cluster answers `unknown_cluster`.
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
+import { signedInOperatorOf } from '~/lib/operator-auth.server';
 import { clusterIdParam } from '~/lib/params';
 import { privateJson, refuse } from '~/lib/private-json.server';
 import { oracleNodeUrls, telemetryStatus } from '~/models/oracle.server';
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const parsed = z.object({ clusterId: clusterIdParam }).safeParse(params);
   if (!parsed.success) return refuse(400, 'Invalid cluster id.');
   if (oracleNodeUrls().length === 0) return refuse(503, 'No oracle node is configured (ORACLE_NODE_URLS).');
-  return privateJson({ nodes: await telemetryStatus(parsed.data.clusterId) });
+  const { clusterId } = parsed.data;
+  // Anyone else (signed out, another operator, a cluster that does not exist) gets the public counts, not a refusal.
+  const detail = 'operator' in (await signedInOperatorOf(request, context, clusterId));
+  const nodes = await telemetryStatus(clusterId, {
+    detail,
+    context: { chainId: context.chain.chainId, registry: context.chain.deployment.contracts.clusterRegistry },
+  });
+  return privateJson({ detail, nodes });
 }

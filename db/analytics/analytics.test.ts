@@ -11,7 +11,8 @@ const meta = new Map([
 const at = (iso: string) => new Date(iso);
 const report = (clusterId: bigint, time: string, utilizationBps: number, revenue: bigint) => ({
   clusterId,
-  blockTime: at(time),
+  // Reports sit in the rollups at their epoch's end (Unix s), whatever block carried them.
+  epoch: BigInt(Math.ceil(at(time).getTime() / 1000)),
   utilizationBps,
   gpuHoursMilli: 1_000n,
   gpusOnline: 8,

@@ -2,7 +2,8 @@
  * Synthetic history for benchmarks: `clusters` clusters (models and IDCs spread over a few values) reporting every
  * hour for `days` days. The reports are generated server-side into `epoch_reports` (generate_series: inserting 876,000
  * rows through the client would take minutes on 2 cores), then the rollups are built from them with one grouped
- * insert per granularity and dimension — the same sums the indexer maintains incrementally.
+ * insert per granularity and dimension — the same sums the indexer maintains incrementally (keyed by epoch time, as
+ * store.ts's reportTime).
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../index';
@@ -32,7 +33,7 @@ export async function seedHourlyReports(
       status: 'attested' as const,
       registeredAt: new Date(options.end.getTime() - options.days * 86_400_000),
       registeredBlock: 1n,
-      lastEpoch: BigInt(options.days * 24),
+      lastEpoch: BigInt(Math.floor(options.end.getTime() / 3_600_000) * 3_600),
     });
   }
   await insertChunked(db, clustersTable, rows);
@@ -42,7 +43,7 @@ export async function seedHourlyReports(
     insert into epoch_reports (chain_id, block_number, block_hash, log_index, transaction_hash, block_time, cluster_id,
       epoch, gpu_hours_milli, utilization_bps, gpus_online, revenue, telemetry_root, submitter)
     select ${chainId}::integer, h, lpad(to_hex(h), 66, '0x0'), c, lpad(to_hex(h * 1000 + c), 66, '0x0'),
-      to_timestamp(${endSeconds}::bigint - (${hours}::bigint - h) * 3600), c, h,
+      to_timestamp(${endSeconds}::bigint - (${hours}::bigint - h) * 3600), c, ${endSeconds}::bigint - (${hours}::bigint - h) * 3600,
       8 * (5000 + (c * 37 + h * 7) % 5000) / 10, 5000 + (c * 37 + h * 7) % 5000, 8,
       (5000 + (c * 37 + h * 7) % 5000) * 2000, lpad('', 66, '0x0'), '0x0000000000000000000000000000000000000007'
     from generate_series(1, ${hours}::integer) as h, generate_series(1, ${options.clusters}::integer) as c`);
@@ -56,7 +57,7 @@ export async function seedHourlyReports(
       await db.execute(sql`
         insert into rollups (chain_id, granularity, dimension, key, bucket, report_count, utilization_bps_sum,
           gpu_hours_milli, gpus_online_sum, revenue_reported, deposit_count, revenue_deposited)
-        select r.chain_id, ${granularity}, ${dimension}, ${key}, date_trunc(${granularity}, r.block_time, 'UTC'), count(*),
+        select r.chain_id, ${granularity}, ${dimension}, ${key}, date_trunc(${granularity}, to_timestamp(r.epoch) - interval '1 millisecond', 'UTC'), count(*),
           sum(r.utilization_bps), sum(r.gpu_hours_milli), sum(r.gpus_online), sum(r.revenue), 0, 0
         from epoch_reports r join clusters c on c.chain_id = r.chain_id and c.cluster_id = r.cluster_id
         where r.chain_id = ${chainId}

@@ -284,7 +284,8 @@ const DAY = 86_400_000;
 
 export type ReportLike = {
   clusterId: bigint;
-  blockTime: Date;
+  /** The Unix second the epoch ended: the report's place in the rollups (see reportTime). */
+  epoch: bigint;
   utilizationBps: number;
   gpuHoursMilli: bigint;
   gpusOnline: number;
@@ -293,6 +294,16 @@ export type ReportLike = {
 type DepositLike = { clusterId: bigint; blockTime: Date; amount: bigint };
 
 type RollupRow = typeof rollups.$inferInsert;
+
+/**
+ * Where a report sits in time: the last millisecond of the epoch it measures, never the block that carried it. The
+ * contract accepts any increasing epochs, so a relayer (or a new cluster's operator) can land 90 days of reports in
+ * one block; keyed by block time they would all count as today's revenue and utilization and inflate every trailing
+ * window. Deposits stay at block time: a deposit is money paid into the stream when it lands.
+ */
+export function reportTime(epoch: bigint) {
+  return new Date(Number(epoch) * 1000 - 1);
+}
 
 /** The rollup keys one cluster-time contributes to: hour and day × cluster, GPU model, location and network. */
 function rollupKeys(clusterId: bigint, time: Date, meta: ClusterMeta) {
@@ -345,7 +356,7 @@ export async function applyRollupDeltas(
   };
   const n = Number(sign);
   for (const report of reports) {
-    for (const key of rollupKeys(report.clusterId, report.blockTime, meta)) {
+    for (const key of rollupKeys(report.clusterId, reportTime(report.epoch), meta)) {
       const row = entry(key);
       row.reportCount += n;
       row.utilizationBpsSum! += BigInt(report.utilizationBps) * sign;

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
-import { registerCluster, simulatedUuids, startTestChain } from '../node/harness';
+import { registerCluster, simulatedUuids, startTestChain, testPort } from '../node/harness';
 import { type OracleNode, startOracleNode } from '../node/node';
 import { Agent, agentConfigSchema } from './agent';
 import { attestCluster } from './attest';
@@ -26,7 +26,7 @@ const startNode = () =>
     committee: [privateKeyToAccount(devPrivateKey(7)).address],
     threshold: 1,
     peers: [],
-    port: 4121,
+    port: testPort(4121),
     journalPath: join(directory, 'node.jsonl'),
     epochSeconds: 60,
     graceSeconds: 3_600,
@@ -35,7 +35,7 @@ const startNode = () =>
 
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'rackshare-agent-'));
-  chain = await startTestChain(8712, [7], 1);
+  chain = await startTestChain(testPort(8712), [7], 1);
   clusterId = await registerCluster(chain, chain.deployment.contracts.clusterRegistry, 1, uuids);
   node = await startNode();
   await attestCluster({
@@ -71,7 +71,7 @@ it('spools while the node is down and delivers everything exactly once when it r
   const config = agentConfigSchema.parse({
     chainId: 31_337,
     registry: chain.deployment.contracts.clusterRegistry,
-    nodes: ['http://127.0.0.1:4121'],
+    nodes: [node!.url],
     spoolDir: join(directory, 'spool'),
     snapshotsPerBatch: 1,
     clusters: [{ clusterId: clusterId.toString(), source: { kind: 'nvidia-smi-csv', file: smiOutput } }],

@@ -1,15 +1,23 @@
 /**
  * The IDC agent: samples each cluster's GPUs every `sampleIntervalSeconds`, signs a batch every `snapshotsPerBatch`
  * samples with the operator key, spools it durably and delivers it to every oracle node from that node's cursor.
+ *
+ * Before signing, readings the nodes would refuse are removed (sanitize.ts); delivery never wedges on a refused batch
+ * and backs off per node and cluster (delivery.ts); sampling never waits for delivery.
  */
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
 import { z } from 'zod';
 import { RetryableError } from '../errors';
 import type { BatchPayload, Snapshot } from '../node/protocol';
 import { readRentalCsv } from '../telemetry/rental';
+import { attestCluster } from './attest';
+import { Backoff, Courier, type DeliveryCounters, pairKey } from './delivery';
+import { InventoryBook } from './inventory';
+import { DROP_REASONS, type DropCounts, sanitizePayload } from './sanitize';
 import { signBatch } from './signing';
 import { readSource, sourceSchema } from './sources';
 import { ClusterSpool } from './spool';
@@ -35,64 +43,201 @@ export const agentConfigSchema = z.object({
         source: sourceSchema,
         /** The operator's billing export in the documented rental CSV format (telemetry/rental.ts). */
         billingFile: z.string().optional(),
+        /**
+         * The GPU UUIDs of the cluster's attested inventory, until this agent attests one itself (then the recorded
+         * one wins, see inventory.ts). Without either, readings are range-checked but not filtered by GPU.
+         */
+        inventory: z.array(z.string().max(64)).max(100_000).optional(),
+        /** This cluster's operator key, where it is not the agent's default one (e.g. after a hand-over). */
+        operatorKeyEnv: z.string().optional(),
+        /**
+         * After the spool was lost: the sequence the nodes hold for this cluster (its telemetry status'
+         * `lastSequence`). The agent never takes that from a node's answer on its own (delivery.ts), so that one
+         * faulty node cannot renumber every other node's batches.
+         */
+        resumeAfterSequence: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
       }),
     )
     .min(1),
+  /** Optional (defaults in code) so that configs built in code, like the demo's, need not name them. */
+  spool: z
+    .object({
+      segmentBatches: z.number().int().positive().optional(),
+      segmentBytes: z.number().int().positive().optional(),
+      /** Per cluster. When full, the oldest segments go first: see spool.ts. */
+      maxBytes: z.number().int().positive().optional(),
+    })
+    .optional(),
+  backoff: z.object({ baseMs: z.number().positive(), maxMs: z.number().positive() }).optional(),
+  requestTimeoutMs: z.number().int().positive().optional(),
+  /**
+   * Leases that ended this long before a batch's first snapshot are not sent (sanitize.ts); the nodes' backfill window
+   * by default (3 hours). Set it to the nodes' `backfillSeconds` where they run with another.
+   */
+  leaseHistorySeconds: z.number().int().positive().optional(),
+  /** Per node and cluster and delivery pass: the rest waits for the next pass (see delivery.ts). */
+  delivery: z
+    .object({
+      maxBatchesPerPass: z.number().int().positive().optional(),
+      maxEmptyBatchesPerPass: z.number().int().positive().optional(),
+    })
+    .optional(),
 });
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
 
+const readKey = (env: NodeJS.ProcessEnv, name: string) => {
+  const key = env[name];
+  if (!key || !isHex(key) || key.length !== 66) {
+    throw new Error(`${name} must hold the operator's 0x-prefixed 32-byte private key`);
+  }
+  return key as Hex;
+};
+
+/** The config, the default operator key and each cluster's own key where the config names one. */
 export function loadAgentConfig(path: string, env = process.env) {
   const config = agentConfigSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-  const key = env[config.operatorKeyEnv];
-  if (!key || !isHex(key) || key.length !== 66) {
-    throw new Error(`${config.operatorKeyEnv} must hold the operator's 0x-prefixed 32-byte private key`);
+  const clusterKeys = new Map<bigint, Hex>();
+  for (const cluster of config.clusters) {
+    if (cluster.operatorKeyEnv) clusterKeys.set(cluster.clusterId, readKey(env, cluster.operatorKeyEnv));
   }
-  return { config, operatorKey: key as Hex };
+  return { config, operatorKey: readKey(env, config.operatorKeyEnv), clusterKeys };
 }
 
-type ClusterRuntime = { config: AgentConfig['clusters'][number]; spool: ClusterSpool; pending: Snapshot[] };
+export type AgentOptions = {
+  /** Per-cluster operator keys; otherwise a cluster's `operatorKeyEnv`, otherwise the agent's key. */
+  clusterKeys?: ReadonlyMap<bigint, Hex>;
+  fetch?: typeof fetch;
+  now?: () => number;
+  random?: () => number;
+};
+
+type ClusterRuntime = {
+  config: AgentConfig['clusters'][number];
+  spool: ClusterSpool;
+  pending: Snapshot[];
+  /** Time of the newest snapshot spooled: a snapshot not after it would be refused. */
+  lastSampleAt: number;
+  operator: { key: Hex; address: Address };
+  /**
+   * Which key signed the batches spooled by this process: from each `from` sequence on, `address` (one entry per key
+   * change). Spares a signature recovery per batch sent; batches spooled before the process started are recovered.
+   */
+  signers: { from: number; address: Address }[];
+};
+
+export type AgentStats = DeliveryCounters & {
+  /** Readings (or fields, or leases) removed before signing, by reason. */
+  dropped: DropCounts;
+  /** Batches the spool's size bound dropped before every node had them. */
+  spoolDropped: number;
+};
+
+/** First retry after about 5 s, doubling to at most 5 minutes: a refusal that clears (re-attestation, a new key) is
+ * picked up soon, one that does not costs a node a request every few minutes. */
+const DEFAULT_BACKOFF = { baseMs: 5_000, maxMs: 300_000 };
+
+const withoutUndefined = <T extends object>(value: T) =>
+  Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as {
+    [key in keyof T]-?: Exclude<T[key], undefined>;
+  };
+
+const operatorOf = (key: Hex) => ({ key, address: privateKeyToAccount(key).address });
 
 export class Agent {
+  private readonly dropped: DropCounts = {};
+  private spoolDropped = 0;
+  private delivering: Promise<void> | undefined;
+
   private constructor(
     private readonly config: AgentConfig,
-    private readonly operatorKey: Hex,
     private readonly clusters: ClusterRuntime[],
+    private readonly inventory: InventoryBook,
+    private readonly backoff: Backoff,
+    private readonly courier: Courier,
     private readonly log: Logger,
+    /** Aborted by close() (or when run()'s signal aborts): requests in flight end at once. */
+    private readonly closing: AbortController,
   ) {}
 
-  static async open(config: AgentConfig, operatorKey: Hex, log: Logger) {
+  static async open(config: AgentConfig, operatorKey: Hex, log: Logger, options: AgentOptions = {}) {
+    const inventory = new InventoryBook(config.spoolDir);
     const clusters = await Promise.all(
-      config.clusters.map(async (cluster) => ({
-        config: cluster,
-        spool: await ClusterSpool.open(config.spoolDir, cluster.clusterId),
-        pending: [] as Snapshot[],
-      })),
+      config.clusters.map(async (cluster) => {
+        const spool = await ClusterSpool.open(
+          config.spoolDir,
+          cluster.clusterId,
+          withoutUndefined(config.spool ?? {}),
+          cluster.resumeAfterSequence,
+        );
+        inventory.load(cluster.clusterId, cluster.inventory);
+        if (!inventory.get(cluster.clusterId)) {
+          log.warn({ clusterId: cluster.clusterId }, 'no attested inventory known: readings are not filtered by GPU');
+        }
+        const last = await spool.batch(spool.lastSequence);
+        const lastSnapshot = last ? (JSON.parse(last.payload) as BatchPayload).snapshots.at(-1) : undefined;
+        return {
+          config: cluster,
+          spool,
+          pending: [] as Snapshot[],
+          lastSampleAt: lastSnapshot?.t ?? 0,
+          signers: [] as ClusterRuntime['signers'],
+          operator: operatorOf(
+            options.clusterKeys?.get(cluster.clusterId) ??
+              (cluster.operatorKeyEnv ? readKey(process.env, cluster.operatorKeyEnv) : operatorKey),
+          ),
+        };
+      }),
     );
-    return new Agent(config, operatorKey, clusters, log);
+    const now = options.now ?? Date.now;
+    const closing = new AbortController();
+    const backoff = new Backoff(config.backoff ?? DEFAULT_BACKOFF, options.random);
+    const courier = new Courier({ chainId: config.chainId, registry: config.registry }, backoff, log, {
+      fetch: options.fetch ?? ((...args) => fetch(...args)),
+      now,
+      requestTimeoutMs: config.requestTimeoutMs ?? 15_000,
+      signal: closing.signal,
+      ...withoutUndefined(config.delivery ?? {}),
+    });
+    return new Agent(config, clusters, inventory, backoff, courier, log, closing);
+  }
+
+  private cluster(clusterId: bigint) {
+    const cluster = this.clusters.find((entry) => entry.config.clusterId === clusterId);
+    if (!cluster) throw new Error(`this agent does not serve cluster ${clusterId}`);
+    return cluster;
   }
 
   /** Samples every cluster once; signs and spools a batch where enough snapshots gathered. */
   async sampleOnce(now = Date.now()) {
-    for (const cluster of this.clusters) {
+    // Side by side: a slow source delays no other cluster's sample.
+    await Promise.all(this.clusters.map((cluster) => this.sampleCluster(cluster, now)));
+  }
+
+  private async sampleCluster(cluster: ClusterRuntime, now: number) {
+    try {
+      const { gpus, problems } = await readSource(cluster.config.source);
+      if (problems.length > 0) this.log.warn({ clusterId: cluster.config.clusterId, problems }, 'telemetry problems');
+      cluster.pending.push({
+        t: now,
+        gpus: gpus.map(({ uuid, utilizationPct, memoryUsedMiB, memoryTotalMiB, temperatureC, powerW }) => ({
+          uuid,
+          utilizationPct,
+          memoryUsedMiB,
+          memoryTotalMiB,
+          temperatureC,
+          powerW,
+        })),
+      });
+    } catch (error) {
+      // A source that is down yields no snapshot: the GPUs count as offline for that sample, as they should.
+      this.log.warn({ clusterId: cluster.config.clusterId, err: (error as Error).message }, 'sampling failed');
+    }
+    if (cluster.pending.length >= this.config.snapshotsPerBatch) {
       try {
-        const { gpus, problems } = await readSource(cluster.config.source);
-        if (problems.length > 0) this.log.warn({ clusterId: cluster.config.clusterId, problems }, 'telemetry problems');
-        cluster.pending.push({
-          t: now,
-          gpus: gpus.map(({ uuid, utilizationPct, memoryUsedMiB, memoryTotalMiB, temperatureC, powerW }) => ({
-            uuid,
-            utilizationPct,
-            memoryUsedMiB,
-            memoryTotalMiB,
-            temperatureC,
-            powerW,
-          })),
-        });
+        await this.seal(cluster);
       } catch (error) {
-        // A source that is down yields no snapshot: the GPUs count as offline for that sample, as they should.
-        this.log.warn({ clusterId: cluster.config.clusterId, err: (error as Error).message }, 'sampling failed');
+        this.log.error({ clusterId: cluster.config.clusterId, err: error }, 'sealing a batch failed');
       }
-      if (cluster.pending.length >= this.config.snapshotsPerBatch) await this.seal(cluster);
     }
   }
 
@@ -102,64 +247,139 @@ export class Agent {
       snapshots: cluster.pending,
       leases: leases.map((lease) => ({ ...lease, pricePerHour: lease.pricePerHour.toString() })),
     };
-    await this.spoolPayload(cluster.config.clusterId, payload);
     cluster.pending = [];
+    await this.spoolPayload(cluster.config.clusterId, payload);
   }
 
-  /** Signs and durably spools a payload for one cluster (the demo's history backfill uses this directly). */
-  async spoolPayload(clusterId: bigint, payload: BatchPayload) {
-    const cluster = this.clusters.find((entry) => entry.config.clusterId === clusterId)!;
+  /**
+   * Removes what the nodes would refuse, then signs and durably spools the payload for one cluster (the demo's
+   * history backfill uses this directly). Returns the sequence, or undefined when nothing was left to send.
+   */
+  async spoolPayload(clusterId: bigint, raw: BatchPayload) {
+    const cluster = this.cluster(clusterId);
+    const { payload, dropped, droppedLeases } = sanitizePayload(
+      raw,
+      this.inventory.get(clusterId),
+      cluster.lastSampleAt,
+      this.config.leaseHistorySeconds === undefined ? undefined : this.config.leaseHistorySeconds * 1000,
+    );
+    if (Object.keys(dropped).length > 0) {
+      for (const reason of DROP_REASONS) {
+        if (dropped[reason]) this.dropped[reason] = (this.dropped[reason] ?? 0) + dropped[reason];
+      }
+      // One line per batch, counts only (and the first few leases by name): a bad GPU in a 100-GPU cluster must not
+      // write 100 lines a minute.
+      const leases = droppedLeases.length > 0 ? { droppedLeases } : {};
+      // A billing export keeps its history: leases that ended long ago are dropped from every batch as a matter of
+      // course (debug); anything else is a fault in the data the operator should see (warn).
+      const routine = Object.keys(dropped).every((reason) => reason === 'lease_ended_before_window');
+      this.log[routine ? 'debug' : 'warn'](
+        { clusterId, dropped, ...leases },
+        'removed readings the nodes would refuse',
+      );
+    }
+    if (payload.snapshots.length === 0 && payload.leases.length === 0 && raw.snapshots.length > 0) return undefined;
+    const sequence = cluster.spool.lastSequence + 1;
     const batch = await signBatch(
       { chainId: this.config.chainId, registry: this.config.registry },
-      this.operatorKey,
+      cluster.operator.key,
       clusterId,
-      cluster.spool.lastSequence + 1,
+      sequence,
       payload,
     );
-    await cluster.spool.append(batch);
-    return batch.sequence;
-  }
-
-  /** Sends every node what it has not acknowledged yet, in sequence order; stops at a node's first network failure. */
-  async deliver() {
-    await Promise.all(this.config.nodes.map((node) => this.deliverTo(node)));
-  }
-
-  private async deliverTo(nodeUrl: string) {
-    for (const cluster of this.clusters) {
-      let cursor = cluster.spool.cursor(nodeUrl);
-      while (cursor < cluster.spool.lastSequence) {
-        const batch = cluster.spool.batch(cursor + 1)!;
-        let response: Response;
-        try {
-          response = await fetch(`${nodeUrl}/clusters/${cluster.config.clusterId}/batches`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(batch),
-            signal: AbortSignal.timeout(15_000),
-          });
-        } catch (error) {
-          this.log.debug({ nodeUrl, err: (error as Error).message }, 'node unreachable; batches stay spooled');
-          return;
-        }
-        const body = (await response.json().catch(() => ({}))) as {
-          error?: { code: string; message: string; expectedSequence?: number };
-        };
-        if (response.ok || body.error?.code === 'batch_already_accepted') {
-          cursor = batch.sequence;
-        } else if (body.error?.code === 'sequence_gap' && body.error.expectedSequence !== undefined) {
-          cursor = body.error.expectedSequence - 1;
-        } else if (response.status >= 500 || body.error?.code === 'cluster_not_attested') {
-          this.log.warn({ nodeUrl, status: response.status, error: body.error }, 'node cannot take batches yet');
-          break;
-        } else {
-          // The node refused the content: resending it would be refused forever. It stays in the spool for audit.
-          this.log.error({ nodeUrl, sequence: batch.sequence, error: body.error }, 'node rejected a batch');
-          cursor = batch.sequence;
-        }
-        cluster.spool.setCursor(nodeUrl, cursor);
-      }
+    if (cluster.signers.at(-1)?.address !== cluster.operator.address) {
+      cluster.signers.push({ from: sequence, address: cluster.operator.address });
     }
+    const droppedSegments = await cluster.spool.append(batch);
+    for (const segment of droppedSegments) {
+      this.spoolDropped += segment.last - segment.first + 1;
+      this.log.warn({ clusterId, ...segment }, 'spool full: dropped its oldest batches, older than nodes accept');
+    }
+    cluster.lastSampleAt = payload.snapshots.at(-1)?.t ?? cluster.lastSampleAt;
+    return sequence;
+  }
+
+  /**
+   * Sends every node what it has not acknowledged yet, at most one attempt per batch and node, then trims what every
+   * node has. A pass already under way is joined, not doubled.
+   */
+  deliver(): Promise<void> {
+    this.delivering ??= this.deliverPass().finally(() => {
+      this.delivering = undefined;
+    });
+    return this.delivering;
+  }
+
+  private async deliverPass() {
+    const targets = this.clusters.map((cluster) => ({
+      clusterId: cluster.config.clusterId,
+      spool: cluster.spool,
+      operator: () => cluster.operator,
+      signerOf: (sequence: number) => cluster.signers.findLast((entry) => entry.from <= sequence)?.address,
+    }));
+    await Promise.all(this.config.nodes.map((node) => this.courier.deliverTo(node, targets)));
+    for (const cluster of this.clusters) await cluster.spool.trim(this.config.nodes);
+  }
+
+  /**
+   * The cluster's operator key from now on (after `transferOperator` / `acceptOperator`). Batches not yet accepted
+   * are re-signed with it when sent (same sequence, same content), and the cluster stops backing off.
+   */
+  setOperatorKey(clusterId: bigint, key: Hex) {
+    this.cluster(clusterId).operator = operatorOf(key);
+    this.retryNow(clusterId);
+  }
+
+  /** Records the inventory attested for a cluster: readings of other GPUs are dropped from now on. */
+  setInventory(clusterId: bigint, uuids: readonly string[]) {
+    this.cluster(clusterId);
+    this.inventory.record(clusterId, uuids);
+    this.retryNow(clusterId);
+  }
+
+  /** Attests a cluster's inventory with its operator key on this agent's nodes and records it (see attest.ts). */
+  async attest(
+    clusterId: bigint,
+    options: Omit<Parameters<typeof attestCluster>[0], 'context' | 'operatorKey' | 'clusterId' | 'nodeUrls'> & {
+      nodeUrls?: string[];
+    },
+  ) {
+    const result = await attestCluster({
+      ...options,
+      nodeUrls: options.nodeUrls ?? this.config.nodes,
+      context: { chainId: this.config.chainId, registry: this.config.registry },
+      operatorKey: this.cluster(clusterId).operator.key,
+      clusterId,
+    });
+    this.setInventory(clusterId, options.uuids);
+    return result;
+  }
+
+  /** Ends every backoff of a cluster (or of all): something changed that may make the nodes take its batches. */
+  retryNow(clusterId?: bigint) {
+    this.backoff.clear((key) => clusterId === undefined || key.startsWith(`${clusterId} `));
+  }
+
+  /** Whether delivery of a cluster to a node is backing off now. */
+  isBackingOff(nodeUrl: string, clusterId: bigint) {
+    return this.backoff.failures(pairKey(nodeUrl, clusterId)) > 0;
+  }
+
+  /** The sequence of the newest batch spooled for a cluster. */
+  lastSpooled(clusterId: bigint) {
+    return this.cluster(clusterId).spool.lastSequence;
+  }
+
+  stats(): AgentStats {
+    const { refusedForGood, deferred, resigned, voided } = this.courier.counters;
+    return {
+      refusedForGood: { ...refusedForGood },
+      deferred: { ...deferred },
+      resigned,
+      voided,
+      dropped: { ...this.dropped },
+      spoolDropped: this.spoolDropped,
+    };
   }
 
   async run(signal: AbortSignal) {
@@ -168,15 +388,22 @@ export class Agent {
       const started = Date.now();
       try {
         await this.sampleOnce(started);
-        await this.deliver();
       } catch (error) {
         if (!(error instanceof RetryableError)) this.log.error({ err: error }, 'agent round failed');
       }
+      // Delivery runs beside sampling: a slow node never delays the next sample of any cluster.
+      if (!this.delivering) {
+        this.deliver().catch((error) => this.log.error({ err: error }, 'delivery pass failed'));
+      }
       await sleep(Math.max(0, intervalMs - (Date.now() - started)), undefined, { signal }).catch(() => undefined);
     }
+    this.closing.abort();
+    await this.delivering?.catch(() => undefined);
   }
 
   async close() {
+    this.closing.abort();
+    await this.delivering?.catch(() => undefined);
     for (const cluster of this.clusters) await cluster.spool.close();
   }
 }

@@ -11,9 +11,10 @@ import { startTestChain, type TestChain } from '../../db/test-fixtures';
 import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 import { createRegistryHasher, signDigest } from '../eip712';
 import { gpuUuidHash, type TelemetryLeaf, telemetryRoot } from '../hardware';
+import { testPort } from '../node/harness';
 import { buildEpochExport, type EpochExport, verifyExportOffline, verifyExportOnChain } from './epoch-export';
 
-const ANVIL_PORT = 8953;
+const ANVIL_PORT = testPort(8953);
 const run = promisify(execFile);
 
 let chain: TestChain;

@@ -53,8 +53,24 @@ export function connectChain(rpcUrl: string): ChainHandle {
   };
 }
 
-export async function startTestChain(port: number, committeeIndices = [7, 8, 9], threshold = 2) {
-  const anvil = await startAnvil({ port, stateFile: null, accounts: DEV_ACCOUNT_COUNT });
+/**
+ * Nodes refuse samples from before a cluster's on-chain attestation, and tests send telemetry dated up to an hour or
+ * two back: the chain starts `historySeconds` in the past, so clusters are attested before that telemetry; `catchUp()`
+ * then moves chain time to the wall clock, for tests that need reports of recent epochs to land.
+ */
+export async function startTestChain(
+  port: number,
+  committeeIndices = [7, 8, 9],
+  threshold = 2,
+  // Less than the test chain's 3-hour heartbeat, so clusters attested at its start are not Stale after catchUp().
+  historySeconds = 2 * 3_600,
+) {
+  const anvil = await startAnvil({
+    port,
+    stateFile: null,
+    accounts: DEV_ACCOUNT_COUNT,
+    genesisTimestamp: Math.floor(Date.now() / 1000) - historySeconds,
+  });
   const handle = connectChain(anvil.rpcUrl);
   const deployment: Deployment = await deployProtocol(
     { publicClient: handle.publicClient as never, walletClient: handle.wallet(0) },
@@ -67,7 +83,14 @@ export async function startTestChain(port: number, committeeIndices = [7, 8, 9],
       directory: `/tmp/rackshare-oracle-deployments-${port}`,
     },
   );
-  return { ...handle, anvil, deployment };
+  const catchUp = async () => {
+    const head = Number((await handle.publicClient.getBlock({ blockTag: 'latest' })).timestamp);
+    const behind = Math.floor(Date.now() / 1000) - head;
+    if (behind <= 0) return;
+    await handle.publicClient.request({ method: 'evm_increaseTime' as never, params: [behind] as never });
+    await handle.publicClient.request({ method: 'evm_mine' as never, params: [] as never });
+  };
+  return { ...handle, anvil, deployment, catchUp };
 }
 
 /** Deterministic GPU UUIDs (nvidia's format) for simulated hardware. */
@@ -104,3 +127,9 @@ export async function registerCluster(
   const [event] = parseEventLogs({ abi: clusterRegistryAbi, eventName: 'ClusterRegistered', logs: receipt.logs });
   return event!.args.clusterId;
 }
+
+/**
+ * A fixed test port moved by `TEST_PORT_OFFSET`, so two checkouts on one machine can run the same integration tests
+ * at once without fighting over ports.
+ */
+export const testPort = (base: number) => base + Number(process.env.TEST_PORT_OFFSET ?? 0);

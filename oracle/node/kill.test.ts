@@ -1,9 +1,10 @@
 /**
  * Crash recovery with real processes: three oracle nodes (k = 2) run as child processes, one is SIGKILLed right after
  * it acknowledged a batch mid-epoch and restarted on the same journal. Its report for that epoch must equal the
- * uninterrupted nodes' reports, hold every delivered sample, and land on chain exactly once.
+ * uninterrupted nodes' reports, hold every delivered sample, and land on chain exactly once. The same node compacts
+ * its journal into a snapshot whenever it passes a few kB, and is SIGKILLed again right after one such compaction.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -17,14 +18,16 @@ import { signBatch } from '../agent/signing';
 import { createRegistryHasher, recoverSigner } from '../eip712';
 import { gpuUuidHash, type TelemetryLeaf, telemetryRoot } from '../hardware';
 import { type Committee, startCommittee } from '../simulator/committee';
-import { registerCluster, simulatedUuids, startTestChain } from './harness';
+import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
 import { type BatchPayload, fromWireReport, type WireReport } from './protocol';
 
-const ANVIL_PORT = 8750;
-const HTTP_PORTS = [4600, 4601, 4602];
+const ANVIL_PORT = testPort(8750);
+const HTTP_PORTS = [4600, 4601, 4602].map(testPort);
 const EPOCH = 60;
 const OPERATOR = 1;
 const KILLED = 1;
+/** The killed node compacts once its journal holds this much (any batch), the others never in this test. */
+const COMPACT_BYTES = 500;
 const log = pino({ level: 'silent' });
 
 const members = [7, 8, 9].map((index, position) => ({
@@ -121,10 +124,12 @@ beforeAll(async () => {
     threshold: 2,
     directory,
     epochSeconds: EPOCH,
+    backfillSeconds: 3_000,
     graceSeconds: 3_600,
     takeoverMs: 1_500,
     relayIntervalMs: 200,
     warpChain: false,
+    compactJournalBytes: [undefined, COMPACT_BYTES, undefined],
     log,
   });
   await attestCluster({
@@ -138,6 +143,8 @@ beforeAll(async () => {
     walletClient: chain.wallet(OPERATOR),
     publicClient: chain.publicClient,
   });
+  // Attested in the chain's past (before the telemetry); the epoch's report needs chain time now to land.
+  await chain.catchUp();
 }, 180_000);
 
 afterAll(async () => {
@@ -241,5 +248,79 @@ describe('a node killed mid-epoch', () => {
       revenue: events[0]!.args.revenue,
       telemetryRoot: events[0]!.args.telemetryRoot,
     });
+  }, 180_000);
+
+  it('restarts right after a compaction into the same state, signs nothing twice and keeps reporting (H-5)', async () => {
+    const journalPath = join(directory, `node-${KILLED}.jsonl`);
+    const snapshotPath = `${journalPath}.snapshot`;
+    const url = () => committee.urls[KILLED]!;
+    const firstEpochSigned = await getJson<SignedReport>(`${url()}/reports/${clusterId}/${epochEnd}/signatures`);
+    // The second epoch (its first snapshot came with batch 4) gets three more batches: the killed node's journal
+    // passes its bound and its next tick compacts it.
+    const secondEpoch = epochEnd + BigInt(EPOCH);
+    const more = [payload(base + 70_000, 2), payload(base + 90_000, 2), payload(base + 110_000, 1)];
+    for (const [index, body] of more.entries()) {
+      for (const nodeUrl of committee.urls) expect((await postBatch(nodeUrl, 5 + index, body)).status).toBe(202);
+    }
+    const compactedAfter = Date.now();
+    // Right after the compaction: a fresh snapshot and a journal holding only its segment header.
+    await waitFor(async () => {
+      if (!existsSync(snapshotPath) || statSync(snapshotPath).mtimeMs <= compactedAfter) return undefined;
+      const journal = readFileSync(journalPath, 'utf8');
+      return journal.split('\n').filter(Boolean).length === 1 && journal.includes('"segment"') ? true : undefined;
+    });
+    const pid = committee.pids[KILLED]!;
+    process.kill(pid, 'SIGKILL');
+    await waitFor(async () => (processGone(pid) ? true : undefined));
+    await committee.restart(KILLED);
+
+    // Same state: the cursor, the first epoch's report under the same single signature of this node.
+    const cursor = await getJson<{ lastSequence: number }>(`${url()}/clusters/${clusterId}/cursor`);
+    expect(cursor.body.lastSequence).toBe(7);
+    const again = await getJson<SignedReport>(`${url()}/reports/${clusterId}/${epochEnd}/signatures`);
+    expect(again.body.report).toStrictEqual(firstEpochSigned.body.report);
+    const own = (answer: SignedReport) =>
+      answer.signatures.filter((entry) => entry.signer === members[KILLED]!.address).map((entry) => entry.signature);
+    expect(own(again.body)).toEqual(own(firstEpochSigned.body));
+    expect(again.body.submitted).toBe(true);
+    // A batch it already holds is refused as such: the open epoch's samples survived in the snapshot.
+    expect((await postBatch(url(), 7, more[2]!)).body.error.code).toBe('batch_already_accepted');
+
+    // Keeps reporting: the next batch closes the second epoch, whose report lands on chain once, equal everywhere.
+    const closing = payload(base + 120_000, 1);
+    for (const nodeUrl of committee.urls) expect((await postBatch(nodeUrl, 8, closing)).status).toBe(202);
+    const registry = chain.deployment.contracts.clusterRegistry;
+    await waitFor(async () => {
+      const last = await chain.publicClient.readContract({
+        address: registry,
+        abi: clusterRegistryAbi,
+        functionName: 'lastEpochOf',
+        args: [clusterId],
+      });
+      return last === secondEpoch ? true : undefined;
+    });
+    const served = await Promise.all(
+      committee.urls.map((nodeUrl) =>
+        getJson<SignedReport>(`${nodeUrl}/reports/${clusterId}/${secondEpoch}/signatures`),
+      ),
+    );
+    for (const answer of served) expect(answer.body.report).toStrictEqual(served[KILLED]!.body.report);
+    // Batch 4's snapshot opened the epoch; the closing batch's belongs to the next one.
+    const expectedLeaves = [payload(base + 60_000, 1), ...more].flatMap((body) =>
+      body.snapshots.flatMap((snapshot) =>
+        snapshot.gpus.map(
+          (gpu) => [gpuUuidHash(gpu.uuid), BigInt(snapshot.t), Math.round(gpu.utilizationPct! * 1000)] as TelemetryLeaf,
+        ),
+      ),
+    );
+    expect(served[KILLED]!.body.report.telemetryRoot).toBe(telemetryRoot(expectedLeaves));
+    const events = await chain.publicClient.getContractEvents({
+      address: registry,
+      abi: clusterRegistryAbi,
+      eventName: 'ReportSubmitted',
+      args: { clusterId, epoch: secondEpoch },
+      fromBlock: 0n,
+    });
+    expect(events).toHaveLength(1);
   }, 180_000);
 });

@@ -9,14 +9,15 @@ import { clusterRegistryAbi } from '#contracts';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
-import { createRegistryHasher, type EpochReport } from '../eip712';
-import { type TelemetryLeaf, telemetryRoot } from '../hardware';
-import { registerCluster, simulatedUuids, startTestChain } from './harness';
+import { createRegistryHasher, type EpochReport, inventoryProofDigest, signDigest } from '../eip712';
+import { hardwareRoot, type TelemetryLeaf, telemetryRoot } from '../hardware';
+import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
 import { type OracleNode, startOracleNode } from './node';
+import { signPeerRequest } from './peer-auth';
 import type { BatchPayload } from './protocol';
 
-const ANVIL_PORT = 8711;
-const HTTP_PORTS = [4111, 4112, 4113];
+const ANVIL_PORT = testPort(8711);
+const HTTP_PORTS = [4111, 4112, 4113].map(testPort);
 const EPOCH = 60;
 const log = pino({ level: 'silent' });
 
@@ -44,7 +45,9 @@ function nodeOptions(position: number, overrides: Partial<Parameters<typeof star
     port: HTTP_PORTS[position]!,
     journalPath: join(directory, `node-${position}.jsonl`),
     epochSeconds: EPOCH,
-    graceSeconds: 3_600,
+    // Telemetry an hour old must be taken (backfill), and epochs close on later samples, never on the clock (grace).
+    backfillSeconds: 2 * 3_600,
+    graceSeconds: 3 * 3_600,
     relayIntervalMs: 200,
     takeoverMs: 1_500,
     log,
@@ -59,6 +62,29 @@ async function post(url: string, body: unknown) {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { error: { code: string } & Record<string, unknown> } & Record<string, unknown>,
+  };
+}
+
+type Member = (typeof committee)[number];
+
+/** A POST signed like a peer's: `sender`'s committee key, addressed to the node at `position`. */
+async function peerPost(position: number, path: string, body: unknown, sender: Member, time?: number) {
+  const text = JSON.stringify(body);
+  const auth = await signPeerRequest(context(), sender.key, sender.address, {
+    method: 'POST',
+    path,
+    recipient: committee[position]!.address,
+    body: text,
+    time,
+  });
+  const response = await fetch(`${nodes[position]!.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...auth },
+    body: text,
   });
   return {
     status: response.status,
@@ -138,6 +164,14 @@ beforeAll(async () => {
       publicClient: chain.publicClient,
     });
   }
+  // Attested in the chain's past (before the telemetry below); reports of recent epochs need chain time now.
+  await chain.catchUp();
+  // An inventory claims its GPUs once a node sees its attestation on chain (L-6).
+  await waitFor(async () =>
+    nodes.every((node) => node!.core.gpuOwner(uuidsA[0]!) === clusterA && node!.core.gpuOwner(uuidsB[0]!) === clusterB)
+      ? true
+      : undefined,
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -194,21 +228,43 @@ describe('attestation', () => {
     expect(health.clusters.map((cluster: { clusterId: string }) => cluster.clusterId).sort()).toEqual(['1', '2']);
   });
 
-  it('refuses an inventory that does not match the on-chain root', async () => {
-    const { challenge } = (await post(`${nodes[0]!.url}/clusters/${clusterA}/attestation/challenge`, {})).body;
+  it('refuses an inventory that does not match the on-chain root, signed or not over that root', async () => {
     const { signInventory } = await import('../agent/signing');
-    const wrong = await signInventory(
+    const other = simulatedUuids('other', 4);
+    const head = Number((await chain.publicClient.getBlock({ blockTag: 'latest' })).timestamp);
+    const challengeFor = async () =>
+      (await post(`${nodes[0]!.url}/clusters/${clusterA}/attestation/challenge`, {})).body.challenge as Hex;
+    // Signed over its own root: the signature over the on-chain root does not recover to the operator.
+    const ownRoot = await signInventory(
       context(),
       devPrivateKey(1),
       clusterA,
-      simulatedUuids('other', 4),
-      challenge as Hex,
-      Math.floor(Date.now() / 1000) + 86_400,
+      other,
+      await challengeFor(),
+      head + 86_400,
     );
-    const head = await chain.publicClient.getBlock({ blockTag: 'latest' });
+    const unsigned = await post(`${nodes[0]!.url}/clusters/${clusterA}/attestation`, {
+      ...ownRoot,
+      issuedAt: head,
+      committeeVersion: 1,
+    });
+    expect(unsigned.status).toBe(403);
+    expect(unsigned.body.error.code).toBe('not_operator');
+    // Signed over the on-chain root and count, but listing other GPUs: the tree gives them away.
+    const challenge = await challengeFor();
+    const digest = inventoryProofDigest(context(), {
+      clusterId: clusterA,
+      hardwareRoot: hardwareRoot(uuidsA),
+      gpuCount: 4,
+      challenge,
+      validUntil: BigInt(head + 86_400),
+    });
     const answer = await post(`${nodes[0]!.url}/clusters/${clusterA}/attestation`, {
-      ...wrong,
-      issuedAt: Number(head.timestamp),
+      challenge,
+      uuids: other,
+      validUntil: head + 86_400,
+      signature: await signDigest(digest, devPrivateKey(1)),
+      issuedAt: head,
       committeeVersion: 1,
     });
     expect(answer.status).toBe(422);
@@ -290,13 +346,30 @@ describe('telemetry ingestion', () => {
       'too_many_gpus',
       (p: BatchPayload) => void p.snapshots[0]!.gpus.push({ ...p.snapshots[0]!.gpus[0]!, uuid: uuidsA[1]! }),
     ],
-  ])('rejects %s with nothing stored', async (code, mutate) => {
-    const body = payload(uuidsB, base + 30_000, 1, 10_000);
-    mutate(body);
-    const answer = await post(url(), await signBatch(context(), devPrivateKey(2), clusterB, sequence + 1, body));
-    expect(answer.status).toBe(422);
-    expect(answer.body.error.code).toBe(code);
-    expect((await (await fetch(`${nodes[0]!.url}/clusters/${clusterB}/cursor`)).json()).lastSequence).toBe(sequence);
+  ])(
+    'rejects %s with nothing stored; a refusal for good uses up the sequence (H-6), a transient one does not',
+    async (code, mutate) => {
+      const body = payload(uuidsB, base + 30_000, 1, 10_000);
+      mutate(body);
+      const answer = await post(url(), await signBatch(context(), devPrivateKey(2), clusterB, sequence + 1, body));
+      expect(answer.status).toBe(422);
+      expect(answer.body.error.code).toBe(code);
+      const consumed = code !== 'timestamp_in_future';
+      expect(answer.body.error.sequenceConsumed).toBe(consumed ? true : undefined);
+      if (consumed) sequence += 1;
+      expect((await (await fetch(`${nodes[0]!.url}/clusters/${clusterB}/cursor`)).json()).lastSequence).toBe(sequence);
+      // Nothing of it was stored: the next batch continues right after the last accepted sample.
+      expect(nodes[0]!.core.telemetryStatus(clusterB)!.lastSampleAt).toBe(base + 10_000);
+    },
+  );
+
+  it('accepts the batch after a refused one (H-6: a refused batch consumes its sequence)', async () => {
+    const answer = await post(
+      url(),
+      await signBatch(context(), devPrivateKey(2), clusterB, ++sequence, payload(uuidsB, base + 30_000, 1, 10_000)),
+    );
+    expect(answer.status).toBe(202);
+    expect(answer.body).toEqual({ samples: 2, sequence });
   });
 
   it('rejects a batch signed by another operator, and one signed for another cluster', async () => {
@@ -419,10 +492,13 @@ describe('k-of-n reports', () => {
     const { fromWireReport } = await import('./protocol');
     const signature = await signDigest(hasher.report(fromWireReport(forged)), rogue.key);
     expect(await recoverSigner(hasher.report(fromWireReport(forged)), signature)).toBe(rogue.address);
-    for (const node of nodes.slice(0, 2)) {
-      const answer = await post(`${node!.url}/signatures`, {
-        items: [{ report: forged, signer: rogue.address, signature }],
-      });
+    for (const position of [0, 1]) {
+      const answer = await peerPost(
+        position,
+        '/signatures',
+        { items: [{ report: forged, signer: rogue.address, signature }] },
+        rogue,
+      );
       expect(answer.body.results).toEqual(['pending']);
     }
     // Honest data for epoch 2 arrives; the honest nodes compute their own report and ignore the forgery.
@@ -466,12 +542,17 @@ describe('k-of-n reports', () => {
     const forged = await signDigest(hasher.report(fromWireReport(report)), devPrivateKey(3));
     const ahead = { ...report, committeeVersion: 2 ** 32 - 1 };
     const aheadSigned = await signDigest(hasher.report(fromWireReport(ahead)), committee[1]!.key);
-    const answer = await post(`${nodes[0]!.url}/signatures`, {
-      items: [
-        { report, signer: committee[1]!.address, signature: forged },
-        { report: ahead, signer: committee[1]!.address, signature: aheadSigned },
-      ],
-    });
+    const answer = await peerPost(
+      0,
+      '/signatures',
+      {
+        items: [
+          { report, signer: committee[1]!.address, signature: forged },
+          { report: ahead, signer: committee[1]!.address, signature: aheadSigned },
+        ],
+      },
+      committee[1]!,
+    );
     expect(answer.body.results).toEqual(['invalid_signature', 'unknown_committee_version']);
     expect(nodes[0]!.core.report(clusterA, epochEnd)).toBeUndefined();
   });
@@ -492,15 +573,20 @@ describe('k-of-n reports', () => {
     };
     const junk = `0x${'11'.repeat(65)}` as Hex;
     const signer = committee[1]!.address;
-    const answer = await post(`${nodes[0]!.url}/signatures`, {
-      items: [
-        { report, signer, signature: junk },
-        { report: { ...report, clusterId: '999999', epoch: String(base / 1000) }, signer, signature: junk },
-        { report: { ...report, epoch: String(base / 1000 + 1) }, signer, signature: junk },
-        // Long before the cluster's first sample: closed by this node, which will never report it.
-        { report: { ...report, epoch: String(base / 1000 - 50 * EPOCH) }, signer, signature: junk },
-      ],
-    });
+    const answer = await peerPost(
+      0,
+      '/signatures',
+      {
+        items: [
+          { report, signer, signature: junk },
+          { report: { ...report, clusterId: '999999', epoch: String(base / 1000) }, signer, signature: junk },
+          { report: { ...report, epoch: String(base / 1000 + 1) }, signer, signature: junk },
+          // Long before the cluster's first sample: closed by this node, which will never report it.
+          { report: { ...report, epoch: String(base / 1000 - 50 * EPOCH) }, signer, signature: junk },
+        ],
+      },
+      committee[1]!,
+    );
     expect(answer.body.results).toEqual(['epoch_in_future', 'unknown_cluster', 'epoch_not_aligned', 'epoch_closed']);
     expect(nodes[0]!.core.report(clusterA, BigInt(report.epoch))).toBeUndefined();
 
@@ -508,19 +594,32 @@ describe('k-of-n reports', () => {
     // the same request it is not even recovered (one recovery per signer and request); sent alone, it is kept.
     const open = { ...report, epoch: String(nextEpochEnd) };
     const genuine = await signDigest(createRegistryHasher(context()).report(fromWireReport(open)), committee[1]!.key);
-    const mixed = await post(`${nodes[0]!.url}/signatures`, {
-      items: [
-        { report: open, signer, signature: junk },
-        { report: open, signer, signature: genuine },
-      ],
-    });
+    const mixed = await peerPost(
+      0,
+      '/signatures',
+      {
+        items: [
+          { report: open, signer, signature: junk },
+          { report: open, signer, signature: genuine },
+        ],
+      },
+      committee[1]!,
+    );
     expect(mixed.body.results).toEqual(['invalid_signature', 'invalid_signature']);
-    const alone = await post(`${nodes[0]!.url}/signatures`, { items: [{ report: open, signer, signature: genuine }] });
+    const alone = await peerPost(
+      0,
+      '/signatures',
+      { items: [{ report: open, signer, signature: genuine }] },
+      committee[1]!,
+    );
     expect(alone.body.results).toEqual(['pending']);
 
-    const oversized = await post(`${nodes[0]!.url}/signatures`, {
-      items: Array.from({ length: MAX_SIGNATURES_PER_REQUEST + 1 }, () => ({ report, signer, signature: junk })),
-    });
+    const oversized = await peerPost(
+      0,
+      '/signatures',
+      { items: Array.from({ length: MAX_SIGNATURES_PER_REQUEST + 1 }, () => ({ report, signer, signature: junk })) },
+      committee[1]!,
+    );
     expect(oversized.status).toBe(400);
   });
 
@@ -581,5 +680,230 @@ describe('k-of-n reports', () => {
       revenue: resigned.revenue,
       telemetryRoot: resigned.telemetryRoot,
     });
+  });
+});
+
+describe('peer signatures (H-2)', () => {
+  const junk = `0x${'11'.repeat(65)}` as Hex;
+  const epochEnd = (index: number) => BigInt(base / 1000 + index * EPOCH);
+  let sequence = 5;
+
+  /** Sends clusterA's next batch (six 10-s samples from `from`) to nodes 0 and 1. */
+  async function feed(from: number) {
+    const signed = await signBatch(context(), devPrivateKey(1), clusterA, ++sequence, payload(uuidsA, from, 6, 10_000));
+    for (const node of nodes.slice(0, 2))
+      expect((await post(`${node!.url}/clusters/${clusterA}/batches`, signed)).status).toBe(202);
+  }
+
+  async function landed(epoch: bigint) {
+    await waitFor(async () => ((await lastEpochOf(clusterA)) === epoch ? true : undefined));
+    const events = await chain.publicClient.getContractEvents({
+      address: context().registry,
+      abi: clusterRegistryAbi,
+      eventName: 'ReportSubmitted',
+      args: { clusterId: clusterA, epoch },
+      fromBlock: 0n,
+    });
+    expect(events).toHaveLength(1);
+  }
+
+  /** Every signature node `position` holds for its report of `epoch`, each checked against its signer. */
+  async function validSigners(position: number, epoch: bigint) {
+    const { strictSigner } = await import('./signature-book');
+    const entry = nodes[position]!.core.report(clusterA, epoch)!;
+    const signers = [];
+    for (const [signer, signature] of entry.signatures) {
+      expect(await strictSigner(entry.digest, signature)).toBe(signer);
+      signers.push(signer);
+    }
+    return signers.sort();
+  }
+
+  const reportOf = (epoch: bigint, overrides: Record<string, unknown> = {}) => ({
+    clusterId: clusterA.toString(),
+    epoch: epoch.toString(),
+    gpuHoursMilli: '1',
+    utilizationBps: 1,
+    gpusOnline: 1,
+    revenue: '1',
+    telemetryRoot: `0x${'aa'.repeat(32)}` as Hex,
+    committeeVersion: 2,
+    ...overrides,
+  });
+
+  it('refuses an unauthenticated, wrongly signed, expired or misaddressed POST with 401 before looking at any item', async () => {
+    const { vi } = await import('vitest');
+    const spy = vi.spyOn(nodes[0]!.core, 'addPeerSignatures');
+    const body = { items: [{ report: reportOf(epochEnd(4)), signer: committee[1]!.address, signature: junk }] };
+    const outsider = { index: 3, key: devPrivateKey(3), address: privateKeyToAccount(devPrivateKey(3)).address };
+    const unsigned = await post(`${nodes[0]!.url}/signatures`, body);
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.body.error.code).toBe('peer_auth_missing');
+    expect((await peerPost(0, '/signatures', body, outsider)).body.error.code).toBe('peer_not_member');
+    // An outsider claiming to be member 1, and member 1's request made for node 1, or an hour old.
+    const text = JSON.stringify(body);
+    const { signPeerRequest: sign } = await import('./peer-auth');
+    const impostor = await sign(context(), outsider.key, committee[1]!.address, {
+      method: 'POST',
+      path: '/signatures',
+      recipient: committee[0]!.address,
+      body: text,
+    });
+    const forNode1 = await sign(context(), committee[1]!.key, committee[1]!.address, {
+      method: 'POST',
+      path: '/signatures',
+      recipient: committee[1]!.address,
+      body: text,
+    });
+    for (const [headers, code] of [
+      [impostor, 'peer_auth_invalid'],
+      [forNode1, 'peer_auth_invalid'],
+    ] as const) {
+      const response = await fetch(`${nodes[0]!.url}/signatures`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: text,
+      });
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
+    }
+    const old = await peerPost(0, '/signatures', body, committee[1]!, Date.now() - 3_600_000);
+    expect(old.status).toBe(401);
+    expect(old.body.error.code).toBe('peer_auth_expired');
+    const perReport = await post(`${nodes[0]!.url}/reports/${clusterA}/${epochEnd(4)}/signatures`, body.items[0]);
+    expect(perReport.status).toBe(401);
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
+
+  it('refuses a replayed request', async () => {
+    const body = { items: [{ report: reportOf(epochEnd(4)), signer: committee[1]!.address, signature: junk }] };
+    const text = JSON.stringify(body);
+    const headers = {
+      'content-type': 'application/json',
+      ...(await signPeerRequest(context(), committee[1]!.key, committee[1]!.address, {
+        method: 'POST',
+        path: '/signatures',
+        recipient: committee[0]!.address,
+        body: text,
+      })),
+    };
+    const send = () => fetch(`${nodes[0]!.url}/signatures`, { method: 'POST', headers, body: text });
+    const first = await send();
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as { results: string[] }).results).toEqual(['invalid_signature']);
+    const replay = await send();
+    expect(replay.status).toBe(401);
+    expect(((await replay.json()) as { error: { code: string } }).error.code).toBe('peer_auth_replayed');
+  });
+
+  it('a junk or forged signature posted for signer B before the epoch closes does not keep B out: the report lands with two valid signatures', async () => {
+    const E = epochEnd(4);
+    const B = committee[1]!;
+    const { signDigest } = await import('../eip712');
+    const { fromWireReport, toWireReport: toWire } = await import('./protocol');
+    const hasher = createRegistryHasher(context());
+    const other = reportOf(E);
+    // A buggy member C relays junk for B; B itself (buggy) signs other figures first: neither takes B's place.
+    const otherSigned = await signDigest(hasher.report(fromWireReport(other)), B.key);
+    const parkedBefore = nodes[0]!.core.signatureBook.parkedSignatures;
+    const answer = await peerPost(
+      0,
+      '/signatures',
+      {
+        items: [
+          { report: other, signer: B.address, signature: junk },
+          { report: { ...other, revenue: '2' }, signer: B.address, signature: junk },
+        ],
+      },
+      committee[2]!,
+    );
+    expect(answer.body.results).toEqual(['invalid_signature', 'invalid_signature']);
+    const buggy = await peerPost(
+      0,
+      '/signatures',
+      { items: [{ report: other, signer: B.address, signature: otherSigned }] },
+      B,
+    );
+    expect(buggy.body.results).toEqual(['pending']);
+    expect(nodes[0]!.core.signatureBook.parkedSignatures).toBe(parkedBefore + 1);
+    await feed(base + 190_000);
+    await landed(E);
+    expect(await validSigners(0, E)).toEqual([committee[0]!.address, B.address].sort());
+    // What B signed for other figures was dropped when node 0 computed its own report.
+    expect(nodes[0]!.core.signatureBook.parkedSignatures).toBe(parkedBefore);
+    // B's genuine signature, copied and malleated (it recovers to B too, the registry refuses it), replaces nothing.
+    const entry = nodes[0]!.core.report(clusterA, E)!;
+    const kept = entry.signatures.get(B.address)!;
+    const n = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+    const s = (n - BigInt(`0x${kept.slice(66, 130)}`)).toString(16).padStart(64, '0');
+    const malleated = `${kept.slice(0, 66)}${s}${kept.slice(130) === '1b' ? '1c' : '1b'}` as Hex;
+    const copy = await peerPost(
+      0,
+      '/signatures',
+      { items: [{ report: toWire(entry.report), signer: B.address, signature: malleated }] },
+      committee[2]!,
+    );
+    expect(copy.body.results).toEqual(['duplicate']);
+    expect(entry.signatures.get(B.address)).toBe(kept);
+  });
+
+  it('a flood of forged signatures for the coming epochs (every cluster, every signer) does not keep a report off the chain', async () => {
+    const E = epochEnd(5);
+    const nextEpochEnd = (Math.floor(Date.now() / 1000 / EPOCH) + 1) * EPOCH;
+    const items: { report: ReturnType<typeof reportOf>; signer: string; signature: Hex }[] = [];
+    for (const clusterId of [clusterA, clusterB])
+      for (const member of committee)
+        for (const epoch of [E, ...Array.from({ length: 40 }, (_, index) => BigInt(nextEpochEnd + index * EPOCH))])
+          items.push({
+            report: { ...reportOf(epoch), clusterId: clusterId.toString() },
+            signer: member.address,
+            signature: junk,
+          });
+    let stop = false;
+    const statuses: number[] = [];
+    const parkedBefore = [0, 1].map((position) => nodes[position]!.core.signatureBook.parkedSignatures);
+    // Outsiders (no key) and a buggy member (a valid request, junk items) hammer both nodes until the report lands.
+    const flood = Promise.all(
+      [0, 1].map(async (position) => {
+        while (!stop) {
+          statuses.push((await post(`${nodes[position]!.url}/signatures`, { items })).status);
+          const member = await peerPost(position, '/signatures', { items }, committee[2]!);
+          expect(member.status).toBe(200);
+        }
+      }),
+    );
+    await feed(base + 250_000);
+    try {
+      await landed(E);
+    } finally {
+      stop = true;
+      await flood;
+    }
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set([401]));
+    expect(await validSigners(0, E)).toEqual([committee[0]!.address, committee[1]!.address].sort());
+    // Nothing of the flood was kept.
+    expect([0, 1].map((position) => nodes[position]!.core.signatureBook.parkedSignatures)).toEqual(parkedBefore);
+  });
+
+  it('a push lost on the way is recovered by the pull', async () => {
+    const E = epochEnd(6);
+    // Node 1 signs but never relays, and its pushes to node 0 go nowhere: node 0 only has node 1's signature if it
+    // pulls it.
+    await nodes[0]!.stop();
+    nodes[0] = await startOracleNode(nodeOptions(0, { pullDelayMs: 300, pullIntervalMs: 300 }));
+    await nodes[1]!.stop();
+    const nowhere = `http://127.0.0.1:${testPort(4119)}`;
+    const options = nodeOptions(1, { relay: false });
+    nodes[1] = await startOracleNode({
+      ...options,
+      peers: options.peers.map((peer) => (peer.address === committee[0]!.address ? { ...peer, url: nowhere } : peer)),
+    });
+    await feed(base + 310_000);
+    await landed(E);
+    expect(await validSigners(0, E)).toEqual([committee[0]!.address, committee[1]!.address].sort());
+    await nodes[1]!.stop();
+    nodes[1] = await startOracleNode(nodeOptions(1));
   });
 });

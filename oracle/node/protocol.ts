@@ -17,6 +17,16 @@ const address = z
 const uintString = z.string().regex(/^\d{1,78}$/, 'a non-negative integer as a decimal string');
 const maybeNumber = z.number().finite().nullable();
 
+/** Largest inventory a node takes (attestation answers list at most this many UUIDs). */
+export const MAX_GPUS_PER_CLUSTER = 100_000;
+/**
+ * Leases a node holds per GPU, open or ended inside the open epochs (a few tenants sharing a GPU over an epoch). A
+ * cluster's lease memory is therefore bounded by its GPU count; a batch adding more is refused `too_many_leases`.
+ */
+export const MAX_LEASES_PER_GPU = 4;
+/** One batch cannot carry more leases than one lease per GPU of the largest cluster. */
+export const MAX_LEASES_PER_BATCH = MAX_GPUS_PER_CLUSTER;
+
 export const gpuSampleSchema = z.object({
   uuid: z.string().max(64),
   utilizationPct: maybeNumber,
@@ -28,7 +38,7 @@ export const gpuSampleSchema = z.object({
 
 export const snapshotSchema = z.object({
   t: z.number().int().nonnegative(),
-  gpus: z.array(gpuSampleSchema).max(100_000),
+  gpus: z.array(gpuSampleSchema).max(MAX_GPUS_PER_CLUSTER),
 });
 
 export const leaseSchema = z.object({
@@ -43,7 +53,7 @@ export const leaseSchema = z.object({
 /** What the agent signs (as the exact JSON text) for one batch. */
 export const batchPayloadSchema = z.object({
   snapshots: z.array(snapshotSchema).max(10_000),
-  leases: z.array(leaseSchema).max(100_000),
+  leases: z.array(leaseSchema).max(MAX_LEASES_PER_BATCH),
 });
 export type BatchPayload = z.infer<typeof batchPayloadSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
@@ -54,13 +64,22 @@ export const batchBodySchema = z.object({
   sequence: z.number().int().positive(),
   /** The JSON text of a BatchPayload; its keccak256 is what the operator signed. */
   payload: z.string().max(16_000_000),
+  /**
+   * keccak256 of `payload`, the hash the signature covers: the node recovers the signer from it before it hashes the
+   * payload, so a stranger's batch costs one recovery, not a hash over megabytes. Required: a body without it is
+   * `invalid_body`.
+   */
+  payloadHash: hex32,
   signature,
 });
 export type BatchBody = z.infer<typeof batchBodySchema>;
 
+/** The largest inventory a node checks (and so the answer route's hard body limit). */
+export const MAX_INVENTORY_GPUS = 100_000;
+
 export const attestationBodySchema = z.object({
   challenge: hex32,
-  uuids: z.array(z.string().max(64)).min(1).max(100_000),
+  uuids: z.array(z.string().max(64)).min(1).max(MAX_INVENTORY_GPUS),
   validUntil: z.number().int().positive(),
   /**
    * Chain time (Unix s) the attestation states it was checked at, chosen by the requester so that every node signs
@@ -143,10 +162,47 @@ export const telemetryStatusSchema = z.object({
 });
 export type TelemetryStatus = z.infer<typeof telemetryStatusSchema>;
 
+/**
+ * What GET /clusters/:clusterId/telemetry answers (L-4, see telemetry-access.ts): the counts for anyone, and the recent
+ * rejections (messages quote GPU UUIDs) only for a request signed by the cluster's operator or a trusted reader.
+ */
+export const telemetryViewSchema = telemetryStatusSchema.omit({ recentRejections: true }).extend({
+  /** The answering node's committee address: what a view signature names. */
+  node: address,
+  view: z.enum(['public', 'operator']),
+  /**
+   * Batches refused before the cluster's queue because they were not the operator's (bad body or signature, another
+   * signer, a replay of an accepted sequence), by code: counted only, never listed among the recent rejections.
+   */
+  unauthenticatedBatches: countsByRejectionCode,
+  /** Only in the operator view. Newest first. */
+  recentRejections: z.array(recentRejectionSchema).max(RECENT_REJECTIONS_KEPT).optional(),
+});
+export type TelemetryView = z.infer<typeof telemetryViewSchema>;
+
 export const signatureItemSchema = z.object({ report: wireReportSchema, signer: address, signature });
 /** What a node pushes to a peer in one request (peers.ts); a larger body is refused before any work. */
 export const MAX_SIGNATURES_PER_REQUEST = 2_000;
 export const signatureBatchSchema = z.object({ items: z.array(signatureItemSchema).max(MAX_SIGNATURES_PER_REQUEST) });
+/** A full batch is about 800 KB of JSON; a larger body is refused before it is read whole. */
+export const MAX_SIGNATURE_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Reports one pull asks a peer about (GET /signatures?reports=...). */
+export const MAX_PULL_REPORTS = 200;
+export const pullQuerySchema = z.object({
+  reports: z
+    .string()
+    .max(MAX_PULL_REPORTS * 100)
+    .transform((value) => value.split(','))
+    .pipe(
+      z
+        .array(z.string().regex(/^\d{1,78}:\d{1,20}$/, 'clusterId:epoch'))
+        .min(1)
+        .max(MAX_PULL_REPORTS),
+    ),
+});
+/** A peer's answer to a pull: at most committee-size signatures per report asked about. */
+export const pullAnswerSchema = z.object({ items: z.array(signatureItemSchema).max(MAX_SIGNATURES_PER_REQUEST) });
 
 export const toWireReport = (report: EpochReport): WireReport => ({
   clusterId: report.clusterId.toString(),

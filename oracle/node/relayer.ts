@@ -29,7 +29,6 @@ import {
   clusterRegistrySkipReason as SkipReason,
   clusterRegistrySkipReasonNames as SkipReasonNames,
 } from '#contracts';
-import { recoverSigner } from '../eip712';
 import type { ChainCommittee } from './chain';
 import type { OracleCore, ReportEntry } from './core';
 
@@ -348,16 +347,16 @@ export class Relayer {
     return true;
   }
 
-  /** Slow path, only when a simulation failed on signatures: recover each peer signature and forget the bad ones. */
+  /**
+   * Slow path, only when a simulation failed on signatures: the core re-checks each peer signature the way the
+   * registry does and forgets only those it would refuse (a verified one stays, whatever made the simulation fail).
+   */
   private async dropInvalidSignatures(entries: ReportEntry[]) {
     for (const entry of entries) {
-      for (const [signer, signature] of entry.signatures) {
+      for (const signer of [...entry.signatures.keys()]) {
         if (signer === this.core.address) continue;
-        const recovered = await recoverSigner(entry.digest, signature).catch(() => undefined);
-        if (recovered !== signer) {
-          this.options.log.warn({ signer, epoch: entry.report.epoch }, 'dropping an invalid peer signature');
-          this.core.dropSignature(entry, signer);
-        }
+        if (await this.core.dropSignature(entry, signer))
+          this.options.log.warn({ signer, epoch: entry.report.epoch }, 'dropped an invalid peer signature');
       }
     }
   }

@@ -8,7 +8,8 @@ import type { NodeProcessConfig } from './node-process';
 
 const NODE_SCRIPT = join(fileURLToPath(new URL('.', import.meta.url)), 'node-process.ts');
 
-export type CommitteeMember = { address: Address; privateKey: Hex; port: number };
+/** `privateKey` signs for the committee; `relayerKey` pays the member's relayer gas (I-4; the signing key if absent). */
+export type CommitteeMember = { address: Address; privateKey: Hex; relayerKey?: Hex; port: number };
 
 export type CommitteeOptions = {
   members: CommitteeMember[];
@@ -19,11 +20,16 @@ export type CommitteeOptions = {
   directory: string;
   epochSeconds: number;
   graceSeconds?: number;
+  backfillSeconds?: number;
   takeoverMs?: number;
   relayIntervalMs?: number;
   gatherMs?: number;
   maxEpochsPerSubmission?: number;
   warpChain: boolean;
+  /** See OracleNodeOptions.telemetryReaders. */
+  telemetryReaders?: Address[];
+  /** See OracleNodeOptions.compactJournalBytes; per member, by position. */
+  compactJournalBytes?: (number | undefined)[];
   logLevel?: string;
   log: Logger;
 };
@@ -51,6 +57,18 @@ function stopChild(child: ChildProcess) {
   });
 }
 
+/** The parent's variables a node process may see: where programs, temp files and Node's own settings are. */
+const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ', 'NODE_ENV', 'NODE_OPTIONS', 'TEST_PORT_OFFSET'];
+
+function nodeEnvironment(): NodeJS.ProcessEnv {
+  const env = {} as NodeJS.ProcessEnv;
+  for (const name of INHERITED) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
+}
+
 export async function startCommittee(options: CommitteeOptions): Promise<Committee> {
   const url = (member: CommitteeMember) => `http://127.0.0.1:${member.port}`;
   const children: ChildProcess[] = [];
@@ -72,19 +90,25 @@ export async function startCommittee(options: CommitteeOptions): Promise<Committ
       journalPath: join(options.directory, `node-${position}.jsonl`),
       epochSeconds: options.epochSeconds,
       graceSeconds: options.graceSeconds,
+      backfillSeconds: options.backfillSeconds,
       takeoverMs: options.takeoverMs,
       relayIntervalMs: options.relayIntervalMs,
       gatherMs: options.gatherMs,
       maxEpochsPerSubmission: options.maxEpochsPerSubmission,
       warpChain: options.warpChain,
+      telemetryReaders: options.telemetryReaders ?? [],
+      compactJournalBytes: options.compactJournalBytes?.[position],
       logLevel: options.logLevel ?? 'warn',
     };
     const child = fork(NODE_SCRIPT, [], {
       execArgv: ['--import', 'tsx'],
+      // Only what a node needs: the parent's environment holds the deployer's key, the session secret, the database
+      // URL and the dashboard's reader key, none of which is a node's business (review I-3).
       env: {
-        ...process.env,
+        ...nodeEnvironment(),
         RACKSHARE_NODE_CONFIG: JSON.stringify(config),
         RACKSHARE_NODE_KEY: member.privateKey,
+        ...(member.relayerKey ? { RACKSHARE_RELAYER_KEY: member.relayerKey } : {}),
       },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });

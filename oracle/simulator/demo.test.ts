@@ -9,11 +9,11 @@ import { deployProtocol } from '#contracts/deploy';
 import type { Deployment } from '#contracts/deployments';
 import { startAnvil } from '../../scripts/stack/anvil';
 import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
-import { connectChain } from '../node/harness';
+import { connectChain, testPort } from '../node/harness';
 import { type DemoState, demoDirectory, readDemoState, runDemoHistory } from './demo';
 
-const ANVIL_PORT = 8601;
-const NODE_BASE_PORT = 4401;
+const ANVIL_PORT = testPort(8601);
+const NODE_BASE_PORT = testPort(4401);
 let anvil: Awaited<ReturnType<typeof startAnvil>>;
 let directory: string;
 let deployment: Deployment;

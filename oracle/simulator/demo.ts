@@ -111,6 +111,7 @@ export const committeeMembers = (basePort: number) =>
   devRoles.oracleNodes.map((index, position) => ({
     address: privateKeyToAccount(devPrivateKey(index)).address,
     privateKey: devPrivateKey(index),
+    relayerKey: devPrivateKey(devRoles.oracleRelayers[position]!),
     port: basePort + position,
   }));
 
@@ -177,6 +178,8 @@ export async function runDemoHistory(options: DemoOptions): Promise<{ state: Dem
     epochSeconds: HOUR,
     // History is replayed far faster than it happened: epochs close on later samples, never on the wall clock.
     graceSeconds: 10 * 365 * DAY,
+    // The history is days old by the wall clock; the floor that matters is the attestation (on chain, before it).
+    backfillSeconds: 9 * 365 * DAY,
     takeoverMs: 60_000,
     relayIntervalMs: 50,
     gatherMs: 20_000,
@@ -421,6 +424,8 @@ export function agentConfigs(options: {
               ? { kind: 'dcgm' as const, url: options.sourceUrl(cluster) }
               : { kind: 'nvidia-smi-csv' as const, url: options.sourceUrl(cluster) },
           billingFile: options.billing.path(cluster),
+          // The inventory the demo attested: readings of any other GPU are dropped before signing.
+          inventory: cluster.gpus.map((gpu) => gpu.uuid),
         })),
     };
     return { idc, config, operatorKey: devPrivateKey(idc.operatorIndex) };

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import type { PublicClient } from 'viem';
+import type { Address, PublicClient } from 'viem';
 import type { Deployment } from '#contracts/deployments';
 import { Agent } from '../agent/agent';
 import { startCommittee } from './committee';
@@ -28,7 +28,9 @@ export type LiveOptions = {
   log: Logger;
 };
 
-export function liveCommittee(options: LiveOptions & { members: Parameters<typeof startCommittee>[0]['members'] }) {
+export function liveCommittee(
+  options: LiveOptions & { members: Parameters<typeof startCommittee>[0]['members']; telemetryReaders?: Address[] },
+) {
   return startCommittee({
     members: options.members,
     rpcUrl: options.rpcUrl,
@@ -40,6 +42,7 @@ export function liveCommittee(options: LiveOptions & { members: Parameters<typeo
     // One transaction per epoch for all clusters, unless one of them is late.
     gatherMs: Math.min(10_000, options.epochSeconds * 250),
     warpChain: true,
+    telemetryReaders: options.telemetryReaders,
     log: options.log,
   });
 }

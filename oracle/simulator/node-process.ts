@@ -1,6 +1,7 @@
 /**
  * One oracle committee node as a child process of the demo (signing is the CPU cost: three nodes in three processes
- * use both cores). Configuration arrives as JSON in RACKSHARE_NODE_CONFIG and the key in RACKSHARE_NODE_KEY. With
+ * use both cores). Configuration arrives as JSON in RACKSHARE_NODE_CONFIG, the signing key in RACKSHARE_NODE_KEY and the
+ * relayer's gas key in RACKSHARE_RELAYER_KEY. With
  * `warpChain`, the relayer moves the local chain's clock to each epoch's end before submitting it, so reports on a
  * history replayed in seconds land at the times they describe. Stops on SIGINT/SIGTERM and when its parent goes away.
  */
@@ -20,17 +21,21 @@ export const nodeProcessConfigSchema = z.object({
   journalPath: z.string(),
   epochSeconds: z.number().int().positive(),
   graceSeconds: z.number().int().positive().optional(),
+  backfillSeconds: z.number().int().positive().optional(),
   takeoverMs: z.number().int().positive().optional(),
   relayIntervalMs: z.number().int().positive().optional(),
   gatherMs: z.number().int().nonnegative().optional(),
   maxEpochsPerSubmission: z.number().int().positive().optional(),
   warpChain: z.boolean(),
+  telemetryReaders: z.array(z.string()).default([]),
+  compactJournalBytes: z.number().int().positive().optional(),
   logLevel: z.string().default('warn'),
 });
 export type NodeProcessConfig = z.infer<typeof nodeProcessConfigSchema>;
 
 const config = nodeProcessConfigSchema.parse(JSON.parse(process.env.RACKSHARE_NODE_CONFIG ?? '{}'));
 const privateKey = process.env.RACKSHARE_NODE_KEY as Hex;
+const relayerPrivateKey = (process.env.RACKSHARE_RELAYER_KEY || undefined) as Hex | undefined;
 const log = pino({ level: config.logLevel }, pino.destination(2));
 
 const chainClient = createPublicClient({ transport: http(config.rpcUrl) });
@@ -48,6 +53,7 @@ async function warpTo(epochEnd: number) {
 
 const node = await startOracleNode({
   privateKey,
+  relayerPrivateKey,
   rpcUrl: config.rpcUrl,
   chainId: config.chainId,
   registry: config.registry as Address,
@@ -58,11 +64,14 @@ const node = await startOracleNode({
   journalPath: config.journalPath,
   epochSeconds: config.epochSeconds,
   graceSeconds: config.graceSeconds,
+  backfillSeconds: config.backfillSeconds,
   takeoverMs: config.takeoverMs,
   relayIntervalMs: config.relayIntervalMs,
   gatherMs: config.gatherMs,
   maxEpochsPerSubmission: config.maxEpochsPerSubmission,
+  compactJournalBytes: config.compactJournalBytes,
   prepareSubmission: config.warpChain ? warpTo : undefined,
+  telemetryReaders: config.telemetryReaders as Address[],
   log,
 });
 
@@ -73,6 +82,8 @@ async function shutdown() {
   await node.stop().catch((error) => log.error({ err: error }, 'node stop failed'));
   process.exit(0);
 }
+// A failed journal append stops the node (fail-stop): exit non-zero so the parent sees it died.
+void node.stopped.then((fatal) => fatal && process.exit(1));
 process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());
 const parentPid = process.ppid;

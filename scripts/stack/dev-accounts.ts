@@ -13,6 +13,10 @@ export const devRoles = {
   operators: [1, 2, 3],
   investors: [4, 5, 6],
   oracleNodes: [7, 8, 9],
+  /** Gas-paying relayer wallets of oracle nodes #7–#9, in the same order: never the committee signing keys (I-4). */
+  oracleRelayers: [16, 17, 18],
+  /** The dashboard's telemetry reader key (ORACLE_READER_PRIVATE_KEY), trusted by the local nodes (L-4). */
+  dashboardReader: 19,
   /** Untouched by the demo: end-to-end tests connect these. */
   testWallets: [10, 11, 12, 13, 14, 15],
 } as const;

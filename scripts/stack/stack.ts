@@ -16,7 +16,7 @@ import { serveMetrics } from '#db/indexer/metrics';
 import { committeeMembers, type DemoState, demoDirectory, runDemoHistory } from '../../oracle/simulator/demo';
 import { liveCommittee, startLiveSimulation } from '../../oracle/simulator/live';
 import { startAnvil } from './anvil';
-import { DEV_ACCOUNT_COUNT, devAccount, devRoles } from './dev-accounts';
+import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from './dev-accounts';
 import type { StackEnv } from './env';
 import { resetLocalChainIfContractsChanged } from './local-chain';
 import { step } from './progress';
@@ -166,9 +166,14 @@ const services: Service[] = [
     title: 'Oracle nodes',
     async start(state) {
       if (!state.demo) return undefined;
+      // The dashboard shows a signed-in operator why batches were rejected by reading the nodes with its own reader
+      // key (oracle/node/telemetry-access.ts); the local nodes trust that key.
+      process.env.ORACLE_READER_PRIVATE_KEY ||= devPrivateKey(devRoles.dashboardReader);
+      const reader = privateKeyToAccount(process.env.ORACLE_READER_PRIVATE_KEY as `0x${string}`).address;
       const committee = await liveCommittee({
         ...liveOptions(state),
         members: committeeMembers(state.env.ORACLE_NODE_BASE_PORT),
+        telemetryReaders: [reader],
       });
       state.demo.nodeUrls = committee.urls;
       // The dashboard relays attestation requests to the committee and reads telemetry status and raw samples from it

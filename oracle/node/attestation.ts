@@ -1,0 +1,489 @@
+/**
+ * The node's side of challenge-response attestation, up to the decision that an inventory is the cluster's: the book
+ * of outstanding challenges, the checks of an answer, and the guard that refuses an oversized answer before its body
+ * is read. Both routes are unauthenticated, so every step is ordered by what it costs the node: the answer is refused
+ * on its size, its UUID count and the operator's signature (over the on-chain root and count, which needs no UUIDs)
+ * before a single UUID is canonicalized or hashed. Only an answer the operator signed reaches the tree.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Address, type Hex, recoverMessageAddress, toHex, zeroAddress } from 'viem';
+import { z } from 'zod';
+import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
+import { type ChainContext, inventoryProofDigest, recoverSigner } from '../eip712';
+import { Rejection } from '../errors';
+import { hardwareRootOfCanonical } from '../hardware';
+import { canonicalGpuUuid } from '../telemetry/types';
+import { limitBody } from './body-limit';
+import type { OnChainCluster, RegistryView } from './chain';
+import { PEER_AUTH_WINDOW_MS } from './peer-auth';
+import { ATTESTATION_ISSUED_AT_WINDOW_SECONDS, attestationBodySchema, MAX_INVENTORY_GPUS } from './protocol';
+
+/** A UUID already spelled canonically (what the agent sends) is taken as is: canonicalGpuUuid costs 4x as much. */
+const CANONICAL_GPU_UUID = /^GPU-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * What the answer route parses before the cheap checks: the wire format (attestationBodySchema) except that the UUID
+ * entries are checked (a string of at most 64 characters) only once the operator's signature is. Validating 100,000
+ * strings with zod costs more than everything else a refusal does.
+ */
+export const attestationAnswerSchema = attestationBodySchema.extend({
+  uuids: z.array(z.unknown()).min(1).max(MAX_INVENTORY_GPUS),
+});
+export type AttestationAnswer = z.infer<typeof attestationAnswerSchema>;
+
+/** How far an attestation's `issuedAt` may be ahead of this node's view of chain time (RPC nodes lag each other). */
+const ISSUED_AT_SKEW_SECONDS = 60;
+
+export type ChallengeLimits = {
+  ttlMs: number;
+  /** Outstanding anonymous challenges of one cluster; an honest operator needs one per attestation in progress. */
+  perCluster: number;
+  /** Outstanding anonymous challenges of all clusters together (about 200 bytes each). */
+  total: number;
+  /** Outstanding challenges of one cluster requested with its operator's signature: only such requests evict them. */
+  reservedPerCluster: number;
+  /** Outstanding operator-requested challenges of all clusters together. */
+  reservedTotal: number;
+};
+
+export const DEFAULT_CHALLENGE_LIMITS: ChallengeLimits = {
+  ttlMs: 5 * 60_000,
+  perCluster: 32,
+  total: 10_000,
+  reservedPerCluster: 4,
+  reservedTotal: 10_000,
+};
+
+/**
+ * One pool of outstanding challenges. Every challenge lives exactly `ttlMs`, so the insertion order of one Map is the
+ * expiry order: expired ones are dropped from its head and the oldest is evicted from it, in constant time per issue
+ * (no scan). Each cluster keeps its own insertion-ordered set for its cap.
+ */
+class ChallengePool {
+  readonly all = new Map<Hex, { clusterId: bigint; expiresAt: number }>();
+  private readonly byCluster = new Map<bigint, Set<Hex>>();
+
+  constructor(
+    private readonly perCluster: number,
+    private readonly total: number,
+  ) {}
+
+  outstanding(clusterId: bigint) {
+    return this.byCluster.get(clusterId)?.size ?? 0;
+  }
+
+  add(clusterId: bigint, challenge: Hex, now: number, expiresAt: number) {
+    for (const [known, entry] of this.all) {
+      if (entry.expiresAt > now) break;
+      this.remove(known);
+    }
+    const mine = this.byCluster.get(clusterId) ?? new Set<Hex>();
+    this.byCluster.set(clusterId, mine);
+    if (mine.size >= this.perCluster) this.remove(mine.values().next().value!);
+    if (this.all.size >= this.total) this.remove(this.all.keys().next().value!);
+    this.all.set(challenge, { clusterId, expiresAt });
+    mine.add(challenge);
+  }
+
+  remove(challenge: Hex) {
+    const entry = this.all.get(challenge);
+    if (!entry) return;
+    this.all.delete(challenge);
+    const mine = this.byCluster.get(entry.clusterId);
+    mine?.delete(challenge);
+    if (mine?.size === 0) this.byCluster.delete(entry.clusterId);
+  }
+}
+
+/**
+ * Outstanding challenges, in two pools. When a cluster's cap is full, its oldest challenge is evicted rather than the
+ * request refused: refusing would let anyone lock an operator out for a whole TTL with `perCluster` free requests.
+ * Anonymous requests (the dashboard's and the agent's) only ever evict anonymous challenges, and are limited per IP
+ * (AttestationDesk), so voiding one takes `perCluster` requests from several addresses between its issue and its
+ * answer. A request signed by the cluster's operator (finding 8) gets a challenge in the reserved pool, which only
+ * the operator's own signed requests evict: strangers cannot void it at all.
+ */
+export class ChallengeBook {
+  private readonly anonymous: ChallengePool;
+  private readonly reserved: ChallengePool;
+
+  constructor(
+    readonly limits: ChallengeLimits = DEFAULT_CHALLENGE_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.anonymous = new ChallengePool(limits.perCluster, limits.total);
+    this.reserved = new ChallengePool(limits.reservedPerCluster, limits.reservedTotal);
+  }
+
+  get size() {
+    return this.anonymous.all.size + this.reserved.all.size;
+  }
+
+  outstanding(clusterId: bigint) {
+    return this.anonymous.outstanding(clusterId) + this.reserved.outstanding(clusterId);
+  }
+
+  /** `reserved`: the request was signed by the cluster's operator (checked by the caller). */
+  issue(clusterId: bigint, reserved = false): { challenge: Hex; expiresAt: number } {
+    const now = this.now();
+    const challenge = toHex(randomBytes(32));
+    const expiresAt = now + this.limits.ttlMs;
+    (reserved ? this.reserved : this.anonymous).add(clusterId, challenge, now, expiresAt);
+    return { challenge, expiresAt };
+  }
+
+  /**
+   * Consumes `challenge` if this node issued it for `clusterId` and it has not expired. It is consumed by the first
+   * answer that names it, whatever that answer's fate, so no answer (and no node work) can be retried on it, and two
+   * concurrent answers cannot both be signed. This lets no one else burn an operator's challenge: it is 32 random
+   * bytes returned only to whoever asked for it, so an outsider who sees nothing cannot name it. A refused operator
+   * asks for a new one (one round trip); a challenge named for another cluster stays, since that answer proves
+   * nothing about it.
+   */
+  take(challenge: Hex, clusterId: bigint): boolean {
+    const pool = this.reserved.all.has(challenge) ? this.reserved : this.anonymous;
+    const entry = pool.all.get(challenge);
+    if (!entry || entry.clusterId !== clusterId) return false;
+    pool.remove(challenge);
+    return entry.expiresAt > this.now();
+  }
+}
+
+/**
+ * Token buckets by key (a client IP, a cluster), bounded: past `maxKeys` the bucket touched longest ago is dropped (a
+ * dropped key starts full again, which only forgives, never blocks, an honest client).
+ */
+export class KeyedBuckets {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    readonly burst: number,
+    readonly refillPerSecond: number,
+    private readonly maxKeys: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get size() {
+    return this.buckets.size;
+  }
+
+  /** Takes one token for `key`; false (nothing taken) when its bucket is empty. */
+  take(key: string): boolean {
+    const now = this.now();
+    const held = this.buckets.get(key);
+    const tokens = held
+      ? Math.min(this.burst, held.tokens + ((now - held.at) / 1000) * this.refillPerSecond)
+      : this.burst;
+    this.buckets.delete(key);
+    if (this.buckets.size >= this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
+    const allowed = tokens >= 1;
+    this.buckets.set(key, { tokens: allowed ? tokens - 1 : tokens, at: now });
+    return allowed;
+  }
+
+  /** Whole seconds until `key` has a token again. */
+  retryAfterSeconds(key: string) {
+    const held = this.buckets.get(key);
+    const missing = held ? 1 - held.tokens : 0;
+    return Math.max(1, Math.ceil(missing / this.refillPerSecond));
+  }
+}
+
+/** Anonymous challenge requests per client IP: the agent attests a few clusters at once; an outsider is slowed. */
+export const CHALLENGE_IP_LIMITS = { burst: 16, refillPerSecond: 0.5, maxKeys: 10_000 };
+/**
+ * Signed answers per cluster: each builds a tree over up to 100,000 UUIDs and is signed (finding 6). An operator
+ * answers once per node per attestation; a few retries fit.
+ */
+export const ANSWER_CLUSTER_LIMITS = { burst: 6, refillPerSecond: 0.1, maxKeys: 10_000 };
+
+/**
+ * What a challenge request signed by the operator says (EIP-191 `personal_sign`): the node and cluster it is for and
+ * when (Unix s), so it cannot be replayed to another node, and on this one only within the window, once.
+ */
+export const challengeRequestMessage = (context: ChainContext, node: Address, clusterId: bigint, requestedAt: number) =>
+  [
+    'Rackshare attestation challenge request',
+    `chain: ${context.chainId}`,
+    `registry: ${context.registry.toLowerCase()}`,
+    `node: ${node.toLowerCase()}`,
+    `cluster: ${clusterId}`,
+    `time: ${requestedAt}`,
+  ].join('\n');
+
+export const challengeRequestSchema = z
+  .object({
+    requestedAt: z.number().int().nonnegative().optional(),
+    signature: z
+      .string()
+      .regex(/^0x[0-9a-fA-F]{130}$/)
+      .optional(),
+  })
+  .refine((body) => (body.requestedAt === undefined) === (body.signature === undefined), {
+    message: 'requestedAt and signature come together',
+  });
+export type ChallengeRequest = z.infer<typeof challengeRequestSchema>;
+
+/** The inventory a node already holds for a cluster: an answer for the same one needs no tree (finding 6). */
+export type HeldInventory = { uuids: ReadonlySet<string>; root: Hex };
+
+/** What the answer checks established: the canonical inventory, its root (the on-chain one) and the chain's view. */
+export type VerifiedInventory = {
+  uuids: string[];
+  root: Hex;
+  onChain: OnChainCluster;
+  committeeVersion: number;
+};
+
+export type AttestationRegistry = Pick<RegistryView, 'cluster' | 'chainTime' | 'committeeVersion'>;
+
+export type AttestationDeskConfig = {
+  context: ChainContext;
+  maxAttestationSeconds: number;
+  /** This node's address, which a signed challenge request names; without it only anonymous requests are taken. */
+  node?: Address;
+  /** The inventory this node holds for a cluster, if any. */
+  held?: (clusterId: bigint) => HeldInventory | undefined;
+  now?: () => number;
+};
+
+const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new Rejection('rate_limited', message, 429, { retryAfterSeconds });
+
+export class AttestationDesk {
+  private readonly now: () => number;
+  readonly requestsByIp: KeyedBuckets;
+  readonly answersByCluster: KeyedBuckets;
+  /** Signed challenge requests already used, until their window ends (only valid operator signatures get here). */
+  private readonly usedRequests = new Map<Hex, number>();
+
+  constructor(
+    private readonly registry: AttestationRegistry,
+    private readonly config: AttestationDeskConfig,
+    readonly challenges = new ChallengeBook(DEFAULT_CHALLENGE_LIMITS, config.now),
+  ) {
+    this.now = config.now ?? Date.now;
+    const ip = CHALLENGE_IP_LIMITS;
+    this.requestsByIp = new KeyedBuckets(ip.burst, ip.refillPerSecond, ip.maxKeys, this.now);
+    const answers = ANSWER_CLUSTER_LIMITS;
+    this.answersByCluster = new KeyedBuckets(answers.burst, answers.refillPerSecond, answers.maxKeys, this.now);
+  }
+
+  /**
+   * A challenge for a registered cluster; the registry read is the cached one (anyone may call this). A request from
+   * `ip` is charged to that IP's bucket before any work (the registry read included); a request signed by the
+   * cluster's operator gets a reserved challenge (ChallengeBook).
+   */
+  async issue(clusterId: bigint, from: { ip?: string; request?: ChallengeRequest } = {}) {
+    if (from.ip !== undefined && !this.requestsByIp.take(from.ip)) {
+      throw rateLimited('too many challenge requests from this address', this.requestsByIp.retryAfterSeconds(from.ip));
+    }
+    const onChain = await this.registry.cluster(clusterId);
+    if (onChain.operator === zeroAddress) {
+      throw new Rejection('unknown_cluster', `cluster ${clusterId} is not registered`, 404);
+    }
+    const { requestedAt, signature } = from.request ?? {};
+    if (requestedAt === undefined || signature === undefined) return this.challenges.issue(clusterId);
+    await this.checkSignedRequest(clusterId, requestedAt, signature as Hex, onChain);
+    return this.challenges.issue(clusterId, true);
+  }
+
+  private async checkSignedRequest(clusterId: bigint, requestedAt: number, signature: Hex, onChain: OnChainCluster) {
+    const now = this.now();
+    if (!this.config.node) {
+      throw new Rejection('invalid_challenge_request', 'this node takes anonymous challenge requests only', 400);
+    }
+    if (Math.abs(now - requestedAt * 1000) > PEER_AUTH_WINDOW_MS) {
+      throw new Rejection('invalid_challenge_request', 'the request is dated more than 60 s from the node clock', 401, {
+        now: Math.floor(now / 1000),
+      });
+    }
+    const message = challengeRequestMessage(this.config.context, this.config.node, clusterId, requestedAt);
+    const signer = await recoverMessageAddress({ message, signature }).catch(() => undefined);
+    if (signer !== onChain.operator) {
+      throw new Rejection('not_operator', 'the challenge request is not signed by the cluster operator', 403, {
+        signer,
+      });
+    }
+    for (const [used, until] of this.usedRequests) {
+      if (until > now) break;
+      this.usedRequests.delete(used);
+    }
+    if (this.usedRequests.has(signature)) {
+      throw new Rejection('invalid_challenge_request', 'this signed request was used already', 409);
+    }
+    // Entries expire in insertion order (one window each); the cap only bites on an operator's own flood.
+    if (this.usedRequests.size >= CHALLENGE_IP_LIMITS.maxKeys) {
+      this.usedRequests.delete(this.usedRequests.keys().next().value!);
+    }
+    this.usedRequests.set(signature, now + 2 * PEER_AUTH_WINDOW_MS);
+  }
+
+  /** Checks an answer to one of this node's challenges, cheapest first; refuses with a Rejection. */
+  async verify(clusterId: bigint, body: AttestationAnswer): Promise<VerifiedInventory> {
+    const challenge = body.challenge as Hex;
+    if (!this.challenges.take(challenge, clusterId)) {
+      throw new Rejection(
+        'unknown_challenge',
+        'the challenge was not issued by this node for this cluster, or expired',
+        409,
+      );
+    }
+    // The cached read first (the body guard has just made it): an answer nobody authorized costs no RPC. Only a signed
+    // answer gets a fresh read, since the node signs the root, count and nonce of that read and the operator may have
+    // just updated them; the checks run again if it differs.
+    const cached = await this.registry.cluster(clusterId);
+    await this.checkAuthorized(clusterId, body, cached);
+    // Past the operator's signature (a stranger cannot spend the operator's allowance): each signed answer may cost a
+    // tree over 100,000 UUIDs and a signature, so a cluster gets a few a minute.
+    const key = clusterId.toString();
+    if (!this.answersByCluster.take(key)) {
+      throw rateLimited('too many attestation answers for this cluster', this.answersByCluster.retryAfterSeconds(key));
+    }
+    const onChain = await this.registry.cluster(clusterId, true);
+    if (
+      onChain.operator !== cached.operator ||
+      onChain.hardwareRoot !== cached.hardwareRoot ||
+      onChain.gpuCount !== cached.gpuCount ||
+      onChain.status !== cached.status
+    ) {
+      await this.checkAuthorized(clusterId, body, onChain);
+    }
+    const [chainTime, committeeVersion] = await Promise.all([
+      this.registry.chainTime(),
+      this.registry.committeeVersion(true),
+    ]);
+    if (body.validUntil <= chainTime || body.validUntil > chainTime + this.config.maxAttestationSeconds) {
+      throw new Rejection(
+        'invalid_valid_until',
+        'validUntil must be in the future and within the allowed validity',
+        422,
+        { chainTime, maxValiditySeconds: this.config.maxAttestationSeconds },
+      );
+    }
+    // Every node must sign the same message, so the requester picks the time; it may only be recent chain time (the
+    // registry counts the heartbeat from it, and refuses it in the future).
+    if (
+      body.issuedAt > chainTime + ISSUED_AT_SKEW_SECONDS ||
+      body.issuedAt < chainTime - ATTESTATION_ISSUED_AT_WINDOW_SECONDS
+    ) {
+      throw new Rejection('invalid_issued_at', 'issuedAt must be the current chain time', 422, {
+        chainTime,
+        windowSeconds: ATTESTATION_ISSUED_AT_WINDOW_SECONDS,
+      });
+    }
+    if (body.committeeVersion !== committeeVersion) {
+      throw new Rejection('committee_version_mismatch', 'the committee changed: sign for the current version', 409, {
+        committeeVersion,
+      });
+    }
+    const uuids: string[] = new Array(body.uuids.length);
+    for (let index = 0; index < body.uuids.length; index++) {
+      const raw = body.uuids[index];
+      if (typeof raw !== 'string' || raw.length > 64) {
+        throw new Rejection('invalid_gpu_uuid', `entry ${index} of uuids is not a GPU UUID`, 422, { index });
+      }
+      const uuid = CANONICAL_GPU_UUID.test(raw) ? raw : canonicalGpuUuid(raw);
+      if (!uuid) throw new Rejection('invalid_gpu_uuid', `not a GPU UUID: ${raw}`, 422, { uuid: raw });
+      uuids[index] = uuid;
+    }
+    // The inventory this node already holds, whose root the chain still commits to: the same set of UUIDs hashes to
+    // that root, so a renewal (or a resend) skips the tree, the costliest step (finding 6).
+    const held = this.config.held?.(clusterId);
+    if (held && held.root === onChain.hardwareRoot && sameSet(uuids, held.uuids)) {
+      return { uuids, root: held.root, onChain, committeeVersion };
+    }
+    const root = hardwareRootOfCanonical(uuids);
+    if (root === null) throw new Rejection('duplicate_gpu', 'a GPU UUID is listed twice', 422);
+    if (root !== onChain.hardwareRoot) {
+      throw new Rejection('hardware_root_mismatch', 'the inventory does not hash to the on-chain hardware root', 422, {
+        computed: root,
+        onChain: onChain.hardwareRoot,
+      });
+    }
+    return { uuids, root, onChain, committeeVersion };
+  }
+
+  /**
+   * The checks that need no UUID, cheapest first: the cluster can be attested, the answer has its GPU count, and the
+   * operator signed this challenge over the on-chain root and count (which needs no UUIDs, so an answer nobody
+   * authorized costs one ecrecover; the tree then proves the UUIDs are that root's).
+   */
+  private async checkAuthorized(clusterId: bigint, body: AttestationAnswer, onChain: OnChainCluster) {
+    if (onChain.status === ClusterStatus.Suspended || onChain.status === ClusterStatus.Retired) {
+      throw new Rejection('cluster_not_attestable', `cluster ${clusterId} is suspended or retired`, 409);
+    }
+    if (body.uuids.length !== onChain.gpuCount) {
+      throw new Rejection('gpu_count_mismatch', 'the inventory size differs from the on-chain GPU count', 422, {
+        count: body.uuids.length,
+        onChainCount: onChain.gpuCount,
+      });
+    }
+    const signer = await recoverSigner(
+      inventoryProofDigest(this.config.context, {
+        clusterId,
+        hardwareRoot: onChain.hardwareRoot,
+        gpuCount: onChain.gpuCount,
+        challenge: body.challenge as Hex,
+        validUntil: BigInt(body.validUntil),
+      }),
+      body.signature as Hex,
+    ).catch(() => undefined);
+    if (!signer) throw new Rejection('invalid_signature', 'the inventory signature does not recover', 401);
+    if (signer !== onChain.operator) {
+      throw new Rejection(
+        'not_operator',
+        'the inventory is not signed by the cluster operator over the on-chain hardware root and GPU count',
+        403,
+        { signer },
+      );
+    }
+  }
+}
+
+/** Whether `list` holds exactly the members of `set`, each once (a Set over the list: no hashing of the tree). */
+function sameSet(list: readonly string[], set: ReadonlySet<string>) {
+  if (list.length !== set.size) return false;
+  const seen = new Set<string>();
+  for (const item of list) {
+    if (!set.has(item) || seen.has(item)) return false;
+    seen.add(item);
+  }
+  return true;
+}
+
+/**
+ * Bytes an answer for `gpuCount` GPUs may take: a UUID is 40 characters, 43 with its quotes and comma; 96 leaves room
+ * for pretty-printed JSON, and the base for the other fields.
+ */
+export const ANSWER_BASE_BYTES = 4_096;
+export const ANSWER_BYTES_PER_GPU = 96;
+export const answerByteLimit = (gpuCount: number) => ANSWER_BASE_BYTES + gpuCount * ANSWER_BYTES_PER_GPU;
+/** The answer route's body limit whatever the cluster: the largest inventory the node accepts. */
+export const ANSWER_BODY_HARD_LIMIT = answerByteLimit(MAX_INVENTORY_GPUS);
+
+const tooLarge = (limit: number, gpuCount: number) =>
+  new Rejection('body_too_large', `an answer for ${gpuCount} GPUs takes at most ${limit} bytes`, 413, {
+    limit,
+    gpuCount,
+  });
+
+/**
+ * A preParsing hook for the answer route: the body may be at most answerByteLimit(the cluster's on-chain GPU count,
+ * from the cached registry read). A declared Content-Length is refused before a byte of the body is read, and the
+ * connection closed so the sender cannot make the node drain it; without one, the stream is counted and cut off at
+ * the limit. A count up to the cache's TTL old errs by at most one refused attempt, which consumes no challenge.
+ */
+export function answerBodyGuard(registry: Pick<RegistryView, 'cluster'>) {
+  return async (request: FastifyRequest, reply: FastifyReply, payload: NodeJS.ReadableStream) => {
+    const clusterId = (request.params as { clusterId?: unknown }).clusterId;
+    if (typeof clusterId !== 'string' || !/^\d{1,78}$/.test(clusterId)) return payload;
+    const { gpuCount } = await registry.cluster(BigInt(clusterId));
+    const limit = answerByteLimit(Math.min(gpuCount, MAX_INVENTORY_GPUS));
+    return limitBody(request, payload, limit, () => {
+      reply.header('connection', 'close');
+      return tooLarge(limit, gpuCount);
+    });
+  };
+}
