@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type Address,
+  BlockNotFoundError,
   createPublicClient,
   createWalletClient,
   defineChain,
@@ -16,6 +17,7 @@ import {
   http,
   keccak256,
   type PublicClient,
+  TimeoutError,
   toBytes,
   zeroAddress,
   zeroHash,
@@ -23,7 +25,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AnvilHandle, startAnvil } from '../../scripts/stack/anvil';
 import { devAccount } from '../../scripts/stack/dev-accounts';
-import { type DeployOptions, deployProtocol, LOCAL_CHAIN_ID } from './deploy';
+import { type DeployOptions, deployProtocol, isDeploymentLive, LOCAL_CHAIN_ID } from './deploy';
+import type { Deployment } from './deployments';
 import { clusterRegistryAbi, testStablecoinAbi, testStablecoinBytecode, timelockControllerAbi } from './generated';
 
 const PRODUCTION_CHAIN_ID = 1_337;
@@ -196,5 +199,48 @@ describe('deployProtocol on the local chain', () => {
         functionName: 'guardian',
       }),
     ).toBe(zeroAddress);
+  });
+});
+
+describe('isDeploymentLive', () => {
+  const deployment = {
+    chainId: 11_155_111,
+    deployBlock: 100n,
+    deployBlockHash: `0x${'ab'.repeat(32)}`,
+    contracts: { clusterRegistry: devAccount(0).address },
+  } as unknown as Deployment;
+  const client = (getBlock: () => Promise<unknown>) =>
+    ({ getBlock, getCode: async () => '0x60' }) as unknown as PublicClient;
+
+  it('propagates an RPC failure instead of calling the deployment gone (a redeploy on a live chain, H-4)', async () => {
+    const timeout = new TimeoutError({ body: {}, url: 'https://rpc.example' });
+    await expect(
+      isDeploymentLive(
+        client(() => Promise.reject(timeout)),
+        deployment,
+      ),
+    ).rejects.toBe(timeout);
+  });
+
+  it('calls it gone only when the block is missing or has another hash, and live when block and code match', async () => {
+    const missing = new BlockNotFoundError({ blockNumber: 100n });
+    expect(
+      await isDeploymentLive(
+        client(() => Promise.reject(missing)),
+        deployment,
+      ),
+    ).toBe(false);
+    expect(
+      await isDeploymentLive(
+        client(async () => ({ hash: `0x${'cd'.repeat(32)}` })),
+        deployment,
+      ),
+    ).toBe(false);
+    expect(
+      await isDeploymentLive(
+        client(async () => ({ hash: deployment.deployBlockHash })),
+        deployment,
+      ),
+    ).toBe(true);
   });
 });

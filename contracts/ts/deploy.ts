@@ -12,6 +12,7 @@ import {
   type Abi,
   type Account,
   type Address,
+  BlockNotFoundError,
   type Chain,
   getAddress,
   type Hex,
@@ -72,7 +73,13 @@ export type DeployOptions = {
 
 /** True when `deployment` still exists on the chain behind `publicClient` (same block hash, code at every address). */
 export async function isDeploymentLive(publicClient: PublicClient, deployment: Deployment): Promise<boolean> {
-  const block = await publicClient.getBlock({ blockNumber: deployment.deployBlock }).catch(() => undefined);
+  // Only "no such block" or "another block at that height" means the deployment is gone. Any other error (a timeout,
+  // a rate limit, an RPC outage) propagates: treating it as "gone" redeployed the protocol on a live chain (review
+  // H-4).
+  const block = await publicClient.getBlock({ blockNumber: deployment.deployBlock }).catch((error: unknown) => {
+    if (error instanceof BlockNotFoundError) return undefined;
+    throw error;
+  });
   if (!block || block.hash !== deployment.deployBlockHash) return false;
   for (const address of Object.values(deployment.contracts)) {
     if (!address) continue;
