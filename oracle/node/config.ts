@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem';
 import { z } from 'zod';
+import { LOCAL_CHAIN_ID } from '#contracts/deploy';
+import { DEFAULT_SAMPLE_RETENTION_DAYS } from './epoch-samples';
 import { checkClockRules, defaultClockRules } from './ingest-rules';
-
-/** Anvil's and Hardhat's chain id: the only chain on which the signing key may also pay the relayer's gas. */
-export const LOCAL_DEV_CHAIN_ID = 31_337;
 
 const address = z
   .string()
@@ -40,7 +39,7 @@ export const nodeConfigSchema = z.object({
   maxClockSkewMs: z.number().int().positive().default(40_000),
   takeoverMs: z.number().int().positive().default(15_000),
   /** Days the node keeps each epoch's raw samples for exports (per-epoch files beside the journal). */
-  sampleRetentionDays: z.number().int().positive().default(35),
+  sampleRetentionDays: z.number().int().positive().default(DEFAULT_SAMPLE_RETENTION_DAYS),
   /** The journal is compacted into a snapshot once it holds this many bytes. */
   compactJournalBytes: z.number().int().positive().optional(),
 });
@@ -81,7 +80,7 @@ export function relayerKeyFor(
   const shared = options.relayerPrivateKey === undefined || options.relayerPrivateKey === options.privateKey;
   if (!shared) return options.relayerPrivateKey!;
   if (!relaying) return options.privateKey; // never sends a transaction
-  if (options.chainId !== LOCAL_DEV_CHAIN_ID) {
+  if (options.chainId !== LOCAL_CHAIN_ID) {
     throw new Error(
       options.relayerPrivateKey === undefined
         ? 'a relaying node needs its own gas-paying relayer key (relayerKeyEnv), apart from the committee signing key'

@@ -74,8 +74,8 @@ export const batchBodySchema = z.object({
 });
 export type BatchBody = z.infer<typeof batchBodySchema>;
 
-/** The largest inventory a node checks (and so the answer route's hard body limit). */
-export const MAX_INVENTORY_GPUS = 100_000;
+/** The largest inventory a node checks (and so the answer route's hard body limit): the largest cluster it serves. */
+export const MAX_INVENTORY_GPUS = MAX_GPUS_PER_CLUSTER;
 
 export const attestationBodySchema = z.object({
   challenge: hex32,
