@@ -291,7 +291,7 @@ const services: Service[] = [
 ];
 
 /** The app's settings: the parsed ones, with the demo committee's URLs and reader key where none are configured. */
-function webSettings(state: StackState): WebSettings {
+export function webSettings(state: Pick<StackState, 'env' | 'demo'>): WebSettings {
   const { settings } = state.env.web;
   return {
     ...settings,
