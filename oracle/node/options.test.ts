@@ -64,6 +64,15 @@ describe('one oracle node option schema for the CLI, the demo child processes an
     }
   });
 
+  it('reads an empty key variable as unset, like every other setting', () => {
+    const path = writeConfig('relaying.json', { ...options, relay: true });
+    const env = { ORACLE_NODE_PRIVATE_KEY: fixtureNodeKey, ORACLE_RELAYER_PRIVATE_KEY: '' };
+    expect(loadNodeConfig(path, env).relayerPrivateKey).toBeUndefined();
+    expect(() => loadNodeConfig(path, { ...env, ORACLE_NODE_PRIVATE_KEY: '' })).toThrow(
+      /^ORACLE_NODE_PRIVATE_KEY must hold this node's/,
+    );
+  });
+
   it('refuses a bad option with the same sentence in all three', async () => {
     const bad = { ...options, committee: [] };
     const sentence = /committee: Too small: expected array to have >=1 items\.$/;
