@@ -42,7 +42,20 @@ export function parseEnv<S extends z.ZodType>(schema: S, source: EnvSource): z.o
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const name = issue.path.length > 0 ? String(issue.path[0]) : 'a setting';
-  throw new ConfigError(`Invalid configuration: ${name} ${issue.message.replace(/\.$/, '')}.`);
+  throw new ConfigError(`Invalid configuration: ${name} ${predicate(issue)}.`);
+}
+
+/** The rest of the sentence after the variable's name: our own messages as written, zod's built-in ones reworded. */
+export function predicate(issue: z.core.$ZodIssue): string {
+  const own = issue.message.replace(/\.$/, '');
+  if (/^[a-z]/.test(own)) return own;
+  const origin = 'origin' in issue ? issue.origin : undefined;
+  const unit = origin === 'string' ? ' characters' : '';
+  if (issue.code === 'too_small' && origin === 'array') return `must list at least ${issue.minimum}`;
+  if (issue.code === 'too_small') return `must be at least ${issue.minimum}${unit}`;
+  if (issue.code === 'too_big') return `must be at most ${issue.maximum}${unit}`;
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.join(', ')}`;
+  return `is invalid (${own})`;
 }
 
 /** An http(s) or other URL of the given protocols, e.g. url(['http:', 'https:'], 'http://127.0.0.1:8545'). */

@@ -6,7 +6,7 @@
  */
 import { type Address, getAddress, isAddress } from 'viem';
 import { z } from 'zod';
-import { ConfigError } from './env';
+import { ConfigError, predicate } from './env';
 
 /** Days a node keeps each epoch's raw samples for exports (per-epoch files beside the journal). */
 export const DEFAULT_SAMPLE_RETENTION_DAYS = 35;
@@ -96,5 +96,5 @@ export function parseOracleNodeOptions<S extends z.ZodType>(schema: S, input: un
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const name = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the configuration';
-  throw new ConfigError(`Invalid oracle node option in ${where}: ${name}: ${issue.message.replace(/\.$/, '')}.`);
+  throw new ConfigError(`Invalid oracle node option in ${where}: ${name} ${predicate(issue)}.`);
 }

@@ -102,3 +102,19 @@ describe('the settings npm start parses before anything starts', () => {
     expect(parseStackEnv({ INDEXER_CONFIRMATIONS: '3' }).indexer.INDEXER_CONFIRMATIONS).toBe(3);
   });
 });
+
+describe('refusals read as one plain sentence', () => {
+  it.each([
+    [{ DEMO_HISTORY_DAYS: '0' }, 'Invalid configuration: DEMO_HISTORY_DAYS must be at least 1.'],
+    [{ DEMO_LIVE_EPOCH_SECONDS: '7200' }, 'Invalid configuration: DEMO_LIVE_EPOCH_SECONDS must be at most 3600.'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent.',
+    ],
+    [{ DEMO: 'yes' }, 'Invalid configuration: DEMO must be on or off.'],
+    [{ PORT: 'http' }, 'Invalid configuration: PORT must be a port number.'],
+    [{ ORACLE_SIGNERS: '0x12' }, 'Invalid configuration: ORACLE_SIGNERS must be a 0x-prefixed 20-byte address.'],
+  ])('%o', (source, sentence) => {
+    expect(() => parseStackEnv(source)).toThrow(new ConfigError(sentence));
+  });
+});
