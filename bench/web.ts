@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
+import { parseWebEnv } from '../config/web';
 import { migrateDatabase, openDatabase } from '../db/index';
 import { startTestChain } from '../db/test-fixtures';
 import { appBuildIsStale, buildApp, startWeb } from '../scripts/stack/web';
@@ -171,6 +172,8 @@ try {
   );
   const context = {
     db: database.db,
+    // The settings `npm start` has with an empty environment.
+    web: parseWebEnv({}, { port: PORT }).settings,
     chain: {
       chainId: CHAIN_ID,
       publicRpcUrl: chain.rpcUrl,

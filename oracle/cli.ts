@@ -1,11 +1,14 @@
 /** `npm run oracle -- <command>`: the IDC agent and a standalone oracle node, each with one shutdown path. */
 import { Command } from 'commander';
 import pino from 'pino';
+import { z } from 'zod';
+import { logFields } from '#config/common';
+import { parseEnv } from '#config/env';
 import { Agent, loadAgentConfig } from './agent/agent';
 import { loadNodeConfig } from './node/config';
 import { startOracleNode } from './node/node';
 
-const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const log = pino({ level: parseEnv(z.object(logFields), process.env).LOG_LEVEL });
 
 function onShutdown(stop: () => Promise<void>) {
   let stopping = false;

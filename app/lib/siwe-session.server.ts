@@ -5,7 +5,7 @@
  */
 import { createCookieSessionStorage, type SessionStorage } from '@remix-run/node';
 import { type Address, getAddress, isAddress } from 'viem';
-import { appEnv } from '~/env.server';
+import type { WebSettings } from '#config/web';
 import type { SignInGrant } from './siwe.server';
 
 /** A sign-in lasts at most this long (shorter when the signed message expires earlier). */
@@ -13,11 +13,15 @@ export const SESSION_MAX_AGE_S = 8 * 3_600;
 
 type SessionData = { address: string; chainId: number; expiresAt: number };
 
-const storages = new Map<boolean, SessionStorage<SessionData>>();
+/** The secret comes from the process's settings (one per process, tests aside), not from visitors: a few entries. */
+const storages = new Map<string, SessionStorage<SessionData>>();
 
-function storageFor(request: Request) {
+type SessionSettings = Pick<WebSettings, 'sessionSecret'>;
+
+function storageFor(request: Request, { sessionSecret }: SessionSettings) {
   const secure = new URL(request.url).protocol === 'https:';
-  let storage = storages.get(secure);
+  const key = `${secure}:${sessionSecret}`;
+  let storage = storages.get(key);
   if (!storage) {
     storage = createCookieSessionStorage<SessionData>({
       cookie: {
@@ -26,10 +30,10 @@ function storageFor(request: Request) {
         sameSite: 'lax',
         secure,
         path: '/',
-        secrets: [appEnv().sessionSecret],
+        secrets: [sessionSecret],
       },
     });
-    storages.set(secure, storage);
+    storages.set(key, storage);
   }
   return storage;
 }
@@ -37,10 +41,11 @@ function storageFor(request: Request) {
 /** The address signed in on this request for `chainId`, if any and not expired. */
 export async function signedInAddress(
   request: Request,
+  web: SessionSettings,
   chainId: number,
   now = new Date(),
 ): Promise<Address | undefined> {
-  const session = await storageFor(request).getSession(request.headers.get('cookie'));
+  const session = await storageFor(request, web).getSession(request.headers.get('cookie'));
   const address = session.get('address');
   if (!address || !isAddress(address) || session.get('chainId') !== chainId) return undefined;
   if ((session.get('expiresAt') ?? 0) <= now.getTime()) return undefined;
@@ -48,8 +53,13 @@ export async function signedInAddress(
 }
 
 /** The Set-Cookie header that signs `grant` in. */
-export async function signInCookie(request: Request, grant: SignInGrant, now = new Date()): Promise<string> {
-  const storage = storageFor(request);
+export async function signInCookie(
+  request: Request,
+  web: SessionSettings,
+  grant: SignInGrant,
+  now = new Date(),
+): Promise<string> {
+  const storage = storageFor(request, web);
   const session = await storage.getSession();
   const latest = now.getTime() + SESSION_MAX_AGE_S * 1_000;
   const expiresAt = Math.min(grant.expiresAt?.getTime() ?? latest, latest);
@@ -60,7 +70,7 @@ export async function signInCookie(request: Request, grant: SignInGrant, now = n
 }
 
 /** The Set-Cookie header that signs out. */
-export async function signOutCookie(request: Request): Promise<string> {
-  const storage = storageFor(request);
+export async function signOutCookie(request: Request, web: SessionSettings): Promise<string> {
+  const storage = storageFor(request, web);
   return storage.destroySession(await storage.getSession(request.headers.get('cookie')));
 }

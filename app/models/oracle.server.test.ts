@@ -16,6 +16,7 @@ async function node(answer: (path: string) => { status: number; body: unknown })
 }
 
 let oracle: typeof import('./oracle.server');
+let urls: string[];
 
 beforeAll(async () => {
   const wrong = await node(() => ({ status: 200, body: { root: '0xbad' } }));
@@ -24,8 +25,7 @@ beforeAll(async () => {
     body: { error: { code: 'report_not_ready', message: 'not yet' } },
   }));
   const right = await node(() => ({ status: 200, body: { root: '0x600d' } }));
-  // The app reads its settings once, on first use: set them before.
-  process.env.ORACLE_NODE_URLS = [wrong, refusing, right].join(',');
+  urls = [wrong, refusing, right];
   oracle = await import('./oracle.server');
 });
 
@@ -41,11 +41,11 @@ const accept = (expected: string) => (data: { root: string }) => {
 
 describe('askFirstAnswering', () => {
   it('skips a node whose well-formed answer is wrong and one that refuses, and takes the next that is right', async () => {
-    expect(await oracle.askFirstAnswering('/x', rootSchema, accept('0x600d'))).toBe('0x600d');
+    expect(await oracle.askFirstAnswering(urls, '/x', rootSchema, accept('0x600d'))).toBe('0x600d');
   });
 
   it('says every node’s reason when none serves it', async () => {
-    const failure = oracle.askFirstAnswering('/x', rootSchema, accept('0xnone'));
+    const failure = oracle.askFirstAnswering(urls, '/x', rootSchema, accept('0xnone'));
     await expect(failure).rejects.toBeInstanceOf(oracle.OracleUnavailableError);
     await expect(failure).rejects.toThrow(/root 0xbad is not 0xnone.*not yet.*root 0x600d is not 0xnone/);
   });

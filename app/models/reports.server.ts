@@ -51,11 +51,12 @@ export async function findReport({ db, chain }: AppLoadContext, clusterId: bigin
  * (`report.telemetryRoot`) and builds the export with a proof per sample; a node serving other samples is skipped.
  */
 export function fetchEpochExport(
-  { chain }: AppLoadContext,
+  { chain, web }: AppLoadContext,
   report: { clusterId: string; epoch: string; telemetryRoot: Hex; transactionHash: Hex },
   signal?: AbortSignal,
 ): Promise<EpochExport> {
   return askFirstAnswering(
+    web.oracleNodeUrls,
     `/clusters/${report.clusterId}/epochs/${report.epoch}/samples`,
     nodeSamplesSchema,
     (samples) =>

@@ -68,9 +68,7 @@ beforeAll(async () => {
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  // The app reads its settings once, on first use: set them before.
-  process.env.ORACLE_NODE_URLS = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  process.env.ORACLE_READER_PRIVATE_KEY = READER_KEY;
+  web.oracleNodeUrls = [`http://127.0.0.1:${(server.address() as AddressInfo).port}`];
   route = await import('~/routes/operator_.telemetry.$clusterId');
   session = await import('~/lib/siwe-session.server');
 });
@@ -79,7 +77,17 @@ afterAll(() => {
   server.close();
 });
 
+const web = {
+  publicOrigin: 'http://localhost:4550',
+  trustProxy: false,
+  sessionSecret: 's'.repeat(32),
+  cloudReferencePriceUsd: '2.50',
+  oracleNodeUrls: [] as string[],
+  oracleReaderPrivateKey: READER_KEY,
+};
+
 const context = {
+  web,
   chain: {
     chainId: CHAIN_ID,
     deployment: { contracts: { clusterRegistry: REGISTRY } },
@@ -91,7 +99,7 @@ async function load(signedInAs?: Address) {
   const url = `http://localhost:4550/operator/telemetry/${CLUSTER}`;
   let cookie: string | undefined;
   if (signedInAs) {
-    const setCookie = await session.signInCookie(new Request(url), { address: signedInAs, chainId: CHAIN_ID });
+    const setCookie = await session.signInCookie(new Request(url), web, { address: signedInAs, chainId: CHAIN_ID });
     cookie = setCookie.split(';')[0];
   }
   const request = new Request(url, { headers: cookie ? { cookie } : {} });

@@ -7,17 +7,18 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { attestationRequestSchema } from '~/lib/attestation';
 import { privateJson, refuse, refuseInvalid } from '~/lib/private-json.server';
-import { oracleNodeUrls, requestChallenges, submitInventoryAnswers } from '~/models/oracle.server';
+import { requestChallenges, submitInventoryAnswers } from '~/models/oracle.server';
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = attestationRequestSchema.safeParse(await request.json().catch(() => undefined));
   if (!parsed.success) return refuseInvalid(parsed.error, 'request');
-  const nodeCount = oracleNodeUrls().length;
+  const urls = context.web.oracleNodeUrls;
+  const nodeCount = urls.length;
   if (nodeCount === 0) return refuse(503, 'No oracle node is configured (ORACLE_NODE_URLS).');
   const body = parsed.data;
   const clusterId = BigInt(body.clusterId);
-  if (body.step === 'challenge') return privateJson({ nodes: await requestChallenges(clusterId) });
+  if (body.step === 'challenge') return privateJson({ nodes: await requestChallenges(urls, clusterId) });
   const unknown = body.answers.find((answer) => answer.node >= nodeCount);
   if (unknown) return refuse(400, `Invalid answers: no oracle node #${unknown.node}.`);
-  return privateJson({ nodes: await submitInventoryAnswers(clusterId, body.answers) });
+  return privateJson({ nodes: await submitInventoryAnswers(urls, clusterId, body.answers) });
 }

@@ -22,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'nonce':
       return privateJson({ nonce: signInNonces.issue() });
     case 'signOut':
-      return privateJson({ address: null }, { headers: { 'set-cookie': await signOutCookie(request) } });
+      return privateJson({ address: null }, { headers: { 'set-cookie': await signOutCookie(request, context.web) } });
     case 'signIn':
       try {
         const grant = await verifySignIn(
@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         );
         return privateJson(
           { address: grant.address },
-          { headers: { 'set-cookie': await signInCookie(request, grant) } },
+          { headers: { 'set-cookie': await signInCookie(request, context.web, grant) } },
         );
       } catch (error) {
         if (error instanceof SiweRefusal)

@@ -23,6 +23,8 @@ function startChild(chain: TestChain, databaseEnv: Record<string, string>) {
       ...process.env,
       ...databaseEnv,
       RPC_URL: chain.rpcUrl,
+      // A test anvil: nothing reorganizes (with RPC_URL the default would be 12 blocks behind the head).
+      INDEXER_CONFIRMATIONS: '0',
       DEPLOYMENTS_DIR: chain.deploymentDirectory,
       INDEXER_MAX_BLOCK_RANGE: '1',
       INDEXER_METRICS_PORT: '0',

@@ -5,12 +5,12 @@
  */
 import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
-import { createPublicClient, createWalletClient, defineChain, http, type PublicClient } from 'viem';
+import { createPublicClient, createWalletClient, defineChain, type Hex, http, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import type { WebSettings } from '#config/web';
 import { ensureDeployment } from '#contracts/deploy';
 import type { Deployment } from '#contracts/deployments';
 import { type DatabaseHandle, migrateDatabase, openDatabase, resetDatabase } from '#db';
-import { readIndexerEnv } from '#db/indexer/env';
 import { createIndexer, ensureChainIdentity } from '#db/indexer/index';
 import { serveMetrics } from '#db/indexer/metrics';
 import { committeeMembers, type DemoState, demoDirectory, runDemoHistory } from '../../oracle/simulator/demo';
@@ -33,7 +33,15 @@ export type StackState = {
   database?: DatabaseHandle;
   webUrl?: string;
   indexerMetricsUrl?: string;
-  demo?: { state: DemoState; directory: string; skipped: boolean; nodeUrls?: string[]; simulatorUrl?: string };
+  demo?: {
+    state: DemoState;
+    directory: string;
+    skipped: boolean;
+    nodeUrls?: string[];
+    /** The dashboard's telemetry reader key the demo committee trusts. */
+    readerKey?: Hex;
+    simulatorUrl?: string;
+  };
 };
 
 type Stop = () => Promise<void>;
@@ -167,18 +175,17 @@ const services: Service[] = [
     async start(state) {
       if (!state.demo) return undefined;
       // The dashboard shows a signed-in operator why batches were rejected by reading the nodes with its own reader
-      // key (oracle/node/telemetry-access.ts); the local nodes trust that key.
-      process.env.ORACLE_READER_PRIVATE_KEY ||= devPrivateKey(devRoles.dashboardReader);
-      const reader = privateKeyToAccount(process.env.ORACLE_READER_PRIVATE_KEY as `0x${string}`).address;
+      // key (oracle/node/telemetry-access.ts); the local nodes trust that key (an explicit one wins over the demo's).
+      state.demo.readerKey = state.env.web.settings.oracleReaderPrivateKey ?? devPrivateKey(devRoles.dashboardReader);
+      const reader = privateKeyToAccount(state.demo.readerKey).address;
       const committee = await liveCommittee({
         ...liveOptions(state),
         members: committeeMembers(state.env.ORACLE_NODE_BASE_PORT),
         telemetryReaders: [reader],
       });
-      state.demo.nodeUrls = committee.urls;
       // The dashboard relays attestation requests to the committee and reads telemetry status and raw samples from it
-      // (app/env.server.ts ORACLE_NODE_URLS).
-      process.env.ORACLE_NODE_URLS ||= committee.urls.join(',');
+      // (context.web.oracleNodeUrls, unless ORACLE_NODE_URLS names other nodes: see webSettings).
+      state.demo.nodeUrls = committee.urls;
       return committee.stop;
     },
     detail: (state) =>
@@ -229,7 +236,7 @@ const services: Service[] = [
   {
     title: 'Indexer',
     async start(state) {
-      const settings = readIndexerEnv();
+      const settings = state.env.indexer;
       const controller = new AbortController();
       state.signal.addEventListener('abort', () => controller.abort(), { once: true });
       const indexer = createIndexer({
@@ -264,7 +271,9 @@ const services: Service[] = [
       if (appBuildIsStale()) buildApp();
       const web = await startWeb({
         port: state.env.PORT,
+        host: state.env.web.host,
         context: {
+          web: webSettings(state),
           db: state.database!.db,
           chain: {
             chainId: state.chainId!,
@@ -280,6 +289,16 @@ const services: Service[] = [
     detail: (state) => state.webUrl!,
   },
 ];
+
+/** The app's settings: the parsed ones, with the demo committee's URLs and reader key where none are configured. */
+export function webSettings(state: Pick<StackState, 'env' | 'demo'>): WebSettings {
+  const { settings } = state.env.web;
+  return {
+    ...settings,
+    oracleNodeUrls: settings.oracleNodeUrls.length > 0 ? settings.oracleNodeUrls : (state.demo?.nodeUrls ?? []),
+    oracleReaderPrivateKey: settings.oracleReaderPrivateKey ?? state.demo?.readerKey,
+  };
+}
 
 function liveOptions(state: StackState) {
   return {

@@ -36,6 +36,8 @@ export type WebHandle = { url: string; close: () => Promise<void> };
 
 export async function startWeb(options: {
   port: number;
+  /** Address to bind (HOST; default 127.0.0.1: only this machine reaches it). */
+  host?: string;
   context: ServiceContext;
   /** The shared cache for pages that declare `s-maxage` (on unless a benchmark measures rendering alone). */
   sharedCache?: boolean;
@@ -68,7 +70,7 @@ export async function startWeb(options: {
     }
   });
   const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(options.port, () => resolve(listening));
+    const listening = app.listen(options.port, options.host ?? '127.0.0.1', () => resolve(listening));
     listening.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
