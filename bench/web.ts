@@ -18,7 +18,7 @@ import type autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase } from '../db/index';
 import { startTestChain } from '../db/test-fixtures';
-import { appBuildIsStale, buildApp, startWeb } from '../scripts/stack/web';
+import { appBuildIsStale, buildApp, localWebSettings, startWeb } from '../scripts/stack/web';
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 1_000);
 const DAYS = 365;
@@ -177,6 +177,7 @@ try {
       publicClient: chain.publicClient,
       deployment: chain.deployment,
     },
+    web: localWebSettings(PORT),
   };
   web = await startWeb({ port: PORT, context });
   await measure(web.url, [

@@ -20,7 +20,7 @@ import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from './dev-ac
 import type { StackEnv } from './env';
 import { resetLocalChainIfContractsChanged } from './local-chain';
 import { step } from './progress';
-import { appBuildIsStale, buildApp, startWeb } from './web';
+import { appBuildIsStale, buildApp, localWebSettings, startWeb } from './web';
 
 export type StackState = {
   env: StackEnv;
@@ -272,6 +272,7 @@ const services: Service[] = [
             publicClient: state.publicClient!,
             deployment: state.deployment!,
           },
+          web: localWebSettings(state.env.PORT),
         },
       });
       state.webUrl = web.url;

@@ -10,7 +10,7 @@ import pg from 'pg';
 import type { Database } from '#db';
 import { schema } from '#db';
 import { E2E_PORT } from '../../playwright.config';
-import { startWeb, type WebHandle } from '../../scripts/stack/web';
+import { localWebSettings, startWeb, type WebHandle } from '../../scripts/stack/web';
 import { deployment, publicClient } from './support/chain';
 import { expectAccessible, fullPageShot } from './support/page';
 import { ANVIL_RPC_URL } from './support/wallet';
@@ -40,6 +40,7 @@ test.beforeAll(async () => {
     context: {
       db: drizzle(pool, { schema }) as unknown as Database,
       chain: { chainId: 31_337, publicRpcUrl: ANVIL_RPC_URL, publicClient, deployment: deployment() },
+      web: localWebSettings(OUTAGE_PORT),
     },
   });
 });
