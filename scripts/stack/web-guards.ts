@@ -138,3 +138,27 @@ export function bodyLimitGuard(limitFor = bodyLimitFor): RequestHandler {
     });
   };
 }
+
+/**
+ * The Fetch request Remix gets for a body that bodyLimitGuard already read: the same URL and headers, the bytes read
+ * (the Node stream is spent), aborted when the client goes away before the answer is sent.
+ */
+export function bufferedRequest(request: Request, response: Response, protocol: string, body: Buffer) {
+  const headers = new Headers();
+  for (let index = 0; index < request.rawHeaders.length; index += 2) {
+    const name = request.rawHeaders[index]!;
+    // The body is whole now: its framing headers describe the wire, not this request.
+    if (/^(transfer-encoding|content-length|connection)$/i.test(name)) continue;
+    headers.append(name, request.rawHeaders[index + 1]!);
+  }
+  const controller = new AbortController();
+  response.once('close', () => {
+    if (!response.writableFinished) controller.abort();
+  });
+  return new globalThis.Request(`${protocol}//${request.get('host')}${request.originalUrl}`, {
+    method: request.method,
+    headers,
+    body: new Uint8Array(body),
+    signal: controller.signal,
+  });
+}

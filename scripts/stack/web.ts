@@ -10,7 +10,7 @@ import { createRequest, sendResponse } from '@remix-run/node-fetch-server';
 import express from 'express';
 import type { ServiceContext, WebSettings } from '../../app/load-context';
 import { createSharedCache, newNonce, type Render } from './shared-cache';
-import { bodyLimitGuard, forwardedHttps, hostGuard, originGuard, rateLimitGuard } from './web-guards';
+import { bodyLimitGuard, bufferedRequest, forwardedHttps, hostGuard, originGuard, rateLimitGuard } from './web-guards';
 
 const serverBuildPath = join('build', 'server', 'index.js');
 const buildInputs = ['app', 'public', 'vite.config.ts', 'contracts/ts/generated.ts', 'package-lock.json'];
@@ -74,19 +74,12 @@ export async function startWeb(options: {
   app.all('*', async (request, response, next) => {
     try {
       // The URL's scheme is https only when a trusted proxy says the visitor used it (the session cookie's Secure).
-      const incoming = createRequest(request, response, {
-        protocol: forwardedHttps(request, trustProxy) ? 'https:' : 'http:',
-      });
+      const protocol = forwardedHttps(request, trustProxy) ? 'https:' : 'http:';
       // A body was already read within its limit (web-guards.ts); Remix gets those bytes, not the spent stream.
       const body = response.locals.body as Buffer | undefined;
       const fetchRequest = body
-        ? new Request(incoming.url, {
-            method: incoming.method,
-            headers: incoming.headers,
-            body: new Uint8Array(body),
-            signal: incoming.signal,
-          })
-        : incoming;
+        ? bufferedRequest(request, response, protocol, body)
+        : createRequest(request, response, { protocol });
       await sendResponse(response, await answer(fetchRequest));
     } catch (error) {
       next(error);
