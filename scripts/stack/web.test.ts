@@ -90,6 +90,8 @@ function contextFor(port: number, trustProxy: boolean): ServiceContext {
 
 beforeAll(async () => {
   if (appBuildIsStale()) buildApp();
+  // The relay needs a configured committee to get as far as the inventory check; nothing listens there.
+  process.env.ORACLE_NODE_URLS = 'http://127.0.0.1:9';
   chain = await startTestChain(testPort(8791));
   database = await openDatabase({ kind: 'pglite', dataDir: null });
   await migrateDatabase(database);
@@ -225,6 +227,40 @@ describe('the web tier in front of Remix', () => {
     expect((await send(PORT, '/operator/attestation', { method: 'POST', headers, body: inventory })).status).not.toBe(
       413,
     );
+  });
+
+  it("caps a relayed inventory at the cluster's on-chain GPU count (M-3)", async () => {
+    const clusterId = await chain.registerCluster(devRoles.operators[0], {
+      gpuModel: 'NVIDIA H100',
+      gpuCount: 2,
+      location: 'Test',
+    });
+    const answer = (uuids: string[]) =>
+      send(PORT, '/operator/attestation', {
+        method: 'POST',
+        headers: { origin: `http://localhost:${PORT}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          step: 'answer',
+          clusterId: clusterId.toString(),
+          answers: [
+            {
+              node: 0,
+              challenge: `0x${'11'.repeat(32)}`,
+              uuids,
+              validUntil: 2_000_000_000,
+              issuedAt: 1_900_000_000,
+              committeeVersion: 1,
+              signature: `0x${'22'.repeat(65)}`,
+            },
+          ],
+        }),
+      });
+    const oversized = await answer(['GPU-a', 'GPU-b', 'GPU-c']);
+    expect(oversized.status).toBe(400);
+    expect(JSON.parse(oversized.text).error).toMatch(/3 GPUs for cluster #\d+, which has 2/);
+    // Within the count, the relay hands it on (to a node that is down here): not refused for its size.
+    const fitting = await answer(['GPU-a', 'GPU-b']);
+    expect(fitting.status).toBe(200);
   });
 
   it('never embeds the wagmi cookie (a wallet address) in a public page (L-7)', async () => {
