@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { allowedHosts, allowedOrigins, isAllowedHost } from './public-origin';
+import { allowedHosts, allowedOrigins, isSameSitePath } from './public-origin';
+
+const isAllowedHost = (origin: string, host: string | undefined) =>
+  host !== undefined && allowedHosts(origin).includes(host);
 
 describe('the public origin (M-1, L-10)', () => {
   it('answers a public origin to itself only', () => {
@@ -16,5 +19,14 @@ describe('the public origin (M-1, L-10)', () => {
     expect(isAllowedHost('http://localhost:3000', 'localhost:3001')).toBe(false);
     expect(isAllowedHost('http://localhost:3000', 'evil.example')).toBe(false);
     expect(isAllowedHost('http://localhost:3000', 'evil.example:3000')).toBe(false);
+  });
+});
+
+describe('isSameSitePath (I-1)', () => {
+  it('refuses what a browser would resolve to another origin', () => {
+    for (const path of ['/\\evil.com', '//evil.com', '/\t/evil.com', 'https://evil.com', 'evil.com'])
+      expect(isSameSitePath(path), path).toBe(false);
+    for (const path of ['/', '/clusters?sort=apr', '/analytics/epochs/1/2'])
+      expect(isSameSitePath(path), path).toBe(true);
   });
 });

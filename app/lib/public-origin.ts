@@ -20,11 +20,6 @@ export function allowedHosts(publicOrigin: string): string[] {
   return allowedOrigins(publicOrigin).map((origin) => new URL(origin).host);
 }
 
-/** True when `host` (a Host header) names this site. */
-export function isAllowedHost(publicOrigin: string, host: string | undefined | null): boolean {
-  return host !== undefined && host !== null && allowedHosts(publicOrigin).includes(host.toLowerCase());
-}
-
 /**
  * True for a redirect target that stays on this site. Resolved the way a browser resolves a Location header, so
  * `//evil.com` and `/\\evil.com` (a browser reads the backslash as a slash) are seen as the other origin they are (I-1).

@@ -4,7 +4,7 @@
  * body is read only up to its route's limit before any action runs. Refusals are JSON `{ error, reason }`.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { allowedOrigins, isAllowedHost } from '../../app/lib/public-origin';
+import { allowedHosts, allowedOrigins } from '../../app/lib/public-origin';
 import { RateLimiter } from '../../app/lib/rate-limit';
 import { crossSiteRefusal } from '../../app/lib/same-origin';
 import { MAX_GPUS_PER_CLUSTER } from '../../oracle/node/protocol';
@@ -38,8 +38,10 @@ export function forwardedHttps(request: Request, trustProxy: boolean): boolean {
 
 /** Requests whose Host is not the public origin's (nor, for a loopback origin, a loopback alias) never reach Remix. */
 export function hostGuard(publicOrigin: string): RequestHandler {
+  // Parsed once: this runs on every request, assets included.
+  const hosts = new Set(allowedHosts(publicOrigin));
   return (request, response, next) => {
-    if (isAllowedHost(publicOrigin, request.get('host'))) return next();
+    if (hosts.has(request.get('host')?.toLowerCase() ?? '')) return next();
     refuse(response, 421, 'unknown_host', `This server answers for ${new URL(publicOrigin).host} only.`);
   };
 }
