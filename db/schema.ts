@@ -507,3 +507,24 @@ export const clusterDocuments = pgTable(
   },
   (table) => [index('cluster_documents_cluster').on(table.chainId, table.clusterId)],
 );
+
+/**
+ * Operator sign-in sessions (Sign-In with Ethereum), kept server-side so that signing out ends a session for good: a
+ * copied cookie dies with it. The cookie carries a random 32-byte id; only its SHA-256 is stored, so a leaked database
+ * row cannot be replayed as a cookie. Expired and revoked rows are pruned on sign-in (app/lib/sessions.server.ts).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: bytes32('id_hash').primaryKey(),
+    chainId: integer('chain_id').notNull(),
+    address: address('address').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('sessions_expires_idx').on(table.expiresAt),
+    index('sessions_address_idx').on(table.chainId, table.address, table.createdAt),
+  ],
+);

@@ -38,7 +38,9 @@ async function askNode<T>(
       signal: init.signal ?? AbortSignal.timeout(NODE_TIMEOUT_MS),
     });
   } catch (error) {
-    return { node, ok: false, code: 'unreachable', message: `unreachable (${(error as Error).message})` };
+    // The cause may name the node's internal address (a DNS or connect error): the log gets it, the visitor does not.
+    console.warn(`oracle node ${node + 1} (${url}) unreachable for ${path}: ${(error as Error).message}`);
+    return { node, ok: false, code: 'unreachable', message: 'unreachable' };
   }
   const json = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } };
   if (!response.ok) {
@@ -72,6 +74,11 @@ function askEveryNode<T>(
   );
 }
 
+/** The part of a node's failure a visitor may read: whether it was reachable, never where it is or what it said. */
+function answerCodeSentence(reason: string) {
+  return reason === 'unreachable' ? 'unreachable' : 'gave no usable answer';
+}
+
 /**
  * The first node (in configured order) whose answer is usable: its JSON matches `schema` and `use` accepts it (`use`
  * throws for an answer that is well-formed but wrong, e.g. samples that do not hash to the on-chain root). Every
@@ -86,17 +93,24 @@ export async function askFirstAnswering<T, R>(
 ): Promise<R> {
   if (urls.length === 0) throw new OracleUnavailableError('no oracle node is configured (ORACLE_NODE_URLS)');
   const failures: string[] = [];
+  // Visitors read this sentence (the API's 503, the epoch page): it names nodes by position, never by their internal
+  // URL (L-5); the URLs go to the server log only.
+  const fail = (node: number, reason: string) => {
+    if (reason !== 'unreachable')
+      console.warn(`oracle node ${node + 1} (${urls[node]}) did not serve ${path}: ${reason}`);
+    failures.push(`oracle node ${node + 1} of ${urls.length} ${answerCodeSentence(reason)}`);
+  };
   for (const node of urls.keys()) {
     const answer = await askNode(urls, node, path, schema, { signal });
     if (answer.ok) {
       try {
         return use(answer.data);
       } catch (error) {
-        failures.push(`${urls[node]}: ${(error as Error).message}`);
+        fail(node, (error as Error).message);
         continue;
       }
     }
-    failures.push(`${urls[node]}: ${answer.message}`);
+    fail(node, answer.code === 'unreachable' ? 'unreachable' : answer.message);
   }
   throw new OracleUnavailableError(`no oracle node served it (${failures.join('; ')})`);
 }

@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       listClusters(context.chain),
       clusterNotesByCluster(context.db, context.chain.chainId),
       clusterDocumentsByCluster(context.db, context.chain.chainId),
-      signedInAddress(request, context.web, context.chain.chainId),
+      signedInAddress(request, context),
     ]),
   );
   return { clusters, notes, documents, signedIn: signedIn ?? null };

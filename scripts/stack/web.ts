@@ -7,9 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 import { createRequest, sendResponse } from '@remix-run/node-fetch-server';
 import express from 'express';
-import { crossSiteRefusal } from '../../app/lib/same-origin';
 import type { ServiceContext } from '../../app/load-context';
 import { createSharedCache, newNonce, type Render } from './shared-cache';
+import { bodyLimitGuard, bufferedRequest, forwardedHttps, hostGuard, originGuard, rateLimitGuard } from './web-guards';
 
 const serverBuildPath = join('build', 'server', 'index.js');
 const buildInputs = ['app', 'public', 'vite.config.ts', 'contracts/ts/generated.ts', 'package-lock.json'];
@@ -32,28 +32,24 @@ export function buildApp() {
   execFileSync('npx', ['remix', 'vite:build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-export type WebHandle = { url: string; close: () => Promise<void> };
+export type WebHandle = { url: string; server: Server; close: () => Promise<void> };
 
 export async function startWeb(options: {
   port: number;
-  /** Address to bind (HOST; default 127.0.0.1: only this machine reaches it). */
+  /** The address to listen on: loopback unless a deployment asks for more (L-10). */
   host?: string;
   context: ServiceContext;
   /** The shared cache for pages that declare `s-maxage` (on unless a benchmark measures rendering alone). */
   sharedCache?: boolean;
 }): Promise<WebHandle> {
   const build = (await import(pathToFileURL(join(process.cwd(), serverBuildPath)).href)) as ServerBuild;
+  const { publicOrigin, trustProxy } = options.context.web;
   const app = express();
   app.disable('x-powered-by');
-  app.use((request, response, next) => {
-    const refusal = crossSiteRefusal(request.method, {
-      secFetchSite: request.get('sec-fetch-site'),
-      origin: request.get('origin'),
-      host: request.get('host'),
-    });
-    if (refusal) response.status(403).type('text/plain').send(refusal);
-    else next();
-  });
+  app.use(hostGuard(publicOrigin));
+  app.use(originGuard(publicOrigin));
+  app.use(rateLimitGuard(trustProxy));
+  app.use(bodyLimitGuard());
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
   // Every public file has an extension; page paths skip the file-system lookup (a stat per page view otherwise).
   const publicFiles = express.static('build/client', { maxAge: '1h' });
@@ -64,7 +60,14 @@ export async function startWeb(options: {
     options.sharedCache === false ? (request: Request) => render(request, newNonce()) : createSharedCache(render);
   app.all('*', async (request, response, next) => {
     try {
-      await sendResponse(response, await answer(createRequest(request, response)));
+      // The URL's scheme is https only when a trusted proxy says the visitor used it (the session cookie's Secure).
+      const protocol = forwardedHttps(request, trustProxy) ? 'https:' : 'http:';
+      // A body was already read within its limit (web-guards.ts); Remix gets those bytes, not the spent stream.
+      const body = response.locals.body as Buffer | undefined;
+      const fetchRequest = body
+        ? bufferedRequest(request, response, protocol, body)
+        : createRequest(request, response, { protocol });
+      await sendResponse(response, await answer(fetchRequest));
     } catch (error) {
       next(error);
     }
@@ -81,6 +84,7 @@ export async function startWeb(options: {
   });
   return {
     url: `http://localhost:${options.port}`,
+    server,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
