@@ -428,7 +428,10 @@ export const tokenControlEvents = mirror.table(
   ],
 );
 
-/** Off-chain telemetry summary of one cluster epoch, written by the oracle; `telemetryRoot` links it to the report. */
+/**
+ * Off-chain telemetry summary of one cluster epoch, for the oracle to write; `telemetryRoot` links it to the report.
+ * In the mirror: it describes epochs of this deployment and can be recomputed from the oracle's sample files.
+ */
 export const telemetrySummaries = mirror.table(
   'telemetry_summaries',
   {
