@@ -35,7 +35,7 @@ async function seed(db: Awaited<ReturnType<typeof openDatabase>>['db']) {
   const hash = (expression: string) => sql.raw(`'0x' || lpad(to_hex(${expression}), 64, '0')`);
   const address = (expression: string) => sql.raw(`'0x' || lpad(to_hex(${expression}), 40, '0')`);
   await db.execute(sql`
-    insert into clusters (chain_id, cluster_id, operator, gpu_model, location, gpu_count, hardware_root, metadata_uri,
+    insert into mirror.clusters (chain_id, cluster_id, operator, gpu_model, location, gpu_count, hardware_root, metadata_uri,
       metadata_hash, status, registered_at, registered_block, attested_at, attested_until, last_epoch, last_report_at)
     select ${CHAIN_ID}, c, ${address('1 + c % 3')},
       (array['NVIDIA H100 SXM5 80GB','NVIDIA H200 141GB','NVIDIA A100 80GB','NVIDIA L40S'])[1 + c % 4],
@@ -49,26 +49,26 @@ async function seed(db: Awaited<ReturnType<typeof openDatabase>>['db']) {
       `${CHAIN_ID}, ${block}, '0x' || lpad(to_hex(${block}), 64, '0'), 0, '0x' || lpad(to_hex(${block}), 64, '0'), now()`,
     );
   await db.execute(sql`
-    insert into share_tokens (chain_id, block_number, block_hash, log_index, transaction_hash, block_time, token,
+    insert into mirror.share_tokens (chain_id, block_number, block_hash, log_index, transaction_hash, block_time, token,
       cluster_id, offering, operator, name, symbol, supply)
     select ${logColumns('c')}, ${address('100000 + c')}, c, ${address('200000 + c')}, ${address('1 + c % 3')},
       'Cluster ' || c || ' shares', 'RS' || c, 1000 * 10::numeric ^ 18
     from generate_series(2, ${CLUSTERS}, 2) as c`);
   await db.execute(sql`
-    insert into offerings (chain_id, block_number, block_hash, log_index, transaction_hash, block_time, offering, token,
+    insert into mirror.offerings (chain_id, block_number, block_hash, log_index, transaction_hash, block_time, offering, token,
       cluster_id, price_per_share, sale_start, sale_end, soft_cap, per_buyer_cap)
     select ${logColumns('c')}, ${address('200000 + c')}, ${address('100000 + c')}, c, 10000000 + c * 1000,
       now(), now() + interval '1 day', 0, 0
     from generate_series(2, ${CLUSTERS}, 2) as c`);
   await db.execute(sql`
-    insert into offering_events (chain_id, block_number, block_hash, log_index, transaction_hash, block_time, offering,
+    insert into mirror.offering_events (chain_id, block_number, block_hash, log_index, transaction_hash, block_time, offering,
       kind, account, shares, amount, total_sold, total_raised)
     select ${logColumns('1000000 + c')}, ${address('200000 + c')}, 'purchased', ${address('7')},
       (c % 101) * 10 * 10::numeric ^ 18, 0, (c % 101) * 10 * 10::numeric ^ 18, 0
     from generate_series(2, ${CLUSTERS}, 2) as c`);
   // Daily rollups per cluster (24 reports a day), then the model, IDC and network rows summed from them.
   await db.execute(sql`
-    insert into rollups (chain_id, granularity, dimension, key, bucket, report_count, utilization_bps_sum,
+    insert into mirror.rollups (chain_id, granularity, dimension, key, bucket, report_count, utilization_bps_sum,
       gpu_hours_milli, gpus_online_sum, revenue_reported, deposit_count, revenue_deposited)
     select ${CHAIN_ID}, 'day', 'cluster', c::text, date_trunc('day', now(), 'UTC') - d * interval '1 day', 24,
       24 * (4000 + (c * 37 + d * 11) % 6000), 8 * 24 * (4000 + (c * 37 + d * 11) % 6000) / 10, 24 * 8,
@@ -80,12 +80,12 @@ async function seed(db: Awaited<ReturnType<typeof openDatabase>>['db']) {
     ['network', "''"],
   ] as const) {
     await db.execute(sql`
-      insert into rollups (chain_id, granularity, dimension, key, bucket, report_count, utilization_bps_sum,
+      insert into mirror.rollups (chain_id, granularity, dimension, key, bucket, report_count, utilization_bps_sum,
         gpu_hours_milli, gpus_online_sum, revenue_reported, deposit_count, revenue_deposited)
       select r.chain_id, 'day', ${dimension}, ${sql.raw(key)}, r.bucket, sum(r.report_count), sum(r.utilization_bps_sum),
         sum(r.gpu_hours_milli), sum(r.gpus_online_sum), sum(r.revenue_reported), sum(r.deposit_count),
         sum(r.revenue_deposited)
-      from rollups r join clusters c on c.chain_id = r.chain_id and c.cluster_id::text = r.key
+      from mirror.rollups r join mirror.clusters c on c.chain_id = r.chain_id and c.cluster_id::text = r.key
       where r.dimension = 'cluster' group by 1, 2, 3, 4, 5`);
   }
   await db.execute(sql`analyze`);

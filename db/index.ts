@@ -6,7 +6,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -51,26 +50,40 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     client.release();
   } catch (error) {
     await pool.end();
-    const redacted = target.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-    throw new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${redacted}: ${(error as Error).message}.`);
+    throw new DatabaseUnavailableError(
+      `Cannot connect to PostgreSQL at ${redactDatabaseUrl(target.url)}: ${(error as Error).message}.`,
+    );
   }
   const db = drizzlePg(pool, { schema }) as unknown as Database;
   return { db, target, close: () => pool.end() };
 }
 
-/** Applies the drizzle-kit migrations (idempotent). */
-export async function migrateDatabase(handle: DatabaseHandle) {
+/** Applies the drizzle-kit migrations (idempotent); `folder` only for tests that start from an older schema. */
+export async function migrateDatabase(handle: DatabaseHandle, folder = migrationsFolder) {
   if (handle.target.kind === 'pglite') {
-    await migratePglite(handle.db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder });
+    await migratePglite(handle.db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder: folder });
   } else {
-    await migratePg(handle.db as unknown as Parameters<typeof migratePg>[0], { migrationsFolder });
+    await migratePg(handle.db as unknown as Parameters<typeof migratePg>[0], { migrationsFolder: folder });
   }
 }
 
-/** Drops every table of ours (and drizzle's bookkeeping) so migrations start from an empty database. */
-export async function resetDatabase(handle: DatabaseHandle) {
-  await handle.db.execute(sql`drop schema if exists public cascade`);
-  await handle.db.execute(sql`drop schema if exists drizzle cascade`);
-  await handle.db.execute(sql`create schema public`);
-  await migrateDatabase(handle);
+/** The URL without its password (in the user part or a query parameter), fit for a log line an operator reads. */
+export function redactDatabaseUrl(url: string) {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    for (const key of [...parsed.searchParams.keys()]) {
+      if (/pass|secret|key|token/i.test(key)) parsed.searchParams.set(key, '***');
+    }
+    return parsed.toString();
+  } catch {
+    // Not a URL the parser takes: cut anything between `//user:` and `@`, which is where a password would be.
+    return url.replace(/\/\/([^:@/]+):[^@]*@/, '//$1:***@');
+  }
+}
+
+/** Where a target lives, in words: the redacted URL or the PGlite directory. */
+export function describeDatabase(target: DatabaseTarget) {
+  if (target.kind === 'postgres') return `PostgreSQL at ${redactDatabaseUrl(target.url)}`;
+  return target.dataDir ? `PGlite in ${target.dataDir}` : 'an in-memory PGlite';
 }

@@ -1,8 +1,8 @@
 /**
- * Runs the indexer on its own: `tsx db/indexer/cli.ts [--once]`. Reads RPC_URL (default: the local anvil on
- * ANVIL_PORT), DATABASE_URL (or the PGlite data directory DATA_DIR/pglite), the deployment record of the chain
- * (DEPLOYMENTS_DIR, default DATA_DIR/deployments) and the indexer's settings (config/indexer.ts).
- * `--once` stops when caught up (re-index: wipe the database, then run with --once). Used by the crash tests too.
+ * Runs the indexer on its own: `tsx db/indexer/cli.ts [--once]`. Reads RPC_URL, DATABASE_URL (or the PGlite data
+ * directory DATA_DIR/pglite) and the deployment record of the chain (DEPLOYMENTS_DIR, default DATA_DIR/deployments).
+ * `--once` stops when caught up (re-index: `npm run db:reindex`, then run with --once). Used by the crash tests too.
+ * A mirror of another deployment is refused, never emptied: that is db:reindex's decision.
  */
 import { resolve } from 'node:path';
 import pino from 'pino';
@@ -11,7 +11,7 @@ import { ConfigError } from '#config/env';
 import { type IndexerCliEnv, parseIndexerCliEnv } from '#config/indexer';
 import { readDeployment } from '#contracts/deployments';
 import { migrateDatabase, openDatabase } from '../index';
-import { createIndexer } from './index';
+import { createIndexer, ensureChainIdentity, MirrorMismatchError } from './index';
 import { serveMetrics } from './metrics';
 
 let env: IndexerCliEnv;
@@ -36,6 +36,24 @@ const database = await openDatabase(
     : { kind: 'pglite', dataDir: resolve(env.DATA_DIR, 'pglite') },
 );
 await migrateDatabase(database);
+const genesis = await publicClient.getBlock({ blockNumber: 0n });
+try {
+  await ensureChainIdentity(
+    database.db,
+    {
+      chainId,
+      genesisHash: genesis.hash,
+      deployBlock: deployment.deployBlock,
+      deployBlockHash: deployment.deployBlockHash,
+    },
+    { autoReset: false },
+  );
+} catch (error) {
+  await database.close();
+  if (!(error instanceof MirrorMismatchError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
 const indexer = createIndexer({

@@ -12,6 +12,7 @@ import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Address, Hex, Log, PublicClient } from 'viem';
 import type { Database } from '../index';
+import { emptyMirror } from '../mirror';
 import { chainIdentity, indexedBlocks } from '../schema';
 import { assertLogsWellFormed, countRows, decodeLogs, type KnownContracts } from './decode';
 import { ChainMovedError, FatalIndexerError, isRangeTooLarge, MalformedRpcResponseError } from './errors';
@@ -35,23 +36,51 @@ export type IndexerOptions = {
   metrics?: IndexerMetrics;
 };
 
-/** Makes the database describe the chain it is connected to; returns true when it had to be wiped. */
+/**
+ * Thrown at start when the mirror describes another deployment than the one the chain has now and nobody asked for it
+ * to be emptied; the message is one sentence for the operator.
+ */
+export class MirrorMismatchError extends Error {
+  override name = 'MirrorMismatchError';
+}
+
+type ChainIdentity = typeof chainIdentity.$inferInsert;
+
+const describeIdentity = (identity: ChainIdentity) =>
+  `genesis ${identity.genesisHash}, deployment block ${identity.deployBlock} ${identity.deployBlockHash}`;
+
+/**
+ * Makes the mirror describe the chain it is connected to; returns true when it had to be emptied. A different
+ * identity means the mirror's rows belong to another chain or deployment. Emptying it is automatic only where the
+ * caller says the chain is disposable (`autoReset`: the local anvil chain); anywhere else a changed identity is far
+ * more likely a wrong RPC_URL or deployment record than a reset network, so start-up stops and leaves the decision to
+ * `npm run db:reindex`. Either way only the mirror schema is touched: notes and documents in `public` stay.
+ */
 export async function ensureChainIdentity(
   db: Database,
-  identity: typeof chainIdentity.$inferInsert,
-  reset: () => Promise<void>,
+  identity: ChainIdentity,
+  options: { autoReset: boolean },
 ): Promise<boolean> {
-  const [stored] = await db.select().from(chainIdentity).where(eq(chainIdentity.chainId, identity.chainId));
-  const same =
-    stored &&
-    stored.genesisHash === identity.genesisHash &&
-    stored.deployBlockHash === identity.deployBlockHash &&
-    stored.deployBlock === identity.deployBlock;
-  if (same) return false;
-  const wasEmpty = !stored;
-  if (!wasEmpty) await reset();
-  await db.insert(chainIdentity).values(identity);
-  return !wasEmpty;
+  return db.transaction(async (tx) => {
+    const [stored] = await tx.select().from(chainIdentity).where(eq(chainIdentity.chainId, identity.chainId));
+    const same =
+      stored &&
+      stored.genesisHash === identity.genesisHash &&
+      stored.deployBlockHash === identity.deployBlockHash &&
+      stored.deployBlock === identity.deployBlock;
+    if (same) return false;
+    if (stored && !options.autoReset) {
+      throw new MirrorMismatchError(
+        `The database mirrors another deployment (chain ${identity.chainId}: the mirror has ${describeIdentity(stored)}, ` +
+          `the chain has ${describeIdentity(identity)}): run \`npm run db:reindex\` to rebuild the mirror; operator ` +
+          'notes and documents are kept.',
+      );
+    }
+    // In the same transaction as the new identity: a crash in between leaves the old mirror, never half of one.
+    if (stored) await emptyMirror(tx);
+    await tx.insert(chainIdentity).values(identity);
+    return stored !== undefined;
+  });
 }
 
 export type StepResult = { caughtUp: boolean; events: number; from?: bigint; to?: bigint; head: bigint };

@@ -10,8 +10,8 @@ import { privateKeyToAccount } from 'viem/accounts';
 import type { WebSettings } from '#config/web';
 import { ensureDeployment } from '#contracts/deploy';
 import type { Deployment } from '#contracts/deployments';
-import { type DatabaseHandle, migrateDatabase, openDatabase, resetDatabase } from '#db';
-import { createIndexer, ensureChainIdentity } from '#db/indexer/index';
+import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
+import { createIndexer, ensureChainIdentity, MirrorMismatchError } from '#db/indexer/index';
 import { serveMetrics } from '#db/indexer/metrics';
 import { committeeMembers, type DemoState, demoDirectory, runDemoHistory } from '../../oracle/simulator/demo';
 import { liveCommittee, startLiveSimulation } from '../../oracle/simulator/live';
@@ -217,17 +217,20 @@ const services: Service[] = [
       state.database = database;
       await migrateDatabase(database);
       const genesis = await state.publicClient!.getBlock({ blockNumber: 0n });
-      const wiped = await ensureChainIdentity(
-        database.db,
-        {
-          chainId: state.chainId!,
-          genesisHash: genesis.hash,
-          deployBlock: state.deployment!.deployBlock,
-          deployBlockHash: state.deployment!.deployBlockHash,
-        },
-        () => resetDatabase(database),
-      );
-      if (wiped) state.log.info('the chain was reset since the last run: the database was wiped and will re-index');
+      const identity = {
+        chainId: state.chainId!,
+        genesisHash: genesis.hash,
+        deployBlock: state.deployment!.deployBlock,
+        deployBlockHash: state.deployment!.deployBlockHash,
+      };
+      // Only the local anvil chain is disposable; elsewhere a changed identity waits for `npm run db:reindex`.
+      const wiped = await ensureChainIdentity(database.db, identity, {
+        autoReset: state.env.RPC_URL === undefined,
+      }).catch(async (error) => {
+        await database.close();
+        throw error instanceof MirrorMismatchError ? new StartupError(error.message) : error;
+      });
+      if (wiped) state.log.info('the local chain was reset: its mirror was emptied and re-indexes');
       return () => database.close();
     },
     detail: (state) =>
