@@ -36,7 +36,11 @@ async function shutdown(signal: string) {
   stopping = true;
   process.stdout.write(`\n${signal} received: stopping…\n`);
   controller.abort();
-  await stopStack?.();
+  // Still starting: the step under way sees the abort between two of its steps (the demo history records what landed
+  // and resumes from it next time), and start-up stops what it started (below). Exiting here would leave the oracle
+  // nodes and the chain to be killed mid-write.
+  if (!stopStack) return;
+  await stopStack();
   process.stdout.write('stopped cleanly\n');
   process.exit(0);
 }
@@ -50,7 +54,11 @@ setInterval(() => process.ppid !== parentPid && void shutdown('parent exited'), 
 try {
   const { state, stop } = await startStack(env, controller.signal, log);
   stopStack = stop;
-  if (controller.signal.aborted) await shutdown('SIGINT');
+  if (controller.signal.aborted) {
+    await stop();
+    process.stdout.write('stopped cleanly\n');
+    process.exit(0);
+  }
   const contracts = Object.entries(state.deployment!.contracts).filter(([, address]) => address);
   const lines = [
     '',
@@ -68,6 +76,11 @@ try {
   lines.push('Press Ctrl-C to stop.', '');
   process.stdout.write(lines.join('\n'));
 } catch (error) {
+  // Interrupted while starting: startStack stopped every service it had started before rethrowing.
+  if (controller.signal.aborted) {
+    process.stdout.write('stopped cleanly\n');
+    process.exit(0);
+  }
   if (
     error instanceof StartupError ||
     error instanceof ConfigError ||
