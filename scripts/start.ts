@@ -25,15 +25,18 @@ try {
 
 const log = createLogger(env);
 const controller = new AbortController();
-let stopping = false;
+let stoppingSince: number | undefined;
 let stopStack: (() => Promise<void>) | undefined;
 
 async function shutdown(signal: string) {
-  if (stopping) {
+  if (stoppingSince !== undefined) {
+    // Only a second Ctrl-C forces the exit. The same one arrives twice (from the terminal and from npm passing it on),
+    // and npm exits before its child is done (the parent check below): neither may cut a clean stop short.
+    if (signal === 'parent exited' || performance.now() - stoppingSince < 1_000) return;
     process.stderr.write('forced exit\n');
     process.exit(1);
   }
-  stopping = true;
+  stoppingSince = performance.now();
   process.stdout.write(`\n${signal} received: stopping…\n`);
   controller.abort();
   // Still starting: the step under way sees the abort between two of its steps (the demo history records what landed

@@ -13,7 +13,7 @@ import { attestCluster } from '../agent/attest';
 import { hardwareRoot } from '../hardware';
 import type { DemoCluster } from './demo-state';
 import type { SimCluster, Simulator } from './model';
-import { DemoError, type DemoWallets, settle } from './wallets';
+import { chainTime, DemoError, type DemoWallets, settle } from './wallets';
 
 const DAY = 86_400;
 const SHARE = 10n ** 18n;
@@ -38,9 +38,6 @@ export type SetupOptions = {
   /** Called after each step that landed transactions (the caller records progress there). */
   onStep?: (step: string) => void;
 };
-
-const chainTime = async (publicClient: PublicClient) =>
-  Number((await publicClient.getBlock({ blockTag: 'latest' })).timestamp);
 
 /** The chain's demo clusters by simulator key; throws when the registry holds clusters the demo did not make. */
 export async function demoClustersOnChain(publicClient: PublicClient, deployment: Deployment) {

@@ -52,3 +52,7 @@ export async function settle(publicClient: PublicClient, hashes: Hash[]) {
   if (failed) throw new DemoError(`demo transaction ${failed.transactionHash} reverted`);
   return receipts;
 }
+
+/** The time of the chain's newest block (Unix s): the demo's clock. */
+export const chainTime = async (publicClient: PublicClient) =>
+  Number((await publicClient.getBlock({ blockTag: 'latest' })).timestamp);
