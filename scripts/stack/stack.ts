@@ -13,7 +13,13 @@ import type { Deployment } from '#contracts/deployments';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
 import { createIndexer, ensureChainIdentity, MirrorMismatchError } from '#db/indexer/index';
 import { serveMetrics } from '#db/indexer/metrics';
-import { committeeMembers, type DemoState, demoDirectory, runDemoHistory } from '../../oracle/simulator/demo';
+import {
+  committeeMembers,
+  type DemoResult,
+  type DemoState,
+  demoDirectory,
+  runDemoHistory,
+} from '../../oracle/simulator/demo';
 import { liveCommittee, startLiveSimulation } from '../../oracle/simulator/live';
 import { startAnvil } from './anvil';
 import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from './dev-accounts';
@@ -37,6 +43,7 @@ export type StackState = {
     state: DemoState;
     directory: string;
     skipped: boolean;
+    resumed?: DemoResult['resumed'];
     nodeUrls?: string[];
     /** The dashboard's telemetry reader key the demo committee trusts. */
     readerKey?: Hex;
@@ -159,16 +166,22 @@ const services: Service[] = [
       state.demo = {
         state: result.state,
         skipped: result.skipped,
+        resumed: result.resumed,
         directory: demoDirectory(resolve(env.DATA_DIR, 'demo'), state.deployment!),
       };
       return undefined;
     },
+    // `skipped` only ever means a complete history: an interrupted one is resumed (runDemoHistory reads the chain).
     detail: (state) =>
       !state.demo
         ? 'off'
         : state.demo.skipped
           ? `already set up: ${state.demo.state.clusters.length} clusters`
-          : `${state.demo.state.clusters.length} clusters, ${state.env.DEMO_HISTORY_DAYS} days of hourly reports`,
+          : `${state.demo.state.clusters.length} clusters, ${state.env.DEMO_HISTORY_DAYS} days of hourly reports${
+              state.demo.resumed
+                ? ` (resumed at day ${state.demo.resumed.day} of ${state.demo.resumed.days} after an interruption)`
+                : ''
+            }`,
   },
   {
     title: 'Oracle nodes',
