@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import pino from 'pino';
 import { createPublicClient, http, type PublicClient } from 'viem';
 import { z } from 'zod';
+import { LOCAL_CHAIN_ID } from '#contracts/deploy';
 import { readDeployment } from '#contracts/deployments';
 import { migrateDatabase, openDatabase } from '../index';
 import { readIndexerEnv } from './env';
@@ -22,12 +23,13 @@ const env = z
     LOG_LEVEL: z.string().default('info'),
   })
   .parse(process.env);
-const settings = readIndexerEnv();
 const once = process.argv.includes('--once');
 const log = pino({ level: env.LOG_LEVEL });
 
 const publicClient = createPublicClient({ transport: http(env.RPC_URL, { timeout: 10_000 }) }) as PublicClient;
 const chainId = await publicClient.getChainId();
+// Confirmations default to 0 only on the local anvil chain (12 elsewhere); see readIndexerEnv.
+const settings = readIndexerEnv({ localChain: chainId === LOCAL_CHAIN_ID });
 const deployment = readDeployment(chainId, env.DEPLOYMENTS_DIR ?? join(env.DATA_DIR, 'deployments'));
 if (!deployment) throw new Error(`No deployment is recorded for chain ${chainId}.`);
 const database = await openDatabase(

@@ -179,8 +179,10 @@ function affectedClusters(rows: { clusterEvents: WithCluster; attestations: With
 
 /**
  * Removes everything above `ancestor` and reverses what it had added to the derived tables, in one transaction.
+ * `anchor` (the ancestor's own block) becomes the cursor where no kept range end is left at or below it: after a
+ * reorg deeper than the kept hashes, the rows up to the finalized block stay and the indexer resumes above it.
  */
-export async function rollBackTo(db: Database, chainId: number, ancestor: bigint) {
+export async function rollBackTo(db: Database, chainId: number, ancestor: bigint, anchor?: RangeEnd) {
   await db.transaction(async (tx) => {
     const above = <T extends PgTable & { chainId: never; blockNumber: never }>(table: T) =>
       and(eq(table.chainId, chainId), gt(table.blockNumber, ancestor));
@@ -226,6 +228,11 @@ export async function rollBackTo(db: Database, chainId: number, ancestor: bigint
       }),
     );
     await tx.delete(indexedBlocks).where(and(eq(indexedBlocks.chainId, chainId), gt(indexedBlocks.number, ancestor)));
+    if (anchor)
+      await tx
+        .insert(indexedBlocks)
+        .values({ chainId, ...anchor })
+        .onConflictDoNothing();
   });
 }
 

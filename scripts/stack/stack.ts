@@ -229,7 +229,7 @@ const services: Service[] = [
   {
     title: 'Indexer',
     async start(state) {
-      const settings = readIndexerEnv();
+      const settings = readIndexerEnv({ localChain: !state.env.RPC_URL });
       const controller = new AbortController();
       state.signal.addEventListener('abort', () => controller.abort(), { once: true });
       const indexer = createIndexer({
