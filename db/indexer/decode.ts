@@ -4,10 +4,11 @@
  * and offering to `known` so their later logs in the same range are kept. Stablecoin transfers that touch no protocol
  * contract are dropped here, whatever the RPC returned.
  */
-import { type Address, getAddress, type Hex, type Log, parseEventLogs } from 'viem';
+import { type Address, getAddress, type Hex, type Log } from 'viem';
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import type * as schema from '../schema';
 import { MalformedRpcResponseError } from './errors';
+import { createLogParser } from './parse';
 
 export const indexedAbi = [
   ...clusterRegistryAbi,
@@ -16,6 +17,7 @@ export const indexedAbi = [
   ...offeringAbi,
   ...testStablecoinAbi,
 ] as const;
+const parseLogs = createLogParser(indexedAbi);
 
 /** Contracts the indexer follows, keyed by lowercase address (logs carry lowercase addresses). */
 export type KnownContracts = {
@@ -110,7 +112,7 @@ export function decodeLogs(
 ) {
   const rows = emptyEventRows();
   const discovered: { token: Address; offering: Address; clusterId: bigint; blockNumber: bigint }[] = [];
-  const parsed = parseEventLogs({ abi: indexedAbi, logs: logs as Log[], strict: true });
+  const parsed = parseLogs(logs);
   for (const log of parsed) {
     const where = {
       chainId,
