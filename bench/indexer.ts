@@ -2,7 +2,8 @@
  * Indexer benchmark (`npm run bench:indexer`). On a fresh anvil it generates BENCH_EVENTS ShareToken transfers (about
  * 100 per block: transactions sent in JSON-RPC batches with automine off, then one block mined), and measures in the
  * same run, on the same ranges: the node's raw eth_getLogs throughput (plain fetch + JSON.parse, no decoding), the
- * database's raw bulk load of the same rows (COPY on PGlite), and the indexer's backfill against the lower of the two. Then the analytics chart queries on
+ * database's raw bulk load of the same rows (COPY on PGlite, multi-row INSERT of literals on both, the faster
+ * counts), and the indexer's backfill against the lower of the two. Then the analytics chart queries on
  * 100 clusters × 365 days of hourly reports. PGlite always; PostgreSQL too when BENCH_DATABASE_URL or
  * TEST_DATABASE_URL is set. Ports: anvil on BENCH_ANVIL_PORT (default 8850).
  */
@@ -56,26 +57,29 @@ function rawRows(logs: RawLog[]) {
   ]);
 }
 
-/** Loads the rows of `logs` into share_transfers by the database's bulk path; returns rows per second. */
+type Query = (text: string, params?: unknown[], options?: { blob: Blob }) => Promise<unknown>;
+
+/** Times `load` on its second run (the first, untimed, warms the database; the table is emptied between). */
+async function timed(query: Query, table: string, rows: number, load: () => Promise<unknown>) {
+  await load();
+  await query(`truncate ${table}`);
+  const start = performance.now();
+  await load();
+  const rate = rows / ((performance.now() - start) / 1000);
+  await query(`truncate ${table}`);
+  return rate;
+}
+
+/**
+ * Loads the rows of `logs` into share_transfers by the database's raw bulk paths, prepared beforehand: multi-row
+ * INSERTs of literal rows (1,000 per statement, one transaction) everywhere, and COPY from a blob on PGlite (pg has no
+ * COPY stream without pg-copy-streams, not a dependency). Returns each path's rows per second.
+ */
 async function rawBulkLoad(handle: DatabaseHandle, name: string, logs: RawLog[]) {
   const config = getTableConfig(shareTransfers);
   const table = `"${config.schema ?? 'public'}"."${config.name}"`;
   const columns = [...RAW_COLUMNS, 'token', 'from', 'to', 'value'].map((column) => `"${column}"`).join(', ');
   const rows = rawRows(logs);
-  const client = (handle.db as unknown as { $client: unknown }).$client;
-  // Each path runs once untimed (then the table is emptied), so the figure is the database's, not its warm-up's.
-  if (name === 'pglite') {
-    const blob = new Blob([rows.map((row) => row.join(',')).join('\n')]);
-    const pglite = client as {
-      query: (text: string, params?: unknown[], options?: { blob: Blob }) => Promise<unknown>;
-    };
-    const copy = () => pglite.query(`copy ${table} (${columns}) from '/dev/blob' with (format csv)`, [], { blob });
-    await copy();
-    await pglite.query(`truncate ${table}`);
-    const start = performance.now();
-    await copy();
-    return rows.length / ((performance.now() - start) / 1000);
-  }
   const statements: string[] = [];
   for (let index = 0; index < rows.length; index += 1_000) {
     const values = rows
@@ -86,20 +90,31 @@ async function rawBulkLoad(handle: DatabaseHandle, name: string, logs: RawLog[])
       );
     statements.push(`insert into ${table} (${columns}) values ${values.join(', ')}`);
   }
-  const pool = client as { connect: () => Promise<{ query: (text: string) => Promise<unknown>; release: () => void }> };
+  const client = (handle.db as unknown as { $client: unknown }).$client;
+  const rates: Record<string, number> = {};
+  if (name === 'pglite') {
+    const query = (client as { query: Query }).query.bind(client);
+    const blob = new Blob([rows.map((row) => row.join(',')).join('\n')]);
+    rates.COPY = await timed(query, table, rows.length, () =>
+      query(`copy ${table} (${columns}) from '/dev/blob' with (format csv)`, [], { blob }),
+    );
+    rates['multi-row INSERT'] = await timed(query, table, rows.length, async () => {
+      await query('begin');
+      for (const statement of statements) await query(statement);
+      await query('commit');
+    });
+    return rates;
+  }
+  const pool = client as { connect: () => Promise<{ query: Query; release: () => void }> };
   const connection = await pool.connect();
-  const load = async () => {
-    await connection.query('begin');
-    for (const statement of statements) await connection.query(statement);
-    await connection.query('commit');
-  };
-  await load();
-  await connection.query(`truncate ${table}`);
-  const start = performance.now();
-  await load();
-  const rate = rows.length / ((performance.now() - start) / 1000);
+  const query = connection.query.bind(connection);
+  rates['multi-row INSERT'] = await timed(query, table, rows.length, async () => {
+    await query('begin');
+    for (const statement of statements) await query(statement);
+    await query('commit');
+  });
   connection.release();
-  return rate;
+  return rates;
 }
 
 type Target = { name: string; open: () => Promise<DatabaseHandle> };
@@ -217,14 +232,15 @@ try {
   const log = pino({ level: 'silent' });
 
   for (const target of targets) {
-    // Ceiling 2: the same number of rows into the same table by the database's own bulk path, prepared beforehand:
-    // COPY from a blob on PGlite; on PostgreSQL (pg has no COPY stream without pg-copy-streams, not a dependency)
-    // multi-row INSERTs of literal rows, 1,000 per statement, in one transaction.
+    // Ceiling 2: the same number of rows into the same table by the database's raw bulk paths (see rawBulkLoad).
     const raw = await target.open();
-    const loadRate = await rawBulkLoad(raw, target.name, transfers);
+    const loadRates = await rawBulkLoad(raw, target.name, transfers);
     await raw.close();
-    const loadName = target.name === 'pglite' ? 'COPY' : 'multi-row INSERT';
-    console.log(`raw bulk load (${label(target.name)}, ${loadName}): ${format(loadRate)} rows/s`);
+    for (const [path, rate] of Object.entries(loadRates)) {
+      console.log(`raw bulk load (${label(target.name)}, ${path}): ${format(rate)} rows/s`);
+    }
+    // The database's ceiling is its fastest raw path: a slower one is no limit the indexer must stay under.
+    const loadRate = Math.max(...Object.values(loadRates));
 
     const handle = await target.open();
     const indexer = createIndexer({
