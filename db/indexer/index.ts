@@ -14,7 +14,7 @@ import type { PublicClient } from 'viem';
 import type { Database } from '../index';
 import { chainIdentity, indexedBlocks } from '../schema';
 import { countRows, type KnownContracts } from './decode';
-import { FatalIndexerError, isRangeTooLarge, MalformedRpcResponseError } from './errors';
+import { FatalIndexerError, isRangeTooLarge } from './errors';
 import { createIndexerMetrics, type IndexerMetrics } from './metrics';
 import { createRangeReader, type Header, type IndexerContracts, type RangeRead } from './read';
 import { loadKnownTokens, type RangeEnd, readCursor, rollBackTo, writeRange } from './store';
@@ -96,18 +96,15 @@ export function createIndexer(options: IndexerOptions) {
   }
 
   async function readFinalized(chainHead: bigint) {
-    try {
-      const block = await publicClient.getBlock({ blockTag: 'finalized' });
-      if (block?.number === null || block?.number === undefined || !block.hash) {
-        throw new MalformedRpcResponseError('eth_getBlockByNumber(finalized) returned no usable block');
-      }
-      return block as Header;
-    } catch (error) {
-      if (!NO_FINALIZED_TAG.test(`${(error as { details?: string }).details ?? ''} ${(error as Error).message}`)) {
+    const block = await publicClient
+      .getBlock({ blockTag: 'finalized' })
+      .catch((error: Error & { details?: string }) => {
+        if (NO_FINALIZED_TAG.test(`${error.details ?? ''} ${error.message}`)) return undefined;
         throw error;
-      }
-      return chainHead > FALLBACK_FINALITY_DEPTH ? reader.getBlock(chainHead - FALLBACK_FINALITY_DEPTH) : undefined;
-    }
+      });
+    if (block?.hash && block.number !== null) return block as Header;
+    // No finalized tag (an old node, a chain without finality): a fixed depth below the head counts as final.
+    return chainHead > FALLBACK_FINALITY_DEPTH ? reader.getBlock(chainHead - FALLBACK_FINALITY_DEPTH) : undefined;
   }
 
   /**
