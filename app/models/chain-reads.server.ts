@@ -1,9 +1,9 @@
 /**
- * What the pages still read from the chain, made cheap enough for anonymous traffic (review M-8): the head block is
- * read at most once a second per chain client however many requests ask, every other read goes through one
- * multicall (deployless: an eth_call that carries Multicall3's bytecode, so no contract has to exist on the chain)
- * pinned to that head, and each answer is kept per block in a bounded LRU, so a page viewed a thousand times within
- * one block costs one RPC request.
+ * What the pages still read from the chain, made cheap enough for anonymous traffic (review M-8): one head read per
+ * view (shared by the views that ask while it is in flight), every other read through one multicall (deployless: an
+ * eth_call that carries Multicall3's bytecode, so no contract has to exist on the chain) pinned to that head, and
+ * each answer kept per block in a bounded LRU, so a page viewed a thousand times within one block costs a thousand
+ * block-number reads and one multicall, never a read per cluster.
  */
 import type { AppLoadContext } from '@remix-run/node';
 import { LRUCache } from 'lru-cache';
@@ -12,23 +12,23 @@ import type { Abi, ContractFunctionParameters } from 'viem';
 type Chain = AppLoadContext['chain'];
 export type HeadBlock = { number: bigint; hash: `0x${string}`; timestamp: bigint };
 
-/** How long one head read serves every request (about a block on most chains; an anvil demo mines every second). */
-const HEAD_TTL_MS = 1_000;
+const heads = new WeakMap<object, Promise<HeadBlock>>();
 
-const heads = new WeakMap<object, { at: number; head: Promise<HeadBlock> }>();
-
-/** The latest block's number and time, shared by all requests within HEAD_TTL_MS. */
-export function headBlock(chain: Chain, now = Date.now()): Promise<HeadBlock> {
-  const known = heads.get(chain.publicClient);
-  if (known && now - known.at < HEAD_TTL_MS) return known.head;
+/**
+ * The latest block's number and time. Requests that arrive while a read is in flight share it; a settled read is
+ * not reused, so a page reloaded right after the visitor's own transaction sees the block that holds it.
+ */
+export function headBlock(chain: Chain): Promise<HeadBlock> {
+  const inFlight = heads.get(chain.publicClient);
+  if (inFlight) return inFlight;
   const head = chain.publicClient
     .getBlock({ blockTag: 'latest' })
     .then((block) => ({ number: block.number, hash: block.hash, timestamp: block.timestamp }));
-  heads.set(chain.publicClient, { at: now, head });
-  // A failed read is not kept: the next request asks again.
-  head.catch(() => {
-    if (heads.get(chain.publicClient)?.head === head) heads.delete(chain.publicClient);
-  });
+  heads.set(chain.publicClient, head);
+  const settle = () => {
+    if (heads.get(chain.publicClient) === head) heads.delete(chain.publicClient);
+  };
+  head.then(settle, settle);
   return head;
 }
 
