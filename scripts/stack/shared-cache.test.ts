@@ -99,6 +99,16 @@ describe('shared cache', () => {
     expect(render).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps serving a copy first rendered for a no-cache request with a made-up cookie (M-8)', async () => {
+    const render = page({ cacheControl: SHARED });
+    const cached = createSharedCache(render);
+    const asking = { 'cache-control': 'no-cache', pragma: 'no-cache', cookie: 'junk=1' };
+    expect((await read(await cached(get('/clusters', asking)))).cache).toBe('MISS');
+    expect((await read(await cached(get('/clusters', asking)))).cache).toBe('HIT');
+    expect((await read(await cached(get()))).cache).toBe('HIT');
+    expect(render).toHaveBeenCalledTimes(1);
+  });
+
   it('answers HEAD from the cached GET, with its headers and no body (M-8)', async () => {
     const render = page({ cacheControl: SHARED });
     const cached = createSharedCache(render);

@@ -57,13 +57,16 @@ const KEYED_VARY = new Set(['accept-language', 'cookie', 'accept-encoding']);
 
 export const newNonce = () => randomBytes(16).toString('base64');
 
+/**
+ * The request a copy is judged against, without the visitor's own cache directives: a copy first rendered for a
+ * `no-cache` request would otherwise count as stale for every later visitor.
+ */
 function policyRequest(request: Request): CachePolicy.Request {
   const url = new URL(request.url);
-  return {
-    url: `${url.pathname}${url.search}`,
-    method: 'GET',
-    headers: { ...Object.fromEntries(request.headers), host: url.host },
-  };
+  const headers = Object.fromEntries(request.headers);
+  delete headers['cache-control'];
+  delete headers.pragma;
+  return { url: `${url.pathname}${url.search}`, method: 'GET', headers: { ...headers, host: url.host } };
 }
 
 function policyResponse(response: Response): CachePolicy.Response {
