@@ -44,13 +44,8 @@ export type SharedCacheOptions = {
   sessionCookies?: readonly string[];
 };
 
-/** The sign-in cookie names, before and behind TLS (`__Host-` prefix). */
-export const SESSION_COOKIES = [
-  '__rackshare_siwe',
-  '__Host-rackshare_siwe',
-  'rackshare_session',
-  '__Host-rackshare_session',
-];
+/** The sign-in cookie (siwe-session.server.ts): `__rackshare_siwe` over http, `__Host-rackshare_siwe` behind TLS. */
+export const SESSION_COOKIES = ['__rackshare_siwe', '__Host-rackshare_siwe'];
 
 /** Response headers a stored copy may vary on: the key covers the language, and public pages read no other cookie. */
 const KEYED_VARY = new Set(['accept-language', 'cookie', 'accept-encoding']);
