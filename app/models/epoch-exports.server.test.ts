@@ -1,5 +1,6 @@
 /** Epoch exports against a real chain and an HTTP server standing in for an oracle node that counts its requests. */
 import { createServer, type Server } from 'node:http';
+import type { AppLoadContext } from '@remix-run/node';
 import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { verifyExportOnChain } from '../../oracle/export/epoch-export';
 import { gpuUuidHash, type TelemetryLeaf, telemetryRoot } from '../../oracle/hardware';
 import { testPort } from '../../oracle/node/harness';
 import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
+import { cachedEpochExport, epochExportSummary } from './epoch-exports.server';
 
 const NODE_PORT = testPort(8797);
 const uuids = ['GPU-11111111-2222-3333-4444-555555555555', 'GPU-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'];
@@ -18,7 +20,6 @@ let chain: TestChain;
 let server: Server;
 let nodeRequests = 0;
 let report: { clusterId: string; epoch: string; telemetryRoot: Hex; transactionHash: Hex };
-let exportsModule: typeof import('./epoch-exports.server');
 
 beforeAll(async () => {
   chain = await startTestChain(testPort(8796));
@@ -76,9 +77,6 @@ beforeAll(async () => {
     response.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(ok ? samples : {}));
   });
   await new Promise<void>((resolve) => server.listen(NODE_PORT, '127.0.0.1', resolve));
-  // The app reads its settings once, on first use: set them before.
-  process.env.ORACLE_NODE_URLS = `http://127.0.0.1:${NODE_PORT}`;
-  exportsModule = await import('./epoch-exports.server');
 }, 120_000);
 
 afterAll(async () => {
@@ -88,6 +86,7 @@ afterAll(async () => {
 
 describe('epoch exports', () => {
   const context = () => ({
+    web: { oracleNodeUrls: [`http://127.0.0.1:${NODE_PORT}`] } as AppLoadContext['web'],
     chain: {
       chainId: 31_337,
       publicRpcUrl: chain.rpcUrl,
@@ -98,18 +97,18 @@ describe('epoch exports', () => {
 
   it('gives the epoch page its counts without building the proofs, from one node answer (M-2)', async () => {
     const before = nodeRequests;
-    expect(await exportsModule.epochExportSummary(context(), report)).toEqual({ samples: 60, gpus: 2 });
-    expect(await exportsModule.epochExportSummary(context(), report)).toEqual({ samples: 60, gpus: 2 });
+    expect(await epochExportSummary(context(), report)).toEqual({ samples: 60, gpus: 2 });
+    expect(await epochExportSummary(context(), report)).toEqual({ samples: 60, gpus: 2 });
     expect(nodeRequests - before).toBe(1);
   });
 
   it('serves a second export of an on-chain epoch from the cache, its proofs verifying on chain (M-2)', async () => {
     const before = nodeRequests;
     const [first, concurrent] = await Promise.all([
-      exportsModule.cachedEpochExport(context(), report),
-      exportsModule.cachedEpochExport(context(), report),
+      cachedEpochExport(context(), report),
+      cachedEpochExport(context(), report),
     ]);
-    const second = await exportsModule.cachedEpochExport(context(), report);
+    const second = await cachedEpochExport(context(), report);
     expect(nodeRequests - before).toBe(1);
     expect(concurrent.json).toBe(first.json);
     expect(second.json).toBe(first.json);
@@ -121,9 +120,10 @@ describe('epoch exports', () => {
 
   it('refuses samples that do not hash to the on-chain root, and keeps nothing (M-2)', async () => {
     const wrong = { ...report, telemetryRoot: `0x${'11'.repeat(32)}` as Hex };
-    await expect(exportsModule.cachedEpochExport(context(), wrong)).rejects.toThrow(/no oracle node served it/);
-    const before = nodeRequests;
-    await expect(exportsModule.cachedEpochExport(context(), wrong)).rejects.toThrow(/hash to/);
-    expect(nodeRequests - before).toBe(1);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const before = nodeRequests;
+      await expect(cachedEpochExport(context(), wrong)).rejects.toThrow(/no oracle node served it/);
+      expect(nodeRequests - before).toBe(1);
+    }
   });
 });

@@ -84,11 +84,15 @@ function runJob(kind: ExportJob['kind'], input: ExportJob['input']): Promise<Bui
   });
 }
 
+/** The chain (deployment and chain id) and the web settings (the committee's URLs) an export needs. */
+type Context = Pick<AppLoadContext, 'chain' | 'web'>;
+
 const keyOf = ({ chain }: Context, report: Report) =>
   `${chain.chainId}:${chain.deployment.contracts.clusterRegistry}:${report.clusterId}:${report.epoch}:${report.telemetryRoot}:${report.transactionHash}`;
 
-function fromNodes(context: Pick<AppLoadContext, 'chain'>, report: Report, kind: ExportJob['kind']) {
+function fromNodes(context: Context, report: Report, kind: ExportJob['kind']) {
   return askFirstAnswering(
+    context.web.oracleNodeUrls,
     `/clusters/${report.clusterId}/epochs/${report.epoch}/samples`,
     nodeSamplesSchema,
     (samples) =>
