@@ -125,18 +125,24 @@ describe('shared cache', () => {
     expect(render.mock.calls[0]![0].method).toBe('GET');
   });
 
-  it("renders a signed-in visitor's fresh-copy request without sharing that rendering", async () => {
+  it('serves a no-cache request with a session cookie from the copy too, anyone can forge one (M-8)', async () => {
     const render = page({ cacheControl: SHARED });
     const cached = createSharedCache(render);
     await cached(get());
-    const signedIn = { cookie: '__rackshare_siwe=abc', 'cache-control': 'no-cache' };
-    const fresh = await read(await cached(get('/clusters', signedIn)));
-    expect(fresh.body).toContain('render 2');
+    const forged = { cookie: '__rackshare_siwe=abc', 'cache-control': 'no-cache' };
+    expect((await read(await cached(get('/clusters', forged)))).cache).toBe('HIT');
+    expect(render).toHaveBeenCalledTimes(1);
+  });
+
+  it('never stores a rendering made with a session cookie', async () => {
+    const render = page({ cacheControl: SHARED });
+    const cached = createSharedCache(render);
+    const signedIn = { cookie: '__Host-rackshare_siwe=abc' };
+    expect((await read(await cached(get('/clusters', signedIn)))).body).toContain('[__Host-rackshare_siwe=abc]');
     const next = await read(await cached(get()));
-    expect(next.cache).toBe('HIT');
-    expect(next.body).toContain('render 1');
-    expect((await read(await cached(get('/clusters', { cookie: '__rackshare_siwe=abc' })))).cache).toBe('HIT');
-    expect(render).toHaveBeenCalledTimes(2);
+    expect(next.cache).toBe('MISS');
+    expect(next.body).toContain('render 2');
+    expect((await read(await cached(get('/clusters', signedIn)))).cache).toBe('HIT');
   });
 
   it.each<[string, Parameters<typeof page>[0] & {}]>([

@@ -8,8 +8,9 @@
  * Anonymous visitors (no session cookie) cannot opt out of it: a `Cache-Control: no-cache`, a `Pragma`, a HEAD or a
  * made-up cookie would otherwise turn every request into a full render (review M-8). A copy is keyed by path, query
  * and the visitor's language (resolved as the app resolves it, so a made-up Accept-Language is not a new key either);
- * public pages read no other request header or cookie. HEAD is answered from the GET copy. A signed-in visitor's
- * `no-cache` is honoured (rendered, not stored: a rendering made with a session cookie is never shared).
+ * public pages read no other request header or cookie. HEAD is answered from the GET copy. Nobody's cache directives
+ * count, a signed-in visitor's included: anyone can send a cookie by the session cookie's name. A rendering made with
+ * a session cookie (signed in, or claiming to be) is never stored.
  *
  * One thing a CDN could not do: every HTML answer keeps a Content-Security-Policy nonce of its own. The render is
  * given a fresh nonce and the cache remembers it; each answer from the cache gets another fresh nonce written over
@@ -40,7 +41,7 @@ export type SharedCacheOptions = {
    * app resolves it (a bounded set of values). Defaults to the Accept-Language header as sent.
    */
   variantOf?: (request: Request) => string | Promise<string>;
-  /** Names of the cookies that make a visitor signed in (their requests may ask for a fresh copy). */
+  /** Names of the cookies that make a visitor signed in (a rendering made with one is never stored). */
   sessionCookies?: readonly string[];
 };
 
@@ -90,10 +91,6 @@ function cookieNames(request: Request): string[] {
     .map((part) => part.split('=')[0]!.trim())
     .filter(Boolean);
 }
-
-const asksForFresh = (request: Request) =>
-  /\bno-cache\b|\bmax-age=0\b/i.test(request.headers.get('cache-control') ?? '') ||
-  /\bno-cache\b/i.test(request.headers.get('pragma') ?? '');
 
 /** The answer without its body, for HEAD. */
 const headOf = (response: Response) => new Response(null, { status: response.status, headers: response.headers });
@@ -153,7 +150,7 @@ export function createSharedCache(render: Render, options: SharedCacheOptions = 
     const url = new URL(request.url);
     const key = `${url.pathname}${url.search}\n${await variantOf(request)}`;
     const variant = store.get(key);
-    if (variant && !(signedIn && asksForFresh(request))) {
+    if (variant) {
       // Judged as the request it was rendered for: the visitor's own cache directives and cookies play no part.
       const { response, revalidation } = variant.policy.evaluateRequest(variant.renderedFor);
       if (response && !revalidation) return answer(variant, response.headers, 'HIT');
