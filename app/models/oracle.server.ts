@@ -88,7 +88,7 @@ export async function askFirstAnswering<T, R>(
   urls: readonly string[],
   path: string,
   schema: z.ZodType<T>,
-  use: (data: T) => R,
+  use: (data: T) => R | Promise<R>,
   signal?: AbortSignal,
 ): Promise<R> {
   if (urls.length === 0) throw new OracleUnavailableError('no oracle node is configured (ORACLE_NODE_URLS)');
@@ -104,7 +104,8 @@ export async function askFirstAnswering<T, R>(
     const answer = await askNode(urls, node, path, schema, { signal });
     if (answer.ok) {
       try {
-        return use(answer.data);
+        // Awaited here: a `use` that builds off the thread rejects later, and that node is skipped too.
+        return await use(answer.data);
       } catch (error) {
         fail(node, (error as Error).message);
         continue;

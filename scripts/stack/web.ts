@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 import { createRequest, sendResponse } from '@remix-run/node-fetch-server';
 import express from 'express';
+import { i18nServer } from '../../app/i18n.server';
 import type { ServiceContext } from '../../app/load-context';
 import { createSharedCache, newNonce, type Render } from './shared-cache';
 import { bodyLimitGuard, bufferedRequest, forwardedHttps, hostGuard, originGuard, rateLimitGuard } from './web-guards';
@@ -57,7 +58,10 @@ export async function startWeb(options: {
   const handleRemix = createRequestHandler(build, process.env.NODE_ENV);
   const render: Render = (request, cspNonce) => handleRemix(request, { ...options.context, cspNonce });
   const answer =
-    options.sharedCache === false ? (request: Request) => render(request, newNonce()) : createSharedCache(render);
+    options.sharedCache === false
+      ? (request: Request) => render(request, newNonce())
+      : // A copy per language as the app resolves it (cookie, then Accept-Language): two keys, not one per header value.
+        createSharedCache(render, { variantOf: (request) => i18nServer.getLocale(request) });
   app.all('*', async (request, response, next) => {
     try {
       // The URL's scheme is https only when a trusted proxy says the visitor used it (the session cookie's Secure).
