@@ -89,15 +89,14 @@ function contextFor(port: number, trustProxy: boolean): ServiceContext {
       trustProxy,
       sessionSecret: 'w'.repeat(32),
       cloudReferencePriceUsd: '2.50',
-      oracleNodeUrls: [],
+      // The relay needs a configured committee to get as far as the inventory check; nothing listens there.
+      oracleNodeUrls: ['http://127.0.0.1:9'],
     },
   };
 }
 
 beforeAll(async () => {
   if (appBuildIsStale()) buildApp();
-  // The relay needs a configured committee to get as far as the inventory check; nothing listens there.
-  process.env.ORACLE_NODE_URLS = 'http://127.0.0.1:9';
   chain = await startTestChain(testPort(8791));
   database = await openDatabase({ kind: 'pglite', dataDir: null });
   await migrateDatabase(database);
