@@ -38,14 +38,12 @@ describe('openDatabase', () => {
   it('fails with one sentence when PostgreSQL is unreachable', async () => {
     const attempt = openDatabase({ kind: 'postgres', url: 'postgres://rackshare:secret@127.0.0.1:1/nothing' });
     await expect(attempt).rejects.toBeInstanceOf(DatabaseUnavailableError);
-    await expect(attempt).rejects.toThrow(
-      /^Cannot connect to PostgreSQL at postgres:\/\/rackshare:\*\*\*@127\.0\.0\.1:1\/nothing/,
-    );
+    await expect(attempt).rejects.toThrow(/^Cannot connect to PostgreSQL at postgres:\/\/…@127\.0\.0\.1:1\/…: /);
   });
 
-  it('redacts a password in the user part or a query parameter of a database URL', () => {
+  it('redacts a database URL as every other URL: host and port kept, credentials, database and parameters hidden (M-6)', () => {
     expect(
       redactDatabaseUrl('postgres://rackshare:s3cret@db.internal:5432/rackshare?sslpassword=k3y&application_name=x'),
-    ).toBe('postgres://rackshare:***@db.internal:5432/rackshare?sslpassword=***&application_name=x');
+    ).toBe('postgres://…@db.internal:5432/…');
   });
 });

@@ -10,6 +10,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import type { WebSettings } from '#config/web';
 import { ensureDeployment } from '#contracts/deploy';
 import type { Deployment } from '#contracts/deployments';
+import { redactingLoggerOptions, redactUrl, redactUrls } from '#contracts/redact';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
 import { createIndexer, ensureChainIdentity, MirrorMismatchError } from '#db/indexer/index';
 import { serveMetrics } from '#db/indexer/metrics';
@@ -67,9 +68,9 @@ async function connectRpc(rpcUrl: string) {
   try {
     return await probe.getChainId();
   } catch (error) {
-    throw new StartupError(
-      `Cannot reach the chain at RPC_URL=${rpcUrl}: ${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}`,
-    );
+    // viem's messages quote the whole URL, API key included (M-6).
+    const reason = (error as { shortMessage?: string }).shortMessage ?? (error as Error).message;
+    throw new StartupError(`Cannot reach the chain at RPC_URL=${redactUrl(rpcUrl)}: ${redactUrls(reason)}`);
   }
 }
 
@@ -111,7 +112,7 @@ const services: Service[] = [
       }) as PublicClient;
       return stop;
     },
-    detail: (state) => `${state.rpcUrl} (chain id ${state.chainId})`,
+    detail: (state) => `${redactUrl(state.rpcUrl!)} (chain id ${state.chainId})`,
   },
   {
     title: 'Contracts',
@@ -334,6 +335,7 @@ function liveOptions(state: StackState) {
 export function createLogger(env: StackEnv) {
   return pino({
     level: env.LOG_LEVEL,
+    ...redactingLoggerOptions,
     ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { destination: 2 } } } : {}),
   });
 }
