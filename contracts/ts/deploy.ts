@@ -22,6 +22,7 @@ import {
   zeroAddress,
 } from 'viem';
 import { type Deployment, readDeployment, writeDeployment } from './deployments';
+import { isDevAddress } from './dev-keys';
 import {
   clusterRegistryAbi,
   clusterRegistryBytecode,
@@ -117,6 +118,20 @@ export async function ensureDeployment(clients: DeployClients, options: DeployOp
 /** Refuses what must never reach a real network; returns the production governance settings. */
 export function productionGovernance(options: DeployOptions, deployer: Address, chainId: number) {
   const { signers, threshold } = options.committee;
+  // Checked here too, not only in the settings (config/production.ts): a library caller reaches this without them.
+  const dev = (
+    [
+      ['the deployer key', deployer],
+      ['GOVERNANCE_ADDRESS', options.owner],
+      ['GUARDIAN_ADDRESS', options.guardian],
+      ...signers.map((signer) => ['ORACLE_SIGNERS', signer] as const),
+    ] as const
+  ).find(([, address]) => address !== undefined && isDevAddress(address));
+  if (dev) {
+    throw new Error(
+      `Chain ${chainId} is a real network: ${dev[0]} (${dev[1]}) is an account of the public dev mnemonic ("test test … junk"), whose keys anyone holds.`,
+    );
+  }
   if (signers.length < MIN_PRODUCTION_SIGNERS) {
     throw new Error(
       `Chain ${chainId} is a real network: its oracle committee needs at least ${MIN_PRODUCTION_SIGNERS} signers (ORACLE_SIGNERS has ${signers.length}).`,
