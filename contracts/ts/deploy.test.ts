@@ -143,6 +143,21 @@ describe('deployProtocol on a real network', () => {
     expect(sendTransaction).not.toHaveBeenCalled();
   });
 
+  it('never lets governance default to, or be, the deployer key off 31337 (I-4)', async () => {
+    const deployContract = vi.fn();
+    const stub = {
+      publicClient: { getChainId: async () => 8_453 } as never,
+      walletClient: { account: deployer, deployContract } as never,
+    };
+    await expect(deployProtocol(stub, productionOptions({ owner: undefined }))).rejects.toThrow(
+      /Chain 8453 is a real network: set GOVERNANCE_ADDRESS/,
+    );
+    await expect(deployProtocol(stub, productionOptions({ owner: deployer.address }))).rejects.toThrow(
+      /GOVERNANCE_ADDRESS must not be the deployer's key/,
+    );
+    expect(deployContract).not.toHaveBeenCalled();
+  });
+
   it('makes a TimelockController the registry owner: governance acts only after the delay', async () => {
     const deployment = await deploy(productionOptions());
     const { publicClient, wallet } = chain();
