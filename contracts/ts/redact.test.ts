@@ -22,6 +22,10 @@ describe('redactUrl (M-6)', () => {
     expect(redactUrls(`HTTP request failed.\nURL: https://rpc.example.org/v2/${SECRET}\nDetails: fetch failed`)).toBe(
       'HTTP request failed.\nURL: https://rpc.example.org/…\nDetails: fetch failed',
     );
+    // Sentence punctuation stays outside, and redacting twice changes nothing.
+    const once = redactUrls(`Cannot reach http://127.0.0.1:1/v2/${SECRET}: refused.`);
+    expect(once).toBe('Cannot reach http://127.0.0.1:1/…: refused.');
+    expect(redactUrls(once)).toBe(once);
   });
 });
 

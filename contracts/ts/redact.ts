@@ -23,8 +23,9 @@ export function redactUrl(value: string): string {
   return `${url.protocol}//${credentials}${url.host}${rest ? `/${HIDDEN}` : ''}`;
 }
 
-// Anything scheme://… up to whitespace, a quote or a closing bracket (as URLs appear inside messages and JSON).
-const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>()[\]{}]+/gi;
+// Anything scheme://… up to whitespace, a quote or a bracket (as URLs appear inside messages and JSON), less the
+// punctuation of the sentence around it.
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>()[\]{}]*[^\s"'`<>()[\]{}.,:;!?]/gi;
 
 /** `text` with every URL in it redacted by redactUrl. */
 export function redactUrls(text: string): string {

@@ -145,7 +145,9 @@ export async function deployToChain(env: DeployEnv, options: DeployToChainOption
   const { committee, governance } = deployment;
   options.print(`Deployed at block ${deployment.deployBlock} (${deployment.deployBlockHash}):`);
   for (const [name, address] of Object.entries(deployment.contracts)) options.print(`  ${name.padEnd(26)}${address}`);
-  options.print(`  ${'committee'.padEnd(26)}${committee.threshold} of ${committee.signers.join(', ')}`);
+  options.print(
+    `  ${'committee'.padEnd(26)}${committee.threshold} of ${committee.signers.length}: ${committee.signers.join(', ')}`,
+  );
   if (governance) {
     options.print(
       `  ${'governance'.padEnd(26)}owner ${governance.owner}, proposer ${governance.proposer}, guardian ${governance.guardian ?? 'none'}, delay ${governance.timelockDelaySeconds} s`,
