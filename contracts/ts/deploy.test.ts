@@ -28,7 +28,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testPort } from '../../oracle/node/harness';
 import { type AnvilHandle, startAnvil } from '../../scripts/stack/anvil';
 import { devAccount } from '../../scripts/stack/dev-accounts';
-import { type DeployOptions, deployProtocol, isDeploymentLive, LOCAL_CHAIN_ID } from './deploy';
+import { type DeployOptions, deployProtocol, ensureDeployment, isDeploymentLive, LOCAL_CHAIN_ID } from './deploy';
 import type { Deployment } from './deployments';
 import { clusterRegistryAbi, testStablecoinAbi, testStablecoinBytecode, timelockControllerAbi } from './generated';
 
@@ -252,6 +252,22 @@ describe('deployProtocol on the local chain', () => {
         functionName: 'guardian',
       }),
     ).toBe(zeroAddress);
+  });
+});
+
+describe('ensureDeployment', () => {
+  it('never deploys automatically off the local chain (H-4)', async () => {
+    const deployContract = vi.fn();
+    const getBlock = vi.fn();
+    const stub = {
+      publicClient: { getChainId: async () => 1, getBlock } as never,
+      walletClient: { account: deployer, deployContract } as never,
+    };
+    await expect(ensureDeployment(stub, productionOptions())).rejects.toThrow(
+      /^Chain 1 is not the local chain: deploy it once with `npm run deploy`/,
+    );
+    expect(getBlock).not.toHaveBeenCalled();
+    expect(deployContract).not.toHaveBeenCalled();
   });
 });
 

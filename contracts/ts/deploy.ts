@@ -106,9 +106,18 @@ async function deployContract(
 
 export type DeployResult = { deployment: Deployment; reused: boolean };
 
-/** Reuses the recorded deployment for this chain when it is live, else deploys everything and records it. */
+/**
+ * The local chain's automatic deployment: reuses the recorded deployment when it is live, else deploys everything and
+ * records it. Refused on any other chain, where "not live" must stop start-up instead of redeploying (H-4): a real
+ * chain is deployed once, explicitly, by `npm run deploy`.
+ */
 export async function ensureDeployment(clients: DeployClients, options: DeployOptions): Promise<DeployResult> {
   const chainId = await clients.publicClient.getChainId();
+  if (chainId !== LOCAL_CHAIN_ID) {
+    throw new Error(
+      `Chain ${chainId} is not the local chain: deploy it once with \`npm run deploy\`, never automatically.`,
+    );
+  }
   const recorded = readDeployment(chainId, options.directory);
   if (recorded && (await isDeploymentLive(clients.publicClient, recorded)))
     return { deployment: recorded, reused: true };
