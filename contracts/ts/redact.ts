@@ -52,11 +52,12 @@ export function serializeRedactedError(value: unknown): unknown {
 }
 
 /**
- * Options every long-running process's logger is created with: `err` (an Error or a message string) and string
- * arguments of a log call are redacted, so a viem error logged by the indexer or the relayer never prints the key.
+ * Options every long-running process's logger is created with: `err` and `error` (an Error or a message string) and
+ * string arguments of a log call are redacted, so a viem error logged by the indexer or the relayer never prints the
+ * key.
  */
 export const redactingLoggerOptions: Pick<LoggerOptions, 'serializers' | 'hooks'> = {
-  serializers: { err: serializeRedactedError },
+  serializers: { err: serializeRedactedError, error: serializeRedactedError },
   hooks: {
     logMethod(args, method) {
       method.apply(
