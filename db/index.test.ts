@@ -35,10 +35,11 @@ describe.each(testDatabases)('database on $name', ({ open }) => {
 });
 
 describe('openDatabase', () => {
-  it('fails with one sentence when PostgreSQL is unreachable', async () => {
-    const attempt = openDatabase({ kind: 'postgres', url: 'postgres://rackshare:secret@127.0.0.1:1/nothing' });
+  it('fails with one sentence when PostgreSQL is unreachable, the URL redacted as every other (M-6)', async () => {
+    const attempt = openDatabase({ kind: 'postgres', url: 'postgres://rackshare:secret@127.0.0.1:1/nothing?sslkey=k' });
     await expect(attempt).rejects.toBeInstanceOf(DatabaseUnavailableError);
     await expect(attempt).rejects.toThrow(/^Cannot connect to PostgreSQL at postgres:\/\/…@127\.0\.0\.1:1\/…: /);
+    await expect(attempt).rejects.not.toThrow(/secret|sslkey/);
   });
 
   it('redacts a database URL as every other URL: host and port kept, credentials, database and parameters hidden (M-6)', () => {
