@@ -5,7 +5,7 @@
  */
 import type { Hex } from 'viem';
 import { z } from 'zod';
-import { chainFields, databaseFields, logFields } from './common';
+import { chainFields, databaseFields, deploymentRecordFields, logFields } from './common';
 import {
   address,
   ConfigError,
@@ -29,7 +29,7 @@ const ANVIL_FIRST_KEY: Hex = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efc
 export const deploymentFields = {
   PUBLIC_RPC_URL: documented(url(['http:', 'https:'], 'https://rpc.example.org').optional(), {
     description:
-      'RPC endpoint the browser wallet and client-side reads use (every visitor receives it). Required with RPC_URL, never defaulted to it; no user:password@.',
+      'RPC endpoint the browser wallet and client-side reads use: every visitor receives it, so never RPC_URL by default and never with user:password@.',
     default: 'the local anvil locally; required with RPC_URL',
   }),
   DEPLOYER_PRIVATE_KEY: documented(privateKey.optional(), {
@@ -37,11 +37,7 @@ export const deploymentFields = {
       'Key that deploys the contracts: `npm run deploy` needs it; `npm start` with RPC_URL does not (it only reads the record).',
     default: 'anvil account #0 locally',
   }),
-  DEPLOYMENTS_DIR: documented(z.string().trim().min(1).optional(), {
-    description:
-      "Where `npm run deploy` writes a real chain's deployment record and `npm start` with RPC_URL reads it (commit the file).",
-    default: 'contracts/deployments',
-  }),
+  ...deploymentRecordFields,
   ORACLE_SIGNERS: documented(
     list(address)
       .refine((signers) => signers.length > 0, 'must list at least one address')
