@@ -24,6 +24,15 @@ export const databaseFields = {
   }),
 };
 
+/** One record directory for everyone who reads or writes deployment records. */
+export const deploymentRecordFields = {
+  DEPLOYMENTS_DIR: documented(z.string().trim().min(1).optional(), {
+    description:
+      "Directory of the deployment records (`<chainId>.json`): `npm run deploy` writes a real chain's (commit it), `npm start` with RPC_URL and the standalone indexer read it.",
+    default: 'DATA_DIR/deployments locally, contracts/deployments with RPC_URL',
+  }),
+};
+
 export const logFields = {
   LOG_LEVEL: documented(logLevel.default('info'), {
     description: 'pino log level: fatal, error, warn, info, debug, trace or silent.',

@@ -1,6 +1,6 @@
 /** The indexer's settings, read by `npm start` and by the standalone indexer (`tsx db/indexer/cli.ts`). */
 import { z } from 'zod';
-import { chainFields, databaseFields, logFields } from './common';
+import { chainFields, databaseFields, deploymentRecordFields, logFields } from './common';
 import { documented, type EnvSource, parseEnv } from './env';
 
 /** Blocks behind the head a real network's mirror stays by default: reorgs that deep are rare on the chains we target. */
@@ -43,19 +43,24 @@ export function parseIndexerEnv(source: EnvSource, options: { localChain: boolea
   };
 }
 
-/** What the standalone indexer reads besides the indexer's own settings. */
-export const indexerCliFields = {
-  DEPLOYMENTS_DIR: documented(z.string().trim().min(1).optional(), {
-    description: 'Directory of the deployment records the standalone indexer reads (`<chainId>.json`).',
-    default: 'DATA_DIR/deployments',
-  }),
-};
+/**
+ * What the standalone indexer reads besides the indexer's own settings and the shared ones (DEPLOYMENTS_DIR is the
+ * stack's too, documented with the deployment: common.ts).
+ */
+export const indexerCliFields = {};
 
-export const indexerCliEnvSchema = z.object({ ...chainFields, ...databaseFields, ...logFields, ...indexerCliFields });
+export const indexerCliEnvSchema = z.object({
+  ...chainFields,
+  ...databaseFields,
+  ...logFields,
+  ...deploymentRecordFields,
+  ...indexerCliFields,
+});
 
 export type IndexerCliEnv = z.output<typeof indexerCliEnvSchema> & {
   rpcUrl: string;
-  deploymentsDir: string;
+  /** Undefined: contracts/deployments, where `npm run deploy` records a real chain. */
+  deploymentsDir: string | undefined;
   indexer: IndexerSettings;
 };
 
@@ -65,7 +70,8 @@ export function parseIndexerCliEnv(source: EnvSource): IndexerCliEnv {
   return {
     ...env,
     rpcUrl: env.RPC_URL ?? `http://127.0.0.1:${env.ANVIL_PORT}`,
-    deploymentsDir: env.DEPLOYMENTS_DIR ?? `${env.DATA_DIR}/deployments`,
+    // As the stack: the local chain's record under DATA_DIR, a real chain's where `npm run deploy` wrote it.
+    deploymentsDir: env.DEPLOYMENTS_DIR ?? (env.RPC_URL === undefined ? `${env.DATA_DIR}/deployments` : undefined),
     indexer: parseIndexerEnv(source, { localChain: env.RPC_URL === undefined }),
   };
 }

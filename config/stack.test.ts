@@ -15,12 +15,11 @@ describe('parseStackEnv', () => {
     expect(() => parseStackEnv({ DATABASE_URL: 'not a url' })).toThrow(/^Invalid configuration: DATABASE_URL must be/);
   });
 
-  it('requires a deployer key for a remote chain', () => {
-    expect(() => parseStackEnv({ RPC_URL: 'https://rpc.example.org' })).toThrow(/DEPLOYER_PRIVATE_KEY is required/);
-    const key = `0x${'11'.repeat(32)}`;
-    const env = parseStackEnv({ RPC_URL: 'https://rpc.example.org', DEPLOYER_PRIVATE_KEY: key });
+  it('runs a remote chain without a deployer key (it only reads the recorded deployment) but not without PUBLIC_RPC_URL', () => {
+    expect(() => parseStackEnv({ RPC_URL: 'https://rpc.example.org' })).toThrow(/PUBLIC_RPC_URL is required/);
+    const env = parseStackEnv({ RPC_URL: 'https://rpc.example.org', PUBLIC_RPC_URL: 'https://public.example.org' });
     expect(env.localChain).toBe(false);
-    expect(env.deployerPrivateKey).toBe(key);
+    expect(env.demo).toBe(false);
   });
 
   it('treats empty variables as unset and rejects out-of-range ports', () => {
@@ -29,7 +28,7 @@ describe('parseStackEnv', () => {
   });
 });
 
-const REMOTE = { RPC_URL: 'https://rpc.example.org', DEPLOYER_PRIVATE_KEY: `0x${'11'.repeat(32)}` };
+const REMOTE = { RPC_URL: 'https://rpc.example.org', PUBLIC_RPC_URL: 'https://public.example.org' };
 
 describe('the settings npm start parses before anything starts', () => {
   it('refuses SESSION_SECRET=short at start with one sentence (it used to fail only at the first request)', () => {

@@ -5,7 +5,7 @@
  */
 import type { Hex } from 'viem';
 import { z } from 'zod';
-import { chainFields, databaseFields, logFields } from './common';
+import { chainFields, databaseFields, deploymentRecordFields, logFields } from './common';
 import {
   address,
   ConfigError,
@@ -19,6 +19,7 @@ import {
   url,
 } from './env';
 import { type IndexerSettings, parseIndexerEnv } from './indexer';
+import { checkProductionSettings } from './production';
 import { parseWebEnv, type WebEnv } from './web';
 
 export { ConfigError } from './env';
@@ -27,13 +28,16 @@ const ANVIL_FIRST_KEY: Hex = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efc
 
 export const deploymentFields = {
   PUBLIC_RPC_URL: documented(url(['http:', 'https:'], 'https://rpc.example.org').optional(), {
-    description: 'RPC endpoint the browser wallet and client-side reads use.',
-    default: 'RPC_URL or the local anvil',
+    description:
+      'RPC endpoint the browser wallet and client-side reads use: every visitor receives it, so never RPC_URL by default and never with user:password@.',
+    default: 'the local anvil locally; required with RPC_URL',
   }),
   DEPLOYER_PRIVATE_KEY: documented(privateKey.optional(), {
-    description: 'Key that deploys the contracts; required with RPC_URL.',
+    description:
+      'Key that deploys the contracts: `npm run deploy` needs it; `npm start` with RPC_URL does not (it only reads the record).',
     default: 'anvil account #0 locally',
   }),
+  ...deploymentRecordFields,
   ORACLE_SIGNERS: documented(
     list(address)
       .refine((signers) => signers.length > 0, 'must list at least one address')
@@ -117,9 +121,6 @@ export type StackEnv = z.output<typeof stackEnvSchema> & {
 export function parseStackEnv(source: EnvSource = process.env): StackEnv {
   const env = parseEnv(stackEnvSchema, source);
   const localChain = env.RPC_URL === undefined;
-  if (!localChain && env.DEPLOYER_PRIVATE_KEY === undefined) {
-    throw new ConfigError('Invalid configuration: DEPLOYER_PRIVATE_KEY is required when RPC_URL is set.');
-  }
   if (env.DEMO === 'on' && !localChain) {
     throw new ConfigError('Invalid configuration: DEMO=on needs the local chain (the demo acts with public dev keys).');
   }
@@ -131,7 +132,11 @@ export function parseStackEnv(source: EnvSource = process.env): StackEnv {
     web: parseWebEnv(source, { port: env.PORT }),
     indexer: parseIndexerEnv(source, { localChain }),
   };
-  // TODO(issue 12, A2 at merge): checkProductionSettings(settings) from config/production.ts refuses unsafe production
-  // settings here, before anything starts.
+  // With RPC_URL the stack only runs what `npm run deploy` recorded: it needs PUBLIC_RPC_URL and no deployer key; dev
+  // keys are refused again once the chain id is known (the Contracts service; H-1, M-6).
+  checkProductionSettings(
+    { ...settings, ORACLE_READER_PRIVATE_KEY: settings.web.settings.oracleReaderPrivateKey },
+    { runtime: 'start' },
+  );
   return settings;
 }

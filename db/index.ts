@@ -12,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { redactUrl, redactUrls } from '#contracts/redact';
 import * as schema from './schema';
 
 export { schema };
@@ -51,7 +52,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   } catch (error) {
     await pool.end();
     throw new DatabaseUnavailableError(
-      `Cannot connect to PostgreSQL at ${redactDatabaseUrl(target.url)}: ${(error as Error).message}.`,
+      `Cannot connect to PostgreSQL at ${redactUrl(target.url)}: ${redactUrls((error as Error).message)}.`,
     );
   }
   const db = drizzlePg(pool, { schema }) as unknown as Database;
@@ -67,20 +68,9 @@ export async function migrateDatabase(handle: DatabaseHandle, folder = migration
   }
 }
 
-/** The URL without its password (in the user part or a query parameter), fit for a log line an operator reads. */
-export function redactDatabaseUrl(url: string) {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    for (const key of [...parsed.searchParams.keys()]) {
-      if (/pass|secret|key|token/i.test(key)) parsed.searchParams.set(key, '***');
-    }
-    return parsed.toString();
-  } catch {
-    // Not a URL the parser takes: cut anything between `//user:` and `@`, which is where a password would be.
-    return url.replace(/\/\/([^:@/]+):[^@]*@/, '//$1:***@');
-  }
-}
+/** The URL as every other one is printed (contracts/ts/redact.ts): scheme, host and port; user, password, database and
+ * parameters hidden (M-6). */
+export const redactDatabaseUrl = redactUrl;
 
 /** Where a target lives, in words: the redacted URL or the PGlite directory. */
 export function describeDatabase(target: DatabaseTarget) {

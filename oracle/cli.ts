@@ -4,11 +4,12 @@ import pino from 'pino';
 import { z } from 'zod';
 import { logFields } from '#config/common';
 import { parseEnv } from '#config/env';
+import { redactingLoggerOptions } from '#contracts/redact';
 import { Agent, loadAgentConfig } from './agent/agent';
 import { loadNodeConfig } from './node/config';
 import { startOracleNode } from './node/node';
 
-const log = pino({ level: parseEnv(z.object(logFields), process.env).LOG_LEVEL });
+const log = pino({ level: parseEnv(z.object(logFields), process.env).LOG_LEVEL, ...redactingLoggerOptions });
 
 function onShutdown(stop: () => Promise<void>) {
   let stopping = false;

@@ -1,5 +1,6 @@
 /** `npm start`: the whole Rackshare stack on one machine (see README "Quick start"). */
 import { existsSync } from 'node:fs';
+import { redactUrl, redactUrls } from '#contracts/redact';
 import { devAccount, devRoles } from './stack/dev-accounts';
 import { ConfigError, parseStackEnv } from './stack/env';
 import { bold, red } from './stack/progress';
@@ -66,7 +67,7 @@ try {
   const lines = [
     '',
     bold(`Rackshare is running at ${state.webUrl}`),
-    `  chain id   ${state.chainId} (${state.rpcUrl})`,
+    `  chain id   ${state.chainId} (${redactUrl(state.rpcUrl!)})`,
     ...contracts.map(([name, address]) => `  ${name.padEnd(24)} ${address}`),
   ];
   if (env.localChain) {
@@ -92,5 +93,5 @@ try {
     fail((error as Error).message);
   }
   log.error({ err: error }, 'startup failed');
-  fail(`startup failed: ${(error as Error).message.split('\n')[0]}`);
+  fail(`startup failed: ${redactUrls((error as Error).message.split('\n')[0]!)}`);
 }

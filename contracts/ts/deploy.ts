@@ -22,6 +22,7 @@ import {
   zeroAddress,
 } from 'viem';
 import { type Deployment, readDeployment, writeDeployment } from './deployments';
+import { isDevAddress } from './dev-keys';
 import {
   clusterRegistryAbi,
   clusterRegistryBytecode,
@@ -105,9 +106,18 @@ async function deployContract(
 
 export type DeployResult = { deployment: Deployment; reused: boolean };
 
-/** Reuses the recorded deployment for this chain when it is live, else deploys everything and records it. */
+/**
+ * The local chain's automatic deployment: reuses the recorded deployment when it is live, else deploys everything and
+ * records it. Refused on any other chain, where "not live" must stop start-up instead of redeploying (H-4): a real
+ * chain is deployed once, explicitly, by `npm run deploy`.
+ */
 export async function ensureDeployment(clients: DeployClients, options: DeployOptions): Promise<DeployResult> {
   const chainId = await clients.publicClient.getChainId();
+  if (chainId !== LOCAL_CHAIN_ID) {
+    throw new Error(
+      `Chain ${chainId} is not the local chain: deploy it once with \`npm run deploy\`, never automatically.`,
+    );
+  }
   const recorded = readDeployment(chainId, options.directory);
   if (recorded && (await isDeploymentLive(clients.publicClient, recorded)))
     return { deployment: recorded, reused: true };
@@ -117,6 +127,20 @@ export async function ensureDeployment(clients: DeployClients, options: DeployOp
 /** Refuses what must never reach a real network; returns the production governance settings. */
 export function productionGovernance(options: DeployOptions, deployer: Address, chainId: number) {
   const { signers, threshold } = options.committee;
+  // Checked here too, not only in the settings (config/production.ts): a library caller reaches this without them.
+  const dev = (
+    [
+      ['the deployer key', deployer],
+      ['GOVERNANCE_ADDRESS', options.owner],
+      ['GUARDIAN_ADDRESS', options.guardian],
+      ...signers.map((signer) => ['ORACLE_SIGNERS', signer] as const),
+    ] as const
+  ).find(([, address]) => address !== undefined && isDevAddress(address));
+  if (dev) {
+    throw new Error(
+      `Chain ${chainId} is a real network: ${dev[0]} (${dev[1]}) is an account of the public dev mnemonic ("test test … junk"), whose keys anyone holds.`,
+    );
+  }
   if (signers.length < MIN_PRODUCTION_SIGNERS) {
     throw new Error(
       `Chain ${chainId} is a real network: its oracle committee needs at least ${MIN_PRODUCTION_SIGNERS} signers (ORACLE_SIGNERS has ${signers.length}).`,

@@ -10,6 +10,7 @@ import { createPublicClient, http, type PublicClient } from 'viem';
 import { ConfigError } from '#config/env';
 import { type IndexerCliEnv, parseIndexerCliEnv } from '#config/indexer';
 import { readDeployment } from '#contracts/deployments';
+import { redactingLoggerOptions } from '#contracts/redact';
 import { migrateDatabase, openDatabase } from '../index';
 import { createIndexer, ensureChainIdentity, MirrorMismatchError } from './index';
 import { serveMetrics } from './metrics';
@@ -24,7 +25,7 @@ try {
 }
 const settings = env.indexer;
 const once = process.argv.includes('--once');
-const log = pino({ level: env.LOG_LEVEL });
+const log = pino({ level: env.LOG_LEVEL, ...redactingLoggerOptions });
 
 const publicClient = createPublicClient({ transport: http(env.rpcUrl, { timeout: 10_000 }) }) as PublicClient;
 const chainId = await publicClient.getChainId();

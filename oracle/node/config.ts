@@ -8,6 +8,7 @@ import { type Hex, isHex } from 'viem';
 import type { EnvSource } from '#config/env';
 import { oracleNodeFileSchema, parseOracleNodeOptions } from '#config/oracle-node';
 import { LOCAL_CHAIN_ID } from '#contracts/deploy';
+import { isDevKey } from '#contracts/dev-keys';
 import { checkClockRules, defaultClockRules } from './ingest-rules';
 
 const isPrivateKey = (key: string | undefined): key is Hex => !!key && isHex(key) && key.length === 66;
@@ -37,12 +38,25 @@ export function loadNodeConfig(path: string, env: EnvSource = process.env) {
  * The key a relaying node pays gas with. Outside a local dev chain it must be given and must differ from the signing
  * key: a node whose committee key also sits in a funded hot wallet turns every gas-wallet incident into a committee
  * compromise. On 31337 (anvil's public dev keys anyway) a missing or shared key is allowed with a warning, so a quick
- * local node needs one key only.
+ * local node needs one key only. Every node starts through here, so it also refuses keys of the public dev mnemonic off
+ * 31337: anyone could sign as that committee member or drain its gas wallet (H-1).
  */
 export function relayerKeyFor(
   options: { privateKey: Hex; relayerPrivateKey?: Hex; chainId: number; relay?: boolean },
   log: Pick<Logger, 'warn'>,
 ): Hex {
+  if (options.chainId !== LOCAL_CHAIN_ID) {
+    const dev = isDevKey(options.privateKey)
+      ? 'signing key'
+      : options.relayerPrivateKey !== undefined && isDevKey(options.relayerPrivateKey)
+        ? 'relayer key'
+        : undefined;
+    if (dev) {
+      throw new Error(
+        `the node's ${dev} is a key of the public dev mnemonic ("test test … junk"), which anyone holds: chain ${options.chainId} is not the local chain`,
+      );
+    }
+  }
   const relaying = options.relay !== false;
   const shared = options.relayerPrivateKey === undefined || options.relayerPrivateKey === options.privateKey;
   if (!shared) return options.relayerPrivateKey!;

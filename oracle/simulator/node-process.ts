@@ -8,6 +8,7 @@
 import pino from 'pino';
 import { createPublicClient, type Hex, http } from 'viem';
 import { type OracleNodeProcessInput, oracleNodeProcessSchema, parseOracleNodeOptions } from '#config/oracle-node';
+import { redactingLoggerOptions } from '#contracts/redact';
 import { startOracleNode } from '../node/node';
 
 /** What the parent (committee.ts) puts into RACKSHARE_NODE_CONFIG: the one oracle node option schema, plus demo switches. */
@@ -20,7 +21,7 @@ const { warpChain, logLevel, ...settings } = parseOracleNodeOptions(
 );
 const privateKey = process.env.RACKSHARE_NODE_KEY as Hex;
 const relayerPrivateKey = (process.env.RACKSHARE_RELAYER_KEY || undefined) as Hex | undefined;
-const log = pino({ level: logLevel }, pino.destination(2));
+const log = pino({ level: logLevel, ...redactingLoggerOptions }, pino.destination(2));
 
 const chainClient = createPublicClient({ transport: http(settings.rpcUrl) });
 async function warpTo(epochEnd: number) {

@@ -7,9 +7,10 @@ import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createPublicClient, createWalletClient, defineChain, type Hex, http, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { checkProductionSettings } from '#config/production';
 import type { WebSettings } from '#config/web';
-import { ensureDeployment } from '#contracts/deploy';
 import type { Deployment } from '#contracts/deployments';
+import { redactingLoggerOptions, redactUrl, redactUrls } from '#contracts/redact';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
 import { createIndexer, ensureChainIdentity, MirrorMismatchError } from '#db/indexer/index';
 import { serveMetrics } from '#db/indexer/metrics';
@@ -22,6 +23,7 @@ import {
 } from '../../oracle/simulator/demo';
 import { liveCommittee, startLiveSimulation } from '../../oracle/simulator/live';
 import { startAnvil } from './anvil';
+import { DeploymentRecordError, resolveDeployment } from './deployment';
 import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from './dev-accounts';
 import type { StackEnv } from './env';
 import { resetLocalChainIfContractsChanged } from './local-chain';
@@ -67,9 +69,9 @@ async function connectRpc(rpcUrl: string) {
   try {
     return await probe.getChainId();
   } catch (error) {
-    throw new StartupError(
-      `Cannot reach the chain at RPC_URL=${rpcUrl}: ${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}`,
-    );
+    // viem's messages quote the whole URL, API key included (M-6).
+    const reason = (error as { shortMessage?: string }).shortMessage ?? (error as Error).message;
+    throw new StartupError(`Cannot reach the chain at RPC_URL=${redactUrl(rpcUrl)}: ${redactUrls(reason)}`);
   }
 }
 
@@ -111,34 +113,47 @@ const services: Service[] = [
       }) as PublicClient;
       return stop;
     },
-    detail: (state) => `${state.rpcUrl} (chain id ${state.chainId})`,
+    detail: (state) => `${redactUrl(state.rpcUrl!)} (chain id ${state.chainId})`,
   },
   {
     title: 'Contracts',
     async start(state) {
       const publicClient = state.publicClient!;
-      const walletClient = createWalletClient({
-        account: privateKeyToAccount(state.env.deployerPrivateKey),
-        chain: publicClient.chain!,
-        transport: http(state.rpcUrl),
-      });
       const { env } = state;
-      const signers = env.ORACLE_SIGNERS ?? devRoles.oracleNodes.map((index) => devAccount(index).address);
-      const result = await ensureDeployment(
-        { publicClient: publicClient as never, walletClient },
-        {
-          committee: {
-            signers,
-            threshold: env.ORACLE_THRESHOLD ?? Math.floor(signers.length / 2) + 1,
-            heartbeatSeconds: env.REPORT_HEARTBEAT_SECONDS,
-          },
-          owner: env.GOVERNANCE_ADDRESS,
-          guardian: env.GUARDIAN_ADDRESS,
-          timelockDelaySeconds: env.TIMELOCK_DELAY_SECONDS,
-          stablecoin: env.STABLECOIN_ADDRESS,
-          directory: env.localChain ? join(env.DATA_DIR, 'deployments') : undefined,
-        },
+      // Dev keys can be told from real ones only now that the chain id is known (H-1).
+      checkProductionSettings(
+        { ...env, ORACLE_READER_PRIVATE_KEY: env.web.settings.oracleReaderPrivateKey },
+        { runtime: 'start', chainId: state.chainId! },
       );
+      // With RPC_URL only the record `npm run deploy` wrote is read: a hiccup never redeploys a live chain (H-4).
+      const result = await resolveDeployment({
+        publicClient: publicClient as never,
+        chainId: state.chainId!,
+        localChain: env.localChain,
+        directory: env.localChain ? join(env.DATA_DIR, 'deployments') : env.DEPLOYMENTS_DIR,
+        wallet: () =>
+          createWalletClient({
+            account: privateKeyToAccount(env.deployerPrivateKey),
+            chain: publicClient.chain!,
+            transport: http(state.rpcUrl),
+          }),
+        deployOptions: () => {
+          const signers = env.ORACLE_SIGNERS ?? devRoles.oracleNodes.map((index) => devAccount(index).address);
+          return {
+            committee: {
+              signers,
+              threshold: env.ORACLE_THRESHOLD ?? Math.floor(signers.length / 2) + 1,
+              heartbeatSeconds: env.REPORT_HEARTBEAT_SECONDS,
+            },
+            owner: env.GOVERNANCE_ADDRESS,
+            guardian: env.GUARDIAN_ADDRESS,
+            timelockDelaySeconds: env.TIMELOCK_DELAY_SECONDS,
+            stablecoin: env.STABLECOIN_ADDRESS,
+          };
+        },
+      }).catch((error: unknown) => {
+        throw error instanceof DeploymentRecordError ? new StartupError(error.message) : error;
+      });
       state.deployment = result.deployment;
       state.log.debug({ reused: result.reused }, 'deployment ready');
       return undefined;
@@ -334,6 +349,7 @@ function liveOptions(state: StackState) {
 export function createLogger(env: StackEnv) {
   return pino({
     level: env.LOG_LEVEL,
+    ...redactingLoggerOptions,
     ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { destination: 2 } } } : {}),
   });
 }

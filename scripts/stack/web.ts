@@ -9,6 +9,7 @@ import { createRequest, sendResponse } from '@remix-run/node-fetch-server';
 import express from 'express';
 import { i18nServer } from '../../app/i18n.server';
 import type { ServiceContext } from '../../app/load-context';
+import { childEnvironment } from '../../oracle/child-env';
 import { createSharedCache, newNonce, type Render } from './shared-cache';
 import { bodyLimitGuard, bufferedRequest, forwardedHttps, hostGuard, originGuard, rateLimitGuard } from './web-guards';
 
@@ -30,7 +31,8 @@ export function appBuildIsStale() {
 }
 
 export function buildApp() {
-  execFileSync('npx', ['remix', 'vite:build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // The build sees none of the stack's secrets: nothing can bake them into the bundle or a plugin's log (I-3).
+  execFileSync('npx', ['remix', 'vite:build'], { stdio: ['ignore', 'ignore', 'inherit'], env: childEnvironment() });
 }
 
 export type WebHandle = { url: string; server: Server; close: () => Promise<void> };

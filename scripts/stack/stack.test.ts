@@ -1,0 +1,21 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { parseStackEnv } from './env';
+import { StartupError, startStack } from './stack';
+
+describe('startStack with RPC_URL', () => {
+  it('never prints the API key of RPC_URL in its startup error (M-6)', async () => {
+    const env = parseStackEnv({
+      RPC_URL: 'http://127.0.0.1:1/v2/s3cr3t-api-key?token=s3cr3t-token',
+      PUBLIC_RPC_URL: 'https://public.example.org',
+      LOG_LEVEL: 'silent',
+    });
+    const failure = await startStack(env, new AbortController().signal, pino({ level: 'silent' })).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(failure).toBeInstanceOf(StartupError);
+    expect(failure!.message).toMatch(/^Cannot reach the chain at RPC_URL=http:\/\/127\.0\.0\.1:1\/…: /);
+    expect(failure!.message).not.toContain('s3cr3t');
+  });
+});
