@@ -308,7 +308,7 @@ const services: Service[] = [
           db: state.database!.db,
           chain: {
             chainId: state.chainId!,
-            publicRpcUrl: state.env.PUBLIC_RPC_URL ?? state.rpcUrl!,
+            publicRpcUrl: publicRpcUrl(state.env, state.rpcUrl!),
             publicClient: state.publicClient!,
             deployment: state.deployment!,
           },
@@ -329,6 +329,16 @@ export function webSettings(state: Pick<StackState, 'env' | 'demo'>): WebSetting
     oracleNodeUrls: settings.oracleNodeUrls.length > 0 ? settings.oracleNodeUrls : (state.demo?.nodeUrls ?? []),
     oracleReaderPrivateKey: settings.oracleReaderPrivateKey ?? state.demo?.readerKey,
   };
+}
+
+/**
+ * The RPC URL every visitor's browser is handed. Only the local anvil's own URL may stand in for PUBLIC_RPC_URL: a
+ * real chain's RPC_URL may carry an API key (review M-6), and the settings check already requires PUBLIC_RPC_URL there.
+ */
+export function publicRpcUrl(env: Pick<StackEnv, 'PUBLIC_RPC_URL' | 'localChain'>, rpcUrl: string): string {
+  if (env.PUBLIC_RPC_URL) return env.PUBLIC_RPC_URL;
+  if (env.localChain) return rpcUrl;
+  throw new StartupError('PUBLIC_RPC_URL is required with RPC_URL: the private RPC URL is never sent to browsers.');
 }
 
 function liveOptions(state: StackState) {
