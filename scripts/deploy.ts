@@ -1,7 +1,7 @@
 /**
  * `npm run deploy [-- --new]`: deploys the protocol to RPC_URL with DEPLOYER_PRIVATE_KEY and records it in
  * DEPLOYMENTS_DIR/<chainId>.json (default contracts/deployments; commit it). `npm start` with RPC_URL never deploys:
- * it runs what this recorded. A live recorded deployment is replaced only with `--new` (alias `--force`).
+ * it runs what this recorded. A recorded deployment, live or not, is replaced only with `--new` (alias `--force`).
  */
 import { existsSync } from 'node:fs';
 import { parseDeployEnv } from '#config/deploy';
