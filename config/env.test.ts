@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv as parseDotenv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { ConfigError, parseEnv } from './env';
 import { indexerCliEnvSchema, indexerEnvSchema, parseIndexerCliEnv, parseIndexerEnv } from './indexer';
 import { parseStackEnv, stackEnvSchema } from './stack';
 import { parseWebEnv, webEnvSchema } from './web';
@@ -54,5 +55,18 @@ describe('a copied .env.example', () => {
     expect(parseWebEnv(copied, { port: 3000 }).host).toBe('127.0.0.1');
     expect(parseIndexerEnv(copied, { localChain: true })).toEqual(parseIndexerEnv({}, { localChain: true }));
     expect(parseIndexerCliEnv(copied)).toEqual(parseIndexerCliEnv({}));
+  });
+});
+
+describe('refusals of a missing value (review 12 M4)', () => {
+  it('say "is required", not zod\'s type mismatch', () => {
+    const schema = z.object({ NAME: z.string(), OTHER: z.string().optional() });
+    expect(() => parseEnv(schema, {})).toThrow(new ConfigError('Invalid configuration: NAME is required.'));
+    expect(() => parseEnv(schema, { NAME: '' })).toThrow(new ConfigError('Invalid configuration: NAME is required.'));
+  });
+
+  it('keep naming a wrong type as invalid', () => {
+    const schema = z.object({ LIST: z.array(z.string()) });
+    expect(() => parseEnv(schema, { LIST: 'a' })).toThrow(/^Invalid configuration: LIST is invalid \(/);
   });
 });

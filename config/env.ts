@@ -3,8 +3,18 @@
  * which an empty string means "not set" (a copied .env.example holds `NAME=` lines), one error that is one plain
  * sentence naming the variable, and the value types the schemas share. The lowest layer: zod and viem only.
  */
+import { existsSync } from 'node:fs';
 import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem';
 import { z } from 'zod';
+
+/**
+ * Every entry point (npm start, deploy, db:reindex, the standalone indexer, the oracle CLI, verify-export) reads the
+ * same `.env` in the working directory, so a setting the README says to put there reaches every command alike.
+ * Variables already set in the shell win: Node's loader never overwrites them.
+ */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
 
 /** A setting that cannot be used: its message is one sentence naming the variable, printed as is at start. */
 export class ConfigError extends Error {
@@ -48,6 +58,8 @@ export function parseEnv<S extends z.ZodType>(schema: S, source: EnvSource): z.o
 /** The rest of the sentence after the variable's name: our own messages as written, zod's built-in ones reworded. */
 export function predicate(issue: z.core.$ZodIssue): string {
   const own = issue.message.replace(/\.$/, '');
+  // zod names a missing value only in its built-in message; the operator needs "is required", not a type mismatch.
+  if (issue.code === 'invalid_type' && /received undefined$/.test(own)) return 'is required';
   if (/^[a-z]/.test(own)) return own;
   const origin = 'origin' in issue ? issue.origin : undefined;
   const unit = origin === 'string' ? ' characters' : '';

@@ -23,13 +23,22 @@ describe('npm start with RPC_URL (H-1, M-6)', () => {
   });
 
   it('needs neither a deployer key nor a committee: the deployment record supplies the committee', () => {
-    const env = parseStackEnv({ RPC_URL: 'https://rpc.example.org/v2/key', PUBLIC_RPC_URL: 'https://rpc.example.org' });
+    const env = parseStackEnv({
+      RPC_URL: 'https://rpc.example.org/v2/key',
+      PUBLIC_RPC_URL: 'https://rpc.example.org',
+      PUBLIC_ORIGIN: 'https://rackshare.example',
+      SESSION_SECRET: 's'.repeat(32),
+    });
     expect(env.localChain).toBe(false);
     expect(env.PUBLIC_RPC_URL).toBe('https://rpc.example.org');
   });
 
   it('refuses a PUBLIC_RPC_URL with credentials, and accepts a path key as the operator choice (M-6)', () => {
-    const base = { RPC_URL: 'https://rpc.example.org/v2/key' };
+    const base = {
+      RPC_URL: 'https://rpc.example.org/v2/key',
+      PUBLIC_ORIGIN: 'https://rackshare.example',
+      SESSION_SECRET: 's'.repeat(32),
+    };
     expect(() => parseStackEnv({ ...base, PUBLIC_RPC_URL: 'https://user:pw@rpc.example.org' })).toThrow(
       /PUBLIC_RPC_URL must not carry credentials/,
     );

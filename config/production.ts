@@ -2,7 +2,9 @@
  * Settings that must never reach a real chain, refused with one sentence at start (review H-1, M-6). Which runtime
  * needs what:
  * - `npm start` with RPC_URL runs an existing deployment: the record supplies committee and governance, so it needs
- *   only PUBLIC_RPC_URL (the browser's endpoint; never the private RPC_URL by default). It holds no deployer key.
+ *   PUBLIC_RPC_URL (the browser's endpoint; never the private RPC_URL by default), PUBLIC_ORIGIN (the only host it
+ *   answers and the Sign-In-with-Ethereum domain) and SESSION_SECRET (a random per-process one signs everyone out
+ *   on each restart and cannot be shared by several web processes). It holds no deployer key.
  * - `npm run deploy` creates the deployment: DEPLOYER_PRIVATE_KEY, ORACLE_SIGNERS, ORACLE_THRESHOLD and
  *   GOVERNANCE_ADDRESS (the timelock's proposer); productionGovernance in contracts/ts/deploy.ts adds the committee
  *   size, the strict majority, the stablecoin and the timelock delay once the chain is known.
@@ -19,6 +21,10 @@ const LOCAL_CHAIN_ID = 31_337;
 export type ProductionSettings = {
   RPC_URL?: string;
   PUBLIC_RPC_URL?: string;
+  /** As set, before the web tier's local default (config/web.ts). */
+  PUBLIC_ORIGIN?: string;
+  /** As set, before the web tier's random per-process default. */
+  SESSION_SECRET?: string;
   DEPLOYER_PRIVATE_KEY?: string;
   ORACLE_SIGNERS?: readonly string[];
   ORACLE_THRESHOLD?: number;
@@ -39,6 +45,14 @@ const REQUIRED: Record<Runtime, { name: keyof ProductionSettings; why: string }[
     {
       name: 'PUBLIC_RPC_URL',
       why: 'every visitor receives the browser RPC endpoint, so the private RPC_URL is never used in its place',
+    },
+    {
+      name: 'PUBLIC_ORIGIN',
+      why: 'it is the only host the dashboard answers and the Sign-In-with-Ethereum domain, never http://localhost',
+    },
+    {
+      name: 'SESSION_SECRET',
+      why: 'a random secret per process signs everyone out on each restart and differs between web processes',
     },
   ],
   deploy: [
@@ -67,6 +81,16 @@ export function checkProductionSettings(
       refuse('PUBLIC_RPC_URL must not carry credentials (user:password@): every visitor receives it.');
     }
   }
+  if (
+    settings.PUBLIC_RPC_URL !== undefined &&
+    settings.RPC_URL !== undefined &&
+    carriesKey(settings.RPC_URL) &&
+    sameUrl(settings.PUBLIC_RPC_URL, settings.RPC_URL)
+  ) {
+    refuse(
+      'PUBLIC_RPC_URL must not be RPC_URL itself when that URL carries a path or query (an API key): every visitor receives PUBLIC_RPC_URL.',
+    );
+  }
   if (context.chainId === undefined || context.chainId === LOCAL_CHAIN_ID) return;
   const devKey = (
     [
@@ -87,4 +111,17 @@ export function checkProductionSettings(
       `${name} holds a key or address of the public dev mnemonic ("test test … junk"), which anyone can sign with, and chain ${context.chainId} is not the local chain.`,
     );
   }
+}
+
+/** A path or query in an RPC URL is where providers put the API key (https://host/v2/<key>, ?apikey=…). */
+function carriesKey(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.pathname.replace(/\/+$/, '') !== '' || url.search !== '';
+}
+
+function sameUrl(a: string, b: string): boolean {
+  if (!URL.canParse(a) || !URL.canParse(b)) return a.trim() === b.trim();
+  const normal = (value: string) => new URL(value).href.replace(/\/+$/, '');
+  return normal(a) === normal(b);
 }

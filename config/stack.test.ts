@@ -17,7 +17,12 @@ describe('parseStackEnv', () => {
 
   it('runs a remote chain without a deployer key (it only reads the recorded deployment) but not without PUBLIC_RPC_URL', () => {
     expect(() => parseStackEnv({ RPC_URL: 'https://rpc.example.org' })).toThrow(/PUBLIC_RPC_URL is required/);
-    const env = parseStackEnv({ RPC_URL: 'https://rpc.example.org', PUBLIC_RPC_URL: 'https://public.example.org' });
+    const env = parseStackEnv({
+      RPC_URL: 'https://rpc.example.org',
+      PUBLIC_RPC_URL: 'https://public.example.org',
+      PUBLIC_ORIGIN: 'https://rackshare.example',
+      SESSION_SECRET: 's'.repeat(32),
+    });
     expect(env.localChain).toBe(false);
     expect(env.demo).toBe(false);
   });
@@ -28,7 +33,12 @@ describe('parseStackEnv', () => {
   });
 });
 
-const REMOTE = { RPC_URL: 'https://rpc.example.org', PUBLIC_RPC_URL: 'https://public.example.org' };
+const REMOTE = {
+  RPC_URL: 'https://rpc.example.org',
+  PUBLIC_RPC_URL: 'https://public.example.org',
+  PUBLIC_ORIGIN: 'https://rackshare.example',
+  SESSION_SECRET: 's'.repeat(32),
+};
 
 describe('the settings npm start parses before anything starts', () => {
   it('refuses SESSION_SECRET=short at start with one sentence (it used to fail only at the first request)', () => {

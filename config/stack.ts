@@ -17,6 +17,7 @@ import {
   positiveInt,
   privateKey,
   url,
+  withoutEmpty,
 } from './env';
 import { type IndexerSettings, parseIndexerEnv } from './indexer';
 import { checkProductionSettings } from './production';
@@ -132,10 +133,17 @@ export function parseStackEnv(source: EnvSource = process.env): StackEnv {
     web: parseWebEnv(source, { port: env.PORT }),
     indexer: parseIndexerEnv(source, { localChain }),
   };
-  // With RPC_URL the stack only runs what `npm run deploy` recorded: it needs PUBLIC_RPC_URL and no deployer key; dev
-  // keys are refused again once the chain id is known (the Contracts service; H-1, M-6).
+  // With RPC_URL the stack only runs what `npm run deploy` recorded: it needs PUBLIC_RPC_URL, PUBLIC_ORIGIN and
+  // SESSION_SECRET (as set, before the web tier's local defaults) and no deployer key; dev keys are refused again once
+  // the chain id is known (the Contracts service; H-1, M-6).
+  const raw = withoutEmpty(source);
   checkProductionSettings(
-    { ...settings, ORACLE_READER_PRIVATE_KEY: settings.web.settings.oracleReaderPrivateKey },
+    {
+      ...settings,
+      PUBLIC_ORIGIN: raw.PUBLIC_ORIGIN,
+      SESSION_SECRET: raw.SESSION_SECRET,
+      ORACLE_READER_PRIVATE_KEY: settings.web.settings.oracleReaderPrivateKey,
+    },
     { runtime: 'start' },
   );
   return settings;

@@ -51,7 +51,7 @@ export const webFields = {
   PUBLIC_ORIGIN: documented(origin.optional(), {
     description:
       'The dashboard as visitors reach it (scheme, host and port): the only Sign-In-with-Ethereum domain, and the only Host the server answers.',
-    default: 'http://localhost:$PORT',
+    default: 'http://localhost:$PORT locally; required with RPC_URL',
   }),
   HOST: documented(z.string().trim().min(1).default('127.0.0.1'), {
     description:
@@ -63,7 +63,7 @@ export const webFields = {
   }),
   SESSION_SECRET: documented(z.string().min(32, 'must be at least 32 characters').optional(), {
     description: 'Signs the Sign-In-with-Ethereum session cookie (at least 32 characters).',
-    default: 'random per process: a restart signs everyone out',
+    default: 'random per process locally (a restart signs everyone out); required with RPC_URL',
   }),
   CLOUD_REFERENCE_PRICE_USD: documented(
     z

@@ -72,8 +72,16 @@ export async function migrateDatabase(handle: DatabaseHandle, folder = migration
  * parameters hidden (M-6). */
 export const redactDatabaseUrl = redactUrl;
 
-/** Where a target lives, in words: the redacted URL or the PGlite directory. */
+/**
+ * Where a target lives, in words: PostgreSQL as host:port/database (what tells production from staging; never the
+ * credentials or the parameters, which may hold an sslpassword) or the PGlite directory.
+ */
 export function describeDatabase(target: DatabaseTarget) {
-  if (target.kind === 'postgres') return `PostgreSQL at ${redactDatabaseUrl(target.url)}`;
+  if (target.kind === 'postgres') {
+    if (!URL.canParse(target.url)) return `PostgreSQL at ${redactDatabaseUrl(target.url)}`;
+    const url = new URL(target.url);
+    const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+    return `PostgreSQL at ${url.hostname}:${url.port || '5432'}/${database || '(the default database)'}`;
+  }
   return target.dataDir ? `PGlite in ${target.dataDir}` : 'an in-memory PGlite';
 }

@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DatabaseTarget, migrateDatabase, openDatabase } from './index';
+import { ConfigError } from '#config/env';
+import { type DatabaseTarget, describeDatabase, migrateDatabase, openDatabase } from './index';
 import { mirrorTableNames } from './mirror';
 import { ReindexRefusedError, reindexMirror, reindexTarget } from './reindex';
 import { createScratchDatabase } from './test-databases';
@@ -108,10 +110,56 @@ describe('db:reindex target', () => {
       kind: 'pglite',
       dataDir: '/srv/rackshare/pglite',
     });
-    const target = reindexTarget({ DATABASE_URL: 'postgres://rackshare:s3cret@127.0.0.1:1/nothing' });
+    const target = reindexTarget({
+      DATABASE_URL: 'postgres://rackshare:s3cret@127.0.0.1:1/nothing?sslpassword=k3y&application_name=x',
+    });
     const attempt = reindexMirror(target, { yes: false });
-    // The shared redaction (contracts/ts/redact.ts): scheme, host and port only.
-    await expect(attempt).rejects.toThrow('postgres://…@127.0.0.1:1/…');
-    await expect(attempt).rejects.not.toThrow('s3cret');
+    // host:port/database tells production from staging; credentials and parameters stay hidden.
+    await expect(attempt).rejects.toThrow('Not emptying the mirror of PostgreSQL at 127.0.0.1:1/nothing: ');
+    await expect(attempt).rejects.not.toThrow(/s3cret|k3y|application_name|rackshare@/);
   });
+
+  it('shows the PostgreSQL database name in its consent prompt, never the password (review 12 M2)', async () => {
+    const target = reindexTarget({ DATABASE_URL: 'postgres://app:s3cret@db.internal:5432/rackshare_prod' });
+    const questions: string[] = [];
+    const ask = async (question: string) => {
+      questions.push(question);
+      return 'no';
+    };
+    const refused = reindexMirror(target, { yes: false, ask });
+    await expect(refused).rejects.toThrow('Nothing was emptied in PostgreSQL at db.internal:5432/rackshare_prod:');
+    expect(questions[0]).toMatch(/^Empty the mirror of PostgreSQL at db\.internal:5432\/rackshare_prod \(schema/);
+    expect(questions[0]).not.toContain('s3cret');
+    expect(describeDatabase({ kind: 'postgres', url: 'postgres://app@db.staging/rackshare_staging' })).toBe(
+      'PostgreSQL at db.staging:5432/rackshare_staging',
+    );
+  });
+
+  it("refuses a DATABASE_URL that is not PostgreSQL with the stack's one sentence (review 12 H3)", () => {
+    expect(() => reindexTarget({ DATABASE_URL: 'mysql://root@db/rackshare' })).toThrow(ConfigError);
+    expect(() => reindexTarget({ DATABASE_URL: 'mysql://root@db/rackshare' })).toThrow(
+      /^Invalid configuration: DATABASE_URL must be a postgres: or postgresql: URL/,
+    );
+  });
+});
+
+describe('npm run db:reindex reads the .env that npm start reads (review 12 H3)', () => {
+  let cwd: string | undefined;
+  afterEach(() => {
+    if (cwd) rmSync(cwd, { recursive: true, force: true });
+    cwd = undefined;
+  });
+
+  it('empties the mirror of the database named in .env, not the default .data/pglite', () => {
+    cwd = mkdtempSync(join(tmpdir(), 'rackshare-reindex-env-'));
+    const dataDir = join(cwd, 'configured');
+    writeFileSync(join(cwd, '.env'), `DATA_DIR=${dataDir}\n`);
+    const output = execFileSync(resolve('node_modules/.bin/tsx'), [resolve('db/reindex.ts'), '--yes'], {
+      cwd,
+      encoding: 'utf8',
+      env: { NODE_ENV: 'test', PATH: process.env.PATH, HOME: process.env.HOME },
+    });
+    expect(output).toContain(`The mirror of PGlite in ${join(dataDir, 'pglite')} is empty`);
+    expect(existsSync(join(cwd, '.data'))).toBe(false);
+  }, 120_000);
 });

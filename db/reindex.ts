@@ -11,6 +11,8 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { databaseFields } from '#config/common';
+import { ConfigError, type EnvSource, loadDotEnv, parseEnv } from '#config/env';
 import { type DatabaseTarget, describeDatabase, migrateDatabase, openDatabase } from './index';
 import { emptyMirror, MIRROR_SCHEMA, mirrorTableNames } from './mirror';
 
@@ -26,16 +28,12 @@ export type ReindexConsent = {
   ask?: (question: string) => Promise<string>;
 };
 
-// Empty strings count as unset, as in a copied .env.example.
-const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
-const envSchema = z.object({
-  DATABASE_URL: z.preprocess(unsetIfEmpty, z.string().optional()),
-  DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('.data')),
-});
+// The stack's own rules for where the data is (config/common.ts), so db:reindex empties what `npm start` opens.
+const envSchema = z.object(databaseFields);
 
-/** The database `npm start` opens with this environment. */
-export function reindexTarget(source: Record<string, string | undefined>): DatabaseTarget {
-  const env = envSchema.parse(source);
+/** The database `npm start` opens with this environment; a bad DATABASE_URL is a ConfigError of one sentence. */
+export function reindexTarget(source: EnvSource): DatabaseTarget {
+  const env = parseEnv(envSchema, source);
   return env.DATABASE_URL
     ? { kind: 'postgres', url: env.DATABASE_URL }
     : { kind: 'pglite', dataDir: resolve(env.DATA_DIR, 'pglite') };
@@ -75,7 +73,16 @@ export async function reindexMirror(target: DatabaseTarget, consent: ReindexCons
 }
 
 async function main() {
-  const target = reindexTarget(process.env);
+  loadDotEnv();
+  let target: DatabaseTarget;
+  try {
+    target = reindexTarget(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
   const terminal = process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
   try {
     const done = await reindexMirror(target, {

@@ -1,12 +1,14 @@
 /**
  * `npm run deploy [-- --new]`: deploys the protocol to RPC_URL with DEPLOYER_PRIVATE_KEY and records it in
  * DEPLOYMENTS_DIR/<chainId>.json (default contracts/deployments; commit it). `npm start` with RPC_URL never deploys:
- * it runs what this recorded. A live recorded deployment is replaced only with `--new` (alias `--force`).
+ * it runs what this recorded. A recorded deployment, live or not, is replaced only with `--new` (alias `--force`).
  */
-import { existsSync } from 'node:fs';
+import { inspect } from 'node:util';
 import { parseDeployEnv } from '#config/deploy';
+import { ConfigError, loadDotEnv } from '#config/env';
+import { DeploymentRefusedError } from '#contracts/deploy';
 import { redactUrls } from '#contracts/redact';
-import { deployToChain } from './stack/deployment';
+import { DeploymentRecordError, deployToChain } from './stack/deployment';
 import { red } from './stack/progress';
 
 const FLAGS = ['--new', '--force'];
@@ -16,8 +18,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-// Variables already set in the shell win over .env (Node's loader never overwrites them).
-if (existsSync('.env')) process.loadEnvFile('.env');
+loadDotEnv();
 const args = process.argv.slice(2);
 const unknown = args.find((arg) => !FLAGS.includes(arg));
 if (unknown) fail(`unknown argument ${unknown} (usage: npm run deploy [-- --new])`);
@@ -28,5 +29,10 @@ try {
     print: (line) => process.stdout.write(`${line}\n`),
   });
 } catch (error) {
-  fail((error as Error).message.split('\n')[0]!);
+  // A refusal the operator fixes (a setting, the record, an unreachable RPC) is one sentence; anything else is a bug or
+  // a chain failure mid-deployment, whose stack and cause are what the operator needs (URLs still redacted).
+  if (error instanceof ConfigError || error instanceof DeploymentRecordError || error instanceof DeploymentRefusedError)
+    fail(error.message.split('\n')[0]!);
+  process.stderr.write(`${red('error:')} deployment failed\n${redactUrls(inspect(error, { depth: 6 }))}\n`);
+  process.exit(1);
 }

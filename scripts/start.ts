@@ -1,5 +1,5 @@
 /** `npm start`: the whole Rackshare stack on one machine (see README "Quick start"). */
-import { existsSync } from 'node:fs';
+import { loadDotEnv } from '#config/env';
 import { redactUrl, redactUrls } from '#contracts/redact';
 import { devAccount, devRoles } from './stack/dev-accounts';
 import { ConfigError, parseStackEnv } from './stack/env';
@@ -11,8 +11,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-// Variables already set in the shell win over .env (Node's loader never overwrites them).
-if (existsSync('.env')) process.loadEnvFile('.env');
+loadDotEnv();
 // The app is served from its production build: React's production mode renders about twice as fast.
 process.env.NODE_ENV ??= 'production';
 

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import pino from 'pino';
 import { createPublicClient, http, type PublicClient } from 'viem';
-import { ConfigError } from '#config/env';
+import { ConfigError, loadDotEnv } from '#config/env';
 import { type IndexerCliEnv, parseIndexerCliEnv } from '#config/indexer';
 import { readDeployment } from '#contracts/deployments';
 import { redactingLoggerOptions } from '#contracts/redact';
@@ -15,6 +15,7 @@ import { migrateDatabase, openDatabase } from '../index';
 import { createIndexer, ensureChainIdentity, MirrorMismatchError } from './index';
 import { serveMetrics } from './metrics';
 
+loadDotEnv();
 let env: IndexerCliEnv;
 try {
   env = parseIndexerCliEnv(process.env);

@@ -88,7 +88,7 @@ describe('npm run deploy, then npm start with RPC_URL (H-4)', () => {
     const first = await deployToChain(deployEnv(deployments), { replace: false, print });
     const nonce = await chain.publicClient.getTransactionCount({ address: devAccount(0).address });
     await expect(deployToChain(deployEnv(deployments), { replace: false, print })).rejects.toThrow(
-      /^A live deployment of chain 31337 is recorded in .*: pass --new to deploy another protocol/,
+      /^A deployment of chain 31337 is already recorded in .*: pass --new to deploy another protocol and replace that record deliberately\./,
     );
     expect(await chain.publicClient.getTransactionCount({ address: devAccount(0).address })).toBe(nonce);
     expect(readDeployment(31_337, deployments)).toEqual(first.deployment);

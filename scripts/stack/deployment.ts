@@ -28,6 +28,7 @@ import {
   LOCAL_CHAIN_ID,
 } from '#contracts/deploy';
 import { type Deployment, deploymentPath, readDeployment } from '#contracts/deployments';
+import { isDevAddress } from '#contracts/dev-keys';
 import { redactUrl, redactUrls } from '#contracts/redact';
 
 /** A deployment record that cannot be used; the message is one sentence for the operator. */
@@ -67,12 +68,36 @@ export async function resolveDeployment(
       `${path} records chain ${recorded.chainId}, not chain ${chainId}: restore the file.`,
     );
   }
+  refuseDevRecord(recorded, path);
   if (!(await isDeploymentLive(publicClient as PublicClient, recorded))) {
     throw new DeploymentRecordError(
-      `The deployment recorded in ${path} is not on chain ${chainId} (block ${recorded.deployBlock} has another hash or a recorded contract has no code): check RPC_URL, or deploy afresh with \`npm run deploy -- --new\`.`,
+      `The deployment recorded in ${path} is not on chain ${chainId} (block ${recorded.deployBlock} has another hash or a recorded contract has no code): check RPC_URL, and only if this chain was really reset deploy afresh with \`npm run deploy -- --new\`.`,
     );
   }
   return { deployment: recorded, reused: true };
+}
+
+/**
+ * A record written before the settings check existed (or edited by hand) may name dev-mnemonic accounts as committee
+ * or governance: anyone can sign with those keys, so off the local chain such a deployment is never run (review 12).
+ */
+function refuseDevRecord(recorded: Deployment, path: string): void {
+  if (recorded.chainId === LOCAL_CHAIN_ID) return;
+  const { governance } = recorded;
+  const roles: [string, (string | null | undefined)[]][] = [
+    ['committee signer', recorded.committee.signers],
+    ['governance owner', [governance?.owner]],
+    ['governance proposer', [governance?.proposer]],
+    ['guardian', [governance?.guardian]],
+  ];
+  for (const [role, addresses] of roles) {
+    const dev = addresses.find((address) => address && isDevAddress(address));
+    if (dev) {
+      throw new DeploymentRecordError(
+        `The deployment recorded in ${path} has ${role} ${dev}, an account of the public dev mnemonic that anyone can sign with, on chain ${recorded.chainId}: redeploy with real keys (\`npm run deploy -- --new\`).`,
+      );
+    }
+  }
 }
 
 export type DeployToChainOptions = {
@@ -83,7 +108,7 @@ export type DeployToChainOptions = {
 
 /**
  * `npm run deploy`: deploys the protocol to RPC_URL and writes the record that `npm start` then reads. A live
- * recorded deployment is never replaced by accident: that needs `replace`.
+ * recorded deployment is never replaced by accident: that needs `replace`, whatever the chain answers about it.
  */
 export async function deployToChain(env: DeployEnv, options: DeployToChainOptions) {
   checkProductionSettings(env, { runtime: 'deploy' });
@@ -108,19 +133,15 @@ export async function deployToChain(env: DeployEnv, options: DeployToChainOption
   const publicClient = createPublicClient({ chain, transport, pollingInterval: local ? 100 : 2_000 });
   const path = deploymentPath(chainId, env.DEPLOYMENTS_DIR);
   const recorded = readDeployment(chainId, env.DEPLOYMENTS_DIR);
-  if (recorded) {
-    const live = await isDeploymentLive(publicClient as PublicClient, recorded);
-    if (live && !options.replace) {
-      throw new DeploymentRecordError(
-        `A live deployment of chain ${chainId} is recorded in ${path} (block ${recorded.deployBlock}): pass --new to deploy another protocol and replace that record.`,
-      );
-    }
-    options.print(
-      live
-        ? `Replacing the live deployment recorded in ${path} (--new).`
-        : `The deployment recorded in ${path} is not on this chain: replacing the record.`,
+  if (recorded && !options.replace) {
+    // Never judged by asking the chain: a lagging or load-balanced RPC backend answers "block not found" for a block
+    // it has not reached yet, and a record replaced on that answer names a new, empty protocol while the live one
+    // keeps running (review 12).
+    throw new DeploymentRecordError(
+      `A deployment of chain ${chainId} is already recorded in ${path} (block ${recorded.deployBlock}, ClusterRegistry ${recorded.contracts.clusterRegistry}): pass --new to deploy another protocol and replace that record deliberately.`,
     );
   }
+  if (recorded) options.print(`Replacing the deployment recorded in ${path} (--new).`);
   const walletClient = createWalletClient({
     account: privateKeyToAccount(env.DEPLOYER_PRIVATE_KEY as Hex),
     chain,

@@ -8,6 +8,8 @@ describe('startStack with RPC_URL', () => {
     const env = parseStackEnv({
       RPC_URL: 'http://127.0.0.1:1/v2/s3cr3t-api-key?token=s3cr3t-token',
       PUBLIC_RPC_URL: 'https://public.example.org',
+      PUBLIC_ORIGIN: 'https://rackshare.example',
+      SESSION_SECRET: 's'.repeat(32),
       LOG_LEVEL: 'silent',
     });
     const failure = await startStack(env, new AbortController().signal, pino({ level: 'silent' })).then(
@@ -24,7 +26,12 @@ describe('the RPC URL handed to browsers (M-6)', () => {
   const secret = 'https://eth-mainnet.example.org/v2/s3cr3t-api-key';
 
   it('is PUBLIC_RPC_URL with RPC_URL, never the private URL', () => {
-    const env = parseStackEnv({ RPC_URL: secret, PUBLIC_RPC_URL: 'https://public.example.org' });
+    const env = parseStackEnv({
+      RPC_URL: secret,
+      PUBLIC_RPC_URL: 'https://public.example.org',
+      PUBLIC_ORIGIN: 'https://rackshare.example',
+      SESSION_SECRET: 's'.repeat(32),
+    });
     expect(publicRpcUrl(env, secret)).toBe('https://public.example.org');
   });
 
