@@ -160,6 +160,12 @@ describe('the shared cache keys on the canonical URL (attacker #3, M-8)', () => 
 });
 
 describe('anonymous large bodies are bounded process-wide (attacker #2)', () => {
+  it('cuts a request whose headers take over 15 s or whose whole body takes over 30 s (attacker #2)', () => {
+    expect(web.server.headersTimeout).toBe(15_000);
+    expect(web.server.requestTimeout).toBe(30_000);
+    expect(web.server.keepAliveTimeout).toBe(5_000);
+  });
+
   it(`buffers at most ${LARGE_BODY_SLOTS} stalled attestation bodies at once; the next get 503 with Retry-After (attacker #2)`, async () => {
     const before = process.memoryUsage().arrayBuffers;
     const sockets: Socket[] = [];
