@@ -157,6 +157,13 @@ describe('the shared cache keys on the canonical URL (attacker #3, M-8)', () => 
     for (const path of ['/clusters?q=gpu&junk=1', `/clusters?junk=${Math.random()}&q=gpu`, '/Clusters/?q=gpu'])
       expect((await send(PORT, path)).headers['x-cache']).toBe('HIT');
   });
+  it('serves the single-fetch data of /clusters with a made-up parameter from its copy (M-8)', async () => {
+    const first = await send(PORT, '/clusters.data');
+    expect(first.status).toBe(200);
+    const again = await send(PORT, `/clusters.data?junk=${Math.random()}`);
+    expect(again.headers['x-cache']).toBe('HIT');
+    expect(again.text).toBe(first.text);
+  });
 });
 
 describe('anonymous large bodies are bounded process-wide (attacker #2)', () => {
