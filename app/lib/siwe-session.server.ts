@@ -11,6 +11,7 @@ import { type Cookie, createCookie } from '@remix-run/node';
 import type { Address } from 'viem';
 import type { ServiceContext } from '~/load-context';
 import { createSession, revokeSession, sessionAddress } from '~/models/sessions.server';
+import { SESSION_COOKIE_BASE } from './session-cookie-names';
 import type { SignInGrant } from './siwe.server';
 
 /** A sign-in lasts at most this long (shorter when the signed message expires earlier). */
@@ -48,7 +49,7 @@ function cookieFor(name: string, maxAge: number | undefined, request: Request, w
 }
 
 const sessionCookie = (request: Request, web: ServiceContext['web']) =>
-  cookieFor('rackshare_siwe', undefined, request, web);
+  cookieFor(SESSION_COOKIE_BASE, undefined, request, web);
 const preAuthCookie = (request: Request, web: ServiceContext['web']) =>
   cookieFor('rackshare_preauth', PRE_AUTH_MAX_AGE_S, request, web);
 

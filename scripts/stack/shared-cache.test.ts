@@ -216,4 +216,58 @@ describe('shared cache', () => {
       expect(render.mock.calls.length).toBeGreaterThanOrEqual(3);
     });
   });
+
+  it('serves /clusters?junk=<random> from the copy of /clusters instead of rendering it again (M-8)', async () => {
+    const render = page({ cacheControl: SHARED });
+    const cached = createSharedCache(render);
+    for (const query of ['', '?junk=1', `?junk=${Math.random()}`, '?utm_source=x', '?cachebuster=1&page='])
+      await (await cached(get(`/clusters${query}`))).text();
+    expect(render).toHaveBeenCalledTimes(1);
+  });
+
+  it('keys and renders a shared page by its canonical URL: route path, read parameters only, sorted (M-8)', async () => {
+    const render = page({ cacheControl: SHARED });
+    const cached = createSharedCache(render);
+    await cached(get('/clusters?sort=price&junk=1&page=2'));
+    expect(new URL(render.mock.calls[0]![0].url).search).toBe('?page=2&sort=price');
+    for (const path of [
+      '/Clusters/?page=2&sort=price',
+      '//clusters?page=2&sort=price&x=y',
+      '/%63lusters?page=2&sort=price',
+    ])
+      expect((await read(await cached(get(path)))).cache).toBe('HIT');
+    expect(render).toHaveBeenCalledTimes(1);
+    await cached(get('/?cachebuster=1'));
+    expect((await read(await cached(get(`/?cachebuster=${Math.random()}`)))).cache).toBe('HIT');
+  });
+
+  it('coalesces concurrent misses for one free-text search into one render (M-8)', async () => {
+    const render = page({ cacheControl: SHARED });
+    const cached = createSharedCache(render);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => cached(get('/clusters?q=abc'))));
+    const bodies = await Promise.all(answers.map(read));
+    expect(render).toHaveBeenCalledTimes(1);
+    expect(bodies.every((answer) => answer.body.includes('render 1') && answer.status === 200)).toBe(true);
+  });
+
+  it('never stores a path that is not a listed shared page, whatever it declares (M-8)', async () => {
+    const render = page({ cacheControl: SHARED });
+    const cached = createSharedCache(render);
+    await cached(get('/clusters/1'));
+    await cached(get('/clusters/1'));
+    expect(render).toHaveBeenCalledTimes(2);
+  });
+
+  it('refreshes a stale copy for a signed-in visitor without their session cookie, so none is stored (M-8 review)', async () => {
+    const render = page({ cacheControl: SHARED });
+    const cached = createSharedCache(render);
+    await cached(get());
+    vi.setSystemTime(Date.now() + 2_000);
+    const signedIn = { cookie: 'lng=en; __Host-rackshare_siwe=abc' };
+    expect((await read(await cached(get('/clusters', signedIn)))).cache).toBe('STALE');
+    await vi.waitFor(() => expect(render).toHaveBeenCalledTimes(2));
+    const next = await read(await cached(get()));
+    expect(next.body).toContain('render 2 for [lng=en]');
+    expect(next.body).not.toContain('rackshare_siwe');
+  });
 });

@@ -6,11 +6,13 @@
  * per request.
  *
  * Anonymous visitors (no session cookie) cannot opt out of it: a `Cache-Control: no-cache`, a `Pragma`, a HEAD or a
- * made-up cookie would otherwise turn every request into a full render (review M-8). A copy is keyed by path, query
- * and the visitor's language (resolved as the app resolves it, so a made-up Accept-Language is not a new key either);
- * public pages read no other request header or cookie. HEAD is answered from the GET copy. Nobody's cache directives
+ * made-up cookie would otherwise turn every request into a full render (review M-8). A copy is keyed by the canonical
+ * URL (cache-key.ts: the route path, only the query parameters the page reads, sorted; the page is rendered for that
+ * URL) and the visitor's language (resolved as the app resolves it, so a made-up Accept-Language is not a new key
+ * either); public pages read no other request header or cookie. Concurrent misses for one key wait for one render. HEAD is answered from the GET copy. Nobody's cache directives
  * count, a signed-in visitor's included: anyone can send a cookie by the session cookie's name. A rendering made with
- * a session cookie (signed in, or claiming to be) is never stored.
+ * a session cookie (signed in, or claiming to be) is never stored; a background refresh a signed-in visitor sets off
+ * renders without it.
  *
  * One thing a CDN could not do: every HTML answer keeps a Content-Security-Policy nonce of its own. The render is
  * given a fresh nonce and the cache remembers it; each answer from the cache gets another fresh nonce written over
@@ -19,6 +21,8 @@
 import { randomBytes } from 'node:crypto';
 import CachePolicy from 'http-cache-semantics';
 import { LRUCache } from 'lru-cache';
+import { SESSION_COOKIE_NAMES } from '../../app/lib/session-cookie-names';
+import { canonicalUrl, SHARED_PAGE_QUERIES, type SharedQueries } from './cache-key';
 
 /** Renders a request with the CSP nonce its scripts must carry. */
 export type Render = (request: Request, nonce: string) => Promise<Response>;
@@ -43,10 +47,9 @@ export type SharedCacheOptions = {
   variantOf?: (request: Request) => string | Promise<string>;
   /** Names of the cookies that make a visitor signed in (a rendering made with one is never stored). */
   sessionCookies?: readonly string[];
+  /** The shared pages and the query parameters each reads (cache-key.ts); any other path is never stored. */
+  sharedQueries?: SharedQueries;
 };
-
-/** The sign-in cookie (siwe-session.server.ts): `__rackshare_siwe` over http, `__Host-rackshare_siwe` behind TLS. */
-export const SESSION_COOKIES = ['__rackshare_siwe', '__Host-rackshare_siwe'];
 
 /** Response headers a stored copy may vary on: the key covers the language, and public pages read no other cookie. */
 const KEYED_VARY = new Set(['accept-language', 'cookie', 'accept-encoding']);
@@ -101,7 +104,10 @@ export function createSharedCache(render: Render, options: SharedCacheOptions = 
     sizeCalculation: (variant) => variant.body.length * 2 + 512,
   });
   const variantOf = options.variantOf ?? ((request: Request) => request.headers.get('accept-language') ?? '');
-  const sessionCookies = new Set(options.sessionCookies ?? SESSION_COOKIES);
+  const sessionCookies = new Set<string>(options.sessionCookies ?? SESSION_COOKIE_NAMES);
+  const sharedQueries = options.sharedQueries ?? SHARED_PAGE_QUERIES;
+  /** Renders under way for a key: concurrent misses for one URL wait for one render instead of each starting one. */
+  const pending = new Map<string, Promise<boolean>>();
 
   function answer(variant: Variant, headers: CachePolicy.Headers, state: 'HIT' | 'STALE') {
     const nonce = newNonce();
@@ -132,8 +138,15 @@ export function createSharedCache(render: Render, options: SharedCacheOptions = 
   function refreshInBackground(variant: Variant, request: Request, key: string) {
     if (variant.refreshing) return;
     variant.refreshing = true;
-    // Its own request: the visitor's connection (and its abort signal) may be gone before the render ends.
-    const refresh = new Request(request.url, { headers: request.headers });
+    // Its own request: the visitor's connection (and its abort signal) may be gone before the render ends. Without the
+    // visitor's session cookie: what this render makes is stored for everyone.
+    const headers = new Headers(request.headers);
+    const cookies = (request.headers.get('cookie') ?? '')
+      .split(';')
+      .filter((part) => part.trim() !== '' && !sessionCookies.has(part.split('=')[0]!.trim()));
+    if (cookies.length > 0) headers.set('cookie', cookies.join(';'));
+    else headers.delete('cookie');
+    const refresh = new Request(request.url, { headers });
     const settle = () => {
       variant.refreshing = false;
     };
@@ -145,12 +158,16 @@ export function createSharedCache(render: Render, options: SharedCacheOptions = 
     }, settle);
   }
 
-  async function cachedGet(request: Request): Promise<Response> {
+  async function cachedGet(visitorRequest: Request): Promise<Response> {
+    const canonical = canonicalUrl(new URL(visitorRequest.url), sharedQueries);
+    if (!canonical) return render(visitorRequest, newNonce());
+    // Rendered as the canonical URL, so the copy is exactly what its key names.
+    const request = new Request(canonical, { headers: visitorRequest.headers, signal: visitorRequest.signal });
     const signedIn = cookieNames(request).some((name) => sessionCookies.has(name));
-    const url = new URL(request.url);
-    const key = `${url.pathname}${url.search}\n${await variantOf(request)}`;
-    const variant = store.get(key);
-    if (variant) {
+    const key = `${canonical.pathname}${canonical.search}\n${await variantOf(request)}`;
+    const fromStore = () => {
+      const variant = store.get(key);
+      if (!variant) return undefined;
       // Judged as the request it was rendered for: the visitor's own cache directives and cookies play no part.
       const { response, revalidation } = variant.policy.evaluateRequest(variant.renderedFor);
       if (response && !revalidation) return answer(variant, response.headers, 'HIT');
@@ -159,8 +176,28 @@ export function createSharedCache(render: Render, options: SharedCacheOptions = 
         refreshInBackground(variant, request, key);
         return answer(variant, response.headers, 'STALE');
       }
+      return undefined;
+    };
+    const stored = fromStore();
+    if (stored) return stored;
+    if (signedIn) return (await fetchAndStore(request, key, false)).response;
+    const leader = pending.get(key);
+    if (leader) {
+      // Another anonymous request is rendering this key: its copy serves this one too, unless it could not be stored.
+      if (await leader) {
+        const shared = fromStore();
+        if (shared) return shared;
+      }
+      return (await fetchAndStore(request, key, true)).response;
     }
-    return (await fetchAndStore(request, key, !signedIn)).response;
+    const rendering = fetchAndStore(request, key, true);
+    const settled = rendering.then(
+      ({ stored: kept }) => kept,
+      () => false,
+    );
+    pending.set(key, settled);
+    void settled.then(() => pending.delete(key));
+    return (await rendering).response;
   }
 
   return async function cached(request: Request): Promise<Response> {

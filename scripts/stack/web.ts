@@ -11,7 +11,15 @@ import { i18nServer } from '../../app/i18n.server';
 import type { ServiceContext } from '../../app/load-context';
 import { childEnvironment } from '../../oracle/child-env';
 import { createSharedCache, newNonce, type Render } from './shared-cache';
-import { bodyLimitGuard, bufferedRequest, forwardedHttps, hostGuard, originGuard, rateLimitGuard } from './web-guards';
+import {
+  bodyLimitGuard,
+  bufferedRequest,
+  forwardedHttps,
+  hostGuard,
+  originGuard,
+  rateLimitGuard,
+  routePathGuard,
+} from './web-guards';
 
 const serverBuildPath = join('build', 'server', 'index.js');
 const buildInputs = ['app', 'public', 'vite.config.ts', 'contracts/ts/generated.ts', 'package-lock.json'];
@@ -51,6 +59,7 @@ export async function startWeb(options: {
   app.disable('x-powered-by');
   app.use(hostGuard(publicOrigin));
   app.use(originGuard(publicOrigin));
+  app.use(routePathGuard());
   app.use(rateLimitGuard(trustProxy));
   app.use(bodyLimitGuard());
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
@@ -88,6 +97,11 @@ export async function startWeb(options: {
       ),
     );
   });
+  // A slow client cannot hold a connection (and a body buffered so far) open for long: the whole request must arrive
+  // within 30 s, its headers within 15 s; an idle keep-alive connection closes after 5 s (attacker #2).
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 15_000;
+  server.keepAliveTimeout = 5_000;
   return {
     url: `http://localhost:${options.port}`,
     server,
