@@ -207,21 +207,39 @@ export type ClusterListItem = {
   token: TokenSummary | null;
 };
 
-/** The share tokens the mirror knows, by cluster id (at most TOKEN_LIST_LIMIT, oldest clusters first). */
+const tokenLists =
+  perBlock<{ clusterId: bigint; address: Address; offering: Address; name: string; symbol: string }[]>(64);
+
+/**
+ * The share tokens by cluster id (at most TOKEN_LIST_LIMIT, oldest clusters first): from the mirror, plus tokens of the
+ * newest few clusters that the mirror has not seen tokenized yet, read on chain — a buyer who opens the portfolio right
+ * after a sale opened (or was cancelled) sees that holding without waiting for the indexer.
+ */
 export async function listShareTokens({ db, chain }: Context) {
-  const rows = await db
-    .select({
-      clusterId: shareTokens.clusterId,
-      address: shareTokens.token,
-      offering: shareTokens.offering,
-      name: shareTokens.name,
-      symbol: shareTokens.symbol,
-    })
-    .from(shareTokens)
-    .where(eq(shareTokens.chainId, chain.chainId))
-    .orderBy(asc(shareTokens.clusterId))
-    .limit(TOKEN_LIST_LIMIT);
-  return rows;
+  const head = await headBlock(chain);
+  return tokenLists(chain.chainId, head.number, 'all', async () => {
+    const [rows, [count]] = await Promise.all([
+      db
+        .select({
+          clusterId: shareTokens.clusterId,
+          address: shareTokens.token,
+          offering: shareTokens.offering,
+          name: shareTokens.name,
+          symbol: shareTokens.symbol,
+        })
+        .from(shareTokens)
+        .where(eq(shareTokens.chainId, chain.chainId))
+        .orderBy(asc(shareTokens.clusterId))
+        .limit(TOKEN_LIST_LIMIT),
+      multiread(chain, [{ ...registryOf(chain), functionName: 'clusterCount' }], head.number) as Promise<bigint[]>,
+    ]);
+    const mirrored = new Set(rows.map((row) => row.clusterId));
+    const tail: bigint[] = [];
+    for (let id = count ?? 0n; id > 0n && tail.length < UNMIRRORED_TAIL; id--) if (!mirrored.has(id)) tail.push(id);
+    const fresh = await tokensFromChain(chain, tail, head.number);
+    const tokens = [...rows, ...[...fresh].map(([clusterId, token]) => ({ clusterId, ...token }))];
+    return tokens.sort((a, b) => (a.clusterId < b.clusterId ? -1 : 1)).slice(0, TOKEN_LIST_LIMIT);
+  });
 }
 
 const passports = perBlock<NonNullable<Awaited<ReturnType<typeof readPassport>>> | { missing: true }>(512);

@@ -94,13 +94,16 @@ describe('child processes get only what they need (I-3)', () => {
     },
   );
 
-  it('the web build is started without the secrets', () => {
+  it('the web build is started without the secrets, in production mode whoever starts it', () => {
     buildApp();
     expect(execFileSync).toHaveBeenCalledOnce();
     const env = (execFileSync.mock.calls[0]![2] as { env?: NodeJS.ProcessEnv }).env;
     expect(env).toBeDefined();
     expect(env!.PATH).toBe(process.env.PATH);
     expect(leaked(Object.entries(env!).map(([name, value]) => `${name}=${value}`))).toEqual([]);
+    // Vitest runs with NODE_ENV=test: the build must still be the production one npm start serves.
+    expect(process.env.NODE_ENV).toBe('test');
+    expect(env!.NODE_ENV).toBe('production');
   });
 
   it('a telemetry command of the agent runs without the secrets', async () => {

@@ -40,7 +40,12 @@ export function appBuildIsStale() {
 
 export function buildApp() {
   // The build sees none of the stack's secrets: nothing can bake them into the bundle or a plugin's log (I-3).
-  execFileSync('npx', ['remix', 'vite:build'], { stdio: ['ignore', 'ignore', 'inherit'], env: childEnvironment() });
+  // NODE_ENV is pinned: a build started from a test run (NODE_ENV=test) otherwise bundles React's development build,
+  // which `npm start` would then serve until the sources change (appBuildIsStale does not look at the mode).
+  execFileSync('npx', ['remix', 'vite:build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...childEnvironment(), NODE_ENV: 'production' },
+  });
 }
 
 export type WebHandle = { url: string; server: Server; close: () => Promise<void> };
