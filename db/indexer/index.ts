@@ -12,7 +12,7 @@ import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { PublicClient } from 'viem';
 import type { Database } from '../index';
-import { emptyMirror } from '../mirror';
+import { emptyMirrorOfChain } from '../mirror';
 import { chainIdentity, indexedBlocks } from '../schema';
 import { countRows, type KnownContracts } from './decode';
 import { FatalIndexerError, isRangeTooLarge } from './errors';
@@ -83,8 +83,9 @@ export async function ensureChainIdentity(
           'notes and documents are kept.',
       );
     }
-    // In the same transaction as the new identity: a crash in between leaves the old mirror, never half of one.
-    if (stored) await emptyMirror(tx);
+    // In the same transaction as the new identity: a crash in between leaves the old mirror, never half of one. Only
+    // this chain's rows: another chain's mirror in a shared database has its own identity, unchanged.
+    if (stored) await emptyMirrorOfChain(tx, identity.chainId);
     await tx.insert(chainIdentity).values(identity);
     return stored !== undefined;
   });
