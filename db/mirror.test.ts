@@ -132,7 +132,7 @@ describe.each(testDatabases)('the mirror schema on $name', ({ open, openEmpty })
       genesisHash: `0x${'22'.repeat(32)}`,
       deployBlock: 7n,
       deployBlockHash: `0x${'77'.repeat(32)}`,
-    };
+    } as const;
 
     expect(await ensureChainIdentity(handle.db, redeployed, { autoReset: true })).toBe(true);
 
