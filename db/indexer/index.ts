@@ -37,6 +37,8 @@ export type IndexerOptions = {
   /** Blocks behind the head that are treated as final enough to index. */
   confirmations?: number;
   maxBlockRange?: number;
+  /** Addresses per eth_getLogs OR-list (read.ts MAX_TOPIC_ADDRESSES); tests lower it to exercise the batching. */
+  maxTopicAddresses?: number;
   pollIntervalMs?: number;
   signal: AbortSignal;
   log: Logger;
@@ -102,7 +104,12 @@ export function createIndexer(options: IndexerOptions) {
   let known: KnownContracts | undefined;
   /** The last finalized block seen (-1n: none yet); see finalizedBlock. */
   let finalized = -1n;
-  const reader = createRangeReader({ publicClient, chainId, contracts: options.contracts });
+  const reader = createRangeReader({
+    publicClient,
+    chainId,
+    contracts: options.contracts,
+    maxTopicAddresses: options.maxTopicAddresses,
+  });
 
   async function loadKnown(): Promise<KnownContracts> {
     const tokens = await loadKnownTokens(db, chainId);
