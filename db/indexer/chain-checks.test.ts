@@ -37,6 +37,18 @@ function withGetLogs(client: PublicClient, tamper: (logs: Log[], args: GetLogsAr
   });
 }
 
+/** The public client with its `finalized` block tag answered by `finalized` (a block object, or real when undefined). */
+function withFinalized(client: PublicClient, finalized: () => Record<string, unknown> | undefined) {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (property !== 'getBlock') return value;
+      return async (args: { blockTag?: string }) =>
+        (args?.blockTag === 'finalized' && finalized()) || value.call(target, args);
+    },
+  });
+}
+
 describe.each(testDatabases)('indexer chain checks on $name', ({ name, open }) => {
   const opened: DatabaseHandle[] = [];
   let chain: TestChain | undefined;
@@ -180,6 +192,34 @@ describe.each(testDatabases)('indexer chain checks on $name', ({ name, open }) =
     expect(rows.stablecoinTransfers.length).toBeGreaterThan(0);
     expect(rows.stablecoinTransfers.length).toBeLessThan(all.length);
     expect(rows.stablecoinTransfers.some((row) => row.transactionHash === unrelated.transactionHash)).toBe(false);
+  });
+
+  it('trusts a finalized block only up to the head less confirmations, so a lying RPC cannot switch the checks off (M-5)', async () => {
+    const testChain = await startChain();
+    const { sale } = await runScenario(testChain);
+    // Once, the RPC calls a block far above the head finalized; remembered, it would mean "nothing here can change".
+    let lie = true;
+    const far = 10n ** 9n;
+    const lying = withFinalized(testChain.publicClient, () =>
+      lie ? { number: far, hash: `0x${'ef'.repeat(32)}`, parentHash: `0x${'ee'.repeat(32)}` } : undefined,
+    );
+    let dropped: bigint | undefined;
+    const lagging = withGetLogs(lying, (logs, args) =>
+      args.fromBlock === undefined ? logs : logs.filter((log) => log.blockNumber !== dropped),
+    );
+    const db = await openDb();
+    const indexer = indexerFor(db, { publicClient: lagging, confirmations: 1 });
+    const { head } = await indexer.catchUp();
+    expect(head).toBeLessThan(far);
+    lie = false;
+    const [investorA, investorB] = devRoles.investors;
+    const receipt = await testChain.transferShares(investorA, sale.token, devAccount(investorB).address, 1n);
+    await testChain.mine(2);
+    dropped = receipt.blockNumber;
+
+    // The new blocks lie above the clamped finality: their blooms are checked and the incomplete answer is refused.
+    await expect(indexer.step()).rejects.toThrow(/logsBloom/);
+    expect((await readCursor(db, 31_337))?.number).toBe(head);
   });
 
   it('names the protocol contracts in OR-lists of at most the batch size instead of fetching every transfer (M-7)', async () => {
