@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, migrateDatabase, migrationsFolder } from './index';
-import { emptyMirror, mirrorTableNames } from './mirror';
-import { clusterDocuments, clusterNotes } from './schema';
+import { ensureChainIdentity } from './indexer';
+import { emptyMirror, emptyMirrorOfChain, mirrorTableNames } from './mirror';
+import { clusterDocuments, clusterNotes, sessions } from './schema';
 import { testDatabases } from './test-databases';
-import { addOperatorData, fillMirror, queryRows, rowCounts } from './test-rows';
+import { addOperatorData, fillMirror, insertSampleRow, queryRows, rowCounts } from './test-rows';
 
 type Journal = { entries: { tag: string }[] };
 
@@ -25,6 +26,36 @@ function migrationsBeforeMirrorSchema() {
 }
 
 const everyMirrorTable = (rows: number) => Object.fromEntries(mirrorTableNames.map((name) => [name, rows]));
+
+/** Rows of `chainId` in every mirror table, by table name. */
+async function chainRowCounts(db: DatabaseHandle['db'], chainId: number) {
+  const counts: Record<string, number> = {};
+  for (const name of mirrorTableNames) {
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from mirror.${sql.identifier(name)} where chain_id = ${chainId}`,
+    );
+    counts[name] = row!.n;
+  }
+  return counts;
+}
+
+/** One row of chain 1 and one of chain 2 in every mirror table (fillMirror writes chain 1), plus operator data. */
+async function twoChainsWithOperatorData(db: DatabaseHandle['db']) {
+  await fillMirror(db);
+  for (const name of mirrorTableNames) await db.execute(sql`update mirror.${sql.identifier(name)} set chain_id = 2`);
+  await fillMirror(db);
+  await addOperatorData(db);
+  await insertSampleRow(db, 'public', sessions);
+  expect(await chainRowCounts(db, 1)).toEqual(everyMirrorTable(1));
+  expect(await chainRowCounts(db, 2)).toEqual(everyMirrorTable(1));
+}
+
+async function expectPublicKept(db: DatabaseHandle['db']) {
+  expect(await db.select().from(clusterNotes)).toHaveLength(1);
+  expect(await db.select().from(clusterDocuments)).toHaveLength(1);
+  expect(await db.select().from(sessions)).toHaveLength(1);
+}
 
 describe.each(testDatabases)('the mirror schema on $name', ({ open, openEmpty }) => {
   let handle: DatabaseHandle | undefined;
@@ -68,16 +99,45 @@ describe.each(testDatabases)('the mirror schema on $name', ({ open, openEmpty })
     await handle.db.execute(sql`insert into public.other_app values (42)`);
     await fillMirror(handle.db);
     await addOperatorData(handle.db);
+    await insertSampleRow(handle.db, 'public', sessions);
     expect(await rowCounts(handle.db, 'mirror')).toEqual(everyMirrorTable(1));
 
     await emptyMirror(handle.db);
 
     expect(await rowCounts(handle.db, 'mirror')).toEqual(everyMirrorTable(0));
-    expect(await handle.db.select().from(clusterNotes)).toHaveLength(1);
-    expect(await handle.db.select().from(clusterDocuments)).toHaveLength(1);
+    await expectPublicKept(handle.db);
     expect(await queryRows(handle.db, sql`select x from public.other_app`)).toEqual([{ x: 42 }]);
     // The tables are emptied, not dropped: the indexer writes again without a migration.
     await fillMirror(handle.db);
     expect(await rowCounts(handle.db, 'mirror')).toEqual(everyMirrorTable(1));
+  });
+
+  it("empties one chain's mirror and leaves another chain's rows, notes, documents and sessions (H-4)", async () => {
+    handle = await open();
+    await twoChainsWithOperatorData(handle.db);
+
+    await handle.db.transaction((tx) => emptyMirrorOfChain(tx, 1));
+
+    expect(await chainRowCounts(handle.db, 1)).toEqual(everyMirrorTable(0));
+    expect(await chainRowCounts(handle.db, 2)).toEqual(everyMirrorTable(1));
+    await expectPublicKept(handle.db);
+  });
+
+  it("resets the local chain's changed mirror without wiping another chain's in a shared database (H-4)", async () => {
+    handle = await open();
+    await twoChainsWithOperatorData(handle.db);
+    // fillMirror's identity of chain 1 with another deployment block: the local anvil chain was restarted.
+    const redeployed = {
+      chainId: 1,
+      genesisHash: `0x${'22'.repeat(32)}`,
+      deployBlock: 7n,
+      deployBlockHash: `0x${'77'.repeat(32)}`,
+    } as const;
+
+    expect(await ensureChainIdentity(handle.db, redeployed, { autoReset: true })).toBe(true);
+
+    expect(await chainRowCounts(handle.db, 1)).toEqual({ ...everyMirrorTable(0), chain_identity: 1 });
+    expect(await chainRowCounts(handle.db, 2)).toEqual(everyMirrorTable(1));
+    await expectPublicKept(handle.db);
   });
 });

@@ -37,6 +37,18 @@ function withGetLogs(client: PublicClient, tamper: (logs: Log[], args: GetLogsAr
   });
 }
 
+/** The public client with its `finalized` block tag answered by `finalized` (a block object, or real when undefined). */
+function withFinalized(client: PublicClient, finalized: () => Record<string, unknown> | undefined) {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (property !== 'getBlock') return value;
+      return async (args: { blockTag?: string }) =>
+        (args?.blockTag === 'finalized' && finalized()) || value.call(target, args);
+    },
+  });
+}
+
 describe.each(testDatabases)('indexer chain checks on $name', ({ name, open }) => {
   const opened: DatabaseHandle[] = [];
   let chain: TestChain | undefined;
@@ -51,7 +63,13 @@ describe.each(testDatabases)('indexer chain checks on $name', ({ name, open }) =
   };
   const indexerFor = (
     db: Database,
-    overrides: { publicClient?: PublicClient; maxBlockRange?: number; confirmations?: number; log?: pino.Logger } = {},
+    overrides: {
+      publicClient?: PublicClient;
+      maxBlockRange?: number;
+      confirmations?: number;
+      maxTopicAddresses?: number;
+      log?: pino.Logger;
+    } = {},
   ) =>
     createIndexer({
       db,
@@ -61,6 +79,7 @@ describe.each(testDatabases)('indexer chain checks on $name', ({ name, open }) =
       deployBlock: chain!.deployment.deployBlock,
       maxBlockRange: overrides.maxBlockRange ?? 1_000,
       confirmations: overrides.confirmations,
+      maxTopicAddresses: overrides.maxTopicAddresses,
       signal: new AbortController().signal,
       log: overrides.log ?? silent,
     });
@@ -173,6 +192,74 @@ describe.each(testDatabases)('indexer chain checks on $name', ({ name, open }) =
     expect(rows.stablecoinTransfers.length).toBeGreaterThan(0);
     expect(rows.stablecoinTransfers.length).toBeLessThan(all.length);
     expect(rows.stablecoinTransfers.some((row) => row.transactionHash === unrelated.transactionHash)).toBe(false);
+  });
+
+  it('trusts a finalized block only up to the head less confirmations, so a lying RPC cannot switch the checks off (M-5)', async () => {
+    const testChain = await startChain();
+    const { sale } = await runScenario(testChain);
+    // Once, the RPC calls a block far above the head finalized; remembered, it would mean "nothing here can change".
+    let lie = true;
+    const far = 10n ** 9n;
+    const lying = withFinalized(testChain.publicClient, () =>
+      lie ? { number: far, hash: `0x${'ef'.repeat(32)}`, parentHash: `0x${'ee'.repeat(32)}` } : undefined,
+    );
+    let dropped: bigint | undefined;
+    const lagging = withGetLogs(lying, (logs, args) =>
+      args.fromBlock === undefined ? logs : logs.filter((log) => log.blockNumber !== dropped),
+    );
+    const db = await openDb();
+    const indexer = indexerFor(db, { publicClient: lagging, confirmations: 1 });
+    const { head } = await indexer.catchUp();
+    expect(head).toBeLessThan(far);
+    lie = false;
+    const [investorA, investorB] = devRoles.investors;
+    const receipt = await testChain.transferShares(investorA, sale.token, devAccount(investorB).address, 1n);
+    await testChain.mine(2);
+    dropped = receipt.blockNumber;
+
+    // The new blocks lie above the clamped finality: their blooms are checked and the incomplete answer is refused.
+    await expect(indexer.step()).rejects.toThrow(/logsBloom/);
+    expect((await readCursor(db, 31_337))?.number).toBe(head);
+  });
+
+  it('names the protocol contracts in OR-lists of at most the batch size instead of fetching every transfer (M-7)', async () => {
+    const testChain = await startChain();
+    const { sale } = await runScenario(testChain);
+    const investorB = devAccount(devRoles.investors[1]!).address;
+    const unrelated = await testChain.send(devRoles.investors[0], {
+      address: testChain.contracts.stablecoin,
+      abi: testStablecoinAbi,
+      functionName: 'transfer',
+      args: [investorB, 1n],
+    } as never);
+    type Filter = GetLogsArgs & { address?: unknown; event?: unknown; args?: { from?: string[]; to?: string[] } };
+    const filters: Filter[] = [];
+    const recording = withGetLogs(testChain.publicClient, (logs, args) => {
+      filters.push(args as Filter);
+      return logs;
+    });
+    const db = await openDb();
+    // One address per list: registry, factory, token and offering are four batches, the offering never in the first.
+    await indexerFor(db, { publicClient: recording, maxTopicAddresses: 1 }).catchUp();
+
+    const transferQueries = filters.filter((filter) => filter.event !== undefined);
+    expect(transferQueries.length).toBeGreaterThan(0);
+    // Never the fetch-all fallback: every transfer query names its contracts, one at a time.
+    for (const filter of transferQueries) {
+      expect((filter.args?.from ?? filter.args?.to ?? []).length).toBe(1);
+    }
+    for (const filter of filters.filter((entry) => entry.event === undefined)) {
+      expect([filter.address].flat()).toHaveLength(1);
+    }
+    const toLists = transferQueries.flatMap((filter) => (filter.args?.to ? [filter.args.to] : []));
+    const offeringBatch = toLists.findIndex((list) => list[0]?.toLowerCase() === sale.offering.toLowerCase());
+    expect(offeringBatch).toBeGreaterThan(0);
+
+    const stored = await db.select().from(stablecoinTransfers);
+    expect(stored.some((row) => row.to === sale.offering)).toBe(true);
+    expect(stored.some((row) => row.transactionHash === unrelated.transactionHash)).toBe(false);
+    // The batched reads miss nothing a single read of the same contracts finds.
+    expect(await dumpMirror(db)).toEqual(await cleanIndex());
   });
 
   it('rolls a reorg deeper than the kept block hashes back to the finalized block, not the deployment (I-7)', {

@@ -12,7 +12,7 @@ import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { PublicClient } from 'viem';
 import type { Database } from '../index';
-import { emptyMirror } from '../mirror';
+import { emptyMirrorOfChain } from '../mirror';
 import { chainIdentity, indexedBlocks } from '../schema';
 import { countRows, type KnownContracts } from './decode';
 import { FatalIndexerError, isRangeTooLarge } from './errors';
@@ -37,6 +37,8 @@ export type IndexerOptions = {
   /** Blocks behind the head that are treated as final enough to index. */
   confirmations?: number;
   maxBlockRange?: number;
+  /** Addresses per eth_getLogs OR-list (read.ts MAX_TOPIC_ADDRESSES); tests lower it to exercise the batching. */
+  maxTopicAddresses?: number;
   pollIntervalMs?: number;
   signal: AbortSignal;
   log: Logger;
@@ -83,8 +85,9 @@ export async function ensureChainIdentity(
           'notes and documents are kept.',
       );
     }
-    // In the same transaction as the new identity: a crash in between leaves the old mirror, never half of one.
-    if (stored) await emptyMirror(tx);
+    // In the same transaction as the new identity: a crash in between leaves the old mirror, never half of one. Only
+    // this chain's rows: another chain's mirror in a shared database has its own identity, unchanged.
+    if (stored) await emptyMirrorOfChain(tx, identity.chainId);
     await tx.insert(chainIdentity).values(identity);
     return stored !== undefined;
   });
@@ -101,7 +104,12 @@ export function createIndexer(options: IndexerOptions) {
   let known: KnownContracts | undefined;
   /** The last finalized block seen (-1n: none yet); see finalizedBlock. */
   let finalized = -1n;
-  const reader = createRangeReader({ publicClient, chainId, contracts: options.contracts });
+  const reader = createRangeReader({
+    publicClient,
+    chainId,
+    contracts: options.contracts,
+    maxTopicAddresses: options.maxTopicAddresses,
+  });
 
   async function loadKnown(): Promise<KnownContracts> {
     const tokens = await loadKnownTokens(db, chainId);
@@ -116,7 +124,8 @@ export function createIndexer(options: IndexerOptions) {
 
   /**
    * The last block that cannot change: the node's `finalized` block, or FALLBACK_FINALITY_DEPTH below the head where
-   * the node has no such tag. Remembered while ranges stay below it, so a backfill asks once.
+   * the node has no such tag, never above the head less `confirmations` (see readFinalized). Remembered while ranges
+   * stay below it, so a backfill asks once.
    */
   async function finalizedBlock(chainHead: bigint, to: bigint) {
     if (to <= finalized) return finalized;
@@ -124,16 +133,27 @@ export function createIndexer(options: IndexerOptions) {
     return finalized;
   }
 
-  async function readFinalized(chainHead: bigint) {
+  /**
+   * The node's word on finality is trusted only up to the indexed head (the chain's head less `confirmations`): a
+   * buggy or hostile RPC naming a block above it would otherwise switch the header and bloom checks off for every
+   * block below that number, for as long as finalizedBlock remembers it, and a deep reorg would roll back to a block
+   * never indexed. Above the ceiling, the ceiling's own header stands in.
+   */
+  async function readFinalized(chainHead: bigint): Promise<Header | undefined> {
+    const ceiling = chainHead - confirmations;
+    if (ceiling < 0n) return undefined;
     const block = await publicClient
       .getBlock({ blockTag: 'finalized' })
       .catch((error: Error & { details?: string }) => {
         if (NO_FINALIZED_TAG.test(`${error.details ?? ''} ${error.message}`)) return undefined;
         throw error;
       });
-    if (block?.hash && block.number !== null) return block as Header;
+    if (block?.hash && block.number !== null) {
+      return block.number > ceiling ? reader.getBlock(ceiling) : (block as Header);
+    }
     // No finalized tag (an old node, a chain without finality): a fixed depth below the head counts as final.
-    return chainHead > FALLBACK_FINALITY_DEPTH ? reader.getBlock(chainHead - FALLBACK_FINALITY_DEPTH) : undefined;
+    const depth = confirmations > FALLBACK_FINALITY_DEPTH ? confirmations : FALLBACK_FINALITY_DEPTH;
+    return chainHead > depth ? reader.getBlock(chainHead - depth) : undefined;
   }
 
   /**
