@@ -1,6 +1,10 @@
-/** What the server hands every loader and action (see scripts/stack/web.ts): the database, the chain, the CSP nonce. */
+/**
+ * What the server hands every loader and action (see scripts/stack/web.ts): the database, the chain, the web tier's
+ * settings, the CSP nonce.
+ */
 
 import type { PublicClient } from 'viem';
+import type { WebSettings } from '#config/web';
 import type { Deployment } from '#contracts/deployments';
 import type { Database } from '#db';
 
@@ -12,10 +16,14 @@ export type ChainContext = {
   deployment: Deployment;
 };
 
+export type { WebSettings };
+
 /** The services a server process hands every request; the per-response parts are added per request. */
 export type ServiceContext = {
   db: Database;
   chain: ChainContext;
+  /** The web tier's settings, parsed once at start (config/web.ts): never read process.env in the app. */
+  web: WebSettings;
 };
 
 declare module '@remix-run/node' {

@@ -15,12 +15,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from 'remix-i18next/react';
-import { cookieToInitialState, WagmiProvider } from 'wagmi';
+import { WagmiProvider } from 'wagmi';
 import { RouteErrorView } from '~/components/RouteError';
 import { fallbackLanguage, supportedLanguages } from '~/i18n';
 import { i18nServer } from '~/i18n.server';
 import { useNonce } from '~/lib/nonce';
-import { createWagmiConfig, wagmiCookies } from '~/lib/wagmi';
+import { createWagmiConfig } from '~/lib/wagmi';
 import stylesheet from '~/styles.css?url';
 
 export const links: LinksFunction = () => [
@@ -39,9 +39,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     contracts: chain.deployment.contracts,
     deployBlock: chain.deployment.deployBlock,
-    // Only wagmi's own cookies go into the page: the others (the httpOnly sign-in session) must stay out of reach of
-    // page scripts.
-    cookie: wagmiCookies(request.headers.get('cookie')),
+    // No cookie goes into the page: pages marked `public` must be the same for every visitor (a CDN that ignores
+    // `Vary: Cookie` would otherwise hand one visitor's wallet to the next, L-7). wagmi reconnects from its own cookie
+    // in the browser after hydration.
   };
 }
 
@@ -141,12 +141,13 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { chain, cookie } = useRouteLoaderData<typeof loader>('root')!;
+  const { chain } = useRouteLoaderData<typeof loader>('root')!;
   const [config] = useState(() => createWagmiConfig(chain));
   const [queryClient] = useState(() => new QueryClient());
-  const initialState = cookieToInitialState(config, cookie);
+  // No initial state: server and browser both render disconnected, then wagmi (ssr: true) restores the connection
+  // from its cookie on mount, so the shared HTML never depends on who asked for it.
   return (
-    <WagmiProvider config={config} initialState={initialState}>
+    <WagmiProvider config={config}>
       <QueryClientProvider client={queryClient}>
         <Outlet />
       </QueryClientProvider>

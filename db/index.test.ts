@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, DatabaseUnavailableError, openDatabase, resetDatabase } from './index';
+import { type DatabaseHandle, DatabaseUnavailableError, openDatabase, redactDatabaseUrl } from './index';
 import { stablecoinTransfers } from './schema';
 import { testDatabases } from './test-databases';
 
@@ -32,31 +32,19 @@ describe.each(testDatabases)('database on $name', ({ open }) => {
     expect(typeof stored?.value).toBe('bigint');
     expect(stored?.to).toBe(row.to);
   });
-
-  it('is empty again after a reset, with the schema re-applied', async () => {
-    handle = await open();
-    await handle.db.insert(stablecoinTransfers).values({
-      chainId: 1,
-      blockNumber: 1n,
-      blockHash: `0x${'01'.repeat(32)}`,
-      logIndex: 0,
-      transactionHash: `0x${'02'.repeat(32)}`,
-      from: '0x0000000000000000000000000000000000000001',
-      to: '0x0000000000000000000000000000000000000002',
-      value: 1n,
-      blockTime: new Date(0),
-    });
-    await resetDatabase(handle);
-    expect(await handle.db.select().from(stablecoinTransfers)).toEqual([]);
-  });
 });
 
 describe('openDatabase', () => {
-  it('fails with one sentence when PostgreSQL is unreachable', async () => {
-    const attempt = openDatabase({ kind: 'postgres', url: 'postgres://rackshare:secret@127.0.0.1:1/nothing' });
+  it('fails with one sentence when PostgreSQL is unreachable, the URL redacted as every other (M-6)', async () => {
+    const attempt = openDatabase({ kind: 'postgres', url: 'postgres://rackshare:secret@127.0.0.1:1/nothing?sslkey=k' });
     await expect(attempt).rejects.toBeInstanceOf(DatabaseUnavailableError);
-    await expect(attempt).rejects.toThrow(
-      /^Cannot connect to PostgreSQL at postgres:\/\/rackshare:\*\*\*@127\.0\.0\.1:1\/nothing/,
-    );
+    await expect(attempt).rejects.toThrow(/^Cannot connect to PostgreSQL at postgres:\/\/…@127\.0\.0\.1:1\/…: /);
+    await expect(attempt).rejects.not.toThrow(/secret|sslkey/);
+  });
+
+  it('redacts a database URL as every other URL: host and port kept, credentials, database and parameters hidden (M-6)', () => {
+    expect(
+      redactDatabaseUrl('postgres://rackshare:s3cret@db.internal:5432/rackshare?sslpassword=k3y&application_name=x'),
+    ).toBe('postgres://…@db.internal:5432/…');
   });
 });

@@ -6,13 +6,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { redactUrl, redactUrls } from '#contracts/redact';
 import * as schema from './schema';
 
 export { schema };
@@ -51,26 +51,37 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     client.release();
   } catch (error) {
     await pool.end();
-    const redacted = target.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-    throw new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${redacted}: ${(error as Error).message}.`);
+    throw new DatabaseUnavailableError(
+      `Cannot connect to PostgreSQL at ${redactUrl(target.url)}: ${redactUrls((error as Error).message)}.`,
+    );
   }
   const db = drizzlePg(pool, { schema }) as unknown as Database;
   return { db, target, close: () => pool.end() };
 }
 
-/** Applies the drizzle-kit migrations (idempotent). */
-export async function migrateDatabase(handle: DatabaseHandle) {
+/** Applies the drizzle-kit migrations (idempotent); `folder` only for tests that start from an older schema. */
+export async function migrateDatabase(handle: DatabaseHandle, folder = migrationsFolder) {
   if (handle.target.kind === 'pglite') {
-    await migratePglite(handle.db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder });
+    await migratePglite(handle.db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder: folder });
   } else {
-    await migratePg(handle.db as unknown as Parameters<typeof migratePg>[0], { migrationsFolder });
+    await migratePg(handle.db as unknown as Parameters<typeof migratePg>[0], { migrationsFolder: folder });
   }
 }
 
-/** Drops every table of ours (and drizzle's bookkeeping) so migrations start from an empty database. */
-export async function resetDatabase(handle: DatabaseHandle) {
-  await handle.db.execute(sql`drop schema if exists public cascade`);
-  await handle.db.execute(sql`drop schema if exists drizzle cascade`);
-  await handle.db.execute(sql`create schema public`);
-  await migrateDatabase(handle);
+/** The URL as every other one is printed (contracts/ts/redact.ts): scheme, host and port; user, password, database and
+ * parameters hidden (M-6). */
+export const redactDatabaseUrl = redactUrl;
+
+/**
+ * Where a target lives, in words: PostgreSQL as host:port/database (what tells production from staging; never the
+ * credentials or the parameters, which may hold an sslpassword) or the PGlite directory.
+ */
+export function describeDatabase(target: DatabaseTarget) {
+  if (target.kind === 'postgres') {
+    if (!URL.canParse(target.url)) return `PostgreSQL at ${redactDatabaseUrl(target.url)}`;
+    const url = new URL(target.url);
+    const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+    return `PostgreSQL at ${url.hostname}:${url.port || '5432'}/${database || '(the default database)'}`;
+  }
+  return target.dataDir ? `PGlite in ${target.dataDir}` : 'an in-memory PGlite';
 }

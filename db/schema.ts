@@ -5,13 +5,16 @@
  * - derived tables (clusters, balances, rollups), updated by the indexer in the same transaction as the events they
  *   come from, either recomputed from the event tables (clusters) or moved by deltas that a rollback reverses
  *   (balances, rollups). A clean re-index therefore produces the same derived rows as an incremental one.
- * Off-chain data (telemetry summaries) is written by the oracle, not the indexer.
+ * Every table the chain can rebuild lives in the PostgreSQL schema `mirror`, so re-indexing (`npm run db:reindex`) and
+ * the local chain's automatic reset empty that schema and nothing else. Off-chain data an operator wrote and the chain
+ * cannot give back (notes, documents) lives in `public`, beside whatever else the database holds.
  */
 import {
   bigint,
   boolean,
   index,
   integer,
+  pgSchema,
   pgTable,
   primaryKey,
   smallint,
@@ -22,8 +25,11 @@ import {
 import type { Address } from 'viem';
 import { address, bytes32, uint256 } from './columns';
 
+/** The rebuildable mirror of the chain; `public` keeps what only the operators can give back. */
+export const mirror = pgSchema('mirror');
+
 /** Which chain this database mirrors: a different genesis or deployment block hash means the chain was reset. */
-export const chainIdentity = pgTable('chain_identity', {
+export const chainIdentity = mirror.table('chain_identity', {
   chainId: integer('chain_id').primaryKey(),
   genesisHash: bytes32('genesis_hash').notNull(),
   deployBlock: bigint('deploy_block', { mode: 'bigint' }).notNull(),
@@ -34,7 +40,7 @@ export const chainIdentity = pgTable('chain_identity', {
  * The indexer's cursor (the highest row per chain) and the hashes of recently indexed blocks (range ends and blocks
  * that carried logs), to find the common ancestor after a reorg.
  */
-export const indexedBlocks = pgTable(
+export const indexedBlocks = mirror.table(
   'indexed_blocks',
   {
     chainId: integer('chain_id').notNull(),
@@ -57,7 +63,7 @@ const logColumns = () => ({
 });
 
 /** Stablecoin Transfer events (mints included). */
-export const stablecoinTransfers = pgTable(
+export const stablecoinTransfers = mirror.table(
   'stablecoin_transfers',
   {
     ...logColumns(),
@@ -75,7 +81,7 @@ export const stablecoinTransfers = pgTable(
  * ClusterRegistry lifecycle events of one cluster, in one table: `kind` says which event, the other columns hold the
  * fields that event has (the rest are null). Folded in order they give the cluster's current state.
  */
-export const clusterEvents = pgTable(
+export const clusterEvents = mirror.table(
   'cluster_events',
   {
     ...logColumns(),
@@ -113,7 +119,7 @@ export type ClusterStatus = 'registered' | 'attested' | 'suspended' | 'retired';
  * Current state of each cluster, recomputed from `cluster_events`, `attestations` and `epoch_reports` whenever one of
  * them changes for the cluster. `status` is what the events say; expiry (Stale) depends on the time of reading.
  */
-export const clusters = pgTable(
+export const clusters = mirror.table(
   'clusters',
   {
     chainId: integer('chain_id').notNull(),
@@ -141,7 +147,7 @@ export const clusters = pgTable(
 );
 
 /** ClusterAttested: the committee vouched for the hardware; `signers` are the members whose signatures counted. */
-export const attestations = pgTable(
+export const attestations = mirror.table(
   'attestations',
   {
     ...logColumns(),
@@ -162,7 +168,7 @@ export const attestations = pgTable(
 );
 
 /** ReportSubmitted: one accepted epoch report. Its block time places it in the hourly/daily rollups. */
-export const epochReports = pgTable(
+export const epochReports = mirror.table(
   'epoch_reports',
   {
     ...logColumns(),
@@ -187,7 +193,7 @@ export const epochReports = pgTable(
  * (`previousValue` → `value`), CommitteeChanged (`previousValue` → `value`: the committee version, null before the
  * first), GuardianSet (`account` = the new guardian, the zero address for none).
  */
-export const committeeEvents = pgTable(
+export const committeeEvents = mirror.table(
   'committee_events',
   {
     ...logColumns(),
@@ -216,7 +222,7 @@ export const committeeEvents = pgTable(
 );
 
 /** One row per ShareToken, from RackshareFactory.ClusterTokenized (the event that makes the indexer follow it). */
-export const shareTokens = pgTable(
+export const shareTokens = mirror.table(
   'share_tokens',
   {
     ...logColumns(),
@@ -237,7 +243,7 @@ export const shareTokens = pgTable(
 );
 
 /** One row per Offering (primary sale), from the same ClusterTokenized event; its terms never change. */
-export const offerings = pgTable(
+export const offerings = mirror.table(
   'offerings',
   {
     ...logColumns(),
@@ -261,7 +267,7 @@ export const offerings = pgTable(
  * Offering events: Purchased, Finalized, Refunded, SharesWithdrawn, EscrowRevenueClaimed, Cancelled, PurchaseRecovered
  * (`account` the frozen buyer, `recipient` the replacement, `amount` what it paid), in one table keyed by `kind`.
  */
-export const offeringEvents = pgTable(
+export const offeringEvents = mirror.table(
   'offering_events',
   {
     ...logColumns(),
@@ -312,7 +318,7 @@ export const offeringEvents = pgTable(
 );
 
 /** ShareToken Transfer events (the initial mint to the Offering included). */
-export const shareTransfers = pgTable(
+export const shareTransfers = mirror.table(
   'share_transfers',
   {
     ...logColumns(),
@@ -332,7 +338,7 @@ export const shareTransfers = pgTable(
  * Share balances, moved by the net delta of each indexed range's transfers (reversed on rollback). Rows that reach
  * zero are deleted, so the holders of a token are exactly its rows.
  */
-export const balances = pgTable(
+export const balances = mirror.table(
   'balances',
   {
     chainId: integer('chain_id').notNull(),
@@ -344,7 +350,7 @@ export const balances = pgTable(
 );
 
 /** RevenueDeposited: each deposit (re)starts the token's revenue stream; the newest row is the current stream. */
-export const revenueDeposits = pgTable(
+export const revenueDeposits = mirror.table(
   'revenue_deposits',
   {
     ...logColumns(),
@@ -365,7 +371,7 @@ export const revenueDeposits = pgTable(
 );
 
 /** Claimed: revenue paid out to a holder. */
-export const claims = pgTable(
+export const claims = mirror.table(
   'claims',
   {
     ...logColumns(),
@@ -386,7 +392,7 @@ export const claims = pgTable(
  * ForcedTransfer, WalletRecovered) in one table keyed by `kind`; PauseSet is `pause_set` for the operator's pause and
  * `governance_pause_set` for governance's.
  */
-export const tokenControlEvents = pgTable(
+export const tokenControlEvents = mirror.table(
   'token_control_events',
   {
     ...logColumns(),
@@ -422,8 +428,11 @@ export const tokenControlEvents = pgTable(
   ],
 );
 
-/** Off-chain telemetry summary of one cluster epoch, written by the oracle; `telemetryRoot` links it to the report. */
-export const telemetrySummaries = pgTable(
+/**
+ * Off-chain telemetry summary of one cluster epoch, for the oracle to write; `telemetryRoot` links it to the report.
+ * In the mirror: it describes epochs of this deployment and can be recomputed from the oracle's sample files.
+ */
+export const telemetrySummaries = mirror.table(
   'telemetry_summaries',
   {
     chainId: integer('chain_id').notNull(),
@@ -453,7 +462,7 @@ export type RollupDimension = 'cluster' | 'gpu_model' | 'location' | 'network';
  * and deposits indexed in each range (reversed on rollback). Averages are sums divided by counts at read time, so
  * the rows stay additive. `key` is the cluster id, model or location ('' for the network).
  */
-export const rollups = pgTable(
+export const rollups = mirror.table(
   'rollups',
   {
     chainId: integer('chain_id').notNull(),
@@ -506,4 +515,25 @@ export const clusterDocuments = pgTable(
     addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
   },
   (table) => [index('cluster_documents_cluster').on(table.chainId, table.clusterId)],
+);
+
+/**
+ * Operator sign-in sessions (Sign-In with Ethereum), kept server-side so that signing out ends a session for good: a
+ * copied cookie dies with it. The cookie carries a random 32-byte id; only its SHA-256 is stored, so a leaked database
+ * row cannot be replayed as a cookie. Expired and revoked rows are pruned on sign-in (app/lib/sessions.server.ts).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: bytes32('id_hash').primaryKey(),
+    chainId: integer('chain_id').notNull(),
+    address: address('address').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('sessions_expires_idx').on(table.expiresAt),
+    index('sessions_address_idx').on(table.chainId, table.address, table.createdAt),
+  ],
 );

@@ -7,17 +7,24 @@
 import pg from 'pg';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from './index';
 
-export type TestDatabaseFactory = { name: string; open: () => Promise<DatabaseHandle> };
+export type TestDatabaseFactory = {
+  name: string;
+  /** A database migrated to the newest schema. */
+  open: () => Promise<DatabaseHandle>;
+  /** A database with no migration applied, for tests that migrate it themselves (from an older schema). */
+  openEmpty: () => Promise<DatabaseHandle>;
+};
+
+async function migrated(open: () => Promise<DatabaseHandle>) {
+  const handle = await open();
+  await migrateDatabase(handle);
+  return handle;
+}
+
+const openPglite = () => openDatabase({ kind: 'pglite', dataDir: null });
 
 export const testDatabases: TestDatabaseFactory[] = [
-  {
-    name: 'pglite',
-    open: async () => {
-      const handle = await openDatabase({ kind: 'pglite', dataDir: null });
-      await migrateDatabase(handle);
-      return handle;
-    },
-  },
+  { name: 'pglite', open: () => migrated(openPglite), openEmpty: openPglite },
 ];
 
 let created = 0;
@@ -45,19 +52,16 @@ export async function createScratchDatabase(adminUrl: string) {
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 if (postgresUrl) {
-  testDatabases.push({
-    name: 'postgres',
-    open: async () => {
-      const scratch = await createScratchDatabase(postgresUrl);
-      const handle = await openDatabase({ kind: 'postgres', url: scratch.url });
-      await migrateDatabase(handle);
-      return {
-        ...handle,
-        close: async () => {
-          await handle.close();
-          await scratch.drop();
-        },
-      };
-    },
-  });
+  const openPostgres = async (): Promise<DatabaseHandle> => {
+    const scratch = await createScratchDatabase(postgresUrl);
+    const handle = await openDatabase({ kind: 'postgres', url: scratch.url });
+    return {
+      ...handle,
+      close: async () => {
+        await handle.close();
+        await scratch.drop();
+      },
+    };
+  };
+  testDatabases.push({ name: 'postgres', open: () => migrated(openPostgres), openEmpty: openPostgres });
 }

@@ -1,5 +1,6 @@
 /** `npm start`: the whole Rackshare stack on one machine (see README "Quick start"). */
-import { existsSync } from 'node:fs';
+import { loadDotEnv } from '#config/env';
+import { redactUrl, redactUrls } from '#contracts/redact';
 import { devAccount, devRoles } from './stack/dev-accounts';
 import { ConfigError, parseStackEnv } from './stack/env';
 import { bold, red } from './stack/progress';
@@ -10,8 +11,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-// Variables already set in the shell win over .env (Node's loader never overwrites them).
-if (existsSync('.env')) process.loadEnvFile('.env');
+loadDotEnv();
 // The app is served from its production build: React's production mode renders about twice as fast.
 process.env.NODE_ENV ??= 'production';
 
@@ -25,18 +25,25 @@ try {
 
 const log = createLogger(env);
 const controller = new AbortController();
-let stopping = false;
+let stoppingSince: number | undefined;
 let stopStack: (() => Promise<void>) | undefined;
 
 async function shutdown(signal: string) {
-  if (stopping) {
+  if (stoppingSince !== undefined) {
+    // Only a second Ctrl-C forces the exit. The same one arrives twice (from the terminal and from npm passing it on),
+    // and npm exits before its child is done (the parent check below): neither may cut a clean stop short.
+    if (signal === 'parent exited' || performance.now() - stoppingSince < 1_000) return;
     process.stderr.write('forced exit\n');
     process.exit(1);
   }
-  stopping = true;
+  stoppingSince = performance.now();
   process.stdout.write(`\n${signal} received: stopping…\n`);
   controller.abort();
-  await stopStack?.();
+  // Still starting: the step under way sees the abort between two of its steps (the demo history records what landed
+  // and resumes from it next time), and start-up stops what it started (below). Exiting here would leave the oracle
+  // nodes and the chain to be killed mid-write.
+  if (!stopStack) return;
+  await stopStack();
   process.stdout.write('stopped cleanly\n');
   process.exit(0);
 }
@@ -50,12 +57,16 @@ setInterval(() => process.ppid !== parentPid && void shutdown('parent exited'), 
 try {
   const { state, stop } = await startStack(env, controller.signal, log);
   stopStack = stop;
-  if (controller.signal.aborted) await shutdown('SIGINT');
+  if (controller.signal.aborted) {
+    await stop();
+    process.stdout.write('stopped cleanly\n');
+    process.exit(0);
+  }
   const contracts = Object.entries(state.deployment!.contracts).filter(([, address]) => address);
   const lines = [
     '',
     bold(`Rackshare is running at ${state.webUrl}`),
-    `  chain id   ${state.chainId} (${state.rpcUrl})`,
+    `  chain id   ${state.chainId} (${redactUrl(state.rpcUrl!)})`,
     ...contracts.map(([name, address]) => `  ${name.padEnd(24)} ${address}`),
   ];
   if (env.localChain) {
@@ -68,6 +79,11 @@ try {
   lines.push('Press Ctrl-C to stop.', '');
   process.stdout.write(lines.join('\n'));
 } catch (error) {
+  // Interrupted while starting: startStack stopped every service it had started before rethrowing.
+  if (controller.signal.aborted) {
+    process.stdout.write('stopped cleanly\n');
+    process.exit(0);
+  }
   if (
     error instanceof StartupError ||
     error instanceof ConfigError ||
@@ -76,5 +92,5 @@ try {
     fail((error as Error).message);
   }
   log.error({ err: error }, 'startup failed');
-  fail(`startup failed: ${(error as Error).message.split('\n')[0]}`);
+  fail(`startup failed: ${redactUrls((error as Error).message.split('\n')[0]!)}`);
 }

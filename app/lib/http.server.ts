@@ -84,8 +84,9 @@ export async function fromDataSources<T>(read: () => Promise<T>): Promise<T> {
 }
 
 /**
- * For loaders of pages that every visitor with the same language and wallet cookie sees alike (they read data the
- * server refreshes every couple of seconds anyway): `return data(page, SHARED_PAGE)`. A shared cache — the server's
+ * For loaders of pages that every visitor with the same language sees alike (they read data the server refreshes
+ * every couple of seconds anyway, and no per-visitor cookie goes into them: app/root.tsx, review L-7):
+ * `return data(page, SHARED_PAGE)`. A shared cache — the server's
  * own (scripts/stack/shared-cache.ts) or a CDN in front of it — may reuse one rendering for a second and serve it up
  * to 5 s stale while it renders the next. Browsers keep nothing (max-age=0).
  */

@@ -13,10 +13,11 @@ import { signedInAddress } from '~/lib/siwe-session.server';
 /** The signed-in operator when it may write `clusterId`'s data; otherwise the answer that refuses it. */
 export async function signedInOperatorOf(
   request: Request,
-  { chain }: AppLoadContext,
+  context: AppLoadContext,
   clusterId: bigint | undefined,
 ): Promise<{ operator: Address } | { refusal: Response }> {
-  const signedIn = await signedInAddress(request, chain.chainId);
+  const { chain } = context;
+  const signedIn = await signedInAddress(request, context);
   if (!signedIn) return { refusal: refuse(401, 'Sign in with Ethereum first.') };
   if (clusterId === undefined) return { operator: signedIn };
   const operator = await fromDataSources(() =>

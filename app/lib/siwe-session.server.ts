@@ -1,66 +1,112 @@
 /**
- * The signed-in operator, kept in a signed cookie after Sign-In with Ethereum (see siwe.server.ts). httpOnly keeps
- * page scripts from reading it, sameSite=lax keeps other sites' forms from sending it (the same-origin check in front
- * of Remix refuses those too), secure when the page itself is served over https.
+ * The signed-in operator after Sign-In with Ethereum (see siwe.server.ts), and the pre-auth cookie a nonce is bound
+ * to. The session lives in the database (app/models/sessions.server.ts); the cookie carries only its random id,
+ * signed with SESSION_SECRET, so sign-out revokes it for every copy (I-2). httpOnly keeps page scripts from reading
+ * the cookies, sameSite=lax keeps other sites' forms from sending them. Over https — an https public origin, or a
+ * trusted proxy's X-Forwarded-Proto (scripts/stack/web.ts sets the request URL's scheme only then) — they are
+ * `Secure` and `__Host-` prefixed, so no subdomain or plain-http page can set or overwrite them (L-1).
  */
-import { createCookieSessionStorage, type SessionStorage } from '@remix-run/node';
-import { type Address, getAddress, isAddress } from 'viem';
-import { appEnv } from '~/env.server';
+import { randomBytes } from 'node:crypto';
+import { type Cookie, createCookie } from '@remix-run/node';
+import type { Address } from 'viem';
+import type { ServiceContext } from '~/load-context';
+import { createSession, revokeSession, sessionAddress } from '~/models/sessions.server';
+import { SESSION_COOKIE_BASE } from './session-cookie-names';
 import type { SignInGrant } from './siwe.server';
 
 /** A sign-in lasts at most this long (shorter when the signed message expires earlier). */
 export const SESSION_MAX_AGE_S = 8 * 3_600;
+/** Time to fetch a nonce, show the message and sign it. */
+export const PRE_AUTH_MAX_AGE_S = 10 * 60;
 
-type SessionData = { address: string; chainId: number; expiresAt: number };
+export type SessionContext = Pick<ServiceContext, 'db' | 'web'> & { chain: { chainId: number } };
 
-const storages = new Map<boolean, SessionStorage<SessionData>>();
-
-function storageFor(request: Request) {
-  const secure = new URL(request.url).protocol === 'https:';
-  let storage = storages.get(secure);
-  if (!storage) {
-    storage = createCookieSessionStorage<SessionData>({
-      cookie: {
-        name: '__rackshare_siwe',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure,
-        path: '/',
-        secrets: [appEnv().sessionSecret],
-      },
-    });
-    storages.set(secure, storage);
-  }
-  return storage;
+/** True when the visitor's connection is https, so the cookies can be `Secure` (and so `__Host-`). */
+export function isSecureRequest(request: Request, web: Pick<ServiceContext['web'], 'publicOrigin'>): boolean {
+  return web.publicOrigin.startsWith('https:') || new URL(request.url).protocol === 'https:';
 }
 
-/** The address signed in on this request for `chainId`, if any and not expired. */
+const cookies = new Map<string, Cookie>();
+
+/** The cookie `name` for this request: `__Host-name` over https, `__name` over plain http (browsers refuse the prefix). */
+function cookieFor(name: string, maxAge: number | undefined, request: Request, web: ServiceContext['web']) {
+  const secure = isSecureRequest(request, web);
+  const key = `${name}\n${secure}\n${web.sessionSecret}`;
+  let cookie = cookies.get(key);
+  if (!cookie) {
+    // One entry per (cookie, scheme, secret): a handful per process.
+    cookie = createCookie(secure ? `__Host-${name}` : `__${name}`, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      path: '/',
+      maxAge,
+      secrets: [web.sessionSecret],
+    });
+    cookies.set(key, cookie);
+  }
+  return cookie;
+}
+
+const sessionCookie = (request: Request, web: ServiceContext['web']) =>
+  cookieFor(SESSION_COOKIE_BASE, undefined, request, web);
+const preAuthCookie = (request: Request, web: ServiceContext['web']) =>
+  cookieFor('rackshare_preauth', PRE_AUTH_MAX_AGE_S, request, web);
+
+async function sessionId(request: Request, web: ServiceContext['web']): Promise<string | undefined> {
+  const value: unknown = await sessionCookie(request, web).parse(request.headers.get('cookie'));
+  return typeof value === 'string' && /^[0-9a-f]{64}$/.test(value) ? value : undefined;
+}
+
+/** The address signed in on this request for the context's chain, if its session is live. */
 export async function signedInAddress(
   request: Request,
-  chainId: number,
+  context: SessionContext,
   now = new Date(),
 ): Promise<Address | undefined> {
-  const session = await storageFor(request).getSession(request.headers.get('cookie'));
-  const address = session.get('address');
-  if (!address || !isAddress(address) || session.get('chainId') !== chainId) return undefined;
-  if ((session.get('expiresAt') ?? 0) <= now.getTime()) return undefined;
-  return getAddress(address);
+  const id = await sessionId(request, context.web);
+  return id ? sessionAddress(context.db, id, context.chain.chainId, now) : undefined;
 }
 
-/** The Set-Cookie header that signs `grant` in. */
-export async function signInCookie(request: Request, grant: SignInGrant, now = new Date()): Promise<string> {
-  const storage = storageFor(request);
-  const session = await storage.getSession();
+/** Opens a session for `grant` and returns the Set-Cookie header that carries it. */
+export async function signInCookie(
+  request: Request,
+  context: SessionContext,
+  grant: SignInGrant,
+  now = new Date(),
+): Promise<string> {
   const latest = now.getTime() + SESSION_MAX_AGE_S * 1_000;
-  const expiresAt = Math.min(grant.expiresAt?.getTime() ?? latest, latest);
-  session.set('address', grant.address);
-  session.set('chainId', grant.chainId);
-  session.set('expiresAt', expiresAt);
-  return storage.commitSession(session, { expires: new Date(expiresAt) });
+  const expiresAt = new Date(Math.min(grant.expiresAt?.getTime() ?? latest, latest));
+  const id = await createSession(context.db, {
+    chainId: grant.chainId,
+    address: grant.address,
+    expiresAt,
+    now,
+  });
+  return sessionCookie(request, context.web).serialize(id, { expires: expiresAt });
 }
 
-/** The Set-Cookie header that signs out. */
-export async function signOutCookie(request: Request): Promise<string> {
-  const storage = storageFor(request);
-  return storage.destroySession(await storage.getSession(request.headers.get('cookie')));
+/** Revokes this request's session and returns the Set-Cookie header that clears it. */
+export async function signOutCookie(request: Request, context: SessionContext): Promise<string> {
+  const id = await sessionId(request, context.web);
+  if (id) await revokeSession(context.db, id);
+  return sessionCookie(request, context.web).serialize('', { expires: new Date(0), maxAge: 0 });
+}
+
+/**
+ * The pre-auth client id a nonce is bound to: this browser's, when its pre-auth cookie is intact, else a fresh one;
+ * with the Set-Cookie that (re)starts its ten minutes.
+ */
+export async function preAuthClient(
+  request: Request,
+  web: ServiceContext['web'],
+): Promise<{ client: string; setCookie: string }> {
+  const client = (await presentedPreAuthClient(request, web)) ?? randomBytes(16).toString('hex');
+  return { client, setCookie: await preAuthCookie(request, web).serialize(client) };
+}
+
+/** The pre-auth client id this request's cookie names, if the cookie is intact (signIn only accepts its nonces). */
+export async function presentedPreAuthClient(request: Request, web: ServiceContext['web']) {
+  const current: unknown = await preAuthCookie(request, web).parse(request.headers.get('cookie'));
+  return typeof current === 'string' && /^[0-9a-f]{32}$/.test(current) ? current : undefined;
 }

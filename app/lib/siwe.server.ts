@@ -7,6 +7,7 @@
 import { type Address, getAddress, type Hex, type PublicClient } from 'viem';
 import { generateSiweNonce, parseSiweMessage, validateSiweMessage } from 'viem/siwe';
 import { z } from 'zod';
+import { allowedHosts, allowedOrigins } from './public-origin';
 
 /** A nonce is good for this long after it is issued: enough to read and sign the message, short enough to not pile up. */
 export const NONCE_TTL_MS = 5 * 60_000;
@@ -15,40 +16,57 @@ export const MESSAGE_MAX_AGE_MS = 10 * 60_000;
 /** Clocks of browser and server may disagree a little. */
 const CLOCK_SKEW_MS = 60_000;
 
+/** One browser (pre-auth cookie) holds at most this many pending nonces: a few tabs, never a flood. */
+export const NONCES_PER_CLIENT = 5;
+
 /**
- * Nonces issued by this process, each until it is used or expires. In memory on purpose: the web app is one process,
- * and a restart (which also forgets the default session secret) only costs a pending sign-in a retry. Bounded, so a
- * client asking for nonces in a loop cannot grow it without limit (the oldest pending nonce goes first).
+ * Nonces issued by this process, each bound to the pre-auth client (cookie) it was issued to, until it is used or
+ * expires. In memory on purpose: the web app is one process, and a restart only costs a pending sign-in a retry.
+ * Bounded without letting one client push out another's (L-2): a client past NONCES_PER_CLIENT drops its own
+ * oldest nonce, and when `maxClients` browsers have a sign-in pending, new clients are refused until some expire —
+ * a pending sign-in is never evicted. (The per-IP rate limit in front of the app keeps one address from filling it.)
  */
 export class NonceStore {
-  readonly #expiries = new Map<string, number>();
+  /** Client id -> its nonces -> expiry; a client moves to the young end on each issue, so the oldest expire first. */
+  readonly #clients = new Map<string, Map<string, number>>();
 
-  constructor(private readonly options: { ttlMs?: number; capacity?: number; now?: () => number } = {}) {}
+  constructor(
+    private readonly options: { ttlMs?: number; maxClients?: number; perClient?: number; now?: () => number } = {},
+  ) {}
 
   #now() {
     return this.options.now?.() ?? Date.now();
   }
 
-  issue(): string {
+  #prune(now: number) {
+    for (const [client, nonces] of this.#clients) {
+      for (const [nonce, expiresAt] of nonces) if (expiresAt <= now) nonces.delete(nonce);
+      if (nonces.size > 0) break;
+      this.#clients.delete(client);
+    }
+  }
+
+  /** A fresh nonce for `client`, or undefined when too many other sign-ins are pending right now. */
+  issue(client: string): string | undefined {
     const now = this.#now();
-    for (const [nonce, expiresAt] of this.#expiries) {
-      if (expiresAt > now) break;
-      this.#expiries.delete(nonce);
-    }
-    const capacity = this.options.capacity ?? 10_000;
-    while (this.#expiries.size >= capacity) {
-      const oldest = this.#expiries.keys().next().value!;
-      this.#expiries.delete(oldest);
-    }
+    this.#prune(now);
+    const nonces = this.#clients.get(client) ?? new Map<string, number>();
+    if (nonces.size === 0 && this.#clients.size >= (this.options.maxClients ?? 10_000)) return undefined;
+    while (nonces.size >= (this.options.perClient ?? NONCES_PER_CLIENT)) nonces.delete(nonces.keys().next().value!);
     const nonce = generateSiweNonce();
-    this.#expiries.set(nonce, now + (this.options.ttlMs ?? NONCE_TTL_MS));
+    nonces.set(nonce, now + (this.options.ttlMs ?? NONCE_TTL_MS));
+    this.#clients.delete(client);
+    this.#clients.set(client, nonces);
     return nonce;
   }
 
-  /** True once for a nonce this store issued and that has not expired; every later call is false. */
-  consume(nonce: string): boolean {
-    const expiresAt = this.#expiries.get(nonce);
-    this.#expiries.delete(nonce);
+  /** True once for a nonce issued to `client` that has not expired; every later call, or another client's, is false. */
+  consume(client: string | undefined, nonce: string): boolean {
+    if (client === undefined) return false;
+    const nonces = this.#clients.get(client);
+    const expiresAt = nonces?.get(nonce);
+    nonces?.delete(nonce);
+    if (nonces?.size === 0) this.#clients.delete(client);
     return expiresAt !== undefined && expiresAt > this.#now();
   }
 }
@@ -77,13 +95,21 @@ export const signInSchema = z.object({
 });
 
 export type SignInExpectation = {
-  /** The host the browser shows (the request's Host): a message for another site is a phishing relay. */
-  domain: string;
+  /**
+   * This site's configured origin (PUBLIC_ORIGIN), never the request's Host: a message for another site is a phishing
+   * relay, and Host is whatever the relaying client writes (M-1). A loopback origin accepts its loopback aliases.
+   */
+  publicOrigin: string;
   chainId: number;
+  /** The pre-auth client id the request's cookie names: only a nonce issued to it counts. */
+  client: string | undefined;
   now?: Date;
 };
 
 export type SignInGrant = { address: Address; chainId: number; expiresAt?: Date };
+
+const originOf = (uri: string) => URL.parse(uri)?.origin;
+const hostOf = (uri: string) => URL.parse(uri)?.host;
 
 type SiweVerifier = Pick<PublicClient, 'verifySiweMessage'>;
 
@@ -100,10 +126,16 @@ export async function verifySignIn(
   const message = parseSiweMessage(input.message);
   if (!message.address || !message.domain || !message.nonce || !message.chainId || !message.issuedAt || !message.uri)
     throw new SiweRefusal('malformed', 'The sign-in message is incomplete.');
-  if (!dependencies.nonces.consume(message.nonce))
+  if (!dependencies.nonces.consume(expected.client, message.nonce))
     throw new SiweRefusal('nonce', 'The sign-in request is unknown, expired or already used; sign in again.');
-  if (message.domain !== expected.domain)
-    throw new SiweRefusal('domain', `The message is for ${message.domain}, not ${expected.domain}.`);
+  const siteHost = new URL(expected.publicOrigin).host;
+  if (!allowedHosts(expected.publicOrigin).includes(message.domain))
+    throw new SiweRefusal('domain', `The message is for ${message.domain}, not ${siteHost}.`);
+  if (
+    !allowedOrigins(expected.publicOrigin).includes(originOf(message.uri) ?? '') ||
+    hostOf(message.uri) !== message.domain
+  )
+    throw new SiweRefusal('domain', `The message's URI ${message.uri} is not this site (${expected.publicOrigin}).`);
   if (message.chainId !== expected.chainId)
     throw new SiweRefusal('chain', `The message is for chain ${message.chainId}; this site uses ${expected.chainId}.`);
   if (message.issuedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
@@ -115,12 +147,12 @@ export async function verifySignIn(
   if (message.expirationTime && message.expirationTime.getTime() <= now.getTime())
     throw new SiweRefusal('expired', 'The message has expired; sign in again.');
   // viem's own checks (scheme, address format, version) on top of the ones above, which give a precise reason.
-  if (!validateSiweMessage({ message, domain: expected.domain, nonce: message.nonce, time: now }))
+  if (!validateSiweMessage({ message, domain: message.domain, nonce: message.nonce, time: now }))
     throw new SiweRefusal('malformed', 'The sign-in message is not valid.');
   const signed = await dependencies.client.verifySiweMessage({
     message: input.message,
     signature: input.signature,
-    domain: expected.domain,
+    domain: message.domain,
     nonce: message.nonce,
     time: now,
   });
@@ -128,5 +160,5 @@ export async function verifySignIn(
   return { address: getAddress(message.address), chainId: message.chainId, expiresAt: message.expirationTime };
 }
 
-/** The web app's nonces (one process). */
+/** The web app's nonces (one process), per pre-auth client. */
 export const signInNonces = new NonceStore();

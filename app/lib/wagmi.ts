@@ -29,12 +29,3 @@ export function createWagmiConfig(chain: PublicChain) {
     pollingInterval: 1_000,
   });
 }
-
-/** The `wagmi.*` cookies of a Cookie header, as a Cookie header again (what cookieToInitialState reads). */
-export function wagmiCookies(header: string | null): string {
-  return (header ?? '')
-    .split(';')
-    .map((part) => part.trim())
-    .filter((part) => part.startsWith('wagmi.'))
-    .join('; ');
-}

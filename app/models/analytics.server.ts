@@ -5,7 +5,6 @@
 import type { AppLoadContext } from '@remix-run/node';
 import { formatUnits, parseUnits } from 'viem';
 import { clusterUtilizations, groupedSeries } from '#db/analytics/dashboard';
-import { appEnv } from '~/env.server';
 import { type AnalyticsQuery, type ChartName, RANGES } from '~/lib/analytics-query';
 import type { CsvCell } from '~/lib/csv';
 import { staleWhileRevalidate } from '~/models/stale-while-revalidate.server';
@@ -35,13 +34,13 @@ export function analyticsCharts(context: AppLoadContext, query: AnalyticsQuery, 
   return chartsCache(context.db, key, () => computeCharts(context, query, nowMs), nowMs);
 }
 
-async function computeCharts({ db, chain }: AppLoadContext, query: AnalyticsQuery, nowMs: number) {
+async function computeCharts({ db, chain, web }: AppLoadContext, query: AnalyticsQuery, nowMs: number) {
   const days = RANGES[query.range];
   const granularity: 'hour' | 'day' = days <= 7 ? 'hour' : 'day';
   const step = granularity === 'hour' ? HOUR_MS : 24 * HOUR_MS;
   const to = new Date(Math.floor(nowMs / step) * step + step);
   const from = new Date(to.getTime() - days * 24 * HOUR_MS);
-  const referencePrice = query.price ?? appEnv().CLOUD_REFERENCE_PRICE_USD;
+  const referencePrice = query.price ?? web.cloudReferencePriceUsd;
   const referenceBaseUnits = parseUnits(referencePrice, USD_DECIMALS);
   const dimension = query.group === 'network' ? 'network' : query.group;
   const [points, perCluster] = await Promise.all([

@@ -36,7 +36,8 @@ describe.each(testDatabases)('cluster documents on $name', ({ open }) => {
     await addClusterDocument(db, doc(1n, 'other chain', 1));
     expect((await clusterDocumentList(db, 31_337, 1n)).map((document) => document.title)).toEqual(['audit', 'lease']);
     expect(audit).toMatchObject({ clusterId: '1', sha256: digest, author: operator });
-    expect(Object.keys(await clusterDocumentsByCluster(db, 31_337)).sort()).toEqual(['1', '2']);
+    expect(Object.keys(await clusterDocumentsByCluster(db, 31_337, [1n, 2n, 3n])).sort()).toEqual(['1', '2']);
+    expect(Object.keys(await clusterDocumentsByCluster(db, 31_337, [2n]))).toEqual(['2']);
 
     expect(await removeClusterDocument(db, 31_337, 2n, audit.id)).toBe(false);
     expect(await removeClusterDocument(db, 31_337, 1n, audit.id)).toBe(true);

@@ -1,5 +1,5 @@
 /** Operators' off-chain documents on their clusters (see db/schema.ts clusterDocuments). Shown as text and links only. */
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Address, Hex } from 'viem';
 import type { Database } from '#db';
 import { clusterDocuments } from '#db/schema';
@@ -42,13 +42,15 @@ export async function clusterDocumentList(db: Database, chainId: number, cluster
 }
 
 /** Every document on the chain, by cluster id (as text): the operator page lists its clusters' documents. */
-export async function clusterDocumentsByCluster(db: Database, chainId: number) {
+/** The documents of `clusterIds` (a page's own list: never every document of the chain per view). */
+export async function clusterDocumentsByCluster(db: Database, chainId: number, clusterIds: bigint[]) {
+  const byCluster: Record<string, ClusterDocument[]> = {};
+  if (clusterIds.length === 0) return byCluster;
   const rows = await db
     .select()
     .from(clusterDocuments)
-    .where(eq(clusterDocuments.chainId, chainId))
+    .where(and(eq(clusterDocuments.chainId, chainId), inArray(clusterDocuments.clusterId, clusterIds)))
     .orderBy(asc(clusterDocuments.id));
-  const byCluster: Record<string, ClusterDocument[]> = {};
   for (const row of rows) {
     const key = row.clusterId.toString();
     const list = byCluster[key] ?? [];

@@ -19,7 +19,7 @@ describe.each(testDatabases)('cluster notes on $name', ({ open }) => {
     await saveClusterNote(db, { chainId: 31_337, clusterId: 1n, body: 'second', author: successor });
     await saveClusterNote(db, { chainId: 1, clusterId: 1n, body: 'other chain', author: operator });
     expect(await clusterNote(db, 31_337, 1n)).toMatchObject({ clusterId: '1', body: 'second', author: successor });
-    expect(Object.keys(await clusterNotesByCluster(db, 31_337))).toEqual(['1']);
+    expect(Object.keys(await clusterNotesByCluster(db, 31_337, [1n, 2n]))).toEqual(['1']);
 
     await saveClusterNote(db, { chainId: 31_337, clusterId: 1n, body: '', author: successor });
     expect(await clusterNote(db, 31_337, 1n)).toBeUndefined();

@@ -1,5 +1,5 @@
 /** Operators' off-chain notes on their clusters (see db/schema.ts clusterNotes). Plain text: never rendered as HTML. */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Address } from 'viem';
 import type { Database } from '#db';
 import { clusterNotes } from '#db/schema';
@@ -24,8 +24,17 @@ export async function clusterNote(db: Database, chainId: number, clusterId: bigi
 }
 
 /** Every note on the chain, keyed by cluster id (as text). One per cluster, so as many as there are clusters at most. */
-export async function clusterNotesByCluster(db: Database, chainId: number): Promise<Record<string, ClusterNote>> {
-  const rows = await db.select().from(clusterNotes).where(eq(clusterNotes.chainId, chainId));
+/** The notes of `clusterIds` (a page's own list: never every note of the chain per view). */
+export async function clusterNotesByCluster(
+  db: Database,
+  chainId: number,
+  clusterIds: bigint[],
+): Promise<Record<string, ClusterNote>> {
+  if (clusterIds.length === 0) return {};
+  const rows = await db
+    .select()
+    .from(clusterNotes)
+    .where(and(eq(clusterNotes.chainId, chainId), inArray(clusterNotes.clusterId, clusterIds)));
   return Object.fromEntries(rows.map((row) => [row.clusterId.toString(), serialize(row)]));
 }
 

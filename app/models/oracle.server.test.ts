@@ -1,7 +1,7 @@
 /** The committee client against real HTTP servers standing in for oracle nodes (node:http, real fetch). */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 
 const servers: Server[] = [];
@@ -16,6 +16,17 @@ async function node(answer: (path: string) => { status: number; body: unknown })
 }
 
 let oracle: typeof import('./oracle.server');
+let unreachable: string;
+let urls: string[];
+
+/** A URL nothing listens on: a port bound, then released. */
+async function closedUrl() {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
 
 beforeAll(async () => {
   const wrong = await node(() => ({ status: 200, body: { root: '0xbad' } }));
@@ -24,8 +35,8 @@ beforeAll(async () => {
     body: { error: { code: 'report_not_ready', message: 'not yet' } },
   }));
   const right = await node(() => ({ status: 200, body: { root: '0x600d' } }));
-  // The app reads its settings once, on first use: set them before.
-  process.env.ORACLE_NODE_URLS = [wrong, refusing, right].join(',');
+  unreachable = await closedUrl();
+  urls = [unreachable, wrong, refusing, right];
   oracle = await import('./oracle.server');
 });
 
@@ -41,12 +52,26 @@ const accept = (expected: string) => (data: { root: string }) => {
 
 describe('askFirstAnswering', () => {
   it('skips a node whose well-formed answer is wrong and one that refuses, and takes the next that is right', async () => {
-    expect(await oracle.askFirstAnswering('/x', rootSchema, accept('0x600d'))).toBe('0x600d');
+    expect(await oracle.askFirstAnswering(urls, '/x', rootSchema, accept('0x600d'))).toBe('0x600d');
   });
 
-  it('says every node’s reason when none serves it', async () => {
-    const failure = oracle.askFirstAnswering('/x', rootSchema, accept('0xnone'));
-    await expect(failure).rejects.toBeInstanceOf(oracle.OracleUnavailableError);
-    await expect(failure).rejects.toThrow(/root 0xbad is not 0xnone.*not yet.*root 0x600d is not 0xnone/);
+  it('tells a visitor which nodes failed by position, never their internal URLs, and logs the URLs (L-5)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const failure = oracle.askFirstAnswering(urls, '/x', rootSchema, accept('0xnone'));
+      await expect(failure).rejects.toBeInstanceOf(oracle.OracleUnavailableError);
+      const message = ((await failure.catch((error: unknown) => error)) as Error).message;
+      expect(message).toMatch(
+        /oracle node 1 of 4 unreachable; oracle node 2 of 4 gave no usable answer; .*oracle node 4 of 4 gave no usable answer/,
+      );
+      expect(message).not.toMatch(/127\.0\.0\.1|http:|:\d{2,5}\b/);
+      // The operator reading the server log still learns where and why.
+      const logged = warn.mock.calls.map((call) => String(call[0])).join('\n');
+      expect(logged).toContain(unreachable);
+      expect(logged).toMatch(/root 0xbad is not 0xnone/);
+      expect(logged).toMatch(/not yet/);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

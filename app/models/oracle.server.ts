@@ -1,5 +1,5 @@
 /**
- * The app's side of the oracle committee (ORACLE_NODE_URLS): it relays an operator's attestation request to every
+ * The app's side of the oracle committee (`context.web.oracleNodeUrls`, ORACLE_NODE_URLS): it relays an operator's attestation request to every
  * node — challenges out, wallet-signed answers back — and reads the nodes' per-cluster telemetry status and raw
  * epoch samples. Browsers name nodes by their index in the configured list only, so the server never fetches an
  * address a visitor chose.
@@ -7,7 +7,7 @@
 import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { z } from 'zod';
-import { appEnv } from '~/env.server';
+import type { WebSettings } from '#config/web';
 import { attestationSignatureSchema, challengeSchema, type InventoryAnswer, type NodeOutcome } from '~/lib/attestation';
 import type { ChainContext } from '../../oracle/eip712';
 import { telemetryViewSchema } from '../../oracle/node/protocol';
@@ -20,18 +20,15 @@ export class OracleUnavailableError extends Error {
   override name = 'OracleUnavailableError';
 }
 
-export function oracleNodeUrls(): string[] {
-  return appEnv().ORACLE_NODE_URLS;
-}
-
 /** One node's answer: its JSON validated by `schema`, or its own error code and sentence (a 4xx says why). */
 async function askNode<T>(
+  urls: readonly string[],
   node: number,
   path: string,
   schema: z.ZodType<T>,
   init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<NodeOutcome<T>> {
-  const url = oracleNodeUrls()[node]!;
+  const url = urls[node]!;
   let response: Response;
   try {
     response = await fetch(new URL(path, url), {
@@ -41,7 +38,9 @@ async function askNode<T>(
       signal: init.signal ?? AbortSignal.timeout(NODE_TIMEOUT_MS),
     });
   } catch (error) {
-    return { node, ok: false, code: 'unreachable', message: `unreachable (${(error as Error).message})` };
+    // The cause may name the node's internal address (a DNS or connect error): the log gets it, the visitor does not.
+    console.warn(`oracle node ${node + 1} (${url}) unreachable for ${path}: ${(error as Error).message}`);
+    return { node, ok: false, code: 'unreachable', message: 'unreachable' };
   }
   const json = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } };
   if (!response.ok) {
@@ -60,18 +59,24 @@ async function askNode<T>(
 
 /** Asks every node at once. */
 function askEveryNode<T>(
+  urls: readonly string[],
   path: (node: number) => string | undefined,
   schema: z.ZodType<T>,
   body?: (node: number) => unknown,
 ) {
   return Promise.all(
-    oracleNodeUrls().flatMap((_, node) => {
+    urls.flatMap((_, node) => {
       const target = path(node);
       return target === undefined
         ? []
-        : [askNode(node, target, schema, { method: body ? 'POST' : 'GET', body: body?.(node) })];
+        : [askNode(urls, node, target, schema, { method: body ? 'POST' : 'GET', body: body?.(node) })];
     }),
   );
+}
+
+/** The part of a node's failure a visitor may read: whether it was reachable, never where it is or what it said. */
+function answerCodeSentence(reason: string) {
+  return reason === 'unreachable' ? 'unreachable' : 'gave no usable answer';
 }
 
 /**
@@ -80,32 +85,41 @@ function askEveryNode<T>(
  * node's failure otherwise.
  */
 export async function askFirstAnswering<T, R>(
+  urls: readonly string[],
   path: string,
   schema: z.ZodType<T>,
-  use: (data: T) => R,
+  use: (data: T) => R | Promise<R>,
   signal?: AbortSignal,
 ): Promise<R> {
-  if (oracleNodeUrls().length === 0)
-    throw new OracleUnavailableError('no oracle node is configured (ORACLE_NODE_URLS)');
+  if (urls.length === 0) throw new OracleUnavailableError('no oracle node is configured (ORACLE_NODE_URLS)');
   const failures: string[] = [];
-  for (const node of oracleNodeUrls().keys()) {
-    const answer = await askNode(node, path, schema, { signal });
+  // Visitors read this sentence (the API's 503, the epoch page): it names nodes by position, never by their internal
+  // URL (L-5); the URLs go to the server log only.
+  const fail = (node: number, reason: string) => {
+    if (reason !== 'unreachable')
+      console.warn(`oracle node ${node + 1} (${urls[node]}) did not serve ${path}: ${reason}`);
+    failures.push(`oracle node ${node + 1} of ${urls.length} ${answerCodeSentence(reason)}`);
+  };
+  for (const node of urls.keys()) {
+    const answer = await askNode(urls, node, path, schema, { signal });
     if (answer.ok) {
       try {
-        return use(answer.data);
+        // Awaited here: a `use` that builds off the thread rejects later, and that node is skipped too.
+        return await use(answer.data);
       } catch (error) {
-        failures.push(`${oracleNodeUrls()[node]}: ${(error as Error).message}`);
+        fail(node, (error as Error).message);
         continue;
       }
     }
-    failures.push(`${oracleNodeUrls()[node]}: ${answer.message}`);
+    fail(node, answer.code === 'unreachable' ? 'unreachable' : answer.message);
   }
   throw new OracleUnavailableError(`no oracle node served it (${failures.join('; ')})`);
 }
 
 /** A fresh challenge from every node for `clusterId`. */
-export function requestChallenges(clusterId: bigint) {
+export function requestChallenges(urls: readonly string[], clusterId: bigint) {
   return askEveryNode(
+    urls,
     () => `/clusters/${clusterId}/attestation/challenge`,
     challengeSchema,
     () => ({}),
@@ -113,9 +127,10 @@ export function requestChallenges(clusterId: bigint) {
 }
 
 /** Hands each answered challenge to the node that issued it; each node that accepts signs the attestation. */
-export function submitInventoryAnswers(clusterId: bigint, answers: InventoryAnswer[]) {
+export function submitInventoryAnswers(urls: readonly string[], clusterId: bigint, answers: InventoryAnswer[]) {
   const byNode = new Map(answers.map((answer) => [answer.node, answer]));
   return askEveryNode(
+    urls,
     (node) => (byNode.has(node) ? `/clusters/${clusterId}/attestation` : undefined),
     attestationSignatureSchema,
     (node) => {
@@ -134,16 +149,24 @@ const nodeAddresses = new Map<string, Address>();
  * operator (the route checks it). The app then signs each node's request with its reader key (ORACLE_READER_PRIVATE_KEY,
  * trusted by the nodes' `telemetryReaders`); without that key, or from a node that does not trust it, the counts only.
  */
-export function telemetryStatus(clusterId: bigint, options: { detail: boolean; context: ChainContext }) {
+export function telemetryStatus(
+  clusterId: bigint,
+  options: {
+    detail: boolean;
+    context: ChainContext;
+    web: Pick<WebSettings, 'oracleNodeUrls' | 'oracleReaderPrivateKey'>;
+  },
+) {
   const path = `/clusters/${clusterId}/telemetry`;
-  const key = appEnv().ORACLE_READER_PRIVATE_KEY;
+  const urls = options.web.oracleNodeUrls;
+  const key = options.web.oracleReaderPrivateKey;
   const reader = options.detail && key ? privateKeyToAccount(key) : undefined;
   return Promise.all(
-    oracleNodeUrls().map(async (url, node) => {
-      if (!reader) return askNode(node, path, telemetryViewSchema);
+    urls.map(async (url, node) => {
+      if (!reader) return askNode(urls, node, path, telemetryViewSchema);
       let address = nodeAddresses.get(url);
       if (!address) {
-        const counts = await askNode(node, path, telemetryViewSchema);
+        const counts = await askNode(urls, node, path, telemetryViewSchema);
         if (!counts.ok) return counts;
         address = counts.data.node;
         nodeAddresses.set(url, address);
@@ -153,11 +176,11 @@ export function telemetryStatus(clusterId: bigint, options: { detail: boolean; c
         { node: address, clusterId, issuedAt: Math.floor(Date.now() / 1000) },
         (typed) => reader.signTypedData(typed),
       );
-      const detail = await askNode(node, path, telemetryViewSchema, { headers });
+      const detail = await askNode(urls, node, path, telemetryViewSchema, { headers });
       if (detail.ok || !['not_operator', 'view_expired', 'invalid_view_signature'].includes(detail.code)) return detail;
       // Another node now answers at that URL, or this one does not trust the reader key: the counts, and relearn.
       nodeAddresses.delete(url);
-      return askNode(node, path, telemetryViewSchema);
+      return askNode(urls, node, path, telemetryViewSchema);
     }),
   );
 }

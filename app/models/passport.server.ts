@@ -4,7 +4,7 @@
  * transactions every figure comes from.
  */
 import type { AppLoadContext } from '@remix-run/node';
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { attestationHistory, depositHistory, epochReportList } from '#db/analytics/dashboard';
 import { clusterInvestment, clusterSeries } from '#db/analytics/index';
 import { balances, shareTokens } from '#db/schema';
@@ -71,21 +71,37 @@ export async function clusterActivity({ db, chain }: AppLoadContext, clusterId: 
   let holderCount = 0;
   let othersBalance = 0n;
   if (investment) {
-    const rows = await db
-      .select({ account: balances.account, balance: balances.balance })
-      .from(balances)
-      .innerJoin(shareTokens, and(eq(shareTokens.chainId, balances.chainId), eq(shareTokens.token, balances.token)))
-      .where(
-        and(
-          eq(balances.chainId, chainId),
-          eq(shareTokens.clusterId, clusterId),
-          ne(balances.account, investment.offering),
-        ),
-      )
-      .orderBy(desc(balances.balance));
-    holderCount = rows.length;
-    holders = rows.slice(0, TOP_HOLDERS).map((row) => ({ account: row.account, balance: row.balance.toString() }));
-    othersBalance = rows.slice(TOP_HOLDERS).reduce((total, row) => total + row.balance, 0n);
+    // The top holders and the totals in SQL (review L-8): a token with a million holders still sends ten rows.
+    const [token] = await db
+      .select({ token: shareTokens.token })
+      .from(shareTokens)
+      .where(and(eq(shareTokens.chainId, chainId), eq(shareTokens.clusterId, clusterId)))
+      .limit(1);
+    if (token) {
+      const ofToken = and(
+        eq(balances.chainId, chainId),
+        eq(balances.token, token.token),
+        ne(balances.account, investment.offering),
+      );
+      const [top, [totals]] = await Promise.all([
+        db
+          .select({ account: balances.account, balance: balances.balance })
+          .from(balances)
+          .where(ofToken)
+          .orderBy(desc(balances.balance), asc(balances.account))
+          .limit(TOP_HOLDERS),
+        db
+          .select({
+            count: sql<number>`count(*)`.mapWith(Number),
+            total: sql<string>`coalesce(sum(${balances.balance}), 0)::text`,
+          })
+          .from(balances)
+          .where(ofToken),
+      ]);
+      holderCount = totals?.count ?? 0;
+      holders = top.map((row) => ({ account: row.account, balance: row.balance.toString() }));
+      othersBalance = BigInt(totals?.total ?? '0') - top.reduce((sum, row) => sum + row.balance, 0n);
+    }
   }
   return {
     attestations: signed.map((entry) => ({

@@ -1,10 +1,7 @@
 /** Epoch reports and their raw samples: the database for the reports, the oracle committee for the samples. */
 import type { AppLoadContext } from '@remix-run/node';
-import type { Hex } from 'viem';
 import { epochReport, epochReportList } from '#db/analytics/dashboard';
-import { askFirstAnswering } from '~/models/oracle.server';
 import { staleWhileRevalidate } from '~/models/stale-while-revalidate.server';
-import { buildEpochExport, type EpochExport, nodeSamplesSchema } from '../../oracle/export/epoch-export';
 
 export function serializeReport(report: Awaited<ReturnType<typeof epochReportList>>[number]) {
   return {
@@ -44,28 +41,4 @@ export function cachedRecentReports(context: AppLoadContext, limit: number) {
 export async function findReport({ db, chain }: AppLoadContext, clusterId: bigint, epoch: bigint) {
   const row = await epochReport(db, { chainId: chain.chainId, clusterId, epoch });
   return row ? serializeReport(row) : undefined;
-}
-
-/**
- * Fetches an epoch's leaves from the first committee node whose samples hash to the root the chain accepted
- * (`report.telemetryRoot`) and builds the export with a proof per sample; a node serving other samples is skipped.
- */
-export function fetchEpochExport(
-  { chain }: AppLoadContext,
-  report: { clusterId: string; epoch: string; telemetryRoot: Hex; transactionHash: Hex },
-  signal?: AbortSignal,
-): Promise<EpochExport> {
-  return askFirstAnswering(
-    `/clusters/${report.clusterId}/epochs/${report.epoch}/samples`,
-    nodeSamplesSchema,
-    (samples) =>
-      buildEpochExport({
-        chainId: chain.chainId,
-        registry: chain.deployment.contracts.clusterRegistry,
-        samples,
-        expectedRoot: report.telemetryRoot,
-        reportTransaction: report.transactionHash,
-      }),
-    signal,
-  );
 }

@@ -17,7 +17,10 @@ type Entry<V> = {
 export function staleWhileRevalidate<V>(options: {
   freshMs: number;
   maxStaleMs: number;
-  /** Distinct keys kept per owner; beyond it the cache starts over (keys come from search parameters). */
+  /**
+   * Distinct keys kept per owner (keys come from search parameters); beyond it the least recently used one goes, so
+   * a stream of made-up parameters cannot evict every page's value at once (review M-8).
+   */
   maxEntries: number;
 }): StaleWhileRevalidate<V> {
   const owners = new WeakMap<object, Map<string, Entry<V>>>();
@@ -28,6 +31,11 @@ export function staleWhileRevalidate<V>(options: {
       owners.set(owner, entries);
     }
     const hit = entries.get(key);
+    if (hit) {
+      // Map order is insertion order: moving the key to the end keeps the least recently used one first.
+      entries.delete(key);
+      entries.set(key, hit);
+    }
     const age = hit ? now - hit.at : Number.POSITIVE_INFINITY;
     if (hit && (age < options.freshMs || !hit.settled)) return hit.value;
     if (hit && age < options.maxStaleMs) {
@@ -46,7 +54,7 @@ export function staleWhileRevalidate<V>(options: {
       }
       return hit.value;
     }
-    if (!hit && entries.size >= options.maxEntries) entries.clear();
+    if (!hit && entries.size >= options.maxEntries) entries.delete(entries.keys().next().value!);
     const entry: Entry<V> = { at: now, value: load(), settled: false, refreshing: false };
     entries.set(key, entry);
     entry.value.then(

@@ -71,4 +71,18 @@ describe('staleWhileRevalidate', () => {
     expect(await cache({}, 'k', async () => 'a', 0)).toBe('a');
     expect(await cache({}, 'k', async () => 'b', 0)).toBe('b');
   });
+
+  it('keeps a page read between made-up keys when full: least recently used goes first, not everything (M-8)', async () => {
+    const cache = staleWhileRevalidate<number>({ freshMs: 1_000, maxStaleMs: 10_000, maxEntries: 3 });
+    const owner = {};
+    let reads = 0;
+    const load = async () => ++reads;
+    await cache(owner, 'page', load, 0);
+    for (let junk = 0; junk < 20; junk++) {
+      await cache(owner, `price=${junk}`, load, 10);
+      await cache(owner, 'page', load, 10);
+    }
+    expect(await cache(owner, 'page', load, 20)).toBe(1);
+    expect(reads).toBe(21);
+  });
 });

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
 import { type TelemetryView, telemetryViewSchema } from '../../oracle/node/protocol';
 import { telemetryViewer } from '../../oracle/node/telemetry-access';
 import { devAccount, devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
@@ -45,6 +46,7 @@ let server: Server;
 const seen: IncomingHttpHeaders[] = [];
 let route: typeof import('~/routes/operator_.telemetry.$clusterId');
 let session: typeof import('~/lib/siwe-session.server');
+let database: DatabaseHandle;
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -68,35 +70,54 @@ beforeAll(async () => {
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  // The app reads its settings once, on first use: set them before.
-  process.env.ORACLE_NODE_URLS = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  process.env.ORACLE_READER_PRIVATE_KEY = READER_KEY;
+  context.web.oracleNodeUrls = [`http://127.0.0.1:${(server.address() as AddressInfo).port}`];
+  database = await openDatabase({ kind: 'pglite', dataDir: null });
+  await migrateDatabase(database);
+  context.db = database.db;
   route = await import('~/routes/operator_.telemetry.$clusterId');
   session = await import('~/lib/siwe-session.server');
 });
 
-afterAll(() => {
+afterAll(async () => {
   server.close();
+  await database?.close();
 });
 
+// Sessions live in the database: the signed-in cases need one (filled in beforeAll).
 const context = {
+  db: undefined as unknown,
   chain: {
     chainId: CHAIN_ID,
     deployment: { contracts: { clusterRegistry: REGISTRY } },
     publicClient: { readContract: async () => OPERATOR },
   },
-} as never;
+  web: {
+    publicOrigin: 'http://localhost:4550',
+    trustProxy: false,
+    sessionSecret: 's'.repeat(32),
+    cloudReferencePriceUsd: '2.50',
+    oracleNodeUrls: [] as string[],
+    oracleReaderPrivateKey: READER_KEY,
+  },
+};
 
 async function load(signedInAs?: Address) {
   const url = `http://localhost:4550/operator/telemetry/${CLUSTER}`;
   let cookie: string | undefined;
   if (signedInAs) {
-    const setCookie = await session.signInCookie(new Request(url), { address: signedInAs, chainId: CHAIN_ID });
+    const setCookie = await session.signInCookie(new Request(url), context as never, {
+      address: signedInAs,
+      chainId: CHAIN_ID,
+    });
     cookie = setCookie.split(';')[0];
   }
   const request = new Request(url, { headers: cookie ? { cookie } : {} });
   seen.length = 0;
-  const response = (await route.loader({ request, params: { clusterId: CLUSTER.toString() }, context })) as Response;
+  const response = (await route.loader({
+    request,
+    params: { clusterId: CLUSTER.toString() },
+    context: context as never,
+  })) as Response;
   expect(response.status).toBe(200);
   const json = (await response.json()) as { detail: boolean; nodes: { ok: boolean; data: unknown }[] };
   return { detail: json.detail, node: telemetryViewSchema.parse(json.nodes[0]!.data), headers: [...seen] };

@@ -1,6 +1,7 @@
 /** With the database gone, pages answer a 503 page and the JSON API a 503 JSON error, never a 500. */
 import type { AppLoadContext } from '@remix-run/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseWebEnv } from '#config/web';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
 import { loader as analytics } from '../routes/analytics';
 import { loader as apiClusters } from '../routes/api.v1.clusters._index';
@@ -12,7 +13,11 @@ let context: AppLoadContext;
 beforeAll(async () => {
   handle = await openDatabase({ kind: 'pglite', dataDir: null });
   await migrateDatabase(handle);
-  context = { db: handle.db, chain: { chainId: 424_242 } } as unknown as AppLoadContext;
+  context = {
+    db: handle.db,
+    chain: { chainId: 424_242 },
+    web: parseWebEnv({}, { port: 4550 }).settings,
+  } as unknown as AppLoadContext;
 });
 
 afterAll(async () => {

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { formatBps, formatDateTime, formatUsd } from '~/lib/format';
 import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.server';
 import { epochParams } from '~/lib/params';
+import { epochExportSummary } from '~/models/epoch-exports.server';
 import { OracleUnavailableError } from '~/models/oracle.server';
-import { fetchEpochExport, findReport } from '~/models/reports.server';
+import { findReport } from '~/models/reports.server';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — epoch samples' }];
 
@@ -21,15 +22,9 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       (await visitorT(request))('errors.reportMissing', { clusterId: clusterId.toString(), epoch: epoch.toString() }),
     );
   try {
-    const exported = await fetchEpochExport(context, report);
-    return {
-      report,
-      oracle: {
-        available: true as const,
-        samples: exported.samples.length,
-        gpus: new Set(exported.samples.map((s) => s.uuidHash)).size,
-      },
-    };
+    // The counts only: the root is checked off the request thread, no proofs are built for this page (M-2).
+    const { samples, gpus } = await epochExportSummary(context, report);
+    return { report, oracle: { available: true as const, samples, gpus } };
   } catch (error) {
     if (!(error instanceof OracleUnavailableError)) throw error;
     return data({ report, oracle: { available: false as const, reason: error.message } }, { status: 503 });

@@ -33,7 +33,7 @@ const passportQuery = z.object({ util: z.enum(UTILIZATION_RANGES).default('day')
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { id } = await parseOr400(z.object({ id: clusterIdParam }), params, request);
   const { util } = await parseOr400(passportQuery, searchParamsObject(new URL(request.url).searchParams), request);
-  const passport = await fromDataSources(() => getClusterPassport(context.chain, id));
+  const passport = await fromDataSources(() => getClusterPassport(context, id));
   if (!passport) notFound((await visitorT(request))('errors.clusterMissing', { id: id.toString() }));
   const [activity, utilization, note, documents] = await fromDataSources(() =>
     Promise.all([

@@ -3,14 +3,12 @@ import { z } from 'zod';
 import { supportedLanguages } from '~/i18n';
 import { languageCookie } from '~/i18n.server';
 import { parseOr400 } from '~/lib/http.server';
+import { isSameSitePath } from '~/lib/public-origin';
 
 const languageForm = z.object({
   language: z.enum(supportedLanguages),
   // Only a path on this site: never an open redirect.
-  redirectTo: z
-    .string()
-    .regex(/^\/(?!\/)/, 'must be a path on this site')
-    .default('/'),
+  redirectTo: z.string().max(2_048).refine(isSameSitePath, 'must be a path on this site').default('/'),
 });
 
 /** Remembers the chosen language in a cookie and goes back to the page the switch was used on. */

@@ -1,8 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useRevalidator, useRouteLoaderData } from '@remix-run/react';
-import { type FormEvent, useState } from 'react';
+import { Link, useLoaderData, useNavigate, useRevalidator, useRouteLoaderData } from '@remix-run/react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Address, isAddressEqual, keccak256, parseEventLogs, parseUnits, stringToBytes } from 'viem';
+import {
+  type Address,
+  getAddress,
+  isAddress,
+  isAddressEqual,
+  keccak256,
+  parseEventLogs,
+  parseUnits,
+  stringToBytes,
+} from 'viem';
 import { createSiweMessage } from 'viem/siwe';
 import { useConfig, useConnection } from 'wagmi';
 import { getBlock, signMessage } from 'wagmi/actions';
@@ -20,23 +29,30 @@ import { fromDataSources } from '~/lib/http.server';
 import { postForm } from '~/lib/post-form';
 import { signedInAddress } from '~/lib/siwe-session.server';
 import { useTransactionFlow } from '~/lib/tx';
-import { type ClusterListItem, listClusters } from '~/models/clusters.server';
+import { type ClusterListItem, listOperatorClusters } from '~/models/clusters.server';
 import { clusterDocumentsByCluster } from '~/models/documents.server';
 import { type ClusterNote, clusterNotesByCluster } from '~/models/notes.server';
 import type { loader as rootLoader } from '~/root';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — operator' }];
 
+/**
+ * The list is the clusters of one operator, read from the mirror by its operator index: the connected wallet's (the
+ * page puts it in `?operator=` once the wallet connects), else the signed-in address. No operator, no list.
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [clusters, notes, documents, signedIn] = await fromDataSources(() =>
+  const asked = new URL(request.url).searchParams.get('operator');
+  const signedIn = await fromDataSources(() => signedInAddress(request, context));
+  const operator = asked && isAddress(asked) ? getAddress(asked) : (signedIn ?? null);
+  const clusters = operator ? await fromDataSources(() => listOperatorClusters(context, operator)) : [];
+  const ids = clusters.map((cluster) => cluster.id);
+  const [notes, documents] = await fromDataSources(() =>
     Promise.all([
-      listClusters(context.chain),
-      clusterNotesByCluster(context.db, context.chain.chainId),
-      clusterDocumentsByCluster(context.db, context.chain.chainId),
-      signedInAddress(request, context.chain.chainId),
+      clusterNotesByCluster(context.db, context.chain.chainId, ids),
+      clusterDocumentsByCluster(context.db, context.chain.chainId, ids),
     ]),
   );
-  return { clusters, notes, documents, signedIn: signedIn ?? null };
+  return { operator, clusters, notes, documents, signedIn: signedIn ?? null };
 }
 
 const decimalText = (decimals: number) =>
@@ -412,12 +428,18 @@ function ClusterNoteEditor({
 }
 
 export default function Operator() {
-  const { clusters, notes, documents, signedIn } = useLoaderData<typeof loader>();
+  const { operator, clusters, notes, documents, signedIn } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const connection = useConnection();
   const revalidator = useRevalidator();
+  const navigate = useNavigate();
   const account = connection.address;
-  const mine = account ? clusters.filter((cluster) => cluster.operator.toLowerCase() === account.toLowerCase()) : [];
+  const listed = Boolean(account && operator && isAddressEqual(operator, account));
+  // The loader lists one operator's clusters: ask for the connected wallet's when the page was loaded for another.
+  useEffect(() => {
+    if (account && !listed) navigate(`?operator=${account}`, { replace: true, preventScrollReset: true });
+  }, [account, listed, navigate]);
+  const mine = listed ? clusters.filter((cluster) => isAddressEqual(cluster.operator, account!)) : [];
   const refresh = () => revalidator.revalidate();
   const root = useRouteLoaderData<typeof rootLoader>('root');
   // UUID lists typed into the registration form in this tab, by cluster id: the attestation form starts from them.

@@ -9,17 +9,18 @@ import { z } from 'zod';
 import { signedInOperatorOf } from '~/lib/operator-auth.server';
 import { clusterIdParam } from '~/lib/params';
 import { privateJson, refuse } from '~/lib/private-json.server';
-import { oracleNodeUrls, telemetryStatus } from '~/models/oracle.server';
+import { telemetryStatus } from '~/models/oracle.server';
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const parsed = z.object({ clusterId: clusterIdParam }).safeParse(params);
   if (!parsed.success) return refuse(400, 'Invalid cluster id.');
-  if (oracleNodeUrls().length === 0) return refuse(503, 'No oracle node is configured (ORACLE_NODE_URLS).');
+  if (context.web.oracleNodeUrls.length === 0) return refuse(503, 'No oracle node is configured (ORACLE_NODE_URLS).');
   const { clusterId } = parsed.data;
   // Anyone else (signed out, another operator, a cluster that does not exist) gets the public counts, not a refusal.
   const detail = 'operator' in (await signedInOperatorOf(request, context, clusterId));
   const nodes = await telemetryStatus(clusterId, {
     detail,
+    web: context.web,
     context: { chainId: context.chain.chainId, registry: context.chain.deployment.contracts.clusterRegistry },
   });
   return privateJson({ detail, nodes });

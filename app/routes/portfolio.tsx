@@ -14,16 +14,14 @@ import { formatShares, formatUsd, SHARE_DECIMALS, STABLECOIN_DECIMALS } from '~/
 import { fromDataSources } from '~/lib/http.server';
 import { extrapolateClaimable } from '~/lib/stream';
 import { useTransactionFlow } from '~/lib/tx';
-import { listClusters } from '~/models/clusters.server';
+import { listShareTokens } from '~/models/clusters.server';
 import type { loader as rootLoader } from '~/root';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — portfolio' }];
 
+/** The share tokens from the mirror (one query; the browser then reads the visitor's positions itself). */
 export async function loader({ context }: LoaderFunctionArgs) {
-  const clusters = await fromDataSources(() => listClusters(context.chain));
-  return {
-    tokens: clusters.flatMap((cluster) => (cluster.token ? [{ clusterId: cluster.id, ...cluster.token }] : [])),
-  };
+  return { tokens: await fromDataSources(() => listShareTokens(context)) };
 }
 
 type TokenRef = Awaited<ReturnType<typeof loader>>['tokens'][number];

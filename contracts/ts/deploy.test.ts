@@ -19,22 +19,28 @@ import {
   type PublicClient,
   TimeoutError,
   toBytes,
+  toHex,
   zeroAddress,
   zeroHash,
 } from 'viem';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalAccount, privateKeyToAccount } from 'viem/accounts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { testPort } from '../../oracle/node/harness';
 import { type AnvilHandle, startAnvil } from '../../scripts/stack/anvil';
 import { devAccount } from '../../scripts/stack/dev-accounts';
-import { type DeployOptions, deployProtocol, isDeploymentLive, LOCAL_CHAIN_ID } from './deploy';
+import { type DeployOptions, deployProtocol, ensureDeployment, isDeploymentLive, LOCAL_CHAIN_ID } from './deploy';
 import type { Deployment } from './deployments';
 import { clusterRegistryAbi, testStablecoinAbi, testStablecoinBytecode, timelockControllerAbi } from './generated';
 
 const PRODUCTION_CHAIN_ID = 1_337;
 const STABLECOIN_AT = '0x00000000000000000000000000000000005AFE01' as Address;
-const deployer = devAccount(0);
-const governance = devAccount(1);
-const guardian = devAccount(2);
-const signers = [devAccount(7), devAccount(8), devAccount(9), devAccount(10)].map((account) => account.address);
+// Off 31337 the dev mnemonic's accounts are refused (H-1): the real network gets keys of its own, funded by hand.
+const ownAccount = (name: string) => privateKeyToAccount(keccak256(toBytes(`rackshare deploy test ${name}`)));
+const deployer = ownAccount('deployer');
+const governance = ownAccount('governance');
+const guardian = ownAccount('guardian');
+const signers = ['signer 1', 'signer 2', 'signer 3', 'signer 4'].map((name) => ownAccount(name).address);
+const localDeployer = devAccount(0);
 
 let local: AnvilHandle;
 let production: AnvilHandle;
@@ -50,24 +56,29 @@ function connect(rpcUrl: string, id: number) {
   const transport = http(rpcUrl, { retryCount: 0 });
   return {
     publicClient: createPublicClient({ chain, transport, pollingInterval: 50 }) as PublicClient,
-    wallet: (account = deployer) => createWalletClient({ account, chain, transport }),
+    wallet: (account: LocalAccount = id === LOCAL_CHAIN_ID ? localDeployer : deployer) =>
+      createWalletClient({ account, chain, transport }),
   };
 }
 
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'rackshare-deploy-test-'));
   [local, production] = await Promise.all([
-    startAnvil({ port: 8721, stateFile: null, accounts: 12 }),
-    startAnvil({ port: 8722, stateFile: null, accounts: 12, chainId: PRODUCTION_CHAIN_ID }),
+    startAnvil({ port: testPort(8721), stateFile: null, accounts: 12 }),
+    startAnvil({ port: testPort(8722), stateFile: null, accounts: 12, chainId: PRODUCTION_CHAIN_ID }),
   ]);
   const source = connect(local.rpcUrl, LOCAL_CHAIN_ID);
   const hash = await source.wallet().deployContract({ abi: testStablecoinAbi, bytecode: testStablecoinBytecode });
   const { contractAddress } = await source.publicClient.waitForTransactionReceipt({ hash });
   const code = await source.publicClient.getCode({ address: contractAddress! });
-  await connect(production.rpcUrl, PRODUCTION_CHAIN_ID).publicClient.request({
-    method: 'anvil_setCode' as never,
-    params: [STABLECOIN_AT, code] as never,
-  });
+  const target = connect(production.rpcUrl, PRODUCTION_CHAIN_ID).publicClient;
+  await target.request({ method: 'anvil_setCode' as never, params: [STABLECOIN_AT, code] as never });
+  for (const account of [deployer, governance]) {
+    await target.request({
+      method: 'anvil_setBalance' as never,
+      params: [account.address, toHex(10n ** 20n)] as never,
+    });
+  }
 });
 
 afterAll(async () => {
@@ -104,6 +115,47 @@ describe('deployProtocol on a real network', () => {
     await expect(deploy(productionOptions({ stablecoin: undefined }))).rejects.toThrow(/real stablecoin/);
     // Refused before anything was sent: the deployer has not used a single nonce.
     expect(await chain().publicClient.getTransactionCount({ address: deployer.address })).toBe(0);
+  });
+
+  it('refuses a dev-mnemonic signer, governance, guardian or deployer off 31337 before any transaction (H-1)', async () => {
+    const { committee } = productionOptions();
+    const dev = /public dev mnemonic/;
+    const withDevSigner = { ...committee, signers: [...signers.slice(0, 2), devAccount(7).address] };
+    await expect(deploy(productionOptions({ committee: withDevSigner }))).rejects.toThrow(dev);
+    await expect(deploy(productionOptions({ owner: devAccount(1).address }))).rejects.toThrow(dev);
+    await expect(deploy(productionOptions({ guardian: devAccount(2).address }))).rejects.toThrow(dev);
+    const devDeployer = { publicClient: chain().publicClient as never, walletClient: chain().wallet(devAccount(0)) };
+    await expect(deployProtocol(devDeployer, productionOptions())).rejects.toThrow(/the deployer key .* dev mnemonic/);
+    expect(await chain().publicClient.getTransactionCount({ address: deployer.address })).toBe(0);
+    expect(await chain().publicClient.getTransactionCount({ address: devAccount(0).address })).toBe(0);
+
+    // A library caller with a bare client: only the chain id is read, nothing is sent.
+    const deployContract = vi.fn();
+    const sendTransaction = vi.fn();
+    const stub = {
+      publicClient: { getChainId: async () => 1 } as never,
+      walletClient: { account: devAccount(0), deployContract, sendTransaction } as never,
+    };
+    await expect(deployProtocol(stub, productionOptions())).rejects.toThrow(
+      /Chain 1 is a real network: the deployer key/,
+    );
+    expect(deployContract).not.toHaveBeenCalled();
+    expect(sendTransaction).not.toHaveBeenCalled();
+  });
+
+  it('never lets governance default to, or be, the deployer key off 31337 (I-4)', async () => {
+    const deployContract = vi.fn();
+    const stub = {
+      publicClient: { getChainId: async () => 8_453 } as never,
+      walletClient: { account: deployer, deployContract } as never,
+    };
+    await expect(deployProtocol(stub, productionOptions({ owner: undefined }))).rejects.toThrow(
+      /Chain 8453 is a real network: set GOVERNANCE_ADDRESS/,
+    );
+    await expect(deployProtocol(stub, productionOptions({ owner: deployer.address }))).rejects.toThrow(
+      /GOVERNANCE_ADDRESS must not be the deployer's key/,
+    );
+    expect(deployContract).not.toHaveBeenCalled();
   });
 
   it('makes a TimelockController the registry owner: governance acts only after the delay', async () => {
@@ -190,8 +242,9 @@ describe('deployProtocol on the local chain', () => {
         abi: clusterRegistryAbi,
         functionName: 'owner',
       }),
-    ).toBe(deployer.address);
+    ).toBe(localDeployer.address);
     expect(deployment.governance?.guardian).toBeNull();
+    expect(deployment.committee.signers).toEqual([signers[0]]);
     expect(
       await publicClient.readContract({
         address: deployment.contracts.clusterRegistry,
@@ -199,6 +252,22 @@ describe('deployProtocol on the local chain', () => {
         functionName: 'guardian',
       }),
     ).toBe(zeroAddress);
+  });
+});
+
+describe('ensureDeployment', () => {
+  it('never deploys automatically off the local chain (H-4)', async () => {
+    const deployContract = vi.fn();
+    const getBlock = vi.fn();
+    const stub = {
+      publicClient: { getChainId: async () => 1, getBlock } as never,
+      walletClient: { account: deployer, deployContract } as never,
+    };
+    await expect(ensureDeployment(stub, productionOptions())).rejects.toThrow(
+      /^Chain 1 is not the local chain: deploy it once with `npm run deploy`/,
+    );
+    expect(getBlock).not.toHaveBeenCalled();
+    expect(deployContract).not.toHaveBeenCalled();
   });
 });
 

@@ -22,6 +22,7 @@ import {
   zeroAddress,
 } from 'viem';
 import { type Deployment, readDeployment, writeDeployment } from './deployments';
+import { isDevAddress } from './dev-keys';
 import {
   clusterRegistryAbi,
   clusterRegistryBytecode,
@@ -105,9 +106,23 @@ async function deployContract(
 
 export type DeployResult = { deployment: Deployment; reused: boolean };
 
-/** Reuses the recorded deployment for this chain when it is live, else deploys everything and records it. */
+/** A deployment refused before any transaction for a reason the operator fixes; the message is one sentence. */
+export class DeploymentRefusedError extends Error {
+  override name = 'DeploymentRefusedError';
+}
+
+/**
+ * The local chain's automatic deployment: reuses the recorded deployment when it is live, else deploys everything and
+ * records it. Refused on any other chain, where "not live" must stop start-up instead of redeploying (H-4): a real
+ * chain is deployed once, explicitly, by `npm run deploy`.
+ */
 export async function ensureDeployment(clients: DeployClients, options: DeployOptions): Promise<DeployResult> {
   const chainId = await clients.publicClient.getChainId();
+  if (chainId !== LOCAL_CHAIN_ID) {
+    throw new DeploymentRefusedError(
+      `Chain ${chainId} is not the local chain: deploy it once with \`npm run deploy\`, never automatically.`,
+    );
+  }
   const recorded = readDeployment(chainId, options.directory);
   if (recorded && (await isDeploymentLive(clients.publicClient, recorded)))
     return { deployment: recorded, reused: true };
@@ -117,30 +132,48 @@ export async function ensureDeployment(clients: DeployClients, options: DeployOp
 /** Refuses what must never reach a real network; returns the production governance settings. */
 export function productionGovernance(options: DeployOptions, deployer: Address, chainId: number) {
   const { signers, threshold } = options.committee;
+  // Checked here too, not only in the settings (config/production.ts): a library caller reaches this without them.
+  const dev = (
+    [
+      ['the deployer key', deployer],
+      ['GOVERNANCE_ADDRESS', options.owner],
+      ['GUARDIAN_ADDRESS', options.guardian],
+      ...signers.map((signer) => ['ORACLE_SIGNERS', signer] as const),
+    ] as const
+  ).find(([, address]) => address !== undefined && isDevAddress(address));
+  if (dev) {
+    throw new DeploymentRefusedError(
+      `Chain ${chainId} is a real network: ${dev[0]} (${dev[1]}) is an account of the public dev mnemonic ("test test … junk"), whose keys anyone holds.`,
+    );
+  }
   if (signers.length < MIN_PRODUCTION_SIGNERS) {
-    throw new Error(
+    throw new DeploymentRefusedError(
       `Chain ${chainId} is a real network: its oracle committee needs at least ${MIN_PRODUCTION_SIGNERS} signers (ORACLE_SIGNERS has ${signers.length}).`,
     );
   }
   if (threshold < 1 || threshold > signers.length || 2 * threshold <= signers.length) {
-    throw new Error(
+    throw new DeploymentRefusedError(
       `Chain ${chainId} is a real network: the threshold must be a strict majority of the ${signers.length} signers (ORACLE_THRESHOLD is ${threshold}).`,
     );
   }
   if (!options.stablecoin) {
-    throw new Error(`Chain ${chainId} is not a local chain: set the address of a real stablecoin to deploy there.`);
+    throw new DeploymentRefusedError(
+      `Chain ${chainId} is not a local chain: set the address of a real stablecoin to deploy there.`,
+    );
   }
   if (!options.owner) {
-    throw new Error(`Chain ${chainId} is a real network: set GOVERNANCE_ADDRESS (a multisig) to govern it.`);
+    throw new DeploymentRefusedError(
+      `Chain ${chainId} is a real network: set GOVERNANCE_ADDRESS (a multisig) to govern it.`,
+    );
   }
   if (getAddress(options.owner) === getAddress(deployer)) {
-    throw new Error(
+    throw new DeploymentRefusedError(
       `Chain ${chainId} is a real network: GOVERNANCE_ADDRESS must not be the deployer's key (use a multisig).`,
     );
   }
   const delay = options.timelockDelaySeconds ?? DEFAULT_TIMELOCK_DELAY_SECONDS;
   if (!Number.isInteger(delay) || delay < MIN_TIMELOCK_DELAY_SECONDS) {
-    throw new Error(
+    throw new DeploymentRefusedError(
       `Chain ${chainId} is a real network: the timelock delay must be at least ${MIN_TIMELOCK_DELAY_SECONDS} seconds (got ${delay}).`,
     );
   }

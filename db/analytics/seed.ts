@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../index';
 import { insertChunked } from '../indexer/store';
-import { clusters as clustersTable } from '../schema';
+import { clusters as clustersTable, epochReports, rollups } from '../schema';
 
 const MODELS = ['NVIDIA H100 SXM5 80GB', 'NVIDIA H200 141GB', 'NVIDIA A100 80GB', 'NVIDIA L40S'];
 const LOCATIONS = ['KR-SEL-01', 'KR-PUS-02', 'US-NYC-02', 'DE-FRA-01', 'SG-SIN-01'];
@@ -40,7 +40,7 @@ export async function seedHourlyReports(
   const hours = options.days * 24;
   const endSeconds = Math.floor(options.end.getTime() / 3_600_000) * 3_600;
   await db.execute(sql`
-    insert into epoch_reports (chain_id, block_number, block_hash, log_index, transaction_hash, block_time, cluster_id,
+    insert into ${epochReports} (chain_id, block_number, block_hash, log_index, transaction_hash, block_time, cluster_id,
       epoch, gpu_hours_milli, utilization_bps, gpus_online, revenue, telemetry_root, submitter)
     select ${chainId}::integer, h, lpad(to_hex(h), 66, '0x0'), c, lpad(to_hex(h * 1000 + c), 66, '0x0'),
       to_timestamp(${endSeconds}::bigint - (${hours}::bigint - h) * 3600), c, ${endSeconds}::bigint - (${hours}::bigint - h) * 3600,
@@ -55,11 +55,11 @@ export async function seedHourlyReports(
       ['network', sql`''`],
     ] as const) {
       await db.execute(sql`
-        insert into rollups (chain_id, granularity, dimension, key, bucket, report_count, utilization_bps_sum,
+        insert into ${rollups} (chain_id, granularity, dimension, key, bucket, report_count, utilization_bps_sum,
           gpu_hours_milli, gpus_online_sum, revenue_reported, deposit_count, revenue_deposited)
         select r.chain_id, ${granularity}, ${dimension}, ${key}, date_trunc(${granularity}, to_timestamp(r.epoch) - interval '1 millisecond', 'UTC'), count(*),
           sum(r.utilization_bps), sum(r.gpu_hours_milli), sum(r.gpus_online), sum(r.revenue), 0, 0
-        from epoch_reports r join clusters c on c.chain_id = r.chain_id and c.cluster_id = r.cluster_id
+        from ${epochReports} r join ${clustersTable} c on c.chain_id = r.chain_id and c.cluster_id = r.cluster_id
         where r.chain_id = ${chainId}
         group by 1, 2, 3, 4, 5`);
     }

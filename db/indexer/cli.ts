@@ -1,34 +1,36 @@
 /**
  * Runs the indexer on its own: `tsx db/indexer/cli.ts [--once]`. Reads RPC_URL, DATABASE_URL (or the PGlite data
  * directory DATA_DIR/pglite) and the deployment record of the chain (DEPLOYMENTS_DIR, default DATA_DIR/deployments).
- * `--once` stops when caught up (re-index: wipe the database, then run with --once). Used by the crash tests too.
+ * `--once` stops when caught up (re-index: `npm run db:reindex`, then run with --once). Used by the crash tests too.
+ * A mirror of another deployment is refused, never emptied: that is db:reindex's decision.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import pino from 'pino';
 import { createPublicClient, http, type PublicClient } from 'viem';
-import { z } from 'zod';
+import { ConfigError, loadDotEnv } from '#config/env';
+import { type IndexerCliEnv, parseIndexerCliEnv } from '#config/indexer';
 import { readDeployment } from '#contracts/deployments';
+import { redactingLoggerOptions } from '#contracts/redact';
 import { migrateDatabase, openDatabase } from '../index';
-import { readIndexerEnv } from './env';
-import { createIndexer } from './index';
+import { createIndexer, ensureChainIdentity, MirrorMismatchError } from './index';
 import { serveMetrics } from './metrics';
 
-const env = z
-  .object({
-    RPC_URL: z.string().url().default('http://127.0.0.1:8545'),
-    DATABASE_URL: z.string().optional(),
-    DATA_DIR: z.string().default('.data'),
-    DEPLOYMENTS_DIR: z.string().optional(),
-    LOG_LEVEL: z.string().default('info'),
-  })
-  .parse(process.env);
-const settings = readIndexerEnv();
+loadDotEnv();
+let env: IndexerCliEnv;
+try {
+  env = parseIndexerCliEnv(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`error: ${error.message}\n`);
+  process.exit(1);
+}
+const settings = env.indexer;
 const once = process.argv.includes('--once');
-const log = pino({ level: env.LOG_LEVEL });
+const log = pino({ level: env.LOG_LEVEL, ...redactingLoggerOptions });
 
-const publicClient = createPublicClient({ transport: http(env.RPC_URL, { timeout: 10_000 }) }) as PublicClient;
+const publicClient = createPublicClient({ transport: http(env.rpcUrl, { timeout: 10_000 }) }) as PublicClient;
 const chainId = await publicClient.getChainId();
-const deployment = readDeployment(chainId, env.DEPLOYMENTS_DIR ?? join(env.DATA_DIR, 'deployments'));
+const deployment = readDeployment(chainId, env.deploymentsDir);
 if (!deployment) throw new Error(`No deployment is recorded for chain ${chainId}.`);
 const database = await openDatabase(
   env.DATABASE_URL
@@ -36,6 +38,24 @@ const database = await openDatabase(
     : { kind: 'pglite', dataDir: resolve(env.DATA_DIR, 'pglite') },
 );
 await migrateDatabase(database);
+const genesis = await publicClient.getBlock({ blockNumber: 0n });
+try {
+  await ensureChainIdentity(
+    database.db,
+    {
+      chainId,
+      genesisHash: genesis.hash,
+      deployBlock: deployment.deployBlock,
+      deployBlockHash: deployment.deployBlockHash,
+    },
+    { autoReset: false },
+  );
+} catch (error) {
+  await database.close();
+  if (!(error instanceof MirrorMismatchError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
 const indexer = createIndexer({

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testPort } from '../../oracle/node/harness';
 import { dumpMirror } from '../dump';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '../index';
 import { createScratchDatabase, testDatabases } from '../test-databases';
@@ -23,6 +24,8 @@ function startChild(chain: TestChain, databaseEnv: Record<string, string>) {
       ...process.env,
       ...databaseEnv,
       RPC_URL: chain.rpcUrl,
+      // A test anvil: nothing reorganizes (with RPC_URL the default would be 12 blocks behind the head).
+      INDEXER_CONFIRMATIONS: '0',
       DEPLOYMENTS_DIR: chain.deploymentDirectory,
       INDEXER_MAX_BLOCK_RANGE: '1',
       INDEXER_METRICS_PORT: '0',
@@ -48,7 +51,7 @@ describe.each(testDatabases.map((database) => database.name))('indexer killed wi
   });
 
   it('restarts into the same database a clean re-index produces', { timeout: 180_000 }, async () => {
-    chain = await startTestChain(name === 'postgres' ? 8870 : 8871);
+    chain = await startTestChain(testPort(name === 'postgres' ? 8870 : 8871));
     await runScenario(chain);
     await chain.mine(20);
 

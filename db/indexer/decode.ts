@@ -1,12 +1,14 @@
 /**
  * Turns raw logs of one block range into rows of the event tables. Logs are dispatched by the emitting contract
  * (registry, factory, stablecoin, a known ShareToken or Offering) and by event; a ClusterTokenized log adds its token
- * and offering to `known` so their later logs in the same range are kept.
+ * and offering to `known` so their later logs in the same range are kept. Stablecoin transfers that touch no protocol
+ * contract are dropped here, whatever the RPC returned.
  */
-import { type Address, getAddress, type Hex, type Log, parseEventLogs } from 'viem';
+import { type Address, getAddress, type Hex, type Log } from 'viem';
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import type * as schema from '../schema';
 import { MalformedRpcResponseError } from './errors';
+import { createLogParser } from './parse';
 
 export const indexedAbi = [
   ...clusterRegistryAbi,
@@ -15,16 +17,29 @@ export const indexedAbi = [
   ...offeringAbi,
   ...testStablecoinAbi,
 ] as const;
+const parseLogs = createLogParser(indexedAbi);
 
 /** Contracts the indexer follows, keyed by lowercase address (logs carry lowercase addresses). */
 export type KnownContracts = {
   registry: string;
   factory: string;
   stablecoin: string;
-  /** token (lowercase) → its cluster id and checksummed address */
-  tokens: Map<string, { clusterId: bigint; address: Address }>;
-  offerings: Map<string, { address: Address }>;
+  /** token (lowercase) → its cluster id, checksummed address and (when created in the range being read) its block */
+  tokens: Map<string, { clusterId: bigint; address: Address; since?: bigint }>;
+  offerings: Map<string, { address: Address; since?: bigint }>;
 };
+
+/**
+ * Whether `account` is a protocol contract at `blockNumber`: a stablecoin transfer is mirrored only when it comes from
+ * or goes to one (review M-7). A token or offering counts from its creation block on, so a range read in one piece
+ * and in single blocks keeps the same transfers.
+ */
+export function isProtocolAddress(known: KnownContracts, account: string, blockNumber: bigint) {
+  const key = account.toLowerCase();
+  if (key === known.registry || key === known.factory) return true;
+  const entry = known.tokens.get(key) ?? known.offerings.get(key);
+  return entry !== undefined && (entry.since === undefined || entry.since <= blockNumber);
+}
 
 export type EventRows = {
   stablecoinTransfers: (typeof schema.stablecoinTransfers.$inferInsert)[];
@@ -97,7 +112,7 @@ export function decodeLogs(
 ) {
   const rows = emptyEventRows();
   const discovered: { token: Address; offering: Address; clusterId: bigint; blockNumber: bigint }[] = [];
-  const parsed = parseEventLogs({ abi: indexedAbi, logs: logs as Log[], strict: true });
+  const parsed = parseLogs(logs);
   for (const log of parsed) {
     const where = {
       chainId,
@@ -262,12 +277,16 @@ export function decodeLogs(
         });
         const token = getAddress(args.token);
         const offering = getAddress(args.offering);
-        known.tokens.set(token.toLowerCase(), { clusterId: args.clusterId, address: token });
-        known.offerings.set(offering.toLowerCase(), { address: offering });
+        known.tokens.set(token.toLowerCase(), { clusterId: args.clusterId, address: token, since: log.blockNumber! });
+        known.offerings.set(offering.toLowerCase(), { address: offering, since: log.blockNumber! });
         discovered.push({ token, offering, clusterId: args.clusterId, blockNumber: log.blockNumber! });
       }
     } else if (emitter === known.stablecoin) {
-      if (log.eventName === 'Transfer') {
+      if (
+        log.eventName === 'Transfer' &&
+        (isProtocolAddress(known, log.args.from, log.blockNumber!) ||
+          isProtocolAddress(known, log.args.to, log.blockNumber!))
+      ) {
         rows.stablecoinTransfers.push({ ...where, from: log.args.from, to: log.args.to, value: log.args.value });
       }
     } else if (known.tokens.has(emitter)) {

@@ -1,24 +1,32 @@
 /**
- * Mirrors the protocol's events into the database. It backfills from the deployment block in large ranges (one
- * eth_getLogs per range for the static contracts, one more for tokens and offerings first seen in that range), then
- * follows the head. Each range is written together with its cursor in one transaction (see store.ts), while the next
- * range is already being read (`prefetched`). A reorg is detected when the first block of the next range does not name
- * the cursor's block as its parent (or the cursor's block changed while idle): the indexer finds the newest recorded
- * block still on the chain, rolls everything above it back, and re-indexes. RPC and database failures are retried
- * with backoff; the cursor only moves with the data.
+ * Mirrors the protocol's events into the database. It backfills from the deployment block in large ranges (read and
+ * checked against the headers by read.ts), then follows the head, `confirmations` blocks behind it. Each range is
+ * written together with its cursor in one transaction (see store.ts), while the next range is already being read
+ * (`prefetched`). A reorg is detected when the first block of the next range does not name the cursor's block as its
+ * parent (or the cursor's block changed while idle): the indexer finds the newest recorded block still on the chain,
+ * rolls everything above it back, and re-indexes; past the kept hashes, from the last finalized block. RPC and
+ * database failures are retried with backoff; the cursor only moves with the data.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Address, Hex, Log, PublicClient } from 'viem';
+import type { PublicClient } from 'viem';
 import type { Database } from '../index';
+import { emptyMirrorOfChain } from '../mirror';
 import { chainIdentity, indexedBlocks } from '../schema';
-import { assertLogsWellFormed, countRows, decodeLogs, type KnownContracts } from './decode';
-import { ChainMovedError, FatalIndexerError, isRangeTooLarge, MalformedRpcResponseError } from './errors';
+import { countRows, type KnownContracts } from './decode';
+import { FatalIndexerError, isRangeTooLarge } from './errors';
 import { createIndexerMetrics, type IndexerMetrics } from './metrics';
-import { loadKnownTokens, readCursor, rollBackTo, writeRange } from './store';
+import { createRangeReader, type Header, type IndexerContracts, type RangeRead } from './read';
+import { loadKnownTokens, type RangeEnd, readCursor, rollBackTo, writeRange } from './store';
 
-export type IndexerContracts = { clusterRegistry: Address; factory: Address; stablecoin: Address };
+export type { IndexerContracts } from './read';
+
+/** Depth below the head taken as final where the node has no `finalized` block tag (Ethereum finalizes in ~64-96). */
+const FALLBACK_FINALITY_DEPTH = 128n;
+/** Errors that mean "this node has no finalized tag" (an old node or a chain without finality), not a failure. */
+const NO_FINALIZED_TAG =
+  /not found|could not be found|finalized|unknown block|invalid block|not supported|unsupported/i;
 
 export type IndexerOptions = {
   db: Database;
@@ -29,29 +37,60 @@ export type IndexerOptions = {
   /** Blocks behind the head that are treated as final enough to index. */
   confirmations?: number;
   maxBlockRange?: number;
+  /** Addresses per eth_getLogs OR-list (read.ts MAX_TOPIC_ADDRESSES); tests lower it to exercise the batching. */
+  maxTopicAddresses?: number;
   pollIntervalMs?: number;
   signal: AbortSignal;
   log: Logger;
   metrics?: IndexerMetrics;
 };
 
-/** Makes the database describe the chain it is connected to; returns true when it had to be wiped. */
+/**
+ * Thrown at start when the mirror describes another deployment than the one the chain has now and nobody asked for it
+ * to be emptied; the message is one sentence for the operator.
+ */
+export class MirrorMismatchError extends Error {
+  override name = 'MirrorMismatchError';
+}
+
+type ChainIdentity = typeof chainIdentity.$inferInsert;
+
+const describeIdentity = (identity: ChainIdentity) =>
+  `genesis ${identity.genesisHash}, deployment block ${identity.deployBlock} ${identity.deployBlockHash}`;
+
+/**
+ * Makes the mirror describe the chain it is connected to; returns true when it had to be emptied. A different
+ * identity means the mirror's rows belong to another chain or deployment. Emptying it is automatic only where the
+ * caller says the chain is disposable (`autoReset`: the local anvil chain); anywhere else a changed identity is far
+ * more likely a wrong RPC_URL or deployment record than a reset network, so start-up stops and leaves the decision to
+ * `npm run db:reindex`. Either way only the mirror schema is touched: notes and documents in `public` stay.
+ */
 export async function ensureChainIdentity(
   db: Database,
-  identity: typeof chainIdentity.$inferInsert,
-  reset: () => Promise<void>,
+  identity: ChainIdentity,
+  options: { autoReset: boolean },
 ): Promise<boolean> {
-  const [stored] = await db.select().from(chainIdentity).where(eq(chainIdentity.chainId, identity.chainId));
-  const same =
-    stored &&
-    stored.genesisHash === identity.genesisHash &&
-    stored.deployBlockHash === identity.deployBlockHash &&
-    stored.deployBlock === identity.deployBlock;
-  if (same) return false;
-  const wasEmpty = !stored;
-  if (!wasEmpty) await reset();
-  await db.insert(chainIdentity).values(identity);
-  return !wasEmpty;
+  return db.transaction(async (tx) => {
+    const [stored] = await tx.select().from(chainIdentity).where(eq(chainIdentity.chainId, identity.chainId));
+    const same =
+      stored &&
+      stored.genesisHash === identity.genesisHash &&
+      stored.deployBlockHash === identity.deployBlockHash &&
+      stored.deployBlock === identity.deployBlock;
+    if (same) return false;
+    if (stored && !options.autoReset) {
+      throw new MirrorMismatchError(
+        `The database mirrors another deployment (chain ${identity.chainId}: the mirror has ${describeIdentity(stored)}, ` +
+          `the chain has ${describeIdentity(identity)}): run \`npm run db:reindex\` to rebuild the mirror; operator ` +
+          'notes and documents are kept.',
+      );
+    }
+    // In the same transaction as the new identity: a crash in between leaves the old mirror, never half of one. Only
+    // this chain's rows: another chain's mirror in a shared database has its own identity, unchanged.
+    if (stored) await emptyMirrorOfChain(tx, identity.chainId);
+    await tx.insert(chainIdentity).values(identity);
+    return stored !== undefined;
+  });
 }
 
 export type StepResult = { caughtUp: boolean; events: number; from?: bigint; to?: bigint; head: bigint };
@@ -63,6 +102,14 @@ export function createIndexer(options: IndexerOptions) {
   const maxRange = BigInt(options.maxBlockRange ?? 2_000);
   let range = maxRange;
   let known: KnownContracts | undefined;
+  /** The last finalized block seen (-1n: none yet); see finalizedBlock. */
+  let finalized = -1n;
+  const reader = createRangeReader({
+    publicClient,
+    chainId,
+    contracts: options.contracts,
+    maxTopicAddresses: options.maxTopicAddresses,
+  });
 
   async function loadKnown(): Promise<KnownContracts> {
     const tokens = await loadKnownTokens(db, chainId);
@@ -75,47 +122,52 @@ export function createIndexer(options: IndexerOptions) {
     };
   }
 
-  async function getBlock(blockNumber: bigint) {
-    const block = await publicClient.getBlock({ blockNumber });
-    if (!block?.hash || !block.parentHash || block.number !== blockNumber) {
-      throw new MalformedRpcResponseError(`eth_getBlockByNumber(${blockNumber}) returned no usable block`);
-    }
-    return block as typeof block & { hash: Hex };
+  /**
+   * The last block that cannot change: the node's `finalized` block, or FALLBACK_FINALITY_DEPTH below the head where
+   * the node has no such tag, never above the head less `confirmations` (see readFinalized). Remembered while ranges
+   * stay below it, so a backfill asks once.
+   */
+  async function finalizedBlock(chainHead: bigint, to: bigint) {
+    if (to <= finalized) return finalized;
+    finalized = (await readFinalized(chainHead))?.number ?? -1n;
+    return finalized;
   }
 
-  async function getLogs(addresses: Address[], fromBlock: bigint, toBlock: bigint) {
-    const logs = (await publicClient.getLogs({ address: addresses, fromBlock, toBlock })) as Log[];
-    if (!Array.isArray(logs)) throw new MalformedRpcResponseError('eth_getLogs did not return a list');
-    assertLogsWellFormed(logs, fromBlock, toBlock);
-    return logs;
+  /**
+   * The node's word on finality is trusted only up to the indexed head (the chain's head less `confirmations`): a
+   * buggy or hostile RPC naming a block above it would otherwise switch the header and bloom checks off for every
+   * block below that number, for as long as finalizedBlock remembers it, and a deep reorg would roll back to a block
+   * never indexed. Above the ceiling, the ceiling's own header stands in.
+   */
+  async function readFinalized(chainHead: bigint): Promise<Header | undefined> {
+    const ceiling = chainHead - confirmations;
+    if (ceiling < 0n) return undefined;
+    const block = await publicClient
+      .getBlock({ blockTag: 'finalized' })
+      .catch((error: Error & { details?: string }) => {
+        if (NO_FINALIZED_TAG.test(`${error.details ?? ''} ${error.message}`)) return undefined;
+        throw error;
+      });
+    if (block?.hash && block.number !== null) {
+      return block.number > ceiling ? reader.getBlock(ceiling) : (block as Header);
+    }
+    // No finalized tag (an old node, a chain without finality): a fixed depth below the head counts as final.
+    const depth = confirmations > FALLBACK_FINALITY_DEPTH ? confirmations : FALLBACK_FINALITY_DEPTH;
+    return chainHead > depth ? reader.getBlock(chainHead - depth) : undefined;
   }
 
-  /** Timestamps per block: from the logs' `blockTimestamp` where the node sends it, else from the block headers. */
-  async function blockTimes(logs: Log[], knownBlocks: { number: bigint; timestamp: bigint }[]) {
-    const times = new Map<bigint, Date>();
-    for (const block of knownBlocks) times.set(block.number, new Date(Number(block.timestamp) * 1000));
-    const missing = new Set<bigint>();
-    for (const entry of logs) {
-      const stamp = (entry as Log & { blockTimestamp?: bigint | null }).blockTimestamp;
-      if (stamp !== undefined && stamp !== null) times.set(entry.blockNumber!, new Date(Number(stamp) * 1000));
-      else if (!times.has(entry.blockNumber!)) missing.add(entry.blockNumber!);
-    }
-    const pending = [...missing];
-    for (let start = 0; start < pending.length; start += 20) {
-      const blocks = await Promise.all(pending.slice(start, start + 20).map(getBlock));
-      for (const block of blocks) times.set(block.number, new Date(Number(block.timestamp) * 1000));
-    }
-    return (blockNumber: bigint) => times.get(blockNumber)!;
-  }
-
-  /** Finds the newest recorded block still on the chain and rolls everything above it back. */
+  /**
+   * Finds the newest recorded block still on the chain and rolls everything above it back. A reorg deeper than the
+   * kept block hashes (none of them is still on the chain) is reported and rolled back to the last finalized block:
+   * everything at or below it cannot have changed, so only the blocks above it are indexed again (review I-7).
+   */
   async function handleReorg() {
     const recorded = await db
       .select({ number: indexedBlocks.number, hash: indexedBlocks.hash })
       .from(indexedBlocks)
       .where(eq(indexedBlocks.chainId, chainId));
     recorded.sort((a, b) => (a.number > b.number ? -1 : 1));
-    let ancestor = options.deployBlock - 1n;
+    let ancestor: bigint | undefined;
     for (const block of recorded) {
       const onChain = await publicClient.getBlock({ blockNumber: block.number }).catch((error: Error) => {
         if (/not found|could not be found/i.test(error.message)) return undefined;
@@ -126,54 +178,36 @@ export function createIndexer(options: IndexerOptions) {
         break;
       }
     }
-    await rollBackTo(db, chainId, ancestor);
+    let anchor: RangeEnd | undefined;
+    if (ancestor === undefined) {
+      ancestor = options.deployBlock - 1n;
+      const oldestKept = recorded.at(-1)?.number;
+      const head = await publicClient.getBlockNumber({ cacheTime: 0 });
+      const final = oldestKept === undefined ? undefined : await readFinalized(head);
+      // A finalized block at or above a kept hash that is gone contradicts finality (or the data): re-index it all.
+      if (final && oldestKept !== undefined && final.number >= options.deployBlock && final.number < oldestKept) {
+        ancestor = final.number;
+        anchor = {
+          number: final.number,
+          hash: final.hash,
+          parentHash: final.parentHash,
+          timestamp: new Date(Number(final.timestamp) * 1000),
+        };
+      }
+      metrics.deepReorgs.inc();
+      log.error(
+        { oldestKept: oldestKept?.toString(), finalized: final?.number.toString(), ancestor: ancestor.toString() },
+        'reorg deeper than the kept block hashes: re-indexing from the last finalized block',
+      );
+    }
+    await rollBackTo(db, chainId, ancestor, anchor);
     known = undefined;
     prefetched = undefined;
+    finalized = -1n;
     metrics.reorgs.inc();
     log.warn({ ancestor: ancestor.toString() }, 'reorg detected: rolled back to the common ancestor');
   }
 
-  /** Reads one range: its end blocks, its logs (those of tokens and offerings created in it included), its rows. */
-  async function readRange(from: bigint, to: bigint, knownBefore: KnownContracts) {
-    const staticAddresses = [
-      options.contracts.clusterRegistry,
-      options.contracts.factory,
-      options.contracts.stablecoin,
-      ...[...knownBefore.tokens.values()].map((token) => token.address),
-      ...[...knownBefore.offerings.values()].map((offering) => offering.address),
-    ];
-    let [first, last, logs] = await Promise.all([getBlock(from), getBlock(to), getLogs(staticAddresses, from, to)]);
-    // Tokens and offerings created in this range emit logs in it too: fetch theirs from their creation block on.
-    const next = { ...knownBefore, tokens: new Map(knownBefore.tokens), offerings: new Map(knownBefore.offerings) };
-    const factoryLogs = logs.filter((entry) => entry.address.toLowerCase() === next.factory);
-    const { discovered } = decodeLogs(chainId, factoryLogs, next, () => new Date(0));
-    if (discovered.length > 0) {
-      let since = to;
-      for (const entry of discovered) if (entry.blockNumber < since) since = entry.blockNumber;
-      const extra = await getLogs(
-        discovered.flatMap((entry) => [entry.token, entry.offering]),
-        since,
-        to,
-      );
-      logs = [...logs, ...extra].sort((a, b) =>
-        a.blockNumber! === b.blockNumber! ? a.logIndex! - b.logIndex! : a.blockNumber! < b.blockNumber! ? -1 : 1,
-      );
-    }
-    for (const entry of logs) {
-      if (
-        (entry.blockNumber === to && entry.blockHash !== last.hash) ||
-        (entry.blockNumber === from && entry.blockHash !== first.hash)
-      ) {
-        throw new ChainMovedError(`block ${entry.blockNumber} changed while range ${from}-${to} was read`);
-      }
-    }
-    const timeOf = await blockTimes(logs, [first, last]);
-    // `next` already knows this range's new tokens: their mint precedes the ClusterTokenized log in the same block.
-    const { rows } = decodeLogs(chainId, logs, next, timeOf);
-    return { from, to, first, last, logs, rows, next };
-  }
-
-  type RangeRead = Awaited<ReturnType<typeof readRange>>;
   /**
    * The range after the one being written, read while it is written (the node and the database work at the same
    * time). It is only a read, never stored by itself: the next step uses it if it starts exactly at the new cursor and
@@ -183,7 +217,7 @@ export function createIndexer(options: IndexerOptions) {
   let prefetched: { from: bigint; to: bigint; read: Promise<RangeRead> } | undefined;
 
   function prefetch(from: bigint, to: bigint, knownBefore: KnownContracts) {
-    const read = readRange(from, to, knownBefore);
+    const read = reader.readRange(from, to, knownBefore, finalized);
     // Its failure surfaces when (and if) a step uses it.
     read.catch(() => {});
     prefetched = { from, to, read };
@@ -202,7 +236,8 @@ export function createIndexer(options: IndexerOptions) {
     if (from > head) {
       // Idle: make sure the block under the cursor is still canonical (a reorg to a shorter or same-height chain).
       if (cursor) {
-        const onChain = cursor.number <= chainHead ? await getBlock(cursor.number).catch(() => undefined) : undefined;
+        const onChain =
+          cursor.number <= chainHead ? await reader.getBlock(cursor.number).catch(() => undefined) : undefined;
         if (onChain?.hash !== cursor.hash) {
           await handleReorg();
           return { caughtUp: false, events: 0, head };
@@ -214,10 +249,11 @@ export function createIndexer(options: IndexerOptions) {
     let read = ahead && ahead.from === from && ahead.to <= head ? await ahead.read.catch(() => undefined) : undefined;
     // A range read ahead is used only if its last block is still canonical (hence all of it is): a reorg since then
     // would otherwise be written first and rolled back at the next range.
-    if (read && (await getBlock(read.to).catch(() => undefined))?.hash !== read.last.hash) read = undefined;
+    if (read && (await reader.getBlock(read.to).catch(() => undefined))?.hash !== read.last.hash) read = undefined;
     if (!read) {
+      const to = head < from + range - 1n ? head : from + range - 1n;
       try {
-        read = await readRange(from, head < from + range - 1n ? head : from + range - 1n, known);
+        read = await reader.readRange(from, to, known, await finalizedBlock(chainHead, to));
       } catch (error) {
         if (isRangeTooLarge(error) && range > 1n) {
           range = range / 2n;

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { type Abi, type Address, getAddress, parseEventLogs, zeroAddress } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi, offeringAbi, shareTokenAbi } from '#contracts';
+import { testPort } from '../../oracle/node/harness';
 import { devAccount, devRoles } from '../../scripts/stack/dev-accounts';
 import { dumpMirror } from '../dump';
 import type { Database, DatabaseHandle } from '../index';
@@ -24,6 +25,7 @@ import { readCursor, writeRange } from './store';
 const log = pino({ level: 'silent' });
 // Each database gets its own block of ports, so the PGlite and PostgreSQL suites can run side by side.
 let nextPort = 8810;
+const PORTS_PER_DATABASE = 40;
 
 function indexerFor(chain: TestChain, db: Database, overrides: { maxBlockRange?: number; signal?: AbortSignal } = {}) {
   return createIndexer({
@@ -59,7 +61,7 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
     return dumpMirror(db);
   };
   const startChain = async () => {
-    chain = await startTestChain(nextPort++ + (name === 'postgres' ? 40 : 0));
+    chain = await startTestChain(testPort(nextPort++ + (name === 'postgres' ? PORTS_PER_DATABASE : 0)));
     return chain;
   };
   afterEach(async () => {

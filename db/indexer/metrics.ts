@@ -29,6 +29,11 @@ export function createIndexerMetrics() {
       registers: [registry],
     }),
     reorgs: new Counter({ name: 'rackshare_indexer_reorgs_total', help: 'Reorgs rolled back', registers: [registry] }),
+    deepReorgs: new Counter({
+      name: 'rackshare_indexer_deep_reorgs_total',
+      help: 'Reorgs deeper than the kept block hashes, re-indexed from the last finalized block',
+      registers: [registry],
+    }),
     failures: new Counter({
       name: 'rackshare_indexer_failures_total',
       help: 'Indexer steps that failed and were retried',

@@ -137,7 +137,11 @@ describe.each(testDatabases)('report rollups on $name', ({ open }) => {
     expect(await rollupRows(db)).not.toEqual(clean);
 
     const migration = readFileSync(join(import.meta.dirname, '../migrations/0004_rollups_by_epoch_time.sql'), 'utf8');
-    for (const statement of migration.split('--> statement-breakpoint')) await db.execute(sql.raw(statement));
+    // 0004 names its tables unqualified, as they were in `public` then; they live in `mirror` since 0005.
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`set local search_path to mirror, public`);
+      for (const statement of migration.split('--> statement-breakpoint')) await tx.execute(sql.raw(statement));
+    });
 
     // The same rows a clean index writes, plus the deposit where it was.
     await applyRollupDeltas(db, CHAIN_ID, meta, [], [deposit], -1n);

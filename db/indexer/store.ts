@@ -4,7 +4,7 @@
  * recomputation from their events. Everything at or below the cursor is already stored, so writing a range again is a
  * no-op and a crash between two transactions loses nothing.
  */
-import { and, asc, desc, eq, getTableColumns, getTableName, gt, inArray, max, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, getTableName, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Address, Hex } from 'viem';
 import type { Database } from '../index';
@@ -13,23 +13,24 @@ import {
   balances,
   claims,
   clusterEvents,
-  clusters,
   committeeEvents,
   epochReports,
   indexedBlocks,
   offeringEvents,
   offerings,
   revenueDeposits,
-  rollups,
   shareTokens,
   shareTransfers,
   stablecoinTransfers,
   tokenControlEvents,
 } from '../schema';
 import type { EventRows } from './decode';
+import { applyRollupDeltas, clusterMeta, recomputeClusters } from './derived';
+
+export { applyRollupDeltas, type ReportLike, reportTime } from './derived';
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
-type Executor = Database | Transaction;
+export type Executor = Database | Transaction;
 
 /**
  * Inserts `rows` with one statement per chunk in which each column travels as a single array parameter that `unnest`
@@ -179,8 +180,10 @@ function affectedClusters(rows: { clusterEvents: WithCluster; attestations: With
 
 /**
  * Removes everything above `ancestor` and reverses what it had added to the derived tables, in one transaction.
+ * `anchor` (the ancestor's own block) becomes the cursor where no kept range end is left at or below it: after a
+ * reorg deeper than the kept hashes, the rows up to the finalized block stay and the indexer resumes above it.
  */
-export async function rollBackTo(db: Database, chainId: number, ancestor: bigint) {
+export async function rollBackTo(db: Database, chainId: number, ancestor: bigint, anchor?: RangeEnd) {
   await db.transaction(async (tx) => {
     const above = <T extends PgTable & { chainId: never; blockNumber: never }>(table: T) =>
       and(eq(table.chainId, chainId), gt(table.blockNumber, ancestor));
@@ -226,6 +229,11 @@ export async function rollBackTo(db: Database, chainId: number, ancestor: bigint
       }),
     );
     await tx.delete(indexedBlocks).where(and(eq(indexedBlocks.chainId, chainId), gt(indexedBlocks.number, ancestor)));
+    if (anchor)
+      await tx
+        .insert(indexedBlocks)
+        .values({ chainId, ...anchor })
+        .onConflictDoNothing();
   });
 }
 
@@ -262,236 +270,6 @@ async function applyBalanceDeltas(tx: Transaction, chainId: number, transfers: T
     await tx
       .delete(balances)
       .where(and(eq(balances.chainId, chainId), inArray(balances.token, tokens), eq(balances.balance, 0n)));
-  }
-}
-
-type ClusterMeta = Map<bigint, { gpuModel: string; location: string }>;
-
-async function clusterMeta(tx: Transaction, chainId: number, ids: bigint[]): Promise<ClusterMeta> {
-  const unique = [...new Set(ids)];
-  const meta: ClusterMeta = new Map();
-  if (unique.length === 0) return meta;
-  const rows = await tx
-    .select({ clusterId: clusters.clusterId, gpuModel: clusters.gpuModel, location: clusters.location })
-    .from(clusters)
-    .where(and(eq(clusters.chainId, chainId), inArray(clusters.clusterId, unique)));
-  for (const row of rows) meta.set(row.clusterId, row);
-  return meta;
-}
-
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
-
-export type ReportLike = {
-  clusterId: bigint;
-  /** The Unix second the epoch ended: the report's place in the rollups (see reportTime). */
-  epoch: bigint;
-  utilizationBps: number;
-  gpuHoursMilli: bigint;
-  gpusOnline: number;
-  revenue: bigint;
-};
-type DepositLike = { clusterId: bigint; blockTime: Date; amount: bigint };
-
-type RollupRow = typeof rollups.$inferInsert;
-
-/**
- * Where a report sits in time: the last millisecond of the epoch it measures, never the block that carried it. The
- * contract accepts any increasing epochs, so a relayer (or a new cluster's operator) can land 90 days of reports in
- * one block; keyed by block time they would all count as today's revenue and utilization and inflate every trailing
- * window. Deposits stay at block time: a deposit is money paid into the stream when it lands.
- */
-export function reportTime(epoch: bigint) {
-  return new Date(Number(epoch) * 1000 - 1);
-}
-
-/** The rollup keys one cluster-time contributes to: hour and day × cluster, GPU model, location and network. */
-function rollupKeys(clusterId: bigint, time: Date, meta: ClusterMeta) {
-  const cluster = meta.get(clusterId);
-  const keys: Pick<RollupRow, 'granularity' | 'dimension' | 'key' | 'bucket'>[] = [];
-  for (const [granularity, size] of [
-    ['hour', HOUR],
-    ['day', DAY],
-  ] as const) {
-    const bucket = new Date(Math.floor(time.getTime() / size) * size);
-    keys.push({ granularity, dimension: 'cluster', key: clusterId.toString(), bucket });
-    keys.push({ granularity, dimension: 'network', key: '', bucket });
-    if (cluster) {
-      keys.push({ granularity, dimension: 'gpu_model', key: cluster.gpuModel, bucket });
-      keys.push({ granularity, dimension: 'location', key: cluster.location, bucket });
-    }
-  }
-  return keys;
-}
-
-/** Folds reports and deposits into rollup deltas (× `sign`) and adds them; rows left empty are deleted. */
-export async function applyRollupDeltas(
-  tx: Executor,
-  chainId: number,
-  meta: ClusterMeta,
-  reports: ReportLike[],
-  deposits: DepositLike[],
-  sign: 1n | -1n,
-) {
-  if (reports.length === 0 && deposits.length === 0) return;
-  const deltas = new Map<string, RollupRow>();
-  const entry = (key: Pick<RollupRow, 'granularity' | 'dimension' | 'key' | 'bucket'>) => {
-    const id = `${key.granularity}|${key.dimension}|${key.key}|${key.bucket.getTime()}`;
-    let row = deltas.get(id);
-    if (!row) {
-      row = {
-        chainId,
-        ...key,
-        reportCount: 0,
-        utilizationBpsSum: 0n,
-        gpuHoursMilli: 0n,
-        gpusOnlineSum: 0n,
-        revenueReported: 0n,
-        depositCount: 0,
-        revenueDeposited: 0n,
-      };
-      deltas.set(id, row);
-    }
-    return row;
-  };
-  const n = Number(sign);
-  for (const report of reports) {
-    for (const key of rollupKeys(report.clusterId, reportTime(report.epoch), meta)) {
-      const row = entry(key);
-      row.reportCount += n;
-      row.utilizationBpsSum! += BigInt(report.utilizationBps) * sign;
-      row.gpuHoursMilli! += report.gpuHoursMilli * sign;
-      row.gpusOnlineSum! += BigInt(report.gpusOnline) * sign;
-      row.revenueReported! += report.revenue * sign;
-    }
-  }
-  for (const deposit of deposits) {
-    for (const key of rollupKeys(deposit.clusterId, deposit.blockTime, meta)) {
-      const row = entry(key);
-      row.depositCount! += n;
-      row.revenueDeposited! += deposit.amount * sign;
-    }
-  }
-  const rows = [...deltas.values()];
-  await insertRows(
-    tx,
-    rollups,
-    rows,
-    sql`on conflict (chain_id, granularity, dimension, key, bucket) do update set
-      report_count = ${rollups}.report_count + excluded.report_count,
-      utilization_bps_sum = ${rollups}.utilization_bps_sum + excluded.utilization_bps_sum,
-      gpu_hours_milli = ${rollups}.gpu_hours_milli + excluded.gpu_hours_milli,
-      gpus_online_sum = ${rollups}.gpus_online_sum + excluded.gpus_online_sum,
-      revenue_reported = ${rollups}.revenue_reported + excluded.revenue_reported,
-      deposit_count = ${rollups}.deposit_count + excluded.deposit_count,
-      revenue_deposited = ${rollups}.revenue_deposited + excluded.revenue_deposited`,
-  );
-  if (sign < 0n) {
-    await tx
-      .delete(rollups)
-      .where(and(eq(rollups.chainId, chainId), eq(rollups.reportCount, 0), eq(rollups.depositCount, 0)));
-  }
-}
-
-/** Rebuilds the `clusters` rows of `ids` from their events (deleting those whose registration is gone). */
-async function recomputeClusters(tx: Transaction, chainId: number, ids: bigint[]) {
-  for (const clusterId of new Set(ids)) {
-    const events = await tx
-      .select()
-      .from(clusterEvents)
-      .where(and(eq(clusterEvents.chainId, chainId), eq(clusterEvents.clusterId, clusterId)))
-      .orderBy(asc(clusterEvents.blockNumber), asc(clusterEvents.logIndex));
-    const registration = events.find((event) => event.kind === 'registered');
-    if (!registration) {
-      await tx.delete(clusters).where(and(eq(clusters.chainId, chainId), eq(clusters.clusterId, clusterId)));
-      continue;
-    }
-    const state = {
-      operator: registration.operator!,
-      pendingOperator: null as Address | null,
-      gpuCount: registration.gpuCount!,
-      hardwareRoot: registration.hardwareRoot!,
-      metadataUri: registration.metadataUri!,
-      metadataHash: registration.metadataHash!,
-      suspended: false,
-      retired: false,
-      hardwareChangedAt: [registration.blockNumber, registration.logIndex] as [bigint, number],
-    };
-    for (const event of events) {
-      switch (event.kind) {
-        case 'metadata_updated':
-          state.metadataUri = event.metadataUri!;
-          state.metadataHash = event.metadataHash!;
-          break;
-        case 'hardware_updated':
-          state.hardwareRoot = event.hardwareRoot!;
-          state.gpuCount = event.gpuCount!;
-          state.hardwareChangedAt = [event.blockNumber, event.logIndex];
-          break;
-        case 'operator_transfer_started':
-          state.pendingOperator = event.operator === ZERO_ADDRESS ? null : event.operator;
-          break;
-        case 'operator_transferred':
-          state.operator = event.operator!;
-          state.pendingOperator = null;
-          break;
-        case 'suspended':
-          state.suspended = true;
-          break;
-        case 'unsuspended':
-          state.suspended = false;
-          break;
-        case 'retired':
-          state.retired = true;
-          break;
-      }
-    }
-    const [attestation] = await tx
-      .select()
-      .from(attestations)
-      .where(and(eq(attestations.chainId, chainId), eq(attestations.clusterId, clusterId)))
-      .orderBy(desc(attestations.blockNumber), desc(attestations.logIndex))
-      .limit(1);
-    const [changedBlock, changedLog] = state.hardwareChangedAt;
-    const attested =
-      attestation &&
-      (attestation.blockNumber > changedBlock ||
-        (attestation.blockNumber === changedBlock && attestation.logIndex > changedLog));
-    // The registry's last report time is the newest epoch itself (its signed end time), not when it was submitted.
-    const [reports] = await tx
-      .select({ lastEpoch: max(epochReports.epoch) })
-      .from(epochReports)
-      .where(and(eq(epochReports.chainId, chainId), eq(epochReports.clusterId, clusterId)));
-    const row = {
-      chainId,
-      clusterId,
-      operator: state.operator,
-      pendingOperator: state.pendingOperator,
-      gpuModel: registration.gpuModel!,
-      location: registration.location!,
-      gpuCount: state.gpuCount,
-      hardwareRoot: state.hardwareRoot,
-      metadataUri: state.metadataUri,
-      metadataHash: state.metadataHash,
-      status: state.retired
-        ? ('retired' as const)
-        : state.suspended
-          ? ('suspended' as const)
-          : attested
-            ? ('attested' as const)
-            : ('registered' as const),
-      registeredAt: registration.blockTime,
-      registeredBlock: registration.blockNumber,
-      attestedAt: attested ? attestation.attestedAt : null,
-      attestedUntil: attested ? attestation.validUntil : null,
-      lastEpoch: reports?.lastEpoch ? BigInt(reports.lastEpoch) : 0n,
-      lastReportAt: reports?.lastEpoch ? new Date(Number(reports.lastEpoch) * 1000) : null,
-    };
-    const { chainId: _chain, clusterId: _id, ...update } = row;
-    await tx
-      .insert(clusters)
-      .values(row)
-      .onConflictDoUpdate({ target: [clusters.chainId, clusters.clusterId], set: update });
   }
 }
 

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem';
+import { type Address, getAddress, type Hex, isAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { z } from 'zod';
 import { RetryableError } from '../errors';
@@ -17,6 +17,7 @@ import { readRentalCsv } from '../telemetry/rental';
 import { attestCluster } from './attest';
 import { Backoff, Courier, type DeliveryCounters, pairKey } from './delivery';
 import { InventoryBook } from './inventory';
+import { readOperatorKey, refuseDevOperatorKey } from './operator-key';
 import { DROP_REASONS, type DropCounts, sanitizePayload } from './sanitize';
 import { signBatch } from './signing';
 import { readSource, sourceSchema } from './sources';
@@ -85,22 +86,16 @@ export const agentConfigSchema = z.object({
 });
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
 
-const readKey = (env: NodeJS.ProcessEnv, name: string) => {
-  const key = env[name];
-  if (!key || !isHex(key) || key.length !== 66) {
-    throw new Error(`${name} must hold the operator's 0x-prefixed 32-byte private key`);
-  }
-  return key as Hex;
-};
-
 /** The config, the default operator key and each cluster's own key where the config names one. */
 export function loadAgentConfig(path: string, env = process.env) {
   const config = agentConfigSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
   const clusterKeys = new Map<bigint, Hex>();
   for (const cluster of config.clusters) {
-    if (cluster.operatorKeyEnv) clusterKeys.set(cluster.clusterId, readKey(env, cluster.operatorKeyEnv));
+    if (cluster.operatorKeyEnv) {
+      clusterKeys.set(cluster.clusterId, readOperatorKey(env, cluster.operatorKeyEnv, config.chainId));
+    }
   }
-  return { config, operatorKey: readKey(env, config.operatorKeyEnv), clusterKeys };
+  return { config, operatorKey: readOperatorKey(env, config.operatorKeyEnv, config.chainId), clusterKeys };
 }
 
 export type AgentOptions = {
@@ -160,6 +155,7 @@ export class Agent {
   ) {}
 
   static async open(config: AgentConfig, operatorKey: Hex, log: Logger, options: AgentOptions = {}) {
+    refuseDevOperatorKey(operatorKey, 'the operator key', config.chainId);
     const inventory = new InventoryBook(config.spoolDir);
     const clusters = await Promise.all(
       config.clusters.map(async (cluster) => {
@@ -183,7 +179,9 @@ export class Agent {
           signers: [] as ClusterRuntime['signers'],
           operator: operatorOf(
             options.clusterKeys?.get(cluster.clusterId) ??
-              (cluster.operatorKeyEnv ? readKey(process.env, cluster.operatorKeyEnv) : operatorKey),
+              (cluster.operatorKeyEnv
+                ? readOperatorKey(process.env, cluster.operatorKeyEnv, config.chainId)
+                : operatorKey),
           ),
         };
       }),

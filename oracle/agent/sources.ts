@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { z } from 'zod';
+import { childEnvironment } from '../child-env';
 import { RetryableError } from '../errors';
 import { scrapeDcgm } from '../telemetry/dcgm';
 import { parseNvidiaSmiCsv } from '../telemetry/nvidia-smi-csv';
@@ -28,7 +29,10 @@ async function readOrigin(source: { command: string[] } | { url: string } | { fi
   try {
     if ('command' in source) {
       const [file, ...args] = source.command;
-      return (await run(file!, args, { timeout: 10_000, signal, maxBuffer: 64 * 1024 * 1024 })).stdout;
+      // The agent's environment holds the operator's signing key; the telemetry command gets what a shell command
+      // over ssh needs, nothing else (I-3).
+      const env = childEnvironment({}, ['USER', 'LOGNAME', 'SSH_AUTH_SOCK']);
+      return (await run(file!, args, { timeout: 10_000, signal, maxBuffer: 64 * 1024 * 1024, env })).stdout;
     }
     if ('url' in source) {
       const response = await fetch(source.url, { signal: AbortSignal.timeout(10_000) });

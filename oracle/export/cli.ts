@@ -8,12 +8,25 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { createPublicClient, http, type PublicClient } from 'viem';
 import { z } from 'zod';
+import { chainFields } from '#config/common';
+import { ConfigError, loadDotEnv, parseEnv } from '#config/env';
 import { epochExportSchema, verifyExportOffline, verifyExportOnChain } from './epoch-export';
+
+loadDotEnv();
+// RPC_URL under the configuration home's rules (empty = unset, an http(s) URL or one sentence).
+let rpcUrl: string | undefined;
+try {
+  rpcUrl = parseEnv(z.object({ RPC_URL: chainFields.RPC_URL }), process.env).RPC_URL;
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
 
 const program = new Command('verify-export')
   .description('verify an epoch sample export (Merkle proofs and the on-chain telemetry root)')
   .requiredOption('--file <path>', 'the export (JSON)')
-  .option('--rpc <url>', 'RPC endpoint of the chain the export names', process.env.RPC_URL)
+  .option('--rpc <url>', 'RPC endpoint of the chain the export names', rpcUrl)
   .option('--offline', 'only check the proofs against the root stated in the file')
   .action(async (options: { file: string; rpc?: string; offline?: boolean }) => {
     const parsed = epochExportSchema.safeParse(JSON.parse(readFileSync(options.file, 'utf8')));

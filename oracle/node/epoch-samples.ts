@@ -11,12 +11,14 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Hex } from 'viem';
+import { DEFAULT_SAMPLE_RETENTION_DAYS } from '#config/oracle-node';
 import { RetryableError } from '../errors';
 import type { TelemetryLeaf } from '../hardware';
 import { MAX_RECORD_BYTES, readLines, syncDirectory } from './journal';
 import type { Snapshot } from './protocol';
 
-export const DEFAULT_SAMPLE_RETENTION_DAYS = 35;
+export { DEFAULT_SAMPLE_RETENTION_DAYS };
+
 /**
  * Failed writes kept for a retry, by count and by text size. Past either bound a failed file is not kept (the memory
  * would grow with a failing disk) but counted: `flush` rejects until a restart, whose journal replay writes it again

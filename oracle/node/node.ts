@@ -2,7 +2,6 @@
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import {
-  type Address,
   type Chain,
   createPublicClient,
   createWalletClient,
@@ -13,17 +12,21 @@ import {
   type PublicClient,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import type { BatchGateOptions } from './batch-gate';
+import { type OracleNodeSettingsInput, oracleNodeSettingsSchema, parseOracleNodeOptions } from '#config/oracle-node';
 import { RegistryView } from './chain';
 import { relayerKeyFor } from './config';
 import { OracleCore } from './core';
 import { defaultClockRules } from './ingest-rules';
 import { createNodeMetrics } from './metrics';
-import { type Peer, PeerNetwork } from './peers';
+import { PeerNetwork } from './peers';
 import { Relayer } from './relayer';
 import { createNodeServer } from './server';
 
-export type OracleNodeOptions = {
+/**
+ * The node's options: the one oracle node option schema (config/oracle-node.ts, shared with the standalone node's JSON
+ * file and the demo's child processes) plus what cannot travel as JSON — keys, the logger, test and demo hooks.
+ */
+export type OracleNodeOptions = OracleNodeSettingsInput & {
   /** The committee signing key: signs attestations and reports, never pays gas. */
   privateKey: Hex;
   /**
@@ -33,118 +36,90 @@ export type OracleNodeOptions = {
    * Required for a relaying node; only a local dev chain (31337) may fall back to the signing key (see relayerKey).
    */
   relayerPrivateKey?: Hex;
-  rpcUrl: string;
-  chainId: number;
-  registry: Address;
-  committee: Address[];
-  threshold: number;
-  peers: Peer[];
-  host?: string;
-  port: number;
-  journalPath: string;
-  epochSeconds?: number;
-  /** See CoreConfig.graceSeconds; defaults to the shortest checkClockRules allows. */
-  graceSeconds?: number;
-  maxClockSkewMs?: number;
-  /** See CoreConfig.backfillSeconds (default three epochs). */
-  backfillSeconds?: number;
   /** The node's clock (tests only). */
   now?: () => number;
-  maxAttestationSeconds?: number;
-  relayIntervalMs?: number;
-  takeoverMs?: number;
-  /** Addresses trusted to read every cluster's telemetry detail (the dashboard's reader key; telemetry-access.ts). */
-  telemetryReaders?: Address[];
-  /** Limits on unauthenticated batch rejections per client (batch-gate.ts). */
-  batchGate?: BatchGateOptions;
-  /** Run the relayer (tests switch it off to play a node that only signs). */
-  relay?: boolean;
   prepareSubmission?: (epochEnd: number) => Promise<void>;
-  /** See RelayerOptions.gatherMs. */
-  gatherMs?: number;
-  /** See RelayerOptions.maxEpochsPerSubmission. */
-  maxEpochsPerSubmission?: number;
-  /** See PullOptions. */
-  pullDelayMs?: number;
-  pullIntervalMs?: number;
-  /** See CoreConfig.sampleRetentionDays. */
-  sampleRetentionDays?: number;
-  /** See CoreConfig.compactJournalBytes. */
-  compactJournalBytes?: number;
   log: Logger;
 };
 
 export type OracleNode = Awaited<ReturnType<typeof startOracleNode>>;
 
 export async function startOracleNode(options: OracleNodeOptions) {
+  const settings = parseOracleNodeOptions(oracleNodeSettingsSchema, options, 'the oracle node options');
   const account = privateKeyToAccount(options.privateKey);
   const log = options.log.child({ node: account.address.slice(0, 8) });
-  const relayerKey = relayerKeyFor(options, log);
+  const relayerKey = relayerKeyFor(
+    {
+      privateKey: options.privateKey,
+      relayerPrivateKey: options.relayerPrivateKey,
+      chainId: settings.chainId,
+      relay: settings.relay,
+    },
+    log,
+  );
   const relayerAccount = privateKeyToAccount(relayerKey, { nonceManager });
   const chain: Chain = defineChain({
-    id: options.chainId,
-    name: `chain-${options.chainId}`,
+    id: settings.chainId,
+    name: `chain-${settings.chainId}`,
     nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-    rpcUrls: { default: { http: [options.rpcUrl] } },
+    rpcUrls: { default: { http: [settings.rpcUrl] } },
   });
   const publicClient = createPublicClient({
     chain,
     // The relayer reads lastEpochOf for every cluster at once: one HTTP request instead of one per cluster.
-    transport: http(options.rpcUrl, { batch: true }),
+    transport: http(settings.rpcUrl, { batch: true }),
     pollingInterval: 200,
   }) as PublicClient;
-  const walletClient = createWalletClient({ account: relayerAccount, chain, transport: http(options.rpcUrl) });
-  const epochSeconds = options.epochSeconds ?? 3_600;
+  const walletClient = createWalletClient({ account: relayerAccount, chain, transport: http(settings.rpcUrl) });
+  const { epochSeconds, maxClockSkewMs } = settings;
   const metrics = createNodeMetrics(account.address);
-  // 40 s: two honest clocks may each be 20 s off.
-  const maxClockSkewMs = options.maxClockSkewMs ?? 40_000;
-  const clock = defaultClockRules(epochSeconds, maxClockSkewMs, options.backfillSeconds);
+  const clock = defaultClockRules(epochSeconds, maxClockSkewMs, settings.backfillSeconds);
   const core = await OracleCore.open(
     {
       privateKey: options.privateKey,
-      committee: options.committee,
-      threshold: options.threshold,
+      committee: settings.committee,
+      threshold: settings.threshold,
       epochSeconds,
-      graceSeconds: options.graceSeconds ?? clock.graceSeconds,
+      graceSeconds: settings.graceSeconds ?? clock.graceSeconds,
       maxClockSkewMs,
       backfillSeconds: clock.backfillSeconds,
       now: options.now,
-      maxAttestationSeconds: options.maxAttestationSeconds ?? 400 * 86_400,
-      journalPath: options.journalPath,
-      sampleRetentionDays: options.sampleRetentionDays,
-      compactJournalBytes: options.compactJournalBytes,
-      context: { chainId: options.chainId, registry: options.registry },
+      maxAttestationSeconds: settings.maxAttestationSeconds,
+      journalPath: settings.journalPath,
+      sampleRetentionDays: settings.sampleRetentionDays,
+      compactJournalBytes: settings.compactJournalBytes,
+      context: { chainId: settings.chainId, registry: settings.registry },
     },
-    new RegistryView(publicClient, options.registry),
+    new RegistryView(publicClient, settings.registry),
     metrics,
     log,
   );
   const server = createNodeServer(core, log, undefined, {
-    telemetryReaders: options.telemetryReaders,
-    batchGate: options.batchGate,
+    telemetryReaders: settings.telemetryReaders,
+    batchGate: settings.batchGate,
   });
-  const url = await server.listen({ host: options.host ?? '127.0.0.1', port: options.port });
+  const url = await server.listen({ host: settings.host, port: settings.port });
   const controller = new AbortController();
   // Every request to a peer or the chain races this signal (AbortSignal.any): many at once are expected, not a leak.
   setMaxListeners(0, controller.signal);
-  const peers = new PeerNetwork(core, options.peers, log, undefined, {
-    pullDelayMs: options.pullDelayMs,
-    pullIntervalMs: options.pullIntervalMs,
+  const peers = new PeerNetwork(core, settings.peers, log, undefined, {
+    pullDelayMs: settings.pullDelayMs,
+    pullIntervalMs: settings.pullIntervalMs,
   });
   const running: Promise<unknown>[] = [peers.run(controller.signal), peers.runPull(controller.signal)];
   const relayer = new Relayer(core, {
     walletClient,
     publicClient,
-    registry: options.registry,
+    registry: settings.registry,
     liveMembers: () => peers.liveMembers(),
-    intervalMs: options.relayIntervalMs,
-    takeoverMs: options.takeoverMs,
+    intervalMs: settings.relayIntervalMs,
+    takeoverMs: settings.takeoverMs,
     prepareSubmission: options.prepareSubmission,
-    gatherMs: options.gatherMs,
-    maxEpochsPerSubmission: options.maxEpochsPerSubmission,
+    gatherMs: settings.gatherMs,
+    maxEpochsPerSubmission: settings.maxEpochsPerSubmission,
     log,
   });
-  if (options.relay !== false) running.push(relayer.run(controller.signal));
+  if (settings.relay) running.push(relayer.run(controller.signal));
   const timer = setInterval(() => void core.tick().catch((error) => log.error({ err: error }, 'tick failed')), 1_000);
   log.info({ url, address: account.address, relayer: relayerAccount.address }, 'oracle node listening');
   let stopping: Promise<void> | undefined;
@@ -168,7 +143,7 @@ export async function startOracleNode(options: OracleNodeOptions) {
     void shutdown().catch((error) => log.error({ err: error }, 'stopping after a journal failure failed'));
   });
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${options.port}`,
+    url: `http://${settings.host}:${settings.port}`,
     listenUrl: url,
     address: account.address,
     /** The account that pays for and sends this node's transactions. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { decodeFunctionData, type Hex } from 'viem';
+import { decodeFunctionData, type Hex, keccak256, toBytes } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
@@ -30,17 +30,34 @@ describe('relayerKeyFor (I-4)', () => {
   const warnings: unknown[] = [];
   const warnLog = { warn: (...args: unknown[]) => warnings.push(args) };
 
+  // Off the local chain the dev mnemonic is refused outright (H-1): these keys are an operator's own.
+  const ownSigning = keccak256(toBytes('rackshare node signing key'));
+  const ownRelayer = keccak256(toBytes('rackshare node relayer key'));
+
   it('uses the relayer key when one is given', () => {
-    expect(relayerKeyFor({ privateKey: signing, relayerPrivateKey: relayer, chainId: 1 }, warnLog)).toBe(relayer);
+    expect(relayerKeyFor({ privateKey: ownSigning, relayerPrivateKey: ownRelayer, chainId: 1 }, warnLog)).toBe(
+      ownRelayer,
+    );
+    expect(relayerKeyFor({ privateKey: signing, relayerPrivateKey: relayer, chainId: 31_337 }, warnLog)).toBe(relayer);
   });
 
   it('refuses a relaying node without its own relayer key, or with the signing key, outside the local dev chain', () => {
-    expect(() => relayerKeyFor({ privateKey: signing, chainId: 1 }, warnLog)).toThrow(/own gas-paying relayer key/);
-    expect(() => relayerKeyFor({ privateKey: signing, relayerPrivateKey: signing, chainId: 8_453 }, warnLog)).toThrow(
-      /must differ/,
-    );
+    expect(() => relayerKeyFor({ privateKey: ownSigning, chainId: 1 }, warnLog)).toThrow(/own gas-paying relayer key/);
+    expect(() =>
+      relayerKeyFor({ privateKey: ownSigning, relayerPrivateKey: ownSigning, chainId: 8_453 }, warnLog),
+    ).toThrow(/must differ/);
     // A node that only signs sends no transaction and needs no gas key.
-    expect(relayerKeyFor({ privateKey: signing, chainId: 1, relay: false }, warnLog)).toBe(signing);
+    expect(relayerKeyFor({ privateKey: ownSigning, chainId: 1, relay: false }, warnLog)).toBe(ownSigning);
+  });
+
+  it('refuses a signing or relayer key of the public dev mnemonic outside the local dev chain (H-1, I-4)', () => {
+    expect(() => relayerKeyFor({ privateKey: signing, relayerPrivateKey: ownRelayer, chainId: 1 }, warnLog)).toThrow(
+      /signing key is a key of the public dev mnemonic .* chain 1 is not the local chain/,
+    );
+    expect(() =>
+      relayerKeyFor({ privateKey: ownSigning, relayerPrivateKey: relayer, chainId: 8_453 }, warnLog),
+    ).toThrow(/relayer key is a key of the public dev mnemonic/);
+    expect(() => relayerKeyFor({ privateKey: signing, chainId: 1, relay: false }, warnLog)).toThrow(/dev mnemonic/);
   });
 
   it('allows one key on the local dev chain, with a warning', () => {

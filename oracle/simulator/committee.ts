@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { Address, Hex } from 'viem';
+import { childEnvironment } from '../child-env';
 import type { NodeProcessConfig } from './node-process';
 
 const NODE_SCRIPT = join(fileURLToPath(new URL('.', import.meta.url)), 'node-process.ts');
@@ -57,18 +58,6 @@ function stopChild(child: ChildProcess) {
   });
 }
 
-/** The parent's variables a node process may see: where programs, temp files and Node's own settings are. */
-const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ', 'NODE_ENV', 'NODE_OPTIONS', 'TEST_PORT_OFFSET'];
-
-function nodeEnvironment(): NodeJS.ProcessEnv {
-  const env = {} as NodeJS.ProcessEnv;
-  for (const name of INHERITED) {
-    const value = process.env[name];
-    if (value !== undefined) env[name] = value;
-  }
-  return env;
-}
-
 export async function startCommittee(options: CommitteeOptions): Promise<Committee> {
   const url = (member: CommitteeMember) => `http://127.0.0.1:${member.port}`;
   const children: ChildProcess[] = [];
@@ -104,12 +93,11 @@ export async function startCommittee(options: CommitteeOptions): Promise<Committ
       execArgv: ['--import', 'tsx'],
       // Only what a node needs: the parent's environment holds the deployer's key, the session secret, the database
       // URL and the dashboard's reader key, none of which is a node's business (review I-3).
-      env: {
-        ...nodeEnvironment(),
+      env: childEnvironment({
         RACKSHARE_NODE_CONFIG: JSON.stringify(config),
         RACKSHARE_NODE_KEY: member.privateKey,
-        ...(member.relayerKey ? { RACKSHARE_RELAYER_KEY: member.relayerKey } : {}),
-      },
+        RACKSHARE_RELAYER_KEY: member.relayerKey,
+      }),
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     children[position] = child;

@@ -75,6 +75,9 @@ it('lands hourly reports for every cluster with strictly increasing epochs', asy
   for (const cluster of state.clusters) {
     const epochs = logs.filter((log) => log.args.clusterId === BigInt(cluster.clusterId)).map((log) => log.args.epoch!);
     expect(epochs.length).toBeGreaterThan(7 * 24);
+    // Exactly the plan's schedule: one epoch per hour from the origin to the history's end (the resume tests' yardstick).
+    expect(epochs.length).toBe((state.historyEnd - state.origin / 1000) / 3_600);
+    expect(epochs.at(-1)).toBe(BigInt(state.historyEnd));
     for (let index = 1; index < epochs.length; index++) expect(epochs[index]!).toBeGreaterThan(epochs[index - 1]!);
     expect(epochs.every((epoch) => epoch % 3_600n === 0n)).toBe(true);
   }

@@ -6,39 +6,24 @@
  * history replayed in seconds land at the times they describe. Stops on SIGINT/SIGTERM and when its parent goes away.
  */
 import pino from 'pino';
-import { type Address, createPublicClient, type Hex, http } from 'viem';
-import { z } from 'zod';
+import { createPublicClient, type Hex, http } from 'viem';
+import { type OracleNodeProcessInput, oracleNodeProcessSchema, parseOracleNodeOptions } from '#config/oracle-node';
+import { redactingLoggerOptions } from '#contracts/redact';
 import { startOracleNode } from '../node/node';
 
-export const nodeProcessConfigSchema = z.object({
-  rpcUrl: z.string(),
-  chainId: z.number().int(),
-  registry: z.string(),
-  committee: z.array(z.string()),
-  threshold: z.number().int().positive(),
-  peers: z.array(z.object({ address: z.string(), url: z.string() })),
-  port: z.number().int(),
-  journalPath: z.string(),
-  epochSeconds: z.number().int().positive(),
-  graceSeconds: z.number().int().positive().optional(),
-  backfillSeconds: z.number().int().positive().optional(),
-  takeoverMs: z.number().int().positive().optional(),
-  relayIntervalMs: z.number().int().positive().optional(),
-  gatherMs: z.number().int().nonnegative().optional(),
-  maxEpochsPerSubmission: z.number().int().positive().optional(),
-  warpChain: z.boolean(),
-  telemetryReaders: z.array(z.string()).default([]),
-  compactJournalBytes: z.number().int().positive().optional(),
-  logLevel: z.string().default('warn'),
-});
-export type NodeProcessConfig = z.infer<typeof nodeProcessConfigSchema>;
+/** What the parent (committee.ts) puts into RACKSHARE_NODE_CONFIG: the one oracle node option schema, plus demo switches. */
+export type NodeProcessConfig = OracleNodeProcessInput;
 
-const config = nodeProcessConfigSchema.parse(JSON.parse(process.env.RACKSHARE_NODE_CONFIG ?? '{}'));
+const { warpChain, logLevel, ...settings } = parseOracleNodeOptions(
+  oracleNodeProcessSchema,
+  JSON.parse(process.env.RACKSHARE_NODE_CONFIG ?? '{}'),
+  'RACKSHARE_NODE_CONFIG',
+);
 const privateKey = process.env.RACKSHARE_NODE_KEY as Hex;
 const relayerPrivateKey = (process.env.RACKSHARE_RELAYER_KEY || undefined) as Hex | undefined;
-const log = pino({ level: config.logLevel }, pino.destination(2));
+const log = pino({ level: logLevel, ...redactingLoggerOptions }, pino.destination(2));
 
-const chainClient = createPublicClient({ transport: http(config.rpcUrl) });
+const chainClient = createPublicClient({ transport: http(settings.rpcUrl) });
 async function warpTo(epochEnd: number) {
   const latest = await chainClient.getBlock({ blockTag: 'latest' });
   if (latest.timestamp >= BigInt(epochEnd)) return;
@@ -52,26 +37,10 @@ async function warpTo(epochEnd: number) {
 }
 
 const node = await startOracleNode({
+  ...settings,
   privateKey,
   relayerPrivateKey,
-  rpcUrl: config.rpcUrl,
-  chainId: config.chainId,
-  registry: config.registry as Address,
-  committee: config.committee as Address[],
-  threshold: config.threshold,
-  peers: config.peers.map((peer) => ({ address: peer.address as Address, url: peer.url })),
-  port: config.port,
-  journalPath: config.journalPath,
-  epochSeconds: config.epochSeconds,
-  graceSeconds: config.graceSeconds,
-  backfillSeconds: config.backfillSeconds,
-  takeoverMs: config.takeoverMs,
-  relayIntervalMs: config.relayIntervalMs,
-  gatherMs: config.gatherMs,
-  maxEpochsPerSubmission: config.maxEpochsPerSubmission,
-  compactJournalBytes: config.compactJournalBytes,
-  prepareSubmission: config.warpChain ? warpTo : undefined,
-  telemetryReaders: config.telemetryReaders as Address[],
+  prepareSubmission: warpChain ? warpTo : undefined,
   log,
 });
 

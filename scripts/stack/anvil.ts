@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { childEnvironment } from '../../oracle/child-env';
 
 const require = createRequire(import.meta.url);
 
@@ -106,7 +107,8 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilHandle> {
   if (options.genesisTimestamp !== undefined && !(options.stateFile && existsSync(options.stateFile))) {
     args.push('--timestamp', String(options.genesisTimestamp));
   }
-  const child = spawn(anvilBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // anvil needs nothing of the stack's environment (keys, secrets, URLs: I-3).
+  const child = spawn(anvilBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'], env: childEnvironment() });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.stderr?.on('data', (chunk: Buffer) => options.log?.(chunk.toString().trim()));
   const pid = child.pid;

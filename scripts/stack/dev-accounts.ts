@@ -4,9 +4,9 @@
  */
 import { bytesToHex, type Hex } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
+import { ANVIL_MNEMONIC, DEV_ACCOUNT_COUNT } from '#contracts/dev-keys';
 
-export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk';
-export const DEV_ACCOUNT_COUNT = 20;
+export { ANVIL_MNEMONIC, DEV_ACCOUNT_COUNT };
 
 export const devRoles = {
   deployer: 0,

@@ -5,17 +5,25 @@
  */
 import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
-import { createPublicClient, createWalletClient, defineChain, http, type PublicClient } from 'viem';
+import { createPublicClient, createWalletClient, defineChain, type Hex, http, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { ensureDeployment } from '#contracts/deploy';
+import { checkProductionSettings } from '#config/production';
+import type { WebSettings } from '#config/web';
 import type { Deployment } from '#contracts/deployments';
-import { type DatabaseHandle, migrateDatabase, openDatabase, resetDatabase } from '#db';
-import { readIndexerEnv } from '#db/indexer/env';
-import { createIndexer, ensureChainIdentity } from '#db/indexer/index';
+import { redactingLoggerOptions, redactUrl, redactUrls } from '#contracts/redact';
+import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
+import { createIndexer, ensureChainIdentity, MirrorMismatchError } from '#db/indexer/index';
 import { serveMetrics } from '#db/indexer/metrics';
-import { committeeMembers, type DemoState, demoDirectory, runDemoHistory } from '../../oracle/simulator/demo';
+import {
+  committeeMembers,
+  type DemoResult,
+  type DemoState,
+  demoDirectory,
+  runDemoHistory,
+} from '../../oracle/simulator/demo';
 import { liveCommittee, startLiveSimulation } from '../../oracle/simulator/live';
 import { startAnvil } from './anvil';
+import { DeploymentRecordError, resolveDeployment } from './deployment';
 import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from './dev-accounts';
 import type { StackEnv } from './env';
 import { resetLocalChainIfContractsChanged } from './local-chain';
@@ -33,7 +41,16 @@ export type StackState = {
   database?: DatabaseHandle;
   webUrl?: string;
   indexerMetricsUrl?: string;
-  demo?: { state: DemoState; directory: string; skipped: boolean; nodeUrls?: string[]; simulatorUrl?: string };
+  demo?: {
+    state: DemoState;
+    directory: string;
+    skipped: boolean;
+    resumed?: DemoResult['resumed'];
+    nodeUrls?: string[];
+    /** The dashboard's telemetry reader key the demo committee trusts. */
+    readerKey?: Hex;
+    simulatorUrl?: string;
+  };
 };
 
 type Stop = () => Promise<void>;
@@ -52,9 +69,9 @@ async function connectRpc(rpcUrl: string) {
   try {
     return await probe.getChainId();
   } catch (error) {
-    throw new StartupError(
-      `Cannot reach the chain at RPC_URL=${rpcUrl}: ${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}`,
-    );
+    // viem's messages quote the whole URL, API key included (M-6).
+    const reason = (error as { shortMessage?: string }).shortMessage ?? (error as Error).message;
+    throw new StartupError(`Cannot reach the chain at RPC_URL=${redactUrl(rpcUrl)}: ${redactUrls(reason)}`);
   }
 }
 
@@ -96,34 +113,47 @@ const services: Service[] = [
       }) as PublicClient;
       return stop;
     },
-    detail: (state) => `${state.rpcUrl} (chain id ${state.chainId})`,
+    detail: (state) => `${redactUrl(state.rpcUrl!)} (chain id ${state.chainId})`,
   },
   {
     title: 'Contracts',
     async start(state) {
       const publicClient = state.publicClient!;
-      const walletClient = createWalletClient({
-        account: privateKeyToAccount(state.env.deployerPrivateKey),
-        chain: publicClient.chain!,
-        transport: http(state.rpcUrl),
-      });
       const { env } = state;
-      const signers = env.ORACLE_SIGNERS ?? devRoles.oracleNodes.map((index) => devAccount(index).address);
-      const result = await ensureDeployment(
-        { publicClient: publicClient as never, walletClient },
-        {
-          committee: {
-            signers,
-            threshold: env.ORACLE_THRESHOLD ?? Math.floor(signers.length / 2) + 1,
-            heartbeatSeconds: env.REPORT_HEARTBEAT_SECONDS,
-          },
-          owner: env.GOVERNANCE_ADDRESS,
-          guardian: env.GUARDIAN_ADDRESS,
-          timelockDelaySeconds: env.TIMELOCK_DELAY_SECONDS,
-          stablecoin: env.STABLECOIN_ADDRESS,
-          directory: env.localChain ? join(env.DATA_DIR, 'deployments') : undefined,
-        },
+      // Dev keys can be told from real ones only now that the chain id is known (H-1).
+      checkProductionSettings(
+        { ...env, ORACLE_READER_PRIVATE_KEY: env.web.settings.oracleReaderPrivateKey },
+        { runtime: 'start', chainId: state.chainId! },
       );
+      // With RPC_URL only the record `npm run deploy` wrote is read: a hiccup never redeploys a live chain (H-4).
+      const result = await resolveDeployment({
+        publicClient: publicClient as never,
+        chainId: state.chainId!,
+        localChain: env.localChain,
+        directory: env.localChain ? join(env.DATA_DIR, 'deployments') : env.DEPLOYMENTS_DIR,
+        wallet: () =>
+          createWalletClient({
+            account: privateKeyToAccount(env.deployerPrivateKey),
+            chain: publicClient.chain!,
+            transport: http(state.rpcUrl),
+          }),
+        deployOptions: () => {
+          const signers = env.ORACLE_SIGNERS ?? devRoles.oracleNodes.map((index) => devAccount(index).address);
+          return {
+            committee: {
+              signers,
+              threshold: env.ORACLE_THRESHOLD ?? Math.floor(signers.length / 2) + 1,
+              heartbeatSeconds: env.REPORT_HEARTBEAT_SECONDS,
+            },
+            owner: env.GOVERNANCE_ADDRESS,
+            guardian: env.GUARDIAN_ADDRESS,
+            timelockDelaySeconds: env.TIMELOCK_DELAY_SECONDS,
+            stablecoin: env.STABLECOIN_ADDRESS,
+          };
+        },
+      }).catch((error: unknown) => {
+        throw error instanceof DeploymentRecordError ? new StartupError(error.message) : error;
+      });
       state.deployment = result.deployment;
       state.log.debug({ reused: result.reused }, 'deployment ready');
       return undefined;
@@ -151,34 +181,39 @@ const services: Service[] = [
       state.demo = {
         state: result.state,
         skipped: result.skipped,
+        resumed: result.resumed,
         directory: demoDirectory(resolve(env.DATA_DIR, 'demo'), state.deployment!),
       };
       return undefined;
     },
+    // `skipped` only ever means a complete history: an interrupted one is resumed (runDemoHistory reads the chain).
     detail: (state) =>
       !state.demo
         ? 'off'
         : state.demo.skipped
           ? `already set up: ${state.demo.state.clusters.length} clusters`
-          : `${state.demo.state.clusters.length} clusters, ${state.env.DEMO_HISTORY_DAYS} days of hourly reports`,
+          : `${state.demo.state.clusters.length} clusters, ${state.env.DEMO_HISTORY_DAYS} days of hourly reports${
+              state.demo.resumed
+                ? ` (resumed at day ${state.demo.resumed.day} of ${state.demo.resumed.days} after an interruption)`
+                : ''
+            }`,
   },
   {
     title: 'Oracle nodes',
     async start(state) {
       if (!state.demo) return undefined;
       // The dashboard shows a signed-in operator why batches were rejected by reading the nodes with its own reader
-      // key (oracle/node/telemetry-access.ts); the local nodes trust that key.
-      process.env.ORACLE_READER_PRIVATE_KEY ||= devPrivateKey(devRoles.dashboardReader);
-      const reader = privateKeyToAccount(process.env.ORACLE_READER_PRIVATE_KEY as `0x${string}`).address;
+      // key (oracle/node/telemetry-access.ts); the local nodes trust that key (an explicit one wins over the demo's).
+      state.demo.readerKey = state.env.web.settings.oracleReaderPrivateKey ?? devPrivateKey(devRoles.dashboardReader);
+      const reader = privateKeyToAccount(state.demo.readerKey).address;
       const committee = await liveCommittee({
         ...liveOptions(state),
         members: committeeMembers(state.env.ORACLE_NODE_BASE_PORT),
         telemetryReaders: [reader],
       });
-      state.demo.nodeUrls = committee.urls;
       // The dashboard relays attestation requests to the committee and reads telemetry status and raw samples from it
-      // (app/env.server.ts ORACLE_NODE_URLS).
-      process.env.ORACLE_NODE_URLS ||= committee.urls.join(',');
+      // (context.web.oracleNodeUrls, unless ORACLE_NODE_URLS names other nodes: see webSettings).
+      state.demo.nodeUrls = committee.urls;
       return committee.stop;
     },
     detail: (state) =>
@@ -210,17 +245,20 @@ const services: Service[] = [
       state.database = database;
       await migrateDatabase(database);
       const genesis = await state.publicClient!.getBlock({ blockNumber: 0n });
-      const wiped = await ensureChainIdentity(
-        database.db,
-        {
-          chainId: state.chainId!,
-          genesisHash: genesis.hash,
-          deployBlock: state.deployment!.deployBlock,
-          deployBlockHash: state.deployment!.deployBlockHash,
-        },
-        () => resetDatabase(database),
-      );
-      if (wiped) state.log.info('the chain was reset since the last run: the database was wiped and will re-index');
+      const identity = {
+        chainId: state.chainId!,
+        genesisHash: genesis.hash,
+        deployBlock: state.deployment!.deployBlock,
+        deployBlockHash: state.deployment!.deployBlockHash,
+      };
+      // Only the local anvil chain is disposable; elsewhere a changed identity waits for `npm run db:reindex`.
+      const wiped = await ensureChainIdentity(database.db, identity, {
+        autoReset: state.env.RPC_URL === undefined,
+      }).catch(async (error) => {
+        await database.close();
+        throw error instanceof MirrorMismatchError ? new StartupError(error.message) : error;
+      });
+      if (wiped) state.log.info('the local chain was reset: its mirror was emptied and re-indexes');
       return () => database.close();
     },
     detail: (state) =>
@@ -229,7 +267,7 @@ const services: Service[] = [
   {
     title: 'Indexer',
     async start(state) {
-      const settings = readIndexerEnv();
+      const settings = state.env.indexer;
       const controller = new AbortController();
       state.signal.addEventListener('abort', () => controller.abort(), { once: true });
       const indexer = createIndexer({
@@ -264,11 +302,13 @@ const services: Service[] = [
       if (appBuildIsStale()) buildApp();
       const web = await startWeb({
         port: state.env.PORT,
+        host: state.env.web.host,
         context: {
+          web: webSettings(state),
           db: state.database!.db,
           chain: {
             chainId: state.chainId!,
-            publicRpcUrl: state.env.PUBLIC_RPC_URL ?? state.rpcUrl!,
+            publicRpcUrl: publicRpcUrl(state.env, state.rpcUrl!),
             publicClient: state.publicClient!,
             deployment: state.deployment!,
           },
@@ -280,6 +320,26 @@ const services: Service[] = [
     detail: (state) => state.webUrl!,
   },
 ];
+
+/** The app's settings: the parsed ones, with the demo committee's URLs and reader key where none are configured. */
+export function webSettings(state: Pick<StackState, 'env' | 'demo'>): WebSettings {
+  const { settings } = state.env.web;
+  return {
+    ...settings,
+    oracleNodeUrls: settings.oracleNodeUrls.length > 0 ? settings.oracleNodeUrls : (state.demo?.nodeUrls ?? []),
+    oracleReaderPrivateKey: settings.oracleReaderPrivateKey ?? state.demo?.readerKey,
+  };
+}
+
+/**
+ * The RPC URL every visitor's browser is handed. Only the local anvil's own URL may stand in for PUBLIC_RPC_URL: a
+ * real chain's RPC_URL may carry an API key (review M-6), and the settings check already requires PUBLIC_RPC_URL there.
+ */
+export function publicRpcUrl(env: Pick<StackEnv, 'PUBLIC_RPC_URL' | 'localChain'>, rpcUrl: string): string {
+  if (env.PUBLIC_RPC_URL) return env.PUBLIC_RPC_URL;
+  if (env.localChain) return rpcUrl;
+  throw new StartupError('PUBLIC_RPC_URL is required with RPC_URL: the private RPC URL is never sent to browsers.');
+}
 
 function liveOptions(state: StackState) {
   return {
@@ -299,6 +359,7 @@ function liveOptions(state: StackState) {
 export function createLogger(env: StackEnv) {
   return pino({
     level: env.LOG_LEVEL,
+    ...redactingLoggerOptions,
     ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { destination: 2 } } } : {}),
   });
 }

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { parseWebEnv } from '#config/web';
 import type { Database } from '#db';
 import { schema } from '#db';
 import { E2E_PORT } from '../../playwright.config';
@@ -39,6 +40,7 @@ test.beforeAll(async () => {
     port: OUTAGE_PORT,
     context: {
       db: drizzle(pool, { schema }) as unknown as Database,
+      web: parseWebEnv({}, { port: OUTAGE_PORT }).settings,
       chain: { chainId: 31_337, publicRpcUrl: ANVIL_RPC_URL, publicClient, deployment: deployment() },
     },
   });

@@ -1,0 +1,129 @@
+/** Epoch exports against a real chain and an HTTP server standing in for an oracle node that counts its requests. */
+import { createServer, type Server } from 'node:http';
+import type { AppLoadContext } from '@remix-run/node';
+import type { Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clusterRegistryAbi } from '#contracts';
+import { startTestChain, type TestChain } from '#db/test-fixtures';
+import { createRegistryHasher, signDigest } from '../../oracle/eip712';
+import { verifyExportOnChain } from '../../oracle/export/epoch-export';
+import { gpuUuidHash, type TelemetryLeaf, telemetryRoot } from '../../oracle/hardware';
+import { testPort } from '../../oracle/node/harness';
+import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
+import { cachedEpochExport, epochExportSummary } from './epoch-exports.server';
+
+const NODE_PORT = testPort(8797);
+const uuids = ['GPU-11111111-2222-3333-4444-555555555555', 'GPU-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'];
+
+let chain: TestChain;
+let server: Server;
+let nodeRequests = 0;
+let report: { clusterId: string; epoch: string; telemetryRoot: Hex; transactionHash: Hex };
+
+beforeAll(async () => {
+  chain = await startTestChain(testPort(8796));
+  const clusterId = await chain.registerCluster(devRoles.operators[0], {
+    gpuModel: 'NVIDIA H100 SXM5 80GB',
+    gpuCount: 2,
+    location: 'KR-SEL-01',
+  });
+  await chain.attest(clusterId);
+  const epoch = ((await chain.now()) / 3_600n) * 3_600n;
+  const leaves: TelemetryLeaf[] = [];
+  for (let step = 0; step < 30; step++) {
+    for (const [index, uuid] of uuids.entries()) {
+      leaves.push([gpuUuidHash(uuid), (epoch - 3_600n + BigInt(step) * 100n) * 1000n, index * 1_000 + step]);
+    }
+  }
+  const signed = {
+    clusterId,
+    epoch,
+    gpuHoursMilli: 2_000n,
+    utilizationBps: 5_000,
+    gpusOnline: 2,
+    revenue: 5_000_000n,
+    telemetryRoot: telemetryRoot(leaves),
+    committeeVersion: 1,
+  };
+  const digest = createRegistryHasher({ chainId: 31_337, registry: chain.contracts.clusterRegistry }).report(signed);
+  const signers = devRoles.oracleNodes
+    .slice(0, 2)
+    .map((index) => ({ key: devPrivateKey(index), address: privateKeyToAccount(devPrivateKey(index)).address }))
+    .sort((a, b) => (BigInt(a.address) < BigInt(b.address) ? -1 : 1));
+  const signatures = await Promise.all(signers.map((signer) => signDigest(digest, signer.key)));
+  const receipt = await chain.send(devRoles.oracleNodes[0], {
+    address: chain.contracts.clusterRegistry,
+    abi: clusterRegistryAbi,
+    functionName: 'submitReports',
+    args: [[{ report: signed, signatures }]],
+  } as never);
+  report = {
+    clusterId: clusterId.toString(),
+    epoch: epoch.toString(),
+    telemetryRoot: signed.telemetryRoot,
+    transactionHash: receipt.transactionHash,
+  };
+  const samples = {
+    clusterId: report.clusterId,
+    epoch: report.epoch,
+    epochSeconds: 3_600,
+    telemetryRoot: signed.telemetryRoot,
+    leaves: leaves.map(([hash, time, milliPct]) => [hash, time.toString(), milliPct]),
+  };
+  server = createServer((request, response) => {
+    nodeRequests += 1;
+    const ok = request.url === `/clusters/${report.clusterId}/epochs/${report.epoch}/samples`;
+    response.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(ok ? samples : {}));
+  });
+  await new Promise<void>((resolve) => server.listen(NODE_PORT, '127.0.0.1', resolve));
+}, 120_000);
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await chain?.stop();
+});
+
+describe('epoch exports', () => {
+  const context = () => ({
+    web: { oracleNodeUrls: [`http://127.0.0.1:${NODE_PORT}`] } as AppLoadContext['web'],
+    chain: {
+      chainId: 31_337,
+      publicRpcUrl: chain.rpcUrl,
+      publicClient: chain.publicClient,
+      deployment: chain.deployment,
+    },
+  });
+
+  it('gives the epoch page its counts without building the proofs, from one node answer (M-2)', async () => {
+    const before = nodeRequests;
+    expect(await epochExportSummary(context(), report)).toEqual({ samples: 60, gpus: 2 });
+    expect(await epochExportSummary(context(), report)).toEqual({ samples: 60, gpus: 2 });
+    expect(nodeRequests - before).toBe(1);
+  });
+
+  it('serves a second export of an on-chain epoch from the cache, its proofs verifying on chain (M-2)', async () => {
+    const before = nodeRequests;
+    const [first, concurrent] = await Promise.all([
+      cachedEpochExport(context(), report),
+      cachedEpochExport(context(), report),
+    ]);
+    const second = await cachedEpochExport(context(), report);
+    expect(nodeRequests - before).toBe(1);
+    expect(concurrent.json).toBe(first.json);
+    expect(second.json).toBe(first.json);
+    const result = await verifyExportOnChain(JSON.parse(second.json), chain.publicClient);
+    expect(result.problems).toEqual([]);
+    expect(result.samples).toBe(60);
+    expect(result.onChainRoot).toBe(report.telemetryRoot);
+  });
+
+  it('refuses samples that do not hash to the on-chain root, and keeps nothing (M-2)', async () => {
+    const wrong = { ...report, telemetryRoot: `0x${'11'.repeat(32)}` as Hex };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const before = nodeRequests;
+      await expect(cachedEpochExport(context(), wrong)).rejects.toThrow(/no oracle node served it/);
+      expect(nodeRequests - before).toBe(1);
+    }
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Epoch sample exports, cached and built off the request thread (review M-2). An export of an epoch whose report is on
+ * chain never changes (its samples must hash to the accepted telemetry root), so each is built once per (cluster,
+ * epoch, root) in a worker thread (oracle/export/export-worker.ts, with the raw-bytes tree) and kept as JSON text in
+ * an LRU bounded by bytes; concurrent requests for one epoch share one build. The epoch page only needs the counts:
+ * it asks for a summary (the root checked, no proofs built), or takes them from a cached export.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AppLoadContext } from '@remix-run/node';
+import { LRUCache } from 'lru-cache';
+import type { Hex } from 'viem';
+import { ExportMismatchError, nodeSamplesSchema } from '../../oracle/export/epoch-export';
+import type { ExportAnswer, ExportJob } from '../../oracle/export/export-worker';
+import { askFirstAnswering, OracleUnavailableError } from './oracle.server';
+
+type Report = { clusterId: string; epoch: string; telemetryRoot: Hex; transactionHash: Hex };
+export type BuiltExport = { json: string; samples: number; gpus: number };
+
+/** Bytes of export JSON kept (UTF-16 estimate): a few production-sized epochs or thousands of demo ones. */
+const CACHE_BYTES = 256 * 1024 * 1024;
+/** Builds waiting for the worker beyond which a new epoch is refused for now (503) rather than queued. */
+const MAX_QUEUED_BUILDS = 16;
+const WORKER_FILE = join(process.cwd(), 'oracle', 'export', 'export-worker.ts');
+
+/** Built exports, by key; an export is immutable once its report is on chain. */
+const built = new LRUCache<string, BuiltExport>({
+  maxSize: CACHE_BYTES,
+  sizeCalculation: (entry) => entry.json.length * 2 + 256,
+});
+/** Builds in flight, so that concurrent requests for one epoch share one (bounded: see MAX_QUEUED_BUILDS). */
+const building = new Map<string, Promise<BuiltExport>>();
+const summaries = new LRUCache<string, Promise<Omit<BuiltExport, 'json'>>>({ max: 4_096 });
+
+let worker: Worker | undefined;
+let nextJob = 0;
+const pending = new Map<number, { resolve: (built: BuiltExport) => void; reject: (error: Error) => void }>();
+
+function exportWorker(): Worker {
+  if (worker) return worker;
+  // The worker module is TypeScript: the thread registers tsx's loader first (Node 20 does not hand a process's
+  // loader hooks to its workers), then imports it.
+  // tsx/esm/api's ESM build (its package.json `exports` "./esm/api" import condition); require.resolve would give
+  // the CommonJS one, which cannot be imported from a worker.
+  const tsxPackage = createRequire(join(process.cwd(), 'package.json')).resolve('tsx/package.json');
+  const tsx = join(dirname(tsxPackage), 'dist', 'esm', 'api', 'index.mjs');
+  const bootstrap = `import(${JSON.stringify(pathToFileURL(tsx).href)})
+    .then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(WORKER_FILE).href)}); })`;
+  const started = new Worker(bootstrap, { eval: true, execArgv: [] });
+  started.unref();
+  started.on('message', (answer: ExportAnswer) => {
+    const job = pending.get(answer.id);
+    pending.delete(answer.id);
+    if (!job) return;
+    if ('error' in answer) {
+      job.reject(
+        answer.error.name === 'ExportMismatchError'
+          ? new ExportMismatchError(answer.error.message)
+          : new Error(answer.error.message),
+      );
+    } else job.resolve(answer);
+  });
+  const fail = (error: Error) => {
+    worker = undefined;
+    for (const job of pending.values()) job.reject(error);
+    pending.clear();
+  };
+  started.on('error', fail);
+  started.on('exit', (code) => fail(new Error(`the export worker exited with code ${code}`)));
+  worker = started;
+  return started;
+}
+
+function runJob(kind: ExportJob['kind'], input: ExportJob['input']): Promise<BuiltExport> {
+  if (pending.size >= MAX_QUEUED_BUILDS) {
+    return Promise.reject(new OracleUnavailableError('too many epoch exports are being built; try again shortly'));
+  }
+  const id = nextJob++;
+  return new Promise<BuiltExport>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    exportWorker().postMessage({ id, kind, input } satisfies ExportJob);
+  });
+}
+
+/** The chain (deployment and chain id) and the web settings (the committee's URLs) an export needs. */
+type Context = Pick<AppLoadContext, 'chain' | 'web'>;
+
+const keyOf = ({ chain }: Context, report: Report) =>
+  `${chain.chainId}:${chain.deployment.contracts.clusterRegistry}:${report.clusterId}:${report.epoch}:${report.telemetryRoot}:${report.transactionHash}`;
+
+function fromNodes(context: Context, report: Report, kind: ExportJob['kind']) {
+  return askFirstAnswering(
+    context.web.oracleNodeUrls,
+    `/clusters/${report.clusterId}/epochs/${report.epoch}/samples`,
+    nodeSamplesSchema,
+    (samples) =>
+      runJob(kind, {
+        chainId: context.chain.chainId,
+        registry: context.chain.deployment.contracts.clusterRegistry,
+        samples,
+        expectedRoot: report.telemetryRoot,
+        reportTransaction: report.transactionHash,
+      }),
+  );
+}
+
+/** The export of an on-chain epoch report as JSON text: built once, then served from memory. */
+export function cachedEpochExport(context: Context, report: Report): Promise<BuiltExport> {
+  const key = keyOf(context, report);
+  const known = built.get(key);
+  if (known) return Promise.resolve(known);
+  let build = building.get(key);
+  if (!build) {
+    build = fromNodes(context, report, 'export');
+    building.set(key, build);
+    build.then(
+      (entry) => {
+        building.delete(key);
+        built.set(key, entry);
+      },
+      () => building.delete(key),
+    );
+  }
+  return build;
+}
+
+/** How many samples and GPUs an epoch's export holds, without building its proofs. */
+export function epochExportSummary(context: Context, report: Report): Promise<Omit<BuiltExport, 'json'>> {
+  const key = keyOf(context, report);
+  const known = built.get(key);
+  if (known) return Promise.resolve({ samples: known.samples, gpus: known.gpus });
+  let summary = summaries.get(key);
+  if (!summary) {
+    summary = fromNodes(context, report, 'summary').then(({ samples, gpus }) => ({ samples, gpus }));
+    summaries.set(key, summary);
+    summary.catch(() => summaries.delete(key));
+  }
+  return summary;
+}

@@ -1,0 +1,77 @@
+/** The indexer's settings, read by `npm start` and by the standalone indexer (`tsx db/indexer/cli.ts`). */
+import { z } from 'zod';
+import { chainFields, databaseFields, deploymentRecordFields, logFields } from './common';
+import { documented, type EnvSource, parseEnv } from './env';
+
+/** Blocks behind the head a real network's mirror stays by default: reorgs that deep are rare on the chains we target. */
+export const REMOTE_CONFIRMATIONS = 12;
+
+export const indexerFields = {
+  INDEXER_CONFIRMATIONS: documented(
+    z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0).optional(),
+    {
+      description: 'Blocks behind the head the indexer stays: a shallower reorg never reaches the mirror.',
+      default: `0 on the local chain, ${REMOTE_CONFIRMATIONS} with RPC_URL`,
+    },
+  ),
+  INDEXER_MAX_BLOCK_RANGE: documented(z.coerce.number().int().min(1).default(2_000), {
+    description: 'Blocks per eth_getLogs call (halved automatically when the RPC refuses a range).',
+  }),
+  INDEXER_POLL_INTERVAL_MS: documented(z.coerce.number().int().min(10).default(500), {
+    description: 'Pause between polls once the indexer has caught up with the head.',
+  }),
+  INDEXER_METRICS_PORT: documented(z.coerce.number().int().min(0).max(65_535).default(9464), {
+    description: "Port of the indexer's Prometheus /metrics endpoint; 0 turns it off.",
+  }),
+};
+
+export const indexerEnvSchema = z.object(indexerFields);
+
+export type IndexerSettings = {
+  INDEXER_CONFIRMATIONS: number;
+  INDEXER_MAX_BLOCK_RANGE: number;
+  INDEXER_POLL_INTERVAL_MS: number;
+  INDEXER_METRICS_PORT: number;
+};
+
+/** `localChain`: no RPC_URL, i.e. the stack's own anvil, where nothing reorganizes by itself. */
+export function parseIndexerEnv(source: EnvSource, options: { localChain: boolean }): IndexerSettings {
+  const env = parseEnv(indexerEnvSchema, source);
+  return {
+    ...env,
+    INDEXER_CONFIRMATIONS: env.INDEXER_CONFIRMATIONS ?? (options.localChain ? 0 : REMOTE_CONFIRMATIONS),
+  };
+}
+
+/**
+ * What the standalone indexer reads besides the indexer's own settings and the shared ones (DEPLOYMENTS_DIR is the
+ * stack's too, documented with the deployment: common.ts).
+ */
+export const indexerCliFields = {};
+
+export const indexerCliEnvSchema = z.object({
+  ...chainFields,
+  ...databaseFields,
+  ...logFields,
+  ...deploymentRecordFields,
+  ...indexerCliFields,
+});
+
+export type IndexerCliEnv = z.output<typeof indexerCliEnvSchema> & {
+  rpcUrl: string;
+  /** Undefined: contracts/deployments, where `npm run deploy` records a real chain. */
+  deploymentsDir: string | undefined;
+  indexer: IndexerSettings;
+};
+
+/** The standalone indexer's settings: RPC_URL or the local anvil, the database, the deployment records. */
+export function parseIndexerCliEnv(source: EnvSource): IndexerCliEnv {
+  const env = parseEnv(indexerCliEnvSchema, source);
+  return {
+    ...env,
+    rpcUrl: env.RPC_URL ?? `http://127.0.0.1:${env.ANVIL_PORT}`,
+    // As the stack: the local chain's record under DATA_DIR, a real chain's where `npm run deploy` wrote it.
+    deploymentsDir: env.DEPLOYMENTS_DIR ?? (env.RPC_URL === undefined ? `${env.DATA_DIR}/deployments` : undefined),
+    indexer: parseIndexerEnv(source, { localChain: env.RPC_URL === undefined }),
+  };
+}

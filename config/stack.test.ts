@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseStackEnv } from './stack';
+
+describe('parseStackEnv', () => {
+  it('defaults to a local anvil chain, PGlite and port 3000', () => {
+    const env = parseStackEnv({});
+    expect(env.localChain).toBe(true);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+    expect(env.DATA_DIR).toBe('.data');
+  });
+
+  it('rejects a malformed DATABASE_URL with one sentence naming the variable', () => {
+    expect(() => parseStackEnv({ DATABASE_URL: 'mysql://nope' })).toThrow(ConfigError);
+    expect(() => parseStackEnv({ DATABASE_URL: 'not a url' })).toThrow(/^Invalid configuration: DATABASE_URL must be/);
+  });
+
+  it('runs a remote chain without a deployer key (it only reads the recorded deployment) but not without PUBLIC_RPC_URL', () => {
+    expect(() => parseStackEnv({ RPC_URL: 'https://rpc.example.org' })).toThrow(/PUBLIC_RPC_URL is required/);
+    const env = parseStackEnv({
+      RPC_URL: 'https://rpc.example.org',
+      PUBLIC_RPC_URL: 'https://public.example.org',
+      PUBLIC_ORIGIN: 'https://rackshare.example',
+      SESSION_SECRET: 's'.repeat(32),
+    });
+    expect(env.localChain).toBe(false);
+    expect(env.demo).toBe(false);
+  });
+
+  it('treats empty variables as unset and rejects out-of-range ports', () => {
+    expect(parseStackEnv({ RPC_URL: '' }).localChain).toBe(true);
+    expect(() => parseStackEnv({ PORT: '70000' })).toThrow(/PORT/);
+  });
+});
+
+const REMOTE = {
+  RPC_URL: 'https://rpc.example.org',
+  PUBLIC_RPC_URL: 'https://public.example.org',
+  PUBLIC_ORIGIN: 'https://rackshare.example',
+  SESSION_SECRET: 's'.repeat(32),
+};
+
+describe('the settings npm start parses before anything starts', () => {
+  it('refuses SESSION_SECRET=short at start with one sentence (it used to fail only at the first request)', () => {
+    expect(() => parseStackEnv({ SESSION_SECRET: 'short' })).toThrow(
+      new ConfigError('Invalid configuration: SESSION_SECRET must be at least 32 characters.'),
+    );
+  });
+
+  it('refuses a bad web or indexer setting in the same call, naming the variable', () => {
+    expect(() => parseStackEnv({ TRUST_PROXY: 'yes' })).toThrow(
+      new ConfigError('Invalid configuration: TRUST_PROXY must be true or false.'),
+    );
+    expect(() => parseStackEnv({ ORACLE_NODE_URLS: 'http://127.0.0.1:4700,ftp://x' })).toThrow(
+      /^Invalid configuration: ORACLE_NODE_URLS must be a http: or https: URL/,
+    );
+    expect(() => parseStackEnv({ INDEXER_CONFIRMATIONS: '-1' })).toThrow(
+      /^Invalid configuration: INDEXER_CONFIRMATIONS/,
+    );
+  });
+
+  it('hands the web tier its settings with local defaults: localhost origin on PORT, no proxy, bind 127.0.0.1', () => {
+    const { web } = parseStackEnv({ PORT: '3100' });
+    expect(web.host).toBe('127.0.0.1');
+    expect(web.settings).toMatchObject({
+      publicOrigin: 'http://localhost:3100',
+      trustProxy: false,
+      cloudReferencePriceUsd: '2.50',
+      oracleNodeUrls: [],
+    });
+    expect(web.settings.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(web.settings.oracleReaderPrivateKey).toBeUndefined();
+  });
+
+  it('passes explicit web settings through', () => {
+    const key = `0x${'22'.repeat(32)}`;
+    const { web } = parseStackEnv({
+      PUBLIC_ORIGIN: 'https://rackshare.example/',
+      TRUST_PROXY: 'true',
+      HOST: '0.0.0.0',
+      SESSION_SECRET: 'x'.repeat(32),
+      ORACLE_NODE_URLS: 'https://a.example, https://b.example:4700',
+      ORACLE_READER_PRIVATE_KEY: key,
+      CLOUD_REFERENCE_PRICE_USD: '3.10',
+    });
+    expect(web).toEqual({
+      host: '0.0.0.0',
+      settings: {
+        publicOrigin: 'https://rackshare.example',
+        trustProxy: true,
+        sessionSecret: 'x'.repeat(32),
+        cloudReferencePriceUsd: '3.10',
+        oracleNodeUrls: ['https://a.example', 'https://b.example:4700'],
+        oracleReaderPrivateKey: key,
+      },
+    });
+  });
+
+  it('refuses a PUBLIC_ORIGIN with a path, query or credentials', () => {
+    for (const origin of ['https://rackshare.example/app', 'https://rackshare.example/?a=1', 'https://u:p@x.example']) {
+      expect(() => parseStackEnv({ PUBLIC_ORIGIN: origin })).toThrow(
+        /^Invalid configuration: PUBLIC_ORIGIN must be an origin/,
+      );
+    }
+  });
+
+  it('keeps the indexer 0 blocks behind the head locally and 12 with RPC_URL unless INDEXER_CONFIRMATIONS says', () => {
+    expect(parseStackEnv({}).indexer.INDEXER_CONFIRMATIONS).toBe(0);
+    expect(parseStackEnv(REMOTE).indexer.INDEXER_CONFIRMATIONS).toBe(12);
+    expect(parseStackEnv({ ...REMOTE, INDEXER_CONFIRMATIONS: '0' }).indexer.INDEXER_CONFIRMATIONS).toBe(0);
+    expect(parseStackEnv({ INDEXER_CONFIRMATIONS: '3' }).indexer.INDEXER_CONFIRMATIONS).toBe(3);
+  });
+});
+
+describe('refusals read as one plain sentence', () => {
+  it.each([
+    [{ DEMO_HISTORY_DAYS: '0' }, 'Invalid configuration: DEMO_HISTORY_DAYS must be at least 1.'],
+    [{ DEMO_LIVE_EPOCH_SECONDS: '7200' }, 'Invalid configuration: DEMO_LIVE_EPOCH_SECONDS must be at most 3600.'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent.',
+    ],
+    [{ DEMO: 'yes' }, 'Invalid configuration: DEMO must be on or off.'],
+    [{ PORT: 'http' }, 'Invalid configuration: PORT must be a port number.'],
+    [{ ORACLE_SIGNERS: '0x12' }, 'Invalid configuration: ORACLE_SIGNERS must be a 0x-prefixed 20-byte address.'],
+  ])('%o', (source, sentence) => {
+    expect(() => parseStackEnv(source)).toThrow(new ConfigError(sentence));
+  });
+});

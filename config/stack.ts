@@ -1,0 +1,150 @@
+/**
+ * What `npm start` reads (scripts/start.ts): the chain, the deployment, the database, the data directory, ports, the
+ * log level and the demo — and, parsed in the same call, the web tier's and the indexer's settings, so every bad
+ * value is refused with one sentence before anything starts.
+ */
+import type { Hex } from 'viem';
+import { z } from 'zod';
+import { chainFields, databaseFields, deploymentRecordFields, logFields } from './common';
+import {
+  address,
+  ConfigError,
+  documented,
+  type EnvSource,
+  list,
+  parseEnv,
+  port,
+  positiveInt,
+  privateKey,
+  url,
+  withoutEmpty,
+} from './env';
+import { type IndexerSettings, parseIndexerEnv } from './indexer';
+import { checkProductionSettings } from './production';
+import { parseWebEnv, type WebEnv } from './web';
+
+export { ConfigError } from './env';
+
+const ANVIL_FIRST_KEY: Hex = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
+
+export const deploymentFields = {
+  PUBLIC_RPC_URL: documented(url(['http:', 'https:'], 'https://rpc.example.org').optional(), {
+    description:
+      'RPC endpoint the browser wallet and client-side reads use: every visitor receives it, so never RPC_URL by default and never with user:password@.',
+    default: 'the local anvil locally; required with RPC_URL',
+  }),
+  DEPLOYER_PRIVATE_KEY: documented(privateKey.optional(), {
+    description:
+      'Key that deploys the contracts: `npm run deploy` needs it; `npm start` with RPC_URL does not (it only reads the record).',
+    default: 'anvil account #0 locally',
+  }),
+  ...deploymentRecordFields,
+  ORACLE_SIGNERS: documented(
+    list(address)
+      .refine((signers) => signers.length > 0, 'must list at least one address')
+      .optional(),
+    {
+      description: 'Oracle committee of a fresh deployment: comma-separated signer addresses.',
+      default: 'dev accounts #7–#9 locally',
+    },
+  ),
+  ORACLE_THRESHOLD: documented(positiveInt().optional(), {
+    description: 'k of the committee: signatures a report needs.',
+    default: 'a majority of the signers',
+  }),
+  REPORT_HEARTBEAT_SECONDS: documented(positiveInt().default(3 * 3_600), {
+    description: 'A cluster without a report for this long is Stale.',
+  }),
+  GOVERNANCE_ADDRESS: documented(address.optional(), {
+    description:
+      'Locally the registry owner; on a real network the proposer and executor of the TimelockController that owns the registry (a multisig, never the deployer).',
+    default: 'the deployer locally; required elsewhere',
+  }),
+  GUARDIAN_ADDRESS: documented(address.optional(), {
+    description: 'Emergency key: may suspend clusters and pause tokens at once, never lift either.',
+    default: 'GOVERNANCE_ADDRESS (none locally)',
+  }),
+  TIMELOCK_DELAY_SECONDS: documented(positiveInt().optional(), {
+    description: 'Delay of the production timelock (at least 3600).',
+    default: '172800',
+  }),
+  STABLECOIN_ADDRESS: documented(address.optional(), {
+    description: 'Revenue stablecoin on a real network.',
+    default: 'unset: deploy the test stablecoin (local chain only)',
+  }),
+};
+
+export const stackFields = {
+  PORT: documented(port.default(3000), { description: 'Port of the dashboard.' }),
+};
+
+export const demoFields = {
+  DEMO: documented(z.enum(['on', 'off'], { error: 'must be on or off' }).optional(), {
+    description: 'The simulated IDCs, oracle committee and history through the real oracle path (local chain only).',
+    default: 'on locally, off with RPC_URL',
+  }),
+  DEMO_HISTORY_DAYS: documented(z.coerce.number().int().min(1).max(365).default(90), {
+    description: 'Days of hourly history the demo replays on a fresh chain.',
+  }),
+  DEMO_LIVE_EPOCH_SECONDS: documented(z.coerce.number().int().min(10).max(3_600).default(60), {
+    description: 'Length of one oracle epoch once the demo is live.',
+  }),
+  DEMO_SEED: documented(z.string().min(1).default('rackshare'), {
+    description: 'Seed of the simulated world (GPU UUIDs, utilization, leases, outages).',
+  }),
+  ORACLE_NODE_BASE_PORT: documented(port.default(4700), {
+    description: 'The three demo oracle nodes listen on this port and the next two (HTTP API and /metrics).',
+  }),
+  DEMO_SIMULATOR_PORT: documented(port.default(4710), {
+    description: "The simulated IDCs' DCGM exporter and nvidia-smi endpoints.",
+  }),
+};
+
+export const stackEnvSchema = z.object({
+  ...chainFields,
+  ...deploymentFields,
+  ...databaseFields,
+  ...stackFields,
+  ...logFields,
+  ...demoFields,
+});
+
+export type StackEnv = z.output<typeof stackEnvSchema> & {
+  deployerPrivateKey: Hex;
+  localChain: boolean;
+  demo: boolean;
+  /** The web tier's settings (the dashboard's load context) and its bind address. */
+  web: WebEnv;
+  indexer: IndexerSettings;
+};
+
+/** Every setting `npm start` uses, from `source` (the process environment after .env). */
+export function parseStackEnv(source: EnvSource = process.env): StackEnv {
+  const env = parseEnv(stackEnvSchema, source);
+  const localChain = env.RPC_URL === undefined;
+  if (env.DEMO === 'on' && !localChain) {
+    throw new ConfigError('Invalid configuration: DEMO=on needs the local chain (the demo acts with public dev keys).');
+  }
+  const settings: StackEnv = {
+    ...env,
+    localChain,
+    demo: (env.DEMO ?? (localChain ? 'on' : 'off')) === 'on',
+    deployerPrivateKey: env.DEPLOYER_PRIVATE_KEY ?? ANVIL_FIRST_KEY,
+    web: parseWebEnv(source, { port: env.PORT }),
+    indexer: parseIndexerEnv(source, { localChain }),
+  };
+  // With RPC_URL the stack only runs what `npm run deploy` recorded: it needs PUBLIC_RPC_URL, PUBLIC_ORIGIN and
+  // SESSION_SECRET (as set, before the web tier's local defaults) and no deployer key; dev keys are refused again once
+  // the chain id is known (the Contracts service; H-1, M-6).
+  const raw = withoutEmpty(source);
+  checkProductionSettings(
+    {
+      ...settings,
+      PUBLIC_ORIGIN: raw.PUBLIC_ORIGIN,
+      SESSION_SECRET: raw.SESSION_SECRET,
+      ORACLE_READER_PRIVATE_KEY: settings.web.settings.oracleReaderPrivateKey,
+    },
+    { runtime: 'start' },
+  );
+  return settings;
+}

@@ -1,0 +1,58 @@
+/**
+ * anvil's public dev mnemonic ("test test … junk") and the first accounts derived from it. Their private keys are in
+ * every Foundry and Hardhat tutorial: on the local chain (31337) they are the demo's funded accounts, on any other
+ * chain an address among them is controlled by everyone. The lowest layer knows them so that the deployer, the
+ * settings check and the oracle node can all refuse them off the local chain.
+ */
+import { type Hex, isAddress } from 'viem';
+import { privateKeyToAddress } from 'viem/accounts';
+
+export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk';
+/** How many accounts of the mnemonic the local stack funds and the checks refuse (anvil itself funds the first 10). */
+export const DEV_ACCOUNT_COUNT = 20;
+
+/**
+ * The first DEV_ACCOUNT_COUNT addresses of ANVIL_MNEMONIC (m/44'/60'/0'/0/i), written out because deriving them costs a
+ * PBKDF2 run each (dev-keys.test.ts derives them again and compares).
+ */
+export const DEV_ADDRESSES: readonly Hex[] = [
+  '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+  '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+  '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
+  '0x90F79bf6EB2c4f870365E785982E1f101E93b906',
+  '0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65',
+  '0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc',
+  '0x976EA74026E726554dB657fA54763abd0C3a0aa9',
+  '0x14dC79964da2C08b23698B3D3cc7Ca32193d9955',
+  '0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f',
+  '0xa0Ee7A142d267C1f36714E4a8F75612F20a79720',
+  '0xBcd4042DE499D14e55001CcbB24a551F3b954096',
+  '0x71bE63f3384f5fb98995898A86B02Fb2426c5788',
+  '0xFABB0ac9d68B0B445fB7357272Ff202C5651694a',
+  '0x1CBd3b2770909D4e10f157cABC84C7264073C9Ec',
+  '0xdF3e18d64BC6A983f673Ab319CCaE4f1a57C7097',
+  '0xcd3B766CCDd6AE721141F452C550Ca635964ce71',
+  '0x2546BcD3c84621e976D8185a91A922aE77ECEc30',
+  '0xbDA5747bFD65F08deb54cb465eB87D40e51B197E',
+  '0xdD2FD4581271e230360230F9337D5c0430Bf44C0',
+  '0x8626f6940E2eb28930eFb4CeF49B2d1F2C9C1199',
+];
+
+/** anvil's first dev account's key: the local deployer. */
+export const ANVIL_FIRST_KEY: Hex = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
+
+const devAddresses = new Set(DEV_ADDRESSES.map((address) => address.toLowerCase()));
+
+/** True for an address of the public dev mnemonic (any letter case). */
+export function isDevAddress(address: string): boolean {
+  return isAddress(address, { strict: false }) && devAddresses.has(address.toLowerCase());
+}
+
+/** True for a private key of the public dev mnemonic. A malformed key is not a dev key (its own check refuses it). */
+export function isDevKey(privateKey: string): boolean {
+  try {
+    return isDevAddress(privateKeyToAddress(privateKey as Hex));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,76 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../index';
+import { mirrorTableNames } from '../mirror';
+import { chainIdentity, clusterDocuments, clusterNotes } from '../schema';
+import { testDatabases } from '../test-databases';
+import { addOperatorData, fillMirror, rowCounts } from '../test-rows';
+import { ensureChainIdentity, MirrorMismatchError } from './index';
+
+// fillMirror's rows: chain 1, genesis and deployment block hash 0x22…22, deployment block 1.
+const recorded = {
+  chainId: 1,
+  genesisHash: `0x${'22'.repeat(32)}`,
+  deployBlock: 1n,
+  deployBlockHash: `0x${'22'.repeat(32)}`,
+} as const;
+const redeployed = { ...recorded, deployBlock: 7n, deployBlockHash: `0x${'77'.repeat(32)}` } as const;
+
+const everyMirrorTable = (rows: number) => Object.fromEntries(mirrorTableNames.map((name) => [name, rows]));
+
+describe.each(testDatabases)('ensureChainIdentity on $name', ({ open }) => {
+  let handle: DatabaseHandle | undefined;
+  afterEach(async () => {
+    await handle?.close();
+    handle = undefined;
+  });
+
+  async function mirrorWithOperatorData() {
+    handle = await open();
+    await fillMirror(handle.db);
+    await addOperatorData(handle.db);
+    return handle.db;
+  }
+
+  async function expectOperatorDataKept() {
+    expect(await handle!.db.select().from(clusterNotes)).toHaveLength(1);
+    expect(await handle!.db.select().from(clusterDocuments)).toHaveLength(1);
+  }
+
+  it('refuses to start on another deployment without autoReset and keeps the mirror, notes and documents (H-4)', async () => {
+    const db = await mirrorWithOperatorData();
+    const attempt = ensureChainIdentity(db, redeployed, { autoReset: false });
+    await expect(attempt).rejects.toBeInstanceOf(MirrorMismatchError);
+    await expect(attempt).rejects.toThrow(
+      /^The database mirrors another deployment \(chain 1: .*deployment block 1 0x2{64}.*deployment block 7 0x7{64}\): run `npm run db:reindex` to rebuild the mirror; operator notes and documents are kept\.$/,
+    );
+    expect(await rowCounts(db, 'mirror')).toEqual(everyMirrorTable(1));
+    expect(await db.select().from(chainIdentity)).toEqual([recorded]);
+    await expectOperatorDataKept();
+  });
+
+  it('refuses a changed genesis as well: a wrong RPC_URL is not a reason to wipe (H-4)', async () => {
+    const db = await mirrorWithOperatorData();
+    const otherChain = { ...recorded, genesisHash: `0x${'99'.repeat(32)}` } as const;
+    await expect(ensureChainIdentity(db, otherChain, { autoReset: false })).rejects.toBeInstanceOf(MirrorMismatchError);
+    expect(await rowCounts(db, 'mirror')).toEqual(everyMirrorTable(1));
+  });
+
+  it('empties only the mirror on the local chain (autoReset) and keeps notes and documents (H-4)', async () => {
+    const db = await mirrorWithOperatorData();
+    expect(await ensureChainIdentity(db, redeployed, { autoReset: true })).toBe(true);
+    expect(await rowCounts(db, 'mirror')).toEqual({ ...everyMirrorTable(0), chain_identity: 1 });
+    expect(await db.select().from(chainIdentity).where(eq(chainIdentity.chainId, 1))).toEqual([redeployed]);
+    await expectOperatorDataKept();
+  });
+
+  it('records the first identity and keeps a matching one without touching the mirror', async () => {
+    handle = await open();
+    expect(await ensureChainIdentity(handle.db, recorded, { autoReset: false })).toBe(false);
+    expect(await handle.db.select().from(chainIdentity)).toEqual([recorded]);
+    await addOperatorData(handle.db);
+    expect(await ensureChainIdentity(handle.db, recorded, { autoReset: true })).toBe(false);
+    expect(await rowCounts(handle.db, 'mirror')).toMatchObject({ chain_identity: 1 });
+    await expectOperatorDataKept();
+  });
+});

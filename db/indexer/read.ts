@@ -1,0 +1,246 @@
+/**
+ * Reads one block range of the protocol's logs and checks the answer against the chain's headers before any of it can
+ * be written (review M-5: a load-balanced RPC may answer eth_getLogs from one backend and the headers from another,
+ * and a short reorg may land in the middle of a range).
+ *
+ * - Every block that carries a log has its header fetched (its timestamp is needed anyway), and each log's blockHash
+ *   must be that header's hash.
+ * - Every block above the last finalized one (near the head, where backends disagree and reorgs happen) has its
+ *   header fetched: the headers must form one chain, and each header's logsBloom is held against the answer. A block
+ *   whose bloom may hold a followed address (or a stablecoin transfer touching the protocol) while the answer has no
+ *   log of it there is read again by its hash; a log found then means the answer was incomplete.
+ * - Finalized blocks cannot change, so a backfill far behind the head fetches no other header: checking the bloom of
+ *   every block of a 2,000-block range would cost 2,000 requests per range for blocks no reorg can touch.
+ * Any disagreement throws ChainMovedError (retryable): nothing of the range is written, and it is read again.
+ *
+ * Stablecoin transfers are fetched only when they come from or go to a protocol contract (review M-7: on a real
+ * stablecoin the chain's every transfer would otherwise be mirrored), with topic filters. RPCs cap OR-lists, so the
+ * contracts are named MAX_TOPIC_ADDRESSES at a time, in several eth_getLogs per range: fetching every transfer past
+ * the cap instead would bring M-7 back at ~250 clusters. The followed addresses are split the same way.
+ */
+import { type Address, type Hex, type Log, type PublicClient, pad, parseAbiItem, toEventSelector } from 'viem';
+import { type BloomBits, bloomBits, bloomBytes, bloomMayContain } from './bloom';
+import { assertLogsWellFormed, decodeLogs, type KnownContracts } from './decode';
+import { ChainMovedError, MalformedRpcResponseError } from './errors';
+
+export type IndexerContracts = { clusterRegistry: Address; factory: Address; stablecoin: Address };
+
+export type Header = { number: bigint; hash: Hex; parentHash: Hex; timestamp: bigint; logsBloom: Hex | null };
+
+const transferEvent = parseAbiItem('event Transfer(address indexed from, address indexed to, uint256 value)');
+const TRANSFER_TOPIC = toEventSelector(transferEvent);
+/** Protocol contracts named in one address or topic OR-list at most (providers refuse longer lists). */
+export const MAX_TOPIC_ADDRESSES = 500;
+/** Header and by-hash requests in flight at once. */
+const CONCURRENCY = 20;
+
+type Where = { fromBlock: bigint; toBlock: bigint } | { blockHash: Hex; blockNumber: bigint };
+
+/** The contracts whose every log is followed: registry, factory, known share tokens and offerings. */
+function followedAddresses(known: KnownContracts): Address[] {
+  return [
+    known.registry as Address,
+    known.factory as Address,
+    ...[...known.tokens.values()].map((token) => token.address),
+    ...[...known.offerings.values()].map((offering) => offering.address),
+  ];
+}
+
+const byPosition = (a: Log, b: Log) =>
+  a.blockNumber! === b.blockNumber! ? a.logIndex! - b.logIndex! : a.blockNumber! < b.blockNumber! ? -1 : 1;
+
+/** Sorted by block and log index, each log once (a transfer between two protocol contracts matches both filters). */
+function sortUnique(logs: Log[]) {
+  logs.sort(byPosition);
+  return logs.filter((log, index) => index === 0 || byPosition(logs[index - 1]!, log) !== 0);
+}
+
+const positionKey = (log: Log) => `${log.blockNumber}:${log.logIndex}`;
+
+async function inBatches<T, R>(items: T[], run: (item: T) => Promise<R>) {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += CONCURRENCY) {
+    results.push(...(await Promise.all(items.slice(start, start + CONCURRENCY).map(run))));
+  }
+  return results;
+}
+
+/** `items` in consecutive slices of at most `size`. */
+function chunks<T>(items: T[], size: number): T[][] {
+  const slices: T[][] = [];
+  for (let start = 0; start < items.length; start += size) slices.push(items.slice(start, start + size));
+  return slices;
+}
+
+export function createRangeReader(options: {
+  publicClient: PublicClient;
+  chainId: number;
+  contracts: IndexerContracts;
+  /** Addresses per OR-list (default MAX_TOPIC_ADDRESSES); lower only to exercise the batching in tests. */
+  maxTopicAddresses?: number;
+}) {
+  const { publicClient, chainId, contracts } = options;
+  const batchSize = options.maxTopicAddresses ?? MAX_TOPIC_ADDRESSES;
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError('maxTopicAddresses must be a positive integer');
+  const stablecoin = contracts.stablecoin.toLowerCase();
+  const bitsCache = new Map<string, BloomBits>();
+  const bitsOf = (item: Hex) => {
+    const key = item.toLowerCase();
+    let bits = bitsCache.get(key);
+    if (!bits) {
+      bits = bloomBits(item);
+      bitsCache.set(key, bits);
+    }
+    return bits;
+  };
+
+  async function getBlock(blockNumber: bigint): Promise<Header> {
+    const block = await publicClient.getBlock({ blockNumber });
+    if (!block?.hash || !block.parentHash || block.number !== blockNumber) {
+      throw new MalformedRpcResponseError(`eth_getBlockByNumber(${blockNumber}) returned no usable block`);
+    }
+    return block as Header;
+  }
+
+  async function getLogs(filter: Record<string, unknown>, where: Where) {
+    const blocks =
+      'blockHash' in where ? { blockHash: where.blockHash } : { fromBlock: where.fromBlock, toBlock: where.toBlock };
+    const logs = (await publicClient.getLogs({ ...filter, ...blocks } as never)) as Log[];
+    if (!Array.isArray(logs)) throw new MalformedRpcResponseError('eth_getLogs did not return a list');
+    if ('blockHash' in where) {
+      assertLogsWellFormed(logs, where.blockNumber, where.blockNumber);
+      if (logs.some((log) => log.blockHash !== where.blockHash)) {
+        throw new MalformedRpcResponseError(
+          `eth_getLogs for block hash ${where.blockHash} returned another block's log`,
+        );
+      }
+    } else {
+      assertLogsWellFormed(logs, where.fromBlock, where.toBlock);
+    }
+    return logs;
+  }
+
+  /** The logs of `followed` and the stablecoin transfers from or to `protocol`, sorted. */
+  async function fetchLogs(where: Where, followed: Address[], protocol: Address[]) {
+    const transfers = { address: contracts.stablecoin, event: transferEvent };
+    const filters: Record<string, unknown>[] = chunks(followed, batchSize).map((address) => ({ address }));
+    for (const batch of chunks(protocol, batchSize)) {
+      filters.push({ ...transfers, args: { from: batch } }, { ...transfers, args: { to: batch } });
+    }
+    return sortUnique((await inBatches(filters, (filter) => getLogs(filter, where))).flat());
+  }
+
+  /**
+   * Reads blocks `from`..`to`: their logs (those of tokens and offerings created in the range included), checked
+   * against the headers as the module comment says, and decoded. `finalized` is the last block that cannot change.
+   */
+  async function readRange(from: bigint, to: bigint, knownBefore: KnownContracts, finalized: bigint) {
+    const followedBefore = followedAddresses(knownBefore);
+    let [first, last, logs] = await Promise.all([
+      getBlock(from),
+      getBlock(to),
+      fetchLogs({ fromBlock: from, toBlock: to }, followedBefore, followedBefore),
+    ]);
+    // Tokens and offerings created in this range emit logs in it too: fetch theirs from their creation block on.
+    const next = { ...knownBefore, tokens: new Map(knownBefore.tokens), offerings: new Map(knownBefore.offerings) };
+    const factoryLogs = logs.filter((entry) => entry.address.toLowerCase() === next.factory);
+    const { discovered } = decodeLogs(chainId, factoryLogs, next, () => new Date(0));
+    let since = to;
+    for (const entry of discovered) if (entry.blockNumber < since) since = entry.blockNumber;
+    if (discovered.length > 0) {
+      const added = discovered.flatMap((entry) => [entry.token, entry.offering]);
+      logs = sortUnique([...logs, ...(await fetchLogs({ fromBlock: since, toBlock: to }, added, added))]);
+    }
+    // What was asked for block n: the contracts known before the range and those created up to n (from `since`).
+    const followedAt = (blockNumber: bigint) =>
+      discovered.length === 0 || blockNumber < since
+        ? followedBefore
+        : [
+            ...followedBefore,
+            ...discovered.filter((entry) => entry.blockNumber <= blockNumber).flatMap((e) => [e.token, e.offering]),
+          ];
+    const headers = await checkAgainstHeaders(from, to, logs, [first, last], finalized, followedAt);
+    // `next` already knows this range's new tokens: their mint precedes the ClusterTokenized log in the same block.
+    const { rows } = decodeLogs(chainId, logs, next, (block) => new Date(Number(headers.get(block)!.timestamp) * 1000));
+    return { from, to, first, last, logs, rows, next };
+  }
+
+  async function checkAgainstHeaders(
+    from: bigint,
+    to: bigint,
+    logs: Log[],
+    fetched: Header[],
+    finalized: bigint,
+    followedAt: (blockNumber: bigint) => Address[],
+  ) {
+    const headers = new Map(fetched.map((header) => [header.number, header]));
+    const unfinalFrom = finalized >= from ? finalized + 1n : from;
+    const wanted = new Set(logs.map((log) => log.blockNumber!));
+    for (let block = unfinalFrom; block <= to; block++) wanted.add(block);
+    const missing = [...wanted].filter((block) => !headers.has(block));
+    for (const header of await inBatches(missing, getBlock)) headers.set(header.number, header);
+    for (let block = unfinalFrom + 1n; block <= to; block++) {
+      if (headers.get(block)!.parentHash !== headers.get(block - 1n)!.hash) {
+        throw new ChainMovedError(`the headers of blocks ${block - 1n} and ${block} are not of one chain`);
+      }
+    }
+    for (const log of logs) {
+      const header = headers.get(log.blockNumber!)!;
+      if (log.blockHash !== header.hash) {
+        throw new ChainMovedError(
+          `a log of block ${log.blockNumber} names block hash ${log.blockHash}, the header says ${header.hash}`,
+        );
+      }
+    }
+    if (unfinalFrom <= to) await checkBlooms(from, to, unfinalFrom, headers, logs, followedAt);
+    return headers;
+  }
+
+  /** Reads again, by hash, each unfinalized block whose bloom may hold a log the answer does not have. */
+  async function checkBlooms(
+    from: bigint,
+    to: bigint,
+    unfinalFrom: bigint,
+    headers: Map<bigint, Header>,
+    logs: Log[],
+    followedAt: (blockNumber: bigint) => Address[],
+  ) {
+    const emitters = new Map<bigint, Set<string>>();
+    for (const log of logs) {
+      const set = emitters.get(log.blockNumber!) ?? new Set<string>();
+      set.add(log.address.toLowerCase());
+      emitters.set(log.blockNumber!, set);
+    }
+    const suspicious: Header[] = [];
+    for (let block = unfinalFrom; block <= to; block++) {
+      const header = headers.get(block)!;
+      if (!header.logsBloom) throw new MalformedRpcResponseError(`the header of block ${block} has no logsBloom`);
+      const bloom = bloomBytes(header.logsBloom);
+      const seen = emitters.get(block);
+      const followed = followedAt(block);
+      const missed =
+        followed.some((address) => !seen?.has(address.toLowerCase()) && bloomMayContain(bloom, bitsOf(address))) ||
+        (!seen?.has(stablecoin) &&
+          bloomMayContain(bloom, bitsOf(contracts.stablecoin)) &&
+          bloomMayContain(bloom, bitsOf(TRANSFER_TOPIC)) &&
+          followed.some((address) => bloomMayContain(bloom, bitsOf(pad(address)))));
+      if (missed) suspicious.push(header);
+    }
+    if (suspicious.length === 0) return;
+    const ours = new Set(logs.map(positionKey));
+    await inBatches(suspicious, async (header) => {
+      const followed = followedAt(header.number);
+      const again = await fetchLogs({ blockHash: header.hash, blockNumber: header.number }, followed, followed);
+      if (again.some((log) => !ours.has(positionKey(log)))) {
+        throw new ChainMovedError(
+          `eth_getLogs for blocks ${from}-${to} left out logs of block ${header.number} that its logsBloom announces`,
+        );
+      }
+    });
+  }
+
+  return { getBlock, readRange };
+}
+
+export type RangeRead = Awaited<ReturnType<ReturnType<typeof createRangeReader>['readRange']>>;

@@ -1,0 +1,308 @@
+/**
+ * The demo's set-up as steps that each ask the chain first whether they are done: operators register their clusters
+ * (found again by their metadata URI), prove the inventories to the oracle nodes and submit the attestation, tokenize
+ * and approve their tokens for the weekly deposits; investors buy every offering out, one finalizes them and each
+ * withdraws their shares. Run again after an interruption (or on a chain that lost its last seconds), it does exactly
+ * what the chain does not show yet: no cluster is registered twice, no offering bought twice.
+ */
+import { type Address, type Hash, maxUint256, type PublicClient, parseEventLogs } from 'viem';
+import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, testStablecoinAbi } from '#contracts';
+import type { Deployment } from '#contracts/deployments';
+import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
+import { attestCluster } from '../agent/attest';
+import { hardwareRoot } from '../hardware';
+import type { DemoCluster } from './demo-state';
+import type { SimCluster, Simulator } from './model';
+import { chainTime, DemoError, type DemoWallets, settle } from './wallets';
+
+const DAY = 86_400;
+const SHARE = 10n ** 18n;
+const SHARE_SUPPLY = 10_000n * SHARE;
+/** Investors #4, #5, #6 take these parts of every offering (basis points). */
+const INVESTOR_PARTS = [4_000n, 3_500n, 2_500n];
+/** Offering phases (IOffering.Phase). */
+const FINALIZED = 5;
+const METADATA_PREFIX = 'ipfs://rackshare-demo/';
+
+export type SetupOptions = {
+  rpcUrl: string;
+  chainId: number;
+  publicClient: PublicClient;
+  deployment: Deployment;
+  simulator: Simulator;
+  nodeUrls: string[];
+  wallets: DemoWallets;
+  /** Unix s: attestations are valid for a year from here. */
+  validFrom: number;
+  signal: AbortSignal;
+  /** Called after each step that landed transactions (the caller records progress there). */
+  onStep?: (step: string) => void;
+};
+
+/** The chain's demo clusters by simulator key; throws when the registry holds clusters the demo did not make. */
+export async function demoClustersOnChain(publicClient: PublicClient, deployment: Deployment) {
+  const registry = deployment.contracts.clusterRegistry;
+  const count = await publicClient.readContract({
+    address: registry,
+    abi: clusterRegistryAbi,
+    functionName: 'clusterCount',
+  });
+  const ids = Array.from({ length: Number(count) }, (_, index) => BigInt(index + 1));
+  const infos = await Promise.all(
+    ids.map((clusterId) =>
+      publicClient.readContract({
+        address: registry,
+        abi: clusterRegistryAbi,
+        functionName: 'clusterOf',
+        args: [clusterId],
+      }),
+    ),
+  );
+  const found = new Map<string, { clusterId: bigint; attestedAt: number }>();
+  infos.forEach((info, position) => {
+    if (!info.metadataURI.startsWith(METADATA_PREFIX)) {
+      throw new DemoError('clusters the demo did not register exist on this chain: not setting up a demo');
+    }
+    found.set(info.metadataURI.slice(METADATA_PREFIX.length), {
+      clusterId: ids[position]!,
+      attestedAt: Number(info.attestedAt),
+    });
+  });
+  return found;
+}
+
+async function setUpOperator(options: SetupOptions, operator: number, clusters: SimCluster[]): Promise<DemoCluster[]> {
+  const { publicClient, deployment, signal } = options;
+  const contracts = deployment.contracts;
+  const wallet = options.wallets(operator);
+  const onChain = await demoClustersOnChain(publicClient, deployment);
+  const missing = clusters.filter((cluster) => !onChain.has(cluster.key));
+  if (missing.length > 0) {
+    const hashes: Hash[] = [];
+    for (const cluster of missing) {
+      const uuids = cluster.gpus.map((gpu) => gpu.uuid);
+      hashes.push(
+        await wallet.writeContract({
+          address: contracts.clusterRegistry,
+          abi: clusterRegistryAbi,
+          functionName: 'registerCluster',
+          args: [
+            cluster.model.name,
+            uuids.length,
+            cluster.idc.location,
+            hardwareRoot(uuids),
+            `${METADATA_PREFIX}${cluster.key}`,
+            `0x${'00'.repeat(32)}`,
+          ],
+        }),
+      );
+    }
+    (await settle(publicClient, hashes)).forEach((receipt, position) => {
+      const [event] = parseEventLogs({ abi: clusterRegistryAbi, eventName: 'ClusterRegistered', logs: receipt.logs });
+      onChain.set(missing[position]!.key, { clusterId: event!.args.clusterId, attestedAt: 0 });
+    });
+    options.onStep?.(`registered ${missing.length} clusters of operator #${operator}`);
+  }
+  const idOf = (cluster: SimCluster) => onChain.get(cluster.key)!.clusterId;
+  for (const cluster of clusters) {
+    signal.throwIfAborted();
+    if (onChain.get(cluster.key)!.attestedAt > 0) continue;
+    await attestCluster({
+      nodeUrls: options.nodeUrls,
+      context: { chainId: options.chainId, registry: contracts.clusterRegistry },
+      operatorKey: devPrivateKey(operator),
+      clusterId: idOf(cluster),
+      uuids: cluster.gpus.map((gpu) => gpu.uuid),
+      validUntil: options.validFrom + 365 * DAY,
+      threshold: deployment.committee.threshold,
+      walletClient: wallet,
+      publicClient,
+    });
+    options.onStep?.(`attested cluster ${idOf(cluster)}`);
+  }
+  signal.throwIfAborted();
+  const tokenOf = (cluster: SimCluster) =>
+    publicClient.readContract({
+      address: contracts.factory,
+      abi: rackshareFactoryAbi,
+      functionName: 'tokenOf',
+      args: [idOf(cluster)],
+    });
+  const tokens = await Promise.all(clusters.map(tokenOf));
+  const now = await chainTime(publicClient);
+  const tokenizeHashes: Hash[] = [];
+  for (const [position, cluster] of clusters.entries()) {
+    if (BigInt(tokens[position]!) !== 0n) continue;
+    // Priced at about a year of list-price revenue per cluster.
+    const valuation = cluster.model.pricePerHour * BigInt(cluster.gpus.length) * 24n * 365n;
+    tokenizeHashes.push(
+      await wallet.writeContract({
+        address: contracts.factory,
+        abi: rackshareFactoryAbi,
+        functionName: 'tokenize',
+        args: [
+          idOf(cluster),
+          {
+            name: `Rackshare ${cluster.idc.location} ${cluster.model.key} #${position + 1}`,
+            symbol: `RS-${cluster.idc.key.toUpperCase()}${position + 1}`,
+            supply: SHARE_SUPPLY,
+            pricePerShare: (valuation * SHARE) / SHARE_SUPPLY,
+            start: now,
+            end: now + 30 * DAY,
+            softCap: SHARE_SUPPLY / 2n,
+            perBuyerCap: 0n,
+          },
+        ],
+      }),
+    );
+  }
+  if (tokenizeHashes.length > 0) {
+    await settle(publicClient, tokenizeHashes);
+    options.onStep?.(`tokenized ${tokenizeHashes.length} clusters of operator #${operator}`);
+  }
+  const made = await Promise.all(
+    clusters.map(async (cluster) => ({
+      key: cluster.key,
+      clusterId: idOf(cluster).toString(),
+      token: await tokenOf(cluster),
+      offering: await publicClient.readContract({
+        address: contracts.factory,
+        abi: rackshareFactoryAbi,
+        functionName: 'offeringOf',
+        args: [idOf(cluster)],
+      }),
+    })),
+  );
+  // Operators pay revenue into their tokens from here on.
+  const approvals: Hash[] = [];
+  for (const cluster of made) {
+    const allowance = await publicClient.readContract({
+      address: contracts.stablecoin,
+      abi: testStablecoinAbi,
+      functionName: 'allowance',
+      args: [wallet.account.address, cluster.token],
+    });
+    if (allowance === maxUint256) continue;
+    approvals.push(
+      await wallet.writeContract({
+        address: contracts.stablecoin,
+        abi: testStablecoinAbi,
+        functionName: 'approve',
+        args: [cluster.token, maxUint256],
+      }),
+    );
+  }
+  await settle(publicClient, approvals);
+  return made;
+}
+
+/** The shares investor `position` takes of every offering; the last one takes what rounding left, so each sells out. */
+const investorShares = (position: number) =>
+  position === devRoles.investors.length - 1
+    ? SHARE_SUPPLY - INVESTOR_PARTS.slice(0, -1).reduce((sum, bps) => sum + (SHARE_SUPPLY * bps) / 10_000n, 0n)
+    : (SHARE_SUPPLY * INVESTOR_PARTS[position]!) / 10_000n;
+
+async function sellOut(options: SetupOptions, clusters: DemoCluster[]) {
+  const { publicClient, deployment, signal } = options;
+  const wallet = options.wallets;
+  const read = <T>(address: Address, functionName: 'terms' | 'phase', args?: readonly unknown[]) =>
+    publicClient.readContract({ address, abi: offeringAbi, functionName, args } as never) as Promise<T>;
+  const phases = await Promise.all(clusters.map((cluster) => read<number>(cluster.offering, 'phase')));
+  const open = clusters.filter((_, index) => phases[index] !== FINALIZED);
+  const terms = await Promise.all(open.map((cluster) => read<{ pricePerShare: bigint }>(cluster.offering, 'terms')));
+  const purchased = (investor: number, offering: Address) =>
+    publicClient
+      .readContract({
+        address: offering,
+        abi: offeringAbi,
+        functionName: 'purchasedOf',
+        args: [wallet(investor).account.address],
+      })
+      .then(([shares]) => shares);
+  await Promise.all(
+    devRoles.investors.map(async (investor, position) => {
+      const shares = investorShares(position);
+      const held = await Promise.all(open.map((cluster) => purchased(investor, cluster.offering)));
+      const buying = open.flatMap((cluster, index) =>
+        held[index] === 0n ? [{ cluster, cost: (shares * terms[index]!.pricePerShare + SHARE - 1n) / SHARE }] : [],
+      );
+      if (buying.length === 0) return;
+      const hashes: Hash[] = [
+        await wallet(investor).writeContract({
+          address: deployment.contracts.stablecoin,
+          abi: testStablecoinAbi,
+          functionName: 'mint',
+          args: [wallet(investor).account.address, buying.reduce((sum, entry) => sum + entry.cost, 0n)],
+        }),
+      ];
+      for (const { cluster, cost } of buying) {
+        hashes.push(
+          await wallet(investor).writeContract({
+            address: deployment.contracts.stablecoin,
+            abi: testStablecoinAbi,
+            functionName: 'approve',
+            args: [cluster.offering, cost],
+          }),
+        );
+        hashes.push(
+          await wallet(investor).writeContract({
+            address: cluster.offering,
+            abi: offeringAbi,
+            functionName: 'buy',
+            args: [shares, cost],
+            // Three investors buy the same offerings at once: the first purchase of a sale writes its storage for
+            // the first time and costs ~35k gas more, and which one is first is only known once mined.
+            gas: 250_000n,
+          }),
+        );
+      }
+      await settle(publicClient, hashes);
+    }),
+  );
+  signal.throwIfAborted();
+  const finalizeHashes: Hash[] = [];
+  for (const cluster of open) {
+    finalizeHashes.push(
+      await wallet(devRoles.investors[0]).writeContract({
+        address: cluster.offering,
+        abi: offeringAbi,
+        functionName: 'finalize',
+      }),
+    );
+  }
+  await settle(publicClient, finalizeHashes);
+  if (open.length > 0) options.onStep?.(`sold out and finalized ${open.length} offerings`);
+  signal.throwIfAborted();
+  await Promise.all(
+    devRoles.investors.map(async (investor) => {
+      const hashes: Hash[] = [];
+      for (const cluster of clusters) {
+        if ((await purchased(investor, cluster.offering)) === 0n) continue;
+        hashes.push(
+          await wallet(investor).writeContract({
+            address: cluster.offering,
+            abi: offeringAbi,
+            functionName: 'withdrawShares',
+          }),
+        );
+      }
+      await settle(publicClient, hashes);
+    }),
+  );
+}
+
+/** Runs what the chain does not show yet of the set-up; returns the demo's clusters by id. */
+export async function setUpDemo(options: SetupOptions): Promise<DemoCluster[]> {
+  const byOperator = new Map<number, SimCluster[]>();
+  for (const cluster of options.simulator.clusters) {
+    byOperator.set(cluster.idc.operatorIndex, [...(byOperator.get(cluster.idc.operatorIndex) ?? []), cluster]);
+  }
+  // Operators in parallel, each operator's transactions in order.
+  const clusters = (
+    await Promise.all([...byOperator].map(([operator, owned]) => setUpOperator(options, operator, owned)))
+  ).flat();
+  clusters.sort((a, b) => Number(BigInt(a.clusterId) - BigInt(b.clusterId)));
+  options.signal.throwIfAborted();
+  await sellOut(options, clusters);
+  return clusters;
+}

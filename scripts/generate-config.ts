@@ -1,0 +1,28 @@
+/**
+ * Configuration docs from the schemas (config/docs.ts): the README's table between its config markers and
+ * `.env.example`. `--check` fails when either differs from what the schemas say (CI runs it via generate:check).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { renderEnvExample, withCurrentTable } from '../config/docs';
+
+const check = process.argv.includes('--check');
+const files = [
+  { path: 'README.md', render: (current: string) => withCurrentTable(current) },
+  { path: '.env.example', render: () => renderEnvExample() },
+];
+
+let stale = false;
+for (const { path, render } of files) {
+  const current = readFileSync(path, 'utf8');
+  const fresh = render(current);
+  if (fresh === current) {
+    console.log(`${path}: configuration is up to date`);
+  } else if (check) {
+    console.error(`${path} is stale: run \`npm run generate\` and commit the result.`);
+    stale = true;
+  } else {
+    writeFileSync(path, fresh);
+    console.log(`generated the configuration in ${path}`);
+  }
+}
+if (stale) process.exit(1);
