@@ -83,22 +83,35 @@ export type TelemetryLeaf = [uuidHash: Hex, timestampMs: bigint, utilizationMill
  */
 export function telemetryRoot(leaves: TelemetryLeaf[]): Hex {
   if (leaves.length === 0) return zeroHash;
-  const encoded = new Uint8Array(96);
-  const view = new DataView(encoded.buffer);
   const buffer = new Uint8Array(leaves.length * 32);
-  const hashes = leaves.map(([uuidHash, timestampMs, utilization], index) => {
-    encoded.set(hexToBytes(uuidHash), 0);
-    encoded.fill(0, 32, 88);
-    view.setBigUint64(56, BigInt.asUintN(64, timestampMs));
-    encoded.fill(utilization < 0 ? 0xff : 0, 64, 92);
-    view.setInt32(92, utilization);
-    const offset = index * 32;
-    keccakShort(encoded, 0, 96, encoded, 0);
-    keccakShort(encoded, 0, 32, buffer, offset);
-    return buffer.subarray(offset, offset + 32);
+  const hashes = leaves.map((leaf, index) => {
+    writeTelemetryLeafHash(leaf, buffer, index * 32);
+    return buffer.subarray(index * 32, index * 32 + 32);
   });
   hashes.sort(compareBytes);
   return bytesToHex(rootOfSortedLeaves(hashes));
+}
+
+const leafEncoding = new Uint8Array(96);
+const leafView = new DataView(leafEncoding.buffer);
+
+/**
+ * Writes the StandardMerkleTree leaf hash of `leaf` — keccak256(keccak256(abi.encode(bytes32, uint64, int32))), three
+ * 32-byte words with the int32 sign-extended — into `out` at `offset`. The one encoding of a telemetry leaf: the
+ * node's reports (telemetryRoot) and the epoch exports' proofs (export/telemetry-tree.ts) both hash through it.
+ */
+export function writeTelemetryLeafHash(
+  [uuidHash, timestampMs, utilization]: TelemetryLeaf,
+  out: Uint8Array,
+  offset: number,
+) {
+  leafEncoding.set(hexToBytes(uuidHash), 0);
+  leafEncoding.fill(0, 32, 88);
+  leafView.setBigUint64(56, BigInt.asUintN(64, timestampMs));
+  leafEncoding.fill(utilization < 0 ? 0xff : 0, 64, 92);
+  leafView.setInt32(92, utilization);
+  keccakShort(leafEncoding, 0, 96, leafEncoding, 0);
+  keccakShort(leafEncoding, 0, 32, out, offset);
 }
 
 /**

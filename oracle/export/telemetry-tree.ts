@@ -4,8 +4,8 @@
  * oracle/keccak.ts into preallocated buffers. The library's ABI encoder and hasher cost about 0.3 ms per leaf, which
  * made a 36,000-sample export take 44 s of CPU; telemetry-tree.test.ts checks both against the library.
  */
-import { bytesToHex, type Hex, hexToBytes, zeroHash } from 'viem';
-import type { TelemetryLeaf } from '../hardware';
+import { bytesToHex, type Hex, zeroHash } from 'viem';
+import { type TelemetryLeaf, writeTelemetryLeafHash } from '../hardware';
 import { keccakShort } from '../keccak';
 
 export type TelemetryTree = { root: Hex /** Proofs in the order of the leaves given. */; proofs: Hex[][] };
@@ -26,18 +26,7 @@ export function telemetryTree(leaves: readonly TelemetryLeaf[]): TelemetryTree {
   const size = 2 * count - 1;
   const nodes = new Uint8Array(size * 32);
   const leafHashes = new Uint8Array(count * 32);
-  const encoded = new Uint8Array(96);
-  const view = new DataView(encoded.buffer);
-  leaves.forEach(([uuidHash, timestampMs, utilization], index) => {
-    // abi.encode(bytes32, uint64, int32): three words, the int32 sign-extended; the leaf is keccak(keccak(encoding)).
-    encoded.set(hexToBytes(uuidHash), 0);
-    encoded.fill(0, 32, 88);
-    view.setBigUint64(56, BigInt.asUintN(64, timestampMs));
-    encoded.fill(utilization < 0 ? 0xff : 0, 64, 92);
-    view.setInt32(92, utilization);
-    keccakShort(encoded, 0, 96, encoded, 0);
-    keccakShort(encoded, 0, 32, leafHashes, index * 32);
-  });
+  for (const [index, leaf] of leaves.entries()) writeTelemetryLeafHash(leaf, leafHashes, index * 32);
   // Sorted by hash, ties in input order (the library's stable sort); the k-th sorted leaf is node size - 1 - k.
   const order = Array.from({ length: count }, (_, index) => index).sort(
     (a, b) => compareAt(leafHashes, a * 32, b * 32) || a - b,

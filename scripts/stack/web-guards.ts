@@ -6,8 +6,8 @@
 import { isIPv6 } from 'node:net';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { allowedHosts, allowedOrigins } from '../../app/lib/public-origin';
-import { RateLimiter } from '../../app/lib/rate-limit';
 import { crossSiteRefusal } from '../../app/lib/same-origin';
+import { IpBuckets } from '../../oracle/node/ip-buckets';
 import { MAX_GPUS_PER_CLUSTER } from '../../oracle/node/protocol';
 import { routePath } from './request-path';
 
@@ -118,23 +118,41 @@ export const LIMITED_ROUTES: LimitedRoute[] = [
   { name: 'sign-in', method: 'POST', path: /^\/operator\/session$/, burst: 10, perMinute: 30 },
 ];
 
-export function rateLimitGuard(trustProxy: boolean, routes = LIMITED_ROUTES, now?: () => number): RequestHandler {
-  const limiters = routes.map((route) => ({ route, limiter: new RateLimiter({ ...route, now }) }));
+/** Clients remembered per limited route; beyond it the one idle longest starts again with a full bucket. */
+const RATE_LIMITED_CLIENTS = 10_000;
+
+/** Seconds a client refused by `route` waits for its next token. */
+export const retryAfterSeconds = (route: LimitedRoute) => Math.max(1, Math.ceil(60 / route.perMinute));
+
+export function rateLimitGuard(
+  trustProxy: boolean,
+  routes = LIMITED_ROUTES,
+  now: () => number = Date.now,
+): RequestHandler {
+  // The oracle node's bounded per-IP token buckets: one limiter for the whole project.
+  const limiters = routes.map((route) => ({
+    route,
+    buckets: new IpBuckets({
+      burst: route.burst,
+      refillPerSecond: route.perMinute / 60,
+      maxClients: RATE_LIMITED_CLIENTS,
+    }),
+  }));
   return (request, response, next) => {
     const method = request.method === 'HEAD' ? 'GET' : request.method;
     const match = limiters.find(
       ({ route }) => route.method === method && route.path.test(routePathOf(request, response)),
     );
     if (!match) return next();
-    const decision = match.limiter.take(clientAddress(request, trustProxy));
-    if (decision.ok) return next();
-    response.set('retry-after', String(decision.retryAfterSeconds));
-    refuse(
-      response,
-      429,
-      'rate_limited',
-      `Too many ${match.route.name} requests; try again in ${decision.retryAfterSeconds} s.`,
-    );
+    const client = clientAddress(request, trustProxy);
+    const at = now();
+    if (!match.buckets.empty(client, at)) {
+      match.buckets.take(client, at);
+      return next();
+    }
+    const wait = retryAfterSeconds(match.route);
+    response.set('retry-after', String(wait));
+    refuse(response, 429, 'rate_limited', `Too many ${match.route.name} requests; try again in ${wait} s.`);
   };
 }
 

@@ -12,6 +12,7 @@ import type { ServiceContext } from '../../app/load-context';
 import { testPort } from '../../oracle/node/harness';
 import { devAccount, devRoles } from './dev-accounts';
 import { appBuildIsStale, buildApp, startWeb, type WebHandle } from './web';
+import { LIMITED_ROUTES, retryAfterSeconds } from './web-guards';
 
 const PORT = testPort(4185);
 const PROXIED_PORT = testPort(4186);
@@ -300,7 +301,9 @@ describe('the web tier in front of Remix', () => {
     }
     expect(statuses.slice(0, 10)).not.toContain(429);
     expect(last!.status).toBe(429);
-    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+    // The epoch export earns 30 tokens a minute: the next one comes in 2 s.
+    expect(Number(last!.headers['retry-after'])).toBe(retryAfterSeconds(LIMITED_ROUTES[0]!));
+    expect(retryAfterSeconds(LIMITED_ROUTES[0]!)).toBe(2);
     expect(JSON.parse(last!.text)).toMatchObject({ reason: 'rate_limited' });
     const other = await send(PROXIED_PORT, '/api/v1/clusters/1/epochs/1/samples', {
       headers: { 'x-forwarded-for': '198.51.100.4' },
