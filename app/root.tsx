@@ -16,6 +16,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from 'remix-i18next/react';
 import { WagmiProvider } from 'wagmi';
+import { LOCAL_CHAIN_ID } from '#contracts/dev-keys';
 import { RouteErrorView } from '~/components/RouteError';
 import { fallbackLanguage, supportedLanguages } from '~/i18n';
 import { i18nServer } from '~/i18n.server';
@@ -34,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     locale: await i18nServer.getLocale(request),
     chain: {
       id: chain.chainId,
-      name: chain.chainId === 31_337 ? 'Anvil (local)' : `Chain ${chain.chainId}`,
+      name: chain.chainId === LOCAL_CHAIN_ID ? 'Anvil (local)' : `Chain ${chain.chainId}`,
       rpcUrl: chain.publicRpcUrl,
     },
     contracts: chain.deployment.contracts,

@@ -12,11 +12,8 @@
  * chain id is known only once the RPC answered, so callers check twice: at parse time without `chainId`, and again
  * with it before anything is read from or sent to the chain.
  */
-import { isDevAddress, isDevKey } from '#contracts/dev-keys';
+import { isDevAddress, isDevKey, LOCAL_CHAIN_ID } from '#contracts/dev-keys';
 import { ConfigError } from './env';
-
-/** anvil's chain id (the same value as LOCAL_CHAIN_ID in contracts/ts/deploy.ts). */
-const LOCAL_CHAIN_ID = 31_337;
 
 export type ProductionSettings = {
   RPC_URL?: string;

@@ -5,6 +5,7 @@
  */
 import type { Hex } from 'viem';
 import { z } from 'zod';
+import { ANVIL_FIRST_KEY } from '#contracts/dev-keys';
 import { chainFields, databaseFields, deploymentRecordFields, logFields } from './common';
 import {
   address,
@@ -24,8 +25,6 @@ import { checkProductionSettings } from './production';
 import { parseWebEnv, type WebEnv } from './web';
 
 export { ConfigError } from './env';
-
-const ANVIL_FIRST_KEY: Hex = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
 
 export const deploymentFields = {
   PUBLIC_RPC_URL: documented(url(['http:', 'https:'], 'https://rpc.example.org').optional(), {

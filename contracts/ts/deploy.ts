@@ -22,7 +22,7 @@ import {
   zeroAddress,
 } from 'viem';
 import { type Deployment, readDeployment, writeDeployment } from './deployments';
-import { isDevAddress } from './dev-keys';
+import { isDevAddress, LOCAL_CHAIN_ID } from './dev-keys';
 import {
   clusterRegistryAbi,
   clusterRegistryBytecode,
@@ -38,8 +38,7 @@ import {
   timelockControllerBytecode,
 } from './generated';
 
-/** anvil's chain id: the only chain the test stablecoin may be deployed on. */
-export const LOCAL_CHAIN_ID = 31_337;
+export { LOCAL_CHAIN_ID };
 
 export type DeployClients = {
   publicClient: PublicClient<Transport, Chain>;

@@ -7,6 +7,9 @@
 import { type Hex, isAddress } from 'viem';
 import { privateKeyToAddress } from 'viem/accounts';
 
+/** anvil's chain id: the only chain where these accounts (and the test stablecoin) are allowed. */
+export const LOCAL_CHAIN_ID = 31_337;
+
 export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk';
 /** How many accounts of the mnemonic the local stack funds and the checks refuse (anvil itself funds the first 10). */
 export const DEV_ACCOUNT_COUNT = 20;

@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { LOCAL_CHAIN_ID } from '#contracts/dev-keys';
 import { childEnvironment } from '../../oracle/child-env';
 
 const require = createRequire(import.meta.url);
@@ -88,7 +89,7 @@ async function answers(rpcUrl: string) {
 
 export async function startAnvil(options: AnvilOptions): Promise<AnvilHandle> {
   const rpcUrl = `http://127.0.0.1:${options.port}`;
-  const chainId = String(options.chainId ?? 31_337);
+  const chainId = String(options.chainId ?? LOCAL_CHAIN_ID);
   const args = ['--host', '127.0.0.1', '--port', String(options.port), '--chain-id', chainId, '--silent'];
   args.push('--accounts', String(options.accounts ?? 10));
   let pidFile: string | null = null;
