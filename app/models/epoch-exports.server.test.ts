@@ -11,7 +11,8 @@ import { verifyExportOnChain } from '../../oracle/export/epoch-export';
 import { gpuUuidHash, type TelemetryLeaf, telemetryRoot } from '../../oracle/hardware';
 import { testPort } from '../../oracle/node/harness';
 import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
-import { cachedEpochExport, epochExportSummary } from './epoch-exports.server';
+import { cachedEpochExport, epochExportSummary, MAX_QUEUED_BUILDS } from './epoch-exports.server';
+import { OracleUnavailableError } from './oracle.server';
 
 const NODE_PORT = testPort(8797);
 const uuids = ['GPU-11111111-2222-3333-4444-555555555555', 'GPU-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'];
@@ -124,6 +125,36 @@ describe('epoch exports', () => {
       const before = nodeRequests;
       await expect(cachedEpochExport(context(), wrong)).rejects.toThrow(/no oracle node served it/);
       expect(nodeRequests - before).toBe(1);
+    }
+  });
+});
+
+describe('epoch exports under a burst of distinct epochs (M-2)', () => {
+  it(`asks the nodes for at most ${MAX_QUEUED_BUILDS} epochs at once and refuses the next before any download`, async () => {
+    // A node that holds every request until released: the downloads stay in flight.
+    const held: (() => void)[] = [];
+    let asked = 0;
+    const slow = createServer((_request, response) => {
+      asked += 1;
+      held.push(() => response.writeHead(404, { 'content-type': 'application/json' }).end('{}'));
+    });
+    await new Promise<void>((resolve) => slow.listen(testPort(8794), '127.0.0.1', resolve));
+    try {
+      const context = {
+        web: { oracleNodeUrls: [`http://127.0.0.1:${testPort(8794)}`] } as AppLoadContext['web'],
+        chain: { chainId: 31_337, deployment: chain.deployment } as AppLoadContext['chain'],
+      };
+      const epochs = Array.from({ length: MAX_QUEUED_BUILDS + 1 }, (_, index) =>
+        cachedEpochExport(context, { ...report, epoch: String(1_000 + index) }).catch((error: unknown) => error),
+      );
+      await expect(epochs[MAX_QUEUED_BUILDS]).resolves.toBeInstanceOf(OracleUnavailableError);
+      await expect.poll(() => asked).toBe(MAX_QUEUED_BUILDS);
+      for (const release of held) release();
+      const settled = await Promise.all(epochs);
+      expect(settled.every((outcome) => outcome instanceof OracleUnavailableError)).toBe(true);
+      expect(asked).toBe(MAX_QUEUED_BUILDS);
+    } finally {
+      slow.close();
     }
   });
 });

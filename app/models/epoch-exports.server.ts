@@ -21,8 +21,11 @@ export type BuiltExport = { json: string; samples: number; gpus: number };
 
 /** Bytes of export JSON kept (UTF-16 estimate): a few production-sized epochs or thousands of demo ones. */
 const CACHE_BYTES = 256 * 1024 * 1024;
-/** Builds waiting for the worker beyond which a new epoch is refused for now (503) rather than queued. */
-const MAX_QUEUED_BUILDS = 16;
+/**
+ * Epochs being fetched from the nodes or built at once, beyond which a new one is refused for now (503) rather than
+ * queued: each holds a whole epoch's samples (tens of MB for a large cluster) before the worker sees it.
+ */
+export const MAX_QUEUED_BUILDS = 16;
 const WORKER_FILE = join(process.cwd(), 'oracle', 'export', 'export-worker.ts');
 
 /** Built exports, by key; an export is immutable once its report is on chain. */
@@ -90,7 +93,15 @@ type Context = Pick<AppLoadContext, 'chain' | 'web'>;
 const keyOf = ({ chain }: Context, report: Report) =>
   `${chain.chainId}:${chain.deployment.contracts.clusterRegistry}:${report.clusterId}:${report.epoch}:${report.telemetryRoot}:${report.transactionHash}`;
 
-function fromNodes(context: Context, report: Report, kind: ExportJob['kind']) {
+/** Node downloads in flight (one per distinct epoch: concurrent requests for one epoch share it). */
+let downloads = 0;
+
+function fromNodes(context: Context, report: Report, kind: ExportJob['kind']): Promise<BuiltExport> {
+  // Refused before any node is asked: the bound is on what a burst of distinct epochs can make this process hold.
+  if (downloads >= MAX_QUEUED_BUILDS) {
+    return Promise.reject(new OracleUnavailableError('too many epoch exports are being built; try again shortly'));
+  }
+  downloads += 1;
   return askFirstAnswering(
     context.web.oracleNodeUrls,
     `/clusters/${report.clusterId}/epochs/${report.epoch}/samples`,
@@ -103,7 +114,9 @@ function fromNodes(context: Context, report: Report, kind: ExportJob['kind']) {
         expectedRoot: report.telemetryRoot,
         reportTransaction: report.transactionHash,
       }),
-  );
+  ).finally(() => {
+    downloads -= 1;
+  });
 }
 
 /** The export of an on-chain epoch report as JSON text: built once, then served from memory. */
