@@ -23,7 +23,14 @@ const files = sources(join(root, 'oracle')).map((path) => ({ path, text: readFil
 describe('error codes', () => {
   it('lists every code the oracle throws in docs/oracle.md', () => {
     const codes = new Set(
-      files.flatMap(({ text }) => [...text.matchAll(/new Rejection\(\s*'([a-z_]+)'/g)].map((m) => m[1]!)),
+      files.flatMap(({ text }) => [
+        ...[...text.matchAll(/new Rejection\(\s*'([a-z_]+)'/g)].map((m) => m[1]!),
+        // Codes a handler answers without a Rejection (the server's own error handler).
+        ...[...text.matchAll(/\bcode: '([a-z_]+)'/g)].map((m) => m[1]!),
+        ...[...text.matchAll(/const code = ([^;]+);/g)].flatMap((m) =>
+          [...m[1]!.matchAll(/'([a-z_]+)'/g)].map((q) => q[1]!),
+        ),
+      ]),
     );
     expect(codes.size).toBeGreaterThan(30);
     const missing = [...codes].filter((code) => !docs.includes(`\`${code}\``));
