@@ -16,6 +16,7 @@ import { hardwareRootOfCanonical } from '../hardware';
 import { canonicalGpuUuid } from '../telemetry/types';
 import { limitBody } from './body-limit';
 import type { OnChainCluster, RegistryView } from './chain';
+import { IpBuckets } from './ip-buckets';
 import { PEER_AUTH_WINDOW_MS } from './peer-auth';
 import { ATTESTATION_ISSUED_AT_WINDOW_SECONDS, attestationBodySchema, MAX_INVENTORY_GPUS } from './protocol';
 
@@ -150,46 +151,6 @@ export class ChallengeBook {
   }
 }
 
-/**
- * Token buckets by key (a client IP, a cluster), bounded: past `maxKeys` the bucket touched longest ago is dropped (a
- * dropped key starts full again, which only forgives, never blocks, an honest client).
- */
-export class KeyedBuckets {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-
-  constructor(
-    readonly burst: number,
-    readonly refillPerSecond: number,
-    private readonly maxKeys: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  get size() {
-    return this.buckets.size;
-  }
-
-  /** Takes one token for `key`; false (nothing taken) when its bucket is empty. */
-  take(key: string): boolean {
-    const now = this.now();
-    const held = this.buckets.get(key);
-    const tokens = held
-      ? Math.min(this.burst, held.tokens + ((now - held.at) / 1000) * this.refillPerSecond)
-      : this.burst;
-    this.buckets.delete(key);
-    if (this.buckets.size >= this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
-    const allowed = tokens >= 1;
-    this.buckets.set(key, { tokens: allowed ? tokens - 1 : tokens, at: now });
-    return allowed;
-  }
-
-  /** Whole seconds until `key` has a token again. */
-  retryAfterSeconds(key: string) {
-    const held = this.buckets.get(key);
-    const missing = held ? 1 - held.tokens : 0;
-    return Math.max(1, Math.ceil(missing / this.refillPerSecond));
-  }
-}
-
 /** Anonymous challenge requests per client IP: the agent attests a few clusters at once; an outsider is slowed. */
 export const CHALLENGE_IP_LIMITS = { burst: 16, refillPerSecond: 0.5, maxKeys: 10_000 };
 /**
@@ -253,8 +214,8 @@ const rateLimited = (message: string, retryAfterSeconds: number) =>
 
 export class AttestationDesk {
   private readonly now: () => number;
-  readonly requestsByIp: KeyedBuckets;
-  readonly answersByCluster: KeyedBuckets;
+  readonly requestsByIp: IpBuckets;
+  readonly answersByCluster: IpBuckets;
   /** Signed challenge requests already used, until their window ends (only valid operator signatures get here). */
   private readonly usedRequests = new Map<Hex, number>();
 
@@ -265,9 +226,13 @@ export class AttestationDesk {
   ) {
     this.now = config.now ?? Date.now;
     const ip = CHALLENGE_IP_LIMITS;
-    this.requestsByIp = new KeyedBuckets(ip.burst, ip.refillPerSecond, ip.maxKeys, this.now);
+    this.requestsByIp = new IpBuckets({ burst: ip.burst, refillPerSecond: ip.refillPerSecond, maxClients: ip.maxKeys });
     const answers = ANSWER_CLUSTER_LIMITS;
-    this.answersByCluster = new KeyedBuckets(answers.burst, answers.refillPerSecond, answers.maxKeys, this.now);
+    this.answersByCluster = new IpBuckets({
+      burst: answers.burst,
+      refillPerSecond: answers.refillPerSecond,
+      maxClients: answers.maxKeys,
+    });
   }
 
   /**
@@ -276,8 +241,11 @@ export class AttestationDesk {
    * cluster's operator gets a reserved challenge (ChallengeBook).
    */
   async issue(clusterId: bigint, from: { ip?: string; request?: ChallengeRequest } = {}) {
-    if (from.ip !== undefined && !this.requestsByIp.take(from.ip)) {
-      throw rateLimited('too many challenge requests from this address', this.requestsByIp.retryAfterSeconds(from.ip));
+    if (from.ip !== undefined && !this.requestsByIp.tryTake(from.ip, this.now())) {
+      throw rateLimited(
+        'too many challenge requests from this address',
+        this.requestsByIp.retryAfterSeconds(from.ip, this.now()),
+      );
     }
     const onChain = await this.registry.cluster(clusterId);
     if (onChain.operator === zeroAddress) {
@@ -338,8 +306,11 @@ export class AttestationDesk {
     // Past the operator's signature (a stranger cannot spend the operator's allowance): each signed answer may cost a
     // tree over 100,000 UUIDs and a signature, so a cluster gets a few a minute.
     const key = clusterId.toString();
-    if (!this.answersByCluster.take(key)) {
-      throw rateLimited('too many attestation answers for this cluster', this.answersByCluster.retryAfterSeconds(key));
+    if (!this.answersByCluster.tryTake(key, this.now())) {
+      throw rateLimited(
+        'too many attestation answers for this cluster',
+        this.answersByCluster.retryAfterSeconds(key, this.now()),
+      );
     }
     const onChain = await this.registry.cluster(clusterId, true);
     if (

@@ -106,6 +106,18 @@ describe('IpBuckets', () => {
     for (let index = 0; index < 100; index++) buckets.take(`10.0.0.${index}`, 0);
     expect(buckets.size).toBe(3);
   });
+
+  it('lets a burst through, then refuses with the seconds until the next token, per key', () => {
+    const buckets = new IpBuckets({ burst: 3, refillPerSecond: 0.1, maxClients: 10 });
+    expect([0, 0, 0].map(() => buckets.tryTake('a', 0))).toEqual([true, true, true]);
+    expect(buckets.tryTake('a', 0)).toBe(false);
+    expect(buckets.retryAfterSeconds('a', 0)).toBe(10);
+    expect(buckets.retryAfterSeconds('a', 4_000)).toBe(6);
+    // Another key has its own bucket.
+    expect(buckets.tryTake('b', 0)).toBe(true);
+    expect(buckets.tryTake('a', 10_000)).toBe(true);
+    expect(buckets.tryTake('a', 10_000)).toBe(false);
+  });
 });
 
 describe('authenticateBatch (#2)', () => {

@@ -31,9 +31,17 @@ export class IpBuckets {
     if (this.buckets.has(ip)) this.add(ip, 1, now);
   }
 
-  /** Seconds until an empty bucket holds a token again (for Retry-After). */
-  retryAfterSeconds() {
-    return Math.max(1, Math.ceil(1 / this.options.refillPerSecond));
+  /** Takes one token of `ip` when it has one; false (nothing taken) when its bucket is empty. */
+  tryTake(ip: string, now = Date.now()): boolean {
+    if (this.empty(ip, now)) return false;
+    this.take(ip, now);
+    return true;
+  }
+
+  /** Whole seconds until `ip` holds a token again (for Retry-After); an empty bucket's wait when `ip` is omitted. */
+  retryAfterSeconds(ip?: string, now = Date.now()) {
+    const missing = ip === undefined ? 1 : 1 - this.tokens(ip, now);
+    return Math.max(1, Math.ceil(missing / this.options.refillPerSecond));
   }
 
   get size() {
