@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 /** Settings more than one runtime reads (the stack and the standalone indexer): where the chain and the data are. */
 import { z } from 'zod';
 import { documented, logLevel, port, url } from './env';
@@ -23,6 +24,19 @@ export const databaseFields = {
     description: "Where local state lives: anvil's chain state, PGlite, local deployment records, the demo's journals.",
   }),
 };
+
+/**
+ * The database the settings name, by the one rule every command shares (npm start, the standalone indexer,
+ * db:reindex): PostgreSQL at DATABASE_URL, else PGlite under DATA_DIR/pglite.
+ */
+export function databaseTarget(env: {
+  DATABASE_URL?: string;
+  DATA_DIR: string;
+}): { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string } {
+  return env.DATABASE_URL
+    ? { kind: 'postgres', url: env.DATABASE_URL }
+    : { kind: 'pglite', dataDir: resolve(env.DATA_DIR, 'pglite') };
+}
 
 /** One record directory for everyone who reads or writes deployment records. */
 export const deploymentRecordFields = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../scripts/stack/env';
 import { parseDeployEnv } from './deploy';
+import { ConfigError } from './stack';
 
 describe('parseDeployEnv', () => {
   it('refuses to deploy without RPC_URL, in one sentence (npm start deploys its local chain itself)', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEV_ADDRESSES } from '#contracts/dev-keys';
 import { devPrivateKey } from '../scripts/stack/dev-accounts';
-import { ConfigError, parseStackEnv } from '../scripts/stack/env';
 import { checkProductionSettings, type ProductionSettings } from './production';
+import { ConfigError, parseStackEnv } from './stack';
 
 const own = (digit: string) => `0x${digit.repeat(40)}`;
 const ownKey = `0x${'11'.repeat(32)}`;

@@ -1,17 +1,7 @@
-/**
- * `npm run db:reindex [-- --yes]`: empties the mirror schema of the database `npm start` would open (DATABASE_URL, or
- * the PGlite directory DATA_DIR/pglite) so the next start re-indexes it from the deployment block. Operator notes and
- * documents, and anything else in `public`, are never touched. Stop `npm start` first: PGlite allows one process per
- * directory, and a running indexer would go on from the cursor it holds in memory.
- *
- * It names the database and asks before emptying; `--yes` answers for scripts, and without it a non-interactive run
- * (stdin not a terminal) is refused rather than taken as consent.
- */
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { databaseFields } from '#config/common';
+import { databaseFields, databaseTarget } from '#config/common';
 import { ConfigError, type EnvSource, loadDotEnv, parseEnv } from '#config/env';
 import { type DatabaseTarget, describeDatabase, migrateDatabase, openDatabase } from './index';
 import { emptyMirror, MIRROR_SCHEMA, mirrorTableNames } from './mirror';
@@ -34,9 +24,7 @@ const envSchema = z.object(databaseFields);
 /** The database `npm start` opens with this environment; a bad DATABASE_URL is a ConfigError of one sentence. */
 export function reindexTarget(source: EnvSource): DatabaseTarget {
   const env = parseEnv(envSchema, source);
-  return env.DATABASE_URL
-    ? { kind: 'postgres', url: env.DATABASE_URL }
-    : { kind: 'pglite', dataDir: resolve(env.DATA_DIR, 'pglite') };
+  return databaseTarget(env);
 }
 
 /**

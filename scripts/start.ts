@@ -1,8 +1,8 @@
 /** `npm start`: the whole Rackshare stack on one machine (see README "Quick start"). */
 import { loadDotEnv } from '#config/env';
 import { redactUrl, redactUrls } from '#contracts/redact';
+import { ConfigError, parseStackEnv } from '../config/stack';
 import { devAccount, devRoles } from './stack/dev-accounts';
-import { ConfigError, parseStackEnv } from './stack/env';
 import { bold, red } from './stack/progress';
 import { createLogger, StartupError, startStack } from './stack/stack';
 

@@ -1,12 +1,6 @@
-/**
- * Runs the indexer on its own: `tsx db/indexer/cli.ts [--once]`. Reads RPC_URL, DATABASE_URL (or the PGlite data
- * directory DATA_DIR/pglite) and the deployment record of the chain (DEPLOYMENTS_DIR, default DATA_DIR/deployments).
- * `--once` stops when caught up (re-index: `npm run db:reindex`, then run with --once). Used by the crash tests too.
- * A mirror of another deployment is refused, never emptied: that is db:reindex's decision.
- */
-import { resolve } from 'node:path';
 import pino from 'pino';
 import { createPublicClient, http, type PublicClient } from 'viem';
+import { databaseTarget } from '#config/common';
 import { ConfigError, loadDotEnv } from '#config/env';
 import { type IndexerCliEnv, parseIndexerCliEnv } from '#config/indexer';
 import { readDeployment } from '#contracts/deployments';
@@ -32,11 +26,7 @@ const publicClient = createPublicClient({ transport: http(env.rpcUrl, { timeout:
 const chainId = await publicClient.getChainId();
 const deployment = readDeployment(chainId, env.deploymentsDir);
 if (!deployment) throw new Error(`No deployment is recorded for chain ${chainId}.`);
-const database = await openDatabase(
-  env.DATABASE_URL
-    ? { kind: 'postgres', url: env.DATABASE_URL }
-    : { kind: 'pglite', dataDir: resolve(env.DATA_DIR, 'pglite') },
-);
+const database = await openDatabase(databaseTarget(env));
 await migrateDatabase(database);
 const genesis = await publicClient.getBlock({ blockNumber: 0n });
 try {

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { parseStackEnv } from './env';
+import { parseStackEnv } from '../../config/stack';
 import { publicRpcUrl, StartupError, startStack } from './stack';
 
 describe('startStack with RPC_URL', () => {

@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createPublicClient, createWalletClient, defineChain, type Hex, http, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { databaseTarget } from '#config/common';
 import { checkProductionSettings } from '#config/production';
+import type { StackEnv } from '#config/stack';
 import type { WebSettings } from '#config/web';
 import type { Deployment } from '#contracts/deployments';
 import { redactingLoggerOptions, redactUrl, redactUrls } from '#contracts/redact';
@@ -25,7 +27,6 @@ import { liveCommittee, startLiveSimulation } from '../../oracle/simulator/live'
 import { startAnvil } from './anvil';
 import { DeploymentRecordError, resolveDeployment } from './deployment';
 import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from './dev-accounts';
-import type { StackEnv } from './env';
 import { resetLocalChainIfContractsChanged } from './local-chain';
 import { step } from './progress';
 import { appBuildIsStale, buildApp, startWeb } from './web';
@@ -237,11 +238,7 @@ const services: Service[] = [
   {
     title: 'Database',
     async start(state) {
-      const database = await openDatabase(
-        state.env.DATABASE_URL
-          ? { kind: 'postgres', url: state.env.DATABASE_URL }
-          : { kind: 'pglite', dataDir: resolve(state.env.DATA_DIR, 'pglite') },
-      );
+      const database = await openDatabase(databaseTarget(state.env));
       state.database = database;
       await migrateDatabase(database);
       const genesis = await state.publicClient!.getBlock({ blockNumber: 0n });
