@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from '@wagmi/cli';
 import { foundry } from '@wagmi/cli/plugins';
+import { readConstants } from './scripts/generate/solidity-constants';
 
 /** Contracts whose ABI (and, for deployable ones, creation bytecode) the TypeScript side imports. */
 export const generatedContracts = [
@@ -86,6 +87,41 @@ function enums(): Plugin {
   };
 }
 
+/**
+ * The numeric constants (`RATE_SCALE`, `MAX_DURATION`, caps) and EIP-712 type strings each deployable contract declares,
+ * read from its source: `shareTokenConstants = { RATE_SCALE: 1000000000000000000n, ... }` and
+ * `clusterRegistryTypeStrings = { ATTESTATION_TYPEHASH: 'Attestation(...)' }`. Storage-layout details (masks, shifts,
+ * flag bits) are left out; an expression the reader does not understand fails generation.
+ */
+function constants(): Plugin {
+  return {
+    name: 'Constants',
+    async run() {
+      const lines: string[] = [];
+      for (const contract of ['ClusterRegistry', 'Offering', 'RackshareFactory', 'ShareToken']) {
+        const { numbers, typeStrings } = readConstants(
+          readFileSync(join('contracts', 'src', `${contract}.sol`), 'utf8'),
+        );
+        if (numbers.length > 0) {
+          lines.push(
+            `/** Numeric constants of \`${contract}.sol\`, as the contract declares them. */`,
+            `export const ${lowerFirst(contract)}Constants = { ${numbers.map(([name, value]) => `${name}: ${value}n`).join(', ')} } as const`,
+            '',
+          );
+        }
+        if (typeStrings.length > 0) {
+          lines.push(
+            `/** EIP-712 type strings hashed by \`${contract}.sol\`, by typehash constant. */`,
+            `export const ${lowerFirst(contract)}TypeStrings = { ${typeStrings.map(([name, type]) => `${name}: '${type}'`).join(', ')} } as const`,
+            '',
+          );
+        }
+      }
+      return { content: lines.join('\n') };
+    },
+  };
+}
+
 export default defineConfig({
   out: process.env.WAGMI_OUT ?? 'contracts/ts/generated.ts',
   plugins: [
@@ -97,5 +133,6 @@ export default defineConfig({
     }),
     bytecode(),
     enums(),
+    constants(),
   ],
 });

@@ -6701,3 +6701,42 @@ export const offeringPhaseNames = [
   'Finalized',
   'Cancelled',
 ] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// Constants
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+/** Numeric constants of `ClusterRegistry.sol`, as the contract declares them. */
+export const clusterRegistryConstants = {
+  MAX_UTILIZATION_BPS: 10000n,
+  MAX_HEARTBEAT: 4294967295n,
+} as const
+
+/** EIP-712 type strings hashed by `ClusterRegistry.sol`, by typehash constant. */
+export const clusterRegistryTypeStrings = {
+  ATTESTATION_TYPEHASH:
+    'Attestation(uint256 clusterId,bytes32 hardwareRoot,uint32 gpuCount,uint64 issuedAt,uint64 validUntil,uint32 nonce,uint32 committeeVersion)',
+  EPOCH_REPORT_TYPEHASH:
+    'EpochReport(uint256 clusterId,uint64 epoch,uint64 gpuHoursMilli,uint16 utilizationBps,uint32 gpusOnline,uint256 revenue,bytes32 telemetryRoot,uint32 committeeVersion)',
+} as const
+
+/** Numeric constants of `Offering.sol`, as the contract declares them. */
+export const offeringConstants = {
+  SHARE_UNIT: 1000000000000000000n,
+  REVENUE_SCALE: 1000000000000000000000000000000000000n,
+} as const
+
+/** Numeric constants of `ShareToken.sol`, as the contract declares them. */
+export const shareTokenConstants = {
+  RATE_SCALE: 1000000000000000000n,
+  MAX_DURATION: 315360000n,
+  MAX_STABLECOIN_DECIMALS: 6n,
+  MAX_TOTAL_DEPOSITED: 1152921504606846975n,
+  MAX_SUPPLY: 79228162514264337593543950335n,
+} as const
+
+/** EIP-712 type strings hashed by `ShareToken.sol`, by typehash constant. */
+export const shareTokenTypeStrings = {
+  PERMIT_TYPEHASH:
+    'Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)',
+} as const
