@@ -6,23 +6,29 @@
  * what the chain does not show yet: no cluster is registered twice, no offering bought twice.
  */
 import { type Address, type Hash, maxUint256, type PublicClient, parseEventLogs } from 'viem';
-import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, testStablecoinAbi } from '#contracts';
+import {
+  clusterRegistryAbi,
+  offeringAbi,
+  offeringConstants,
+  offeringPhase,
+  rackshareFactoryAbi,
+  testStablecoinAbi,
+} from '#contracts';
 import type { Deployment } from '#contracts/deployments';
 import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
 import { hardwareRoot } from '../hardware';
 import type { DemoCluster } from './demo-state';
+import { offeringPricePerShare } from './economics';
+import { demoKeyOfMetadataUri, metadataHash, metadataUri } from './metadata';
 import type { SimCluster, Simulator } from './model';
 import { chainTime, DemoError, type DemoWallets, settle } from './wallets';
 
 const DAY = 86_400;
-const SHARE = 10n ** 18n;
+const SHARE = offeringConstants.SHARE_UNIT;
 const SHARE_SUPPLY = 10_000n * SHARE;
 /** Investors #4, #5, #6 take these parts of every offering (basis points). */
 const INVESTOR_PARTS = [4_000n, 3_500n, 2_500n];
-/** Offering phases (IOffering.Phase). */
-const FINALIZED = 5;
-const METADATA_PREFIX = 'ipfs://rackshare-demo/';
 
 export type SetupOptions = {
   rpcUrl: string;
@@ -30,6 +36,8 @@ export type SetupOptions = {
   publicClient: PublicClient;
   deployment: Deployment;
   simulator: Simulator;
+  /** Where the clusters' metadata documents are served (the live simulator server), e.g. http://127.0.0.1:4710. */
+  metadataBaseUrl: string;
   nodeUrls: string[];
   wallets: DemoWallets;
   /** Unix s: attestations are valid for a year from here. */
@@ -60,10 +68,11 @@ export async function demoClustersOnChain(publicClient: PublicClient, deployment
   );
   const found = new Map<string, { clusterId: bigint; attestedAt: number }>();
   infos.forEach((info, position) => {
-    if (!info.metadataURI.startsWith(METADATA_PREFIX)) {
+    const key = demoKeyOfMetadataUri(info.metadataURI);
+    if (key === undefined) {
       throw new DemoError('clusters the demo did not register exist on this chain: not setting up a demo');
     }
-    found.set(info.metadataURI.slice(METADATA_PREFIX.length), {
+    found.set(key, {
       clusterId: ids[position]!,
       attestedAt: Number(info.attestedAt),
     });
@@ -91,8 +100,8 @@ async function setUpOperator(options: SetupOptions, operator: number, clusters: 
             uuids.length,
             cluster.idc.location,
             hardwareRoot(uuids),
-            `${METADATA_PREFIX}${cluster.key}`,
-            `0x${'00'.repeat(32)}`,
+            metadataUri(options.metadataBaseUrl, cluster),
+            metadataHash(cluster),
           ],
         }),
       );
@@ -133,8 +142,6 @@ async function setUpOperator(options: SetupOptions, operator: number, clusters: 
   const tokenizeHashes: Hash[] = [];
   for (const [position, cluster] of clusters.entries()) {
     if (BigInt(tokens[position]!) !== 0n) continue;
-    // Priced at about a year of list-price revenue per cluster.
-    const valuation = cluster.model.pricePerHour * BigInt(cluster.gpus.length) * 24n * 365n;
     tokenizeHashes.push(
       await wallet.writeContract({
         address: contracts.factory,
@@ -146,7 +153,7 @@ async function setUpOperator(options: SetupOptions, operator: number, clusters: 
             name: `Rackshare ${cluster.idc.location} ${cluster.model.key} #${position + 1}`,
             symbol: `RS-${cluster.idc.key.toUpperCase()}${position + 1}`,
             supply: SHARE_SUPPLY,
-            pricePerShare: (valuation * SHARE) / SHARE_SUPPLY,
+            pricePerShare: offeringPricePerShare(cluster, SHARE_SUPPLY),
             start: now,
             end: now + 30 * DAY,
             softCap: SHARE_SUPPLY / 2n,
@@ -208,7 +215,7 @@ async function sellOut(options: SetupOptions, clusters: DemoCluster[]) {
   const read = <T>(address: Address, functionName: 'terms' | 'phase', args?: readonly unknown[]) =>
     publicClient.readContract({ address, abi: offeringAbi, functionName, args } as never) as Promise<T>;
   const phases = await Promise.all(clusters.map((cluster) => read<number>(cluster.offering, 'phase')));
-  const open = clusters.filter((_, index) => phases[index] !== FINALIZED);
+  const open = clusters.filter((_, index) => phases[index] !== offeringPhase.Finalized);
   const terms = await Promise.all(open.map((cluster) => read<{ pricePerShare: bigint }>(cluster.offering, 'terms')));
   const purchased = (investor: number, offering: Address) =>
     publicClient

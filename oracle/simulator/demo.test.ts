@@ -2,18 +2,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { keccak256 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { clusterRegistryAbi, shareTokenAbi } from '#contracts';
+import { clusterRegistryAbi, offeringAbi, shareTokenAbi } from '#contracts';
 import { deployProtocol } from '#contracts/deploy';
 import type { Deployment } from '#contracts/deployments';
 import { startAnvil } from '../../scripts/stack/anvil';
 import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 import { connectChain, testPort } from '../node/harness';
-import { type DemoState, demoDirectory, readDemoState, runDemoHistory } from './demo';
+import { type DemoState, demoDirectory, demoIdcs, readDemoState, runDemoHistory } from './demo';
+import { GPU_MODELS, Simulator } from './model';
+import { startSimulatorServer } from './server';
 
 const ANVIL_PORT = testPort(8601);
 const NODE_BASE_PORT = testPort(4401);
+const SIMULATOR_PORT = testPort(4461);
 let anvil: Awaited<ReturnType<typeof startAnvil>>;
 let directory: string;
 let deployment: Deployment;
@@ -50,7 +54,7 @@ beforeAll(async () => {
     historyDays: 8,
     clusterLimit: 2,
     nodeBasePort: NODE_BASE_PORT,
-    simulatorPort: 0,
+    simulatorPort: SIMULATOR_PORT,
     log: pino({ level: 'silent' }),
     signal: new AbortController().signal,
   });
@@ -91,7 +95,7 @@ it('lands hourly reports for every cluster with strictly increasing epochs', asy
   expect(logs.some((log) => log.args.revenue! > 0n)).toBe(true);
 });
 
-it('deposits the first week of reported revenue and investors have claimable revenue', async () => {
+it("deposits the holders' share of the first week's reported revenue and investors have claimable revenue", async () => {
   const { publicClient } = handle();
   const logs = await publicClient.getContractEvents({
     address: deployment.contracts.clusterRegistry,
@@ -110,7 +114,10 @@ it('deposits the first week of reported revenue and investors have claimable rev
       abi: shareTokenAbi,
       functionName: 'totalDeposited',
     });
-    expect(deposited).toBe(reported);
+    // Both test clusters are H100s (sel-0, sel-1): the operator keeps the model's cost share of what it reported.
+    const keptBps = GPU_MODELS.H100.operatorCostShareBps;
+    expect(deposited).toBe((reported * (10_000n - keptBps)) / 10_000n);
+    expect(deposited).toBeGreaterThan(0n);
     for (const investor of devRoles.investors) {
       const balance = await publicClient.readContract({
         address: cluster.token,
@@ -129,4 +136,45 @@ it('deposits the first week of reported revenue and investors have claimable rev
     }
   }
   expect(readDemoState(demoDirectory(directory, deployment))?.historyComplete).toBe(true);
+});
+
+it("yields an annualised 10-30 % on the offering price from the chain's first week of deposits", async () => {
+  const { publicClient } = handle();
+  for (const cluster of state.clusters) {
+    const [deposited, supply, terms] = await Promise.all([
+      publicClient.readContract({ address: cluster.token, abi: shareTokenAbi, functionName: 'totalDeposited' }),
+      publicClient.readContract({ address: cluster.token, abi: shareTokenAbi, functionName: 'totalSupply' }),
+      publicClient.readContract({ address: cluster.offering, abi: offeringAbi, functionName: 'terms' }),
+    ]);
+    // What the investors paid for the whole supply (price per 1e18 share), and one week's deposit over it, per year.
+    const invested = Number((supply * terms.pricePerShare) / 10n ** 18n);
+    const annualYield = ((Number(deposited) / 7) * 365) / invested;
+    expect(annualYield, cluster.key).toBeGreaterThanOrEqual(0.1);
+    expect(annualYield, cluster.key).toBeLessThanOrEqual(0.3);
+  }
+});
+
+it('registers each cluster with the keccak256 of the metadata document its URI serves', async () => {
+  const { publicClient } = handle();
+  // The live simulator serves the documents on the port the URIs name (the history's own server is gone).
+  const simulator = new Simulator({ seed: state.seed, origin: state.origin, idcs: demoIdcs(2) });
+  const server = await startSimulatorServer(simulator, Date.now, SIMULATOR_PORT);
+  try {
+    for (const cluster of state.clusters) {
+      const info = await publicClient.readContract({
+        address: deployment.contracts.clusterRegistry,
+        abi: clusterRegistryAbi,
+        functionName: 'clusterOf',
+        args: [BigInt(cluster.clusterId)],
+      });
+      expect(info.metadataURI.startsWith(`${server.url}/`)).toBe(true);
+      const response = await fetch(info.metadataURI);
+      expect(response.status).toBe(200);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect(info.metadataHash).toBe(keccak256(bytes));
+      expect(info.metadataHash).not.toBe(`0x${'00'.repeat(32)}`);
+    }
+  } finally {
+    await server.close();
+  }
 });

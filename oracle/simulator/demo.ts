@@ -185,6 +185,8 @@ export async function runDemoHistory(options: DemoOptions): Promise<DemoResult> 
       publicClient,
       deployment,
       simulator,
+      // The live simulator serves the documents on this port once the history is replayed.
+      metadataBaseUrl: `http://127.0.0.1:${options.simulatorPort}`,
       nodeUrls: committee.urls,
       wallets,
       // The plan's origin is an hour or two after the set-up began.

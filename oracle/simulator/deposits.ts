@@ -1,6 +1,7 @@
 /**
- * The operators' weekly revenue deposits. Each deposit tops a token up to the revenue its cluster reported on chain
- * through the week's end, less what the token already holds (`totalDeposited`): the amount comes from the chain, so
+ * The operators' weekly revenue deposits. Each deposit tops a token up to the holders' share of the revenue its cluster
+ * reported on chain through the week's end (the operator keeps its cost share, economics.ts), less what the token
+ * already holds (`totalDeposited`): the amount comes from the chain, so
  * running the same week again after an interruption (deposit landed, record not yet written) deposits nothing twice,
  * and a report that landed after its week's deposit goes into the next one.
  */
@@ -9,6 +10,7 @@ import { clusterRegistryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts
 import type { Deployment } from '#contracts/deployments';
 import { devRoles } from '../../scripts/stack/dev-accounts';
 import type { DemoState } from './demo-state';
+import { demoModelOf, holdersShareOf } from './economics';
 import { type DemoWallets, demoWallets, settle, type Wallet } from './wallets';
 
 const DAY = 86_400;
@@ -84,7 +86,10 @@ async function advanceLedger(publicClient: PublicClient, deployment: Deployment,
   state.reportScanBlock = nextScan.toString();
 }
 
-/** Each operator tops its tokens up to the revenue its clusters reported through `through`, streamed over a week. */
+/**
+ * Each operator tops its tokens up to the holders' share of the revenue its clusters reported through `through`,
+ * streamed over a week.
+ */
 export async function depositRevenue(options: {
   rpcUrl: string;
   publicClient: PublicClient;
@@ -115,7 +120,8 @@ export async function depositRevenue(options: {
     devRoles.operators.find((index) => wallet(index).account.address === address) ?? devRoles.operators[0];
   const byOperator = new Map<number, { token: Address; amount: bigint }[]>();
   state.clusters.forEach((cluster, position) => {
-    const amount = BigInt(state.reported[cluster.clusterId] ?? '0') - deposited[position]!;
+    const reported = BigInt(state.reported[cluster.clusterId] ?? '0');
+    const amount = holdersShareOf({ model: demoModelOf(cluster.key) }, reported) - deposited[position]!;
     if (amount <= 0n) return;
     const operator = indexOf(operators[position]!);
     byOperator.set(operator, [...(byOperator.get(operator) ?? []), { token: cluster.token, amount }]);

@@ -15,11 +15,33 @@ export type GpuModel = {
   reservedMiB: number;
   idleW: number;
   maxW: number;
-  /** List price per GPU-hour in stablecoin base units (6 decimals). */
+  /** List price per GPU-hour in stablecoin base units (6 decimals); each IDC prices around it (`priceBps`). */
   pricePerHour: bigint;
-  /** Share of the time a GPU of this model is leased. */
+  /** Expected share of the time a GPU of this model is leased (the lease layout below realises it on average). */
   demand: number;
+  /** What the operator paid per GPU, its share of the server, network and installation included (6 decimals). */
+  hardwarePrice: bigint;
+  /**
+   * Share of the rental revenue the operator keeps for power, cooling, space, staff and its margin (basis points);
+   * only the rest is deposited to the token holders. Higher for the cards whose draw is large against their price.
+   */
+  operatorCostShareBps: bigint;
 };
+
+/*
+ * The demo's economics, so that an investor sees yields of the order a GPU fund could offer (about 20 % a year):
+ * - Rental prices: public on-demand listings of GPU clouds and marketplaces in 2024-2025 (Lambda, RunPod, Vast.ai)
+ *   put an H100 SXM at about $1.7-3.0 per GPU-hour (marketplaces and reserved terms at the low end), an A100 80GB at
+ *   about $0.9-1.8, an L40S at about $0.7-1.0 and an RTX 4090 at about $0.3-0.7. The list prices below sit in the
+ *   lower middle of those ranges, as a wholesale operator's would.
+ * - Hardware: an H100 SXM in an HGX server costs about $25-30k a GPU with its share of the server, an A100 80GB
+ *   $10-15k (now mostly refurbished), an L40S $7-9k and an RTX 4090 about $2-2.5k in a server; the upper ends are used.
+ * - Demand (leased share of the time) falls with the card class; the operator's cost share rises as power and space
+ *   weigh more against a cheaper card's rent (an H100 draws ~0.7 kW, ~$0.1/h with cooling, on $2/h; a 4090 ~0.45 kW
+ *   on $0.35/h).
+ * The offering prices each cluster at its hardware cost (demo-setup.ts), so the expected APR is
+ * 8760 h x demand x price x IDC price level x (1 - cost share) / hardware price: about 19-24 % for every demo cluster.
+ */
 
 export const GPU_MODELS: Record<GpuModel['key'], GpuModel> = {
   H100: {
@@ -29,8 +51,10 @@ export const GPU_MODELS: Record<GpuModel['key'], GpuModel> = {
     reservedMiB: 328,
     idleW: 70,
     maxW: 700,
-    pricePerHour: 2_450_000n,
-    demand: 0.88,
+    pricePerHour: 2_000_000n,
+    demand: 0.78,
+    hardwarePrice: 30_000_000_000n,
+    operatorCostShareBps: 5_000n,
   },
   A100: {
     key: 'A100',
@@ -39,8 +63,10 @@ export const GPU_MODELS: Record<GpuModel['key'], GpuModel> = {
     reservedMiB: 309,
     idleW: 55,
     maxW: 400,
-    pricePerHour: 1_290_000n,
-    demand: 0.8,
+    pricePerHour: 1_100_000n,
+    demand: 0.7,
+    hardwarePrice: 14_000_000_000n,
+    operatorCostShareBps: 5_500n,
   },
   L40S: {
     key: 'L40S',
@@ -49,8 +75,10 @@ export const GPU_MODELS: Record<GpuModel['key'], GpuModel> = {
     reservedMiB: 290,
     idleW: 35,
     maxW: 350,
-    pricePerHour: 850_000n,
-    demand: 0.72,
+    pricePerHour: 790_000n,
+    demand: 0.65,
+    hardwarePrice: 9_000_000_000n,
+    operatorCostShareBps: 6_000n,
   },
   RTX4090: {
     key: 'RTX4090',
@@ -59,8 +87,10 @@ export const GPU_MODELS: Record<GpuModel['key'], GpuModel> = {
     reservedMiB: 262,
     idleW: 25,
     maxW: 450,
-    pricePerHour: 390_000n,
-    demand: 0.65,
+    pricePerHour: 350_000n,
+    demand: 0.5,
+    hardwarePrice: 2_500_000_000n,
+    operatorCostShareBps: 6_500n,
   },
 };
 
@@ -146,6 +176,8 @@ export type GpuReadingSim = {
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+const MIN_LEASE_HOURS = 6;
+const MEAN_LEASE_HOURS = 75;
 
 /** A uniform number in [0, 1) determined by the seed and the parts (a keyed hash, not a stream). */
 export function unit(seed: string, ...parts: (string | number)[]) {
@@ -255,9 +287,11 @@ export class Simulator {
     const { model, idc } = cluster;
     while (cached.horizon < until) {
       const n = cached.leases.length;
-      // Gaps get shorter the higher the model's demand; leases last 6 hours to 6 days.
-      const gapHours = unit(this.seed, 'gap', gpu.key, n) * 24 * (1 - model.demand) * 3;
-      const lengthHours = 6 + unit(this.seed, 'length', gpu.key, n) * 138;
+      // Leases last 6 hours to 6 days (75 on average); the gaps between them average 75 x (1 - demand) / demand
+      // hours, so that a GPU is leased `demand` of the time in the long run.
+      const gapHours = unit(this.seed, 'gap', gpu.key, n) * 2 * MEAN_LEASE_HOURS * ((1 - model.demand) / model.demand);
+      const lengthHours =
+        MIN_LEASE_HOURS + unit(this.seed, 'length', gpu.key, n) * 2 * (MEAN_LEASE_HOURS - MIN_LEASE_HOURS);
       const start = Math.round((cached.horizon + gapHours * HOUR_MS) / 60_000) * 60_000;
       const end = start + Math.round(lengthHours * 60) * 60_000;
       const priceFactor = BigInt(Math.round(idc.priceBps * (0.92 + unit(this.seed, 'price', gpu.key, n) * 0.16)));

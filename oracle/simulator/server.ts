@@ -1,13 +1,15 @@
 /**
  * The simulated IDCs on the network: one HTTP server that plays every cluster host's dcgm-exporter
  * (`/<cluster>/metrics`) and an nvidia-smi wrapper (`/<cluster>/nvidia-smi.csv`), rendered at the injected clock's
- * time, and a billing exporter that writes each cluster's rental CSV where the agent reads it.
+ * time, the clusters' metadata documents (`/rackshare-demo/<cluster>.json`, metadata.ts), and a billing exporter
+ * that writes each cluster's rental CSV where the agent reads it.
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { renderBillingCsv, renderDcgmMetrics, renderNvidiaSmiCsv } from './formats';
+import { demoKeyOfMetadataPath, metadataDocument } from './metadata';
 import type { SimCluster, Simulator } from './model';
 
 /** Milliseconds since the epoch: `Date.now` live, a settable value while history is generated. */
@@ -19,7 +21,14 @@ export function sourcePath(cluster: SimCluster) {
 
 export async function startSimulatorServer(simulator: Simulator, clock: Clock, port: number, host = '127.0.0.1') {
   const server = createServer((request, response) => {
-    const [, clusterKey, resource] = (request.url ?? '').split('?')[0]!.split('/');
+    const path = (request.url ?? '').split('?')[0]!;
+    const documentKey = demoKeyOfMetadataPath(path);
+    const described = simulator.clusters.find((entry) => entry.key === documentKey);
+    if (request.method === 'GET' && described) {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(metadataDocument(described));
+      return;
+    }
+    const [, clusterKey, resource] = path.split('/');
     const cluster = simulator.clusters.find((entry) => entry.key === clusterKey);
     if (request.method !== 'GET' || !cluster || (resource !== 'metrics' && resource !== 'nvidia-smi.csv')) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
