@@ -98,7 +98,11 @@ async function take(browser: Browser, shot: Shot) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: shot.locale ?? 'en-US' });
   try {
     const page = await context.newPage();
-    if (shot.wallet !== undefined) await installWallet(page, devAccount(shot.wallet).address, { rpcUrl });
+    if (shot.wallet !== undefined) {
+      // tsx compiles with keepNames: the wallet's init function, serialized into the page, calls esbuild's __name.
+      await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+      await installWallet(page, devAccount(shot.wallet).address, { rpcUrl });
+    }
     const path = typeof shot.path === 'string' ? shot.path : await shot.path();
     const response = await page.goto(`${baseUrl}${path}`, { timeout: READY_MS });
     if (!response?.ok()) throw new Error(`GET ${path} answered ${response?.status()}`);
