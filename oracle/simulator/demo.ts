@@ -5,12 +5,13 @@
  * IDC agents read the simulator's DCGM / nvidia-smi endpoints and billing exports at simulated times (one snapshot per
  * GPU per hour, a batch per cluster per day), the oracle nodes (child processes) aggregate and sign hourly reports and
  * their relayer submits them, up to 12 consecutive epochs per transaction, while moving the chain's clock forward;
- * operators deposit each week's reported revenue, streamed over the next week, while the following days are sampled.
+ * operators deposit the holders' share of each week's reported revenue (economics.ts), streamed over the next week,
+ * while the following days are sampled.
  *
  * Every step can be interrupted and run again: the set-up does what the chain does not show yet, the history starts
- * at the first day the chain has not fully reported, the deposits top tokens up to what was reported (deposits.ts),
- * agents drop what their spool already holds and nodes what their journal already holds. `demo.json` (demo-state.ts)
- * holds the plan and, once `historyComplete`, lets a later start go live at once.
+ * at the first day the chain has not fully reported, the deposits top tokens up to the holders' share of what was
+ * reported (deposits.ts), agents drop what their spool already holds and nodes what their journal already holds.
+ * `demo.json` (demo-state.ts) holds the plan and, once `historyComplete`, lets a later start go live at once.
  */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

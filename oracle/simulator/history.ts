@@ -1,7 +1,8 @@
 /**
  * The demo's history: the IDC agents sample the simulator at simulated hours, a batch per cluster per day, and deliver
- * to the committee, whose relayer lands the hourly reports; operators deposit each week's reported revenue. Where the
- * chain already has reports (an interrupted run), it starts at the first day the chain has not fully reported.
+ * to the committee, whose relayer lands the hourly reports; operators deposit the holders' share of each week's
+ * reported revenue. Where the chain already has reports (an interrupted run), it starts at the first day the chain
+ * has not fully reported.
  */
 import { join } from 'node:path';
 import type { Address } from 'viem';
@@ -169,9 +170,9 @@ export async function replayHistory(
       await delivering;
       delivering = Promise.all(agents.map((agent) => agent.deliver()));
       reports += samples.length * clusterIds.length;
-      // Weekly: once the week's reports are on chain, each operator deposits what they report, over the next week.
-      // That happens beside the sampling of the following days, which never waits for it. A resumed history catches
-      // up the weeks before it first (those already deposited deposit nothing).
+      // Weekly: once the week's reports are on chain, each operator deposits the holders' share of what it reported,
+      // over the next week. That happens beside the sampling of the following days, which never waits for it. A
+      // resumed history catches up the weeks before it first (those already deposited deposit nothing).
       const closedThrough = Math.floor((samples.at(-1)! / 1000 - 1) / HOUR) * HOUR;
       while (closedThrough >= depositScheduledThrough + WEEK) {
         const weekEnd = depositScheduledThrough + WEEK;

@@ -1,7 +1,7 @@
 /**
  * The demo after its history: the simulator serves the same world at the wall clock, the real agents sample it every
  * few seconds (their own run loop) and deliver to the committee, which reports one epoch per DEMO_LIVE_EPOCH_SECONDS;
- * operators keep depositing each week's reported revenue when a week boundary passes on chain.
+ * operators keep depositing the holders' share of each week's reported revenue when a week boundary passes on chain.
  */
 import { join } from 'node:path';
 import type { Logger } from 'pino';
