@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { keccak256 } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { offeringPricePerShare } from './economics';
@@ -54,6 +55,29 @@ describe('demo economics', () => {
       expect(apr, `${cluster.key} (${model.key})`).toBeGreaterThanOrEqual(0.1);
       expect(apr, `${cluster.key} (${model.key})`).toBeLessThanOrEqual(0.3);
     }
+  });
+
+  it('states in the README the inputs the model uses and the APR range they give', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('#### Demo economics'), readme.indexOf('### Formats'));
+    const names = { H100: 'H100 SXM', A100: 'A100 80GB', L40S: 'L40S', RTX4090: 'RTX 4090' } as const;
+    for (const model of Object.values(GPU_MODELS)) {
+      const cells = [
+        names[model.key],
+        `$${usd(model.pricePerHour).toFixed(2)}`,
+        `${Math.round(model.demand * 100)} %`,
+        `${Number(model.operatorCostShareBps) / 100} %`,
+        `$${usd(model.hardwarePrice).toLocaleString('en-US')}`,
+      ];
+      expect(section).toContain(`| ${cells.join(' | ')} |`);
+    }
+    const aprs = simulator.clusters.map((cluster) => {
+      const { model, idc } = cluster;
+      const perGpuYear = HOURS_PER_YEAR * model.demand * usd(model.pricePerHour) * (idc.priceBps / 10_000);
+      return (perGpuYear * (1 - Number(model.operatorCostShareBps) / 10_000)) / usd(model.hardwarePrice);
+    });
+    const percent = (value: number) => Math.round(value * 100);
+    expect(section).toContain(`${percent(Math.min(...aprs))}–${percent(Math.max(...aprs))} %`);
   });
 
   it('leases each model for its stated demand over a year', () => {
