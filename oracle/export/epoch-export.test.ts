@@ -3,16 +3,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
 import { startTestChain, type TestChain } from '../../db/test-fixtures';
+import { type TelemetryLeaf, telemetryRoot, verifyTelemetryProof } from '../../protocol/telemetry';
+import type { EpochExport } from '../../protocol/telemetry-export';
 import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 import { createRegistryHasher, signDigest } from '../eip712';
-import { gpuUuidHash, type TelemetryLeaf, telemetryRoot } from '../hardware';
+import { gpuUuidHash } from '../hardware';
 import { testPort } from '../node/harness';
-import { buildEpochExport, type EpochExport, verifyExportOffline, verifyExportOnChain } from './epoch-export';
+import { buildEpochExport, verifyExportOffline, verifyExportOnChain } from './epoch-export';
 
 const ANVIL_PORT = testPort(8953);
 const run = promisify(execFile);
@@ -112,6 +115,24 @@ describe('epoch sample export', () => {
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.onChainRoot).toBe(exported.telemetryRoot);
+  });
+
+  it('has proofs (protocol/telemetry.ts) that verify against the root read from the chain, by the library too', async () => {
+    const events = await chain.publicClient.getContractEvents({
+      address: chain.contracts.clusterRegistry,
+      abi: clusterRegistryAbi,
+      eventName: 'ReportSubmitted',
+      args: { clusterId: BigInt(exported.clusterId), epoch: BigInt(exported.epoch) },
+      fromBlock: 0n,
+    });
+    expect(events).toHaveLength(1);
+    const onChainRoot = events[0]!.args.telemetryRoot!;
+    for (const sample of exported.samples) {
+      const leaf: TelemetryLeaf = [sample.uuidHash as Hex, BigInt(sample.timeMs), sample.utilizationMilliPct];
+      expect(verifyTelemetryProof(onChainRoot, leaf, sample.proof)).toBe(true);
+      expect(StandardMerkleTree.verify(onChainRoot, ['bytes32', 'uint64', 'int32'], leaf, sample.proof)).toBe(true);
+      expect(verifyTelemetryProof(onChainRoot, [leaf[0], leaf[1] + 1n, leaf[2]], sample.proof)).toBe(false);
+    }
   });
 
   it('catches a tampered sample and a root that is not the one on chain', async () => {
