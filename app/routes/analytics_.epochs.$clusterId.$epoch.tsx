@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { EpochVerifier } from '~/components/EpochVerifier';
 import { formatBps, formatDateTime, formatUsd } from '~/lib/format';
 import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.server';
 import { epochParams } from '~/lib/params';
@@ -12,7 +13,9 @@ export const meta: MetaFunction = () => [{ title: 'Rackshare — epoch samples' 
 
 /**
  * An epoch report and the export of its raw samples. The samples come from an oracle node: when none answers, the
- * page still shows the on-chain report, says so, and answers 503.
+ * page still shows the on-chain report, says so, and answers 503. The visitor can verify the export in the browser
+ * (EpochVerifier) against the report's telemetryRoot read here from the mirror of the ReportSubmitted event — the
+ * server's word is not needed for that check, only the chain's root.
  */
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { clusterId, epoch } = await parseOr400(epochParams, params, request);
@@ -77,6 +80,10 @@ export default function EpochSamples() {
           <pre>npm run verify-export -- --file export.json --rpc &lt;RPC_URL&gt;</pre>
         </section>
       </div>
+      <EpochVerifier
+        expected={{ root: report.telemetryRoot, clusterId: String(report.clusterId), epoch: String(report.epoch) }}
+        exportHref={exportHref}
+      />
     </>
   );
 }
