@@ -85,7 +85,8 @@ test('verifies every sample of a demo epoch against the on-chain root, in the br
 });
 
 test('names exactly the samples a tampered local export changed', async ({ page }, testInfo) => {
-  expect(exported.samples.length).toBeGreaterThan(20);
+  // Two samples apart (the demo reports a reading per GPU every few minutes: a busy hour holds a dozen or more).
+  expect(exported.samples.length).toBeGreaterThan(4);
   const tampered = structuredClone(exported);
   const changed = [3, Math.floor(exported.samples.length / 2)];
   tampered.samples[changed[0]!]!.utilizationMilliPct += 1;
