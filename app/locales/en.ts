@@ -345,6 +345,9 @@ export const en = {
     unreachable: 'Oracle node unreachable: the raw samples cannot be exported right now.',
     verifyHint: 'Check an export against the chain:',
     // verify
+    titleAt: 'Cluster #{{id}}, epoch ending {{time}} UTC',
+    id: 'Epoch id (end, Unix time)',
+    utilization: 'Utilization (this epoch)',
     verifyTitle: 'Verify in this browser',
     verifyIntro:
       'Checks every sample’s Merkle proof against the on-chain telemetry root, here, with the oracle’s own Merkle code. Files up to {{mib}} MiB.',

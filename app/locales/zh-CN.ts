@@ -340,6 +340,9 @@ export const zhCN: Messages = {
     unreachable: '无法连接预言机节点：暂时无法导出原始样本。',
     verifyHint: '对照链上数据校验导出文件：',
     // verify
+    titleAt: '集群 #{{id}}，截至 {{time}} UTC 的周期',
+    id: '周期 ID（结束时间，Unix 秒）',
+    utilization: '利用率（本周期）',
     verifyTitle: '在浏览器中校验',
     verifyIntro: '在本页用预言机自己的 Merkle 代码，逐条对照链上遥测根校验每条样本的证明。文件最大 {{mib}} MiB。',
     verifyRun: '在浏览器中校验',

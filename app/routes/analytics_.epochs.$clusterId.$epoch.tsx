@@ -41,17 +41,25 @@ export default function EpochSamples() {
   const exportHref = `/api/v1/clusters/${report.clusterId}/epochs/${report.epoch}/samples`;
   return (
     <>
-      <h1>{t('epoch.title', { id: report.clusterId, epoch: report.epoch })}</h1>
+      <h1 data-epoch={report.epoch}>
+        {t('epoch.titleAt', { id: report.clusterId, time: formatDateTime(Number(report.epoch), locale) })}
+      </h1>
       <div className="grid">
         <section className="card" aria-labelledby="report-heading">
           <h2 id="report-heading">{t('epoch.report')}</h2>
           <dl>
             <dt>{t('epoch.ends')}</dt>
             <dd>{formatDateTime(Number(report.epoch), locale)} UTC</dd>
-            <dt>{t('market.utilization')}</dt>
-            <dd>{formatBps(report.utilizationBps, locale)}</dd>
+            <dt>{t('epoch.id')}</dt>
+            <dd data-testid="epoch-id">{report.epoch}</dd>
+            <dt>{t('epoch.utilization')}</dt>
+            <dd data-testid="figure-epoch-utilization" data-value={report.utilizationBps}>
+              {formatBps(report.utilizationBps, locale)}
+            </dd>
             <dt>{t('analytics.reported')}</dt>
-            <dd>{formatUsd(BigInt(report.revenue), locale)}</dd>
+            <dd data-testid="figure-epoch-revenue" data-value={report.revenue}>
+              {formatUsd(BigInt(report.revenue), locale)}
+            </dd>
             <dt>{t('epoch.root')}</dt>
             <dd data-testid="epoch-root">{report.telemetryRoot}</dd>
             <dt>{t('analytics.source')}</dt>

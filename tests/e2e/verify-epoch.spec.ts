@@ -19,6 +19,7 @@ type ExportFile = {
 const CLUSTER = 1n;
 let epoch: string;
 let onChainRoot: Hex;
+let onChain: { utilizationBps: number; revenue: bigint };
 let exported: ExportFile;
 
 test.beforeAll(async ({ request }) => {
@@ -39,6 +40,7 @@ test.beforeAll(async ({ request }) => {
   });
   expect(events).toHaveLength(1);
   onChainRoot = events[0]!.args.telemetryRoot!;
+  onChain = { utilizationBps: events[0]!.args.utilizationBps!, revenue: events[0]!.args.revenue! };
   const answer = await request.get(`/api/v1/clusters/${CLUSTER}/epochs/${epoch}/samples`);
   expect(answer.status()).toBe(200);
   exported = (await answer.json()) as ExportFile;
@@ -60,6 +62,14 @@ test('verifies every sample of a demo epoch against the on-chain root, in the br
   await page.goto(`/analytics/epochs/${CLUSTER}/${epoch}`);
   await waitForHydration(page);
   await expect(page.getByTestId('epoch-root')).toHaveText(onChainRoot);
+  // The report's own figures, per epoch (not the 30-day utilization), equal the event's.
+  await expect(page.getByTestId('epoch-id')).toHaveText(epoch);
+  await expect(page.getByTestId('figure-epoch-utilization')).toHaveAttribute(
+    'data-value',
+    String(onChain.utilizationBps),
+  );
+  await expect(page.getByTestId('figure-epoch-revenue')).toHaveAttribute('data-value', onChain.revenue.toString());
+  await expect(page.getByText('Utilization (this epoch)')).toBeVisible();
   await page.getByTestId('verify-run').click();
   await expect(page.getByTestId('verify-result')).toHaveAttribute('data-ok', 'true', { timeout: 60_000 });
   await expect(page.getByTestId('verify-status')).toHaveText('verified');
