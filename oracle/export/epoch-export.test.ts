@@ -173,7 +173,7 @@ describe('epoch sample export', () => {
     expect(onChain.problems.join(' ')).toMatch(/on-chain telemetryRoot is/);
   });
 
-  it('the verify-export command exits 0 for a good file and 1 for a tampered one', async () => {
+  it('the verify-export command exits 0 for a good file, 1 for a tampered one and 2 for a file that is not an export', async () => {
     const good = join(directory, 'export.json');
     writeFileSync(good, JSON.stringify(exported));
     const ok = await run('npx', ['tsx', 'oracle/export/cli.ts', '--file', good, '--rpc', chain.rpcUrl]);
@@ -187,5 +187,12 @@ describe('epoch sample export', () => {
     );
     expect((failed as { code: number }).code).toBe(1);
     expect((failed as { stdout: string }).stdout).toMatch(/FAIL/);
+    const notExport = join(directory, 'not-export.json');
+    writeFileSync(notExport, JSON.stringify({ ...exported, format: 'something-else/1' }));
+    const refused = await run('npx', ['tsx', 'oracle/export/cli.ts', '--file', notExport, '--offline']).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect((refused as { code: number }).code).toBe(2);
+    expect((refused as { stderr: string }).stderr).toMatch(/is not an epoch export/);
   }, 60_000);
 });

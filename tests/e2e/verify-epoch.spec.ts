@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import type { Hex } from 'viem';
 import { clusterRegistryAbi } from '#contracts';
 import { deployment, publicClient } from './support/chain';
-import { fullPageShot, waitForHydration, watchPageErrors } from './support/page';
+import { expectAccessible, fullPageShot, waitForHydration, watchPageErrors } from './support/page';
 
 type ExportFile = {
   clusterId: string;
@@ -91,6 +91,7 @@ test('verifies every sample of a demo epoch against the on-chain root, in the br
   }
   await expect(page.getByTestId('verify-failures')).toHaveCount(0);
   await fullPageShot(page, testInfo, 'epoch-verified-in-browser');
+  await expectAccessible(page);
   expect(problems).toEqual([]);
 });
 
