@@ -6,7 +6,13 @@
  */
 import { isAddress, isHex } from 'viem';
 import { z } from 'zod';
-import { TELEMETRY_LEAF_TYPES, type TelemetryLeaf, telemetryRoot, verifyTelemetryProof } from './telemetry';
+import {
+  TELEMETRY_LEAF_TYPES,
+  type TelemetryLeaf,
+  telemetryRootOfLeafHashes,
+  verifyTelemetryProofOfHash,
+  writeTelemetryLeafHash,
+} from './telemetry';
 
 export const EXPORT_FORMAT = 'rackshare-epoch-samples/1';
 
@@ -116,11 +122,15 @@ export class ExportVerification {
   private readonly failures: SampleFailure[] = [];
   private failed = 0;
   private verdict: ExportVerdict | undefined;
+  /** Each sample's leaf hash, kept from its proof check so the completeness root costs no second pass of hashing. */
+  private readonly leafHashes: Uint8Array;
 
   constructor(
     readonly exported: EpochExport,
     readonly expected: { root: string; clusterId?: string; epoch?: string },
-  ) {}
+  ) {
+    this.leafHashes = new Uint8Array(exported.samples.length * 32);
+  }
 
   get done() {
     return this.verdict !== undefined;
@@ -145,7 +155,9 @@ export class ExportVerification {
         this.byGpu.set(key, gpu);
       }
       gpu.samples += 1;
-      if (verifyTelemetryProof(this.expected.root, exportSampleLeaf(sample), sample.proof)) {
+      const offset = this.next * 32;
+      writeTelemetryLeafHash(exportSampleLeaf(sample), this.leafHashes, offset);
+      if (verifyTelemetryProofOfHash(this.expected.root, this.leafHashes, offset, sample.proof)) {
         gpu.verified += 1;
         continue;
       }
@@ -182,7 +194,7 @@ export class ExportVerification {
     if (exported.telemetryRoot.toLowerCase() !== expected.root.toLowerCase()) {
       problems.push(`the file states the root ${exported.telemetryRoot}, the report's is ${expected.root}`);
     }
-    const rebuilt = telemetryRoot(exported.samples.map(exportSampleLeaf));
+    const rebuilt = telemetryRootOfLeafHashes(this.leafHashes, exported.samples.length);
     const complete = rebuilt.toLowerCase() === expected.root.toLowerCase();
     if (!complete) problems.push(`the ${exported.samples.length} samples hash to ${rebuilt}, not to ${expected.root}`);
     if (this.failed > 0) problems.push(`${this.failed} of ${exported.samples.length} samples have an invalid proof`);

@@ -68,11 +68,15 @@ function compareAt(a: Uint8Array, aOffset: number, b: Uint8Array, bOffset: numbe
 
 /** The library's array layout (root 0, children 2i+1 and 2i+2) of `leaves`' tree as 32-byte nodes, and each leaf's node. */
 function buildNodes(leaves: readonly TelemetryLeaf[]) {
-  const count = leaves.length;
+  const leafHashes = new Uint8Array(leaves.length * 32);
+  for (const [index, leaf] of leaves.entries()) writeTelemetryLeafHash(leaf, leafHashes, index * 32);
+  return buildNodesOfHashes(leafHashes, leaves.length);
+}
+
+/** buildNodes over leaf hashes already written (leaf i at leafHashes[32i .. 32i+32]). */
+function buildNodesOfHashes(leafHashes: Uint8Array, count: number) {
   const size = 2 * count - 1;
   const nodes = new Uint8Array(size * 32);
-  const leafHashes = new Uint8Array(count * 32);
-  for (const [index, leaf] of leaves.entries()) writeTelemetryLeafHash(leaf, leafHashes, index * 32);
   // Sorted by hash, ties in input order (the library's stable sort); the k-th sorted leaf is node size - 1 - k.
   const order = Array.from({ length: count }, (_, index) => index).sort(
     (a, b) => compareAt(leafHashes, a * 32, leafHashes, b * 32) || a - b,
@@ -99,6 +103,12 @@ function buildNodes(leaves: readonly TelemetryLeaf[]) {
 export function telemetryRoot(leaves: readonly TelemetryLeaf[]): Hex {
   if (leaves.length === 0) return zeroHash;
   return bytesToHex(buildNodes(leaves).nodes.subarray(0, 32));
+}
+
+/** telemetryRoot over `count` leaf hashes already written by writeTelemetryLeafHash (leaf i at offset 32i). */
+export function telemetryRootOfLeafHashes(leafHashes: Uint8Array, count: number): Hex {
+  if (count === 0) return zeroHash;
+  return bytesToHex(buildNodesOfHashes(leafHashes, count).nodes.subarray(0, 32));
 }
 
 export type TelemetryTree = { root: Hex /** Proofs in the order of the leaves given. */; proofs: Hex[][] };
@@ -157,12 +167,23 @@ const proofRoot = new Uint8Array(32);
  * proof element, so a verifier can report a tampered file sample by sample.
  */
 export function verifyTelemetryProof(root: string, leaf: TelemetryLeaf, proof: readonly string[]): boolean {
-  if (!writeHash32(root, proofRoot, 0)) return false;
   try {
     writeTelemetryLeafHash(leaf, proofNode, 0);
   } catch {
     return false;
   }
+  return verifyTelemetryProofOfHash(root, proofNode, 0, proof);
+}
+
+/** verifyTelemetryProof for a leaf hash already written (by writeTelemetryLeafHash) at `leafHash[offset ..]`. */
+export function verifyTelemetryProofOfHash(
+  root: string,
+  leafHash: Uint8Array,
+  offset: number,
+  proof: readonly string[],
+): boolean {
+  if (!writeHash32(root, proofRoot, 0)) return false;
+  proofNode.set(leafHash.subarray(offset, offset + 32), 0);
   for (const sibling of proof) {
     if (!writeHash32(sibling, proofSibling, 0)) return false;
     const siblingFirst = compareAt(proofSibling, 0, proofNode, 0) < 0;
