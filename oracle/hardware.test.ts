@@ -8,9 +8,6 @@ import {
   hardwareRootOfCanonical,
   hardwareTree,
   requireGpuUuid,
-  TELEMETRY_LEAF_TYPES,
-  type TelemetryLeaf,
-  telemetryRoot,
 } from './hardware';
 import { simulatedUuids } from './node/harness';
 
@@ -80,18 +77,5 @@ describe('raw-bytes hardware root', () => {
     const list = simulatedUuids('raw-root-duplicate', 9);
     expect(hardwareRootOfCanonical([...list, list[4]!])).toBeNull();
     expect(() => hardwareRoot([...list, list[4]!.toUpperCase()])).toThrow(/unique/);
-  });
-});
-
-describe('telemetry root', () => {
-  it('equals the StandardMerkleTree root for 1 to 40 leaves, missing utilization (-1) included', () => {
-    for (const count of [1, 2, 3, 7, 16, 40]) {
-      const leaves: TelemetryLeaf[] = Array.from({ length: count }, (_, index) => [
-        gpuUuidHash(uuids[index % uuids.length]!),
-        1_700_000_000_000n + BigInt(index * 60_000),
-        index % 5 === 0 ? -1 : (index * 7_919) % 100_001,
-      ]);
-      expect(telemetryRoot(leaves)).toBe(StandardMerkleTree.of(leaves, [...TELEMETRY_LEAF_TYPES]).root);
-    }
   });
 });

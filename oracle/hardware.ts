@@ -1,5 +1,5 @@
 /**
- * The hardware commitment and the telemetry root, both OpenZeppelin StandardMerkleTree roots.
+ * The hardware commitment, an OpenZeppelin StandardMerkleTree root.
  *
  * HARDWARE COMMITMENT (what `registerCluster`/`updateHardware` take as `hardwareRoot`, and what the dashboard
  * recomputes in the browser): `StandardMerkleTree.of(uuids.map((uuid) => [keccak256(toBytes(uuid))]), ['bytes32'])`
@@ -7,17 +7,14 @@
  * canonicalGpuUuid), hashed as UTF-8 bytes. Each leaf is one GPU; the order of the UUIDs does not matter (the library
  * sorts leaves). A UUID belongs to the cluster iff its leaf is in the tree.
  *
- * TELEMETRY ROOT (the `telemetryRoot` of an epoch report): the same library over one leaf per GPU reading in the
- * epoch, types ['bytes32', 'uint64', 'int32']: keccak256 of the UUID, the snapshot time in Unix milliseconds, and the
- * utilization in thousandths of a percent (-1 when the GPU reported none). An epoch without readings has root 0x00…0.
+ * The telemetry root of an epoch report (same library, its own leaf) lives in protocol/telemetry.ts.
  */
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
-import { bytesToHex, type Hex, hexToBytes, keccak256, toBytes, zeroHash } from 'viem';
-import { keccakAscii, keccakShort } from './keccak';
+import { bytesToHex, type Hex, keccak256, toBytes } from 'viem';
+import { keccakAscii, keccakShort } from '../protocol/keccak';
 import { canonicalGpuUuid } from './telemetry/types';
 
 export const HARDWARE_LEAF_TYPES = ['bytes32'] as const;
-export const TELEMETRY_LEAF_TYPES = ['bytes32', 'uint64', 'int32'] as const;
 
 /** The canonical form of a GPU UUID (see canonicalGpuUuid); throws a readable error for anything else. */
 export function requireGpuUuid(uuid: string): string {
@@ -49,7 +46,7 @@ export function hardwareRoot(uuids: readonly string[]): Hex {
 }
 
 /**
- * hardwareTree's root over UUIDs already in canonical form, on raw bytes (see telemetryRoot for why): per GPU
+ * hardwareTree's root over UUIDs already in canonical form, on raw bytes (the library's ABI encoder costs ~0.3 ms per leaf): per GPU
  * keccak256(uuid), then the library's leaf hash keccak256(keccak256(abi.encode(bytes32))) where abi.encode of a
  * bytes32 is the 32 bytes themselves. Null when a UUID is listed twice (equal leaves end up adjacent once sorted, so
  * this costs no set of strings). hardware.test.ts checks it against StandardMerkleTree.of.
@@ -70,48 +67,6 @@ export function hardwareRootOfCanonical(uuids: readonly string[]): Hex | null {
     if (compareBytes(leaves[index - 1]!, leaves[index]!) === 0) return null;
   }
   return bytesToHex(rootOfSortedLeaves(leaves));
-}
-
-export type TelemetryLeaf = [uuidHash: Hex, timestampMs: bigint, utilizationMilliPct: number];
-
-/**
- * The StandardMerkleTree root over `leaves` (same leaf hash, sorted leaves, sorted-pair node hash), computed on raw
- * bytes: the library's ABI encoder costs ~0.3 ms per leaf and viem's encoder with hex strings ~0.1 ms, which dominated
- * a node's CPU when it signs thousands of reports (the demo's history). The leaf's ABI encoding is three 32-byte words
- * (bytes32, uint64 and int32 left-padded, the int32 sign-extended). hardware.test.ts checks it against
- * StandardMerkleTree.of.
- */
-export function telemetryRoot(leaves: TelemetryLeaf[]): Hex {
-  if (leaves.length === 0) return zeroHash;
-  const buffer = new Uint8Array(leaves.length * 32);
-  const hashes = leaves.map((leaf, index) => {
-    writeTelemetryLeafHash(leaf, buffer, index * 32);
-    return buffer.subarray(index * 32, index * 32 + 32);
-  });
-  hashes.sort(compareBytes);
-  return bytesToHex(rootOfSortedLeaves(hashes));
-}
-
-const leafEncoding = new Uint8Array(96);
-const leafView = new DataView(leafEncoding.buffer);
-
-/**
- * Writes the StandardMerkleTree leaf hash of `leaf` — keccak256(keccak256(abi.encode(bytes32, uint64, int32))), three
- * 32-byte words with the int32 sign-extended — into `out` at `offset`. The one encoding of a telemetry leaf: the
- * node's reports (telemetryRoot) and the epoch exports' proofs (export/telemetry-tree.ts) both hash through it.
- */
-export function writeTelemetryLeafHash(
-  [uuidHash, timestampMs, utilization]: TelemetryLeaf,
-  out: Uint8Array,
-  offset: number,
-) {
-  leafEncoding.set(hexToBytes(uuidHash), 0);
-  leafEncoding.fill(0, 32, 88);
-  leafView.setBigUint64(56, BigInt.asUintN(64, timestampMs));
-  leafEncoding.fill(utilization < 0 ? 0xff : 0, 64, 92);
-  leafView.setInt32(92, utilization);
-  keccakShort(leafEncoding, 0, 96, leafEncoding, 0);
-  keccakShort(leafEncoding, 0, 32, out, offset);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { EpochVerifier } from '~/components/EpochVerifier';
 import { formatBps, formatDateTime, formatUsd } from '~/lib/format';
 import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.server';
 import { epochParams } from '~/lib/params';
@@ -12,7 +13,9 @@ export const meta: MetaFunction = () => [{ title: 'Rackshare — epoch samples' 
 
 /**
  * An epoch report and the export of its raw samples. The samples come from an oracle node: when none answers, the
- * page still shows the on-chain report, says so, and answers 503.
+ * page still shows the on-chain report, says so, and answers 503. The visitor can verify the export in the browser
+ * (EpochVerifier) against the report's telemetryRoot read here from the mirror of the ReportSubmitted event — the
+ * server's word is not needed for that check, only the chain's root.
  */
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { clusterId, epoch } = await parseOr400(epochParams, params, request);
@@ -38,17 +41,25 @@ export default function EpochSamples() {
   const exportHref = `/api/v1/clusters/${report.clusterId}/epochs/${report.epoch}/samples`;
   return (
     <>
-      <h1>{t('epoch.title', { id: report.clusterId, epoch: report.epoch })}</h1>
+      <h1 data-epoch={report.epoch}>
+        {t('epoch.titleAt', { id: report.clusterId, time: formatDateTime(Number(report.epoch), locale) })}
+      </h1>
       <div className="grid">
         <section className="card" aria-labelledby="report-heading">
           <h2 id="report-heading">{t('epoch.report')}</h2>
           <dl>
             <dt>{t('epoch.ends')}</dt>
             <dd>{formatDateTime(Number(report.epoch), locale)} UTC</dd>
-            <dt>{t('market.utilization')}</dt>
-            <dd>{formatBps(report.utilizationBps, locale)}</dd>
+            <dt>{t('epoch.id')}</dt>
+            <dd data-testid="epoch-id">{report.epoch}</dd>
+            <dt>{t('epoch.utilization')}</dt>
+            <dd data-testid="figure-epoch-utilization" data-value={report.utilizationBps}>
+              {formatBps(report.utilizationBps, locale)}
+            </dd>
             <dt>{t('analytics.reported')}</dt>
-            <dd>{formatUsd(BigInt(report.revenue), locale)}</dd>
+            <dd data-testid="figure-epoch-revenue" data-value={report.revenue}>
+              {formatUsd(BigInt(report.revenue), locale)}
+            </dd>
             <dt>{t('epoch.root')}</dt>
             <dd data-testid="epoch-root">{report.telemetryRoot}</dd>
             <dt>{t('analytics.source')}</dt>
@@ -77,6 +88,10 @@ export default function EpochSamples() {
           <pre>npm run verify-export -- --file export.json --rpc &lt;RPC_URL&gt;</pre>
         </section>
       </div>
+      <EpochVerifier
+        expected={{ root: report.telemetryRoot, clusterId: String(report.clusterId), epoch: String(report.epoch) }}
+        exportHref={exportHref}
+      />
     </>
   );
 }

@@ -4,13 +4,14 @@
  * samples rebuild the root, every proof verifies and the root is the on-chain ReportSubmitted telemetryRoot; 1 when a
  * check fails; 2 when the file is not an export. `--offline` skips the chain.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { Command } from 'commander';
 import { createPublicClient, http, type PublicClient } from 'viem';
 import { z } from 'zod';
 import { chainFields } from '#config/common';
 import { ConfigError, loadDotEnv, parseEnv } from '#config/env';
-import { epochExportSchema, verifyExportOffline, verifyExportOnChain } from './epoch-export';
+import { type EpochExport, ExportFileError, MAX_EXPORT_BYTES, parseEpochExport } from '../../protocol/telemetry-export';
+import { verifyExportOffline, verifyExportOnChain } from './epoch-export';
 
 loadDotEnv();
 // RPC_URL under the configuration home's rules (empty = unset, an http(s) URL or one sentence).
@@ -29,12 +30,19 @@ const program = new Command('verify-export')
   .option('--rpc <url>', 'RPC endpoint of the chain the export names', rpcUrl)
   .option('--offline', 'only check the proofs against the root stated in the file')
   .action(async (options: { file: string; rpc?: string; offline?: boolean }) => {
-    const parsed = epochExportSchema.safeParse(JSON.parse(readFileSync(options.file, 'utf8')));
-    if (!parsed.success) {
-      console.error(`${options.file} is not an epoch export: ${z.prettifyError(parsed.error)}`);
+    // The same bound and parser as the epoch page's in-browser check: read no file past it.
+    if (statSync(options.file).size > MAX_EXPORT_BYTES) {
+      console.error(`${options.file} is larger than ${MAX_EXPORT_BYTES / 1024 / 1024} MiB, the most one check reads`);
       process.exit(2);
     }
-    const exported = parsed.data;
+    let exported: EpochExport;
+    try {
+      exported = parseEpochExport(readFileSync(options.file, 'utf8'));
+    } catch (error) {
+      if (!(error instanceof ExportFileError)) throw error;
+      console.error(`${options.file}: ${error.message}`);
+      process.exit(2);
+    }
     if (!options.offline && !options.rpc) {
       console.error('give --rpc <url> (or RPC_URL), or --offline');
       process.exit(2);

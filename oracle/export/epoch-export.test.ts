@@ -3,16 +3,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
 import { startTestChain, type TestChain } from '../../db/test-fixtures';
+import { type TelemetryLeaf, telemetryRoot, verifyTelemetryProof } from '../../protocol/telemetry';
+import type { EpochExport } from '../../protocol/telemetry-export';
 import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 import { createRegistryHasher, signDigest } from '../eip712';
-import { gpuUuidHash, type TelemetryLeaf, telemetryRoot } from '../hardware';
+import { gpuUuidHash } from '../hardware';
 import { testPort } from '../node/harness';
-import { buildEpochExport, type EpochExport, verifyExportOffline, verifyExportOnChain } from './epoch-export';
+import { buildEpochExport, verifyExportOffline, verifyExportOnChain } from './epoch-export';
 
 const ANVIL_PORT = testPort(8953);
 const run = promisify(execFile);
@@ -114,6 +117,24 @@ describe('epoch sample export', () => {
     expect(result.onChainRoot).toBe(exported.telemetryRoot);
   });
 
+  it('has proofs (protocol/telemetry.ts) that verify against the root read from the chain, by the library too', async () => {
+    const events = await chain.publicClient.getContractEvents({
+      address: chain.contracts.clusterRegistry,
+      abi: clusterRegistryAbi,
+      eventName: 'ReportSubmitted',
+      args: { clusterId: BigInt(exported.clusterId), epoch: BigInt(exported.epoch) },
+      fromBlock: 0n,
+    });
+    expect(events).toHaveLength(1);
+    const onChainRoot = events[0]!.args.telemetryRoot!;
+    for (const sample of exported.samples) {
+      const leaf: TelemetryLeaf = [sample.uuidHash as Hex, BigInt(sample.timeMs), sample.utilizationMilliPct];
+      expect(verifyTelemetryProof(onChainRoot, leaf, sample.proof)).toBe(true);
+      expect(StandardMerkleTree.verify(onChainRoot, ['bytes32', 'uint64', 'int32'], leaf, sample.proof)).toBe(true);
+      expect(verifyTelemetryProof(onChainRoot, [leaf[0], leaf[1] + 1n, leaf[2]], sample.proof)).toBe(false);
+    }
+  });
+
   it('catches a tampered sample and a root that is not the one on chain', async () => {
     const tampered = structuredClone(exported);
     tampered.samples[3]!.utilizationMilliPct = 100_000;
@@ -152,7 +173,7 @@ describe('epoch sample export', () => {
     expect(onChain.problems.join(' ')).toMatch(/on-chain telemetryRoot is/);
   });
 
-  it('the verify-export command exits 0 for a good file and 1 for a tampered one', async () => {
+  it('the verify-export command exits 0 for a good file, 1 for a tampered one and 2 for a file that is not an export', async () => {
     const good = join(directory, 'export.json');
     writeFileSync(good, JSON.stringify(exported));
     const ok = await run('npx', ['tsx', 'oracle/export/cli.ts', '--file', good, '--rpc', chain.rpcUrl]);
@@ -166,5 +187,12 @@ describe('epoch sample export', () => {
     );
     expect((failed as { code: number }).code).toBe(1);
     expect((failed as { stdout: string }).stdout).toMatch(/FAIL/);
+    const notExport = join(directory, 'not-export.json');
+    writeFileSync(notExport, JSON.stringify({ ...exported, format: 'something-else/1' }));
+    const refused = await run('npx', ['tsx', 'oracle/export/cli.ts', '--file', notExport, '--offline']).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect((refused as { code: number }).code).toBe(2);
+    expect((refused as { stderr: string }).stderr).toMatch(/is not an epoch export/);
   }, 60_000);
 });

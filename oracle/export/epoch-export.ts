@@ -1,16 +1,19 @@
 /**
- * Epoch sample exports: an epoch's raw telemetry leaves (see hardware.ts, TELEMETRY ROOT) with a Merkle proof of each
+ * Epoch sample exports: an epoch's raw telemetry leaves (see protocol/telemetry.ts) with a Merkle proof of each
  * against the report's `telemetryRoot`, so anyone can check a sample was part of what the committee signed, and a
  * verifier that recomputes the root, checks every proof and compares the root with the ReportSubmitted event on chain.
  */
-import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
-import { type Address, getAddress, type Hex, isAddress, isHex, type PublicClient, zeroHash } from 'viem';
+import { type Address, getAddress, type Hex, isHex, type PublicClient } from 'viem';
 import { z } from 'zod';
 import { clusterRegistryAbi } from '#contracts';
-import { TELEMETRY_LEAF_TYPES, type TelemetryLeaf } from '../hardware';
-import { telemetryTree } from './telemetry-tree';
-
-export const EXPORT_FORMAT = 'rackshare-epoch-samples/1';
+import { type TelemetryLeaf, telemetryTree } from '../../protocol/telemetry';
+import {
+  type EpochExport,
+  EXPORT_FORMAT,
+  EXPORT_LEAF_ENCODING,
+  ExportVerification,
+  MAX_EXPORT_SAMPLES,
+} from '../../protocol/telemetry-export';
 
 /** What an oracle node's GET /clusters/:id/epochs/:epoch/samples answers. */
 export const nodeSamplesSchema = z.object({
@@ -18,31 +21,9 @@ export const nodeSamplesSchema = z.object({
   epoch: z.string().regex(/^\d+$/),
   epochSeconds: z.number().int().positive(),
   telemetryRoot: z.string().refine((value) => isHex(value) && value.length === 66),
-  leaves: z.array(z.tuple([z.string(), z.string().regex(/^\d+$/), z.number().int()])),
+  leaves: z.array(z.tuple([z.string(), z.string().regex(/^\d+$/), z.number().int()])).max(MAX_EXPORT_SAMPLES),
 });
 export type NodeSamples = z.infer<typeof nodeSamplesSchema>;
-
-const hex32 = z.string().refine((value) => isHex(value) && value.length === 66, 'must be a 32-byte hex string');
-
-export const epochExportSchema = z.object({
-  format: z.literal(EXPORT_FORMAT),
-  chainId: z.number().int().positive(),
-  registry: z.string().refine(isAddress, 'must be an address'),
-  clusterId: z.string().regex(/^\d+$/),
-  epoch: z.string().regex(/^\d+$/),
-  telemetryRoot: hex32,
-  leafEncoding: z.tuple([z.literal('bytes32'), z.literal('uint64'), z.literal('int32')]),
-  reportTransaction: hex32.optional(),
-  samples: z.array(
-    z.object({
-      uuidHash: hex32,
-      timeMs: z.string().regex(/^\d+$/),
-      utilizationMilliPct: z.number().int(),
-      proof: z.array(hex32),
-    }),
-  ),
-});
-export type EpochExport = z.infer<typeof epochExportSchema>;
 
 const toLeaf = (uuidHash: string, timeMs: string, utilizationMilliPct: number): TelemetryLeaf => [
   uuidHash as Hex,
@@ -59,7 +40,6 @@ export function buildEpochExport(input: {
   reportTransaction?: Hex;
 }): EpochExport {
   const leaves = input.samples.leaves.map(([hash, time, utilization]) => toLeaf(hash, time, utilization));
-  // The raw-bytes tree (telemetry-tree.ts): the library's encoder made a 36,000-sample export cost 44 s of CPU.
   const tree = telemetryTree(leaves);
   const root = tree.root;
   if (root.toLowerCase() !== input.expectedRoot.toLowerCase()) {
@@ -81,7 +61,7 @@ export function buildEpochExport(input: {
     clusterId: input.samples.clusterId,
     epoch: input.samples.epoch,
     telemetryRoot: root,
-    leafEncoding: [...TELEMETRY_LEAF_TYPES],
+    leafEncoding: EXPORT_LEAF_ENCODING,
     ...(input.reportTransaction ? { reportTransaction: input.reportTransaction } : {}),
     samples,
   };
@@ -100,24 +80,19 @@ export type VerifyResult = {
   reportTransaction?: Hex;
 };
 
-/** Offline checks: the samples rebuild the stated root and every proof verifies against it. */
+/**
+ * Offline checks (protocol/telemetry-export.ts, the same verifier the epoch page runs in the browser): every proof
+ * verifies against the root the file states and the samples together rebuild it.
+ */
 export function verifyExportOffline(exported: EpochExport): VerifyResult {
-  const problems: string[] = [];
-  const leaves = exported.samples.map((sample) => toLeaf(sample.uuidHash, sample.timeMs, sample.utilizationMilliPct));
-  const rebuilt = leaves.length > 0 ? (StandardMerkleTree.of(leaves, [...TELEMETRY_LEAF_TYPES]).root as Hex) : zeroHash;
-  if (rebuilt.toLowerCase() !== exported.telemetryRoot.toLowerCase()) {
-    problems.push(`the samples hash to ${rebuilt}, not to the stated root ${exported.telemetryRoot}`);
-  }
-  for (const [index, sample] of exported.samples.entries()) {
-    const valid = StandardMerkleTree.verify(
-      exported.telemetryRoot,
-      [...TELEMETRY_LEAF_TYPES],
-      leaves[index]!,
-      sample.proof,
-    );
-    if (!valid) problems.push(`sample ${index} (${sample.uuidHash} at ${sample.timeMs}) has an invalid proof`);
-  }
-  return { ok: problems.length === 0, samples: exported.samples.length, problems };
+  const verdict = new ExportVerification(exported, { root: exported.telemetryRoot }).run();
+  const problems = [
+    ...verdict.problems,
+    ...verdict.failures.map(
+      (failure) => `sample ${failure.index} (${failure.uuidHash} at ${failure.timeMs}) has an invalid proof`,
+    ),
+  ];
+  return { ok: verdict.ok, samples: verdict.samples, problems };
 }
 
 /** Offline checks plus: the root equals the telemetryRoot of the ReportSubmitted event of that cluster and epoch. */

@@ -6,10 +6,11 @@
  *   reports no utilization counts as idle), floored.
  * - gpuHoursMilli and revenue: each lease's overlap with the epoch, weighted by the share of the epoch's snapshots in
  *   which that GPU was online (a leased GPU that is down earns nothing), floored once per cluster.
- * - telemetryRoot: see hardware.ts.
+ * - telemetryRoot: see protocol/telemetry.ts.
  */
+
+import { type TelemetryLeaf, telemetryLeaf, telemetryRoot } from '../../protocol/telemetry';
 import type { EpochReport } from '../eip712';
-import { type TelemetryLeaf, telemetryRoot } from '../hardware';
 import type { Snapshot, WireLease } from './protocol';
 
 export type EpochInput = {
@@ -28,10 +29,6 @@ export type EpochInput = {
 
 const MS_PER_HOUR = 3_600_000n;
 
-export function epochEndOf(timestampMs: number, epochSeconds: number) {
-  return (Math.floor(timestampMs / 1000 / epochSeconds) + 1) * epochSeconds;
-}
-
 export function aggregateEpoch(input: EpochInput): EpochReport {
   const { snapshots } = input;
   const startMs = (input.epochEnd - input.epochSeconds) * 1000;
@@ -42,9 +39,10 @@ export function aggregateEpoch(input: EpochInput): EpochReport {
   for (const snapshot of snapshots) {
     for (const gpu of snapshot.gpus) {
       presence.set(gpu.uuid, (presence.get(gpu.uuid) ?? 0) + 1);
-      const milliPct = gpu.utilizationPct === null ? -1 : Math.round(gpu.utilizationPct * 1000);
-      if (milliPct > 0) utilizationMilliPctSum += BigInt(milliPct);
-      leaves.push([input.uuidHash(gpu.uuid), BigInt(snapshot.t), milliPct]);
+      const leaf = telemetryLeaf(input.uuidHash(gpu.uuid), snapshot.t, gpu.utilizationPct);
+      // The utilization figure sums the very value the leaf commits to, so the report and its samples agree.
+      if (leaf[2] > 0) utilizationMilliPctSum += BigInt(leaf[2]);
+      leaves.push(leaf);
     }
   }
   const snapshotCount = BigInt(snapshots.length);

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex, keccak256, toBytes, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { epochEndOf } from '../../protocol/telemetry';
 import {
   type Attestation,
   type ChainContext,
@@ -23,7 +24,7 @@ import {
 } from '../eip712';
 import { Rejection } from '../errors';
 import { gpuUuidHash } from '../hardware';
-import { aggregateEpoch, epochEndOf } from './aggregate';
+import { aggregateEpoch } from './aggregate';
 import { type AttestationAnswer, AttestationDesk, type ChallengeRequest } from './attestation';
 import { checkPayloadHash } from './batch-gate';
 import type { OnChainCluster, RegistryView } from './chain';

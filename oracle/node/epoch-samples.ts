@@ -12,8 +12,8 @@ import { open, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Hex } from 'viem';
 import { DEFAULT_SAMPLE_RETENTION_DAYS } from '#config/oracle-node';
+import { type TelemetryLeaf, utilizationMilliPct } from '../../protocol/telemetry';
 import { RetryableError } from '../errors';
-import type { TelemetryLeaf } from '../hardware';
 import { MAX_RECORD_BYTES, readLines, syncDirectory } from './journal';
 import type { Snapshot } from './protocol';
 
@@ -68,7 +68,7 @@ export function encodeEpochSamples(
         index.set(gpu.uuid, position);
         gpus.push(uuidHash(gpu.uuid));
       }
-      row.push(position, gpu.utilizationPct === null ? -1 : Math.round(gpu.utilizationPct * 1000));
+      row.push(position, utilizationMilliPct(gpu.utilizationPct));
     }
     lines.push(JSON.stringify(row));
   }

@@ -3,8 +3,8 @@ import Fastify, { type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex } from 'viem';
 import { z } from 'zod';
+import { telemetryRoot } from '../../protocol/telemetry';
 import { Rejection, RetryableError } from '../errors';
-import { telemetryRoot } from '../hardware';
 import {
   ANSWER_BODY_HARD_LIMIT,
   answerBodyGuard,
