@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { streamRatePerDay } from '#protocol/stream';
 import { BuyPanel } from '~/components/BuyPanel';
 import { DocumentList } from '~/components/ClusterDocuments';
 import { LazyChart } from '~/components/LazyChart';
@@ -44,11 +45,6 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     ]),
   );
   return { ...passport, activity, utilization, util, note: note ?? null, documents };
-}
-
-/** Stream rate (base units per second scaled by 2**32) as base units per day, in integers. */
-function perDay(ratePerSecond: bigint) {
-  return (ratePerSecond * 86_400n) >> 32n;
 }
 
 export default function ClusterPassport() {
@@ -194,7 +190,9 @@ export default function ClusterPassport() {
                 <dt>{t('passport.revenue')}</dt>
                 <dd>{formatUsd(market.streamedTotal, locale)}</dd>
                 <dt>{t('passport.rate')}</dt>
-                <dd>{t('passport.perDay', { amount: formatUsd(perDay(market.stream.ratePerSecond), locale) })}</dd>
+                <dd>
+                  {t('passport.perDay', { amount: formatUsd(streamRatePerDay(market.stream, cluster.now), locale) })}
+                </dd>
                 {market.stream.end > 0n && (
                   <>
                     <dt>{t('passport.streamEnds')}</dt>
