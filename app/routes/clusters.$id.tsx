@@ -2,9 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { streamRatePerDay } from '#protocol/stream';
+import { epochLabel } from '#protocol/figures/epoch';
+import { soldBps } from '#protocol/figures/sold';
+import { RATE_SCALE, streamRatePerDay } from '#protocol/stream';
 import { BuyPanel } from '~/components/BuyPanel';
 import { DocumentList } from '~/components/ClusterDocuments';
+import { Figure } from '~/components/Figure';
 import { LazyChart } from '~/components/LazyChart';
 import {
   formatBps,
@@ -55,6 +58,9 @@ export default function ClusterPassport() {
   const documentUrl = safeHttpUrl(cluster.metadataURI);
   const market = cluster.market;
   const { activity } = cluster;
+  const lastDeposit = activity.deposits[0];
+  const chainSource = { href: `/clusters/${cluster.id}`, label: t('figure.chainRead', { block: cluster.block }) };
+  const ratePerDayNow = market ? streamRatePerDay(market.stream, cluster.now) : 0n;
   let cumulativeGap = 0n;
   const reconciliation = [...activity.reconciliation].reverse().map((day) => {
     cumulativeGap += BigInt(day.gap);
@@ -65,7 +71,7 @@ export default function ClusterPassport() {
     <>
       <h1>
         {t('passport.title', { id: cluster.id.toString() })}{' '}
-        <span className={`badge status-${cluster.status}`} data-testid="cluster-status">
+        <span className={`badge status-${cluster.status}`} data-testid="cluster-status" data-value={cluster.status}>
           {t(`status.${cluster.status}`)}
         </span>
       </h1>
@@ -76,7 +82,11 @@ export default function ClusterPassport() {
             <dt>{t('passport.model')}</dt>
             <dd data-testid="cluster-model">{cluster.gpuModel}</dd>
             <dt>{t('passport.gpus')}</dt>
-            <dd>{formatInteger(cluster.gpuCount, locale)}</dd>
+            <dd>
+              <Figure testId="figure-gpu-count" value={cluster.gpuCount}>
+                {formatInteger(cluster.gpuCount, locale)}
+              </Figure>
+            </dd>
             <dt>{t('passport.location')}</dt>
             <dd>{cluster.location}</dd>
             <dt>{t('passport.operator')}</dt>
@@ -101,9 +111,17 @@ export default function ClusterPassport() {
             )}
             <dt>{t('passport.lastReport')}</dt>
             <dd>
-              {cluster.lastReportAt > 0n
-                ? `#${cluster.lastEpoch} · ${formatRelative(cluster.lastReportAt, cluster.now, locale)}`
-                : t('common.never')}
+              {cluster.lastReportAt > 0n ? (
+                <Figure
+                  testId="figure-last-report"
+                  value={cluster.lastEpoch}
+                  href={`/analytics/epochs/${cluster.id}/${cluster.lastEpoch}`}
+                >
+                  {epochLabel(cluster.lastEpoch)} · {formatRelative(cluster.lastReportAt, cluster.now, locale)}
+                </Figure>
+              ) : (
+                t('common.never')
+              )}
             </dd>
           </dl>
           <h3>{t('passport.hardware')}</h3>
@@ -159,13 +177,34 @@ export default function ClusterPassport() {
                 <dt>{t('passport.phase')}</dt>
                 <dd data-testid="offering-phase">{t(`phase.${market.phase}`)}</dd>
                 <dt>{t('passport.price')}</dt>
-                <dd>{formatUsd(market.terms.pricePerShare, locale, 6)}</dd>
+                <dd>
+                  <Figure testId="figure-price" value={market.terms.pricePerShare}>
+                    {formatUsd(market.terms.pricePerShare, locale, 6)}
+                  </Figure>
+                </dd>
                 <dt>{t('passport.sold')}</dt>
-                <dd data-testid="offering-sold">
-                  {formatShares(market.sold, locale)} / {formatShares(market.totalSupply, locale)}
+                <dd>
+                  <Figure
+                    testId="offering-sold"
+                    value={market.sold}
+                    explain={{
+                      formula: t('figure.sold'),
+                      inputs: [
+                        { label: 'sold', value: market.sold.toString() },
+                        { label: 'totalSupply', value: market.totalSupply.toString() },
+                      ],
+                      source: chainSource,
+                    }}
+                  >
+                    {formatShares(market.sold, locale)} / {formatShares(market.totalSupply, locale)}
+                  </Figure>
                 </dd>
                 <dt>{t('passport.raised')}</dt>
-                <dd data-testid="offering-raised">{formatUsd(market.raised, locale)}</dd>
+                <dd>
+                  <Figure testId="offering-raised" value={market.raised}>
+                    {formatUsd(market.raised, locale)}
+                  </Figure>
+                </dd>
                 <dt>{t('passport.softCap')}</dt>
                 <dd>{formatShares(market.terms.softCap, locale)}</dd>
                 <dt>{t('passport.perBuyerCap')}</dt>
@@ -178,20 +217,54 @@ export default function ClusterPassport() {
               <label htmlFor="offering-progress">
                 {t('passport.progress')}: {formatPercent(market.sold, market.totalSupply, locale)}
               </label>
-              <progress
-                id="offering-progress"
-                max={10_000}
-                value={market.totalSupply === 0n ? 0 : Number((market.sold * 10_000n) / market.totalSupply)}
-              />
+              <progress id="offering-progress" max={10_000} value={soldBps(market.sold, market.totalSupply)} />
               <h3>{t('passport.revenue')}</h3>
               <dl>
                 <dt>{t('passport.totalDeposited')}</dt>
-                <dd>{formatUsd(market.totalDeposited, locale)}</dd>
+                <dd>
+                  <Figure
+                    testId="figure-total-deposited"
+                    value={market.totalDeposited}
+                    explain={{
+                      formula: t('figure.deposited'),
+                      source: lastDeposit
+                        ? {
+                            href: `/tx/${lastDeposit.transactionHash}`,
+                            label: t('passport.depositOf', { amount: formatUsd(BigInt(lastDeposit.amount), locale) }),
+                          }
+                        : chainSource,
+                    }}
+                  >
+                    {formatUsd(market.totalDeposited, locale)}
+                  </Figure>
+                </dd>
                 <dt>{t('passport.revenue')}</dt>
-                <dd>{formatUsd(market.streamedTotal, locale)}</dd>
+                <dd>
+                  <Figure
+                    testId="figure-streamed"
+                    value={market.streamedTotal}
+                    explain={{ formula: t('figure.streamed'), source: chainSource }}
+                  >
+                    {formatUsd(market.streamedTotal, locale)}
+                  </Figure>
+                </dd>
                 <dt>{t('passport.rate')}</dt>
                 <dd>
-                  {t('passport.perDay', { amount: formatUsd(streamRatePerDay(market.stream, cluster.now), locale) })}
+                  <Figure
+                    testId="figure-stream-rate"
+                    value={ratePerDayNow}
+                    explain={{
+                      formula: t('figure.rate'),
+                      inputs: [
+                        { label: 'ratePerSecond', value: market.stream.ratePerSecond.toString() },
+                        { label: 'RATE_SCALE', value: RATE_SCALE.toString() },
+                        { label: 'end', value: `${formatDateTime(market.stream.end, locale)} UTC` },
+                      ],
+                      source: chainSource,
+                    }}
+                  >
+                    {t('passport.perDay', { amount: formatUsd(ratePerDayNow, locale) })}
+                  </Figure>
                 </dd>
                 {market.stream.end > 0n && (
                   <>
@@ -306,11 +379,62 @@ export default function ClusterPassport() {
             <h2 id="holders-heading">{t('passport.holders')}</h2>
             <dl>
               <dt>{t('passport.holderCount')}</dt>
-              <dd data-testid="holder-count">{formatInteger(activity.holders.count, locale)}</dd>
+              <dd>
+                <Figure testId="holder-count" value={activity.holders.count} explain={{ formula: t('figure.holders') }}>
+                  {formatInteger(activity.holders.count, locale)}
+                </Figure>
+              </dd>
               <dt>{t('overview.valueLocked')}</dt>
-              <dd>{formatUsd(BigInt(activity.investment.valueLocked), locale)}</dd>
+              <dd>
+                <Figure
+                  testId="figure-value-locked"
+                  value={activity.investment.valueLocked}
+                  explain={{
+                    formula: t('figure.valueLocked'),
+                    inputs: [
+                      { label: 'sold', value: activity.investment.sharesSold },
+                      { label: t('figure.price'), value: activity.investment.pricePerShare },
+                    ],
+                  }}
+                >
+                  {formatUsd(BigInt(activity.investment.valueLocked), locale)}
+                </Figure>
+              </dd>
               <dt>{t('market.apr')}</dt>
-              <dd>{formatBps(activity.investment.trailingAprBps, locale)}</dd>
+              <dd>
+                <Figure
+                  testId="figure-cluster-apr"
+                  value={activity.investment.trailingAprBps}
+                  explain={{
+                    formula: t('figure.apr'),
+                    inputs: [
+                      {
+                        label: t('figure.deposits'),
+                        value: formatUsd(BigInt(activity.investment.trailingRevenue), locale),
+                      },
+                      { label: t('figure.supply'), value: formatShares(BigInt(activity.investment.supply), locale) },
+                      {
+                        label: t('figure.price'),
+                        value: formatUsd(BigInt(activity.investment.pricePerShare), locale, 6),
+                      },
+                    ],
+                    window: t('figure.windowDays', {
+                      days: activity.investment.trailingDays,
+                      to: `${formatDateTime(cluster.now, locale)} UTC`,
+                    }),
+                    source: lastDeposit
+                      ? {
+                          href: `/tx/${lastDeposit.transactionHash}`,
+                          label: t('passport.depositOf', { amount: formatUsd(BigInt(lastDeposit.amount), locale) }),
+                        }
+                      : undefined,
+                  }}
+                >
+                  {activity.investment.trailingAprBps === null
+                    ? '—'
+                    : formatBps(activity.investment.trailingAprBps, locale)}
+                </Figure>
+              </dd>
             </dl>
             {market && market.totalSupply > 0n && (
               <table data-testid="holders">

@@ -58,7 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 type ColumnLabel =
-  `market.${'id' | 'model' | 'location' | 'status' | 'freshness' | 'utilization' | 'apr' | 'price' | 'sold'}`;
+  `market.${'id' | 'model' | 'location' | 'status' | 'freshness' | 'utilization30d' | 'apr' | 'price' | 'sold'}`;
 
 const COLUMNS: { sort: MarketQuery['sort']; label: ColumnLabel; numeric?: boolean }[] = [
   { sort: 'id', label: 'market.id' },
@@ -66,7 +66,7 @@ const COLUMNS: { sort: MarketQuery['sort']; label: ColumnLabel; numeric?: boolea
   { sort: 'location', label: 'market.location' },
   { sort: 'status', label: 'market.status' },
   { sort: 'report', label: 'market.freshness' },
-  { sort: 'utilization', label: 'market.utilization', numeric: true },
+  { sort: 'utilization', label: 'market.utilization30d', numeric: true },
   { sort: 'apr', label: 'market.apr', numeric: true },
   { sort: 'price', label: 'market.price', numeric: true },
   { sort: 'sold', label: 'market.sold', numeric: true },
