@@ -10,7 +10,7 @@ import { type MarketRow, marketRows } from '#db/analytics/dashboard';
 import { networkSeries } from '#db/analytics/index';
 import { networkAprBps } from '#protocol/figures/apr';
 import { pooledUtilizationBps } from '#protocol/figures/utilization';
-import { valueLocked } from '#protocol/figures/value';
+import { supplyValue, valueLocked } from '#protocol/figures/value';
 import { type MarketQuery, PAGE_SIZE } from '~/lib/market-query';
 import { staleWhileRevalidate } from '~/models/stale-while-revalidate.server';
 
@@ -178,6 +178,16 @@ export async function networkOverview({ db, chain }: AppLoadContext, now = Date.
     ),
     averageAprBps: networkAprBps(priced, MARKET_WINDOW_DAYS),
     windowDays: MARKET_WINDOW_DAYS,
+    windowTo: new Date(now).toISOString(),
+    // The APR's inputs, shown next to it ("how is this computed").
+    aprInputs: {
+      tokens: priced.length,
+      deposited: priced.reduce((total, token) => total + token.deposited, 0n).toString(),
+      supplyValue: priced
+        .reduce((total, token) => total + supplyValue(token.supply, token.pricePerShare), 0n)
+        .toString(),
+    },
+    reports: series.reduce((total, point) => total + point.reports, 0),
     series: series.map((point) => ({
       day: point.bucket.toISOString().slice(0, 10),
       utilizationBps: point.utilizationBps,
