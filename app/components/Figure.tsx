@@ -33,7 +33,6 @@ export function Figure({
   /** The one record the figure comes from (then the value itself is the link). */
   href?: string;
 }) {
-  const { t } = useTranslation();
   const raw = value === null || value === undefined ? undefined : value.toString();
   const shown = (
     <span data-testid={testId} data-value={raw}>
@@ -43,34 +42,40 @@ export function Figure({
   return (
     <span className="figure">
       {href ? <Link to={href}>{shown}</Link> : shown}
-      {explain && (
-        <details className="figure-how" data-testid={`${testId}-how`}>
-          <summary>{t('figure.how')}</summary>
-          <p>
-            <code data-testid={`${testId}-formula`}>{explain.formula}</code>
-          </p>
-          {explain.inputs && explain.inputs.length > 0 && (
-            <dl className="figure-inputs">
-              {explain.inputs.map((input) => (
-                <div key={input.label}>
-                  <dt>{input.label}</dt>
-                  <dd>{input.value}</dd>
-                </div>
-              ))}
-            </dl>
-          )}
-          {explain.window && (
-            <p className="muted">
-              {t('figure.window')}: {explain.window}
-            </p>
-          )}
-          {explain.source && (
-            <p>
-              {t('figure.source')}: <Link to={explain.source.href}>{explain.source.label}</Link>
-            </p>
-          )}
-        </details>
-      )}
+      {explain && <FigureHow testId={testId} explain={explain} />}
     </span>
+  );
+}
+
+/** The "how is this computed" disclosure alone, for a figure whose cell already carries its test id and value. */
+export function FigureHow({ testId, explain }: { testId: string; explain: FigureExplain }) {
+  const { t } = useTranslation();
+  return (
+    <details className="figure-how" data-testid={`${testId}-how`}>
+      <summary>{t('figure.how')}</summary>
+      <p>
+        <code data-testid={`${testId}-formula`}>{explain.formula}</code>
+      </p>
+      {explain.inputs && explain.inputs.length > 0 && (
+        <dl className="figure-inputs">
+          {explain.inputs.map((input) => (
+            <div key={input.label}>
+              <dt>{input.label}</dt>
+              <dd>{input.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {explain.window && (
+        <p className="muted">
+          {t('figure.window')}: {explain.window}
+        </p>
+      )}
+      {explain.source && (
+        <p>
+          {t('figure.source')}: <Link to={explain.source.href}>{explain.source.label}</Link>
+        </p>
+      )}
+    </details>
   );
 }

@@ -152,7 +152,8 @@ export const en = {
     source: 'Source',
     claimable:
       'claimable(account) read at block time {{readAt}}, plus balance × ratePerSecond × seconds since ÷ (totalSupply × RATE_SCALE), until the stream ends',
-    earned: 'claimed + claimable (Claimed events of this account + the extrapolated claimable)',
+    earned:
+      'claimed + claimable + escrow revenue (Claimed, SharesWithdrawn and EscrowRevenueClaimed events of this account + the extrapolated claimable + Offering.escrowRevenueOf)',
     rate: 'ratePerSecond × 86 400 ÷ RATE_SCALE (ShareToken.stream(), zero after the stream ends)',
     apr: 'APR = deposited in the window ÷ (supply × price per share) × 365 ÷ window days',
     networkApr: 'APR = Σ deposited ÷ Σ (supply × price per share) × 365 ÷ window days, over every tokenized cluster',

@@ -154,7 +154,8 @@ export const zhCN: Messages = {
     source: '来源',
     claimable:
       '在区块时间 {{readAt}} 读取的 claimable(account)，加上 余额 × ratePerSecond × 经过秒数 ÷ (totalSupply × RATE_SCALE)，直到收益流结束',
-    earned: '已领取 + 可领取（该账户的 Claimed 事件 + 推算的可领取）',
+    earned:
+      '已领取 + 可领取 + 托管收入（该账户的 Claimed、SharesWithdrawn、EscrowRevenueClaimed 事件 + 推算的可领取 + Offering.escrowRevenueOf）',
     rate: 'ratePerSecond × 86 400 ÷ RATE_SCALE（ShareToken.stream()，收益流结束后为零）',
     apr: '年化 = 窗口内存入 ÷ (总份额 × 每份价格) × 365 ÷ 窗口天数',
     networkApr: '年化 = Σ 存入 ÷ Σ (总份额 × 每份价格) × 365 ÷ 窗口天数，覆盖所有已代币化集群',
