@@ -2,9 +2,12 @@
  * Network analytics for the /analytics page and its CSV exports: every chart is computed once here as labelled
  * datasets (what the chart draws) and as rows (what the CSV holds), so the download always matches the picture.
  */
+
 import type { AppLoadContext } from '@remix-run/node';
 import { formatUnits, parseUnits } from 'viem';
 import { clusterUtilizations, groupedSeries } from '#db/analytics/dashboard';
+import { revenuePerGpuHour } from '#protocol/figures/gpu-hours';
+import { meanUtilizationBps } from '#protocol/figures/utilization';
 import { type AnalyticsQuery, type ChartName, RANGES } from '~/lib/analytics-query';
 import type { CsvCell } from '~/lib/csv';
 import { staleWhileRevalidate } from '~/models/stale-while-revalidate.server';
@@ -71,11 +74,11 @@ async function computeCharts({ db, chain, web }: AppLoadContext, query: Analytic
     const index = bucketIndex.get(bucket);
     if (index === undefined) continue;
     const group = labelOf(point.key);
-    const utilizationPct = point.reports > 0 ? Number(point.utilizationBpsSum) / point.reports / 100 : null;
+    const utilizationBps = meanUtilizationBps(point.utilizationBpsSum, point.reports);
+    const utilizationPct = utilizationBps === null ? null : utilizationBps / 100;
     utilization.get(point.key)![index] = utilizationPct;
     utilizationRows.push([bucket, group, point.reports, utilizationPct?.toFixed(2) ?? null]);
-    // Revenue per GPU-hour in USD base units: revenue / (gpuHoursMilli / 1000), in integers.
-    const perHour = point.gpuHoursMilli > 0n ? (point.revenueReported * 1000n) / point.gpuHoursMilli : null;
+    const perHour = revenuePerGpuHour(point.revenueReported, point.gpuHoursMilli);
     perGpuHour.get(point.key)![index] = perHour === null ? null : Number(usd(perHour));
     perGpuHourRows.push([
       bucket,

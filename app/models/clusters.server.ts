@@ -332,6 +332,7 @@ async function readPassport({ db, chain }: Context, clusterId: bigint, head: { n
   }
   return {
     id: clusterId,
+    block: head.number.toString(),
     now: head.timestamp,
     operator: info.operator,
     status: CLUSTER_STATUSES[info.status] ?? 'None',

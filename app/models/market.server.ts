@@ -8,15 +8,25 @@ import type { AppLoadContext } from '@remix-run/node';
 import type { Database } from '#db';
 import { type MarketRow, marketRows } from '#db/analytics/dashboard';
 import { networkSeries } from '#db/analytics/index';
+import { networkAprBps } from '#protocol/figures/apr';
+import { pooledUtilizationBps } from '#protocol/figures/utilization';
+import { supplyValue, valueLocked } from '#protocol/figures/value';
 import { type MarketQuery, PAGE_SIZE } from '~/lib/market-query';
 import { staleWhileRevalidate } from '~/models/stale-while-revalidate.server';
 
 const DAY_MS = 86_400_000;
+/** The market table's and the overview's window (trailing APR, mean utilization, reported revenue), in days. */
+export const MARKET_WINDOW_DAYS = 30;
 
 const marketCache = staleWhileRevalidate<MarketRow[]>({ freshMs: 2_000, maxStaleMs: 30_000, maxEntries: 16 });
 
 export function cachedMarketRows(db: Database, chainId: number, now = Date.now()): Promise<MarketRow[]> {
-  return marketCache(db, String(chainId), () => marketRows(db, { chainId, now: new Date(now) }), now);
+  return marketCache(
+    db,
+    String(chainId),
+    () => marketRows(db, { chainId, now: new Date(now), windowDays: MARKET_WINDOW_DAYS }),
+    now,
+  );
 }
 
 const STATUS_ORDER = ['attested', 'registered', 'stale', 'suspended', 'retired'];
@@ -145,33 +155,42 @@ export async function networkOverview({ db, chain }: AppLoadContext, now = Date.
     networkSeries(db, {
       chainId: chain.chainId,
       granularity: 'day',
-      from: new Date(Math.floor(now / DAY_MS) * DAY_MS - 29 * DAY_MS),
+      from: new Date(Math.floor(now / DAY_MS) * DAY_MS - (MARKET_WINDOW_DAYS - 1) * DAY_MS),
       to: new Date(now),
     }),
   ]);
   let gpusTokenized = 0;
-  let valueLocked = 0n;
-  let supplyValue = 0n;
-  let deposited = 0n;
+  let locked = 0n;
+  const priced: { deposited: bigint; supply: bigint; pricePerShare: bigint }[] = [];
   for (const row of rows) {
     if (!row.token || row.pricePerShare === null) continue;
     gpusTokenized += row.gpuCount;
-    valueLocked += (row.sharesSold * row.pricePerShare) / 10n ** 18n;
-    supplyValue += (row.supply * row.pricePerShare) / 10n ** 18n;
-    deposited += row.revenueDeposited;
+    locked += valueLocked(row.sharesSold, row.pricePerShare);
+    priced.push({ deposited: row.revenueDeposited, supply: row.supply, pricePerShare: row.pricePerShare });
   }
-  const reports = series.reduce((total, point) => total + point.reports, 0);
-  const utilizationSum = series.reduce((total, point) => total + (point.utilizationBps ?? 0) * point.reports, 0);
   return {
     clusters: rows.length,
     gpusTokenized,
-    valueLocked: valueLocked.toString(),
+    valueLocked: locked.toString(),
     revenue30d: series.reduce((total, point) => total + point.revenueReported, 0n).toString(),
-    averageUtilizationBps: reports > 0 ? Math.round(utilizationSum / reports) : null,
-    averageAprBps: supplyValue > 0n ? Number((deposited * 365n * 10_000n) / (30n * supplyValue)) : null,
+    averageUtilizationBps: pooledUtilizationBps(
+      series.map((point) => ({ utilizationBpsSum: point.utilizationBpsSum, reports: point.reports })),
+    ),
+    averageAprBps: networkAprBps(priced, MARKET_WINDOW_DAYS),
+    windowDays: MARKET_WINDOW_DAYS,
+    windowTo: new Date(now).toISOString(),
+    // The APR's inputs, shown next to it ("how is this computed").
+    aprInputs: {
+      tokens: priced.length,
+      deposited: priced.reduce((total, token) => total + token.deposited, 0n).toString(),
+      supplyValue: priced
+        .reduce((total, token) => total + supplyValue(token.supply, token.pricePerShare), 0n)
+        .toString(),
+    },
+    reports: series.reduce((total, point) => total + point.reports, 0),
     series: series.map((point) => ({
       day: point.bucket.toISOString().slice(0, 10),
-      utilizationBps: point.utilizationBps === null ? null : Math.round(point.utilizationBps),
+      utilizationBps: point.utilizationBps,
       revenueReported: point.revenueReported.toString(),
       revenueDeposited: point.revenueDeposited.toString(),
     })),

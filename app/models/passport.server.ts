@@ -4,10 +4,12 @@
  * transactions every figure comes from.
  */
 import type { AppLoadContext } from '@remix-run/node';
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, notInArray, sql } from 'drizzle-orm';
 import { attestationHistory, depositHistory, epochReportList } from '#db/analytics/dashboard';
 import { clusterInvestment, clusterSeries } from '#db/analytics/index';
 import { balances, shareTokens } from '#db/schema';
+import { holderExcludes } from '#protocol/figures/holders';
+import { pooledUtilizationBps } from '#protocol/figures/utilization';
 import { serializeReport } from './reports.server';
 
 const HOUR_MS = 3_600_000;
@@ -39,21 +41,22 @@ export async function utilizationSeries(
   if (range !== 'week') {
     return points.map((point) => ({
       bucket: point.bucket.toISOString().slice(0, range === 'hour' ? 13 : 10),
-      utilizationBps: point.utilizationBps === null ? null : Math.round(point.utilizationBps),
+      utilizationBps: point.utilizationBps,
+      reports: point.reports,
     }));
   }
-  const weeks = new Map<string, { sum: number; reports: number }>();
+  const weeks = new Map<string, { utilizationBpsSum: bigint; reports: number }[]>();
   for (const point of points) {
     const day = point.bucket.getUTCDay();
     const monday = new Date(point.bucket.getTime() - ((day + 6) % 7) * DAY_MS).toISOString().slice(0, 10);
-    const week = weeks.get(monday) ?? { sum: 0, reports: 0 };
-    week.sum += (point.utilizationBps ?? 0) * point.reports;
-    week.reports += point.reports;
+    const week = weeks.get(monday) ?? [];
+    week.push({ utilizationBpsSum: point.utilizationBpsSum, reports: point.reports });
     weeks.set(monday, week);
   }
   return [...weeks].map(([bucket, week]) => ({
     bucket,
-    utilizationBps: week.reports > 0 ? Math.round(week.sum / week.reports) : null,
+    utilizationBps: pooledUtilizationBps(week),
+    reports: week.reduce((total, day) => total + day.reports, 0),
   }));
 }
 
@@ -78,10 +81,12 @@ export async function clusterActivity({ db, chain }: AppLoadContext, clusterId: 
       .where(and(eq(shareTokens.chainId, chainId), eq(shareTokens.clusterId, clusterId)))
       .limit(1);
     if (token) {
+      // protocol/figures/holders.ts: a positive balance, not the offering escrow.
       const ofToken = and(
         eq(balances.chainId, chainId),
         eq(balances.token, token.token),
-        ne(balances.account, investment.offering),
+        gt(balances.balance, 0n),
+        notInArray(balances.account, holderExcludes(investment.offering)),
       );
       const [top, [totals]] = await Promise.all([
         db
@@ -133,8 +138,11 @@ export async function clusterActivity({ db, chain }: AppLoadContext, clusterId: 
           holders: holderCount,
           sharesSold: investment.sharesSold.toString(),
           valueLocked: investment.valueLocked.toString(),
+          pricePerShare: investment.pricePerShare.toString(),
+          supply: investment.supply.toString(),
+          trailingDays: investment.trailingDays,
           trailingRevenue: investment.trailingRevenue.toString(),
-          trailingAprBps: Number(investment.trailingAprBps),
+          trailingAprBps: investment.trailingAprBps,
         }
       : null,
     holders: { count: holderCount, top: holders, othersBalance: othersBalance.toString() },

@@ -3,6 +3,7 @@ import { useLoaderData, useRevalidator, useRouteLoaderData } from '@remix-run/re
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlockNumber } from 'wagmi';
+import { Figure } from '~/components/Figure';
 import { LazyChart } from '~/components/LazyChart';
 import { WalletPanel } from '~/components/WalletPanel';
 import { formatBps, formatInteger, formatUsd, shortAddress } from '~/lib/format';
@@ -40,6 +41,10 @@ export default function Overview() {
   const { network } = data;
   const locale = i18n.language;
   const days = network.series.map((point) => point.day);
+  const window = t('figure.windowDays', {
+    days: network.windowDays,
+    to: `${network.windowTo.slice(0, 16).replace('T', ' ')} UTC`,
+  });
 
   return (
     <>
@@ -47,26 +52,89 @@ export default function Overview() {
       <dl className="figures" aria-label={t('overview.network')}>
         <div>
           <dt>{t('overview.gpusTokenized')}</dt>
-          <dd data-testid="figure-gpus">{formatInteger(network.gpusTokenized, locale)}</dd>
+          <dd>
+            <Figure
+              testId="figure-gpus"
+              value={network.gpusTokenized}
+              explain={{
+                formula: t('figure.gpus'),
+                source: { href: '/clusters?tokenized=yes', label: t('nav.market') },
+              }}
+            >
+              {formatInteger(network.gpusTokenized, locale)}
+            </Figure>
+          </dd>
         </div>
         <div>
           <dt>{t('overview.valueLocked')}</dt>
-          <dd data-testid="figure-tvl">{formatUsd(BigInt(network.valueLocked), locale)}</dd>
+          <dd>
+            <Figure
+              testId="figure-tvl"
+              value={network.valueLocked}
+              explain={{
+                formula: t('figure.valueLocked'),
+                source: { href: '/clusters?sort=sold', label: t('nav.market') },
+              }}
+            >
+              {formatUsd(BigInt(network.valueLocked), locale)}
+            </Figure>
+          </dd>
         </div>
         <div>
           <dt>{t('overview.revenue30d')}</dt>
-          <dd data-testid="figure-revenue">{formatUsd(BigInt(network.revenue30d), locale)}</dd>
+          <dd>
+            <Figure
+              testId="figure-revenue"
+              value={network.revenue30d}
+              explain={{
+                formula: t('figure.revenue'),
+                inputs: [{ label: t('figure.reports'), value: formatInteger(network.reports, locale) }],
+                window,
+                source: { href: '/analytics?range=30d', label: t('nav.analytics') },
+              }}
+            >
+              {formatUsd(BigInt(network.revenue30d), locale)}
+            </Figure>
+          </dd>
         </div>
         <div>
           <dt>{t('overview.utilization')}</dt>
-          <dd data-testid="figure-utilization">
-            {network.averageUtilizationBps === null ? '—' : formatBps(network.averageUtilizationBps, locale)}
+          <dd>
+            <Figure
+              testId="figure-utilization"
+              value={network.averageUtilizationBps}
+              explain={{
+                formula: t('figure.utilization'),
+                inputs: [{ label: t('figure.reports'), value: formatInteger(network.reports, locale) }],
+                window,
+                source: { href: '/analytics?range=30d', label: t('nav.analytics') },
+              }}
+            >
+              {network.averageUtilizationBps === null ? '—' : formatBps(network.averageUtilizationBps, locale)}
+            </Figure>
           </dd>
         </div>
         <div>
           <dt>{t('overview.apr')}</dt>
-          <dd data-testid="figure-apr">
-            {network.averageAprBps === null ? '—' : formatBps(network.averageAprBps, locale)}
+          <dd>
+            <Figure
+              testId="figure-apr"
+              value={network.averageAprBps}
+              explain={{
+                formula: t('figure.networkApr'),
+                inputs: [
+                  { label: t('figure.deposits'), value: formatUsd(BigInt(network.aprInputs.deposited), locale) },
+                  {
+                    label: `${t('figure.supply')} × ${t('figure.price')}`,
+                    value: formatUsd(BigInt(network.aprInputs.supplyValue), locale),
+                  },
+                ],
+                window,
+                source: { href: '/clusters?sort=apr', label: t('nav.market') },
+              }}
+            >
+              {network.averageAprBps === null ? '—' : formatBps(network.averageAprBps, locale)}
+            </Figure>
           </dd>
         </div>
       </dl>

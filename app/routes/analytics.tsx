@@ -128,9 +128,17 @@ export default function Analytics() {
                     <td>
                       <Link to={`/clusters/${report.clusterId}`}>#{report.clusterId}</Link>
                     </td>
-                    <td>{formatDateTime(Number(report.epoch), locale)} UTC</td>
-                    <td className="num">{formatBps(report.utilizationBps, locale)}</td>
-                    <td className="num">{formatUsd(BigInt(report.revenue), locale)}</td>
+                    <td data-testid="report-epoch" data-value={report.epoch}>
+                      <Link to={`/analytics/epochs/${report.clusterId}/${report.epoch}`}>
+                        {formatDateTime(Number(report.epoch), locale)} UTC
+                      </Link>
+                    </td>
+                    <td className="num" data-testid="report-utilization" data-value={report.utilizationBps}>
+                      {formatBps(report.utilizationBps, locale)}
+                    </td>
+                    <td className="num" data-testid="report-revenue" data-value={report.revenue}>
+                      {formatUsd(BigInt(report.revenue), locale)}
+                    </td>
                     <td>
                       <Link to={`/tx/${report.transactionHash}`}>{t('tx.view')}</Link>
                     </td>

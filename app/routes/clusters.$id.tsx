@@ -2,19 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { epochLabel } from '#protocol/figures/epoch';
 import { BuyPanel } from '~/components/BuyPanel';
 import { DocumentList } from '~/components/ClusterDocuments';
+import { Figure, FigureHow } from '~/components/Figure';
 import { LazyChart } from '~/components/LazyChart';
-import {
-  formatBps,
-  formatDateTime,
-  formatInteger,
-  formatPercent,
-  formatRelative,
-  formatShares,
-  formatUsd,
-  shortAddress,
-} from '~/lib/format';
+import { HoldersCard, OfferingCard } from '~/components/PassportInvestment';
+import { formatDateTime, formatInteger, formatRelative, formatUsd, shortAddress } from '~/lib/format';
 import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.server';
 import { searchParamsObject } from '~/lib/market-query';
 import { clusterIdParam, safeHttpUrl } from '~/lib/params';
@@ -46,11 +40,6 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   return { ...passport, activity, utilization, util, note: note ?? null, documents };
 }
 
-/** Stream rate (base units per second scaled by 2**32) as base units per day, in integers. */
-function perDay(ratePerSecond: bigint) {
-  return (ratePerSecond * 86_400n) >> 32n;
-}
-
 export default function ClusterPassport() {
   const cluster = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<typeof rootLoader>('root');
@@ -59,6 +48,7 @@ export default function ClusterPassport() {
   const documentUrl = safeHttpUrl(cluster.metadataURI);
   const market = cluster.market;
   const { activity } = cluster;
+  const chainSource = { href: `/clusters/${cluster.id}`, label: t('figure.chainRead', { block: cluster.block }) };
   let cumulativeGap = 0n;
   const reconciliation = [...activity.reconciliation].reverse().map((day) => {
     cumulativeGap += BigInt(day.gap);
@@ -69,7 +59,7 @@ export default function ClusterPassport() {
     <>
       <h1>
         {t('passport.title', { id: cluster.id.toString() })}{' '}
-        <span className={`badge status-${cluster.status}`} data-testid="cluster-status">
+        <span className={`badge status-${cluster.status}`} data-testid="cluster-status" data-value={cluster.status}>
           {t(`status.${cluster.status}`)}
         </span>
       </h1>
@@ -80,7 +70,11 @@ export default function ClusterPassport() {
             <dt>{t('passport.model')}</dt>
             <dd data-testid="cluster-model">{cluster.gpuModel}</dd>
             <dt>{t('passport.gpus')}</dt>
-            <dd>{formatInteger(cluster.gpuCount, locale)}</dd>
+            <dd>
+              <Figure testId="figure-gpu-count" value={cluster.gpuCount}>
+                {formatInteger(cluster.gpuCount, locale)}
+              </Figure>
+            </dd>
             <dt>{t('passport.location')}</dt>
             <dd>{cluster.location}</dd>
             <dt>{t('passport.operator')}</dt>
@@ -91,6 +85,24 @@ export default function ClusterPassport() {
         </section>
         <section className="card" aria-labelledby="status-heading">
           <h2 id="status-heading">{t('passport.status')}</h2>
+          <FigureHow
+            testId="cluster-status"
+            explain={{
+              formula: t('figure.status'),
+              inputs: [
+                {
+                  label: 'attestedAt',
+                  value: cluster.attestedAt > 0n ? `${formatDateTime(cluster.attestedAt, locale)} UTC` : '—',
+                },
+                {
+                  label: 'attestedUntil',
+                  value: cluster.attestedUntil > 0n ? `${formatDateTime(cluster.attestedUntil, locale)} UTC` : '—',
+                },
+                { label: 'lastEpoch', value: cluster.lastEpoch > 0n ? epochLabel(cluster.lastEpoch) : '—' },
+              ],
+              source: chainSource,
+            }}
+          />
           <p data-testid="attested-ago">
             {cluster.attestedAt > 0n
               ? t('passport.attested', { ago: formatRelative(cluster.attestedAt, cluster.now, locale) })
@@ -105,9 +117,17 @@ export default function ClusterPassport() {
             )}
             <dt>{t('passport.lastReport')}</dt>
             <dd>
-              {cluster.lastReportAt > 0n
-                ? `#${cluster.lastEpoch} · ${formatRelative(cluster.lastReportAt, cluster.now, locale)}`
-                : t('common.never')}
+              {cluster.lastReportAt > 0n ? (
+                <Figure
+                  testId="figure-last-report"
+                  value={cluster.lastEpoch}
+                  href={`/analytics/epochs/${cluster.id}/${cluster.lastEpoch}`}
+                >
+                  {epochLabel(cluster.lastEpoch)} · {formatRelative(cluster.lastReportAt, cluster.now, locale)}
+                </Figure>
+              ) : (
+                t('common.never')
+              )}
             </dd>
           </dl>
           <h3>{t('passport.hardware')}</h3>
@@ -147,64 +167,7 @@ export default function ClusterPassport() {
             </>
           )}
         </section>
-        <section className="card" aria-labelledby="offering-heading">
-          <h2 id="offering-heading">{t('passport.offering')}</h2>
-          {!cluster.token || !market ? (
-            <p className="muted" data-testid="not-tokenized">
-              {t('passport.notTokenized')}
-            </p>
-          ) : (
-            <>
-              <dl>
-                <dt>{t('passport.token')}</dt>
-                <dd data-testid="token-name">
-                  {cluster.token.symbol} — {cluster.token.name}
-                </dd>
-                <dt>{t('passport.phase')}</dt>
-                <dd data-testid="offering-phase">{t(`phase.${market.phase}`)}</dd>
-                <dt>{t('passport.price')}</dt>
-                <dd>{formatUsd(market.terms.pricePerShare, locale, 6)}</dd>
-                <dt>{t('passport.sold')}</dt>
-                <dd data-testid="offering-sold">
-                  {formatShares(market.sold, locale)} / {formatShares(market.totalSupply, locale)}
-                </dd>
-                <dt>{t('passport.raised')}</dt>
-                <dd data-testid="offering-raised">{formatUsd(market.raised, locale)}</dd>
-                <dt>{t('passport.softCap')}</dt>
-                <dd>{formatShares(market.terms.softCap, locale)}</dd>
-                <dt>{t('passport.perBuyerCap')}</dt>
-                <dd>{market.terms.perBuyerCap === 0n ? '—' : formatShares(market.terms.perBuyerCap, locale)}</dd>
-                <dt>{t('passport.window')}</dt>
-                <dd>
-                  {formatDateTime(market.terms.start, locale)} – {formatDateTime(market.terms.end, locale)} UTC
-                </dd>
-              </dl>
-              <label htmlFor="offering-progress">
-                {t('passport.progress')}: {formatPercent(market.sold, market.totalSupply, locale)}
-              </label>
-              <progress
-                id="offering-progress"
-                max={10_000}
-                value={market.totalSupply === 0n ? 0 : Number((market.sold * 10_000n) / market.totalSupply)}
-              />
-              <h3>{t('passport.revenue')}</h3>
-              <dl>
-                <dt>{t('passport.totalDeposited')}</dt>
-                <dd>{formatUsd(market.totalDeposited, locale)}</dd>
-                <dt>{t('passport.revenue')}</dt>
-                <dd>{formatUsd(market.streamedTotal, locale)}</dd>
-                <dt>{t('passport.rate')}</dt>
-                <dd>{t('passport.perDay', { amount: formatUsd(perDay(market.stream.ratePerSecond), locale) })}</dd>
-                {market.stream.end > 0n && (
-                  <>
-                    <dt>{t('passport.streamEnds')}</dt>
-                    <dd>{formatDateTime(market.stream.end, locale)} UTC</dd>
-                  </>
-                )}
-              </dl>
-            </>
-          )}
-        </section>
+        <OfferingCard cluster={cluster} chainSource={chainSource} />
         <section className="card" aria-labelledby="attestations-heading">
           <h2 id="attestations-heading">{t('passport.attestations')}</h2>
           {activity.attestations.length === 0 ? (
@@ -303,48 +266,7 @@ export default function ClusterPassport() {
             ))}
           </ul>
         </section>
-        {activity.investment && (
-          <section className="card" aria-labelledby="holders-heading">
-            <h2 id="holders-heading">{t('passport.holders')}</h2>
-            <dl>
-              <dt>{t('passport.holderCount')}</dt>
-              <dd data-testid="holder-count">{formatInteger(activity.holders.count, locale)}</dd>
-              <dt>{t('overview.valueLocked')}</dt>
-              <dd>{formatUsd(BigInt(activity.investment.valueLocked), locale)}</dd>
-              <dt>{t('market.apr')}</dt>
-              <dd>{formatBps(activity.investment.trailingAprBps, locale)}</dd>
-            </dl>
-            {market && market.totalSupply > 0n && (
-              <table data-testid="holders">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.account')}</th>
-                    <th scope="col">{t('portfolio.balance')}</th>
-                    <th scope="col">%</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {activity.holders.top.map((holder) => (
-                    <tr key={holder.account}>
-                      <td>{shortAddress(holder.account)}</td>
-                      <td className="num">{formatShares(BigInt(holder.balance), locale)}</td>
-                      <td className="num">{formatPercent(BigInt(holder.balance), market.totalSupply, locale)}</td>
-                    </tr>
-                  ))}
-                  {BigInt(activity.holders.othersBalance) > 0n && (
-                    <tr>
-                      <td>{t('passport.otherHolders')}</td>
-                      <td className="num">{formatShares(BigInt(activity.holders.othersBalance), locale)}</td>
-                      <td className="num">
-                        {formatPercent(BigInt(activity.holders.othersBalance), market.totalSupply, locale)}
-                      </td>
-                    </tr>
-                  )}
-                </tbody>
-              </table>
-            )}
-          </section>
-        )}
+        <HoldersCard cluster={cluster} />
         {cluster.token && market && root && (
           <BuyPanel
             offering={cluster.token.offering}

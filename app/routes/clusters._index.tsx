@@ -12,7 +12,7 @@ import {
   marketQuerySchema,
   searchParamsObject,
 } from '~/lib/market-query';
-import { cachedMarketRows, queryMarket } from '~/models/market.server';
+import { cachedMarketRows, MARKET_WINDOW_DAYS, queryMarket } from '~/models/market.server';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — market' }];
 
@@ -28,7 +28,8 @@ function tableRow(row: MarketRow) {
     location: row.location,
     status: row.status,
     lastReportAt: row.lastReportAt ? Math.floor(row.lastReportAt.getTime() / 1000) : null,
-    utilizationBps: row.utilizationBps === null ? null : Math.round(row.utilizationBps),
+    lastEpoch: row.lastEpoch.toString(),
+    utilizationBps: row.utilizationBps,
     trailingAprBps: row.trailingAprBps,
     pricePerShare: row.pricePerShare?.toString() ?? null,
     soldBps: row.soldBps,
@@ -46,6 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     {
       query,
       now: Math.floor(Date.now() / 1000),
+      windowDays: MARKET_WINDOW_DAYS,
       total: result.total,
       page: result.page,
       pages: result.pages,
@@ -58,7 +60,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 type ColumnLabel =
-  `market.${'id' | 'model' | 'location' | 'status' | 'freshness' | 'utilization' | 'apr' | 'price' | 'sold'}`;
+  `market.${'id' | 'model' | 'location' | 'status' | 'freshness' | 'utilization30d' | 'apr' | 'price' | 'sold'}`;
 
 const COLUMNS: { sort: MarketQuery['sort']; label: ColumnLabel; numeric?: boolean }[] = [
   { sort: 'id', label: 'market.id' },
@@ -66,7 +68,7 @@ const COLUMNS: { sort: MarketQuery['sort']; label: ColumnLabel; numeric?: boolea
   { sort: 'location', label: 'market.location' },
   { sort: 'status', label: 'market.status' },
   { sort: 'report', label: 'market.freshness' },
-  { sort: 'utilization', label: 'market.utilization', numeric: true },
+  { sort: 'utilization', label: 'market.utilization30d', numeric: true },
   { sort: 'apr', label: 'market.apr', numeric: true },
   { sort: 'price', label: 'market.price', numeric: true },
   { sort: 'sold', label: 'market.sold', numeric: true },
@@ -181,18 +183,57 @@ export default function Market() {
                   </td>
                   <td>{row.location}</td>
                   <td>
-                    <span className={`badge status-${row.status}`}>{statusLabel[row.status]}</span>
+                    <span className={`badge status-${row.status}`} data-testid="market-status" data-value={row.status}>
+                      {statusLabel[row.status]}
+                    </span>
                   </td>
-                  <td>{row.lastReportAt ? formatRelative(row.lastReportAt, data.now, locale) : never}</td>
-                  <td className="num">{row.utilizationBps === null ? '—' : formatBps(row.utilizationBps, locale)}</td>
-                  <td className="num">{row.trailingAprBps === null ? '—' : formatBps(row.trailingAprBps, locale)}</td>
-                  <td className="num">{row.pricePerShare ? formatUsd(BigInt(row.pricePerShare), locale, 6) : '—'}</td>
-                  <td className="num">{row.token ? formatBps(row.soldBps, locale) : '—'}</td>
+                  <td data-testid="market-last-report" data-value={row.lastEpoch}>
+                    {row.lastReportAt ? (
+                      <Link to={`/analytics/epochs/${row.clusterId}/${row.lastEpoch}`}>
+                        {formatRelative(row.lastReportAt, data.now, locale)}
+                      </Link>
+                    ) : (
+                      never
+                    )}
+                  </td>
+                  <td className="num" data-testid="market-utilization" data-value={row.utilizationBps ?? undefined}>
+                    {row.utilizationBps === null ? '—' : formatBps(row.utilizationBps, locale)}
+                  </td>
+                  <td className="num" data-testid="market-apr" data-value={row.trailingAprBps ?? undefined}>
+                    {row.trailingAprBps === null ? '—' : formatBps(row.trailingAprBps, locale)}
+                  </td>
+                  <td className="num" data-testid="market-price" data-value={row.pricePerShare ?? undefined}>
+                    {row.pricePerShare ? formatUsd(BigInt(row.pricePerShare), locale, 6) : '—'}
+                  </td>
+                  <td className="num" data-testid="market-sold" data-value={row.token ? row.soldBps : undefined}>
+                    {row.token ? formatBps(row.soldBps, locale) : '—'}
+                  </td>
                   <td>{row.token ?? notTokenized}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {/* One explanation for the columns, not one per cell: the table is the hot page (issue 12). */}
+          <details className="figure-how" data-testid="market-how">
+            <summary>{t('figure.how')}</summary>
+            <dl className="figure-inputs">
+              <dt>{t('market.status')}</dt>
+              <dd>{t('figure.status')}</dd>
+              <dt>{t('market.utilization30d')}</dt>
+              <dd>{t('figure.utilization')}</dd>
+              <dt>{t('market.apr')}</dt>
+              <dd>{t('figure.apr')}</dd>
+              <dt>{t('market.sold')}</dt>
+              <dd>{t('figure.sold')}</dd>
+            </dl>
+            <p className="muted">
+              {t('figure.window')}:{' '}
+              {t('figure.windowDays', {
+                days: data.windowDays,
+                to: `${new Date(data.now * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+              })}
+            </p>
+          </details>
         </div>
       )}
       {data.pages > 1 && (

@@ -1,18 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Address, formatUnits, isAddress, parseUnits } from 'viem';
-import { useConnection, usePublicClient, useReadContract } from 'wagmi';
+import { useConnection, useReadContract } from 'wagmi';
 import { offeringAbi, offeringPhase as Phase, shareTokenAbi } from '#contracts';
+import { extrapolateClaimable, holderRatePerDay, RATE_SCALE, rateAt } from '#protocol/stream';
 import { ConnectWallet } from '~/components/ConnectWallet';
+import { FigureHow } from '~/components/Figure';
+import { useChainNow, usePositions } from '~/components/positions';
 import { TxStatus } from '~/components/TxStatus';
 import { errorNameOfSelector } from '~/lib/contract-errors';
 import { toCsv } from '~/lib/csv';
 import { formatShares, formatUsd, SHARE_DECIMALS, STABLECOIN_DECIMALS } from '~/lib/format';
 import { fromDataSources } from '~/lib/http.server';
-import { extrapolateClaimable } from '~/lib/stream';
 import { useTransactionFlow } from '~/lib/tx';
 import { listShareTokens } from '~/models/clusters.server';
 import type { loader as rootLoader } from '~/root';
@@ -25,110 +26,6 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 type TokenRef = Awaited<ReturnType<typeof loader>>['tokens'][number];
-const RESYNC_MS = 15_000;
-
-/** Reads every position of `account` from the chain once; the page extrapolates claimable revenue in between. */
-function usePositions(account: Address | undefined, tokens: TokenRef[], deployBlock: bigint | undefined) {
-  const publicClient = usePublicClient();
-  return useQuery({
-    queryKey: ['positions', account, tokens.map((token) => token.address).join(',')],
-    enabled: Boolean(account && publicClient),
-    refetchInterval: RESYNC_MS,
-    queryFn: async () => {
-      if (!account || !publicClient) return { readAt: 0n, fetchedAt: Date.now(), positions: [] };
-      const head = await publicClient.getBlock({ blockTag: 'latest' });
-      const fetchedAt = Date.now();
-      const positions = await Promise.all(
-        tokens.map(async (token) => {
-          const tokenContract = { address: token.address, abi: shareTokenAbi } as const;
-          const offeringContract = { address: token.offering, abi: offeringAbi } as const;
-          const [
-            balance,
-            claimable,
-            stream,
-            totalSupply,
-            purchased,
-            phase,
-            escrowRevenue,
-            claims,
-            withdrawals,
-            escrowClaims,
-          ] = await Promise.all([
-            publicClient.readContract({ ...tokenContract, functionName: 'balanceOf', args: [account] }),
-            publicClient.readContract({ ...tokenContract, functionName: 'claimable', args: [account] }),
-            publicClient.readContract({ ...tokenContract, functionName: 'stream' }),
-            publicClient.readContract({ ...tokenContract, functionName: 'totalSupply' }),
-            publicClient.readContract({ ...offeringContract, functionName: 'purchasedOf', args: [account] }),
-            publicClient.readContract({ ...offeringContract, functionName: 'phase' }),
-            publicClient.readContract({ ...offeringContract, functionName: 'escrowRevenueOf', args: [account] }),
-            publicClient.getContractEvents({
-              ...tokenContract,
-              eventName: 'Claimed',
-              args: { account },
-              fromBlock: deployBlock,
-            }),
-            publicClient.getContractEvents({
-              ...offeringContract,
-              eventName: 'SharesWithdrawn',
-              args: { buyer: account },
-              fromBlock: deployBlock,
-            }),
-            publicClient.getContractEvents({
-              ...offeringContract,
-              eventName: 'EscrowRevenueClaimed',
-              args: { buyer: account },
-              fromBlock: deployBlock,
-            }),
-          ]);
-          const claimed =
-            claims.reduce((sum, log) => sum + (log.args.amount ?? 0n), 0n) +
-            withdrawals.reduce((sum, log) => sum + (log.args.revenue ?? 0n), 0n) +
-            escrowClaims.reduce((sum, log) => sum + (log.args.amount ?? 0n), 0n);
-          return {
-            token,
-            balance,
-            escrowedShares: purchased[0],
-            paid: purchased[1],
-            phase,
-            escrowRevenue,
-            claimed,
-            snapshot: {
-              claimable,
-              balance,
-              totalSupply,
-              ratePerSecond: stream.ratePerSecond,
-              end: stream.end,
-              readAt: head.timestamp,
-            },
-          };
-        }),
-      );
-      return {
-        readAt: head.timestamp,
-        fetchedAt,
-        positions: positions.filter(
-          (position) =>
-            position.balance > 0n ||
-            position.escrowedShares > 0n ||
-            position.snapshot.claimable > 0n ||
-            position.claimed > 0n,
-        ),
-      };
-    },
-  });
-}
-
-/** A clock that ticks every second (chain seconds, extrapolated from the last read). */
-function useChainNow(readAt: bigint | undefined, fetchedAt: number | undefined) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(timer);
-  }, []);
-  if (readAt === undefined || fetchedAt === undefined) return undefined;
-  return readAt + BigInt(Math.max(0, Math.floor((now - fetchedAt) / 1_000)));
-}
-
 function TransferForm({
   account,
   positions,
@@ -228,7 +125,13 @@ export default function Portfolio() {
       (data?.positions ?? []).map((position) => {
         const claimable =
           now === undefined ? position.snapshot.claimable : extrapolateClaimable(position.snapshot, now);
-        return { ...position, claimable, earned: position.claimed + claimable + position.escrowRevenue };
+        const { snapshot } = position;
+        const ratePerDay = holderRatePerDay(
+          rateAt(snapshot, now ?? snapshot.readAt),
+          snapshot.balance,
+          snapshot.totalSupply,
+        );
+        return { ...position, claimable, ratePerDay, earned: position.claimed + claimable + position.escrowRevenue };
       }),
     [data, now],
   );
@@ -340,6 +243,7 @@ export default function Portfolio() {
                     <th scope="col">{t('portfolio.escrowed')}</th>
                     <th scope="col">{t('portfolio.claimable')}</th>
                     <th scope="col">{t('portfolio.earned')}</th>
+                    <th scope="col">{t('passport.rate')}</th>
                     <th scope="col">
                       <span className="visually-hidden">Actions</span>
                     </th>
@@ -359,9 +263,44 @@ export default function Portfolio() {
                       </td>
                       <td className="num" data-testid="holding-claimable" data-value={row.claimable.toString()}>
                         {formatUsd(row.claimable, locale, 6)}
+                        <FigureHow
+                          testId="holding-claimable"
+                          explain={{
+                            formula: t('figure.claimable', { readAt: row.snapshot.readAt.toString() }),
+                            inputs: [
+                              { label: 'claimable', value: row.snapshot.claimable.toString() },
+                              { label: 'balance', value: row.snapshot.balance.toString() },
+                              { label: 'totalSupply', value: row.snapshot.totalSupply.toString() },
+                              { label: 'ratePerSecond', value: row.snapshot.ratePerSecond.toString() },
+                              { label: 'RATE_SCALE', value: RATE_SCALE.toString() },
+                              { label: 'end', value: row.snapshot.end.toString() },
+                            ],
+                          }}
+                        />
                       </td>
                       <td className="num" data-testid="holding-earned" data-value={row.earned.toString()}>
                         {formatUsd(row.earned, locale, 6)}
+                        <FigureHow
+                          testId="holding-earned"
+                          explain={{
+                            formula: t('figure.earned'),
+                            inputs: [
+                              { label: 'claimed', value: row.claimed.toString() },
+                              { label: 'claimable', value: row.claimable.toString() },
+                              { label: 'escrowRevenue', value: row.escrowRevenue.toString() },
+                            ],
+                          }}
+                        />
+                      </td>
+                      <td className="num" data-testid="holding-rate" data-value={row.ratePerDay.toString()}>
+                        {t('passport.perDay', { amount: formatUsd(row.ratePerDay, locale) })}
+                        <FigureHow
+                          testId="holding-rate"
+                          explain={{
+                            formula: `balance × ${t('figure.rate')} ÷ totalSupply`,
+                            source: { href: `/clusters/${row.token.clusterId}`, label: row.token.symbol },
+                          }}
+                        />
                       </td>
                       <td className="actions">
                         <button

@@ -4,10 +4,15 @@
  * with drizzle (bound parameters) and reads the rollups through their primary key.
  */
 import { and, asc, desc, eq, gte, lt, sum } from 'drizzle-orm';
+import { trailingAprBps } from '#protocol/figures/apr';
+import { soldBps } from '#protocol/figures/sold';
+import { meanUtilizationBps } from '#protocol/figures/utilization';
+import { type ClusterStatusName, lifecycleOf, statusAt, unixSeconds } from '#protocol/status';
 import type { Database } from '../index';
 import {
   attestations,
   clusters,
+  committeeEvents,
   epochReports,
   offeringEvents,
   offerings,
@@ -19,8 +24,47 @@ import {
 } from '../schema';
 import { dailyRollupsIn } from './index';
 
-const WHOLE_SHARE = 10n ** 18n;
 const DAY_MS = 86_400_000;
+
+/**
+ * The registry's heartbeat as the mirror knows it (the newest HeartbeatChanged; the constructor emits the first), in
+ * seconds, or null before the indexer has seen one (then no cluster can be called Attested for sure).
+ */
+export async function mirroredHeartbeat(db: Database, chainId: number): Promise<bigint | null> {
+  const [row] = await db
+    .select({ value: committeeEvents.value })
+    .from(committeeEvents)
+    .where(and(eq(committeeEvents.chainId, chainId), eq(committeeEvents.kind, 'heartbeat_changed')))
+    .orderBy(desc(committeeEvents.blockNumber), desc(committeeEvents.logIndex))
+    .limit(1);
+  return row?.value ?? null;
+}
+
+/** A mirrored cluster's status at `now` by the contract's rule (protocol/status.ts), lowercased like the mirror's. */
+export function mirroredStatusAt(
+  cluster: {
+    status: (typeof clusters.$inferSelect)['status'];
+    attestedAt: Date | null;
+    attestedUntil: Date | null;
+    lastEpoch: bigint;
+  },
+  heartbeat: bigint | null,
+  now: Date,
+): Lowercase<Exclude<ClusterStatusName, 'None'>> {
+  const name = statusAt(
+    {
+      registered: true,
+      lifecycle: lifecycleOf(cluster.status),
+      attestedAt: unixSeconds(cluster.attestedAt),
+      attestedUntil: unixSeconds(cluster.attestedUntil),
+      lastEpoch: cluster.lastEpoch,
+    },
+    // Without a known heartbeat, any lapse counts: Stale unless a report or attestation is from this very second.
+    heartbeat ?? 0n,
+    unixSeconds(now),
+  );
+  return name.toLowerCase() as Lowercase<Exclude<ClusterStatusName, 'None'>>;
+}
 
 export type MarketRow = {
   clusterId: bigint;
@@ -39,7 +83,7 @@ export type MarketRow = {
   sharesSold: bigint;
   /** Sold / supply in basis points (0 when not tokenized). */
   soldBps: number;
-  /** Mean reported utilization over the window in basis points, null without reports. */
+  /** Mean reported utilization over the window in basis points (protocol/figures/utilization.ts), null without reports. */
   utilizationBps: number | null;
   revenueReported: bigint;
   revenueDeposited: bigint;
@@ -58,7 +102,7 @@ export async function marketRows(
 ): Promise<MarketRow[]> {
   const windowDays = query.windowDays ?? 30;
   const from = new Date(query.now.getTime() - windowDays * DAY_MS);
-  const [clusterRows, sold, windowed] = await Promise.all([
+  const [clusterRows, sold, windowed, heartbeat] = await Promise.all([
     db
       .select({ cluster: clusters, token: shareTokens, pricePerShare: offerings.pricePerShare })
       .from(clusters)
@@ -91,6 +135,7 @@ export async function marketRows(
       .from(rollups)
       .where(dailyRollupsIn({ chainId: query.chainId, dimension: 'cluster', from, to: query.now, throughTo: true }))
       .groupBy(rollups.key),
+    mirroredHeartbeat(db, query.chainId),
   ]);
   const soldByOffering = new Map(sold.map((row) => [row.offering.toLowerCase(), row.totalSold ?? 0n]));
   const windowByCluster = new Map(windowed.map((row) => [row.key, row]));
@@ -98,16 +143,14 @@ export async function marketRows(
     const figures = windowByCluster.get(cluster.clusterId.toString());
     const supply = token?.supply ?? 0n;
     const sharesSold = token ? (soldByOffering.get(token.offering.toLowerCase()) ?? 0n) : 0n;
-    const supplyValue = pricePerShare ? (supply * pricePerShare) / WHOLE_SHARE : 0n;
     const revenueDeposited = figures?.revenueDeposited ?? 0n;
-    const expired = cluster.attestedUntil !== null && cluster.attestedUntil.getTime() <= query.now.getTime();
     return {
       clusterId: cluster.clusterId,
       operator: cluster.operator,
       gpuModel: cluster.gpuModel,
       location: cluster.location,
       gpuCount: cluster.gpuCount,
-      status: cluster.status === 'attested' && expired ? 'stale' : cluster.status,
+      status: mirroredStatusAt(cluster, heartbeat, query.now),
       attestedAt: cluster.attestedAt,
       attestedUntil: cluster.attestedUntil,
       lastReportAt: cluster.lastReportAt,
@@ -116,16 +159,14 @@ export async function marketRows(
       supply,
       pricePerShare: pricePerShare ?? null,
       sharesSold,
-      soldBps: supply > 0n ? Number((sharesSold * 10_000n) / supply) : 0,
-      utilizationBps: figures && figures.reports > 0 ? figures.utilizationBpsSum / figures.reports : null,
+      soldBps: soldBps(sharesSold, supply),
+      utilizationBps: figures ? meanUtilizationBps(figures.utilizationBpsSum, figures.reports) : null,
       revenueReported: figures?.revenueReported ?? 0n,
       revenueDeposited,
-      trailingAprBps:
-        supplyValue > 0n
-          ? Number((revenueDeposited * 365n * 10_000n) / (BigInt(windowDays) * supplyValue))
-          : token
-            ? 0
-            : null,
+      // protocol/figures/apr.ts; a token whose offering the mirror has not seen yet has no price: no figure.
+      trailingAprBps: pricePerShare
+        ? trailingAprBps({ deposited: revenueDeposited, supply, pricePerShare, windowDays })
+        : null,
     };
   });
 }
@@ -181,7 +222,10 @@ export async function clusterUtilizations(db: Database, query: { chainId: number
     .groupBy(rollups.key);
   return rows
     .filter((row) => row.reports > 0)
-    .map((row) => ({ clusterId: BigInt(row.key), utilizationBps: row.utilizationBpsSum / row.reports }));
+    .map((row) => ({
+      clusterId: BigInt(row.key),
+      utilizationBps: meanUtilizationBps(row.utilizationBpsSum, row.reports) ?? 0,
+    }));
 }
 
 /** Accepted epoch reports, newest first, of one cluster or of all. */

@@ -5,6 +5,9 @@
  * bound, never spliced into SQL text) and reads the rollups through their primary key.
  */
 import { and, asc, desc, eq, gte, lt, lte, sum } from 'drizzle-orm';
+import { trailingAprBps } from '#protocol/figures/apr';
+import { meanUtilizationBps } from '#protocol/figures/utilization';
+import { valueLocked } from '#protocol/figures/value';
 import type { Database } from '../index';
 import {
   clusters,
@@ -27,8 +30,10 @@ export type SeriesQuery = {
 export type SeriesPoint = {
   bucket: Date;
   reports: number;
-  /** Average reported utilization over the bucket, in basis points (null without reports). */
+  /** Mean reported utilization over the bucket (protocol/figures/utilization.ts), in basis points (null without reports). */
   utilizationBps: number | null;
+  /** Σ utilizationBps of the bucket's reports, so wider windows pool sums and counts instead of averaging means. */
+  utilizationBpsSum: bigint;
   /** Average GPUs online per report (null without reports). */
   gpusOnline: number | null;
   gpuHoursMilli: bigint;
@@ -80,7 +85,8 @@ export async function rollupSeries(
   return rows.map((row) => ({
     bucket: row.bucket,
     reports: row.reportCount,
-    utilizationBps: row.reportCount > 0 ? Number(row.utilizationBpsSum) / row.reportCount : null,
+    utilizationBps: meanUtilizationBps(row.utilizationBpsSum, row.reportCount),
+    utilizationBpsSum: BigInt(row.utilizationBpsSum),
     gpusOnline: row.reportCount > 0 ? Number(row.gpusOnlineSum) / row.reportCount : null,
     gpuHoursMilli: row.gpuHoursMilli,
     revenueReported: row.revenueReported,
@@ -135,7 +141,6 @@ export async function reconciliation(
   return { revenueReported, revenueDeposited, shortfall: revenueReported - revenueDeposited };
 }
 
-const WHOLE_SHARE = 10n ** 18n;
 const DAY_MS = 86_400_000;
 
 /**
@@ -188,15 +193,22 @@ export async function clusterInvestment(
       ),
   ]);
   const sold = lastPurchase?.totalSold ?? 0n;
-  const supplyValue = (sale.supply * sale.pricePerShare) / WHOLE_SHARE;
   const trailingRevenue = trailing?.amount ?? 0n;
   return {
     token: sale.token,
     offering: sale.offering,
     sharesSold: sold,
-    valueLocked: (sold * sale.pricePerShare) / WHOLE_SHARE,
+    pricePerShare: sale.pricePerShare,
+    supply: sale.supply,
+    trailingDays,
+    valueLocked: valueLocked(sold, sale.pricePerShare),
     trailingRevenue,
-    trailingAprBps: supplyValue > 0n ? (trailingRevenue * 365n * 10_000n) / (BigInt(trailingDays) * supplyValue) : 0n,
+    trailingAprBps: trailingAprBps({
+      deposited: trailingRevenue,
+      supply: sale.supply,
+      pricePerShare: sale.pricePerShare,
+      windowDays: trailingDays,
+    }),
   };
 }
 

@@ -1,0 +1,113 @@
+/** Each calculator against numbers worked out on paper from the inputs (never from the module's own constants). */
+import { describe, expect, it } from 'vitest';
+import { networkAprBps, trailingAprBps } from './apr';
+import { epochLabel } from './epoch';
+import { revenuePerGpuHour, totalGpuHoursMilli } from './gpu-hours';
+import { holderCount } from './holders';
+import { soldBps } from './sold';
+import { meanUtilizationBps, pooledUtilizationBps } from './utilization';
+import { supplyValue, valueLocked } from './value';
+
+const WHOLE = 1_000_000_000_000_000_000n;
+
+describe('value', () => {
+  it('prices shares like Offering.quote, rounding up', () => {
+    // 60 shares at 10 tUSD (10 000 000 base units) = 600 tUSD.
+    expect(valueLocked(60n * WHOLE, 10_000_000n)).toBe(600_000_000n);
+    // 1 share-wei at 10 000 000 base units per share = 1e-11 base units → 1 (rounded up).
+    expect(valueLocked(1n, 10_000_000n)).toBe(1n);
+    // 2.5 shares at 3 base units = 7.5 → 8.
+    expect(supplyValue(2_500_000_000_000_000_000n, 3n)).toBe(8n);
+    expect(valueLocked(0n, 10_000_000n)).toBe(0n);
+  });
+});
+
+describe('trailing APR', () => {
+  it('annualises the window’s deposits over the supply’s price', () => {
+    // 1 000 shares at 10 tUSD cost 10 000 tUSD; 246.58 tUSD deposited in 30 days → ×365/30 = 3 000.06 tUSD a year
+    // = 30.0006 % → 3 000 bps.
+    expect(
+      trailingAprBps({ deposited: 246_580_000n, supply: 1_000n * WHOLE, pricePerShare: 10_000_000n, windowDays: 30 }),
+    ).toBe(3_000);
+    // 5 tUSD over 7 days on 100 shares at 10 tUSD (1 000 tUSD): 5 × 365 / 7 / 1 000 = 26.07 % → 2 607 bps.
+    expect(
+      trailingAprBps({ deposited: 5_000_000n, supply: 100n * WHOLE, pricePerShare: 10_000_000n, windowDays: 7 }),
+    ).toBe(2_607);
+    expect(trailingAprBps({ deposited: 5n, supply: 0n, pricePerShare: 10n, windowDays: 30 })).toBeNull();
+    expect(trailingAprBps({ deposited: 5n, supply: WHOLE, pricePerShare: 10n, windowDays: 0 })).toBeNull();
+  });
+
+  it('weights the network figure by what each supply cost', () => {
+    // 100 tUSD on 1 000 tUSD and 0 on 3 000 tUSD over 365 days: 100 / 4 000 = 2.5 % → 250 bps (not the 5 % mean).
+    expect(
+      networkAprBps(
+        [
+          { deposited: 100_000_000n, supply: 100n * WHOLE, pricePerShare: 10_000_000n },
+          { deposited: 0n, supply: 300n * WHOLE, pricePerShare: 10_000_000n },
+        ],
+        365,
+      ),
+    ).toBe(250);
+  });
+});
+
+describe('utilization', () => {
+  it('is the mean of the reports, rounded to the nearest basis point', () => {
+    // (7 500 + 8 700) / 2 = 8 100; (1 + 2) / 2 = 1.5 → 2; (1 + 1 + 2) / 3 = 1.33 → 1.
+    expect(meanUtilizationBps(16_200, 2)).toBe(8_100);
+    expect(meanUtilizationBps(3n, 2)).toBe(2);
+    expect(meanUtilizationBps(4, 3)).toBe(1);
+    expect(meanUtilizationBps(0, 0)).toBeNull();
+  });
+
+  it('pools sums and counts instead of averaging averages', () => {
+    // One report at 10 000 and three at 2 000: (10 000 + 6 000) / 4 = 4 000 (the mean of means would be 6 000).
+    expect(
+      pooledUtilizationBps([
+        { utilizationBpsSum: 10_000, reports: 1 },
+        { utilizationBpsSum: 6_000, reports: 3 },
+      ]),
+    ).toBe(4_000);
+  });
+});
+
+describe('GPU-hours', () => {
+  it('adds milli-hours and prices revenue per GPU-hour', () => {
+    expect(totalGpuHoursMilli([{ gpuHoursMilli: 6_000n }, { gpuHoursMilli: 7_000n }])).toBe(13_000n);
+    // 12 tUSD for 6 GPU-hours = 2 tUSD an hour; 1 base unit for 3 milli-hours = 333.3 → 333.
+    expect(revenuePerGpuHour(12_000_000n, 6_000n)).toBe(2_000_000n);
+    expect(revenuePerGpuHour(1n, 3n)).toBe(333n);
+    expect(revenuePerGpuHour(1n, 0n)).toBeNull();
+  });
+});
+
+describe('sold and holders', () => {
+  it('gives the sold part of the supply in basis points, rounded down', () => {
+    expect(soldBps(60n * WHOLE, 100n * WHOLE)).toBe(6_000);
+    expect(soldBps(1n, 3n)).toBe(3_333);
+    expect(soldBps(5n, 0n)).toBe(0);
+  });
+
+  it('counts accounts with a positive balance, not the offering escrow, each once', () => {
+    const offering = '0x00000000000000000000000000000000000000aa' as const;
+    expect(
+      holderCount(
+        [
+          { account: '0x0000000000000000000000000000000000000001', balance: 5n },
+          { account: '0x0000000000000000000000000000000000000002', balance: 0n },
+          { account: '0x00000000000000000000000000000000000000AA', balance: 9n },
+          { account: '0x0000000000000000000000000000000000000001', balance: 1n },
+          { account: '0x0000000000000000000000000000000000000003', balance: 1n },
+        ],
+        offering,
+      ),
+    ).toBe(2);
+  });
+});
+
+describe('epoch labels', () => {
+  it('names an epoch by the UTC time it ended (its id)', () => {
+    // 1 765 026 000 s = 2025-12-06T13:00:00Z.
+    expect(epochLabel(1_765_026_000n)).toBe('2025-12-06 13:00 UTC');
+  });
+});

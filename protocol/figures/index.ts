@@ -1,0 +1,14 @@
+/**
+ * One calculator per figure. The pages, the CSV, the JSON API and the charts call these and nothing else to compute a
+ * figure; FIGURES-LIST (handed to the audit) names each figure's test id and the function here that computes it.
+ */
+
+export { lifecycleOf, statusAt, unixSeconds } from '../status';
+export { extrapolateClaimable, holderRatePerDay, rateAt, ratePerDay, streamRatePerDay } from '../stream';
+export { networkAprBps, trailingAprBps } from './apr';
+export { epochEnd, epochLabel } from './epoch';
+export { revenuePerGpuHour, totalGpuHoursMilli } from './gpu-hours';
+export { holderCount, holderExcludes } from './holders';
+export { soldBps } from './sold';
+export { meanUtilizationBps, pooledUtilizationBps } from './utilization';
+export { supplyValue, valueAtPrice, valueLocked } from './value';

@@ -1,0 +1,50 @@
+/**
+ * A cluster's status at a given time, by the rule of ClusterRegistry.sol `_statusOf` — written once here so the market
+ * table, the JSON API and the passport cannot disagree with the chain (the market table once called a cluster
+ * "attested" after its reports had stopped). Branch for branch, in the contract's order:
+ *   unknown id → None; retired → Retired; suspended → Suspended; never attested → Registered;
+ *   now > attestedUntil → Stale; now > max(lastEpoch, attestedAt) + heartbeat → Stale; otherwise Attested.
+ * The names and their order come from the generated enum (`clusterRegistryClusterStatusNames`).
+ */
+import { clusterRegistryClusterStatusNames } from '#contracts';
+
+export type ClusterStatusName = (typeof clusterRegistryClusterStatusNames)[number];
+export const CLUSTER_STATUS_NAMES = clusterRegistryClusterStatusNames;
+
+/** The registry's lifecycle (its private `Lifecycle` enum): what suspend / unsuspend / retire set. */
+export type ClusterLifecycle = 'active' | 'suspended' | 'retired';
+
+export type ClusterStatusInput = {
+  /** False for an id the registry never assigned (0 or above clusterCount). */
+  registered: boolean;
+  lifecycle: ClusterLifecycle;
+  /** Unix seconds; 0 when never attested (as the contract stores it). */
+  attestedAt: bigint;
+  /** Unix seconds; 0 when never attested. */
+  attestedUntil: bigint;
+  /** The newest accepted epoch id, which is the epoch's end time in unix seconds; 0 before the first report. */
+  lastEpoch: bigint;
+};
+
+/** `_statusOf(cluster)` at chain time `now` (unix seconds) with the registry's `heartbeat` (seconds). */
+export function statusAt(cluster: ClusterStatusInput, heartbeat: bigint, now: bigint): ClusterStatusName {
+  if (!cluster.registered) return 'None';
+  if (cluster.lifecycle === 'retired') return 'Retired';
+  if (cluster.lifecycle === 'suspended') return 'Suspended';
+  if (cluster.attestedUntil === 0n) return 'Registered';
+  if (now > cluster.attestedUntil) return 'Stale';
+  let lastActivity = cluster.attestedAt;
+  if (cluster.lastEpoch > lastActivity) lastActivity = cluster.lastEpoch;
+  if (now > lastActivity + heartbeat) return 'Stale';
+  return 'Attested';
+}
+
+/** The lifecycle the mirror's event-derived status implies (db/schema.ts `ClusterStatus`). */
+export function lifecycleOf(mirrored: 'registered' | 'attested' | 'suspended' | 'retired'): ClusterLifecycle {
+  return mirrored === 'suspended' || mirrored === 'retired' ? mirrored : 'active';
+}
+
+/** Seconds since the epoch of a date, or 0 for none (the contract's "never"). */
+export function unixSeconds(date: Date | null | undefined): bigint {
+  return date ? BigInt(Math.floor(date.getTime() / 1000)) : 0n;
+}
