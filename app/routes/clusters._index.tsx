@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData, useRevalidator } from '@remix-run/react';
-import { useEffect } from 'react';
+import { Form, Link, useLoaderData, useNavigate, useRevalidator } from '@remix-run/react';
+import { type MouseEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarketRow } from '#db/analytics/dashboard';
 import { formatBps, formatInteger, formatRelative, formatUsd } from '~/lib/format';
@@ -72,6 +72,21 @@ const COLUMNS: { sort: MarketQuery['sort']; label: ColumnLabel; numeric?: boolea
   { sort: 'sold', label: 'market.sold', numeric: true },
 ];
 
+/**
+ * Rows link with plain anchors: a <Link> per row was a fifth of the page's server render (route resolution and hooks
+ * for 50 links). This one handler on the table body keeps an ordinary click on them a client-side navigation.
+ */
+function useRowLinkNavigation() {
+  const navigate = useNavigate();
+  return (event: MouseEvent<HTMLElement>) => {
+    const anchor = (event.target as Element).closest('a');
+    if (!anchor || event.defaultPrevented || event.button !== 0 || anchor.target) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(anchor.getAttribute('href')!);
+  };
+}
+
 export default function Market() {
   const data = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
@@ -82,6 +97,7 @@ export default function Market() {
   const statusLabel = Object.fromEntries(MARKET_STATUSES.map((status) => [status, t(`dbStatus.${status}`)]));
   const never = t('common.never');
   const notTokenized = t('market.notTokenized');
+  const followRowLink = useRowLinkNavigation();
   // New clusters and reports appear without a reload (the loader reads a cache refreshed every 2 seconds).
   useEffect(() => {
     const timer = setInterval(() => state === 'idle' && document.visibilityState === 'visible' && revalidate(), 3_000);
@@ -170,15 +186,14 @@ export default function Market() {
                 <th scope="col">{t('market.token')}</th>
               </tr>
             </thead>
-            <tbody>
+            {/* biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a focused row link fires this click; the rows are anchors */}
+            <tbody onClick={followRowLink}>
               {data.rows.map((row) => (
                 <tr key={row.clusterId} data-testid={`cluster-row-${row.clusterId}`}>
                   <td>
-                    <Link to={`/clusters/${row.clusterId}`}>#{row.clusterId}</Link>
+                    <a href={`/clusters/${row.clusterId}`}>{`#${row.clusterId}`}</a>
                   </td>
-                  <td>
-                    {row.gpuModel} × {formatInteger(row.gpuCount, locale)}
-                  </td>
+                  <td>{`${row.gpuModel} × ${formatInteger(row.gpuCount, locale)}`}</td>
                   <td>{row.location}</td>
                   <td>
                     <span className={`badge status-${row.status}`}>{statusLabel[row.status]}</span>
