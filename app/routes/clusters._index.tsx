@@ -80,10 +80,21 @@ function useRowLinkNavigation() {
   const navigate = useNavigate();
   return (event: MouseEvent<HTMLElement>) => {
     const anchor = (event.target as Element).closest('a');
-    if (!anchor || event.defaultPrevented || event.button !== 0 || anchor.target) return;
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const href = anchor?.getAttribute('href');
+    // Only this app's paths; another site, a download or a new tab stays the browser's (a <Link> already handled it).
+    if (!anchor || !href?.startsWith('/') || href.startsWith('//') || anchor.target || anchor.hasAttribute('download'))
+      return;
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     event.preventDefault();
-    navigate(anchor.getAttribute('href')!);
+    navigate(href);
   };
 }
 
