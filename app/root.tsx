@@ -141,9 +141,28 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * On the server the config is only ever rendered disconnected (no initial state, no effects run), so one per chain
+ * serves every request; building it (connectors, storage, transports) was ~2 % of a page's render. The browser still
+ * gets its own per page load.
+ */
+const serverWagmiConfigs = new Map<string, ReturnType<typeof createWagmiConfig>>();
+function wagmiConfigFor(chain: Parameters<typeof createWagmiConfig>[0]) {
+  if (typeof document !== 'undefined') return createWagmiConfig(chain);
+  const key = `${chain.id}|${chain.name}|${chain.rpcUrl}`;
+  let config = serverWagmiConfigs.get(key);
+  if (!config) {
+    // One chain per server; the bound only guards against a context that changes per request.
+    if (serverWagmiConfigs.size >= 4) serverWagmiConfigs.clear();
+    config = createWagmiConfig(chain);
+    serverWagmiConfigs.set(key, config);
+  }
+  return config;
+}
+
 export default function App() {
   const { chain } = useRouteLoaderData<typeof loader>('root')!;
-  const [config] = useState(() => createWagmiConfig(chain));
+  const [config] = useState(() => wagmiConfigFor(chain));
   const [queryClient] = useState(() => new QueryClient());
   // No initial state: server and browser both render disconnected, then wagmi (ssr: true) restores the connection
   // from its cookie on mount, so the shared HTML never depends on who asked for it.

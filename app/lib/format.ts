@@ -59,9 +59,21 @@ export function formatPercent(numerator: bigint, denominator: bigint, locale: st
   );
 }
 
+// A market page formats ~150 ratios per render, mostly the same few hundred values: the string is kept, not rebuilt
+// (finding the formatter costs a JSON key per call). Bounded: cleared when full.
+const bpsStrings = new Map<string, string>();
+const BPS_STRINGS = 20_000;
+
 /** Basis points (10,000 = 100 %) as a percentage with up to one decimal. */
 export function formatBps(basisPoints: number, locale: string) {
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(basisPoints / 10_000);
+  const key = `${locale}|${basisPoints}`;
+  let text = bpsStrings.get(key);
+  if (text === undefined) {
+    text = numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(basisPoints / 10_000);
+    if (bpsStrings.size >= BPS_STRINGS) bpsStrings.clear();
+    bpsStrings.set(key, text);
+  }
+  return text;
 }
 
 /** Dates in UTC so the server's and the browser's renderings agree (no hydration mismatch). */

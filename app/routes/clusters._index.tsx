@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData, useRevalidator } from '@remix-run/react';
-import { useEffect } from 'react';
+import { Form, Link, useLoaderData, useNavigate, useRevalidator } from '@remix-run/react';
+import { type MouseEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarketRow } from '#db/analytics/dashboard';
 import { formatBps, formatInteger, formatRelative, formatUsd } from '~/lib/format';
@@ -74,6 +74,32 @@ const COLUMNS: { sort: MarketQuery['sort']; label: ColumnLabel; numeric?: boolea
   { sort: 'sold', label: 'market.sold', numeric: true },
 ];
 
+/**
+ * Rows link with plain anchors: a <Link> per row was a fifth of the page's server render (route resolution and hooks
+ * for 50 links). This one handler on the table body keeps an ordinary click on them a client-side navigation.
+ */
+function useRowLinkNavigation() {
+  const navigate = useNavigate();
+  return (event: MouseEvent<HTMLElement>) => {
+    const anchor = (event.target as Element).closest('a');
+    const href = anchor?.getAttribute('href');
+    // Only this app's paths; another site, a download or a new tab stays the browser's (a <Link> already handled it).
+    if (!anchor || !href?.startsWith('/') || href.startsWith('//') || anchor.target || anchor.hasAttribute('download'))
+      return;
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
+    event.preventDefault();
+    navigate(href);
+  };
+}
+
 export default function Market() {
   const data = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
@@ -84,6 +110,7 @@ export default function Market() {
   const statusLabel = Object.fromEntries(MARKET_STATUSES.map((status) => [status, t(`dbStatus.${status}`)]));
   const never = t('common.never');
   const notTokenized = t('market.notTokenized');
+  const followRowLink = useRowLinkNavigation();
   // New clusters and reports appear without a reload (the loader reads a cache refreshed every 2 seconds).
   useEffect(() => {
     const timer = setInterval(() => state === 'idle' && document.visibilityState === 'visible' && revalidate(), 3_000);
@@ -172,15 +199,14 @@ export default function Market() {
                 <th scope="col">{t('market.token')}</th>
               </tr>
             </thead>
-            <tbody>
+            {/* biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a focused row link fires this click; the rows are anchors */}
+            <tbody onClick={followRowLink}>
               {data.rows.map((row) => (
                 <tr key={row.clusterId} data-testid={`cluster-row-${row.clusterId}`}>
                   <td>
-                    <Link to={`/clusters/${row.clusterId}`}>#{row.clusterId}</Link>
+                    <a href={`/clusters/${row.clusterId}`}>{`#${row.clusterId}`}</a>
                   </td>
-                  <td>
-                    {row.gpuModel} × {formatInteger(row.gpuCount, locale)}
-                  </td>
+                  <td>{`${row.gpuModel} × ${formatInteger(row.gpuCount, locale)}`}</td>
                   <td>{row.location}</td>
                   <td>
                     <span className={`badge status-${row.status}`} data-testid="market-status" data-value={row.status}>
