@@ -21,7 +21,7 @@ import {
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import { deployProtocol } from '#contracts/deploy';
 import type { Deployment } from '#contracts/deployments';
-import { registryDomain, registryTypes } from '../oracle/eip712';
+import { registryDomain, registryTypes } from '#protocol/eip712';
 import { type AnvilHandle, startAnvil } from '../scripts/stack/anvil';
 import { DEV_ACCOUNT_COUNT, devAccount, devRoles } from '../scripts/stack/dev-accounts';
 

@@ -6,7 +6,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
 import { startTestChain, type TestChain } from '#db/test-fixtures';
-import { createRegistryHasher, signDigest } from '../../oracle/eip712';
+import { createRegistryHasher, signDigest } from '#protocol/eip712';
 import { verifyExportOnChain } from '../../oracle/export/epoch-export';
 import { gpuUuidHash, type TelemetryLeaf, telemetryRoot } from '../../oracle/hardware';
 import { testPort } from '../../oracle/node/harness';

@@ -5,7 +5,7 @@
 import type { Account, Chain, Hex, PublicClient, Transport, WalletClient } from 'viem';
 import type { z } from 'zod';
 import { clusterRegistryAbi } from '#contracts';
-import type { ChainContext } from '../eip712';
+import type { ChainContext } from '#protocol/eip712';
 import { PermanentError, RetryableError } from '../errors';
 import { type AttestationSignature, attestationSignatureSchema, challengeSchema } from '../node/protocol';
 import { signInventory } from './signing';

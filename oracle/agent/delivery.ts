@@ -22,7 +22,7 @@
  */
 import type { Logger } from 'pino';
 import type { Address, Hex } from 'viem';
-import type { ChainContext } from '../eip712';
+import type { ChainContext } from '#protocol/eip712';
 import type { BatchBody } from '../node/protocol';
 import { signBatch, signedBy } from './signing';
 import type { ClusterSpool } from './spool';

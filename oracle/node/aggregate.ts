@@ -8,7 +8,7 @@
  *   which that GPU was online (a leased GPU that is down earns nothing), floored once per cluster.
  * - telemetryRoot: see hardware.ts.
  */
-import type { EpochReport } from '../eip712';
+import type { EpochReport } from '#protocol/eip712';
 import { type TelemetryLeaf, telemetryRoot } from '../hardware';
 import type { Snapshot, WireLease } from './protocol';
 

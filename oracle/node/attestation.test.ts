@@ -3,8 +3,8 @@ import pino from 'pino';
 import { type Address, type Hex, zeroAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { inventoryProofDigest, signDigest } from '#protocol/eip712';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
-import { inventoryProofDigest, signDigest } from '../eip712';
 import * as hardware from '../hardware';
 import * as telemetryTypes from '../telemetry/types';
 import {

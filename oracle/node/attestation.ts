@@ -10,7 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Address, type Hex, recoverMessageAddress, toHex, zeroAddress } from 'viem';
 import { z } from 'zod';
 import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
-import { type ChainContext, inventoryProofDigest, recoverSigner } from '../eip712';
+import { type ChainContext, inventoryProofDigest, recoverSigner } from '#protocol/eip712';
 import { Rejection } from '../errors';
 import { hardwareRootOfCanonical } from '../hardware';
 import { canonicalGpuUuid } from '../telemetry/types';

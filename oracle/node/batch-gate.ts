@@ -25,7 +25,7 @@
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Address, getAddress, type Hex, keccak256, toBytes } from 'viem';
-import { recoverSigner, telemetryBatchDigest } from '../eip712';
+import { recoverSigner, telemetryBatchDigest } from '#protocol/eip712';
 import { Rejection } from '../errors';
 import { limitBody } from './body-limit';
 import type { OracleCore } from './core';

@@ -20,7 +20,7 @@ import {
   recoverSigner,
   signDigest,
   telemetryBatchDigest,
-} from '../eip712';
+} from '#protocol/eip712';
 import { Rejection } from '../errors';
 import { gpuUuidHash } from '../hardware';
 import { aggregateEpoch, epochEndOf } from './aggregate';

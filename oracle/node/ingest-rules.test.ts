@@ -246,7 +246,7 @@ describe('refusals that consume the sequence (H-6)', () => {
     const core = await openCore(chain);
     await attestedCluster(core, chain, 1n, 1, uuids);
     const { keccak256, toBytes } = await import('viem');
-    const { signDigest, telemetryBatchDigest } = await import('../eip712');
+    const { signDigest, telemetryBatchDigest } = await import('#protocol/eip712');
     const payload = '{"snapshots":7}';
     const digest = telemetryBatchDigest(context, 1n, 1n, keccak256(toBytes(payload)));
     const payloadHash = keccak256(toBytes(payload));

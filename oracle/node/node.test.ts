@@ -6,10 +6,10 @@ import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
+import { createRegistryHasher, type EpochReport, inventoryProofDigest, signDigest } from '#protocol/eip712';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
-import { createRegistryHasher, type EpochReport, inventoryProofDigest, signDigest } from '../eip712';
 import { hardwareRoot, type TelemetryLeaf, telemetryRoot } from '../hardware';
 import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
 import { type OracleNode, startOracleNode } from './node';
@@ -488,7 +488,7 @@ describe('k-of-n reports', () => {
       committeeVersion: 1,
     };
     const hasher = createRegistryHasher(context());
-    const { signDigest, recoverSigner } = await import('../eip712');
+    const { signDigest, recoverSigner } = await import('#protocol/eip712');
     const { fromWireReport } = await import('./protocol');
     const signature = await signDigest(hasher.report(fromWireReport(forged)), rogue.key);
     expect(await recoverSigner(hasher.report(fromWireReport(forged)), signature)).toBe(rogue.address);
@@ -536,7 +536,7 @@ describe('k-of-n reports', () => {
       committeeVersion: 1,
     };
     const hasher = createRegistryHasher(context());
-    const { signDigest } = await import('../eip712');
+    const { signDigest } = await import('#protocol/eip712');
     const { fromWireReport } = await import('./protocol');
     // An outsider's signature claiming to be committee member 1's: it would push out member 1's genuine one.
     const forged = await signDigest(hasher.report(fromWireReport(report)), devPrivateKey(3));
@@ -559,7 +559,7 @@ describe('k-of-n reports', () => {
 
   it('refuses, before any signature recovery, what no honest peer sends: unknown clusters, epochs not ended, unaligned or closed, oversized batches', async () => {
     const { MAX_SIGNATURES_PER_REQUEST, fromWireReport } = await import('./protocol');
-    const { signDigest } = await import('../eip712');
+    const { signDigest } = await import('#protocol/eip712');
     const nextEpochEnd = (Math.floor(Date.now() / 1000 / EPOCH) + 1) * EPOCH;
     const report = {
       clusterId: clusterA.toString(),
@@ -800,7 +800,7 @@ describe('peer signatures (H-2)', () => {
   it('a junk or forged signature posted for signer B before the epoch closes does not keep B out: the report lands with two valid signatures', async () => {
     const E = epochEnd(4);
     const B = committee[1]!;
-    const { signDigest } = await import('../eip712');
+    const { signDigest } = await import('#protocol/eip712');
     const { fromWireReport, toWireReport: toWire } = await import('./protocol');
     const hasher = createRegistryHasher(context());
     const other = reportOf(E);

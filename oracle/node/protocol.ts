@@ -4,7 +4,7 @@
  */
 import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem';
 import { z } from 'zod';
-import type { EpochReport } from '../eip712';
+import type { EpochReport } from '#protocol/eip712';
 
 const hex32 = z
   .string()

@@ -12,8 +12,8 @@
  */
 import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex } from 'viem';
-import type { EpochReport } from '../eip712';
-import { recoverSigner } from '../eip712';
+import type { EpochReport } from '#protocol/eip712';
+import { recoverSigner } from '#protocol/eip712';
 import type { ChainCommittee } from './chain';
 import type { ReportEntry } from './core';
 import type { NodeMetrics } from './metrics';

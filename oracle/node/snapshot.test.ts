@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { getAddress, type Hex } from 'viem';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EpochReport } from '../eip712';
+import type { EpochReport } from '#protocol/eip712';
 import type { Rejection } from '../errors';
 import { hardwareRoot } from '../hardware';
 import { type OracleCore, SUBMITTED_REPORTS_KEPT } from './core';

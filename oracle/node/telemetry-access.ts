@@ -15,7 +15,7 @@
  * replay against the same one to a minute of read access.
  */
 import { type Address, getAddress, type Hex, hashTypedData, isHex } from 'viem';
-import { type ChainContext, recoverSigner } from '../eip712';
+import { type ChainContext, recoverSigner } from '#protocol/eip712';
 import { Rejection } from '../errors';
 
 export const TELEMETRY_VIEW_WINDOW_SECONDS = 60;

@@ -20,7 +20,7 @@ import {
 import { privateKeyToAccount } from 'viem/accounts';
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import { readDeployment } from '#contracts/deployments';
-import { registryDomain, registryTypes } from '../../../oracle/eip712';
+import { registryDomain, registryTypes } from '#protocol/eip712';
 import { hardwareRoot } from '../../../oracle/hardware';
 import { E2E_DATA_DIR } from '../../../playwright.config';
 import { devPrivateKey, devRoles } from '../../../scripts/stack/dev-accounts';
