@@ -1,35 +1,20 @@
 /**
- * The hardware commitment and the telemetry root, both OpenZeppelin StandardMerkleTree roots.
+ * The telemetry root (the `telemetryRoot` of an epoch report) and the reference hardware tree. The hardware commitment
+ * itself lives in protocol/hardware.ts (the browser computes it too).
  *
- * HARDWARE COMMITMENT (what `registerCluster`/`updateHardware` take as `hardwareRoot`, and what the dashboard
- * recomputes in the browser): `StandardMerkleTree.of(uuids.map((uuid) => [keccak256(toBytes(uuid))]), ['bytes32'])`
- * where `uuid` is the canonical GPU UUID string as nvidia-smi prints it (`GPU-` + lowercase 8-4-4-4-12 hex, see
- * canonicalGpuUuid), hashed as UTF-8 bytes. Each leaf is one GPU; the order of the UUIDs does not matter (the library
- * sorts leaves). A UUID belongs to the cluster iff its leaf is in the tree.
- *
- * TELEMETRY ROOT (the `telemetryRoot` of an epoch report): the same library over one leaf per GPU reading in the
- * epoch, types ['bytes32', 'uint64', 'int32']: keccak256 of the UUID, the snapshot time in Unix milliseconds, and the
- * utilization in thousandths of a percent (-1 when the GPU reported none). An epoch without readings has root 0x00…0.
+ * TELEMETRY ROOT: the OpenZeppelin StandardMerkleTree over one leaf per GPU reading in the epoch, types
+ * ['bytes32', 'uint64', 'int32']: keccak256 of the UUID, the snapshot time in Unix milliseconds, and the utilization in
+ * thousandths of a percent (-1 when the GPU reported none). An epoch without readings has root 0x00…0.
  */
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
-import { bytesToHex, type Hex, hexToBytes, keccak256, toBytes, zeroHash } from 'viem';
-import { keccakAscii, keccakShort } from './keccak';
-import { canonicalGpuUuid } from './telemetry/types';
+import { bytesToHex, type Hex, hexToBytes, zeroHash } from 'viem';
+import { gpuUuidHash, HARDWARE_LEAF_TYPES } from '#protocol/hardware';
+import { keccakShort } from '#protocol/keccak';
+import { compareBytes, rootOfSortedLeaves } from '#protocol/merkle';
 
-export const HARDWARE_LEAF_TYPES = ['bytes32'] as const;
 export const TELEMETRY_LEAF_TYPES = ['bytes32', 'uint64', 'int32'] as const;
 
-/** The canonical form of a GPU UUID (see canonicalGpuUuid); throws a readable error for anything else. */
-export function requireGpuUuid(uuid: string): string {
-  const canonical = canonicalGpuUuid(uuid);
-  if (!canonical) throw new Error(`"${uuid}" is not a GPU UUID (expected GPU-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)`);
-  return canonical;
-}
-
-/** The hardware tree's leaf value for one GPU: keccak256 of its canonical UUID (any accepted spelling hashes alike). */
-export const gpuUuidHash = (uuid: string): Hex => keccak256(toBytes(requireGpuUuid(uuid)));
-
-/** This module is imported by the browser too (the operator form computes the commitment), so it stays Node-free. */
+/** The library's tree of a GPU inventory, for proofs (its root is protocol/hardware.ts's hardwareRoot, tested). */
 export function hardwareTree(uuids: readonly string[]) {
   if (uuids.length === 0) throw new Error('a cluster needs at least one GPU UUID');
   const hashes = uuids.map(gpuUuidHash);
@@ -40,46 +25,12 @@ export function hardwareTree(uuids: readonly string[]) {
   );
 }
 
-/** The hardware commitment of any accepted spellings (hardwareTree's root, computed as hardwareRootOfCanonical). */
-export function hardwareRoot(uuids: readonly string[]): Hex {
-  if (uuids.length === 0) throw new Error('a cluster needs at least one GPU UUID');
-  const root = hardwareRootOfCanonical(uuids.map(requireGpuUuid));
-  if (root === null) throw new Error('GPU UUIDs must be unique');
-  return root;
-}
-
-/**
- * hardwareTree's root over UUIDs already in canonical form, on raw bytes (see telemetryRoot for why): per GPU
- * keccak256(uuid), then the library's leaf hash keccak256(keccak256(abi.encode(bytes32))) where abi.encode of a
- * bytes32 is the 32 bytes themselves. Null when a UUID is listed twice (equal leaves end up adjacent once sorted, so
- * this costs no set of strings). hardware.test.ts checks it against StandardMerkleTree.of.
- */
-export function hardwareRootOfCanonical(uuids: readonly string[]): Hex | null {
-  if (uuids.length === 0) throw new Error('a cluster needs at least one GPU UUID');
-  const buffer = new Uint8Array(uuids.length * 32);
-  const scratch = new Uint8Array(32);
-  const leaves = uuids.map((uuid, index) => {
-    keccakAscii(uuid, scratch, 0);
-    keccakShort(scratch, 0, 32, scratch, 0);
-    const offset = index * 32;
-    keccakShort(scratch, 0, 32, buffer, offset);
-    return buffer.subarray(offset, offset + 32);
-  });
-  leaves.sort(compareBytes);
-  for (let index = 1; index < leaves.length; index++) {
-    if (compareBytes(leaves[index - 1]!, leaves[index]!) === 0) return null;
-  }
-  return bytesToHex(rootOfSortedLeaves(leaves));
-}
-
 export type TelemetryLeaf = [uuidHash: Hex, timestampMs: bigint, utilizationMilliPct: number];
 
 /**
  * The StandardMerkleTree root over `leaves` (same leaf hash, sorted leaves, sorted-pair node hash), computed on raw
- * bytes: the library's ABI encoder costs ~0.3 ms per leaf and viem's encoder with hex strings ~0.1 ms, which dominated
- * a node's CPU when it signs thousands of reports (the demo's history). The leaf's ABI encoding is three 32-byte words
- * (bytes32, uint64 and int32 left-padded, the int32 sign-extended). hardware.test.ts checks it against
- * StandardMerkleTree.of.
+ * bytes (see protocol/merkle.ts). The leaf's ABI encoding is three 32-byte words (bytes32, uint64 and int32
+ * left-padded, the int32 sign-extended). hardware.test.ts checks it against StandardMerkleTree.of.
  */
 export function telemetryRoot(leaves: TelemetryLeaf[]): Hex {
   if (leaves.length === 0) return zeroHash;
@@ -112,35 +63,4 @@ export function writeTelemetryLeafHash(
   leafView.setInt32(92, utilization);
   keccakShort(leafEncoding, 0, 96, leafEncoding, 0);
   keccakShort(leafEncoding, 0, 32, out, offset);
-}
-
-/**
- * The StandardMerkleTree root over leaf hashes already sorted ascending: the library lays the leaves out in reverse
- * at the end of an array of 2n - 1 nodes and hashes each parent as keccak256 of its two children, smaller first.
- */
-function rootOfSortedLeaves(leaves: readonly Uint8Array[]): Uint8Array {
-  const count = leaves.length;
-  const tree = new Array<Uint8Array>(2 * count - 1);
-  leaves.forEach((hash, index) => {
-    tree[tree.length - 1 - index] = hash;
-  });
-  const parents = new Uint8Array((count - 1) * 32);
-  const pair = new Uint8Array(64);
-  for (let index = count - 2; index >= 0; index--) {
-    const left = tree[2 * index + 1]!;
-    const right = tree[2 * index + 2]!;
-    const smallerFirst = compareBytes(left, right) < 0;
-    pair.set(smallerFirst ? left : right, 0);
-    pair.set(smallerFirst ? right : left, 32);
-    keccakShort(pair, 0, 64, parents, index * 32);
-    tree[index] = parents.subarray(index * 32, index * 32 + 32);
-  }
-  return tree[0]!;
-}
-
-function compareBytes(a: Uint8Array, b: Uint8Array) {
-  for (let index = 0; index < a.length; index++) {
-    if (a[index] !== b[index]) return a[index]! - b[index]!;
-  }
-  return 0;
 }

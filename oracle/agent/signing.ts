@@ -7,7 +7,7 @@ import {
   signDigest,
   telemetryBatchDigest,
 } from '#protocol/eip712';
-import { hardwareRoot } from '../hardware';
+import { hardwareRoot } from '#protocol/hardware';
 import type { BatchBody, BatchPayload } from '../node/protocol';
 
 export async function signBatch(

@@ -8,9 +8,10 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
 import { createRegistryHasher, signDigest } from '#protocol/eip712';
+import { gpuUuidHash } from '#protocol/hardware';
 import { startTestChain, type TestChain } from '../../db/test-fixtures';
 import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
-import { gpuUuidHash, type TelemetryLeaf, telemetryRoot } from '../hardware';
+import { type TelemetryLeaf, telemetryRoot } from '../hardware';
 import { testPort } from '../node/harness';
 import { buildEpochExport, type EpochExport, verifyExportOffline, verifyExportOnChain } from './epoch-export';
 

@@ -5,8 +5,8 @@
  * made a 36,000-sample export take 44 s of CPU; telemetry-tree.test.ts checks both against the library.
  */
 import { bytesToHex, type Hex, zeroHash } from 'viem';
+import { keccakShort } from '#protocol/keccak';
 import { type TelemetryLeaf, writeTelemetryLeafHash } from '../hardware';
-import { keccakShort } from '../keccak';
 
 export type TelemetryTree = { root: Hex /** Proofs in the order of the leaves given. */; proofs: Hex[][] };
 

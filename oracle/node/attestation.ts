@@ -11,9 +11,8 @@ import { type Address, type Hex, recoverMessageAddress, toHex, zeroAddress } fro
 import { z } from 'zod';
 import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
 import { type ChainContext, inventoryProofDigest, recoverSigner } from '#protocol/eip712';
+import { canonicalGpuUuid, hardwareRootOfCanonical } from '#protocol/hardware';
 import { Rejection } from '../errors';
-import { hardwareRootOfCanonical } from '../hardware';
-import { canonicalGpuUuid } from '../telemetry/types';
 import { limitBody } from './body-limit';
 import type { OnChainCluster, RegistryView } from './chain';
 import { IpBuckets } from './ip-buckets';

@@ -21,8 +21,8 @@ import {
   signDigest,
   telemetryBatchDigest,
 } from '#protocol/eip712';
+import { gpuUuidHash } from '#protocol/hardware';
 import { Rejection } from '../errors';
-import { gpuUuidHash } from '../hardware';
 import { aggregateEpoch, epochEndOf } from './aggregate';
 import { type AttestationAnswer, AttestationDesk, type ChallengeRequest } from './attestation';
 import { checkPayloadHash } from './batch-gate';

@@ -8,9 +8,9 @@
 import { type Address, type Hash, maxUint256, type PublicClient, parseEventLogs } from 'viem';
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, testStablecoinAbi } from '#contracts';
 import type { Deployment } from '#contracts/deployments';
+import { hardwareRoot } from '#protocol/hardware';
 import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
-import { hardwareRoot } from '../hardware';
 import type { DemoCluster } from './demo-state';
 import type { SimCluster, Simulator } from './model';
 import { chainTime, DemoError, type DemoWallets, settle } from './wallets';

@@ -21,7 +21,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import { readDeployment } from '#contracts/deployments';
 import { registryDomain, registryTypes } from '#protocol/eip712';
-import { hardwareRoot } from '../../../oracle/hardware';
+import { hardwareRoot } from '#protocol/hardware';
 import { E2E_DATA_DIR } from '../../../playwright.config';
 import { devPrivateKey, devRoles } from '../../../scripts/stack/dev-accounts';
 import { ANVIL_RPC_URL } from './wallet';
