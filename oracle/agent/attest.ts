@@ -6,8 +6,8 @@ import type { Account, Chain, Hex, PublicClient, Transport, WalletClient } from 
 import type { z } from 'zod';
 import { clusterRegistryAbi } from '#contracts';
 import type { ChainContext } from '#protocol/eip712';
+import { type AttestationSignature, attestationSignatureSchema, challengeSchema } from '#protocol/wire';
 import { PermanentError, RetryableError } from '../errors';
-import { type AttestationSignature, attestationSignatureSchema, challengeSchema } from '../node/protocol';
 import { signInventory } from './signing';
 
 export type { AttestationSignature };

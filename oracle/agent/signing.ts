@@ -8,7 +8,7 @@ import {
   telemetryBatchDigest,
 } from '#protocol/eip712';
 import { hardwareRoot } from '#protocol/hardware';
-import type { BatchBody, BatchPayload } from '../node/protocol';
+import type { BatchBody, BatchPayload } from '#protocol/wire';
 
 export async function signBatch(
   context: ChainContext,

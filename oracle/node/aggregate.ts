@@ -9,8 +9,8 @@
  * - telemetryRoot: see hardware.ts.
  */
 import type { EpochReport } from '#protocol/eip712';
+import type { Snapshot, WireLease } from '#protocol/wire';
 import { type TelemetryLeaf, telemetryRoot } from '../hardware';
-import type { Snapshot, WireLease } from './protocol';
 
 export type EpochInput = {
   clusterId: bigint;

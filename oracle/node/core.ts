@@ -22,6 +22,17 @@ import {
   telemetryBatchDigest,
 } from '#protocol/eip712';
 import { gpuUuidHash } from '#protocol/hardware';
+import {
+  type BatchBody,
+  type BatchPayload,
+  batchPayloadSchema,
+  fromWireReport,
+  type Snapshot,
+  type TelemetryStatus,
+  toWireReport,
+  type WireLease,
+  type WireReport,
+} from '#protocol/wire';
 import { Rejection } from '../errors';
 import { aggregateEpoch, epochEndOf } from './aggregate';
 import { type AttestationAnswer, AttestationDesk, type ChallengeRequest } from './attestation';
@@ -43,17 +54,6 @@ import {
 } from './ingest-rules';
 import { Journal } from './journal';
 import type { NodeMetrics } from './metrics';
-import {
-  type BatchBody,
-  type BatchPayload,
-  batchPayloadSchema,
-  fromWireReport,
-  type Snapshot,
-  type TelemetryStatus,
-  toWireReport,
-  type WireLease,
-  type WireReport,
-} from './protocol';
 import { type BookState, type PeerItem, type PeerRecord, reportKey, SignatureBook } from './signature-book';
 import {
   appendPart,

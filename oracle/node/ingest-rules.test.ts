@@ -12,6 +12,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
 import { hardwareRoot } from '#protocol/hardware';
+import { type BatchPayload, MAX_LEASES_PER_GPU } from '#protocol/wire';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { signBatch, signInventory } from '../agent/signing';
 import { Rejection } from '../errors';
@@ -20,7 +21,6 @@ import { OracleCore } from './core';
 import { simulatedUuids } from './harness';
 import { checkClockRules, defaultClockRules, dueEpochs } from './ingest-rules';
 import { createNodeMetrics } from './metrics';
-import { type BatchPayload, MAX_LEASES_PER_GPU } from './protocol';
 
 const EPOCH = 60;
 const SKEW_MS = 40_000;

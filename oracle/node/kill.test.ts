@@ -14,13 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
 import { createRegistryHasher, recoverSigner } from '#protocol/eip712';
 import { gpuUuidHash } from '#protocol/hardware';
+import { type BatchPayload, fromWireReport, type WireReport } from '#protocol/wire';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
 import { type TelemetryLeaf, telemetryRoot } from '../hardware';
 import { type Committee, startCommittee } from '../simulator/committee';
 import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
-import { type BatchPayload, fromWireReport, type WireReport } from './protocol';
 
 const ANVIL_PORT = testPort(8750);
 const HTTP_PORTS = [4600, 4601, 4602].map(testPort);

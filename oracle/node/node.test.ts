@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
 import { createRegistryHasher, type EpochReport, inventoryProofDigest, signDigest } from '#protocol/eip712';
 import { hardwareRoot } from '#protocol/hardware';
+import type { BatchPayload } from '#protocol/wire';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
@@ -15,7 +16,6 @@ import { type TelemetryLeaf, telemetryRoot } from '../hardware';
 import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
 import { type OracleNode, startOracleNode } from './node';
 import { signPeerRequest } from './peer-auth';
-import type { BatchPayload } from './protocol';
 
 const ANVIL_PORT = testPort(8711);
 const HTTP_PORTS = [4111, 4112, 4113].map(testPort);
@@ -490,7 +490,7 @@ describe('k-of-n reports', () => {
     };
     const hasher = createRegistryHasher(context());
     const { signDigest, recoverSigner } = await import('#protocol/eip712');
-    const { fromWireReport } = await import('./protocol');
+    const { fromWireReport } = await import('#protocol/wire');
     const signature = await signDigest(hasher.report(fromWireReport(forged)), rogue.key);
     expect(await recoverSigner(hasher.report(fromWireReport(forged)), signature)).toBe(rogue.address);
     for (const position of [0, 1]) {
@@ -538,7 +538,7 @@ describe('k-of-n reports', () => {
     };
     const hasher = createRegistryHasher(context());
     const { signDigest } = await import('#protocol/eip712');
-    const { fromWireReport } = await import('./protocol');
+    const { fromWireReport } = await import('#protocol/wire');
     // An outsider's signature claiming to be committee member 1's: it would push out member 1's genuine one.
     const forged = await signDigest(hasher.report(fromWireReport(report)), devPrivateKey(3));
     const ahead = { ...report, committeeVersion: 2 ** 32 - 1 };
@@ -559,7 +559,7 @@ describe('k-of-n reports', () => {
   });
 
   it('refuses, before any signature recovery, what no honest peer sends: unknown clusters, epochs not ended, unaligned or closed, oversized batches', async () => {
-    const { MAX_SIGNATURES_PER_REQUEST, fromWireReport } = await import('./protocol');
+    const { MAX_SIGNATURES_PER_REQUEST, fromWireReport } = await import('#protocol/wire');
     const { signDigest } = await import('#protocol/eip712');
     const nextEpochEnd = (Math.floor(Date.now() / 1000 / EPOCH) + 1) * EPOCH;
     const report = {
@@ -802,7 +802,7 @@ describe('peer signatures (H-2)', () => {
     const E = epochEnd(4);
     const B = committee[1]!;
     const { signDigest } = await import('#protocol/eip712');
-    const { fromWireReport, toWireReport: toWire } = await import('./protocol');
+    const { fromWireReport, toWireReport: toWire } = await import('#protocol/wire');
     const hasher = createRegistryHasher(context());
     const other = reportOf(E);
     // A buggy member C relays junk for B; B itself (buggy) signs other figures first: neither takes B's place.

@@ -3,6 +3,16 @@ import Fastify, { type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex } from 'viem';
 import { z } from 'zod';
+import {
+  batchBodySchema,
+  MAX_SIGNATURE_BODY_BYTES,
+  MAX_SIGNATURES_PER_REQUEST,
+  pullQuerySchema,
+  signatureBatchSchema,
+  signatureItemSchema,
+  type TelemetryView,
+  toWireReport,
+} from '#protocol/wire';
 import { Rejection, RetryableError } from '../errors';
 import { telemetryRoot } from '../hardware';
 import {
@@ -22,16 +32,6 @@ import {
 } from './batch-gate';
 import type { OracleCore } from './core';
 import { PeerAuthenticator } from './peer-auth';
-import {
-  batchBodySchema,
-  MAX_SIGNATURE_BODY_BYTES,
-  MAX_SIGNATURES_PER_REQUEST,
-  pullQuerySchema,
-  signatureBatchSchema,
-  signatureItemSchema,
-  type TelemetryView,
-  toWireReport,
-} from './protocol';
 import { readEpochLeaves } from './samples';
 import { telemetryViewer } from './telemetry-access';
 
