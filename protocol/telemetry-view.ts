@@ -21,9 +21,9 @@ export const telemetryViewTypes = {
 export const telemetryViewDomain = ({ chainId, registry }: ChainContext) =>
   ({ name: 'Rackshare Oracle Node', version: '1', chainId, verifyingContract: registry }) as const;
 
-export type TelemetryView = { node: Address; clusterId: bigint; issuedAt: number };
+export type TelemetryViewRequest = { node: Address; clusterId: bigint; issuedAt: number };
 
-export function telemetryViewDigest(context: ChainContext, view: TelemetryView) {
+export function telemetryViewDigest(context: ChainContext, view: TelemetryViewRequest) {
   return hashTypedData({
     domain: telemetryViewDomain(context),
     types: telemetryViewTypes,
@@ -35,7 +35,7 @@ export function telemetryViewDigest(context: ChainContext, view: TelemetryView) 
 /** The headers that ask `view.node` for `view.clusterId`'s detail, signed by `sign` (a key or a wallet). */
 export async function telemetryViewHeaders(
   context: ChainContext,
-  view: TelemetryView,
+  view: TelemetryViewRequest,
   sign: (typed: {
     domain: ReturnType<typeof telemetryViewDomain>;
     types: typeof telemetryViewTypes;
