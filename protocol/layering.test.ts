@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join, normalize, relative } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -32,14 +32,14 @@ function target(file: string, specifier: string): { path: string } | { builtin: 
 const IMPORT =
   /(?:^|[^\w.])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 
-export function importsOf(source: string): string[] {
+function importsOf(source: string): string[] {
   return [...source.matchAll(IMPORT)].map((match) => (match[1] ?? match[2] ?? match[3])!);
 }
 
 const PROTOCOL_PACKAGES = new Set(['viem', 'zod']);
 
 /** Every rule `file` (a path from the repository root) breaks with `source`, as readable sentences. */
-export function violations(file: string, source: string): string[] {
+function violations(file: string, source: string): string[] {
   const problems: string[] = [];
   const layer = file.split('/')[0];
   for (const specifier of importsOf(source)) {
