@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
+import type { BatchBody, BatchPayload } from '#protocol/wire';
 import { Agent, agentConfigSchema } from '../oracle/agent/agent';
 import { DEFAULT_MAX_BATCHES_PER_PASS } from '../oracle/agent/delivery';
 import { ClusterSpool } from '../oracle/agent/spool';
 import { simulatedUuids } from '../oracle/node/harness';
-import type { BatchBody, BatchPayload } from '../oracle/node/protocol';
 import { devPrivateKey } from '../scripts/stack/dev-accounts';
 
 const GPUS = 100;

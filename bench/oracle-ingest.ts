@@ -11,13 +11,13 @@ import pino from 'pino';
 import { type Address, type Hex, keccak256, toBytes } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
+import { hardwareRoot } from '#protocol/hardware';
+import type { BatchPayload } from '#protocol/wire';
 import { signBatch, signInventory } from '../oracle/agent/signing';
-import { hardwareRoot } from '../oracle/hardware';
 import type { OnChainCluster, RegistryView } from '../oracle/node/chain';
 import { OracleCore } from '../oracle/node/core';
 import { simulatedUuids } from '../oracle/node/harness';
 import { createNodeMetrics } from '../oracle/node/metrics';
-import type { BatchPayload } from '../oracle/node/protocol';
 import { devPrivateKey } from '../scripts/stack/dev-accounts';
 
 const EPOCH = 60;

@@ -9,9 +9,9 @@
 import pino from 'pino';
 import type { Address, Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { createRegistryHasher, type EpochReport, recoverSigner, signDigest } from '../oracle/eip712';
+import { createRegistryHasher, type EpochReport, recoverSigner, signDigest } from '#protocol/eip712';
+import { MAX_SIGNATURES_PER_REQUEST, signatureBatchSchema, toWireReport } from '#protocol/wire';
 import { PeerAuthenticator, signPeerRequest } from '../oracle/node/peer-auth';
-import { MAX_SIGNATURES_PER_REQUEST, signatureBatchSchema, toWireReport } from '../oracle/node/protocol';
 import { type BookHost, SignatureBook } from '../oracle/node/signature-book';
 import { devPrivateKey } from '../scripts/stack/dev-accounts';
 

@@ -23,6 +23,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { Address } from 'viem';
+import type { MirroredClusterStatus } from '#protocol/status-names';
 import { address, bytes32, uint256 } from './columns';
 
 /** The rebuildable mirror of the chain; `public` keeps what only the operators can give back. */
@@ -113,7 +114,8 @@ export const clusterEvents = mirror.table(
   ],
 );
 
-export type ClusterStatus = 'registered' | 'attested' | 'suspended' | 'retired';
+/** The contract's ClusterStatus as events set it, lowercase (None and Stale are never stored, see protocol/). */
+export type ClusterStatus = MirroredClusterStatus;
 
 /**
  * Current state of each cluster, recomputed from `cluster_events`, `attestations` and `epoch_reports` whenever one of

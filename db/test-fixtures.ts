@@ -21,7 +21,7 @@ import {
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import { deployProtocol } from '#contracts/deploy';
 import type { Deployment } from '#contracts/deployments';
-import { registryDomain, registryTypes } from '../oracle/eip712';
+import { attestationTypedData, epochReportTypedData, firstSigners } from '#protocol/attestation';
 import { type AnvilHandle, startAnvil } from '../scripts/stack/anvil';
 import { DEV_ACCOUNT_COUNT, devAccount, devRoles } from '../scripts/stack/dev-accounts';
 
@@ -50,9 +50,8 @@ export async function startTestChain(port: number) {
     },
   );
   const { contracts } = deployment;
-  const domain = registryDomain({ chainId: chain.id, registry: contracts.clusterRegistry });
-  // The registry wants signatures ordered by ascending signer address.
-  const committee = [...oracleAccounts].sort((a, b) => (BigInt(a.address) < BigInt(b.address) ? -1 : 1)).slice(0, 2);
+  const signingContext = { chainId: chain.id, registry: contracts.clusterRegistry };
+  const committee = firstSigners(oracleAccounts, 2, (account) => account.address);
 
   async function send(index: number, request: Parameters<ReturnType<typeof wallet>['writeContract']>[0]) {
     const hash = await wallet(index).writeContract(request as never);
@@ -127,16 +126,7 @@ export async function startTestChain(port: number) {
         committeeVersion,
       };
       const signatures = await Promise.all(
-        committee.map((account) =>
-          account.signTypedData({
-            domain,
-            types: {
-              Attestation: registryTypes.Attestation,
-            },
-            primaryType: 'Attestation',
-            message,
-          }),
-        ),
+        committee.map((account) => account.signTypedData(attestationTypedData(signingContext, message))),
       );
       return send(devRoles.oracleNodes[0], {
         address: contracts.clusterRegistry,
@@ -165,16 +155,7 @@ export async function startTestChain(port: number) {
             committeeVersion,
           };
           const signatures = await Promise.all(
-            committee.map((account) =>
-              account.signTypedData({
-                domain,
-                types: {
-                  EpochReport: registryTypes.EpochReport,
-                },
-                primaryType: 'EpochReport',
-                message,
-              }),
-            ),
+            committee.map((account) => account.signTypedData(epochReportTypedData(signingContext, message))),
           );
           return { report: message, signatures };
         }),

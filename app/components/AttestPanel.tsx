@@ -10,12 +10,12 @@ import type { Address, Hex } from 'viem';
 import { useConfig } from 'wagmi';
 import { getBlock, readContract, signTypedData } from 'wagmi/actions';
 import { clusterRegistryAbi } from '#contracts';
+import { submitAttestationArgs } from '#protocol/attestation';
+import { telemetryDomain, telemetryTypes } from '#protocol/eip712';
 import { TxStatus } from '~/components/TxStatus';
 import type { AttestationSignature, NodeOutcome } from '~/lib/attestation';
 import { useCommitment } from '~/lib/commitment';
 import { useTransactionFlow } from '~/lib/tx';
-import { submitAttestationArgs } from '../../oracle/agent/attest';
-import { telemetryDomain, telemetryTypes } from '../../oracle/eip712';
 
 /** How long an attestation requested here stays valid (the nodes accept up to 400 days). */
 const VALIDITY_SECONDS = 30 * 86_400;

@@ -6,9 +6,9 @@
  */
 import { type ChangeEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EpochExport, ExportVerdict } from '#protocol/telemetry-export';
 import { formatDateTime, formatInteger } from '~/lib/format';
 import { type Expected, fetchExport, MAX_EXPORT_MIB, readExportFile, verifyInSteps } from '~/lib/verify-export';
-import type { EpochExport, ExportVerdict } from '../../protocol/telemetry-export';
 
 type State =
   | { kind: 'idle' }

@@ -7,9 +7,9 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TelemetryView } from '#protocol/wire';
 import type { NodeOutcome } from '~/lib/attestation';
 import { formatDateTime, formatInteger, formatRelative } from '~/lib/format';
-import type { TelemetryView } from '../../oracle/node/protocol';
 
 const REFRESH_MS = 10_000;
 const REJECTIONS_SHOWN = 10;

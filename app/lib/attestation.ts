@@ -3,13 +3,13 @@
  * (oracle/node/protocol.ts), with the index of the configured node each answer is for.
  */
 import { z } from 'zod';
-import { attestationBodySchema } from '../../oracle/node/protocol';
+import { attestationBodySchema } from '#protocol/wire';
 
 export {
   type AttestationSignature,
   attestationSignatureSchema,
   challengeSchema,
-} from '../../oracle/node/protocol';
+} from '#protocol/wire';
 
 export const inventoryAnswerSchema = attestationBodySchema.extend({ node: z.number().int().nonnegative() });
 export type InventoryAnswer = z.infer<typeof inventoryAnswerSchema>;

@@ -3,7 +3,7 @@
  * register form commits on-chain and what the attestation form must reproduce.
  */
 import { useMemo } from 'react';
-import { hardwareRoot, requireGpuUuid } from '../../oracle/hardware';
+import { hardwareRoot, requireGpuUuid } from '#protocol/hardware';
 
 export type Commitment = { uuids: string[]; count: number; root: `0x${string}` | undefined; error: string | undefined };
 

@@ -1,7 +1,8 @@
 import { ContractFunctionRevertedError, encodeErrorResult, toFunctionSelector, UserRejectedRequestError } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { offeringAbi } from '#contracts';
-import { describeError, errorNameOfSelector } from './contract-errors';
+import { errorNameOfSelector } from '#protocol/errors';
+import { describeError } from './contract-errors';
 
 describe('describeError', () => {
   it('decodes a custom error with its arguments', () => {

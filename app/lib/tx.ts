@@ -6,7 +6,8 @@ import { useCallback, useState } from 'react';
 import type { Abi, Address, Hash, TransactionReceipt } from 'viem';
 import { useConfig } from 'wagmi';
 import { simulateContract, waitForTransactionReceipt, writeContract } from 'wagmi/actions';
-import { type DescribedError, describeError, protocolErrorsAbi } from './contract-errors';
+import { protocolErrorsAbi } from '#protocol/errors';
+import { type DescribedError, describeError } from './contract-errors';
 
 export type TxState =
   | { step: 'idle' }

@@ -7,8 +7,8 @@
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import { keccak256, toHex } from 'viem';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TelemetryLeaf } from '../../protocol/telemetry';
-import { type EpochExport, EXPORT_FORMAT, MAX_EXPORT_BYTES } from '../../protocol/telemetry-export';
+import type { TelemetryLeaf } from '#protocol/telemetry';
+import { type EpochExport, EXPORT_FORMAT, MAX_EXPORT_BYTES } from '#protocol/telemetry-export';
 import { fetchExport, readExportFile, verifyInSteps } from './verify-export';
 
 const GPU_COUNT = 4;

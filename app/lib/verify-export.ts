@@ -11,7 +11,7 @@ import {
   ExportVerification,
   MAX_EXPORT_BYTES,
   parseEpochExport,
-} from '../../protocol/telemetry-export';
+} from '#protocol/telemetry-export';
 
 /** Samples checked between two yields: about 20 ms of hashing on a laptop, so the page answers input between steps. */
 export const VERIFY_STEP_SAMPLES = 500;

@@ -8,10 +8,10 @@ import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { z } from 'zod';
 import type { WebSettings } from '#config/web';
+import type { ChainContext } from '#protocol/eip712';
+import { telemetryViewHeaders } from '#protocol/telemetry-view';
+import { telemetryViewSchema } from '#protocol/wire';
 import { attestationSignatureSchema, challengeSchema, type InventoryAnswer, type NodeOutcome } from '~/lib/attestation';
-import type { ChainContext } from '../../oracle/eip712';
-import { telemetryViewSchema } from '../../oracle/node/protocol';
-import { telemetryViewHeaders } from '../../oracle/node/telemetry-access';
 
 const NODE_TIMEOUT_MS = 10_000;
 

@@ -1,23 +1,11 @@
 /** Epoch reports and their raw samples: the database for the reports, the oracle committee for the samples. */
 import type { AppLoadContext } from '@remix-run/node';
 import { epochReport, epochReportList } from '#db/analytics/dashboard';
+import { type MinedReport, type MinedWireReport, toWireReport } from '#protocol/wire';
 import { staleWhileRevalidate } from '~/models/stale-while-revalidate.server';
 
-export function serializeReport(report: Awaited<ReturnType<typeof epochReportList>>[number]) {
-  return {
-    clusterId: report.clusterId.toString(),
-    epoch: report.epoch.toString(),
-    gpuHoursMilli: report.gpuHoursMilli.toString(),
-    utilizationBps: report.utilizationBps,
-    gpusOnline: report.gpusOnline,
-    revenue: report.revenue.toString(),
-    telemetryRoot: report.telemetryRoot,
-    submitter: report.submitter,
-    transactionHash: report.transactionHash,
-    blockNumber: report.blockNumber.toString(),
-    blockTime: report.blockTime.toISOString(),
-  };
-}
+/** The one report serializer (protocol/wire.ts), kept under this name for the pages that import it. */
+export const serializeReport = (report: MinedReport): MinedWireReport => toWireReport(report);
 
 export async function recentReports(
   { db, chain }: AppLoadContext,
@@ -27,7 +15,7 @@ export async function recentReports(
   return rows.map(serializeReport);
 }
 
-const recentCache = staleWhileRevalidate<ReturnType<typeof serializeReport>[]>({
+const recentCache = staleWhileRevalidate<MinedWireReport[]>({
   freshMs: 2_000,
   maxStaleMs: 30_000,
   maxEntries: 16,

@@ -9,7 +9,7 @@ import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
-import { type TelemetryView, telemetryViewSchema } from '../../oracle/node/protocol';
+import { type TelemetryView, telemetryViewSchema } from '#protocol/wire';
 import { telemetryViewer } from '../../oracle/node/telemetry-access';
 import { devAccount, devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 

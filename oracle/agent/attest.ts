@@ -5,9 +5,10 @@
 import type { Account, Chain, Hex, PublicClient, Transport, WalletClient } from 'viem';
 import type { z } from 'zod';
 import { clusterRegistryAbi } from '#contracts';
-import type { ChainContext } from '../eip712';
+import { submitAttestationArgs } from '#protocol/attestation';
+import type { ChainContext } from '#protocol/eip712';
+import { type AttestationSignature, attestationSignatureSchema, challengeSchema } from '#protocol/wire';
 import { PermanentError, RetryableError } from '../errors';
-import { type AttestationSignature, attestationSignatureSchema, challengeSchema } from '../node/protocol';
 import { signInventory } from './signing';
 
 export type { AttestationSignature };
@@ -17,29 +18,6 @@ function parseAnswer<T>(schema: z.ZodType<T>, json: unknown, nodeUrl: string): T
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new PermanentError(`${nodeUrl}: unexpected answer (${parsed.error.issues[0]?.message})`);
   return parsed.data;
-}
-
-/**
- * The `submitAttestation` arguments from the nodes' signatures: the registry takes exactly `threshold` of them, in
- * strictly ascending signer order. Shared by the agent and the dashboard's attestation panel.
- */
-export function submitAttestationArgs(signatures: readonly AttestationSignature[], threshold: number) {
-  const chosen = [...signatures]
-    .sort((a, b) => (a.signer.toLowerCase() < b.signer.toLowerCase() ? -1 : 1))
-    .slice(0, threshold);
-  const first = chosen[0]!.attestation;
-  return [
-    {
-      clusterId: BigInt(first.clusterId),
-      hardwareRoot: first.hardwareRoot,
-      gpuCount: first.gpuCount,
-      issuedAt: BigInt(first.issuedAt),
-      validUntil: BigInt(first.validUntil),
-      nonce: first.nonce,
-      committeeVersion: first.committeeVersion,
-    },
-    chosen.map((entry) => entry.signature),
-  ] as const;
 }
 
 async function postJson(url: string, body: unknown) {

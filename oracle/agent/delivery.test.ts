@@ -9,10 +9,10 @@ import pino from 'pino';
 import { type Hex, keccak256, toBytes } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recoverSigner, telemetryBatchDigest } from '#protocol/eip712';
+import type { BatchBody, BatchPayload } from '#protocol/wire';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
-import { recoverSigner, telemetryBatchDigest } from '../eip712';
 import { simulatedUuids } from '../node/harness';
-import type { BatchBody, BatchPayload } from '../node/protocol';
 import { Agent, type AgentConfig, agentConfigSchema } from './agent';
 import { ClusterSpool } from './spool';
 

@@ -22,8 +22,8 @@
  */
 import type { Logger } from 'pino';
 import type { Address, Hex } from 'viem';
-import type { ChainContext } from '../eip712';
-import type { BatchBody } from '../node/protocol';
+import type { ChainContext } from '#protocol/eip712';
+import { type BatchBody, errorBodySchema, type ErrorBody as WireErrorBody } from '#protocol/wire';
 import { signBatch, signedBy } from './signing';
 import type { ClusterSpool } from './spool';
 
@@ -77,13 +77,12 @@ export type DeliveryCounters = {
   voided: number;
 };
 
-type ErrorBody = {
-  error?: {
-    code?: string;
-    message?: string;
-    sequenceConsumed?: boolean;
-    expectedSequence?: number;
-    lastSequence?: number;
+/** A node's answer: its refusal (the shared error body; the batch details below are checked where they are read). */
+type BatchAnswer = {
+  error?: WireErrorBody['error'] & {
+    sequenceConsumed?: unknown;
+    expectedSequence?: unknown;
+    lastSequence?: unknown;
   };
 };
 
@@ -198,7 +197,7 @@ export class Courier {
         sent++;
         const batch = await this.batchFor(target, sequence);
         let response: Response;
-        let body: ErrorBody;
+        let body: BatchAnswer;
         try {
           response = await this.options.fetch(`${nodeUrl}/clusters/${clusterId}/batches`, {
             method: 'POST',
@@ -206,7 +205,8 @@ export class Courier {
             body: JSON.stringify(batch),
             signal: AbortSignal.any([AbortSignal.timeout(this.options.requestTimeoutMs), this.options.signal]),
           });
-          body = (await response.json().catch(() => ({}))) as ErrorBody;
+          const parsed = errorBodySchema.safeParse(await response.json().catch(() => undefined));
+          body = parsed.success ? parsed.data : {};
         } catch (error) {
           // The node is down or unreachable: every cluster would fail alike, so the node as a whole waits.
           deferred = true;

@@ -12,7 +12,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hex } from 'viem';
-import { hardwareRoot } from '../hardware';
+import { hardwareRoot } from '#protocol/hardware';
 
 type Recorded = {
   uuids: string[];

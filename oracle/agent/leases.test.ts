@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type BatchBody, type BatchPayload, MAX_LEASES_PER_GPU, type WireLease } from '#protocol/wire';
 import { Rejection } from '../errors';
 import { fixtureContext, fixtureOperatorKey, fixturePayload, openFixtureCore } from '../node/core-fixture';
 import { simulatedUuids } from '../node/harness';
-import { type BatchBody, type BatchPayload, MAX_LEASES_PER_GPU, type WireLease } from '../node/protocol';
 import { Agent, agentConfigSchema } from './agent';
 
 const uuids = simulatedUuids('agent-leases', 4);

@@ -17,7 +17,7 @@
  *   a node that took an earlier batch holds it already. Then each GPU keeps its MAX_LEASES_PER_GPU most recent leases
  *   (running ones first, then by latest end): the others are dropped.
  */
-import { type BatchPayload, MAX_LEASES_PER_GPU, type Snapshot, type WireLease } from '../node/protocol';
+import { type BatchPayload, MAX_LEASES_PER_GPU, type Snapshot, type WireLease } from '#protocol/wire';
 
 export const DROP_REASONS = [
   'gpu_not_attested',

@@ -1,8 +1,14 @@
 /** What the agent signs with the operator key: telemetry batches and inventory proofs (see eip712.ts). */
 import { type Address, type Hex, keccak256, toBytes } from 'viem';
-import { type ChainContext, inventoryProofDigest, recoverSigner, signDigest, telemetryBatchDigest } from '../eip712';
-import { hardwareRoot } from '../hardware';
-import type { BatchBody, BatchPayload } from '../node/protocol';
+import {
+  type ChainContext,
+  inventoryProofDigest,
+  recoverSigner,
+  signDigest,
+  telemetryBatchDigest,
+} from '#protocol/eip712';
+import { hardwareRoot } from '#protocol/hardware';
+import type { BatchBody, BatchPayload } from '#protocol/wire';
 
 export async function signBatch(
   context: ChainContext,

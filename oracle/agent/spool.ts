@@ -25,7 +25,7 @@ import {
 } from 'node:fs';
 import { type FileHandle, open, rm, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BatchBody } from '../node/protocol';
+import type { BatchBody } from '#protocol/wire';
 
 export type SpoolLimits = {
   /** A segment is sealed (and becomes deletable) after this many batches or bytes, whichever comes first. */

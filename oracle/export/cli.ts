@@ -10,7 +10,7 @@ import { createPublicClient, http, type PublicClient } from 'viem';
 import { z } from 'zod';
 import { chainFields } from '#config/common';
 import { ConfigError, loadDotEnv, parseEnv } from '#config/env';
-import { type EpochExport, ExportFileError, MAX_EXPORT_BYTES, parseEpochExport } from '../../protocol/telemetry-export';
+import { type EpochExport, ExportFileError, MAX_EXPORT_BYTES, parseEpochExport } from '#protocol/telemetry-export';
 import { verifyExportOffline, verifyExportOnChain } from './epoch-export';
 
 loadDotEnv();

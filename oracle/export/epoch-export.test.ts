@@ -8,12 +8,12 @@ import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
+import { createRegistryHasher, signDigest } from '#protocol/eip712';
+import { gpuUuidHash } from '#protocol/hardware';
+import { type TelemetryLeaf, telemetryRoot, verifyTelemetryProof } from '#protocol/telemetry';
+import type { EpochExport } from '#protocol/telemetry-export';
 import { startTestChain, type TestChain } from '../../db/test-fixtures';
-import { type TelemetryLeaf, telemetryRoot, verifyTelemetryProof } from '../../protocol/telemetry';
-import type { EpochExport } from '../../protocol/telemetry-export';
 import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
-import { createRegistryHasher, signDigest } from '../eip712';
-import { gpuUuidHash } from '../hardware';
 import { testPort } from '../node/harness';
 import { buildEpochExport, verifyExportOffline, verifyExportOnChain } from './epoch-export';
 

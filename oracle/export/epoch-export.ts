@@ -6,14 +6,14 @@
 import { type Address, getAddress, type Hex, isHex, type PublicClient } from 'viem';
 import { z } from 'zod';
 import { clusterRegistryAbi } from '#contracts';
-import { type TelemetryLeaf, telemetryTree } from '../../protocol/telemetry';
+import { type TelemetryLeaf, telemetryTree } from '#protocol/telemetry';
 import {
   type EpochExport,
   EXPORT_FORMAT,
   EXPORT_LEAF_ENCODING,
   ExportVerification,
   MAX_EXPORT_SAMPLES,
-} from '../../protocol/telemetry-export';
+} from '#protocol/telemetry-export';
 
 /** What an oracle node's GET /clusters/:id/epochs/:epoch/samples answers. */
 export const nodeSamplesSchema = z.object({

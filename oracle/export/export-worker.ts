@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Address, Hex } from 'viem';
-import { telemetryRoot } from '../../protocol/telemetry';
+import { telemetryRoot } from '#protocol/telemetry';
 import { buildEpochExport, ExportMismatchError, type NodeSamples } from './epoch-export';
 
 export type ExportJob = {

@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import { type Hex, keccak256, stringToBytes } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type TelemetryLeaf, telemetryRoot, telemetryTree, verifyTelemetryProof } from '../../protocol/telemetry';
+import { type TelemetryLeaf, telemetryRoot, telemetryTree, verifyTelemetryProof } from '#protocol/telemetry';
+import type { BatchPayload } from '#protocol/wire';
 import type { OracleCore } from '../node/core';
 import { type FixtureCluster, fixturePayload, openFixtureCore, signFixtureBatch } from '../node/core-fixture';
 import { simulatedUuids } from '../node/harness';
-import type { BatchPayload } from '../node/protocol';
 
 const HOUR = 3_600_000;
 const cluster: FixtureCluster = { clusterId: 9n, uuids: simulatedUuids('signed-root', 3) };

@@ -14,12 +14,12 @@ import { type Hex, parseEventLogs, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
+import type { BatchPayload, WireReport } from '#protocol/wire';
 import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
 import { type Committee, startCommittee } from '../simulator/committee';
 import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
-import type { BatchPayload, WireReport } from './protocol';
 
 const ANVIL_PORT = testPort(8760);
 const HTTP_PORTS = [4630, 4631, 4632].map(testPort);

@@ -9,9 +9,9 @@
  * - telemetryRoot: see protocol/telemetry.ts.
  */
 
-import { type TelemetryLeaf, telemetryLeaf, telemetryRoot } from '../../protocol/telemetry';
-import type { EpochReport } from '../eip712';
-import type { Snapshot, WireLease } from './protocol';
+import type { EpochReport } from '#protocol/eip712';
+import { type TelemetryLeaf, telemetryLeaf, telemetryRoot } from '#protocol/telemetry';
+import type { Snapshot, WireLease } from '#protocol/wire';
 
 export type EpochInput = {
   clusterId: bigint;

@@ -3,10 +3,9 @@ import pino from 'pino';
 import { type Address, type Hex, zeroAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { inventoryProofDigest, signDigest } from '#protocol/eip712';
+import * as hardware from '#protocol/hardware';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
-import { inventoryProofDigest, signDigest } from '../eip712';
-import * as hardware from '../hardware';
-import * as telemetryTypes from '../telemetry/types';
 import {
   ANSWER_BODY_HARD_LIMIT,
   type AttestationAnswer,
@@ -22,13 +21,13 @@ import { simulatedUuids, testPort } from './harness';
 import { createNodeServer } from './server';
 
 // Pass-through spies: the real tree and canonicalizer, so a test can tell whether a refusal reached them.
-vi.mock('../hardware', async (original) => {
-  const actual = await original<typeof import('../hardware')>();
-  return { ...actual, hardwareRootOfCanonical: vi.fn(actual.hardwareRootOfCanonical) };
-});
-vi.mock('../telemetry/types', async (original) => {
-  const actual = await original<typeof import('../telemetry/types')>();
-  return { ...actual, canonicalGpuUuid: vi.fn(actual.canonicalGpuUuid) };
+vi.mock('#protocol/hardware', async (original) => {
+  const actual = await original<typeof import('#protocol/hardware')>();
+  return {
+    ...actual,
+    hardwareRootOfCanonical: vi.fn(actual.hardwareRootOfCanonical),
+    canonicalGpuUuid: vi.fn(actual.canonicalGpuUuid),
+  };
 });
 
 const context = { chainId: 31_337, registry: '0x5FbDB2315678afecb367f032d93F642f64180aa3' as Address };
@@ -94,7 +93,7 @@ const refusal = (promise: Promise<unknown>) =>
   );
 
 const treeBuilder = vi.mocked(hardware.hardwareRootOfCanonical);
-const canonicalizer = vi.mocked(telemetryTypes.canonicalGpuUuid);
+const canonicalizer = vi.mocked(hardware.canonicalGpuUuid);
 
 describe('attestation answers: cheap checks before any per-UUID work', () => {
   beforeEach(() => {

@@ -10,15 +10,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Address, type Hex, recoverMessageAddress, toHex, zeroAddress } from 'viem';
 import { z } from 'zod';
 import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
-import { type ChainContext, inventoryProofDigest, recoverSigner } from '../eip712';
+import { type ChainContext, inventoryProofDigest, recoverSigner } from '#protocol/eip712';
+import { canonicalGpuUuid, hardwareRootOfCanonical } from '#protocol/hardware';
+import { ATTESTATION_ISSUED_AT_WINDOW_SECONDS, attestationBodySchema, MAX_INVENTORY_GPUS } from '#protocol/wire';
 import { Rejection } from '../errors';
-import { hardwareRootOfCanonical } from '../hardware';
-import { canonicalGpuUuid } from '../telemetry/types';
 import { limitBody } from './body-limit';
 import type { OnChainCluster, RegistryView } from './chain';
 import { IpBuckets } from './ip-buckets';
 import { PEER_AUTH_WINDOW_MS } from './peer-auth';
-import { ATTESTATION_ISSUED_AT_WINDOW_SECONDS, attestationBodySchema, MAX_INVENTORY_GPUS } from './protocol';
 
 /** A UUID already spelled canonically (what the agent sends) is taken as is: canonicalGpuUuid costs 4x as much. */
 const CANONICAL_GPU_UUID = /^GPU-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -9,13 +9,13 @@ import pino, { type Logger } from 'pino';
 import type { Address, Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
+import { hardwareRoot } from '#protocol/hardware';
+import type { BatchPayload } from '#protocol/wire';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { signBatch } from '../agent/signing';
-import { hardwareRoot } from '../hardware';
 import type { OnChainCluster, RegistryView } from './chain';
 import { type CoreConfig, OracleCore } from './core';
 import { createNodeMetrics } from './metrics';
-import type { BatchPayload } from './protocol';
 
 export const fixtureContext = { chainId: 31_337, registry: '0x00000000000000000000000000000000000000aa' as Address };
 export const fixtureOperatorKey = devPrivateKey(1);

@@ -12,7 +12,6 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex, keccak256, toBytes, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { epochEndOf } from '../../protocol/telemetry';
 import {
   type Attestation,
   type ChainContext,
@@ -21,9 +20,21 @@ import {
   recoverSigner,
   signDigest,
   telemetryBatchDigest,
-} from '../eip712';
+} from '#protocol/eip712';
+import { gpuUuidHash } from '#protocol/hardware';
+import { epochEndOf } from '#protocol/telemetry';
+import {
+  type BatchBody,
+  type BatchPayload,
+  batchPayloadSchema,
+  fromWireReport,
+  type Snapshot,
+  type TelemetryStatus,
+  toWireReport,
+  type WireLease,
+  type WireReport,
+} from '#protocol/wire';
 import { Rejection } from '../errors';
-import { gpuUuidHash } from '../hardware';
 import { aggregateEpoch } from './aggregate';
 import { type AttestationAnswer, AttestationDesk, type ChallengeRequest } from './attestation';
 import { checkPayloadHash } from './batch-gate';
@@ -44,17 +55,6 @@ import {
 } from './ingest-rules';
 import { Journal } from './journal';
 import type { NodeMetrics } from './metrics';
-import {
-  type BatchBody,
-  type BatchPayload,
-  batchPayloadSchema,
-  fromWireReport,
-  type Snapshot,
-  type TelemetryStatus,
-  toWireReport,
-  type WireLease,
-  type WireReport,
-} from './protocol';
 import { type BookState, type PeerItem, type PeerRecord, reportKey, SignatureBook } from './signature-book';
 import {
   appendPart,

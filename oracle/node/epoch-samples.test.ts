@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type TelemetryLeaf, telemetryRoot } from '../../protocol/telemetry';
+import { type TelemetryLeaf, telemetryRoot } from '#protocol/telemetry';
 import type { OracleCore } from './core';
 import { type FixtureCluster, fixturePayload, openFixtureCore, signFixtureBatch } from './core-fixture';
 import { EpochSampleStore, MAX_FAILED_SAMPLE_WRITES, SampleWriteError } from './epoch-samples';

@@ -12,10 +12,10 @@ import { open, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Hex } from 'viem';
 import { DEFAULT_SAMPLE_RETENTION_DAYS } from '#config/oracle-node';
-import { type TelemetryLeaf, utilizationMilliPct } from '../../protocol/telemetry';
+import { type TelemetryLeaf, utilizationMilliPct } from '#protocol/telemetry';
+import type { Snapshot } from '#protocol/wire';
 import { RetryableError } from '../errors';
 import { MAX_RECORD_BYTES, readLines, syncDirectory } from './journal';
-import type { Snapshot } from './protocol';
 
 export { DEFAULT_SAMPLE_RETENTION_DAYS };
 

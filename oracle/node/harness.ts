@@ -22,9 +22,9 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { clusterRegistryAbi } from '#contracts';
 import { deployProtocol } from '#contracts/deploy';
 import type { Deployment } from '#contracts/deployments';
+import { hardwareRoot } from '#protocol/hardware';
 import { startAnvil } from '../../scripts/stack/anvil';
 import { DEV_ACCOUNT_COUNT, devPrivateKey } from '../../scripts/stack/dev-accounts';
-import { hardwareRoot } from '../hardware';
 
 export const localChain = (rpcUrl: string, id = 31_337): Chain =>
   defineChain({

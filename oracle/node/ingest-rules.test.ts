@@ -11,16 +11,16 @@ import type { Address, Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
+import { hardwareRoot } from '#protocol/hardware';
+import { type BatchPayload, MAX_LEASES_PER_GPU } from '#protocol/wire';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { signBatch, signInventory } from '../agent/signing';
 import { Rejection } from '../errors';
-import { hardwareRoot } from '../hardware';
 import type { OnChainCluster, RegistryView } from './chain';
 import { OracleCore } from './core';
 import { simulatedUuids } from './harness';
 import { checkClockRules, defaultClockRules, dueEpochs } from './ingest-rules';
 import { createNodeMetrics } from './metrics';
-import { type BatchPayload, MAX_LEASES_PER_GPU } from './protocol';
 
 const EPOCH = 60;
 const SKEW_MS = 40_000;
@@ -246,7 +246,7 @@ describe('refusals that consume the sequence (H-6)', () => {
     const core = await openCore(chain);
     await attestedCluster(core, chain, 1n, 1, uuids);
     const { keccak256, toBytes } = await import('viem');
-    const { signDigest, telemetryBatchDigest } = await import('../eip712');
+    const { signDigest, telemetryBatchDigest } = await import('#protocol/eip712');
     const payload = '{"snapshots":7}';
     const digest = telemetryBatchDigest(context, 1n, 1n, keccak256(toBytes(payload)));
     const payloadHash = keccak256(toBytes(payload));

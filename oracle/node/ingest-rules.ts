@@ -10,9 +10,10 @@
  * attested on chain) or that says nothing about the operator's batch (a wrong key) never consumes: an outsider must not
  * be able to burn the operator's sequence numbers.
  */
+
+import { type BatchPayload, MAX_LEASES_PER_GPU, type WireLease } from '#protocol/wire';
 import { Rejection } from '../errors';
 import { PEER_AUTH_WINDOW_MS } from './peer-auth';
-import { type BatchPayload, MAX_LEASES_PER_GPU, type WireLease } from './protocol';
 
 /** Codes whose refusal consumes the batch's sequence (the agent drops the batch and sends the next). */
 export const SEQUENCE_CONSUMING_CODES: ReadonlySet<string> = new Set([

@@ -6,16 +6,16 @@ import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
-import { type TelemetryLeaf, telemetryRoot } from '../../protocol/telemetry';
+import { createRegistryHasher, type EpochReport, inventoryProofDigest, signDigest } from '#protocol/eip712';
+import { hardwareRoot } from '#protocol/hardware';
+import { type TelemetryLeaf, telemetryRoot } from '#protocol/telemetry';
+import type { BatchPayload } from '#protocol/wire';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
-import { createRegistryHasher, type EpochReport, inventoryProofDigest, signDigest } from '../eip712';
-import { hardwareRoot } from '../hardware';
 import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
 import { type OracleNode, startOracleNode } from './node';
 import { signPeerRequest } from './peer-auth';
-import type { BatchPayload } from './protocol';
 
 const ANVIL_PORT = testPort(8711);
 const HTTP_PORTS = [4111, 4112, 4113].map(testPort);
@@ -489,8 +489,8 @@ describe('k-of-n reports', () => {
       committeeVersion: 1,
     };
     const hasher = createRegistryHasher(context());
-    const { signDigest, recoverSigner } = await import('../eip712');
-    const { fromWireReport } = await import('./protocol');
+    const { signDigest, recoverSigner } = await import('#protocol/eip712');
+    const { fromWireReport } = await import('#protocol/wire');
     const signature = await signDigest(hasher.report(fromWireReport(forged)), rogue.key);
     expect(await recoverSigner(hasher.report(fromWireReport(forged)), signature)).toBe(rogue.address);
     for (const position of [0, 1]) {
@@ -537,8 +537,8 @@ describe('k-of-n reports', () => {
       committeeVersion: 1,
     };
     const hasher = createRegistryHasher(context());
-    const { signDigest } = await import('../eip712');
-    const { fromWireReport } = await import('./protocol');
+    const { signDigest } = await import('#protocol/eip712');
+    const { fromWireReport } = await import('#protocol/wire');
     // An outsider's signature claiming to be committee member 1's: it would push out member 1's genuine one.
     const forged = await signDigest(hasher.report(fromWireReport(report)), devPrivateKey(3));
     const ahead = { ...report, committeeVersion: 2 ** 32 - 1 };
@@ -559,8 +559,8 @@ describe('k-of-n reports', () => {
   });
 
   it('refuses, before any signature recovery, what no honest peer sends: unknown clusters, epochs not ended, unaligned or closed, oversized batches', async () => {
-    const { MAX_SIGNATURES_PER_REQUEST, fromWireReport } = await import('./protocol');
-    const { signDigest } = await import('../eip712');
+    const { MAX_SIGNATURES_PER_REQUEST, fromWireReport } = await import('#protocol/wire');
+    const { signDigest } = await import('#protocol/eip712');
     const nextEpochEnd = (Math.floor(Date.now() / 1000 / EPOCH) + 1) * EPOCH;
     const report = {
       clusterId: clusterA.toString(),
@@ -801,8 +801,8 @@ describe('peer signatures (H-2)', () => {
   it('a junk or forged signature posted for signer B before the epoch closes does not keep B out: the report lands with two valid signatures', async () => {
     const E = epochEnd(4);
     const B = committee[1]!;
-    const { signDigest } = await import('../eip712');
-    const { fromWireReport, toWireReport: toWire } = await import('./protocol');
+    const { signDigest } = await import('#protocol/eip712');
+    const { fromWireReport, toWireReport: toWire } = await import('#protocol/wire');
     const hasher = createRegistryHasher(context());
     const other = reportOf(E);
     // A buggy member C relays junk for B; B itself (buggy) signs other figures first: neither takes B's place.

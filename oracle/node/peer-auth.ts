@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type Address, getAddress, type Hex, hashMessage, isAddress, isHex } from 'viem';
-import { type ChainContext, signDigest } from '../eip712';
+import { type ChainContext, signDigest } from '#protocol/eip712';
 import { Rejection } from '../errors';
 import { IpBuckets } from './ip-buckets';
 import { strictSigner } from './signature-book';

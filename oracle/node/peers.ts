@@ -13,9 +13,9 @@
  */
 import type { Logger } from 'pino';
 import type { Address } from 'viem';
+import { MAX_PULL_REPORTS, MAX_SIGNATURES_PER_REQUEST, pullAnswerSchema, toWireReport } from '#protocol/wire';
 import type { OracleCore, ReportEntry } from './core';
 import { signPeerRequest } from './peer-auth';
-import { MAX_PULL_REPORTS, MAX_SIGNATURES_PER_REQUEST, pullAnswerSchema, toWireReport } from './protocol';
 
 export type Peer = { address: Address; url: string };
 

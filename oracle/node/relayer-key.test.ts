@@ -6,14 +6,14 @@ import { decodeFunctionData, type Hex, keccak256, toBytes } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
+import { createRegistryHasher, recoverSigner } from '#protocol/eip712';
+import type { BatchPayload } from '#protocol/wire';
 import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
-import { createRegistryHasher, recoverSigner } from '../eip712';
 import { relayerKeyFor } from './config';
 import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
 import { type OracleNode, startOracleNode } from './node';
-import type { BatchPayload } from './protocol';
 
 // Ports of their own (other oracle tests: anvil 86xx-89xx and 9710, nodes 41xx-47xx and 9701).
 const ANVIL_PORT = testPort(9770);

@@ -18,7 +18,7 @@ import {
   clusterRegistryAbi,
   clusterRegistrySkipReason as SkipReason,
 } from '#contracts';
-import type { EpochReport } from '../eip712';
+import type { EpochReport } from '#protocol/eip712';
 import type { OracleCore, ReportEntry } from './core';
 import { Relayer } from './relayer';
 

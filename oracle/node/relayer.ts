@@ -29,6 +29,7 @@ import {
   clusterRegistrySkipReason as SkipReason,
   clusterRegistrySkipReasonNames as SkipReasonNames,
 } from '#contracts';
+import { isSignatureError } from '#protocol/errors';
 import type { ChainCommittee } from './chain';
 import type { OracleCore, ReportEntry } from './core';
 
@@ -65,14 +66,6 @@ export type RelayerOptions = {
 };
 
 const byAddress = (a: Address, b: Address) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1);
-const SIGNATURE_ERRORS = new Set([
-  'InvalidSignature',
-  'InvalidSignatureLength',
-  'MalleableSignature',
-  'NotCommitteeSigner',
-  'DuplicateSigner',
-  'SignersNotAscending',
-]);
 
 export class Relayer {
   private readonly pending = new Set<Promise<void>>();
@@ -264,7 +257,7 @@ export class Relayer {
     if (reason === undefined) return entries;
     // A seated signer the chain refuses: the committee changed under the cached read; read it afresh next round.
     if (reason === 'NotCommitteeSigner') this.core.registry.forgetCommittee();
-    if (SIGNATURE_ERRORS.has(reason)) await this.dropInvalidSignatures(entries);
+    if (isSignatureError(reason)) await this.dropInvalidSignatures(entries);
     const passing: ReportEntry[] = [];
     for (const entry of entries) {
       const own = entries.length === 1 ? reason : await this.wouldRevert([entry], committee);

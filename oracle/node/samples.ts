@@ -3,7 +3,7 @@
  * the epoch (epoch-samples.ts), never from the journal: the leaves are exactly the snapshots that arrived while the
  * epoch was open, so they hash to the telemetryRoot this node signed.
  */
-import type { TelemetryLeaf } from '../../protocol/telemetry';
+import type { TelemetryLeaf } from '#protocol/telemetry';
 import type { EpochSampleStore } from './epoch-samples';
 
 /** The leaves of one epoch, or undefined when the node holds none (no samples, or pruned past the retention). */

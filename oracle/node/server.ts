@@ -3,7 +3,17 @@ import Fastify, { type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex } from 'viem';
 import { z } from 'zod';
-import { telemetryRoot } from '../../protocol/telemetry';
+import { telemetryRoot } from '#protocol/telemetry';
+import {
+  batchBodySchema,
+  MAX_SIGNATURE_BODY_BYTES,
+  MAX_SIGNATURES_PER_REQUEST,
+  pullQuerySchema,
+  signatureBatchSchema,
+  signatureItemSchema,
+  type TelemetryView,
+  toWireReport,
+} from '#protocol/wire';
 import { Rejection, RetryableError } from '../errors';
 import {
   ANSWER_BODY_HARD_LIMIT,
@@ -22,16 +32,6 @@ import {
 } from './batch-gate';
 import type { OracleCore } from './core';
 import { PeerAuthenticator } from './peer-auth';
-import {
-  batchBodySchema,
-  MAX_SIGNATURE_BODY_BYTES,
-  MAX_SIGNATURES_PER_REQUEST,
-  pullQuerySchema,
-  signatureBatchSchema,
-  signatureItemSchema,
-  type TelemetryView,
-  toWireReport,
-} from './protocol';
 import { readEpochLeaves } from './samples';
 import { telemetryViewer } from './telemetry-access';
 

@@ -6,10 +6,10 @@ import pino from 'pino';
 import type { Address, Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it, vi } from 'vitest';
+import { createRegistryHasher, type EpochReport, signDigest } from '#protocol/eip712';
+import { toWireReport } from '#protocol/wire';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
-import { createRegistryHasher, type EpochReport, signDigest } from '../eip712';
 import type { ReportEntry } from './core';
-import { toWireReport } from './protocol';
 import { type BookHost, MAX_DIGESTS_PER_SIGNER, reportKey, SignatureBook } from './signature-book';
 
 const EPOCH = 60;

@@ -12,12 +12,12 @@
  */
 import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex } from 'viem';
-import type { EpochReport } from '../eip712';
-import { recoverSigner } from '../eip712';
+import type { EpochReport } from '#protocol/eip712';
+import { recoverSigner } from '#protocol/eip712';
+import { fromWireReport, sameFigures, toWireReport, type WireReport } from '#protocol/wire';
 import type { ChainCommittee } from './chain';
 import type { ReportEntry } from './core';
 import type { NodeMetrics } from './metrics';
-import { fromWireReport, sameFigures, toWireReport, type WireReport } from './protocol';
 
 export type PeerItem = { report: WireReport; signer: Address; signature: Hex };
 export type PeerRecord = { type: 'peer'; report: WireReport; signer: Address; signature: Hex };

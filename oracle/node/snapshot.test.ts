@@ -20,14 +20,20 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { getAddress, type Hex } from 'viem';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EpochReport } from '../eip712';
+import type { EpochReport } from '#protocol/eip712';
+import { hardwareRoot } from '#protocol/hardware';
+import {
+  type BatchPayload,
+  MAX_INVENTORY_GPUS,
+  MAX_LEASES_PER_GPU,
+  toWireReport,
+  type WireLease,
+} from '#protocol/wire';
 import type { Rejection } from '../errors';
-import { hardwareRoot } from '../hardware';
 import { type OracleCore, SUBMITTED_REPORTS_KEPT } from './core';
 import { type FixtureCluster, fixturePayload, openFixtureCore, signFixtureBatch } from './core-fixture';
 import { simulatedUuids } from './harness';
 import { readLines } from './journal';
-import { type BatchPayload, MAX_INVENTORY_GPUS, MAX_LEASES_PER_GPU, toWireReport, type WireLease } from './protocol';
 import {
   decodeState,
   encodeState,

@@ -14,55 +14,15 @@
  * Naming the node keeps a captured request from being replayed against another node; the ±60 s window bounds its
  * replay against the same one to a minute of read access.
  */
-import { type Address, getAddress, type Hex, hashTypedData, isHex } from 'viem';
-import { type ChainContext, recoverSigner } from '../eip712';
+import { type Address, getAddress, isHex } from 'viem';
+import { type ChainContext, recoverSigner } from '#protocol/eip712';
+import {
+  TELEMETRY_VIEW_WINDOW_SECONDS,
+  telemetryViewDigest,
+  VIEW_ISSUED_AT_HEADER,
+  VIEW_SIGNATURE_HEADER,
+} from '#protocol/telemetry-view';
 import { Rejection } from '../errors';
-
-export const TELEMETRY_VIEW_WINDOW_SECONDS = 60;
-export const VIEW_SIGNATURE_HEADER = 'x-rackshare-view-signature';
-export const VIEW_ISSUED_AT_HEADER = 'x-rackshare-view-issued-at';
-
-export const telemetryViewTypes = {
-  TelemetryView: [
-    { name: 'node', type: 'address' },
-    { name: 'clusterId', type: 'uint256' },
-    { name: 'issuedAt', type: 'uint64' },
-  ],
-} as const;
-
-export const telemetryViewDomain = ({ chainId, registry }: ChainContext) =>
-  ({ name: 'Rackshare Oracle Node', version: '1', chainId, verifyingContract: registry }) as const;
-
-export type TelemetryView = { node: Address; clusterId: bigint; issuedAt: number };
-
-export function telemetryViewDigest(context: ChainContext, view: TelemetryView) {
-  return hashTypedData({
-    domain: telemetryViewDomain(context),
-    types: telemetryViewTypes,
-    primaryType: 'TelemetryView',
-    message: { node: view.node, clusterId: view.clusterId, issuedAt: BigInt(view.issuedAt) },
-  });
-}
-
-/** The headers that ask `view.node` for `view.clusterId`'s detail, signed by `sign` (a key or a wallet). */
-export async function telemetryViewHeaders(
-  context: ChainContext,
-  view: TelemetryView,
-  sign: (typed: {
-    domain: ReturnType<typeof telemetryViewDomain>;
-    types: typeof telemetryViewTypes;
-    primaryType: 'TelemetryView';
-    message: { node: Address; clusterId: bigint; issuedAt: bigint };
-  }) => Promise<Hex>,
-): Promise<Record<string, string>> {
-  const signature = await sign({
-    domain: telemetryViewDomain(context),
-    types: telemetryViewTypes,
-    primaryType: 'TelemetryView',
-    message: { node: view.node, clusterId: view.clusterId, issuedAt: BigInt(view.issuedAt) },
-  });
-  return { [VIEW_SIGNATURE_HEADER]: signature, [VIEW_ISSUED_AT_HEADER]: String(view.issuedAt) };
-}
 
 /**
  * The verified reader of a request, or null when it carries no view signature (the public counts). A signature that

@@ -6,14 +6,14 @@ import pino from 'pino';
 import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TELEMETRY_VIEW_WINDOW_SECONDS, telemetryViewHeaders } from '#protocol/telemetry-view';
+import { type BatchPayload, RECENT_REJECTIONS_KEPT, type TelemetryView, telemetryViewSchema } from '#protocol/wire';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
 import { batchByteLimit } from './batch-gate';
 import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
 import { type OracleNode, startOracleNode } from './node';
-import { type BatchPayload, RECENT_REJECTIONS_KEPT, type TelemetryView, telemetryViewSchema } from './protocol';
-import { TELEMETRY_VIEW_WINDOW_SECONDS, telemetryViewHeaders } from './telemetry-access';
 import { ClusterTelemetryTally, MAX_REJECTION_MESSAGE_LENGTH } from './telemetry-status';
 
 // Ports of their own: the other oracle tests use anvil 86xx-89xx and nodes 41xx-47xx.

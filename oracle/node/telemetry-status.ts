@@ -7,7 +7,7 @@
  * (lastSequence and lastSampleAt are rebuilt from it and survive a restart), and rejections are advisory — nothing was
  * stored or signed from them, and the agent resends what it still holds. The counters cover this process's lifetime.
  */
-import { RECENT_REJECTIONS_KEPT, type RecentRejection } from './protocol';
+import { RECENT_REJECTIONS_KEPT, type RecentRejection } from '#protocol/wire';
 
 /**
  * Rejection messages can quote a sender's input (a zod error over a 16 MB body lists every bad field); the view keeps

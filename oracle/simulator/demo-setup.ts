@@ -15,9 +15,9 @@ import {
   testStablecoinAbi,
 } from '#contracts';
 import type { Deployment } from '#contracts/deployments';
+import { hardwareRoot } from '#protocol/hardware';
 import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
-import { hardwareRoot } from '../hardware';
 import type { DemoCluster } from './demo-state';
 import { offeringPricePerShare } from './economics';
 import { demoKeyOfMetadataUri, metadataHash, metadataUri } from './metadata';

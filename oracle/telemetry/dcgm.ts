@@ -5,8 +5,9 @@
  * 9.223372036854776e+18), fp64 fields 2^47 (140737488355328) and above. Those read as null.
  */
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import { canonicalGpuUuid } from '#protocol/hardware';
 import { RetryableError, TelemetryFormatError } from '../errors';
-import { canonicalGpuUuid, dedupeByUuid, type GpuReading, type ParsedTelemetry } from './types';
+import { dedupeByUuid, type GpuReading, type ParsedTelemetry } from './types';
 
 const DCGM_INT32_BLANK = 2_147_483_632;
 const DCGM_FP64_BLANK = 140_737_488_355_328;

@@ -3,8 +3,9 @@
  * temperature.gpu,power.draw --format=csv,noheader,nounits` (also tolerates the header line and units).
  */
 import { parse } from 'csv-parse/sync';
+import { canonicalGpuUuid } from '#protocol/hardware';
 import { TelemetryFormatError } from '../errors';
-import { canonicalGpuUuid, dedupeByUuid, type GpuReading, type ParsedTelemetry, parseMeasurement } from './types';
+import { dedupeByUuid, type GpuReading, type ParsedTelemetry, parseMeasurement } from './types';
 
 export const NVIDIA_SMI_QUERY_FIELDS = [
   'index',

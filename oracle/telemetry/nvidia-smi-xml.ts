@@ -3,8 +3,9 @@
  * `<gpu_power_readings><power_draw>` (or `<instant_power_draw>`), older ones `<power_readings><power_draw>`.
  */
 import { XMLParser } from 'fast-xml-parser';
+import { canonicalGpuUuid } from '#protocol/hardware';
 import { TelemetryFormatError } from '../errors';
-import { canonicalGpuUuid, dedupeByUuid, type GpuReading, type ParsedTelemetry, parseMeasurement } from './types';
+import { dedupeByUuid, type GpuReading, type ParsedTelemetry, parseMeasurement } from './types';
 
 type XmlNode = Record<string, unknown>;
 

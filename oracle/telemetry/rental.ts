@@ -15,9 +15,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
+import { canonicalGpuUuid } from '#protocol/hardware';
 import { TelemetryFormatError } from '../errors';
 import type { TelemetryProblem } from './types';
-import { canonicalGpuUuid } from './types';
 
 export type Lease = {
   gpuUuid: string;

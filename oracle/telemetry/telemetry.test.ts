@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { canonicalGpuUuid } from '#protocol/hardware';
 import { TelemetryFormatError } from '../errors';
 import { dcgmValue, parseDcgmMetrics } from './dcgm';
 import { parseNvidiaSmiCsv } from './nvidia-smi-csv';
 import { parseNvidiaSmiXml } from './nvidia-smi-xml';
 import { formatRentalCsv, parseRentalCsv } from './rental';
-import { canonicalGpuUuid } from './types';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
 const H100_0 = 'GPU-5f3e2a1b-7c4d-4e8f-9a0b-1c2d3e4f5a6b';

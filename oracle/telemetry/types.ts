@@ -19,18 +19,6 @@ export type TelemetryProblem = { where: string; reason: string };
 
 export type ParsedTelemetry = { gpus: GpuReading[]; problems: TelemetryProblem[] };
 
-const GPU_UUID = /^GPU-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/**
- * The canonical form of a GPU UUID as nvidia-smi and DCGM print it: `GPU-` followed by a lowercase 8-4-4-4-12 hex
- * UUID. Returns null for anything else (MIG instance UUIDs, truncated values).
- */
-export function canonicalGpuUuid(raw: string): string | null {
-  const trimmed = raw.trim();
-  const candidate = trimmed.length > 4 ? `GPU-${trimmed.slice(4).toLowerCase()}` : trimmed;
-  return trimmed.slice(0, 4).toUpperCase() === 'GPU-' && GPU_UUID.test(candidate) ? candidate : null;
-}
-
 const UNAVAILABLE = /^\[.*\]$|^n\/a$/i;
 
 /**

@@ -5,10 +5,10 @@
  */
 import { isIPv6 } from 'node:net';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { MAX_GPUS_PER_CLUSTER } from '#protocol/wire';
 import { allowedHosts, allowedOrigins } from '../../app/lib/public-origin';
 import { crossSiteRefusal } from '../../app/lib/same-origin';
 import { IpBuckets } from '../../oracle/node/ip-buckets';
-import { MAX_GPUS_PER_CLUSTER } from '../../oracle/node/protocol';
 import { routePath } from './request-path';
 
 /** Every form of the app is a few fields; 64 KiB leaves room for a long note and a contract wallet's signature. */

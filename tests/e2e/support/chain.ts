@@ -20,8 +20,8 @@ import {
 import { privateKeyToAccount } from 'viem/accounts';
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import { readDeployment } from '#contracts/deployments';
-import { registryDomain, registryTypes } from '../../../oracle/eip712';
-import { hardwareRoot } from '../../../oracle/hardware';
+import { attestationTypedData, epochReportTypedData, firstSigners } from '#protocol/attestation';
+import { hardwareRoot } from '#protocol/hardware';
 import { E2E_DATA_DIR } from '../../../playwright.config';
 import { devPrivateKey, devRoles } from '../../../scripts/stack/dev-accounts';
 import { ANVIL_RPC_URL } from './wallet';
@@ -113,14 +113,7 @@ export async function attestCluster(clusterId: bigint, validForSeconds = 30n * 8
     nonce: info.attestationNonce,
     committeeVersion,
   };
-  const typedData = {
-    domain: registryDomain({ chainId: 31_337, registry }),
-    types: {
-      Attestation: registryTypes.Attestation,
-    },
-    primaryType: 'Attestation',
-    message: attestation,
-  } as const;
+  const typedData = attestationTypedData({ chainId: 31_337, registry }, attestation);
   const onChainDigest = await publicClient.readContract({
     address: registry,
     abi: clusterRegistryAbi,
@@ -128,10 +121,11 @@ export async function attestCluster(clusterId: bigint, validForSeconds = 30n * 8
     args: [attestation],
   });
   if (onChainDigest !== hashTypedData(typedData)) throw new Error('attestation digest differs from the registry’s');
-  const signers = devRoles.oracleNodes
-    .map((index) => privateKeyToAccount(devPrivateKey(index)))
-    .sort((a, b) => (BigInt(a.address) < BigInt(b.address) ? -1 : 1))
-    .slice(0, Number(threshold));
+  const signers = firstSigners(
+    devRoles.oracleNodes.map((index) => privateKeyToAccount(devPrivateKey(index))),
+    Number(threshold),
+    (account) => account.address,
+  );
   const signatures = await Promise.all(signers.map((signer) => signer.signTypedData(typedData)));
   await mined(
     await walletOf(devRoles.deployer).writeContract({
@@ -282,18 +276,12 @@ export async function submitReport(figures: {
     publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'committeeVersion' }),
   ]);
   const report = { ...figures, committeeVersion };
-  const typedData = {
-    domain: registryDomain({ chainId: 31_337, registry }),
-    types: {
-      EpochReport: registryTypes.EpochReport,
-    },
-    primaryType: 'EpochReport',
-    message: report,
-  } as const;
-  const signers = devRoles.oracleNodes
-    .map((index) => privateKeyToAccount(devPrivateKey(index)))
-    .sort((a, b) => (BigInt(a.address) < BigInt(b.address) ? -1 : 1))
-    .slice(0, Number(threshold));
+  const typedData = epochReportTypedData({ chainId: 31_337, registry }, report);
+  const signers = firstSigners(
+    devRoles.oracleNodes.map((index) => privateKeyToAccount(devPrivateKey(index))),
+    Number(threshold),
+    (account) => account.address,
+  );
   const signatures = await Promise.all(signers.map((signer) => signer.signTypedData(typedData)));
   return mined(
     await walletOf(devRoles.deployer).writeContract({

@@ -1,10 +1,11 @@
 /**
- * Wire formats of the oracle node's HTTP API, validated with zod at the boundary. Amounts travel as decimal strings
- * (bigint end to end), times as Unix milliseconds (samples, leases) or seconds (epochs, attestation expiry).
+ * Wire formats of the oracle node's HTTP API and of epoch reports wherever they travel as JSON (node to node, node to
+ * app, the app's JSON API), validated with zod at the boundary. Amounts travel as decimal strings (bigint end to end),
+ * times as Unix milliseconds (samples, leases) or seconds (epochs, attestation expiry).
  */
 import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem';
 import { z } from 'zod';
-import type { EpochReport } from '../eip712';
+import type { EpochReport } from './eip712';
 
 const hex32 = z
   .string()
@@ -204,16 +205,54 @@ export const pullQuerySchema = z.object({
 /** A peer's answer to a pull: at most committee-size signatures per report asked about. */
 export const pullAnswerSchema = z.object({ items: z.array(signatureItemSchema).max(MAX_SIGNATURES_PER_REQUEST) });
 
-export const toWireReport = (report: EpochReport): WireReport => ({
-  clusterId: report.clusterId.toString(),
-  epoch: report.epoch.toString(),
-  gpuHoursMilli: report.gpuHoursMilli.toString(),
-  utilizationBps: report.utilizationBps,
-  gpusOnline: report.gpusOnline,
-  revenue: report.revenue.toString(),
-  telemetryRoot: report.telemetryRoot,
-  committeeVersion: report.committeeVersion,
+/** An epoch report as the mirror holds it once mined: the signed figures (without the committee version, which the
+ * ReportAccepted event does not carry) and where it landed. */
+export type MinedReport = Omit<EpochReport, 'committeeVersion'> & {
+  submitter: Address;
+  transactionHash: Hex;
+  blockNumber: bigint;
+  blockTime: Date;
+};
+
+export const minedReportSchema = wireReportSchema.omit({ committeeVersion: true }).extend({
+  submitter: address,
+  transactionHash: hex32,
+  blockNumber: uintString,
+  /** ISO 8601, UTC. */
+  blockTime: z.string().datetime(),
 });
+export type MinedWireReport = z.infer<typeof minedReportSchema>;
+
+/**
+ * The one JSON form of an epoch report: the figures as the registry hashes them (bigints as decimal strings), plus,
+ * for a mined report, its submitter, transaction, block and block time. Used by the node (peers, journal, API) and by
+ * the app's pages and JSON API, so a report reads the same wherever it is shown. Extra fields of the input (a database
+ * row's chain id, log index…) are never copied.
+ */
+// The plain overload comes last so that `ReturnType<typeof toWireReport>` stays the node's WireReport.
+export function toWireReport(report: MinedReport): MinedWireReport;
+export function toWireReport(report: EpochReport): WireReport;
+export function toWireReport(report: EpochReport | MinedReport): WireReport | MinedWireReport {
+  const figures = {
+    clusterId: report.clusterId.toString(),
+    epoch: report.epoch.toString(),
+    gpuHoursMilli: report.gpuHoursMilli.toString(),
+    utilizationBps: report.utilizationBps,
+    gpusOnline: report.gpusOnline,
+    revenue: report.revenue.toString(),
+    telemetryRoot: report.telemetryRoot,
+  };
+  if ('transactionHash' in report) {
+    return {
+      ...figures,
+      submitter: report.submitter,
+      transactionHash: report.transactionHash,
+      blockNumber: report.blockNumber.toString(),
+      blockTime: report.blockTime.toISOString(),
+    };
+  }
+  return { ...figures, committeeVersion: report.committeeVersion };
+}
 
 export const fromWireReport = (report: WireReport): EpochReport => ({
   clusterId: BigInt(report.clusterId),
@@ -245,3 +284,17 @@ export const sameFigures = (a: EpochReport, b: EpochReport) =>
  * from it, so a requester cannot backdate or hold an attestation for longer than this.
  */
 export const ATTESTATION_ISSUED_AT_WINDOW_SECONDS = 600;
+
+/**
+ * Every refusal of a node's API: `{ error: { code, message, ...details } }` (oracle/errors.ts Rejection.toBody). Readers
+ * (the agent, the app's relay) parse it with this instead of trusting a cast; codes and messages are bounded.
+ */
+export const errorBodySchema = z.object({
+  error: z
+    .object({
+      code: z.string().min(1).max(100),
+      message: z.string().max(4_000),
+    })
+    .passthrough(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
