@@ -162,7 +162,17 @@ export function createRangeReader(options: {
           ];
     const headers = await checkAgainstHeaders(from, to, logs, [first, last], finalized, followedAt);
     // `next` already knows this range's new tokens: their mint precedes the ClusterTokenized log in the same block.
-    const { rows } = decodeLogs(chainId, logs, next, (block) => new Date(Number(headers.get(block)!.timestamp) * 1000));
+    // One Date per block, shared by its rows (the store maps each distinct value to the driver once).
+    const times = new Map<bigint, Date>();
+    const blockTime = (block: bigint) => {
+      let time = times.get(block);
+      if (!time) {
+        time = new Date(Number(headers.get(block)!.timestamp) * 1000);
+        times.set(block, time);
+      }
+      return time;
+    };
+    const { rows } = decodeLogs(chainId, logs, next, blockTime);
     return { from, to, first, last, logs, rows, next };
   }
 

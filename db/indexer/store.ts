@@ -64,11 +64,18 @@ export async function insertRows<TTable extends PgTable>(
   for (let start = 0; start < rows.length; start += UNNEST_ROWS) {
     const chunk = rows.slice(start, start + UNNEST_ROWS) as Record<string, unknown>[];
     const arrays = columns.map(([key, column]) => {
+      // Consecutive rows repeat most values (chain id, block hash and time, token): each is mapped to the driver once
+      // per run (a timestamp's toISOString per row was a visible share of a backfill's CPU).
+      let lastValue: unknown;
+      let lastMapped: unknown = null;
       const values = chunk.map((row) => {
         const value = row[key];
         if (value === undefined || value === null) return null;
+        if (value === lastValue) return lastMapped;
         const driverValue = column.mapToDriverValue(value);
-        return typeof driverValue === 'bigint' ? driverValue.toString() : driverValue;
+        lastValue = value;
+        lastMapped = typeof driverValue === 'bigint' ? driverValue.toString() : driverValue;
+        return lastMapped;
       });
       return sql`${sql.param(values)}::${sql.raw(column.getSQLType())}[]`;
     });
