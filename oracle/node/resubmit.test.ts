@@ -16,6 +16,7 @@ import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
 import type { OracleCore, ReportEntry } from './core';
+import { fixturePayload, openFixtureCore, signFixtureBatch } from './core-fixture';
 import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
 import { type OracleNode, startOracleNode } from './node';
 import { Relayer } from './relayer';
@@ -89,6 +90,51 @@ describe('Relayer.recoverLost (stand-in chain)', () => {
     expect(reset).toHaveBeenCalledWith({ address: committee[0]!.address, chainId: 1 });
     // Nothing left to recover: a second pass changes nothing.
     expect(await relayer.recoverLost()).toBe(0);
+  });
+});
+
+describe('submitted marks across a restart', () => {
+  it('replays the landing transaction and an un-marking from the journal, and from a snapshot', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'rackshare-resubmit-journal-'));
+    try {
+      const path = join(directory, 'node.jsonl');
+      const cluster = { clusterId: 5n, uuids: simulatedUuids('resubmit-journal', 2) };
+      const core = await openFixtureCore(path, [cluster]);
+      // Three hourly snapshots ending an hour ago: the batch closes two epochs.
+      const first = (Math.floor(Date.now() / 3_600_000) - 3) * 3_600_000;
+      await core.ingestBatch(
+        5n,
+        await signFixtureBatch(5n, 1, fixturePayload(cluster.uuids, first + 1_000, 3, 3_600_000)),
+      );
+      const [lost, kept] = [...core.reports.values()].sort((a, b) => (a.report.epoch < b.report.epoch ? -1 : 1));
+      const hash = `0x${'cc'.repeat(32)}` as Hex;
+      await core.markSubmitted([lost!, kept!], hash);
+      await core.unmarkSubmitted([lost!]);
+      const state = (reopened: OracleCore) =>
+        [lost!, kept!].map((entry) => {
+          const again = reopened.report(entry.report.clusterId, entry.report.epoch)!;
+          return [again.submitted, again.submittedIn];
+        });
+      expect(state(core)).toEqual([
+        [false, undefined],
+        [true, hash],
+      ]);
+      await core.close(false);
+      const replayed = await openFixtureCore(path, [cluster]);
+      expect(state(replayed)).toEqual([
+        [false, undefined],
+        [true, hash],
+      ]);
+      await replayed.close(true);
+      const fromSnapshot = await openFixtureCore(path, [cluster]);
+      expect(state(fromSnapshot)).toEqual([
+        [false, undefined],
+        [true, hash],
+      ]);
+      await fromSnapshot.close(false);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
 
