@@ -104,8 +104,13 @@ export class Relayer {
     let round = 0;
     while (!signal.aborted) {
       try {
-        // First round included: what a restart (or a chain that restarted under it) left marked but lost.
-        if (round++ % RECOVER_EVERY_ROUNDS === 0) await this.recoverLost();
+        // First round included: what a restart (or a chain that restarted under it) left marked but lost. Its own
+        // failure (the chain unreachable) is logged and does not cost this round its relaying.
+        if (round++ % RECOVER_EVERY_ROUNDS === 0) {
+          await this.recoverLost().catch((error: Error) =>
+            this.options.log.warn({ err: error.message }, 'cannot compare submitted reports with the chain; retrying'),
+          );
+        }
         await this.relayOnce();
       } catch (error) {
         this.options.log.warn({ err: (error as Error).message }, 'relaying failed; retrying');
