@@ -1,7 +1,7 @@
 /**
  * Mirrors the protocol's events into the database. It backfills from the deployment block in large ranges (read and
  * checked against the headers by read.ts), then follows the head, `confirmations` blocks behind it. Each range is
- * written together with its cursor in one transaction (see store.ts), while the next range is already being read
+ * written together with its cursor in one transaction (see store.ts), while the next ranges are already being read
  * (`prefetched`). A reorg is detected when the first block of the next range does not name the cursor's block as its
  * parent (or the cursor's block changed while idle): the indexer finds the newest recorded block still on the chain,
  * rolls everything above it back, and re-indexes; past the kept hashes, from the last finalized block. RPC and
@@ -22,6 +22,8 @@ import { loadKnownTokens, type RangeEnd, readCursor, rollBackTo, writeRange } fr
 
 export type { IndexerContracts } from './read';
 
+/** Ranges read ahead of the one being written (see prefetch). */
+const PREFETCH_DEPTH = 2;
 /** Depth below the head taken as final where the node has no `finalized` block tag (Ethereum finalizes in ~64-96). */
 const FALLBACK_FINALITY_DEPTH = 128n;
 /** Errors that mean "this node has no finalized tag" (an old node or a chain without finality), not a failure. */
@@ -202,7 +204,7 @@ export function createIndexer(options: IndexerOptions) {
     }
     await rollBackTo(db, chainId, ancestor, anchor);
     known = undefined;
-    prefetched = undefined;
+    prefetched = [];
     finalized = -1n;
     metrics.reorgs.inc();
     log.warn({ ancestor: ancestor.toString() }, 'reorg detected: rolled back to the common ancestor');
@@ -214,19 +216,32 @@ export function createIndexer(options: IndexerOptions) {
    * its last block is still canonical, then checks it like a fresh read (its first block's parent must be the cursor);
    * otherwise (a failed write, a reorg, a failed read) it is dropped and the range is read again.
    */
-  let prefetched: { from: bigint; to: bigint; read: Promise<RangeRead> } | undefined;
+  let prefetched: { from: bigint; to: bigint; read: Promise<RangeRead> }[] = [];
 
-  function prefetch(from: bigint, to: bigint, knownBefore: KnownContracts) {
-    const read = reader.readRange(from, to, knownBefore, finalized);
-    // Its failure surfaces when (and if) a step uses it.
-    read.catch(() => {});
-    prefetched = { from, to, read };
+  /**
+   * Keeps PREFETCH_DEPTH ranges read ahead of the one being written, each starting after the one before it (and
+   * following the contracts it discovered). On PGlite the database runs on this thread, so one range ahead left the
+   * thread idle whenever a read's round trips outlasted a write.
+   */
+  function prefetch(after: { to: bigint; next: Promise<KnownContracts> }, head: bigint) {
+    while (prefetched.length < PREFETCH_DEPTH) {
+      const last = prefetched.at(-1);
+      const previousTo = last ? last.to : after.to;
+      if (previousTo >= head) break;
+      const from = previousTo + 1n;
+      const to = head < previousTo + range ? head : previousTo + range;
+      // Taken only here, so a failed read before it fails this one too (and is caught with it), never unobserved.
+      const knownBefore = last ? last.read.then((done) => done.next) : after.next;
+      const read = knownBefore.then((known) => reader.readRange(from, to, known, finalized));
+      // Its failure surfaces when (and if) a step uses it.
+      read.catch(() => {});
+      prefetched.push({ from, to, read });
+    }
   }
 
   /** Indexes one range (or handles one reorg). */
   async function step(): Promise<StepResult> {
-    const ahead = prefetched;
-    prefetched = undefined;
+    const ahead = prefetched.shift();
     known ??= await loadKnown();
     const chainHead = await publicClient.getBlockNumber({ cacheTime: 0 });
     const head = chainHead - confirmations;
@@ -268,7 +283,9 @@ export function createIndexer(options: IndexerOptions) {
       await handleReorg();
       return { caughtUp: false, events: 0, head };
     }
-    if (to < head) prefetch(to + 1n, head < to + range ? head : to + range, next);
+    // Reads queued for another start (a range halved, a read failed) are dropped; the rest stay ahead.
+    if (prefetched[0] && prefetched[0].from !== to + 1n) prefetched = [];
+    prefetch({ to, next: Promise.resolve(next) }, head);
     const written = await writeRange(db, chainId, rows, {
       number: last.number,
       hash: last.hash,

@@ -19,13 +19,13 @@ import {
 
 type IndexedAbi = Abi;
 
-const TRANSFER = toEventSelector('Transfer(address,address,uint256)');
+export const TRANSFER = toEventSelector('Transfer(address,address,uint256)');
 /** Checksummed addresses kept at most (a backfill meets every holder; the map is emptied when full). */
 const MAX_CHECKSUMS = 100_000;
 const checksums = new Map<string, Address>();
 
 /** The checksummed form of the address in the low 20 bytes of a 32-byte topic. */
-function topicAddress(topic: Hex): Address {
+export function topicAddress(topic: Hex): Address {
   const lower = `0x${topic.slice(26).toLowerCase()}`;
   let address = checksums.get(lower);
   if (!address) {

@@ -57,11 +57,27 @@ function sortUnique(logs: Log[]) {
 
 const positionKey = (log: Log) => `${log.blockNumber}:${log.logIndex}`;
 
+/**
+ * `run` over `items`, CONCURRENCY at a time, results in the order of `items`. A pool, not waves: a wave waits for its
+ * slowest request before the next starts, and a range's 100 header reads took five such round trips.
+ */
 async function inBatches<T, R>(items: T[], run: (item: T) => Promise<R>) {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += CONCURRENCY) {
-    results.push(...(await Promise.all(items.slice(start, start + CONCURRENCY).map(run))));
-  }
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    // After a failure the answer is thrown away: no new requests for it.
+    while (next < items.length && !failed) {
+      const index = next++;
+      try {
+        results[index] = await run(items[index]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
   return results;
 }
 
@@ -162,7 +178,17 @@ export function createRangeReader(options: {
           ];
     const headers = await checkAgainstHeaders(from, to, logs, [first, last], finalized, followedAt);
     // `next` already knows this range's new tokens: their mint precedes the ClusterTokenized log in the same block.
-    const { rows } = decodeLogs(chainId, logs, next, (block) => new Date(Number(headers.get(block)!.timestamp) * 1000));
+    // One Date per block, shared by its rows (the store maps each distinct value to the driver once).
+    const times = new Map<bigint, Date>();
+    const blockTime = (block: bigint) => {
+      let time = times.get(block);
+      if (!time) {
+        time = new Date(Number(headers.get(block)!.timestamp) * 1000);
+        times.set(block, time);
+      }
+      return time;
+    };
+    const { rows } = decodeLogs(chainId, logs, next, blockTime);
     return { from, to, first, last, logs, rows, next };
   }
 

@@ -117,7 +117,10 @@ type JournalRecord =
   | { type: 'signed'; report: WireReport; signature: Hex }
   | PeerRecord
   | { type: 'skipped'; clusterId: string; epochEnd: number }
-  | { type: 'submitted'; clusterId: string; epoch: string }
+  /** `hash`: the transaction of this node's relayer that landed it; absent when the chain was seen past it. */
+  | { type: 'submitted'; clusterId: string; epoch: string; hash?: Hex }
+  /** The chain lost what a `submitted` record said (a reorg, a node restarted from older state): submit it again. */
+  | { type: 'unsubmitted'; clusterId: string; epoch: string }
   /** First record of a journal segment: the snapshot it continues. */
   | { type: 'segment'; id: string };
 
@@ -156,6 +159,8 @@ export type ReportEntry = {
   signatures: Map<Address, Hex>;
   readyAt: number | null;
   submitted: boolean;
+  /** The transaction of this node's relayer that landed it (see Relayer.recoverLost). */
+  submittedIn?: Hex;
   inFlight: boolean;
 };
 
@@ -414,8 +419,19 @@ export class OracleCore {
         }
         case 'submitted': {
           const entry = this.reports.get(`${record.clusterId}:${record.epoch}`);
-          if (entry) entry.submitted = true;
+          if (entry) {
+            entry.submitted = true;
+            entry.submittedIn = record.hash;
+          }
           this.retireSubmitted([BigInt(record.clusterId)]);
+          break;
+        }
+        case 'unsubmitted': {
+          const entry = this.reports.get(`${record.clusterId}:${record.epoch}`);
+          if (entry) {
+            entry.submitted = false;
+            entry.submittedIn = undefined;
+          }
           break;
         }
       }
@@ -1204,23 +1220,45 @@ export class OracleCore {
 
   /**
    * Records that the chain is done with `entries`: landed, or past their epoch (another report landed for it, or a
-   * later epoch overtook it). Journaled first; `submitted` means exactly that on replay too.
+   * later epoch overtook it). Journaled first; `submitted` means exactly that on replay too. `hash`: the transaction
+   * that landed them, when this node's relayer sent it.
    */
-  async markSubmitted(entries: ReportEntry[]) {
+  async markSubmitted(entries: ReportEntry[], hash?: Hex) {
     if (entries.length === 0) return;
     await this.journal.append(
       ...entries.map((entry) => ({
         type: 'submitted' as const,
         clusterId: entry.report.clusterId.toString(),
         epoch: entry.report.epoch.toString(),
+        ...(hash ? { hash } : {}),
       })),
     );
     for (const entry of entries) {
       entry.submitted = true;
+      entry.submittedIn = hash;
       // Signatures parked for other figures or versions of a report on chain can never be used.
       this.signatureBook.forget(entry.report.clusterId, entry.report.epoch, entry.digest);
     }
     this.retireSubmitted(entries.map((entry) => entry.report.clusterId));
+  }
+
+  /**
+   * Undoes markSubmitted for reports the chain no longer has (see Relayer.recoverLost): they are relayed again. Their
+   * signatures stayed with them; parked ones for other figures were dropped and are not needed.
+   */
+  async unmarkSubmitted(entries: ReportEntry[]) {
+    if (entries.length === 0) return;
+    await this.journal.append(
+      ...entries.map((entry) => ({
+        type: 'unsubmitted' as const,
+        clusterId: entry.report.clusterId.toString(),
+        epoch: entry.report.epoch.toString(),
+      })),
+    );
+    for (const entry of entries) {
+      entry.submitted = false;
+      entry.submittedIn = undefined;
+    }
   }
 
   /** Clusters still to compare with the chain's last epochs in the current round of retire passes. */

@@ -9,6 +9,12 @@
  * The registry skips (ReportSkipped) instead of reverting an item whose epoch already landed or was overtaken, and
  * one signed for an older committee version. Every node re-signs its unsubmitted reports when the committee version
  * moves on (whatever its relaying rank), and an item the registry skipped for its version is not counted as landed.
+ *
+ * A report marked submitted is not final while the chain can still lose it: a reorg, or a node (anvil killed, a
+ * provider failing over) restarted from older state, drops the transaction and lastEpochOf falls back below it. At
+ * start and every RECOVER_EVERY_ROUNDS rounds the relayer compares what it marked with the chain (recoverLost) and
+ * relays again what is gone. Resubmitting is safe: it reads lastEpochOf first, and the registry skips an epoch that
+ * is not after the last (EpochNotAfterLast) instead of recording it twice.
  */
 import type { Logger } from 'pino';
 import {
@@ -17,9 +23,11 @@ import {
   BaseError,
   type Chain,
   ContractFunctionRevertedError,
+  type Hex,
   type PublicClient,
   parseEventLogs,
   type TransactionReceipt,
+  TransactionReceiptNotFoundError,
   type Transport,
   type WalletClient,
 } from 'viem';
@@ -86,8 +94,16 @@ export class Relayer {
 
   async run(signal: AbortSignal) {
     const interval = this.options.intervalMs ?? 1_000;
+    let round = 0;
     while (!signal.aborted) {
       try {
+        // First round included: what a restart (or a chain that restarted under it) left marked but lost. Its own
+        // failure (the chain unreachable) is logged and does not cost this round its relaying.
+        if (round++ % RECOVER_EVERY_ROUNDS === 0) {
+          await this.recoverLost().catch((error: Error) =>
+            this.options.log.warn({ err: error.message }, 'cannot compare submitted reports with the chain; retrying'),
+          );
+        }
         await this.relayOnce();
       } catch (error) {
         this.options.log.warn({ err: (error as Error).message }, 'relaying failed; retrying');
@@ -207,6 +223,70 @@ export class Relayer {
     return sent;
   }
 
+  /** Where the next recoverLost pass starts in the list of clusters (round robin past MAX_RECOVER_CLUSTERS). */
+  private recoverFrom = 0;
+
+  /**
+   * Un-marks the reports marked submitted that the chain lost, so the next rounds relay them again: their cluster's
+   * lastEpochOf is below their epoch, and the transaction that landed them (when this relayer sent it) has no receipt
+   * any more. A report whose transaction still has a receipt stays done: the registry skipped it for good (hardware
+   * it no longer has), and sending it again would only skip it again. One marked from the chain's word alone (another
+   * relayer landed it) has no transaction to ask about: lastEpochOf below it is proof enough. Bounded per pass
+   * (MAX_RECOVER_CLUSTERS clusters, one batched read). Returns the reports un-marked.
+   */
+  async recoverLost() {
+    const { core, options } = this;
+    const marked = [...core.reports.values()].filter((entry) => entry.submitted && !entry.inFlight);
+    if (marked.length === 0) return 0;
+    const all = [...new Set(marked.map((entry) => entry.report.clusterId))];
+    if (this.recoverFrom >= all.length) this.recoverFrom = 0;
+    const clusterIds = all.slice(this.recoverFrom, this.recoverFrom + MAX_RECOVER_CLUSTERS);
+    this.recoverFrom += clusterIds.length;
+    const lastEpochs = await core.registry.lastEpochs(clusterIds);
+    const receipts = new Map<Hex, Promise<boolean>>();
+    const hasReceipt = (hash: Hex) => {
+      let found = receipts.get(hash);
+      if (!found) {
+        found = options.publicClient.getTransactionReceipt({ hash }).then(
+          () => true,
+          (error: Error) => {
+            if (error instanceof TransactionReceiptNotFoundError) return false;
+            throw error;
+          },
+        );
+        receipts.set(hash, found);
+      }
+      return found;
+    };
+    const lost: ReportEntry[] = [];
+    for (const entry of marked) {
+      const last = lastEpochs.get(entry.report.clusterId);
+      if (last === undefined || entry.report.epoch <= last) continue;
+      if (entry.submittedIn && (await hasReceipt(entry.submittedIn))) continue;
+      lost.push(entry);
+    }
+    if (lost.length === 0) return 0;
+    // Checked again after the reads: a receipt that arrived meanwhile marked it afresh, with its transaction.
+    const still = lost.filter((entry) => entry.submitted && !entry.inFlight);
+    await core.unmarkSubmitted(still);
+    // The nonces the lost transactions used are free again; the nonce manager would otherwise count on from them and
+    // every later transaction would wait forever behind the gap.
+    this.resetNonce();
+    options.log.warn(
+      {
+        reports: still.length,
+        clusters: [...new Set(still.map((entry) => entry.report.clusterId.toString()))],
+      },
+      'the chain lost reports marked submitted: relaying them again',
+    );
+    return still.length;
+  }
+
+  private resetNonce() {
+    const { account, chain } = this.options.walletClient;
+    account.nonceManager?.reset({ address: account.address, chainId: chain.id });
+  }
+
   /** This entry's signatures by members the chain seats, in the ascending signer order the registry requires. */
   private chainSignatures(entry: ReportEntry, signers: Set<Address>) {
     return [...entry.signatures.entries()]
@@ -307,7 +387,7 @@ export class Relayer {
             const reason = skipOf(entry);
             return reason === undefined || !RETRYABLE_SKIPS.has(reason);
           });
-          await this.core.markSubmitted(done);
+          await this.core.markSubmitted(done, hash);
           let landed = 0;
           for (const entry of entries) {
             const reason = skipOf(entry);
@@ -329,6 +409,8 @@ export class Relayer {
         }
       })
       .catch((error) => {
+        // Never mined (a node restarted, the transaction dropped): its nonce may be free again.
+        this.resetNonce();
         this.core.metrics.submissionsFailed.inc();
         log.warn({ hash, err: (error as Error).message }, 'submitReports receipt not received');
       })
@@ -369,6 +451,11 @@ function skipReasons(receipt: TransactionReceipt, registry: Address) {
   });
   return new Map(skipped.map((log) => [`${log.args.clusterId}:${log.args.epoch}`, log.args.reason]));
 }
+
+/** Relay rounds between two recoverLost passes (30 s at the default 1 s interval). */
+const RECOVER_EVERY_ROUNDS = 30;
+/** Clusters one recoverLost pass compares with the chain (one batched lastEpochOf read). */
+const MAX_RECOVER_CLUSTERS = 256;
 
 /** Skip reasons that can pass: another signature round, or an attestation or unsuspension. */
 const RETRYABLE_SKIPS = new Set<number>([SkipReason.StaleCommittee, SkipReason.ClusterNotReportable]);
