@@ -4,7 +4,7 @@
  * mirror has indexed where the page shows an aggregate. Nothing here imports the app: an expectation built from the
  * code under test could not fail.
  */
-import type { Locator } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import { type Address, parseUnits } from 'viem';
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import { deployment, publicClient } from './chain';
@@ -18,7 +18,9 @@ export const WINDOW_DAYS = 30n;
 export type Shown = { text: string; value: string | null };
 
 /** The text and the raw value of a figure, read in one step so a figure that ticks cannot change in between. */
-export function readFigure(locator: Locator): Promise<Shown> {
+export async function readFigure(locator: Locator): Promise<Shown> {
+  // A missing figure fails here, with its locator named, rather than at the test's timeout.
+  await expect(locator).toBeAttached();
   return locator.evaluate((element) => ({
     text: (element.textContent ?? '').trim(),
     value: element.getAttribute('data-value'),
@@ -43,6 +45,18 @@ export function parsePercentBps(text: string) {
 export function truncate(value: bigint, decimals: number, shown: number) {
   const step = 10n ** BigInt(decimals - shown);
   return value - (value % step);
+}
+
+/**
+ * The text of an amount equals the chain's value cut to as many fraction digits as the text shows (the pages
+ * truncate, never round up), so a figure is checked at its display precision whatever precision a page chooses.
+ */
+export function expectAmountText(text: string, expected: bigint, decimals: number, what: string) {
+  const fraction = /[\d,]+(?:\.(\d+))?/.exec(text)?.[1] ?? '';
+  // Soft: one run lists every wrong figure, not only the first.
+  expect
+    .soft(parseAmount(text, decimals), `${what}: ${JSON.stringify(text)} vs ${expected}`)
+    .toBe(truncate(expected, decimals, Math.min(fraction.length, decimals)));
 }
 
 /** Basis points shown with one decimal of a percent: the text may be off by half its last digit. */
@@ -149,6 +163,12 @@ export async function reportLogs(toBlock: bigint, clusterId?: bigint) {
     toBlock,
   });
   return logs.map((log) => ({ ...(log.args as Required<typeof log.args>), log }));
+}
+
+/** The hour a report counts in: its epoch id names the end of the hour it measured (the mirror's documented rule). */
+export function reportHour(epoch: bigint) {
+  const hourMs = 3_600_000;
+  return new Date(Math.floor((Number(epoch) * 1_000 - 1) / hourMs) * hourMs).toISOString();
 }
 
 /** RevenueDeposited logs of one token up to `toBlock`, with their block times. */
