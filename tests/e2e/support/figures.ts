@@ -116,6 +116,37 @@ export async function positionAt(token: Address, offering: Address, account: Add
 }
 
 /**
+ * What a page that extrapolates claimable revenue per second may show for `account`: at least the chain's claimable at
+ * `pinned` (the page read the chain at or after it), at most that plus the holder's share of the stream (balance /
+ * supply of the rate, scaled by the token's own RATE_SCALE) for every second up to `latest` plus the `elapsedSeconds`
+ * the page's clock may have run since its read.
+ */
+export async function claimableWindow(
+  token: Address,
+  offering: Address,
+  account: Address,
+  pinned: { number: bigint; timestamp: bigint },
+  latest: { timestamp: bigint },
+  elapsedSeconds: bigint,
+) {
+  const [position, sale] = await Promise.all([
+    positionAt(token, offering, account, pinned.number),
+    tokenAt(token, offering, pinned.number),
+  ]);
+  const seconds = latest.timestamp + elapsedSeconds - pinned.timestamp;
+  const accrued = ceilDiv(position.balance * sale.stream.ratePerSecond * seconds, sale.totalSupply * sale.rateScale);
+  return { min: position.claimable, max: position.claimable + accrued + 1n, seconds, position, sale };
+}
+
+/** `value` lies in the window (soft: every figure of a page is reported). */
+export function expectWithin(value: bigint, window: { min: bigint; max: bigint; seconds: bigint }, what: string) {
+  expect.soft(value, `${what} below the chain's ${window.min}`).toBeGreaterThanOrEqual(window.min);
+  expect
+    .soft(value, `${what} above the chain's ${window.max} (${window.seconds} s of stream)`)
+    .toBeLessThanOrEqual(window.max);
+}
+
+/**
  * Revenue the account has already been paid from this holding: every stablecoin transfer to it from the token (claims)
  * or from the offering (escrow revenue), from the stablecoin's own Transfer logs. Refunds cannot occur on a finalized
  * sale, and purchases go the other way.
