@@ -27,6 +27,21 @@ export async function readFigure(locator: Locator): Promise<Shown> {
   }));
 }
 
+/** Several figures inside `container` (by data-testid), read in one step: a ticking figure and its neighbours agree. */
+export async function readFigures(container: Locator, ids: string[]): Promise<Record<string, Shown>> {
+  for (const id of ids) await expect(container.getByTestId(id)).toBeAttached();
+  return container.evaluate(
+    (element, ids) =>
+      Object.fromEntries(
+        ids.map((id) => {
+          const cell = element.querySelector(`[data-testid="${id}"]`);
+          return [id, { text: (cell?.textContent ?? '').trim(), value: cell?.getAttribute('data-value') ?? null }];
+        }),
+      ),
+    ids,
+  );
+}
+
 /** "1,234.56 tUSD" (or a bare "1,234.56") as base units with `decimals` decimals. */
 export function parseAmount(text: string, decimals: number) {
   const match = /-?[\d,]+(\.\d+)?/.exec(text);
