@@ -19,8 +19,9 @@ export type Shown = { text: string; value: string | null };
 
 /** The text and the raw value of a figure, read in one step so a figure that ticks cannot change in between. */
 export async function readFigure(locator: Locator): Promise<Shown> {
-  // A missing figure fails here, with its locator named, rather than at the test's timeout.
-  await expect(locator).toBeAttached();
+  // A missing figure fails here (softly, so one run names every missing id), not at the test's timeout.
+  await expect.soft(locator).toBeAttached();
+  if ((await locator.count()) === 0) return { text: '', value: null };
   return locator.evaluate((element) => ({
     text: (element.textContent ?? '').trim(),
     value: element.getAttribute('data-value'),
@@ -29,7 +30,7 @@ export async function readFigure(locator: Locator): Promise<Shown> {
 
 /** Several figures inside `container` (by data-testid), read in one step: a ticking figure and its neighbours agree. */
 export async function readFigures(container: Locator, ids: string[]): Promise<Record<string, Shown>> {
-  for (const id of ids) await expect(container.getByTestId(id)).toBeAttached();
+  for (const id of ids) await expect.soft(container.getByTestId(id)).toBeAttached();
   return container.evaluate(
     (element, ids) =>
       Object.fromEntries(
@@ -47,6 +48,24 @@ export function parseAmount(text: string, decimals: number) {
   const match = /-?[\d,]+(\.\d+)?/.exec(text);
   if (!match) throw new Error(`no amount in ${JSON.stringify(text)}`);
   return parseUnits(match[0].replaceAll(',', ''), decimals);
+}
+
+/** parseAmount, or null where the text holds no amount (a missing figure is reported, not thrown). */
+export function amountOrNull(text: string, decimals: number) {
+  try {
+    return parseAmount(text, decimals);
+  } catch {
+    return null;
+  }
+}
+
+/** parsePercentBps, or null where the text holds no percentage. */
+export function percentOrNull(text: string) {
+  try {
+    return parsePercentBps(text);
+  } catch {
+    return null;
+  }
 }
 
 /** "12.3%" as basis points. */
@@ -70,7 +89,7 @@ export function expectAmountText(text: string, expected: bigint, decimals: numbe
   const fraction = /[\d,]+(?:\.(\d+))?/.exec(text)?.[1] ?? '';
   // Soft: one run lists every wrong figure, not only the first.
   expect
-    .soft(parseAmount(text, decimals), `${what}: ${JSON.stringify(text)} vs ${expected}`)
+    .soft(amountOrNull(text, decimals), `${what}: ${JSON.stringify(text)} vs ${expected}`)
     .toBe(truncate(expected, decimals, Math.min(fraction.length, decimals)));
 }
 
