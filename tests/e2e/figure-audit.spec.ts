@@ -109,10 +109,12 @@ function expectRawValue(shown: Shown, expected: bigint | number, what: string) {
 }
 
 function expectPercent(shown: Shown, expectedBps: number, what: string) {
-  expect(
-    Math.abs((percentOrNull(shown.text) ?? Number.NaN) - expectedBps),
-    `${what}: ${shown.text} vs ${expectedBps} bps`,
-  ).toBeLessThanOrEqual(PERCENT_DISPLAY_BPS);
+  expect
+    .soft(
+      Math.abs((percentOrNull(shown.text) ?? Number.NaN) - expectedBps),
+      `${what}: ${shown.text} vs ${expectedBps} bps`,
+    )
+    .toBeLessThanOrEqual(PERCENT_DISPLAY_BPS);
   expectRawValue(shown, expectedBps, what);
 }
 
