@@ -200,11 +200,11 @@ test('the passport shows the chain’s status, sale, price, stream rate and the 
         'offering-sold',
         'offering-raised',
         'figure-price',
-        'figure-rate-per-day',
+        'figure-stream-rate',
         'figure-total-deposited',
         'holder-count',
-        'passport-tvl',
-        'passport-apr',
+        'figure-value-locked',
+        'figure-cluster-apr',
       ].map(async (id) => [id, await readFigure(page.getByTestId(id))] as const),
     ),
   );
@@ -226,17 +226,21 @@ test('the passport shows the chain’s status, sale, price, stream rate and the 
 
   // Base units per day = rate per second × 86,400 / RATE_SCALE, the scale read from the token itself.
   const perDay = (sale.stream.ratePerSecond * 86_400n) / sale.rateScale;
-  expectAmountText(figures['figure-rate-per-day']!.text, perDay, USD_DECIMALS, 'rate per day');
-  expectRawValue(figures['figure-rate-per-day']!, perDay, 'rate per day');
+  expectAmountText(figures['figure-stream-rate']!.text, perDay, USD_DECIMALS, 'rate per day');
+  expectRawValue(figures['figure-stream-rate']!, perDay, 'rate per day');
 
   const holders = await holdersOf(token, offering, head.number);
   expect.soft(amountOrNull(figures['holder-count']!.text, 0), 'holders').toBe(BigInt(holders));
   expectRawValue(figures['holder-count']!, holders, 'holders');
   const valueLocked = (sale.sold * sale.pricePerShare) / 10n ** BigInt(SHARE_DECIMALS);
-  expectAmountText(figures['passport-tvl']!.text, valueLocked, USD_DECIMALS, 'value locked');
-  expectRawValue(figures['passport-tvl']!, valueLocked, 'value locked');
+  expectAmountText(figures['figure-value-locked']!.text, valueLocked, USD_DECIMALS, 'value locked');
+  expectRawValue(figures['figure-value-locked']!, valueLocked, 'value locked');
   const deposited = (await depositLogs(token, head.number)).reduce((sum, deposit) => sum + deposit.amount, 0n);
-  expectPercent(figures['passport-apr']!, trailingAprBps(deposited, sale.totalSupply, sale.pricePerShare)!, 'APR');
+  expectPercent(
+    figures['figure-cluster-apr']!,
+    trailingAprBps(deposited, sale.totalSupply, sale.pricePerShare)!,
+    'APR',
+  );
 });
 
 test('the market row and the /api/v1 answers agree with the chain and its event logs', async ({ page }, testInfo) => {

@@ -96,9 +96,14 @@ export function expectAmountText(text: string, expected: bigint, decimals: numbe
 /** Basis points shown with one decimal of a percent: the text may be off by half its last digit. */
 export const PERCENT_DISPLAY_BPS = 5;
 
+/** What `supply` shares cost at the offering price, rounded up as Offering.quote charges. */
+export function supplyCost(supply: bigint, pricePerShare: bigint) {
+  return ceilDiv(supply * pricePerShare, 10n ** BigInt(SHARE_DECIMALS));
+}
+
 /** Trailing APR in basis points: deposits over the window, annualized, over the whole supply at the offering price. */
 export function trailingAprBps(deposited: bigint, supply: bigint, pricePerShare: bigint) {
-  const supplyValue = (supply * pricePerShare) / 10n ** BigInt(SHARE_DECIMALS);
+  const supplyValue = supplyCost(supply, pricePerShare);
   if (supplyValue === 0n) return null;
   return Number((deposited * 365n * 10_000n) / (WINDOW_DAYS * supplyValue));
 }
@@ -286,7 +291,7 @@ export async function networkAt(blockNumber: bigint) {
     ]);
     gpus += info.gpuCount;
     valueLocked += (figures.sold * figures.pricePerShare) / 10n ** BigInt(SHARE_DECIMALS);
-    supplyValue += (figures.totalSupply * figures.pricePerShare) / 10n ** BigInt(SHARE_DECIMALS);
+    supplyValue += supplyCost(figures.totalSupply, figures.pricePerShare);
     deposited += deposits.filter((deposit) => deposit.blockTime >= since).reduce((sum, d) => sum + d.amount, 0n);
   }
   const reports = (await reportLogs(blockNumber)).filter((report) => report.epoch >= since);
