@@ -27,19 +27,19 @@ import {
   claimableWindow,
   depositLogs,
   expectAmountText,
+  expectPercent,
+  expectRawValue,
   expectWithin,
   holdersOf,
   networkAt,
   PERCENT_DISPLAY_BPS,
   parseAmount,
   parsePercentBps,
-  percentOrNull,
   readFigure,
   reportHour,
   reportLogs,
   revenuePaidTo,
   SHARE_DECIMALS,
-  type Shown,
   tokenAt,
   trailingAprBps,
   truncate,
@@ -102,21 +102,6 @@ async function chainStatus(id: bigint, blockNumber?: bigint) {
     blockNumber,
   });
   return clusterRegistryClusterStatusNames[status]!;
-}
-
-/** A figure's raw value, where the page exposes one, must be the expected integer exactly. */
-function expectRawValue(shown: Shown, expected: bigint | number, what: string) {
-  if (shown.value !== null) expect.soft(BigInt(shown.value), `${what} data-value`).toBe(BigInt(expected));
-}
-
-function expectPercent(shown: Shown, expectedBps: number, what: string) {
-  expect
-    .soft(
-      Math.abs((percentOrNull(shown.text) ?? Number.NaN) - expectedBps),
-      `${what}: ${shown.text} vs ${expectedBps} bps`,
-    )
-    .toBeLessThanOrEqual(PERCENT_DISPLAY_BPS);
-  expectRawValue(shown, expectedBps, what);
 }
 
 /** Reloads until the indexer has mirrored the scenario (the API's report list has its report). */

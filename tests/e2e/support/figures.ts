@@ -304,3 +304,18 @@ export async function networkAt(blockNumber: bigint) {
     aprBps: supplyValue > 0n ? Number((deposited * 365n * 10_000n) / (WINDOW_DAYS * supplyValue)) : null,
   };
 }
+
+/** A figure's raw value, where the page exposes one, must be the expected integer exactly. */
+export function expectRawValue(shown: Shown, expected: bigint | number, what: string) {
+  if (shown.value !== null) expect.soft(BigInt(shown.value), `${what} data-value`).toBe(BigInt(expected));
+}
+
+export function expectPercent(shown: Shown, expectedBps: number, what: string) {
+  expect
+    .soft(
+      Math.abs((percentOrNull(shown.text) ?? Number.NaN) - expectedBps),
+      `${what}: ${shown.text} vs ${expectedBps} bps`,
+    )
+    .toBeLessThanOrEqual(PERCENT_DISPLAY_BPS);
+  expectRawValue(shown, expectedBps, what);
+}
