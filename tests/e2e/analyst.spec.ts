@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { keccak256, stringToBytes } from 'viem';
 import { openOffering, publicClient, submitReport } from './support/chain';
+import { reportHour, reportLogs } from './support/figures';
 import { fullPageShot, watchPageErrors } from './support/page';
 import { ANVIL_RPC_URL } from './support/wallet';
 
@@ -115,7 +116,11 @@ test('the passport shows attestations with signers, the reconciliation gap and l
   );
   await page.getByTestId('util-hour').click();
   await expect(page).toHaveURL(/util=hour/);
-  await expect(page.getByTestId('passport-utilization-chart')).toHaveAttribute('data-points', /^[1-9]/);
+  // One point per hour the mirror holds figures for: the hours of this cluster's reports on the chain (no deposits).
+  const hours = new Set(
+    (await reportLogs(await publicClient.getBlockNumber(), clusterId)).map((r) => reportHour(r.epoch)),
+  );
+  await expect(page.getByTestId('passport-utilization-chart')).toHaveAttribute('data-points', String(hours.size));
   await fullPageShot(page, testInfo, 'passport-analytics');
 });
 
@@ -157,7 +162,9 @@ test('an analyst downloads a demo epoch with Merkle proofs and verifies it again
 
   // One changed utilization breaks its proof: the command refuses the file.
   const tampered = JSON.parse(readFileSync(file, 'utf8'));
-  expect(tampered.samples.length).toBeGreaterThan(0);
+  // The file holds exactly the samples the page announced (a count, not merely "some").
+  const announced = /([\d,]+)/.exec((await page.getByTestId('epoch-sample-count').textContent()) ?? '')?.[1];
+  expect(tampered.samples.length).toBe(Number(announced?.replaceAll(',', '')));
   tampered.samples[0].utilizationMilliPct += 1;
   const tamperedFile = testInfo.outputPath('epoch-export-tampered.json');
   writeFileSync(tamperedFile, JSON.stringify(tampered));

@@ -12,6 +12,7 @@ import {
   publicClient,
   stablecoinBalance,
 } from './support/chain';
+import { claimableWindow, expectWithin, readFigures } from './support/figures';
 import { expectAccessible, fullPageShot } from './support/page';
 import { installWallet, TEST_ACCOUNTS } from './support/wallet';
 
@@ -53,27 +54,57 @@ test('an investor buys shares with a permit, earns streamed revenue and claims i
   // Revenue streams in; the chain's clock moves an hour.
   await depositRevenue(OPERATOR, token, parseUnits('1000', 6), 86_400n);
   await increaseTime(3_600);
+  const pinned = await publicClient.getBlock();
+  const openedAt = Date.now();
   await page.reload();
   await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
-  await expect.poll(() => numericValue(row.getByTestId('holding-claimable'))).toBeGreaterThan(0n);
-  const first = await numericValue(row.getByTestId('holding-claimable'));
-  // It ticks every second between chain reads.
-  await expect.poll(() => numericValue(row.getByTestId('holding-claimable'))).toBeGreaterThan(first);
-  expect(await numericValue(row.getByTestId('holding-earned'))).toBeGreaterThan(0n);
+  await expect(row.getByTestId('holding-claimable')).toBeVisible();
+  // It ticks every second between chain reads: wait for one tick so the extrapolation is part of what is compared.
+  const firstRendered = await numericValue(row.getByTestId('holding-claimable'));
+  await expect.poll(() => numericValue(row.getByTestId('holding-claimable'))).not.toBe(firstRendered);
+  const shown = await readFigures(row, ['holding-claimable', 'holding-earned']);
+  const elapsed = BigInt(Math.ceil((Date.now() - openedAt) / 1_000));
+  const claimable = BigInt(shown['holding-claimable']!.value!);
+  // The chain's claimable at the block before the page's read, plus at most the seconds it may have extrapolated.
+  expectWithin(
+    claimable,
+    await claimableWindow(token, offering, investor, pinned, await publicClient.getBlock(), elapsed),
+    'claimable',
+  );
+  // Nothing was paid out yet and the shares left escrow before the deposit: all it earned is still claimable.
+  expect(BigInt(shown['holding-earned']!.value!)).toBe(claimable);
   await expectAccessible(page);
   await fullPageShot(page, testInfo, 'portfolio-claimable');
 
   // Claim: the wallet's stablecoin balance grows by exactly what the Claimed event paid.
   const before = await stablecoinBalance(investor);
+  const clickedAt = Date.now();
   await row.getByRole('button', { name: /^Claim INV$/ }).click();
   await expect(page.getByTestId('portfolio-status')).toHaveAttribute('data-step', 'confirmed');
   const txHref = await page.getByTestId('portfolio-status-link').getAttribute('href');
   const receipt = await publicClient.getTransactionReceipt({ hash: txHref!.slice('/tx/'.length) as `0x${string}` });
   const [claimed] = parseEventLogs({ abi: shareTokenAbi, logs: receipt.logs, eventName: 'Claimed' });
   expect(claimed!.args.account).toBe(investor);
-  expect(claimed!.args.amount).toBeGreaterThan(0n);
-  expect(await stablecoinBalance(investor)).toBe(before + claimed!.args.amount);
-  await expect(row.getByTestId('holding-earned')).not.toHaveAttribute('data-value', '0');
+  // The claim paid what the chain held claimable one block earlier plus the stream of the seconds in between.
+  const claimBlock = await publicClient.getBlock({ blockNumber: receipt.blockNumber });
+  const beforeClaim = await publicClient.getBlock({ blockNumber: receipt.blockNumber - 1n });
+  const paid = claimed!.args.amount;
+  expectWithin(paid, await claimableWindow(token, offering, investor, beforeClaim, claimBlock, 0n), 'claimed');
+  expect(await stablecoinBalance(investor)).toBe(before + paid);
+  // Once the page has re-read the chain, claimable restarts from what streamed since the claim, and earned keeps
+  // what was paid: earned − paid = claimable, within the stream of the seconds since the claim.
+  await expect.poll(() => numericValue(row.getByTestId('holding-claimable'))).toBeLessThan(paid);
+  const after = await readFigures(row, ['holding-claimable', 'holding-earned']);
+  const sinceClaim = await claimableWindow(
+    token,
+    offering,
+    investor,
+    claimBlock,
+    await publicClient.getBlock(),
+    BigInt(Math.ceil((Date.now() - clickedAt) / 1_000)),
+  );
+  expectWithin(BigInt(after['holding-claimable']!.value!), sinceClaim, 'claimable after the claim');
+  expect(BigInt(after['holding-earned']!.value!)).toBe(paid + BigInt(after['holding-claimable']!.value!));
 
   // The overview's wallet card shows the same balance as the chain.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();

@@ -292,3 +292,65 @@ export async function submitReport(figures: {
     }),
   );
 }
+
+/** A buyer takes its escrowed shares (and the revenue they earned in escrow) out of a finalized offering. */
+export async function withdrawShares(buyerIndex: number, offering: Address) {
+  return mined(
+    await walletOf(buyerIndex).writeContract({ address: offering, abi: offeringAbi, functionName: 'withdrawShares' }),
+  );
+}
+
+/** A holder claims its streamed revenue from the share token itself (not through the page). */
+export async function claimRevenue(holderIndex: number, token: Address) {
+  return mined(
+    await walletOf(holderIndex).writeContract({ address: token, abi: shareTokenAbi, functionName: 'claim' }),
+  );
+}
+
+/**
+ * Attests a cluster with a signed issue time in the past, as a committee that attested it `issuedAt` would have: the
+ * registry takes the signed time as the cluster's last activity, so a test can put the heartbeat behind it without
+ * moving the shared chain's clock or its governance settings.
+ */
+export async function attestClusterIssuedAt(clusterId: bigint, issuedAt: bigint, validForSeconds = 30n * 86_400n) {
+  const registry = deployment().contracts.clusterRegistry;
+  const [info, threshold, committeeVersion, head] = await Promise.all([
+    publicClient.readContract({
+      address: registry,
+      abi: clusterRegistryAbi,
+      functionName: 'clusterOf',
+      args: [clusterId],
+    }),
+    publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'threshold' }),
+    publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'committeeVersion' }),
+    publicClient.getBlock(),
+  ]);
+  const attestation = {
+    clusterId,
+    hardwareRoot: info.hardwareRoot,
+    gpuCount: info.gpuCount,
+    issuedAt,
+    validUntil: head.timestamp + validForSeconds,
+    nonce: info.attestationNonce,
+    committeeVersion,
+  };
+  const typedData = {
+    domain: registryDomain({ chainId: 31_337, registry }),
+    types: { Attestation: registryTypes.Attestation },
+    primaryType: 'Attestation',
+    message: attestation,
+  } as const;
+  const signers = devRoles.oracleNodes
+    .map((index) => privateKeyToAccount(devPrivateKey(index)))
+    .sort((a, b) => (BigInt(a.address) < BigInt(b.address) ? -1 : 1))
+    .slice(0, Number(threshold));
+  const signatures = await Promise.all(signers.map((signer) => signer.signTypedData(typedData)));
+  return mined(
+    await walletOf(devRoles.deployer).writeContract({
+      address: registry,
+      abi: clusterRegistryAbi,
+      functionName: 'submitAttestation',
+      args: [attestation, signatures],
+    }),
+  );
+}
