@@ -10,7 +10,7 @@ import { type Address, parseUnits } from 'viem';
 import { clusterRegistryAbi, clusterRegistryClusterStatusNames } from '#contracts';
 import { devRoles } from '../../scripts/stack/dev-accounts';
 import {
-  attestClusterIssuedAt,
+  attestCluster,
   buyShares,
   claimRevenue,
   deployment,
@@ -366,7 +366,7 @@ test('a cluster whose reports stopped past the heartbeat is Stale on the market 
   // Signed times put the last report just inside the heartbeat: attested now, Stale once the chain's clock passes
   // it — no clock jump or governance change on the chain the other specs share.
   const head = await publicClient.getBlock();
-  await attestClusterIssuedAt(id, head.timestamp - heartbeat - 3_600n);
+  await attestCluster(id, 30n * 86_400n, head.timestamp - heartbeat - 3_600n);
   const lastReport = head.timestamp - heartbeat + 30n;
   const receipt = await submitReport({
     clusterId: id,

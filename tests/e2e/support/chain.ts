@@ -91,7 +91,15 @@ export async function registerCluster(
  * Attests a cluster as the oracle committee would: EIP-712 `Attestation` signed by `threshold` committee keys (dev
  * accounts #7-#9), signatures in ascending signer order. The digest is cross-checked against the registry's own.
  */
-export async function attestCluster(clusterId: bigint, validForSeconds = 30n * 86_400n) {
+export async function attestCluster(
+  clusterId: bigint,
+  validForSeconds = 30n * 86_400n,
+  /**
+   * A signed issue time in the past, as a committee that attested the cluster then would have: the registry takes it as
+   * the cluster's last activity, so a test can put the heartbeat behind it without moving the shared chain's clock.
+   */
+  issuedAt?: bigint,
+) {
   const registry = deployment().contracts.clusterRegistry;
   const [info, threshold, committeeVersion, head] = await Promise.all([
     publicClient.readContract({
@@ -108,7 +116,7 @@ export async function attestCluster(clusterId: bigint, validForSeconds = 30n * 8
     clusterId,
     hardwareRoot: info.hardwareRoot,
     gpuCount: info.gpuCount,
-    issuedAt: head.timestamp,
+    issuedAt: issuedAt ?? head.timestamp,
     validUntil: head.timestamp + validForSeconds,
     nonce: info.attestationNonce,
     committeeVersion,
@@ -304,53 +312,5 @@ export async function withdrawShares(buyerIndex: number, offering: Address) {
 export async function claimRevenue(holderIndex: number, token: Address) {
   return mined(
     await walletOf(holderIndex).writeContract({ address: token, abi: shareTokenAbi, functionName: 'claim' }),
-  );
-}
-
-/**
- * Attests a cluster with a signed issue time in the past, as a committee that attested it `issuedAt` would have: the
- * registry takes the signed time as the cluster's last activity, so a test can put the heartbeat behind it without
- * moving the shared chain's clock or its governance settings.
- */
-export async function attestClusterIssuedAt(clusterId: bigint, issuedAt: bigint, validForSeconds = 30n * 86_400n) {
-  const registry = deployment().contracts.clusterRegistry;
-  const [info, threshold, committeeVersion, head] = await Promise.all([
-    publicClient.readContract({
-      address: registry,
-      abi: clusterRegistryAbi,
-      functionName: 'clusterOf',
-      args: [clusterId],
-    }),
-    publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'threshold' }),
-    publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'committeeVersion' }),
-    publicClient.getBlock(),
-  ]);
-  const attestation = {
-    clusterId,
-    hardwareRoot: info.hardwareRoot,
-    gpuCount: info.gpuCount,
-    issuedAt,
-    validUntil: head.timestamp + validForSeconds,
-    nonce: info.attestationNonce,
-    committeeVersion,
-  };
-  const typedData = {
-    domain: registryDomain({ chainId: 31_337, registry }),
-    types: { Attestation: registryTypes.Attestation },
-    primaryType: 'Attestation',
-    message: attestation,
-  } as const;
-  const signers = devRoles.oracleNodes
-    .map((index) => privateKeyToAccount(devPrivateKey(index)))
-    .sort((a, b) => (BigInt(a.address) < BigInt(b.address) ? -1 : 1))
-    .slice(0, Number(threshold));
-  const signatures = await Promise.all(signers.map((signer) => signer.signTypedData(typedData)));
-  return mined(
-    await walletOf(devRoles.deployer).writeContract({
-      address: registry,
-      abi: clusterRegistryAbi,
-      functionName: 'submitAttestation',
-      args: [attestation, signatures],
-    }),
   );
 }
