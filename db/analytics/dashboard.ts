@@ -145,7 +145,8 @@ export function nextStatusChange(snapshot: MarketSnapshot, now: number): number 
   for (const row of snapshot.rows) {
     if (lifecycleOf(row.mirroredStatus) !== 'active' || !row.attestedUntil) continue;
     const attestedAt = unixSeconds(row.attestedAt);
-    const lastActivity = row.lastEpoch > attestedAt ? row.lastEpoch : attestedAt;
+    let lastActivity = attestedAt;
+    if (row.lastEpoch > lastActivity) lastActivity = row.lastEpoch;
     for (const lapse of [unixSeconds(row.attestedUntil), lastActivity + heartbeat]) {
       const at = Number(lapse + 1n) * 1000;
       if (at > now && at < next) next = at;
