@@ -78,7 +78,7 @@ export const en = {
     invalidParameter: 'Invalid {{name}}: {{reason}}',
     clusterMissing: 'Cluster #{{id}} does not exist.',
     transactionMissing: 'No mined transaction {{hash}}.',
-    reportMissing: 'No accepted report for cluster #{{clusterId}} epoch {{epoch}}.',
+    reportMissing: 'No accepted report for cluster #{{clusterId}}, epoch ending {{epoch}}.',
   },
   status: {
     None: 'Unknown',
@@ -364,7 +364,7 @@ export const en = {
     export: 'Samples and proofs',
   },
   epoch: {
-    title: 'Cluster #{{id}}, epoch {{epoch}}',
+    title: 'Cluster #{{id}}, epoch ending {{epoch}}',
     report: 'On-chain report',
     ends: 'Epoch ends',
     root: 'Telemetry root',
@@ -374,7 +374,6 @@ export const en = {
     unreachable: 'Oracle node unreachable: the raw samples cannot be exported right now.',
     verifyHint: 'Check an export against the chain:',
     // verify
-    titleAt: 'Cluster #{{id}}, epoch ending {{time}} UTC',
     id: 'Epoch id (end, Unix time)',
     utilization: 'Utilization (this epoch)',
     verifyTitle: 'Verify in this browser',

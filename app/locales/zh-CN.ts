@@ -80,7 +80,7 @@ export const zhCN: Messages = {
     invalidParameter: '参数 {{name}} 无效：{{reason}}',
     clusterMissing: '集群 #{{id}} 不存在。',
     transactionMissing: '没有已上链的交易 {{hash}}。',
-    reportMissing: '集群 #{{clusterId}} 第 {{epoch}} 期没有已接受的报告。',
+    reportMissing: '集群 #{{clusterId}} 截至 {{epoch}} 的周期没有已接受的报告。',
   },
   status: {
     None: '未知',
@@ -358,7 +358,7 @@ export const zhCN: Messages = {
     export: '样本与证明',
   },
   epoch: {
-    title: '集群 #{{id}}，周期 {{epoch}}',
+    title: '集群 #{{id}}，截至 {{epoch}} 的周期',
     report: '链上报告',
     ends: '周期结束',
     root: '遥测根',
@@ -368,7 +368,6 @@ export const zhCN: Messages = {
     unreachable: '无法连接预言机节点：暂时无法导出原始样本。',
     verifyHint: '对照链上数据校验导出文件：',
     // verify
-    titleAt: '集群 #{{id}}，截至 {{time}} UTC 的周期',
     id: '周期 ID（结束时间，Unix 秒）',
     utilization: '利用率（本周期）',
     verifyTitle: '在浏览器中校验',

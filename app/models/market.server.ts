@@ -192,7 +192,7 @@ export function serializeMarketRow(row: MarketRow) {
     pricePerShare: row.pricePerShare?.toString() ?? null,
     sharesSold: row.sharesSold.toString(),
     soldBps: row.soldBps,
-    utilizationBps: row.utilizationBps === null ? null : Math.round(row.utilizationBps),
+    utilizationBps: row.utilizationBps,
     revenueReported30d: row.revenueReported.toString(),
     revenueDeposited30d: row.revenueDeposited.toString(),
     trailingAprBps: row.trailingAprBps,
