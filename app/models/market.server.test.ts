@@ -90,5 +90,10 @@ describe.each(testDatabases)('market rows cache on $name', ({ open }) => {
     expect(builds).toBe(2);
     await rows(db, CHAIN_ID, stillAttested + 5);
     expect(builds).toBe(2);
+    // The window is whole UTC days: the next day rebuilds once even on a still mirror.
+    const nextDay = (Math.floor(stillAttested / 86_400_000) + 1) * 86_400_000;
+    await rows(db, CHAIN_ID, nextDay);
+    await rows(db, CHAIN_ID, nextDay + 1);
+    expect(builds).toBe(3);
   });
 });
