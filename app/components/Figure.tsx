@@ -53,29 +53,32 @@ export function FigureHow({ testId, explain }: { testId: string; explain: Figure
   return (
     <details className="figure-how" data-testid={`${testId}-how`}>
       <summary>{t('figure.how')}</summary>
-      <p>
-        <code data-testid={`${testId}-formula`}>{explain.formula}</code>
-      </p>
-      {explain.inputs && explain.inputs.length > 0 && (
-        <dl className="figure-inputs">
-          {explain.inputs.map((input) => (
-            <div key={input.label}>
-              <dt>{input.label}</dt>
-              <dd>{input.value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      {explain.window && (
-        <p className="muted">
-          {t('figure.window')}: {explain.window}
-        </p>
-      )}
-      {explain.source && (
+      {/* One panel laid over the page (app/styles.css), so opening it never reflows the table or card around it. */}
+      <div className="figure-how-panel">
         <p>
-          {t('figure.source')}: <Link to={explain.source.href}>{explain.source.label}</Link>
+          <code data-testid={`${testId}-formula`}>{explain.formula}</code>
         </p>
-      )}
+        {explain.inputs && explain.inputs.length > 0 && (
+          <dl className="figure-inputs">
+            {explain.inputs.map((input) => (
+              <div key={input.label}>
+                <dt>{input.label}</dt>
+                <dd>{input.value}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {explain.window && (
+          <p className="muted">
+            {t('figure.window')}: {explain.window}
+          </p>
+        )}
+        {explain.source && (
+          <p>
+            {t('figure.source')}: <Link to={explain.source.href}>{explain.source.label}</Link>
+          </p>
+        )}
+      </div>
     </details>
   );
 }

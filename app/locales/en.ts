@@ -78,7 +78,7 @@ export const en = {
     invalidParameter: 'Invalid {{name}}: {{reason}}',
     clusterMissing: 'Cluster #{{id}} does not exist.',
     transactionMissing: 'No mined transaction {{hash}}.',
-    reportMissing: 'No accepted report for cluster #{{clusterId}} epoch {{epoch}}.',
+    reportMissing: 'No accepted report for cluster #{{clusterId}}, epoch ending {{epoch}}.',
   },
   status: {
     None: 'Unknown',
@@ -244,16 +244,32 @@ export const en = {
     utilizationRange: 'Utilization range',
     ranges: { hour: 'Hourly (48 h)', day: 'Daily (30 d)', week: 'Weekly (26 w)' },
     utilizationChart: 'Reported utilization (%)',
-    reconciliation: 'Revenue reported vs deposited',
-    day: 'Day',
-    outstanding: 'Outstanding (cumulative)',
-    gapFlag: 'not yet deposited',
     sources: 'Sources',
     epochReport: 'Epoch report ending {{epoch}} UTC',
     depositOf: 'Deposit of {{amount}}',
     holders: 'Holders',
     holderCount: 'Holders',
     otherHolders: 'All other holders',
+  },
+  payout: {
+    title: 'Revenue reported vs paid to holders',
+    terms:
+      'The oracle reports the cluster’s gross rental revenue; the operator keeps its cost share (power, space, staff) and deposits the holders’ part. The split is set by the cluster’s terms, in its metadata document whose keccak256 is on chain:',
+    termsLink: 'read the terms',
+    noTerms: 'no web link to the document.',
+    window: '{{from}} to {{to}} UTC (4 weeks of daily rollups)',
+    reported: 'Reported (gross)',
+    deposited: 'Deposited to holders',
+    share: 'Share deposited',
+    lastDeposit: 'Last deposit',
+    noDeposit: 'none in the window',
+    week: 'Week (UTC)',
+    weekShare: 'Share of the week',
+    cumulativeShare: 'Cumulative share',
+    formula:
+      'share = Σ RevenueDeposited ÷ Σ reported revenue (EpochReport.revenue), by week and cumulative; ⚠ only when revenue was reported after the last deposit and that deposit is more than {{days}} days old',
+    stopped:
+      'Deposits stopped: no deposit for {{days}} days (last: {{since}}) while the oracle kept reporting revenue.',
   },
   buy: {
     title: 'Buy shares',
@@ -364,7 +380,7 @@ export const en = {
     export: 'Samples and proofs',
   },
   epoch: {
-    title: 'Cluster #{{id}}, epoch {{epoch}}',
+    title: 'Cluster #{{id}}, epoch ending {{epoch}}',
     report: 'On-chain report',
     ends: 'Epoch ends',
     root: 'Telemetry root',
@@ -374,7 +390,6 @@ export const en = {
     unreachable: 'Oracle node unreachable: the raw samples cannot be exported right now.',
     verifyHint: 'Check an export against the chain:',
     // verify
-    titleAt: 'Cluster #{{id}}, epoch ending {{time}} UTC',
     id: 'Epoch id (end, Unix time)',
     utilization: 'Utilization (this epoch)',
     verifyTitle: 'Verify in this browser',

@@ -1,12 +1,18 @@
 /**
- * The market and network figures, read from the indexer's database. The per-cluster rows are computed once per
- * chain and reused for 2 seconds (sorting, filtering and paging then happen in memory), then served stale while the
- * next read runs, so a table of thousands of clusters costs three queries per interval, not per request, and no
- * request waits for them. Chain state shown on the passport is always read live.
+ * The market and network figures, read from the indexer's database. The per-cluster rows are a snapshot of the
+ * mirror rebuilt only when the indexer moved (sorting, filtering and paging then happen in memory), with the statuses
+ * derived per request from the snapshot's timestamps (marketCache). Chain state shown on the passport is read live.
  */
 import type { AppLoadContext } from '@remix-run/node';
 import type { Database } from '#db';
-import { type MarketRow, marketRows } from '#db/analytics/dashboard';
+import {
+  indexedCursor,
+  type MarketRow,
+  type MarketSnapshot,
+  marketRowsAt,
+  marketSnapshot,
+  nextStatusChange,
+} from '#db/analytics/dashboard';
 import { networkSeries } from '#db/analytics/index';
 import { networkAprBps } from '#protocol/figures/apr';
 import { pooledUtilizationBps } from '#protocol/figures/utilization';
@@ -18,15 +24,65 @@ const DAY_MS = 86_400_000;
 /** The market table's and the overview's window (trailing APR, mean utilization, reported revenue), in days. */
 export const MARKET_WINDOW_DAYS = 30;
 
-const marketCache = staleWhileRevalidate<MarketRow[]>({ freshMs: 2_000, maxStaleMs: 30_000, maxEntries: 16 });
+type Held = { key: string; snapshot: MarketSnapshot };
+type Derived = { from: number; until: number; rows: MarketRow[] };
 
+/**
+ * The market rows of a chain, in two layers. The snapshot is what the mirror says (the three queries of
+ * marketSnapshot): it is rebuilt only when the indexer's cursor moved (checked with one primary-key read per
+ * `freshMs`, stale-while-revalidate, so no request waits for it) or the UTC day turned (the window is whole days).
+ * The statuses move with time, not with the mirror: they are derived from the snapshot's stored timestamps at each
+ * request's instant by the contract's rule, and the derived rows are reused until the next instant a status changes,
+ * so a lapsed heartbeat shows as Stale on the very next request while the rows' identity (and the page memo of
+ * queryMarket) holds in between.
+ */
+export function marketCache(options: { freshMs?: number; maxStaleMs?: number; build?: typeof marketSnapshot } = {}) {
+  const build = options.build ?? marketSnapshot;
+  const versions = staleWhileRevalidate<Held>({
+    freshMs: options.freshMs ?? 1_000,
+    maxStaleMs: options.maxStaleMs ?? 30_000,
+    maxEntries: 16,
+  });
+  const held = new WeakMap<object, Map<number, Held>>();
+  const derived = new WeakMap<MarketSnapshot, Derived>();
+
+  async function current(db: Database, chainId: number, now: number): Promise<Held> {
+    const cursor = await indexedCursor(db, chainId);
+    const day = Math.floor(now / DAY_MS);
+    const key = `${cursor ? `${cursor.number}:${cursor.hash}` : 'empty'}@${day}`;
+    let byChain = held.get(db);
+    if (!byChain) {
+      byChain = new Map();
+      held.set(db, byChain);
+    }
+    const last = byChain.get(chainId);
+    if (last?.key === key) return last;
+    // The window is the whole UTC days up to today (the same buckets as marketRows at any instant of this day).
+    const snapshot = await build(db, {
+      chainId,
+      now: new Date((day + 1) * DAY_MS - 1),
+      windowDays: MARKET_WINDOW_DAYS,
+    });
+    const next = { key, snapshot };
+    byChain.set(chainId, next);
+    return next;
+  }
+
+  return async function rows(db: Database, chainId: number, now = Date.now()): Promise<MarketRow[]> {
+    const { snapshot } = await versions(db, String(chainId), () => current(db, chainId, now), now);
+    const hit = derived.get(snapshot);
+    if (hit && now >= hit.from && now < hit.until) return hit.rows;
+    const rows = marketRowsAt(snapshot, new Date(now));
+    derived.set(snapshot, { from: now, until: nextStatusChange(snapshot, now), rows });
+    return rows;
+  };
+}
+
+const defaultMarketCache = marketCache();
+
+/** The market rows the page, the overview and the JSON API share (see marketCache). */
 export function cachedMarketRows(db: Database, chainId: number, now = Date.now()): Promise<MarketRow[]> {
-  return marketCache(
-    db,
-    String(chainId),
-    () => marketRows(db, { chainId, now: new Date(now), windowDays: MARKET_WINDOW_DAYS }),
-    now,
-  );
+  return defaultMarketCache(db, chainId, now);
 }
 
 const STATUS_ORDER = ['attested', 'registered', 'stale', 'suspended', 'retired'];
@@ -136,7 +192,7 @@ export function serializeMarketRow(row: MarketRow) {
     pricePerShare: row.pricePerShare?.toString() ?? null,
     sharesSold: row.sharesSold.toString(),
     soldBps: row.soldBps,
-    utilizationBps: row.utilizationBps === null ? null : Math.round(row.utilizationBps),
+    utilizationBps: row.utilizationBps,
     revenueReported30d: row.revenueReported.toString(),
     revenueDeposited30d: row.revenueDeposited.toString(),
     trailingAprBps: row.trailingAprBps,

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { epochLabel } from '#protocol/figures/epoch';
 import { EpochVerifier } from '~/components/EpochVerifier';
 import { formatBps, formatDateTime, formatUsd } from '~/lib/format';
 import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.server';
@@ -22,7 +23,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const report = await fromDataSources(() => findReport(context, clusterId, epoch));
   if (!report)
     notFound(
-      (await visitorT(request))('errors.reportMissing', { clusterId: clusterId.toString(), epoch: epoch.toString() }),
+      (await visitorT(request))('errors.reportMissing', { clusterId: clusterId.toString(), epoch: epochLabel(epoch) }),
     );
   try {
     // The counts only: the root is checked off the request thread, no proofs are built for this page (M-2).
@@ -42,7 +43,7 @@ export default function EpochSamples() {
   return (
     <>
       <h1 data-epoch={report.epoch}>
-        {t('epoch.titleAt', { id: report.clusterId, time: formatDateTime(Number(report.epoch), locale) })}
+        {t('epoch.title', { id: report.clusterId, epoch: epochLabel(BigInt(report.epoch)) })}
       </h1>
       <div className="grid">
         <section className="card" aria-labelledby="report-heading">

@@ -49,7 +49,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
       points: points.map((point) => ({
         bucket: point.bucket.toISOString(),
         reports: point.reports,
-        utilizationBps: point.utilizationBps === null ? null : Math.round(point.utilizationBps),
+        utilizationBps: point.utilizationBps,
         gpusOnline: point.gpusOnline,
         gpuHoursMilli: point.gpuHoursMilli.toString(),
         revenueReported: point.revenueReported.toString(),

@@ -8,6 +8,7 @@ import { DocumentList } from '~/components/ClusterDocuments';
 import { Figure, FigureHow } from '~/components/Figure';
 import { LazyChart } from '~/components/LazyChart';
 import { HoldersCard, OfferingCard } from '~/components/PassportInvestment';
+import { PayoutReconciliation } from '~/components/PayoutReconciliation';
 import { formatDateTime, formatInteger, formatRelative, formatUsd, shortAddress } from '~/lib/format';
 import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.server';
 import { searchParamsObject } from '~/lib/market-query';
@@ -49,11 +50,6 @@ export default function ClusterPassport() {
   const market = cluster.market;
   const { activity } = cluster;
   const chainSource = { href: `/clusters/${cluster.id}`, label: t('figure.chainRead', { block: cluster.block }) };
-  let cumulativeGap = 0n;
-  const reconciliation = [...activity.reconciliation].reverse().map((day) => {
-    cumulativeGap += BigInt(day.gap);
-    return { ...day, cumulativeGap };
-  });
 
   return (
     <>
@@ -218,36 +214,14 @@ export default function ClusterPassport() {
             }}
           />
         </section>
-        <section className="card" aria-labelledby="reconciliation-heading">
-          <h2 id="reconciliation-heading">{t('passport.reconciliation')}</h2>
-          {reconciliation.length === 0 ? (
-            <p className="muted">{t('common.empty')}</p>
-          ) : (
-            <table data-testid="reconciliation">
-              <thead>
-                <tr>
-                  <th scope="col">{t('passport.day')}</th>
-                  <th scope="col">{t('analytics.reported')}</th>
-                  <th scope="col">{t('analytics.deposited')}</th>
-                  <th scope="col">{t('passport.outstanding')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {reconciliation.reverse().map((day) => (
-                  <tr key={day.day}>
-                    <td>{day.day}</td>
-                    <td className="num">{formatUsd(BigInt(day.reported), locale)}</td>
-                    <td className="num">{formatUsd(BigInt(day.deposited), locale)}</td>
-                    <td className={`num${day.cumulativeGap > 0n ? ' gap' : ''}`} data-gap={day.cumulativeGap > 0n}>
-                      {formatUsd(day.cumulativeGap, locale)}
-                      {day.cumulativeGap > 0n ? ` ⚠ ${t('passport.gapFlag')}` : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <h3>{t('passport.sources')}</h3>
+        <PayoutReconciliation
+          days={activity.reconciliation}
+          now={cluster.now}
+          documentUrl={documentUrl ?? null}
+          metadataHash={cluster.metadataHash}
+        />
+        <section className="card" aria-labelledby="sources-heading">
+          <h2 id="sources-heading">{t('passport.sources')}</h2>
           <ul className="stack" data-testid="report-sources">
             {activity.reports.slice(0, 5).map((report) => (
               <li key={`${report.epoch}-${report.transactionHash}`}>

@@ -14,6 +14,7 @@ import {
   clusters,
   committeeEvents,
   epochReports,
+  indexedBlocks,
   offeringEvents,
   offerings,
   type RollupDimension,
@@ -91,15 +92,74 @@ export type MarketRow = {
   trailingAprBps: number | null;
 };
 
+/** A market row as the mirror stores it: everything but the status, which moves with time (see marketRowsAt). */
+export type MarketSnapshotRow = Omit<MarketRow, 'status'> & {
+  mirroredStatus: (typeof clusters.$inferSelect)['status'];
+};
+
+/**
+ * What the mirror says about every cluster of a chain at one indexed block: rows without their status plus the
+ * heartbeat, so the status can be derived at any later instant with the contract's rule and no query.
+ */
+export type MarketSnapshot = { rows: MarketSnapshotRow[]; heartbeat: bigint | null; windowDays: number };
+
+/** The indexer's cursor for a chain (its highest indexed block): the mirror changes only when this does. */
+export async function indexedCursor(db: Database, chainId: number) {
+  const [row] = await db
+    .select({ number: indexedBlocks.number, hash: indexedBlocks.hash })
+    .from(indexedBlocks)
+    .where(eq(indexedBlocks.chainId, chainId))
+    .orderBy(desc(indexedBlocks.number))
+    .limit(1);
+  return row;
+}
+
 /**
  * Every cluster of a chain with its market figures over the `windowDays` days before `now`: three queries (clusters
  * with their token and offering, the latest purchase per offering, the daily cluster rollups of the window grouped by
- * cluster) joined in memory, so the cost does not grow with the number of reports.
+ * cluster) joined in memory, so the cost does not grow with the number of reports. Statuses are those at `now`.
  */
 export async function marketRows(
   db: Database,
   query: { chainId: number; now: Date; windowDays?: number },
 ): Promise<MarketRow[]> {
+  return marketRowsAt(await marketSnapshot(db, query), query.now);
+}
+
+/** The rows of a snapshot with each cluster's status at `now` (protocol/status.ts, the contract's `_statusOf`). */
+export function marketRowsAt(snapshot: MarketSnapshot, now: Date): MarketRow[] {
+  return snapshot.rows.map(({ mirroredStatus, ...row }) => ({
+    ...row,
+    status: mirroredStatusAt({ ...row, status: mirroredStatus }, snapshot.heartbeat, now),
+  }));
+}
+
+/**
+ * The first instant after `now` (ms) at which some row's status changes by the contract's rule, or Infinity: the
+ * rule compares whole seconds, so an attestation valid until T lapses at (T + 1) s, and likewise the heartbeat.
+ * Until then marketRowsAt(snapshot, t) returns the same statuses.
+ */
+export function nextStatusChange(snapshot: MarketSnapshot, now: number): number {
+  const heartbeat = snapshot.heartbeat ?? 0n;
+  let next = Number.POSITIVE_INFINITY;
+  for (const row of snapshot.rows) {
+    if (lifecycleOf(row.mirroredStatus) !== 'active' || !row.attestedUntil) continue;
+    const attestedAt = unixSeconds(row.attestedAt);
+    let lastActivity = attestedAt;
+    if (row.lastEpoch > lastActivity) lastActivity = row.lastEpoch;
+    for (const lapse of [unixSeconds(row.attestedUntil), lastActivity + heartbeat]) {
+      const at = Number(lapse + 1n) * 1000;
+      if (at > now && at < next) next = at;
+    }
+  }
+  return next;
+}
+
+/** The mirror's market rows without statuses, over the `windowDays` days before `now` (see marketRows). */
+export async function marketSnapshot(
+  db: Database,
+  query: { chainId: number; now: Date; windowDays?: number },
+): Promise<MarketSnapshot> {
   const windowDays = query.windowDays ?? 30;
   const from = new Date(query.now.getTime() - windowDays * DAY_MS);
   const [clusterRows, sold, windowed, heartbeat] = await Promise.all([
@@ -139,7 +199,7 @@ export async function marketRows(
   ]);
   const soldByOffering = new Map(sold.map((row) => [row.offering.toLowerCase(), row.totalSold ?? 0n]));
   const windowByCluster = new Map(windowed.map((row) => [row.key, row]));
-  return clusterRows.map(({ cluster, token, pricePerShare }) => {
+  const rows = clusterRows.map(({ cluster, token, pricePerShare }): MarketSnapshotRow => {
     const figures = windowByCluster.get(cluster.clusterId.toString());
     const supply = token?.supply ?? 0n;
     const sharesSold = token ? (soldByOffering.get(token.offering.toLowerCase()) ?? 0n) : 0n;
@@ -150,7 +210,7 @@ export async function marketRows(
       gpuModel: cluster.gpuModel,
       location: cluster.location,
       gpuCount: cluster.gpuCount,
-      status: mirroredStatusAt(cluster, heartbeat, query.now),
+      mirroredStatus: cluster.status,
       attestedAt: cluster.attestedAt,
       attestedUntil: cluster.attestedUntil,
       lastReportAt: cluster.lastReportAt,
@@ -169,6 +229,7 @@ export async function marketRows(
         : null,
     };
   });
+  return { rows, heartbeat, windowDays };
 }
 
 export type GroupedPoint = {

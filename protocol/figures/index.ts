@@ -9,6 +9,7 @@ export { networkAprBps, trailingAprBps } from './apr';
 export { epochEnd, epochLabel } from './epoch';
 export { revenuePerGpuHour, totalGpuHoursMilli } from './gpu-hours';
 export { holderCount, holderExcludes } from './holders';
+export { depositedShareBps, PAYOUT_LAPSE_DAYS, payoutReconciliation } from './payout';
 export { soldBps } from './sold';
 export { meanUtilizationBps, pooledUtilizationBps } from './utilization';
 export { supplyValue, valueAtPrice, valueLocked } from './value';
