@@ -9,7 +9,7 @@
  * each holder down at each checkpoint. The public views expose only the whole-supply rate rounded to RATE_SCALE, so an
  * extrapolation from public reads can only be exact up to that rounding: it is never above the chain's own
  * `claimable()` at the same second, and at most 2 base units below it (one for the fraction `claimable()` dropped at
- * the read, one for the rate's rounding). See protocol/stream.chain.test.ts, which checks both bounds on anvil.
+ * the read, one for the rate's rounding). See protocol/kernel.chain.test.ts, which checks both bounds on anvil.
  */
 import { shareTokenConstants } from '#contracts';
 

@@ -1,6 +1,6 @@
 /**
  * The attestation request as the browser and the app's relay exchange it: the oracle node's own wire formats
- * (oracle/node/protocol.ts), with the index of the configured node each answer is for.
+ * (protocol/wire.ts), with the index of the configured node each answer is for.
  */
 import { z } from 'zod';
 import { attestationBodySchema } from '#protocol/wire';
