@@ -30,6 +30,8 @@ export type EpochRef = {
   registry: Address;
   /** The registry's deployment block, where the log search starts. */
   fromBlock: string;
+  /** The block the server's mirror says the report was mined in (a hint: see chain-report.ts). */
+  hintBlock?: string;
 };
 
 export function EpochVerifier({ epochRef, exportHref }: { epochRef: EpochRef; exportHref: string }) {
@@ -51,6 +53,7 @@ export function EpochVerifier({ epochRef, exportHref }: { epochRef: EpochRef; ex
         clusterId: BigInt(epochRef.clusterId),
         epoch: BigInt(epochRef.epoch),
         fromBlock: BigInt(epochRef.fromBlock),
+        hintBlock: epochRef.hintBlock === undefined ? undefined : BigInt(epochRef.hintBlock),
       };
       const [exported, rootFrom] = await Promise.all([
         load(controller.signal),

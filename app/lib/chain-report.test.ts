@@ -34,7 +34,7 @@ const REPORT_SUBMITTED = keccak256(
 
 type Request = { method: string; params: unknown[] };
 
-function clientAnswering(logs: { root: Hex }[], options: { fail?: boolean } = {}) {
+function clientAnswering(logs: { root: Hex }[], options: { fail?: boolean; onlyInRange?: boolean } = {}) {
   const requests: Request[] = [];
   const transport = custom(
     {
@@ -43,6 +43,9 @@ function clientAnswering(logs: { root: Hex }[], options: { fail?: boolean } = {}
         if (options.fail) throw new Error('fetch failed: connect ECONNREFUSED');
         if (method === 'eth_chainId') return numberToHex(31_337);
         if (method === 'eth_getLogs') {
+          // onlyInRange: the log is not in the block the server named, only in the full range.
+          const [filter] = params as [{ toBlock: string }];
+          if (options.onlyInRange && filter.toBlock !== 'latest') return [];
           return logs.map(({ root }, index) => ({
             address: REGISTRY,
             topics: [REPORT_SUBMITTED, pad(toHex(CLUSTER)), pad(toHex(EPOCH))],
@@ -98,21 +101,25 @@ function clientAnswering(logs: { root: Hex }[], options: { fail?: boolean } = {}
   return { client: createPublicClient({ transport }), requests };
 }
 
-const query = { registry: REGISTRY, clusterId: CLUSTER, epoch: EPOCH, fromBlock: DEPLOY_BLOCK };
+const HINT_BLOCK = 140n;
+const query = { registry: REGISTRY, clusterId: CLUSTER, epoch: EPOCH, fromBlock: DEPLOY_BLOCK, hintBlock: HINT_BLOCK };
 
 describe('the epoch check reads its root from the chain (review M2)', () => {
   it('asks the registry for ReportSubmitted with both indexed arguments and checks against the chain root', async () => {
     const { client, requests } = clientAnswering([{ root: CHAIN_ROOT }]);
     const expected = await expectedRootFromChain(client, query, CHAIN_ROOT);
     expect(expected).toEqual({ root: CHAIN_ROOT, source: 'chain', gpuCount: GPU_COUNT, problems: [] });
-    const getLogs = requests.find((request) => request.method === 'eth_getLogs');
-    expect(getLogs?.params).toEqual([
-      {
-        address: REGISTRY,
-        topics: [REPORT_SUBMITTED, pad(toHex(CLUSTER)), pad(toHex(EPOCH))],
-        fromBlock: numberToHex(DEPLOY_BLOCK),
-        toBlock: 'latest',
-      },
+    const getLogs = requests.filter((request) => request.method === 'eth_getLogs');
+    // The block the server named first (public RPCs cap log ranges); the log found there, no second query.
+    expect(getLogs.map((request) => request.params)).toEqual([
+      [
+        {
+          address: REGISTRY,
+          topics: [REPORT_SUBMITTED, pad(toHex(CLUSTER)), pad(toHex(EPOCH))],
+          fromBlock: numberToHex(HINT_BLOCK),
+          toBlock: numberToHex(HINT_BLOCK),
+        },
+      ],
     ]);
     const call = requests.find((request) => request.method === 'eth_call');
     expect(call?.params[0]).toMatchObject({ to: REGISTRY });
@@ -125,6 +132,20 @@ describe('the epoch check reads its root from the chain (review M2)', () => {
     expect(expected.source).toBe('chain');
     expect(expected.problems).toEqual([
       `the server's mirror states the root ${SERVER_ROOT_OTHER}, the chain's ReportSubmitted log ${CHAIN_ROOT}`,
+    ]);
+  });
+
+  it('searches from the deployment block when the log is not in the block the server named', async () => {
+    const { client, requests } = clientAnswering([{ root: CHAIN_ROOT }], { onlyInRange: true });
+    const expected = await expectedRootFromChain(client, query, SERVER_ROOT_OTHER);
+    expect(expected).toMatchObject({ root: CHAIN_ROOT, source: 'chain' });
+    expect(expected.problems).toHaveLength(1);
+    const ranges = requests
+      .filter((request) => request.method === 'eth_getLogs')
+      .map((request) => request.params[0] as { fromBlock: string; toBlock: string });
+    expect(ranges).toMatchObject([
+      { fromBlock: numberToHex(HINT_BLOCK), toBlock: numberToHex(HINT_BLOCK) },
+      { fromBlock: numberToHex(DEPLOY_BLOCK), toBlock: 'latest' },
     ]);
   });
 

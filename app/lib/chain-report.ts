@@ -15,8 +15,14 @@ export type ReportQuery = {
   registry: Address;
   clusterId: bigint;
   epoch: bigint;
-  /** The registry's deployment block: no report can be older, and a public RPC refuses unbounded ranges. */
+  /** The registry's deployment block: no report can be older. */
   fromBlock: bigint;
+  /**
+   * The block the server's mirror says the log is in: asked first, because public RPCs cap eth_getLogs ranges. Only a
+   * hint — what is read there is still the chain's log, filtered by address and topics; a wrong hint costs a search
+   * of the whole range.
+   */
+  hintBlock?: bigint;
 };
 
 export type ExpectedRoot = {
@@ -34,16 +40,23 @@ export type ExpectedRoot = {
 
 /** The telemetry roots of every ReportSubmitted log for (clusterId, epoch) — one, for an accepted report. */
 export async function readReportRoots(client: ReportReader, query: ReportQuery): Promise<Hex[]> {
-  const events = await client.getContractEvents({
-    address: query.registry,
-    abi: clusterRegistryAbi,
-    eventName: 'ReportSubmitted',
-    args: { clusterId: query.clusterId, epoch: query.epoch },
-    fromBlock: query.fromBlock,
-    toBlock: 'latest',
-    strict: true,
-  });
-  return events.map((event) => event.args.telemetryRoot);
+  const logsIn = async (fromBlock: bigint, toBlock: bigint | 'latest') => {
+    const events = await client.getContractEvents({
+      address: query.registry,
+      abi: clusterRegistryAbi,
+      eventName: 'ReportSubmitted',
+      args: { clusterId: query.clusterId, epoch: query.epoch },
+      fromBlock,
+      toBlock,
+      strict: true,
+    });
+    return events.map((event) => event.args.telemetryRoot);
+  };
+  if (query.hintBlock !== undefined && query.hintBlock >= query.fromBlock) {
+    const roots = await logsIn(query.hintBlock, query.hintBlock);
+    if (roots.length > 0) return roots;
+  }
+  return logsIn(query.fromBlock, 'latest');
 }
 
 /**

@@ -100,6 +100,7 @@ export default function EpochSamples() {
             serverRoot: report.telemetryRoot,
             registry: root.contracts.clusterRegistry,
             fromBlock: String(root.deployBlock),
+            hintBlock: String(report.blockNumber),
           }}
           exportHref={exportHref}
         />
