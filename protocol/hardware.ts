@@ -5,11 +5,12 @@
  * `StandardMerkleTree.of(uuids.map((uuid) => [keccak256(toBytes(uuid))]), ['bytes32'])` where `uuid` is the canonical
  * GPU UUID string as nvidia-smi prints it (`GPU-` + lowercase 8-4-4-4-12 hex, see canonicalGpuUuid), hashed as UTF-8
  * bytes. Each leaf is one GPU; the order of the UUIDs does not matter (the library sorts leaves). A UUID belongs to the
- * cluster iff its leaf is in the tree. Computed on raw bytes (merkle.ts); hardware.test.ts checks it against the library.
+ * cluster iff its leaf is in the tree. Computed on raw bytes with merkle.ts's tree (the one the telemetry root uses too);
+ * hardware.test.ts checks it against the library.
  */
-import { bytesToHex, type Hex, keccak256, toBytes } from 'viem';
+import { type Hex, keccak256, toBytes } from 'viem';
 import { keccakAscii, keccakShort } from './keccak';
-import { compareBytes, rootOfSortedLeaves } from './merkle';
+import { hasRepeatedLeaf, merkleNodes, merkleRoot } from './merkle';
 
 export const HARDWARE_LEAF_TYPES = ['bytes32'] as const;
 
@@ -52,16 +53,11 @@ export function hardwareRootOfCanonical(uuids: readonly string[]): Hex | null {
   if (uuids.length === 0) throw new Error('a cluster needs at least one GPU UUID');
   const buffer = new Uint8Array(uuids.length * 32);
   const scratch = new Uint8Array(32);
-  const leaves = uuids.map((uuid, index) => {
+  uuids.forEach((uuid, index) => {
     keccakAscii(uuid, scratch, 0);
     keccakShort(scratch, 0, 32, scratch, 0);
-    const offset = index * 32;
-    keccakShort(scratch, 0, 32, buffer, offset);
-    return buffer.subarray(offset, offset + 32);
+    keccakShort(scratch, 0, 32, buffer, index * 32);
   });
-  leaves.sort(compareBytes);
-  for (let index = 1; index < leaves.length; index++) {
-    if (compareBytes(leaves[index - 1]!, leaves[index]!) === 0) return null;
-  }
-  return bytesToHex(rootOfSortedLeaves(leaves));
+  const tree = merkleNodes(buffer, uuids.length);
+  return hasRepeatedLeaf(tree) ? null : merkleRoot(tree);
 }

@@ -13,6 +13,7 @@ import {
   ExportFileError,
   ExportVerification,
   MAX_EXPORT_BYTES,
+  MAX_LISTED_GPUS,
   parseEpochExport,
 } from './telemetry-export';
 
@@ -109,6 +110,37 @@ describe('export verification', () => {
     expect(verdict.ok).toBe(false);
   });
 
+  it('lists at most MAX_LISTED_GPUS GPUs, failing ones first, and flags more GPUs than the cluster attested (review L2)', () => {
+    // One sample per GPU, 1,500 distinct GPUs: the proofs come from the library, not from the code under test.
+    const many = Array.from(
+      { length: MAX_LISTED_GPUS + 500 },
+      (_, gpu): TelemetryLeaf => [keccak256(toHex(`GPU-many-${gpu}`)), 1_700_000_000_000n, 50_000],
+    );
+    const file = exportOf(many);
+    const tamperedIndex = 1_234;
+    file.samples[tamperedIndex]!.utilizationMilliPct += 1;
+    const verdict = new ExportVerification(file, { root: file.telemetryRoot, gpuCount: 8 }).run();
+    expect(verdict.gpuCount).toBe(1_500);
+    expect(verdict.gpus).toHaveLength(1_000);
+    // The one failing GPU is listed (first) although it would fall past the bound by hash order.
+    expect(verdict.gpus[0]).toMatchObject({ uuidHash: many[tamperedIndex]![0], failed: 1 });
+    const rest = verdict.gpus.slice(1).map((gpu) => gpu.uuidHash);
+    expect(rest).toEqual(
+      many
+        .map(([hash]) => hash)
+        .filter((hash) => hash !== many[tamperedIndex]![0])
+        .sort()
+        .slice(0, 999),
+    );
+    expect(verdict.problems).toContain('the file holds 1500 distinct GPUs, the cluster attested 8');
+    expect(verdict.ok).toBe(false);
+    // Within the attested count, no such problem.
+    expect(new ExportVerification(good, { root: onChainRoot, gpuCount: 3 }).run()).toMatchObject({
+      ok: true,
+      gpuCount: 3,
+    });
+  });
+
   it('says when the file is for another cluster or epoch', () => {
     const verdict = new ExportVerification(good, { root: onChainRoot, clusterId: '8', epoch: '1700007200' }).run();
     expect(verdict.problems).toEqual([
@@ -131,5 +163,17 @@ describe('reading an export file', () => {
     const wrong = structuredClone(good) as { samples: { uuidHash: string }[] };
     wrong.samples[2]!.uuidHash = '0x1234';
     expect(() => parseEpochExport(JSON.stringify(wrong))).toThrow(/not an epoch export.*samples\[2\]\.uuidHash/s);
+  });
+
+  it('refuses a non-decimal timeMs with an ExportFileError, not a raw SyntaxError (review L3)', () => {
+    for (const timeMs of ['1e3', '0x10', '-1', '', '1.5']) {
+      const wrong = structuredClone(good) as { samples: { timeMs: string }[] };
+      wrong.samples[1]!.timeMs = timeMs;
+      expect(() => parseEpochExport(JSON.stringify(wrong))).toThrow(ExportFileError);
+      expect(() => parseEpochExport(JSON.stringify(wrong))).toThrow(/not an epoch export.*samples\[1\]\.timeMs/s);
+    }
+    const tooLarge = structuredClone(good) as { samples: { timeMs: string }[] };
+    tooLarge.samples[0]!.timeMs = (2n ** 64n).toString();
+    expect(() => parseEpochExport(JSON.stringify(tooLarge))).toThrow(/must fit in a uint64/);
   });
 });

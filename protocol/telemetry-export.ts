@@ -27,6 +27,11 @@ export const MAX_EXPORT_SAMPLES = 200_000;
 const MAX_PROOF_LENGTH = 64;
 /** Failing samples listed one by one; past this the verdict still counts them (per GPU too). */
 export const MAX_LISTED_FAILURES = 1_000;
+/**
+ * GPUs listed one by one in a verdict (failing ones first); past this the verdict counts the rest, so a file of
+ * 200,000 distinct UUID hashes never becomes a 200,000-row table (review L2).
+ */
+export const MAX_LISTED_GPUS = 1_000;
 
 const hex32 = z.string().refine((value) => isHex(value) && value.length === 66, 'must be a 32-byte hex string');
 const UINT64_LIMIT = 2n ** 64n;
@@ -47,7 +52,9 @@ export const epochExportSchema = z.object({
         timeMs: z
           .string()
           .regex(/^\d{1,20}$/)
-          .refine((value) => BigInt(value) < UINT64_LIMIT, 'must fit in a uint64'),
+          // zod runs this refinement even after the regex failed: BigInt("1e3") would throw a raw SyntaxError out of
+          // the parse instead of a sentence (review L3), so it only judges what the regex let through.
+          .refine((value) => !/^\d{1,20}$/.test(value) || BigInt(value) < UINT64_LIMIT, 'must fit in a uint64'),
         utilizationMilliPct: z
           .number()
           .int()
@@ -100,8 +107,10 @@ export type ExportVerdict = {
   samples: number;
   verified: number;
   failed: number;
-  /** Per GPU (by UUID hash, ascending). */
+  /** Per GPU: the failing ones first, then by UUID hash, at most MAX_LISTED_GPUS of them. */
   gpus: GpuVerdict[];
+  /** Distinct GPUs (UUID hashes) in the file, listed or not. */
+  gpuCount: number;
   /** The failing samples, by index in the file, the first MAX_LISTED_FAILURES of them. */
   failures: SampleFailure[];
   /** Whether all the file's samples together rebuild the root: no sample left out, none added. */
@@ -127,7 +136,7 @@ export class ExportVerification {
 
   constructor(
     readonly exported: EpochExport,
-    readonly expected: { root: string; clusterId?: string; epoch?: string },
+    readonly expected: { root: string; clusterId?: string; epoch?: string; gpuCount?: number },
   ) {
     this.leafHashes = new Uint8Array(exported.samples.length * 32);
   }
@@ -197,6 +206,9 @@ export class ExportVerification {
     const rebuilt = telemetryRootOfLeafHashes(this.leafHashes, exported.samples.length);
     const complete = rebuilt.toLowerCase() === expected.root.toLowerCase();
     if (!complete) problems.push(`the ${exported.samples.length} samples hash to ${rebuilt}, not to ${expected.root}`);
+    if (expected.gpuCount !== undefined && this.byGpu.size > expected.gpuCount) {
+      problems.push(`the file holds ${this.byGpu.size} distinct GPUs, the cluster attested ${expected.gpuCount}`);
+    }
     if (this.failed > 0) problems.push(`${this.failed} of ${exported.samples.length} samples have an invalid proof`);
     const samples = exported.samples.length;
     return {
@@ -206,13 +218,22 @@ export class ExportVerification {
       samples,
       verified: samples - this.failed,
       failed: this.failed,
-      gpus: [...this.byGpu.values()].sort((a, b) => (a.uuidHash < b.uuidHash ? -1 : a.uuidHash > b.uuidHash ? 1 : 0)),
+      gpus: listedGpus(this.byGpu.values()),
+      gpuCount: this.byGpu.size,
       failures: this.failures,
       complete,
       problems,
       ok: problems.length === 0,
     };
   }
+}
+
+/** The GPUs a verdict lists: the failing ones first (what a reader looks for), then by UUID hash, bounded. */
+function listedGpus(gpus: Iterable<GpuVerdict>): GpuVerdict[] {
+  const byHash = (a: GpuVerdict, b: GpuVerdict) => (a.uuidHash < b.uuidHash ? -1 : a.uuidHash > b.uuidHash ? 1 : 0);
+  return [...gpus]
+    .sort((a, b) => Number(b.failed > 0) - Number(a.failed > 0) || byHash(a, b))
+    .slice(0, MAX_LISTED_GPUS);
 }
 
 /** The leaf types an export names (its `leafEncoding`), from the one definition. */

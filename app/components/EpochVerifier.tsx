@@ -1,25 +1,42 @@
 /**
  * "Verify in this browser": fetches the epoch's export (or reads a file the visitor picks) and checks every sample's
- * Merkle proof against the on-chain telemetry root the page's loader read, with the oracle's own Merkle code
- * (app/lib/verify-export.ts → protocol/telemetry-export.ts). The result is a table per GPU and, for a tampered file,
- * the failing samples by index in the file.
+ * Merkle proof against the telemetry root the browser reads from the chain itself — the ReportSubmitted log through
+ * the public RPC (app/lib/chain-report.ts), not the web server's mirror, which is only compared with it (review M2) —
+ * with the oracle's own Merkle code (app/lib/verify-export.ts → protocol/telemetry-export.ts). The result is a table
+ * per GPU (bounded, failing GPUs first) and, for a tampered file, the failing samples by index in the file.
  */
 import { type ChangeEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Address } from 'viem';
+import { usePublicClient } from 'wagmi';
 import type { EpochExport, ExportVerdict } from '#protocol/telemetry-export';
+import { type ExpectedRoot, expectedRootFromChain } from '~/lib/chain-report';
 import { formatDateTime, formatInteger } from '~/lib/format';
-import { type Expected, fetchExport, MAX_EXPORT_MIB, readExportFile, verifyInSteps } from '~/lib/verify-export';
+import { fetchExport, MAX_EXPORT_MIB, readExportFile, verifyInSteps } from '~/lib/verify-export';
 
 type State =
   | { kind: 'idle' }
   | { kind: 'running'; source: string; checked: number; total: number }
-  | { kind: 'done'; source: string; verdict: ExportVerdict }
+  | { kind: 'done'; source: string; verdict: ExportVerdict; rootFrom: ExpectedRoot }
   | { kind: 'error'; source: string; message: string };
 
 const shortHash = (hash: string) => `${hash.slice(0, 10)}…${hash.slice(-6)}`;
 
-export function EpochVerifier({ expected, exportHref }: { expected: Expected; exportHref: string }) {
+export type EpochRef = {
+  clusterId: string;
+  epoch: string;
+  /** The web server's root (its mirror of the log): compared with the chain's, used only when the RPC fails. */
+  serverRoot: string;
+  registry: Address;
+  /** The registry's deployment block, where the log search starts. */
+  fromBlock: string;
+  /** The block the server's mirror says the report was mined in (a hint: see chain-report.ts). */
+  hintBlock?: string;
+};
+
+export function EpochVerifier({ epochRef, exportHref }: { epochRef: EpochRef; exportHref: string }) {
   const { t, i18n } = useTranslation();
+  const publicClient = usePublicClient();
   const locale = i18n.language;
   const [state, setState] = useState<State>({ kind: 'idle' });
   const running = useRef<AbortController | undefined>(undefined);
@@ -31,12 +48,28 @@ export function EpochVerifier({ expected, exportHref }: { expected: Expected; ex
     running.current = controller;
     setState({ kind: 'running', source, checked: 0, total: 0 });
     try {
-      const exported = await load(controller.signal);
+      const query = {
+        registry: epochRef.registry,
+        clusterId: BigInt(epochRef.clusterId),
+        epoch: BigInt(epochRef.epoch),
+        fromBlock: BigInt(epochRef.fromBlock),
+        hintBlock: epochRef.hintBlock === undefined ? undefined : BigInt(epochRef.hintBlock),
+      };
+      const [exported, rootFrom] = await Promise.all([
+        load(controller.signal),
+        expectedRootFromChain(publicClient, query, epochRef.serverRoot),
+      ]);
+      const expected = {
+        root: rootFrom.root,
+        clusterId: epochRef.clusterId,
+        epoch: epochRef.epoch,
+        gpuCount: rootFrom.gpuCount,
+      };
       const verdict = await verifyInSteps(exported, expected, {
         signal: controller.signal,
         onProgress: (checked, total) => setState({ kind: 'running', source, checked, total }),
       });
-      if (!controller.signal.aborted) setState({ kind: 'done', source, verdict });
+      if (!controller.signal.aborted) setState({ kind: 'done', source, verdict, rootFrom });
     } catch (error) {
       if (controller.signal.aborted) return;
       setState({ kind: 'error', source, message: (error as Error).message });
@@ -80,29 +113,51 @@ export function EpochVerifier({ expected, exportHref }: { expected: Expected; ex
           {state.source}: {state.message}
         </p>
       )}
-      {state.kind === 'done' && <Verdict source={state.source} verdict={state.verdict} locale={locale} />}
+      {state.kind === 'done' && (
+        <Verdict source={state.source} verdict={state.verdict} rootFrom={state.rootFrom} locale={locale} />
+      )}
     </section>
   );
 }
 
-function Verdict({ source, verdict, locale }: { source: string; verdict: ExportVerdict; locale: string }) {
+function Verdict({
+  source,
+  verdict,
+  rootFrom,
+  locale,
+}: {
+  source: string;
+  verdict: ExportVerdict;
+  rootFrom: ExpectedRoot;
+  locale: string;
+}) {
   const { t } = useTranslation();
+  // A root the server and the chain disagree on fails the check whatever the samples say.
+  const problems = [...rootFrom.problems, ...verdict.problems];
+  const ok = verdict.ok && problems.length === 0;
+  const unlisted = verdict.gpuCount - verdict.gpus.length;
   return (
-    <div data-testid="verify-result" data-ok={verdict.ok}>
+    <div data-testid="verify-result" data-ok={ok} data-root-source={rootFrom.source}>
+      {rootFrom.unreachable !== undefined && (
+        <p role="alert" className="gap" data-testid="verify-rpc-unreachable">
+          {t('epoch.verifyRpcUnreachable', { reason: rootFrom.unreachable })}
+        </p>
+      )}
       <p role="status">
-        <span className={`badge status-${verdict.ok ? 'attested' : 'stale'}`} data-testid="verify-status">
-          {verdict.ok ? t('epoch.verifyOk') : t('epoch.verifyFailed')}
+        <span className={`badge status-${ok ? 'attested' : 'stale'}`} data-testid="verify-status">
+          {ok ? t('epoch.verifyOk') : t('epoch.verifyFailed')}
         </span>{' '}
         {t('epoch.verifySummary', { source })}{' '}
         <span data-testid="figure-verified-samples" data-value={verdict.verified}>
           {formatInteger(verdict.verified, locale)}
         </span>{' '}
         / <span data-testid="figure-export-samples">{formatInteger(verdict.samples, locale)}</span>{' '}
-        {t('epoch.verifyAgainst')} <code data-testid="verify-root">{verdict.root}</code>
+        {rootFrom.source === 'chain' ? t('epoch.verifyAgainst') : t('epoch.verifyAgainstServer')}{' '}
+        <code data-testid="verify-root">{verdict.root}</code>
       </p>
-      {verdict.problems.length > 0 && (
+      {problems.length > 0 && (
         <ul data-testid="verify-problems">
-          {verdict.problems.map((problem) => (
+          {problems.map((problem) => (
             <li key={problem}>{problem}</li>
           ))}
         </ul>
@@ -140,6 +195,14 @@ function Verdict({ source, verdict, locale }: { source: string; verdict: ExportV
           </tbody>
         </table>
       </div>
+      {unlisted > 0 && (
+        <p className="muted" data-testid="verify-gpus-more" data-value={unlisted}>
+          {t('epoch.verifyMoreGpus', {
+            more: formatInteger(unlisted, locale),
+            listed: formatInteger(verdict.gpus.length, locale),
+          })}
+        </p>
+      )}
       {verdict.failures.length > 0 && (
         <>
           <h3>{t('epoch.verifyFailures', { count: verdict.failed })}</h3>

@@ -18,8 +18,11 @@ export const VERIFY_STEP_SAMPLES = 500;
 
 export const MAX_EXPORT_MIB = MAX_EXPORT_BYTES / 1024 / 1024;
 
-/** What the expected root and identity are: the on-chain report's, from the page's loader. */
-export type Expected = { root: string; clusterId: string; epoch: string };
+/**
+ * The root and identity a file is checked against: the root the browser read from the chain (app/lib/chain-report.ts,
+ * or the server's, labelled, when the RPC failed), the epoch from the page, the cluster's attested GPU count if known.
+ */
+export type Expected = { root: string; clusterId: string; epoch: string; gpuCount?: number };
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

@@ -403,6 +403,10 @@ export const en = {
     verifyFailed: 'failed',
     verifySummary: '{{source}}: samples verified',
     verifyAgainst: 'against the on-chain root',
+    verifyAgainstServer: "against the web server's root, unconfirmed by the chain",
+    verifyRpcUnreachable:
+      'The public RPC could not be reached ({{reason}}): the samples were checked against the root the web server states, not one read from the chain.',
+    verifyMoreGpus: '… and {{more}} more GPUs (the table lists {{listed}}, failing ones first).',
     verifyGpu: 'GPU (UUID hash)',
     verifyVerified: 'Verified',
     verifyFailedCount: 'Failed',

@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { epochLabel } from '#protocol/figures/epoch';
 import { EpochVerifier } from '~/components/EpochVerifier';
@@ -9,14 +9,16 @@ import { epochParams } from '~/lib/params';
 import { epochExportSummary } from '~/models/epoch-exports.server';
 import { OracleUnavailableError } from '~/models/oracle.server';
 import { findReport } from '~/models/reports.server';
+import type { loader as rootLoader } from '~/root';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — epoch samples' }];
 
 /**
  * An epoch report and the export of its raw samples. The samples come from an oracle node: when none answers, the
  * page still shows the on-chain report, says so, and answers 503. The visitor can verify the export in the browser
- * (EpochVerifier) against the report's telemetryRoot read here from the mirror of the ReportSubmitted event — the
- * server's word is not needed for that check, only the chain's root.
+ * (EpochVerifier): the browser reads the report's telemetryRoot from the chain itself (the ReportSubmitted log through
+ * the public RPC); the root this loader reads from the mirror is only compared with it, and used — labelled as the
+ * server's — when the RPC cannot be reached (review M2).
  */
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { clusterId, epoch } = await parseOr400(epochParams, params, request);
@@ -37,6 +39,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 
 export default function EpochSamples() {
   const { report, oracle } = useLoaderData<typeof loader>();
+  const root = useRouteLoaderData<typeof rootLoader>('root');
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const exportHref = `/api/v1/clusters/${report.clusterId}/epochs/${report.epoch}/samples`;
@@ -89,10 +92,19 @@ export default function EpochSamples() {
           <pre>npm run verify-export -- --file export.json --rpc &lt;RPC_URL&gt;</pre>
         </section>
       </div>
-      <EpochVerifier
-        expected={{ root: report.telemetryRoot, clusterId: String(report.clusterId), epoch: String(report.epoch) }}
-        exportHref={exportHref}
-      />
+      {root && (
+        <EpochVerifier
+          epochRef={{
+            clusterId: String(report.clusterId),
+            epoch: String(report.epoch),
+            serverRoot: report.telemetryRoot,
+            registry: root.contracts.clusterRegistry,
+            fromBlock: String(root.deployBlock),
+            hintBlock: String(report.blockNumber),
+          }}
+          exportHref={exportHref}
+        />
+      )}
     </>
   );
 }

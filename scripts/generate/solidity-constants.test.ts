@@ -37,4 +37,31 @@ describe('readConstants', () => {
       typeStrings: [['REPORT_TYPEHASH', 'Report(uint256 id,bytes32 root)']],
     });
   });
+
+  it('folds a literal-only division as an exact rational, as solc does (review L1)', () => {
+    // solc: 7 / 2 * 2 * 37 = 259 (rationals), where truncating division would give 222.
+    expect(evaluate('7 / 2 * 2 * 37', new Map())).toBe(259n);
+    expect(evaluate('1e18 / 4', new Map())).toBe(25n * 10n ** 16n);
+    expect(evaluate('(1 << 8) / 2', new Map())).toBe(128n);
+    // A fraction left at the end, or fed to a shift, is what solc refuses too.
+    expect(() => evaluate('7 / 2', new Map())).toThrow(/not an integer/);
+    expect(() => evaluate('(7 / 2) << 1', new Map())).toThrow(/not an integer/);
+    // With a named constant solc divides uints (truncating): an inexact one is refused, an exact one kept.
+    const known = new Map([['A', 7n]]);
+    expect(() => evaluate('A / 2 * 2', known)).toThrow(/inexact division/);
+    expect(evaluate('A * 2 / 2', known)).toBe(7n);
+    expect(() => evaluate('1 / 0', new Map())).toThrow(/division by zero/);
+  });
+
+  it('reads hex literals and skips a layout-only name it cannot evaluate (review L1)', () => {
+    expect(evaluate('0xff_ff', new Map())).toBe(0xffffn);
+    const source = `
+      uint256 internal constant MASK_HIGH = ~uint256(0) << 128;
+      uint256 internal constant FLAG_MASK_SHIFT = 0x10;
+      uint256 public constant SCALE = 0x0100 * FLAG_MASK_SHIFT;
+    `;
+    expect(readConstants(source).numbers).toEqual([['SCALE', 0x1000n]]);
+    // A protocol constant is never skipped: one the reader cannot evaluate stops generation.
+    expect(() => readConstants('uint256 public constant CAP = ~uint256(0);')).toThrow(/cannot evaluate/);
+  });
 });
