@@ -74,6 +74,9 @@ test('verifies every sample of a demo epoch against the on-chain root, in the br
   await expect(page.getByTestId('verify-result')).toHaveAttribute('data-ok', 'true', { timeout: 60_000 });
   await expect(page.getByTestId('verify-status')).toHaveText('verified');
   await expect(page.getByTestId('verify-root')).toHaveText(onChainRoot);
+  // The root came from the browser's own read of the chain, not from the web server.
+  await expect(page.getByTestId('verify-result')).toHaveAttribute('data-root-source', 'chain');
+  await expect(page.getByTestId('verify-rpc-unreachable')).toHaveCount(0);
   await expect(page.getByTestId('figure-verified-samples')).toHaveAttribute(
     'data-value',
     String(exported.samples.length),
