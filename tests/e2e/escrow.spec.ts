@@ -59,8 +59,20 @@ test('escrow revenue is claimed while the token is paused; the shares wait for t
   const receipt = await receiptOfStatus(page);
   const [claimed] = parseEventLogs({ abi: offeringAbi, logs: receipt.logs, eventName: 'EscrowRevenueClaimed' });
   expect(claimed!.args).toMatchObject({ buyer, recipient: buyer });
-  // An hour of a 240 tUSD day-long stream, to the sole holder: 10 tUSD, less what the Offering's checkpoint floors.
-  expect(claimed!.args.amount).toBeGreaterThan(parseUnits('9.99', 6));
+  // Exactly what the chain owed at the claim (review: only "> 9.99"): the Offering's escrowRevenueOf on the state
+  // before the claim's transaction, evaluated at the claim block's time (the page's transaction is alone in its block).
+  const claimBlock = await publicClient.getBlock({ blockNumber: receipt.blockNumber });
+  const owedAtClaim = await publicClient.readContract({
+    address: offering,
+    abi: offeringAbi,
+    functionName: 'escrowRevenueOf',
+    args: [buyer],
+    blockNumber: receipt.blockNumber - 1n,
+    blockOverrides: { time: claimBlock.timestamp },
+  });
+  expect(claimed!.args.amount).toBe(owedAtClaim);
+  // About an hour of a 240 tUSD day-long stream to the sole holder: 10 tUSD, less what the checkpoint floors.
+  expect(owedAtClaim).toBeGreaterThan(parseUnits('9.99', 6));
   expect(await stablecoinBalance(buyer)).toBe(before + claimed!.args.amount);
   // Nothing more is owed right after the claim but what streamed since, and the shares are still escrowed.
   expect(
