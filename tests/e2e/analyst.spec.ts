@@ -103,7 +103,7 @@ test('the market table sorts and filters through linkable parameters', async ({ 
   await expect(page.getByTestId('error-page')).toHaveAttribute('data-status', '400');
 });
 
-test('the passport shows attestations with signers, the reconciliation gap and links to sources', async ({
+test('the passport shows attestations with signers, its utilization chart and links to sources', async ({
   page,
 }, testInfo) => {
   await page.goto(`/clusters/${clusterId}`);

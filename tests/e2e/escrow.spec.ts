@@ -36,7 +36,7 @@ async function receiptOfStatus(page: import('@playwright/test').Page) {
   return publicClient.getTransactionReceipt({ hash: href!.slice('/tx/'.length) as `0x${string}` });
 }
 
-test('escrow revenue is claimed while the token is paused; the shares wait for the unpause', async ({
+test('escrow revenue is claimed while the token is paused, exactly what the Offering owed at the claim; the shares wait for the unpause (review: escrow claim only > 9.99)', async ({
   page,
 }, testInfo) => {
   const { clusterId, token, offering } = await openOffering(OPERATOR, { symbol: 'ESC', supply: '10', price: '5' });

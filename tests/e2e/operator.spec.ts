@@ -12,7 +12,7 @@ import { installWallet, TEST_ACCOUNTS } from './support/wallet';
 
 const operator = TEST_ACCOUNTS[2]! as Address;
 
-test('an operator registers a cluster, tokenizes it once attested, and deposits revenue', async ({
+test('an operator registers a cluster, tokenizes it once attested, and deposits revenue at the exact rate the chain logged (review: top-up rate only greater)', async ({
   page,
 }, testInfo) => {
   await mintStablecoin(operator, parseUnits('500', 6));
