@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { keccak256, stringToBytes } from 'viem';
-import { openOffering, publicClient, submitReport } from './support/chain';
-import { reportHour, reportLogs } from './support/figures';
+import { type Address, keccak256, parseUnits, stringToBytes } from 'viem';
+import { shareTokenAbi } from '#contracts';
+import { depositRevenue, openOffering, publicClient, submitReport } from './support/chain';
+import { payoutFromChain, reportHour, reportLogs, USD_DECIMALS } from './support/figures';
 import { fullPageShot, watchPageErrors } from './support/page';
 import { ANVIL_RPC_URL } from './support/wallet';
 
@@ -16,11 +17,13 @@ function verifyExport(file: string) {
 
 const MODEL = 'NVIDIA L40S E2E';
 const LOCATION = 'SG-E2E-01';
+const OPERATOR = 2;
 let clusterId: bigint;
+let token: Address;
 let epoch: bigint;
 
 test.beforeAll(async () => {
-  ({ clusterId } = await openOffering(2, { gpuModel: MODEL, location: LOCATION }));
+  ({ clusterId, token } = await openOffering(OPERATOR, { gpuModel: MODEL, location: LOCATION }));
   const head = await publicClient.getBlock();
   epoch = (head.timestamp / 3_600n) * 3_600n;
   // 4 GPU-hours earning 7 USD: 1.75 USD per GPU-hour, 65 % utilization.
@@ -100,7 +103,7 @@ test('the market table sorts and filters through linkable parameters', async ({ 
   await expect(page.getByTestId('error-page')).toHaveAttribute('data-status', '400');
 });
 
-test('the passport shows attestations with signers, the reconciliation gap and links to sources', async ({
+test('the passport shows attestations with signers, its utilization chart and links to sources', async ({
   page,
 }, testInfo) => {
   await page.goto(`/clusters/${clusterId}`);
@@ -109,7 +112,6 @@ test('the passport shows attestations with signers, the reconciliation gap and l
     'href',
     /^\/tx\/0x[0-9a-f]{64}$/,
   );
-  await expect(page.locator('[data-testid="reconciliation"] td[data-gap="true"]')).toContainText('7.00');
   await expect(page.getByTestId('report-sources').getByRole('link', { name: 'View transaction' })).toHaveAttribute(
     'href',
     /^\/tx\/0x[0-9a-f]{64}$/,
@@ -122,6 +124,62 @@ test('the passport shows attestations with signers, the reconciliation gap and l
   );
   await expect(page.getByTestId('passport-utilization-chart')).toHaveAttribute('data-points', String(hours.size));
   await fullPageShot(page, testInfo, 'passport-analytics');
+});
+
+test('the passport’s payout card shows the chain’s reported revenue and deposits over its window (review: payout card)', async ({
+  page,
+}, testInfo) => {
+  // The operator pays the holders' part of the reported 7 USD: deposits are current, so no "stopped paying" warning.
+  await depositRevenue(OPERATOR, token, parseUnits('3', USD_DECIMALS), 86_400n);
+  const head = await publicClient.getBlock();
+  const totalDeposited = await publicClient.readContract({
+    address: token,
+    abi: shareTokenAbi,
+    functionName: 'totalDeposited',
+    blockNumber: head.number,
+  });
+  // The mirror catches up with the deposit: reload until the card agrees with the chain over the window it names
+  // (its weeks, the newest ending on the page's chain day), each figure's raw value compared with the event logs.
+  let expected = { reported: -1n, deposited: -1n };
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`/clusters/${clusterId}`);
+        const weeks = await page
+          .getByTestId('reconciliation')
+          .locator('tr[data-week]')
+          .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-week') ?? ''));
+        if (weeks.length === 0) return 'no weekly rows';
+        // YYYY-MM-DD sorts as it reads.
+        const [from, newest] = [weeks.toSorted()[0]!, weeks.toSorted().at(-1)!];
+        const to = new Date(Date.parse(`${newest}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
+        expected = await payoutFromChain(clusterId, token, head.number, from, to);
+        const shown = await Promise.all(
+          ['figure-payout-reported', 'figure-payout-deposited'].map((id) =>
+            page.getByTestId(id).getAttribute('data-value'),
+          ),
+        );
+        return { reported: shown[0], deposited: shown[1], expected: [expected.reported, expected.deposited].join() };
+      },
+      { timeout: 30_000 },
+    )
+    .toEqual({
+      reported: expect.any(String),
+      deposited: totalDeposited.toString(),
+      expected: expect.any(String),
+    });
+  expect(await page.getByTestId('figure-payout-reported').getAttribute('data-value')).toBe(
+    expected.reported.toString(),
+  );
+  expect(await page.getByTestId('figure-payout-deposited').getAttribute('data-value')).toBe(
+    expected.deposited.toString(),
+  );
+  // This cluster's only report and only deposit both fall in the window: 7 USD reported, 3 USD deposited.
+  expect(expected).toEqual({ reported: 7_000_000n, deposited: totalDeposited });
+  await expect(page.getByTestId('figure-payout-reported')).toContainText('7.00');
+  await expect(page.getByTestId('figure-payout-deposited')).toContainText('3.00');
+  await expect(page.getByTestId('payout-stopped')).toHaveCount(0);
+  await fullPageShot(page, testInfo, 'passport-payout');
 });
 
 test('an epoch the oracle committee never saw cannot be exported (503), but its on-chain root is shown', async ({

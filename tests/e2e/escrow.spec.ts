@@ -36,7 +36,25 @@ async function receiptOfStatus(page: import('@playwright/test').Page) {
   return publicClient.getTransactionReceipt({ hash: href!.slice('/tx/'.length) as `0x${string}` });
 }
 
-test('escrow revenue is claimed while the token is paused; the shares wait for the unpause', async ({
+/**
+ * What the Offering owed the buyer in escrow revenue when `receipt`'s transaction ran: its escrowRevenueOf on the state
+ * before that transaction (the page's transaction is alone in its block: the chain mines one per block), evaluated at
+ * that block's time — the chain's own figure, not a range around it.
+ */
+async function escrowOwedAt(offering: Address, receipt: { blockNumber: bigint }) {
+  const block = await publicClient.getBlock({ blockNumber: receipt.blockNumber });
+  expect(block.transactions).toHaveLength(1);
+  return publicClient.readContract({
+    address: offering,
+    abi: offeringAbi,
+    functionName: 'escrowRevenueOf',
+    args: [buyer],
+    blockNumber: receipt.blockNumber - 1n,
+    blockOverrides: { time: block.timestamp },
+  });
+}
+
+test('escrow revenue is claimed while the token is paused, exactly what the Offering owed at the claim; the shares wait for the unpause (review: escrow claim only > 9.99, withdrawal "at least")', async ({
   page,
 }, testInfo) => {
   const { clusterId, token, offering } = await openOffering(OPERATOR, { symbol: 'ESC', supply: '10', price: '5' });
@@ -59,8 +77,11 @@ test('escrow revenue is claimed while the token is paused; the shares wait for t
   const receipt = await receiptOfStatus(page);
   const [claimed] = parseEventLogs({ abi: offeringAbi, logs: receipt.logs, eventName: 'EscrowRevenueClaimed' });
   expect(claimed!.args).toMatchObject({ buyer, recipient: buyer });
-  // An hour of a 240 tUSD day-long stream, to the sole holder: 10 tUSD, less what the Offering's checkpoint floors.
-  expect(claimed!.args.amount).toBeGreaterThan(parseUnits('9.99', 6));
+  // Exactly what the chain owed at the claim (review: only "> 9.99").
+  const owedAtClaim = await escrowOwedAt(offering, receipt);
+  expect(claimed!.args.amount).toBe(owedAtClaim);
+  // About an hour of a 240 tUSD day-long stream to the sole holder: 10 tUSD, less what the checkpoint floors.
+  expect(owedAtClaim).toBeGreaterThan(parseUnits('9.99', 6));
   expect(await stablecoinBalance(buyer)).toBe(before + claimed!.args.amount);
   // Nothing more is owed right after the claim but what streamed since, and the shares are still escrowed.
   expect(
@@ -76,19 +97,12 @@ test('escrow revenue is claimed while the token is paused; the shares wait for t
 
   // Governance lifts its pause: the shares come out, with the revenue earned since the claim (and only that).
   await asGovernance(token, shareTokenAbi, 'governanceUnpause');
-  const owed = await publicClient.readContract({
-    address: offering,
-    abi: offeringAbi,
-    functionName: 'escrowRevenueOf',
-    args: [buyer],
-  });
   await row.getByRole('button', { name: 'Withdraw shares' }).click();
   const withdrawal = await receiptOfStatus(page);
   const [withdrawn] = parseEventLogs({ abi: offeringAbi, logs: withdrawal.logs, eventName: 'SharesWithdrawn' });
   expect(withdrawn!.args).toMatchObject({ buyer, recipient: buyer, shares: parseUnits('10', 18) });
-  // At least what was owed when read, at most a few seconds more of the stream (the withdrawal is a later block).
-  expect(withdrawn!.args.revenue).toBeGreaterThanOrEqual(owed);
-  expect(withdrawn!.args.revenue - owed).toBeLessThan(parseUnits('0.1', 6));
+  // Exactly what the Offering owed at the withdrawal's block (review: "at least", within 0.1 tUSD).
+  expect(withdrawn!.args.revenue).toBe(await escrowOwedAt(offering, withdrawal));
   await expect(row.getByTestId('holding-balance')).toHaveAttribute('data-value', parseUnits('10', 18).toString());
   expect(
     await publicClient.readContract({ address: token, abi: shareTokenAbi, functionName: 'balanceOf', args: [buyer] }),

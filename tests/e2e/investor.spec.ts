@@ -23,7 +23,9 @@ async function numericValue(locator: import('@playwright/test').Locator) {
   return BigInt((await locator.getAttribute('data-value')) ?? '0');
 }
 
-test('an investor buys shares with a permit, earns streamed revenue and claims it', async ({ page }, testInfo) => {
+test('an investor buys shares with a permit, earns streamed revenue and claims exactly what the chain owed (review: claim checked in a window)', async ({
+  page,
+}, testInfo) => {
   const { clusterId, token, offering } = await openOffering(OPERATOR, { symbol: 'INV', price: '10' });
   await mintStablecoin(investor, parseUnits('1000', 6));
   await installWallet(page, investor);
@@ -85,11 +87,20 @@ test('an investor buys shares with a permit, earns streamed revenue and claims i
   const receipt = await publicClient.getTransactionReceipt({ hash: txHref!.slice('/tx/'.length) as `0x${string}` });
   const [claimed] = parseEventLogs({ abi: shareTokenAbi, logs: receipt.logs, eventName: 'Claimed' });
   expect(claimed!.args.account).toBe(investor);
-  // The claim paid what the chain held claimable one block earlier plus the stream of the seconds in between.
+  // The claim paid exactly the token's claimable on the state before its transaction (alone in its block), evaluated
+  // at the claim block's time: the chain's own figure, not a window around it.
   const claimBlock = await publicClient.getBlock({ blockNumber: receipt.blockNumber });
-  const beforeClaim = await publicClient.getBlock({ blockNumber: receipt.blockNumber - 1n });
+  expect(claimBlock.transactions).toHaveLength(1);
   const paid = claimed!.args.amount;
-  expectWithin(paid, await claimableWindow(token, offering, investor, beforeClaim, claimBlock, 0n), 'claimed');
+  const owed = await publicClient.readContract({
+    address: token,
+    abi: shareTokenAbi,
+    functionName: 'claimable',
+    args: [investor],
+    blockNumber: receipt.blockNumber - 1n,
+    blockOverrides: { time: claimBlock.timestamp },
+  });
+  expect(paid).toBe(owed);
   expect(await stablecoinBalance(investor)).toBe(before + paid);
   // Once the page has re-read the chain, claimable restarts from what streamed since the claim, and earned keeps
   // what was paid: earned − paid = claimable, within the stream of the seconds since the claim.

@@ -12,7 +12,7 @@ import { installWallet, TEST_ACCOUNTS } from './support/wallet';
 
 const operator = TEST_ACCOUNTS[2]! as Address;
 
-test('an operator registers a cluster, tokenizes it once attested, and deposits revenue', async ({
+test('an operator registers a cluster, tokenizes it once attested, and deposits revenue at the exact rate the chain logged (review: top-up rate only greater)', async ({
   page,
 }, testInfo) => {
   await mintStablecoin(operator, parseUnits('500', 6));
@@ -159,6 +159,36 @@ test('an operator registers a cluster, tokenizes it once attested, and deposits 
   ]);
   expect(toppedUp).toBe(deposited + parseUnits('1', 6));
   expect(after.end).toBe(stream.end);
+  // The rate is the one this deposit set (review: rate only "greater"): the token's RevenueDeposited names the amount,
+  // the duration (the seconds left to the running end at its block) and what earlier deposits still had to stream.
+  const [topUp] = (
+    await publicClient.getContractEvents({
+      address: token,
+      abi: shareTokenAbi,
+      eventName: 'RevenueDeposited',
+      fromBlock: 0n,
+    })
+  ).slice(-1);
+  const [amount, duration, newRatePerSecond, streamEnd, carriedOver] = [
+    topUp!.args.amount!,
+    topUp!.args.duration!,
+    topUp!.args.newRatePerSecond!,
+    topUp!.args.streamEnd!,
+    topUp!.args.carriedOver!,
+  ];
+  const block = await publicClient.getBlock({ blockNumber: topUp!.blockNumber });
+  expect(amount).toBe(parseUnits('1', 6));
+  expect(streamEnd).toBe(stream.end);
+  expect(duration).toBe(stream.end - block.timestamp);
+  expect(after.ratePerSecond).toBe(newRatePerSecond);
+  // rate = (amount + carried over) × RATE_SCALE ÷ duration, RATE_SCALE read from the token. The token keeps the rate
+  // per share-wei with 2^30 × supply of precision, so over the whole duration the stream pays the deposit to within
+  // a base unit (two with the event's carried-over amount, itself rounded down).
+  const rateScale = await publicClient.readContract({ address: token, abi: shareTokenAbi, functionName: 'RATE_SCALE' });
+  const owed = (amount + carriedOver) * rateScale;
+  const paid = after.ratePerSecond * duration;
+  expect(paid).toBeLessThanOrEqual(owed + rateScale);
+  expect(paid).toBeGreaterThanOrEqual(owed - 2n * rateScale);
   expect(after.ratePerSecond).toBeGreaterThan(stream.ratePerSecond);
 });
 

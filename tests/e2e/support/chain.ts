@@ -314,3 +314,30 @@ export async function claimRevenue(holderIndex: number, token: Address) {
     await walletOf(holderIndex).writeContract({ address: token, abi: shareTokenAbi, functionName: 'claim' }),
   );
 }
+
+/**
+ * A buyer takes `amount` share-wei (not whole shares) at the Offering's own quote: a fraction of a share costs a
+ * rounded-up base unit, the case where a figure computed with floor instead of the contract's quote is off by one.
+ */
+export async function buyShareUnits(buyerIndex: number, offering: Address, amount: bigint) {
+  const buyer = walletOf(buyerIndex);
+  const cost = await publicClient.readContract({
+    address: offering,
+    abi: offeringAbi,
+    functionName: 'quote',
+    args: [amount],
+  });
+  await mintStablecoin(buyer.account.address, cost);
+  await mined(
+    await buyer.writeContract({
+      address: deployment().contracts.stablecoin,
+      abi: testStablecoinAbi,
+      functionName: 'approve',
+      args: [offering, cost],
+    }),
+  );
+  await mined(
+    await buyer.writeContract({ address: offering, abi: offeringAbi, functionName: 'buy', args: [amount, cost] }),
+  );
+  return cost;
+}

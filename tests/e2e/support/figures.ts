@@ -123,7 +123,19 @@ export async function tokenAt(token: Address, offering: Address, blockNumber: bi
     read<bigint>(offering, offeringAbi, 'sold'),
     read<bigint>(offering, offeringAbi, 'raised'),
   ]);
-  return { totalSupply, stream, rateScale, totalDeposited, pricePerShare: terms.pricePerShare, sold, raised };
+  // Value locked is what the sold shares cost at the offering price, as the Offering itself prices them (its quote
+  // rounds up): asked of the contract at the same block, never recomputed with a scale and a rounding of our own.
+  const valueLocked = await read<bigint>(offering, offeringAbi, 'quote', [sold]);
+  return {
+    totalSupply,
+    stream,
+    rateScale,
+    totalDeposited,
+    pricePerShare: terms.pricePerShare,
+    sold,
+    raised,
+    valueLocked,
+  };
 }
 
 /** An account's position in one token at `blockNumber`. */
@@ -241,6 +253,27 @@ export function reportHour(epoch: bigint) {
   return new Date(Math.floor((Number(epoch) * 1_000 - 1) / hourMs) * hourMs).toISOString();
 }
 
+/** The UTC day (YYYY-MM-DD) of a unix time in seconds. */
+export function utcDay(seconds: bigint) {
+  return new Date(Number(seconds) * 1_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A passport's payout card recomputed from the chain up to `toBlock`: the cluster's reported revenue (ReportSubmitted,
+ * each in the day of the hour it measured) and its token's deposits (RevenueDeposited, in the day of their block),
+ * over the UTC days `from` through `to`.
+ */
+export async function payoutFromChain(clusterId: bigint, token: Address, toBlock: bigint, from: string, to: string) {
+  const inWindow = (day: string) => day >= from && day <= to;
+  const reported = (await reportLogs(toBlock, clusterId))
+    .filter((report) => inWindow(reportHour(report.epoch).slice(0, 10)))
+    .reduce((sum, report) => sum + report.revenue, 0n);
+  const deposited = (await depositLogs(token, toBlock))
+    .filter((deposit) => inWindow(utcDay(deposit.blockTime)))
+    .reduce((sum, deposit) => sum + deposit.amount, 0n);
+  return { reported, deposited };
+}
+
 /** RevenueDeposited logs of one token up to `toBlock`, with their block times. */
 export async function depositLogs(token: Address, toBlock: bigint) {
   const logs = await publicClient.getContractEvents({
@@ -290,7 +323,7 @@ export async function networkAt(blockNumber: bigint) {
       depositLogs(token, blockNumber),
     ]);
     gpus += info.gpuCount;
-    valueLocked += (figures.sold * figures.pricePerShare) / 10n ** BigInt(SHARE_DECIMALS);
+    valueLocked += figures.valueLocked;
     supplyValue += supplyCost(figures.totalSupply, figures.pricePerShare);
     deposited += deposits.filter((deposit) => deposit.blockTime >= since).reduce((sum, d) => sum + d.amount, 0n);
   }
