@@ -218,7 +218,7 @@ describe('LostReportRecovery nonce reset (review M3)', () => {
 });
 
 describe('submitted marks across a restart', () => {
-  it('replays the landing transaction and an un-marking from the journal, and from a snapshot', async () => {
+  it('replays the landing transaction and block and an un-marking from the journal, and from a snapshot; an older mark stays unrecoverable (review M3)', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'rackshare-resubmit-journal-'));
     try {
       const path = join(directory, 'node.jsonl');
@@ -256,6 +256,22 @@ describe('submitted marks across a restart', () => {
         [true, hash, 42n],
       ]);
       await fromSnapshot.close(false);
+
+      // A mark journaled by an older version (neither transaction nor block) replays as such: recovery leaves it alone
+      // (review M3). One taken from the chain's word now journals an unknown block (null): recovery may un-mark it.
+      const { appendFileSync } = await import('node:fs');
+      appendFileSync(
+        path,
+        `${JSON.stringify({ type: 'submitted', clusterId: '5', epoch: lost!.report.epoch.toString() })}\n`,
+      );
+      const legacy = await openFixtureCore(path, [cluster]);
+      expect(state(legacy)[0]).toEqual([true, undefined, undefined]);
+      await legacy.unmarkSubmitted([legacy.report(5n, lost!.report.epoch)!]);
+      await legacy.markSubmitted([legacy.report(5n, lost!.report.epoch)!]);
+      await legacy.close(false);
+      const chainWord = await openFixtureCore(path, [cluster]);
+      expect(state(chainWord)[0]).toEqual([true, undefined, null]);
+      await chainWord.close(false);
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
