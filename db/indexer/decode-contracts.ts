@@ -41,8 +41,11 @@ export function cleanText(text: string) {
 
 function cleanValue(value: unknown): unknown {
   if (typeof value === 'string') return cleanText(value);
-  if (Array.isArray(value))
-    return value.some((item) => typeof item === 'string' || Array.isArray(item)) ? value.map(cleanValue) : value;
+  if (Array.isArray(value)) {
+    // The same array back when nothing changed (string[] or address[] without NUL), so the args are not copied.
+    const cleaned = value.map(cleanValue);
+    return cleaned.some((item, index) => item !== value[index]) ? cleaned : value;
+  }
   return value;
 }
 
