@@ -13,8 +13,8 @@
  * A report marked submitted is not final while the chain can still lose it: a reorg, or a node (anvil killed, a
  * provider failing over) restarted from older state, drops the transaction and lastEpochOf falls back below it. At
  * start and every RECOVER_EVERY_ROUNDS rounds the relayer compares what it marked with the chain (recoverLost,
- * recover.ts) and relays again what is gone. Resubmitting is safe: it reads lastEpochOf first, and the registry skips an epoch that
- * is not after the last (EpochNotAfterLast) instead of recording it twice.
+ * recover.ts) and relays again what is gone. Resubmitting is safe: it reads lastEpochOf first, and the registry skips
+ * an epoch that is not after the last (EpochNotAfterLast) instead of recording it twice.
  */
 import type { Logger } from 'pino';
 import {
