@@ -39,7 +39,7 @@ export type RecoveryOptions = {
 /** Clusters one pass compares with the chain (one batched lastEpochOf read at one block). */
 export const MAX_RECOVER_CLUSTERS = 256;
 
-/** Whether recovery may ever un-mark `entry`: a mark journaled before landing blocks were, with no transaction, is not. */
+/** Whether recovery may un-mark `entry`: not a mark from before landing blocks were journaled, with no transaction. */
 const recoverable = (entry: ReportEntry) => entry.submittedIn !== undefined || entry.submittedBlock !== undefined;
 
 export class LostReportRecovery {
