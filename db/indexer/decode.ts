@@ -2,22 +2,14 @@
  * Turns raw logs of one block range into rows of the event tables. Logs are dispatched by the emitting contract
  * (registry, factory, stablecoin, a known ShareToken or Offering) and by event; a ClusterTokenized log adds its token
  * and offering to `known` so their later logs in the same range are kept. Stablecoin transfers that touch no protocol
- * contract are dropped here, whatever the RPC returned.
+ * contract are dropped here, whatever the RPC returned. The rows of each contract's other events are built in
+ * decode-contracts.ts; every string taken from an event is cleaned there (review H1).
  */
 import { type Address, getAddress, type Hex, type Log } from 'viem';
-import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import type * as schema from '../schema';
+import { offeringRows, parseLog, registryRows, seconds, tokenRows } from './decode-contracts';
 import { MalformedRpcResponseError } from './errors';
-import { createLogParser, TRANSFER, topicAddress } from './parse';
-
-export const indexedAbi = [
-  ...clusterRegistryAbi,
-  ...rackshareFactoryAbi,
-  ...shareTokenAbi,
-  ...offeringAbi,
-  ...testStablecoinAbi,
-] as const;
-const parseLogs = createLogParser(indexedAbi);
+import { TRANSFER, topicAddress } from './parse';
 
 /** Contracts the indexer follows, keyed by lowercase address (logs carry lowercase addresses). */
 export type KnownContracts = {
@@ -76,8 +68,6 @@ export function emptyEventRows(): EventRows {
 export function countRows(rows: EventRows) {
   return Object.values(rows).reduce((sum, list) => sum + list.length, 0);
 }
-
-const seconds = (value: bigint | number) => new Date(Number(value) * 1000);
 
 /** Rejects logs a node must never return for a finished range (pending logs, logs outside the range). */
 export function assertLogsWellFormed(logs: readonly Log[], fromBlock: bigint, toBlock: bigint) {
@@ -153,7 +143,7 @@ export function decodeLogs(
         continue;
       }
     }
-    const [log] = parseLogs([raw]);
+    const log = parseLog(raw);
     if (!log) continue;
     const where = {
       chainId,
@@ -165,133 +155,7 @@ export function decodeLogs(
     };
     const emitter = log.address.toLowerCase();
     if (emitter === known.registry) {
-      switch (log.eventName) {
-        case 'ClusterRegistered':
-          rows.clusterEvents.push({
-            ...where,
-            clusterId: log.args.clusterId,
-            kind: 'registered',
-            operator: log.args.operator,
-            gpuModel: log.args.gpuModel,
-            location: log.args.location,
-            gpuCount: log.args.gpuCount,
-            hardwareRoot: log.args.hardwareRoot,
-            metadataUri: log.args.metadataURI,
-            metadataHash: log.args.metadataHash,
-          });
-          break;
-        case 'MetadataUpdated':
-          rows.clusterEvents.push({
-            ...where,
-            clusterId: log.args.clusterId,
-            kind: 'metadata_updated',
-            metadataUri: log.args.metadataURI,
-            metadataHash: log.args.metadataHash,
-          });
-          break;
-        case 'HardwareUpdated':
-          rows.clusterEvents.push({
-            ...where,
-            clusterId: log.args.clusterId,
-            kind: 'hardware_updated',
-            hardwareRoot: log.args.hardwareRoot,
-            gpuCount: log.args.gpuCount,
-          });
-          break;
-        case 'OperatorTransferStarted':
-          rows.clusterEvents.push({
-            ...where,
-            clusterId: log.args.clusterId,
-            kind: 'operator_transfer_started',
-            operator: log.args.pendingOperator,
-          });
-          break;
-        case 'OperatorTransferred':
-          rows.clusterEvents.push({
-            ...where,
-            clusterId: log.args.clusterId,
-            kind: 'operator_transferred',
-            operator: log.args.newOperator,
-          });
-          break;
-        case 'ClusterSuspended':
-        case 'ClusterUnsuspended':
-        case 'ClusterRetired':
-          rows.clusterEvents.push({
-            ...where,
-            clusterId: log.args.clusterId,
-            kind:
-              log.eventName === 'ClusterSuspended'
-                ? 'suspended'
-                : log.eventName === 'ClusterUnsuspended'
-                  ? 'unsuspended'
-                  : 'retired',
-          });
-          break;
-        case 'ClusterAttested':
-          rows.attestations.push({
-            ...where,
-            clusterId: log.args.clusterId,
-            hardwareRoot: log.args.hardwareRoot,
-            gpuCount: log.args.gpuCount,
-            validUntil: seconds(log.args.validUntil),
-            nonce: BigInt(log.args.nonce),
-            attestedAt: seconds(log.args.attestedAt),
-            signers: [...log.args.signers],
-            submitter: log.args.submitter,
-          });
-          break;
-        case 'ReportSubmitted':
-          rows.epochReports.push({
-            ...where,
-            clusterId: log.args.clusterId,
-            epoch: log.args.epoch,
-            gpuHoursMilli: log.args.gpuHoursMilli,
-            utilizationBps: log.args.utilizationBps,
-            gpusOnline: log.args.gpusOnline,
-            revenue: log.args.revenue,
-            telemetryRoot: log.args.telemetryRoot,
-            submitter: log.args.submitter,
-          });
-          break;
-        case 'SignerAdded':
-        case 'SignerRemoved':
-          rows.committeeEvents.push({
-            ...where,
-            kind: log.eventName === 'SignerAdded' ? 'signer_added' : 'signer_removed',
-            signer: log.args.signer,
-          });
-          break;
-        case 'ThresholdChanged':
-          rows.committeeEvents.push({
-            ...where,
-            kind: 'threshold_changed',
-            previousValue: log.args.previousThreshold,
-            value: log.args.newThreshold,
-          });
-          break;
-        case 'HeartbeatChanged':
-          rows.committeeEvents.push({
-            ...where,
-            kind: 'heartbeat_changed',
-            previousValue: log.args.previousHeartbeat,
-            value: log.args.newHeartbeat,
-          });
-          break;
-        case 'CommitteeChanged':
-          rows.committeeEvents.push({
-            ...where,
-            kind: 'committee_changed',
-            value: BigInt(log.args.version),
-            signers: [...log.args.signers],
-            threshold: log.args.threshold,
-          });
-          break;
-        case 'GuardianSet':
-          rows.committeeEvents.push({ ...where, kind: 'guardian_set', account: log.args.newGuardian });
-          break;
-        // ReportSkipped is not kept: the registry emits it before checking any signature, so it proves nothing.
-      }
+      registryRows(log, where, rows);
     } else if (emitter === known.factory) {
       if (log.eventName === 'ClusterTokenized') {
         const { args } = log;
@@ -332,189 +196,10 @@ export function decodeLogs(
       }
     } else if (known.tokens.has(emitter)) {
       const { address: token, clusterId } = known.tokens.get(emitter)!;
-      switch (log.eventName) {
-        case 'Transfer':
-          rows.shareTransfers.push({ ...where, token, from: log.args.from, to: log.args.to, value: log.args.value });
-          break;
-        case 'RevenueDeposited':
-          rows.revenueDeposits.push({
-            ...where,
-            token,
-            clusterId,
-            payer: log.args.payer,
-            amount: log.args.amount,
-            durationSeconds: log.args.duration,
-            ratePerSecond: log.args.newRatePerSecond,
-            streamEnd: seconds(log.args.streamEnd),
-            carriedOver: log.args.carriedOver,
-          });
-          break;
-        case 'Claimed':
-          rows.claims.push({
-            ...where,
-            token,
-            account: log.args.account,
-            recipient: log.args.recipient,
-            amount: log.args.amount,
-          });
-          break;
-        case 'RevenuePayerSet':
-          rows.tokenControlEvents.push({
-            ...where,
-            token,
-            kind: 'revenue_payer_set',
-            actor: log.args.operator,
-            account: log.args.payer,
-            // A payer's horizon in seconds; 0 revokes it.
-            flag: log.args.maxDuration !== 0n,
-            value: log.args.maxDuration,
-          });
-          break;
-        case 'VerificationSet':
-          rows.tokenControlEvents.push({
-            ...where,
-            token,
-            kind: 'verification_set',
-            account: log.args.account,
-            value: log.args.validUntil,
-          });
-          break;
-        case 'AllowlistEnabledSet':
-          rows.tokenControlEvents.push({
-            ...where,
-            token,
-            kind: 'allowlist_enabled_set',
-            actor: log.args.operator,
-            flag: log.args.enabled,
-          });
-          break;
-        case 'FreezeSet':
-          rows.tokenControlEvents.push({
-            ...where,
-            token,
-            kind: 'freeze_set',
-            actor: log.args.operator,
-            account: log.args.account,
-            flag: log.args.frozen,
-          });
-          break;
-        case 'PauseSet':
-          rows.tokenControlEvents.push({
-            ...where,
-            token,
-            kind: log.args.governance ? 'governance_pause_set' : 'pause_set',
-            actor: log.args.by,
-            flag: log.args.paused,
-          });
-          break;
-        case 'ForcedTransfer':
-          rows.tokenControlEvents.push({
-            ...where,
-            token,
-            kind: 'forced_transfer',
-            actor: log.args.operator,
-            account: log.args.from,
-            counterparty: log.args.to,
-            value: log.args.amount,
-          });
-          break;
-        case 'WalletRecovered':
-          rows.tokenControlEvents.push({
-            ...where,
-            token,
-            kind: 'wallet_recovered',
-            actor: log.args.operator,
-            account: log.args.lost,
-            counterparty: log.args.replacement,
-            value: log.args.shares,
-            revenue: log.args.revenue,
-          });
-          break;
-      }
+      tokenRows(log, where, rows, token, clusterId);
     } else if (known.offerings.has(emitter)) {
       const offering = known.offerings.get(emitter)!.address;
-      switch (log.eventName) {
-        case 'Purchased':
-          rows.offeringEvents.push({
-            ...where,
-            offering,
-            kind: 'purchased',
-            account: log.args.buyer,
-            shares: log.args.shares,
-            amount: log.args.cost,
-            totalSold: log.args.totalSold,
-            totalRaised: log.args.totalRaised,
-          });
-          break;
-        case 'Finalized':
-          rows.offeringEvents.push({
-            ...where,
-            offering,
-            kind: 'finalized',
-            account: log.args.operator,
-            shares: log.args.sold,
-            amount: log.args.proceeds,
-            succeeded: log.args.succeeded,
-            sharesReturned: log.args.sharesReturned,
-            revenueForwarded: log.args.revenueForwarded,
-            revenueEscrowed: log.args.revenueEscrowed,
-          });
-          break;
-        case 'Refunded':
-          rows.offeringEvents.push({
-            ...where,
-            offering,
-            kind: 'refunded',
-            account: log.args.buyer,
-            recipient: log.args.recipient,
-            shares: log.args.shares,
-            amount: log.args.amount,
-          });
-          break;
-        case 'SharesWithdrawn':
-          rows.offeringEvents.push({
-            ...where,
-            offering,
-            kind: 'shares_withdrawn',
-            account: log.args.buyer,
-            recipient: log.args.recipient,
-            shares: log.args.shares,
-            amount: log.args.revenue,
-          });
-          break;
-        case 'EscrowRevenueClaimed':
-          rows.offeringEvents.push({
-            ...where,
-            offering,
-            kind: 'escrow_revenue_claimed',
-            account: log.args.buyer,
-            recipient: log.args.recipient,
-            shares: 0n,
-            amount: log.args.amount,
-          });
-          break;
-        case 'PurchaseRecovered':
-          rows.offeringEvents.push({
-            ...where,
-            offering,
-            kind: 'purchase_recovered',
-            account: log.args.lost,
-            recipient: log.args.replacement,
-            shares: log.args.shares,
-            amount: log.args.paid,
-          });
-          break;
-        case 'Cancelled':
-          rows.offeringEvents.push({
-            ...where,
-            offering,
-            kind: 'cancelled',
-            account: log.args.by,
-            shares: log.args.sold,
-            amount: log.args.raised,
-          });
-          break;
-      }
+      offeringRows(log, where, rows, offering);
     }
   }
   return { rows, discovered };

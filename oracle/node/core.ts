@@ -117,8 +117,12 @@ type JournalRecord =
   | { type: 'signed'; report: WireReport; signature: Hex }
   | PeerRecord
   | { type: 'skipped'; clusterId: string; epochEnd: number }
-  /** `hash`: the transaction of this node's relayer that landed it; absent when the chain was seen past it. */
-  | { type: 'submitted'; clusterId: string; epoch: string; hash?: Hex }
+  /**
+   * `hash`: the transaction of this node's relayer that landed it; absent when the chain was seen past it. `block`: the
+   * block its landing was seen at, null when not known (the chain's word); absent in records of older versions, which
+   * recovery leaves alone (see recover.ts).
+   */
+  | { type: 'submitted'; clusterId: string; epoch: string; hash?: Hex; block?: string | null }
   /** The chain lost what a `submitted` record said (a reorg, a node restarted from older state): submit it again. */
   | { type: 'unsubmitted'; clusterId: string; epoch: string }
   /** First record of a journal segment: the snapshot it continues. */
@@ -159,8 +163,13 @@ export type ReportEntry = {
   signatures: Map<Address, Hex>;
   readyAt: number | null;
   submitted: boolean;
-  /** The transaction of this node's relayer that landed it (see Relayer.recoverLost). */
+  /** The transaction of this node's relayer that landed it (see recover.ts). */
   submittedIn?: Hex;
+  /**
+   * The block its landing was seen at (the receipt's); null when marked from the chain's word, undefined when marked
+   * by a version that did not journal it (see recover.ts).
+   */
+  submittedBlock?: bigint | null;
   inFlight: boolean;
 };
 
@@ -422,6 +431,8 @@ export class OracleCore {
           if (entry) {
             entry.submitted = true;
             entry.submittedIn = record.hash;
+            entry.submittedBlock =
+              record.block === undefined ? undefined : record.block === null ? null : BigInt(record.block);
           }
           this.retireSubmitted([BigInt(record.clusterId)]);
           break;
@@ -431,6 +442,7 @@ export class OracleCore {
           if (entry) {
             entry.submitted = false;
             entry.submittedIn = undefined;
+            entry.submittedBlock = undefined;
           }
           break;
         }
@@ -1221,9 +1233,9 @@ export class OracleCore {
   /**
    * Records that the chain is done with `entries`: landed, or past their epoch (another report landed for it, or a
    * later epoch overtook it). Journaled first; `submitted` means exactly that on replay too. `hash`: the transaction
-   * that landed them, when this node's relayer sent it.
+   * that landed them, when this node's relayer sent it; `block`: the block it was mined in (null: not known).
    */
-  async markSubmitted(entries: ReportEntry[], hash?: Hex) {
+  async markSubmitted(entries: ReportEntry[], hash?: Hex, block: bigint | null = null) {
     if (entries.length === 0) return;
     await this.journal.append(
       ...entries.map((entry) => ({
@@ -1231,11 +1243,13 @@ export class OracleCore {
         clusterId: entry.report.clusterId.toString(),
         epoch: entry.report.epoch.toString(),
         ...(hash ? { hash } : {}),
+        block: block === null ? null : block.toString(),
       })),
     );
     for (const entry of entries) {
       entry.submitted = true;
       entry.submittedIn = hash;
+      entry.submittedBlock = block;
       // Signatures parked for other figures or versions of a report on chain can never be used.
       this.signatureBook.forget(entry.report.clusterId, entry.report.epoch, entry.digest);
     }
@@ -1258,6 +1272,7 @@ export class OracleCore {
     for (const entry of entries) {
       entry.submitted = false;
       entry.submittedIn = undefined;
+      entry.submittedBlock = undefined;
     }
   }
 

@@ -12,9 +12,9 @@
  *
  * A report marked submitted is not final while the chain can still lose it: a reorg, or a node (anvil killed, a
  * provider failing over) restarted from older state, drops the transaction and lastEpochOf falls back below it. At
- * start and every RECOVER_EVERY_ROUNDS rounds the relayer compares what it marked with the chain (recoverLost) and
- * relays again what is gone. Resubmitting is safe: it reads lastEpochOf first, and the registry skips an epoch that
- * is not after the last (EpochNotAfterLast) instead of recording it twice.
+ * start and every RECOVER_EVERY_ROUNDS rounds the relayer compares what it marked with the chain (recoverLost,
+ * recover.ts) and relays again what is gone. Resubmitting is safe: it reads lastEpochOf first, and the registry skips
+ * an epoch that is not after the last (EpochNotAfterLast) instead of recording it twice.
  */
 import type { Logger } from 'pino';
 import {
@@ -23,11 +23,9 @@ import {
   BaseError,
   type Chain,
   ContractFunctionRevertedError,
-  type Hex,
   type PublicClient,
   parseEventLogs,
   type TransactionReceipt,
-  TransactionReceiptNotFoundError,
   type Transport,
   type WalletClient,
 } from 'viem';
@@ -37,9 +35,10 @@ import {
   clusterRegistrySkipReason as SkipReason,
   clusterRegistrySkipReasonNames as SkipReasonNames,
 } from '#contracts';
-import { isSignatureError } from '#protocol/errors';
+import { type ClusterRegistryErrorName, isSignatureError } from '#protocol/errors';
 import type { ChainCommittee } from './chain';
 import type { OracleCore, ReportEntry } from './core';
+import { LostReportRecovery } from './recover';
 
 export type RelayerOptions = {
   walletClient: WalletClient<Transport, Chain, Account>;
@@ -87,10 +86,20 @@ export class Relayer {
   /** When this relayer first saw each unsubmitted report, ready or not. */
   private readonly seenSince = new WeakMap<ReportEntry, number>();
 
+  private readonly recovery: LostReportRecovery;
+
   constructor(
     private readonly core: OracleCore,
     private readonly options: RelayerOptions,
-  ) {}
+  ) {
+    this.recovery = new LostReportRecovery(core, {
+      publicClient: options.publicClient,
+      registry: options.registry,
+      ownInFlight: () => this.pending.size > 0,
+      resetNonce: () => this.resetNonce(),
+      log: options.log,
+    });
+  }
 
   async run(signal: AbortSignal) {
     const interval = this.options.intervalMs ?? 1_000;
@@ -223,63 +232,12 @@ export class Relayer {
     return sent;
   }
 
-  /** Where the next recoverLost pass starts in the list of clusters (round robin past MAX_RECOVER_CLUSTERS). */
-  private recoverFrom = 0;
-
   /**
-   * Un-marks the reports marked submitted that the chain lost, so the next rounds relay them again: their cluster's
-   * lastEpochOf is below their epoch, and the transaction that landed them (when this relayer sent it) has no receipt
-   * any more. A report whose transaction still has a receipt stays done: the registry skipped it for good (hardware
-   * it no longer has), and sending it again would only skip it again. One marked from the chain's word alone (another
-   * relayer landed it) has no transaction to ask about: lastEpochOf below it is proof enough. Bounded per pass
-   * (MAX_RECOVER_CLUSTERS clusters, one batched read). Returns the reports un-marked.
+   * Un-marks the reports marked submitted that the chain lost, so the next rounds relay them again (see recover.ts for
+   * the rules: a pinned read past the landing block, or two consecutive sightings). Returns the reports un-marked.
    */
-  async recoverLost() {
-    const { core, options } = this;
-    const marked = [...core.reports.values()].filter((entry) => entry.submitted && !entry.inFlight);
-    if (marked.length === 0) return 0;
-    const all = [...new Set(marked.map((entry) => entry.report.clusterId))];
-    if (this.recoverFrom >= all.length) this.recoverFrom = 0;
-    const clusterIds = all.slice(this.recoverFrom, this.recoverFrom + MAX_RECOVER_CLUSTERS);
-    this.recoverFrom += clusterIds.length;
-    const lastEpochs = await core.registry.lastEpochs(clusterIds);
-    const receipts = new Map<Hex, Promise<boolean>>();
-    const hasReceipt = (hash: Hex) => {
-      let found = receipts.get(hash);
-      if (!found) {
-        found = options.publicClient.getTransactionReceipt({ hash }).then(
-          () => true,
-          (error: Error) => {
-            if (error instanceof TransactionReceiptNotFoundError) return false;
-            throw error;
-          },
-        );
-        receipts.set(hash, found);
-      }
-      return found;
-    };
-    const lost: ReportEntry[] = [];
-    for (const entry of marked) {
-      const last = lastEpochs.get(entry.report.clusterId);
-      if (last === undefined || entry.report.epoch <= last) continue;
-      if (entry.submittedIn && (await hasReceipt(entry.submittedIn))) continue;
-      lost.push(entry);
-    }
-    if (lost.length === 0) return 0;
-    // Checked again after the reads: a receipt that arrived meanwhile marked it afresh, with its transaction.
-    const still = lost.filter((entry) => entry.submitted && !entry.inFlight);
-    await core.unmarkSubmitted(still);
-    // The nonces the lost transactions used are free again; the nonce manager would otherwise count on from them and
-    // every later transaction would wait forever behind the gap.
-    this.resetNonce();
-    options.log.warn(
-      {
-        reports: still.length,
-        clusters: [...new Set(still.map((entry) => entry.report.clusterId.toString()))],
-      },
-      'the chain lost reports marked submitted: relaying them again',
-    );
-    return still.length;
+  recoverLost() {
+    return this.recovery.pass();
   }
 
   private resetNonce() {
@@ -336,7 +294,7 @@ export class Relayer {
     const reason = await this.wouldRevert(entries, committee);
     if (reason === undefined) return entries;
     // A seated signer the chain refuses: the committee changed under the cached read; read it afresh next round.
-    if (reason === 'NotCommitteeSigner') this.core.registry.forgetCommittee();
+    if (reason === NOT_COMMITTEE_SIGNER) this.core.registry.forgetCommittee();
     if (isSignatureError(reason)) await this.dropInvalidSignatures(entries);
     const passing: ReportEntry[] = [];
     for (const entry of entries) {
@@ -387,7 +345,7 @@ export class Relayer {
             const reason = skipOf(entry);
             return reason === undefined || !RETRYABLE_SKIPS.has(reason);
           });
-          await this.core.markSubmitted(done, hash);
+          await this.core.markSubmitted(done, hash, receipt.blockNumber);
           let landed = 0;
           for (const entry of entries) {
             const reason = skipOf(entry);
@@ -454,8 +412,8 @@ function skipReasons(receipt: TransactionReceipt, registry: Address) {
 
 /** Relay rounds between two recoverLost passes (30 s at the default 1 s interval). */
 const RECOVER_EVERY_ROUNDS = 30;
-/** Clusters one recoverLost pass compares with the chain (one batched lastEpochOf read). */
-const MAX_RECOVER_CLUSTERS = 256;
+/** Typed, so a renamed contract error breaks the build instead of this comparison. */
+const NOT_COMMITTEE_SIGNER: ClusterRegistryErrorName = 'NotCommitteeSigner';
 
 /** Skip reasons that can pass: another signature round, or an attestation or unsuspension. */
 const RETRYABLE_SKIPS = new Set<number>([SkipReason.StaleCommittee, SkipReason.ClusterNotReportable]);
