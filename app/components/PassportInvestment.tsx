@@ -15,6 +15,7 @@ import {
   formatShares,
   formatUsd,
   shortAddress,
+  windowLabel,
 } from '~/lib/format';
 import type { ClusterPassport } from '~/models/clusters.server';
 import type { clusterActivity } from '~/models/passport.server';
@@ -199,8 +200,11 @@ export function HoldersCard({ cluster }: Pick<Props, 'cluster'>) {
                 },
               ],
               window: t('figure.windowDays', {
-                days: activity.investment.trailingDays,
-                to: `${formatDateTime(cluster.now, locale)} UTC`,
+                ...windowLabel({
+                  days: activity.investment.trailingDays,
+                  from: activity.investment.windowFrom,
+                  to: activity.investment.windowTo,
+                }),
               }),
               source: lastDeposit
                 ? {

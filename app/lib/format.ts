@@ -102,3 +102,15 @@ export function formatRelative(unixSeconds: bigint | number, nowSeconds: bigint 
 export function shortAddress(address: string) {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }
+
+/**
+ * The label parameters of a trailing window (protocol/figures/window.ts): its size and its first and last whole UTC
+ * day; `to` is exclusive in the data (the chain time's day, not counted), so the last day shown is the one before.
+ */
+export function windowLabel(window: { days: number; from: string; to: string }) {
+  return {
+    days: window.days,
+    from: window.from.slice(0, 10),
+    to: new Date(Date.parse(window.to) - 86_400_000).toISOString().slice(0, 10),
+  };
+}

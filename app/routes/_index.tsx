@@ -6,7 +6,7 @@ import { useBlockNumber } from 'wagmi';
 import { Figure } from '~/components/Figure';
 import { LazyChart } from '~/components/LazyChart';
 import { WalletPanel } from '~/components/WalletPanel';
-import { formatBps, formatInteger, formatUsd, shortAddress } from '~/lib/format';
+import { formatBps, formatInteger, formatUsd, shortAddress, windowLabel } from '~/lib/format';
 import { fromDataSources, headersFromLoader, SHARED_PAGE } from '~/lib/http.server';
 import { networkOverview } from '~/models/market.server';
 import { getOverview } from '~/models/overview.server';
@@ -42,8 +42,7 @@ export default function Overview() {
   const locale = i18n.language;
   const days = network.series.map((point) => point.day);
   const window = t('figure.windowDays', {
-    days: network.windowDays,
-    to: `${network.windowTo.slice(0, 16).replace('T', ' ')} UTC`,
+    ...windowLabel({ days: network.windowDays, from: network.windowFrom, to: network.windowTo }),
   });
 
   return (
