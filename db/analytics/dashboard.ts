@@ -8,7 +8,8 @@ import { trailingAprBps } from '#protocol/figures/apr';
 import { soldBps } from '#protocol/figures/sold';
 import { meanUtilizationBps } from '#protocol/figures/utilization';
 import { type TrailingWindow, thirtyDayWindow } from '#protocol/figures/window';
-import { type ClusterStatusName, lifecycleOf, statusAt, unixSeconds } from '#protocol/status';
+import { lifecycleOf, statusAt, unixSeconds } from '#protocol/status';
+import type { ClusterStatusName } from '#protocol/status-names';
 import type { Database } from '../index';
 import {
   attestations,

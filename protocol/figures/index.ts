@@ -13,3 +13,4 @@ export { depositedShareBps, PAYOUT_LAPSE_DAYS, payoutReconciliation } from './pa
 export { soldBps } from './sold';
 export { meanUtilizationBps, pooledUtilizationBps } from './utilization';
 export { supplyValue, valueAtPrice, valueLocked } from './value';
+export { TRAILING_WINDOW_DAYS, type TrailingWindow, thirtyDayWindow } from './window';
