@@ -13,7 +13,6 @@ import {
   CLUSTER_STATUS_NAMES,
   type ClusterStatusName,
   clusterStatusName,
-  type OfferingPhaseName,
   offeringPhaseName,
 } from '#protocol/status-names';
 import { headBlock, multiread, perBlock } from './chain-reads.server';
