@@ -6,6 +6,7 @@ import { type Address, formatUnits, isAddress, parseUnits } from 'viem';
 import { useConnection, useReadContract } from 'wagmi';
 import { offeringAbi, offeringPhase as Phase, shareTokenAbi } from '#contracts';
 import { errorNameOfSelector } from '#protocol/errors';
+import { earned } from '#protocol/figures/earned';
 import { extrapolateClaimable, holderRatePerDay, RATE_SCALE, rateAt } from '#protocol/stream';
 import { ConnectWallet } from '~/components/ConnectWallet';
 import { FigureHow } from '~/components/Figure';
@@ -131,7 +132,12 @@ export default function Portfolio() {
           snapshot.balance,
           snapshot.totalSupply,
         );
-        return { ...position, claimable, ratePerDay, earned: position.claimed + claimable + position.escrowRevenue };
+        return {
+          ...position,
+          claimable,
+          ratePerDay,
+          earned: earned({ claimed: position.claimed, claimable, escrowRevenue: position.escrowRevenue }),
+        };
       }),
     [data, now],
   );

@@ -6,9 +6,10 @@
 export { lifecycleOf, statusAt, unixSeconds } from '../status';
 export { extrapolateClaimable, holderRatePerDay, rateAt, ratePerDay, streamRatePerDay } from '../stream';
 export { networkAprBps, trailingAprBps } from './apr';
+export { earned } from './earned';
 export { epochEnd, epochLabel } from './epoch';
-export { revenuePerGpuHour, totalGpuHoursMilli } from './gpu-hours';
-export { holderCount, holderExcludes } from './holders';
+export { revenuePerGpuHour } from './gpu-hours';
+export { holderExcludes } from './holders';
 export { depositedShareBps, PAYOUT_LAPSE_DAYS, payoutReconciliation } from './payout';
 export { soldBps } from './sold';
 export { meanUtilizationBps, pooledUtilizationBps } from './utilization';
