@@ -10,10 +10,10 @@ import { revenuePerGpuHour } from '#protocol/figures/gpu-hours';
 import { meanUtilizationBps } from '#protocol/figures/utilization';
 import { type AnalyticsQuery, type ChartName, RANGES } from '~/lib/analytics-query';
 import type { CsvCell } from '~/lib/csv';
+import { stablecoinDecimals } from '~/models/stablecoin.server';
 import { staleWhileRevalidate } from '~/models/stale-while-revalidate.server';
 
 const HOUR_MS = 3_600_000;
-const USD_DECIMALS = 6;
 
 export type Chart = {
   id: ChartName;
@@ -21,8 +21,6 @@ export type Chart = {
   datasets: { label: string; data: (number | null)[]; dashed?: boolean }[];
   csv: { header: string[]; rows: CsvCell[][] };
 };
-
-const usd = (value: bigint) => formatUnits(value, USD_DECIMALS);
 
 type Charts = Awaited<ReturnType<typeof computeCharts>>;
 const chartsCache = staleWhileRevalidate<Charts>({ freshMs: 2_000, maxStaleMs: 30_000, maxEntries: 100 });
@@ -44,7 +42,10 @@ async function computeCharts({ db, chain, web }: AppLoadContext, query: Analytic
   const to = new Date(Math.floor(nowMs / step) * step + step);
   const from = new Date(to.getTime() - days * 24 * HOUR_MS);
   const referencePrice = query.price ?? web.cloudReferencePriceUsd;
-  const referenceBaseUnits = parseUnits(referencePrice, USD_DECIMALS);
+  // The stablecoin's decimals as its contract states them (stablecoin.server.ts), never a hand-kept 6.
+  const decimals = await stablecoinDecimals(chain);
+  const usd = (value: bigint) => formatUnits(value, decimals);
+  const referenceBaseUnits = parseUnits(referencePrice, decimals);
   const dimension = query.group === 'network' ? 'network' : query.group;
   const [points, perCluster] = await Promise.all([
     groupedSeries(db, { chainId: chain.chainId, granularity, dimension, from, to }),

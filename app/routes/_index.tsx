@@ -8,6 +8,7 @@ import { LazyChart } from '~/components/LazyChart';
 import { WalletPanel } from '~/components/WalletPanel';
 import { formatBps, formatInteger, formatUsd, shortAddress, windowLabel } from '~/lib/format';
 import { fromDataSources, headersFromLoader, SHARED_PAGE } from '~/lib/http.server';
+import { useStablecoinDecimals } from '~/lib/units';
 import { networkOverview } from '~/models/market.server';
 import { getOverview } from '~/models/overview.server';
 import type { loader as rootLoader } from '~/root';
@@ -32,6 +33,7 @@ function useRefreshEvery(ms: number) {
 }
 
 export default function Overview() {
+  const usdDecimals = useStablecoinDecimals();
   const data = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const { t, i18n } = useTranslation();
@@ -75,7 +77,7 @@ export default function Overview() {
                 source: { href: '/clusters?sort=sold', label: t('nav.market') },
               }}
             >
-              {formatUsd(BigInt(network.valueLocked), locale)}
+              {formatUsd(BigInt(network.valueLocked), usdDecimals, locale)}
             </Figure>
           </dd>
         </div>
@@ -92,7 +94,7 @@ export default function Overview() {
                 source: { href: '/analytics?range=30d', label: t('nav.analytics') },
               }}
             >
-              {formatUsd(BigInt(network.revenue30d), locale)}
+              {formatUsd(BigInt(network.revenue30d), usdDecimals, locale)}
             </Figure>
           </dd>
         </div>
@@ -122,10 +124,13 @@ export default function Overview() {
               explain={{
                 formula: t('figure.networkApr'),
                 inputs: [
-                  { label: t('figure.deposits'), value: formatUsd(BigInt(network.aprInputs.deposited), locale) },
+                  {
+                    label: t('figure.deposits'),
+                    value: formatUsd(BigInt(network.aprInputs.deposited), usdDecimals, locale),
+                  },
                   {
                     label: `${t('figure.supply')} × ${t('figure.price')}`,
-                    value: formatUsd(BigInt(network.aprInputs.supplyValue), locale),
+                    value: formatUsd(BigInt(network.aprInputs.supplyValue), usdDecimals, locale),
                   },
                 ],
                 window,
@@ -224,7 +229,7 @@ export default function Overview() {
                   <tr key={`${transfer.transactionHash}-${transfer.to}`}>
                     <td>{transfer.blockNumber}</td>
                     <td>{shortAddress(transfer.to)}</td>
-                    <td className="num">{formatUsd(BigInt(transfer.value), i18n.language)}</td>
+                    <td className="num">{formatUsd(BigInt(transfer.value), usdDecimals, i18n.language)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -12,6 +12,7 @@ import {
   marketQuerySchema,
   searchParamsObject,
 } from '~/lib/market-query';
+import { useStablecoinDecimals } from '~/lib/units';
 import { cachedMarket, queryMarket } from '~/models/market.server';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — market' }];
@@ -102,6 +103,7 @@ function useRowLinkNavigation() {
 }
 
 export default function Market() {
+  const usdDecimals = useStablecoinDecimals();
   const data = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
@@ -230,7 +232,7 @@ export default function Market() {
                     {row.trailingAprBps === null ? '—' : formatBps(row.trailingAprBps, locale)}
                   </td>
                   <td className="num" data-testid="market-price" data-value={row.pricePerShare ?? undefined}>
-                    {row.pricePerShare ? formatUsd(BigInt(row.pricePerShare), locale, 6) : '—'}
+                    {row.pricePerShare ? formatUsd(BigInt(row.pricePerShare), usdDecimals, locale, 6) : '—'}
                   </td>
                   <td className="num" data-testid="market-sold" data-value={row.token ? row.soldBps : undefined}>
                     {row.token ? formatBps(row.soldBps, locale) : '—'}

@@ -13,9 +13,10 @@ import { FigureHow } from '~/components/Figure';
 import { useChainNow, usePositions } from '~/components/positions';
 import { TxStatus } from '~/components/TxStatus';
 import { toCsv } from '~/lib/csv';
-import { formatShares, formatUsd, SHARE_DECIMALS, STABLECOIN_DECIMALS } from '~/lib/format';
+import { formatShares, formatUsd, SHARE_DECIMALS } from '~/lib/format';
 import { fromDataSources } from '~/lib/http.server';
 import { useTransactionFlow } from '~/lib/tx';
+import { useStablecoinDecimals } from '~/lib/units';
 import { listShareTokens } from '~/models/clusters.server';
 import type { loader as rootLoader } from '~/root';
 
@@ -110,6 +111,7 @@ function TransferForm({
 }
 
 export default function Portfolio() {
+  const usdDecimals = useStablecoinDecimals();
   const { tokens } = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const { t, i18n } = useTranslation();
@@ -196,8 +198,8 @@ export default function Portfolio() {
         row.token.address,
         formatUnits(row.balance, SHARE_DECIMALS),
         formatUnits(row.escrowedShares, SHARE_DECIMALS),
-        formatUnits(row.claimable, STABLECOIN_DECIMALS),
-        formatUnits(row.earned, STABLECOIN_DECIMALS),
+        formatUnits(row.claimable, usdDecimals),
+        formatUnits(row.earned, usdDecimals),
       ]),
     );
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
@@ -268,7 +270,7 @@ export default function Portfolio() {
                         {formatShares(row.escrowedShares, locale)}
                       </td>
                       <td className="num" data-testid="holding-claimable" data-value={row.claimable.toString()}>
-                        {formatUsd(row.claimable, locale, 6)}
+                        {formatUsd(row.claimable, usdDecimals, locale, 6)}
                         <FigureHow
                           testId="holding-claimable"
                           explain={{
@@ -285,7 +287,7 @@ export default function Portfolio() {
                         />
                       </td>
                       <td className="num" data-testid="holding-earned" data-value={row.earned.toString()}>
-                        {formatUsd(row.earned, locale, 6)}
+                        {formatUsd(row.earned, usdDecimals, locale, 6)}
                         <FigureHow
                           testId="holding-earned"
                           explain={{
@@ -299,7 +301,7 @@ export default function Portfolio() {
                         />
                       </td>
                       <td className="num" data-testid="holding-rate" data-value={row.ratePerDay.toString()}>
-                        {t('passport.perDay', { amount: formatUsd(row.ratePerDay, locale) })}
+                        {t('passport.perDay', { amount: formatUsd(row.ratePerDay, usdDecimals, locale) })}
                         <FigureHow
                           testId="holding-rate"
                           explain={{
