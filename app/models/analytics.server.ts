@@ -42,15 +42,16 @@ async function computeCharts({ db, chain, web }: AppLoadContext, query: Analytic
   const to = new Date(Math.floor(nowMs / step) * step + step);
   const from = new Date(to.getTime() - days * 24 * HOUR_MS);
   const referencePrice = query.price ?? web.cloudReferencePriceUsd;
-  // The stablecoin's decimals as its contract states them (stablecoin.server.ts), never a hand-kept 6.
-  const decimals = await stablecoinDecimals(chain);
-  const usd = (value: bigint) => formatUnits(value, decimals);
-  const referenceBaseUnits = parseUnits(referencePrice, decimals);
   const dimension = query.group === 'network' ? 'network' : query.group;
   const [points, perCluster] = await Promise.all([
     groupedSeries(db, { chainId: chain.chainId, granularity, dimension, from, to }),
     clusterUtilizations(db, { chainId: chain.chainId, from, to }),
   ]);
+  // The stablecoin's decimals as its contract states them (stablecoin.server.ts), never a hand-kept 6 (read
+  // after the mirror, so a closed database answers 503 before the chain is asked).
+  const decimals = await stablecoinDecimals(chain);
+  const usd = (value: bigint) => formatUnits(value, decimals);
+  const referenceBaseUnits = parseUnits(referencePrice, decimals);
 
   const buckets: string[] = [];
   for (let at = from.getTime(); at < to.getTime(); at += step) {
