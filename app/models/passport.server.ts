@@ -21,14 +21,16 @@ const TOP_HOLDERS = 10;
 
 /**
  * Utilization points of one cluster: hourly over 48 hours, daily over 30 days, or weekly (Monday-based weeks summed
- * from the daily rollups) over 26 weeks.
+ * from the daily rollups) over 26 weeks, ending at chain time (the mirror's newest indexed block, as the market's
+ * figures) unless `atMs` is given.
  */
 export async function utilizationSeries(
   { db, chain }: AppLoadContext,
   clusterId: bigint,
   range: UtilizationRange,
-  nowMs = Date.now(),
+  atMs?: number,
 ) {
+  const nowMs = atMs ?? (await cachedMarket(db, chain.chainId)).at.getTime();
   const granularity = range === 'hour' ? 'hour' : 'day';
   const span = range === 'hour' ? 48 * HOUR_MS : range === 'day' ? 30 * DAY_MS : 26 * 7 * DAY_MS;
   const to = new Date(nowMs);
