@@ -10,6 +10,7 @@ import { revenuePerGpuHour } from '#protocol/figures/gpu-hours';
 import { meanUtilizationBps } from '#protocol/figures/utilization';
 import { type AnalyticsQuery, type ChartName, RANGES } from '~/lib/analytics-query';
 import type { CsvCell } from '~/lib/csv';
+import { cachedMarket } from '~/models/market.server';
 import { stablecoinDecimals } from '~/models/stablecoin.server';
 import { staleWhileRevalidate } from '~/models/stale-while-revalidate.server';
 
@@ -30,12 +31,15 @@ const chartsCache = staleWhileRevalidate<Charts>({ freshMs: 2_000, maxStaleMs: 3
  * computation runs (a page view and its CSV downloads share one computation; the rollups change at most once per
  * indexed range).
  */
-export function analyticsCharts(context: AppLoadContext, query: AnalyticsQuery, nowMs = Date.now()) {
+export function analyticsCharts(context: AppLoadContext, query: AnalyticsQuery, wallNow = Date.now()) {
   const key = `${context.chain.chainId}/${query.range}/${query.group}/${query.price ?? ''}`;
-  return chartsCache(context.db, key, () => computeCharts(context, query, nowMs), nowMs);
+  return chartsCache(context.db, key, () => computeCharts(context, query), wallNow);
 }
 
-async function computeCharts({ db, chain, web }: AppLoadContext, query: AnalyticsQuery, nowMs: number) {
+async function computeCharts({ db, chain, web }: AppLoadContext, query: AnalyticsQuery) {
+  // The charts end at chain time (the mirror's newest indexed block), like the market's figures (review H1);
+  // the wall clock above only ages the cache entry.
+  const nowMs = (await cachedMarket(db, chain.chainId)).at.getTime();
   const days = RANGES[query.range];
   const granularity: 'hour' | 'day' = days <= 7 ? 'hour' : 'day';
   const step = granularity === 'hour' ? HOUR_MS : 24 * HOUR_MS;
