@@ -22,6 +22,7 @@ import { fallbackLanguage, supportedLanguages } from '~/i18n';
 import { i18nServer } from '~/i18n.server';
 import { useNonce } from '~/lib/nonce';
 import { createWagmiConfig } from '~/lib/wagmi';
+import { stablecoinDecimals } from '~/models/stablecoin.server';
 import stylesheet from '~/styles.css?url';
 
 export const links: LinksFunction = () => [
@@ -40,6 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     contracts: chain.deployment.contracts,
     deployBlock: chain.deployment.deployBlock,
+    // Read from the stablecoin once per deployment (app/models/stablecoin.server.ts); every formatter uses it.
+    stablecoinDecimals: await stablecoinDecimals(chain),
     // No cookie goes into the page: pages marked `public` must be the same for every visitor (a CDN that ignores
     // `Vary: Cookie` would otherwise hand one visitor's wallet to the next, L-7). wagmi reconnects from its own cookie
     // in the browser after hydration.

@@ -4,12 +4,9 @@
  * "attested" after its reports had stopped). Branch for branch, in the contract's order:
  *   unknown id → None; retired → Retired; suspended → Suspended; never attested → Registered;
  *   now > attestedUntil → Stale; now > max(lastEpoch, attestedAt) + heartbeat → Stale; otherwise Attested.
- * The names and their order come from the generated enum (`clusterRegistryClusterStatusNames`).
+ * The names and their order come from the generated enum, kept once in status-names.ts.
  */
-import { clusterRegistryClusterStatusNames } from '#contracts';
-
-export type ClusterStatusName = (typeof clusterRegistryClusterStatusNames)[number];
-export const CLUSTER_STATUS_NAMES = clusterRegistryClusterStatusNames;
+import type { ClusterStatusName } from './status-names';
 
 /** The registry's lifecycle (its private `Lifecycle` enum): what suspend / unsuspend / retire set. */
 export type ClusterLifecycle = 'active' | 'suspended' | 'retired';

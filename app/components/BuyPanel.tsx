@@ -13,6 +13,7 @@ import { ConnectWallet } from '~/components/ConnectWallet';
 import { TxStatus } from '~/components/TxStatus';
 import { formatShares, formatUsd, SHARE_DECIMALS } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
+import { useStablecoinDecimals } from '~/lib/units';
 
 const PERMIT_LIFETIME_SECONDS = 3_600n;
 
@@ -37,6 +38,7 @@ export function BuyPanel(props: {
   stablecoin: Address;
   open: boolean;
 }) {
+  const usdDecimals = useStablecoinDecimals();
   const { t, i18n } = useTranslation();
   const config = useConfig();
   const connection = useConnection();
@@ -172,7 +174,7 @@ export function BuyPanel(props: {
               <>
                 {t('buy.cost')}:{' '}
                 <strong data-testid="buy-cost">
-                  {quote.data === undefined ? '…' : formatUsd(quote.data, i18n.language, 6)}
+                  {quote.data === undefined ? '…' : formatUsd(quote.data, usdDecimals, i18n.language, 6)}
                 </strong>
               </>
             )}

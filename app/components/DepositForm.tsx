@@ -14,25 +14,29 @@ import { readContract } from 'wagmi/actions';
 import { z } from 'zod';
 import { shareTokenAbi, testStablecoinAbi } from '#contracts';
 import { TxStatus } from '~/components/TxStatus';
-import { formatDateTime, STABLECOIN_DECIMALS } from '~/lib/format';
+import { formatDateTime } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
+import { useStablecoinDecimals } from '~/lib/units';
 import type { ClusterListItem } from '~/models/clusters.server';
 import type { loader as rootLoader } from '~/root';
 
-const amountText = z
-  .string()
-  .trim()
-  .regex(new RegExp(`^\\d+(\\.\\d{1,${STABLECOIN_DECIMALS}})?$`));
+/** An amount with at most the stablecoin's decimals (read from the chain, see useStablecoinDecimals). */
+const amountTextOf = (decimals: number) =>
+  z
+    .string()
+    .trim()
+    .regex(new RegExp(decimals > 0 ? `^\\d+(\\.\\d{1,${decimals}})?$` : '^\\d+$'));
 
-const depositSchema = z.object({
-  amount: amountText,
-  // Hours with up to six decimals: "until the running end" is an exact number of seconds.
-  // The upper bound is the token's (MAX_DURATION and the merge rule), refused with its reason by the simulation.
-  hours: z.coerce
-    .number()
-    .positive()
-    .refine((hours) => Number.isSafeInteger(Math.round(hours * 3_600)) && Math.round(hours * 3_600) >= 1),
-});
+const depositSchemaOf = (decimals: number) =>
+  z.object({
+    amount: amountTextOf(decimals),
+    // Hours with up to six decimals: "until the running end" is an exact number of seconds.
+    // The upper bound is the token's (MAX_DURATION and the merge rule), refused with its reason by the simulation.
+    hours: z.coerce
+      .number()
+      .positive()
+      .refine((hours) => Number.isSafeInteger(Math.round(hours * 3_600)) && Math.round(hours * 3_600) >= 1),
+  });
 
 /** `minutes` as "2 h 05 min" (or the locale's units). */
 function useHoursMinutes() {
@@ -50,6 +54,7 @@ export function DepositForm({
   account: Address;
   onDone: () => void;
 }) {
+  const usdDecimals = useStablecoinDecimals();
   const { t, i18n } = useTranslation();
   const config = useConfig();
   const flow = useTransactionFlow();
@@ -62,12 +67,12 @@ export function DepositForm({
   const [untilEnd, setUntilEnd] = useState<bigint | null>(null);
   const token = cluster.token!;
   const prefix = `deposit-${cluster.id}`;
-  const typedAmount = amountText.safeParse(amount);
+  const typedAmount = amountTextOf(usdDecimals).safeParse(amount);
   const limits = useReadContract({
     address: token.address,
     abi: shareTokenAbi,
     functionName: 'depositLimits',
-    args: [account, typedAmount.success ? parseUnits(typedAmount.data, STABLECOIN_DECIMALS) : 0n],
+    args: [account, typedAmount.success ? parseUnits(typedAmount.data, usdDecimals) : 0n],
     // The limits move with the chain's clock and with every deposit: asked again now and then, and after ours.
     query: { enabled: typedAmount.success, refetchInterval: 15_000 },
   });
@@ -85,8 +90,8 @@ export function DepositForm({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = depositSchema.safeParse({ amount, hours });
-    const value = parsed.success ? parseUnits(parsed.data.amount, STABLECOIN_DECIMALS) : 0n;
+    const parsed = depositSchemaOf(usdDecimals).safeParse({ amount, hours });
+    const value = parsed.success ? parseUnits(parsed.data.amount, usdDecimals) : 0n;
     setInvalid(!parsed.success || value === 0n);
     if (!parsed.success || value === 0n || !stablecoin) return;
     // A duration out of range still goes to the chain's simulation, which refuses it with StreamWouldEndEarlier /

@@ -15,7 +15,9 @@ import {
   formatShares,
   formatUsd,
   shortAddress,
+  windowLabel,
 } from '~/lib/format';
+import { useStablecoinDecimals } from '~/lib/units';
 import type { ClusterPassport } from '~/models/clusters.server';
 import type { clusterActivity } from '~/models/passport.server';
 
@@ -23,6 +25,7 @@ type PassportView = ClusterPassport & { activity: Awaited<ReturnType<typeof clus
 type Props = { cluster: PassportView; chainSource: { href: string; label: string } };
 
 export function OfferingCard({ cluster, chainSource }: Props) {
+  const usdDecimals = useStablecoinDecimals();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const market = cluster.market;
@@ -47,7 +50,7 @@ export function OfferingCard({ cluster, chainSource }: Props) {
             <dt>{t('passport.price')}</dt>
             <dd>
               <Figure testId="figure-price" value={market.terms.pricePerShare}>
-                {formatUsd(market.terms.pricePerShare, locale, 6)}
+                {formatUsd(market.terms.pricePerShare, usdDecimals, locale, 6)}
               </Figure>
             </dd>
             <dt>{t('passport.sold')}</dt>
@@ -70,7 +73,7 @@ export function OfferingCard({ cluster, chainSource }: Props) {
             <dt>{t('passport.raised')}</dt>
             <dd>
               <Figure testId="offering-raised" value={market.raised}>
-                {formatUsd(market.raised, locale)}
+                {formatUsd(market.raised, usdDecimals, locale)}
               </Figure>
             </dd>
             <dt>{t('passport.softCap')}</dt>
@@ -98,12 +101,14 @@ export function OfferingCard({ cluster, chainSource }: Props) {
                   source: lastDeposit
                     ? {
                         href: `/tx/${lastDeposit.transactionHash}`,
-                        label: t('passport.depositOf', { amount: formatUsd(BigInt(lastDeposit.amount), locale) }),
+                        label: t('passport.depositOf', {
+                          amount: formatUsd(BigInt(lastDeposit.amount), usdDecimals, locale),
+                        }),
                       }
                     : chainSource,
                 }}
               >
-                {formatUsd(market.totalDeposited, locale)}
+                {formatUsd(market.totalDeposited, usdDecimals, locale)}
               </Figure>
             </dd>
             <dt>{t('passport.revenue')}</dt>
@@ -113,7 +118,7 @@ export function OfferingCard({ cluster, chainSource }: Props) {
                 value={market.streamedTotal}
                 explain={{ formula: t('figure.streamed'), source: chainSource }}
               >
-                {formatUsd(market.streamedTotal, locale)}
+                {formatUsd(market.streamedTotal, usdDecimals, locale)}
               </Figure>
             </dd>
             <dt>{t('passport.rate')}</dt>
@@ -131,7 +136,7 @@ export function OfferingCard({ cluster, chainSource }: Props) {
                   source: chainSource,
                 }}
               >
-                {t('passport.perDay', { amount: formatUsd(ratePerDayNow, locale) })}
+                {t('passport.perDay', { amount: formatUsd(ratePerDayNow, usdDecimals, locale) })}
               </Figure>
             </dd>
             {market.stream.end > 0n && (
@@ -148,6 +153,7 @@ export function OfferingCard({ cluster, chainSource }: Props) {
 }
 
 export function HoldersCard({ cluster }: Pick<Props, 'cluster'>) {
+  const usdDecimals = useStablecoinDecimals();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const market = cluster.market;
@@ -177,7 +183,7 @@ export function HoldersCard({ cluster }: Pick<Props, 'cluster'>) {
               ],
             }}
           >
-            {formatUsd(BigInt(activity.investment.valueLocked), locale)}
+            {formatUsd(BigInt(activity.investment.valueLocked), usdDecimals, locale)}
           </Figure>
         </dd>
         <dt>{t('market.apr')}</dt>
@@ -190,22 +196,27 @@ export function HoldersCard({ cluster }: Pick<Props, 'cluster'>) {
               inputs: [
                 {
                   label: t('figure.deposits'),
-                  value: formatUsd(BigInt(activity.investment.trailingRevenue), locale),
+                  value: formatUsd(BigInt(activity.investment.trailingRevenue), usdDecimals, locale),
                 },
                 { label: t('figure.supply'), value: formatShares(BigInt(activity.investment.supply), locale) },
                 {
                   label: t('figure.price'),
-                  value: formatUsd(BigInt(activity.investment.pricePerShare), locale, 6),
+                  value: formatUsd(BigInt(activity.investment.pricePerShare), usdDecimals, locale, 6),
                 },
               ],
               window: t('figure.windowDays', {
-                days: activity.investment.trailingDays,
-                to: `${formatDateTime(cluster.now, locale)} UTC`,
+                ...windowLabel({
+                  days: activity.investment.trailingDays,
+                  from: activity.investment.windowFrom,
+                  to: activity.investment.windowTo,
+                }),
               }),
               source: lastDeposit
                 ? {
                     href: `/tx/${lastDeposit.transactionHash}`,
-                    label: t('passport.depositOf', { amount: formatUsd(BigInt(lastDeposit.amount), locale) }),
+                    label: t('passport.depositOf', {
+                      amount: formatUsd(BigInt(lastDeposit.amount), usdDecimals, locale),
+                    }),
                   }
                 : undefined,
             }}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { PAYOUT_LAPSE_DAYS, payoutReconciliation } from '#protocol/figures/payout';
 import { Figure, FigureHow } from '~/components/Figure';
 import { formatBps, formatUsd } from '~/lib/format';
+import { useStablecoinDecimals } from '~/lib/units';
 
 /** Weeks shown: the passport's daily rollups cover the last 30 days, so four whole 7-day weeks fit. */
 const WEEKS = 4;
@@ -24,6 +25,7 @@ export function PayoutReconciliation({
   documentUrl: string | null;
   metadataHash: string;
 }) {
+  const usdDecimals = useStablecoinDecimals();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const today = new Date(Number(now) * 1000).toISOString().slice(0, 10);
@@ -62,13 +64,13 @@ export function PayoutReconciliation({
         <dt>{t('payout.reported')}</dt>
         <dd>
           <Figure testId="figure-payout-reported" value={payout.reported}>
-            {formatUsd(payout.reported, locale)}
+            {formatUsd(payout.reported, usdDecimals, locale)}
           </Figure>
         </dd>
         <dt>{t('payout.deposited')}</dt>
         <dd>
           <Figure testId="figure-payout-deposited" value={payout.deposited}>
-            {formatUsd(payout.deposited, locale)}
+            {formatUsd(payout.deposited, usdDecimals, locale)}
           </Figure>
         </dd>
         <dt>{t('payout.share')}</dt>
@@ -79,8 +81,8 @@ export function PayoutReconciliation({
             explain={{
               formula: t('payout.formula', { days: PAYOUT_LAPSE_DAYS }),
               inputs: [
-                { label: t('payout.reported'), value: formatUsd(payout.reported, locale) },
-                { label: t('payout.deposited'), value: formatUsd(payout.deposited, locale) },
+                { label: t('payout.reported'), value: formatUsd(payout.reported, usdDecimals, locale) },
+                { label: t('payout.deposited'), value: formatUsd(payout.deposited, usdDecimals, locale) },
               ],
               window,
             }}
@@ -119,10 +121,10 @@ export function PayoutReconciliation({
                   {week.from} – {week.to}
                 </td>
                 <td className="num" data-testid="payout-week-reported" data-value={week.reported.toString()}>
-                  {formatUsd(week.reported, locale)}
+                  {formatUsd(week.reported, usdDecimals, locale)}
                 </td>
                 <td className="num" data-testid="payout-week-deposited" data-value={week.deposited.toString()}>
-                  {formatUsd(week.deposited, locale)}
+                  {formatUsd(week.deposited, usdDecimals, locale)}
                 </td>
                 <td className="num" data-testid="payout-week-share" data-value={week.shareBps ?? undefined}>
                   {share(week.shareBps)}

@@ -4,13 +4,13 @@ import { type BaseError, formatUnits, parseUnits } from 'viem';
 import { useConnection, useReadContract, useWaitForTransactionReceipt, useWriteContract } from 'wagmi';
 import { testStablecoinAbi } from '#contracts';
 import { ConnectWallet } from '~/components/ConnectWallet';
-import { STABLECOIN_DECIMALS } from '~/lib/format';
+import { useStablecoinDecimals } from '~/lib/units';
 import type { loader as rootLoader } from '~/root';
-
-const FAUCET_AMOUNT = parseUnits('1000', STABLECOIN_DECIMALS);
 
 /** Connects an injected (EIP-6963 / EIP-1193) wallet and sends one real transaction: a faucet mint of test dollars. */
 export function WalletPanel() {
+  const usdDecimals = useStablecoinDecimals();
+  const faucetAmount = parseUnits('1000', usdDecimals);
   const { t } = useTranslation();
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const stablecoin = root?.contracts.stablecoin;
@@ -38,7 +38,7 @@ export function WalletPanel() {
             <dt>{t('overview.testDollars')}</dt>
             <dd data-testid="wallet-balance" data-value={balance.data?.toString()}>
               {/* A plain decimal (no grouping): the exact balance, readable in every locale. */}
-              {balance.data === undefined ? '…' : formatUnits(balance.data, STABLECOIN_DECIMALS)}
+              {balance.data === undefined ? '…' : formatUnits(balance.data, usdDecimals)}
             </dd>
           </dl>
           <p>
@@ -52,7 +52,7 @@ export function WalletPanel() {
                   abi: testStablecoinAbi,
                   address: stablecoin,
                   functionName: 'mint',
-                  args: [connection.address, FAUCET_AMOUNT],
+                  args: [connection.address, faucetAmount],
                 })
               }
             >

@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { Address } from 'viem';
+import type { Address, PublicClient } from 'viem';
 import { usePublicClient } from 'wagmi';
 import { offeringAbi, shareTokenAbi } from '#contracts';
 
@@ -28,88 +28,111 @@ export function usePositions<Token extends TokenRef>(
     queryKey: ['positions', account, tokens.map((token) => token.address).join(',')],
     enabled: Boolean(account && publicClient),
     refetchInterval: RESYNC_MS,
-    queryFn: async () => {
-      if (!account || !publicClient) return { readAt: 0n, fetchedAt: Date.now(), positions: [] };
-      const head = await publicClient.getBlock({ blockTag: 'latest' });
-      const fetchedAt = Date.now();
-      const positions = await Promise.all(
-        tokens.map(async (token) => {
-          const tokenContract = { address: token.address, abi: shareTokenAbi } as const;
-          const offeringContract = { address: token.offering, abi: offeringAbi } as const;
-          const [
-            balance,
-            claimable,
-            stream,
-            totalSupply,
-            purchased,
-            phase,
-            escrowRevenue,
-            claims,
-            withdrawals,
-            escrowClaims,
-          ] = await Promise.all([
-            publicClient.readContract({ ...tokenContract, functionName: 'balanceOf', args: [account] }),
-            publicClient.readContract({ ...tokenContract, functionName: 'claimable', args: [account] }),
-            publicClient.readContract({ ...tokenContract, functionName: 'stream' }),
-            publicClient.readContract({ ...tokenContract, functionName: 'totalSupply' }),
-            publicClient.readContract({ ...offeringContract, functionName: 'purchasedOf', args: [account] }),
-            publicClient.readContract({ ...offeringContract, functionName: 'phase' }),
-            publicClient.readContract({ ...offeringContract, functionName: 'escrowRevenueOf', args: [account] }),
-            publicClient.getContractEvents({
-              ...tokenContract,
-              eventName: 'Claimed',
-              args: { account },
-              fromBlock: deployBlock,
-            }),
-            publicClient.getContractEvents({
-              ...offeringContract,
-              eventName: 'SharesWithdrawn',
-              args: { buyer: account },
-              fromBlock: deployBlock,
-            }),
-            publicClient.getContractEvents({
-              ...offeringContract,
-              eventName: 'EscrowRevenueClaimed',
-              args: { buyer: account },
-              fromBlock: deployBlock,
-            }),
-          ]);
-          const claimed =
-            claims.reduce((sum, log) => sum + (log.args.amount ?? 0n), 0n) +
-            withdrawals.reduce((sum, log) => sum + (log.args.revenue ?? 0n), 0n) +
-            escrowClaims.reduce((sum, log) => sum + (log.args.amount ?? 0n), 0n);
-          return {
-            token,
-            balance,
-            escrowedShares: purchased[0],
-            paid: purchased[1],
-            phase,
-            escrowRevenue,
-            claimed,
-            snapshot: {
-              claimable,
-              balance,
-              totalSupply,
-              ratePerSecond: stream.ratePerSecond,
-              end: stream.end,
-              readAt: head.timestamp,
-            },
-          };
-        }),
-      );
-      return {
-        readAt: head.timestamp,
-        fetchedAt,
-        positions: positions.filter(
-          (position) =>
-            position.balance > 0n ||
-            position.escrowedShares > 0n ||
-            position.snapshot.claimable > 0n ||
-            position.claimed > 0n,
-        ),
-      };
-    },
+    queryFn: () =>
+      account && publicClient
+        ? readPositions(publicClient, account, tokens, deployBlock)
+        : { readAt: 0n, fetchedAt: Date.now(), positions: [] },
   });
+}
+
+/** The calls readPositions makes; a narrow type so a test can stand in for the client. */
+export type PositionsClient = Pick<PublicClient, 'getBlock' | 'readContract' | 'getContractEvents'>;
+
+/**
+ * Every position of `account`, all read at ONE block: the head is read first and every contract read and event
+ * query is pinned to its number (review M1). Read at "latest" instead, a block mined in between would count in
+ * claimable (above the head the extrapolation starts from) and a Claim in between could count twice in earned
+ * (once in the Claimed logs and once still in claimable).
+ */
+export async function readPositions<Token extends TokenRef>(
+  publicClient: PositionsClient,
+  account: Address,
+  tokens: Token[],
+  deployBlock: bigint | undefined,
+) {
+  const head = await publicClient.getBlock({ blockTag: 'latest' });
+  const blockNumber = head.number;
+  const fetchedAt = Date.now();
+  const positions = await Promise.all(
+    tokens.map(async (token) => {
+      const tokenContract = { address: token.address, abi: shareTokenAbi, blockNumber } as const;
+      const offeringContract = { address: token.offering, abi: offeringAbi, blockNumber } as const;
+      const logs = { fromBlock: deployBlock, toBlock: blockNumber } as const;
+      const [
+        balance,
+        claimable,
+        stream,
+        totalSupply,
+        purchased,
+        phase,
+        escrowRevenue,
+        claims,
+        withdrawals,
+        escrowClaims,
+      ] = await Promise.all([
+        publicClient.readContract({ ...tokenContract, functionName: 'balanceOf', args: [account] }),
+        publicClient.readContract({ ...tokenContract, functionName: 'claimable', args: [account] }),
+        publicClient.readContract({ ...tokenContract, functionName: 'stream' }),
+        publicClient.readContract({ ...tokenContract, functionName: 'totalSupply' }),
+        publicClient.readContract({ ...offeringContract, functionName: 'purchasedOf', args: [account] }),
+        publicClient.readContract({ ...offeringContract, functionName: 'phase' }),
+        publicClient.readContract({ ...offeringContract, functionName: 'escrowRevenueOf', args: [account] }),
+        publicClient.getContractEvents({
+          address: token.address,
+          abi: shareTokenAbi,
+          eventName: 'Claimed',
+          args: { account },
+          ...logs,
+        }),
+        publicClient.getContractEvents({
+          address: token.offering,
+          abi: offeringAbi,
+          eventName: 'SharesWithdrawn',
+          args: { buyer: account },
+          ...logs,
+        }),
+        publicClient.getContractEvents({
+          address: token.offering,
+          abi: offeringAbi,
+          eventName: 'EscrowRevenueClaimed',
+          args: { buyer: account },
+          ...logs,
+        }),
+      ]);
+      const claimed =
+        claims.reduce((sum, log) => sum + (log.args.amount ?? 0n), 0n) +
+        withdrawals.reduce((sum, log) => sum + (log.args.revenue ?? 0n), 0n) +
+        escrowClaims.reduce((sum, log) => sum + (log.args.amount ?? 0n), 0n);
+      return {
+        token,
+        balance,
+        escrowedShares: purchased[0],
+        paid: purchased[1],
+        phase,
+        escrowRevenue,
+        claimed,
+        snapshot: {
+          claimable,
+          balance,
+          totalSupply,
+          ratePerSecond: stream.ratePerSecond,
+          end: stream.end,
+          readAt: head.timestamp,
+        },
+      };
+    }),
+  );
+  return {
+    readAt: head.timestamp,
+    fetchedAt,
+    positions: positions.filter(
+      (position) =>
+        position.balance > 0n ||
+        position.escrowedShares > 0n ||
+        position.snapshot.claimable > 0n ||
+        position.claimed > 0n,
+    ),
+  };
 }
 
 /** A clock that ticks every second (chain seconds, extrapolated from the last read). */

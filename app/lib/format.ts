@@ -3,9 +3,10 @@
  * Intl formats that string (Intl.NumberFormat accepts decimal strings without going through a float).
  */
 import { formatUnits } from 'viem';
+import { offeringConstants } from '#contracts';
 
-export const STABLECOIN_DECIMALS = 6;
-export const SHARE_DECIMALS = 18;
+/** Share tokens' decimals: log10 of the generated SHARE_UNIT (one whole share), never a hand-kept 18. */
+export const SHARE_DECIMALS = offeringConstants.SHARE_UNIT.toString().length - 1;
 
 type StringNumeric = Intl.StringNumericLiteral;
 
@@ -37,9 +38,13 @@ export function formatAmount(
   } as Intl.NumberFormatOptions).format(formatUnits(value, decimals) as StringNumeric);
 }
 
-/** Stablecoin base units as test dollars, e.g. "1,234.56 tUSD". */
-export function formatUsd(value: bigint, locale: string, maximumFractionDigits = 2) {
-  return `${formatAmount(value, STABLECOIN_DECIMALS, locale, { maximumFractionDigits, minimumFractionDigits: Math.min(2, maximumFractionDigits) })} tUSD`;
+/**
+ * Stablecoin base units as test dollars, e.g. "1,234.56 tUSD". `decimals` is the deployment's stablecoin's
+ * decimals(), read from the chain (app/models/stablecoin.server.ts, handed to pages by the root loader: useUnits).
+ */
+export function formatUsd(value: bigint, decimals: number, locale: string, maximumFractionDigits = 2) {
+  const shown = Math.min(maximumFractionDigits, decimals);
+  return `${formatAmount(value, decimals, locale, { maximumFractionDigits: shown, minimumFractionDigits: Math.min(2, shown) })} tUSD`;
 }
 
 export function formatShares(value: bigint, locale: string, maximumFractionDigits = 4) {
@@ -101,4 +106,16 @@ export function formatRelative(unixSeconds: bigint | number, nowSeconds: bigint 
 
 export function shortAddress(address: string) {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}
+
+/**
+ * The label parameters of a trailing window (protocol/figures/window.ts): its size and its first and last whole UTC
+ * day; `to` is exclusive in the data (the chain time's day, not counted), so the last day shown is the one before.
+ */
+export function windowLabel(window: { days: number; from: string; to: string }) {
+  return {
+    days: window.days,
+    from: window.from.slice(0, 10),
+    to: new Date(Date.parse(window.to) - 86_400_000).toISOString().slice(0, 10),
+  };
 }

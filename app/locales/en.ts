@@ -170,7 +170,7 @@ export const en = {
     deposits: 'Deposited',
     supply: 'Supply',
     price: 'Price per share',
-    windowDays: '{{days}} days to {{to}}',
+    windowDays: '{{days}} whole UTC days, {{from}} to {{to}} (chain time)',
     reports: 'Reports',
     chainRead: 'chain read at block {{block}}',
   },

@@ -10,10 +10,11 @@ import { revenuePerGpuHour } from '#protocol/figures/gpu-hours';
 import { meanUtilizationBps } from '#protocol/figures/utilization';
 import { type AnalyticsQuery, type ChartName, RANGES } from '~/lib/analytics-query';
 import type { CsvCell } from '~/lib/csv';
+import { cachedMarket } from '~/models/market.server';
+import { stablecoinDecimals } from '~/models/stablecoin.server';
 import { staleWhileRevalidate } from '~/models/stale-while-revalidate.server';
 
 const HOUR_MS = 3_600_000;
-const USD_DECIMALS = 6;
 
 export type Chart = {
   id: ChartName;
@@ -21,8 +22,6 @@ export type Chart = {
   datasets: { label: string; data: (number | null)[]; dashed?: boolean }[];
   csv: { header: string[]; rows: CsvCell[][] };
 };
-
-const usd = (value: bigint) => formatUnits(value, USD_DECIMALS);
 
 type Charts = Awaited<ReturnType<typeof computeCharts>>;
 const chartsCache = staleWhileRevalidate<Charts>({ freshMs: 2_000, maxStaleMs: 30_000, maxEntries: 100 });
@@ -32,24 +31,31 @@ const chartsCache = staleWhileRevalidate<Charts>({ freshMs: 2_000, maxStaleMs: 3
  * computation runs (a page view and its CSV downloads share one computation; the rollups change at most once per
  * indexed range).
  */
-export function analyticsCharts(context: AppLoadContext, query: AnalyticsQuery, nowMs = Date.now()) {
+export function analyticsCharts(context: AppLoadContext, query: AnalyticsQuery, wallNow = Date.now()) {
   const key = `${context.chain.chainId}/${query.range}/${query.group}/${query.price ?? ''}`;
-  return chartsCache(context.db, key, () => computeCharts(context, query, nowMs), nowMs);
+  return chartsCache(context.db, key, () => computeCharts(context, query), wallNow);
 }
 
-async function computeCharts({ db, chain, web }: AppLoadContext, query: AnalyticsQuery, nowMs: number) {
+async function computeCharts({ db, chain, web }: AppLoadContext, query: AnalyticsQuery) {
+  // The charts end at chain time (the mirror's newest indexed block), like the market's figures (review H1);
+  // the wall clock above only ages the cache entry.
+  const nowMs = (await cachedMarket(db, chain.chainId)).at.getTime();
   const days = RANGES[query.range];
   const granularity: 'hour' | 'day' = days <= 7 ? 'hour' : 'day';
   const step = granularity === 'hour' ? HOUR_MS : 24 * HOUR_MS;
   const to = new Date(Math.floor(nowMs / step) * step + step);
   const from = new Date(to.getTime() - days * 24 * HOUR_MS);
   const referencePrice = query.price ?? web.cloudReferencePriceUsd;
-  const referenceBaseUnits = parseUnits(referencePrice, USD_DECIMALS);
   const dimension = query.group === 'network' ? 'network' : query.group;
   const [points, perCluster] = await Promise.all([
     groupedSeries(db, { chainId: chain.chainId, granularity, dimension, from, to }),
     clusterUtilizations(db, { chainId: chain.chainId, from, to }),
   ]);
+  // The stablecoin's decimals as its contract states them (stablecoin.server.ts), never a hand-kept 6 (read
+  // after the mirror, so a closed database answers 503 before the chain is asked).
+  const decimals = await stablecoinDecimals(chain);
+  const usd = (value: bigint) => formatUnits(value, decimals);
+  const referenceBaseUnits = parseUnits(referencePrice, decimals);
 
   const buckets: string[] = [];
   for (let at = from.getTime(); at < to.getTime(); at += step) {

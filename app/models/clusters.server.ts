@@ -7,23 +7,17 @@
 import type { AppLoadContext } from '@remix-run/node';
 import { and, asc, desc, eq, max } from 'drizzle-orm';
 import { type Address, getAddress, isAddressEqual, zeroAddress } from 'viem';
-import {
-  clusterRegistryAbi,
-  clusterRegistryClusterStatusNames,
-  offeringAbi,
-  offeringPhaseNames,
-  rackshareFactoryAbi,
-  shareTokenAbi,
-} from '#contracts';
+import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi } from '#contracts';
 import { clusters, shareTokens } from '#db/schema';
+import {
+  CLUSTER_STATUS_NAMES,
+  type ClusterStatusName,
+  clusterStatusName,
+  offeringPhaseName,
+} from '#protocol/status-names';
 import { headBlock, multiread, perBlock } from './chain-reads.server';
 
-export const CLUSTER_STATUSES = clusterRegistryClusterStatusNames;
-export const OFFERING_PHASES = offeringPhaseNames;
-export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
-export type OfferingPhase = (typeof OFFERING_PHASES)[number];
-
-const REGISTERED = CLUSTER_STATUSES.indexOf('Registered');
+const REGISTERED = CLUSTER_STATUS_NAMES.indexOf('Registered');
 /** The most a ClusterInfo answer takes ABI-encoded: 20 words plus its strings (model 100, location 32, URI 512). */
 const CLUSTER_INFO_BYTES = 1_600;
 /** A token name or symbol, generously. */
@@ -143,7 +137,7 @@ export async function listOperatorClusters({ db, chain }: Context, operator: Add
     const listed: ClusterListItem[] = rows.map((row, index) => ({
       id: row.id,
       operator: row.operator,
-      status: CLUSTER_STATUSES[statuses[index]!] ?? 'None',
+      status: clusterStatusName(statuses[index]!),
       gpuModel: row.gpuModel,
       gpuCount: row.gpuCount,
       location: row.location,
@@ -170,7 +164,7 @@ export async function listOperatorClusters({ db, chain }: Context, operator: Add
           {
             id,
             operator: info.operator,
-            status: CLUSTER_STATUSES[info.status] ?? 'None',
+            status: clusterStatusName(info.status),
             gpuModel: info.gpuModel,
             gpuCount: info.gpuCount,
             location: info.location,
@@ -183,7 +177,7 @@ export async function listOperatorClusters({ db, chain }: Context, operator: Add
     }
     // Only an attested cluster can have been tokenized: registrations (spam included) cost no token read.
     const untokenized = listed.filter(
-      (cluster) => cluster.token === null && CLUSTER_STATUSES.indexOf(cluster.status) > REGISTERED,
+      (cluster) => cluster.token === null && CLUSTER_STATUS_NAMES.indexOf(cluster.status) > REGISTERED,
     );
     const found = await tokensFromChain(
       chain,
@@ -199,7 +193,7 @@ export async function listOperatorClusters({ db, chain }: Context, operator: Add
 export type ClusterListItem = {
   id: bigint;
   operator: Address;
-  status: ClusterStatus;
+  status: ClusterStatusName;
   gpuModel: string;
   gpuCount: number;
   location: string;
@@ -327,7 +321,7 @@ async function readPassport({ db, chain }: Context, clusterId: bigint, head: { n
       },
       sold,
       raised,
-      phase: OFFERING_PHASES[phase] ?? 'Pending',
+      phase: offeringPhaseName(phase),
     };
   }
   return {
@@ -335,7 +329,7 @@ async function readPassport({ db, chain }: Context, clusterId: bigint, head: { n
     block: head.number.toString(),
     now: head.timestamp,
     operator: info.operator,
-    status: CLUSTER_STATUSES[info.status] ?? 'None',
+    status: clusterStatusName(info.status),
     gpuModel: info.gpuModel,
     gpuCount: info.gpuCount,
     location: info.location,

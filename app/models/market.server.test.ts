@@ -22,7 +22,7 @@ describe.each(testDatabases)('market rows cache on $name', ({ open }) => {
     await handle?.close();
   });
 
-  it('derives Stale per request, rebuilds on a new indexed block and not while the mirror stands still', async () => {
+  it('evaluates statuses at the newest indexed block (review H1), rebuilds on a new indexed block only', async () => {
     handle = await open();
     const { db } = handle;
     await db.insert(committeeEvents).values({
@@ -53,9 +53,19 @@ describe.each(testDatabases)('market rows cache on $name', ({ open }) => {
       lastEpoch: BigInt(lastActivity),
     });
     await db.insert(clusters).values(cluster(1));
-    await db.insert(indexedBlocks).values({ chainId: CHAIN_ID, number: 10n, hash: hash(10), timestamp: new Date() });
+    // The chain's clock: the newest indexed block's timestamp, whatever the server's wall clock says.
+    const block = (number: number, seconds: number) =>
+      db.insert(indexedBlocks).values({
+        chainId: CHAIN_ID,
+        number: BigInt(number),
+        hash: hash(number),
+        timestamp: new Date(seconds * 1000),
+      });
+    // The last second the contract still calls it Attested: lastActivity + heartbeat (the rule compares `>`).
+    const stillAttested = lastActivity + HEARTBEAT;
+    await block(10, stillAttested);
     let builds = 0;
-    const rows = marketCache({
+    const view = marketCache({
       freshMs: 0,
       maxStaleMs: 0,
       build: (database, query) => {
@@ -63,37 +73,49 @@ describe.each(testDatabases)('market rows cache on $name', ({ open }) => {
         return marketSnapshot(database, query);
       },
     });
+    // The server's wall clock only ages the cache entry; it starts in 1970 and jumps years ahead below.
+    let wall = 0;
+    const tick = () => ++wall;
+    const statuses = async () => (await view(db, CHAIN_ID, tick())).rows.map((row) => [row.clusterId, row.status]);
 
-    // The last second the contract still calls it Attested: lastActivity + heartbeat (the rule compares `>`).
-    const stillAttested = (lastActivity + HEARTBEAT) * 1000 + 999;
-    const first = await rows(db, CHAIN_ID, stillAttested);
-    expect(first.map((row) => [row.clusterId, row.status])).toEqual([[1n, 'attested']]);
+    const first = await view(db, CHAIN_ID, tick());
+    expect(first.rows.map((row) => [row.clusterId, row.status])).toEqual([[1n, 'attested']]);
+    expect(first.at).toEqual(new Date(stillAttested * 1000));
+    expect(builds).toBe(1);
+    // A server clock far behind or far ahead of the chain changes nothing: the chain at block 10 says Attested.
+    expect(await statuses()).toEqual([[1n, 'attested']]);
+    wall = Date.now() + 10 * 86_400_000;
+    expect(await statuses()).toEqual([[1n, 'attested']]);
+    // Same mirror: the very same rows (the page memo keys on their identity), no rebuild.
+    expect((await view(db, CHAIN_ID, tick())).rows).toBe(first.rows);
     expect(builds).toBe(1);
 
-    const lapsed = await rows(db, CHAIN_ID, stillAttested + 1);
-    expect(lapsed.map((row) => [row.clusterId, row.status])).toEqual([[1n, 'stale']]);
-    expect(builds).toBe(1);
-    // Same instant range, same mirror: the very same rows (the page memo keys on their identity).
-    expect(await rows(db, CHAIN_ID, stillAttested + 2)).toBe(lapsed);
-    expect(builds).toBe(1);
-
-    // A cluster written inside a range the cursor does not cover yet is not seen; the next indexed block shows it.
+    // A cluster written inside a range the cursor does not cover yet is not seen; the next indexed block shows it,
+    // one second later on the chain: the heartbeat has lapsed for both.
     await db.insert(clusters).values(cluster(2));
-    expect((await rows(db, CHAIN_ID, stillAttested + 3)).length).toBe(1);
-    expect(builds).toBe(1);
-    await db.insert(indexedBlocks).values({ chainId: CHAIN_ID, number: 11n, hash: hash(11), timestamp: new Date() });
-    const rebuilt = await rows(db, CHAIN_ID, stillAttested + 4);
-    expect(rebuilt.map((row) => [row.clusterId, row.status])).toEqual([
+    expect((await view(db, CHAIN_ID, tick())).rows.length).toBe(1);
+    await block(11, stillAttested + 1);
+    expect(await statuses()).toEqual([
       [2n, 'stale'],
       [1n, 'stale'],
     ]);
     expect(builds).toBe(2);
-    await rows(db, CHAIN_ID, stillAttested + 5);
+    await view(db, CHAIN_ID, tick());
     expect(builds).toBe(2);
-    // The window is whole UTC days: the next day rebuilds once even on a still mirror.
-    const nextDay = (Math.floor(stillAttested / 86_400_000) + 1) * 86_400_000;
-    await rows(db, CHAIN_ID, nextDay);
-    await rows(db, CHAIN_ID, nextDay + 1);
-    expect(builds).toBe(3);
+  });
+
+  it('takes statuses and the 30-day window from the newest indexed block, not the wall clock (review H1, L5)', async () => {
+    handle = await open();
+    const { db } = handle;
+    // Chain time: noon of a day 40 days after the last activity, far from the wall clock of any test run.
+    const chainNow = (Math.floor(T0 / 86_400) + 40) * 86_400 + 43_200;
+    const today = Math.floor(chainNow / 86_400) * 86_400;
+    await db
+      .insert(indexedBlocks)
+      .values({ chainId: CHAIN_ID, number: 5n, hash: hash(5), timestamp: new Date(chainNow * 1000) });
+    const { window, at } = await marketCache()(db, CHAIN_ID);
+    expect(at).toEqual(new Date(chainNow * 1000));
+    // 30 whole closed UTC days, the chain time's own (partial) day excluded.
+    expect(window).toEqual({ days: 30, from: new Date((today - 30 * 86_400) * 1000), to: new Date(today * 1000) });
   });
 });

@@ -11,30 +11,29 @@ import {
   type MarketSnapshot,
   marketRowsAt,
   marketSnapshot,
-  nextStatusChange,
 } from '#db/analytics/dashboard';
 import { networkSeries } from '#db/analytics/index';
 import { networkAprBps } from '#protocol/figures/apr';
 import { pooledUtilizationBps } from '#protocol/figures/utilization';
 import { supplyValue, valueLocked } from '#protocol/figures/value';
+import type { TrailingWindow } from '#protocol/figures/window';
 import { type MarketQuery, PAGE_SIZE } from '~/lib/market-query';
 import { staleWhileRevalidate } from '~/models/stale-while-revalidate.server';
 
-const DAY_MS = 86_400_000;
 /** The market table's and the overview's window (trailing APR, mean utilization, reported revenue), in days. */
-export const MARKET_WINDOW_DAYS = 30;
+export { TRAILING_WINDOW_DAYS as MARKET_WINDOW_DAYS } from '#protocol/figures/window';
 
-type Held = { key: string; snapshot: MarketSnapshot };
-type Derived = { from: number; until: number; rows: MarketRow[] };
+/** The market rows with the chain time they are at and the window of their 30-day figures. */
+export type MarketView = { rows: MarketRow[]; at: Date; window: TrailingWindow };
+type Held = MarketView & { key: string };
 
 /**
- * The market rows of a chain, in two layers. The snapshot is what the mirror says (the three queries of
- * marketSnapshot): it is rebuilt only when the indexer's cursor moved (checked with one primary-key read per
- * `freshMs`, stale-while-revalidate, so no request waits for it) or the UTC day turned (the window is whole days).
- * The statuses move with time, not with the mirror: they are derived from the snapshot's stored timestamps at each
- * request's instant by the contract's rule, and the derived rows are reused until the next instant a status changes,
- * so a lapsed heartbeat shows as Stale on the very next request while the rows' identity (and the page memo of
- * queryMarket) holds in between.
+ * The market rows of a chain, evaluated at CHAIN time: the timestamp of the mirror's newest indexed block (review
+ * H1). Statuses (the contract's rule, heartbeat → Stale) and the 30-day windows (thirtyDayWindow) move with the
+ * chain's clock, not the server's: after an evm_increaseTime, or with a skewed server clock, the table says what the
+ * registry's statusOf says at the block the mirror has reached. The snapshot is rebuilt only when the indexer's
+ * cursor moved (one primary-key read per `freshMs` of wall time, stale-while-revalidate, so no request waits for it);
+ * the rows keep their identity in between (the page memo of queryMarket keys on it).
  */
 export function marketCache(options: { freshMs?: number; maxStaleMs?: number; build?: typeof marketSnapshot } = {}) {
   const build = options.build ?? marketSnapshot;
@@ -44,12 +43,10 @@ export function marketCache(options: { freshMs?: number; maxStaleMs?: number; bu
     maxEntries: 16,
   });
   const held = new WeakMap<object, Map<number, Held>>();
-  const derived = new WeakMap<MarketSnapshot, Derived>();
 
-  async function current(db: Database, chainId: number, now: number): Promise<Held> {
+  async function current(db: Database, chainId: number): Promise<Held> {
     const cursor = await indexedCursor(db, chainId);
-    const day = Math.floor(now / DAY_MS);
-    const key = `${cursor ? `${cursor.number}:${cursor.hash}` : 'empty'}@${day}`;
+    const key = cursor ? `${cursor.number}:${cursor.hash}` : 'empty';
     let byChain = held.get(db);
     if (!byChain) {
       byChain = new Map();
@@ -57,32 +54,32 @@ export function marketCache(options: { freshMs?: number; maxStaleMs?: number; bu
     }
     const last = byChain.get(chainId);
     if (last?.key === key) return last;
-    // The window is the whole UTC days up to today (the same buckets as marketRows at any instant of this day).
-    const snapshot = await build(db, {
-      chainId,
-      now: new Date((day + 1) * DAY_MS - 1),
-      windowDays: MARKET_WINDOW_DAYS,
-    });
-    const next = { key, snapshot };
+    // Before the first indexed block the mirror holds nothing (the indexer writes rows and cursor together): there
+    // is no chain time yet and no row to evaluate, the wall clock only names the empty window.
+    const at = cursor?.timestamp ?? new Date();
+    const snapshot: MarketSnapshot = await build(db, { chainId, now: at });
+    const next = { key, rows: marketRowsAt(snapshot, at), at, window: snapshot.window };
     byChain.set(chainId, next);
     return next;
   }
 
-  return async function rows(db: Database, chainId: number, now = Date.now()): Promise<MarketRow[]> {
-    const { snapshot } = await versions(db, String(chainId), () => current(db, chainId, now), now);
-    const hit = derived.get(snapshot);
-    if (hit && now >= hit.from && now < hit.until) return hit.rows;
-    const rows = marketRowsAt(snapshot, new Date(now));
-    derived.set(snapshot, { from: now, until: nextStatusChange(snapshot, now), rows });
-    return rows;
+  /** `wallNow` only ages the cache entry (how often the cursor is re-read); the figures are at chain time. */
+  return async function view(db: Database, chainId: number, wallNow = Date.now()): Promise<MarketView> {
+    const { rows, at, window } = await versions(db, String(chainId), () => current(db, chainId), wallNow);
+    return { rows, at, window };
   };
 }
 
 const defaultMarketCache = marketCache();
 
-/** The market rows the page, the overview and the JSON API share (see marketCache). */
-export function cachedMarketRows(db: Database, chainId: number, now = Date.now()): Promise<MarketRow[]> {
-  return defaultMarketCache(db, chainId, now);
+/** The market view (rows, chain time, window) the page, the overview and the JSON API share (see marketCache). */
+export function cachedMarket(db: Database, chainId: number): Promise<MarketView> {
+  return defaultMarketCache(db, chainId);
+}
+
+/** The market rows alone (see cachedMarket). */
+export async function cachedMarketRows(db: Database, chainId: number): Promise<MarketRow[]> {
+  return (await defaultMarketCache(db, chainId)).rows;
 }
 
 const STATUS_ORDER = ['attested', 'registered', 'stale', 'suspended', 'retired'];
@@ -205,16 +202,16 @@ export type MarketRowJson = ReturnType<typeof serializeMarketRow>;
  * The overview's network figures: GPUs in tokenized clusters, value locked (shares sold at the offering price),
  * 30-day reported revenue, mean utilization and the value-weighted trailing APR, plus the daily network series.
  */
-export async function networkOverview({ db, chain }: AppLoadContext, now = Date.now()) {
-  const [rows, series] = await Promise.all([
-    cachedMarketRows(db, chain.chainId, now),
-    networkSeries(db, {
-      chainId: chain.chainId,
-      granularity: 'day',
-      from: new Date(Math.floor(now / DAY_MS) * DAY_MS - (MARKET_WINDOW_DAYS - 1) * DAY_MS),
-      to: new Date(now),
-    }),
-  ]);
+export async function networkOverview({ db, chain }: AppLoadContext) {
+  const market = await cachedMarket(db, chain.chainId);
+  const { rows, window } = market;
+  // The same window as the rows' figures: whole closed UTC days before the chain time's day.
+  const series = await networkSeries(db, {
+    chainId: chain.chainId,
+    granularity: 'day',
+    from: window.from,
+    to: window.to,
+  });
   let gpusTokenized = 0;
   let locked = 0n;
   const priced: { deposited: bigint; supply: bigint; pricePerShare: bigint }[] = [];
@@ -232,9 +229,11 @@ export async function networkOverview({ db, chain }: AppLoadContext, now = Date.
     averageUtilizationBps: pooledUtilizationBps(
       series.map((point) => ({ utilizationBpsSum: point.utilizationBpsSum, reports: point.reports })),
     ),
-    averageAprBps: networkAprBps(priced, MARKET_WINDOW_DAYS),
-    windowDays: MARKET_WINDOW_DAYS,
-    windowTo: new Date(now).toISOString(),
+    averageAprBps: networkAprBps(priced, window.days),
+    windowDays: window.days,
+    windowFrom: window.from.toISOString(),
+    windowTo: window.to.toISOString(),
+    chainTime: market.at.toISOString(),
     // The APR's inputs, shown next to it ("how is this computed").
     aprInputs: {
       tokens: priced.length,

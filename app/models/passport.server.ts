@@ -10,6 +10,7 @@ import { clusterInvestment, clusterSeries } from '#db/analytics/index';
 import { balances, shareTokens } from '#db/schema';
 import { holderExcludes } from '#protocol/figures/holders';
 import { pooledUtilizationBps } from '#protocol/figures/utilization';
+import { cachedMarket } from './market.server';
 import { serializeReport } from './reports.server';
 
 const HOUR_MS = 3_600_000;
@@ -20,14 +21,16 @@ const TOP_HOLDERS = 10;
 
 /**
  * Utilization points of one cluster: hourly over 48 hours, daily over 30 days, or weekly (Monday-based weeks summed
- * from the daily rollups) over 26 weeks.
+ * from the daily rollups) over 26 weeks, ending at chain time (the mirror's newest indexed block, as the market's
+ * figures) unless `atMs` is given.
  */
 export async function utilizationSeries(
   { db, chain }: AppLoadContext,
   clusterId: bigint,
   range: UtilizationRange,
-  nowMs = Date.now(),
+  atMs?: number,
 ) {
+  const nowMs = atMs ?? (await cachedMarket(db, chain.chainId)).at.getTime();
   const granularity = range === 'hour' ? 'hour' : 'day';
   const span = range === 'hour' ? 48 * HOUR_MS : range === 'day' ? 30 * DAY_MS : 26 * 7 * DAY_MS;
   const to = new Date(nowMs);
@@ -60,15 +63,16 @@ export async function utilizationSeries(
   }));
 }
 
-export async function clusterActivity({ db, chain }: AppLoadContext, clusterId: bigint, nowMs = Date.now()) {
+export async function clusterActivity({ db, chain }: AppLoadContext, clusterId: bigint) {
   const chainId = chain.chainId;
-  const now = new Date(nowMs);
+  // Chain time and the one 30-day window, the same as the market row's (review H1, L5).
+  const { at, window } = await cachedMarket(db, chainId);
   const [signed, reports, deposits, daily, investment] = await Promise.all([
     attestationHistory(db, { chainId, clusterId, limit: 20 }),
     epochReportList(db, { chainId, clusterId, limit: 20 }),
     depositHistory(db, { chainId, clusterId, limit: 20 }),
-    clusterSeries(db, { chainId, clusterId, granularity: 'day', from: new Date(nowMs - 30 * DAY_MS), to: now }),
-    clusterInvestment(db, { chainId, clusterId, now }),
+    clusterSeries(db, { chainId, clusterId, granularity: 'day', from: window.from, to: window.to }),
+    clusterInvestment(db, { chainId, clusterId, window }),
   ]);
   let holders: { account: string; balance: string }[] = [];
   let holderCount = 0;
@@ -141,6 +145,9 @@ export async function clusterActivity({ db, chain }: AppLoadContext, clusterId: 
           pricePerShare: investment.pricePerShare.toString(),
           supply: investment.supply.toString(),
           trailingDays: investment.trailingDays,
+          windowFrom: investment.window.from.toISOString(),
+          windowTo: investment.window.to.toISOString(),
+          chainTime: at.toISOString(),
           trailingRevenue: investment.trailingRevenue.toString(),
           trailingAprBps: investment.trailingAprBps,
         }

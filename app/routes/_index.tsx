@@ -6,8 +6,9 @@ import { useBlockNumber } from 'wagmi';
 import { Figure } from '~/components/Figure';
 import { LazyChart } from '~/components/LazyChart';
 import { WalletPanel } from '~/components/WalletPanel';
-import { formatBps, formatInteger, formatUsd, shortAddress } from '~/lib/format';
+import { formatBps, formatInteger, formatUsd, shortAddress, windowLabel } from '~/lib/format';
 import { fromDataSources, headersFromLoader, SHARED_PAGE } from '~/lib/http.server';
+import { useStablecoinDecimals } from '~/lib/units';
 import { networkOverview } from '~/models/market.server';
 import { getOverview } from '~/models/overview.server';
 import type { loader as rootLoader } from '~/root';
@@ -32,6 +33,7 @@ function useRefreshEvery(ms: number) {
 }
 
 export default function Overview() {
+  const usdDecimals = useStablecoinDecimals();
   const data = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const { t, i18n } = useTranslation();
@@ -42,8 +44,7 @@ export default function Overview() {
   const locale = i18n.language;
   const days = network.series.map((point) => point.day);
   const window = t('figure.windowDays', {
-    days: network.windowDays,
-    to: `${network.windowTo.slice(0, 16).replace('T', ' ')} UTC`,
+    ...windowLabel({ days: network.windowDays, from: network.windowFrom, to: network.windowTo }),
   });
 
   return (
@@ -76,7 +77,7 @@ export default function Overview() {
                 source: { href: '/clusters?sort=sold', label: t('nav.market') },
               }}
             >
-              {formatUsd(BigInt(network.valueLocked), locale)}
+              {formatUsd(BigInt(network.valueLocked), usdDecimals, locale)}
             </Figure>
           </dd>
         </div>
@@ -93,7 +94,7 @@ export default function Overview() {
                 source: { href: '/analytics?range=30d', label: t('nav.analytics') },
               }}
             >
-              {formatUsd(BigInt(network.revenue30d), locale)}
+              {formatUsd(BigInt(network.revenue30d), usdDecimals, locale)}
             </Figure>
           </dd>
         </div>
@@ -123,10 +124,13 @@ export default function Overview() {
               explain={{
                 formula: t('figure.networkApr'),
                 inputs: [
-                  { label: t('figure.deposits'), value: formatUsd(BigInt(network.aprInputs.deposited), locale) },
+                  {
+                    label: t('figure.deposits'),
+                    value: formatUsd(BigInt(network.aprInputs.deposited), usdDecimals, locale),
+                  },
                   {
                     label: `${t('figure.supply')} × ${t('figure.price')}`,
-                    value: formatUsd(BigInt(network.aprInputs.supplyValue), locale),
+                    value: formatUsd(BigInt(network.aprInputs.supplyValue), usdDecimals, locale),
                   },
                 ],
                 window,
@@ -225,7 +229,7 @@ export default function Overview() {
                   <tr key={`${transfer.transactionHash}-${transfer.to}`}>
                     <td>{transfer.blockNumber}</td>
                     <td>{shortAddress(transfer.to)}</td>
-                    <td className="num">{formatUsd(BigInt(transfer.value), i18n.language)}</td>
+                    <td className="num">{formatUsd(BigInt(transfer.value), usdDecimals, i18n.language)}</td>
                   </tr>
                 ))}
               </tbody>

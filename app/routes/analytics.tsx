@@ -6,6 +6,7 @@ import { analyticsQuerySchema, GROUPS, RANGES } from '~/lib/analytics-query';
 import { formatBps, formatDateTime, formatUsd } from '~/lib/format';
 import { fromDataSources, headersFromLoader, parseOr400, SHARED_PAGE } from '~/lib/http.server';
 import { searchParamsObject } from '~/lib/market-query';
+import { useStablecoinDecimals } from '~/lib/units';
 import { analyticsCharts } from '~/models/analytics.server';
 import { cachedRecentReports } from '~/models/reports.server';
 
@@ -34,6 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Analytics() {
+  const usdDecimals = useStablecoinDecimals();
   const data = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
@@ -137,7 +139,7 @@ export default function Analytics() {
                       {formatBps(report.utilizationBps, locale)}
                     </td>
                     <td className="num" data-testid="report-revenue" data-value={report.revenue}>
-                      {formatUsd(BigInt(report.revenue), locale)}
+                      {formatUsd(BigInt(report.revenue), usdDecimals, locale)}
                     </td>
                     <td>
                       <Link to={`/tx/${report.transactionHash}`}>{t('tx.view')}</Link>

@@ -6,6 +6,7 @@ import { EpochVerifier } from '~/components/EpochVerifier';
 import { formatBps, formatDateTime, formatUsd } from '~/lib/format';
 import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.server';
 import { epochParams } from '~/lib/params';
+import { useStablecoinDecimals } from '~/lib/units';
 import { epochExportSummary } from '~/models/epoch-exports.server';
 import { OracleUnavailableError } from '~/models/oracle.server';
 import { findReport } from '~/models/reports.server';
@@ -38,6 +39,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 }
 
 export default function EpochSamples() {
+  const usdDecimals = useStablecoinDecimals();
   const { report, oracle } = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const { t, i18n } = useTranslation();
@@ -62,7 +64,7 @@ export default function EpochSamples() {
             </dd>
             <dt>{t('analytics.reported')}</dt>
             <dd data-testid="figure-epoch-revenue" data-value={report.revenue}>
-              {formatUsd(BigInt(report.revenue), locale)}
+              {formatUsd(BigInt(report.revenue), usdDecimals, locale)}
             </dd>
             <dt>{t('epoch.root')}</dt>
             <dd data-testid="epoch-root">{report.telemetryRoot}</dd>

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { rollupSeries } from '#db/analytics/index';
 import { ApiError, apiParse, apiResponse } from '~/lib/api.server';
 import { searchParamsObject } from '~/lib/market-query';
+import { cachedMarket } from '~/models/market.server';
 
 const DAY_MS = 86_400_000;
 const MAX_POINTS = 24 * 93;
@@ -26,7 +27,8 @@ export function loader({ request, context }: LoaderFunctionArgs) {
     if (query.scope === 'cluster' && !/^\d{1,78}$/.test(query.key))
       throw new ApiError(400, 'invalid_parameter', 'key: a cluster id (whole number) is required');
     if (query.scope !== 'network' && query.key === '') throw new ApiError(400, 'invalid_parameter', 'key: required');
-    const to = query.to ? new Date(query.to) : new Date();
+    // Without `to`, the series ends at chain time (the mirror's newest indexed block), never the server's clock.
+    const to = query.to ? new Date(query.to) : (await cachedMarket(context.db, context.chain.chainId)).at;
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY_MS);
     if (from >= to) throw new ApiError(400, 'invalid_parameter', 'from: must be before to');
     const stepMs = query.granularity === 'hour' ? DAY_MS / 24 : DAY_MS;

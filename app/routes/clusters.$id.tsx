@@ -13,6 +13,7 @@ import { formatDateTime, formatInteger, formatRelative, formatUsd, shortAddress 
 import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.server';
 import { searchParamsObject } from '~/lib/market-query';
 import { clusterIdParam, safeHttpUrl } from '~/lib/params';
+import { useStablecoinDecimals } from '~/lib/units';
 import { getClusterPassport } from '~/models/clusters.server';
 import { clusterDocumentList } from '~/models/documents.server';
 import { clusterNote } from '~/models/notes.server';
@@ -42,6 +43,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 }
 
 export default function ClusterPassport() {
+  const usdDecimals = useStablecoinDecimals();
   const cluster = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const { t, i18n } = useTranslation();
@@ -228,13 +230,13 @@ export default function ClusterPassport() {
                 <Link to={`/analytics/epochs/${report.clusterId}/${report.epoch}`}>
                   {t('passport.epochReport', { epoch: formatDateTime(Number(report.epoch), locale) })}
                 </Link>{' '}
-                — {formatUsd(BigInt(report.revenue), locale)} ·{' '}
+                — {formatUsd(BigInt(report.revenue), usdDecimals, locale)} ·{' '}
                 <Link to={`/tx/${report.transactionHash}`}>{t('tx.view')}</Link>
               </li>
             ))}
             {activity.deposits.slice(0, 5).map((deposit) => (
               <li key={deposit.transactionHash}>
-                {t('passport.depositOf', { amount: formatUsd(BigInt(deposit.amount), locale) })} ·{' '}
+                {t('passport.depositOf', { amount: formatUsd(BigInt(deposit.amount), usdDecimals, locale) })} ·{' '}
                 <Link to={`/tx/${deposit.transactionHash}`}>{t('tx.view')}</Link>
               </li>
             ))}

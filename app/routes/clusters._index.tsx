@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useNavigate, useRevalidator } from '@remix-r
 import { type MouseEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarketRow } from '#db/analytics/dashboard';
-import { formatBps, formatInteger, formatRelative, formatUsd } from '~/lib/format';
+import { formatBps, formatInteger, formatRelative, formatUsd, windowLabel } from '~/lib/format';
 import { fromDataSources, headersFromLoader, parseOr400, SHARED_PAGE } from '~/lib/http.server';
 import {
   MARKET_STATUSES,
@@ -12,7 +12,8 @@ import {
   marketQuerySchema,
   searchParamsObject,
 } from '~/lib/market-query';
-import { cachedMarketRows, MARKET_WINDOW_DAYS, queryMarket } from '~/models/market.server';
+import { useStablecoinDecimals } from '~/lib/units';
+import { cachedMarket, queryMarket } from '~/models/market.server';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — market' }];
 
@@ -41,13 +42,14 @@ export const headers = headersFromLoader;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = await parseOr400(marketQuerySchema, searchParamsObject(new URL(request.url).searchParams), request);
-  const rows = await fromDataSources(() => cachedMarketRows(context.db, context.chain.chainId));
-  const result = queryMarket(rows, query);
+  const market = await fromDataSources(() => cachedMarket(context.db, context.chain.chainId));
+  const result = queryMarket(market.rows, query);
   return data(
     {
       query,
-      now: Math.floor(Date.now() / 1000),
-      windowDays: MARKET_WINDOW_DAYS,
+      // Chain time (the mirror's newest indexed block), the instant the statuses and the window are at (review H1).
+      now: Math.floor(market.at.getTime() / 1000),
+      window: { days: market.window.days, from: market.window.from.toISOString(), to: market.window.to.toISOString() },
       total: result.total,
       page: result.page,
       pages: result.pages,
@@ -101,6 +103,7 @@ function useRowLinkNavigation() {
 }
 
 export default function Market() {
+  const usdDecimals = useStablecoinDecimals();
   const data = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
@@ -229,7 +232,7 @@ export default function Market() {
                     {row.trailingAprBps === null ? '—' : formatBps(row.trailingAprBps, locale)}
                   </td>
                   <td className="num" data-testid="market-price" data-value={row.pricePerShare ?? undefined}>
-                    {row.pricePerShare ? formatUsd(BigInt(row.pricePerShare), locale, 6) : '—'}
+                    {row.pricePerShare ? formatUsd(BigInt(row.pricePerShare), usdDecimals, locale, 6) : '—'}
                   </td>
                   <td className="num" data-testid="market-sold" data-value={row.token ? row.soldBps : undefined}>
                     {row.token ? formatBps(row.soldBps, locale) : '—'}
@@ -253,11 +256,7 @@ export default function Market() {
               <dd>{t('figure.sold')}</dd>
             </dl>
             <p className="muted">
-              {t('figure.window')}:{' '}
-              {t('figure.windowDays', {
-                days: data.windowDays,
-                to: `${new Date(data.now * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-              })}
+              {t('figure.window')}: {t('figure.windowDays', windowLabel(data.window))}
             </p>
           </details>
         </div>

@@ -24,11 +24,12 @@ import { DepositForm } from '~/components/DepositForm';
 import { TelemetryPanel } from '~/components/TelemetryPanel';
 import { TxStatus } from '~/components/TxStatus';
 import { useCommitment } from '~/lib/commitment';
-import { formatInteger, SHARE_DECIMALS, STABLECOIN_DECIMALS, shortAddress } from '~/lib/format';
+import { formatInteger, SHARE_DECIMALS, shortAddress } from '~/lib/format';
 import { fromDataSources } from '~/lib/http.server';
 import { postForm } from '~/lib/post-form';
 import { signedInAddress } from '~/lib/siwe-session.server';
 import { useTransactionFlow } from '~/lib/tx';
+import { useStablecoinDecimals } from '~/lib/units';
 import { type ClusterListItem, listOperatorClusters } from '~/models/clusters.server';
 import { clusterDocumentsByCluster } from '~/models/documents.server';
 import { type ClusterNote, clusterNotesByCluster } from '~/models/notes.server';
@@ -187,19 +188,20 @@ function RegisterForm({
   );
 }
 
-const tokenizeSchema = z.object({
-  name: z.string().trim().min(1).max(64),
-  symbol: z
-    .string()
-    .trim()
-    .regex(/^[A-Z0-9]{1,11}$/),
-  supply: decimalText(SHARE_DECIMALS),
-  price: decimalText(STABLECOIN_DECIMALS),
-  startsIn: z.coerce.number().int().min(0).max(525_600),
-  durationDays: z.coerce.number().int().min(1).max(365),
-  softCap: decimalText(SHARE_DECIMALS),
-  perBuyerCap: decimalText(SHARE_DECIMALS),
-});
+const tokenizeSchemaOf = (usdDecimals: number) =>
+  z.object({
+    name: z.string().trim().min(1).max(64),
+    symbol: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9]{1,11}$/),
+    supply: decimalText(SHARE_DECIMALS),
+    price: decimalText(usdDecimals),
+    startsIn: z.coerce.number().int().min(0).max(525_600),
+    durationDays: z.coerce.number().int().min(1).max(365),
+    softCap: decimalText(SHARE_DECIMALS),
+    perBuyerCap: decimalText(SHARE_DECIMALS),
+  });
 
 function TokenizeForm({
   cluster,
@@ -210,6 +212,7 @@ function TokenizeForm({
   account: Address;
   onDone: () => void;
 }) {
+  const usdDecimals = useStablecoinDecimals();
   const { t } = useTranslation();
   const config = useConfig();
   const flow = useTransactionFlow();
@@ -219,7 +222,7 @@ function TokenizeForm({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = tokenizeSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    const parsed = tokenizeSchemaOf(usdDecimals).safeParse(Object.fromEntries(new FormData(event.currentTarget)));
     setInvalid(parsed.success ? [] : parsed.error.issues.map((issue) => String(issue.path[0])));
     if (!parsed.success || !factory) return;
     const form = parsed.data;
@@ -239,7 +242,7 @@ function TokenizeForm({
             name: form.name,
             symbol: form.symbol,
             supply: parseUnits(form.supply, SHARE_DECIMALS),
-            pricePerShare: parseUnits(form.price, STABLECOIN_DECIMALS),
+            pricePerShare: parseUnits(form.price, usdDecimals),
             start: Number(start),
             end: Number(end),
             softCap: parseUnits(form.softCap, SHARE_DECIMALS),
@@ -251,7 +254,7 @@ function TokenizeForm({
     if (receipt) onDone();
   }
 
-  const field = (name: keyof z.infer<typeof tokenizeSchema>, label: string, defaultValue: string) => (
+  const field = (name: keyof z.infer<ReturnType<typeof tokenizeSchemaOf>>, label: string, defaultValue: string) => (
     <>
       <label htmlFor={`${prefix}-${name}`}>{label}</label>
       <input

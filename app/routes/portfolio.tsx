@@ -6,15 +6,17 @@ import { type Address, formatUnits, isAddress, parseUnits } from 'viem';
 import { useConnection, useReadContract } from 'wagmi';
 import { offeringAbi, offeringPhase as Phase, shareTokenAbi } from '#contracts';
 import { errorNameOfSelector } from '#protocol/errors';
+import { earned } from '#protocol/figures/earned';
 import { extrapolateClaimable, holderRatePerDay, RATE_SCALE, rateAt } from '#protocol/stream';
 import { ConnectWallet } from '~/components/ConnectWallet';
 import { FigureHow } from '~/components/Figure';
 import { useChainNow, usePositions } from '~/components/positions';
 import { TxStatus } from '~/components/TxStatus';
 import { toCsv } from '~/lib/csv';
-import { formatShares, formatUsd, SHARE_DECIMALS, STABLECOIN_DECIMALS } from '~/lib/format';
+import { formatShares, formatUsd, SHARE_DECIMALS } from '~/lib/format';
 import { fromDataSources } from '~/lib/http.server';
 import { useTransactionFlow } from '~/lib/tx';
+import { useStablecoinDecimals } from '~/lib/units';
 import { listShareTokens } from '~/models/clusters.server';
 import type { loader as rootLoader } from '~/root';
 
@@ -109,6 +111,7 @@ function TransferForm({
 }
 
 export default function Portfolio() {
+  const usdDecimals = useStablecoinDecimals();
   const { tokens } = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const { t, i18n } = useTranslation();
@@ -131,7 +134,12 @@ export default function Portfolio() {
           snapshot.balance,
           snapshot.totalSupply,
         );
-        return { ...position, claimable, ratePerDay, earned: position.claimed + claimable + position.escrowRevenue };
+        return {
+          ...position,
+          claimable,
+          ratePerDay,
+          earned: earned({ claimed: position.claimed, claimable, escrowRevenue: position.escrowRevenue }),
+        };
       }),
     [data, now],
   );
@@ -190,8 +198,8 @@ export default function Portfolio() {
         row.token.address,
         formatUnits(row.balance, SHARE_DECIMALS),
         formatUnits(row.escrowedShares, SHARE_DECIMALS),
-        formatUnits(row.claimable, STABLECOIN_DECIMALS),
-        formatUnits(row.earned, STABLECOIN_DECIMALS),
+        formatUnits(row.claimable, usdDecimals),
+        formatUnits(row.earned, usdDecimals),
       ]),
     );
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
@@ -262,7 +270,7 @@ export default function Portfolio() {
                         {formatShares(row.escrowedShares, locale)}
                       </td>
                       <td className="num" data-testid="holding-claimable" data-value={row.claimable.toString()}>
-                        {formatUsd(row.claimable, locale, 6)}
+                        {formatUsd(row.claimable, usdDecimals, locale, 6)}
                         <FigureHow
                           testId="holding-claimable"
                           explain={{
@@ -279,7 +287,7 @@ export default function Portfolio() {
                         />
                       </td>
                       <td className="num" data-testid="holding-earned" data-value={row.earned.toString()}>
-                        {formatUsd(row.earned, locale, 6)}
+                        {formatUsd(row.earned, usdDecimals, locale, 6)}
                         <FigureHow
                           testId="holding-earned"
                           explain={{
@@ -293,7 +301,7 @@ export default function Portfolio() {
                         />
                       </td>
                       <td className="num" data-testid="holding-rate" data-value={row.ratePerDay.toString()}>
-                        {t('passport.perDay', { amount: formatUsd(row.ratePerDay, locale) })}
+                        {t('passport.perDay', { amount: formatUsd(row.ratePerDay, usdDecimals, locale) })}
                         <FigureHow
                           testId="holding-rate"
                           explain={{

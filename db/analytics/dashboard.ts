@@ -7,7 +7,9 @@ import { and, asc, desc, eq, gte, lt, sum } from 'drizzle-orm';
 import { trailingAprBps } from '#protocol/figures/apr';
 import { soldBps } from '#protocol/figures/sold';
 import { meanUtilizationBps } from '#protocol/figures/utilization';
-import { type ClusterStatusName, lifecycleOf, statusAt, unixSeconds } from '#protocol/status';
+import { type TrailingWindow, thirtyDayWindow } from '#protocol/figures/window';
+import { lifecycleOf, statusAt, unixSeconds } from '#protocol/status';
+import type { ClusterStatusName } from '#protocol/status-names';
 import type { Database } from '../index';
 import {
   attestations,
@@ -24,8 +26,6 @@ import {
   shareTokens,
 } from '../schema';
 import { dailyRollupsIn } from './index';
-
-const DAY_MS = 86_400_000;
 
 /**
  * The registry's heartbeat as the mirror knows it (the newest HeartbeatChanged; the constructor emits the first), in
@@ -101,12 +101,22 @@ export type MarketSnapshotRow = Omit<MarketRow, 'status'> & {
  * What the mirror says about every cluster of a chain at one indexed block: rows without their status plus the
  * heartbeat, so the status can be derived at any later instant with the contract's rule and no query.
  */
-export type MarketSnapshot = { rows: MarketSnapshotRow[]; heartbeat: bigint | null; windowDays: number };
+export type MarketSnapshot = {
+  rows: MarketSnapshotRow[];
+  heartbeat: bigint | null;
+  /** The chain time the snapshot's figures are at (protocol/figures/window.ts). */
+  at: Date;
+  window: TrailingWindow;
+};
 
-/** The indexer's cursor for a chain (its highest indexed block): the mirror changes only when this does. */
+/**
+ * The indexer's cursor for a chain (its highest indexed block): the mirror changes only when this does. Its timestamp
+ * is the chain time every time-dependent figure of the mirror is evaluated at (statuses, windows): the chain's clock,
+ * not the server's, as the contract's statusOf and the passport use.
+ */
 export async function indexedCursor(db: Database, chainId: number) {
   const [row] = await db
-    .select({ number: indexedBlocks.number, hash: indexedBlocks.hash })
+    .select({ number: indexedBlocks.number, hash: indexedBlocks.hash, timestamp: indexedBlocks.timestamp })
     .from(indexedBlocks)
     .where(eq(indexedBlocks.chainId, chainId))
     .orderBy(desc(indexedBlocks.number))
@@ -115,14 +125,12 @@ export async function indexedCursor(db: Database, chainId: number) {
 }
 
 /**
- * Every cluster of a chain with its market figures over the `windowDays` days before `now`: three queries (clusters
- * with their token and offering, the latest purchase per offering, the daily cluster rollups of the window grouped by
- * cluster) joined in memory, so the cost does not grow with the number of reports. Statuses are those at `now`.
+ * Every cluster of a chain with its market figures over the trailing window of chain time `now` (thirtyDayWindow):
+ * three queries (clusters with their token and offering, the latest purchase per offering, the daily cluster rollups
+ * of the window grouped by cluster) joined in memory, so the cost does not grow with the number of reports. Statuses
+ * are those at `now`.
  */
-export async function marketRows(
-  db: Database,
-  query: { chainId: number; now: Date; windowDays?: number },
-): Promise<MarketRow[]> {
+export async function marketRows(db: Database, query: { chainId: number; now: Date }): Promise<MarketRow[]> {
   return marketRowsAt(await marketSnapshot(db, query), query.now);
 }
 
@@ -155,13 +163,9 @@ export function nextStatusChange(snapshot: MarketSnapshot, now: number): number 
   return next;
 }
 
-/** The mirror's market rows without statuses, over the `windowDays` days before `now` (see marketRows). */
-export async function marketSnapshot(
-  db: Database,
-  query: { chainId: number; now: Date; windowDays?: number },
-): Promise<MarketSnapshot> {
-  const windowDays = query.windowDays ?? 30;
-  const from = new Date(query.now.getTime() - windowDays * DAY_MS);
+/** The mirror's market rows without statuses, over the trailing window of chain time `now` (see marketRows). */
+export async function marketSnapshot(db: Database, query: { chainId: number; now: Date }): Promise<MarketSnapshot> {
+  const window = thirtyDayWindow(query.now);
   const [clusterRows, sold, windowed, heartbeat] = await Promise.all([
     db
       .select({ cluster: clusters, token: shareTokens, pricePerShare: offerings.pricePerShare })
@@ -193,7 +197,7 @@ export async function marketSnapshot(
         revenueDeposited: sum(rollups.revenueDeposited).mapWith(BigInt),
       })
       .from(rollups)
-      .where(dailyRollupsIn({ chainId: query.chainId, dimension: 'cluster', from, to: query.now, throughTo: true }))
+      .where(dailyRollupsIn({ chainId: query.chainId, dimension: 'cluster', from: window.from, to: window.to }))
       .groupBy(rollups.key),
     mirroredHeartbeat(db, query.chainId),
   ]);
@@ -225,11 +229,11 @@ export async function marketSnapshot(
       revenueDeposited,
       // protocol/figures/apr.ts; a token whose offering the mirror has not seen yet has no price: no figure.
       trailingAprBps: pricePerShare
-        ? trailingAprBps({ deposited: revenueDeposited, supply, pricePerShare, windowDays })
+        ? trailingAprBps({ deposited: revenueDeposited, supply, pricePerShare, windowDays: window.days })
         : null,
     };
   });
-  return { rows, heartbeat, windowDays };
+  return { rows, heartbeat, at: query.now, window };
 }
 
 export type GroupedPoint = {

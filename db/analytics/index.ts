@@ -8,6 +8,7 @@ import { and, asc, desc, eq, gte, lt, lte, sum } from 'drizzle-orm';
 import { trailingAprBps } from '#protocol/figures/apr';
 import { meanUtilizationBps } from '#protocol/figures/utilization';
 import { valueLocked } from '#protocol/figures/value';
+import type { TrailingWindow } from '#protocol/figures/window';
 import type { Database } from '../index';
 import {
   clusters,
@@ -141,19 +142,18 @@ export async function reconciliation(
   return { revenueReported, revenueDeposited, shortfall: revenueReported - revenueDeposited };
 }
 
-const DAY_MS = 86_400_000;
-
 /**
- * Investment figures of a tokenized cluster at time `now`: value locked (shares sold × offering price) and trailing
- * APR in basis points: revenue deposited over the last `trailingDays` (the market table's window rule, daily rollups),
- * annualized, over the supply's value at the offering price — the same figure as the cluster's row in `marketRows`.
- * Undefined when not tokenized.
+ * Investment figures of a tokenized cluster: value locked (shares sold × offering price) and trailing APR in basis
+ * points: revenue deposited over `window` (protocol/figures/window.ts thirtyDayWindow of the chain time, daily
+ * rollups), annualized, over the supply's value at the offering price — the same figure as the cluster's row in
+ * `marketRows`. Undefined when not tokenized.
  */
 export async function clusterInvestment(
   db: Database,
-  query: { chainId: number; clusterId: bigint; now: Date; trailingDays?: number },
+  query: { chainId: number; clusterId: bigint; window: TrailingWindow },
 ) {
-  const trailingDays = query.trailingDays ?? 30;
+  const { window } = query;
+  const trailingDays = window.days;
   const [sale] = await db
     .select({
       token: shareTokens.token,
@@ -186,9 +186,8 @@ export async function clusterInvestment(
           chainId: query.chainId,
           dimension: 'cluster',
           key: query.clusterId.toString(),
-          from: new Date(query.now.getTime() - trailingDays * DAY_MS),
-          to: query.now,
-          throughTo: true,
+          from: window.from,
+          to: window.to,
         }),
       ),
   ]);
@@ -201,6 +200,7 @@ export async function clusterInvestment(
     pricePerShare: sale.pricePerShare,
     supply: sale.supply,
     trailingDays,
+    window,
     valueLocked: valueLocked(sold, sale.pricePerShare),
     trailingRevenue,
     trailingAprBps: trailingAprBps({

@@ -1,12 +1,13 @@
 /** Each calculator against numbers worked out on paper from the inputs (never from the module's own constants). */
 import { describe, expect, it } from 'vitest';
 import { networkAprBps, trailingAprBps } from './apr';
+import { earned } from './earned';
 import { epochLabel } from './epoch';
-import { revenuePerGpuHour, totalGpuHoursMilli } from './gpu-hours';
-import { holderCount } from './holders';
+import { revenuePerGpuHour } from './gpu-hours';
 import { soldBps } from './sold';
 import { meanUtilizationBps, pooledUtilizationBps } from './utilization';
 import { supplyValue, valueLocked } from './value';
+import { thirtyDayWindow } from './window';
 
 const WHOLE = 1_000_000_000_000_000_000n;
 
@@ -72,8 +73,7 @@ describe('utilization', () => {
 });
 
 describe('GPU-hours', () => {
-  it('adds milli-hours and prices revenue per GPU-hour', () => {
-    expect(totalGpuHoursMilli([{ gpuHoursMilli: 6_000n }, { gpuHoursMilli: 7_000n }])).toBe(13_000n);
+  it('prices revenue per GPU-hour', () => {
     // 12 tUSD for 6 GPU-hours = 2 tUSD an hour; 1 base unit for 3 milli-hours = 333.3 → 333.
     expect(revenuePerGpuHour(12_000_000n, 6_000n)).toBe(2_000_000n);
     expect(revenuePerGpuHour(1n, 3n)).toBe(333n);
@@ -87,27 +87,31 @@ describe('sold and holders', () => {
     expect(soldBps(1n, 3n)).toBe(3_333);
     expect(soldBps(5n, 0n)).toBe(0);
   });
-
-  it('counts accounts with a positive balance, not the offering escrow, each once', () => {
-    const offering = '0x00000000000000000000000000000000000000aa' as const;
-    expect(
-      holderCount(
-        [
-          { account: '0x0000000000000000000000000000000000000001', balance: 5n },
-          { account: '0x0000000000000000000000000000000000000002', balance: 0n },
-          { account: '0x00000000000000000000000000000000000000AA', balance: 9n },
-          { account: '0x0000000000000000000000000000000000000001', balance: 1n },
-          { account: '0x0000000000000000000000000000000000000003', balance: 1n },
-        ],
-        offering,
-      ),
-    ).toBe(2);
-  });
 });
 
 describe('epoch labels', () => {
   it('names an epoch by the UTC time it ended (its id)', () => {
     // 1 765 026 000 s = 2025-12-06T13:00:00Z.
     expect(epochLabel(1_765_026_000n)).toBe('2025-12-06 13:00 UTC');
+  });
+});
+
+describe('earned', () => {
+  it('is claimed + claimable + escrow revenue, one calculator for the portfolio and its CSV (review 4)', () => {
+    expect(earned({ claimed: 1_000_000n, claimable: 250_000n, escrowRevenue: 3n })).toBe(1_250_003n);
+    expect(earned({ claimed: 0n, claimable: 0n, escrowRevenue: 0n })).toBe(0n);
+  });
+});
+
+describe('the 30-day window', () => {
+  it('is 30 whole closed UTC days before the chain time day, never a partial day over 30 (review L5)', () => {
+    const day = 20_400 * 86_400_000; // a UTC midnight
+    const noon = thirtyDayWindow(new Date(day + 43_200_000));
+    expect(noon).toEqual({ days: 30, from: new Date(day - 30 * 86_400_000), to: new Date(day) });
+    // Exactly at midnight the day that just began is not counted; one millisecond before, the day before is not.
+    expect(thirtyDayWindow(new Date(day)).to).toEqual(new Date(day));
+    expect(thirtyDayWindow(new Date(day - 1)).to).toEqual(new Date(day - 86_400_000));
+    expect((noon.to.getTime() - noon.from.getTime()) / 86_400_000).toBe(noon.days);
+    expect(() => thirtyDayWindow(new Date(Number.NaN))).toThrow(/invalid chain time/);
   });
 });

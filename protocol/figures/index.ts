@@ -6,10 +6,12 @@
 export { lifecycleOf, statusAt, unixSeconds } from '../status';
 export { extrapolateClaimable, holderRatePerDay, rateAt, ratePerDay, streamRatePerDay } from '../stream';
 export { networkAprBps, trailingAprBps } from './apr';
+export { earned } from './earned';
 export { epochEnd, epochLabel } from './epoch';
-export { revenuePerGpuHour, totalGpuHoursMilli } from './gpu-hours';
-export { holderCount, holderExcludes } from './holders';
+export { revenuePerGpuHour } from './gpu-hours';
+export { holderExcludes } from './holders';
 export { depositedShareBps, PAYOUT_LAPSE_DAYS, payoutReconciliation } from './payout';
 export { soldBps } from './sold';
 export { meanUtilizationBps, pooledUtilizationBps } from './utilization';
 export { supplyValue, valueAtPrice, valueLocked } from './value';
+export { TRAILING_WINDOW_DAYS, type TrailingWindow, thirtyDayWindow } from './window';
