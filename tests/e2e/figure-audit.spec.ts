@@ -41,6 +41,7 @@ import {
   SHARE_DECIMALS,
   tokenAt,
   trailingAprBps,
+  trailingWindow,
   truncate,
   USD_DECIMALS,
 } from './support/figures';
@@ -223,7 +224,10 @@ test('the passport shows the chain’s status, sale, price, stream rate, value l
   expect(sale.valueLocked).toBe((sale.sold * sale.pricePerShare) / offeringConstants.SHARE_UNIT + 1n);
   expectAmountText(figures['figure-value-locked']!.text, sale.valueLocked, USD_DECIMALS, 'value locked');
   expectRawValue(figures['figure-value-locked']!, sale.valueLocked, 'value locked');
-  const deposited = (await depositLogs(token, head.number)).reduce((sum, deposit) => sum + deposit.amount, 0n);
+  const window = trailingWindow(head.timestamp);
+  const deposited = (await depositLogs(token, head.number))
+    .filter((deposit) => window.hasDeposit(deposit.blockTime))
+    .reduce((sum, deposit) => sum + deposit.amount, 0n);
   expectPercent(
     figures['figure-cluster-apr']!,
     trailingAprBps(deposited, sale.totalSupply, sale.pricePerShare)!,
@@ -236,10 +240,18 @@ test('the market row and the /api/v1 answers agree with the chain and its event 
   const head = await publicClient.getBlock();
   const sale = await tokenAt(token, offering, head.number);
   const reports = await reportLogs(head.number, clusterId);
+  // The 30-day figures cover whole closed UTC days before the chain time's day (today's activity counts tomorrow).
+  const window = trailingWindow(head.timestamp);
+  const windowReports = reports.filter((report) => window.hasReport(report.epoch));
   const deposits = await depositLogs(token, head.number);
-  const deposited = deposits.reduce((sum, deposit) => sum + deposit.amount, 0n);
+  const deposited = deposits
+    .filter((deposit) => window.hasDeposit(deposit.blockTime))
+    .reduce((sum, deposit) => sum + deposit.amount, 0n);
   const aprBps = trailingAprBps(deposited, sale.totalSupply, sale.pricePerShare)!;
-  const utilizationBps = Math.round(reports.reduce((sum, report) => sum + report.utilizationBps, 0) / reports.length);
+  const utilizationBps =
+    windowReports.length > 0
+      ? Math.round(windowReports.reduce((sum, report) => sum + report.utilizationBps, 0) / windowReports.length)
+      : null;
   const soldBps = Number((sale.sold * 10_000n) / sale.totalSupply);
   const status = await chainStatus(clusterId, head.number);
 
@@ -264,7 +276,7 @@ test('the market row and the /api/v1 answers agree with the chain and its event 
     sharesSold: sale.sold.toString(),
     soldBps,
     utilizationBps,
-    revenueReported30d: reports.reduce((sum, report) => sum + report.revenue, 0n).toString(),
+    revenueReported30d: windowReports.reduce((sum, report) => sum + report.revenue, 0n).toString(),
     revenueDeposited30d: deposited.toString(),
     trailingAprBps: aprBps,
   });
