@@ -110,7 +110,7 @@ export function shortAddress(address: string) {
 
 /**
  * The label parameters of a trailing window (protocol/figures/window.ts): its size and its first and last whole UTC
- * day; `to` is exclusive in the data (the chain time's day, not counted), so the last day shown is the one before.
+ * day; `to` is exclusive in the data (midnight after the chain time's day), so the last day shown is the one before it.
  */
 export function windowLabel(window: { days: number; from: string; to: string }) {
   return {

@@ -170,7 +170,7 @@ export const en = {
     deposits: 'Deposited',
     supply: 'Supply',
     price: 'Price per share',
-    windowDays: '{{days}} whole UTC days, {{from}} to {{to}} (chain time)',
+    windowDays: '{{days}} UTC days, {{from}} to {{to}} (today so far; chain time)',
     reports: 'Reports',
     chainRead: 'chain read at block {{block}}',
   },

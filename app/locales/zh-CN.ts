@@ -171,7 +171,7 @@ export const zhCN: Messages = {
     deposits: '存入',
     supply: '总份额',
     price: '每份价格',
-    windowDays: '{{from}} 至 {{to}} 的 {{days}} 个完整 UTC 日（链上时间）',
+    windowDays: '{{from}} 至 {{to}} 的 {{days}} 个 UTC 日（含今日至今；链上时间）',
     reports: '报告数',
     chainRead: '在区块 {{block}} 读取的链上数据',
   },

@@ -115,7 +115,12 @@ describe.each(testDatabases)('market rows cache on $name', ({ open }) => {
       .values({ chainId: CHAIN_ID, number: 5n, hash: hash(5), timestamp: new Date(chainNow * 1000) });
     const { window, at } = await marketCache()(db, CHAIN_ID);
     expect(at).toEqual(new Date(chainNow * 1000));
-    // 30 whole closed UTC days, the chain time's own (partial) day excluded.
-    expect(window).toEqual({ days: 30, from: new Date((today - 30 * 86_400) * 1000), to: new Date(today * 1000) });
+    // The 30 UTC days ending with the chain time's day (today's bucket in), spanning 29.5 days up to the chain time.
+    expect(window).toEqual({
+      days: 30,
+      from: new Date((today - 29 * 86_400) * 1000),
+      to: new Date((today + 86_400) * 1000),
+      seconds: BigInt(29 * 86_400 + 43_200),
+    });
   });
 });

@@ -229,7 +229,7 @@ export async function networkOverview({ db, chain }: AppLoadContext) {
     averageUtilizationBps: pooledUtilizationBps(
       series.map((point) => ({ utilizationBpsSum: point.utilizationBpsSum, reports: point.reports })),
     ),
-    averageAprBps: networkAprBps(priced, window.days),
+    averageAprBps: networkAprBps(priced, window.seconds),
     windowDays: window.days,
     windowFrom: window.from.toISOString(),
     windowTo: window.to.toISOString(),

@@ -229,7 +229,7 @@ export async function marketSnapshot(db: Database, query: { chainId: number; now
       revenueDeposited,
       // protocol/figures/apr.ts; a token whose offering the mirror has not seen yet has no price: no figure.
       trailingAprBps: pricePerShare
-        ? trailingAprBps({ deposited: revenueDeposited, supply, pricePerShare, windowDays: window.days })
+        ? trailingAprBps({ deposited: revenueDeposited, supply, pricePerShare, windowSeconds: window.seconds })
         : null,
     };
   });

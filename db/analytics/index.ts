@@ -207,7 +207,7 @@ export async function clusterInvestment(
       deposited: trailingRevenue,
       supply: sale.supply,
       pricePerShare: sale.pricePerShare,
-      windowDays: trailingDays,
+      windowSeconds: window.seconds,
     }),
   };
 }

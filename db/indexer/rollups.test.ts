@@ -90,9 +90,10 @@ describe.each(testDatabases)('report rollups on $name', ({ open }) => {
     const { db } = handle;
     await writeRange(db, CHAIN_ID, backlogInOneBlock(), end);
 
-    // The reports whose epoch lies in the market table's window (its daily rollups from now − 30 days through now).
-    const windowStart = NOW_S - 30 * 86_400;
-    const inWindow = epochs.filter(({ epoch }) => epoch * 1000 - 1 >= Math.floor(windowStart / 86_400) * DAY_MS);
+    // The reports whose epoch lies in the market table's window: the 30 UTC days ending with the chain time's day
+    // (its daily rollups from the midnight 29 days before today's through now).
+    const windowStart = Math.floor(NOW_S / 86_400) * 86_400 - 29 * 86_400;
+    const inWindow = epochs.filter(({ epoch }) => epoch * 1000 - 1 >= windowStart * 1000);
     expect(inWindow.length).toBeLessThan(epochs.length / 2);
     const [row] = await marketRows(db, { chainId: CHAIN_ID, now });
     expect(row!.clusterId).toBe(CLUSTER);

@@ -23,19 +23,31 @@ describe('value', () => {
   });
 });
 
+const DAY = 86_400n;
+
 describe('trailing APR', () => {
   it('annualises the window’s deposits over the supply’s price', () => {
     // 1 000 shares at 10 tUSD cost 10 000 tUSD; 246.58 tUSD deposited in 30 days → ×365/30 = 3 000.06 tUSD a year
     // = 30.0006 % → 3 000 bps.
     expect(
-      trailingAprBps({ deposited: 246_580_000n, supply: 1_000n * WHOLE, pricePerShare: 10_000_000n, windowDays: 30 }),
+      trailingAprBps({
+        deposited: 246_580_000n,
+        supply: 1_000n * WHOLE,
+        pricePerShare: 10_000_000n,
+        windowSeconds: 30n * DAY,
+      }),
     ).toBe(3_000);
     // 5 tUSD over 7 days on 100 shares at 10 tUSD (1 000 tUSD): 5 × 365 / 7 / 1 000 = 26.07 % → 2 607 bps.
     expect(
-      trailingAprBps({ deposited: 5_000_000n, supply: 100n * WHOLE, pricePerShare: 10_000_000n, windowDays: 7 }),
+      trailingAprBps({
+        deposited: 5_000_000n,
+        supply: 100n * WHOLE,
+        pricePerShare: 10_000_000n,
+        windowSeconds: 7n * DAY,
+      }),
     ).toBe(2_607);
-    expect(trailingAprBps({ deposited: 5n, supply: 0n, pricePerShare: 10n, windowDays: 30 })).toBeNull();
-    expect(trailingAprBps({ deposited: 5n, supply: WHOLE, pricePerShare: 10n, windowDays: 0 })).toBeNull();
+    expect(trailingAprBps({ deposited: 5n, supply: 0n, pricePerShare: 10n, windowSeconds: 30n * DAY })).toBeNull();
+    expect(trailingAprBps({ deposited: 5n, supply: WHOLE, pricePerShare: 10n, windowSeconds: 0n })).toBeNull();
   });
 
   it('weights the network figure by what each supply cost', () => {
@@ -46,7 +58,7 @@ describe('trailing APR', () => {
           { deposited: 100_000_000n, supply: 100n * WHOLE, pricePerShare: 10_000_000n },
           { deposited: 0n, supply: 300n * WHOLE, pricePerShare: 10_000_000n },
         ],
-        365,
+        365n * DAY,
       ),
     ).toBe(250);
   });
@@ -104,14 +116,29 @@ describe('earned', () => {
 });
 
 describe('the 30-day window', () => {
-  it('is 30 whole closed UTC days before the chain time day, never a partial day over 30 (review L5)', () => {
+  it('is the 30 UTC days ending with the chain time day, and the APR spans only the time elapsed (review L5)', () => {
     const day = 20_400 * 86_400_000; // a UTC midnight
     const noon = thirtyDayWindow(new Date(day + 43_200_000));
-    expect(noon).toEqual({ days: 30, from: new Date(day - 30 * 86_400_000), to: new Date(day) });
-    // Exactly at midnight the day that just began is not counted; one millisecond before, the day before is not.
-    expect(thirtyDayWindow(new Date(day)).to).toEqual(new Date(day));
-    expect(thirtyDayWindow(new Date(day - 1)).to).toEqual(new Date(day - 86_400_000));
-    expect((noon.to.getTime() - noon.from.getTime()) / 86_400_000).toBe(noon.days);
+    // Today's bucket is in (to = next midnight); the data spans 29 days and 12 hours.
+    expect(noon).toEqual({
+      days: 30,
+      from: new Date(day - 29 * 86_400_000),
+      to: new Date(day + 86_400_000),
+      seconds: 29n * DAY + 43_200n,
+    });
+    // Exactly at midnight the new day is in, with 29 whole days behind it.
+    expect(thirtyDayWindow(new Date(day))).toMatchObject({ to: new Date(day + 86_400_000), seconds: 29n * DAY });
+    expect(thirtyDayWindow(new Date(day - 1)).to).toEqual(new Date(day));
+    // 29.5 days of deposits at 100 tUSD a day on 10 000 tUSD of supply: 2 950 × 365 / 29.5 / 10 000 = 365 % exactly,
+    // where dividing by 30 days would say 358.9 %.
+    expect(
+      trailingAprBps({
+        deposited: 2_950_000_000n,
+        supply: 1_000n * WHOLE,
+        pricePerShare: 10_000_000n,
+        windowSeconds: noon.seconds,
+      }),
+    ).toBe(36_500);
     expect(() => thirtyDayWindow(new Date(Number.NaN))).toThrow(/invalid chain time/);
   });
 });

@@ -230,7 +230,7 @@ test('the passport shows the chain’s status, sale, price, stream rate, value l
     .reduce((sum, deposit) => sum + deposit.amount, 0n);
   expectPercent(
     figures['figure-cluster-apr']!,
-    trailingAprBps(deposited, sale.totalSupply, sale.pricePerShare)!,
+    trailingAprBps(deposited, sale.totalSupply, sale.pricePerShare, window.seconds)!,
     'APR',
   );
 });
@@ -240,14 +240,14 @@ test('the market row and the /api/v1 answers agree with the chain and its event 
   const head = await publicClient.getBlock();
   const sale = await tokenAt(token, offering, head.number);
   const reports = await reportLogs(head.number, clusterId);
-  // The 30-day figures cover whole closed UTC days before the chain time's day (today's activity counts tomorrow).
+  // The 30-day figures cover the 30 UTC days ending with the chain time's day, today included.
   const window = trailingWindow(head.timestamp);
   const windowReports = reports.filter((report) => window.hasReport(report.epoch));
   const deposits = await depositLogs(token, head.number);
   const deposited = deposits
     .filter((deposit) => window.hasDeposit(deposit.blockTime))
     .reduce((sum, deposit) => sum + deposit.amount, 0n);
-  const aprBps = trailingAprBps(deposited, sale.totalSupply, sale.pricePerShare)!;
+  const aprBps = trailingAprBps(deposited, sale.totalSupply, sale.pricePerShare, window.seconds)!;
   const utilizationBps =
     windowReports.length > 0
       ? Math.round(windowReports.reduce((sum, report) => sum + report.utilizationBps, 0) / windowReports.length)

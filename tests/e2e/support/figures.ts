@@ -16,15 +16,16 @@ const DAY_SECONDS = 86_400n;
 export const WINDOW_DAYS = 30n;
 
 /**
- * The 30 whole, closed UTC days before the chain time's day (written here from the product's rule, not imported): a
- * deposit counts by its block's time, a report by its epoch's end (the last millisecond of the epoch).
+ * The 30 UTC days ending with the chain time's day, today included (written here from the product's rule, not
+ * imported): a deposit counts by its block's time, a report by its epoch's end (the last millisecond of the epoch);
+ * the APR annualises over the time the window has run, from its first midnight to the chain time.
  */
 export function trailingWindow(chainTime: bigint) {
-  const to = (chainTime / DAY_SECONDS) * DAY_SECONDS;
-  const from = to - WINDOW_DAYS * DAY_SECONDS;
+  const from = (chainTime / DAY_SECONDS) * DAY_SECONDS - (WINDOW_DAYS - 1n) * DAY_SECONDS;
   return {
-    hasDeposit: (blockTime: bigint) => blockTime >= from && blockTime < to,
-    hasReport: (epoch: bigint) => epoch * 1000n - 1n >= from * 1000n && epoch * 1000n - 1n < to * 1000n,
+    seconds: chainTime - from,
+    hasDeposit: (blockTime: bigint) => blockTime >= from && blockTime <= chainTime,
+    hasReport: (epoch: bigint) => epoch * 1000n - 1n >= from * 1000n,
   };
 }
 
@@ -115,10 +116,10 @@ export function supplyCost(supply: bigint, pricePerShare: bigint) {
 }
 
 /** Trailing APR in basis points: deposits over the window, annualized, over the whole supply at the offering price. */
-export function trailingAprBps(deposited: bigint, supply: bigint, pricePerShare: bigint) {
+export function trailingAprBps(deposited: bigint, supply: bigint, pricePerShare: bigint, windowSeconds: bigint) {
   const supplyValue = supplyCost(supply, pricePerShare);
   if (supplyValue === 0n) return null;
-  return Number((deposited * 365n * 10_000n) / (WINDOW_DAYS * supplyValue));
+  return Number((deposited * 365n * DAY_SECONDS * 10_000n) / (windowSeconds * supplyValue));
 }
 
 export const ceilDiv = (a: bigint, b: bigint) => (a + b - 1n) / b;
@@ -349,7 +350,8 @@ export async function networkAt(blockNumber: bigint) {
     valueLocked,
     revenue: reports.reduce((sum, report) => sum + report.revenue, 0n),
     utilizationBps: reports.length > 0 ? Math.round(utilizationSum / reports.length) : null,
-    aprBps: supplyValue > 0n ? Number((deposited * 365n * 10_000n) / (WINDOW_DAYS * supplyValue)) : null,
+    aprBps:
+      supplyValue > 0n ? Number((deposited * 365n * DAY_SECONDS * 10_000n) / (window.seconds * supplyValue)) : null,
   };
 }
 
