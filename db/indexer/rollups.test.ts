@@ -13,7 +13,6 @@ import { applyRollupDeltas, writeRange } from './store';
 
 const CHAIN_ID = 31_337;
 const HOUR_S = 3_600;
-const DAY_MS = 86_400_000;
 const CLUSTER = 1n;
 const OPERATOR = '0x00000000000000000000000000000000000000a1' as const;
 const hash = (n: number) => `0x${n.toString(16).padStart(64, '0')}` as Hex;
