@@ -98,48 +98,50 @@ export function PayoutReconciliation({
       {payout.reported === 0n && payout.deposited === 0n ? (
         <p className="muted">{t('common.empty')}</p>
       ) : (
-        <table data-testid="reconciliation">
-          <thead>
-            <tr>
-              <th scope="col">{t('payout.week')}</th>
-              <th scope="col">{t('payout.reported')}</th>
-              <th scope="col">{t('payout.deposited')}</th>
-              <th scope="col">{t('payout.weekShare')}</th>
-              <th scope="col">
-                {t('payout.cumulativeShare')}{' '}
-                <FigureHow
-                  testId="payout-week-share"
-                  explain={{ formula: t('payout.formula', { days: PAYOUT_LAPSE_DAYS }), window }}
-                />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {payout.weeks.map((week) => (
-              <tr key={week.from} data-week={week.from}>
-                <td>
-                  {week.from} – {week.to}
-                </td>
-                <td className="num" data-testid="payout-week-reported" data-value={week.reported.toString()}>
-                  {formatUsd(week.reported, usdDecimals, locale)}
-                </td>
-                <td className="num" data-testid="payout-week-deposited" data-value={week.deposited.toString()}>
-                  {formatUsd(week.deposited, usdDecimals, locale)}
-                </td>
-                <td className="num" data-testid="payout-week-share" data-value={week.shareBps ?? undefined}>
-                  {share(week.shareBps)}
-                </td>
-                <td
-                  className="num"
-                  data-testid="payout-week-cumulative"
-                  data-value={week.cumulativeShareBps ?? undefined}
-                >
-                  {share(week.cumulativeShareBps)}
-                </td>
+        <div className="reconciliation-scroll">
+          <table data-testid="reconciliation">
+            <thead>
+              <tr>
+                <th scope="col">{t('payout.week')}</th>
+                <th scope="col">{t('payout.reported')}</th>
+                <th scope="col">{t('payout.deposited')}</th>
+                <th scope="col">{t('payout.weekShare')}</th>
+                <th scope="col">
+                  {t('payout.cumulativeShare')}{' '}
+                  <FigureHow
+                    testId="payout-week-share"
+                    explain={{ formula: t('payout.formula', { days: PAYOUT_LAPSE_DAYS }), window }}
+                  />
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {payout.weeks.map((week) => (
+                <tr key={week.from} data-week={week.from}>
+                  <td>
+                    {week.from} – {week.to}
+                  </td>
+                  <td className="num" data-testid="payout-week-reported" data-value={week.reported.toString()}>
+                    {formatUsd(week.reported, usdDecimals, locale)}
+                  </td>
+                  <td className="num" data-testid="payout-week-deposited" data-value={week.deposited.toString()}>
+                    {formatUsd(week.deposited, usdDecimals, locale)}
+                  </td>
+                  <td className="num" data-testid="payout-week-share" data-value={week.shareBps ?? undefined}>
+                    {share(week.shareBps)}
+                  </td>
+                  <td
+                    className="num"
+                    data-testid="payout-week-cumulative"
+                    data-value={week.cumulativeShareBps ?? undefined}
+                  >
+                    {share(week.cumulativeShareBps)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
