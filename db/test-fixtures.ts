@@ -22,6 +22,7 @@ import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, te
 import { deployProtocol } from '#contracts/deploy';
 import type { Deployment } from '#contracts/deployments';
 import { attestationTypedData, epochReportTypedData, firstSigners } from '#protocol/attestation';
+import type { EpochReport } from '#protocol/eip712';
 import { type AnvilHandle, startAnvil } from '../scripts/stack/anvil';
 import { DEV_ACCOUNT_COUNT, devAccount, devRoles } from '../scripts/stack/dev-accounts';
 
@@ -136,16 +137,7 @@ export async function startTestChain(port: number) {
       } as never);
     },
 
-    async report(
-      reports: {
-        clusterId: bigint;
-        epoch: bigint;
-        gpuHoursMilli: bigint;
-        utilizationBps: number;
-        gpusOnline: number;
-        revenue: bigint;
-      }[],
-    ) {
+    async report(reports: Omit<EpochReport, 'committeeVersion' | 'telemetryRoot'>[]) {
       const committeeVersion = await committeeVersionNow();
       const signed = await Promise.all(
         reports.map(async (report) => {

@@ -18,9 +18,17 @@ import {
   stringToBytes,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import {
+  clusterRegistryAbi,
+  offeringAbi,
+  offeringConstants,
+  rackshareFactoryAbi,
+  shareTokenAbi,
+  testStablecoinAbi,
+} from '#contracts';
 import { readDeployment } from '#contracts/deployments';
 import { attestationTypedData, epochReportTypedData, firstSigners } from '#protocol/attestation';
+import type { EpochReport } from '#protocol/eip712';
 import { hardwareRoot } from '#protocol/hardware';
 import { E2E_DATA_DIR } from '../../../playwright.config';
 import { devPrivateKey, devRoles } from '../../../scripts/stack/dev-accounts';
@@ -206,28 +214,8 @@ export function stablecoinBalance(account: Address) {
 }
 
 /** `buyerIndex` (a dev account) buys `shares` whole shares, paying with freshly minted stablecoin. */
-export async function buyShares(buyerIndex: number, offering: Address, shares: bigint) {
-  const buyer = walletOf(buyerIndex);
-  const amount = shares * 10n ** 18n;
-  const cost = await publicClient.readContract({
-    address: offering,
-    abi: offeringAbi,
-    functionName: 'quote',
-    args: [amount],
-  });
-  await mintStablecoin(buyer.account.address, cost);
-  await mined(
-    await buyer.writeContract({
-      address: deployment().contracts.stablecoin,
-      abi: testStablecoinAbi,
-      functionName: 'approve',
-      args: [offering, cost],
-    }),
-  );
-  await mined(
-    await buyer.writeContract({ address: offering, abi: offeringAbi, functionName: 'buy', args: [amount, cost] }),
-  );
-  return cost;
+export function buyShares(buyerIndex: number, offering: Address, shares: bigint) {
+  return buyShareUnits(buyerIndex, offering, shares * offeringConstants.SHARE_UNIT);
 }
 
 /** Governance (the deployer owns the local registry) acts on a token or an offering. */
@@ -269,15 +257,7 @@ export async function increaseTime(seconds: number) {
 }
 
 /** The committee (threshold of the oracle dev keys) signs and submits one epoch report, as the oracle nodes would. */
-export async function submitReport(figures: {
-  clusterId: bigint;
-  epoch: bigint;
-  gpuHoursMilli: bigint;
-  utilizationBps: number;
-  gpusOnline: number;
-  revenue: bigint;
-  telemetryRoot: Hex;
-}) {
+export async function submitReport(figures: Omit<EpochReport, 'committeeVersion'>) {
   const registry = deployment().contracts.clusterRegistry;
   const [threshold, committeeVersion] = await Promise.all([
     publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'threshold' }),
