@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
 import {
   type Address,
   createPublicClient,
@@ -18,13 +19,22 @@ import {
   parseEventLogs,
   toHex,
 } from 'viem';
-import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import {
+  clusterRegistryAbi,
+  clusterRegistryClusterStatusNames,
+  offeringAbi,
+  rackshareFactoryAbi,
+  shareTokenAbi,
+  testStablecoinAbi,
+} from '#contracts';
 import { deployProtocol } from '#contracts/deploy';
 import type { Deployment } from '#contracts/deployments';
 import { attestationTypedData, epochReportTypedData, firstSigners } from '#protocol/attestation';
 import type { EpochReport } from '#protocol/eip712';
 import { type AnvilHandle, startAnvil } from '../scripts/stack/anvil';
 import { DEV_ACCOUNT_COUNT, devAccount, devRoles } from '../scripts/stack/dev-accounts';
+import type { Database } from './index';
+import { createIndexer } from './indexer/index';
 
 export type TestChain = Awaited<ReturnType<typeof startTestChain>>;
 
@@ -313,4 +323,35 @@ export async function runScenario(testChain: TestChain) {
     { clusterId: first, epoch: 2n, gpuHoursMilli: 7_000n, utilizationBps: 8_700, gpusOnline: 8, revenue: 14_000_000n },
   ]);
   return { clusters: [first, second], sale };
+}
+
+/** The registry's statusOf of each cluster at one block, by the contract's own (generated) names, lowercased as the mirror stores them. */
+export async function chainStatusNames(testChain: TestChain, ids: readonly bigint[], blockNumber: bigint) {
+  const statuses = await Promise.all(
+    ids.map((id) =>
+      testChain.publicClient.readContract({
+        address: testChain.contracts.clusterRegistry,
+        abi: clusterRegistryAbi,
+        functionName: 'statusOf',
+        args: [id],
+        blockNumber,
+      }),
+    ),
+  );
+  return statuses.map((status) => clusterRegistryClusterStatusNames[status]?.toLowerCase());
+}
+
+/** Mirrors the test chain into `db` up to its head, as the stack's indexer does (one catch-up, no polling). */
+export async function catchUpMirror(testChain: TestChain, db: Database) {
+  await createIndexer({
+    db,
+    publicClient: testChain.publicClient,
+    chainId: 31_337,
+    contracts: testChain.contracts,
+    deployBlock: testChain.deployment.deployBlock,
+    maxBlockRange: 1_000,
+    pollIntervalMs: 20,
+    signal: new AbortController().signal,
+    log: pino({ level: 'silent' }),
+  }).catchUp();
 }

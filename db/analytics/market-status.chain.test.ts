@@ -3,14 +3,12 @@
  * registry's own statusOf at the same chain second: one cluster kept reporting, the other stopped and passed its
  * heartbeat, so the mirror must say Stale for it while its attestation is still valid.
  */
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clusterRegistryAbi, clusterRegistryClusterStatusNames } from '#contracts';
+import { clusterRegistryAbi } from '#contracts';
 import { testPort } from '../../oracle/node/harness';
 import type { DatabaseHandle } from '../index';
-import { createIndexer } from '../indexer/index';
 import { testDatabases } from '../test-databases';
-import { runScenario, startTestChain, type TestChain } from '../test-fixtures';
+import { catchUpMirror, chainStatusNames, runScenario, startTestChain, type TestChain } from '../test-fixtures';
 import { marketRows } from './dashboard';
 
 const pglite = testDatabases.find((entry) => entry.name === 'pglite')!;
@@ -28,36 +26,14 @@ afterAll(async () => {
 
 async function chainStatuses(ids: bigint[]) {
   const block = await chain.publicClient.getBlock({ blockTag: 'latest' });
-  const statuses = await Promise.all(
-    ids.map((id) =>
-      chain.publicClient.readContract({
-        address: chain.contracts.clusterRegistry,
-        abi: clusterRegistryAbi,
-        functionName: 'statusOf',
-        args: [id],
-        blockNumber: block.number,
-      }),
-    ),
-  );
-  // The contract's own names (generated from its enum), lowercased as the mirror stores them.
   return {
     now: new Date(Number(block.timestamp) * 1000),
-    statuses: statuses.map((status) => clusterRegistryClusterStatusNames[status]?.toLowerCase()),
+    statuses: await chainStatusNames(chain, ids, block.number),
   };
 }
 
 async function mirrorStatuses(ids: bigint[], now: Date) {
-  await createIndexer({
-    db: handle.db,
-    publicClient: chain.publicClient,
-    chainId: 31_337,
-    contracts: chain.contracts,
-    deployBlock: chain.deployment.deployBlock,
-    maxBlockRange: 1_000,
-    pollIntervalMs: 20,
-    signal: new AbortController().signal,
-    log: pino({ level: 'silent' }),
-  }).catchUp();
+  await catchUpMirror(chain, handle.db);
   const rows = await marketRows(handle.db, { chainId: 31_337, now });
   return ids.map((id) => rows.find((row) => row.clusterId === id)?.status);
 }
