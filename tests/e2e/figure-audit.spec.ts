@@ -7,13 +7,12 @@
  */
 import { expect, type Page, test } from '@playwright/test';
 import { type Address, parseUnits } from 'viem';
-import { clusterRegistryAbi, clusterRegistryClusterStatusNames, offeringConstants } from '#contracts';
+import { offeringConstants } from '#contracts';
 import { devRoles } from '../../scripts/stack/dev-accounts';
 import {
   buyShares,
   buyShareUnits,
   claimRevenue,
-  deployment,
   depositRevenue,
   finalizeOffering,
   openOffering,
@@ -23,6 +22,7 @@ import {
 } from './support/chain';
 import {
   amountOrNull,
+  chainStatus,
   claimableWindow,
   depositLogs,
   expectAmountText,
@@ -56,7 +56,6 @@ const MODEL = 'NVIDIA H100 AUDIT';
 const LOCATION = 'DE-AUD-01';
 // Below the analyst spec's 65 %: its "sorted by utilization" check expects its own cluster first on the shared chain.
 const REPORT = { gpuHoursMilli: 6_000n, utilizationBps: 4_250, gpusOnline: 8, revenue: 9_000_000n };
-const registry = () => deployment().contracts.clusterRegistry;
 
 // The tests wait for the mirror to catch up with the scenario.
 test.describe.configure({ timeout: 120_000 });
@@ -93,18 +92,6 @@ test.beforeAll(async () => {
   // One claim already paid, so "earned" must add what was paid to what is claimable.
   settledBlock = (await claimRevenue(INVESTOR_INDEX, token)).blockNumber;
 });
-
-/** The chain's status name of a cluster at a block (the generated enum names are the contract's own). */
-async function chainStatus(id: bigint, blockNumber?: bigint) {
-  const status = await publicClient.readContract({
-    address: registry(),
-    abi: clusterRegistryAbi,
-    functionName: 'statusOf',
-    args: [id],
-    blockNumber,
-  });
-  return clusterRegistryClusterStatusNames[status]!;
-}
 
 /** Reloads until the indexer has mirrored the scenario (the API's report list has its report). */
 async function waitForMirror(page: Page) {

@@ -6,9 +6,10 @@
  */
 import { expect, type Page, test } from '@playwright/test';
 import type { Address } from 'viem';
-import { clusterRegistryAbi, clusterRegistryClusterStatusNames } from '#contracts';
+import { clusterRegistryAbi } from '#contracts';
 import { devRoles } from '../../scripts/stack/dev-accounts';
 import { attestCluster, deployment, increaseTime, publicClient, registerCluster, submitReport } from './support/chain';
+import { chainStatus } from './support/figures';
 import { fullPageShot } from './support/page';
 
 const OPERATOR = devRoles.operators[2]!;
@@ -19,18 +20,6 @@ const registry = (): Address => deployment().contracts.clusterRegistry;
 
 // The chain's clock has to pass a heartbeat (tens of seconds after the last report), then the mirror has to follow.
 test.describe.configure({ timeout: 150_000 });
-
-/** The registry's status name of a cluster at a block (the generated enum names are the contract's own). */
-async function chainStatus(id: bigint, blockNumber?: bigint) {
-  const status = await publicClient.readContract({
-    address: registry(),
-    abi: clusterRegistryAbi,
-    functionName: 'statusOf',
-    args: [id],
-    blockNumber,
-  });
-  return clusterRegistryClusterStatusNames[status]!;
-}
 
 /** The newest block the mirror has indexed, as the overview names it. */
 async function indexedBlock(page: Page) {

@@ -6,7 +6,14 @@
  */
 import { expect, type Locator } from '@playwright/test';
 import { type Address, parseUnits } from 'viem';
-import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import {
+  clusterRegistryAbi,
+  clusterRegistryClusterStatusNames,
+  offeringAbi,
+  rackshareFactoryAbi,
+  shareTokenAbi,
+  testStablecoinAbi,
+} from '#contracts';
 import { deployment, publicClient } from './chain';
 
 export const USD_DECIMALS = 6;
@@ -374,4 +381,16 @@ export function expectPercent(shown: Shown, expectedBps: number | null, what: st
     )
     .toBeLessThanOrEqual(PERCENT_DISPLAY_BPS);
   expectRawValue(shown, expectedBps, what);
+}
+
+/** The registry's status name of a cluster at a block (the generated enum names are the contract's own). */
+export async function chainStatus(id: bigint, blockNumber?: bigint) {
+  const status = await publicClient.readContract({
+    address: deployment().contracts.clusterRegistry,
+    abi: clusterRegistryAbi,
+    functionName: 'statusOf',
+    args: [id],
+    blockNumber,
+  });
+  return clusterRegistryClusterStatusNames[status]!;
 }
