@@ -5,6 +5,7 @@
  * (index.test.ts fails when a new one is left out). keccak.ts and merkle.ts are telemetry.ts's internals.
  */
 export * from './attestation';
+export * from './base-error';
 export * from './eip712';
 export * from './errors';
 export * from './figures/index';
