@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { configGroups, renderEnvExample, withCurrentTable } from './docs';
+import { CONFIG_DOC, configGroups, renderEnvExample, withCurrentTables } from './docs';
 import { indexerCliEnvSchema, indexerEnvSchema } from './indexer';
 import { stackEnvSchema } from './stack';
 import { webEnvSchema } from './web';
 
 describe('the generated configuration docs (npm run generate:check)', () => {
-  it('README.md holds the table the schemas describe', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    expect(withCurrentTable(readme), 'README.md is stale: run `npm run generate`').toBe(readme);
+  it('docs/configuration.md holds the tables the schemas describe', () => {
+    const page = readFileSync(CONFIG_DOC, 'utf8');
+    expect(withCurrentTables(page), `${CONFIG_DOC} is stale: run \`npm run generate\``).toBe(page);
   });
 
   it('.env.example is the one the schemas describe', () => {
@@ -27,9 +27,9 @@ describe('the generated configuration docs (npm run generate:check)', () => {
   });
 
   it('notices a stale table', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const edited = readme.replace('| `PORT` | `3000` |', '| `PORT` | `3001` |');
-    expect(edited).not.toBe(readme);
-    expect(withCurrentTable(edited)).toBe(readme);
+    const page = readFileSync(CONFIG_DOC, 'utf8');
+    const edited = page.replace('| `PORT` | `3000` |', '| `PORT` | `3001` |');
+    expect(edited).not.toBe(page);
+    expect(withCurrentTables(edited)).toBe(page);
   });
 });

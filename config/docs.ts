@@ -1,7 +1,7 @@
 /**
- * The README's configuration table and `.env.example`, rendered from the runtimes' schemas and the descriptions beside
- * each field (settingDocs): `npm run generate` writes them, `npm run generate:check` and config/docs.test.ts fail
- * when either is stale, so the documentation cannot drift from what the code reads.
+ * The configuration tables of docs/configuration.md and `.env.example`, rendered from the runtimes' schemas and the
+ * descriptions beside each field (settingDocs): `npm run generate` writes them, `npm run generate:check` and
+ * config/docs.test.ts fail when either is stale, so the documentation cannot drift from what the code reads.
  */
 import { z } from 'zod';
 import { chainFields, databaseFields, logFields } from './common';
@@ -28,8 +28,10 @@ export const configGroups: Group[] = [
   { title: 'Demo', readBy: '`npm start` on the local chain', fields: demoFields },
 ];
 
-export const README_START = '<!-- config:start -->';
-export const README_END = '<!-- config:end -->';
+/** The page whose tables are generated, between its two markers (the prose around them is written by hand). */
+export const CONFIG_DOC = 'docs/configuration.md';
+export const CONFIG_START = '<!-- config:start -->';
+export const CONFIG_END = '<!-- config:end -->';
 
 type Row = { name: string; description: string; default: string };
 
@@ -46,8 +48,8 @@ function schemaDefault(schema: z.ZodType): string {
   return 'unset';
 }
 
-/** The table between README_START and README_END (without the markers). */
-export function renderReadmeTable(): string {
+/** The tables between CONFIG_START and CONFIG_END (without the markers). */
+export function renderConfigTables(): string {
   const lines: string[] = [
     '<!-- Generated from config/*.ts by `npm run generate`: edit the descriptions there, not here. -->',
     '',
@@ -98,10 +100,10 @@ export function renderEnvExample(): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `readme` with its configuration table replaced by the current one. */
-export function withCurrentTable(readme: string): string {
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} section.`);
-  return `${readme.slice(0, start + README_START.length)}\n${renderReadmeTable()}${readme.slice(end)}`;
+/** `page` (docs/configuration.md) with its configuration tables replaced by the current ones. */
+export function withCurrentTables(page: string): string {
+  const start = page.indexOf(CONFIG_START);
+  const end = page.indexOf(CONFIG_END);
+  if (start < 0 || end < start) throw new Error(`${CONFIG_DOC} has no ${CONFIG_START} … ${CONFIG_END} section.`);
+  return `${page.slice(0, start + CONFIG_START.length)}\n${renderConfigTables()}${page.slice(end)}`;
 }

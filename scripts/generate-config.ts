@@ -1,13 +1,13 @@
 /**
- * Configuration docs from the schemas (config/docs.ts): the README's table between its config markers and
- * `.env.example`. `--check` fails when either differs from what the schemas say (CI runs it via generate:check).
+ * Configuration docs from the schemas (config/docs.ts): the tables of docs/configuration.md between its config markers
+ * and `.env.example`. `--check` fails when either differs from what the schemas say (CI runs it via generate:check).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { renderEnvExample, withCurrentTable } from '../config/docs';
+import { CONFIG_DOC, renderEnvExample, withCurrentTables } from '../config/docs';
 
 const check = process.argv.includes('--check');
 const files = [
-  { path: 'README.md', render: (current: string) => withCurrentTable(current) },
+  { path: CONFIG_DOC, render: (current: string) => withCurrentTables(current) },
   { path: '.env.example', render: () => renderEnvExample() },
 ];
 

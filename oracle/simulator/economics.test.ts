@@ -57,9 +57,9 @@ describe('demo economics', () => {
     }
   });
 
-  it('states in the README the inputs the model uses and the APR range they give', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const section = readme.slice(readme.indexOf('#### Demo economics'), readme.indexOf('### Formats'));
+  it('states in docs/demo.md the inputs the model uses and the APR range they give', () => {
+    const page = readFileSync('docs/demo.md', 'utf8');
+    const section = page.slice(page.indexOf('## Economics'));
     const names = { H100: 'H100 SXM', A100: 'A100 80GB', L40S: 'L40S', RTX4090: 'RTX 4090' } as const;
     for (const model of Object.values(GPU_MODELS)) {
       const cells = [
