@@ -9,7 +9,8 @@ import { z } from 'zod';
 
 /**
  * Every entry point (npm start, deploy, db:reindex, the standalone indexer, the oracle CLI, verify-export) reads the
- * same `.env` in the working directory, so a setting the README says to put there reaches every command alike.
+ * same `.env` in the working directory, so a setting docs/configuration.md says to put there reaches every command
+ * alike.
  * Variables already set in the shell win: Node's loader never overwrites them.
  */
 export function loadDotEnv(path = '.env'): void {

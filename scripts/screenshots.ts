@@ -1,5 +1,5 @@
 /**
- * Retakes the README's dashboard screenshots (docs/screenshots/*.png) from a running stack:
+ * Retakes the dashboard screenshots of the README and docs/dashboard.md (docs/screenshots/*.png) from a running stack:
  *
  *   npm start                  # a demo history of 8 days or more: the first weekly deposit must be streaming
  *   npm run screenshots        # in another terminal

@@ -8,7 +8,7 @@ import { payoutFromChain, reportHour, reportLogs, USD_DECIMALS } from './support
 import { fullPageShot, watchPageErrors } from './support/page';
 import { ANVIL_RPC_URL } from './support/wallet';
 
-/** The documented verification command (README "Analytics"), run as an analyst would. */
+/** The documented verification command (docs/formats.md "Epoch export"), run as an analyst would. */
 function verifyExport(file: string) {
   return spawnSync('npx', ['tsx', 'oracle/export/cli.ts', '--file', file, '--rpc', ANVIL_RPC_URL], {
     encoding: 'utf8',
