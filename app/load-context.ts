@@ -1,8 +1,9 @@
 /**
  * What the server hands every loader and action (see scripts/stack/web.ts): the database, the chain, the web tier's
- * settings, the CSP nonce.
+ * settings, the stack's logger, the CSP nonce.
  */
 
+import type { Logger } from 'pino';
 import type { PublicClient } from 'viem';
 import type { WebSettings } from '#config/web';
 import type { Deployment } from '#contracts/deployments';
@@ -24,6 +25,8 @@ export type ServiceContext = {
   chain: ChainContext;
   /** The web tier's settings, parsed once at start (config/web.ts): never read process.env in the app. */
   web: WebSettings;
+  /** The stack's pino logger: server-side failures of the app go here, never to console.* (tests pass a silent one). */
+  log: Logger;
 };
 
 declare module '@remix-run/node' {

@@ -19,6 +19,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import type autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
+import pino from 'pino';
 import { parseWebEnv } from '../config/web';
 import { indexedCursor, marketRows } from '../db/analytics/dashboard';
 import { migrateDatabase, openDatabase } from '../db/index';
@@ -189,6 +190,7 @@ try {
   );
   const context = {
     db: database.db,
+    log: pino({ level: 'silent' }),
     // The settings `npm start` has with an empty environment.
     web: parseWebEnv({}, { port: PORT }).settings,
     chain: {

@@ -35,13 +35,6 @@ export const marketQuerySchema = z
 
 export type MarketQuery = z.infer<typeof marketQuerySchema>;
 
-/** Search params as an object, empty values dropped (an empty filter box means "no filter"). */
-export function searchParamsObject(params: URLSearchParams): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, value] of params) if (value !== '') result[key] = value;
-  return result;
-}
-
 /** The link for the same view with some parameters changed (defaults dropped to keep URLs short). */
 export function marketHref(query: MarketQuery, changes: Partial<MarketQuery>) {
   const next = { ...query, ...changes };

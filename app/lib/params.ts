@@ -15,6 +15,13 @@ export const epochParams = z.object({
     .transform((value) => BigInt(value)),
 });
 
+/** Search params as an object, empty values dropped (an empty filter box means "no filter"). */
+export function searchParamsObject(params: URLSearchParams): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of params) if (value !== '') result[key] = value;
+  return result;
+}
+
 export const txHashParam = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be a 32-byte hex transaction hash');
 
 /** Only http(s) links become clickable: an on-chain URI such as javascript:… must never be an href. */

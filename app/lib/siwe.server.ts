@@ -7,6 +7,7 @@
 import { type Address, getAddress, type Hex, type PublicClient } from 'viem';
 import { generateSiweNonce, parseSiweMessage, validateSiweMessage } from 'viem/siwe';
 import { z } from 'zod';
+import { Rejection } from '#protocol/base-error';
 import { allowedHosts, allowedOrigins } from './public-origin';
 
 /** A nonce is good for this long after it is issued: enough to read and sign the message, short enough to not pile up. */
@@ -74,13 +75,14 @@ export class NonceStore {
 export type SiweRefusalReason = 'malformed' | 'nonce' | 'domain' | 'chain' | 'expired' | 'not-yet-valid' | 'signature';
 
 /** A sign-in that must not be granted; the message is safe to show the user. Not retryable with the same message. */
-export class SiweRefusal extends Error {
+/** A sign-in refused for `reason`, which is also its wire code (a 401). */
+export class SiweRefusal extends Rejection {
   override name = 'SiweRefusal';
   constructor(
     readonly reason: SiweRefusalReason,
     message: string,
   ) {
-    super(message);
+    super(reason, message, 401);
   }
 }
 

@@ -5,7 +5,7 @@ import { LazyChart } from '~/components/LazyChart';
 import { analyticsQuerySchema, GROUPS, RANGES } from '~/lib/analytics-query';
 import { formatBps, formatDateTime, formatUsd } from '~/lib/format';
 import { fromDataSources, headersFromLoader, parseOr400, SHARED_PAGE } from '~/lib/http.server';
-import { searchParamsObject } from '~/lib/market-query';
+import { searchParamsObject } from '~/lib/params';
 import { useStablecoinDecimals } from '~/lib/units';
 import { analyticsCharts } from '~/models/analytics.server';
 import { cachedRecentReports } from '~/models/reports.server';

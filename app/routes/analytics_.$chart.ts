@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { analyticsQuerySchema, CHARTS } from '~/lib/analytics-query';
 import { toCsv } from '~/lib/csv';
 import { fromDataSources, parseOr400 } from '~/lib/http.server';
-import { searchParamsObject } from '~/lib/market-query';
+import { searchParamsObject } from '~/lib/params';
 import { analyticsCharts } from '~/models/analytics.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -12,14 +12,15 @@ import { findReport } from '~/models/reports.server';
  */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   let exported: BuiltExport | undefined;
-  const response = await apiResponse(async () => {
+  const response = await apiResponse(context.log, async () => {
     const { clusterId, epoch } = apiParse(epochParams, { clusterId: params.id, epoch: params.epoch });
     const report = await findReport(context, clusterId, epoch);
     if (!report) throw new ApiError(404, 'not_found', `no accepted report for cluster ${clusterId} epoch ${epoch}`);
     try {
       exported = await cachedEpochExport(context, report);
     } catch (error) {
-      if (error instanceof OracleUnavailableError) throw new ApiError(503, 'unavailable', error.message);
+      if (error instanceof OracleUnavailableError)
+        throw new ApiError(503, 'unavailable', error.message, { cause: error });
       throw error;
     }
     return null;

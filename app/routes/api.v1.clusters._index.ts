@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { apiParse, apiResponse } from '~/lib/api.server';
-import { marketQuerySchema, PAGE_SIZE, searchParamsObject } from '~/lib/market-query';
+import { marketQuerySchema, PAGE_SIZE } from '~/lib/market-query';
+import { searchParamsObject } from '~/lib/params';
 import { cachedMarket, queryMarket, serializeMarketRow } from '~/models/market.server';
 
 /** GET /api/v1/clusters: the market table (same sort, filter and page parameters as /clusters). */
 export function loader({ request, context }: LoaderFunctionArgs) {
-  return apiResponse(async () => {
+  return apiResponse(context.log, async () => {
     const query = apiParse(marketQuerySchema, searchParamsObject(new URL(request.url).searchParams));
     const market = await cachedMarket(context.db, context.chain.chainId);
     const result = queryMarket(market.rows, query);

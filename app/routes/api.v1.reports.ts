@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
 import { apiParse, apiResponse } from '~/lib/api.server';
-import { searchParamsObject } from '~/lib/market-query';
-import { clusterIdParam } from '~/lib/params';
+import { clusterIdParam, searchParamsObject } from '~/lib/params';
 import { recentReports } from '~/models/reports.server';
 
 const reportsQuerySchema = z
@@ -15,7 +14,7 @@ const reportsQuerySchema = z
 
 /** GET /api/v1/reports: accepted epoch reports, newest first, each with its transaction. */
 export function loader({ request, context }: LoaderFunctionArgs) {
-  return apiResponse(async () => {
+  return apiResponse(context.log, async () => {
     const query = apiParse(reportsQuerySchema, searchParamsObject(new URL(request.url).searchParams));
     const reports = await recentReports(context, {
       clusterId: query.cluster,

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
 import { rollupSeries } from '#db/analytics/index';
 import { ApiError, apiParse, apiResponse } from '~/lib/api.server';
-import { searchParamsObject } from '~/lib/market-query';
+import { searchParamsObject } from '~/lib/params';
 import { cachedMarket } from '~/models/market.server';
 
 const DAY_MS = 86_400_000;
@@ -20,7 +20,7 @@ const seriesQuerySchema = z
 
 /** GET /api/v1/series: hourly or daily rollups of the network, a cluster, a GPU model or an IDC. */
 export function loader({ request, context }: LoaderFunctionArgs) {
-  return apiResponse(async () => {
+  return apiResponse(context.log, async () => {
     const query = apiParse(seriesQuerySchema, searchParamsObject(new URL(request.url).searchParams));
     if (query.scope === 'network' && query.key !== '')
       throw new ApiError(400, 'invalid_parameter', 'key: the network has no key');

@@ -5,13 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { MarketRow } from '#db/analytics/dashboard';
 import { formatBps, formatInteger, formatRelative, formatUsd, windowLabel } from '~/lib/format';
 import { fromDataSources, headersFromLoader, parseOr400, SHARED_PAGE } from '~/lib/http.server';
-import {
-  MARKET_STATUSES,
-  type MarketQuery,
-  marketHref,
-  marketQuerySchema,
-  searchParamsObject,
-} from '~/lib/market-query';
+import { MARKET_STATUSES, type MarketQuery, marketHref, marketQuerySchema } from '~/lib/market-query';
+import { searchParamsObject } from '~/lib/params';
 import { useStablecoinDecimals } from '~/lib/units';
 import { cachedMarket, queryMarket } from '~/models/market.server';
 

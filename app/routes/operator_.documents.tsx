@@ -4,10 +4,11 @@
  */
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
+import { Rejection } from '#protocol/base-error';
 import { fromDataSources } from '~/lib/http.server';
 import { signedInOperatorOf } from '~/lib/operator-auth.server';
 import { clusterIdParam } from '~/lib/params';
-import { privateJson, refuse, refuseInvalid } from '~/lib/private-json.server';
+import { invalidInput, privateJson, rejectionJson } from '~/lib/private-json.server';
 import { addClusterDocument, removeClusterDocument, TooManyDocumentsError } from '~/models/documents.server';
 
 const documentRequestSchema = z.discriminatedUnion('intent', [
@@ -31,13 +32,14 @@ const documentRequestSchema = z.discriminatedUnion('intent', [
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = documentRequestSchema.safeParse(Object.fromEntries(await request.formData()));
   const who = await signedInOperatorOf(request, context, parsed.success ? parsed.data.clusterId : undefined);
-  if ('refusal' in who) return who.refusal;
-  if (!parsed.success) return refuseInvalid(parsed.error, 'document');
+  if ('rejection' in who) return rejectionJson(who.rejection);
+  if (!parsed.success) return rejectionJson(invalidInput(parsed.error, 'document'));
   const form = parsed.data;
   const chainId = context.chain.chainId;
   if (form.intent === 'remove') {
     const removed = await fromDataSources(() => removeClusterDocument(context.db, chainId, form.clusterId, form.id));
-    if (!removed) return refuse(404, `Cluster #${form.clusterId} has no document #${form.id}.`);
+    if (!removed)
+      return rejectionJson(new Rejection('not_found', `Cluster #${form.clusterId} has no document #${form.id}.`, 404));
     return privateJson({ removed: form.id });
   }
   try {
@@ -53,7 +55,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
     return privateJson({ document });
   } catch (error) {
-    if (error instanceof TooManyDocumentsError) return refuse(409, error.message);
+    if (error instanceof TooManyDocumentsError)
+      return rejectionJson(new Rejection('too_many_documents', error.message, 409, {}, { cause: error }));
     throw error;
   }
 }

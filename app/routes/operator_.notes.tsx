@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { fromDataSources } from '~/lib/http.server';
 import { signedInOperatorOf } from '~/lib/operator-auth.server';
 import { clusterIdParam } from '~/lib/params';
-import { privateJson, refuseInvalid } from '~/lib/private-json.server';
+import { invalidInput, privateJson, rejectionJson } from '~/lib/private-json.server';
 import { saveClusterNote } from '~/models/notes.server';
 
 const NOTE_MAX_LENGTH = 2_000;
@@ -24,8 +24,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   const parsed = noteSchema.safeParse(form);
   const who = await signedInOperatorOf(request, context, parsed.success ? parsed.data.clusterId : undefined);
-  if ('refusal' in who) return who.refusal;
-  if (!parsed.success) return refuseInvalid(parsed.error, 'note');
+  if ('rejection' in who) return rejectionJson(who.rejection);
+  if (!parsed.success) return rejectionJson(invalidInput(parsed.error, 'note'));
   const { clusterId, body } = parsed.data;
   const note = await fromDataSources(() =>
     saveClusterNote(context.db, { chainId: context.chain.chainId, clusterId, body, author: who.operator }),

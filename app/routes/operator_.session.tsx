@@ -1,11 +1,15 @@
 /**
- * Sign-In with Ethereum for the operator page: `nonce` hands out a single-use nonce bound to this browser's pre-auth
+ * Sign-In with Ethereum for the operator area: `nonce` hands out a single-use nonce bound to this browser's pre-auth
  * cookie, `signIn` checks the signed message (app/lib/siwe.server.ts) against the configured public origin and that
- * cookie and opens a server-side session, `signOut` revokes it. JSON answers for the page's fetch.
+ * cookie and opens a server-side session, `signOut` revokes it. The page submits these through a fetcher
+ * (app/components/operator/SignInPanel.tsx). A resource route of its own, not an intent of the /operator layout: the
+ * wallet must hold the nonce before it signs, and the web tier limits sign-in attempts by this path before it reads
+ * a body (scripts/stack/web-guards.ts); direct clients get JSON.
  */
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
-import { privateJson, refuseInvalid } from '~/lib/private-json.server';
+import { Rejection } from '#protocol/base-error';
+import { invalidInput, privateJson, rejectionJson } from '~/lib/private-json.server';
 import { SiweRefusal, signInNonces, signInSchema, verifySignIn } from '~/lib/siwe.server';
 import { preAuthClient, presentedPreAuthClient, signInCookie, signOutCookie } from '~/lib/siwe-session.server';
 
@@ -15,23 +19,27 @@ const sessionRequestSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('signOut') }),
 ]);
 
+/** What the sign-in exchange answers when it does not refuse. */
+export type SessionAnswer = { nonce: string } | { address: string | null };
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = sessionRequestSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return refuseInvalid(parsed.error, 'request');
+  if (!parsed.success) return rejectionJson(invalidInput(parsed.error, 'request'));
   const form = parsed.data;
   switch (form.intent) {
     case 'nonce': {
       const { client, setCookie } = await preAuthClient(request, context.web);
       const nonce = signInNonces.issue(client);
       if (nonce === undefined)
-        return privateJson(
-          { error: 'Too many sign-ins are pending; try again in a few minutes.', reason: 'busy' },
-          { status: 503, headers: { 'retry-after': '60' } },
-        );
-      return privateJson({ nonce }, { headers: { 'set-cookie': setCookie } });
+        return rejectionJson(new Rejection('busy', 'Too many sign-ins are pending; try again in a few minutes.', 503), {
+          'retry-after': '60',
+        });
+      return privateJson({ nonce } satisfies SessionAnswer, { headers: { 'set-cookie': setCookie } });
     }
     case 'signOut':
-      return privateJson({ address: null }, { headers: { 'set-cookie': await signOutCookie(request, context) } });
+      return privateJson({ address: null } satisfies SessionAnswer, {
+        headers: { 'set-cookie': await signOutCookie(request, context) },
+      });
     case 'signIn':
       try {
         const grant = await verifySignIn(
@@ -43,13 +51,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
           },
           { nonces: signInNonces, client: context.chain.publicClient },
         );
-        return privateJson(
-          { address: grant.address },
-          { headers: { 'set-cookie': await signInCookie(request, context, grant) } },
-        );
+        return privateJson({ address: grant.address } satisfies SessionAnswer, {
+          headers: { 'set-cookie': await signInCookie(request, context, grant) },
+        });
       } catch (error) {
-        if (error instanceof SiweRefusal)
-          return privateJson({ error: error.message, reason: error.reason }, { status: 401 });
+        if (error instanceof SiweRefusal) return rejectionJson(error);
         throw error;
       }
   }

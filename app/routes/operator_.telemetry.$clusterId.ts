@@ -6,15 +6,17 @@
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
+import { Rejection } from '#protocol/base-error';
 import { signedInOperatorOf } from '~/lib/operator-auth.server';
 import { clusterIdParam } from '~/lib/params';
-import { privateJson, refuse } from '~/lib/private-json.server';
+import { privateJson, rejectionJson } from '~/lib/private-json.server';
 import { telemetryStatus } from '~/models/oracle.server';
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const parsed = z.object({ clusterId: clusterIdParam }).safeParse(params);
-  if (!parsed.success) return refuse(400, 'Invalid cluster id.');
-  if (context.web.oracleNodeUrls.length === 0) return refuse(503, 'No oracle node is configured (ORACLE_NODE_URLS).');
+  if (!parsed.success) return rejectionJson(new Rejection('invalid_parameter', 'Invalid cluster id.', 400));
+  if (context.web.oracleNodeUrls.length === 0)
+    return rejectionJson(new Rejection('unavailable', 'No oracle node is configured (ORACLE_NODE_URLS).', 503));
   const { clusterId } = parsed.data;
   // Anyone else (signed out, another operator, a cluster that does not exist) gets the public counts, not a refusal.
   const detail = 'operator' in (await signedInOperatorOf(request, context, clusterId));

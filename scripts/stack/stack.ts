@@ -302,6 +302,7 @@ const services: Service[] = [
         host: state.env.web.host,
         context: {
           web: webSettings(state),
+          log: state.log.child({ service: 'web' }),
           db: state.database!.db,
           chain: {
             chainId: state.chainId!,

@@ -2,8 +2,10 @@
  * The web tier's guards as an outsider meets them (review 12, attacker #1-#3): the real Remix build behind startWeb, a
  * real chain and database, raw HTTP (node:http and node:net, so paths, Host and bodies are exactly what is sent).
  */
+
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
 import { startTestChain, type TestChain } from '#db/test-fixtures';
@@ -83,6 +85,7 @@ function contextFor(port: number, trustProxy: boolean): ServiceContext {
       cloudReferencePriceUsd: '2.50',
       oracleNodeUrls: ['http://127.0.0.1:9'],
     },
+    log: pino({ level: 'silent' }),
   };
 }
 

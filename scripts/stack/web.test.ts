@@ -2,8 +2,10 @@
  * The web tier as an outsider meets it: the real Remix build behind startWeb, a real chain and database, raw HTTP
  * (node:http, so Host, Origin and chunked bodies are exactly what an attacker would send).
  */
+
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import pino from 'pino';
 import { createSiweMessage } from 'viem/siwe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
@@ -93,6 +95,7 @@ function contextFor(port: number, trustProxy: boolean): ServiceContext {
       // The relay needs a configured committee to get as far as the inventory check; nothing listens there.
       oracleNodeUrls: ['http://127.0.0.1:9'],
     },
+    log: pino({ level: 'silent' }),
   };
 }
 
@@ -174,7 +177,7 @@ describe('the web tier in front of Remix', () => {
       { cookie: signed.cookie },
     );
     expect(direct.status).toBe(401);
-    expect(JSON.parse(direct.text)).toMatchObject({ reason: 'domain' });
+    expect(JSON.parse(direct.text)).toMatchObject({ error: { code: 'domain' } });
     expect(direct.headers['set-cookie']?.some((line) => line.includes('rackshare_siwe'))).toBeFalsy();
   });
 
@@ -186,7 +189,7 @@ describe('the web tier in front of Remix', () => {
       signature: signed.signature,
     });
     expect(withoutCookie.status).toBe(401);
-    expect(JSON.parse(withoutCookie.text)).toMatchObject({ reason: 'nonce' });
+    expect(JSON.parse(withoutCookie.text)).toMatchObject({ error: { code: 'nonce' } });
     expect(signed.cookie).toMatch(/^__rackshare_preauth=/);
   });
 
@@ -263,7 +266,7 @@ describe('the web tier in front of Remix', () => {
       });
     const oversized = await answer(['GPU-a', 'GPU-b', 'GPU-c']);
     expect(oversized.status).toBe(400);
-    expect(JSON.parse(oversized.text).error).toMatch(/3 GPUs for cluster #\d+, which has 2/);
+    expect(JSON.parse(oversized.text).error.message).toMatch(/3 GPUs for cluster #\d+, which has 2/);
     // Within the count, the relay hands it on (to a node that is down here): not refused for its size.
     const fitting = await answer(['GPU-a', 'GPU-b']);
     expect(fitting.status).toBe(200);

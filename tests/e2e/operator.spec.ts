@@ -279,14 +279,14 @@ test('an operator signs in with Ethereum and keeps a note and documents on its c
     headers: sameOrigin,
   });
   expect(badDocument.status()).toBe(400);
-  expect((await badDocument.json()).error).toContain('https://, ipfs:// or ar://');
+  expect((await badDocument.json()).error.message).toContain('https://, ipfs:// or ar://');
 
   const tooLong = await page.request.post('/operator/notes', {
     form: { clusterId, body: 'x'.repeat(2_001) },
     headers: sameOrigin,
   });
   expect(tooLong.status()).toBe(400);
-  expect((await tooLong.json()).error).toContain('at most 2000 characters');
+  expect((await tooLong.json()).error.message).toContain('at most 2000 characters');
 
   await page.goto(`/clusters/${clusterId}`);
   await expect(page.getByTestId('cluster-note')).toContainText('<b>racks</b>');
@@ -321,7 +321,7 @@ test('an operator signs in with Ethereum and keeps a note and documents on its c
     headers: sameOrigin,
   });
   expect(refused.status()).toBe(403);
-  expect((await refused.json()).error).toContain(`Only the operator of cluster #${clusterId}`);
+  expect((await refused.json()).error.message).toContain(`Only the operator of cluster #${clusterId}`);
   const documentRefused = await other.request.post('/operator/documents', {
     form: { intent: 'add', clusterId, title: 'fake', uri: 'https://evil.example/x', sha256: `0x${reportDigest}` },
     headers: sameOrigin,

@@ -3,10 +3,12 @@
  * connections. Every page that reads the mirror answers a readable 503 page (never a stack trace), the JSON API a
  * 503 error object, and pages that read only the chain keep working.
  */
+
 import { createServer } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import pino from 'pino';
 import { parseWebEnv } from '#config/web';
 import type { Database } from '#db';
 import { schema } from '#db';
@@ -40,6 +42,7 @@ test.beforeAll(async () => {
     port: OUTAGE_PORT,
     context: {
       db: drizzle(pool, { schema }) as unknown as Database,
+      log: pino({ level: 'silent' }),
       web: parseWebEnv({}, { port: OUTAGE_PORT }).settings,
       chain: { chainId: 31_337, publicRpcUrl: ANVIL_RPC_URL, publicClient, deployment: deployment() },
     },

@@ -7,7 +7,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { TelemetryView } from '#protocol/wire';
+import { errorBodySchema, type TelemetryView } from '#protocol/wire';
 import type { NodeOutcome } from '~/lib/attestation';
 import { formatDateTime, formatInteger, formatRelative } from '~/lib/format';
 
@@ -16,9 +16,10 @@ const REJECTIONS_SHOWN = 10;
 
 async function fetchTelemetry(clusterId: string): Promise<NodeOutcome<TelemetryView>[]> {
   const response = await fetch(`/operator/telemetry/${clusterId}`);
-  const json = (await response.json()) as { nodes?: NodeOutcome<TelemetryView>[]; error?: string };
-  if (!response.ok || !json.nodes) throw new Error(json.error ?? `answered ${response.status}`);
-  return json.nodes;
+  const json = (await response.json()) as { nodes?: NodeOutcome<TelemetryView>[] };
+  if (response.ok && json.nodes) return json.nodes;
+  const refusal = errorBodySchema.safeParse(json);
+  throw new Error(refusal.success ? refusal.data.error.message : `answered ${response.status}`);
 }
 
 export function TelemetryPanel({ clusterId }: { clusterId: string }) {

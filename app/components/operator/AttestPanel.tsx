@@ -12,6 +12,7 @@ import { getBlock, readContract, signTypedData } from 'wagmi/actions';
 import { clusterRegistryAbi } from '#contracts';
 import { submitAttestationArgs } from '#protocol/attestation';
 import { telemetryDomain, telemetryTypes } from '#protocol/eip712';
+import { errorBodySchema } from '#protocol/wire';
 import { TxStatus } from '~/components/TxStatus';
 import type { AttestationSignature, NodeOutcome } from '~/lib/attestation';
 import { useCommitment } from '~/lib/commitment';
@@ -28,9 +29,10 @@ async function relay<T>(body: unknown): Promise<NodeOutcome<T>[]> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  const json = (await response.json()) as { nodes?: NodeOutcome<T>[]; error?: string };
-  if (!response.ok || !json.nodes) throw new Error(json.error ?? `the attestation relay answered ${response.status}`);
-  return json.nodes;
+  const json = (await response.json()) as { nodes?: NodeOutcome<T>[] };
+  if (response.ok && json.nodes) return json.nodes;
+  const refusal = errorBodySchema.safeParse(json);
+  throw new Error(refusal.success ? refusal.data.error.message : `the attestation relay answered ${response.status}`);
 }
 
 export function AttestPanel(props: {
