@@ -1,11 +1,13 @@
 /**
  * The shared rules of every runtime's settings (config/stack.ts, web.ts, indexer.ts, oracle-node.ts): one parser in
  * which an empty string means "not set" (a copied .env.example holds `NAME=` lines), one error that is one plain
- * sentence naming the variable, and the value types the schemas share. The lowest layer: zod and viem only.
+ * sentence naming the variable, and the value types the schemas share. The lowest layer: zod, viem and the error
+ * family (protocol/base-error.ts) only.
  */
 import { existsSync } from 'node:fs';
 import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem';
 import { z } from 'zod';
+import { ConfigError } from '#protocol/base-error';
 
 /**
  * Every entry point (npm start, deploy, db:reindex, the standalone indexer, the oracle CLI, verify-export) reads the
@@ -17,10 +19,11 @@ export function loadDotEnv(path = '.env'): void {
   if (existsSync(path)) process.loadEnvFile(path);
 }
 
-/** A setting that cannot be used: its message is one sentence naming the variable, printed as is at start. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+/**
+ * A setting that cannot be used: its `shortMessage` is one sentence naming the variable, printed as is at start. The
+ * error family's own class, so a setting refused here and a record refused elsewhere are caught alike.
+ */
+export { ConfigError };
 
 export type EnvSource = Record<string, string | undefined>;
 

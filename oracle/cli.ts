@@ -4,6 +4,7 @@ import pino from 'pino';
 import { z } from 'zod';
 import { logFields } from '#config/common';
 import { ConfigError, loadDotEnv, parseEnv, predicate } from '#config/env';
+import { runUntilSignal } from '#config/process';
 import { redactingLoggerOptions } from '#contracts/redact';
 import { Agent, loadAgentConfig } from './agent/agent';
 import { loadNodeConfig } from './node/config';
@@ -46,16 +47,12 @@ try {
 }
 const log = pino({ level, ...redactingLoggerOptions });
 
-function onShutdown(stop: () => Promise<void>) {
-  let stopping = false;
-  const handler = (signal: string) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    log.info({ signal }, 'stopping');
-    void stop().then(() => process.exit(0));
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
+/** Both commands stop on SIGINT/SIGTERM with one log line; a second signal exits 1 at once. */
+function stopOnSignal(stop: () => Promise<void>) {
+  runUntilSignal(stop, {
+    onStopping: (signal) => log.info({ signal }, 'stopping'),
+    onStopError: (error) => log.error({ err: error }, 'stop failed'),
+  });
 }
 
 const program = new Command('oracle').description('Rackshare oracle: IDC telemetry agent and k-of-n committee node');
@@ -69,7 +66,7 @@ program
     const agent = await Agent.open(config, operatorKey, log.child({ component: 'agent' }));
     const controller = new AbortController();
     const running = agent.run(controller.signal);
-    onShutdown(async () => {
+    stopOnSignal(async () => {
       controller.abort();
       await running;
       await agent.close();
@@ -86,7 +83,7 @@ program
       if (error instanceof ConfigError) refuse(error.message);
       throw error;
     });
-    onShutdown(() => node.stop());
+    stopOnSignal(() => node.stop());
     // A failed journal append stops the node (fail-stop): exit non-zero so the supervisor restarts it from the journal.
     void node.stopped.then((fatal) => fatal && process.exit(1));
   });

@@ -3,6 +3,7 @@ import { createPublicClient, http, type PublicClient } from 'viem';
 import { databaseTarget } from '#config/common';
 import { ConfigError, loadDotEnv } from '#config/env';
 import { type IndexerCliEnv, parseIndexerCliEnv } from '#config/indexer';
+import { runUntilSignal } from '#config/process';
 import { readDeployment } from '#contracts/deployments';
 import { redactingLoggerOptions } from '#contracts/redact';
 import { migrateDatabase, openDatabase } from '../index';
@@ -47,7 +48,6 @@ try {
   process.exit(1);
 }
 const controller = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
 const indexer = createIndexer({
   db: database.db,
   publicClient,
@@ -60,15 +60,27 @@ const indexer = createIndexer({
   signal: controller.signal,
   log,
 });
-if (once) {
-  const { events, head } = await indexer.catchUp();
-  log.info({ events, head: head.toString() }, 'caught up');
-} else {
-  const server =
-    settings.INDEXER_METRICS_PORT > 0
-      ? await serveMetrics(indexer.metrics.registry, settings.INDEXER_METRICS_PORT)
-      : undefined;
-  await indexer.run();
-  await server?.close();
+async function index() {
+  if (once) {
+    const { events, head } = await indexer.catchUp();
+    log.info({ events, head: head.toString() }, 'caught up');
+  } else {
+    const server =
+      settings.INDEXER_METRICS_PORT > 0
+        ? await serveMetrics(indexer.metrics.registry, settings.INDEXER_METRICS_PORT)
+        : undefined;
+    await indexer.run();
+    await server?.close();
+  }
+  await database.close();
 }
-await database.close();
+const indexing = index();
+// A signal ends the indexing between two ranges; a second one kills the process as Node does by default.
+runUntilSignal(
+  async () => {
+    controller.abort();
+    await indexing;
+  },
+  { repeat: 'default' },
+);
+await indexing;

@@ -8,6 +8,7 @@
 import pino from 'pino';
 import { createPublicClient, type Hex, http } from 'viem';
 import { type OracleNodeProcessInput, oracleNodeProcessSchema, parseOracleNodeOptions } from '#config/oracle-node';
+import { runUntilSignal } from '#config/process';
 import { redactingLoggerOptions } from '#contracts/redact';
 import { startOracleNode } from '../node/node';
 
@@ -44,17 +45,11 @@ const node = await startOracleNode({
   log,
 });
 
-let stopping = false;
-async function shutdown() {
-  if (stopping) return;
-  stopping = true;
-  await node.stop().catch((error) => log.error({ err: error }, 'node stop failed'));
-  process.exit(0);
-}
 // A failed journal append stops the node (fail-stop): exit non-zero so the parent sees it died.
 void node.stopped.then((fatal) => fatal && process.exit(1));
-process.on('SIGINT', () => void shutdown());
-process.on('SIGTERM', () => void shutdown());
-const parentPid = process.ppid;
-setInterval(() => process.ppid !== parentPid && void shutdown(), 500).unref();
+// The parent (committee.ts) escalates to SIGKILL on its own: a repeated signal changes nothing.
+runUntilSignal(() => node.stop().catch((error) => log.error({ err: error }, 'node stop failed')), {
+  repeat: 'ignore',
+  watchParentMs: 500,
+});
 process.send?.({ ready: node.url });

@@ -1,7 +1,8 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { ConfigError, UnavailableError } from '#protocol/base-error';
 import { parseStackEnv } from '../../config/stack';
-import { publicRpcUrl, StartupError, startStack } from './stack';
+import { publicRpcUrl, startStack } from './stack';
 
 describe('startStack with RPC_URL', () => {
   it('never prints the API key of RPC_URL in its startup error (M-6)', async () => {
@@ -16,7 +17,7 @@ describe('startStack with RPC_URL', () => {
       () => undefined,
       (error: unknown) => error as Error,
     );
-    expect(failure).toBeInstanceOf(StartupError);
+    expect(failure).toBeInstanceOf(UnavailableError);
     expect(failure!.message).toMatch(/^Cannot reach the chain at RPC_URL=http:\/\/127\.0\.0\.1:1\/…: /);
     expect(failure!.message).not.toContain('s3cr3t');
   });
@@ -36,7 +37,7 @@ describe('the RPC URL handed to browsers (M-6)', () => {
   });
 
   it('refuses to fall back to a real chain private RPC_URL even if the settings check was bypassed', () => {
-    expect(() => publicRpcUrl({ localChain: false, PUBLIC_RPC_URL: undefined }, secret)).toThrow(StartupError);
+    expect(() => publicRpcUrl({ localChain: false, PUBLIC_RPC_URL: undefined }, secret)).toThrow(ConfigError);
   });
 
   it("is the local anvil's own URL on the local chain", () => {

@@ -1,11 +1,20 @@
 /**
- * The whole stack as an ordered list of services. Each service starts, returns how to stop it, and is stopped in
- * reverse order when the shared AbortSignal fires (Ctrl-C) or a later service fails to start. Adding a background
- * service (oracle nodes, simulator, ...) is one more entry in `services`.
+ * The whole stack, started as one typed sequence: chain, contracts, the demo (history, oracle nodes, simulator and
+ * agents), database, indexer, web app. Each step hands its output to the ones after it (the compiler checks the
+ * order) and defers its stop onto one stop stack, unwound in reverse order when the shared AbortSignal fires (Ctrl-C)
+ * or a later step fails. Adding a background service is one more step in `startStack`.
  */
 import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
-import { createPublicClient, createWalletClient, defineChain, type Hex, http, type PublicClient } from 'viem';
+import {
+  type Chain,
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  type Hex,
+  http,
+  type PublicClient,
+} from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { databaseTarget } from '#config/common';
 import { checkProductionSettings } from '#config/production';
@@ -13,57 +22,47 @@ import type { StackEnv } from '#config/stack';
 import type { WebSettings } from '#config/web';
 import type { Deployment } from '#contracts/deployments';
 import { redactingLoggerOptions, redactUrl, redactUrls } from '#contracts/redact';
-import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
+import { type DatabaseHandle, DatabaseUnavailableError, migrateDatabase, openDatabase } from '#db';
 import { createIndexer, ensureChainIdentity, MirrorMismatchError } from '#db/indexer/index';
 import { serveMetrics } from '#db/indexer/metrics';
-import {
-  committeeMembers,
-  type DemoResult,
-  type DemoState,
-  demoDirectory,
-  runDemoHistory,
-} from '../../oracle/simulator/demo';
-import { liveCommittee, startLiveSimulation } from '../../oracle/simulator/live';
+import { BaseError, ConfigError, UnavailableError } from '#protocol/base-error';
+import { committeeMembers, type DemoResult, demoDirectory, runDemoHistory } from '../../oracle/simulator/demo';
+import { type LiveOptions, liveCommittee, startLiveSimulation } from '../../oracle/simulator/live';
 import { startAnvil } from './anvil';
 import { DeploymentRecordError, resolveDeployment } from './deployment';
 import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from './dev-accounts';
 import { resetLocalChainIfContractsChanged } from './local-chain';
-import { step } from './progress';
+import { type Defer, StartSequence } from './steps';
 import { appBuildIsStale, buildApp, startWeb } from './web';
 
-export type StackState = {
-  env: StackEnv;
-  log: Logger;
-  signal: AbortSignal;
-  rpcUrl?: string;
-  chainId?: number;
-  publicClient?: PublicClient;
-  deployment?: Deployment;
-  database?: DatabaseHandle;
-  webUrl?: string;
-  indexerMetricsUrl?: string;
-  demo?: {
-    state: DemoState;
-    directory: string;
-    skipped: boolean;
-    resumed?: DemoResult['resumed'];
-    nodeUrls?: string[];
-    /** The dashboard's telemetry reader key the demo committee trusts. */
-    readerKey?: Hex;
-    simulatorUrl?: string;
-  };
+/** The chain every later step talks to: the local anvil, or RPC_URL. */
+export type ChainConnection = {
+  rpcUrl: string;
+  chainId: number;
+  chain: Chain;
+  publicClient: PublicClient;
 };
 
-type Stop = () => Promise<void>;
-type Service = {
-  title: string;
-  start: (state: StackState) => Promise<Stop | undefined>;
-  detail?: (state: StackState) => string;
+/** The demo's history on the chain and where its records live. */
+export type DemoHistory = Pick<DemoResult, 'state' | 'skipped' | 'resumed'> & { directory: string };
+
+/** The local oracle committee the demo runs, as the app sees it. */
+export type DemoCommittee = {
+  nodeUrls: string[];
+  /** The dashboard's telemetry reader key the demo committee trusts. */
+  readerKey: Hex;
 };
 
-export class StartupError extends Error {
-  override name = 'StartupError';
-}
+/** What `npm start` prints once everything runs, and how to stop it all. */
+export type RunningStack = {
+  chain: ChainConnection;
+  deployment: Deployment;
+  webUrl: string;
+  stop: () => Promise<void>;
+};
+
+/** The number of steps `startStack` runs (the "[n/8]" of the progress lines). */
+const STEP_COUNT = 8;
 
 async function connectRpc(rpcUrl: string) {
   const probe = createPublicClient({ transport: http(rpcUrl, { timeout: 5_000, retryCount: 1 }) });
@@ -72,260 +71,228 @@ async function connectRpc(rpcUrl: string) {
   } catch (error) {
     // viem's messages quote the whole URL, API key included (M-6).
     const reason = (error as { shortMessage?: string }).shortMessage ?? (error as Error).message;
-    throw new StartupError(`Cannot reach the chain at RPC_URL=${redactUrl(rpcUrl)}: ${redactUrls(reason)}`);
+    throw new UnavailableError(`Cannot reach the chain at RPC_URL=${redactUrl(rpcUrl)}: ${redactUrls(reason)}`, {
+      cause: error,
+    });
   }
 }
 
-const services: Service[] = [
-  {
-    title: 'Chain',
-    async start(state) {
-      let stop: Stop | undefined;
-      if (state.env.RPC_URL) {
-        state.rpcUrl = state.env.RPC_URL;
-      } else {
-        if (await resetLocalChainIfContractsChanged(state.env.DATA_DIR)) {
-          state.log.warn('the contracts changed since the local chain was made: starting a fresh local chain');
-        }
-        const anvil = await startAnvil({
-          port: state.env.ANVIL_PORT,
-          stateFile: resolve(state.env.DATA_DIR, 'anvil', 'state.json'),
-          accounts: DEV_ACCOUNT_COUNT,
-          // The demo replays its history on a chain that starts that long ago (an hour more for the set-up).
-          genesisTimestamp: state.env.demo
-            ? Math.floor(Date.now() / 1000) - state.env.DEMO_HISTORY_DAYS * 86_400 - 3_600
-            : undefined,
-          log: (line) => state.log.debug({ service: 'anvil' }, line),
-        });
-        state.rpcUrl = anvil.rpcUrl;
-        stop = anvil.stop;
-      }
-      state.chainId = await connectRpc(state.rpcUrl);
-      const chain = defineChain({
-        id: state.chainId,
-        name: `chain-${state.chainId}`,
-        nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-        rpcUrls: { default: { http: [state.rpcUrl] } },
-      });
-      state.publicClient = createPublicClient({
-        chain,
-        transport: http(state.rpcUrl),
-        pollingInterval: 250,
-      }) as PublicClient;
-      return stop;
-    },
-    detail: (state) => `${redactUrl(state.rpcUrl!)} (chain id ${state.chainId})`,
-  },
-  {
-    title: 'Contracts',
-    async start(state) {
-      const publicClient = state.publicClient!;
-      const { env } = state;
-      // Dev keys can be told from real ones only now that the chain id is known (H-1).
-      checkProductionSettings(
-        { ...env, ORACLE_READER_PRIVATE_KEY: env.web.settings.oracleReaderPrivateKey },
-        { runtime: 'start', chainId: state.chainId! },
-      );
-      // With RPC_URL only the record `npm run deploy` wrote is read: a hiccup never redeploys a live chain (H-4).
-      const result = await resolveDeployment({
-        publicClient: publicClient as never,
-        chainId: state.chainId!,
-        localChain: env.localChain,
-        directory: env.localChain ? join(env.DATA_DIR, 'deployments') : env.DEPLOYMENTS_DIR,
-        wallet: () =>
-          createWalletClient({
-            account: privateKeyToAccount(env.deployerPrivateKey),
-            chain: publicClient.chain!,
-            transport: http(state.rpcUrl),
-          }),
-        deployOptions: () => {
-          const signers = env.ORACLE_SIGNERS ?? devRoles.oracleNodes.map((index) => devAccount(index).address);
-          return {
-            committee: {
-              signers,
-              threshold: env.ORACLE_THRESHOLD ?? Math.floor(signers.length / 2) + 1,
-              heartbeatSeconds: env.REPORT_HEARTBEAT_SECONDS,
-            },
-            owner: env.GOVERNANCE_ADDRESS,
-            guardian: env.GUARDIAN_ADDRESS,
-            timelockDelaySeconds: env.TIMELOCK_DELAY_SECONDS,
-            stablecoin: env.STABLECOIN_ADDRESS,
-          };
+async function startChain(env: StackEnv, log: Logger, defer: Defer): Promise<ChainConnection> {
+  let rpcUrl = env.RPC_URL;
+  if (!rpcUrl) {
+    if (await resetLocalChainIfContractsChanged(env.DATA_DIR)) {
+      log.warn('the contracts changed since the local chain was made: starting a fresh local chain');
+    }
+    const anvil = await startAnvil({
+      port: env.ANVIL_PORT,
+      stateFile: resolve(env.DATA_DIR, 'anvil', 'state.json'),
+      accounts: DEV_ACCOUNT_COUNT,
+      // The demo replays its history on a chain that starts that long ago (an hour more for the set-up).
+      genesisTimestamp: env.demo ? Math.floor(Date.now() / 1000) - env.DEMO_HISTORY_DAYS * 86_400 - 3_600 : undefined,
+      log: (line) => log.debug({ service: 'anvil' }, line),
+    });
+    defer(anvil.stop);
+    rpcUrl = anvil.rpcUrl;
+  }
+  const chainId = await connectRpc(rpcUrl);
+  const chain = defineChain({
+    id: chainId,
+    name: `chain-${chainId}`,
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  });
+  const publicClient = createPublicClient({ chain, transport: http(rpcUrl), pollingInterval: 250 }) as PublicClient;
+  return { rpcUrl, chainId, chain, publicClient };
+}
+
+async function resolveContracts(env: StackEnv, chain: ChainConnection, log: Logger): Promise<Deployment> {
+  // Dev keys can be told from real ones only now that the chain id is known (H-1).
+  checkProductionSettings(
+    { ...env, ORACLE_READER_PRIVATE_KEY: env.web.settings.oracleReaderPrivateKey },
+    { runtime: 'start', chainId: chain.chainId },
+  );
+  // With RPC_URL only the record `npm run deploy` wrote is read: a hiccup never redeploys a live chain (H-4).
+  const result = await resolveDeployment({
+    publicClient: chain.publicClient as never,
+    chainId: chain.chainId,
+    localChain: env.localChain,
+    directory: env.localChain ? join(env.DATA_DIR, 'deployments') : env.DEPLOYMENTS_DIR,
+    wallet: () =>
+      createWalletClient({
+        account: privateKeyToAccount(env.deployerPrivateKey),
+        chain: chain.chain,
+        transport: http(chain.rpcUrl),
+      }),
+    deployOptions: () => {
+      const signers = env.ORACLE_SIGNERS ?? devRoles.oracleNodes.map((index) => devAccount(index).address);
+      return {
+        committee: {
+          signers,
+          threshold: env.ORACLE_THRESHOLD ?? Math.floor(signers.length / 2) + 1,
+          heartbeatSeconds: env.REPORT_HEARTBEAT_SECONDS,
         },
-      }).catch((error: unknown) => {
-        throw error instanceof DeploymentRecordError ? new StartupError(error.message) : error;
-      });
-      state.deployment = result.deployment;
-      state.log.debug({ reused: result.reused }, 'deployment ready');
-      return undefined;
-    },
-    detail: (state) => `deployed at block ${state.deployment!.deployBlock}`,
-  },
-  {
-    title: 'Demo history',
-    async start(state) {
-      if (!state.env.demo) return undefined;
-      const { env } = state;
-      const result = await runDemoHistory({
-        rpcUrl: state.rpcUrl!,
-        chainId: state.chainId!,
-        publicClient: state.publicClient!,
-        deployment: state.deployment!,
-        dataDir: resolve(env.DATA_DIR, 'demo'),
-        seed: env.DEMO_SEED,
-        historyDays: env.DEMO_HISTORY_DAYS,
-        nodeBasePort: env.ORACLE_NODE_BASE_PORT,
-        simulatorPort: env.DEMO_SIMULATOR_PORT,
-        log: state.log.child({ service: 'demo' }),
-        signal: state.signal,
-      });
-      state.demo = {
-        state: result.state,
-        skipped: result.skipped,
-        resumed: result.resumed,
-        directory: demoDirectory(resolve(env.DATA_DIR, 'demo'), state.deployment!),
-      };
-      return undefined;
-    },
-    // `skipped` only ever means a complete history: an interrupted one is resumed (runDemoHistory reads the chain).
-    detail: (state) =>
-      !state.demo
-        ? 'off'
-        : state.demo.skipped
-          ? `already set up: ${state.demo.state.clusters.length} clusters`
-          : `${state.demo.state.clusters.length} clusters, ${state.env.DEMO_HISTORY_DAYS} days of hourly reports${
-              state.demo.resumed
-                ? ` (resumed at day ${state.demo.resumed.day} of ${state.demo.resumed.days} after an interruption)`
-                : ''
-            }`,
-  },
-  {
-    title: 'Oracle nodes',
-    async start(state) {
-      if (!state.demo) return undefined;
-      // The dashboard shows a signed-in operator why batches were rejected by reading the nodes with its own reader
-      // key (oracle/node/telemetry-access.ts); the local nodes trust that key (an explicit one wins over the demo's).
-      state.demo.readerKey = state.env.web.settings.oracleReaderPrivateKey ?? devPrivateKey(devRoles.dashboardReader);
-      const reader = privateKeyToAccount(state.demo.readerKey).address;
-      const committee = await liveCommittee({
-        ...liveOptions(state),
-        members: committeeMembers(state.env.ORACLE_NODE_BASE_PORT),
-        telemetryReaders: [reader],
-      });
-      // The dashboard relays attestation requests to the committee and reads telemetry status and raw samples from it
-      // (context.web.oracleNodeUrls, unless ORACLE_NODE_URLS names other nodes: see webSettings).
-      state.demo.nodeUrls = committee.urls;
-      return committee.stop;
-    },
-    detail: (state) =>
-      state.demo?.nodeUrls
-        ? `${state.demo.nodeUrls.join(', ')} (/metrics), k = ${state.deployment!.committee.threshold}`
-        : 'off',
-  },
-  {
-    title: 'Simulator and agents',
-    async start(state) {
-      if (!state.demo?.nodeUrls) return undefined;
-      const simulation = await startLiveSimulation({ ...liveOptions(state), nodeUrls: state.demo.nodeUrls });
-      state.demo.simulatorUrl = simulation.url;
-      return simulation.stop;
-    },
-    detail: (state) =>
-      state.demo?.simulatorUrl
-        ? `${state.demo.simulatorUrl}, one epoch every ${state.env.DEMO_LIVE_EPOCH_SECONDS} s`
-        : 'off',
-  },
-  {
-    title: 'Database',
-    async start(state) {
-      const database = await openDatabase(databaseTarget(state.env));
-      state.database = database;
-      await migrateDatabase(database);
-      const genesis = await state.publicClient!.getBlock({ blockNumber: 0n });
-      const identity = {
-        chainId: state.chainId!,
-        genesisHash: genesis.hash,
-        deployBlock: state.deployment!.deployBlock,
-        deployBlockHash: state.deployment!.deployBlockHash,
-      };
-      // Only the local anvil chain is disposable; elsewhere a changed identity waits for `npm run db:reindex`.
-      const wiped = await ensureChainIdentity(database.db, identity, {
-        autoReset: state.env.RPC_URL === undefined,
-      }).catch(async (error) => {
-        await database.close();
-        throw error instanceof MirrorMismatchError ? new StartupError(error.message) : error;
-      });
-      if (wiped) state.log.info('the local chain was reset: its mirror was emptied and re-indexes');
-      return () => database.close();
-    },
-    detail: (state) =>
-      state.database!.target.kind === 'pglite' ? `PGlite in ${state.env.DATA_DIR}/pglite` : 'PostgreSQL',
-  },
-  {
-    title: 'Indexer',
-    async start(state) {
-      const settings = state.env.indexer;
-      const controller = new AbortController();
-      state.signal.addEventListener('abort', () => controller.abort(), { once: true });
-      const indexer = createIndexer({
-        db: state.database!.db,
-        publicClient: state.publicClient!,
-        chainId: state.chainId!,
-        contracts: state.deployment!.contracts,
-        deployBlock: state.deployment!.deployBlock,
-        confirmations: settings.INDEXER_CONFIRMATIONS,
-        maxBlockRange: settings.INDEXER_MAX_BLOCK_RANGE,
-        pollIntervalMs: settings.INDEXER_POLL_INTERVAL_MS,
-        signal: controller.signal,
-        log: state.log.child({ service: 'indexer' }),
-      });
-      const metricsServer =
-        settings.INDEXER_METRICS_PORT > 0
-          ? await serveMetrics(indexer.metrics.registry, settings.INDEXER_METRICS_PORT)
-          : undefined;
-      state.indexerMetricsUrl = metricsServer?.url;
-      const running = indexer.run();
-      return async () => {
-        controller.abort();
-        await running;
-        await metricsServer?.close();
+        owner: env.GOVERNANCE_ADDRESS,
+        guardian: env.GUARDIAN_ADDRESS,
+        timelockDelaySeconds: env.TIMELOCK_DELAY_SECONDS,
+        stablecoin: env.STABLECOIN_ADDRESS,
       };
     },
-    detail: (state) => (state.indexerMetricsUrl ? `metrics at ${state.indexerMetricsUrl}` : ''),
-  },
-  {
-    title: 'Web app',
-    async start(state) {
-      if (appBuildIsStale()) buildApp();
-      const web = await startWeb({
-        port: state.env.PORT,
-        host: state.env.web.host,
-        context: {
-          web: webSettings(state),
-          log: state.log.child({ service: 'web' }),
-          db: state.database!.db,
-          chain: {
-            chainId: state.chainId!,
-            publicRpcUrl: publicRpcUrl(state.env, state.rpcUrl!),
-            publicClient: state.publicClient!,
-            deployment: state.deployment!,
-          },
-        },
-      });
-      state.webUrl = web.url;
-      return web.close;
+  }).catch((error: unknown) => {
+    throw asConfigError(error, DeploymentRecordError);
+  });
+  log.debug({ reused: result.reused }, 'deployment ready');
+  return result.deployment;
+}
+
+/** `error` as a ConfigError when it is one the operator fixes (a missing record, another chain's mirror). */
+function asConfigError(error: unknown, kind: abstract new (...args: never[]) => Error): unknown {
+  if (error instanceof BaseError || !(error instanceof kind)) return error;
+  return new ConfigError(error.message, { cause: error });
+}
+
+type DemoInput = { env: StackEnv; chain: ChainConnection; deployment: Deployment; log: Logger };
+
+async function replayDemoHistory(
+  { env, chain, deployment, log }: DemoInput,
+  signal: AbortSignal,
+): Promise<DemoHistory> {
+  const dataDir = resolve(env.DATA_DIR, 'demo');
+  const result = await runDemoHistory({
+    rpcUrl: chain.rpcUrl,
+    chainId: chain.chainId,
+    publicClient: chain.publicClient,
+    deployment,
+    dataDir,
+    seed: env.DEMO_SEED,
+    historyDays: env.DEMO_HISTORY_DAYS,
+    nodeBasePort: env.ORACLE_NODE_BASE_PORT,
+    simulatorPort: env.DEMO_SIMULATOR_PORT,
+    log: log.child({ service: 'demo' }),
+    signal,
+  });
+  const { state, skipped, resumed } = result;
+  return { state, skipped, resumed, directory: demoDirectory(dataDir, deployment) };
+}
+
+// `skipped` only ever means a complete history: an interrupted one is resumed (runDemoHistory reads the chain).
+function describeHistory(history: DemoHistory | undefined, env: StackEnv): string {
+  if (!history) return 'off';
+  const clusters = history.state.clusters.length;
+  if (history.skipped) return `already set up: ${clusters} clusters`;
+  const resumed = history.resumed
+    ? ` (resumed at day ${history.resumed.day} of ${history.resumed.days} after an interruption)`
+    : '';
+  return `${clusters} clusters, ${env.DEMO_HISTORY_DAYS} days of hourly reports${resumed}`;
+}
+
+function liveOptions({ env, chain, deployment, log }: DemoInput, history: DemoHistory): LiveOptions {
+  return {
+    rpcUrl: chain.rpcUrl,
+    chainId: chain.chainId,
+    publicClient: chain.publicClient,
+    deployment,
+    directory: history.directory,
+    state: history.state,
+    epochSeconds: env.DEMO_LIVE_EPOCH_SECONDS,
+    nodeBasePort: env.ORACLE_NODE_BASE_PORT,
+    simulatorPort: env.DEMO_SIMULATOR_PORT,
+    log: log.child({ service: 'demo' }),
+  };
+}
+
+async function startDemoCommittee(input: DemoInput, history: DemoHistory, defer: Defer): Promise<DemoCommittee> {
+  const { env } = input;
+  // The dashboard shows a signed-in operator why batches were rejected by reading the nodes with its own reader
+  // key (oracle/node/telemetry-access.ts); the local nodes trust that key (an explicit one wins over the demo's).
+  const readerKey = env.web.settings.oracleReaderPrivateKey ?? devPrivateKey(devRoles.dashboardReader);
+  const committee = await liveCommittee({
+    ...liveOptions(input, history),
+    members: committeeMembers(env.ORACLE_NODE_BASE_PORT),
+    telemetryReaders: [privateKeyToAccount(readerKey).address],
+  });
+  defer(committee.stop);
+  // The dashboard relays attestation requests to the committee and reads telemetry status and raw samples from it
+  // (context.web.oracleNodeUrls, unless ORACLE_NODE_URLS names other nodes: see webSettings).
+  return { nodeUrls: committee.urls, readerKey };
+}
+
+async function startSimulation(input: DemoInput, history: DemoHistory, committee: DemoCommittee, defer: Defer) {
+  const simulation = await startLiveSimulation({ ...liveOptions(input, history), nodeUrls: committee.nodeUrls });
+  defer(simulation.stop);
+  return simulation.url;
+}
+
+async function startDatabase(env: StackEnv, chain: ChainConnection, deployment: Deployment, log: Logger, defer: Defer) {
+  const database = await openDatabase(databaseTarget(env)).catch((error: unknown) => {
+    throw error instanceof DatabaseUnavailableError && !(error instanceof BaseError)
+      ? new UnavailableError(error.message, { cause: error })
+      : error;
+  });
+  defer(() => database.close());
+  await migrateDatabase(database);
+  const genesis = await chain.publicClient.getBlock({ blockNumber: 0n });
+  const identity = {
+    chainId: chain.chainId,
+    genesisHash: genesis.hash,
+    deployBlock: deployment.deployBlock,
+    deployBlockHash: deployment.deployBlockHash,
+  };
+  // Only the local anvil chain is disposable; elsewhere a changed identity waits for `npm run db:reindex`.
+  const wiped = await ensureChainIdentity(database.db, identity, { autoReset: env.RPC_URL === undefined }).catch(
+    (error: unknown) => {
+      throw asConfigError(error, MirrorMismatchError);
     },
-    detail: (state) => state.webUrl!,
-  },
-];
+  );
+  if (wiped) log.info('the local chain was reset: its mirror was emptied and re-indexes');
+  return database;
+}
+
+/** Runs the indexer in the background; returns the URL of its metrics, if served. */
+async function startIndexer(
+  env: StackEnv,
+  chain: ChainConnection,
+  deployment: Deployment,
+  database: DatabaseHandle,
+  log: Logger,
+  signal: AbortSignal,
+  defer: Defer,
+): Promise<string | undefined> {
+  const settings = env.indexer;
+  // Polling ends at Ctrl-C already, not only when the stop stack reaches the indexer.
+  const controller = new AbortController();
+  signal.addEventListener('abort', () => controller.abort(), { once: true });
+  const indexer = createIndexer({
+    db: database.db,
+    publicClient: chain.publicClient,
+    chainId: chain.chainId,
+    contracts: deployment.contracts,
+    deployBlock: deployment.deployBlock,
+    confirmations: settings.INDEXER_CONFIRMATIONS,
+    maxBlockRange: settings.INDEXER_MAX_BLOCK_RANGE,
+    pollIntervalMs: settings.INDEXER_POLL_INTERVAL_MS,
+    signal: controller.signal,
+    log: log.child({ service: 'indexer' }),
+  });
+  const metricsServer =
+    settings.INDEXER_METRICS_PORT > 0
+      ? await serveMetrics(indexer.metrics.registry, settings.INDEXER_METRICS_PORT)
+      : undefined;
+  const running = indexer.run();
+  defer(async () => {
+    controller.abort();
+    await running;
+    await metricsServer?.close();
+  });
+  return metricsServer?.url;
+}
 
 /** The app's settings: the parsed ones, with the demo committee's URLs and reader key where none are configured. */
-export function webSettings(state: Pick<StackState, 'env' | 'demo'>): WebSettings {
-  const { settings } = state.env.web;
+export function webSettings(input: { env: StackEnv; demo: Partial<DemoCommittee> | undefined }): WebSettings {
+  const { settings } = input.env.web;
   return {
     ...settings,
-    oracleNodeUrls: settings.oracleNodeUrls.length > 0 ? settings.oracleNodeUrls : (state.demo?.nodeUrls ?? []),
-    oracleReaderPrivateKey: settings.oracleReaderPrivateKey ?? state.demo?.readerKey,
+    oracleNodeUrls: settings.oracleNodeUrls.length > 0 ? settings.oracleNodeUrls : (input.demo?.nodeUrls ?? []),
+    oracleReaderPrivateKey: settings.oracleReaderPrivateKey ?? input.demo?.readerKey,
   };
 }
 
@@ -336,22 +303,7 @@ export function webSettings(state: Pick<StackState, 'env' | 'demo'>): WebSetting
 export function publicRpcUrl(env: Pick<StackEnv, 'PUBLIC_RPC_URL' | 'localChain'>, rpcUrl: string): string {
   if (env.PUBLIC_RPC_URL) return env.PUBLIC_RPC_URL;
   if (env.localChain) return rpcUrl;
-  throw new StartupError('PUBLIC_RPC_URL is required with RPC_URL: the private RPC URL is never sent to browsers.');
-}
-
-function liveOptions(state: StackState) {
-  return {
-    rpcUrl: state.rpcUrl!,
-    chainId: state.chainId!,
-    publicClient: state.publicClient!,
-    deployment: state.deployment!,
-    directory: state.demo!.directory,
-    state: state.demo!.state,
-    epochSeconds: state.env.DEMO_LIVE_EPOCH_SECONDS,
-    nodeBasePort: state.env.ORACLE_NODE_BASE_PORT,
-    simulatorPort: state.env.DEMO_SIMULATOR_PORT,
-    log: state.log.child({ service: 'demo' }),
-  };
+  throw new ConfigError('PUBLIC_RPC_URL is required with RPC_URL: the private RPC URL is never sent to browsers.');
 }
 
 export function createLogger(env: StackEnv) {
@@ -362,35 +314,77 @@ export function createLogger(env: StackEnv) {
   });
 }
 
-/** Starts every service in order; returns the state and a function that stops them all in reverse order. */
-export async function startStack(env: StackEnv, signal: AbortSignal, log: Logger) {
-  const state: StackState = { env, log, signal };
-  const stops: Stop[] = [];
-  const stopAll = async () => {
-    while (stops.length > 0) {
-      const stop = stops.pop()!;
-      try {
-        await stop();
-      } catch (error) {
-        log.error({ err: error }, 'a service failed to stop cleanly');
-      }
-    }
-  };
+/**
+ * Starts every service in order, one progress line each. When `signal` fires between two steps, or a step fails,
+ * what already runs is stopped in reverse order and the abort reason or the failure is thrown.
+ */
+export async function startStack(env: StackEnv, signal: AbortSignal, log: Logger): Promise<RunningStack> {
+  const sequence = new StartSequence(STEP_COUNT, signal, log);
   try {
-    for (const [index, service] of services.entries()) {
-      if (signal.aborted) break;
-      const stop = await step(
-        index + 1,
-        services.length,
-        service.title,
-        () => service.start(state),
-        () => (service.detail ? service.detail(state) : ''),
-      );
-      if (stop) stops.push(stop);
-    }
+    const chain = await sequence.step(
+      'Chain',
+      (defer) => startChain(env, log, defer),
+      ({ rpcUrl, chainId }) => `${redactUrl(rpcUrl)} (chain id ${chainId})`,
+    );
+    const deployment = await sequence.step(
+      'Contracts',
+      () => resolveContracts(env, chain, log),
+      ({ deployBlock }) => `deployed at block ${deployBlock}`,
+    );
+    const demo: DemoInput = { env, chain, deployment, log };
+    const history = await sequence.step(
+      'Demo history',
+      () => (env.demo ? replayDemoHistory(demo, signal) : undefined),
+      (history) => describeHistory(history, env),
+    );
+    const committee = await sequence.step(
+      'Oracle nodes',
+      async (defer) => (history ? startDemoCommittee(demo, history, defer) : undefined),
+      (committee) =>
+        committee ? `${committee.nodeUrls.join(', ')} (/metrics), k = ${deployment.committee.threshold}` : 'off',
+    );
+    await sequence.step(
+      'Simulator and agents',
+      async (defer) => (history && committee ? startSimulation(demo, history, committee, defer) : undefined),
+      (url) => (url ? `${url}, one epoch every ${env.DEMO_LIVE_EPOCH_SECONDS} s` : 'off'),
+    );
+    const database = await sequence.step(
+      'Database',
+      (defer) => startDatabase(env, chain, deployment, log, defer),
+      ({ target }) => (target.kind === 'pglite' ? `PGlite in ${env.DATA_DIR}/pglite` : 'PostgreSQL'),
+    );
+    await sequence.step(
+      'Indexer',
+      (defer) => startIndexer(env, chain, deployment, database, log, signal, defer),
+      (metricsUrl) => (metricsUrl ? `metrics at ${metricsUrl}` : ''),
+    );
+    const webUrl = await sequence.step(
+      'Web app',
+      async (defer) => {
+        if (appBuildIsStale()) buildApp();
+        const web = await startWeb({
+          port: env.PORT,
+          host: env.web.host,
+          context: {
+            web: webSettings({ env, demo: committee }),
+          log: log.child({ service: 'web' }),
+            db: database.db,
+            chain: {
+              chainId: chain.chainId,
+              publicRpcUrl: publicRpcUrl(env, chain.rpcUrl),
+              publicClient: chain.publicClient,
+              deployment,
+            },
+          },
+        });
+        defer(web.close);
+        return web.url;
+      },
+      (url) => url,
+    );
+    return { chain, deployment, webUrl, stop: () => sequence.stopAll() };
   } catch (error) {
-    await stopAll();
+    await sequence.stopAll();
     throw error;
   }
-  return { state, stop: stopAll };
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseStackEnv } from '../../config/stack';
 import { devPrivateKey, devRoles } from './dev-accounts';
-import { type StackState, webSettings } from './stack';
+import { type DemoCommittee, webSettings } from './stack';
 
 const demoCommittee = ['http://127.0.0.1:4700', 'http://127.0.0.1:4701', 'http://127.0.0.1:4702'];
-const demo = (readerKey: `0x${string}`) =>
-  ({ nodeUrls: demoCommittee, readerKey }) as unknown as NonNullable<StackState['demo']>;
+const demo = (readerKey: `0x${string}`) => ({ nodeUrls: demoCommittee, readerKey }) as unknown as DemoCommittee;
 
 describe('the settings the stack hands the app (context.web), without writing process.env', () => {
   it("gives the app the demo committee's URLs and reader key when none are configured", () => {
