@@ -367,7 +367,7 @@ export async function startStack(env: StackEnv, signal: AbortSignal, log: Logger
           host: env.web.host,
           context: {
             web: webSettings({ env, demo: committee }),
-          log: log.child({ service: 'web' }),
+            log: log.child({ service: 'web' }),
             db: database.db,
             chain: {
               chainId: chain.chainId,
