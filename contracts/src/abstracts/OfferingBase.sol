@@ -8,8 +8,8 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 /// @title OfferingBase
 /// @notice The storage of `Offering` (terms, sale totals, purchases, escrow revenue) and the views that read it
 /// directly, including the sale's phase.
-/// @dev Slots 0 and 1 are written by `initialize`, slot 2 by every purchase; the rest after settlement.
-/// ReentrancyGuardTransient keeps its flag in transient storage, so these are the contract's only slots.
+/// @dev The comment above each slot says what writes it. ReentrancyGuardTransient keeps its flag in transient
+/// storage, so these are the contract's only slots.
 abstract contract OfferingBase is IOffering, ReentrancyGuardTransient {
     /*//////////////////////////////////////////////////////////////
                                 TYPES
