@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {ClusterRegistryOperators} from "./abstracts/ClusterRegistryOperators.sol";
 import {IClusterRegistry} from "./interfaces/IClusterRegistry.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 
 /// @title ClusterRegistry
 /// @notice Registry of GPU clusters, their k-of-n oracle committee, attestations and epoch reports.
-/// @dev Per-cluster state that reports read and write lives in ONE storage slot (`ClusterState`), so an epoch report
-/// costs its signature checks, one cold SLOAD, one SSTORE and one event. Everything else about a cluster lives in
-/// `ClusterData`. The committee is a set (array + 1-based position map) kept at `2 * threshold > signers`; threshold,
-/// heartbeat, committee version and guardian share one slot (`Config`), read once per report batch.
-contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
+/// @dev This file holds the constants (EIP-712 typehashes, bounds), the oracle entry points (attestations, epoch
+/// reports and their signature checks) and governance (committee, heartbeat, lifecycle, guardian). The storage, its
+/// views and shared checks are in `ClusterRegistryBase`, the operator's functions in `ClusterRegistryOperators`.
+contract ClusterRegistry is ClusterRegistryOperators {
     /*//////////////////////////////////////////////////////////////
                                 CONSTANTS
     //////////////////////////////////////////////////////////////*/
@@ -35,66 +34,6 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
 
     /// @dev Upper bound of the heartbeat (keeps `lastActivity + heartbeat` far from overflow).
     uint256 internal constant MAX_HEARTBEAT = type(uint32).max;
-
-    /*//////////////////////////////////////////////////////////////
-                                 STORAGE
-    //////////////////////////////////////////////////////////////*/
-
-    /// @dev Governance lifecycle of a cluster; the rest of its status is derived from timestamps.
-    enum Lifecycle {
-        Active,
-        Suspended,
-        Retired
-    }
-
-    /// @dev The hot slot: 64 + 40 + 40 + 32 + 32 + 8 = 216 bits. The last report time is `lastEpoch` (an epoch id is
-    /// its end time, checked not to be in the future).
-    struct ClusterState {
-        uint64 lastEpoch;
-        uint40 attestedAt;
-        uint40 attestedUntil;
-        uint32 gpuCount;
-        uint32 attestationNonce;
-        Lifecycle lifecycle;
-    }
-
-    /// @dev The cold data of a cluster.
-    struct ClusterData {
-        address operator;
-        uint40 registeredAt;
-        address pendingOperator;
-        bytes32 hardwareRoot;
-        bytes32 metadataHash;
-        string gpuModel;
-        string location;
-        string metadataURI;
-    }
-
-    mapping(uint256 clusterId => ClusterState) internal _states;
-    mapping(uint256 clusterId => ClusterData) internal _data;
-    uint256 internal _clusterCount;
-
-    /// @dev Committee and governance settings: 32 + 32 + 32 + 160 = 256 bits.
-    struct Config {
-        uint32 threshold;
-        uint32 heartbeat;
-        uint32 committeeVersion;
-        address guardian;
-    }
-
-    address[] internal _signers;
-    /// @dev 1-based position of a signer in `_signers`; 0 = not a signer.
-    mapping(address account => uint256 position) internal _signerPosition;
-    Config internal _config;
-
-    /*//////////////////////////////////////////////////////////////
-                               MODIFIERS
-    //////////////////////////////////////////////////////////////*/
-
-    modifier onlyOperator(uint256 clusterId) {
-        _checkOperator(clusterId);
-        _;
-    }
 
     /*//////////////////////////////////////////////////////////////
                               CONSTRUCTOR
@@ -120,90 +59,6 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         _committeeChanged();
         _setHeartbeat(initialHeartbeat);
         _setGuardian(initialGuardian);
-    }
-
-    /*//////////////////////////////////////////////////////////////
-                           OPERATOR FUNCTIONS
-    //////////////////////////////////////////////////////////////*/
-
-    /// @inheritdoc IClusterRegistry
-    function registerCluster(
-        string calldata gpuModel,
-        uint32 gpuCount,
-        string calldata location,
-        bytes32 hardwareRoot,
-        string calldata metadataURI,
-        bytes32 metadataHash
-    ) external override returns (uint256 clusterId) {
-        if (gpuCount == 0) revert ZeroGpuCount();
-        if (hardwareRoot == bytes32(0)) revert ZeroHardwareRoot();
-
-        clusterId = ++_clusterCount;
-        _states[clusterId].gpuCount = gpuCount;
-        ClusterData storage data = _data[clusterId];
-        data.operator = msg.sender;
-        data.registeredAt = uint40(block.timestamp);
-        data.hardwareRoot = hardwareRoot;
-        data.metadataHash = metadataHash;
-        data.gpuModel = gpuModel;
-        data.location = location;
-        data.metadataURI = metadataURI;
-
-        emit ClusterRegistered(
-            clusterId, msg.sender, gpuModel, gpuCount, location, hardwareRoot, metadataURI, metadataHash
-        );
-    }
-
-    /// @inheritdoc IClusterRegistry
-    function updateMetadata(uint256 clusterId, string calldata metadataURI, bytes32 metadataHash)
-        external
-        override
-        onlyOperator(clusterId)
-    {
-        _checkNotRetired(clusterId);
-        ClusterData storage data = _data[clusterId];
-        data.metadataURI = metadataURI;
-        data.metadataHash = metadataHash;
-        emit MetadataUpdated(clusterId, metadataURI, metadataHash);
-    }
-
-    /// @inheritdoc IClusterRegistry
-    function updateHardware(uint256 clusterId, bytes32 hardwareRoot, uint32 gpuCount)
-        external
-        override
-        onlyOperator(clusterId)
-    {
-        _checkNotRetired(clusterId);
-        if (gpuCount == 0) revert ZeroGpuCount();
-        if (hardwareRoot == bytes32(0)) revert ZeroHardwareRoot();
-
-        _data[clusterId].hardwareRoot = hardwareRoot;
-        ClusterState storage state = _states[clusterId];
-        state.gpuCount = gpuCount;
-        state.attestedAt = 0;
-        state.attestedUntil = 0;
-        // An attestation signed for the old hardware must not land after a change and a change back.
-        ++state.attestationNonce;
-        emit HardwareUpdated(clusterId, hardwareRoot, gpuCount);
-    }
-
-    /// @inheritdoc IClusterRegistry
-    function transferOperator(uint256 clusterId, address newOperator) external override onlyOperator(clusterId) {
-        _data[clusterId].pendingOperator = newOperator;
-        emit OperatorTransferStarted(clusterId, msg.sender, newOperator);
-    }
-
-    /// @inheritdoc IClusterRegistry
-    function acceptOperator(uint256 clusterId) external override {
-        ClusterData storage data = _data[clusterId];
-        // An unknown id has no pending operator, so this also rejects unknown ids.
-        if (msg.sender != data.pendingOperator || msg.sender == address(0)) {
-            revert NotPendingOperator(clusterId, msg.sender);
-        }
-        address previousOperator = data.operator;
-        data.operator = msg.sender;
-        delete data.pendingOperator;
-        emit OperatorTransferred(clusterId, previousOperator, msg.sender);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -377,93 +232,6 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         revert RenounceOwnershipDisabled();
     }
 
-    /*//////////////////////////////////////////////////////////////
-                                 VIEWS
-    //////////////////////////////////////////////////////////////*/
-
-    /// @inheritdoc IClusterRegistry
-    function operatorOf(uint256 clusterId) external view override returns (address) {
-        return _data[clusterId].operator;
-    }
-
-    /// @inheritdoc IClusterRegistry
-    function statusOf(uint256 clusterId) external view override returns (ClusterStatus) {
-        return _statusOf(clusterId, _states[clusterId], _config.heartbeat);
-    }
-
-    /// @inheritdoc IClusterRegistry
-    function owner() public view override(IClusterRegistry, Ownable) returns (address) {
-        return super.owner();
-    }
-
-    /// @inheritdoc IClusterRegistry
-    function guardian() external view override returns (address) {
-        return _config.guardian;
-    }
-
-    /// @inheritdoc IClusterRegistry
-    function committeeVersion() external view override returns (uint32) {
-        return _config.committeeVersion;
-    }
-
-    /// @inheritdoc IClusterRegistry
-    function clusterOf(uint256 clusterId) external view override returns (ClusterInfo memory info) {
-        ClusterState memory state = _states[clusterId];
-        ClusterData storage data = _data[clusterId];
-        info.operator = data.operator;
-        info.pendingOperator = data.pendingOperator;
-        info.status = _statusOf(clusterId, state, _config.heartbeat);
-        info.gpuModel = data.gpuModel;
-        info.location = data.location;
-        info.hardwareRoot = data.hardwareRoot;
-        info.gpuCount = state.gpuCount;
-        info.metadataURI = data.metadataURI;
-        info.metadataHash = data.metadataHash;
-        info.registeredAt = data.registeredAt;
-        info.attestedAt = state.attestedAt;
-        info.attestedUntil = state.attestedUntil;
-        info.attestationNonce = state.attestationNonce;
-        info.lastEpoch = state.lastEpoch;
-        info.lastReportAt = uint40(state.lastEpoch);
-        info.suspended = state.lifecycle == Lifecycle.Suspended;
-        info.retired = state.lifecycle == Lifecycle.Retired;
-    }
-
-    /// @inheritdoc IClusterRegistry
-    function clusterCount() external view override returns (uint256) {
-        return _clusterCount;
-    }
-
-    /// @inheritdoc IClusterRegistry
-    function lastEpochOf(uint256 clusterId) external view override returns (uint64) {
-        return _states[clusterId].lastEpoch;
-    }
-
-    /// @inheritdoc IClusterRegistry
-    function signers() external view override returns (address[] memory) {
-        return _signers;
-    }
-
-    /// @inheritdoc IClusterRegistry
-    function isSigner(address account) external view override returns (bool) {
-        return _signerPosition[account] != 0;
-    }
-
-    /// @inheritdoc IClusterRegistry
-    function threshold() external view override returns (uint256) {
-        return _config.threshold;
-    }
-
-    /// @inheritdoc IClusterRegistry
-    function heartbeat() external view override returns (uint256) {
-        return _config.heartbeat;
-    }
-
-    /// @inheritdoc IClusterRegistry
-    function domainSeparator() external view override returns (bytes32) {
-        return _domainSeparatorV4();
-    }
-
     /// @inheritdoc IClusterRegistry
     function hashAttestation(Attestation calldata attestation) public view override returns (bytes32 digest) {
         return _hashTypedDataV4(keccak256(abi.encode(ATTESTATION_TYPEHASH, attestation)));
@@ -541,22 +309,6 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         }
     }
 
-    /// @dev Status of a cluster from its hot slot; see `ClusterStatus`. Both activity times are signed times.
-    function _statusOf(uint256 clusterId, ClusterState memory state, uint256 heartbeat_)
-        internal
-        view
-        returns (ClusterStatus)
-    {
-        if (clusterId == 0 || clusterId > _clusterCount) return ClusterStatus.None;
-        if (state.lifecycle == Lifecycle.Retired) return ClusterStatus.Retired;
-        if (state.lifecycle == Lifecycle.Suspended) return ClusterStatus.Suspended;
-        if (state.attestedUntil == 0) return ClusterStatus.Registered;
-        if (block.timestamp > state.attestedUntil) return ClusterStatus.Stale;
-        uint256 lastActivity = state.lastEpoch > state.attestedAt ? state.lastEpoch : state.attestedAt;
-        if (block.timestamp > lastActivity + heartbeat_) return ClusterStatus.Stale;
-        return ClusterStatus.Attested;
-    }
-
     function _addSigner(address signer) internal {
         if (signer == address(0)) revert ZeroSigner();
         if (_signerPosition[signer] != 0) revert SignerAlreadyAdded(signer);
@@ -596,18 +348,5 @@ contract ClusterRegistry is IClusterRegistry, Ownable2Step, EIP712 {
         address previous = _config.guardian;
         _config.guardian = newGuardian;
         emit GuardianSet(previous, newGuardian);
-    }
-
-    function _checkOperator(uint256 clusterId) internal view {
-        // An unknown id has operator address(0), which no caller can be.
-        if (msg.sender != _data[clusterId].operator) revert NotOperator(clusterId, msg.sender);
-    }
-
-    function _checkKnown(uint256 clusterId) internal view {
-        if (clusterId == 0 || clusterId > _clusterCount) revert UnknownCluster(clusterId);
-    }
-
-    function _checkNotRetired(uint256 clusterId) internal view {
-        if (_states[clusterId].lifecycle == Lifecycle.Retired) revert ClusterIsRetired(clusterId);
     }
 }

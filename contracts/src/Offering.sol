@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {OfferingBase} from "./abstracts/OfferingBase.sol";
 import {IClusterRegistry} from "./interfaces/IClusterRegistry.sol";
 import {IOffering} from "./interfaces/IOffering.sol";
 import {IShareToken} from "./interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "./interfaces/IShareTokenErrors.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
@@ -18,26 +19,11 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// doubles as the "initialized" flag (instead of OpenZeppelin's Initializable, whose extra slot would cost ~22k gas),
 /// the implementation locks itself by setting it to a non-zero placeholder, and the supply is not stored but read
 /// from the token (its supply is fixed). Sale accounting lives in a third slot, written by the first purchase.
-contract Offering is IOffering, ReentrancyGuardTransient {
+/// The storage, its types and the views that read it directly are in `OfferingBase`.
+contract Offering is OfferingBase {
     using SafeERC20 for IERC20;
     using SafeERC20 for IShareToken;
     using SafeCast for uint256;
-
-    /// @dev Settlement outcome, packed with the sale totals. A cancelled sale still holds the supply until
-    /// `finalize()` returns it (the token may be paused when governance cancels).
-    enum Outcome {
-        None,
-        Succeeded,
-        Failed,
-        Cancelled,
-        CancelledSettled
-    }
-
-    /// @dev Purchases of one buyer (one slot).
-    struct Purchase {
-        uint96 shares;
-        uint160 paid;
-    }
 
     /// @dev One whole share in base units (shares have 18 decimals).
     uint256 internal constant SHARE_UNIT = 1e18;
@@ -50,30 +36,6 @@ contract Offering is IOffering, ReentrancyGuardTransient {
 
     IClusterRegistry internal immutable REGISTRY;
     IERC20 internal immutable STABLECOIN;
-
-    // slot 0 (initialize)
-    IShareToken internal _token;
-    uint96 internal _softCap;
-    // slot 1 (initialize)
-    uint96 internal _perBuyerCap;
-    uint96 internal _pricePerShare;
-    uint32 internal _start;
-    uint32 internal _end;
-    // slot 2 (sale), written by every purchase: `sold <= supply < 2**96`; `raised` is range-checked to 120 bits
-    // (1.3e36 base units); when the last share was sold (the decision time of a sale that sells out), in the same slot
-    // so the purchase that sells out costs what any other does (a concurrent buyer's gas estimate stays right).
-    uint96 internal _sold;
-    uint120 internal _raised;
-    Outcome internal _outcome;
-    uint32 internal _soldOutAt;
-    // slot 3: shares still escrowed after a successful settlement
-    uint96 internal _escrowed;
-    // slot 4: revenue earned per escrowed share since settlement, scaled by REVENUE_SCALE
-    uint256 internal _revenuePerEscrowedShare;
-
-    mapping(address buyer => Purchase) internal _purchases;
-    /// @dev `_revenuePerEscrowedShare` when the buyer last claimed escrow revenue (0: never, i.e. since settlement).
-    mapping(address buyer => uint256) internal _revenueClaimedPerShare;
 
     /// @param registry_ The cluster registry every clone checks attestation against.
     /// @param stablecoin_ The stablecoin every clone sells for (EIP-2612 for `buyWithPermit`).
@@ -136,7 +98,7 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         Outcome outcome = _outcome;
         if (outcome != Outcome.None && outcome != Outcome.Cancelled) revert AlreadyFinalized();
         IShareToken token_ = _token;
-        if (token_.paused()) revert IShareToken.TokenPaused();
+        if (token_.paused()) revert IShareTokenErrors.TokenPaused();
         address operator_ = REGISTRY.operatorOf(token_.clusterId());
         uint256 sold_ = _sold;
 
@@ -182,7 +144,7 @@ contract Offering is IOffering, ReentrancyGuardTransient {
 
     /// @inheritdoc IOffering
     function cancel() external nonReentrant {
-        if (msg.sender != REGISTRY.owner()) revert IShareToken.NotGovernance(msg.sender);
+        if (msg.sender != REGISTRY.owner()) revert IShareTokenErrors.NotGovernance(msg.sender);
         if (_outcome != Outcome.None) revert CannotCancel(_phase());
         _outcome = Outcome.Cancelled;
         emit Cancelled(msg.sender, _sold, _raised);
@@ -208,7 +170,7 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         // take back itself (`refund`, `refundTo`); moving it would let the operator take the refunds.
         if (_outcome != Outcome.Succeeded) revert WithdrawUnavailable(_phase());
         // Governance's pause stops the operator's recoveries, on the token and here alike.
-        if (token_.pausedByGovernance()) revert IShareToken.TokenPaused();
+        if (token_.pausedByGovernance()) revert IShareTokenErrors.TokenPaused();
         // Only what a freeze holds: a buyer who can act keeps their purchase out of the operator's reach.
         if (!token_.isFrozen(lost)) revert BuyerNotFrozen(lost);
         Purchase memory purchase = _purchases[lost];
@@ -237,7 +199,7 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         if (recipient == address(0)) revert ZeroAddress();
         // Delivery elsewhere is a send by the buyer: a frozen buyer's shares stay where they are (the operator may
         // move the purchase to a replacement, `recoverPurchase`), as a frozen holder's would.
-        if (recipient != msg.sender && _token.isFrozen(msg.sender)) revert IShareToken.AccountFrozen(msg.sender);
+        if (recipient != msg.sender && _token.isFrozen(msg.sender)) revert IShareTokenErrors.AccountFrozen(msg.sender);
         return _withdraw(recipient);
     }
 
@@ -271,47 +233,8 @@ contract Offering is IOffering, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IOffering
-    function token() external view returns (IShareToken) {
-        return _token;
-    }
-
-    /// @inheritdoc IOffering
-    function clusterId() external view returns (uint256) {
-        return _token.clusterId();
-    }
-
-    /// @inheritdoc IOffering
     function operator() external view returns (address) {
         return REGISTRY.operatorOf(_token.clusterId());
-    }
-
-    /// @inheritdoc IOffering
-    function supply() external view returns (uint256) {
-        return _token.totalSupply();
-    }
-
-    /// @inheritdoc IOffering
-    function terms() external view returns (Terms memory) {
-        return
-            Terms({
-                pricePerShare: _pricePerShare, softCap: _softCap, perBuyerCap: _perBuyerCap, start: _start, end: _end
-            });
-    }
-
-    /// @inheritdoc IOffering
-    function sold() external view returns (uint256) {
-        return _sold;
-    }
-
-    /// @inheritdoc IOffering
-    function raised() external view returns (uint256) {
-        return _raised;
-    }
-
-    /// @inheritdoc IOffering
-    function purchasedOf(address buyer) external view returns (uint256 shares, uint256 paid) {
-        Purchase memory purchase = _purchases[buyer];
-        return (purchase.shares, purchase.paid);
     }
 
     /// @inheritdoc IOffering
@@ -322,11 +245,6 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         uint256 perShare =
             _revenuePerEscrowedShare + Math.mulDiv(_token.claimable(address(this)), REVENUE_SCALE, _escrowed);
         return Math.mulDiv(shares, perShare - _revenueClaimedPerShare[buyer], REVENUE_SCALE);
-    }
-
-    /// @inheritdoc IOffering
-    function phase() external view returns (Phase) {
-        return _phase();
     }
 
     /// @inheritdoc IOffering
@@ -466,24 +384,11 @@ contract Offering is IOffering, ReentrancyGuardTransient {
         uint256 balanceBefore = STABLECOIN.balanceOf(address(this));
         STABLECOIN.safeTransferFrom(msg.sender, address(this), cost);
         uint256 received = STABLECOIN.balanceOf(address(this)) - balanceBefore;
-        if (received < cost) revert IShareToken.FeeOnTransferNotSupported(cost, received);
+        if (received < cost) revert IShareTokenErrors.FeeOnTransferNotSupported(cost, received);
     }
 
     /// @dev `ceil(shares * pricePerShare / 1e18)`: the buyer never pays less than the exact cost.
     function _quote(uint256 shares) private view returns (uint256) {
         return Math.mulDiv(shares, _pricePerShare, SHARE_UNIT, Math.Rounding.Ceil);
-    }
-
-    /// @dev The phase from settlement, time and sales; see {IOffering.Phase}.
-    function _phase() private view returns (Phase) {
-        Outcome outcome = _outcome;
-        if (outcome == Outcome.Succeeded) return Phase.Finalized;
-        if (outcome == Outcome.Failed) return Phase.Failed;
-        if (outcome != Outcome.None) return Phase.Cancelled;
-        if (block.timestamp < _start) return Phase.Pending;
-        uint256 sold_ = _sold;
-        if (sold_ == _token.totalSupply()) return Phase.SoldOut;
-        if (block.timestamp < _end) return Phase.Open;
-        return sold_ >= _softCap ? Phase.Succeeded : Phase.Failed;
     }
 }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
+import {IClusterRegistryErrors} from "./IClusterRegistryErrors.sol";
+import {IClusterRegistryEvents} from "./IClusterRegistryEvents.sol";
+
 /// @title IClusterRegistry
 /// @notice Registry of GPU clusters, their k-of-n oracle committee, attestations and epoch reports.
 /// @dev Attestations and epoch reports are EIP-712 typed data (domain name "Rackshare ClusterRegistry", version "1",
@@ -25,7 +28,8 @@ pragma solidity ^0.8.30;
 /// (already landed, or superseded by a later epoch), that was signed for an earlier committee, or whose cluster can no
 /// longer be reported on is skipped with `ReportSkipped`, so one front-run never reverts a relayer's batch; an epoch
 /// skipped this way is not recorded.
-interface IClusterRegistry {
+/// Most events and errors live in `IClusterRegistryEvents` and `IClusterRegistryErrors`.
+interface IClusterRegistry is IClusterRegistryEvents, IClusterRegistryErrors {
     /*//////////////////////////////////////////////////////////////
                                  TYPES
     //////////////////////////////////////////////////////////////*/
@@ -149,66 +153,6 @@ interface IClusterRegistry {
                                  EVENTS
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice A cluster was registered by `operator`.
-    event ClusterRegistered(
-        uint256 indexed clusterId,
-        address indexed operator,
-        string gpuModel,
-        uint32 gpuCount,
-        string location,
-        bytes32 hardwareRoot,
-        string metadataURI,
-        bytes32 metadataHash
-    );
-
-    /// @notice The operator updated the cluster's metadata.
-    event MetadataUpdated(uint256 indexed clusterId, string metadataURI, bytes32 metadataHash);
-
-    /// @notice The operator updated the hardware commitment; the attestation was cleared (status back to Registered).
-    event HardwareUpdated(uint256 indexed clusterId, bytes32 hardwareRoot, uint32 gpuCount);
-
-    /// @notice `currentOperator` offered the operator role to `pendingOperator` (address(0): offer cancelled).
-    event OperatorTransferStarted(
-        uint256 indexed clusterId, address indexed currentOperator, address indexed pendingOperator
-    );
-
-    /// @notice The operator role passed from `previousOperator` to `newOperator`.
-    event OperatorTransferred(uint256 indexed clusterId, address indexed previousOperator, address indexed newOperator);
-
-    /// @notice The committee attested the cluster; `signers` are the committee members whose signatures were checked.
-    /// @param clusterId The cluster.
-    /// @param hardwareRoot The attested hardware commitment.
-    /// @param gpuCount The attested GPU count.
-    /// @param validUntil Expiry of the attestation (inclusive).
-    /// @param nonce The attestation nonce consumed (the next one is `nonce + 1`).
-    /// @param attestedAt The attestation's signed `issuedAt` (the heartbeat counts from it).
-    /// @param signers The signers, in ascending address order.
-    /// @param submitter Who submitted the transaction (relayer).
-    event ClusterAttested(
-        uint256 indexed clusterId,
-        bytes32 hardwareRoot,
-        uint32 gpuCount,
-        uint64 validUntil,
-        uint32 nonce,
-        uint40 attestedAt,
-        address[] signers,
-        address submitter
-    );
-
-    /// @notice An epoch report was accepted (all fields of the signed report, plus who submitted it); the cluster's
-    /// `lastReportAt` is now `epoch`. See `EpochReport` for units (GPU-hours in milli-GPU-hours, utilization in
-    /// basis points, revenue in stablecoin base units).
-    event ReportSubmitted(
-        uint256 indexed clusterId,
-        uint64 indexed epoch,
-        uint64 gpuHoursMilli,
-        uint16 utilizationBps,
-        uint32 gpusOnline,
-        uint256 revenue,
-        bytes32 telemetryRoot,
-        address submitter
-    );
-
     /// @notice `submitReports` skipped an item (see `SkipReason`). Emitted before any signature check: it only says
     /// the item was ignored, it is no evidence that the committee signed it.
     /// @param clusterId The item's cluster.
@@ -216,141 +160,15 @@ interface IClusterRegistry {
     /// @param reason Why it was skipped.
     event ReportSkipped(uint256 indexed clusterId, uint64 indexed epoch, SkipReason reason);
 
-    /// @notice Governance (or the guardian) suspended the cluster.
-    event ClusterSuspended(uint256 indexed clusterId);
-
-    /// @notice Governance lifted the cluster's suspension.
-    event ClusterUnsuspended(uint256 indexed clusterId);
-
-    /// @notice Governance retired the cluster (final).
-    event ClusterRetired(uint256 indexed clusterId);
-
-    /// @notice `signer` joined the oracle committee.
-    event SignerAdded(address indexed signer);
-
-    /// @notice `signer` left the oracle committee.
-    event SignerRemoved(address indexed signer);
-
-    /// @notice The signature threshold changed (also emitted at construction with `previousThreshold = 0`).
-    event ThresholdChanged(uint256 previousThreshold, uint256 newThreshold);
-
-    /// @notice The heartbeat changed (also emitted at construction with `previousHeartbeat = 0`).
-    event HeartbeatChanged(uint256 previousHeartbeat, uint256 newHeartbeat);
-
-    /// @notice The committee changed (signer added or removed, or threshold set; also at construction): signatures
-    /// for earlier versions no longer count.
-    /// @param version The new committee version.
-    /// @param signers The committee after the change.
-    /// @param threshold The threshold after the change.
-    event CommitteeChanged(uint32 indexed version, address[] signers, uint256 threshold);
-
-    /// @notice The owner named a new guardian (address(0): none).
-    /// @param previousGuardian The guardian before.
-    /// @param newGuardian The guardian now.
-    event GuardianSet(address indexed previousGuardian, address indexed newGuardian);
-
     /*//////////////////////////////////////////////////////////////
                                  ERRORS
     //////////////////////////////////////////////////////////////*/
-
-    /// @notice `clusterId` was never registered.
-    error UnknownCluster(uint256 clusterId);
-
-    /// @notice `caller` is not the operator of `clusterId`.
-    error NotOperator(uint256 clusterId, address caller);
-
-    /// @notice `caller` is neither the owner nor the guardian.
-    error NotOwnerOrGuardian(address caller);
-
-    /// @notice `caller` is not the pending operator of `clusterId`.
-    error NotPendingOperator(uint256 clusterId, address caller);
-
-    /// @notice The cluster is retired; nothing about it can change any more.
-    error ClusterIsRetired(uint256 clusterId);
 
     /// @notice The cluster is suspended or retired, so it cannot be attested.
     error ClusterNotAttestable(uint256 clusterId, ClusterStatus status);
 
     /// @notice Suspend needs a cluster that is not suspended or retired; unsuspend needs a suspended one.
     error InvalidLifecycleChange(uint256 clusterId, ClusterStatus status);
-
-    /// @notice A GPU count of zero.
-    error ZeroGpuCount();
-
-    /// @notice A zero hardware commitment.
-    error ZeroHardwareRoot();
-
-    /// @notice The attestation's hardware root differs from the cluster's commitment.
-    error HardwareRootMismatch(uint256 clusterId, bytes32 attested, bytes32 committed);
-
-    /// @notice The attestation's GPU count differs from the cluster's.
-    error GpuCountMismatch(uint256 clusterId, uint32 attested, uint32 committed);
-
-    /// @notice The attestation's nonce is not the cluster's current one (an old or future attestation).
-    error InvalidAttestationNonce(uint256 clusterId, uint32 provided, uint32 expected);
-
-    /// @notice The attestation's `validUntil` is not in the future (an expired attestation).
-    error AttestationExpired(uint256 clusterId, uint64 validUntil, uint256 currentTime);
-
-    /// @notice The attestation's `validUntil` does not extend the current attestation.
-    error AttestationNotExtending(uint256 clusterId, uint64 validUntil, uint40 currentValidUntil);
-
-    /// @notice `validUntil` does not fit the registry's 40-bit timestamps.
-    error ValidUntilTooLarge(uint64 validUntil);
-
-    /// @notice The attestation's `issuedAt` is in the future.
-    error AttestationIssuedInFuture(uint256 clusterId, uint64 issuedAt, uint256 currentTime);
-
-    /// @notice The attestation was signed for another committee version.
-    error CommitteeVersionMismatch(uint32 provided, uint32 current);
-
-    /// @notice The report's epoch (its end time) is in the future.
-    error EpochInFuture(uint256 clusterId, uint64 epoch, uint256 currentTime);
-
-    /// @notice The report's utilization exceeds 10,000 basis points.
-    error UtilizationTooHigh(uint256 clusterId, uint16 utilizationBps);
-
-    /// @notice `submitReports` got an empty batch.
-    error EmptyBatch();
-
-    /// @notice Fewer signatures than the threshold.
-    error InsufficientSignatures(uint256 provided, uint256 required);
-
-    /// @notice Signature `index` does not recover to any address.
-    error InvalidSignature(uint256 index);
-
-    /// @notice Signature `index` is not 65 bytes long.
-    error InvalidSignatureLength(uint256 index, uint256 length);
-
-    /// @notice Signature `index` has a high `s` (a malleated signature).
-    error MalleableSignature(uint256 index, bytes32 s);
-
-    /// @notice Signature `index` recovers to `recovered`, which is not a current committee signer.
-    error NotCommitteeSigner(uint256 index, address recovered);
-
-    /// @notice Signature `index` is by the same signer as the signature before it.
-    error DuplicateSigner(uint256 index, address signer);
-
-    /// @notice Signature `index`'s signer is below the previous signer; signatures must be in ascending signer order.
-    error SignersNotAscending(uint256 index, address signer, address previousSigner);
-
-    /// @notice The zero address cannot be a signer.
-    error ZeroSigner();
-
-    /// @notice `signer` is already on the committee.
-    error SignerAlreadyAdded(address signer);
-
-    /// @notice `signer` is not on the committee.
-    error SignerNotFound(address signer);
-
-    /// @notice The threshold violates `1 <= threshold <= signers` and `2 * threshold > signers`.
-    error InvalidThreshold(uint256 threshold, uint256 signerCount);
-
-    /// @notice The heartbeat is zero or above `type(uint32).max` seconds.
-    error InvalidHeartbeat(uint256 heartbeat);
-
-    /// @notice Renouncing ownership is disabled: governance must always exist.
-    error RenounceOwnershipDisabled();
 
     /*//////////////////////////////////////////////////////////////
                             OPERATOR FUNCTIONS

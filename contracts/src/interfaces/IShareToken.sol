@@ -2,6 +2,8 @@
 pragma solidity ^0.8.30;
 
 import {IClusterRegistry} from "./IClusterRegistry.sol";
+import {IShareTokenErrors} from "./IShareTokenErrors.sol";
+import {IShareTokenEvents} from "./IShareTokenEvents.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
@@ -39,7 +41,8 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 /// share-wei (~79.2 billion shares), cumulative deposits <= 2**60 - 1 base units (~1.15e12 whole units at 6 decimals,
 /// hence the decimals limit), stream duration <= `MAX_DURATION` (3650 days), stream end and verification expiries
 /// < 2**32 (year 2106), cluster id < 2**96.
-interface IShareToken is IERC20Metadata, IERC20Permit, IERC20Errors {
+/// Events and errors live in `IShareTokenEvents` and `IShareTokenErrors`.
+interface IShareToken is IERC20Metadata, IERC20Permit, IERC20Errors, IShareTokenEvents, IShareTokenErrors {
     /// @notice The revenue stream as a dashboard shows it.
     /// @param ratePerSecond Revenue streamed to the whole supply per second, in base units scaled by `RATE_SCALE`.
     /// @param start When the current stream (after the last deposit or merge) started.
@@ -55,217 +58,6 @@ interface IShareToken is IERC20Metadata, IERC20Permit, IERC20Errors {
         uint256 lastUpdate;
         uint256 accumulator;
     }
-
-    /*//////////////////////////////////////////////////////////////
-                                 EVENTS
-    //////////////////////////////////////////////////////////////*/
-
-    /// @notice Emitted once by `initialize`, with everything an indexer needs about the token.
-    /// @param registry The cluster registry.
-    /// @param clusterId The cluster these shares represent.
-    /// @param stablecoin The stablecoin revenue is paid in.
-    /// @param name The token name.
-    /// @param symbol The token symbol.
-    /// @param supply The fixed total supply, minted to `initialHolder`.
-    /// @param initialHolder Who received the supply (the Offering).
-    event ShareTokenInitialized(
-        IClusterRegistry indexed registry,
-        uint256 indexed clusterId,
-        IERC20 stablecoin,
-        string name,
-        string symbol,
-        uint256 supply,
-        address initialHolder
-    );
-
-    /// @notice Emitted when revenue is deposited: a new tranche merged into the stream without slowing or shortening
-    /// it (see the contract notes).
-    /// @param payer Who paid (the operator or a payer it named).
-    /// @param amount Base units pulled from `payer`.
-    /// @param duration Seconds over which `amount` plus `carriedOver` stream from now.
-    /// @param newRatePerSecond The new stream rate, base units per second for the whole supply scaled by `RATE_SCALE`;
-    /// never below the rate before while the previous stream was running.
-    /// @param streamEnd Timestamp at which the stream now ends; never before the previous end.
-    /// @param carriedOver Base units (rounded down) of earlier deposits not yet streamed; they keep their schedule.
-    event RevenueDeposited(
-        address indexed payer,
-        uint256 amount,
-        uint256 duration,
-        uint256 newRatePerSecond,
-        uint256 streamEnd,
-        uint256 carriedOver
-    );
-
-    /// @notice Emitted when `account` claims `amount` base units of revenue to `recipient`.
-    /// @param account The holder whose revenue is claimed.
-    /// @param recipient Who receives the stablecoin.
-    /// @param amount Base units paid.
-    event Claimed(address indexed account, address indexed recipient, uint256 amount);
-
-    /// @notice Emitted when `operator` names, changes or revokes `payer`, who may deposit revenue on its behalf.
-    /// @param operator The operator who named the payer (the right lapses if the cluster's operator changes).
-    /// @param payer The payer.
-    /// @param maxDuration How far ahead of the deposit a payer's deposit may end the stream, in seconds (a top-up to
-    /// the running stream's end is always allowed); 0 revokes the payer.
-    event RevenuePayerSet(address indexed operator, address indexed payer, uint256 maxDuration);
-
-    /// @notice Emitted when the operator sets the verification expiry of `account`.
-    /// @param account The holder.
-    /// @param validUntil Last second (inclusive) at which `account` counts as verified; 0 revokes.
-    event VerificationSet(address indexed account, uint256 validUntil);
-
-    /// @notice Emitted when the operator turns the allowlist on or off.
-    /// @param operator Who changed it.
-    /// @param enabled Whether receivers must be verified.
-    event AllowlistEnabledSet(address indexed operator, bool enabled);
-
-    /// @notice Emitted when the operator freezes or unfreezes `account`.
-    /// @param operator Who changed it.
-    /// @param account The account.
-    /// @param frozen Whether `account` may no longer send nor receive shares.
-    event FreezeSet(address indexed operator, address indexed account, bool frozen);
-
-    /// @notice Emitted when the operator's or governance's pause is set or lifted.
-    /// @param by Who changed it (the operator, or the registry owner or its guardian).
-    /// @param governance True for governance's pause, false for the operator's.
-    /// @param paused Whether that pause is now on (claims never stop).
-    event PauseSet(address indexed by, bool governance, bool paused);
-
-    /// @notice Emitted (besides `Transfer`) when the operator forcibly moves shares.
-    /// @param operator Who forced it.
-    /// @param from The account debited.
-    /// @param to The account credited.
-    /// @param amount Share-wei moved.
-    event ForcedTransfer(address indexed operator, address indexed from, address indexed to, uint256 amount);
-
-    /// @notice Emitted (besides `Transfer`) when the operator moves a lost wallet to its replacement.
-    /// @param operator Who recovered it.
-    /// @param lost The lost wallet.
-    /// @param replacement The new wallet.
-    /// @param shares Share-wei moved (the whole balance).
-    /// @param revenue Base units of unclaimed revenue moved with them.
-    event WalletRecovered(
-        address indexed operator, address indexed lost, address indexed replacement, uint256 shares, uint256 revenue
-    );
-
-    /*//////////////////////////////////////////////////////////////
-                                 ERRORS
-    //////////////////////////////////////////////////////////////*/
-
-    /// @notice The caller is not the cluster's current operator.
-    /// @param caller The caller.
-    /// @param operator The cluster's current operator.
-    error NotOperator(address caller, address operator);
-
-    /// @notice The caller is neither the registry owner nor its guardian.
-    /// @param caller The caller.
-    error NotGovernanceOrGuardian(address caller);
-
-    /// @notice The caller is not the registry owner.
-    /// @param caller The caller.
-    error NotGovernance(address caller);
-
-    /// @notice The caller is neither the operator nor a payer the current operator named.
-    /// @param caller The caller.
-    error NotRevenuePayer(address caller);
-
-    /// @notice A named payer's deposit would end the stream later than its horizon allows (and later than the running
-    /// stream's end), which would hold every later deposit to that end.
-    /// @param duration The duration asked for.
-    /// @param maxDuration The longest duration this payer may ask for now.
-    error PayerHorizonExceeded(uint256 duration, uint256 maxDuration);
-
-    /// @notice Transfers, deposits, purchases and settlement are paused (by the operator or by governance).
-    error TokenPaused();
-
-    /// @notice `account` is protected (the Offering's escrow): it cannot be frozen, debited by a forced transfer or a
-    /// recovery, nor receive shares.
-    /// @param account The protected account.
-    error ProtectedAccount(address account);
-
-    /// @notice The deposit would end the stream before its current end (re-scheduling revenue already deposited).
-    /// @param newEnd The end the deposit asked for.
-    /// @param currentEnd The stream's current end, the earliest end a deposit may ask for.
-    error StreamWouldEndEarlier(uint256 newEnd, uint256 currentEnd);
-
-    /// @notice The deposit would stream slower than the running stream (stretching revenue already deposited): to
-    /// end later it must bring at least the current rate for every added second.
-    /// @param duration The duration asked for.
-    /// @param maxDuration The longest duration this amount allows now.
-    error StreamWouldSlowDown(uint256 duration, uint256 maxDuration);
-
-    /// @notice The stablecoin has more decimals than `MAX_STABLECOIN_DECIMALS`, so the lifetime deposit cap of
-    /// 2**60 - 1 base units would be too small to mean anything.
-    /// @param decimals The stablecoin's decimals.
-    /// @param maxDecimals `MAX_STABLECOIN_DECIMALS`.
-    error StablecoinDecimalsUnsupported(uint256 decimals, uint256 maxDecimals);
-
-    /// @notice The stablecoin does not answer `decimals()`.
-    /// @param stablecoin The stablecoin.
-    error StablecoinWithoutDecimals(IERC20 stablecoin);
-
-    /// @notice `account` is frozen and can neither send nor receive shares.
-    /// @param account The frozen account.
-    error AccountFrozen(address account);
-
-    /// @notice The allowlist is on and `account` was never verified (or was revoked).
-    /// @param account The receiver.
-    error RecipientNotVerified(address account);
-
-    /// @notice The allowlist is on and the verification of `account` expired.
-    /// @param account The receiver.
-    /// @param validUntil When its verification expired.
-    error RecipientVerificationExpired(address account, uint256 validUntil);
-
-    /// @notice A zero amount was given where it makes no sense.
-    error ZeroAmount();
-
-    /// @notice The stream duration is 0, above `MAX_DURATION`, or would end after 2**32 - 1.
-    /// @param duration The duration given.
-    error InvalidDuration(uint256 duration);
-
-    /// @notice The deposit would take cumulative deposits above 2**60 - 1 base units.
-    /// @param totalDeposited Cumulative deposits so far.
-    /// @param amount The deposit.
-    error DepositCapExceeded(uint256 totalDeposited, uint256 amount);
-
-    /// @notice The stablecoin credited less than `amount` (fee-on-transfer tokens are not supported).
-    /// @param expected The amount requested.
-    /// @param received The balance increase observed.
-    error FeeOnTransferNotSupported(uint256 expected, uint256 received);
-
-    /// @notice The supply is 0 or above 2**96 - 1.
-    /// @param supply The supply given.
-    error InvalidSupply(uint256 supply);
-
-    /// @notice A zero address was given for the registry, the stablecoin, a recipient or a holder.
-    error ZeroAddress();
-
-    /// @notice The cluster id does not fit in 96 bits.
-    /// @param clusterId The id given.
-    error InvalidClusterId(uint256 clusterId);
-
-    /// @notice Batch arrays differ in length.
-    /// @param accounts Length of the accounts array.
-    /// @param validUntils Length of the expiries array.
-    error LengthMismatch(uint256 accounts, uint256 validUntils);
-
-    /// @notice A verification expiry above 2**32 - 1.
-    /// @param validUntil The expiry given.
-    error InvalidValidUntil(uint256 validUntil);
-
-    /// @notice The lost wallet holds neither shares nor unclaimed revenue, or equals its replacement.
-    /// @param lost The lost wallet.
-    error NothingToRecover(address lost);
-
-    /// @notice The permit deadline passed.
-    /// @param deadline The deadline.
-    error ERC2612ExpiredSignature(uint256 deadline);
-
-    /// @notice The permit was not signed by `owner`.
-    /// @param signer The recovered signer.
-    /// @param owner The owner named in the permit.
-    error ERC2612InvalidSigner(address signer, address owner);
 
     /*//////////////////////////////////////////////////////////////
                                 INITIALIZER

@@ -3,6 +3,8 @@ pragma solidity 0.8.30;
 
 import {ClusterRegistry} from "../../src/ClusterRegistry.sol";
 import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
+import {IClusterRegistryErrors} from "../../src/interfaces/IClusterRegistryErrors.sol";
+import {IClusterRegistryEvents} from "../../src/interfaces/IClusterRegistryEvents.sol";
 import {ClusterRegistryFixture} from "../utils/ClusterRegistryFixture.sol";
 
 /// @notice Fuzz tests of ClusterRegistry: report fields, status timing against heartbeat and expiry, committee sizes.
@@ -42,11 +44,11 @@ contract ClusterRegistryFuzzTest is ClusterRegistryFixture {
             emit IClusterRegistry.ReportSkipped(clusterId, 0, IClusterRegistry.SkipReason.EpochNotAfterLast);
         } else if (epoch > block.timestamp) {
             vm.expectRevert(
-                abi.encodeWithSelector(IClusterRegistry.EpochInFuture.selector, clusterId, epoch, block.timestamp)
+                abi.encodeWithSelector(IClusterRegistryErrors.EpochInFuture.selector, clusterId, epoch, block.timestamp)
             );
         } else if (utilizationBps > 10_000) {
             vm.expectRevert(
-                abi.encodeWithSelector(IClusterRegistry.UtilizationTooHigh.selector, clusterId, utilizationBps)
+                abi.encodeWithSelector(IClusterRegistryErrors.UtilizationTooHigh.selector, clusterId, utilizationBps)
             );
         } else if (gpusOnline > GPU_COUNT) {
             // More GPUs than attested: the hardware may have shrunk since signing; skipped, the batch survives.
@@ -54,7 +56,7 @@ contract ClusterRegistryFuzzTest is ClusterRegistryFixture {
             emit IClusterRegistry.ReportSkipped(clusterId, epoch, IClusterRegistry.SkipReason.GpusOnlineAboveAttested);
         } else {
             vm.expectEmit(true, true, true, true, address(registry));
-            emit IClusterRegistry.ReportSubmitted(
+            emit IClusterRegistryEvents.ReportSubmitted(
                 clusterId, epoch, gpuHoursMilli, utilizationBps, gpusOnline, revenue, telemetryRoot, relayer
             );
         }
@@ -79,7 +81,7 @@ contract ClusterRegistryFuzzTest is ClusterRegistryFixture {
             emit IClusterRegistry.ReportSkipped(clusterId, second, IClusterRegistry.SkipReason.EpochNotAfterLast);
         } else {
             IClusterRegistry.EpochReport memory r = batch[0].report;
-            emit IClusterRegistry.ReportSubmitted(
+            emit IClusterRegistryEvents.ReportSubmitted(
                 clusterId, second, r.gpuHoursMilli, r.utilizationBps, r.gpusOnline, r.revenue, r.telemetryRoot, relayer
             );
         }
@@ -184,7 +186,7 @@ contract ClusterRegistryFuzzTest is ClusterRegistryFixture {
         IClusterRegistry.SignedReport[] memory batch = _one(_signReport(_defaultReport(clusterId, epoch), K));
         if (epoch > block.timestamp) {
             vm.expectRevert(
-                abi.encodeWithSelector(IClusterRegistry.EpochInFuture.selector, clusterId, epoch, block.timestamp)
+                abi.encodeWithSelector(IClusterRegistryErrors.EpochInFuture.selector, clusterId, epoch, block.timestamp)
             );
             registry.submitReports(batch);
             assertEq(registry.lastEpochOf(clusterId), 0);
@@ -218,7 +220,7 @@ contract ClusterRegistryFuzzTest is ClusterRegistryFixture {
         if (issuedAt > block.timestamp) {
             vm.expectRevert(
                 abi.encodeWithSelector(
-                    IClusterRegistry.AttestationIssuedInFuture.selector, clusterId, issuedAt, block.timestamp
+                    IClusterRegistryErrors.AttestationIssuedInFuture.selector, clusterId, issuedAt, block.timestamp
                 )
             );
             registry.submitAttestation(a, sigs);
@@ -261,11 +263,11 @@ contract ClusterRegistryFuzzTest is ClusterRegistryFixture {
         if (validUntil <= block.timestamp) {
             vm.expectRevert(
                 abi.encodeWithSelector(
-                    IClusterRegistry.AttestationExpired.selector, clusterId, validUntil, block.timestamp
+                    IClusterRegistryErrors.AttestationExpired.selector, clusterId, validUntil, block.timestamp
                 )
             );
         } else if (validUntil > type(uint40).max) {
-            vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.ValidUntilTooLarge.selector, validUntil));
+            vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.ValidUntilTooLarge.selector, validUntil));
         }
         registry.submitAttestation(a, sigs);
         bool accepted = validUntil > block.timestamp && validUntil <= type(uint40).max;
@@ -282,7 +284,7 @@ contract ClusterRegistryFuzzTest is ClusterRegistryFixture {
         (address[] memory addrs, uint256[] memory keys) = _makeCommittee(n, 7);
         bool valid = k >= 1 && k <= n && 2 * k > n;
         if (!valid) {
-            vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, k, n));
+            vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidThreshold.selector, k, n));
             new ClusterRegistry(governance, addrs, k, HEARTBEAT, address(0));
             return;
         }
@@ -295,7 +297,7 @@ contract ClusterRegistryFuzzTest is ClusterRegistryFixture {
 
         // k - 1 signatures fail, k pass.
         bytes[] memory short = _signAll(_firstKeys(keys, k - 1), digest);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InsufficientSignatures.selector, k - 1, k));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InsufficientSignatures.selector, k - 1, k));
         r.submitAttestation(a, short);
         r.submitAttestation(a, _signAll(_firstKeys(keys, k), digest));
         assertEq(uint8(r.statusOf(id)), uint8(IClusterRegistry.ClusterStatus.Attested));
@@ -318,7 +320,7 @@ contract ClusterRegistryFuzzTest is ClusterRegistryFixture {
         }
         IClusterRegistry.SignedReport[] memory batch = _one(IClusterRegistry.SignedReport(r, sigs));
         if (count < K) {
-            vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InsufficientSignatures.selector, count, K));
+            vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InsufficientSignatures.selector, count, K));
         }
         registry.submitReports(batch);
         assertEq(registry.lastEpochOf(clusterId), count >= K ? 1 : 0);
@@ -346,7 +348,9 @@ contract ClusterRegistryFuzzTest is ClusterRegistryFixture {
                 registry.removeSigner(who, k);
             } else {
                 ok = k >= 1 && k <= n && 2 * k > n;
-                if (!ok) vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, k, n));
+                if (!ok) {
+                    vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidThreshold.selector, k, n));
+                }
                 registry.setThreshold(k);
             }
             address[] memory s = registry.signers();

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IOffering} from "../../src/interfaces/IOffering.sol";
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
 import {OfferingFixture} from "../utils/OfferingFixture.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
@@ -275,15 +275,15 @@ contract OfferingFuzzTest is OfferingFixture {
         assertEq(usd.balanceOf(address(offering)), ok ? cost : 0);
         // The reasons that can stop a buyer here, and nothing else.
         if (operatorPaused || governancePaused) {
-            assertEq(expected, abi.encodeWithSelector(IShareToken.TokenPaused.selector));
+            assertEq(expected, abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector));
         } else if (frozen) {
-            assertEq(expected, abi.encodeWithSelector(IShareToken.AccountFrozen.selector, alice));
+            assertEq(expected, abi.encodeWithSelector(IShareTokenErrors.AccountFrozen.selector, alice));
         } else if (allowlist && verifiedUntil == 0) {
-            assertEq(expected, abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, alice));
+            assertEq(expected, abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, alice));
         } else if (allowlist && verifiedUntil < block.timestamp) {
             assertEq(
                 expected,
-                abi.encodeWithSelector(IShareToken.RecipientVerificationExpired.selector, alice, verifiedUntil)
+                abi.encodeWithSelector(IShareTokenErrors.RecipientVerificationExpired.selector, alice, verifiedUntil)
             );
         } else {
             assertTrue(ok);

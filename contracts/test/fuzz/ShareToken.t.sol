@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {ShareToken} from "../../src/ShareToken.sol";
 import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
 import {ShareTokenFixture} from "../utils/ShareTokenFixture.sol";
 
 /// @notice Fuzz tests of ShareToken: pro-rata accrual, merges and their limits (M-1), just-in-time holders around dust
@@ -244,12 +245,14 @@ contract ShareTokenFuzzTest is ShareTokenFixture {
         if (duration < x.lo) {
             assertEq(
                 err,
-                abi.encodeWithSelector(IShareToken.StreamWouldEndEarlier.selector, block.timestamp + duration, x.end)
+                abi.encodeWithSelector(
+                    IShareTokenErrors.StreamWouldEndEarlier.selector, block.timestamp + duration, x.end
+                )
             );
         } else if (duration > x.keeps) {
-            assertEq(err, abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, duration, x.keeps));
+            assertEq(err, abi.encodeWithSelector(IShareTokenErrors.StreamWouldSlowDown.selector, duration, x.keeps));
         } else if (duration > x.reach) {
-            assertEq(err, abi.encodeWithSelector(IShareToken.PayerHorizonExceeded.selector, duration, x.reach));
+            assertEq(err, abi.encodeWithSelector(IShareTokenErrors.PayerHorizonExceeded.selector, duration, x.reach));
         } else {
             assertEq(err, "");
             assertEq(token.stream().end, block.timestamp + duration);
@@ -319,8 +322,8 @@ contract ShareTokenFuzzTest is ShareTokenFixture {
             next = (rate * left + _accAdded(dust, SUPPLY)) / duration;
         } else {
             assertTrue(
-                bytes4(err) == IShareToken.StreamWouldEndEarlier.selector
-                    || bytes4(err) == IShareToken.StreamWouldSlowDown.selector
+                bytes4(err) == IShareTokenErrors.StreamWouldEndEarlier.selector
+                    || bytes4(err) == IShareTokenErrors.StreamWouldSlowDown.selector
             );
         }
         skip(1);

@@ -3,6 +3,8 @@ pragma solidity 0.8.30;
 
 import {ClusterRegistry} from "../../src/ClusterRegistry.sol";
 import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
+import {IClusterRegistryErrors} from "../../src/interfaces/IClusterRegistryErrors.sol";
+import {IClusterRegistryEvents} from "../../src/interfaces/IClusterRegistryEvents.sol";
 import {ClusterRegistryFixture} from "../utils/ClusterRegistryFixture.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
@@ -34,23 +36,23 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
         address predicted = vm.computeCreateAddress(address(this), vm.getNonce(address(this)));
         for (uint256 i = 0; i < N_SIGNERS; ++i) {
             vm.expectEmit(true, true, true, true, predicted);
-            emit IClusterRegistry.SignerAdded(committee[i]);
+            emit IClusterRegistryEvents.SignerAdded(committee[i]);
         }
         vm.expectEmit(true, true, true, true, predicted);
-        emit IClusterRegistry.ThresholdChanged(0, K);
+        emit IClusterRegistryEvents.ThresholdChanged(0, K);
         vm.expectEmit(true, true, true, true, predicted);
-        emit IClusterRegistry.CommitteeChanged(1, committee, K);
+        emit IClusterRegistryEvents.CommitteeChanged(1, committee, K);
         vm.expectEmit(true, true, true, true, predicted);
-        emit IClusterRegistry.HeartbeatChanged(0, HEARTBEAT);
+        emit IClusterRegistryEvents.HeartbeatChanged(0, HEARTBEAT);
         vm.expectEmit(true, true, true, true, predicted);
-        emit IClusterRegistry.GuardianSet(address(0), guardian);
+        emit IClusterRegistryEvents.GuardianSet(address(0), guardian);
         new ClusterRegistry(governance, committee, K, HEARTBEAT, guardian);
     }
 
     function test_Constructor_WithoutGuardian() public {
         address predicted = vm.computeCreateAddress(address(this), vm.getNonce(address(this)));
         vm.expectEmit(true, true, true, true, predicted);
-        emit IClusterRegistry.GuardianSet(address(0), address(0));
+        emit IClusterRegistryEvents.GuardianSet(address(0), address(0));
         ClusterRegistry r = new ClusterRegistry(governance, committee, K, HEARTBEAT, address(0));
         assertEq(r.guardian(), address(0));
         assertEq(r.committeeVersion(), 1);
@@ -66,7 +68,7 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
         s[0] = committee[0];
         s[1] = address(0);
         s[2] = committee[1];
-        vm.expectRevert(IClusterRegistry.ZeroSigner.selector);
+        vm.expectRevert(IClusterRegistryErrors.ZeroSigner.selector);
         new ClusterRegistry(governance, s, 2, HEARTBEAT, address(0));
     }
 
@@ -75,43 +77,43 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
         s[0] = committee[0];
         s[1] = committee[1];
         s[2] = committee[0];
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.SignerAlreadyAdded.selector, committee[0]));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.SignerAlreadyAdded.selector, committee[0]));
         new ClusterRegistry(governance, s, 2, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_NoSigners() public {
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 1, 0));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidThreshold.selector, 1, 0));
         new ClusterRegistry(governance, new address[](0), 1, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_ThresholdZero() public {
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 0, N_SIGNERS));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidThreshold.selector, 0, N_SIGNERS));
         new ClusterRegistry(governance, committee, 0, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_ThresholdNotMajority() public {
         // 2 of 5 is not a majority; 3 of 6 is exactly half and not enough either.
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 2, N_SIGNERS));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidThreshold.selector, 2, N_SIGNERS));
         new ClusterRegistry(governance, committee, 2, HEARTBEAT, address(0));
 
         (address[] memory six,) = _makeCommittee(6, 2);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 3, 6));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidThreshold.selector, 3, 6));
         new ClusterRegistry(governance, six, 3, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_ThresholdAboveSigners() public {
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 6, N_SIGNERS));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidThreshold.selector, 6, N_SIGNERS));
         new ClusterRegistry(governance, committee, 6, HEARTBEAT, address(0));
     }
 
     function test_RevertWhen_Constructor_ZeroHeartbeat() public {
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidHeartbeat.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidHeartbeat.selector, 0));
         new ClusterRegistry(governance, committee, K, 0, address(0));
     }
 
     function test_RevertWhen_Constructor_HeartbeatTooLarge() public {
         uint256 tooLarge = uint256(type(uint32).max) + 1;
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidHeartbeat.selector, tooLarge));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidHeartbeat.selector, tooLarge));
         new ClusterRegistry(governance, committee, K, tooLarge, address(0));
     }
 
@@ -155,7 +157,7 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
 
     function test_RegisterCluster_SequentialIdsAndEvent() public {
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ClusterRegistered(
+        emit IClusterRegistryEvents.ClusterRegistered(
             2, stranger, "B200", 8, "US-NYC-2", bytes32(uint256(1)), "u", bytes32(0)
         );
         vm.prank(stranger);
@@ -167,12 +169,12 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
     }
 
     function test_RevertWhen_RegisterCluster_ZeroGpuCount() public {
-        vm.expectRevert(IClusterRegistry.ZeroGpuCount.selector);
+        vm.expectRevert(IClusterRegistryErrors.ZeroGpuCount.selector);
         registry.registerCluster(GPU_MODEL, 0, LOCATION, HW_ROOT, META_URI, META_HASH);
     }
 
     function test_RevertWhen_RegisterCluster_ZeroHardwareRoot() public {
-        vm.expectRevert(IClusterRegistry.ZeroHardwareRoot.selector);
+        vm.expectRevert(IClusterRegistryErrors.ZeroHardwareRoot.selector);
         registry.registerCluster(GPU_MODEL, GPU_COUNT, LOCATION, bytes32(0), META_URI, META_HASH);
     }
 
@@ -183,7 +185,7 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
     function test_UpdateMetadata() public {
         _attest(clusterId, uint64(block.timestamp + 30 days));
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.MetadataUpdated(clusterId, "ipfs://v2", keccak256("v2"));
+        emit IClusterRegistryEvents.MetadataUpdated(clusterId, "ipfs://v2", keccak256("v2"));
         vm.prank(operator);
         registry.updateMetadata(clusterId, "ipfs://v2", keccak256("v2"));
         IClusterRegistry.ClusterInfo memory info = registry.clusterOf(clusterId);
@@ -194,13 +196,13 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
     }
 
     function test_RevertWhen_UpdateMetadata_NotOperator() public {
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotOperator.selector, clusterId, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotOperator.selector, clusterId, stranger));
         vm.prank(stranger);
         registry.updateMetadata(clusterId, "x", bytes32(0));
     }
 
     function test_RevertWhen_UpdateMetadata_UnknownCluster() public {
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotOperator.selector, 99, operator));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotOperator.selector, 99, operator));
         vm.prank(operator);
         registry.updateMetadata(99, "x", bytes32(0));
     }
@@ -208,7 +210,7 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
     function test_RevertWhen_UpdateMetadata_Retired() public {
         vm.prank(governance);
         registry.retireCluster(clusterId);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.ClusterIsRetired.selector, clusterId));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.ClusterIsRetired.selector, clusterId));
         vm.prank(operator);
         registry.updateMetadata(clusterId, "x", bytes32(0));
     }
@@ -226,7 +228,7 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
         bytes32 newRoot = keccak256("hardware-root-v2");
 
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.HardwareUpdated(clusterId, newRoot, 72);
+        emit IClusterRegistryEvents.HardwareUpdated(clusterId, newRoot, 72);
         vm.prank(operator);
         registry.updateHardware(clusterId, newRoot, 72);
 
@@ -258,7 +260,7 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
     }
 
     function test_RevertWhen_UpdateHardware_NotOperator() public {
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotOperator.selector, clusterId, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotOperator.selector, clusterId, stranger));
         vm.prank(stranger);
         registry.updateHardware(clusterId, HW_ROOT, 1);
     }
@@ -266,19 +268,19 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
     function test_RevertWhen_UpdateHardware_Retired() public {
         vm.prank(governance);
         registry.retireCluster(clusterId);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.ClusterIsRetired.selector, clusterId));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.ClusterIsRetired.selector, clusterId));
         vm.prank(operator);
         registry.updateHardware(clusterId, HW_ROOT, 1);
     }
 
     function test_RevertWhen_UpdateHardware_ZeroGpuCount() public {
-        vm.expectRevert(IClusterRegistry.ZeroGpuCount.selector);
+        vm.expectRevert(IClusterRegistryErrors.ZeroGpuCount.selector);
         vm.prank(operator);
         registry.updateHardware(clusterId, HW_ROOT, 0);
     }
 
     function test_RevertWhen_UpdateHardware_ZeroHardwareRoot() public {
-        vm.expectRevert(IClusterRegistry.ZeroHardwareRoot.selector);
+        vm.expectRevert(IClusterRegistryErrors.ZeroHardwareRoot.selector);
         vm.prank(operator);
         registry.updateHardware(clusterId, bytes32(0), 1);
     }
@@ -290,21 +292,21 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
     function test_TransferOperator_TwoStep() public {
         address next = makeAddr("next");
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.OperatorTransferStarted(clusterId, operator, next);
+        emit IClusterRegistryEvents.OperatorTransferStarted(clusterId, operator, next);
         vm.prank(operator);
         registry.transferOperator(clusterId, next);
         assertEq(registry.operatorOf(clusterId), operator, "not yet");
         assertEq(registry.clusterOf(clusterId).pendingOperator, next);
 
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.OperatorTransferred(clusterId, operator, next);
+        emit IClusterRegistryEvents.OperatorTransferred(clusterId, operator, next);
         vm.prank(next);
         registry.acceptOperator(clusterId);
         assertEq(registry.operatorOf(clusterId), next);
         assertEq(registry.clusterOf(clusterId).pendingOperator, address(0));
 
         // The old operator lost its rights, the new one has them.
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotOperator.selector, clusterId, operator));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotOperator.selector, clusterId, operator));
         vm.prank(operator);
         registry.updateMetadata(clusterId, "x", bytes32(0));
         vm.prank(next);
@@ -316,10 +318,10 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
         vm.startPrank(operator);
         registry.transferOperator(clusterId, next);
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.OperatorTransferStarted(clusterId, operator, address(0));
+        emit IClusterRegistryEvents.OperatorTransferStarted(clusterId, operator, address(0));
         registry.transferOperator(clusterId, address(0));
         vm.stopPrank();
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotPendingOperator.selector, clusterId, next));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotPendingOperator.selector, clusterId, next));
         vm.prank(next);
         registry.acceptOperator(clusterId);
     }
@@ -336,7 +338,7 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
     }
 
     function test_RevertWhen_TransferOperator_NotOperator() public {
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotOperator.selector, clusterId, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotOperator.selector, clusterId, stranger));
         vm.prank(stranger);
         registry.transferOperator(clusterId, stranger);
     }
@@ -344,13 +346,13 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
     function test_RevertWhen_AcceptOperator_NotPending() public {
         vm.prank(operator);
         registry.transferOperator(clusterId, makeAddr("next"));
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotPendingOperator.selector, clusterId, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotPendingOperator.selector, clusterId, stranger));
         vm.prank(stranger);
         registry.acceptOperator(clusterId);
     }
 
     function test_RevertWhen_AcceptOperator_UnknownCluster() public {
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotPendingOperator.selector, 42, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotPendingOperator.selector, 42, stranger));
         vm.prank(stranger);
         registry.acceptOperator(42);
     }
@@ -361,7 +363,7 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
 
     function test_SetHeartbeat() public {
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.HeartbeatChanged(HEARTBEAT, 6 hours);
+        emit IClusterRegistryEvents.HeartbeatChanged(HEARTBEAT, 6 hours);
         vm.prank(governance);
         registry.setHeartbeat(6 hours);
         assertEq(registry.heartbeat(), 6 hours);
@@ -384,10 +386,10 @@ contract ClusterRegistryTest is ClusterRegistryFixture {
 
     function test_RevertWhen_SetHeartbeat_Invalid() public {
         vm.startPrank(governance);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidHeartbeat.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidHeartbeat.selector, 0));
         registry.setHeartbeat(0);
         uint256 tooLarge = uint256(type(uint32).max) + 1;
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidHeartbeat.selector, tooLarge));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidHeartbeat.selector, tooLarge));
         registry.setHeartbeat(tooLarge);
         vm.stopPrank();
     }

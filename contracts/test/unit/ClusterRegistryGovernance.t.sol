@@ -3,6 +3,8 @@ pragma solidity 0.8.30;
 
 import {ClusterRegistry} from "../../src/ClusterRegistry.sol";
 import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
+import {IClusterRegistryErrors} from "../../src/interfaces/IClusterRegistryErrors.sol";
+import {IClusterRegistryEvents} from "../../src/interfaces/IClusterRegistryEvents.sol";
 import {ClusterRegistryFixture} from "../utils/ClusterRegistryFixture.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
@@ -16,16 +18,16 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
     function test_AddSigner() public {
         address newSigner = makeAddr("newSigner");
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.SignerAdded(newSigner);
+        emit IClusterRegistryEvents.SignerAdded(newSigner);
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ThresholdChanged(K, 4);
+        emit IClusterRegistryEvents.ThresholdChanged(K, 4);
         address[] memory expected = new address[](N_SIGNERS + 1);
         for (uint256 i = 0; i < N_SIGNERS; ++i) {
             expected[i] = committee[i];
         }
         expected[N_SIGNERS] = newSigner;
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.CommitteeChanged(2, expected, 4);
+        emit IClusterRegistryEvents.CommitteeChanged(2, expected, 4);
         vm.prank(governance);
         registry.addSigner(newSigner, 4);
         assertEq(registry.committeeVersion(), 2);
@@ -42,20 +44,20 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
     }
 
     function test_RevertWhen_AddSigner_Zero() public {
-        vm.expectRevert(IClusterRegistry.ZeroSigner.selector);
+        vm.expectRevert(IClusterRegistryErrors.ZeroSigner.selector);
         vm.prank(governance);
         registry.addSigner(address(0), 4);
     }
 
     function test_RevertWhen_AddSigner_AlreadyAdded() public {
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.SignerAlreadyAdded.selector, committee[2]));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.SignerAlreadyAdded.selector, committee[2]));
         vm.prank(governance);
         registry.addSigner(committee[2], 3);
     }
 
     function test_RevertWhen_AddSigner_BreaksMajority() public {
         // 3 of 6 is not > n/2.
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 3, 6));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidThreshold.selector, 3, 6));
         vm.prank(governance);
         registry.addSigner(stranger, 3);
     }
@@ -63,13 +65,13 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
     function test_RemoveSigner_SwapsAndPops() public {
         address removed = committee[1];
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.SignerRemoved(removed);
+        emit IClusterRegistryEvents.SignerRemoved(removed);
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ThresholdChanged(K, K);
+        emit IClusterRegistryEvents.ThresholdChanged(K, K);
         address[] memory expected = new address[](N_SIGNERS - 1);
         (expected[0], expected[1], expected[2], expected[3]) = (committee[0], committee[4], committee[2], committee[3]);
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.CommitteeChanged(2, expected, K);
+        emit IClusterRegistryEvents.CommitteeChanged(2, expected, K);
         vm.prank(governance);
         registry.removeSigner(removed, K);
         assertEq(registry.committeeVersion(), 2);
@@ -110,7 +112,7 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
     }
 
     function test_RevertWhen_RemoveSigner_NotFound() public {
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.SignerNotFound.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.SignerNotFound.selector, stranger));
         vm.prank(governance);
         registry.removeSigner(stranger, 3);
     }
@@ -118,7 +120,7 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
     function test_RevertWhen_RemoveSigner_ThresholdAboveSigners() public {
         vm.prank(governance);
         registry.setThreshold(5);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 5, 4));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidThreshold.selector, 5, 4));
         vm.prank(governance);
         registry.removeSigner(committee[0], 5);
     }
@@ -127,16 +129,16 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
         address[] memory one = new address[](1);
         one[0] = committee[0];
         ClusterRegistry r = new ClusterRegistry(governance, one, 1, HEARTBEAT, address(0));
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 1, 0));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidThreshold.selector, 1, 0));
         vm.prank(governance);
         r.removeSigner(committee[0], 1);
     }
 
     function test_SetThreshold() public {
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ThresholdChanged(K, 5);
+        emit IClusterRegistryEvents.ThresholdChanged(K, 5);
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.CommitteeChanged(2, committee, 5);
+        emit IClusterRegistryEvents.CommitteeChanged(2, committee, 5);
         vm.prank(governance);
         registry.setThreshold(5);
         assertEq(registry.threshold(), 5);
@@ -151,11 +153,11 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
 
     function test_RevertWhen_SetThreshold_Invalid() public {
         vm.startPrank(governance);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 0, 5));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidThreshold.selector, 0, 5));
         registry.setThreshold(0);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 2, 5));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidThreshold.selector, 2, 5));
         registry.setThreshold(2);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 6, 5));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidThreshold.selector, 6, 5));
         registry.setThreshold(6);
         vm.stopPrank();
     }
@@ -167,14 +169,14 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
     function test_SuspendAndUnsuspend() public {
         _attest(clusterId, uint64(block.timestamp + 30 days));
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ClusterSuspended(clusterId);
+        emit IClusterRegistryEvents.ClusterSuspended(clusterId);
         vm.prank(governance);
         registry.suspendCluster(clusterId);
         assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Suspended));
         assertTrue(registry.clusterOf(clusterId).suspended);
 
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ClusterUnsuspended(clusterId);
+        emit IClusterRegistryEvents.ClusterUnsuspended(clusterId);
         vm.prank(governance);
         registry.unsuspendCluster(clusterId);
         assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Attested));
@@ -185,7 +187,7 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
         vm.startPrank(governance);
         registry.suspendCluster(clusterId);
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ClusterRetired(clusterId);
+        emit IClusterRegistryEvents.ClusterRetired(clusterId);
         registry.retireCluster(clusterId);
         vm.stopPrank();
         assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Retired));
@@ -195,10 +197,10 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
 
     /// @dev Since the guardian may suspend too, a caller that is neither gets `NotOwnerOrGuardian`.
     function test_RevertWhen_Suspend_NotOwnerOrGuardian() public {
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotOwnerOrGuardian.selector, operator));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotOwnerOrGuardian.selector, operator));
         vm.prank(operator);
         registry.suspendCluster(clusterId);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotOwnerOrGuardian.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotOwnerOrGuardian.selector, stranger));
         vm.prank(stranger);
         registry.suspendCluster(clusterId);
         assertFalse(registry.clusterOf(clusterId).suspended);
@@ -218,11 +220,11 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
 
     function test_RevertWhen_Lifecycle_UnknownCluster() public {
         vm.startPrank(governance);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.UnknownCluster.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.UnknownCluster.selector, 0));
         registry.suspendCluster(0);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.UnknownCluster.selector, 2));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.UnknownCluster.selector, 2));
         registry.unsuspendCluster(2);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.UnknownCluster.selector, 2));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.UnknownCluster.selector, 2));
         registry.retireCluster(2);
         vm.stopPrank();
     }
@@ -267,7 +269,7 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
     function test_RevertWhen_Retire_AlreadyRetired() public {
         vm.startPrank(governance);
         registry.retireCluster(clusterId);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.ClusterIsRetired.selector, clusterId));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.ClusterIsRetired.selector, clusterId));
         registry.retireCluster(clusterId);
         vm.stopPrank();
     }
@@ -300,11 +302,11 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
     /// @dev I-3: a change that reverts leaves the version where it was.
     function test_CommitteeVersion_FailedChangeKeepsVersion() public {
         vm.startPrank(governance);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 2, N_SIGNERS));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidThreshold.selector, 2, N_SIGNERS));
         registry.setThreshold(2);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidThreshold.selector, 3, N_SIGNERS + 1));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidThreshold.selector, 3, N_SIGNERS + 1));
         registry.addSigner(stranger, 3);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.SignerNotFound.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.SignerNotFound.selector, stranger));
         registry.removeSigner(stranger, 3);
         vm.stopPrank();
         assertEq(registry.committeeVersion(), 1);
@@ -316,7 +318,7 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
         (afterRemove[0], afterRemove[1], afterRemove[2], afterRemove[3]) =
         (committee[0], committee[1], committee[4], committee[3]);
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.CommitteeChanged(2, afterRemove, 3);
+        emit IClusterRegistryEvents.CommitteeChanged(2, afterRemove, 3);
         vm.prank(governance);
         registry.removeSigner(committee[2], 3);
 
@@ -324,7 +326,7 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
         (afterReadd[0], afterReadd[1], afterReadd[2], afterReadd[3], afterReadd[4]) =
         (committee[0], committee[1], committee[4], committee[3], committee[2]);
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.CommitteeChanged(3, afterReadd, 3);
+        emit IClusterRegistryEvents.CommitteeChanged(3, afterReadd, 3);
         vm.prank(governance);
         registry.addSigner(committee[2], 3);
         assertEq(registry.committeeVersion(), 3);
@@ -338,13 +340,13 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
     function test_SetGuardian() public {
         address next = makeAddr("nextGuardian");
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.GuardianSet(guardian, next);
+        emit IClusterRegistryEvents.GuardianSet(guardian, next);
         vm.prank(governance);
         registry.setGuardian(next);
         assertEq(registry.guardian(), next);
 
         // The former guardian lost its power, the new one has it.
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotOwnerOrGuardian.selector, guardian));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotOwnerOrGuardian.selector, guardian));
         vm.prank(guardian);
         registry.suspendCluster(clusterId);
         vm.prank(next);
@@ -354,11 +356,11 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
 
     function test_SetGuardian_ZeroRemovesIt() public {
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.GuardianSet(guardian, address(0));
+        emit IClusterRegistryEvents.GuardianSet(guardian, address(0));
         vm.prank(governance);
         registry.setGuardian(address(0));
         assertEq(registry.guardian(), address(0));
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotOwnerOrGuardian.selector, guardian));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotOwnerOrGuardian.selector, guardian));
         vm.prank(guardian);
         registry.suspendCluster(clusterId);
     }
@@ -377,7 +379,7 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
     function test_Guardian_CanSuspend() public {
         _attest(clusterId, uint64(block.timestamp + 30 days));
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ClusterSuspended(clusterId);
+        emit IClusterRegistryEvents.ClusterSuspended(clusterId);
         vm.prank(guardian);
         registry.suspendCluster(clusterId);
         assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Suspended));
@@ -391,7 +393,7 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
 
     function test_Guardian_SuspendFollowsLifecycleRules() public {
         vm.startPrank(guardian);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.UnknownCluster.selector, 2));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.UnknownCluster.selector, 2));
         registry.suspendCluster(2);
         registry.suspendCluster(clusterId);
         vm.expectRevert(
@@ -405,7 +407,7 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
 
     function test_Owner_CanStillSuspend() public {
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ClusterSuspended(clusterId);
+        emit IClusterRegistryEvents.ClusterSuspended(clusterId);
         vm.prank(governance);
         registry.suspendCluster(clusterId);
         assertEq(uint8(registry.statusOf(clusterId)), uint8(IClusterRegistry.ClusterStatus.Suspended));
@@ -456,7 +458,7 @@ contract ClusterRegistryGovernanceTest is ClusterRegistryFixture {
     }
 
     function test_RevertWhen_RenounceOwnership() public {
-        vm.expectRevert(IClusterRegistry.RenounceOwnershipDisabled.selector);
+        vm.expectRevert(IClusterRegistryErrors.RenounceOwnershipDisabled.selector);
         vm.prank(governance);
         registry.renounceOwnership();
         assertEq(registry.owner(), governance);

@@ -2,6 +2,8 @@
 pragma solidity 0.8.30;
 
 import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
+import {IClusterRegistryErrors} from "../../src/interfaces/IClusterRegistryErrors.sol";
+import {IClusterRegistryEvents} from "../../src/interfaces/IClusterRegistryEvents.sol";
 import {ClusterRegistryFixture} from "../utils/ClusterRegistryFixture.sol";
 import {Vm} from "forge-std/Vm.sol";
 
@@ -40,7 +42,7 @@ contract ClusterRegistryInFlightTest is ClusterRegistryFixture {
         assertEq(a.committeeVersion, 1);
         _removeAndReadd();
 
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.CommitteeVersionMismatch.selector, 1, 3));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.CommitteeVersionMismatch.selector, 1, 3));
         registry.submitAttestation(a, sigs);
         assertEq(registry.clusterOf(clusterId).attestedUntil, 0);
 
@@ -111,12 +113,12 @@ contract ClusterRegistryInFlightTest is ClusterRegistryFixture {
         vm.startPrank(governance);
         registry.setThreshold(K); // same threshold, still a change
         vm.stopPrank();
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.CommitteeVersionMismatch.selector, 1, 2));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.CommitteeVersionMismatch.selector, 1, 2));
         registry.submitAttestation(a, sigs);
 
         vm.prank(governance);
         registry.addSigner(makeAddr("newSigner"), 4);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.CommitteeVersionMismatch.selector, 1, 3));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.CommitteeVersionMismatch.selector, 1, 3));
         registry.submitAttestation(a, sigs);
     }
 
@@ -125,7 +127,7 @@ contract ClusterRegistryInFlightTest is ClusterRegistryFixture {
         IClusterRegistry.Attestation memory a = _attestation(clusterId, validUntil);
         a.committeeVersion = 2;
         bytes[] memory sigs = _signAttestation(a, K);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.CommitteeVersionMismatch.selector, 2, 1));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.CommitteeVersionMismatch.selector, 2, 1));
         registry.submitAttestation(a, sigs);
     }
 
@@ -142,7 +144,9 @@ contract ClusterRegistryInFlightTest is ClusterRegistryFixture {
         assertEq(info.hardwareRoot, HW_ROOT, "same hardware as signed");
         assertEq(info.attestationNonce, 2);
 
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidAttestationNonce.selector, clusterId, 0, 2));
+        vm.expectRevert(
+            abi.encodeWithSelector(IClusterRegistryErrors.InvalidAttestationNonce.selector, clusterId, 0, 2)
+        );
         registry.submitAttestation(a, sigs);
         _assertStatus(clusterId, IClusterRegistry.ClusterStatus.Registered, "still not attested");
 
@@ -157,7 +161,7 @@ contract ClusterRegistryInFlightTest is ClusterRegistryFixture {
         vm.startPrank(operator);
         for (uint32 i = 1; i <= 3; ++i) {
             vm.expectEmit(true, true, true, true, address(registry));
-            emit IClusterRegistry.HardwareUpdated(clusterId, bytes32(uint256(i)), GPU_COUNT + i);
+            emit IClusterRegistryEvents.HardwareUpdated(clusterId, bytes32(uint256(i)), GPU_COUNT + i);
             registry.updateHardware(clusterId, bytes32(uint256(i)), GPU_COUNT + i);
             assertEq(registry.clusterOf(clusterId).attestationNonce, 1 + i);
         }

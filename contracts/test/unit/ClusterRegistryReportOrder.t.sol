@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
+import {IClusterRegistryEvents} from "../../src/interfaces/IClusterRegistryEvents.sol";
 import {ClusterRegistryFixture} from "../utils/ClusterRegistryFixture.sol";
 import {Vm} from "forge-std/Vm.sol";
 
@@ -38,7 +39,7 @@ contract ClusterRegistryReportOrderTest is ClusterRegistryFixture {
 
         Vm.Log[] memory fr = _submitRecorded(_one(_signed(clusterId, later)), frontRunner);
         assertEq(fr.length, 1);
-        assertEq(fr[0].topics[0], IClusterRegistry.ReportSubmitted.selector);
+        assertEq(fr[0].topics[0], IClusterRegistryEvents.ReportSubmitted.selector);
 
         Vm.Log[] memory logs = _submitRecorded(relayerBatch, relayer);
         assertEq(logs.length, 3, "one event per item");

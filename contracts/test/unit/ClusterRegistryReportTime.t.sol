@@ -2,6 +2,8 @@
 pragma solidity 0.8.30;
 
 import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
+import {IClusterRegistryErrors} from "../../src/interfaces/IClusterRegistryErrors.sol";
+import {IClusterRegistryEvents} from "../../src/interfaces/IClusterRegistryEvents.sol";
 import {ClusterRegistryFixture} from "../utils/ClusterRegistryFixture.sol";
 import {Vm} from "forge-std/Vm.sol";
 
@@ -58,7 +60,7 @@ contract ClusterRegistryReportTimeTest is ClusterRegistryFixture {
         vm.warp(t0 + HEARTBEAT + 1);
 
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ClusterAttested(
+        emit IClusterRegistryEvents.ClusterAttested(
             clusterId, HW_ROOT, GPU_COUNT, validUntil, 0, uint40(t0), _firstAddresses(K), relayer
         );
         vm.prank(relayer);
@@ -147,7 +149,7 @@ contract ClusterRegistryReportTimeTest is ClusterRegistryFixture {
     function test_RevertWhen_SubmitReports_EpochInFuture() public {
         _attest(clusterId, validUntil);
         IClusterRegistry.SignedReport[] memory batch = _one(_signed(clusterId, t0 + 1));
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.EpochInFuture.selector, clusterId, t0 + 1, t0));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.EpochInFuture.selector, clusterId, t0 + 1, t0));
         registry.submitReports(batch);
         assertEq(registry.lastEpochOf(clusterId), 0);
 
@@ -166,7 +168,7 @@ contract ClusterRegistryReportTimeTest is ClusterRegistryFixture {
         a.issuedAt = t0 + 1;
         bytes[] memory sigs = _signAttestation(a, K);
         vm.expectRevert(
-            abi.encodeWithSelector(IClusterRegistry.AttestationIssuedInFuture.selector, clusterId, t0 + 1, t0)
+            abi.encodeWithSelector(IClusterRegistryErrors.AttestationIssuedInFuture.selector, clusterId, t0 + 1, t0)
         );
         registry.submitAttestation(a, sigs);
         assertEq(registry.clusterOf(clusterId).attestedUntil, 0);
@@ -183,7 +185,7 @@ contract ClusterRegistryReportTimeTest is ClusterRegistryFixture {
         _report(clusterId, t0 - 1 hours);
         IClusterRegistry.SignedReport[] memory batch = _one(_signed(clusterId, type(uint64).max));
         vm.expectRevert(
-            abi.encodeWithSelector(IClusterRegistry.EpochInFuture.selector, clusterId, type(uint64).max, t0)
+            abi.encodeWithSelector(IClusterRegistryErrors.EpochInFuture.selector, clusterId, type(uint64).max, t0)
         );
         registry.submitReports(batch);
         assertEq(registry.lastEpochOf(clusterId), t0 - 1 hours, "lastEpochOf untouched");
@@ -192,7 +194,7 @@ contract ClusterRegistryReportTimeTest is ClusterRegistryFixture {
             skip(1 hours);
             Vm.Log[] memory logs = _submitRecorded(_one(_signed(clusterId, uint64(block.timestamp))), relayer);
             assertEq(logs.length, 1);
-            assertEq(logs[0].topics[0], IClusterRegistry.ReportSubmitted.selector);
+            assertEq(logs[0].topics[0], IClusterRegistryEvents.ReportSubmitted.selector);
             assertEq(registry.lastEpochOf(clusterId), block.timestamp);
         }
         _assertStatus(clusterId, IClusterRegistry.ClusterStatus.Attested, "alive");
@@ -204,7 +206,9 @@ contract ClusterRegistryReportTimeTest is ClusterRegistryFixture {
         _attest(clusterId, validUntil);
         _attest(second, validUntil);
         IClusterRegistry.SignedReport[] memory batch = _two(_signed(second, t0), _signed(clusterId, t0 + 1 days));
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.EpochInFuture.selector, clusterId, t0 + 1 days, t0));
+        vm.expectRevert(
+            abi.encodeWithSelector(IClusterRegistryErrors.EpochInFuture.selector, clusterId, t0 + 1 days, t0)
+        );
         registry.submitReports(batch);
         assertEq(registry.lastEpochOf(second), 0, "whole batch reverted");
         registry.submitReports(_one(batch[0]));

@@ -3,6 +3,8 @@ pragma solidity 0.8.30;
 
 import {ClusterRegistry} from "../../src/ClusterRegistry.sol";
 import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
+import {IClusterRegistryErrors} from "../../src/interfaces/IClusterRegistryErrors.sol";
+import {IClusterRegistryEvents} from "../../src/interfaces/IClusterRegistryEvents.sol";
 import {ClusterRegistryFixture} from "../utils/ClusterRegistryFixture.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {Vm} from "forge-std/Vm.sol";
@@ -31,7 +33,7 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
         IClusterRegistry.EpochReport memory r = _defaultReport(clusterId, epoch);
         IClusterRegistry.SignedReport[] memory batch = _one(_signReport(r, K));
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ReportSubmitted(
+        emit IClusterRegistryEvents.ReportSubmitted(
             clusterId, epoch, r.gpuHoursMilli, r.utilizationBps, r.gpusOnline, r.revenue, r.telemetryRoot, relayer
         );
         vm.prank(relayer);
@@ -73,7 +75,7 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
         IClusterRegistry.SignedReport[] memory batch = _one(_signReport(r, K));
         vm.expectRevert(
             abi.encodeWithSelector(
-                IClusterRegistry.EpochInFuture.selector, clusterId, type(uint64).max, block.timestamp
+                IClusterRegistryErrors.EpochInFuture.selector, clusterId, type(uint64).max, block.timestamp
             )
         );
         registry.submitReports(batch);
@@ -103,7 +105,7 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
     }
 
     function test_RevertWhen_SubmitReports_EmptyBatch() public {
-        vm.expectRevert(IClusterRegistry.EmptyBatch.selector);
+        vm.expectRevert(IClusterRegistryErrors.EmptyBatch.selector);
         registry.submitReports(new IClusterRegistry.SignedReport[](0));
     }
 
@@ -198,7 +200,7 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
         _report(clusterId, 5);
         IClusterRegistry.SignedReport[] memory batch =
             _three(_signed(second, 2), _signed(clusterId, 5), _signReport(_defaultReport(second, 3), K - 1));
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InsufficientSignatures.selector, K - 1, K));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InsufficientSignatures.selector, K - 1, K));
         registry.submitReports(batch);
         assertEq(registry.lastEpochOf(second), 0, "whole batch reverted");
         assertEq(registry.lastEpochOf(clusterId), 5);
@@ -213,7 +215,7 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
         IClusterRegistry.EpochReport memory r = _defaultReport(clusterId, 1);
         r.utilizationBps = 10_001;
         IClusterRegistry.SignedReport[] memory batch = _one(_signReport(r, K));
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.UtilizationTooHigh.selector, clusterId, 10_001));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.UtilizationTooHigh.selector, clusterId, 10_001));
         registry.submitReports(batch);
     }
 
@@ -321,7 +323,7 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
     function test_RevertWhen_SubmitReports_KMinusOneSignatures() public {
         _attest(clusterId, validUntil);
         IClusterRegistry.SignedReport[] memory batch = _one(_signReport(_defaultReport(clusterId, 1), K - 1));
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InsufficientSignatures.selector, K - 1, K));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InsufficientSignatures.selector, K - 1, K));
         registry.submitReports(batch);
     }
 
@@ -339,7 +341,7 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
 
         IClusterRegistry.SignedReport[] memory batch = _one(_signReport(_defaultReport(clusterId, 1), K));
         assertEq(batch[0].report.committeeVersion, 2);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InsufficientSignatures.selector, K, K + 1));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InsufficientSignatures.selector, K, K + 1));
         registry.submitReports(batch);
         registry.submitReports(_one(_signReport(_defaultReport(clusterId, 1), K + 1)));
         assertEq(registry.lastEpochOf(clusterId), 1);
@@ -350,7 +352,7 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
         IClusterRegistry.SignedReport memory sr = _signReport(_defaultReport(clusterId, 1), K);
         sr.signatures[1] = sr.signatures[0];
         IClusterRegistry.SignedReport[] memory batch = _one(sr);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.DuplicateSigner.selector, 1, committee[0]));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.DuplicateSigner.selector, 1, committee[0]));
         registry.submitReports(batch);
     }
 
@@ -366,7 +368,7 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
         _assertSkippedLog(logs[0], clusterId, 1, IClusterRegistry.SkipReason.StaleCommittee);
 
         batch = _one(_signReport(_defaultReport(clusterId, 1), K)); // version 2, committee[0..2]
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotCommitteeSigner.selector, 2, committee[2]));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotCommitteeSigner.selector, 2, committee[2]));
         registry.submitReports(batch);
         assertEq(registry.lastEpochOf(clusterId), 0);
     }
@@ -377,7 +379,7 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
         sr.signatures[0] = _malleate(sr.signatures[0]);
         IClusterRegistry.SignedReport[] memory batch = _one(sr);
         vm.expectRevert(
-            abi.encodeWithSelector(IClusterRegistry.MalleableSignature.selector, 0, _word(sr.signatures[0], 1))
+            abi.encodeWithSelector(IClusterRegistryErrors.MalleableSignature.selector, 0, _word(sr.signatures[0], 1))
         );
         registry.submitReports(batch);
     }
@@ -387,7 +389,7 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
         IClusterRegistry.SignedReport[] memory batch = _one(_signReport(_defaultReport(clusterId, 1), K));
         vm.chainId(10);
         address recovered = ECDSA.recover(registry.hashReport(batch[0].report), batch[0].signatures[0]);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotCommitteeSigner.selector, 0, recovered));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotCommitteeSigner.selector, 0, recovered));
         registry.submitReports(batch);
     }
 
@@ -399,7 +401,7 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
         other.submitAttestation(a, _signAll(_firstKeys(committeeKeys, K), other.hashAttestation(a)));
         IClusterRegistry.SignedReport[] memory batch = _one(_signReport(_defaultReport(clusterId, 1), K));
         address recovered = ECDSA.recover(other.hashReport(batch[0].report), batch[0].signatures[0]);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotCommitteeSigner.selector, 0, recovered));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotCommitteeSigner.selector, 0, recovered));
         other.submitReports(batch);
     }
 
@@ -409,7 +411,7 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
         sr.report.revenue += 1;
         IClusterRegistry.SignedReport[] memory batch = _one(sr);
         address recovered = ECDSA.recover(registry.hashReport(sr.report), sr.signatures[0]);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotCommitteeSigner.selector, 0, recovered));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotCommitteeSigner.selector, 0, recovered));
         registry.submitReports(batch);
     }
 
@@ -419,7 +421,7 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
         (sr.signatures[1], sr.signatures[2]) = (sr.signatures[2], sr.signatures[1]);
         IClusterRegistry.SignedReport[] memory batch = _one(sr);
         vm.expectRevert(
-            abi.encodeWithSelector(IClusterRegistry.SignersNotAscending.selector, 2, committee[1], committee[2])
+            abi.encodeWithSelector(IClusterRegistryErrors.SignersNotAscending.selector, 2, committee[1], committee[2])
         );
         registry.submitReports(batch);
     }
@@ -431,7 +433,7 @@ contract ClusterRegistryReportsTest is ClusterRegistryFixture {
         IClusterRegistry.SignedReport[] memory batch = new IClusterRegistry.SignedReport[](2);
         batch[0] = _signReport(_defaultReport(clusterId, 1), K);
         batch[1] = _signReport(_defaultReport(second, 1), K - 1);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InsufficientSignatures.selector, K - 1, K));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InsufficientSignatures.selector, K - 1, K));
         registry.submitReports(batch);
         assertEq(registry.lastEpochOf(clusterId), 0);
     }

@@ -3,6 +3,8 @@ pragma solidity 0.8.30;
 
 import {ClusterRegistry} from "../../src/ClusterRegistry.sol";
 import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
+import {IClusterRegistryErrors} from "../../src/interfaces/IClusterRegistryErrors.sol";
+import {IClusterRegistryEvents} from "../../src/interfaces/IClusterRegistryEvents.sol";
 import {ClusterRegistryFixture} from "../utils/ClusterRegistryFixture.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
@@ -97,7 +99,7 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
             expectedSigners[i] = committee[i];
         }
         vm.expectEmit(true, true, true, true, address(registry));
-        emit IClusterRegistry.ClusterAttested(
+        emit IClusterRegistryEvents.ClusterAttested(
             clusterId, HW_ROOT, GPU_COUNT, validUntil, 0, uint40(block.timestamp), expectedSigners, relayer
         );
         vm.prank(relayer);
@@ -149,7 +151,9 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         a.hardwareRoot = keccak256("other");
         bytes[] memory sigs = _signAttestation(a, K);
         vm.expectRevert(
-            abi.encodeWithSelector(IClusterRegistry.HardwareRootMismatch.selector, clusterId, a.hardwareRoot, HW_ROOT)
+            abi.encodeWithSelector(
+                IClusterRegistryErrors.HardwareRootMismatch.selector, clusterId, a.hardwareRoot, HW_ROOT
+            )
         );
         registry.submitAttestation(a, sigs);
     }
@@ -159,7 +163,9 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         a.gpuCount = GPU_COUNT - 1;
         bytes[] memory sigs = _signAttestation(a, K);
         vm.expectRevert(
-            abi.encodeWithSelector(IClusterRegistry.GpuCountMismatch.selector, clusterId, GPU_COUNT - 1, GPU_COUNT)
+            abi.encodeWithSelector(
+                IClusterRegistryErrors.GpuCountMismatch.selector, clusterId, GPU_COUNT - 1, GPU_COUNT
+            )
         );
         registry.submitAttestation(a, sigs);
     }
@@ -168,7 +174,9 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         IClusterRegistry.Attestation memory a = _attestation(clusterId, validUntil);
         bytes[] memory sigs = _signAttestation(a, K);
         registry.submitAttestation(a, sigs);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidAttestationNonce.selector, clusterId, 0, 1));
+        vm.expectRevert(
+            abi.encodeWithSelector(IClusterRegistryErrors.InvalidAttestationNonce.selector, clusterId, 0, 1)
+        );
         registry.submitAttestation(a, sigs);
     }
 
@@ -182,7 +190,9 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         registry.updateHardware(clusterId, keccak256("v2"), GPU_COUNT);
         registry.updateHardware(clusterId, HW_ROOT, GPU_COUNT);
         vm.stopPrank();
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidAttestationNonce.selector, clusterId, 0, 3));
+        vm.expectRevert(
+            abi.encodeWithSelector(IClusterRegistryErrors.InvalidAttestationNonce.selector, clusterId, 0, 3)
+        );
         registry.submitAttestation(a, sigs);
     }
 
@@ -190,7 +200,9 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         IClusterRegistry.Attestation memory a = _attestation(clusterId, validUntil);
         a.nonce = 1;
         bytes[] memory sigs = _signAttestation(a, K);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidAttestationNonce.selector, clusterId, 1, 0));
+        vm.expectRevert(
+            abi.encodeWithSelector(IClusterRegistryErrors.InvalidAttestationNonce.selector, clusterId, 1, 0)
+        );
         registry.submitAttestation(a, sigs);
     }
 
@@ -200,12 +212,16 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         // Signed in time, submitted once its validity has passed.
         vm.warp(validUntil);
         vm.expectRevert(
-            abi.encodeWithSelector(IClusterRegistry.AttestationExpired.selector, clusterId, validUntil, validUntil)
+            abi.encodeWithSelector(
+                IClusterRegistryErrors.AttestationExpired.selector, clusterId, validUntil, validUntil
+            )
         );
         registry.submitAttestation(a, sigs);
         vm.warp(validUntil + 1);
         vm.expectRevert(
-            abi.encodeWithSelector(IClusterRegistry.AttestationExpired.selector, clusterId, validUntil, validUntil + 1)
+            abi.encodeWithSelector(
+                IClusterRegistryErrors.AttestationExpired.selector, clusterId, validUntil, validUntil + 1
+            )
         );
         registry.submitAttestation(a, sigs);
     }
@@ -215,14 +231,16 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         IClusterRegistry.Attestation memory a = _attestation(clusterId, validUntil);
         bytes[] memory sigs = _signAttestation(a, K);
         vm.expectRevert(
-            abi.encodeWithSelector(IClusterRegistry.AttestationNotExtending.selector, clusterId, validUntil, validUntil)
+            abi.encodeWithSelector(
+                IClusterRegistryErrors.AttestationNotExtending.selector, clusterId, validUntil, validUntil
+            )
         );
         registry.submitAttestation(a, sigs);
         a.validUntil = validUntil - 1;
         sigs = _signAttestation(a, K);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IClusterRegistry.AttestationNotExtending.selector, clusterId, validUntil - 1, validUntil
+                IClusterRegistryErrors.AttestationNotExtending.selector, clusterId, validUntil - 1, validUntil
             )
         );
         registry.submitAttestation(a, sigs);
@@ -231,7 +249,7 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
     function test_RevertWhen_SubmitAttestation_ValidUntilTooLarge() public {
         IClusterRegistry.Attestation memory a = _attestation(clusterId, uint64(type(uint40).max) + 1);
         bytes[] memory sigs = _signAttestation(a, K);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.ValidUntilTooLarge.selector, a.validUntil));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.ValidUntilTooLarge.selector, a.validUntil));
         registry.submitAttestation(a, sigs);
         // The largest representable expiry is fine.
         a.validUntil = type(uint40).max;
@@ -280,7 +298,7 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
     function test_RevertWhen_SubmitAttestation_KMinusOneSignatures() public {
         IClusterRegistry.Attestation memory a = _attestation(clusterId, validUntil);
         bytes[] memory sigs = _signAttestation(a, K - 1);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InsufficientSignatures.selector, K - 1, K));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InsufficientSignatures.selector, K - 1, K));
         registry.submitAttestation(a, sigs);
     }
 
@@ -288,7 +306,7 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         IClusterRegistry.Attestation memory a = _attestation(clusterId, validUntil);
         bytes[] memory sigs = _signAttestation(a, K);
         sigs[2] = sigs[1];
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.DuplicateSigner.selector, 2, committee[1]));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.DuplicateSigner.selector, 2, committee[1]));
         registry.submitAttestation(a, sigs);
     }
 
@@ -299,12 +317,12 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         bytes[] memory sigs = _signAttestation(a, K);
         vm.prank(governance);
         registry.removeSigner(committee[1], 3);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.CommitteeVersionMismatch.selector, 1, 2));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.CommitteeVersionMismatch.selector, 1, 2));
         registry.submitAttestation(a, sigs);
 
         a.committeeVersion = 2;
         sigs = _signAttestation(a, K); // committee[0..2], committee[1] no longer a member
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotCommitteeSigner.selector, 1, committee[1]));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotCommitteeSigner.selector, 1, committee[1]));
         registry.submitAttestation(a, sigs);
         assertEq(registry.clusterOf(clusterId).attestedUntil, 0);
     }
@@ -315,7 +333,7 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         vm.chainId(1);
         address recovered = ECDSA.recover(registry.hashAttestation(a), sigs[0]);
         assertTrue(recovered != committee[0]);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotCommitteeSigner.selector, 0, recovered));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotCommitteeSigner.selector, 0, recovered));
         registry.submitAttestation(a, sigs);
     }
 
@@ -326,7 +344,7 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         IClusterRegistry.Attestation memory a = _attestation(clusterId, validUntil);
         bytes[] memory sigs = _signAttestation(a, K); // signed for `registry`
         address recovered = ECDSA.recover(other.hashAttestation(a), sigs[0]);
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotCommitteeSigner.selector, 0, recovered));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.NotCommitteeSigner.selector, 0, recovered));
         other.submitAttestation(a, sigs);
     }
 
@@ -340,7 +358,7 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         assertEq(ecrecover(registry.hashAttestation(a), uint8(high[64]), _word(high, 0), _word(high, 1)), committee[1]);
         // ...that the registry refuses.
         sigs[1] = high;
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.MalleableSignature.selector, 1, _word(high, 1)));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.MalleableSignature.selector, 1, _word(high, 1)));
         registry.submitAttestation(a, sigs);
     }
 
@@ -349,7 +367,7 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         bytes[] memory sigs = _signAttestation(a, K);
         (sigs[0], sigs[1]) = (sigs[1], sigs[0]);
         vm.expectRevert(
-            abi.encodeWithSelector(IClusterRegistry.SignersNotAscending.selector, 1, committee[0], committee[1])
+            abi.encodeWithSelector(IClusterRegistryErrors.SignersNotAscending.selector, 1, committee[0], committee[1])
         );
         registry.submitAttestation(a, sigs);
     }
@@ -359,7 +377,9 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         bytes[] memory sigs = _signAttestation(a, K);
         uint256 outsiderKey = 0xBAD;
         sigs[2] = _sign(outsiderKey, registry.hashAttestation(a));
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.NotCommitteeSigner.selector, 2, vm.addr(outsiderKey)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IClusterRegistryErrors.NotCommitteeSigner.selector, 2, vm.addr(outsiderKey))
+        );
         registry.submitAttestation(a, sigs);
     }
 
@@ -368,7 +388,7 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         bytes[] memory sigs = _signAttestation(a, K);
         // ERC-2098 64-byte compact signatures are not accepted.
         sigs[0] = abi.encodePacked(_word(sigs[0], 0), _word(sigs[0], 1));
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidSignatureLength.selector, 0, 64));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidSignatureLength.selector, 0, 64));
         registry.submitAttestation(a, sigs);
     }
 
@@ -376,7 +396,7 @@ contract ClusterRegistrySignaturesTest is ClusterRegistryFixture {
         IClusterRegistry.Attestation memory a = _attestation(clusterId, validUntil);
         bytes[] memory sigs = _signAttestation(a, K);
         sigs[0] = abi.encodePacked(_word(sigs[0], 0), _word(sigs[0], 1), uint8(29)); // v must be 27 or 28
-        vm.expectRevert(abi.encodeWithSelector(IClusterRegistry.InvalidSignature.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IClusterRegistryErrors.InvalidSignature.selector, 0));
         registry.submitAttestation(a, sigs);
     }
 }

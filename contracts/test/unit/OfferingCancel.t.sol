@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IOffering} from "../../src/interfaces/IOffering.sol";
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
 import {OfferingFixture} from "../utils/OfferingFixture.sol";
 
 /// @title OfferingCancelTest
@@ -114,12 +114,12 @@ contract OfferingCancelTest is OfferingFixture {
 
         vm.prank(alice);
         assertEq(offering.refund(), alicePaid);
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         offering.finalize();
 
         vm.prank(governance);
         token.governanceUnpause();
-        vm.expectRevert(IShareToken.TokenPaused.selector); // the operator's own pause is still on
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector); // the operator's own pause is still on
         offering.finalize();
         vm.prank(operator);
         token.unpause();
@@ -141,7 +141,7 @@ contract OfferingCancelTest is OfferingFixture {
         vm.warp(START);
         address[3] memory callers = [operator, stranger, guardian];
         for (uint256 i = 0; i < callers.length; ++i) {
-            vm.expectRevert(abi.encodeWithSelector(IShareToken.NotGovernance.selector, callers[i]));
+            vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotGovernance.selector, callers[i]));
             vm.prank(callers[i]);
             offering.cancel();
         }

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IOffering} from "../../src/interfaces/IOffering.sol";
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
 import {BlocklistStablecoin} from "../utils/BlocklistStablecoin.sol";
 import {FeeOnTransferToken} from "../utils/FeeOnTransferToken.sol";
 import {OfferingFixture} from "../utils/OfferingFixture.sol";
@@ -27,7 +27,7 @@ contract OfferingComplianceTest is OfferingFixture {
     function test_RevertWhen_Buy_BuyerNotVerified() public {
         _allowlistOn();
         vm.warp(START);
-        _expectBuyRevert(abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, alice));
+        _expectBuyRevert(abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, alice));
         _assertNothingBought();
 
         vm.prank(operator);
@@ -45,7 +45,7 @@ contract OfferingComplianceTest is OfferingFixture {
         vm.warp(until);
         _buy(alice, SHARE);
         vm.warp(until + 1);
-        _expectBuyRevert(abi.encodeWithSelector(IShareToken.RecipientVerificationExpired.selector, alice, until));
+        _expectBuyRevert(abi.encodeWithSelector(IShareTokenErrors.RecipientVerificationExpired.selector, alice, until));
         (uint256 shares,) = offering.purchasedOf(alice);
         assertEq(shares, SHARE);
     }
@@ -55,7 +55,7 @@ contract OfferingComplianceTest is OfferingFixture {
         vm.prank(operator);
         token.setFrozen(alice, true);
         vm.warp(START);
-        _expectBuyRevert(abi.encodeWithSelector(IShareToken.AccountFrozen.selector, alice));
+        _expectBuyRevert(abi.encodeWithSelector(IShareTokenErrors.AccountFrozen.selector, alice));
         _assertNothingBought();
     }
 
@@ -63,21 +63,21 @@ contract OfferingComplianceTest is OfferingFixture {
     function test_RevertWhen_BuyWithPermit_BuyerNotEligible() public {
         _allowlistOn();
         vm.warp(START);
-        _expectBuyWithPermitRevert(abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, alice));
+        _expectBuyWithPermitRevert(abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, alice));
 
         uint256 until = START;
         vm.prank(operator);
         token.setVerified(alice, until);
         skip(1);
         _expectBuyWithPermitRevert(
-            abi.encodeWithSelector(IShareToken.RecipientVerificationExpired.selector, alice, until)
+            abi.encodeWithSelector(IShareTokenErrors.RecipientVerificationExpired.selector, alice, until)
         );
 
         vm.startPrank(operator);
         token.setVerified(alice, END);
         token.setFrozen(alice, true);
         vm.stopPrank();
-        _expectBuyWithPermitRevert(abi.encodeWithSelector(IShareToken.AccountFrozen.selector, alice));
+        _expectBuyWithPermitRevert(abi.encodeWithSelector(IShareTokenErrors.AccountFrozen.selector, alice));
 
         _assertNothingBought();
         assertEq(usd.nonces(alice), 0, "permit not used");
@@ -87,12 +87,12 @@ contract OfferingComplianceTest is OfferingFixture {
     function test_Buy_RevertsLikeCheckTransfer() public {
         _allowlistOn();
         vm.warp(START);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, alice));
         token.checkTransfer(address(offering), alice, SHARE);
         (bool ok, bytes4 reason) = token.canTransfer(address(offering), alice, SHARE);
         assertFalse(ok);
-        assertEq(reason, IShareToken.RecipientNotVerified.selector);
-        _expectBuyRevert(abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, alice));
+        assertEq(reason, IShareTokenErrors.RecipientNotVerified.selector);
+        _expectBuyRevert(abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, alice));
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -121,7 +121,7 @@ contract OfferingComplianceTest is OfferingFixture {
         assertEq(offering.claimEscrowRevenue(alice), owed);
         assertEq(usd.balanceOf(alice), aliceBefore + owed);
 
-        bytes memory frozen = abi.encodeWithSelector(IShareToken.AccountFrozen.selector, alice);
+        bytes memory frozen = abi.encodeWithSelector(IShareTokenErrors.AccountFrozen.selector, alice);
         vm.expectRevert(frozen);
         vm.prank(alice);
         offering.withdrawShares();
@@ -165,10 +165,10 @@ contract OfferingComplianceTest is OfferingFixture {
         _depositRevenue(1000 * USD, 10 days);
         vm.warp(until + 1);
 
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.RecipientVerificationExpired.selector, alice, until));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.RecipientVerificationExpired.selector, alice, until));
         vm.prank(alice);
         offering.withdrawShares();
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, vault));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, vault));
         vm.prank(alice);
         offering.withdrawSharesTo(vault);
 
@@ -279,7 +279,9 @@ contract OfferingComplianceTest is OfferingFixture {
         vm.prank(alice);
         coin.approve(address(offering), type(uint256).max);
 
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.FeeOnTransferNotSupported.selector, 500 * USD, 495 * USD));
+        vm.expectRevert(
+            abi.encodeWithSelector(IShareTokenErrors.FeeOnTransferNotSupported.selector, 500 * USD, 495 * USD)
+        );
         vm.prank(alice);
         offering.buy(10 * SHARE, 500 * USD);
         assertEq(offering.sold(), 0);

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IOffering} from "../../src/interfaces/IOffering.sol";
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
 import {OfferingFixture} from "../utils/OfferingFixture.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
@@ -39,7 +39,7 @@ contract OfferingDecisionTest is OfferingFixture {
         assertEq(uint256(offering.phase()), uint256(IOffering.Phase.SoldOut));
 
         _operatorPause(); // same block
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         offering.finalize();
         vm.prank(governance);
         token.governanceUnpause();

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IOffering} from "../../src/interfaces/IOffering.sol";
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
 import {OfferingFixture} from "../utils/OfferingFixture.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
@@ -127,14 +127,14 @@ contract OfferingEscrowTest is OfferingFixture {
         // Compress: 1 base unit over 1 s would end the stream 29 days early.
         vm.startPrank(operator);
         vm.expectRevert(
-            abi.encodeWithSelector(IShareToken.StreamWouldEndEarlier.selector, block.timestamp + 1, streamEnd)
+            abi.encodeWithSelector(IShareTokenErrors.StreamWouldEndEarlier.selector, block.timestamp + 1, streamEnd)
         );
         token.depositRevenue(1, 1);
         // Stretch: 1 base unit over ten years would slow it down.
         (uint256 minDuration, uint256 maxDuration) = token.depositLimits(operator, 1);
         assertEq(minDuration, 29 days);
         assertEq(maxDuration, 29 days, "a dust deposit can only run to the current end");
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, 3650 days, maxDuration));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.StreamWouldSlowDown.selector, 3650 days, maxDuration));
         token.depositRevenue(1, 3650 days);
         vm.stopPrank();
 
@@ -275,7 +275,7 @@ contract OfferingEscrowTest is OfferingFixture {
 
     /// @dev The operator's three controls all refuse the Offering, and its balance stays `expected`.
     function _expectEscrowUntouchable(uint256 expected) internal {
-        bytes memory err = abi.encodeWithSelector(IShareToken.ProtectedAccount.selector, address(offering));
+        bytes memory err = abi.encodeWithSelector(IShareTokenErrors.ProtectedAccount.selector, address(offering));
         vm.startPrank(operator);
         vm.expectRevert(err);
         token.recoverWallet(address(offering), operator);

@@ -3,7 +3,7 @@ pragma solidity 0.8.30;
 
 import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
 import {IOffering} from "../../src/interfaces/IOffering.sol";
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
 import {OfferingFixture} from "../utils/OfferingFixture.sol";
 
 /// @title OfferingLifecycleTest
@@ -91,14 +91,14 @@ contract OfferingLifecycleTest is OfferingFixture {
         token.setAllowlistEnabled(true);
         token.setVerified(operator, END + 365 days);
         vm.stopPrank();
-        _expectBuyRevert(bob, abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, bob));
+        _expectBuyRevert(bob, abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, bob));
 
         vm.warp(END);
         offering.finalize();
         _depositRevenue(1000 * USD, 1 days);
         skip(1 days);
 
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, alice));
         vm.prank(alice);
         offering.withdrawShares();
         uint256 owed = token.claimable(address(offering)); // alice's shares are the whole escrow

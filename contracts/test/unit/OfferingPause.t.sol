@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IOffering} from "../../src/interfaces/IOffering.sol";
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
 import {OfferingFixture} from "../utils/OfferingFixture.sol";
 
 /// @title OfferingPauseTest
@@ -22,7 +22,7 @@ contract OfferingPauseTest is OfferingFixture {
     function test_RevertWhen_Buy_OperatorPaused() public {
         vm.warp(START);
         _operatorPause();
-        _expectBuyRevert(abi.encodeWithSelector(IShareToken.TokenPaused.selector));
+        _expectBuyRevert(abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector));
         _assertNothingSold();
 
         vm.prank(operator);
@@ -35,7 +35,7 @@ contract OfferingPauseTest is OfferingFixture {
     function test_RevertWhen_Buy_GovernancePaused() public {
         vm.warp(START);
         _governancePause();
-        _expectBuyRevert(abi.encodeWithSelector(IShareToken.TokenPaused.selector));
+        _expectBuyRevert(abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector));
         _assertNothingSold();
     }
 
@@ -45,7 +45,7 @@ contract OfferingPauseTest is OfferingFixture {
         vm.prank(guardian);
         token.governancePause();
         assertTrue(token.pausedByGovernance());
-        _expectBuyRevert(abi.encodeWithSelector(IShareToken.TokenPaused.selector));
+        _expectBuyRevert(abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector));
         _assertNothingSold();
     }
 
@@ -53,7 +53,7 @@ contract OfferingPauseTest is OfferingFixture {
     function test_RevertWhen_BuyWithPermit_OperatorPaused() public {
         vm.warp(START);
         _operatorPause();
-        _expectBuyWithPermitRevert(abi.encodeWithSelector(IShareToken.TokenPaused.selector));
+        _expectBuyWithPermitRevert(abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector));
         _assertNothingSold();
         assertEq(usd.nonces(alice), 0, "permit not used");
         assertEq(usd.allowance(alice, address(offering)), 0);
@@ -63,7 +63,7 @@ contract OfferingPauseTest is OfferingFixture {
     function test_RevertWhen_BuyWithPermit_GovernancePaused() public {
         vm.warp(START);
         _governancePause();
-        _expectBuyWithPermitRevert(abi.encodeWithSelector(IShareToken.TokenPaused.selector));
+        _expectBuyWithPermitRevert(abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector));
         _assertNothingSold();
         assertEq(usd.nonces(alice), 0, "permit not used");
     }
@@ -76,10 +76,10 @@ contract OfferingPauseTest is OfferingFixture {
         vm.prank(operator);
         token.unpause();
         assertTrue(token.paused(), "governance's pause holds");
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotGovernance.selector, operator));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotGovernance.selector, operator));
         vm.prank(operator);
         token.governanceUnpause();
-        _expectBuyRevert(abi.encodeWithSelector(IShareToken.TokenPaused.selector));
+        _expectBuyRevert(abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector));
 
         vm.prank(governance);
         token.governanceUnpause();
@@ -98,12 +98,12 @@ contract OfferingPauseTest is OfferingFixture {
         assertEq(uint256(offering.phase()), uint256(IOffering.Phase.SoldOut));
         _governancePause();
 
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         offering.finalize();
         // The operator can neither lift the pause nor settle early around it.
         vm.prank(operator);
         token.unpause();
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         vm.prank(operator);
         offering.finalize();
         assertEq(usd.balanceOf(operator), 0);
@@ -122,7 +122,7 @@ contract OfferingPauseTest is OfferingFixture {
         vm.warp(START);
         _buy(alice, SUPPLY);
         _operatorPause();
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         offering.finalize();
         assertEq(usd.balanceOf(operator), 0);
     }
@@ -131,12 +131,12 @@ contract OfferingPauseTest is OfferingFixture {
     function test_RevertWhen_Finalize_SucceededPaused() public {
         _sellAndEnd(SOFT_CAP);
         _operatorPause();
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         offering.finalize();
         vm.prank(operator);
         token.unpause();
         _governancePause();
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         offering.finalize();
         assertEq(uint256(offering.phase()), uint256(IOffering.Phase.Succeeded));
         assertEq(token.balanceOf(address(offering)), SUPPLY);
@@ -147,7 +147,7 @@ contract OfferingPauseTest is OfferingFixture {
         vm.warp(START);
         _buy(alice, SOFT_CAP);
         _governancePause();
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         vm.prank(operator);
         offering.finalize();
         assertEq(uint256(offering.phase()), uint256(IOffering.Phase.Open));
@@ -157,7 +157,7 @@ contract OfferingPauseTest is OfferingFixture {
     function test_RevertWhen_Finalize_FailedPaused() public {
         _sellAndEnd(100 * SHARE);
         _governancePause();
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         offering.finalize();
         assertEq(token.balanceOf(address(offering)), SUPPLY);
         assertEq(token.balanceOf(operator), 0);
@@ -211,7 +211,7 @@ contract OfferingPauseTest is OfferingFixture {
         assertEq(usd.balanceOf(alice), 1_000_000 * USD - 25_000 * USD + owed);
         assertEq(offering.escrowRevenueOf(alice), 0);
 
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         vm.prank(alice);
         offering.withdrawShares();
 

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IOffering} from "../../src/interfaces/IOffering.sol";
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
 import {BlocklistStablecoin} from "../utils/BlocklistStablecoin.sol";
 import {OfferingFixture} from "../utils/OfferingFixture.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
@@ -163,7 +163,7 @@ contract OfferingRecoveryTest is OfferingFixture {
         offering.recoverPurchase(alice, heir);
         vm.stopPrank();
 
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, heir));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, heir));
         vm.prank(heir);
         offering.withdrawShares();
         vm.prank(heir);
@@ -254,7 +254,7 @@ contract OfferingRecoveryTest is OfferingFixture {
         vm.prank(operator);
         token.setFrozen(alice, true);
         _governancePause();
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         vm.prank(operator);
         offering.recoverPurchase(alice, heir);
         _assertPurchase(alice, SOFT_CAP, alicePaid);

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IOffering} from "../../src/interfaces/IOffering.sol";
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
 import {OfferingFixture} from "../utils/OfferingFixture.sol";
 
 /// @title OfferingSettlementTest
@@ -149,7 +149,7 @@ contract OfferingSettlementTest is OfferingFixture {
         assertEq(token.balanceOf(operator), SUPPLY - SOFT_CAP, "unsold shares reach the frozen operator");
         assertEq(usd.balanceOf(operator), 20_000 * USD + earned);
         assertTrue(token.isFrozen(operator));
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.AccountFrozen.selector, operator));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.AccountFrozen.selector, operator));
         vm.prank(operator);
         token.transfer(bob, SHARE);
 
@@ -168,7 +168,7 @@ contract OfferingSettlementTest is OfferingFixture {
         _sellAndEnd(SOFT_CAP);
         assertFalse(token.isVerified(operator));
         token.checkTransfer(address(offering), operator, SUPPLY - SOFT_CAP);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, bob));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, bob));
         token.checkTransfer(address(offering), bob, SHARE);
 
         offering.finalize();
@@ -202,7 +202,7 @@ contract OfferingSettlementTest is OfferingFixture {
         token.setFrozen(newOperator, true);
         token.setFrozen(operator, true);
         vm.stopPrank();
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.AccountFrozen.selector, operator));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.AccountFrozen.selector, operator));
         token.checkTransfer(address(offering), operator, SHARE);
         vm.prank(governance);
         offering.cancel();
@@ -216,9 +216,9 @@ contract OfferingSettlementTest is OfferingFixture {
         vm.prank(operator);
         token.setFrozen(operator, true);
         _operatorPause();
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         token.checkTransfer(address(offering), operator, SUPPLY - SOFT_CAP);
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         offering.finalize();
         assertEq(uint256(offering.phase()), uint256(IOffering.Phase.Succeeded));
     }

@@ -8,6 +8,7 @@ import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
 import {IOffering} from "../../src/interfaces/IOffering.sol";
 import {IRackshareFactory} from "../../src/interfaces/IRackshareFactory.sol";
 import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
 import {DecimalsStablecoin} from "../utils/DecimalsStablecoin.sol";
 import {NoDecimalsStablecoin} from "../utils/NoDecimalsStablecoin.sol";
 import {OfferingFixture} from "../utils/OfferingFixture.sol";
@@ -65,21 +66,24 @@ contract RackshareFactoryTest is OfferingFixture {
     function test_RevertWhen_ConstructorStablecoinEighteenDecimals() public {
         _expectStablecoinRefused(
             new DecimalsStablecoin(18),
-            abi.encodeWithSelector(IShareToken.StablecoinDecimalsUnsupported.selector, 18, 6)
+            abi.encodeWithSelector(IShareTokenErrors.StablecoinDecimalsUnsupported.selector, 18, 6)
         );
     }
 
     /// L-4: the bound is exact: 7 decimals are one too many.
     function test_RevertWhen_ConstructorStablecoinSevenDecimals() public {
         _expectStablecoinRefused(
-            new DecimalsStablecoin(7), abi.encodeWithSelector(IShareToken.StablecoinDecimalsUnsupported.selector, 7, 6)
+            new DecimalsStablecoin(7),
+            abi.encodeWithSelector(IShareTokenErrors.StablecoinDecimalsUnsupported.selector, 7, 6)
         );
     }
 
     /// L-4: a coin without `decimals()` cannot be checked, so it is refused too.
     function test_RevertWhen_ConstructorStablecoinWithoutDecimals() public {
         IERC20 coin = IERC20(address(new NoDecimalsStablecoin()));
-        _expectStablecoinRefused(coin, abi.encodeWithSelector(IShareToken.StablecoinWithoutDecimals.selector, coin));
+        _expectStablecoinRefused(
+            coin, abi.encodeWithSelector(IShareTokenErrors.StablecoinWithoutDecimals.selector, coin)
+        );
     }
 
     /// L-4: 6 decimals and fewer are accepted, and tokenizing with them works.

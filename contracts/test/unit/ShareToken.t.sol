@@ -4,6 +4,8 @@ pragma solidity 0.8.30;
 import {ShareToken} from "../../src/ShareToken.sol";
 import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
 import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
+import {IShareTokenEvents} from "../../src/interfaces/IShareTokenEvents.sol";
 import {FeeOnTransferToken} from "../utils/FeeOnTransferToken.sol";
 import {ShareTokenFixture} from "../utils/ShareTokenFixture.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
@@ -45,7 +47,7 @@ contract ShareTokenTest is ShareTokenFixture {
         vm.expectEmit(address(t));
         emit IERC20.Transfer(address(0), alice, 5e18);
         vm.expectEmit(address(t));
-        emit IShareToken.ShareTokenInitialized(IClusterRegistry(address(reg)), 7, usd, "N", "S", 5e18, alice);
+        emit IShareTokenEvents.ShareTokenInitialized(IClusterRegistry(address(reg)), 7, usd, "N", "S", 5e18, alice);
         t.initialize(IClusterRegistry(address(reg)), 7, usd, "N", "S", 5e18, alice);
     }
 
@@ -68,27 +70,27 @@ contract ShareTokenTest is ShareTokenFixture {
 
     function test_RevertWhen_Initialize_ZeroAddress() public {
         ShareToken t = ShareToken(Clones.clone(address(impl)));
-        vm.expectRevert(IShareToken.ZeroAddress.selector);
+        vm.expectRevert(IShareTokenErrors.ZeroAddress.selector);
         t.initialize(IClusterRegistry(address(0)), 1, usd, "N", "S", 1, alice);
-        vm.expectRevert(IShareToken.ZeroAddress.selector);
+        vm.expectRevert(IShareTokenErrors.ZeroAddress.selector);
         t.initialize(IClusterRegistry(address(reg)), 1, IERC20(address(0)), "N", "S", 1, alice);
-        vm.expectRevert(IShareToken.ZeroAddress.selector);
+        vm.expectRevert(IShareTokenErrors.ZeroAddress.selector);
         t.initialize(IClusterRegistry(address(reg)), 1, usd, "N", "S", 1, address(0));
     }
 
     function test_RevertWhen_Initialize_ClusterIdTooLarge() public {
         ShareToken t = ShareToken(Clones.clone(address(impl)));
         uint256 id = uint256(type(uint96).max) + 1;
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.InvalidClusterId.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.InvalidClusterId.selector, id));
         t.initialize(IClusterRegistry(address(reg)), id, usd, "N", "S", 1, alice);
     }
 
     function test_RevertWhen_Initialize_InvalidSupply() public {
         ShareToken t = ShareToken(Clones.clone(address(impl)));
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.InvalidSupply.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.InvalidSupply.selector, 0));
         t.initialize(IClusterRegistry(address(reg)), 1, usd, "N", "S", 0, alice);
         uint256 tooMuch = uint256(type(uint96).max) + 1;
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.InvalidSupply.selector, tooMuch));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.InvalidSupply.selector, tooMuch));
         t.initialize(IClusterRegistry(address(reg)), 1, usd, "N", "S", tooMuch, alice);
     }
 
@@ -184,7 +186,7 @@ contract ShareTokenTest is ShareTokenFixture {
         usd.approve(address(token), 1000e6);
         uint256 expectedRate = uint256(1000e6) * 1e18 / 1000;
         vm.expectEmit(true, false, false, false, address(token));
-        emit IShareToken.RevenueDeposited(op, 1000e6, 1000, expectedRate, block.timestamp + 1000, 0);
+        emit IShareTokenEvents.RevenueDeposited(op, 1000e6, 1000, expectedRate, block.timestamp + 1000, 0);
         vm.prank(op);
         token.depositRevenue(1000e6, 1000);
 
@@ -211,7 +213,7 @@ contract ShareTokenTest is ShareTokenFixture {
         // 600 left over 600 s, plus 300 new: the stream continues until now + 800 at (600 + 300) / 800 per second.
         token.depositRevenue(300e6, 800);
         (uint256 amount, uint256 duration, uint256 rate, uint256 end, uint256 carried) = abi.decode(
-            _lastLog(address(token), IShareToken.RevenueDeposited.selector),
+            _lastLog(address(token), IShareTokenEvents.RevenueDeposited.selector),
             (uint256, uint256, uint256, uint256, uint256)
         );
         uint256 rest = running * 600;
@@ -258,7 +260,7 @@ contract ShareTokenTest is ShareTokenFixture {
     function test_DepositRevenue_ByNamedPayer() public {
         address payer = makeAddr("payer");
         vm.expectEmit(address(token));
-        emit IShareToken.RevenuePayerSet(op, payer, 3650 days);
+        emit IShareTokenEvents.RevenuePayerSet(op, payer, 3650 days);
         vm.prank(op);
         token.setRevenuePayer(payer, 3650 days);
         assertTrue(token.isRevenuePayer(payer));
@@ -276,7 +278,7 @@ contract ShareTokenTest is ShareTokenFixture {
         token.setRevenuePayer(payer, 3650 days);
         reg.setOperator(CLUSTER_ID, carol);
         assertFalse(token.isRevenuePayer(payer));
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotRevenuePayer.selector, payer));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotRevenuePayer.selector, payer));
         vm.prank(payer);
         token.depositRevenue(10e6, 10);
     }
@@ -287,19 +289,19 @@ contract ShareTokenTest is ShareTokenFixture {
         token.setRevenuePayer(payer, 3650 days);
         token.setRevenuePayer(payer, 0);
         vm.stopPrank();
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotRevenuePayer.selector, payer));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotRevenuePayer.selector, payer));
         vm.prank(payer);
         token.depositRevenue(10e6, 10);
     }
 
     function test_RevertWhen_SetRevenuePayer_NotOperator() public {
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, alice, op));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotOperator.selector, alice, op));
         vm.prank(alice);
         token.setRevenuePayer(alice, 3650 days);
     }
 
     function test_RevertWhen_DepositRevenue_NotPayer() public {
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotRevenuePayer.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotRevenuePayer.selector, alice));
         vm.prank(alice);
         token.depositRevenue(10e6, 10);
     }
@@ -307,25 +309,25 @@ contract ShareTokenTest is ShareTokenFixture {
     function test_RevertWhen_DepositRevenue_Paused() public {
         vm.prank(op);
         token.pause();
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         vm.prank(op);
         token.depositRevenue(10e6, 10);
     }
 
     function test_RevertWhen_DepositRevenue_ZeroAmount() public {
-        vm.expectRevert(IShareToken.ZeroAmount.selector);
+        vm.expectRevert(IShareTokenErrors.ZeroAmount.selector);
         vm.prank(op);
         token.depositRevenue(0, 10);
     }
 
     function test_RevertWhen_DepositRevenue_InvalidDuration() public {
         vm.startPrank(op);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.InvalidDuration.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.InvalidDuration.selector, 0));
         token.depositRevenue(1, 0);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.InvalidDuration.selector, 3650 days + 1));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.InvalidDuration.selector, 3650 days + 1));
         token.depositRevenue(1, 3650 days + 1);
         vm.warp(type(uint32).max - 10);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.InvalidDuration.selector, 11));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.InvalidDuration.selector, 11));
         token.depositRevenue(1, 11);
         vm.stopPrank();
     }
@@ -333,7 +335,7 @@ contract ShareTokenTest is ShareTokenFixture {
     function test_RevertWhen_DepositRevenue_CapExceeded() public {
         uint256 cap = (1 << 60) - 1;
         _deposit(cap, 1);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.DepositCapExceeded.selector, cap, 1));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.DepositCapExceeded.selector, cap, 1));
         vm.prank(op);
         token.depositRevenue(1, 1);
     }
@@ -344,7 +346,7 @@ contract ShareTokenTest is ShareTokenFixture {
         fot.mint(op, 1000e6);
         vm.startPrank(op);
         fot.approve(address(t), 1000e6);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.FeeOnTransferNotSupported.selector, 1000e6, 990e6));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.FeeOnTransferNotSupported.selector, 1000e6, 990e6));
         t.depositRevenue(1000e6, 100);
         vm.stopPrank();
     }
@@ -379,7 +381,7 @@ contract ShareTokenTest is ShareTokenFixture {
         skip(500);
         uint256 expected = token.claimable(alice);
         vm.expectEmit(address(token));
-        emit IShareToken.Claimed(alice, alice, expected);
+        emit IShareTokenEvents.Claimed(alice, alice, expected);
         vm.prank(alice);
         assertEq(token.claim(), expected);
         assertEq(usd.balanceOf(alice), expected);
@@ -413,14 +415,14 @@ contract ShareTokenTest is ShareTokenFixture {
         uint256 expected = token.claimable(offering);
         assertApproxEqAbs(expected, 1000e6, 1); // the sole holder loses at most rounding
         vm.expectEmit(address(token));
-        emit IShareToken.Claimed(offering, op, expected);
+        emit IShareTokenEvents.Claimed(offering, op, expected);
         vm.prank(offering);
         token.claimTo(op);
         assertEq(usd.balanceOf(op), expected);
     }
 
     function test_RevertWhen_ClaimTo_ZeroAddress() public {
-        vm.expectRevert(IShareToken.ZeroAddress.selector);
+        vm.expectRevert(IShareTokenErrors.ZeroAddress.selector);
         vm.prank(offering);
         token.claimTo(address(0));
     }

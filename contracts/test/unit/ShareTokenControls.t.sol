@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
+import {IShareTokenEvents} from "../../src/interfaces/IShareTokenEvents.sol";
 import {ShareTokenFixture} from "../utils/ShareTokenFixture.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
@@ -25,7 +26,7 @@ contract ShareTokenControlsTest is ShareTokenFixture {
 
     function test_SetVerified_SetsExpiry() public {
         vm.expectEmit(address(token));
-        emit IShareToken.VerificationSet(bob, block.timestamp + 10);
+        emit IShareTokenEvents.VerificationSet(bob, block.timestamp + 10);
         vm.prank(op);
         token.setVerified(bob, block.timestamp + 10);
         assertEq(token.verifiedUntil(bob), block.timestamp + 10);
@@ -37,14 +38,14 @@ contract ShareTokenControlsTest is ShareTokenFixture {
     }
 
     function test_RevertWhen_SetVerified_NotOperator() public {
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, gov, op));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotOperator.selector, gov, op));
         vm.prank(gov);
         token.setVerified(bob, 1);
     }
 
     function test_RevertWhen_SetVerified_ExpiryTooLarge() public {
         uint256 tooLate = uint256(type(uint32).max) + 1;
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.InvalidValidUntil.selector, tooLate));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.InvalidValidUntil.selector, tooLate));
         vm.prank(op);
         token.setVerified(bob, tooLate);
     }
@@ -57,9 +58,9 @@ contract ShareTokenControlsTest is ShareTokenFixture {
         until[0] = block.timestamp + 1;
         until[1] = block.timestamp + 2;
         vm.expectEmit(address(token));
-        emit IShareToken.VerificationSet(bob, until[0]);
+        emit IShareTokenEvents.VerificationSet(bob, until[0]);
         vm.expectEmit(address(token));
-        emit IShareToken.VerificationSet(carol, until[1]);
+        emit IShareTokenEvents.VerificationSet(carol, until[1]);
         vm.prank(op);
         token.setVerifiedBatch(accounts, until);
         assertEq(token.verifiedUntil(bob), until[0]);
@@ -67,20 +68,20 @@ contract ShareTokenControlsTest is ShareTokenFixture {
     }
 
     function test_RevertWhen_SetVerifiedBatch_LengthMismatch() public {
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.LengthMismatch.selector, 1, 0));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.LengthMismatch.selector, 1, 0));
         vm.prank(op);
         token.setVerifiedBatch(new address[](1), new uint256[](0));
     }
 
     function test_RevertWhen_SetVerifiedBatch_NotOperator() public {
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, alice, op));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotOperator.selector, alice, op));
         vm.prank(alice);
         token.setVerifiedBatch(new address[](0), new uint256[](0));
     }
 
     function test_SetAllowlistEnabled_Toggles() public {
         vm.expectEmit(address(token));
-        emit IShareToken.AllowlistEnabledSet(op, true);
+        emit IShareTokenEvents.AllowlistEnabledSet(op, true);
         vm.prank(op);
         token.setAllowlistEnabled(true);
         assertTrue(token.allowlistEnabled());
@@ -91,7 +92,7 @@ contract ShareTokenControlsTest is ShareTokenFixture {
     }
 
     function test_RevertWhen_SetAllowlistEnabled_NotOperator() public {
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, alice, op));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotOperator.selector, alice, op));
         vm.prank(alice);
         token.setAllowlistEnabled(true);
     }
@@ -99,8 +100,8 @@ contract ShareTokenControlsTest is ShareTokenFixture {
     function test_RevertWhen_Transfer_RecipientNotVerified() public {
         vm.prank(op);
         token.setAllowlistEnabled(true);
-        _assertCan(alice, bob, 1, IShareToken.RecipientNotVerified.selector);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, bob));
+        _assertCan(alice, bob, 1, IShareTokenErrors.RecipientNotVerified.selector);
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, bob));
         _send(alice, bob, 1);
     }
 
@@ -111,9 +112,9 @@ contract ShareTokenControlsTest is ShareTokenFixture {
         vm.stopPrank();
         _send(alice, bob, 1);
         skip(6);
-        _assertCan(alice, bob, 1, IShareToken.RecipientVerificationExpired.selector);
+        _assertCan(alice, bob, 1, IShareTokenErrors.RecipientVerificationExpired.selector);
         vm.expectRevert(
-            abi.encodeWithSelector(IShareToken.RecipientVerificationExpired.selector, bob, block.timestamp - 1)
+            abi.encodeWithSelector(IShareTokenErrors.RecipientVerificationExpired.selector, bob, block.timestamp - 1)
         );
         _send(alice, bob, 1);
         // An expired holder may still send to a verified one.
@@ -129,16 +130,16 @@ contract ShareTokenControlsTest is ShareTokenFixture {
 
     function test_SetFrozen_BlocksSendAndReceive() public {
         vm.expectEmit(address(token));
-        emit IShareToken.FreezeSet(op, alice, true);
+        emit IShareTokenEvents.FreezeSet(op, alice, true);
         vm.prank(op);
         token.setFrozen(alice, true);
         assertTrue(token.isFrozen(alice));
         assertEq(token.balanceOf(alice), 100e18);
-        _assertCan(alice, bob, 1, IShareToken.AccountFrozen.selector);
-        _assertCan(offering, alice, 1, IShareToken.AccountFrozen.selector);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.AccountFrozen.selector, alice));
+        _assertCan(alice, bob, 1, IShareTokenErrors.AccountFrozen.selector);
+        _assertCan(offering, alice, 1, IShareTokenErrors.AccountFrozen.selector);
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.AccountFrozen.selector, alice));
         _send(alice, bob, 1);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.AccountFrozen.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.AccountFrozen.selector, alice));
         _send(offering, alice, 1);
 
         vm.prank(op);
@@ -161,7 +162,7 @@ contract ShareTokenControlsTest is ShareTokenFixture {
     }
 
     function test_RevertWhen_SetFrozen_NotOperator() public {
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, gov, op));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotOperator.selector, gov, op));
         vm.prank(gov);
         token.setFrozen(alice, true);
     }
@@ -172,16 +173,16 @@ contract ShareTokenControlsTest is ShareTokenFixture {
 
     function test_Pause_ByOperatorStopsTransfers() public {
         vm.expectEmit(address(token));
-        emit IShareToken.PauseSet(op, false, true);
+        emit IShareTokenEvents.PauseSet(op, false, true);
         vm.prank(op);
         token.pause();
         assertTrue(token.paused());
-        _assertCan(alice, bob, 1, IShareToken.TokenPaused.selector);
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        _assertCan(alice, bob, 1, IShareTokenErrors.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         _send(alice, bob, 1);
         vm.prank(alice);
         token.approve(bob, 1);
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         vm.prank(bob);
         token.transferFrom(alice, bob, 1);
     }
@@ -194,7 +195,7 @@ contract ShareTokenControlsTest is ShareTokenFixture {
         assertTrue(token.pausedByGovernance());
         assertFalse(token.pausedByOperator());
         vm.expectEmit(address(token));
-        emit IShareToken.PauseSet(gov, true, false);
+        emit IShareTokenEvents.PauseSet(gov, true, false);
         vm.prank(gov);
         token.governanceUnpause();
         assertFalse(token.paused());
@@ -204,7 +205,7 @@ contract ShareTokenControlsTest is ShareTokenFixture {
         assertTrue(token.pausedByOperator());
         assertFalse(token.pausedByGovernance());
         vm.expectEmit(address(token));
-        emit IShareToken.PauseSet(op, false, false);
+        emit IShareTokenEvents.PauseSet(op, false, false);
         vm.prank(op);
         token.unpause();
         assertFalse(token.paused());
@@ -214,10 +215,10 @@ contract ShareTokenControlsTest is ShareTokenFixture {
 
     /// M-3: `pause` is the operator's alone; governance uses `governancePause`.
     function test_RevertWhen_Pause_NotOperator() public {
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, alice, op));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotOperator.selector, alice, op));
         vm.prank(alice);
         token.pause();
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, gov, op));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotOperator.selector, gov, op));
         vm.prank(gov);
         token.pause();
     }
@@ -226,10 +227,10 @@ contract ShareTokenControlsTest is ShareTokenFixture {
     function test_RevertWhen_Unpause_NotOperator() public {
         vm.prank(op);
         token.pause();
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, alice, op));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotOperator.selector, alice, op));
         vm.prank(alice);
         token.unpause();
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, gov, op));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotOperator.selector, gov, op));
         vm.prank(gov);
         token.unpause();
         assertTrue(token.pausedByOperator());
@@ -251,7 +252,7 @@ contract ShareTokenControlsTest is ShareTokenFixture {
         vm.expectEmit(address(token));
         emit IERC20.Transfer(alice, bob, 100e18);
         vm.expectEmit(address(token));
-        emit IShareToken.ForcedTransfer(op, alice, bob, 100e18);
+        emit IShareTokenEvents.ForcedTransfer(op, alice, bob, 100e18);
         vm.prank(op);
         token.forcedTransfer(alice, bob, 100e18);
         assertEq(token.balanceOf(alice), 0);
@@ -262,7 +263,7 @@ contract ShareTokenControlsTest is ShareTokenFixture {
     }
 
     function test_RevertWhen_ForcedTransfer_NotOperator() public {
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, gov, op));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotOperator.selector, gov, op));
         vm.prank(gov);
         token.forcedTransfer(alice, bob, 1);
     }
@@ -270,7 +271,7 @@ contract ShareTokenControlsTest is ShareTokenFixture {
     function test_RevertWhen_ForcedTransfer_RecipientFrozen() public {
         vm.startPrank(op);
         token.setFrozen(bob, true);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.AccountFrozen.selector, bob));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.AccountFrozen.selector, bob));
         token.forcedTransfer(alice, bob, 1);
         vm.stopPrank();
     }
@@ -278,7 +279,7 @@ contract ShareTokenControlsTest is ShareTokenFixture {
     function test_RevertWhen_ForcedTransfer_RecipientNotVerified() public {
         vm.startPrank(op);
         token.setAllowlistEnabled(true);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, bob));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, bob));
         token.forcedTransfer(alice, bob, 1);
         vm.stopPrank();
     }
@@ -313,7 +314,7 @@ contract ShareTokenControlsTest is ShareTokenFixture {
         vm.expectEmit(address(token));
         emit IERC20.Transfer(alice, carol, 100e18);
         vm.expectEmit(address(token));
-        emit IShareToken.WalletRecovered(op, alice, carol, 100e18, accrued);
+        emit IShareTokenEvents.WalletRecovered(op, alice, carol, 100e18, accrued);
         vm.prank(op);
         token.recoverWallet(alice, carol);
         assertEq(token.balanceOf(alice), 0);
@@ -336,15 +337,15 @@ contract ShareTokenControlsTest is ShareTokenFixture {
 
     function test_RevertWhen_RecoverWallet_NothingToRecover() public {
         vm.startPrank(op);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NothingToRecover.selector, bob));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NothingToRecover.selector, bob));
         token.recoverWallet(bob, carol);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NothingToRecover.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NothingToRecover.selector, alice));
         token.recoverWallet(alice, alice);
         vm.stopPrank();
     }
 
     function test_RevertWhen_RecoverWallet_NotOperator() public {
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, alice, op));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotOperator.selector, alice, op));
         vm.prank(alice);
         token.recoverWallet(alice, carol);
     }
@@ -363,13 +364,13 @@ contract ShareTokenControlsTest is ShareTokenFixture {
         token.setVerified(bob, block.timestamp);
         vm.stopPrank();
         _assertCan(alice, bob, 1, bytes4(0));
-        _assertCan(alice, carol, 1, IShareToken.RecipientNotVerified.selector);
+        _assertCan(alice, carol, 1, IShareTokenErrors.RecipientNotVerified.selector);
     }
 
     function test_Operator_FollowsRegistry() public {
         reg.setOperator(CLUSTER_ID, carol);
         assertEq(token.operator(), carol);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, op, carol));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotOperator.selector, op, carol));
         vm.prank(op);
         token.setAllowlistEnabled(true);
         vm.prank(carol);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
+import {IShareTokenEvents} from "../../src/interfaces/IShareTokenEvents.sol";
 import {ShareTokenFixture} from "../utils/ShareTokenFixture.sol";
 
 /// @notice M-2/M-3 (token side): two pauses. The operator's (`pause`/`unpause`) and governance's (`governancePause`
@@ -32,7 +33,7 @@ contract ShareTokenPausesTest is ShareTokenFixture {
     /// M-3: the operator cannot lift governance's pause: `governanceUnpause` is the registry owner's.
     function test_RevertWhen_GovernanceUnpause_ByOperator() public {
         _governancePause();
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotGovernance.selector, op));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotGovernance.selector, op));
         vm.prank(op);
         token.governanceUnpause();
         assertTrue(token.pausedByGovernance());
@@ -47,14 +48,14 @@ contract ShareTokenPausesTest is ShareTokenFixture {
         assertFalse(token.pausedByOperator());
         assertTrue(token.pausedByGovernance());
         assertTrue(token.paused());
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         _send(alice, bob, 1);
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         token.checkTransfer(alice, bob, 1);
         // An operator unpause with nothing of its own to lift changes nothing either.
         vm.prank(op);
         token.unpause();
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         _send(alice, bob, 1);
     }
 
@@ -66,28 +67,28 @@ contract ShareTokenPausesTest is ShareTokenFixture {
         token.governanceUnpause();
         assertTrue(token.pausedByOperator());
         assertFalse(token.pausedByGovernance());
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         _send(alice, bob, 1);
     }
 
     /// M-3: the guardian (the registry's emergency key) can set governance's pause but never lift it.
     function test_GovernancePause_ByGuardian() public {
         vm.expectEmit(address(token));
-        emit IShareToken.PauseSet(guardian, true, true);
+        emit IShareTokenEvents.PauseSet(guardian, true, true);
         vm.prank(guardian);
         token.governancePause();
         assertTrue(token.pausedByGovernance());
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotGovernance.selector, guardian));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotGovernance.selector, guardian));
         vm.prank(guardian);
         token.governanceUnpause();
         assertTrue(token.pausedByGovernance());
     }
 
     function test_RevertWhen_GovernancePause_NotGovernanceOrGuardian() public {
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotGovernanceOrGuardian.selector, op));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotGovernanceOrGuardian.selector, op));
         vm.prank(op);
         token.governancePause();
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotGovernanceOrGuardian.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotGovernanceOrGuardian.selector, alice));
         vm.prank(alice);
         token.governancePause();
         assertFalse(token.paused());
@@ -98,13 +99,13 @@ contract ShareTokenPausesTest is ShareTokenFixture {
     function test_GovernancePause_FollowsRegistry() public {
         address newGuardian = makeAddr("newGuardian");
         reg.setGuardian(newGuardian);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotGovernanceOrGuardian.selector, guardian));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotGovernanceOrGuardian.selector, guardian));
         vm.prank(guardian);
         token.governancePause();
         vm.prank(newGuardian);
         token.governancePause();
         reg.setOwner(carol);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotGovernance.selector, gov));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotGovernance.selector, gov));
         vm.prank(gov);
         token.governanceUnpause();
         vm.prank(carol);
@@ -115,19 +116,19 @@ contract ShareTokenPausesTest is ShareTokenFixture {
     /// M-3: every pause change emits `PauseSet(by, governance, paused)`.
     function test_PauseSet_Events() public {
         vm.expectEmit(address(token));
-        emit IShareToken.PauseSet(op, false, true);
+        emit IShareTokenEvents.PauseSet(op, false, true);
         vm.prank(op);
         token.pause();
         vm.expectEmit(address(token));
-        emit IShareToken.PauseSet(gov, true, true);
+        emit IShareTokenEvents.PauseSet(gov, true, true);
         vm.prank(gov);
         token.governancePause();
         vm.expectEmit(address(token));
-        emit IShareToken.PauseSet(op, false, false);
+        emit IShareTokenEvents.PauseSet(op, false, false);
         vm.prank(op);
         token.unpause();
         vm.expectEmit(address(token));
-        emit IShareToken.PauseSet(gov, true, false);
+        emit IShareTokenEvents.PauseSet(gov, true, false);
         vm.prank(gov);
         token.governanceUnpause();
         assertFalse(token.paused());
@@ -143,32 +144,32 @@ contract ShareTokenPausesTest is ShareTokenFixture {
         vm.prank(op);
         token.setRevenuePayer(payer, 3650 days);
         _governancePause();
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         _send(alice, bob, 1);
         vm.prank(alice);
         token.approve(bob, 1);
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         vm.prank(bob);
         token.transferFrom(alice, bob, 1);
         _fund(10e6);
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         vm.prank(op);
         token.depositRevenue(10e6, 1000);
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         vm.prank(payer);
         token.depositRevenue(10e6, 1000);
         (bool ok, bytes4 reason) = token.canTransfer(alice, bob, 1);
         assertFalse(ok);
-        assertEq(reason, IShareToken.TokenPaused.selector);
+        assertEq(reason, IShareTokenErrors.TokenPaused.selector);
     }
 
     /// M-3: governance's pause also stops the operator's forced transfer and wallet recovery.
     function test_RevertWhen_GovernancePaused_ForcedTransferAndRecovery() public {
         _governancePause();
         vm.startPrank(op);
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         token.forcedTransfer(alice, bob, 1);
-        vm.expectRevert(IShareToken.TokenPaused.selector);
+        vm.expectRevert(IShareTokenErrors.TokenPaused.selector);
         token.recoverWallet(alice, bob);
         vm.stopPrank();
         assertEq(token.balanceOf(alice), 100e18);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
+import {IShareTokenEvents} from "../../src/interfaces/IShareTokenEvents.sol";
 import {ShareTokenFixture} from "../utils/ShareTokenFixture.sol";
 
 /// @notice Named revenue payers have a horizon (attacker round, "a dust deposit forces all future revenue into a
@@ -29,7 +30,7 @@ contract ShareTokenPayersTest is ShareTokenFixture {
     }
 
     function _horizonError(uint256 duration, uint256 maxDuration) internal pure returns (bytes memory) {
-        return abi.encodeWithSelector(IShareToken.PayerHorizonExceeded.selector, duration, maxDuration);
+        return abi.encodeWithSelector(IShareTokenErrors.PayerHorizonExceeded.selector, duration, maxDuration);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -45,7 +46,7 @@ contract ShareTokenPayersTest is ShareTokenFixture {
         uint256[3] memory horizons = [uint256(7 days), MAX_DURATION, 1];
         for (uint256 i; i < 3; ++i) {
             vm.expectEmit(address(token));
-            emit IShareToken.RevenuePayerSet(op, billing, horizons[i]);
+            emit IShareTokenEvents.RevenuePayerSet(op, billing, horizons[i]);
             vm.prank(op);
             token.setRevenuePayer(billing, horizons[i]);
             assertTrue(token.isRevenuePayer(billing));
@@ -54,13 +55,13 @@ contract ShareTokenPayersTest is ShareTokenFixture {
         }
 
         vm.expectEmit(address(token));
-        emit IShareToken.RevenuePayerSet(op, billing, 0);
+        emit IShareTokenEvents.RevenuePayerSet(op, billing, 0);
         vm.prank(op);
         token.setRevenuePayer(billing, 0);
         assertFalse(token.isRevenuePayer(billing));
         assertEq(token.revenuePayerHorizon(billing), 0);
         _assertLimits(billing, 1e6, 0, 0);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotRevenuePayer.selector, billing));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotRevenuePayer.selector, billing));
         vm.prank(billing);
         token.depositRevenue(1e6, 1);
         // The other payer is untouched.
@@ -70,16 +71,16 @@ contract ShareTokenPayersTest is ShareTokenFixture {
     /// A horizon beyond MAX_DURATION is refused with the duration asked for; the payer keeps its horizon.
     function test_RevertWhen_SetRevenuePayer_HorizonAboveMaxDuration() public {
         vm.startPrank(op);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.InvalidDuration.selector, MAX_DURATION + 1));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.InvalidDuration.selector, MAX_DURATION + 1));
         token.setRevenuePayer(payer, MAX_DURATION + 1);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.InvalidDuration.selector, type(uint256).max));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.InvalidDuration.selector, type(uint256).max));
         token.setRevenuePayer(payer, type(uint256).max);
         vm.stopPrank();
         assertEq(token.revenuePayerHorizon(payer), HORIZON);
     }
 
     function test_RevertWhen_SetRevenuePayer_HorizonByNonOperator() public {
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.NotOperator.selector, payer, op));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.NotOperator.selector, payer, op));
         vm.prank(payer);
         token.setRevenuePayer(payer, MAX_DURATION);
         assertEq(token.revenuePayerHorizon(payer), HORIZON);
@@ -94,7 +95,7 @@ contract ShareTokenPayersTest is ShareTokenFixture {
         _assertLimits(payer, 1e6, 0, 0);
         _assertLimits(op, 1e6, 0, 0);
         _assertLimits(carol, 1e6, 1, MAX_DURATION);
-        _expectDepositRevert(payer, 1e6, 1, abi.encodeWithSelector(IShareToken.NotRevenuePayer.selector, payer));
+        _expectDepositRevert(payer, 1e6, 1, abi.encodeWithSelector(IShareTokenErrors.NotRevenuePayer.selector, payer));
 
         reg.setOperator(CLUSTER_ID, op);
         assertEq(token.revenuePayerHorizon(payer), HORIZON);
@@ -144,14 +145,17 @@ contract ShareTokenPayersTest is ShareTokenFixture {
 
         _expectDepositRevert(payer, amount, HORIZON + 1, _horizonError(HORIZON + 1, HORIZON));
         _expectDepositRevert(
-            payer, amount, keeps + 1, abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, keeps + 1, keeps)
+            payer,
+            amount,
+            keeps + 1,
+            abi.encodeWithSelector(IShareTokenErrors.StreamWouldSlowDown.selector, keeps + 1, keeps)
         );
         _expectDepositRevert(
             payer,
             amount,
             left - 1,
             abi.encodeWithSelector(
-                IShareToken.StreamWouldEndEarlier.selector, block.timestamp + left - 1, START + 10 days
+                IShareTokenErrors.StreamWouldEndEarlier.selector, block.timestamp + left - 1, START + 10 days
             )
         );
         vm.prank(payer);
@@ -179,7 +183,7 @@ contract ShareTokenPayersTest is ShareTokenFixture {
             payer,
             1000e6,
             HORIZON,
-            abi.encodeWithSelector(IShareToken.StreamWouldEndEarlier.selector, block.timestamp + HORIZON, end)
+            abi.encodeWithSelector(IShareTokenErrors.StreamWouldEndEarlier.selector, block.timestamp + HORIZON, end)
         );
         vm.prank(payer);
         token.depositRevenue(1000e6, left);
@@ -268,8 +272,9 @@ contract ShareTokenPayersTest is ShareTokenFixture {
         uint256 left = lockedEnd - block.timestamp;
         assertGt(_keepsRate(_accRate(1, MAX_DURATION, SUPPLY), left, MONTHLY), MAX_DURATION);
         _assertLimits(op, MONTHLY, left, MAX_DURATION);
-        bytes memory err =
-            abi.encodeWithSelector(IShareToken.StreamWouldEndEarlier.selector, block.timestamp + 30 days, lockedEnd);
+        bytes memory err = abi.encodeWithSelector(
+            IShareTokenErrors.StreamWouldEndEarlier.selector, block.timestamp + 30 days, lockedEnd
+        );
         _expectDepositRevert(op, MONTHLY, 30 days, err);
         _expectDepositRevert(payer, MONTHLY, 30 days, err);
     }
@@ -290,7 +295,7 @@ contract ShareTokenPayersTest is ShareTokenFixture {
         uint256 fresh = _keepsRate(raised, 1 days, planned);
         assertLt(fresh, 30 days);
         _expectDepositRevert(
-            op, planned, 30 days, abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, 30 days, fresh)
+            op, planned, 30 days, abi.encodeWithSelector(IShareTokenErrors.StreamWouldSlowDown.selector, 30 days, fresh)
         );
 
         (uint256 minDuration, uint256 maxDuration) = token.depositLimits(op, planned);
@@ -303,6 +308,8 @@ contract ShareTokenPayersTest is ShareTokenFixture {
 
         vm.prank(op);
         token.setRevenuePayer(payer, 0);
-        _expectDepositRevert(payer, 20e6, fresh, abi.encodeWithSelector(IShareToken.NotRevenuePayer.selector, payer));
+        _expectDepositRevert(
+            payer, 20e6, fresh, abi.encodeWithSelector(IShareTokenErrors.NotRevenuePayer.selector, payer)
+        );
     }
 }

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {ShareToken} from "../../src/ShareToken.sol";
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
 import {ShareTokenFixture} from "../utils/ShareTokenFixture.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
@@ -31,14 +31,14 @@ contract ShareTokenPermitTest is ShareTokenFixture {
         assertEq(token.allowance(owner, bob), 42);
         assertEq(token.nonces(owner), 1);
         // replay fails: the nonce moved on, so the recovered signer differs
-        vm.expectPartialRevert(IShareToken.ERC2612InvalidSigner.selector);
+        vm.expectPartialRevert(IShareTokenErrors.ERC2612InvalidSigner.selector);
         token.permit(owner, bob, 42, block.timestamp, v, r, s);
     }
 
     function test_RevertWhen_Permit_Expired() public {
         uint256 pk = 0xA11CE;
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(pk, bob, 42, 0, block.timestamp - 1);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.ERC2612ExpiredSignature.selector, block.timestamp - 1));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.ERC2612ExpiredSignature.selector, block.timestamp - 1));
         token.permit(vm.addr(pk), bob, 42, block.timestamp - 1, v, r, s);
     }
 
@@ -46,7 +46,7 @@ contract ShareTokenPermitTest is ShareTokenFixture {
         uint256 pk = 0xA11CE;
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(pk, bob, 42, 0, block.timestamp);
         // A signature by pk over a permit naming another owner recovers some other address.
-        vm.expectPartialRevert(IShareToken.ERC2612InvalidSigner.selector);
+        vm.expectPartialRevert(IShareTokenErrors.ERC2612InvalidSigner.selector);
         token.permit(alice, bob, 42, block.timestamp, v, r, s);
     }
 
@@ -81,14 +81,14 @@ contract ShareTokenPermitTest is ShareTokenFixture {
         ShareToken other = _newToken(usd, SUPPLY, offering);
         address recovered = ecrecover(_digest(other, owner, bob, 42, 0, deadline), v, r, s);
         assertTrue(recovered != owner);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.ERC2612InvalidSigner.selector, recovered, owner));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.ERC2612InvalidSigner.selector, recovered, owner));
         other.permit(owner, bob, 42, deadline, v, r, s);
 
         uint256 snap = vm.snapshotState();
         vm.chainId(1);
         recovered = ecrecover(_digest(token, owner, bob, 42, 0, deadline), v, r, s);
         assertTrue(recovered != owner);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.ERC2612InvalidSigner.selector, recovered, owner));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.ERC2612InvalidSigner.selector, recovered, owner));
         token.permit(owner, bob, 42, deadline, v, r, s);
         vm.revertToState(snap);
 

@@ -3,7 +3,7 @@ pragma solidity 0.8.30;
 
 import {ShareToken} from "../../src/ShareToken.sol";
 import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
 import {ShareTokenFixture} from "../utils/ShareTokenFixture.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
@@ -37,9 +37,9 @@ contract ShareTokenProtectedTest is ShareTokenFixture {
     /// M-4: the operator cannot freeze the escrow (it would hold every buyer's shares hostage), nor touch its flag.
     function test_RevertWhen_SetFrozen_ProtectedAccount() public {
         vm.startPrank(op);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.ProtectedAccount.selector, offering));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.ProtectedAccount.selector, offering));
         token.setFrozen(offering, true);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.ProtectedAccount.selector, offering));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.ProtectedAccount.selector, offering));
         token.setFrozen(offering, false);
         vm.stopPrank();
         assertFalse(token.isFrozen(offering));
@@ -49,12 +49,12 @@ contract ShareTokenProtectedTest is ShareTokenFixture {
     /// M-4: a forced transfer out of the escrow reverts, whatever the amount, paused or not.
     function test_RevertWhen_ForcedTransfer_FromProtectedAccount() public {
         vm.startPrank(op);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.ProtectedAccount.selector, offering));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.ProtectedAccount.selector, offering));
         token.forcedTransfer(offering, op, SUPPLY - 100e18);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.ProtectedAccount.selector, offering));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.ProtectedAccount.selector, offering));
         token.forcedTransfer(offering, bob, 0);
         token.pause();
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.ProtectedAccount.selector, offering));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.ProtectedAccount.selector, offering));
         token.forcedTransfer(offering, bob, 1);
         vm.stopPrank();
         assertEq(token.balanceOf(offering), SUPPLY - 100e18);
@@ -65,7 +65,7 @@ contract ShareTokenProtectedTest is ShareTokenFixture {
         _deposit(1000e6, 1000);
         skip(500);
         uint256 accrued = token.claimable(offering);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.ProtectedAccount.selector, offering));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.ProtectedAccount.selector, offering));
         vm.prank(op);
         token.recoverWallet(offering, op);
         assertEq(token.balanceOf(offering), SUPPLY - 100e18);
@@ -185,21 +185,21 @@ contract ShareTokenProtectedTest is ShareTokenFixture {
         token.setAllowlistEnabled(true);
         token.setVerified(bob, block.timestamp);
         vm.stopPrank();
-        _assertRefused(alice, carol, 1, abi.encodeWithSelector(IShareToken.AccountFrozen.selector, carol));
-        _assertRefused(carol, bob, 0, abi.encodeWithSelector(IShareToken.AccountFrozen.selector, carol));
+        _assertRefused(alice, carol, 1, abi.encodeWithSelector(IShareTokenErrors.AccountFrozen.selector, carol));
+        _assertRefused(carol, bob, 0, abi.encodeWithSelector(IShareTokenErrors.AccountFrozen.selector, carol));
         _assertRefused(
             alice,
             makeAddr("dave"),
             1,
-            abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, makeAddr("dave"))
+            abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, makeAddr("dave"))
         );
         uint256 until = block.timestamp;
         skip(1);
         _assertRefused(
-            alice, bob, 1, abi.encodeWithSelector(IShareToken.RecipientVerificationExpired.selector, bob, until)
+            alice, bob, 1, abi.encodeWithSelector(IShareTokenErrors.RecipientVerificationExpired.selector, bob, until)
         );
         vm.prank(op);
         token.pause();
-        _assertRefused(alice, bob, 1, abi.encodeWithSelector(IShareToken.TokenPaused.selector));
+        _assertRefused(alice, bob, 1, abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector));
     }
 }

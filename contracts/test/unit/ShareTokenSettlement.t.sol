@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
 import {ShareTokenFixture} from "../utils/ShareTokenFixture.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
@@ -40,7 +40,7 @@ contract ShareTokenSettlementTest is ShareTokenFixture {
     }
 
     function _frozen(address who) internal pure returns (bytes memory) {
-        return abi.encodeWithSelector(IShareToken.AccountFrozen.selector, who);
+        return abi.encodeWithSelector(IShareTokenErrors.AccountFrozen.selector, who);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -107,12 +107,12 @@ contract ShareTokenSettlementTest is ShareTokenFixture {
         token.setFrozen(op, true);
         vm.prank(op);
         token.pause();
-        _assertRefused(offering, op, 1, abi.encodeWithSelector(IShareToken.TokenPaused.selector));
+        _assertRefused(offering, op, 1, abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector));
         vm.prank(op);
         token.unpause();
         vm.prank(guardian);
         token.governancePause();
-        _assertRefused(offering, op, 1, abi.encodeWithSelector(IShareToken.TokenPaused.selector));
+        _assertRefused(offering, op, 1, abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector));
         vm.prank(gov);
         token.governanceUnpause();
         _assertSettles(offering, op, 1);
@@ -127,11 +127,14 @@ contract ShareTokenSettlementTest is ShareTokenFixture {
         token.setVerified(carol, block.timestamp);
         vm.stopPrank();
         _assertRefused(offering, alice, 1, _frozen(alice));
-        _assertRefused(offering, bob, 1, abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, bob));
+        _assertRefused(offering, bob, 1, abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, bob));
         uint256 until = block.timestamp;
         skip(1);
         _assertRefused(
-            offering, carol, 1, abi.encodeWithSelector(IShareToken.RecipientVerificationExpired.selector, carol, until)
+            offering,
+            carol,
+            1,
+            abi.encodeWithSelector(IShareTokenErrors.RecipientVerificationExpired.selector, carol, until)
         );
         _assertSettles(offering, op, 1);
     }
@@ -145,7 +148,7 @@ contract ShareTokenSettlementTest is ShareTokenFixture {
         token.setFrozen(op, false);
         token.setAllowlistEnabled(true);
         vm.stopPrank();
-        _assertRefused(alice, op, 1, abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, op));
+        _assertRefused(alice, op, 1, abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, op));
         // The operator's forced transfer and recovery are no escrow: they cannot deliver to a frozen operator either.
         vm.startPrank(op);
         token.setAllowlistEnabled(false);
@@ -185,6 +188,6 @@ contract ShareTokenSettlementTest is ShareTokenFixture {
         _assertSettles(offering, carol, 7e18);
         vm.prank(carol);
         token.setFrozen(op, false);
-        _assertRefused(offering, op, 1, abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, op));
+        _assertRefused(offering, op, 1, abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, op));
     }
 }

@@ -3,7 +3,8 @@ pragma solidity 0.8.30;
 
 import {ShareToken} from "../../src/ShareToken.sol";
 import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
+import {IShareTokenEvents} from "../../src/interfaces/IShareTokenEvents.sol";
 import {BlocklistStablecoin} from "../utils/BlocklistStablecoin.sol";
 import {ClaimReenterer} from "../utils/ClaimReenterer.sol";
 import {DecimalsStablecoin} from "../utils/DecimalsStablecoin.sol";
@@ -46,8 +47,10 @@ contract ShareTokenStablecoinsTest is ShareTokenFixture {
     /// L-4: an 18-decimal stablecoin would cap lifetime revenue at ~1.15 tokens: refused at initialization.
     function test_RevertWhen_Initialize_EighteenDecimalStablecoin() public {
         IERC20 coin = IERC20(address(new DecimalsStablecoin(18)));
-        _expectInitializeRevert(coin, abi.encodeWithSelector(IShareToken.StablecoinDecimalsUnsupported.selector, 18, 6));
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.StablecoinDecimalsUnsupported.selector, 18, 6));
+        _expectInitializeRevert(
+            coin, abi.encodeWithSelector(IShareTokenErrors.StablecoinDecimalsUnsupported.selector, 18, 6)
+        );
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.StablecoinDecimalsUnsupported.selector, 18, 6));
         token.checkStablecoin(coin);
     }
 
@@ -55,9 +58,11 @@ contract ShareTokenStablecoinsTest is ShareTokenFixture {
     function test_CheckStablecoin_DecimalsBoundary() public {
         assertEq(token.MAX_STABLECOIN_DECIMALS(), 6);
         IERC20 seven = IERC20(address(new DecimalsStablecoin(7)));
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.StablecoinDecimalsUnsupported.selector, 7, 6));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.StablecoinDecimalsUnsupported.selector, 7, 6));
         token.checkStablecoin(seven);
-        _expectInitializeRevert(seven, abi.encodeWithSelector(IShareToken.StablecoinDecimalsUnsupported.selector, 7, 6));
+        _expectInitializeRevert(
+            seven, abi.encodeWithSelector(IShareTokenErrors.StablecoinDecimalsUnsupported.selector, 7, 6)
+        );
         IERC20 six = IERC20(address(new DecimalsStablecoin(6)));
         token.checkStablecoin(six);
         assertEq(address(_initialize(six).stablecoin()), address(six));
@@ -69,21 +74,23 @@ contract ShareTokenStablecoinsTest is ShareTokenFixture {
     /// L-4: a coin whose `decimals()` reverts, or that has no such function, is refused with its own error.
     function test_RevertWhen_Initialize_StablecoinWithoutDecimals() public {
         IERC20 coin = IERC20(address(new NoDecimalsStablecoin()));
-        _expectInitializeRevert(coin, abi.encodeWithSelector(IShareToken.StablecoinWithoutDecimals.selector, coin));
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.StablecoinWithoutDecimals.selector, coin));
+        _expectInitializeRevert(
+            coin, abi.encodeWithSelector(IShareTokenErrors.StablecoinWithoutDecimals.selector, coin)
+        );
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.StablecoinWithoutDecimals.selector, coin));
         token.checkStablecoin(coin);
         // A contract without the function at all (and without a fallback).
         IERC20 notACoin = IERC20(address(reg));
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.StablecoinWithoutDecimals.selector, notACoin));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.StablecoinWithoutDecimals.selector, notACoin));
         token.checkStablecoin(notACoin);
     }
 
     /// L-4: an address without code answers nothing: the same error, not an empty revert.
     function test_RevertWhen_CheckStablecoin_NoCode() public {
         IERC20 eoa = IERC20(makeAddr("eoa"));
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.StablecoinWithoutDecimals.selector, eoa));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.StablecoinWithoutDecimals.selector, eoa));
         token.checkStablecoin(eoa);
-        _expectInitializeRevert(eoa, abi.encodeWithSelector(IShareToken.StablecoinWithoutDecimals.selector, eoa));
+        _expectInitializeRevert(eoa, abi.encodeWithSelector(IShareTokenErrors.StablecoinWithoutDecimals.selector, eoa));
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -138,7 +145,7 @@ contract ShareTokenStablecoinsTest is ShareTokenFixture {
         token.claim();
         assertEq(token.claimable(alice), expected);
         vm.expectEmit(address(token));
-        emit IShareToken.Claimed(alice, carol, expected);
+        emit IShareTokenEvents.Claimed(alice, carol, expected);
         vm.prank(alice);
         assertEq(token.claimTo(carol), expected);
         assertEq(busd.balanceOf(carol), expected);

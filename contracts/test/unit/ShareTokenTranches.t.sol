@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IShareToken} from "../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../src/interfaces/IShareTokenErrors.sol";
 import {ShareTokenFixture} from "../utils/ShareTokenFixture.sol";
 
 /// @notice M-1: deposits are tranches. A deposit merges into the running stream only if it neither slows it down nor
@@ -45,14 +45,14 @@ contract ShareTokenTranchesTest is ShareTokenFixture {
     function test_RevertWhen_DepositRevenue_DustCompressesStream() public {
         (, uint256 end) = _yearlyStream();
         _expectDepositRevert(
-            op, 1, 1, abi.encodeWithSelector(IShareToken.StreamWouldEndEarlier.selector, block.timestamp + 1, end)
+            op, 1, 1, abi.encodeWithSelector(IShareTokenErrors.StreamWouldEndEarlier.selector, block.timestamp + 1, end)
         );
         // Nor with any duration short of the current end.
         _expectDepositRevert(
             op,
             1,
             LEFT - 1,
-            abi.encodeWithSelector(IShareToken.StreamWouldEndEarlier.selector, block.timestamp + LEFT - 1, end)
+            abi.encodeWithSelector(IShareTokenErrors.StreamWouldEndEarlier.selector, block.timestamp + LEFT - 1, end)
         );
     }
 
@@ -66,10 +66,13 @@ contract ShareTokenTranchesTest is ShareTokenFixture {
             op,
             1,
             MAX_DURATION,
-            abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, MAX_DURATION, maxDuration)
+            abi.encodeWithSelector(IShareTokenErrors.StreamWouldSlowDown.selector, MAX_DURATION, maxDuration)
         );
         _expectDepositRevert(
-            op, 1, LEFT + 1, abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, LEFT + 1, maxDuration)
+            op,
+            1,
+            LEFT + 1,
+            abi.encodeWithSelector(IShareTokenErrors.StreamWouldSlowDown.selector, LEFT + 1, maxDuration)
         );
         (uint256 minDuration, uint256 maxAllowed) = token.depositLimits(op, 1);
         assertEq(minDuration, LEFT);
@@ -80,13 +83,18 @@ contract ShareTokenTranchesTest is ShareTokenFixture {
     function test_RevertWhen_DepositRevenue_NamedPayerReschedules() public {
         (uint256 rate, uint256 end) = _yearlyStream();
         _expectDepositRevert(
-            payer, 1, 1, abi.encodeWithSelector(IShareToken.StreamWouldEndEarlier.selector, block.timestamp + 1, end)
+            payer,
+            1,
+            1,
+            abi.encodeWithSelector(IShareTokenErrors.StreamWouldEndEarlier.selector, block.timestamp + 1, end)
         );
         _expectDepositRevert(
             payer,
             1,
             MAX_DURATION,
-            abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, MAX_DURATION, _maxDuration(rate, LEFT, 1))
+            abi.encodeWithSelector(
+                IShareTokenErrors.StreamWouldSlowDown.selector, MAX_DURATION, _maxDuration(rate, LEFT, 1)
+            )
         );
     }
 
@@ -102,7 +110,7 @@ contract ShareTokenTranchesTest is ShareTokenFixture {
             payer,
             1000e6,
             MAX_DURATION,
-            abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, MAX_DURATION, maxDuration)
+            abi.encodeWithSelector(IShareTokenErrors.StreamWouldSlowDown.selector, MAX_DURATION, maxDuration)
         );
         (uint256 minDuration, uint256 maxAllowed) = token.depositLimits(op, 1000e6);
         assertEq(minDuration, 29 days);
@@ -152,14 +160,14 @@ contract ShareTokenTranchesTest is ShareTokenFixture {
             100e6,
             minDuration - 1,
             abi.encodeWithSelector(
-                IShareToken.StreamWouldEndEarlier.selector, block.timestamp + minDuration - 1, START + 1000
+                IShareTokenErrors.StreamWouldEndEarlier.selector, block.timestamp + minDuration - 1, START + 1000
             )
         );
         _expectDepositRevert(
             op,
             100e6,
             maxDuration + 1,
-            abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, maxDuration + 1, maxDuration)
+            abi.encodeWithSelector(IShareTokenErrors.StreamWouldSlowDown.selector, maxDuration + 1, maxDuration)
         );
 
         uint256 snap = vm.snapshotState();
@@ -262,7 +270,7 @@ contract ShareTokenTranchesTest is ShareTokenFixture {
             amount,
             minDuration,
             abi.encodeWithSelector(
-                IShareToken.StreamWouldSlowDown.selector, minDuration, _keepsRate(rate, LEFT - 1 days, amount)
+                IShareTokenErrors.StreamWouldSlowDown.selector, minDuration, _keepsRate(rate, LEFT - 1 days, amount)
             )
         );
         vm.prank(op);
@@ -291,10 +299,10 @@ contract ShareTokenTranchesTest is ShareTokenFixture {
     /// An end that is not after the block's time names no duration: InvalidDuration(0), nothing pulled.
     function test_RevertWhen_DepositRevenueUntil_EndNotAfterNow() public {
         _fund(1e6);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.InvalidDuration.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.InvalidDuration.selector, 0));
         vm.prank(op);
         token.depositRevenueUntil(1e6, block.timestamp);
-        vm.expectRevert(abi.encodeWithSelector(IShareToken.InvalidDuration.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IShareTokenErrors.InvalidDuration.selector, 0));
         vm.prank(op);
         token.depositRevenueUntil(1e6, block.timestamp - 1);
         assertEq(token.totalDeposited(), 0);

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {ClusterRegistry} from "../../src/ClusterRegistry.sol";
 import {IClusterRegistry} from "../../src/interfaces/IClusterRegistry.sol";
+import {IClusterRegistryEvents} from "../../src/interfaces/IClusterRegistryEvents.sol";
 import {RegistrySigning} from "./RegistrySigning.sol";
 import {Vm} from "forge-std/Vm.sol";
 
@@ -165,7 +166,7 @@ abstract contract ClusterRegistryFixture is RegistrySigning {
         pure
     {
         assertEq(log.topics.length, 3, "ReportSubmitted topics");
-        assertEq(log.topics[0], IClusterRegistry.ReportSubmitted.selector, "ReportSubmitted expected");
+        assertEq(log.topics[0], IClusterRegistryEvents.ReportSubmitted.selector, "ReportSubmitted expected");
         assertEq(uint256(log.topics[1]), r.clusterId, "ReportSubmitted clusterId");
         assertEq(uint256(log.topics[2]), r.epoch, "ReportSubmitted epoch");
         assertEq(

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {ClusterRegistry} from "../../../src/ClusterRegistry.sol";
 import {IClusterRegistry} from "../../../src/interfaces/IClusterRegistry.sol";
+import {IClusterRegistryEvents} from "../../../src/interfaces/IClusterRegistryEvents.sol";
 import {RegistrySigning} from "../../utils/RegistrySigning.sol";
 import {Vm} from "forge-std/Vm.sol";
 
@@ -327,7 +328,7 @@ contract ClusterRegistryHandler is RegistrySigning {
         for (uint256 i = 0; i < logs.length; ++i) {
             if (logs[i].emitter != address(registry)) continue;
             bytes32 topic = logs[i].topics[0];
-            bool submitted = topic == IClusterRegistry.ReportSubmitted.selector;
+            bool submitted = topic == IClusterRegistryEvents.ReportSubmitted.selector;
             if (!submitted && topic != IClusterRegistry.ReportSkipped.selector) continue;
             uint256 id = uint256(logs[i].topics[1]);
             uint64 epoch = uint64(uint256(logs[i].topics[2]));

@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {TestStablecoin} from "../../../src/dev/TestStablecoin.sol";
 import {IOffering} from "../../../src/interfaces/IOffering.sol";
 import {IShareToken} from "../../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../../src/interfaces/IShareTokenErrors.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {Test} from "forge-std/Test.sol";
 
@@ -205,12 +206,12 @@ abstract contract OfferingGhost is Test {
     /// @dev Why `to` cannot receive shares from the escrow now (empty: it can): pause, freeze, allowlist (always on).
     /// Never asked for the operator, whose settlement is exempt from its own freeze and allowlist status.
     function _receiveError(address to) internal view returns (bytes memory) {
-        if (_paused()) return abi.encodeWithSelector(IShareToken.TokenPaused.selector);
-        if (gFrozen[to]) return abi.encodeWithSelector(IShareToken.AccountFrozen.selector, to);
+        if (_paused()) return abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector);
+        if (gFrozen[to]) return abi.encodeWithSelector(IShareTokenErrors.AccountFrozen.selector, to);
         uint256 until = token.verifiedUntil(to);
-        if (until == 0) return abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, to);
+        if (until == 0) return abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, to);
         if (until < block.timestamp) {
-            return abi.encodeWithSelector(IShareToken.RecipientVerificationExpired.selector, to, until);
+            return abi.encodeWithSelector(IShareTokenErrors.RecipientVerificationExpired.selector, to, until);
         }
         return "";
     }
@@ -221,7 +222,7 @@ abstract contract OfferingGhost is Test {
         if (offering.phase() != IOffering.Phase.Finalized) {
             return abi.encodeWithSelector(IOffering.WithdrawUnavailable.selector, offering.phase());
         }
-        if (gGovernancePaused) return abi.encodeWithSelector(IShareToken.TokenPaused.selector);
+        if (gGovernancePaused) return abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector);
         if (!gFrozen[lost]) return abi.encodeWithSelector(IOffering.BuyerNotFrozen.selector, lost);
         if (gLiveShares[lost] == 0) return abi.encodeWithSelector(IOffering.NothingToWithdraw.selector, lost);
         if (

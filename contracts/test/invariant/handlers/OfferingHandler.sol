@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {TestStablecoin} from "../../../src/dev/TestStablecoin.sol";
 import {IOffering} from "../../../src/interfaces/IOffering.sol";
 import {IShareToken} from "../../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../../src/interfaces/IShareTokenErrors.sol";
 import {OfferingGhost} from "./OfferingGhost.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {Vm} from "forge-std/Vm.sol";
@@ -83,7 +84,7 @@ contract OfferingHandler is OfferingGhost {
         if (gFinalized) {
             expected = abi.encodeWithSelector(IOffering.AlreadyFinalized.selector);
         } else if (_paused()) {
-            expected = abi.encodeWithSelector(IShareToken.TokenPaused.selector);
+            expected = abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector);
         } else if (p == IOffering.Phase.SoldOut || p == IOffering.Phase.Succeeded) {
             success = true;
         } else if (p == IOffering.Phase.Open) {
@@ -165,7 +166,7 @@ contract OfferingHandler is OfferingGhost {
         address caller = k == 0 ? governance : [operator, guardian, stranger][k % 3];
         bytes memory expected;
         if (caller != governance) {
-            expected = abi.encodeWithSelector(IShareToken.NotGovernance.selector, caller);
+            expected = abi.encodeWithSelector(IShareTokenErrors.NotGovernance.selector, caller);
         } else if (gFinalized || gCancelled) {
             expected = abi.encodeWithSelector(IOffering.CannotCancel.selector, ghostPhase());
         }
@@ -230,7 +231,7 @@ contract OfferingHandler is OfferingGhost {
         address recipient = to ? recipients[recipientSeed % 3] : buyer;
         bytes memory expected;
         if (to && recipient != buyer && gFrozen[buyer]) {
-            expected = abi.encodeWithSelector(IShareToken.AccountFrozen.selector, buyer);
+            expected = abi.encodeWithSelector(IShareTokenErrors.AccountFrozen.selector, buyer);
         } else if (!gSucceeded) {
             expected = abi.encodeWithSelector(IOffering.WithdrawUnavailable.selector, ghostPhase());
         } else if (gLiveShares[buyer] == 0) {
@@ -377,13 +378,13 @@ contract OfferingHandler is OfferingGhost {
         if (tooShort && minDuration > 1) {
             duration = bound(duration, 1, minDuration - 1);
             expected = abi.encodeWithSelector(
-                IShareToken.StreamWouldEndEarlier.selector, block.timestamp + duration, token.stream().end
+                IShareTokenErrors.StreamWouldEndEarlier.selector, block.timestamp + duration, token.stream().end
             );
         } else {
             uint256 upper = maxDuration < minDuration + 30 days ? maxDuration : minDuration + 30 days;
             duration = bound(duration, minDuration, upper);
         }
-        if (_paused()) expected = abi.encodeWithSelector(IShareToken.TokenPaused.selector);
+        if (_paused()) expected = abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector);
         usd.mint(operator, amount);
         vm.prank(operator);
         try token.depositRevenue(amount, duration) {
@@ -397,16 +398,16 @@ contract OfferingHandler is OfferingGhost {
     /// @notice The operator's controls against the escrow: every one of them must revert.
     function attackEscrow(uint256 kind, uint256 amount) external useTime {
         address o = address(offering);
-        bytes memory protectedErr = abi.encodeWithSelector(IShareToken.ProtectedAccount.selector, o);
+        bytes memory protectedErr = abi.encodeWithSelector(IShareTokenErrors.ProtectedAccount.selector, o);
         bytes memory invalidReceiver = abi.encodeWithSelector(IERC20Errors.ERC20InvalidReceiver.selector, o);
-        bytes memory paused = abi.encodeWithSelector(IShareToken.TokenPaused.selector);
+        bytes memory paused = abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector);
         bytes memory call;
         bytes memory expected;
         kind %= 5;
         if (kind == 0) {
             call = abi.encodeCall(IShareToken.recoverWallet, (o, operator));
             expected = token.balanceOf(o) == 0 && token.claimable(o) == 0
-                ? abi.encodeWithSelector(IShareToken.NothingToRecover.selector, o)
+                ? abi.encodeWithSelector(IShareTokenErrors.NothingToRecover.selector, o)
                 : (gGovernancePaused ? paused : protectedErr);
         } else if (kind == 1) {
             call = abi.encodeCall(IShareToken.forcedTransfer, (o, operator, bound(amount, 0, token.balanceOf(o))));
@@ -422,7 +423,7 @@ contract OfferingHandler is OfferingGhost {
         } else {
             call = abi.encodeCall(IShareToken.recoverWallet, (operator, o));
             expected = token.balanceOf(operator) == 0 && token.claimable(operator) == 0
-                ? abi.encodeWithSelector(IShareToken.NothingToRecover.selector, operator)
+                ? abi.encodeWithSelector(IShareTokenErrors.NothingToRecover.selector, operator)
                 : (gGovernancePaused ? paused : invalidReceiver);
         }
         vm.prank(operator);
@@ -461,7 +462,7 @@ contract OfferingHandler is OfferingGhost {
                 _reverted(
                     "operator governanceUnpause",
                     err,
-                    abi.encodeWithSelector(IShareToken.NotGovernance.selector, operator)
+                    abi.encodeWithSelector(IShareTokenErrors.NotGovernance.selector, operator)
                 );
             }
         }

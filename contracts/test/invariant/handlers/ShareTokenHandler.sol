@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {ShareToken} from "../../../src/ShareToken.sol";
 import {TestStablecoin} from "../../../src/dev/TestStablecoin.sol";
 import {IShareToken} from "../../../src/interfaces/IShareToken.sol";
+import {IShareTokenErrors} from "../../../src/interfaces/IShareTokenErrors.sol";
 import {ShareTokenGhost} from "./ShareTokenGhost.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
@@ -134,10 +135,13 @@ contract ShareTokenHandler is ShareTokenGhost {
         _check(ok, ret, expected, "deposit");
         if (!ok) {
             bytes4 sel = bytes4(ret);
-            if (sel == IShareToken.StreamWouldEndEarlier.selector || sel == IShareToken.StreamWouldSlowDown.selector) {
+            if (
+                sel == IShareTokenErrors.StreamWouldEndEarlier.selector
+                    || sel == IShareTokenErrors.StreamWouldSlowDown.selector
+            ) {
                 ++refusedMerges;
             }
-            if (sel == IShareToken.PayerHorizonExceeded.selector) ++horizonRefusals;
+            if (sel == IShareTokenErrors.PayerHorizonExceeded.selector) ++horizonRefusals;
             return;
         }
 
@@ -234,7 +238,7 @@ contract ShareTokenHandler is ShareTokenGhost {
         bytes memory expected;
         // Whether `lost` holds any revenue is a matter of the token's rounding, so that one figure is read from it.
         if (lost == to || (gBalance[lost] == 0 && token.claimable(lost) == 0)) {
-            expected = abi.encodeWithSelector(IShareToken.NothingToRecover.selector, lost);
+            expected = abi.encodeWithSelector(IShareTokenErrors.NothingToRecover.selector, lost);
         } else {
             expected = _predictForced(lost, to);
         }
@@ -256,7 +260,9 @@ contract ShareTokenHandler is ShareTokenGhost {
     function setFrozen(uint256 seed, bool frozen) external useTime {
         address who = _actor(seed);
         bytes memory expected;
-        if (who == protectedAccount) expected = abi.encodeWithSelector(IShareToken.ProtectedAccount.selector, who);
+        if (who == protectedAccount) {
+            expected = abi.encodeWithSelector(IShareTokenErrors.ProtectedAccount.selector, who);
+        }
         (bool ok, bytes memory ret) = _call(op, abi.encodeCall(token.setFrozen, (who, frozen)));
         _check(ok, ret, expected, "setFrozen");
         if (ok) gFrozen[who] = frozen;
@@ -276,10 +282,10 @@ contract ShareTokenHandler is ShareTokenGhost {
         } else if (mode == 1) {
             caller = stranger;
             horizon = seed % MAX_DURATION + 1;
-            expected = abi.encodeWithSelector(IShareToken.NotOperator.selector, stranger, op);
+            expected = abi.encodeWithSelector(IShareTokenErrors.NotOperator.selector, stranger, op);
         } else if (mode == 2) {
             horizon = MAX_DURATION + 1 + seed % 1000;
-            expected = abi.encodeWithSelector(IShareToken.InvalidDuration.selector, horizon);
+            expected = abi.encodeWithSelector(IShareTokenErrors.InvalidDuration.selector, horizon);
         } else if (mode <= 4) {
             horizon = seed % 60 days + 1;
         } else if (mode == 5) {
@@ -289,7 +295,7 @@ contract ShareTokenHandler is ShareTokenGhost {
             horizon = left + seed % 7;
             horizon = horizon > 4 ? horizon - 3 : 1;
             if (horizon > MAX_DURATION) {
-                expected = abi.encodeWithSelector(IShareToken.InvalidDuration.selector, horizon);
+                expected = abi.encodeWithSelector(IShareTokenErrors.InvalidDuration.selector, horizon);
             }
         }
         (bool ok, bytes memory ret) = _call(caller, abi.encodeCall(token.setRevenuePayer, (payer, horizon)));
@@ -339,12 +345,14 @@ contract ShareTokenHandler is ShareTokenGhost {
             gGovernancePaused = true;
         } else if (mode == 2) {
             (ok, ret) = _call(op, abi.encodeCall(token.governanceUnpause, ()));
-            _check(ok, ret, abi.encodeWithSelector(IShareToken.NotGovernance.selector, op), "governanceUnpause by op");
+            _check(
+                ok, ret, abi.encodeWithSelector(IShareTokenErrors.NotGovernance.selector, op), "governanceUnpause by op"
+            );
             (ok, ret) = _call(guardian, abi.encodeCall(token.governanceUnpause, ()));
             _check(
                 ok,
                 ret,
-                abi.encodeWithSelector(IShareToken.NotGovernance.selector, guardian),
+                abi.encodeWithSelector(IShareTokenErrors.NotGovernance.selector, guardian),
                 "governanceUnpause by guardian"
             );
         } else {
@@ -433,32 +441,34 @@ contract ShareTokenHandler is ShareTokenGhost {
         returns (bytes memory err, uint256 newRate)
     {
         uint256 horizon = _horizonOf(who);
-        if (horizon == 0) return (abi.encodeWithSelector(IShareToken.NotRevenuePayer.selector, who), 0);
-        if (gOperatorPaused || gGovernancePaused) return (abi.encodeWithSelector(IShareToken.TokenPaused.selector), 0);
-        if (amount == 0) return (abi.encodeWithSelector(IShareToken.ZeroAmount.selector), 0);
+        if (horizon == 0) return (abi.encodeWithSelector(IShareTokenErrors.NotRevenuePayer.selector, who), 0);
+        if (gOperatorPaused || gGovernancePaused) {
+            return (abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector), 0);
+        }
+        if (amount == 0) return (abi.encodeWithSelector(IShareTokenErrors.ZeroAmount.selector), 0);
         if (duration == 0 || duration > MAX_DURATION || block.timestamp + duration > type(uint32).max) {
-            return (abi.encodeWithSelector(IShareToken.InvalidDuration.selector, duration), 0);
+            return (abi.encodeWithSelector(IShareTokenErrors.InvalidDuration.selector, duration), 0);
         }
         if (amount > MAX_TOTAL_DEPOSITED - gDeposited) {
-            return (abi.encodeWithSelector(IShareToken.DepositCapExceeded.selector, gDeposited, amount), 0);
+            return (abi.encodeWithSelector(IShareTokenErrors.DepositCapExceeded.selector, gDeposited, amount), 0);
         }
         (uint256 left, uint256 keepsRate) = _ruleBounds(amount);
         if (left != 0) {
             if (duration < left) {
                 return (
                     abi.encodeWithSelector(
-                        IShareToken.StreamWouldEndEarlier.selector, block.timestamp + duration, gEnd
+                        IShareTokenErrors.StreamWouldEndEarlier.selector, block.timestamp + duration, gEnd
                     ),
                     0
                 );
             }
             if (duration > keepsRate) {
-                return (abi.encodeWithSelector(IShareToken.StreamWouldSlowDown.selector, duration, keepsRate), 0);
+                return (abi.encodeWithSelector(IShareTokenErrors.StreamWouldSlowDown.selector, duration, keepsRate), 0);
             }
         }
         if (duration > horizon && duration > left) {
             uint256 reach = horizon > left ? horizon : left;
-            return (abi.encodeWithSelector(IShareToken.PayerHorizonExceeded.selector, duration, reach), 0);
+            return (abi.encodeWithSelector(IShareTokenErrors.PayerHorizonExceeded.selector, duration, reach), 0);
         }
         newRate = (gAccRate * left + (amount << shift) / supply) / duration;
     }
@@ -466,16 +476,18 @@ contract ShareTokenHandler is ShareTokenGhost {
     /// @dev A transfer's outcome: either pause, the token as receiver, then the sender's freeze, then the receiver.
     /// Balances are always sufficient (amounts are bounded by the ghost balance).
     function _predictTransfer(address from, address to) internal view returns (bytes memory) {
-        if (gOperatorPaused || gGovernancePaused) return abi.encodeWithSelector(IShareToken.TokenPaused.selector);
+        if (gOperatorPaused || gGovernancePaused) {
+            return abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector);
+        }
         if (to == address(token)) return abi.encodeWithSelector(IERC20Errors.ERC20InvalidReceiver.selector, to);
-        if (gFrozen[from]) return abi.encodeWithSelector(IShareToken.AccountFrozen.selector, from);
+        if (gFrozen[from]) return abi.encodeWithSelector(IShareTokenErrors.AccountFrozen.selector, from);
         return _predictReceiver(from, to);
     }
 
     /// @dev A forced move's outcome: governance's pause only, never out of the protected account, then the receiver.
     function _predictForced(address from, address to) internal view returns (bytes memory) {
-        if (gGovernancePaused) return abi.encodeWithSelector(IShareToken.TokenPaused.selector);
-        if (from == protectedAccount) return abi.encodeWithSelector(IShareToken.ProtectedAccount.selector, from);
+        if (gGovernancePaused) return abi.encodeWithSelector(IShareTokenErrors.TokenPaused.selector);
+        if (from == protectedAccount) return abi.encodeWithSelector(IShareTokenErrors.ProtectedAccount.selector, from);
         return _predictReceiver(from, to);
     }
 
@@ -484,12 +496,12 @@ contract ShareTokenHandler is ShareTokenGhost {
     function _predictReceiver(address from, address to) internal view returns (bytes memory) {
         if (to == protectedAccount) return abi.encodeWithSelector(IERC20Errors.ERC20InvalidReceiver.selector, to);
         if (from == protectedAccount && to == op) return "";
-        if (gFrozen[to]) return abi.encodeWithSelector(IShareToken.AccountFrozen.selector, to);
+        if (gFrozen[to]) return abi.encodeWithSelector(IShareTokenErrors.AccountFrozen.selector, to);
         if (gAllowlist) {
             uint256 until = gVerifiedUntil[to];
-            if (until == 0) return abi.encodeWithSelector(IShareToken.RecipientNotVerified.selector, to);
+            if (until == 0) return abi.encodeWithSelector(IShareTokenErrors.RecipientNotVerified.selector, to);
             if (until < block.timestamp) {
-                return abi.encodeWithSelector(IShareToken.RecipientVerificationExpired.selector, to, until);
+                return abi.encodeWithSelector(IShareTokenErrors.RecipientVerificationExpired.selector, to, until);
             }
         }
         return "";
