@@ -11,7 +11,7 @@ import {
 
 describe('protocol errors from the ABIs', () => {
   it('finds exactly the registry errors that name one signature by its index', () => {
-    // The registry's interface documents these six as "Signature `index` ..." (IClusterRegistry.sol).
+    // The registry's interface documents these six as "Signature `index` ..." (IClusterRegistryErrors.sol).
     expect([...signatureErrorNames].sort()).toEqual([
       'DuplicateSigner',
       'InvalidSignature',

@@ -1,5 +1,5 @@
 /**
- * A cluster's status at a given time, by the rule of ClusterRegistry.sol `_statusOf` — written once here so the market
+ * A cluster's status at a given time, by the rule of ClusterRegistryBase.sol `_statusOf` — written once here so the market
  * table, the JSON API and the passport cannot disagree with the chain (the market table once called a cluster
  * "attested" after its reports had stopped). Branch for branch, in the contract's order:
  *   unknown id → None; retired → Retired; suspended → Suspended; never attested → Registered;
