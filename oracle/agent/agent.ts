@@ -11,8 +11,8 @@ import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex, isAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { z } from 'zod';
+import { isRetryable } from '#protocol/base-error';
 import type { BatchPayload, Snapshot } from '#protocol/wire';
-import { RetryableError } from '../errors';
 import { readRentalCsv } from '../telemetry/rental';
 import { attestCluster } from './attest';
 import { Backoff, Courier, type DeliveryCounters, pairKey } from './delivery';
@@ -387,7 +387,7 @@ export class Agent {
       try {
         await this.sampleOnce(started);
       } catch (error) {
-        if (!(error instanceof RetryableError)) this.log.error({ err: error }, 'agent round failed');
+        if (!isRetryable(error)) this.log.error({ err: error }, 'agent round failed');
       }
       // Delivery runs beside sampling: a slow node never delays the next sample of any cluster.
       if (!this.delivering) {

@@ -11,8 +11,8 @@
  * be able to burn the operator's sequence numbers.
  */
 
+import { Rejection } from '#protocol/base-error';
 import { type BatchPayload, MAX_LEASES_PER_GPU, type WireLease } from '#protocol/wire';
-import { Rejection } from '../errors';
 import { PEER_AUTH_WINDOW_MS } from './peer-auth';
 
 /** Codes whose refusal consumes the batch's sequence (the agent drops the batch and sends the next). */
