@@ -114,7 +114,7 @@ export function restoreLine(state: CoreState, line: SnapshotLine) {
       for (const [uuid, clusterId] of line.owners as [string, bigint][]) state.uuidOwner.set(uuid, clusterId);
       break;
     default:
-      throw new Error(`unknown snapshot line ${line.type}`);
+      throw new SnapshotInvalidError(`unknown snapshot line ${line.type}`);
   }
 }
 
