@@ -7,6 +7,10 @@
  * it, the core reports it once through onFatal, and the node stops, to be restarted from what the journal holds. A
  * report it re-computes then is the same one (same telemetry, same deterministic signature). The node signs only
  * reports it computed from telemetry it verified itself, and never two different reports for one cluster and epoch.
+ *
+ * This class builds the one state its parts work on (node-state.ts), replays the journal into it (journal-records.ts)
+ * and composes the parts: inventories.ts (held inventories and the GPUs they claim), ingest.ts (batches), epochs.ts
+ * (closing and signing epochs), report-book.ts (what becomes of signed reports) and compaction.ts (snapshots).
  */
 import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex, keccak256, toBytes } from 'viem';
