@@ -1,40 +1,25 @@
 /**
- * The oracle's error classes. Retryable errors (a peer or the chain is unreachable) are retried by their caller with
- * backoff; permanent errors are reported and never retried. A Rejection is a permanent error that the HTTP API returns
- * to the sender as `{ error: { code, message, ...details } }` with a 4xx status.
+ * The oracle's own error classes, on the one family of protocol/base-error.ts: a caller retries what is `retryable`
+ * (UnavailableError: a peer, the chain or a telemetry source did not answer) and reports the rest. A refusal sent back
+ * over HTTP is the protocol's `Rejection`.
  */
-export class RetryableError extends Error {
-  override name = 'RetryableError';
-}
-
-export class PermanentError extends Error {
-  override name = 'PermanentError';
-}
+import { BaseError, type BaseErrorParameters } from '#protocol/base-error';
 
 /**
  * A journal write or sync failed: the file may end in a torn record and memory may be ahead of it, so the node stops
  * (fail-stop) and its supervisor restarts it from what the journal holds.
  */
-export class JournalFailedError extends PermanentError {
+export class JournalFailedError extends BaseError {
   override name = 'JournalFailedError';
-}
-
-export class TelemetryFormatError extends PermanentError {
-  override name = 'TelemetryFormatError';
-}
-
-export class Rejection extends PermanentError {
-  override name = 'Rejection';
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 422,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
+  constructor(shortMessage: string, parameters: Pick<BaseErrorParameters, 'cause' | 'details'> = {}) {
+    super(shortMessage, { ...parameters, code: 'journal_failed', retryable: false });
   }
+}
 
-  toBody() {
-    return { error: { code: this.code, message: this.message, ...this.details } };
+/** A telemetry source answered something that is not the documented format; asking again gives the same answer. */
+export class TelemetryFormatError extends BaseError {
+  override name = 'TelemetryFormatError';
+  constructor(shortMessage: string, parameters: Pick<BaseErrorParameters, 'cause' | 'details'> = {}) {
+    super(shortMessage, { ...parameters, code: 'telemetry_format', retryable: false });
   }
 }

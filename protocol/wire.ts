@@ -286,7 +286,7 @@ export const sameFigures = (a: EpochReport, b: EpochReport) =>
 export const ATTESTATION_ISSUED_AT_WINDOW_SECONDS = 600;
 
 /**
- * Every refusal of a node's API: `{ error: { code, message, ...details } }` (oracle/errors.ts Rejection.toBody). Readers
+ * Every refusal of a node's API: `{ error: { code, message, ...details } }` (./base-error.ts Rejection.toBody). Readers
  * (the agent, the app's relay) parse it with this instead of trusting a cast; codes and messages are bounded.
  */
 export const errorBodySchema = z.object({

@@ -8,15 +8,15 @@ import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { z } from 'zod';
 import type { WebSettings } from '#config/web';
+import { Rejection, shortMessageOf, UnavailableError } from '#protocol/base-error';
 import type { ChainContext } from '#protocol/eip712';
+import { NodeClient, NodeUnavailableError, UnexpectedAnswerError } from '#protocol/node-client';
 import { telemetryViewHeaders } from '#protocol/telemetry-view';
 import { telemetryViewSchema } from '#protocol/wire';
 import { attestationSignatureSchema, challengeSchema, type InventoryAnswer, type NodeOutcome } from '~/lib/attestation';
 
-const NODE_TIMEOUT_MS = 10_000;
-
 /** No oracle node answered, or none answered something usable: the feature is unavailable, not wrong. */
-export class OracleUnavailableError extends Error {
+export class OracleUnavailableError extends UnavailableError {
   override name = 'OracleUnavailableError';
 }
 
@@ -29,32 +29,24 @@ async function askNode<T>(
   init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<NodeOutcome<T>> {
   const url = urls[node]!;
-  let response: Response;
   try {
-    response = await fetch(new URL(path, url), {
-      method: init.method ?? 'GET',
-      headers: { ...init.headers, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      signal: init.signal ?? AbortSignal.timeout(NODE_TIMEOUT_MS),
-    });
+    return { node, ok: true, data: await new NodeClient(url).request(path, schema, init) };
   } catch (error) {
-    // The cause may name the node's internal address (a DNS or connect error): the log gets it, the visitor does not.
-    console.warn(`oracle node ${node + 1} (${url}) unreachable for ${path}: ${(error as Error).message}`);
-    return { node, ok: false, code: 'unreachable', message: 'unreachable' };
+    if (error instanceof NodeUnavailableError && error.status === undefined) {
+      // The cause may name the node's internal address (a DNS or connect error): the log gets it, the visitor does not.
+      console.warn(`oracle node ${node + 1} (${url}) unreachable for ${path}: ${shortMessageOf(error.cause)}`);
+      return { node, ok: false, code: 'unreachable', message: 'unreachable' };
+    }
+    if (error instanceof Rejection) return { node, ok: false, code: error.code, message: error.shortMessage };
+    if (error instanceof NodeUnavailableError) {
+      const { status, body } = error;
+      return { node, ok: false, code: body?.code ?? `http_${status}`, message: body?.message ?? `answered ${status}` };
+    }
+    if (error instanceof UnexpectedAnswerError) {
+      return { node, ok: false, code: 'unexpected_body', message: 'answered an unexpected body' };
+    }
+    throw error;
   }
-  const json = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } };
-  if (!response.ok) {
-    return {
-      node,
-      ok: false,
-      code: json?.error?.code ?? `http_${response.status}`,
-      message: json?.error?.message ?? `answered ${response.status}`,
-    };
-  }
-  const parsed = schema.safeParse(json);
-  return parsed.success
-    ? { node, ok: true, data: parsed.data }
-    : { node, ok: false, code: 'unexpected_body', message: 'answered an unexpected body' };
 }
 
 /** Asks every node at once. */

@@ -3,100 +3,27 @@
  * samples with the operator key, spools it durably and delivers it to every oracle node from that node's cursor.
  *
  * Before signing, readings the nodes would refuse are removed (sanitize.ts); delivery never wedges on a refused batch
- * and backs off per node and cluster (delivery.ts); sampling never waits for delivery.
+ * and backs off per node and cluster (delivery.ts); sampling never waits for delivery. Its configuration file is
+ * agent-config.ts.
  */
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { type Address, getAddress, type Hex, isAddress } from 'viem';
+import type { Address, Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { z } from 'zod';
+import { isRetryable } from '#protocol/base-error';
 import type { BatchPayload, Snapshot } from '#protocol/wire';
-import { RetryableError } from '../errors';
 import { readRentalCsv } from '../telemetry/rental';
+import type { AgentConfig } from './agent-config';
 import { attestCluster } from './attest';
 import { Backoff, Courier, type DeliveryCounters, pairKey } from './delivery';
 import { InventoryBook } from './inventory';
 import { readOperatorKey, refuseDevOperatorKey } from './operator-key';
 import { DROP_REASONS, type DropCounts, sanitizePayload } from './sanitize';
 import { signBatch } from './signing';
-import { readSource, sourceSchema } from './sources';
+import { readSource } from './sources';
 import { ClusterSpool } from './spool';
 
-export const agentConfigSchema = z.object({
-  chainId: z.number().int().positive(),
-  registry: z
-    .string()
-    .refine(isAddress)
-    .transform((value) => getAddress(value) as Address),
-  /** Name of the environment variable holding the operator's private key (never the key itself in a file). */
-  operatorKeyEnv: z.string().default('OPERATOR_PRIVATE_KEY'),
-  nodes: z.array(z.url()).min(1),
-  spoolDir: z.string().min(1),
-  sampleIntervalSeconds: z.number().positive().default(10),
-  snapshotsPerBatch: z.number().int().positive().default(6),
-  clusters: z
-    .array(
-      z.object({
-        clusterId: z
-          .union([z.string().regex(/^\d+$/), z.number().int().positive()])
-          .transform((value) => BigInt(value)),
-        source: sourceSchema,
-        /** The operator's billing export in the documented rental CSV format (telemetry/rental.ts). */
-        billingFile: z.string().optional(),
-        /**
-         * The GPU UUIDs of the cluster's attested inventory, until this agent attests one itself (then the recorded
-         * one wins, see inventory.ts). Without either, readings are range-checked but not filtered by GPU.
-         */
-        inventory: z.array(z.string().max(64)).max(100_000).optional(),
-        /** This cluster's operator key, where it is not the agent's default one (e.g. after a hand-over). */
-        operatorKeyEnv: z.string().optional(),
-        /**
-         * After the spool was lost: the sequence the nodes hold for this cluster (its telemetry status'
-         * `lastSequence`). The agent never takes that from a node's answer on its own (delivery.ts), so that one
-         * faulty node cannot renumber every other node's batches.
-         */
-        resumeAfterSequence: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
-      }),
-    )
-    .min(1),
-  /** Optional (defaults in code) so that configs built in code, like the demo's, need not name them. */
-  spool: z
-    .object({
-      segmentBatches: z.number().int().positive().optional(),
-      segmentBytes: z.number().int().positive().optional(),
-      /** Per cluster. When full, the oldest segments go first: see spool.ts. */
-      maxBytes: z.number().int().positive().optional(),
-    })
-    .optional(),
-  backoff: z.object({ baseMs: z.number().positive(), maxMs: z.number().positive() }).optional(),
-  requestTimeoutMs: z.number().int().positive().optional(),
-  /**
-   * Leases that ended this long before a batch's first snapshot are not sent (sanitize.ts); the nodes' backfill window
-   * by default (3 hours). Set it to the nodes' `backfillSeconds` where they run with another.
-   */
-  leaseHistorySeconds: z.number().int().positive().optional(),
-  /** Per node and cluster and delivery pass: the rest waits for the next pass (see delivery.ts). */
-  delivery: z
-    .object({
-      maxBatchesPerPass: z.number().int().positive().optional(),
-      maxEmptyBatchesPerPass: z.number().int().positive().optional(),
-    })
-    .optional(),
-});
-export type AgentConfig = z.infer<typeof agentConfigSchema>;
-
-/** The config, the default operator key and each cluster's own key where the config names one. */
-export function loadAgentConfig(path: string, env = process.env) {
-  const config = agentConfigSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-  const clusterKeys = new Map<bigint, Hex>();
-  for (const cluster of config.clusters) {
-    if (cluster.operatorKeyEnv) {
-      clusterKeys.set(cluster.clusterId, readOperatorKey(env, cluster.operatorKeyEnv, config.chainId));
-    }
-  }
-  return { config, operatorKey: readOperatorKey(env, config.operatorKeyEnv, config.chainId), clusterKeys };
-}
+export { type AgentConfig, agentConfigSchema, loadAgentConfig } from './agent-config';
 
 export type AgentOptions = {
   /** Per-cluster operator keys; otherwise a cluster's `operatorKeyEnv`, otherwise the agent's key. */
@@ -387,7 +314,7 @@ export class Agent {
       try {
         await this.sampleOnce(started);
       } catch (error) {
-        if (!(error instanceof RetryableError)) this.log.error({ err: error }, 'agent round failed');
+        if (!isRetryable(error)) this.log.error({ err: error }, 'agent round failed');
       }
       // Delivery runs beside sampling: a slow node never delays the next sample of any cluster.
       if (!this.delivering) {

@@ -3,43 +3,15 @@
  * operator-signed inventory, collect the nodes' attestation signatures, and submit k of them (ascending signers).
  */
 import type { Account, Chain, Hex, PublicClient, Transport, WalletClient } from 'viem';
-import type { z } from 'zod';
 import { clusterRegistryAbi } from '#contracts';
 import { submitAttestationArgs } from '#protocol/attestation';
+import { BaseError } from '#protocol/base-error';
 import type { ChainContext } from '#protocol/eip712';
-import { type AttestationSignature, attestationSignatureSchema, challengeSchema } from '#protocol/wire';
-import { PermanentError, RetryableError } from '../errors';
+import { NodeClient } from '#protocol/node-client';
+import type { AttestationSignature } from '#protocol/wire';
 import { signInventory } from './signing';
 
 export type { AttestationSignature };
-
-/** A node answered, but not with the shape its API promises: retrying that node will not help. */
-function parseAnswer<T>(schema: z.ZodType<T>, json: unknown, nodeUrl: string): T {
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new PermanentError(`${nodeUrl}: unexpected answer (${parsed.error.issues[0]?.message})`);
-  return parsed.data;
-}
-
-async function postJson(url: string, body: unknown) {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(10_000),
-    });
-  } catch (error) {
-    throw new RetryableError(`cannot reach ${url}: ${(error as Error).message}`);
-  }
-  const json = (await response.json()) as { error?: { code: string; message: string } };
-  if (!response.ok) {
-    const error = new PermanentError(`${url}: ${json.error?.code ?? response.status} ${json.error?.message ?? ''}`);
-    (error as PermanentError & { code?: string }).code = json.error?.code;
-    throw error;
-  }
-  return json;
-}
 
 /**
  * What every node must sign alike besides the inventory: the attestation's expiry, the chain time it states it was
@@ -65,21 +37,10 @@ export async function proveInventory(
   uuids: string[],
   terms: AttestationTerms,
 ): Promise<AttestationSignature> {
-  const { challenge } = parseAnswer(
-    challengeSchema,
-    await postJson(`${nodeUrl}/clusters/${clusterId}/attestation/challenge`, {}),
-    nodeUrl,
-  );
+  const node = new NodeClient(nodeUrl);
+  const { challenge } = await node.challenge(clusterId);
   const answer = await signInventory(context, operatorKey, clusterId, uuids, challenge, terms.validUntil);
-  return parseAnswer(
-    attestationSignatureSchema,
-    await postJson(`${nodeUrl}/clusters/${clusterId}/attestation`, {
-      ...answer,
-      issuedAt: terms.issuedAt,
-      committeeVersion: terms.committeeVersion,
-    }),
-    nodeUrl,
-  );
+  return node.answer(clusterId, { ...answer, issuedAt: terms.issuedAt, committeeVersion: terms.committeeVersion });
 }
 
 export async function attestCluster(options: {
@@ -107,7 +68,10 @@ export async function attestCluster(options: {
     .map((result) => result.value);
   if (signatures.length < options.threshold) {
     const reasons = results.filter((result) => result.status === 'rejected').map((result) => String(result.reason));
-    throw new PermanentError(`only ${signatures.length} of ${options.threshold} nodes attested: ${reasons.join('; ')}`);
+    throw new BaseError(`only ${signatures.length} of ${options.threshold} nodes attested: ${reasons.join('; ')}`, {
+      code: 'attestation_short',
+      cause: results.find((result) => result.status === 'rejected')?.reason,
+    });
   }
   const hash = await options.walletClient.writeContract({
     address: options.context.registry,
@@ -116,6 +80,7 @@ export async function attestCluster(options: {
     args: submitAttestationArgs(signatures, options.threshold),
   });
   const receipt = await options.publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== 'success') throw new PermanentError(`submitAttestation ${hash} reverted`);
+  if (receipt.status !== 'success')
+    throw new BaseError(`submitAttestation ${hash} reverted`, { code: 'attestation_reverted' });
   return { hash, signers: signatures.map((entry) => entry.signer) };
 }

@@ -22,8 +22,10 @@
  */
 import type { Logger } from 'pino';
 import type { Address, Hex } from 'viem';
+import { Rejection, shortMessageOf } from '#protocol/base-error';
 import type { ChainContext } from '#protocol/eip712';
-import { type BatchBody, errorBodySchema, type ErrorBody as WireErrorBody } from '#protocol/wire';
+import { NodeClient, NodeUnavailableError, UnexpectedAnswerError } from '#protocol/node-client';
+import type { BatchBody, ErrorBody as WireErrorBody } from '#protocol/wire';
 import { signBatch, signedBy } from './signing';
 import type { ClusterSpool } from './spool';
 
@@ -77,13 +79,11 @@ export type DeliveryCounters = {
   voided: number;
 };
 
-/** A node's answer: its refusal (the shared error body; the batch details below are checked where they are read). */
-type BatchAnswer = {
-  error?: WireErrorBody['error'] & {
-    sequenceConsumed?: unknown;
-    expectedSequence?: unknown;
-    lastSequence?: unknown;
-  };
+/** A node's refusal (the shared error body; the batch details below are checked where they are read). */
+type BatchRefusal = WireErrorBody['error'] & {
+  sequenceConsumed?: unknown;
+  expectedSequence?: unknown;
+  lastSequence?: unknown;
 };
 
 export type DeliveryTarget = {
@@ -107,6 +107,7 @@ export const nodeKey = (nodeUrl: string) => `node ${nodeUrl}`;
 
 export class Courier {
   readonly counters: DeliveryCounters = { refusedForGood: {}, deferred: {}, resigned: 0, voided: 0 };
+  private readonly clients = new Map<string, NodeClient>();
 
   constructor(
     private readonly context: ChainContext,
@@ -121,6 +122,15 @@ export class Courier {
       maxEmptyBatchesPerPass?: number;
     },
   ) {}
+
+  private clientOf(nodeUrl: string) {
+    let client = this.clients.get(nodeUrl);
+    if (!client) {
+      client = new NodeClient(nodeUrl, { fetch: this.options.fetch, timeoutMs: this.options.requestTimeoutMs });
+      this.clients.set(nodeUrl, client);
+    }
+    return client;
+  }
 
   private count(table: Record<string, number>, code: string) {
     table[code] = (table[code] ?? 0) + 1;
@@ -196,29 +206,30 @@ export class Courier {
         attempted.add(sequence);
         sent++;
         const batch = await this.batchFor(target, sequence);
-        let response: Response;
-        let body: BatchAnswer;
+        let refusal: Rejection | NodeUnavailableError | UnexpectedAnswerError | undefined;
         try {
-          response = await this.options.fetch(`${nodeUrl}/clusters/${clusterId}/batches`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(batch),
-            signal: AbortSignal.any([AbortSignal.timeout(this.options.requestTimeoutMs), this.options.signal]),
-          });
-          const parsed = errorBodySchema.safeParse(await response.json().catch(() => undefined));
-          body = parsed.success ? parsed.data : {};
-        } catch (error) {
-          // The node is down or unreachable: every cluster would fail alike, so the node as a whole waits.
-          deferred = true;
-          this.count(this.counters.deferred, 'network');
-          // Clusters sent side by side all fail at once: one failure of the node per pass, not one per cluster.
-          const now = this.options.now();
-          const delayMs = this.backoff.ready(nodeKey(nodeUrl), now) ? this.backoff.fail(nodeKey(nodeUrl), now) : 0;
-          this.log.debug({ nodeUrl, err: (error as Error).message, delayMs }, 'node unreachable; batches stay spooled');
-          return;
+          await this.clientOf(nodeUrl).postBatch(clusterId, batch, { signal: this.options.signal });
+        } catch (caught) {
+          if (caught instanceof NodeUnavailableError && caught.status === undefined) {
+            // The node is down or unreachable: every cluster would fail alike, so the node as a whole waits.
+            deferred = true;
+            this.count(this.counters.deferred, 'network');
+            // Clusters sent side by side all fail at once: one failure of the node per pass, not one per cluster.
+            const now = this.options.now();
+            const delayMs = this.backoff.ready(nodeKey(nodeUrl), now) ? this.backoff.fail(nodeKey(nodeUrl), now) : 0;
+            const err = shortMessageOf(caught.cause);
+            this.log.debug({ nodeUrl, err, delayMs }, 'node unreachable; batches stay spooled');
+            return;
+          }
+          const answered =
+            caught instanceof Rejection ||
+            caught instanceof NodeUnavailableError ||
+            caught instanceof UnexpectedAnswerError;
+          if (!answered) throw caught;
+          refusal = caught;
         }
-        const error = body.error;
-        if (response.ok) {
+        const error = refusal instanceof Rejection ? (refusal.toBody().error as BatchRefusal) : undefined;
+        if (!refusal) {
           cursor = sequence;
         } else if (error?.code === 'batch_already_accepted') {
           const last = error.lastSequence === undefined ? sequence : sequenceIn(error.lastSequence);
@@ -228,7 +239,7 @@ export class Courier {
           }
           cursor = Math.max(sequence, last);
         } else if (error?.sequenceConsumed === true) {
-          this.count(this.counters.refusedForGood, error.code ?? String(response.status));
+          this.count(this.counters.refusedForGood, error.code);
           this.log.warn(
             { nodeUrl, clusterId, sequence, code: error.code, message: error.message },
             'node refused a batch for good; its sequence is consumed',
@@ -251,7 +262,12 @@ export class Courier {
           }
           cursor = nodeHas;
         } else {
-          defer(error?.code ?? `http_${response.status}`, { sequence, status: response.status, error });
+          const status = refusal instanceof UnexpectedAnswerError ? undefined : refusal.status;
+          defer(refusal.code, {
+            sequence,
+            status,
+            error: refusal instanceof NodeUnavailableError ? refusal.body : error,
+          });
           break;
         }
       }

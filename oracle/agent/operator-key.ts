@@ -2,11 +2,12 @@
 import { type Hex, isHex } from 'viem';
 import { LOCAL_CHAIN_ID } from '#contracts/deploy';
 import { isDevKey } from '#contracts/dev-keys';
+import { ConfigError } from '#protocol/base-error';
 
 /** Anyone holds the dev mnemonic's keys: off the local chain they would sign batches for the operator (H-1). */
 export function refuseDevOperatorKey(key: Hex, name: string, chainId: number) {
   if (chainId !== LOCAL_CHAIN_ID && isDevKey(key)) {
-    throw new Error(
+    throw new ConfigError(
       `${name} is a key of the public dev mnemonic ("test test … junk"), which anyone holds: chain ${chainId} is not the local chain`,
     );
   }
@@ -15,7 +16,7 @@ export function refuseDevOperatorKey(key: Hex, name: string, chainId: number) {
 export function readOperatorKey(env: NodeJS.ProcessEnv, name: string, chainId: number): Hex {
   const key = env[name];
   if (!key || !isHex(key) || key.length !== 66) {
-    throw new Error(`${name} must hold the operator's 0x-prefixed 32-byte private key`);
+    throw new ConfigError(`${name} must hold the operator's 0x-prefixed 32-byte private key`);
   }
   refuseDevOperatorKey(key, name, chainId);
   return key;

@@ -11,6 +11,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
 import { hardwareRoot } from '#protocol/hardware';
+import { NodeClient } from '#protocol/node-client';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { registerCluster, simulatedUuids, startTestChain, testPort } from '../node/harness';
 import { type OracleNode, startOracleNode } from '../node/node';
@@ -171,7 +172,7 @@ describe('the agent keeps every cluster reporting', () => {
     await sampleAndDeliver();
     expect(nodeHas('swap')).toBe(samplesTaken);
     expect(agent.stats().dropped.gpu_not_attested).toBe(droppedBefore);
-    const status = (await (await fetch(`${node.url}/clusters/${ids.swap}/telemetry`)).json()) as { gpus: number };
+    const status = await new NodeClient(node.url).telemetry(ids.swap);
     expect(status.gpus).toBe(3);
     expect(agent.stats().refusedForGood).toEqual({});
   });

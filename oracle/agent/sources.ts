@@ -3,8 +3,8 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { z } from 'zod';
+import { UnavailableError } from '#protocol/base-error';
 import { childEnvironment } from '../child-env';
-import { RetryableError } from '../errors';
 import { scrapeDcgm } from '../telemetry/dcgm';
 import { parseNvidiaSmiCsv } from '../telemetry/nvidia-smi-csv';
 import { parseNvidiaSmiXml } from '../telemetry/nvidia-smi-xml';
@@ -41,7 +41,7 @@ async function readOrigin(source: { command: string[] } | { url: string } | { fi
     }
     return await readFile(source.file, 'utf8');
   } catch (error) {
-    throw new RetryableError(`telemetry source unavailable: ${(error as Error).message}`);
+    throw new UnavailableError(`telemetry source unavailable: ${(error as Error).message}`, { cause: error });
   }
 }
 

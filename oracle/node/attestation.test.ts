@@ -12,10 +12,10 @@ import {
   AttestationDesk,
   type AttestationRegistry,
   answerByteLimit,
-  ChallengeBook,
   challengeRequestMessage,
 } from './attestation';
 import { type OnChainCluster, RegistryView } from './chain';
+import { ChallengeBook } from './challenge-book';
 import type { OracleCore } from './core';
 import { simulatedUuids, testPort } from './harness';
 import { createNodeServer } from './server';

@@ -1,9 +1,9 @@
 import { keccak256, toBytes } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it, vi } from 'vitest';
+import type { Rejection } from '#protocol/base-error';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { signBatch } from '../agent/signing';
-import type { Rejection } from '../errors';
 import {
   authenticateBatch,
   BATCH_BODY_HARD_LIMIT,

@@ -25,9 +25,9 @@
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Address, getAddress, type Hex, keccak256, toBytes } from 'viem';
+import { Rejection } from '#protocol/base-error';
 import { recoverSigner, telemetryBatchDigest } from '#protocol/eip712';
 import { type BatchBody, MAX_GPUS_PER_CLUSTER, MAX_LEASES_PER_GPU } from '#protocol/wire';
-import { Rejection } from '../errors';
 import { limitBody } from './body-limit';
 import type { OracleCore } from './core';
 import { IpBuckets } from './ip-buckets';

@@ -1,7 +1,7 @@
 /** What a node reads from ClusterRegistry, cached briefly: every request would otherwise cost an RPC round trip. */
 import { type Address, getAddress, type Hex, type PublicClient, zeroAddress, zeroHash } from 'viem';
 import { clusterRegistryAbi } from '#contracts';
-import { RetryableError } from '../errors';
+import { UnavailableError } from '#protocol/base-error';
 
 export type OnChainCluster = {
   clusterId: bigint;
@@ -154,7 +154,9 @@ export class RegistryView {
       if (this.clusters.size > MAX_CACHED_CLUSTERS) this.clusters.delete(this.clusters.keys().next().value!);
       return value;
     } catch (error) {
-      throw new RetryableError(`cannot read cluster ${clusterId} from the registry: ${(error as Error).message}`);
+      throw new UnavailableError(`cannot read cluster ${clusterId} from the registry: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 
@@ -183,7 +185,9 @@ export class RegistryView {
       this.committeeRead = { value, at: Date.now() };
       return value;
     } catch (error) {
-      throw new RetryableError(`cannot read the committee from the registry: ${(error as Error).message}`);
+      throw new UnavailableError(`cannot read the committee from the registry: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 

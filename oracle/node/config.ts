@@ -9,6 +9,7 @@ import type { EnvSource } from '#config/env';
 import { oracleNodeFileSchema, parseOracleNodeOptions } from '#config/oracle-node';
 import { LOCAL_CHAIN_ID } from '#contracts/deploy';
 import { isDevKey } from '#contracts/dev-keys';
+import { ConfigError } from '#protocol/base-error';
 import { checkClockRules, defaultClockRules } from './ingest-rules';
 
 const isPrivateKey = (key: string | undefined): key is Hex => !!key && isHex(key) && key.length === 66;
@@ -21,11 +22,11 @@ export function loadNodeConfig(path: string, env: EnvSource = process.env) {
   // An empty variable is an unset one, as for every other setting.
   const key = env[config.privateKeyEnv] || undefined;
   if (!isPrivateKey(key)) {
-    throw new Error(`${config.privateKeyEnv} must hold this node's 0x-prefixed 32-byte private key`);
+    throw new ConfigError(`${config.privateKeyEnv} must hold this node's 0x-prefixed 32-byte private key`);
   }
   const relayerKey = env[config.relayerKeyEnv] || undefined;
   if (config.relay && relayerKey !== undefined && !isPrivateKey(relayerKey)) {
-    throw new Error(`${config.relayerKeyEnv} must hold the relayer's 0x-prefixed 32-byte private key`);
+    throw new ConfigError(`${config.relayerKeyEnv} must hold the relayer's 0x-prefixed 32-byte private key`);
   }
   return {
     config,
@@ -52,7 +53,7 @@ export function relayerKeyFor(
         ? 'relayer key'
         : undefined;
     if (dev) {
-      throw new Error(
+      throw new ConfigError(
         `the node's ${dev} is a key of the public dev mnemonic ("test test … junk"), which anyone holds: chain ${options.chainId} is not the local chain`,
       );
     }
@@ -62,7 +63,7 @@ export function relayerKeyFor(
   if (!shared) return options.relayerPrivateKey!;
   if (!relaying) return options.privateKey; // never sends a transaction
   if (options.chainId !== LOCAL_CHAIN_ID) {
-    throw new Error(
+    throw new ConfigError(
       options.relayerPrivateKey === undefined
         ? 'a relaying node needs its own gas-paying relayer key (relayerKeyEnv), apart from the committee signing key'
         : 'the relayer key must differ from the committee signing key',

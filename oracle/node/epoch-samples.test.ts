@@ -77,7 +77,7 @@ describe('per-epoch sample files', () => {
     await core.tick(Date.now() + 3 * HOUR);
     await expect(deliver(2, base + 1_100_000, 50)).rejects.toMatchObject({
       code: 'timestamp_too_old',
-      details: { sequenceConsumed: true },
+      extra: { sequenceConsumed: true },
     });
     await core.samples.flush();
     const leaves = core.samples.read(cluster.clusterId, firstEpoch)!;

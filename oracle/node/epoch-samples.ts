@@ -12,9 +12,9 @@ import { open, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Hex } from 'viem';
 import { DEFAULT_SAMPLE_RETENTION_DAYS } from '#config/oracle-node';
+import { UnavailableError } from '#protocol/base-error';
 import { type TelemetryLeaf, utilizationMilliPct } from '#protocol/telemetry';
 import type { Snapshot } from '#protocol/wire';
-import { RetryableError } from '../errors';
 import { MAX_RECORD_BYTES, readLines, syncDirectory } from './journal';
 
 export { DEFAULT_SAMPLE_RETENTION_DAYS };
@@ -28,7 +28,7 @@ export const MAX_FAILED_SAMPLE_WRITES = 256;
 export const MAX_FAILED_SAMPLE_BYTES = 256 * 1024 * 1024;
 
 /** Some epoch sample files are not durable: compaction must not drop their samples from the journal. */
-export class SampleWriteError extends RetryableError {
+export class SampleWriteError extends UnavailableError {
   override name = 'SampleWriteError';
   constructor(
     readonly pending: number,

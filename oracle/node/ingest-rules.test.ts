@@ -11,11 +11,11 @@ import type { Address, Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
+import { Rejection } from '#protocol/base-error';
 import { hardwareRoot } from '#protocol/hardware';
 import { type BatchPayload, MAX_LEASES_PER_GPU } from '#protocol/wire';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
 import { signBatch, signInventory } from '../agent/signing';
-import { Rejection } from '../errors';
 import type { OnChainCluster, RegistryView } from './chain';
 import { OracleCore } from './core';
 import { simulatedUuids } from './harness';
@@ -557,7 +557,7 @@ describe('GPU ownership follows the chain (L-6)', () => {
     chain.register(2n, 1, second);
     const refused = await rejection(answer(core, chain, 2n, 1, second));
     expect(refused.code).toBe('gpu_in_other_cluster');
-    expect(refused.details).toMatchObject({ uuid: uuids[0], otherClusterId: '1' });
+    expect(refused.extra).toMatchObject({ uuid: uuids[0], otherClusterId: '1' });
     expect(core.gpuOwner(uuids[0]!)).toBe(1n);
   });
 

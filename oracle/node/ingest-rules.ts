@@ -11,8 +11,8 @@
  * be able to burn the operator's sequence numbers.
  */
 
+import { ConfigError, Rejection } from '#protocol/base-error';
 import { type BatchPayload, MAX_LEASES_PER_GPU, type WireLease } from '#protocol/wire';
-import { Rejection } from '../errors';
 import { PEER_AUTH_WINDOW_MS } from './peer-auth';
 
 /** Codes whose refusal consumes the batch's sequence (the agent drops the batch and sends the next). */
@@ -59,18 +59,18 @@ export type ClockRules = {
  */
 export function checkClockRules(rules: ClockRules) {
   if (rules.maxClockSkewMs > PEER_AUTH_WINDOW_MS) {
-    throw new Error(
+    throw new ConfigError(
       `maxClockSkewMs (${rules.maxClockSkewMs}) must not exceed the ${PEER_AUTH_WINDOW_MS} ms that signed peer requests allow`,
     );
   }
   const skewSeconds = Math.ceil((2 * rules.maxClockSkewMs) / 1000);
   if (rules.backfillSeconds < rules.epochSeconds + skewSeconds) {
-    throw new Error(
+    throw new ConfigError(
       `backfillSeconds (${rules.backfillSeconds}) must be at least one epoch plus twice the clock skew (${rules.epochSeconds + skewSeconds})`,
     );
   }
   if (rules.graceSeconds < rules.backfillSeconds + skewSeconds) {
-    throw new Error(
+    throw new ConfigError(
       `graceSeconds (${rules.graceSeconds}) must be at least backfillSeconds plus twice the clock skew (${rules.backfillSeconds + skewSeconds}): an epoch closed on one node's clock could still take samples on another's`,
     );
   }

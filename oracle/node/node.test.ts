@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
 import { createRegistryHasher, type EpochReport, inventoryProofDigest, signDigest } from '#protocol/eip712';
 import { hardwareRoot } from '#protocol/hardware';
+import { NodeClient } from '#protocol/node-client';
 import { type TelemetryLeaf, telemetryRoot } from '#protocol/telemetry';
 import type { BatchPayload } from '#protocol/wire';
 import { devPrivateKey } from '../../scripts/stack/dev-accounts';
@@ -225,8 +226,8 @@ describe('attestation', () => {
       args: [clusterA],
     });
     expect(info.status).toBe(2); // Attested
-    const health = await (await fetch(`${nodes[0]!.url}/health`)).json();
-    expect(health.clusters.map((cluster: { clusterId: string }) => cluster.clusterId).sort()).toEqual(['1', '2']);
+    const health = await new NodeClient(nodes[0]!.url).health();
+    expect(health.clusters.map((cluster) => cluster.clusterId).sort()).toEqual(['1', '2']);
   });
 
   it('refuses an inventory that does not match the on-chain root, signed or not over that root', async () => {
@@ -358,7 +359,7 @@ describe('telemetry ingestion', () => {
       const consumed = code !== 'timestamp_in_future';
       expect(answer.body.error.sequenceConsumed).toBe(consumed ? true : undefined);
       if (consumed) sequence += 1;
-      expect((await (await fetch(`${nodes[0]!.url}/clusters/${clusterB}/cursor`)).json()).lastSequence).toBe(sequence);
+      expect((await new NodeClient(nodes[0]!.url).cursor(clusterB)).lastSequence).toBe(sequence);
       // Nothing of it was stored: the next batch continues right after the last accepted sample.
       expect(nodes[0]!.core.telemetryStatus(clusterB)!.lastSampleAt).toBe(base + 10_000);
     },

@@ -9,8 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import { type Address, getAddress, type Hex, hashMessage, isAddress, isHex } from 'viem';
+import { Rejection } from '#protocol/base-error';
 import { type ChainContext, signDigest } from '#protocol/eip712';
-import { Rejection } from '../errors';
 import { IpBuckets } from './ip-buckets';
 import { strictSigner } from './signature-book';
 

@@ -13,7 +13,9 @@
  */
 import type { Logger } from 'pino';
 import type { Address } from 'viem';
-import { MAX_PULL_REPORTS, MAX_SIGNATURES_PER_REQUEST, pullAnswerSchema, toWireReport } from '#protocol/wire';
+import { shortMessageOf } from '#protocol/base-error';
+import { NodeClient, NodeUnavailableError } from '#protocol/node-client';
+import { MAX_PULL_REPORTS, MAX_SIGNATURES_PER_REQUEST, toWireReport } from '#protocol/wire';
 import type { OracleCore, ReportEntry } from './core';
 import { signPeerRequest } from './peer-auth';
 
@@ -35,6 +37,7 @@ export class PeerNetwork {
   private wake: (() => void) | undefined;
   /** Own reports not yet ready, by key, with when this node signed them (or started): what the pull asks about. */
   private readonly unready = new Map<string, { entry: ReportEntry; since: number }>();
+  private readonly clients = new Map<Address, NodeClient>();
 
   constructor(
     private readonly core: OracleCore,
@@ -43,7 +46,10 @@ export class PeerNetwork {
     private readonly intervalMs = 500,
     private readonly pull: PullOptions = {},
   ) {
-    for (const peer of peers) this.queues.set(peer.address, new Map());
+    for (const peer of peers) {
+      this.queues.set(peer.address, new Map());
+      this.clients.set(peer.address, new NodeClient(peer.url));
+    }
     core.onSigned((entries) => this.enqueue(entries));
     this.enqueue([...core.reports.values()].filter((entry) => !entry.submitted));
   }
@@ -120,11 +126,7 @@ export class PeerNetwork {
     let attached = 0;
     for (const peer of this.peers) {
       try {
-        const response = await fetch(`${peer.url}/signatures?reports=${due.join(',')}`, {
-          signal: AbortSignal.any([...(signal ? [signal] : []), AbortSignal.timeout(10_000)]),
-        });
-        if (!response.ok) throw new Error(`peer answered ${response.status}`);
-        const { items } = pullAnswerSchema.parse(await response.json());
+        const { items } = await this.clients.get(peer.address)!.pullSignatures(due, { signal });
         // Only what this node lacks; every item is still checked (the peer may be buggy, or not who it claims).
         const wanted = items.filter((item) => {
           const entry = this.unready.get(`${item.report.clusterId}:${item.report.epoch}`)?.entry;
@@ -134,7 +136,7 @@ export class PeerNetwork {
         const results = await this.core.addPeerSignatures(wanted);
         attached += results.filter((result) => result === 'attached').length;
       } catch (error) {
-        if (!signal?.aborted) this.log.debug({ peer: peer.url, err: (error as Error).message }, 'pull failed');
+        if (!signal?.aborted) this.log.debug({ peer: peer.url, err: shortMessageOf(error) }, 'pull failed');
       }
     }
     if (attached > 0) this.log.info({ attached, reports: due.length }, 'pulled signatures a push did not bring');
@@ -170,6 +172,7 @@ export class PeerNetwork {
 
   private async serve(peer: Peer, checkHealth: boolean, signal: AbortSignal) {
     const queue = this.queues.get(peer.address)!;
+    const client = this.clients.get(peer.address)!;
     this.trim(queue);
     try {
       if (queue.size > 0) {
@@ -179,31 +182,27 @@ export class PeerNetwork {
           signer: this.core.address,
           signature: entry.signatures.get(this.core.address)!,
         }));
-        const body = JSON.stringify({ items });
         const { privateKey, context } = this.core.config;
-        const auth = await signPeerRequest(context, privateKey, this.core.address, {
-          method: 'POST',
-          path: '/signatures',
-          recipient: peer.address,
-          body,
-        });
-        const response = await fetch(`${peer.url}/signatures`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...auth },
-          body,
-          signal: AbortSignal.any([signal, AbortSignal.timeout(10_000)]),
-        });
-        if (!response.ok) throw new Error(`peer answered ${response.status}`);
+        await client.pushSignatures(
+          items,
+          (request) => signPeerRequest(context, privateKey, this.core.address, { ...request, recipient: peer.address }),
+          { signal },
+        );
         for (const [key, entry] of batch) if (queue.get(key) === entry) queue.delete(key);
         this.lastSeen.set(peer.address, Date.now());
       } else if (checkHealth) {
-        const response = await fetch(`${peer.url}/health`, {
-          signal: AbortSignal.any([signal, AbortSignal.timeout(2_000)]),
-        });
-        if (response.ok) this.lastSeen.set(peer.address, Date.now());
+        // Only an unreachable peer is forgotten; one that answers anything else keeps its last sighting.
+        const alive = await client.health({ signal, timeoutMs: 2_000 }).then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof NodeUnavailableError && error.status === undefined) throw error;
+            return false;
+          },
+        );
+        if (alive) this.lastSeen.set(peer.address, Date.now());
       }
     } catch (error) {
-      if (!signal.aborted) this.log.debug({ peer: peer.url, err: (error as Error).message }, 'peer unreachable');
+      if (!signal.aborted) this.log.debug({ peer: peer.url, err: shortMessageOf(error) }, 'peer unreachable');
       this.lastSeen.delete(peer.address);
     }
   }

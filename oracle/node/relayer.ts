@@ -17,21 +17,9 @@
  * an epoch that is not after the last (EpochNotAfterLast) instead of recording it twice.
  */
 import type { Logger } from 'pino';
-import {
-  type Account,
-  type Address,
-  BaseError,
-  type Chain,
-  ContractFunctionRevertedError,
-  type PublicClient,
-  parseEventLogs,
-  type TransactionReceipt,
-  type Transport,
-  type WalletClient,
-} from 'viem';
+import type { Account, Address, Chain, PublicClient, Transport, WalletClient } from 'viem';
 import {
   clusterRegistryClusterStatus as ClusterStatus,
-  clusterRegistryAbi,
   clusterRegistrySkipReason as SkipReason,
   clusterRegistrySkipReasonNames as SkipReasonNames,
 } from '#contracts';
@@ -39,6 +27,7 @@ import { type ClusterRegistryErrorName, isSignatureError } from '#protocol/error
 import type { ChainCommittee } from './chain';
 import type { OracleCore, ReportEntry } from './core';
 import { LostReportRecovery } from './recover';
+import { chainSignatures, skipReasons, submitReportsCall, wouldRevert } from './report-submission';
 
 export type RelayerOptions = {
   walletClient: WalletClient<Transport, Chain, Account>;
@@ -71,8 +60,6 @@ export type RelayerOptions = {
   orderWaitMs?: number;
   log: Logger;
 };
-
-const byAddress = (a: Address, b: Address) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1);
 
 export class Relayer {
   private readonly pending = new Set<Promise<void>>();
@@ -141,10 +128,7 @@ export class Relayer {
       this.seenSince.set(entry, seen);
       // Only signatures of members the chain still seats count: a member governance removed (still in this node's
       // configured committee) would make the whole transaction revert with NotCommitteeSigner.
-      if (
-        entry.report.committeeVersion !== committeeVersion ||
-        this.chainSignatures(entry, signers).length < threshold
-      ) {
+      if (entry.report.committeeVersion !== committeeVersion || chainSignatures(entry, signers).length < threshold) {
         this.eligibleSince.delete(entry);
         const { clusterId, epoch } = entry.report;
         // Only a report this node signed itself is worth waiting for: one a lone peer made up (any epoch, any
@@ -245,60 +229,20 @@ export class Relayer {
     account.nonceManager?.reset({ address: account.address, chainId: chain.id });
   }
 
-  /** This entry's signatures by members the chain seats, in the ascending signer order the registry requires. */
-  private chainSignatures(entry: ReportEntry, signers: Set<Address>) {
-    return [...entry.signatures.entries()]
-      .filter(([signer]) => signers.has(signer))
-      .sort(([a], [b]) => byAddress(a, b));
-  }
-
-  private submitCall(entries: ReportEntry[], committee: ChainCommittee) {
-    const { walletClient, registry } = this.options;
-    const signed = entries.map((entry) => ({
-      report: entry.report,
-      signatures: this.chainSignatures(entry, committee.signers)
-        .slice(0, committee.threshold)
-        .map(([, signature]) => signature),
-    }));
-    return {
-      address: registry,
-      abi: clusterRegistryAbi,
-      functionName: 'submitReports',
-      args: [signed],
-      account: walletClient.account,
-    } as const;
-  }
-
-  /** The revert error's name when `entries` would revert now, else undefined. */
-  private async wouldRevert(entries: ReportEntry[], committee: ChainCommittee) {
-    try {
-      // Against the pending block: the registry refuses an epoch that ends after the block's time, and on a quiet
-      // chain the latest block may be older than an epoch that has ended.
-      await this.options.publicClient.simulateContract({ ...this.submitCall(entries, committee), blockTag: 'pending' });
-      return undefined;
-    } catch (error) {
-      const revert =
-        error instanceof BaseError ? error.walk((cause) => cause instanceof ContractFunctionRevertedError) : null;
-      return (
-        (revert as ContractFunctionRevertedError | null)?.data?.errorName ?? (error as Error).message.split('\n')[0]!
-      );
-    }
-  }
-
   /**
    * The entries that can land now. A batch that would revert is taken apart: each report is simulated alone, and one
    * that still reverts is left out (logged once per reason); a peer's bad signature is discarded on the way.
    */
   private async sendable(entries: ReportEntry[], committee: ChainCommittee): Promise<ReportEntry[]> {
     await this.options.prepareSubmission?.(Number(entries.at(-1)!.report.epoch));
-    const reason = await this.wouldRevert(entries, committee);
+    const reason = await wouldRevert(this.options, entries, committee);
     if (reason === undefined) return entries;
     // A seated signer the chain refuses: the committee changed under the cached read; read it afresh next round.
     if (reason === NOT_COMMITTEE_SIGNER) this.core.registry.forgetCommittee();
     if (isSignatureError(reason)) await this.dropInvalidSignatures(entries);
     const passing: ReportEntry[] = [];
     for (const entry of entries) {
-      const own = entries.length === 1 ? reason : await this.wouldRevert([entry], committee);
+      const own = entries.length === 1 ? reason : await wouldRevert(this.options, [entry], committee);
       if (own === undefined) {
         passing.push(entry);
       } else if (this.refusals.get(entry) !== own) {
@@ -311,14 +255,14 @@ export class Relayer {
       }
     }
     // Reports that pass alone may still fail together in a corner case: then nothing goes this round.
-    if (passing.length < entries.length && passing.length > 0 && (await this.wouldRevert(passing, committee)))
+    if (passing.length < entries.length && passing.length > 0 && (await wouldRevert(this.options, passing, committee)))
       return [];
     return passing;
   }
 
   private async submit(entries: ReportEntry[], committee: ChainCommittee) {
     const { walletClient, publicClient, registry, log } = this.options;
-    const call = this.submitCall(entries, committee);
+    const call = submitReportsCall(this.options, entries, committee);
     for (const entry of entries) entry.inFlight = true;
     let hash: `0x${string}`;
     try {
@@ -398,16 +342,6 @@ export class Relayer {
   async settle() {
     await Promise.allSettled([...this.pending]);
   }
-}
-
-/** `clusterId:epoch` → SkipReason of every item the registry skipped in `receipt`. */
-function skipReasons(receipt: TransactionReceipt, registry: Address) {
-  const skipped = parseEventLogs({
-    abi: clusterRegistryAbi,
-    eventName: 'ReportSkipped',
-    logs: receipt.logs.filter((log) => log.address.toLowerCase() === registry.toLowerCase()),
-  });
-  return new Map(skipped.map((log) => [`${log.args.clusterId}:${log.args.epoch}`, log.args.reason]));
 }
 
 /** Relay rounds between two recoverLost passes (30 s at the default 1 s interval). */

@@ -3,6 +3,7 @@ import Fastify, { type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex } from 'viem';
 import { z } from 'zod';
+import { isRetryable, Rejection } from '#protocol/base-error';
 import { telemetryRoot } from '#protocol/telemetry';
 import {
   batchBodySchema,
@@ -14,7 +15,6 @@ import {
   type TelemetryView,
   toWireReport,
 } from '#protocol/wire';
-import { Rejection, RetryableError } from '../errors';
 import {
   ANSWER_BODY_HARD_LIMIT,
   answerBodyGuard,
@@ -84,8 +84,8 @@ export function createNodeServer(
 
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof Rejection) return reply.status(error.status).send(error.toBody());
-    if (error instanceof RetryableError) {
-      return reply.status(503).send({ error: { code: 'unavailable', message: error.message } });
+    if (isRetryable(error)) {
+      return reply.status(503).send({ error: { code: 'unavailable', message: (error as Error).message } });
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status < 500) {

@@ -20,20 +20,17 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { getAddress, type Hex } from 'viem';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Rejection } from '#protocol/base-error';
 import type { EpochReport } from '#protocol/eip712';
 import { hardwareRoot } from '#protocol/hardware';
-import {
-  type BatchPayload,
-  MAX_INVENTORY_GPUS,
-  MAX_LEASES_PER_GPU,
-  toWireReport,
-  type WireLease,
-} from '#protocol/wire';
-import type { Rejection } from '../errors';
+import { MAX_INVENTORY_GPUS, MAX_LEASES_PER_GPU, toWireReport, type WireLease } from '#protocol/wire';
 import { type OracleCore, SUBMITTED_REPORTS_KEPT } from './core';
 import { type FixtureCluster, fixturePayload, openFixtureCore, signFixtureBatch } from './core-fixture';
 import { simulatedUuids } from './harness';
+import { applyBatch } from './ingest';
+import { applyClaim, applyInventory } from './inventories';
 import { readLines } from './journal';
+import type { CoreState } from './node-state';
 import {
   decodeState,
   encodeState,
@@ -247,18 +244,12 @@ describe('compaction (H-5)', () => {
   });
 });
 
-/** The core's private state and apply paths, to build a state far larger than batches through the API build quickly. */
-type CoreInternals = {
-  clusters: Map<bigint, Record<string, unknown>>;
-  uuidOwner: Map<string, bigint>;
-  applyInventory(clusterId: bigint, uuids: string[], root: Hex): void;
-  applyClaim(cluster: unknown, attestedAt: number): void;
-  applyBatch(cluster: unknown, sequence: number, text: string, payload: BatchPayload, hash: Hex): number;
-};
+/** The core's private state (node-state.ts), to build one far larger than batches through the API build quickly. */
+const coreState = (core: OracleCore) => (core as unknown as { state: CoreState }).state;
 
 /** A digest of a core's whole state (each collection entry by entry: it may not fit in one string). */
 function fingerprint(core: OracleCore) {
-  const internals = core as unknown as CoreInternals;
+  const internals = coreState(core);
   const hash = createHash('sha256');
   const add = (value: unknown) => {
     if (value instanceof Map || value instanceof Set || Array.isArray(value)) {
@@ -284,12 +275,12 @@ describe('compaction of the largest state (bounded lines)', () => {
   it('compacts a cluster at the largest inventory with every GPU holding the most leases (long ids) into lines far ' +
     'below the record bound, and restores the same state', async () => {
     const core = await open();
-    const internals = core as unknown as CoreInternals;
+    const internals = coreState(core);
     const clusterId = 9n;
     const uuids = Array.from({ length: MAX_INVENTORY_GPUS }, (_, index) => `GPU-${index}-`.padEnd(64, 'u'));
-    internals.applyInventory(clusterId, uuids, '0x01' as Hex);
+    applyInventory(internals, clusterId, uuids, '0x01' as Hex);
     const cluster = internals.clusters.get(clusterId)!;
-    internals.applyClaim(cluster, 1);
+    applyClaim(internals, cluster, 1);
     for (let round = 0; round < MAX_LEASES_PER_GPU; round++) {
       const leases: WireLease[] = uuids.map((gpuUuid, index) => ({
         gpuUuid,
@@ -300,7 +291,7 @@ describe('compaction of the largest state (bounded lines)', () => {
         end: null,
       }));
       const snapshots = [{ t: base + round, gpus: [{ uuid: uuids[round]!, utilizationPct: 50 } as never] }];
-      internals.applyBatch(cluster, round + 1, '', { snapshots, leases }, `0x${'cd'.repeat(32)}` as Hex);
+      applyBatch(cluster, round + 1, '', { snapshots, leases }, `0x${'cd'.repeat(32)}` as Hex);
     }
     expect(core.leaseCount(clusterId)).toBe(MAX_INVENTORY_GPUS * MAX_LEASES_PER_GPU);
     // Parked peer signatures, more than one line of the signature book holds.

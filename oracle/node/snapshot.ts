@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { PermanentError } from '../errors';
+import { BaseError } from '#protocol/base-error';
 import { MAX_RECORD_BYTES, RecordTooLargeError, readLines, syncDirectory } from './journal';
 
 export const SNAPSHOT_FORMAT = 1;
@@ -70,13 +70,18 @@ export function decodeState<T>(text: string): T {
   }) as T;
 }
 
-export class SnapshotInvalidError extends Error {}
+export class SnapshotInvalidError extends BaseError {
+  override name = 'SnapshotInvalidError';
+  constructor(shortMessage: string) {
+    super(shortMessage, { code: 'snapshot_invalid' });
+  }
+}
 
 /**
  * A journal continuing a snapshot that is not there: replaying it alone would start the node from part of its history
  * (it could sign a second, different report for an epoch it signed before), so the node does not start.
  */
-export class SnapshotMissingError extends PermanentError {
+export class SnapshotMissingError extends BaseError {
   override name = 'SnapshotMissingError';
   constructor(
     readonly journalPath: string,
@@ -87,6 +92,7 @@ export class SnapshotMissingError extends PermanentError {
       `journal ${journalPath} continues snapshot segment ${segment}, but ${snapshotPath} is missing: a node's data is ` +
         `its journal, ${snapshotPath} and ${journalPath}.samples/ together; restore the snapshot from the same backup ` +
         `as the journal (or start from an empty data directory and resync)`,
+      { code: 'snapshot_missing' },
     );
   }
 }

@@ -15,6 +15,7 @@
  * replay against the same one to a minute of read access.
  */
 import { type Address, getAddress, isHex } from 'viem';
+import { Rejection } from '#protocol/base-error';
 import { type ChainContext, recoverSigner } from '#protocol/eip712';
 import {
   TELEMETRY_VIEW_WINDOW_SECONDS,
@@ -22,7 +23,6 @@ import {
   VIEW_ISSUED_AT_HEADER,
   VIEW_SIGNATURE_HEADER,
 } from '#protocol/telemetry-view';
-import { Rejection } from '../errors';
 
 /**
  * The verified reader of a request, or null when it carries no view signature (the public counts). A signature that

@@ -5,8 +5,9 @@
  * 9.223372036854776e+18), fp64 fields 2^47 (140737488355328) and above. Those read as null.
  */
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import { UnavailableError } from '#protocol/base-error';
 import { canonicalGpuUuid } from '#protocol/hardware';
-import { RetryableError, TelemetryFormatError } from '../errors';
+import { TelemetryFormatError } from '../errors';
 import { dedupeByUuid, type GpuReading, type ParsedTelemetry } from './types';
 
 const DCGM_INT32_BLANK = 2_147_483_632;
@@ -45,7 +46,9 @@ export function parseDcgmMetrics(text: string): ParsedTelemetry & { hostname: st
   try {
     families = parsePrometheusTextFormat(text);
   } catch (error) {
-    throw new TelemetryFormatError(`DCGM exporter output is not Prometheus text: ${(error as Error).message}`);
+    throw new TelemetryFormatError(`DCGM exporter output is not Prometheus text: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const problems: ParsedTelemetry['problems'] = [];
   const byUuid = new Map<string, GpuReading & { memoryFreeMiB: number | null; memoryReservedMiB: number | null }>();
@@ -101,9 +104,11 @@ export async function scrapeDcgm(url: string, signal?: AbortSignal, timeoutMs = 
       signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
-    throw new RetryableError(`cannot reach the DCGM exporter at ${url}: ${(error as Error).message}`);
+    throw new UnavailableError(`cannot reach the DCGM exporter at ${url}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
-  if (response.status >= 500) throw new RetryableError(`DCGM exporter at ${url} answered ${response.status}`);
+  if (response.status >= 500) throw new UnavailableError(`DCGM exporter at ${url} answered ${response.status}`);
   if (!response.ok) throw new TelemetryFormatError(`DCGM exporter at ${url} answered ${response.status}`);
   return parseDcgmMetrics(await response.text());
 }

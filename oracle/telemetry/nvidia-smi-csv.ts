@@ -36,7 +36,7 @@ export function parseNvidiaSmiCsv(text: string): ParsedTelemetry {
   try {
     rows = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, relax_quotes: true });
   } catch (error) {
-    throw new TelemetryFormatError(`nvidia-smi CSV output is not CSV: ${(error as Error).message}`);
+    throw new TelemetryFormatError(`nvidia-smi CSV output is not CSV: ${(error as Error).message}`, { cause: error });
   }
   const problems: ParsedTelemetry['problems'] = [];
   const gpus: GpuReading[] = [];

@@ -25,7 +25,7 @@ export function parseNvidiaSmiXml(xml: string): ParsedTelemetry & { timestamp: s
   try {
     document = parser.parse(xml, true) as XmlNode;
   } catch (error) {
-    throw new TelemetryFormatError(`nvidia-smi XML is not well-formed: ${(error as Error).message}`);
+    throw new TelemetryFormatError(`nvidia-smi XML is not well-formed: ${(error as Error).message}`, { cause: error });
   }
   const log = child(document, 'nvidia_smi_log');
   if (!log) throw new TelemetryFormatError('nvidia-smi XML has no <nvidia_smi_log> element');

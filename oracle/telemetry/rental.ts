@@ -39,7 +39,9 @@ export function parseRentalCsv(text: string): { leases: Lease[]; problems: Telem
   try {
     rows = parse(text, { columns: true, skip_empty_lines: true, trim: true });
   } catch (error) {
-    throw new TelemetryFormatError(`rental export is not CSV with the documented header: ${(error as Error).message}`);
+    throw new TelemetryFormatError(`rental export is not CSV with the documented header: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const first = rows[0];
   if (first && RENTAL_CSV_HEADER.some((column) => !(column in first))) {
