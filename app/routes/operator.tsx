@@ -83,7 +83,7 @@ export default function OperatorLayout() {
                       </NavLink>{' '}
                       — {cluster.gpuModel} × {formatInteger(cluster.gpuCount, i18n.language)} · {cluster.location}{' '}
                       <span className={`badge status-${cluster.status}`}>{t(`status.${cluster.status}`)}</span>
-                      {cluster.token && <> · {cluster.token.symbol}</>}
+                      {cluster.token && <> · {t('operator.tokenized', { symbol: cluster.token.symbol })}</>}
                     </li>
                   ))}
                 </ul>
