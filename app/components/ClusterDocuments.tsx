@@ -3,12 +3,13 @@
  * the form that adds one — the SHA-256 is computed here from the chosen file, so what investors check a download
  * against is the file the operator actually had.
  */
-import { type FormEvent, useState } from 'react';
+import { useFetcher } from '@remix-run/react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bytesToHex } from 'viem';
 import { formatDateTime, shortAddress } from '~/lib/format';
 import { safeHttpUrl } from '~/lib/params';
-import { postForm } from '~/lib/post-form';
+import { refusalMessage } from '~/lib/refusal';
 import type { ClusterDocument } from '~/models/documents.server';
 
 export function DocumentList({
@@ -62,63 +63,55 @@ async function sha256Of(file: File) {
   return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer())));
 }
 
-export function DocumentsEditor(props: {
-  clusterId: string;
-  documents: ClusterDocument[];
-  editable: boolean;
-  onChanged: () => void;
-}) {
+/**
+ * The operator's side of the list: each form posts its intent (`addDocument`, `removeDocument`) to the cluster's route
+ * (/operator/:clusterId) through one fetcher; Remix reloads the list after it.
+ */
+export function DocumentsEditor(props: { clusterId: string; documents: ClusterDocument[]; editable: boolean }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const fetcher = useFetcher<unknown>();
   const [digest, setDigest] = useState<string>();
+  const [missingFile, setMissingFile] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
   const id = props.clusterId;
+  const action = `/operator/${id}`;
+  const idle = fetcher.state === 'idle';
+  const added = idle && typeof fetcher.data === 'object' && fetcher.data !== null && 'document' in fetcher.data;
+  const error = missingFile ? t('documents.chooseFile') : idle ? refusalMessage(fetcher.data) : undefined;
 
-  async function act(fields: Record<string, string>) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const result = await postForm('/operator/documents', { clusterId: id, ...fields });
-      if (result.ok) props.onChanged();
-      else setError(result.error);
-      return result.ok;
-    } catch (failure) {
-      setError((failure as Error).message);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function add(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    if (!digest) {
-      setError(t('documents.chooseFile'));
-      return;
-    }
-    const added = await act({
-      intent: 'add',
-      title: String(data.get('title') ?? ''),
-      uri: String(data.get('uri') ?? ''),
-      sha256: digest,
-    });
-    if (added) {
-      form.reset();
-      setDigest(undefined);
-    }
-  }
+  // A published document empties the form for the next one.
+  useEffect(() => {
+    if (!added) return;
+    form.current?.reset();
+    setDigest(undefined);
+  }, [added]);
 
   return (
     <div className="stack">
       <h3>{t('documents.title')}</h3>
       <DocumentList
         documents={props.documents}
-        onRemove={props.editable ? (document) => void act({ intent: 'remove', id: String(document) }) : undefined}
+        onRemove={
+          props.editable
+            ? (document) =>
+                fetcher.submit({ intent: 'removeDocument', id: String(document) }, { method: 'post', action })
+            : undefined
+        }
       />
       {props.editable && (
-        <form className="stack" onSubmit={(event) => void add(event)} noValidate>
+        <fetcher.Form
+          method="post"
+          action={action}
+          ref={form}
+          className="stack"
+          noValidate
+          onSubmit={(event) => {
+            setMissingFile(!digest);
+            if (!digest) event.preventDefault();
+          }}
+        >
+          <input type="hidden" name="intent" value="addDocument" />
+          <input type="hidden" name="sha256" value={digest ?? ''} />
           <label htmlFor={`document-title-${id}`}>{t('documents.name')}</label>
           <input id={`document-title-${id}`} name="title" maxLength={120} />
           <label htmlFor={`document-uri-${id}`}>{t('documents.uri')}</label>
@@ -136,7 +129,7 @@ export function DocumentsEditor(props: {
           <p className="muted" data-testid={`document-digest-${id}`}>
             SHA-256: {digest ? <code>{digest.slice(2)}</code> : '—'}
           </p>
-          <button type="submit" disabled={busy || !digest}>
+          <button type="submit" disabled={!idle || !digest}>
             {t('documents.add')}
           </button>
           {error && (
@@ -144,7 +137,7 @@ export function DocumentsEditor(props: {
               {error}
             </p>
           )}
-        </form>
+        </fetcher.Form>
       )}
     </div>
   );

@@ -1,10 +1,10 @@
 /**
  * Sign-In with Ethereum for the operator area: `nonce` hands out a single-use nonce bound to this browser's pre-auth
  * cookie, `signIn` checks the signed message (app/lib/siwe.server.ts) against the configured public origin and that
- * cookie and opens a server-side session, `signOut` revokes it. The page submits these through a fetcher
+ * cookie and opens a server-side session, `signOut` revokes it. The page posts these from its sign-in button
  * (app/components/operator/SignInPanel.tsx). A resource route of its own, not an intent of the /operator layout: the
- * wallet must hold the nonce before it signs, and the web tier limits sign-in attempts by this path before it reads
- * a body (scripts/stack/web-guards.ts); direct clients get JSON.
+ * wallet must hold the nonce (JSON, in the middle of the click) before it signs, and the web tier limits sign-in
+ * attempts by this path before it reads a body (scripts/stack/web-guards.ts); direct clients get JSON.
  */
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';

@@ -3,6 +3,8 @@
  * the node last heard from the cluster's agent, what it accepted, and how many batches it rejected, for anyone; which
  * batches were rejected and why (messages quote GPU UUIDs) only for the signed-in (Sign-In with Ethereum) current
  * on-chain operator of the cluster (L-4). A node that holds no inventory for the cluster answers `unknown_cluster`.
+ * A resource route rather than the cluster page's loader: the panel polls it every 10 seconds
+ * (app/components/operator/TelemetryPanel.tsx), and asking every oracle node must not rerun the page's loaders.
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';

@@ -197,7 +197,7 @@ describe('the web tier in front of Remix', () => {
     const signedIn = await signIn(PORT);
     expect(signedIn.status).toBe(200);
     const session = cookiesOf(signedIn).find((cookie) => cookie.startsWith('__rackshare_siwe='))!;
-    const note = () => postForm(PORT, '/operator/notes', { clusterId: '999', body: 'x' }, { cookie: session });
+    const note = () => postForm(PORT, '/operator/999', { intent: 'saveNote', body: 'x' }, { cookie: session });
     // Signed in: the refusal is about the (missing) cluster, not about who is asking.
     expect((await note()).status).toBe(404);
     const signedOut = await postForm(PORT, '/operator/session', { intent: 'signOut' }, { cookie: session });
@@ -208,19 +208,19 @@ describe('the web tier in front of Remix', () => {
   });
 
   it('answers 413 to a 2 MB form POST before the action runs, declared or chunked (M-3)', async () => {
-    const big = `clusterId=1&body=${'a'.repeat(2_000_000)}`;
+    const big = `intent=saveNote&body=${'a'.repeat(2_000_000)}`;
     const headers = { origin: `http://localhost:${PORT}`, 'content-type': 'application/x-www-form-urlencoded' };
-    const declared = await send(PORT, '/operator/notes', { method: 'POST', headers, body: big });
+    const declared = await send(PORT, '/operator/1', { method: 'POST', headers, body: big });
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.text)).toMatchObject({ reason: 'body_too_large' });
     const chunks = Array.from({ length: 32 }, (_, index) =>
       Buffer.from(big.slice(index * 62_500, (index + 1) * 62_500)),
     );
-    const chunked = await send(PORT, '/operator/notes', { method: 'POST', headers, chunks });
+    const chunked = await send(PORT, '/operator/1', { method: 'POST', headers, chunks });
     expect(chunked.status).toBe(413);
     expect(JSON.parse(chunked.text)).toMatchObject({ reason: 'body_too_large' });
     // A form within the limit reaches the action, which refuses the anonymous writer itself.
-    expect((await postForm(PORT, '/operator/notes', { clusterId: '1', body: 'short' })).status).toBe(401);
+    expect((await postForm(PORT, '/operator/1', { intent: 'saveNote', body: 'short' })).status).toBe(401);
   });
 
   it('sizes the attestation relay for the largest cluster, not for a form (M-3)', async () => {

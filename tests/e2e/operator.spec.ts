@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { type APIResponse, expect, test } from '@playwright/test';
+import { decode } from 'turbo-stream';
 import { type Address, parseUnits } from 'viem';
 import { clusterRegistryAbi, rackshareFactoryAbi, shareTokenAbi } from '#contracts';
 import { hardwareRoot } from '#protocol/hardware';
@@ -11,6 +12,13 @@ import { expectAccessible, fullPageShot } from './support/page';
 import { installWallet, TEST_ACCOUNTS } from './support/wallet';
 
 const operator = TEST_ACCOUNTS[2]! as Address;
+
+/** A route action's answer as the page's fetcher reads it: `POST <route>.data` answers in single fetch's turbo-stream. */
+async function actionAnswer(response: APIResponse) {
+  const decoded = await decode(new Response(new Uint8Array(await response.body())).body!);
+  await decoded.done;
+  return (decoded.value as { data: { error: { code: string; message: string } } }).data;
+}
 
 test('an operator registers a cluster, tokenizes it once attested, and deposits revenue at the exact rate the chain logged (review: top-up rate only greater)', async ({
   page,
@@ -43,6 +51,7 @@ test('an operator registers a cluster, tokenizes it once attested, and deposits 
   expect(info.hardwareRoot).toBe(hardwareRoot(uuids));
   expect(info.gpuCount).toBe(4);
 
+  await page.getByTestId(`operator-nav-${clusterId}`).getByRole('link').click();
   const card = page.getByTestId(`operator-cluster-${clusterId}`);
   await expect(card.getByTestId('operator-cluster-status')).toHaveText('Registered');
   await expect(card).toContainText('must attest');
@@ -204,11 +213,13 @@ test('oracle nodes refuse an attestation of GPUs that another cluster holds, eac
   await installWallet(page, operator);
   await page.goto('/operator');
   await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await page.getByTestId(`operator-nav-${first}`).getByRole('link').click();
   const firstCard = page.getByTestId(`operator-cluster-${first}`);
   await firstCard.getByLabel(/^GPU UUIDs of the cluster/).fill(uuids.join('\n'));
   await firstCard.getByRole('button', { name: 'Request attestation' }).click();
   await expect(firstCard.getByTestId('operator-cluster-status')).toHaveText('Attested');
 
+  await page.getByTestId(`operator-nav-${second}`).getByRole('link').click();
   const secondCard = page.getByTestId(`operator-cluster-${second}`);
   const secondUuids = secondCard.getByLabel(/^GPU UUIDs of the cluster/);
   await secondUuids.fill(gpuUuids(2).join('\n'));
@@ -230,7 +241,13 @@ test('a failing transaction shows the decoded custom error', async ({ page }) =>
   await page.goto('/operator');
   await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
   // A tokenized cluster of this operator: depositing more than the wallet holds reverts in the stablecoin.
-  const card = page.locator('[data-testid^="operator-cluster-"]').filter({ hasText: 'Tokenized as' }).first();
+  await page
+    .locator('[data-testid^="operator-nav-"]')
+    .filter({ hasText: 'Tokenized as' })
+    .first()
+    .getByRole('link')
+    .click();
+  const card = page.locator('[data-testid^="operator-cluster-"]').first();
   await card.getByLabel('Amount (tUSD)').fill('99999999');
   await card.getByRole('button', { name: 'Approve and deposit' }).click();
   await expect(card.locator('[data-step="failed"]')).toContainText('ERC20InsufficientBalance');
@@ -246,6 +263,7 @@ test('an operator signs in with Ethereum and keeps a note and documents on its c
   await installWallet(page, operator);
   await page.goto('/operator');
   await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await page.locator('[data-testid^="operator-nav-"]').first().getByRole('link').click();
   const card = page.locator('[data-testid^="operator-cluster-"]').first();
   const clusterId = (await card.getAttribute('data-testid'))!.replace('operator-cluster-', '');
   await expect(card.getByLabel(`Note for cluster #${clusterId}`)).toHaveCount(0);
@@ -274,19 +292,19 @@ test('an operator signs in with Ethereum and keeps a note and documents on its c
   await card.getByRole('button', { name: 'Publish document' }).click();
   await expect(card.getByTestId('cluster-documents')).toContainText('Rack audit <i>2026-11</i>');
   await expect(card.getByTestId('document-sha256')).toHaveText(reportDigest);
-  const badDocument = await page.request.post('/operator/documents', {
-    form: { intent: 'add', clusterId, title: 'x', uri: 'javascript:alert(1)', sha256: `0x${reportDigest}` },
+  const badDocument = await page.request.post(`/operator/${clusterId}.data`, {
+    form: { intent: 'addDocument', title: 'x', uri: 'javascript:alert(1)', sha256: `0x${reportDigest}` },
     headers: sameOrigin,
   });
   expect(badDocument.status()).toBe(400);
-  expect((await badDocument.json()).error.message).toContain('https://, ipfs:// or ar://');
+  expect((await actionAnswer(badDocument)).error.message).toContain('https://, ipfs:// or ar://');
 
-  const tooLong = await page.request.post('/operator/notes', {
-    form: { clusterId, body: 'x'.repeat(2_001) },
+  const tooLong = await page.request.post(`/operator/${clusterId}.data`, {
+    form: { intent: 'saveNote', body: 'x'.repeat(2_001) },
     headers: sameOrigin,
   });
   expect(tooLong.status()).toBe(400);
-  expect((await tooLong.json()).error.message).toContain('at most 2000 characters');
+  expect((await actionAnswer(tooLong)).error.message).toContain('at most 2000 characters');
 
   await page.goto(`/clusters/${clusterId}`);
   await expect(page.getByTestId('cluster-note')).toContainText('<b>racks</b>');
@@ -301,8 +319,8 @@ test('an operator signs in with Ethereum and keeps a note and documents on its c
 
   // Without a session: 401. Signed in as another account: 403, and the note stays.
   const anonymous = await browser.newContext({ baseURL });
-  const unsigned = await anonymous.request.post('/operator/notes', {
-    form: { clusterId, body: 'hijacked' },
+  const unsigned = await anonymous.request.post(`/operator/${clusterId}.data`, {
+    form: { intent: 'saveNote', body: 'hijacked' },
     headers: sameOrigin,
   });
   expect(unsigned.status()).toBe(401);
@@ -316,14 +334,14 @@ test('an operator signs in with Ethereum and keeps a note and documents on its c
   await other.getByRole('button', { name: 'Connect Test Wallet' }).click();
   await other.getByRole('button', { name: 'Sign in with Ethereum' }).click();
   await expect(other.getByTestId('signed-in-as')).toContainText('Signed in as');
-  const refused = await other.request.post('/operator/notes', {
-    form: { clusterId, body: 'hijacked' },
+  const refused = await other.request.post(`/operator/${clusterId}.data`, {
+    form: { intent: 'saveNote', body: 'hijacked' },
     headers: sameOrigin,
   });
   expect(refused.status()).toBe(403);
-  expect((await refused.json()).error.message).toContain(`Only the operator of cluster #${clusterId}`);
-  const documentRefused = await other.request.post('/operator/documents', {
-    form: { intent: 'add', clusterId, title: 'fake', uri: 'https://evil.example/x', sha256: `0x${reportDigest}` },
+  expect((await actionAnswer(refused)).error.message).toContain(`Only the operator of cluster #${clusterId}`);
+  const documentRefused = await other.request.post(`/operator/${clusterId}.data`, {
+    form: { intent: 'addDocument', title: 'fake', uri: 'https://evil.example/x', sha256: `0x${reportDigest}` },
     headers: sameOrigin,
   });
   expect(documentRefused.status()).toBe(403);

@@ -1,44 +1,27 @@
-import { type FormEvent, useState } from 'react';
+import { useFetcher } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { postForm } from '~/lib/post-form';
-import type { ClusterListItem } from '~/models/clusters.server';
+import { refusalMessage } from '~/lib/refusal';
 import type { ClusterNote } from '~/models/notes.server';
 
-/** Notes are plain text and short; the server enforces the same bound (operator_.notes.tsx). */
-const NOTE_MAX_LENGTH = 2_000;
+/** Notes are plain text and short; the cluster route's action enforces the same bound (operator.$clusterId.tsx). */
+export const NOTE_MAX_LENGTH = 2_000;
 
-/** A cluster's off-chain note: shown as text to everyone, editable by its signed-in operator. */
+/**
+ * A cluster's off-chain note: shown as text to everyone, editable by its signed-in operator. The form posts the
+ * `saveNote` intent to the cluster's route (/operator/:clusterId) through a fetcher; Remix reloads the note after it.
+ */
 export function ClusterNoteEditor({
-  cluster,
+  clusterId: id,
   note,
   editable,
-  onSaved,
 }: {
-  cluster: ClusterListItem;
+  clusterId: string;
   note: ClusterNote | undefined;
   editable: boolean;
-  onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const id = cluster.id.toString();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const body = String(new FormData(event.currentTarget).get('body') ?? '');
-    setBusy(true);
-    setError(undefined);
-    try {
-      const result = await postForm('/operator/notes', { clusterId: id, body });
-      if (result.ok) onSaved();
-      else setError(result.error);
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const fetcher = useFetcher<unknown>();
+  const error = fetcher.state === 'idle' ? refusalMessage(fetcher.data) : undefined;
 
   return (
     <div className="stack">
@@ -49,7 +32,8 @@ export function ClusterNoteEditor({
         </p>
       )}
       {editable && (
-        <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
+        <fetcher.Form method="post" action={`/operator/${id}`} className="stack" noValidate>
+          <input type="hidden" name="intent" value="saveNote" />
           <label htmlFor={`note-${id}`}>{t('operator.noteLabel', { id })}</label>
           <textarea
             id={`note-${id}`}
@@ -60,7 +44,7 @@ export function ClusterNoteEditor({
             key={note?.updatedAt}
             aria-invalid={Boolean(error)}
           />
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={fetcher.state !== 'idle'}>
             {t('operator.saveNote')}
           </button>
           {error && (
@@ -68,7 +52,7 @@ export function ClusterNoteEditor({
               {error}
             </p>
           )}
-        </form>
+        </fetcher.Form>
       )}
     </div>
   );

@@ -6,8 +6,19 @@ import { createSiweMessage } from 'viem/siwe';
 import { useConfig } from 'wagmi';
 import { signMessage } from 'wagmi/actions';
 import { shortAddress } from '~/lib/format';
-import { postForm } from '~/lib/post-form';
+import { refusalMessage } from '~/lib/refusal';
 import type { loader as rootLoader } from '~/root';
+
+/**
+ * One step of the sign-in exchange (app/routes/operator_.session.tsx): its JSON answer, or the refusal's message. A
+ * plain fetch rather than a fetcher: the wallet signs a message that holds the nonce, so the nonce is needed here, in
+ * the middle of the click, not on the next render.
+ */
+async function postSession(fields: Record<string, string>) {
+  const response = await fetch('/operator/session', { method: 'POST', body: new URLSearchParams(fields) });
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  return { ok: response.ok, body, error: refusalMessage(body) ?? response.statusText };
+}
 
 /** Sign-In with Ethereum: the server's nonce, a message for this site and chain, the wallet's signature. */
 export function SignInPanel({
@@ -41,7 +52,7 @@ export function SignInPanel({
   const signIn = () =>
     run(async () => {
       if (chainId === undefined) return t('common.connectFirst');
-      const issued = await postForm('/operator/session', { intent: 'nonce' });
+      const issued = await postSession({ intent: 'nonce' });
       if (!issued.ok || typeof issued.body.nonce !== 'string') return issued.error;
       const issuedAt = new Date();
       const message = createSiweMessage({
@@ -56,12 +67,12 @@ export function SignInPanel({
         statement: 'Sign in to Rackshare to edit the off-chain notes of your clusters.',
       });
       const signature = await signMessage(config, { account, message });
-      const result = await postForm('/operator/session', { intent: 'signIn', message, signature });
+      const result = await postSession({ intent: 'signIn', message, signature });
       return result.ok ? undefined : result.error;
     });
   const signOut = () =>
     run(async () => {
-      const result = await postForm('/operator/session', { intent: 'signOut' });
+      const result = await postSession({ intent: 'signOut' });
       return result.ok ? undefined : result.error;
     });
 

@@ -57,6 +57,8 @@ export const operator = {
     registered: 'Cluster #{{id}} registered.',
     yourClusters: 'Your clusters',
     none: 'You operate no cluster yet.',
+    registerCluster: 'Register a cluster',
+    notYours: 'Cluster #{{id}} is not one of the connected wallet’s clusters.',
     tokenize: 'Tokenize',
     tokenName: 'Token name',
     tokenSymbol: 'Token symbol',

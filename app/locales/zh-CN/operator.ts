@@ -59,6 +59,8 @@ export const operator: Pick<Messages, 'attest' | 'telemetry' | 'documents' | 'op
     registered: '集群 #{{id}} 已注册。',
     yourClusters: '你的集群',
     none: '你还没有运营任何集群。',
+    registerCluster: '注册集群',
+    notYours: '集群 #{{id}} 不属于当前连接的钱包。',
     tokenize: '代币化',
     tokenName: '代币名称',
     tokenSymbol: '代币符号',

@@ -1,0 +1,172 @@
+/**
+ * One of the operator's clusters (/operator/:clusterId, inside the /operator layout): its status and the wallet flows
+ * that move it on (attest, tokenize, deposit), its telemetry as the oracle committee sees it, and its off-chain note
+ * and documents. The note and the documents are written through this route's action, one intent per form, only by
+ * the signed-in (Sign-In with Ethereum) current on-chain operator of the cluster (app/lib/operator-auth.server.ts);
+ * Remix reloads the loaders after it. The web tier caps the body of a POST here at its form limit
+ * (scripts/stack/web-guards.ts) before the action reads it.
+ */
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { isAddressEqual } from 'viem';
+import { z } from 'zod';
+import { Rejection } from '#protocol/base-error';
+import { DocumentsEditor } from '~/components/ClusterDocuments';
+import { AttestPanel } from '~/components/operator/AttestPanel';
+import { ClusterNoteEditor, NOTE_MAX_LENGTH } from '~/components/operator/ClusterNoteEditor';
+import { DepositForm } from '~/components/operator/DepositForm';
+import { useOperatorOutlet } from '~/components/operator/operator-outlet';
+import { TelemetryPanel } from '~/components/operator/TelemetryPanel';
+import { TokenizeForm } from '~/components/operator/TokenizeForm';
+import { formatInteger } from '~/lib/format';
+import { fromDataSources } from '~/lib/http.server';
+import { signedInOperatorOf } from '~/lib/operator-auth.server';
+import { clusterIdParam } from '~/lib/params';
+import { invalidInput, privateData, rejectionData } from '~/lib/private-json.server';
+import {
+  addClusterDocument,
+  clusterDocumentList,
+  removeClusterDocument,
+  TooManyDocumentsError,
+} from '~/models/documents.server';
+import { clusterNote, saveClusterNote } from '~/models/notes.server';
+import type { loader as rootLoader } from '~/root';
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const parsed = clusterIdParam.safeParse(params.clusterId);
+  if (!parsed.success) throw data('Invalid cluster id.', { status: 400 });
+  const clusterId = parsed.data;
+  const chainId = context.chain.chainId;
+  const [note, documents] = await fromDataSources(() =>
+    Promise.all([clusterNote(context.db, chainId, clusterId), clusterDocumentList(context.db, chainId, clusterId)]),
+  );
+  return { clusterId: clusterId.toString(), note: note ?? null, documents };
+}
+
+const clusterWriteSchema = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('saveNote'),
+    body: z
+      .string()
+      .transform((text) => text.replace(/\r\n?/g, '\n').trim())
+      .pipe(z.string().max(NOTE_MAX_LENGTH, `must be at most ${NOTE_MAX_LENGTH} characters`)),
+  }),
+  z.object({
+    intent: z.literal('addDocument'),
+    title: z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters'),
+    uri: z
+      .string()
+      .trim()
+      .max(512, 'must be at most 512 characters')
+      .regex(/^(https:\/\/|ipfs:\/\/|ar:\/\/)\S+$/i, 'must be an https://, ipfs:// or ar:// address'),
+    sha256: z
+      .string()
+      .trim()
+      .regex(/^0x[0-9a-f]{64}$/, 'must be a SHA-256 digest (0x and 64 lowercase hex digits)'),
+  }),
+  z.object({ intent: z.literal('removeDocument'), id: z.coerce.number().int().positive() }),
+]);
+
+/** The forms' writes. Who may write is checked before what is written: a stranger learns nothing about a form's rules. */
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const cluster = clusterIdParam.safeParse(params.clusterId);
+  const parsed = clusterWriteSchema.safeParse(Object.fromEntries(await request.formData()));
+  const who = await signedInOperatorOf(request, context, cluster.success ? cluster.data : undefined);
+  if ('rejection' in who) return rejectionData(who.rejection);
+  if (!cluster.success) return rejectionData(invalidInput(cluster.error, 'cluster id'));
+  if (!parsed.success) return rejectionData(invalidInput(parsed.error, 'request'));
+  const clusterId = cluster.data;
+  const form = parsed.data;
+  const chainId = context.chain.chainId;
+  switch (form.intent) {
+    case 'saveNote': {
+      const note = await fromDataSources(() =>
+        saveClusterNote(context.db, { chainId, clusterId, body: form.body, author: who.operator }),
+      );
+      return privateData({ note: note ?? null });
+    }
+    case 'removeDocument': {
+      const removed = await fromDataSources(() => removeClusterDocument(context.db, chainId, clusterId, form.id));
+      if (!removed)
+        return rejectionData(new Rejection('not_found', `Cluster #${clusterId} has no document #${form.id}.`, 404));
+      return privateData({ removed: form.id });
+    }
+    case 'addDocument':
+      try {
+        const document = await fromDataSources(() =>
+          addClusterDocument(context.db, {
+            chainId,
+            clusterId,
+            title: form.title,
+            uri: form.uri,
+            sha256: form.sha256 as `0x${string}`,
+            author: who.operator,
+          }),
+        );
+        return privateData({ document });
+      } catch (error) {
+        if (error instanceof TooManyDocumentsError)
+          return rejectionData(new Rejection('too_many_documents', error.message, 409, {}, { cause: error }));
+        throw error;
+      }
+  }
+}
+
+export default function OperatorCluster() {
+  const { clusterId: id, note, documents } = useLoaderData<typeof loader>();
+  const { account, signedIn, clusters, inventories, refresh } = useOperatorOutlet();
+  const { t, i18n } = useTranslation();
+  const root = useRouteLoaderData<typeof rootLoader>('root');
+  const cluster = clusters.find((listed) => listed.id.toString() === id);
+  if (!cluster || !isAddressEqual(cluster.operator, account))
+    return (
+      <section className="card">
+        <p className="empty" data-testid="operator-not-yours">
+          {t('operator.notYours', { id })}
+        </p>
+      </section>
+    );
+
+  return (
+    // Keyed by cluster: the forms' state (typed UUIDs, amounts) belongs to one cluster, not to the next one opened.
+    <section key={id} className="card stack" aria-labelledby="cluster-heading" data-testid={`operator-cluster-${id}`}>
+      <h2 id="cluster-heading">
+        <Link to={`/clusters/${id}`}>{t('common.cluster', { id })}</Link>
+      </h2>
+      <p>
+        {cluster.gpuModel} × {formatInteger(cluster.gpuCount, i18n.language)} · {cluster.location}{' '}
+        <span className={`badge status-${cluster.status}`} data-testid="operator-cluster-status">
+          {t(`status.${cluster.status}`)}
+        </span>
+      </p>
+      {cluster.token ? (
+        <>
+          <p data-testid="operator-cluster-token">{t('operator.tokenized', { symbol: cluster.token.symbol })}</p>
+          <DepositForm cluster={cluster} account={account} onDone={refresh} />
+        </>
+      ) : cluster.status === 'Attested' ? (
+        <TokenizeForm cluster={cluster} account={account} onDone={refresh} />
+      ) : (
+        <>
+          <p className="muted">{t('operator.needsAttestation')}</p>
+          {(cluster.status === 'Registered' || cluster.status === 'Stale') && root && (
+            <AttestPanel
+              cluster={cluster}
+              account={account}
+              registry={root.contracts.clusterRegistry}
+              chainId={root.chain.id}
+              initialUuids={inventories[id]}
+              onDone={refresh}
+            />
+          )}
+        </>
+      )}
+      {cluster.status !== 'Registered' && <TelemetryPanel clusterId={id} />}
+      <ClusterNoteEditor clusterId={id} note={note ?? undefined} editable={signedIn} />
+      <DocumentsEditor clusterId={id} documents={documents} editable={signedIn} />
+    </section>
+  );
+}
+
+export { ErrorBoundary } from '~/components/RouteError';
