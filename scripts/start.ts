@@ -2,7 +2,7 @@
 import { loadDotEnv } from '#config/env';
 import { redactUrl, redactUrls } from '#contracts/redact';
 import { ConfigError, parseStackEnv } from '../config/stack';
-import { devAccount, devRoles } from './stack/dev-accounts';
+import { devAccount, devRoles } from '../devnet/accounts';
 import { bold, red } from './stack/progress';
 import { createLogger, StartupError, startStack } from './stack/stack';
 

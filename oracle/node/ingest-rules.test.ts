@@ -13,12 +13,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
 import { hardwareRoot } from '#protocol/hardware';
 import { type BatchPayload, MAX_LEASES_PER_GPU } from '#protocol/wire';
-import { devPrivateKey } from '../../scripts/stack/dev-accounts';
+import { devPrivateKey } from '../../devnet/accounts';
 import { signBatch, signInventory } from '../agent/signing';
 import { Rejection } from '../errors';
 import type { OnChainCluster, RegistryView } from './chain';
 import { OracleCore } from './core';
-import { simulatedUuids } from './harness';
+import { simulatedUuids } from './harness.test-kit';
 import { checkClockRules, defaultClockRules, dueEpochs } from './ingest-rules';
 import { createNodeMetrics } from './metrics';
 

@@ -31,8 +31,8 @@ import {
 } from '#protocol/wire';
 import type { Rejection } from '../errors';
 import { type OracleCore, SUBMITTED_REPORTS_KEPT } from './core';
-import { type FixtureCluster, fixturePayload, openFixtureCore, signFixtureBatch } from './core-fixture';
-import { simulatedUuids } from './harness';
+import { type FixtureCluster, fixturePayload, openFixtureCore, signFixtureBatch } from './core.test-kit';
+import { simulatedUuids } from './harness.test-kit';
 import { readLines } from './journal';
 import {
   decodeState,

@@ -16,17 +16,11 @@ import { redactingLoggerOptions, redactUrl, redactUrls } from '#contracts/redact
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
 import { createIndexer, ensureChainIdentity, MirrorMismatchError } from '#db/indexer/index';
 import { serveMetrics } from '#db/indexer/metrics';
-import {
-  committeeMembers,
-  type DemoResult,
-  type DemoState,
-  demoDirectory,
-  runDemoHistory,
-} from '../../oracle/simulator/demo';
-import { liveCommittee, startLiveSimulation } from '../../oracle/simulator/live';
-import { startAnvil } from './anvil';
+import { liveCommittee, startLiveSimulation } from '../../demo/live';
+import { committeeMembers, type DemoResult, type DemoState, demoDirectory, runDemoHistory } from '../../demo/run';
+import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from '../../devnet/accounts';
+import { startAnvil } from '../../devnet/anvil';
 import { DeploymentRecordError, resolveDeployment } from './deployment';
-import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from './dev-accounts';
 import { resetLocalChainIfContractsChanged } from './local-chain';
 import { step } from './progress';
 import { appBuildIsStale, buildApp, startWeb } from './web';

@@ -30,8 +30,8 @@ import { readDeployment } from '#contracts/deployments';
 import { attestationTypedData, epochReportTypedData, firstSigners } from '#protocol/attestation';
 import type { EpochReport } from '#protocol/eip712';
 import { hardwareRoot } from '#protocol/hardware';
+import { devPrivateKey, devRoles } from '../../../devnet/accounts';
 import { E2E_DATA_DIR } from '../../../playwright.config';
-import { devPrivateKey, devRoles } from '../../../scripts/stack/dev-accounts';
 import { ANVIL_RPC_URL } from './wallet';
 
 const chain = defineChain({

@@ -9,7 +9,7 @@ import pino from 'pino';
 import { createPublicClient, type Hex, http } from 'viem';
 import { type OracleNodeProcessInput, oracleNodeProcessSchema, parseOracleNodeOptions } from '#config/oracle-node';
 import { redactingLoggerOptions } from '#contracts/redact';
-import { startOracleNode } from '../node/node';
+import { startOracleNode } from '../oracle/node/node';
 
 /** What the parent (committee.ts) puts into RACKSHARE_NODE_CONFIG: the one oracle node option schema, plus demo switches. */
 export type NodeProcessConfig = OracleNodeProcessInput;

@@ -4,7 +4,7 @@
  * (what is left after its cost share). The inputs and their sources are in model.ts.
  */
 import { offeringConstants } from '#contracts';
-import { DEMO_IDCS, GPU_MODELS, type GpuModel, type SimCluster } from './model';
+import { DEMO_IDCS, GPU_MODELS, type GpuModel, type SimCluster } from '../oracle/simulator/model';
 
 const BPS = 10_000n;
 

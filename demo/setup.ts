@@ -16,12 +16,12 @@ import {
 } from '#contracts';
 import type { Deployment } from '#contracts/deployments';
 import { hardwareRoot } from '#protocol/hardware';
-import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
-import { attestCluster } from '../agent/attest';
-import type { DemoCluster } from './demo-state';
+import { devPrivateKey, devRoles } from '../devnet/accounts';
+import { attestCluster } from '../oracle/agent/attest';
+import { demoKeyOfMetadataUri, metadataHash, metadataUri } from '../oracle/simulator/metadata';
+import type { SimCluster, Simulator } from '../oracle/simulator/model';
 import { offeringPricePerShare } from './economics';
-import { demoKeyOfMetadataUri, metadataHash, metadataUri } from './metadata';
-import type { SimCluster, Simulator } from './model';
+import type { DemoCluster } from './state';
 import { chainTime, DemoError, type DemoWallets, settle } from './wallets';
 
 const DAY = 86_400;

@@ -12,8 +12,8 @@ import {
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { jsonRpc } from 'viem/nonce';
-import { devPrivateKey } from '../../scripts/stack/dev-accounts';
-import { localChain } from '../node/harness';
+import { devPrivateKey } from '../devnet/accounts';
+import { localChain } from '../devnet/chain';
 
 export type Wallet = WalletClient<Transport, Chain, Account>;
 

@@ -1,7 +1,7 @@
 /**
  * The demo on a fresh local chain, entirely through the real path: operators register clusters with a hardware
  * commitment from the simulated GPUs' UUIDs, prove their inventories to the oracle nodes (challenge-response, k of
- * n), tokenize; investors buy the offerings, which are finalized and withdrawn (demo-setup.ts). Then history: the real
+ * n), tokenize; investors buy the offerings, which are finalized and withdrawn (setup.ts). Then history: the real
  * IDC agents read the simulator's DCGM / nvidia-smi endpoints and billing exports at simulated times (one snapshot per
  * GPU per hour, a batch per cluster per day), the oracle nodes (child processes) aggregate and sign hourly reports and
  * their relayer submits them, up to 12 consecutive epochs per transaction, while moving the chain's clock forward;
@@ -11,7 +11,7 @@
  * Every step can be interrupted and run again: the set-up does what the chain does not show yet, the history starts
  * at the first day the chain has not fully reported, the deposits top tokens up to the holders' share of what was
  * reported (deposits.ts), agents drop what their spool already holds and nodes what their journal already holds.
- * `demo.json` (demo-state.ts) holds the plan and, once `historyComplete`, lets a later start go live at once.
+ * `demo.json` (state.ts) holds the plan and, once `historyComplete`, lets a later start go live at once.
  */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,17 +19,17 @@ import type { Logger } from 'pino';
 import type { PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { Deployment } from '#contracts/deployments';
-import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
+import { devPrivateKey, devRoles } from '../devnet/accounts';
+import { DEMO_IDCS, type IdcSpec, Simulator } from '../oracle/simulator/model';
 import { startCommittee } from './committee';
-import { demoClustersOnChain, setUpDemo } from './demo-setup';
-import { type DemoState, PLAN_FILE, readDemoState, writeDemoState } from './demo-state';
 import { replayHistory } from './history';
-import { DEMO_IDCS, type IdcSpec, Simulator } from './model';
+import { demoClustersOnChain, setUpDemo } from './setup';
+import { type DemoState, PLAN_FILE, readDemoState, writeDemoState } from './state';
 import { chainTime, DemoError, demoWallets } from './wallets';
 
-export { type DemoCluster, type DemoState, readDemoState, writeDemoState } from './demo-state';
 export { depositRevenue } from './deposits';
 export { agentConfigs, historySchedule } from './history';
+export { type DemoCluster, type DemoState, readDemoState, writeDemoState } from './state';
 export { DemoError, demoWallets } from './wallets';
 
 const HOUR = 3_600;
