@@ -8,6 +8,9 @@ import { DEMO_IDCS, GPU_MODELS, type GpuModel, type SimCluster } from '../oracle
 
 const BPS = 10_000n;
 
+/** Every demo offering sells 10 000 whole shares. */
+export const SHARE_SUPPLY = 10_000n * offeringConstants.SHARE_UNIT;
+
 /** The demo sells each cluster for what its GPUs cost: the price of one whole share (`SHARE_UNIT`) in base units. */
 export function offeringPricePerShare(cluster: SimCluster, supply: bigint) {
   const valuation = cluster.model.hardwarePrice * BigInt(cluster.gpus.length);
