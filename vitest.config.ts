@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{app,config,db,oracle,protocol,scripts,contracts/ts}/**/*.test.ts'],
+          include: ['{app,config,db,demo,devnet,oracle,protocol,scripts,contracts/ts,tests/lint}/**/*.test.ts'],
           exclude: ['**/node_modules/**', ISOLATED],
           sequence: { groupOrder: 0 },
         },
@@ -26,7 +26,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'isolated',
-          include: [`{app,config,db,oracle,protocol,scripts,contracts/ts}/${ISOLATED}`],
+          include: [`{app,config,db,demo,devnet,oracle,protocol,scripts,contracts/ts}/${ISOLATED}`],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
         },

@@ -13,13 +13,13 @@ import pino from 'pino';
 import { encodeFunctionData, type Hex, toEventSelector, toHex } from 'viem';
 import { shareTokenAbi } from '#contracts';
 import { clusterSeries, networkSeries } from '../db/analytics/index';
-import { seedHourlyReports } from '../db/analytics/seed';
+import { startTestChain } from '../db/fixtures.test-kit';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '../db/index';
 import { createIndexer } from '../db/indexer/index';
 import { shareTransfers } from '../db/schema';
 import { createScratchDatabase } from '../db/test-databases';
-import { startTestChain } from '../db/test-fixtures';
-import { devAccount, devRoles } from '../scripts/stack/dev-accounts';
+import { devAccount, devRoles } from '../devnet/accounts';
+import { seedHourlyReports } from './seed';
 
 const TOTAL_EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const PER_BLOCK = 100;

@@ -15,11 +15,11 @@ import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { inventoryProofDigest, signDigest } from '#protocol/eip712';
 import { hardwareRoot } from '#protocol/hardware';
+import { devPrivateKey } from '../devnet/accounts';
 import { readAttestationTerms } from '../oracle/agent/attest';
 import { hardwareTree } from '../oracle/hardware';
-import { registerCluster, simulatedUuids, startTestChain, testPort } from '../oracle/node/harness';
+import { registerCluster, simulatedUuids, startTestChain, testPort } from '../oracle/node/harness.test-kit';
 import { startOracleNode } from '../oracle/node/node';
-import { devPrivateKey } from '../scripts/stack/dev-accounts';
 
 const GPUS = 100_000;
 const ROUNDS = 5;

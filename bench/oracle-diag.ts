@@ -6,11 +6,11 @@ import { pathToFileURL } from 'node:url';
 import { type Hex, keccak256, recoverAddress, toBytes } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { BatchPayload } from '#protocol/wire';
+import { devPrivateKey } from '../devnet/accounts';
 import { signBatch } from '../oracle/agent/signing';
 import { authenticateBatch, BatchGate } from '../oracle/node/batch-gate';
 import type { OracleCore } from '../oracle/node/core';
-import { simulatedUuids } from '../oracle/node/harness';
-import { devPrivateKey } from '../scripts/stack/dev-accounts';
+import { simulatedUuids } from '../oracle/node/harness.test-kit';
 
 const context = { chainId: 31_337, registry: '0x5FbDB2315678afecb367f032d93F642f64180aa3' as const };
 const operator = privateKeyToAccount(devPrivateKey(1)).address;

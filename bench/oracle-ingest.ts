@@ -13,12 +13,12 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
 import { hardwareRoot } from '#protocol/hardware';
 import type { BatchPayload } from '#protocol/wire';
+import { devPrivateKey } from '../devnet/accounts';
 import { signBatch, signInventory } from '../oracle/agent/signing';
 import type { OnChainCluster, RegistryView } from '../oracle/node/chain';
 import { OracleCore } from '../oracle/node/core';
-import { simulatedUuids } from '../oracle/node/harness';
+import { simulatedUuids } from '../oracle/node/harness.test-kit';
 import { createNodeMetrics } from '../oracle/node/metrics';
-import { devPrivateKey } from '../scripts/stack/dev-accounts';
 
 const EPOCH = 60;
 const DAY_MS = 86_400_000;

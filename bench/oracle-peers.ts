@@ -11,9 +11,9 @@ import type { Address, Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { createRegistryHasher, type EpochReport, recoverSigner, signDigest } from '#protocol/eip712';
 import { MAX_SIGNATURES_PER_REQUEST, signatureBatchSchema, toWireReport } from '#protocol/wire';
+import { devPrivateKey } from '../devnet/accounts';
 import { PeerAuthenticator, signPeerRequest } from '../oracle/node/peer-auth';
 import { type BookHost, SignatureBook } from '../oracle/node/signature-book';
-import { devPrivateKey } from '../scripts/stack/dev-accounts';
 
 const EPOCH = 3_600;
 const CLUSTERS = 100;

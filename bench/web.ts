@@ -22,8 +22,8 @@ import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { parseWebEnv } from '../config/web';
 import { indexedCursor, marketRows } from '../db/analytics/dashboard';
+import { startTestChain } from '../db/fixtures.test-kit';
 import { migrateDatabase, openDatabase } from '../db/index';
-import { startTestChain } from '../db/test-fixtures';
 import { appBuildIsStale, buildApp, startWeb } from '../scripts/stack/web';
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 1_000);

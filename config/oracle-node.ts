@@ -2,7 +2,7 @@
  * The ONE option schema of an oracle committee node. The library (`startOracleNode`, oracle/node/node.ts) parses its
  * options with it, the standalone node's JSON file (`npm run oracle -- node --config`, oracle/node/config.ts) is
  * this schema plus the names of the variables holding its keys, and the demo's child processes
- * (oracle/simulator/node-process.ts) receive it as JSON plus two demo switches. A new option is added here once.
+ * (demo/node-process.ts) receive it as JSON plus two demo switches. A new option is added here once.
  */
 import { type Address, getAddress, isAddress } from 'viem';
 import { z } from 'zod';

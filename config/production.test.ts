@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEV_ADDRESSES } from '#contracts/dev-keys';
-import { devPrivateKey } from '../scripts/stack/dev-accounts';
+import { devPrivateKey } from '../devnet/accounts';
 import { checkProductionSettings, type ProductionSettings } from './production';
 import { ConfigError, parseStackEnv } from './stack';
 

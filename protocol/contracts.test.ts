@@ -12,7 +12,7 @@ import {
   shareTokenConstants,
   shareTokenTypeStrings,
 } from '#contracts';
-import { startTestChain, testPort } from '../oracle/node/harness';
+import { startTestChain, testPort } from '../oracle/node/harness.test-kit';
 import {
   type Attestation,
   createRegistryHasher,

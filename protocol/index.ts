@@ -6,6 +6,7 @@
  */
 export * from './attestation';
 export * from './base-error';
+export * from './chain';
 export * from './eip712';
 export * from './errors';
 export * from './figures/index';

@@ -6,9 +6,9 @@
 import type { Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi, shareTokenAbi } from '#contracts';
-import { startTestChain, type TestChain } from '../db/test-fixtures';
-import { testPort } from '../oracle/node/harness';
-import { devAccount, devRoles } from '../scripts/stack/dev-accounts';
+import { startTestChain, type TestChain } from '../db/fixtures.test-kit';
+import { devAccount, devRoles } from '../devnet/accounts';
+import { testPort } from '../devnet/ports';
 import { type ClusterStatusInput, statusAt } from './status';
 import { extrapolateClaimable, holderRatePerDay, ratePerDay, type StreamSnapshot } from './stream';
 

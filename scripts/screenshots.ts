@@ -12,8 +12,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { devAccount, devRoles } from '../devnet/accounts';
 import { installWallet } from '../tests/e2e/support/wallet';
-import { devAccount, devRoles } from './stack/dev-accounts';
 
 const baseUrl = (process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
 const rpcUrl = process.env.RPC_URL ?? `http://127.0.0.1:${process.env.ANVIL_PORT ?? 8545}`;

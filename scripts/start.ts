@@ -4,7 +4,7 @@ import { runUntilSignal } from '#config/process';
 import { redactUrl, redactUrls } from '#contracts/redact';
 import { BaseError, shortMessageOf } from '#protocol/base-error';
 import { parseStackEnv } from '../config/stack';
-import { devAccount, devRoles } from './stack/dev-accounts';
+import { devAccount, devRoles } from '../devnet/accounts';
 import { bold, red } from './stack/progress';
 import { createLogger, type RunningStack, startStack } from './stack/stack';
 

@@ -2,8 +2,8 @@ import { createPublicClient, http, type PublicClient } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testPort } from '../../oracle/node/harness';
-import { type AnvilHandle, startAnvil } from '../../scripts/stack/anvil';
+import { type AnvilHandle, startAnvil } from '../../devnet/anvil';
+import { testPort } from '../../devnet/ports';
 import { NONCES_PER_CLIENT, NonceStore, SiweRefusal, type SiweRefusalReason, verifySignIn } from './siwe.server';
 
 const DOMAIN = 'rackshare.test:4550';

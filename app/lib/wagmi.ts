@@ -1,16 +1,12 @@
-import { type Chain, defineChain } from 'viem';
+import type { Chain } from 'viem';
 import { cookieStorage, createConfig, createStorage, http } from 'wagmi';
 import { injected } from 'wagmi/connectors';
+import { chainFor } from '#protocol/chain';
 
 export type PublicChain = { id: number; name: string; rpcUrl: string };
 
 export function toViemChain(chain: PublicChain): Chain {
-  return defineChain({
-    id: chain.id,
-    name: chain.name,
-    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-    rpcUrls: { default: { http: [chain.rpcUrl] } },
-  });
+  return chainFor(chain.id, chain.rpcUrl, chain.name);
 }
 
 /**

@@ -3,11 +3,11 @@ import { type Address, createPublicClient, custom, type PublicClient } from 'vie
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shareTokenAbi } from '#contracts';
 import type { DatabaseHandle } from '#db';
+import { runScenario, startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import { createIndexer } from '#db/indexer/index';
 import { testDatabases } from '#db/test-databases';
-import { runScenario, startTestChain, type TestChain } from '#db/test-fixtures';
-import { testPort } from '../../oracle/node/harness';
-import { devAccount, devRoles } from '../../scripts/stack/dev-accounts';
+import { devAccount, devRoles } from '../../devnet/accounts';
+import { testPort } from '../../devnet/ports';
 import { getClusterPassport, listOperatorClusters, OPERATOR_LIST_LIMIT } from './clusters.server';
 import { clusterActivity } from './passport.server';
 

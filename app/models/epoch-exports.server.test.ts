@@ -5,13 +5,13 @@ import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
-import { startTestChain, type TestChain } from '#db/test-fixtures';
+import { startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import { createRegistryHasher, signDigest } from '#protocol/eip712';
 import { gpuUuidHash } from '#protocol/hardware';
 import { type TelemetryLeaf, telemetryRoot } from '#protocol/telemetry';
+import { devPrivateKey, devRoles } from '../../devnet/accounts';
+import { testPort } from '../../devnet/ports';
 import { verifyExportOnChain } from '../../oracle/export/epoch-export';
-import { testPort } from '../../oracle/node/harness';
-import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 import { cachedEpochExport, epochExportSummary, MAX_QUEUED_BUILDS } from './epoch-exports.server';
 import { OracleUnavailableError } from './oracle.server';
 

@@ -4,9 +4,9 @@
  * escrow.spec's evm_increaseTime) a cluster the registry calls Stale must be Stale through the app's own path too.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { catchUpMirror, chainStatusNames, runScenario, startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import { testDatabases } from '#db/test-databases';
-import { catchUpMirror, chainStatusNames, runScenario, startTestChain, type TestChain } from '#db/test-fixtures';
-import { testPort } from '../../oracle/node/harness';
+import { testPort } from '../../devnet/ports';
 import { cachedMarketRows } from './market.server';
 
 const pglite = testDatabases.find((entry) => entry.name === 'pglite')!;

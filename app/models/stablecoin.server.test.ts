@@ -5,9 +5,9 @@
 
 import { erc20Abi } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestChain, type TestChain } from '#db/test-fixtures';
+import { startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import type { ChainContext } from '~/load-context';
-import { testPort } from '../../oracle/node/harness';
+import { testPort } from '../../devnet/ports';
 import { stablecoinDecimals } from './stablecoin.server';
 
 describe('stablecoinDecimals', () => {

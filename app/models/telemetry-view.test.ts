@@ -10,8 +10,8 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
 import { type TelemetryView, telemetryViewSchema } from '#protocol/wire';
+import { devAccount, devPrivateKey, devRoles } from '../../devnet/accounts';
 import { telemetryViewer } from '../../oracle/node/telemetry-access';
-import { devAccount, devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
 
 const REGISTRY = '0x5FbDB2315678afecb367f032d93F642f64180aa3' as Address;
 const CHAIN_ID = 31_337;

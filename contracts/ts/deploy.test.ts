@@ -25,9 +25,9 @@ import {
 } from 'viem';
 import { type LocalAccount, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { testPort } from '../../oracle/node/harness';
-import { type AnvilHandle, startAnvil } from '../../scripts/stack/anvil';
-import { devAccount } from '../../scripts/stack/dev-accounts';
+import { devAccount } from '../../devnet/accounts';
+import { type AnvilHandle, startAnvil } from '../../devnet/anvil';
+import { testPort } from '../../devnet/ports';
 import { type DeployOptions, deployProtocol, ensureDeployment, isDeploymentLive, LOCAL_CHAIN_ID } from './deploy';
 import type { Deployment } from './deployments';
 import { clusterRegistryAbi, testStablecoinAbi, testStablecoinBytecode, timelockControllerAbi } from './generated';

@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
-import { testPort } from '../../oracle/node/harness';
+import { testPort } from '../../devnet/ports';
+import { catchUpMirror, chainStatusNames, runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
 import type { DatabaseHandle } from '../index';
 import { testDatabases } from '../test-databases';
-import { catchUpMirror, chainStatusNames, runScenario, startTestChain, type TestChain } from '../test-fixtures';
 import { marketRows } from './dashboard';
 
 const pglite = testDatabases.find((entry) => entry.name === 'pglite')!;

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testPort } from '../../oracle/node/harness';
+import { testPort } from '../../devnet/ports';
 import { dumpMirror } from '../dump';
+import { runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '../index';
 import { createScratchDatabase, testDatabases } from '../test-databases';
-import { runScenario, startTestChain, type TestChain } from '../test-fixtures';
 import { createIndexer } from './index';
 
 const KILLS = 4;

@@ -3,9 +3,10 @@ import pino from 'pino';
 import { type Abi, type Address, getAddress, parseEventLogs, zeroAddress } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi, offeringAbi, shareTokenAbi } from '#contracts';
-import { testPort } from '../../oracle/node/harness';
-import { devAccount, devRoles } from '../../scripts/stack/dev-accounts';
+import { devAccount, devRoles } from '../../devnet/accounts';
+import { testPort } from '../../devnet/ports';
 import { dumpMirror } from '../dump';
+import { runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
 import type { Database, DatabaseHandle } from '../index';
 import {
   balances,
@@ -17,7 +18,6 @@ import {
   tokenControlEvents,
 } from '../schema';
 import { testDatabases } from '../test-databases';
-import { runScenario, startTestChain, type TestChain } from '../test-fixtures';
 import { decodeLogs } from './decode';
 import { createIndexer } from './index';
 import { readCursor, writeRange } from './store';

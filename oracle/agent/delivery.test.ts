@@ -11,8 +11,8 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recoverSigner, telemetryBatchDigest } from '#protocol/eip712';
 import type { BatchBody, BatchPayload } from '#protocol/wire';
-import { devPrivateKey } from '../../scripts/stack/dev-accounts';
-import { simulatedUuids } from '../node/harness';
+import { devPrivateKey } from '../../devnet/accounts';
+import { simulatedUuids } from '../node/harness.test-kit';
 import { Agent, type AgentConfig, agentConfigSchema } from './agent';
 import { ClusterSpool } from './spool';
 

@@ -10,8 +10,8 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Rejection } from '#protocol/base-error';
 import { type BatchBody, type BatchPayload, MAX_LEASES_PER_GPU, type WireLease } from '#protocol/wire';
-import { fixtureContext, fixtureOperatorKey, fixturePayload, openFixtureCore } from '../node/core-fixture';
-import { simulatedUuids } from '../node/harness';
+import { fixtureContext, fixtureOperatorKey, fixturePayload, openFixtureCore } from '../node/core.test-kit';
+import { simulatedUuids } from '../node/harness.test-kit';
 import { Agent, agentConfigSchema } from './agent';
 
 const uuids = simulatedUuids('agent-leases', 4);

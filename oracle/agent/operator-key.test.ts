@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keccak256, toBytes } from 'viem';
 import { afterAll, describe, expect, it } from 'vitest';
-import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
+import { devPrivateKey, devRoles } from '../../devnet/accounts';
 import { loadAgentConfig } from './agent';
 
 const env = (key: string) => ({ OPERATOR_PRIVATE_KEY: key }) as unknown as NodeJS.ProcessEnv;

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
 import { hardwareRoot } from '#protocol/hardware';
 import { NodeClient } from '#protocol/node-client';
-import { devPrivateKey } from '../../scripts/stack/dev-accounts';
-import { registerCluster, simulatedUuids, startTestChain, testPort } from '../node/harness';
+import { devPrivateKey } from '../../devnet/accounts';
+import { registerCluster, simulatedUuids, startTestChain, testPort } from '../node/harness.test-kit';
 import { type OracleNode, startOracleNode } from '../node/node';
 import { Agent, agentConfigSchema } from './agent';
 

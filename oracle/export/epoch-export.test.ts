@@ -12,9 +12,9 @@ import { createRegistryHasher, signDigest } from '#protocol/eip712';
 import { gpuUuidHash } from '#protocol/hardware';
 import { type TelemetryLeaf, telemetryRoot, verifyTelemetryProof } from '#protocol/telemetry';
 import type { EpochExport } from '#protocol/telemetry-export';
-import { startTestChain, type TestChain } from '../../db/test-fixtures';
-import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
-import { testPort } from '../node/harness';
+import { startTestChain, type TestChain } from '../../db/fixtures.test-kit';
+import { devPrivateKey, devRoles } from '../../devnet/accounts';
+import { testPort } from '../../devnet/ports';
 import { buildEpochExport, verifyExportOffline, verifyExportOnChain } from './epoch-export';
 
 const ANVIL_PORT = testPort(8953);

@@ -14,8 +14,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type TelemetryLeaf, telemetryRoot, telemetryTree, verifyTelemetryProof } from '#protocol/telemetry';
 import type { BatchPayload } from '#protocol/wire';
 import type { OracleCore } from '../node/core';
-import { type FixtureCluster, fixturePayload, openFixtureCore, signFixtureBatch } from '../node/core-fixture';
-import { simulatedUuids } from '../node/harness';
+import { type FixtureCluster, fixturePayload, openFixtureCore, signFixtureBatch } from '../node/core.test-kit';
+import { simulatedUuids } from '../node/harness.test-kit';
 
 const HOUR = 3_600_000;
 const cluster: FixtureCluster = { clusterId: 9n, uuids: simulatedUuids('signed-root', 3) };

@@ -15,11 +15,11 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
 import type { BatchPayload, WireReport } from '#protocol/wire';
-import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
+import { type Committee, startCommittee } from '../../demo/committee';
+import { devPrivateKey, devRoles } from '../../devnet/accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
-import { type Committee, startCommittee } from '../simulator/committee';
-import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
+import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness.test-kit';
 
 const ANVIL_PORT = testPort(8760);
 const HTTP_PORTS = [4630, 4631, 4632].map(testPort);

@@ -5,7 +5,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inventoryProofDigest, signDigest } from '#protocol/eip712';
 import * as hardware from '#protocol/hardware';
-import { devPrivateKey } from '../../scripts/stack/dev-accounts';
+import { devPrivateKey } from '../../devnet/accounts';
 import {
   ANSWER_BODY_HARD_LIMIT,
   type AttestationAnswer,
@@ -17,7 +17,7 @@ import {
 import { type OnChainCluster, RegistryView } from './chain';
 import { ChallengeBook } from './challenge-book';
 import type { OracleCore } from './core';
-import { simulatedUuids, testPort } from './harness';
+import { simulatedUuids, testPort } from './harness.test-kit';
 import { createNodeServer } from './server';
 
 // Pass-through spies: the real tree and canonicalizer, so a test can tell whether a refusal reached them.

@@ -2,7 +2,7 @@ import { keccak256, toBytes } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it, vi } from 'vitest';
 import type { Rejection } from '#protocol/base-error';
-import { devPrivateKey } from '../../scripts/stack/dev-accounts';
+import { devPrivateKey } from '../../devnet/accounts';
 import { signBatch } from '../agent/signing';
 import {
   authenticateBatch,

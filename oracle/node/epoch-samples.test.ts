@@ -10,9 +10,9 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TelemetryLeaf, telemetryRoot } from '#protocol/telemetry';
 import type { OracleCore } from './core';
-import { type FixtureCluster, fixturePayload, openFixtureCore, signFixtureBatch } from './core-fixture';
+import { type FixtureCluster, fixturePayload, openFixtureCore, signFixtureBatch } from './core.test-kit';
 import { EpochSampleStore, MAX_FAILED_SAMPLE_WRITES, SampleWriteError } from './epoch-samples';
-import { simulatedUuids } from './harness';
+import { simulatedUuids } from './harness.test-kit';
 import { createNodeServer } from './server';
 
 const HOUR = 3_600_000;

@@ -14,11 +14,11 @@ import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
 import { Rejection } from '#protocol/base-error';
 import { hardwareRoot } from '#protocol/hardware';
 import { type BatchPayload, MAX_LEASES_PER_GPU } from '#protocol/wire';
-import { devPrivateKey } from '../../scripts/stack/dev-accounts';
+import { devPrivateKey } from '../../devnet/accounts';
 import { signBatch, signInventory } from '../agent/signing';
 import type { OnChainCluster, RegistryView } from './chain';
 import { OracleCore } from './core';
-import { simulatedUuids } from './harness';
+import { simulatedUuids } from './harness.test-kit';
 import { checkClockRules, defaultClockRules, dueEpochs } from './ingest-rules';
 import { createNodeMetrics } from './metrics';
 

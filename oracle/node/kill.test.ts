@@ -16,11 +16,11 @@ import { createRegistryHasher, recoverSigner } from '#protocol/eip712';
 import { gpuUuidHash } from '#protocol/hardware';
 import { type TelemetryLeaf, telemetryRoot } from '#protocol/telemetry';
 import { type BatchPayload, fromWireReport, type WireReport } from '#protocol/wire';
-import { devPrivateKey } from '../../scripts/stack/dev-accounts';
+import { type Committee, startCommittee } from '../../demo/committee';
+import { devPrivateKey } from '../../devnet/accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
-import { type Committee, startCommittee } from '../simulator/committee';
-import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
+import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness.test-kit';
 
 const ANVIL_PORT = testPort(8750);
 const HTTP_PORTS = [4600, 4601, 4602].map(testPort);

@@ -11,10 +11,10 @@ import { hardwareRoot } from '#protocol/hardware';
 import { NodeClient } from '#protocol/node-client';
 import { type TelemetryLeaf, telemetryRoot } from '#protocol/telemetry';
 import type { BatchPayload } from '#protocol/wire';
-import { devPrivateKey } from '../../scripts/stack/dev-accounts';
+import { devPrivateKey } from '../../devnet/accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
-import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
+import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness.test-kit';
 import { type OracleNode, startOracleNode } from './node';
 import { signPeerRequest } from './peer-auth';
 

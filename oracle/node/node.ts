@@ -5,7 +5,6 @@ import {
   type Chain,
   createPublicClient,
   createWalletClient,
-  defineChain,
   type Hex,
   http,
   nonceManager,
@@ -13,6 +12,7 @@ import {
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { type OracleNodeSettingsInput, oracleNodeSettingsSchema, parseOracleNodeOptions } from '#config/oracle-node';
+import { chainFor } from '#protocol/chain';
 import { RegistryView } from './chain';
 import { relayerKeyFor } from './config';
 import { OracleCore } from './core';
@@ -58,12 +58,7 @@ export async function startOracleNode(options: OracleNodeOptions) {
     log,
   );
   const relayerAccount = privateKeyToAccount(relayerKey, { nonceManager });
-  const chain: Chain = defineChain({
-    id: settings.chainId,
-    name: `chain-${settings.chainId}`,
-    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-    rpcUrls: { default: { http: [settings.rpcUrl] } },
-  });
+  const chain: Chain = chainFor(settings.chainId, settings.rpcUrl);
   const publicClient = createPublicClient({
     chain,
     // The relayer reads lastEpochOf for every cluster at once: one HTTP request instead of one per cluster.

@@ -13,9 +13,9 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '#config/env';
 import { oracleNodeProcessSchema, oracleNodeSettingsSchema } from '#config/oracle-node';
+import { testPort } from '../../devnet/ports';
 import { loadNodeConfig } from './config';
-import { fixtureContext, fixtureNodeKey } from './core-fixture';
-import { testPort } from './harness';
+import { fixtureContext, fixtureNodeKey } from './core.test-kit';
 import { startOracleNode } from './node';
 
 const directory = mkdtempSync(join(tmpdir(), 'rackshare-node-options-'));
@@ -86,7 +86,7 @@ describe('one oracle node option schema for the CLI, the demo child processes an
     expect(() => loadNodeConfig(path, { ORACLE_NODE_PRIVATE_KEY: fixtureNodeKey })).toThrow(
       new RegExp(`^Invalid oracle node option in ${path}: ${sentence.source}`),
     );
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'oracle/simulator/node-process.ts'], {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'demo/node-process.ts'], {
       env: Object.assign({} as NodeJS.ProcessEnv, {
         PATH: process.env.PATH,
         RACKSHARE_NODE_CONFIG: JSON.stringify(bad),

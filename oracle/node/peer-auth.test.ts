@@ -1,7 +1,7 @@
 /** Peer request authentication (H-2): only a committee member's fresh, untampered request for this node passes. */
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
-import { devPrivateKey } from '../../scripts/stack/dev-accounts';
+import { devPrivateKey } from '../../devnet/accounts';
 import { PEER_AUTH_FAILURE_BURST, PeerAuthenticator, signPeerRequest } from './peer-auth';
 
 const context = { chainId: 31_337, registry: '0x00000000000000000000000000000000000000aa' as const };

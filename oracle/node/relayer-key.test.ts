@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
 import { createRegistryHasher, recoverSigner } from '#protocol/eip712';
 import type { BatchPayload } from '#protocol/wire';
-import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
+import { devPrivateKey, devRoles } from '../../devnet/accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
 import { relayerKeyFor } from './config';
-import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
+import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness.test-kit';
 import { type OracleNode, startOracleNode } from './node';
 
 // Ports of their own (other oracle tests: anvil 86xx-89xx and 9710, nodes 41xx-47xx and 9701).

@@ -8,7 +8,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it, vi } from 'vitest';
 import { createRegistryHasher, type EpochReport, signDigest } from '#protocol/eip712';
 import { toWireReport } from '#protocol/wire';
-import { devPrivateKey } from '../../scripts/stack/dev-accounts';
+import { devPrivateKey } from '../../devnet/accounts';
 import type { ReportEntry } from './core';
 import { type BookHost, MAX_DIGESTS_PER_SIGNER, reportKey, SignatureBook } from './signature-book';
 

@@ -8,11 +8,11 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TELEMETRY_VIEW_WINDOW_SECONDS, telemetryViewHeaders } from '#protocol/telemetry-view';
 import { type BatchPayload, RECENT_REJECTIONS_KEPT, type TelemetryView, telemetryViewSchema } from '#protocol/wire';
-import { devPrivateKey } from '../../scripts/stack/dev-accounts';
+import { devPrivateKey } from '../../devnet/accounts';
 import { attestCluster } from '../agent/attest';
 import { signBatch } from '../agent/signing';
 import { batchByteLimit } from './batch-gate';
-import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness';
+import { registerCluster, simulatedUuids, startTestChain, testPort } from './harness.test-kit';
 import { type OracleNode, startOracleNode } from './node';
 import { ClusterTelemetryTally, MAX_REJECTION_MESSAGE_LENGTH } from './telemetry-status';
 

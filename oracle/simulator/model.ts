@@ -39,7 +39,7 @@ export type GpuModel = {
  * - Demand (leased share of the time) falls with the card class; the operator's cost share rises as power and space
  *   weigh more against a cheaper card's rent (an H100 draws ~0.7 kW, ~$0.1/h with cooling, on $2/h; a 4090 ~0.45 kW
  *   on $0.35/h).
- * The offering prices each cluster at its hardware cost (demo-setup.ts), so the expected APR is
+ * The offering prices each cluster at its hardware cost (demo/setup.ts), so the expected APR is
  * 8760 h x demand x price x IDC price level x (1 - cost share) / hardware price: about 19-24 % for every demo cluster.
  */
 

@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestChain, type TestChain } from '../../db/test-fixtures';
+import { startTestChain, type TestChain } from '../../db/fixtures.test-kit';
+import { startCommittee } from '../../demo/committee';
+import { committeeMembers } from '../../demo/run';
+import { testPort } from '../../devnet/ports';
 import { readSource } from '../../oracle/agent/sources';
 import { childEnvironment } from '../../oracle/child-env';
-import { testPort } from '../../oracle/node/harness';
-import { startCommittee } from '../../oracle/simulator/committee';
-import { committeeMembers } from '../../oracle/simulator/demo';
 
 const execFileSync = vi.hoisted(() => vi.fn());
 vi.mock('node:child_process', async (importOriginal) => ({

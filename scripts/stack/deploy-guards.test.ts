@@ -12,10 +12,10 @@ import { toHex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deploymentPath, readDeployment } from '#contracts/deployments';
 import { parseDeployEnv } from '../../config/deploy';
-import { startTestChain, type TestChain } from '../../db/test-fixtures';
-import { testPort } from '../../oracle/node/harness';
+import { startTestChain, type TestChain } from '../../db/fixtures.test-kit';
+import { devAccount, devPrivateKey, devRoles } from '../../devnet/accounts';
+import { testPort } from '../../devnet/ports';
 import { DeploymentRecordError, deployToChain, resolveDeployment } from './deployment';
-import { devAccount, devPrivateKey, devRoles } from './dev-accounts';
 
 let chain: TestChain;
 let lagging: Server;

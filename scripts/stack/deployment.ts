@@ -10,7 +10,6 @@ import {
   type Chain,
   createPublicClient,
   createWalletClient,
-  defineChain,
   type Hex,
   http,
   type PublicClient,
@@ -30,6 +29,7 @@ import {
 import { type Deployment, deploymentPath, readDeployment } from '#contracts/deployments';
 import { isDevAddress } from '#contracts/dev-keys';
 import { redactUrl, redactUrls } from '#contracts/redact';
+import { chainFor } from '#protocol/chain';
 
 /** A deployment record that cannot be used; the message is one sentence for the operator. */
 export class DeploymentRecordError extends Error {
@@ -123,12 +123,7 @@ export async function deployToChain(env: DeployEnv, options: DeployToChainOption
     );
   }
   checkProductionSettings(env, { runtime: 'deploy', chainId });
-  const chain = defineChain({
-    id: chainId,
-    name: `chain-${chainId}`,
-    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-    rpcUrls: { default: { http: [env.RPC_URL] } },
-  });
+  const chain = chainFor(chainId, env.RPC_URL);
   const local = chainId === LOCAL_CHAIN_ID;
   const publicClient = createPublicClient({ chain, transport, pollingInterval: local ? 100 : 2_000 });
   const path = deploymentPath(chainId, env.DEPLOYMENTS_DIR);

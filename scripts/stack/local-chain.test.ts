@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startAnvil } from './anvil';
+import { startAnvil } from '../../devnet/anvil';
 import { contractsFingerprint, resetLocalChainIfContractsChanged } from './local-chain';
 
 const made: string[] = [];

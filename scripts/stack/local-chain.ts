@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { type Hex, keccak256, toBytes } from 'viem';
 import * as generated from '#contracts';
-import { stopOrphan } from './anvil';
+import { stopOrphan } from '../../devnet/anvil';
 
 /** keccak256 over the creation bytecode of every deployable contract, in name order. */
 export function contractsFingerprint(bytecodes: Record<string, unknown> = generated): Hex {

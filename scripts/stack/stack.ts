@@ -10,7 +10,6 @@ import {
   type Chain,
   createPublicClient,
   createWalletClient,
-  defineChain,
   type Hex,
   http,
   type PublicClient,
@@ -26,11 +25,12 @@ import { type DatabaseHandle, DatabaseUnavailableError, migrateDatabase, openDat
 import { createIndexer, ensureChainIdentity, MirrorMismatchError } from '#db/indexer/index';
 import { serveMetrics } from '#db/indexer/metrics';
 import { BaseError, ConfigError, UnavailableError } from '#protocol/base-error';
-import { committeeMembers, type DemoResult, demoDirectory, runDemoHistory } from '../../oracle/simulator/demo';
-import { type LiveOptions, liveCommittee, startLiveSimulation } from '../../oracle/simulator/live';
-import { startAnvil } from './anvil';
+import { chainFor } from '#protocol/chain';
+import { type LiveOptions, liveCommittee, startLiveSimulation } from '../../demo/live';
+import { committeeMembers, type DemoResult, demoDirectory, runDemoHistory } from '../../demo/run';
+import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from '../../devnet/accounts';
+import { startAnvil } from '../../devnet/anvil';
 import { DeploymentRecordError, resolveDeployment } from './deployment';
-import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from './dev-accounts';
 import { resetLocalChainIfContractsChanged } from './local-chain';
 import { type Defer, StartSequence } from './steps';
 import { appBuildIsStale, buildApp, startWeb } from './web';
@@ -95,12 +95,7 @@ async function startChain(env: StackEnv, log: Logger, defer: Defer): Promise<Cha
     rpcUrl = anvil.rpcUrl;
   }
   const chainId = await connectRpc(rpcUrl);
-  const chain = defineChain({
-    id: chainId,
-    name: `chain-${chainId}`,
-    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-    rpcUrls: { default: { http: [rpcUrl] } },
-  });
+  const chain = chainFor(chainId, rpcUrl);
   const publicClient = createPublicClient({ chain, transport: http(rpcUrl), pollingInterval: 250 }) as PublicClient;
   return { rpcUrl, chainId, chain, publicClient };
 }

@@ -8,9 +8,9 @@ import { connect, type Socket } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
-import { startTestChain, type TestChain } from '#db/test-fixtures';
+import { startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import type { ServiceContext } from '../../app/load-context';
-import { testPort } from '../../oracle/node/harness';
+import { testPort } from '../../devnet/ports';
 import { appBuildIsStale, buildApp, startWeb, type WebHandle } from './web';
 import { ATTESTATION_BODY_LIMIT, LARGE_BODY_SLOTS } from './web-guards';
 

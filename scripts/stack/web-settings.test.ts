@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseStackEnv } from '../../config/stack';
-import { devPrivateKey, devRoles } from './dev-accounts';
+import { devPrivateKey, devRoles } from '../../devnet/accounts';
 import { type DemoCommittee, webSettings } from './stack';
 
 const demoCommittee = ['http://127.0.0.1:4700', 'http://127.0.0.1:4701', 'http://127.0.0.1:4702'];

@@ -9,10 +9,10 @@ import pino from 'pino';
 import { createSiweMessage } from 'viem/siwe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
-import { startTestChain, type TestChain } from '#db/test-fixtures';
+import { startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import type { ServiceContext } from '../../app/load-context';
-import { testPort } from '../../oracle/node/harness';
-import { devAccount, devRoles } from './dev-accounts';
+import { devAccount, devRoles } from '../../devnet/accounts';
+import { testPort } from '../../devnet/ports';
 import { appBuildIsStale, buildApp, startWeb, type WebHandle } from './web';
 import { LIMITED_ROUTES, retryAfterSeconds } from './web-guards';
 

@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { type Address, parseEventLogs, parseUnits } from 'viem';
 import { offeringAbi, offeringPhase, shareTokenAbi } from '#contracts';
-import { devRoles } from '../../scripts/stack/dev-accounts';
+import { devRoles } from '../../devnet/accounts';
 import {
   asGovernance,
   buyShares,

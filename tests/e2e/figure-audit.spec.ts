@@ -8,7 +8,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { type Address, parseUnits } from 'viem';
 import { offeringConstants } from '#contracts';
-import { devRoles } from '../../scripts/stack/dev-accounts';
+import { devRoles } from '../../devnet/accounts';
 import {
   buyShares,
   buyShareUnits,

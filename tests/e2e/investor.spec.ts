@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { type Address, parseEventLogs, parseUnits } from 'viem';
 import { offeringAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
-import { devRoles } from '../../scripts/stack/dev-accounts';
+import { devRoles } from '../../devnet/accounts';
 import {
   deployment,
   depositRevenue,

@@ -7,7 +7,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { Address } from 'viem';
 import { clusterRegistryAbi } from '#contracts';
-import { devRoles } from '../../scripts/stack/dev-accounts';
+import { devRoles } from '../../devnet/accounts';
 import { attestCluster, deployment, increaseTime, publicClient, registerCluster, submitReport } from './support/chain';
 import { chainStatus } from './support/figures';
 import { fullPageShot } from './support/page';

@@ -6,18 +6,13 @@ import { join } from 'node:path';
 import {
   type Abi,
   type Address,
-  createPublicClient,
-  createWalletClient,
-  defineChain,
   type Hex,
   hashTypedData,
-  http,
   keccak256,
   parseEventLogs,
   parseUnits,
   stringToBytes,
 } from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
 import {
   clusterRegistryAbi,
   offeringAbi,
@@ -30,26 +25,17 @@ import { readDeployment } from '#contracts/deployments';
 import { attestationTypedData, epochReportTypedData, firstSigners } from '#protocol/attestation';
 import type { EpochReport } from '#protocol/eip712';
 import { hardwareRoot } from '#protocol/hardware';
+import { devAccount, devRoles } from '../../../devnet/accounts';
+import { connectChain } from '../../../devnet/chain';
 import { E2E_DATA_DIR } from '../../../playwright.config';
-import { devPrivateKey, devRoles } from '../../../scripts/stack/dev-accounts';
 import { ANVIL_RPC_URL } from './wallet';
 
-const chain = defineChain({
-  id: 31_337,
-  name: 'anvil',
-  nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-  rpcUrls: { default: { http: [ANVIL_RPC_URL] } },
-});
+/** The e2e stack's anvil, acting as the dev accounts (devnet's clients; the stack deployed the protocol there). */
+const devnet = connectChain(ANVIL_RPC_URL);
 
-export const publicClient = createPublicClient({ chain, transport: http(ANVIL_RPC_URL), pollingInterval: 100 });
+export const publicClient = devnet.publicClient;
 
-export function walletOf(index: number) {
-  return createWalletClient({
-    chain,
-    transport: http(ANVIL_RPC_URL),
-    account: privateKeyToAccount(devPrivateKey(index)),
-  });
-}
+export const walletOf = devnet.wallet;
 
 export function deployment() {
   const recorded = readDeployment(31_337, join(E2E_DATA_DIR, 'deployments'));
@@ -138,7 +124,7 @@ export async function attestCluster(
   });
   if (onChainDigest !== hashTypedData(typedData)) throw new Error('attestation digest differs from the registry’s');
   const signers = firstSigners(
-    devRoles.oracleNodes.map((index) => privateKeyToAccount(devPrivateKey(index))),
+    devRoles.oracleNodes.map((index) => devAccount(index)),
     Number(threshold),
     (account) => account.address,
   );
@@ -266,7 +252,7 @@ export async function submitReport(figures: Omit<EpochReport, 'committeeVersion'
   const report = { ...figures, committeeVersion };
   const typedData = epochReportTypedData({ chainId: 31_337, registry }, report);
   const signers = firstSigners(
-    devRoles.oracleNodes.map((index) => privateKeyToAccount(devPrivateKey(index))),
+    devRoles.oracleNodes.map((index) => devAccount(index)),
     Number(threshold),
     (account) => account.address,
   );

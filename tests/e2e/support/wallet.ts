@@ -4,12 +4,12 @@
  * connector; only the wallet extension is replaced.
  */
 import type { Page } from '@playwright/test';
+import { devAccount, devRoles } from '../../../devnet/accounts';
 import { E2E_ANVIL_PORT } from '../../../playwright.config';
-import { devAccount, devRoles } from '../../../scripts/stack/dev-accounts';
 
 export const ANVIL_RPC_URL = `http://127.0.0.1:${E2E_ANVIL_PORT}`;
 
-/** Dev accounts that the demo never touches, reserved for end-to-end tests (see scripts/stack/dev-accounts.ts). */
+/** Dev accounts that the demo never touches, reserved for end-to-end tests (see devnet/accounts.ts). */
 export const TEST_ACCOUNTS = devRoles.testWallets.map((index) => devAccount(index).address);
 
 /**

@@ -6,9 +6,9 @@
  * store.ts's reportTime).
  */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../index';
-import { insertChunked } from '../indexer/store';
-import { clusters as clustersTable, epochReports, rollups } from '../schema';
+import type { Database } from '../db/index';
+import { insertChunked } from '../db/indexer/store';
+import { clusters as clustersTable, epochReports, rollups } from '../db/schema';
 
 const MODELS = ['NVIDIA H100 SXM5 80GB', 'NVIDIA H200 141GB', 'NVIDIA A100 80GB', 'NVIDIA L40S'];
 const LOCATIONS = ['KR-SEL-01', 'KR-PUS-02', 'US-NYC-02', 'DE-FRA-01', 'SG-SIN-01'];

@@ -1,34 +1,23 @@
 /**
  * The demo's set-up as steps that each ask the chain first whether they are done: operators register their clusters
  * (found again by their metadata URI), prove the inventories to the oracle nodes and submit the attestation, tokenize
- * and approve their tokens for the weekly deposits; investors buy every offering out, one finalizes them and each
- * withdraws their shares. Run again after an interruption (or on a chain that lost its last seconds), it does exactly
+ * and approve their tokens for the weekly deposits; then the investors buy every offering out (invest.ts). Run again after an interruption (or on a chain that lost its last seconds), it does exactly
  * what the chain does not show yet: no cluster is registered twice, no offering bought twice.
  */
-import { type Address, type Hash, maxUint256, type PublicClient, parseEventLogs } from 'viem';
-import {
-  clusterRegistryAbi,
-  offeringAbi,
-  offeringConstants,
-  offeringPhase,
-  rackshareFactoryAbi,
-  testStablecoinAbi,
-} from '#contracts';
+import { type Hash, maxUint256, type PublicClient, parseEventLogs } from 'viem';
+import { clusterRegistryAbi, rackshareFactoryAbi, testStablecoinAbi } from '#contracts';
 import type { Deployment } from '#contracts/deployments';
 import { hardwareRoot } from '#protocol/hardware';
-import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
-import { attestCluster } from '../agent/attest';
-import type { DemoCluster } from './demo-state';
-import { offeringPricePerShare } from './economics';
-import { demoKeyOfMetadataUri, metadataHash, metadataUri } from './metadata';
-import type { SimCluster, Simulator } from './model';
+import { devPrivateKey } from '../devnet/accounts';
+import { attestCluster } from '../oracle/agent/attest';
+import { demoKeyOfMetadataUri, metadataHash, metadataUri } from '../oracle/simulator/metadata';
+import type { SimCluster, Simulator } from '../oracle/simulator/model';
+import { offeringPricePerShare, SHARE_SUPPLY } from './economics';
+import { sellOutOfferings } from './invest';
+import type { DemoCluster } from './state';
 import { chainTime, DemoError, type DemoWallets, settle } from './wallets';
 
 const DAY = 86_400;
-const SHARE = offeringConstants.SHARE_UNIT;
-const SHARE_SUPPLY = 10_000n * SHARE;
-/** Investors #4, #5, #6 take these parts of every offering (basis points). */
-const INVESTOR_PARTS = [4_000n, 3_500n, 2_500n];
 
 export type SetupOptions = {
   rpcUrl: string;
@@ -203,101 +192,6 @@ async function setUpOperator(options: SetupOptions, operator: number, clusters: 
   return made;
 }
 
-/** The shares investor `position` takes of every offering; the last one takes what rounding left, so each sells out. */
-const investorShares = (position: number) =>
-  position === devRoles.investors.length - 1
-    ? SHARE_SUPPLY - INVESTOR_PARTS.slice(0, -1).reduce((sum, bps) => sum + (SHARE_SUPPLY * bps) / 10_000n, 0n)
-    : (SHARE_SUPPLY * INVESTOR_PARTS[position]!) / 10_000n;
-
-async function sellOut(options: SetupOptions, clusters: DemoCluster[]) {
-  const { publicClient, deployment, signal } = options;
-  const wallet = options.wallets;
-  const read = <T>(address: Address, functionName: 'terms' | 'phase', args?: readonly unknown[]) =>
-    publicClient.readContract({ address, abi: offeringAbi, functionName, args } as never) as Promise<T>;
-  const phases = await Promise.all(clusters.map((cluster) => read<number>(cluster.offering, 'phase')));
-  const open = clusters.filter((_, index) => phases[index] !== offeringPhase.Finalized);
-  const terms = await Promise.all(open.map((cluster) => read<{ pricePerShare: bigint }>(cluster.offering, 'terms')));
-  const purchased = (investor: number, offering: Address) =>
-    publicClient
-      .readContract({
-        address: offering,
-        abi: offeringAbi,
-        functionName: 'purchasedOf',
-        args: [wallet(investor).account.address],
-      })
-      .then(([shares]) => shares);
-  await Promise.all(
-    devRoles.investors.map(async (investor, position) => {
-      const shares = investorShares(position);
-      const held = await Promise.all(open.map((cluster) => purchased(investor, cluster.offering)));
-      const buying = open.flatMap((cluster, index) =>
-        held[index] === 0n ? [{ cluster, cost: (shares * terms[index]!.pricePerShare + SHARE - 1n) / SHARE }] : [],
-      );
-      if (buying.length === 0) return;
-      const hashes: Hash[] = [
-        await wallet(investor).writeContract({
-          address: deployment.contracts.stablecoin,
-          abi: testStablecoinAbi,
-          functionName: 'mint',
-          args: [wallet(investor).account.address, buying.reduce((sum, entry) => sum + entry.cost, 0n)],
-        }),
-      ];
-      for (const { cluster, cost } of buying) {
-        hashes.push(
-          await wallet(investor).writeContract({
-            address: deployment.contracts.stablecoin,
-            abi: testStablecoinAbi,
-            functionName: 'approve',
-            args: [cluster.offering, cost],
-          }),
-        );
-        hashes.push(
-          await wallet(investor).writeContract({
-            address: cluster.offering,
-            abi: offeringAbi,
-            functionName: 'buy',
-            args: [shares, cost],
-            // Three investors buy the same offerings at once: the first purchase of a sale writes its storage for
-            // the first time and costs ~35k gas more, and which one is first is only known once mined.
-            gas: 250_000n,
-          }),
-        );
-      }
-      await settle(publicClient, hashes);
-    }),
-  );
-  signal.throwIfAborted();
-  const finalizeHashes: Hash[] = [];
-  for (const cluster of open) {
-    finalizeHashes.push(
-      await wallet(devRoles.investors[0]).writeContract({
-        address: cluster.offering,
-        abi: offeringAbi,
-        functionName: 'finalize',
-      }),
-    );
-  }
-  await settle(publicClient, finalizeHashes);
-  if (open.length > 0) options.onStep?.(`sold out and finalized ${open.length} offerings`);
-  signal.throwIfAborted();
-  await Promise.all(
-    devRoles.investors.map(async (investor) => {
-      const hashes: Hash[] = [];
-      for (const cluster of clusters) {
-        if ((await purchased(investor, cluster.offering)) === 0n) continue;
-        hashes.push(
-          await wallet(investor).writeContract({
-            address: cluster.offering,
-            abi: offeringAbi,
-            functionName: 'withdrawShares',
-          }),
-        );
-      }
-      await settle(publicClient, hashes);
-    }),
-  );
-}
-
 /** Runs what the chain does not show yet of the set-up; returns the demo's clusters by id. */
 export async function setUpDemo(options: SetupOptions): Promise<DemoCluster[]> {
   const byOperator = new Map<number, SimCluster[]>();
@@ -310,6 +204,6 @@ export async function setUpDemo(options: SetupOptions): Promise<DemoCluster[]> {
   ).flat();
   clusters.sort((a, b) => Number(BigInt(a.clusterId) - BigInt(b.clusterId)));
   options.signal.throwIfAborted();
-  await sellOut(options, clusters);
+  await sellOutOfferings(options, clusters);
   return clusters;
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DemoState, PLAN_FILE, readDemoState, writeDemoState } from './demo-state';
+import { type DemoState, PLAN_FILE, readDemoState, writeDemoState } from './state';
 
 const made: string[] = [];
 const folder = () => {

@@ -4,9 +4,12 @@
  * (what is left after its cost share). The inputs and their sources are in model.ts.
  */
 import { offeringConstants } from '#contracts';
-import { DEMO_IDCS, GPU_MODELS, type GpuModel, type SimCluster } from './model';
+import { DEMO_IDCS, GPU_MODELS, type GpuModel, type SimCluster } from '../oracle/simulator/model';
 
 const BPS = 10_000n;
+
+/** Every demo offering sells 10 000 whole shares. */
+export const SHARE_SUPPLY = 10_000n * offeringConstants.SHARE_UNIT;
 
 /** The demo sells each cluster for what its GPUs cost: the price of one whole share (`SHARE_UNIT`) in base units. */
 export function offeringPricePerShare(cluster: SimCluster, supply: bigint) {

@@ -7,14 +7,14 @@
 import { join } from 'node:path';
 import type { Address } from 'viem';
 import { clusterRegistryAbi } from '#contracts';
-import { devPrivateKey } from '../../scripts/stack/dev-accounts';
-import { Agent, type AgentConfig } from '../agent/agent';
-import type { DemoOptions, DemoResult } from './demo';
-import { type DemoState, writeDemoState } from './demo-state';
+import { devPrivateKey } from '../devnet/accounts';
+import { Agent, type AgentConfig } from '../oracle/agent/agent';
+import type { SimCluster, Simulator } from '../oracle/simulator/model';
+import { BillingExporter, startSimulatorServer } from '../oracle/simulator/server';
 import { depositRevenue, freshLedger } from './deposits';
-import type { SimCluster, Simulator } from './model';
 import { createProgressBar } from './progress';
-import { BillingExporter, startSimulatorServer } from './server';
+import type { DemoOptions, DemoResult } from './run';
+import { type DemoState, writeDemoState } from './state';
 import { chainTime, type DemoWallets } from './wallets';
 
 const HOUR = 3_600;

@@ -13,18 +13,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi, rackshareFactoryAbi, shareTokenAbi } from '#contracts';
 import { deployProtocol } from '#contracts/deploy';
 import type { Deployment } from '#contracts/deployments';
-import { startAnvil } from '../../scripts/stack/anvil';
-import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
-import { connectChain, testPort } from '../node/harness';
-import {
-  DemoInterrupted,
-  type DemoOptions,
-  type DemoState,
-  demoDirectory,
-  readDemoState,
-  runDemoHistory,
-} from './demo';
-import { GPU_MODELS } from './model';
+import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from '../devnet/accounts';
+import { startAnvil } from '../devnet/anvil';
+import { connectChain } from '../devnet/chain';
+import { testPort } from '../devnet/ports';
+import { GPU_MODELS } from '../oracle/simulator/model';
+import { DemoInterrupted, type DemoOptions, type DemoState, demoDirectory, readDemoState, runDemoHistory } from './run';
 
 const ANVIL_PORT = testPort(8631);
 const NODE_BASE_PORT = testPort(4431);

@@ -10,7 +10,7 @@ import { createPublicClient, type Hex, http } from 'viem';
 import { type OracleNodeProcessInput, oracleNodeProcessSchema, parseOracleNodeOptions } from '#config/oracle-node';
 import { runUntilSignal } from '#config/process';
 import { redactingLoggerOptions } from '#contracts/redact';
-import { startOracleNode } from '../node/node';
+import { startOracleNode } from '../oracle/node/node';
 
 /** What the parent (committee.ts) puts into RACKSHARE_NODE_CONFIG: the one oracle node option schema, plus demo switches. */
 export type NodeProcessConfig = OracleNodeProcessInput;

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Address, PublicClient } from 'viem';
 import type { Deployment } from '#contracts/deployments';
-import { Agent } from '../agent/agent';
+import { Agent } from '../oracle/agent/agent';
+import { Simulator } from '../oracle/simulator/model';
+import { BillingExporter, startSimulatorServer } from '../oracle/simulator/server';
 import { startCommittee } from './committee';
-import { agentConfigs, type DemoState, demoIdcs, depositRevenue, writeDemoState } from './demo';
-import { Simulator } from './model';
-import { BillingExporter, startSimulatorServer } from './server';
+import { agentConfigs, type DemoState, demoIdcs, depositRevenue, writeDemoState } from './run';
 
 const WEEK = 7 * 86_400;
 

@@ -11,7 +11,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
 import { hardwareRoot } from '#protocol/hardware';
 import type { BatchPayload } from '#protocol/wire';
-import { devPrivateKey } from '../../scripts/stack/dev-accounts';
+import { devPrivateKey } from '../../devnet/accounts';
 import { signBatch } from '../agent/signing';
 import type { OnChainCluster, RegistryView } from './chain';
 import { type CoreConfig, OracleCore } from './core';

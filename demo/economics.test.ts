@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { keccak256 } from 'viem';
 import { describe, expect, it } from 'vitest';
+import { demoKeyOfMetadataUri, metadataHash, metadataUri } from '../oracle/simulator/metadata';
+import { DEMO_IDCS, GPU_MODELS, Simulator } from '../oracle/simulator/model';
+import { startSimulatorServer } from '../oracle/simulator/server';
 import { offeringPricePerShare } from './economics';
-import { demoKeyOfMetadataUri, metadataHash, metadataUri } from './metadata';
-import { DEMO_IDCS, GPU_MODELS, Simulator } from './model';
-import { startSimulatorServer } from './server';
 
 const HOURS_PER_YEAR = 365 * 24;
 const SUPPLY = 10_000n * 10n ** 18n;

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { LOCAL_CHAIN_ID } from '#contracts/dev-keys';
-import { childEnvironment } from '../../oracle/child-env';
+import { childEnvironment } from '../oracle/child-env';
 
 const require = createRequire(import.meta.url);
 

@@ -12,13 +12,18 @@ import {
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { jsonRpc } from 'viem/nonce';
-import { devPrivateKey } from '../../scripts/stack/dev-accounts';
-import { localChain } from '../node/harness';
+import { BaseError } from '#protocol/base-error';
+import { devPrivateKey } from '../devnet/accounts';
+import { localChain } from '../devnet/chain';
 
 export type Wallet = WalletClient<Transport, Chain, Account>;
 
-export class DemoError extends Error {
+/** The demo cannot go on on this chain (a transaction reverted, clusters it did not make): not retried. */
+export class DemoError extends BaseError {
   override name = 'DemoError';
+  constructor(shortMessage: string, parameters: { cause?: unknown } = {}) {
+    super(shortMessage, { ...parameters, code: 'demo' });
+  }
 }
 
 export type DemoWallets = (index: number) => Wallet;

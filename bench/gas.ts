@@ -1,5 +1,5 @@
 /**
- * Gas bench: `npm run bench:gas` (= `npx tsx scripts/bench-gas.ts`).
+ * Gas bench: `npm run bench:gas` (= `npx tsx bench/gas.ts`).
  *
  * Runs ONE forge command over contracts/test/gas/ with `--isolate` (every top-level call is a real transaction, so
  * the recorded figures are TX gas: 21,000 + calldata + execution), which rewrites the committed snapshot JSON files

@@ -8,9 +8,9 @@
 import type { Address, Hash, PublicClient } from 'viem';
 import { clusterRegistryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import type { Deployment } from '#contracts/deployments';
-import { devRoles } from '../../scripts/stack/dev-accounts';
-import type { DemoState } from './demo-state';
+import { devRoles } from '../devnet/accounts';
 import { demoModelOf, holdersShareOf } from './economics';
+import type { DemoState } from './state';
 import { type DemoWallets, demoWallets, settle, type Wallet } from './wallets';
 
 const DAY = 86_400;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { Address, Hex } from 'viem';
-import { childEnvironment } from '../child-env';
+import { childEnvironment } from '../oracle/child-env';
 import type { NodeProcessConfig } from './node-process';
 
 const NODE_SCRIPT = join(fileURLToPath(new URL('.', import.meta.url)), 'node-process.ts');

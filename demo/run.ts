@@ -1,7 +1,7 @@
 /**
  * The demo on a fresh local chain, entirely through the real path: operators register clusters with a hardware
  * commitment from the simulated GPUs' UUIDs, prove their inventories to the oracle nodes (challenge-response, k of
- * n), tokenize; investors buy the offerings, which are finalized and withdrawn (demo-setup.ts). Then history: the real
+ * n), tokenize; investors buy the offerings, which are finalized and withdrawn (setup.ts). Then history: the real
  * IDC agents read the simulator's DCGM / nvidia-smi endpoints and billing exports at simulated times (one snapshot per
  * GPU per hour, a batch per cluster per day), the oracle nodes (child processes) aggregate and sign hourly reports and
  * their relayer submits them, up to 12 consecutive epochs per transaction, while moving the chain's clock forward;
@@ -11,7 +11,7 @@
  * Every step can be interrupted and run again: the set-up does what the chain does not show yet, the history starts
  * at the first day the chain has not fully reported, the deposits top tokens up to the holders' share of what was
  * reported (deposits.ts), agents drop what their spool already holds and nodes what their journal already holds.
- * `demo.json` (demo-state.ts) holds the plan and, once `historyComplete`, lets a later start go live at once.
+ * `demo.json` (state.ts) holds the plan and, once `historyComplete`, lets a later start go live at once.
  */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,17 +19,18 @@ import type { Logger } from 'pino';
 import type { PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { Deployment } from '#contracts/deployments';
-import { devPrivateKey, devRoles } from '../../scripts/stack/dev-accounts';
+import { BaseError } from '#protocol/base-error';
+import { devPrivateKey, devRoles } from '../devnet/accounts';
+import { DEMO_IDCS, type IdcSpec, Simulator } from '../oracle/simulator/model';
 import { startCommittee } from './committee';
-import { demoClustersOnChain, setUpDemo } from './demo-setup';
-import { type DemoState, PLAN_FILE, readDemoState, writeDemoState } from './demo-state';
 import { replayHistory } from './history';
-import { DEMO_IDCS, type IdcSpec, Simulator } from './model';
+import { demoClustersOnChain, setUpDemo } from './setup';
+import { type DemoState, PLAN_FILE, readDemoState, writeDemoState } from './state';
 import { chainTime, DemoError, demoWallets } from './wallets';
 
-export { type DemoCluster, type DemoState, readDemoState, writeDemoState } from './demo-state';
 export { depositRevenue } from './deposits';
 export { agentConfigs, historySchedule } from './history';
+export { type DemoCluster, type DemoState, readDemoState, writeDemoState } from './state';
 export { DemoError, demoWallets } from './wallets';
 
 const HOUR = 3_600;
@@ -56,8 +57,11 @@ export type DemoOptions = {
 };
 
 /** The demo stopped because its signal fired; what landed stays, and the next run resumes from it. */
-export class DemoInterrupted extends Error {
+export class DemoInterrupted extends BaseError {
   override name = 'DemoInterrupted';
+  constructor(shortMessage: string) {
+    super(shortMessage, { code: 'demo_interrupted' });
+  }
 }
 
 export type DemoResult = {
@@ -113,19 +117,22 @@ function clearDirectory(directory: string) {
   for (const entry of readdirSync(directory)) rmSync(join(directory, entry), { recursive: true, force: true });
 }
 
-/**
- * Runs the set-up and the history, or what the chain does not have of them yet; returns the recorded state.
- * Throws DemoInterrupted when the signal fires (between steps; what landed stays for the next run).
- */
-export async function runDemoHistory(options: DemoOptions): Promise<DemoResult> {
-  const { publicClient, deployment, log, signal } = options;
-  const directory = demoDirectory(options.dataDir, deployment);
-  mkdirSync(directory, { recursive: true });
+/** The demo's record in `directory` (demo.json, else the plan written before anything landed), if readable. */
+function readRecordedState(directory: string, log: Logger) {
   const unreadable = (file: string) => (reason: string) =>
     log.warn({ reason }, `the demo record ${file} could not be read: moved aside, the chain says what landed`);
-  let state =
-    readDemoState(directory, unreadable('demo.json')) ?? readDemoState(directory, unreadable(PLAN_FILE), PLAN_FILE);
-  if (state?.historyComplete) return { state, skipped: true };
+  return (
+    readDemoState(directory, unreadable('demo.json')) ?? readDemoState(directory, unreadable(PLAN_FILE), PLAN_FILE)
+  );
+}
+
+/**
+ * The state to go on from: the recorded one when its clusters are on chain (the clock set back to the chain's last
+ * block), else a fresh plan in an emptied folder. Refuses a chain whose demo clusters lost their record.
+ */
+async function resumeOrPlan(options: DemoOptions, directory: string, recorded: DemoState | undefined) {
+  const { publicClient, deployment, log } = options;
+  let state = recorded;
   const onChain = await demoClustersOnChain(publicClient, deployment);
   if (!state && onChain.size > 0) {
     throw new DemoError(
@@ -136,7 +143,7 @@ export async function runDemoHistory(options: DemoOptions): Promise<DemoResult> 
   if (state && !resuming) {
     log.warn('the demo was interrupted before any of it landed on chain: starting it over');
   }
-  if (resuming) {
+  if (state && resuming) {
     // A local chain reloaded from its state file runs on the wall clock again: the history goes on from its last
     // block's time, as it would have without the interruption (anvil allows setting the clock back while no block
     // was mined after it).
@@ -151,14 +158,14 @@ export async function runDemoHistory(options: DemoOptions): Promise<DemoResult> 
     writeDemoState(directory, state);
   }
   // Records of an earlier version carry no planned end: the one a fresh plan would have made.
-  if (state!.historyEnd === 0) state!.historyEnd = (await plan(options)).historyEnd;
-  const current = state!;
-  const simulator = new Simulator({
-    seed: current.seed,
-    origin: current.origin,
-    idcs: demoIdcs(current.clusterLimit ?? undefined),
-  });
-  const committee = await startCommittee({
+  if (state.historyEnd === 0) state.historyEnd = (await plan(options)).historyEnd;
+  return state;
+}
+
+/** The oracle committee that reports the replayed history: child processes whose relayers warp the chain's clock. */
+function startHistoryCommittee(options: DemoOptions, directory: string) {
+  const { deployment, log } = options;
+  return startCommittee({
     members: committeeMembers(options.nodeBasePort),
     rpcUrl: options.rpcUrl,
     chainId: options.chainId,
@@ -178,6 +185,25 @@ export async function runDemoHistory(options: DemoOptions): Promise<DemoResult> 
     warpChain: true,
     log,
   });
+}
+
+/**
+ * Runs the set-up and the history, or what the chain does not have of them yet; returns the recorded state.
+ * Throws DemoInterrupted when the signal fires (between steps; what landed stays for the next run).
+ */
+export async function runDemoHistory(options: DemoOptions): Promise<DemoResult> {
+  const { publicClient, deployment, log, signal } = options;
+  const directory = demoDirectory(options.dataDir, deployment);
+  mkdirSync(directory, { recursive: true });
+  const recorded = readRecordedState(directory, log);
+  if (recorded?.historyComplete) return { state: recorded, skipped: true };
+  const current = await resumeOrPlan(options, directory, recorded);
+  const simulator = new Simulator({
+    seed: current.seed,
+    origin: current.origin,
+    idcs: demoIdcs(current.clusterLimit ?? undefined),
+  });
+  const committee = await startHistoryCommittee(options, directory);
   const wallets = demoWallets(options.rpcUrl);
   try {
     const clusters = await setUpDemo({
