@@ -35,8 +35,8 @@ const CHAIN_ID = 31_337;
 /** `full` measures only the full render (and its tail causes): a short run to compare changes, not the report. */
 const ONLY_FULL = process.env.BENCH_ONLY === 'full';
 /**
- * `render`: no load generator, BENCH_RENDERS (300) sequential full renders of /clusters through the real server and
- * its handler, and the CPU each costs. Seconds per try, on one core, and a clean `node --cpu-prof` of the render.
+ * `render`: BENCH_RENDERS (300) sequential full renders of /clusters through the real server and the CPU each costs
+ * (renderCost): seconds per try, on one core, and a clean `node --cpu-prof` of the server's render.
  */
 const ONLY_RENDER = process.env.BENCH_ONLY === 'render';
 const RENDERS = Number(process.env.BENCH_RENDERS ?? 300);
@@ -106,24 +106,19 @@ async function seed(db: Awaited<ReturnType<typeof openDatabase>>['db']) {
 }
 
 /**
- * Sequential renders through the running server over one keep-alive connection: the CPU per render of the whole
- * process (server and this small client, which costs a fraction of a millisecond per request).
+ * RENDERS requests one after another (one connection, the load generator in its own process, as in `load`) and the
+ * CPU the server process spent per answer: a full render's cost without the noise of a contended machine's queueing.
  */
 async function renderCost(baseUrl: string, path: string) {
-  const once = async () => {
-    const response = await fetch(`${baseUrl}${path}`);
-    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
-    return (await response.arrayBuffer()).byteLength;
-  };
-  let bytes = 0;
-  for (let run = 0; run < 50; run++) bytes = await once();
+  const check = await fetch(`${baseUrl}${path}`);
+  if (!check.ok) throw new Error(`GET ${path} answered ${check.status}`);
+  const bytes = (await check.arrayBuffer()).byteLength;
+  await load(`${baseUrl}${path}`, {}, ['-c', '1', '-a', '50']);
   const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  for (let run = 0; run < RENDERS; run++) await once();
+  const result = await load(`${baseUrl}${path}`, {}, ['-c', '1', '-a', String(RENDERS)]);
   const cpu = process.cpuUsage(cpuBefore);
-  const wall = performance.now() - started;
   console.log(
-    `GET ${path} sequential full render: ${((cpu.user + cpu.system) / 1000 / RENDERS).toFixed(2)} ms CPU, ${(wall / RENDERS).toFixed(2)} ms wall per render (${RENDERS} renders, ${(bytes / 1024).toFixed(1)} KB page)`,
+    `GET ${path} sequential full render: ${((cpu.user + cpu.system) / 1000 / result.requests.total).toFixed(2)} ms CPU per render (server process; ${result.requests.total} renders, p50 ${result.latency.p50} ms, ${(bytes / 1024).toFixed(1)} KB page)`,
   );
 }
 
@@ -158,13 +153,16 @@ function firstLoadJavaScript(route: string) {
  */
 const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 
-async function load(url: string, headers: Record<string, string> = {}): Promise<autocannon.Result> {
+async function load(
+  url: string,
+  headers: Record<string, string> = {},
+  /** How long and how wide: by default CONNECTIONS connections for SECONDS seconds. */
+  shape = ['-c', String(CONNECTIONS), '-d', String(SECONDS)],
+): Promise<autocannon.Result> {
   const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
-  const child = spawn(
-    process.execPath,
-    [autocannonCli, '--json', '-c', String(CONNECTIONS), '-d', String(SECONDS), ...headerArgs, url],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
+  const child = spawn(process.execPath, [autocannonCli, '--json', ...shape, ...headerArgs, url], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
