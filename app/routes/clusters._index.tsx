@@ -84,9 +84,9 @@ function useRowLinkNavigation() {
 type RowLabels = { status: Record<string, string>; never: string; notTokenized: string };
 
 /**
- * One row of the table. It reads no context (its labels, units and clock come in as props): on the server it is
- * rendered once per snapshot row, language and chain time (app/lib/fragment-cache.tsx), so it must depend on nothing
- * else. Its links are plain anchors, followed client-side by the table body's click handler (useRowLinkNavigation);
+ * One row of the table. It reads no context (its labels, units and clock come in as props): on the server the rows
+ * of a page are rendered once per snapshot, language and chain time (app/lib/fragment-cache.tsx), so a row must
+ * depend on nothing else. Its links are plain anchors, followed client-side by the table body's click handler (useRowLinkNavigation);
  * `data-discover` keeps Remix discovering their routes ahead of a click, as a <Link> would.
  */
 function MarketRowView({
