@@ -1,6 +1,7 @@
 /**
  * Server rendering: one shared i18next instance per language (created on first use; rendering only reads it), a fresh
- * CSP nonce per response, and the whole document rendered before it is sent, as one buffer.
+ * CSP nonce per response, snapshot-bound fragments rendered once, and the whole document rendered before it is sent,
+ * as one buffer.
  */
 import { Writable } from 'node:stream';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
@@ -11,10 +12,15 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { fallbackLanguage, i18nOptions, isLanguage } from '~/i18n';
 import { i18nServer } from '~/i18n.server';
 import { contentSecurityPolicy } from '~/lib/csp.server';
+import { FragmentCacheContext } from '~/lib/fragment-cache';
+import { fragmentCache } from '~/lib/fragment-cache.server';
 import { memoizePlainLookups } from '~/lib/i18n-memo.server';
 import { NonceContext } from '~/lib/nonce';
 
 const ABORT_DELAY = 5_000;
+
+/** Snapshot-bound markup (market rows) rendered once and reused by every render of its snapshot (fragment-cache.tsx). */
+const fragments = fragmentCache();
 
 // Creating and initializing an instance per request cost more than rendering the page's navigation. Nothing on the
 // server changes an instance's language (useChangeLanguage acts in an effect, which never runs on the server).
@@ -70,9 +76,11 @@ export default async function handleRequest(
     });
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
+        <FragmentCacheContext.Provider value={fragments}>
+          <I18nextProvider i18n={i18n}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </I18nextProvider>
+        </FragmentCacheContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

@@ -12,7 +12,7 @@
  */
 
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -35,6 +35,14 @@ const PORT = Number(process.env.BENCH_PORT ?? 4350);
 const CHAIN_ID = 31_337;
 /** `full` measures only the full render (and its tail causes): a short run to compare changes, not the report. */
 const ONLY_FULL = process.env.BENCH_ONLY === 'full';
+/**
+ * `render`: BENCH_RENDERS (300) sequential full renders of /clusters through the real server and the CPU each costs
+ * (renderCost): seconds per try, on one core, and a clean `node --cpu-prof` of the server's render.
+ */
+const ONLY_RENDER = process.env.BENCH_ONLY === 'render';
+const RENDERS = Number(process.env.BENCH_RENDERS ?? 300);
+/** With `render`: a PGlite directory seeded by the first such run and reused by the next (seeding takes the longest). */
+const RENDER_DATA_DIR = ONLY_RENDER ? process.env.BENCH_DATA_DIR : undefined;
 
 /** Clusters over 4 GPU models and 5 IDCs; every other one tokenized with a sale 0-100 % sold; a year of rollups. */
 async function seed(db: Awaited<ReturnType<typeof openDatabase>>['db']) {
@@ -98,6 +106,23 @@ async function seed(db: Awaited<ReturnType<typeof openDatabase>>['db']) {
   await db.execute(sql`analyze`);
 }
 
+/**
+ * RENDERS requests one after another (one connection, the load generator in its own process, as in `load`) and the
+ * CPU the server process spent per answer: a full render's cost without the noise of a contended machine's queueing.
+ */
+async function renderCost(baseUrl: string, path: string) {
+  const check = await fetch(`${baseUrl}${path}`);
+  if (!check.ok) throw new Error(`GET ${path} answered ${check.status}`);
+  const bytes = (await check.arrayBuffer()).byteLength;
+  await load(`${baseUrl}${path}`, {}, ['-c', '1', '-a', '50']);
+  const cpuBefore = process.cpuUsage();
+  const result = await load(`${baseUrl}${path}`, {}, ['-c', '1', '-a', String(RENDERS)]);
+  const cpu = process.cpuUsage(cpuBefore);
+  console.log(
+    `GET ${path} sequential full render: ${((cpu.user + cpu.system) / 1000 / result.requests.total).toFixed(2)} ms CPU per render (server process; ${result.requests.total} renders, p50 ${result.latency.p50} ms, ${(bytes / 1024).toFixed(1)} KB page)`,
+  );
+}
+
 function firstLoadJavaScript(route: string) {
   const assets = join('build', 'client', 'assets');
   const manifestFile = readdirSync(assets).find((name) => /^manifest-.*\.js$/.test(name));
@@ -129,13 +154,16 @@ function firstLoadJavaScript(route: string) {
  */
 const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 
-async function load(url: string, headers: Record<string, string> = {}): Promise<autocannon.Result> {
+async function load(
+  url: string,
+  headers: Record<string, string> = {},
+  /** How long and how wide: by default CONNECTIONS connections for SECONDS seconds. */
+  shape = ['-c', String(CONNECTIONS), '-d', String(SECONDS)],
+): Promise<autocannon.Result> {
   const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
-  const child = spawn(
-    process.execPath,
-    [autocannonCli, '--json', '-c', String(CONNECTIONS), '-d', String(SECONDS), ...headerArgs, url],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
+  const child = spawn(process.execPath, [autocannonCli, '--json', ...shape, ...headerArgs, url], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -179,14 +207,15 @@ async function measure(baseUrl: string, paths: string[], label = '', headers: Re
 
 if (appBuildIsStale()) buildApp();
 const chain = await startTestChain(ANVIL_PORT);
-const database = await openDatabase({ kind: 'pglite', dataDir: null });
+const seeded = RENDER_DATA_DIR !== undefined && existsSync(RENDER_DATA_DIR);
+const database = await openDatabase({ kind: 'pglite', dataDir: RENDER_DATA_DIR ?? null });
 let web: Awaited<ReturnType<typeof startWeb>> | undefined;
 try {
   await migrateDatabase(database);
   const seeding = performance.now();
-  await seed(database.db);
+  if (!seeded) await seed(database.db);
   console.log(
-    `seed ${CLUSTERS} clusters + ${DAYS} days of daily rollups: ${Math.round(performance.now() - seeding)} ms`,
+    `seed ${CLUSTERS} clusters + ${DAYS} days of daily rollups: ${seeded ? `reused ${RENDER_DATA_DIR}` : `${Math.round(performance.now() - seeding)} ms`}`,
   );
   const context = {
     db: database.db,
@@ -200,53 +229,62 @@ try {
       deployment: chain.deployment,
     },
   };
-  // The market cache's refresh runs on the server's thread (PGlite included) every interval: its time is a stall.
-  const refreshes: number[] = [];
-  for (let run = 0; run < 5; run++) {
-    const started = performance.now();
-    await marketRows(database.db, { chainId: CHAIN_ID, now: new Date() });
-    refreshes.push(performance.now() - started);
+  if (ONLY_RENDER) {
+    web = await startWeb({ port: PORT, context, sharedCache: false });
+    await renderCost(web.url, '/clusters');
+  } else {
+    // The market cache's refresh runs on the server's thread (PGlite included) every interval: its time is a stall.
+    const refreshes: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      await marketRows(database.db, { chainId: CHAIN_ID, now: new Date() });
+      refreshes.push(performance.now() - started);
+    }
+    refreshes.sort((a, b) => a - b);
+    console.log(
+      `market rows refresh (${CLUSTERS} clusters, only when the mirror moved): ${refreshes[2]!.toFixed(0)} ms median of 5 (one thread)`,
+    );
+    // What the market cache pays per interval while the mirror stands still: the cursor read, no rebuild.
+    const checks: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      await indexedCursor(database.db, CHAIN_ID);
+      checks.push(performance.now() - started);
+    }
+    checks.sort((a, b) => a - b);
+    console.log(
+      `market rows check (mirror unchanged): ${checks[2]!.toFixed(2)} ms median of 5, ratio to a refresh ${(checks[2]! / refreshes[2]!).toFixed(3)}`,
+    );
+    if (!ONLY_FULL) {
+      web = await startWeb({ port: PORT, context });
+      await measure(web.url, [
+        '/clusters',
+        '/clusters?sort=apr&order=desc&model=NVIDIA+H100+SXM5+80GB',
+        '/analytics',
+        '/api/v1/clusters',
+      ]);
+      // What an anonymous visitor who asks for a fresh copy with a made-up cookie gets: still the shared copy (M-8).
+      await measure(web.url, ['/clusters'], ' (no-cache + random cookie)', {
+        'cache-control': 'no-cache',
+        cookie: `junk=${Math.random()}`,
+      });
+      await web.close();
+    }
+    // The same pages with every request rendered: what a visitor pays whose page nobody asked for in the last second.
+    web = await startWeb({ port: PORT, context, sharedCache: false });
+    const [full] = await measure(
+      web.url,
+      ONLY_FULL ? ['/clusters'] : ['/clusters', '/analytics'],
+      ' (shared cache off)',
+    );
+    console.log(
+      `GET /clusters full render: ${Math.round(full!.requests.average)} req/s, p99 ${full!.latency.p99} ms at ${CONNECTIONS} connections (target >= 300 req/s, p99 <= 150 ms)`,
+    );
+    const js = firstLoadJavaScript('routes/_index');
+    console.log(
+      `first-load JavaScript of /: ${(js.gzipped / 1024).toFixed(1)} KB gzip (${(js.raw / 1024).toFixed(1)} KB raw, ${js.files} files)`,
+    );
   }
-  refreshes.sort((a, b) => a - b);
-  console.log(
-    `market rows refresh (${CLUSTERS} clusters, only when the mirror moved): ${refreshes[2]!.toFixed(0)} ms median of 5 (one thread)`,
-  );
-  // What the market cache pays per interval while the mirror stands still: the cursor read, no rebuild.
-  const checks: number[] = [];
-  for (let run = 0; run < 5; run++) {
-    const started = performance.now();
-    await indexedCursor(database.db, CHAIN_ID);
-    checks.push(performance.now() - started);
-  }
-  checks.sort((a, b) => a - b);
-  console.log(
-    `market rows check (mirror unchanged): ${checks[2]!.toFixed(2)} ms median of 5, ratio to a refresh ${(checks[2]! / refreshes[2]!).toFixed(3)}`,
-  );
-  if (!ONLY_FULL) {
-    web = await startWeb({ port: PORT, context });
-    await measure(web.url, [
-      '/clusters',
-      '/clusters?sort=apr&order=desc&model=NVIDIA+H100+SXM5+80GB',
-      '/analytics',
-      '/api/v1/clusters',
-    ]);
-    // What an anonymous visitor who asks for a fresh copy with a made-up cookie gets: still the shared copy (M-8).
-    await measure(web.url, ['/clusters'], ' (no-cache + random cookie)', {
-      'cache-control': 'no-cache',
-      cookie: `junk=${Math.random()}`,
-    });
-    await web.close();
-  }
-  // The same pages with every request rendered: what a visitor pays whose page nobody asked for in the last second.
-  web = await startWeb({ port: PORT, context, sharedCache: false });
-  const [full] = await measure(web.url, ONLY_FULL ? ['/clusters'] : ['/clusters', '/analytics'], ' (shared cache off)');
-  console.log(
-    `GET /clusters full render: ${Math.round(full!.requests.average)} req/s, p99 ${full!.latency.p99} ms at ${CONNECTIONS} connections (target >= 300 req/s, p99 <= 150 ms)`,
-  );
-  const js = firstLoadJavaScript('routes/_index');
-  console.log(
-    `first-load JavaScript of /: ${(js.gzipped / 1024).toFixed(1)} KB gzip (${(js.raw / 1024).toFixed(1)} KB raw, ${js.files} files)`,
-  );
 } finally {
   await web?.close();
   await database.close();

@@ -199,6 +199,44 @@ export function serializeMarketRow(row: MarketRow) {
 export type MarketRowJson = ReturnType<typeof serializeMarketRow>;
 
 /**
+ * A market row as the market page's table shows it: only its columns, as the page's payload is serialized
+ * (turbo-stream) on every request and again for the client's revalidation (the API row would double that cost).
+ */
+function toTableRow(row: MarketRow) {
+  return {
+    clusterId: row.clusterId.toString(),
+    gpuModel: row.gpuModel,
+    gpuCount: row.gpuCount,
+    location: row.location,
+    status: row.status,
+    lastReportAt: row.lastReportAt ? Math.floor(row.lastReportAt.getTime() / 1000) : null,
+    lastEpoch: row.lastEpoch.toString(),
+    utilizationBps: row.utilizationBps,
+    trailingAprBps: row.trailingAprBps,
+    pricePerShare: row.pricePerShare?.toString() ?? null,
+    soldBps: row.soldBps,
+    token: row.token ? `${row.token.symbol} — ${row.token.name}` : null,
+  };
+}
+
+export type MarketTableRow = ReturnType<typeof toTableRow>;
+
+// The table rows of one page of one snapshot (queryMarket answers a query with the same page object until the
+// snapshot is replaced): the same array on every request, so the page can reuse what it rendered for it
+// (app/lib/fragment-cache.tsx).
+const tableRows = new WeakMap<readonly MarketRow[], MarketTableRow[]>();
+
+/** The table's rows of a page of snapshot rows (see toTableRow), the same array for as long as the page lives. */
+export function marketTableRows(rows: readonly MarketRow[]): MarketTableRow[] {
+  let table = tableRows.get(rows);
+  if (!table) {
+    table = rows.map(toTableRow);
+    tableRows.set(rows, table);
+  }
+  return table;
+}
+
+/**
  * The overview's network figures: GPUs in tokenized clusters, value locked (shares sold at the offering price),
  * 30-day reported revenue, mean utilization and the value-weighted trailing APR, plus the daily network series.
  */

@@ -2,36 +2,15 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData, useNavigate, useRevalidator } from '@remix-run/react';
 import { type MouseEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MarketRow } from '#db/analytics/dashboard';
 import { formatBps, formatInteger, formatRelative, formatUsd, windowLabel } from '~/lib/format';
+import { useFragmentCache } from '~/lib/fragment-cache';
 import { fromDataSources, headersFromLoader, parseOr400, SHARED_PAGE } from '~/lib/http.server';
 import { MARKET_STATUSES, type MarketQuery, marketHref, marketQuerySchema } from '~/lib/market-query';
 import { searchParamsObject } from '~/lib/params';
 import { useStablecoinDecimals } from '~/lib/units';
-import { cachedMarket, queryMarket } from '~/models/market.server';
+import { cachedMarket, type MarketTableRow, marketTableRows, queryMarket } from '~/models/market.server';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — market' }];
-
-/**
- * Only what the table shows: the page's payload is serialized (turbo-stream) on every request and again as the
- * client's revalidation, so the full API row (serializeMarketRow) would double its cost for nothing.
- */
-function tableRow(row: MarketRow) {
-  return {
-    clusterId: row.clusterId.toString(),
-    gpuModel: row.gpuModel,
-    gpuCount: row.gpuCount,
-    location: row.location,
-    status: row.status,
-    lastReportAt: row.lastReportAt ? Math.floor(row.lastReportAt.getTime() / 1000) : null,
-    lastEpoch: row.lastEpoch.toString(),
-    utilizationBps: row.utilizationBps,
-    trailingAprBps: row.trailingAprBps,
-    pricePerShare: row.pricePerShare?.toString() ?? null,
-    soldBps: row.soldBps,
-    token: row.token ? `${row.token.symbol} — ${row.token.name}` : null,
-  };
-}
 
 export const headers = headersFromLoader;
 
@@ -50,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       pages: result.pages,
       models: result.models,
       locations: result.locations,
-      rows: result.rows.map(tableRow),
+      rows: marketTableRows(result.rows),
     },
     SHARED_PAGE,
   );
@@ -97,6 +76,65 @@ function useRowLinkNavigation() {
   };
 }
 
+type RowLabels = { status: Record<string, string>; never: string; notTokenized: string };
+
+/**
+ * One row of the table. It reads no context (its labels, units and clock come in as props): on the server the rows
+ * of a page are rendered once per snapshot, language and chain time (app/lib/fragment-cache.tsx), so a row must
+ * depend on nothing else. Its links are plain anchors, followed client-side by the table body's click handler (useRowLinkNavigation);
+ * `data-discover` keeps Remix discovering their routes ahead of a click, as a <Link> would.
+ */
+function MarketRowView({
+  row,
+  labels,
+  now,
+  locale,
+  usdDecimals,
+}: {
+  row: MarketTableRow;
+  labels: RowLabels;
+  now: number;
+  locale: string;
+  usdDecimals: number;
+}) {
+  return (
+    <tr data-testid={`cluster-row-${row.clusterId}`}>
+      <td>
+        <a href={`/clusters/${row.clusterId}`}>{`#${row.clusterId}`}</a>
+      </td>
+      <td>{`${row.gpuModel} × ${formatInteger(row.gpuCount, locale)}`}</td>
+      <td>{row.location}</td>
+      <td>
+        <span className={`badge status-${row.status}`} data-testid="market-status" data-value={row.status}>
+          {labels.status[row.status]}
+        </span>
+      </td>
+      <td data-testid="market-last-report" data-value={row.lastEpoch}>
+        {row.lastReportAt ? (
+          <a data-discover="true" href={`/analytics/epochs/${row.clusterId}/${row.lastEpoch}`}>
+            {formatRelative(row.lastReportAt, now, locale)}
+          </a>
+        ) : (
+          labels.never
+        )}
+      </td>
+      <td className="num" data-testid="market-utilization" data-value={row.utilizationBps ?? undefined}>
+        {row.utilizationBps === null ? '—' : formatBps(row.utilizationBps, locale)}
+      </td>
+      <td className="num" data-testid="market-apr" data-value={row.trailingAprBps ?? undefined}>
+        {row.trailingAprBps === null ? '—' : formatBps(row.trailingAprBps, locale)}
+      </td>
+      <td className="num" data-testid="market-price" data-value={row.pricePerShare ?? undefined}>
+        {row.pricePerShare ? formatUsd(BigInt(row.pricePerShare), usdDecimals, locale, 6) : '—'}
+      </td>
+      <td className="num" data-testid="market-sold" data-value={row.token ? row.soldBps : undefined}>
+        {row.token ? formatBps(row.soldBps, locale) : '—'}
+      </td>
+      <td>{row.token ?? labels.notTokenized}</td>
+    </tr>
+  );
+}
+
 export default function Market() {
   const usdDecimals = useStablecoinDecimals();
   const data = useLoaderData<typeof loader>();
@@ -105,9 +143,28 @@ export default function Market() {
   const { query } = data;
   const { revalidate, state } = useRevalidator();
   // Translated once per render, not once per row (i18next's lookup costs more than the cell around it).
-  const statusLabel = Object.fromEntries(MARKET_STATUSES.map((status) => [status, t(`dbStatus.${status}`)]));
-  const never = t('common.never');
-  const notTokenized = t('market.notTokenized');
+  const labels: RowLabels = {
+    status: Object.fromEntries(MARKET_STATUSES.map((status) => [status, t(`dbStatus.${status}`)])),
+    never: t('common.never'),
+    notTokenized: t('market.notTokenized'),
+  };
+  const rowProps = { labels, now: data.now, locale, usdDecimals };
+  const renderFragment = useFragmentCache();
+  // On the server the rows' markup is rendered once per page of a snapshot in this language at this chain time
+  // (everything MarketRowView reads, app/lib/fragment-cache.tsx); the browser renders the same rows and hydrates it.
+  const rowsBody = renderFragment
+    ? {
+        dangerouslySetInnerHTML: {
+          __html: renderFragment(data.rows, `${locale}|${data.now}|${usdDecimals}`, () => (
+            <>
+              {data.rows.map((row) => (
+                <MarketRowView key={row.clusterId} row={row} {...rowProps} />
+              ))}
+            </>
+          )),
+        },
+      }
+    : { children: data.rows.map((row) => <MarketRowView key={row.clusterId} row={row} {...rowProps} />) };
   const followRowLink = useRowLinkNavigation();
   // New clusters and reports appear without a reload (the loader reads a cache refreshed every 2 seconds).
   useEffect(() => {
@@ -198,44 +255,7 @@ export default function Market() {
               </tr>
             </thead>
             {/* biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a focused row link fires this click; the rows are anchors */}
-            <tbody onClick={followRowLink}>
-              {data.rows.map((row) => (
-                <tr key={row.clusterId} data-testid={`cluster-row-${row.clusterId}`}>
-                  <td>
-                    <a href={`/clusters/${row.clusterId}`}>{`#${row.clusterId}`}</a>
-                  </td>
-                  <td>{`${row.gpuModel} × ${formatInteger(row.gpuCount, locale)}`}</td>
-                  <td>{row.location}</td>
-                  <td>
-                    <span className={`badge status-${row.status}`} data-testid="market-status" data-value={row.status}>
-                      {statusLabel[row.status]}
-                    </span>
-                  </td>
-                  <td data-testid="market-last-report" data-value={row.lastEpoch}>
-                    {row.lastReportAt ? (
-                      <Link to={`/analytics/epochs/${row.clusterId}/${row.lastEpoch}`}>
-                        {formatRelative(row.lastReportAt, data.now, locale)}
-                      </Link>
-                    ) : (
-                      never
-                    )}
-                  </td>
-                  <td className="num" data-testid="market-utilization" data-value={row.utilizationBps ?? undefined}>
-                    {row.utilizationBps === null ? '—' : formatBps(row.utilizationBps, locale)}
-                  </td>
-                  <td className="num" data-testid="market-apr" data-value={row.trailingAprBps ?? undefined}>
-                    {row.trailingAprBps === null ? '—' : formatBps(row.trailingAprBps, locale)}
-                  </td>
-                  <td className="num" data-testid="market-price" data-value={row.pricePerShare ?? undefined}>
-                    {row.pricePerShare ? formatUsd(BigInt(row.pricePerShare), usdDecimals, locale, 6) : '—'}
-                  </td>
-                  <td className="num" data-testid="market-sold" data-value={row.token ? row.soldBps : undefined}>
-                    {row.token ? formatBps(row.soldBps, locale) : '—'}
-                  </td>
-                  <td>{row.token ?? notTokenized}</td>
-                </tr>
-              ))}
-            </tbody>
+            <tbody onClick={followRowLink} {...rowsBody} />
           </table>
           {/* One explanation for the columns, not one per cell: the table is the hot page (issue 12). */}
           <details className="figure-how" data-testid="market-how">
