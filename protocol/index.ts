@@ -1,8 +1,8 @@
 /**
- * The protocol kernel: what the chain defines and more than one layer uses. Browser-safe (viem and zod only, see
- * layering.test.ts). Import a module by name (`#protocol/wire`) where only part of it is needed, so the app bundle
+ * The protocol kernel: what the chain defines and more than one layer uses. Browser-safe (viem and zod only, enforced by
+ * tests/lint/layers.ts). Import a module by name (`#protocol/wire`) where only part of it is needed, so the app bundle
  * takes no more than it uses; this index is for callers that want several, and it names every public module
- * (index.test.ts fails when a new one is left out). keccak.ts and merkle.ts are telemetry.ts's internals.
+ * (index.test.ts fails when a new one is left out). keccak.ts, keccak-permute.ts and merkle.ts are telemetry.ts's internals.
  */
 export * from './attestation';
 export * from './base-error';
@@ -11,6 +11,7 @@ export * from './eip712';
 export * from './errors';
 export * from './figures/index';
 export * from './hardware';
+export * from './node-client';
 export * from './status';
 export * from './status-names';
 export * from './stream';
