@@ -1,7 +1,7 @@
 /**
  * Cross-boundary checks against the deployed contracts on anvil: what protocol/ derives from the generated bindings
  * (type strings, constants) must be what the chain computes. The expectations are contract reads, never the values
- * under test. (Tests may use the oracle's chain harness; protocol/ modules themselves may not, see layering.test.ts.)
+ * under test. (Tests may use the oracle's chain harness; protocol/ modules themselves may not, see tests/lint/layers.ts.)
  */
 import type { Abi, Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
