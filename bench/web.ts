@@ -20,8 +20,8 @@ import { gzipSync } from 'node:zlib';
 import type autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { parseWebEnv } from '../config/web';
-import { indexedCursor, marketRows } from '../db/analytics/dashboard';
-import { migrateDatabase, openDatabase } from '../db/index';
+import { indexedCursor, marketRows } from '../db/analytics/market';
+import { migrateDatabase, openDatabase } from '../db/database';
 import { startTestChain } from '../db/test-fixtures';
 import { appBuildIsStale, buildApp, startWeb } from '../scripts/stack/web';
 

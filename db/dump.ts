@@ -4,7 +4,7 @@
  * dumps are equal.
  */
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Database } from './index';
+import type { Database } from './database';
 import * as schema from './schema';
 
 const mirroredTables = {

@@ -33,8 +33,8 @@ import { attestationTypedData, epochReportTypedData, firstSigners } from '#proto
 import type { EpochReport } from '#protocol/eip712';
 import { type AnvilHandle, startAnvil } from '../scripts/stack/anvil';
 import { DEV_ACCOUNT_COUNT, devAccount, devRoles } from '../scripts/stack/dev-accounts';
-import type { Database } from './index';
-import { createIndexer } from './indexer/index';
+import type { Database } from './database';
+import { createIndexer } from './indexer/indexer';
 
 export type TestChain = Awaited<ReturnType<typeof startTestChain>>;
 

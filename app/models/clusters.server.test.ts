@@ -3,7 +3,7 @@ import { type Address, createPublicClient, custom, type PublicClient } from 'vie
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shareTokenAbi } from '#contracts';
 import type { DatabaseHandle } from '#db';
-import { createIndexer } from '#db/indexer/index';
+import { createIndexer } from '#db/indexer/indexer';
 import { testDatabases } from '#db/test-databases';
 import { runScenario, startTestChain, type TestChain } from '#db/test-fixtures';
 import { testPort } from '../../oracle/node/harness';

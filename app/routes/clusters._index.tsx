@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData, useNavigate, useRevalidator } from '@remix-run/react';
 import { type MouseEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MarketRow } from '#db/analytics/dashboard';
+import type { MarketRow } from '#db/analytics/market';
 import { formatBps, formatInteger, formatRelative, formatUsd, windowLabel } from '~/lib/format';
 import { fromDataSources, headersFromLoader, parseOr400, SHARED_PAGE } from '~/lib/http.server';
 import {

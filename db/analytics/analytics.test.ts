@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../index';
+import type { DatabaseHandle } from '../database';
 import { applyRollupDeltas } from '../indexer/store';
 import { testDatabases } from '../test-databases';
-import { breakdown, clusterSeries, networkSeries, reconciliation } from './index';
+import { breakdown, clusterSeries, networkSeries, reconciliation } from './series';
 
 const meta = new Map([
   [1n, { gpuModel: 'H100', location: 'KR-SEL-01' }],

@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
 import { testPort } from '../../oracle/node/harness';
-import type { DatabaseHandle } from '../index';
+import type { DatabaseHandle } from '../database';
 import { testDatabases } from '../test-databases';
 import { catchUpMirror, chainStatusNames, runScenario, startTestChain, type TestChain } from '../test-fixtures';
-import { marketRows } from './dashboard';
+import { marketRows } from './market';
 
 const pglite = testDatabases.find((entry) => entry.name === 'pglite')!;
 let chain: TestChain;

@@ -6,7 +6,7 @@
  * store.ts's reportTime).
  */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../index';
+import type { Database } from '../database';
 import { insertChunked } from '../indexer/store';
 import { clusters as clustersTable, epochReports, rollups } from '../schema';
 

@@ -10,14 +10,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testStablecoinAbi } from '#contracts';
 import { testPort } from '../../oracle/node/harness';
 import { devAccount, devRoles } from '../../scripts/stack/dev-accounts';
+import type { Database, DatabaseHandle } from '../database';
 import { dumpMirror } from '../dump';
-import type { Database, DatabaseHandle } from '../index';
 import { shareTransfers, stablecoinTransfers } from '../schema';
 import { testDatabases } from '../test-databases';
 import { runScenario, startTestChain, type TestChain } from '../test-fixtures';
 import { decodeLogs } from './decode';
 import { ChainMovedError } from './errors';
-import { createIndexer } from './index';
+import { createIndexer } from './indexer';
 import { readCursor } from './store';
 
 const silent = pino({ level: 'silent' });

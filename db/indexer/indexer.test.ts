@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi, offeringAbi, shareTokenAbi } from '#contracts';
 import { testPort } from '../../oracle/node/harness';
 import { devAccount, devRoles } from '../../scripts/stack/dev-accounts';
+import type { Database, DatabaseHandle } from '../database';
 import { dumpMirror } from '../dump';
-import type { Database, DatabaseHandle } from '../index';
 import {
   balances,
   clusters,
@@ -19,7 +19,7 @@ import {
 import { testDatabases } from '../test-databases';
 import { runScenario, startTestChain, type TestChain } from '../test-fixtures';
 import { decodeLogs } from './decode';
-import { createIndexer } from './index';
+import { createIndexer } from './indexer';
 import { readCursor, writeRange } from './store';
 
 const log = pino({ level: 'silent' });

@@ -4,7 +4,7 @@
  * exactly, and a missing value as NULL.
  */
 import { describe, expect, it } from 'vitest';
-import { migrateDatabase, openDatabase } from '../index';
+import { migrateDatabase, openDatabase } from '../database';
 import { clusterEvents } from '../schema';
 import { insertRows } from './store';
 

@@ -7,7 +7,7 @@
 import { and, desc, eq, getTableColumns, getTableName, gt, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Address, Hex } from 'viem';
-import type { Database } from '../index';
+import type { Database } from '../database';
 import {
   attestations,
   balances,

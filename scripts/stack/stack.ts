@@ -14,7 +14,7 @@ import type { WebSettings } from '#config/web';
 import type { Deployment } from '#contracts/deployments';
 import { redactingLoggerOptions, redactUrl, redactUrls } from '#contracts/redact';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
-import { createIndexer, ensureChainIdentity, MirrorMismatchError } from '#db/indexer/index';
+import { createIndexer, ensureChainIdentity, MirrorMismatchError } from '#db/indexer/indexer';
 import { serveMetrics } from '#db/indexer/metrics';
 import {
   committeeMembers,

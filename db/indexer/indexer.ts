@@ -11,7 +11,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { PublicClient } from 'viem';
-import type { Database } from '../index';
+import type { Database } from '../database';
 import { emptyMirrorOfChain } from '../mirror';
 import { chainIdentity, indexedBlocks } from '../schema';
 import { countRows, type KnownContracts } from './decode';

@@ -9,7 +9,7 @@ import { trailingAprBps } from '#protocol/figures/apr';
 import { meanUtilizationBps } from '#protocol/figures/utilization';
 import { valueLocked } from '#protocol/figures/value';
 import type { TrailingWindow } from '#protocol/figures/window';
-import type { Database } from '../index';
+import type { Database } from '../database';
 import {
   clusters,
   offeringEvents,
