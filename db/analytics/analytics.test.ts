@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../database';
-import { applyRollupDeltas } from '../indexer/store';
+import { applyRollupDeltas } from '../indexer/derived/rollups';
 import { testDatabases } from '../test-databases';
 import { breakdown, clusterSeries, networkSeries, reconciliation } from './series';
 

@@ -8,8 +8,9 @@ import { clusterSeries } from '../analytics/series';
 import type { Database, DatabaseHandle } from '../database';
 import { rollups } from '../schema';
 import { testDatabases } from '../test-databases';
-import { type EventRows, emptyEventRows } from './decode';
-import { applyRollupDeltas, writeRange } from './store';
+import { applyRollupDeltas } from './derived/rollups';
+import { writeRange } from './store';
+import { type EventRows, emptyEventRows } from './tables';
 
 const CHAIN_ID = 31_337;
 const HOUR_S = 3_600;
