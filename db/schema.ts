@@ -430,32 +430,6 @@ export const tokenControlEvents = mirror.table(
   ],
 );
 
-/**
- * Off-chain telemetry summary of one cluster epoch, for the oracle to write; `telemetryRoot` links it to the report.
- * In the mirror: it describes epochs of this deployment and can be recomputed from the oracle's sample files.
- */
-export const telemetrySummaries = mirror.table(
-  'telemetry_summaries',
-  {
-    chainId: integer('chain_id').notNull(),
-    clusterId: uint256('cluster_id').notNull(),
-    epoch: bigint('epoch', { mode: 'bigint' }).notNull(),
-    telemetryRoot: bytes32('telemetry_root').notNull(),
-    periodStart: timestamp('period_start', { withTimezone: true }).notNull(),
-    periodEnd: timestamp('period_end', { withTimezone: true }).notNull(),
-    sampleCount: integer('sample_count').notNull(),
-    gpusSeen: integer('gpus_seen').notNull(),
-    gpusOnline: integer('gpus_online').notNull(),
-    utilizationBps: smallint('utilization_bps').notNull(),
-    gpuHoursMilli: bigint('gpu_hours_milli', { mode: 'bigint' }).notNull(),
-    avgPowerWatts: integer('avg_power_watts'),
-    maxTemperatureC: smallint('max_temperature_c'),
-    eccErrors: integer('ecc_errors'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (table) => [primaryKey({ columns: [table.chainId, table.clusterId, table.epoch] })],
-);
-
 export type RollupGranularity = 'hour' | 'day';
 export type RollupDimension = 'cluster' | 'gpu_model' | 'location' | 'network';
 
