@@ -4,7 +4,10 @@ import { defineConfig, type Plugin } from '@wagmi/cli';
 import { foundry } from '@wagmi/cli/plugins';
 import { readConstants } from './scripts/generate/solidity-constants';
 
-/** Contracts whose ABI (and, for deployable ones, creation bytecode) the TypeScript side imports. */
+/**
+ * Contracts whose ABI and creation bytecode the TypeScript side imports. The interfaces' ABIs are not generated (nothing
+ * used them); their enums are read from their source (see `enums`).
+ */
 export const generatedContracts = [
   'ClusterRegistry',
   'ShareToken',
@@ -12,20 +15,8 @@ export const generatedContracts = [
   'RackshareFactory',
   'TestStablecoin',
   'TimelockController',
-  'IClusterRegistry',
-  'IShareToken',
-  'IOffering',
-  'IRackshareFactory',
 ] as const;
 
-const deployable = new Set([
-  'ClusterRegistry',
-  'ShareToken',
-  'Offering',
-  'RackshareFactory',
-  'TestStablecoin',
-  'TimelockController',
-]);
 const artifactsDir = process.env.FOUNDRY_OUT ?? 'contracts/out';
 
 function lowerFirst(name: string) {
@@ -39,7 +30,6 @@ function bytecode(): Plugin {
     async run({ contracts }) {
       const lines: string[] = [];
       for (const contract of contracts) {
-        if (!deployable.has(contract.name)) continue;
         const artifact = JSON.parse(
           readFileSync(join(artifactsDir, `${contract.name}.sol`, `${contract.name}.json`), 'utf8'),
         ) as { bytecode: { object: `0x${string}` } };

@@ -3,11 +3,11 @@
  * hour for `days` days. The reports are generated server-side into `epoch_reports` (generate_series: inserting 876,000
  * rows through the client would take minutes on 2 cores), then the rollups are built from them with one grouped
  * insert per granularity and dimension — the same sums the indexer maintains incrementally (keyed by epoch time, as
- * store.ts's reportTime).
+ * db/indexer/derived/rollups.ts's reportTime).
  */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../db/index';
-import { insertChunked } from '../db/indexer/store';
+import { insertRows } from '../db/bulk-insert';
+import type { Database } from '../db/database';
 import { clusters as clustersTable, epochReports, rollups } from '../db/schema';
 
 const MODELS = ['NVIDIA H100 SXM5 80GB', 'NVIDIA H200 141GB', 'NVIDIA A100 80GB', 'NVIDIA L40S'];
@@ -36,7 +36,7 @@ export async function seedHourlyReports(
       lastEpoch: BigInt(Math.floor(options.end.getTime() / 3_600_000) * 3_600),
     });
   }
-  await insertChunked(db, clustersTable, rows);
+  await insertRows(db, clustersTable, rows);
   const hours = options.days * 24;
   const endSeconds = Math.floor(options.end.getTime() / 3_600_000) * 3_600;
   await db.execute(sql`

@@ -21,9 +21,9 @@ import type autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { parseWebEnv } from '../config/web';
-import { indexedCursor, marketRows } from '../db/analytics/dashboard';
+import { indexedCursor, marketRows } from '../db/analytics/market';
+import { migrateDatabase, openDatabase } from '../db/database';
 import { startTestChain } from '../db/fixtures.test-kit';
-import { migrateDatabase, openDatabase } from '../db/index';
 import { appBuildIsStale, buildApp, startWeb } from '../scripts/stack/web';
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 1_000);

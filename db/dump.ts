@@ -4,26 +4,10 @@
  * dumps are equal.
  */
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Database } from './index';
-import * as schema from './schema';
+import type { Database } from './database';
+import { derivedTables, eventTables } from './indexer/tables';
 
-const mirroredTables = {
-  stablecoinTransfers: schema.stablecoinTransfers,
-  clusterEvents: schema.clusterEvents,
-  clusters: schema.clusters,
-  attestations: schema.attestations,
-  epochReports: schema.epochReports,
-  committeeEvents: schema.committeeEvents,
-  shareTokens: schema.shareTokens,
-  offerings: schema.offerings,
-  offeringEvents: schema.offeringEvents,
-  shareTransfers: schema.shareTransfers,
-  balances: schema.balances,
-  revenueDeposits: schema.revenueDeposits,
-  claims: schema.claims,
-  tokenControlEvents: schema.tokenControlEvents,
-  rollups: schema.rollups,
-} satisfies Record<string, PgTable>;
+const mirroredTables = { ...eventTables, ...derivedTables };
 
 const serialize = (row: unknown) =>
   JSON.stringify(row, (_key, value) =>

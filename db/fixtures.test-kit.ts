@@ -6,8 +6,8 @@
 import pino from 'pino';
 import { clusterRegistryAbi, clusterRegistryClusterStatusNames } from '#contracts';
 import { startTestChain as startDevnetChain, type TestChain } from '../devnet/chain';
-import type { Database } from './index';
-import { createIndexer } from './indexer/index';
+import type { Database } from './database';
+import { createIndexer } from './indexer/indexer';
 
 export { runScenario } from '../devnet/scenario';
 export type { TestChain };

@@ -5,7 +5,7 @@
  */
 import { getTableName, is, sql } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Database } from './index';
+import type { Database } from './database';
 import * as schema from './schema';
 
 type Executor = Pick<Database, 'execute'>;

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '#config/env';
-import { type DatabaseTarget, describeDatabase, migrateDatabase, openDatabase } from './index';
+import { type DatabaseTarget, describeDatabase, migrateDatabase, openDatabase } from './database';
 import { mirrorTableNames } from './mirror';
 import { ReindexRefusedError, reindexMirror, reindexTarget } from './reindex';
 import { createScratchDatabase } from './test-databases';

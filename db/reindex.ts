@@ -3,12 +3,16 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { databaseFields, databaseTarget } from '#config/common';
 import { ConfigError, type EnvSource, loadDotEnv, parseEnv } from '#config/env';
-import { type DatabaseTarget, describeDatabase, migrateDatabase, openDatabase } from './index';
+import { BaseError } from '#protocol/base-error';
+import { type DatabaseTarget, describeDatabase, migrateDatabase, openDatabase } from './database';
 import { emptyMirror, MIRROR_SCHEMA, mirrorTableNames } from './mirror';
 
 /** A re-index that did not happen; the message is one sentence for the operator. */
-export class ReindexRefusedError extends Error {
+export class ReindexRefusedError extends BaseError {
   override name = 'ReindexRefusedError';
+  constructor(shortMessage: string) {
+    super(shortMessage, { code: 'reindex_refused' });
+  }
 }
 
 export type ReindexConsent = {

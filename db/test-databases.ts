@@ -5,7 +5,7 @@
  * two handles in one test never see each other's tables.
  */
 import pg from 'pg';
-import { type DatabaseHandle, migrateDatabase, openDatabase } from './index';
+import { type DatabaseHandle, migrateDatabase, openDatabase } from './database';
 
 export type TestDatabaseFactory = {
   name: string;

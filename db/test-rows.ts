@@ -5,7 +5,7 @@
  */
 import { getTableName, type SQL, sql } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import type { Database } from './index';
+import type { Database } from './database';
 import { mirrorTables } from './mirror';
 import { clusterDocuments, clusterNotes } from './schema';
 

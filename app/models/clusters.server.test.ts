@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shareTokenAbi } from '#contracts';
 import type { DatabaseHandle } from '#db';
 import { runScenario, startTestChain, type TestChain } from '#db/fixtures.test-kit';
-import { createIndexer } from '#db/indexer/index';
+import { createIndexer } from '#db/indexer/indexer';
 import { testDatabases } from '#db/test-databases';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '#db';
-import { marketSnapshot } from '#db/analytics/dashboard';
+import { marketSnapshot } from '#db/analytics/market';
 import { clusters, committeeEvents, indexedBlocks } from '#db/schema';
 import { testDatabases } from '#db/test-databases';
 import { marketCache } from './market.server';

@@ -5,14 +5,8 @@
  */
 import type { AppLoadContext } from '@remix-run/node';
 import type { Database } from '#db';
-import {
-  indexedCursor,
-  type MarketRow,
-  type MarketSnapshot,
-  marketRowsAt,
-  marketSnapshot,
-} from '#db/analytics/dashboard';
-import { networkSeries } from '#db/analytics/index';
+import { indexedCursor, type MarketRow, type MarketSnapshot, marketRowsAt, marketSnapshot } from '#db/analytics/market';
+import { networkSeries } from '#db/analytics/series';
 import { networkAprBps } from '#protocol/figures/apr';
 import { pooledUtilizationBps } from '#protocol/figures/utilization';
 import { supplyValue, valueLocked } from '#protocol/figures/value';

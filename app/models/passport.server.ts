@@ -5,8 +5,8 @@
  */
 import type { AppLoadContext } from '@remix-run/node';
 import { and, asc, desc, eq, gt, notInArray, sql } from 'drizzle-orm';
-import { attestationHistory, depositHistory, epochReportList } from '#db/analytics/dashboard';
-import { clusterInvestment, clusterSeries } from '#db/analytics/index';
+import { attestationHistory, depositHistory, epochReportList } from '#db/analytics/market';
+import { clusterInvestment, clusterSeries } from '#db/analytics/series';
 import { balances, shareTokens } from '#db/schema';
 import { holderExcludes } from '#protocol/figures/holders';
 import { pooledUtilizationBps } from '#protocol/figures/utilization';

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
-import { rollupSeries } from '#db/analytics/index';
+import { rollupSeries } from '#db/analytics/series';
 import { ApiError, apiParse, apiResponse } from '~/lib/api.server';
 import { searchParamsObject } from '~/lib/params';
 import { cachedMarket } from '~/models/market.server';

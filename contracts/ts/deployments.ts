@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem';
+import { getAddress, type Hex, isAddress, isHex } from 'viem';
 import { z } from 'zod';
 
 const address = z
@@ -79,5 +79,3 @@ export function writeDeployment(deployment: Deployment, directory = defaultDirec
     `${JSON.stringify(deployment, (_key, value) => (typeof value === 'bigint' ? value.toString() : value), 2)}\n`,
   );
 }
-
-export type { Address };

@@ -1,8 +1,10 @@
+import { and, asc, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../index';
-import { applyRollupDeltas } from '../indexer/store';
+import type { DatabaseHandle } from '../database';
+import { applyRollupDeltas } from '../indexer/derived/rollups';
+import { rollups } from '../schema';
 import { testDatabases } from '../test-databases';
-import { breakdown, clusterSeries, networkSeries, reconciliation } from './index';
+import { clusterSeries, networkSeries } from './series';
 
 const meta = new Map([
   [1n, { gpuModel: 'H100', location: 'KR-SEL-01' }],
@@ -49,16 +51,15 @@ describe.each(testDatabases)('analytics on $name', ({ open }) => {
       ['2030-01-01T05:00:00.000Z', null, 0n],
     ]);
     const daily = await clusterSeries(db, { ...period, granularity: 'day', clusterId: 1n });
-    expect(daily.map((point) => [point.reports, point.utilizationBps, point.revenueDeposited])).toEqual([
-      [2, 7_000, 120n],
-    ]);
-    expect(await reconciliation(db, { ...period, clusterId: 1n })).toEqual({
-      revenueReported: 170n,
-      revenueDeposited: 120n,
-      shortfall: 50n,
-    });
-    const models = await breakdown(db, { ...period, dimension: 'gpu_model' });
-    expect(models.map((row) => [row.key, row.reports, row.revenueReported])).toEqual([
+    expect(
+      daily.map((point) => [point.reports, point.utilizationBps, point.revenueReported, point.revenueDeposited]),
+    ).toEqual([[2, 7_000, 170n, 120n]]);
+    const models = await db
+      .select()
+      .from(rollups)
+      .where(and(eq(rollups.granularity, 'day'), eq(rollups.dimension, 'gpu_model')))
+      .orderBy(asc(rollups.key));
+    expect(models.map((row) => [row.key, row.reportCount, row.revenueReported])).toEqual([
       ['A100', 1, 50n],
       ['H100', 2, 170n],
     ]);

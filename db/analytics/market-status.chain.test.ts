@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
 import { testPort } from '../../devnet/ports';
+import type { DatabaseHandle } from '../database';
 import { catchUpMirror, chainStatusNames, runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
-import type { DatabaseHandle } from '../index';
 import { testDatabases } from '../test-databases';
-import { marketRows } from './dashboard';
+import { marketRows } from './market';
 
 const pglite = testDatabases.find((entry) => entry.name === 'pglite')!;
 let chain: TestChain;

@@ -3,7 +3,7 @@
  * is Stale once the heartbeat passes, even while its attestation is still valid (the bug the market table had).
  */
 import { describe, expect, it } from 'vitest';
-import { mirroredStatusAt } from './dashboard';
+import { mirroredStatusAt } from './market';
 
 const at = (iso: string) => new Date(iso);
 // Attested on Dec 1 for 30 days; last epoch ended Dec 3 00:00 UTC (1 764 720 000 s); heartbeat one day.

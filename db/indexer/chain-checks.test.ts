@@ -10,14 +10,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testStablecoinAbi } from '#contracts';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
+import type { Database, DatabaseHandle } from '../database';
 import { dumpMirror } from '../dump';
 import { runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
-import type { Database, DatabaseHandle } from '../index';
 import { shareTransfers, stablecoinTransfers } from '../schema';
 import { testDatabases } from '../test-databases';
 import { decodeLogs } from './decode';
 import { ChainMovedError } from './errors';
-import { createIndexer } from './index';
+import { createIndexer } from './indexer';
 import { readCursor } from './store';
 
 const silent = pino({ level: 'silent' });

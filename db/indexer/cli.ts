@@ -6,8 +6,8 @@ import { type IndexerCliEnv, parseIndexerCliEnv } from '#config/indexer';
 import { runUntilSignal } from '#config/process';
 import { readDeployment } from '#contracts/deployments';
 import { redactingLoggerOptions } from '#contracts/redact';
-import { migrateDatabase, openDatabase } from '../index';
-import { createIndexer, ensureChainIdentity, MirrorMismatchError } from './index';
+import { migrateDatabase, openDatabase } from '../database';
+import { createIndexer, ensureChainIdentity, MirrorMismatchError } from './indexer';
 import { serveMetrics } from './metrics';
 
 loadDotEnv();

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testPort } from '../../devnet/ports';
+import { type DatabaseHandle, migrateDatabase, openDatabase } from '../database';
 import { dumpMirror } from '../dump';
 import { runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
-import { type DatabaseHandle, migrateDatabase, openDatabase } from '../index';
 import { createScratchDatabase, testDatabases } from '../test-databases';
-import { createIndexer } from './index';
+import { createIndexer } from './indexer';
 
 const KILLS = 4;
 

@@ -5,8 +5,8 @@
  */
 import type { Address, Hex, Log } from 'viem';
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
-import type { EventRows } from './decode';
 import { createLogParser } from './parse';
+import type { EventRows } from './tables';
 
 export const indexedAbi = [
   ...clusterRegistryAbi,

@@ -7,7 +7,7 @@
 import { type Address, encodeAbiParameters, encodeEventTopics, getAbiItem, type Hex, type Log } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi, rackshareFactoryAbi } from '#contracts';
-import type { DatabaseHandle } from '../index';
+import type { DatabaseHandle } from '../database';
 import { clusterEvents, clusters, shareTokens } from '../schema';
 import { testDatabases } from '../test-databases';
 import { decodeLogs } from './decode';

@@ -6,10 +6,10 @@
  * decode-contracts.ts; every string taken from an event is cleaned there (review H1).
  */
 import { type Address, getAddress, type Hex, type Log } from 'viem';
-import type * as schema from '../schema';
 import { offeringRows, parseLog, registryRows, seconds, tokenRows } from './decode-contracts';
 import { MalformedRpcResponseError } from './errors';
 import { TRANSFER, topicAddress } from './parse';
+import { type EventRows, emptyEventRows } from './tables';
 
 /** Contracts the indexer follows, keyed by lowercase address (logs carry lowercase addresses). */
 export type KnownContracts = {
@@ -31,38 +31,6 @@ export function isProtocolAddress(known: KnownContracts, account: string, blockN
   if (key === known.registry || key === known.factory) return true;
   const entry = known.tokens.get(key) ?? known.offerings.get(key);
   return entry !== undefined && (entry.since === undefined || entry.since <= blockNumber);
-}
-
-export type EventRows = {
-  stablecoinTransfers: (typeof schema.stablecoinTransfers.$inferInsert)[];
-  clusterEvents: (typeof schema.clusterEvents.$inferInsert)[];
-  attestations: (typeof schema.attestations.$inferInsert)[];
-  epochReports: (typeof schema.epochReports.$inferInsert)[];
-  committeeEvents: (typeof schema.committeeEvents.$inferInsert)[];
-  shareTokens: (typeof schema.shareTokens.$inferInsert)[];
-  offerings: (typeof schema.offerings.$inferInsert)[];
-  offeringEvents: (typeof schema.offeringEvents.$inferInsert)[];
-  shareTransfers: (typeof schema.shareTransfers.$inferInsert)[];
-  revenueDeposits: (typeof schema.revenueDeposits.$inferInsert)[];
-  claims: (typeof schema.claims.$inferInsert)[];
-  tokenControlEvents: (typeof schema.tokenControlEvents.$inferInsert)[];
-};
-
-export function emptyEventRows(): EventRows {
-  return {
-    stablecoinTransfers: [],
-    clusterEvents: [],
-    attestations: [],
-    epochReports: [],
-    committeeEvents: [],
-    shareTokens: [],
-    offerings: [],
-    offeringEvents: [],
-    shareTransfers: [],
-    revenueDeposits: [],
-    claims: [],
-    tokenControlEvents: [],
-  };
 }
 
 export function countRows(rows: EventRows) {

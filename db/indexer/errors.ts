@@ -1,9 +1,12 @@
 /**
- * The indexer's two kinds of failure: a retryable one (RPC timeout, rate limit, malformed or inconsistent answer,
- * database unreachable) is retried with backoff and never advances the cursor; a fatal one (the configuration cannot
- * work) stops the indexer.
+ * The indexer's own failures, on the one error family (protocol/base-error.ts). Every failure of a step is retried
+ * with backoff and never advances the cursor: those raised here are `UnavailableError`s (retryable) by nature, and
+ * the RPC client's and the database driver's errors carry no retryable flag to decide on, so none of them stops the
+ * loop. A configuration that cannot work is refused before the loop starts (ConfigError, MirrorMismatchError).
  */
-export class RetryableIndexerError extends Error {
+import { UnavailableError } from '#protocol/base-error';
+
+export class RetryableIndexerError extends UnavailableError {
   override name = 'RetryableIndexerError';
 }
 
@@ -15,10 +18,6 @@ export class MalformedRpcResponseError extends RetryableIndexerError {
 /** The chain moved under the indexer while it read a range (log block hashes disagree with the headers). */
 export class ChainMovedError extends RetryableIndexerError {
   override name = 'ChainMovedError';
-}
-
-export class FatalIndexerError extends Error {
-  override name = 'FatalIndexerError';
 }
 
 /** True for RPC errors that mean "the range asked for too many logs": the indexer halves its range and retries. */

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../index';
+import type { DatabaseHandle } from '../database';
 import { mirrorTableNames } from '../mirror';
 import { chainIdentity, clusterDocuments, clusterNotes } from '../schema';
 import { testDatabases } from '../test-databases';
 import { addOperatorData, fillMirror, rowCounts } from '../test-rows';
-import { ensureChainIdentity, MirrorMismatchError } from './index';
+import { ensureChainIdentity, MirrorMismatchError } from './indexer';
 
 // fillMirror's rows: chain 1, genesis and deployment block hash 0x22…22, deployment block 1.
 const recorded = {

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi, offeringAbi, shareTokenAbi } from '#contracts';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
+import type { Database, DatabaseHandle } from '../database';
 import { dumpMirror } from '../dump';
 import { runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
-import type { Database, DatabaseHandle } from '../index';
 import {
   balances,
   clusters,
@@ -19,7 +19,7 @@ import {
 } from '../schema';
 import { testDatabases } from '../test-databases';
 import { decodeLogs } from './decode';
-import { createIndexer } from './index';
+import { createIndexer } from './indexer';
 import { readCursor, writeRange } from './store';
 
 const log = pino({ level: 'silent' });

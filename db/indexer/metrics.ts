@@ -1,6 +1,7 @@
 /** Prometheus metrics of the indexer (its own registry) and a tiny HTTP server that serves them at `/metrics`. */
 import { createServer, type Server } from 'node:http';
 import { Counter, Gauge, Registry } from 'prom-client';
+import { ConfigError } from '#protocol/base-error';
 
 export type IndexerMetrics = ReturnType<typeof createIndexerMetrics>;
 
@@ -58,7 +59,10 @@ export async function serveMetrics(registry: Registry, port: number, host = '127
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} for the indexer's /metrics is already in use; set INDEXER_METRICS_PORT (0 = off).`)
+          ? new ConfigError(
+              `Port ${port} for the indexer's /metrics is already in use; set INDEXER_METRICS_PORT (0 = off).`,
+              { cause: error },
+            )
           : error,
       ),
     );

@@ -6,14 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
-import {
-  type Chain,
-  createPublicClient,
-  createWalletClient,
-  type Hex,
-  http,
-  type PublicClient,
-} from 'viem';
+import { type Chain, createPublicClient, createWalletClient, type Hex, http, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { databaseTarget } from '#config/common';
 import { checkProductionSettings } from '#config/production';
@@ -21,8 +14,8 @@ import type { StackEnv } from '#config/stack';
 import type { WebSettings } from '#config/web';
 import type { Deployment } from '#contracts/deployments';
 import { redactingLoggerOptions, redactUrl, redactUrls } from '#contracts/redact';
-import { type DatabaseHandle, DatabaseUnavailableError, migrateDatabase, openDatabase } from '#db';
-import { createIndexer, ensureChainIdentity, MirrorMismatchError } from '#db/indexer/index';
+import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
+import { createIndexer, ensureChainIdentity, MirrorMismatchError } from '#db/indexer/indexer';
 import { serveMetrics } from '#db/indexer/metrics';
 import { BaseError, ConfigError, UnavailableError } from '#protocol/base-error';
 import { chainFor } from '#protocol/chain';
@@ -218,11 +211,8 @@ async function startSimulation(input: DemoInput, history: DemoHistory, committee
 }
 
 async function startDatabase(env: StackEnv, chain: ChainConnection, deployment: Deployment, log: Logger, defer: Defer) {
-  const database = await openDatabase(databaseTarget(env)).catch((error: unknown) => {
-    throw error instanceof DatabaseUnavailableError && !(error instanceof BaseError)
-      ? new UnavailableError(error.message, { cause: error })
-      : error;
-  });
+  // DatabaseUnavailableError is an UnavailableError: start.ts prints its shortMessage as it is.
+  const database = await openDatabase(databaseTarget(env));
   defer(() => database.close());
   await migrateDatabase(database);
   const genesis = await chain.publicClient.getBlock({ blockNumber: 0n });

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, DatabaseUnavailableError, openDatabase, redactDatabaseUrl } from './index';
+import { type DatabaseHandle, DatabaseUnavailableError, openDatabase, redactDatabaseUrl } from './database';
 import { stablecoinTransfers } from './schema';
 import { testDatabases } from './test-databases';
 

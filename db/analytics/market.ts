@@ -10,7 +10,7 @@ import { meanUtilizationBps } from '#protocol/figures/utilization';
 import { type TrailingWindow, thirtyDayWindow } from '#protocol/figures/window';
 import { lifecycleOf, statusAt, unixSeconds } from '#protocol/status';
 import type { ClusterStatusName } from '#protocol/status-names';
-import type { Database } from '../index';
+import type { Database } from '../database';
 import {
   attestations,
   clusters,
@@ -25,7 +25,7 @@ import {
   rollups,
   shareTokens,
 } from '../schema';
-import { dailyRollupsIn } from './index';
+import { dailyRollupsIn } from './series';
 
 /**
  * The registry's heartbeat as the mirror knows it (the newest HeartbeatChanged; the constructor emits the first), in

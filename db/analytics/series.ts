@@ -1,6 +1,6 @@
 /**
- * Read-side analytics for the app: chart series from the hourly/daily rollups the indexer maintains, revenue
- * reconciliation (reported by the oracle vs deposited by the operator), and per-cluster investment figures (holders,
+ * Read-side analytics for the app: chart series from the hourly/daily rollups the indexer maintains and per-cluster
+ * investment figures (holders,
  * value locked, trailing APR at the offering price). Every query is built with drizzle's query builder (parameters
  * bound, never spliced into SQL text) and reads the rollups through their primary key.
  */
@@ -9,9 +9,8 @@ import { trailingAprBps } from '#protocol/figures/apr';
 import { meanUtilizationBps } from '#protocol/figures/utilization';
 import { valueLocked } from '#protocol/figures/value';
 import type { TrailingWindow } from '#protocol/figures/window';
-import type { Database } from '../index';
+import type { Database } from '../database';
 import {
-  clusters,
   offeringEvents,
   offerings,
   type RollupDimension,
@@ -105,43 +104,6 @@ export function clusterSeries(db: Database, query: SeriesQuery & { clusterId: bi
   return rollupSeries(db, { ...query, dimension: 'cluster', key: query.clusterId.toString() });
 }
 
-/** Totals per GPU model or per IDC location over a period (one row per model/location), for breakdown tables. */
-export async function breakdown(
-  db: Database,
-  query: { chainId: number; dimension: 'gpu_model' | 'location'; from: Date; to: Date },
-) {
-  return db
-    .select({
-      key: rollups.key,
-      reports: sum(rollups.reportCount).mapWith(Number),
-      utilizationBpsSum: sum(rollups.utilizationBpsSum).mapWith(BigInt),
-      gpuHoursMilli: sum(rollups.gpuHoursMilli).mapWith(BigInt),
-      revenueReported: sum(rollups.revenueReported).mapWith(BigInt),
-      revenueDeposited: sum(rollups.revenueDeposited).mapWith(BigInt),
-    })
-    .from(rollups)
-    .where(dailyRollupsIn(query))
-    .groupBy(rollups.key)
-    .orderBy(asc(rollups.key));
-}
-
-/** Revenue the oracle reported vs revenue the operator deposited for a cluster over a period (daily rollups). */
-export async function reconciliation(
-  db: Database,
-  query: { chainId: number; clusterId: bigint; from: Date; to: Date },
-) {
-  const [row] = await db
-    .select({
-      revenueReported: sum(rollups.revenueReported).mapWith(BigInt),
-      revenueDeposited: sum(rollups.revenueDeposited).mapWith(BigInt),
-    })
-    .from(rollups)
-    .where(dailyRollupsIn({ ...query, dimension: 'cluster', key: query.clusterId.toString() }));
-  const revenueReported = row?.revenueReported ?? 0n;
-  const revenueDeposited = row?.revenueDeposited ?? 0n;
-  return { revenueReported, revenueDeposited, shortfall: revenueReported - revenueDeposited };
-}
-
 /**
  * Investment figures of a tokenized cluster: value locked (shares sold × offering price) and trailing APR in basis
  * points: revenue deposited over `window` (protocol/figures/window.ts thirtyDayWindow of the chain time, daily
@@ -210,17 +172,4 @@ export async function clusterInvestment(
       windowSeconds: window.seconds,
     }),
   };
-}
-
-/** Clusters with their current state, newest first, optionally of one operator. */
-export async function listClusters(db: Database, query: { chainId: number; operator?: `0x${string}` }) {
-  return db
-    .select()
-    .from(clusters)
-    .where(
-      query.operator
-        ? and(eq(clusters.chainId, query.chainId), eq(clusters.operator, query.operator))
-        : eq(clusters.chainId, query.chainId),
-    )
-    .orderBy(desc(clusters.registeredBlock));
 }

@@ -13,6 +13,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { redactUrl, redactUrls } from '#contracts/redact';
+import { UnavailableError } from '#protocol/base-error';
 import * as schema from './schema';
 
 export { schema };
@@ -31,7 +32,7 @@ export type DatabaseHandle = {
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Thrown when the database cannot be reached or opened; the message is one sentence meant for an operator. */
-export class DatabaseUnavailableError extends Error {
+export class DatabaseUnavailableError extends UnavailableError {
   override name = 'DatabaseUnavailableError';
 }
 
@@ -53,6 +54,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     await pool.end();
     throw new DatabaseUnavailableError(
       `Cannot connect to PostgreSQL at ${redactUrl(target.url)}: ${redactUrls((error as Error).message)}.`,
+      { cause: error },
     );
   }
   const db = drizzlePg(pool, { schema }) as unknown as Database;

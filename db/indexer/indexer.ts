@@ -11,11 +11,12 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { PublicClient } from 'viem';
-import type { Database } from '../index';
+import { ConfigError } from '#protocol/base-error';
+import type { Database } from '../database';
 import { emptyMirrorOfChain } from '../mirror';
 import { chainIdentity, indexedBlocks } from '../schema';
 import { countRows, type KnownContracts } from './decode';
-import { FatalIndexerError, isRangeTooLarge } from './errors';
+import { isRangeTooLarge } from './errors';
 import { createIndexerMetrics, type IndexerMetrics } from './metrics';
 import { createRangeReader, type Header, type IndexerContracts, type RangeRead } from './read';
 import { loadKnownTokens, type RangeEnd, readCursor, rollBackTo, writeRange } from './store';
@@ -51,8 +52,11 @@ export type IndexerOptions = {
  * Thrown at start when the mirror describes another deployment than the one the chain has now and nobody asked for it
  * to be emptied; the message is one sentence for the operator.
  */
-export class MirrorMismatchError extends Error {
+export class MirrorMismatchError extends ConfigError {
   override name = 'MirrorMismatchError';
+  constructor(shortMessage: string) {
+    super(shortMessage, { code: 'mirror_mismatch' });
+  }
 }
 
 type ChainIdentity = typeof chainIdentity.$inferInsert;
@@ -343,7 +347,6 @@ export function createIndexer(options: IndexerOptions) {
         if (result.caughtUp) await sleep(options.pollIntervalMs ?? 500, options.signal);
       } catch (error) {
         if (options.signal.aborted) break;
-        if (error instanceof FatalIndexerError) throw error;
         metrics.failures.inc();
         log.warn({ err: error, retryInMs: backoffMs }, 'indexer step failed; retrying');
         await sleep(backoffMs, options.signal);

@@ -1,12 +1,12 @@
 /**
- * insertRows sends each column as one array literal it builds itself (store.ts arrayElement): text that needs quoting
+ * insertRows sends each column as one array literal it builds itself (arrayElement): text that needs quoting
  * in an array (separators, quotes, backslashes, braces, blanks, the word NULL, the empty string) must read back
  * exactly, and a missing value as NULL.
  */
 import { describe, expect, it } from 'vitest';
-import { migrateDatabase, openDatabase } from '../index';
-import { clusterEvents } from '../schema';
-import { insertRows } from './store';
+import { insertRows } from './bulk-insert';
+import { migrateDatabase, openDatabase } from './database';
+import { clusterEvents } from './schema';
 
 const TEXTS = [
   'a,b',

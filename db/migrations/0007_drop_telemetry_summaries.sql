@@ -1,0 +1,3 @@
+-- telemetry_summaries (0000) was meant for the oracle to write, but nothing ever wrote or read it; dropped so the
+-- mirror holds only what the indexer fills.
+DROP TABLE "mirror"."telemetry_summaries" CASCADE;
