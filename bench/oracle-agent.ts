@@ -10,10 +10,10 @@ import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import type { BatchBody, BatchPayload } from '#protocol/wire';
 import { devPrivateKey } from '../devnet/accounts';
+import { simulatedUuids } from '../devnet/actions';
 import { Agent, agentConfigSchema } from '../oracle/agent/agent';
 import { DEFAULT_MAX_BATCHES_PER_PASS } from '../oracle/agent/delivery';
 import { ClusterSpool } from '../oracle/agent/spool';
-import { simulatedUuids } from '../oracle/node/harness.test-kit';
 
 const GPUS = 100;
 const SNAPSHOTS_PER_BATCH = 6;

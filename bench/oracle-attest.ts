@@ -16,9 +16,11 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { inventoryProofDigest, signDigest } from '#protocol/eip712';
 import { hardwareRoot } from '#protocol/hardware';
 import { devPrivateKey } from '../devnet/accounts';
+import { registerClusterOfUuids, simulatedUuids } from '../devnet/actions';
+import { testPort } from '../devnet/ports';
 import { readAttestationTerms } from '../oracle/agent/attest';
 import { hardwareTree } from '../oracle/hardware';
-import { registerCluster, simulatedUuids, startTestChain, testPort } from '../oracle/node/harness.test-kit';
+import { startTestChain } from '../oracle/node/harness.test-kit';
 import { startOracleNode } from '../oracle/node/node';
 
 const GPUS = 100_000;
@@ -32,7 +34,7 @@ const ms = (value: number) => Math.round(value).toLocaleString('en-US');
 export async function benchAttest(): Promise<void> {
   const log = pino({ level: 'silent' });
   const directory = mkdtempSync(join(tmpdir(), 'rackshare-bench-attest-'));
-  const chain = await startTestChain(ANVIL_PORT, [7], 1);
+  const chain = await startTestChain(ANVIL_PORT, { committee: [7], threshold: 1 });
   const registry = chain.deployment.contracts.clusterRegistry;
   const context = { chainId: 31_337, registry };
   const node = await startOracleNode({
@@ -53,7 +55,7 @@ export async function benchAttest(): Promise<void> {
   });
   try {
     const uuids = simulatedUuids('bench-attest', GPUS);
-    const clusterId = await registerCluster(chain, registry, 1, uuids);
+    const clusterId = await registerClusterOfUuids(chain, registry, 1, uuids);
     const root = hardwareRoot(uuids);
     const terms = await readAttestationTerms(chain.publicClient, registry);
     const validUntil = terms.issuedAt + 86_400;
@@ -113,7 +115,7 @@ export async function benchAttest(): Promise<void> {
     const first = [await attest(clusterId, uuids, root)];
     for (let extra = 1; extra < 3; extra++) {
       const list = simulatedUuids(`bench-attest-${extra}`, GPUS);
-      first.push(await attest(await registerCluster(chain, registry, 1, list), list, hardwareRoot(list)));
+      first.push(await attest(await registerClusterOfUuids(chain, registry, 1, list), list, hardwareRoot(list)));
     }
     process.stdout.write(`valid 100k-GPU attestation: ${ms(median(first))} ms (target < 1,000 ms)\n`);
     // Renewals of the inventory the node holds: sets compared, no tree, nothing journaled.

@@ -7,10 +7,10 @@ import { type Hex, keccak256, recoverAddress, toBytes } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { BatchPayload } from '#protocol/wire';
 import { devPrivateKey } from '../devnet/accounts';
+import { simulatedUuids } from '../devnet/actions';
 import { signBatch } from '../oracle/agent/signing';
 import { authenticateBatch, BatchGate } from '../oracle/node/batch-gate';
 import type { OracleCore } from '../oracle/node/core';
-import { simulatedUuids } from '../oracle/node/harness.test-kit';
 
 const context = { chainId: 31_337, registry: '0x5FbDB2315678afecb367f032d93F642f64180aa3' as const };
 const operator = privateKeyToAccount(devPrivateKey(1)).address;

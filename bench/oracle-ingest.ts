@@ -14,10 +14,10 @@ import { clusterRegistryClusterStatus as ClusterStatus } from '#contracts';
 import { hardwareRoot } from '#protocol/hardware';
 import type { BatchPayload } from '#protocol/wire';
 import { devPrivateKey } from '../devnet/accounts';
+import { simulatedUuids } from '../devnet/actions';
 import { signBatch, signInventory } from '../oracle/agent/signing';
 import type { OnChainCluster, RegistryView } from '../oracle/node/chain';
 import { OracleCore } from '../oracle/node/core';
-import { simulatedUuids } from '../oracle/node/harness.test-kit';
 import { createNodeMetrics } from '../oracle/node/metrics';
 
 const EPOCH = 60;

@@ -20,9 +20,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keccak256, toBytes } from 'viem';
+import { simulatedUuids } from '../devnet/actions';
 import type { OracleCore } from '../oracle/node/core';
 import { type FixtureCluster, fixturePayload, openFixtureCore, signFixtureBatch } from '../oracle/node/core.test-kit';
-import { simulatedUuids } from '../oracle/node/harness.test-kit';
 import { Journal, readLines } from '../oracle/node/journal';
 
 const CLUSTERS = 16;

@@ -14,9 +14,10 @@ import pino from 'pino';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { BatchBody } from '#protocol/wire';
 import { devPrivateKey } from '../devnet/accounts';
+import { registerClusterOfUuids, simulatedUuids } from '../devnet/actions';
 import { attestCluster } from '../oracle/agent/attest';
 import { signBatch } from '../oracle/agent/signing';
-import { registerCluster, simulatedUuids, startTestChain } from '../oracle/node/harness.test-kit';
+import { startTestChain } from '../oracle/node/harness.test-kit';
 import { startOracleNode } from '../oracle/node/node';
 import { benchAgent } from './oracle-agent';
 import { benchAttest } from './oracle-attest';
@@ -36,7 +37,7 @@ const NODE_PORT = 4131;
 
 const log = pino({ level: 'silent' });
 const directory = mkdtempSync(join(tmpdir(), 'rackshare-bench-oracle-'));
-const chain = await startTestChain(ANVIL_PORT, [7], 1);
+const chain = await startTestChain(ANVIL_PORT, { committee: [7], threshold: 1 });
 const registry = chain.deployment.contracts.clusterRegistry;
 const context = { chainId: 31_337, registry };
 const node = await startOracleNode({
@@ -65,7 +66,7 @@ try {
   for (let index = 0; index < CLUSTERS; index++) {
     const operator = 1 + (index % 3);
     const uuids = simulatedUuids(`bench-${index}`, GPUS_PER_CLUSTER);
-    const clusterId = await registerCluster(chain, registry, operator, uuids);
+    const clusterId = await registerClusterOfUuids(chain, registry, operator, uuids);
     await attestCluster({
       nodeUrls: [node.url],
       context,

@@ -5,15 +5,20 @@
  */
 import pino from 'pino';
 import { clusterRegistryAbi, clusterRegistryClusterStatusNames } from '#contracts';
-import { startTestChain as startDevnetChain, type TestChain } from '../devnet/chain';
+import { startTestChain as startDevnetChain, type TestChain, type TestChainOptions } from '../devnet/chain';
 import type { Database } from './database';
 import { createIndexer } from './indexer/indexer';
 
 export { runScenario } from '../devnet/scenario';
 export type { TestChain };
 
-/** Starts anvil on `port` (ephemeral state) and deploys the protocol with a 2-of-3 committee of oracle nodes #7-#9. */
-export const startTestChain = (port: number) => startDevnetChain(port, { pollingInterval: 50, retryCount: 0 });
+/**
+ * devnet's `startTestChain` (same signature: anvil on `port`, ephemeral state, the protocol deployed with a 2-of-3
+ * committee of oracle nodes #7-#9) with the data-layer tests' client defaults: fast polling, and no retries, so a test
+ * that kills anvil sees the failure at once.
+ */
+export const startTestChain = (port: number, options: TestChainOptions = {}) =>
+  startDevnetChain(port, { pollingInterval: 50, retryCount: 0, ...options });
 
 /** The registry's statusOf of each cluster at one block, by the contract's own (generated) names, lowercased as the mirror stores them. */
 export async function chainStatusNames(testChain: TestChain, ids: readonly bigint[], blockNumber: bigint) {

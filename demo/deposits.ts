@@ -6,9 +6,10 @@
  * and a report that landed after its week's deposit goes into the next one.
  */
 import type { Address, Hash, PublicClient } from 'viem';
-import { clusterRegistryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import { clusterRegistryAbi, shareTokenAbi } from '#contracts';
 import type { Deployment } from '#contracts/deployments';
 import { devRoles } from '../devnet/accounts';
+import { type ProtocolCalls, protocolCalls } from '../devnet/calls';
 import { demoModelOf, holdersShareOf } from './economics';
 import type { DemoState } from './state';
 import { type DemoWallets, demoWallets, settle, type Wallet } from './wallets';
@@ -31,6 +32,7 @@ export function freshLedger(state: DemoState, deployment: Deployment) {
  */
 async function depositOverAWeek(
   publicClient: PublicClient,
+  calls: ProtocolCalls,
   wallet: Wallet,
   token: Address,
   amount: bigint,
@@ -44,12 +46,7 @@ async function depositOverAWeek(
     });
     const ceiling = maxDuration > BigInt(DAY) + minDuration ? maxDuration - BigInt(DAY) : minDuration;
     const duration = BigInt(WEEK) < minDuration ? minDuration : BigInt(WEEK) > ceiling ? ceiling : BigInt(WEEK);
-    const call = {
-      address: token,
-      abi: shareTokenAbi,
-      functionName: 'depositRevenue',
-      args: [amount, duration],
-    } as const;
+    const call = calls.depositRevenue(token, amount, duration);
     try {
       // Simulated first: a refused write would still have used up a nonce of the wallet's nonce manager.
       await publicClient.simulateContract({ ...call, account: wallet.account });
@@ -101,6 +98,7 @@ export async function depositRevenue(options: {
 }) {
   const { publicClient, deployment, state } = options;
   const wallet = options.wallets ?? demoWallets(options.rpcUrl);
+  const calls = protocolCalls(deployment.contracts);
   if (options.through > state.depositedThrough) {
     await advanceLedger(publicClient, deployment, state, options.through);
   }
@@ -129,17 +127,17 @@ export async function depositRevenue(options: {
   await Promise.all(
     [...byOperator].map(async ([operator, deposits]) => {
       // The tenants' payments: the test stablecoin's faucet stands in for the operator's bank.
-      const minted = await wallet(operator).writeContract({
-        address: deployment.contracts.stablecoin,
-        abi: testStablecoinAbi,
-        functionName: 'mint',
-        args: [wallet(operator).account.address, deposits.reduce((sum, entry) => sum + entry.amount, 0n)],
-      });
+      const minted = await wallet(operator).writeContract(
+        calls.mintStablecoin(
+          wallet(operator).account.address,
+          deposits.reduce((sum, entry) => sum + entry.amount, 0n),
+        ),
+      );
       // Mined first: the deposits read their limits and must see the stablecoin.
       await settle(publicClient, [minted]);
       const depositHashes: Hash[] = [];
       for (const { token, amount } of deposits) {
-        depositHashes.push(await depositOverAWeek(publicClient, wallet(operator), token, amount));
+        depositHashes.push(await depositOverAWeek(publicClient, calls, wallet(operator), token, amount));
       }
       await settle(publicClient, depositHashes);
     }),

@@ -3,9 +3,10 @@
  * each withdraws their shares. Like the rest of the set-up it asks the chain first, so a rerun buys nothing twice.
  */
 import type { Address, Hash, PublicClient } from 'viem';
-import { offeringAbi, offeringConstants, offeringPhase, testStablecoinAbi } from '#contracts';
+import { offeringAbi, offeringConstants, offeringPhase } from '#contracts';
 import type { Deployment } from '#contracts/deployments';
 import { devRoles } from '../devnet/accounts';
+import { protocolCalls } from '../devnet/calls';
 import { SHARE_SUPPLY } from './economics';
 import type { DemoCluster } from './state';
 import { type DemoWallets, settle } from './wallets';
@@ -32,6 +33,7 @@ const investorShares = (position: number) =>
 export async function sellOutOfferings(options: InvestOptions, clusters: DemoCluster[]) {
   const { publicClient, deployment, signal } = options;
   const wallet = options.wallets;
+  const calls = protocolCalls(deployment.contracts);
   const read = <T>(address: Address, functionName: 'terms' | 'phase', args?: readonly unknown[]) =>
     publicClient.readContract({ address, abi: offeringAbi, functionName, args } as never) as Promise<T>;
   const phases = await Promise.all(clusters.map((cluster) => read<number>(cluster.offering, 'phase')));
@@ -55,28 +57,18 @@ export async function sellOutOfferings(options: InvestOptions, clusters: DemoClu
       );
       if (buying.length === 0) return;
       const hashes: Hash[] = [
-        await wallet(investor).writeContract({
-          address: deployment.contracts.stablecoin,
-          abi: testStablecoinAbi,
-          functionName: 'mint',
-          args: [wallet(investor).account.address, buying.reduce((sum, entry) => sum + entry.cost, 0n)],
-        }),
+        await wallet(investor).writeContract(
+          calls.mintStablecoin(
+            wallet(investor).account.address,
+            buying.reduce((sum, entry) => sum + entry.cost, 0n),
+          ),
+        ),
       ];
       for (const { cluster, cost } of buying) {
+        hashes.push(await wallet(investor).writeContract(calls.approveStablecoin(cluster.offering, cost)));
         hashes.push(
           await wallet(investor).writeContract({
-            address: deployment.contracts.stablecoin,
-            abi: testStablecoinAbi,
-            functionName: 'approve',
-            args: [cluster.offering, cost],
-          }),
-        );
-        hashes.push(
-          await wallet(investor).writeContract({
-            address: cluster.offering,
-            abi: offeringAbi,
-            functionName: 'buy',
-            args: [shares, cost],
+            ...calls.buy(cluster.offering, shares, cost),
             // Three investors buy the same offerings at once: the first purchase of a sale writes its storage for
             // the first time and costs ~35k gas more, and which one is first is only known once mined.
             gas: 250_000n,
@@ -89,13 +81,7 @@ export async function sellOutOfferings(options: InvestOptions, clusters: DemoClu
   signal.throwIfAborted();
   const finalizeHashes: Hash[] = [];
   for (const cluster of open) {
-    finalizeHashes.push(
-      await wallet(devRoles.investors[0]).writeContract({
-        address: cluster.offering,
-        abi: offeringAbi,
-        functionName: 'finalize',
-      }),
-    );
+    finalizeHashes.push(await wallet(devRoles.investors[0]).writeContract(calls.finalize(cluster.offering)));
   }
   await settle(publicClient, finalizeHashes);
   if (open.length > 0) options.onStep?.(`sold out and finalized ${open.length} offerings`);
@@ -105,13 +91,7 @@ export async function sellOutOfferings(options: InvestOptions, clusters: DemoClu
       const hashes: Hash[] = [];
       for (const cluster of clusters) {
         if ((await purchased(investor, cluster.offering)) === 0n) continue;
-        hashes.push(
-          await wallet(investor).writeContract({
-            address: cluster.offering,
-            abi: offeringAbi,
-            functionName: 'withdrawShares',
-          }),
-        );
+        hashes.push(await wallet(investor).writeContract(calls.withdrawShares(cluster.offering)));
       }
       await settle(publicClient, hashes);
     }),

@@ -11,7 +11,8 @@ import { Agent } from '../oracle/agent/agent';
 import { Simulator } from '../oracle/simulator/model';
 import { BillingExporter, startSimulatorServer } from '../oracle/simulator/server';
 import { startCommittee } from './committee';
-import { agentConfigs, type DemoState, demoIdcs, depositRevenue, writeDemoState } from './run';
+import { depositRevenue } from './deposits';
+import { agentConfigs, type DemoState, demoIdcs, writeDemoState } from './run';
 
 const WEEK = 7 * 86_400;
 

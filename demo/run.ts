@@ -28,7 +28,6 @@ import { demoClustersOnChain, setUpDemo } from './setup';
 import { type DemoState, PLAN_FILE, readDemoState, writeDemoState } from './state';
 import { chainTime, DemoError, demoWallets } from './wallets';
 
-export { depositRevenue } from './deposits';
 export { agentConfigs, historySchedule } from './history';
 export { type DemoCluster, type DemoState, readDemoState, writeDemoState } from './state';
 export { DemoError, demoWallets } from './wallets';

@@ -4,11 +4,12 @@
  * and approve their tokens for the weekly deposits; then the investors buy every offering out (invest.ts). Run again after an interruption (or on a chain that lost its last seconds), it does exactly
  * what the chain does not show yet: no cluster is registered twice, no offering bought twice.
  */
-import { type Hash, maxUint256, type PublicClient, parseEventLogs } from 'viem';
+import { type Hash, maxUint256, type PublicClient } from 'viem';
 import { clusterRegistryAbi, rackshareFactoryAbi, testStablecoinAbi } from '#contracts';
 import type { Deployment } from '#contracts/deployments';
 import { hardwareRoot } from '#protocol/hardware';
 import { devPrivateKey } from '../devnet/accounts';
+import { protocolCalls, registeredClusterId } from '../devnet/calls';
 import { attestCluster } from '../oracle/agent/attest';
 import { demoKeyOfMetadataUri, metadataHash, metadataUri } from '../oracle/simulator/metadata';
 import type { SimCluster, Simulator } from '../oracle/simulator/model';
@@ -72,6 +73,7 @@ export async function demoClustersOnChain(publicClient: PublicClient, deployment
 async function setUpOperator(options: SetupOptions, operator: number, clusters: SimCluster[]): Promise<DemoCluster[]> {
   const { publicClient, deployment, signal } = options;
   const contracts = deployment.contracts;
+  const calls = protocolCalls(contracts);
   const wallet = options.wallets(operator);
   const onChain = await demoClustersOnChain(publicClient, deployment);
   const missing = clusters.filter((cluster) => !onChain.has(cluster.key));
@@ -80,24 +82,20 @@ async function setUpOperator(options: SetupOptions, operator: number, clusters: 
     for (const cluster of missing) {
       const uuids = cluster.gpus.map((gpu) => gpu.uuid);
       hashes.push(
-        await wallet.writeContract({
-          address: contracts.clusterRegistry,
-          abi: clusterRegistryAbi,
-          functionName: 'registerCluster',
-          args: [
-            cluster.model.name,
-            uuids.length,
-            cluster.idc.location,
-            hardwareRoot(uuids),
-            metadataUri(options.metadataBaseUrl, cluster),
-            metadataHash(cluster),
-          ],
-        }),
+        await wallet.writeContract(
+          calls.registerCluster({
+            gpuModel: cluster.model.name,
+            gpuCount: uuids.length,
+            location: cluster.idc.location,
+            hardwareRoot: hardwareRoot(uuids),
+            metadataUri: metadataUri(options.metadataBaseUrl, cluster),
+            metadataHash: metadataHash(cluster),
+          }),
+        ),
       );
     }
     (await settle(publicClient, hashes)).forEach((receipt, position) => {
-      const [event] = parseEventLogs({ abi: clusterRegistryAbi, eventName: 'ClusterRegistered', logs: receipt.logs });
-      onChain.set(missing[position]!.key, { clusterId: event!.args.clusterId, attestedAt: 0 });
+      onChain.set(missing[position]!.key, { clusterId: registeredClusterId(receipt), attestedAt: 0 });
     });
     options.onStep?.(`registered ${missing.length} clusters of operator #${operator}`);
   }
@@ -132,24 +130,18 @@ async function setUpOperator(options: SetupOptions, operator: number, clusters: 
   for (const [position, cluster] of clusters.entries()) {
     if (BigInt(tokens[position]!) !== 0n) continue;
     tokenizeHashes.push(
-      await wallet.writeContract({
-        address: contracts.factory,
-        abi: rackshareFactoryAbi,
-        functionName: 'tokenize',
-        args: [
-          idOf(cluster),
-          {
-            name: `Rackshare ${cluster.idc.location} ${cluster.model.key} #${position + 1}`,
-            symbol: `RS-${cluster.idc.key.toUpperCase()}${position + 1}`,
-            supply: SHARE_SUPPLY,
-            pricePerShare: offeringPricePerShare(cluster, SHARE_SUPPLY),
-            start: now,
-            end: now + 30 * DAY,
-            softCap: SHARE_SUPPLY / 2n,
-            perBuyerCap: 0n,
-          },
-        ],
-      }),
+      await wallet.writeContract(
+        calls.tokenize(idOf(cluster), {
+          name: `Rackshare ${cluster.idc.location} ${cluster.model.key} #${position + 1}`,
+          symbol: `RS-${cluster.idc.key.toUpperCase()}${position + 1}`,
+          supply: SHARE_SUPPLY,
+          pricePerShare: offeringPricePerShare(cluster, SHARE_SUPPLY),
+          start: now,
+          end: now + 30 * DAY,
+          softCap: SHARE_SUPPLY / 2n,
+          perBuyerCap: 0n,
+        }),
+      ),
     );
   }
   if (tokenizeHashes.length > 0) {
@@ -179,14 +171,7 @@ async function setUpOperator(options: SetupOptions, operator: number, clusters: 
       args: [wallet.account.address, cluster.token],
     });
     if (allowance === maxUint256) continue;
-    approvals.push(
-      await wallet.writeContract({
-        address: contracts.stablecoin,
-        abi: testStablecoinAbi,
-        functionName: 'approve',
-        args: [cluster.token, maxUint256],
-      }),
-    );
+    approvals.push(await wallet.writeContract(calls.approveStablecoin(cluster.token, maxUint256)));
   }
   await settle(publicClient, approvals);
   return made;

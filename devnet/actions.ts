@@ -1,33 +1,37 @@
 /**
- * The protocol's chain actions as the dev accounts, sent for real and waited for: register a cluster, attest it and
- * report epochs with committee signatures (EIP-712 through protocol/), tokenize, buy, finalize, withdraw, transfer,
- * deposit revenue, claim, and anvil's clock and snapshot controls. The tests, the benches and the demo use these
- * instead of writing their own.
+ * The protocol's chain actions as the dev accounts, one at a time, sent for real and waited for: register a cluster,
+ * attest it and report epochs with committee signatures, tokenize, buy, finalize, withdraw, transfer, deposit revenue,
+ * claim, and anvil's clock and snapshot controls. The requests themselves are built in calls.ts; the tests, the
+ * benches and the e2e kit send them through here instead of writing their own.
  */
 import { createHash } from 'node:crypto';
-import { type Address, type Hex, keccak256, parseEventLogs, toHex } from 'viem';
-import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import { type Address, type Hex, keccak256, toHex } from 'viem';
+import { clusterRegistryAbi, offeringAbi, offeringConstants } from '#contracts';
 import type { Deployment } from '#contracts/deployments';
-import { attestationTypedData, epochReportTypedData, firstSigners } from '#protocol/attestation';
 import type { EpochReport } from '#protocol/eip712';
 import { hardwareRoot } from '#protocol/hardware';
 import { devAccount, devRoles } from './accounts';
+import {
+  attestationOf,
+  type ClusterFields,
+  committeeSigners,
+  committeeVersionOf,
+  protocolCalls,
+  registerClusterCall,
+  registeredClusterId,
+  signAttestation,
+  signReports,
+  tokenizedSale,
+} from './calls';
 import type { ChainHandle, DevWallet } from './chain';
+
+export type { ClusterFields };
 
 type WriteRequest = Parameters<DevWallet['writeContract']>[0];
 
-export type ClusterFields = {
-  gpuModel: string;
-  gpuCount: number;
-  location: string;
-  hardwareRoot: Hex;
-  metadataUri: string;
-  metadataHash: Hex;
-};
-
-/** Sends `request` as dev account `index` and waits for its receipt; a revert throws. */
-export async function sendAs(handle: ChainHandle, index: number, request: WriteRequest) {
-  const hash = await handle.wallet(index).writeContract(request as never);
+/** Sends `request` (a calls.ts request) as dev account `index` and waits for its receipt; a revert throws. */
+export async function sendAs(handle: ChainHandle, index: number, request: object) {
+  const hash = await handle.wallet(index).writeContract(request as WriteRequest);
   const receipt = await handle.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 });
   if (receipt.status !== 'success') throw new Error(`transaction ${hash} reverted`);
   return receipt;
@@ -40,21 +44,7 @@ export async function registerClusterAs(
   operator: number,
   cluster: ClusterFields,
 ) {
-  const receipt = await sendAs(handle, operator, {
-    address: registry,
-    abi: clusterRegistryAbi,
-    functionName: 'registerCluster',
-    args: [
-      cluster.gpuModel,
-      cluster.gpuCount,
-      cluster.location,
-      cluster.hardwareRoot,
-      cluster.metadataUri,
-      cluster.metadataHash,
-    ],
-  } as never);
-  const [event] = parseEventLogs({ abi: clusterRegistryAbi, eventName: 'ClusterRegistered', logs: receipt.logs });
-  return event!.args.clusterId;
+  return registeredClusterId(await sendAs(handle, operator, registerClusterCall(registry, cluster)));
 }
 
 /** Deterministic GPU UUIDs (nvidia's format) for simulated hardware. */
@@ -86,38 +76,54 @@ export function registerClusterOfUuids(
 
 /**
  * The chain actions on one deployment. Committee signatures come from the first `threshold` of `committee` (dev
- * account indices) in ascending signer order; the first committee member sends them.
+ * account indices, default the local oracle nodes #7-#9) in ascending signer order; without a `threshold` the
+ * registry's own is read. The first committee member sends them.
  */
 export function chainActions(
-  context: ChainHandle & { deployment: Deployment; committee: readonly number[]; threshold: number },
+  context: ChainHandle & { deployment: Deployment; committee?: readonly number[]; threshold?: number },
 ) {
   const { publicClient, deployment } = context;
   const { contracts } = deployment;
+  const calls = protocolCalls(contracts);
+  const committee = context.committee ?? devRoles.oracleNodes;
   const signingContext = { chainId: context.chain.id, registry: contracts.clusterRegistry };
-  const signers = firstSigners(
-    context.committee.map((index) => devAccount(index)),
-    context.threshold,
-    (account) => account.address,
-  );
-  const reporter = context.committee[0] ?? devRoles.oracleNodes[0];
-  const send = (index: number, request: WriteRequest) => sendAs(context, index, request);
+  const reporter = committee[0] ?? devRoles.oracleNodes[0];
+  const send = (index: number, request: object) => sendAs(context, index, request);
 
   async function now() {
     return (await publicClient.getBlock({ blockTag: 'latest' })).timestamp;
   }
 
-  /** The committee version signatures must be made for (every committee change voids the older ones). */
-  async function committeeVersionNow() {
-    return publicClient.readContract({
-      address: contracts.clusterRegistry,
-      abi: clusterRegistryAbi,
-      functionName: 'committeeVersion',
+  async function signers() {
+    const threshold =
+      context.threshold ??
+      Number(
+        await publicClient.readContract({
+          address: contracts.clusterRegistry,
+          abi: clusterRegistryAbi,
+          functionName: 'threshold',
+        }),
+      );
+    return committeeSigners(committee, threshold);
+  }
+
+  /** Buys `amount` share-wei at the offering's own quote (minting and approving the stablecoin first). */
+  async function purchase(buyer: number, offering: Address, amount: bigint) {
+    const cost = await publicClient.readContract({
+      address: offering,
+      abi: offeringAbi,
+      functionName: 'quote',
+      args: [amount],
     });
+    await actions.mintStablecoin(devAccount(buyer).address, cost);
+    await actions.approveStablecoin(buyer, offering, cost);
+    return { cost, receipt: await send(buyer, calls.buy(offering, amount, cost)) };
   }
 
   const actions = {
     now,
     send,
+    calls,
 
     /** Registers a cluster with a random hardware commitment (a cluster no oracle node is asked to inventory). */
     async registerCluster(operator: number, cluster: { gpuModel: string; gpuCount: number; location: string }) {
@@ -131,145 +137,82 @@ export function chainActions(
     },
 
     async attest(clusterId: bigint, validForSeconds = 30n * 86_400n) {
-      const [info, committeeVersion, issuedAt] = await Promise.all([
-        publicClient.readContract({
-          address: contracts.clusterRegistry,
-          abi: clusterRegistryAbi,
-          functionName: 'clusterOf',
-          args: [clusterId],
-        }),
-        committeeVersionNow(),
-        now(),
-      ]);
-      const message = {
-        clusterId,
-        hardwareRoot: info.hardwareRoot,
-        gpuCount: info.gpuCount,
-        issuedAt,
-        validUntil: issuedAt + validForSeconds,
-        nonce: info.attestationNonce,
-        committeeVersion,
-      };
-      const signatures = await Promise.all(
-        signers.map((account) => account.signTypedData(attestationTypedData(signingContext, message))),
-      );
-      return send(reporter, {
-        address: contracts.clusterRegistry,
-        abi: clusterRegistryAbi,
-        functionName: 'submitAttestation',
-        args: [message, signatures],
-      } as never);
+      const attestation = await attestationOf(publicClient, contracts.clusterRegistry, clusterId, { validForSeconds });
+      const { signatures } = await signAttestation(await signers(), signingContext, attestation);
+      return send(reporter, calls.submitAttestation(attestation, signatures));
     },
 
+    /** The committee signs and submits `reports` in one transaction, each with a telemetry root made up from its id. */
     async report(reports: Omit<EpochReport, 'committeeVersion' | 'telemetryRoot'>[]) {
-      const committeeVersion = await committeeVersionNow();
-      const signed = await Promise.all(
-        reports.map(async (report) => {
-          const message = {
-            ...report,
-            telemetryRoot: keccak256(toHex(`${report.clusterId}/${report.epoch}`)),
-            committeeVersion,
-          };
-          const signatures = await Promise.all(
-            signers.map((account) => account.signTypedData(epochReportTypedData(signingContext, message))),
-          );
-          return { report: message, signatures };
-        }),
-      );
-      return send(reporter, {
-        address: contracts.clusterRegistry,
-        abi: clusterRegistryAbi,
-        functionName: 'submitReports',
-        args: [signed],
-      } as never);
+      const committeeVersion = await committeeVersionOf(publicClient, contracts.clusterRegistry);
+      const messages = reports.map((report) => ({
+        ...report,
+        telemetryRoot: keccak256(toHex(`${report.clusterId}/${report.epoch}`)),
+        committeeVersion,
+      }));
+      return send(reporter, calls.submitReports(await signReports(await signers(), signingContext, messages)));
     },
 
     /** Tokenizes with a sale open from now for a day; `supply` whole shares at `price` base units per share. */
     async tokenize(operator: number, clusterId: bigint, supply = 1_000n, price = 10_000_000n) {
       const start = Number(await now());
-      const receipt = await send(operator, {
-        address: contracts.factory,
-        abi: rackshareFactoryAbi,
-        functionName: 'tokenize',
-        args: [
-          clusterId,
-          {
-            name: `Cluster ${clusterId} shares`,
-            symbol: `RS${clusterId}`,
-            supply: supply * 10n ** 18n,
-            pricePerShare: price,
-            start,
-            end: start + 86_400,
-            softCap: 0n,
-            perBuyerCap: 0n,
-          },
-        ],
-      } as never);
-      const [event] = parseEventLogs({ abi: rackshareFactoryAbi, logs: receipt.logs, eventName: 'ClusterTokenized' });
-      return { token: event!.args.token as Address, offering: event!.args.offering as Address };
+      const receipt = await send(
+        operator,
+        calls.tokenize(clusterId, {
+          name: `Cluster ${clusterId} shares`,
+          symbol: `RS${clusterId}`,
+          supply: supply * offeringConstants.SHARE_UNIT,
+          pricePerShare: price,
+          start,
+          end: start + 86_400,
+          softCap: 0n,
+          perBuyerCap: 0n,
+        }),
+      );
+      return tokenizedSale(receipt);
     },
 
     async mintStablecoin(to: Address, amount: bigint) {
-      return send(devRoles.deployer, {
-        address: contracts.stablecoin,
-        abi: testStablecoinAbi,
-        functionName: 'mint',
-        args: [to, amount],
-      } as never);
+      return send(devRoles.deployer, calls.mintStablecoin(to, amount));
     },
 
     async approveStablecoin(owner: number, spender: Address, amount: bigint) {
-      return send(owner, {
-        address: contracts.stablecoin,
-        abi: testStablecoinAbi,
-        functionName: 'approve',
-        args: [spender, amount],
-      } as never);
+      return send(owner, calls.approveStablecoin(spender, amount));
     },
 
     /** Buys `shares` whole shares (minting and approving the stablecoin first). */
     async buy(buyer: number, offering: Address, shares: bigint) {
-      const cost = await publicClient.readContract({
-        address: offering,
-        abi: offeringAbi,
-        functionName: 'quote',
-        args: [shares * 10n ** 18n],
-      });
-      await actions.mintStablecoin(devAccount(buyer).address, cost);
-      await actions.approveStablecoin(buyer, offering, cost);
-      return send(buyer, {
-        address: offering,
-        abi: offeringAbi,
-        functionName: 'buy',
-        args: [shares * 10n ** 18n, cost],
-      } as never);
+      return (await purchase(buyer, offering, shares * offeringConstants.SHARE_UNIT)).receipt;
+    },
+
+    /**
+     * Buys `amount` share-wei (not whole shares) at the offering's own quote; returns what it cost. A fraction of a
+     * share costs a rounded-up base unit.
+     */
+    async buyShareUnits(buyer: number, offering: Address, amount: bigint) {
+      return (await purchase(buyer, offering, amount)).cost;
     },
 
     async finalize(caller: number, offering: Address) {
-      return send(caller, { address: offering, abi: offeringAbi, functionName: 'finalize', args: [] } as never);
+      return send(caller, calls.finalize(offering));
     },
 
     async withdrawShares(buyer: number, offering: Address) {
-      return send(buyer, { address: offering, abi: offeringAbi, functionName: 'withdrawShares', args: [] } as never);
+      return send(buyer, calls.withdrawShares(offering));
     },
 
     async transferShares(from: number, token: Address, to: Address, amount: bigint) {
-      return send(from, { address: token, abi: shareTokenAbi, functionName: 'transfer', args: [to, amount] } as never);
+      return send(from, calls.transferShares(token, to, amount));
     },
 
     async depositRevenue(operator: number, token: Address, amount: bigint, durationSeconds = 86_400n) {
       await actions.mintStablecoin(devAccount(operator).address, amount);
       await actions.approveStablecoin(operator, token, amount);
-      return send(operator, {
-        address: token,
-        abi: shareTokenAbi,
-        functionName: 'depositRevenue',
-        args: [amount, durationSeconds],
-      } as never);
+      return send(operator, calls.depositRevenue(token, amount, durationSeconds));
     },
 
     async claim(holder: number, token: Address) {
-      return send(holder, { address: token, abi: shareTokenAbi, functionName: 'claim', args: [] } as never);
+      return send(holder, calls.claim(token));
     },
 
     async mine(blocks = 1, secondsBetween = 1) {

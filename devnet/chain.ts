@@ -1,7 +1,7 @@
 /**
  * The local dev chain: anvil's chain definition, clients acting as the dev accounts, and `startTestChain` — a fresh
  * ephemeral anvil with the protocol deployed and a committee of oracle dev keys — for the tests, the benches and the
- * demo. The chain actions they send live in actions.ts.
+ * demo. The protocol calls they send are built in calls.ts and sent one at a time by actions.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

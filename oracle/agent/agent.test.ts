@@ -35,7 +35,7 @@ const startNode = () =>
 
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'rackshare-agent-'));
-  chain = await startTestChain(testPort(8712), [7], 1);
+  chain = await startTestChain(testPort(8712), { committee: [7], threshold: 1 });
   clusterId = await registerCluster(chain, chain.deployment.contracts.clusterRegistry, 1, uuids);
   node = await startNode();
   await attestCluster({

@@ -84,7 +84,7 @@ const attestTerms = (walletIndex: number, uuids: string[]) => ({
 
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'rackshare-agent-recovery-'));
-  chain = await startTestChain(testPort(8724), [7], 1);
+  chain = await startTestChain(testPort(8724), { committee: [7], threshold: 1 });
   const registry = chain.deployment.contracts.clusterRegistry;
   ids.swap = await registerCluster(chain, registry, 1, inventories.swap);
   ids.handOver = await registerCluster(chain, registry, 3, inventories.handOver);

@@ -95,7 +95,7 @@ describe('a node with a separate relayer key', () => {
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'rackshare-relayer-key-'));
-    chain = await startTestChain(ANVIL_PORT, [SIGNER_INDEX], 1);
+    chain = await startTestChain(ANVIL_PORT, { committee: [SIGNER_INDEX], threshold: 1 });
     clusterId = await registerCluster(chain, chain.deployment.contracts.clusterRegistry, OPERATOR, uuids);
     node = await startOracleNode({
       privateKey: devPrivateKey(SIGNER_INDEX),

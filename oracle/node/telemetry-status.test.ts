@@ -148,7 +148,7 @@ describe('GET /clusters/:clusterId/telemetry', () => {
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'rackshare-telemetry-status-'));
-    chain = await startTestChain(ANVIL_PORT, [7], 1);
+    chain = await startTestChain(ANVIL_PORT, { committee: [7], threshold: 1 });
     const registry = chain.deployment.contracts.clusterRegistry;
     clusterId = await registerCluster(chain, registry, OPERATOR, uuids);
     unattestedClusterId = await registerCluster(chain, registry, 2, simulatedUuids('telemetry-status-other', 2));

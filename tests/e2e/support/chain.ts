@@ -1,31 +1,27 @@
 /**
- * Operator- and oracle-side set-up for end-to-end tests, driven straight at anvil with viem: what the running oracle
- * and other operators would do, so the browser tests can focus on the investor's and operator's own journeys.
+ * Operator- and oracle-side set-up for end-to-end tests, driven straight at the e2e stack's anvil: what the running
+ * oracle and other operators would do, so the browser tests can focus on the investor's and operator's own journeys.
+ * The calls are devnet's (calls.ts builds them, actions.ts sends them); what is the e2e kit's own is reading the
+ * deployment the stack recorded, the terms its sales open with, and the committee's cross-checks against the registry
+ * (the threshold it asks for, the digest it computes).
  */
 import { join } from 'node:path';
-import {
-  type Abi,
-  type Address,
-  type Hex,
-  hashTypedData,
-  keccak256,
-  parseEventLogs,
-  parseUnits,
-  stringToBytes,
-} from 'viem';
-import {
-  clusterRegistryAbi,
-  offeringAbi,
-  offeringConstants,
-  rackshareFactoryAbi,
-  shareTokenAbi,
-  testStablecoinAbi,
-} from '#contracts';
+import { type Abi, type Address, hashTypedData, keccak256, parseUnits, stringToBytes } from 'viem';
+import { clusterRegistryAbi, offeringConstants, testStablecoinAbi } from '#contracts';
 import { readDeployment } from '#contracts/deployments';
-import { attestationTypedData, epochReportTypedData, firstSigners } from '#protocol/attestation';
 import type { EpochReport } from '#protocol/eip712';
 import { hardwareRoot } from '#protocol/hardware';
-import { devAccount, devRoles } from '../../../devnet/accounts';
+import { devRoles } from '../../../devnet/accounts';
+import { chainActions, registerClusterAs, sendAs } from '../../../devnet/actions';
+import {
+  attestationOf,
+  committeeSigners,
+  committeeVersionOf,
+  protocolCalls,
+  signAttestation,
+  signReports,
+  tokenizedSale,
+} from '../../../devnet/calls';
 import { connectChain } from '../../../devnet/chain';
 import { E2E_DATA_DIR } from '../../../playwright.config';
 import { ANVIL_RPC_URL } from './wallet';
@@ -43,11 +39,8 @@ export function deployment() {
   return recorded;
 }
 
-async function mined(hash: Hex) {
-  const receipt = await publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== 'success') throw new Error(`transaction ${hash} reverted`);
-  return receipt;
-}
+/** devnet's chain actions on the stack's deployment (read when first needed: the stack starts after this loads). */
+const actions = () => chainActions({ ...devnet, deployment: deployment() });
 
 /** Random, valid GPU UUIDs (GPU-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx). */
 export function gpuUuids(count: number): string[] {
@@ -56,29 +49,29 @@ export function gpuUuids(count: number): string[] {
   return Array.from({ length: count }, () => `GPU-${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`);
 }
 
-export async function registerCluster(
+export function registerCluster(
   operatorIndex: number,
   options: { gpuModel?: string; location?: string; uuids?: string[]; metadataURI?: string } = {},
 ) {
-  const operator = walletOf(operatorIndex);
   const uuids = options.uuids ?? gpuUuids(8);
-  const receipt = await mined(
-    await operator.writeContract({
-      address: deployment().contracts.clusterRegistry,
-      abi: clusterRegistryAbi,
-      functionName: 'registerCluster',
-      args: [
-        options.gpuModel ?? 'NVIDIA H100 SXM5 80GB',
-        uuids.length,
-        options.location ?? 'KR-SEL-01',
-        hardwareRoot(uuids),
-        options.metadataURI ?? 'https://example.org/cluster.json',
-        keccak256(stringToBytes('{}')),
-      ],
-    }),
-  );
-  const [event] = parseEventLogs({ abi: clusterRegistryAbi, logs: receipt.logs, eventName: 'ClusterRegistered' });
-  return event!.args.clusterId;
+  return registerClusterAs(devnet, deployment().contracts.clusterRegistry, operatorIndex, {
+    gpuModel: options.gpuModel ?? 'NVIDIA H100 SXM5 80GB',
+    gpuCount: uuids.length,
+    location: options.location ?? 'KR-SEL-01',
+    hardwareRoot: hardwareRoot(uuids),
+    metadataUri: options.metadataURI ?? 'https://example.org/cluster.json',
+    metadataHash: keccak256(stringToBytes('{}')),
+  });
+}
+
+/** The registry's threshold and the committee (oracle dev keys #7-#9) members that sign for it. */
+async function signers(registry: Address) {
+  const threshold = await publicClient.readContract({
+    address: registry,
+    abi: clusterRegistryAbi,
+    functionName: 'threshold',
+  });
+  return committeeSigners(devRoles.oracleNodes, Number(threshold));
 }
 
 /**
@@ -94,28 +87,14 @@ export async function attestCluster(
    */
   issuedAt?: bigint,
 ) {
-  const registry = deployment().contracts.clusterRegistry;
-  const [info, threshold, committeeVersion, head] = await Promise.all([
-    publicClient.readContract({
-      address: registry,
-      abi: clusterRegistryAbi,
-      functionName: 'clusterOf',
-      args: [clusterId],
-    }),
-    publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'threshold' }),
-    publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'committeeVersion' }),
-    publicClient.getBlock(),
-  ]);
-  const attestation = {
-    clusterId,
-    hardwareRoot: info.hardwareRoot,
-    gpuCount: info.gpuCount,
-    issuedAt: issuedAt ?? head.timestamp,
-    validUntil: head.timestamp + validForSeconds,
-    nonce: info.attestationNonce,
-    committeeVersion,
-  };
-  const typedData = attestationTypedData({ chainId: 31_337, registry }, attestation);
+  const { contracts } = deployment();
+  const registry = contracts.clusterRegistry;
+  const attestation = await attestationOf(publicClient, registry, clusterId, { validForSeconds, issuedAt });
+  const { typedData, signatures } = await signAttestation(
+    await signers(registry),
+    { chainId: 31_337, registry },
+    attestation,
+  );
   const onChainDigest = await publicClient.readContract({
     address: registry,
     abi: clusterRegistryAbi,
@@ -123,20 +102,7 @@ export async function attestCluster(
     args: [attestation],
   });
   if (onChainDigest !== hashTypedData(typedData)) throw new Error('attestation digest differs from the registry’s');
-  const signers = firstSigners(
-    devRoles.oracleNodes.map((index) => devAccount(index)),
-    Number(threshold),
-    (account) => account.address,
-  );
-  const signatures = await Promise.all(signers.map((signer) => signer.signTypedData(typedData)));
-  await mined(
-    await walletOf(devRoles.deployer).writeContract({
-      address: registry,
-      abi: clusterRegistryAbi,
-      functionName: 'submitAttestation',
-      args: [attestation, signatures],
-    }),
-  );
+  await sendAs(devnet, devRoles.deployer, protocolCalls(contracts).submitAttestation(attestation, signatures));
 }
 
 export async function tokenizeCluster(
@@ -145,28 +111,21 @@ export async function tokenizeCluster(
   options: { name?: string; symbol?: string; supply?: string; price?: string; softCap?: string } = {},
 ) {
   const head = await publicClient.getBlock();
-  const receipt = await mined(
-    await walletOf(operatorIndex).writeContract({
-      address: deployment().contracts.factory,
-      abi: rackshareFactoryAbi,
-      functionName: 'tokenize',
-      args: [
-        clusterId,
-        {
-          name: options.name ?? `Cluster ${clusterId} shares`,
-          symbol: options.symbol ?? `RSC${clusterId}`,
-          supply: parseUnits(options.supply ?? '1000', 18),
-          pricePerShare: parseUnits(options.price ?? '10', 6),
-          start: Number(head.timestamp),
-          end: Number(head.timestamp + 30n * 86_400n),
-          softCap: parseUnits(options.softCap ?? '1', 18),
-          perBuyerCap: 0n,
-        },
-      ],
+  const receipt = await sendAs(
+    devnet,
+    operatorIndex,
+    protocolCalls(deployment().contracts).tokenize(clusterId, {
+      name: options.name ?? `Cluster ${clusterId} shares`,
+      symbol: options.symbol ?? `RSC${clusterId}`,
+      supply: parseUnits(options.supply ?? '1000', 18),
+      pricePerShare: parseUnits(options.price ?? '10', 6),
+      start: Number(head.timestamp),
+      end: Number(head.timestamp + 30n * 86_400n),
+      softCap: parseUnits(options.softCap ?? '1', 18),
+      perBuyerCap: 0n,
     }),
   );
-  const [event] = parseEventLogs({ abi: rackshareFactoryAbi, logs: receipt.logs, eventName: 'ClusterTokenized' });
-  return { token: event!.args.token as Address, offering: event!.args.offering as Address };
+  return tokenizedSale(receipt);
 }
 
 /** A registered, attested, tokenized cluster with its offering open. */
@@ -180,14 +139,7 @@ export async function openOffering(
 }
 
 export async function mintStablecoin(to: Address, amount: bigint) {
-  await mined(
-    await walletOf(devRoles.deployer).writeContract({
-      address: deployment().contracts.stablecoin,
-      abi: testStablecoinAbi,
-      functionName: 'mint',
-      args: [to, amount],
-    }),
-  );
+  await actions().mintStablecoin(to, amount);
 }
 
 export function stablecoinBalance(account: Address) {
@@ -206,34 +158,15 @@ export function buyShares(buyerIndex: number, offering: Address, shares: bigint)
 
 /** Governance (the deployer owns the local registry) acts on a token or an offering. */
 export async function asGovernance(address: Address, abi: Abi, functionName: string) {
-  return mined(await walletOf(devRoles.deployer).writeContract({ address, abi, functionName } as never));
+  return sendAs(devnet, devRoles.deployer, { address, abi, functionName });
 }
 
 export async function finalizeOffering(operatorIndex: number, offering: Address) {
-  await mined(
-    await walletOf(operatorIndex).writeContract({ address: offering, abi: offeringAbi, functionName: 'finalize' }),
-  );
+  await actions().finalize(operatorIndex, offering);
 }
 
 export async function depositRevenue(operatorIndex: number, token: Address, amount: bigint, durationSeconds: bigint) {
-  const operator = walletOf(operatorIndex);
-  await mintStablecoin(operator.account.address, amount);
-  await mined(
-    await operator.writeContract({
-      address: deployment().contracts.stablecoin,
-      abi: testStablecoinAbi,
-      functionName: 'approve',
-      args: [token, amount],
-    }),
-  );
-  await mined(
-    await operator.writeContract({
-      address: token,
-      abi: shareTokenAbi,
-      functionName: 'depositRevenue',
-      args: [amount, durationSeconds],
-    }),
-  );
+  await actions().depositRevenue(operatorIndex, token, amount, durationSeconds);
 }
 
 /** Moves the chain's clock forward and mines a block at the new time. */
@@ -244,66 +177,30 @@ export async function increaseTime(seconds: number) {
 
 /** The committee (threshold of the oracle dev keys) signs and submits one epoch report, as the oracle nodes would. */
 export async function submitReport(figures: Omit<EpochReport, 'committeeVersion'>) {
-  const registry = deployment().contracts.clusterRegistry;
-  const [threshold, committeeVersion] = await Promise.all([
-    publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'threshold' }),
-    publicClient.readContract({ address: registry, abi: clusterRegistryAbi, functionName: 'committeeVersion' }),
+  const { contracts } = deployment();
+  const registry = contracts.clusterRegistry;
+  const [committee, committeeVersion] = await Promise.all([
+    signers(registry),
+    committeeVersionOf(publicClient, registry),
   ]);
-  const report = { ...figures, committeeVersion };
-  const typedData = epochReportTypedData({ chainId: 31_337, registry }, report);
-  const signers = firstSigners(
-    devRoles.oracleNodes.map((index) => devAccount(index)),
-    Number(threshold),
-    (account) => account.address,
-  );
-  const signatures = await Promise.all(signers.map((signer) => signer.signTypedData(typedData)));
-  return mined(
-    await walletOf(devRoles.deployer).writeContract({
-      address: registry,
-      abi: clusterRegistryAbi,
-      functionName: 'submitReports',
-      args: [[{ report, signatures }]],
-    }),
-  );
+  const signed = await signReports(committee, { chainId: 31_337, registry }, [{ ...figures, committeeVersion }]);
+  return sendAs(devnet, devRoles.deployer, protocolCalls(contracts).submitReports(signed));
 }
 
 /** A buyer takes its escrowed shares (and the revenue they earned in escrow) out of a finalized offering. */
-export async function withdrawShares(buyerIndex: number, offering: Address) {
-  return mined(
-    await walletOf(buyerIndex).writeContract({ address: offering, abi: offeringAbi, functionName: 'withdrawShares' }),
-  );
+export function withdrawShares(buyerIndex: number, offering: Address) {
+  return actions().withdrawShares(buyerIndex, offering);
 }
 
 /** A holder claims its streamed revenue from the share token itself (not through the page). */
-export async function claimRevenue(holderIndex: number, token: Address) {
-  return mined(
-    await walletOf(holderIndex).writeContract({ address: token, abi: shareTokenAbi, functionName: 'claim' }),
-  );
+export function claimRevenue(holderIndex: number, token: Address) {
+  return actions().claim(holderIndex, token);
 }
 
 /**
  * A buyer takes `amount` share-wei (not whole shares) at the Offering's own quote: a fraction of a share costs a
  * rounded-up base unit, the case where a figure computed with floor instead of the contract's quote is off by one.
  */
-export async function buyShareUnits(buyerIndex: number, offering: Address, amount: bigint) {
-  const buyer = walletOf(buyerIndex);
-  const cost = await publicClient.readContract({
-    address: offering,
-    abi: offeringAbi,
-    functionName: 'quote',
-    args: [amount],
-  });
-  await mintStablecoin(buyer.account.address, cost);
-  await mined(
-    await buyer.writeContract({
-      address: deployment().contracts.stablecoin,
-      abi: testStablecoinAbi,
-      functionName: 'approve',
-      args: [offering, cost],
-    }),
-  );
-  await mined(
-    await buyer.writeContract({ address: offering, abi: offeringAbi, functionName: 'buy', args: [amount, cost] }),
-  );
-  return cost;
+export function buyShareUnits(buyerIndex: number, offering: Address, amount: bigint) {
+  return actions().buyShareUnits(buyerIndex, offering, amount);
 }
