@@ -23,6 +23,11 @@ export const EXPORT_FORMAT = 'rackshare-epoch-samples/1';
 export const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
 /** Samples an export may hold (a second bound, for a file whose samples are small). */
 export const MAX_EXPORT_SAMPLES = 200_000;
+/**
+ * The most bytes of a node's answer to GET /clusters/:id/epochs/:epoch/samples worth reading: an export holds at most
+ * MAX_EXPORT_SAMPLES leaves, each `["0x<64 hex>","<ms>",<milliPct>],` under 128 bytes of JSON, plus the header.
+ */
+export const MAX_SAMPLES_ANSWER_BYTES = MAX_EXPORT_SAMPLES * 128 + 64 * 1024;
 /** A proof of a tree of 2^64 leaves has 64 siblings: anything longer cannot be a proof. */
 const MAX_PROOF_LENGTH = 64;
 /** Failing samples listed one by one; past this the verdict still counts them (per GPU too). */

@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { AppLoadContext } from '@remix-run/node';
 import { LRUCache } from 'lru-cache';
 import type { Hex } from 'viem';
+import { MAX_SAMPLES_ANSWER_BYTES } from '#protocol/telemetry-export';
 import { ExportMismatchError, nodeSamplesSchema } from '../../oracle/export/epoch-export';
 import type { ExportAnswer, ExportJob } from '../../oracle/export/export-worker';
 import { askFirstAnswering, OracleUnavailableError } from './oracle.server';
@@ -114,6 +115,7 @@ function fromNodes(context: Context, report: Report, kind: ExportJob['kind']): P
         expectedRoot: report.telemetryRoot,
         reportTransaction: report.transactionHash,
       }),
+    { maxBytes: MAX_SAMPLES_ANSWER_BYTES },
   ).finally(() => {
     downloads -= 1;
   });

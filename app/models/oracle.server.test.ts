@@ -74,4 +74,15 @@ describe('askFirstAnswering', () => {
       warn.mockRestore();
     }
   });
+
+  it('asks a node configured with a path prefix and a query at the route under that prefix, keeping the query', async () => {
+    const asked: string[] = [];
+    const proxied = await node((path) => {
+      asked.push(path);
+      return { status: 200, body: { root: '0x600d' } };
+    });
+    const url = `${proxied}/oracle-1?token=abc`;
+    expect(await oracle.askFirstAnswering([url], '/x', rootSchema, accept('0x600d'))).toBe('0x600d');
+    expect(asked).toEqual(['/oracle-1/x?token=abc']);
+  });
 });

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { WebSettings } from '#config/web';
 import { Rejection, shortMessageOf, UnavailableError } from '#protocol/base-error';
 import type { ChainContext } from '#protocol/eip712';
-import { NodeClient, NodeUnavailableError, UnexpectedAnswerError } from '#protocol/node-client';
+import { type NodeCallOptions, NodeClient, NodeUnavailableError, UnexpectedAnswerError } from '#protocol/node-client';
 import { telemetryViewHeaders } from '#protocol/telemetry-view';
 import { telemetryViewSchema } from '#protocol/wire';
 import { attestationSignatureSchema, challengeSchema, type InventoryAnswer, type NodeOutcome } from '~/lib/attestation';
@@ -26,7 +26,7 @@ async function askNode<T>(
   node: number,
   path: string,
   schema: z.ZodType<T>,
-  init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  init: NodeCallOptions & { method?: 'GET' | 'POST'; body?: unknown } = {},
 ): Promise<NodeOutcome<T>> {
   const url = urls[node]!;
   try {
@@ -81,7 +81,7 @@ export async function askFirstAnswering<T, R>(
   path: string,
   schema: z.ZodType<T>,
   use: (data: T) => R | Promise<R>,
-  signal?: AbortSignal,
+  call: Pick<NodeCallOptions, 'signal' | 'maxBytes'> = {},
 ): Promise<R> {
   if (urls.length === 0) throw new OracleUnavailableError('no oracle node is configured (ORACLE_NODE_URLS)');
   const failures: string[] = [];
@@ -93,7 +93,7 @@ export async function askFirstAnswering<T, R>(
     failures.push(`oracle node ${node + 1} of ${urls.length} ${answerCodeSentence(reason)}`);
   };
   for (const node of urls.keys()) {
-    const answer = await askNode(urls, node, path, schema, { signal });
+    const answer = await askNode(urls, node, path, schema, call);
     if (answer.ok) {
       try {
         // Awaited here: a `use` that builds off the thread rejects later, and that node is skipped too.

@@ -34,7 +34,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     return { report, oracle: { available: true as const, samples, gpus } };
   } catch (error) {
     if (!(error instanceof OracleUnavailableError)) throw error;
-    return data({ report, oracle: { available: false as const, reason: error.message } }, { status: 503 });
+    return data({ report, oracle: { available: false as const, reason: error.shortMessage } }, { status: 503 });
   }
 }
 

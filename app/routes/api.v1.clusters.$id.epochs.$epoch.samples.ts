@@ -20,7 +20,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       exported = await cachedEpochExport(context, report);
     } catch (error) {
       if (error instanceof OracleUnavailableError)
-        throw new ApiError(503, 'unavailable', error.message, { cause: error });
+        throw new ApiError(503, 'unavailable', error.shortMessage, { cause: error });
       throw error;
     }
     return null;

@@ -220,6 +220,27 @@ describe('backoff per node and cluster', () => {
     expect(attemptsAt.slice(0, 6)).toEqual([0, 1_000, 3_000, 7_000, 11_000, 15_000]);
   });
 
+  it('keeps a batch answered by a proxy page (200, HTML) spooled and retries it with backoff until the node answers', async () => {
+    const [node] = stubNodes(1, [1n]);
+    const throughNode = stubFetch([node!]);
+    let proxyPage = true;
+    const fetch = (async (input: string | URL | Request, init?: RequestInit) =>
+      proxyPage
+        ? new Response('<html>502 Bad Gateway</html>', { status: 200, headers: { 'content-type': 'text/html' } })
+        : throughNode(input, init)) as typeof globalThis.fetch;
+    agent = await Agent.open(configFor([node!], [1n]), operatorKey, log, { fetch });
+    await agent.spoolPayload(1n, payloadAt(1_000));
+    await agent.deliver();
+    expect(node!.lastSequence.get(1n)).toBeUndefined();
+    expect(agent.stats().deferred).toEqual({ unexpected_answer: 1 });
+    expect(agent.isBackingOff(node!.url, 1n)).toBe(true);
+    proxyPage = false;
+    agent.retryNow(1n);
+    await agent.deliver();
+    expect(node!.lastSequence.get(1n)).toBe(1);
+    expect(node!.accepted).toHaveLength(1);
+  });
+
   it('an unreachable node does not stop delivery to the others', async () => {
     const [up, down] = stubNodes(2, [1n]);
     down!.down = true;

@@ -1,6 +1,7 @@
 /** What a node reads from ClusterRegistry, cached briefly: every request would otherwise cost an RPC round trip. */
 import { type Address, getAddress, type Hex, type PublicClient, zeroAddress, zeroHash } from 'viem';
 import { clusterRegistryAbi } from '#contracts';
+import { redactUrls } from '#contracts/redact';
 import { UnavailableError } from '#protocol/base-error';
 
 export type OnChainCluster = {
@@ -154,8 +155,9 @@ export class RegistryView {
       if (this.clusters.size > MAX_CACHED_CLUSTERS) this.clusters.delete(this.clusters.keys().next().value!);
       return value;
     } catch (error) {
-      throw new UnavailableError(`cannot read cluster ${clusterId} from the registry: ${(error as Error).message}`, {
+      throw new UnavailableError(`cannot read cluster ${clusterId} from the registry`, {
         cause: error,
+        details: registryFailure(error),
       });
     }
   }
@@ -185,8 +187,9 @@ export class RegistryView {
       this.committeeRead = { value, at: Date.now() };
       return value;
     } catch (error) {
-      throw new UnavailableError(`cannot read the committee from the registry: ${(error as Error).message}`, {
+      throw new UnavailableError('cannot read the committee from the registry', {
         cause: error,
+        details: registryFailure(error),
       });
     }
   }
@@ -219,4 +222,12 @@ export class RegistryView {
     const block = await this.publicClient.getBlock({ blockTag: 'latest' });
     return Number(block.timestamp);
   }
+}
+
+/**
+ * What the RPC answered, for the log lines that print an error's `message` (its `details`): viem quotes the RPC URL,
+ * which may carry the provider's API key, so URLs are redacted. The short message never holds any of it.
+ */
+function registryFailure(error: unknown) {
+  return redactUrls(error instanceof Error ? error.message : String(error));
 }

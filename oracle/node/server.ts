@@ -3,7 +3,7 @@ import Fastify, { type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex } from 'viem';
 import { z } from 'zod';
-import { isRetryable, Rejection } from '#protocol/base-error';
+import { isRetryable, Rejection, shortMessageOf } from '#protocol/base-error';
 import { telemetryRoot } from '#protocol/telemetry';
 import {
   batchBodySchema,
@@ -34,6 +34,9 @@ import type { OracleCore } from './core';
 import { PeerAuthenticator } from './peer-auth';
 import { readEpochLeaves } from './samples';
 import { telemetryViewer } from './telemetry-access';
+
+/** The whole 503 body's message: nothing of the failure (its cause, an RPC URL, a provider's text) reaches a caller. */
+export const UNAVAILABLE_MESSAGE = 'a dependency did not answer; try again later';
 
 const clusterParams = z.object({ clusterId: z.string().regex(/^\d{1,78}$/) });
 const reportParams = clusterParams.extend({ epoch: z.string().regex(/^\d{1,20}$/) });
@@ -84,13 +87,16 @@ export function createNodeServer(
 
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof Rejection) return reply.status(error.status).send(error.toBody());
+    // What failed (an RPC URL with its key, a provider's answer) is for the log, which redacts URLs; the caller learns
+    // only that asking again later may work.
     if (isRetryable(error)) {
-      return reply.status(503).send({ error: { code: 'unavailable', message: (error as Error).message } });
+      log.warn({ err: error }, 'request failed on a dependency');
+      return reply.status(503).send({ error: { code: 'unavailable', message: UNAVAILABLE_MESSAGE } });
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status < 500) {
       const code = status === 413 ? 'body_too_large' : 'invalid_request';
-      return reply.status(status).send({ error: { code, message: (error as Error).message } });
+      return reply.status(status).send({ error: { code, message: shortMessageOf(error) } });
     }
     log.error({ err: error }, 'request failed');
     return reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });

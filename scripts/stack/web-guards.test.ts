@@ -9,10 +9,12 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
 import { startTestChain, type TestChain } from '#db/fixtures.test-kit';
+import { errorBodySchema } from '#protocol/wire';
+import { refusalMessage } from '../../app/lib/refusal';
 import type { ServiceContext } from '../../app/load-context';
 import { testPort } from '../../devnet/ports';
 import { appBuildIsStale, buildApp, startWeb, type WebHandle } from './web';
-import { ATTESTATION_BODY_LIMIT, LARGE_BODY_SLOTS } from './web-guards';
+import { ATTESTATION_BODY_LIMIT, LARGE_BODY_SLOTS, LIMITED_ROUTES, retryAfterSeconds } from './web-guards';
 
 const PORT = testPort(4197);
 const PROXIED_PORT = testPort(4198);
@@ -140,7 +142,40 @@ describe('the per-IP rate limits match the route Remix runs, not the raw path (a
   it('answers 400 with a reason to a malformed %-escape (attacker #1)', async () => {
     const answer = await nonceFrom('/operator/%E0%A4%A', '203.0.113.76');
     expect(answer.status).toBe(400);
-    expect(JSON.parse(answer.text)).toMatchObject({ reason: 'malformed_path' });
+    expect(JSON.parse(answer.text)).toMatchObject({ error: { code: 'malformed_path' } });
+  });
+});
+
+describe('the guards refuse in the one wire shape the operator pages read (review 14)', () => {
+  it('a rate-limited sign-in tells the operator when to try again, as SignInPanel shows it (refusalMessage)', async () => {
+    let refused: Answer | undefined;
+    for (let index = 0; index < 40 && !refused; index++) {
+      const answer = await nonceFrom('/operator/session', '203.0.113.77');
+      if (answer.status === 429) refused = answer;
+    }
+    expect(refused?.status).toBe(429);
+    const wait = retryAfterSeconds(LIMITED_ROUTES.find((route) => route.name === 'sign-in')!);
+    expect(refused!.headers['retry-after']).toBe(String(wait));
+    const body = JSON.parse(refused!.text);
+    expect(errorBodySchema.parse(body).error.code).toBe('rate_limited');
+    expect(refusalMessage(body)).toBe(`Too many sign-in requests; try again in ${wait} s.`);
+  });
+
+  it('refuses a cross-site POST with 403 { error: { code: cross_site, message } }, never plain text', async () => {
+    const answer = await send(PORT, '/operator/session', {
+      method: 'POST',
+      headers: {
+        origin: 'https://evil.example',
+        'sec-fetch-site': 'cross-site',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'intent=nonce',
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(answer.text)).toEqual({
+      error: { code: 'cross_site', message: 'Cross-site requests are not allowed.' },
+    });
   });
 });
 
@@ -203,7 +238,7 @@ describe('anonymous large bodies are bounded process-wide (attacker #2)', () => 
       for (const answer of answered) {
         expect(answer).toMatch(/^HTTP\/1\.1 503 /);
         expect(answer).toMatch(/\r\nretry-after: \d+\r\n/i);
-        expect(answer).toContain('"reason":"uploads_busy"');
+        expect(answer).toContain('"code":"uploads_busy"');
       }
       const held = process.memoryUsage().arrayBuffers - before;
       // The slots' bodies, this test's one payload, and room for what the collector has not reclaimed yet.

@@ -1,10 +1,12 @@
 /**
  * What stands in front of Remix (scripts/stack/web.ts): a request for another host is refused, a state-changing
  * request from another site is refused, the expensive anonymous endpoints are rate-limited per client address, and a
- * body is read only up to its route's limit before any action runs. Refusals are JSON `{ error, reason }`.
+ * body is read only up to its route's limit before any action runs. Refusals are the one wire shape the app's pages
+ * read (`Rejection.toBody()`: `{ error: { code, message } }`, app/lib/refusal.ts).
  */
 import { isIPv6 } from 'node:net';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { Rejection } from '#protocol/base-error';
 import { MAX_GPUS_PER_CLUSTER } from '#protocol/wire';
 import { allowedHosts, allowedOrigins } from '../../app/lib/public-origin';
 import { crossSiteRefusal } from '../../app/lib/same-origin';
@@ -19,8 +21,11 @@ export const FORM_BODY_LIMIT = 64 * 1_024;
  */
 export const ATTESTATION_BODY_LIMIT = MAX_GPUS_PER_CLUSTER * 70 + FORM_BODY_LIMIT;
 
-const refuse = (response: Response, status: number, reason: string, error: string) =>
-  response.status(status).set('cache-control', 'no-store').json({ error, reason });
+const refuse = (response: Response, status: number, code: string, message: string) =>
+  response
+    .status(status)
+    .set('cache-control', 'no-store')
+    .json(new Rejection(code, message, status).toBody());
 
 /**
  * The key a client is limited by: an IPv4 address as is (also when written IPv4-mapped, `::ffff:a.b.c.d`), an IPv6
@@ -94,7 +99,7 @@ export function originGuard(publicOrigin: string): RequestHandler {
       { secFetchSite: request.get('sec-fetch-site'), origin: request.get('origin') },
       allowed,
     );
-    if (refusal) response.status(403).type('text/plain').send(refusal);
+    if (refusal) refuse(response, 403, 'cross_site', refusal);
     else next();
   };
 }

@@ -155,7 +155,7 @@ describe('the web tier in front of Remix', () => {
       { host: 'evil.example', origin: 'https://evil.example' },
     );
     expect(answer.status).toBe(421);
-    expect(JSON.parse(answer.text)).toMatchObject({ reason: 'unknown_host' });
+    expect(JSON.parse(answer.text)).toMatchObject({ error: { code: 'unknown_host' } });
     expect(answer.text).not.toMatch(/nonce"/);
     // The loopback aliases of a loopback origin keep working (the e2e tests use both).
     expect((await send(PORT, '/', { headers: { host: `127.0.0.1:${PORT}` } })).status).toBe(200);
@@ -212,13 +212,13 @@ describe('the web tier in front of Remix', () => {
     const headers = { origin: `http://localhost:${PORT}`, 'content-type': 'application/x-www-form-urlencoded' };
     const declared = await send(PORT, '/operator/1', { method: 'POST', headers, body: big });
     expect(declared.status).toBe(413);
-    expect(JSON.parse(declared.text)).toMatchObject({ reason: 'body_too_large' });
+    expect(JSON.parse(declared.text)).toMatchObject({ error: { code: 'body_too_large' } });
     const chunks = Array.from({ length: 32 }, (_, index) =>
       Buffer.from(big.slice(index * 62_500, (index + 1) * 62_500)),
     );
     const chunked = await send(PORT, '/operator/1', { method: 'POST', headers, chunks });
     expect(chunked.status).toBe(413);
-    expect(JSON.parse(chunked.text)).toMatchObject({ reason: 'body_too_large' });
+    expect(JSON.parse(chunked.text)).toMatchObject({ error: { code: 'body_too_large' } });
     // A form within the limit reaches the action, which refuses the anonymous writer itself.
     expect((await postForm(PORT, '/operator/1', { intent: 'saveNote', body: 'short' })).status).toBe(401);
   });
@@ -307,7 +307,7 @@ describe('the web tier in front of Remix', () => {
     // The epoch export earns 30 tokens a minute: the next one comes in 2 s.
     expect(Number(last!.headers['retry-after'])).toBe(retryAfterSeconds(LIMITED_ROUTES[0]!));
     expect(retryAfterSeconds(LIMITED_ROUTES[0]!)).toBe(2);
-    expect(JSON.parse(last!.text)).toMatchObject({ reason: 'rate_limited' });
+    expect(JSON.parse(last!.text)).toMatchObject({ error: { code: 'rate_limited' } });
     const other = await send(PROXIED_PORT, '/api/v1/clusters/1/epochs/1/samples', {
       headers: { 'x-forwarded-for': '198.51.100.4' },
     });

@@ -117,7 +117,9 @@ test('cross-site posts to actions are refused and change nothing', async ({ page
     maxRedirects: 0,
   });
   expect(foreign.status()).toBe(403);
-  expect(await foreign.text()).toBe('Cross-site requests are not allowed.');
+  expect(await foreign.json()).toEqual({
+    error: { code: 'cross_site', message: 'Cross-site requests are not allowed.' },
+  });
   expect(foreign.headers()['set-cookie']).toBeUndefined();
   // A forged same-origin header does not help: the browser's Sec-Fetch-Site still says cross-site.
   const spoofed = await page.request.post('/language', {
