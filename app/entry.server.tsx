@@ -12,7 +12,6 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { fallbackLanguage, i18nOptions, isLanguage } from '~/i18n';
 import { i18nServer } from '~/i18n.server';
 import { contentSecurityPolicy } from '~/lib/csp.server';
-import { documentResponse } from '~/lib/document-response.server';
 import { FragmentCacheContext } from '~/lib/fragment-cache';
 import { fragmentCache } from '~/lib/fragment-cache.server';
 import { memoizePlainLookups } from '~/lib/i18n-memo.server';
@@ -61,7 +60,6 @@ export default async function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     // No route streams deferred data, and the document is small: sent as one buffer it costs one socket write instead
     // of a web stream and a write per React chunk (≈10 % of a full render), and bots and browsers get the same thing.
-    // The server writes that buffer itself (document-response.server.ts).
     const chunks: Buffer[] = [];
     let deadline: NodeJS.Timeout | undefined;
     const document = new Writable({
@@ -72,7 +70,7 @@ export default async function handleRequest(
       final(done) {
         clearTimeout(deadline);
         responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-        resolve(documentResponse(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+        resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
         done();
       },
     });

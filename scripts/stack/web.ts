@@ -8,7 +8,6 @@ import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 import { createRequest, sendResponse } from '@remix-run/node-fetch-server';
 import express from 'express';
 import { i18nServer } from '../../app/i18n.server';
-import { documentBodyOf } from '../../app/lib/document-response.server';
 import type { ServiceContext } from '../../app/load-context';
 import { childEnvironment } from '../../oracle/child-env';
 import { createSharedCache, newNonce, type Render } from './shared-cache';
@@ -47,21 +46,6 @@ export function buildApp() {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...childEnvironment(), NODE_ENV: 'production' },
   });
-}
-
-/**
- * A rendered document is written as the one buffer it was rendered into, with its length; anything else (a cached
- * copy, a resource route's stream, a HEAD answer) through its web stream.
- */
-async function send(response: express.Response, answer: Response) {
-  const document = documentBodyOf(answer);
-  if (!document || response.req.method === 'HEAD') return sendResponse(response, answer);
-  // A flat [name, value, ...] list keeps every Set-Cookie a header of its own.
-  const headers: string[] = [];
-  for (const [name, value] of answer.headers) headers.push(name, value);
-  headers.push('content-length', String(document.byteLength));
-  response.writeHead(answer.status, answer.statusText, headers);
-  response.end(document);
 }
 
 export type WebHandle = { url: string; server: Server; close: () => Promise<void> };
@@ -103,7 +87,7 @@ export async function startWeb(options: {
       const fetchRequest = body
         ? bufferedRequest(request, response, protocol, body)
         : createRequest(request, response, { protocol });
-      await send(response, await answer(fetchRequest));
+      await sendResponse(response, await answer(fetchRequest));
     } catch (error) {
       next(error);
     }
