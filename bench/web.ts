@@ -12,7 +12,8 @@
  */
 
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -37,12 +38,27 @@ const CHAIN_ID = 31_337;
 const ONLY_FULL = process.env.BENCH_ONLY === 'full';
 /**
  * `render`: BENCH_RENDERS (300) sequential full renders of /clusters through the real server and the CPU each costs
- * (renderCost): seconds per try, on one core, and a clean `node --cpu-prof` of the server's render.
+ * (renderCost): the CPU per render of the server process, on one core; with BENCH_PROFILE, a CPU profile of them.
  */
 const ONLY_RENDER = process.env.BENCH_ONLY === 'render';
 const RENDERS = Number(process.env.BENCH_RENDERS ?? 300);
 /** With `render`: a PGlite directory seeded by the first such run and reused by the next (seeding takes the longest). */
 const RENDER_DATA_DIR = ONLY_RENDER ? process.env.BENCH_DATA_DIR : undefined;
+/**
+ * With `render`: a file to write a CPU profile of the measured renders to (no start-up, no seeding, no warm-up, unlike
+ * `node --cpu-prof`); open it in Chrome's DevTools or read it bottom-up.
+ */
+const RENDER_PROFILE = ONLY_RENDER ? process.env.BENCH_PROFILE : undefined;
+/** With `render`: a folder to save the HTML of a few /clusters variants in, to compare the pages before and after a change. */
+const RENDER_HTML_DIR = ONLY_RENDER ? process.env.BENCH_HTML_DIR : undefined;
+const HTML_VARIANTS: [name: string, path: string, headers: Record<string, string>][] = [
+  ['clusters', '/clusters', {}],
+  ['clusters-zh', '/clusters', { 'accept-language': 'zh-CN' }],
+  ['clusters-filtered', '/clusters?sort=apr&order=desc&model=NVIDIA+H100+SXM5+80GB', {}],
+  ['clusters-page3', '/clusters?page=3&sort=price&order=asc', {}],
+  ['clusters-empty', '/clusters?q=nothing-matches-this', {}],
+  ['clusters-bad-query', '/clusters?sort=nope', {}],
+];
 
 /** Clusters over 4 GPU models and 5 IDCs; every other one tokenized with a sale 0-100 % sold; a year of rollups. */
 async function seed(db: Awaited<ReturnType<typeof openDatabase>>['db']) {
@@ -115,9 +131,20 @@ async function renderCost(baseUrl: string, path: string) {
   if (!check.ok) throw new Error(`GET ${path} answered ${check.status}`);
   const bytes = (await check.arrayBuffer()).byteLength;
   await load(`${baseUrl}${path}`, {}, ['-c', '1', '-a', '50']);
+  const profiler = RENDER_PROFILE ? new Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const cpuBefore = process.cpuUsage();
   const result = await load(`${baseUrl}${path}`, {}, ['-c', '1', '-a', String(RENDERS)]);
   const cpu = process.cpuUsage(cpuBefore);
+  if (profiler && RENDER_PROFILE) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(RENDER_PROFILE, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   console.log(
     `GET ${path} sequential full render: ${((cpu.user + cpu.system) / 1000 / result.requests.total).toFixed(2)} ms CPU per render (server process; ${result.requests.total} renders, p50 ${result.latency.p50} ms, ${(bytes / 1024).toFixed(1)} KB page)`,
   );
@@ -231,6 +258,14 @@ try {
   };
   if (ONLY_RENDER) {
     web = await startWeb({ port: PORT, context, sharedCache: false });
+    if (RENDER_HTML_DIR) {
+      mkdirSync(RENDER_HTML_DIR, { recursive: true });
+      for (const [name, path, headers] of HTML_VARIANTS) {
+        const page = await fetch(`${web.url}${path}`, { headers });
+        const head = [...page.headers].map(([header, value]) => `${header}: ${value}`).join('\n');
+        writeFileSync(join(RENDER_HTML_DIR, `${name}.html`), `${page.status}\n${head}\n\n${await page.text()}`);
+      }
+    }
     await renderCost(web.url, '/clusters');
   } else {
     // The market cache's refresh runs on the server's thread (PGlite included) every interval: its time is a stall.

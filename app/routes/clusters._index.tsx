@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData, useNavigate, useRevalidator } from '@remix-run/react';
-import { type MouseEvent, useEffect } from 'react';
+import { Form, useLoaderData, useNavigate, useRevalidator } from '@remix-run/react';
+import { type MouseEvent, type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBps, formatInteger, formatRelative, formatUsd, windowLabel } from '~/lib/format';
 import { useFragmentCache } from '~/lib/fragment-cache';
@@ -74,6 +74,19 @@ function useRowLinkNavigation() {
     event.preventDefault();
     navigate(href);
   };
+}
+
+/**
+ * What <Link> renders for these in-app hrefs, without its route resolution and hooks (the sort headers and the pager
+ * were eleven of them on every render); the click handler of the element around them navigates client-side
+ * (useRowLinkNavigation), and `data-discover` keeps Remix discovering their routes ahead of a click, as <Link> does.
+ */
+function PlainLink({ to, children, ...rest }: { to: string; children: ReactNode; 'data-testid'?: string }) {
+  return (
+    <a {...rest} data-discover="true" href={to}>
+      {children}
+    </a>
+  );
 }
 
 type RowLabels = { status: Record<string, string>; never: string; notTokenized: string };
@@ -230,7 +243,8 @@ export default function Market() {
       ) : (
         <div className="table-scroll">
           <table data-testid="cluster-table">
-            <thead>
+            {/* biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a focused sort link fires this click; the headers are anchors */}
+            <thead onClick={followRowLink}>
               <tr>
                 {COLUMNS.map((column) => {
                   const active = query.sort === column.sort;
@@ -241,13 +255,13 @@ export default function Market() {
                       scope="col"
                       aria-sort={active ? (query.order === 'asc' ? 'ascending' : 'descending') : undefined}
                     >
-                      <Link
+                      <PlainLink
                         to={marketHref(query, { sort: column.sort, order: nextOrder, page: 1 })}
                         data-testid={`sort-${column.sort}`}
                       >
                         {t(column.label)}
                         {active ? (query.order === 'asc' ? ' ▲' : ' ▼') : ''}
-                      </Link>
+                      </PlainLink>
                     </th>
                   );
                 })}
@@ -277,10 +291,15 @@ export default function Market() {
         </div>
       )}
       {data.pages > 1 && (
-        <nav className="pager" aria-label={t('market.pages')}>
-          {data.page > 1 && <Link to={marketHref(query, { page: data.page - 1 })}>{t('market.previous')}</Link>}
+        // biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a focused page link fires this click; the pages are anchors
+        <nav className="pager" aria-label={t('market.pages')} onClick={followRowLink}>
+          {data.page > 1 && (
+            <PlainLink to={marketHref(query, { page: data.page - 1 })}>{t('market.previous')}</PlainLink>
+          )}
           <span>{t('market.pageOf', { page: data.page, pages: data.pages })}</span>
-          {data.page < data.pages && <Link to={marketHref(query, { page: data.page + 1 })}>{t('market.next')}</Link>}
+          {data.page < data.pages && (
+            <PlainLink to={marketHref(query, { page: data.page + 1 })}>{t('market.next')}</PlainLink>
+          )}
         </nav>
       )}
     </>
