@@ -9,7 +9,9 @@ describe('the import-direction lint (review holes)', () => {
   it('refuses a shipping module importing a test kit (which itself imports devnet/)', () => {
     // db/fixtures.test-kit.ts imports ../devnet/chain: importing it from db/ ships devnet transitively.
     expect(violations('db/reindex.ts', "import { startTestChain } from './fixtures.test-kit';")).toHaveLength(1);
-    expect(violations('app/models/x.server.ts', "import { startTestChain } from '#db/fixtures.test-kit';")).toHaveLength(1);
+    expect(
+      violations('app/models/x.server.ts', "import { startTestChain } from '#db/fixtures.test-kit';"),
+    ).toHaveLength(1);
   });
 
   it('refuses a shipping module importing tests/ or bench/', () => {
