@@ -37,6 +37,23 @@ describe('import layering', () => {
     expect(violations('devnet/x.ts', "import { runDemoHistory } from '../demo/run';")).toHaveLength(1);
   });
 
+  it('keeps test code out of what ships: test kits, tests, specs, tests/ and bench/', () => {
+    // db/fixtures.test-kit.ts imports ../devnet/chain: importing it from db/ would ship devnet transitively.
+    expect(violations('db/reindex.ts', "import { startTestChain } from './fixtures.test-kit';")).toHaveLength(1);
+    expect(
+      violations('app/models/x.server.ts', "import { startTestChain } from '#db/fixtures.test-kit';"),
+    ).toHaveLength(1);
+    expect(violations('oracle/node/x.ts', "import { x } from './node.test';")).toHaveLength(1);
+    expect(violations('demo/x.ts', "import { x } from '../tests/e2e/support/chain';")).toHaveLength(1);
+    expect(violations('db/x.ts', "import { publicClient } from '../tests/e2e/support/chain';")).toHaveLength(1);
+    expect(violations('oracle/node/x.ts', "import { x } from '../../bench/seed';")).toHaveLength(1);
+    expect(violations('protocol/x.ts', "import { x } from './eip712.spec.ts';")).toHaveLength(1);
+  });
+
+  it('reads a dynamic import written as a backtick literal', () => {
+    expect(violations('db/x.ts', 'const m = await import(`../devnet/anvil`);')).toHaveLength(1);
+  });
+
   it('leaves test code free to reach anywhere', () => {
     expect(isTestCode('db/fixtures.test-kit.ts')).toBe(true);
     expect(isTestCode('oracle/node/node.test.ts')).toBe(true);

@@ -3,13 +3,17 @@
  * devnet/ used only from above (demo/, tests, benches). This scans the source tree's import specifiers (static,
  * dynamic and re-exports, resolved to paths) and reports every import that points the wrong way:
  * - nothing that ships (app/, config/, contracts/ts/, db/, oracle/, protocol/) imports devnet/, demo/ or scripts/;
+ * - nothing that ships, nor demo/, imports test code: a `*.test`, `*.spec` or `*.test-kit` module, or anything under
+ *   tests/ or bench/ (a test kit imports devnet/, so importing one would ship the dev tooling by the back door);
  * - demo/ and devnet/ never import the orchestrator (scripts/), and devnet/ never imports the demo;
  * - app/, db/ and protocol/ never import an oracle agent or node module (a type or a rule they need lives in protocol/);
  * - protocol/ stays browser-safe and at the bottom: no Node built-ins, nothing from a layer above, and no package but
  *   viem and zod (plus the generated bindings, #contracts).
  * Tests may reach anywhere: `*.test.ts`, `*.spec.ts`, test kits (`*.test-kit.ts`) and everything under tests/ and
- * bench/ are not scanned. Biome's noRestrictedImports matches specifier text, not where a relative path lands, so
- * the rule is this scanner; `npm run lint` runs it (`tsx tests/lint/layers.ts`), layers.test.ts tests it.
+ * bench/ are not scanned. Dynamic imports are read whether quoted or a backtick literal without `${` (a computed
+ * specifier cannot be resolved, so it is not seen). Biome's noRestrictedImports matches specifier text, not where a
+ * relative path lands, so the rule is this scanner; `npm run lint` runs it (`tsx tests/lint/layers.ts`),
+ * layers.test.ts tests it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -26,6 +30,9 @@ const FORBIDDEN: Record<string, string[]> = {
   devnet: ['scripts', 'demo'],
 };
 export const SCANNED = Object.keys(FORBIDDEN);
+/** The folders whose modules may not import test code (devnet/ is dev tooling, used by tests itself). */
+const TEST_FREE = [...SHIPPING, 'demo'];
+const TEST_FOLDERS = ['tests', 'bench'];
 
 /** Where an import specifier points, as a path from the repository root, or the package it names. */
 function target(file: string, specifier: string): { path: string } | { builtin: string } | { pkg: string } {
@@ -43,11 +50,14 @@ function target(file: string, specifier: string): { path: string } | { builtin: 
 }
 
 const IMPORT =
-  /(?:^|[^\w.])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+  /(?:^|[^\w.])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*(?:['"]([^'"]+)['"]|`((?:[^`$\\]|\$(?!\{))+)`)\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 
 function importsOf(source: string): string[] {
-  return [...source.matchAll(IMPORT)].map((match) => (match[1] ?? match[2] ?? match[3])!);
+  return [...source.matchAll(IMPORT)].map((match) => (match[1] ?? match[2] ?? match[3] ?? match[4])!);
 }
+
+/** A module path (with or without its extension) that names a test, a spec or a test kit. */
+const TEST_MODULE = /\.(test|spec|test-kit)(\.[cm]?[jt]sx?)?$/;
 
 const PROTOCOL_PACKAGES = new Set(['viem', 'zod']);
 const ABOVE_PROTOCOL = ['app', 'db', 'oracle', 'scripts', 'demo', 'devnet'];
@@ -62,6 +72,8 @@ export function violations(file: string, source: string): string[] {
   for (const specifier of importsOf(source)) {
     const to = target(file, specifier);
     const into = (prefix: string) => 'path' in to && (to.path === prefix || to.path.startsWith(`${prefix}/`));
+    if (TEST_FREE.includes(layer) && 'path' in to && (TEST_MODULE.test(to.path) || TEST_FOLDERS.some(into)))
+      problems.push(`${file} imports ${specifier}: ${layer}/ must not depend on test code (tests, test kits, bench/)`);
     if ((layer === 'app' || layer === 'db' || layer === 'protocol') && (into('oracle/agent') || into('oracle/node')))
       problems.push(`${file} imports ${specifier}: an oracle agent/node module (move the type or rule to protocol/)`);
     if (layer !== 'protocol') {
