@@ -1,6 +1,7 @@
 import { HttpRequestError } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { isRetryable, UnavailableError } from '#protocol/base-error';
 import { fromDataSources, isDataSourceUnavailable, parseOr400 } from './http.server';
 
 async function statusOf(run: () => unknown) {
@@ -22,6 +23,13 @@ describe('fromDataSources', () => {
   it('turns a refused database connection into a 503', async () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
     expect(await statusOf(() => fromDataSources(() => Promise.reject(refused)))).toBe(503);
+  });
+
+  it('treats an UnavailableError (retryable by definition) as a data source that did not answer', async () => {
+    const down = new UnavailableError('the database did not answer', { cause: new Error('socket hang up') });
+    expect(isRetryable(down)).toBe(true);
+    expect(isDataSourceUnavailable(down)).toBe(true);
+    expect(await statusOf(() => fromDataSources(() => Promise.reject(down)))).toBe(503);
   });
 
   it('lets programming errors through unchanged', async () => {

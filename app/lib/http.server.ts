@@ -6,6 +6,7 @@
 import { data, type HeadersFunction } from '@remix-run/node';
 import { type BaseError, HttpRequestError, RpcRequestError, TimeoutError } from 'viem';
 import { z } from 'zod';
+import { isRetryable } from '#protocol/base-error';
 import { isLanguage } from '~/i18n';
 import { i18nServer } from '~/i18n.server';
 
@@ -52,9 +53,14 @@ export async function parseOr400<T extends z.ZodType>(
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '08006', '08001']);
 
-/** True for errors that mean "the chain or the database is down or unreachable" rather than a bug. */
+/**
+ * True for errors that mean "the chain or the database is down or unreachable" rather than a bug: first what the
+ * error family says (`retryable`, e.g. an UnavailableError), then viem's transport errors and the drivers' codes and
+ * messages, which come from outside the family.
+ */
 export function isDataSourceUnavailable(error: unknown): boolean {
   if (error instanceof Response) return false;
+  if (isRetryable(error)) return true;
   const viemError = error as BaseError | undefined;
   if (typeof viemError?.walk === 'function') {
     const cause = viemError.walk(
