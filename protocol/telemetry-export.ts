@@ -6,6 +6,7 @@
  */
 import { isAddress, isHex } from 'viem';
 import { z } from 'zod';
+import { BaseError, type BaseErrorParameters } from './base-error';
 import {
   TELEMETRY_LEAF_TYPES,
   type TelemetryLeaf,
@@ -79,8 +80,12 @@ export const exportSampleLeaf = (sample: ExportSample): TelemetryLeaf => [
   sample.utilizationMilliPct,
 ];
 
-export class ExportFileError extends Error {
+/** A file that is not a usable epoch export (too large, not JSON, not the format); the message is one sentence. */
+export class ExportFileError extends BaseError {
   override name = 'ExportFileError';
+  constructor(shortMessage: string, parameters: Pick<BaseErrorParameters, 'cause' | 'details'> = {}) {
+    super(shortMessage, { ...parameters, code: 'export_file' });
+  }
 }
 
 /** Parses an export's JSON text: one sentence (ExportFileError) for a file too large, not JSON, or not an export. */
@@ -95,7 +100,7 @@ export function parseEpochExport(text: string): EpochExport {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ExportFileError(`the file is not JSON: ${(error as Error).message}`);
+    throw new ExportFileError(`the file is not JSON: ${(error as Error).message}`, { cause: error });
   }
   const parsed = epochExportSchema.safeParse(json);
   if (!parsed.success) throw new ExportFileError(`the file is not an epoch export: ${z.prettifyError(parsed.error)}`);

@@ -5,10 +5,10 @@
  */
 import { inspect } from 'node:util';
 import { parseDeployEnv } from '#config/deploy';
-import { ConfigError, loadDotEnv } from '#config/env';
-import { DeploymentRefusedError } from '#contracts/deploy';
+import { loadDotEnv } from '#config/env';
 import { redactUrls } from '#contracts/redact';
-import { DeploymentRecordError, deployToChain } from './stack/deployment';
+import { BaseError } from '#protocol/base-error';
+import { deployToChain } from './stack/deployment';
 import { red } from './stack/progress';
 
 const FLAGS = ['--new', '--force'];
@@ -29,10 +29,10 @@ try {
     print: (line) => process.stdout.write(`${line}\n`),
   });
 } catch (error) {
-  // A refusal the operator fixes (a setting, the record, an unreachable RPC) is one sentence; anything else is a bug or
-  // a chain failure mid-deployment, whose stack and cause are what the operator needs (URLs still redacted).
-  if (error instanceof ConfigError || error instanceof DeploymentRecordError || error instanceof DeploymentRefusedError)
-    fail(error.message.split('\n')[0]!);
+  // The error family carries what the operator fixes or waits out (a setting, the record, a refused deployment, an
+  // unreachable RPC): one sentence. Anything else is a bug or a chain failure mid-deployment, whose stack and cause are
+  // what the operator needs (URLs still redacted).
+  if (error instanceof BaseError) fail(error.shortMessage);
   process.stderr.write(`${red('error:')} deployment failed\n${redactUrls(inspect(error, { depth: 6 }))}\n`);
   process.exit(1);
 }

@@ -6,6 +6,7 @@ import { useCallback, useState } from 'react';
 import type { Abi, Address, Hash, TransactionReceipt } from 'viem';
 import { useConfig } from 'wagmi';
 import { simulateContract, waitForTransactionReceipt, writeContract } from 'wagmi/actions';
+import { BaseError } from '#protocol/base-error';
 import { protocolErrorsAbi } from '#protocol/errors';
 import { type DescribedError, describeError } from './contract-errors';
 
@@ -24,9 +25,11 @@ export type WriteRequest = {
   account: Address;
 };
 
-export class TransactionRevertedError extends Error {
+/** A mined transaction whose receipt says it reverted (the simulation passed, the chain moved on meanwhile). */
+export class TransactionRevertedError extends BaseError {
+  override name = 'TransactionRevertedError';
   constructor(readonly hash: Hash) {
-    super(`Transaction ${hash} reverted`);
+    super(`Transaction ${hash} reverted`, { code: 'reverted' });
   }
 }
 
@@ -63,7 +66,7 @@ export function useTransactionFlow() {
           step: 'failed',
           error:
             error instanceof TransactionRevertedError
-              ? { kind: 'reverted', reason: error.message }
+              ? { kind: 'reverted', reason: error.shortMessage }
               : describeError(error),
           hash: error instanceof TransactionRevertedError ? error.hash : undefined,
         });

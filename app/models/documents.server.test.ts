@@ -49,7 +49,9 @@ describe.each(testDatabases)('cluster documents on $name', ({ open }) => {
     handle = await open();
     const { db } = handle;
     for (let index = 0; index < DOCUMENTS_PER_CLUSTER; index++) await addClusterDocument(db, doc(7n, `d${index}`));
-    await expect(addClusterDocument(db, doc(7n, 'one too many'))).rejects.toBeInstanceOf(TooManyDocumentsError);
+    const refusal = addClusterDocument(db, doc(7n, 'one too many'));
+    await expect(refusal).rejects.toBeInstanceOf(TooManyDocumentsError);
+    await expect(refusal).rejects.toMatchObject({ code: 'too_many_documents', status: 409 });
     expect(await clusterDocumentList(db, 31_337, 7n)).toHaveLength(DOCUMENTS_PER_CLUSTER);
     await addClusterDocument(db, doc(8n, 'another cluster'));
   });

@@ -3,6 +3,7 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Address, Hex } from 'viem';
 import type { Database } from '#db';
 import { clusterDocuments } from '#db/schema';
+import { Rejection } from '#protocol/base-error';
 
 export const DOCUMENTS_PER_CLUSTER = 20;
 
@@ -60,8 +61,12 @@ export async function clusterDocumentsByCluster(db: Database, chainId: number, c
   return byCluster;
 }
 
-export class TooManyDocumentsError extends Error {
+/** The cluster already keeps DOCUMENTS_PER_CLUSTER documents: a refusal (409, `too_many_documents`), not a fault. */
+export class TooManyDocumentsError extends Rejection {
   override name = 'TooManyDocumentsError';
+  constructor(message: string) {
+    super('too_many_documents', message, 409);
+  }
 }
 
 export async function addClusterDocument(

@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { AppLoadContext } from '@remix-run/node';
 import { LRUCache } from 'lru-cache';
 import type { Hex } from 'viem';
+import { BaseError, shortMessageOf } from '#protocol/base-error';
 import { MAX_SAMPLES_ANSWER_BYTES } from '#protocol/telemetry-export';
 import { ExportMismatchError, nodeSamplesSchema } from '../../oracle/export/epoch-export';
 import type { ExportAnswer, ExportJob } from '../../oracle/export/export-worker';
@@ -40,7 +41,7 @@ const summaries = new LRUCache<string, Promise<Omit<BuiltExport, 'json'>>>({ max
 
 let worker: Worker | undefined;
 let nextJob = 0;
-const pending = new Map<number, { resolve: (built: BuiltExport) => void; reject: (error: Error) => void }>();
+const pending = new Map<number, { resolve: (built: BuiltExport) => void; reject: (error: BaseError) => void }>();
 
 function exportWorker(): Worker {
   if (worker) return worker;
@@ -59,20 +60,26 @@ function exportWorker(): Worker {
     pending.delete(answer.id);
     if (!job) return;
     if ('error' in answer) {
+      // The worker's error, rebuilt on this side by its code; its own (cloned) error stays the cause.
+      const { code, message, cause } = answer.error;
       job.reject(
-        answer.error.name === 'ExportMismatchError'
-          ? new ExportMismatchError(answer.error.message)
-          : new Error(answer.error.message),
+        code === ExportMismatchError.code
+          ? new ExportMismatchError(message, { cause })
+          : new BaseError(message, { code, cause }),
       );
     } else job.resolve(answer);
   });
-  const fail = (error: Error) => {
+  const fail = (error: BaseError) => {
     worker = undefined;
     for (const job of pending.values()) job.reject(error);
     pending.clear();
   };
-  started.on('error', fail);
-  started.on('exit', (code) => fail(new Error(`the export worker exited with code ${code}`)));
+  started.on('error', (error) =>
+    fail(new BaseError(`the export worker failed: ${shortMessageOf(error)}`, { code: 'export_worker', cause: error })),
+  );
+  started.on('exit', (code) =>
+    fail(new BaseError(`the export worker exited with code ${code}`, { code: 'export_worker' })),
+  );
   worker = started;
   return started;
 }

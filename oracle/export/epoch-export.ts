@@ -6,6 +6,7 @@
 import { type Address, getAddress, type Hex, isHex, type PublicClient } from 'viem';
 import { z } from 'zod';
 import { clusterRegistryAbi } from '#contracts';
+import { BaseError, type BaseErrorParameters } from '#protocol/base-error';
 import { type TelemetryLeaf, telemetryTree } from '#protocol/telemetry';
 import {
   type EpochExport,
@@ -67,8 +68,13 @@ export function buildEpochExport(input: {
   };
 }
 
-export class ExportMismatchError extends Error {
+/** A node's samples do not hash to the root its committee signed on chain: that node's answer is unusable. */
+export class ExportMismatchError extends BaseError {
   override name = 'ExportMismatchError';
+  static readonly code = 'export_mismatch';
+  constructor(shortMessage: string, parameters: Pick<BaseErrorParameters, 'cause' | 'details'> = {}) {
+    super(shortMessage, { ...parameters, code: ExportMismatchError.code });
+  }
 }
 
 export type VerifyResult = {

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Address, Hex } from 'viem';
+import { BaseError, shortMessageOf } from '#protocol/base-error';
 import { telemetryRoot } from '#protocol/telemetry';
 import { buildEpochExport, ExportMismatchError, type NodeSamples } from './epoch-export';
 
@@ -15,7 +16,11 @@ export type ExportJob = {
 };
 export type ExportAnswer =
   | { id: number; json: string; samples: number; gpus: number }
-  | { id: number; error: { name: string; message: string } };
+  /**
+   * A failed job: the error family's `code` ('internal' outside it), its sentence, and the error itself as `cause`
+   * (a structured clone: message, stack and causes survive the thread boundary, the class does not).
+   */
+  | { id: number; error: { code: string; message: string; cause: unknown } };
 
 function summary(job: ExportJob) {
   const { leaves } = job.input.samples;
@@ -42,7 +47,9 @@ parentPort?.on('message', (job: ExportJob) => {
       };
     }
   } catch (error) {
-    answer = { id: job.id, error: { name: (error as Error).name, message: (error as Error).message } };
+    const code = error instanceof BaseError ? error.code : 'internal';
+    const cause = error instanceof Error ? error : String(error);
+    answer = { id: job.id, error: { code, message: shortMessageOf(error), cause } };
   }
   parentPort?.postMessage(answer);
 });

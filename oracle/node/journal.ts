@@ -10,6 +10,7 @@
 import { closeSync, mkdirSync, openSync, readSync, truncateSync } from 'node:fs';
 import { type FileHandle, open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { BaseError } from '#protocol/base-error';
 import { JournalFailedError } from '../errors';
 
 /** Largest record (one line, newline included). Above the node's 16 MiB body limit, with room for JSON escaping. */
@@ -21,12 +22,14 @@ const NEWLINE = 0x0a;
 
 export const journalReplacer = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
 
-export class RecordTooLargeError extends Error {
+/** A record past the journal's bound: refused as a whole (the same record is refused again, so never retryable). */
+export class RecordTooLargeError extends BaseError {
+  override name = 'RecordTooLargeError';
   constructor(
     readonly bytes: number,
     readonly limit: number,
   ) {
-    super(`a journal record of ${bytes} bytes exceeds the ${limit}-byte bound`);
+    super(`a journal record of ${bytes} bytes exceeds the ${limit}-byte bound`, { code: 'record_too_large' });
   }
 }
 

@@ -20,6 +20,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import type { DeployEnv } from '#config/deploy';
 import { checkProductionSettings } from '#config/production';
 import {
+  DeploymentRefusedError,
   type DeployOptions,
   deployProtocol,
   ensureDeployment,
@@ -29,11 +30,15 @@ import {
 import { type Deployment, deploymentPath, readDeployment } from '#contracts/deployments';
 import { isDevAddress } from '#contracts/dev-keys';
 import { redactUrl, redactUrls } from '#contracts/redact';
+import { type BaseErrorParameters, ConfigError, UnavailableError } from '#protocol/base-error';
 import { chainFor } from '#protocol/chain';
 
-/** A deployment record that cannot be used; the message is one sentence for the operator. */
-export class DeploymentRecordError extends Error {
+/** A deployment record that cannot be used; the message is one sentence for the operator, who fixes the record. */
+export class DeploymentRecordError extends ConfigError {
   override name = 'DeploymentRecordError';
+  constructor(shortMessage: string, parameters: Pick<BaseErrorParameters, 'cause' | 'details'> = {}) {
+    super(shortMessage, { ...parameters, code: 'deployment_record' });
+  }
 }
 
 export type DeploymentSource = {
@@ -118,9 +123,9 @@ export async function deployToChain(env: DeployEnv, options: DeployToChainOption
     chainId = await createPublicClient({ transport }).getChainId();
   } catch (error) {
     const reason = (error as { shortMessage?: string }).shortMessage ?? (error as Error).message;
-    throw new DeploymentRecordError(
-      `Cannot reach the chain at RPC_URL=${redactUrl(env.RPC_URL)}: ${redactUrls(reason)}`,
-    );
+    throw new UnavailableError(`Cannot reach the chain at RPC_URL=${redactUrl(env.RPC_URL)}: ${redactUrls(reason)}`, {
+      cause: error,
+    });
   }
   checkProductionSettings(env, { runtime: 'deploy', chainId });
   const chain = chainFor(chainId, env.RPC_URL);
@@ -157,7 +162,12 @@ export async function deployToChain(env: DeployEnv, options: DeployToChainOption
       stablecoin: env.STABLECOIN_ADDRESS,
       directory: env.DEPLOYMENTS_DIR,
     },
-  );
+  ).catch((error: unknown) => {
+    // contracts/ts sits below the error family: its refusal (a setting the operator fixes) becomes a ConfigError here.
+    throw error instanceof DeploymentRefusedError
+      ? new ConfigError(error.message, { code: 'deployment_refused', cause: error })
+      : error;
+  });
   const { committee, governance } = deployment;
   options.print(`Deployed at block ${deployment.deployBlock} (${deployment.deployBlockHash}):`);
   for (const [name, address] of Object.entries(deployment.contracts)) options.print(`  ${name.padEnd(26)}${address}`);
