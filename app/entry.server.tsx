@@ -90,7 +90,7 @@ export default async function handleRequest(
           responseStatusCode = 500;
           // The page shows the error boundary; the server logs the cause. A visitor who left before the page was
           // rendered is not an error.
-          if (!request.signal.aborted) console.error(error);
+          if (!request.signal.aborted) loadContext.log.error({ err: error });
         },
       },
     );

@@ -1,6 +1,7 @@
 /** Epoch exports against a real chain and an HTTP server standing in for an oracle node that counts its requests. */
 import { createServer, type Server } from 'node:http';
 import type { AppLoadContext } from '@remix-run/node';
+import pino from 'pino';
 import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +90,7 @@ afterAll(async () => {
 describe('epoch exports', () => {
   const context = () => ({
     web: { oracleNodeUrls: [`http://127.0.0.1:${NODE_PORT}`] } as AppLoadContext['web'],
+    log: pino({ level: 'silent' }),
     chain: {
       chainId: 31_337,
       publicRpcUrl: chain.rpcUrl,
@@ -144,6 +146,7 @@ describe('epoch exports under a burst of distinct epochs (M-2)', () => {
       const context = {
         web: { oracleNodeUrls: [`http://127.0.0.1:${testPort(8794)}`] } as AppLoadContext['web'],
         chain: { chainId: 31_337, deployment: chain.deployment } as AppLoadContext['chain'],
+        log: pino({ level: 'silent' }),
       };
       const epochs = Array.from({ length: MAX_QUEUED_BUILDS + 1 }, (_, index) =>
         cachedEpochExport(context, { ...report, epoch: String(1_000 + index) }).catch((error: unknown) => error),

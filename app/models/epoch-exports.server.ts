@@ -95,8 +95,8 @@ function runJob(kind: ExportJob['kind'], input: ExportJob['input']): Promise<Bui
   });
 }
 
-/** The chain (deployment and chain id) and the web settings (the committee's URLs) an export needs. */
-type Context = Pick<AppLoadContext, 'chain' | 'web'>;
+/** The chain (deployment and chain id), the web settings (the committee's URLs) and the logger an export needs. */
+type Context = Pick<AppLoadContext, 'chain' | 'web' | 'log'>;
 
 const keyOf = ({ chain }: Context, report: Report) =>
   `${chain.chainId}:${chain.deployment.contracts.clusterRegistry}:${report.clusterId}:${report.epoch}:${report.telemetryRoot}:${report.transactionHash}`;
@@ -122,7 +122,7 @@ function fromNodes(context: Context, report: Report, kind: ExportJob['kind']): P
         expectedRoot: report.telemetryRoot,
         reportTransaction: report.transactionHash,
       }),
-    { maxBytes: MAX_SAMPLES_ANSWER_BYTES },
+    { log: context.log, maxBytes: MAX_SAMPLES_ANSWER_BYTES },
   ).finally(() => {
     downloads -= 1;
   });

@@ -1,7 +1,8 @@
 /** The committee client against real HTTP servers standing in for oracle nodes (node:http, real fetch). */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 const servers: Server[] = [];
@@ -50,29 +51,34 @@ const accept = (expected: string) => (data: { root: string }) => {
   return data.root;
 };
 
+/** A real pino logger whose lines (JSON, one per call) are kept for the assertions. */
+function recordingLog() {
+  const lines: string[] = [];
+  return { log: pino({ level: 'warn' }, { write: (line: string) => lines.push(line) }), lines };
+}
+
 describe('askFirstAnswering', () => {
   it('skips a node whose well-formed answer is wrong and one that refuses, and takes the next that is right', async () => {
-    expect(await oracle.askFirstAnswering(urls, '/x', rootSchema, accept('0x600d'))).toBe('0x600d');
+    const { log } = recordingLog();
+    expect(await oracle.askFirstAnswering(urls, '/x', rootSchema, accept('0x600d'), { log })).toBe('0x600d');
   });
 
   it('tells a visitor which nodes failed by position, never their internal URLs, and logs the URLs (L-5)', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    try {
-      const failure = oracle.askFirstAnswering(urls, '/x', rootSchema, accept('0xnone'));
-      await expect(failure).rejects.toBeInstanceOf(oracle.OracleUnavailableError);
-      const message = ((await failure.catch((error: unknown) => error)) as Error).message;
-      expect(message).toMatch(
-        /oracle node 1 of 4 unreachable; oracle node 2 of 4 gave no usable answer; .*oracle node 4 of 4 gave no usable answer/,
-      );
-      expect(message).not.toMatch(/127\.0\.0\.1|http:|:\d{2,5}\b/);
-      // The operator reading the server log still learns where and why.
-      const logged = warn.mock.calls.map((call) => String(call[0])).join('\n');
-      expect(logged).toContain(unreachable);
-      expect(logged).toMatch(/root 0xbad is not 0xnone/);
-      expect(logged).toMatch(/not yet/);
-    } finally {
-      warn.mockRestore();
-    }
+    const { log, lines } = recordingLog();
+    const failure = oracle.askFirstAnswering(urls, '/x', rootSchema, accept('0xnone'), { log });
+    await expect(failure).rejects.toBeInstanceOf(oracle.OracleUnavailableError);
+    const message = ((await failure.catch((error: unknown) => error)) as Error).message;
+    expect(message).toMatch(
+      /oracle node 1 of 4 unreachable; oracle node 2 of 4 gave no usable answer; .*oracle node 4 of 4 gave no usable answer/,
+    );
+    expect(message).not.toMatch(/127\.0\.0\.1|http:|:\d{2,5}\b/);
+    // The operator reading the server log (the load context's pino logger) still learns where and why.
+    const logged = lines.map((line) => JSON.parse(line) as { level: number; msg: string });
+    expect(logged.every((entry) => entry.level === pino.levels.values.warn)).toBe(true);
+    const text = logged.map((entry) => entry.msg).join('\n');
+    expect(text).toContain(unreachable);
+    expect(text).toMatch(/root 0xbad is not 0xnone/);
+    expect(text).toMatch(/not yet/);
   });
 
   it('asks a node configured with a path prefix and a query at the route under that prefix, keeping the query', async () => {
@@ -82,7 +88,8 @@ describe('askFirstAnswering', () => {
       return { status: 200, body: { root: '0x600d' } };
     });
     const url = `${proxied}/oracle-1?token=abc`;
-    expect(await oracle.askFirstAnswering([url], '/x', rootSchema, accept('0x600d'))).toBe('0x600d');
+    const { log } = recordingLog();
+    expect(await oracle.askFirstAnswering([url], '/x', rootSchema, accept('0x600d'), { log })).toBe('0x600d');
     expect(asked).toEqual(['/oracle-1/x?token=abc']);
   });
 });

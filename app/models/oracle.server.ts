@@ -2,8 +2,10 @@
  * The app's side of the oracle committee (`context.web.oracleNodeUrls`, ORACLE_NODE_URLS): it relays an operator's attestation request to every
  * node — challenges out, wallet-signed answers back — and reads the nodes' per-cluster telemetry status and raw
  * epoch samples. Browsers name nodes by their index in the configured list only, so the server never fetches an
- * address a visitor chose.
+ * address a visitor chose. What a visitor must not read (a node's internal URL, its own words) goes to the load
+ * context's pino logger, which every function here takes.
  */
+import type { Logger } from 'pino';
 import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { z } from 'zod';
@@ -22,6 +24,7 @@ export class OracleUnavailableError extends UnavailableError {
 
 /** One node's answer: its JSON validated by `schema`, or its own error code and sentence (a 4xx says why). */
 async function askNode<T>(
+  log: Logger,
   urls: readonly string[],
   node: number,
   path: string,
@@ -34,7 +37,7 @@ async function askNode<T>(
   } catch (error) {
     if (error instanceof NodeUnavailableError && error.status === undefined) {
       // The cause may name the node's internal address (a DNS or connect error): the log gets it, the visitor does not.
-      console.warn(`oracle node ${node + 1} (${url}) unreachable for ${path}: ${shortMessageOf(error.cause)}`);
+      log.warn(`oracle node ${node + 1} (${url}) unreachable for ${path}: ${shortMessageOf(error.cause)}`);
       return { node, ok: false, code: 'unreachable', message: 'unreachable' };
     }
     if (error instanceof Rejection) return { node, ok: false, code: error.code, message: error.shortMessage };
@@ -51,6 +54,7 @@ async function askNode<T>(
 
 /** Asks every node at once. */
 function askEveryNode<T>(
+  log: Logger,
   urls: readonly string[],
   path: (node: number) => string | undefined,
   schema: z.ZodType<T>,
@@ -61,7 +65,7 @@ function askEveryNode<T>(
       const target = path(node);
       return target === undefined
         ? []
-        : [askNode(urls, node, target, schema, { method: body ? 'POST' : 'GET', body: body?.(node) })];
+        : [askNode(log, urls, node, target, schema, { method: body ? 'POST' : 'GET', body: body?.(node) })];
     }),
   );
 }
@@ -81,19 +85,19 @@ export async function askFirstAnswering<T, R>(
   path: string,
   schema: z.ZodType<T>,
   use: (data: T) => R | Promise<R>,
-  call: Pick<NodeCallOptions, 'signal' | 'maxBytes'> = {},
+  options: Pick<NodeCallOptions, 'signal' | 'maxBytes'> & { log: Logger },
 ): Promise<R> {
+  const { log, ...call } = options;
   if (urls.length === 0) throw new OracleUnavailableError('no oracle node is configured (ORACLE_NODE_URLS)');
   const failures: string[] = [];
   // Visitors read this sentence (the API's 503, the epoch page): it names nodes by position, never by their internal
   // URL (L-5); the URLs go to the server log only.
   const fail = (node: number, reason: string) => {
-    if (reason !== 'unreachable')
-      console.warn(`oracle node ${node + 1} (${urls[node]}) did not serve ${path}: ${reason}`);
+    if (reason !== 'unreachable') log.warn(`oracle node ${node + 1} (${urls[node]}) did not serve ${path}: ${reason}`);
     failures.push(`oracle node ${node + 1} of ${urls.length} ${answerCodeSentence(reason)}`);
   };
   for (const node of urls.keys()) {
-    const answer = await askNode(urls, node, path, schema, call);
+    const answer = await askNode(log, urls, node, path, schema, call);
     if (answer.ok) {
       try {
         // Awaited here: a `use` that builds off the thread rejects later, and that node is skipped too.
@@ -109,8 +113,9 @@ export async function askFirstAnswering<T, R>(
 }
 
 /** A fresh challenge from every node for `clusterId`. */
-export function requestChallenges(urls: readonly string[], clusterId: bigint) {
+export function requestChallenges(log: Logger, urls: readonly string[], clusterId: bigint) {
   return askEveryNode(
+    log,
     urls,
     () => `/clusters/${clusterId}/attestation/challenge`,
     challengeSchema,
@@ -119,9 +124,15 @@ export function requestChallenges(urls: readonly string[], clusterId: bigint) {
 }
 
 /** Hands each answered challenge to the node that issued it; each node that accepts signs the attestation. */
-export function submitInventoryAnswers(urls: readonly string[], clusterId: bigint, answers: InventoryAnswer[]) {
+export function submitInventoryAnswers(
+  log: Logger,
+  urls: readonly string[],
+  clusterId: bigint,
+  answers: InventoryAnswer[],
+) {
   const byNode = new Map(answers.map((answer) => [answer.node, answer]));
   return askEveryNode(
+    log,
     urls,
     (node) => (byNode.has(node) ? `/clusters/${clusterId}/attestation` : undefined),
     attestationSignatureSchema,
@@ -147,18 +158,20 @@ export function telemetryStatus(
     detail: boolean;
     context: ChainContext;
     web: Pick<WebSettings, 'oracleNodeUrls' | 'oracleReaderPrivateKey'>;
+    log: Logger;
   },
 ) {
+  const { log } = options;
   const path = `/clusters/${clusterId}/telemetry`;
   const urls = options.web.oracleNodeUrls;
   const key = options.web.oracleReaderPrivateKey;
   const reader = options.detail && key ? privateKeyToAccount(key) : undefined;
   return Promise.all(
     urls.map(async (url, node) => {
-      if (!reader) return askNode(urls, node, path, telemetryViewSchema);
+      if (!reader) return askNode(log, urls, node, path, telemetryViewSchema);
       let address = nodeAddresses.get(url);
       if (!address) {
-        const counts = await askNode(urls, node, path, telemetryViewSchema);
+        const counts = await askNode(log, urls, node, path, telemetryViewSchema);
         if (!counts.ok) return counts;
         address = counts.data.node;
         nodeAddresses.set(url, address);
@@ -168,11 +181,11 @@ export function telemetryStatus(
         { node: address, clusterId, issuedAt: Math.floor(Date.now() / 1000) },
         (typed) => reader.signTypedData(typed),
       );
-      const detail = await askNode(urls, node, path, telemetryViewSchema, { headers });
+      const detail = await askNode(log, urls, node, path, telemetryViewSchema, { headers });
       if (detail.ok || !['not_operator', 'view_expired', 'invalid_view_signature'].includes(detail.code)) return detail;
       // Another node now answers at that URL, or this one does not trust the reader key: the counts, and relearn.
       nodeAddresses.delete(url);
-      return askNode(urls, node, path, telemetryViewSchema);
+      return askNode(log, urls, node, path, telemetryViewSchema);
     }),
   );
 }

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import pino from 'pino';
 import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +92,7 @@ const context = {
     deployment: { contracts: { clusterRegistry: REGISTRY } },
     publicClient: { readContract: async () => OPERATOR },
   },
+  log: pino({ level: 'silent' }),
   web: {
     publicOrigin: 'http://localhost:4550',
     trustProxy: false,

@@ -24,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return rejectionJson(new Rejection('unavailable', 'No oracle node is configured (ORACLE_NODE_URLS).', 503));
   const body = parsed.data;
   const clusterId = BigInt(body.clusterId);
-  if (body.step === 'challenge') return privateJson({ nodes: await requestChallenges(urls, clusterId) });
+  if (body.step === 'challenge') return privateJson({ nodes: await requestChallenges(context.log, urls, clusterId) });
   const unknown = body.answers.find((answer) => answer.node >= nodeCount);
   if (unknown)
     return rejectionJson(new Rejection('invalid_parameter', `Invalid answers: no oracle node #${unknown.node}.`, 400));
@@ -49,5 +49,5 @@ export async function action({ request, context }: ActionFunctionArgs) {
         400,
       ),
     );
-  return privateJson({ nodes: await submitInventoryAnswers(urls, clusterId, body.answers) });
+  return privateJson({ nodes: await submitInventoryAnswers(context.log, urls, clusterId, body.answers) });
 }

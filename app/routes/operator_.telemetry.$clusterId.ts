@@ -25,6 +25,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const nodes = await telemetryStatus(clusterId, {
     detail,
     web: context.web,
+    log: context.log,
     context: { chainId: context.chain.chainId, registry: context.chain.deployment.contracts.clusterRegistry },
   });
   return privateJson({ detail, nodes });
