@@ -8,7 +8,7 @@ import {ShareTokenFixture} from "../utils/ShareTokenFixture.sol";
                                          GAS BENCH CONVENTION (read me)
 ////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
-`npm run bench:gas` (scripts/bench-gas.ts) runs ONE forge command over this folder:
+`npm run bench:gas` (bench/gas.ts) runs ONE forge command over this folder:
 
     forge test --match-path 'contracts/test/gas/*' --isolate
 
