@@ -14,10 +14,10 @@ import { encodeFunctionData, type Hex, toEventSelector, toHex } from 'viem';
 import { shareTokenAbi } from '#contracts';
 import { clusterSeries, networkSeries } from '../db/analytics/series';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '../db/database';
+import { createScratchDatabase } from '../db/databases.test-kit';
 import { startTestChain } from '../db/fixtures.test-kit';
 import { createIndexer } from '../db/indexer/indexer';
 import { shareTransfers } from '../db/schema';
-import { createScratchDatabase } from '../db/test-databases';
 import { devAccount, devRoles } from '../devnet/accounts';
 import { seedHourlyReports } from './seed';
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, DatabaseUnavailableError, openDatabase, redactDatabaseUrl } from './database';
+import { testDatabases } from './databases.test-kit';
 import { stablecoinTransfers } from './schema';
-import { testDatabases } from './test-databases';
 
 const MAX_UINT256 = 2n ** 256n - 1n;
 

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, migrateDatabase, migrationsFolder } from './database';
+import { testDatabases } from './databases.test-kit';
 import { ensureChainIdentity } from './indexer/indexer';
 import { emptyMirror, emptyMirrorOfChain, mirrorTableNames } from './mirror';
+import { addOperatorData, fillMirror, insertSampleRow, queryRows, rowCounts } from './rows.test-kit';
 import { clusterDocuments, clusterNotes, sessions } from './schema';
-import { testDatabases } from './test-databases';
-import { addOperatorData, fillMirror, insertSampleRow, queryRows, rowCounts } from './test-rows';
 
 type Journal = { entries: { tag: string }[] };
 

@@ -6,10 +6,10 @@ import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '#config/env';
 import { type DatabaseTarget, describeDatabase, migrateDatabase, openDatabase } from './database';
+import { createScratchDatabase } from './databases.test-kit';
 import { mirrorTableNames } from './mirror';
 import { ReindexRefusedError, reindexMirror, reindexTarget } from './reindex';
-import { createScratchDatabase } from './test-databases';
-import { addOperatorData, fillMirror, queryRows, rowCounts } from './test-rows';
+import { addOperatorData, fillMirror, queryRows, rowCounts } from './rows.test-kit';
 
 type Scratch = { target: DatabaseTarget; drop: () => Promise<void> };
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '#db';
+import { testDatabases } from '#db/databases.test-kit';
 import { sessions } from '#db/schema';
-import { testDatabases } from '#db/test-databases';
 import { SESSIONS_PER_ADDRESS } from '~/models/sessions.server';
 import { type SessionContext, signedInAddress, signInCookie, signOutCookie } from './siwe-session.server';
 

@@ -3,9 +3,9 @@ import { type Address, createPublicClient, custom, type PublicClient } from 'vie
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shareTokenAbi } from '#contracts';
 import type { DatabaseHandle } from '#db';
+import { testDatabases } from '#db/databases.test-kit';
 import { runScenario, startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import { createIndexer } from '#db/indexer/indexer';
-import { testDatabases } from '#db/test-databases';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
 import { getClusterPassport, listOperatorClusters, OPERATOR_LIST_LIMIT } from './clusters.server';

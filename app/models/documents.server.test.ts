@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '#db';
-import { testDatabases } from '#db/test-databases';
+import { testDatabases } from '#db/databases.test-kit';
 import {
   addClusterDocument,
   clusterDocumentList,

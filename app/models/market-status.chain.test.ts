@@ -4,8 +4,8 @@
  * escrow.spec's evm_increaseTime) a cluster the registry calls Stale must be Stale through the app's own path too.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { testDatabases } from '#db/databases.test-kit';
 import { catchUpMirror, chainStatusNames, runScenario, startTestChain, type TestChain } from '#db/fixtures.test-kit';
-import { testDatabases } from '#db/test-databases';
 import { testPort } from '../../devnet/ports';
 import { cachedMarketRows } from './market.server';
 

@@ -5,8 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '#db';
 import { marketSnapshot } from '#db/analytics/market';
+import { testDatabases } from '#db/databases.test-kit';
 import { clusters, committeeEvents, indexedBlocks } from '#db/schema';
-import { testDatabases } from '#db/test-databases';
 import { marketCache } from './market.server';
 
 const hash = (n: number) => `0x${n.toString(16).padStart(64, '0')}` as const;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '#db';
-import { testDatabases } from '#db/test-databases';
+import { testDatabases } from '#db/databases.test-kit';
 import { clusterNote, clusterNotesByCluster, saveClusterNote } from './notes.server';
 
 const operator = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';

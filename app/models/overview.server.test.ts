@@ -2,8 +2,8 @@ import type { AppLoadContext } from '@remix-run/node';
 import type { PublicClient } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '#db';
+import { testDatabases } from '#db/databases.test-kit';
 import { indexedBlocks, stablecoinTransfers } from '#db/schema';
-import { testDatabases } from '#db/test-databases';
 import { getOverview } from './overview.server';
 
 const hash = (n: number) => `0x${n.toString(16).padStart(64, '0')}` as const;

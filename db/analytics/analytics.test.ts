@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../database';
+import { testDatabases } from '../databases.test-kit';
 import { applyRollupDeltas } from '../indexer/derived/rollups';
 import { rollups } from '../schema';
-import { testDatabases } from '../test-databases';
 import { clusterSeries, networkSeries } from './series';
 
 const meta = new Map([

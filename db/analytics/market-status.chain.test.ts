@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
 import { testPort } from '../../devnet/ports';
 import type { DatabaseHandle } from '../database';
+import { testDatabases } from '../databases.test-kit';
 import { catchUpMirror, chainStatusNames, runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
-import { testDatabases } from '../test-databases';
 import { marketRows } from './market';
 
 const pglite = testDatabases.find((entry) => entry.name === 'pglite')!;

@@ -11,9 +11,9 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testPort } from '../../devnet/ports';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '../database';
+import { createScratchDatabase, testDatabases } from '../databases.test-kit';
 import { dumpMirror } from '../dump';
 import { runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
-import { createScratchDatabase, testDatabases } from '../test-databases';
 import { createIndexer } from './indexer';
 
 const KILLS = 4;

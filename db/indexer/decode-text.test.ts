@@ -8,8 +8,8 @@ import { type Address, encodeAbiParameters, encodeEventTopics, getAbiItem, type 
 import { afterEach, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi, rackshareFactoryAbi } from '#contracts';
 import type { DatabaseHandle } from '../database';
+import { testDatabases } from '../databases.test-kit';
 import { clusterEvents, clusters, shareTokens } from '../schema';
-import { testDatabases } from '../test-databases';
 import { decodeLogs } from './decode';
 import { cleanText } from './decode-contracts';
 import { writeRange } from './store';

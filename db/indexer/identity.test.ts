@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../database';
+import { testDatabases } from '../databases.test-kit';
 import { mirrorTableNames } from '../mirror';
+import { addOperatorData, fillMirror, rowCounts } from '../rows.test-kit';
 import { chainIdentity, clusterDocuments, clusterNotes } from '../schema';
-import { testDatabases } from '../test-databases';
-import { addOperatorData, fillMirror, rowCounts } from '../test-rows';
 import { ensureChainIdentity, MirrorMismatchError } from './indexer';
 
 // fillMirror's rows: chain 1, genesis and deployment block hash 0x22…22, deployment block 1.

@@ -6,6 +6,7 @@ import { clusterRegistryAbi, offeringAbi, shareTokenAbi } from '#contracts';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
 import type { Database, DatabaseHandle } from '../database';
+import { testDatabases } from '../databases.test-kit';
 import { dumpMirror } from '../dump';
 import { runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
 import {
@@ -17,7 +18,6 @@ import {
   rollups,
   tokenControlEvents,
 } from '../schema';
-import { testDatabases } from '../test-databases';
 import { decodeLogs } from './decode';
 import { createIndexer } from './indexer';
 import { readCursor, writeRange } from './store';
