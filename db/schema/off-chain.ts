@@ -43,7 +43,7 @@ export const clusterDocuments = pgTable(
 /**
  * Operator sign-in sessions (Sign-In with Ethereum), kept server-side so that signing out ends a session for good: a
  * copied cookie dies with it. The cookie carries a random 32-byte id; only its SHA-256 is stored, so a leaked database
- * row cannot be replayed as a cookie. Expired and revoked rows are pruned on sign-in (app/lib/sessions.server.ts).
+ * row cannot be replayed as a cookie. Expired and revoked rows are pruned on sign-in (app/models/sessions.server.ts).
  */
 export const sessions = pgTable(
   'sessions',
