@@ -106,8 +106,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         );
         return privateData({ document });
       } catch (error) {
-        if (error instanceof TooManyDocumentsError)
-          return rejectionData(new Rejection('too_many_documents', error.message, 409, {}, { cause: error }));
+        if (error instanceof TooManyDocumentsError) return rejectionData(error);
         throw error;
       }
   }

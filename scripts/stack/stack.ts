@@ -15,15 +15,15 @@ import type { WebSettings } from '#config/web';
 import type { Deployment } from '#contracts/deployments';
 import { redactingLoggerOptions, redactUrl, redactUrls } from '#contracts/redact';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
-import { createIndexer, ensureChainIdentity, MirrorMismatchError } from '#db/indexer/indexer';
+import { createIndexer, ensureChainIdentity } from '#db/indexer/indexer';
 import { serveMetrics } from '#db/indexer/metrics';
-import { BaseError, ConfigError, UnavailableError } from '#protocol/base-error';
+import { ConfigError, UnavailableError } from '#protocol/base-error';
 import { chainFor } from '#protocol/chain';
 import { type LiveOptions, liveCommittee, startLiveSimulation } from '../../demo/live';
 import { committeeMembers, type DemoResult, demoDirectory, runDemoHistory } from '../../demo/run';
 import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from '../../devnet/accounts';
 import { startAnvil } from '../../devnet/anvil';
-import { DeploymentRecordError, resolveDeployment } from './deployment';
+import { resolveDeployment } from './deployment';
 import { resetLocalChainIfContractsChanged } from './local-chain';
 import { type Defer, StartSequence } from './steps';
 import { appBuildIsStale, buildApp, startWeb } from './web';
@@ -125,17 +125,9 @@ async function resolveContracts(env: StackEnv, chain: ChainConnection, log: Logg
         stablecoin: env.STABLECOIN_ADDRESS,
       };
     },
-  }).catch((error: unknown) => {
-    throw asConfigError(error, DeploymentRecordError);
   });
   log.debug({ reused: result.reused }, 'deployment ready');
   return result.deployment;
-}
-
-/** `error` as a ConfigError when it is one the operator fixes (a missing record, another chain's mirror). */
-function asConfigError(error: unknown, kind: abstract new (...args: never[]) => Error): unknown {
-  if (error instanceof BaseError || !(error instanceof kind)) return error;
-  return new ConfigError(error.message, { cause: error });
 }
 
 type DemoInput = { env: StackEnv; chain: ChainConnection; deployment: Deployment; log: Logger };
@@ -223,11 +215,8 @@ async function startDatabase(env: StackEnv, chain: ChainConnection, deployment: 
     deployBlockHash: deployment.deployBlockHash,
   };
   // Only the local anvil chain is disposable; elsewhere a changed identity waits for `npm run db:reindex`.
-  const wiped = await ensureChainIdentity(database.db, identity, { autoReset: env.RPC_URL === undefined }).catch(
-    (error: unknown) => {
-      throw asConfigError(error, MirrorMismatchError);
-    },
-  );
+  // A MirrorMismatchError is a ConfigError: start.ts prints its one sentence.
+  const wiped = await ensureChainIdentity(database.db, identity, { autoReset: env.RPC_URL === undefined });
   if (wiped) log.info('the local chain was reset: its mirror was emptied and re-indexes');
   return database;
 }
