@@ -5,7 +5,7 @@
 
 import type { AppLoadContext } from '@remix-run/node';
 import { formatUnits, parseUnits } from 'viem';
-import { clusterUtilizations, groupedSeries } from '#db/analytics/market';
+import { clusterUtilizations, groupedSeries } from '#db/analytics/series';
 import { revenuePerGpuHour } from '#protocol/figures/gpu-hours';
 import { meanUtilizationBps } from '#protocol/figures/utilization';
 import { type AnalyticsQuery, type ChartName, RANGES } from '~/lib/analytics-query';

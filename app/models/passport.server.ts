@@ -5,7 +5,7 @@
  */
 import type { AppLoadContext } from '@remix-run/node';
 import { and, asc, desc, eq, gt, notInArray, sql } from 'drizzle-orm';
-import { attestationHistory, depositHistory, epochReportList } from '#db/analytics/market';
+import { attestationHistory, depositHistory, epochReportList } from '#db/analytics/history';
 import { clusterInvestment, clusterSeries } from '#db/analytics/series';
 import { balances, shareTokens } from '#db/schema';
 import { holderExcludes } from '#protocol/figures/holders';

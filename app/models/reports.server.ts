@@ -1,6 +1,6 @@
 /** Epoch reports and their raw samples: the database for the reports, the oracle committee for the samples. */
 import type { AppLoadContext } from '@remix-run/node';
-import { epochReport, epochReportList } from '#db/analytics/market';
+import { epochReport, epochReportList } from '#db/analytics/history';
 import { type MinedReport, type MinedWireReport, toWireReport } from '#protocol/wire';
 import { staleWhileRevalidate } from '~/models/stale-while-revalidate.server';
 

@@ -1,9 +1,10 @@
 /**
- * Dashboard reads that span many clusters at once: the market table (one row per cluster with its 30-day figures),
- * series of every key of a dimension in one query, epoch reports and attestations. Like index.ts, every query is built
- * with drizzle (bound parameters) and reads the rollups through their primary key.
+ * The market: one row per cluster with its 30-day figures, as a snapshot of the mirror rebuilt when the indexed block
+ * moves, and its statuses at chain time. Every query is built with drizzle (bound parameters) and reads the rollups
+ * through their primary key (series.ts holds the rollup series, history.ts a cluster's reports, attestations and
+ * deposits).
  */
-import { and, asc, desc, eq, gte, lt, sum } from 'drizzle-orm';
+import { and, desc, eq, sum } from 'drizzle-orm';
 import { trailingAprBps } from '#protocol/figures/apr';
 import { soldBps } from '#protocol/figures/sold';
 import { meanUtilizationBps } from '#protocol/figures/utilization';
@@ -11,21 +12,8 @@ import { type TrailingWindow, thirtyDayWindow } from '#protocol/figures/window';
 import { lifecycleOf, statusAt, unixSeconds } from '#protocol/status';
 import type { ClusterStatusName } from '#protocol/status-names';
 import type { Database } from '../database';
-import {
-  attestations,
-  clusters,
-  committeeEvents,
-  epochReports,
-  indexedBlocks,
-  offeringEvents,
-  offerings,
-  type RollupDimension,
-  type RollupGranularity,
-  revenueDeposits,
-  rollups,
-  shareTokens,
-} from '../schema';
-import { dailyRollupsIn } from './series';
+import { clusters, committeeEvents, indexedBlocks, offeringEvents, offerings, rollups, shareTokens } from '../schema';
+import { rollupsIn } from './series';
 
 /**
  * The registry's heartbeat as the mirror knows it (the newest HeartbeatChanged; the constructor emits the first), in
@@ -197,7 +185,15 @@ export async function marketSnapshot(db: Database, query: { chainId: number; now
         revenueDeposited: sum(rollups.revenueDeposited).mapWith(BigInt),
       })
       .from(rollups)
-      .where(dailyRollupsIn({ chainId: query.chainId, dimension: 'cluster', from: window.from, to: window.to }))
+      .where(
+        rollupsIn({
+          chainId: query.chainId,
+          granularity: 'day',
+          dimension: 'cluster',
+          from: window.from,
+          to: window.to,
+        }),
+      )
       .groupBy(rollups.key),
     mirroredHeartbeat(db, query.chainId),
   ]);
@@ -234,142 +230,4 @@ export async function marketSnapshot(db: Database, query: { chainId: number; now
     };
   });
   return { rows, heartbeat, at: query.now, window };
-}
-
-export type GroupedPoint = {
-  key: string;
-  bucket: Date;
-  reports: number;
-  utilizationBpsSum: bigint;
-  gpuHoursMilli: bigint;
-  revenueReported: bigint;
-  revenueDeposited: bigint;
-};
-
-/** The rollups of every key of one dimension over a period, ordered by key then bucket (one query for all lines). */
-export async function groupedSeries(
-  db: Database,
-  query: { chainId: number; granularity: RollupGranularity; dimension: RollupDimension; from: Date; to: Date },
-): Promise<GroupedPoint[]> {
-  return db
-    .select({
-      key: rollups.key,
-      bucket: rollups.bucket,
-      reports: rollups.reportCount,
-      utilizationBpsSum: rollups.utilizationBpsSum,
-      gpuHoursMilli: rollups.gpuHoursMilli,
-      revenueReported: rollups.revenueReported,
-      revenueDeposited: rollups.revenueDeposited,
-    })
-    .from(rollups)
-    .where(
-      and(
-        eq(rollups.chainId, query.chainId),
-        eq(rollups.granularity, query.granularity),
-        eq(rollups.dimension, query.dimension),
-        gte(rollups.bucket, query.from),
-        lt(rollups.bucket, query.to),
-      ),
-    )
-    .orderBy(asc(rollups.key), asc(rollups.bucket));
-}
-
-/** Per-cluster mean utilization over a period (daily rollups), for the utilization distribution. */
-export async function clusterUtilizations(db: Database, query: { chainId: number; from: Date; to: Date }) {
-  const rows = await db
-    .select({
-      key: rollups.key,
-      reports: sum(rollups.reportCount).mapWith(Number),
-      utilizationBpsSum: sum(rollups.utilizationBpsSum).mapWith(Number),
-    })
-    .from(rollups)
-    .where(dailyRollupsIn({ chainId: query.chainId, dimension: 'cluster', from: query.from, to: query.to }))
-    .groupBy(rollups.key);
-  return rows
-    .filter((row) => row.reports > 0)
-    .map((row) => ({
-      clusterId: BigInt(row.key),
-      utilizationBps: meanUtilizationBps(row.utilizationBpsSum, row.reports) ?? 0,
-    }));
-}
-
-/** Accepted epoch reports, newest first, of one cluster or of all. */
-export async function epochReportList(
-  db: Database,
-  query: { chainId: number; clusterId?: bigint; limit: number; offset?: number },
-) {
-  return db
-    .select({
-      clusterId: epochReports.clusterId,
-      epoch: epochReports.epoch,
-      gpuHoursMilli: epochReports.gpuHoursMilli,
-      utilizationBps: epochReports.utilizationBps,
-      gpusOnline: epochReports.gpusOnline,
-      revenue: epochReports.revenue,
-      telemetryRoot: epochReports.telemetryRoot,
-      submitter: epochReports.submitter,
-      transactionHash: epochReports.transactionHash,
-      blockNumber: epochReports.blockNumber,
-      blockTime: epochReports.blockTime,
-    })
-    .from(epochReports)
-    .where(
-      query.clusterId === undefined
-        ? eq(epochReports.chainId, query.chainId)
-        : and(eq(epochReports.chainId, query.chainId), eq(epochReports.clusterId, query.clusterId)),
-    )
-    .orderBy(desc(epochReports.blockNumber), desc(epochReports.logIndex))
-    .limit(query.limit)
-    .offset(query.offset ?? 0);
-}
-
-/** One accepted report (the newest if a reorg left several), or undefined. */
-export async function epochReport(db: Database, query: { chainId: number; clusterId: bigint; epoch: bigint }) {
-  const [row] = await db
-    .select()
-    .from(epochReports)
-    .where(
-      and(
-        eq(epochReports.chainId, query.chainId),
-        eq(epochReports.clusterId, query.clusterId),
-        eq(epochReports.epoch, query.epoch),
-      ),
-    )
-    .orderBy(desc(epochReports.blockNumber))
-    .limit(1);
-  return row;
-}
-
-/** A cluster's attestations, newest first, with the committee members whose signatures counted. */
-export async function attestationHistory(db: Database, query: { chainId: number; clusterId: bigint; limit: number }) {
-  return db
-    .select({
-      attestedAt: attestations.attestedAt,
-      validUntil: attestations.validUntil,
-      gpuCount: attestations.gpuCount,
-      hardwareRoot: attestations.hardwareRoot,
-      signers: attestations.signers,
-      submitter: attestations.submitter,
-      transactionHash: attestations.transactionHash,
-      blockNumber: attestations.blockNumber,
-    })
-    .from(attestations)
-    .where(and(eq(attestations.chainId, query.chainId), eq(attestations.clusterId, query.clusterId)))
-    .orderBy(desc(attestations.blockNumber), desc(attestations.logIndex))
-    .limit(query.limit);
-}
-
-/** A cluster's revenue deposits, newest first (the transactions behind "deposited"). */
-export async function depositHistory(db: Database, query: { chainId: number; clusterId: bigint; limit: number }) {
-  return db
-    .select({
-      amount: revenueDeposits.amount,
-      payer: revenueDeposits.payer,
-      blockTime: revenueDeposits.blockTime,
-      transactionHash: revenueDeposits.transactionHash,
-    })
-    .from(revenueDeposits)
-    .where(and(eq(revenueDeposits.chainId, query.chainId), eq(revenueDeposits.clusterId, query.clusterId)))
-    .orderBy(desc(revenueDeposits.blockNumber), desc(revenueDeposits.logIndex))
-    .limit(query.limit);
 }

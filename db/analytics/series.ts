@@ -1,7 +1,7 @@
 /**
- * Read-side analytics for the app: chart series from the hourly/daily rollups the indexer maintains and per-cluster
- * investment figures (holders,
- * value locked, trailing APR at the offering price). Every query is built with drizzle's query builder (parameters
+ * Read-side analytics for the app: chart series from the hourly/daily rollups the indexer maintains (one scope, or
+ * every key of a dimension in one query) and per-cluster investment figures (value locked, trailing APR at the
+ * offering price). Every query is built with drizzle's query builder (parameters
  * bound, never spliced into SQL text) and reads the rollups through their primary key.
  */
 import { and, asc, desc, eq, gte, lt, lte, sum } from 'drizzle-orm';
@@ -41,13 +41,13 @@ export type SeriesPoint = {
   revenueDeposited: bigint;
 };
 
-/** The rollup series of one scope: a cluster (key = id), a GPU model, an IDC location, or the network (key ''). */
 /**
- * The one window rule for daily rollups: rows of one dimension (optionally one key) whose day starts in [from, to),
- * or in [from, to] with `throughTo` (a window that ends "now" includes the day that starts exactly now).
+ * The one window rule for rollups: rows of one granularity and dimension (optionally one key) whose bucket starts in
+ * [from, to), or in [from, to] with `throughTo` (a window that ends "now" includes the day that starts exactly now).
  */
-export function dailyRollupsIn(query: {
+export function rollupsIn(query: {
   chainId: number;
+  granularity: RollupGranularity;
   dimension: RollupDimension;
   key?: string;
   from: Date;
@@ -56,7 +56,7 @@ export function dailyRollupsIn(query: {
 }) {
   return and(
     eq(rollups.chainId, query.chainId),
-    eq(rollups.granularity, 'day'),
+    eq(rollups.granularity, query.granularity),
     eq(rollups.dimension, query.dimension),
     query.key === undefined ? undefined : eq(rollups.key, query.key),
     gte(rollups.bucket, query.from),
@@ -64,24 +64,12 @@ export function dailyRollupsIn(query: {
   );
 }
 
+/** The rollup series of one scope: a cluster (key = id), a GPU model, an IDC location, or the network (key ''). */
 export async function rollupSeries(
   db: Database,
   query: SeriesQuery & { dimension: RollupDimension; key: string },
 ): Promise<SeriesPoint[]> {
-  const rows = await db
-    .select()
-    .from(rollups)
-    .where(
-      and(
-        eq(rollups.chainId, query.chainId),
-        eq(rollups.granularity, query.granularity),
-        eq(rollups.dimension, query.dimension),
-        eq(rollups.key, query.key),
-        gte(rollups.bucket, query.from),
-        lt(rollups.bucket, query.to),
-      ),
-    )
-    .orderBy(asc(rollups.bucket));
+  const rows = await db.select().from(rollups).where(rollupsIn(query)).orderBy(asc(rollups.bucket));
   return rows.map((row) => ({
     bucket: row.bucket,
     reports: row.reportCount,
@@ -144,8 +132,9 @@ export async function clusterInvestment(
       .select({ amount: sum(rollups.revenueDeposited).mapWith(BigInt) })
       .from(rollups)
       .where(
-        dailyRollupsIn({
+        rollupsIn({
           chainId: query.chainId,
+          granularity: 'day',
           dimension: 'cluster',
           key: query.clusterId.toString(),
           from: window.from,
@@ -172,4 +161,55 @@ export async function clusterInvestment(
       windowSeconds: window.seconds,
     }),
   };
+}
+
+export type GroupedPoint = {
+  key: string;
+  bucket: Date;
+  reports: number;
+  utilizationBpsSum: bigint;
+  gpuHoursMilli: bigint;
+  revenueReported: bigint;
+  revenueDeposited: bigint;
+};
+
+/** The rollups of every key of one dimension over a period, ordered by key then bucket (one query for all lines). */
+export async function groupedSeries(
+  db: Database,
+  query: { chainId: number; granularity: RollupGranularity; dimension: RollupDimension; from: Date; to: Date },
+): Promise<GroupedPoint[]> {
+  return db
+    .select({
+      key: rollups.key,
+      bucket: rollups.bucket,
+      reports: rollups.reportCount,
+      utilizationBpsSum: rollups.utilizationBpsSum,
+      gpuHoursMilli: rollups.gpuHoursMilli,
+      revenueReported: rollups.revenueReported,
+      revenueDeposited: rollups.revenueDeposited,
+    })
+    .from(rollups)
+    .where(rollupsIn(query))
+    .orderBy(asc(rollups.key), asc(rollups.bucket));
+}
+
+/** Per-cluster mean utilization over a period (daily rollups), for the utilization distribution. */
+export async function clusterUtilizations(db: Database, query: { chainId: number; from: Date; to: Date }) {
+  const rows = await db
+    .select({
+      key: rollups.key,
+      reports: sum(rollups.reportCount).mapWith(Number),
+      utilizationBpsSum: sum(rollups.utilizationBpsSum).mapWith(Number),
+    })
+    .from(rollups)
+    .where(
+      rollupsIn({ chainId: query.chainId, granularity: 'day', dimension: 'cluster', from: query.from, to: query.to }),
+    )
+    .groupBy(rollups.key);
+  return rows
+    .filter((row) => row.reports > 0)
+    .map((row) => ({
+      clusterId: BigInt(row.key),
+      utilizationBps: meanUtilizationBps(row.utilizationBpsSum, row.reports) ?? 0,
+    }));
 }
