@@ -34,6 +34,15 @@ export type IndexerSettings = {
   INDEXER_METRICS_PORT: number;
 };
 
+/** The indexer's own options from its settings: one mapping for the stack and the indexer CLI. */
+export function indexerTuning(settings: IndexerSettings) {
+  return {
+    confirmations: settings.INDEXER_CONFIRMATIONS,
+    maxBlockRange: settings.INDEXER_MAX_BLOCK_RANGE,
+    pollIntervalMs: settings.INDEXER_POLL_INTERVAL_MS,
+  };
+}
+
 /** `localChain`: no RPC_URL, i.e. the stack's own anvil, where nothing reorganizes by itself. */
 export function parseIndexerEnv(source: EnvSource, options: { localChain: boolean }): IndexerSettings {
   const env = parseEnv(indexerEnvSchema, source);

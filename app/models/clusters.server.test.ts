@@ -1,11 +1,9 @@
-import pino from 'pino';
 import { type Address, createPublicClient, custom, type PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shareTokenAbi } from '#contracts';
 import type { DatabaseHandle } from '#db';
 import { testDatabases } from '#db/databases.test-kit';
-import { runScenario, startTestChain, type TestChain } from '#db/fixtures.test-kit';
-import { createIndexer } from '#db/indexer/indexer';
+import { catchUpMirror, runScenario, startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
 import { getClusterPassport, listOperatorClusters, OPERATOR_LIST_LIMIT } from './clusters.server';
@@ -63,18 +61,7 @@ describe.each(testDatabases)('pages read the mirror on $name', ({ open }) => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
     handle = await open();
-    const indexer = createIndexer({
-      db: handle.db,
-      publicClient: chain.publicClient,
-      chainId: 31_337,
-      contracts: chain.contracts,
-      deployBlock: chain.deployment.deployBlock,
-      maxBlockRange: 1_000,
-      pollIntervalMs: 20,
-      signal: new AbortController().signal,
-      log: pino({ level: 'silent' }),
-    });
-    await indexer.catchUp();
+    await catchUpMirror(chain, handle.db);
   }, 120_000);
   afterAll(async () => {
     await handle?.close();

@@ -2,7 +2,7 @@ import pino from 'pino';
 import { createPublicClient, http, type PublicClient } from 'viem';
 import { databaseTarget } from '#config/common';
 import { ConfigError, loadDotEnv } from '#config/env';
-import { type IndexerCliEnv, parseIndexerCliEnv } from '#config/indexer';
+import { type IndexerCliEnv, indexerTuning, parseIndexerCliEnv } from '#config/indexer';
 import { runUntilSignal } from '#config/process';
 import { readDeployment } from '#contracts/deployments';
 import { redactingLoggerOptions } from '#contracts/redact';
@@ -54,9 +54,7 @@ const indexer = createIndexer({
   chainId,
   contracts: deployment.contracts,
   deployBlock: deployment.deployBlock,
-  confirmations: settings.INDEXER_CONFIRMATIONS,
-  maxBlockRange: settings.INDEXER_MAX_BLOCK_RANGE,
-  pollIntervalMs: settings.INDEXER_POLL_INTERVAL_MS,
+  ...indexerTuning(settings),
   signal: controller.signal,
   log,
 });

@@ -9,6 +9,7 @@ import pino, { type Logger } from 'pino';
 import { type Chain, createPublicClient, createWalletClient, type Hex, http, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { databaseTarget } from '#config/common';
+import { indexerTuning } from '#config/indexer';
 import { checkProductionSettings } from '#config/production';
 import type { StackEnv } from '#config/stack';
 import type { WebSettings } from '#config/web';
@@ -241,9 +242,7 @@ async function startIndexer(
     chainId: chain.chainId,
     contracts: deployment.contracts,
     deployBlock: deployment.deployBlock,
-    confirmations: settings.INDEXER_CONFIRMATIONS,
-    maxBlockRange: settings.INDEXER_MAX_BLOCK_RANGE,
-    pollIntervalMs: settings.INDEXER_POLL_INTERVAL_MS,
+    ...indexerTuning(settings),
     signal: controller.signal,
     log: log.child({ service: 'indexer' }),
   });
