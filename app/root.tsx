@@ -82,6 +82,7 @@ function Navigation() {
     ['/portfolio', t('nav.portfolio')],
     ['/operator', t('nav.operator')],
     ['/analytics', t('nav.analytics')],
+    ['/governance', t('nav.governance')],
   ] as const;
   return (
     <nav aria-label={t('nav.label')}>

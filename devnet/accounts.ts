@@ -17,8 +17,8 @@ export const devRoles = {
   oracleRelayers: [16, 17, 18],
   /** The dashboard's telemetry reader key (ORACLE_READER_PRIVATE_KEY), trusted by the local nodes (L-4). */
   dashboardReader: 19,
-  /** Untouched by the demo: end-to-end tests connect these. */
-  testWallets: [10, 11, 12, 13, 14, 15],
+  /** Untouched by the demo: end-to-end tests connect these (TEST_ACCOUNTS[i] is testWallets[i]). */
+  testWallets: [10, 11, 12, 13, 14, 15, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39],
 } as const;
 
 const accounts = new Map<number, ReturnType<typeof mnemonicToAccount>>();

@@ -1,24 +1,21 @@
 /**
- * One of the operator's clusters (/operator/:clusterId, inside the /operator layout): its status and the wallet flows
- * that move it on (attest, tokenize, deposit), its telemetry as the oracle committee sees it, and its off-chain note
- * and documents. The note and the documents are written through this route's action, one intent per form, only by
+ * The console of one of the operator's clusters (/operator/:clusterId, inside the /operator layout): its heading and
+ * status, and one tab per part of its life, each a child route (operator.$clusterId._index.tsx the overview: attest,
+ * tokenize, deposit, telemetry, note and documents; .sale, .revenue, .hardware, .investors, .handover). The layout
+ * hands its children the operator outlet plus the cluster (OperatorClusterOutlet). Its loader reads the off-chain note
+ * and documents, which the overview shows. The note and the documents are written through this route's action, one intent per form, only by
  * the signed-in (Sign-In with Ethereum) current on-chain operator of the cluster (app/lib/operator-auth.server.ts);
  * Remix reloads the loaders after it. The web tier caps the body of a POST here at its form limit
  * (scripts/stack/web-guards.ts) before the action reads it.
  */
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node';
-import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { Link, NavLink, Outlet, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { isAddressEqual } from 'viem';
 import { z } from 'zod';
 import { Rejection } from '#protocol/base-error';
-import { DocumentsEditor } from '~/components/ClusterDocuments';
-import { AttestPanel } from '~/components/operator/AttestPanel';
-import { ClusterNoteEditor, NOTE_MAX_LENGTH } from '~/components/operator/ClusterNoteEditor';
-import { DepositForm } from '~/components/operator/DepositForm';
-import { useOperatorOutlet } from '~/components/operator/operator-outlet';
-import { TelemetryPanel } from '~/components/operator/TelemetryPanel';
-import { TokenizeForm } from '~/components/operator/TokenizeForm';
+import { NOTE_MAX_LENGTH } from '~/components/operator/ClusterNoteEditor';
+import { type OperatorClusterOutlet, useOperatorOutlet } from '~/components/operator/operator-outlet';
 import { formatInteger } from '~/lib/format';
 import { fromDataSources } from '~/lib/http.server';
 import { signedInOperatorOf } from '~/lib/operator-auth.server';
@@ -31,7 +28,6 @@ import {
   TooManyDocumentsError,
 } from '~/models/documents.server';
 import { clusterNote, saveClusterNote } from '~/models/notes.server';
-import type { loader as rootLoader } from '~/root';
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const parsed = clusterIdParam.safeParse(params.clusterId);
@@ -112,11 +108,22 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   }
 }
 
+/** The console's sections, one child route each (operator.$clusterId.<tab>.tsx); '' is the overview (index). */
+const CONSOLE_TABS = [
+  ['', 'overview'],
+  ['sale', 'sale'],
+  ['revenue', 'revenue'],
+  ['hardware', 'hardware'],
+  ['investors', 'investors'],
+  ['handover', 'handover'],
+] as const;
+
 export default function OperatorCluster() {
-  const { clusterId: id, note, documents } = useLoaderData<typeof loader>();
-  const { account, signedIn, clusters, inventories, refresh } = useOperatorOutlet();
+  const outlet = useOperatorOutlet();
+  const { account, clusters } = outlet;
+  const { clusterId: id } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
-  const root = useRouteLoaderData<typeof rootLoader>('root');
+  const { search } = useLocation();
   const cluster = clusters.find((listed) => listed.id.toString() === id);
   if (!cluster || !isAddressEqual(cluster.operator, account))
     return (
@@ -139,31 +146,23 @@ export default function OperatorCluster() {
           {t(`status.${cluster.status}`)}
         </span>
       </p>
-      {cluster.token ? (
-        <>
-          <p data-testid="operator-cluster-token">{t('operator.tokenized', { symbol: cluster.token.symbol })}</p>
-          <DepositForm cluster={cluster} account={account} onDone={refresh} />
-        </>
-      ) : cluster.status === 'Attested' ? (
-        <TokenizeForm cluster={cluster} account={account} onDone={refresh} />
-      ) : (
-        <>
-          <p className="muted">{t('operator.needsAttestation')}</p>
-          {(cluster.status === 'Registered' || cluster.status === 'Stale') && root && (
-            <AttestPanel
-              cluster={cluster}
-              account={account}
-              registry={root.contracts.clusterRegistry}
-              chainId={root.chain.id}
-              initialUuids={inventories[id]}
-              onDone={refresh}
-            />
-          )}
-        </>
-      )}
-      {cluster.status !== 'Registered' && <TelemetryPanel clusterId={id} />}
-      <ClusterNoteEditor clusterId={id} note={note ?? undefined} editable={signedIn} />
-      <DocumentsEditor clusterId={id} documents={documents} editable={signedIn} />
+      <nav aria-label={t('operator.consoleNav')} className="tabs" data-testid="operator-console-tabs">
+        <ul>
+          {CONSOLE_TABS.map(([path, tab]) => (
+            <li key={tab}>
+              <NavLink
+                to={{ pathname: path ? `/operator/${id}/${path}` : `/operator/${id}`, search }}
+                end
+                preventScrollReset
+                data-testid={`operator-tab-${tab}`}
+              >
+                {t(`operator.tabs.${tab}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet context={{ ...outlet, cluster } satisfies OperatorClusterOutlet} />
     </section>
   );
 }

@@ -19,3 +19,8 @@ export type OperatorOutlet = {
 };
 
 export const useOperatorOutlet = () => useOutletContext<OperatorOutlet>();
+
+/** What the cluster console (operator.$clusterId.tsx) hands its tabs: the operator outlet plus the cluster shown. */
+export type OperatorClusterOutlet = OperatorOutlet & { cluster: ClusterListItem };
+
+export const useOperatorClusterOutlet = () => useOutletContext<OperatorClusterOutlet>();

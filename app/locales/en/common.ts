@@ -8,6 +8,7 @@ export const common = {
     portfolio: 'Portfolio',
     operator: 'Operator',
     analytics: 'Analytics',
+    governance: 'Governance',
     language: 'Language',
     switch: 'Switch',
   },

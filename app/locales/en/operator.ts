@@ -44,6 +44,15 @@ export const operator = {
     add: 'Publish document',
   },
   operator: {
+    consoleNav: 'Cluster console',
+    tabs: {
+      overview: 'Overview',
+      sale: 'Sale',
+      revenue: 'Revenue',
+      hardware: 'Hardware',
+      investors: 'Investors',
+      handover: 'Hand-over',
+    },
     title: 'Operator',
     register: 'Register a cluster',
     gpuModel: 'GPU model',

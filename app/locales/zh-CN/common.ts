@@ -13,6 +13,7 @@ export const common: Pick<
     portfolio: '投资组合',
     operator: '运营商',
     analytics: '分析',
+    governance: '治理',
     language: '语言',
     switch: '切换',
   },

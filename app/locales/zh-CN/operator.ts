@@ -46,6 +46,15 @@ export const operator: Pick<Messages, 'attest' | 'telemetry' | 'documents' | 'op
     add: '发布文件',
   },
   operator: {
+    consoleNav: '集群控制台',
+    tabs: {
+      overview: '概览',
+      sale: '发售',
+      revenue: '收入',
+      hardware: '硬件',
+      investors: '投资者',
+      handover: '移交',
+    },
     title: '运营商',
     register: '注册集群',
     gpuModel: 'GPU 型号',

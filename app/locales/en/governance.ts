@@ -1,0 +1,6 @@
+/** English catalog, the governance console (/governance). */
+export const governance = {
+  governance: {
+    title: 'Governance',
+  },
+};

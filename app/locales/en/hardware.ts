@@ -1,0 +1,6 @@
+/** English catalog, the operator console: hardware update, re-attestation and hand-over. */
+export const hardware = {
+  hardware: {
+    title: 'Hardware',
+  },
+};
