@@ -13,6 +13,8 @@ export type ChainContext = {
   chainId: number;
   /** RPC endpoint the browser wallet and client-side reads use. */
   publicRpcUrl: string;
+  /** The stack runs its own anvil (no RPC_URL): only then does the dashboard offer its development wallet. */
+  localChain?: boolean;
   publicClient: PublicClient;
   deployment: Deployment;
 };

@@ -38,6 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       id: chain.chainId,
       name: chain.chainId === LOCAL_CHAIN_ID ? 'Anvil (local)' : `Chain ${chain.chainId}`,
       rpcUrl: chain.publicRpcUrl,
+      // The stack's own anvil (no RPC_URL): the development wallet is offered there only (app/lib/dev-wallet.ts).
+      local: chain.localChain === true,
     },
     contracts: chain.deployment.contracts,
     deployBlock: chain.deployment.deployBlock,
@@ -153,7 +155,7 @@ export function Layout({ children }: { children: ReactNode }) {
 const serverWagmiConfigs = new Map<string, ReturnType<typeof createWagmiConfig>>();
 function wagmiConfigFor(chain: Parameters<typeof createWagmiConfig>[0]) {
   if (typeof document !== 'undefined') return createWagmiConfig(chain);
-  const key = `${chain.id}|${chain.name}|${chain.rpcUrl}`;
+  const key = `${chain.id}|${chain.name}|${chain.rpcUrl}|${chain.local}`;
   let config = serverWagmiConfigs.get(key);
   if (!config) {
     // One chain per server; the bound only guards against a context that changes per request.

@@ -4,22 +4,10 @@
  */
 import { bytesToHex, type Hex } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
-import { ANVIL_MNEMONIC, DEV_ACCOUNT_COUNT } from '#contracts/dev-keys';
+import { ANVIL_MNEMONIC, DEV_ACCOUNT_COUNT, devRoles } from '#contracts/dev-keys';
 
-export { ANVIL_MNEMONIC, DEV_ACCOUNT_COUNT };
-
-export const devRoles = {
-  deployer: 0,
-  operators: [1, 2, 3],
-  investors: [4, 5, 6],
-  oracleNodes: [7, 8, 9],
-  /** Gas-paying relayer wallets of oracle nodes #7–#9, in the same order: never the committee signing keys (I-4). */
-  oracleRelayers: [16, 17, 18],
-  /** The dashboard's telemetry reader key (ORACLE_READER_PRIVATE_KEY), trusted by the local nodes (L-4). */
-  dashboardReader: 19,
-  /** Untouched by the demo: end-to-end tests connect these (TEST_ACCOUNTS[i] is testWallets[i]). */
-  testWallets: [10, 11, 12, 13, 14, 15, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39],
-} as const;
+/** Defined beside the dev keys (the app's development wallet offers the same roles); re-exported for the tooling. */
+export { ANVIL_MNEMONIC, DEV_ACCOUNT_COUNT, devRoles };
 
 const accounts = new Map<number, ReturnType<typeof mnemonicToAccount>>();
 /** Derived once per index: each derivation from the mnemonic costs a PBKDF2 run (~0.1 s). */

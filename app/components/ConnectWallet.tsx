@@ -1,17 +1,22 @@
 import { useTranslation } from 'react-i18next';
-import type { BaseError } from 'viem';
-import { useConnect, useConnection, useConnectors, useDisconnect } from 'wagmi';
+import { useConnection, useDisconnect } from 'wagmi';
+import { DevWalletMenu } from '~/components/wallet/DevWalletMenu';
+import { WalletOptions } from '~/components/wallet/WalletOptions';
+import { DEV_WALLET_ID } from '~/lib/dev-wallet';
 import { shortAddress } from '~/lib/format';
 
-/** Connect buttons for every discovered wallet (EIP-6963 / injected), or the connected account with Disconnect. */
+/**
+ * The wallet menu: the wallets to connect (the development wallet on the local chain, EIP-6963 wallets by name), or
+ * the connected account with Disconnect — and, for the development wallet, its role switcher.
+ */
 export function ConnectWallet({ showAccount = true }: { showAccount?: boolean }) {
   const { t } = useTranslation();
   const connection = useConnection();
-  const connectors = useConnectors();
-  const connect = useConnect();
   const disconnect = useDisconnect();
   if (connection.isConnected && connection.address) {
     if (!showAccount) return null;
+    if (connection.connector?.id === DEV_WALLET_ID)
+      return <DevWalletMenu account={connection.address} connector={connection.connector} />;
     return (
       <p className="wallet-line">
         {t('common.account')}: <code title={connection.address}>{shortAddress(connection.address)}</code>{' '}
@@ -21,24 +26,5 @@ export function ConnectWallet({ showAccount = true }: { showAccount?: boolean })
       </p>
     );
   }
-  return (
-    <div className="wallet-line">
-      {connectors.length === 0 && <p>{t('common.noWallet')}</p>}
-      {connectors.map((connector) => (
-        <button
-          key={connector.uid}
-          type="button"
-          onClick={() => connect.mutate({ connector })}
-          disabled={connect.isPending}
-        >
-          {t('common.connect', { name: connector.name })}
-        </button>
-      ))}
-      {connect.error && (
-        <p className="error-text" role="alert">
-          {(connect.error as BaseError).shortMessage ?? connect.error.message}
-        </p>
-      )}
-    </div>
-  );
+  return <WalletOptions />;
 }

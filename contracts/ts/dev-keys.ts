@@ -61,6 +61,23 @@ export const DEV_ADDRESSES: readonly Hex[] = [
   '0x7D86687F980A56b832e9378952B738b614A99dc6',
 ];
 
+/**
+ * The fixed job of each dev account on the local chain (indices into DEV_ADDRESSES): the demo, the tests and the
+ * dashboard's development wallet all read this one table.
+ */
+export const devRoles = {
+  deployer: 0,
+  operators: [1, 2, 3],
+  investors: [4, 5, 6],
+  oracleNodes: [7, 8, 9],
+  /** Gas-paying relayer wallets of oracle nodes #7–#9, in the same order: never the committee signing keys (I-4). */
+  oracleRelayers: [16, 17, 18],
+  /** The dashboard's telemetry reader key (ORACLE_READER_PRIVATE_KEY), trusted by the local nodes (L-4). */
+  dashboardReader: 19,
+  /** Untouched by the demo: end-to-end tests connect these (TEST_ACCOUNTS[i] is testWallets[i]). */
+  testWallets: [10, 11, 12, 13, 14, 15, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39],
+} as const;
+
 /** anvil's first dev account's key: the local deployer. */
 export const ANVIL_FIRST_KEY: Hex = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
 

@@ -345,6 +345,7 @@ export async function startStack(env: StackEnv, signal: AbortSignal, log: Logger
             chain: {
               chainId: chain.chainId,
               publicRpcUrl: publicRpcUrl(env, chain.rpcUrl),
+              localChain: env.localChain,
               publicClient: chain.publicClient,
               deployment,
             },

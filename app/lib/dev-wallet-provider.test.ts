@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { DEV_ADDRESSES, devRoles, LOCAL_CHAIN_ID } from '#contracts/dev-keys';
+import { DEFAULT_DEV_ACCOUNT, DEV_WALLET_STORAGE } from '~/lib/dev-wallet';
+import { createDevWalletProvider } from '~/lib/dev-wallet-provider';
+
+const operator = DEV_ADDRESSES[devRoles.operators[0]]!;
+
+function memoryStorage() {
+  const map = new Map<string, string>();
+  return {
+    map,
+    getItem: (key: string) => map.get(key) ?? null,
+    setItem: (key: string, value: string) => void map.set(key, value),
+    removeItem: (key: string) => void map.delete(key),
+  };
+}
+
+/** A stand-in for anvil: records what reached the RPC and answers each call with its method's name. */
+function fakeRpc(error?: { code: number; message: string; data?: string }) {
+  const calls: { method: string; params: unknown }[] = [];
+  const fetch = (async (_url: string, init: RequestInit) => {
+    const { id, method, params } = JSON.parse(String(init.body));
+    calls.push({ method, params });
+    return new Response(JSON.stringify(error ? { jsonrpc: '2.0', id, error } : { jsonrpc: '2.0', id, result: method }));
+  }) as typeof globalThis.fetch;
+  return { calls, fetch };
+}
+
+function wallet(storage = memoryStorage(), rpc = fakeRpc()) {
+  const provider = createDevWalletProvider({
+    rpcUrl: 'http://anvil',
+    chainId: LOCAL_CHAIN_ID,
+    storage,
+    fetch: rpc.fetch,
+  });
+  return { provider, storage, rpc };
+}
+
+describe('the development wallet provider', () => {
+  it('shows no account until connected, then the first investor', async () => {
+    const { provider, rpc } = wallet();
+    expect(await provider.request({ method: 'eth_accounts' })).toEqual([]);
+    expect(await provider.request({ method: 'eth_requestAccounts' })).toEqual([DEFAULT_DEV_ACCOUNT]);
+    expect(await provider.request({ method: 'eth_accounts' })).toEqual([DEFAULT_DEV_ACCOUNT]);
+    expect(await provider.request({ method: 'eth_chainId' })).toBe('0x7a69');
+    expect(rpc.calls).toEqual([]);
+  });
+
+  it('switching account emits accountsChanged and survives a reload (a new provider over the same storage)', async () => {
+    const { provider, storage } = wallet();
+    const changes: unknown[] = [];
+    provider.on('accountsChanged', (accounts) => changes.push(accounts));
+    await provider.request({ method: 'eth_requestAccounts' });
+    provider.selectAccount(operator.toLowerCase());
+    expect(changes).toEqual([[operator]]);
+
+    const reloaded = wallet(storage).provider;
+    expect(reloaded.connected).toBe(true);
+    expect(await reloaded.request({ method: 'eth_accounts' })).toEqual([operator]);
+
+    await reloaded.request({ method: 'wallet_revokePermissions' });
+    expect(storage.map.has(DEV_WALLET_STORAGE.connected)).toBe(false);
+    expect(await wallet(storage).provider.request({ method: 'eth_accounts' })).toEqual([]);
+  });
+
+  it('refuses an account it does not hold', () => {
+    const { provider } = wallet();
+    expect(() => provider.selectAccount(DEV_ADDRESSES[devRoles.oracleNodes[0]]!)).toThrow(/not an account/);
+    expect(provider.account).toBe(DEFAULT_DEV_ACCOUNT);
+  });
+
+  it('forwards a transaction from the selected account to the RPC, which signs it', async () => {
+    const { provider, rpc } = wallet();
+    await provider.request({ method: 'eth_requestAccounts' });
+    const hash = await provider.request({ method: 'eth_sendTransaction', params: [{ to: operator, value: '0x1' }] });
+    expect(hash).toBe('eth_sendTransaction');
+    expect(rpc.calls).toEqual([
+      { method: 'eth_sendTransaction', params: [{ to: operator, value: '0x1', from: DEFAULT_DEV_ACCOUNT }] },
+    ]);
+  });
+
+  it('never signs for another account, nor before it is connected', async () => {
+    const { provider, rpc } = wallet();
+    const typed = { method: 'eth_signTypedData_v4', params: [DEFAULT_DEV_ACCOUNT, '{}'] };
+    await expect(provider.request(typed)).rejects.toMatchObject({ code: 4100 });
+    await provider.request({ method: 'eth_requestAccounts' });
+    await expect(
+      provider.request({ method: 'eth_sendTransaction', params: [{ from: operator, to: operator }] }),
+    ).rejects.toMatchObject({ code: 4100 });
+    await expect(provider.request({ method: 'personal_sign', params: ['0x00', operator] })).rejects.toMatchObject({
+      code: 4100,
+    });
+    expect(rpc.calls).toEqual([]);
+    expect(await provider.request(typed)).toBe('eth_signTypedData_v4');
+  });
+
+  it('knows only the local chain', async () => {
+    const { provider } = wallet();
+    expect(
+      await provider.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: '0x7a69' }] }),
+    ).toBeNull();
+    await expect(
+      provider.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: '0x1' }] }),
+    ).rejects.toMatchObject({ code: 4902 });
+  });
+
+  it('passes the RPC’s error through with its code and revert data (the app decodes the contract’s reason)', async () => {
+    const revert = { code: 3, message: 'execution reverted', data: '0x08c379a0' };
+    const { provider } = wallet(memoryStorage(), fakeRpc(revert));
+    await expect(provider.request({ method: 'eth_estimateGas', params: [{}] })).rejects.toMatchObject(revert);
+  });
+});
