@@ -17,17 +17,18 @@ import {
   publicClient,
   stablecoinBalance,
 } from './support/chain';
+import { chooseWallet, connectWallet } from './support/dev-wallet';
 import { expectAccessible, fullPageShot } from './support/page';
-import { installWallet, TEST_ACCOUNTS } from './support/wallet';
+import { TEST_ACCOUNTS } from './support/wallet';
 
 const OPERATOR = devRoles.operators[1]!;
 const BUYER_INDEX = devRoles.testWallets[4]!;
 const buyer = TEST_ACCOUNTS[4]! as Address;
 
 async function openPortfolio(page: import('@playwright/test').Page) {
-  await installWallet(page, buyer);
+  await chooseWallet(page, buyer);
   await page.goto('/portfolio');
-  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await connectWallet(page);
 }
 
 async function receiptOfStatus(page: import('@playwright/test').Page) {

@@ -20,6 +20,7 @@ import {
   submitReport,
   withdrawShares,
 } from './support/chain';
+import { chooseWallet, connectWallet } from './support/dev-wallet';
 import {
   amountOrNull,
   chainStatus,
@@ -46,7 +47,7 @@ import {
   USD_DECIMALS,
 } from './support/figures';
 import { fullPageShot } from './support/page';
-import { installWallet, TEST_ACCOUNTS } from './support/wallet';
+import { TEST_ACCOUNTS } from './support/wallet';
 
 const OPERATOR = devRoles.operators[2]!;
 const INVESTOR_INDEX = devRoles.testWallets[0]!;
@@ -118,12 +119,12 @@ async function waitForMirror(page: Page) {
 test('the portfolio shows the chain’s balance, claimable (within the seconds it extrapolates) and earned', async ({
   page,
 }, testInfo) => {
-  await installWallet(page, investor);
+  await chooseWallet(page, investor);
   // The page reads the chain after this block; every second it then adds the holder's share of the stream.
   const pinned = await publicClient.getBlock();
   const openedAt = Date.now();
   await page.goto('/portfolio');
-  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await connectWallet(page);
   const row = page.getByTestId(`holding-${clusterId}`);
   await expect(row.getByTestId('holding-balance')).toBeVisible();
   // Wait for the page's own clock to tick once, so what it extrapolates is part of what is compared.

@@ -12,6 +12,7 @@ import {
   publicClient,
   stablecoinBalance,
 } from './support/chain';
+import { chooseWallet, connectWallet } from './support/dev-wallet';
 import { claimableWindow, expectWithin, readFigures } from './support/figures';
 import { expectAccessible, fullPageShot } from './support/page';
 import { installWallet, TEST_ACCOUNTS } from './support/wallet';
@@ -28,11 +29,11 @@ test('an investor buys shares with a permit, earns streamed revenue and claims e
 }, testInfo) => {
   const { clusterId, token, offering } = await openOffering(OPERATOR, { symbol: 'INV', price: '10' });
   await mintStablecoin(investor, parseUnits('1000', 6));
-  await installWallet(page, investor);
+  await chooseWallet(page, investor);
 
   // Buy 5 shares through the passport: one permit signature, one transaction.
   await page.goto(`/clusters/${clusterId}`);
-  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await connectWallet(page);
   await page.getByLabel('Shares to buy').fill('5');
   await expect(page.getByTestId('buy-cost')).toHaveText('50.00 tUSD');
   await page.getByRole('button', { name: 'Buy', exact: true }).click();
@@ -59,7 +60,7 @@ test('an investor buys shares with a permit, earns streamed revenue and claims e
   const pinned = await publicClient.getBlock();
   const openedAt = Date.now();
   await page.reload();
-  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await connectWallet(page);
   await expect(row.getByTestId('holding-claimable')).toBeVisible();
   // It ticks every second between chain reads: wait for one tick so the extrapolation is part of what is compared.
   const firstRendered = await numericValue(row.getByTestId('holding-claimable'));
@@ -166,9 +167,9 @@ test('a wallet that cannot sign typed data buys with approve, then buy', async (
 });
 
 test('a transfer the token would refuse shows the reason before sending', async ({ page }) => {
-  await installWallet(page, investor);
+  await chooseWallet(page, investor);
   await page.goto('/portfolio');
-  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await connectWallet(page);
   await page.getByLabel('Recipient address').fill(TEST_ACCOUNTS[3]!);
   await page.getByLabel('Shares', { exact: true }).fill('1000000');
   await expect(page.getByTestId('transfer-blocked')).toContainText('ERC20InsufficientBalance');
@@ -180,9 +181,9 @@ test('a transfer the token would refuse shows the reason before sending', async 
 });
 
 test('holdings export as CSV', async ({ page }, testInfo) => {
-  await installWallet(page, investor);
+  await chooseWallet(page, investor);
   await page.goto('/portfolio');
-  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await connectWallet(page);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const file = await (await download).path();

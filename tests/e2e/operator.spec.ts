@@ -8,8 +8,9 @@ import { devAccount, devPrivateKey, devRoles } from '../../devnet/accounts';
 import { signBatch } from '../../oracle/agent/signing';
 import { E2E_ORACLE_NODE_BASE_PORT } from '../../playwright.config';
 import { deployment, gpuUuids, mintStablecoin, publicClient, registerCluster } from './support/chain';
+import { chooseWallet, connectWallet } from './support/dev-wallet';
 import { expectAccessible, fullPageShot } from './support/page';
-import { installWallet, TEST_ACCOUNTS } from './support/wallet';
+import { TEST_ACCOUNTS } from './support/wallet';
 
 const operator = TEST_ACCOUNTS[2]! as Address;
 
@@ -24,9 +25,9 @@ test('an operator registers a cluster, tokenizes it once attested, and deposits 
   page,
 }, testInfo) => {
   await mintStablecoin(operator, parseUnits('500', 6));
-  await installWallet(page, operator);
+  await chooseWallet(page, operator);
   await page.goto('/operator');
-  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await connectWallet(page);
 
   // The hardware commitment is computed in the browser; it must equal the oracle module's in Node.
   const uuids = gpuUuids(4);
@@ -210,9 +211,9 @@ test('oracle nodes refuse an attestation of GPUs that another cluster holds, eac
   const first = await registerCluster(operatorIndex, { uuids, location: 'SG-SIN-03' });
   const secondInventory = [uuids[0]!, ...gpuUuids(1)];
   const second = await registerCluster(operatorIndex, { uuids: secondInventory, location: 'SG-SIN-04' });
-  await installWallet(page, operator);
+  await chooseWallet(page, operator);
   await page.goto('/operator');
-  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await connectWallet(page);
   await page.getByTestId(`operator-nav-${first}`).getByRole('link').click();
   const firstCard = page.getByTestId(`operator-cluster-${first}`);
   await firstCard.getByLabel(/^GPU UUIDs of the cluster/).fill(uuids.join('\n'));
@@ -237,9 +238,9 @@ test('oracle nodes refuse an attestation of GPUs that another cluster holds, eac
 });
 
 test('a failing transaction shows the decoded custom error', async ({ page }) => {
-  await installWallet(page, operator);
+  await chooseWallet(page, operator);
   await page.goto('/operator');
-  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await connectWallet(page);
   // A tokenized cluster of this operator: depositing more than the wallet holds reverts in the stablecoin.
   await page
     .locator('[data-testid^="operator-nav-"]')
@@ -260,9 +261,9 @@ test('an operator signs in with Ethereum and keeps a note and documents on its c
   const baseURL = testInfo.project.use.baseURL!;
   // The same-origin guard in front of Remix wants the Origin a browser would send.
   const sameOrigin = { origin: baseURL };
-  await installWallet(page, operator);
+  await chooseWallet(page, operator);
   await page.goto('/operator');
-  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await connectWallet(page);
   await page.locator('[data-testid^="operator-nav-"]').first().getByRole('link').click();
   const card = page.locator('[data-testid^="operator-cluster-"]').first();
   const clusterId = (await card.getAttribute('data-testid'))!.replace('operator-cluster-', '');
@@ -329,9 +330,9 @@ test('an operator signs in with Ethereum and keeps a note and documents on its c
   const otherContext = await browser.newContext({ baseURL });
   const other = await otherContext.newPage();
   const stranger = TEST_ACCOUNTS[3]! as Address;
-  await installWallet(other, stranger);
+  await chooseWallet(other, stranger);
   await other.goto('/operator');
-  await other.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await connectWallet(other);
   await other.getByRole('button', { name: 'Sign in with Ethereum' }).click();
   await expect(other.getByTestId('signed-in-as')).toContainText('Signed in as');
   const refused = await other.request.post(`/operator/${clusterId}.data`, {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { installWallet, TEST_ACCOUNTS } from './support/wallet';
+import { chooseWallet, connectWallet } from './support/dev-wallet';
+import { TEST_ACCOUNTS } from './support/wallet';
 
 test('the overview shows live chain data read from the chain and the database', async ({ page }) => {
   await page.goto('/');
@@ -13,11 +14,11 @@ test('a connected wallet sends a real transaction and sees it mined and indexed,
   page,
 }) => {
   const account = TEST_ACCOUNTS[0]!;
-  await installWallet(page, account);
+  await chooseWallet(page, account);
   await page.goto('/');
   const transfersBefore = Number(await page.getByTestId('transfer-count').textContent());
 
-  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  await connectWallet(page);
   await expect(page.getByTestId('wallet-address')).toHaveText(account);
   await expect(page.getByTestId('wallet-balance')).toHaveText(/^\d/);
   const balanceBefore = Number(await page.getByTestId('wallet-balance').textContent());
