@@ -58,8 +58,15 @@ test('an operator verifies investors by CSV, freezes one, and recovers a lost wa
   await connectWallet(page);
   await page.getByRole('button', { name: 'Sign in with Ethereum' }).click();
   await expect(page.getByTestId('signed-in-as')).toContainText('Signed in as');
-  await page.goto(`/operator/${clusterId}/investors`);
+  // In-app navigation from here on: a full page load would disconnect the wallet.
+  await page.getByTestId(`operator-nav-${clusterId}`).getByRole('link').click();
+  await page.getByTestId('operator-tab-investors').click();
   const tab = page.getByTestId('operator-investors');
+  /** Loads the tab again (its lists are the mirror's, which trails the chain by a few blocks). */
+  const reopen = async () => {
+    await page.getByTestId('operator-tab-overview').click();
+    await page.getByTestId('operator-tab-investors').click();
+  };
   await expect(tab.getByTestId('allowlist-state')).toHaveAttribute('data-value', 'false');
 
   // The CSV: two good rows (unix seconds, and a bare date meaning the end of that UTC day) and three refused ones,
@@ -91,7 +98,7 @@ test('an operator verifies investors by CSV, freezes one, and recovers a lost wa
   expect(await read<bigint>('verifiedUntil', [lost])).toBe(0n);
   // The list is the mirror's: it shows the new rows once indexed.
   await expect(async () => {
-    await page.reload();
+    await reopen();
     await expect(page.getByTestId(`verified-${replacement}`)).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
 
@@ -169,7 +176,7 @@ test('an operator verifies investors by CSV, freezes one, and recovers a lost wa
   // The reason is in the tab's history and on the public cluster page, once the mirror has the event.
   const entry = page.getByTestId(`intervention-${recovered!.transactionHash}`);
   await expect(async () => {
-    await page.reload();
+    await reopen();
     await expect(entry.getByTestId('intervention-reason')).toContainText(reason, { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   await expectAccessible(page);
