@@ -18,6 +18,7 @@ import {
   withdrawShares,
 } from './support/chain';
 import { chooseWallet, connectWallet } from './support/dev-wallet';
+import { expectAmountText, USD_DECIMALS } from './support/figures';
 import { expectAccessible, fullPageShot } from './support/page';
 import { TEST_ACCOUNTS } from './support/wallet';
 
@@ -185,6 +186,13 @@ test('an operator verifies investors by CSV, freezes one, and recovers a lost wa
   await page.goto(`/clusters/${clusterId}`);
   await expect(entry.getByTestId('intervention-reason')).toContainText(reason);
   await expect(entry.getByTestId('intervention-document')).toHaveText('https://example.org/order.pdf');
+  expectAmountText((await entry.getByTestId('intervention-shares').textContent())!, sharesBefore, 18, 'shares moved');
+  expectAmountText(
+    (await entry.getByTestId('intervention-revenue').textContent())!,
+    recovered!.args.revenue!,
+    USD_DECIMALS,
+    'revenue moved',
+  );
   // The refused forced transfer left no reason behind: only the recovery is listed.
   await expect(page.getByTestId('interventions').locator('li')).toHaveCount(1);
   await expectAccessible(page);

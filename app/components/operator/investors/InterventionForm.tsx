@@ -154,12 +154,12 @@ export function InterventionForm({
       ? kind === 'wallet_recovered'
         ? t('investors.intervene.recoverEffect', {
             shares: formatShares(balance, i18n.language),
-            revenue: formatUsd(claimable, usdDecimals, i18n.language),
+            revenue: formatUsd(claimable, usdDecimals, i18n.language, usdDecimals),
           })
         : t('investors.intervene.forcedEffect', {
             shares: formatShares(amount ?? 0n, i18n.language),
             balance: formatShares(balance, i18n.language),
-            revenue: formatUsd(claimable, usdDecimals, i18n.language),
+            revenue: formatUsd(claimable, usdDecimals, i18n.language, usdDecimals),
           })
       : t(kind === 'wallet_recovered' ? 'investors.intervene.recoverRule' : 'investors.intervene.forcedRule');
 

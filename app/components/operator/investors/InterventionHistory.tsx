@@ -10,6 +10,8 @@ import { safeHttpUrl } from '~/lib/params';
 import { useStablecoinDecimals } from '~/lib/units';
 import type { InterventionEntry } from '~/models/interventions.server';
 
+const SHARE_DECIMALS = 18;
+
 export function InterventionHistory({ entries }: { entries: InterventionEntry[] }) {
   const { t, i18n } = useTranslation();
   const usdDecimals = useStablecoinDecimals();
@@ -31,12 +33,21 @@ export function InterventionHistory({ entries }: { entries: InterventionEntry[] 
             {formatDateTime(Math.floor(Date.parse(entry.blockTime) / 1_000), locale)} UTC ·{' '}
             <Link to={`/tx/${entry.txHash}`}>{t('investors.history.transaction')}</Link>
             <br />
-            {t(entry.kind === 'wallet_recovered' ? 'investors.history.recovered' : 'investors.history.forced', {
-              from: shortAddress(entry.from),
-              to: shortAddress(entry.to),
-              shares: formatShares(BigInt(entry.shares), locale),
-              revenue: formatUsd(BigInt(entry.revenue ?? '0'), usdDecimals, locale),
-            })}
+            {t('investors.history.accounts', { from: shortAddress(entry.from), to: shortAddress(entry.to) })} ·{' '}
+            {t('investors.history.shares')}{' '}
+            <span data-testid="intervention-shares">{formatShares(BigInt(entry.shares), locale, SHARE_DECIMALS)}</span>
+            {entry.revenue === null ? (
+              <> · {t('investors.history.forcedNote')}</>
+            ) : (
+              <>
+                {' '}
+                · {t('investors.history.revenue')}{' '}
+                {/* Every base unit: a recovery moves the unclaimed revenue exactly, however small. */}
+                <span data-testid="intervention-revenue">
+                  {formatUsd(BigInt(entry.revenue), usdDecimals, locale, usdDecimals)}
+                </span>
+              </>
+            )}
             <br />
             {entry.record ? (
               <>
