@@ -7,6 +7,7 @@ import { BuyPanel } from '~/components/BuyPanel';
 import { DocumentList } from '~/components/ClusterDocuments';
 import { Figure, FigureHow } from '~/components/Figure';
 import { LazyChart } from '~/components/LazyChart';
+import { InterventionHistory } from '~/components/operator/investors/InterventionHistory';
 import { HoldersCard, OfferingCard } from '~/components/PassportInvestment';
 import { PayoutReconciliation } from '~/components/PayoutReconciliation';
 import { formatDateTime, formatInteger, formatRelative, formatUsd, shortAddress } from '~/lib/format';
@@ -15,6 +16,7 @@ import { clusterIdParam, safeHttpUrl, searchParamsObject } from '~/lib/params';
 import { useStablecoinDecimals } from '~/lib/units';
 import { getClusterPassport } from '~/models/clusters.server';
 import { clusterDocumentList } from '~/models/documents.server';
+import { clusterInterventionHistory } from '~/models/interventions.server';
 import { clusterNote } from '~/models/notes.server';
 import { clusterActivity, UTILIZATION_RANGES, utilizationSeries } from '~/models/passport.server';
 import type { loader as rootLoader } from '~/root';
@@ -30,15 +32,16 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { util } = await parseOr400(passportQuery, searchParamsObject(new URL(request.url).searchParams), request);
   const passport = await fromDataSources(() => getClusterPassport(context, id));
   if (!passport) notFound((await visitorT(request))('errors.clusterMissing', { id: id.toString() }));
-  const [activity, utilization, note, documents] = await fromDataSources(() =>
+  const [activity, utilization, note, documents, interventions] = await fromDataSources(() =>
     Promise.all([
       clusterActivity(context, id),
       utilizationSeries(context, id, util),
       clusterNote(context.db, context.chain.chainId, id),
       clusterDocumentList(context.db, context.chain.chainId, id),
+      clusterInterventionHistory(context.db, context.chain.chainId, id),
     ]),
   );
-  return { ...passport, activity, utilization, util, note: note ?? null, documents };
+  return { ...passport, activity, utilization, util, note: note ?? null, documents, interventions };
 }
 
 export default function ClusterPassport() {
@@ -165,6 +168,12 @@ export default function ClusterPassport() {
           )}
         </section>
         <OfferingCard cluster={cluster} chainSource={chainSource} />
+        {cluster.interventions.length > 0 && (
+          <section className="card" aria-labelledby="interventions-heading">
+            <h2 id="interventions-heading">{t('investors.history.title')}</h2>
+            <InterventionHistory entries={cluster.interventions} />
+          </section>
+        )}
         <section className="card" aria-labelledby="attestations-heading">
           <h2 id="attestations-heading">{t('passport.attestations')}</h2>
           {activity.attestations.length === 0 ? (

@@ -1,7 +1,8 @@
 /**
  * Off-chain tables in `public`: what operators wrote and the chain cannot give back, kept when the mirror is emptied.
  */
-import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { address, bytes32, uint256 } from '../columns';
 
 /**
@@ -58,5 +59,43 @@ export const sessions = pgTable(
   (table) => [
     index('sessions_expires_idx').on(table.expiresAt),
     index('sessions_address_idx').on(table.chainId, table.address, table.createdAt),
+  ],
+);
+
+/**
+ * Why the operator forced a transfer or recovered a wallet, and on what document: the chain keeps who moved what
+ * (ForcedTransfer, WalletRecovered in the mirror's token_control_events), never why. Written through the Investors tab
+ * of the operator console by the signed-in operator BEFORE its wallet sends the transaction, then keyed by the
+ * transaction's hash once mined (app/models/interventions.server.ts explains the order). The document is copied (title,
+ * URI, SHA-256) rather than pointed at, so removing it from the cluster's list loses no intervention's reference.
+ */
+export const clusterInterventions = pgTable(
+  'cluster_interventions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    chainId: integer('chain_id').notNull(),
+    clusterId: uint256('cluster_id').notNull(),
+    kind: text('kind').$type<'forced_transfer' | 'wallet_recovered'>().notNull(),
+    /** Null until the transaction is mined and the operator's browser reports its hash. */
+    txHash: bytes32('tx_hash'),
+    from: address('from').notNull(),
+    to: address('to').notNull(),
+    /** Share-wei of a forced transfer; null for a recovery, which moves the whole balance (the event says how much). */
+    amount: uint256('amount'),
+    reason: text('reason').notNull(),
+    documentTitle: text('document_title'),
+    documentUri: text('document_uri').notNull(),
+    documentSha256: bytes32('document_sha256').notNull(),
+    author: address('author').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index('cluster_interventions_cluster').on(table.chainId, table.clusterId, table.createdAt),
+    uniqueIndex('cluster_interventions_tx').on(table.chainId, table.txHash),
+    // The bounds the action checks (app/routes/operator.$clusterId.investors.tsx), held by the table too.
+    check('cluster_interventions_kind', sql`${table.kind} in ('forced_transfer', 'wallet_recovered')`),
+    check('cluster_interventions_reason', sql`char_length(${table.reason}) between 1 and 1000`),
+    check('cluster_interventions_document_title', sql`char_length(${table.documentTitle}) <= 120`),
+    check('cluster_interventions_document_uri', sql`char_length(${table.documentUri}) <= 512`),
   ],
 );

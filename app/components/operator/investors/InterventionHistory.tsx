@@ -1,0 +1,83 @@
+/**
+ * A cluster's interventions (forced transfers, wallet recoveries) as the chain recorded them, each with the reason
+ * and document its operator gave (app/models/interventions.server.ts). Shown on the public cluster page and in the
+ * operator's Investors tab. Text only: the reason is never rendered as HTML, the document link only when it is http(s).
+ */
+import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatShares, formatUsd, shortAddress } from '~/lib/format';
+import { safeHttpUrl } from '~/lib/params';
+import { useStablecoinDecimals } from '~/lib/units';
+import type { InterventionEntry } from '~/models/interventions.server';
+
+const SHARE_DECIMALS = 18;
+
+export function InterventionHistory({ entries }: { entries: InterventionEntry[] }) {
+  const { t, i18n } = useTranslation();
+  const usdDecimals = useStablecoinDecimals();
+  const locale = i18n.language;
+  if (entries.length === 0)
+    return (
+      <p className="muted" data-testid="interventions-empty">
+        {t('investors.history.none')}
+      </p>
+    );
+  return (
+    <ol className="plain-list stack" data-testid="interventions">
+      {entries.map((entry) => {
+        const document = entry.record?.document;
+        const href = document ? safeHttpUrl(document.uri) : undefined;
+        return (
+          <li key={`${entry.txHash}-${entry.from}`} data-testid={`intervention-${entry.txHash}`} data-kind={entry.kind}>
+            <strong>{t(`investors.kinds.${entry.kind}`)}</strong> ·{' '}
+            {formatDateTime(Math.floor(Date.parse(entry.blockTime) / 1_000), locale)} UTC ·{' '}
+            <Link to={`/tx/${entry.txHash}`}>{t('investors.history.transaction')}</Link>
+            <br />
+            {t('investors.history.accounts', { from: shortAddress(entry.from), to: shortAddress(entry.to) })} ·{' '}
+            {t('investors.history.shares')}{' '}
+            <span data-testid="intervention-shares">{formatShares(BigInt(entry.shares), locale, SHARE_DECIMALS)}</span>
+            {entry.revenue === null ? (
+              <> · {t('investors.history.forcedNote')}</>
+            ) : (
+              <>
+                {' '}
+                · {t('investors.history.revenue')}{' '}
+                {/* Every base unit: a recovery moves the unclaimed revenue exactly, however small. */}
+                <span data-testid="intervention-revenue">
+                  {formatUsd(BigInt(entry.revenue), usdDecimals, locale, usdDecimals)}
+                </span>
+              </>
+            )}
+            <br />
+            {entry.record ? (
+              <>
+                <span data-testid="intervention-reason" style={{ whiteSpace: 'pre-wrap' }}>
+                  {t('investors.history.reason', { reason: entry.record.reason })}
+                </span>
+                <br />
+                <small className="muted">
+                  {t('investors.history.document')}{' '}
+                  {href ? (
+                    <a href={href} rel="noreferrer noopener" target="_blank" data-testid="intervention-document">
+                      {document!.title ?? document!.uri}
+                    </a>
+                  ) : (
+                    <span data-testid="intervention-document">
+                      {document!.title ? `${document!.title} (${document!.uri})` : document!.uri}
+                    </span>
+                  )}{' '}
+                  · SHA-256 <code>{document!.sha256.slice(2)}</code>
+                  {entry.draft && <> · {t('investors.history.matched')}</>}
+                </small>
+              </>
+            ) : (
+              <span className="muted" data-testid="intervention-no-reason">
+                {t('investors.history.noReason')}
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

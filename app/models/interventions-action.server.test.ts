@@ -1,0 +1,122 @@
+/**
+ * The Investors tab's action (app/routes/operator.$clusterId.investors.tsx) refuses before it records: anyone not
+ * signed in (401), a signed-in account that is not the cluster's operator (403), and the operator's own form without
+ * a reason or a document (400), each with its machine-readable code; the operator's complete form is recorded and
+ * keyed by its hash afterwards.
+ */
+import pino from 'pino';
+import type { Address } from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
+import { clusterInterventions } from '#db/schema';
+
+const CHAIN_ID = 31_337;
+const REGISTRY = '0x5FbDB2315678afecb367f032d93F642f64180aa3' as Address;
+const OPERATOR = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as Address;
+const STRANGER = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' as Address;
+const LOST = '0x90F79bf6EB2c4f870365E785982E1f101E93b906' as Address;
+const REPLACEMENT = '0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65' as Address;
+const CLUSTER = 3n;
+const URL_BASE = `http://localhost:4550/operator/${CLUSTER}/investors`;
+
+let database: DatabaseHandle;
+let route: typeof import('~/routes/operator.$clusterId.investors');
+let session: typeof import('~/lib/siwe-session.server');
+
+const context = {
+  db: undefined as unknown,
+  chain: {
+    chainId: CHAIN_ID,
+    deployment: { contracts: { clusterRegistry: REGISTRY } },
+    // The registry's operatorOf: the cluster belongs to OPERATOR.
+    publicClient: { readContract: async () => OPERATOR },
+  },
+  log: pino({ level: 'silent' }),
+  web: { publicOrigin: 'http://localhost:4550', trustProxy: false, sessionSecret: 's'.repeat(32) },
+};
+
+beforeAll(async () => {
+  database = await openDatabase({ kind: 'pglite', dataDir: null });
+  await migrateDatabase(database);
+  context.db = database.db;
+  route = await import('~/routes/operator.$clusterId.investors');
+  session = await import('~/lib/siwe-session.server');
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+const complete = {
+  intent: 'recordIntervention',
+  kind: 'wallet_recovered',
+  from: LOST,
+  to: REPLACEMENT,
+  reason: 'Seed phrase lost in a fire; identity checked.',
+  documentTitle: 'Police report',
+  documentUri: 'https://example.com/report.pdf',
+  documentSha256: `0x${'cd'.repeat(32)}`,
+};
+
+async function post(fields: Record<string, string>, signedInAs?: Address) {
+  let cookie: string | undefined;
+  if (signedInAs) {
+    const setCookie = await session.signInCookie(new Request(URL_BASE), context as never, {
+      address: signedInAs,
+      chainId: CHAIN_ID,
+    });
+    cookie = setCookie.split(';')[0];
+  }
+  const request = new Request(URL_BASE, {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+  });
+  const answer = (await route.action({
+    request,
+    params: { clusterId: CLUSTER.toString() },
+    context: context as never,
+  })) as unknown as { data: unknown; init: { status?: number } | null };
+  return { status: answer.init?.status ?? 200, body: answer.data as Record<string, unknown> };
+}
+
+describe('the Investors tab action', () => {
+  it('refuses anyone not signed in, with not_signed_in', async () => {
+    const { status, body } = await post(complete);
+    expect(status).toBe(401);
+    expect(body).toMatchObject({ error: { code: 'not_signed_in' } });
+  });
+
+  it('refuses a signed-in account that is not the operator, with not_operator', async () => {
+    const { status, body } = await post(complete, STRANGER);
+    expect(status).toBe(403);
+    expect(body).toMatchObject({ error: { code: 'not_operator' } });
+  });
+
+  it('refuses the operator’s form without a reason or without a document, recording nothing', async () => {
+    const noReason = await post({ ...complete, reason: '   ' }, OPERATOR);
+    expect(noReason.status).toBe(400);
+    expect(noReason.body).toMatchObject({ error: { code: 'invalid_parameter' } });
+    expect(String((noReason.body.error as { message: string }).message)).toMatch(/reason/);
+    const { documentUri: _, ...withoutDocument } = complete;
+    const noDocument = await post(withoutDocument, OPERATOR);
+    expect(noDocument.status).toBe(400);
+    expect(String((noDocument.body.error as { message: string }).message)).toMatch(/document/);
+    const forcedWithoutAmount = await post({ ...complete, kind: 'forced_transfer' }, OPERATOR);
+    expect(forcedWithoutAmount.status).toBe(400);
+    expect(await database.db.select().from(clusterInterventions)).toEqual([]);
+  });
+
+  it('records the operator’s complete form, then keys it by the hash it is sent once', async () => {
+    const recorded = await post(complete, OPERATOR);
+    expect(recorded.status).toBe(200);
+    const id = String((recorded.body.intervention as { id: number }).id);
+    const txHash = `0x${'12'.repeat(32)}`;
+    expect((await post({ intent: 'attachTx', id, txHash }, OPERATOR)).status).toBe(200);
+    const [row] = await database.db.select().from(clusterInterventions);
+    expect(row).toMatchObject({ txHash, from: LOST, to: REPLACEMENT, reason: complete.reason, author: OPERATOR });
+    const again = await post({ intent: 'attachTx', id, txHash: `0x${'34'.repeat(32)}` }, OPERATOR);
+    expect(again.status).toBe(404);
+    expect(again.body).toMatchObject({ error: { code: 'not_found' } });
+  });
+});

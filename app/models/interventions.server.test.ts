@@ -1,0 +1,189 @@
+import type { Address, Hex } from 'viem';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Database, DatabaseHandle } from '#db';
+import { testDatabases } from '#db/databases.test-kit';
+import { shareTokens, tokenControlEvents } from '#db/schema';
+import {
+  abandonIntervention,
+  attachInterventionTx,
+  clusterInterventionHistory,
+  DRAFT_TTL_MS,
+  PENDING_PER_CLUSTER,
+  recordIntervention,
+  TooManyPendingInterventionsError,
+} from './interventions.server';
+import { frozenAccounts, VERIFIED_PAGE_SIZE, verifiedAccounts } from './interventions-allowlist.server';
+
+const CHAIN = 31_337;
+const TOKEN = '0x5FbDB2315678afecb367f032d93F642f64180aa3' as Address;
+const OPERATOR = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as Address;
+const OTHER = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' as Address;
+const LOST = '0x90F79bf6EB2c4f870365E785982E1f101E93b906' as Address;
+const REPLACEMENT = '0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65' as Address;
+const DOCUMENT = { title: 'Court order', uri: 'https://example.com/order.pdf', sha256: `0x${'ab'.repeat(32)}` as Hex };
+const hash = (n: number) => `0x${n.toString(16).padStart(64, '0')}` as Hex;
+const accountOf = (n: number) => `0x${n.toString(16).padStart(40, '0')}` as Address;
+
+let block = 100n;
+function eventRow(fields: Partial<typeof tokenControlEvents.$inferInsert> & { kind: string; txHash?: Hex }) {
+  block += 1n;
+  const { txHash, ...rest } = fields;
+  return {
+    chainId: CHAIN,
+    blockNumber: block,
+    blockHash: hash(Number(block) + 10_000),
+    logIndex: 0,
+    transactionHash: txHash ?? hash(Number(block) + 20_000),
+    blockTime: new Date(Number(block) * 1_000),
+    token: TOKEN,
+    ...rest,
+  } as typeof tokenControlEvents.$inferInsert;
+}
+
+async function tokenize(db: Database) {
+  await db.insert(shareTokens).values({
+    chainId: CHAIN,
+    blockNumber: 1n,
+    blockHash: hash(1),
+    logIndex: 0,
+    transactionHash: hash(2),
+    blockTime: new Date(0),
+    token: TOKEN,
+    clusterId: 1n,
+    offering: OTHER,
+    operator: OPERATOR,
+    name: 'Rack',
+    symbol: 'RACK',
+    supply: 1_000n,
+  });
+}
+
+const recovery = {
+  chainId: CHAIN,
+  clusterId: 1n,
+  kind: 'wallet_recovered' as const,
+  from: LOST,
+  to: REPLACEMENT,
+  amount: null,
+  reason: 'Holder lost the key; identity checked by KYC provider.',
+  document: DOCUMENT,
+  author: OPERATOR,
+};
+
+describe.each(testDatabases)('interventions on $name', ({ open }) => {
+  let handle: DatabaseHandle | undefined;
+  afterEach(async () => {
+    await handle?.close();
+  });
+
+  it('joins each mirrored intervention with the reason keyed by its hash, newest first', async () => {
+    handle = await open();
+    const { db } = handle;
+    await tokenize(db);
+    const recorded = await recordIntervention(db, recovery);
+    expect(await attachInterventionTx(db, { ...recovery, id: recorded.id, txHash: hash(7) })).toBe(true);
+    // Attached once: a second hash (or the same one on another record) changes nothing.
+    expect(await attachInterventionTx(db, { ...recovery, id: recorded.id, txHash: hash(8) })).toBe(false);
+    const forced = await recordIntervention(db, {
+      ...recovery,
+      kind: 'forced_transfer',
+      from: OTHER,
+      amount: 5n,
+      reason: 'Court order',
+    });
+    expect(await attachInterventionTx(db, { ...recovery, id: forced.id, txHash: hash(7) })).toBe(false);
+    await db.insert(tokenControlEvents).values([
+      eventRow({
+        kind: 'wallet_recovered',
+        txHash: hash(7),
+        actor: OPERATOR,
+        account: LOST,
+        counterparty: REPLACEMENT,
+        value: 40n,
+        revenue: 3n,
+      }),
+      // Sent outside the dashboard: no reason on record.
+      eventRow({ kind: 'forced_transfer', actor: OPERATOR, account: LOST, counterparty: OTHER, value: 1n }),
+      eventRow({ kind: 'freeze_set', actor: OPERATOR, account: LOST, flag: true }),
+    ]);
+
+    const history = await clusterInterventionHistory(db, CHAIN, 1n);
+    expect(history.map((entry) => [entry.kind, entry.record?.reason ?? null])).toEqual([
+      ['forced_transfer', null],
+      ['wallet_recovered', recovery.reason],
+    ]);
+    expect(history[1]).toMatchObject({ shares: '40', revenue: '3', from: LOST, to: REPLACEMENT, draft: false });
+    expect(history[1]!.record!.document).toEqual(DOCUMENT);
+    expect(await clusterInterventionHistory(db, CHAIN, 2n)).toEqual([]);
+  });
+
+  it('matches an event whose hash never arrived to the oldest unattached reason of the same kind and accounts', async () => {
+    handle = await open();
+    const { db } = handle;
+    await tokenize(db);
+    await recordIntervention(db, { ...recovery, reason: 'first' });
+    await recordIntervention(db, { ...recovery, to: OTHER, reason: 'other replacement' });
+    await db
+      .insert(tokenControlEvents)
+      .values(eventRow({ kind: 'wallet_recovered', account: LOST, counterparty: REPLACEMENT, value: 1n, revenue: 0n }));
+    const [entry] = await clusterInterventionHistory(db, CHAIN, 1n);
+    expect(entry).toMatchObject({ draft: true, record: { reason: 'first' } });
+  });
+
+  it('lets only the author attach a hash to, or abandon, a reason of its cluster', async () => {
+    handle = await open();
+    const { db } = handle;
+    const recorded = await recordIntervention(db, recovery);
+    expect(await attachInterventionTx(db, { ...recovery, author: OTHER, id: recorded.id, txHash: hash(9) })).toBe(
+      false,
+    );
+    expect(await attachInterventionTx(db, { ...recovery, clusterId: 2n, id: recorded.id, txHash: hash(9) })).toBe(
+      false,
+    );
+    expect(await abandonIntervention(db, { ...recovery, author: OTHER, id: recorded.id })).toBe(false);
+    expect(await abandonIntervention(db, { ...recovery, id: recorded.id })).toBe(true);
+    expect(await attachInterventionTx(db, { ...recovery, id: recorded.id, txHash: hash(9) })).toBe(false);
+  });
+
+  it('bounds the reasons waiting for their transaction per cluster, and prunes forgotten ones', async () => {
+    handle = await open();
+    const { db } = handle;
+    const then = new Date('2030-01-01T00:00:00Z');
+    for (let i = 0; i < PENDING_PER_CLUSTER; i++) await recordIntervention(db, { ...recovery, now: then });
+    await expect(recordIntervention(db, { ...recovery, now: then })).rejects.toBeInstanceOf(
+      TooManyPendingInterventionsError,
+    );
+    // Another cluster has its own bound.
+    await recordIntervention(db, { ...recovery, clusterId: 2n, now: then });
+    const later = new Date(then.getTime() + DRAFT_TTL_MS + 1);
+    await expect(recordIntervention(db, { ...recovery, now: later })).resolves.toMatchObject({
+      reason: recovery.reason,
+    });
+  });
+
+  it('lists verified accounts by their latest verification, paginated, and frozen accounts by their latest freeze', async () => {
+    handle = await open();
+    const { db } = handle;
+    const rows = [];
+    for (let i = 1; i <= VERIFIED_PAGE_SIZE + 2; i++) {
+      rows.push(eventRow({ kind: 'verification_set', account: accountOf(i), value: 2_000_000_000n + BigInt(i) }));
+    }
+    // Revoked after being verified: no longer listed.
+    rows.push(eventRow({ kind: 'verification_set', account: accountOf(1), value: 0n }));
+    // Re-verified: the latest expiry counts.
+    rows.push(eventRow({ kind: 'verification_set', account: accountOf(2), value: 2_100_000_000n }));
+    rows.push(eventRow({ kind: 'freeze_set', account: LOST, flag: true }));
+    rows.push(eventRow({ kind: 'freeze_set', account: OTHER, flag: true }));
+    rows.push(eventRow({ kind: 'freeze_set', account: OTHER, flag: false }));
+    await db.insert(tokenControlEvents).values(rows);
+
+    const first = await verifiedAccounts(db, CHAIN, TOKEN, 0);
+    expect(first.accounts).toHaveLength(VERIFIED_PAGE_SIZE);
+    expect(first.hasMore).toBe(true);
+    expect(first.accounts[0]).toMatchObject({ account: accountOf(2), validUntil: '2100000000' });
+    const second = await verifiedAccounts(db, CHAIN, TOKEN, 1);
+    expect(second.accounts.map((row) => row.account)).toEqual([accountOf(VERIFIED_PAGE_SIZE + 2)]);
+    expect(second.hasMore).toBe(false);
+    expect(await frozenAccounts(db, CHAIN, TOKEN)).toEqual([LOST]);
+  });
+});

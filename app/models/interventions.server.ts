@@ -1,0 +1,263 @@
+/**
+ * The operator's interventions on its holders (forced transfers, wallet recoveries) with the reason and the document
+ * the chain does not keep (db/schema/off-chain.ts clusterInterventions), and the cluster's history that joins them
+ * with the mirror's ForcedTransfer / WalletRecovered events.
+ *
+ * Order of writes: the reason is recorded BEFORE the wallet sends the transaction, then keyed by its hash once mined.
+ * The other order (send, then record with the hash) loses the reason whenever the browser closes, the network drops
+ * or the session expires between the receipt and the write: the chain would then hold an intervention nobody can
+ * explain, and it cannot be undone. Recording first can at worst leave a reason whose transaction was never sent (a
+ * draft, pruned after DRAFT_TTL_MS, bounded per cluster) or one whose hash never arrived: the history then matches
+ * the event to the newest unattached draft of the same kind, from and to (`draft` in the answer says so).
+ */
+import { and, asc, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { type Address, type Hex, isAddressEqual } from 'viem';
+import type { Database } from '#db';
+import { clusterInterventions, shareTokens, tokenControlEvents } from '#db/schema';
+import { Rejection } from '#protocol/base-error';
+
+export const INTERVENTION_KINDS = ['forced_transfer', 'wallet_recovered'] as const;
+export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
+
+/** Bounds of what an operator writes (the table's checks hold the same). */
+export const REASON_MAX_LENGTH = 1_000;
+export const DOCUMENT_TITLE_MAX_LENGTH = 120;
+export const DOCUMENT_URI_MAX_LENGTH = 512;
+/** Reasons recorded whose transaction has not been reported mined yet, per cluster. */
+export const PENDING_PER_CLUSTER = 20;
+/** An unattached reason older than this is a transaction that was never sent (or long forgotten): pruned. */
+export const DRAFT_TTL_MS = 7 * 24 * 3_600_000;
+/** Interventions one page of history shows (newest first). */
+export const HISTORY_LIMIT = 50;
+
+export type InterventionDocument = { title: string | null; uri: string; sha256: Hex };
+
+export type InterventionRecord = {
+  id: number;
+  kind: InterventionKind;
+  txHash: Hex | null;
+  from: Address;
+  to: Address;
+  amount: string | null;
+  reason: string;
+  document: InterventionDocument;
+  author: Address;
+  createdAt: string;
+};
+
+function serialize(row: typeof clusterInterventions.$inferSelect): InterventionRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    txHash: row.txHash,
+    from: row.from,
+    to: row.to,
+    amount: row.amount === null ? null : row.amount.toString(),
+    reason: row.reason,
+    document: { title: row.documentTitle, uri: row.documentUri, sha256: row.documentSha256 },
+    author: row.author,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The cluster already has PENDING_PER_CLUSTER reasons waiting for their transaction: a refusal (409), not a fault. */
+export class TooManyPendingInterventionsError extends Rejection {
+  override name = 'TooManyPendingInterventionsError';
+  constructor(message: string) {
+    super('too_many_pending_interventions', message, 409);
+  }
+}
+
+const ofCluster = (chainId: number, clusterId: bigint) =>
+  and(eq(clusterInterventions.chainId, chainId), eq(clusterInterventions.clusterId, clusterId));
+
+/** Records why (and on what document) the operator is about to intervene; the hash comes later (attachInterventionTx). */
+export async function recordIntervention(
+  db: Database,
+  intervention: {
+    chainId: number;
+    clusterId: bigint;
+    kind: InterventionKind;
+    from: Address;
+    to: Address;
+    amount: bigint | null;
+    reason: string;
+    document: InterventionDocument;
+    author: Address;
+    now?: Date;
+  },
+): Promise<InterventionRecord> {
+  const now = intervention.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const pending = and(ofCluster(intervention.chainId, intervention.clusterId), isNull(clusterInterventions.txHash));
+    await tx
+      .delete(clusterInterventions)
+      .where(and(pending, lt(clusterInterventions.createdAt, new Date(now.getTime() - DRAFT_TTL_MS))));
+    const [waiting] = await tx.select({ count: count() }).from(clusterInterventions).where(pending);
+    if ((waiting?.count ?? 0) >= PENDING_PER_CLUSTER) {
+      throw new TooManyPendingInterventionsError(
+        `Cluster #${intervention.clusterId} already has ${PENDING_PER_CLUSTER} interventions waiting for their transaction; send or abandon them first.`,
+      );
+    }
+    const [row] = await tx
+      .insert(clusterInterventions)
+      .values({
+        chainId: intervention.chainId,
+        clusterId: intervention.clusterId,
+        kind: intervention.kind,
+        from: intervention.from,
+        to: intervention.to,
+        amount: intervention.amount,
+        reason: intervention.reason,
+        documentTitle: intervention.document.title,
+        documentUri: intervention.document.uri,
+        documentSha256: intervention.document.sha256,
+        author: intervention.author,
+        createdAt: now,
+      })
+      .returning();
+    return serialize(row!);
+  });
+}
+
+/**
+ * Keys a recorded reason by its mined transaction. Only a reason of this cluster still waiting for its hash, and
+ * only by the operator who wrote it; false otherwise (nothing changed).
+ */
+export async function attachInterventionTx(
+  db: Database,
+  attach: { chainId: number; clusterId: bigint; id: number; txHash: Hex; author: Address },
+): Promise<boolean> {
+  const [existing] = await db
+    .select()
+    .from(clusterInterventions)
+    .where(and(ofCluster(attach.chainId, attach.clusterId), eq(clusterInterventions.id, attach.id)));
+  if (!existing || existing.txHash !== null || !isAddressEqual(existing.author, attach.author)) return false;
+  const [taken] = await db
+    .select({ id: clusterInterventions.id })
+    .from(clusterInterventions)
+    .where(and(eq(clusterInterventions.chainId, attach.chainId), eq(clusterInterventions.txHash, attach.txHash)));
+  if (taken) return false;
+  const updated = await db
+    .update(clusterInterventions)
+    .set({ txHash: attach.txHash })
+    .where(and(eq(clusterInterventions.id, attach.id), isNull(clusterInterventions.txHash)))
+    .returning({ id: clusterInterventions.id });
+  return updated.length > 0;
+}
+
+export type InterventionEntry = {
+  kind: InterventionKind;
+  txHash: Hex;
+  blockNumber: string;
+  blockTime: string;
+  operator: Address | null;
+  from: Address;
+  to: Address;
+  /** Share-wei moved. */
+  shares: string;
+  /** Base units of unclaimed revenue moved with a recovered wallet (null for a forced transfer). */
+  revenue: string | null;
+  /** The reason recorded, null when the operator recorded none (an intervention sent outside the dashboard). */
+  record: InterventionRecord | null;
+  /** True when the reason was matched by kind and accounts because its hash never arrived. */
+  draft: boolean;
+};
+
+/** The cluster's interventions as the chain saw them (newest first, at most `limit`), each with its recorded reason. */
+export async function clusterInterventionHistory(
+  db: Database,
+  chainId: number,
+  clusterId: bigint,
+  limit = HISTORY_LIMIT,
+): Promise<InterventionEntry[]> {
+  const [token] = await db
+    .select({ token: shareTokens.token })
+    .from(shareTokens)
+    .where(and(eq(shareTokens.chainId, chainId), eq(shareTokens.clusterId, clusterId)))
+    .limit(1);
+  if (!token) return [];
+  const events = await db
+    .select()
+    .from(tokenControlEvents)
+    .where(
+      and(
+        eq(tokenControlEvents.chainId, chainId),
+        eq(tokenControlEvents.token, token.token),
+        inArray(tokenControlEvents.kind, [...INTERVENTION_KINDS]),
+      ),
+    )
+    .orderBy(desc(tokenControlEvents.blockNumber), desc(tokenControlEvents.logIndex))
+    .limit(Math.min(Math.max(limit, 1), HISTORY_LIMIT));
+  if (events.length === 0) return [];
+  const hashes = [...new Set(events.map((event) => event.transactionHash))];
+  const [linked, drafts] = await Promise.all([
+    db
+      .select()
+      .from(clusterInterventions)
+      .where(and(ofCluster(chainId, clusterId), inArray(clusterInterventions.txHash, hashes))),
+    db
+      .select()
+      .from(clusterInterventions)
+      .where(and(ofCluster(chainId, clusterId), isNull(clusterInterventions.txHash)))
+      .orderBy(asc(clusterInterventions.createdAt))
+      .limit(PENDING_PER_CLUSTER),
+  ]);
+  const byHash = new Map(linked.map((row) => [row.txHash!.toLowerCase(), row]));
+  const unclaimed = [...drafts];
+  // Oldest event first, so that each takes the oldest matching draft. Not compared with the block's time: a local
+  // chain's clock may run ahead of or behind the server's.
+  const entries = [...events].reverse().map((event): InterventionEntry => {
+    const kind = event.kind as InterventionKind;
+    let row = byHash.get(event.transactionHash.toLowerCase());
+    let draft = false;
+    if (!row) {
+      const index = unclaimed.findIndex(
+        (candidate) =>
+          candidate.kind === kind &&
+          isAddressEqual(candidate.from, event.account!) &&
+          isAddressEqual(candidate.to, event.counterparty!),
+      );
+      if (index >= 0) {
+        row = unclaimed.splice(index, 1)[0];
+        draft = true;
+      }
+    }
+    return {
+      kind,
+      txHash: event.transactionHash,
+      blockNumber: event.blockNumber.toString(),
+      blockTime: event.blockTime.toISOString(),
+      operator: event.actor,
+      from: event.account!,
+      to: event.counterparty!,
+      shares: (event.value ?? 0n).toString(),
+      revenue: kind === 'wallet_recovered' ? (event.revenue ?? 0n).toString() : null,
+      record: row ? serialize(row) : null,
+      draft,
+    };
+  });
+  return entries.reverse();
+}
+
+/**
+ * Drops a recorded reason whose transaction was certainly not mined (the wallet refused it, or the chain reverted
+ * it), so that it cannot be matched to a later intervention. Only while it waits for its hash, only by its author.
+ */
+export async function abandonIntervention(
+  db: Database,
+  abandon: { chainId: number; clusterId: bigint; id: number; author: Address },
+): Promise<boolean> {
+  const removed = await db
+    .delete(clusterInterventions)
+    .where(
+      and(
+        ofCluster(abandon.chainId, abandon.clusterId),
+        eq(clusterInterventions.id, abandon.id),
+        eq(clusterInterventions.author, abandon.author),
+        isNull(clusterInterventions.txHash),
+      ),
+    )
+    .returning({ id: clusterInterventions.id });
+  return removed.length > 0;
+}
