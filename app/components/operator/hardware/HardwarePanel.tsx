@@ -4,9 +4,9 @@
  * re-attestation through the running oracle committee (AttestPanel) with the cluster's status as the registry gives it.
  */
 import { useRouteLoaderData } from '@remix-run/react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Address } from 'viem';
+import type { Address, Hex } from 'viem';
 import { clusterRegistryAbi } from '#contracts';
 import { clusterStatusName } from '#protocol/status-names';
 import { MAX_INVENTORY_GPUS } from '#protocol/wire';
@@ -34,6 +34,11 @@ export function HardwarePanel(props: {
   const flow = useTransactionFlow();
   const { registry, info, refetch } = useClusterInfo(props.clusterId);
   const [uuidText, setUuidText] = useState('');
+  /**
+   * The commitment an attestation form was opened for: it stays on screen once the registry shows the cluster
+   * attested (the status is read every few seconds, and may turn before the form has its receipt) to show its outcome.
+   */
+  const [attestingRoot, setAttestingRoot] = useState<Hex>();
   const commitment = useCommitment(uuidText);
   const id = props.clusterId.toString();
   const tooMany = commitment.count > MAX_INVENTORY_GPUS;
@@ -71,9 +76,14 @@ export function HardwarePanel(props: {
     props.onChanged();
   };
 
-  if (!info) return <p className="muted">{t('hardware.loading')}</p>;
-  const status = clusterStatusName(info.status);
-  const attestable = (status === 'Registered' || status === 'Stale') && !info.suspended && !info.retired;
+  const status = info ? clusterStatusName(info.status) : undefined;
+  const attestable = (status === 'Registered' || status === 'Stale') && !info?.suspended && !info?.retired;
+  useEffect(() => {
+    if (attestable && info) setAttestingRoot(info.hardwareRoot);
+  }, [attestable, info]);
+
+  if (!info || !status) return <p className="muted">{t('hardware.loading')}</p>;
+  const showAttest = attestable || attestingRoot === info.hardwareRoot;
 
   return (
     <div className="stack" data-testid="operator-hardware">
@@ -134,11 +144,10 @@ export function HardwarePanel(props: {
 
       <section aria-labelledby="hardware-attest-heading">
         <h3 id="hardware-attest-heading">{t('hardware.reattest')}</h3>
-        {status === 'Attested' ? (
-          <p data-testid="hardware-attested">{t('hardware.attested')}</p>
-        ) : attestable && root ? (
+        {status === 'Attested' && <p data-testid="hardware-attested">{t('hardware.attested')}</p>}
+        {showAttest && root ? (
           <>
-            <p className="muted">{t('hardware.reattestHint')}</p>
+            {attestable && <p className="muted">{t('hardware.reattestHint')}</p>}
             <AttestPanel
               // A new commitment is a new form: it starts again from the list last typed for this cluster.
               key={info.hardwareRoot}
@@ -151,7 +160,7 @@ export function HardwarePanel(props: {
             />
           </>
         ) : (
-          <p className="muted">{t(`status.${status}`)}</p>
+          status !== 'Attested' && <p className="muted">{t(`status.${status}`)}</p>
         )}
       </section>
     </div>
