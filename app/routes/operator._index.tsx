@@ -25,7 +25,8 @@ export default function OperatorHome() {
   const { account: askedFor, offers } = useLoaderData<typeof loader>();
   const listed = useMemo(() => clusters.map((cluster) => cluster.id), [clusters]);
   return (
-    <>
+    // One column of the layout's grid: the offers above the register form.
+    <div className="plain-list">
       {askedFor === account && <OfferedHandovers offers={offers} account={account} listed={listed} refresh={refresh} />}
       <RegisterForm
         account={account}
@@ -34,7 +35,7 @@ export default function OperatorHome() {
           refresh();
         }}
       />
-    </>
+    </div>
   );
 }
 

@@ -43,7 +43,7 @@ export const hardware = {
     cancel: 'Cancel the hand-over',
     cancelEffect: 'Cancelling withdraws the offer; nothing changes for holders.',
     offered: 'Hand-overs offered to you',
-    offeredBy: 'offered by {{operator}}',
+    offeredBy: 'Offered by',
     acceptEffect:
       'Accepting makes you the operator of cluster #{{id}}: its share token’s controls, its revenue deposits and its sale’s proceeds become yours; holders keep their shares and their revenue.',
     accept: 'Accept cluster #{{id}}',

@@ -42,7 +42,7 @@ export const hardware: Pick<Messages, 'hardware' | 'handover'> = {
     cancel: '取消移交',
     cancelEffect: '取消会撤回提供；持有人不受任何影响。',
     offered: '提供给您的移交',
-    offeredBy: '由 {{operator}} 提供',
+    offeredBy: '提供方',
     acceptEffect:
       '接受后您将成为集群 #{{id}} 的运营方：其份额代币的管控、收入存入和发售所得归您所有；持有人保留其份额和收入。',
     accept: '接受集群 #{{id}}',

@@ -77,9 +77,12 @@ export function OfferedHandovers(props: {
             <li key={id} className="stack" data-testid={`handover-offer-${id}`}>
               <p>
                 {t('common.cluster', { id })} — {offer.gpuModel} × {formatInteger(offer.gpuCount, i18n.language)} ·{' '}
-                {offer.location} <span className={`badge status-${offer.status}`}>{t(`status.${offer.status}`)}</span> ·{' '}
-                <span>{t('handover.offeredBy', { operator: offer.operator })}</span>
+                {offer.location} <span className={`badge status-${offer.status}`}>{t(`status.${offer.status}`)}</span>
               </p>
+              <dl>
+                <dt>{t('handover.offeredBy')}</dt>
+                <dd data-testid={`handover-offer-from-${id}`}>{offer.operator}</dd>
+              </dl>
               <p>{t('handover.acceptEffect', { id })}</p>
               <button
                 type="button"
