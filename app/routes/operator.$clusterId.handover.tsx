@@ -1,17 +1,15 @@
 /**
- * Hand-over: start, accept and cancel the two-step operator transfer (/operator/:clusterId/handover, a tab of the cluster console, operator.$clusterId.tsx).
+ * Hand-over (/operator/:clusterId/handover, a tab of the cluster console, operator.$clusterId.tsx): the pending
+ * operator, offering the cluster to another account and cancelling the offer, through the wallet. The offered account
+ * accepts on its own /operator page (operator._index.tsx).
  */
-import { useTranslation } from 'react-i18next';
+
+import { HandoverPanel } from '~/components/operator/handover/HandoverPanel';
 import { useOperatorClusterOutlet } from '~/components/operator/operator-outlet';
 
 export default function OperatorHandover() {
-  const { cluster } = useOperatorClusterOutlet();
-  const { t } = useTranslation();
-  return (
-    <p className="muted" data-testid="operator-handover">
-      {t('operator.tabs.handover')} · {t('common.cluster', { id: cluster.id.toString() })}
-    </p>
-  );
+  const { account, cluster, refresh } = useOperatorClusterOutlet();
+  return <HandoverPanel clusterId={cluster.id} account={account} onChanged={refresh} />;
 }
 
 export { ErrorBoundary } from '~/components/RouteError';

@@ -1,16 +1,23 @@
 /**
- * Hardware: update the GPU list (commitment computed in the browser) and re-attest through the oracle (/operator/:clusterId/hardware, a tab of the cluster console, operator.$clusterId.tsx).
+ * Hardware (/operator/:clusterId/hardware, a tab of the cluster console, operator.$clusterId.tsx): the GPU list
+ * commitment the registry holds, updating it (commitment computed in the browser) and re-attesting through the
+ * running oracle committee, with the cluster's status while it waits. Everything here is read from and written to the
+ * chain through the wallet; the tab has no loader or action.
  */
-import { useTranslation } from 'react-i18next';
+
+import { HardwarePanel } from '~/components/operator/hardware/HardwarePanel';
 import { useOperatorClusterOutlet } from '~/components/operator/operator-outlet';
 
 export default function OperatorHardware() {
-  const { cluster } = useOperatorClusterOutlet();
-  const { t } = useTranslation();
+  const { account, cluster, inventories, rememberInventory, refresh } = useOperatorClusterOutlet();
   return (
-    <p className="muted" data-testid="operator-hardware">
-      {t('operator.tabs.hardware')} · {t('common.cluster', { id: cluster.id.toString() })}
-    </p>
+    <HardwarePanel
+      clusterId={cluster.id}
+      account={account}
+      knownUuids={inventories[cluster.id.toString()]}
+      rememberInventory={rememberInventory}
+      onChanged={refresh}
+    />
   );
 }
 

@@ -4,7 +4,7 @@
  * (EIP-712) per node, each node that accepts signs the attestation, and the operator submits k of those on-chain.
  * Each node's refusal is shown with its own reason (wrong inventory, other cluster's GPU, …).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Address, Hex } from 'viem';
 import { useConfig } from 'wagmi';
@@ -47,6 +47,10 @@ export function AttestPanel(props: {
   const config = useConfig();
   const flow = useTransactionFlow();
   const [uuidText, setUuidText] = useState(props.initialUuids ?? '');
+  // A list remembered after the form opened (the Hardware tab's update lands while the form is on screen) replaces it.
+  useEffect(() => {
+    if (props.initialUuids !== undefined) setUuidText(props.initialUuids);
+  }, [props.initialUuids]);
   const [nodes, setNodes] = useState<NodeLine[]>([]);
   const id = props.cluster.id.toString();
   const commitment = useCommitment(uuidText);
