@@ -50,12 +50,32 @@ async function openConsole(page: Page, path = '/governance') {
   await expect(page.getByTestId('governance-authority')).toHaveAttribute('data-can-propose', 'true');
 }
 
-/** The operation the page's last transaction scheduled (its CallScheduled event), once the page says it is mined. */
-async function scheduledOperation(page: Page): Promise<Hex> {
+/**
+ * Runs `act` (a click that sends one wallet transaction) and waits until the page's status says that transaction, not
+ * an earlier one, is mined; a refusal fails here with the reason the page shows. Returns its receipt.
+ */
+async function confirmedAfter(page: Page, act: () => Promise<void>) {
   const status = page.getByTestId('governance-status');
-  await expect(status).toHaveAttribute('data-step', 'confirmed');
-  const href = await page.getByTestId('governance-status-link').getAttribute('href');
-  const receipt = await publicClient.getTransactionReceipt({ hash: href!.slice('/tx/'.length) as Hex });
+  const link = page.getByTestId('governance-status-link');
+  const hrefNow = async () => ((await link.count()) > 0 ? await link.getAttribute('href') : null);
+  const before = await hrefNow();
+  await act();
+  // Written by the poll below (a closure: a plain `let` would stay narrowed to null here).
+  const seen = { href: null as string | null };
+  await expect
+    .poll(async () => {
+      const step = await status.getAttribute('data-step');
+      if (step === 'failed') return `failed: ${await status.textContent()}`;
+      seen.href = await hrefNow();
+      return step === 'confirmed' && seen.href !== before ? 'confirmed' : step;
+    })
+    .toBe('confirmed');
+  return publicClient.getTransactionReceipt({ hash: seen.href!.slice('/tx/'.length) as Hex });
+}
+
+/** The operation the page's transaction scheduled (its CallScheduled event). */
+async function scheduledOperation(page: Page, act: () => Promise<void>): Promise<Hex> {
+  const receipt = await confirmedAfter(page, act);
   const [scheduled] = parseEventLogs({ abi: timelockControllerAbi, logs: receipt.logs, eventName: 'CallScheduled' });
   return scheduled!.args.id;
 }
@@ -74,21 +94,21 @@ async function waitAndExecute(page: Page, id: Hex) {
   await increaseTime(Number(delay) + 1);
   await page.getByRole('button', { name: 'Check again' }).click();
   await expect(row).toHaveAttribute('data-state', 'ready');
-  await row.getByRole('button', { name: 'Execute' }).click();
-  await expect(page.getByTestId('governance-status')).toHaveAttribute('data-step', 'confirmed');
+  await confirmedAfter(page, () => row.getByRole('button', { name: 'Execute' }).click());
   await expect(row).toHaveAttribute('data-state', 'executed');
   expect(await readTimelock<boolean>('isOperationDone', [id])).toBe(true);
 }
 
 async function scheduleThreshold(page: Page, value: bigint) {
   await page.getByTestId('governance-threshold-input').fill(value.toString());
-  await page.getByTestId('governance-set-threshold').click();
-  return scheduledOperation(page);
+  return scheduledOperation(page, () => page.getByTestId('governance-set-threshold').click());
 }
 
 test('governance schedules a threshold change through the timelock, executes it after the delay, and sets it back', async ({
   page,
 }, testInfo) => {
+  // Two timelock rounds (schedule, move the clock, execute) of several transactions each.
+  test.slow();
   const before = await threshold();
   const signers = await publicClient.readContract({
     address: registry(),
@@ -125,12 +145,15 @@ test('governance schedules a threshold change through the timelock, executes it 
 test('governance cancels an open sale through the timelock; the buyer refunds exactly what it paid', async ({
   page,
 }) => {
+  // A cluster registered, attested and tokenized, a purchase, and a timelock round.
+  test.slow();
   const { clusterId, offering } = await openOffering(OPERATOR_INDEX, { symbol: 'GOVC', supply: '10', price: '7' });
   const paid = await buyShares(BUYER_INDEX, offering, 3n);
   await openConsole(page, `/governance?cluster=${clusterId}`);
   await expect(page.getByTestId('governance-offering-phase')).toHaveAttribute('data-value', 'Open');
-  await page.getByRole('button', { name: 'Cancel the sale into refunds' }).click();
-  const id = await scheduledOperation(page);
+  const id = await scheduledOperation(page, () =>
+    page.getByRole('button', { name: 'Cancel the sale into refunds' }).click(),
+  );
   await expect(page.getByTestId(`operation-${id}`).getByTestId('operation-call')).toHaveText('cancel()');
   // Still open while the timelock waits.
   expect(await publicClient.readContract({ address: offering, abi: offeringAbi, functionName: 'phase' })).toBe(
