@@ -69,13 +69,24 @@ export type TestChainOptions = ClientOptions & {
    * and tests send telemetry dated hours back. `catchUp()` then moves chain time to the wall clock.
    */
   historySeconds?: number;
+  /**
+   * Own the registry by a TimelockController with this delay (the deployer proposes, executes and guards), as the
+   * `npm start` stack does; without it the deployer owns the registry directly, as most tests want.
+   */
+  timelockDelaySeconds?: number;
 };
 
 export type TestChain = Awaited<ReturnType<typeof startTestChain>>;
 
 /** Starts anvil on `port` (ephemeral state) and deploys the protocol with the given committee (default 2-of-3, #7-#9). */
 export async function startTestChain(port: number, options: TestChainOptions = {}) {
-  const { committee = devRoles.oracleNodes, threshold = 2, heartbeatSeconds = 86_400, historySeconds } = options;
+  const {
+    committee = devRoles.oracleNodes,
+    threshold = 2,
+    heartbeatSeconds = 86_400,
+    historySeconds,
+    timelockDelaySeconds,
+  } = options;
   const anvil = await startAnvil({
     port,
     stateFile: null,
@@ -89,6 +100,7 @@ export async function startTestChain(port: number, options: TestChainOptions = {
     {
       committee: { signers: committee.map((index) => devAccount(index).address), threshold, heartbeatSeconds },
       directory: deploymentDirectory,
+      ...(timelockDelaySeconds === undefined ? {} : { localTimelockDelaySeconds: timelockDelaySeconds }),
     },
   );
   const actions = chainActions({ ...handle, deployment, committee, threshold });

@@ -14,6 +14,7 @@ import {
   createWalletClient,
   defineChain,
   encodeFunctionData,
+  type Hex,
   http,
   keccak256,
   type PublicClient,
@@ -252,6 +253,87 @@ describe('deployProtocol on the local chain', () => {
         functionName: 'guardian',
       }),
     ).toBe(zeroAddress);
+  });
+});
+
+describe('deployProtocol on the local chain with localTimelockDelaySeconds', () => {
+  it('puts the registry under a timelock the owner account proposes to, executes and cancels; it also guards', async () => {
+    const { publicClient, wallet } = connect(local.rpcUrl, LOCAL_CHAIN_ID);
+    const deployment = await deployProtocol(
+      { publicClient: publicClient as never, walletClient: wallet() },
+      {
+        committee: { signers: [signers[0]!], threshold: 1, heartbeatSeconds: 600 },
+        localTimelockDelaySeconds: 60,
+        directory,
+      },
+    );
+    const timelock = deployment.contracts.timelock!;
+    const registry = deployment.contracts.clusterRegistry;
+    const read = <T>(address: Address, abi: unknown, functionName: string, args: unknown[] = []) =>
+      publicClient.readContract({ address, abi, functionName, args } as never) as Promise<T>;
+    expect(await read(registry, clusterRegistryAbi, 'owner')).toBe(timelock);
+    expect(await read(registry, clusterRegistryAbi, 'guardian')).toBe(localDeployer.address);
+    expect(await read(timelock, timelockControllerAbi, 'getMinDelay')).toBe(60n);
+    const role = (name: string) => keccak256(toBytes(name));
+    for (const name of ['PROPOSER_ROLE', 'EXECUTOR_ROLE', 'CANCELLER_ROLE']) {
+      expect(await read(timelock, timelockControllerAbi, 'hasRole', [role(name), localDeployer.address])).toBe(true);
+    }
+    // The timelock administers itself: the deployer cannot grant roles or shorten the delay without waiting it out.
+    expect(await read(timelock, timelockControllerAbi, 'hasRole', [zeroHash, localDeployer.address])).toBe(false);
+    expect(deployment.governance).toEqual({
+      owner: timelock,
+      proposer: localDeployer.address,
+      guardian: localDeployer.address,
+      timelockDelaySeconds: 60,
+    });
+
+    // Scheduled now, refused before the minute passes, executed after it; cancelling is the deployer's too.
+    const setThreshold = encodeFunctionData({ abi: clusterRegistryAbi, functionName: 'setThreshold', args: [1n] });
+    const salt = keccak256(toBytes('local timelock test'));
+    const operation = [registry, 0n, setThreshold, zeroHash, salt] as const;
+    const send = async (functionName: 'schedule' | 'execute' | 'cancel', args: readonly unknown[]) =>
+      publicClient.waitForTransactionReceipt({
+        hash: await wallet().writeContract({
+          address: timelock,
+          abi: timelockControllerAbi,
+          functionName,
+          args,
+        } as never),
+      });
+    await send('schedule', [...operation, 60n]);
+    await expect(
+      wallet().writeContract({
+        address: timelock,
+        abi: timelockControllerAbi,
+        functionName: 'execute',
+        args: operation,
+      }),
+    ).rejects.toThrow(/TimelockUnexpectedOperationState/);
+    await publicClient.request({ method: 'evm_increaseTime' as never, params: [61] as never });
+    const executed = await send('execute', operation);
+    expect(executed.status).toBe('success');
+    const id = await read<Hex>(timelock, timelockControllerAbi, 'hashOperation', [...operation]);
+    expect(await read(timelock, timelockControllerAbi, 'isOperationDone', [id])).toBe(true);
+
+    const other = [registry, 0n, setThreshold, zeroHash, keccak256(toBytes('cancelled'))] as const;
+    await send('schedule', [...other, 60n]);
+    const otherId = await read<Hex>(timelock, timelockControllerAbi, 'hashOperation', [...other]);
+    await send('cancel', [otherId]);
+    expect(await read(timelock, timelockControllerAbi, 'getTimestamp', [otherId])).toBe(0n);
+  });
+
+  it('refuses a delay that is not a whole number of seconds', async () => {
+    const { publicClient, wallet } = connect(local.rpcUrl, LOCAL_CHAIN_ID);
+    await expect(
+      deployProtocol(
+        { publicClient: publicClient as never, walletClient: wallet() },
+        {
+          committee: { signers: [signers[0]!], threshold: 1, heartbeatSeconds: 600 },
+          localTimelockDelaySeconds: 1.5,
+          directory,
+        },
+      ),
+    ).rejects.toThrow('The local timelock delay must be a whole number of seconds (got 1.5).');
   });
 });
 

@@ -2,11 +2,14 @@
  * Deploys the protocol with viem from the generated ABIs and bytecode, and records the addresses per chain id.
  * Idempotent: a recorded deployment whose block hash and code still exist on the chain is reused.
  *
- * Governance: on the local chain the registry owner is an account (the deployer by default). On every other chain the
- * owner is an OpenZeppelin TimelockController whose proposer and executor is GOVERNANCE_ADDRESS (a multisig), so
- * every governance act is public for `timelockDelaySeconds` before it takes effect; the guardian (default: the same
- * multisig) can still suspend a cluster or pause a token at once, but never lift either. A production committee needs
- * at least 3 signers and a strict-majority threshold: anything less is refused, not defaulted.
+ * Governance: on the local chain the registry owner is an account (the deployer by default), or, when
+ * `localTimelockDelaySeconds` is given (the `npm start` stack does), a TimelockController with that short delay whose
+ * proposer, executor and canceller is that account, so the dashboard's governance console works as it does in
+ * production. On every other chain the owner is an OpenZeppelin TimelockController whose proposer and executor is
+ * GOVERNANCE_ADDRESS (a multisig), so every governance act is public for `timelockDelaySeconds` before it takes
+ * effect; the guardian (default: the same multisig) can still suspend a cluster or pause a token at once, but never
+ * lift either. A production committee needs at least 3 signers and a strict-majority threshold: anything less is
+ * refused, not defaulted.
  */
 import {
   type Abi,
@@ -54,6 +57,12 @@ export const DEFAULT_TIMELOCK_DELAY_SECONDS = 2 * 86_400;
 /** Shortest delay accepted on a real network (a shorter one is a timelock in name only). */
 export const MIN_TIMELOCK_DELAY_SECONDS = 3_600;
 
+/**
+ * Delay of the local stack's timelock: long enough that a scheduled act is seen waiting (with its countdown) in the
+ * governance console, short enough that a developer or an end-to-end test waits (or moves anvil's clock) a minute.
+ */
+export const LOCAL_TIMELOCK_DELAY_SECONDS = 60;
+
 export type DeployOptions = {
   committee: CommitteeConfig;
   /**
@@ -63,6 +72,12 @@ export type DeployOptions = {
   owner?: Address;
   /** Delay of the production timelock in seconds (default two days; at least an hour). Ignored locally. */
   timelockDelaySeconds?: number;
+  /**
+   * Local chain only: the registry owner becomes a TimelockController with this delay, proposed to, executed and
+   * cancelled by `owner` (default: the deployer), and the guardian defaults to that account. Without it the local
+   * owner is the account itself (the unit tests' direct owner). Ignored off the local chain.
+   */
+  localTimelockDelaySeconds?: number;
   /** Emergency key: may suspend clusters and pause tokens, never lift either (default: governance). */
   guardian?: Address;
   /** The revenue stablecoin on a real network; on the local chain a TestStablecoin is deployed when omitted. */
@@ -176,32 +191,54 @@ export function productionGovernance(options: DeployOptions, deployer: Address, 
       `Chain ${chainId} is a real network: the timelock delay must be at least ${MIN_TIMELOCK_DELAY_SECONDS} seconds (got ${delay}).`,
     );
   }
-  return { proposer: getAddress(options.owner), delay, guardian: getAddress(options.guardian ?? options.owner) };
+  return {
+    timelocked: true,
+    proposer: getAddress(options.owner),
+    delay,
+    guardian: getAddress(options.guardian ?? options.owner),
+  };
 }
 
 /**
- * Deploys stablecoin (local only), the production timelock (real networks only), the registry with its committee,
+ * The local chain's governance: the owner account (default the deployer) governs directly, or through a timelock with
+ * `localTimelockDelaySeconds`; then the guardian defaults to that account, so the local demo can still suspend a
+ * cluster or pause a token at once while lifting either waits out the delay, as in production.
+ */
+export function localGovernance(options: DeployOptions, deployer: Address) {
+  const proposer = getAddress(options.owner ?? deployer);
+  const delay = options.localTimelockDelaySeconds;
+  if (delay !== undefined && (!Number.isInteger(delay) || delay < 0)) {
+    throw new DeploymentRefusedError(`The local timelock delay must be a whole number of seconds (got ${delay}).`);
+  }
+  const timelocked = delay !== undefined;
+  const guardian = options.guardian ? getAddress(options.guardian) : timelocked ? proposer : null;
+  return { timelocked, proposer, delay: delay ?? 0, guardian };
+}
+
+/**
+ * Deploys stablecoin (local only), the timelock (real networks; locally with `localTimelockDelaySeconds`), the registry with its committee,
  * the two clone implementations, and the factory.
  */
 export async function deployProtocol(clients: DeployClients, options: DeployOptions): Promise<Deployment> {
   const chainId = await clients.publicClient.getChainId();
   const deployer = clients.walletClient.account.address;
-  const production = chainId === LOCAL_CHAIN_ID ? undefined : productionGovernance(options, deployer, chainId);
+  const governance =
+    chainId === LOCAL_CHAIN_ID ? localGovernance(options, deployer) : productionGovernance(options, deployer, chainId);
   const { committee } = options;
   const stablecoin = options.stablecoin
     ? { address: getAddress(options.stablecoin), receipt: undefined }
     : await deployContract(clients, testStablecoinAbi, testStablecoinBytecode);
   // No admin: the timelock administers itself, so only a delayed proposal can ever change its roles or delay.
-  const timelock = production
+  const timelock = governance.timelocked
     ? await deployContract(clients, timelockControllerAbi, timelockControllerBytecode, [
-        BigInt(production.delay),
-        [production.proposer],
-        [production.proposer],
+        BigInt(governance.delay),
+        [governance.proposer],
+        [governance.proposer],
         zeroAddress,
       ])
     : undefined;
-  const owner = timelock?.address ?? getAddress(options.owner ?? deployer);
-  const guardian = production?.guardian ?? (options.guardian ? getAddress(options.guardian) : null);
+  const owner = timelock?.address ?? governance.proposer;
+  const guardian = governance.guardian;
   const registry = await deployContract(clients, clusterRegistryAbi, clusterRegistryBytecode, [
     owner,
     committee.signers,
@@ -233,9 +270,9 @@ export async function deployProtocol(clients: DeployClients, options: DeployOpti
     committee,
     governance: {
       owner,
-      proposer: production?.proposer ?? owner,
+      proposer: governance.proposer,
       guardian,
-      timelockDelaySeconds: production?.delay ?? 0,
+      timelockDelaySeconds: timelock ? governance.delay : 0,
     },
   };
   writeDeployment(deployment, options.directory);

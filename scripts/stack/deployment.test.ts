@@ -6,8 +6,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type PublicClient, TimeoutError } from 'viem';
+import { type Abi, type Address, type PublicClient, TimeoutError } from 'viem';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { clusterRegistryAbi, timelockControllerAbi } from '#contracts';
+import { LOCAL_TIMELOCK_DELAY_SECONDS } from '#contracts/deploy';
 import { deploymentPath, readDeployment } from '#contracts/deployments';
 import { parseDeployEnv } from '../../config/deploy';
 import { startTestChain, type TestChain } from '../../db/fixtures.test-kit';
@@ -144,5 +146,33 @@ describe('the stack with RPC_URL never deploys (H-4)', () => {
     expect(result.reused).toBe(false);
     expect(wallet).toHaveBeenCalledOnce();
     expect(readDeployment(31_337, deployments)).toEqual(result.deployment);
+  });
+
+  it('governs the local stack through a timelock of LOCAL_TIMELOCK_DELAY_SECONDS; the deployer proposes and guards', async () => {
+    const deployments = directory();
+    const { source } = remoteSource(deployments);
+    const { deployment } = await resolveDeployment({
+      ...source,
+      localChain: true,
+      wallet: () => chain.wallet(devRoles.deployer),
+    });
+    const timelock = deployment.contracts.timelock!;
+    const deployer = devAccount(devRoles.deployer).address;
+    expect(deployment.governance).toEqual({
+      owner: timelock,
+      proposer: deployer,
+      guardian: deployer,
+      timelockDelaySeconds: LOCAL_TIMELOCK_DELAY_SECONDS,
+    });
+    const read = (address: Address, abi: Abi, functionName: string, args: unknown[] = []) =>
+      chain.publicClient.readContract({ address, abi, functionName, args });
+    const registry = deployment.contracts.clusterRegistry;
+    expect(await read(registry, clusterRegistryAbi, 'owner')).toBe(timelock);
+    expect(await read(registry, clusterRegistryAbi, 'guardian')).toBe(deployer);
+    expect(await read(timelock, timelockControllerAbi, 'getMinDelay')).toBe(BigInt(LOCAL_TIMELOCK_DELAY_SECONDS));
+    for (const role of ['PROPOSER_ROLE', 'EXECUTOR_ROLE', 'CANCELLER_ROLE']) {
+      const id = await read(timelock, timelockControllerAbi, role);
+      expect(await read(timelock, timelockControllerAbi, 'hasRole', [id, deployer])).toBe(true);
+    }
   });
 });

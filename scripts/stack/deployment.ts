@@ -26,6 +26,7 @@ import {
   ensureDeployment,
   isDeploymentLive,
   LOCAL_CHAIN_ID,
+  LOCAL_TIMELOCK_DELAY_SECONDS,
 } from '#contracts/deploy';
 import { type Deployment, deploymentPath, readDeployment } from '#contracts/deployments';
 import { isDevAddress } from '#contracts/dev-keys';
@@ -59,7 +60,12 @@ export async function resolveDeployment(
 ): Promise<{ deployment: Deployment; reused: boolean }> {
   const { publicClient, chainId, directory } = source;
   if (source.localChain) {
-    return ensureDeployment({ publicClient, walletClient: source.wallet() }, { ...source.deployOptions(), directory });
+    // The local stack is governed as production is, through a timelock (with a delay of a minute), so the governance
+    // console schedules, waits and executes; the deployer proposes and is the guardian that suspends and pauses.
+    return ensureDeployment(
+      { publicClient, walletClient: source.wallet() },
+      { localTimelockDelaySeconds: LOCAL_TIMELOCK_DELAY_SECONDS, ...source.deployOptions(), directory },
+    );
   }
   const path = deploymentPath(chainId, directory);
   const recorded = readDeployment(chainId, directory);

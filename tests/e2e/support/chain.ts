@@ -6,8 +6,17 @@
  * (the threshold it asks for, the digest it computes).
  */
 import { join } from 'node:path';
-import { type Abi, type Address, hashTypedData, keccak256, parseUnits, stringToBytes } from 'viem';
-import { clusterRegistryAbi, offeringConstants, testStablecoinAbi } from '#contracts';
+import {
+  type Abi,
+  type Address,
+  encodeFunctionData,
+  hashTypedData,
+  keccak256,
+  parseUnits,
+  stringToBytes,
+  zeroHash,
+} from 'viem';
+import { clusterRegistryAbi, offeringConstants, testStablecoinAbi, timelockControllerAbi } from '#contracts';
 import { readDeployment } from '#contracts/deployments';
 import type { EpochReport } from '#protocol/eip712';
 import { hardwareRoot } from '#protocol/hardware';
@@ -156,9 +165,37 @@ export function buyShares(buyerIndex: number, offering: Address, shares: bigint)
   return buyShareUnits(buyerIndex, offering, shares * offeringConstants.SHARE_UNIT);
 }
 
-/** Governance (the deployer owns the local registry) acts on a token or an offering. */
-export async function asGovernance(address: Address, abi: Abi, functionName: string) {
-  return sendAs(devnet, devRoles.deployer, { address, abi, functionName });
+/** What the guardian (the deployer on the local stack) may do at once; everything else waits out the timelock. */
+const GUARDIAN_ACTS = new Set(['governancePause', 'suspendCluster']);
+
+/**
+ * Governance acts on a token, an offering or the registry. The stack's registry is owned by a TimelockController whose
+ * proposer and executor is the deployer (contracts/ts/deploy.ts): a pause or a suspension is the deployer's own as
+ * guardian; any other act is scheduled, the chain's clock moved by the timelock's delay (a minute), and executed.
+ */
+export async function asGovernance(address: Address, abi: Abi, functionName: string, args: readonly unknown[] = []) {
+  const timelock = deployment().contracts.timelock;
+  if (!timelock || GUARDIAN_ACTS.has(functionName)) {
+    return sendAs(devnet, devRoles.deployer, { address, abi, functionName, args });
+  }
+  const data = encodeFunctionData({ abi, functionName, args });
+  const salt = keccak256(stringToBytes(`e2e governance ${functionName} ${Date.now()} ${Math.random()}`));
+  const operation = [address, 0n, data, zeroHash, salt] as const;
+  const delay = await publicClient.readContract({
+    address: timelock,
+    abi: timelockControllerAbi,
+    functionName: 'getMinDelay',
+  });
+  const send = (name: 'schedule' | 'execute', callArgs: readonly unknown[]) =>
+    sendAs(devnet, devRoles.deployer, {
+      address: timelock,
+      abi: timelockControllerAbi,
+      functionName: name,
+      args: callArgs,
+    });
+  await send('schedule', [...operation, delay]);
+  await increaseTime(Number(delay) + 1);
+  return send('execute', operation);
 }
 
 export async function finalizeOffering(operatorIndex: number, offering: Address) {

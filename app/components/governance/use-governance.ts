@@ -1,0 +1,145 @@
+/**
+ * How the console acts: with a timelock as registry owner every act is scheduled (schedule(target, 0, data, 0, salt,
+ * delay) with a fresh random salt, so the same act twice is two operations), and executed or cancelled later; with an
+ * account as owner the same call is sent directly. The guardian's two emergency acts (suspend, pause) go out at once
+ * when the connected wallet is the guardian. Before a call is scheduled it is simulated as the timelock would send
+ * it, so a refusal the chain would give at execution (a bad threshold, a cluster already retired) shows now, in words.
+ */
+import { useRevalidator } from '@remix-run/react';
+import { useCallback } from 'react';
+import { type Abi, type Address, encodeFunctionData, type Hex, isAddressEqual, toHex, zeroHash } from 'viem';
+import { useConfig, useReadContracts } from 'wagmi';
+import { simulateContract } from 'wagmi/actions';
+import { timelockControllerAbi } from '#contracts';
+import { protocolErrorsAbi } from '#protocol/errors';
+import { useTransactionFlow } from '~/lib/tx';
+import type { GovernanceView, TimelockOperation } from '~/models/governance.server';
+
+export type GovernanceCall = {
+  address: Address;
+  abi: Abi | readonly unknown[];
+  functionName: string;
+  args?: readonly unknown[];
+};
+
+export type Authority = {
+  /** May schedule (timelock proposer) or send (owner account). */
+  canPropose: boolean;
+  canExecute: boolean;
+  canCancel: boolean;
+  isGuardian: boolean;
+};
+
+function randomSalt(): Hex {
+  return toHex(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+/** What the connected wallet may do: the timelock's roles read from the chain, or ownership of the registry. */
+export function useAuthority(view: GovernanceView, account: Address | undefined): Authority {
+  const timelock = view.timelock;
+  const roles = useReadContracts({
+    contracts: timelock
+      ? (['PROPOSER_ROLE', 'EXECUTOR_ROLE', 'CANCELLER_ROLE'] as const).map((role) => ({
+          address: timelock.address,
+          abi: timelockControllerAbi,
+          functionName: 'hasRole' as const,
+          args: [timelock.roleIds[role], account!] as const,
+        }))
+      : [],
+    query: { enabled: Boolean(timelock && account) },
+  });
+  const isGuardian = Boolean(account && view.guardian && isAddressEqual(account, view.guardian));
+  if (!account) return { canPropose: false, canExecute: false, canCancel: false, isGuardian };
+  if (!timelock) {
+    const owner = isAddressEqual(account, view.owner);
+    return { canPropose: owner, canExecute: owner, canCancel: false, isGuardian };
+  }
+  const [proposer, executor, canceller] = (roles.data ?? []).map((answer) => answer.result === true);
+  return { canPropose: Boolean(proposer), canExecute: Boolean(executor), canCancel: Boolean(canceller), isGuardian };
+}
+
+export function useGovernanceActs(view: GovernanceView, account: Address | undefined) {
+  const config = useConfig();
+  const flow = useTransactionFlow();
+  const { revalidate } = useRevalidator();
+  const timelock = view.timelock;
+
+  const settle = useCallback(
+    async (receipt: unknown) => {
+      if (receipt) revalidate();
+    },
+    [revalidate],
+  );
+
+  /** Schedules `call` through the timelock, or sends it directly (an owner account, or the guardian's own act). */
+  const propose = useCallback(
+    async (call: GovernanceCall, label: string, options: { asGuardian?: boolean } = {}) => {
+      if (!account) return;
+      const receipt = await flow.run(async ({ send, setSigning }) => {
+        if (!timelock || options.asGuardian) return send({ ...call, account }, label);
+        setSigning(label);
+        // The call as the timelock will make it: refused now, with the contract's reason, rather than at execution.
+        await simulateContract(config, {
+          ...call,
+          abi: [...(call.abi as Abi), ...protocolErrorsAbi],
+          account: timelock.address,
+        } as never);
+        const data = encodeFunctionData({ abi: call.abi as Abi, functionName: call.functionName, args: call.args });
+        return send(
+          {
+            account,
+            address: timelock.address,
+            abi: timelockControllerAbi,
+            functionName: 'schedule',
+            args: [call.address, 0n, data, zeroHash, randomSalt(), BigInt(timelock.delaySeconds)],
+          },
+          label,
+        );
+      });
+      await settle(receipt);
+    },
+    [account, config, flow, settle, timelock],
+  );
+
+  const execute = useCallback(
+    async (operation: TimelockOperation, label: string) => {
+      if (!account || !timelock) return;
+      const receipt = await flow.run(({ send }) =>
+        send(
+          {
+            account,
+            address: timelock.address,
+            abi: timelockControllerAbi,
+            functionName: 'execute',
+            args: [operation.target, BigInt(operation.value), operation.data, operation.predecessor, operation.salt],
+          },
+          label,
+        ),
+      );
+      await settle(receipt);
+    },
+    [account, flow, settle, timelock],
+  );
+
+  const cancel = useCallback(
+    async (operation: TimelockOperation, label: string) => {
+      if (!account || !timelock) return;
+      const receipt = await flow.run(({ send }) =>
+        send(
+          {
+            account,
+            address: timelock.address,
+            abi: timelockControllerAbi,
+            functionName: 'cancel',
+            args: [operation.id],
+          },
+          label,
+        ),
+      );
+      await settle(receipt);
+    },
+    [account, flow, settle, timelock],
+  );
+
+  return { flow, propose, execute, cancel };
+}

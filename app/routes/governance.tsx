@@ -1,0 +1,77 @@
+/**
+ * The governance console (/governance): who governs the registry, the committee and heartbeat, one cluster's
+ * lifecycle, token pause and sale, and the timelock's operations. Everything is read on the server from the chain
+ * (app/models/governance.server.ts); every act is a wallet transaction (components/governance/use-governance.ts), and
+ * the page reloads its data when one is mined.
+ */
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { useConnection } from 'wagmi';
+import { z } from 'zod';
+import { ConnectWallet } from '~/components/ConnectWallet';
+import { ClusterPanel } from '~/components/governance/ClusterPanel';
+import { CommitteePanel } from '~/components/governance/CommitteePanel';
+import { OperationsPanel } from '~/components/governance/OperationsPanel';
+import { useAuthority, useGovernanceActs } from '~/components/governance/use-governance';
+import { WhoGoverns } from '~/components/governance/WhoGoverns';
+import { TxStatus } from '~/components/TxStatus';
+import { fromDataSources, parseOr400 } from '~/lib/http.server';
+import { readClusterControls, readGovernance } from '~/models/governance.server';
+
+export const meta: MetaFunction = () => [{ title: 'Rackshare — governance' }];
+
+const querySchema = z.object({
+  cluster: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .optional(),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams;
+  const asked = params.get('cluster') || undefined;
+  const query = await parseOr400(querySchema, { cluster: asked }, request);
+  const [view, cluster] = await fromDataSources(() =>
+    Promise.all([
+      readGovernance(context.chain),
+      query.cluster ? readClusterControls(context.chain, BigInt(query.cluster)) : Promise.resolve(null),
+    ]),
+  );
+  return { view, asked: query.cluster ?? null, cluster };
+}
+
+export default function Governance() {
+  const { view, asked, cluster } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const account = useConnection().address;
+  const authority = useAuthority(view, account);
+  const { flow, propose, execute, cancel } = useGovernanceActs(view, account);
+  const disabled = flow.busy || !authority.canPropose;
+  return (
+    <>
+      <h1>{t('governance.title')}</h1>
+      <p>{t('governance.intro')}</p>
+      <ConnectWallet />
+      {!account && <p className="empty">{t('common.connectFirst')}</p>}
+      <TxStatus state={flow.state} testId="governance-status" />
+      <div className="grid">
+        <WhoGoverns view={view} account={account} authority={authority} />
+        <CommitteePanel view={view} propose={propose} disabled={disabled} />
+        <ClusterPanel
+          view={view}
+          asked={asked}
+          cluster={cluster}
+          authority={authority}
+          busy={flow.busy}
+          propose={propose}
+        />
+      </div>
+      {view.timelock && (
+        <OperationsPanel view={view} authority={authority} busy={flow.busy} execute={execute} cancel={cancel} />
+      )}
+    </>
+  );
+}
+
+export { ErrorBoundary } from '~/components/RouteError';
