@@ -5,7 +5,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatUnits } from 'viem';
 import { LazyChart } from '~/components/LazyChart';
-import { formatDateTime } from '~/lib/format';
 import type { EarningsSeries } from '~/models/holdings.server';
 
 export function EarningsChart({
@@ -24,6 +23,8 @@ export function EarningsChart({
     earned: i === series.points.length - 1 ? chainEarned : BigInt(point.earned),
   }));
   const last = points.at(-1);
+  // One point a day: the date alone (UTC, as the chain's clock) reads better on the axis than a date and time.
+  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
   return (
     <section className="card" aria-labelledby="earnings-heading">
       <h2 id="earnings-heading">{t('holdings.earnings.title')}</h2>
@@ -33,7 +34,7 @@ export function EarningsChart({
           spec={{
             type: 'line',
             label: t('holdings.earnings.label', { unit: 'tUSD' }),
-            labels: points.map((point) => formatDateTime(point.at, i18n.language)),
+            labels: points.map((point) => day.format(new Date(Number(point.at) * 1_000))),
             datasets: [
               {
                 label: t('holdings.earnings.series'),

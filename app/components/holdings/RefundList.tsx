@@ -39,7 +39,7 @@ export function RefundList<Row extends RefundRow>({
         {due.map((row) => (
           <li key={row.token.address} data-testid={`refund-${row.token.clusterId}`} data-value={row.paid.toString()}>
             <strong>{row.token.symbol}</strong> · {t('holdings.refunds.phase')}: {offeringPhaseNames[row.phase]} ·{' '}
-            {formatShares(row.escrowedShares, locale)}{' '}
+            {t('portfolio.escrowed')}: {formatShares(row.escrowedShares, locale)}{' '}
             <button type="button" onClick={() => onRefund(row)} disabled={busy}>
               {t('holdings.refunds.refund', { amount: formatUsd(row.paid, usdDecimals, locale, 6) })}
             </button>
