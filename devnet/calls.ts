@@ -91,6 +91,9 @@ export function protocolCalls(contracts: Deployment['contracts']) {
         args: [amount, durationSeconds],
       }) as const,
     claim: (token: Address) => ({ address: token, abi: shareTokenAbi, functionName: 'claim', args: [] }) as const,
+    /** The sender's revenue of every token in `tokens`, in one transaction (the factory's `claimAll`). */
+    claimAll: (tokens: readonly Address[]) =>
+      ({ address: factory, abi: rackshareFactoryAbi, functionName: 'claimAll', args: [tokens] }) as const,
   };
 }
 

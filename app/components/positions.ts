@@ -31,7 +31,7 @@ export function usePositions<Token extends TokenRef>(
     queryFn: () =>
       account && publicClient
         ? readPositions(publicClient, account, tokens, deployBlock)
-        : { readAt: 0n, fetchedAt: Date.now(), positions: [] },
+        : { readAt: 0n, blockNumber: 0n, fetchedAt: Date.now(), positions: [] },
   });
 }
 
@@ -124,6 +124,7 @@ export async function readPositions<Token extends TokenRef>(
   );
   return {
     readAt: head.timestamp,
+    blockNumber,
     fetchedAt,
     positions: positions.filter(
       (position) =>

@@ -1,114 +1,55 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
-import { useMemo, useState } from 'react';
+import { Link, useFetcher, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Address, formatUnits, isAddress, parseUnits } from 'viem';
-import { useConnection, useReadContract } from 'wagmi';
-import { offeringAbi, offeringPhase as Phase, shareTokenAbi } from '#contracts';
-import { errorNameOfSelector } from '#protocol/errors';
+import { type Address, formatUnits, isAddress } from 'viem';
+import { useConnection } from 'wagmi';
+import { offeringAbi, offeringPhase as Phase, rackshareFactoryAbi, shareTokenAbi } from '#contracts';
 import { earned } from '#protocol/figures/earned';
 import { extrapolateClaimable, holderRatePerDay, RATE_SCALE, rateAt } from '#protocol/stream';
 import { ConnectWallet } from '~/components/ConnectWallet';
 import { FigureHow } from '~/components/Figure';
+import { claimAllPlan, MAX_CLAIM_TOKENS } from '~/components/holdings/claim-all';
+import { EarningsChart } from '~/components/holdings/EarningsChart';
+import { isRefundable, RefundList } from '~/components/holdings/RefundList';
+import { TransferForm } from '~/components/holdings/TransferForm';
+import { VerificationTable } from '~/components/holdings/VerificationTable';
 import { useChainNow, usePositions } from '~/components/positions';
 import { TxStatus } from '~/components/TxStatus';
 import { toCsv } from '~/lib/csv';
 import { formatShares, formatUsd, SHARE_DECIMALS } from '~/lib/format';
-import { fromDataSources } from '~/lib/http.server';
+import { badRequest, fromDataSources } from '~/lib/http.server';
 import { useTransactionFlow } from '~/lib/tx';
 import { useStablecoinDecimals } from '~/lib/units';
+import { headBlock } from '~/models/chain-reads.server';
 import { listShareTokens } from '~/models/clusters.server';
+import { earningsSeries, verificationOf } from '~/models/holdings.server';
 import type { loader as rootLoader } from '~/root';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — portfolio' }];
 
-/** The share tokens from the mirror (one query; the browser then reads the visitor's positions itself). */
-export async function loader({ context }: LoaderFunctionArgs) {
-  return { tokens: await fromDataSources(() => listShareTokens(context)) };
+/**
+ * The share tokens from the mirror (one query; the browser then reads the visitor's positions itself). With
+ * `?account=`, also that account's standing on each token (one multicall) and its earnings history (the mirror): the
+ * page fetches them once a wallet is connected.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const tokens = await fromDataSources(() => listShareTokens(context));
+  const account = new URL(request.url).searchParams.get('account');
+  if (account === null) return { tokens, investor: null };
+  if (!isAddress(account)) badRequest('account must be a 20-byte hex address');
+  const investor = await fromDataSources(async () => {
+    const head = await headBlock(context.chain);
+    const [verification, earnings] = await Promise.all([
+      verificationOf(context, account, tokens),
+      earningsSeries(context, account, head.timestamp),
+    ]);
+    return { account, verification, earnings };
+  });
+  return { tokens, investor };
 }
 
 type TokenRef = Awaited<ReturnType<typeof loader>>['tokens'][number];
-function TransferForm({
-  account,
-  positions,
-  onSend,
-  busy,
-}: {
-  account: Address;
-  positions: { token: TokenRef; balance: bigint }[];
-  onSend: (token: TokenRef, to: Address, amount: bigint) => void;
-  busy: boolean;
-}) {
-  const { t } = useTranslation();
-  const [tokenAddress, setTokenAddress] = useState(positions[0]?.token.address ?? '');
-  const [recipient, setRecipient] = useState('');
-  const [amountText, setAmountText] = useState('');
-  const token = positions.find((position) => position.token.address === tokenAddress)?.token;
-  const to = isAddress(recipient) ? recipient : undefined;
-  let amount: bigint | undefined;
-  try {
-    amount = /^\d+(\.\d{1,18})?$/.test(amountText.trim()) ? parseUnits(amountText.trim(), SHARE_DECIMALS) : undefined;
-  } catch {
-    amount = undefined;
-  }
-  const check = useReadContract({
-    address: token?.address,
-    abi: shareTokenAbi,
-    functionName: 'canTransfer',
-    args: to && amount ? [account, to, amount] : undefined,
-    query: { enabled: Boolean(token && to && amount) },
-  });
-  const blocked = check.data && !check.data[0] ? errorNameOfSelector(check.data[1]) : undefined;
-  return (
-    <section className="card" aria-labelledby="transfer-heading">
-      <h2 id="transfer-heading">{t('portfolio.transfer')}</h2>
-      <form
-        className="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (token && to && amount && !blocked) onSend(token, to, amount);
-        }}
-      >
-        <label htmlFor="transfer-token">{t('portfolio.token')}</label>
-        <select id="transfer-token" value={tokenAddress} onChange={(event) => setTokenAddress(event.target.value)}>
-          {positions.map((position) => (
-            <option key={position.token.address} value={position.token.address}>
-              {position.token.symbol}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="transfer-to">{t('portfolio.recipient')}</label>
-        <input
-          id="transfer-to"
-          autoComplete="off"
-          spellCheck={false}
-          value={recipient}
-          onChange={(event) => setRecipient(event.target.value.trim())}
-          aria-invalid={recipient !== '' && !to}
-        />
-        {recipient !== '' && !to && <p className="error-text">{t('portfolio.invalidAddress')}</p>}
-        <label htmlFor="transfer-amount">{t('portfolio.amount')}</label>
-        <input
-          id="transfer-amount"
-          inputMode="decimal"
-          autoComplete="off"
-          value={amountText}
-          onChange={(event) => setAmountText(event.target.value)}
-          aria-invalid={amountText !== '' && !amount}
-        />
-        {amountText !== '' && !amount && <p className="error-text">{t('portfolio.invalidAmount')}</p>}
-        {blocked && (
-          <p className="error-text" role="alert" data-testid="transfer-blocked">
-            {t('portfolio.cannotTransfer', { reason: blocked })}
-          </p>
-        )}
-        <button type="submit" disabled={busy || !token || !to || !amount || Boolean(blocked) || check.isLoading}>
-          {t('portfolio.send')}
-        </button>
-      </form>
-    </section>
-  );
-}
 
 export default function Portfolio() {
   const usdDecimals = useStablecoinDecimals();
@@ -122,6 +63,12 @@ export default function Portfolio() {
   const data = positionsQuery.data;
   const now = useChainNow(data?.readAt, data?.fetchedAt);
   const flow = useTransactionFlow();
+  const investor = useFetcher<typeof loader>();
+  const loadInvestor = investor.load;
+  useEffect(() => {
+    if (account) loadInvestor(`/portfolio?account=${account}`);
+  }, [account, loadInvestor]);
+  const investorView = investor.data?.investor?.account === account ? investor.data?.investor : undefined;
 
   const rows = useMemo(
     () =>
@@ -146,20 +93,30 @@ export default function Portfolio() {
 
   async function afterWrite() {
     await positionsQuery.refetch();
+    if (account) loadInvestor(`/portfolio?account=${account}`);
   }
 
-  async function claim(tokenRefs: TokenRef[]) {
+  async function claim(token: TokenRef) {
     if (!account) return;
-    await flow.run(async ({ send }) => {
-      let last: Awaited<ReturnType<typeof send>> | undefined;
-      for (const token of tokenRefs) {
-        last = await send(
-          { account, address: token.address, abi: shareTokenAbi, functionName: 'claim' },
-          `${t('portfolio.claim')} ${token.symbol}`,
-        );
-      }
-      return last!;
-    });
+    await flow.run(({ send }) =>
+      send(
+        { account, address: token.address, abi: shareTokenAbi, functionName: 'claim' },
+        `${t('portfolio.claim')} ${token.symbol}`,
+      ),
+    );
+    await afterWrite();
+  }
+
+  /** Every token with revenue to claim, in one transaction through the factory (RackshareFactory.claimAll). */
+  async function claimAll(tokens: Address[]) {
+    const factory = root?.contracts.factory;
+    if (!account || !factory || tokens.length === 0) return;
+    await flow.run(({ send }) =>
+      send(
+        { account, address: factory, abi: rackshareFactoryAbi, functionName: 'claimAll', args: [tokens] },
+        t('holdings.claimAllTx'),
+      ),
+    );
     await afterWrite();
   }
 
@@ -210,9 +167,13 @@ export default function Portfolio() {
     URL.revokeObjectURL(url);
   }
 
-  const claimableTokens = rows
-    .filter((row) => row.snapshot.claimable > 0n || row.claimable > 0n)
-    .map((row) => row.token);
+  const plan = claimAllPlan(rows);
+  // Today's point of the earnings chart: the chain's own figures at the positions' block, not extrapolated.
+  const chainEarned = rows.reduce(
+    (sum, row) =>
+      sum + earned({ claimed: row.claimed, claimable: row.snapshot.claimable, escrowRevenue: row.escrowRevenue }),
+    0n,
+  );
 
   return (
     <>
@@ -223,9 +184,12 @@ export default function Portfolio() {
       ) : positionsQuery.isPending ? (
         <p role="status">{t('common.loading')}</p>
       ) : rows.length === 0 ? (
-        <p className="empty" data-testid="portfolio-empty">
-          {t('portfolio.empty')} <Link to="/clusters">{t('nav.market')}</Link>
-        </p>
+        <>
+          <p className="empty" data-testid="portfolio-empty">
+            {t('portfolio.empty')} <Link to="/clusters">{t('nav.market')}</Link>
+          </p>
+          {investorView && <VerificationTable view={investorView.verification} />}
+        </>
       ) : (
         <>
           <section className="card" aria-labelledby="holdings-heading">
@@ -233,15 +197,26 @@ export default function Portfolio() {
             <div className="toolbar">
               <button
                 type="button"
-                onClick={() => void claim(claimableTokens)}
-                disabled={flow.busy || claimableTokens.length === 0}
+                data-testid="claim-all"
+                data-total={plan.total.toString()}
+                data-block={data?.blockNumber.toString()}
+                data-tokens={plan.tokens.join(',')}
+                aria-describedby="claim-all-how"
+                onClick={() => void claimAll(plan.tokens)}
+                disabled={flow.busy || plan.tokens.length === 0}
               >
-                {t('portfolio.claimAll')}
+                {t('holdings.claimAll', {
+                  count: plan.tokens.length,
+                  amount: formatUsd(plan.total, usdDecimals, locale, 6),
+                })}
               </button>
               <button type="button" className="secondary" onClick={exportCsv}>
                 {t('portfolio.exportCsv')}
               </button>
             </div>
+            <p className="muted" id="claim-all-how">
+              {t('holdings.claimAllHow')} {plan.capped && t('holdings.claimAllCapped', { max: MAX_CLAIM_TOKENS })}
+            </p>
             <div className="table-scroll">
               <table data-testid="holdings">
                 <thead>
@@ -313,7 +288,7 @@ export default function Portfolio() {
                       <td className="actions">
                         <button
                           type="button"
-                          onClick={() => void claim([row.token])}
+                          onClick={() => void claim(row.token)}
                           disabled={flow.busy || row.claimable === 0n}
                         >
                           {t('portfolio.claim')}
@@ -329,6 +304,16 @@ export default function Portfolio() {
                             {t('portfolio.withdraw')}
                           </button>
                         )}
+                        {isRefundable(row) && (
+                          <button
+                            type="button"
+                            className="secondary"
+                            onClick={() => void offeringAction(row.token, 'refund')}
+                            disabled={flow.busy}
+                          >
+                            {t('holdings.refunds.refund', { amount: formatUsd(row.paid, usdDecimals, locale, 6) })}
+                          </button>
+                        )}
                         {row.phase === Phase.Finalized && row.escrowRevenue > 0n && (
                           <button
                             type="button"
@@ -339,16 +324,6 @@ export default function Portfolio() {
                             {t('portfolio.claimEscrowRevenue')}
                           </button>
                         )}
-                        {(row.phase === Phase.Failed || row.phase === Phase.Cancelled) && row.paid > 0n && (
-                          <button
-                            type="button"
-                            className="secondary"
-                            onClick={() => void offeringAction(row.token, 'refund')}
-                            disabled={flow.busy}
-                          >
-                            {t('portfolio.refund')}
-                          </button>
-                        )}
                       </td>
                     </tr>
                   ))}
@@ -357,6 +332,20 @@ export default function Portfolio() {
             </div>
             <TxStatus state={flow.state} testId="portfolio-status" />
           </section>
+          <RefundList
+            rows={rows}
+            usdDecimals={usdDecimals}
+            busy={flow.busy}
+            onRefund={(row) => void offeringAction(row.token, 'refund')}
+          />
+          {investorView ? (
+            <>
+              <VerificationTable view={investorView.verification} />
+              <EarningsChart series={investorView.earnings} chainEarned={chainEarned} usdDecimals={usdDecimals} />
+            </>
+          ) : (
+            <p role="status">{t('holdings.earnings.loading')}</p>
+          )}
           {rows.some((row) => row.balance > 0n) && (
             <TransferForm
               account={account}

@@ -13,6 +13,9 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// @dev Stateless: addresses are CREATE2-derived from the cluster id and "tokenized" means the token clone has code,
 /// which saves two storage writes per tokenization.
 contract RackshareFactory is IRackshareFactory {
+    /// @inheritdoc IRackshareFactory
+    uint256 public constant override MAX_CLAIM_TOKENS = 64;
+
     IClusterRegistry internal immutable REGISTRY;
     IERC20 internal immutable STABLECOIN;
     address internal immutable SHARE_TOKEN_IMPLEMENTATION;
@@ -84,6 +87,17 @@ contract RackshareFactory is IRackshareFactory {
     }
 
     /// @inheritdoc IRackshareFactory
+    function claimAll(IShareToken[] calldata tokens) external returns (uint256 total) {
+        uint256 n = tokens.length;
+        if (n > MAX_CLAIM_TOKENS) revert TooManyTokens(n, MAX_CLAIM_TOKENS);
+        for (uint256 i = 0; i < n; ++i) {
+            IShareToken token = tokens[i];
+            _checkGenuine(token);
+            total += token.claimFor(msg.sender);
+        }
+    }
+
+    /// @inheritdoc IRackshareFactory
     function registry() external view returns (IClusterRegistry) {
         return REGISTRY;
     }
@@ -120,6 +134,20 @@ contract RackshareFactory is IRackshareFactory {
         bytes32 salt = bytes32(clusterId);
         token = Clones.predictDeterministicAddress(SHARE_TOKEN_IMPLEMENTATION, salt);
         offering = Clones.predictDeterministicAddress(OFFERING_IMPLEMENTATION, salt);
+    }
+
+    /// @dev Reverts with `UnknownToken` unless `token` is the clone this factory deployed for the cluster id it
+    /// reports. A low-level call: an address without code (or a fallback) must give `UnknownToken`, not an empty revert.
+    function _checkGenuine(IShareToken token) private view {
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool ok, bytes memory ret) = address(token).staticcall(abi.encodeCall(IShareToken.clusterId, ()));
+        if (
+            !ok || ret.length < 32
+                || Clones.predictDeterministicAddress(SHARE_TOKEN_IMPLEMENTATION, bytes32(abi.decode(ret, (uint256))))
+                    != address(token)
+        ) {
+            revert UnknownToken(address(token));
+        }
     }
 
     /// @dev Emits {ClusterTokenized} (a separate frame keeps `tokenize` within the stack limit).

@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {ShareTokenControls} from "./abstracts/ShareTokenControls.sol";
 import {IClusterRegistry} from "./interfaces/IClusterRegistry.sol";
 import {IShareToken} from "./interfaces/IShareToken.sol";
+import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
@@ -62,6 +63,10 @@ contract ShareToken is ShareTokenControls, Initializable {
 
     bytes32 internal constant PERMIT_TYPEHASH =
         keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
+
+    /// @dev The implementation's own address, read by its clones (immutables live in the implementation's code): with
+    /// it a clone recognises the factory that deployed it (`claimFor`).
+    address internal immutable IMPLEMENTATION = address(this);
 
     /*//////////////////////////////////////////////////////////////
                               CONSTRUCTION
@@ -194,13 +199,21 @@ contract ShareToken is ShareTokenControls, Initializable {
 
     /// @inheritdoc IShareToken
     function claim() external override returns (uint256 amount) {
-        return _claim(msg.sender);
+        return _claim(msg.sender, msg.sender);
     }
 
     /// @inheritdoc IShareToken
     function claimTo(address recipient) external override returns (uint256 amount) {
         if (recipient == address(0)) revert ZeroAddress();
-        return _claim(recipient);
+        return _claim(msg.sender, recipient);
+    }
+
+    /// @inheritdoc IShareToken
+    function claimFor(address holder) external override returns (uint256 amount) {
+        address deployed =
+            Clones.predictDeterministicAddress(IMPLEMENTATION, bytes32(_registry >> CLUSTER_SHIFT), msg.sender);
+        if (deployed != address(this)) revert NotFactory(msg.sender);
+        return _claim(holder, holder);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -325,14 +338,16 @@ contract ShareToken is ShareTokenControls, Initializable {
         rest = unstreamed;
     }
 
-    function _claim(address recipient) internal returns (uint256 amount) {
+    /// @dev Every claim path: `holder`'s accrued revenue is zeroed before the stablecoin moves (CEI), so a reentrant
+    /// claim during the transfer finds nothing left to pay.
+    function _claim(address holder, address recipient) internal returns (uint256 amount) {
         uint256 s = _stream;
-        uint256 w = _checkpoint(_accounts[msg.sender], _accumulator(s), s);
+        uint256 w = _checkpoint(_accounts[holder], _accumulator(s), s);
         amount = (w >> ACCRUED_SHIFT) & MASK_64;
         if (amount == 0) return 0;
-        _accounts[msg.sender] = w & ~(MASK_64 << ACCRUED_SHIFT);
+        _accounts[holder] = w & ~(MASK_64 << ACCRUED_SHIFT);
         IERC20(address(uint160(_coin))).safeTransfer(recipient, amount);
-        emit Claimed(msg.sender, recipient, amount);
+        emit Claimed(holder, recipient, amount);
     }
 
     /// @dev The lifetime deposit cap must carry at least 10**12 whole units of the stablecoin. A low-level call, not

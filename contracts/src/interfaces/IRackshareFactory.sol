@@ -87,6 +87,31 @@ interface IRackshareFactory {
     /// @notice The cluster was tokenized before.
     error AlreadyTokenized(uint256 clusterId, IShareToken token);
 
+    /// @notice `claimAll` was given more tokens than `MAX_CLAIM_TOKENS`.
+    /// @param count The number of tokens given.
+    /// @param max `MAX_CLAIM_TOKENS`.
+    error TooManyTokens(uint256 count, uint256 max);
+
+    /// @notice `claimAll` was given an address that is not a ShareToken this factory deployed.
+    /// @param token The address given.
+    error UnknownToken(address token);
+
+    /// @notice Claims the caller's revenue of every token in `tokens`, to the caller, in one transaction.
+    /// @dev Each token pays through `IShareToken.claimFor(msg.sender)`, which only this factory may call, and emits its
+    /// usual `Claimed(caller, caller, amount)`; a token with nothing to claim pays nothing. Every entry must be a token
+    /// this factory deployed (`UnknownToken`: no call to a stranger's code with the caller's name on it); a duplicate
+    /// pays 0 the second time. Reentrancy: the factory keeps no state, and a token zeroes the holder's revenue before
+    /// paying it, so a reentrant call (from the stablecoin) can only claim what is left, for its own caller. Works
+    /// while tokens are paused and while the caller is frozen, like `claim`.
+    /// @param tokens The tokens (at most `MAX_CLAIM_TOKENS`).
+    /// @return total Base units paid in all.
+    function claimAll(IShareToken[] calldata tokens) external returns (uint256 total);
+
+    /// @notice The longest list `claimAll` takes (a bound on one transaction's gas).
+    /// @return The bound.
+    // solhint-disable-next-line func-name-mixedcase
+    function MAX_CLAIM_TOKENS() external view returns (uint256);
+
     /// @notice Deploys and initializes the cluster's ShareToken and Offering; the whole supply goes to the Offering.
     /// @dev Only the cluster's operator, only while the cluster is Attested, only once per cluster. The terms are
     /// validated by the Offering (see {IOffering.initialize}).

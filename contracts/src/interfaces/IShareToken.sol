@@ -145,6 +145,19 @@ interface IShareToken is IERC20Metadata, IERC20Permit, IERC20Errors, IShareToken
     /// @return amount Base units paid (0 pays nothing and emits nothing).
     function claimTo(address recipient) external returns (uint256 amount);
 
+    /// @notice Claims `holder`'s revenue to `holder`, for the factory that deployed this token: its `claimAll` claims
+    /// the caller's revenue of many tokens in one transaction. Works while paused and while `holder` is frozen; emits
+    /// the same `Claimed(holder, holder, amount)` as `claim`.
+    /// @dev Only the factory, not anyone (as a Sablier-style "anyone may withdraw to the owner" would allow): a
+    /// `recoverWallet` moves a lost wallet's unclaimed revenue with its shares to the replacement, so a third party
+    /// able to claim for the lost wallet could push that revenue to an address nobody controls before the operator
+    /// recovers it. The factory only ever passes its own caller, so a holder's revenue still moves only when the holder
+    /// asks. The caller is recognised without storage: it is the factory exactly when this clone's CREATE2 address,
+    /// predicted from the caller, the implementation and the salt `bytes32(clusterId)`, is this contract's.
+    /// @param holder The holder whose revenue is claimed, and who receives it.
+    /// @return amount Base units paid (0 pays nothing and emits nothing).
+    function claimFor(address holder) external returns (uint256 amount);
+
     /*//////////////////////////////////////////////////////////////
                               RWA CONTROLS
     //////////////////////////////////////////////////////////////*/

@@ -11,6 +11,10 @@ interface IShareTokenErrors {
     /// @param operator The cluster's current operator.
     error NotOperator(address caller, address operator);
 
+    /// @notice The caller is not the factory that deployed this token (`claimFor`).
+    /// @param caller The caller.
+    error NotFactory(address caller);
+
     /// @notice The caller is neither the registry owner nor its guardian.
     /// @param caller The caller.
     error NotGovernanceOrGuardian(address caller);
