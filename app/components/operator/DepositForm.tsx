@@ -49,10 +49,16 @@ function useHoursMinutes() {
 
 /** The tranche's duration of a weekly settlement: a week, or the nearest the token accepts for the amount. */
 const WEEK_SECONDS = 604_800n;
+/**
+ * Kept below the longest duration read: that bound shrinks by a second with every second the running stream pays out
+ * before the deposit is mined (the limits are re-read every 15 s, and the wallet takes its time).
+ */
+const SLACK_SECONDS = 600n;
 
 export function owedDuration(minSeconds: bigint, maxSeconds: bigint): bigint {
-  if (WEEK_SECONDS < minSeconds) return minSeconds;
-  return WEEK_SECONDS > maxSeconds ? maxSeconds : WEEK_SECONDS;
+  if (WEEK_SECONDS <= minSeconds) return minSeconds;
+  const upper = maxSeconds > minSeconds + SLACK_SECONDS ? maxSeconds - SLACK_SECONDS : minSeconds;
+  return WEEK_SECONDS < upper ? WEEK_SECONDS : upper;
 }
 
 export function DepositForm({
