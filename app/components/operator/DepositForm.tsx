@@ -3,18 +3,20 @@
  * the running stream earlier nor slow it down (and a named payer has a horizon): the durations an amount may take
  * depend on the stream running now, and the token computes them exactly (`depositLimits`). The form shows them to the
  * minute, offers "until the running stream ends" as one click (sent as an absolute end, `depositRevenueUntil`, so it
- * still lands however long the wallet takes), and refuses nothing itself that the chain would accept.
+ * still lands however long the wallet takes), and refuses nothing itself that the chain would accept. Given `owed`
+ * (the Revenue tab's outstanding amount), it starts from that amount and offers "Deposit what I owe" in one click: the
+ * amount streamed over a week, moved into the token's limits for it (until the running end when that is later).
  */
 import { useRouteLoaderData } from '@remix-run/react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Address, parseUnits } from 'viem';
+import { type Address, formatUnits, parseUnits } from 'viem';
 import { useConfig, useReadContract } from 'wagmi';
 import { readContract } from 'wagmi/actions';
 import { z } from 'zod';
 import { shareTokenAbi, testStablecoinAbi } from '#contracts';
 import { TxStatus } from '~/components/TxStatus';
-import { formatDateTime } from '~/lib/format';
+import { formatDateTime, formatUsd } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
 import { useStablecoinDecimals } from '~/lib/units';
 import type { ClusterListItem } from '~/models/clusters.server';
@@ -45,14 +47,31 @@ function useHoursMinutes() {
     t('operator.hoursMinutes', { hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, '0') });
 }
 
+/** The tranche's duration of a weekly settlement: a week, or the nearest the token accepts for the amount. */
+const WEEK_SECONDS = 604_800n;
+/**
+ * Kept below the longest duration read: that bound shrinks by a second with every second the running stream pays out
+ * before the deposit is mined (the limits are re-read every 15 s, and the wallet takes its time).
+ */
+const SLACK_SECONDS = 600n;
+
+export function owedDuration(minSeconds: bigint, maxSeconds: bigint): bigint {
+  if (WEEK_SECONDS <= minSeconds) return minSeconds;
+  const upper = maxSeconds > minSeconds + SLACK_SECONDS ? maxSeconds - SLACK_SECONDS : minSeconds;
+  return WEEK_SECONDS < upper ? WEEK_SECONDS : upper;
+}
+
 export function DepositForm({
   cluster,
   account,
   onDone,
+  owed,
 }: {
   cluster: ClusterListItem;
   account: Address;
   onDone: () => void;
+  /** Stablecoin base units owed (reported − deposited); undefined on the overview, where no figure is at hand. */
+  owed?: bigint;
 }) {
   const usdDecimals = useStablecoinDecimals();
   const { t, i18n } = useTranslation();
@@ -61,7 +80,7 @@ export function DepositForm({
   const hoursMinutes = useHoursMinutes();
   const stablecoin = useRouteLoaderData<typeof rootLoader>('root')?.contracts.stablecoin;
   const [invalid, setInvalid] = useState(false);
-  const [amount, setAmount] = useState('100');
+  const [amount, setAmount] = useState(owed !== undefined && owed > 0n ? formatUnits(owed, usdDecimals) : '100');
   const [hours, setHours] = useState('168');
   /** Set by "until the running end" and cleared by any edit of the duration: the end the deposit streams until. */
   const [untilEnd, setUntilEnd] = useState<bigint | null>(null);
@@ -82,18 +101,22 @@ export function DepositForm({
     functionName: 'stream',
     query: { refetchInterval: 15_000 },
   });
+  const owedLimits = useReadContract({
+    address: token.address,
+    abi: shareTokenAbi,
+    functionName: 'depositLimits',
+    args: [account, owed ?? 0n],
+    query: { enabled: owed !== undefined && owed > 0n, refetchInterval: 15_000 },
+  });
   const [minSeconds, maxSeconds] = limits.data ?? [undefined, undefined];
   const running = minSeconds !== undefined && minSeconds > 1n && stream.data !== undefined;
   // To the minute, inward: every duration in the range shown is accepted.
   const minMinutes = minSeconds === undefined ? undefined : Math.ceil(Number(minSeconds) / 60);
   const maxMinutes = maxSeconds === undefined ? undefined : Math.floor(Number(maxSeconds) / 60);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = depositSchemaOf(usdDecimals).safeParse({ amount, hours });
-    const value = parsed.success ? parseUnits(parsed.data.amount, usdDecimals) : 0n;
-    setInvalid(!parsed.success || value === 0n);
-    if (!parsed.success || value === 0n || !stablecoin) return;
+  /** Approve (when the allowance is short) and deposit `value` over `seconds`, or until `end` when given. */
+  async function deposit(value: bigint, seconds: bigint, end: bigint | null) {
+    if (!stablecoin) return;
     // A duration out of range still goes to the chain's simulation, which refuses it with StreamWouldEndEarlier /
     // StreamWouldSlowDown / PayerHorizonExceeded before anything is signed; the status line shows the reason.
     const receipt = await flow.run(async ({ send }) => {
@@ -115,14 +138,14 @@ export function DepositForm({
           'approve',
         );
       }
-      if (untilEnd !== null) {
+      if (end !== null) {
         return send(
           {
             account,
             address: token.address,
             abi: shareTokenAbi,
             functionName: 'depositRevenueUntil',
-            args: [value, untilEnd],
+            args: [value, end],
           },
           'depositRevenue',
         );
@@ -133,15 +156,39 @@ export function DepositForm({
           address: token.address,
           abi: shareTokenAbi,
           functionName: 'depositRevenue',
-          args: [value, BigInt(Math.round(parsed.data.hours * 3_600))],
+          args: [value, seconds],
         },
         'depositRevenue',
       );
     });
     if (receipt) {
-      await Promise.all([limits.refetch(), stream.refetch()]);
+      await Promise.all([limits.refetch(), stream.refetch(), owedLimits.refetch()]);
       onDone();
     }
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = depositSchemaOf(usdDecimals).safeParse({ amount, hours });
+    const value = parsed.success ? parseUnits(parsed.data.amount, usdDecimals) : 0n;
+    setInvalid(!parsed.success || value === 0n);
+    if (!parsed.success || value === 0n) return;
+    await deposit(value, BigInt(Math.round(parsed.data.hours * 3_600)), untilEnd);
+  }
+
+  const [owedMin, owedMax] = owedLimits.data ?? [undefined, undefined];
+  const owedSeconds =
+    owedMin !== undefined && owedMax !== undefined && owedMax > 0n ? owedDuration(owedMin, owedMax) : undefined;
+  // The running end, sent as an absolute time: a duration read now would be too short by the time it is mined.
+  const owedUntil =
+    owedSeconds !== undefined && owedMin !== undefined && owedMin > 1n && owedSeconds === owedMin && stream.data
+      ? stream.data.end
+      : null;
+
+  async function payOwed() {
+    if (owed === undefined || owed === 0n || owedSeconds === undefined) return;
+    setAmount(formatUnits(owed, usdDecimals));
+    await deposit(owed, owedSeconds, owedUntil);
   }
 
   function untilRunningEnd() {
@@ -153,6 +200,26 @@ export function DepositForm({
   return (
     <form className="stack" onSubmit={(event) => void submit(event)} aria-label={t('operator.deposit')} noValidate>
       <h3>{t('operator.deposit')}</h3>
+      {owed !== undefined && owed > 0n && (
+        <div className="stack" data-testid={`deposit-owed-${cluster.id}`}>
+          <p data-testid={`deposit-owed-what-${cluster.id}`}>
+            {owedSeconds === undefined
+              ? t('console.revenue.owedUnavailable')
+              : t('console.revenue.owedWhat', {
+                  amount: formatUsd(owed, usdDecimals, i18n.language, usdDecimals),
+                  duration: hoursMinutes(Math.round(Number(owedSeconds) / 60)),
+                })}
+          </p>
+          <button
+            type="button"
+            onClick={() => void payOwed()}
+            disabled={flow.busy || owedSeconds === undefined}
+            data-testid={`deposit-owed-button-${cluster.id}`}
+          >
+            {t('console.revenue.payOwed', { amount: formatUsd(owed, usdDecimals, i18n.language, usdDecimals) })}
+          </button>
+        </div>
+      )}
       <label htmlFor={`${prefix}-amount`}>{t('operator.depositAmount')}</label>
       <input
         id={`${prefix}-amount`}
