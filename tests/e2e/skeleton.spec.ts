@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { installWallet, TEST_ACCOUNTS } from './support/wallet';
 
 test('the overview shows live chain data read from the chain and the database', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/status');
   await expect(page.getByTestId('chain-id')).toHaveText('31337');
   await expect(page.getByTestId('latest-block')).toHaveText(/^\d+$/);
   await expect(page.getByTestId('indexed-block')).toHaveText(/^\d+$/);
@@ -14,7 +14,7 @@ test('a connected wallet sends a real transaction and sees it mined and indexed,
 }) => {
   const account = TEST_ACCOUNTS[0]!;
   await installWallet(page, account);
-  await page.goto('/');
+  await page.goto('/status');
   const transfersBefore = Number(await page.getByTestId('transfer-count').textContent());
 
   await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
