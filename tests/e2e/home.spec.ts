@@ -93,7 +93,8 @@ async function expectFiguresMatchTheChain(page: Page) {
         const chain = await frontDoorAt(indexed);
         mismatch = [];
         const check = (what: string, seen: string | null | undefined, expected: bigint | number | null) => {
-          if (seen !== (expected === null ? null : expected.toString())) mismatch.push(`${what}: ${seen} vs ${expected}`);
+          if (seen !== (expected === null ? null : expected.toString()))
+            mismatch.push(`${what}: ${seen} vs ${expected}`);
         };
         check('clusters attested', shown['figure-clusters-attested']!.value, chain.clustersAttested);
         check('clusters registered', shown['figure-clusters']!.value, chain.clusters);
@@ -161,14 +162,20 @@ test('the best clusters are the market sorted by trailing APR, best first, with 
   expect(aprs).toEqual([...aprs].sort((a, b) => b - a));
   // Each cluster links to its passport.
   const first = page.getByTestId('best-cluster').first();
-  await expect(first.getByRole('link')).toHaveAttribute('href', `/clusters/${await first.getAttribute('data-cluster')}`);
+  await expect(first.getByRole('link')).toHaveAttribute(
+    'href',
+    `/clusters/${await first.getAttribute('data-cluster')}`,
+  );
 });
 
 test('the status page shows the chain id and the deployment’s contracts, linked from every footer', async ({
   page,
 }, testInfo) => {
   await page.goto('/');
-  await page.getByRole('contentinfo').getByRole('link', { name: /Network status/ }).click();
+  await page
+    .getByRole('contentinfo')
+    .getByRole('link', { name: /Network status/ })
+    .click();
   await expect(page).toHaveURL(/\/status$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Network status');
   await expect(page.getByTestId('chain-id')).toHaveText(String(await publicClient.getChainId()));
