@@ -7,8 +7,8 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { Address } from 'viem';
 import { clusterRegistryAbi, rackshareFactoryAbi, shareTokenAbi } from '#contracts';
-import { chainStatus, deployment, publicClient } from './support/chain';
-import { readFigures, reportLogs } from './support/figures';
+import { deployment, publicClient } from './support/chain';
+import { chainStatus, readFigures, reportLogs } from './support/figures';
 import { expectAccessible, fullPageShot } from './support/page';
 
 test.describe.configure({ timeout: 120_000 });
