@@ -1,17 +1,38 @@
 /**
- * Forge artifacts -> contracts/ts/generated.ts (ABIs + creation bytecode), through @wagmi/cli's foundry plugin.
- * `--check` regenerates into a temporary file and fails when the committed module differs (CI runs it).
+ * Forge artifacts -> contracts/ts/generated.ts (ABIs + creation bytecode), through @wagmi/cli's foundry plugin, and
+ * contracts/ts/error-notices.ts (one sentence per custom error, from the NatSpec; scripts/generate/error-notices.ts).
+ * `--check` regenerates into temporary files and fails when a committed module differs (CI runs it).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generatedContracts } from '../wagmi.config';
+import { type Artifact, errorNotices, renderErrorNotices } from './generate/error-notices';
 
 const committed = 'contracts/ts/generated.ts';
+const noticesFile = 'contracts/ts/error-notices.ts';
+const artifactsDir = process.env.FOUNDRY_OUT ?? 'contracts/out';
 const check = process.argv.includes('--check');
 
 function run(command: string, args: string[], env: Record<string, string> = {}) {
   execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+}
+
+/** The error sentences module, formatted the way biome would so the committed file passes `biome check`. */
+function renderNotices() {
+  const artifacts = generatedContracts.map(
+    (name) => JSON.parse(readFileSync(join(artifactsDir, `${name}.sol`, `${name}.json`), 'utf8')) as Artifact,
+  );
+  const { notices, undocumented } = errorNotices(
+    artifacts.map((artifact, index) => ({ ...artifact, name: generatedContracts[index]! })),
+  );
+  if (undocumented.length > 0) console.log(`errors without NatSpec (shown by name): ${undocumented.join(', ')}`);
+  return execFileSync('npx', ['biome', 'format', `--stdin-file-path=${noticesFile}`], {
+    input: renderErrorNotices(notices),
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
 }
 
 // Tests and scripts are not part of the generated surface; skipping them keeps this fast with solcjs.
@@ -19,17 +40,28 @@ run('npx', ['forge', 'build', '--skip', 'test', '--skip', 'script']);
 
 if (!check) {
   run('npx', ['wagmi', 'generate']);
-  console.log(`generated ${committed}`);
+  writeFileSync(noticesFile, renderNotices());
+  console.log(`generated ${committed} and ${noticesFile}`);
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'rackshare-gen-'));
   const fresh = join(dir, 'generated.ts');
   try {
     run('npx', ['wagmi', 'generate'], { WAGMI_OUT: fresh });
-    if (readFileSync(fresh, 'utf8') !== readFileSync(committed, 'utf8')) {
-      console.error(`${committed} is stale: run \`npm run generate\` and commit the result.`);
-      process.exit(1);
+    let stale = false;
+    for (const [file, content] of [
+      [committed, readFileSync(fresh, 'utf8')],
+      [noticesFile, renderNotices()],
+    ] as const) {
+      let current = '';
+      try {
+        current = readFileSync(file, 'utf8');
+      } catch {}
+      if (content !== current) {
+        console.error(`${file} is stale: run \`npm run generate\` and commit the result.`);
+        stale = true;
+      } else console.log(`${file} is up to date`);
     }
-    console.log(`${committed} is up to date`);
+    if (stale) process.exit(1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { refusalText } from '~/lib/contract-errors';
 import type { TxState } from '~/lib/tx';
 
 /** The visible state of a wallet flow, announced to screen readers. */
@@ -11,7 +12,7 @@ export function TxStatus({ state, testId = 'tx-status' }: { state: TxState; test
   if (state.step === 'signing') text = state.label ? `${state.label} — ${t('tx.signing')}` : t('tx.signing');
   else if (state.step === 'pending') text = state.label ? `${state.label} — ${t('tx.pending')}` : t('tx.pending');
   else if (state.step === 'confirmed') text = t('tx.confirmed');
-  else text = state.error.kind === 'rejected' ? t('tx.rejected') : t('tx.failed', { reason: state.error.reason });
+  else text = state.error.kind === 'rejected' ? t('tx.rejected') : t('tx.failed', { reason: refusalText(state.error) });
   return (
     <p
       role="status"

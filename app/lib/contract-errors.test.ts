@@ -1,19 +1,86 @@
-import { ContractFunctionRevertedError, encodeErrorResult, toFunctionSelector, UserRejectedRequestError } from 'viem';
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  encodeErrorResult,
+  getAddress,
+  toFunctionSelector,
+  UserRejectedRequestError,
+} from 'viem';
 import { describe, expect, it } from 'vitest';
-import { offeringAbi } from '#contracts';
-import { errorNameOfSelector } from '#protocol/errors';
-import { describeError } from './contract-errors';
+import { clusterRegistryAbi, offeringAbi, offeringPhase, shareTokenAbi } from '#contracts';
+import { errorNotices } from '#contracts/error-notices';
+import { errorNameOfSelector, protocolErrorsAbi } from '#protocol/errors';
+import { describeError, refusalText } from './contract-errors';
+
+/** A revert as a wallet flow meets it: the payload the chain returns, decoded with the merged protocol errors. */
+function revert(data: `0x${string}`) {
+  return new BaseError('simulation failed', {
+    cause: new ContractFunctionRevertedError({ abi: protocolErrorsAbi, data, functionName: 'buy' }),
+  });
+}
 
 describe('describeError', () => {
-  it('decodes a custom error with its arguments', () => {
+  it("tells a custom error in the contract's NatSpec words, keeping its name and arguments", () => {
     const data = encodeErrorResult({ abi: offeringAbi, errorName: 'SaleEnded', args: [100n, 200n] });
-    const error = new ContractFunctionRevertedError({ abi: offeringAbi, data, functionName: 'buy' });
-    expect(describeError(error)).toEqual({ kind: 'reverted', reason: 'SaleEnded(100, 200)' });
+    const described = describeError(revert(data));
+    expect(described).toEqual({
+      kind: 'reverted',
+      name: 'SaleEnded',
+      reason: 'The sale has ended.',
+      args: ['100', '200'],
+    });
+    expect(refusalText(described as Exclude<typeof described, { kind: 'rejected' }>)).toBe(
+      'The sale has ended. (SaleEnded)',
+    );
+  });
+
+  it('puts the arguments a sentence names in place and shows enums by member name', () => {
+    const frozen = getAddress('0x00000000000000000000000000000000000000aa');
+    const accountFrozen = describeError(
+      revert(encodeErrorResult({ abi: shareTokenAbi, errorName: 'AccountFrozen', args: [frozen] })),
+    );
+    expect(accountFrozen).toMatchObject({
+      kind: 'reverted',
+      name: 'AccountFrozen',
+      reason: `${frozen} is frozen and can neither send nor receive shares.`,
+    });
+    const cannotFinalize = describeError(
+      revert(encodeErrorResult({ abi: offeringAbi, errorName: 'CannotFinalize', args: [offeringPhase.Open] })),
+    );
+    expect(cannotFinalize).toMatchObject({
+      name: 'CannotFinalize',
+      reason: 'finalize is not possible in this phase (before start, or while open for anyone but the operator).',
+      args: ['Open'],
+    });
+  });
+
+  it('falls back to the name and arguments for an error without a sentence, and to viem for Error(string)', () => {
+    const tooLong = describeError(
+      revert(encodeErrorResult({ abi: clusterRegistryAbi, errorName: 'StringTooLong', args: ['abc'] })),
+    );
+    expect(tooLong).toEqual({ kind: 'reverted', name: 'StringTooLong', reason: 'StringTooLong(abc)', args: ['abc'] });
+    expect(refusalText(tooLong as Exclude<typeof tooLong, { kind: 'rejected' }>)).toBe('StringTooLong(abc)');
+    const message = encodeErrorResult({
+      abi: [{ type: 'error', name: 'Error', inputs: [{ name: 'message', type: 'string' }] }],
+      errorName: 'Error',
+      args: ['no way'],
+    });
+    expect(describeError(revert(message))).toEqual({ kind: 'reverted', reason: 'no way' });
   });
 
   it('recognizes a wallet rejection', () => {
     expect(describeError(new UserRejectedRequestError(new Error('no')))).toEqual({ kind: 'rejected' });
     expect(describeError({ code: 4001, message: 'User rejected' })).toEqual({ kind: 'rejected' });
+  });
+});
+
+describe('errorNotices', () => {
+  it('has a sentence for every custom error the protocol contracts declare themselves', () => {
+    const withoutSentence = protocolErrorsAbi
+      .map((item) => item.name)
+      .filter((name) => !Object.keys(errorNotices).some((signature) => signature.startsWith(`${name}(`)));
+    // OpenZeppelin's ShortStrings errors carry no NatSpec at all; every other error has a sentence.
+    expect(withoutSentence.sort()).toEqual(['InvalidShortString', 'StringTooLong']);
   });
 });
 

@@ -15,7 +15,8 @@ test('every page renders with navigation, passes axe and keeps the CSP', async (
   const problems = watchPageErrors(page);
   await installWallet(page, TEST_ACCOUNTS[4]!);
   const pages = [
-    ['/', 'Overview', 'overview'],
+    ['/', 'Own a share of a GPU cluster', 'overview'],
+    ['/status', 'Network status', 'status-page'],
     ['/clusters', 'Market', 'market'],
     [`/clusters/${clusterId}`, `Cluster #${clusterId}`, 'passport'],
     ['/portfolio', 'Portfolio', 'portfolio'],
@@ -27,7 +28,12 @@ test('every page renders with navigation, passes axe and keeps the CSP', async (
     expect(response?.status(), path).toBe(200);
     expect(response?.headers()['content-security-policy']).toMatch(/script-src 'nonce-[^']+' 'strict-dynamic'/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(heading);
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveCount(5);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveCount(6);
+    // Every page links the developer's status page from its footer.
+    await expect(page.getByRole('contentinfo').getByRole('link', { name: /Network status/ })).toHaveAttribute(
+      'href',
+      '/status',
+    );
     await expectAccessible(page);
     await fullPageShot(page, testInfo, name);
   }

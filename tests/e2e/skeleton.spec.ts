@@ -3,7 +3,7 @@ import { chooseWallet, connectWallet } from './support/dev-wallet';
 import { TEST_ACCOUNTS } from './support/wallet';
 
 test('the overview shows live chain data read from the chain and the database', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/status');
   await expect(page.getByTestId('chain-id')).toHaveText('31337');
   await expect(page.getByTestId('latest-block')).toHaveText(/^\d+$/);
   await expect(page.getByTestId('indexed-block')).toHaveText(/^\d+$/);
@@ -15,7 +15,7 @@ test('a connected wallet sends a real transaction and sees it mined and indexed,
 }) => {
   const account = TEST_ACCOUNTS[0]!;
   await chooseWallet(page, account);
-  await page.goto('/');
+  await page.goto('/status');
   const transfersBefore = Number(await page.getByTestId('transfer-count').textContent());
 
   await connectWallet(page);
