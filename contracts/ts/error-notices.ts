@@ -77,6 +77,7 @@ export const errorNotices: Readonly<Record<string, string>> = {
   'MalleableSignature(uint256,bytes32)': 'Signature `index` has a high `s` (a malleated signature).',
   'NotCommitteeSigner(uint256,address)':
     'Signature `index` recovers to `recovered`, which is not a current committee signer.',
+  'NotFactory(address)': 'The caller is not the factory that deployed this token (`claimFor`).',
   'NotGovernance(address)': 'The caller is not the registry owner.',
   'NotGovernanceOrGuardian(address)': 'The caller is neither the registry owner nor its guardian.',
   'NotInitializing()': 'The contract is not initializing.',
@@ -126,7 +127,9 @@ export const errorNotices: Readonly<Record<string, string>> = {
   'TimelockUnexecutedPredecessor(bytes32)': 'The predecessor to an operation not yet done.',
   'TimelockUnexpectedOperationState(bytes32,bytes32)': 'The current state of an operation is not as required.',
   'TokenPaused()': 'Transfers, deposits, purchases and settlement are paused (by the operator or by governance).',
+  'TooManyTokens(uint256,uint256)': '`claimAll` was given more tokens than `MAX_CLAIM_TOKENS`.',
   'UnknownCluster(uint256)': '`clusterId` was never registered.',
+  'UnknownToken(address)': '`claimAll` was given an address that is not a ShareToken this factory deployed.',
   'UtilizationTooHigh(uint256,uint16)': "The report's utilization exceeds 10,000 basis points.",
   'ValidUntilTooLarge(uint64)': "`validUntil` does not fit the registry's 40-bit timestamps.",
   'WithdrawUnavailable(uint8)':
