@@ -26,6 +26,7 @@ import { startCommittee } from './committee';
 import { replayHistory } from './history';
 import { demoClustersOnChain, setUpDemo } from './setup';
 import { type DemoState, PLAN_FILE, readDemoState, writeDemoState } from './state';
+import { suspendDemoCluster } from './suspend';
 import { chainTime, DemoError, demoWallets } from './wallets';
 
 export { agentConfigs, historySchedule } from './history';
@@ -217,6 +218,7 @@ export async function runDemoHistory(options: DemoOptions): Promise<DemoResult> 
       wallets,
       // The plan's origin is an hour or two after the set-up began.
       validFrom: current.origin / 1000 - 2 * HOUR,
+      historyEnd: current.historyEnd,
       signal,
       onStep: (step) => {
         writeDemoState(directory, current);
@@ -237,6 +239,8 @@ export async function runDemoHistory(options: DemoOptions): Promise<DemoResult> 
       nodeUrls: committee.urls,
       wallets,
     });
+    signal.throwIfAborted();
+    await suspendDemoCluster({ publicClient, deployment, wallets, clusters: current.clusters });
     current.historyComplete = true;
     writeDemoState(directory, current);
     return { state: current, skipped: false, resumed };

@@ -1,0 +1,41 @@
+/**
+ * The demo's suspended cluster (roles.ts): the guardian's emergency stop, sent after the history so its reports (which
+ * the registry would skip once suspended) fill the history like the others'. The local chain's guardian key is the
+ * deployer's (the registry owner may be a timelock, which could not act at once). Asks the chain first: a rerun after
+ * the suspension sends nothing.
+ */
+import type { PublicClient } from 'viem';
+import { clusterRegistryAbi } from '#contracts';
+import type { Deployment } from '#contracts/deployments';
+import { ClusterStatus } from '#protocol/status-names';
+import { devRoles } from '../devnet/accounts';
+import { demoRoleOf } from './roles';
+import type { DemoCluster } from './state';
+import { type DemoWallets, settle } from './wallets';
+
+export async function suspendDemoCluster(options: {
+  publicClient: PublicClient;
+  deployment: Deployment;
+  wallets: DemoWallets;
+  clusters: DemoCluster[];
+}) {
+  const { publicClient, deployment } = options;
+  const registry = deployment.contracts.clusterRegistry;
+  for (const cluster of options.clusters.filter((entry) => demoRoleOf(entry.key) === 'suspended')) {
+    const clusterId = BigInt(cluster.clusterId);
+    const status = await publicClient.readContract({
+      address: registry,
+      abi: clusterRegistryAbi,
+      functionName: 'statusOf',
+      args: [clusterId],
+    });
+    if (status === ClusterStatus.Suspended) continue;
+    const hash = await options.wallets(devRoles.deployer).writeContract({
+      address: registry,
+      abi: clusterRegistryAbi,
+      functionName: 'suspendCluster',
+      args: [clusterId],
+    });
+    await settle(publicClient, [hash]);
+  }
+}
