@@ -14,7 +14,7 @@ import { Simulator } from '../oracle/simulator/model';
 import { BillingExporter, startSimulatorServer } from '../oracle/simulator/server';
 import { startCommittee } from './committee';
 import { depositRevenue } from './deposits';
-import { demoRoleOf } from './roles';
+import { sampledLive } from './roles';
 import { agentConfigs, type DemoState, demoIdcs, writeDemoState } from './run';
 
 const WEEK = 7 * 86_400;
@@ -74,7 +74,7 @@ export async function startLiveSimulation(options: LiveOptions & { nodeUrls: str
       billing,
       sampleIntervalSeconds,
       snapshotsPerBatch: 2,
-      samples: (cluster) => !['stale', 'suspended'].includes(demoRoleOf(cluster.key)),
+      samples: (cluster) => sampledLive(cluster.key),
     }).map(({ config, operatorKey }) => Agent.open(config, operatorKey, log.child({ service: 'agent' }))),
   );
   const controller = new AbortController();

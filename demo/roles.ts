@@ -2,13 +2,12 @@
  * What each demo cluster is for. Most are settled (sold out, finalized, shares withdrawn, revenue streaming), so the
  * figures have history; five show the other states a newcomer has to meet to understand the product: an offering open
  * for sale now, one that has not started, one that failed with refunds to claim, a cluster whose reports stopped
- * (Stale) and one the guardian suspended. The first cluster of each IDC stays settled, and a demo limited to its first
- * clusters (the tests' `clusterLimit: 2`: sel-0, sel-1) is all settled, as before.
+ * (Stale) and one the guardian suspended. A demo limited to its first clusters (the tests' `clusterLimit: 2`: sel-0,
+ * sel-1) is all settled, as before.
  *
  * Every time here is derived from the plan (origin, history end), never from the wall clock of a later start, so a
  * resumed set-up makes the terms an uninterrupted one would have made.
  */
-import { offeringConstants } from '#contracts';
 import { SHARE_SUPPLY } from './economics';
 import type { DemoState } from './state';
 
@@ -27,6 +26,9 @@ const ROLES: Readonly<Record<string, DemoRole>> = {
 };
 
 export const demoRoleOf = (key: string): DemoRole => ROLES[key] ?? 'settled';
+
+/** Whether the live demo samples (and so reports for) the cluster: not the Stale one, nor the suspended one. */
+export const sampledLive = (key: string) => !['stale', 'suspended'].includes(demoRoleOf(key));
 
 /** Clusters whose sale the demo's investors buy out and settle (the stale and suspended ones were healthy once). */
 export const isSettledRole = (role: DemoRole) => role === 'settled' || role === 'stale' || role === 'suspended';
@@ -64,9 +66,6 @@ export function partialPurchases(role: DemoRole): bigint[] | undefined {
 
 /** Every demo offering's soft cap: half the supply. */
 export const SOFT_CAP = SHARE_SUPPLY / 2n;
-
-/** Whole shares in base units (for messages and tests). */
-export const wholeShares = (amount: bigint) => amount / offeringConstants.SHARE_UNIT;
 
 /**
  * The day of the history (0-based) from which the stale cluster is no longer sampled: two days before the end of a
