@@ -173,6 +173,9 @@ export async function replayHistory(
       // stop on, agents without it (a day's batches are sealed at its end, so nothing of it is left unsent).
       const wanted = { batch: samples.length, withStale: day < stopDay };
       if (wanted.batch !== opened.batch || wanted.withStale !== opened.withStale) {
+        // Closing an agent aborts its delivery: the previous day's batches go out first (a cut delivery left some
+        // clusters' batches with fewer nodes than the threshold, and their reports never came).
+        await delivering;
         for (const agent of agents) await agent.close();
         agents.splice(0, agents.length, ...(await openAgents(samples.length, day)));
         opened = wanted;

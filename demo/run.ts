@@ -242,7 +242,13 @@ export async function runDemoHistory(options: DemoOptions): Promise<DemoResult> 
       wallets,
     });
     signal.throwIfAborted();
-    await suspendDemoCluster({ publicClient, deployment, wallets, clusters: current.clusters });
+    await suspendDemoCluster({
+      publicClient,
+      deployment,
+      wallets,
+      clusters: current.clusters,
+      historyEnd: current.historyEnd,
+    });
     current.historyComplete = true;
     writeDemoState(directory, current);
     return { state: current, skipped: false, resumed };

@@ -207,6 +207,14 @@ describe('the demo leaves something to do (issue 15 point 5)', () => {
       fromBlock: 0n,
     });
     expect(logs.map((log) => log.args.clusterId)).toEqual([BigInt(suspended.clusterId)]);
+    // Suspended after its history's last report: nothing left for the live relayers to retry.
+    const last = await handle().publicClient.readContract({
+      address: deployment.contracts.clusterRegistry,
+      abi: clusterRegistryAbi,
+      functionName: 'lastEpochOf',
+      args: [BigInt(suspended.clusterId)],
+    });
+    expect(Number(last)).toBe(state.historyEnd);
   });
 
   it('goes live at once on a second start, changing nothing', async () => {

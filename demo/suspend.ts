@@ -2,7 +2,8 @@
  * The demo's suspended cluster (roles.ts): the guardian's emergency stop, sent after the history so its reports (which
  * the registry would skip once suspended) fill the history like the others'. The local chain's guardian key is the
  * deployer's (the registry owner may be a timelock, which could not act at once). Asks the chain first: a rerun after
- * the suspension sends nothing.
+ * the suspension sends nothing. It waits (a minute at most) for the history's last report of the cluster first: a
+ * report skipped for the suspension would be retried by the live relayers for as long as it lasts.
  */
 import type { PublicClient } from 'viem';
 import { clusterRegistryAbi } from '#contracts';
@@ -18,6 +19,8 @@ export async function suspendDemoCluster(options: {
   deployment: Deployment;
   wallets: DemoWallets;
   clusters: DemoCluster[];
+  /** Unix s: the history's last epoch. */
+  historyEnd: number;
 }) {
   const { publicClient, deployment } = options;
   const registry = deployment.contracts.clusterRegistry;
@@ -30,6 +33,16 @@ export async function suspendDemoCluster(options: {
       args: [clusterId],
     });
     if (status === ClusterStatus.Suspended) continue;
+    for (let waited = 0; waited < 60_000; waited += 250) {
+      const last = await publicClient.readContract({
+        address: registry,
+        abi: clusterRegistryAbi,
+        functionName: 'lastEpochOf',
+        args: [clusterId],
+      });
+      if (last >= BigInt(options.historyEnd)) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     const hash = await options.wallets(devRoles.deployer).writeContract({
       address: registry,
       abi: clusterRegistryAbi,
