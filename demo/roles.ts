@@ -84,3 +84,13 @@ export function staleLastEpoch(state: Pick<DemoState, 'origin'>, days: number) {
   const day = staleFromDay(days);
   return day <= 0 ? 0 : state.origin / 1000 + (day * 24 - 1) * HOUR;
 }
+
+/**
+ * When the stale cluster's attestation lapses: half a day after its last report (after the origin when it is never
+ * reported), before the history ends. Its reports stopping is not enough by itself on a live stack: the oracle nodes
+ * close a silent cluster's epochs by their clock and report it dark, which the heartbeat counts as fresh.
+ */
+export function staleUntil(state: Pick<DemoState, 'origin'>, days: number) {
+  const last = staleLastEpoch(state, days);
+  return (last > 0 ? last : state.origin / 1000) + 12 * HOUR;
+}

@@ -25,7 +25,8 @@ import { BaseError } from '#protocol/base-error';
 import { devPrivateKey, devRoles } from '../devnet/accounts';
 import { DEMO_IDCS, type IdcSpec, Simulator } from '../oracle/simulator/model';
 import { startCommittee } from './committee';
-import { replayHistory } from './history';
+import { historySchedule, replayHistory } from './history';
+import { staleUntil } from './roles';
 import { demoClustersOnChain, setUpDemo } from './setup';
 import { type DemoState, PLAN_FILE, readDemoState, writeDemoState } from './state';
 import { suspendDemoCluster } from './suspend';
@@ -221,6 +222,7 @@ export async function runDemoHistory(options: DemoOptions): Promise<DemoResult> 
       // The plan's origin is an hour or two after the set-up began.
       validFrom: current.origin / 1000 - 2 * HOUR,
       historyEnd: current.historyEnd,
+      staleUntil: staleUntil(current, historySchedule(current).days),
       signal,
       onStep: (step) => {
         writeDemoState(directory, current);

@@ -37,6 +37,11 @@ export type SetupOptions = {
   validFrom: number;
   /** Unix s: the planned end of the history (the open and upcoming sales are timed from it). */
   historyEnd: number;
+  /**
+   * Unix s: the stale cluster's attestation lapses here, half a day after its reports stop (roles.ts): the live oracle
+   * nodes close a silent cluster's epochs by their clock and report it dark, which would keep it fresh.
+   */
+  staleUntil: number;
   signal: AbortSignal;
   /** Called after each step that landed transactions (the caller records progress there). */
   onStep?: (step: string) => void;
@@ -114,7 +119,7 @@ async function setUpOperator(options: SetupOptions, operator: number, clusters: 
       operatorKey: devPrivateKey(operator),
       clusterId: idOf(cluster),
       uuids: cluster.gpus.map((gpu) => gpu.uuid),
-      validUntil: options.validFrom + 365 * DAY,
+      validUntil: demoRoleOf(cluster.key) === 'stale' ? options.staleUntil : options.validFrom + 365 * DAY,
       threshold: deployment.committee.threshold,
       walletClient: wallet,
       publicClient,

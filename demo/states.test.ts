@@ -19,7 +19,7 @@ import { startAnvil } from '../devnet/anvil';
 import { connectChain } from '../devnet/chain';
 import { testPort } from '../devnet/ports';
 import { historySchedule } from './history';
-import { type DemoRole, demoRoleOf, SOFT_CAP, staleLastEpoch } from './roles';
+import { type DemoRole, demoRoleOf, SOFT_CAP, staleLastEpoch, staleUntil } from './roles';
 import { type DemoState, runDemoHistory } from './run';
 
 const ANVIL_PORT = testPort(8616);
@@ -195,6 +195,15 @@ describe('the demo leaves something to do (issue 15 point 5)', () => {
     expect(Number(last)).toBe(staleLastEpoch(state, days));
     expect(Number(last)).toBeGreaterThan(state.origin / 1000);
     expect(Number(last)).toBeLessThan(state.historyEnd - 12 * HOUR);
+    // Its attestation lapsed before the history's end too (live nodes would report it dark: roles.ts staleUntil).
+    const info = await handle().publicClient.readContract({
+      address: deployment.contracts.clusterRegistry,
+      abi: clusterRegistryAbi,
+      functionName: 'clusterOf',
+      args: [BigInt(stale.clusterId)],
+    });
+    expect(Number(info.attestedUntil)).toBe(staleUntil(state, days));
+    expect(Number(info.attestedUntil)).toBeLessThan(state.historyEnd);
   });
 
   it('has one cluster suspended by the guardian key', async () => {

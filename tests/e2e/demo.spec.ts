@@ -62,8 +62,9 @@ async function demoClustersOnChain(): Promise<DemoOnChain[]> {
   return found;
 }
 
+let seen = '';
 const only = <T>(items: T[], what: string) => {
-  expect(items, what).toHaveLength(1);
+  expect(items, `${what} among ${seen}`).toHaveLength(1);
   return items[0]!;
 };
 
@@ -71,6 +72,8 @@ test('the demo has an open, an upcoming and a failed offering, a Stale and a sus
   page,
 }, testInfo) => {
   const demo = await demoClustersOnChain();
+  const head = await publicClient.getBlock();
+  seen = `${demo.map((cluster) => `${cluster.key}: ${cluster.status}/${cluster.phase}`).join(', ')} at ${head.timestamp}`;
   expect(demo).toHaveLength(8);
   const open = only(
     demo.filter((cluster) => cluster.phase === 'Open'),
