@@ -3,10 +3,11 @@
  * reported on chain through the week's end (the operator keeps its cost share, economics.ts), less what the token
  * already holds (`totalDeposited`): the amount comes from the chain, so
  * running the same week again after an interruption (deposit landed, record not yet written) deposits nothing twice,
- * and a report that landed after its week's deposit goes into the next one.
+ * and a report that landed after its week's deposit goes into the next one. Only tokens whose sale is settled get
+ * deposits: until then the shares are the offering's and their revenue the operator's own.
  */
 import type { Address, Hash, PublicClient } from 'viem';
-import { clusterRegistryAbi, shareTokenAbi } from '#contracts';
+import { clusterRegistryAbi, offeringAbi, offeringPhase, shareTokenAbi } from '#contracts';
 import type { Deployment } from '#contracts/deployments';
 import { devRoles } from '../devnet/accounts';
 import { type ProtocolCalls, protocolCalls } from '../devnet/calls';
@@ -102,7 +103,7 @@ export async function depositRevenue(options: {
   if (options.through > state.depositedThrough) {
     await advanceLedger(publicClient, deployment, state, options.through);
   }
-  const [operators, deposited] = await Promise.all([
+  const [operators, deposited, phases] = await Promise.all([
     Promise.all(
       state.clusters.map((cluster) =>
         publicClient.readContract({ address: cluster.token, abi: shareTokenAbi, functionName: 'operator' }),
@@ -113,11 +114,17 @@ export async function depositRevenue(options: {
         publicClient.readContract({ address: cluster.token, abi: shareTokenAbi, functionName: 'totalDeposited' }),
       ),
     ),
+    Promise.all(
+      state.clusters.map((cluster) =>
+        publicClient.readContract({ address: cluster.offering, abi: offeringAbi, functionName: 'phase' }),
+      ),
+    ),
   ]);
   const indexOf = (address: Address) =>
     devRoles.operators.find((index) => wallet(index).account.address === address) ?? devRoles.operators[0];
   const byOperator = new Map<number, { token: Address; amount: bigint }[]>();
   state.clusters.forEach((cluster, position) => {
+    if (phases[position] !== offeringPhase.Finalized) return;
     const reported = BigInt(state.reported[cluster.clusterId] ?? '0');
     const amount = holdersShareOf({ model: demoModelOf(cluster.key) }, reported) - deposited[position]!;
     if (amount <= 0n) return;

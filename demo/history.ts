@@ -2,7 +2,7 @@
  * The demo's history: the IDC agents sample the simulator at simulated hours, a batch per cluster per day, and deliver
  * to the committee, whose relayer lands the hourly reports; operators deposit the holders' share of each week's
  * reported revenue. Where the chain already has reports (an interrupted run), it starts at the first day the chain
- * has not fully reported.
+ * has not fully reported. The stale cluster (roles.ts) is no longer sampled from `staleFromDay` on: its reports stop.
  */
 import { join } from 'node:path';
 import type { Address } from 'viem';
@@ -13,6 +13,7 @@ import type { SimCluster, Simulator } from '../oracle/simulator/model';
 import { BillingExporter, startSimulatorServer } from '../oracle/simulator/server';
 import { depositRevenue, freshLedger } from './deposits';
 import { createProgressBar } from './progress';
+import { demoRoleOf, staleFromDay, staleLastEpoch } from './roles';
 import type { DemoOptions, DemoResult } from './run';
 import { type DemoState, writeDemoState } from './state';
 import { chainTime, type DemoWallets } from './wallets';
@@ -50,8 +51,11 @@ export function agentConfigs(options: {
   billing: BillingExporter;
   sampleIntervalSeconds: number;
   snapshotsPerBatch: number;
+  /** Whether the agents sample this cluster (default: all): the stale cluster's reports stop, roles.ts. */
+  samples?: (cluster: SimCluster) => boolean;
 }) {
-  const idcs = [...new Set(options.simulator.clusters.map((cluster) => cluster.idc))];
+  const sampled = options.simulator.clusters.filter(options.samples ?? (() => true));
+  const idcs = [...new Set(sampled.map((cluster) => cluster.idc))];
   return idcs.map((idc) => {
     const config: AgentConfig = {
       chainId: options.chainId,
@@ -61,7 +65,7 @@ export function agentConfigs(options: {
       spoolDir: join(options.directory, 'spool', idc.key),
       sampleIntervalSeconds: options.sampleIntervalSeconds,
       snapshotsPerBatch: options.snapshotsPerBatch,
-      clusters: options.simulator.clusters
+      clusters: sampled
         .filter((cluster) => cluster.idc === idc)
         .map((cluster) => ({
           clusterId: BigInt(options.state.clusters.find((entry) => entry.key === cluster.key)!.clusterId),
@@ -96,7 +100,9 @@ export async function replayHistory(
   let simulatedNow = simulator.origin;
   const server = await startSimulatorServer(simulator, () => simulatedNow, 0);
   const billing = new BillingExporter(simulator, join(options.directory, 'billing'));
-  const openAgents = (snapshotsPerBatch: number) =>
+  const { days, samplesOf } = historySchedule(state);
+  const stopDay = staleFromDay(days);
+  const openAgents = (snapshotsPerBatch: number, day: number) =>
     Promise.all(
       agentConfigs({
         simulator,
@@ -109,11 +115,15 @@ export async function replayHistory(
         billing,
         sampleIntervalSeconds: HOUR,
         snapshotsPerBatch,
+        samples: (cluster) => day < stopDay || demoRoleOf(cluster.key) !== 'stale',
       }).map(({ config, operatorKey }) => Agent.open(config, operatorKey, log.child({ service: 'agent' }))),
     );
   const agents: Agent[] = [];
   const clusterIds = state.clusters.map((cluster) => BigInt(cluster.clusterId));
-  const { days, samplesOf } = historySchedule(state);
+  // The epoch each cluster is reported through at most: the stale one's stop, the others' the history's end.
+  const ceilings = state.clusters.map((cluster) =>
+    demoRoleOf(cluster.key) === 'stale' ? staleLastEpoch(state, days) : Number.POSITIVE_INFINITY,
+  );
   const lastEpochs = () =>
     Promise.all(
       clusterIds.map((clusterId) =>
@@ -128,13 +138,18 @@ export async function replayHistory(
   const waitForEpoch = async (epoch: number) => {
     while (!signal.aborted) {
       const epochs = await lastEpochs();
-      if (epochs.every((value) => value >= BigInt(epoch))) return;
+      if (epochs.every((value, index) => Number(value) >= Math.min(epoch, ceilings[index]!))) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
   // The chain, not the record, says where the history stands: the day of the oldest last report among the clusters
   // (a day it covers in part is sampled again; the agents drop what they spooled already).
-  const reportedThrough = Math.min(...(await lastEpochs()).map(Number));
+  // A cluster reported through its ceiling (the stale one, stopped) holds nothing back.
+  const reportedThrough = Math.min(
+    ...(await lastEpochs()).map((value, index) =>
+      Number(value) >= ceilings[index]! ? Number.POSITIVE_INFINITY : Number(value),
+    ),
+  );
   const startDay = Math.min(days - 1, Math.max(0, Math.floor((reportedThrough - simulator.origin / 1000) / DAY)));
   const resumed = startDay > 0 ? { day: startDay + 1, days } : undefined;
   // The deposits' ledger is rebuilt from the chain: weeks already deposited deposit nothing again.
@@ -149,14 +164,21 @@ export async function replayHistory(
   let depositScheduledThrough = state.depositedThrough;
   let reports = 0;
   try {
-    agents.push(...(await openAgents(24)));
+    agents.push(...(await openAgents(24, startDay)));
+    let opened = { batch: 24, withStale: startDay < stopDay };
     for (let day = startDay; day < days && !signal.aborted; day++) {
       const samples = samplesOf(day);
-      if (samples.length !== 24) {
-        // The last day: a batch of exactly what is left (fewer than 24 hours, or 24 plus the sample at the history's
-        // end), so that agents batching 24 snapshots do not keep the remainder back unsealed.
+      // The last day: a batch of exactly what is left (fewer than 24 hours, or 24 plus the sample at the history's
+      // end), so that agents batching 24 snapshots do not keep the remainder back unsealed. From the stale cluster's
+      // stop on, agents without it (a day's batches are sealed at its end, so nothing of it is left unsent).
+      const wanted = { batch: samples.length, withStale: day < stopDay };
+      if (wanted.batch !== opened.batch || wanted.withStale !== opened.withStale) {
+        // Closing an agent aborts its delivery: the previous day's batches go out first (a cut delivery left some
+        // clusters' batches with fewer nodes than the threshold, and their reports never came).
+        await delivering;
         for (const agent of agents) await agent.close();
-        agents.splice(0, agents.length, ...(await openAgents(samples.length)));
+        agents.splice(0, agents.length, ...(await openAgents(samples.length, day)));
+        opened = wanted;
       }
       for (const [position, t] of samples.entries()) {
         // A day takes seconds: Ctrl-C is honoured between samples (the day is sampled again on resume).

@@ -2,6 +2,8 @@
  * The demo after its history: the simulator serves the same world at the wall clock, the real agents sample it every
  * few seconds (their own run loop) and deliver to the committee, which reports one epoch per DEMO_LIVE_EPOCH_SECONDS;
  * operators keep depositing the holders' share of each week's reported revenue when a week boundary passes on chain.
+ * The stale and the suspended clusters (roles.ts) are not sampled: the one stays Stale, the other's reports would be
+ * skipped. Nobody buys, settles or refunds here: the open, upcoming and failed sales stay as the set-up left them.
  */
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -12,6 +14,7 @@ import { Simulator } from '../oracle/simulator/model';
 import { BillingExporter, startSimulatorServer } from '../oracle/simulator/server';
 import { startCommittee } from './committee';
 import { depositRevenue } from './deposits';
+import { sampledLive } from './roles';
 import { agentConfigs, type DemoState, demoIdcs, writeDemoState } from './run';
 
 const WEEK = 7 * 86_400;
@@ -71,6 +74,7 @@ export async function startLiveSimulation(options: LiveOptions & { nodeUrls: str
       billing,
       sampleIntervalSeconds,
       snapshotsPerBatch: 2,
+      samples: (cluster) => sampledLive(cluster.key),
     }).map(({ config, operatorKey }) => Agent.open(config, operatorKey, log.child({ service: 'agent' }))),
   );
   const controller = new AbortController();

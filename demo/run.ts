@@ -1,12 +1,14 @@
 /**
  * The demo on a fresh local chain, entirely through the real path: operators register clusters with a hardware
  * commitment from the simulated GPUs' UUIDs, prove their inventories to the oracle nodes (challenge-response, k of
- * n), tokenize; investors buy the offerings, which are finalized and withdrawn (setup.ts). Then history: the real
+ * n), tokenize; investors buy the offerings, which are finalized and withdrawn (setup.ts), except those of the
+ * clusters that show the other states (roles.ts: one sale open, one upcoming, one failing). Then history: the real
  * IDC agents read the simulator's DCGM / nvidia-smi endpoints and billing exports at simulated times (one snapshot per
  * GPU per hour, a batch per cluster per day), the oracle nodes (child processes) aggregate and sign hourly reports and
  * their relayer submits them, up to 12 consecutive epochs per transaction, while moving the chain's clock forward;
  * operators deposit the holders' share of each week's reported revenue (economics.ts), streamed over the next week,
- * while the following days are sampled.
+ * while the following days are sampled. The stale cluster's reports stop near the end; after the history the guardian
+ * key suspends one cluster (suspend.ts).
  *
  * Every step can be interrupted and run again: the set-up does what the chain does not show yet, the history starts
  * at the first day the chain has not fully reported, the deposits top tokens up to the holders' share of what was
@@ -23,9 +25,11 @@ import { BaseError } from '#protocol/base-error';
 import { devPrivateKey, devRoles } from '../devnet/accounts';
 import { DEMO_IDCS, type IdcSpec, Simulator } from '../oracle/simulator/model';
 import { startCommittee } from './committee';
-import { replayHistory } from './history';
+import { historySchedule, replayHistory } from './history';
+import { staleUntil } from './roles';
 import { demoClustersOnChain, setUpDemo } from './setup';
 import { type DemoState, PLAN_FILE, readDemoState, writeDemoState } from './state';
+import { suspendDemoCluster } from './suspend';
 import { chainTime, DemoError, demoWallets } from './wallets';
 
 export { agentConfigs, historySchedule } from './history';
@@ -217,6 +221,8 @@ export async function runDemoHistory(options: DemoOptions): Promise<DemoResult> 
       wallets,
       // The plan's origin is an hour or two after the set-up began.
       validFrom: current.origin / 1000 - 2 * HOUR,
+      historyEnd: current.historyEnd,
+      staleUntil: staleUntil(current, historySchedule(current).days),
       signal,
       onStep: (step) => {
         writeDemoState(directory, current);
@@ -236,6 +242,14 @@ export async function runDemoHistory(options: DemoOptions): Promise<DemoResult> 
       state: current,
       nodeUrls: committee.urls,
       wallets,
+    });
+    signal.throwIfAborted();
+    await suspendDemoCluster({
+      publicClient,
+      deployment,
+      wallets,
+      clusters: current.clusters,
+      historyEnd: current.historyEnd,
     });
     current.historyComplete = true;
     writeDemoState(directory, current);

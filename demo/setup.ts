@@ -1,8 +1,10 @@
 /**
  * The demo's set-up as steps that each ask the chain first whether they are done: operators register their clusters
  * (found again by their metadata URI), prove the inventories to the oracle nodes and submit the attestation, tokenize
- * and approve their tokens for the weekly deposits; then the investors buy every offering out (invest.ts). Run again after an interruption (or on a chain that lost its last seconds), it does exactly
- * what the chain does not show yet: no cluster is registered twice, no offering bought twice.
+ * and approve their tokens for the weekly deposits; then the investors buy the settled clusters' offerings out and
+ * part of the open and the failing ones (invest.ts; which cluster is which: roles.ts). Run again after an interruption
+ * (or on a chain that lost its last seconds), it does exactly what the chain does not show yet: no cluster is
+ * registered twice, no offering bought twice.
  */
 import { type Hash, maxUint256, type PublicClient } from 'viem';
 import { clusterRegistryAbi, rackshareFactoryAbi, testStablecoinAbi } from '#contracts';
@@ -14,7 +16,8 @@ import { attestCluster } from '../oracle/agent/attest';
 import { demoKeyOfMetadataUri, metadataHash, metadataUri } from '../oracle/simulator/metadata';
 import type { SimCluster, Simulator } from '../oracle/simulator/model';
 import { offeringPricePerShare, SHARE_SUPPLY } from './economics';
-import { sellOutOfferings } from './invest';
+import { buyPartOfOfferings, sellOutOfferings } from './invest';
+import { demoRoleOf, isSettledRole, SOFT_CAP, saleWindow } from './roles';
 import type { DemoCluster } from './state';
 import { chainTime, DemoError, type DemoWallets, settle } from './wallets';
 
@@ -32,6 +35,13 @@ export type SetupOptions = {
   wallets: DemoWallets;
   /** Unix s: attestations are valid for a year from here. */
   validFrom: number;
+  /** Unix s: the planned end of the history (the open and upcoming sales are timed from it). */
+  historyEnd: number;
+  /**
+   * Unix s: the stale cluster's attestation lapses here, half a day after its reports stop (roles.ts): the live oracle
+   * nodes close a silent cluster's epochs by their clock and report it dark, which would keep it fresh.
+   */
+  staleUntil: number;
   signal: AbortSignal;
   /** Called after each step that landed transactions (the caller records progress there). */
   onStep?: (step: string) => void;
@@ -109,7 +119,7 @@ async function setUpOperator(options: SetupOptions, operator: number, clusters: 
       operatorKey: devPrivateKey(operator),
       clusterId: idOf(cluster),
       uuids: cluster.gpus.map((gpu) => gpu.uuid),
-      validUntil: options.validFrom + 365 * DAY,
+      validUntil: demoRoleOf(cluster.key) === 'stale' ? options.staleUntil : options.validFrom + 365 * DAY,
       threshold: deployment.committee.threshold,
       walletClient: wallet,
       publicClient,
@@ -136,9 +146,8 @@ async function setUpOperator(options: SetupOptions, operator: number, clusters: 
           symbol: `RS-${cluster.idc.key.toUpperCase()}${position + 1}`,
           supply: SHARE_SUPPLY,
           pricePerShare: offeringPricePerShare(cluster, SHARE_SUPPLY),
-          start: now,
-          end: now + 30 * DAY,
-          softCap: SHARE_SUPPLY / 2n,
+          ...saleWindow(demoRoleOf(cluster.key), now, options.historyEnd),
+          softCap: SOFT_CAP,
           perBuyerCap: 0n,
         }),
       ),
@@ -189,6 +198,11 @@ export async function setUpDemo(options: SetupOptions): Promise<DemoCluster[]> {
   ).flat();
   clusters.sort((a, b) => Number(BigInt(a.clusterId) - BigInt(b.clusterId)));
   options.signal.throwIfAborted();
-  await sellOutOfferings(options, clusters);
+  await sellOutOfferings(
+    options,
+    clusters.filter((cluster) => isSettledRole(demoRoleOf(cluster.key))),
+  );
+  options.signal.throwIfAborted();
+  await buyPartOfOfferings(options, clusters);
   return clusters;
 }

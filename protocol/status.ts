@@ -6,7 +6,7 @@
  *   now > attestedUntil → Stale; now > max(lastEpoch, attestedAt) + heartbeat → Stale; otherwise Attested.
  * The names and their order come from the generated enum, kept once in status-names.ts.
  */
-import type { ClusterStatusName } from './status-names';
+import type { ClusterStatusName, OfferingPhaseName } from './status-names';
 
 /** The registry's lifecycle (its private `Lifecycle` enum): what suspend / unsuspend / retire set. */
 export type ClusterLifecycle = 'active' | 'suspended' | 'retired';
@@ -44,4 +44,31 @@ export function lifecycleOf(mirrored: 'registered' | 'attested' | 'suspended' | 
 /** Seconds since the epoch of a date, or 0 for none (the contract's "never"). */
 export function unixSeconds(date: Date | null | undefined): bigint {
   return date ? BigInt(Math.floor(date.getTime() / 1000)) : 0n;
+}
+
+/** How a sale was settled, as its events say: none yet, `finalize()` after success or failure, or governance's `cancel()`. */
+export type OfferingOutcome = 'none' | 'succeeded' | 'failed' | 'cancelled';
+
+export type OfferingPhaseInput = {
+  outcome: OfferingOutcome;
+  /** Unix seconds: first second of the sale, and its end (exclusive). */
+  start: bigint;
+  end: bigint;
+  softCap: bigint;
+  supply: bigint;
+  sold: bigint;
+};
+
+/**
+ * `_phase()` of OfferingBase.sol at chain time `now` (unix seconds), branch for branch: settled → Finalized / Failed /
+ * Cancelled; before start → Pending; all sold → SoldOut; before end → Open; else Succeeded or Failed by the soft cap.
+ */
+export function offeringPhaseAt(offering: OfferingPhaseInput, now: bigint): OfferingPhaseName {
+  if (offering.outcome === 'succeeded') return 'Finalized';
+  if (offering.outcome === 'failed') return 'Failed';
+  if (offering.outcome === 'cancelled') return 'Cancelled';
+  if (now < offering.start) return 'Pending';
+  if (offering.sold === offering.supply) return 'SoldOut';
+  if (now < offering.end) return 'Open';
+  return offering.sold >= offering.softCap ? 'Succeeded' : 'Failed';
 }

@@ -46,7 +46,12 @@ export function OfferingCard({ cluster, chainSource }: Props) {
               {cluster.token.symbol} — {cluster.token.name}
             </dd>
             <dt>{t('passport.phase')}</dt>
-            <dd data-testid="offering-phase">{t(`phase.${market.phase}`)}</dd>
+            <dd data-testid="offering-phase" data-value={market.phase}>
+              {t(`phase.${market.phase}`)}
+              <p className="muted" data-testid="offering-phase-explained">
+                {t(`phaseExplained.${market.phase}`)}
+              </p>
+            </dd>
             <dt>{t('passport.price')}</dt>
             <dd>
               <Figure testId="figure-price" value={market.terms.pricePerShare}>

@@ -209,6 +209,7 @@ function toTableRow(row: MarketRow) {
     trailingAprBps: row.trailingAprBps,
     pricePerShare: row.pricePerShare?.toString() ?? null,
     soldBps: row.soldBps,
+    phase: row.phase,
     token: row.token ? `${row.token.symbol} — ${row.token.name}` : null,
   };
 }

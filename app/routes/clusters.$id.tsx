@@ -103,6 +103,7 @@ export default function ClusterPassport() {
               source: chainSource,
             }}
           />
+          <p data-testid="cluster-status-explained">{t(`statusExplained.${cluster.status}`)}</p>
           <p data-testid="attested-ago">
             {cluster.attestedAt > 0n
               ? t('passport.attested', { ago: formatRelative(cluster.attestedAt, cluster.now, locale) })

@@ -1,7 +1,8 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData, useNavigate, useRevalidator } from '@remix-run/react';
-import { type MouseEvent, type ReactNode, useEffect } from 'react';
+import { Fragment, type MouseEvent, type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OFFERING_PHASE_NAMES } from '#protocol/status-names';
 import { formatBps, formatInteger, formatRelative, formatUsd, windowLabel } from '~/lib/format';
 import { useFragmentCache } from '~/lib/fragment-cache';
 import { fromDataSources, headersFromLoader, parseOr400, SHARED_PAGE } from '~/lib/http.server';
@@ -9,6 +10,15 @@ import { MARKET_STATUSES, type MarketQuery, marketHref, marketQuerySchema } from
 import { searchParamsObject } from '~/lib/params';
 import { useStablecoinDecimals } from '~/lib/units';
 import { cachedMarket, type MarketTableRow, marketTableRows, queryMarket } from '~/models/market.server';
+
+/** The market's lowercase statuses by the contract's names (the explanations are keyed by those). */
+const STATUS_NAME = {
+  registered: 'Registered',
+  attested: 'Attested',
+  stale: 'Stale',
+  suspended: 'Suspended',
+  retired: 'Retired',
+} as const satisfies Record<(typeof MARKET_STATUSES)[number], string>;
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — market' }];
 
@@ -89,7 +99,7 @@ function PlainLink({ to, children, ...rest }: { to: string; children: ReactNode;
   );
 }
 
-type RowLabels = { status: Record<string, string>; never: string; notTokenized: string };
+type RowLabels = { status: Record<string, string>; phase: Record<string, string>; never: string; notTokenized: string };
 
 /**
  * One row of the table. It reads no context (its labels, units and clock come in as props): on the server the rows
@@ -143,6 +153,15 @@ function MarketRowView({
       <td className="num" data-testid="market-sold" data-value={row.token ? row.soldBps : undefined}>
         {row.token ? formatBps(row.soldBps, locale) : '—'}
       </td>
+      <td>
+        {row.phase ? (
+          <span className={`badge phase-${row.phase}`} data-testid="market-phase" data-value={row.phase}>
+            {labels.phase[row.phase]}
+          </span>
+        ) : (
+          '—'
+        )}
+      </td>
       <td>{row.token ?? labels.notTokenized}</td>
     </tr>
   );
@@ -158,6 +177,7 @@ export default function Market() {
   // Translated once per render, not once per row (i18next's lookup costs more than the cell around it).
   const labels: RowLabels = {
     status: Object.fromEntries(MARKET_STATUSES.map((status) => [status, t(`dbStatus.${status}`)])),
+    phase: Object.fromEntries(OFFERING_PHASE_NAMES.map((phase) => [phase, t(`phase.${phase}`)])),
     never: t('common.never'),
     notTokenized: t('market.notTokenized'),
   };
@@ -265,6 +285,7 @@ export default function Market() {
                     </th>
                   );
                 })}
+                <th scope="col">{t('passport.phase')}</th>
                 <th scope="col">{t('market.token')}</th>
               </tr>
             </thead>
@@ -283,6 +304,18 @@ export default function Market() {
               <dd>{t('figure.apr')}</dd>
               <dt>{t('market.sold')}</dt>
               <dd>{t('figure.sold')}</dd>
+              {MARKET_STATUSES.map((status) => (
+                <Fragment key={status}>
+                  <dt>{t(`dbStatus.${status}`)}</dt>
+                  <dd data-testid={`explain-status-${status}`}>{t(`statusExplained.${STATUS_NAME[status]}`)}</dd>
+                </Fragment>
+              ))}
+              {OFFERING_PHASE_NAMES.map((phase) => (
+                <Fragment key={phase}>
+                  <dt>{t(`phase.${phase}`)}</dt>
+                  <dd data-testid={`explain-phase-${phase}`}>{t(`phaseExplained.${phase}`)}</dd>
+                </Fragment>
+              ))}
             </dl>
             <p className="muted">
               {t('figure.window')}: {t('figure.windowDays', windowLabel(data.window))}

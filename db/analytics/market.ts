@@ -4,13 +4,13 @@
  * through their primary key (series.ts holds the rollup series, history.ts a cluster's reports, attestations and
  * deposits).
  */
-import { and, desc, eq, sum } from 'drizzle-orm';
+import { and, desc, eq, inArray, sum } from 'drizzle-orm';
 import { trailingAprBps } from '#protocol/figures/apr';
 import { soldBps } from '#protocol/figures/sold';
 import { meanUtilizationBps } from '#protocol/figures/utilization';
 import { type TrailingWindow, thirtyDayWindow } from '#protocol/figures/window';
-import { lifecycleOf, statusAt, unixSeconds } from '#protocol/status';
-import type { ClusterStatusName } from '#protocol/status-names';
+import { lifecycleOf, type OfferingOutcome, offeringPhaseAt, statusAt, unixSeconds } from '#protocol/status';
+import type { ClusterStatusName, OfferingPhaseName } from '#protocol/status-names';
 import type { Database } from '../database';
 import { clusters, committeeEvents, indexedBlocks, offeringEvents, offerings, rollups, shareTokens } from '../schema';
 import { rollupsIn } from './series';
@@ -78,11 +78,17 @@ export type MarketRow = {
   revenueDeposited: bigint;
   /** Deposits over the window, annualized, over the supply's value at the offering price; null when not tokenized. */
   trailingAprBps: number | null;
+  /** The offering's phase at `now` (protocol/status.ts offeringPhaseAt); null when not tokenized or not mirrored yet. */
+  phase: OfferingPhaseName | null;
 };
 
-/** A market row as the mirror stores it: everything but the status, which moves with time (see marketRowsAt). */
-export type MarketSnapshotRow = Omit<MarketRow, 'status'> & {
+/** The sale's terms and settlement as the mirror has them: what its phase at any instant is derived from. */
+export type MirroredSale = { start: Date; end: Date; softCap: bigint; outcome: OfferingOutcome };
+
+/** A market row as the mirror stores it: everything but the status and phase, which move with time (marketRowsAt). */
+export type MarketSnapshotRow = Omit<MarketRow, 'status' | 'phase'> & {
   mirroredStatus: (typeof clusters.$inferSelect)['status'];
+  sale: MirroredSale | null;
 };
 
 /**
@@ -124,9 +130,21 @@ export async function marketRows(db: Database, query: { chainId: number; now: Da
 
 /** The rows of a snapshot with each cluster's status at `now` (protocol/status.ts, the contract's `_statusOf`). */
 export function marketRowsAt(snapshot: MarketSnapshot, now: Date): MarketRow[] {
-  return snapshot.rows.map(({ mirroredStatus, ...row }) => ({
+  return snapshot.rows.map(({ mirroredStatus, sale, ...row }) => ({
     ...row,
     status: mirroredStatusAt({ ...row, status: mirroredStatus }, snapshot.heartbeat, now),
+    phase: sale
+      ? offeringPhaseAt(
+          {
+            ...sale,
+            start: unixSeconds(sale.start),
+            end: unixSeconds(sale.end),
+            supply: row.supply,
+            sold: row.sharesSold,
+          },
+          unixSeconds(now),
+        )
+      : null,
   }));
 }
 
@@ -139,6 +157,12 @@ export function nextStatusChange(snapshot: MarketSnapshot, now: number): number 
   const heartbeat = snapshot.heartbeat ?? 0n;
   let next = Number.POSITIVE_INFINITY;
   for (const row of snapshot.rows) {
+    // A sale opens at its start and is decided at its end (exclusive): its phase changes at those seconds.
+    if (row.sale?.outcome === 'none') {
+      for (const at of [row.sale.start.getTime(), row.sale.end.getTime()]) {
+        if (at > now && at < next) next = at;
+      }
+    }
     if (lifecycleOf(row.mirroredStatus) !== 'active' || !row.attestedUntil) continue;
     const attestedAt = unixSeconds(row.attestedAt);
     let lastActivity = attestedAt;
@@ -154,9 +178,16 @@ export function nextStatusChange(snapshot: MarketSnapshot, now: number): number 
 /** The mirror's market rows without statuses, over the trailing window of chain time `now` (see marketRows). */
 export async function marketSnapshot(db: Database, query: { chainId: number; now: Date }): Promise<MarketSnapshot> {
   const window = thirtyDayWindow(query.now);
-  const [clusterRows, sold, windowed, heartbeat] = await Promise.all([
+  const [clusterRows, sold, settlements, windowed, heartbeat] = await Promise.all([
     db
-      .select({ cluster: clusters, token: shareTokens, pricePerShare: offerings.pricePerShare })
+      .select({
+        cluster: clusters,
+        token: shareTokens,
+        pricePerShare: offerings.pricePerShare,
+        saleStart: offerings.saleStart,
+        saleEnd: offerings.saleEnd,
+        softCap: offerings.softCap,
+      })
       .from(clusters)
       .leftJoin(
         shareTokens,
@@ -176,6 +207,11 @@ export async function marketSnapshot(db: Database, query: { chainId: number; now
       .from(offeringEvents)
       .where(and(eq(offeringEvents.chainId, query.chainId), eq(offeringEvents.kind, 'purchased')))
       .orderBy(offeringEvents.offering, desc(offeringEvents.blockNumber), desc(offeringEvents.logIndex)),
+    // At most two per offering: a cancellation and the finalize() that follows it.
+    db
+      .select({ offering: offeringEvents.offering, kind: offeringEvents.kind, succeeded: offeringEvents.succeeded })
+      .from(offeringEvents)
+      .where(and(eq(offeringEvents.chainId, query.chainId), inArray(offeringEvents.kind, ['finalized', 'cancelled']))),
     db
       .select({
         key: rollups.key,
@@ -198,8 +234,17 @@ export async function marketSnapshot(db: Database, query: { chainId: number; now
     mirroredHeartbeat(db, query.chainId),
   ]);
   const soldByOffering = new Map(sold.map((row) => [row.offering.toLowerCase(), row.totalSold ?? 0n]));
+  // The contract's outcome: a cancellation stays one after its finalize(); otherwise finalize() says how it ended.
+  const outcomeByOffering = new Map<string, OfferingOutcome>();
+  for (const event of settlements) {
+    const key = event.offering.toLowerCase();
+    if (event.kind === 'cancelled') outcomeByOffering.set(key, 'cancelled');
+    else if (outcomeByOffering.get(key) !== 'cancelled') {
+      outcomeByOffering.set(key, event.succeeded ? 'succeeded' : 'failed');
+    }
+  }
   const windowByCluster = new Map(windowed.map((row) => [row.key, row]));
-  const rows = clusterRows.map(({ cluster, token, pricePerShare }): MarketSnapshotRow => {
+  const rows = clusterRows.map(({ cluster, token, pricePerShare, saleStart, saleEnd, softCap }): MarketSnapshotRow => {
     const figures = windowByCluster.get(cluster.clusterId.toString());
     const supply = token?.supply ?? 0n;
     const sharesSold = token ? (soldByOffering.get(token.offering.toLowerCase()) ?? 0n) : 0n;
@@ -227,6 +272,15 @@ export async function marketSnapshot(db: Database, query: { chainId: number; now
       trailingAprBps: pricePerShare
         ? trailingAprBps({ deposited: revenueDeposited, supply, pricePerShare, windowSeconds: window.seconds })
         : null,
+      sale:
+        token && saleStart && saleEnd && softCap !== null
+          ? {
+              start: saleStart,
+              end: saleEnd,
+              softCap,
+              outcome: outcomeByOffering.get(token.offering.toLowerCase()) ?? 'none',
+            }
+          : null,
     };
   });
   return { rows, heartbeat, at: query.now, window };

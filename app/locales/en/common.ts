@@ -47,13 +47,39 @@ export const common = {
     Retired: 'Retired',
   },
   phase: {
-    Pending: 'Not started',
+    Pending: 'Upcoming',
     Open: 'Open',
     SoldOut: 'Sold out',
     Succeeded: 'Succeeded',
     Failed: 'Failed',
     Finalized: 'Finalized',
     Cancelled: 'Cancelled by governance (refunds open)',
+  },
+  /** One sentence per cluster status, where a newcomer first meets it (the cluster page). */
+  statusExplained: {
+    None: 'This cluster id was never registered.',
+    Registered:
+      'Registered by its operator; the oracle committee has not attested its hardware yet, so nothing can be sold.',
+    Attested:
+      'The oracle committee attested this hardware and its reports arrive within the heartbeat: its offering can sell and revenue streams to holders.',
+    Stale:
+      'No oracle report arrived within the heartbeat (or the attestation expired): sales are closed until a fresh report or re-attestation; holders keep the revenue already deposited.',
+    Suspended:
+      'Governance or its guardian suspended this cluster (hardware in doubt, an operator under investigation): no reports or sales until governance lifts it; holders can still claim what was streamed.',
+    Retired:
+      'Governance retired this cluster for good: no more reports or sales; holders can still claim what was streamed.',
+  },
+  /** One sentence per offering phase (the cluster page's offering card). */
+  phaseExplained: {
+    Pending: 'Upcoming: the sale has not started yet; shares can be bought from the start of the sale window.',
+    Open: 'Open: shares can be bought now, at the fixed price, until the sale window ends or every share is sold.',
+    SoldOut: 'Sold out: every share is sold; the sale is settled (finalized) next, then buyers withdraw their shares.',
+    Succeeded:
+      'Succeeded: the sale ended with the soft cap met; once it is finalized the operator gets the proceeds and buyers withdraw their shares.',
+    Failed: 'Failed: the sale ended below its soft cap; every buyer can claim back exactly what it paid (refund).',
+    Finalized: 'Settled: the operator received the proceeds; buyers hold their shares and earn the streamed revenue.',
+    Cancelled:
+      'Cancelled by governance: the sale will not settle; every buyer can claim back exactly what it paid (refund).',
   },
   tx: {
     signing: 'Confirm in your wallet…',

@@ -3,7 +3,16 @@ import type { Messages } from '../en';
 /** Simplified Chinese catalog, the shell: navigation, shared words, errors, statuses, transactions, form validation. */
 export const common: Pick<
   Messages,
-  'nav' | 'common' | 'errors' | 'status' | 'phase' | 'tx' | 'dbStatus' | 'validation'
+  | 'nav'
+  | 'common'
+  | 'errors'
+  | 'status'
+  | 'phase'
+  | 'statusExplained'
+  | 'phaseExplained'
+  | 'tx'
+  | 'dbStatus'
+  | 'validation'
 > = {
   nav: {
     label: '主导航',
@@ -52,13 +61,31 @@ export const common: Pick<
     Retired: '已退役',
   },
   phase: {
-    Pending: '未开始',
+    Pending: '即将开始',
     Open: '进行中',
     SoldOut: '已售罄',
     Succeeded: '已成功',
     Failed: '已失败',
     Finalized: '已结算',
     Cancelled: '已被治理取消（可退款）',
+  },
+  statusExplained: {
+    None: '该集群编号从未注册。',
+    Registered: '运营方已注册该集群；预言机委员会尚未认证其硬件，因此不能出售份额。',
+    Attested: '预言机委员会已认证该硬件，且报告在心跳周期内按时到达：其发行可以出售，收益持续流向持有人。',
+    Stale: '在心跳周期内没有收到预言机报告（或认证已过期）：在新的报告或重新认证之前停止销售；持有人保留已存入的收益。',
+    Suspended:
+      '治理方或其守护者暂停了该集群（硬件存疑或运营方受调查）：在治理方解除之前没有报告和销售；持有人仍可领取已流出的收益。',
+    Retired: '治理方已永久退役该集群：不再有报告和销售；持有人仍可领取已流出的收益。',
+  },
+  phaseExplained: {
+    Pending: '即将开始：销售尚未开始；自销售窗口开始起可以购买份额。',
+    Open: '进行中：现在可以按固定价格购买份额，直到销售窗口结束或全部售出。',
+    SoldOut: '已售罄：全部份额已售出；接下来结算销售，然后买方提取份额。',
+    Succeeded: '已成功：销售结束时达到软顶；结算后运营方获得募集款，买方提取份额。',
+    Failed: '已失败：销售结束时未达到软顶；每位买方都可以取回其支付的全部金额（退款）。',
+    Finalized: '已结算：运营方已收到募集款；买方持有份额并获得流出的收益。',
+    Cancelled: '已被治理取消：销售不会结算；每位买方都可以取回其支付的全部金额（退款）。',
   },
   tx: {
     signing: '请在钱包中确认…',
