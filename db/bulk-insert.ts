@@ -1,9 +1,15 @@
 /**
- * Bulk inserts for the indexer's range writes and the bench seeders: each column travels as one array parameter, so a
- * statement's text and parameter count do not grow with its rows.
+ * Bulk inserts for the indexer's range writes and the bench seeders: `insertRows` sends each column as one array
+ * parameter, so a statement's text and parameter count do not grow with its rows; `copyRows` streams new rows with
+ * COPY, the database's own bulk-load path, where nothing can already be stored.
  */
-import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { getTableColumns, getTableName, is, type SQL, sql } from 'drizzle-orm';
+import { NodePgSession } from 'drizzle-orm/node-postgres';
+import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { PgliteSession } from 'drizzle-orm/pglite';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from './database';
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -70,6 +76,97 @@ export async function insertRows<TTable extends PgTable>(
       )}) select * from unnest(${sql.join(arrays, sql`, `)}) ${conflict ?? sql`on conflict do nothing`}`,
     );
   }
+}
+
+/**
+ * Appends `rows` with COPY … FROM STDIN (PostgreSQL, through pg-copy-streams) or from a blob (PGlite): the rows are
+ * written as COPY's text format in one pass, with no statement to parse or plan and no conflict check, which makes it
+ * about twice as fast as `insertRows` on PostgreSQL. There is no ON CONFLICT: a row that is already stored fails the
+ * whole COPY (and its transaction) with a unique violation, so use it only for rows nothing can have written yet — the
+ * indexer's rows above its cursor, written in the transaction that moves the cursor. Tables with array columns go
+ * through `insertRows`.
+ */
+export async function copyRows<TTable extends PgTable>(db: Executor, table: TTable, rows: TTable['$inferInsert'][]) {
+  if (rows.length === 0) return;
+  const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(([key]) =>
+    rows.some((row) => (row as Record<string, unknown>)[key] !== undefined),
+  );
+  if (columns.some(([, column]) => column.getSQLType().endsWith(']'))) return insertRows(db, table, rows);
+  const session = (db as unknown as { _: { session: unknown } })._.session;
+  const config = getTableConfig(table);
+  const target = `"${config.schema ?? 'public'}"."${config.name}" (${columns.map(([, column]) => `"${column.name}"`).join(', ')})`;
+  for (let start = 0; start < rows.length; start += COPY_ROWS) {
+    const text = copyText(columns, rows.slice(start, start + COPY_ROWS) as Record<string, unknown>[]);
+    if (is(session, PgliteSession)) {
+      const client = (session as unknown as { client: PgliteQueryable }).client;
+      await client.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([text]) });
+    } else if (is(session, NodePgSession)) {
+      const client = (session as unknown as { client: PgQueryable }).client;
+      // Outside a transaction the session holds the pool: COPY needs one connection for its whole stream.
+      const connection = 'release' in client || !client.connect ? client : await client.connect();
+      try {
+        await pipeline(Readable.from([text]), connection.query(copyFrom(`copy ${target} from stdin`)));
+      } finally {
+        if (connection !== client) connection.release?.();
+      }
+    } else {
+      await insertRows(db, table, rows.slice(start, start + COPY_ROWS));
+    }
+  }
+}
+
+type PgliteQueryable = { query: (text: string, params: unknown[], options: { blob: Blob }) => Promise<unknown> };
+type PgQueryable = {
+  query: <T extends NodeJS.WritableStream>(stream: T) => T;
+  connect?: () => Promise<PgQueryable>;
+  release?: () => void;
+};
+
+/** Rows per COPY: a few MB of text at most. */
+const COPY_ROWS = 20_000;
+
+/**
+ * `rows` in COPY's text format: tab-separated columns, \N for NULL, backslash escapes. As in insertRows, a run of
+ * equal values (chain id, block hash and time, token) is mapped to the driver once.
+ */
+function copyText(columns: [string, PgColumn][], rows: Record<string, unknown>[]) {
+  const mapped = columns.map(([key, column]) => {
+    const out: string[] = new Array(rows.length);
+    let lastValue: unknown;
+    let lastMapped = '\\N';
+    for (let index = 0; index < rows.length; index++) {
+      const value = rows[index]![key];
+      if (value === undefined || value === null) {
+        out[index] = '\\N';
+        continue;
+      }
+      if (value !== lastValue || index === 0) {
+        const driverValue = column.mapToDriverValue(value);
+        lastValue = value;
+        lastMapped = copyField(typeof driverValue === 'bigint' ? driverValue.toString() : driverValue);
+      }
+      out[index] = lastMapped;
+    }
+    return out;
+  });
+  let text = '';
+  for (let index = 0; index < rows.length; index++) {
+    for (let column = 0; column < mapped.length; column++) {
+      if (column > 0) text += '\t';
+      text += mapped[column]![index];
+    }
+    text += '\n';
+  }
+  return text;
+}
+
+/** Characters COPY's text format escapes: the backslash itself, and the row and column separators. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
+
+function copyField(value: unknown) {
+  const text = typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : String(value);
+  if (!COPY_SPECIAL.test(text)) return text;
+  return text.replaceAll('\\', '\\\\').replaceAll('\t', '\\t').replaceAll('\n', '\\n').replaceAll('\r', '\\r');
 }
 
 /** Characters that make an array element need quotes (separators, quotes, escapes, braces, blanks). */

@@ -7,7 +7,7 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Hex } from 'viem';
-import { type Executor, insertRows } from '../bulk-insert';
+import { copyRows, type Executor } from '../bulk-insert';
 import type { Database } from '../database';
 import {
   attestations,
@@ -50,8 +50,10 @@ export async function writeRange(db: Database, chainId: number, rows: EventRows,
     if (cursor && cursor.number >= end.number) return 0;
     const fresh = cursor ? filterAbove(rows, cursor.number) : rows;
     let written = 0;
+    // Nothing above the cursor is stored (rollbacks delete it), so the rows go in by COPY; should another writer have
+    // stored one after all, the unique violation fails this transaction and the range is read again.
     for (const key of eventTableKeys) {
-      await insertRows(tx, eventTables[key], fresh[key] as never[]);
+      await copyRows(tx, eventTables[key], fresh[key] as never[]);
       written += fresh[key].length;
     }
     await applyBalanceDeltas(tx, chainId, fresh.shareTransfers, 1n);
