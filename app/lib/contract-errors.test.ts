@@ -30,7 +30,7 @@ describe('describeError', () => {
       args: ['100', '200'],
     });
     expect(refusalText(described as Exclude<typeof described, { kind: 'rejected' }>)).toBe(
-      'The sale has ended. (SaleEnded)',
+      'The sale has ended. (SaleEnded(100, 200))',
     );
   });
 

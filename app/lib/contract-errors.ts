@@ -44,11 +44,14 @@ export function errorSentence(
   });
 }
 
-/** What a form shows for a failed transaction: the sentence, then the error's name in brackets. */
+/** What a form shows for a failed transaction: the sentence, then the error's name and arguments in brackets. */
 export function refusalText(error: Exclude<DescribedError, { kind: 'rejected' }>): string {
   const { reason } = error;
   const name = error.kind === 'reverted' ? error.name : undefined;
-  return name && !reason.startsWith(`${name}(`) ? `${reason} (${name})` : reason;
+  if (!name || reason.startsWith(`${name}(`)) return reason;
+  // The arguments stay visible next to the name: the sentence may not name all of them (a duration, a limit).
+  const args = error.kind === 'reverted' && error.args?.length ? `(${error.args.join(', ')})` : '';
+  return `${reason} (${name}${args})`;
 }
 
 export function describeError(error: unknown): DescribedError {

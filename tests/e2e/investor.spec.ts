@@ -118,8 +118,9 @@ test('an investor buys shares with a permit, earns streamed revenue and claims e
   expectWithin(BigInt(after['holding-claimable']!.value!), sinceClaim, 'claimable after the claim');
   expect(BigInt(after['holding-earned']!.value!)).toBe(paid + BigInt(after['holding-claimable']!.value!));
 
-  // The overview's wallet card shows the same balance as the chain.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+  // The status page's wallet card shows the same balance as the chain.
+  await page.goto('/status');
+  await connectWallet(page);
   await expect(page.getByTestId('wallet-balance')).toHaveText(
     (Number(await stablecoinBalance(investor)) / 1e6).toString(),
   );

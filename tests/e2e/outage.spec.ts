@@ -60,7 +60,7 @@ test('with the database down, pages answer a readable 503 and the API a 503 erro
     expect(response?.status(), path).toBe(503);
     expect(response?.headers()['cache-control'] ?? '', path).not.toContain('s-maxage');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Service unavailable');
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveCount(5);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveCount(6);
     const text = await page.locator('main').textContent();
     expect(text).not.toMatch(/\bat .+\.(js|ts):\d+|ECONNREFUSED|node_modules/);
   }
