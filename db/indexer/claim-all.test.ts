@@ -38,6 +38,9 @@ describe.each(testDatabases)('claims through claimAll on $name', ({ open }) => {
   it('mirrors each Claimed of a claimAll like a claim', async () => {
     const investor = devRoles.investors[1]!;
     const holder = devAccount(investor).address;
+    // Each database's run claims on the same chain: a minute of streaming gives this run revenue of its own to claim.
+    await chain.publicClient.request({ method: 'evm_increaseTime' as never, params: [60] as never });
+    await chain.publicClient.request({ method: 'evm_mine' as never, params: [] as never });
     const owed = await chain.publicClient.readContract({
       address: scenario.sale.token,
       abi: shareTokenAbi,
