@@ -1,5 +1,7 @@
+import { createWalletClient, custom } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { DEV_ADDRESSES, devRoles, LOCAL_CHAIN_ID } from '#contracts/dev-keys';
+import { chainFor } from '#protocol/chain';
 import { DEFAULT_DEV_ACCOUNT, DEV_WALLET_STORAGE } from '~/lib/dev-wallet';
 import { createDevWalletProvider } from '~/lib/dev-wallet-provider';
 
@@ -92,6 +94,68 @@ describe('the development wallet provider', () => {
     });
     expect(rpc.calls).toEqual([]);
     expect(await provider.request(typed)).toBe('eth_signTypedData_v4');
+  });
+
+  it('forwards the public read methods a wallet client sends, and a transaction it did not sign itself', async () => {
+    const { provider, rpc } = wallet();
+    const reads = [
+      ['eth_blockNumber', []],
+      ['eth_call', [{ to: operator, data: '0x' }, 'latest']],
+      ['eth_estimateGas', [{ from: operator, to: operator }]],
+      ['eth_getTransactionCount', [DEFAULT_DEV_ACCOUNT, 'pending']],
+      ['eth_fillTransaction', [{ from: DEFAULT_DEV_ACCOUNT, to: operator }]],
+      ['eth_getTransactionReceipt', ['0x01']],
+      ['eth_sendRawTransaction', ['0x02']],
+      ['net_version', []],
+      ['web3_clientVersion', []],
+    ] as const;
+    for (const [method, params] of reads) expect(await provider.request({ method, params })).toBe(method);
+    expect(rpc.calls).toEqual(reads.map(([method, params]) => ({ method, params })));
+  });
+
+  it('forwards nothing that would make anvil sign for another account or rewrite the chain', async () => {
+    const { provider, rpc } = wallet();
+    await provider.request({ method: 'eth_requestAccounts' });
+    const refused = [
+      ['eth_signTransaction', [{ from: operator, to: operator }]],
+      ['eth_signTypedData', [operator, '{}']],
+      ['eth_signTypedData_v3', [operator, '{}']],
+      ['eth_sendUnsignedTransaction', [{ from: operator, to: operator }]],
+      ['wallet_sendTransaction', [{ from: operator, to: operator }]],
+      ['anvil_impersonateAccount', [operator]],
+      ['anvil_setBalance', [DEFAULT_DEV_ACCOUNT, '0xffff']],
+      ['hardhat_setBalance', [DEFAULT_DEV_ACCOUNT, '0xffff']],
+      ['evm_increaseTime', [3_600]],
+      ['evm_revert', ['0x1']],
+      ['personal_unlockAccount', [operator, '']],
+      ['debug_traceTransaction', ['0x01']],
+    ] as const;
+    for (const [method, params] of refused)
+      await expect(provider.request({ method, params }), method).rejects.toMatchObject({ code: -32601 });
+    expect(rpc.calls).toEqual([]);
+  });
+
+  it('lets viem show the RPC’s own refusal of a transaction, without a wallet_sendTransaction retry', async () => {
+    const refusal = { code: -32000, message: 'insufficient funds for gas * price + value' };
+    const rpc = fakeRpc(refusal);
+    const { provider } = wallet(memoryStorage(), rpc);
+    await provider.request({ method: 'eth_requestAccounts' });
+    const client = createWalletClient({
+      account: DEFAULT_DEV_ACCOUNT,
+      chain: chainFor(LOCAL_CHAIN_ID, 'http://anvil', 'Anvil'),
+      transport: custom(provider, { retryCount: 0 }),
+    });
+    await expect(
+      client.sendTransaction({
+        to: operator,
+        value: 1n,
+        gas: 21_000n,
+        maxFeePerGas: 1n,
+        maxPriorityFeePerGas: 1n,
+        nonce: 0,
+      }),
+    ).rejects.toThrow(/insufficient funds/);
+    expect(rpc.calls.map((call) => call.method)).toEqual(['eth_sendTransaction']);
   });
 
   it('knows only the local chain', async () => {

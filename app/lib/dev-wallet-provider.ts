@@ -1,7 +1,8 @@
 /**
- * The development wallet's EIP-1193 provider. It holds no keys: account requests are answered here, everything else
- * goes to the local RPC, and anvil signs for its own unlocked dev accounts (eth_sendTransaction,
- * eth_signTypedData_v4, personal_sign). Why forward instead of signing in the browser with the mnemonic: the bundle
+ * The development wallet's EIP-1193 provider. It holds no keys: account requests are answered here, the public
+ * read-only methods go to the local RPC (forwarded), and anvil signs for its own unlocked dev accounts
+ * (eth_sendTransaction, eth_signTypedData_v4, personal_sign), each only for the selected account; anything else is
+ * refused. Why forward instead of signing in the browser with the mnemonic: the bundle
  * carries no key derivation (a PBKDF2 run per account) and no keys, the signatures are anvil's own, and pointed at
  * any RPC that does not hold these accounts unlocked it simply cannot sign — a second guard behind the chain check
  * (devWalletAvailable).
@@ -17,6 +18,21 @@ const UNAUTHORIZED = 4100;
 const UNSUPPORTED = 4200;
 const UNRECOGNIZED_CHAIN = 4902;
 const INVALID_PARAMS = -32602;
+const METHOD_NOT_FOUND = -32601;
+
+/**
+ * Whether a method the wallet does not answer itself may reach the RPC: the public, read-only `eth_`, `net_` and
+ * `web3_` methods a dapp's wallet client sends (chain id, nonce, gas and fee estimates, eth_call, receipts,
+ * eth_fillTransaction) and eth_sendRawTransaction (already signed). Anvil signs for every one of its unlocked dev
+ * accounts, so eth_sign, eth_signTransaction, eth_signTypedData (v1, v3), eth_sendUnsignedTransaction and
+ * wallet_sendTransaction would sign for an account other than the selected one, and its anvil_, evm_ and hardhat_
+ * methods would rewrite the chain (balances, time, impersonation): none of them is forwarded.
+ */
+export function forwardedToRpc(method: string): boolean {
+  if (method === 'eth_sendRawTransaction') return true;
+  if (method.startsWith('eth_')) return !/^eth_(sign|send)/.test(method);
+  return method.startsWith('net_') || method.startsWith('web3_');
+}
 
 function providerError(code: number, message: string, data?: unknown) {
   return Object.assign(new Error(message), { code, data });
@@ -111,6 +127,9 @@ export function createDevWalletProvider(options: {
         requireSigner(list[1]);
         return forward(method, list);
       default:
+        // -32601 as the RPC itself answers an unknown method: viem then falls back or gives up with the first error.
+        if (!forwardedToRpc(method))
+          throw providerError(METHOD_NOT_FOUND, `The development wallet does not support ${method}`);
         return forward(method, params);
     }
   }
