@@ -9,7 +9,7 @@ import type { Address } from 'viem';
 import { clusterRegistryAbi, rackshareFactoryAbi, shareTokenAbi } from '#contracts';
 import { deployment, publicClient } from './support/chain';
 import { chainStatus, readFigures, reportLogs } from './support/figures';
-import { expectAccessible, fullPageShot } from './support/page';
+import { expectAccessible, fullPageShot, waitForHydration } from './support/page';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -166,6 +166,36 @@ test('the best clusters are the market sorted by trailing APR, best first, with 
     'href',
     `/clusters/${await first.getAttribute('data-cluster')}`,
   );
+});
+
+/** Makes the page's tab look hidden or shown again, as switching browser tabs does (and tells the page). */
+async function setVisibility(page: Page, state: 'hidden' | 'visible') {
+  await page.evaluate((value) => {
+    Object.defineProperty(document, 'visibilityState', { value, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
+test('the front door follows the chain while shown and asks the server nothing from a background tab', async ({
+  page,
+}) => {
+  const loads: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('.data')) loads.push(request.url());
+  });
+  await page.goto('/');
+  await waitForHydration(page);
+  // Shown: the loaders re-run every 5 seconds.
+  await expect.poll(() => loads.length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await setVisibility(page, 'hidden');
+  await page.waitForTimeout(1_000);
+  const whileHidden = loads.length;
+  // Two refresh periods in the background: not one request.
+  await page.waitForTimeout(11_000);
+  expect(loads.length).toBe(whileHidden);
+  // Shown again: it refreshes at once, not at the next tick.
+  await setVisibility(page, 'visible');
+  await expect.poll(() => loads.length, { timeout: 2_000 }).toBeGreaterThan(whileHidden);
 });
 
 test('the status page shows the chain id and the deployment’s contracts, linked from every footer', async ({
