@@ -10,7 +10,7 @@ import type { networkOverview } from '~/models/market.server';
 import type { FrontDoorMirror, networkSize } from '~/models/overview.server';
 
 export type NetworkFiguresProps = {
-  network: Awaited<ReturnType<typeof networkOverview>>;
+  network: Omit<Awaited<ReturnType<typeof networkOverview>>, 'series'>;
   size: ReturnType<typeof networkSize>;
   mirror: Pick<FrontDoorMirror, 'indexedBlock' | 'totals'>;
 };
