@@ -1,4 +1,5 @@
 import type { AppLoadContext } from '@remix-run/node';
+import { and, eq } from 'drizzle-orm';
 import type { PublicClient } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '#db';
@@ -39,13 +40,18 @@ describe.each(testDatabases)('overview on $name', ({ open }) => {
       getBlock: async () => ({ number: 12n, hash: hash(12), timestamp: 1_700_000_000n }),
     } as unknown as PublicClient;
     const context = { db, chain: { chainId, publicClient } } as unknown as AppLoadContext;
-    expect((await getOverview(context)).transferCount).toBe(2);
-    // A row the indexer's cursor does not cover yet (written inside its range transaction in real life): the count of
-    // block 10 is not recomputed.
+    const listed = async () => {
+      const overview = await getOverview(context);
+      return [overview.transferCount, overview.recentTransfers.map((row) => row.transactionHash)];
+    };
+    expect(await listed()).toEqual([2, [hash(1_001), hash(1_000)]]);
+    // A row the indexer's cursor does not cover yet (written inside its range transaction in real life): the count and
+    // the list of block 10 are not re-read.
     await db.insert(stablecoinTransfers).values(transfer(2, 11));
-    expect((await getOverview(context)).transferCount).toBe(2);
+    expect(await listed()).toEqual([2, [hash(1_001), hash(1_000)]]);
     await db.insert(indexedBlocks).values(indexed(11));
-    expect((await getOverview(context)).transferCount).toBe(3);
+    expect(await listed()).toEqual([3, [hash(1_002), hash(1_001), hash(1_000)]]);
+    expect((await getOverview(context)).indexedBlock).toBe('11');
   });
 
   it('sums the lifetime totals from the daily network rollups and lists the newest deposits with their token', async () => {
@@ -121,6 +127,24 @@ describe.each(testDatabases)('overview on $name', ({ open }) => {
     expect(mirror.deposits.map((row) => [row.blockNumber, row.amount, row.symbol, row.durationSeconds])).toEqual([
       ['4', '6', 'RACK1', 604_800],
       ['3', '5', 'RACK1', 604_800],
+    ]);
+    // Read once per indexed block: a deposit (and its day's rollup) the cursor does not cover yet changes nothing.
+    await db.insert(revenueDeposits).values(deposit(5, 7n));
+    await db
+      .update(rollups)
+      .set({ depositCount: 2, revenueDeposited: 12n })
+      .where(and(eq(rollups.chainId, chainId), eq(rollups.dimension, 'network'), eq(rollups.bucket, day(1))));
+    expect(await frontDoorMirror(context)).toEqual(mirror);
+    await db
+      .insert(indexedBlocks)
+      .values({ chainId, number: 5n, hash: hash(5), timestamp: new Date(Date.UTC(2026, 0, 2, 13)) });
+    const next = await frontDoorMirror(context);
+    expect(next.indexedBlock).toBe('5');
+    expect(next.totals).toMatchObject({ deposits: 2, revenueDeposited: '12' });
+    expect(next.deposits.map((row) => [row.blockNumber, row.amount])).toEqual([
+      ['5', '7'],
+      ['4', '6'],
+      ['3', '5'],
     ]);
   });
 });

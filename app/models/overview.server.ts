@@ -9,49 +9,47 @@ import { and, desc, eq, sql, sum } from 'drizzle-orm';
 import type { Database } from '#db';
 import { indexedCursor, type MarketRow } from '#db/analytics/market';
 import { rollupsIn } from '#db/analytics/series';
-import { indexedBlocks, revenueDeposits, rollups, shareTokens, stablecoinTransfers } from '#db/schema';
+import { revenueDeposits, rollups, shareTokens, stablecoinTransfers } from '#db/schema';
 import { marketQuerySchema } from '~/lib/market-query';
 import { queryMarket } from '~/models/market.server';
 import { headBlock, perBlock } from './chain-reads.server';
 
+/** How many of the newest stablecoin transfers /status lists. */
+const RECENT_TRANSFERS = 10;
+
 /**
- * The transfer count changes only when the indexer stores a range: counted once per indexed block (review M-7), not on
- * every render of `/status` (a full scan of a table that can hold every stablecoin transfer of a real chain).
+ * The stablecoin transfers change only when the indexer stores a range: counted and listed once per indexed block
+ * (review M-7), not on every render of `/status` (the count is a full scan of a table that can hold every stablecoin
+ * transfer of a real chain).
  */
-const transferCounts = perBlock<{ count: number }>(8);
+const transferReads = perBlock<{ count: number; recent: (typeof stablecoinTransfers.$inferSelect)[] }>(8);
 
 /** What the status page shows: the chain head (from the RPC) and the mirror's progress (from the database). */
 export async function getOverview({ db, chain }: AppLoadContext) {
-  const [head, indexed, recentTransfers] = await Promise.all([
-    headBlock(chain),
-    db
-      .select({ number: indexedBlocks.number, hash: indexedBlocks.hash })
-      .from(indexedBlocks)
-      .where(eq(indexedBlocks.chainId, chain.chainId))
-      .orderBy(desc(indexedBlocks.number))
-      .limit(1),
-    db
-      .select()
-      .from(stablecoinTransfers)
-      .where(eq(stablecoinTransfers.chainId, chain.chainId))
-      .orderBy(desc(stablecoinTransfers.blockNumber), desc(stablecoinTransfers.logIndex))
-      .limit(10),
-  ]);
-  const indexedBlock = indexed[0];
-  const transferCount = indexedBlock
-    ? await transferCounts(chain.chainId, indexedBlock.number, indexedBlock.hash, async () => {
-        const [row] = await db
-          .select({ count: sql<number>`count(*)`.mapWith(Number) })
-          .from(stablecoinTransfers)
-          .where(eq(stablecoinTransfers.chainId, chain.chainId));
-        return { count: row?.count ?? 0 };
+  const [head, indexedBlock] = await Promise.all([headBlock(chain), indexedCursor(db, chain.chainId)]);
+  const transfers = indexedBlock
+    ? await transferReads(chain.chainId, indexedBlock.number, indexedBlock.hash, async () => {
+        const ofChain = eq(stablecoinTransfers.chainId, chain.chainId);
+        const [[row], recent] = await Promise.all([
+          db
+            .select({ count: sql<number>`count(*)`.mapWith(Number) })
+            .from(stablecoinTransfers)
+            .where(ofChain),
+          db
+            .select()
+            .from(stablecoinTransfers)
+            .where(ofChain)
+            .orderBy(desc(stablecoinTransfers.blockNumber), desc(stablecoinTransfers.logIndex))
+            .limit(RECENT_TRANSFERS),
+        ]);
+        return { count: row?.count ?? 0, recent };
       })
-    : { count: 0 };
+    : { count: 0, recent: [] };
   return {
     head: { number: head.number.toString(), hash: head.hash, timestamp: Number(head.timestamp) },
     indexedBlock: indexedBlock?.number.toString() ?? null,
-    transferCount: transferCount.count,
-    recentTransfers: recentTransfers.map((transfer) => ({
+    transferCount: transfers.count,
+    recentTransfers: transfers.recent.map((transfer) => ({
       transactionHash: transfer.transactionHash,
       blockNumber: transfer.blockNumber.toString(),
       from: transfer.from,
