@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatedContracts } from '../wagmi.config';
-import { type Artifact, errorNotices, renderErrorNotices } from './generate/error-notices';
+import { errorNotices, readArtifacts, renderErrorNotices } from './generate/error-notices';
 
 const committed = 'contracts/ts/generated.ts';
 const noticesFile = 'contracts/ts/error-notices.ts';
@@ -21,12 +21,7 @@ function run(command: string, args: string[], env: Record<string, string> = {}) 
 
 /** The error sentences module, formatted the way biome would so the committed file passes `biome check`. */
 function renderNotices() {
-  const artifacts = generatedContracts.map(
-    (name) => JSON.parse(readFileSync(join(artifactsDir, `${name}.sol`, `${name}.json`), 'utf8')) as Artifact,
-  );
-  const { notices, undocumented } = errorNotices(
-    artifacts.map((artifact, index) => ({ ...artifact, name: generatedContracts[index]! })),
-  );
+  const { notices, undocumented } = errorNotices(readArtifacts(artifactsDir, generatedContracts));
   if (undocumented.length > 0) console.log(`errors without NatSpec (shown by name): ${undocumented.join(', ')}`);
   return execFileSync('npx', ['biome', 'format', `--stdin-file-path=${noticesFile}`], {
     input: renderErrorNotices(notices),

@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorNotices, renderErrorNotices } from './error-notices';
+import { errorNotices, readArtifacts, renderErrorNotices } from './error-notices';
 
 function artifact(name: string, errors: string[], userdoc: object, devdoc: object = {}) {
   return {
@@ -36,5 +39,25 @@ describe('errorNotices', () => {
     );
     expect(module.indexOf("'A()'")).toBeLessThan(module.indexOf("'B()'"));
     expect(module).toContain("'B()': 'The operator\\'s turn.',");
+  });
+
+  it('reads each named artifact, and names the one that lacks the compiler metadata', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rackshare-artifacts-'));
+    try {
+      const write = (name: string, content: object) => {
+        mkdirSync(join(dir, `${name}.sol`));
+        writeFileSync(join(dir, `${name}.sol`, `${name}.json`), JSON.stringify(content));
+      };
+      const rawMetadata = JSON.stringify({ output: { userdoc: { errors: { 'Late()': [{ notice: 'Too late.' }] } } } });
+      write('Offering', { abi: [{ type: 'error', name: 'Late' }], rawMetadata, bytecode: {} });
+      // Forge's parsed `metadata` only: the NatSpec of errors is not in it.
+      write('Stripped', { abi: [], metadata: { output: {} } });
+      const [offering] = readArtifacts(dir, ['Offering']);
+      expect(offering).toEqual({ name: 'Offering', abi: [{ type: 'error', name: 'Late' }], rawMetadata });
+      expect(Object.fromEntries(errorNotices([offering!]).notices)).toEqual({ 'Late()': 'Too late.' });
+      expect(() => readArtifacts(dir, ['Offering', 'Stripped'])).toThrow(/^Stripped: .*rawMetadata/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -9,10 +9,26 @@
  * signature). The first contract in the given order wins such a tie.
  */
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 type Doc = { notice?: string; details?: string };
 type Natspec = { userdoc?: { errors?: Record<string, Doc[]> }; devdoc?: { errors?: Record<string, Doc[]> } };
 
 export type Artifact = { name: string; abi: readonly { type: string; name?: string }[]; rawMetadata: string };
+
+/**
+ * The forge artifacts of `names` (`<dir>/<Name>.sol/<Name>.json`), each named. Fails with the artifact's name when the
+ * compiler's metadata is missing (a build without it would otherwise generate no sentence at all, silently).
+ */
+export function readArtifacts(dir: string, names: readonly string[]): Artifact[] {
+  return names.map((name) => {
+    const artifact = JSON.parse(readFileSync(join(dir, `${name}.sol`, `${name}.json`), 'utf8')) as Partial<Artifact>;
+    if (typeof artifact.rawMetadata !== 'string' || !Array.isArray(artifact.abi))
+      throw new Error(`${name}: the forge artifact has no abi or rawMetadata to read error NatSpec from`);
+    return { name, abi: artifact.abi, rawMetadata: artifact.rawMetadata };
+  });
+}
 
 function clean(text: string) {
   return text.replace(/\s+/g, ' ').trim();
