@@ -54,6 +54,25 @@ describe('describeError', () => {
     });
   });
 
+  it('shows every enum argument of every protocol error by member name', () => {
+    const withEnums = protocolErrorsAbi.filter((item) =>
+      item.inputs.some((input) => input.internalType?.startsWith('enum ')),
+    );
+    expect(withEnums.length).toBeGreaterThan(0);
+    for (const item of withEnums) {
+      // The last member of every enum here is at least 1: a raw index would read "1", a name never does.
+      const args = item.inputs.map((input) =>
+        input.type === 'address' ? getAddress(`0x${'11'.repeat(20)}`) : input.type === 'uint8' ? 1 : 1n,
+      );
+      const described = describeError(revert(encodeErrorResult({ abi: [item], errorName: item.name, args })));
+      const shown = described.kind === 'reverted' ? described.args : undefined;
+      item.inputs.forEach((input, index) => {
+        if (input.internalType?.startsWith('enum '))
+          expect(shown?.[index], `${item.name} ${input.name}`).toMatch(/^[A-Z][A-Za-z]+$/);
+      });
+    }
+  });
+
   it('falls back to the name and arguments for an error without a sentence, and to viem for Error(string)', () => {
     const tooLong = describeError(
       revert(encodeErrorResult({ abi: clusterRegistryAbi, errorName: 'StringTooLong', args: ['abc'] })),
