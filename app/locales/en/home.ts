@@ -1,7 +1,6 @@
 /** English catalog, the front door (/) and the status page (/status). */
 export const home = {
   home: {
-    title: 'Rackshare',
     heading: 'Own a share of a GPU cluster’s rental revenue',
     pitch:
       'Rackshare turns GPU clusters, attested by an oracle committee from their real telemetry, into shares whose rental revenue streams to every holder by the second.',

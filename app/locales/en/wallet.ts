@@ -13,7 +13,6 @@ export const wallet = {
     balances: 'Balances',
     option: '{{role}} · {{address}} · {{usd}} · {{eth}} ETH',
     optionLoading: '{{role}} · {{address}}',
-    connectedAs: '{{role}} {{address}}',
     roles: {
       investor: 'Investor',
       operator: 'Operator',

@@ -3,7 +3,6 @@ import type { Messages } from '../en';
 /** Simplified Chinese catalog, the front door (/) and the status page (/status). */
 export const home: Pick<Messages, 'home'> = {
   home: {
-    title: 'Rackshare',
     heading: '持有 GPU 集群租赁收入的份额',
     pitch: 'Rackshare 将由预言机委员会依据真实遥测数据证明的 GPU 集群拆分为份额，租赁收入按秒流向每一位持有人。',
     browse: '浏览集群',

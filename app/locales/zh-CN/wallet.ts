@@ -14,7 +14,6 @@ export const wallet: Pick<Messages, 'devWallet'> = {
     balances: '余额',
     option: '{{role}} · {{address}} · {{usd}} · {{eth}} ETH',
     optionLoading: '{{role}} · {{address}}',
-    connectedAs: '{{role}} {{address}}',
     roles: {
       investor: '投资者',
       operator: '运营方',
