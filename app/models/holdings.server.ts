@@ -10,7 +10,7 @@ import { type Address, getAddress, type Hex } from 'viem';
 import { offeringAbi, offeringPhase, shareTokenAbi } from '#contracts';
 import { offeringEvents, offerings, revenueDeposits, shareTokens, shareTransfers } from '#db/schema';
 import { errorNameOfSelector } from '#protocol/errors';
-import { headBlock, multiread, perBlock } from './chain-reads.server';
+import { type HeadBlock, multiread, perBlock } from './chain-reads.server';
 import { earnedAt, type Lump, type TokenHistory } from './holdings-earnings.server';
 
 type Context = Pick<AppLoadContext, 'db' | 'chain'>;
@@ -190,15 +190,16 @@ export type VerificationView = { blockNumber: string; readAt: string; tokens: To
 const verifications = perBlock<VerificationView>(256);
 
 /**
- * The account's standing on every token it holds or could buy now (offering Open), read at the head block: two
- * multicalls (which tokens, then their rules), whatever the number of tokens (bounded by the token list's own limit).
+ * The account's standing on every token it holds or could buy now (offering Open), read at `head` (the block the
+ * caller's other reads belong to): two multicalls (which tokens, then their rules), whatever the number of tokens
+ * (bounded by the token list's own limit).
  */
 export async function verificationOf(
   { chain }: Pick<AppLoadContext, 'chain'>,
   account: Address,
   tokens: readonly TokenRef[],
+  head: HeadBlock,
 ): Promise<VerificationView> {
-  const head = await headBlock(chain);
   const key = `${getAddress(account)}:${tokens.map((token) => token.address).join(',')}`;
   return verifications(chain.chainId, head.number, key, async () => {
     const firstReads = tokens.flatMap((token) => [
