@@ -39,7 +39,7 @@ export const holdings = {
       ERC20InvalidReceiver: 'refused: this address cannot receive shares.',
       ERC20InvalidSender: 'refused: the sender is not a valid address.',
       ERC20InsufficientBalance: 'refused: the sender does not hold enough shares.',
-      other: 'refused by the token: {{name}}.',
+      other: 'refused by the token: {{reason}}',
     },
     earnings: {
       title: 'Earned over time',

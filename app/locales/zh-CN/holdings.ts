@@ -41,7 +41,7 @@ export const holdings: Pick<Messages, 'holdings'> = {
       ERC20InvalidReceiver: '被拒绝：该地址不能接收份额。',
       ERC20InvalidSender: '被拒绝：发送方地址无效。',
       ERC20InsufficientBalance: '被拒绝：发送方份额不足。',
-      other: '被代币拒绝：{{name}}。',
+      other: '被代币拒绝：{{reason}}',
     },
     earnings: {
       title: '累计收益',
