@@ -133,23 +133,26 @@ export async function earningsSeries(
   const paid = bounded(paidRows, limits.paid);
   const cutAt = earliest(transfers.cutAt, tokenCutAt, deposits.cutAt, paid.cutAt);
 
-  const histories: TokenHistory[] = tokens.map(({ token, supply }) => ({
-    token,
-    supply,
-    deposits: deposits.kept
-      .filter((row) => row.token === token)
-      .map((row) => ({
-        at: seconds(row.blockTime),
-        ratePerSecond: row.ratePerSecond,
-        streamEnd: seconds(row.streamEnd),
-      })),
-    balanceChanges: transfers.kept
-      .filter((row) => row.token === token && row.from !== row.to)
-      .map((row) => ({ at: seconds(row.blockTime), delta: row.to === holder ? row.value : -row.value })),
-  }));
+  // Each row goes to its token's history in one pass (a filter per token would read every row once per token).
+  const histories = new Map<Address, TokenHistory>(
+    tokens.map(({ token, supply }) => [token, { token, supply, deposits: [], balanceChanges: [] }]),
+  );
+  for (const row of deposits.kept) {
+    histories.get(row.token)?.deposits.push({
+      at: seconds(row.blockTime),
+      ratePerSecond: row.ratePerSecond,
+      streamEnd: seconds(row.streamEnd),
+    });
+  }
+  for (const row of transfers.kept) {
+    if (row.from === row.to) continue;
+    histories
+      .get(row.token)
+      ?.balanceChanges.push({ at: seconds(row.blockTime), delta: row.to === holder ? row.value : -row.value });
+  }
   const lumps: Lump[] = paid.kept.map((row) => ({ at: seconds(row.blockTime), amount: row.amount }));
   const times = Array.from({ length: days }, (_, i) => now - BigInt(days - 1 - i) * DAY);
-  const values = earnedAt(histories, lumps, times);
+  const values = earnedAt([...histories.values()], lumps, times);
   return {
     points: times.map((at, i) => ({
       at: at.toString(),
