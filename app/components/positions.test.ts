@@ -66,6 +66,8 @@ describe('readPositions', () => {
       expect({ call: call.name, to: call.toBlock }).toEqual({ call: call.name, to: HEAD.number });
     // The snapshot the page extrapolates from is the head's time, and the claimed total is the logs' sum.
     expect(result.readAt).toBe(HEAD.timestamp);
+    // The block the figures belong to, which the page publishes with them (the claim-all total is pinned to it).
+    expect(result.blockNumber).toBe(HEAD.number);
     expect(result.positions[0]?.snapshot.readAt).toBe(HEAD.timestamp);
     expect(result.positions[0]?.claimed).toBe(13n);
   });

@@ -10,39 +10,64 @@ import { type Address, getAddress, type Hex } from 'viem';
 import { offeringAbi, offeringPhase, shareTokenAbi } from '#contracts';
 import { offeringEvents, offerings, revenueDeposits, shareTokens, shareTransfers } from '#db/schema';
 import { errorNameOfSelector } from '#protocol/errors';
-import { headBlock, multiread, perBlock } from './chain-reads.server';
+import { type HeadBlock, multiread, perBlock } from './chain-reads.server';
 import { earnedAt, type Lump, type TokenHistory } from './holdings-earnings.server';
 
 type Context = Pick<AppLoadContext, 'db' | 'chain'>;
 
 /** Days the chart covers, ending now. */
 export const EARNINGS_DAYS = 30;
-/** The most share transfers of one account replayed (a buyer's purchases, withdrawals and transfers). */
-export const EARNINGS_TRANSFER_LIMIT = 2_000;
-/** The most deposits replayed over all the tokens the account held. */
-export const EARNINGS_DEPOSIT_LIMIT = 5_000;
-/** The most tokens one account's chart covers. */
-export const EARNINGS_TOKEN_LIMIT = 200;
+/** The bounds of one account's replay (each read takes one row more, to know whether it was cut). */
+export const EARNINGS_LIMITS = {
+  /** Share transfers of the account (its purchases' withdrawals, transfers in and out). */
+  transfers: 2_000,
+  /** Deposits, over all the tokens the account held. */
+  deposits: 5_000,
+  /** Tokens the account held. */
+  tokens: 200,
+  /** Escrow revenue payments to the account (a withdrawal or an escrow claim per sale bought into). */
+  paid: 2_000,
+};
 const DAY = 86_400n;
 
-export type EarningsPoint = { at: string; earned: string };
+/** One day's point: earned revenue in base units, or null where the bounded replay could not tell it exactly. */
+export type EarningsPoint = { at: string; earned: string | null };
 export type EarningsSeries = { points: EarningsPoint[]; truncated: boolean };
 
 const seconds = (date: Date) => BigInt(Math.floor(date.getTime() / 1_000));
 
 /**
+ * Of an oldest-first read of at most `limit + 1` rows: the rows replayed, and the block time of the first row left
+ * out (undefined when none was): from that second on, the replay misses something.
+ */
+function bounded<Row extends { blockTime: Date }>(rows: Row[], limit: number) {
+  return { kept: rows.slice(0, limit), cutAt: rows.length > limit ? seconds(rows[limit]!.blockTime) : undefined };
+}
+
+const earliest = (...times: (bigint | undefined)[]) =>
+  times.reduce<bigint | undefined>(
+    (min, time) => (time !== undefined && (min === undefined || time < min) ? time : min),
+    undefined,
+  );
+
+/**
  * Earned revenue (base units, strings) of `account` at `now` and at each of the `days - 1` days before it, all
  * tokens together. `now` is the chain's head time, so the last point is comparable with the chain's claimed +
  * claimable at that block (within the rounding holdings-earnings.server.ts explains).
+ *
+ * Every read is oldest first and bounded: a cumulative figure needs the history from its start, so a read cut at its
+ * bound misses the newest rows, and every point from the first row left out on is null (not drawn), never a figure
+ * that is silently too low; `truncated` says so.
  */
 export async function earningsSeries(
   { db, chain }: Context,
   account: Address,
   now: bigint,
   days = EARNINGS_DAYS,
+  limits = EARNINGS_LIMITS,
 ): Promise<EarningsSeries> {
   const holder = getAddress(account);
-  const transfers = await db
+  const transferRows = await db
     .select({
       token: shareTransfers.token,
       from: shareTransfers.from,
@@ -58,13 +83,15 @@ export async function earningsSeries(
       ),
     )
     .orderBy(asc(shareTransfers.blockNumber), asc(shareTransfers.logIndex))
-    .limit(EARNINGS_TRANSFER_LIMIT + 1);
-  let truncated = transfers.length > EARNINGS_TRANSFER_LIMIT;
-  const replayed = transfers.slice(0, EARNINGS_TRANSFER_LIMIT);
-  const tokenAddresses = [...new Set(replayed.map((row) => row.token))].slice(0, EARNINGS_TOKEN_LIMIT);
-  if (tokenAddresses.length === EARNINGS_TOKEN_LIMIT) truncated = true;
+    .limit(limits.transfers + 1);
+  const transfers = bounded(transferRows, limits.transfers);
+  // The tokens in the order the account first met them: one beyond the bound is missed from its first transfer on.
+  const firstSeen = new Map<Address, Date>();
+  for (const row of transfers.kept) if (!firstSeen.has(row.token)) firstSeen.set(row.token, row.blockTime);
+  const tokenAddresses = [...firstSeen.keys()].slice(0, limits.tokens);
+  const tokenCutAt = firstSeen.size > limits.tokens ? seconds([...firstSeen.values()][limits.tokens]!) : undefined;
 
-  const [tokens, deposits, paid] = await Promise.all([
+  const [tokens, depositRows, paidRows] = await Promise.all([
     tokenAddresses.length === 0
       ? []
       : db
@@ -83,7 +110,7 @@ export async function earningsSeries(
           .from(revenueDeposits)
           .where(and(eq(revenueDeposits.chainId, chain.chainId), inArray(revenueDeposits.token, tokenAddresses)))
           .orderBy(asc(revenueDeposits.blockNumber), asc(revenueDeposits.logIndex))
-          .limit(EARNINGS_DEPOSIT_LIMIT + 1),
+          .limit(limits.deposits + 1),
     // Escrow revenue paid to the account: the revenue its escrowed shares earned, paid with them or on its own.
     db
       .select({ amount: offeringEvents.amount, blockTime: offeringEvents.blockTime })
@@ -99,31 +126,39 @@ export async function earningsSeries(
           eq(offeringEvents.recipient, holder),
         ),
       )
-      .limit(EARNINGS_TRANSFER_LIMIT),
+      .orderBy(asc(offeringEvents.blockNumber), asc(offeringEvents.logIndex))
+      .limit(limits.paid + 1),
   ]);
-  if (deposits.length > EARNINGS_DEPOSIT_LIMIT) truncated = true;
+  const deposits = bounded(depositRows, limits.deposits);
+  const paid = bounded(paidRows, limits.paid);
+  const cutAt = earliest(transfers.cutAt, tokenCutAt, deposits.cutAt, paid.cutAt);
 
-  const histories: TokenHistory[] = tokens.map(({ token, supply }) => ({
-    token,
-    supply,
-    deposits: deposits
-      .slice(0, EARNINGS_DEPOSIT_LIMIT)
-      .filter((row) => row.token === token)
-      .map((row) => ({
-        at: seconds(row.blockTime),
-        ratePerSecond: row.ratePerSecond,
-        streamEnd: seconds(row.streamEnd),
-      })),
-    balanceChanges: replayed
-      .filter((row) => row.token === token && row.from !== row.to)
-      .map((row) => ({ at: seconds(row.blockTime), delta: row.to === holder ? row.value : -row.value })),
-  }));
-  const lumps: Lump[] = paid.map((row) => ({ at: seconds(row.blockTime), amount: row.amount }));
+  // Each row goes to its token's history in one pass (a filter per token would read every row once per token).
+  const histories = new Map<Address, TokenHistory>(
+    tokens.map(({ token, supply }) => [token, { token, supply, deposits: [], balanceChanges: [] }]),
+  );
+  for (const row of deposits.kept) {
+    histories.get(row.token)?.deposits.push({
+      at: seconds(row.blockTime),
+      ratePerSecond: row.ratePerSecond,
+      streamEnd: seconds(row.streamEnd),
+    });
+  }
+  for (const row of transfers.kept) {
+    if (row.from === row.to) continue;
+    histories
+      .get(row.token)
+      ?.balanceChanges.push({ at: seconds(row.blockTime), delta: row.to === holder ? row.value : -row.value });
+  }
+  const lumps: Lump[] = paid.kept.map((row) => ({ at: seconds(row.blockTime), amount: row.amount }));
   const times = Array.from({ length: days }, (_, i) => now - BigInt(days - 1 - i) * DAY);
-  const values = earnedAt(histories, lumps, times);
+  const values = earnedAt([...histories.values()], lumps, times);
   return {
-    points: times.map((at, i) => ({ at: at.toString(), earned: values[i]!.toString() })),
-    truncated,
+    points: times.map((at, i) => ({
+      at: at.toString(),
+      earned: cutAt !== undefined && at >= cutAt ? null : values[i]!.toString(),
+    })),
+    truncated: cutAt !== undefined,
   };
 }
 
@@ -158,15 +193,16 @@ export type VerificationView = { blockNumber: string; readAt: string; tokens: To
 const verifications = perBlock<VerificationView>(256);
 
 /**
- * The account's standing on every token it holds or could buy now (offering Open), read at the head block: two
- * multicalls (which tokens, then their rules), whatever the number of tokens (bounded by the token list's own limit).
+ * The account's standing on every token it holds or could buy now (offering Open), read at `head` (the block the
+ * caller's other reads belong to): two multicalls (which tokens, then their rules), whatever the number of tokens
+ * (bounded by the token list's own limit).
  */
 export async function verificationOf(
   { chain }: Pick<AppLoadContext, 'chain'>,
   account: Address,
   tokens: readonly TokenRef[],
+  head: HeadBlock,
 ): Promise<VerificationView> {
-  const head = await headBlock(chain);
   const key = `${getAddress(account)}:${tokens.map((token) => token.address).join(',')}`;
   return verifications(chain.chainId, head.number, key, async () => {
     const firstReads = tokens.flatMap((token) => [

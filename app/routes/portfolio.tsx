@@ -34,19 +34,18 @@ export const meta: MetaFunction = () => [{ title: 'Rackshare — portfolio' }];
  * page fetches them once a wallet is connected.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const tokens = await fromDataSources(() => listShareTokens(context));
   const account = new URL(request.url).searchParams.get('account');
-  if (account === null) return { tokens, investor: null };
-  if (!isAddress(account)) badRequest('account must be a 20-byte hex address');
-  const investor = await fromDataSources(async () => {
-    const head = await headBlock(context.chain);
+  if (account !== null && !isAddress(account)) badRequest('account must be a 20-byte hex address');
+  return fromDataSources(async () => {
+    // One head read, shared with the token list's: the list, the standing and the earnings belong to one block.
+    const [tokens, head] = await Promise.all([listShareTokens(context), headBlock(context.chain)]);
+    if (account === null) return { tokens, investor: null };
     const [verification, earnings] = await Promise.all([
-      verificationOf(context, account, tokens),
+      verificationOf(context, account, tokens, head),
       earningsSeries(context, account, head.timestamp),
     ]);
-    return { account, verification, earnings };
+    return { tokens, investor: { account, verification, earnings } };
   });
-  return { tokens, investor };
 }
 
 type TokenRef = Awaited<ReturnType<typeof loader>>['tokens'][number];

@@ -111,6 +111,22 @@ async function earnedOnChain(account: Address, sales: { token: Address; offering
   return total;
 }
 
+/** The investor's claimable on each sale's token at `block`, or on that block's state at another `time`. */
+function claimableAt(sales: { token: Address }[], block: bigint, time?: bigint) {
+  return Promise.all(
+    sales.map((sale) =>
+      publicClient.readContract({
+        address: sale.token,
+        abi: shareTokenAbi,
+        functionName: 'claimable',
+        args: [investor],
+        blockNumber: block,
+        ...(time === undefined ? {} : { blockOverrides: { time } }),
+      }),
+    ),
+  );
+}
+
 test('an investor sees its standing on each token, claims all in one transaction and sees its earnings end at the chain’s', async ({
   page,
 }, testInfo) => {
@@ -177,17 +193,7 @@ test('an investor sees its standing on each token, claims all in one transaction
     return { block: claimAll.dataset.block!, total: claimAll.dataset.total!, last: earnings.dataset.last! };
   });
   const pinned = BigInt(shown.block);
-  const owedAtRead = await Promise.all(
-    sales.map((sale) =>
-      publicClient.readContract({
-        address: sale.token,
-        abi: shareTokenAbi,
-        functionName: 'claimable',
-        args: [investor],
-        blockNumber: pinned,
-      }),
-    ),
-  );
+  const owedAtRead = await claimableAt(sales, pinned);
   expect(owedAtRead.every((owed) => owed > 0n)).toBe(true);
   expect(BigInt(shown.total)).toBe(owedAtRead[0]! + owedAtRead[1]!);
   await expect(button).toContainText('Claim all (2 tokens');
@@ -204,18 +210,7 @@ test('an investor sees its standing on each token, claims all in one transaction
   // the state before the transaction at the block's own time (the chain mines one transaction per block).
   const claimedBlock = await publicClient.getBlock({ blockNumber: receipt.blockNumber });
   expect(claimedBlock.transactions).toEqual([receipt.transactionHash]);
-  const owedAtClaim = await Promise.all(
-    sales.map((sale) =>
-      publicClient.readContract({
-        address: sale.token,
-        abi: shareTokenAbi,
-        functionName: 'claimable',
-        args: [investor],
-        blockNumber: receipt.blockNumber - 1n,
-        blockOverrides: { time: claimedBlock.timestamp },
-      }),
-    ),
-  );
+  const owedAtClaim = await claimableAt(sales, receipt.blockNumber - 1n, claimedBlock.timestamp);
   const claimed = parseEventLogs({ abi: shareTokenAbi, logs: receipt.logs, eventName: 'Claimed' });
   expect(
     claimed.map((log) => [log.address.toLowerCase(), log.args.account, log.args.recipient, log.args.amount]),

@@ -9,6 +9,7 @@ import { shareTokenAbi } from '#contracts';
 import { errorNameOfSelector } from '#protocol/errors';
 import type { TokenRef } from '~/components/positions';
 import { SHARE_DECIMALS } from '~/lib/format';
+import { contractRefusal } from './refusal';
 
 export function TransferForm<Token extends TokenRef>({
   account,
@@ -81,7 +82,7 @@ export function TransferForm<Token extends TokenRef>({
         {amountText !== '' && !amount && <p className="error-text">{t('portfolio.invalidAmount')}</p>}
         {blocked && (
           <p className="error-text" role="alert" data-testid="transfer-blocked">
-            {t('portfolio.cannotTransfer', { reason: blocked })}
+            {t('portfolio.cannotTransfer', { reason: contractRefusal(blocked) })}
           </p>
         )}
         <button type="submit" disabled={busy || !token || !to || !amount || Boolean(blocked) || check.isLoading}>

@@ -39,14 +39,15 @@ export const holdings = {
       ERC20InvalidReceiver: 'refused: this address cannot receive shares.',
       ERC20InvalidSender: 'refused: the sender is not a valid address.',
       ERC20InsufficientBalance: 'refused: the sender does not hold enough shares.',
-      other: 'refused by the token: {{name}}.',
+      other: 'refused by the token: {{reason}}',
     },
     earnings: {
       title: 'Earned over time',
       label: 'Earned revenue, cumulative ({{unit}})',
       series: 'Earned (claimed + claimable)',
       how: 'Each day’s point is replayed from the indexed history (your share balance times each token’s stream); today’s point is read from the chain: claimed + claimable + escrow revenue.',
-      truncated: 'The history is longer than the chart replays; older days are left out.',
+      truncated:
+        'The history is longer than the chart replays: the days after the last replayed event are left blank rather than drawn too low; today’s point is still read from the chain.',
       loading: 'Loading the history…',
     },
     refunds: {

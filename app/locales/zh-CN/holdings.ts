@@ -41,14 +41,15 @@ export const holdings: Pick<Messages, 'holdings'> = {
       ERC20InvalidReceiver: '被拒绝：该地址不能接收份额。',
       ERC20InvalidSender: '被拒绝：发送方地址无效。',
       ERC20InsufficientBalance: '被拒绝：发送方份额不足。',
-      other: '被代币拒绝：{{name}}。',
+      other: '被代币拒绝：{{reason}}',
     },
     earnings: {
       title: '累计收益',
       label: '累计收益（{{unit}}）',
       series: '收益（已领取 + 可领取）',
       how: '每天的数据点由索引历史重放得出（您的份额余额乘以各代币的收益流）；今天的数据点直接读取链上：已领取 + 可领取 + 托管收益。',
-      truncated: '历史记录超出图表可重放的范围；较早的日期未显示。',
+      truncated:
+        '历史记录超出图表可重放的范围：最后一条已重放事件之后的日期留空，而不是显示偏低的数值；今天的数据点仍直接读取链上。',
       loading: '正在加载历史…',
     },
     refunds: {
