@@ -101,44 +101,29 @@ export function useGovernanceActs(view: GovernanceView, account: Address | undef
     [account, config, flow, settle, timelock],
   );
 
-  const execute = useCallback(
-    async (operation: TimelockOperation, label: string) => {
+  /** One of the timelock's own calls on an operation (execute or cancel), sent by the connected wallet. */
+  const operate = useCallback(
+    async (functionName: 'execute' | 'cancel', args: readonly unknown[], label: string) => {
       if (!account || !timelock) return;
       const receipt = await flow.run(({ send }) =>
-        send(
-          {
-            account,
-            address: timelock.address,
-            abi: timelockControllerAbi,
-            functionName: 'execute',
-            args: [operation.target, BigInt(operation.value), operation.data, operation.predecessor, operation.salt],
-          },
-          label,
-        ),
+        send({ account, address: timelock.address, abi: timelockControllerAbi, functionName, args }, label),
       );
       await settle(receipt);
     },
     [account, flow, settle, timelock],
   );
-
+  const execute = useCallback(
+    (operation: TimelockOperation, label: string) =>
+      operate(
+        'execute',
+        [operation.target, BigInt(operation.value), operation.data, operation.predecessor, operation.salt],
+        label,
+      ),
+    [operate],
+  );
   const cancel = useCallback(
-    async (operation: TimelockOperation, label: string) => {
-      if (!account || !timelock) return;
-      const receipt = await flow.run(({ send }) =>
-        send(
-          {
-            account,
-            address: timelock.address,
-            abi: timelockControllerAbi,
-            functionName: 'cancel',
-            args: [operation.id],
-          },
-          label,
-        ),
-      );
-      await settle(receipt);
-    },
-    [account, flow, settle, timelock],
+    (operation: TimelockOperation, label: string) => operate('cancel', [operation.id], label),
+    [operate],
   );
 
   return { flow, propose, execute, cancel };
