@@ -231,11 +231,19 @@ export async function readGovernance(chain: Chain): Promise<GovernanceView> {
 async function buildView(chain: Chain, head: Awaited<ReturnType<typeof headBlock>>): Promise<GovernanceView> {
   const { deployment } = chain;
   const registry = { address: deployment.contracts.clusterRegistry, abi: clusterRegistryAbi } as const;
-  const [owner, guardian, signers, threshold, version, heartbeat] = (await Promise.all(
-    (['owner', 'guardian', 'signers', 'threshold', 'committeeVersion', 'heartbeat'] as const).map((functionName) =>
-      chain.publicClient.readContract({ ...registry, functionName, blockNumber: head.number } as never),
+  // The scalars in one multicall; the signer list apart, as a plain eth_call, since nothing caps its length and a
+  // deployless multicall's answer is capped at 24,576 bytes.
+  const [[owner, guardian, threshold, version, heartbeat], signers] = (await Promise.all([
+    multiread(
+      chain,
+      (['owner', 'guardian', 'threshold', 'committeeVersion', 'heartbeat'] as const).map((functionName) => ({
+        ...registry,
+        functionName,
+      })),
+      head.number,
     ),
-  )) as [Address, Address, Address[], bigint, number, bigint];
+    chain.publicClient.readContract({ ...registry, functionName: 'signers', blockNumber: head.number }),
+  ])) as [[Address, Address, bigint, number, bigint], readonly Address[]];
   const base = {
     registry: registry.address,
     owner: getAddress(owner),
