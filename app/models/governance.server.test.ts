@@ -164,6 +164,20 @@ describe('readGovernance at each new head', () => {
       args: [first.id],
     });
   });
+
+  it('forgets the kept logs when the chain under them is rewritten (a reset or a deep reorganisation)', async () => {
+    const snapshot = (await chain.publicClient.request({ method: 'evm_snapshot' as never })) as Hex;
+    const gone = await schedule(
+      encodeFunctionData({ abi: clusterRegistryAbi, functionName: 'setHeartbeat', args: [7_400n] }),
+      'rewritten away',
+    );
+    await chain.mine(Number(REORG_DEPTH) + 10, 0);
+    expect((await readGovernance(context())).operations.map((operation) => operation.id)).toContain(gone.id);
+    await chain.publicClient.request({ method: 'evm_revert' as never, params: [snapshot] as never });
+    // The new history grows past the kept block, with other hashes.
+    await chain.mine(Number(REORG_DEPTH) + 20, 0);
+    expect((await readGovernance(context())).operations.map((operation) => operation.id)).not.toContain(gone.id);
+  });
 });
 
 describe('readGovernance with an account as owner', () => {

@@ -164,6 +164,8 @@ async function scanTimelock(chain: Chain, timelock: Address, from: bigint, to: b
   return into;
 }
 
+const emptyLogs = (): TimelockLogs => ({ operations: new Map(), granted: new Set() });
+
 function copyLogs(logs: TimelockLogs): TimelockLogs {
   return {
     operations: new Map([...logs.operations].map(([id, operation]) => [id, { ...operation }])),
@@ -193,10 +195,12 @@ async function timelockLogs(chain: Chain, timelock: Address, from: bigint, head:
     const block = await chain.publicClient.getBlock({ blockNumber: memo.to }).catch(() => null);
     if (block?.hash !== memo.hash) memo = undefined;
   }
+  // A memo of another history is forgotten, so the scan below may keep one that ends lower.
+  if (!memo) scans.delete(key);
   let kept: TimelockLogs;
   let keptTo: bigint;
   if (stable < from) {
-    kept = { operations: new Map(), granted: new Set() };
+    kept = emptyLogs();
     keptTo = from - 1n;
   } else if (memo && memo.to >= stable) {
     kept = copyLogs(memo.logs);
@@ -212,8 +216,6 @@ async function timelockLogs(chain: Chain, timelock: Address, from: bigint, head:
   }
   return scanTimelock(chain, timelock, keptTo + 1n, head, kept);
 }
-
-const emptyLogs = (): TimelockLogs => ({ operations: new Map(), granted: new Set() });
 
 export function operationState(timestamp: bigint, now: bigint): OperationState {
   if (timestamp === UNSET) return 'cancelled';
