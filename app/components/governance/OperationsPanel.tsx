@@ -10,11 +10,11 @@ import { useChainClock } from '~/components/operator/sale/SaleCountdown';
 import { formatDateTime } from '~/lib/format';
 import type { GovernanceView, TimelockOperation } from '~/models/governance.server';
 import { durationText } from './duration';
-import type { Authority } from './use-governance';
+import { type Authority, callSignature } from './use-governance';
 
 export function callText(operation: TimelockOperation, unknown: (selector: string) => string) {
   if (!operation.call) return unknown(operation.data.slice(0, 10));
-  return `${operation.call.functionName}(${operation.call.args.join(', ')})`;
+  return callSignature(operation.call.functionName, operation.call.args);
 }
 
 export function OperationsPanel({

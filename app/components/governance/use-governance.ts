@@ -30,6 +30,11 @@ export type Authority = {
   isGuardian: boolean;
 };
 
+/** A call as the console names it in its labels and its list of operations: `setThreshold(3)`. */
+export function callSignature(functionName: string, args: readonly unknown[] = []): string {
+  return `${functionName}(${args.join(', ')})`;
+}
+
 function randomSalt(): Hex {
   return toHex(crypto.getRandomValues(new Uint8Array(32)));
 }
