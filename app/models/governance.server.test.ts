@@ -10,7 +10,7 @@ import { deployProtocol } from '#contracts/deploy';
 import { startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
-import { describeCall, readClusterControls, readGovernance } from './governance.server';
+import { describeCall, REORG_DEPTH, readClusterControls, readGovernance } from './governance.server';
 
 const DELAY = 60;
 let chain: TestChain;
@@ -115,6 +115,68 @@ describe('readGovernance under a timelock', () => {
       { state: 'executed', readyAt: null },
     ]);
     expect(view.committee).toMatchObject({ threshold: '2', heartbeatSeconds: '7200' });
+  });
+});
+
+describe('readGovernance at each new head', () => {
+  it('reads the logs of the new blocks only, and still lists what older blocks scheduled', async () => {
+    const first = await schedule(
+      encodeFunctionData({ abi: clusterRegistryAbi, functionName: 'setHeartbeat', args: [7_300n] }),
+      'memo heartbeat',
+    );
+    // Bury the scheduling under more than REORG_DEPTH blocks, so the next view keeps its logs.
+    await chain.mine(Number(REORG_DEPTH) + 10, 0);
+    const ranges: { fromBlock: bigint; toBlock: bigint }[] = [];
+    const counting = new Proxy(chain.publicClient, {
+      get(target, property, receiver) {
+        if (property === 'getLogs') {
+          return (args: { fromBlock: bigint; toBlock: bigint }) => {
+            ranges.push({ fromBlock: args.fromBlock, toBlock: args.toBlock });
+            return target.getLogs(args as never);
+          };
+        }
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const countingContext = () =>
+      ({ chainId: 31_337, publicClient: counting, deployment: chain.deployment, publicRpcUrl: chain.rpcUrl }) as never;
+
+    const before = await readGovernance(countingContext());
+    expect(before.operations.map((operation) => operation.id)).toContain(first.id);
+    const head = BigInt(before.head.number);
+    await chain.mine(3, 0);
+    ranges.length = 0;
+    const after = await readGovernance(countingContext());
+    expect(BigInt(after.head.number)).toBe(head + 3n);
+    // Only blocks within REORG_DEPTH of either head are read again; the deployment's blocks are not.
+    expect(ranges.length).toBeGreaterThan(0);
+    for (const range of ranges) expect(range.fromBlock).toBeGreaterThan(head - REORG_DEPTH);
+    expect(after.operations.find((operation) => operation.id === first.id)).toMatchObject({
+      salt: keccak256(stringToBytes('memo heartbeat')),
+      state: 'waiting',
+      batchSize: 1,
+    });
+    expect(after.operations).toEqual(before.operations);
+    await chain.send(devRoles.deployer, {
+      address: chain.contracts.timelock!,
+      abi: timelockControllerAbi,
+      functionName: 'cancel',
+      args: [first.id],
+    });
+  });
+
+  it('forgets the kept logs when the chain under them is rewritten (a reset or a deep reorganisation)', async () => {
+    const snapshot = (await chain.publicClient.request({ method: 'evm_snapshot' as never })) as Hex;
+    const gone = await schedule(
+      encodeFunctionData({ abi: clusterRegistryAbi, functionName: 'setHeartbeat', args: [7_400n] }),
+      'rewritten away',
+    );
+    await chain.mine(Number(REORG_DEPTH) + 10, 0);
+    expect((await readGovernance(context())).operations.map((operation) => operation.id)).toContain(gone.id);
+    await chain.publicClient.request({ method: 'evm_revert' as never, params: [snapshot] as never });
+    // The new history grows past the kept block, with other hashes.
+    await chain.mine(Number(REORG_DEPTH) + 20, 0);
+    expect((await readGovernance(context())).operations.map((operation) => operation.id)).not.toContain(gone.id);
   });
 });
 

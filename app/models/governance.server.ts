@@ -4,10 +4,12 @@
  * the timelock's operations. The operations come from the timelock's own events (CallScheduled, CallSalt), read with
  * getLogs over a bounded block range in bounded chunks, and their state from getTimestamp at the head block; the
  * mirror does not index the timelock (yet), and a governance page is viewed by a handful of people, not the public.
- * Everything is read once per block (perBlock) however many times the page is loaded.
+ * Everything is read once per block (perBlock) however many times the page is loaded, and the logs below the last
+ * REORG_DEPTH blocks are kept between blocks (timelockLogs), so a new head costs the logs of the blocks since the last.
  */
 import type { AppLoadContext } from '@remix-run/node';
-import { type Abi, type Address, decodeFunctionData, getAddress, type Hex, zeroAddress } from 'viem';
+import { LRUCache } from 'lru-cache';
+import { type Abi, type Address, decodeFunctionData, getAddress, type Hex, zeroAddress, zeroHash } from 'viem';
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, timelockControllerAbi } from '#contracts';
 import {
   type ClusterStatusName,
@@ -99,7 +101,6 @@ async function timelockDelayOf(chain: Chain, owner: Address, blockNumber: bigint
 
 type ScheduledLog = {
   id: Hex;
-  index: bigint;
   target: Address;
   value: bigint;
   data: Hex;
@@ -109,34 +110,111 @@ type ScheduledLog = {
   transactionHash: Hex;
 };
 
-/** The timelock's scheduled calls, salts and role grants in [from, to], in chunks of LOG_CHUNK_BLOCKS. */
-async function scanTimelock(chain: Chain, timelock: Address, from: bigint, to: bigint) {
-  const scheduled: ScheduledLog[] = [];
-  const salts = new Map<Hex, Hex>();
-  const granted = new Set<Address>();
+/** One operation as the timelock's events tell it: its first call, how many calls it schedules, and its salt. */
+type ScheduledOperation = { first: ScheduledLog; calls: number; salt: Hex };
+
+/**
+ * What the timelock's events say up to a block: its newest operations (at most OPERATION_LIST_LIMIT, oldest first —
+ * a Map keeps the order they were scheduled in) and every account a role was granted to.
+ */
+type TimelockLogs = { operations: Map<Hex, ScheduledOperation>; granted: Set<Address> };
+
+/** The timelock's logs in [from, to], in chunks of LOG_CHUNK_BLOCKS, added to `into` (which is changed). */
+async function scanTimelock(chain: Chain, timelock: Address, from: bigint, to: bigint, into: TimelockLogs) {
   const events = eventsNamed('CallScheduled', 'CallSalt', 'RoleGranted');
   for (let start = from; start <= to; start += LOG_CHUNK_BLOCKS) {
     const end = start + LOG_CHUNK_BLOCKS - 1n < to ? start + LOG_CHUNK_BLOCKS - 1n : to;
     const logs = await chain.publicClient.getLogs({ address: timelock, events, fromBlock: start, toBlock: end });
     for (const log of logs) {
       const args = log.args as Record<string, unknown>;
+      const id = args.id as Hex;
       if (log.eventName === 'CallScheduled') {
-        scheduled.push({
-          id: args.id as Hex,
-          index: args.index as bigint,
-          target: getAddress(args.target as Address),
-          value: args.value as bigint,
-          data: args.data as Hex,
-          predecessor: args.predecessor as Hex,
-          blockNumber: log.blockNumber!,
-          logIndex: log.logIndex!,
-          transactionHash: log.transactionHash!,
+        if (args.index !== 0n) {
+          const known = into.operations.get(id);
+          if (known) known.calls += 1;
+          continue;
+        }
+        // A cancelled id may be scheduled again: the newest scheduling is the operation, moved to the newest place.
+        into.operations.delete(id);
+        into.operations.set(id, {
+          first: {
+            id,
+            target: getAddress(args.target as Address),
+            value: args.value as bigint,
+            data: args.data as Hex,
+            predecessor: args.predecessor as Hex,
+            blockNumber: log.blockNumber!,
+            logIndex: log.logIndex!,
+            transactionHash: log.transactionHash!,
+          },
+          calls: 1,
+          salt: zeroHash,
         });
-      } else if (log.eventName === 'CallSalt') salts.set(args.id as Hex, args.salt as Hex);
-      else if (log.eventName === 'RoleGranted') granted.add(getAddress(args.account as Address));
+      } else if (log.eventName === 'CallSalt') {
+        const known = into.operations.get(id);
+        if (known) known.salt = args.salt as Hex;
+      } else if (log.eventName === 'RoleGranted') into.granted.add(getAddress(args.account as Address));
+    }
+    // Only the newest operations are ever listed: older ones are dropped as the scan goes, so memory stays bounded.
+    for (const id of into.operations.keys()) {
+      if (into.operations.size <= OPERATION_LIST_LIMIT) break;
+      into.operations.delete(id);
     }
   }
-  return { scheduled, salts, granted };
+  return into;
+}
+
+const emptyLogs = (): TimelockLogs => ({ operations: new Map(), granted: new Set() });
+
+function copyLogs(logs: TimelockLogs): TimelockLogs {
+  return {
+    operations: new Map([...logs.operations].map(([id, operation]) => [id, { ...operation }])),
+    granted: new Set(logs.granted),
+  };
+}
+
+/** Blocks under the head that a reorganisation may still rewrite: their logs are read afresh by every view. */
+export const REORG_DEPTH = 64n;
+
+/** The logs of [from, to] kept between views, and the hash of `to` (another hash there: the chain was rewritten). */
+type ScanMemo = { from: bigint; to: bigint; hash: Hex; logs: TimelockLogs };
+const scans = new LRUCache<string, ScanMemo>({ max: 16 });
+
+/**
+ * The timelock's logs in [from, head]. Logs older than REORG_DEPTH blocks are kept per (chain, timelock, deployment)
+ * and only the blocks since are read at each new head, so a page view costs the chunks of a few new blocks, not
+ * MAX_SCAN_BLOCKS / LOG_CHUNK_BLOCKS eth_getLogs per block the chain makes. The kept part is checked by its last
+ * block's hash (a reset anvil or a deep reorganisation starts the scan over).
+ */
+async function timelockLogs(chain: Chain, timelock: Address, from: bigint, head: bigint): Promise<TimelockLogs> {
+  const key = `${chain.chainId}:${timelock}:${chain.deployment.deployBlock}`;
+  const stable = head - REORG_DEPTH;
+  let memo = scans.get(key);
+  if (memo && (memo.from > from || memo.to > head)) memo = undefined;
+  if (memo) {
+    const block = await chain.publicClient.getBlock({ blockNumber: memo.to }).catch(() => null);
+    if (block?.hash !== memo.hash) memo = undefined;
+  }
+  // A memo of another history is forgotten, so the scan below may keep one that ends lower.
+  if (!memo) scans.delete(key);
+  let kept: TimelockLogs;
+  let keptTo: bigint;
+  if (stable < from) {
+    kept = emptyLogs();
+    keptTo = from - 1n;
+  } else if (memo && memo.to >= stable) {
+    kept = copyLogs(memo.logs);
+    keptTo = memo.to;
+  } else {
+    const start = memo ? memo.to + 1n : from;
+    const logs = await scanTimelock(chain, timelock, start, stable, memo ? copyLogs(memo.logs) : emptyLogs());
+    const { hash } = await chain.publicClient.getBlock({ blockNumber: stable });
+    const latest = scans.get(key);
+    if (!latest || latest.to < stable) scans.set(key, { from: memo?.from ?? from, to: stable, hash, logs });
+    kept = copyLogs(logs);
+    keptTo = stable;
+  }
+  return scanTimelock(chain, timelock, keptTo + 1n, head, kept);
 }
 
 export function operationState(timestamp: bigint, now: bigint): OperationState {
@@ -155,11 +233,19 @@ export async function readGovernance(chain: Chain): Promise<GovernanceView> {
 async function buildView(chain: Chain, head: Awaited<ReturnType<typeof headBlock>>): Promise<GovernanceView> {
   const { deployment } = chain;
   const registry = { address: deployment.contracts.clusterRegistry, abi: clusterRegistryAbi } as const;
-  const [owner, guardian, signers, threshold, version, heartbeat] = (await Promise.all(
-    (['owner', 'guardian', 'signers', 'threshold', 'committeeVersion', 'heartbeat'] as const).map((functionName) =>
-      chain.publicClient.readContract({ ...registry, functionName, blockNumber: head.number } as never),
+  // The scalars in one multicall; the signer list apart, as a plain eth_call, since nothing caps its length and a
+  // deployless multicall's answer is capped at 24,576 bytes.
+  const [[owner, guardian, threshold, version, heartbeat], signers] = (await Promise.all([
+    multiread(
+      chain,
+      (['owner', 'guardian', 'threshold', 'committeeVersion', 'heartbeat'] as const).map((functionName) => ({
+        ...registry,
+        functionName,
+      })),
+      head.number,
     ),
-  )) as [Address, Address, Address[], bigint, number, bigint];
+    chain.publicClient.readContract({ ...registry, functionName: 'signers', blockNumber: head.number }),
+  ])) as [[Address, Address, bigint, number, bigint], readonly Address[]];
   const base = {
     registry: registry.address,
     owner: getAddress(owner),
@@ -178,7 +264,8 @@ async function buildView(chain: Chain, head: Awaited<ReturnType<typeof headBlock
   if (delay === null) return { ...base, timelock: null, operations: [], scannedFrom: from.toString() };
 
   const timelock = { address: base.owner, abi: timelockControllerAbi } as const;
-  const { scheduled, salts, granted } = await scanTimelock(chain, timelock.address, from, head.number);
+  const logs = await timelockLogs(chain, timelock.address, from, head.number);
+  const granted = new Set(logs.granted);
   if (deployment.governance?.proposer) granted.add(getAddress(deployment.governance.proposer));
   const candidates = [...granted];
   const roleIds = (await multiread(
@@ -186,19 +273,15 @@ async function buildView(chain: Chain, head: Awaited<ReturnType<typeof headBlock
     TIMELOCK_ROLES.map((role) => ({ ...timelock, functionName: role })),
     head.number,
   )) as Hex[];
-  const firsts = scheduled
-    .filter((log) => log.index === 0n)
-    .sort((a, b) =>
-      a.blockNumber === b.blockNumber ? b.logIndex - a.logIndex : a.blockNumber > b.blockNumber ? -1 : 1,
-    )
-    .slice(0, OPERATION_LIST_LIMIT);
+  // Newest first, within the scanned window.
+  const listed = [...logs.operations.values()].filter(({ first }) => first.blockNumber >= from).reverse();
   const answers = await multiread(
     chain,
     [
       ...roleIds.flatMap((role) =>
         candidates.map((account) => ({ ...timelock, functionName: 'hasRole', args: [role, account] })),
       ),
-      ...firsts.map((log) => ({ ...timelock, functionName: 'getTimestamp', args: [log.id] })),
+      ...listed.map(({ first }) => ({ ...timelock, functionName: 'getTimestamp', args: [first.id] })),
     ],
     head.number,
   );
@@ -207,9 +290,7 @@ async function buildView(chain: Chain, head: Awaited<ReturnType<typeof headBlock
     holders[role] = candidates.filter((_, index) => answers[roleIndex * candidates.length + index] === true);
   });
   const timestamps = answers.slice(roleIds.length * candidates.length) as bigint[];
-  const batchSizes = new Map<Hex, number>();
-  for (const log of scheduled) batchSizes.set(log.id, (batchSizes.get(log.id) ?? 0) + 1);
-  const operations = firsts.map((log, index): TimelockOperation => {
+  const operations = listed.map(({ first: log, calls, salt }, index): TimelockOperation => {
     const timestamp = timestamps[index]!;
     const state = operationState(timestamp, head.timestamp);
     return {
@@ -218,8 +299,8 @@ async function buildView(chain: Chain, head: Awaited<ReturnType<typeof headBlock
       value: log.value.toString(),
       data: log.data,
       predecessor: log.predecessor,
-      salt: salts.get(log.id) ?? (`0x${'0'.repeat(64)}` as Hex),
-      batchSize: batchSizes.get(log.id) ?? 1,
+      salt,
+      batchSize: calls,
       blockNumber: log.blockNumber.toString(),
       transactionHash: log.transactionHash,
       state,

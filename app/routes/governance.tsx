@@ -17,28 +17,23 @@ import { useAuthority, useGovernanceActs } from '~/components/governance/use-gov
 import { WhoGoverns } from '~/components/governance/WhoGoverns';
 import { TxStatus } from '~/components/TxStatus';
 import { fromDataSources, parseOr400 } from '~/lib/http.server';
+import { clusterIdParam, searchParamsObject } from '~/lib/params';
 import { readClusterControls, readGovernance } from '~/models/governance.server';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — governance' }];
 
-const querySchema = z.object({
-  cluster: z
-    .string()
-    .regex(/^\d{1,20}$/)
-    .optional(),
-});
+/** ?cluster= picks the cluster to govern, an id as every route takes one: not digits is a 400, unknown is "missing". */
+const querySchema = z.object({ cluster: clusterIdParam.optional() });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams;
-  const asked = params.get('cluster') || undefined;
-  const query = await parseOr400(querySchema, { cluster: asked }, request);
+  const query = await parseOr400(querySchema, searchParamsObject(new URL(request.url).searchParams), request);
   const [view, cluster] = await fromDataSources(() =>
     Promise.all([
       readGovernance(context.chain),
-      query.cluster ? readClusterControls(context.chain, BigInt(query.cluster)) : Promise.resolve(null),
+      query.cluster === undefined ? Promise.resolve(null) : readClusterControls(context.chain, query.cluster),
     ]),
   );
-  return { view, asked: query.cluster ?? null, cluster };
+  return { view, asked: query.cluster?.toString() ?? null, cluster };
 }
 
 export default function Governance() {

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { clusterRegistryAbi, offeringAbi, shareTokenAbi } from '#contracts';
 import type { ClusterControls, GovernanceView } from '~/models/governance.server';
 import { ActAs } from './ActAs';
-import type { Authority, GovernanceCall } from './use-governance';
+import { type Authority, callSignature, type GovernanceCall } from './use-governance';
 
 type Propose = (call: GovernanceCall, label: string, options?: { asGuardian?: boolean }) => Promise<void>;
 
@@ -38,7 +38,7 @@ export function ClusterPanel({
       call,
       asGuardian
         ? t('governance.labels.send', { call: call.functionName })
-        : t(verb, { call: `${call.functionName}(${(call.args ?? []).join(', ')})` }),
+        : t(verb, { call: callSignature(call.functionName, call.args) }),
       { asGuardian },
     );
   const owner = !busy && authority.canPropose;

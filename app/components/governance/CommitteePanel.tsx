@@ -10,7 +10,7 @@ import { clusterRegistryAbi } from '#contracts';
 import type { GovernanceView } from '~/models/governance.server';
 import { ActAs } from './ActAs';
 import { durationText } from './duration';
-import type { GovernanceCall } from './use-governance';
+import { callSignature, type GovernanceCall } from './use-governance';
 
 type Propose = (call: GovernanceCall, label: string) => Promise<void>;
 type InvalidKey = 'governance.invalid.address' | 'governance.invalid.number';
@@ -48,7 +48,7 @@ export function CommitteePanel({
         return;
       }
       setInvalid(null);
-      void propose(call, t(verb, { call: `${call.functionName}(${(call.args ?? []).join(', ')})` }));
+      void propose(call, t(verb, { call: callSignature(call.functionName, call.args) }));
     };
   }
   const error = (form: string) =>

@@ -5,29 +5,16 @@
  * clock after that; the chain's simulation stays the judge of whether an operation is ready.
  */
 import { useRevalidator } from '@remix-run/react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useChainClock } from '~/components/operator/sale/SaleCountdown';
 import { formatDateTime } from '~/lib/format';
 import type { GovernanceView, TimelockOperation } from '~/models/governance.server';
 import { durationText } from './duration';
-import type { Authority } from './use-governance';
-
-/** Seconds on the chain's clock, estimated from the head block's time and how long ago the page received it. */
-function useChainNow(headTimestamp: string) {
-  const [now, setNow] = useState(() => Number(headTimestamp));
-  useEffect(() => {
-    const receivedAt = Date.now();
-    const head = Number(headTimestamp);
-    setNow(head);
-    const timer = setInterval(() => setNow(head + Math.floor((Date.now() - receivedAt) / 1_000)), 1_000);
-    return () => clearInterval(timer);
-  }, [headTimestamp]);
-  return now;
-}
+import { type Authority, callSignature } from './use-governance';
 
 export function callText(operation: TimelockOperation, unknown: (selector: string) => string) {
   if (!operation.call) return unknown(operation.data.slice(0, 10));
-  return `${operation.call.functionName}(${operation.call.args.join(', ')})`;
+  return callSignature(operation.call.functionName, operation.call.args);
 }
 
 export function OperationsPanel({
@@ -44,7 +31,7 @@ export function OperationsPanel({
   cancel: (operation: TimelockOperation, label: string) => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
-  const now = useChainNow(view.head.timestamp);
+  const now = Number(useChainClock(BigInt(view.head.timestamp)));
   const revalidator = useRevalidator();
   const unknown = (selector: string) => t('governance.operations.unknown', { selector });
   return (

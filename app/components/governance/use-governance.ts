@@ -13,7 +13,7 @@ import { simulateContract } from 'wagmi/actions';
 import { timelockControllerAbi } from '#contracts';
 import { protocolErrorsAbi } from '#protocol/errors';
 import { useTransactionFlow } from '~/lib/tx';
-import type { GovernanceView, TimelockOperation } from '~/models/governance.server';
+import type { GovernanceView, TimelockOperation, TimelockRole } from '~/models/governance.server';
 
 export type GovernanceCall = {
   address: Address;
@@ -30,6 +30,11 @@ export type Authority = {
   isGuardian: boolean;
 };
 
+/** A call as the console names it in its labels and its list of operations: `setThreshold(3)`. */
+export function callSignature(functionName: string, args: readonly unknown[] = []): string {
+  return `${functionName}(${args.join(', ')})`;
+}
+
 function randomSalt(): Hex {
   return toHex(crypto.getRandomValues(new Uint8Array(32)));
 }
@@ -37,15 +42,15 @@ function randomSalt(): Hex {
 /** What the connected wallet may do: the timelock's roles read from the chain, or ownership of the registry. */
 export function useAuthority(view: GovernanceView, account: Address | undefined): Authority {
   const timelock = view.timelock;
+  // The roles the server read from the timelock (TIMELOCK_ROLES, in that order), asked of the connected wallet.
+  const roleNames = (timelock ? Object.keys(timelock.roleIds) : []) as TimelockRole[];
   const roles = useReadContracts({
-    contracts: timelock
-      ? (['PROPOSER_ROLE', 'EXECUTOR_ROLE', 'CANCELLER_ROLE'] as const).map((role) => ({
-          address: timelock.address,
-          abi: timelockControllerAbi,
-          functionName: 'hasRole' as const,
-          args: [timelock.roleIds[role], account!] as const,
-        }))
-      : [],
+    contracts: roleNames.map((role) => ({
+      address: timelock!.address,
+      abi: timelockControllerAbi,
+      functionName: 'hasRole' as const,
+      args: [timelock!.roleIds[role], account!] as const,
+    })),
     query: { enabled: Boolean(timelock && account) },
   });
   const isGuardian = Boolean(account && view.guardian && isAddressEqual(account, view.guardian));
@@ -54,8 +59,13 @@ export function useAuthority(view: GovernanceView, account: Address | undefined)
     const owner = isAddressEqual(account, view.owner);
     return { canPropose: owner, canExecute: owner, canCancel: false, isGuardian };
   }
-  const [proposer, executor, canceller] = (roles.data ?? []).map((answer) => answer.result === true);
-  return { canPropose: Boolean(proposer), canExecute: Boolean(executor), canCancel: Boolean(canceller), isGuardian };
+  const holds = (role: TimelockRole) => roles.data?.[roleNames.indexOf(role)]?.result === true;
+  return {
+    canPropose: holds('PROPOSER_ROLE'),
+    canExecute: holds('EXECUTOR_ROLE'),
+    canCancel: holds('CANCELLER_ROLE'),
+    isGuardian,
+  };
 }
 
 export function useGovernanceActs(view: GovernanceView, account: Address | undefined) {
@@ -101,44 +111,29 @@ export function useGovernanceActs(view: GovernanceView, account: Address | undef
     [account, config, flow, settle, timelock],
   );
 
-  const execute = useCallback(
-    async (operation: TimelockOperation, label: string) => {
+  /** One of the timelock's own calls on an operation (execute or cancel), sent by the connected wallet. */
+  const operate = useCallback(
+    async (functionName: 'execute' | 'cancel', args: readonly unknown[], label: string) => {
       if (!account || !timelock) return;
       const receipt = await flow.run(({ send }) =>
-        send(
-          {
-            account,
-            address: timelock.address,
-            abi: timelockControllerAbi,
-            functionName: 'execute',
-            args: [operation.target, BigInt(operation.value), operation.data, operation.predecessor, operation.salt],
-          },
-          label,
-        ),
+        send({ account, address: timelock.address, abi: timelockControllerAbi, functionName, args }, label),
       );
       await settle(receipt);
     },
     [account, flow, settle, timelock],
   );
-
+  const execute = useCallback(
+    (operation: TimelockOperation, label: string) =>
+      operate(
+        'execute',
+        [operation.target, BigInt(operation.value), operation.data, operation.predecessor, operation.salt],
+        label,
+      ),
+    [operate],
+  );
   const cancel = useCallback(
-    async (operation: TimelockOperation, label: string) => {
-      if (!account || !timelock) return;
-      const receipt = await flow.run(({ send }) =>
-        send(
-          {
-            account,
-            address: timelock.address,
-            abi: timelockControllerAbi,
-            functionName: 'cancel',
-            args: [operation.id],
-          },
-          label,
-        ),
-      );
-      await settle(receipt);
-    },
-    [account, flow, settle, timelock],
+    (operation: TimelockOperation, label: string) => operate('cancel', [operation.id], label),
+    [operate],
   );
 
   return { flow, propose, execute, cancel };
