@@ -6,7 +6,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Address, getAddress, isAddress } from 'viem';
-import { shareTokenAbi } from '#contracts';
+import { shareTokenAbi, shareTokenConstants } from '#contracts';
 import { TxStatus } from '~/components/TxStatus';
 import { formatDateTime, shortAddress } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
@@ -14,7 +14,8 @@ import { useTransactionFlow } from '~/lib/tx';
 export type PayerData = { payer: Address; horizon: string; since: string };
 
 const DAY = 86_400;
-const MAX_DAYS = 3_650;
+/** The longest horizon the token takes (setRevenuePayer refuses above MAX_DURATION), in whole days. */
+const MAX_DAYS = Math.floor(Number(shareTokenConstants.MAX_DURATION) / DAY);
 
 export function RevenuePayers({
   token,
@@ -111,7 +112,7 @@ export function RevenuePayers({
           onChange={(event) => setPayer(event.currentTarget.value)}
           aria-invalid={invalid}
         />
-        <label htmlFor="payer-days">{t('console.payers.horizonDays')}</label>
+        <label htmlFor="payer-days">{t('console.payers.horizonDays', { max: MAX_DAYS })}</label>
         <input
           id="payer-days"
           name="days"
@@ -125,7 +126,7 @@ export function RevenuePayers({
             {t('console.payers.addWhat', { payer: shortAddress(payer.trim()), days: dayCount })}
           </p>
         )}
-        {invalid && <p className="error-text">{t('console.payers.invalid')}</p>}
+        {invalid && <p className="error-text">{t('console.payers.invalid', { max: MAX_DAYS })}</p>}
         <button type="submit" disabled={flow.busy}>
           {t('console.payers.add')}
         </button>
