@@ -11,7 +11,7 @@ import { TxStatus } from '~/components/TxStatus';
 import { formatDateTime, shortAddress } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
 
-export type PayerData = { payer: Address; horizon: string; since: string };
+export type PayerData = { payer: Address; horizon: bigint; since: Date };
 
 const DAY = 86_400;
 /** The longest horizon the token takes (setRevenuePayer refuses above MAX_DURATION), in whole days. */
@@ -75,12 +75,12 @@ export function RevenuePayers({
             {payers.map((row) => (
               <tr key={row.payer} data-testid={`revenue-payer-${row.payer}`}>
                 <td title={row.payer}>{shortAddress(row.payer)}</td>
-                <td data-value={row.horizon}>
+                <td data-value={row.horizon.toString()}>
                   {t('console.payers.days', {
-                    days: (Number(row.horizon) / DAY).toFixed(Number(row.horizon) % DAY ? 2 : 0),
+                    days: (Number(row.horizon) / DAY).toFixed(row.horizon % BigInt(DAY) ? 2 : 0),
                   })}
                 </td>
-                <td>{formatDateTime(Math.floor(Date.parse(row.since) / 1000), i18n.language)}</td>
+                <td>{formatDateTime(Math.floor(row.since.getTime() / 1000), i18n.language)}</td>
                 <td>
                   <button
                     type="button"
