@@ -109,6 +109,8 @@ describe('attestation answers: cheap checks before any per-UUID work', () => {
     expect(canonicalizer).not.toHaveBeenCalled();
     expect(treeBuilder).not.toHaveBeenCalled();
     expect(registry.chainTime).not.toHaveBeenCalled();
+    // A signature that recovers to no one cannot be the operator's over any fresh read: none is made.
+    expect(registry.cluster.mock.calls.every((call: unknown[]) => call[1] !== true)).toBe(true);
   });
 
   it('refuses a 100,000-UUID answer with a junk signature as invalid_signature without building the tree or a fresh RPC', async () => {
@@ -242,6 +244,8 @@ describe('answers right after updateHardware: the cached read is older than the 
     for (let index = 0; index < 10; index++) {
       const forged = await answer(desk, after, { hardwareRoot: updatedRead.hardwareRoot, gpuCount: 4, junk: true });
       expect((await refusal(desk.verify(1n, forged))).code).toBe('invalid_signature');
+      const wrongCount = await answer(desk, before, { junk: true });
+      expect((await refusal(desk.verify(1n, wrongCount))).code).toBe('gpu_count_mismatch');
     }
     expect(freshReads(registry)).toBe(0);
     for (let index = 0; index < 10; index++) {

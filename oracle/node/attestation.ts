@@ -290,6 +290,9 @@ export class AttestationDesk {
     } catch (refusal) {
       const key = clusterId.toString();
       if (!(refusal instanceof Rejection) || !STALE_READ_CODES.has(refusal.code)) throw refusal;
+      // A signature that recovers to no one does so over any commitment (the count refusal comes before it is
+      // checked): no read can make it the operator's, so a junk answer of any size still costs no RPC.
+      if (refusal.code !== 'not_operator' && !(await this.signer(clusterId, body, cached))) throw refusal;
       if (!this.rereadsByCluster.tryTake(key, this.now())) throw refusal;
       const read = await this.registry.cluster(clusterId, true);
       if (sameCommitment(read, cached)) throw refusal;
@@ -315,16 +318,7 @@ export class AttestationDesk {
         onChainCount: onChain.gpuCount,
       });
     }
-    const signer = await recoverSigner(
-      inventoryProofDigest(this.config.context, {
-        clusterId,
-        hardwareRoot: onChain.hardwareRoot,
-        gpuCount: onChain.gpuCount,
-        challenge: body.challenge as Hex,
-        validUntil: BigInt(body.validUntil),
-      }),
-      body.signature as Hex,
-    ).catch(() => undefined);
+    const signer = await this.signer(clusterId, body, onChain);
     if (!signer) throw new Rejection('invalid_signature', 'the inventory signature does not recover', 401);
     if (signer !== onChain.operator) {
       throw new Rejection(
@@ -334,6 +328,20 @@ export class AttestationDesk {
         { signer },
       );
     }
+  }
+
+  /** Who signed the answer over `onChain`'s root and count; undefined when the signature recovers to no one. */
+  private signer(clusterId: bigint, body: AttestationAnswer, onChain: OnChainCluster) {
+    return recoverSigner(
+      inventoryProofDigest(this.config.context, {
+        clusterId,
+        hardwareRoot: onChain.hardwareRoot,
+        gpuCount: onChain.gpuCount,
+        challenge: body.challenge as Hex,
+        validUntil: BigInt(body.validUntil),
+      }),
+      body.signature as Hex,
+    ).catch(() => undefined);
   }
 }
 
