@@ -9,8 +9,9 @@ import { and, desc, eq } from 'drizzle-orm';
 import { type Address, getAddress, isAddressEqual } from 'viem';
 import { clusterRegistryAbi } from '#contracts';
 import { clusters } from '#db/schema';
-import { type ClusterStatusName, clusterStatusName } from '#protocol/status-names';
+import { clusterStatusName } from '#protocol/status-names';
 import { headBlock, multiread } from './chain-reads.server';
+import type { ClusterListItem } from './clusters.server';
 
 /** The most offers one account's list shows (newest cluster first); anyone can offer a cluster to anyone. */
 export const HANDOVER_LIST_LIMIT = 20;
@@ -19,15 +20,11 @@ const CLUSTER_INFO_BYTES = 1_600;
 
 type Context = Pick<AppLoadContext, 'db' | 'chain'>;
 
-export type OfferedHandover = {
-  id: bigint;
-  /** Who offers it: the cluster's current operator. */
-  operator: Address;
-  status: ClusterStatusName;
-  gpuModel: string;
-  gpuCount: number;
-  location: string;
-};
+/** A cluster as the operator's list shows it; `operator`, who offers it, is its current operator. */
+export type OfferedHandover = Pick<
+  ClusterListItem,
+  'id' | 'operator' | 'status' | 'gpuModel' | 'gpuCount' | 'location'
+>;
 
 type PendingInfo = {
   operator: Address;

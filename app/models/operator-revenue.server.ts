@@ -8,10 +8,11 @@
 import type { AppLoadContext } from '@remix-run/node';
 import { and, desc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Address } from 'viem';
-import { clusterRegistryAbi, shareTokenAbi } from '#contracts';
+import { shareTokenAbi } from '#contracts';
 import type { Database } from '#db';
 import { epochReports, indexedBlocks, revenueDeposits, shareTokens, tokenControlEvents } from '#db/schema';
-import { headBlock, multiread } from './chain-reads.server';
+import { multiread } from './chain-reads.server';
+import { getClusterPassport } from './clusters.server';
 
 export const WEEK_SECONDS = 7 * 86_400;
 /** Weeks in the table: two months of weekly settling. */
@@ -200,47 +201,42 @@ type Context = Pick<AppLoadContext, 'db' | 'chain'>;
  * The Revenue tab's data: the mirror's owed revenue (operatorRevenue) at the head block's chain time, next to the
  * token's own state at that block: its stream, its cumulative deposits (when they differ from the mirror's, the mirror
  * is behind and the one-click deposit waits for it), its pauses, and each listed payer's horizon as the token has it
- * (a payer named or revoked in a block the mirror has not reached yet). Undefined without a token.
+ * (a payer named or revoked in a block the mirror has not reached yet). The operator, stream and cumulative deposits
+ * are the passport's read of the block (getClusterPassport: one multicall per block and cluster, shared with every
+ * page that shows the cluster). Undefined without a token.
  */
 export async function operatorRevenueView(context: Context, clusterId: bigint) {
   const { chain, db } = context;
-  const head = await headBlock(chain);
-  const registry = { address: chain.deployment.contracts.clusterRegistry, abi: clusterRegistryAbi } as const;
-  const [operator] = (await multiread(
-    chain,
-    [{ ...registry, functionName: 'operatorOf', args: [clusterId] }],
-    head.number,
-  )) as [Address];
-  const owed = await operatorRevenue(db, { chainId: chain.chainId, clusterId, operator, now: Number(head.timestamp) });
+  const passport = await getClusterPassport(context, clusterId);
+  if (!passport?.market) return undefined;
+  const { operator, market } = passport;
+  const block = BigInt(passport.block);
+  const owed = await operatorRevenue(db, { chainId: chain.chainId, clusterId, operator, now: Number(passport.now) });
   if (!owed) return undefined;
   const tokenContract = { address: owed.token, abi: shareTokenAbi } as const;
-  const [stream, totalDeposited, pausedByOperator, pausedByGovernance, ...horizons] = (await multiread(
+  const [pausedByOperator, pausedByGovernance, ...horizons] = (await multiread(
     chain,
     [
-      { ...tokenContract, functionName: 'stream' },
-      { ...tokenContract, functionName: 'totalDeposited' },
       { ...tokenContract, functionName: 'pausedByOperator' },
       { ...tokenContract, functionName: 'pausedByGovernance' },
       ...owed.payers.map((payer) => ({ ...tokenContract, functionName: 'revenuePayerHorizon', args: [payer.payer] })),
     ],
-    head.number,
-    // The stream is five words.
-    5 * 32,
-  )) as [{ ratePerSecond: bigint; start: bigint; end: bigint }, bigint, boolean, boolean, ...bigint[]];
+    block,
+  )) as [boolean, boolean, ...bigint[]];
   return {
-    now: head.timestamp,
-    block: head.number,
+    now: passport.now,
+    block,
     operator,
     owed,
     chain: {
-      stream: { ratePerSecond: stream.ratePerSecond, start: stream.start, end: stream.end },
-      totalDeposited,
+      stream: market.stream,
+      totalDeposited: market.totalDeposited,
       pausedByOperator,
       pausedByGovernance,
       horizons: owed.payers.map((payer, index) => ({ payer: payer.payer, horizon: horizons[index]! })),
     },
     /** The mirror has every deposit the chain has: the outstanding figure is safe to pay in one click. */
-    mirrorCurrent: totalDeposited === owed.deposited,
+    mirrorCurrent: market.totalDeposited === owed.deposited,
   };
 }
 

@@ -8,11 +8,12 @@ import type { AppLoadContext } from '@remix-run/node';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Address, Hash } from 'viem';
 import { erc20Abi } from 'viem';
-import { offeringAbi, shareTokenAbi } from '#contracts';
+import { shareTokenAbi } from '#contracts';
 import type { Database } from '#db';
-import { offeringEvents, shareTokens } from '#db/schema';
-import { type OfferingPhaseName, offeringPhaseName } from '#protocol/status-names';
-import { headBlock, multiread } from './chain-reads.server';
+import { offeringEvents } from '#db/schema';
+import type { OfferingPhaseName } from '#protocol/status-names';
+import { multiread } from './chain-reads.server';
+import { getClusterPassport } from './clusters.server';
 
 type Context = Pick<AppLoadContext, 'db' | 'chain'>;
 
@@ -75,71 +76,49 @@ export function finalizeState(
   return 'anyone';
 }
 
-/** The Sale tab's data, undefined when the mirror knows no token for the cluster. */
+/**
+ * The Sale tab's data, undefined when the cluster has no token. The token, phase, terms, supply, sold and raised are
+ * the passport's read of the head block (getClusterPassport: one multicall per block and cluster, shared with every
+ * page that shows the cluster, and a token the mirror has not seen yet is found on chain); the pause and the escrow's
+ * balances are read at that block.
+ */
 export async function operatorSaleView(context: Context, clusterId: bigint) {
   const { db, chain } = context;
-  const [sale] = await db
-    .select({ token: shareTokens.token, offering: shareTokens.offering, symbol: shareTokens.symbol })
-    .from(shareTokens)
-    .where(and(eq(shareTokens.chainId, chain.chainId), eq(shareTokens.clusterId, clusterId)))
-    .limit(1);
-  if (!sale) return undefined;
-  const head = await headBlock(chain);
-  const offering = { address: sale.offering, abi: offeringAbi } as const;
-  const token = { address: sale.token, abi: shareTokenAbi } as const;
-  const [phase, terms, supply, sold, raised, paused, sharesInEscrow, moneyInEscrow] = (await multiread(
-    chain,
-    [
-      { ...offering, functionName: 'phase' },
-      { ...offering, functionName: 'terms' },
-      { ...token, functionName: 'totalSupply' },
-      { ...offering, functionName: 'sold' },
-      { ...offering, functionName: 'raised' },
-      { ...token, functionName: 'paused' },
-      { ...token, functionName: 'balanceOf', args: [sale.offering] },
-      {
-        address: chain.deployment.contracts.stablecoin,
-        abi: erc20Abi,
-        functionName: 'balanceOf',
-        args: [sale.offering],
-      },
-    ],
-    head.number,
-    // The terms are five words.
-    5 * 32,
-  )) as [
-    number,
-    { pricePerShare: bigint; softCap: bigint; perBuyerCap: bigint; start: number; end: number },
-    bigint,
-    bigint,
-    bigint,
-    boolean,
-    bigint,
-    bigint,
-  ];
-  const phaseName = offeringPhaseName(phase);
-  const settlement = await mirroredSettlement(db, { chainId: chain.chainId, offering: sale.offering });
+  const passport = await getClusterPassport(context, clusterId);
+  if (!passport?.token || !passport.market) return undefined;
+  const { token: sale, market } = passport;
+  const [[paused, sharesInEscrow, moneyInEscrow], settlement] = await Promise.all([
+    multiread(
+      chain,
+      [
+        { address: sale.address, abi: shareTokenAbi, functionName: 'paused' },
+        { address: sale.address, abi: shareTokenAbi, functionName: 'balanceOf', args: [sale.offering] },
+        {
+          address: chain.deployment.contracts.stablecoin,
+          abi: erc20Abi,
+          functionName: 'balanceOf',
+          args: [sale.offering],
+        },
+      ],
+      BigInt(passport.block),
+    ) as Promise<[boolean, bigint, bigint]>,
+    mirroredSettlement(db, { chainId: chain.chainId, offering: sale.offering }),
+  ]);
   return {
-    now: head.timestamp,
-    token: sale.token,
+    now: passport.now,
+    token: sale.address,
     offering: sale.offering,
     symbol: sale.symbol,
-    phase: phaseName,
-    terms: {
-      pricePerShare: terms.pricePerShare,
-      softCap: terms.softCap,
-      perBuyerCap: terms.perBuyerCap,
-      start: BigInt(terms.start),
-      end: BigInt(terms.end),
-    },
-    supply,
-    sold,
-    raised,
+    phase: market.phase,
+    terms: market.terms,
+    supply: market.totalSupply,
+    sold: market.sold,
+    raised: market.raised,
     paused,
     sharesInEscrow,
     /** Stablecoin the offering holds: before a failed sale's settlement, the refunds not yet taken. */
     moneyInEscrow,
-    finalize: finalizeState(phaseName, sharesInEscrow, sold, terms.softCap),
+    finalize: finalizeState(market.phase, sharesInEscrow, market.sold, market.terms.softCap),
     settlement,
   };
 }

@@ -2,7 +2,7 @@
  * What the operator owes (/operator/:clusterId/revenue, a tab of the cluster console, operator.$clusterId.tsx): revenue
  * reported by the oracle vs deposited since tokenization, per week, a one-click deposit of the outstanding amount, the
  * token's stream, and the revenue payers. Figures from the mirror and the token at the head block
- * (app/models/operator-revenue.server.ts); amounts leave the loader as decimal strings of base units.
+ * (app/models/operator-revenue.server.ts); amounts stay bigint base units (single fetch carries them).
  */
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
@@ -26,32 +26,23 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     revenue: {
       token: owed.token,
       owed: {
-        now: view.now.toString(),
-        reported: owed.reported.toString(),
-        deposited: owed.deposited.toString(),
-        outstanding: owed.outstanding.toString(),
-        ahead: owed.ahead.toString(),
-        mirroredBlock: owed.mirroredBlock?.toString() ?? null,
+        now: view.now,
+        reported: owed.reported,
+        deposited: owed.deposited,
+        outstanding: owed.outstanding,
+        ahead: owed.ahead,
+        mirroredBlock: owed.mirroredBlock,
         mirrorCurrent: view.mirrorCurrent,
-        chainDeposited: chain.totalDeposited.toString(),
-        weeks: owed.weeks.map((week) => ({
-          from: week.from,
-          to: week.to,
-          reported: week.reported.toString(),
-          deposited: week.deposited.toString(),
-          balance: week.balance.toString(),
-        })),
-        stream: { ratePerSecond: chain.stream.ratePerSecond.toString(), end: chain.stream.end.toString() },
+        chainDeposited: chain.totalDeposited,
+        weeks: owed.weeks,
+        stream: chain.stream,
         paused: chain.pausedByOperator || chain.pausedByGovernance,
       },
       // The token's horizon wins over the mirror's: a payer revoked in a block the mirror has not reached is gone.
-      payers: owed.payers
-        .filter((payer) => (horizons.get(payer.payer) ?? 0n) > 0n)
-        .map((payer) => ({
-          payer: payer.payer,
-          horizon: horizons.get(payer.payer)!.toString(),
-          since: payer.since.toISOString(),
-        })),
+      payers: owed.payers.flatMap((payer) => {
+        const horizon = horizons.get(payer.payer) ?? 0n;
+        return horizon > 0n ? [{ payer: payer.payer, horizon, since: payer.since }] : [];
+      }),
     },
   };
 }
@@ -66,14 +57,14 @@ export default function OperatorRevenue() {
         {t('console.notTokenized')}
       </p>
     );
-  const owed = BigInt(revenue.owed.outstanding);
+  const owed = revenue.owed.outstanding;
   return (
     <div className="stack" data-testid="operator-revenue">
       <OwedRevenue owed={revenue.owed} />
       {owed === 0n && <p className="muted">{t('console.revenue.nothingOwed')}</p>}
       {/* Keyed by the amount: a new outstanding figure starts the form from it. */}
       <DepositForm
-        key={revenue.owed.outstanding}
+        key={owed.toString()}
         cluster={cluster}
         account={account}
         onDone={refresh}

@@ -109,6 +109,8 @@ describe('attestation answers: cheap checks before any per-UUID work', () => {
     expect(canonicalizer).not.toHaveBeenCalled();
     expect(treeBuilder).not.toHaveBeenCalled();
     expect(registry.chainTime).not.toHaveBeenCalled();
+    // A signature that recovers to no one cannot be the operator's over any fresh read: none is made.
+    expect(registry.cluster.mock.calls.every((call: unknown[]) => call[1] !== true)).toBe(true);
   });
 
   it('refuses a 100,000-UUID answer with a junk signature as invalid_signature without building the tree or a fresh RPC', async () => {
@@ -182,6 +184,85 @@ describe('attestation answers: cheap checks before any per-UUID work', () => {
     const body = await answer(desk, uuids, { junk: true });
     expect((await refusal(desk.verify(1n, body))).code).toBe('invalid_signature');
     expect((await refusal(desk.verify(1n, body))).code).toBe('unknown_challenge');
+  });
+});
+
+describe('answers right after updateHardware: the cached read is older than the commitment (e2e operator-hardware)', () => {
+  const before = simulatedUuids('attestation-update', 3);
+  const after = [...before, ...simulatedUuids('attestation-update-added', 1)];
+  const cachedRead = onChain({ gpuCount: 3, hardwareRoot: hardware.hardwareRoot(before) });
+  const updatedRead = onChain({ gpuCount: 4, hardwareRoot: hardware.hardwareRoot(after) });
+  const signedFor = (desk: AttestationDesk, list: string[], read: OnChainCluster, key?: Hex) =>
+    answer(desk, list, { hardwareRoot: read.hardwareRoot, gpuCount: read.gpuCount, key });
+  /** A registry whose cached read predates the update; a fresh read sees it. */
+  function staleRegistry() {
+    const registry = stubRegistry(cachedRead);
+    registry.cluster.mockImplementation(async (_id: bigint, fresh?: boolean) => (fresh ? updatedRead : cachedRead));
+    return registry;
+  }
+  const freshReads = (registry: ReturnType<typeof stubRegistry>) =>
+    registry.cluster.mock.calls.filter((call: unknown[]) => call[1] === true).length;
+
+  beforeEach(() => {
+    treeBuilder.mockClear();
+  });
+
+  it('accepts the operator-signed new inventory at once, on one fresh read, and signs that read', async () => {
+    const registry = staleRegistry();
+    const desk = new AttestationDesk(registry, { context, maxAttestationSeconds: 86_400 });
+    const verified = await desk.verify(1n, await signedFor(desk, after, updatedRead));
+    expect(verified.onChain).toEqual(updatedRead);
+    expect(verified.root).toBe(updatedRead.hardwareRoot);
+    expect(verified.uuids).toHaveLength(4);
+    expect(freshReads(registry)).toBe(1);
+    expect(treeBuilder).toHaveBeenCalledTimes(1);
+    // The legitimate re-read is given back: the operator's next answers are not held to the re-read allowance.
+    for (let index = 0; index < 4; index++) await desk.verify(1n, await signedFor(desk, after, updatedRead));
+    expect(freshReads(registry)).toBe(5);
+  });
+
+  it('still refuses what the fresh read refuses too, with that read’s figures', async () => {
+    const registry = staleRegistry();
+    const desk = new AttestationDesk(registry, { context, maxAttestationSeconds: 86_400 });
+    // The old list, signed over the old commitment (as the cache has it): the chain no longer commits to it.
+    await expect(desk.verify(1n, await signedFor(desk, before, cachedRead))).rejects.toMatchObject({
+      code: 'gpu_count_mismatch',
+      extra: { count: 3, onChainCount: 4 },
+    });
+    // The new list signed by someone else.
+    const outsider = desk.verify(1n, await signedFor(desk, after, updatedRead, devPrivateKey(5)));
+    expect(await refusal(outsider)).toEqual({ code: 'not_operator', status: 403 });
+    const wrongCount = desk.verify(1n, await signedFor(desk, [...after, ...simulatedUuids('extra', 1)], updatedRead));
+    await expect(wrongCount).rejects.toMatchObject({ code: 'gpu_count_mismatch', extra: { onChainCount: 4 } });
+    expect(treeBuilder).not.toHaveBeenCalled();
+  });
+
+  it('a stranger’s forged answers cost at most a few fresh reads per cluster; a junk signature none', async () => {
+    let now = 1_800_000_000_000;
+    const registry = stubRegistry(onChain({ gpuCount: 4, hardwareRoot: updatedRead.hardwareRoot }));
+    const desk = new AttestationDesk(registry, { context, maxAttestationSeconds: 86_400, now: () => now });
+    for (let index = 0; index < 10; index++) {
+      const forged = await answer(desk, after, { hardwareRoot: updatedRead.hardwareRoot, gpuCount: 4, junk: true });
+      expect((await refusal(desk.verify(1n, forged))).code).toBe('invalid_signature');
+      const wrongCount = await answer(desk, before, { junk: true });
+      expect((await refusal(desk.verify(1n, wrongCount))).code).toBe('gpu_count_mismatch');
+    }
+    expect(freshReads(registry)).toBe(0);
+    for (let index = 0; index < 10; index++) {
+      const outsider = await signedFor(desk, after, updatedRead, devPrivateKey(5));
+      expect((await refusal(desk.verify(1n, outsider))).code).toBe('not_operator');
+      expect((await refusal(desk.verify(1n, await signedFor(desk, before, updatedRead)))).code).toBe(
+        'gpu_count_mismatch',
+      );
+    }
+    expect(freshReads(registry)).toBe(2);
+    expect(treeBuilder).not.toHaveBeenCalled();
+    // One more per 5 s (the registry view's TTL, after which the cached read is fresh anyway).
+    now += 5_000;
+    expect((await refusal(desk.verify(1n, await signedFor(desk, before, updatedRead)))).code).toBe(
+      'gpu_count_mismatch',
+    );
+    expect(freshReads(registry)).toBe(3);
   });
 });
 

@@ -42,6 +42,20 @@ export const CHALLENGE_IP_LIMITS = { burst: 16, refillPerSecond: 0.5, maxKeys: 1
  * answers once per node per attestation; a few retries fit.
  */
 export const ANSWER_CLUSTER_LIMITS = { burst: 6, refillPerSecond: 0.1, maxKeys: 10_000 };
+/**
+ * Fresh registry reads per cluster for an answer its cached read refuses on what a stale cache can cause (the count,
+ * the operator's signature over the root and count, the status): the operator who has just called updateHardware
+ * re-attests at once, and a stranger's forged answers cost at most this many RPCs. A read that shows the cached one
+ * was stale is given back; a stranger who empties the bucket leaves the operator the cache's TTL to wait, no more.
+ */
+export const REREAD_CLUSTER_LIMITS = { burst: 2, refillPerSecond: 0.2, maxKeys: 10_000 };
+
+/** Refusals of checkAuthorized that a cached read older than an updateHardware, handover or status change causes. */
+const STALE_READ_CODES: ReadonlySet<string> = new Set(['gpu_count_mismatch', 'not_operator', 'cluster_not_attestable']);
+
+/** Whether two reads agree on everything checkAuthorized looks at. */
+const sameCommitment = (a: OnChainCluster, b: OnChainCluster) =>
+  a.operator === b.operator && a.hardwareRoot === b.hardwareRoot && a.gpuCount === b.gpuCount && a.status === b.status;
 
 /**
  * What a challenge request signed by the operator says (EIP-191 `personal_sign`): the node and cluster it is for and
@@ -100,6 +114,7 @@ export class AttestationDesk {
   private readonly now: () => number;
   readonly requestsByIp: IpBuckets;
   readonly answersByCluster: IpBuckets;
+  readonly rereadsByCluster: IpBuckets;
   /** Signed challenge requests already used, until their window ends (only valid operator signatures get here). */
   private readonly usedRequests = new Map<Hex, number>();
 
@@ -116,6 +131,12 @@ export class AttestationDesk {
       burst: answers.burst,
       refillPerSecond: answers.refillPerSecond,
       maxClients: answers.maxKeys,
+    });
+    const rereads = REREAD_CLUSTER_LIMITS;
+    this.rereadsByCluster = new IpBuckets({
+      burst: rereads.burst,
+      refillPerSecond: rereads.refillPerSecond,
+      maxClients: rereads.maxKeys,
     });
   }
 
@@ -182,11 +203,9 @@ export class AttestationDesk {
         409,
       );
     }
-    // The cached read first (the body guard has just made it): an answer nobody authorized costs no RPC. Only a signed
-    // answer gets a fresh read, since the node signs the root, count and nonce of that read and the operator may have
-    // just updated them; the checks run again if it differs.
-    const cached = await this.registry.cluster(clusterId);
-    await this.checkAuthorized(clusterId, body, cached);
+    // Checked against the cached read first (the body guard has just made it), or a fresh one where the cache may be
+    // what refuses it (authorize).
+    const checked = await this.authorize(clusterId, body);
     // Past the operator's signature (a stranger cannot spend the operator's allowance): each signed answer may cost a
     // tree over 100,000 UUIDs and a signature, so a cluster gets a few a minute.
     const key = clusterId.toString();
@@ -196,15 +215,10 @@ export class AttestationDesk {
         this.answersByCluster.retryAfterSeconds(key, this.now()),
       );
     }
-    const onChain = await this.registry.cluster(clusterId, true);
-    if (
-      onChain.operator !== cached.operator ||
-      onChain.hardwareRoot !== cached.hardwareRoot ||
-      onChain.gpuCount !== cached.gpuCount ||
-      onChain.status !== cached.status
-    ) {
-      await this.checkAuthorized(clusterId, body, onChain);
-    }
+    // The node signs the root, count and nonce of a fresh read (the operator may have just updated them); the checks
+    // run again if it differs from the one they passed on.
+    const onChain = checked.fresh ? checked.read : await this.registry.cluster(clusterId, true);
+    if (!sameCommitment(onChain, checked.read)) await this.checkAuthorized(clusterId, body, onChain);
     const [chainTime, committeeVersion] = await Promise.all([
       this.registry.chainTime(),
       this.registry.committeeVersion(true),
@@ -261,6 +275,35 @@ export class AttestationDesk {
   }
 
   /**
+   * checkAuthorized on the cached registry read, so an answer nobody authorized costs no RPC; where that read refuses
+   * on what the operator may have just changed (updateHardware: the count and root the signature covers), on one
+   * fresh read (a few per cluster: REREAD_CLUSTER_LIMITS) instead. Which read the answer passed on, and whether fresh.
+   */
+  private async authorize(
+    clusterId: bigint,
+    body: AttestationAnswer,
+  ): Promise<{ read: OnChainCluster; fresh: boolean }> {
+    const cached = await this.registry.cluster(clusterId);
+    try {
+      await this.checkAuthorized(clusterId, body, cached);
+      return { read: cached, fresh: false };
+    } catch (refusal) {
+      const key = clusterId.toString();
+      if (!(refusal instanceof Rejection) || !STALE_READ_CODES.has(refusal.code)) throw refusal;
+      // A signature that recovers to no one does so over any commitment (the count refusal comes before it is
+      // checked): no read can make it the operator's, so a junk answer of any size still costs no RPC.
+      if (refusal.code !== 'not_operator' && !(await this.signer(clusterId, body, cached))) throw refusal;
+      if (!this.rereadsByCluster.tryTake(key, this.now())) throw refusal;
+      const read = await this.registry.cluster(clusterId, true);
+      if (sameCommitment(read, cached)) throw refusal;
+      await this.checkAuthorized(clusterId, body, read);
+      // The cache was stale and the operator signed the registry's commitment: the read is not charged.
+      this.rereadsByCluster.refund(key, this.now());
+      return { read, fresh: true };
+    }
+  }
+
+  /**
    * The checks that need no UUID, cheapest first: the cluster can be attested, the answer has its GPU count, and the
    * operator signed this challenge over the on-chain root and count (which needs no UUIDs, so an answer nobody
    * authorized costs one ecrecover; the tree then proves the UUIDs are that root's).
@@ -275,16 +318,7 @@ export class AttestationDesk {
         onChainCount: onChain.gpuCount,
       });
     }
-    const signer = await recoverSigner(
-      inventoryProofDigest(this.config.context, {
-        clusterId,
-        hardwareRoot: onChain.hardwareRoot,
-        gpuCount: onChain.gpuCount,
-        challenge: body.challenge as Hex,
-        validUntil: BigInt(body.validUntil),
-      }),
-      body.signature as Hex,
-    ).catch(() => undefined);
+    const signer = await this.signer(clusterId, body, onChain);
     if (!signer) throw new Rejection('invalid_signature', 'the inventory signature does not recover', 401);
     if (signer !== onChain.operator) {
       throw new Rejection(
@@ -294,6 +328,20 @@ export class AttestationDesk {
         { signer },
       );
     }
+  }
+
+  /** Who signed the answer over `onChain`'s root and count; undefined when the signature recovers to no one. */
+  private signer(clusterId: bigint, body: AttestationAnswer, onChain: OnChainCluster) {
+    return recoverSigner(
+      inventoryProofDigest(this.config.context, {
+        clusterId,
+        hardwareRoot: onChain.hardwareRoot,
+        gpuCount: onChain.gpuCount,
+        challenge: body.challenge as Hex,
+        validUntil: BigInt(body.validUntil),
+      }),
+      body.signature as Hex,
+    ).catch(() => undefined);
   }
 }
 

@@ -52,7 +52,8 @@ test('an operator closes its sale early from the Sale tab, is paid the proceeds 
   await page.goto(`/operator/${clusterId}/sale`);
   await connectWallet(page);
   const card = page.getByTestId(`operator-cluster-${clusterId}`);
-  // The tab reads the token from the mirror: it shows the sale once the indexer has the tokenization.
+  // The console lists the cluster (the layout's list: the mirror, and the chain for what it has not seen yet) and the tab
+  // its token (getClusterPassport, the same): reopened until both have the new cluster.
   await expect(async () => {
     await reopenTab(page, 'sale');
     await expect(card.getByTestId('sale-phase')).toHaveAttribute('data-phase', 'Open', { timeout: 2_000 });

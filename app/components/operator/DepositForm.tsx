@@ -49,16 +49,24 @@ function useHoursMinutes() {
 
 /** The tranche's duration of a weekly settlement: a week, or the nearest the token accepts for the amount. */
 const WEEK_SECONDS = 604_800n;
-/**
- * Kept below the longest duration read: that bound shrinks by a second with every second the running stream pays out
- * before the deposit is mined (the limits are re-read every 15 s, and the wallet takes its time).
- */
-const SLACK_SECONDS = 600n;
 
-export function owedDuration(minSeconds: bigint, maxSeconds: bigint): bigint {
-  if (WEEK_SECONDS <= minSeconds) return minSeconds;
-  const upper = maxSeconds > minSeconds + SLACK_SECONDS ? maxSeconds - SLACK_SECONDS : minSeconds;
-  return WEEK_SECONDS < upper ? WEEK_SECONDS : upper;
+/**
+ * The owed deposit: `seconds`, a week moved into the token's limits for the amount (depositLimits, read at chain time
+ * t), and, while a stream runs (minSeconds > 1: the running end is t + minSeconds), the END to send instead
+ * (depositRevenueUntil). Both limits shrink by a second with every second before the deposit is mined, but the ends
+ * they allow do not move: from the running end to the running end plus the amount at the running rate
+ * (ShareToken._mergeBounds). So t + seconds still lands however long the wallet takes, with no margin cut off it.
+ * Without a running stream the limits do not move, and the duration is sent.
+ */
+export function owedDeposit(
+  minSeconds: bigint,
+  maxSeconds: bigint,
+  streamEnd: bigint | undefined,
+): { seconds: bigint; end: bigint | null } {
+  const capped = WEEK_SECONDS < maxSeconds ? WEEK_SECONDS : maxSeconds;
+  const seconds = capped > minSeconds ? capped : minSeconds;
+  const running = minSeconds > 1n && streamEnd !== undefined;
+  return { seconds, end: running ? streamEnd - minSeconds + seconds : null };
 }
 
 export function DepositForm({
@@ -177,18 +185,18 @@ export function DepositForm({
   }
 
   const [owedMin, owedMax] = owedLimits.data ?? [undefined, undefined];
-  const owedSeconds =
-    owedMin !== undefined && owedMax !== undefined && owedMax > 0n ? owedDuration(owedMin, owedMax) : undefined;
-  // The running end, sent as an absolute time: a duration read now would be too short by the time it is mined.
-  const owedUntil =
-    owedSeconds !== undefined && owedMin !== undefined && owedMin > 1n && owedSeconds === owedMin && stream.data
-      ? stream.data.end
-      : null;
+  const owedTranche =
+    owedMin !== undefined && owedMax !== undefined && owedMax > 0n
+      ? owedDeposit(owedMin, owedMax, stream.data?.end)
+      : undefined;
+  const owedSeconds = owedTranche?.seconds;
+  // While a stream runs the end is sent, which needs the stream's read too.
+  const owedReady = owedTranche !== undefined && (owedTranche.end !== null || owedMin! <= 1n);
 
   async function payOwed() {
-    if (owed === undefined || owed === 0n || owedSeconds === undefined) return;
+    if (owed === undefined || owed === 0n || owedTranche === undefined || !owedReady) return;
     setAmount(formatUnits(owed, usdDecimals));
-    await deposit(owed, owedSeconds, owedUntil);
+    await deposit(owed, owedTranche.seconds, owedTranche.end);
   }
 
   function untilRunningEnd() {
@@ -213,7 +221,7 @@ export function DepositForm({
           <button
             type="button"
             onClick={() => void payOwed()}
-            disabled={flow.busy || owedSeconds === undefined}
+            disabled={flow.busy || !owedReady}
             data-testid={`deposit-owed-button-${cluster.id}`}
           >
             {t('console.revenue.payOwed', { amount: formatUsd(owed, usdDecimals, i18n.language, usdDecimals) })}

@@ -83,13 +83,13 @@ export const settlement = {
       since: 'Named',
       days: '{{days}} days',
       address: 'Payer address',
-      horizonDays: 'Horizon (days, 1–3650)',
+      horizonDays: 'Horizon (days, 1–{{max}})',
       add: 'Name payer',
       addWhat:
         'Lets {{payer}} deposit revenue for holders, streamed for at most {{days}} days per deposit. Holders’ revenue only grows from its deposits.',
       remove: 'Remove {{payer}}',
       removeWhat: 'Removing a payer stops its future deposits; what it already deposited keeps streaming to holders.',
-      invalid: 'Enter an address (0x and 40 hex digits) and a horizon of 1 to 3650 days.',
+      invalid: 'Enter an address (0x and 40 hex digits) and a horizon of 1 to {{max}} days.',
     },
   },
 };

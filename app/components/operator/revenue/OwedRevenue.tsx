@@ -1,6 +1,6 @@
 /**
  * Reported vs deposited since tokenization, the outstanding amount, a bounded weekly table (newest first) and the
- * token's stream, as the Revenue tab's loader serialized them (amounts as decimal strings of base units).
+ * token's stream, as the Revenue tab's loader read them (amounts in base units).
  */
 import { useTranslation } from 'react-i18next';
 import { streamRatePerDay } from '#protocol/stream';
@@ -8,16 +8,16 @@ import { formatDateTime, formatUsd } from '~/lib/format';
 import { useStablecoinDecimals } from '~/lib/units';
 
 export type OwedData = {
-  now: string;
-  reported: string;
-  deposited: string;
-  outstanding: string;
-  ahead: string;
-  mirroredBlock: string | null;
+  now: bigint;
+  reported: bigint;
+  deposited: bigint;
+  outstanding: bigint;
+  ahead: bigint;
+  mirroredBlock: bigint | null;
   mirrorCurrent: boolean;
-  chainDeposited: string;
-  weeks: { from: number; to: number; reported: string; deposited: string; balance: string }[];
-  stream: { ratePerSecond: string; end: string };
+  chainDeposited: bigint;
+  weeks: { from: number; to: number; reported: bigint; deposited: bigint; balance: bigint }[];
+  stream: { ratePerSecond: bigint; end: bigint };
   paused: boolean;
 };
 
@@ -26,31 +26,28 @@ const day = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString().
 export function OwedRevenue({ owed }: { owed: OwedData }) {
   const usdDecimals = useStablecoinDecimals();
   const { t, i18n } = useTranslation();
-  const usd = (value: string | bigint) => formatUsd(BigInt(value), usdDecimals, i18n.language, usdDecimals);
-  const rate = streamRatePerDay(
-    { ratePerSecond: BigInt(owed.stream.ratePerSecond), end: BigInt(owed.stream.end) },
-    BigInt(owed.now),
-  );
+  const usd = (value: bigint) => formatUsd(value, usdDecimals, i18n.language, usdDecimals);
+  const rate = streamRatePerDay(owed.stream, owed.now);
   return (
     <section className="stack" aria-labelledby="owed-heading">
       <h3 id="owed-heading">{t('console.revenue.title')}</h3>
       <p className="muted">{t('console.revenue.explain')}</p>
       <dl>
         <dt>{t('console.revenue.reported')}</dt>
-        <dd data-testid="owed-reported" data-value={owed.reported}>
+        <dd data-testid="owed-reported" data-value={owed.reported.toString()}>
           {usd(owed.reported)}
         </dd>
         <dt>{t('console.revenue.deposited')}</dt>
-        <dd data-testid="owed-deposited" data-value={owed.deposited}>
+        <dd data-testid="owed-deposited" data-value={owed.deposited.toString()}>
           {usd(owed.deposited)}
         </dd>
-        <dt>{BigInt(owed.ahead) > 0n ? t('console.revenue.ahead') : t('console.revenue.outstanding')}</dt>
-        <dd data-testid="owed-outstanding" data-value={owed.outstanding}>
-          <strong>{usd(BigInt(owed.ahead) > 0n ? owed.ahead : owed.outstanding)}</strong>
+        <dt>{owed.ahead > 0n ? t('console.revenue.ahead') : t('console.revenue.outstanding')}</dt>
+        <dd data-testid="owed-outstanding" data-value={owed.outstanding.toString()}>
+          <strong>{usd(owed.ahead > 0n ? owed.ahead : owed.outstanding)}</strong>
         </dd>
       </dl>
       {owed.mirroredBlock !== null && (
-        <p className="muted">{t('console.revenue.asOf', { block: owed.mirroredBlock })}</p>
+        <p className="muted">{t('console.revenue.asOf', { block: owed.mirroredBlock.toString() })}</p>
       )}
       {!owed.mirrorCurrent && (
         <p className="gap" role="status" data-testid="owed-mirror-behind">
@@ -71,23 +68,25 @@ export function OwedRevenue({ owed }: { owed: OwedData }) {
           {owed.weeks.map((week) => (
             <tr key={week.from} data-from={week.from}>
               <th scope="row">{t('console.revenue.weekRange', { from: day(week.from), to: day(week.to - 86_400) })}</th>
-              <td data-value={week.reported}>{usd(week.reported)}</td>
-              <td data-value={week.deposited}>{usd(week.deposited)}</td>
-              <td data-value={week.balance}>
-                {BigInt(week.balance) < 0n
-                  ? `${t('console.revenue.ahead')} ${usd(-BigInt(week.balance))}`
-                  : usd(week.balance)}
+              <td data-value={week.reported.toString()}>{usd(week.reported)}</td>
+              <td data-value={week.deposited.toString()}>{usd(week.deposited)}</td>
+              <td data-value={week.balance.toString()}>
+                {week.balance < 0n ? `${t('console.revenue.ahead')} ${usd(-week.balance)}` : usd(week.balance)}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <h4>{t('console.revenue.stream')}</h4>
-      <p data-testid="owed-stream" data-rate={owed.stream.ratePerSecond} data-end={owed.stream.end}>
+      <p
+        data-testid="owed-stream"
+        data-rate={owed.stream.ratePerSecond.toString()}
+        data-end={owed.stream.end.toString()}
+      >
         {rate > 0n
           ? t('console.revenue.streamRate', {
               rate: usd(rate),
-              end: formatDateTime(BigInt(owed.stream.end), i18n.language),
+              end: formatDateTime(owed.stream.end, i18n.language),
             })
           : t('console.revenue.streamIdle')}
       </p>

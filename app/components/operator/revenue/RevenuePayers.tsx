@@ -6,15 +6,16 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Address, getAddress, isAddress } from 'viem';
-import { shareTokenAbi } from '#contracts';
+import { shareTokenAbi, shareTokenConstants } from '#contracts';
 import { TxStatus } from '~/components/TxStatus';
 import { formatDateTime, shortAddress } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
 
-export type PayerData = { payer: Address; horizon: string; since: string };
+export type PayerData = { payer: Address; horizon: bigint; since: Date };
 
 const DAY = 86_400;
-const MAX_DAYS = 3_650;
+/** The longest horizon the token takes (setRevenuePayer refuses above MAX_DURATION), in whole days. */
+const MAX_DAYS = Math.floor(Number(shareTokenConstants.MAX_DURATION) / DAY);
 
 export function RevenuePayers({
   token,
@@ -74,12 +75,12 @@ export function RevenuePayers({
             {payers.map((row) => (
               <tr key={row.payer} data-testid={`revenue-payer-${row.payer}`}>
                 <td title={row.payer}>{shortAddress(row.payer)}</td>
-                <td data-value={row.horizon}>
+                <td data-value={row.horizon.toString()}>
                   {t('console.payers.days', {
-                    days: (Number(row.horizon) / DAY).toFixed(Number(row.horizon) % DAY ? 2 : 0),
+                    days: (Number(row.horizon) / DAY).toFixed(row.horizon % BigInt(DAY) ? 2 : 0),
                   })}
                 </td>
-                <td>{formatDateTime(Math.floor(Date.parse(row.since) / 1000), i18n.language)}</td>
+                <td>{formatDateTime(Math.floor(row.since.getTime() / 1000), i18n.language)}</td>
                 <td>
                   <button
                     type="button"
@@ -111,7 +112,7 @@ export function RevenuePayers({
           onChange={(event) => setPayer(event.currentTarget.value)}
           aria-invalid={invalid}
         />
-        <label htmlFor="payer-days">{t('console.payers.horizonDays')}</label>
+        <label htmlFor="payer-days">{t('console.payers.horizonDays', { max: MAX_DAYS })}</label>
         <input
           id="payer-days"
           name="days"
@@ -125,7 +126,7 @@ export function RevenuePayers({
             {t('console.payers.addWhat', { payer: shortAddress(payer.trim()), days: dayCount })}
           </p>
         )}
-        {invalid && <p className="error-text">{t('console.payers.invalid')}</p>}
+        {invalid && <p className="error-text">{t('console.payers.invalid', { max: MAX_DAYS })}</p>}
         <button type="submit" disabled={flow.busy}>
           {t('console.payers.add')}
         </button>

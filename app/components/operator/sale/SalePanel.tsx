@@ -7,36 +7,25 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Address, parseEventLogs } from 'viem';
-import { offeringAbi } from '#contracts';
+import { offeringAbi, offeringConstants } from '#contracts';
 import { TxStatus } from '~/components/TxStatus';
 import { formatShares, formatUsd } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
 import { useStablecoinDecimals } from '~/lib/units';
+import type { OperatorSaleView, Settlement } from '~/models/operator-sale.server';
 import { SaleCountdown, useChainClock } from './SaleCountdown';
 
-export type SaleData = {
-  now: bigint;
-  offering: Address;
-  phase: string;
-  terms: { pricePerShare: bigint; softCap: bigint; perBuyerCap: bigint; start: bigint; end: bigint };
-  supply: bigint;
-  sold: bigint;
-  raised: bigint;
-  paused: boolean;
-  moneyInEscrow: bigint;
-  finalize: 'settled' | 'anyone' | 'operatorEarly' | 'belowSoftCap' | 'notStarted';
-  settlement?: {
-    succeeded: boolean;
-    proceeds: bigint;
-    sharesReturned: bigint;
-    revenueForwarded: bigint;
-    revenueEscrowed: bigint;
-  };
+/** What the Sale tab's loader reads (operatorSaleView): the panel shows these fields. */
+export type SaleData = Pick<
+  OperatorSaleView,
+  'now' | 'offering' | 'phase' | 'terms' | 'supply' | 'sold' | 'raised' | 'paused' | 'moneyInEscrow' | 'finalize'
+> & {
+  settlement?: Pick<Settlement, 'succeeded' | 'proceeds' | 'sharesReturned' | 'revenueForwarded' | 'revenueEscrowed'>;
 };
 
 type Received = { proceeds: bigint; revenueForwarded: bigint; revenueEscrowed: bigint; sharesReturned: bigint };
 
-const SHARE_UNIT = 10n ** 18n;
+const SHARE_UNIT = offeringConstants.SHARE_UNIT;
 
 export function SalePanel({ sale, account, onDone }: { sale: SaleData; account: Address; onDone: () => void }) {
   const usdDecimals = useStablecoinDecimals();
@@ -81,7 +70,7 @@ export function SalePanel({ sale, account, onDone }: { sale: SaleData; account: 
         <dt>{t('console.sale.phase')}</dt>
         <dd>
           <span className="badge" data-testid="sale-phase" data-phase={sale.phase}>
-            {t(`phase.${sale.phase}` as 'phase.Open')}
+            {t(`phase.${sale.phase}`)}
           </span>
         </dd>
         <dt>{t('console.sale.sold')}</dt>
