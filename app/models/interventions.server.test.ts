@@ -123,11 +123,57 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
     await tokenize(db);
     await recordIntervention(db, { ...recovery, reason: 'first' });
     await recordIntervention(db, { ...recovery, to: OTHER, reason: 'other replacement' });
-    await db
-      .insert(tokenControlEvents)
-      .values(eventRow({ kind: 'wallet_recovered', account: LOST, counterparty: REPLACEMENT, value: 1n, revenue: 0n }));
+    await db.insert(tokenControlEvents).values(
+      eventRow({
+        kind: 'wallet_recovered',
+        actor: OPERATOR,
+        account: LOST,
+        counterparty: REPLACEMENT,
+        value: 1n,
+        revenue: 0n,
+      }),
+    );
     const [entry] = await clusterInterventionHistory(db, CHAIN, 1n);
     expect(entry).toMatchObject({ draft: true, record: { reason: 'first' } });
+  });
+
+  it('lends a reason only to the intervention it explains: not through a hash naming another one, nor as a draft of another operator or amount', async () => {
+    handle = await open();
+    const { db } = handle;
+    await tokenize(db);
+    // The operator keys a forced transfer's reason by the hash of a recovery it did not send with it.
+    const misattached = await recordIntervention(db, {
+      ...recovery,
+      kind: 'forced_transfer',
+      to: OTHER,
+      amount: 5n,
+      reason: 'keyed to another intervention',
+    });
+    expect(await attachInterventionTx(db, { ...recovery, id: misattached.id, txHash: hash(30) })).toBe(true);
+    // A former operator's draft of the same recovery, and a forced transfer's draft of 5 share-wei.
+    await recordIntervention(db, { ...recovery, author: OTHER, reason: 'former operator' });
+    await recordIntervention(db, { ...recovery, kind: 'forced_transfer', to: OTHER, amount: 5n, reason: 'five' });
+    const forced = { kind: 'forced_transfer' as const, actor: OPERATOR, account: LOST, counterparty: OTHER };
+    await db.insert(tokenControlEvents).values([
+      eventRow({
+        kind: 'wallet_recovered',
+        txHash: hash(30),
+        actor: OPERATOR,
+        account: LOST,
+        counterparty: REPLACEMENT,
+        value: 40n,
+        revenue: 0n,
+      }),
+      eventRow({ ...forced, value: 7n }),
+      eventRow({ ...forced, value: 5n }),
+    ]);
+
+    const history = await clusterInterventionHistory(db, CHAIN, 1n);
+    expect(history.map((entry) => [entry.kind, entry.shares, entry.record?.reason ?? null, entry.draft])).toEqual([
+      ['forced_transfer', '5', 'five', true],
+      ['forced_transfer', '7', null, false],
+      ['wallet_recovered', '40', null, false],
+    ]);
   });
 
   it('lets only the author attach a hash to, or abandon, a reason of its cluster', async () => {

@@ -8,7 +8,7 @@
  * or the session expires between the receipt and the write: the chain would then hold an intervention nobody can
  * explain, and it cannot be undone. Recording first can at worst leave a reason whose transaction was never sent (a
  * draft, pruned after DRAFT_TTL_MS, bounded per cluster) or one whose hash never arrived: the history then matches
- * the event to the newest unattached draft of the same kind, from and to (`draft` in the answer says so).
+ * the event to the oldest unattached draft that fits it (`explains`; `draft` in the answer says so).
  */
 import { and, asc, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { type Address, type Hex, isAddressEqual } from 'viem';
@@ -66,6 +66,29 @@ export class TooManyPendingInterventionsError extends Rejection {
   constructor(message: string) {
     super('too_many_pending_interventions', message, 409);
   }
+}
+
+type RecordRow = typeof clusterInterventions.$inferSelect;
+type ControlEventRow = typeof tokenControlEvents.$inferSelect;
+
+/**
+ * Whether a recorded reason can be the one of a mirrored intervention: same kind and accounts, sent by the operator
+ * who wrote the reason, and for a forced transfer the same amount. Held for a reason keyed by its hash as much as for
+ * a draft: the hash is the operator's browser's word (it arrives before the mirror has the event, so the action cannot
+ * check it), and a hash naming another intervention (a former operator's, or one sent outside the dashboard) must not
+ * lend that intervention this reason.
+ */
+function explains(row: RecordRow, event: ControlEventRow): boolean {
+  return (
+    row.kind === event.kind &&
+    event.account !== null &&
+    isAddressEqual(row.from, event.account) &&
+    event.counterparty !== null &&
+    isAddressEqual(row.to, event.counterparty) &&
+    event.actor !== null &&
+    isAddressEqual(row.author, event.actor) &&
+    (row.kind !== 'forced_transfer' || row.amount === event.value)
+  );
 }
 
 const ofCluster = (chainId: number, clusterId: bigint) =>
@@ -160,7 +183,7 @@ export type InterventionEntry = {
   revenue: string | null;
   /** The reason recorded, null when the operator recorded none (an intervention sent outside the dashboard). */
   record: InterventionRecord | null;
-  /** True when the reason was matched by kind and accounts because its hash never arrived. */
+  /** True when the reason was matched by what it explains (`explains`) because its hash never arrived. */
   draft: boolean;
 };
 
@@ -210,14 +233,10 @@ export async function clusterInterventionHistory(
   const entries = [...events].reverse().map((event): InterventionEntry => {
     const kind = event.kind as InterventionKind;
     let row = byHash.get(event.transactionHash.toLowerCase());
+    if (row && !explains(row, event)) row = undefined;
     let draft = false;
     if (!row) {
-      const index = unclaimed.findIndex(
-        (candidate) =>
-          candidate.kind === kind &&
-          isAddressEqual(candidate.from, event.account!) &&
-          isAddressEqual(candidate.to, event.counterparty!),
-      );
+      const index = unclaimed.findIndex((candidate) => explains(candidate, event));
       if (index >= 0) {
         row = unclaimed.splice(index, 1)[0];
         draft = true;
