@@ -12,7 +12,7 @@ import {
   recordIntervention,
   TooManyPendingInterventionsError,
 } from './interventions.server';
-import { frozenAccounts, VERIFIED_PAGE_SIZE, verifiedAccounts } from './interventions-allowlist.server';
+import { clusterToken, frozenAccounts, VERIFIED_PAGE_SIZE, verifiedAccounts } from './interventions-allowlist.server';
 
 const CHAIN = 31_337;
 const TOKEN = '0x5FbDB2315678afecb367f032d93F642f64180aa3' as Address;
@@ -107,14 +107,14 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
       eventRow({ kind: 'freeze_set', actor: OPERATOR, account: LOST, flag: true }),
     ]);
 
-    const history = await clusterInterventionHistory(db, CHAIN, 1n);
+    const history = await clusterInterventionHistory(db, CHAIN, 1n, TOKEN);
     expect(history.map((entry) => [entry.kind, entry.record?.reason ?? null])).toEqual([
       ['forced_transfer', null],
       ['wallet_recovered', recovery.reason],
     ]);
     expect(history[1]).toMatchObject({ shares: '40', revenue: '3', from: LOST, to: REPLACEMENT, draft: false });
     expect(history[1]!.record!.document).toEqual(DOCUMENT);
-    expect(await clusterInterventionHistory(db, CHAIN, 2n)).toEqual([]);
+    expect(await clusterInterventionHistory(db, CHAIN, 2n, await clusterToken(db, CHAIN, 2n))).toEqual([]);
   });
 
   it('matches an event whose hash never arrived to the oldest unattached reason of the same kind and accounts', async () => {
@@ -133,7 +133,7 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
         revenue: 0n,
       }),
     );
-    const [entry] = await clusterInterventionHistory(db, CHAIN, 1n);
+    const [entry] = await clusterInterventionHistory(db, CHAIN, 1n, TOKEN);
     expect(entry).toMatchObject({ draft: true, record: { reason: 'first' } });
   });
 
@@ -168,7 +168,7 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
       eventRow({ ...forced, value: 5n }),
     ]);
 
-    const history = await clusterInterventionHistory(db, CHAIN, 1n);
+    const history = await clusterInterventionHistory(db, CHAIN, 1n, TOKEN);
     expect(history.map((entry) => [entry.kind, entry.shares, entry.record?.reason ?? null, entry.draft])).toEqual([
       ['forced_transfer', '5', 'five', true],
       ['forced_transfer', '7', null, false],

@@ -13,7 +13,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { type Address, type Hex, isAddressEqual } from 'viem';
 import type { Database } from '#db';
-import { clusterInterventions, shareTokens, tokenControlEvents } from '#db/schema';
+import { clusterInterventions, tokenControlEvents } from '#db/schema';
 import { Rejection } from '#protocol/base-error';
 
 export const INTERVENTION_KINDS = ['forced_transfer', 'wallet_recovered'] as const;
@@ -187,18 +187,17 @@ export type InterventionEntry = {
   draft: boolean;
 };
 
-/** The cluster's interventions as the chain saw them (newest first, at most `limit`), each with its recorded reason. */
+/**
+ * The cluster's interventions as the chain saw them (newest first, at most `limit`), each with its recorded reason.
+ * `token` is the cluster's share token as the caller already knows it (none: the cluster has no interventions).
+ */
 export async function clusterInterventionHistory(
   db: Database,
   chainId: number,
   clusterId: bigint,
+  token: Address | undefined,
   limit = HISTORY_LIMIT,
 ): Promise<InterventionEntry[]> {
-  const [token] = await db
-    .select({ token: shareTokens.token })
-    .from(shareTokens)
-    .where(and(eq(shareTokens.chainId, chainId), eq(shareTokens.clusterId, clusterId)))
-    .limit(1);
   if (!token) return [];
   const events = await db
     .select()
@@ -206,7 +205,7 @@ export async function clusterInterventionHistory(
     .where(
       and(
         eq(tokenControlEvents.chainId, chainId),
-        eq(tokenControlEvents.token, token.token),
+        eq(tokenControlEvents.token, token),
         inArray(tokenControlEvents.kind, [...INTERVENTION_KINDS]),
       ),
     )
