@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Address } from 'viem';
 import type { Database } from '#db';
+import type { Executor } from '#db/bulk-insert';
 import { shareTokens, tokenControlEvents } from '#db/schema';
 
 export const VERIFIED_PAGE_SIZE = 50;
@@ -77,7 +78,7 @@ export async function frozenAccounts(db: Database, chainId: number, token: Addre
 }
 
 /** The cluster's share token as the mirror knows it (undefined before it is tokenized, or before the mirror saw it). */
-export async function clusterToken(db: Database, chainId: number, clusterId: bigint): Promise<Address | undefined> {
+export async function clusterToken(db: Executor, chainId: number, clusterId: bigint): Promise<Address | undefined> {
   const [row] = await db
     .select({ token: shareTokens.token })
     .from(shareTokens)

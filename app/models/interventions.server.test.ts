@@ -2,7 +2,7 @@ import type { Address, Hex } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '#db';
 import { testDatabases } from '#db/databases.test-kit';
-import { shareTokens, tokenControlEvents } from '#db/schema';
+import { clusterInterventions, shareTokens, tokenControlEvents } from '#db/schema';
 import {
   abandonIntervention,
   attachInterventionTx,
@@ -205,6 +205,41 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
     await expect(recordIntervention(db, { ...recovery, now: later })).resolves.toMatchObject({
       reason: recovery.reason,
     });
+  });
+
+  it('keys a draft that a mined intervention fits by its hash before pruning or counting: the reason outlives the TTL and frees its place', async () => {
+    handle = await open();
+    const { db } = handle;
+    await tokenize(db);
+    const then = new Date('2030-01-01T00:00:00Z');
+    await recordIntervention(db, { ...recovery, reason: 'mined, hash lost', now: then });
+    for (let i = 1; i < PENDING_PER_CLUSTER; i++)
+      await recordIntervention(db, { ...recovery, to: OTHER, reason: 'never sent', now: then });
+    await db.insert(tokenControlEvents).values(
+      eventRow({
+        kind: 'wallet_recovered',
+        txHash: hash(40),
+        actor: OPERATOR,
+        account: LOST,
+        counterparty: REPLACEMENT,
+        value: 9n,
+        revenue: 0n,
+      }),
+    );
+    // The mined one no longer waits: one more place.
+    await recordIntervention(db, { ...recovery, to: OTHER, reason: 'never sent', now: then });
+    await expect(recordIntervention(db, { ...recovery, to: OTHER, now: then })).rejects.toBeInstanceOf(
+      TooManyPendingInterventionsError,
+    );
+    // A week later the unsent drafts are pruned, the mined one's reason is not.
+    await recordIntervention(db, { ...recovery, to: OTHER, now: new Date(then.getTime() + DRAFT_TTL_MS + 1) });
+    const rows = await db.select().from(clusterInterventions);
+    expect(rows.map((row) => [row.reason, row.txHash])).toEqual(
+      expect.arrayContaining([['mined, hash lost', hash(40)]]),
+    );
+    expect(rows.filter((row) => row.reason === 'never sent')).toEqual([]);
+    const [entry] = await clusterInterventionHistory(db, CHAIN, 1n, TOKEN);
+    expect(entry).toMatchObject({ txHash: hash(40), draft: false, record: { reason: 'mined, hash lost' } });
   });
 
   it('lists verified accounts by their latest verification, paginated, and frozen accounts by their latest freeze', async () => {

@@ -8,13 +8,16 @@
  * or the session expires between the receipt and the write: the chain would then hold an intervention nobody can
  * explain, and it cannot be undone. Recording first can at worst leave a reason whose transaction was never sent (a
  * draft, pruned after DRAFT_TTL_MS, bounded per cluster) or one whose hash never arrived: the history then matches
- * the event to the oldest unattached draft that fits it (`explains`; `draft` in the answer says so).
+ * the event to the oldest unattached draft that fits it (`explains`; `draft` in the answer says so), and the next
+ * reason recorded for the cluster keys that draft by the event's hash (settleMinedDrafts), so it is never pruned.
  */
-import { and, asc, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, notExists } from 'drizzle-orm';
 import { type Address, type Hex, isAddressEqual } from 'viem';
 import type { Database } from '#db';
+import type { Executor } from '#db/bulk-insert';
 import { clusterInterventions, tokenControlEvents } from '#db/schema';
 import { Rejection } from '#protocol/base-error';
+import { clusterToken } from './interventions-allowlist.server';
 
 export const INTERVENTION_KINDS = ['forced_transfer', 'wallet_recovered'] as const;
 export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
@@ -112,6 +115,7 @@ export async function recordIntervention(
 ): Promise<InterventionRecord> {
   const now = intervention.now ?? new Date();
   return db.transaction(async (tx) => {
+    await settleMinedDrafts(tx, intervention.chainId, intervention.clusterId);
     const pending = and(ofCluster(intervention.chainId, intervention.clusterId), isNull(clusterInterventions.txHash));
     await tx
       .delete(clusterInterventions)
@@ -187,18 +191,22 @@ export type InterventionEntry = {
   draft: boolean;
 };
 
+/** A mirrored intervention with the reason that explains it, if any (`draft`: matched, its hash never arrived). */
+type Matched = { event: ControlEventRow; row: RecordRow | undefined; draft: boolean };
+
 /**
- * The cluster's interventions as the chain saw them (newest first, at most `limit`), each with its recorded reason.
- * `token` is the cluster's share token as the caller already knows it (none: the cluster has no interventions).
+ * The token's latest interventions (newest first, at most `limit`), each with the reason that explains it: the one
+ * keyed by its hash, else the oldest unattached draft that fits it. Oldest event first while matching, so that each
+ * takes the oldest fitting draft. Not compared with the block's time: a local chain's clock may run ahead of or behind
+ * the server's.
  */
-export async function clusterInterventionHistory(
-  db: Database,
+async function matchInterventions(
+  db: Executor,
   chainId: number,
   clusterId: bigint,
-  token: Address | undefined,
-  limit = HISTORY_LIMIT,
-): Promise<InterventionEntry[]> {
-  if (!token) return [];
+  token: Address,
+  limit: number,
+): Promise<Matched[]> {
   const events = await db
     .select()
     .from(tokenControlEvents)
@@ -227,20 +235,54 @@ export async function clusterInterventionHistory(
   ]);
   const byHash = new Map(linked.map((row) => [row.txHash!.toLowerCase(), row]));
   const unclaimed = [...drafts];
-  // Oldest event first, so that each takes the oldest matching draft. Not compared with the block's time: a local
-  // chain's clock may run ahead of or behind the server's.
-  const entries = [...events].reverse().map((event): InterventionEntry => {
+  const matched = [...events].reverse().map((event): Matched => {
+    const keyed = byHash.get(event.transactionHash.toLowerCase());
+    if (keyed && explains(keyed, event)) return { event, row: keyed, draft: false };
+    const index = unclaimed.findIndex((candidate) => explains(candidate, event));
+    return index >= 0
+      ? { event, row: unclaimed.splice(index, 1)[0], draft: true }
+      : { event, row: undefined, draft: false };
+  });
+  return matched.reverse();
+}
+
+/**
+ * Keys each draft that a mirrored intervention fits by that intervention's hash (the browser's report of it never
+ * arrived), before drafts are pruned or counted: such a reason explains a mined transaction, so it must neither be
+ * pruned after DRAFT_TTL_MS nor hold one of the PENDING_PER_CLUSTER places. The same match the history shows, made
+ * permanent; an event whose hash already keys some other reason is left alone (the hash is unique per chain).
+ */
+async function settleMinedDrafts(db: Executor, chainId: number, clusterId: bigint) {
+  const token = await clusterToken(db, chainId, clusterId);
+  if (!token) return;
+  for (const { event, row, draft } of await matchInterventions(db, chainId, clusterId, token, HISTORY_LIMIT)) {
+    if (!draft || !row) continue;
+    const keyed = db
+      .select({ id: clusterInterventions.id })
+      .from(clusterInterventions)
+      .where(and(eq(clusterInterventions.chainId, chainId), eq(clusterInterventions.txHash, event.transactionHash)));
+    await db
+      .update(clusterInterventions)
+      .set({ txHash: event.transactionHash })
+      .where(and(eq(clusterInterventions.id, row.id), isNull(clusterInterventions.txHash), notExists(keyed)));
+  }
+}
+
+/**
+ * The cluster's interventions as the chain saw them (newest first, at most `limit`), each with its recorded reason.
+ * `token` is the cluster's share token as the caller already knows it (none: the cluster has no interventions).
+ */
+export async function clusterInterventionHistory(
+  db: Database,
+  chainId: number,
+  clusterId: bigint,
+  token: Address | undefined,
+  limit = HISTORY_LIMIT,
+): Promise<InterventionEntry[]> {
+  if (!token) return [];
+  const matched = await matchInterventions(db, chainId, clusterId, token, limit);
+  return matched.map(({ event, row, draft }): InterventionEntry => {
     const kind = event.kind as InterventionKind;
-    let row = byHash.get(event.transactionHash.toLowerCase());
-    if (row && !explains(row, event)) row = undefined;
-    let draft = false;
-    if (!row) {
-      const index = unclaimed.findIndex((candidate) => explains(candidate, event));
-      if (index >= 0) {
-        row = unclaimed.splice(index, 1)[0];
-        draft = true;
-      }
-    }
     return {
       kind,
       txHash: event.transactionHash,
@@ -255,7 +297,6 @@ export async function clusterInterventionHistory(
       draft,
     };
   });
-  return entries.reverse();
 }
 
 /**
