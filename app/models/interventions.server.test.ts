@@ -201,6 +201,21 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
     );
     // Another cluster has its own bound.
     await recordIntervention(db, { ...recovery, clusterId: 2n, now: then });
+    // So does another author: the operator the cluster was handed to is not locked out by its predecessor's drafts,
+    // and its draft still fits its own intervention behind them.
+    await tokenize(db);
+    await recordIntervention(db, { ...recovery, author: OTHER, reason: 'next operator', now: then });
+    await db.insert(tokenControlEvents).values(
+      eventRow({
+        kind: 'wallet_recovered',
+        actor: OTHER,
+        account: LOST,
+        counterparty: REPLACEMENT,
+        value: 2n,
+        revenue: 0n,
+      }),
+    );
+    expect((await clusterInterventionHistory(db, CHAIN, 1n, TOKEN))[0]?.record?.reason).toBe('next operator');
     const later = new Date(then.getTime() + DRAFT_TTL_MS + 1);
     await expect(recordIntervention(db, { ...recovery, now: later })).resolves.toMatchObject({
       reason: recovery.reason,

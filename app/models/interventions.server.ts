@@ -11,7 +11,7 @@
  * the event to the oldest unattached draft that fits it (`explains`; `draft` in the answer says so), and the next
  * reason recorded for the cluster keys that draft by the event's hash (settleMinedDrafts), so it is never pruned.
  */
-import { and, asc, count, desc, eq, inArray, isNull, lt, notExists } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, notExists, sql } from 'drizzle-orm';
 import { type Address, type Hex, isAddressEqual } from 'viem';
 import type { Database } from '#db';
 import type { Executor } from '#db/bulk-insert';
@@ -26,7 +26,11 @@ export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 export const REASON_MAX_LENGTH = 1_000;
 export const DOCUMENT_TITLE_MAX_LENGTH = 120;
 export const DOCUMENT_URI_MAX_LENGTH = 512;
-/** Reasons recorded whose transaction has not been reported mined yet, per cluster. */
+/**
+ * Reasons recorded whose transaction has not been reported mined yet, per cluster and author: counted per author so
+ * that a former operator's unsent drafts (which only their author may abandon) cannot lock the cluster's new operator
+ * out until they are pruned.
+ */
 export const PENDING_PER_CLUSTER = 20;
 /** An unattached reason older than this is a transaction that was never sent (or long forgotten): pruned. */
 export const DRAFT_TTL_MS = 7 * 24 * 3_600_000;
@@ -120,10 +124,13 @@ export async function recordIntervention(
     await tx
       .delete(clusterInterventions)
       .where(and(pending, lt(clusterInterventions.createdAt, new Date(now.getTime() - DRAFT_TTL_MS))));
-    const [waiting] = await tx.select({ count: count() }).from(clusterInterventions).where(pending);
+    const [waiting] = await tx
+      .select({ count: count() })
+      .from(clusterInterventions)
+      .where(and(pending, eq(clusterInterventions.author, intervention.author)));
     if ((waiting?.count ?? 0) >= PENDING_PER_CLUSTER) {
       throw new TooManyPendingInterventionsError(
-        `Cluster #${intervention.clusterId} already has ${PENDING_PER_CLUSTER} interventions waiting for their transaction; send or abandon them first.`,
+        `Cluster #${intervention.clusterId} already has ${PENDING_PER_CLUSTER} of your interventions waiting for their transaction; send or abandon them first.`,
       );
     }
     const [row] = await tx
@@ -221,6 +228,8 @@ async function matchInterventions(
     .limit(Math.min(Math.max(limit, 1), HISTORY_LIMIT));
   if (events.length === 0) return [];
   const hashes = [...new Set(events.map((event) => event.transactionHash))];
+  // Only a draft by the operator who sent one of these can fit it (explains): at most PENDING_PER_CLUSTER each.
+  const actors = [...new Set(events.flatMap((event) => (event.actor ? [event.actor.toLowerCase()] : [])))];
   const [linked, drafts] = await Promise.all([
     db
       .select()
@@ -229,9 +238,15 @@ async function matchInterventions(
     db
       .select()
       .from(clusterInterventions)
-      .where(and(ofCluster(chainId, clusterId), isNull(clusterInterventions.txHash)))
-      .orderBy(asc(clusterInterventions.createdAt))
-      .limit(PENDING_PER_CLUSTER),
+      .where(
+        and(
+          ofCluster(chainId, clusterId),
+          isNull(clusterInterventions.txHash),
+          inArray(sql`lower(${clusterInterventions.author})`, actors),
+        ),
+      )
+      .orderBy(asc(clusterInterventions.createdAt), asc(clusterInterventions.id))
+      .limit(PENDING_PER_CLUSTER * Math.max(actors.length, 1)),
   ]);
   const byHash = new Map(linked.map((row) => [row.txHash!.toLowerCase(), row]));
   const unclaimed = [...drafts];
