@@ -4,11 +4,13 @@
  * a reason or a document (400), each with its machine-readable code; the operator's complete form is recorded and
  * keyed by its hash afterwards.
  */
+
+import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import type { Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
-import { clusterInterventions } from '#db/schema';
+import { clusterDocuments, clusterInterventions } from '#db/schema';
 
 const CHAIN_ID = 31_337;
 const REGISTRY = '0x5FbDB2315678afecb367f032d93F642f64180aa3' as Address;
@@ -118,5 +120,48 @@ describe('the Investors tab action', () => {
     const again = await post({ intent: 'attachTx', id, txHash: `0x${'34'.repeat(32)}` }, OPERATOR);
     expect(again.status).toBe(404);
     expect(again.body).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('copies a chosen document of the cluster, refuses another cluster’s and a move to the same account; only the author abandons', async () => {
+    const document = (clusterId: bigint, title: string) => ({
+      chainId: CHAIN_ID,
+      clusterId,
+      title,
+      uri: `ipfs://${title.replaceAll(' ', '-')}`,
+      sha256: `0x${'ef'.repeat(32)}` as const,
+      author: OPERATOR,
+      addedAt: new Date(),
+    });
+    const [mine, theirs] = await database.db
+      .insert(clusterDocuments)
+      .values([document(CLUSTER, 'KYC file'), document(CLUSTER + 1n, 'not yours')])
+      .returning();
+    const { documentTitle: _t, documentUri: _u, documentSha256: _s, ...bare } = complete;
+    const foreign = await post({ ...bare, documentId: String(theirs!.id) }, OPERATOR);
+    expect(foreign.status).toBe(404);
+    expect(foreign.body).toMatchObject({ error: { code: 'not_found' } });
+    const same = await post({ ...bare, to: LOST, documentId: String(mine!.id) }, OPERATOR);
+    expect(same.status).toBe(400);
+    expect(same.body).toMatchObject({ error: { code: 'invalid_parameter' } });
+    const before = (await database.db.select().from(clusterInterventions)).length;
+
+    const chosen = await post({ ...bare, documentId: String(mine!.id) }, OPERATOR);
+    expect(chosen.status).toBe(200);
+    const id = (chosen.body.intervention as { id: number }).id;
+    const [row] = await database.db.select().from(clusterInterventions).where(eq(clusterInterventions.id, id));
+    expect(row).toMatchObject({
+      documentTitle: 'KYC file',
+      documentUri: 'ipfs://KYC-file',
+      documentSha256: mine!.sha256,
+      txHash: null,
+    });
+    expect(await database.db.select().from(clusterInterventions)).toHaveLength(before + 1);
+
+    expect((await post({ intent: 'abandon', id: String(id) }, STRANGER)).status).toBe(403);
+    expect((await post({ intent: 'abandon', id: String(id) }, OPERATOR)).status).toBe(200);
+    const gone = await post({ intent: 'abandon', id: String(id) }, OPERATOR);
+    expect(gone.status).toBe(404);
+    expect(gone.body).toMatchObject({ error: { code: 'not_found' } });
+    expect(await database.db.select().from(clusterInterventions)).toHaveLength(before);
   });
 });

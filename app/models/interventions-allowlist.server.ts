@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Address } from 'viem';
 import type { Database } from '#db';
+import type { Executor } from '#db/bulk-insert';
 import { shareTokens, tokenControlEvents } from '#db/schema';
 
 export const VERIFIED_PAGE_SIZE = 50;
@@ -13,12 +14,13 @@ export const FROZEN_LIMIT = 100;
 
 export type VerifiedAccount = { account: Address; validUntil: string; setAt: string };
 
-/** Accounts whose latest verification is not a revocation, by address, one page (`page` from 0). */
-export async function verifiedAccounts(db: Database, chainId: number, token: Address, page = 0) {
-  const latest = db
+/** The latest event of `kind` per account of the token (its VerificationSet or FreezeSet), as a subquery. */
+function latestPerAccount(db: Database, chainId: number, token: Address, kind: 'verification_set' | 'freeze_set') {
+  return db
     .selectDistinctOn([tokenControlEvents.account], {
       account: sql<Address>`${tokenControlEvents.account}`.as('account'),
-      validUntil: sql<string>`${tokenControlEvents.value}`.as('valid_until'),
+      value: sql<string>`${tokenControlEvents.value}`.as('value'),
+      flag: sql<boolean>`${tokenControlEvents.flag}`.as('flag'),
       setAt: sql<Date>`${tokenControlEvents.blockTime}`.as('set_at'),
     })
     .from(tokenControlEvents)
@@ -26,15 +28,20 @@ export async function verifiedAccounts(db: Database, chainId: number, token: Add
       and(
         eq(tokenControlEvents.chainId, chainId),
         eq(tokenControlEvents.token, token),
-        eq(tokenControlEvents.kind, 'verification_set'),
+        eq(tokenControlEvents.kind, kind),
       ),
     )
     .orderBy(tokenControlEvents.account, desc(tokenControlEvents.blockNumber), desc(tokenControlEvents.logIndex))
     .as('latest');
+}
+
+/** Accounts whose latest verification is not a revocation, by address, one page (`page` from 0). */
+export async function verifiedAccounts(db: Database, chainId: number, token: Address, page = 0) {
+  const latest = latestPerAccount(db, chainId, token, 'verification_set');
   const rows = await db
-    .select()
+    .select({ account: latest.account, validUntil: latest.value, setAt: latest.setAt })
     .from(latest)
-    .where(gt(latest.validUntil, sql`0`))
+    .where(gt(latest.value, sql`0`))
     .orderBy(asc(latest.account))
     .limit(VERIFIED_PAGE_SIZE + 1)
     .offset(Math.max(0, page) * VERIFIED_PAGE_SIZE);
@@ -52,32 +59,18 @@ export async function verifiedAccounts(db: Database, chainId: number, token: Add
 
 /** Accounts frozen now (their latest FreezeSet froze them), at most FROZEN_LIMIT, by address. */
 export async function frozenAccounts(db: Database, chainId: number, token: Address): Promise<Address[]> {
-  const latest = db
-    .selectDistinctOn([tokenControlEvents.account], {
-      account: sql<Address>`${tokenControlEvents.account}`.as('account'),
-      frozen: sql<boolean>`${tokenControlEvents.flag}`.as('frozen'),
-    })
-    .from(tokenControlEvents)
-    .where(
-      and(
-        eq(tokenControlEvents.chainId, chainId),
-        eq(tokenControlEvents.token, token),
-        eq(tokenControlEvents.kind, 'freeze_set'),
-      ),
-    )
-    .orderBy(tokenControlEvents.account, desc(tokenControlEvents.blockNumber), desc(tokenControlEvents.logIndex))
-    .as('latest');
+  const latest = latestPerAccount(db, chainId, token, 'freeze_set');
   const rows = await db
     .select({ account: latest.account })
     .from(latest)
-    .where(eq(latest.frozen, true))
+    .where(eq(latest.flag, true))
     .orderBy(asc(latest.account))
     .limit(FROZEN_LIMIT);
   return rows.map((row) => row.account);
 }
 
 /** The cluster's share token as the mirror knows it (undefined before it is tokenized, or before the mirror saw it). */
-export async function clusterToken(db: Database, chainId: number, clusterId: bigint): Promise<Address | undefined> {
+export async function clusterToken(db: Executor, chainId: number, clusterId: bigint): Promise<Address | undefined> {
   const [row] = await db
     .select({ token: shareTokens.token })
     .from(shareTokens)

@@ -2,7 +2,7 @@ import type { Address, Hex } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '#db';
 import { testDatabases } from '#db/databases.test-kit';
-import { shareTokens, tokenControlEvents } from '#db/schema';
+import { clusterInterventions, shareTokens, tokenControlEvents } from '#db/schema';
 import {
   abandonIntervention,
   attachInterventionTx,
@@ -12,7 +12,7 @@ import {
   recordIntervention,
   TooManyPendingInterventionsError,
 } from './interventions.server';
-import { frozenAccounts, VERIFIED_PAGE_SIZE, verifiedAccounts } from './interventions-allowlist.server';
+import { clusterToken, frozenAccounts, VERIFIED_PAGE_SIZE, verifiedAccounts } from './interventions-allowlist.server';
 
 const CHAIN = 31_337;
 const TOKEN = '0x5FbDB2315678afecb367f032d93F642f64180aa3' as Address;
@@ -107,14 +107,14 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
       eventRow({ kind: 'freeze_set', actor: OPERATOR, account: LOST, flag: true }),
     ]);
 
-    const history = await clusterInterventionHistory(db, CHAIN, 1n);
+    const history = await clusterInterventionHistory(db, CHAIN, 1n, TOKEN);
     expect(history.map((entry) => [entry.kind, entry.record?.reason ?? null])).toEqual([
       ['forced_transfer', null],
       ['wallet_recovered', recovery.reason],
     ]);
     expect(history[1]).toMatchObject({ shares: '40', revenue: '3', from: LOST, to: REPLACEMENT, draft: false });
     expect(history[1]!.record!.document).toEqual(DOCUMENT);
-    expect(await clusterInterventionHistory(db, CHAIN, 2n)).toEqual([]);
+    expect(await clusterInterventionHistory(db, CHAIN, 2n, await clusterToken(db, CHAIN, 2n))).toEqual([]);
   });
 
   it('matches an event whose hash never arrived to the oldest unattached reason of the same kind and accounts', async () => {
@@ -123,11 +123,57 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
     await tokenize(db);
     await recordIntervention(db, { ...recovery, reason: 'first' });
     await recordIntervention(db, { ...recovery, to: OTHER, reason: 'other replacement' });
-    await db
-      .insert(tokenControlEvents)
-      .values(eventRow({ kind: 'wallet_recovered', account: LOST, counterparty: REPLACEMENT, value: 1n, revenue: 0n }));
-    const [entry] = await clusterInterventionHistory(db, CHAIN, 1n);
+    await db.insert(tokenControlEvents).values(
+      eventRow({
+        kind: 'wallet_recovered',
+        actor: OPERATOR,
+        account: LOST,
+        counterparty: REPLACEMENT,
+        value: 1n,
+        revenue: 0n,
+      }),
+    );
+    const [entry] = await clusterInterventionHistory(db, CHAIN, 1n, TOKEN);
     expect(entry).toMatchObject({ draft: true, record: { reason: 'first' } });
+  });
+
+  it('lends a reason only to the intervention it explains: not through a hash naming another one, nor as a draft of another operator or amount', async () => {
+    handle = await open();
+    const { db } = handle;
+    await tokenize(db);
+    // The operator keys a forced transfer's reason by the hash of a recovery it did not send with it.
+    const misattached = await recordIntervention(db, {
+      ...recovery,
+      kind: 'forced_transfer',
+      to: OTHER,
+      amount: 5n,
+      reason: 'keyed to another intervention',
+    });
+    expect(await attachInterventionTx(db, { ...recovery, id: misattached.id, txHash: hash(30) })).toBe(true);
+    // A former operator's draft of the same recovery, and a forced transfer's draft of 5 share-wei.
+    await recordIntervention(db, { ...recovery, author: OTHER, reason: 'former operator' });
+    await recordIntervention(db, { ...recovery, kind: 'forced_transfer', to: OTHER, amount: 5n, reason: 'five' });
+    const forced = { kind: 'forced_transfer' as const, actor: OPERATOR, account: LOST, counterparty: OTHER };
+    await db.insert(tokenControlEvents).values([
+      eventRow({
+        kind: 'wallet_recovered',
+        txHash: hash(30),
+        actor: OPERATOR,
+        account: LOST,
+        counterparty: REPLACEMENT,
+        value: 40n,
+        revenue: 0n,
+      }),
+      eventRow({ ...forced, value: 7n }),
+      eventRow({ ...forced, value: 5n }),
+    ]);
+
+    const history = await clusterInterventionHistory(db, CHAIN, 1n, TOKEN);
+    expect(history.map((entry) => [entry.kind, entry.shares, entry.record?.reason ?? null, entry.draft])).toEqual([
+      ['forced_transfer', '5', 'five', true],
+      ['forced_transfer', '7', null, false],
+      ['wallet_recovered', '40', null, false],
+    ]);
   });
 
   it('lets only the author attach a hash to, or abandon, a reason of its cluster', async () => {
@@ -155,10 +201,60 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
     );
     // Another cluster has its own bound.
     await recordIntervention(db, { ...recovery, clusterId: 2n, now: then });
+    // So does another author: the operator the cluster was handed to is not locked out by its predecessor's drafts,
+    // and its draft still fits its own intervention behind them.
+    await tokenize(db);
+    await recordIntervention(db, { ...recovery, author: OTHER, reason: 'next operator', now: then });
+    await db.insert(tokenControlEvents).values(
+      eventRow({
+        kind: 'wallet_recovered',
+        actor: OTHER,
+        account: LOST,
+        counterparty: REPLACEMENT,
+        value: 2n,
+        revenue: 0n,
+      }),
+    );
+    expect((await clusterInterventionHistory(db, CHAIN, 1n, TOKEN))[0]?.record?.reason).toBe('next operator');
     const later = new Date(then.getTime() + DRAFT_TTL_MS + 1);
     await expect(recordIntervention(db, { ...recovery, now: later })).resolves.toMatchObject({
       reason: recovery.reason,
     });
+  });
+
+  it('keys a draft that a mined intervention fits by its hash before pruning or counting: the reason outlives the TTL and frees its place', async () => {
+    handle = await open();
+    const { db } = handle;
+    await tokenize(db);
+    const then = new Date('2030-01-01T00:00:00Z');
+    await recordIntervention(db, { ...recovery, reason: 'mined, hash lost', now: then });
+    for (let i = 1; i < PENDING_PER_CLUSTER; i++)
+      await recordIntervention(db, { ...recovery, to: OTHER, reason: 'never sent', now: then });
+    await db.insert(tokenControlEvents).values(
+      eventRow({
+        kind: 'wallet_recovered',
+        txHash: hash(40),
+        actor: OPERATOR,
+        account: LOST,
+        counterparty: REPLACEMENT,
+        value: 9n,
+        revenue: 0n,
+      }),
+    );
+    // The mined one no longer waits: one more place.
+    await recordIntervention(db, { ...recovery, to: OTHER, reason: 'never sent', now: then });
+    await expect(recordIntervention(db, { ...recovery, to: OTHER, now: then })).rejects.toBeInstanceOf(
+      TooManyPendingInterventionsError,
+    );
+    // A week later the unsent drafts are pruned, the mined one's reason is not.
+    await recordIntervention(db, { ...recovery, to: OTHER, now: new Date(then.getTime() + DRAFT_TTL_MS + 1) });
+    const rows = await db.select().from(clusterInterventions);
+    expect(rows.map((row) => [row.reason, row.txHash])).toEqual(
+      expect.arrayContaining([['mined, hash lost', hash(40)]]),
+    );
+    expect(rows.filter((row) => row.reason === 'never sent')).toEqual([]);
+    const [entry] = await clusterInterventionHistory(db, CHAIN, 1n, TOKEN);
+    expect(entry).toMatchObject({ txHash: hash(40), draft: false, record: { reason: 'mined, hash lost' } });
   });
 
   it('lists verified accounts by their latest verification, paginated, and frozen accounts by their latest freeze', async () => {

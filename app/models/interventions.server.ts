@@ -8,13 +8,16 @@
  * or the session expires between the receipt and the write: the chain would then hold an intervention nobody can
  * explain, and it cannot be undone. Recording first can at worst leave a reason whose transaction was never sent (a
  * draft, pruned after DRAFT_TTL_MS, bounded per cluster) or one whose hash never arrived: the history then matches
- * the event to the newest unattached draft of the same kind, from and to (`draft` in the answer says so).
+ * the event to the oldest unattached draft that fits it (`explains`; `draft` in the answer says so), and the next
+ * reason recorded for the cluster keys that draft by the event's hash (settleMinedDrafts), so it is never pruned.
  */
-import { and, asc, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, notExists, sql } from 'drizzle-orm';
 import { type Address, type Hex, isAddressEqual } from 'viem';
 import type { Database } from '#db';
-import { clusterInterventions, shareTokens, tokenControlEvents } from '#db/schema';
+import type { Executor } from '#db/bulk-insert';
+import { clusterInterventions, tokenControlEvents } from '#db/schema';
 import { Rejection } from '#protocol/base-error';
+import { clusterToken } from './interventions-allowlist.server';
 
 export const INTERVENTION_KINDS = ['forced_transfer', 'wallet_recovered'] as const;
 export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
@@ -23,7 +26,11 @@ export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 export const REASON_MAX_LENGTH = 1_000;
 export const DOCUMENT_TITLE_MAX_LENGTH = 120;
 export const DOCUMENT_URI_MAX_LENGTH = 512;
-/** Reasons recorded whose transaction has not been reported mined yet, per cluster. */
+/**
+ * Reasons recorded whose transaction has not been reported mined yet, per cluster and author: counted per author so
+ * that a former operator's unsent drafts (which only their author may abandon) cannot lock the cluster's new operator
+ * out until they are pruned.
+ */
 export const PENDING_PER_CLUSTER = 20;
 /** An unattached reason older than this is a transaction that was never sent (or long forgotten): pruned. */
 export const DRAFT_TTL_MS = 7 * 24 * 3_600_000;
@@ -68,6 +75,29 @@ export class TooManyPendingInterventionsError extends Rejection {
   }
 }
 
+type RecordRow = typeof clusterInterventions.$inferSelect;
+type ControlEventRow = typeof tokenControlEvents.$inferSelect;
+
+/**
+ * Whether a recorded reason can be the one of a mirrored intervention: same kind and accounts, sent by the operator
+ * who wrote the reason, and for a forced transfer the same amount. Held for a reason keyed by its hash as much as for
+ * a draft: the hash is the operator's browser's word (it arrives before the mirror has the event, so the action cannot
+ * check it), and a hash naming another intervention (a former operator's, or one sent outside the dashboard) must not
+ * lend that intervention this reason.
+ */
+function explains(row: RecordRow, event: ControlEventRow): boolean {
+  return (
+    row.kind === event.kind &&
+    event.account !== null &&
+    isAddressEqual(row.from, event.account) &&
+    event.counterparty !== null &&
+    isAddressEqual(row.to, event.counterparty) &&
+    event.actor !== null &&
+    isAddressEqual(row.author, event.actor) &&
+    (row.kind !== 'forced_transfer' || row.amount === event.value)
+  );
+}
+
 const ofCluster = (chainId: number, clusterId: bigint) =>
   and(eq(clusterInterventions.chainId, chainId), eq(clusterInterventions.clusterId, clusterId));
 
@@ -89,14 +119,18 @@ export async function recordIntervention(
 ): Promise<InterventionRecord> {
   const now = intervention.now ?? new Date();
   return db.transaction(async (tx) => {
+    await settleMinedDrafts(tx, intervention.chainId, intervention.clusterId);
     const pending = and(ofCluster(intervention.chainId, intervention.clusterId), isNull(clusterInterventions.txHash));
     await tx
       .delete(clusterInterventions)
       .where(and(pending, lt(clusterInterventions.createdAt, new Date(now.getTime() - DRAFT_TTL_MS))));
-    const [waiting] = await tx.select({ count: count() }).from(clusterInterventions).where(pending);
+    const [waiting] = await tx
+      .select({ count: count() })
+      .from(clusterInterventions)
+      .where(and(pending, eq(clusterInterventions.author, intervention.author)));
     if ((waiting?.count ?? 0) >= PENDING_PER_CLUSTER) {
       throw new TooManyPendingInterventionsError(
-        `Cluster #${intervention.clusterId} already has ${PENDING_PER_CLUSTER} interventions waiting for their transaction; send or abandon them first.`,
+        `Cluster #${intervention.clusterId} already has ${PENDING_PER_CLUSTER} of your interventions waiting for their transaction; send or abandon them first.`,
       );
     }
     const [row] = await tx
@@ -160,30 +194,33 @@ export type InterventionEntry = {
   revenue: string | null;
   /** The reason recorded, null when the operator recorded none (an intervention sent outside the dashboard). */
   record: InterventionRecord | null;
-  /** True when the reason was matched by kind and accounts because its hash never arrived. */
+  /** True when the reason was matched by what it explains (`explains`) because its hash never arrived. */
   draft: boolean;
 };
 
-/** The cluster's interventions as the chain saw them (newest first, at most `limit`), each with its recorded reason. */
-export async function clusterInterventionHistory(
-  db: Database,
+/** A mirrored intervention with the reason that explains it, if any (`draft`: matched, its hash never arrived). */
+type Matched = { event: ControlEventRow; row: RecordRow | undefined; draft: boolean };
+
+/**
+ * The token's latest interventions (newest first, at most `limit`), each with the reason that explains it: the one
+ * keyed by its hash, else the oldest unattached draft that fits it. Oldest event first while matching, so that each
+ * takes the oldest fitting draft. Not compared with the block's time: a local chain's clock may run ahead of or behind
+ * the server's.
+ */
+async function matchInterventions(
+  db: Executor,
   chainId: number,
   clusterId: bigint,
-  limit = HISTORY_LIMIT,
-): Promise<InterventionEntry[]> {
-  const [token] = await db
-    .select({ token: shareTokens.token })
-    .from(shareTokens)
-    .where(and(eq(shareTokens.chainId, chainId), eq(shareTokens.clusterId, clusterId)))
-    .limit(1);
-  if (!token) return [];
+  token: Address,
+  limit: number,
+): Promise<Matched[]> {
   const events = await db
     .select()
     .from(tokenControlEvents)
     .where(
       and(
         eq(tokenControlEvents.chainId, chainId),
-        eq(tokenControlEvents.token, token.token),
+        eq(tokenControlEvents.token, token),
         inArray(tokenControlEvents.kind, [...INTERVENTION_KINDS]),
       ),
     )
@@ -191,6 +228,8 @@ export async function clusterInterventionHistory(
     .limit(Math.min(Math.max(limit, 1), HISTORY_LIMIT));
   if (events.length === 0) return [];
   const hashes = [...new Set(events.map((event) => event.transactionHash))];
+  // Only a draft by the operator who sent one of these can fit it (explains): at most PENDING_PER_CLUSTER each.
+  const actors = [...new Set(events.flatMap((event) => (event.actor ? [event.actor.toLowerCase()] : [])))];
   const [linked, drafts] = await Promise.all([
     db
       .select()
@@ -199,30 +238,66 @@ export async function clusterInterventionHistory(
     db
       .select()
       .from(clusterInterventions)
-      .where(and(ofCluster(chainId, clusterId), isNull(clusterInterventions.txHash)))
-      .orderBy(asc(clusterInterventions.createdAt))
-      .limit(PENDING_PER_CLUSTER),
+      .where(
+        and(
+          ofCluster(chainId, clusterId),
+          isNull(clusterInterventions.txHash),
+          inArray(sql`lower(${clusterInterventions.author})`, actors),
+        ),
+      )
+      .orderBy(asc(clusterInterventions.createdAt), asc(clusterInterventions.id))
+      .limit(PENDING_PER_CLUSTER * Math.max(actors.length, 1)),
   ]);
   const byHash = new Map(linked.map((row) => [row.txHash!.toLowerCase(), row]));
   const unclaimed = [...drafts];
-  // Oldest event first, so that each takes the oldest matching draft. Not compared with the block's time: a local
-  // chain's clock may run ahead of or behind the server's.
-  const entries = [...events].reverse().map((event): InterventionEntry => {
+  const matched = [...events].reverse().map((event): Matched => {
+    const keyed = byHash.get(event.transactionHash.toLowerCase());
+    if (keyed && explains(keyed, event)) return { event, row: keyed, draft: false };
+    const index = unclaimed.findIndex((candidate) => explains(candidate, event));
+    return index >= 0
+      ? { event, row: unclaimed.splice(index, 1)[0], draft: true }
+      : { event, row: undefined, draft: false };
+  });
+  return matched.reverse();
+}
+
+/**
+ * Keys each draft that a mirrored intervention fits by that intervention's hash (the browser's report of it never
+ * arrived), before drafts are pruned or counted: such a reason explains a mined transaction, so it must neither be
+ * pruned after DRAFT_TTL_MS nor hold one of the PENDING_PER_CLUSTER places. The same match the history shows, made
+ * permanent; an event whose hash already keys some other reason is left alone (the hash is unique per chain).
+ */
+async function settleMinedDrafts(db: Executor, chainId: number, clusterId: bigint) {
+  const token = await clusterToken(db, chainId, clusterId);
+  if (!token) return;
+  for (const { event, row, draft } of await matchInterventions(db, chainId, clusterId, token, HISTORY_LIMIT)) {
+    if (!draft || !row) continue;
+    const keyed = db
+      .select({ id: clusterInterventions.id })
+      .from(clusterInterventions)
+      .where(and(eq(clusterInterventions.chainId, chainId), eq(clusterInterventions.txHash, event.transactionHash)));
+    await db
+      .update(clusterInterventions)
+      .set({ txHash: event.transactionHash })
+      .where(and(eq(clusterInterventions.id, row.id), isNull(clusterInterventions.txHash), notExists(keyed)));
+  }
+}
+
+/**
+ * The cluster's interventions as the chain saw them (newest first, at most `limit`), each with its recorded reason.
+ * `token` is the cluster's share token as the caller already knows it (none: the cluster has no interventions).
+ */
+export async function clusterInterventionHistory(
+  db: Database,
+  chainId: number,
+  clusterId: bigint,
+  token: Address | undefined,
+  limit = HISTORY_LIMIT,
+): Promise<InterventionEntry[]> {
+  if (!token) return [];
+  const matched = await matchInterventions(db, chainId, clusterId, token, limit);
+  return matched.map(({ event, row, draft }): InterventionEntry => {
     const kind = event.kind as InterventionKind;
-    let row = byHash.get(event.transactionHash.toLowerCase());
-    let draft = false;
-    if (!row) {
-      const index = unclaimed.findIndex(
-        (candidate) =>
-          candidate.kind === kind &&
-          isAddressEqual(candidate.from, event.account!) &&
-          isAddressEqual(candidate.to, event.counterparty!),
-      );
-      if (index >= 0) {
-        row = unclaimed.splice(index, 1)[0];
-        draft = true;
-      }
-    }
     return {
       kind,
       txHash: event.transactionHash,
@@ -237,7 +312,6 @@ export async function clusterInterventionHistory(
       draft,
     };
   });
-  return entries.reverse();
 }
 
 /**

@@ -51,7 +51,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     const [verified, frozen, history] = await Promise.all([
       token ? verifiedAccounts(context.db, chainId, token, page) : { accounts: [], hasMore: false },
       token ? frozenAccounts(context.db, chainId, token) : [],
-      clusterInterventionHistory(context.db, chainId, clusterId),
+      clusterInterventionHistory(context.db, chainId, clusterId, token),
     ]);
     return { page, verified, frozen, history };
   });

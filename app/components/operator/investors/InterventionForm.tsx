@@ -12,7 +12,7 @@ import { type Address, getAddress, isAddress, parseUnits } from 'viem';
 import { useReadContracts } from 'wagmi';
 import { shareTokenAbi } from '#contracts';
 import { TxStatus } from '~/components/TxStatus';
-import { formatShares, formatUsd } from '~/lib/format';
+import { formatShares, formatUsd, SHARE_DECIMALS } from '~/lib/format';
 import { refusalMessage } from '~/lib/refusal';
 import { useTransactionFlow } from '~/lib/tx';
 import { useStablecoinDecimals } from '~/lib/units';
@@ -21,7 +21,7 @@ import type { ClusterDocument } from '~/models/documents.server';
 type Kind = 'forced_transfer' | 'wallet_recovered';
 type Planned = { id?: number; kind: Kind; from: Address; to: Address; amount: bigint };
 const OTHER_DOCUMENT = 'other';
-const SHARE_DECIMALS = 18;
+const SHARE_AMOUNT = new RegExp(`^\\d+(\\.\\d{1,${SHARE_DECIMALS}})?$`);
 
 const addressOf = (text: string) => (isAddress(text.trim(), { strict: true }) ? getAddress(text.trim()) : undefined);
 
@@ -67,7 +67,7 @@ export function InterventionForm({
   const [balance, claimable] = reads.data ?? [];
   const amount = (() => {
     try {
-      return /^\d+(\.\d{1,18})?$/.test(amountText.trim()) ? parseUnits(amountText.trim(), SHARE_DECIMALS) : undefined;
+      return SHARE_AMOUNT.test(amountText.trim()) ? parseUnits(amountText.trim(), SHARE_DECIMALS) : undefined;
     } catch {
       return undefined;
     }

@@ -5,12 +5,10 @@
  */
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatShares, formatUsd, shortAddress } from '~/lib/format';
+import { formatDateTime, formatShares, formatUsd, SHARE_DECIMALS, shortAddress } from '~/lib/format';
 import { safeHttpUrl } from '~/lib/params';
 import { useStablecoinDecimals } from '~/lib/units';
 import type { InterventionEntry } from '~/models/interventions.server';
-
-const SHARE_DECIMALS = 18;
 
 export function InterventionHistory({ entries }: { entries: InterventionEntry[] }) {
   const { t, i18n } = useTranslation();
@@ -34,7 +32,7 @@ export function InterventionHistory({ entries }: { entries: InterventionEntry[] 
             <Link to={`/tx/${entry.txHash}`}>{t('investors.history.transaction')}</Link>
             <br />
             {t('investors.history.accounts', { from: shortAddress(entry.from), to: shortAddress(entry.to) })} ·{' '}
-            {t('investors.history.shares')}{' '}
+            {t('investors.history.shares')} {/* Every share-wei: maximumFractionDigits is the share's decimals. */}
             <span data-testid="intervention-shares">{formatShares(BigInt(entry.shares), locale, SHARE_DECIMALS)}</span>
             {entry.revenue === null ? (
               <> · {t('investors.history.forcedNote')}</>
