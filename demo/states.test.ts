@@ -92,6 +92,13 @@ const read = {
       functionName: 'statusOf',
       args: [BigInt(clusterId)],
     }),
+  lastEpoch: (clusterId: string) =>
+    handle().publicClient.readContract({
+      address: deployment.contracts.clusterRegistry,
+      abi: clusterRegistryAbi,
+      functionName: 'lastEpochOf',
+      args: [BigInt(clusterId)],
+    }),
   phase: (offering: Address) =>
     handle().publicClient.readContract({ address: offering, abi: offeringAbi, functionName: 'phase' }),
   terms: (offering: Address) =>
@@ -185,12 +192,7 @@ describe('the demo leaves something to do (issue 15 point 5)', () => {
   it('has one Stale cluster whose reports stopped a day before the end', async () => {
     const stale = clusterOf('stale');
     expect(await read.status(stale.clusterId)).toBe(ClusterStatus.Stale);
-    const last = await handle().publicClient.readContract({
-      address: deployment.contracts.clusterRegistry,
-      abi: clusterRegistryAbi,
-      functionName: 'lastEpochOf',
-      args: [BigInt(stale.clusterId)],
-    });
+    const last = await read.lastEpoch(stale.clusterId);
     const { days } = historySchedule(state);
     expect(Number(last)).toBe(staleLastEpoch(state, days));
     expect(Number(last)).toBeGreaterThan(state.origin / 1000);
@@ -217,12 +219,7 @@ describe('the demo leaves something to do (issue 15 point 5)', () => {
     });
     expect(logs.map((log) => log.args.clusterId)).toEqual([BigInt(suspended.clusterId)]);
     // Suspended after its history's last report: nothing left for the live relayers to retry.
-    const last = await handle().publicClient.readContract({
-      address: deployment.contracts.clusterRegistry,
-      abi: clusterRegistryAbi,
-      functionName: 'lastEpochOf',
-      args: [BigInt(suspended.clusterId)],
-    });
+    const last = await read.lastEpoch(suspended.clusterId);
     expect(Number(last)).toBe(state.historyEnd);
   });
 
