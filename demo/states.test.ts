@@ -19,7 +19,7 @@ import { startAnvil } from '../devnet/anvil';
 import { connectChain } from '../devnet/chain';
 import { testPort } from '../devnet/ports';
 import { historySchedule } from './history';
-import { type DemoRole, demoRoleOf, SOFT_CAP, staleLastEpoch, staleUntil } from './roles';
+import { type DemoRole, demoRoleOf, partialPurchases, SOFT_CAP, staleLastEpoch, staleUntil } from './roles';
 import { type DemoState, runDemoHistory } from './run';
 
 const ANVIL_PORT = testPort(8616);
@@ -163,11 +163,15 @@ describe('the demo leaves something to do (issue 15 point 5)', () => {
       read.terms(failed.offering),
       handle().publicClient.readContract({ address: failed.offering, abi: offeringAbi, functionName: 'sold' }),
     ]);
+    // Exactly what the demo's investors bought (roles.ts), below the soft cap.
+    const bought = partialPurchases('failed')!;
     expect(sold).toBeGreaterThan(0n);
+    expect(sold).toBe(bought.reduce((sum, shares) => sum + shares, 0n));
     expect(sold).toBeLessThan(SOFT_CAP);
     expect(BigInt(terms.softCap)).toBe(SOFT_CAP);
     const purchases = await purchaseLogs(failed.offering);
     expect(purchases.length).toBeGreaterThan(0);
+    expect(purchases).toHaveLength(bought.filter((shares) => shares > 0n).length);
     for (const investor of devRoles.investors) {
       const address = devAccount(investor).address;
       const paid = purchases.filter((log) => log.args.buyer === address).reduce((sum, log) => sum + log.args.cost!, 0n);
