@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { copyRows, insertRows } from './bulk-insert';
-import { migrateDatabase, openDatabase } from './database';
+import type { Database } from './database';
 import { testDatabases } from './databases.test-kit';
 import { attestations, clusterEvents, shareTransfers } from './schema';
 
@@ -29,36 +29,6 @@ const TEXTS = [
   'plain',
 ];
 
-describe('insertRows', () => {
-  it('stores every text exactly as given, quoted or not, and a missing value as NULL', async () => {
-    const handle = await openDatabase({ kind: 'pglite', dataDir: null });
-    try {
-      await migrateDatabase(handle);
-      const rows = TEXTS.map((text, index) => ({
-        chainId: 99,
-        blockNumber: BigInt(index),
-        blockHash: `0x${index.toString(16).padStart(64, '0')}` as const,
-        logIndex: index,
-        transactionHash: `0x${'00'.repeat(32)}` as const,
-        blockTime: new Date(1_700_000_000_000 + index * 1_000),
-        clusterId: 1n,
-        kind: 'registered' as const,
-        gpuModel: text,
-        location: index % 2 ? undefined : text,
-        metadataUri: text,
-      }));
-      await insertRows(handle.db, clusterEvents, rows);
-      const back = await handle.db.select().from(clusterEvents);
-      back.sort((a, b) => (a.blockNumber < b.blockNumber ? -1 : 1));
-      expect(back.map((row) => [row.gpuModel, row.location, row.metadataUri, row.blockTime.getTime()])).toEqual(
-        TEXTS.map((text, index) => [text, index % 2 ? null : text, text, 1_700_000_000_000 + index * 1_000]),
-      );
-    } finally {
-      await handle.close();
-    }
-  });
-});
-
 const eventRows = () =>
   TEXTS.map((text, index) => ({
     chainId: 99,
@@ -74,16 +44,32 @@ const eventRows = () =>
     metadataUri: text,
   }));
 
+/** Stores the event rows by `write` and reads them back: every text exactly as given, a missing value as NULL. */
+async function expectTextsRoundTrip(db: Database, write: (rows: ReturnType<typeof eventRows>) => Promise<unknown>) {
+  await write(eventRows());
+  const back = await db.select().from(clusterEvents);
+  back.sort((a, b) => (a.blockNumber < b.blockNumber ? -1 : 1));
+  expect(back.map((row) => [row.gpuModel, row.location, row.metadataUri, row.blockTime.getTime()])).toEqual(
+    TEXTS.map((text, index) => [text, index % 2 ? null : text, text, 1_700_000_000_000 + index * 1_000]),
+  );
+}
+
+describe.each(testDatabases)('insertRows on $name', ({ open }) => {
+  it('stores every text exactly as given, quoted or not, and a missing value as NULL', async () => {
+    const handle = await open();
+    try {
+      await expectTextsRoundTrip(handle.db, (rows) => insertRows(handle.db, clusterEvents, rows));
+    } finally {
+      await handle.close();
+    }
+  });
+});
+
 describe.each(testDatabases)('copyRows on $name', ({ open }) => {
   it('stores every text exactly as given, escaped or not, and a missing value as NULL', async () => {
     const handle = await open();
     try {
-      await handle.db.transaction((tx) => copyRows(tx, clusterEvents, eventRows()));
-      const back = await handle.db.select().from(clusterEvents);
-      back.sort((a, b) => (a.blockNumber < b.blockNumber ? -1 : 1));
-      expect(back.map((row) => [row.gpuModel, row.location, row.metadataUri, row.blockTime.getTime()])).toEqual(
-        TEXTS.map((text, index) => [text, index % 2 ? null : text, text, 1_700_000_000_000 + index * 1_000]),
-      );
+      await expectTextsRoundTrip(handle.db, (rows) => handle.db.transaction((tx) => copyRows(tx, clusterEvents, rows)));
     } finally {
       await handle.close();
     }

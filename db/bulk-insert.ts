@@ -30,10 +30,8 @@ export async function insertRows<TTable extends PgTable>(
   conflict?: SQL,
 ) {
   if (rows.length === 0) return;
-  const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(([key]) =>
-    rows.some((row) => (row as Record<string, unknown>)[key] !== undefined),
-  );
-  if (columns.some(([, column]) => column.getSQLType().endsWith(']'))) {
+  const columns = columnsOf(table, rows);
+  if (hasArrayColumn(columns)) {
     if (conflict) throw new Error(`insertRows: ${getTableName(table)} has array columns; only skipping is supported`);
     const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
     for (let start = 0; start < rows.length; start += size) {
@@ -47,27 +45,9 @@ export async function insertRows<TTable extends PgTable>(
   for (let start = 0; start < rows.length; start += UNNEST_ROWS) {
     const chunk = rows.slice(start, start + UNNEST_ROWS) as Record<string, unknown>[];
     const arrays = columns.map(([key, column]) => {
-      // Consecutive rows repeat most values (chain id, block hash and time, token): each is mapped to the driver once
-      // per run (a timestamp's toISOString per row was a visible share of a backfill's CPU).
-      let lastValue: unknown;
-      let lastMapped: unknown = null;
-      let literal = '{';
-      for (let index = 0; index < chunk.length; index++) {
-        const value = chunk[index]![key];
-        if (index > 0) literal += ',';
-        if (value === undefined || value === null) {
-          literal += 'NULL';
-          continue;
-        }
-        if (value !== lastValue) {
-          const driverValue = column.mapToDriverValue(value);
-          lastValue = value;
-          lastMapped = arrayElement(typeof driverValue === 'bigint' ? driverValue.toString() : driverValue);
-        }
-        literal += lastMapped;
-      }
       // The array travels as its text literal: the drivers' generic serializers quote and escape every element.
-      return sql`${sql.param(`${literal}}`)}::${sql.raw(column.getSQLType())}[]`;
+      const literal = `{${encodeColumn(chunk, key, column, arrayElement, 'NULL').join(',')}}`;
+      return sql`${sql.param(literal)}::${sql.raw(column.getSQLType())}[]`;
     });
     await db.execute(
       sql`insert into ${table} (${sql.join(
@@ -88,10 +68,8 @@ export async function insertRows<TTable extends PgTable>(
  */
 export async function copyRows<TTable extends PgTable>(db: Executor, table: TTable, rows: TTable['$inferInsert'][]) {
   if (rows.length === 0) return;
-  const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(([key]) =>
-    rows.some((row) => (row as Record<string, unknown>)[key] !== undefined),
-  );
-  if (columns.some(([, column]) => column.getSQLType().endsWith(']'))) return insertRows(db, table, rows);
+  const columns = columnsOf(table, rows);
+  if (hasArrayColumn(columns)) return insertRows(db, table, rows);
   const session = (db as unknown as { _: { session: unknown } })._.session;
   const config = getTableConfig(table);
   const target = `"${config.schema ?? 'public'}"."${config.name}" (${columns.map(([, column]) => `"${column.name}"`).join(', ')})`;
@@ -125,30 +103,9 @@ type PgQueryable = {
 /** Rows per COPY: a few MB of text at most. */
 const COPY_ROWS = 20_000;
 
-/**
- * `rows` in COPY's text format: tab-separated columns, \N for NULL, backslash escapes. As in insertRows, a run of
- * equal values (chain id, block hash and time, token) is mapped to the driver once.
- */
+/** `rows` in COPY's text format: tab-separated columns, \N for NULL, backslash escapes. */
 function copyText(columns: [string, PgColumn][], rows: Record<string, unknown>[]) {
-  const mapped = columns.map(([key, column]) => {
-    const out: string[] = new Array(rows.length);
-    let lastValue: unknown;
-    let lastMapped = '\\N';
-    for (let index = 0; index < rows.length; index++) {
-      const value = rows[index]![key];
-      if (value === undefined || value === null) {
-        out[index] = '\\N';
-        continue;
-      }
-      if (value !== lastValue || index === 0) {
-        const driverValue = column.mapToDriverValue(value);
-        lastValue = value;
-        lastMapped = copyField(typeof driverValue === 'bigint' ? driverValue.toString() : driverValue);
-      }
-      out[index] = lastMapped;
-    }
-    return out;
-  });
+  const mapped = columns.map(([key, column]) => encodeColumn(rows, key, column, copyField, '\\N'));
   let text = '';
   for (let index = 0; index < rows.length; index++) {
     for (let column = 0; column < mapped.length; column++) {
@@ -158,6 +115,49 @@ function copyText(columns: [string, PgColumn][], rows: Record<string, unknown>[]
     text += '\n';
   }
   return text;
+}
+
+/** The table's columns that any of `rows` sets (the others take their defaults), as [property, column]. */
+function columnsOf(table: PgTable, rows: readonly object[]): [string, PgColumn][] {
+  return Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(([key]) =>
+    rows.some((row) => (row as Record<string, unknown>)[key] !== undefined),
+  );
+}
+
+/** Array columns cannot travel as unnest's arrays (unnest would flatten them) nor as this file's COPY text. */
+const hasArrayColumn = (columns: [string, PgColumn][]) =>
+  columns.some(([, column]) => column.getSQLType().endsWith(']'));
+
+/**
+ * Column `key` of `rows` as driver values written by `encode` (`nil` for a missing value): the one value mapping of
+ * insertRows' array literals and copyRows' COPY text. Consecutive rows repeat most values (chain id, block hash and
+ * time, token): each run is mapped to the driver once (a timestamp's toISOString per row was a visible share of a
+ * backfill's CPU).
+ */
+function encodeColumn(
+  rows: Record<string, unknown>[],
+  key: string,
+  column: PgColumn,
+  encode: (value: unknown) => string,
+  nil: string,
+) {
+  const out: string[] = new Array(rows.length);
+  let lastValue: unknown;
+  let lastEncoded = nil;
+  for (let index = 0; index < rows.length; index++) {
+    const value = rows[index]![key];
+    if (value === undefined || value === null) {
+      out[index] = nil;
+      continue;
+    }
+    if (value !== lastValue) {
+      const driverValue = column.mapToDriverValue(value);
+      lastValue = value;
+      lastEncoded = encode(typeof driverValue === 'bigint' ? driverValue.toString() : driverValue);
+    }
+    out[index] = lastEncoded;
+  }
+  return out;
 }
 
 /** Characters COPY's text format escapes: the backslash itself, and the row and column separators. */
