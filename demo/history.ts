@@ -216,7 +216,10 @@ export async function replayHistory(
     }
     await delivering;
     await depositing;
-    await waitForEpoch(Math.floor((state.historyEnd - 1) / HOUR) * HOUR);
+    // Through the epoch that ends at the history's end (the sample taken at that second closes it): waiting for the
+    // one before returned while the last report could still be in flight, and a caller that read the chain then
+    // (the resume test under load) missed it.
+    await waitForEpoch(Math.floor(state.historyEnd / HOUR) * HOUR);
     signal.throwIfAborted();
     // The chain's clock catches up with the present: the last deposit went in beside the last reports, and only a
     // later block lets its stream (and the investors' claimable revenue) start to run.
