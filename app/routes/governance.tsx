@@ -1,6 +1,6 @@
 /**
- * The governance console (/governance): who governs the registry, the committee and heartbeat, one cluster's
- * lifecycle, token pause and sale, and the timelock's operations. Everything is read on the server from the chain
+ * The governance console (/governance): who governs the registry and who is its guardian, the committee and
+ * heartbeat, one cluster's lifecycle, token pause and sale, and the timelock's operations. Everything is read on the server from the chain
  * (app/models/governance.server.ts); every act is a wallet transaction (components/governance/use-governance.ts), and
  * the page reloads its data when one is mined.
  */
@@ -51,7 +51,7 @@ export default function Governance() {
       {!account && <p className="empty">{t('common.connectFirst')}</p>}
       <TxStatus state={flow.state} testId="governance-status" />
       <div className="grid">
-        <WhoGoverns view={view} account={account} authority={authority} />
+        <WhoGoverns view={view} account={account} authority={authority} propose={propose} disabled={disabled} />
         <CommitteePanel view={view} propose={propose} disabled={disabled} />
         <ClusterPanel
           view={view}

@@ -11,7 +11,9 @@ import { ConnectWallet } from '~/components/ConnectWallet';
 import { FigureHow } from '~/components/Figure';
 import { claimAllPlan, MAX_CLAIM_TOKENS } from '~/components/holdings/claim-all';
 import { EarningsChart } from '~/components/holdings/EarningsChart';
-import { isRefundable, RefundList } from '~/components/holdings/RefundList';
+import { type ElsewhereKind, elsewhereCall, holdingKinds } from '~/components/holdings/elsewhere';
+import { RefundList } from '~/components/holdings/RefundList';
+import { SendElsewhere } from '~/components/holdings/SendElsewhere';
 import { TransferForm } from '~/components/holdings/TransferForm';
 import { VerificationTable } from '~/components/holdings/VerificationTable';
 import { useChainNow, usePositions } from '~/components/positions';
@@ -124,6 +126,18 @@ export default function Portfolio() {
     // Escrow revenue can be claimed while the shares cannot move (paused token, frozen wallet): claims never stop.
     const args = functionName === 'claimEscrowRevenue' ? [account] : [];
     await flow.run(({ send }) => send({ account, address: token.offering, abi: offeringAbi, functionName, args }));
+    await afterWrite();
+  }
+
+  /** One of the acts above, paid to another address of the investor's (elsewhere.ts). */
+  async function sendElsewhere(token: TokenRef, kind: ElsewhereKind, recipient: Address) {
+    if (!account) return;
+    const label = t('holdings.elsewhere.tx', {
+      action: t(`holdings.elsewhere.send.${kind}`),
+      symbol: token.symbol,
+      recipient,
+    });
+    await flow.run(({ send }) => send({ account, ...elsewhereCall(kind, token, recipient) }, label));
     await afterWrite();
   }
 
@@ -303,16 +317,6 @@ export default function Portfolio() {
                             {t('portfolio.withdraw')}
                           </button>
                         )}
-                        {isRefundable(row) && (
-                          <button
-                            type="button"
-                            className="secondary"
-                            onClick={() => void offeringAction(row.token, 'refund')}
-                            disabled={flow.busy}
-                          >
-                            {t('holdings.refunds.refund', { amount: formatUsd(row.paid, usdDecimals, locale, 6) })}
-                          </button>
-                        )}
                         {row.phase === Phase.Finalized && row.escrowRevenue > 0n && (
                           <button
                             type="button"
@@ -323,6 +327,15 @@ export default function Portfolio() {
                             {t('portfolio.claimEscrowRevenue')}
                           </button>
                         )}
+                        <SendElsewhere
+                          kinds={holdingKinds(row)}
+                          position={row}
+                          account={account}
+                          usdDecimals={usdDecimals}
+                          busy={flow.busy}
+                          onSend={(kind, recipient) => void sendElsewhere(row.token, kind, recipient)}
+                          testId={`elsewhere-${row.token.clusterId}`}
+                        />
                       </td>
                     </tr>
                   ))}
@@ -333,9 +346,11 @@ export default function Portfolio() {
           </section>
           <RefundList
             rows={rows}
+            account={account}
             usdDecimals={usdDecimals}
             busy={flow.busy}
             onRefund={(row) => void offeringAction(row.token, 'refund')}
+            onRefundTo={(row, recipient) => void sendElsewhere(row.token, 'refundTo', recipient)}
           />
           {investorView ? (
             <>

@@ -1,10 +1,11 @@
 /**
  * Holder protection, seen from the portfolio: revenue owed to shares still in escrow can be claimed while the token is
- * paused (claims never stop), and a sale governance cancelled refunds exactly what was paid. Every figure is compared
- * with the chain.
+ * paused (claims never stop), and a sale governance cancelled refunds exactly what was paid, to the buyer or to another
+ * address of its (`refundTo`). Every figure is compared with the chain.
  */
 import { expect, test } from '@playwright/test';
 import { type Address, parseEventLogs, parseUnits } from 'viem';
+import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts';
 import { offeringAbi, offeringPhase, shareTokenAbi } from '#contracts';
 import { devRoles } from '../../devnet/accounts';
 import {
@@ -119,11 +120,64 @@ test('a sale governance cancelled refunds exactly what the buyer paid', async ({
   );
 
   await openPortfolio(page);
+  // The refund is offered once, in the refunds section (not again in the holdings row).
   const row = page.getByTestId(`holding-${clusterId}`);
+  await expect(row.getByTestId('holding-escrowed')).toHaveAttribute('data-value', parseUnits('3', 18).toString());
+  await expect(row.getByRole('button', { name: /^Refund/ })).toHaveCount(0);
+  const refund = page.getByTestId(`refund-${clusterId}`);
+  await expect(refund).toHaveAttribute('data-value', paid.toString());
   const before = await stablecoinBalance(buyer);
-  await row.getByRole('button', { name: 'Refund' }).click();
+  await refund.getByRole('button', { name: /^Refund / }).click();
   const receipt = await receiptOfStatus(page);
   const [refunded] = parseEventLogs({ abi: offeringAbi, logs: receipt.logs, eventName: 'Refunded' });
-  expect(refunded!.args).toMatchObject({ buyer, shares: parseUnits('3', 18), amount: paid });
+  expect(refunded!.args).toMatchObject({ buyer, recipient: buyer, shares: parseUnits('3', 18), amount: paid });
   expect(await stablecoinBalance(buyer)).toBe(before + paid);
+});
+
+test('a buyer the stablecoin would block refunds to another address of its: the recipient gets exactly what was paid', async ({
+  page,
+}) => {
+  const { clusterId, offering } = await openOffering(OPERATOR, { symbol: 'RTO', supply: '10', price: '7' });
+  const paid = await buyShares(BUYER_INDEX, offering, 2n);
+  await asGovernance(offering, offeringAbi, 'cancel');
+  // A fresh address nobody holds the key of: its balance is exactly what the refund paid it.
+  const recipient = privateKeyToAddress(generatePrivateKey());
+
+  await openPortfolio(page);
+  const refund = page.getByTestId(`refund-${clusterId}`);
+  await expect(refund).toHaveAttribute('data-value', paid.toString());
+  const elsewhere = page.getByTestId(`refund-elsewhere-${clusterId}`);
+  // Closed by default: the plain refund stays one click.
+  await expect(elsewhere.getByTestId('elsewhere-send')).toBeHidden();
+  await elsewhere.locator('summary').click();
+  // Checked as typed: not an address, then the buyer itself, are refused in words.
+  await elsewhere.getByTestId('elsewhere-recipient').fill('0x1234');
+  await expect(elsewhere.getByTestId('elsewhere-invalid')).toContainText('Enter an address');
+  await expect(elsewhere.getByTestId('elsewhere-send')).toBeDisabled();
+  await elsewhere.getByTestId('elsewhere-recipient').fill(buyer);
+  await expect(elsewhere.getByTestId('elsewhere-invalid')).toHaveText(
+    'That is this account: use the button without a recipient.',
+  );
+  await elsewhere.getByTestId('elsewhere-recipient').fill(recipient);
+  await expect(elsewhere.getByTestId('elsewhere-effect')).toHaveText(
+    `The 14.00 tUSD this account paid for RTO is refunded to ${recipient} instead of this account, and the purchase is closed.`,
+  );
+  await expectAccessible(page);
+  const buyerBefore = await stablecoinBalance(buyer);
+  await elsewhere.getByTestId('elsewhere-send').click();
+  const receipt = await receiptOfStatus(page);
+  const [refunded] = parseEventLogs({ abi: offeringAbi, logs: receipt.logs, eventName: 'Refunded' });
+  expect(refunded!.args).toMatchObject({ buyer, recipient, shares: parseUnits('2', 18), amount: paid });
+  // The chain's balance of the recipient equals the refund; the buyer's is untouched and its purchase is closed.
+  expect(await stablecoinBalance(recipient)).toBe(paid);
+  expect(await stablecoinBalance(buyer)).toBe(buyerBefore);
+  expect(
+    await publicClient.readContract({
+      address: offering,
+      abi: offeringAbi,
+      functionName: 'purchasedOf',
+      args: [buyer],
+    }),
+  ).toEqual([0n, 0n]);
+  await expect(refund).toHaveCount(0);
 });

@@ -2,11 +2,11 @@
  * The governance console (/governance) on the e2e stack, whose registry is owned by a TimelockController (delay a
  * minute) that the deployer proposes to and executes: a threshold change is scheduled from the page, shown with the
  * timelock's own earliest execution time, executed once the chain's clock has passed it (and set back the same way:
- * every other spec relies on the committee threshold), and a sale is cancelled into refunds. Every figure is compared
- * with the chain.
+ * every other spec relies on the committee threshold), the guardian is removed and named again the same way, and a sale
+ * is cancelled into refunds. Every figure is compared with the chain.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { type Address, type Hex, parseEventLogs } from 'viem';
+import { type Address, type Hex, parseEventLogs, zeroAddress } from 'viem';
 import { clusterRegistryAbi, offeringAbi, offeringPhase, timelockControllerAbi } from '#contracts';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import {
@@ -140,6 +140,59 @@ test('governance schedules a threshold change through the timelock, executes it 
   await waitAndExecute(page, restore);
   expect(await threshold()).toBe(before);
   await expect(page.getByTestId('governance-threshold')).toHaveAttribute('data-value', before.toString());
+});
+
+const guardian = () =>
+  publicClient.readContract({ address: registry(), abi: clusterRegistryAbi, functionName: 'guardian' });
+
+test('governance removes the guardian through the timelock and names it again; the page shows the chain’s guardian', async ({
+  page,
+}) => {
+  // Two timelock rounds. The stack's guardian is the deployer, and asGovernance (support/chain.ts) pauses and suspends
+  // as that guardian for the other specs: the second round puts it back.
+  test.slow();
+  const before = await guardian();
+  expect(before).toBe(GOVERNANCE);
+  await openConsole(page);
+  const shown = page.getByTestId('governance-guardian');
+  await expect(shown).toHaveAttribute('data-value', before);
+  await expect(page.getByTestId('governance-guardian-act-effect')).toContainText(
+    'may suspend any cluster and pause any share token at once',
+  );
+
+  // The guardian it already has is refused before anything is scheduled.
+  await page.getByTestId('governance-guardian-input').fill(before.toLowerCase());
+  await page.getByTestId('governance-set-guardian').click();
+  await expect(page.getByTestId('governance-guardian-invalid')).toHaveText(
+    'That is the guardian the registry already has: nothing would change.',
+  );
+
+  // None: address(0), said in words before the click.
+  await page.getByTestId('governance-guardian-none').check();
+  await expect(page.getByTestId('governance-guardian-act-effect')).toContainText('nobody holds that key');
+  const remove = await scheduledOperation(page, () => page.getByTestId('governance-set-guardian').click());
+  await expect(page.getByTestId(`operation-${remove}`).getByTestId('operation-call')).toHaveText(
+    `setGuardian(${zeroAddress})`,
+  );
+  // Scheduled, not applied.
+  expect(await guardian()).toBe(before);
+  await expectAccessible(page);
+  await waitAndExecute(page, remove);
+  expect(await guardian()).toBe(zeroAddress);
+  await expect(shown).toHaveAttribute('data-value', zeroAddress);
+  await expect(shown).toHaveText('none');
+
+  // Back to the deployer, typed as an address.
+  await page.getByTestId('governance-guardian-none').uncheck();
+  await page.getByTestId('governance-guardian-input').fill(GOVERNANCE);
+  await expect(page.getByTestId('governance-guardian-act-effect')).toContainText(`${GOVERNANCE} holds that key`);
+  const restore = await scheduledOperation(page, () => page.getByTestId('governance-set-guardian').click());
+  await expect(page.getByTestId(`operation-${restore}`).getByTestId('operation-call')).toHaveText(
+    `setGuardian(${GOVERNANCE})`,
+  );
+  await waitAndExecute(page, restore);
+  expect(await guardian()).toBe(GOVERNANCE);
+  await expect(shown).toHaveAttribute('data-value', GOVERNANCE);
 });
 
 test('governance cancels an open sale through the timelock; the buyer refunds exactly what it paid', async ({

@@ -1,12 +1,14 @@
 /**
  * Who governs the registry and what the connected wallet may do about it: the owner (a TimelockController with its
- * delay and role holders, or an account), the guardian, and in words why the wallet's buttons are disabled.
+ * delay and role holders, or an account), the guardian with the owner's act that changes it, and in words why the
+ * wallet's buttons are disabled.
  */
 import { useTranslation } from 'react-i18next';
-import type { Address } from 'viem';
+import { type Address, zeroAddress } from 'viem';
 import type { GovernanceView } from '~/models/governance.server';
 import { durationText } from './duration';
-import type { Authority } from './use-governance';
+import { GuardianForm } from './GuardianForm';
+import type { Authority, GovernanceCall } from './use-governance';
 
 function Accounts({ accounts, testId }: { accounts: Address[]; testId: string }) {
   const { t } = useTranslation();
@@ -27,10 +29,14 @@ export function WhoGoverns({
   view,
   account,
   authority,
+  propose,
+  disabled,
 }: {
   view: GovernanceView;
   account: Address | undefined;
   authority: Authority;
+  propose: (call: GovernanceCall, label: string) => Promise<void>;
+  disabled: boolean;
 }) {
   const { t } = useTranslation();
   const { timelock } = view;
@@ -65,16 +71,19 @@ export function WhoGoverns({
           </>
         )}
         <dt>{t('governance.who.guardian')}</dt>
-        <dd>
+        {/* data-value: the registry's guardian() as the chain answers it, address(0) for none. */}
+        <dd data-testid="governance-guardian" data-value={view.guardian ?? zeroAddress}>
           {view.guardian ? (
             <>
-              <code data-testid="governance-guardian">{view.guardian}</code> ({t('governance.who.guardianRole')})
+              <code>{view.guardian}</code> ({t('governance.who.guardianRole')})
             </>
           ) : (
             t('governance.who.guardianNone')
           )}
         </dd>
       </dl>
+      <h3>{t('governance.guardian.title')}</h3>
+      <GuardianForm view={view} propose={propose} disabled={disabled} />
       {account && (
         <p data-testid="governance-authority" data-can-propose={authority.canPropose}>
           {authority.canPropose

@@ -1,31 +1,34 @@
 /**
  * Refunds of failed sales: every offering in phase Failed or Cancelled where the account still has a purchase on the
- * books, with its exact refund (what it paid, `purchasedOf`) on the button.
+ * books, with its exact refund (what it paid, `purchasedOf`) on the button, and the refund to another address
+ * (`refundTo`) in a closed disclosure beside it. The portfolio offers a refund here only, not again in the holdings
+ * table: one button per refund.
  */
 import { useTranslation } from 'react-i18next';
-import { offeringPhase, offeringPhaseNames } from '#contracts';
+import type { Address } from 'viem';
+import { offeringPhaseNames } from '#contracts';
 import { formatShares, formatUsd } from '~/lib/format';
+import { type ElsewherePosition, isRefundable, refundKinds } from './elsewhere';
+import { SendElsewhere } from './SendElsewhere';
 
-type RefundRow = {
-  token: { address: string; symbol: string; clusterId: string | bigint };
-  phase: number;
-  paid: bigint;
-  escrowedShares: bigint;
+type RefundRow = ElsewherePosition & {
+  token: ElsewherePosition['token'] & { symbol: string; clusterId: string | bigint };
 };
-
-export const isRefundable = (row: RefundRow) =>
-  (row.phase === offeringPhase.Failed || row.phase === offeringPhase.Cancelled) && row.paid > 0n;
 
 export function RefundList<Row extends RefundRow>({
   rows,
+  account,
   usdDecimals,
   busy,
   onRefund,
+  onRefundTo,
 }: {
   rows: Row[];
+  account: Address;
   usdDecimals: number;
   busy: boolean;
   onRefund: (row: Row) => void;
+  onRefundTo: (row: Row, recipient: Address) => void;
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
@@ -43,6 +46,15 @@ export function RefundList<Row extends RefundRow>({
             <button type="button" onClick={() => onRefund(row)} disabled={busy}>
               {t('holdings.refunds.refund', { amount: formatUsd(row.paid, usdDecimals, locale, 6) })}
             </button>
+            <SendElsewhere
+              kinds={refundKinds(row)}
+              position={row}
+              account={account}
+              usdDecimals={usdDecimals}
+              busy={busy}
+              onSend={(_, recipient) => onRefundTo(row, recipient)}
+              testId={`refund-elsewhere-${row.token.clusterId}`}
+            />
           </li>
         ))}
       </ul>

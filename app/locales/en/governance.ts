@@ -52,6 +52,18 @@ export const governance = {
       effect:
         'A shorter heartbeat makes clusters whose reports lag Stale sooner: they cannot be tokenized and show as Stale to investors. Revenue already deposited keeps streaming to holders.',
     },
+    guardian: {
+      title: 'Change the guardian',
+      newGuardian: 'New guardian address',
+      none: 'No guardian (address(0))',
+      set: 'Change guardian',
+      effect:
+        'The guardian is an emergency key: it may suspend any cluster and pause any share token at once, without the timelock, but never lift either (only the owner can). Holders’ revenue is unaffected by the change itself.',
+      toAccount: 'After this change {{account}} holds that key, and only it.',
+      toNone:
+        'After this change nobody holds that key: every suspension and pause waits for the owner (and its timelock’s delay, if it has one).',
+      unchanged: 'That is the guardian the registry already has: nothing would change.',
+    },
     cluster: {
       title: 'A cluster',
       pick: 'Cluster id',

@@ -50,6 +50,42 @@ export const holdings = {
         'The history is longer than the chart replays: the days after the last replayed event are left blank rather than drawn too low; today’s point is still read from the chain.',
       loading: 'Loading the history…',
     },
+    elsewhere: {
+      summary: 'Send to another address…',
+      why: 'For an account that cannot receive here (the stablecoin blocks it, or its verification on the token expired): the same act, paid to an address of yours.',
+      what: 'What to send',
+      kind: {
+        claimTo: 'Revenue you can claim',
+        claimEscrowRevenue: 'Revenue of your escrowed shares',
+        withdrawSharesTo: 'Your escrowed shares',
+        refundTo: 'Your refund',
+      },
+      recipient: 'Recipient address',
+      theAddress: 'the address you enter',
+      invalid: {
+        invalid: 'Enter an address (0x followed by 40 hexadecimal digits; mixed case must be the checksummed form).',
+        zero: 'The zero address cannot receive anything.',
+        self: 'That is this account: use the button without a recipient.',
+      },
+      effect: {
+        claimTo:
+          'The revenue this account can claim on {{symbol}} ({{amount}} now, more as it streams) is paid to {{recipient}}. Your shares stay in this account and keep earning.',
+        claimEscrowRevenue:
+          'The revenue your escrowed {{symbol}} shares earned ({{amount}}) is paid to {{recipient}}. The shares stay in escrow.',
+        withdrawSharesTo:
+          'Your {{shares}} escrowed {{symbol}} shares and their unclaimed escrow revenue ({{amount}}) go to {{recipient}}, which the token’s rules must allow to hold them. Nothing of this purchase stays with this account.',
+        refundTo:
+          'The {{amount}} this account paid for {{symbol}} is refunded to {{recipient}} instead of this account, and the purchase is closed.',
+      },
+      refused: 'The token would refuse this withdrawal: {{reason}}',
+      send: {
+        claimTo: 'Claim to this address',
+        claimEscrowRevenue: 'Claim escrow revenue to this address',
+        withdrawSharesTo: 'Withdraw shares to this address',
+        refundTo: 'Refund to this address',
+      },
+      tx: '{{action}} ({{symbol}}, to {{recipient}})',
+    },
     refunds: {
       title: 'Refunds of failed sales',
       intro:

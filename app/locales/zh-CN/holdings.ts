@@ -52,6 +52,41 @@ export const holdings: Pick<Messages, 'holdings'> = {
         '历史记录超出图表可重放的范围：最后一条已重放事件之后的日期留空，而不是显示偏低的数值；今天的数据点仍直接读取链上。',
       loading: '正在加载历史…',
     },
+    elsewhere: {
+      summary: '发送到另一个地址…',
+      why: '适用于无法在本账户收款的情况（稳定币屏蔽了本账户，或它在该代币上的验证已过期）：同样的操作，支付到你的另一个地址。',
+      what: '要发送的内容',
+      kind: {
+        claimTo: '可领取的收益',
+        claimEscrowRevenue: '托管份额的收益',
+        withdrawSharesTo: '托管中的份额',
+        refundTo: '退款',
+      },
+      recipient: '接收地址',
+      theAddress: '你输入的地址',
+      invalid: {
+        invalid: '请输入地址（0x 加 40 位十六进制数字；大小写混合时须为校验和格式）。',
+        zero: '零地址无法接收任何东西。',
+        self: '这就是本账户：请使用不带接收地址的按钮。',
+      },
+      effect: {
+        claimTo:
+          '本账户在 {{symbol}} 上可领取的收益（目前 {{amount}}，仍在持续流入）将支付到 {{recipient}}。你的份额留在本账户并继续产生收益。',
+        claimEscrowRevenue:
+          '你托管中的 {{symbol}} 份额所产生的收益（{{amount}}）将支付到 {{recipient}}。份额仍留在托管中。',
+        withdrawSharesTo:
+          '你托管中的 {{shares}} 份 {{symbol}} 份额及其未领取的托管收益（{{amount}}）将转到 {{recipient}}，该地址须符合代币规则才能持有。此次购买不会在本账户留下任何东西。',
+        refundTo: '本账户为 {{symbol}} 支付的 {{amount}} 将退还到 {{recipient}}，而不是本账户，此次购买随之结清。',
+      },
+      refused: '代币会拒绝此次提取：{{reason}}',
+      send: {
+        claimTo: '领取到此地址',
+        claimEscrowRevenue: '将托管收益领取到此地址',
+        withdrawSharesTo: '将份额提取到此地址',
+        refundTo: '退款到此地址',
+      },
+      tx: '{{action}}（{{symbol}}，到 {{recipient}}）',
+    },
     refunds: {
       title: '失败发行的退款',
       intro: '未达到软顶或被治理方取消的发行会向每位买家全额退还其支付的金额；份额退回发行合约，不产生收益。',
