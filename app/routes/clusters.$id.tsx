@@ -38,7 +38,12 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       utilizationSeries(context, id, util),
       clusterNote(context.db, context.chain.chainId, id),
       clusterDocumentList(context.db, context.chain.chainId, id),
-      clusterInterventionHistory(context.db, context.chain.chainId, id, passport.token?.address),
+      clusterInterventionHistory(
+        context.db,
+        context.chain.chainId,
+        id,
+        passport.token ? { token: passport.token.address, offering: passport.token.offering } : undefined,
+      ),
     ]),
   );
   return { ...passport, activity, utilization, util, note: note ?? null, documents, interventions };
