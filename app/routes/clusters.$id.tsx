@@ -147,7 +147,7 @@ export default function ClusterPassport() {
           {cluster.metadataURI ? (
             <dl>
               <dt>{t('passport.metadataUri')}</dt>
-              <dd>
+              <dd data-testid="passport-metadata-uri">
                 {documentUrl ? (
                   <a href={documentUrl} rel="noreferrer noopener" target="_blank">
                     {cluster.metadataURI}
@@ -157,7 +157,7 @@ export default function ClusterPassport() {
                 )}
               </dd>
               <dt>{t('passport.metadataHash')}</dt>
-              <dd>{cluster.metadataHash}</dd>
+              <dd data-testid="passport-metadata-hash">{cluster.metadataHash}</dd>
             </dl>
           ) : (
             <p className="muted">{t('passport.noDocuments')}</p>
