@@ -31,10 +31,16 @@ function sampleText(column: PgColumn): string {
 
 /**
  * Inserts one row into `table` as it is laid out in `schemaName` (raw SQL: a database still at migration 0004 has
- * the mirror's tables in `public`, where the drizzle objects no longer point).
+ * the mirror's tables in `public`, where the drizzle objects no longer point). Only the columns the table has there:
+ * a database made by older migrations lacks the columns later ones added (offering_events.actor, 0009).
  */
 export async function insertSampleRow(db: Executor, schemaName: string, table: PgTable) {
-  const columns = getTableConfig(table).columns.filter((column) => !column.generatedIdentity);
+  const present = await queryRows<{ column_name: string }>(
+    db,
+    sql`select column_name from information_schema.columns where table_schema = ${schemaName} and table_name = ${getTableName(table)}`,
+  );
+  const names = new Set(present.map((row) => row.column_name));
+  const columns = getTableConfig(table).columns.filter((column) => !column.generatedIdentity && names.has(column.name));
   await db.execute(
     sql`insert into ${sql.identifier(schemaName)}.${sql.identifier(getTableName(table))} (${sql.join(
       columns.map((column) => sql.identifier(column.name)),

@@ -122,6 +122,39 @@ describe('the Investors tab action', () => {
     expect(again.body).toMatchObject({ error: { code: 'not_found' } });
   });
 
+  it('records a wallet recovery with its purchase as two reasons, answered by kind, and refuses a purchase with anything else', async () => {
+    const before = (await database.db.select().from(clusterInterventions)).length;
+    const both = await post({ ...complete, withPurchase: 'true' }, OPERATOR);
+    expect(both.status).toBe(200);
+    const wallet = (both.body.intervention as { id: number }).id;
+    const purchase = (both.body.purchase as { id: number }).id;
+    const rows = await database.db.select().from(clusterInterventions);
+    expect(rows).toHaveLength(before + 2);
+    expect(rows.find((row) => row.id === wallet)).toMatchObject({ kind: 'wallet_recovered', reason: complete.reason });
+    expect(rows.find((row) => row.id === purchase)).toMatchObject({
+      kind: 'purchase_recovered',
+      from: LOST,
+      to: REPLACEMENT,
+      amount: null,
+      reason: complete.reason,
+      documentUri: complete.documentUri,
+      txHash: null,
+    });
+    // Only the purchase (the lost wallet holds nothing on the token itself).
+    const alone = await post({ ...complete, kind: 'purchase_recovered' }, OPERATOR);
+    expect(alone.status).toBe(200);
+    expect(alone.body.purchase).toBeUndefined();
+    const forcedWithPurchase = await post(
+      { ...complete, kind: 'forced_transfer', amount: '5', withPurchase: 'true' },
+      OPERATOR,
+    );
+    expect(forcedWithPurchase.status).toBe(400);
+    expect(forcedWithPurchase.body).toMatchObject({ error: { code: 'invalid_parameter' } });
+    expect(await database.db.select().from(clusterInterventions)).toHaveLength(before + 3);
+    for (const id of [wallet, purchase, (alone.body.intervention as { id: number }).id])
+      expect((await post({ intent: 'abandon', id: String(id) }, OPERATOR)).status).toBe(200);
+  });
+
   it('copies a chosen document of the cluster, refuses another cluster’s and a move to the same account; only the author abandons', async () => {
     const document = (clusterId: bigint, title: string) => ({
       chainId: CHAIN_ID,

@@ -69,12 +69,23 @@ export async function frozenAccounts(db: Database, chainId: number, token: Addre
   return rows.map((row) => row.account);
 }
 
-/** The cluster's share token as the mirror knows it (undefined before it is tokenized, or before the mirror saw it). */
-export async function clusterToken(db: Executor, chainId: number, clusterId: bigint): Promise<Address | undefined> {
+/** A tokenized cluster's share token and its offering (primary sale). */
+export type ClusterSale = { token: Address; offering: Address };
+
+/**
+ * The cluster's share token and offering as the mirror knows them (undefined before it is tokenized, or before the
+ * mirror saw it).
+ */
+export async function clusterSale(db: Executor, chainId: number, clusterId: bigint): Promise<ClusterSale | undefined> {
   const [row] = await db
-    .select({ token: shareTokens.token })
+    .select({ token: shareTokens.token, offering: shareTokens.offering })
     .from(shareTokens)
     .where(and(eq(shareTokens.chainId, chainId), eq(shareTokens.clusterId, clusterId)))
     .limit(1);
-  return row?.token;
+  return row;
+}
+
+/** The cluster's share token as the mirror knows it (undefined before it is tokenized, or before the mirror saw it). */
+export async function clusterToken(db: Executor, chainId: number, clusterId: bigint): Promise<Address | undefined> {
+  return (await clusterSale(db, chainId, clusterId))?.token;
 }

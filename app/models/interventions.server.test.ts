@@ -2,7 +2,7 @@ import type { Address, Hex } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '#db';
 import { testDatabases } from '#db/databases.test-kit';
-import { clusterInterventions, shareTokens, tokenControlEvents } from '#db/schema';
+import { clusterInterventions, offeringEvents, shareTokens, tokenControlEvents } from '#db/schema';
 import {
   abandonIntervention,
   attachInterventionTx,
@@ -10,9 +10,10 @@ import {
   DRAFT_TTL_MS,
   PENDING_PER_CLUSTER,
   recordIntervention,
+  recordInterventions,
   TooManyPendingInterventionsError,
 } from './interventions.server';
-import { clusterToken, frozenAccounts, VERIFIED_PAGE_SIZE, verifiedAccounts } from './interventions-allowlist.server';
+import { clusterSale, frozenAccounts, VERIFIED_PAGE_SIZE, verifiedAccounts } from './interventions-allowlist.server';
 
 const CHAIN = 31_337;
 const TOKEN = '0x5FbDB2315678afecb367f032d93F642f64180aa3' as Address;
@@ -20,6 +21,8 @@ const OPERATOR = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as Address;
 const OTHER = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' as Address;
 const LOST = '0x90F79bf6EB2c4f870365E785982E1f101E93b906' as Address;
 const REPLACEMENT = '0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65' as Address;
+const OFFERING = '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0' as Address;
+const SALE = { token: TOKEN, offering: OFFERING };
 const DOCUMENT = { title: 'Court order', uri: 'https://example.com/order.pdf', sha256: `0x${'ab'.repeat(32)}` as Hex };
 const hash = (n: number) => `0x${n.toString(16).padStart(64, '0')}` as Hex;
 const accountOf = (n: number) => `0x${n.toString(16).padStart(40, '0')}` as Address;
@@ -40,6 +43,28 @@ function eventRow(fields: Partial<typeof tokenControlEvents.$inferInsert> & { ki
   } as typeof tokenControlEvents.$inferInsert;
 }
 
+/** A PurchaseRecovered of the offering as the indexer mirrors it (db/indexer/decode-contracts.ts). */
+function purchaseRecoveredRow(fields: Partial<typeof offeringEvents.$inferInsert> & { txHash?: Hex }) {
+  block += 1n;
+  const { txHash, ...rest } = fields;
+  return {
+    chainId: CHAIN,
+    blockNumber: block,
+    blockHash: hash(Number(block) + 10_000),
+    logIndex: 0,
+    transactionHash: txHash ?? hash(Number(block) + 20_000),
+    blockTime: new Date(Number(block) * 1_000),
+    offering: OFFERING,
+    kind: 'purchase_recovered',
+    actor: OPERATOR,
+    account: LOST,
+    recipient: REPLACEMENT,
+    shares: 7n,
+    amount: 9n,
+    ...rest,
+  } as typeof offeringEvents.$inferInsert;
+}
+
 async function tokenize(db: Database) {
   await db.insert(shareTokens).values({
     chainId: CHAIN,
@@ -50,7 +75,7 @@ async function tokenize(db: Database) {
     blockTime: new Date(0),
     token: TOKEN,
     clusterId: 1n,
-    offering: OTHER,
+    offering: OFFERING,
     operator: OPERATOR,
     name: 'Rack',
     symbol: 'RACK',
@@ -107,14 +132,14 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
       eventRow({ kind: 'freeze_set', actor: OPERATOR, account: LOST, flag: true }),
     ]);
 
-    const history = await clusterInterventionHistory(db, CHAIN, 1n, TOKEN);
+    const history = await clusterInterventionHistory(db, CHAIN, 1n, SALE);
     expect(history.map((entry) => [entry.kind, entry.record?.reason ?? null])).toEqual([
       ['forced_transfer', null],
       ['wallet_recovered', recovery.reason],
     ]);
     expect(history[1]).toMatchObject({ shares: '40', revenue: '3', from: LOST, to: REPLACEMENT, draft: false });
     expect(history[1]!.record!.document).toEqual(DOCUMENT);
-    expect(await clusterInterventionHistory(db, CHAIN, 2n, await clusterToken(db, CHAIN, 2n))).toEqual([]);
+    expect(await clusterInterventionHistory(db, CHAIN, 2n, await clusterSale(db, CHAIN, 2n))).toEqual([]);
   });
 
   it('matches an event whose hash never arrived to the oldest unattached reason of the same kind and accounts', async () => {
@@ -133,7 +158,7 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
         revenue: 0n,
       }),
     );
-    const [entry] = await clusterInterventionHistory(db, CHAIN, 1n, TOKEN);
+    const [entry] = await clusterInterventionHistory(db, CHAIN, 1n, SALE);
     expect(entry).toMatchObject({ draft: true, record: { reason: 'first' } });
   });
 
@@ -168,7 +193,7 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
       eventRow({ ...forced, value: 5n }),
     ]);
 
-    const history = await clusterInterventionHistory(db, CHAIN, 1n, TOKEN);
+    const history = await clusterInterventionHistory(db, CHAIN, 1n, SALE);
     expect(history.map((entry) => [entry.kind, entry.shares, entry.record?.reason ?? null, entry.draft])).toEqual([
       ['forced_transfer', '5', 'five', true],
       ['forced_transfer', '7', null, false],
@@ -215,7 +240,7 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
         revenue: 0n,
       }),
     );
-    expect((await clusterInterventionHistory(db, CHAIN, 1n, TOKEN))[0]?.record?.reason).toBe('next operator');
+    expect((await clusterInterventionHistory(db, CHAIN, 1n, SALE))[0]?.record?.reason).toBe('next operator');
     const later = new Date(then.getTime() + DRAFT_TTL_MS + 1);
     await expect(recordIntervention(db, { ...recovery, now: later })).resolves.toMatchObject({
       reason: recovery.reason,
@@ -253,8 +278,92 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
       expect.arrayContaining([['mined, hash lost', hash(40)]]),
     );
     expect(rows.filter((row) => row.reason === 'never sent')).toEqual([]);
-    const [entry] = await clusterInterventionHistory(db, CHAIN, 1n, TOKEN);
+    const [entry] = await clusterInterventionHistory(db, CHAIN, 1n, SALE);
     expect(entry).toMatchObject({ txHash: hash(40), draft: false, record: { reason: 'mined, hash lost' } });
+  });
+
+  it('joins a purchase moved out of the offering’s escrow with the reason recorded beside its wallet recovery, in chain order', async () => {
+    handle = await open();
+    const { db } = handle;
+    await tokenize(db);
+    expect(await clusterSale(db, CHAIN, 1n)).toEqual(SALE);
+    const [wallet, purchase] = await recordInterventions(db, recovery, ['wallet_recovered', 'purchase_recovered']);
+    expect([wallet!.kind, purchase!.kind]).toEqual(['wallet_recovered', 'purchase_recovered']);
+    expect([wallet!.reason, purchase!.reason, purchase!.amount]).toEqual([recovery.reason, recovery.reason, null]);
+    // The purchase is sent first (InterventionForm), then the wallet's recovery.
+    expect(await attachInterventionTx(db, { ...recovery, id: purchase!.id, txHash: hash(51) })).toBe(true);
+    expect(await attachInterventionTx(db, { ...recovery, id: wallet!.id, txHash: hash(52) })).toBe(true);
+    await db.insert(offeringEvents).values(purchaseRecoveredRow({ txHash: hash(51) }));
+    await db.insert(tokenControlEvents).values(
+      eventRow({
+        kind: 'wallet_recovered',
+        txHash: hash(52),
+        actor: OPERATOR,
+        account: LOST,
+        counterparty: REPLACEMENT,
+        value: 40n,
+        revenue: 3n,
+      }),
+    );
+    // Another sale's recovery and another kind of the offering's events are not this cluster's interventions.
+    await db
+      .insert(offeringEvents)
+      .values([purchaseRecoveredRow({ offering: OTHER }), purchaseRecoveredRow({ kind: 'shares_withdrawn' })]);
+
+    const history = await clusterInterventionHistory(db, CHAIN, 1n, SALE);
+    expect(history.map((entry) => [entry.kind, entry.txHash, entry.record?.reason ?? null])).toEqual([
+      ['wallet_recovered', hash(52), recovery.reason],
+      ['purchase_recovered', hash(51), recovery.reason],
+    ]);
+    expect(history[1]).toMatchObject({
+      operator: OPERATOR,
+      from: LOST,
+      to: REPLACEMENT,
+      shares: '7',
+      paid: '9',
+      revenue: null,
+      draft: false,
+    });
+    expect(history[0]).toMatchObject({ shares: '40', revenue: '3', paid: null });
+    // Bounded as one list: the newest `limit` of both tables together.
+    expect((await clusterInterventionHistory(db, CHAIN, 1n, SALE, 1)).map((entry) => entry.kind)).toEqual([
+      'wallet_recovered',
+    ]);
+  });
+
+  it('lends a purchase recovery no reason of another operator, nor one mirrored without its operator', async () => {
+    handle = await open();
+    const { db } = handle;
+    await tokenize(db);
+    await recordIntervention(db, { ...recovery, kind: 'purchase_recovered', reason: 'draft by the operator' });
+    // Sent by another account (a later operator), and a row indexed before the mirror kept the operator.
+    await db
+      .insert(offeringEvents)
+      .values([purchaseRecoveredRow({ actor: OTHER }), purchaseRecoveredRow({ actor: null })]);
+    const history = await clusterInterventionHistory(db, CHAIN, 1n, SALE);
+    expect(history.map((entry) => [entry.kind, entry.record])).toEqual([
+      ['purchase_recovered', null],
+      ['purchase_recovered', null],
+    ]);
+    // The operator's own recovery, whose hash never arrived, takes the draft.
+    await db.insert(offeringEvents).values(purchaseRecoveredRow({}));
+    const [latest] = await clusterInterventionHistory(db, CHAIN, 1n, SALE);
+    expect(latest).toMatchObject({
+      draft: true,
+      record: { reason: 'draft by the operator', kind: 'purchase_recovered' },
+    });
+  });
+
+  it('records the reasons of a two-transaction intervention together, or refuses both past the pending bound', async () => {
+    handle = await open();
+    const { db } = handle;
+    await tokenize(db);
+    for (let i = 0; i < PENDING_PER_CLUSTER - 1; i++) await recordIntervention(db, { ...recovery, reason: `r${i}` });
+    await expect(recordInterventions(db, recovery, ['wallet_recovered', 'purchase_recovered'])).rejects.toBeInstanceOf(
+      TooManyPendingInterventionsError,
+    );
+    expect(await db.select().from(clusterInterventions)).toHaveLength(PENDING_PER_CLUSTER - 1);
+    expect(await recordInterventions(db, recovery, ['purchase_recovered'])).toHaveLength(1);
   });
 
   it('lists verified accounts by their latest verification, paginated, and frozen accounts by their latest freeze', async () => {

@@ -1,7 +1,8 @@
 /**
- * The operator's interventions on its holders (forced transfers, wallet recoveries) with the reason and the document
- * the chain does not keep (db/schema/off-chain.ts clusterInterventions), and the cluster's history that joins them
- * with the mirror's ForcedTransfer / WalletRecovered events.
+ * The operator's interventions on its holders (forced transfers, wallet recoveries, moves of a frozen buyer's purchase
+ * out of the offering's escrow) with the reason and the document the chain does not keep (db/schema/off-chain.ts
+ * clusterInterventions), and the cluster's history that joins them with the mirror's ForcedTransfer / WalletRecovered
+ * (token_control_events) and PurchaseRecovered (offering_events) events.
  *
  * Order of writes: the reason is recorded BEFORE the wallet sends the transaction, then keyed by its hash once mined.
  * The other order (send, then record with the hash) loses the reason whenever the browser closes, the network drops
@@ -15,12 +16,14 @@ import { and, asc, count, desc, eq, inArray, isNull, lt, notExists, sql } from '
 import { type Address, type Hex, isAddressEqual } from 'viem';
 import type { Database } from '#db';
 import type { Executor } from '#db/bulk-insert';
-import { clusterInterventions, tokenControlEvents } from '#db/schema';
+import { clusterInterventions, offeringEvents, tokenControlEvents } from '#db/schema';
 import { Rejection } from '#protocol/base-error';
-import { clusterToken } from './interventions-allowlist.server';
+import { type ClusterSale, clusterSale } from './interventions-allowlist.server';
 
-export const INTERVENTION_KINDS = ['forced_transfer', 'wallet_recovered'] as const;
+export const INTERVENTION_KINDS = ['forced_transfer', 'wallet_recovered', 'purchase_recovered'] as const;
 export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
+/** The kinds the share token records (token_control_events); purchase_recovered is the offering's (offering_events). */
+const TOKEN_KINDS = ['forced_transfer', 'wallet_recovered'] as const;
 
 /** Bounds of what an operator writes (the table's checks hold the same). */
 export const REASON_MAX_LENGTH = 1_000;
@@ -76,7 +79,25 @@ export class TooManyPendingInterventionsError extends Rejection {
 }
 
 type RecordRow = typeof clusterInterventions.$inferSelect;
-type ControlEventRow = typeof tokenControlEvents.$inferSelect;
+
+/**
+ * A mirrored intervention, from the token's events or the offering's, in one shape: who acted, whose shares left
+ * (`account`) for whom (`counterparty`), the shares moved (`value`), the token revenue moved with a recovered wallet
+ * (`revenue`) and what a moved purchase was paid (`paid`).
+ */
+type InterventionEvent = {
+  kind: InterventionKind;
+  transactionHash: Hex;
+  blockNumber: bigint;
+  logIndex: number;
+  blockTime: Date;
+  actor: Address | null;
+  account: Address | null;
+  counterparty: Address | null;
+  value: bigint | null;
+  revenue: bigint | null;
+  paid: bigint | null;
+};
 
 /**
  * Whether a recorded reason can be the one of a mirrored intervention: same kind and accounts, sent by the operator
@@ -85,7 +106,7 @@ type ControlEventRow = typeof tokenControlEvents.$inferSelect;
  * check it), and a hash naming another intervention (a former operator's, or one sent outside the dashboard) must not
  * lend that intervention this reason.
  */
-function explains(row: RecordRow, event: ControlEventRow): boolean {
+function explains(row: RecordRow, event: InterventionEvent): boolean {
   return (
     row.kind === event.kind &&
     event.account !== null &&
@@ -101,22 +122,35 @@ function explains(row: RecordRow, event: ControlEventRow): boolean {
 const ofCluster = (chainId: number, clusterId: bigint) =>
   and(eq(clusterInterventions.chainId, chainId), eq(clusterInterventions.clusterId, clusterId));
 
+type NewIntervention = {
+  chainId: number;
+  clusterId: bigint;
+  kind: InterventionKind;
+  from: Address;
+  to: Address;
+  amount: bigint | null;
+  reason: string;
+  document: InterventionDocument;
+  author: Address;
+  now?: Date;
+};
+
 /** Records why (and on what document) the operator is about to intervene; the hash comes later (attachInterventionTx). */
-export async function recordIntervention(
+export async function recordIntervention(db: Database, intervention: NewIntervention): Promise<InterventionRecord> {
+  const [record] = await recordInterventions(db, intervention, [intervention.kind]);
+  return record!;
+}
+
+/**
+ * Records one reason per kind, for the transactions of one intervention the wallet sends one after the other (a wallet
+ * recovery, then the move of the same buyer's purchase out of the offering's escrow): all or none, each keyed by its
+ * own hash later. Each counts against PENDING_PER_CLUSTER until then.
+ */
+export async function recordInterventions(
   db: Database,
-  intervention: {
-    chainId: number;
-    clusterId: bigint;
-    kind: InterventionKind;
-    from: Address;
-    to: Address;
-    amount: bigint | null;
-    reason: string;
-    document: InterventionDocument;
-    author: Address;
-    now?: Date;
-  },
-): Promise<InterventionRecord> {
+  intervention: Omit<NewIntervention, 'kind'>,
+  kinds: readonly InterventionKind[],
+): Promise<InterventionRecord[]> {
   const now = intervention.now ?? new Date();
   return db.transaction(async (tx) => {
     await settleMinedDrafts(tx, intervention.chainId, intervention.clusterId);
@@ -128,29 +162,32 @@ export async function recordIntervention(
       .select({ count: count() })
       .from(clusterInterventions)
       .where(and(pending, eq(clusterInterventions.author, intervention.author)));
-    if ((waiting?.count ?? 0) >= PENDING_PER_CLUSTER) {
+    if ((waiting?.count ?? 0) + kinds.length > PENDING_PER_CLUSTER) {
       throw new TooManyPendingInterventionsError(
         `Cluster #${intervention.clusterId} already has ${PENDING_PER_CLUSTER} of your interventions waiting for their transaction; send or abandon them first.`,
       );
     }
-    const [row] = await tx
+    const rows = await tx
       .insert(clusterInterventions)
-      .values({
-        chainId: intervention.chainId,
-        clusterId: intervention.clusterId,
-        kind: intervention.kind,
-        from: intervention.from,
-        to: intervention.to,
-        amount: intervention.amount,
-        reason: intervention.reason,
-        documentTitle: intervention.document.title,
-        documentUri: intervention.document.uri,
-        documentSha256: intervention.document.sha256,
-        author: intervention.author,
-        createdAt: now,
-      })
+      .values(
+        kinds.map((kind) => ({
+          chainId: intervention.chainId,
+          clusterId: intervention.clusterId,
+          kind,
+          from: intervention.from,
+          to: intervention.to,
+          amount: kind === 'forced_transfer' ? intervention.amount : null,
+          reason: intervention.reason,
+          documentTitle: intervention.document.title,
+          documentUri: intervention.document.uri,
+          documentSha256: intervention.document.sha256,
+          author: intervention.author,
+          createdAt: now,
+        })),
+      )
       .returning();
-    return serialize(row!);
+    // Returned in the order asked (the identity column grows with the insert's rows).
+    return rows.sort((a, b) => a.id - b.id).map(serialize);
   });
 }
 
@@ -188,10 +225,15 @@ export type InterventionEntry = {
   operator: Address | null;
   from: Address;
   to: Address;
-  /** Share-wei moved. */
+  /** Share-wei moved (for a moved purchase: the shares it holds in the offering's escrow). */
   shares: string;
-  /** Base units of unclaimed revenue moved with a recovered wallet (null for a forced transfer). */
+  /**
+   * Base units of unclaimed revenue moved with a recovered wallet (null for a forced transfer, and for a moved purchase,
+   * whose event does not say: its unclaimed escrow revenue moves with it, whatever it is).
+   */
   revenue: string | null;
+  /** Base units the moved purchase was paid (what a refund would have paid back); null for the token's kinds. */
+  paid: string | null;
   /** The reason recorded, null when the operator recorded none (an intervention sent outside the dashboard). */
   record: InterventionRecord | null;
   /** True when the reason was matched by what it explains (`explains`) because its hash never arrived. */
@@ -199,7 +241,82 @@ export type InterventionEntry = {
 };
 
 /** A mirrored intervention with the reason that explains it, if any (`draft`: matched, its hash never arrived). */
-type Matched = { event: ControlEventRow; row: RecordRow | undefined; draft: boolean };
+type Matched = { event: InterventionEvent; row: RecordRow | undefined; draft: boolean };
+
+/**
+ * The sale's latest interventions, newest first, at most `limit`: the token's forced transfers and wallet recoveries
+ * and the offering's purchase recoveries, each list bounded by `limit` before the two are merged.
+ */
+async function interventionEvents(
+  db: Executor,
+  chainId: number,
+  sale: ClusterSale,
+  limit: number,
+): Promise<InterventionEvent[]> {
+  const [tokenRows, offeringRows] = await Promise.all([
+    db
+      .select()
+      .from(tokenControlEvents)
+      .where(
+        and(
+          eq(tokenControlEvents.chainId, chainId),
+          eq(tokenControlEvents.token, sale.token),
+          inArray(tokenControlEvents.kind, [...TOKEN_KINDS]),
+        ),
+      )
+      .orderBy(desc(tokenControlEvents.blockNumber), desc(tokenControlEvents.logIndex))
+      .limit(limit),
+    db
+      .select()
+      .from(offeringEvents)
+      .where(
+        and(
+          eq(offeringEvents.chainId, chainId),
+          eq(offeringEvents.offering, sale.offering),
+          eq(offeringEvents.kind, 'purchase_recovered'),
+        ),
+      )
+      .orderBy(desc(offeringEvents.blockNumber), desc(offeringEvents.logIndex))
+      .limit(limit),
+  ]);
+  const events = [
+    ...tokenRows.map(
+      (row): InterventionEvent => ({
+        kind: row.kind as InterventionKind,
+        transactionHash: row.transactionHash,
+        blockNumber: row.blockNumber,
+        logIndex: row.logIndex,
+        blockTime: row.blockTime,
+        actor: row.actor,
+        account: row.account,
+        counterparty: row.counterparty,
+        value: row.value,
+        revenue: row.revenue,
+        paid: null,
+      }),
+    ),
+    ...offeringRows.map(
+      (row): InterventionEvent => ({
+        kind: 'purchase_recovered',
+        transactionHash: row.transactionHash,
+        blockNumber: row.blockNumber,
+        logIndex: row.logIndex,
+        blockTime: row.blockTime,
+        // Null for a row indexed before the mirror kept the operator: no reason is lent to it (explains).
+        actor: row.actor,
+        account: row.account,
+        counterparty: row.recipient,
+        value: row.shares,
+        revenue: null,
+        paid: row.amount,
+      }),
+    ),
+  ];
+  events.sort((a, b) =>
+    a.blockNumber === b.blockNumber ? b.logIndex - a.logIndex : a.blockNumber > b.blockNumber ? -1 : 1,
+  );
+  return events.slice(0, limit);
+}
 
 /**
  * The token's latest interventions (newest first, at most `limit`), each with the reason that explains it: the one
@@ -211,21 +328,10 @@ async function matchInterventions(
   db: Executor,
   chainId: number,
   clusterId: bigint,
-  token: Address,
+  sale: ClusterSale,
   limit: number,
 ): Promise<Matched[]> {
-  const events = await db
-    .select()
-    .from(tokenControlEvents)
-    .where(
-      and(
-        eq(tokenControlEvents.chainId, chainId),
-        eq(tokenControlEvents.token, token),
-        inArray(tokenControlEvents.kind, [...INTERVENTION_KINDS]),
-      ),
-    )
-    .orderBy(desc(tokenControlEvents.blockNumber), desc(tokenControlEvents.logIndex))
-    .limit(Math.min(Math.max(limit, 1), HISTORY_LIMIT));
+  const events = await interventionEvents(db, chainId, sale, Math.min(Math.max(limit, 1), HISTORY_LIMIT));
   if (events.length === 0) return [];
   const hashes = [...new Set(events.map((event) => event.transactionHash))];
   // Only a draft by the operator who sent one of these can fit it (explains): at most PENDING_PER_CLUSTER each.
@@ -268,9 +374,9 @@ async function matchInterventions(
  * permanent; an event whose hash already keys some other reason is left alone (the hash is unique per chain).
  */
 async function settleMinedDrafts(db: Executor, chainId: number, clusterId: bigint) {
-  const token = await clusterToken(db, chainId, clusterId);
-  if (!token) return;
-  for (const { event, row, draft } of await matchInterventions(db, chainId, clusterId, token, HISTORY_LIMIT)) {
+  const sale = await clusterSale(db, chainId, clusterId);
+  if (!sale) return;
+  for (const { event, row, draft } of await matchInterventions(db, chainId, clusterId, sale, HISTORY_LIMIT)) {
     if (!draft || !row) continue;
     const keyed = db
       .select({ id: clusterInterventions.id })
@@ -285,19 +391,20 @@ async function settleMinedDrafts(db: Executor, chainId: number, clusterId: bigin
 
 /**
  * The cluster's interventions as the chain saw them (newest first, at most `limit`), each with its recorded reason.
- * `token` is the cluster's share token as the caller already knows it (none: the cluster has no interventions).
+ * `sale` is the cluster's share token and offering as the caller already knows them (none: the cluster has no
+ * interventions).
  */
 export async function clusterInterventionHistory(
   db: Database,
   chainId: number,
   clusterId: bigint,
-  token: Address | undefined,
+  sale: ClusterSale | undefined,
   limit = HISTORY_LIMIT,
 ): Promise<InterventionEntry[]> {
-  if (!token) return [];
-  const matched = await matchInterventions(db, chainId, clusterId, token, limit);
+  if (!sale) return [];
+  const matched = await matchInterventions(db, chainId, clusterId, sale, limit);
   return matched.map(({ event, row, draft }): InterventionEntry => {
-    const kind = event.kind as InterventionKind;
+    const kind = event.kind;
     return {
       kind,
       txHash: event.transactionHash,
@@ -308,6 +415,7 @@ export async function clusterInterventionHistory(
       to: event.counterparty!,
       shares: (event.value ?? 0n).toString(),
       revenue: kind === 'wallet_recovered' ? (event.revenue ?? 0n).toString() : null,
+      paid: kind === 'purchase_recovered' ? (event.paid ?? 0n).toString() : null,
       record: row ? serialize(row) : null,
       draft,
     };

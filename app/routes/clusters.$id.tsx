@@ -38,7 +38,12 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       utilizationSeries(context, id, util),
       clusterNote(context.db, context.chain.chainId, id),
       clusterDocumentList(context.db, context.chain.chainId, id),
-      clusterInterventionHistory(context.db, context.chain.chainId, id, passport.token?.address),
+      clusterInterventionHistory(
+        context.db,
+        context.chain.chainId,
+        id,
+        passport.token ? { token: passport.token.address, offering: passport.token.offering } : undefined,
+      ),
     ]),
   );
   return { ...passport, activity, utilization, util, note: note ?? null, documents, interventions };
@@ -142,7 +147,7 @@ export default function ClusterPassport() {
           {cluster.metadataURI ? (
             <dl>
               <dt>{t('passport.metadataUri')}</dt>
-              <dd>
+              <dd data-testid="passport-metadata-uri">
                 {documentUrl ? (
                   <a href={documentUrl} rel="noreferrer noopener" target="_blank">
                     {cluster.metadataURI}
@@ -152,7 +157,7 @@ export default function ClusterPassport() {
                 )}
               </dd>
               <dt>{t('passport.metadataHash')}</dt>
-              <dd>{cluster.metadataHash}</dd>
+              <dd data-testid="passport-metadata-hash">{cluster.metadataHash}</dd>
             </dl>
           ) : (
             <p className="muted">{t('passport.noDocuments')}</p>

@@ -1,7 +1,7 @@
 /**
  * Investor management (/operator/:clusterId/investors, a tab of the cluster console, operator.$clusterId.tsx): the
  * token's allowlist and pauses, verification one by one and by CSV, freezes, and forced transfers and wallet
- * recoveries with their reason. The token's controls are wallet transactions sent from the components
+ * recoveries (with the lost buyer's purchase still in the offering's escrow, when there is one) with their reason. The token's controls are wallet transactions sent from the components
  * (app/components/operator/investors/); the loader lists what the mirror knows (verified and frozen accounts, the
  * interventions with their reasons), and the action records the reason of an intervention before the wallet sends it
  * and keys it by its hash once mined (app/models/interventions.server.ts says why in that order). Only the signed-in
@@ -32,10 +32,10 @@ import {
   DOCUMENT_URI_MAX_LENGTH,
   INTERVENTION_KINDS,
   REASON_MAX_LENGTH,
-  recordIntervention,
+  recordInterventions,
   TooManyPendingInterventionsError,
 } from '~/models/interventions.server';
-import { clusterToken, frozenAccounts, verifiedAccounts } from '~/models/interventions-allowlist.server';
+import { clusterSale, frozenAccounts, verifiedAccounts } from '~/models/interventions-allowlist.server';
 import type { loader as consoleLoader } from './operator.$clusterId';
 
 const pageQuery = z.coerce.number().int().min(0).max(10_000).catch(0);
@@ -47,11 +47,11 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const chainId = context.chain.chainId;
   const page = pageQuery.parse(new URL(request.url).searchParams.get('page') ?? 0);
   return fromDataSources(async () => {
-    const token = await clusterToken(context.db, chainId, clusterId);
+    const sale = await clusterSale(context.db, chainId, clusterId);
     const [verified, frozen, history] = await Promise.all([
-      token ? verifiedAccounts(context.db, chainId, token, page) : { accounts: [], hasMore: false },
-      token ? frozenAccounts(context.db, chainId, token) : [],
-      clusterInterventionHistory(context.db, chainId, clusterId, token),
+      sale ? verifiedAccounts(context.db, chainId, sale.token, page) : { accounts: [], hasMore: false },
+      sale ? frozenAccounts(context.db, chainId, sale.token) : [],
+      clusterInterventionHistory(context.db, chainId, clusterId, sale),
     ]);
     return { page, verified, frozen, history };
   });
@@ -67,6 +67,11 @@ const interventionSchema = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('recordIntervention'),
     kind: z.enum(INTERVENTION_KINDS),
+    /**
+     * With a wallet recovery: also record the reason for moving the same buyer's purchase out of the offering's escrow
+     * (recoverPurchase), the second transaction the wallet sends.
+     */
+    withPurchase: z.literal('true').optional(),
     from: addressText,
     to: addressText,
     // Share-wei of a forced transfer; a recovery moves the whole balance.
@@ -150,6 +155,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     return rejectionData(new Rejection('invalid_parameter', 'Invalid to: must differ from from', 400));
   if (form.kind === 'forced_transfer' && (form.amount === undefined || form.amount === 0n))
     return rejectionData(new Rejection('invalid_parameter', 'Invalid amount: is required (share-wei above 0)', 400));
+  if (form.withPurchase && form.kind !== 'wallet_recovered')
+    return rejectionData(
+      new Rejection('invalid_parameter', 'Invalid withPurchase: only goes with a wallet recovery', 400),
+    );
   let document: { title: string | null; uri: string; sha256: `0x${string}` };
   if (form.documentId !== undefined) {
     const documents = await fromDataSources(() => clusterDocumentList(context.db, chainId, clusterId));
@@ -175,20 +184,26 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     );
   }
   try {
-    const intervention = await fromDataSources(() =>
-      recordIntervention(context.db, {
-        chainId,
-        clusterId,
-        kind: form.kind,
-        from: form.from,
-        to: form.to,
-        amount: form.kind === 'forced_transfer' ? (form.amount ?? null) : null,
-        reason: form.reason,
-        document,
-        author: who.operator,
-      }),
+    const [intervention, purchase] = await fromDataSources(() =>
+      recordInterventions(
+        context.db,
+        {
+          chainId,
+          clusterId,
+          from: form.from,
+          to: form.to,
+          amount: form.kind === 'forced_transfer' ? (form.amount ?? null) : null,
+          reason: form.reason,
+          document,
+          author: who.operator,
+        },
+        form.withPurchase ? [form.kind, 'purchase_recovered'] : [form.kind],
+      ),
     );
-    return privateData({ intervention: { id: intervention.id } });
+    return privateData({
+      intervention: { id: intervention!.id },
+      ...(purchase ? { purchase: { id: purchase.id } } : {}),
+    });
   } catch (error) {
     if (error instanceof TooManyPendingInterventionsError) return rejectionData(error);
     throw error;
@@ -216,6 +231,7 @@ export default function OperatorInvestors() {
       <InterventionForm
         clusterId={cluster.id.toString()}
         token={token.address}
+        offering={token.offering}
         account={account}
         signedIn={signedIn}
         documents={saved?.documents ?? []}

@@ -369,6 +369,7 @@ export function offeringRows(log: ParsedLog, where: Where, rows: EventRows, offe
         ...where,
         offering,
         kind: 'purchase_recovered',
+        actor: log.args.operator,
         account: log.args.lost,
         recipient: log.args.replacement,
         shares: log.args.shares,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
-import { type Abi, type Address, getAddress, parseEventLogs, zeroAddress } from 'viem';
+import { type Abi, type Address, getAddress, keccak256, parseEventLogs, stringToBytes, zeroAddress } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi, offeringAbi, shareTokenAbi } from '#contracts';
 import { devAccount, devRoles } from '../../devnet/accounts';
@@ -11,6 +11,7 @@ import { dumpMirror } from '../dump';
 import { runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
 import {
   balances,
+  clusterEvents,
   clusters,
   committeeEvents,
   epochReports,
@@ -113,7 +114,7 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
     );
   });
 
-  it('mirrors the holder-protection events: both pauses, an escrow revenue claim, a cancelled sale, the committee', async () => {
+  it('mirrors the holder-protection events: both pauses, an escrow revenue claim, a purchase recovery, a cancelled sale, the committee, a listing update', async () => {
     const testChain = await startChain();
     const { sale, clusters: ids } = await runScenario(testChain);
     const [operatorA] = devRoles.operators;
@@ -153,6 +154,9 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
     const cancelledSale = await testChain.tokenize(operatorB, third, 10n);
     await testChain.buy(investorA, cancelledSale.offering, 2n);
     await call(governance, cancelledSale.offering, offeringAbi, 'cancel');
+    // The operator points the listing at a new document (the Hardware tab's updateMetadata).
+    const newListing = { uri: 'https://example.org/third-v2.json', hash: keccak256(stringToBytes('{"v":2}')) };
+    await call(operatorB, registry, clusterRegistryAbi, 'updateMetadata', [third, newListing.uri, newListing.hash]);
     await call(governance, registry, clusterRegistryAbi, 'setThreshold', [2n]);
     const db = await openDb();
     await indexerFor(testChain, db).catchUp();
@@ -182,6 +186,8 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
     expect(recovered).toEqual([
       expect.objectContaining({
         offering: second.offering,
+        // The operator who moved it: the public history lends a recorded reason only to its author's recovery.
+        actor: devAccount(operatorB!).address,
         account: devAccount(investorA).address,
         recipient: devAccount(investorC).address,
         shares: 10n * 10n ** 18n,
@@ -251,6 +257,23 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
     const withdrawn = await db.select().from(offeringEvents).where(eq(offeringEvents.kind, 'shares_withdrawn'));
     expect(withdrawn).toHaveLength(2);
     expect(withdrawn.map((row) => row.recipient)).toEqual(withdrawn.map((row) => row.account));
+    // The listing update reaches the mirrored cluster (what the market and the API read) as the registry holds it.
+    const listing = await testChain.publicClient.readContract({
+      address: registry,
+      abi: clusterRegistryAbi,
+      functionName: 'clusterOf',
+      args: [third],
+    });
+    expect([listing.metadataURI, listing.metadataHash]).toEqual([newListing.uri, newListing.hash]);
+    const [mirroredThird] = await db.select().from(clusters).where(eq(clusters.clusterId, third));
+    expect([mirroredThird!.metadataUri, mirroredThird!.metadataHash]).toEqual([
+      listing.metadataURI,
+      listing.metadataHash,
+    ]);
+    const updates = await db.select().from(clusterEvents).where(eq(clusterEvents.kind, 'metadata_updated'));
+    expect(updates.map((row) => [row.clusterId, row.metadataUri, row.metadataHash])).toEqual([
+      [third, newListing.uri, newListing.hash],
+    ]);
     expect(await dumpMirror(db)).toEqual(await cleanIndex());
   });
 

@@ -197,7 +197,8 @@ export const offerings = mirror.table(
 
 /**
  * Offering events: Purchased, Finalized, Refunded, SharesWithdrawn, EscrowRevenueClaimed, Cancelled, PurchaseRecovered
- * (`account` the frozen buyer, `recipient` the replacement, `amount` what it paid), in one table keyed by `kind`.
+ * (`actor` the operator, `account` the frozen buyer, `recipient` the replacement, `amount` what it paid), in one table
+ * keyed by `kind`.
  */
 export const offeringEvents = mirror.table(
   'offering_events',
@@ -220,6 +221,11 @@ export const offeringEvents = mirror.table(
      * (cancelled).
      */
     account: address('account').notNull(),
+    /**
+     * The operator who moved a purchase (purchase_recovered): the history lends the reason an operator recorded only
+     * to a recovery that operator sent (app/models/interventions.server.ts). Null for the other kinds.
+     */
+    actor: address('actor'),
     /**
      * Who received the shares and revenue (shares_withdrawn), the revenue (escrow_revenue_claimed), the refund
      * (refunded) or the purchase (purchase_recovered).

@@ -63,8 +63,9 @@ export const sessions = pgTable(
 );
 
 /**
- * Why the operator forced a transfer or recovered a wallet, and on what document: the chain keeps who moved what
- * (ForcedTransfer, WalletRecovered in the mirror's token_control_events), never why. Written through the Investors tab
+ * Why the operator forced a transfer, recovered a wallet or moved a frozen buyer's purchase, and on what document: the
+ * chain keeps who moved what (ForcedTransfer, WalletRecovered in the mirror's token_control_events, PurchaseRecovered
+ * in its offering_events), never why. Written through the Investors tab
  * of the operator console by the signed-in operator BEFORE its wallet sends the transaction, then keyed by the
  * transaction's hash once mined (app/models/interventions.server.ts explains the order). The document is copied (title,
  * URI, SHA-256) rather than pointed at, so removing it from the cluster's list loses no intervention's reference.
@@ -75,12 +76,15 @@ export const clusterInterventions = pgTable(
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     chainId: integer('chain_id').notNull(),
     clusterId: uint256('cluster_id').notNull(),
-    kind: text('kind').$type<'forced_transfer' | 'wallet_recovered'>().notNull(),
+    kind: text('kind').$type<'forced_transfer' | 'wallet_recovered' | 'purchase_recovered'>().notNull(),
     /** Null until the transaction is mined and the operator's browser reports its hash. */
     txHash: bytes32('tx_hash'),
     from: address('from').notNull(),
     to: address('to').notNull(),
-    /** Share-wei of a forced transfer; null for a recovery, which moves the whole balance (the event says how much). */
+    /**
+     * Share-wei of a forced transfer; null for a recovery, which moves the whole balance or purchase (the event says
+     * how much).
+     */
     amount: uint256('amount'),
     reason: text('reason').notNull(),
     documentTitle: text('document_title'),
@@ -93,7 +97,10 @@ export const clusterInterventions = pgTable(
     index('cluster_interventions_cluster').on(table.chainId, table.clusterId, table.createdAt),
     uniqueIndex('cluster_interventions_tx').on(table.chainId, table.txHash),
     // The bounds the action checks (app/routes/operator.$clusterId.investors.tsx), held by the table too.
-    check('cluster_interventions_kind', sql`${table.kind} in ('forced_transfer', 'wallet_recovered')`),
+    check(
+      'cluster_interventions_kind',
+      sql`${table.kind} in ('forced_transfer', 'wallet_recovered', 'purchase_recovered')`,
+    ),
     check('cluster_interventions_reason', sql`char_length(${table.reason}) between 1 and 1000`),
     check('cluster_interventions_document_title', sql`char_length(${table.documentTitle}) <= 120`),
     check('cluster_interventions_document_uri', sql`char_length(${table.documentUri}) <= 512`),

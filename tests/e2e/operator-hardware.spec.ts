@@ -1,11 +1,12 @@
 /**
  * The operator console's Hardware and Hand-over tabs: a GPU list update goes through re-attestation by the running
- * oracle committee, and a cluster is handed to another account, which accepts from its own /operator page (a cancel
- * first). Every figure and status the page shows is compared with the registry's.
+ * oracle committee, the listing document is pointed at a new URI and hash, and a cluster is handed to another account,
+ * which accepts from its own /operator page (a cancel first). Every figure and status the page shows is compared with
+ * the registry's.
  */
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { decode } from 'turbo-stream';
-import { type Address, zeroAddress } from 'viem';
+import { type Address, keccak256, stringToBytes, zeroAddress } from 'viem';
 import { clusterRegistryAbi } from '#contracts';
 import { hardwareRoot } from '#protocol/hardware';
 import { clusterStatusName } from '#protocol/status-names';
@@ -25,6 +26,7 @@ const declined = TEST_ACCOUNTS[20]! as Address;
 test.describe.configure({ timeout: 180_000 });
 
 const registry = () => deployment().contracts.clusterRegistry;
+const id = (clusterId: bigint) => clusterId.toString();
 const clusterOf = (clusterId: bigint) =>
   publicClient.readContract({
     address: registry(),
@@ -140,6 +142,57 @@ test('an operator updates its GPU list from the Hardware tab and re-attests it t
   expect(attestations[1]!.args.hardwareRoot).toBe(hardwareRoot(updated));
   expect(attestations[1]!.args.gpuCount).toBe(3);
   expect(attestations[1]!.args.submitter).toBe(operator);
+});
+
+test('an operator points its listing at a new document from the Hardware tab; the tab and the public cluster page show the registry’s URI and hash', async ({
+  page,
+}, testInfo) => {
+  const clusterId = await registerCluster(OPERATOR_INDEX, { uuids: gpuUuids(1), location: 'NL-AMS-09' });
+  await chooseWallet(page, operator);
+  await page.goto('/operator');
+  await connectWallet(page);
+  await page.getByTestId(`operator-nav-${clusterId}`).getByRole('link').click();
+  const card = page.getByTestId(`operator-cluster-${clusterId}`);
+  await card.getByTestId('operator-tab-hardware').click();
+  const listing = card.getByTestId('operator-listing');
+  const before = await clusterOf(clusterId);
+  await expect(listing.getByTestId('listing-hash')).toHaveText(before.metadataHash);
+
+  // The document's hash is computed in the browser by the registration rule: keccak256 of its UTF-8 bytes.
+  const uri = `https://example.org/listings/${clusterId}-v2.json`;
+  const document = JSON.stringify({ cluster: id(clusterId), rack: 'B-07', note: '机架 — second revision' });
+  await listing.getByLabel(/^New document URI/).fill(uri);
+  await listing.getByLabel(/^The new document’s content/).fill(document);
+  await expect(listing.getByTestId('listing-new-hash')).toHaveText(keccak256(stringToBytes(document)));
+  await expect(listing.getByTestId('listing-effect')).toContainText('Holders’ shares, their revenue');
+  await listing.getByRole('button', { name: 'Update the listing' }).click();
+  await expect(card.getByTestId('listing-update-status')).toHaveAttribute('data-step', 'confirmed');
+
+  const after = await clusterOf(clusterId);
+  expect([after.metadataURI, after.metadataHash]).toEqual([uri, keccak256(stringToBytes(document))]);
+  // The attestation and the hardware are untouched by a listing update.
+  expect([after.hardwareRoot, after.attestedUntil, after.status]).toEqual([
+    before.hardwareRoot,
+    before.attestedUntil,
+    before.status,
+  ]);
+  await expect(listing.getByTestId('listing-uri')).toHaveText(after.metadataURI);
+  await expect(listing.getByTestId('listing-hash')).toHaveText(after.metadataHash);
+  await expect(listing.getByTestId('listing-recorded-uri')).toHaveText(after.metadataURI);
+  await expect(listing.getByTestId('listing-recorded-hash')).toHaveText(after.metadataHash);
+  // Sent again unchanged: the form says so instead of sending.
+  await listing.getByLabel(/^New document URI/).fill(uri);
+  await expect(listing).toContainText('nothing to update');
+  await expect(listing.getByRole('button', { name: 'Update the listing' })).toBeDisabled();
+  await expectAccessible(page);
+  await fullPageShot(page, testInfo, 'operator-listing');
+
+  // The public cluster page reads the registry: the same URI (a link, it is https) and hash.
+  await page.goto(`/clusters/${clusterId}`);
+  await expect(page.getByTestId('passport-metadata-uri')).toHaveText(after.metadataURI);
+  await expect(page.getByTestId('passport-metadata-uri').getByRole('link')).toHaveAttribute('href', uri);
+  await expect(page.getByTestId('passport-metadata-hash')).toHaveText(after.metadataHash);
+  await expectAccessible(page);
 });
 
 test('an operator offers its cluster, cancels, offers it again; the new operator accepts from /operator and gets its console', async ({

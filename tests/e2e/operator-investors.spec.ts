@@ -3,18 +3,22 @@
  * verifiedUntil equals the file), turn the allowlist on, freeze a holder (its transfer is refused, and the app shows
  * the token's reason when a forced transfer targets it), and recover a lost wallet with a recorded reason (the shares
  * AND the unclaimed revenue move, read on the chain before and after), which the cluster's public history shows.
- * Accounts: TEST_ACCOUNTS[13..17] only (the e2e specs share one chain).
+ * Then, on a second sale, a frozen buyer's purchase still in the offering's escrow moves with its wallet recovery
+ * (Offering.recoverPurchase), its escrow read on the chain at the block that moved it. Accounts: TEST_ACCOUNTS[13..17]
+ * only (the e2e specs share one chain; the tests of this file run one after the other, each on its own sale).
  */
 import { expect, test } from '@playwright/test';
 import { type Address, type BaseError, ContractFunctionRevertedError, parseUnits } from 'viem';
-import { shareTokenAbi } from '#contracts';
+import { offeringAbi, shareTokenAbi } from '#contracts';
 import { devRoles } from '../../devnet/accounts';
 import {
   buyShares,
   depositRevenue,
   finalizeOffering,
+  increaseTime,
   openOffering,
   publicClient,
+  walletOf,
   withdrawShares,
 } from './support/chain';
 import { chooseWallet, connectWallet } from './support/dev-wallet';
@@ -30,6 +34,7 @@ const lost = TEST_ACCOUNTS[14]! as Address;
 const frozenHolder = TEST_ACCOUNTS[15]! as Address;
 const replacement = TEST_ACCOUNTS[16]! as Address;
 const lateInvestor = TEST_ACCOUNTS[17]! as Address;
+const replacementIndex = devRoles.testWallets[16]!;
 const DAY = 86_400n;
 
 test('an operator verifies investors by CSV, freezes one, and recovers a lost wallet whose revenue follows its shares', async ({
@@ -196,4 +201,131 @@ test('an operator verifies investors by CSV, freezes one, and recovers a lost wa
   // The refused forced transfer left no reason behind: only the recovery is listed.
   await expect(page.getByTestId('interventions').locator('li')).toHaveCount(1);
   await expectAccessible(page);
+});
+
+test('an operator moves a frozen buyer’s purchase out of the offering’s escrow with its wallet recovery; the replacement’s escrow is the chain’s', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  // A settled sale whose buyer never withdrew (10 shares in escrow) and also holds 2 shares on the token, sent by
+  // another holder; revenue streams into the escrow and to the holders; then the operator freezes the buyer.
+  const { clusterId, token, offering } = await openOffering(operatorIndex, { supply: '100', softCap: '1' });
+  await buyShares(lostIndex, offering, 10n);
+  await buyShares(frozenIndex, offering, 5n);
+  await finalizeOffering(operatorIndex, offering);
+  await withdrawShares(frozenIndex, offering);
+  const send = async (index: number, functionName: string, args: readonly unknown[]) =>
+    publicClient.waitForTransactionReceipt({
+      hash: await walletOf(index).writeContract({ address: token, abi: shareTokenAbi, functionName, args } as never),
+    });
+  await send(frozenIndex, 'transfer', [lost, parseUnits('2', 18)]);
+  await depositRevenue(operatorIndex, token, parseUnits('700', 6), 7n * DAY);
+  await increaseTime(3_600);
+  await send(operatorIndex, 'setFrozen', [lost, true]);
+  const fromOffering = <T>(functionName: string, args: readonly unknown[], blockNumber?: bigint) =>
+    publicClient.readContract({
+      address: offering,
+      abi: offeringAbi,
+      functionName,
+      args,
+      blockNumber,
+    } as never) as Promise<T>;
+  const fromToken = <T>(functionName: string, args: readonly unknown[], blockNumber?: bigint) =>
+    publicClient.readContract({
+      address: token,
+      abi: shareTokenAbi,
+      functionName,
+      args,
+      blockNumber,
+    } as never) as Promise<T>;
+  const [escrowed, paid] = await fromOffering<readonly [bigint, bigint]>('purchasedOf', [lost]);
+  expect(escrowed).toBe(parseUnits('10', 18));
+  expect(await fromOffering<bigint>('escrowRevenueOf', [lost])).toBeGreaterThan(0n);
+
+  await chooseWallet(page, operator);
+  await page.goto('/operator');
+  await connectWallet(page);
+  await page.getByRole('button', { name: 'Sign in with Ethereum' }).click();
+  await expect(page.getByTestId('signed-in-as')).toContainText('Signed in as');
+  await page.getByTestId(`operator-nav-${clusterId}`).getByRole('link').click();
+  await page.getByTestId('operator-tab-investors').click();
+  const tab = page.getByTestId('operator-investors');
+
+  // The lost wallet's purchase is read from the offering and offered with the recovery, what moves said first.
+  const reason = 'Buyer lost its key before withdrawing; identity re-checked, purchase moved to its new wallet.';
+  await tab.getByTestId('intervene-kind-wallet_recovered').check();
+  await tab.getByLabel('Lost wallet').fill(lost);
+  await tab.getByLabel(/^Replacement wallet/).fill(replacement);
+  await tab.getByLabel(/^Reason/).fill(reason);
+  await tab.getByLabel('Document address (https:// or ipfs://)').fill('https://example.org/kyc-recheck.pdf');
+  await tab.getByLabel(/^SHA-256 of the document/).fill(`0x${'cd'.repeat(32)}`);
+  await expect(tab.getByTestId('intervene-move-purchase')).toBeChecked();
+  await expect(tab.getByTestId('intervene-purchase-effect')).toContainText('Its purchase of 10 shares');
+  await expect(tab.getByTestId('intervene-purchase-effect')).not.toContainText('freeze the lost wallet first');
+  await expect(tab.getByTestId('intervene-effect')).toContainText('Moves all 2 shares');
+  await expect(tab.getByTestId('intervene-submit')).toHaveText(
+    'Record the reason, move its purchase and recover the wallet',
+  );
+  await tab.getByTestId('intervene-submit').click();
+  await expect(tab.getByTestId('intervene-status')).toHaveAttribute('data-step', 'confirmed', { timeout: 30_000 });
+
+  // The chain moved the purchase (escrowed shares, payment, unclaimed escrow revenue) and the wallet's 2 shares.
+  const [purchaseMoved] = await publicClient.getContractEvents({
+    address: offering,
+    abi: offeringAbi,
+    eventName: 'PurchaseRecovered',
+    args: { lost },
+    fromBlock: 0n,
+  });
+  const at = purchaseMoved!.blockNumber;
+  expect(purchaseMoved!.args).toMatchObject({ operator, replacement, shares: escrowed, paid });
+  expect(await fromOffering('purchasedOf', [lost], at)).toEqual([0n, 0n]);
+  expect(await fromOffering('purchasedOf', [replacement], at)).toEqual([escrowed, paid]);
+  expect(await fromOffering<bigint>('escrowRevenueOf', [lost], at)).toBe(0n);
+  const movedRevenue = await fromOffering<bigint>('escrowRevenueOf', [replacement], at);
+  expect(movedRevenue).toBeGreaterThan(0n);
+  // What the tab says the replacement now holds in the escrow is the chain's, at that block, to the base unit.
+  await expect(tab.getByTestId('intervene-moved')).toBeVisible();
+  expectAmountText((await tab.getByTestId('intervene-moved-shares').textContent())!, escrowed, 18, 'escrowed shares');
+  expectAmountText(
+    (await tab.getByTestId('intervene-moved-revenue').textContent())!,
+    movedRevenue,
+    USD_DECIMALS,
+    'escrow revenue',
+  );
+  const [walletMoved] = await publicClient.getContractEvents({
+    address: token,
+    abi: shareTokenAbi,
+    eventName: 'WalletRecovered',
+    args: { lost },
+    fromBlock: 0n,
+  });
+  expect(walletMoved!.args.shares).toBe(parseUnits('2', 18));
+  expect(await fromToken<bigint>('balanceOf', [lost], walletMoved!.blockNumber)).toBe(0n);
+
+  // Both in the history with the reason, the purchase with what was paid for it.
+  const entry = page.getByTestId(`intervention-${purchaseMoved!.transactionHash}`);
+  await expect(async () => {
+    await page.getByTestId('operator-tab-overview').click();
+    await page.getByTestId('operator-tab-investors').click();
+    await expect(entry.getByTestId('intervention-reason')).toContainText(reason, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(entry).toHaveAttribute('data-kind', 'purchase_recovered');
+  await expect(
+    page.getByTestId(`intervention-${walletMoved!.transactionHash}`).getByTestId('intervention-reason'),
+  ).toContainText(reason);
+  await expectAccessible(page);
+  await fullPageShot(page, testInfo, 'operator-investors-purchase');
+
+  await page.goto(`/clusters/${clusterId}`);
+  await expect(entry.getByTestId('intervention-reason')).toContainText(reason);
+  expectAmountText((await entry.getByTestId('intervention-shares').textContent())!, escrowed, 18, 'shares moved');
+  expectAmountText((await entry.getByTestId('intervention-paid').textContent())!, paid, USD_DECIMALS, 'paid');
+  await expectAccessible(page);
+
+  // The replacement withdraws what moved: the escrowed shares land beside the 2 recovered ones.
+  expect(await fromToken<bigint>('balanceOf', [replacement], walletMoved!.blockNumber)).toBe(parseUnits('2', 18));
+  await withdrawShares(replacementIndex, offering);
+  expect(await fromToken<bigint>('balanceOf', [replacement])).toBe(parseUnits('2', 18) + escrowed);
+  expect(await fromOffering('purchasedOf', [replacement])).toEqual([0n, 0n]);
 });

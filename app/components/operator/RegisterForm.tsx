@@ -5,11 +5,12 @@
 import { Link, useRouteLoaderData } from '@remix-run/react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Address, keccak256, parseEventLogs, stringToBytes } from 'viem';
+import { type Address, parseEventLogs } from 'viem';
 import { z } from 'zod';
 import { clusterRegistryAbi } from '#contracts';
 import { TxStatus } from '~/components/TxStatus';
 import { useCommitment } from '~/lib/commitment';
+import { listingDocumentHash, listingUriSchema } from '~/lib/listing-document';
 import { useTransactionFlow } from '~/lib/tx';
 import type { loader as rootLoader } from '~/root';
 
@@ -20,11 +21,7 @@ const registerSchema = z.object({
     .string()
     .transform((text) => text.split(/[\s,]+/).filter(Boolean))
     .pipe(z.array(z.string()).min(1)),
-  metadataURI: z
-    .string()
-    .trim()
-    .regex(/^[a-z][a-z0-9+.-]*:\/\/\S+$/i)
-    .max(512),
+  metadataURI: listingUriSchema,
   metadataContent: z.string(),
 });
 
@@ -77,7 +74,7 @@ export function RegisterForm({
           form.location,
           commitment.root!,
           form.metadataURI,
-          keccak256(stringToBytes(form.metadataContent)),
+          listingDocumentHash(form.metadataContent),
         ],
       }),
     );

@@ -1,4 +1,4 @@
-/** English catalog, the operator console: hardware update, re-attestation and hand-over. */
+/** English catalog, the operator console: hardware update, re-attestation, the listing document and hand-over. */
 export const hardware = {
   hardware: {
     title: 'Hardware',
@@ -25,6 +25,23 @@ export const hardware = {
     reattestHint:
       'The registry holds the new commitment and no attestation: request one with the same GPU list. The status above follows the registry.',
     attested: 'The committee has attested the current GPU list.',
+  },
+  listing: {
+    title: 'Listing document',
+    intro:
+      'The document that describes the cluster to investors, as the registry holds it: its address and the keccak256 of its content, shown on the public cluster page so anyone can check a download against the chain.',
+    uri: 'Document URI',
+    hash: 'Content hash (keccak256)',
+    none: 'None',
+    newUri: 'New document URI (ipfs://… or https://…)',
+    content: 'The new document’s content (its keccak256 is computed in your browser, as at registration)',
+    newHash: 'New content hash (keccak256)',
+    unchanged: 'The registry already holds this URI and hash: nothing to update.',
+    effect:
+      'Updating the listing changes only the document the cluster points to and the hash anyone can check it against. Holders’ shares, their revenue and its stream, the sale and the cluster’s attestation stay as they are.',
+    retired: 'The cluster is retired: its listing can no longer change.',
+    submit: 'Update the listing',
+    recorded: 'The registry now holds:',
   },
   handover: {
     title: 'Hand-over',

@@ -35,6 +35,7 @@ export const investors = {
       unfreeze: 'Unfreeze',
       forced_transfer: 'Forced transfer',
       wallet_recovered: 'Wallet recovery',
+      purchase_recovered: 'Purchase recovery',
     },
     verify: {
       title: 'Verified investors',
@@ -95,6 +96,7 @@ export const investors = {
     kinds: {
       forced_transfer: 'Forced transfer',
       wallet_recovered: 'Wallet recovery',
+      purchase_recovered: 'Purchase recovery (offering escrow)',
     },
     intervene: {
       title: 'Forced transfer and wallet recovery',
@@ -123,19 +125,34 @@ export const investors = {
         'Moves all {{shares}} shares and {{revenue}} of unclaimed revenue to the replacement; the lost wallet keeps nothing to claim. Its freeze and verification are not copied (verify the replacement if the allowlist is on).',
       forcedEffect:
         'Moves {{shares}} of the sender’s {{balance}} shares. The {{revenue}} it earned until now stays with it (claimable); the receiver earns on the moved shares from now on.',
+      movePurchase: 'Also move its purchase still in the offering’s escrow to the replacement',
+      purchaseEffect:
+        'Its purchase of {{shares}} shares, still held by the offering (paid {{paid}}), and the {{revenue}} of escrow revenue it has not claimed move to the replacement, which withdraws them itself (the token’s rules apply to it: verify it if the allowlist is on). The lost wallet keeps no purchase and nothing to claim from the offering.',
+      purchaseNotSettled:
+        'The offering moves a purchase only after a successful settlement (now: {{phase}}); in a failed or cancelled sale the buyer takes its refund back itself.',
+      purchaseNotFrozen: 'The offering moves only a frozen buyer’s purchase: freeze the lost wallet first (above).',
+      purchaseOnly: 'The lost wallet holds no shares and no revenue on the token itself: only its purchase moves.',
+      moved: 'The offering’s escrow now holds for {{to}}:',
+      movedShares: 'shares',
+      movedRevenue: 'of escrow revenue not yet claimed (withdrawn with the shares)',
       submit: {
         forced_transfer: 'Record the reason and force the transfer',
         wallet_recovered: 'Record the reason and recover the wallet',
+        purchase_recovered: 'Record the reason and move its purchase',
+        withPurchase: 'Record the reason, move its purchase and recover the wallet',
       },
     },
     history: {
       title: 'Interventions',
-      none: 'No forced transfer or wallet recovery so far.',
+      none: 'No forced transfer, wallet or purchase recovery so far.',
       transaction: 'transaction',
       accounts: '{{from}} → {{to}}',
       shares: 'shares moved:',
       revenue: 'unclaimed revenue moved with them:',
       forcedNote: 'the revenue earned before stays with the sender',
+      escrowShares: 'shares moved in the offering’s escrow:',
+      paid: 'paid for them:',
+      escrowNote: 'their unclaimed escrow revenue moved with them',
       reason: 'Reason: {{reason}}',
       document: 'Document:',
       matched: 'matched by accounts (its transaction hash was not reported)',

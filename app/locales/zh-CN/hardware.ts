@@ -1,7 +1,7 @@
 import type { Messages } from '../en';
 
-/** Simplified Chinese catalog, the operator console: hardware update, re-attestation and hand-over. */
-export const hardware: Pick<Messages, 'hardware' | 'handover'> = {
+/** Simplified Chinese catalog, the operator console: hardware update, re-attestation, the listing document and hand-over. */
+export const hardware: Pick<Messages, 'hardware' | 'listing' | 'handover'> = {
   hardware: {
     title: '硬件',
     current: '当前 GPU 清单承诺',
@@ -25,6 +25,23 @@ export const hardware: Pick<Messages, 'hardware' | 'handover'> = {
     reattest: '通过预言机委员会重新认证',
     reattestHint: '注册合约持有新的承诺但尚无认证：请用同一份 GPU 清单申请认证。上方的状态与注册合约一致。',
     attested: '委员会已认证当前的 GPU 清单。',
+  },
+  listing: {
+    title: '挂牌文档',
+    intro:
+      '向投资者描述该集群的文档，以注册合约所持有的为准：其地址及其内容的 keccak256，显示在公开的集群页面上，任何人都可以据此核对下载的文档与链上是否一致。',
+    uri: '文档 URI',
+    hash: '内容哈希 (keccak256)',
+    none: '无',
+    newUri: '新的文档 URI（ipfs://… 或 https://…）',
+    content: '新文档的内容（其 keccak256 在您的浏览器中计算，与注册时相同）',
+    newHash: '新的内容哈希 (keccak256)',
+    unchanged: '注册合约已持有这个 URI 和哈希，无需更新。',
+    effect:
+      '更新挂牌只会更改集群所指向的文档以及任何人可用于核对它的哈希。持有人的份额、收入及其流式发放、发售以及集群的认证均保持不变。',
+    retired: '集群已退役：其挂牌不能再更改。',
+    submit: '更新挂牌',
+    recorded: '注册合约现在持有：',
   },
   handover: {
     title: '移交',

@@ -36,6 +36,7 @@ export const investors: Pick<Messages, 'investors'> = {
       unfreeze: '解冻',
       forced_transfer: '强制转账',
       wallet_recovered: '钱包恢复',
+      purchase_recovered: '认购恢复',
     },
     verify: {
       title: '已验证的投资者',
@@ -95,6 +96,7 @@ export const investors: Pick<Messages, 'investors'> = {
     kinds: {
       forced_transfer: '强制转账',
       wallet_recovered: '钱包恢复',
+      purchase_recovered: '认购恢复（发售托管）',
     },
     intervene: {
       title: '强制转账与钱包恢复',
@@ -122,19 +124,34 @@ export const investors: Pick<Messages, 'investors'> = {
         '将全部 {{shares}} 份及 {{revenue}} 未领取收益转给替代钱包；丢失的钱包不再有可领取的收益。冻结状态和验证不会复制（白名单开启时请先验证替代钱包）。',
       forcedEffect:
         '从转出方的 {{balance}} 份中转移 {{shares}} 份。其此前获得的 {{revenue}} 收益仍归其所有（可领取）；接收方从现在起按转移的份额获得收益。',
+      movePurchase: '同时将其仍在发售托管中的认购转移给替换钱包',
+      purchaseEffect:
+        '其认购的 {{shares}} 份额（仍由发售合约持有，已支付 {{paid}}）以及尚未领取的 {{revenue}} 托管收益将转移给替换钱包，由其自行提取（代币规则对其适用：若白名单已开启，请先验证它）。丢失的钱包在发售中不再有认购，也没有可领取的款项。',
+      purchaseNotSettled:
+        '发售合约仅在成功结算后才能转移认购（当前：{{phase}}）；在失败或被取消的发售中，买方自行取回退款。',
+      purchaseNotFrozen: '发售合约只转移被冻结买方的认购：请先冻结丢失的钱包（见上方）。',
+      purchaseOnly: '丢失的钱包在代币上没有份额也没有收益：只转移其认购。',
+      moved: '发售托管现在为 {{to}} 持有：',
+      movedShares: '份额',
+      movedRevenue: '尚未领取的托管收益（随份额一并提取）',
       submit: {
         forced_transfer: '记录原因并强制转账',
         wallet_recovered: '记录原因并恢复钱包',
+        purchase_recovered: '记录原因并转移其认购',
+        withPurchase: '记录原因，转移其认购并恢复钱包',
       },
     },
     history: {
       title: '干预记录',
-      none: '尚无强制转账或钱包恢复。',
+      none: '尚无强制转账、钱包恢复或认购恢复。',
       transaction: '交易',
       accounts: '{{from}} → {{to}}',
       shares: '转移份额：',
       revenue: '随之转移的未领取收益：',
       forcedNote: '此前获得的收益仍归转出方',
+      escrowShares: '在发售托管中转移的份额：',
+      paid: '其支付金额：',
+      escrowNote: '其未领取的托管收益随之转移',
       reason: '原因：{{reason}}',
       document: '文件：',
       matched: '按账户匹配（未报告其交易哈希）',

@@ -4,22 +4,42 @@
  * hash keys the record (`attachTx`); a transaction the wallet refused or the chain reverted drops its record
  * (`abandon`). app/models/interventions.server.ts says why in this order. What the move does to the holders' shares
  * and revenue is read from the chain (balance, claimable) and said before the button.
+ *
+ * A lost wallet may also hold a purchase still in the offering's escrow (bought, not yet withdrawn): a recovery then
+ * offers to move it too (Offering.recoverPurchase, a second transaction with its own record of the same reason). It is
+ * sent FIRST: the offering's conditions (the buyer frozen, the sale settled successfully) are the stricter, so a
+ * refusal leaves nothing half done. Without shares or revenue on the token, only the purchase moves.
  */
 import { useFetcher } from '@remix-run/react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Address, getAddress, isAddress, parseUnits } from 'viem';
-import { useReadContracts } from 'wagmi';
-import { shareTokenAbi } from '#contracts';
+import { useConfig, useReadContracts } from 'wagmi';
+import { readContract } from 'wagmi/actions';
+import { offeringAbi, shareTokenAbi } from '#contracts';
+import { offeringPhaseName } from '#protocol/status-names';
 import { TxStatus } from '~/components/TxStatus';
+import { describeError } from '~/lib/contract-errors';
 import { formatShares, formatUsd, SHARE_DECIMALS } from '~/lib/format';
 import { refusalMessage } from '~/lib/refusal';
-import { useTransactionFlow } from '~/lib/tx';
+import { TransactionRevertedError, useTransactionFlow } from '~/lib/tx';
 import { useStablecoinDecimals } from '~/lib/units';
 import type { ClusterDocument } from '~/models/documents.server';
 
 type Kind = 'forced_transfer' | 'wallet_recovered';
-type Planned = { id?: number; kind: Kind; from: Address; to: Address; amount: bigint };
+type StepKind = Kind | 'purchase_recovered';
+type Step = { kind: StepKind; id: number };
+type Planned = {
+  kind: Kind;
+  from: Address;
+  to: Address;
+  amount: bigint;
+  /** The kinds recorded, in the order the wallet sends them. */
+  sends: StepKind[];
+  steps?: Step[];
+};
+/** The replacement's purchase in the offering's escrow, read at the block that moved it. */
+type Moved = { to: Address; shares: bigint; revenue: bigint };
 const OTHER_DOCUMENT = 'other';
 const SHARE_AMOUNT = new RegExp(`^\\d+(\\.\\d{1,${SHARE_DECIMALS}})?$`);
 
@@ -28,6 +48,7 @@ const addressOf = (text: string) => (isAddress(text.trim(), { strict: true }) ? 
 export function InterventionForm({
   clusterId,
   token,
+  offering,
   account,
   signedIn,
   documents,
@@ -35,6 +56,7 @@ export function InterventionForm({
 }: {
   clusterId: string;
   token: Address;
+  offering: Address;
   account: Address;
   signedIn: boolean;
   documents: ClusterDocument[];
@@ -43,8 +65,11 @@ export function InterventionForm({
   const { t, i18n } = useTranslation();
   const usdDecimals = useStablecoinDecimals();
   const flow = useTransactionFlow();
+  const config = useConfig();
   const record = useFetcher<unknown>();
+  // One fetcher per transaction of an intervention (at most two): a second submit on one fetcher would cancel the first.
   const follow = useFetcher<unknown>();
+  const followNext = useFetcher<unknown>();
   const action = `/operator/${clusterId}/investors`;
   const [kind, setKind] = useState<Kind>('wallet_recovered');
   const [fromText, setFromText] = useState('');
@@ -53,6 +78,8 @@ export function InterventionForm({
   const [reason, setReason] = useState('');
   const [documentChoice, setDocumentChoice] = useState(documents[0] ? String(documents[0].id) : OTHER_DOCUMENT);
   const [invalid, setInvalid] = useState<string>();
+  const [movePurchase, setMovePurchase] = useState(true);
+  const [moved, setMoved] = useState<Moved>();
   const planned = useRef<Planned | null>(null);
   const from = addressOf(fromText);
   const to = addressOf(toText);
@@ -60,11 +87,30 @@ export function InterventionForm({
     contracts: [
       { address: token, abi: shareTokenAbi, functionName: 'balanceOf', args: [from!] },
       { address: token, abi: shareTokenAbi, functionName: 'claimable', args: [from!] },
+      { address: token, abi: shareTokenAbi, functionName: 'isFrozen', args: [from!] },
+      { address: offering, abi: offeringAbi, functionName: 'purchasedOf', args: [from!] },
+      { address: offering, abi: offeringAbi, functionName: 'escrowRevenueOf', args: [from!] },
+      { address: offering, abi: offeringAbi, functionName: 'phase' },
     ],
     allowFailure: false,
     query: { enabled: from !== undefined, refetchInterval: 15_000 },
   });
-  const [balance, claimable] = reads.data ?? [];
+  const [balance, claimable, frozen, purchase, escrowRevenue, phaseValue] = reads.data ?? [];
+  const [purchaseShares, purchasePaid] = purchase ?? [];
+  const phase = phaseValue === undefined ? undefined : offeringPhaseName(phaseValue);
+  /** The lost wallet still has a purchase in the offering's escrow: the recovery offers to move it too. */
+  const hasPurchase = kind === 'wallet_recovered' && purchaseShares !== undefined && purchaseShares > 0n;
+  /** Nothing of the lost wallet on the token itself: recoverWallet would refuse (NothingToRecover), only the purchase moves. */
+  const tokenEmpty = balance === 0n && claimable === 0n;
+  const withPurchase = hasPurchase && movePurchase;
+  const sends: StepKind[] =
+    kind === 'forced_transfer'
+      ? ['forced_transfer']
+      : withPurchase
+        ? tokenEmpty
+          ? ['purchase_recovered']
+          : ['purchase_recovered', 'wallet_recovered']
+        : ['wallet_recovered'];
   const amount = (() => {
     try {
       return SHARE_AMOUNT.test(amountText.trim()) ? parseUnits(amountText.trim(), SHARE_DECIMALS) : undefined;
@@ -73,57 +119,83 @@ export function InterventionForm({
     }
   })();
 
-  // The reason is on record: now the wallet sends the transaction it explains.
+  // The reasons are on record: now the wallet sends the transactions they explain, one after the other.
   useEffect(() => {
-    const answer = record.data as { intervention?: { id: number } } | undefined;
+    const answer = record.data as { intervention?: { id: number }; purchase?: { id: number } } | undefined;
     const plan = planned.current;
-    if (record.state !== 'idle' || !answer?.intervention || !plan || plan.id !== undefined) return;
-    const id = answer.intervention.id;
-    plan.id = id;
+    if (record.state !== 'idle' || !answer?.intervention || !plan || plan.steps !== undefined) return;
+    // The action answers `intervention` for the kind asked, `purchase` for the purchase recorded with a recovery.
+    const idOf = (kind: StepKind) =>
+      kind === 'purchase_recovered' && answer.purchase ? answer.purchase.id : answer.intervention!.id;
+    const steps = plan.sends.map((kind) => ({ kind, id: idOf(kind) }));
+    plan.steps = steps;
+    const followers = [follow, followNext];
+    const requestOf = (kind: StepKind) =>
+      kind === 'forced_transfer'
+        ? {
+            account,
+            address: token,
+            abi: shareTokenAbi,
+            functionName: 'forcedTransfer',
+            args: [plan.from, plan.to, plan.amount],
+          }
+        : kind === 'wallet_recovered'
+          ? { account, address: token, abi: shareTokenAbi, functionName: 'recoverWallet', args: [plan.from, plan.to] }
+          : {
+              account,
+              address: offering,
+              abi: offeringAbi,
+              functionName: 'recoverPurchase',
+              args: [plan.from, plan.to],
+            };
     void (async () => {
-      const receipt = await flow.run(({ send }) =>
-        send(
-          plan.kind === 'forced_transfer'
-            ? {
-                account,
-                address: token,
-                abi: shareTokenAbi,
-                functionName: 'forcedTransfer',
-                args: [plan.from, plan.to, plan.amount],
-              }
-            : {
-                account,
-                address: token,
-                abi: shareTokenAbi,
-                functionName: 'recoverWallet',
-                args: [plan.from, plan.to],
-              },
-          t(`investors.tx.${plan.kind}`),
-        ),
-      );
+      let mined = 0;
+      let failure: unknown;
+      let purchaseBlock: bigint | undefined;
+      const receipt = await flow.run(async ({ send }) => {
+        let last: Awaited<ReturnType<typeof send>> | undefined;
+        for (const [index, step] of steps.entries()) {
+          try {
+            last = await send(requestOf(step.kind), t(`investors.tx.${step.kind}`));
+          } catch (error) {
+            failure = error;
+            throw error;
+          }
+          mined += 1;
+          if (step.kind === 'purchase_recovered') purchaseBlock = last.blockNumber;
+          followers[index]!.submit(
+            { intent: 'attachTx', id: String(step.id), txHash: last.transactionHash },
+            { method: 'post', action },
+          );
+        }
+        return last!;
+      });
       planned.current = null;
-      if (receipt) {
-        follow.submit(
-          { intent: 'attachTx', id: String(id), txHash: receipt.transactionHash },
-          { method: 'post', action },
-        );
+      if (!receipt) {
+        // A transaction certainly not mined (refused in the wallet, or reverted) leaves no reason behind it, nor do
+        // the ones after it, never sent. An unclear failure (the node stopped answering) keeps its reason: it may
+        // have been mined, and the history matches it then (interventions.server.ts).
+        const described = failure instanceof TransactionRevertedError ? undefined : describeError(failure);
+        steps.forEach((step, index) => {
+          if (index < mined || (index === mined && described?.kind === 'other')) return;
+          followers[index]!.submit({ intent: 'abandon', id: String(step.id) }, { method: 'post', action });
+        });
+      }
+      if (purchaseBlock !== undefined) {
+        // What the replacement now holds in the escrow, as the chain has it at the block that moved it.
+        const read = { address: offering, abi: offeringAbi, args: [plan.to], blockNumber: purchaseBlock } as const;
+        const [[shares], revenue] = await Promise.all([
+          readContract(config, { ...read, functionName: 'purchasedOf' }),
+          readContract(config, { ...read, functionName: 'escrowRevenueOf' }),
+        ]);
+        setMoved({ to: plan.to, shares, revenue });
+      }
+      if (mined > 0) {
         await reads.refetch();
         onDone();
       }
     })();
-  }, [record.state, record.data, flow, account, token, t, follow, action, reads, onDone]);
-
-  // A transaction certainly not mined (refused in the wallet, or reverted) leaves no reason behind it.
-  const state = flow.state;
-  const lastId = useRef<number>();
-  useEffect(() => {
-    const answer = record.data as { intervention?: { id: number } } | undefined;
-    const id = answer?.intervention?.id;
-    if (state.step !== 'failed' || id === undefined || lastId.current === id) return;
-    if (state.error.kind === 'other') return;
-    lastId.current = id;
-    follow.submit({ intent: 'abandon', id: String(id) }, { method: 'post', action });
-  }, [state, record.data, follow, action]);
+  }, [record.state, record.data, flow, config, account, token, offering, t, follow, followNext, action, reads, onDone]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -133,12 +205,15 @@ export function InterventionForm({
       return setInvalid(t('investors.intervene.invalidAmount'));
     if (reason.trim() === '') return setInvalid(t('investors.intervene.reasonRequired'));
     setInvalid(undefined);
-    // A failure of the previous attempt must not read as this one's (the abandon effect above).
+    setMoved(undefined);
+    // A failure of the previous attempt must not read as this one's.
     flow.reset();
-    planned.current = { kind, from, to, amount: amount ?? 0n };
+    planned.current = { kind, from, to, amount: amount ?? 0n, sends };
     const form = new FormData(event.currentTarget);
     form.set('intent', 'recordIntervention');
-    form.set('kind', kind);
+    // The action records one reason per transaction: the kind asked, and the purchase's with a recovery.
+    form.set('kind', sends.length === 1 ? sends[0]! : kind);
+    if (sends.length > 1) form.set('withPurchase', 'true');
     form.set('from', from);
     form.set('to', to);
     if (kind === 'forced_transfer') form.set('amount', (amount ?? 0n).toString());
@@ -149,6 +224,19 @@ export function InterventionForm({
 
   const refusal = record.state === 'idle' ? refusalMessage(record.data) : undefined;
   const busy = flow.busy || record.state !== 'idle';
+  const purchaseEffect =
+    hasPurchase && purchasePaid !== undefined && escrowRevenue !== undefined
+      ? [
+          t('investors.intervene.purchaseEffect', {
+            shares: formatShares(purchaseShares!, i18n.language),
+            paid: formatUsd(purchasePaid, usdDecimals, i18n.language, usdDecimals),
+            revenue: formatUsd(escrowRevenue, usdDecimals, i18n.language, usdDecimals),
+          }),
+          ...(phase !== 'Finalized' ? [t('investors.intervene.purchaseNotSettled', { phase })] : []),
+          ...(frozen === false ? [t('investors.intervene.purchaseNotFrozen')] : []),
+          ...(tokenEmpty ? [t('investors.intervene.purchaseOnly')] : []),
+        ].join(' ')
+      : undefined;
   const effect =
     from && balance !== undefined && claimable !== undefined
       ? kind === 'wallet_recovered'
@@ -197,6 +285,23 @@ export function InterventionForm({
           {kind === 'wallet_recovered' ? t('investors.intervene.replacement') : t('investors.intervene.to')}
         </label>
         <input id="intervene-to" value={toText} onChange={(e) => setToText(e.currentTarget.value)} autoComplete="off" />
+        {hasPurchase && (
+          <>
+            <label>
+              <input
+                type="checkbox"
+                checked={movePurchase}
+                onChange={(e) => setMovePurchase(e.currentTarget.checked)}
+                aria-describedby="intervene-purchase-effect"
+                data-testid="intervene-move-purchase"
+              />{' '}
+              {t('investors.intervene.movePurchase')}
+            </label>
+            <p className="muted" id="intervene-purchase-effect" data-testid="intervene-purchase-effect">
+              {purchaseEffect}
+            </p>
+          </>
+        )}
         {kind === 'forced_transfer' && (
           <>
             <label htmlFor="intervene-amount">{t('investors.intervene.amount')}</label>
@@ -241,9 +346,11 @@ export function InterventionForm({
             <input id="intervene-document-sha256" name="documentSha256" placeholder="0x…" />
           </>
         )}
-        <p className="muted" id="intervene-effect" data-testid="intervene-effect">
-          {effect}
-        </p>
+        {!(withPurchase && tokenEmpty) && (
+          <p className="muted" id="intervene-effect" data-testid="intervene-effect">
+            {effect}
+          </p>
+        )}
         {invalid && (
           <p className="error-text" role="alert">
             {invalid}
@@ -257,12 +364,29 @@ export function InterventionForm({
         <button
           type="submit"
           disabled={busy || !signedIn}
-          aria-describedby="intervene-effect"
+          aria-describedby={
+            [!(withPurchase && tokenEmpty) && 'intervene-effect', hasPurchase && 'intervene-purchase-effect']
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
           data-testid="intervene-submit"
         >
-          {t(`investors.intervene.submit.${kind}`)}
+          {t(`investors.intervene.submit.${sends.length > 1 ? 'withPurchase' : sends.length === 1 ? sends[0]! : kind}`)}
         </button>
         <TxStatus state={flow.state} testId="intervene-status" />
+        {moved && (
+          <p data-testid="intervene-moved">
+            {t('investors.intervene.moved', { to: moved.to })}{' '}
+            <span data-testid="intervene-moved-shares">
+              {formatShares(moved.shares, i18n.language, SHARE_DECIMALS)}
+            </span>{' '}
+            {t('investors.intervene.movedShares')} ·{' '}
+            <span data-testid="intervene-moved-revenue">
+              {formatUsd(moved.revenue, usdDecimals, i18n.language, usdDecimals)}
+            </span>{' '}
+            {t('investors.intervene.movedRevenue')}
+          </p>
+        )}
       </form>
     </section>
   );

@@ -1,6 +1,6 @@
 /**
- * A cluster's interventions (forced transfers, wallet recoveries) as the chain recorded them, each with the reason
- * and document its operator gave (app/models/interventions.server.ts). Shown on the public cluster page and in the
+ * A cluster's interventions (forced transfers, wallet recoveries, purchases moved out of the offering's escrow) as the
+ * chain recorded them, each with the reason and document its operator gave (app/models/interventions.server.ts). Shown on the public cluster page and in the
  * operator's Investors tab. Text only: the reason is never rendered as HTML, the document link only when it is http(s).
  */
 import { Link } from '@remix-run/react';
@@ -32,9 +32,19 @@ export function InterventionHistory({ entries }: { entries: InterventionEntry[] 
             <Link to={`/tx/${entry.txHash}`}>{t('investors.history.transaction')}</Link>
             <br />
             {t('investors.history.accounts', { from: shortAddress(entry.from), to: shortAddress(entry.to) })} ·{' '}
-            {t('investors.history.shares')} {/* Every share-wei: maximumFractionDigits is the share's decimals. */}
+            {entry.kind === 'purchase_recovered' ? t('investors.history.escrowShares') : t('investors.history.shares')}{' '}
+            {/* Every share-wei: maximumFractionDigits is the share's decimals. */}
             <span data-testid="intervention-shares">{formatShares(BigInt(entry.shares), locale, SHARE_DECIMALS)}</span>
-            {entry.revenue === null ? (
+            {entry.paid !== null ? (
+              <>
+                {' '}
+                · {t('investors.history.paid')}{' '}
+                <span data-testid="intervention-paid">
+                  {formatUsd(BigInt(entry.paid), usdDecimals, locale, usdDecimals)}
+                </span>{' '}
+                · {t('investors.history.escrowNote')}
+              </>
+            ) : entry.revenue === null ? (
               <> · {t('investors.history.forcedNote')}</>
             ) : (
               <>
