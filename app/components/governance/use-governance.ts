@@ -1,7 +1,9 @@
 /**
  * How the console acts: with a timelock as registry owner every act is scheduled (schedule(target, 0, data, 0, salt,
- * delay) with a fresh random salt, so the same act twice is two operations), and executed or cancelled later; with an
- * account as owner the same call is sent directly. The guardian's two emergency acts (suspend, pause) go out at once
+ * delay) with a fresh random salt, so the same act twice is two operations), and executed (a batch with executeBatch
+ * and exactly its scheduled calls) or cancelled later; with an account as owner the same call is sent directly. The
+ * pending owner of a handover accepts with its own direct call. The transactions are built by
+ * ~/models/governance-calls (shared with the tests). The guardian's two emergency acts (suspend, pause) go out at once
  * when the connected wallet is the guardian. Before a call is scheduled it is simulated as the timelock would send
  * it, so a refusal the chain would give at execution (a bad threshold, a cluster already retired) shows now, in words.
  */
