@@ -1,16 +1,35 @@
 /**
  * The governance console's reads against a real anvil: a registry under a timelock (as the `npm start` stack deploys
  * it) lists each scheduled call with the earliest execution time the timelock itself holds, then ready, executed or
- * cancelled as the chain moves; a registry owned by an account has no timelock and no operations.
+ * cancelled as the chain moves; a registry owned by an account has no timelock and no operations. Every pending
+ * operation is kept (paged past OPERATION_LIST_LIMIT, never dropped), every call of a batch is decoded with its own
+ * target's ABI (a token's or offering's cluster named by the mirror), and the registry is handed over in two steps.
  */
 import { type Address, encodeFunctionData, type Hex, keccak256, stringToBytes, zeroHash } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clusterRegistryAbi, offeringAbi, timelockControllerAbi } from '#contracts';
+import { clusterRegistryAbi, offeringAbi, shareTokenAbi, timelockControllerAbi } from '#contracts';
 import { deployProtocol } from '#contracts/deploy';
-import { startTestChain, type TestChain } from '#db/fixtures.test-kit';
+import type { DatabaseHandle } from '#db';
+import { testDatabases } from '#db/databases.test-kit';
+import { catchUpMirror, startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
-import { describeCall, REORG_DEPTH, readClusterControls, readGovernance } from './governance.server';
+import {
+  describeCall,
+  OPERATION_LIST_LIMIT,
+  pageOfOperations,
+  REORG_DEPTH,
+  readClusterControls,
+  readGovernance,
+} from './governance.server';
+import {
+  acceptOwnershipCall,
+  cancelCall,
+  executeCall,
+  operationId,
+  scheduleCall,
+  transferOwnershipCall,
+} from './governance-calls';
 
 const DELAY = 60;
 let chain: TestChain;
@@ -82,14 +101,22 @@ describe('readGovernance under a timelock', () => {
     // Newest first.
     expect(view.operations.map((operation) => operation.id)).toEqual([second.id, first.id]);
     expect(view.operations[1]).toMatchObject({
-      target: chain.contracts.clusterRegistry,
-      data: setHeartbeat,
+      calls: [
+        {
+          index: 0,
+          target: chain.contracts.clusterRegistry,
+          value: '0',
+          data: setHeartbeat,
+          contract: { kind: 'registry' },
+          call: { functionName: 'setHeartbeat', args: ['7200'] },
+        },
+      ],
       salt: keccak256(stringToBytes('heartbeat')),
       predecessor: zeroHash,
       state: 'waiting',
       readyAt: timestamp.toString(),
-      call: { functionName: 'setHeartbeat', args: ['7200'] },
       batchSize: 1,
+      batch: false,
     });
 
     await chain.increaseTime(DELAY + 1);
@@ -230,11 +257,231 @@ describe('readClusterControls', () => {
 });
 
 describe('describeCall', () => {
-  it('decodes a protocol call and answers null for data no protocol ABI knows', () => {
-    expect(describeCall(encodeFunctionData({ abi: offeringAbi, functionName: 'cancel' }))).toEqual({
-      functionName: 'cancel',
-      args: [],
+  it('decodes a call with its target’s ABI only: another contract’s, an unknown target or selector is null', () => {
+    const cancel = encodeFunctionData({ abi: offeringAbi, functionName: 'cancel' });
+    expect(describeCall({ kind: 'offering', clusterId: '1' }, cancel)).toEqual({ functionName: 'cancel', args: [] });
+    // The timelock has a cancel(bytes32) of another selector, the registry none: never the offering's reading.
+    expect(describeCall({ kind: 'registry' }, cancel)).toBeNull();
+    expect(describeCall({ kind: 'timelock' }, cancel)).toBeNull();
+    expect(describeCall({ kind: 'unknown' }, cancel)).toBeNull();
+    expect(describeCall({ kind: 'registry' }, '0xdeadbeef')).toBeNull();
+  });
+});
+
+/** scheduleBatch of `calls` (target, data) with a fresh salt; returns the timelock's id for it. */
+async function scheduleBatch(calls: readonly (readonly [Address, Hex])[], label: string) {
+  const timelock = chain.contracts.timelock!;
+  const operation = [
+    calls.map(([target]) => target),
+    calls.map(() => 0n),
+    calls.map(([, data]) => data),
+    zeroHash,
+    keccak256(stringToBytes(label)),
+  ] as const;
+  await chain.send(devRoles.deployer, {
+    address: timelock,
+    abi: timelockControllerAbi,
+    functionName: 'scheduleBatch',
+    args: [...operation, BigInt(DELAY)],
+  });
+  return chain.publicClient.readContract({
+    address: timelock,
+    abi: timelockControllerAbi,
+    functionName: 'hashOperationBatch',
+    args: [...operation],
+  });
+}
+
+const byId = async (id: Hex, db?: Parameters<typeof readGovernance>[1]) => {
+  const found = (await readGovernance(context(), db)).operations.find((operation) => operation.id === id);
+  expect(found).toBeDefined();
+  return found!;
+};
+
+const send = (call: { address: Address; abi: unknown; functionName: string; args: readonly unknown[] }) =>
+  chain.send(devRoles.deployer, call as never);
+
+describe('batches', () => {
+  it('executes a one-call batch with executeBatch (its id is the batch hash) and cancels a two-call batch by id', async () => {
+    const heartbeat = encodeFunctionData({ abi: clusterRegistryAbi, functionName: 'setHeartbeat', args: [86_400n] });
+    const single = await scheduleBatch([[chain.contracts.clusterRegistry, heartbeat]], 'one-call batch');
+    const operation = await byId(single);
+    expect(operation).toMatchObject({ batch: true, batchSize: 1, state: 'waiting' });
+    expect(operationId(operation)).toBe(single);
+    const built = executeCall(chain.contracts.timelock!, operation);
+    expect(built.functionName).toBe('executeBatch');
+    await chain.increaseTime(DELAY + 1);
+    await chain.mine(1);
+    await send(built);
+    expect(await byId(single)).toMatchObject({ state: 'executed', readyAt: null });
+
+    const pair = await scheduleBatch(
+      [
+        [chain.contracts.clusterRegistry, heartbeat],
+        [
+          chain.contracts.clusterRegistry,
+          encodeFunctionData({ abi: clusterRegistryAbi, functionName: 'setThreshold', args: [3n] }),
+        ],
+      ],
+      'two-call batch',
+    );
+    const both = await byId(pair);
+    expect(both.calls.map(({ index, call }) => ({ index, call }))).toEqual([
+      { index: 0, call: { functionName: 'setHeartbeat', args: ['86400'] } },
+      { index: 1, call: { functionName: 'setThreshold', args: ['3'] } },
+    ]);
+    expect(operationId(both)).toBe(pair);
+    await send(cancelCall(chain.contracts.timelock!, pair));
+    expect(await byId(pair)).toMatchObject({ state: 'cancelled' });
+  });
+});
+
+describe.each(testDatabases)('calls decoded by their target, clusters named by the mirror on $name', ({ open }) => {
+  let handle: DatabaseHandle;
+  let sale: { token: Address; offering: Address };
+  let clusterId: bigint;
+  beforeAll(async () => {
+    clusterId = await chain.registerCluster(devRoles.operators[1]!, {
+      gpuModel: 'NVIDIA H100 SXM5 80GB',
+      gpuCount: 8,
+      location: 'KR-SEL-02',
     });
-    expect(describeCall('0xdeadbeef')).toBeNull();
+    await chain.attest(clusterId);
+    sale = await chain.tokenize(devRoles.operators[1]!, clusterId, 100n);
+    handle = await open();
+    await catchUpMirror(chain, handle.db);
+  }, 120_000);
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('names the token’s and offering’s cluster, never decodes with another contract’s ABI, shows the unknown raw', async () => {
+    const pause = encodeFunctionData({ abi: shareTokenAbi, functionName: 'governancePause' });
+    const cancelSale = encodeFunctionData({ abi: offeringAbi, functionName: 'cancel' });
+    const transfer = encodeFunctionData({
+      abi: shareTokenAbi,
+      functionName: 'transfer',
+      args: [deployer(), 1n],
+    });
+    const id = await scheduleBatch(
+      [
+        [sale.token, pause],
+        [sale.offering, cancelSale],
+        // The offering's cancel() sent to the registry: the registry has no such function.
+        [chain.contracts.clusterRegistry, cancelSale],
+        // A token-shaped call to a contract the mirror does not know (the stablecoin).
+        [chain.contracts.stablecoin, transfer],
+      ],
+      `targets ${clusterId}`,
+    );
+    const named = await byId(id, handle.db);
+    expect(named.calls.map(({ target, contract, call }) => ({ target, contract, call }))).toEqual([
+      {
+        target: sale.token,
+        contract: { kind: 'shareToken', clusterId: clusterId.toString() },
+        call: { functionName: 'governancePause', args: [] },
+      },
+      {
+        target: sale.offering,
+        contract: { kind: 'offering', clusterId: clusterId.toString() },
+        call: { functionName: 'cancel', args: [] },
+      },
+      { target: chain.contracts.clusterRegistry, contract: { kind: 'registry' }, call: null },
+      { target: chain.contracts.stablecoin, contract: { kind: 'unknown' }, call: null },
+    ]);
+    expect(named.calls[3]!.data).toBe(transfer);
+    // Without the mirror nothing says the clone is a token: shown raw, not guessed.
+    const raw = await byId(id);
+    expect(raw.calls[0]).toMatchObject({ contract: { kind: 'unknown' }, call: null, data: pause });
+    await send(cancelCall(chain.contracts.timelock!, id));
+  });
+});
+
+describe('bounds', () => {
+  it('keeps every pending operation, pages them past OPERATION_LIST_LIMIT, and counts the executed or cancelled it forgets', async () => {
+    const scheduled: Hex[] = [];
+    for (let i = 0; i <= OPERATION_LIST_LIMIT; i++) {
+      const { id } = await schedule(
+        encodeFunctionData({ abi: clusterRegistryAbi, functionName: 'setHeartbeat', args: [20_000n + BigInt(i)] }),
+        `bound ${i}`,
+      );
+      scheduled.push(id);
+    }
+    const view = await readGovernance(context());
+    const pending = view.operations.filter(({ state }) => state === 'waiting');
+    // Every one, newest scheduled first.
+    expect(pending.map(({ id }) => id)).toEqual([...scheduled].reverse());
+    const page = pageOfOperations(view, false);
+    expect(page.operations.filter(({ state }) => state === 'waiting').map(({ id }) => id)).toEqual(
+      [...scheduled].reverse().slice(0, OPERATION_LIST_LIMIT),
+    );
+    expect(page.notShown.pending).toBe(1);
+    expect(pageOfOperations(view, true)).toBe(view);
+
+    for (const id of scheduled) await send(cancelCall(chain.contracts.timelock!, id));
+    const after = await readGovernance(context());
+    // The chain's own count of operations executed or cancelled since the deployment.
+    const logs = await chain.publicClient.getLogs({
+      address: chain.contracts.timelock!,
+      events: timelockControllerAbi.filter(
+        (item) => item.type === 'event' && (item.name === 'Cancelled' || item.name === 'CallExecuted'),
+      ),
+      fromBlock: chain.deployment.deployBlock,
+    });
+    const settled = [...new Set(logs.map((log) => (log.args as { id: Hex }).id))];
+    expect(after.operations.filter(({ state }) => state === 'waiting' || state === 'ready')).toEqual([]);
+    expect(after.operations.map(({ id }) => id)).toEqual(settled.reverse().slice(0, OPERATION_LIST_LIMIT));
+    expect(after.notShown).toEqual({
+      pending: 0,
+      done: settled.length - OPERATION_LIST_LIMIT,
+      limit: OPERATION_LIST_LIMIT,
+    });
+  });
+});
+
+// Last: it leaves the registry owned by an account.
+describe('handing governance over (Ownable2Step)', () => {
+  it('schedules transferOwnership through the timelock; the pending owner shows, accepts, and owns', async () => {
+    const next = devAccount(devRoles.testWallets[5]!).address;
+    const timelock = chain.contracts.timelock!;
+    const salt = keccak256(stringToBytes('hand over'));
+    const scheduled = scheduleCall(
+      timelock,
+      transferOwnershipCall(chain.contracts.clusterRegistry, next),
+      BigInt(DELAY),
+      salt,
+    );
+    await send(scheduled);
+    const [target, value, data] = scheduled.args;
+    const operation = { calls: [{ target, value: value.toString(), data }], predecessor: zeroHash, salt, batch: false };
+    const id = operationId(operation);
+    expect(await byId(id)).toMatchObject({
+      batch: false,
+      calls: [{ contract: { kind: 'registry' }, call: { functionName: 'transferOwnership', args: [next] } }],
+    });
+    await chain.increaseTime(DELAY + 1);
+    await chain.mine(1);
+    await send(executeCall(timelock, operation));
+    let view = await readGovernance(context());
+    const pendingOwner = await chain.publicClient.readContract({
+      address: chain.contracts.clusterRegistry,
+      abi: clusterRegistryAbi,
+      functionName: 'pendingOwner',
+    });
+    expect(pendingOwner).toBe(next);
+    // Named, not yet the owner: nothing changed.
+    expect(view.pendingOwner).toEqual({ address: pendingOwner, isContract: false });
+    expect(view.owner).toBe(timelock);
+
+    const accept = acceptOwnershipCall(chain.contracts.clusterRegistry);
+    await chain.send(devRoles.testWallets[5]!, accept as never);
+    view = await readGovernance(context());
+    const owner = await chain.publicClient.readContract({
+      address: chain.contracts.clusterRegistry,
+      abi: clusterRegistryAbi,
+      functionName: 'owner',
+    });
+    expect(owner).toBe(next);
+    expect(view).toMatchObject({ owner, pendingOwner: null, timelock: null, operations: [] });
   });
 });

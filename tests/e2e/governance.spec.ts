@@ -3,10 +3,21 @@
  * minute) that the deployer proposes to and executes: a threshold change is scheduled from the page, shown with the
  * timelock's own earliest execution time, executed once the chain's clock has passed it (and set back the same way:
  * every other spec relies on the committee threshold), the guardian is removed and named again the same way, and a sale
- * is cancelled into refunds. Every figure is compared with the chain.
+ * is cancelled into refunds; a batch a proposer scheduled shows every call, each on its own contract, and is cancelled
+ * from the page, as is a handover of the registry (transferOwnership) scheduled there. Every figure is compared with
+ * the chain.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { type Address, type Hex, parseEventLogs, zeroAddress } from 'viem';
+import {
+  type Address,
+  encodeFunctionData,
+  type Hex,
+  keccak256,
+  parseEventLogs,
+  stringToBytes,
+  zeroAddress,
+  zeroHash,
+} from 'viem';
 import { clusterRegistryAbi, offeringAbi, offeringPhase, timelockControllerAbi } from '#contracts';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import {
@@ -234,4 +245,68 @@ test('governance cancels an open sale through the timelock; the buyer refunds ex
   });
   expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
   expect(await stablecoinBalance(buyer)).toBe(balance + cost);
+});
+
+test('governance shows every call of a batch, each by its own contract, and cancels it; a handover is scheduled in words and cancelled', async ({
+  page,
+}) => {
+  // A batch scheduled outside the page (as any proposer may), then a handover scheduled from it; both cancelled, so
+  // the stack's owner and heartbeat stay as the other specs expect.
+  test.slow();
+  const heartbeat = await publicClient.readContract({
+    address: registry(),
+    abi: clusterRegistryAbi,
+    functionName: 'heartbeat',
+  });
+  const proposerRole = await readTimelock<Hex>('PROPOSER_ROLE');
+  const stranger = TEST_ACCOUNTS[23]! as Address;
+  const targets = [registry(), timelock()] as const;
+  const payloads = [
+    encodeFunctionData({ abi: clusterRegistryAbi, functionName: 'setHeartbeat', args: [heartbeat] }),
+    encodeFunctionData({ abi: timelockControllerAbi, functionName: 'grantRole', args: [proposerRole, stranger] }),
+  ] as const;
+  const salt = keccak256(stringToBytes(`e2e batch ${Date.now()}`));
+  const delay = await readTimelock<bigint>('getMinDelay');
+  const hash = await walletOf(devRoles.deployer).writeContract({
+    address: timelock(),
+    abi: timelockControllerAbi,
+    functionName: 'scheduleBatch',
+    args: [[...targets], [0n, 0n], [...payloads], zeroHash, salt, delay],
+  });
+  expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
+  const id = await readTimelock<Hex>('hashOperationBatch', [[...targets], [0n, 0n], [...payloads], zeroHash, salt]);
+
+  await openConsole(page);
+  const row = page.getByTestId(`operation-${id}`);
+  await expect(row).toHaveAttribute('data-state', 'waiting');
+  await expect(row).toHaveAttribute('data-calls', '2');
+  await expect(row.getByTestId('operation-call')).toHaveText([
+    `setHeartbeat(${heartbeat})`,
+    `grantRole(${proposerRole}, ${stranger})`,
+  ]);
+  await expect(row.getByTestId('operation-contract')).toHaveText(['on the cluster registry', 'on the timelock itself']);
+
+  // The handover: said in words before the click, scheduled, shown, and nothing changes meanwhile.
+  await expect(page.getByTestId('governance-pending-owner')).toHaveAttribute('data-value', zeroAddress);
+  await expect(page.getByTestId('governance-ownership-act-effect')).toContainText(
+    'the new owner must accept, and until it does nothing changes',
+  );
+  await page.getByTestId('governance-new-owner-input').fill(stranger);
+  const handover = await scheduledOperation(page, () => page.getByTestId('governance-transfer-ownership').click());
+  const handoverRow = page.getByTestId(`operation-${handover}`);
+  await expect(handoverRow.getByTestId('operation-call')).toHaveText(`transferOwnership(${stranger})`);
+  await expectAccessible(page);
+
+  for (const [cancelled, cancelledRow] of [
+    [id, row],
+    [handover, handoverRow],
+  ] as const) {
+    await confirmedAfter(page, () => cancelledRow.getByRole('button', { name: 'Cancel' }).click());
+    await expect(cancelledRow).toHaveAttribute('data-state', 'cancelled');
+    expect(await readTimelock<boolean>('isOperation', [cancelled])).toBe(false);
+  }
+  expect(await readTimelock<boolean>('hasRole', [proposerRole, stranger])).toBe(false);
+  expect(
+    await publicClient.readContract({ address: registry(), abi: clusterRegistryAbi, functionName: 'pendingOwner' }),
+  ).toBe(zeroAddress);
 });

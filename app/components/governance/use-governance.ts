@@ -1,26 +1,30 @@
 /**
  * How the console acts: with a timelock as registry owner every act is scheduled (schedule(target, 0, data, 0, salt,
- * delay) with a fresh random salt, so the same act twice is two operations), and executed or cancelled later; with an
- * account as owner the same call is sent directly. The guardian's two emergency acts (suspend, pause) go out at once
+ * delay) with a fresh random salt, so the same act twice is two operations), and executed (a batch with executeBatch
+ * and exactly its scheduled calls) or cancelled later; with an account as owner the same call is sent directly. The
+ * pending owner of a handover accepts with its own direct call. The transactions are built by
+ * ~/models/governance-calls (shared with the tests). The guardian's two emergency acts (suspend, pause) go out at once
  * when the connected wallet is the guardian. Before a call is scheduled it is simulated as the timelock would send
  * it, so a refusal the chain would give at execution (a bad threshold, a cluster already retired) shows now, in words.
  */
 import { useRevalidator } from '@remix-run/react';
 import { useCallback } from 'react';
-import { type Abi, type Address, encodeFunctionData, type Hex, isAddressEqual, toHex, zeroHash } from 'viem';
+import { type Abi, type Address, type Hex, isAddressEqual, toHex } from 'viem';
 import { useConfig, useReadContracts } from 'wagmi';
 import { simulateContract } from 'wagmi/actions';
 import { timelockControllerAbi } from '#contracts';
 import { protocolErrorsAbi } from '#protocol/errors';
 import { useTransactionFlow } from '~/lib/tx';
 import type { GovernanceView, TimelockOperation, TimelockRole } from '~/models/governance.server';
+import {
+  acceptOwnershipCall,
+  cancelCall,
+  executeCall,
+  type GovernanceCall,
+  scheduleCall,
+} from '~/models/governance-calls';
 
-export type GovernanceCall = {
-  address: Address;
-  abi: Abi | readonly unknown[];
-  functionName: string;
-  args?: readonly unknown[];
-};
+export type { GovernanceCall };
 
 export type Authority = {
   /** May schedule (timelock proposer) or send (owner account). */
@@ -94,15 +98,8 @@ export function useGovernanceActs(view: GovernanceView, account: Address | undef
           abi: [...(call.abi as Abi), ...protocolErrorsAbi],
           account: timelock.address,
         } as never);
-        const data = encodeFunctionData({ abi: call.abi as Abi, functionName: call.functionName, args: call.args });
         return send(
-          {
-            account,
-            address: timelock.address,
-            abi: timelockControllerAbi,
-            functionName: 'schedule',
-            args: [call.address, 0n, data, zeroHash, randomSalt(), BigInt(timelock.delaySeconds)],
-          },
+          { account, ...scheduleCall(timelock.address, call, BigInt(timelock.delaySeconds), randomSalt()) },
           label,
         );
       });
@@ -111,30 +108,34 @@ export function useGovernanceActs(view: GovernanceView, account: Address | undef
     [account, config, flow, settle, timelock],
   );
 
-  /** One of the timelock's own calls on an operation (execute or cancel), sent by the connected wallet. */
-  const operate = useCallback(
-    async (functionName: 'execute' | 'cancel', args: readonly unknown[], label: string) => {
-      if (!account || !timelock) return;
-      const receipt = await flow.run(({ send }) =>
-        send({ account, address: timelock.address, abi: timelockControllerAbi, functionName, args }, label),
-      );
+  /** A call the connected wallet sends itself, now (the timelock's execute or cancel, or accepting ownership). */
+  const sendNow = useCallback(
+    async (call: GovernanceCall, label: string) => {
+      if (!account) return;
+      const receipt = await flow.run(({ send }) => send({ account, ...call } as never, label));
       await settle(receipt);
     },
-    [account, flow, settle, timelock],
+    [account, flow, settle],
   );
+  /** execute for a single call, executeBatch with exactly the calls scheduled for a batch. */
   const execute = useCallback(
-    (operation: TimelockOperation, label: string) =>
-      operate(
-        'execute',
-        [operation.target, BigInt(operation.value), operation.data, operation.predecessor, operation.salt],
-        label,
-      ),
-    [operate],
+    async (operation: TimelockOperation, label: string) => {
+      if (timelock) await sendNow(executeCall(timelock.address, operation), label);
+    },
+    [sendNow, timelock],
   );
+  /** cancel takes the id only: a batch is cancelled as a single call is. */
   const cancel = useCallback(
-    (operation: TimelockOperation, label: string) => operate('cancel', [operation.id], label),
-    [operate],
+    async (operation: TimelockOperation, label: string) => {
+      if (timelock) await sendNow(cancelCall(timelock.address, operation.id), label);
+    },
+    [sendNow, timelock],
+  );
+  /** The pending owner's acceptOwnership(), sent directly: it is the new owner's own act, never scheduled. */
+  const acceptOwnership = useCallback(
+    (label: string) => sendNow(acceptOwnershipCall(view.registry), label),
+    [sendNow, view.registry],
   );
 
-  return { flow, propose, execute, cancel };
+  return { flow, propose, execute, cancel, acceptOwnership };
 }

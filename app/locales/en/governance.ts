@@ -64,6 +64,23 @@ export const governance = {
         'After this change nobody holds that key: every suspension and pause waits for the owner (and its timelock’s delay, if it has one).',
       unchanged: 'That is the guardian the registry already has: nothing would change.',
     },
+    ownership: {
+      title: 'Hand governance over',
+      pending: 'Pending owner',
+      pendingNone: 'none: nobody has been offered the registry',
+      pendingAccount:
+        'Named by transferOwnership, it becomes the registry owner only when it accepts (acceptOwnership, sent from that account). Until then the current owner governs.',
+      pendingContract:
+        'The pending owner is a contract (a new timelock or a multisig): it accepts through its own scheduling — its proposers schedule acceptOwnership() on the registry and execute it after its own delay. Until then the current owner governs.',
+      accept: 'Accept ownership',
+      acceptEffect: 'Your wallet becomes the registry owner at once, and the current owner loses every governance act.',
+      newOwner: 'New owner address',
+      transfer: 'Hand governance over',
+      effect:
+        'This only names a pending owner: the new owner must accept, and until it does nothing changes — the current owner keeps governing and may name another. Holders’ revenue is unaffected.',
+      alreadyOwner: 'That is the registry owner already: nothing would change.',
+      alreadyPending: 'That account is already the pending owner: nothing would change.',
+    },
     cluster: {
       title: 'A cluster',
       pick: 'Cluster id',
@@ -98,9 +115,8 @@ export const governance = {
     operations: {
       refresh: 'Check again',
       title: 'Timelock operations',
-      none: 'No operation scheduled in the blocks scanned (from block {{from}}).',
-      call: 'Call',
-      target: 'Target',
+      none: 'No operation scheduled since the deployment (block {{from}}).',
+      call: 'Calls',
       state: 'State',
       readyAt: 'Earliest execution',
       actions: 'Actions',
@@ -111,8 +127,31 @@ export const governance = {
       executed: 'executed',
       cancelled: 'cancelled',
       in: 'in {{duration}}',
-      batch: 'batch of {{count}} calls (execute it with executeBatch)',
-      unknown: 'unknown call {{selector}}',
+      batch:
+        'A batch of {{count}} calls: the timelock makes them all, in this order, in one transaction (executeBatch).',
+      batchLabel: 'batch of {{count}} calls starting with {{call}}',
+      moreCalls: 'Show the other {{count}} calls of this batch',
+      unknown: 'unknown call {{selector}} ({{bytes}} bytes of calldata)',
+      unknownContract:
+        'call {{selector}} ({{bytes}} bytes of calldata), not decoded: the console does not know this contract',
+      value: 'sending {{value}} wei',
+      contract: {
+        registry: 'on the cluster registry',
+        timelock: 'on the timelock itself',
+        factory: 'on the factory',
+        shareToken: 'on the share token of cluster #{{clusterId}}',
+        offering: 'on the offering of cluster #{{clusterId}}',
+        unknown: 'on a contract the console does not know',
+      },
+      pendingNotShown_one:
+        '{{count}} more pending operation is not shown: the page lists the newest {{limit}} pending operations.',
+      pendingNotShown_other:
+        '{{count}} more pending operations are not shown: the page lists the newest {{limit}} pending operations.',
+      showAll: 'Show every pending operation',
+      doneNotShown_one:
+        '{{count}} older executed or cancelled operation is not shown: the console keeps the newest {{limit}}.',
+      doneNotShown_other:
+        '{{count}} older executed or cancelled operations are not shown: the console keeps the newest {{limit}}.',
     },
     invalid: {
       address: 'Enter an address (0x followed by 40 hexadecimal digits).',
