@@ -5,7 +5,18 @@
  * public client where an RPC must misbehave.
  */
 import pino from 'pino';
-import { type Hex, type Log, type PublicClient, parseEventLogs, zeroAddress } from 'viem';
+import {
+  type Address,
+  formatLog,
+  type Hex,
+  type Log,
+  type PublicClient,
+  pad,
+  parseEventLogs,
+  type RpcLog,
+  toHex,
+  zeroAddress,
+} from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testStablecoinAbi } from '#contracts';
 import { devAccount, devRoles } from '../../devnet/accounts';
@@ -24,15 +35,40 @@ const silent = pino({ level: 'silent' });
 // Ports of this file: 8880.. for PGlite, 8890.. for PostgreSQL (see indexer.test.ts for 8810..).
 let nextPort = 8880;
 
-type GetLogsArgs = { fromBlock?: bigint; toBlock?: bigint; blockHash?: Hex };
+/** An eth_getLogs filter, its block numbers parsed. */
+type GetLogsArgs = {
+  fromBlock?: bigint;
+  toBlock?: bigint;
+  blockHash?: Hex;
+  address?: Address | Address[];
+  topics?: (Hex | Hex[] | null)[];
+};
 
-/** The public client with its getLogs answers passed through `tamper` (by-hash reads included). */
+/**
+ * The public client with its eth_getLogs answers (by-hash reads included) passed through `tamper`, as viem formats
+ * them: an RPC that misbehaves, at the JSON-RPC level the indexer reads.
+ */
 function withGetLogs(client: PublicClient, tamper: (logs: Log[], args: GetLogsArgs) => Log[]) {
   return new Proxy(client, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
-      if (property !== 'getLogs') return value;
-      return async (args: GetLogsArgs) => tamper((await value.call(target, args)) as Log[], args);
+      if (property !== 'request') return value;
+      return async (request: { method: string; params?: unknown }, options?: unknown) => {
+        const answer = await value.call(target, request as never, options as never);
+        if (request.method !== 'eth_getLogs') return answer;
+        const [filter] = request.params as [Record<string, unknown>];
+        const number = (quantity: unknown) => (typeof quantity === 'string' ? BigInt(quantity) : undefined);
+        const args = { ...filter, fromBlock: number(filter.fromBlock), toBlock: number(filter.toBlock) } as GetLogsArgs;
+        return tamper(
+          (answer as RpcLog[]).map((log) => formatLog(log)),
+          args,
+        ).map((log) => ({
+          ...log,
+          blockNumber: toHex(log.blockNumber!),
+          logIndex: toHex(log.logIndex!),
+          transactionIndex: toHex(log.transactionIndex!),
+        }));
+      };
     },
   });
 }
@@ -244,27 +280,27 @@ describe.each(testDatabases)('indexer chain checks on $name', ({ name, open }) =
       functionName: 'transfer',
       args: [investorB, 1n],
     } as never);
-    type Filter = GetLogsArgs & { address?: unknown; event?: unknown; args?: { from?: string[]; to?: string[] } };
-    const filters: Filter[] = [];
+    const filters: GetLogsArgs[] = [];
     const recording = withGetLogs(testChain.publicClient, (logs, args) => {
-      filters.push(args as Filter);
+      filters.push(args);
       return logs;
     });
     const db = await openDb();
     // One address per list: registry, factory, token and offering are four batches, the offering never in the first.
     await indexerFor(db, { publicClient: recording, maxTopicAddresses: 1 }).catchUp();
 
-    const transferQueries = filters.filter((filter) => filter.event !== undefined);
+    // A transfer query filters Transfer(from, to) by topic: `from` (topic 1) or `to` (topic 2) one of a batch.
+    const transferQueries = filters.filter((filter) => filter.topics !== undefined);
     expect(transferQueries.length).toBeGreaterThan(0);
     // Never the fetch-all fallback: every transfer query names its contracts, one at a time.
     for (const filter of transferQueries) {
-      expect((filter.args?.from ?? filter.args?.to ?? []).length).toBe(1);
+      expect([filter.topics![1] ?? filter.topics![2] ?? []].flat()).toHaveLength(1);
     }
-    for (const filter of filters.filter((entry) => entry.event === undefined)) {
+    for (const filter of filters.filter((entry) => entry.topics === undefined)) {
       expect([filter.address].flat()).toHaveLength(1);
     }
-    const toLists = transferQueries.flatMap((filter) => (filter.args?.to ? [filter.args.to] : []));
-    const offeringBatch = toLists.findIndex((list) => list[0]?.toLowerCase() === sale.offering.toLowerCase());
+    const toLists = transferQueries.flatMap((filter) => (filter.topics![2] ? [[filter.topics![2]].flat()] : []));
+    const offeringBatch = toLists.findIndex((list) => list[0] === pad(sale.offering.toLowerCase() as Hex));
     expect(offeringBatch).toBeGreaterThan(0);
 
     const stored = await db.select().from(stablecoinTransfers);

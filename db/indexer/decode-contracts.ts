@@ -3,8 +3,9 @@
  * offering). decode.ts finds the contract a log came from and calls the one that knows its events. Every log reaches
  * these functions through `parseLog`, which cleans every string argument of every event (see `cleanText`).
  */
-import type { Address, Hex, Log } from 'viem';
+import type { Address, Hex } from 'viem';
 import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import type { ChainLog } from './decode';
 import { createLogParser } from './parse';
 import type { EventRows } from './tables';
 
@@ -54,7 +55,7 @@ function cleanValue(value: unknown): unknown {
  * one pass over the arguments of every event, so a string field added to an event later is covered too. Addresses and
  * hex values never hold NUL and come back unchanged.
  */
-export function parseLog(raw: Log): ParsedLog | undefined {
+export function parseLog(raw: ChainLog): ParsedLog | undefined {
   const [log] = parseLogs([raw]);
   if (!log || !('args' in log) || log.args === null || typeof log.args !== 'object') return log;
   const args = log.args as Record<string, unknown>;

@@ -4,13 +4,13 @@
  * fix the whole range write failed and the indexer retried that range forever. The logs here are raw (ABI-encoded
  * topics and data), decoded and written by the indexer's own decodeLogs and writeRange.
  */
-import { type Address, encodeAbiParameters, encodeEventTopics, getAbiItem, type Hex, type Log } from 'viem';
+import { type Address, encodeAbiParameters, encodeEventTopics, getAbiItem, type Hex } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi, rackshareFactoryAbi } from '#contracts';
 import type { DatabaseHandle } from '../database';
 import { testDatabases } from '../databases.test-kit';
 import { clusterEvents, clusters, shareTokens } from '../schema';
-import { decodeLogs } from './decode';
+import { type ChainLog, decodeLogs } from './decode';
 import { cleanText } from './decode-contracts';
 import { writeRange } from './store';
 
@@ -23,17 +23,15 @@ const OFFERING = '0x00000000000000000000000000000000000000c2' as Address;
 const ROOT = `0x${'12'.repeat(32)}` as Hex;
 const hash = (n: number) => `0x${n.toString(16).padStart(64, '0')}` as Hex;
 
-function rawLog(address: Address, topics: readonly unknown[], data: Hex, logIndex: number): Log {
+function rawLog(address: Address, topics: readonly unknown[], data: Hex, logIndex: number): ChainLog {
   return {
     address,
-    topics: topics as [Hex, ...Hex[]],
+    topics: topics as Hex[],
     data,
     blockNumber: 5n,
     blockHash: hash(5),
     logIndex,
     transactionHash: hash(100 + logIndex),
-    transactionIndex: logIndex,
-    removed: false,
   };
 }
 

@@ -1,6 +1,16 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
-import { type Abi, type Address, getAddress, keccak256, parseEventLogs, stringToBytes, zeroAddress } from 'viem';
+import {
+  type Abi,
+  type Address,
+  getAddress,
+  type Hex,
+  keccak256,
+  parseEventLogs,
+  stringToBytes,
+  toHex,
+  zeroAddress,
+} from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi, offeringAbi, shareTokenAbi } from '#contracts';
 import { devAccount, devRoles } from '../../devnet/accounts';
@@ -353,11 +363,13 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
     const watched = new Proxy(testChain.publicClient, {
       get(target, property, receiver) {
         const value = Reflect.get(target, property, receiver);
-        if (property !== 'getLogs') return value;
-        return async (args: { fromBlock: bigint }) => {
-          const logs = await value.call(target, args);
-          if (args.fromBlock === forkHead + 1n) signalReadAhead();
-          return logs;
+        if (property !== 'request') return value;
+        return async (request: { method: string; params?: [{ fromBlock?: Hex }] }, options?: unknown) => {
+          const answer = await value.call(target, request as never, options as never);
+          if (request.method === 'eth_getLogs' && request.params?.[0]?.fromBlock === toHex(forkHead + 1n)) {
+            signalReadAhead();
+          }
+          return answer;
         };
       },
     });

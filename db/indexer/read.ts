@@ -18,9 +18,19 @@
  * contracts are named MAX_TOPIC_ADDRESSES at a time, in several eth_getLogs per range: fetching every transfer past
  * the cap instead would bring M-7 back at ~250 clusters. The followed addresses are split the same way.
  */
-import { type Address, type Hex, type Log, type PublicClient, pad, parseAbiItem, toEventSelector } from 'viem';
+import {
+  type Address,
+  createPublicClient,
+  type Hex,
+  http,
+  type PublicClient,
+  pad,
+  parseAbiItem,
+  toEventSelector,
+  toHex,
+} from 'viem';
 import { type BloomBits, bloomBits, bloomBytes, bloomMayContain } from './bloom';
-import { assertLogsWellFormed, decodeLogs, type KnownContracts } from './decode';
+import { type ChainLog, decodeLogs, type KnownContracts, toChainLogs } from './decode';
 import { ChainMovedError, MalformedRpcResponseError } from './errors';
 
 export type IndexerContracts = { clusterRegistry: Address; factory: Address; stablecoin: Address };
@@ -31,8 +41,10 @@ const transferEvent = parseAbiItem('event Transfer(address indexed from, address
 const TRANSFER_TOPIC = toEventSelector(transferEvent);
 /** Protocol contracts named in one address or topic OR-list at most (providers refuse longer lists). */
 export const MAX_TOPIC_ADDRESSES = 500;
-/** Header and by-hash requests in flight at once. */
+/** By-hash log requests in flight at once. */
 const CONCURRENCY = 20;
+/** Headers asked for in one JSON-RPC batch (one HTTP request); a range's batches go out together. */
+const HEADER_BATCH = 100;
 
 type Where = { fromBlock: bigint; toBlock: bigint } | { blockHash: Hex; blockNumber: bigint };
 
@@ -46,16 +58,49 @@ function followedAddresses(known: KnownContracts): Address[] {
   ];
 }
 
-const byPosition = (a: Log, b: Log) =>
-  a.blockNumber! === b.blockNumber! ? a.logIndex! - b.logIndex! : a.blockNumber! < b.blockNumber! ? -1 : 1;
+const byPosition = (a: ChainLog, b: ChainLog) =>
+  a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1;
 
 /** Sorted by block and log index, each log once (a transfer between two protocol contracts matches both filters). */
-function sortUnique(logs: Log[]) {
+function sortUnique(logs: ChainLog[]) {
   logs.sort(byPosition);
   return logs.filter((log, index) => index === 0 || byPosition(logs[index - 1]!, log) !== 0);
 }
 
-const positionKey = (log: Log) => `${log.blockNumber}:${log.logIndex}`;
+const positionKey = (log: ChainLog) => `${log.blockNumber}:${log.logIndex}`;
+
+/** What viem's http transport keeps on the client (`client.transport`): its URL and request settings. */
+type HttpTransportSettings = {
+  type?: string;
+  url?: string;
+  fetchOptions?: RequestInit;
+  timeout?: number;
+  retryCount?: number;
+  retryDelay?: number;
+};
+
+/**
+ * A client that sends the requests made in one tick as JSON-RPC batches, on the public client's own URL and request
+ * settings (viem's retries and errors, as every other read). A range with logs in 100 blocks needs 100 headers: one
+ * HTTP request each cost more of the backfill's CPU than decoding and storing the logs. Any other transport (a test's
+ * `custom`, a fallback) is used as it is, one request per header.
+ */
+function batchingClient(publicClient: PublicClient): Pick<PublicClient, 'request'> {
+  const settings = publicClient.transport as HttpTransportSettings;
+  if (settings.type !== 'http' || !settings.url) return publicClient;
+  return createPublicClient({
+    transport: http(settings.url, {
+      batch: { batchSize: HEADER_BATCH },
+      fetchOptions: settings.fetchOptions,
+      timeout: settings.timeout,
+      retryCount: settings.retryCount,
+      retryDelay: settings.retryDelay,
+    }),
+  });
+}
+
+/** A header as eth_getBlockByNumber returns it (quantities in hex). */
+type RpcHeader = { number?: unknown; hash?: unknown; parentHash?: unknown; timestamp?: unknown; logsBloom?: unknown };
 
 /**
  * `run` over `items`, CONCURRENCY at a time, results in the order of `items`. A pool, not waves: a wave waits for its
@@ -111,38 +156,66 @@ export function createRangeReader(options: {
     return bits;
   };
 
+  const batching = batchingClient(publicClient);
+
+  /** The header of block `blockNumber`, checked to be that block's (a viem-formatted block is not needed). */
   async function getBlock(blockNumber: bigint): Promise<Header> {
-    const block = await publicClient.getBlock({ blockNumber });
-    if (!block?.hash || !block.parentHash || block.number !== blockNumber) {
+    const block = (await batching.request({
+      method: 'eth_getBlockByNumber',
+      params: [toHex(blockNumber), false],
+    })) as RpcHeader | null;
+    if (
+      typeof block?.hash !== 'string' ||
+      typeof block.parentHash !== 'string' ||
+      typeof block.number !== 'string' ||
+      typeof block.timestamp !== 'string' ||
+      BigInt(block.number) !== blockNumber
+    ) {
       throw new MalformedRpcResponseError(`eth_getBlockByNumber(${blockNumber}) returned no usable block`);
     }
-    return block as Header;
+    return {
+      number: blockNumber,
+      hash: block.hash as Hex,
+      parentHash: block.parentHash as Hex,
+      timestamp: BigInt(block.timestamp),
+      logsBloom: typeof block.logsBloom === 'string' ? (block.logsBloom as Hex) : null,
+    };
   }
 
-  async function getLogs(filter: Record<string, unknown>, where: Where) {
+  /**
+   * The logs `filter` selects in `where`, straight from the node's JSON (see ChainLog): through the public client's
+   * own request path (its retries and errors), without viem's per-log formatter.
+   */
+  async function getLogs(filter: { address?: Address[]; topics?: (Hex | Hex[] | null)[] }, where: Where) {
     const blocks =
-      'blockHash' in where ? { blockHash: where.blockHash } : { fromBlock: where.fromBlock, toBlock: where.toBlock };
-    const logs = (await publicClient.getLogs({ ...filter, ...blocks } as never)) as Log[];
-    if (!Array.isArray(logs)) throw new MalformedRpcResponseError('eth_getLogs did not return a list');
+      'blockHash' in where
+        ? { blockHash: where.blockHash }
+        : { fromBlock: toHex(where.fromBlock), toBlock: toHex(where.toBlock) };
+    const answer = await publicClient.request({ method: 'eth_getLogs', params: [{ ...filter, ...blocks }] });
     if ('blockHash' in where) {
-      assertLogsWellFormed(logs, where.blockNumber, where.blockNumber);
+      const logs = toChainLogs(answer, where.blockNumber, where.blockNumber);
       if (logs.some((log) => log.blockHash !== where.blockHash)) {
         throw new MalformedRpcResponseError(
           `eth_getLogs for block hash ${where.blockHash} returned another block's log`,
         );
       }
-    } else {
-      assertLogsWellFormed(logs, where.fromBlock, where.toBlock);
+      return logs;
     }
-    return logs;
+    return toChainLogs(answer, where.fromBlock, where.toBlock);
   }
 
   /** The logs of `followed` and the stablecoin transfers from or to `protocol`, sorted. */
   async function fetchLogs(where: Where, followed: Address[], protocol: Address[]) {
-    const transfers = { address: contracts.stablecoin, event: transferEvent };
-    const filters: Record<string, unknown>[] = chunks(followed, batchSize).map((address) => ({ address }));
+    const filters: { address: Address[]; topics?: (Hex | Hex[] | null)[] }[] = chunks(followed, batchSize).map(
+      (address) => ({ address }),
+    );
+    // The stablecoin's Transfer(from, to) with `from` (then `to`) one of the batch: the topics viem's getLogs built.
     for (const batch of chunks(protocol, batchSize)) {
-      filters.push({ ...transfers, args: { from: batch } }, { ...transfers, args: { to: batch } });
+      const padded = batch.map((address) => pad(address.toLowerCase() as Hex));
+      filters.push(
+        { address: [contracts.stablecoin], topics: [TRANSFER_TOPIC, padded] },
+        { address: [contracts.stablecoin], topics: [TRANSFER_TOPIC, null, padded] },
+      );
     }
     return sortUnique((await inBatches(filters, (filter) => getLogs(filter, where))).flat());
   }
@@ -195,24 +268,25 @@ export function createRangeReader(options: {
   async function checkAgainstHeaders(
     from: bigint,
     to: bigint,
-    logs: Log[],
+    logs: ChainLog[],
     fetched: Header[],
     finalized: bigint,
     followedAt: (blockNumber: bigint) => Address[],
   ) {
     const headers = new Map(fetched.map((header) => [header.number, header]));
     const unfinalFrom = finalized >= from ? finalized + 1n : from;
-    const wanted = new Set(logs.map((log) => log.blockNumber!));
+    const wanted = new Set(logs.map((log) => log.blockNumber));
     for (let block = unfinalFrom; block <= to; block++) wanted.add(block);
     const missing = [...wanted].filter((block) => !headers.has(block));
-    for (const header of await inBatches(missing, getBlock)) headers.set(header.number, header);
+    // All at once: the batching client sends them as JSON-RPC batches of HEADER_BATCH.
+    for (const header of await Promise.all(missing.map(getBlock))) headers.set(header.number, header);
     for (let block = unfinalFrom + 1n; block <= to; block++) {
       if (headers.get(block)!.parentHash !== headers.get(block - 1n)!.hash) {
         throw new ChainMovedError(`the headers of blocks ${block - 1n} and ${block} are not of one chain`);
       }
     }
     for (const log of logs) {
-      const header = headers.get(log.blockNumber!)!;
+      const header = headers.get(log.blockNumber)!;
       if (log.blockHash !== header.hash) {
         throw new ChainMovedError(
           `a log of block ${log.blockNumber} names block hash ${log.blockHash}, the header says ${header.hash}`,
@@ -229,14 +303,14 @@ export function createRangeReader(options: {
     to: bigint,
     unfinalFrom: bigint,
     headers: Map<bigint, Header>,
-    logs: Log[],
+    logs: ChainLog[],
     followedAt: (blockNumber: bigint) => Address[],
   ) {
     const emitters = new Map<bigint, Set<string>>();
     for (const log of logs) {
-      const set = emitters.get(log.blockNumber!) ?? new Set<string>();
+      const set = emitters.get(log.blockNumber) ?? new Set<string>();
       set.add(log.address.toLowerCase());
-      emitters.set(log.blockNumber!, set);
+      emitters.set(log.blockNumber, set);
     }
     const suspicious: Header[] = [];
     for (let block = unfinalFrom; block <= to; block++) {
