@@ -11,24 +11,41 @@ type TransferLike = { token: Address; from: Address; to: Address; value: bigint 
 
 const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000';
 
-/** Adds `sign` × the net effect of `transfers` to the balances; balances that reach zero are deleted. */
-export async function applyBalanceDeltas(tx: Transaction, chainId: number, transfers: TransferLike[], sign: 1n | -1n) {
-  if (transfers.length === 0) return;
-  const deltas = new Map<string, { token: Address; account: Address; delta: bigint }>();
+type BalanceDelta = { chainId: number; token: Address; account: Address; balance: bigint };
+
+/**
+ * The net effect of `transfers` on each (token, account), × `sign`, without the zero address and without deltas that
+ * cancel out. Keyed by token, then account: the decoder hands out one string per address (parse.ts topicAddress), so
+ * the lookups hash nothing new, where a `${token}:${account}` key built two strings per transfer.
+ */
+function balanceDeltas(chainId: number, transfers: TransferLike[], sign: 1n | -1n): BalanceDelta[] {
+  const byToken = new Map<Address, Map<Address, BalanceDelta>>();
   const add = (token: Address, account: Address, delta: bigint) => {
     if (account === ZERO_ADDRESS) return;
-    const key = `${token}:${account}`;
-    const entry = deltas.get(key);
-    if (entry) entry.delta += delta;
-    else deltas.set(key, { token, account, delta });
+    let accounts = byToken.get(token);
+    if (!accounts) {
+      accounts = new Map();
+      byToken.set(token, accounts);
+    }
+    const entry = accounts.get(account);
+    if (entry) entry.balance += delta;
+    else accounts.set(account, { chainId, token, account, balance: delta });
   };
   for (const transfer of transfers) {
-    add(transfer.token, transfer.from, -transfer.value * sign);
-    add(transfer.token, transfer.to, transfer.value * sign);
+    const value = sign === 1n ? transfer.value : -transfer.value;
+    add(transfer.token, transfer.from, -value);
+    add(transfer.token, transfer.to, value);
   }
-  const rows = [...deltas.values()]
-    .filter((entry) => entry.delta !== 0n)
-    .map((entry) => ({ chainId, token: entry.token, account: entry.account, balance: entry.delta }));
+  const rows: BalanceDelta[] = [];
+  for (const accounts of byToken.values())
+    for (const entry of accounts.values()) if (entry.balance !== 0n) rows.push(entry);
+  return rows;
+}
+
+/** Adds `sign` × the net effect of `transfers` to the balances; balances that reach zero are deleted. */
+export async function applyBalanceDeltas(tx: Transaction, chainId: number, transfers: TransferLike[], sign: 1n | -1n) {
+  const rows = balanceDeltas(chainId, transfers, sign);
+  if (rows.length === 0) return;
   await insertRows(
     tx,
     balances,
