@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { Address, Hex } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '#db';
@@ -13,6 +14,7 @@ import {
   recordInterventions,
   TooManyPendingInterventionsError,
 } from './interventions.server';
+import { fakeReceipts } from './interventions.test-kit';
 import { clusterSale, frozenAccounts, VERIFIED_PAGE_SIZE, verifiedAccounts } from './interventions-allowlist.server';
 
 const CHAIN = 31_337;
@@ -83,6 +85,15 @@ async function tokenize(db: Database) {
   });
 }
 
+/** The chain's receipts of the hashes these tests report: the operator's recoveries of LOST to REPLACEMENT. */
+const recovered = { from: OPERATOR, account: LOST, counterparty: REPLACEMENT, value: 40n, extra: 3n } as const;
+const { reader: chain } = fakeReceipts([
+  { ...recovered, hash: hash(7), to: TOKEN, kind: 'wallet_recovered' },
+  { ...recovered, hash: hash(30), to: TOKEN, kind: 'wallet_recovered' },
+  { ...recovered, hash: hash(51), to: OFFERING, kind: 'purchase_recovered', value: 7n, extra: 9n },
+  { ...recovered, hash: hash(52), to: TOKEN, kind: 'wallet_recovered' },
+]);
+
 const recovery = {
   chainId: CHAIN,
   clusterId: 1n,
@@ -106,9 +117,9 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
     const { db } = handle;
     await tokenize(db);
     const recorded = await recordIntervention(db, recovery);
-    expect(await attachInterventionTx(db, { ...recovery, id: recorded.id, txHash: hash(7) })).toBe(true);
+    expect(await attachInterventionTx(db, chain, { ...recovery, id: recorded.id, txHash: hash(7) })).toBe(true);
     // Attached once: a second hash (or the same one on another record) changes nothing.
-    expect(await attachInterventionTx(db, { ...recovery, id: recorded.id, txHash: hash(8) })).toBe(false);
+    expect(await attachInterventionTx(db, chain, { ...recovery, id: recorded.id, txHash: hash(8) })).toBe(false);
     const forced = await recordIntervention(db, {
       ...recovery,
       kind: 'forced_transfer',
@@ -116,7 +127,12 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
       amount: 5n,
       reason: 'Court order',
     });
-    expect(await attachInterventionTx(db, { ...recovery, id: forced.id, txHash: hash(7) })).toBe(false);
+    // Another record's hash: refused since the receipt check (the transaction is not the intervention it explains).
+    await expect(
+      attachInterventionTx(db, chain, { ...recovery, id: forced.id, txHash: hash(7) }),
+    ).rejects.toMatchObject({
+      code: 'transaction_mismatch',
+    });
     await db.insert(tokenControlEvents).values([
       eventRow({
         kind: 'wallet_recovered',
@@ -174,7 +190,14 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
       amount: 5n,
       reason: 'keyed to another intervention',
     });
-    expect(await attachInterventionTx(db, { ...recovery, id: misattached.id, txHash: hash(30) })).toBe(true);
+    // The receipt check refuses it now; a reason keyed so before that check (or by hand) must still lend nothing.
+    await expect(
+      attachInterventionTx(db, chain, { ...recovery, id: misattached.id, txHash: hash(30) }),
+    ).rejects.toMatchObject({ code: 'transaction_mismatch' });
+    await db
+      .update(clusterInterventions)
+      .set({ txHash: hash(30) })
+      .where(eq(clusterInterventions.id, misattached.id));
     // A former operator's draft of the same recovery, and a forced transfer's draft of 5 share-wei.
     await recordIntervention(db, { ...recovery, author: OTHER, reason: 'former operator' });
     await recordIntervention(db, { ...recovery, kind: 'forced_transfer', to: OTHER, amount: 5n, reason: 'five' });
@@ -205,15 +228,15 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
     handle = await open();
     const { db } = handle;
     const recorded = await recordIntervention(db, recovery);
-    expect(await attachInterventionTx(db, { ...recovery, author: OTHER, id: recorded.id, txHash: hash(9) })).toBe(
-      false,
-    );
-    expect(await attachInterventionTx(db, { ...recovery, clusterId: 2n, id: recorded.id, txHash: hash(9) })).toBe(
-      false,
-    );
+    expect(
+      await attachInterventionTx(db, chain, { ...recovery, author: OTHER, id: recorded.id, txHash: hash(9) }),
+    ).toBe(false);
+    expect(
+      await attachInterventionTx(db, chain, { ...recovery, clusterId: 2n, id: recorded.id, txHash: hash(9) }),
+    ).toBe(false);
     expect(await abandonIntervention(db, { ...recovery, author: OTHER, id: recorded.id })).toBe(false);
     expect(await abandonIntervention(db, { ...recovery, id: recorded.id })).toBe(true);
-    expect(await attachInterventionTx(db, { ...recovery, id: recorded.id, txHash: hash(9) })).toBe(false);
+    expect(await attachInterventionTx(db, chain, { ...recovery, id: recorded.id, txHash: hash(9) })).toBe(false);
   });
 
   it('bounds the reasons waiting for their transaction per cluster, and prunes forgotten ones', async () => {
@@ -291,8 +314,8 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
     expect([wallet!.kind, purchase!.kind]).toEqual(['wallet_recovered', 'purchase_recovered']);
     expect([wallet!.reason, purchase!.reason, purchase!.amount]).toEqual([recovery.reason, recovery.reason, null]);
     // The purchase is sent first (InterventionForm), then the wallet's recovery.
-    expect(await attachInterventionTx(db, { ...recovery, id: purchase!.id, txHash: hash(51) })).toBe(true);
-    expect(await attachInterventionTx(db, { ...recovery, id: wallet!.id, txHash: hash(52) })).toBe(true);
+    expect(await attachInterventionTx(db, chain, { ...recovery, id: purchase!.id, txHash: hash(51) })).toBe(true);
+    expect(await attachInterventionTx(db, chain, { ...recovery, id: wallet!.id, txHash: hash(52) })).toBe(true);
     await db.insert(offeringEvents).values(purchaseRecoveredRow({ txHash: hash(51) }));
     await db.insert(tokenControlEvents).values(
       eventRow({
