@@ -8,8 +8,11 @@ import {
   abandonIntervention,
   attachInterventionTx,
   clusterInterventionHistory,
+  clusterInterventionPage,
   DRAFT_TTL_MS,
+  HISTORY_LIMIT,
   PENDING_PER_CLUSTER,
+  parseHistoryCursor,
   recordIntervention,
   recordInterventions,
   TooManyPendingInterventionsError,
@@ -387,6 +390,63 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
     );
     expect(await db.select().from(clusterInterventions)).toHaveLength(PENDING_PER_CLUSTER - 1);
     expect(await recordInterventions(db, recovery, ['purchase_recovered'])).toHaveLength(1);
+  });
+
+  it('pages the history by (block, log index) and keys a draft whose event is below the newest page before pruning it', async () => {
+    handle = await open();
+    const { db } = handle;
+    await tokenize(db);
+    const then = new Date('2030-01-01T00:00:00Z');
+    // The operator recorded a recovery's reason, the browser's report of its hash never arrived, and the indexer was
+    // down while HISTORY_LIMIT + 9 other recoveries followed (attacker report L-2).
+    await recordIntervention(db, { ...recovery, to: OTHER, reason: 'first of many', now: then });
+    // Mined first (eventRow numbers the blocks in call order).
+    const first = eventRow({
+      kind: 'wallet_recovered',
+      actor: OPERATOR,
+      account: LOST,
+      counterparty: OTHER,
+      value: 11n,
+      revenue: 0n,
+    });
+    const others = Array.from({ length: HISTORY_LIMIT + 9 }, (_, i) =>
+      eventRow({
+        kind: 'wallet_recovered',
+        actor: OPERATOR,
+        account: accountOf(1_000 + i),
+        counterparty: REPLACEMENT,
+        value: BigInt(i + 1),
+        revenue: 0n,
+      }),
+    );
+    await db.insert(tokenControlEvents).values([first, ...others]);
+
+    const newest = await clusterInterventionPage(db, CHAIN, 1n, SALE);
+    expect(newest.entries).toHaveLength(HISTORY_LIMIT);
+    expect(newest.entries[0]).toMatchObject({ shares: String(HISTORY_LIMIT + 9), blockNumber: String(block) });
+    const last = newest.entries.at(-1)!;
+    expect(newest.older).toBe(`${last.blockNumber}:${last.logIndex}`);
+    const older = await clusterInterventionPage(db, CHAIN, 1n, SALE, { before: parseHistoryCursor(newest.older) });
+    // The rest, in chain order, the draft matched to the oldest; no page after it.
+    expect(older.entries.map((entry) => entry.shares)).toEqual([
+      ...Array.from({ length: 9 }, (_, i) => String(9 - i)),
+      '11',
+    ]);
+    expect(older.entries.at(-1)).toMatchObject({
+      from: LOST,
+      to: OTHER,
+      draft: true,
+      record: { reason: 'first of many' },
+    });
+    expect(older.older).toBeNull();
+    expect(parseHistoryCursor('12:x')).toBeUndefined();
+
+    // A week later the operator records another reason: the draft is keyed by its event's hash, not pruned.
+    await recordIntervention(db, { ...recovery, now: new Date(then.getTime() + DRAFT_TTL_MS + 1) });
+    const [kept] = await db.select().from(clusterInterventions).where(eq(clusterInterventions.reason, 'first of many'));
+    expect(kept?.txHash).toBe(first.transactionHash);
+    const again = await clusterInterventionPage(db, CHAIN, 1n, SALE, { before: parseHistoryCursor(newest.older) });
+    expect(again.entries.at(-1)).toMatchObject({ draft: false, record: { reason: 'first of many' } });
   });
 
   it('lists verified accounts by their latest verification, paginated, and frozen accounts by their latest freeze', async () => {
