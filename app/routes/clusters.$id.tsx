@@ -65,7 +65,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     note: note ?? null,
     documents,
     interventions,
-    before: before ?? null,
+    // Reached through `?before=` (a readable cursor): the history offers the way back to its newest page.
+    interventionsPaged: parseHistoryCursor(before) !== undefined,
   };
 }
 
@@ -194,13 +195,13 @@ export default function ClusterPassport() {
           )}
         </section>
         <OfferingCard cluster={cluster} chainSource={chainSource} />
-        {(cluster.interventions.entries.length > 0 || cluster.before !== null) && (
+        {(cluster.interventions.entries.length > 0 || cluster.interventionsPaged) && (
           <section className="card" aria-labelledby="interventions-heading">
             <h2 id="interventions-heading">{t('investors.history.title')}</h2>
             <InterventionHistory
               entries={cluster.interventions.entries}
               older={cluster.interventions.older}
-              paged={parseHistoryCursor(cluster.before) !== undefined}
+              paged={cluster.interventionsPaged}
             />
           </section>
         )}
