@@ -10,7 +10,8 @@ import pino from 'pino';
 import type { Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
-import { clusterDocuments, clusterInterventions } from '#db/schema';
+import { clusterDocuments, clusterInterventions, shareTokens } from '#db/schema';
+import { fakeReceipts } from './interventions.test-kit';
 
 const CHAIN_ID = 31_337;
 const REGISTRY = '0x5FbDB2315678afecb367f032d93F642f64180aa3' as Address;
@@ -19,6 +20,20 @@ const STRANGER = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' as Address;
 const LOST = '0x90F79bf6EB2c4f870365E785982E1f101E93b906' as Address;
 const REPLACEMENT = '0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65' as Address;
 const CLUSTER = 3n;
+const TOKEN = '0xa513E6E4b8f2a923D98304ec87F64353C4D5C853' as Address;
+const MINED = `0x${'12'.repeat(32)}` as const;
+/** The chain's receipts: MINED is the operator's recovery of LOST to REPLACEMENT on the cluster's token. */
+const receipts = fakeReceipts([
+  {
+    hash: MINED,
+    from: OPERATOR,
+    to: TOKEN,
+    kind: 'wallet_recovered',
+    account: LOST,
+    counterparty: REPLACEMENT,
+    value: 5n,
+  },
+]);
 const URL_BASE = `http://localhost:4550/operator/${CLUSTER}/investors`;
 
 let database: DatabaseHandle;
@@ -31,7 +46,7 @@ const context = {
     chainId: CHAIN_ID,
     deployment: { contracts: { clusterRegistry: REGISTRY } },
     // The registry's operatorOf: the cluster belongs to OPERATOR.
-    publicClient: { readContract: async () => OPERATOR },
+    publicClient: { readContract: async () => OPERATOR, ...receipts.reader.publicClient },
   },
   log: pino({ level: 'silent' }),
   web: { publicOrigin: 'http://localhost:4550', trustProxy: false, sessionSecret: 's'.repeat(32) },
@@ -41,6 +56,22 @@ beforeAll(async () => {
   database = await openDatabase({ kind: 'pglite', dataDir: null });
   await migrateDatabase(database);
   context.db = database.db;
+  // The cluster's share token as the mirror has it: the receipt check reads the hash against it.
+  await database.db.insert(shareTokens).values({
+    chainId: CHAIN_ID,
+    blockNumber: 1n,
+    blockHash: `0x${'01'.repeat(32)}`,
+    logIndex: 0,
+    transactionHash: `0x${'02'.repeat(32)}`,
+    blockTime: new Date(0),
+    token: TOKEN,
+    clusterId: CLUSTER,
+    offering: REPLACEMENT,
+    operator: OPERATOR,
+    name: 'Rack',
+    symbol: 'RACK',
+    supply: 1_000n,
+  });
   route = await import('~/routes/operator.$clusterId.investors');
   session = await import('~/lib/siwe-session.server');
 });
@@ -113,7 +144,25 @@ describe('the Investors tab action', () => {
     const recorded = await post(complete, OPERATOR);
     expect(recorded.status).toBe(200);
     const id = String((recorded.body.intervention as { id: number }).id);
-    const txHash = `0x${'12'.repeat(32)}`;
+    // A hash the chain does not know yet: retry later (409, machine-readable), nothing stored.
+    const early = await post({ intent: 'attachTx', id, txHash: `0x${'56'.repeat(32)}` }, OPERATOR);
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ error: { code: 'transaction_not_mined', retryable: true } });
+    // A mined transaction that is not this intervention (another recovery): refused, nothing stored.
+    receipts.mine({
+      hash: `0x${'78'.repeat(32)}`,
+      from: OPERATOR,
+      to: TOKEN,
+      kind: 'wallet_recovered',
+      account: LOST,
+      counterparty: STRANGER,
+      value: 5n,
+    });
+    const other = await post({ intent: 'attachTx', id, txHash: `0x${'78'.repeat(32)}` }, OPERATOR);
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ error: { code: 'transaction_mismatch' } });
+    expect((await database.db.select().from(clusterInterventions))[0]?.txHash).toBeNull();
+    const txHash = MINED;
     expect((await post({ intent: 'attachTx', id, txHash }, OPERATOR)).status).toBe(200);
     const [row] = await database.db.select().from(clusterInterventions);
     expect(row).toMatchObject({ txHash, from: LOST, to: REPLACEMENT, reason: complete.reason, author: OPERATOR });

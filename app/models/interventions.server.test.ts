@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { Address, Hex } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '#db';
@@ -7,12 +8,16 @@ import {
   abandonIntervention,
   attachInterventionTx,
   clusterInterventionHistory,
+  clusterInterventionPage,
   DRAFT_TTL_MS,
+  HISTORY_LIMIT,
   PENDING_PER_CLUSTER,
+  parseHistoryCursor,
   recordIntervention,
   recordInterventions,
   TooManyPendingInterventionsError,
 } from './interventions.server';
+import { fakeReceipts } from './interventions.test-kit';
 import { clusterSale, frozenAccounts, VERIFIED_PAGE_SIZE, verifiedAccounts } from './interventions-allowlist.server';
 
 const CHAIN = 31_337;
@@ -83,6 +88,15 @@ async function tokenize(db: Database) {
   });
 }
 
+/** The chain's receipts of the hashes these tests report: the operator's recoveries of LOST to REPLACEMENT. */
+const recovered = { from: OPERATOR, account: LOST, counterparty: REPLACEMENT, value: 40n, extra: 3n } as const;
+const { reader: chain } = fakeReceipts([
+  { ...recovered, hash: hash(7), to: TOKEN, kind: 'wallet_recovered' },
+  { ...recovered, hash: hash(30), to: TOKEN, kind: 'wallet_recovered' },
+  { ...recovered, hash: hash(51), to: OFFERING, kind: 'purchase_recovered', value: 7n, extra: 9n },
+  { ...recovered, hash: hash(52), to: TOKEN, kind: 'wallet_recovered' },
+]);
+
 const recovery = {
   chainId: CHAIN,
   clusterId: 1n,
@@ -106,9 +120,9 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
     const { db } = handle;
     await tokenize(db);
     const recorded = await recordIntervention(db, recovery);
-    expect(await attachInterventionTx(db, { ...recovery, id: recorded.id, txHash: hash(7) })).toBe(true);
+    expect(await attachInterventionTx(db, chain, { ...recovery, id: recorded.id, txHash: hash(7) })).toBe(true);
     // Attached once: a second hash (or the same one on another record) changes nothing.
-    expect(await attachInterventionTx(db, { ...recovery, id: recorded.id, txHash: hash(8) })).toBe(false);
+    expect(await attachInterventionTx(db, chain, { ...recovery, id: recorded.id, txHash: hash(8) })).toBe(false);
     const forced = await recordIntervention(db, {
       ...recovery,
       kind: 'forced_transfer',
@@ -116,7 +130,12 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
       amount: 5n,
       reason: 'Court order',
     });
-    expect(await attachInterventionTx(db, { ...recovery, id: forced.id, txHash: hash(7) })).toBe(false);
+    // Another record's hash: refused since the receipt check (the transaction is not the intervention it explains).
+    await expect(
+      attachInterventionTx(db, chain, { ...recovery, id: forced.id, txHash: hash(7) }),
+    ).rejects.toMatchObject({
+      code: 'transaction_mismatch',
+    });
     await db.insert(tokenControlEvents).values([
       eventRow({
         kind: 'wallet_recovered',
@@ -174,7 +193,14 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
       amount: 5n,
       reason: 'keyed to another intervention',
     });
-    expect(await attachInterventionTx(db, { ...recovery, id: misattached.id, txHash: hash(30) })).toBe(true);
+    // The receipt check refuses it now; a reason keyed so before that check (or by hand) must still lend nothing.
+    await expect(
+      attachInterventionTx(db, chain, { ...recovery, id: misattached.id, txHash: hash(30) }),
+    ).rejects.toMatchObject({ code: 'transaction_mismatch' });
+    await db
+      .update(clusterInterventions)
+      .set({ txHash: hash(30) })
+      .where(eq(clusterInterventions.id, misattached.id));
     // A former operator's draft of the same recovery, and a forced transfer's draft of 5 share-wei.
     await recordIntervention(db, { ...recovery, author: OTHER, reason: 'former operator' });
     await recordIntervention(db, { ...recovery, kind: 'forced_transfer', to: OTHER, amount: 5n, reason: 'five' });
@@ -205,15 +231,15 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
     handle = await open();
     const { db } = handle;
     const recorded = await recordIntervention(db, recovery);
-    expect(await attachInterventionTx(db, { ...recovery, author: OTHER, id: recorded.id, txHash: hash(9) })).toBe(
-      false,
-    );
-    expect(await attachInterventionTx(db, { ...recovery, clusterId: 2n, id: recorded.id, txHash: hash(9) })).toBe(
-      false,
-    );
+    expect(
+      await attachInterventionTx(db, chain, { ...recovery, author: OTHER, id: recorded.id, txHash: hash(9) }),
+    ).toBe(false);
+    expect(
+      await attachInterventionTx(db, chain, { ...recovery, clusterId: 2n, id: recorded.id, txHash: hash(9) }),
+    ).toBe(false);
     expect(await abandonIntervention(db, { ...recovery, author: OTHER, id: recorded.id })).toBe(false);
     expect(await abandonIntervention(db, { ...recovery, id: recorded.id })).toBe(true);
-    expect(await attachInterventionTx(db, { ...recovery, id: recorded.id, txHash: hash(9) })).toBe(false);
+    expect(await attachInterventionTx(db, chain, { ...recovery, id: recorded.id, txHash: hash(9) })).toBe(false);
   });
 
   it('bounds the reasons waiting for their transaction per cluster, and prunes forgotten ones', async () => {
@@ -291,8 +317,8 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
     expect([wallet!.kind, purchase!.kind]).toEqual(['wallet_recovered', 'purchase_recovered']);
     expect([wallet!.reason, purchase!.reason, purchase!.amount]).toEqual([recovery.reason, recovery.reason, null]);
     // The purchase is sent first (InterventionForm), then the wallet's recovery.
-    expect(await attachInterventionTx(db, { ...recovery, id: purchase!.id, txHash: hash(51) })).toBe(true);
-    expect(await attachInterventionTx(db, { ...recovery, id: wallet!.id, txHash: hash(52) })).toBe(true);
+    expect(await attachInterventionTx(db, chain, { ...recovery, id: purchase!.id, txHash: hash(51) })).toBe(true);
+    expect(await attachInterventionTx(db, chain, { ...recovery, id: wallet!.id, txHash: hash(52) })).toBe(true);
     await db.insert(offeringEvents).values(purchaseRecoveredRow({ txHash: hash(51) }));
     await db.insert(tokenControlEvents).values(
       eventRow({
@@ -364,6 +390,63 @@ describe.each(testDatabases)('interventions on $name', ({ open }) => {
     );
     expect(await db.select().from(clusterInterventions)).toHaveLength(PENDING_PER_CLUSTER - 1);
     expect(await recordInterventions(db, recovery, ['purchase_recovered'])).toHaveLength(1);
+  });
+
+  it('pages the history by (block, log index) and keys a draft whose event is below the newest page before pruning it', async () => {
+    handle = await open();
+    const { db } = handle;
+    await tokenize(db);
+    const then = new Date('2030-01-01T00:00:00Z');
+    // The operator recorded a recovery's reason, the browser's report of its hash never arrived, and the indexer was
+    // down while HISTORY_LIMIT + 9 other recoveries followed (attacker report L-2).
+    await recordIntervention(db, { ...recovery, to: OTHER, reason: 'first of many', now: then });
+    // Mined first (eventRow numbers the blocks in call order).
+    const first = eventRow({
+      kind: 'wallet_recovered',
+      actor: OPERATOR,
+      account: LOST,
+      counterparty: OTHER,
+      value: 11n,
+      revenue: 0n,
+    });
+    const others = Array.from({ length: HISTORY_LIMIT + 9 }, (_, i) =>
+      eventRow({
+        kind: 'wallet_recovered',
+        actor: OPERATOR,
+        account: accountOf(1_000 + i),
+        counterparty: REPLACEMENT,
+        value: BigInt(i + 1),
+        revenue: 0n,
+      }),
+    );
+    await db.insert(tokenControlEvents).values([first, ...others]);
+
+    const newest = await clusterInterventionPage(db, CHAIN, 1n, SALE);
+    expect(newest.entries).toHaveLength(HISTORY_LIMIT);
+    expect(newest.entries[0]).toMatchObject({ shares: String(HISTORY_LIMIT + 9), blockNumber: String(block) });
+    const last = newest.entries.at(-1)!;
+    expect(newest.older).toBe(`${last.blockNumber}:${last.logIndex}`);
+    const older = await clusterInterventionPage(db, CHAIN, 1n, SALE, { before: parseHistoryCursor(newest.older) });
+    // The rest, in chain order, the draft matched to the oldest; no page after it.
+    expect(older.entries.map((entry) => entry.shares)).toEqual([
+      ...Array.from({ length: 9 }, (_, i) => String(9 - i)),
+      '11',
+    ]);
+    expect(older.entries.at(-1)).toMatchObject({
+      from: LOST,
+      to: OTHER,
+      draft: true,
+      record: { reason: 'first of many' },
+    });
+    expect(older.older).toBeNull();
+    expect(parseHistoryCursor('12:x')).toBeUndefined();
+
+    // A week later the operator records another reason: the draft is keyed by its event's hash, not pruned.
+    await recordIntervention(db, { ...recovery, now: new Date(then.getTime() + DRAFT_TTL_MS + 1) });
+    const [kept] = await db.select().from(clusterInterventions).where(eq(clusterInterventions.reason, 'first of many'));
+    expect(kept?.txHash).toBe(first.transactionHash);
+    const again = await clusterInterventionPage(db, CHAIN, 1n, SALE, { before: parseHistoryCursor(newest.older) });
+    expect(again.entries.at(-1)).toMatchObject({ draft: false, record: { reason: 'first of many' } });
   });
 
   it('lists verified accounts by their latest verification, paginated, and frozen accounts by their latest freeze', async () => {

@@ -16,7 +16,7 @@ import { clusterIdParam, safeHttpUrl, searchParamsObject } from '~/lib/params';
 import { useStablecoinDecimals } from '~/lib/units';
 import { getClusterPassport } from '~/models/clusters.server';
 import { clusterDocumentList } from '~/models/documents.server';
-import { clusterInterventionHistory } from '~/models/interventions.server';
+import { clusterInterventionPage, parseHistoryCursor } from '~/models/interventions.server';
 import { clusterNote } from '~/models/notes.server';
 import { clusterActivity, UTILIZATION_RANGES, utilizationSeries } from '~/models/passport.server';
 import type { loader as rootLoader } from '~/root';
@@ -25,11 +25,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Rackshare — cluster #${data.id}` : 'Rackshare — cluster' },
 ];
 
-const passportQuery = z.object({ util: z.enum(UTILIZATION_RANGES).default('day') }).strict();
+const passportQuery = z
+  .object({
+    util: z.enum(UTILIZATION_RANGES).default('day'),
+    // The interventions' page (`<block>:<logIndex>`, InterventionHistory's `older`): older than that event.
+    before: z.string().max(40).optional(),
+  })
+  .strict();
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { id } = await parseOr400(z.object({ id: clusterIdParam }), params, request);
-  const { util } = await parseOr400(passportQuery, searchParamsObject(new URL(request.url).searchParams), request);
+  const { util, before } = await parseOr400(
+    passportQuery,
+    searchParamsObject(new URL(request.url).searchParams),
+    request,
+  );
   const passport = await fromDataSources(() => getClusterPassport(context, id));
   if (!passport) notFound((await visitorT(request))('errors.clusterMissing', { id: id.toString() }));
   const [activity, utilization, note, documents, interventions] = await fromDataSources(() =>
@@ -38,15 +48,26 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       utilizationSeries(context, id, util),
       clusterNote(context.db, context.chain.chainId, id),
       clusterDocumentList(context.db, context.chain.chainId, id),
-      clusterInterventionHistory(
+      clusterInterventionPage(
         context.db,
         context.chain.chainId,
         id,
         passport.token ? { token: passport.token.address, offering: passport.token.offering } : undefined,
+        { before: parseHistoryCursor(before) },
       ),
     ]),
   );
-  return { ...passport, activity, utilization, util, note: note ?? null, documents, interventions };
+  return {
+    ...passport,
+    activity,
+    utilization,
+    util,
+    note: note ?? null,
+    documents,
+    interventions,
+    // Reached through `?before=` (a readable cursor): the history offers the way back to its newest page.
+    interventionsPaged: parseHistoryCursor(before) !== undefined,
+  };
 }
 
 export default function ClusterPassport() {
@@ -174,10 +195,14 @@ export default function ClusterPassport() {
           )}
         </section>
         <OfferingCard cluster={cluster} chainSource={chainSource} />
-        {cluster.interventions.length > 0 && (
+        {(cluster.interventions.entries.length > 0 || cluster.interventionsPaged) && (
           <section className="card" aria-labelledby="interventions-heading">
             <h2 id="interventions-heading">{t('investors.history.title')}</h2>
-            <InterventionHistory entries={cluster.interventions} />
+            <InterventionHistory
+              entries={cluster.interventions.entries}
+              older={cluster.interventions.older}
+              paged={cluster.interventionsPaged}
+            />
           </section>
         )}
         <section className="card" aria-labelledby="attestations-heading">

@@ -27,10 +27,13 @@ import { clusterDocumentList } from '~/models/documents.server';
 import {
   abandonIntervention,
   attachInterventionTx,
-  clusterInterventionHistory,
+  clusterInterventionPage,
   DOCUMENT_TITLE_MAX_LENGTH,
   DOCUMENT_URI_MAX_LENGTH,
   INTERVENTION_KINDS,
+  InterventionTxMismatchError,
+  InterventionTxPendingError,
+  parseHistoryCursor,
   REASON_MAX_LENGTH,
   recordInterventions,
   TooManyPendingInterventionsError,
@@ -45,15 +48,18 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   if (!parsed.success) throw data('Invalid cluster id.', { status: 400 });
   const clusterId = parsed.data;
   const chainId = context.chain.chainId;
-  const page = pageQuery.parse(new URL(request.url).searchParams.get('page') ?? 0);
+  const search = new URL(request.url).searchParams;
+  const page = pageQuery.parse(search.get('page') ?? 0);
+  // The history's page: interventions older than `before` (an unreadable cursor shows the newest page).
+  const before = parseHistoryCursor(search.get('before'));
   return fromDataSources(async () => {
     const sale = await clusterSale(context.db, chainId, clusterId);
     const [verified, frozen, history] = await Promise.all([
       sale ? verifiedAccounts(context.db, chainId, sale.token, page) : { accounts: [], hasMore: false },
       sale ? frozenAccounts(context.db, chainId, sale.token) : [],
-      clusterInterventionHistory(context.db, chainId, clusterId, sale),
+      clusterInterventionPage(context.db, chainId, clusterId, sale, { before }),
     ]);
-    return { page, verified, frozen, history };
+    return { page, verified, frozen, history, before: before ? search.get('before') : null };
   });
 }
 
@@ -136,15 +142,23 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     return privateData({ abandoned: form.id });
   }
   if (form.intent === 'attachTx') {
-    const attached = await fromDataSources(() =>
-      attachInterventionTx(context.db, {
-        chainId,
-        clusterId,
-        id: form.id,
-        txHash: form.txHash as `0x${string}`,
-        author: who.operator,
-      }),
-    );
+    let attached: boolean;
+    try {
+      attached = await fromDataSources(() =>
+        attachInterventionTx(context.db, context.chain, {
+          chainId,
+          clusterId,
+          id: form.id,
+          txHash: form.txHash as `0x${string}`,
+          author: who.operator,
+        }),
+      );
+    } catch (error) {
+      // Not mined yet as far as the server's node knows (409, retryable), or not the intervention the reason explains (422).
+      if (error instanceof InterventionTxPendingError || error instanceof InterventionTxMismatchError)
+        return rejectionData(error);
+      throw error;
+    }
     if (!attached)
       return rejectionData(
         new Rejection('not_found', `Cluster #${clusterId} has no intervention #${form.id} waiting for its hash.`, 404),
@@ -212,7 +226,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
 export default function OperatorInvestors() {
   const { account, signedIn, cluster, refresh } = useOperatorClusterOutlet();
-  const { page, verified, frozen, history } = useLoaderData<typeof loader>();
+  const { page, verified, frozen, history, before } = useLoaderData<typeof loader>();
   const saved = useRouteLoaderData<typeof consoleLoader>('routes/operator.$clusterId');
   const { t } = useTranslation();
   const token = cluster.token;
@@ -239,7 +253,7 @@ export default function OperatorInvestors() {
       />
       <section className="stack" aria-labelledby="interventions-heading">
         <h3 id="interventions-heading">{t('investors.history.title')}</h3>
-        <InterventionHistory entries={history} />
+        <InterventionHistory entries={history.entries} older={history.older} paged={before !== null} />
       </section>
     </div>
   );

@@ -95,7 +95,10 @@ export const clusterInterventions = pgTable(
   },
   (table) => [
     index('cluster_interventions_cluster').on(table.chainId, table.clusterId, table.createdAt),
-    uniqueIndex('cluster_interventions_tx').on(table.chainId, table.txHash),
+    // A hash keys at most one reason of its cluster. Per cluster, not per chain (attacker report M-1): one transaction
+    // may legitimately carry interventions of two clusters (an operator contract running both), and no reason of
+    // another cluster may hold a hash that this cluster's reason needs.
+    uniqueIndex('cluster_interventions_cluster_tx').on(table.chainId, table.clusterId, table.txHash),
     // The bounds the action checks (app/routes/operator.$clusterId.investors.tsx), held by the table too.
     check(
       'cluster_interventions_kind',

@@ -157,6 +157,9 @@ export const investors = {
       document: 'Document:',
       matched: 'matched by accounts (its transaction hash was not reported)',
       noReason: 'No reason recorded (sent outside the dashboard).',
+      pages: 'Pages of interventions',
+      older: 'Older interventions',
+      newest: 'Newest interventions',
     },
   },
 };

@@ -156,6 +156,9 @@ export const investors: Pick<Messages, 'investors'> = {
       document: '文件：',
       matched: '按账户匹配（未报告其交易哈希）',
       noReason: '未记录原因（在看板之外发送）。',
+      pages: '干预记录分页',
+      older: '更早的干预',
+      newest: '最新的干预',
     },
   },
 };

@@ -41,6 +41,13 @@ type Planned = {
 /** The replacement's purchase in the offering's escrow, read at the block that moved it. */
 type Moved = { to: Address; shares: bigint; revenue: bigint };
 const OTHER_DOCUMENT = 'other';
+/**
+ * The server checks a reported hash against its own node's receipt: a node a block behind the wallet's answers
+ * `transaction_not_mined` (409, retryable). The report is sent again, a bounded number of times; should they all fail,
+ * the history still pairs the reason with its mined event, and the next reason recorded keys it.
+ */
+const ATTACH_RETRIES = 5;
+const ATTACH_RETRY_MS = 2_000;
 const SHARE_AMOUNT = new RegExp(`^\\d+(\\.\\d{1,${SHARE_DECIMALS}})?$`);
 
 const addressOf = (text: string) => (isAddress(text.trim(), { strict: true }) ? getAddress(text.trim()) : undefined);
@@ -70,6 +77,8 @@ export function InterventionForm({
   // One fetcher per transaction of an intervention (at most two): a second submit on one fetcher would cancel the first.
   const follow = useFetcher<unknown>();
   const followNext = useFetcher<unknown>();
+  /** The attachTx report each follower sent last, and how many times it was sent again. */
+  const reports = useRef<({ id: string; txHash: string; tries: number } | undefined)[]>([]);
   const action = `/operator/${clusterId}/investors`;
   const [kind, setKind] = useState<Kind>('wallet_recovered');
   const [fromText, setFromText] = useState('');
@@ -163,6 +172,7 @@ export function InterventionForm({
           }
           mined += 1;
           if (step.kind === 'purchase_recovered') purchaseBlock = last.blockNumber;
+          reports.current[index] = { id: String(step.id), txHash: last.transactionHash, tries: 0 };
           followers[index]!.submit(
             { intent: 'attachTx', id: String(step.id), txHash: last.transactionHash },
             { method: 'post', action },
@@ -196,6 +206,34 @@ export function InterventionForm({
       }
     })();
   }, [record.state, record.data, flow, config, account, token, offering, t, follow, followNext, action, reads, onDone]);
+
+  // A report the server's node could not check yet is sent again (ATTACH_RETRIES), counted when it is sent.
+  const followerRefs = useRef([follow, followNext]);
+  followerRefs.current = [follow, followNext];
+  const answers = [
+    follow.state === 'idle' ? follow.data : undefined,
+    followNext.state === 'idle' ? followNext.data : undefined,
+  ];
+  const [firstAnswer, secondAnswer] = answers;
+  useEffect(() => {
+    const timers = [firstAnswer, secondAnswer].flatMap((answer, index) => {
+      const report = reports.current[index];
+      const code = (answer as { error?: { code?: string } } | undefined)?.error?.code;
+      if (!report || code !== 'transaction_not_mined' || report.tries >= ATTACH_RETRIES) return [];
+      return [
+        setTimeout(() => {
+          report.tries += 1;
+          followerRefs.current[index]!.submit(
+            { intent: 'attachTx', id: report.id, txHash: report.txHash },
+            { method: 'post', action },
+          );
+        }, ATTACH_RETRY_MS),
+      ];
+    });
+    return () => {
+      for (const timer of timers) clearTimeout(timer);
+    };
+  }, [firstAnswer, secondAnswer, action]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
