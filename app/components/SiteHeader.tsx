@@ -9,6 +9,12 @@ import { Form, NavLink, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { type Language, supportedLanguages } from '~/i18n';
 
+/**
+ * True while rendering on the server, where no effect, event or navigation runs. (Written here, not imported from a
+ * module the market page shares: Vite would split a chunk of its own off for it, one more request per page load.)
+ */
+const onServer = () => typeof document === 'undefined';
+
 /** The main navigation's pages, in order, with their label keys. */
 export const NAV_ITEMS = [
   ['/', 'nav.overview'],
@@ -27,9 +33,6 @@ export function navItemActive(to: string, pathname: string): boolean {
   const path = pathname.toLowerCase();
   return path === to || (to !== '/' && path.startsWith(to) && path.charAt(to.length) === '/');
 }
-
-/** True while rendering on the server: no effects, events or navigation run there. */
-const onServer = () => typeof document === 'undefined';
 
 /** What Remix's NavLink renders before hydration, attribute for attribute (NavLink: `aria-current`, `active`). */
 export function ServerNavLink({ to, pathname, label }: { to: string; pathname: string; label: string }) {

@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useLoaderData, useNavigate, useRevalidator } from '@remix-run/react';
+import { Form, useLoaderData, useLocation, useNavigate, useResolvedPath, useRevalidator } from '@remix-run/react';
 import { Fragment, type MouseEvent, type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OFFERING_PHASE_NAMES } from '#protocol/status-names';
@@ -8,6 +8,7 @@ import { useFragmentCache } from '~/lib/fragment-cache';
 import { fromDataSources, headersFromLoader, parseOr400, SHARED_PAGE } from '~/lib/http.server';
 import { MARKET_STATUSES, type MarketQuery, marketHref, marketQuerySchema } from '~/lib/market-query';
 import { searchParamsObject } from '~/lib/params';
+import { indexRouteFormAction } from '~/lib/server-markup';
 import { useStablecoinDecimals } from '~/lib/units';
 import { cachedMarket, type MarketTableRow, marketTableRows, queryMarket } from '~/models/market.server';
 
@@ -96,6 +97,36 @@ function PlainLink({ to, children, ...rest }: { to: string; children: ReactNode;
     <a {...rest} data-discover="true" href={to}>
       {children}
     </a>
+  );
+}
+
+/**
+ * The filters' form: Remix's Form in the browser (the filters apply without a page load); on the server the <form>
+ * it renders, written out (app/lib/server-markup.ts), without the Form's route resolution and hooks.
+ */
+export function FiltersForm({ label, children }: { label: string; children?: ReactNode }) {
+  return typeof document === 'undefined' ? (
+    <ServerFiltersForm label={label}>{children}</ServerFiltersForm>
+  ) : (
+    <Form method="get" className="filters" aria-label={label}>
+      {children}
+    </Form>
+  );
+}
+
+function ServerFiltersForm({ label, children }: { label: string; children?: ReactNode }) {
+  const { pathname } = useResolvedPath('.');
+  const { search } = useLocation();
+  return (
+    <form
+      method="get"
+      action={indexRouteFormAction(pathname, search)}
+      className="filters"
+      aria-label={label}
+      data-discover="true"
+    >
+      {children}
+    </form>
   );
 }
 
@@ -256,7 +287,7 @@ export default function Market() {
     <>
       <h1>{t('market.title')}</h1>
       <p className="muted">{t('market.intro')}</p>
-      <Form method="get" className="filters" aria-label={t('market.filters')}>
+      <FiltersForm label={t('market.filters')}>
         <label>
           {t('market.search')}
           <input type="search" name="q" defaultValue={query.q ?? ''} />
@@ -301,7 +332,7 @@ export default function Market() {
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="order" value={query.order} />
         <button type="submit">{t('market.apply')}</button>
-      </Form>
+      </FiltersForm>
       <p data-testid="market-total">{t('market.total', { count: data.total })}</p>
       {data.rows.length === 0 ? (
         <p className="empty" data-testid="market-empty">
