@@ -1,16 +1,17 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData, useLocation, useNavigate, useResolvedPath, useRevalidator } from '@remix-run/react';
-import { Fragment, type MouseEvent, type ReactNode, useEffect } from 'react';
+import { Fragment, type MouseEvent, type ReactNode, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OFFERING_PHASE_NAMES } from '#protocol/status-names';
 import { formatBps, formatInteger, formatRelative, formatUsd, windowLabel } from '~/lib/format';
 import { useFragmentCache } from '~/lib/fragment-cache';
 import { fromDataSources, headersFromLoader, parseOr400, SHARED_PAGE } from '~/lib/http.server';
 import { MARKET_STATUSES, type MarketQuery, marketHref, marketQuerySchema } from '~/lib/market-query';
+import { unpackMarketRows } from '~/lib/market-rows';
 import { searchParamsObject } from '~/lib/params';
 import { indexRouteFormAction } from '~/lib/server-markup';
 import { useStablecoinDecimals } from '~/lib/units';
-import { cachedMarket, type MarketTableRow, marketTableRows, queryMarket } from '~/models/market.server';
+import { cachedMarket, type MarketTableRow, marketTablePage, queryMarket } from '~/models/market.server';
 
 /** The market's lowercase statuses by the contract's names (the explanations are keyed by those). */
 const STATUS_NAME = {
@@ -40,7 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       pages: result.pages,
       models: result.models,
       locations: result.locations,
-      rows: marketTableRows(result.rows),
+      // Packed once per page of the snapshot (app/lib/market-rows.ts): one string for single fetch to serialize.
+      rows: marketTablePage(result.rows),
     },
     SHARED_PAGE,
   );
@@ -239,19 +241,21 @@ export default function Market() {
   const renderFragment = useFragmentCache();
   // On the server the rows' markup is rendered once per page of a snapshot in this language at this chain time
   // (everything MarketRowView reads, app/lib/fragment-cache.tsx); the browser renders the same rows and hydrates it.
+  // The browser unpacks the rows once per answer of the loader; the server only to render a page's rows the first time.
+  const browserRows = useMemo(() => (renderFragment ? [] : unpackMarketRows(data.rows)), [renderFragment, data.rows]);
   const rowsBody = renderFragment
     ? {
         dangerouslySetInnerHTML: {
           __html: renderFragment(data.rows, `${locale}|${data.now}|${usdDecimals}`, () => (
             <>
-              {data.rows.map((row) => (
+              {unpackMarketRows(data.rows).map((row) => (
                 <MarketRowView key={row.clusterId} row={row} {...rowProps} />
               ))}
             </>
           )),
         },
       }
-    : { children: data.rows.map((row) => <MarketRowView key={row.clusterId} row={row} {...rowProps} />) };
+    : { children: browserRows.map((row) => <MarketRowView key={row.clusterId} row={row} {...rowProps} />) };
   // Translated only when rendered: on the server once per language, then reused (see MarketExplanations).
   const explanations = (): Explanation[] => [
     { term: t('market.status'), text: t('figure.status') },
@@ -334,7 +338,7 @@ export default function Market() {
         <button type="submit">{t('market.apply')}</button>
       </FiltersForm>
       <p data-testid="market-total">{t('market.total', { count: data.total })}</p>
-      {data.rows.length === 0 ? (
+      {data.rows.count === 0 ? (
         <p className="empty" data-testid="market-empty">
           {t('market.empty')}
         </p>
