@@ -250,7 +250,8 @@ export function marketTablePage(rows: readonly MarketRow[]): PackedMarketRows {
 
 /**
  * The overview's network figures: GPUs in tokenized clusters, value locked (shares sold at the offering price),
- * 30-day reported revenue, mean utilization and the value-weighted trailing APR, plus the daily network series.
+ * 30-day reported revenue, mean utilization and the value-weighted trailing APR, summed from the window's daily
+ * network rollups (the daily series itself is /analytics' chart, not the overview's).
  */
 export async function networkOverview({ db, chain }: AppLoadContext) {
   const market = await cachedMarket(db, chain.chainId);
@@ -293,11 +294,5 @@ export async function networkOverview({ db, chain }: AppLoadContext) {
         .toString(),
     },
     reports: series.reduce((total, point) => total + point.reports, 0),
-    series: series.map((point) => ({
-      day: point.bucket.toISOString().slice(0, 10),
-      utilizationBps: point.utilizationBps,
-      revenueReported: point.revenueReported.toString(),
-      revenueDeposited: point.revenueDeposited.toString(),
-    })),
   };
 }
