@@ -2,7 +2,7 @@
  * The header every page renders: the main navigation and the language switch. In the browser they are Remix's
  * NavLink and Form (client-side navigation, prefetch on intent, pending states); on the server, where none of that
  * runs, they are the same markup written as plain elements: the six NavLinks and the Form resolved their routes and
- * ran their hooks on every request, about a tenth of a full render of the market (issue 12's target). The browser
+ * ran their hooks on every request (~5 % of a full render of the market, issue 12's target). The browser
  * hydrates the plain markup like its own (app/components/SiteHeader.test.ts compares the two).
  */
 import { Form, NavLink, useLocation } from '@remix-run/react';

@@ -1,8 +1,8 @@
 /**
  * Markup the server writes out instead of rendering a router component: on the server a NavLink or a Form only
- * resolves routes and runs hooks to print a few attributes (none of their behaviour runs there), and on the hot
- * pages that was a tenth of a full render (issue 12). The browser renders the components themselves and hydrates
- * this markup, which must therefore be exactly theirs (tests compare the two).
+ * resolves routes and runs hooks to print a few attributes (none of their behaviour runs there), and on the hot page
+ * the header and the filters form cost a few per cent of a full render each (issue 12). The browser renders them and
+ * hydrates this markup, which must therefore be exactly theirs (tests compare the two).
  */
 
 /**
