@@ -70,7 +70,16 @@ export default async function handleRequest(
       final(done) {
         clearTimeout(deadline);
         responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-        resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+        const html = Buffer.concat(chunks);
+        // A stream of that one buffer, not the buffer itself: a Response copies a Buffer body into a new ArrayBuffer
+        // (the whole page again, on every request), while a stream's chunk reaches the socket as it is.
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(html);
+            controller.close();
+          },
+        });
+        resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
         done();
       },
     });

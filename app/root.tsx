@@ -1,16 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
-import {
-  Form,
-  Links,
-  Meta,
-  NavLink,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLocation,
-  useNavigation,
-  useRouteLoaderData,
-} from '@remix-run/react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +7,8 @@ import { useChangeLanguage } from 'remix-i18next/react';
 import { WagmiProvider } from 'wagmi';
 import { LOCAL_CHAIN_ID } from '#contracts/dev-keys';
 import { RouteErrorView } from '~/components/RouteError';
-import { fallbackLanguage, supportedLanguages } from '~/i18n';
+import { LanguageSwitch, Navigation } from '~/components/SiteHeader';
+import { fallbackLanguage } from '~/i18n';
 import { i18nServer } from '~/i18n.server';
 import { useNonce } from '~/lib/nonce';
 import { createWagmiConfig } from '~/lib/wagmi';
@@ -52,54 +42,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export const handle = { i18n: 'translation' };
-
-const LANGUAGE_NAMES: Record<(typeof supportedLanguages)[number], string> = { en: 'English', 'zh-CN': '简体中文' };
-
-function LanguageSwitch({ locale }: { locale: string }) {
-  const { t } = useTranslation();
-  const location = useLocation();
-  return (
-    <Form method="post" action="/language" className="language-switch">
-      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-      <label htmlFor="language-select">{t('nav.language')}</label>
-      <select id="language-select" name="language" defaultValue={locale} key={locale}>
-        {supportedLanguages.map((language) => (
-          <option key={language} value={language} lang={language}>
-            {LANGUAGE_NAMES[language]}
-          </option>
-        ))}
-      </select>
-      <button type="submit" className="secondary">
-        {t('nav.switch')}
-      </button>
-    </Form>
-  );
-}
-
-function Navigation() {
-  const { t } = useTranslation();
-  const items = [
-    ['/', t('nav.overview')],
-    ['/clusters', t('nav.market')],
-    ['/portfolio', t('nav.portfolio')],
-    ['/operator', t('nav.operator')],
-    ['/analytics', t('nav.analytics')],
-    ['/governance', t('nav.governance')],
-  ] as const;
-  return (
-    <nav aria-label={t('nav.label')}>
-      <ul className="nav-list">
-        {items.map(([to, label]) => (
-          <li key={to}>
-            <NavLink to={to} end={to === '/'} prefetch="intent">
-              {label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
 
 function LoadingBar() {
   const navigation = useNavigation();

@@ -42,6 +42,8 @@ const ONLY_FULL = process.env.BENCH_ONLY === 'full';
  */
 const ONLY_RENDER = process.env.BENCH_ONLY === 'render';
 const RENDERS = Number(process.env.BENCH_RENDERS ?? 300);
+/** With `render`: the page to render (another query of the market, to compare its cost with the default one's). */
+const RENDER_PATH = process.env.BENCH_RENDER_PATH ?? '/clusters';
 /** With `render`: a PGlite directory seeded by the first such run and reused by the next (seeding takes the longest). */
 const RENDER_DATA_DIR = ONLY_RENDER ? process.env.BENCH_DATA_DIR : undefined;
 /**
@@ -135,6 +137,8 @@ async function renderCost(baseUrl: string, path: string) {
   if (profiler) {
     profiler.connect();
     await profiler.post('Profiler.enable');
+    // 100 µs instead of the default 1 ms: a render is a few ms, so the default gives a handful of samples each.
+    await profiler.post('Profiler.setSamplingInterval', { interval: 100 });
     await profiler.post('Profiler.start');
   }
   const cpuBefore = process.cpuUsage();
@@ -266,7 +270,7 @@ try {
         writeFileSync(join(RENDER_HTML_DIR, `${name}.html`), `${page.status}\n${head}\n\n${await page.text()}`);
       }
     }
-    await renderCost(web.url, '/clusters');
+    await renderCost(web.url, RENDER_PATH);
   } else {
     // The market cache's refresh runs on the server's thread (PGlite included) every interval: its time is a stall.
     const refreshes: number[] = [];

@@ -12,6 +12,7 @@ import { pooledUtilizationBps } from '#protocol/figures/utilization';
 import { supplyValue, valueLocked } from '#protocol/figures/value';
 import type { TrailingWindow } from '#protocol/figures/window';
 import { type MarketQuery, PAGE_SIZE } from '~/lib/market-query';
+import { type PackedMarketRows, packMarketRows } from '~/lib/market-rows';
 import { staleWhileRevalidate } from '~/models/stale-while-revalidate.server';
 
 /** The market table's and the overview's window (trailing APR, mean utilization, reported revenue), in days. */
@@ -193,8 +194,8 @@ export function serializeMarketRow(row: MarketRow) {
 export type MarketRowJson = ReturnType<typeof serializeMarketRow>;
 
 /**
- * A market row as the market page's table shows it: only its columns, as the page's payload is serialized
- * (turbo-stream) on every request and again for the client's revalidation (the API row would double that cost).
+ * A market row as the market page's table shows it: only its columns, as the page's payload goes to the browser on
+ * every request and again for the client's revalidation (the API row would double it; packed, marketTablePage).
  */
 function toTableRow(row: MarketRow) {
   return {
@@ -231,9 +232,26 @@ export function marketTableRows(rows: readonly MarketRow[]): MarketTableRow[] {
   return table;
 }
 
+// The packed rows of one page of one snapshot, kept as long as the page (see marketTableRows).
+const tablePages = new WeakMap<readonly MarketRow[], PackedMarketRows>();
+
+/**
+ * The market page's rows of a page of snapshot rows, packed for its loader (app/lib/market-rows.ts): the same object
+ * for as long as the page lives, so its rendering is reused too (app/lib/fragment-cache.tsx).
+ */
+export function marketTablePage(rows: readonly MarketRow[]): PackedMarketRows {
+  let page = tablePages.get(rows);
+  if (!page) {
+    page = packMarketRows(marketTableRows(rows));
+    tablePages.set(rows, page);
+  }
+  return page;
+}
+
 /**
  * The overview's network figures: GPUs in tokenized clusters, value locked (shares sold at the offering price),
- * 30-day reported revenue, mean utilization and the value-weighted trailing APR, plus the daily network series.
+ * 30-day reported revenue, mean utilization and the value-weighted trailing APR, summed from the window's daily
+ * network rollups (the daily series itself is /analytics' chart, not the overview's).
  */
 export async function networkOverview({ db, chain }: AppLoadContext) {
   const market = await cachedMarket(db, chain.chainId);
@@ -276,11 +294,5 @@ export async function networkOverview({ db, chain }: AppLoadContext) {
         .toString(),
     },
     reports: series.reduce((total, point) => total + point.reports, 0),
-    series: series.map((point) => ({
-      day: point.bucket.toISOString().slice(0, 10),
-      utilizationBps: point.utilizationBps,
-      revenueReported: point.revenueReported.toString(),
-      revenueDeposited: point.revenueDeposited.toString(),
-    })),
   };
 }

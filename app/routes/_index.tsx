@@ -39,11 +39,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
       cachedRecentReports(context, LATEST_REPORTS),
     ]),
   );
-  // The daily series is /analytics' chart: the front door shows the figures only, so its 30 points stay off every refresh.
-  const { series: _chart, ...figures } = network;
   return data(
     {
-      network: figures,
+      network,
       size: networkSize(market.rows),
       best: marketTableRows(bestByApr(market.rows)),
       mirror,

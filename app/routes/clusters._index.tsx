@@ -1,15 +1,17 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useLoaderData, useNavigate, useRevalidator } from '@remix-run/react';
-import { Fragment, type MouseEvent, type ReactNode, useEffect } from 'react';
+import { Form, useLoaderData, useLocation, useNavigate, useResolvedPath, useRevalidator } from '@remix-run/react';
+import { Fragment, type MouseEvent, type ReactElement, type ReactNode, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OFFERING_PHASE_NAMES } from '#protocol/status-names';
 import { formatBps, formatInteger, formatRelative, formatUsd, windowLabel } from '~/lib/format';
 import { useFragmentCache } from '~/lib/fragment-cache';
 import { fromDataSources, headersFromLoader, parseOr400, SHARED_PAGE } from '~/lib/http.server';
 import { MARKET_STATUSES, type MarketQuery, marketHref, marketQuerySchema } from '~/lib/market-query';
+import { unpackMarketRows } from '~/lib/market-rows';
 import { searchParamsObject } from '~/lib/params';
+import { indexRouteFormAction } from '~/lib/server-markup';
 import { useStablecoinDecimals } from '~/lib/units';
-import { cachedMarket, type MarketTableRow, marketTableRows, queryMarket } from '~/models/market.server';
+import { cachedMarket, type MarketTableRow, marketTablePage, queryMarket } from '~/models/market.server';
 
 /** The market's lowercase statuses by the contract's names (the explanations are keyed by those). */
 const STATUS_NAME = {
@@ -39,7 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       pages: result.pages,
       models: result.models,
       locations: result.locations,
-      rows: marketTableRows(result.rows),
+      // Packed once per page of the snapshot (app/lib/market-rows.ts): one string for single fetch to serialize.
+      rows: marketTablePage(result.rows),
     },
     SHARED_PAGE,
   );
@@ -96,6 +99,36 @@ function PlainLink({ to, children, ...rest }: { to: string; children: ReactNode;
     <a {...rest} data-discover="true" href={to}>
       {children}
     </a>
+  );
+}
+
+/**
+ * The filters' form: Remix's Form in the browser (the filters apply without a page load); on the server the <form>
+ * it renders, written out (app/lib/server-markup.ts), without the Form's route resolution and hooks.
+ */
+export function FiltersForm({ label, children }: { label: string; children?: ReactNode }) {
+  return typeof document === 'undefined' ? (
+    <ServerFiltersForm label={label}>{children}</ServerFiltersForm>
+  ) : (
+    <Form method="get" className="filters" aria-label={label}>
+      {children}
+    </Form>
+  );
+}
+
+function ServerFiltersForm({ label, children }: { label: string; children?: ReactNode }) {
+  const { pathname } = useResolvedPath('.');
+  const { search } = useLocation();
+  return (
+    <form
+      method="get"
+      action={indexRouteFormAction(pathname, search)}
+      className="filters"
+      aria-label={label}
+      data-discover="true"
+    >
+      {children}
+    </form>
   );
 }
 
@@ -169,11 +202,7 @@ function MarketRowView({
 
 type Explanation = { term: string; text: string; testId?: string };
 
-/**
- * The explanations under the table: each column, each status and each sale phase in a sentence. They depend on the
- * language only, so on the server they are rendered once per language (app/lib/fragment-cache.tsx, keyed by
- * EXPLANATIONS) instead of on every request (issue 15 review: 28 lookups and 56 elements on the hot page).
- */
+/** The explanations under the table: each column, each status and each sale phase in a sentence (see MarketHow). */
 function MarketExplanations({ items }: { items: Explanation[] }) {
   return (
     <>
@@ -187,8 +216,91 @@ function MarketExplanations({ items }: { items: Explanation[] }) {
   );
 }
 
-/** The fragment cache's key for the explanations: they live as long as the module (one variant per language). */
+/**
+ * "How is this computed": the explanations and the figures' window. They depend on the language and the window only,
+ * so on the server they are rendered once per language and window (fragment cache key EXPLANATIONS) instead of on
+ * every request (issue 15 review: 28 lookups and 56 elements on the hot page). Reads no context, like the rows.
+ */
+function MarketHow({
+  summary,
+  items,
+  windowLine,
+}: {
+  summary: string;
+  items: Explanation[];
+  windowLine: [string, string];
+}) {
+  return (
+    <>
+      <summary>{summary}</summary>
+      <dl className="figure-inputs">
+        <MarketExplanations items={items} />
+      </dl>
+      <p className="muted">
+        {windowLine[0]}: {windowLine[1]}
+      </p>
+    </>
+  );
+}
+
+/** The fragment cache's key for the explanations: they live as long as the module (a variant per language and window). */
 const EXPLANATIONS = {};
+
+type HeadLabel = ColumnLabel | 'passport.phase' | 'market.token';
+
+/**
+ * The table's head row: a sort link per column (the active one marked, its order reversed). It depends on the query
+ * and the language only, so on the server it is rendered once per page of a snapshot (fragment cache) and reads no
+ * context; `label` is the page's translation of its column names.
+ */
+function MarketHeadRow({ query, label }: { query: MarketQuery; label: (key: HeadLabel) => string }) {
+  return (
+    <tr>
+      {COLUMNS.map((column) => {
+        const active = query.sort === column.sort;
+        const nextOrder = active && query.order === 'desc' ? 'asc' : 'desc';
+        return (
+          <th
+            key={column.sort}
+            scope="col"
+            aria-sort={active ? (query.order === 'asc' ? 'ascending' : 'descending') : undefined}
+          >
+            <PlainLink
+              to={marketHref(query, { sort: column.sort, order: nextOrder, page: 1 })}
+              data-testid={`sort-${column.sort}`}
+            >
+              {label(column.label)}
+              {active ? (query.order === 'asc' ? ' ▲' : ' ▼') : ''}
+            </PlainLink>
+          </th>
+        );
+      })}
+      <th scope="col">{label('passport.phase')}</th>
+      <th scope="col">{label('market.token')}</th>
+    </tr>
+  );
+}
+
+/** The pager's links and position, rendered once per page of a snapshot on the server like the head row. */
+function MarketPager({
+  query,
+  page,
+  pages,
+  labels,
+}: {
+  query: MarketQuery;
+  page: number;
+  pages: number;
+  labels: { previous: string; next: string; pageOf: string };
+}) {
+  return (
+    <>
+      {page > 1 && <PlainLink to={marketHref(query, { page: page - 1 })}>{labels.previous}</PlainLink>}
+      <span>{labels.pageOf}</span>
+      {page < pages && <PlainLink to={marketHref(query, { page: page + 1 })}>{labels.next}</PlainLink>}
+    </>
+  );
+}
 
 export default function Market() {
   const usdDecimals = useStablecoinDecimals();
@@ -206,22 +318,45 @@ export default function Market() {
   };
   const rowProps = { labels, now: data.now, locale, usdDecimals };
   const renderFragment = useFragmentCache();
-  // On the server the rows' markup is rendered once per page of a snapshot in this language at this chain time
-  // (everything MarketRowView reads, app/lib/fragment-cache.tsx); the browser renders the same rows and hydrates it.
-  const rowsBody = renderFragment
-    ? {
-        dangerouslySetInnerHTML: {
-          __html: renderFragment(data.rows, `${locale}|${data.now}|${usdDecimals}`, () => (
-            <>
-              {data.rows.map((row) => (
-                <MarketRowView key={row.clusterId} row={row} {...rowProps} />
-              ))}
-            </>
-          )),
-        },
-      }
-    : { children: data.rows.map((row) => <MarketRowView key={row.clusterId} row={row} {...rowProps} />) };
-  // Translated only when rendered: on the server once per language, then reused (see MarketExplanations).
+  /**
+   * The props that put `element` into the element they are spread on: on the server its markup, rendered once per
+   * `key` (an object that lives as long as what the markup shows) and `variant` (everything else it depends on) and
+   * reused after (app/lib/fragment-cache.tsx); in the browser the element itself, which hydrates that markup.
+   */
+  const fragment = (key: object, variant: string, element: () => ReactElement) =>
+    renderFragment
+      ? { dangerouslySetInnerHTML: { __html: renderFragment(key, variant, element) } }
+      : { children: element() };
+  // The browser unpacks the rows once per answer of the loader; the server only to render a page's rows the first time.
+  const browserRows = useMemo(() => (renderFragment ? [] : unpackMarketRows(data.rows)), [renderFragment, data.rows]);
+  // The rows' markup depends on the page of the snapshot (data.rows), the language, the chain time and the units:
+  // everything MarketRowView reads.
+  const rowsBody = fragment(data.rows, `${locale}|${data.now}|${usdDecimals}`, () => (
+    <>
+      {(renderFragment ? unpackMarketRows(data.rows) : browserRows).map((row) => (
+        <MarketRowView key={row.clusterId} row={row} {...rowProps} />
+      ))}
+    </>
+  ));
+  // The head and the pager depend on the query (one per page of a snapshot: queryMarket) and the language; the query
+  // is in the variant too, so that they stay right even if two queries ever shared a page.
+  const queryKey = JSON.stringify(query);
+  const headBody = fragment(data.rows, `head|${locale}|${queryKey}`, () => (
+    <MarketHeadRow query={query} label={(key) => t(key)} />
+  ));
+  const pagerBody = fragment(data.rows, `pager|${locale}|${queryKey}|${data.page}|${data.pages}`, () => (
+    <MarketPager
+      query={query}
+      page={data.page}
+      pages={data.pages}
+      labels={{
+        previous: t('market.previous'),
+        next: t('market.next'),
+        pageOf: t('market.pageOf', { page: data.page, pages: data.pages }),
+      }}
+    />
+  ));
+  // Translated only when rendered: on the server once per language and window, then reused (see MarketHow).
   const explanations = (): Explanation[] => [
     { term: t('market.status'), text: t('figure.status') },
     { term: t('market.utilization30d'), text: t('figure.utilization') },
@@ -238,13 +373,18 @@ export default function Market() {
       testId: `explain-phase-${phase}`,
     })),
   ];
-  const explanationsBody = renderFragment
-    ? {
-        dangerouslySetInnerHTML: {
-          __html: renderFragment(EXPLANATIONS, locale, () => <MarketExplanations items={explanations()} />),
-        },
-      }
-    : { children: <MarketExplanations items={explanations()} /> };
+  const figuresWindow = data.window;
+  const howBody = fragment(
+    EXPLANATIONS,
+    `${locale}|${figuresWindow.days}|${figuresWindow.from}|${figuresWindow.to}`,
+    () => (
+      <MarketHow
+        summary={t('figure.how')}
+        items={explanations()}
+        windowLine={[t('figure.window'), t('figure.windowDays', windowLabel(figuresWindow))]}
+      />
+    ),
+  );
   const followRowLink = useRowLinkNavigation();
   // New clusters and reports appear without a reload (the loader reads a cache refreshed every 2 seconds).
   useEffect(() => {
@@ -256,7 +396,7 @@ export default function Market() {
     <>
       <h1>{t('market.title')}</h1>
       <p className="muted">{t('market.intro')}</p>
-      <Form method="get" className="filters" aria-label={t('market.filters')}>
+      <FiltersForm label={t('market.filters')}>
         <label>
           {t('market.search')}
           <input type="search" name="q" defaultValue={query.q ?? ''} />
@@ -301,9 +441,9 @@ export default function Market() {
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="order" value={query.order} />
         <button type="submit">{t('market.apply')}</button>
-      </Form>
+      </FiltersForm>
       <p data-testid="market-total">{t('market.total', { count: data.total })}</p>
-      {data.rows.length === 0 ? (
+      {data.rows.count === 0 ? (
         <p className="empty" data-testid="market-empty">
           {t('market.empty')}
         </p>
@@ -311,55 +451,17 @@ export default function Market() {
         <div className="table-scroll">
           <table data-testid="cluster-table">
             {/* biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a focused sort link fires this click; the headers are anchors */}
-            <thead onClick={followRowLink}>
-              <tr>
-                {COLUMNS.map((column) => {
-                  const active = query.sort === column.sort;
-                  const nextOrder = active && query.order === 'desc' ? 'asc' : 'desc';
-                  return (
-                    <th
-                      key={column.sort}
-                      scope="col"
-                      aria-sort={active ? (query.order === 'asc' ? 'ascending' : 'descending') : undefined}
-                    >
-                      <PlainLink
-                        to={marketHref(query, { sort: column.sort, order: nextOrder, page: 1 })}
-                        data-testid={`sort-${column.sort}`}
-                      >
-                        {t(column.label)}
-                        {active ? (query.order === 'asc' ? ' ▲' : ' ▼') : ''}
-                      </PlainLink>
-                    </th>
-                  );
-                })}
-                <th scope="col">{t('passport.phase')}</th>
-                <th scope="col">{t('market.token')}</th>
-              </tr>
-            </thead>
+            <thead onClick={followRowLink} {...headBody} />
             {/* biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a focused row link fires this click; the rows are anchors */}
             <tbody onClick={followRowLink} {...rowsBody} />
           </table>
           {/* One explanation for the columns, not one per cell: the table is the hot page (issue 12). */}
-          <details className="figure-how" data-testid="market-how">
-            <summary>{t('figure.how')}</summary>
-            <dl className="figure-inputs" {...explanationsBody} />
-            <p className="muted">
-              {t('figure.window')}: {t('figure.windowDays', windowLabel(data.window))}
-            </p>
-          </details>
+          <details className="figure-how" data-testid="market-how" {...howBody} />
         </div>
       )}
       {data.pages > 1 && (
         // biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a focused page link fires this click; the pages are anchors
-        <nav className="pager" aria-label={t('market.pages')} onClick={followRowLink}>
-          {data.page > 1 && (
-            <PlainLink to={marketHref(query, { page: data.page - 1 })}>{t('market.previous')}</PlainLink>
-          )}
-          <span>{t('market.pageOf', { page: data.page, pages: data.pages })}</span>
-          {data.page < data.pages && (
-            <PlainLink to={marketHref(query, { page: data.page + 1 })}>{t('market.next')}</PlainLink>
-          )}
-        </nav>
+        <nav className="pager" aria-label={t('market.pages')} onClick={followRowLink} {...pagerBody} />
       )}
     </>
   );

@@ -10,7 +10,7 @@ import type { networkOverview } from '~/models/market.server';
 import type { FrontDoorMirror, networkSize } from '~/models/overview.server';
 
 export type NetworkFiguresProps = {
-  network: Omit<Awaited<ReturnType<typeof networkOverview>>, 'series'>;
+  network: Awaited<ReturnType<typeof networkOverview>>;
   size: ReturnType<typeof networkSize>;
   mirror: Pick<FrontDoorMirror, 'indexedBlock' | 'totals'>;
 };
