@@ -55,6 +55,7 @@ export const investors = {
       preview: 'Check the rows',
       previewCaption: 'The rows of the import and their check',
       summary: '{{valid}} valid rows, {{invalid}} with an error (not sent); {{batches}} transaction(s).',
+      tooLarge: 'The import holds more than {{max}} characters; nothing of it was read. Split the file.',
       truncated: 'Only the first {{max}} rows were read: split the file.',
       line: 'Line',
       check: 'Check',

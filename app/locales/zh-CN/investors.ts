@@ -56,6 +56,7 @@ export const investors: Pick<Messages, 'investors'> = {
       preview: '检查各行',
       previewCaption: '导入的各行及其检查结果',
       summary: '{{valid}} 行有效，{{invalid}} 行有错误（不发送）；共 {{batches}} 笔交易。',
+      tooLarge: '导入内容超过 {{max}} 个字符，未读取任何内容。请拆分文件。',
       truncated: '只读取了前 {{max}} 行：请拆分文件。',
       line: '行',
       check: '检查',

@@ -18,7 +18,9 @@ import {
   MAX_VALID_UNTIL,
   parseValidUntil,
   parseVerificationCsv,
+  TOO_LARGE_CSV,
   VERIFY_BATCH_SIZE,
+  VERIFY_CSV_MAX_CHARS,
   VERIFY_CSV_MAX_ROWS,
   type VerificationCsv,
   verificationBatches,
@@ -79,6 +81,13 @@ export function VerifyPanel({
 
   async function readFile(file: File | undefined) {
     if (!file) return;
+    // A file's size is known before reading it: a wrong, huge file is refused unread (addresses and dates are ASCII,
+    // one byte per character).
+    if (file.size > VERIFY_CSV_MAX_CHARS) {
+      setCsvText('');
+      setPreview(TOO_LARGE_CSV);
+      return;
+    }
     const text = await file.text();
     setCsvText(text);
     setPreview(parseVerificationCsv(text, now));
@@ -195,6 +204,11 @@ export function VerifyPanel({
               batches: verificationBatches(preview.valid).length,
             })}
           </p>
+          {preview.tooLarge && (
+            <p className="error-text" data-testid="verify-csv-too-large">
+              {t('investors.csv.tooLarge', { max: VERIFY_CSV_MAX_CHARS.toLocaleString(i18n.language) })}
+            </p>
+          )}
           {preview.truncated && (
             <p className="error-text">{t('investors.csv.truncated', { max: VERIFY_CSV_MAX_ROWS })}</p>
           )}

@@ -4,6 +4,7 @@ import {
   parseValidUntil,
   parseVerificationCsv,
   VERIFY_BATCH_SIZE,
+  VERIFY_CSV_MAX_CHARS,
   VERIFY_CSV_MAX_ROWS,
   verificationBatches,
 } from './verification-csv';
@@ -72,6 +73,20 @@ describe('the verification CSV', () => {
     const parsed = parseVerificationCsv(lines.join('\n'), NOW);
     expect(parsed.rows).toHaveLength(VERIFY_CSV_MAX_ROWS);
     expect(parsed.truncated).toBe(true);
+  });
+
+  it('refuses an import above VERIFY_CSV_MAX_CHARS unread, and shows a refused row only in part', () => {
+    const withinBound = `${A},1900000000\n`.padEnd(VERIFY_CSV_MAX_CHARS, ' ');
+    expect(parseVerificationCsv(withinBound, NOW)).toMatchObject({ tooLarge: false, valid: [{ account: A }] });
+    expect(parseVerificationCsv(`${withinBound}x`, NOW)).toEqual({
+      rows: [],
+      valid: [],
+      truncated: false,
+      tooLarge: true,
+    });
+    const [row] = parseVerificationCsv(`${'y'.repeat(500_000)},1900000000`, NOW).rows;
+    expect(row).toMatchObject({ ok: false, error: 'address' });
+    expect(row?.ok === false && row.text).toBe(`${'y'.repeat(120)}…`);
   });
 
   it('cuts the valid rows into batches of VERIFY_BATCH_SIZE', () => {

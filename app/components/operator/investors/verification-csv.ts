@@ -13,6 +13,13 @@ import { type Address, getAddress, isAddress } from 'viem';
 export const VERIFY_BATCH_SIZE = 200;
 /** Rows one import may hold (25 batches): a preview larger than this is more than a person checks before signing. */
 export const VERIFY_CSV_MAX_ROWS = 5_000;
+/**
+ * Characters one import may hold: 5,000 rows of a quoted address and an ISO date-time are about 400,000. A larger
+ * file or paste is refused before it is split into lines, so a wrong file (a database dump) cannot freeze the tab.
+ */
+export const VERIFY_CSV_MAX_CHARS = 1_000_000;
+/** A refused row's text is shown up to this many characters: one 1 MB line must not fill the preview. */
+const ROW_TEXT_SHOWN = 120;
 /** The token stores the expiry in 32 bits (InvalidValidUntil above). */
 export const MAX_VALID_UNTIL = 2n ** 32n - 1n;
 
@@ -28,7 +35,12 @@ export type VerificationCsv = {
   valid: { account: Address; validUntil: bigint }[];
   /** True when the file held more than VERIFY_CSV_MAX_ROWS rows (the rest is not read). */
   truncated: boolean;
+  /** True when the file held more than VERIFY_CSV_MAX_CHARS characters: nothing of it is read. */
+  tooLarge: boolean;
 };
+
+/** What an import above VERIFY_CSV_MAX_CHARS reads as: nothing, and why. */
+export const TOO_LARGE_CSV: VerificationCsv = { rows: [], valid: [], truncated: false, tooLarge: true };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -51,6 +63,7 @@ const isHeader = (cells: string[]) => cells[0]?.toLowerCase() === 'address';
 
 /** Reads the import; `now` is the chain's time in seconds (an expiry at or before it verifies nobody). */
 export function parseVerificationCsv(text: string, now: bigint): VerificationCsv {
+  if (text.length > VERIFY_CSV_MAX_CHARS) return TOO_LARGE_CSV;
   const rows: CsvRow[] = [];
   const seen = new Set<string>();
   let truncated = false;
@@ -65,7 +78,8 @@ export function parseVerificationCsv(text: string, now: bigint): VerificationCsv
       truncated = true;
       break;
     }
-    const fail = (error: CsvRowError) => rows.push({ line, ok: false, text: trimmed, error });
+    const shown = trimmed.length > ROW_TEXT_SHOWN ? `${trimmed.slice(0, ROW_TEXT_SHOWN)}…` : trimmed;
+    const fail = (error: CsvRowError) => rows.push({ line, ok: false, text: shown, error });
     if (cells.length !== 2) {
       fail('columns');
       continue;
@@ -98,7 +112,7 @@ export function parseVerificationCsv(text: string, now: bigint): VerificationCsv
     rows.push({ line, ok: true, account, validUntil });
   }
   const valid = rows.flatMap((row) => (row.ok ? [{ account: row.account, validUntil: row.validUntil }] : []));
-  return { rows, valid, truncated };
+  return { rows, valid, truncated, tooLarge: false };
 }
 
 /** The valid rows cut into the batches sent one transaction each. */
