@@ -12,7 +12,8 @@ import { clusterRegistryAbi, timelockControllerAbi } from '#contracts';
 import { startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
-import { OPERATION_LIST_LIMIT, readGovernance } from './governance.server';
+import { readGovernance } from './governance.server';
+import { OPERATION_LIST_LIMIT } from './governance-operations.server';
 
 const DELAY = 3_600;
 let chain: TestChain;

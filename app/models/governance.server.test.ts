@@ -14,14 +14,7 @@ import { testDatabases } from '#db/databases.test-kit';
 import { catchUpMirror, startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
-import {
-  describeCall,
-  OPERATION_LIST_LIMIT,
-  pageOfOperations,
-  REORG_DEPTH,
-  readClusterControls,
-  readGovernance,
-} from './governance.server';
+import { pageOfOperations, readClusterControls, readGovernance } from './governance.server';
 import {
   acceptOwnershipCall,
   cancelCall,
@@ -30,6 +23,7 @@ import {
   scheduleCall,
   transferOwnershipCall,
 } from './governance-calls';
+import { describeCall, OPERATION_LIST_LIMIT, REORG_DEPTH } from './governance-operations.server';
 
 const DELAY = 60;
 let chain: TestChain;

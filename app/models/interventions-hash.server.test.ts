@@ -11,14 +11,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '#db';
 import { testDatabases } from '#db/databases.test-kit';
 import { shareTokens, tokenControlEvents } from '#db/schema';
-import {
-  attachInterventionTx,
-  clusterInterventionHistory,
-  DRAFT_TTL_MS,
-  recordIntervention,
-} from './interventions.server';
+import { DRAFT_TTL_MS, recordIntervention } from './interventions.server';
 import { fakeReceipts } from './interventions.test-kit';
 import { clusterSale } from './interventions-allowlist.server';
+import { clusterInterventionHistory } from './interventions-history.server';
+import { attachInterventionTx } from './interventions-receipt.server';
 
 const CHAIN = 31_337;
 const TOKEN = '0x5FbDB2315678afecb367f032d93F642f64180aa3' as Address;

@@ -15,7 +15,9 @@ import { catchUpMirror, startTestChain, type TestChain } from '#db/fixtures.test
 import { clusterInterventions } from '#db/schema';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
-import { attachInterventionTx, clusterInterventionHistory, recordIntervention } from './interventions.server';
+import { recordIntervention } from './interventions.server';
+import { clusterInterventionHistory } from './interventions-history.server';
+import { attachInterventionTx } from './interventions-receipt.server';
 
 const CHAIN = 31_337;
 const OPERATOR = devRoles.operators[0]!;

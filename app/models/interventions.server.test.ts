@@ -6,19 +6,21 @@ import { testDatabases } from '#db/databases.test-kit';
 import { clusterInterventions, offeringEvents, shareTokens, tokenControlEvents } from '#db/schema';
 import {
   abandonIntervention,
-  attachInterventionTx,
-  clusterInterventionHistory,
-  clusterInterventionPage,
   DRAFT_TTL_MS,
-  HISTORY_LIMIT,
   PENDING_PER_CLUSTER,
-  parseHistoryCursor,
   recordIntervention,
   recordInterventions,
   TooManyPendingInterventionsError,
 } from './interventions.server';
 import { fakeReceipts } from './interventions.test-kit';
 import { clusterSale, frozenAccounts, VERIFIED_PAGE_SIZE, verifiedAccounts } from './interventions-allowlist.server';
+import {
+  clusterInterventionHistory,
+  clusterInterventionPage,
+  HISTORY_LIMIT,
+  parseHistoryCursor,
+} from './interventions-history.server';
+import { attachInterventionTx } from './interventions-receipt.server';
 
 const CHAIN = 31_337;
 const TOKEN = '0x5FbDB2315678afecb367f032d93F642f64180aa3' as Address;

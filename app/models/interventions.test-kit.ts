@@ -13,7 +13,7 @@ import {
   TransactionReceiptNotFoundError,
 } from 'viem';
 import { offeringAbi, shareTokenAbi } from '#contracts';
-import type { ReceiptReader } from './interventions.server';
+import type { ReceiptReader } from './interventions-receipt.server';
 
 /** One mined intervention: who sent it to which contract, and the event it carries. */
 export type MinedIntervention = {

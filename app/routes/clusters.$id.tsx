@@ -16,7 +16,7 @@ import { clusterIdParam, safeHttpUrl, searchParamsObject } from '~/lib/params';
 import { useStablecoinDecimals } from '~/lib/units';
 import { getClusterPassport } from '~/models/clusters.server';
 import { clusterDocumentList } from '~/models/documents.server';
-import { clusterInterventionPage, parseHistoryCursor } from '~/models/interventions.server';
+import { clusterInterventionPage, parseHistoryCursor } from '~/models/interventions-history.server';
 import { clusterNote } from '~/models/notes.server';
 import { clusterActivity, UTILIZATION_RANGES, utilizationSeries } from '~/models/passport.server';
 import type { loader as rootLoader } from '~/root';

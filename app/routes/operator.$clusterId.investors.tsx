@@ -26,19 +26,20 @@ import { invalidInput, privateData, rejectionData } from '~/lib/private-json.ser
 import { clusterDocumentList } from '~/models/documents.server';
 import {
   abandonIntervention,
-  attachInterventionTx,
-  clusterInterventionPage,
   DOCUMENT_TITLE_MAX_LENGTH,
   DOCUMENT_URI_MAX_LENGTH,
   INTERVENTION_KINDS,
-  InterventionTxMismatchError,
-  InterventionTxPendingError,
-  parseHistoryCursor,
   REASON_MAX_LENGTH,
   recordInterventions,
   TooManyPendingInterventionsError,
 } from '~/models/interventions.server';
 import { clusterSale, frozenAccounts, verifiedAccounts } from '~/models/interventions-allowlist.server';
+import { clusterInterventionPage, parseHistoryCursor } from '~/models/interventions-history.server';
+import {
+  attachInterventionTx,
+  InterventionTxMismatchError,
+  InterventionTxPendingError,
+} from '~/models/interventions-receipt.server';
 import type { loader as consoleLoader } from './operator.$clusterId';
 
 const pageQuery = z.coerce.number().int().min(0).max(10_000).catch(0);

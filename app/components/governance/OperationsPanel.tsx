@@ -13,7 +13,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useChainClock } from '~/components/operator/sale/SaleCountdown';
 import { formatDateTime } from '~/lib/format';
-import type { GovernanceView, TimelockCall, TimelockOperation } from '~/models/governance.server';
+import type { GovernanceView, TimelockOperation } from '~/models/governance.server';
+import type { TimelockCall } from '~/models/governance-operations.server';
 import { durationText } from './duration';
 import { type Authority, callSignature } from './use-governance';
 

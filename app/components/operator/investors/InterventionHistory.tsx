@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatShares, formatUsd, SHARE_DECIMALS, shortAddress } from '~/lib/format';
 import { safeHttpUrl } from '~/lib/params';
 import { useStablecoinDecimals } from '~/lib/units';
-import type { InterventionEntry } from '~/models/interventions.server';
+import type { InterventionEntry } from '~/models/interventions-history.server';
 
 export function InterventionHistory({
   entries,
