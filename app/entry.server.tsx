@@ -16,6 +16,7 @@ import { FragmentCacheContext } from '~/lib/fragment-cache';
 import { fragmentCache } from '~/lib/fragment-cache.server';
 import { memoizePlainLookups } from '~/lib/i18n-memo.server';
 import { NonceContext } from '~/lib/nonce';
+import { withoutUnwrittenTail } from '~/lib/react-stream.server';
 
 const ABORT_DELAY = 5_000;
 
@@ -64,7 +65,7 @@ export default async function handleRequest(
     let deadline: NodeJS.Timeout | undefined;
     const document = new Writable({
       write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk);
+        chunks.push(withoutUnwrittenTail(chunk));
         done();
       },
       final(done) {
