@@ -60,7 +60,7 @@ export const holdings = {
         withdrawSharesTo: 'Your escrowed shares',
         refundTo: 'Your refund',
       },
-      recipient: 'Recipient address',
+      recipient: 'Send to this address instead',
       theAddress: 'the address you enter',
       invalid: {
         invalid: 'Enter an address (0x followed by 40 hexadecimal digits; mixed case must be the checksummed form).',

@@ -62,7 +62,7 @@ export const holdings: Pick<Messages, 'holdings'> = {
         withdrawSharesTo: '托管中的份额',
         refundTo: '退款',
       },
-      recipient: '接收地址',
+      recipient: '改为发送到此地址',
       theAddress: '你输入的地址',
       invalid: {
         invalid: '请输入地址（0x 加 40 位十六进制数字；大小写混合时须为校验和格式）。',
