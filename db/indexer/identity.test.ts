@@ -82,6 +82,7 @@ describe.each(testDatabases)('ensureChainIdentity on $name', ({ open }) => {
       status: 'open' as const,
       filled: 0n,
       checkedAt: new Date(),
+      checkedBlock: 1n,
       statusAt: new Date(),
       createdAt: new Date(),
     });
@@ -109,6 +110,7 @@ describe.each(testDatabases)('ensureChainIdentity on $name', ({ open }) => {
       status: 'open',
       filled: 0n,
       checkedAt: new Date(),
+      checkedBlock: 1n,
       statusAt: new Date(),
       createdAt: new Date(),
     });

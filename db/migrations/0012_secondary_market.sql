@@ -74,6 +74,7 @@ CREATE TABLE "market_offers" (
 	"reason" text,
 	"filled" numeric(78, 0) NOT NULL,
 	"checked_at" timestamp with time zone NOT NULL,
+	"checked_block" bigint NOT NULL,
 	"status_at" timestamp with time zone NOT NULL,
 	"permit_value" numeric(78, 0),
 	"permit_deadline" numeric(78, 0),

@@ -112,6 +112,8 @@ export const marketOffers = pgTable(
     reason: text('reason'),
     filled: uint256('filled').notNull(),
     checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
+    /** The block the last check read the chain at (a reorg re-reads the offers checked within 64 blocks of it). */
+    checkedBlock: bigint('checked_block', { mode: 'bigint' }).notNull(),
     /** When the status last changed (pruning counts 30 days from a dead offer's). */
     statusAt: timestamp('status_at', { withTimezone: true }).notNull(),
     permitValue: uint256('permit_value'),
