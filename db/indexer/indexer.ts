@@ -10,7 +10,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { PublicClient } from 'viem';
+import { getAddress, type PublicClient } from 'viem';
 import { ConfigError } from '#protocol/base-error';
 import type { Database } from '../database';
 import { emptyMirrorOfChain } from '../mirror';
@@ -127,6 +127,10 @@ export function createIndexer(options: IndexerOptions) {
       registry: options.contracts.clusterRegistry.toLowerCase(),
       factory: options.contracts.factory.toLowerCase(),
       stablecoin: options.contracts.stablecoin.toLowerCase(),
+      market: options.contracts.market && {
+        key: options.contracts.market.toLowerCase(),
+        address: getAddress(options.contracts.market),
+      },
       tokens: new Map(tokens.map((row) => [row.token.toLowerCase(), { clusterId: row.clusterId, address: row.token }])),
       offerings: new Map(tokens.map((row) => [row.offering.toLowerCase(), { address: row.offering }])),
     };
