@@ -120,7 +120,12 @@ export async function assessOffers(
       }
       const remaining = liveRemainder(offer, filled);
       if (remaining === 0n) {
-        verdicts.set(offer.offerHash, { status: 'filled', code: 'offer_filled', reason: 'FillExceedsRemaining', filled });
+        verdicts.set(offer.offerHash, {
+          status: 'filled',
+          code: 'offer_filled',
+          reason: 'FillExceedsRemaining',
+          filled,
+        });
         return;
       }
       const token = await tokenOf(offer.clusterId);
@@ -147,7 +152,12 @@ export async function assessOffers(
         }
       }
       const asset = offer.side === 0 ? token : stablecoin;
-      allotted.push({ candidate: offer, asset, need: offer.side === 0 ? remaining : fillCost(offer, remaining), filled });
+      allotted.push({
+        candidate: offer,
+        asset,
+        need: offer.side === 0 ? remaining : fillCost(offer, remaining),
+        filled,
+      });
     }),
   );
 

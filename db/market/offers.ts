@@ -4,7 +4,7 @@
  */
 import { getAddress, type Hex, zeroAddress } from 'viem';
 import type { Offer } from '#protocol/market';
-import { marketOffers } from '../schema';
+import type { marketOffers } from '../schema';
 import type { Candidate } from './fillability';
 import { liveRemainder } from './fillability';
 import type { OfferView } from './types';

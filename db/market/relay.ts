@@ -7,7 +7,7 @@
  * fillability at the head (./fillability.ts). Any failure is a 4xx `{ error: { code, reason, message } }` and nothing
  * is stored. The bound and the insert run in one transaction that locks the table against concurrent relays.
  */
-import { count, eq, and, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import {
   type Address,
   erc20Abi,
@@ -136,7 +136,12 @@ async function relay({ db, chain }: RelayDeps, body: unknown): Promise<OfferView
   const { signature, makerPermit } = parsed.data;
   const head = await readHead(chain);
   if (offer.expiry <= head.timestamp) {
-    throw refuse(422, 'offer_expired', 'OfferExpired', `The offer expired at ${offer.expiry} (chain time ${head.timestamp}).`);
+    throw refuse(
+      422,
+      'offer_expired',
+      'OfferExpired',
+      `The offer expired at ${offer.expiry} (chain time ${head.timestamp}).`,
+    );
   }
   if (offer.expiry > head.timestamp + MAX_EXPIRY_SECONDS) {
     throw refuse(422, 'expiry_too_far', 'expiry_too_far', 'The expiry is more than a year after the chain time.');
@@ -163,7 +168,11 @@ async function relay({ db, chain }: RelayDeps, body: unknown): Promise<OfferView
     .select()
     .from(marketOffers)
     .where(
-      and(eq(marketOffers.chainId, chain.chainId), eq(marketOffers.maker, offer.maker), eq(marketOffers.status, 'open')),
+      and(
+        eq(marketOffers.chainId, chain.chainId),
+        eq(marketOffers.maker, offer.maker),
+        eq(marketOffers.status, 'open'),
+      ),
     )
     .limit(MAX_OFFERS_PER_MAKER);
   const now = new Date();

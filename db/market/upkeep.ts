@@ -15,8 +15,8 @@
  * has not indexed yet cannot keep an offer open past the next check.
  */
 import { and, asc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
-import type { Address, Hex } from 'viem';
 import type { Logger } from 'pino';
+import { type Address, getAddress, type Hex } from 'viem';
 import type { Database } from '../database';
 import type { EventRows } from '../indexer/tables';
 import { marketFills, marketNonceCancels, marketOfferCancels, marketOffers, shareTokens } from '../schema';
@@ -68,7 +68,19 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
     const all = await db
       .select()
       .from(marketOffers)
-      .where(and(ofChain, inArray(marketOffers.maker, makers), or(live, inArray(marketOffers.offerHash, rows.map((r) => r.offerHash)))));
+      .where(
+        and(
+          ofChain,
+          inArray(marketOffers.maker, makers),
+          or(
+            live,
+            inArray(
+              marketOffers.offerHash,
+              rows.map((r) => r.offerHash),
+            ),
+          ),
+        ),
+      );
     const byMaker = new Map<Address, OfferRow[]>();
     for (const row of all) byMaker.set(row.maker, [...(byMaker.get(row.maker) ?? []), row]);
     let batch: OfferRow[] = [];
@@ -132,8 +144,15 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
           ),
         )
         .limit(1);
-      const status = cancel || nonceCancel ? 'cancelled' : liveRemainder(offerOfRow(row), filled) === 0n ? 'filled' : row.status;
-      const reason = cancel ? 'offer_cancelled' : nonceCancel ? 'nonce_cancelled' : status === 'filled' ? 'offer_filled' : row.reason;
+      const status =
+        cancel || nonceCancel ? 'cancelled' : liveRemainder(offerOfRow(row), filled) === 0n ? 'filled' : row.status;
+      const reason = cancel
+        ? 'offer_cancelled'
+        : nonceCancel
+          ? 'nonce_cancelled'
+          : status === 'filled'
+            ? 'offer_filled'
+            : row.reason;
       await db
         .update(marketOffers)
         .set({ filled, status, reason, statusAt: status === row.status ? row.statusAt : now })
@@ -143,11 +162,11 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
 
   /** Step 3: the live offers of the makers and tokens the range touched, least recently checked first. */
   async function touchedOffers(rows: EventRows): Promise<OfferRow[]> {
-    const accounts = new Set<string>();
+    const accounts = new Set<Address>();
     for (const row of rows.shareTransfers) accounts.add(row.from).add(row.to);
     for (const row of rows.stablecoinTransfers) accounts.add(row.from).add(row.to);
     for (const row of rows.marketFills) accounts.add(row.maker).add(row.taker);
-    const tokens = new Set<string>();
+    const tokens = new Set<Address>();
     for (const row of rows.tokenControlEvents) {
       if (row.kind === 'freeze_set' || row.kind === 'verification_set') {
         if (row.account) accounts.add(row.account);
@@ -163,8 +182,8 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
             .where(and(eq(shareTokens.chainId, chain.chainId), inArray(shareTokens.token, [...tokens])))
         ).map((row) => row.clusterId)
       : [];
-    // Addresses are stored as viem gives them (checksummed); the mirror's rows are checksummed too.
-    const makers = [...accounts];
+    // The relay stores makers checksummed, as the decoder gives the mirror's addresses.
+    const makers = [...accounts].map((account) => getAddress(account));
     if (makers.length === 0 && clusters.length === 0) return [];
     return db
       .select()
@@ -219,7 +238,11 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
       .select()
       .from(marketOffers)
       .where(
-        and(ofChain, inArray(marketOffers.status, ['open', 'unfillable', 'filled', 'cancelled']), gt(marketOffers.checkedBlock, ancestor - REORG_DEPTH)),
+        and(
+          ofChain,
+          inArray(marketOffers.status, ['open', 'unfillable', 'filled', 'cancelled']),
+          gt(marketOffers.checkedBlock, ancestor - REORG_DEPTH),
+        ),
       )
       .orderBy(asc(marketOffers.checkedAt))
       .limit(RANGE_RECHECK_LIMIT);
