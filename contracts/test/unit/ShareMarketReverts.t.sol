@@ -12,7 +12,9 @@ import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.so
 /// errors (the market is the spender of a plain `transferFrom`).
 contract ShareMarketRevertsTest is ShareMarketFixture {
     function test_RevertWhen_ZeroAmount() public {
-        _expectFillRevert(carol, _sellOffer(10 * SHARE), 0, abi.encodeWithSelector(IShareMarketErrors.ZeroAmount.selector));
+        _expectFillRevert(
+            carol, _sellOffer(10 * SHARE), 0, abi.encodeWithSelector(IShareMarketErrors.ZeroAmount.selector)
+        );
     }
 
     function test_RevertWhen_InvalidSide() public {
@@ -28,7 +30,9 @@ contract ShareMarketRevertsTest is ShareMarketFixture {
     }
 
     function test_RevertWhen_SelfTrade() public {
-        _expectFillRevert(alice, _sellOffer(10 * SHARE), SHARE, abi.encodeWithSelector(IShareMarketErrors.SelfTrade.selector));
+        _expectFillRevert(
+            alice, _sellOffer(10 * SHARE), SHARE, abi.encodeWithSelector(IShareMarketErrors.SelfTrade.selector)
+        );
     }
 
     function test_RevertWhen_NotTaker() public {
@@ -76,16 +80,16 @@ contract ShareMarketRevertsTest is ShareMarketFixture {
     function test_RevertWhen_FullyFilledOfferReplayed() public {
         IShareMarket.Offer memory o = _sellOffer(10 * SHARE);
         _fill(carol, o, 10 * SHARE);
-        _expectFillRevert(
-            bob, o, 1, abi.encodeWithSelector(IShareMarketErrors.FillExceedsRemaining.selector, 1, 0)
-        );
+        _expectFillRevert(bob, o, 1, abi.encodeWithSelector(IShareMarketErrors.FillExceedsRemaining.selector, 1, 0));
     }
 
     function test_RevertWhen_ZeroCost() public {
         IShareMarket.Offer memory o = _offer(alice, SELL, 10 * SHARE, 0);
         _expectFillRevert(carol, o, SHARE, abi.encodeWithSelector(IShareMarketErrors.ZeroCost.selector));
         // A Buy offer's tiny fill rounds down to 0.
-        _expectFillRevert(bob, _buyOffer(10 * SHARE), 1e10, abi.encodeWithSelector(IShareMarketErrors.ZeroCost.selector));
+        _expectFillRevert(
+            bob, _buyOffer(10 * SHARE), 1e10, abi.encodeWithSelector(IShareMarketErrors.ZeroCost.selector)
+        );
     }
 
     function test_RevertWhen_DustRemainder() public {
@@ -107,7 +111,9 @@ contract ShareMarketRevertsTest is ShareMarketFixture {
     function test_RevertWhen_NotTokenized() public {
         IShareMarket.Offer memory o = _sellOffer(10 * SHARE);
         o.clusterId = clusterId + 1;
-        _expectFillRevert(carol, o, SHARE, abi.encodeWithSelector(IShareMarketErrors.NotTokenized.selector, clusterId + 1));
+        _expectFillRevert(
+            carol, o, SHARE, abi.encodeWithSelector(IShareMarketErrors.NotTokenized.selector, clusterId + 1)
+        );
     }
 
     function test_RevertWhen_InvalidSignature_WrongSigner() public {
