@@ -177,6 +177,20 @@ describe.each(testDatabases)('market upkeep, book and trades on $name', ({ name,
     expect((await book()).asks).toEqual([]);
   });
 
+  it('reads the offers again after a reorg: a fill rolled back opens its offer again', async () => {
+    const b1 = signed.get('b1')!;
+    const snapshot = await fx.chain.snapshot();
+    await fx.fill(investorA, b1.offer, b1.signature, 3n * SHARE);
+    await index();
+    expect(await statusOf('b1')).toMatchObject({ status: 'filled', filled: 5n * SHARE });
+    // The fill's block is replaced by empty ones: the indexer finds the reorg and the upkeep reads b1 again.
+    await fx.chain.revert(snapshot);
+    await fx.chain.mine(3);
+    await index();
+    expect(await statusOf('b1')).toMatchObject({ status: 'open', filled: 2n * SHARE });
+    expect((await book()).bids).toMatchObject([{ price: 11_000_000n, amount: 3n * SHARE }]);
+  });
+
   it('expires offers by chain time', async () => {
     await fx.chain.increaseTime(7_200);
     await fx.chain.mine(1);
