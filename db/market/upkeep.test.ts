@@ -14,6 +14,7 @@ import { testPort } from '../../devnet/ports';
 import type { DatabaseHandle } from '../database';
 import { testDatabases } from '../databases.test-kit';
 import { createIndexer } from '../indexer/indexer';
+import { emptyEventRows } from '../indexer/tables';
 import { marketOffers } from '../schema';
 import { impliedYieldBps, readOrderBook, readTrades } from './book';
 import {
@@ -26,7 +27,7 @@ import {
   startMarketChain,
 } from './market.test-kit';
 import { relayOffer } from './relay';
-import { marketUpkeepHooks } from './upkeep';
+import { createMarketUpkeep, marketUpkeepHooks, PRUNE_AFTER_DAYS } from './upkeep';
 
 describe.each(testDatabases)('market upkeep, book and trades on $name', ({ name, open }) => {
   let fx: MarketFixture;
@@ -199,5 +200,22 @@ describe.each(testDatabases)('market upkeep, book and trades on $name', ({ name,
     const view = await book();
     expect([view.asks, view.bids, view.bestAsk, view.bestBid, view.spread]).toEqual([[], [], null, null, null]);
     expect(zeroAddress).toBe(zeroAddress);
+  });
+
+  it(`prunes offers dead for more than ${PRUNE_AFTER_DAYS} days and keeps the rest`, async () => {
+    const old = new Date(Date.now() - (PRUNE_AFTER_DAYS + 1) * 86_400_000);
+    const [template] = await handle.db.select().from(marketOffers).limit(1);
+    const copy = (hash: string, status: 'filled' | 'expired', statusAt: Date) => ({
+      ...template!,
+      offerHash: `0x${hash.repeat(64)}` as Hex,
+      status,
+      statusAt,
+    });
+    await handle.db.insert(marketOffers).values([copy('1', 'filled', old), copy('2', 'expired', new Date())]);
+    const before = (await handle.db.select().from(marketOffers)).length;
+    await createMarketUpkeep({ db: handle.db, chain: fx.marketChain }).afterRange({ rows: emptyEventRows() });
+    const after = await handle.db.select({ hash: marketOffers.offerHash }).from(marketOffers);
+    expect(after).toHaveLength(before - 1);
+    expect(after.map((row) => row.hash)).not.toContain(`0x${'1'.repeat(64)}`);
   });
 });
