@@ -7,7 +7,7 @@
 import { useFetcher } from '@remix-run/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Address, erc20Abi } from 'viem';
+import { type Address, erc20Abi, zeroAddress } from 'viem';
 import { useConfig, useConnection, useReadContracts } from 'wagmi';
 import { getBlock, readContract, signTypedData } from 'wagmi/actions';
 import { shareMarketAbi, shareTokenAbi } from '#contracts';
@@ -38,24 +38,23 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
   const [lifetime, setLifetime] = useState<OfferLifetime>('week');
   const amount = parseShareAmount(amountText);
   const price = parsePositive(priceText, usdDecimals);
+  const who = account ?? zeroAddress;
   const reads = useReadContracts({
-    contracts: account
-      ? [
-          { address: refs.token, abi: shareTokenAbi, functionName: 'paused' },
-          { address: refs.token, abi: shareTokenAbi, functionName: 'isFrozen', args: [account] },
-          { address: refs.token, abi: shareTokenAbi, functionName: 'allowlistEnabled' },
-          { address: refs.token, abi: shareTokenAbi, functionName: 'isVerified', args: [account] },
-          { address: refs.token, abi: erc20Abi, functionName: 'balanceOf', args: [account] },
-          { address: refs.stablecoin, abi: erc20Abi, functionName: 'balanceOf', args: [account] },
-          { address: refs.market, abi: shareMarketAbi, functionName: 'fee' },
-          { address: refs.market, abi: shareMarketAbi, functionName: 'minNonce', args: [account] },
-        ]
-      : [],
+    contracts: [
+      { address: refs.token, abi: shareTokenAbi, functionName: 'paused' },
+      { address: refs.token, abi: shareTokenAbi, functionName: 'isFrozen', args: [who] },
+      { address: refs.token, abi: shareTokenAbi, functionName: 'allowlistEnabled' },
+      { address: refs.token, abi: shareTokenAbi, functionName: 'isVerified', args: [who] },
+      { address: refs.token, abi: erc20Abi, functionName: 'balanceOf', args: [who] },
+      { address: refs.stablecoin, abi: erc20Abi, functionName: 'balanceOf', args: [who] },
+      { address: refs.market, abi: shareMarketAbi, functionName: 'fee' },
+      { address: refs.market, abi: shareMarketAbi, functionName: 'minNonce', args: [who] },
+    ],
     allowFailure: false,
     query: { enabled: Boolean(account) },
   });
-  const [paused, frozen, allowlistEnabled, verified, shareBalance, stablecoinBalance, fee, minNonce] = (reads.data ??
-    []) as [boolean?, boolean?, boolean?, boolean?, bigint?, bigint?, readonly [number, Address]?, bigint?];
+  const [paused, frozen, allowlistEnabled, verified, shareBalance, stablecoinBalance, fee, minNonce] =
+    reads.data ?? [];
   const draft =
     account && amount && price
       ? ({
@@ -64,7 +63,7 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
           clusterId: refs.clusterId,
           amount,
           price,
-          taker: '0x0000000000000000000000000000000000000000',
+          taker: zeroAddress,
           expiry: 0n,
           nonce: minNonce ?? 0n,
         } satisfies Offer)

@@ -3,7 +3,7 @@
  * the same checks as POST /api/v1/offers: a refusal stores nothing), `intent=exit` asks for a holder's exit quote. Every
  * refusal is `{ intent, ok: false, error: { code, reason, message } }` with its status, for the fetcher to word.
  */
-import type { AppLoadContext, Params } from '@remix-run/node';
+import type { ActionFunctionArgs, AppLoadContext } from '@remix-run/node';
 import { isAddress } from 'viem';
 import { z } from 'zod';
 import { clusterIdParam } from '~/lib/params';
@@ -31,7 +31,11 @@ function refused(intent: Intent, status: number, code: string, message: string) 
   return privateData({ intent, ok: false as const, error: { code, reason: code, message } }, { status });
 }
 
-export async function marketAction(params: Params, request: Request, context: AppLoadContext) {
+export async function marketAction(
+  params: ActionFunctionArgs['params'],
+  request: Request,
+  context: AppLoadContext,
+) {
   const cluster = clusterIdParam.safeParse(params.id);
   const form = marketWriteSchema.safeParse(Object.fromEntries(await request.formData()));
   const intent: Intent = form.success ? form.data.intent : 'offer';
