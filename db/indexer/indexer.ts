@@ -10,11 +10,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { PublicClient } from 'viem';
+import { getAddress, type PublicClient } from 'viem';
 import { ConfigError } from '#protocol/base-error';
 import type { Database } from '../database';
 import { emptyMirrorOfChain } from '../mirror';
-import { chainIdentity, indexedBlocks } from '../schema';
+import { chainIdentity, indexedBlocks, marketOffers } from '../schema';
 import { countRows, type KnownContracts } from './decode';
 import { isRangeTooLarge } from './errors';
 import { createIndexerMetrics, type IndexerMetrics } from './metrics';
@@ -93,7 +93,11 @@ export async function ensureChainIdentity(
     }
     // In the same transaction as the new identity: a crash in between leaves the old mirror, never half of one. Only
     // this chain's rows: another chain's mirror in a shared database has its own identity, unchanged.
-    if (stored) await emptyMirrorOfChain(tx, identity.chainId);
+    if (stored) {
+      await emptyMirrorOfChain(tx, identity.chainId);
+      // Relayed offers are off-chain but signed for the market that is gone: no taker could fill one again.
+      await tx.delete(marketOffers).where(eq(marketOffers.chainId, identity.chainId));
+    }
     await tx.insert(chainIdentity).values(identity);
     return stored !== undefined;
   });
@@ -123,6 +127,10 @@ export function createIndexer(options: IndexerOptions) {
       registry: options.contracts.clusterRegistry.toLowerCase(),
       factory: options.contracts.factory.toLowerCase(),
       stablecoin: options.contracts.stablecoin.toLowerCase(),
+      market: options.contracts.market && {
+        key: options.contracts.market.toLowerCase(),
+        address: getAddress(options.contracts.market),
+      },
       tokens: new Map(tokens.map((row) => [row.token.toLowerCase(), { clusterId: row.clusterId, address: row.token }])),
       offerings: new Map(tokens.map((row) => [row.offering.toLowerCase(), { address: row.offering }])),
     };

@@ -1,5 +1,11 @@
-/** The secondary market's views (issue 16's shared spec): what the relay, the book and the models answer. */
+/**
+ * The secondary market as the app reads it (shared spec, issue 16): the relay's offers, the order book, trades and an
+ * exit quote. Amounts are bigint (share base units, stablecoin base units); times are unix seconds. The UI imports
+ * these with `import type`.
+ */
 import type { Address, Hex } from 'viem';
+
+export type OfferStatusName = 'open' | 'unfillable' | 'filled' | 'cancelled' | 'expired';
 
 export type OfferView = {
   offerHash: Hex;
@@ -14,7 +20,7 @@ export type OfferView = {
   signature: Hex;
   filled: bigint;
   remaining: bigint;
-  status: 'open' | 'unfillable' | 'filled' | 'cancelled' | 'expired';
+  status: OfferStatusName;
   reason: string | null;
   createdAt: number;
 };
@@ -62,4 +68,14 @@ export type ExitQuote = {
   averagePrice: bigint | null;
   levelsUsed: number;
   earnedSinceBought: bigint | null;
+};
+
+export type PricePoint = { time: number; price: bigint; amount: bigint; impliedYieldBps: number | null };
+
+export type MarketStats = {
+  clusterId: bigint;
+  lastPrice: bigint | null;
+  volume24h: bigint;
+  volume30d: bigint;
+  trades30d: number;
 };
