@@ -12,6 +12,7 @@ import { HoldersCard, OfferingCard } from '~/components/PassportInvestment';
 import { PayoutReconciliation } from '~/components/PayoutReconciliation';
 import { ClusterMarket } from '~/components/trading/ClusterMarket';
 import { marketAction } from '~/components/trading/market-action.server';
+import { marketOf } from '~/components/trading/offers';
 import { formatDateTime, formatInteger, formatRelative, formatUsd, shortAddress } from '~/lib/format';
 import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.server';
 import { clusterIdParam, safeHttpUrl, searchParamsObject } from '~/lib/params';
@@ -98,6 +99,7 @@ export default function ClusterPassport() {
   const locale = i18n.language;
   const documentUrl = safeHttpUrl(cluster.metadataURI);
   const market = cluster.market;
+  const marketAddress = root ? marketOf(root.contracts) : undefined;
   const { activity } = cluster;
   const chainSource = { href: `/clusters/${cluster.id}`, label: t('figure.chainRead', { block: cluster.block }) };
 
@@ -302,10 +304,10 @@ export default function ClusterPassport() {
           </ul>
         </section>
         <HoldersCard cluster={cluster} />
-        {cluster.token && cluster.book && root?.contracts.market && (
+        {cluster.token && cluster.book && root && marketAddress && (
           <ClusterMarket
             refs={{
-              market: root.contracts.market,
+              market: marketAddress,
               token: cluster.token.address,
               stablecoin: root.contracts.stablecoin,
               chainId: root.chain.id,

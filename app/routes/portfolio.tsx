@@ -17,6 +17,7 @@ import { SendElsewhere } from '~/components/holdings/SendElsewhere';
 import { TransferForm } from '~/components/holdings/TransferForm';
 import { VerificationTable } from '~/components/holdings/VerificationTable';
 import { useChainNow, usePositions } from '~/components/positions';
+import { marketOf } from '~/components/trading/offers';
 import { PortfolioMarket } from '~/components/trading/PortfolioMarket';
 import { TxStatus } from '~/components/TxStatus';
 import { toCsv } from '~/lib/csv';
@@ -191,10 +192,11 @@ export default function Portfolio() {
     0n,
   );
 
-  const marketSection = account && investorView && root?.contracts.market && (
+  const marketAddress = root ? marketOf(root.contracts) : undefined;
+  const marketSection = account && investorView && marketAddress && (
     <PortfolioMarket
       account={account}
-      market={root.contracts.market}
+      market={marketAddress}
       offers={investorView.market.offers}
       trades={investorView.market.trades}
       usdDecimals={usdDecimals}

@@ -6,19 +6,8 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatUnits } from 'viem';
+import type { MarketStats, PricePoint } from '#db/market/types';
 import { formatInteger, formatUsd } from '~/lib/format';
-
-/** getMarketStats' row (the spec's shape). */
-export type MarketStat = {
-  clusterId: bigint;
-  lastPrice: bigint | null;
-  volume24h: bigint;
-  volume30d: bigint;
-  trades30d: number;
-};
-
-/** getPriceHistory's point (the spec's shape). */
-export type PricePoint = { time: number; price: bigint; amount: bigint; impliedYieldBps: number | null };
 
 /** The chart series of a price history: ISO minute labels, prices in whole stablecoin units, yields in percent. */
 export function pricePointsChart(points: readonly PricePoint[], usdDecimals: number) {
@@ -29,7 +18,7 @@ export function pricePointsChart(points: readonly PricePoint[], usdDecimals: num
   };
 }
 
-export function MarketStatsTable({ stats, usdDecimals }: { stats: readonly MarketStat[]; usdDecimals: number }) {
+export function MarketStatsTable({ stats, usdDecimals }: { stats: readonly MarketStats[]; usdDecimals: number }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const usd = (value: bigint) => formatUsd(value, usdDecimals, locale, 6);

@@ -37,8 +37,10 @@ export async function marketAction(
   context: AppLoadContext,
 ) {
   const cluster = clusterIdParam.safeParse(params.id);
-  const form = marketWriteSchema.safeParse(Object.fromEntries(await request.formData()));
-  const intent: Intent = form.success ? form.data.intent : 'offer';
+  const fields = Object.fromEntries(await request.formData());
+  const form = marketWriteSchema.safeParse(fields);
+  // A refusal answers the fetcher that asked: the exit quote's, or the offer form's for anything else.
+  const intent: Intent = fields.intent === 'exit' ? 'exit' : 'offer';
   if (!cluster.success) return refused(intent, 400, 'invalid_parameter', 'The cluster id is not a number.');
   if (!form.success) {
     const issue = form.error.issues[0]!;
