@@ -12,7 +12,9 @@ import { formatShares, formatUsd, SHARE_DECIMALS } from '~/lib/format';
 import { parseShareAmount } from './offers';
 import type { RelayError } from './relay-answer';
 
-export type ExitAnswer = { intent: 'exit'; ok: true; quote: ExitQuote } | { intent: 'exit'; ok: false; error: RelayError };
+export type ExitAnswer =
+  | { intent: 'exit'; ok: true; quote: ExitQuote }
+  | { intent: 'exit'; ok: false; error: RelayError };
 
 /** The quote in words; every figure carries its base-unit value for the tests. */
 export function ExitQuoteText({ quote, usdDecimals }: { quote: ExitQuote; usdDecimals: number }) {

@@ -216,8 +216,7 @@ export function FillPanel({
                 : t('trading.fill.youReceive', {
                     amount: feeAmount === undefined ? '…' : formatUsd(cost - feeAmount, usdDecimals, locale, 6),
                   })}{' '}
-              {feeAmount !== undefined &&
-                t('trading.fill.fee', { fee: formatUsd(feeAmount, usdDecimals, locale, 6) })}
+              {feeAmount !== undefined && t('trading.fill.fee', { fee: formatUsd(feeAmount, usdDecimals, locale, 6) })}
             </p>
           )}
           {blocked && (
@@ -230,9 +229,7 @@ export function FillPanel({
           <div className="toolbar">
             <button
               type="submit"
-              disabled={
-                flow.busy || cost === undefined || Boolean(blocked) || dust || zeroCost || check.isLoading
-              }
+              disabled={flow.busy || cost === undefined || Boolean(blocked) || dust || zeroCost || check.isLoading}
             >
               {t('trading.fill.submit')}
             </button>

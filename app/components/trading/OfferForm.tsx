@@ -17,7 +17,14 @@ import { TxStatus } from '~/components/TxStatus';
 import { type DescribedError, describeError, refusalText } from '~/lib/contract-errors';
 import { formatBps, formatShares, formatUsd } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
-import { OFFER_LIFETIMES, type OfferLifetime, offerBody, parsePositive, parseShareAmount, placementVerdict } from './offers';
+import {
+  OFFER_LIFETIMES,
+  type OfferLifetime,
+  offerBody,
+  parsePositive,
+  parseShareAmount,
+  placementVerdict,
+} from './offers';
 import { type RelayAnswer, RelayMessage } from './relay-answer';
 
 export type MarketRefs = { market: Address; token: Address; stablecoin: Address; chainId: number; clusterId: bigint };
@@ -53,8 +60,7 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
     allowFailure: false,
     query: { enabled: Boolean(account) },
   });
-  const [paused, frozen, allowlistEnabled, verified, shareBalance, stablecoinBalance, fee, minNonce] =
-    reads.data ?? [];
+  const [paused, frozen, allowlistEnabled, verified, shareBalance, stablecoinBalance, fee, minNonce] = reads.data ?? [];
   const draft =
     account && amount && price
       ? ({

@@ -20,7 +20,10 @@ function post(fields: Record<string, string>) {
   return new Request('http://localhost/clusters/7', { method: 'POST', body: new URLSearchParams(fields) });
 }
 
-type Answer = { data: { intent: string; ok: boolean; error?: { code: string; reason: string } }; init: { status?: number } };
+type Answer = {
+  data: { intent: string; ok: boolean; error?: { code: string; reason: string } };
+  init: { status?: number };
+};
 const answer = async (fields: Record<string, string>, id = '7') =>
   (await marketAction({ id }, post(fields), context)) as unknown as Answer;
 

@@ -6,8 +6,8 @@
 import type { ActionFunctionArgs, AppLoadContext } from '@remix-run/node';
 import { isAddress } from 'viem';
 import { z } from 'zod';
-import { clusterIdParam } from '~/lib/params';
 import { fromDataSources } from '~/lib/http.server';
+import { clusterIdParam } from '~/lib/params';
 import { privateData } from '~/lib/private-json.server';
 import { relayOffer } from '~/models/offers.server';
 import { getExitQuote } from '~/models/trading-portfolio.server';
@@ -31,11 +31,7 @@ function refused(intent: Intent, status: number, code: string, message: string) 
   return privateData({ intent, ok: false as const, error: { code, reason: code, message } }, { status });
 }
 
-export async function marketAction(
-  params: ActionFunctionArgs['params'],
-  request: Request,
-  context: AppLoadContext,
-) {
+export async function marketAction(params: ActionFunctionArgs['params'], request: Request, context: AppLoadContext) {
   const cluster = clusterIdParam.safeParse(params.id);
   const fields = Object.fromEntries(await request.formData());
   const form = marketWriteSchema.safeParse(fields);
@@ -73,6 +69,9 @@ export async function marketAction(
     return refused('offer', 400, 'cluster_mismatch', `The offer is not for cluster #${clusterId}.`);
   const result = await fromDataSources(() => relayOffer(context, body));
   if (!result.ok)
-    return privateData({ intent: 'offer' as const, ok: false as const, error: result.error }, { status: result.status });
+    return privateData(
+      { intent: 'offer' as const, ok: false as const, error: result.error },
+      { status: result.status },
+    );
   return privateData({ intent: 'offer' as const, ok: true as const, offer: result.offer }, { status: 201 });
 }

@@ -1,7 +1,15 @@
 import { zeroAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { OfferView } from '#db/market/types';
-import { depthPercents, fillParties, offerBody, offerOf, parsePositive, parseShareAmount, placementVerdict } from './offers';
+import {
+  depthPercents,
+  fillParties,
+  offerBody,
+  offerOf,
+  parsePositive,
+  parseShareAmount,
+  placementVerdict,
+} from './offers';
 
 const MAKER = '0x1111111111111111111111111111111111111111';
 const TAKER = '0x2222222222222222222222222222222222222222';

@@ -8,7 +8,7 @@ import { renderToString } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { ExitQuote, OfferView, OrderBook as Book, Trade } from '#db/market/types';
+import type { OrderBook as Book, ExitQuote, OfferView, Trade } from '#db/market/types';
 import { i18nOptions, supportedLanguages } from '~/i18n';
 import { formatBps, formatInteger, formatShares, formatUsd } from '~/lib/format';
 import { ExitQuoteText } from './ExitQuote';
@@ -43,7 +43,8 @@ function figures(html: string, testId: string) {
   return [...html.matchAll(pattern)].map((match) => ({ value: match[1], text: match[2]!.trim() }));
 }
 
-const unescape = (text: string) => text.replaceAll('&amp;', '&').replaceAll('&#x27;', "'").replaceAll('&quot;', '"');
+const unescapeHtml = (text: string) =>
+  text.replaceAll('&amp;', '&').replaceAll('&#x27;', "'").replaceAll('&quot;', '"');
 
 const book: Book = {
   clusterId: 7n,
@@ -82,7 +83,7 @@ describe.each(supportedLanguages)('the market tables in %s', (language) => {
   const usd = (value: bigint) => formatUsd(value, USD, language, 6);
 
   it('show the book: best bid, best ask, spread, and each level with its depth and implied yield', async () => {
-    const html = unescape(await render(createElement(OrderBook, { book, usdDecimals: USD }), language));
+    const html = unescapeHtml(await render(createElement(OrderBook, { book, usdDecimals: USD }), language));
     expect(html).not.toMatch(/trading\.[a-z]/);
     expect(figures(html, 'book-best-bid')).toEqual([{ value: '11000000', text: usd(11_000_000n) }]);
     expect(figures(html, 'book-best-ask')).toEqual([{ value: '12000000', text: usd(12_000_000n) }]);
@@ -111,7 +112,7 @@ describe.each(supportedLanguages)('the market tables in %s', (language) => {
   });
 
   it("list trades with the mirror's price, shares, cost and fee, linked to their transaction", async () => {
-    const html = unescape(await render(createElement(TradeList, { trades: [trade], usdDecimals: USD }), language));
+    const html = unescapeHtml(await render(createElement(TradeList, { trades: [trade], usdDecimals: USD }), language));
     expect(html).not.toMatch(/trading\.[a-z]/);
     expect(figures(html, 'trade-price')).toEqual([{ value: '11500000', text: usd(11_500_000n) }]);
     expect(figures(html, 'trade-amount')).toEqual([
@@ -153,7 +154,7 @@ describe.each(supportedLanguages)('the market tables in %s', (language) => {
       createdAt: 1_800_000_000,
     };
     const filled = { ...offer, offerHash: `0x${'9a'.repeat(32)}` as const, status: 'filled' as const, reason: null };
-    const html = unescape(
+    const html = unescapeHtml(
       await render(
         createElement(MyOffers, { offers: [offer, filled], usdDecimals: USD, busy: false, onCancel: () => {} }),
         language,
@@ -182,7 +183,7 @@ describe.each(supportedLanguages)('the market tables in %s', (language) => {
       levelsUsed: 2,
       earnedSinceBought: 4_321_000n,
     };
-    const html = unescape(await render(createElement(ExitQuoteText, { quote, usdDecimals: USD }), language));
+    const html = unescapeHtml(await render(createElement(ExitQuoteText, { quote, usdDecimals: USD }), language));
     expect(html).not.toMatch(/trading\.[a-z]/);
     expect(figures(html, 'exit-proceeds')[0]).toEqual({ value: '98010000', text: usd(98_010_000n) });
     expect(figures(html, 'exit-fee')[0]?.value).toBe('990000');
@@ -203,7 +204,7 @@ describe.each(supportedLanguages)('the market tables in %s', (language) => {
       { clusterId: 7n, lastPrice: 11_500_000n, volume24h: 23_000_001n, volume30d: 80_000_000n, trades30d: 1_234 },
       { clusterId: 8n, lastPrice: null, volume24h: 0n, volume30d: 0n, trades30d: 0 },
     ];
-    const html = unescape(await render(createElement(MarketStatsTable, { stats, usdDecimals: USD }), language));
+    const html = unescapeHtml(await render(createElement(MarketStatsTable, { stats, usdDecimals: USD }), language));
     expect(html).not.toMatch(/trading\.[a-z]/);
     expect(figures(html, 'stat-last-price')).toEqual([
       { value: '11500000', text: usd(11_500_000n) },
