@@ -14,14 +14,14 @@ import { readContract } from 'wagmi/actions';
 import { shareMarketAbi, shareTokenAbi } from '#contracts';
 import type { OfferView } from '#db/market/types';
 import { errorNameOfSelector } from '#protocol/errors';
-import { fillCost, fillFee, leavesDustRemainder } from '#protocol/market';
+import { fillCost, fillFee, fillParties, leavesDustRemainder, noPermit } from '#protocol/market';
 import { refusalSentence } from '~/components/holdings/refusal';
 import { TxStatus } from '~/components/TxStatus';
 import { formatDateTime, formatShares, formatUsd, SHARE_DECIMALS, shortAddress } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
 import type { MarketRefs } from './OfferForm';
-import { fillParties, offerOf, parseShareAmount } from './offers';
-import { isUnsupportedSigning, NO_PERMIT, signPermit } from './permit';
+import { offerOf, parseShareAmount } from './offers';
+import { isUnsupportedSigning, signPermit } from './permit';
 
 /** At most this many offers are listed to fill (the book's levels show the rest of the depth). */
 export const FILLABLE_SHOWN = 20;
@@ -84,7 +84,7 @@ export function FillPanel({
             address: refs.market,
             abi: shareMarketAbi,
             functionName: 'fillWithPermits',
-            args: [...fillArgs, NO_PERMIT, permit],
+            args: [...fillArgs, noPermit, permit],
           },
           t('trading.fill.tx'),
         );

@@ -1,15 +1,7 @@
 import { zeroAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { OfferView } from '#db/market/types';
-import {
-  depthPercents,
-  fillParties,
-  offerBody,
-  offerOf,
-  parsePositive,
-  parseShareAmount,
-  placementVerdict,
-} from './offers';
+import { depthPercents, offerBody, offerOf, parsePositive, parseShareAmount, placementVerdict } from './offers';
 
 const MAKER = '0x1111111111111111111111111111111111111111';
 const TAKER = '0x2222222222222222222222222222222222222222';
@@ -77,11 +69,6 @@ describe('an offer view', () => {
       signature: view.signature,
     });
     expect(JSON.parse(JSON.stringify(body))).toEqual(body);
-  });
-
-  it('names the seller and the buyer of a fill: the maker sells into a Sell offer, buys through a Buy offer', () => {
-    expect(fillParties({ maker: MAKER, side: 0 }, TAKER)).toEqual({ seller: MAKER, buyer: TAKER });
-    expect(fillParties({ maker: MAKER, side: 1 }, TAKER)).toEqual({ seller: TAKER, buyer: MAKER });
   });
 });
 

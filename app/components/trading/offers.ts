@@ -59,11 +59,6 @@ export function offerBody(offer: Offer, signature: `0x${string}`) {
   };
 }
 
-/** Who gives shares and who gives stablecoin when `taker` fills `offer`. */
-export function fillParties(offer: Pick<Offer, 'maker' | 'side'>, taker: Address) {
-  return offer.side === 0 ? { seller: offer.maker, buyer: taker } : { seller: taker, buyer: offer.maker };
-}
-
 /** What the token and the wallet say about placing an offer, read before anything is signed. */
 export type PlacementReads = {
   paused: boolean;
