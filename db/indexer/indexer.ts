@@ -20,6 +20,7 @@ import { isRangeTooLarge } from './errors';
 import { createIndexerMetrics, type IndexerMetrics } from './metrics';
 import { createRangeReader, type Header, type IndexerContracts, type RangeRead } from './read';
 import { loadKnownTokens, type RangeEnd, readCursor, rollBackTo, writeRange } from './store';
+import type { EventRows } from './tables';
 
 export type { IndexerContracts } from './read';
 
@@ -46,6 +47,13 @@ export type IndexerOptions = {
   signal: AbortSignal;
   log: Logger;
   metrics?: IndexerMetrics;
+  /**
+   * Derived off-chain work after each written range (the market's offer upkeep, db/market/upkeep.ts). Its failure is
+   * logged and never stops indexing: the range is already stored and the next range's round catches up.
+   */
+  afterRange?: (range: { from: bigint; to: bigint; rows: EventRows }) => Promise<void>;
+  /** The same after a reorg rolled the mirror back to `ancestor`. */
+  afterReorg?: (ancestor: bigint) => Promise<void>;
 };
 
 /**
@@ -220,6 +228,7 @@ export function createIndexer(options: IndexerOptions) {
     finalized = -1n;
     metrics.reorgs.inc();
     log.warn({ ancestor: ancestor.toString() }, 'reorg detected: rolled back to the common ancestor');
+    await options.afterReorg?.(ancestor).catch((error) => log.warn({ err: error }, 'after-reorg upkeep failed'));
   }
 
   /**
@@ -305,6 +314,9 @@ export function createIndexer(options: IndexerOptions) {
       timestamp: new Date(Number(last.timestamp) * 1000),
     });
     known = next;
+    await options
+      .afterRange?.({ from, to, rows })
+      .catch((error) => log.warn({ err: error }, 'after-range upkeep failed'));
     metrics.events.inc(written);
     metrics.indexedBlock.set(Number(to));
     updateLag(to, chainHead);

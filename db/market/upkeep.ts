@@ -214,8 +214,15 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
         limit ${PRUNE_LIMIT})`);
   }
 
+  /** Whether the chain has any relayed offer at all (a backfill before the first relay reads nothing more). */
+  async function anyOffer() {
+    const [row] = await db.select({ hash: marketOffers.offerHash }).from(marketOffers).where(ofChain).limit(1);
+    return row !== undefined;
+  }
+
   /** After a written range (its decoded rows). */
   async function afterRange(range: { rows: EventRows }) {
+    if (!(await anyOffer())) return;
     const head = await readHead(chain);
     const now = new Date();
     await settleFromMirror(range.rows, head, now);
@@ -233,6 +240,7 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
 
   /** After a reorg rolled the mirror back to `ancestor`: the offers checked within REORG_DEPTH of it, read again. */
   async function afterReorg(ancestor: bigint) {
+    if (!(await anyOffer())) return;
     const head = await readHead(chain);
     const rows = await db
       .select()
@@ -250,4 +258,25 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
   }
 
   return { afterRange, afterReorg };
+}
+
+/**
+ * The indexer's hooks for the market's upkeep (IndexerOptions.afterRange / afterReorg), or none for a deployment
+ * without a market: `createIndexer({ ...options, ...marketUpkeepHooks({ db, publicClient, chainId, contracts, log }) })`.
+ */
+export function marketUpkeepHooks(options: {
+  db: Database;
+  publicClient: MarketChain['publicClient'];
+  chainId: number;
+  contracts: { stablecoin: Address; market?: Address };
+  log?: Logger;
+}) {
+  const { market, stablecoin } = options.contracts;
+  if (!market) return {};
+  const upkeep = createMarketUpkeep({
+    db: options.db,
+    chain: { publicClient: options.publicClient, chainId: options.chainId, market: getAddress(market), stablecoin },
+    log: options.log,
+  });
+  return { afterRange: upkeep.afterRange, afterReorg: upkeep.afterReorg };
 }
