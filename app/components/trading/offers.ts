@@ -3,15 +3,10 @@
  * view turned back into the struct the contract signs and fills, the token's verdict on placing an offer, and the
  * depth bars of the book. The cost and fee rules themselves are protocol/market.ts's (never written twice here).
  */
-import { type Address, parseUnits, zeroAddress } from 'viem';
+import { parseUnits, zeroAddress } from 'viem';
 import type { OfferView, OrderBookLevel } from '#db/market/types';
 import type { Offer } from '#protocol/market';
 import { SHARE_DECIMALS } from '~/lib/format';
-
-/** The deployment's market, when its record has one (a record made before the market existed has none). */
-export function marketOf(contracts: object): Address | undefined {
-  return (contracts as { market?: Address }).market;
-}
 
 /** How long a new offer stays fillable, by the chain's clock (the relay refuses more than a year). */
 export const OFFER_LIFETIMES = { day: 86_400n, week: 7n * 86_400n, month: 30n * 86_400n } as const;

@@ -7,6 +7,7 @@ import { createElement, type ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server';
+import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { OrderBook as Book, ExitQuote, OfferView, Trade } from '#db/market/types';
 import { i18nOptions, supportedLanguages } from '~/i18n';
@@ -19,8 +20,8 @@ import { TradeList } from './TradeList';
 
 const USD = 6;
 const SHARE = 10n ** 18n;
-const MAKER = '0x1111111111111111111111111111111111111111';
-const TAKER = '0x2222222222222222222222222222222222222222';
+const MAKER: Address = '0x1111111111111111111111111111111111111111';
+const TAKER: Address = '0x2222222222222222222222222222222222222222';
 
 async function render(element: ReactElement, language: string): Promise<string> {
   const { query, dataRoutes } = createStaticHandler([{ id: 'page', path: '*', element }]);
