@@ -3,9 +3,9 @@
  * view turned back into the struct the contract signs and fills, the token's verdict on placing an offer, and the
  * depth bars of the book. The cost and fee rules themselves are protocol/market.ts's (never written twice here).
  */
-import { parseUnits, zeroAddress } from 'viem';
+import { type Address, parseUnits, zeroAddress } from 'viem';
 import type { OfferView, OrderBookLevel } from '#db/market/types';
-import type { Offer } from '#protocol/market';
+import { fillCost, type Offer } from '#protocol/market';
 import { SHARE_DECIMALS } from '~/lib/format';
 
 /** How long a new offer stays fillable, by the chain's clock (the relay refuses more than a year). */
@@ -52,6 +52,16 @@ export function offerBody(offer: Offer, signature: `0x${string}`) {
     },
     signature,
   };
+}
+
+/**
+ * What the taker of a fill gives and how much of it the market takes (its allowance or permit must cover it): the
+ * stablecoin cost into a Sell offer, the shares into a Buy offer.
+ */
+export function takerGives(offer: Offer, amount: bigint, assets: { token: Address; stablecoin: Address }) {
+  return offer.side === 0
+    ? { asset: assets.stablecoin, need: fillCost(offer, amount) }
+    : { asset: assets.token, need: amount };
 }
 
 /** What the token and the wallet say about placing an offer, read before anything is signed. */
