@@ -12,6 +12,7 @@ import { TxStatus } from '~/components/TxStatus';
 import { formatDateTime, formatShares, formatUsd } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
 import { offerOf } from './offers';
+import { offerReason } from './relay-answer';
 import { TradeList } from './TradeList';
 
 /** Offers a maker can still cancel on chain (a filled, cancelled or expired one is past it). */
@@ -74,8 +75,8 @@ export function MyOffers({
                 {offer.reason && (
                   <>
                     {' '}
-                    <span className="muted" data-testid="my-offer-reason">
-                      {offer.reason}
+                    <span className="muted" data-testid="my-offer-reason" data-reason={offer.reason}>
+                      {offerReason(i18n, offer.reason)}
                     </span>
                   </>
                 )}

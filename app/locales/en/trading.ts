@@ -9,6 +9,21 @@ export const trading = {
       cancelled: 'Cancelled',
       expired: 'Expired',
     },
+    /** Why an offer cannot be filled (the relay's `reason`: the contract's error name for the rule). */
+    reasons: {
+      TokenPaused: 'the token is paused: no shares move until it is unpaused.',
+      AccountFrozen: 'the maker’s account is frozen by the operator.',
+      RecipientNotVerified: 'the allowlist is on and the buyer is not verified by the operator.',
+      RecipientVerificationExpired: 'the allowlist is on and the buyer’s verification has expired.',
+      ERC20InsufficientBalance: 'the maker no longer holds enough of what the offer gives.',
+      ERC20InsufficientAllowance: 'the market is no longer allowed to move enough of what the offer gives.',
+      OfferExpired: 'the offer has expired.',
+      OfferIsCancelled: 'the offer was cancelled.',
+      NonceCancelled: 'the maker cancelled every offer up to this one’s nonce.',
+      FillExceedsRemaining: 'nothing is left to fill.',
+      NotTokenized: 'the cluster has no share token.',
+      DustRemainder: 'what is left is too small to pay for.',
+    },
     book: {
       title: 'Order book',
       caption: 'Offers to sell (asks) and to buy (bids), by price',
