@@ -53,7 +53,7 @@ export const trading = {
       shareBalance: 'You hold {{amount}} shares.',
       stablecoinBalance: 'You hold {{amount}}.',
       fee: 'Market fee in force: {{fee}} of each fill, paid by the seller.',
-      totalSell: 'A buyer filling all of it pays {{amount}} (before the fee you pay).',
+      totalSell: 'A buyer filling all of it pays {{amount}}; you receive {{proceeds}} after the fee.',
       totalBuy: 'Filling all of it costs you {{amount}}.',
       noBalance: 'Your balance does not cover this offer, so it could not be filled: nothing will be signed.',
       submitSell: 'Sign the sell offer',

@@ -53,7 +53,7 @@ export const trading: Pick<Messages, 'trading'> = {
       shareBalance: '你持有 {{amount}} 份。',
       stablecoinBalance: '你持有 {{amount}}。',
       fee: '当前市场手续费：每笔成交的 {{fee}}，由卖方支付。',
-      totalSell: '买方全部成交需支付 {{amount}}（你另付手续费）。',
+      totalSell: '买方全部成交需支付 {{amount}}；扣除手续费后你收到 {{proceeds}}。',
       totalBuy: '全部成交需花费 {{amount}}。',
       noBalance: '你的余额不足以支撑此挂单，它将无法成交：不会签名任何内容。',
       submitSell: '签署卖单',
