@@ -127,7 +127,7 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
     });
     expect(await relay(offerBody(offer, highS))).toMatchObject({
       status: 422,
-      error: { code: 'invalid_signature', reason: 'ECDSAInvalidSignatureS' },
+      error: { code: 'invalid_signature', reason: 'InvalidSignature' },
     });
     expect(await stored()).toHaveLength(0);
   });
