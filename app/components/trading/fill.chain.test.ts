@@ -155,6 +155,38 @@ describe('a fill from the cluster page', () => {
   });
 });
 
+describe("the portfolio's Cancel all", () => {
+  it('ends every offer the form signed (each with the then-current minNonce) in one cancelUpTo(minNonce + 1)', async () => {
+    const minNonce = () =>
+      chain.publicClient.readContract({
+        address: chain.deployment.contracts.market,
+        abi: shareMarketAbi,
+        functionName: 'minNonce',
+        args: [devAccount(HOLDER).address],
+      });
+    const remaining = (signed: SignedOffer) =>
+      chain.publicClient.readContract({
+        address: chain.deployment.contracts.market,
+        abi: shareMarketAbi,
+        functionName: 'remaining',
+        args: [signed.offer],
+      });
+    const nonce = await minNonce();
+    const offers = [
+      await market.signOffer(HOLDER, { side: Side.Sell, clusterId, amount: SHARE, price: 20n * USD, nonce }),
+      await market.signOffer(HOLDER, { side: Side.Buy, clusterId, amount: SHARE, price: 5n * USD, nonce }),
+    ];
+    expect(await Promise.all(offers.map(remaining))).toEqual([SHARE, SHARE]);
+    await chain.send(HOLDER, {
+      address: chain.deployment.contracts.market,
+      abi: shareMarketAbi,
+      functionName: 'cancelUpTo',
+      args: [(await minNonce()) + 1n],
+    });
+    expect(await Promise.all(offers.map(remaining))).toEqual([0n, 0n]);
+  });
+});
+
 describe("the offer form's verdict", () => {
   it('refuses an unverified buyer exactly when the token would refuse it the shares', async () => {
     const newcomer = devAccount(NEWCOMER).address;

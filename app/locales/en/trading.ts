@@ -85,7 +85,13 @@ export const trading = {
       permit: 'Sign the permit (no gas)',
       tx: 'Fill the offer',
     },
-    cancel: { submit: 'Cancel offer', tx: 'Cancel the offer' },
+    cancel: {
+      submit: 'Cancel offer',
+      tx: 'Cancel the offer',
+      all: 'Cancel all my offers',
+      allHow: 'One transaction (cancelUpTo): every offer you signed so far stops being fillable.',
+      allTx: 'Cancel all offers',
+    },
     exit: {
       title: 'Sell now: exit quote',
       shares: 'Shares to sell',

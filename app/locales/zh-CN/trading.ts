@@ -85,7 +85,13 @@ export const trading: Pick<Messages, 'trading'> = {
       permit: '签署授权（无需 gas）',
       tx: '成交挂单',
     },
-    cancel: { submit: '取消挂单', tx: '取消挂单' },
+    cancel: {
+      submit: '取消挂单',
+      tx: '取消挂单',
+      all: '取消我的全部挂单',
+      allHow: '一笔交易（cancelUpTo）：你迄今签署的所有挂单都将无法成交。',
+      allTx: '取消全部挂单',
+    },
     exit: {
       title: '立即卖出：退出报价',
       shares: '卖出份额',
