@@ -1,6 +1,7 @@
 /**
- * The market history's CSV route (app/routes/analytics_.market.$clusterId_.csv.ts) (unit: the model is a stand-in; trading-analytics.server.test.ts checks the history
- * against the mirror): the download is the model's CSV of that cluster's history, and a bad id is a 400.
+ * The market history's CSV route, app/routes/analytics_.market.$clusterId_.csv.ts (unit: the model is a stand-in;
+ * trading-analytics.server.test.ts checks the history against the mirror): the download is the model's CSV of that
+ * cluster's history, and a bad id is a 400.
  */
 import type { AppLoadContext, LoaderFunctionArgs } from '@remix-run/node';
 import { describe, expect, it, vi } from 'vitest';
