@@ -12,6 +12,8 @@ export default defineConfig({
   resolve: { alias: { '~': fileURLToPath(new URL('./app', import.meta.url)) } },
   plugins: [
     remix({
+      // A test beside its route module is not a route (Remix would otherwise build it as one and fail on its imports).
+      ignoredRouteFiles: ['**/*.test.*'],
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

@@ -179,6 +179,43 @@ describe('the guards refuse in the one wire shape the operator pages read (revie
   });
 });
 
+describe('the offer relay is an API authorized by signatures, not cookies (issue 16)', () => {
+  it('lets an API client without Origin reach the relay, whose own validation answers', async () => {
+    const answer = await send(PORT, '/api/v1/offers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.78' },
+      body: '{"offer":{}}',
+    });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text).error.code).not.toBe('cross_site');
+  });
+
+  it('still refuses a cross-site POST to every cookie-authorized route', async () => {
+    const answer = await send(PORT, '/portfolio', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'intent=anything',
+    });
+    expect(answer.status).toBe(403);
+  });
+
+  it('rate-limits offers per IP', async () => {
+    const statuses: number[] = [];
+    for (let index = 0; index < 40; index++)
+      statuses.push(
+        (
+          await send(PROXIED_PORT, '/api/v1/offers', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.79' },
+            body: '{}',
+          })
+        ).status,
+      );
+    expect(statuses[0]).toBe(400);
+    expect(statuses).toContain(429);
+  });
+});
+
 describe('the shared cache keys on the canonical URL (attacker #3, M-8)', () => {
   it('serves / with a made-up query parameter from the copy of / (M-8)', async () => {
     await send(PORT, '/');

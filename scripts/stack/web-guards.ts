@@ -90,10 +90,18 @@ export function hostGuard(publicOrigin: string): RequestHandler {
   };
 }
 
+/**
+ * Routes whose writes are authorized by a signature inside the body, never by the visitor's cookies: a cross-site page
+ * can post there only what its author could post with curl, so the CSRF gate does not apply and API clients (bots,
+ * other front ends), which send no Origin, may use them. The relay stores a signed offer for anyone who holds it.
+ */
+export const SIGNATURE_AUTHORIZED_ROUTES: readonly RegExp[] = [/^\/api\/v1\/offers$/];
+
 /** The CSRF gate: a state-changing request must come from a page of the configured origin. */
 export function originGuard(publicOrigin: string): RequestHandler {
   const allowed = allowedOrigins(publicOrigin);
   return (request, response, next) => {
+    if (SIGNATURE_AUTHORIZED_ROUTES.some((route) => route.test(request.path))) return next();
     const refusal = crossSiteRefusal(
       request.method,
       { secFetchSite: request.get('sec-fetch-site'), origin: request.get('origin') },
@@ -121,6 +129,7 @@ export const LIMITED_ROUTES: LimitedRoute[] = [
   },
   { name: 'attestation relay', method: 'POST', path: /^\/operator\/attestation$/, burst: 10, perMinute: 20 },
   { name: 'sign-in', method: 'POST', path: /^\/operator\/session$/, burst: 10, perMinute: 30 },
+  { name: 'offer relay', method: 'POST', path: /^\/api\/v1\/offers$/, burst: 20, perMinute: 60 },
 ];
 
 /** Clients remembered per limited route; beyond it the one idle longest starts again with a full bucket. */
