@@ -109,11 +109,12 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
         uint8 side = offer.side;
         if (side > uint8(Side.Buy)) revert InvalidSide(side);
         bool sell = side == uint8(Side.Sell);
-        IERC20 shares = IERC20(_tokenAt(offer.clusterId));
-        uint256 price = _cost(sell, amount, offer.price);
+        address token = _tokenAt(offer.clusterId);
+        if (token.code.length == 0) revert NotTokenized(offer.clusterId);
+        uint256 payment = _cost(sell, amount, offer.price);
         // The maker gives shares (Sell) or stablecoin (Buy), the taker the other asset.
-        _applyPermit(sell ? shares : STABLECOIN, offer.maker, sell ? amount : price, makerPermit);
-        _applyPermit(sell ? STABLECOIN : shares, msg.sender, sell ? price : amount, takerPermit);
+        _applyPermit(sell ? IERC20(token) : STABLECOIN, offer.maker, sell ? amount : payment, makerPermit);
+        _applyPermit(sell ? STABLECOIN : IERC20(token), msg.sender, sell ? payment : amount, takerPermit);
         return _fill(offer, signature, amount);
     }
 
