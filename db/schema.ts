@@ -15,5 +15,5 @@
 export * from './schema/chain';
 export * from './schema/derived';
 export * from './schema/events';
-export * from './schema/off-chain';
 export * from './schema/market';
+export * from './schema/off-chain';
