@@ -20,11 +20,21 @@ import { isRangeTooLarge } from './errors';
 import { createIndexerMetrics, type IndexerMetrics } from './metrics';
 import { createRangeReader, type Header, type IndexerContracts, type RangeRead } from './read';
 import { loadKnownTokens, type RangeEnd, readCursor, rollBackTo, writeRange } from './store';
+import { type EventRows, type EventTableKey, emptyEventRows, eventTableKeys } from './tables';
 
 export type { IndexerContracts } from './read';
 
+/** A range read ahead of the cursor (see prefetch); `done` is set once its read has arrived. */
+type ReadAhead = { from: bigint; to: bigint; read: Promise<RangeRead>; done?: RangeRead };
+
 /** Ranges read ahead of the one being written (see prefetch). */
-const PREFETCH_DEPTH = 2;
+const PREFETCH_DEPTH = 4;
+/**
+ * Rows one write may carry when ranges read ahead are joined into it (see joinReadAhead): a range's transaction costs
+ * a commit, a cursor update and the derived-table upserts (one balance row per holder it touched) whatever its size,
+ * so a backfill writes several ranges at once; bounded to keep a write's memory and lock time small.
+ */
+const MAX_JOINED_ROWS = 50_000;
 /** Depth below the head taken as final where the node has no `finalized` block tag (Ethereum finalizes in ~64-96). */
 const FALLBACK_FINALITY_DEPTH = 128n;
 /** Errors that mean "this node has no finalized tag" (an old node or a chain without finality), not a failure. */
@@ -220,7 +230,7 @@ export function createIndexer(options: IndexerOptions) {
    * its last block is still canonical, then checks it like a fresh read (its first block's parent must be the cursor);
    * otherwise (a failed write, a reorg, a failed read) it is dropped and the range is read again.
    */
-  let prefetched: { from: bigint; to: bigint; read: Promise<RangeRead> }[] = [];
+  let prefetched: ReadAhead[] = [];
 
   /**
    * Keeps PREFETCH_DEPTH ranges read ahead of the one being written, each starting after the one before it (and
@@ -237,9 +247,10 @@ export function createIndexer(options: IndexerOptions) {
       // Taken only here, so a failed read before it fails this one too (and is caught with it), never unobserved.
       const knownBefore = last ? last.read.then((done) => done.next) : after.next;
       const read = knownBefore.then((known) => reader.readRange(from, to, known, finalized));
+      const entry: ReadAhead = { from, to, read };
       // Its failure surfaces when (and if) a step uses it.
-      read.catch(() => {});
-      prefetched.push({ from, to, read });
+      read.then((done) => (entry.done = done)).catch(() => {});
+      prefetched.push(entry);
     }
   }
 
@@ -282,11 +293,11 @@ export function createIndexer(options: IndexerOptions) {
         throw error;
       }
     }
-    const { to, first, last, logs, rows, next } = read;
-    if (cursor && first.parentHash !== cursor.hash) {
+    if (cursor && read.first.parentHash !== cursor.hash) {
       await handleReorg();
       return { caughtUp: false, events: 0, head };
     }
+    const { to, last, rows, next } = joinReadAhead(read, head);
     // Reads queued for another start (a range halved, a read failed) are dropped; the rest stay ahead.
     if (prefetched[0] && prefetched[0].from !== to + 1n) prefetched = [];
     prefetch({ to, next: Promise.resolve(next) }, head);
@@ -301,8 +312,38 @@ export function createIndexer(options: IndexerOptions) {
     metrics.indexedBlock.set(Number(to));
     updateLag(to, chainHead);
     // Grow back after a refusal only while ranges stay sparse, so a dense chain does not oscillate.
-    if (range < maxRange && logs.length < 5_000) range = range * 2n > maxRange ? maxRange : range * 2n;
+    if (range < maxRange && read.logs.length < 5_000) range = range * 2n > maxRange ? maxRange : range * 2n;
     return { caughtUp: to >= head, events: countRows(rows), from, to, head };
+  }
+
+  /**
+   * `read` and the ranges read ahead after it that have already arrived, as one write of at most MAX_JOINED_ROWS rows
+   * (a backfill then commits once per several ranges, see MAX_JOINED_ROWS). Only ranges at or below the last
+   * finalized block are joined: they cannot be reorganized, so each one's first block naming the previous one's last
+   * as its parent is all there is to check. Near the head every range is written on its own, as soon as it is read,
+   * and a reorg there drops at most the reads ahead (never a joined write to roll back). A read ahead that has not
+   * arrived yet is not waited for: it stays ahead for the next step.
+   */
+  function joinReadAhead(read: RangeRead, head: bigint) {
+    if (read.to > finalized) return read;
+    const joined = [read];
+    let total = countRows(read.rows);
+    for (;;) {
+      const ahead = prefetched[0]?.done;
+      const previous = joined.at(-1)!;
+      if (!ahead || ahead.from !== previous.to + 1n || ahead.to > finalized || ahead.to > head) break;
+      if (ahead.first.parentHash !== previous.last.hash) break;
+      const count = countRows(ahead.rows);
+      if (total + count > MAX_JOINED_ROWS) break;
+      prefetched.shift();
+      joined.push(ahead);
+      total += count;
+    }
+    if (joined.length === 1) return read;
+    const rows = emptyEventRows() as Record<EventTableKey, unknown[]>;
+    for (const key of eventTableKeys) rows[key] = joined.flatMap((range) => range.rows[key] as unknown[]);
+    const end = joined.at(-1)!;
+    return { to: end.to, last: end.last, rows: rows as EventRows, next: end.next };
   }
 
   function updateLag(indexed: bigint, chainHead: bigint) {
