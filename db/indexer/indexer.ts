@@ -24,8 +24,15 @@ import { type EventRows, type EventTableKey, emptyEventRows, eventTableKeys } fr
 
 export type { IndexerContracts } from './read';
 
-/** A range read ahead of the cursor (see prefetch); `done` is set once its read has arrived. */
-type ReadAhead = { from: bigint; to: bigint; read: Promise<RangeRead>; done?: RangeRead };
+/** A range read ahead of the cursor (see prefetch), with the contracts it was read for (`known`). */
+type ReadAhead = { from: bigint; to: bigint; known: KnownContracts; read: Promise<RangeRead> };
+
+/**
+ * Whether a range read for `used` followed every contract of `actual`. The contracts known only grow, range after
+ * range, and a read ahead was started with those of an earlier range: the same counts mean the same contracts.
+ */
+const followsAll = (used: KnownContracts, actual: KnownContracts) =>
+  used.tokens.size === actual.tokens.size && used.offerings.size === actual.offerings.size;
 
 /** Ranges read ahead of the one being written (see prefetch). */
 const PREFETCH_DEPTH = 4;
@@ -225,32 +232,32 @@ export function createIndexer(options: IndexerOptions) {
   }
 
   /**
-   * The range after the one being written, read while it is written (the node and the database work at the same
-   * time). It is only a read, never stored by itself: the next step uses it if it starts exactly at the new cursor and
-   * its last block is still canonical, then checks it like a fresh read (its first block's parent must be the cursor);
-   * otherwise (a failed write, a reorg, a failed read) it is dropped and the range is read again.
+   * The ranges after the one being written, read while it is written (the node and the database work at the same
+   * time). They are only reads, never stored by themselves: the next step uses the first if it starts exactly at the
+   * new cursor, followed every contract known there and its last block is still canonical, then checks it like a fresh
+   * read (its first block's parent must be the cursor); otherwise (a failed write, a reorg, a failed read, a token
+   * created before it) it is dropped and the range is read again. The others may join its write (joinReadAhead).
    */
   let prefetched: ReadAhead[] = [];
 
   /**
-   * Keeps PREFETCH_DEPTH ranges read ahead of the one being written, each starting after the one before it (and
-   * following the contracts it discovered). On PGlite the database runs on this thread, so one range ahead left the
-   * thread idle whenever a read's round trips outlasted a write.
+   * Keeps PREFETCH_DEPTH ranges read ahead of the one being written, all in flight at once (one read at a time left
+   * the backfill waiting on the node's round trips; on PGlite the database also runs on this thread). Each follows the
+   * contracts known after the range being written: a read ahead is used only if no range before it created a token
+   * (followsAll), so the rare range after a tokenization is read again; after one, all reads ahead are dropped.
    */
-  function prefetch(after: { to: bigint; next: Promise<KnownContracts> }, head: bigint) {
+  function prefetch(after: { to: bigint; next: KnownContracts }, head: bigint) {
+    if (prefetched.some((entry) => !followsAll(entry.known, after.next))) prefetched = [];
     while (prefetched.length < PREFETCH_DEPTH) {
       const last = prefetched.at(-1);
       const previousTo = last ? last.to : after.to;
       if (previousTo >= head) break;
       const from = previousTo + 1n;
       const to = head < previousTo + range ? head : previousTo + range;
-      // Taken only here, so a failed read before it fails this one too (and is caught with it), never unobserved.
-      const knownBefore = last ? last.read.then((done) => done.next) : after.next;
-      const read = knownBefore.then((known) => reader.readRange(from, to, known, finalized));
-      const entry: ReadAhead = { from, to, read };
+      const read = reader.readRange(from, to, after.next, finalized);
       // Its failure surfaces when (and if) a step uses it.
-      read.then((done) => (entry.done = done)).catch(() => {});
-      prefetched.push(entry);
+      read.catch(() => {});
+      prefetched.push({ from, to, known: after.next, read });
     }
   }
 
@@ -276,7 +283,10 @@ export function createIndexer(options: IndexerOptions) {
       updateLag(cursor?.number ?? options.deployBlock - 1n, chainHead);
       return { caughtUp: true, events: 0, head };
     }
-    let read = ahead && ahead.from === from && ahead.to <= head ? await ahead.read.catch(() => undefined) : undefined;
+    let read =
+      ahead && ahead.from === from && ahead.to <= head && followsAll(ahead.known, known)
+        ? await ahead.read.catch(() => undefined)
+        : undefined;
     // A range read ahead is used only if its last block is still canonical (hence all of it is): a reorg since then
     // would otherwise be written first and rolled back at the next range.
     if (read && (await reader.getBlock(read.to).catch(() => undefined))?.hash !== read.last.hash) read = undefined;
@@ -297,10 +307,10 @@ export function createIndexer(options: IndexerOptions) {
       await handleReorg();
       return { caughtUp: false, events: 0, head };
     }
-    const { to, last, rows, next } = joinReadAhead(read, head);
+    const { to, last, rows, next } = await joinReadAhead(read, head);
     // Reads queued for another start (a range halved, a read failed) are dropped; the rest stay ahead.
     if (prefetched[0] && prefetched[0].from !== to + 1n) prefetched = [];
-    prefetch({ to, next: Promise.resolve(next) }, head);
+    prefetch({ to, next }, head);
     const written = await writeRange(db, chainId, rows, {
       number: last.number,
       hash: last.hash,
@@ -321,18 +331,20 @@ export function createIndexer(options: IndexerOptions) {
    * (a backfill then commits once per several ranges, see MAX_JOINED_ROWS). Only ranges at or below the last
    * finalized block are joined: they cannot be reorganized, so each one's first block naming the previous one's last
    * as its parent is all there is to check. Near the head every range is written on its own, as soon as it is read,
-   * and a reorg there drops at most the reads ahead (never a joined write to roll back). A read ahead that has not
-   * arrived yet is not waited for: it stays ahead for the next step.
+   * and a reorg there drops at most the reads ahead (never a joined write to roll back). The reads ahead are in
+   * flight together, so waiting for them costs about one read; one that failed stays ahead and fails its own step.
    */
-  function joinReadAhead(read: RangeRead, head: bigint) {
+  async function joinReadAhead(read: RangeRead, head: bigint) {
     if (read.to > finalized) return read;
     const joined = [read];
     let total = countRows(read.rows);
     for (;;) {
-      const ahead = prefetched[0]?.done;
+      const entry = prefetched[0];
       const previous = joined.at(-1)!;
-      if (!ahead || ahead.from !== previous.to + 1n || ahead.to > finalized || ahead.to > head) break;
-      if (ahead.first.parentHash !== previous.last.hash) break;
+      if (!entry || entry.from !== previous.to + 1n || entry.to > finalized || entry.to > head) break;
+      if (!followsAll(entry.known, previous.next)) break;
+      const ahead = await entry.read.catch(() => undefined);
+      if (!ahead || ahead.first.parentHash !== previous.last.hash) break;
       const count = countRows(ahead.rows);
       if (total + count > MAX_JOINED_ROWS) break;
       prefetched.shift();
