@@ -19,20 +19,10 @@ import { countRows, type KnownContracts } from './decode';
 import { isRangeTooLarge } from './errors';
 import { createIndexerMetrics, type IndexerMetrics } from './metrics';
 import { createRangeReader, type Header, type IndexerContracts, type RangeRead } from './read';
+import { followsAll, joinRanges, type ReadAhead } from './read-ahead';
 import { loadKnownTokens, type RangeEnd, readCursor, rollBackTo, writeRange } from './store';
-import { type EventRows, type EventTableKey, emptyEventRows, eventTableKeys } from './tables';
 
 export type { IndexerContracts } from './read';
-
-/** A range read ahead of the cursor (see prefetch), with the contracts it was read for (`known`). */
-type ReadAhead = { from: bigint; to: bigint; known: KnownContracts; read: Promise<RangeRead> };
-
-/**
- * Whether a range read for `used` followed every contract of `actual`. The contracts known only grow, range after
- * range, and a read ahead was started with those of an earlier range: the same counts mean the same contracts.
- */
-const followsAll = (used: KnownContracts, actual: KnownContracts) =>
-  used.tokens.size === actual.tokens.size && used.offerings.size === actual.offerings.size;
 
 /** Ranges read ahead of the one being written (see prefetch). */
 const PREFETCH_DEPTH = 4;
@@ -351,11 +341,7 @@ export function createIndexer(options: IndexerOptions) {
       joined.push(ahead);
       total += count;
     }
-    if (joined.length === 1) return read;
-    const rows = emptyEventRows() as Record<EventTableKey, unknown[]>;
-    for (const key of eventTableKeys) rows[key] = joined.flatMap((range) => range.rows[key] as unknown[]);
-    const end = joined.at(-1)!;
-    return { to: end.to, last: end.last, rows: rows as EventRows, next: end.next };
+    return joined.length === 1 ? read : joinRanges(joined);
   }
 
   function updateLag(indexed: bigint, chainHead: bigint) {
