@@ -317,9 +317,8 @@ export function createIndexer(options: IndexerOptions) {
   }
 
   /**
-   * `read` and the ranges read ahead after it that have already arrived, as one write of at most MAX_JOINED_ROWS rows
-   * (a backfill then commits once per several ranges, see MAX_JOINED_ROWS). Only ranges at or below the last
-   * finalized block are joined: they cannot be reorganized, so each one's first block naming the previous one's last
+   * `read` and the ranges read ahead after it, as one write of at most MAX_JOINED_ROWS rows (a backfill then commits
+   * once per several ranges, see MAX_JOINED_ROWS). Only ranges at or below the last finalized block are joined: they cannot be reorganized, so each one's first block naming the previous one's last
    * as its parent is all there is to check. Near the head every range is written on its own, as soon as it is read,
    * and a reorg there drops at most the reads ahead (never a joined write to roll back). The reads ahead are in
    * flight together, so waiting for them costs about one read; one that failed stays ahead and fails its own step.
