@@ -1,0 +1,134 @@
+/**
+ * Attack tests for the offer relay and its fillability verdicts (reviewer m-attack). Each `it` states the attack; a
+ * failing test is an open finding, a passing one an attack repelled.
+ */
+import { type Hex, parseSignature, zeroAddress } from 'viem';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { shareMarketAbi, shareTokenAbi } from '#contracts';
+import { noPermit, permitArgument, permitTypedData } from '#protocol/market';
+import { devAccount } from '../../devnet/accounts';
+import { sendAs } from '../../devnet/actions';
+import { testPort } from '../../devnet/ports';
+import type { DatabaseHandle } from '../database';
+import { testDatabases } from '../databases.test-kit';
+import { marketOffers } from '../schema';
+import { assessOffers, readHead } from './fillability';
+import { investorA, investorB, type MarketFixture, offerBody, SHARE, startMarketChain } from './market.test-kit';
+import { candidateOfRow } from './offers';
+import { MAX_OFFERS_PER_CLUSTER, MAX_OFFERS_PER_MAKER, relayOffer } from './relay';
+
+const [pglite] = testDatabases;
+
+describe('offer relay under attack', () => {
+  let fx: MarketFixture;
+  let handle: DatabaseHandle;
+  let snapshot: Hex | undefined;
+  beforeAll(async () => {
+    fx = await startMarketChain(testPort(4933));
+    handle = await pglite!.open();
+  }, 120_000);
+  afterAll(async () => {
+    await handle?.close();
+    await fx?.chain.stop();
+  });
+  afterEach(async () => {
+    await handle.db.delete(marketOffers);
+    if (snapshot) await fx.chain.revert(snapshot);
+    snapshot = undefined;
+  });
+  const take = async () => {
+    snapshot = await fx.chain.snapshot();
+  };
+  const relay = (body: unknown) => relayOffer({ db: handle.db, chain: fx.marketChain }, body);
+
+  it(`refuses dust-sized offers priced absurdly high: ${MAX_OFFERS_PER_CLUSTER / MAX_OFFERS_PER_MAKER} makers with 1 share base unit per offer would fill a cluster's bound for a year`, async () => {
+    await take();
+    // 50 share base units (5e-17 of a share) cover all 50 of the maker's slots; the notional check passes because the
+    // price, not the amount, makes the offer "worth" one whole stablecoin unit.
+    await fx.approveShares(investorA, BigInt(MAX_OFFERS_PER_MAKER));
+    const offer = await fx.offer(investorA, {
+      amount: 1n,
+      price: 10n ** 6n * SHARE, // 1,000,000,000,000 USDC per share: never filled, never cancelled by the book
+      expiry: (await fx.chainTime()) + 364n * 86_400n,
+    });
+    const result = await relay(offerBody(offer, await fx.sign(investorA, offer)));
+    expect(result.ok).toBe(false);
+  });
+
+  it('keeps counting a relayed maker permit as allowance after the maker burnt its nonce: the offer shows open, fillWithPermits reverts', async () => {
+    await take();
+    const maker = devAccount(investorB).address;
+    const [, name, version, chainId, verifyingContract] = await fx.chain.publicClient.readContract({
+      address: fx.token,
+      abi: shareTokenAbi,
+      functionName: 'eip712Domain',
+    });
+    const domain = { name, version, chainId: Number(chainId), verifyingContract };
+    const deadline = (await fx.chainTime()) + 3_600n;
+    const signPermit = async (value: bigint, nonce: bigint) =>
+      permitArgument(
+        value,
+        deadline,
+        await devAccount(investorB).signTypedData(
+          permitTypedData(domain, { owner: maker, spender: fx.market, value, nonce, deadline }),
+        ),
+      );
+    // B has no allowance; the offer is relayed with a permit of 10 shares (nonce 0): fillable, "open".
+    const offer = await fx.offer(investorB, { amount: 10n * SHARE });
+    const signature = await fx.sign(investorB, offer);
+    const permit = await signPermit(10n * SHARE, 0n);
+    const relayed = await relay(
+      offerBody(offer, signature, {
+        makerPermit: { ...permit, value: permit.value.toString(), deadline: permit.deadline.toString() },
+      }),
+    );
+    expect(relayed.ok).toBe(true);
+    // The maker burns nonce 0 with a permit of 0 to the market: the relayed permit can never be applied.
+    const burn = await signPermit(0n, 0n);
+    await sendAs(fx.chain, investorB, {
+      address: fx.token,
+      abi: shareTokenAbi,
+      functionName: 'permit',
+      args: [maker, fx.market, 0n, deadline, burn.v, burn.r, burn.s],
+    });
+    // Any taker's fill now reverts (ERC2612InvalidSigner), on chain.
+    await fx.fundStablecoin(investorA, 200_000_000n);
+    await expect(
+      sendAs(fx.chain, investorA, {
+        address: fx.market,
+        abi: shareMarketAbi,
+        functionName: 'fillWithPermits',
+        args: [offer, signature, 10n * SHARE, permit, noPermit],
+      }),
+    ).rejects.toThrow();
+    // The upkeep's verdict (same function) must not call it open.
+    const [row] = await handle.db.select().from(marketOffers);
+    const head = await readHead(fx.marketChain);
+    const verdict = (await assessOffers(fx.marketChain, [candidateOfRow(row!)], head)).get(row!.offerHash)!;
+    expect(verdict.status).toBe('unfillable');
+  });
+
+  it('refuses an offer whose named taker is its own maker (the market refuses every fill as SelfTrade)', async () => {
+    await take();
+    await fx.approveShares(investorA, 50n * SHARE);
+    const offer = await fx.offer(investorA, { taker: devAccount(investorA).address });
+    const result = await relay(offerBody(offer, await fx.sign(investorA, offer)));
+    expect(result.ok).toBe(false);
+  });
+
+  it('accepts the ECDSA signature of an EIP-7702-delegated EOA, as the market does (ECDSA is tried before EIP-1271)', async () => {
+    await take();
+    await fx.approveShares(investorA, 50n * SHARE);
+    const maker = devAccount(investorA).address;
+    // A 7702 delegation designator to a contract without isValidSignature (the market itself).
+    await fx.chain.publicClient.request({
+      method: 'anvil_setCode' as never,
+      params: [maker, `0xef0100${fx.market.slice(2)}`] as never,
+    });
+    const offer = await fx.offer(investorA, {});
+    const signature = await fx.sign(investorA, offer);
+    expect(parseSignature(signature).r).not.toBe(zeroAddress);
+    const result = await relay(offerBody(offer, signature));
+    expect(result).toMatchObject({ ok: true });
+  });
+});
