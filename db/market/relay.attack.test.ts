@@ -2,7 +2,7 @@
  * Attack tests for the offer relay and its fillability verdicts (reviewer m-attack). Each `it` states the attack; a
  * failing test is an open finding, a passing one an attack repelled.
  */
-import { type Hex, parseSignature, zeroAddress } from 'viem';
+import { encodeFunctionData, getAddress, type Hex, parseSignature, zeroAddress } from 'viem';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { shareMarketAbi, shareTokenAbi } from '#contracts';
 import { noPermit, permitArgument, permitTypedData } from '#protocol/market';
@@ -130,5 +130,42 @@ describe('offer relay under attack', () => {
     expect(parseSignature(signature).r).not.toBe(zeroAddress);
     const result = await relay(offerBody(offer, signature));
     expect(result).toMatchObject({ ok: true });
+  });
+  it("re-checks an EIP-1271 maker's signature: a wallet that stops answering after the relay must not keep a fake best ask in the book", async () => {
+    await take();
+    // A contract maker whose isValidSignature answers "valid" for anything while its slot 0 is 0 (it could as well
+    // answer by tx.origin, the block or a flag it flips after the relay).
+    const wallet = '0x00000000000000000000000000000000000c0de1' as const;
+    const runtime = '0x60005415601157600060005260206000f35b631626ba7e60e01b60005260206000f3' as Hex;
+    const rpc = (method: string, params: unknown[]) =>
+      fx.chain.publicClient.request({ method: method as never, params: params as never });
+    await rpc('anvil_setCode', [wallet, runtime]);
+    await rpc('anvil_setBalance', [wallet, '0xde0b6b3a7640000']);
+    await fx.chain.transferShares(investorA, fx.token, wallet, 10n * SHARE);
+    await rpc('anvil_impersonateAccount', [wallet]);
+    await rpc('eth_sendTransaction', [
+      {
+        from: wallet,
+        to: fx.token,
+        data: encodeFunctionData({ abi: shareTokenAbi, functionName: 'approve', args: [fx.market, 10n * SHARE] }),
+      },
+    ]);
+    await rpc('anvil_stopImpersonatingAccount', [wallet]);
+    const offer = { ...(await fx.offer(investorA, { amount: 10n * SHARE })), maker: getAddress(wallet) };
+    const signature = `0x${'11'.repeat(64)}1b` as Hex; // any bytes: the wallet does not look
+    const relayed = await relay(offerBody(offer, signature));
+    expect(relayed, JSON.stringify((relayed as { error?: unknown }).error)).toMatchObject({
+      ok: true,
+      offer: { status: 'open' },
+    });
+    // The maker flips its switch: every fill now reverts InvalidSignature.
+    await rpc('anvil_setStorageAt', [wallet, '0x0', `0x${'0'.repeat(63)}1`]);
+    await fx.fundStablecoin(investorB, 200_000_000n);
+    await expect(fx.fill(investorB, offer, signature, SHARE)).rejects.toThrow();
+    const [row] = await handle.db.select().from(marketOffers);
+    const head = await readHead(fx.marketChain);
+    const verdict = (await assessOffers(fx.marketChain, [candidateOfRow(row!)], head)).get(row!.offerHash)!;
+    // Fails: the verdict is `open` (the upkeep never re-asks isValidSignature), so the book keeps this ask.
+    expect(verdict.status).toBe('unfillable');
   });
 });
