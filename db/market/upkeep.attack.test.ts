@@ -6,21 +6,30 @@ import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import type { Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shareMarketAbi } from '#contracts';
+import { shareMarketAbi, testStablecoinAbi } from '#contracts';
 import type { Offer } from '#protocol/market';
+import { sendAs } from '../../devnet/actions';
 import { testPort } from '../../devnet/ports';
 import type { DatabaseHandle } from '../database';
 import { testDatabases } from '../databases.test-kit';
 import { createIndexer } from '../indexer/indexer';
 import { marketOffers } from '../schema';
-import { investorA, investorB, type MarketFixture, offerBody, SHARE, startMarketChain } from './market.test-kit';
+import {
+  investorA,
+  investorB,
+  investorC,
+  type MarketFixture,
+  offerBody,
+  SHARE,
+  startMarketChain,
+} from './market.test-kit';
 import { relayOffer } from './relay';
 import { marketUpkeepHooks, REORG_DEPTH, ROUND_LIMIT } from './upkeep';
 
 // One database is enough to show the logic flaw (the upkeep is database-agnostic).
 const [pglite] = testDatabases;
 
-describe('market upkeep under attack (reorg)', () => {
+describe('market upkeep under attack', () => {
   let fx: MarketFixture;
   let handle: DatabaseHandle;
 
@@ -118,5 +127,40 @@ describe('market upkeep under attack (reorg)', () => {
     expect(onChain).toBe(offer.amount);
     // Fails: the row stays `filled` (hidden from the book, pruned after 30 days) although the chain says it is whole.
     expect(await statusOf(hash)).toMatchObject({ status: 'open', filled: 0n });
+  }, 120_000);
+  it('finds a maker that drained its stablecoin or revoked its allowance after relaying (spoofed book depth)', async () => {
+    await handle.db.delete(marketOffers);
+    // An ordinary market: a few hundred live offers, so the bounded round (ROUND_LIMIT) re-checks others first.
+    await insertLiveOffers(4 * ROUND_LIMIT);
+    const relay = async (maker: number, fields: Partial<Offer>) => {
+      const offer = await fx.offer(maker, { expiry: (await fx.chainTime()) + 86_400n, ...fields });
+      const result = await relayOffer(
+        { db: handle.db, chain: fx.marketChain },
+        offerBody(offer, await fx.sign(maker, offer)),
+      );
+      if (!result.ok) throw new Error(result.error.code);
+      return result.offer.offerHash;
+    };
+    await fx.fundStablecoin(investorC, 55_000_000n);
+    await fx.approveShares(investorB, 5n * SHARE);
+    const bid = await relay(investorC, { side: 1, amount: 5n * SHARE, price: 11_000_000n, nonce: 7n });
+    const ask = await relay(investorB, { side: 0, amount: 5n * SHARE, price: 13_000_000n, nonce: 7n });
+    await index();
+    expect([(await statusOf(bid)).status, (await statusOf(ask)).status]).toEqual(['open', 'open']);
+
+    // C moves its stablecoin to a fresh wallet (a transfer between two outsiders: the mirror drops it), B revokes its
+    // share allowance (Approval is not mirrored). Neither offer can be filled any more.
+    const outsider = '0x000000000000000000000000000000000000dEaD' as const;
+    await sendAs(fx.chain, investorC, {
+      address: fx.chain.contracts.stablecoin,
+      abi: testStablecoinAbi,
+      functionName: 'transfer',
+      args: [outsider, 55_000_000n],
+    });
+    await fx.approveShares(investorB, 0n);
+    await fx.chain.mine(1);
+    await index();
+    // Fails: both stay `open` (in the book's bids and asks) until the round reaches them, hundreds of ranges later.
+    expect([(await statusOf(bid)).status, (await statusOf(ask)).status]).toEqual(['unfillable', 'unfillable']);
   }, 120_000);
 });
