@@ -12,9 +12,10 @@ import { testPort } from '../../devnet/ports';
 import type { DatabaseHandle } from '../database';
 import { testDatabases } from '../databases.test-kit';
 import { marketOffers } from '../schema';
+import { readOrderBook } from './book';
 import { assessOffers, readHead } from './fillability';
 import { investorA, investorB, type MarketFixture, offerBody, SHARE, startMarketChain } from './market.test-kit';
-import { candidateOfRow } from './offers';
+import { candidateOfRow, serializeOfferView } from './offers';
 import { MAX_OFFERS_PER_CLUSTER, MAX_OFFERS_PER_MAKER, relayOffer } from './relay';
 
 const [pglite] = testDatabases;
@@ -167,5 +168,56 @@ describe('offer relay under attack', () => {
     const verdict = (await assessOffers(fx.marketChain, [candidateOfRow(row!)], head)).get(row!.offerHash)!;
     // Fails: the verdict is `open` (the upkeep never re-asks isValidSignature), so the book keeps this ask.
     expect(verdict.status).toBe('unfillable');
+  });
+  it('serves what a taker needs to fill an open offer that is fillable only through its relayed maker permit', async () => {
+    await take();
+    const maker = devAccount(investorB).address;
+    const [, name, version, chainId, verifyingContract] = await fx.chain.publicClient.readContract({
+      address: fx.token,
+      abi: shareTokenAbi,
+      functionName: 'eip712Domain',
+    });
+    const deadline = (await fx.chainTime()) + 3_600n;
+    const permit = permitArgument(
+      10n * SHARE,
+      deadline,
+      await devAccount(investorB).signTypedData(
+        permitTypedData(
+          { name, version, chainId: Number(chainId), verifyingContract },
+          { owner: maker, spender: fx.market, value: 10n * SHARE, nonce: 0n, deadline },
+        ),
+      ),
+    );
+    // B never approved the market: the offer is fillable only with B's permit, and the relay calls it open.
+    const offer = await fx.offer(investorB, { amount: 10n * SHARE });
+    const relayed = await relay(
+      offerBody(offer, await fx.sign(investorB, offer), {
+        makerPermit: { ...permit, value: permit.value.toString(), deadline: permit.deadline.toString() },
+      }),
+    );
+    expect(relayed).toMatchObject({ ok: true, offer: { status: 'open' } });
+    // A taker reads the book (as GET /api/v1/clusters/:id/book serializes it) and fills with what it serves.
+    const book = await readOrderBook(handle.db, {
+      chainId: 31_337,
+      clusterId: fx.clusterId,
+      now: Number(await fx.chainTime()),
+      trailingRevenuePerShare: null,
+    });
+    const served = serializeOfferView(book.offers[0]!) as Record<string, unknown>;
+    expect(served.offerHash).toBe(relayed.ok ? relayed.offer.offerHash : null);
+    const makerPermit = (served.makerPermit as typeof permit | undefined) ?? noPermit;
+    await fx.fundStablecoin(investorA, 200_000_000n);
+    // Fails: the view has no permit (the UI's FillPanel always passes noPermit), so the fill reverts on B's allowance.
+    const outcome = await sendAs(fx.chain, investorA, {
+      address: fx.market,
+      abi: shareMarketAbi,
+      functionName: 'fillWithPermits',
+      args: [offer, served.signature as Hex, 10n * SHARE, makerPermit, noPermit],
+    }).then(
+      () => 'filled',
+      (error: Error) => error.message.split('\n').find((line) => line.includes('custom error')) ?? error.message,
+    );
+    // 0xfb8f41b2 is ERC20InsufficientAllowance(market, 0, 10e18).
+    expect(outcome).toBe('filled');
   });
 });
