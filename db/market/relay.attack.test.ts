@@ -220,4 +220,21 @@ describe('offer relay under attack', () => {
     // 0xfb8f41b2 is ERC20InsufficientAllowance(market, 0, 10e18).
     expect(outcome).toBe('filled');
   });
+  it("allots the maker's balance once under concurrent relays (two offers that each need all of it)", async () => {
+    await take();
+    // B holds 40 shares and approves them all; each offer needs all 40.
+    await fx.approveShares(investorB, 40n * SHARE);
+    const first = await fx.offer(investorB, { amount: 40n * SHARE, nonce: 1n });
+    const second = await fx.offer(investorB, { amount: 40n * SHARE, nonce: 2n });
+    const results = await Promise.all([
+      relay(offerBody(first, await fx.sign(investorB, first))),
+      relay(offerBody(second, await fx.sign(investorB, second))),
+    ]);
+    const open = (await handle.db.select().from(marketOffers)).filter((row) => row.status === 'open');
+    // Fails: the allotment reads the maker's open offers outside the table lock, so both are stored open.
+    expect({ relayed: results.filter((result) => result.ok).length, open: open.length }).toEqual({
+      relayed: 1,
+      open: 1,
+    });
+  });
 });
