@@ -95,8 +95,9 @@ export function ExitQuotePanel({
       </fetcher.Form>
       {answer?.ok === true && <ExitQuoteText quote={answer.quote} usdDecimals={usdDecimals} />}
       {answer?.ok === false && (
-        <p className="error-text" role="alert">
-          {answer.error.message}
+        // The action's only refusal a visitor can reach here is an unreadable share count: said in their language.
+        <p className="error-text" role="alert" data-testid="exit-refused" data-code={answer.error.code}>
+          {t('trading.exit.refused', { code: answer.error.code })}
         </p>
       )}
     </section>

@@ -9,6 +9,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server';
 import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
+import { TOKEN_REASONS } from '#db/market/errors';
 import type { OrderBook as Book, ExitQuote, OfferView, Trade } from '#db/market/types';
 import { i18nOptions, supportedLanguages } from '~/i18n';
 import { formatBps, formatInteger, formatShares, formatUsd } from '~/lib/format';
@@ -16,7 +17,7 @@ import { ExitQuoteText } from './ExitQuote';
 import { MarketStatsTable, pricePointsChart } from './MarketStats';
 import { OrderBook } from './OrderBook';
 import { MyOffers } from './PortfolioMarket';
-import { offerReason } from './relay-answer';
+import { offerReason, RelayMessage } from './relay-answer';
 import { TradeList } from './TradeList';
 
 const USD = 6;
@@ -251,5 +252,45 @@ describe("an offer's reason", () => {
       expect(offerReason(i18n, 'RecipientNotVerified')).not.toContain('trading.');
       expect(offerReason(i18n, 'SomeFutureRule')).toBe('SomeFutureRule');
     }
+  });
+});
+
+describe("the relay's refusals", () => {
+  // What db/market/relay.ts can name as a refused offer's reason (its checks, then the token's rules at the head).
+  const RELAY_REASONS = [
+    'InvalidSide',
+    'ZeroAmount',
+    'ZeroCost',
+    'OfferExpired',
+    'expiry_too_far',
+    'offer_too_small',
+    'duplicate_offer',
+    'maker_offer_limit',
+    'cluster_offer_limit',
+    'InvalidSignature',
+    'ERC2612ExpiredSignature',
+    'ERC2612InvalidSigner',
+    'NotTokenized',
+    'OfferIsCancelled',
+    'NonceCancelled',
+    'FillExceedsRemaining',
+    ...Object.values(TOKEN_REASONS),
+  ];
+
+  it.each(supportedLanguages)('are worded in %s, not in the relay’s English sentence', async (language) => {
+    const i18n = createInstance();
+    await i18n.init(i18nOptions(language));
+    for (const reason of RELAY_REASONS) expect(i18n.exists(`trading.reasons.${reason}`), reason).toBe(true);
+    const error = {
+      code: 'invalid_signature',
+      reason: 'InvalidSignature',
+      message: "The signature is not the maker's signature of this offer.",
+    };
+    const html = unescapeHtml(
+      await render(createElement(RelayMessage, { answer: { intent: 'offer', ok: false, error } }), language),
+    );
+    expect(html).toContain(i18n.t('trading.reasons.InvalidSignature'));
+    expect(html).not.toContain(error.message);
+    expect(html).toContain('data-code="invalid_signature"');
   });
 });

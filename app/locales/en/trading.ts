@@ -23,6 +23,18 @@ export const trading = {
       FillExceedsRemaining: 'nothing is left to fill.',
       NotTokenized: 'the cluster has no share token.',
       DustRemainder: 'what is left is too small to pay for.',
+      // The relay's refusals before the chain is asked (db/market/relay.ts: the market's error name, else its code).
+      InvalidSignature: 'the signature is not the maker’s signature of this offer.',
+      InvalidSide: 'an offer either sells or buys shares.',
+      ZeroAmount: 'the number of shares must be above 0.',
+      ZeroCost: 'the price must be above 0.',
+      ERC2612ExpiredSignature: 'the maker’s permit has expired.',
+      ERC2612InvalidSigner: 'the maker’s permit is not the maker’s permit to the market.',
+      expiry_too_far: 'the offer may last at most a year.',
+      offer_too_small: 'the offer is worth less than one whole stablecoin unit.',
+      duplicate_offer: 'this offer is already in the book.',
+      maker_offer_limit: 'you have as many live offers as a maker may have: cancel some first.',
+      cluster_offer_limit: 'this cluster has as many live offers as the book holds.',
     },
     book: {
       title: 'Order book',
@@ -104,6 +116,7 @@ export const trading = {
       levels_other: 'over {{count}} price levels',
       earned: 'Revenue these shares earned since bought',
       partial: 'The bids take {{fillable}} of your {{shares}} shares; the rest finds no buyer now.',
+      refused: 'No quote: enter a positive number of shares ({{code}}).',
     },
     trades: {
       title: 'Latest trades',
