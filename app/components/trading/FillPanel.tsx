@@ -14,7 +14,7 @@ import { readContract } from 'wagmi/actions';
 import { shareMarketAbi, shareTokenAbi } from '#contracts';
 import type { OfferView } from '#db/market/types';
 import { errorNameOfSelector } from '#protocol/errors';
-import { fillCost, fillFee, fillParties, leavesDustRemainder, noPermit } from '#protocol/market';
+import { fillCost, fillFee, fillParties, leavesDustRemainder, noPermit, Side } from '#protocol/market';
 import { refusalSentence } from '~/components/holdings/refusal';
 import { TxStatus } from '~/components/TxStatus';
 import { formatDateTime, formatShares, formatUsd, SHARE_DECIMALS, shortAddress } from '~/lib/format';
@@ -211,7 +211,7 @@ export function FillPanel({
           {tooMuch && <p className="error-text">{t('trading.fill.tooMuch')}</p>}
           {cost !== undefined && (
             <p data-testid="fill-cost" data-cost={cost.toString()} data-fee={feeAmount?.toString() ?? ''}>
-              {offer.side === 0
+              {offer.side === Side.Sell
                 ? t('trading.fill.youPay', { cost: formatUsd(cost, usdDecimals, locale, 6) })
                 : t('trading.fill.youReceive', {
                     amount: feeAmount === undefined ? '…' : formatUsd(cost - feeAmount, usdDecimals, locale, 6),

@@ -5,7 +5,7 @@
  */
 import { type Address, parseUnits, zeroAddress } from 'viem';
 import type { OfferView, OrderBookLevel } from '#db/market/types';
-import { fillCost, type Offer } from '#protocol/market';
+import { fillCost, type Offer, Side } from '#protocol/market';
 import { SHARE_DECIMALS } from '~/lib/format';
 
 /** How long a new offer stays fillable, by the chain's clock (the relay refuses more than a year). */
@@ -27,7 +27,7 @@ export const parseShareAmount = (value: string) => parsePositive(value, SHARE_DE
 export function offerOf(view: OfferView): Offer {
   return {
     maker: view.maker,
-    side: view.side === 'sell' ? 0 : 1,
+    side: view.side === 'sell' ? Side.Sell : Side.Buy,
     clusterId: view.clusterId,
     amount: view.amount,
     price: view.price,
@@ -54,12 +54,24 @@ export function offerBody(offer: Offer, signature: `0x${string}`) {
   };
 }
 
+type Assets = { token: Address; stablecoin: Address };
+
+/**
+ * What the maker of an offer gives and how much of it the market takes when `amount` is filled (the maker's allowance
+ * must cover it): the shares of a Sell offer, the stablecoin cost of a Buy offer.
+ */
+export function makerGives(offer: Offer, amount: bigint, assets: Assets) {
+  return offer.side === Side.Sell
+    ? { asset: assets.token, need: amount }
+    : { asset: assets.stablecoin, need: fillCost(offer, amount) };
+}
+
 /**
  * What the taker of a fill gives and how much of it the market takes (its allowance or permit must cover it): the
  * stablecoin cost into a Sell offer, the shares into a Buy offer.
  */
-export function takerGives(offer: Offer, amount: bigint, assets: { token: Address; stablecoin: Address }) {
-  return offer.side === 0
+export function takerGives(offer: Offer, amount: bigint, assets: Assets) {
+  return offer.side === Side.Sell
     ? { asset: assets.stablecoin, need: fillCost(offer, amount) }
     : { asset: assets.token, need: amount };
 }
@@ -81,14 +93,14 @@ export type PlacementReads = {
  * unpaused and their account not frozen.
  */
 export function placementVerdict(
-  side: 0 | 1,
+  side: Side,
   reads: PlacementReads,
   need: { shares: bigint; cost: bigint },
 ): 'TokenPaused' | 'AccountFrozen' | 'RecipientNotVerified' | 'balance' | null {
   if (reads.paused) return 'TokenPaused';
   if (reads.frozen) return 'AccountFrozen';
-  if (side === 1 && reads.allowlistEnabled && !reads.verified) return 'RecipientNotVerified';
-  if (side === 0 ? reads.shareBalance < need.shares : reads.stablecoinBalance < need.cost) return 'balance';
+  if (side === Side.Buy && reads.allowlistEnabled && !reads.verified) return 'RecipientNotVerified';
+  if (side === Side.Sell ? reads.shareBalance < need.shares : reads.stablecoinBalance < need.cost) return 'balance';
   return null;
 }
 
