@@ -20,7 +20,7 @@ import { TxStatus } from '~/components/TxStatus';
 import { formatDateTime, formatShares, formatUsd, SHARE_DECIMALS, shortAddress } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
 import type { MarketRefs } from './OfferForm';
-import { offerOf, parseShareAmount, takerGives } from './offers';
+import { cancelOfferCall, offerOf, parseShareAmount, takerGives } from './offers';
 import { isUnsupportedSigning, signPermit } from './permit';
 
 /** At most this many offers are listed to fill (the book's levels show the rest of the depth). */
@@ -115,10 +115,7 @@ export function FillPanel({
   async function cancel(view: OfferView) {
     if (!account) return;
     const receipt = await flow.run(({ send }) =>
-      send(
-        { account, address: refs.market, abi: shareMarketAbi, functionName: 'cancel', args: [[offerOf(view)]] },
-        t('trading.cancel.tx'),
-      ),
+      send(cancelOfferCall(refs.market, account, view), t('trading.cancel.tx')),
     );
     if (receipt) revalidator.revalidate();
   }

@@ -13,7 +13,7 @@ import type { OfferView, Trade } from '#db/market/types';
 import { TxStatus } from '~/components/TxStatus';
 import { formatDateTime, formatShares, formatUsd } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
-import { offerOf } from './offers';
+import { cancelOfferCall } from './offers';
 import { offerReason } from './relay-answer';
 import { TradeList } from './TradeList';
 
@@ -136,12 +136,7 @@ export function PortfolioMarket({
   }
 
   async function cancel(offer: OfferView) {
-    const receipt = await flow.run(({ send }) =>
-      send(
-        { account, address: market, abi: shareMarketAbi, functionName: 'cancel', args: [[offerOf(offer)]] },
-        t('trading.cancel.tx'),
-      ),
-    );
+    const receipt = await flow.run(({ send }) => send(cancelOfferCall(market, account, offer), t('trading.cancel.tx')));
     if (receipt) onDone();
   }
 

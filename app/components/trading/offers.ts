@@ -4,6 +4,7 @@
  * depth bars of the book. The cost and fee rules themselves are protocol/market.ts's (never written twice here).
  */
 import { type Address, parseUnits, zeroAddress } from 'viem';
+import { shareMarketAbi } from '#contracts';
 import type { OfferView, OrderBookLevel } from '#db/market/types';
 import { fillCost, type Offer, Side } from '#protocol/market';
 import { SHARE_DECIMALS } from '~/lib/format';
@@ -36,6 +37,10 @@ export function offerOf(view: OfferView): Offer {
     nonce: view.nonce,
   };
 }
+
+/** The `cancel([offer])` transaction that ends one relayed offer on chain (only its maker may send it). */
+export const cancelOfferCall = (market: Address, maker: Address, view: OfferView) =>
+  ({ account: maker, address: market, abi: shareMarketAbi, functionName: 'cancel', args: [[offerOf(view)]] }) as const;
 
 /** POST /api/v1/offers' body: uint256 fields as decimal strings (JSON has no bigint). */
 export function offerBody(offer: Offer, signature: `0x${string}`) {
