@@ -114,7 +114,7 @@ export const trading = {
       averagePrice: 'Average price',
       levels_one: 'over {{count}} price level',
       levels_other: 'over {{count}} price levels',
-      earned: 'Revenue these shares earned since bought',
+      earned: 'Revenue this token streamed to your balance since your first share (shares sold since included)',
       partial: 'The bids take {{fillable}} of your {{shares}} shares; the rest finds no buyer now.',
       refused: 'No quote: enter a positive number of shares ({{code}}).',
     },

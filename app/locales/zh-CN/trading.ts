@@ -113,7 +113,7 @@ export const trading: Pick<Messages, 'trading'> = {
       averagePrice: '平均价格',
       levels_one: '跨 {{count}} 个价位',
       levels_other: '跨 {{count}} 个价位',
-      earned: '这些份额自买入以来的收入',
+      earned: '自你收到第一份起，该代币流入你余额的收入（含此后已卖出的份额）',
       partial: '买单可接 {{shares}} 份中的 {{fillable}} 份；其余目前没有买家。',
       refused: '无法报价：请输入大于 0 的份额数量（{{code}}）。',
     },
