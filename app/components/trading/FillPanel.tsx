@@ -73,8 +73,14 @@ export function FillPanel({
         args: [account, refs.market],
       });
       const fillArgs = [offer, signature, amount] as const;
-      if (allowance >= taking.need)
-        return send({ account, address: refs.market, abi: shareMarketAbi, functionName: 'fill', args: fillArgs });
+      const fillCall = {
+        account,
+        address: refs.market,
+        abi: shareMarketAbi,
+        functionName: 'fill',
+        args: fillArgs,
+      } as const;
+      if (allowance >= taking.need) return send(fillCall, t('trading.fill.tx'));
       try {
         setSigning(t('trading.fill.permit'));
         const permit = await signPermit(config, taking.asset, account, refs.market, taking.need);
@@ -101,10 +107,7 @@ export function FillPanel({
         },
         t('trading.place.approve'),
       );
-      return send(
-        { account, address: refs.market, abi: shareMarketAbi, functionName: 'fill', args: fillArgs },
-        t('trading.fill.tx'),
-      );
+      return send(fillCall, t('trading.fill.tx'));
     });
     if (receipt) {
       setSelected(null);
