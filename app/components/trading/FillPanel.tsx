@@ -20,11 +20,8 @@ import { TxStatus } from '~/components/TxStatus';
 import { formatDateTime, formatShares, formatUsd, SHARE_DECIMALS, shortAddress } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
 import type { MarketRefs } from './OfferForm';
-import { cancelOfferCall, offerOf, parseShareAmount, takerGives } from './offers';
+import { cancelOfferCall, fillableShown, offerOf, parseShareAmount, takerGives } from './offers';
 import { isUnsupportedSigning, signPermit } from './permit';
-
-/** At most this many offers are listed to fill (the book's levels show the rest of the depth). */
-export const FILLABLE_SHOWN = 20;
 
 export function FillPanel({
   refs,
@@ -123,7 +120,7 @@ export function FillPanel({
     if (receipt) revalidator.revalidate();
   }
 
-  const shown = offers.slice(0, FILLABLE_SHOWN);
+  const shown = fillableShown(offers);
   return (
     <section className="card" aria-labelledby="fill-heading" data-testid="fill-panel">
       <h2 id="fill-heading">{t('trading.fill.title')}</h2>

@@ -4,6 +4,8 @@ import type { OfferView } from '#db/market/types';
 import { fillCost, Side } from '#protocol/market';
 import {
   depthPercents,
+  FILLABLE_PER_SIDE,
+  fillableShown,
   makerGives,
   offerBody,
   offerOf,
@@ -141,5 +143,16 @@ describe("the book's depth bars", () => {
       asks: [50, 0],
     });
     expect(depthPercents([], [])).toEqual({ bids: [], asks: [] });
+  });
+});
+
+describe('the offers listed to fill', () => {
+  it("are the best of each side, in the book's order, even when one side alone could fill the list", () => {
+    const of = (side: OfferView['side'], index: number) =>
+      ({ ...view, side, offerHash: `0x${index.toString(16).padStart(64, '0')}` }) as OfferView;
+    const asks = Array.from({ length: 3 * FILLABLE_PER_SIDE }, (_, index) => of('sell', index));
+    const bids = Array.from({ length: 2 }, (_, index) => of('buy', 1_000 + index));
+    expect(fillableShown([...asks, ...bids])).toEqual([...asks.slice(0, FILLABLE_PER_SIDE), ...bids]);
+    expect(fillableShown([])).toEqual([]);
   });
 });

@@ -109,6 +109,18 @@ export function placementVerdict(
   return null;
 }
 
+/** At most this many offers of each side are listed to fill (the book's levels show the rest of the depth). */
+export const FILLABLE_PER_SIDE = 10;
+
+/**
+ * The offers listed to fill: the best FILLABLE_PER_SIDE asks and bids of the book's `offers` (asks then bids, each
+ * best first). A plain cut of that list would show only asks whenever there are many.
+ */
+export function fillableShown(offers: readonly OfferView[]): OfferView[] {
+  const best = (side: OfferView['side']) => offers.filter((view) => view.side === side).slice(0, FILLABLE_PER_SIDE);
+  return [...best('sell'), ...best('buy')];
+}
+
 /** Each level's depth bar as a whole percent of the deepest level on either side (the widest bar is 100). */
 export function depthPercents(bids: readonly OrderBookLevel[], asks: readonly OrderBookLevel[]) {
   const deepest = [...bids, ...asks].reduce((max, level) => (level.amount > max ? level.amount : max), 0n);
