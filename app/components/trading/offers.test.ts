@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { OfferView } from '#db/market/types';
 import { fillCost, Side } from '#protocol/market';
 import {
+  cancelAllNonce,
   depthPercents,
   FILLABLE_PER_SIDE,
   fillableShown,
@@ -154,5 +155,13 @@ describe('the offers listed to fill', () => {
     const bids = Array.from({ length: 2 }, (_, index) => of('buy', 1_000 + index));
     expect(fillableShown([...asks, ...bids])).toEqual([...asks.slice(0, FILLABLE_PER_SIDE), ...bids]);
     expect(fillableShown([])).toEqual([]);
+  });
+});
+
+describe("the portfolio's Cancel all", () => {
+  it("raises minNonce past every listed offer, the form's (nonce = minNonce) and an API client's (any nonce)", () => {
+    expect(cancelAllNonce(4n, [{ nonce: 4n }, { nonce: 4n }])).toBe(5n);
+    expect(cancelAllNonce(4n, [{ nonce: 4n }, { nonce: 9n }])).toBe(10n);
+    expect(cancelAllNonce(4n, [])).toBe(5n);
   });
 });

@@ -42,6 +42,17 @@ export function offerOf(view: OfferView): Offer {
 export const cancelOfferCall = (market: Address, maker: Address, view: OfferView) =>
   ({ account: maker, address: market, abi: shareMarketAbi, functionName: 'cancel', args: [[offerOf(view)]] }) as const;
 
+/**
+ * The `cancelUpTo` argument that ends every listed offer: one above the highest nonce among them and the market's
+ * current `minNonce`. The offer form signs with the current minNonce, but an offer posted through the API may carry
+ * any nonce, and `minNonce + 1` would leave it live under a button that says "all".
+ */
+export function cancelAllNonce(minNonce: bigint, offers: readonly Pick<OfferView, 'nonce'>[]): bigint {
+  let highest = minNonce;
+  for (const offer of offers) if (offer.nonce > highest) highest = offer.nonce;
+  return highest + 1n;
+}
+
 /** POST /api/v1/offers' body: uint256 fields as decimal strings (JSON has no bigint). */
 export function offerBody(offer: Offer, signature: `0x${string}`) {
   return {
