@@ -13,6 +13,7 @@ export const generatedContracts = [
   'ShareToken',
   'Offering',
   'RackshareFactory',
+  'ShareMarket',
   'TestStablecoin',
   'TimelockController',
 ] as const;
@@ -88,7 +89,7 @@ function constants(): Plugin {
     name: 'Constants',
     async run() {
       const lines: string[] = [];
-      for (const contract of ['ClusterRegistry', 'Offering', 'RackshareFactory', 'ShareToken']) {
+      for (const contract of ['ClusterRegistry', 'Offering', 'RackshareFactory', 'ShareMarket', 'ShareToken']) {
         const { numbers, typeStrings } = readConstants(
           readFileSync(join('contracts', 'src', `${contract}.sol`), 'utf8'),
         );

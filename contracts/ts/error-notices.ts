@@ -27,6 +27,8 @@ export const errorNotices: Readonly<Record<string, string>> = {
   'CostExceedsMax(uint256,uint256)': "The cost exceeds the buyer's `maxCost` (slippage guard).",
   'DepositCapExceeded(uint256,uint256)': 'The deposit would take cumulative deposits above 2**60 - 1 base units.',
   'DuplicateSigner(uint256,address)': 'Signature `index` is by the same signer as the signature before it.',
+  'DustRemainder()':
+    'A partial fill of a Buy offer would leave a remainder whose cost rounds to 0: nobody could ever fill it.',
   'ECDSAInvalidSignature()': 'The signature is invalid.',
   'ECDSAInvalidSignatureLength(uint256)': 'The signature has an invalid length.',
   'ECDSAInvalidSignatureS(bytes32)': 'The signature has an S value that is in the upper half order.',
@@ -45,8 +47,12 @@ export const errorNotices: Readonly<Record<string, string>> = {
   'ExceedsRemaining(uint256,uint256)': 'The purchase asks for more shares than remain.',
   'FailedCall()': 'A call to an address target failed.',
   'FailedDeployment()': 'The deployment failed.',
+  'FeeOnTransferNotSupported()':
+    'The seller received less stablecoin than the buyer paid (a fee-on-transfer stablecoin).',
   'FeeOnTransferNotSupported(uint256,uint256)':
     'The stablecoin credited less than `amount` (fee-on-transfer tokens are not supported).',
+  'FeeTooHigh(uint16,uint16)': 'The fee asked for is above `MAX_FEE_BPS`.',
+  'FillExceedsRemaining(uint256,uint256)': 'The fill is larger than what the offer has left.',
   'GpuCountMismatch(uint256,uint32,uint32)': "The attestation's GPU count differs from the cluster's.",
   'HardwareRootMismatch(uint256,bytes32,bytes32)':
     "The attestation's hardware root differs from the cluster's commitment.",
@@ -65,6 +71,9 @@ export const errorNotices: Readonly<Record<string, string>> = {
     'Suspend needs a cluster that is not suspended or retired; unsuspend needs a suspended one.',
   'InvalidReplacement(address)':
     'The replacement is zero, the lost buyer itself, a protocol contract, the operator, or already holds a purchase.',
+  'InvalidSide(uint8)': "The offer's side is neither 0 (Sell) nor 1 (Buy).",
+  'InvalidSignature()':
+    "The signature is not the maker's: neither a valid 65-byte ECDSA signature (low s) by the maker, nor accepted by the maker's EIP-1271 `isValidSignature`.",
   'InvalidSignature(uint256)': 'Signature `index` does not recover to any address.',
   'InvalidSignatureLength(uint256,uint256)': 'Signature `index` is not 65 bytes long.',
   'InvalidSupply(uint256)': 'The supply is 0 or above 2**96 - 1.',
@@ -75,20 +84,29 @@ export const errorNotices: Readonly<Record<string, string>> = {
   'InvalidValidUntil(uint256)': 'A verification expiry above 2**32 - 1.',
   'LengthMismatch(uint256,uint256)': 'Batch arrays differ in length.',
   'MalleableSignature(uint256,bytes32)': 'Signature `index` has a high `s` (a malleated signature).',
+  'NonceCancelled(uint256,uint256)':
+    'The maker cancelled every offer with a nonce below its minimum nonce (`cancelUpTo`).',
+  'NonceNotIncreasing(uint256,uint256)': "`cancelUpTo` must raise the caller's minimum nonce.",
   'NotCommitteeSigner(uint256,address)':
     'Signature `index` recovers to `recovered`, which is not a current committee signer.',
   'NotFactory(address)': 'The caller is not the factory that deployed this token (`claimFor`).',
+  'NotGovernance()': "The caller is not governance (the cluster registry's owner).",
   'NotGovernance(address)': 'The caller is not the registry owner.',
   'NotGovernanceOrGuardian(address)': 'The caller is neither the registry owner nor its guardian.',
   'NotInitializing()': 'The contract is not initializing.',
+  'NotMaker(address)': "Only an offer's maker may cancel it.",
   'NotOperator(address,address)': "The caller is not the cluster's current operator.",
   'NotOperator(uint256,address)': '`caller` is not the operator of `clusterId`.',
   'NotOwnerOrGuardian(address)': '`caller` is neither the owner nor the guardian.',
   'NotPendingOperator(uint256,address)': '`caller` is not the pending operator of `clusterId`.',
   'NotRevenuePayer(address)': 'The caller is neither the operator nor a payer the current operator named.',
+  'NotTaker(address)': 'The offer is reserved for another taker.',
+  'NotTokenized(uint256)': 'The cluster has no ShareToken (not tokenized by the factory).',
   'NothingToRecover(address)': 'The lost wallet holds neither shares nor unclaimed revenue, or equals its replacement.',
   'NothingToRefund(address)': 'The caller has nothing to refund.',
   'NothingToWithdraw(address)': 'The caller has no shares to withdraw.',
+  'OfferExpired(uint256)': "The offer's expiry has passed: an offer is fillable while `block.timestamp < expiry`.",
+  'OfferIsCancelled(bytes32)': 'The maker cancelled this offer (`cancel`).',
   'OperatorCannotBuy(address)': "The cluster's operator may not buy in its own sale.",
   'OwnableInvalidOwner(address)': 'The owner is not a valid owner account.',
   'OwnableUnauthorizedAccount(address)': 'The caller account is not authorized to perform an operation.',
@@ -106,6 +124,7 @@ export const errorNotices: Readonly<Record<string, string>> = {
   'SaleEnded(uint256,uint256)': 'The sale has ended.',
   'SaleNotStarted(uint256,uint256)': 'The sale has not started yet.',
   'SaleSettled()': 'The sale was already settled (for instance closed early by the operator).',
+  'SelfTrade()': "The caller is the offer's maker: a trade with oneself only moves the fee.",
   'SignerAlreadyAdded(address)': '`signer` is already on the committee.',
   'SignerNotFound(address)': '`signer` is not on the committee.',
   'SignersNotAscending(uint256,address,address)':
@@ -136,6 +155,8 @@ export const errorNotices: Readonly<Record<string, string>> = {
     'Withdrawals and escrow revenue claims are only possible once the sale has been finalized successfully.',
   'ZeroAddress()': 'A zero address was given for the registry, the stablecoin, a recipient or a holder.',
   'ZeroAmount()': 'A zero amount was given where it makes no sense.',
+  'ZeroCost()': 'The fill would cost nothing (amount times price rounds to 0 stablecoin base units).',
+  'ZeroFeeRecipient()': 'A non-zero fee needs a fee recipient.',
   'ZeroGpuCount()': 'A GPU count of zero.',
   'ZeroHardwareRoot()': 'A zero hardware commitment.',
   'ZeroShares()': '`buy` was called with zero shares.',

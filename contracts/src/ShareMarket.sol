@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IClusterRegistry} from "./interfaces/IClusterRegistry.sol";
+import {IRackshareFactory} from "./interfaces/IRackshareFactory.sol";
+import {IShareMarket} from "./interfaces/IShareMarket.sol";
+import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+
+/// @title ShareMarket
+/// @notice Signed-offer secondary market for every ShareToken the factory deployed (see {IShareMarket}).
+/// @dev Gas: a fill reads three words of this contract (the offer's fill word, the maker's minimum nonce, the fee
+/// word) and writes one. The token is found without a call: the factory's clones sit at CREATE2 addresses derived from
+/// the cluster id, and "tokenized" is "code at that address" (the same rule as `RackshareFactory.tokenOf`); the cold
+/// account access of the code check is the one the transfer would pay anyway.
+///
+/// Storage per offer hash is one word: the filled amount, with bit 255 set once the maker cancelled it. A filled
+/// amount never reaches 2**255: each fill moves that many shares, and a ShareToken's supply is below 2**96.
+///
+/// Fee-on-transfer stablecoins: the stablecoin is the factory's, fixed, and the factory refuses one without decimals;
+/// a coin with a dormant fee switch (USDT) could still start charging. The seller's balance is read around the
+/// payment to it (`FeeOnTransferNotSupported` when it received less): two warm balance reads, cheaper than any
+/// registry of "known good" coins and exact for the party that would lose. The fee recipient's leg is not measured
+/// (it can only lose its own fee).
+///
+/// Reentrancy: `fill` and `fillWithPermits` hold a transient guard. State is written before any external call (CEI),
+/// so `cancel`, `cancelUpTo` and `setFee` re-entered from a token call only act on later fills.
+contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+
+    /*//////////////////////////////////////////////////////////////
+                               CONSTANTS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IShareMarket
+    uint16 public constant override MAX_FEE_BPS = 100;
+
+    uint256 internal constant BPS_DENOMINATOR = 10_000;
+    uint256 internal constant SHARE_UNIT = 1e18;
+
+    bytes32 internal constant OFFER_TYPEHASH = keccak256(
+        "Offer(address maker,uint8 side,uint256 clusterId,uint256 amount,uint256 price,address taker,uint256 expiry,uint256 nonce)"
+    );
+
+    /// @dev Set in an offer's fill word once its maker cancelled it.
+    uint256 internal constant CANCELLED_BIT = 1 << 255;
+    uint256 internal constant MASK_16 = (1 << 16) - 1;
+    uint256 internal constant RECIPIENT_SHIFT = 16;
+
+    IRackshareFactory internal immutable FACTORY;
+    IClusterRegistry internal immutable REGISTRY;
+    IERC20 internal immutable STABLECOIN;
+    address internal immutable SHARE_TOKEN_IMPLEMENTATION;
+
+    /*//////////////////////////////////////////////////////////////
+                                STORAGE
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev feeBps (bits 0-15) | recipient << 16: one read per fill.
+    uint256 internal _feeWord;
+
+    /// @dev Offer hash => filled amount | CANCELLED_BIT.
+    mapping(bytes32 offerHash => uint256) internal _fills;
+
+    /// @dev Maker => minimum nonce.
+    mapping(address maker => uint256) internal _minNonces;
+
+    /*//////////////////////////////////////////////////////////////
+                              CONSTRUCTION
+    //////////////////////////////////////////////////////////////*/
+
+    /// @param factory_ The factory whose tokens are traded; the registry, the stablecoin and the token implementation
+    /// are read from it once.
+    constructor(IRackshareFactory factory_) EIP712("Rackshare Market", "1") {
+        FACTORY = factory_;
+        REGISTRY = factory_.registry();
+        STABLECOIN = factory_.stablecoin();
+        SHARE_TOKEN_IMPLEMENTATION = factory_.shareTokenImplementation();
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                TRADING
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IShareMarket
+    function fill(Offer calldata offer, bytes calldata signature, uint256 amount)
+        external
+        nonReentrant
+        returns (uint256 cost)
+    {
+        return _fill(offer, signature, amount);
+    }
+
+    /// @inheritdoc IShareMarket
+    function fillWithPermits(
+        Offer calldata offer,
+        bytes calldata signature,
+        uint256 amount,
+        Permit calldata makerPermit,
+        Permit calldata takerPermit
+    ) external nonReentrant returns (uint256 cost) {
+        uint8 side = offer.side;
+        if (side > uint8(Side.Buy)) revert InvalidSide(side);
+        bool sell = side == uint8(Side.Sell);
+        IERC20 shares = IERC20(_tokenAt(offer.clusterId));
+        uint256 price = _cost(sell, amount, offer.price);
+        // The maker gives shares (Sell) or stablecoin (Buy), the taker the other asset.
+        _applyPermit(sell ? shares : STABLECOIN, offer.maker, sell ? amount : price, makerPermit);
+        _applyPermit(sell ? STABLECOIN : shares, msg.sender, sell ? price : amount, takerPermit);
+        return _fill(offer, signature, amount);
+    }
+
+    /// @inheritdoc IShareMarket
+    function cancel(Offer[] calldata offers) external {
+        for (uint256 i = 0; i < offers.length; ++i) {
+            Offer calldata offer = offers[i];
+            if (offer.maker != msg.sender) revert NotMaker(offer.maker);
+            bytes32 offerHash = _hashOffer(offer);
+            _fills[offerHash] |= CANCELLED_BIT;
+            emit OfferCancelled(offerHash, msg.sender);
+        }
+    }
+
+    /// @inheritdoc IShareMarket
+    function cancelUpTo(uint256 minNonce_) external {
+        uint256 current = _minNonces[msg.sender];
+        if (minNonce_ <= current) revert NonceNotIncreasing(current, minNonce_);
+        _minNonces[msg.sender] = minNonce_;
+        emit NoncesCancelled(msg.sender, minNonce_);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                               GOVERNANCE
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IShareMarket
+    function setFee(uint16 feeBps, address recipient) external {
+        if (msg.sender != REGISTRY.owner()) revert NotGovernance();
+        if (feeBps > MAX_FEE_BPS) revert FeeTooHigh(feeBps, MAX_FEE_BPS);
+        if (feeBps != 0 && recipient == address(0)) revert ZeroFeeRecipient();
+        _feeWord = uint256(feeBps) | (uint256(uint160(recipient)) << RECIPIENT_SHIFT);
+        emit FeeSet(feeBps, recipient);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 VIEWS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IShareMarket
+    function hashOffer(Offer calldata offer) external view returns (bytes32) {
+        return _hashOffer(offer);
+    }
+
+    /// @inheritdoc IShareMarket
+    function filled(bytes32 offerHash) external view returns (uint256) {
+        return _fills[offerHash] & ~CANCELLED_BIT;
+    }
+
+    /// @inheritdoc IShareMarket
+    function cancelled(bytes32 offerHash) external view returns (bool) {
+        return _fills[offerHash] & CANCELLED_BIT != 0;
+    }
+
+    /// @inheritdoc IShareMarket
+    function minNonce(address maker) external view returns (uint256) {
+        return _minNonces[maker];
+    }
+
+    /// @inheritdoc IShareMarket
+    function remaining(Offer calldata offer) external view returns (uint256) {
+        if (block.timestamp >= offer.expiry || offer.nonce < _minNonces[offer.maker]) return 0;
+        uint256 word = _fills[_hashOffer(offer)];
+        if (word & CANCELLED_BIT != 0 || word >= offer.amount) return 0;
+        return offer.amount - word;
+    }
+
+    /// @inheritdoc IShareMarket
+    function quote(Offer calldata offer, uint256 amount) external view returns (uint256 cost, uint256 fee_) {
+        uint8 side = offer.side;
+        if (side > uint8(Side.Buy)) revert InvalidSide(side);
+        cost = _cost(side == uint8(Side.Sell), amount, offer.price);
+        fee_ = cost * (_feeWord & MASK_16) / BPS_DENOMINATOR;
+    }
+
+    /// @inheritdoc IShareMarket
+    function fee() external view returns (uint16 feeBps, address recipient) {
+        uint256 word = _feeWord;
+        return (uint16(word & MASK_16), address(uint160(word >> RECIPIENT_SHIFT)));
+    }
+
+    /// @inheritdoc IShareMarket
+    function tokenOf(uint256 clusterId) external view returns (address) {
+        address token = _tokenAt(clusterId);
+        return token.code.length == 0 ? address(0) : token;
+    }
+
+    /// @inheritdoc IShareMarket
+    function factory() external view returns (IRackshareFactory) {
+        return FACTORY;
+    }
+
+    /// @inheritdoc IShareMarket
+    function stablecoin() external view returns (IERC20) {
+        return STABLECOIN;
+    }
+
+    /// @inheritdoc IShareMarket
+    function registry() external view returns (IClusterRegistry) {
+        return REGISTRY;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                INTERNAL
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Checks the offer and the fill, records it, then moves the shares and the stablecoin (CEI).
+    function _fill(Offer calldata offer, bytes calldata signature, uint256 amount) private returns (uint256 cost) {
+        (bytes32 offerHash, address token, bool sell) = _check(offer, signature, amount);
+        cost = _cost(sell, amount, offer.price);
+        if (cost == 0) revert ZeroCost();
+
+        (address seller, address buyer) = sell ? (offer.maker, msg.sender) : (msg.sender, offer.maker);
+        uint256 feeWord = _feeWord;
+        uint256 fee_ = cost * (feeWord & MASK_16) / BPS_DENOMINATOR;
+
+        // The token's own rules apply (allowlist, freeze, pauses), with its own errors; it reverts on failure.
+        // slither-disable-next-line unchecked-transfer
+        IERC20(token).transferFrom(seller, buyer, amount);
+        _pay(buyer, seller, cost - fee_);
+        if (fee_ != 0) STABLECOIN.safeTransferFrom(buyer, address(uint160(feeWord >> RECIPIENT_SHIFT)), fee_);
+
+        _emitFilled(offerHash, offer, amount, cost, fee_);
+    }
+
+    /// @dev Emits {OfferFilled} (its own frame keeps `_fill` within the stack limit).
+    function _emitFilled(bytes32 offerHash, Offer calldata offer, uint256 amount, uint256 cost, uint256 fee_) private {
+        emit OfferFilled(
+            offerHash, offer.maker, msg.sender, offer.clusterId, offer.side, amount, offer.price, cost, fee_
+        );
+    }
+
+    /// @dev Every check of a fill except the cost's, and the fill's record: the offer's hash, its token and side.
+    function _check(Offer calldata offer, bytes calldata signature, uint256 amount)
+        private
+        returns (bytes32 offerHash, address token, bool sell)
+    {
+        if (amount == 0) revert ZeroAmount();
+        uint8 side = offer.side;
+        if (side > uint8(Side.Buy)) revert InvalidSide(side);
+        sell = side == uint8(Side.Sell);
+        if (block.timestamp >= offer.expiry) revert OfferExpired(offer.expiry);
+        address maker = offer.maker;
+        if (maker == msg.sender) revert SelfTrade();
+        if (offer.taker != address(0) && offer.taker != msg.sender) revert NotTaker(offer.taker);
+        uint256 makerMinNonce = _minNonces[maker];
+        if (offer.nonce < makerMinNonce) revert NonceCancelled(offer.nonce, makerMinNonce);
+
+        offerHash = _hashOffer(offer);
+        uint256 word = _fills[offerHash];
+        if (word & CANCELLED_BIT != 0) revert OfferIsCancelled(offerHash);
+        uint256 left = offer.amount > word ? offer.amount - word : 0;
+        if (amount > left) revert FillExceedsRemaining(amount, left);
+        // A Buy offer's remainder costs floor(rest * price / 1e18): a remainder that rounds to 0 could never be filled.
+        if (!sell && amount != left && _cost(false, left - amount, offer.price) == 0) revert DustRemainder();
+
+        _checkSignature(maker, offerHash, signature);
+        token = _tokenAt(offer.clusterId);
+        if (token.code.length == 0) revert NotTokenized(offer.clusterId);
+
+        unchecked {
+            // word + amount <= offer.amount, and a fill moves that many shares (< 2**96): never reaches the bit.
+            _fills[offerHash] = word + amount;
+        }
+    }
+
+    /// @dev Pays the seller from the buyer and refuses a stablecoin that delivered less (fee on transfer).
+    function _pay(address buyer, address seller, uint256 proceeds) private {
+        uint256 before = STABLECOIN.balanceOf(seller);
+        STABLECOIN.safeTransferFrom(buyer, seller, proceeds);
+        if (STABLECOIN.balanceOf(seller) - before < proceeds) revert FeeOnTransferNotSupported();
+    }
+
+    /// @dev An ECDSA signature by the maker first (no call, no account access for an EOA), then EIP-1271.
+    function _checkSignature(address maker, bytes32 offerHash, bytes calldata signature) private view {
+        (address recovered, ECDSA.RecoverError error_,) = ECDSA.tryRecoverCalldata(offerHash, signature);
+        if (error_ == ECDSA.RecoverError.NoError && recovered == maker) return;
+        if (!SignatureChecker.isValidERC1271SignatureNowCalldata(maker, offerHash, signature)) {
+            revert InvalidSignature();
+        }
+    }
+
+    /// @dev Applies `permit` when it is given (deadline != 0) and `owner`'s allowance is short of `needed`: a permit
+    /// someone else already submitted (front-run) has set the allowance, and is skipped instead of reverting.
+    function _applyPermit(IERC20 asset, address owner, uint256 needed, Permit calldata permit) private {
+        if (permit.deadline == 0 || asset.allowance(owner, address(this)) >= needed) return;
+        IERC20Permit(address(asset))
+            .permit(owner, address(this), permit.value, permit.deadline, permit.v, permit.r, permit.s);
+    }
+
+    /// @dev The offer's EIP-712 hash: its eight fields are static, so the struct's ABI encoding is its encodeData.
+    function _hashOffer(Offer calldata offer) private view returns (bytes32) {
+        return _hashTypedDataV4(keccak256(abi.encode(OFFER_TYPEHASH, offer)));
+    }
+
+    /// @dev The factory's CREATE2 address for the cluster's token (code there or not).
+    function _tokenAt(uint256 clusterId) private view returns (address) {
+        return Clones.predictDeterministicAddress(SHARE_TOKEN_IMPLEMENTATION, bytes32(clusterId), address(FACTORY));
+    }
+
+    /// @dev `amount * price / 1e18`, rounded up for a Sell offer (the taker pays) and down for a Buy offer (the maker
+    /// pays): in the maker's favour either way.
+    function _cost(bool sell, uint256 amount, uint256 price) private pure returns (uint256) {
+        return Math.mulDiv(amount, price, SHARE_UNIT, sell ? Math.Rounding.Ceil : Math.Rounding.Floor);
+    }
+}
