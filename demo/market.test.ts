@@ -19,8 +19,8 @@ import type { Deployment } from '#contracts/deployments';
 import { testDatabases } from '#db/databases.test-kit';
 import { createIndexer } from '#db/indexer/indexer';
 import { fillCost, fillFee, hashOffer, marketDomain } from '#protocol/market';
-import { getOrderBook, getTrades } from '~/models/order-book.server';
-import { listOffersByMaker } from '~/models/offers.server';
+import { listOffersByMaker } from '../app/models/offers.server';
+import { getOrderBook, getTrades } from '../app/models/order-book.server';
 import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from '../devnet/accounts';
 import { startAnvil } from '../devnet/anvil';
 import { connectChain } from '../devnet/chain';
@@ -109,12 +109,14 @@ it("fills every planned trade once, in full, at the plan's price, spread over th
     const offer = plannedOffer(trade, priceAt(prices.get(trade.cluster.key)!, trade.priceBps), state);
     const hash = hashOffer(domain, offer);
     // The off-chain hash is the market's own.
-    expect(await publicClient.readContract({
-      address: marketOf(deployment),
-      abi: shareMarketAbi,
-      functionName: 'hashOffer',
-      args: [offer],
-    })).toBe(hash);
+    expect(
+      await publicClient.readContract({
+        address: marketOf(deployment),
+        abi: shareMarketAbi,
+        functionName: 'hashOffer',
+        args: [offer],
+      }),
+    ).toBe(hash);
     const matching = logs.filter((entry) => entry.args.offerHash === hash);
     expect(matching).toHaveLength(1);
     const cost = fillCost(offer, offer.amount);
@@ -193,7 +195,15 @@ describe.each(testDatabases)('the market on $name', (factory) => {
         log,
       }).catchUp();
       const days = historySchedule(state).days;
-      const options = { context, publicClient, deployment, chainId: 31_337, wallets: demoWallets(anvil.rpcUrl), state, days };
+      const options = {
+        context,
+        publicClient,
+        deployment,
+        chainId: 31_337,
+        wallets: demoWallets(anvil.rpcUrl),
+        state,
+        days,
+      };
       const views = await placeStandingOffers(options);
       const prices = await salePrices(publicClient, state.clusters);
       const planned = standingOffers(state, days, (key) => prices.get(key)!);
@@ -243,9 +253,17 @@ describe.each(testDatabases)('the market on $name', (factory) => {
         // The mirror's trades are the chain's fills of the cluster.
         const trades = await getTrades(context, clusterId, { limit: 100 });
         const chainFills = logs.filter((entry) => entry.args.clusterId === clusterId);
-        expect(trades.map((trade) => [trade.txHash, trade.offerHash, trade.amount, trade.price, trade.cost]).sort()).toEqual(
+        expect(
+          trades.map((trade) => [trade.txHash, trade.offerHash, trade.amount, trade.price, trade.cost]).sort(),
+        ).toEqual(
           chainFills
-            .map((entry) => [entry.transactionHash, entry.args.offerHash, entry.args.amount, entry.args.price, entry.args.cost])
+            .map((entry) => [
+              entry.transactionHash,
+              entry.args.offerHash,
+              entry.args.amount,
+              entry.args.price,
+              entry.args.cost,
+            ])
             .sort(),
         );
       }

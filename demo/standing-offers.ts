@@ -8,13 +8,12 @@
  * counted from the history's end), so its hash is the same on every start: one the relay already holds for its maker
  * is not sent again, and a restart does not duplicate the book.
  */
-import type { AppLoadContext } from '@remix-run/node';
 import { type Address, type Hash, type PublicClient, zeroAddress } from 'viem';
 import { testStablecoinAbi } from '#contracts';
 import type { Deployment } from '#contracts/deployments';
 import type { OfferView } from '#db/market/types';
 import { fillCost, hashOffer, marketDomain, type Offer, offerTypedData, Side } from '#protocol/market';
-import { listOffersByMaker, relayOffer } from '~/models/offers.server';
+import { listOffersByMaker, relayOffer } from '../app/models/offers.server';
 import { devAccount, devRoles } from '../devnet/accounts';
 import { protocolCalls } from '../devnet/calls';
 import { unit } from '../oracle/simulator/model';
@@ -81,7 +80,7 @@ export function standingOffers(
 
 export type StandingOffersOptions = {
   /** The app's services (database, chain): the relay's own context. */
-  context: AppLoadContext;
+  context: Parameters<typeof relayOffer>[0];
   publicClient: PublicClient;
   deployment: Deployment;
   chainId: number;
@@ -123,7 +122,8 @@ export async function placeStandingOffers(options: StandingOffersOptions): Promi
       functionName: 'balanceOf',
       args: [wallet.account.address],
     });
-    if (balance < owed) mints.push(await wallet.writeContract(calls.mintStablecoin(wallet.account.address, owed - balance)));
+    if (balance < owed)
+      mints.push(await wallet.writeContract(calls.mintStablecoin(wallet.account.address, owed - balance)));
   }
   await settle(publicClient, mints);
   for (const { offer, maker } of missing) {
@@ -142,7 +142,9 @@ export async function placeStandingOffers(options: StandingOffersOptions): Promi
       signature,
     });
     if (!answer.ok) {
-      throw new DemoError(`the relay refused a demo offer of cluster ${offer.clusterId}: ${answer.error.code} ${answer.error.message}`);
+      throw new DemoError(
+        `the relay refused a demo offer of cluster ${offer.clusterId}: ${answer.error.code} ${answer.error.message}`,
+      );
     }
   }
   const views: OfferView[] = [];

@@ -101,7 +101,11 @@ export function marketOf(deployment: Deployment): Address {
 export async function salePrices(publicClient: PublicClient, clusters: DemoCluster[]) {
   const prices = new Map<string, bigint>();
   for (const cluster of clusters) {
-    const terms = await publicClient.readContract({ address: cluster.offering, abi: offeringAbi, functionName: 'terms' });
+    const terms = await publicClient.readContract({
+      address: cluster.offering,
+      abi: offeringAbi,
+      functionName: 'terms',
+    });
     prices.set(cluster.key, terms.pricePerShare);
   }
   return prices;
@@ -240,7 +244,10 @@ export async function tradeThrough(
       functionName: 'balanceOf',
       args: [buyer.account.address],
     });
-    if (balance < cost) await settle(publicClient, [await buyer.writeContract(calls.mintStablecoin(buyer.account.address, cost - balance))]);
+    if (balance < cost)
+      await settle(publicClient, [
+        await buyer.writeContract(calls.mintStablecoin(buyer.account.address, cost - balance)),
+      ]);
     const maker = wallets(trade.side === Side.Sell ? trade.seller : trade.buyer);
     const taker = wallets(trade.side === Side.Sell ? trade.buyer : trade.seller);
     const signature = await maker.signTypedData(offerTypedData(domain, offer));
