@@ -52,7 +52,8 @@ export const tradedClusters = (clusters: DemoCluster[]) => clusters.filter((c) =
 /** The plan of the history's trades, ordered by day: a pure function of the seed, the clusters and the days. */
 export function tradePlan(state: Pick<DemoState, 'seed' | 'clusters'>, days: number): PlannedTrade[] {
   const investors = devRoles.investors;
-  const perCluster = Math.max(1, Math.min(MAX_TRADES_PER_CLUSTER, Math.ceil(days / 4)));
+  // About one a cluster every four days; at least two where there are two days (a price history has a slope).
+  const perCluster = Math.max(Math.min(2, days), Math.min(MAX_TRADES_PER_CLUSTER, Math.ceil(days / 4)));
   const trades: Omit<PlannedTrade, 'index'>[] = [];
   tradedClusters(state.clusters).forEach((cluster, position) => {
     for (let n = 0; n < perCluster; n++) {

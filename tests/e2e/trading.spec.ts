@@ -120,15 +120,15 @@ test('a holder lists shares without gas, a verified investor buys part in one tr
   const sellerNonce = await publicClient.getTransactionCount({ address: seller });
   const listing = await openAs(browser, seller, `/clusters/${clusterId}`);
   const form = listing.page.getByTestId('offer-form');
-  await form.getByTestId('offer-side-sell').check();
-  await form.locator('#offer-amount').fill('40');
-  await form.locator('#offer-price').fill('12.50');
+  await form.getByLabel('Sell shares').check();
+  await form.getByLabel('Shares', { exact: true }).fill('40');
+  await form.getByLabel('Price per share (tUSD)').fill('12.50');
   // ceil(40 × 12.50) in base units: the seller's offer as the spec prices it.
   await expect(form.getByTestId('offer-total')).toHaveAttribute(
     'data-value',
     ceilDiv(LISTED * PRICE, SHARE).toString(),
   );
-  await form.locator('button[type="submit"]').click();
+  await form.getByRole('button', { name: 'Sign the sell offer' }).click();
   const placed = listing.page.getByTestId('offer-placed');
   await expect(placed).toBeVisible();
   const offerHash = (await placed.getAttribute('data-hash')) as Hex;
@@ -160,11 +160,11 @@ test('a holder lists shares without gas, a verified investor buys part in one tr
   const buying = await openAs(browser, buyer, `/clusters/${clusterId}`);
   const row = buying.page.locator(`[data-testid="fillable-offer"][data-hash="${offerHash}"]`);
   await expect(row).toBeVisible();
-  await row.getByRole('button').click();
-  await buying.page.locator('#fill-amount').fill('15');
+  await row.getByRole('button', { name: 'Buy from this offer' }).click();
+  await buying.page.getByLabel('Shares to fill').fill('15');
   const cost = ceilDiv(BOUGHT * PRICE, SHARE);
   await expect(buying.page.getByTestId('fill-cost')).toHaveAttribute('data-cost', cost.toString());
-  await buying.page.getByTestId('fill-form').locator('button[type="submit"]').click();
+  await buying.page.getByTestId('fill-form').getByRole('button', { name: 'Fill', exact: true }).click();
   await expect(buying.page.getByTestId('fill-status')).toHaveAttribute('data-step', 'confirmed');
   expect(await publicClient.getTransactionCount({ address: buyer })).toBe(buyerNonce + 1);
   const txHref = await buying.page.getByTestId('fill-status-link').getAttribute('href');
@@ -302,27 +302,30 @@ test('an investor the allowlist would refuse is told why before signing anything
   // A sell offer on the book for the stranger to try.
   const listing = await openAs(browser, seller, `/clusters/${sale.clusterId}`);
   const form = listing.page.getByTestId('offer-form');
-  await form.getByTestId('offer-side-sell').check();
-  await form.locator('#offer-amount').fill('10');
-  await form.locator('#offer-price').fill('11');
-  await form.locator('button[type="submit"]').click();
+  await form.getByLabel('Sell shares').check();
+  await form.getByLabel('Shares', { exact: true }).fill('10');
+  await form.getByLabel('Price per share (tUSD)').fill('11');
+  await form.getByRole('button', { name: 'Sign the sell offer' }).click();
   const offerHash = await listing.page.getByTestId('offer-placed').getAttribute('data-hash');
   await listing.close();
 
   const strangerNonce = await publicClient.getTransactionCount({ address: stranger });
   const trying = await openAs(browser, stranger, `/clusters/${sale.clusterId}`);
   // Filling the ask: the token's own reason, the button disabled.
-  await trying.page.locator(`[data-testid="fillable-offer"][data-hash="${offerHash}"]`).getByRole('button').click();
-  await trying.page.locator('#fill-amount').fill('5');
+  await trying.page
+    .locator(`[data-testid="fillable-offer"][data-hash="${offerHash}"]`)
+    .getByRole('button', { name: 'Buy from this offer' })
+    .click();
+  await trying.page.getByLabel('Shares to fill').fill('5');
   await expect(trying.page.getByTestId('fill-blocked')).toHaveAttribute('data-value', 'RecipientNotVerified');
-  await expect(trying.page.getByTestId('fill-form').locator('button[type="submit"]')).toBeDisabled();
+  await expect(trying.page.getByTestId('fill-form').getByRole('button', { name: 'Fill', exact: true })).toBeDisabled();
   // Placing a bid: the same reason, before any signature.
   const form2 = trying.page.getByTestId('offer-form');
-  await form2.getByTestId('offer-side-buy').check();
-  await form2.locator('#offer-amount').fill('5');
-  await form2.locator('#offer-price').fill('10');
+  await form2.getByLabel('Buy shares').check();
+  await form2.getByLabel('Shares', { exact: true }).fill('5');
+  await form2.getByLabel('Price per share (tUSD)').fill('10');
   await expect(form2.getByTestId('offer-verdict')).toHaveAttribute('data-value', 'RecipientNotVerified');
-  await expect(form2.locator('button[type="submit"]')).toBeDisabled();
+  await expect(form2.getByRole('button', { name: 'Sign the buy offer' })).toBeDisabled();
   // No signature request reached the wallet, no transaction was sent, no offer was stored.
   expect(trying.requests.filter((method) => SIGNING.includes(method))).toEqual([]);
   expect(await publicClient.getTransactionCount({ address: stranger })).toBe(strangerNonce);
