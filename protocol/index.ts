@@ -11,6 +11,7 @@ export * from './eip712';
 export * from './errors';
 export * from './figures/index';
 export * from './hardware';
+export * from './market';
 export * from './node-client';
 export * from './status';
 export * from './status-names';

@@ -280,11 +280,26 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
         }
     }
 
-    /// @dev Pays the seller from the buyer and refuses a stablecoin that delivered less (fee on transfer).
+    /// @dev Pays the seller from the buyer and refuses a stablecoin that delivered less (fee on transfer). The first
+    /// balance read warms the seller's balance slot for the transfer, so the check costs two warm calls.
     function _pay(address buyer, address seller, uint256 proceeds) private {
-        uint256 before = STABLECOIN.balanceOf(seller);
+        uint256 before = _balanceOf(seller);
         STABLECOIN.safeTransferFrom(buyer, seller, proceeds);
-        if (STABLECOIN.balanceOf(seller) - before < proceeds) revert FeeOnTransferNotSupported();
+        if (_balanceOf(seller) - before < proceeds) revert FeeOnTransferNotSupported();
+    }
+
+    /// @dev `STABLECOIN.balanceOf(account)` in scratch space (no memory expansion, no ABI helpers).
+    function _balanceOf(address account) private view returns (uint256 amount) {
+        IERC20 coin = STABLECOIN;
+        assembly ("memory-safe") {
+            mstore(0x00, 0x70a08231) // balanceOf(address)
+            mstore(0x20, account)
+            if iszero(and(gt(returndatasize(), 0x1f), staticcall(gas(), coin, 0x1c, 0x24, 0x00, 0x20))) {
+                returndatacopy(0x00, 0x00, returndatasize())
+                revert(0x00, returndatasize())
+            }
+            amount := mload(0x00)
+        }
     }
 
     /// @dev An ECDSA signature by the maker first (no call, no account access for an EOA), then EIP-1271.
@@ -304,9 +319,19 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
             .permit(owner, address(this), permit.value, permit.deadline, permit.v, permit.r, permit.s);
     }
 
-    /// @dev The offer's EIP-712 hash: its eight fields are static, so the struct's ABI encoding is its encodeData.
+    /// @dev The offer's EIP-712 hash: its eight fields are static, so the struct's calldata is its encodeData. Dirty
+    /// upper bits in a field only change the hash (no valid signature), and the fields the checks read are validated
+    /// by the ABI decoder on access.
     function _hashOffer(Offer calldata offer) private view returns (bytes32) {
-        return _hashTypedDataV4(keccak256(abi.encode(OFFER_TYPEHASH, offer)));
+        bytes32 typeHash = OFFER_TYPEHASH;
+        bytes32 structHash;
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, typeHash)
+            calldatacopy(add(ptr, 0x20), offer, 0x100)
+            structHash := keccak256(ptr, 0x120)
+        }
+        return _hashTypedDataV4(structHash);
     }
 
     /// @dev The factory's CREATE2 address for the cluster's token (code there or not).
@@ -315,8 +340,15 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
     }
 
     /// @dev `amount * price / 1e18`, rounded up for a Sell offer (the taker pays) and down for a Buy offer (the maker
-    /// pays): in the maker's favour either way.
+    /// pays): in the maker's favour either way. The 512-bit `mulDiv` only when the product overflows 256 bits.
     function _cost(bool sell, uint256 amount, uint256 price) private pure returns (uint256) {
+        unchecked {
+            uint256 product = amount * price;
+            if (price == 0 || product / price == amount) {
+                if (!sell || product == 0) return product / SHARE_UNIT;
+                return (product - 1) / SHARE_UNIT + 1;
+            }
+        }
         return Math.mulDiv(amount, price, SHARE_UNIT, sell ? Math.Rounding.Ceil : Math.Rounding.Floor);
     }
 }

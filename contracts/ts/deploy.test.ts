@@ -4,7 +4,7 @@
  * anvil with another chain id; the stablecoin there is the test stablecoin's runtime code (its constructor refuses
  * any chain but 31337, so it is deployed on a local anvil and its code copied over).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -31,7 +31,14 @@ import { type AnvilHandle, startAnvil } from '../../devnet/anvil';
 import { testPort } from '../../devnet/ports';
 import { type DeployOptions, deployProtocol, ensureDeployment, isDeploymentLive, LOCAL_CHAIN_ID } from './deploy';
 import type { Deployment } from './deployments';
-import { clusterRegistryAbi, testStablecoinAbi, testStablecoinBytecode, timelockControllerAbi } from './generated';
+import {
+  clusterRegistryAbi,
+  rackshareFactoryAbi,
+  shareMarketAbi,
+  testStablecoinAbi,
+  testStablecoinBytecode,
+  timelockControllerAbi,
+} from './generated';
 
 const PRODUCTION_CHAIN_ID = 1_337;
 const STABLECOIN_AT = '0x00000000000000000000000000000000005AFE01' as Address;
@@ -253,6 +260,47 @@ describe('deployProtocol on the local chain', () => {
         functionName: 'guardian',
       }),
     ).toBe(zeroAddress);
+  });
+
+  it('deploys the share market for the factory and records it as contracts.market', async () => {
+    const { publicClient, wallet } = connect(local.rpcUrl, LOCAL_CHAIN_ID);
+    const deployment = await deployProtocol(
+      { publicClient: publicClient as never, walletClient: wallet() },
+      { committee: { signers: [signers[0]!], threshold: 1, heartbeatSeconds: 600 }, directory },
+    );
+    const { market, factory, clusterRegistry, stablecoin } = deployment.contracts;
+    const read = (functionName: 'factory' | 'registry' | 'stablecoin') =>
+      publicClient.readContract({ address: market, abi: shareMarketAbi, functionName });
+    expect(await read('factory')).toBe(factory);
+    expect(await read('registry')).toBe(clusterRegistry);
+    expect(await read('stablecoin')).toBe(stablecoin);
+    expect(
+      await publicClient.readContract({ address: factory, abi: rackshareFactoryAbi, functionName: 'stablecoin' }),
+    ).toBe(stablecoin);
+    expect(await publicClient.readContract({ address: market, abi: shareMarketAbi, functionName: 'fee' })).toEqual([
+      0,
+      zeroAddress,
+    ]);
+    expect(await isDeploymentLive(publicClient, deployment)).toBe(true);
+  });
+
+  it('redeploys over a local record written before the market existed', async () => {
+    const { publicClient, wallet } = connect(local.rpcUrl, LOCAL_CHAIN_ID);
+    const own = mkdtempSync(join(tmpdir(), 'rackshare-deploy-legacy-'));
+    try {
+      const options = { committee: { signers: [signers[0]!], threshold: 1, heartbeatSeconds: 600 }, directory: own };
+      const first = await deployProtocol({ publicClient: publicClient as never, walletClient: wallet() }, options);
+      const { market: _dropped, ...legacy } = first.contracts;
+      writeFileSync(
+        join(own, `${LOCAL_CHAIN_ID}.json`),
+        JSON.stringify({ ...first, deployBlock: first.deployBlock.toString(), contracts: legacy }),
+      );
+      const again = await ensureDeployment({ publicClient: publicClient as never, walletClient: wallet() }, options);
+      expect(again.reused).toBe(false);
+      expect(again.deployment.contracts.market).not.toBe(first.contracts.market);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });
 

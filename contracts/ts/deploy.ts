@@ -33,6 +33,8 @@ import {
   offeringBytecode,
   rackshareFactoryAbi,
   rackshareFactoryBytecode,
+  shareMarketAbi,
+  shareMarketBytecode,
   shareTokenAbi,
   shareTokenBytecode,
   testStablecoinAbi,
@@ -137,7 +139,13 @@ export async function ensureDeployment(clients: DeployClients, options: DeployOp
       `Chain ${chainId} is not the local chain: deploy it once with \`npm run deploy\`, never automatically.`,
     );
   }
-  const recorded = readDeployment(chainId, options.directory);
+  // A local record the schema refuses (one written before the market existed) is redeployed like a reset chain.
+  let recorded: Deployment | undefined;
+  try {
+    recorded = readDeployment(chainId, options.directory);
+  } catch {
+    recorded = undefined;
+  }
   if (recorded && (await isDeploymentLive(clients.publicClient, recorded)))
     return { deployment: recorded, reused: true };
   return { deployment: await deployProtocol(clients, options), reused: false };
@@ -217,7 +225,8 @@ export function localGovernance(options: DeployOptions, deployer: Address) {
 
 /**
  * Deploys stablecoin (local only), the timelock (real networks; locally with `localTimelockDelaySeconds`), the registry with its committee,
- * the two clone implementations, and the factory.
+ * the two clone implementations, the factory and the share market (which reads the registry, the stablecoin and the
+ * token implementation from the factory).
  */
 export async function deployProtocol(clients: DeployClients, options: DeployOptions): Promise<Deployment> {
   const chainId = await clients.publicClient.getChainId();
@@ -254,6 +263,7 @@ export async function deployProtocol(clients: DeployClients, options: DeployOpti
     shareToken.address,
     offering.address,
   ]);
+  const market = await deployContract(clients, shareMarketAbi, shareMarketBytecode, [factory.address]);
   const first = stablecoin.receipt ?? timelock?.receipt ?? registry.receipt;
   const deployment: Deployment = {
     chainId,
@@ -264,6 +274,7 @@ export async function deployProtocol(clients: DeployClients, options: DeployOpti
       shareTokenImplementation: shareToken.address,
       offeringImplementation: offering.address,
       factory: factory.address,
+      market: market.address,
       stablecoin: stablecoin.address,
       ...(timelock ? { timelock: timelock.address } : {}),
     },

@@ -25,6 +25,8 @@ export const deploymentSchema = z.object({
     shareTokenImplementation: address,
     offeringImplementation: address,
     factory: address,
+    /** ShareMarket: the signed-offer secondary market for the factory's tokens. */
+    market: address,
     stablecoin: address,
     /** OpenZeppelin TimelockController that owns the registry (every chain but the local one). */
     timelock: address.optional(),

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IShareMarket} from "../../src/interfaces/IShareMarket.sol";
+import {ShareMarketFixture} from "../utils/ShareMarketFixture.sol";
+
+/// @title ShareMarketGasTest
+/// @notice TX gas of the market's fills and cancellations, following the bench convention at the top of
+/// ShareTokenGas.t.sol (run with `--isolate`). Like the OZ baseline, both parties already hold both assets: alice
+/// (seller) holds shares and tUSD, bob (buyer) holds shares and tUSD, a revenue stream is running and both have
+/// claimed, approvals are unlimited (the usual market approval) and the fee is 0 (the deployed default; one line
+/// measures a 0.30% fee paid to a recipient that already holds tUSD). The offer's fill word is new (first fill of
+/// that offer) except on the partial line (second fill); the maker's nonce word was never written.
+contract ShareMarketGasTest is ShareMarketFixture {
+    string internal constant GROUP = "ShareMarket";
+    address internal treasury = makeAddr("treasury");
+
+    IShareMarket.Offer internal sell;
+    IShareMarket.Offer internal buy;
+    bytes internal sellSignature;
+    bytes internal buySignature;
+
+    function setUp() public override {
+        super.setUp();
+        usd.mint(treasury, 1 * USD);
+        usd.mint(alice, 1 * USD);
+        _depositRevenue(10_000 * USD, 30 days);
+        skip(1 hours);
+        vm.prank(alice);
+        token.claim();
+        vm.prank(bob);
+        token.claim();
+        skip(1 hours);
+        sell = _sellOffer(10 * SHARE);
+        sellSignature = _signed(sell);
+        // dave buys from bob: give dave a share balance first, so both parties hold both assets.
+        vm.prank(bob);
+        token.transfer(dave, 1 * SHARE);
+        buy = _buyOffer(10 * SHARE);
+        buySignature = _signed(buy);
+    }
+
+    function test_Gas_FillSellFull() public {
+        vm.prank(bob);
+        market.fill(sell, sellSignature, 10 * SHARE);
+        vm.snapshotGasLastCall(GROUP, "fill sell (full)");
+        vm.snapshotValue(GROUP, "fill sell (full) :: max_ratio_bps", 30_000);
+        assertEq(market.filled(market.hashOffer(sell)), 10 * SHARE);
+    }
+
+    function test_Gas_FillSellFullWithFee() public {
+        _setFee(30, treasury);
+        vm.prank(bob);
+        market.fill(sell, sellSignature, 10 * SHARE);
+        vm.snapshotGasLastCall(GROUP, "fill sell (full, 0.30% fee)");
+    }
+
+    function test_Gas_FillSellPartial() public {
+        vm.prank(bob);
+        market.fill(sell, sellSignature, 4 * SHARE);
+        vm.prank(bob);
+        market.fill(sell, sellSignature, 3 * SHARE);
+        vm.snapshotGasLastCall(GROUP, "fill sell (partial)");
+        assertEq(market.filled(market.hashOffer(sell)), 7 * SHARE);
+    }
+
+    function test_Gas_FillBuyFull() public {
+        vm.prank(bob);
+        market.fill(buy, buySignature, 10 * SHARE);
+        vm.snapshotGasLastCall(GROUP, "fill buy (full)");
+        assertEq(market.filled(market.hashOffer(buy)), 10 * SHARE);
+    }
+
+    function test_Gas_Cancel() public {
+        IShareMarket.Offer[] memory offers = new IShareMarket.Offer[](1);
+        offers[0] = sell;
+        vm.prank(alice);
+        market.cancel(offers);
+        vm.snapshotGasLastCall(GROUP, "cancel");
+        assertTrue(market.cancelled(market.hashOffer(sell)));
+    }
+
+    function test_Gas_CancelUpTo() public {
+        vm.prank(alice);
+        market.cancelUpTo(1);
+        vm.snapshotGasLastCall(GROUP, "cancelUpTo");
+        assertEq(market.minNonce(alice), 1);
+    }
+}
