@@ -10,6 +10,7 @@ import { createScratchDatabase } from './databases.test-kit';
 import { mirrorTableNames } from './mirror';
 import { ReindexRefusedError, reindexMirror, reindexTarget } from './reindex';
 import { addOperatorData, fillMirror, queryRows, rowCounts } from './rows.test-kit';
+import { marketOffers } from './schema';
 
 type Scratch = { target: DatabaseTarget; drop: () => Promise<void> };
 
@@ -55,6 +56,28 @@ describe.each(scratchTargets)('npm run db:reindex on $name', ({ create }) => {
     await addOperatorData(handle.db);
     await handle.db.execute(sql`create table public.other_app (x int)`);
     await handle.db.execute(sql`insert into public.other_app values (42)`);
+    // A relayed market offer: off-chain, signed for a market that still exists, so a re-index keeps it.
+    const now = new Date();
+    await handle.db.insert(marketOffers).values({
+      offerHash: `0x${'ab'.repeat(32)}`,
+      chainId: 31_337,
+      market: `0x${'33'.repeat(20)}`,
+      maker: `0x${'44'.repeat(20)}`,
+      side: 0,
+      clusterId: 1n,
+      amount: 10n ** 18n,
+      price: 10n ** 6n,
+      taker: `0x${'00'.repeat(20)}`,
+      expiry: 2_000_000_000n,
+      nonce: 0n,
+      signature: `0x${'55'.repeat(65)}`,
+      status: 'open',
+      filled: 0n,
+      checkedAt: now,
+      checkedBlock: 1n,
+      statusAt: now,
+      createdAt: now,
+    });
     await handle.close();
     return scratch.target;
   }
@@ -75,7 +98,8 @@ describe.each(scratchTargets)('npm run db:reindex on $name', ({ create }) => {
     expect(done).toMatch(/^The mirror of .* is empty \(\d+ tables\); operator notes and documents were kept/);
     const after = await counts(target);
     expect(after.mirror).toEqual(everyMirrorTable(0));
-    expect(after.public).toMatchObject({ cluster_notes: 1, cluster_documents: 1, other_app: 1 });
+    expect(after.public).toMatchObject({ cluster_notes: 1, cluster_documents: 1, other_app: 1, market_offers: 1 });
+    expect(after.mirror).toMatchObject({ market_fills: 0, market_offer_cancels: 0, market_nonce_cancels: 0 });
     expect(after.other).toEqual([{ x: 42 }]);
   });
 

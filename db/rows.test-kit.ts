@@ -39,6 +39,8 @@ export async function insertSampleRow(db: Executor, schemaName: string, table: P
     db,
     sql`select column_name from information_schema.columns where table_schema = ${schemaName} and table_name = ${getTableName(table)}`,
   );
+  // A table a later migration creates (the market's, 0012) does not exist yet in an older database: nothing to fill.
+  if (present.length === 0) return false;
   const names = new Set(present.map((row) => row.column_name));
   const columns = getTableConfig(table).columns.filter((column) => !column.generatedIdentity && names.has(column.name));
   await db.execute(
@@ -50,11 +52,17 @@ export async function insertSampleRow(db: Executor, schemaName: string, table: P
       sql`, `,
     )})`,
   );
+  return true;
 }
 
-/** One row in every mirror table, laid out in `schemaName` (`mirror` today, `public` before migration 0005). */
+/**
+ * One row in every mirror table, laid out in `schemaName` (`mirror` today, `public` before migration 0005); returns the
+ * tables filled (those the database's migrations have created).
+ */
 export async function fillMirror(db: Executor, schemaName = 'mirror') {
-  for (const table of mirrorTables) await insertSampleRow(db, schemaName, table);
+  const filled: string[] = [];
+  for (const table of mirrorTables) if (await insertSampleRow(db, schemaName, table)) filled.push(getTableName(table));
+  return filled;
 }
 
 /** An operator's note and document on cluster 1 of `chainId`: the data no re-index can give back. */

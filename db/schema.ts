@@ -9,9 +9,11 @@
  * the local chain's automatic reset empty that schema and nothing else. Off-chain data an operator wrote and the chain
  * cannot give back (notes, documents, sign-in sessions) lives in `public`, beside whatever else the database holds.
  * The tables live in ./schema/ by concern: chain.ts (the `mirror` schema, the chain's identity and the indexer's
- * cursor), events.ts, derived.ts and off-chain.ts; this file is the one drizzle-kit and the code import.
+ * cursor), events.ts, derived.ts, off-chain.ts and market.ts (the secondary market: its events and the relayed
+ * offers); this file is the one drizzle-kit and the code import.
  */
 export * from './schema/chain';
 export * from './schema/derived';
 export * from './schema/events';
 export * from './schema/off-chain';
+export * from './schema/market';

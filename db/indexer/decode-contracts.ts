@@ -4,7 +4,14 @@
  * these functions through `parseLog`, which cleans every string argument of every event (see `cleanText`).
  */
 import type { Address, Hex } from 'viem';
-import { clusterRegistryAbi, offeringAbi, rackshareFactoryAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import {
+  clusterRegistryAbi,
+  offeringAbi,
+  rackshareFactoryAbi,
+  shareMarketAbi,
+  shareTokenAbi,
+  testStablecoinAbi,
+} from '#contracts';
 import type { ChainLog } from './decode';
 import { createLogParser } from './parse';
 import type { EventRows } from './tables';
@@ -15,6 +22,7 @@ export const indexedAbi = [
   ...shareTokenAbi,
   ...offeringAbi,
   ...testStablecoinAbi,
+  ...shareMarketAbi,
 ] as const;
 const parseLogs = createLogParser(indexedAbi);
 
@@ -386,6 +394,36 @@ export function offeringRows(log: ParsedLog, where: Where, rows: EventRows, offe
         shares: log.args.sold,
         amount: log.args.raised,
       });
+      break;
+  }
+}
+
+/** The ShareMarket's four events (the market of the deployment record, `market`). */
+export function marketRows(log: ParsedLog, where: Where, rows: EventRows, market: Address) {
+  switch (log.eventName) {
+    case 'OfferFilled':
+      rows.marketFills.push({
+        ...where,
+        market,
+        offerHash: log.args.offerHash,
+        maker: log.args.maker,
+        taker: log.args.taker,
+        clusterId: log.args.clusterId,
+        side: log.args.side,
+        amount: log.args.amount,
+        price: log.args.price,
+        cost: log.args.cost,
+        fee: log.args.fee,
+      });
+      break;
+    case 'OfferCancelled':
+      rows.marketOfferCancels.push({ ...where, market, offerHash: log.args.offerHash, maker: log.args.maker });
+      break;
+    case 'NoncesCancelled':
+      rows.marketNonceCancels.push({ ...where, market, maker: log.args.maker, minNonce: log.args.minNonce });
+      break;
+    case 'FeeSet':
+      rows.marketFeeEvents.push({ ...where, market, feeBps: log.args.feeBps, recipient: log.args.recipient });
       break;
   }
 }

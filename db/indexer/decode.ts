@@ -1,12 +1,12 @@
 /**
  * Turns raw logs of one block range into rows of the event tables. Logs are dispatched by the emitting contract
- * (registry, factory, stablecoin, a known ShareToken or Offering) and by event; a ClusterTokenized log adds its token
+ * (registry, factory, stablecoin, the market, a known ShareToken or Offering) and by event; a ClusterTokenized log adds its token
  * and offering to `known` so their later logs in the same range are kept. Stablecoin transfers that touch no protocol
  * contract are dropped here, whatever the RPC returned. The rows of each contract's other events are built in
  * decode-contracts.ts; every string taken from an event is cleaned there (review H1).
  */
 import { type Address, getAddress, type Hex } from 'viem';
-import { offeringRows, parseLog, registryRows, seconds, tokenRows } from './decode-contracts';
+import { marketRows, offeringRows, parseLog, registryRows, seconds, tokenRows } from './decode-contracts';
 import { MalformedRpcResponseError } from './errors';
 import { TRANSFER, topicAddress } from './parse';
 import { type EventRows, emptyEventRows } from './tables';
@@ -16,6 +16,8 @@ export type KnownContracts = {
   registry: string;
   factory: string;
   stablecoin: string;
+  /** The ShareMarket (lowercase, checksummed), when the deployment has one. */
+  market?: { key: string; address: Address };
   /** token (lowercase) → its cluster id, checksummed address and (when created in the range being read) its block */
   tokens: Map<string, { clusterId: bigint; address: Address; since?: bigint }>;
   offerings: Map<string, { address: Address; since?: bigint }>;
@@ -28,7 +30,7 @@ export type KnownContracts = {
  */
 export function isProtocolAddress(known: KnownContracts, account: string, blockNumber: bigint) {
   const key = account.toLowerCase();
-  if (key === known.registry || key === known.factory) return true;
+  if (key === known.registry || key === known.factory || key === known.market?.key) return true;
   const entry = known.tokens.get(key) ?? known.offerings.get(key);
   return entry !== undefined && (entry.since === undefined || entry.since <= blockNumber);
 }
@@ -221,6 +223,8 @@ export function decodeLogs(
     } else if (known.offerings.has(emitter)) {
       const offering = known.offerings.get(emitter)!.address;
       offeringRows(log, where, rows, offering);
+    } else if (emitter === known.market?.key) {
+      marketRows(log, where, rows, known.market.address);
     }
   }
   return { rows, discovered };

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../database';
 import { testDatabases } from '../databases.test-kit';
 import { mirrorTableNames } from '../mirror';
 import { addOperatorData, fillMirror, rowCounts } from '../rows.test-kit';
-import { chainIdentity, clusterDocuments, clusterNotes } from '../schema';
+import { chainIdentity, clusterDocuments, clusterNotes, marketOffers } from '../schema';
 import { ensureChainIdentity, MirrorMismatchError } from './indexer';
 
 // fillMirror's rows: chain 1, genesis and deployment block hash 0x22…22, deployment block 1.
@@ -62,6 +62,61 @@ describe.each(testDatabases)('ensureChainIdentity on $name', ({ open }) => {
     expect(await rowCounts(db, 'mirror')).toEqual({ ...everyMirrorTable(0), chain_identity: 1 });
     expect(await db.select().from(chainIdentity).where(eq(chainIdentity.chainId, 1))).toEqual([redeployed]);
     await expectOperatorDataKept();
+  });
+
+  it("deletes the reset chain's relayed offers (signed for a market that is gone) and keeps other chains'", async () => {
+    const db = await mirrorWithOperatorData();
+    const offer = (chainId: number, hash: string) => ({
+      offerHash: `0x${hash.repeat(64)}` as const,
+      chainId,
+      market: `0x${'33'.repeat(20)}` as const,
+      maker: `0x${'44'.repeat(20)}` as const,
+      side: 0,
+      clusterId: 1n,
+      amount: 10n ** 18n,
+      price: 10n ** 6n,
+      taker: `0x${'00'.repeat(20)}` as const,
+      expiry: 2_000_000_000n,
+      nonce: 0n,
+      signature: `0x${'55'.repeat(65)}`,
+      status: 'open' as const,
+      filled: 0n,
+      checkedAt: new Date(),
+      checkedBlock: 1n,
+      statusAt: new Date(),
+      createdAt: new Date(),
+    });
+    await db.insert(marketOffers).values([offer(1, 'a'), offer(5, 'b')]);
+    expect(await ensureChainIdentity(db, redeployed, { autoReset: true })).toBe(true);
+    expect((await db.select().from(marketOffers)).map((row) => row.chainId)).toEqual([5]);
+    await expectOperatorDataKept();
+  });
+
+  it('keeps the relayed offers when the identity is unchanged or refused', async () => {
+    const db = await mirrorWithOperatorData();
+    await db.insert(marketOffers).values({
+      offerHash: `0x${'c'.repeat(64)}`,
+      chainId: 1,
+      market: `0x${'33'.repeat(20)}`,
+      maker: `0x${'44'.repeat(20)}`,
+      side: 1,
+      clusterId: 1n,
+      amount: 1n,
+      price: 1n,
+      taker: `0x${'00'.repeat(20)}`,
+      expiry: 1n,
+      nonce: 0n,
+      signature: '0x',
+      status: 'open',
+      filled: 0n,
+      checkedAt: new Date(),
+      checkedBlock: 1n,
+      statusAt: new Date(),
+      createdAt: new Date(),
+    });
+    expect(await ensureChainIdentity(db, recorded, { autoReset: true })).toBe(false);
+    await expect(ensureChainIdentity(db, redeployed, { autoReset: false })).rejects.toBeInstanceOf(MirrorMismatchError);
+    expect(await db.select().from(marketOffers)).toHaveLength(1);
   });
 
   it('records the first identity and keeps a matching one without touching the mirror', async () => {

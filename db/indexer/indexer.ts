@@ -10,16 +10,17 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { PublicClient } from 'viem';
+import { getAddress, type PublicClient } from 'viem';
 import { ConfigError } from '#protocol/base-error';
 import type { Database } from '../database';
 import { emptyMirrorOfChain } from '../mirror';
-import { chainIdentity, indexedBlocks } from '../schema';
+import { chainIdentity, indexedBlocks, marketOffers } from '../schema';
 import { countRows, type KnownContracts } from './decode';
 import { isRangeTooLarge } from './errors';
 import { createIndexerMetrics, type IndexerMetrics } from './metrics';
 import { createRangeReader, type Header, type IndexerContracts, type RangeRead } from './read';
 import { loadKnownTokens, type RangeEnd, readCursor, rollBackTo, writeRange } from './store';
+import type { EventRows } from './tables';
 
 export type { IndexerContracts } from './read';
 
@@ -46,6 +47,13 @@ export type IndexerOptions = {
   signal: AbortSignal;
   log: Logger;
   metrics?: IndexerMetrics;
+  /**
+   * Derived off-chain work after each written range (the market's offer upkeep, db/market/upkeep.ts). Its failure is
+   * logged and never stops indexing: the range is already stored and the next range's round catches up.
+   */
+  afterRange?: (range: { from: bigint; to: bigint; rows: EventRows }) => Promise<void>;
+  /** The same after a reorg rolled the mirror back to `ancestor`. */
+  afterReorg?: (ancestor: bigint) => Promise<void>;
 };
 
 /**
@@ -93,7 +101,11 @@ export async function ensureChainIdentity(
     }
     // In the same transaction as the new identity: a crash in between leaves the old mirror, never half of one. Only
     // this chain's rows: another chain's mirror in a shared database has its own identity, unchanged.
-    if (stored) await emptyMirrorOfChain(tx, identity.chainId);
+    if (stored) {
+      await emptyMirrorOfChain(tx, identity.chainId);
+      // Relayed offers are off-chain but signed for the market that is gone: no taker could fill one again.
+      await tx.delete(marketOffers).where(eq(marketOffers.chainId, identity.chainId));
+    }
     await tx.insert(chainIdentity).values(identity);
     return stored !== undefined;
   });
@@ -123,6 +135,10 @@ export function createIndexer(options: IndexerOptions) {
       registry: options.contracts.clusterRegistry.toLowerCase(),
       factory: options.contracts.factory.toLowerCase(),
       stablecoin: options.contracts.stablecoin.toLowerCase(),
+      market: options.contracts.market && {
+        key: options.contracts.market.toLowerCase(),
+        address: getAddress(options.contracts.market),
+      },
       tokens: new Map(tokens.map((row) => [row.token.toLowerCase(), { clusterId: row.clusterId, address: row.token }])),
       offerings: new Map(tokens.map((row) => [row.offering.toLowerCase(), { address: row.offering }])),
     };
@@ -212,6 +228,7 @@ export function createIndexer(options: IndexerOptions) {
     finalized = -1n;
     metrics.reorgs.inc();
     log.warn({ ancestor: ancestor.toString() }, 'reorg detected: rolled back to the common ancestor');
+    await options.afterReorg?.(ancestor).catch((error) => log.warn({ err: error }, 'after-reorg upkeep failed'));
   }
 
   /**
@@ -297,6 +314,9 @@ export function createIndexer(options: IndexerOptions) {
       timestamp: new Date(Number(last.timestamp) * 1000),
     });
     known = next;
+    await options
+      .afterRange?.({ from, to, rows })
+      .catch((error) => log.warn({ err: error }, 'after-range upkeep failed'));
     metrics.events.inc(written);
     metrics.indexedBlock.set(Number(to));
     updateLag(to, chainHead);

@@ -33,7 +33,8 @@ import { type BloomBits, bloomBits, bloomBytes, bloomMayContain } from './bloom'
 import { type ChainLog, decodeLogs, type KnownContracts, toChainLogs } from './decode';
 import { ChainMovedError, MalformedRpcResponseError } from './errors';
 
-export type IndexerContracts = { clusterRegistry: Address; factory: Address; stablecoin: Address };
+/** `market` (the ShareMarket) is absent from deployment records made before it existed. */
+export type IndexerContracts = { clusterRegistry: Address; factory: Address; stablecoin: Address; market?: Address };
 
 export type Header = { number: bigint; hash: Hex; parentHash: Hex; timestamp: bigint; logsBloom: Hex | null };
 
@@ -48,11 +49,12 @@ const HEADER_BATCH = 100;
 
 type Where = { fromBlock: bigint; toBlock: bigint } | { blockHash: Hex; blockNumber: bigint };
 
-/** The contracts whose every log is followed: registry, factory, known share tokens and offerings. */
+/** The contracts whose every log is followed: registry, factory, the market, known share tokens and offerings. */
 function followedAddresses(known: KnownContracts): Address[] {
   return [
     known.registry as Address,
     known.factory as Address,
+    ...(known.market ? [known.market.address] : []),
     ...[...known.tokens.values()].map((token) => token.address),
     ...[...known.offerings.values()].map((offering) => offering.address),
   ];

@@ -13,6 +13,10 @@ import {
   clusters,
   committeeEvents,
   epochReports,
+  marketFeeEvents,
+  marketFills,
+  marketNonceCancels,
+  marketOfferCancels,
   offeringEvents,
   offerings,
   revenueDeposits,
@@ -37,6 +41,10 @@ export const eventTables = {
   revenueDeposits,
   claims,
   tokenControlEvents,
+  marketFills,
+  marketOfferCancels,
+  marketNonceCancels,
+  marketFeeEvents,
 } satisfies Record<string, PgTable>;
 
 export type EventTableKey = keyof typeof eventTables;

@@ -18,7 +18,7 @@ import { address, bytes32, uint256 } from '../columns';
 import { mirror } from './chain';
 
 /** Columns every event table has: where the log sits on the chain. */
-const logColumns = () => ({
+export const logColumns = () => ({
   chainId: integer('chain_id').notNull(),
   blockNumber: bigint('block_number', { mode: 'bigint' }).notNull(),
   blockHash: bytes32('block_hash').notNull(),

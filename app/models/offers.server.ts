@@ -1,0 +1,52 @@
+/**
+ * The off-chain offers of the secondary market through the app: relaying a signed offer (db/market/relay.ts: every
+ * check, nothing stored on a refusal) and a maker's offers. The market is the deployment record's `contracts.market`.
+ */
+import type { AppLoadContext } from '@remix-run/node';
+import { and, desc, eq } from 'drizzle-orm';
+import { type Address, getAddress } from 'viem';
+import type { MarketChain } from '#db/market/fillability';
+import { offerView } from '#db/market/offers';
+import { type RelayResult, relayOffer as relay } from '#db/market/relay';
+import type { OfferView } from '#db/market/types';
+import { marketOffers } from '#db/schema';
+
+type Context = Pick<AppLoadContext, 'db' | 'chain'>;
+
+/** The most offers a maker's list shows: the live ones (at most 50) and the latest dead ones. */
+export const MAKER_OFFERS_LIMIT = 200;
+
+/** The market of this deployment, or null for a deployment record made before the market existed. */
+export function marketChainOf(context: Context): MarketChain | null {
+  const contracts = context.chain.deployment.contracts as { market?: Address; stablecoin: Address };
+  if (!contracts.market) return null;
+  return {
+    publicClient: context.chain.publicClient,
+    chainId: context.chain.chainId,
+    market: getAddress(contracts.market),
+    stablecoin: getAddress(contracts.stablecoin),
+  };
+}
+
+export async function relayOffer(context: Context, body: unknown): Promise<RelayResult> {
+  const chain = marketChainOf(context);
+  if (!chain) {
+    return {
+      ok: false,
+      status: 422,
+      error: { code: 'market_unavailable', reason: 'market_unavailable', message: 'This deployment has no market.' },
+    };
+  }
+  return relay({ db: context.db, chain }, body);
+}
+
+/** The maker's offers on this chain, newest first (live and recently dead), at most MAKER_OFFERS_LIMIT. */
+export async function listOffersByMaker(context: Context, maker: Address): Promise<OfferView[]> {
+  const rows = await context.db
+    .select()
+    .from(marketOffers)
+    .where(and(eq(marketOffers.chainId, context.chain.chainId), eq(marketOffers.maker, getAddress(maker))))
+    .orderBy(desc(marketOffers.createdAt))
+    .limit(MAKER_OFFERS_LIMIT);
+  return rows.map(offerView);
+}

@@ -1,0 +1,117 @@
+/**
+ * A chain with a traded share token and a ShareMarket for the market's data-layer tests: the devnet scenario (cluster
+ * tokenized, investors A 50, B 40, C 10 whole shares), the deployment's market (deployed here from the generated
+ * bytecode where the deployment record has none), and helpers to sign, relay and fill offers. Never used outside tests.
+ */
+import { type Address, type Hex, zeroAddress } from 'viem';
+import { shareMarketAbi, shareMarketBytecode, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import { marketDomain, type Offer, offerTypedData } from '#protocol/market';
+import { devAccount, devRoles } from '../../devnet/accounts';
+import { sendAs } from '../../devnet/actions';
+import { runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
+import type { MarketChain } from './fillability';
+
+export const SHARE = 10n ** 18n;
+export const [investorA, investorB, investorC] = devRoles.investors as unknown as [number, number, number];
+
+export type MarketFixture = {
+  chain: TestChain;
+  market: Address;
+  token: Address;
+  clusterId: bigint;
+  marketChain: MarketChain;
+  sign: (signer: number, offer: Offer) => Promise<Hex>;
+  offer: (maker: number, fields: Partial<Offer>) => Promise<Offer>;
+  approveShares: (owner: number, amount: bigint) => Promise<void>;
+  fundStablecoin: (owner: number, amount: bigint) => Promise<void>;
+  fill: (taker: number, offer: Offer, signature: Hex, amount: bigint) => Promise<void>;
+  chainTime: () => Promise<bigint>;
+};
+
+export async function startMarketChain(port: number): Promise<MarketFixture> {
+  const chain = await startTestChain(port);
+  const { sale, clusters } = await runScenario(chain);
+  let market = (chain.contracts as { market?: Address }).market;
+  if (!market) {
+    const wallet = chain.wallet(devRoles.deployer);
+    const hash = await wallet.deployContract({
+      abi: shareMarketAbi,
+      bytecode: shareMarketBytecode,
+      args: [chain.contracts.factory],
+    });
+    market = (await chain.publicClient.waitForTransactionReceipt({ hash })).contractAddress!;
+  }
+  const marketChain: MarketChain = {
+    publicClient: chain.publicClient as never,
+    chainId: 31_337,
+    market,
+    stablecoin: chain.contracts.stablecoin,
+  };
+  const domain = marketDomain(31_337, market);
+  const chainTime = async () => (await chain.publicClient.getBlock({ blockTag: 'latest' })).timestamp;
+  return {
+    chain,
+    market,
+    token: sale.token,
+    clusterId: clusters[0]!,
+    marketChain,
+    chainTime,
+    sign: (signer, offer) => chain.wallet(signer).signTypedData(offerTypedData(domain, offer) as never),
+    async offer(maker, fields) {
+      return {
+        maker: devAccount(maker).address,
+        side: 0,
+        clusterId: clusters[0]!,
+        amount: 10n * SHARE,
+        price: 12_000_000n,
+        taker: zeroAddress,
+        expiry: (await chainTime()) + 3_600n,
+        nonce: 0n,
+        ...fields,
+      };
+    },
+    async approveShares(owner, amount) {
+      await sendAs(chain, owner, {
+        address: sale.token,
+        abi: shareTokenAbi,
+        functionName: 'approve',
+        args: [market, amount],
+      });
+    },
+    async fundStablecoin(owner, amount) {
+      await chain.mintStablecoin(devAccount(owner).address, amount);
+      await sendAs(chain, owner, {
+        address: chain.contracts.stablecoin,
+        abi: testStablecoinAbi,
+        functionName: 'approve',
+        args: [market, amount],
+      });
+    },
+    async fill(taker, offer, signature, amount) {
+      await sendAs(chain, taker, {
+        address: market,
+        abi: shareMarketAbi,
+        functionName: 'fill',
+        args: [offer, signature, amount],
+      });
+    },
+  };
+}
+
+/** The JSON body a client posts for `offer` (uint256 as decimal strings). */
+export function offerBody(offer: Offer, signature: Hex, extra: Record<string, unknown> = {}) {
+  return {
+    offer: {
+      maker: offer.maker,
+      side: offer.side,
+      clusterId: offer.clusterId.toString(),
+      amount: offer.amount.toString(),
+      price: offer.price.toString(),
+      taker: offer.taker,
+      expiry: offer.expiry.toString(),
+      nonce: offer.nonce.toString(),
+    },
+    signature,
+    ...extra,
+  };
+}

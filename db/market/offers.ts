@@ -1,0 +1,74 @@
+/**
+ * Stored offers (public.market_offers) as the market's rules and the app read them: a row to the protocol's `Offer`
+ * (for hashing and costing) and to the spec's `OfferView`.
+ */
+import { getAddress, type Hex, zeroAddress } from 'viem';
+import type { Offer } from '#protocol/market';
+import type { marketOffers } from '../schema';
+import type { Candidate } from './fillability';
+import { liveRemainder } from './fillability';
+import type { OfferView } from './types';
+
+export type OfferRow = typeof marketOffers.$inferSelect;
+
+/** Live offers: what the per-maker and per-cluster bounds count (dead ones wait only for pruning). */
+export const LIVE_STATUSES = ['open', 'unfillable'] as const;
+
+export function offerOfRow(row: OfferRow): Offer {
+  return {
+    maker: row.maker,
+    side: row.side === 1 ? 1 : 0,
+    clusterId: row.clusterId,
+    amount: row.amount,
+    price: row.price,
+    taker: row.taker,
+    expiry: row.expiry,
+    nonce: row.nonce,
+  };
+}
+
+export function candidateOfRow(row: OfferRow): Candidate {
+  return {
+    ...offerOfRow(row),
+    offerHash: row.offerHash,
+    createdAt: row.createdAt,
+    permit:
+      row.permitValue !== null && row.permitDeadline !== null
+        ? { value: row.permitValue, deadline: row.permitDeadline }
+        : null,
+  };
+}
+
+export function offerView(row: OfferRow): OfferView {
+  const offer = offerOfRow(row);
+  return {
+    offerHash: row.offerHash,
+    maker: getAddress(row.maker),
+    side: row.side === 0 ? 'sell' : 'buy',
+    clusterId: row.clusterId,
+    amount: row.amount,
+    price: row.price,
+    taker: row.taker.toLowerCase() === zeroAddress ? null : getAddress(row.taker),
+    expiry: Number(row.expiry),
+    nonce: row.nonce,
+    signature: row.signature as Hex,
+    filled: row.filled,
+    remaining: row.status === 'open' || row.status === 'unfillable' ? liveRemainder(offer, row.filled) : 0n,
+    status: row.status,
+    reason: row.reason,
+    createdAt: Math.floor(row.createdAt.getTime() / 1000),
+  };
+}
+
+/** An OfferView as JSON: bigints as decimal strings. */
+export function serializeOfferView(view: OfferView) {
+  return {
+    ...view,
+    clusterId: view.clusterId.toString(),
+    amount: view.amount.toString(),
+    price: view.price.toString(),
+    nonce: view.nonce.toString(),
+    filled: view.filled.toString(),
+    remaining: view.remaining.toString(),
+  };
+}

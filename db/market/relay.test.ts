@@ -1,0 +1,212 @@
+import { eq } from 'drizzle-orm';
+import { type Hex, parseSignature, serializeSignature } from 'viem';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { shareMarketAbi } from '#contracts';
+import { hashOffer, marketDomain } from '#protocol/market';
+import { devAccount } from '../../devnet/accounts';
+import { sendAs } from '../../devnet/actions';
+import { testPort } from '../../devnet/ports';
+import type { DatabaseHandle } from '../database';
+import { testDatabases } from '../databases.test-kit';
+import { marketOffers } from '../schema';
+import { OFFER_ERROR_CODES } from './errors';
+import {
+  investorA,
+  investorB,
+  investorC,
+  type MarketFixture,
+  offerBody,
+  SHARE,
+  startMarketChain,
+} from './market.test-kit';
+import { MAX_OFFERS_PER_MAKER, relayOffer } from './relay';
+
+let fx: MarketFixture;
+beforeAll(async () => {
+  fx = await startMarketChain(testPort(4511));
+}, 120_000);
+afterAll(async () => {
+  await fx?.chain.stop();
+});
+
+describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
+  let handle: DatabaseHandle;
+  let snapshot: Hex;
+  beforeAll(async () => {
+    handle = await open();
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+  afterEach(async () => {
+    await handle.db.delete(marketOffers);
+    if (snapshot) await fx.chain.revert(snapshot);
+  });
+  const relay = (body: unknown) => relayOffer({ db: handle.db, chain: fx.marketChain }, body);
+  const stored = () => handle.db.select().from(marketOffers);
+  const take = async () => {
+    snapshot = await fx.chain.snapshot();
+  };
+
+  it('stores a fillable Sell offer under the hash the market computes, and refuses it a second time (409)', async () => {
+    await take();
+    await fx.approveShares(investorA, 50n * SHARE);
+    const offer = await fx.offer(investorA, {});
+    const signature = await fx.sign(investorA, offer);
+    const result = await relay(offerBody(offer, signature));
+    expect(result.ok).toBe(true);
+    const onChainHash = await fx.chain.publicClient.readContract({
+      address: fx.market,
+      abi: shareMarketAbi,
+      functionName: 'hashOffer',
+      args: [offer],
+    });
+    expect(hashOffer(marketDomain(31_337, fx.market), offer)).toBe(onChainHash);
+    if (!result.ok) return;
+    expect(result.offer).toMatchObject({
+      offerHash: onChainHash,
+      maker: offer.maker,
+      side: 'sell',
+      amount: offer.amount,
+      price: offer.price,
+      taker: null,
+      filled: 0n,
+      remaining: offer.amount,
+      status: 'open',
+    });
+    expect(await stored()).toHaveLength(1);
+    const again = await relay(offerBody(offer, signature));
+    expect(again).toMatchObject({ ok: false, status: 409, error: { code: 'duplicate_offer' } });
+    expect(await stored()).toHaveLength(1);
+  });
+
+  it('refuses malformed and out-of-bounds offers with their codes and stores nothing', async () => {
+    await take();
+    await fx.approveShares(investorA, 50n * SHARE);
+    const now = await fx.chainTime();
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ amount: 'abc' }, 400, 'invalid_body'],
+      [{ amount: '-1' }, 400, 'invalid_body'],
+      [{ amount: (2n ** 256n).toString() }, 400, 'invalid_body'],
+      [{ side: 2 }, 400, 'invalid_side'],
+      [{ amount: '0' }, 400, 'zero_amount'],
+      [{ price: '0' }, 400, 'zero_price'],
+      [{ expiry: now.toString() }, 422, 'offer_expired'],
+      [{ expiry: (now + 366n * 86_400n).toString() }, 422, 'expiry_too_far'],
+      // 0.5 share at 1.5 units = 0.75 of one whole stablecoin unit (6 decimals).
+      [{ amount: (SHARE / 2n).toString(), price: '1500000' }, 422, 'offer_too_small'],
+    ];
+    const offer = await fx.offer(investorA, {});
+    const signature = await fx.sign(investorA, offer);
+    for (const [change, status, code] of cases) {
+      const body = offerBody(offer, signature);
+      const result = await relay({ ...body, offer: { ...body.offer, ...change } });
+      expect(result, code).toMatchObject({ ok: false, status, error: { code } });
+      if (!result.ok) expect(OFFER_ERROR_CODES).toContain(result.error.code);
+    }
+    expect(await relay({ ...offerBody(offer, signature), extra: 1 })).toMatchObject({ status: 400 });
+    expect(await relay('nope')).toMatchObject({ status: 400, error: { code: 'invalid_body' } });
+    expect(await stored()).toHaveLength(0);
+  });
+
+  it("refuses a signature that is not the maker's, and the high-s twin of the maker's own", async () => {
+    await take();
+    await fx.approveShares(investorA, 50n * SHARE);
+    const offer = await fx.offer(investorA, {});
+    const byOther = await fx.sign(investorB, offer);
+    expect(await relay(offerBody(offer, byOther))).toMatchObject({
+      status: 422,
+      error: { code: 'invalid_signature', reason: 'InvalidSignature' },
+    });
+    const own = parseSignature(await fx.sign(investorA, offer));
+    const n = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+    const highS = serializeSignature({
+      r: own.r,
+      s: `0x${(n - BigInt(own.s)).toString(16).padStart(64, '0')}`,
+      v: own.v === 27n ? 28n : 27n,
+    });
+    expect(await relay(offerBody(offer, highS))).toMatchObject({
+      status: 422,
+      error: { code: 'invalid_signature', reason: 'ECDSAInvalidSignatureS' },
+    });
+    expect(await stored()).toHaveLength(0);
+  });
+
+  it("allots the maker's balance and allowance across its offers in book order", async () => {
+    await take();
+    const a = devAccount(investorA).address;
+    // No allowance to the market yet.
+    const first = await fx.offer(investorA, { amount: 30n * SHARE, price: 12_000_000n });
+    expect(await relay(offerBody(first, await fx.sign(investorA, first)))).toMatchObject({
+      status: 422,
+      error: { code: 'insufficient_allowance', reason: 'ERC20InsufficientAllowance' },
+    });
+    await fx.approveShares(investorA, 100n * SHARE);
+    expect((await relay(offerBody(first, await fx.sign(investorA, first)))).ok).toBe(true);
+    // A holds 50 shares (the scenario): 30 are allotted to the better offer, 20 are left.
+    const second = await fx.offer(investorA, { amount: 30n * SHARE, price: 13_000_000n });
+    expect(await relay(offerBody(second, await fx.sign(investorA, second)))).toMatchObject({
+      status: 422,
+      error: { code: 'insufficient_balance', reason: 'ERC20InsufficientBalance' },
+    });
+    const third = await fx.offer(investorA, { amount: 20n * SHARE, price: 13_000_000n });
+    expect((await relay(offerBody(third, await fx.sign(investorA, third)))).ok).toBe(true);
+    const rows = await handle.db.select().from(marketOffers).where(eq(marketOffers.maker, a));
+    expect(rows.map((row) => row.amount).sort()).toEqual([20n * SHARE, 30n * SHARE]);
+  });
+
+  it('checks a Buy maker against its stablecoin, and refuses nonce-cancelled offers', async () => {
+    await take();
+    const buy = await fx.offer(investorC, { side: 1, amount: 5n * SHARE, price: 11_000_000n });
+    expect(await relay(offerBody(buy, await fx.sign(investorC, buy)))).toMatchObject({ status: 422 });
+    await fx.fundStablecoin(investorC, 55_000_000n);
+    const result = await relay(offerBody(buy, await fx.sign(investorC, buy)));
+    expect(result).toMatchObject({ ok: true, offer: { side: 'buy', status: 'open', remaining: 5n * SHARE } });
+    await sendAs(fx.chain, investorC, {
+      address: fx.market,
+      abi: shareMarketAbi,
+      functionName: 'cancelUpTo',
+      args: [5n],
+    });
+    const old = await fx.offer(investorC, { side: 1, amount: 1n * SHARE, price: 11_000_000n, nonce: 4n });
+    expect(await relay(offerBody(old, await fx.sign(investorC, old)))).toMatchObject({
+      status: 422,
+      error: { code: 'nonce_cancelled', reason: 'NonceCancelled' },
+    });
+  });
+
+  it(`bounds the live offers of one maker at ${MAX_OFFERS_PER_MAKER}`, async () => {
+    await take();
+    await fx.approveShares(investorB, 40n * SHARE);
+    const maker = devAccount(investorB).address;
+    const now = new Date();
+    await handle.db.insert(marketOffers).values(
+      Array.from({ length: MAX_OFFERS_PER_MAKER }, (_, index) => ({
+        offerHash: `0x${index.toString(16).padStart(64, '0')}` as Hex,
+        chainId: 31_337,
+        market: fx.market,
+        maker,
+        side: 0,
+        clusterId: fx.clusterId,
+        amount: SHARE,
+        price: 1n,
+        taker: maker,
+        expiry: 1n,
+        nonce: 0n,
+        signature: '0x',
+        status: 'unfillable' as const,
+        filled: 0n,
+        checkedAt: now,
+        checkedBlock: 0n,
+        statusAt: now,
+        createdAt: now,
+      })),
+    );
+    const offer = await fx.offer(investorB, {});
+    expect(await relay(offerBody(offer, await fx.sign(investorB, offer)))).toMatchObject({
+      status: 422,
+      error: { code: 'maker_offer_limit' },
+    });
+    expect(await stored()).toHaveLength(MAX_OFFERS_PER_MAKER);
+  });
+});

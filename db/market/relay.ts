@@ -1,0 +1,362 @@
+/**
+ * The off-chain offer relay: takes a signed Offer (EIP-712, protocol/market.ts) and stores it in public.market_offers
+ * only when a taker could fill it now. In order: the body's shape and bounds (uint256 decimal strings, side, amount
+ * and price above 0, expiry after the chain's time and at most a year ahead, a notional of at least one whole
+ * stablecoin unit), a duplicate (409), the per-maker and per-cluster bounds over live offers, the maker's signature
+ * (ECDSA low-s for an account without code, EIP-1271 through the node for a contract), the optional maker permit, and
+ * fillability at the head (./fillability.ts). Any failure is a 4xx `{ error: { code, reason, message } }` and nothing
+ * is stored. The bound and the insert run in one transaction that locks the table against concurrent relays.
+ */
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import {
+  type Address,
+  erc20Abi,
+  getAddress,
+  type Hex,
+  hexToBigInt,
+  isAddress,
+  recoverTypedDataAddress,
+  serializeSignature,
+  size,
+  zeroAddress,
+} from 'viem';
+import { z } from 'zod';
+import { shareMarketAbi, shareTokenAbi } from '#contracts';
+import { fillCost, hashOffer, marketDomain, type Offer, offerTypedData } from '#protocol/market';
+import type { Database } from '../database';
+import { marketOffers } from '../schema';
+import { OfferRefusal } from './errors';
+import { assessOffers, type Candidate, type MarketChain, readHead } from './fillability';
+import { candidateOfRow, LIVE_STATUSES, offerView } from './offers';
+import type { OfferView } from './types';
+
+/** Live offers one maker may have on a chain, and one cluster (both sides together). */
+export const MAX_OFFERS_PER_MAKER = 50;
+export const MAX_OFFERS_PER_CLUSTER = 2_000;
+/** The furthest expiry accepted, from the chain's time. */
+export const MAX_EXPIRY_SECONDS = 365n * 86_400n;
+/** The longest signature kept (a contract wallet's EIP-1271 signature may be more than 65 bytes). */
+export const MAX_SIGNATURE_BYTES = 2_048;
+
+const SECP256K1_HALF_N = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0n;
+const UINT256_MAX = 2n ** 256n - 1n;
+
+const uint256 = z
+  .string()
+  .regex(/^(0|[1-9][0-9]{0,77})$/, 'a uint256 as a decimal string')
+  .transform((value) => BigInt(value))
+  .refine((value) => value <= UINT256_MAX, 'a uint256 as a decimal string');
+const address = z
+  .string()
+  .refine((value) => isAddress(value, { strict: false }), 'an address')
+  .transform((value) => getAddress(value));
+const hexBytes = (max: number) =>
+  z
+    .string()
+    .regex(/^0x([0-9a-fA-F]{2})*$/, 'hex bytes')
+    .max(2 + max * 2)
+    .transform((value) => value as Hex);
+const bytes32 = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{64}$/, '32 bytes of hex')
+  .transform((value) => value as Hex);
+
+export const offerBodySchema = z
+  .object({
+    offer: z
+      .object({
+        maker: address,
+        side: z.union([z.number(), z.string().max(3)]),
+        clusterId: uint256,
+        amount: uint256,
+        price: uint256,
+        taker: address,
+        expiry: uint256,
+        nonce: uint256,
+      })
+      .strict(),
+    signature: hexBytes(MAX_SIGNATURE_BYTES),
+    makerPermit: z
+      .object({ value: uint256, deadline: uint256, v: z.number().int().min(0).max(255), r: bytes32, s: bytes32 })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type RelayDeps = { db: Database; chain: MarketChain };
+
+export type RelayResult =
+  | { ok: true; offer: OfferView }
+  | { ok: false; status: 400 | 409 | 413 | 422; error: { code: string; reason: string; message: string } };
+
+const refuse = (...args: ConstructorParameters<typeof OfferRefusal>) => new OfferRefusal(...args);
+
+/** Stablecoin decimals by chain and address: the minimum notional is one whole unit. */
+const decimalsCache = new Map<string, number>();
+async function stablecoinUnit(chain: MarketChain): Promise<bigint> {
+  const key = `${chain.chainId}:${chain.stablecoin.toLowerCase()}`;
+  let decimals = decimalsCache.get(key);
+  if (decimals === undefined) {
+    decimals = Number(
+      await chain.publicClient.readContract({ address: chain.stablecoin, abi: erc20Abi, functionName: 'decimals' }),
+    );
+    decimalsCache.set(key, decimals);
+  }
+  return 10n ** BigInt(decimals);
+}
+
+/** The offer of a parsed body, its bounds checked (no chain read but the head and the stablecoin's decimals). */
+function offerOfBody(body: z.infer<typeof offerBodySchema>): Offer {
+  const { offer } = body;
+  const side = typeof offer.side === 'number' ? offer.side : /^[0-9]$/.test(offer.side) ? Number(offer.side) : -1;
+  if (side !== 0 && side !== 1) throw refuse(400, 'invalid_side', 'InvalidSide', 'side must be 0 (sell) or 1 (buy).');
+  if (offer.amount === 0n) throw refuse(400, 'zero_amount', 'ZeroAmount', 'The amount must be above 0.');
+  if (offer.price === 0n) throw refuse(400, 'zero_price', 'ZeroCost', 'The price must be above 0.');
+  if (offer.maker === zeroAddress) throw refuse(400, 'invalid_body', 'invalid_body', 'offer.maker: the zero address');
+  return { ...offer, side };
+}
+
+/** Relays one offer (see the module comment); never throws a refusal, only chain or database failures. */
+export async function relayOffer(deps: RelayDeps, body: unknown): Promise<RelayResult> {
+  try {
+    return { ok: true, offer: await relay(deps, body) };
+  } catch (error) {
+    if (error instanceof OfferRefusal) return { ok: false, status: error.status, error: error.error };
+    throw error;
+  }
+}
+
+async function relay({ db, chain }: RelayDeps, body: unknown): Promise<OfferView> {
+  const parsed = offerBodySchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw refuse(400, 'invalid_body', 'invalid_body', `${issue.path.join('.') || 'body'}: ${issue.message}`);
+  }
+  const offer = offerOfBody(parsed.data);
+  const { signature, makerPermit } = parsed.data;
+  const head = await readHead(chain);
+  if (offer.expiry <= head.timestamp) {
+    throw refuse(
+      422,
+      'offer_expired',
+      'OfferExpired',
+      `The offer expired at ${offer.expiry} (chain time ${head.timestamp}).`,
+    );
+  }
+  if (offer.expiry > head.timestamp + MAX_EXPIRY_SECONDS) {
+    throw refuse(422, 'expiry_too_far', 'expiry_too_far', 'The expiry is more than a year after the chain time.');
+  }
+  const unit = await stablecoinUnit(chain);
+  if (fillCost(offer, offer.amount) < unit) {
+    throw refuse(422, 'offer_too_small', 'offer_too_small', `The offer is worth less than one whole stablecoin unit.`);
+  }
+  const domain = marketDomain(chain.chainId, chain.market);
+  const offerHash = hashOffer(domain, offer);
+
+  const [existing] = await db
+    .select({ offerHash: marketOffers.offerHash })
+    .from(marketOffers)
+    .where(eq(marketOffers.offerHash, offerHash));
+  if (existing) throw refuse(409, 'duplicate_offer', 'duplicate_offer', 'This offer was relayed before.');
+  await checkBounds(db, chain.chainId, offer);
+
+  await checkSignature(chain, domain, offer, signature, head.number);
+  const permit = makerPermit ? await checkPermit(chain, offer, makerPermit, head) : null;
+
+  // Fillability, allotted with the maker's open offers (their order decides who gets the balance first).
+  const open = await db
+    .select()
+    .from(marketOffers)
+    .where(
+      and(
+        eq(marketOffers.chainId, chain.chainId),
+        eq(marketOffers.maker, offer.maker),
+        eq(marketOffers.status, 'open'),
+      ),
+    )
+    .limit(MAX_OFFERS_PER_MAKER);
+  const now = new Date();
+  const candidate: Candidate = { ...offer, offerHash, createdAt: now, permit };
+  const verdicts = await assessOffers(chain, [...open.map(candidateOfRow), candidate], head);
+  const verdict = verdicts.get(offerHash)!;
+  if (verdict.status !== 'open') {
+    throw refuse(422, verdict.code!, verdict.reason!, fillabilityMessage(verdict.code!));
+  }
+
+  const row = await db.transaction(async (tx) => {
+    // Serializes relays: the bounds below hold under concurrent requests (a relay is rare next to reads).
+    await tx.execute(sql`lock table ${marketOffers} in share row exclusive mode`);
+    await checkBounds(tx as unknown as Database, chain.chainId, offer);
+    const [inserted] = await tx
+      .insert(marketOffers)
+      .values({
+        offerHash,
+        chainId: chain.chainId,
+        market: chain.market,
+        ...offer,
+        signature,
+        status: 'open',
+        reason: null,
+        filled: verdict.filled,
+        checkedAt: now,
+        checkedBlock: head.number,
+        statusAt: now,
+        permitValue: makerPermit?.value ?? null,
+        permitDeadline: makerPermit?.deadline ?? null,
+        permitV: makerPermit?.v ?? null,
+        permitR: makerPermit?.r ?? null,
+        permitS: makerPermit?.s ?? null,
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning();
+    return inserted;
+  });
+  if (!row) throw refuse(409, 'duplicate_offer', 'duplicate_offer', 'This offer was relayed before.');
+  return offerView(row);
+}
+
+async function checkBounds(db: Database, chainId: number, offer: Offer) {
+  const live = inArray(marketOffers.status, [...LIVE_STATUSES]);
+  const [[byMaker], [byCluster]] = await Promise.all([
+    db
+      .select({ n: count() })
+      .from(marketOffers)
+      .where(and(eq(marketOffers.chainId, chainId), eq(marketOffers.maker, offer.maker), live)),
+    db
+      .select({ n: count() })
+      .from(marketOffers)
+      .where(and(eq(marketOffers.chainId, chainId), eq(marketOffers.clusterId, offer.clusterId), live)),
+  ]);
+  if (byMaker!.n >= MAX_OFFERS_PER_MAKER) {
+    throw refuse(
+      422,
+      'maker_offer_limit',
+      'maker_offer_limit',
+      `A maker may have ${MAX_OFFERS_PER_MAKER} live offers; cancel some first.`,
+    );
+  }
+  if (byCluster!.n >= MAX_OFFERS_PER_CLUSTER) {
+    throw refuse(
+      422,
+      'cluster_offer_limit',
+      'cluster_offer_limit',
+      `This cluster already has ${MAX_OFFERS_PER_CLUSTER} live offers.`,
+    );
+  }
+}
+
+/**
+ * The market's rule (OZ SignatureChecker): a 65-byte ECDSA signature by the maker, high-s refused, or for a maker with
+ * code its EIP-1271 answer (asked through the node by viem's verifyTypedData).
+ */
+async function checkSignature(
+  chain: MarketChain,
+  domain: ReturnType<typeof marketDomain>,
+  offer: Offer,
+  signature: Hex,
+  blockNumber: bigint,
+) {
+  const invalid = (reason: string) =>
+    refuse(422, 'invalid_signature', reason, "The signature is not the maker's signature of this offer.");
+  const code = await chain.publicClient.getCode({ address: offer.maker, blockNumber });
+  const typedData = offerTypedData(domain, offer);
+  if (!code || code === '0x') {
+    if (size(signature) !== 65) throw invalid('ECDSAInvalidSignatureLength');
+    if (hexToBigInt(`0x${signature.slice(66, 130)}`) > SECP256K1_HALF_N) throw invalid('ECDSAInvalidSignatureS');
+    const v = Number.parseInt(signature.slice(130, 132), 16);
+    if (v !== 27 && v !== 28) throw invalid('ECDSAInvalidSignature');
+    const signer = await recoverTypedDataAddress({ ...typedData, signature } as never).catch(() => zeroAddress);
+    if (signer.toLowerCase() !== offer.maker.toLowerCase()) throw invalid('InvalidSignature');
+    return;
+  }
+  const valid = await chain.publicClient
+    .verifyTypedData({ address: offer.maker, ...typedData, signature, blockNumber } as never)
+    .catch(() => false);
+  if (!valid) throw invalid('InvalidSignature');
+}
+
+/**
+ * An EIP-2612 permit of the maker's asset (shares for a Sell, stablecoin for a Buy) to the market: unexpired at the
+ * chain time and signed by the maker for its current nonce on that asset's own EIP-712 domain (ERC-5267).
+ */
+async function checkPermit(
+  chain: MarketChain,
+  offer: Offer,
+  permit: { value: bigint; deadline: bigint; v: number; r: Hex; s: Hex },
+  head: { number: bigint; timestamp: bigint },
+) {
+  const invalid = (reason: string, message: string) => refuse(422, 'invalid_permit', reason, message);
+  if (permit.deadline <= head.timestamp) throw invalid('ERC2612ExpiredSignature', 'The maker permit has expired.');
+  const blockNumber = head.number;
+  const asset =
+    offer.side === 0
+      ? ((await chain.publicClient
+          .readContract({
+            address: chain.market,
+            abi: shareMarketAbi,
+            functionName: 'tokenOf',
+            args: [offer.clusterId],
+            blockNumber,
+          } as never)
+          .catch(() => zeroAddress)) as Address)
+      : chain.stablecoin;
+  if (asset === zeroAddress) throw refuse(422, 'not_tokenized', 'NotTokenized', 'The cluster has no share token.');
+  const [domain, nonce] = await Promise.all([
+    chain.publicClient.readContract({ address: asset, abi: shareTokenAbi, functionName: 'eip712Domain', blockNumber }),
+    chain.publicClient.readContract({
+      address: asset,
+      abi: shareTokenAbi,
+      functionName: 'nonces',
+      args: [offer.maker],
+      blockNumber,
+    }),
+  ]).catch(() => {
+    throw invalid('invalid_permit', 'The asset does not take EIP-2612 permits.');
+  });
+  const [, name, version, chainId, verifyingContract] = domain;
+  const signer = await recoverTypedDataAddress({
+    domain: { name, version, chainId, verifyingContract },
+    types: {
+      Permit: [
+        { name: 'owner', type: 'address' },
+        { name: 'spender', type: 'address' },
+        { name: 'value', type: 'uint256' },
+        { name: 'nonce', type: 'uint256' },
+        { name: 'deadline', type: 'uint256' },
+      ],
+    },
+    primaryType: 'Permit',
+    message: { owner: offer.maker, spender: chain.market, value: permit.value, nonce, deadline: permit.deadline },
+    signature: serializeSignature({ r: permit.r, s: permit.s, v: BigInt(permit.v) }),
+  }).catch(() => zeroAddress);
+  if (signer.toLowerCase() !== offer.maker.toLowerCase()) {
+    throw invalid('ERC2612InvalidSigner', "The maker permit is not the maker's permit to the market.");
+  }
+  return { value: permit.value, deadline: permit.deadline };
+}
+
+function fillabilityMessage(code: string): string {
+  switch (code) {
+    case 'not_tokenized':
+      return 'The cluster has no share token.';
+    case 'offer_filled':
+      return 'The offer is already filled.';
+    case 'offer_cancelled':
+      return 'The offer was cancelled on chain.';
+    case 'nonce_cancelled':
+      return "The offer's nonce was cancelled on chain.";
+    case 'token_paused':
+      return 'The share token is paused.';
+    case 'maker_frozen':
+      return "The share token froze the maker's account.";
+    case 'maker_not_verified':
+      return 'The share token requires verified buyers, and the maker is not verified.';
+    case 'insufficient_balance':
+      return "The maker's balance does not cover this offer after the maker's better offers.";
+    case 'insufficient_allowance':
+      return "The maker's allowance to the market does not cover this offer after the maker's better offers.";
+    default:
+      return 'The offer cannot be filled now.';
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * The relayed offers follow the chain through the indexer's upkeep hooks, and the book and trades read from them and
+ * from the mirror equal what the market's own events and views say.
+ */
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import { type Address, type Hex, zeroAddress } from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shareMarketAbi } from '#contracts';
+import type { Offer } from '#protocol/market';
+import { devAccount } from '../../devnet/accounts';
+import { sendAs } from '../../devnet/actions';
+import { testPort } from '../../devnet/ports';
+import type { DatabaseHandle } from '../database';
+import { testDatabases } from '../databases.test-kit';
+import { createIndexer } from '../indexer/indexer';
+import { marketOffers } from '../schema';
+import { impliedYieldBps, readOrderBook, readTrades } from './book';
+import {
+  investorA,
+  investorB,
+  investorC,
+  type MarketFixture,
+  offerBody,
+  SHARE,
+  startMarketChain,
+} from './market.test-kit';
+import { relayOffer } from './relay';
+import { marketUpkeepHooks } from './upkeep';
+
+describe.each(testDatabases)('market upkeep, book and trades on $name', ({ name, open }) => {
+  let fx: MarketFixture;
+  let handle: DatabaseHandle;
+  const signed = new Map<string, { offer: Offer; signature: Hex; hash: Hex }>();
+
+  beforeAll(async () => {
+    fx = await startMarketChain(testPort(name === 'pglite' ? 4513 : 4515));
+    handle = await open();
+  }, 120_000);
+  afterAll(async () => {
+    await handle?.close();
+    await fx?.chain.stop();
+  });
+
+  const index = () =>
+    createIndexer({
+      db: handle.db,
+      publicClient: fx.chain.publicClient,
+      chainId: 31_337,
+      contracts: { ...fx.chain.contracts, market: fx.market },
+      deployBlock: fx.chain.deployment.deployBlock,
+      maxBlockRange: 1_000,
+      signal: new AbortController().signal,
+      log: pino({ level: 'silent' }),
+      ...marketUpkeepHooks({
+        db: handle.db,
+        publicClient: fx.chain.publicClient as never,
+        chainId: 31_337,
+        contracts: { stablecoin: fx.chain.contracts.stablecoin, market: fx.market },
+      }),
+    }).catchUp();
+
+  async function post(key: string, maker: number, fields: Partial<Offer>) {
+    const offer = await fx.offer(maker, fields);
+    const signature = await fx.sign(maker, offer);
+    const result = await relayOffer({ db: handle.db, chain: fx.marketChain }, offerBody(offer, signature));
+    if (!result.ok) throw new Error(`${key}: ${result.error.code}`);
+    signed.set(key, { offer, signature, hash: result.offer.offerHash });
+  }
+  const statusOf = async (key: string) => {
+    const [row] = await handle.db
+      .select()
+      .from(marketOffers)
+      .where(eq(marketOffers.offerHash, signed.get(key)!.hash));
+    return row!;
+  };
+  const book = async () =>
+    readOrderBook(handle.db, {
+      chainId: 31_337,
+      clusterId: fx.clusterId,
+      now: Number(await fx.chainTime()),
+      trailingRevenuePerShare: 1_000_000n,
+    });
+
+  it('aggregates the public open offers into levels, best first, without named-taker offers', async () => {
+    await fx.approveShares(investorA, 100n * SHARE);
+    await fx.fundStablecoin(investorC, 100_000_000n);
+    await post('s1', investorA, { amount: 10n * SHARE, price: 12_000_000n, nonce: 0n });
+    await post('s2', investorA, { amount: 10n * SHARE, price: 12_000_000n, nonce: 1n });
+    await post('s3', investorA, { amount: 5n * SHARE, price: 14_000_000n, nonce: 2n });
+    await post('b1', investorC, { side: 1, amount: 5n * SHARE, price: 11_000_000n });
+    await post('b2', investorC, {
+      side: 1,
+      amount: 2n * SHARE,
+      price: 11_500_000n,
+      nonce: 1n,
+      taker: devAccount(investorB).address,
+    });
+    await index();
+    const view = await book();
+    expect(view.asks).toEqual([
+      { price: 12_000_000n, amount: 20n * SHARE, offers: 2, impliedYieldBps: impliedYieldBps(1_000_000n, 12_000_000n) },
+      { price: 14_000_000n, amount: 5n * SHARE, offers: 1, impliedYieldBps: impliedYieldBps(1_000_000n, 14_000_000n) },
+    ]);
+    expect(view.asks[0]!.impliedYieldBps).toBe(833);
+    expect(view.bids).toEqual([{ price: 11_000_000n, amount: 5n * SHARE, offers: 1, impliedYieldBps: 909 }]);
+    expect([view.bestAsk, view.bestBid, view.spread]).toEqual([12_000_000n, 11_000_000n, 1_000_000n]);
+    expect(view.offers.map((offer) => offer.offerHash)).toEqual(
+      ['s1', 's2', 's3', 'b1'].map((key) => signed.get(key)!.hash),
+    );
+  });
+
+  it('follows fills into statuses, the book and trades equal to the OfferFilled events', async () => {
+    await fx.fundStablecoin(investorB, 200_000_000n);
+    const s1 = signed.get('s1')!;
+    const b1 = signed.get('b1')!;
+    await fx.fill(investorB, s1.offer, s1.signature, 10n * SHARE);
+    await fx.fill(investorA, b1.offer, b1.signature, 2n * SHARE);
+    await index();
+    expect(await statusOf('s1')).toMatchObject({ status: 'filled', filled: 10n * SHARE });
+    expect(await statusOf('b1')).toMatchObject({ status: 'open', filled: 2n * SHARE });
+    const view = await book();
+    expect(view.asks[0]).toMatchObject({ price: 12_000_000n, amount: 10n * SHARE, offers: 1 });
+    expect(view.bids[0]).toMatchObject({ price: 11_000_000n, amount: 3n * SHARE, offers: 1 });
+
+    const events = await fx.chain.publicClient.getContractEvents({
+      address: fx.market,
+      abi: shareMarketAbi,
+      eventName: 'OfferFilled',
+      fromBlock: 0n,
+    });
+    const trades = await readTrades(handle.db, { chainId: 31_337, clusterId: fx.clusterId, limit: 10 });
+    expect(trades).toHaveLength(2);
+    expect(
+      trades.map((trade) => [trade.txHash, trade.offerHash, trade.amount, trade.price, trade.cost, trade.fee]),
+    ).toEqual(
+      events
+        .reverse()
+        .map((event) => [
+          event.transactionHash,
+          event.args.offerHash,
+          event.args.amount,
+          event.args.price,
+          event.args.cost,
+          event.args.fee,
+        ]),
+    );
+    const a = devAccount(investorA).address as Address;
+    const b = devAccount(investorB).address as Address;
+    const c = devAccount(investorC).address as Address;
+    expect(trades.map((trade) => [trade.side, trade.seller, trade.buyer])).toEqual([
+      ['buy', a, c],
+      ['sell', a, b],
+    ]);
+    const page = await readTrades(handle.db, {
+      chainId: 31_337,
+      clusterId: fx.clusterId,
+      limit: 10,
+      before: `${trades[0]!.blockNumber}:${trades[0]!.logIndex}`,
+    });
+    expect(page.map((trade) => trade.txHash)).toEqual([trades[1]!.txHash]);
+  });
+
+  it("marks a cancelled offer cancelled and re-checks the maker's offers when its balance moves", async () => {
+    const s3 = signed.get('s3')!;
+    await sendAs(fx.chain, investorA, {
+      address: fx.market,
+      abi: shareMarketAbi,
+      functionName: 'cancel',
+      args: [[s3.offer]],
+    });
+    // A held 50, sold 10 + 2: 38 left; after sending 35 away, 3 cannot cover s2's 10.
+    await fx.chain.transferShares(investorA, fx.token, devAccount(investorB).address, 35n * SHARE);
+    await index();
+    expect(await statusOf('s3')).toMatchObject({ status: 'cancelled', reason: 'offer_cancelled' });
+    expect(await statusOf('s2')).toMatchObject({ status: 'unfillable', reason: 'insufficient_balance' });
+    expect((await book()).asks).toEqual([]);
+  });
+
+  it('expires offers by chain time', async () => {
+    await fx.chain.increaseTime(7_200);
+    await fx.chain.mine(1);
+    await index();
+    for (const key of ['s2', 'b1', 'b2']) expect((await statusOf(key)).status, key).toBe('expired');
+    const view = await book();
+    expect([view.asks, view.bids, view.bestAsk, view.bestBid, view.spread]).toEqual([[], [], null, null, null]);
+    expect(zeroAddress).toBe(zeroAddress);
+  });
+});
