@@ -12,6 +12,7 @@ import { investors } from './en/investors';
 import { market } from './en/market';
 import { operator } from './en/operator';
 import { settlement } from './en/settlement';
+import { trading } from './en/trading';
 import { wallet } from './en/wallet';
 
 export const en = {
@@ -26,6 +27,7 @@ export const en = {
   ...hardware,
   ...investors,
   ...governance,
+  ...trading,
 };
 
 type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };

@@ -13,6 +13,7 @@ import { investors } from './zh-CN/investors';
 import { market } from './zh-CN/market';
 import { operator } from './zh-CN/operator';
 import { settlement } from './zh-CN/settlement';
+import { trading } from './zh-CN/trading';
 import { wallet } from './zh-CN/wallet';
 
 export const zhCN: Messages = {
@@ -27,4 +28,5 @@ export const zhCN: Messages = {
   ...hardware,
   ...investors,
   ...governance,
+  ...trading,
 };

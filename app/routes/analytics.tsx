@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { LazyChart } from '~/components/LazyChart';
+import { MarketStatsTable } from '~/components/trading/MarketStats';
 import { analyticsQuerySchema, GROUPS, RANGES } from '~/lib/analytics-query';
 import { formatBps, formatDateTime, formatUsd } from '~/lib/format';
 import { fromDataSources, headersFromLoader, parseOr400, SHARED_PAGE } from '~/lib/http.server';
@@ -9,6 +10,7 @@ import { searchParamsObject } from '~/lib/params';
 import { useStablecoinDecimals } from '~/lib/units';
 import { analyticsCharts } from '~/models/analytics.server';
 import { cachedRecentReports } from '~/models/reports.server';
+import { getMarketStats } from '~/models/trading-analytics.server';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — analytics' }];
 
@@ -17,8 +19,8 @@ export const headers = headersFromLoader;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = await parseOr400(analyticsQuerySchema, searchParamsObject(url.searchParams), request);
-  const [result, reports] = await fromDataSources(() =>
-    Promise.all([analyticsCharts(context, query), cachedRecentReports(context, 10)]),
+  const [result, reports, marketStats] = await fromDataSources(() =>
+    Promise.all([analyticsCharts(context, query), cachedRecentReports(context, 10), getMarketStats(context)]),
   );
   const search = new URLSearchParams({ range: query.range, group: query.group });
   if (query.price) search.set('price', query.price);
@@ -29,6 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ...result,
       charts: result.charts.map(({ csv: _csv, ...chart }) => chart),
       reports,
+      marketStats,
     },
     SHARED_PAGE,
   );
@@ -106,6 +109,7 @@ export default function Analytics() {
           </section>
         ))}
       </div>
+      <MarketStatsTable stats={data.marketStats} usdDecimals={usdDecimals} />
       <section className="card" aria-labelledby="reports-heading">
         <h2 id="reports-heading">{t('analytics.reports')}</h2>
         <p className="muted">{t('analytics.reportsIntro')}</p>

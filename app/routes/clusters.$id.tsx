@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, type ShouldRevalidateFunction, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { epochLabel } from '#protocol/figures/epoch';
@@ -10,6 +10,9 @@ import { LazyChart } from '~/components/LazyChart';
 import { InterventionHistory } from '~/components/operator/investors/InterventionHistory';
 import { HoldersCard, OfferingCard } from '~/components/PassportInvestment';
 import { PayoutReconciliation } from '~/components/PayoutReconciliation';
+import { ClusterMarket } from '~/components/trading/ClusterMarket';
+import { marketAction } from '~/components/trading/market-action.server';
+import { marketOf } from '~/components/trading/offers';
 import { formatDateTime, formatInteger, formatRelative, formatUsd, shortAddress } from '~/lib/format';
 import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.server';
 import { clusterIdParam, safeHttpUrl, searchParamsObject } from '~/lib/params';
@@ -18,6 +21,7 @@ import { getClusterPassport } from '~/models/clusters.server';
 import { clusterDocumentList } from '~/models/documents.server';
 import { clusterInterventionPage, parseHistoryCursor } from '~/models/interventions-history.server';
 import { clusterNote } from '~/models/notes.server';
+import { getOrderBook, getTrades } from '~/models/order-book.server';
 import { clusterActivity, UTILIZATION_RANGES, utilizationSeries } from '~/models/passport.server';
 import type { loader as rootLoader } from '~/root';
 
@@ -42,7 +46,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   );
   const passport = await fromDataSources(() => getClusterPassport(context, id));
   if (!passport) notFound((await visitorT(request))('errors.clusterMissing', { id: id.toString() }));
-  const [activity, utilization, note, documents, interventions] = await fromDataSources(() =>
+  const [activity, utilization, note, documents, interventions, book, trades] = await fromDataSources(() =>
     Promise.all([
       clusterActivity(context, id),
       utilizationSeries(context, id, util),
@@ -55,6 +59,9 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
         passport.token ? { token: passport.token.address, offering: passport.token.offering } : undefined,
         { before: parseHistoryCursor(before) },
       ),
+      // The secondary market trades tokenized clusters only.
+      passport.token ? getOrderBook(context, id) : null,
+      passport.token ? getTrades(context, id, { limit: RECENT_TRADES }) : [],
     ]),
   );
   return {
@@ -67,8 +74,22 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     interventions,
     // Reached through `?before=` (a readable cursor): the history offers the way back to its newest page.
     interventionsPaged: parseHistoryCursor(before) !== undefined,
+    book,
+    trades,
   };
 }
+
+/** The market's trades shown on the page (the API pages through the rest). */
+const RECENT_TRADES = 20;
+
+/** The market's writes and the exit quote (./trading/market-action.server.ts): an offer to the relay, a quote. */
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  return marketAction(params, request, context);
+}
+
+/** An exit quote reads; it changes nothing the page shows, so the page is not reloaded after it. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get('intent') === 'exit' ? false : defaultShouldRevalidate;
 
 export default function ClusterPassport() {
   const usdDecimals = useStablecoinDecimals();
@@ -78,6 +99,7 @@ export default function ClusterPassport() {
   const locale = i18n.language;
   const documentUrl = safeHttpUrl(cluster.metadataURI);
   const market = cluster.market;
+  const marketAddress = root ? marketOf(root.contracts) : undefined;
   const { activity } = cluster;
   const chainSource = { href: `/clusters/${cluster.id}`, label: t('figure.chainRead', { block: cluster.block }) };
 
@@ -282,6 +304,20 @@ export default function ClusterPassport() {
           </ul>
         </section>
         <HoldersCard cluster={cluster} />
+        {cluster.token && cluster.book && root && marketAddress && (
+          <ClusterMarket
+            refs={{
+              market: marketAddress,
+              token: cluster.token.address,
+              stablecoin: root.contracts.stablecoin,
+              chainId: root.chain.id,
+              clusterId: BigInt(cluster.id),
+            }}
+            book={cluster.book}
+            trades={cluster.trades}
+            usdDecimals={usdDecimals}
+          />
+        )}
         {cluster.token && market && root && (
           <BuyPanel
             offering={cluster.token.offering}

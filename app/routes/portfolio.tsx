@@ -18,6 +18,8 @@ import { TransferForm } from '~/components/holdings/TransferForm';
 import { VerificationTable } from '~/components/holdings/VerificationTable';
 import { useChainNow, usePositions } from '~/components/positions';
 import { TxStatus } from '~/components/TxStatus';
+import { marketOf } from '~/components/trading/offers';
+import { PortfolioMarket } from '~/components/trading/PortfolioMarket';
 import { toCsv } from '~/lib/csv';
 import { formatShares, formatUsd, SHARE_DECIMALS } from '~/lib/format';
 import { badRequest, fromDataSources } from '~/lib/http.server';
@@ -26,6 +28,7 @@ import { useStablecoinDecimals } from '~/lib/units';
 import { headBlock } from '~/models/chain-reads.server';
 import { listShareTokens } from '~/models/clusters.server';
 import { earningsSeries, verificationOf } from '~/models/holdings.server';
+import { getTradingPortfolio } from '~/models/trading-portfolio.server';
 import type { loader as rootLoader } from '~/root';
 
 export const meta: MetaFunction = () => [{ title: 'Rackshare — portfolio' }];
@@ -42,11 +45,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // One head read, shared with the token list's: the list, the standing and the earnings belong to one block.
     const [tokens, head] = await Promise.all([listShareTokens(context), headBlock(context.chain)]);
     if (account === null) return { tokens, investor: null };
-    const [verification, earnings] = await Promise.all([
+    const [verification, earnings, market] = await Promise.all([
       verificationOf(context, account, tokens, head),
       earningsSeries(context, account, head.timestamp),
+      getTradingPortfolio(context, account),
     ]);
-    return { tokens, investor: { account, verification, earnings } };
+    return { tokens, investor: { account, verification, earnings, market } };
   });
 }
 
@@ -188,6 +192,18 @@ export default function Portfolio() {
     0n,
   );
 
+  const marketAddress = root ? marketOf(root.contracts) : undefined;
+  const marketSection = account && investorView && marketAddress && (
+    <PortfolioMarket
+      account={account}
+      market={marketAddress}
+      offers={investorView.market.offers}
+      trades={investorView.market.trades}
+      usdDecimals={usdDecimals}
+      onDone={() => loadInvestor(`/portfolio?account=${account}`)}
+    />
+  );
+
   return (
     <>
       <h1>{t('portfolio.title')}</h1>
@@ -202,6 +218,7 @@ export default function Portfolio() {
             {t('portfolio.empty')} <Link to="/clusters">{t('nav.market')}</Link>
           </p>
           {investorView && <VerificationTable view={investorView.verification} />}
+          {marketSection}
         </>
       ) : (
         <>
@@ -356,6 +373,7 @@ export default function Portfolio() {
             <>
               <VerificationTable view={investorView.verification} />
               <EarningsChart series={investorView.earnings} chainEarned={chainEarned} usdDecimals={usdDecimals} />
+              {marketSection}
             </>
           ) : (
             <p role="status">{t('holdings.earnings.loading')}</p>

@@ -1,0 +1,119 @@
+import { zeroAddress } from 'viem';
+import { describe, expect, it } from 'vitest';
+import type { OfferView } from '#db/market/types';
+import { depthPercents, offerBody, offerOf, parsePositive, parseShareAmount, placementVerdict } from './offers';
+
+const MAKER = '0x1111111111111111111111111111111111111111';
+const TAKER = '0x2222222222222222222222222222222222222222';
+
+const view: OfferView = {
+  offerHash: `0x${'ab'.repeat(32)}`,
+  maker: MAKER,
+  side: 'buy',
+  clusterId: 7n,
+  amount: 5n * 10n ** 18n,
+  price: 12_500_000n,
+  taker: null,
+  expiry: 1_900_000_000,
+  nonce: 3n,
+  signature: `0x${'cd'.repeat(65)}`,
+  filled: 10n ** 18n,
+  remaining: 4n * 10n ** 18n,
+  status: 'open',
+  reason: null,
+  createdAt: 1_800_000_000,
+};
+
+describe('the offer form inputs', () => {
+  it('are parsed to exact base units, refusing what is not a positive number of the token', () => {
+    expect(parsePositive('12.5', 6)).toBe(12_500_000n);
+    expect(parsePositive(' 0.000001 ', 6)).toBe(1n);
+    expect(parsePositive('0.0000001', 6)).toBeUndefined();
+    expect(parsePositive('0', 6)).toBeUndefined();
+    expect(parsePositive('-1', 6)).toBeUndefined();
+    expect(parsePositive('1e3', 6)).toBeUndefined();
+    expect(parsePositive('', 6)).toBeUndefined();
+    expect(parseShareAmount('1.000000000000000001')).toBe(10n ** 18n + 1n);
+    expect(parseShareAmount('1.0000000000000000001')).toBeUndefined();
+  });
+});
+
+describe('an offer view', () => {
+  it('is the struct the maker signed: side by number, a public taker as the zero address, bigint expiry', () => {
+    expect(offerOf(view)).toEqual({
+      maker: MAKER,
+      side: 1,
+      clusterId: 7n,
+      amount: 5n * 10n ** 18n,
+      price: 12_500_000n,
+      taker: zeroAddress,
+      expiry: 1_900_000_000n,
+      nonce: 3n,
+    });
+    expect(offerOf({ ...view, side: 'sell', taker: TAKER })).toMatchObject({ side: 0, taker: TAKER });
+  });
+
+  it("is posted to the relay with uint256 fields as decimal strings (the API's wire shape)", () => {
+    const body = offerBody(offerOf(view), view.signature);
+    expect(body).toEqual({
+      offer: {
+        maker: MAKER,
+        side: 1,
+        clusterId: '7',
+        amount: '5000000000000000000',
+        price: '12500000',
+        taker: zeroAddress,
+        expiry: '1900000000',
+        nonce: '3',
+      },
+      signature: view.signature,
+    });
+    expect(JSON.parse(JSON.stringify(body))).toEqual(body);
+  });
+});
+
+describe("the token's verdict on placing an offer", () => {
+  const fine = {
+    paused: false,
+    frozen: false,
+    allowlistEnabled: true,
+    verified: true,
+    shareBalance: 10n,
+    stablecoinBalance: 100n,
+  };
+  const need = { shares: 10n, cost: 100n };
+
+  it('is null when the token and the balance allow the offer', () => {
+    expect(placementVerdict(0, fine, need)).toBeNull();
+    expect(placementVerdict(1, fine, need)).toBeNull();
+    // A seller need not be verified: the allowlist checks whoever receives the shares.
+    expect(placementVerdict(0, { ...fine, verified: false }, need)).toBeNull();
+    expect(placementVerdict(1, { ...fine, allowlistEnabled: false, verified: false }, need)).toBeNull();
+  });
+
+  it("refuses an unverified buyer while the allowlist is on, by the token's own error name", () => {
+    expect(placementVerdict(1, { ...fine, verified: false }, need)).toBe('RecipientNotVerified');
+  });
+
+  it('refuses on a paused token or a frozen account, then on a balance short of what the offer gives', () => {
+    expect(placementVerdict(0, { ...fine, paused: true }, need)).toBe('TokenPaused');
+    expect(placementVerdict(1, { ...fine, frozen: true }, need)).toBe('AccountFrozen');
+    expect(placementVerdict(0, { ...fine, shareBalance: 9n }, need)).toBe('balance');
+    expect(placementVerdict(1, { ...fine, stablecoinBalance: 99n }, need)).toBe('balance');
+    // Each side is checked against the asset it gives only.
+    expect(placementVerdict(0, { ...fine, stablecoinBalance: 0n }, need)).toBeNull();
+    expect(placementVerdict(1, { ...fine, shareBalance: 0n }, need)).toBeNull();
+  });
+});
+
+describe("the book's depth bars", () => {
+  const level = (amount: bigint) => ({ price: 1n, amount, offers: 1, impliedYieldBps: null });
+
+  it('are each level as a whole percent of the deepest level on either side', () => {
+    expect(depthPercents([level(50n), level(200n)], [level(100n), level(1n)])).toEqual({
+      bids: [25, 100],
+      asks: [50, 0],
+    });
+    expect(depthPercents([], [])).toEqual({ bids: [], asks: [] });
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * The market's figures as the dashboard shows them, in integers: the form's inputs parsed to base units, an offer
+ * view turned back into the struct the contract signs and fills, the token's verdict on placing an offer, and the
+ * depth bars of the book. The cost and fee rules themselves are protocol/market.ts's (never written twice here).
+ */
+import { type Address, parseUnits, zeroAddress } from 'viem';
+import type { OfferView, OrderBookLevel } from '#db/market/types';
+import type { Offer } from '#protocol/market';
+import { SHARE_DECIMALS } from '~/lib/format';
+
+/** The deployment's market, when its record has one (a record made before the market existed has none). */
+export function marketOf(contracts: object): Address | undefined {
+  return (contracts as { market?: Address }).market;
+}
+
+/** How long a new offer stays fillable, by the chain's clock (the relay refuses more than a year). */
+export const OFFER_LIFETIMES = { day: 86_400n, week: 7n * 86_400n, month: 30n * 86_400n } as const;
+export type OfferLifetime = keyof typeof OFFER_LIFETIMES;
+
+/** A decimal the visitor typed as base units with `decimals`; undefined when it is not a positive number. */
+export function parsePositive(value: string, decimals: number): bigint | undefined {
+  const text = value.trim();
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match || (match[2]?.length ?? 0) > decimals) return undefined;
+  const units = parseUnits(text, decimals);
+  return units > 0n ? units : undefined;
+}
+
+export const parseShareAmount = (value: string) => parsePositive(value, SHARE_DECIMALS);
+
+/** The struct the market signs and fills, from the relay's view of it (a public offer's taker is the zero address). */
+export function offerOf(view: OfferView): Offer {
+  return {
+    maker: view.maker,
+    side: view.side === 'sell' ? 0 : 1,
+    clusterId: view.clusterId,
+    amount: view.amount,
+    price: view.price,
+    taker: view.taker ?? zeroAddress,
+    expiry: BigInt(view.expiry),
+    nonce: view.nonce,
+  };
+}
+
+/** POST /api/v1/offers' body: uint256 fields as decimal strings (JSON has no bigint). */
+export function offerBody(offer: Offer, signature: `0x${string}`) {
+  return {
+    offer: {
+      maker: offer.maker,
+      side: offer.side,
+      clusterId: offer.clusterId.toString(),
+      amount: offer.amount.toString(),
+      price: offer.price.toString(),
+      taker: offer.taker,
+      expiry: offer.expiry.toString(),
+      nonce: offer.nonce.toString(),
+    },
+    signature,
+  };
+}
+
+/** What the token and the wallet say about placing an offer, read before anything is signed. */
+export type PlacementReads = {
+  paused: boolean;
+  frozen: boolean;
+  allowlistEnabled: boolean;
+  verified: boolean;
+  shareBalance: bigint;
+  stablecoinBalance: bigint;
+};
+
+/**
+ * Why an offer would not be fillable as placed, or null: a token rule by the ShareToken's own error name (worded by the
+ * holdings' refusal catalog), or `balance` when the wallet lacks what the offer gives. A buyer must be verified while
+ * the allowlist is on (the shares would be refused on arrival); a seller must hold the shares; both need the token
+ * unpaused and their account not frozen.
+ */
+export function placementVerdict(
+  side: 0 | 1,
+  reads: PlacementReads,
+  need: { shares: bigint; cost: bigint },
+): 'TokenPaused' | 'AccountFrozen' | 'RecipientNotVerified' | 'balance' | null {
+  if (reads.paused) return 'TokenPaused';
+  if (reads.frozen) return 'AccountFrozen';
+  if (side === 1 && reads.allowlistEnabled && !reads.verified) return 'RecipientNotVerified';
+  if (side === 0 ? reads.shareBalance < need.shares : reads.stablecoinBalance < need.cost) return 'balance';
+  return null;
+}
+
+/** Each level's depth bar as a whole percent of the deepest level on either side (the widest bar is 100). */
+export function depthPercents(bids: readonly OrderBookLevel[], asks: readonly OrderBookLevel[]) {
+  const deepest = [...bids, ...asks].reduce((max, level) => (level.amount > max ? level.amount : max), 0n);
+  const percent = (level: OrderBookLevel) => (deepest === 0n ? 0 : Number((level.amount * 100n) / deepest));
+  return { bids: bids.map(percent), asks: asks.map(percent) };
+}
