@@ -91,12 +91,8 @@ export type TradingOptions = {
   onStep?: (step: string) => void;
 };
 
-/** The market's address; the demo needs one (deployProtocol records it). */
-export function marketOf(deployment: Deployment): Address {
-  const market = (deployment.contracts as { market?: Address }).market;
-  if (!market) throw new DemoError('the deployment has no ShareMarket (contracts.market): redeploy the protocol');
-  return market;
-}
+/** The market's address (deployProtocol records it). */
+export const marketOf = (deployment: Deployment): Address => deployment.contracts.market;
 
 /** The sale price of each cluster's shares (base units per whole share), read once from its offering. */
 export async function salePrices(publicClient: PublicClient, clusters: DemoCluster[]) {
