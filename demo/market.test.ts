@@ -148,12 +148,16 @@ it("leaves each investor with its purchase moved by exactly the trades' shares",
   for (const cluster of state.clusters) {
     for (const investor of devRoles.investors) {
       const account = devAccount(investor).address;
-      const [purchased] = await publicClient.readContract({
+      // What it withdrew from the sale (purchasedOf reads 0 once the shares left the escrow).
+      const withdrawn = await publicClient.getContractEvents({
         address: cluster.offering,
         abi: offeringAbi,
-        functionName: 'purchasedOf',
-        args: [account],
+        eventName: 'SharesWithdrawn',
+        args: { buyer: account },
+        fromBlock: 0n,
       });
+      expect(withdrawn).toHaveLength(1);
+      const purchased = withdrawn[0]!.args.shares!;
       const moved = logs
         .filter((entry) => entry.args.clusterId === BigInt(cluster.clusterId))
         .reduce((sum, { args }) => {
