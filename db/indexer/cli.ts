@@ -7,6 +7,7 @@ import { runUntilSignal } from '#config/process';
 import { readDeployment } from '#contracts/deployments';
 import { redactingLoggerOptions } from '#contracts/redact';
 import { migrateDatabase, openDatabase } from '../database';
+import { marketUpkeepHooks } from '../market/upkeep';
 import { createIndexer, ensureChainIdentity, MirrorMismatchError } from './indexer';
 import { serveMetrics } from './metrics';
 
@@ -57,6 +58,8 @@ const indexer = createIndexer({
   ...indexerTuning(settings),
   signal: controller.signal,
   log,
+  // The relayed offers' statuses and filled amounts follow each range written (db/market/upkeep.ts).
+  ...marketUpkeepHooks({ db: database.db, publicClient, chainId, contracts: deployment.contracts, log }),
 });
 async function index() {
   if (once) {

@@ -18,6 +18,7 @@ import { redactingLoggerOptions, redactUrl, redactUrls } from '#contracts/redact
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
 import { createIndexer, ensureChainIdentity } from '#db/indexer/indexer';
 import { serveMetrics } from '#db/indexer/metrics';
+import { marketUpkeepHooks } from '#db/market/upkeep';
 import { ConfigError, UnavailableError } from '#protocol/base-error';
 import { chainFor } from '#protocol/chain';
 import type { ServiceContext } from '../../app/load-context';
@@ -254,6 +255,14 @@ async function startIndexer(
     ...indexerTuning(settings),
     signal: controller.signal,
     log: log.child({ service: 'indexer' }),
+    // The relayed offers' statuses and filled amounts follow each range the indexer writes (db/market/upkeep.ts).
+    ...marketUpkeepHooks({
+      db: database.db,
+      publicClient: chain.publicClient,
+      chainId: chain.chainId,
+      contracts: deployment.contracts,
+      log: log.child({ service: 'market-upkeep' }),
+    }),
   });
   const metricsServer =
     settings.INDEXER_METRICS_PORT > 0

@@ -7,7 +7,7 @@
  * Every expectation is computed here from the chain and the spec's rules, never imported from the app.
  */
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { type Address, type Hex, parseEventLogs, parseUnits } from 'viem';
+import { type Address, type Hex, maxUint256, parseEventLogs, parseUnits } from 'viem';
 import { shareMarketAbi, shareTokenAbi } from '#contracts';
 import { devRoles } from '../../devnet/accounts';
 import { E2E_ANVIL_PORT } from '../../playwright.config';
@@ -77,6 +77,17 @@ async function asOperator(token: Address, functionName: string, args: unknown[])
   expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
 }
 
+/** Dev account `index` lets the market move all its `token` shares. */
+async function approveMarket(index: number, token: Address) {
+  const hash = await walletOf(index).writeContract({
+    address: token,
+    abi: shareTokenAbi,
+    functionName: 'approve',
+    args: [market(), maxUint256],
+  } as never);
+  expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
+}
+
 const readMarket = <T>(functionName: string, args: unknown[], blockNumber?: bigint) =>
   publicClient.readContract({
     address: market(),
@@ -116,6 +127,10 @@ test('a holder lists shares without gas, a verified investor buys part in one tr
   await mintStablecoin(buyer, parseUnits('1000', 6));
   await mintStablecoin(stranger, parseUnits('1000', 6));
 
+  // The seller has let the market move its shares before (an approval it gave once, as a holder who traded before
+  // would have: the relay keeps an offer only when the market could move what it gives, and a maker's EIP-2612 permit
+  // is not handed to takers by the book, so the dashboard asks for that approval on a first listing).
+  await approveMarket(SELLER_INDEX, token);
   // The seller lists 40 shares at 12.50: one signature, no transaction.
   const sellerNonce = await publicClient.getTransactionCount({ address: seller });
   const listing = await openAs(browser, seller, `/clusters/${clusterId}`);
@@ -300,6 +315,7 @@ test('an investor the allowlist would refuse is told why before signing anything
   await asOperator(sale.token, 'setAllowlistEnabled', [true]);
   await mintStablecoin(stranger, parseUnits('1000', 6));
   // A sell offer on the book for the stranger to try.
+  await approveMarket(SELLER_INDEX, sale.token);
   const listing = await openAs(browser, seller, `/clusters/${sale.clusterId}`);
   const form = listing.page.getByTestId('offer-form');
   await form.getByLabel('Sell shares').check();
