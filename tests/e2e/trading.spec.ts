@@ -120,7 +120,7 @@ test('a holder lists shares without gas, a verified investor buys part in one tr
   await buyShares(SELLER_INDEX, offering, 100n);
   await finalizeOffering(OPERATOR, offering);
   await withdrawShares(SELLER_INDEX, offering);
-  await depositRevenue(OPERATOR, token, parseUnits('1000', 6), 7n * 86_400n);
+  await depositRevenue(OPERATOR, token, parseUnits('5', 6), 7n * 86_400n);
   const head = await publicClient.getBlock();
   await asOperator(token, 'setVerified', [buyer, head.timestamp + 365n * 86_400n]);
   await asOperator(token, 'setAllowlistEnabled', [true]);
@@ -207,10 +207,16 @@ test('a holder lists shares without gas, a verified investor buys part in one tr
   expect(await stablecoinBalance(buyer)).toBe(buyerCashBefore - cost);
   expect(await stablecoinBalance(seller)).toBe(sellerCashBefore + cost - fee);
 
-  // The book on the page shows what is left of the offer at its price.
+  // The book shows what is left of the offer at its price once the indexer has mirrored the fill: the API's book
+  // first (the same model as the page's), then the page.
+  const askAmount = async () => {
+    const { book } = await (await request.get(`/api/v1/clusters/${clusterId}/book`)).json();
+    return book.asks.find((entry: { price: string }) => entry.price === PRICE.toString())?.amount;
+  };
+  await expect.poll(askAmount, { timeout: 30_000 }).toBe(remaining.toString());
   await buying.page.reload();
   await connectWallet(buying.page);
-  const ask = buying.page.locator(`[data-testid="book-sell"][data-price="${PRICE}"]`);
+  const ask = buying.page.locator(`[data-testid="book-ask"][data-price="${PRICE}"]`);
   await expect(ask).toHaveAttribute('data-amount', remaining.toString());
   await fullPageShot(buying.page, testInfo, 'cluster-market');
   await expectAccessible(buying.page);
@@ -283,7 +289,7 @@ test('a holder lists shares without gas, a verified investor buys part in one tr
   expect(sellerGrowth + buyerGrowth).toBeLessThanOrEqual(untraded + 2n);
 
   // The API's book and trades are the chain's.
-  const book = await (await request.get(`/api/v1/clusters/${clusterId}/book`)).json();
+  const { book } = await (await request.get(`/api/v1/clusters/${clusterId}/book`)).json();
   const level = book.asks.find((entry: { price: string }) => entry.price === PRICE.toString());
   expect(level.amount).toBe(remaining.toString());
   const listed = book.offers.find((entry: { offerHash: string }) => entry.offerHash === offerHash);
