@@ -43,6 +43,12 @@ const SPREADS: { name: string; base: string; other: string }[] = [
   },
 ];
 
+/** A remark printed after a figure's line (group/label), e.g. the target an issue set for it. */
+const REMARKS: Record<string, string> = {
+  'ShareMarket/fill sell (full)':
+    'target 3x: a full fill of a Sell offer (issue 16); fee 0, both parties already hold both assets, like the baseline',
+};
+
 type Figure = {
   group: string;
   label: string;
@@ -155,6 +161,8 @@ function main(): void {
       if (!ok) misses.push(`${f.label}: ${ratio(f.gas, base)}x > ${limit.toFixed(2)}x`);
     }
     if (verdicts.length > 0) line += ` [${verdicts.join('; ')}]`;
+    const remark = REMARKS[`${f.group}/${f.label}`];
+    if (remark) line += ` (${remark})`;
     console.log(line);
     for (const spread of SPREADS) {
       if (f.group === BASELINE_GROUP && f.label === spread.other) printSpread(figures, spread, misses);

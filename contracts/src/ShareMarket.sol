@@ -109,11 +109,12 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
         uint8 side = offer.side;
         if (side > uint8(Side.Buy)) revert InvalidSide(side);
         bool sell = side == uint8(Side.Sell);
-        IERC20 shares = IERC20(_tokenAt(offer.clusterId));
-        uint256 price = _cost(sell, amount, offer.price);
+        address token = _tokenAt(offer.clusterId);
+        if (token.code.length == 0) revert NotTokenized(offer.clusterId);
+        uint256 payment = _cost(sell, amount, offer.price);
         // The maker gives shares (Sell) or stablecoin (Buy), the taker the other asset.
-        _applyPermit(sell ? shares : STABLECOIN, offer.maker, sell ? amount : price, makerPermit);
-        _applyPermit(sell ? STABLECOIN : shares, msg.sender, sell ? price : amount, takerPermit);
+        _applyPermit(sell ? IERC20(token) : STABLECOIN, offer.maker, sell ? amount : payment, makerPermit);
+        _applyPermit(sell ? STABLECOIN : IERC20(token), msg.sender, sell ? payment : amount, takerPermit);
         return _fill(offer, signature, amount);
     }
 
@@ -222,9 +223,10 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
 
     /// @dev Checks the offer and the fill, records it, then moves the shares and the stablecoin (CEI).
     function _fill(Offer calldata offer, bytes calldata signature, uint256 amount) private returns (uint256 cost) {
-        (bytes32 offerHash, address token, bool sell) = _check(offer, signature, amount);
-        cost = _cost(sell, amount, offer.price);
-        if (cost == 0) revert ZeroCost();
+        bytes32 offerHash;
+        address token;
+        bool sell;
+        (offerHash, token, sell, cost) = _check(offer, signature, amount);
 
         (address seller, address buyer) = sell ? (offer.maker, msg.sender) : (msg.sender, offer.maker);
         uint256 feeWord = _feeWord;
@@ -246,10 +248,10 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
         );
     }
 
-    /// @dev Every check of a fill except the cost's, and the fill's record: the offer's hash, its token and side.
+    /// @dev Every check of a fill, and the fill's record: the offer's hash, its token, its side and the fill's cost.
     function _check(Offer calldata offer, bytes calldata signature, uint256 amount)
         private
-        returns (bytes32 offerHash, address token, bool sell)
+        returns (bytes32 offerHash, address token, bool sell, uint256 cost)
     {
         if (amount == 0) revert ZeroAmount();
         uint8 side = offer.side;
@@ -267,6 +269,8 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
         if (word & CANCELLED_BIT != 0) revert OfferIsCancelled(offerHash);
         uint256 left = offer.amount > word ? offer.amount - word : 0;
         if (amount > left) revert FillExceedsRemaining(amount, left);
+        cost = _cost(sell, amount, offer.price);
+        if (cost == 0) revert ZeroCost();
         // A Buy offer's remainder costs floor(rest * price / 1e18): a remainder that rounds to 0 could never be filled.
         if (!sell && amount != left && _cost(false, left - amount, offer.price) == 0) revert DustRemainder();
 

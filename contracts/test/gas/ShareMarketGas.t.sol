@@ -31,13 +31,17 @@ contract ShareMarketGasTest is ShareMarketFixture {
         vm.prank(bob);
         token.claim();
         skip(1 hours);
-        sell = _sellOffer(10 * SHARE);
-        sellSignature = _signed(sell);
         // dave buys from bob: give dave a share balance first, so both parties hold both assets.
         vm.prank(bob);
         token.transfer(dave, 1 * SHARE);
-        buy = _buyOffer(10 * SHARE);
-        buySignature = _signed(buy);
+        _storeOffers(_sellOffer(10 * SHARE), _buyOffer(10 * SHARE));
+    }
+
+    function _storeOffers(IShareMarket.Offer memory sell_, IShareMarket.Offer memory buy_) internal {
+        sell = sell_;
+        sellSignature = _signed(sell_);
+        buy = buy_;
+        buySignature = _signed(buy_);
     }
 
     function test_Gas_FillSellFull() public {

@@ -103,4 +103,14 @@ contract ShareMarketPermitsTest is ShareMarketFixture {
         vm.expectRevert(abi.encodeWithSignature("InvalidSide(uint8)", uint8(7)));
         market.fillWithPermits(o, signature, SHARE, _noPermit(), _noPermit());
     }
+
+    function test_RevertWhen_FillWithPermitsNotTokenized() public {
+        IShareMarket.Offer memory o = _sellOffer(10 * SHARE);
+        o.clusterId = clusterId + 1;
+        bytes memory signature = _signed(o);
+        IShareMarket.Permit memory makerPermit = _permit(token, alice, aliceKey, 10 * SHARE);
+        vm.prank(carol);
+        vm.expectRevert(abi.encodeWithSignature("NotTokenized(uint256)", clusterId + 1));
+        market.fillWithPermits(o, signature, SHARE, makerPermit, _noPermit());
+    }
 }
