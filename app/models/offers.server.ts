@@ -18,7 +18,7 @@ export const MAKER_OFFERS_LIMIT = 200;
 
 /** The market of this deployment, or null for a deployment record made before the market existed. */
 export function marketChainOf(context: Context): MarketChain | null {
-  const contracts = context.chain.deployment.contracts as { market?: Address; stablecoin: Address };
+  const { contracts } = context.chain.deployment;
   if (!contracts.market) return null;
   return {
     publicClient: context.chain.publicClient,

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { type Hex, parseSignature, serializeSignature } from 'viem';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { shareMarketAbi } from '#contracts';
-import { hashOffer, marketDomain } from '#protocol/market';
-import { devAccount } from '../../devnet/accounts';
+import { shareMarketAbi, shareTokenAbi } from '#contracts';
+import { hashOffer, marketDomain, permitArgument, permitTypedData } from '#protocol/market';
+import { devAccount, devRoles } from '../../devnet/accounts';
 import { sendAs } from '../../devnet/actions';
 import { testPort } from '../../devnet/ports';
 import type { DatabaseHandle } from '../database';
@@ -19,7 +19,7 @@ import {
   SHARE,
   startMarketChain,
 } from './market.test-kit';
-import { MAX_OFFERS_PER_MAKER, relayOffer } from './relay';
+import { MAX_OFFERS_PER_CLUSTER, MAX_OFFERS_PER_MAKER, relayOffer } from './relay';
 
 let fx: MarketFixture;
 beforeAll(async () => {
@@ -127,7 +127,7 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
     });
     expect(await relay(offerBody(offer, highS))).toMatchObject({
       status: 422,
-      error: { code: 'invalid_signature', reason: 'ECDSAInvalidSignatureS' },
+      error: { code: 'invalid_signature', reason: 'InvalidSignature' },
     });
     expect(await stored()).toHaveLength(0);
   });
@@ -208,5 +208,128 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
       error: { code: 'maker_offer_limit' },
     });
     expect(await stored()).toHaveLength(MAX_OFFERS_PER_MAKER);
+  });
+
+  /** `owner`'s EIP-2612 permit of `value` shares to the market, signed by `signer` (the owner unless testing forgery). */
+  async function sharePermit(owner: number, value: bigint, deadline: bigint, signer = owner) {
+    const [, name, version, chainId, verifyingContract] = await fx.chain.publicClient.readContract({
+      address: fx.token,
+      abi: shareTokenAbi,
+      functionName: 'eip712Domain',
+    });
+    const ownerAddress = devAccount(owner).address;
+    const nonce = await fx.chain.publicClient.readContract({
+      address: fx.token,
+      abi: shareTokenAbi,
+      functionName: 'nonces',
+      args: [ownerAddress],
+    });
+    const signature = await devAccount(signer).signTypedData(
+      permitTypedData(
+        { name, version, chainId: Number(chainId), verifyingContract },
+        { owner: ownerAddress, spender: fx.market, value, nonce, deadline },
+      ),
+    );
+    const permit = permitArgument(value, deadline, signature);
+    return {
+      value: permit.value.toString(),
+      deadline: permit.deadline.toString(),
+      v: permit.v,
+      r: permit.r,
+      s: permit.s,
+    };
+  }
+
+  it('counts a valid maker permit as the allowance it grants, and refuses a forged or expired one', async () => {
+    await take();
+    const offer = await fx.offer(investorB, { amount: 10n * SHARE });
+    const signature = await fx.sign(investorB, offer);
+    const deadline = (await fx.chainTime()) + 600n;
+    const forged = await sharePermit(investorB, 10n * SHARE, deadline, investorA);
+    expect(await relay(offerBody(offer, signature, { makerPermit: forged }))).toMatchObject({
+      status: 422,
+      error: { code: 'invalid_permit', reason: 'ERC2612InvalidSigner' },
+    });
+    const expired = await sharePermit(investorB, 10n * SHARE, (await fx.chainTime()) - 1n);
+    expect(await relay(offerBody(offer, signature, { makerPermit: expired }))).toMatchObject({
+      status: 422,
+      error: { code: 'invalid_permit', reason: 'ERC2612ExpiredSignature' },
+    });
+    const short = await sharePermit(investorB, 5n * SHARE, deadline);
+    expect(await relay(offerBody(offer, signature, { makerPermit: short }))).toMatchObject({
+      error: { code: 'insufficient_allowance' },
+    });
+    expect(await stored()).toHaveLength(0);
+    const permit = await sharePermit(investorB, 10n * SHARE, deadline);
+    expect((await relay(offerBody(offer, signature, { makerPermit: permit }))).ok).toBe(true);
+    const [row] = await stored();
+    expect([row!.permitValue, row!.permitDeadline, row!.permitV, row!.permitR, row!.permitS]).toEqual([
+      10n * SHARE,
+      deadline,
+      permit.v,
+      permit.r,
+      permit.s,
+    ]);
+  });
+
+  it("refuses offers the token's own rules would stop: a frozen maker, a pause, an unverified buyer", async () => {
+    await take();
+    const [operator] = devRoles.operators;
+    const token = (functionName: string, args: unknown[]) =>
+      sendAs(fx.chain, operator!, { address: fx.token, abi: shareTokenAbi, functionName, args });
+    await fx.approveShares(investorA, 50n * SHARE);
+    await fx.fundStablecoin(investorC, 100_000_000n);
+    const sell = await fx.offer(investorA, {});
+    const buy = await fx.offer(investorC, { side: 1, amount: 5n * SHARE, price: 11_000_000n });
+    await token('setAllowlistEnabled', [true]);
+    expect(await relay(offerBody(buy, await fx.sign(investorC, buy)))).toMatchObject({
+      status: 422,
+      error: { code: 'maker_not_verified', reason: 'RecipientNotVerified' },
+    });
+    await token('setFrozen', [devAccount(investorA).address, true]);
+    expect(await relay(offerBody(sell, await fx.sign(investorA, sell)))).toMatchObject({
+      status: 422,
+      error: { code: 'maker_frozen', reason: 'AccountFrozen' },
+    });
+    await token('pause', []);
+    expect(await relay(offerBody(sell, await fx.sign(investorA, sell)))).toMatchObject({
+      status: 422,
+      error: { code: 'token_paused', reason: 'TokenPaused' },
+    });
+    expect(await stored()).toHaveLength(0);
+  });
+
+  it(`bounds the live offers of one cluster at ${MAX_OFFERS_PER_CLUSTER}`, async () => {
+    await take();
+    await fx.approveShares(investorA, 50n * SHARE);
+    const now = new Date();
+    const rows = Array.from({ length: MAX_OFFERS_PER_CLUSTER }, (_, index) => ({
+      offerHash: `0xe${(index + 1).toString(16).padStart(63, '0')}` as Hex,
+      chainId: 31_337,
+      market: fx.market,
+      maker: `0x${(index + 1).toString(16).padStart(40, '0')}` as Hex,
+      side: 0,
+      clusterId: fx.clusterId,
+      amount: SHARE,
+      price: 1n,
+      taker: fx.market,
+      expiry: 1n,
+      nonce: 0n,
+      signature: '0x',
+      status: 'open' as const,
+      filled: 0n,
+      checkedAt: now,
+      checkedBlock: 0n,
+      statusAt: now,
+      createdAt: now,
+    }));
+    // In chunks: one INSERT of 2,000 rows would pass more bind parameters than a statement may hold.
+    for (let at = 0; at < rows.length; at += 500) await handle.db.insert(marketOffers).values(rows.slice(at, at + 500));
+    const offer = await fx.offer(investorA, {});
+    expect(await relay(offerBody(offer, await fx.sign(investorA, offer)))).toMatchObject({
+      status: 422,
+      error: { code: 'cluster_offer_limit' },
+    });
+    expect(await stored()).toHaveLength(MAX_OFFERS_PER_CLUSTER);
   });
 });

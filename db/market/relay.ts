@@ -13,16 +13,23 @@ import {
   erc20Abi,
   getAddress,
   type Hex,
-  hexToBigInt,
   isAddress,
   recoverTypedDataAddress,
   serializeSignature,
-  size,
   zeroAddress,
 } from 'viem';
 import { z } from 'zod';
 import { shareMarketAbi, shareTokenAbi } from '#contracts';
-import { fillCost, hashOffer, marketDomain, type Offer, offerTypedData } from '#protocol/market';
+import {
+  fillCost,
+  hashOffer,
+  isCanonicalSignature,
+  marketDomain,
+  type Offer,
+  offerTypedData,
+  permitTypedData,
+  recoverOfferSigner,
+} from '#protocol/market';
 import type { Database } from '../database';
 import { marketOffers } from '../schema';
 import { OfferRefusal } from './errors';
@@ -38,7 +45,6 @@ export const MAX_EXPIRY_SECONDS = 365n * 86_400n;
 /** The longest signature kept (a contract wallet's EIP-1271 signature may be more than 65 bytes). */
 export const MAX_SIGNATURE_BYTES = 2_048;
 
-const SECP256K1_HALF_N = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0n;
 const UINT256_MAX = 2n ** 256n - 1n;
 
 const uint256 = z
@@ -247,8 +253,9 @@ async function checkBounds(db: Database, chainId: number, offer: Offer) {
 }
 
 /**
- * The market's rule (OZ SignatureChecker): a 65-byte ECDSA signature by the maker, high-s refused, or for a maker with
- * code its EIP-1271 answer (asked through the node by viem's verifyTypedData).
+ * The market's rule (OZ SignatureChecker): for a maker without code, a canonical 65-byte ECDSA signature by the maker
+ * (protocol/market.ts recoverOfferSigner: high s and other malleable forms refused); for a maker with code, its
+ * EIP-1271 answer, asked through the node by viem's verifyTypedData. The reason is the market's `InvalidSignature`.
  */
 async function checkSignature(
   chain: MarketChain,
@@ -262,12 +269,9 @@ async function checkSignature(
   const code = await chain.publicClient.getCode({ address: offer.maker, blockNumber });
   const typedData = offerTypedData(domain, offer);
   if (!code || code === '0x') {
-    if (size(signature) !== 65) throw invalid('ECDSAInvalidSignatureLength');
-    if (hexToBigInt(`0x${signature.slice(66, 130)}`) > SECP256K1_HALF_N) throw invalid('ECDSAInvalidSignatureS');
-    const v = Number.parseInt(signature.slice(130, 132), 16);
-    if (v !== 27 && v !== 28) throw invalid('ECDSAInvalidSignature');
-    const signer = await recoverTypedDataAddress({ ...typedData, signature } as never).catch(() => zeroAddress);
-    if (signer.toLowerCase() !== offer.maker.toLowerCase()) throw invalid('InvalidSignature');
+    // recoverOfferSigner refuses what OZ ECDSA refuses (not 65 bytes, high s, v not 27/28): the market's InvalidSignature.
+    const signer = await recoverOfferSigner(domain, offer, signature).catch(() => null);
+    if (signer?.toLowerCase() !== offer.maker.toLowerCase()) throw invalid('InvalidSignature');
     return;
   }
   const valid = await chain.publicClient
@@ -315,21 +319,14 @@ async function checkPermit(
     throw invalid('invalid_permit', 'The asset does not take EIP-2612 permits.');
   });
   const [, name, version, chainId, verifyingContract] = domain;
-  const signer = await recoverTypedDataAddress({
-    domain: { name, version, chainId, verifyingContract },
-    types: {
-      Permit: [
-        { name: 'owner', type: 'address' },
-        { name: 'spender', type: 'address' },
-        { name: 'value', type: 'uint256' },
-        { name: 'nonce', type: 'uint256' },
-        { name: 'deadline', type: 'uint256' },
-      ],
-    },
-    primaryType: 'Permit',
-    message: { owner: offer.maker, spender: chain.market, value: permit.value, nonce, deadline: permit.deadline },
-    signature: serializeSignature({ r: permit.r, s: permit.s, v: BigInt(permit.v) }),
-  }).catch(() => zeroAddress);
+  const signature = serializeSignature({ r: permit.r, s: permit.s, v: BigInt(permit.v) });
+  const typedData = permitTypedData(
+    { name, version, chainId: Number(chainId), verifyingContract },
+    { owner: offer.maker, spender: chain.market, value: permit.value, nonce, deadline: permit.deadline },
+  );
+  const signer = isCanonicalSignature(signature)
+    ? await recoverTypedDataAddress({ ...typedData, signature }).catch(() => zeroAddress)
+    : zeroAddress;
   if (signer.toLowerCase() !== offer.maker.toLowerCase()) {
     throw invalid('ERC2612InvalidSigner', "The maker permit is not the maker's permit to the market.");
   }

@@ -14,6 +14,7 @@ import { testPort } from '../../devnet/ports';
 import type { DatabaseHandle } from '../database';
 import { testDatabases } from '../databases.test-kit';
 import { createIndexer } from '../indexer/indexer';
+import { emptyEventRows } from '../indexer/tables';
 import { marketOffers } from '../schema';
 import { impliedYieldBps, readOrderBook, readTrades } from './book';
 import {
@@ -26,7 +27,7 @@ import {
   startMarketChain,
 } from './market.test-kit';
 import { relayOffer } from './relay';
-import { marketUpkeepHooks } from './upkeep';
+import { createMarketUpkeep, marketUpkeepHooks, PRUNE_AFTER_DAYS } from './upkeep';
 
 describe.each(testDatabases)('market upkeep, book and trades on $name', ({ name, open }) => {
   let fx: MarketFixture;
@@ -177,6 +178,20 @@ describe.each(testDatabases)('market upkeep, book and trades on $name', ({ name,
     expect((await book()).asks).toEqual([]);
   });
 
+  it('reads the offers again after a reorg: a fill rolled back opens its offer again', async () => {
+    const b1 = signed.get('b1')!;
+    const snapshot = await fx.chain.snapshot();
+    await fx.fill(investorA, b1.offer, b1.signature, 3n * SHARE);
+    await index();
+    expect(await statusOf('b1')).toMatchObject({ status: 'filled', filled: 5n * SHARE });
+    // The fill's block is replaced by empty ones: the indexer finds the reorg and the upkeep reads b1 again.
+    await fx.chain.revert(snapshot);
+    await fx.chain.mine(3);
+    await index();
+    expect(await statusOf('b1')).toMatchObject({ status: 'open', filled: 2n * SHARE });
+    expect((await book()).bids).toMatchObject([{ price: 11_000_000n, amount: 3n * SHARE }]);
+  });
+
   it('expires offers by chain time', async () => {
     await fx.chain.increaseTime(7_200);
     await fx.chain.mine(1);
@@ -185,5 +200,22 @@ describe.each(testDatabases)('market upkeep, book and trades on $name', ({ name,
     const view = await book();
     expect([view.asks, view.bids, view.bestAsk, view.bestBid, view.spread]).toEqual([[], [], null, null, null]);
     expect(zeroAddress).toBe(zeroAddress);
+  });
+
+  it(`prunes offers dead for more than ${PRUNE_AFTER_DAYS} days and keeps the rest`, async () => {
+    const old = new Date(Date.now() - (PRUNE_AFTER_DAYS + 1) * 86_400_000);
+    const [template] = await handle.db.select().from(marketOffers).limit(1);
+    const copy = (hash: string, status: 'filled' | 'expired', statusAt: Date) => ({
+      ...template!,
+      offerHash: `0x${hash.repeat(64)}` as Hex,
+      status,
+      statusAt,
+    });
+    await handle.db.insert(marketOffers).values([copy('1', 'filled', old), copy('2', 'expired', new Date())]);
+    const before = (await handle.db.select().from(marketOffers)).length;
+    await createMarketUpkeep({ db: handle.db, chain: fx.marketChain }).afterRange({ rows: emptyEventRows() });
+    const after = await handle.db.select({ hash: marketOffers.offerHash }).from(marketOffers);
+    expect(after).toHaveLength(before - 1);
+    expect(after.map((row) => row.hash)).not.toContain(`0x${'1'.repeat(64)}`);
   });
 });
