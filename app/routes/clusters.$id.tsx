@@ -12,7 +12,6 @@ import { HoldersCard, OfferingCard } from '~/components/PassportInvestment';
 import { PayoutReconciliation } from '~/components/PayoutReconciliation';
 import { ClusterMarket } from '~/components/trading/ClusterMarket';
 import { marketAction } from '~/components/trading/market-action.server';
-import { marketOf } from '~/components/trading/offers';
 import { formatDateTime, formatInteger, formatRelative, formatUsd, shortAddress } from '~/lib/format';
 import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.server';
 import { clusterIdParam, safeHttpUrl, searchParamsObject } from '~/lib/params';
@@ -99,7 +98,7 @@ export default function ClusterPassport() {
   const locale = i18n.language;
   const documentUrl = safeHttpUrl(cluster.metadataURI);
   const market = cluster.market;
-  const marketAddress = root ? marketOf(root.contracts) : undefined;
+  const marketAddress = root?.contracts.market;
   const { activity } = cluster;
   const chainSource = { href: `/clusters/${cluster.id}`, label: t('figure.chainRead', { block: cluster.block }) };
 

@@ -18,7 +18,6 @@ import { TransferForm } from '~/components/holdings/TransferForm';
 import { VerificationTable } from '~/components/holdings/VerificationTable';
 import { useChainNow, usePositions } from '~/components/positions';
 import { TxStatus } from '~/components/TxStatus';
-import { marketOf } from '~/components/trading/offers';
 import { PortfolioMarket } from '~/components/trading/PortfolioMarket';
 import { toCsv } from '~/lib/csv';
 import { formatShares, formatUsd, SHARE_DECIMALS } from '~/lib/format';
@@ -192,7 +191,7 @@ export default function Portfolio() {
     0n,
   );
 
-  const marketAddress = root ? marketOf(root.contracts) : undefined;
+  const marketAddress = root?.contracts.market;
   const marketSection = account && investorView && marketAddress && (
     <PortfolioMarket
       account={account}

@@ -20,7 +20,7 @@ import { TxStatus } from '~/components/TxStatus';
 import { formatDateTime, formatShares, formatUsd, SHARE_DECIMALS, shortAddress } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
 import type { MarketRefs } from './OfferForm';
-import { offerOf, parseShareAmount } from './offers';
+import { offerOf, parseShareAmount, takerGives } from './offers';
 import { isUnsupportedSigning, signPermit } from './permit';
 
 /** At most this many offers are listed to fill (the book's levels show the rest of the depth). */
@@ -63,7 +63,7 @@ export function FillPanel({
 
   async function fill() {
     if (!account || !selected || !offer || !amount || cost === undefined || blocked || dust || zeroCost) return;
-    const taking = offer.side === 0 ? { asset: refs.stablecoin, need: cost } : { asset: refs.token, need: amount };
+    const taking = takerGives(offer, amount, refs);
     const signature = selected.signature;
     const receipt = await flow.run(async ({ send, setSigning }) => {
       const allowance = await readContract(config, {

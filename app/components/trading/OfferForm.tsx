@@ -11,7 +11,7 @@ import { type Address, erc20Abi, zeroAddress } from 'viem';
 import { useConfig, useConnection, useReadContracts } from 'wagmi';
 import { getBlock, readContract, signTypedData } from 'wagmi/actions';
 import { shareMarketAbi, shareTokenAbi } from '#contracts';
-import { fillCost, marketDomain, type Offer, offerTypedData } from '#protocol/market';
+import { fillCost, fillFee, marketDomain, type Offer, offerTypedData } from '#protocol/market';
 import { refusalSentence } from '~/components/holdings/refusal';
 import { TxStatus } from '~/components/TxStatus';
 import { type DescribedError, describeError, refusalText } from '~/lib/contract-errors';
@@ -75,6 +75,8 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
         } satisfies Offer)
       : undefined;
   const cost = draft ? fillCost(draft, draft.amount) : undefined;
+  // The fee comes out of the seller's side: a sell offer's maker receives cost − fee.
+  const sellerFee = cost !== undefined && fee ? fillFee(cost, fee[0]) : undefined;
   const verdict =
     reads.data && draft && cost !== undefined
       ? placementVerdict(
@@ -202,10 +204,13 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
           </p>
         )}
         {cost !== undefined && (
-          <p data-testid="offer-total" data-value={cost.toString()}>
-            {t(side === 0 ? 'trading.place.totalSell' : 'trading.place.totalBuy', {
-              amount: formatUsd(cost, usdDecimals, locale, 6),
-            })}
+          <p data-testid="offer-total" data-value={cost.toString()} data-fee={sellerFee?.toString() ?? ''}>
+            {side === 0
+              ? t('trading.place.totalSell', {
+                  amount: formatUsd(cost, usdDecimals, locale, 6),
+                  proceeds: sellerFee === undefined ? '…' : formatUsd(cost - sellerFee, usdDecimals, locale, 6),
+                })
+              : t('trading.place.totalBuy', { amount: formatUsd(cost, usdDecimals, locale, 6) })}
           </p>
         )}
         {verdict && (

@@ -6,12 +6,15 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { Address } from 'viem';
+import { useConfig } from 'wagmi';
+import { readContract } from 'wagmi/actions';
 import { shareMarketAbi } from '#contracts';
 import type { OfferView, Trade } from '#db/market/types';
 import { TxStatus } from '~/components/TxStatus';
 import { formatDateTime, formatShares, formatUsd } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
 import { offerOf } from './offers';
+import { offerReason } from './relay-answer';
 import { TradeList } from './TradeList';
 
 /** Offers a maker can still cancel on chain (a filled, cancelled or expired one is past it). */
@@ -74,8 +77,8 @@ export function MyOffers({
                 {offer.reason && (
                   <>
                     {' '}
-                    <span className="muted" data-testid="my-offer-reason">
-                      {offer.reason}
+                    <span className="muted" data-testid="my-offer-reason" data-reason={offer.reason}>
+                      {offerReason(i18n, offer.reason)}
                     </span>
                   </>
                 )}
@@ -112,7 +115,25 @@ export function PortfolioMarket({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const config = useConfig();
   const flow = useTransactionFlow();
+
+  /** Every offer of the account at once: the form signs each with the current `minNonce`, so raising it by one ends them. */
+  async function cancelAll() {
+    const receipt = await flow.run(async ({ send }) => {
+      const minNonce = await readContract(config, {
+        address: market,
+        abi: shareMarketAbi,
+        functionName: 'minNonce',
+        args: [account],
+      });
+      return send(
+        { account, address: market, abi: shareMarketAbi, functionName: 'cancelUpTo', args: [minNonce + 1n] },
+        t('trading.cancel.allTx'),
+      );
+    });
+    if (receipt) onDone();
+  }
 
   async function cancel(offer: OfferView) {
     const receipt = await flow.run(({ send }) =>
@@ -129,6 +150,14 @@ export function PortfolioMarket({
       <h2 id="my-market-heading">{t('trading.mine.title')}</h2>
       <h3>{t('trading.mine.offers')}</h3>
       <MyOffers offers={offers} usdDecimals={usdDecimals} busy={flow.busy} onCancel={(offer) => void cancel(offer)} />
+      {offers.filter((offer) => CANCELLABLE.has(offer.status)).length > 1 && (
+        <p>
+          <button type="button" className="secondary" disabled={flow.busy} onClick={() => void cancelAll()}>
+            {t('trading.cancel.all')}
+          </button>{' '}
+          <span className="muted">{t('trading.cancel.allHow')}</span>
+        </p>
+      )}
       <TxStatus state={flow.state} testId="my-offers-status" />
       <h3>{t('trading.mine.trades')}</h3>
       <TradeList trades={trades} usdDecimals={usdDecimals} account={account} testId="my-trades" />

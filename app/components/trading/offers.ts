@@ -5,13 +5,8 @@
  */
 import { type Address, parseUnits, zeroAddress } from 'viem';
 import type { OfferView, OrderBookLevel } from '#db/market/types';
-import type { Offer } from '#protocol/market';
+import { fillCost, type Offer } from '#protocol/market';
 import { SHARE_DECIMALS } from '~/lib/format';
-
-/** The deployment's market, when its record has one (a record made before the market existed has none). */
-export function marketOf(contracts: object): Address | undefined {
-  return (contracts as { market?: Address }).market;
-}
 
 /** How long a new offer stays fillable, by the chain's clock (the relay refuses more than a year). */
 export const OFFER_LIFETIMES = { day: 86_400n, week: 7n * 86_400n, month: 30n * 86_400n } as const;
@@ -57,6 +52,16 @@ export function offerBody(offer: Offer, signature: `0x${string}`) {
     },
     signature,
   };
+}
+
+/**
+ * What the taker of a fill gives and how much of it the market takes (its allowance or permit must cover it): the
+ * stablecoin cost into a Sell offer, the shares into a Buy offer.
+ */
+export function takerGives(offer: Offer, amount: bigint, assets: { token: Address; stablecoin: Address }) {
+  return offer.side === 0
+    ? { asset: assets.stablecoin, need: fillCost(offer, amount) }
+    : { asset: assets.token, need: amount };
 }
 
 /** What the token and the wallet say about placing an offer, read before anything is signed. */

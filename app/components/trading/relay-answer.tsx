@@ -2,8 +2,22 @@
  * What the cluster route's action answers for a posted offer (app/models/offers.server.ts's relayOffer): the stored
  * offer, or the relay's refusal `{ code, reason, message }` with nothing stored. Shown as a sentence, never a trace.
  */
+import type { i18n as I18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { OfferView } from '#db/market/types';
+import { contractRefusal } from '~/components/holdings/refusal';
+import type { en } from '~/locales/en';
+
+type ReasonKey = keyof (typeof en)['trading']['reasons'];
+
+/**
+ * Why an offer cannot be filled, in the visitor's language: the relay's `reason` is the contract's error name for the
+ * rule (db/market/errors.ts); a name the catalog does not word is told in the contract's own sentence, with its name.
+ */
+export function offerReason(i18n: I18n, reason: string): string {
+  const key = `trading.reasons.${reason}` as `trading.reasons.${ReasonKey}`;
+  return i18n.exists(key) ? i18n.t(key) : contractRefusal(reason);
+}
 
 export type RelayError = { code: string; reason: string; message: string };
 
@@ -13,7 +27,7 @@ export type RelayAnswer =
   | { intent: 'exit'; ok: false; error: RelayError };
 
 export function RelayMessage({ answer }: { answer: RelayAnswer | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!answer) return null;
   if (answer.ok)
     return (
@@ -23,7 +37,13 @@ export function RelayMessage({ answer }: { answer: RelayAnswer | undefined }) {
     );
   return (
     <p className="error-text" role="alert" data-testid="offer-refused" data-code={answer.error.code}>
-      {t('trading.place.refused', { message: answer.error.message, code: answer.error.code })}
+      {t('trading.place.refused', {
+        // A rule the catalog words is said in the visitor's language; else the relay's own sentence.
+        message: i18n.exists(`trading.reasons.${answer.error.reason}`)
+          ? offerReason(i18n, answer.error.reason)
+          : answer.error.message,
+        code: answer.error.code,
+      })}
     </p>
   );
 }

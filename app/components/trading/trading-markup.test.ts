@@ -7,6 +7,7 @@ import { createElement, type ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server';
+import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { OrderBook as Book, ExitQuote, OfferView, Trade } from '#db/market/types';
 import { i18nOptions, supportedLanguages } from '~/i18n';
@@ -15,12 +16,13 @@ import { ExitQuoteText } from './ExitQuote';
 import { MarketStatsTable, pricePointsChart } from './MarketStats';
 import { OrderBook } from './OrderBook';
 import { MyOffers } from './PortfolioMarket';
+import { offerReason } from './relay-answer';
 import { TradeList } from './TradeList';
 
 const USD = 6;
 const SHARE = 10n ** 18n;
-const MAKER = '0x1111111111111111111111111111111111111111';
-const TAKER = '0x2222222222222222222222222222222222222222';
+const MAKER: Address = '0x1111111111111111111111111111111111111111';
+const TAKER: Address = '0x2222222222222222222222222222222222222222';
 
 async function render(element: ReactElement, language: string): Promise<string> {
   const { query, dataRoutes } = createStaticHandler([{ id: 'page', path: '*', element }]);
@@ -150,7 +152,7 @@ describe.each(supportedLanguages)('the market tables in %s', (language) => {
       filled: 2n * SHARE,
       remaining: 3n * SHARE,
       status: 'unfillable',
-      reason: 'The maker no longer holds the shares.',
+      reason: 'ERC20InsufficientBalance',
       createdAt: 1_800_000_000,
     };
     const filled = { ...offer, offerHash: `0x${'9a'.repeat(32)}` as const, status: 'filled' as const, reason: null };
@@ -166,7 +168,12 @@ describe.each(supportedLanguages)('the market tables in %s', (language) => {
       text: formatShares(3n * SHARE, language),
     });
     expect(figures(html, 'my-offer-price')[0]).toEqual({ value: '12000000', text: usd(12_000_000n) });
-    expect(figures(html, 'my-offer-reason')).toEqual([{ value: undefined, text: offer.reason }]);
+    const i18n = createInstance();
+    await i18n.init(i18nOptions(language));
+    // The relay's reason (the contract's error name) in the visitor's words.
+    expect(figures(html, 'my-offer-reason')).toEqual([
+      { value: undefined, text: i18n.t('trading.reasons.ERC20InsufficientBalance') },
+    ]);
     expect([...html.matchAll(/data-status="(\w+)"/g)].map((match) => match[1])).toEqual(['unfillable', 'filled']);
     // One Cancel button: the unfillable offer's (a filled one is past cancelling).
     expect(html.match(/<button/g)).toHaveLength(1);
@@ -232,5 +239,17 @@ describe('the price history chart', () => {
       price: [11.5, 12.000001],
       yieldPercent: [10.43, null],
     });
+  });
+});
+
+describe("an offer's reason", () => {
+  it("is the catalog's sentence for a rule it words, else the contract's own words with the name", async () => {
+    for (const language of supportedLanguages) {
+      const i18n = createInstance();
+      await i18n.init(i18nOptions(language));
+      expect(offerReason(i18n, 'RecipientNotVerified')).toBe(i18n.t('trading.reasons.RecipientNotVerified'));
+      expect(offerReason(i18n, 'RecipientNotVerified')).not.toContain('trading.');
+      expect(offerReason(i18n, 'SomeFutureRule')).toBe('SomeFutureRule');
+    }
   });
 });

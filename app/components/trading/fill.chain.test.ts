@@ -1,0 +1,233 @@
+/**
+ * The cluster page's fill, sent on a real chain exactly as FillPanel sends it: the offer rebuilt from the relay's view
+ * (`offerOf`) is the one the maker signed (the market accepts its signature), and the figures the panel shows before
+ * signing — the buyer's cost, the fee, the seller's proceeds — are the ones the market then charges and pays. And the
+ * offer form's verdict (`placementVerdict` from the token's reads) is the token's own rule: a buyer it calls
+ * unverified is one the token refuses shares to.
+ */
+import { type Address, erc20Abi, parseEventLogs, zeroAddress } from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { offeringConstants, shareMarketAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import type { OfferView } from '#db/market/types';
+import { errorNameOfSelector } from '#protocol/errors';
+import { fillCost, fillFee, fillParties, noPermit, permitArgument, permitTypedData, Side } from '#protocol/market';
+import { devAccount, devRoles } from '../../../devnet/accounts';
+import { startTestChain, type TestChain } from '../../../devnet/chain';
+import { marketActions, type SignedOffer } from '../../../devnet/market';
+import { testPort } from '../../../devnet/ports';
+import { offerBody, offerOf, placementVerdict, takerGives } from './offers';
+
+const SHARE = offeringConstants.SHARE_UNIT;
+const USD = 1_000_000n;
+const OPERATOR = devRoles.operators[0]!;
+const [HOLDER, BUYER] = devRoles.investors as unknown as [number, number];
+/** A dev account no test here has used: unverified on every token. */
+const NEWCOMER = devRoles.testWallets[25];
+const FEE_BPS = 30;
+
+let chain: TestChain;
+let market: ReturnType<typeof marketActions>;
+let clusterId: bigint;
+let token: Address;
+
+beforeAll(async () => {
+  chain = await startTestChain(testPort(4625));
+  market = marketActions(chain);
+  clusterId = await chain.registerCluster(OPERATOR, { gpuModel: 'H100', gpuCount: 8, location: 'KR-SEL-01' });
+  await chain.attest(clusterId);
+  const sale = await chain.tokenize(OPERATOR, clusterId, 100n);
+  token = sale.token;
+  await chain.buy(HOLDER, sale.offering, 60n);
+  await chain.finalize(OPERATOR, sale.offering);
+  await chain.withdrawShares(HOLDER, sale.offering);
+  await chain.mintStablecoin(devAccount(BUYER).address, 10_000n * USD);
+  await market.setFee(devRoles.deployer, FEE_BPS, devAccount(devRoles.deployer).address);
+}, 180_000);
+afterAll(async () => {
+  await chain?.stop();
+});
+
+/** The relay's view of a signed offer (db/market/offers.ts's shape) after the page posted `offerBody`. */
+function relayed(signed: SignedOffer, filled = 0n): OfferView {
+  const { offer } = offerBody(signed.offer, signed.signature);
+  return {
+    offerHash: signed.offerHash,
+    maker: signed.offer.maker,
+    side: offer.side === 0 ? 'sell' : 'buy',
+    clusterId: BigInt(offer.clusterId),
+    amount: BigInt(offer.amount),
+    price: BigInt(offer.price),
+    taker: offer.taker === zeroAddress ? null : offer.taker,
+    expiry: Number(offer.expiry),
+    nonce: BigInt(offer.nonce),
+    signature: signed.signature,
+    filled,
+    remaining: BigInt(offer.amount) - filled,
+    status: 'open',
+    reason: null,
+    createdAt: 0,
+  };
+}
+
+const balance = (asset: Address, account: Address) =>
+  chain.publicClient.readContract({ address: asset, abi: erc20Abi, functionName: 'balanceOf', args: [account] });
+
+/** Dev account `owner`'s EIP-2612 permit for the market, as permit.ts's signPermit builds it in the browser. */
+async function permitOf(owner: number, asset: Address, value: bigint) {
+  const address = devAccount(owner).address;
+  const [[, name, version, chainId, verifyingContract], nonce, head] = await Promise.all([
+    chain.publicClient.readContract({ address: asset, abi: testStablecoinAbi, functionName: 'eip712Domain' }),
+    chain.publicClient.readContract({
+      address: asset,
+      abi: testStablecoinAbi,
+      functionName: 'nonces',
+      args: [address],
+    }),
+    chain.publicClient.getBlock(),
+  ]);
+  const deadline = head.timestamp + 3_600n;
+  const signature = await devAccount(owner).signTypedData(
+    permitTypedData(
+      { name, version, chainId: Number(chainId), verifyingContract },
+      { owner: address, spender: chain.deployment.contracts.market, value, nonce, deadline },
+    ),
+  );
+  return permitArgument(value, deadline, signature);
+}
+
+/** FillPanel's transaction: `fillWithPermits(offerOf(view), signature, amount, noPermit, takerPermit)`. */
+async function fillAsPanel(taker: number, view: OfferView, amount: bigint) {
+  const offer = offerOf(view);
+  const cost = fillCost(offer, amount);
+  const [feeBps] = await chain.publicClient.readContract({
+    address: chain.deployment.contracts.market,
+    abi: shareMarketAbi,
+    functionName: 'fee',
+  });
+  const shown = { cost, fee: fillFee(cost, feeBps) };
+  const taking = takerGives(offer, amount, { token, stablecoin: chain.deployment.contracts.stablecoin });
+  const receipt = await chain.send(taker, {
+    address: chain.deployment.contracts.market,
+    abi: shareMarketAbi,
+    functionName: 'fillWithPermits',
+    args: [offer, view.signature, amount, noPermit, await permitOf(taker, taking.asset, taking.need)],
+  });
+  const [event] = parseEventLogs({ abi: shareMarketAbi, eventName: 'OfferFilled', logs: receipt.logs });
+  return { shown, event: event!.args };
+}
+
+describe('a fill from the cluster page', () => {
+  it('buys from a relayed Sell offer at the cost the panel shows; the seller gets cost − fee', async () => {
+    await market.approveShares(HOLDER, clusterId, 10n * SHARE);
+    const signed = await market.signOffer(HOLDER, {
+      side: Side.Sell,
+      clusterId,
+      amount: 10n * SHARE,
+      price: 12_345_679n,
+    });
+    const view = relayed(signed);
+    expect(offerOf(view)).toEqual(signed.offer);
+    const seller = devAccount(HOLDER).address;
+    const before = await balance(chain.deployment.contracts.stablecoin, seller);
+    const amount = 3n * SHARE + 1n;
+    const { shown, event } = await fillAsPanel(BUYER, view, amount);
+    expect(event.offerHash).toBe(view.offerHash);
+    expect(event.amount).toBe(amount);
+    expect(event.cost).toBe(shown.cost);
+    expect(event.fee).toBe(shown.fee);
+    expect(shown.fee).toBeGreaterThan(0n);
+    expect((await balance(chain.deployment.contracts.stablecoin, seller)) - before).toBe(shown.cost - shown.fee);
+    expect(await balance(token, devAccount(BUYER).address)).toBe(amount);
+  });
+
+  it('sells into a relayed Buy offer: the proceeds the panel shows (cost − fee) reach the taker', async () => {
+    // The maker approved the market before signing, as the offer form does; the taker's permit covers the fill.
+    await market.approveStablecoin(BUYER, 1_000n * USD);
+    const signed = await market.signOffer(BUYER, { side: Side.Buy, clusterId, amount: 5n * SHARE, price: 11_000_001n });
+    const view = relayed(signed);
+    const taker = devAccount(HOLDER).address;
+    expect(fillParties(offerOf(view), taker)).toEqual({ seller: taker, buyer: signed.offer.maker });
+    const before = await balance(chain.deployment.contracts.stablecoin, taker);
+    const { shown, event } = await fillAsPanel(HOLDER, view, 2n * SHARE);
+    expect(event.cost).toBe(shown.cost);
+    expect(event.fee).toBe(shown.fee);
+    expect((await balance(chain.deployment.contracts.stablecoin, taker)) - before).toBe(shown.cost - shown.fee);
+  });
+});
+
+describe("the portfolio's Cancel all", () => {
+  it('ends every offer the form signed (each with the then-current minNonce) in one cancelUpTo(minNonce + 1)', async () => {
+    const minNonce = () =>
+      chain.publicClient.readContract({
+        address: chain.deployment.contracts.market,
+        abi: shareMarketAbi,
+        functionName: 'minNonce',
+        args: [devAccount(HOLDER).address],
+      });
+    const remaining = (signed: SignedOffer) =>
+      chain.publicClient.readContract({
+        address: chain.deployment.contracts.market,
+        abi: shareMarketAbi,
+        functionName: 'remaining',
+        args: [signed.offer],
+      });
+    const nonce = await minNonce();
+    const offers = [
+      await market.signOffer(HOLDER, { side: Side.Sell, clusterId, amount: SHARE, price: 20n * USD, nonce }),
+      await market.signOffer(HOLDER, { side: Side.Buy, clusterId, amount: SHARE, price: 5n * USD, nonce }),
+    ];
+    expect(await Promise.all(offers.map(remaining))).toEqual([SHARE, SHARE]);
+    await chain.send(HOLDER, {
+      address: chain.deployment.contracts.market,
+      abi: shareMarketAbi,
+      functionName: 'cancelUpTo',
+      args: [(await minNonce()) + 1n],
+    });
+    expect(await Promise.all(offers.map(remaining))).toEqual([0n, 0n]);
+  });
+});
+
+describe("the offer form's verdict", () => {
+  it('refuses an unverified buyer exactly when the token would refuse it the shares', async () => {
+    const newcomer = devAccount(NEWCOMER).address;
+    const holder = devAccount(HOLDER).address;
+    const read = async () => {
+      const [paused, frozen, allowlistEnabled, verified] = await Promise.all([
+        chain.publicClient.readContract({ address: token, abi: shareTokenAbi, functionName: 'paused' }),
+        chain.publicClient.readContract({
+          address: token,
+          abi: shareTokenAbi,
+          functionName: 'isFrozen',
+          args: [newcomer],
+        }),
+        chain.publicClient.readContract({ address: token, abi: shareTokenAbi, functionName: 'allowlistEnabled' }),
+        chain.publicClient.readContract({
+          address: token,
+          abi: shareTokenAbi,
+          functionName: 'isVerified',
+          args: [newcomer],
+        }),
+      ]);
+      const verdict = placementVerdict(
+        1,
+        { paused, frozen, allowlistEnabled, verified, shareBalance: 0n, stablecoinBalance: 10n ** 30n },
+        { shares: SHARE, cost: 1n },
+      );
+      const [ok, reason] = await chain.publicClient.readContract({
+        address: token,
+        abi: shareTokenAbi,
+        functionName: 'canTransfer',
+        args: [holder, newcomer, SHARE],
+      });
+      return { verdict, token: ok ? null : errorNameOfSelector(reason) };
+    };
+    expect(await read()).toEqual({ verdict: null, token: null });
+    await chain.send(OPERATOR, {
+      address: token,
+      abi: shareTokenAbi,
+      functionName: 'setAllowlistEnabled',
+      args: [true],
+    });
+    expect(await read()).toEqual({ verdict: 'RecipientNotVerified', token: 'RecipientNotVerified' });
+  });
+});
