@@ -61,17 +61,18 @@ export function tradePlan(state: Pick<DemoState, 'seed' | 'clusters'>, days: num
       // Spread over the history; the last one on its last day, so the trailing day has volume too.
       const day = n === perCluster - 1 ? days - 1 : Math.floor(((n + draw('day')) * days) / perCluster);
       const seller = investors[(position + n) % investors.length]!;
+      // One of the other two investors (an offset of 1 or 2 among three).
       const buyer = investors[(position + n + 1 + Math.floor(draw('buyer') * 2)) % investors.length]!;
       // 0.5 % to 2.5 % of the supply (10 000 shares): 50 to 250 whole shares, some with a fraction.
       const amount = BigInt(50 + Math.floor(draw('amount') * 200)) * SHARE + (draw('odd') < 0.3 ? SHARE / 4n : 0n);
       // ±3 % around the sale price, drifting up 0.4 % a week as the revenue still to come is priced in.
       const priceBps = BigInt(10_000 + Math.round((draw('price') - 0.5) * 600) + Math.floor((day * 40) / 7));
       trades.push({
-        day: Math.min(days - 1, day),
+        day,
         cluster,
         side: draw('side') < 0.5 ? Side.Sell : Side.Buy,
         seller,
-        buyer: buyer === seller ? investors[(position + n + 1) % investors.length]! : buyer,
+        buyer,
         amount,
         priceBps,
       });
