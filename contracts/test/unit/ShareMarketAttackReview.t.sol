@@ -51,6 +51,7 @@ contract ShareMarketAttackReviewTest is ShareMarketFixture {
         // The side is the struct's second word: selector (4) + maker (32).
         data[4 + 32 + 30] = 0x01;
         vm.prank(dave);
+        // solhint-disable-next-line avoid-low-level-calls
         (bool ok,) = address(market).call(data);
         assertFalse(ok, "dirty side refused");
         assertEq(market.filled(market.hashOffer(offer)), 0);
