@@ -13,6 +13,7 @@ import {
   fillCost,
   fillFee,
   fillParties,
+  fillTaken,
   hashOffer,
   isCanonicalSignature,
   leavesDustRemainder,
@@ -70,6 +71,14 @@ describe('market rules on paper', () => {
     expect(leavesDustRemainder(buy, 0n, 10n * SHARE - 100_000_000_000n)).toBe(false);
     expect(leavesDustRemainder(buy, 0n, 10n * SHARE)).toBe(false);
     expect(leavesDustRemainder(offer(Side.Sell, 10n * SHARE, 60n * USD), 0n, 10n * SHARE - 1n)).toBe(false);
+  });
+
+  it('takes min(asked, left): a fill asking for more than is left takes the rest, nothing when none is left', () => {
+    const sell = offer(Side.Sell, 10n * SHARE, 60n * USD);
+    expect(fillTaken(sell, 0n, 4n * SHARE)).toBe(4n * SHARE);
+    expect(fillTaken(sell, 1n, 10n * SHARE)).toBe(10n * SHARE - 1n);
+    expect(fillTaken(sell, 10n * SHARE, 1n)).toBe(0n);
+    expect(leavesDustRemainder(offer(Side.Buy, 10n * SHARE, 60n * USD), 1n, 10n * SHARE)).toBe(false);
   });
 
   it('names the seller and the buyer of each side', () => {
@@ -212,6 +221,18 @@ describe('market rules against the deployed ShareMarket', () => {
     expect(leavesDustRemainder(signed.offer, 0n, fine)).toBe(false);
     const filled = await market.fill(seller!, signed, fine);
     expect(filled.cost).toBe(fillCost(signed.offer, fine));
+  });
+
+  it('takes what is left when a fill asks for more, and charges fillCost of fillTaken', async () => {
+    const signed = await market.signOffer(seller!, { side: Side.Sell, clusterId, amount: SHARE, price: 60n * USD });
+    await market.fill(buyer!, signed, 1n);
+    const taken = fillTaken(signed.offer, 1n, SHARE);
+    const filled = await market.fill(buyer!, signed, SHARE);
+    expect(filled.amount).toBe(taken);
+    expect(filled.amount).toBe(SHARE - 1n);
+    expect(filled.cost).toBe(fillCost(signed.offer, taken));
+    expect(await market.filled(signed.offerHash)).toBe(SHARE);
+    expect(await revertName(market.fill(buyer!, signed, 1n))).toBe('FillExceedsRemaining');
   });
 
   it('fills with permits instead of standing approvals', async () => {

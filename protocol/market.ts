@@ -89,9 +89,20 @@ export function fillCost(offer: Pick<Offer, 'side' | 'price'>, amount: bigint): 
 export const fillFee = (cost: bigint, feeBps: number | bigint): bigint => (cost * BigInt(feeBps)) / BPS_DENOMINATOR;
 
 /**
+ * What a fill asking for `amount` takes of an offer already filled by `filledSoFar`: `min(amount, remaining)`, as the
+ * contract does (a smaller fill landing first cannot make a "fill the rest" revert); 0 when nothing is left, where the
+ * contract refuses the fill (`FillExceedsRemaining`). Cost, fee and remainder rules apply to this amount.
+ */
+export function fillTaken(offer: Pick<Offer, 'amount'>, filledSoFar: bigint, amount: bigint): bigint {
+  const left = offer.amount > filledSoFar ? offer.amount - filledSoFar : 0n;
+  return amount < left ? amount : left;
+}
+
+/**
  * True when filling `amount` of a Buy offer already filled by `filledSoFar` would leave a remainder whose cost rounds
  * to 0 (the contract refuses it with `DustRemainder`: nobody could fill that remainder). Sell remainders always cost
- * at least 1 base unit when the price is not 0.
+ * at least 1 base unit when the price is not 0. `amount` is what the fill takes (`fillTaken`): a fill asking for more
+ * than is left takes the rest and leaves nothing.
  */
 export function leavesDustRemainder(offer: Offer, filledSoFar: bigint, amount: bigint): boolean {
   if (offer.side !== Side.Buy) return false;

@@ -95,7 +95,9 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
         nonReentrant
         returns (uint256 cost)
     {
-        return _fill(offer, signature, amount);
+        (bytes32 offerHash, address token, bool sell, uint256 taken, uint256 cost_) = _check(offer, signature, amount);
+        _settle(offerHash, offer, token, sell, taken, cost_);
+        return cost_;
     }
 
     /// @inheritdoc IShareMarket
@@ -106,16 +108,13 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
         Permit calldata makerPermit,
         Permit calldata takerPermit
     ) external nonReentrant returns (uint256 cost) {
-        uint8 side = offer.side;
-        if (side > uint8(Side.Buy)) revert InvalidSide(side);
-        bool sell = side == uint8(Side.Sell);
-        address token = _tokenAt(offer.clusterId);
-        if (token.code.length == 0) revert NotTokenized(offer.clusterId);
-        uint256 payment = _cost(sell, amount, offer.price);
-        // The maker gives shares (Sell) or stablecoin (Buy), the taker the other asset.
-        _applyPermit(sell ? IERC20(token) : STABLECOIN, offer.maker, sell ? amount : payment, makerPermit);
-        _applyPermit(sell ? STABLECOIN : IERC20(token), msg.sender, sell ? payment : amount, takerPermit);
-        return _fill(offer, signature, amount);
+        (bytes32 offerHash, address token, bool sell, uint256 taken, uint256 cost_) = _check(offer, signature, amount);
+        // Sized from what this fill takes (at most the amount asked for): the maker gives shares (Sell) or stablecoin
+        // (Buy), the taker the other asset. The fill is recorded before these calls (CEI).
+        _applyPermit(sell ? IERC20(token) : STABLECOIN, offer.maker, sell ? taken : cost_, makerPermit);
+        _applyPermit(sell ? STABLECOIN : IERC20(token), msg.sender, sell ? cost_ : taken, takerPermit);
+        _settle(offerHash, offer, token, sell, taken, cost_);
+        return cost_;
     }
 
     /// @inheritdoc IShareMarket
@@ -221,13 +220,10 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
                                 INTERNAL
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev Checks the offer and the fill, records it, then moves the shares and the stablecoin (CEI).
-    function _fill(Offer calldata offer, bytes calldata signature, uint256 amount) private returns (uint256 cost) {
-        bytes32 offerHash;
-        address token;
-        bool sell;
-        (offerHash, token, sell, cost) = _check(offer, signature, amount);
-
+    /// @dev Moves the shares and the stablecoin of a fill `_check` recorded, and emits {OfferFilled}.
+    function _settle(bytes32 offerHash, Offer calldata offer, address token, bool sell, uint256 amount, uint256 cost)
+        private
+    {
         (address seller, address buyer) = sell ? (offer.maker, msg.sender) : (msg.sender, offer.maker);
         uint256 feeWord = _feeWord;
         uint256 fee_ = cost * (feeWord & MASK_16) / BPS_DENOMINATOR;
@@ -248,40 +244,48 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
         );
     }
 
-    /// @dev Every check of a fill, and the fill's record: the offer's hash, its token, its side and the fill's cost.
+    /// @dev Every check of a fill, and the fill's record: the offer's hash, its token, its side, the amount it takes
+    /// (`amount`, or what is left when that is less: a fill ahead of this one cannot make it revert) and its cost.
     function _check(Offer calldata offer, bytes calldata signature, uint256 amount)
         private
-        returns (bytes32 offerHash, address token, bool sell, uint256 cost)
+        returns (bytes32 offerHash, address token, bool sell, uint256 taken, uint256 cost)
     {
         if (amount == 0) revert ZeroAmount();
-        uint8 side = offer.side;
-        if (side > uint8(Side.Buy)) revert InvalidSide(side);
-        sell = side == uint8(Side.Sell);
+        {
+            uint8 side = offer.side;
+            if (side > uint8(Side.Buy)) revert InvalidSide(side);
+            sell = side == uint8(Side.Sell);
+        }
         if (block.timestamp >= offer.expiry) revert OfferExpired(offer.expiry);
-        address maker = offer.maker;
-        if (maker == msg.sender) revert SelfTrade();
-        if (offer.taker != address(0) && offer.taker != msg.sender) revert NotTaker(offer.taker);
-        uint256 makerMinNonce = _minNonces[maker];
-        if (offer.nonce < makerMinNonce) revert NonceCancelled(offer.nonce, makerMinNonce);
+        {
+            address maker = offer.maker;
+            if (maker == msg.sender) revert SelfTrade();
+            if (offer.taker != address(0) && offer.taker != msg.sender) revert NotTaker(offer.taker);
+            uint256 makerMinNonce = _minNonces[maker];
+            if (offer.nonce < makerMinNonce) revert NonceCancelled(offer.nonce, makerMinNonce);
+        }
 
         offerHash = _hashOffer(offer);
-        uint256 word = _fills[offerHash];
-        if (word & CANCELLED_BIT != 0) revert OfferIsCancelled(offerHash);
-        uint256 left = offer.amount > word ? offer.amount - word : 0;
-        if (amount > left) revert FillExceedsRemaining(amount, left);
-        cost = _cost(sell, amount, offer.price);
-        if (cost == 0) revert ZeroCost();
-        // A Buy offer's remainder costs floor(rest * price / 1e18): a remainder that rounds to 0 could never be filled.
-        if (!sell && amount != left && _cost(false, left - amount, offer.price) == 0) revert DustRemainder();
+        {
+            uint256 word = _fills[offerHash];
+            if (word & CANCELLED_BIT != 0) revert OfferIsCancelled(offerHash);
+            uint256 left = offer.amount > word ? offer.amount - word : 0;
+            if (left == 0) revert FillExceedsRemaining(amount, 0);
+            taken = amount < left ? amount : left;
+            cost = _cost(sell, taken, offer.price);
+            if (cost == 0) revert ZeroCost();
+            // A Buy offer's remainder costs floor(rest * price / 1e18): a remainder that rounds to 0 could never be
+            // filled.
+            if (!sell && taken != left && _cost(false, left - taken, offer.price) == 0) revert DustRemainder();
+            unchecked {
+                // word + taken <= offer.amount, and a fill moves that many shares (< 2**96): never reaches the bit.
+                _fills[offerHash] = word + taken;
+            }
+        }
 
-        _checkSignature(maker, offerHash, signature);
+        _checkSignature(offer.maker, offerHash, signature);
         token = _tokenAt(offer.clusterId);
         if (token.code.length == 0) revert NotTokenized(offer.clusterId);
-
-        unchecked {
-            // word + amount <= offer.amount, and a fill moves that many shares (< 2**96): never reaches the bit.
-            _fills[offerHash] = word + amount;
-        }
     }
 
     /// @dev Pays the seller from the buyer and refuses a stablecoin that delivered less (fee on transfer). The first

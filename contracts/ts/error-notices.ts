@@ -52,7 +52,8 @@ export const errorNotices: Readonly<Record<string, string>> = {
   'FeeOnTransferNotSupported(uint256,uint256)':
     'The stablecoin credited less than `amount` (fee-on-transfer tokens are not supported).',
   'FeeTooHigh(uint16,uint16)': 'The fee asked for is above `MAX_FEE_BPS`.',
-  'FillExceedsRemaining(uint256,uint256)': 'The fill is larger than what the offer has left.',
+  'FillExceedsRemaining(uint256,uint256)':
+    'Nothing is left of the offer to fill (a fill asking for more than what is left takes the rest instead).',
   'GpuCountMismatch(uint256,uint32,uint32)': "The attestation's GPU count differs from the cluster's.",
   'HardwareRootMismatch(uint256,bytes32,bytes32)':
     "The attestation's hardware root differs from the cluster's commitment.",

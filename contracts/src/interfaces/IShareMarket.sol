@@ -24,6 +24,11 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// The fee, `floor(cost * feeBps / 10_000)`, is paid by the seller: the buyer pays `cost`, the seller receives
 /// `cost - fee` and the fee recipient `fee`.
 ///
+/// Trust model of the fee: an offer does not sign a fee. A fill pays the fee in force when it executes, which
+/// governance (the registry's owner: a TimelockController in production, so a change is public a delay ahead) may
+/// change after the offer was signed, never above `MAX_FEE_BPS` (1%). A seller who signed at a lower fee receives at
+/// least `cost - floor(cost * MAX_FEE_BPS / 10_000)`, and can cancel during the timelock's delay.
+///
 /// Moves: the shares move with the ShareToken's own `transferFrom(seller, buyer, amount)` (this market is the spender),
 /// so the token's rules (allowlist and its expiry, freeze, both pauses) apply with the token's own errors; the
 /// stablecoin (the factory's, fixed) moves with `transferFrom` from the buyer to the seller and to the fee recipient.
@@ -32,7 +37,8 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// Signatures: a 65-byte ECDSA signature by the maker (high-s refused), else the maker's EIP-1271
 /// `isValidSignature` (contract makers). Cancellation: per offer (`cancel`) or every offer below a nonce
 /// (`cancelUpTo`). Expired, cancelled and fully filled offers cannot be filled again; the filled amount is tracked per
-/// offer hash.
+/// offer hash. A fill asking for more than the offer has left takes what is left (so a smaller fill landing first
+/// cannot make a "fill the rest" revert); it reverts only when nothing is left (`FillExceedsRemaining`).
 interface IShareMarket is IShareMarketErrors, IShareMarketEvents {
     /*//////////////////////////////////////////////////////////////
                                  TYPES
@@ -82,24 +88,28 @@ interface IShareMarket is IShareMarketErrors, IShareMarketEvents {
                                  TRADING
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Fills `amount` share base units of a signed offer; the caller is the taker.
+    /// @notice Fills up to `amount` share base units of a signed offer: `min(amount, remaining)`; the caller is the
+    /// taker.
     /// @dev Reverts unless the offer is live (not expired, cancelled or nonce-cancelled), signed by its maker, open to
-    /// the caller (not the maker itself), its cluster tokenized, `0 < amount <= remaining`, the cost non-zero and, for a
-    /// Buy offer, the remainder's cost non-zero or the remainder 0. Emits {OfferFilled}.
+    /// the caller (not the maker itself), its cluster tokenized, `amount > 0` (`ZeroAmount`), something left
+    /// (`FillExceedsRemaining` when nothing is), the cost of the amount taken non-zero and, for a Buy offer, the
+    /// remainder's cost non-zero or the remainder 0. The fee is the one in force now (see the trust model above).
+    /// Emits {OfferFilled} with the amount taken.
     /// @param offer The offer.
     /// @param signature The maker's signature of the offer's EIP-712 hash.
-    /// @param amount Share base units to fill.
-    /// @return cost Stablecoin base units the buyer paid (fee included).
+    /// @param amount Share base units to fill at most.
+    /// @return cost Stablecoin base units the buyer paid for the amount taken (fee included).
     function fill(Offer calldata offer, bytes calldata signature, uint256 amount) external returns (uint256 cost);
 
     /// @notice `fill` after applying EIP-2612 permits for the maker's and the taker's asset.
     /// @dev The maker's permit is for the maker's asset (shares of a Sell offer, stablecoin of a Buy offer), the
     /// taker's for the other. A permit with `deadline == 0` is skipped, and one is applied only when its owner's
-    /// allowance to this market is below what this fill takes, so a permit front-run (consumed) by someone else cannot
-    /// make the fill revert.
+    /// allowance to this market is below what this fill takes (the amount actually taken and its cost, at most what
+    /// `amount` needs, so a permit sized for `amount` covers it), so a permit front-run (consumed) by someone else cannot
+    /// make the fill revert. The checks run and the fill is recorded before the permits are applied.
     /// @param offer The offer.
     /// @param signature The maker's signature.
-    /// @param amount Share base units to fill.
+    /// @param amount Share base units to fill at most (`min(amount, remaining)` is taken).
     /// @param makerPermit The maker's permit (deadline 0: none).
     /// @param takerPermit The caller's permit (deadline 0: none).
     /// @return cost Stablecoin base units the buyer paid (fee included).
@@ -126,6 +136,8 @@ interface IShareMarket is IShareMarketErrors, IShareMarketEvents {
     //////////////////////////////////////////////////////////////*/
 
     /// @notice Sets the trading fee. Only governance (the registry's owner). Emits {FeeSet}.
+    /// @dev Applies to every later fill, including offers signed before (offers carry no fee bound; see the trust model
+    /// above): the seller receives `cost - fee` at the fee in force at the fill, which is never above `MAX_FEE_BPS`.
     /// @param feeBps The fee in basis points of each fill's cost, at most `MAX_FEE_BPS`.
     /// @param recipient Who receives it; non-zero when `feeBps > 0`.
     function setFee(uint16 feeBps, address recipient) external;
@@ -161,7 +173,8 @@ interface IShareMarket is IShareMarketErrors, IShareMarketEvents {
     /// @return Share base units left.
     function remaining(Offer calldata offer) external view returns (uint256);
 
-    /// @notice The cost and fee of filling `amount` of the offer at the current fee.
+    /// @notice The cost and fee of filling `amount` of the offer at the current fee (a fill pays the fee in force when it
+    /// executes).
     /// @param offer The offer.
     /// @param amount Share base units.
     /// @return cost Stablecoin base units the buyer would pay.

@@ -42,9 +42,9 @@ interface IShareMarketErrors {
     /// @notice A partial fill of a Buy offer would leave a remainder whose cost rounds to 0: nobody could ever fill it.
     error DustRemainder();
 
-    /// @notice The fill is larger than what the offer has left.
+    /// @notice Nothing is left of the offer to fill (a fill asking for more than what is left takes the rest instead).
     /// @param amount The amount asked for.
-    /// @param remaining What the offer has left (its amount minus what was filled).
+    /// @param remaining What the offer has left: always 0 (kept for the error's signature).
     error FillExceedsRemaining(uint256 amount, uint256 remaining);
 
     /// @notice Only an offer's maker may cancel it.

@@ -100,6 +100,34 @@ contract ShareMarketTest is ShareMarketFixture {
         assertEq(token.balanceOf(alice), 390 * SHARE);
     }
 
+    function test_Fill_MoreThanLeft_TakesTheRest() public {
+        IShareMarket.Offer memory o = _sellOffer(10 * SHARE);
+        _fill(carol, o, 4 * SHARE);
+        uint256 aliceUsd = usd.balanceOf(alice);
+        uint256 bobUsd = usd.balanceOf(bob);
+        // bob asks for the whole offer: he gets the 6 shares left, pays for them, and the event says 6.
+        vm.expectEmit(address(market));
+        emit IShareMarketEvents.OfferFilled(
+            market.hashOffer(o), alice, bob, clusterId, SELL, 6 * SHARE, OFFER_PRICE, 360 * USD, 0
+        );
+        assertEq(_fill(bob, o, 10 * SHARE), 360 * USD);
+        assertEq(token.balanceOf(bob), 306 * SHARE);
+        assertEq(usd.balanceOf(bob), bobUsd - 360 * USD);
+        assertEq(usd.balanceOf(alice), aliceUsd + 360 * USD);
+        assertEq(market.filled(market.hashOffer(o)), 10 * SHARE);
+    }
+
+    function test_Fill_BuyMoreThanLeft_TakesTheRest() public {
+        IShareMarket.Offer memory o = _buyOffer(10 * SHARE);
+        _fill(bob, o, 7 * SHARE);
+        uint256 daveUsd = usd.balanceOf(dave);
+        // alice asks for any amount: she sells the 3 shares left.
+        assertEq(_fill(alice, o, type(uint256).max), 180 * USD);
+        assertEq(token.balanceOf(dave), 10 * SHARE);
+        assertEq(usd.balanceOf(dave), daveUsd - 180 * USD);
+        assertEq(market.remaining(o), 0);
+    }
+
     function test_Fill_BuyFull_MakerPays() public {
         IShareMarket.Offer memory o = _buyOffer(10 * SHARE);
         uint256 daveUsd = usd.balanceOf(dave);

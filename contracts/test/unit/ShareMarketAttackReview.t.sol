@@ -9,28 +9,37 @@ import {ShareMarketFixture} from "../utils/ShareMarketFixture.sol";
 /// @notice The security review's attacks on the market (m-attack). A failing test is an open finding; a passing one
 /// an attack the market repels.
 contract ShareMarketAttackReviewTest is ShareMarketFixture {
-    /// @dev Finding: a taker who fills "the whole remainder" is griefed for 1 base unit by a 1-wei fill ahead of it
-    /// (FillExceedsRemaining): there is no fill-up-to-remaining mode. Fails while the market reverts.
+    /// @dev Repelled (was finding L4): a 1-wei fill ahead of a "fill the whole remainder" no longer reverts it: a fill
+    /// takes min(amount, remaining), and the taker pays only for what it got.
     function test_Attack_DustFrontRunDoesNotRevertAFullFill() public {
         IShareMarket.Offer memory offer = _sellOffer(10 * SHARE);
         // carol front-runs with a 1-wei fill: it costs her ceil(1 * 60e6 / 1e18) = 1 base unit.
         assertEq(_fill(carol, offer, 1), 1);
         uint256 before = token.balanceOf(dave);
-        _fill(dave, offer, 10 * SHARE);
+        uint256 cost = _fill(dave, offer, 10 * SHARE);
         assertEq(token.balanceOf(dave) - before, 10 * SHARE - 1, "dave gets what was left");
+        assertEq(cost, ((10 * SHARE - 1) * OFFER_PRICE + SHARE - 1) / SHARE, "dave pays for what he got");
     }
 
-    /// @dev Finding (privileged): the seller's proceeds are not bounded by what it signed: governance raises the fee to
-    /// MAX_FEE_BPS between the signature and the fill and the seller receives 1% less. Fails while offers carry no
-    /// fee bound.
-    function test_Attack_FeeRaisedAfterSigningDoesNotCutTheSellersProceeds() public {
+    /// @dev Trust model (was finding L5, decided): an offer signs no fee bound; a fill pays the fee in force when it
+    /// executes, which governance (a timelock in production) may raise after the signature, never above MAX_FEE_BPS.
+    /// The seller's proceeds are cost - floor(cost * feeBps / 10_000) at the fill's fee, at least cost minus 1%.
+    function test_Attack_FeeRaisedAfterSigning_SellerPaysTheFeeInForceAtMostMaxFee() public {
         IShareMarket.Offer memory offer = _sellOffer(10 * SHARE);
         (uint256 signedCost, uint256 signedFee) = market.quote(offer, 10 * SHARE);
         assertEq(signedFee, 0);
-        _setFee(market.MAX_FEE_BPS(), governance);
-        uint256 before = usd.balanceOf(alice);
-        _fill(dave, offer, 10 * SHARE);
-        assertEq(usd.balanceOf(alice) - before, signedCost - signedFee, "proceeds as quoted when signed");
+        uint16 maxFee = market.MAX_FEE_BPS();
+        _setFee(maxFee, governance);
+        vm.prank(governance);
+        vm.expectRevert(abi.encodeWithSelector(IShareMarketErrors.FeeTooHigh.selector, maxFee + 1, maxFee));
+        market.setFee(maxFee + 1, governance);
+        uint256 aliceBefore = usd.balanceOf(alice);
+        uint256 governanceBefore = usd.balanceOf(governance);
+        assertEq(_fill(dave, offer, 10 * SHARE), signedCost);
+        uint256 feeAtFill = signedCost * maxFee / 10_000;
+        assertEq(usd.balanceOf(alice) - aliceBefore, signedCost - feeAtFill, "proceeds at the fee in force");
+        assertEq(usd.balanceOf(governance) - governanceBefore, feeAtFill, "the recipient gets that fee");
+        assertEq(feeAtFill, signedCost / 100, "at most 1% of the cost");
     }
 
     /// @dev Repelled: a side word with dirty upper bits (0x100) is refused by the ABI decoder before any transfer, and
@@ -42,6 +51,7 @@ contract ShareMarketAttackReviewTest is ShareMarketFixture {
         // The side is the struct's second word: selector (4) + maker (32).
         data[4 + 32 + 30] = 0x01;
         vm.prank(dave);
+        // solhint-disable-next-line avoid-low-level-calls
         (bool ok,) = address(market).call(data);
         assertFalse(ok, "dirty side refused");
         assertEq(market.filled(market.hashOffer(offer)), 0);

@@ -85,6 +85,24 @@ contract ShareMarketPermitsTest is ShareMarketFixture {
         assertEq(token.balanceOf(erin), 10 * SHARE);
     }
 
+    function test_FillWithPermits_SizedForTheAskedAmountCoverWhatIsLeft() public {
+        IShareMarket.Offer memory o = _sellOffer(10 * SHARE);
+        bytes memory signature = _signed(o);
+        // carol takes 1 wei first (alice approved just that).
+        vm.prank(alice);
+        token.approve(address(market), 1);
+        _fill(carol, o, 1);
+        // erin's permits were sized for all 10 shares: the fill takes the rest and the permits still apply.
+        IShareMarket.Permit memory makerPermit = _permit(token, alice, aliceKey, 10 * SHARE);
+        IShareMarket.Permit memory takerPermit = _permit(usd, erin, erinKey, 600 * USD);
+        vm.prank(erin);
+        uint256 cost = market.fillWithPermits(o, signature, 10 * SHARE, makerPermit, takerPermit);
+        assertEq(cost, 600 * USD); // ceil((10e18 - 1) * 60e6 / 1e18)
+        assertEq(token.balanceOf(erin), 10 * SHARE - 1);
+        assertEq(token.allowance(alice, address(market)), 1);
+        assertEq(usd.allowance(erin, address(market)), 0);
+    }
+
     function test_FillWithPermits_DeadlineZeroIsSkipped() public {
         vm.prank(alice);
         token.approve(address(market), 10 * SHARE);

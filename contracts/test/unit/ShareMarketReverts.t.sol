@@ -60,20 +60,17 @@ contract ShareMarketRevertsTest is ShareMarketFixture {
         );
     }
 
-    function test_RevertWhen_FillExceedsRemaining() public {
+    function test_RevertWhen_FillExceedsRemaining_OnlyOnceNothingRemains() public {
         IShareMarket.Offer memory o = _sellOffer(10 * SHARE);
-        _expectFillRevert(
-            carol,
-            o,
-            10 * SHARE + 1,
-            abi.encodeWithSelector(IShareMarketErrors.FillExceedsRemaining.selector, 10 * SHARE + 1, 10 * SHARE)
-        );
         _fill(carol, o, 7 * SHARE);
+        // More than the 3 shares left takes the 3 shares; only then does a fill revert.
+        _fill(carol, o, 3 * SHARE + 1);
+        assertEq(market.filled(market.hashOffer(o)), 10 * SHARE);
         _expectFillRevert(
             carol,
             o,
             3 * SHARE + 1,
-            abi.encodeWithSelector(IShareMarketErrors.FillExceedsRemaining.selector, 3 * SHARE + 1, 3 * SHARE)
+            abi.encodeWithSelector(IShareMarketErrors.FillExceedsRemaining.selector, 3 * SHARE + 1, 0)
         );
     }
 

@@ -162,13 +162,16 @@ contract ShareMarketHandler is CommonBase, StdCheats, StdUtils {
         uint256 amount = bound(fillAmount, 1, offer.amount);
         bytes32 h = market.hashOffer(offer);
         (address seller, address buyer) = offer.side == 0 ? (offer.maker, taker) : (taker, offer.maker);
+        // A fill takes min(amount, what is left); it reverts only when nothing is left.
+        uint256 left = offer.amount - ghostFilled[h];
+        uint256 taken = amount < left ? amount : left;
         bool live = !ghostCancelled[h] && block.timestamp < offer.expiry && offer.nonce >= market.minNonce(offer.maker)
-            && ghostFilled[h] + amount <= offer.amount;
-        bool expected = live && _expectedToPass(offer, seller, buyer, ghostFilled[h], amount);
-        _tryFill(index, taker, amount, live, expected);
+            && left != 0;
+        bool expected = live && _expectedToPass(offer, seller, buyer, ghostFilled[h], taken);
+        _tryFill(index, taker, amount, taken, live, expected);
     }
 
-    function _tryFill(uint256 index, address taker, uint256 amount, bool live, bool expected) internal {
+    function _tryFill(uint256 index, address taker, uint256 amount, uint256 taken, bool live, bool expected) internal {
         IShareMarket.Offer memory offer = offers[index];
         bytes32 h = market.hashOffer(offer);
         (address seller, address buyer) = offer.side == 0 ? (offer.maker, taker) : (taker, offer.maker);
@@ -177,7 +180,7 @@ contract ShareMarketHandler is CommonBase, StdCheats, StdUtils {
         try market.fill(offer, signatures[index], amount) {
             ++fills;
             if (!live) ++illegalFills;
-            ghostFilled[h] += amount;
+            ghostFilled[h] += taken;
             ++checkpoints[seller];
             ++checkpoints[buyer];
             if (token.claimable(seller) != claimableBefore[0] || token.claimable(buyer) != claimableBefore[1]) {
