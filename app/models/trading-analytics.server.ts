@@ -5,8 +5,8 @@
  * the implied yield at each price (db/market/book.ts impliedYieldBps, today's trailing revenue per share), and as CSV.
  * Only fills of at least one whole stablecoin unit count (db/market/book.ts minNotional, the relay's floor): a wash
  * trade of a few base units at any "price" sets no last price, no history point and no volume. The last price is the
- * latest such fill's, however old. Volumes read only the 30-day window (market_fills_time_idx and
- * market_fills_cluster_time_idx, by block time), the last price one row per cluster (market_fills_cluster_idx).
+ * latest such fill's, however old. Volumes read only the 30-day window (market_fills_time_idx, by block time),
+ * the last price one row per cluster (market_fills_cluster_idx).
  */
 import type { AppLoadContext } from '@remix-run/node';
 import { and, desc, eq, gt, gte, sql } from 'drizzle-orm';
@@ -57,10 +57,7 @@ export function lastPricesQuery(db: Database, chainId: number, minCost: bigint, 
     .select({ clusterId: shareTokens.clusterId })
     .from(shareTokens)
     .where(
-      and(
-        eq(shareTokens.chainId, chainId),
-        clusterId === undefined ? undefined : eq(shareTokens.clusterId, clusterId),
-      ),
+      and(eq(shareTokens.chainId, chainId), clusterId === undefined ? undefined : eq(shareTokens.clusterId, clusterId)),
     )
     .as('clusters');
   const last = db

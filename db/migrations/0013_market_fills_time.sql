@@ -1,2 +1,1 @@
-CREATE INDEX "market_fills_time_idx" ON "mirror"."market_fills" USING btree ("chain_id","block_time");--> statement-breakpoint
-CREATE INDEX "market_fills_cluster_time_idx" ON "mirror"."market_fills" USING btree ("chain_id","cluster_id","block_time");
+CREATE INDEX "market_fills_time_idx" ON "mirror"."market_fills" USING btree ("chain_id","block_time");
