@@ -19,6 +19,15 @@ const YEAR_SECONDS = 365n * 86_400n;
 export const MAX_TRADES = 500;
 
 /**
+ * The smallest notional the market's figures count (a fill's cost, in stablecoin base units): one whole stablecoin unit,
+ * the relay's floor for an offer's notional. A fill below it (a wash trade of a few base units at any "price") sets no
+ * last price, no history point and no volume.
+ */
+export function minNotional(stablecoinDecimals: number): bigint {
+  return 10n ** BigInt(stablecoinDecimals);
+}
+
+/**
  * Stablecoin base units per whole share per year: the revenue deposited over the trailing window (the mirror's
  * figure behind the market's trailing APR, protocol/figures/apr.ts), annualised over the window's real length and
  * divided over the supply. Null without supply or window.

@@ -6,12 +6,13 @@
  *     filled total and, when dead, `filled` (a dust remainder counts as filled) or `cancelled`;
  *  3. the live offers of makers or tokens the range touched (a share or stablecoin Transfer of the maker, a fill, a
  *     freeze, verification, allowlist or pause event of the token) are re-checked at the head (./fillability.ts),
- *     at most RANGE_RECHECK_LIMIT of them, least recently checked first; Approval events are not mirrored, so a
- *     changed allowance is found by
+ *     at most RANGE_RECHECK_LIMIT of them, least recently checked first; so are those of makers that moved the asset
+ *     they give or changed its allowance to the market in the range, read from the chain's logs (./upkeep-logs.ts:
+ *     the mirror keeps neither outsiders' stablecoin transfers nor Approval events);
  *  4. a bounded round of the least recently checked live offers (ROUND_LIMIT);
  *  5. offers dead for more than PRUNE_AFTER_DAYS are deleted, PRUNE_LIMIT at a time.
- * After a reorg to `ancestor`, the offers checked within REORG_DEPTH blocks of it (dead ones too: a rolled-back fill
- * may revive an offer) are read again. Every re-check reads the chain, never the mirror alone, so a fill the mirror
+ * After a reorg to `ancestor`, the offers marked filled or cancelled above it (the mirror sets checkedBlock when it
+ * marks them) and those checked within REORG_DEPTH blocks of it are read again (a rolled-back fill may revive one). Every re-check reads the chain, never the mirror alone, so a fill the mirror
  * has not indexed yet cannot keep an offer open past the next check.
  */
 import { and, asc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
@@ -22,12 +23,15 @@ import type { EventRows } from '../indexer/tables';
 import { marketFills, marketNonceCancels, marketOfferCancels, marketOffers, shareTokens } from '../schema';
 import { assessOffers, type Head, liveRemainder, type MarketChain, readHead, type Verdict } from './fillability';
 import { candidateOfRow, LIVE_STATUSES, type OfferRow, offerOfRow } from './offers';
+import { createMakerLogScanner } from './upkeep-logs';
 
 export const RANGE_RECHECK_LIMIT = 500;
 export const ROUND_LIMIT = 100;
 export const REORG_DEPTH = 64n;
 export const PRUNE_AFTER_DAYS = 30;
 export const PRUNE_LIMIT = 1_000;
+/** Offers marked filled or cancelled above a reorg's ancestor re-read after it (a 64-block reorg holds far fewer). */
+export const REORG_REVIVE_LIMIT = 2_000;
 /** Offers assessed per call of assessOffers (each distinct read is one eth_call). */
 const BATCH = 100;
 
@@ -38,6 +42,7 @@ const live = inArray(marketOffers.status, [...LIVE_STATUSES]);
 export function createMarketUpkeep(deps: UpkeepDeps) {
   const { db, chain } = deps;
   const ofChain = eq(marketOffers.chainId, chain.chainId);
+  const scanMakerLogs = createMakerLogScanner(deps);
 
   /** Writes verdicts; `statusAt` moves only where the status changed. */
   async function store(rows: readonly OfferRow[], verdicts: Map<Hex, Verdict>, head: Head, now: Date) {
@@ -155,14 +160,21 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
             : row.reason;
       await db
         .update(marketOffers)
-        .set({ filled, status, reason, statusAt: status === row.status ? row.statusAt : now })
+        // checkedBlock moves too: a reorg below it re-reads the offer (a rolled-back fill or cancel revives it).
+        .set({
+          filled,
+          status,
+          reason,
+          checkedBlock: head.number,
+          statusAt: status === row.status ? row.statusAt : now,
+        })
         .where(eq(marketOffers.offerHash, row.offerHash));
     }
   }
 
   /** Step 3: the live offers of the makers and tokens the range touched, least recently checked first. */
-  async function touchedOffers(rows: EventRows): Promise<OfferRow[]> {
-    const accounts = new Set<Address>();
+  async function touchedOffers(rows: EventRows, moved: readonly Address[]): Promise<OfferRow[]> {
+    const accounts = new Set<Address>(moved);
     for (const row of rows.shareTransfers) accounts.add(row.from).add(row.to);
     for (const row of rows.stablecoinTransfers) accounts.add(row.from).add(row.to);
     for (const row of rows.marketFills) accounts.add(row.maker).add(row.taker);
@@ -221,12 +233,13 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
   }
 
   /** After a written range (its decoded rows). */
-  async function afterRange(range: { rows: EventRows }) {
+  async function afterRange(range: { from: bigint; to: bigint; rows: EventRows }) {
     if (!(await anyOffer())) return;
     const head = await readHead(chain);
     const now = new Date();
     await settleFromMirror(range.rows, head, now);
-    const touched = await touchedOffers(range.rows);
+    const moved = await scanMakerLogs(range);
+    const touched = await touchedOffers(range.rows, moved);
     await recheck(touched, head, now);
     const round = await db
       .select()
@@ -238,11 +251,23 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
     await prune(now);
   }
 
-  /** After a reorg rolled the mirror back to `ancestor`: the offers checked within REORG_DEPTH of it, read again. */
+  /**
+   * After a reorg rolled the mirror back to `ancestor`: every offer marked filled or cancelled above it (the mirror's
+   * rows that marked it may be gone; settleFromMirror moves checkedBlock), first, then the offers checked within
+   * REORG_DEPTH of it, read again.
+   */
   async function afterReorg(ancestor: bigint) {
     if (!(await anyOffer())) return;
     const head = await readHead(chain);
-    const rows = await db
+    const dead = await db
+      .select()
+      .from(marketOffers)
+      .where(
+        and(ofChain, inArray(marketOffers.status, ['filled', 'cancelled']), gt(marketOffers.checkedBlock, ancestor)),
+      )
+      .orderBy(asc(marketOffers.checkedBlock))
+      .limit(REORG_REVIVE_LIMIT);
+    const recent = await db
       .select()
       .from(marketOffers)
       .where(
@@ -254,7 +279,8 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
       )
       .orderBy(asc(marketOffers.checkedAt))
       .limit(RANGE_RECHECK_LIMIT);
-    await recheck(rows, head, new Date());
+    const rows = new Map([...dead, ...recent].map((row) => [row.offerHash, row]));
+    await recheck([...rows.values()], head, new Date());
   }
 
   return { afterRange, afterReorg };

@@ -33,6 +33,8 @@ export const marketFills = mirror.table(
     index('market_fills_offer_idx').on(table.chainId, table.offerHash),
     index('market_fills_maker_idx').on(table.chainId, table.maker, table.blockNumber),
     index('market_fills_taker_idx').on(table.chainId, table.taker, table.blockNumber),
+    // The market stats' 30-day window, by block time.
+    index('market_fills_time_idx').on(table.chainId, table.blockTime),
   ],
 );
 

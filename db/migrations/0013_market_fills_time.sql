@@ -1,0 +1,1 @@
+CREATE INDEX "market_fills_time_idx" ON "mirror"."market_fills" USING btree ("chain_id","block_time");
