@@ -8,7 +8,7 @@ import { sendAs } from '../../devnet/actions';
 import { testPort } from '../../devnet/ports';
 import type { DatabaseHandle } from '../database';
 import { testDatabases } from '../databases.test-kit';
-import { marketOffers } from '../schema';
+import { marketOffers, offerings } from '../schema';
 import { OFFER_ERROR_CODES } from './errors';
 import {
   investorA,
@@ -34,6 +34,7 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
   let snapshot: Hex;
   beforeAll(async () => {
     handle = await open();
+    await seedPrimarySale(handle.db, fx);
   });
   afterAll(async () => {
     await handle?.close();
@@ -333,3 +334,28 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
     expect(await stored()).toHaveLength(MAX_OFFERS_PER_CLUSTER);
   });
 });
+
+/** The mirror's primary-sale terms of the scenario's cluster (devnet tokenize: 10 USDC per share), for the price band. */
+async function seedPrimarySale(db: DatabaseHandle['db'], fx: MarketFixture) {
+  const now = new Date();
+  await db
+    .insert(offerings)
+    .values({
+      chainId: 31_337,
+      blockNumber: 1n,
+      blockHash: `0x${'ab'.repeat(32)}`,
+      logIndex: 0,
+      transactionHash: `0x${'cd'.repeat(32)}`,
+      blockTime: now,
+      offering: fx.market,
+      token: fx.token,
+      clusterId: fx.clusterId,
+      pricePerShare: PRIMARY_PRICE,
+      saleStart: now,
+      saleEnd: now,
+      softCap: 0n,
+      perBuyerCap: 0n,
+    })
+    .onConflictDoNothing();
+}
+const PRIMARY_PRICE = 10_000_000n;

@@ -73,8 +73,13 @@ export function FillPanel({
         args: [account, refs.market],
       });
       const fillArgs = [offer, signature, amount] as const;
-      if (allowance >= taking.need)
-        return send({ account, address: refs.market, abi: shareMarketAbi, functionName: 'fill', args: fillArgs });
+      // The maker's relayed permit, when the offer came with one (the market applies it only if needed).
+      const makerPermit = selected.makerPermit ?? noPermit;
+      const bareFill = () =>
+        selected.makerPermit
+          ? ({ functionName: 'fillWithPermits', args: [...fillArgs, makerPermit, noPermit] } as const)
+          : ({ functionName: 'fill', args: fillArgs } as const);
+      if (allowance >= taking.need) return send({ account, address: refs.market, abi: shareMarketAbi, ...bareFill() });
       try {
         setSigning(t('trading.fill.permit'));
         const permit = await signPermit(config, taking.asset, account, refs.market, taking.need);
@@ -84,7 +89,7 @@ export function FillPanel({
             address: refs.market,
             abi: shareMarketAbi,
             functionName: 'fillWithPermits',
-            args: [...fillArgs, noPermit, permit],
+            args: [...fillArgs, makerPermit, permit],
           },
           t('trading.fill.tx'),
         );
@@ -101,10 +106,7 @@ export function FillPanel({
         },
         t('trading.place.approve'),
       );
-      return send(
-        { account, address: refs.market, abi: shareMarketAbi, functionName: 'fill', args: fillArgs },
-        t('trading.fill.tx'),
-      );
+      return send({ account, address: refs.market, abi: shareMarketAbi, ...bareFill() }, t('trading.fill.tx'));
     });
     if (receipt) {
       setSelected(null);
