@@ -36,6 +36,8 @@ export const OFFER_ERROR_CODES = [
   'maker_not_verified',
   'insufficient_balance',
   'insufficient_allowance',
+  // the deployment
+  'market_unavailable',
 ] as const;
 
 export type OfferErrorCode = (typeof OFFER_ERROR_CODES)[number];

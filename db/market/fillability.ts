@@ -78,6 +78,8 @@ export async function marketSignatureValid(
       functionName: 'isValidSignature',
       args: [hashOffer(domain, offer), signature],
       blockNumber,
+      // Asked as the market asks it on a fill (the wallet sees the market as msg.sender).
+      account: chain.market,
     })
     .catch(() => null);
   return answer?.toLowerCase() === ERC1271_MAGIC;
