@@ -152,6 +152,20 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
     expect(await stored()).toHaveLength(0);
   });
 
+  it("allots the maker's balance once under concurrent relays: the second sees the first stored", async () => {
+    await take();
+    await fx.approveShares(investorB, 40n * SHARE);
+    const offers = await Promise.all([1n, 2n, 3n].map((nonce) => fx.offer(investorB, { amount: 40n * SHARE, nonce })));
+    const bodies = await Promise.all(offers.map(async (offer) => offerBody(offer, await fx.sign(investorB, offer))));
+    const results = await Promise.all(bodies.map(relay));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok).map((result) => !result.ok && result.error.code)).toEqual([
+      'insufficient_balance',
+      'insufficient_balance',
+    ]);
+    expect((await stored()).map((row) => row.status)).toEqual(['open']);
+  });
+
   it('accepts prices at the edges of the band around the primary-sale price', async () => {
     await take();
     await fx.approveShares(investorA, 50n * SHARE);
