@@ -1,11 +1,13 @@
 /**
  * The off-chain offer relay: takes a signed Offer (EIP-712, protocol/market.ts) and stores it in public.market_offers
  * only when a taker could fill it now. In order: the body's shape and bounds (uint256 decimal strings, side, amount
- * and price above 0, expiry after the chain's time and at most a year ahead, a notional of at least one whole
- * stablecoin unit), a duplicate (409), the per-maker and per-cluster bounds over live offers, the maker's signature
- * (ECDSA low-s for an account without code, EIP-1271 through the node for a contract), the optional maker permit, and
- * fillability at the head (./fillability.ts). Any failure is a 4xx `{ error: { code, reason, message } }` and nothing
- * is stored. The bound and the insert run in one transaction that locks the table against concurrent relays.
+ * and price above 0, a named taker other than the maker, expiry after the chain's time and at most a year ahead, a
+ * notional of at least one whole stablecoin unit, a price within PRICE_BAND× of the cluster's primary-sale price from
+ * the mirror), a duplicate (409), the per-maker and per-cluster bounds, the maker's signature by the market's rule
+ * (./fillability.ts marketSignatureValid: ECDSA, else EIP-1271; ERC-6492 wrappers refused), the optional maker permit,
+ * and fillability at the head (./fillability.ts). Any failure is a 4xx `{ error: { code, reason, message } }` and
+ * nothing is stored. The allotment, the bounds and the insert run in one transaction: a per-maker advisory lock keeps
+ * one balance from backing two concurrent offers, and a table lock holds the bounds against concurrent relays.
  */
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import {
@@ -20,16 +22,7 @@ import {
 } from 'viem';
 import { z } from 'zod';
 import { shareMarketAbi, shareTokenAbi } from '#contracts';
-import {
-  fillCost,
-  hashOffer,
-  isCanonicalSignature,
-  marketDomain,
-  type Offer,
-  offerTypedData,
-  permitTypedData,
-  recoverOfferSigner,
-} from '#protocol/market';
+import { fillCost, hashOffer, isCanonicalSignature, marketDomain, type Offer, permitTypedData } from '#protocol/market';
 import type { Database } from '../database';
 import { marketOffers, offerings } from '../schema';
 import { OfferRefusal } from './errors';
