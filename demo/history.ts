@@ -16,6 +16,7 @@ import { createProgressBar } from './progress';
 import { demoRoleOf, staleFromDay, staleLastEpoch } from './roles';
 import type { DemoOptions, DemoResult } from './run';
 import { type DemoState, writeDemoState } from './state';
+import { startDemoTrading } from './trading';
 import { chainTime, type DemoWallets } from './wallets';
 
 const HOUR = 3_600;
@@ -154,6 +155,8 @@ export async function replayHistory(
   const resumed = startDay > 0 ? { day: startDay + 1, days } : undefined;
   // The deposits' ledger is rebuilt from the chain: weeks already deposited deposit nothing again.
   freshLedger(state, deployment);
+  // The investors' trades on the market, a few per cluster spread over the days (trading.ts).
+  const tradeThrough = await startDemoTrading({ ...options, state }, days);
   const bar = createProgressBar('history', days, options.progress);
   if (resumed) {
     log.info(resumed, 'resuming the demo history');
@@ -209,6 +212,7 @@ export async function replayHistory(
         // Its failure surfaces where the history ends (awaited there), not as an unhandled rejection meanwhile.
         depositing.catch(() => undefined);
       }
+      await tradeThrough(day);
       state.historyDay = day + 1;
       writeDemoState(options.directory, state);
       bar.update(day + 1, `day ${day + 1}/${days} · ${reports.toLocaleString('en-US')} cluster-hours`);

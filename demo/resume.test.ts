@@ -10,15 +10,18 @@ import pino from 'pino';
 import type { Address, PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clusterRegistryAbi, rackshareFactoryAbi, shareTokenAbi } from '#contracts';
+import { clusterRegistryAbi, rackshareFactoryAbi, shareMarketAbi, shareTokenAbi } from '#contracts';
 import { deployProtocol } from '#contracts/deploy';
 import type { Deployment } from '#contracts/deployments';
+import { hashOffer, marketDomain } from '#protocol/market';
 import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from '../devnet/accounts';
 import { startAnvil } from '../devnet/anvil';
 import { connectChain } from '../devnet/chain';
 import { testPort } from '../devnet/ports';
 import { GPU_MODELS } from '../oracle/simulator/model';
+import { historySchedule } from './history';
 import { DemoInterrupted, type DemoOptions, type DemoState, demoDirectory, readDemoState, runDemoHistory } from './run';
+import { marketOf, plannedOffer, priceAt, salePrices, tradePlan } from './trading';
 
 const ANVIL_PORT = testPort(8631);
 const NODE_BASE_PORT = testPort(4431);
@@ -172,7 +175,28 @@ async function expectScheduledChain(publicClient: PublicClient, deployment: Depl
     expect(supply).toBeGreaterThan(0n);
     expect(holdings.reduce((sum, balance) => sum + balance, 0n)).toBe(supply);
   }
+  await expectPlannedTrades(publicClient, deployment, state);
   return logs;
+}
+
+/** The market's fills are the trade plan's, each planned offer filled exactly once and in full: none twice, none lost. */
+async function expectPlannedTrades(publicClient: PublicClient, deployment: Deployment, state: DemoState) {
+  const market = marketOf(deployment);
+  const fills = await publicClient.getContractEvents({
+    address: market,
+    abi: shareMarketAbi,
+    eventName: 'OfferFilled',
+    fromBlock: 0n,
+  });
+  const plan = tradePlan(state, historySchedule(state).days);
+  const prices = await salePrices(publicClient, state.clusters);
+  const domain = marketDomain(31_337, market);
+  const planned = plan.map((trade) => {
+    const offer = plannedOffer(trade, priceAt(prices.get(trade.cluster.key)!, trade.priceBps), state);
+    return [hashOffer(domain, offer), offer.amount];
+  });
+  expect(planned.length).toBeGreaterThan(0);
+  expect(fills.map((log) => [log.args.offerHash, log.args.amount]).sort()).toEqual(planned.sort());
 }
 
 describe('a demo history interrupted and started again (issue 12 point 7)', () => {

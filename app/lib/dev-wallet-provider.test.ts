@@ -23,7 +23,9 @@ function fakeRpc(error?: { code: number; message: string; data?: string }) {
   const fetch = (async (_url: string, init: RequestInit) => {
     const { id, method, params } = JSON.parse(String(init.body));
     calls.push({ method, params });
-    return new Response(JSON.stringify(error ? { jsonrpc: '2.0', id, error } : { jsonrpc: '2.0', id, result: method }));
+    // A gas estimate is a number; every other call answers its method's name.
+    const result = method === 'eth_estimateGas' ? '0x5208' : method;
+    return new Response(JSON.stringify(error ? { jsonrpc: '2.0', id, error } : { jsonrpc: '2.0', id, result }));
   }) as typeof globalThis.fetch;
   return { calls, fetch };
 }
@@ -76,8 +78,13 @@ describe('the development wallet provider', () => {
     await provider.request({ method: 'eth_requestAccounts' });
     const hash = await provider.request({ method: 'eth_sendTransaction', params: [{ to: operator, value: '0x1' }] });
     expect(hash).toBe('eth_sendTransaction');
+    // Without a gas limit, the node's estimate (21,000) and a quarter more, as a wallet pads it.
     expect(rpc.calls).toEqual([
-      { method: 'eth_sendTransaction', params: [{ to: operator, value: '0x1', from: DEFAULT_DEV_ACCOUNT }] },
+      { method: 'eth_estimateGas', params: [{ to: operator, value: '0x1', from: DEFAULT_DEV_ACCOUNT }] },
+      {
+        method: 'eth_sendTransaction',
+        params: [{ to: operator, value: '0x1', from: DEFAULT_DEV_ACCOUNT, gas: '0x668a' }],
+      },
     ]);
   });
 
@@ -109,7 +116,9 @@ describe('the development wallet provider', () => {
       ['net_version', []],
       ['web3_clientVersion', []],
     ] as const;
-    for (const [method, params] of reads) expect(await provider.request({ method, params })).toBe(method);
+    for (const [method, params] of reads) {
+      expect(await provider.request({ method, params })).toBe(method === 'eth_estimateGas' ? '0x5208' : method);
+    }
     expect(rpc.calls).toEqual(reads.map(([method, params]) => ({ method, params })));
   });
 

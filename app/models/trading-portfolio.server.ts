@@ -18,7 +18,7 @@ import { type Address, getAddress, zeroAddress } from 'viem';
 import { readTrades } from '#db/market/book';
 import type { ExitQuote, OfferView, Trade } from '#db/market/types';
 import { marketFeeEvents, revenueDeposits, shareTokens, shareTransfers } from '#db/schema';
-import { fillCost, fillFee, leavesDustRemainder, type Offer } from '#protocol/market';
+import { fillCost, fillFee, leavesDustRemainder, type Offer, SHARE_UNIT, Side } from '#protocol/market';
 import { tokenEarnedAt } from '~/models/holdings-earnings.server';
 import { listOffersByMaker } from '~/models/offers.server';
 import { getOrderBook, marketFigures } from '~/models/order-book.server';
@@ -28,7 +28,6 @@ type Context = Pick<AppLoadContext, 'db' | 'chain'>;
 export const PORTFOLIO_TRADES = 100;
 /** Transfers and deposits replayed for earnedSinceBought at most (each); beyond it the figure is null. */
 export const EARNINGS_REPLAY_LIMIT = 5_000;
-const SHARE_UNIT = 10n ** 18n;
 
 export async function getTradingPortfolio(
   context: Context,
@@ -58,7 +57,7 @@ export async function mirroredFeeBps(context: Context): Promise<number> {
 
 const offerOfView = (view: OfferView): Offer => ({
   maker: view.maker,
-  side: view.side === 'sell' ? 0 : 1,
+  side: view.side === 'sell' ? Side.Sell : Side.Buy,
   clusterId: view.clusterId,
   amount: view.amount,
   price: view.price,

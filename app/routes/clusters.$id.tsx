@@ -12,6 +12,7 @@ import { HoldersCard, OfferingCard } from '~/components/PassportInvestment';
 import { PayoutReconciliation } from '~/components/PayoutReconciliation';
 import { ClusterMarket } from '~/components/trading/ClusterMarket';
 import { marketAction } from '~/components/trading/market-action.server';
+import { fillableShown } from '~/components/trading/offers';
 import { formatDateTime, formatInteger, formatRelative, formatUsd, shortAddress } from '~/lib/format';
 import { fromDataSources, notFound, parseOr400, visitorT } from '~/lib/http.server';
 import { clusterIdParam, safeHttpUrl, searchParamsObject } from '~/lib/params';
@@ -73,7 +74,9 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     interventions,
     // Reached through `?before=` (a readable cursor): the history offers the way back to its newest page.
     interventionsPaged: parseHistoryCursor(before) !== undefined,
-    book,
+    // The page lists the best offers of each side to fill; the book may hold thousands (each with its signature),
+    // which the levels already sum up: only those shown travel to the browser.
+    book: book && { ...book, offers: fillableShown(book.offers) },
     trades,
   };
 }

@@ -58,6 +58,7 @@ const indexer = createIndexer({
   ...indexerTuning(settings),
   signal: controller.signal,
   log,
+  // The relayed offers' statuses and filled amounts follow each range written (db/market/upkeep.ts).
   ...marketUpkeepHooks({ db: database.db, publicClient, chainId, contracts: deployment.contracts, log }),
 });
 async function index() {

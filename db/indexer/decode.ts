@@ -6,7 +6,8 @@
  * decode-contracts.ts; every string taken from an event is cleaned there (review H1).
  */
 import { type Address, getAddress, type Hex } from 'viem';
-import { marketRows, offeringRows, parseLog, registryRows, seconds, tokenRows } from './decode-contracts';
+import { offeringRows, parseLog, registryRows, seconds, tokenRows } from './decode-contracts';
+import { marketRows } from './decode-market';
 import { MalformedRpcResponseError } from './errors';
 import { TRANSFER, topicAddress } from './parse';
 import { type EventRows, emptyEventRows } from './tables';

@@ -166,6 +166,22 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
     expect((await stored()).map((row) => row.status)).toEqual(['open']);
   });
 
+  it("reads the primary-sale price from the chain's Offering terms while the mirror has not caught up", async () => {
+    await take();
+    await fx.approveShares(investorA, 50n * SHARE);
+    await handle.db.delete(offerings);
+    try {
+      const inBand = await fx.offer(investorA, { nonce: 1n });
+      const outOfBand = await fx.offer(investorA, { nonce: 2n, price: PRIMARY_PRICE * PRICE_BAND + 1n });
+      expect(await relay(offerBody(outOfBand, await fx.sign(investorA, outOfBand)))).toMatchObject({
+        error: { code: 'price_out_of_band' },
+      });
+      expect(await relay(offerBody(inBand, await fx.sign(investorA, inBand)))).toMatchObject({ ok: true });
+    } finally {
+      await seedPrimarySale(handle.db, fx);
+    }
+  });
+
   it('accepts prices at the edges of the band around the primary-sale price', async () => {
     await take();
     await fx.approveShares(investorA, 50n * SHARE);

@@ -3,7 +3,7 @@
  * only when a taker could fill it now. In order: the body's shape and bounds (uint256 decimal strings, side, amount
  * and price above 0, a named taker other than the maker, expiry after the chain's time and at most a year ahead, a
  * notional of at least one whole stablecoin unit, a price within PRICE_BAND× of the cluster's primary-sale price from
- * the mirror), a duplicate (409), the per-maker and per-cluster bounds, the maker's signature by the market's rule
+ * the mirror, else the chain's Offering terms), a duplicate (409), the per-maker and per-cluster bounds, the maker's signature by the market's rule
  * (./fillability.ts marketSignatureValid: ECDSA, else EIP-1271; ERC-6492 wrappers refused), the optional maker permit,
  * and fillability at the head (./fillability.ts). Any failure is a 4xx `{ error: { code, reason, message } }` and
  * nothing is stored. The allotment, the bounds and the insert run in one transaction: a per-maker advisory lock keeps
@@ -21,7 +21,7 @@ import {
   zeroAddress,
 } from 'viem';
 import { z } from 'zod';
-import { shareMarketAbi, shareTokenAbi } from '#contracts';
+import { offeringAbi, rackshareFactoryAbi, shareMarketAbi, shareTokenAbi } from '#contracts';
 import { fillCost, hashOffer, isCanonicalSignature, marketDomain, type Offer, permitTypedData } from '#protocol/market';
 import type { Database } from '../database';
 import { marketOffers, offerings } from '../schema';
@@ -154,7 +154,7 @@ async function relay({ db, chain }: RelayDeps, body: unknown): Promise<OfferView
   if (fillCost(offer, offer.amount) < unit) {
     throw refuse(422, 'offer_too_small', 'offer_too_small', `The offer is worth less than one whole stablecoin unit.`);
   }
-  await checkPriceBand(db, chain.chainId, offer);
+  await checkPriceBand(db, chain, offer, head.number);
   const domain = marketDomain(chain.chainId, chain.market);
   const offerHash = hashOffer(domain, offer);
 
@@ -229,19 +229,16 @@ async function relay({ db, chain }: RelayDeps, body: unknown): Promise<OfferView
  * The price band: within [1/PRICE_BAND×, PRICE_BAND×] the cluster's primary-sale price per whole share (the mirror's
  * Offering terms), so an offer slot cannot be held by a dust amount at a price no one will ever take.
  */
-async function checkPriceBand(db: Database, chainId: number, offer: Offer) {
-  const [sale] = await db
+async function checkPriceBand(db: Database, chain: MarketChain, offer: Offer, blockNumber: bigint) {
+  const [mirrored] = await db
     .select({ price: offerings.pricePerShare })
     .from(offerings)
-    .where(and(eq(offerings.chainId, chainId), eq(offerings.clusterId, offer.clusterId)))
+    .where(and(eq(offerings.chainId, chain.chainId), eq(offerings.clusterId, offer.clusterId)))
     .limit(1);
+  // The mirror may not have caught up with a fresh tokenization (a stack starting): the chain's Offering terms then.
+  const sale = mirrored ?? (await primarySaleOnChain(chain, offer.clusterId, blockNumber));
   if (!sale) {
-    throw refuse(
-      422,
-      'price_unknown',
-      'price_unknown',
-      "The cluster's primary-sale price is not known to the mirror yet.",
-    );
+    throw refuse(422, 'price_unknown', 'price_unknown', "The cluster's primary-sale price is not known.");
   }
   if (offer.price * PRICE_BAND < sale.price || offer.price > sale.price * PRICE_BAND) {
     throw refuse(
@@ -250,6 +247,33 @@ async function checkPriceBand(db: Database, chainId: number, offer: Offer) {
       'price_out_of_band',
       `The price must be within ${PRICE_BAND}× of the primary-sale price (${sale.price} per share) either way.`,
     );
+  }
+}
+
+/** The Offering terms' price per share of `clusterId` at the head (market → factory → offering), or null. */
+async function primarySaleOnChain(chain: MarketChain, clusterId: bigint, blockNumber: bigint) {
+  const read = chain.publicClient.readContract as (args: unknown) => Promise<unknown>;
+  try {
+    const factory = (await read({
+      address: chain.market,
+      abi: shareMarketAbi,
+      functionName: 'factory',
+      blockNumber,
+    })) as Address;
+    const offering = (await read({
+      address: factory,
+      abi: rackshareFactoryAbi,
+      functionName: 'offeringOf',
+      args: [clusterId],
+      blockNumber,
+    })) as Address;
+    if (offering === zeroAddress) return null;
+    const terms = (await read({ address: offering, abi: offeringAbi, functionName: 'terms', blockNumber })) as {
+      pricePerShare: bigint;
+    };
+    return { price: BigInt(terms.pricePerShare) };
+  } catch {
+    return null;
   }
 }
 

@@ -21,8 +21,17 @@ import { serveMetrics } from '#db/indexer/metrics';
 import { marketUpkeepHooks } from '#db/market/upkeep';
 import { ConfigError, UnavailableError } from '#protocol/base-error';
 import { chainFor } from '#protocol/chain';
+import type { ServiceContext } from '../../app/load-context';
 import { type LiveOptions, liveCommittee, startLiveSimulation } from '../../demo/live';
-import { committeeMembers, type DemoResult, demoDirectory, runDemoHistory } from '../../demo/run';
+import {
+  committeeMembers,
+  type DemoResult,
+  demoDirectory,
+  demoWallets,
+  historySchedule,
+  runDemoHistory,
+} from '../../demo/run';
+import { placeStandingOffers } from '../../demo/standing-offers';
 import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from '../../devnet/accounts';
 import { startAnvil } from '../../devnet/anvil';
 import { resolveDeployment } from './deployment';
@@ -56,8 +65,8 @@ export type RunningStack = {
   stop: () => Promise<void>;
 };
 
-/** The number of steps `startStack` runs (the "[n/8]" of the progress lines). */
-const STEP_COUNT = 8;
+/** The number of steps `startStack` runs (the "[n/9]" of the progress lines). */
+const STEP_COUNT = 9;
 
 async function connectRpc(rpcUrl: string) {
   const probe = createPublicClient({ transport: http(rpcUrl, { timeout: 5_000, retryCount: 1 }) });
@@ -246,6 +255,7 @@ async function startIndexer(
     ...indexerTuning(settings),
     signal: controller.signal,
     log: log.child({ service: 'indexer' }),
+    // The relayed offers' statuses and filled amounts follow each range the indexer writes (db/market/upkeep.ts).
     ...marketUpkeepHooks({
       db: database.db,
       publicClient: chain.publicClient,
@@ -265,6 +275,22 @@ async function startIndexer(
     await metricsServer?.close();
   });
   return metricsServer?.url;
+}
+
+/**
+ * The demo's standing offers (demo/standing-offers.ts), relayed through the app's own relay with the services the web
+ * app gets, once the database is open: the ones the relay holds already are not sent again.
+ */
+function placeDemoOffers({ chain, deployment }: DemoInput, history: DemoHistory, services: ServiceContext) {
+  return placeStandingOffers({
+    context: services,
+    publicClient: chain.publicClient,
+    deployment,
+    chainId: chain.chainId,
+    wallets: demoWallets(chain.rpcUrl),
+    state: history.state,
+    days: historySchedule(history.state).days,
+  });
 }
 
 /** The app's settings: the parsed ones, with the demo committee's URLs and reader key where none are configured. */
@@ -339,26 +365,28 @@ export async function startStack(env: StackEnv, signal: AbortSignal, log: Logger
       (defer) => startIndexer(env, chain, deployment, database, log, signal, defer),
       (metricsUrl) => (metricsUrl ? `metrics at ${metricsUrl}` : ''),
     );
+    const services: ServiceContext = {
+      web: webSettings({ env, demo: committee }),
+      log: log.child({ service: 'web' }),
+      db: database.db,
+      chain: {
+        chainId: chain.chainId,
+        publicRpcUrl: publicRpcUrl(env, chain.rpcUrl),
+        localChain: env.localChain,
+        publicClient: chain.publicClient,
+        deployment,
+      },
+    };
+    await sequence.step(
+      'Demo offers',
+      async () => (history ? placeDemoOffers(demo, history, services) : undefined),
+      (offers) => (offers ? `${offers.length} standing offers on the book` : 'off'),
+    );
     const webUrl = await sequence.step(
       'Web app',
       async (defer) => {
         if (appBuildIsStale()) buildApp();
-        const web = await startWeb({
-          port: env.PORT,
-          host: env.web.host,
-          context: {
-            web: webSettings({ env, demo: committee }),
-            log: log.child({ service: 'web' }),
-            db: database.db,
-            chain: {
-              chainId: chain.chainId,
-              publicRpcUrl: publicRpcUrl(env, chain.rpcUrl),
-              localChain: env.localChain,
-              publicClient: chain.publicClient,
-              deployment,
-            },
-          },
-        });
+        const web = await startWeb({ port: env.PORT, host: env.web.host, context: services });
         defer(web.close);
         return web.url;
       },

@@ -137,7 +137,8 @@ test('a wallet that cannot sign typed data buys with approve, then buy', async (
   await installWallet(page, buyer, { signsTypedData: false });
 
   await page.goto(`/clusters/${clusterId}`);
-  await page.getByRole('button', { name: 'Connect Test Wallet' }).click();
+  // The page offers the wallet in the buy panel and in the market's "Place an offer" card: either connects it.
+  await page.getByRole('button', { name: 'Connect Test Wallet' }).first().click();
   await page.getByLabel('Shares to buy').fill('3');
   await expect(page.getByTestId('buy-cost')).toHaveText('6.00 tUSD');
   await page.getByRole('button', { name: 'Buy', exact: true }).click();

@@ -10,11 +10,7 @@ import { type Address, formatUnits } from 'viem';
 import type { ExitQuote } from '#db/market/types';
 import { formatShares, formatUsd, SHARE_DECIMALS } from '~/lib/format';
 import { parseShareAmount } from './offers';
-import type { RelayError } from './relay-answer';
-
-export type ExitAnswer =
-  | { intent: 'exit'; ok: true; quote: ExitQuote }
-  | { intent: 'exit'; ok: false; error: RelayError };
+import type { ExitAnswer } from './relay-answer';
 
 /** The quote in words; every figure carries its base-unit value for the tests. */
 export function ExitQuoteText({ quote, usdDecimals }: { quote: ExitQuote; usdDecimals: number }) {
@@ -95,8 +91,9 @@ export function ExitQuotePanel({
       </fetcher.Form>
       {answer?.ok === true && <ExitQuoteText quote={answer.quote} usdDecimals={usdDecimals} />}
       {answer?.ok === false && (
-        <p className="error-text" role="alert">
-          {answer.error.message}
+        // The action's only refusal a visitor can reach here is an unreadable share count: said in their language.
+        <p className="error-text" role="alert" data-testid="exit-refused" data-code={answer.error.code}>
+          {t('trading.exit.refused', { code: answer.error.code })}
         </p>
       )}
     </section>

@@ -14,17 +14,14 @@ import { readContract } from 'wagmi/actions';
 import { shareMarketAbi, shareTokenAbi } from '#contracts';
 import type { OfferView } from '#db/market/types';
 import { errorNameOfSelector } from '#protocol/errors';
-import { fillCost, fillFee, fillParties, leavesDustRemainder, noPermit } from '#protocol/market';
+import { fillCost, fillFee, fillParties, leavesDustRemainder, noPermit, Side } from '#protocol/market';
 import { refusalSentence } from '~/components/holdings/refusal';
 import { TxStatus } from '~/components/TxStatus';
 import { formatDateTime, formatShares, formatUsd, SHARE_DECIMALS, shortAddress } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
 import type { MarketRefs } from './OfferForm';
-import { offerOf, parseShareAmount, takerGives } from './offers';
+import { cancelOfferCall, fillableShown, offerOf, parseShareAmount, takerGives } from './offers';
 import { isUnsupportedSigning, signPermit } from './permit';
-
-/** At most this many offers are listed to fill (the book's levels show the rest of the depth). */
-export const FILLABLE_SHOWN = 20;
 
 export function FillPanel({
   refs,
@@ -75,11 +72,15 @@ export function FillPanel({
       const fillArgs = [offer, signature, amount] as const;
       // The maker's relayed permit, when the offer came with one (the market applies it only if needed).
       const makerPermit = selected.makerPermit ?? noPermit;
-      const bareFill = () =>
-        selected.makerPermit
+      const fillCall = {
+        account,
+        address: refs.market,
+        abi: shareMarketAbi,
+        ...(selected.makerPermit
           ? ({ functionName: 'fillWithPermits', args: [...fillArgs, makerPermit, noPermit] } as const)
-          : ({ functionName: 'fill', args: fillArgs } as const);
-      if (allowance >= taking.need) return send({ account, address: refs.market, abi: shareMarketAbi, ...bareFill() });
+          : ({ functionName: 'fill', args: fillArgs } as const)),
+      };
+      if (allowance >= taking.need) return send(fillCall, t('trading.fill.tx'));
       try {
         setSigning(t('trading.fill.permit'));
         const permit = await signPermit(config, taking.asset, account, refs.market, taking.need);
@@ -106,7 +107,7 @@ export function FillPanel({
         },
         t('trading.place.approve'),
       );
-      return send({ account, address: refs.market, abi: shareMarketAbi, ...bareFill() }, t('trading.fill.tx'));
+      return send(fillCall, t('trading.fill.tx'));
     });
     if (receipt) {
       setSelected(null);
@@ -117,15 +118,12 @@ export function FillPanel({
   async function cancel(view: OfferView) {
     if (!account) return;
     const receipt = await flow.run(({ send }) =>
-      send(
-        { account, address: refs.market, abi: shareMarketAbi, functionName: 'cancel', args: [[offerOf(view)]] },
-        t('trading.cancel.tx'),
-      ),
+      send(cancelOfferCall(refs.market, account, view), t('trading.cancel.tx')),
     );
     if (receipt) revalidator.revalidate();
   }
 
-  const shown = offers.slice(0, FILLABLE_SHOWN);
+  const shown = fillableShown(offers);
   return (
     <section className="card" aria-labelledby="fill-heading" data-testid="fill-panel">
       <h2 id="fill-heading">{t('trading.fill.title')}</h2>
@@ -213,7 +211,7 @@ export function FillPanel({
           {tooMuch && <p className="error-text">{t('trading.fill.tooMuch')}</p>}
           {cost !== undefined && (
             <p data-testid="fill-cost" data-cost={cost.toString()} data-fee={feeAmount?.toString() ?? ''}>
-              {offer.side === 0
+              {offer.side === Side.Sell
                 ? t('trading.fill.youPay', { cost: formatUsd(cost, usdDecimals, locale, 6) })
                 : t('trading.fill.youReceive', {
                     amount: feeAmount === undefined ? '…' : formatUsd(cost - feeAmount, usdDecimals, locale, 6),

@@ -11,13 +11,14 @@ import { type Address, erc20Abi, zeroAddress } from 'viem';
 import { useConfig, useConnection, useReadContracts } from 'wagmi';
 import { getBlock, readContract, signTypedData } from 'wagmi/actions';
 import { shareMarketAbi, shareTokenAbi } from '#contracts';
-import { fillCost, fillFee, marketDomain, type Offer, offerTypedData } from '#protocol/market';
+import { fillCost, fillFee, marketDomain, type Offer, offerTypedData, Side } from '#protocol/market';
 import { refusalSentence } from '~/components/holdings/refusal';
 import { TxStatus } from '~/components/TxStatus';
 import { type DescribedError, describeError, refusalText } from '~/lib/contract-errors';
 import { formatBps, formatShares, formatUsd } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
 import {
+  makerGives,
   OFFER_LIFETIMES,
   type OfferLifetime,
   offerBody,
@@ -39,7 +40,7 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
   const fetcher = useFetcher<RelayAnswer>({ key: `offer-${refs.clusterId}` });
   const [signing, setSigning] = useState(false);
   const [signError, setSignError] = useState<DescribedError | null>(null);
-  const [side, setSide] = useState<0 | 1>(0);
+  const [side, setSide] = useState<Side>(Side.Sell);
   const [amountText, setAmountText] = useState('1');
   const [priceText, setPriceText] = useState('');
   const [lifetime, setLifetime] = useState<OfferLifetime>('week');
@@ -96,8 +97,7 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
   async function place() {
     if (!account || !draft || cost === undefined || verdict) return;
     setSignError(null);
-    // What the offer gives, and the token the market would move it from.
-    const [asset, need] = side === 0 ? [refs.token, draft.amount] : [refs.stablecoin, cost];
+    const { asset, need } = makerGives(draft, draft.amount, refs);
     try {
       const allowance = await readContract(config, {
         address: asset,
@@ -108,6 +108,7 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
       if (allowance < need) {
         const approved = await flow.run(({ send }) =>
           send(
+            // On top of what is approved already: the maker's other open offers of this asset still need it.
             { account, address: asset, abi: erc20Abi, functionName: 'approve', args: [refs.market, allowance + need] },
             t('trading.place.approve'),
           ),
@@ -136,7 +137,7 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
 
   if (!account) return null;
   const balanceText =
-    side === 0
+    side === Side.Sell
       ? t('trading.place.shareBalance', { amount: formatShares(shareBalance ?? 0n, locale) })
       : t('trading.place.stablecoinBalance', { amount: formatUsd(stablecoinBalance ?? 0n, usdDecimals, locale) });
   return (
@@ -151,7 +152,7 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
       >
         <fieldset>
           <legend>{t('trading.place.side')}</legend>
-          {([0, 1] as const).map((value) => (
+          {[Side.Sell, Side.Buy].map((value) => (
             <label key={value}>
               <input
                 type="radio"
@@ -159,9 +160,9 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
                 value={value}
                 checked={side === value}
                 onChange={() => setSide(value)}
-                data-testid={`offer-side-${value === 0 ? 'sell' : 'buy'}`}
+                data-testid={`offer-side-${value === Side.Sell ? 'sell' : 'buy'}`}
               />{' '}
-              {t(value === 0 ? 'trading.place.sell' : 'trading.place.buy')}
+              {t(value === Side.Sell ? 'trading.place.sell' : 'trading.place.buy')}
             </label>
           ))}
         </fieldset>
@@ -205,7 +206,7 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
         )}
         {cost !== undefined && (
           <p data-testid="offer-total" data-value={cost.toString()} data-fee={sellerFee?.toString() ?? ''}>
-            {side === 0
+            {side === Side.Sell
               ? t('trading.place.totalSell', {
                   amount: formatUsd(cost, usdDecimals, locale, 6),
                   proceeds: sellerFee === undefined ? '…' : formatUsd(cost - sellerFee, usdDecimals, locale, 6),
@@ -224,7 +225,7 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
             !draft || Boolean(verdict) || reads.data === undefined || flow.busy || signing || fetcher.state !== 'idle'
           }
         >
-          {t(side === 0 ? 'trading.place.submitSell' : 'trading.place.submitBuy')}
+          {t(side === Side.Sell ? 'trading.place.submitSell' : 'trading.place.submitBuy')}
         </button>
       </form>
       <TxStatus state={flow.state} testId="offer-status" />

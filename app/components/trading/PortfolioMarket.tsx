@@ -13,7 +13,7 @@ import type { OfferView, Trade } from '#db/market/types';
 import { TxStatus } from '~/components/TxStatus';
 import { formatDateTime, formatShares, formatUsd } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
-import { offerOf } from './offers';
+import { cancelAllNonce, cancelOfferCall } from './offers';
 import { offerReason } from './relay-answer';
 import { TradeList } from './TradeList';
 
@@ -118,7 +118,7 @@ export function PortfolioMarket({
   const config = useConfig();
   const flow = useTransactionFlow();
 
-  /** Every offer of the account at once: the form signs each with the current `minNonce`, so raising it by one ends them. */
+  /** Every live offer of the account at once: `minNonce` raised past the highest nonce among them. */
   async function cancelAll() {
     const receipt = await flow.run(async ({ send }) => {
       const minNonce = await readContract(config, {
@@ -128,7 +128,18 @@ export function PortfolioMarket({
         args: [account],
       });
       return send(
-        { account, address: market, abi: shareMarketAbi, functionName: 'cancelUpTo', args: [minNonce + 1n] },
+        {
+          account,
+          address: market,
+          abi: shareMarketAbi,
+          functionName: 'cancelUpTo',
+          args: [
+            cancelAllNonce(
+              minNonce,
+              offers.filter((offer) => CANCELLABLE.has(offer.status)),
+            ),
+          ],
+        },
         t('trading.cancel.allTx'),
       );
     });
@@ -136,12 +147,7 @@ export function PortfolioMarket({
   }
 
   async function cancel(offer: OfferView) {
-    const receipt = await flow.run(({ send }) =>
-      send(
-        { account, address: market, abi: shareMarketAbi, functionName: 'cancel', args: [[offerOf(offer)]] },
-        t('trading.cancel.tx'),
-      ),
-    );
+    const receipt = await flow.run(({ send }) => send(cancelOfferCall(market, account, offer), t('trading.cancel.tx')));
     if (receipt) onDone();
   }
 

@@ -4,19 +4,16 @@
  * connect in place of the offer form, and the trades.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createInstance } from 'i18next';
 import { createElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server';
 import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { WagmiProvider } from 'wagmi';
 import type { OfferView, OrderBook } from '#db/market/types';
-import { i18nOptions, supportedLanguages } from '~/i18n';
+import { supportedLanguages } from '~/i18n';
 import { formatShares, formatUsd } from '~/lib/format';
 import { createWagmiConfig } from '~/lib/wagmi';
 import { ClusterMarket } from './ClusterMarket';
+import { renderMarkup } from './markup.test-kit';
 
 const SHARE = 10n ** 18n;
 const ADDRESS = (digit: string) => `0x${digit.repeat(40)}` as Address;
@@ -66,18 +63,7 @@ async function render(language: string) {
       }),
     ),
   );
-  const { query, dataRoutes } = createStaticHandler([{ id: 'page', path: '*', element }]);
-  const context = await query(new Request('http://localhost/clusters/7'));
-  if (context instanceof Response) throw new Error('no route context');
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init(i18nOptions(language));
-  return renderToString(
-    createElement(
-      I18nextProvider,
-      { i18n },
-      createElement(StaticRouterProvider, { router: createStaticRouter(dataRoutes, context), context, hydrate: false }),
-    ),
-  );
+  return renderMarkup(element, language);
 }
 
 describe.each(supportedLanguages)('the market section of a cluster page in %s', (language) => {

@@ -15,7 +15,7 @@ import { devAccount, devRoles } from '../../../devnet/accounts';
 import { startTestChain, type TestChain } from '../../../devnet/chain';
 import { marketActions, type SignedOffer } from '../../../devnet/market';
 import { testPort } from '../../../devnet/ports';
-import { offerBody, offerOf, placementVerdict, takerGives } from './offers';
+import { cancelOfferCall, offerBody, offerOf, placementVerdict, takerGives } from './offers';
 
 const SHARE = offeringConstants.SHARE_UNIT;
 const USD = 1_000_000n;
@@ -152,6 +152,27 @@ describe('a fill from the cluster page', () => {
     expect(event.cost).toBe(shown.cost);
     expect(event.fee).toBe(shown.fee);
     expect((await balance(chain.deployment.contracts.stablecoin, taker)) - before).toBe(shown.cost - shown.fee);
+  });
+});
+
+describe("an offer's Cancel (the book's and the portfolio's)", () => {
+  it('is the cancel([offer]) of the struct the maker signed: nothing remains of it on chain', async () => {
+    const signed = await market.signOffer(HOLDER, { side: Side.Sell, clusterId, amount: SHARE, price: 30n * USD });
+    const view = relayed(signed);
+    const remaining = () =>
+      chain.publicClient.readContract({
+        address: chain.deployment.contracts.market,
+        abi: shareMarketAbi,
+        functionName: 'remaining',
+        args: [signed.offer],
+      });
+    expect(await remaining()).toBe(SHARE);
+    const { account, ...call } = cancelOfferCall(chain.deployment.contracts.market, signed.offer.maker, view);
+    expect(account).toBe(devAccount(HOLDER).address);
+    const receipt = await chain.send(HOLDER, call);
+    const [event] = parseEventLogs({ abi: shareMarketAbi, eventName: 'OfferCancelled', logs: receipt.logs });
+    expect(event?.args).toEqual({ offerHash: view.offerHash, maker: signed.offer.maker });
+    expect(await remaining()).toBe(0n);
   });
 });
 

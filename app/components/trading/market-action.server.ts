@@ -12,6 +12,7 @@ import { privateData } from '~/lib/private-json.server';
 import { relayOffer } from '~/models/offers.server';
 import { getExitQuote } from '~/models/trading-portfolio.server';
 import { parseShareAmount } from './offers';
+import type { MarketAnswer } from './relay-answer';
 
 /** A signed offer's JSON is a few hundred bytes; anything past this is refused unread. */
 export const MAX_OFFER_BODY = 4_096;
@@ -28,7 +29,8 @@ const marketWriteSchema = z.discriminatedUnion('intent', [
 type Intent = 'offer' | 'exit';
 
 function refused(intent: Intent, status: number, code: string, message: string) {
-  return privateData({ intent, ok: false as const, error: { code, reason: code, message } }, { status });
+  const answer: Extract<MarketAnswer, { ok: false }> = { intent, ok: false, error: { code, reason: code, message } };
+  return privateData(answer, { status });
 }
 
 export async function marketAction(params: ActionFunctionArgs['params'], request: Request, context: AppLoadContext) {
@@ -55,7 +57,7 @@ export async function marketAction(params: ActionFunctionArgs['params'], request
       return refused('exit', 400, 'invalid_parameter', 'The number of shares must be a positive decimal.');
     const holder = form.data.holder as `0x${string}`;
     const quote = await fromDataSources(() => getExitQuote(context, clusterId, holder, shares));
-    return privateData({ intent: 'exit' as const, ok: true as const, quote });
+    return privateData({ intent: 'exit', ok: true, quote } satisfies MarketAnswer);
   }
   let body: unknown;
   try {
@@ -69,9 +71,8 @@ export async function marketAction(params: ActionFunctionArgs['params'], request
     return refused('offer', 400, 'cluster_mismatch', `The offer is not for cluster #${clusterId}.`);
   const result = await fromDataSources(() => relayOffer(context, body));
   if (!result.ok)
-    return privateData(
-      { intent: 'offer' as const, ok: false as const, error: result.error },
-      { status: result.status },
-    );
-  return privateData({ intent: 'offer' as const, ok: true as const, offer: result.offer }, { status: 201 });
+    return privateData({ intent: 'offer', ok: false, error: result.error } satisfies MarketAnswer, {
+      status: result.status,
+    });
+  return privateData({ intent: 'offer', ok: true, offer: result.offer } satisfies MarketAnswer, { status: 201 });
 }

@@ -1,7 +1,20 @@
 import { zeroAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { OfferView } from '#db/market/types';
-import { depthPercents, offerBody, offerOf, parsePositive, parseShareAmount, placementVerdict } from './offers';
+import { fillCost, Side } from '#protocol/market';
+import {
+  cancelAllNonce,
+  depthPercents,
+  FILLABLE_PER_SIDE,
+  fillableShown,
+  makerGives,
+  offerBody,
+  offerOf,
+  parsePositive,
+  parseShareAmount,
+  placementVerdict,
+  takerGives,
+} from './offers';
 
 const MAKER = '0x1111111111111111111111111111111111111111';
 const TAKER = '0x2222222222222222222222222222222222222222';
@@ -42,7 +55,7 @@ describe('an offer view', () => {
   it('is the struct the maker signed: side by number, a public taker as the zero address, bigint expiry', () => {
     expect(offerOf(view)).toEqual({
       maker: MAKER,
-      side: 1,
+      side: Side.Buy,
       clusterId: 7n,
       amount: 5n * 10n ** 18n,
       price: 12_500_000n,
@@ -50,7 +63,7 @@ describe('an offer view', () => {
       expiry: 1_900_000_000n,
       nonce: 3n,
     });
-    expect(offerOf({ ...view, side: 'sell', taker: TAKER })).toMatchObject({ side: 0, taker: TAKER });
+    expect(offerOf({ ...view, side: 'sell', taker: TAKER })).toMatchObject({ side: Side.Sell, taker: TAKER });
   });
 
   it("is posted to the relay with uint256 fields as decimal strings (the API's wire shape)", () => {
@@ -58,7 +71,7 @@ describe('an offer view', () => {
     expect(body).toEqual({
       offer: {
         maker: MAKER,
-        side: 1,
+        side: Side.Buy,
         clusterId: '7',
         amount: '5000000000000000000',
         price: '12500000',
@@ -69,6 +82,22 @@ describe('an offer view', () => {
       signature: view.signature,
     });
     expect(JSON.parse(JSON.stringify(body))).toEqual(body);
+  });
+});
+
+describe('what each party of a fill gives', () => {
+  const assets = { token: '0x3333333333333333333333333333333333333333', stablecoin: zeroAddress } as const;
+  const amount = 10n ** 18n / 3n;
+
+  it("is the Sell maker's shares against the taker's stablecoin cost, and the reverse for a Buy offer", () => {
+    const sell = offerOf({ ...view, side: 'sell' });
+    const buy = offerOf(view);
+    expect(makerGives(sell, amount, assets)).toEqual({ asset: assets.token, need: amount });
+    expect(takerGives(sell, amount, assets)).toEqual({ asset: assets.stablecoin, need: fillCost(sell, amount) });
+    expect(makerGives(buy, amount, assets)).toEqual({ asset: assets.stablecoin, need: fillCost(buy, amount) });
+    expect(takerGives(buy, amount, assets)).toEqual({ asset: assets.token, need: amount });
+    // The market's rounding: the Sell taker pays the rounded-up cost, the Buy maker the rounded-down one.
+    expect(fillCost(sell, amount)).toBe(fillCost(buy, amount) + 1n);
   });
 });
 
@@ -84,25 +113,25 @@ describe("the token's verdict on placing an offer", () => {
   const need = { shares: 10n, cost: 100n };
 
   it('is null when the token and the balance allow the offer', () => {
-    expect(placementVerdict(0, fine, need)).toBeNull();
-    expect(placementVerdict(1, fine, need)).toBeNull();
+    expect(placementVerdict(Side.Sell, fine, need)).toBeNull();
+    expect(placementVerdict(Side.Buy, fine, need)).toBeNull();
     // A seller need not be verified: the allowlist checks whoever receives the shares.
-    expect(placementVerdict(0, { ...fine, verified: false }, need)).toBeNull();
-    expect(placementVerdict(1, { ...fine, allowlistEnabled: false, verified: false }, need)).toBeNull();
+    expect(placementVerdict(Side.Sell, { ...fine, verified: false }, need)).toBeNull();
+    expect(placementVerdict(Side.Buy, { ...fine, allowlistEnabled: false, verified: false }, need)).toBeNull();
   });
 
   it("refuses an unverified buyer while the allowlist is on, by the token's own error name", () => {
-    expect(placementVerdict(1, { ...fine, verified: false }, need)).toBe('RecipientNotVerified');
+    expect(placementVerdict(Side.Buy, { ...fine, verified: false }, need)).toBe('RecipientNotVerified');
   });
 
   it('refuses on a paused token or a frozen account, then on a balance short of what the offer gives', () => {
-    expect(placementVerdict(0, { ...fine, paused: true }, need)).toBe('TokenPaused');
-    expect(placementVerdict(1, { ...fine, frozen: true }, need)).toBe('AccountFrozen');
-    expect(placementVerdict(0, { ...fine, shareBalance: 9n }, need)).toBe('balance');
-    expect(placementVerdict(1, { ...fine, stablecoinBalance: 99n }, need)).toBe('balance');
+    expect(placementVerdict(Side.Sell, { ...fine, paused: true }, need)).toBe('TokenPaused');
+    expect(placementVerdict(Side.Buy, { ...fine, frozen: true }, need)).toBe('AccountFrozen');
+    expect(placementVerdict(Side.Sell, { ...fine, shareBalance: 9n }, need)).toBe('balance');
+    expect(placementVerdict(Side.Buy, { ...fine, stablecoinBalance: 99n }, need)).toBe('balance');
     // Each side is checked against the asset it gives only.
-    expect(placementVerdict(0, { ...fine, stablecoinBalance: 0n }, need)).toBeNull();
-    expect(placementVerdict(1, { ...fine, shareBalance: 0n }, need)).toBeNull();
+    expect(placementVerdict(Side.Sell, { ...fine, stablecoinBalance: 0n }, need)).toBeNull();
+    expect(placementVerdict(Side.Buy, { ...fine, shareBalance: 0n }, need)).toBeNull();
   });
 });
 
@@ -115,5 +144,24 @@ describe("the book's depth bars", () => {
       asks: [50, 0],
     });
     expect(depthPercents([], [])).toEqual({ bids: [], asks: [] });
+  });
+});
+
+describe('the offers listed to fill', () => {
+  it("are the best of each side, in the book's order, even when one side alone could fill the list", () => {
+    const of = (side: OfferView['side'], index: number) =>
+      ({ ...view, side, offerHash: `0x${index.toString(16).padStart(64, '0')}` }) as OfferView;
+    const asks = Array.from({ length: 3 * FILLABLE_PER_SIDE }, (_, index) => of('sell', index));
+    const bids = Array.from({ length: 2 }, (_, index) => of('buy', 1_000 + index));
+    expect(fillableShown([...asks, ...bids])).toEqual([...asks.slice(0, FILLABLE_PER_SIDE), ...bids]);
+    expect(fillableShown([])).toEqual([]);
+  });
+});
+
+describe("the portfolio's Cancel all", () => {
+  it("raises minNonce past every listed offer, the form's (nonce = minNonce) and an API client's (any nonce)", () => {
+    expect(cancelAllNonce(4n, [{ nonce: 4n }, { nonce: 4n }])).toBe(5n);
+    expect(cancelAllNonce(4n, [{ nonce: 4n }, { nonce: 9n }])).toBe(10n);
+    expect(cancelAllNonce(4n, [])).toBe(5n);
   });
 });

@@ -4,8 +4,9 @@
  * depth bars of the book. The cost and fee rules themselves are protocol/market.ts's (never written twice here).
  */
 import { type Address, parseUnits, zeroAddress } from 'viem';
+import { shareMarketAbi } from '#contracts';
 import type { OfferView, OrderBookLevel } from '#db/market/types';
-import { fillCost, type Offer } from '#protocol/market';
+import { fillCost, type Offer, Side } from '#protocol/market';
 import { SHARE_DECIMALS } from '~/lib/format';
 
 /** How long a new offer stays fillable, by the chain's clock (the relay refuses more than a year). */
@@ -27,7 +28,7 @@ export const parseShareAmount = (value: string) => parsePositive(value, SHARE_DE
 export function offerOf(view: OfferView): Offer {
   return {
     maker: view.maker,
-    side: view.side === 'sell' ? 0 : 1,
+    side: view.side === 'sell' ? Side.Sell : Side.Buy,
     clusterId: view.clusterId,
     amount: view.amount,
     price: view.price,
@@ -35,6 +36,21 @@ export function offerOf(view: OfferView): Offer {
     expiry: BigInt(view.expiry),
     nonce: view.nonce,
   };
+}
+
+/** The `cancel([offer])` transaction that ends one relayed offer on chain (only its maker may send it). */
+export const cancelOfferCall = (market: Address, maker: Address, view: OfferView) =>
+  ({ account: maker, address: market, abi: shareMarketAbi, functionName: 'cancel', args: [[offerOf(view)]] }) as const;
+
+/**
+ * The `cancelUpTo` argument that ends every listed offer: one above the highest nonce among them and the market's
+ * current `minNonce`. The offer form signs with the current minNonce, but an offer posted through the API may carry
+ * any nonce, and `minNonce + 1` would leave it live under a button that says "all".
+ */
+export function cancelAllNonce(minNonce: bigint, offers: readonly Pick<OfferView, 'nonce'>[]): bigint {
+  let highest = minNonce;
+  for (const offer of offers) if (offer.nonce > highest) highest = offer.nonce;
+  return highest + 1n;
 }
 
 /** POST /api/v1/offers' body: uint256 fields as decimal strings (JSON has no bigint). */
@@ -54,12 +70,24 @@ export function offerBody(offer: Offer, signature: `0x${string}`) {
   };
 }
 
+type Assets = { token: Address; stablecoin: Address };
+
+/**
+ * What the maker of an offer gives and how much of it the market takes when `amount` is filled (the maker's allowance
+ * must cover it): the shares of a Sell offer, the stablecoin cost of a Buy offer.
+ */
+export function makerGives(offer: Offer, amount: bigint, assets: Assets) {
+  return offer.side === Side.Sell
+    ? { asset: assets.token, need: amount }
+    : { asset: assets.stablecoin, need: fillCost(offer, amount) };
+}
+
 /**
  * What the taker of a fill gives and how much of it the market takes (its allowance or permit must cover it): the
  * stablecoin cost into a Sell offer, the shares into a Buy offer.
  */
-export function takerGives(offer: Offer, amount: bigint, assets: { token: Address; stablecoin: Address }) {
-  return offer.side === 0
+export function takerGives(offer: Offer, amount: bigint, assets: Assets) {
+  return offer.side === Side.Sell
     ? { asset: assets.stablecoin, need: fillCost(offer, amount) }
     : { asset: assets.token, need: amount };
 }
@@ -81,15 +109,27 @@ export type PlacementReads = {
  * unpaused and their account not frozen.
  */
 export function placementVerdict(
-  side: 0 | 1,
+  side: Side,
   reads: PlacementReads,
   need: { shares: bigint; cost: bigint },
 ): 'TokenPaused' | 'AccountFrozen' | 'RecipientNotVerified' | 'balance' | null {
   if (reads.paused) return 'TokenPaused';
   if (reads.frozen) return 'AccountFrozen';
-  if (side === 1 && reads.allowlistEnabled && !reads.verified) return 'RecipientNotVerified';
-  if (side === 0 ? reads.shareBalance < need.shares : reads.stablecoinBalance < need.cost) return 'balance';
+  if (side === Side.Buy && reads.allowlistEnabled && !reads.verified) return 'RecipientNotVerified';
+  if (side === Side.Sell ? reads.shareBalance < need.shares : reads.stablecoinBalance < need.cost) return 'balance';
   return null;
+}
+
+/** At most this many offers of each side are listed to fill (the book's levels show the rest of the depth). */
+export const FILLABLE_PER_SIDE = 10;
+
+/**
+ * The offers listed to fill: the best FILLABLE_PER_SIDE asks and bids of the book's `offers` (asks then bids, each
+ * best first). A plain cut of that list would show only asks whenever there are many.
+ */
+export function fillableShown(offers: readonly OfferView[]): OfferView[] {
+  const best = (side: OfferView['side']) => offers.filter((view) => view.side === side).slice(0, FILLABLE_PER_SIDE);
+  return [...best('sell'), ...best('buy')];
 }
 
 /** Each level's depth bar as a whole percent of the deepest level on either side (the widest bar is 100). */

@@ -4,7 +4,8 @@
  */
 import type { i18n as I18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { OfferView } from '#db/market/types';
+import type { RelayResult } from '#db/market/relay';
+import type { ExitQuote, OfferView } from '#db/market/types';
 import { contractRefusal } from '~/components/holdings/refusal';
 import type { en } from '~/locales/en';
 
@@ -19,12 +20,21 @@ export function offerReason(i18n: I18n, reason: string): string {
   return i18n.exists(key) ? i18n.t(key) : contractRefusal(reason);
 }
 
-export type RelayError = { code: string; reason: string; message: string };
+/** The one refusal shape, as the relay answers it (db/market/relay.ts RelayResult). */
+export type RelayError = Extract<RelayResult, { ok: false }>['error'];
 
-export type RelayAnswer =
+/**
+ * Everything the cluster route's market action answers (./market-action.server.ts checks its answers against it): each
+ * fetcher reads its own intent's half.
+ */
+export type MarketAnswer =
   | { intent: 'offer'; ok: true; offer: OfferView }
+  | { intent: 'exit'; ok: true; quote: ExitQuote }
   | { intent: 'offer'; ok: false; error: RelayError }
   | { intent: 'exit'; ok: false; error: RelayError };
+
+export type RelayAnswer = Extract<MarketAnswer, { intent: 'offer' }>;
+export type ExitAnswer = Extract<MarketAnswer, { intent: 'exit' }>;
 
 export function RelayMessage({ answer }: { answer: RelayAnswer | undefined }) {
   const { t, i18n } = useTranslation();

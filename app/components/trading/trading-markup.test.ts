@@ -3,41 +3,25 @@
  * base-unit `data-value`) and the text is that value formatted, nothing recomputed on the way; no key is left untranslated.
  */
 import { createInstance } from 'i18next';
-import { createElement, type ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server';
+import { createElement } from 'react';
 import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
+import { TOKEN_REASONS } from '#db/market/errors';
 import type { OrderBook as Book, ExitQuote, OfferView, Trade } from '#db/market/types';
 import { i18nOptions, supportedLanguages } from '~/i18n';
 import { formatBps, formatInteger, formatShares, formatUsd } from '~/lib/format';
 import { ExitQuoteText } from './ExitQuote';
 import { MarketStatsTable, pricePointsChart } from './MarketStats';
+import { renderMarkup } from './markup.test-kit';
 import { OrderBook } from './OrderBook';
 import { MyOffers } from './PortfolioMarket';
-import { offerReason } from './relay-answer';
+import { offerReason, RelayMessage } from './relay-answer';
 import { TradeList } from './TradeList';
 
 const USD = 6;
 const SHARE = 10n ** 18n;
 const MAKER: Address = '0x1111111111111111111111111111111111111111';
 const TAKER: Address = '0x2222222222222222222222222222222222222222';
-
-async function render(element: ReactElement, language: string): Promise<string> {
-  const { query, dataRoutes } = createStaticHandler([{ id: 'page', path: '*', element }]);
-  const context = await query(new Request('http://localhost/clusters/7'));
-  if (context instanceof Response) throw new Error('no route context');
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init(i18nOptions(language));
-  return renderToString(
-    createElement(
-      I18nextProvider,
-      { i18n },
-      createElement(StaticRouterProvider, { router: createStaticRouter(dataRoutes, context), context, hydrate: false }),
-    ),
-  );
-}
 
 /** The text and the data-value of every element with `testId`, in document order. */
 function figures(html: string, testId: string) {
@@ -85,7 +69,7 @@ describe.each(supportedLanguages)('the market tables in %s', (language) => {
   const usd = (value: bigint) => formatUsd(value, USD, language, 6);
 
   it('show the book: best bid, best ask, spread, and each level with its depth and implied yield', async () => {
-    const html = unescapeHtml(await render(createElement(OrderBook, { book, usdDecimals: USD }), language));
+    const html = unescapeHtml(await renderMarkup(createElement(OrderBook, { book, usdDecimals: USD }), language));
     expect(html).not.toMatch(/trading\.[a-z]/);
     expect(figures(html, 'book-best-bid')).toEqual([{ value: '11000000', text: usd(11_000_000n) }]);
     expect(figures(html, 'book-best-ask')).toEqual([{ value: '12000000', text: usd(12_000_000n) }]);
@@ -108,13 +92,15 @@ describe.each(supportedLanguages)('the market tables in %s', (language) => {
 
   it('say the book is empty rather than drawing an empty table', async () => {
     const empty = { ...book, bids: [], asks: [], bestBid: null, bestAsk: null, spread: null };
-    const html = await render(createElement(OrderBook, { book: empty, usdDecimals: USD }), language);
+    const html = await renderMarkup(createElement(OrderBook, { book: empty, usdDecimals: USD }), language);
     expect(html).toContain('data-testid="book-empty"');
     expect(figures(html, 'book-spread')).toEqual([{ value: '', text: '—' }]);
   });
 
   it("list trades with the mirror's price, shares, cost and fee, linked to their transaction", async () => {
-    const html = unescapeHtml(await render(createElement(TradeList, { trades: [trade], usdDecimals: USD }), language));
+    const html = unescapeHtml(
+      await renderMarkup(createElement(TradeList, { trades: [trade], usdDecimals: USD }), language),
+    );
     expect(html).not.toMatch(/trading\.[a-z]/);
     expect(figures(html, 'trade-price')).toEqual([{ value: '11500000', text: usd(11_500_000n) }]);
     expect(figures(html, 'trade-amount')).toEqual([
@@ -128,7 +114,7 @@ describe.each(supportedLanguages)('the market tables in %s', (language) => {
   it("word a trade from the account's side: bought when it was the buyer, sold when the seller", async () => {
     const [asBuyer, asSeller] = await Promise.all(
       [TAKER, MAKER].map((account) =>
-        render(createElement(TradeList, { trades: [trade], usdDecimals: USD, account }), language),
+        renderMarkup(createElement(TradeList, { trades: [trade], usdDecimals: USD, account }), language),
       ),
     );
     const i18n = createInstance();
@@ -157,7 +143,7 @@ describe.each(supportedLanguages)('the market tables in %s', (language) => {
     };
     const filled = { ...offer, offerHash: `0x${'9a'.repeat(32)}` as const, status: 'filled' as const, reason: null };
     const html = unescapeHtml(
-      await render(
+      await renderMarkup(
         createElement(MyOffers, { offers: [offer, filled], usdDecimals: USD, busy: false, onCancel: () => {} }),
         language,
       ),
@@ -190,7 +176,7 @@ describe.each(supportedLanguages)('the market tables in %s', (language) => {
       levelsUsed: 2,
       earnedSinceBought: 4_321_000n,
     };
-    const html = unescapeHtml(await render(createElement(ExitQuoteText, { quote, usdDecimals: USD }), language));
+    const html = unescapeHtml(await renderMarkup(createElement(ExitQuoteText, { quote, usdDecimals: USD }), language));
     expect(html).not.toMatch(/trading\.[a-z]/);
     expect(figures(html, 'exit-proceeds')[0]).toEqual({ value: '98010000', text: usd(98_010_000n) });
     expect(figures(html, 'exit-fee')[0]?.value).toBe('990000');
@@ -199,7 +185,7 @@ describe.each(supportedLanguages)('the market tables in %s', (language) => {
     expect(figures(html, 'exit-earned')[0]).toEqual({ value: '4321000', text: usd(4_321_000n) });
     expect(html).toContain('data-testid="exit-partial"');
     expect(html).toContain(formatShares(9n * SHARE, language));
-    const none = await render(
+    const none = await renderMarkup(
       createElement(ExitQuoteText, { quote: { ...quote, fillable: 0n, proceeds: 0n, fee: 0n }, usdDecimals: USD }),
       language,
     );
@@ -211,7 +197,9 @@ describe.each(supportedLanguages)('the market tables in %s', (language) => {
       { clusterId: 7n, lastPrice: 11_500_000n, volume24h: 23_000_001n, volume30d: 80_000_000n, trades30d: 1_234 },
       { clusterId: 8n, lastPrice: null, volume24h: 0n, volume30d: 0n, trades30d: 0 },
     ];
-    const html = unescapeHtml(await render(createElement(MarketStatsTable, { stats, usdDecimals: USD }), language));
+    const html = unescapeHtml(
+      await renderMarkup(createElement(MarketStatsTable, { stats, usdDecimals: USD }), language),
+    );
     expect(html).not.toMatch(/trading\.[a-z]/);
     expect(figures(html, 'stat-last-price')).toEqual([
       { value: '11500000', text: usd(11_500_000n) },
@@ -251,5 +239,45 @@ describe("an offer's reason", () => {
       expect(offerReason(i18n, 'RecipientNotVerified')).not.toContain('trading.');
       expect(offerReason(i18n, 'SomeFutureRule')).toBe('SomeFutureRule');
     }
+  });
+});
+
+describe("the relay's refusals", () => {
+  // What db/market/relay.ts can name as a refused offer's reason (its checks, then the token's rules at the head).
+  const RELAY_REASONS = [
+    'InvalidSide',
+    'ZeroAmount',
+    'ZeroCost',
+    'OfferExpired',
+    'expiry_too_far',
+    'offer_too_small',
+    'duplicate_offer',
+    'maker_offer_limit',
+    'cluster_offer_limit',
+    'InvalidSignature',
+    'ERC2612ExpiredSignature',
+    'ERC2612InvalidSigner',
+    'NotTokenized',
+    'OfferIsCancelled',
+    'NonceCancelled',
+    'FillExceedsRemaining',
+    ...Object.values(TOKEN_REASONS),
+  ];
+
+  it.each(supportedLanguages)('are worded in %s, not in the relay’s English sentence', async (language) => {
+    const i18n = createInstance();
+    await i18n.init(i18nOptions(language));
+    for (const reason of RELAY_REASONS) expect(i18n.exists(`trading.reasons.${reason}`), reason).toBe(true);
+    const error = {
+      code: 'invalid_signature',
+      reason: 'InvalidSignature',
+      message: "The signature is not the maker's signature of this offer.",
+    };
+    const html = unescapeHtml(
+      await renderMarkup(createElement(RelayMessage, { answer: { intent: 'offer', ok: false, error } }), language),
+    );
+    expect(html).toContain(i18n.t('trading.reasons.InvalidSignature'));
+    expect(html).not.toContain(error.message);
+    expect(html).toContain('data-code="invalid_signature"');
   });
 });

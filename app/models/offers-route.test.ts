@@ -6,7 +6,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { action, OFFER_BODY_LIMIT } from './api.v1.offers';
+import { action, OFFER_BODY_LIMIT } from '~/routes/api.v1.offers';
 
 // Unit test: these paths never reach the database or the chain, so the context holds nothing else.
 const context = { log: pino({ level: 'silent' }) } as unknown as ActionFunctionArgs['context'];
