@@ -90,6 +90,7 @@ beforeAll(async () => {
   await fx.fundStablecoin(investorC, 100_000_000n);
   await fx.fundStablecoin(investorB, 100_000_000n);
   await fx.approveShares(investorA, 100n * SHARE);
+  await index(); // the mirror's Offering terms: the relay's price band
   await post('c', investorC, { side: 1, amount: 5n * SHARE, price: 11_000_000n });
   await post('b', investorB, { side: 1, amount: 3n * SHARE, price: 10_500_000n });
   await post('a', investorA, { side: 0, amount: 4n * SHARE, price: 13_000_000n });

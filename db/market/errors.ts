@@ -18,6 +18,9 @@ export const OFFER_ERROR_CODES = [
   'offer_expired',
   'expiry_too_far',
   'offer_too_small',
+  'self_trade',
+  'price_unknown',
+  'price_out_of_band',
   'invalid_signature',
   'invalid_permit',
   'duplicate_offer',
@@ -33,6 +36,8 @@ export const OFFER_ERROR_CODES = [
   'maker_not_verified',
   'insufficient_balance',
   'insufficient_allowance',
+  // the deployment
+  'market_unavailable',
 ] as const;
 
 export type OfferErrorCode = (typeof OFFER_ERROR_CODES)[number];

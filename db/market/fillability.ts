@@ -5,11 +5,32 @@
  * maker's balance and allowance to the market, allotted across the maker's offers of the same asset in book order
  * (best price first, then oldest): an offer is fillable only if what is left after the offers ahead of it covers its
  * whole remainder. The relay checks a new offer with the maker's open ones; the upkeep re-checks stored ones.
- * A valid, unexpired maker permit counts as allowance up to its value (the permit's nonce is checked by the relay).
+ * A maker permit counts as allowance up to its value only while unexpired and still signed for the maker's current
+ * nonce on its asset (re-read here: a permit whose nonce was used up can never be applied). The maker's signature is
+ * re-checked with the market's own rule (OZ SignatureChecker: ECDSA first, else EIP-1271 `isValidSignature` asked at
+ * the head), so a contract wallet that stops answering is unfillable at the next check.
  */
-import { type Address, erc20Abi, type Hex, type PublicClient, zeroAddress } from 'viem';
+import {
+  type Address,
+  erc20Abi,
+  type Hex,
+  isErc6492Signature,
+  type PublicClient,
+  parseAbi,
+  recoverTypedDataAddress,
+  serializeSignature,
+  zeroAddress,
+} from 'viem';
 import { shareMarketAbi, shareTokenAbi } from '#contracts';
-import { fillCost, type Offer } from '#protocol/market';
+import {
+  fillCost,
+  hashOffer,
+  isCanonicalSignature,
+  marketDomain,
+  type Offer,
+  permitTypedData,
+  recoverOfferSigner,
+} from '#protocol/market';
 import { type OfferErrorCode, TOKEN_REASONS } from './errors';
 
 export type MarketChain = {
@@ -22,8 +43,47 @@ export type MarketChain = {
 export type Candidate = Offer & {
   offerHash: Hex;
   createdAt: Date;
-  permit?: { value: bigint; deadline: bigint } | null;
+  /** The maker's signature: re-checked when given (the relay and the upkeep always give it). */
+  signature?: Hex;
+  /** The relayed maker permit (v, r, s to re-check it against the asset's current nonce). */
+  permit?: StoredPermit | null;
 };
+
+export type StoredPermit = { value: bigint; deadline: bigint; v: number; r: Hex; s: Hex };
+
+const ERC1271_MAGIC = '0x1626ba7e';
+const erc1271Abi = parseAbi(['function isValidSignature(bytes32 hash, bytes signature) view returns (bytes4)']);
+
+/**
+ * The market's signature rule at `blockNumber` (OZ SignatureChecker.isValidSignatureNow): a canonical ECDSA signature
+ * by the maker (whatever code the maker has, EIP-7702 included), else the maker's EIP-1271 answer. ERC-6492-wrapped
+ * signatures are refused: the market never unwraps them (viem's verifiers would accept them).
+ */
+export async function marketSignatureValid(
+  chain: MarketChain,
+  offer: Offer,
+  signature: Hex,
+  blockNumber: bigint,
+): Promise<boolean> {
+  if (isErc6492Signature(signature)) return false;
+  const domain = marketDomain(chain.chainId, chain.market);
+  const signer = await recoverOfferSigner(domain, offer, signature).catch(() => null);
+  if (signer?.toLowerCase() === offer.maker.toLowerCase()) return true;
+  const code = await chain.publicClient.getCode({ address: offer.maker, blockNumber });
+  if (!code || code === '0x') return false;
+  const answer = await chain.publicClient
+    .readContract({
+      address: offer.maker,
+      abi: erc1271Abi,
+      functionName: 'isValidSignature',
+      args: [hashOffer(domain, offer), signature],
+      blockNumber,
+      // Asked as the market asks it on a fill (the wallet sees the market as msg.sender).
+      account: chain.market,
+    })
+    .catch(() => null);
+  return answer?.toLowerCase() === ERC1271_MAGIC;
+}
 
 export type Verdict = {
   status: 'open' | 'unfillable' | 'filled' | 'cancelled' | 'expired';
@@ -128,6 +188,10 @@ export async function assessOffers(
         });
         return;
       }
+      if (offer.signature && !(await marketSignatureValid(chain, offer, offer.signature, blockNumber))) {
+        verdicts.set(offer.offerHash, unfillable('invalid_signature', 'InvalidSignature', filled));
+        return;
+      }
       const token = await tokenOf(offer.clusterId);
       if (token === zeroAddress) {
         verdicts.set(offer.offerHash, unfillable('not_tokenized', 'NotTokenized', filled));
@@ -161,6 +225,24 @@ export async function assessOffers(
     }),
   );
 
+  /** Whether `permit` is still the maker's permit to the market for its current nonce on `asset`. */
+  const permitLive = async (asset: Address, maker: Address, permit: StoredPermit) => {
+    const signature = serializeSignature({ r: permit.r, s: permit.s, v: BigInt(permit.v) });
+    if (!isCanonicalSignature(signature)) return false;
+    const reads = await Promise.all([
+      tokenRead<readonly [Hex, string, string, bigint, Address, Hex, readonly bigint[]]>(asset, 'eip712Domain'),
+      tokenRead<bigint>(asset, 'nonces', [maker]),
+    ]).catch(() => null);
+    if (!reads) return false;
+    const [[, name, version, chainId, verifyingContract], nonce] = reads;
+    const typedData = permitTypedData(
+      { name, version, chainId: Number(chainId), verifyingContract },
+      { owner: maker, spender: market, value: permit.value, nonce, deadline: permit.deadline },
+    );
+    const signer = await recoverTypedDataAddress({ ...typedData, signature }).catch(() => zeroAddress);
+    return signer.toLowerCase() === maker.toLowerCase();
+  };
+
   const groups = new Map<string, typeof allotted>();
   for (const entry of allotted) {
     const key = `${entry.asset.toLowerCase()}:${entry.candidate.maker.toLowerCase()}`;
@@ -174,10 +256,12 @@ export async function assessOffers(
         erc20Read<bigint>(asset, 'balanceOf', [maker]),
         erc20Read<bigint>(asset, 'allowance', [maker, market]),
       ]);
-      // A permit counts where it would be applied: the fill uses it when the allowance falls short.
+      // A permit counts where it would be applied: the fill uses it when the allowance falls short, and only while
+      // it is unexpired and signed for the maker's current nonce on the asset (a used-up nonce makes it dead).
       for (const { candidate } of group) {
         const permit = candidate.permit;
-        if (permit && permit.deadline > head.timestamp && permit.value > allowance) allowance = permit.value;
+        if (!permit || permit.deadline <= head.timestamp || permit.value <= allowance) continue;
+        if (await permitLive(asset, maker, permit)) allowance = permit.value;
       }
       group.sort((a, b) => bookOrder(a.candidate, b.candidate));
       for (const { candidate, need, filled } of group) {

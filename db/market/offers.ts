@@ -5,7 +5,7 @@
 import { getAddress, type Hex, zeroAddress } from 'viem';
 import type { Offer } from '#protocol/market';
 import type { marketOffers } from '../schema';
-import type { Candidate } from './fillability';
+import type { Candidate, StoredPermit } from './fillability';
 import { liveRemainder } from './fillability';
 import type { OfferView } from './types';
 
@@ -32,11 +32,22 @@ export function candidateOfRow(row: OfferRow): Candidate {
     ...offerOfRow(row),
     offerHash: row.offerHash,
     createdAt: row.createdAt,
-    permit:
-      row.permitValue !== null && row.permitDeadline !== null
-        ? { value: row.permitValue, deadline: row.permitDeadline }
-        : null,
+    signature: row.signature as Hex,
+    permit: permitOfRow(row),
   };
+}
+
+/** The relayed maker permit of a row, as `fillWithPermits` takes it, or null. */
+export function permitOfRow(row: OfferRow): StoredPermit | null {
+  if (
+    row.permitValue === null ||
+    row.permitDeadline === null ||
+    row.permitV === null ||
+    row.permitR === null ||
+    row.permitS === null
+  )
+    return null;
+  return { value: row.permitValue, deadline: row.permitDeadline, v: row.permitV, r: row.permitR, s: row.permitS };
 }
 
 export function offerView(row: OfferRow): OfferView {
@@ -52,6 +63,7 @@ export function offerView(row: OfferRow): OfferView {
     expiry: Number(row.expiry),
     nonce: row.nonce,
     signature: row.signature as Hex,
+    makerPermit: permitOfRow(row),
     filled: row.filled,
     remaining: row.status === 'open' || row.status === 'unfillable' ? liveRemainder(offer, row.filled) : 0n,
     status: row.status,
@@ -70,5 +82,12 @@ export function serializeOfferView(view: OfferView) {
     nonce: view.nonce.toString(),
     filled: view.filled.toString(),
     remaining: view.remaining.toString(),
+    makerPermit: view.makerPermit
+      ? {
+          ...view.makerPermit,
+          value: view.makerPermit.value.toString(),
+          deadline: view.makerPermit.deadline.toString(),
+        }
+      : null,
   };
 }

@@ -11,7 +11,7 @@ import { sendAs } from '../../devnet/actions';
 import { testPort } from '../../devnet/ports';
 import type { DatabaseHandle } from '../database';
 import { testDatabases } from '../databases.test-kit';
-import { marketOffers } from '../schema';
+import { marketOffers, offerings } from '../schema';
 import { readOrderBook } from './book';
 import { assessOffers, readHead } from './fillability';
 import { investorA, investorB, type MarketFixture, offerBody, SHARE, startMarketChain } from './market.test-kit';
@@ -27,6 +27,7 @@ describe('offer relay under attack', () => {
   beforeAll(async () => {
     fx = await startMarketChain(testPort(4933));
     handle = await pglite!.open();
+    await seedPrimarySale(handle.db, fx);
   }, 120_000);
   afterAll(async () => {
     await handle?.close();
@@ -238,3 +239,28 @@ describe('offer relay under attack', () => {
     });
   });
 });
+
+/** The mirror's primary-sale terms of the scenario's cluster (devnet tokenize: 10 USDC per share), for the price band. */
+async function seedPrimarySale(db: DatabaseHandle['db'], fx: MarketFixture) {
+  const now = new Date();
+  await db
+    .insert(offerings)
+    .values({
+      chainId: 31_337,
+      blockNumber: 1n,
+      blockHash: `0x${'ab'.repeat(32)}`,
+      logIndex: 0,
+      transactionHash: `0x${'cd'.repeat(32)}`,
+      blockTime: now,
+      offering: fx.market,
+      token: fx.token,
+      clusterId: fx.clusterId,
+      pricePerShare: PRIMARY_PRICE,
+      saleStart: now,
+      saleEnd: now,
+      softCap: 0n,
+      perBuyerCap: 0n,
+    })
+    .onConflictDoNothing();
+}
+const PRIMARY_PRICE = 10_000_000n;

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { type Hex, parseSignature, serializeSignature } from 'viem';
+import { type Hex, parseSignature, serializeErc6492Signature, serializeSignature } from 'viem';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { shareMarketAbi, shareTokenAbi } from '#contracts';
 import { hashOffer, marketDomain, permitArgument, permitTypedData } from '#protocol/market';
@@ -8,7 +8,7 @@ import { sendAs } from '../../devnet/actions';
 import { testPort } from '../../devnet/ports';
 import type { DatabaseHandle } from '../database';
 import { testDatabases } from '../databases.test-kit';
-import { marketOffers } from '../schema';
+import { marketOffers, offerings } from '../schema';
 import { OFFER_ERROR_CODES } from './errors';
 import {
   investorA,
@@ -19,7 +19,7 @@ import {
   SHARE,
   startMarketChain,
 } from './market.test-kit';
-import { MAX_OFFERS_PER_CLUSTER, MAX_OFFERS_PER_MAKER, relayOffer } from './relay';
+import { MAX_OFFERS_PER_CLUSTER, MAX_OFFERS_PER_MAKER, PRICE_BAND, relayOffer } from './relay';
 
 let fx: MarketFixture;
 beforeAll(async () => {
@@ -34,6 +34,7 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
   let snapshot: Hex;
   beforeAll(async () => {
     handle = await open();
+    await seedPrimarySale(handle.db, fx);
   });
   afterAll(async () => {
     await handle?.close();
@@ -95,6 +96,15 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
       [{ expiry: (now + 366n * 86_400n).toString() }, 422, 'expiry_too_far'],
       // 0.5 share at 1.5 units = 0.75 of one whole stablecoin unit (6 decimals).
       [{ amount: (SHARE / 2n).toString(), price: '1500000' }, 422, 'offer_too_small'],
+      // The price band: [1/100×, 100×] the mirror's primary-sale price (10 USDC per share).
+      [
+        { amount: (100n * SHARE).toString(), price: (PRIMARY_PRICE / PRICE_BAND - 1n).toString() },
+        422,
+        'price_out_of_band',
+      ],
+      [{ price: (PRIMARY_PRICE * PRICE_BAND + 1n).toString() }, 422, 'price_out_of_band'],
+      [{ clusterId: '999' }, 422, 'price_unknown'],
+      [{ taker: devAccount(investorA).address }, 422, 'self_trade'],
     ];
     const offer = await fx.offer(investorA, {});
     const signature = await fx.sign(investorA, offer);
@@ -129,7 +139,56 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
       status: 422,
       error: { code: 'invalid_signature', reason: 'InvalidSignature' },
     });
+    // ERC-6492-wrapped: viem's verifiers unwrap it, the market never does.
+    const wrapped = serializeErc6492Signature({
+      address: fx.market,
+      data: '0x',
+      signature: await fx.sign(investorA, offer),
+    });
+    expect(await relay(offerBody(offer, wrapped))).toMatchObject({
+      status: 422,
+      error: { code: 'invalid_signature', reason: 'InvalidSignature' },
+    });
     expect(await stored()).toHaveLength(0);
+  });
+
+  it("allots the maker's balance once under concurrent relays: the second sees the first stored", async () => {
+    await take();
+    await fx.approveShares(investorB, 40n * SHARE);
+    const offers = await Promise.all([1n, 2n, 3n].map((nonce) => fx.offer(investorB, { amount: 40n * SHARE, nonce })));
+    const bodies = await Promise.all(offers.map(async (offer) => offerBody(offer, await fx.sign(investorB, offer))));
+    const results = await Promise.all(bodies.map(relay));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok).map((result) => !result.ok && result.error.code)).toEqual([
+      'insufficient_balance',
+      'insufficient_balance',
+    ]);
+    expect((await stored()).map((row) => row.status)).toEqual(['open']);
+  });
+
+  it("reads the primary-sale price from the chain's Offering terms while the mirror has not caught up", async () => {
+    await take();
+    await fx.approveShares(investorA, 50n * SHARE);
+    await handle.db.delete(offerings);
+    try {
+      const inBand = await fx.offer(investorA, { nonce: 1n });
+      const outOfBand = await fx.offer(investorA, { nonce: 2n, price: PRIMARY_PRICE * PRICE_BAND + 1n });
+      expect(await relay(offerBody(outOfBand, await fx.sign(investorA, outOfBand)))).toMatchObject({
+        error: { code: 'price_out_of_band' },
+      });
+      expect(await relay(offerBody(inBand, await fx.sign(investorA, inBand)))).toMatchObject({ ok: true });
+    } finally {
+      await seedPrimarySale(handle.db, fx);
+    }
+  });
+
+  it('accepts prices at the edges of the band around the primary-sale price', async () => {
+    await take();
+    await fx.approveShares(investorA, 50n * SHARE);
+    const low = await fx.offer(investorA, { amount: 20n * SHARE, price: PRIMARY_PRICE / PRICE_BAND, nonce: 1n });
+    const high = await fx.offer(investorA, { amount: SHARE, price: PRIMARY_PRICE * PRICE_BAND, nonce: 2n });
+    expect(await relay(offerBody(low, await fx.sign(investorA, low)))).toMatchObject({ ok: true });
+    expect(await relay(offerBody(high, await fx.sign(investorA, high)))).toMatchObject({ ok: true });
   });
 
   it("allots the maker's balance and allowance across its offers in book order", async () => {
@@ -299,7 +358,7 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
     expect(await stored()).toHaveLength(0);
   });
 
-  it(`bounds the live offers of one cluster at ${MAX_OFFERS_PER_CLUSTER}`, async () => {
+  it(`bounds the open offers of one cluster at ${MAX_OFFERS_PER_CLUSTER}`, async () => {
     await take();
     await fx.approveShares(investorA, 50n * SHARE);
     const now = new Date();
@@ -331,5 +390,33 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
       error: { code: 'cluster_offer_limit' },
     });
     expect(await stored()).toHaveLength(MAX_OFFERS_PER_CLUSTER);
+    // Only open offers count: unfillable ones never keep a newcomer out.
+    await handle.db.update(marketOffers).set({ status: 'unfillable' });
+    expect(await relay(offerBody(offer, await fx.sign(investorA, offer)))).toMatchObject({ ok: true });
   });
 });
+
+/** The mirror's primary-sale terms of the scenario's cluster (devnet tokenize: 10 USDC per share), for the price band. */
+async function seedPrimarySale(db: DatabaseHandle['db'], fx: MarketFixture) {
+  const now = new Date();
+  await db
+    .insert(offerings)
+    .values({
+      chainId: 31_337,
+      blockNumber: 1n,
+      blockHash: `0x${'ab'.repeat(32)}`,
+      logIndex: 0,
+      transactionHash: `0x${'cd'.repeat(32)}`,
+      blockTime: now,
+      offering: fx.market,
+      token: fx.token,
+      clusterId: fx.clusterId,
+      pricePerShare: PRIMARY_PRICE,
+      saleStart: now,
+      saleEnd: now,
+      softCap: 0n,
+      perBuyerCap: 0n,
+    })
+    .onConflictDoNothing();
+}
+const PRIMARY_PRICE = 10_000_000n;

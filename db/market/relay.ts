@@ -1,11 +1,13 @@
 /**
  * The off-chain offer relay: takes a signed Offer (EIP-712, protocol/market.ts) and stores it in public.market_offers
  * only when a taker could fill it now. In order: the body's shape and bounds (uint256 decimal strings, side, amount
- * and price above 0, expiry after the chain's time and at most a year ahead, a notional of at least one whole
- * stablecoin unit), a duplicate (409), the per-maker and per-cluster bounds over live offers, the maker's signature
- * (ECDSA low-s for an account without code, EIP-1271 through the node for a contract), the optional maker permit, and
- * fillability at the head (./fillability.ts). Any failure is a 4xx `{ error: { code, reason, message } }` and nothing
- * is stored. The bound and the insert run in one transaction that locks the table against concurrent relays.
+ * and price above 0, a named taker other than the maker, expiry after the chain's time and at most a year ahead, a
+ * notional of at least one whole stablecoin unit, a price within PRICE_BAND× of the cluster's primary-sale price from
+ * the mirror, else the chain's Offering terms), a duplicate (409), the per-maker and per-cluster bounds, the maker's signature by the market's rule
+ * (./fillability.ts marketSignatureValid: ECDSA, else EIP-1271; ERC-6492 wrappers refused), the optional maker permit,
+ * and fillability at the head (./fillability.ts). Any failure is a 4xx `{ error: { code, reason, message } }` and
+ * nothing is stored. The allotment, the bounds and the insert run in one transaction: a per-maker advisory lock keeps
+ * one balance from backing two concurrent offers, and a table lock holds the bounds against concurrent relays.
  */
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import {
@@ -19,21 +21,12 @@ import {
   zeroAddress,
 } from 'viem';
 import { z } from 'zod';
-import { shareMarketAbi, shareTokenAbi } from '#contracts';
-import {
-  fillCost,
-  hashOffer,
-  isCanonicalSignature,
-  marketDomain,
-  type Offer,
-  offerTypedData,
-  permitTypedData,
-  recoverOfferSigner,
-} from '#protocol/market';
+import { offeringAbi, rackshareFactoryAbi, shareMarketAbi, shareTokenAbi } from '#contracts';
+import { fillCost, hashOffer, isCanonicalSignature, marketDomain, type Offer, permitTypedData } from '#protocol/market';
 import type { Database } from '../database';
-import { marketOffers } from '../schema';
+import { marketOffers, offerings } from '../schema';
 import { OfferRefusal } from './errors';
-import { assessOffers, type Candidate, type MarketChain, readHead } from './fillability';
+import { assessOffers, type Candidate, type MarketChain, marketSignatureValid, readHead } from './fillability';
 import { candidateOfRow, LIVE_STATUSES, offerView } from './offers';
 import type { OfferView } from './types';
 
@@ -44,6 +37,8 @@ export const MAX_OFFERS_PER_CLUSTER = 2_000;
 export const MAX_EXPIRY_SECONDS = 365n * 86_400n;
 /** The longest signature kept (a contract wallet's EIP-1271 signature may be more than 65 bytes). */
 export const MAX_SIGNATURE_BYTES = 2_048;
+/** An offer's price is within this factor of the cluster's primary-sale price per share, either way. */
+export const PRICE_BAND = 100n;
 
 const UINT256_MAX = 2n ** 256n - 1n;
 
@@ -119,6 +114,9 @@ function offerOfBody(body: z.infer<typeof offerBodySchema>): Offer {
   if (offer.amount === 0n) throw refuse(400, 'zero_amount', 'ZeroAmount', 'The amount must be above 0.');
   if (offer.price === 0n) throw refuse(400, 'zero_price', 'ZeroCost', 'The price must be above 0.');
   if (offer.maker === zeroAddress) throw refuse(400, 'invalid_body', 'invalid_body', 'offer.maker: the zero address');
+  if (offer.taker.toLowerCase() === offer.maker.toLowerCase()) {
+    throw refuse(422, 'self_trade', 'SelfTrade', 'The named taker is the maker: the market refuses every fill.');
+  }
   return { ...offer, side };
 }
 
@@ -156,6 +154,7 @@ async function relay({ db, chain }: RelayDeps, body: unknown): Promise<OfferView
   if (fillCost(offer, offer.amount) < unit) {
     throw refuse(422, 'offer_too_small', 'offer_too_small', `The offer is worth less than one whole stablecoin unit.`);
   }
+  await checkPriceBand(db, chain, offer, head.number);
   const domain = marketDomain(chain.chainId, chain.market);
   const offerHash = hashOffer(domain, offer);
 
@@ -166,31 +165,35 @@ async function relay({ db, chain }: RelayDeps, body: unknown): Promise<OfferView
   if (existing) throw refuse(409, 'duplicate_offer', 'duplicate_offer', 'This offer was relayed before.');
   await checkBounds(db, chain.chainId, offer);
 
-  await checkSignature(chain, domain, offer, signature, head.number);
-  const permit = makerPermit ? await checkPermit(chain, offer, makerPermit, head) : null;
+  await checkSignature(chain, offer, signature, head.number);
+  const permit = makerPermit ? { ...(await checkPermit(chain, offer, makerPermit, head)), ...makerPermit } : null;
 
-  // Fillability, allotted with the maker's open offers (their order decides who gets the balance first).
-  const open = await db
-    .select()
-    .from(marketOffers)
-    .where(
-      and(
-        eq(marketOffers.chainId, chain.chainId),
-        eq(marketOffers.maker, offer.maker),
-        eq(marketOffers.status, 'open'),
-      ),
-    )
-    .limit(MAX_OFFERS_PER_MAKER);
   const now = new Date();
-  const candidate: Candidate = { ...offer, offerHash, createdAt: now, permit };
-  const verdicts = await assessOffers(chain, [...open.map(candidateOfRow), candidate], head);
-  const verdict = verdicts.get(offerHash)!;
-  if (verdict.status !== 'open') {
-    throw refuse(422, verdict.code!, verdict.reason!, fillabilityMessage(verdict.code!));
-  }
-
   const row = await db.transaction(async (tx) => {
-    // Serializes relays: the bounds below hold under concurrent requests (a relay is rare next to reads).
+    // One relay per maker at a time: the allotment below reads the maker's open offers and assesses them with this
+    // one, so a concurrent relay of the same maker must see this one stored (or refused) first.
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`market_offers:${chain.chainId}:${offer.maker.toLowerCase()}`}, 0))`,
+    );
+    // Fillability, allotted with the maker's open offers (their order decides who gets the balance first).
+    const open = await tx
+      .select()
+      .from(marketOffers)
+      .where(
+        and(
+          eq(marketOffers.chainId, chain.chainId),
+          eq(marketOffers.maker, offer.maker),
+          eq(marketOffers.status, 'open'),
+        ),
+      )
+      .limit(MAX_OFFERS_PER_MAKER);
+    const candidate: Candidate = { ...offer, offerHash, createdAt: now, signature, permit };
+    const verdicts = await assessOffers(chain, [...open.map(candidateOfRow), candidate], head);
+    const verdict = verdicts.get(offerHash)!;
+    if (verdict.status !== 'open') {
+      throw refuse(422, verdict.code!, verdict.reason!, fillabilityMessage(verdict.code!));
+    }
+    // Serializes the bounds: they hold under concurrent relays of different makers (a relay is rare next to reads).
     await tx.execute(sql`lock table ${marketOffers} in share row exclusive mode`);
     await checkBounds(tx as unknown as Database, chain.chainId, offer);
     const [inserted] = await tx
@@ -222,8 +225,62 @@ async function relay({ db, chain }: RelayDeps, body: unknown): Promise<OfferView
   return offerView(row);
 }
 
+/**
+ * The price band: within [1/PRICE_BAND×, PRICE_BAND×] the cluster's primary-sale price per whole share (the mirror's
+ * Offering terms), so an offer slot cannot be held by a dust amount at a price no one will ever take.
+ */
+async function checkPriceBand(db: Database, chain: MarketChain, offer: Offer, blockNumber: bigint) {
+  const [mirrored] = await db
+    .select({ price: offerings.pricePerShare })
+    .from(offerings)
+    .where(and(eq(offerings.chainId, chain.chainId), eq(offerings.clusterId, offer.clusterId)))
+    .limit(1);
+  // The mirror may not have caught up with a fresh tokenization (a stack starting): the chain's Offering terms then.
+  const sale = mirrored ?? (await primarySaleOnChain(chain, offer.clusterId, blockNumber));
+  if (!sale) {
+    throw refuse(422, 'price_unknown', 'price_unknown', "The cluster's primary-sale price is not known.");
+  }
+  if (offer.price * PRICE_BAND < sale.price || offer.price > sale.price * PRICE_BAND) {
+    throw refuse(
+      422,
+      'price_out_of_band',
+      'price_out_of_band',
+      `The price must be within ${PRICE_BAND}× of the primary-sale price (${sale.price} per share) either way.`,
+    );
+  }
+}
+
+/** The Offering terms' price per share of `clusterId` at the head (market → factory → offering), or null. */
+async function primarySaleOnChain(chain: MarketChain, clusterId: bigint, blockNumber: bigint) {
+  const read = chain.publicClient.readContract as (args: unknown) => Promise<unknown>;
+  try {
+    const factory = (await read({
+      address: chain.market,
+      abi: shareMarketAbi,
+      functionName: 'factory',
+      blockNumber,
+    })) as Address;
+    const offering = (await read({
+      address: factory,
+      abi: rackshareFactoryAbi,
+      functionName: 'offeringOf',
+      args: [clusterId],
+      blockNumber,
+    })) as Address;
+    if (offering === zeroAddress) return null;
+    const terms = (await read({ address: offering, abi: offeringAbi, functionName: 'terms', blockNumber })) as {
+      pricePerShare: bigint;
+    };
+    return { price: BigInt(terms.pricePerShare) };
+  } catch {
+    return null;
+  }
+}
+
 async function checkBounds(db: Database, chainId: number, offer: Offer) {
   const live = inArray(marketOffers.status, [...LIVE_STATUSES]);
+  // The cluster's bound counts only open offers: unfillable or dead ones never keep a newcomer out.
+  const open = eq(marketOffers.status, 'open');
   const [[byMaker], [byCluster]] = await Promise.all([
     db
       .select({ n: count() })
@@ -232,7 +289,7 @@ async function checkBounds(db: Database, chainId: number, offer: Offer) {
     db
       .select({ n: count() })
       .from(marketOffers)
-      .where(and(eq(marketOffers.chainId, chainId), eq(marketOffers.clusterId, offer.clusterId), live)),
+      .where(and(eq(marketOffers.chainId, chainId), eq(marketOffers.clusterId, offer.clusterId), open)),
   ]);
   if (byMaker!.n >= MAX_OFFERS_PER_MAKER) {
     throw refuse(
@@ -247,37 +304,25 @@ async function checkBounds(db: Database, chainId: number, offer: Offer) {
       422,
       'cluster_offer_limit',
       'cluster_offer_limit',
-      `This cluster already has ${MAX_OFFERS_PER_CLUSTER} live offers.`,
+      `This cluster already has ${MAX_OFFERS_PER_CLUSTER} open offers.`,
     );
   }
 }
 
 /**
- * The market's rule (OZ SignatureChecker): for a maker without code, a canonical 65-byte ECDSA signature by the maker
- * (protocol/market.ts recoverOfferSigner: high s and other malleable forms refused); for a maker with code, its
- * EIP-1271 answer, asked through the node by viem's verifyTypedData. The reason is the market's `InvalidSignature`.
+ * The market's rule (OZ SignatureChecker, ./fillability.ts marketSignatureValid): a canonical 65-byte ECDSA signature
+ * by the maker, else the maker's EIP-1271 answer at the head; an ERC-6492-wrapped signature is refused (the market
+ * never unwraps one). The reason is the market's `InvalidSignature`.
  */
-async function checkSignature(
-  chain: MarketChain,
-  domain: ReturnType<typeof marketDomain>,
-  offer: Offer,
-  signature: Hex,
-  blockNumber: bigint,
-) {
-  const invalid = (reason: string) =>
-    refuse(422, 'invalid_signature', reason, "The signature is not the maker's signature of this offer.");
-  const code = await chain.publicClient.getCode({ address: offer.maker, blockNumber });
-  const typedData = offerTypedData(domain, offer);
-  if (!code || code === '0x') {
-    // recoverOfferSigner refuses what OZ ECDSA refuses (not 65 bytes, high s, v not 27/28): the market's InvalidSignature.
-    const signer = await recoverOfferSigner(domain, offer, signature).catch(() => null);
-    if (signer?.toLowerCase() !== offer.maker.toLowerCase()) throw invalid('InvalidSignature');
-    return;
+async function checkSignature(chain: MarketChain, offer: Offer, signature: Hex, blockNumber: bigint) {
+  if (!(await marketSignatureValid(chain, offer, signature, blockNumber))) {
+    throw refuse(
+      422,
+      'invalid_signature',
+      'InvalidSignature',
+      "The signature is not the maker's signature of this offer.",
+    );
   }
-  const valid = await chain.publicClient
-    .verifyTypedData({ address: offer.maker, ...typedData, signature, blockNumber } as never)
-    .catch(() => false);
-  if (!valid) throw invalid('InvalidSignature');
 }
 
 /**

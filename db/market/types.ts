@@ -18,6 +18,8 @@ export type OfferView = {
   expiry: number;
   nonce: bigint;
   signature: Hex;
+  /** The maker's EIP-2612 permit relayed with the offer (pass it to `fillWithPermits`), or null. */
+  makerPermit?: { value: bigint; deadline: bigint; v: number; r: Hex; s: Hex } | null;
   filled: bigint;
   remaining: bigint;
   status: OfferStatusName;

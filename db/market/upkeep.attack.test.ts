@@ -36,6 +36,7 @@ describe('market upkeep under attack', () => {
   beforeAll(async () => {
     fx = await startMarketChain(testPort(4931));
     handle = await pglite!.open();
+    await index(); // the mirror's Offering terms: the relay's price band
   }, 120_000);
   afterAll(async () => {
     await handle?.close();

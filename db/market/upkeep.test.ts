@@ -84,6 +84,7 @@ describe.each(testDatabases)('market upkeep, book and trades on $name', ({ name,
     });
 
   it('aggregates the public open offers into levels, best first, without named-taker offers', async () => {
+    await index(); // the mirror's Offering terms: the relay's price band
     await fx.approveShares(investorA, 100n * SHARE);
     await fx.fundStablecoin(investorC, 100_000_000n);
     await post('s1', investorA, { amount: 10n * SHARE, price: 12_000_000n, nonce: 0n });

@@ -70,13 +70,16 @@ export function FillPanel({
         args: [account, refs.market],
       });
       const fillArgs = [offer, signature, amount] as const;
+      // The maker's relayed permit, when the offer came with one (the market applies it only if needed).
+      const makerPermit = selected.makerPermit ?? noPermit;
       const fillCall = {
         account,
         address: refs.market,
         abi: shareMarketAbi,
-        functionName: 'fill',
-        args: fillArgs,
-      } as const;
+        ...(selected.makerPermit
+          ? ({ functionName: 'fillWithPermits', args: [...fillArgs, makerPermit, noPermit] } as const)
+          : ({ functionName: 'fill', args: fillArgs } as const)),
+      };
       if (allowance >= taking.need) return send(fillCall, t('trading.fill.tx'));
       try {
         setSigning(t('trading.fill.permit'));
@@ -87,7 +90,7 @@ export function FillPanel({
             address: refs.market,
             abi: shareMarketAbi,
             functionName: 'fillWithPermits',
-            args: [...fillArgs, noPermit, permit],
+            args: [...fillArgs, makerPermit, permit],
           },
           t('trading.fill.tx'),
         );
