@@ -9,7 +9,7 @@ import type { Address, Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '#db/database';
 import { testDatabases } from '#db/databases.test-kit';
-import { minNotional } from '#db/market/book';
+import { minNotional } from '#db/market/bounds';
 import { marketFills, shareTokens } from '#db/schema';
 import { lastPricesQuery, marketStatsAt, windowStatsQuery } from './trading-analytics.server';
 

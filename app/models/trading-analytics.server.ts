@@ -3,7 +3,7 @@
  * volume (the fills' cost) over the 24 hours and 30 days before the mirror's chain time, and the trade count over 30
  * days; a cluster's price history (one point per fill, oldest first, at most PRICE_HISTORY_LIMIT of the newest) with
  * the implied yield at each price (db/market/book.ts impliedYieldBps, today's trailing revenue per share), and as CSV.
- * Only fills of at least one whole stablecoin unit count (db/market/book.ts minNotional, the relay's floor): a wash
+ * Only fills of at least one whole stablecoin unit count (db/market/bounds.ts minNotional, the relay's floor): a wash
  * trade of a few base units at any "price" sets no last price, no history point and no volume. The last price is the
  * latest such fill's, however old. Volumes read only the 30-day window (market_fills_time_idx, by block time),
  * the last price one row per cluster (market_fills_cluster_idx).
@@ -11,7 +11,8 @@
 import type { AppLoadContext } from '@remix-run/node';
 import { and, desc, eq, gt, gte, sql } from 'drizzle-orm';
 import type { Database } from '#db/database';
-import { impliedYieldBps, minNotional } from '#db/market/book';
+import { impliedYieldBps } from '#db/market/book';
+import { minNotional } from '#db/market/bounds';
 import type { MarketStats, PricePoint } from '#db/market/types';
 import { marketFills, shareTokens } from '#db/schema';
 import { cachedMarket } from '~/models/market.server';

@@ -9,23 +9,14 @@ import { and, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { type Hex, zeroAddress } from 'viem';
 import type { Database } from '../database';
 import { marketFills, marketOffers } from '../schema';
+import { MAX_OFFERS_PER_CLUSTER } from './bounds';
 import { bookOrder, liveRemainder } from './fillability';
 import { candidateOfRow, offerOfRow, offerView } from './offers';
-import { MAX_OFFERS_PER_CLUSTER } from './relay';
 import type { OfferView, OrderBook, OrderBookLevel, Trade } from './types';
 
 const SHARE_UNIT = 10n ** 18n;
 const YEAR_SECONDS = 365n * 86_400n;
 export const MAX_TRADES = 500;
-
-/**
- * The smallest notional the market's figures count (a fill's cost, in stablecoin base units): one whole stablecoin unit,
- * the relay's floor for an offer's notional. A fill below it (a wash trade of a few base units at any "price") sets no
- * last price, no history point and no volume.
- */
-export function minNotional(stablecoinDecimals: number): bigint {
-  return 10n ** BigInt(stablecoinDecimals);
-}
 
 /**
  * Stablecoin base units per whole share per year: the revenue deposited over the trailing window (the mirror's

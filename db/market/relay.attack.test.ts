@@ -13,10 +13,11 @@ import type { DatabaseHandle } from '../database';
 import { testDatabases } from '../databases.test-kit';
 import { marketOffers, offerings } from '../schema';
 import { readOrderBook } from './book';
+import { MAX_OFFERS_PER_CLUSTER, MAX_OFFERS_PER_MAKER } from './bounds';
 import { assessOffers, readHead } from './fillability';
 import { investorA, investorB, type MarketFixture, offerBody, SHARE, startMarketChain } from './market.test-kit';
 import { candidateOfRow, serializeOfferView } from './offers';
-import { MAX_OFFERS_PER_CLUSTER, MAX_OFFERS_PER_MAKER, relayOffer } from './relay';
+import { relayOffer } from './relay';
 
 const [pglite] = testDatabases;
 

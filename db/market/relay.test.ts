@@ -9,6 +9,7 @@ import { testPort } from '../../devnet/ports';
 import type { DatabaseHandle } from '../database';
 import { testDatabases } from '../databases.test-kit';
 import { marketOffers, offerings } from '../schema';
+import { MAX_OFFERS_PER_CLUSTER, MAX_OFFERS_PER_MAKER } from './bounds';
 import { OFFER_ERROR_CODES } from './errors';
 import {
   investorA,
@@ -19,7 +20,7 @@ import {
   SHARE,
   startMarketChain,
 } from './market.test-kit';
-import { MAX_OFFERS_PER_CLUSTER, MAX_OFFERS_PER_MAKER, PRICE_BAND, relayOffer } from './relay';
+import { PRICE_BAND, relayOffer } from './relay';
 
 let fx: MarketFixture;
 beforeAll(async () => {

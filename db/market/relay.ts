@@ -25,14 +25,12 @@ import { offeringAbi, rackshareFactoryAbi, shareMarketAbi, shareTokenAbi } from 
 import { fillCost, hashOffer, isCanonicalSignature, marketDomain, type Offer, permitTypedData } from '#protocol/market';
 import type { Database } from '../database';
 import { marketOffers, offerings } from '../schema';
+import { MAX_OFFERS_PER_CLUSTER, MAX_OFFERS_PER_MAKER, minNotional } from './bounds';
 import { OfferRefusal } from './errors';
 import { assessOffers, type Candidate, type MarketChain, marketSignatureValid, readHead } from './fillability';
 import { candidateOfRow, LIVE_STATUSES, offerView } from './offers';
 import type { OfferView } from './types';
 
-/** Live offers one maker may have on a chain, and one cluster (both sides together). */
-export const MAX_OFFERS_PER_MAKER = 50;
-export const MAX_OFFERS_PER_CLUSTER = 2_000;
 /** The furthest expiry accepted, from the chain's time. */
 export const MAX_EXPIRY_SECONDS = 365n * 86_400n;
 /** The longest signature kept (a contract wallet's EIP-1271 signature may be more than 65 bytes). */
@@ -92,7 +90,7 @@ export type RelayResult =
 
 const refuse = (...args: ConstructorParameters<typeof OfferRefusal>) => new OfferRefusal(...args);
 
-/** Stablecoin decimals by chain and address: the minimum notional is one whole unit. */
+/** Stablecoin decimals by chain and address: the minimum notional is one whole unit (minNotional). */
 const decimalsCache = new Map<string, number>();
 async function stablecoinUnit(chain: MarketChain): Promise<bigint> {
   const key = `${chain.chainId}:${chain.stablecoin.toLowerCase()}`;
@@ -103,7 +101,7 @@ async function stablecoinUnit(chain: MarketChain): Promise<bigint> {
     );
     decimalsCache.set(key, decimals);
   }
-  return 10n ** BigInt(decimals);
+  return minNotional(decimals);
 }
 
 /** The offer of a parsed body, its bounds checked (no chain read but the head and the stablecoin's decimals). */
