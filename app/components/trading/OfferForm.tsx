@@ -2,23 +2,27 @@
  * Placing a sell or a buy offer: the token's verdict and the wallet's balance are read and shown BEFORE anything is
  * signed (a buyer the allowlist would refuse is told why and nothing is signed), then the offer is signed as EIP-712
  * typed data (no gas) and posted through the cluster route's action to the relay. The market must be allowed to move
- * what the offer gives: when the allowance is short, one approval transaction comes first.
+ * what the offer gives: when the allowance is short, the maker also signs an EIP-2612 permit of that asset (no gas)
+ * that the relay keeps with the offer and the first fill applies; only when the asset takes no permit or the wallet
+ * will not sign one does an approval transaction come first.
  */
 import { useFetcher } from '@remix-run/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Address, erc20Abi, zeroAddress } from 'viem';
-import { useConfig, useConnection, useReadContracts } from 'wagmi';
+import { type Config, useConfig, useConnection, useReadContracts } from 'wagmi';
 import { getBlock, readContract, signTypedData } from 'wagmi/actions';
-import { shareMarketAbi, shareTokenAbi } from '#contracts';
-import { fillCost, fillFee, marketDomain, type Offer, offerTypedData, Side } from '#protocol/market';
+import { shareMarketAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import { fillCost, fillFee, marketDomain, type Offer, offerTypedData, permitArgument, Side } from '#protocol/market';
 import { refusalSentence } from '~/components/holdings/refusal';
 import { TxStatus } from '~/components/TxStatus';
 import { type DescribedError, describeError, refusalText } from '~/lib/contract-errors';
 import { formatBps, formatShares, formatUsd } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
 import {
+  type MakerPermit,
   makerGives,
+  makerPermitTypedData,
   OFFER_LIFETIMES,
   type OfferLifetime,
   offerBody,
@@ -26,7 +30,43 @@ import {
   parseShareAmount,
   placementVerdict,
 } from './offers';
+import { isUnsupportedSigning } from './permit';
 import { type RelayAnswer, RelayMessage } from './relay-answer';
+
+/**
+ * The maker's EIP-2612 permit of `asset` to the market for `offer` (offers.ts's makerPermitTypedData), or null when the
+ * asset takes no permits (its `nonces`/`eip712Domain` views fail) or the wallet refuses to sign it (the caller then
+ * falls back to an approval transaction). Any other failure is thrown.
+ */
+async function signMakerPermit(
+  config: Config,
+  asset: Address,
+  maker: Address,
+  market: Address,
+  offer: Offer,
+): Promise<MakerPermit | null> {
+  // The ERC20Permit views are the same on both tokens: the stablecoin's ABI names them.
+  const views = await Promise.all([
+    readContract(config, { address: asset, abi: testStablecoinAbi, functionName: 'nonces', args: [maker] }),
+    readContract(config, { address: asset, abi: testStablecoinAbi, functionName: 'eip712Domain' }),
+  ]).catch(() => null);
+  if (!views) return null;
+  const [nonce, [, name, version, chainId, verifyingContract]] = views;
+  const typedData = makerPermitTypedData(
+    { name, version, chainId: Number(chainId), verifyingContract },
+    maker,
+    market,
+    nonce,
+    offer,
+  );
+  try {
+    const signature = await signTypedData(config, { account: maker, ...typedData });
+    return permitArgument(typedData.message.value, typedData.message.deadline, signature);
+  } catch (error) {
+    if (isUnsupportedSigning(error) || describeError(error).kind === 'rejected') return null;
+    throw error;
+  }
+}
 
 export type MarketRefs = { market: Address; token: Address; stablecoin: Address; chainId: number; clusterId: bigint };
 
@@ -38,7 +78,7 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
   const account = connection.address;
   const flow = useTransactionFlow();
   const fetcher = useFetcher<RelayAnswer>({ key: `offer-${refs.clusterId}` });
-  const [signing, setSigning] = useState(false);
+  const [signing, setSigning] = useState<'permit' | 'offer' | null>(null);
   const [signError, setSignError] = useState<DescribedError | null>(null);
   const [side, setSide] = useState<Side>(Side.Sell);
   const [amountText, setAmountText] = useState('1');
@@ -105,7 +145,15 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
         functionName: 'allowance',
         args: [account, refs.market],
       });
-      if (allowance < need) {
+      // The chain's clock, not the browser's: a test chain may run ahead of wall time.
+      const head = await getBlock(config);
+      const offer: Offer = { ...draft, expiry: head.timestamp + OFFER_LIFETIMES[lifetime] };
+      // Short allowance: a permit signed with the offer (no gas), valid as long as the offer is.
+      if (allowance < need) setSigning('permit');
+      const makerPermit =
+        allowance < need ? await signMakerPermit(config, asset, account, refs.market, offer) : undefined;
+      if (makerPermit === null) {
+        setSigning(null);
         const approved = await flow.run(({ send }) =>
           send(
             // On top of what is approved already: the maker's other open offers of this asset still need it.
@@ -115,22 +163,19 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
         );
         if (!approved) return;
       }
-      setSigning(true);
-      // The chain's clock, not the browser's: a test chain may run ahead of wall time.
-      const head = await getBlock(config);
-      const offer: Offer = { ...draft, expiry: head.timestamp + OFFER_LIFETIMES[lifetime] };
+      setSigning('offer');
       const signature = await signTypedData(config, {
         account,
         ...offerTypedData(marketDomain(refs.chainId, refs.market), offer),
       });
       fetcher.submit(
-        { intent: 'offer', body: JSON.stringify(offerBody(offer, signature)) },
+        { intent: 'offer', body: JSON.stringify(offerBody(offer, signature, makerPermit ?? undefined)) },
         { method: 'post', preventScrollReset: true },
       );
     } catch (error) {
       setSignError(describeError(error));
     } finally {
-      setSigning(false);
+      setSigning(null);
       void reads.refetch();
     }
   }
@@ -222,16 +267,21 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
         <button
           type="submit"
           disabled={
-            !draft || Boolean(verdict) || reads.data === undefined || flow.busy || signing || fetcher.state !== 'idle'
+            !draft ||
+            Boolean(verdict) ||
+            reads.data === undefined ||
+            flow.busy ||
+            signing !== null ||
+            fetcher.state !== 'idle'
           }
         >
           {t(side === Side.Sell ? 'trading.place.submitSell' : 'trading.place.submitBuy')}
         </button>
       </form>
       <TxStatus state={flow.state} testId="offer-status" />
-      {signing && (
+      {signing !== null && (
         <p role="status" data-testid="offer-signing">
-          {t('trading.place.signing')}
+          {t(signing === 'permit' ? 'trading.place.signingPermit' : 'trading.place.signing')}
         </p>
       )}
       {signError && (

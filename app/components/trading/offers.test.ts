@@ -1,13 +1,16 @@
-import { zeroAddress } from 'viem';
+import { maxUint256, recoverTypedDataAddress, zeroAddress } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import type { OfferView } from '#db/market/types';
-import { fillCost, Side } from '#protocol/market';
+import { fillCost, permitArgument, Side } from '#protocol/market';
+import { MAX_OFFER_BODY } from './market-action.server';
 import {
   cancelAllNonce,
   depthPercents,
   FILLABLE_PER_SIDE,
   fillableShown,
   makerGives,
+  makerPermitTypedData,
   offerBody,
   offerOf,
   parsePositive,
@@ -82,6 +85,49 @@ describe('an offer view', () => {
       signature: view.signature,
     });
     expect(JSON.parse(JSON.stringify(body))).toEqual(body);
+  });
+});
+
+describe("a maker's first offer of an asset", () => {
+  const signer = privateKeyToAccount(`0x${'01'.repeat(32)}`);
+  const market = '0x4444444444444444444444444444444444444444';
+  const domain = { name: 'Rackshare H100', version: '1', chainId: 31_337, verifyingContract: TAKER } as const;
+
+  it('carries an unlimited EIP-2612 permit to the market that lives as long as the offer, signed by the maker', async () => {
+    const offer = { ...offerOf(view), maker: signer.address };
+    const typedData = makerPermitTypedData(domain, signer.address, market, 4n, offer);
+    expect(typedData.message).toEqual({
+      owner: signer.address,
+      spender: market,
+      value: maxUint256,
+      nonce: 4n,
+      deadline: offer.expiry,
+    });
+    const signature = await signer.signTypedData(typedData);
+    expect(await recoverTypedDataAddress({ ...typedData, signature })).toBe(signer.address);
+  });
+
+  it("posts the permit beside the offer with uint256 fields as decimal strings, within the page action's limit", async () => {
+    const offer = { ...offerOf(view), maker: signer.address };
+    const typedData = makerPermitTypedData(domain, signer.address, market, 4n, offer);
+    const permit = permitArgument(maxUint256, offer.expiry, await signer.signTypedData(typedData));
+    const body = offerBody(offer, view.signature, permit);
+    expect(body.makerPermit).toEqual({
+      value: maxUint256.toString(),
+      deadline: '1900000000',
+      v: permit.v,
+      r: permit.r,
+      s: permit.s,
+    });
+    expect(body.offer).toEqual(offerBody(offer, view.signature).offer);
+    expect(offerBody(offer, view.signature)).not.toHaveProperty('makerPermit');
+    // The largest body the form can post: every uint256 at its maximum, a permit included.
+    const largest = offerBody(
+      { ...offer, clusterId: maxUint256, amount: maxUint256, price: maxUint256, nonce: maxUint256, expiry: maxUint256 },
+      view.signature,
+      { ...permit, deadline: maxUint256 },
+    );
+    expect(JSON.stringify(largest).length).toBeLessThan(MAX_OFFER_BODY);
   });
 });
 

@@ -3,10 +3,10 @@
  * view turned back into the struct the contract signs and fills, the token's verdict on placing an offer, and the
  * depth bars of the book. The cost and fee rules themselves are protocol/market.ts's (never written twice here).
  */
-import { type Address, parseUnits, zeroAddress } from 'viem';
+import { type Address, maxUint256, parseUnits, zeroAddress } from 'viem';
 import { shareMarketAbi } from '#contracts';
 import type { OfferView, OrderBookLevel } from '#db/market/types';
-import { fillCost, type Offer, Side } from '#protocol/market';
+import { fillCost, type Offer, type PermitDomain, permitTypedData, Side } from '#protocol/market';
 import { SHARE_DECIMALS } from '~/lib/format';
 
 /** How long a new offer stays fillable, by the chain's clock (the relay refuses more than a year). */
@@ -53,8 +53,29 @@ export function cancelAllNonce(minNonce: bigint, offers: readonly Pick<OfferView
   return highest + 1n;
 }
 
-/** POST /api/v1/offers' body: uint256 fields as decimal strings (JSON has no bigint). */
-export function offerBody(offer: Offer, signature: `0x${string}`) {
+/** A maker's EIP-2612 permit as `fillWithPermits` takes it (protocol/market.ts's `permitArgument`). */
+export type MakerPermit = { value: bigint; deadline: bigint; v: number; r: `0x${string}`; s: `0x${string}` };
+
+/**
+ * The EIP-2612 permit a maker signs with a first offer of an asset instead of sending `approve`: spender = the market,
+ * deadline = the offer's expiry (the relay counts it as allowance only while unexpired, so it lives as long as the
+ * offer). The value is unlimited: the first fill applies the permit and uses up its nonce, so a permit for just this
+ * offer's amount would leave the maker's later offers of the same asset (signed while this one was open, against the
+ * same nonce) without any allowance — with maxUint256 every one of them is covered once any is applied (OpenZeppelin
+ * never lowers an unlimited allowance).
+ */
+export function makerPermitTypedData(
+  domain: PermitDomain,
+  maker: Address,
+  market: Address,
+  nonce: bigint,
+  offer: Pick<Offer, 'expiry'>,
+) {
+  return permitTypedData(domain, { owner: maker, spender: market, value: maxUint256, nonce, deadline: offer.expiry });
+}
+
+/** POST /api/v1/offers' body: uint256 fields as decimal strings (JSON has no bigint); the maker's permit if signed. */
+export function offerBody(offer: Offer, signature: `0x${string}`, makerPermit?: MakerPermit) {
   return {
     offer: {
       maker: offer.maker,
@@ -67,6 +88,15 @@ export function offerBody(offer: Offer, signature: `0x${string}`) {
       nonce: offer.nonce.toString(),
     },
     signature,
+    ...(makerPermit && {
+      makerPermit: {
+        value: makerPermit.value.toString(),
+        deadline: makerPermit.deadline.toString(),
+        v: makerPermit.v,
+        r: makerPermit.r,
+        s: makerPermit.s,
+      },
+    }),
   };
 }
 

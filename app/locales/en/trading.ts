@@ -71,6 +71,7 @@ export const trading = {
       submitSell: 'Sign the sell offer',
       submitBuy: 'Sign the buy offer',
       approve: 'Allow the market to move it',
+      signingPermit: 'Sign the permit that lets the market move what you offer (no gas), then the offer…',
       signing: 'Sign the offer in your wallet (no gas)…',
       placed: 'Offer {{hash}} placed in the book.',
       refused: 'The relay refused the offer: {{message}} ({{code}}). Nothing was stored.',

@@ -70,6 +70,7 @@ export const trading: Pick<Messages, 'trading'> = {
       submitSell: '签署卖单',
       submitBuy: '签署买单',
       approve: '授权市场转移',
+      signingPermit: '请先签署允许市场转移你所挂资产的 permit（无需 gas），再签署挂单…',
       signing: '请在钱包中签署挂单（无需 gas）…',
       placed: '挂单 {{hash}} 已进入订单簿。',
       refused: '中继拒绝了该挂单：{{message}}（{{code}}）。未保存任何内容。',
