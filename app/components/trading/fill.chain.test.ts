@@ -5,7 +5,7 @@
  * offer form's verdict (`placementVerdict` from the token's reads) is the token's own rule: a buyer it calls
  * unverified is one the token refuses shares to.
  */
-import { type Address, erc20Abi, parseEventLogs, zeroAddress } from 'viem';
+import { type Address, erc20Abi, maxUint256, parseEventLogs, zeroAddress } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offeringConstants, shareMarketAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import type { OfferView } from '#db/market/types';
@@ -15,7 +15,15 @@ import { devAccount, devRoles } from '../../../devnet/accounts';
 import { startTestChain, type TestChain } from '../../../devnet/chain';
 import { marketActions, type SignedOffer } from '../../../devnet/market';
 import { testPort } from '../../../devnet/ports';
-import { cancelOfferCall, offerBody, offerOf, placementVerdict, takerGives } from './offers';
+import {
+  cancelOfferCall,
+  type MakerPermit,
+  makerPermitTypedData,
+  offerBody,
+  offerOf,
+  placementVerdict,
+  takerGives,
+} from './offers';
 
 const SHARE = offeringConstants.SHARE_UNIT;
 const USD = 1_000_000n;
@@ -23,6 +31,8 @@ const OPERATOR = devRoles.operators[0]!;
 const [HOLDER, BUYER] = devRoles.investors as unknown as [number, number];
 /** A dev account no test here has used: unverified on every token. */
 const NEWCOMER = devRoles.testWallets[25];
+/** A dev account that has never sent a transaction: a maker who never approved the market. */
+const FIRST_LISTER = devRoles.testWallets[24]!;
 const FEE_BPS = 30;
 
 let chain: TestChain;
@@ -48,8 +58,8 @@ afterAll(async () => {
 });
 
 /** The relay's view of a signed offer (db/market/offers.ts's shape) after the page posted `offerBody`. */
-function relayed(signed: SignedOffer, filled = 0n): OfferView {
-  const { offer } = offerBody(signed.offer, signed.signature);
+function relayed(signed: SignedOffer, filled = 0n, permit?: MakerPermit): OfferView {
+  const { offer, makerPermit } = offerBody(signed.offer, signed.signature, permit);
   return {
     offerHash: signed.offerHash,
     maker: signed.offer.maker,
@@ -66,6 +76,9 @@ function relayed(signed: SignedOffer, filled = 0n): OfferView {
     status: 'open',
     reason: null,
     createdAt: 0,
+    makerPermit: makerPermit
+      ? { ...makerPermit, value: BigInt(makerPermit.value), deadline: BigInt(makerPermit.deadline) }
+      : null,
   };
 }
 
@@ -95,7 +108,32 @@ async function permitOf(owner: number, asset: Address, value: bigint) {
   return permitArgument(value, deadline, signature);
 }
 
-/** FillPanel's transaction: `fillWithPermits(offerOf(view), signature, amount, noPermit, takerPermit)`. */
+/**
+ * The offer form's permit for a maker short of allowance (OfferForm's signMakerPermit): unlimited, to the market, until
+ * the offer's expiry, on the asset's own domain and current nonce.
+ */
+async function makerPermitOf(maker: number, asset: Address, expiry: bigint) {
+  const address = devAccount(maker).address;
+  const [[, name, version, chainId, verifyingContract], nonce] = await Promise.all([
+    chain.publicClient.readContract({ address: asset, abi: testStablecoinAbi, functionName: 'eip712Domain' }),
+    chain.publicClient.readContract({
+      address: asset,
+      abi: testStablecoinAbi,
+      functionName: 'nonces',
+      args: [address],
+    }),
+  ]);
+  const typedData = makerPermitTypedData(
+    { name, version, chainId: Number(chainId), verifyingContract },
+    address,
+    chain.deployment.contracts.market,
+    nonce,
+    { expiry },
+  );
+  return permitArgument(typedData.message.value, expiry, await devAccount(maker).signTypedData(typedData));
+}
+
+/** FillPanel's transaction: `fillWithPermits(offerOf(view), signature, amount, makerPermit ?? noPermit, takerPermit)`. */
 async function fillAsPanel(taker: number, view: OfferView, amount: bigint) {
   const offer = offerOf(view);
   const cost = fillCost(offer, amount);
@@ -110,7 +148,13 @@ async function fillAsPanel(taker: number, view: OfferView, amount: bigint) {
     address: chain.deployment.contracts.market,
     abi: shareMarketAbi,
     functionName: 'fillWithPermits',
-    args: [offer, view.signature, amount, noPermit, await permitOf(taker, taking.asset, taking.need)],
+    args: [
+      offer,
+      view.signature,
+      amount,
+      view.makerPermit ?? noPermit,
+      await permitOf(taker, taking.asset, taking.need),
+    ],
   });
   const [event] = parseEventLogs({ abi: shareMarketAbi, eventName: 'OfferFilled', logs: receipt.logs });
   return { shown, event: event!.args };
@@ -152,6 +196,44 @@ describe('a fill from the cluster page', () => {
     expect(event.cost).toBe(shown.cost);
     expect(event.fee).toBe(shown.fee);
     expect((await balance(chain.deployment.contracts.stablecoin, taker)) - before).toBe(shown.cost - shown.fee);
+  });
+});
+
+describe("a maker's first listing (a permit signed with the offer, no approval ever sent)", () => {
+  it("fills through the relayed maker permit, which leaves the market an unlimited allowance for the maker's next offers", async () => {
+    const maker = devAccount(FIRST_LISTER).address;
+    const allowance = () =>
+      chain.publicClient.readContract({
+        address: token,
+        abi: erc20Abi,
+        functionName: 'allowance',
+        args: [maker, chain.deployment.contracts.market],
+      });
+    await chain.send(HOLDER, { address: token, abi: erc20Abi, functionName: 'transfer', args: [maker, 10n * SHARE] });
+    expect(await chain.publicClient.getTransactionCount({ address: maker })).toBe(0);
+    expect(await allowance()).toBe(0n);
+    const first = await market.signOffer(FIRST_LISTER, { side: Side.Sell, clusterId, amount: 6n * SHARE, price: USD });
+    const view = relayed(first, 0n, await makerPermitOf(FIRST_LISTER, token, first.offer.expiry));
+    const buyer = devAccount(BUYER).address;
+    const sharesBefore = await balance(token, buyer);
+    const { event } = await fillAsPanel(BUYER, view, 2n * SHARE);
+    expect(event).toMatchObject({ offerHash: view.offerHash, maker, taker: buyer, amount: 2n * SHARE });
+    expect((await balance(token, buyer)) - sharesBefore).toBe(2n * SHARE);
+    expect(await balance(token, maker)).toBe(8n * SHARE);
+    expect(await allowance()).toBe(maxUint256);
+    // A second offer, signed while the first was open, needs no permit of its own: the applied one covers it.
+    const second = await market.signOffer(FIRST_LISTER, {
+      side: Side.Sell,
+      clusterId,
+      amount: 3n * SHARE,
+      price: USD,
+      nonce: 0n,
+      expiry: first.offer.expiry + 1n,
+    });
+    const { event: next } = await fillAsPanel(BUYER, relayed(second), 3n * SHARE);
+    expect(next).toMatchObject({ offerHash: second.offerHash, maker, amount: 3n * SHARE });
+    expect(await balance(token, maker)).toBe(5n * SHARE);
+    expect(await chain.publicClient.getTransactionCount({ address: maker })).toBe(0);
   });
 });
 
