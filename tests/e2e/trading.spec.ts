@@ -77,16 +77,9 @@ async function asOperator(token: Address, functionName: string, args: unknown[])
   expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
 }
 
-/** Dev account `index` lets the market move all its `token` shares. */
-async function approveMarket(index: number, token: Address) {
-  const hash = await walletOf(index).writeContract({
-    address: token,
-    abi: shareTokenAbi,
-    functionName: 'approve',
-    args: [market(), maxUint256],
-  } as never);
-  expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
-}
+/** How much of `owner`'s `token` shares the market may move. */
+const marketAllowance = (token: Address, owner: Address) =>
+  publicClient.readContract({ address: token, abi: shareTokenAbi, functionName: 'allowance', args: [owner, market()] });
 
 const readMarket = <T>(functionName: string, args: unknown[], blockNumber?: bigint) =>
   publicClient.readContract({
@@ -127,11 +120,9 @@ test('a holder lists shares without gas, a verified investor buys part in one tr
   await mintStablecoin(buyer, parseUnits('1000', 6));
   await mintStablecoin(stranger, parseUnits('1000', 6));
 
-  // The seller has let the market move its shares before (an approval it gave once, as a holder who traded before
-  // would have: the relay keeps an offer only when the market could move what it gives, and a maker's EIP-2612 permit
-  // is not handed to takers by the book, so the dashboard asks for that approval on a first listing).
-  await approveMarket(SELLER_INDEX, token);
-  // The seller lists 40 shares at 12.50: one signature, no transaction.
+  // The seller has never let the market move its shares: the first listing signs a permit with the offer instead.
+  expect(await marketAllowance(token, seller)).toBe(0n);
+  // The seller lists 40 shares at 12.50: two signatures (the shares' EIP-2612 permit, the offer), no transaction.
   const sellerNonce = await publicClient.getTransactionCount({ address: seller });
   const listing = await openAs(browser, seller, `/clusters/${clusterId}`);
   const form = listing.page.getByTestId('offer-form');
@@ -148,13 +139,19 @@ test('a holder lists shares without gas, a verified investor buys part in one tr
   await expect(placed).toBeVisible();
   const offerHash = (await placed.getAttribute('data-hash')) as Hex;
   expect(await publicClient.getTransactionCount({ address: seller })).toBe(sellerNonce);
-  expect(listing.requests).toContain('eth_signTypedData_v4');
-  expect(listing.requests).not.toContain('eth_sendTransaction');
+  expect(listing.requests.filter((method) => SIGNING.includes(method))).toEqual([
+    'eth_signTypedData_v4',
+    'eth_signTypedData_v4',
+  ]);
+  expect(await marketAllowance(token, seller)).toBe(0n);
 
   // The relay holds it, open, as the chain sees it: the market's own hash, nothing filled.
   const mine = await (await request.get(`/api/v1/offers?maker=${seller}`)).json();
   const stored = mine.offers.find((offer: { offerHash: string }) => offer.offerHash === offerHash);
   expect(stored).toMatchObject({ side: 'sell', amount: LISTED.toString(), price: PRICE.toString(), status: 'open' });
+  // The relay keeps the permit with the offer: unlimited, to the market, as long as the offer lives.
+  expect(stored.makerPermit.value).toBe(maxUint256.toString());
+  expect(BigInt(stored.makerPermit.deadline)).toBe(BigInt(stored.expiry));
   const offer = {
     maker: seller,
     side: 0,
@@ -204,6 +201,8 @@ test('a holder lists shares without gas, a verified investor buys part in one tr
   expect(remaining).toBe(LISTED - BOUGHT);
   expect(await shareBalance(token, seller)).toBe(100n * SHARE - BOUGHT);
   expect(await shareBalance(token, buyer)).toBe(BOUGHT);
+  // The fill applied the seller's permit: the market may now move the seller's shares for its next offers.
+  expect(await marketAllowance(token, seller)).toBe(maxUint256);
   expect(await stablecoinBalance(buyer)).toBe(buyerCashBefore - cost);
   expect(await stablecoinBalance(seller)).toBe(sellerCashBefore + cost - fee);
 
@@ -320,8 +319,7 @@ test('an investor the allowlist would refuse is told why before signing anything
   await withdrawShares(SELLER_INDEX, sale.offering);
   await asOperator(sale.token, 'setAllowlistEnabled', [true]);
   await mintStablecoin(stranger, parseUnits('1000', 6));
-  // A sell offer on the book for the stranger to try.
-  await approveMarket(SELLER_INDEX, sale.token);
+  // A sell offer on the book for the stranger to try (the seller's permit signed with it, no approval sent).
   const listing = await openAs(browser, seller, `/clusters/${sale.clusterId}`);
   const form = listing.page.getByTestId('offer-form');
   await form.getByLabel('Sell shares').check();
