@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { type Address, erc20Abi, zeroAddress } from 'viem';
 import { type Config, useConfig, useConnection, useReadContracts } from 'wagmi';
 import { getBlock, readContract, signTypedData } from 'wagmi/actions';
-import { shareMarketAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import { shareMarketAbi, shareTokenAbi } from '#contracts';
 import { fillCost, fillFee, marketDomain, type Offer, offerTypedData, permitArgument, Side } from '#protocol/market';
 import { refusalSentence } from '~/components/holdings/refusal';
 import { TxStatus } from '~/components/TxStatus';
@@ -30,7 +30,7 @@ import {
   parseShareAmount,
   placementVerdict,
 } from './offers';
-import { isUnsupportedSigning } from './permit';
+import { isUnsupportedSigning, readPermitTerms } from './permit';
 import { type RelayAnswer, RelayMessage } from './relay-answer';
 
 /**
@@ -45,20 +45,10 @@ async function signMakerPermit(
   market: Address,
   offer: Offer,
 ): Promise<MakerPermit | null> {
-  // The ERC20Permit views are the same on both tokens: the stablecoin's ABI names them.
-  const views = await Promise.all([
-    readContract(config, { address: asset, abi: testStablecoinAbi, functionName: 'nonces', args: [maker] }),
-    readContract(config, { address: asset, abi: testStablecoinAbi, functionName: 'eip712Domain' }),
-  ]).catch(() => null);
-  if (!views) return null;
-  const [nonce, [, name, version, chainId, verifyingContract]] = views;
-  const typedData = makerPermitTypedData(
-    { name, version, chainId: Number(chainId), verifyingContract },
-    maker,
-    market,
-    nonce,
-    offer,
-  );
+  // An asset without permit views (no nonces / eip712Domain) is approved instead.
+  const terms = await readPermitTerms(config, asset, maker).catch(() => null);
+  if (!terms) return null;
+  const typedData = makerPermitTypedData(terms.domain, maker, market, terms.nonce, offer);
   try {
     const signature = await signTypedData(config, { account: maker, ...typedData });
     return permitArgument(typedData.message.value, typedData.message.deadline, signature);

@@ -21,21 +21,23 @@ export function isUnsupportedSigning(error: unknown) {
   return code === 4200 || code === -32601;
 }
 
-/** Signs `owner`'s permit for `spender` to move `value` of `token`; the market's `Permit` argument. */
-export async function signPermit(config: Config, token: Address, owner: Address, spender: Address, value: bigint) {
+/** `owner`'s current permit nonce on `token` and the token's EIP-712 domain (ERC-5267), as a permit is signed. */
+export async function readPermitTerms(config: Config, token: Address, owner: Address) {
   // The ERC20Permit views are the same on both tokens: the stablecoin's ABI names them.
-  const [nonce, domain, head] = await Promise.all([
+  const [nonce, [, name, version, chainId, verifyingContract]] = await Promise.all([
     readContract(config, { address: token, abi: testStablecoinAbi, functionName: 'nonces', args: [owner] }),
     readContract(config, { address: token, abi: testStablecoinAbi, functionName: 'eip712Domain' }),
-    getBlock(config),
   ]);
+  return { nonce, domain: { name, version, chainId: Number(chainId), verifyingContract } };
+}
+
+/** Signs `owner`'s permit for `spender` to move `value` of `token`; the market's `Permit` argument. */
+export async function signPermit(config: Config, token: Address, owner: Address, spender: Address, value: bigint) {
+  const [{ nonce, domain }, head] = await Promise.all([readPermitTerms(config, token, owner), getBlock(config)]);
   const deadline = head.timestamp + PERMIT_LIFETIME_SECONDS;
   const signature = await signTypedData(config, {
     account: owner,
-    ...permitTypedData(
-      { name: domain[1], version: domain[2], chainId: Number(domain[3]), verifyingContract: domain[4] },
-      { owner, spender, value, nonce, deadline },
-    ),
+    ...permitTypedData(domain, { owner, spender, value, nonce, deadline }),
   });
   return permitArgument(value, deadline, signature);
 }
