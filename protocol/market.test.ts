@@ -10,6 +10,7 @@ import { startTestChain, type TestChain } from '../devnet/chain';
 import { marketActions } from '../devnet/market';
 import { testPort } from '../devnet/ports';
 import {
+  asSide,
   fillCost,
   fillFee,
   fillParties,
@@ -22,8 +23,10 @@ import {
   marketTypes,
   OFFER_TYPE_STRING,
   type Offer,
+  offerOfView,
   recoverOfferSigner,
   Side,
+  sideName,
 } from './market';
 
 const SHARE = 10n ** 18n;
@@ -106,6 +109,32 @@ describe('market rules on paper', () => {
     expect(isCanonicalSignature(twin as `0x${string}`)).toBe(false);
     expect(await recoverOfferSigner(domain, signed, twin as `0x${string}`)).toBeNull();
     expect(await recoverOfferSigner(domain, signed, good.slice(0, 130) as `0x${string}`)).toBeNull();
+  });
+});
+
+describe('sides and the off-chain form of an offer', () => {
+  it('names the generated sides and refuses any other value', () => {
+    expect(sideName(Side.Sell)).toBe('sell');
+    expect(sideName(Side.Buy)).toBe('buy');
+    expect(asSide(Side.Buy)).toBe(Side.Buy);
+    expect(() => asSide(2)).toThrow(RangeError);
+    expect(() => sideName(-1)).toThrow(RangeError);
+  });
+
+  it('turns a view back into the signed struct: named side, null taker as the zero address, expiry as bigint', () => {
+    const maker: Address = '0x00000000000000000000000000000000000000aa';
+    const view = {
+      maker,
+      side: 'buy',
+      clusterId: 3n,
+      amount: 5n,
+      price: 7n,
+      taker: null,
+      expiry: 99,
+      nonce: 4n,
+    } as const;
+    expect(offerOfView(view)).toEqual({ ...view, side: Side.Buy, taker: zeroAddress, expiry: 99n });
+    expect(offerOfView({ ...view, side: 'sell', taker: maker }).side).toBe(Side.Sell);
   });
 });
 

@@ -16,6 +16,7 @@ import {
   size,
   sliceHex,
   toBytes,
+  zeroAddress,
 } from 'viem';
 import { shareMarketConstants, shareMarketSide, shareMarketTypeStrings } from '#contracts';
 import { parseTypeString } from './eip712';
@@ -57,6 +58,40 @@ export type Offer = {
   expiry: bigint;
   nonce: bigint;
 };
+
+/** A side as the relay's views, the API and the dashboard name it. */
+export type SideName = 'sell' | 'buy';
+
+/** `side` as a Side; anything but Sell or Buy is refused, never read as one of them. */
+export function asSide(side: number): Side {
+  if (side === Side.Sell || side === Side.Buy) return side;
+  throw new RangeError(`${side} is not a market side`);
+}
+
+export const sideName = (side: number): SideName => (asSide(side) === Side.Sell ? 'sell' : 'buy');
+
+export const sideOfName = (name: SideName): Side => (name === 'sell' ? Side.Sell : Side.Buy);
+
+/** An offer as it travels off chain: named side, a public offer's taker as null, expiry in seconds. */
+export type OfferLike = Omit<Offer, 'side' | 'taker' | 'expiry'> & {
+  side: SideName;
+  taker: Address | null;
+  expiry: number | bigint;
+};
+
+/** The struct the market signs and fills, from its off-chain form (a public offer's taker is the zero address). */
+export function offerOfView(view: OfferLike): Offer {
+  return {
+    maker: view.maker,
+    side: sideOfName(view.side),
+    clusterId: view.clusterId,
+    amount: view.amount,
+    price: view.price,
+    taker: view.taker ?? zeroAddress,
+    expiry: BigInt(view.expiry),
+    nonce: view.nonce,
+  };
+}
 
 export type MarketDomain = ReturnType<typeof marketDomain>;
 

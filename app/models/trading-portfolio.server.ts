@@ -14,11 +14,11 @@
  */
 import type { AppLoadContext } from '@remix-run/node';
 import { and, desc, eq, or } from 'drizzle-orm';
-import { type Address, getAddress, zeroAddress } from 'viem';
+import { type Address, getAddress } from 'viem';
 import { readTrades } from '#db/market/book';
 import type { ExitQuote, OfferView, Trade } from '#db/market/types';
 import { marketFeeEvents, revenueDeposits, shareTokens, shareTransfers } from '#db/schema';
-import { fillCost, fillFee, leavesDustRemainder, type Offer, SHARE_UNIT, Side } from '#protocol/market';
+import { fillCost, fillFee, leavesDustRemainder, type Offer, offerOfView, SHARE_UNIT } from '#protocol/market';
 import { tokenEarnedAt } from '~/models/holdings-earnings.server';
 import { listOffersByMaker } from '~/models/offers.server';
 import { getOrderBook, marketFigures } from '~/models/order-book.server';
@@ -54,17 +54,6 @@ export async function mirroredFeeBps(context: Context): Promise<number> {
     .limit(1);
   return row?.feeBps ?? 0;
 }
-
-const offerOfView = (view: OfferView): Offer => ({
-  maker: view.maker,
-  side: view.side === 'sell' ? Side.Sell : Side.Buy,
-  clusterId: view.clusterId,
-  amount: view.amount,
-  price: view.price,
-  taker: view.taker ?? zeroAddress,
-  expiry: BigInt(view.expiry),
-  nonce: view.nonce,
-});
 
 /** The most of `want` shares a Buy offer takes without leaving a dust remainder (0: none). */
 function takeFrom(offer: Offer, filled: bigint, remaining: bigint, want: bigint): bigint {

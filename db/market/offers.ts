@@ -3,7 +3,7 @@
  * (for hashing and costing) and to the spec's `OfferView`.
  */
 import { getAddress, type Hex, zeroAddress } from 'viem';
-import type { Offer } from '#protocol/market';
+import { asSide, type Offer, sideName } from '#protocol/market';
 import type { marketOffers } from '../schema';
 import type { Candidate, StoredPermit } from './fillability';
 import { liveRemainder } from './fillability';
@@ -17,7 +17,7 @@ export const LIVE_STATUSES = ['open', 'unfillable'] as const;
 export function offerOfRow(row: OfferRow): Offer {
   return {
     maker: row.maker,
-    side: row.side === 1 ? 1 : 0,
+    side: asSide(row.side),
     clusterId: row.clusterId,
     amount: row.amount,
     price: row.price,
@@ -55,7 +55,7 @@ export function offerView(row: OfferRow): OfferView {
   return {
     offerHash: row.offerHash,
     maker: getAddress(row.maker),
-    side: row.side === 0 ? 'sell' : 'buy',
+    side: sideName(row.side),
     clusterId: row.clusterId,
     amount: row.amount,
     price: row.price,

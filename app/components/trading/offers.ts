@@ -3,10 +3,10 @@
  * view turned back into the struct the contract signs and fills, the token's verdict on placing an offer, and the
  * depth bars of the book. The cost and fee rules themselves are protocol/market.ts's (never written twice here).
  */
-import { type Address, maxUint256, parseUnits, zeroAddress } from 'viem';
+import { type Address, maxUint256, parseUnits } from 'viem';
 import { shareMarketAbi } from '#contracts';
 import type { OfferView, OrderBookLevel } from '#db/market/types';
-import { fillCost, type Offer, type PermitDomain, permitTypedData, Side } from '#protocol/market';
+import { fillCost, type Offer, offerOfView, type PermitDomain, permitTypedData, Side } from '#protocol/market';
 import { SHARE_DECIMALS } from '~/lib/format';
 
 /** How long a new offer stays fillable, by the chain's clock (the relay refuses more than a year). */
@@ -24,19 +24,8 @@ export function parsePositive(value: string, decimals: number): bigint | undefin
 
 export const parseShareAmount = (value: string) => parsePositive(value, SHARE_DECIMALS);
 
-/** The struct the market signs and fills, from the relay's view of it (a public offer's taker is the zero address). */
-export function offerOf(view: OfferView): Offer {
-  return {
-    maker: view.maker,
-    side: view.side === 'sell' ? Side.Sell : Side.Buy,
-    clusterId: view.clusterId,
-    amount: view.amount,
-    price: view.price,
-    taker: view.taker ?? zeroAddress,
-    expiry: BigInt(view.expiry),
-    nonce: view.nonce,
-  };
-}
+/** The struct the market signs and fills, from the relay's view of it (protocol/market.ts offerOfView). */
+export const offerOf = (view: OfferView): Offer => offerOfView(view);
 
 /** The `cancel([offer])` transaction that ends one relayed offer on chain (only its maker may send it). */
 export const cancelOfferCall = (market: Address, maker: Address, view: OfferView) =>
