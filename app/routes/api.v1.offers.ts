@@ -1,16 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { isAddress } from 'viem';
 import { z } from 'zod';
+import { MAX_OFFER_BODY_BYTES } from '#db/market/bounds';
 import { serializeOfferView } from '#db/market/offers';
 import { apiParse, apiResponse } from '~/lib/api.server';
 import { searchParamsObject } from '~/lib/params';
 import { listOffersByMaker, relayOffer } from '~/models/offers.server';
 
-/**
- * An offer body is one offer (eight short fields), a signature (at most 2 KiB for a contract wallet) and a permit:
- * 16 KiB is far above any valid one. The stack's body guard (scripts/stack/web-guards.ts) caps every body too.
- */
-export const OFFER_BODY_LIMIT = 16 * 1_024;
+/** The stack's body guard (scripts/stack/web-guards.ts) caps every body too; this is the relay's own bound. */
+export const OFFER_BODY_LIMIT = MAX_OFFER_BODY_BYTES;
 
 const headers = { 'cache-control': 'no-store', 'access-control-allow-origin': '*' };
 

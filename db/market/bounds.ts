@@ -3,6 +3,12 @@
  * they count), so the three cannot disagree.
  */
 
+/**
+ * The largest offer body read, through the API or the dashboard's action: one offer (eight short fields), a signature
+ * (at most 2 KiB for a contract wallet) and a permit — 16 KiB is far above any valid one.
+ */
+export const MAX_OFFER_BODY_BYTES = 16 * 1_024;
+
 /** Live offers one maker may have on a chain, and open offers one cluster may have (both sides together). */
 export const MAX_OFFERS_PER_MAKER = 50;
 export const MAX_OFFERS_PER_CLUSTER = 2_000;

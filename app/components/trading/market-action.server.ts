@@ -6,6 +6,7 @@
 import type { ActionFunctionArgs, AppLoadContext } from '@remix-run/node';
 import { isAddress } from 'viem';
 import { z } from 'zod';
+import { MAX_OFFER_BODY_BYTES } from '#db/market/bounds';
 import { fromDataSources } from '~/lib/http.server';
 import { clusterIdParam } from '~/lib/params';
 import { privateData } from '~/lib/private-json.server';
@@ -14,8 +15,8 @@ import { getExitQuote } from '~/models/trading-portfolio.server';
 import { parseShareAmount } from './offers';
 import type { MarketAnswer } from './relay-answer';
 
-/** A signed offer's JSON is a few hundred bytes; anything past this is refused unread. */
-export const MAX_OFFER_BODY = 4_096;
+/** The relay's bound, as the API applies it (a contract wallet's signature makes a body far larger than an EOA's). */
+export const MAX_OFFER_BODY = MAX_OFFER_BODY_BYTES;
 
 const marketWriteSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('offer'), body: z.string().max(MAX_OFFER_BODY) }),
