@@ -15,7 +15,13 @@ beforeAll(async () => {
   await migrateDatabase(handle);
   context = {
     db: handle.db,
-    chain: { chainId: 424_242 },
+    // The stablecoin's decimals are read from the chain (the market figures count fills of at least one whole unit);
+    // the test is about the database, so the chain answers.
+    chain: {
+      chainId: 424_242,
+      deployment: { contracts: { stablecoin: '0x00000000000000000000000000000000000000c0' } },
+      publicClient: { readContract: async () => 6 },
+    },
     web: parseWebEnv({}, { port: 4550 }).settings,
   } as unknown as AppLoadContext;
 });
