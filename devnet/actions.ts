@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { type Address, type Hex, keccak256, toHex } from 'viem';
 import { clusterRegistryAbi, offeringAbi, offeringConstants } from '#contracts';
 import type { Deployment } from '#contracts/deployments';
+import { withGasHeadroom } from '#protocol/chain';
 import type { EpochReport } from '#protocol/eip712';
 import { hardwareRoot } from '#protocol/hardware';
 import { devAccount, devRoles } from './accounts';
@@ -31,7 +32,11 @@ type WriteRequest = Parameters<DevWallet['writeContract']>[0];
 
 /** Sends `request` (a calls.ts request) as dev account `index` and waits for its receipt; a revert throws. */
 export async function sendAs(handle: ChainHandle, index: number, request: object) {
-  const hash = await handle.wallet(index).writeContract(request as WriteRequest);
+  const wallet = handle.wallet(index);
+  const write = request as WriteRequest;
+  // A revert surfaces here as the contract's decoded error, as writeContract's own estimate would throw it.
+  const estimate = await handle.publicClient.estimateContractGas({ ...write, account: wallet.account } as never);
+  const hash = await wallet.writeContract({ ...write, gas: write.gas ?? withGasHeadroom(estimate) });
   const receipt = await handle.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 });
   if (receipt.status !== 'success') throw new Error(`transaction ${hash} reverted`);
   return receipt;

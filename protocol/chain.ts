@@ -12,3 +12,10 @@ export function chainFor(id: number, rpcUrl: string, name = `chain-${id}`): Chai
     rpcUrls: { default: { http: [rpcUrl] } },
   });
 }
+
+/**
+ * A node's gas estimate with a wallet's headroom (a quarter more). Anvil's estimate is the least gas that succeeded on
+ * the state and timestamp it estimated on, to the unit where a refund counts: the same transaction mined a second later
+ * (more revenue streamed, another storage slot written) or spending an allowance its own permit set can run out of it.
+ */
+export const withGasHeadroom = (estimate: bigint) => estimate + estimate / 4n;

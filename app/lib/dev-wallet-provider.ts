@@ -8,6 +8,7 @@
  * (devWalletAvailable).
  */
 import { type Address, getAddress, type Hex, isAddressEqual, numberToHex } from 'viem';
+import { withGasHeadroom } from '#protocol/chain';
 import { DEV_WALLET_STORAGE, devWalletAccount, type KeyValueStorage, storedDevAccount } from '~/lib/dev-wallet';
 
 type Listener = (...args: unknown[]) => void;
@@ -19,8 +20,6 @@ const UNSUPPORTED = 4200;
 const UNRECOGNIZED_CHAIN = 4902;
 const INVALID_PARAMS = -32602;
 const METHOD_NOT_FOUND = -32601;
-/** A transaction sent without a gas limit gets the node's estimate plus a quarter, as wallets pad theirs. */
-const GAS_HEADROOM_DIVISOR = 4n;
 
 /**
  * Whether a method the wallet does not answer itself may reach the RPC: the public, read-only `eth_`, `net_` and
@@ -121,12 +120,10 @@ export function createDevWalletProvider(options: {
         if (!transaction) throw providerError(INVALID_PARAMS, 'eth_sendTransaction needs a transaction');
         requireSigner(transaction.from ?? account);
         const request = { ...transaction, from: account };
-        // As a wallet does, the node's estimate with headroom: anvil's is the least gas that succeeded on the state it
-        // estimated on, to the unit where the transaction's refund counts (a market fill spends, in the same
-        // transaction, the allowance its permit set), and a block with another timestamp then ran out of gas.
+        // As a wallet does, the node's estimate with headroom (withGasHeadroom says why).
         if (request.gas === undefined) {
           const estimate = BigInt((await forward('eth_estimateGas', [request])) as Hex);
-          request.gas = numberToHex(estimate + estimate / GAS_HEADROOM_DIVISOR);
+          request.gas = numberToHex(withGasHeadroom(estimate));
         }
         return forward(method, [request]);
       }
