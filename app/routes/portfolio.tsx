@@ -207,6 +207,8 @@ export default function Portfolio() {
     <>
       <h1>{t('portfolio.title')}</h1>
       <ConnectWallet />
+      {/* Outside the holdings: a refund or a sale that empties them must not take its own receipt off the page. */}
+      <TxStatus state={flow.state} testId="portfolio-status" />
       {!account ? (
         <p className="empty">{t('common.connectFirst')}</p>
       ) : positionsQuery.isPending ? (
@@ -358,7 +360,6 @@ export default function Portfolio() {
                 </tbody>
               </table>
             </div>
-            <TxStatus state={flow.state} testId="portfolio-status" />
           </section>
           <RefundList
             rows={rows}
