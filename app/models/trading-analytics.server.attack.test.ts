@@ -2,13 +2,17 @@
  * Attack tests for the market analytics (reviewer m-attack): a failing test is an open finding.
  */
 import type { AppLoadContext } from '@remix-run/node';
-import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatabaseHandle } from '#db/database';
 import { testDatabases } from '#db/databases.test-kit';
-import { createIndexer } from '#db/indexer/indexer';
-import { investorA, investorB, type MarketFixture, SHARE, startMarketChain } from '#db/market/market.test-kit';
-import { marketUpkeepHooks } from '#db/market/upkeep';
+import {
+  indexMarket,
+  investorA,
+  investorB,
+  type MarketFixture,
+  SHARE,
+  startMarketChain,
+} from '#db/market/market.test-kit';
 import { testPort } from '../../devnet/ports';
 import { getMarketStats, getPriceHistory } from './trading-analytics.server';
 
@@ -17,22 +21,7 @@ let fx: MarketFixture;
 let handle: DatabaseHandle;
 let context: Pick<AppLoadContext, 'db' | 'chain'>;
 
-const index = () =>
-  createIndexer({
-    db: handle.db,
-    publicClient: fx.chain.publicClient,
-    chainId: 31_337,
-    contracts: { ...fx.chain.contracts, market: fx.market },
-    deployBlock: fx.chain.deployment.deployBlock,
-    signal: new AbortController().signal,
-    log: pino({ level: 'silent' }),
-    ...marketUpkeepHooks({
-      db: handle.db,
-      publicClient: fx.chain.publicClient as never,
-      chainId: 31_337,
-      contracts: { stablecoin: fx.chain.contracts.stablecoin, market: fx.market },
-    }),
-  }).catchUp();
+const index = () => indexMarket(fx, handle.db);
 
 beforeAll(async () => {
   fx = await startMarketChain(testPort(4935));

@@ -5,14 +5,13 @@
  * equal the indexed fills.
  */
 import type { AppLoadContext } from '@remix-run/node';
-import pino from 'pino';
 import { type Address, getAddress } from 'viem';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { shareMarketAbi, shareTokenAbi } from '#contracts';
 import type { DatabaseHandle } from '#db/database';
 import { testDatabases } from '#db/databases.test-kit';
-import { createIndexer } from '#db/indexer/indexer';
 import {
+  indexMarket,
   investorA,
   investorB,
   investorC,
@@ -21,7 +20,6 @@ import {
   SHARE,
   startMarketChain,
 } from '#db/market/market.test-kit';
-import { marketUpkeepHooks } from '#db/market/upkeep';
 import type { Offer } from '#protocol/market';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { sendAs } from '../../devnet/actions';
@@ -38,22 +36,7 @@ let handle: DatabaseHandle;
 let context: Pick<AppLoadContext, 'db' | 'chain'>;
 const signed: Record<string, { offer: Offer; signature: `0x${string}` }> = {};
 
-const index = () =>
-  createIndexer({
-    db: handle.db,
-    publicClient: fx.chain.publicClient,
-    chainId: 31_337,
-    contracts: { ...fx.chain.contracts, market: fx.market },
-    deployBlock: fx.chain.deployment.deployBlock,
-    signal: new AbortController().signal,
-    log: pino({ level: 'silent' }),
-    ...marketUpkeepHooks({
-      db: handle.db,
-      publicClient: fx.chain.publicClient as never,
-      chainId: 31_337,
-      contracts: { stablecoin: fx.chain.contracts.stablecoin, market: fx.market },
-    }),
-  }).catchUp();
+const index = () => indexMarket(fx, handle.db);
 
 async function post(key: string, maker: number, fields: Partial<Offer>) {
   const offer = await fx.offer(maker, fields);

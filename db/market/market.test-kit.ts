@@ -3,15 +3,19 @@
  * tokenized, investors A 50, B 40, C 10 whole shares), the deployment's market (deployed here from the generated
  * bytecode where the deployment record has none), and helpers to sign, relay and fill offers. Never used outside tests.
  */
+import pino from 'pino';
 import { type Address, type Hex, zeroAddress } from 'viem';
 import { shareMarketAbi, shareMarketBytecode, shareTokenAbi, testStablecoinAbi } from '#contracts';
-import { marketDomain, type Offer, offerTypedData } from '#protocol/market';
+import { marketDomain, type Offer, offerTypedData, SHARE_UNIT } from '#protocol/market';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { sendAs } from '../../devnet/actions';
+import type { Database } from '../database';
 import { runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
+import { createIndexer } from '../indexer/indexer';
 import type { MarketChain } from './fillability';
+import { marketUpkeepHooks } from './upkeep';
 
-export const SHARE = 10n ** 18n;
+export const SHARE = SHARE_UNIT;
 export const [investorA, investorB, investorC] = devRoles.investors as unknown as [number, number, number];
 
 export type MarketFixture = {
@@ -114,4 +118,24 @@ export function offerBody(offer: Offer, signature: Hex, extra: Record<string, un
     signature,
     ...extra,
   };
+}
+
+/** Indexes the fixture's chain into `db` up to its head, the market's upkeep running after each range as in the stack. */
+export function indexMarket(fx: MarketFixture, db: Database) {
+  return createIndexer({
+    db,
+    publicClient: fx.chain.publicClient,
+    chainId: fx.chain.deployment.chainId,
+    contracts: { ...fx.chain.contracts, market: fx.market },
+    deployBlock: fx.chain.deployment.deployBlock,
+    maxBlockRange: 1_000,
+    signal: new AbortController().signal,
+    log: pino({ level: 'silent' }),
+    ...marketUpkeepHooks({
+      db,
+      publicClient: fx.chain.publicClient as never,
+      chainId: fx.chain.deployment.chainId,
+      contracts: { stablecoin: fx.chain.contracts.stablecoin, market: fx.market },
+    }),
+  }).catchUp();
 }

@@ -3,7 +3,6 @@
  * finding, a passing one an attack repelled.
  */
 import { eq } from 'drizzle-orm';
-import pino from 'pino';
 import type { Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shareMarketAbi, testStablecoinAbi } from '#contracts';
@@ -12,9 +11,9 @@ import { sendAs } from '../../devnet/actions';
 import { testPort } from '../../devnet/ports';
 import type { DatabaseHandle } from '../database';
 import { testDatabases } from '../databases.test-kit';
-import { createIndexer } from '../indexer/indexer';
 import { marketOffers } from '../schema';
 import {
+  indexMarket,
   investorA,
   investorB,
   investorC,
@@ -24,7 +23,7 @@ import {
   startMarketChain,
 } from './market.test-kit';
 import { relayOffer } from './relay';
-import { marketUpkeepHooks, REORG_DEPTH, ROUND_LIMIT } from './upkeep';
+import { REORG_DEPTH, ROUND_LIMIT } from './upkeep';
 
 // One database is enough to show the logic flaw (the upkeep is database-agnostic).
 const [pglite] = testDatabases;
@@ -43,23 +42,7 @@ describe('market upkeep under attack', () => {
     await fx?.chain.stop();
   });
 
-  const index = () =>
-    createIndexer({
-      db: handle.db,
-      publicClient: fx.chain.publicClient,
-      chainId: 31_337,
-      contracts: { ...fx.chain.contracts, market: fx.market },
-      deployBlock: fx.chain.deployment.deployBlock,
-      maxBlockRange: 1_000,
-      signal: new AbortController().signal,
-      log: pino({ level: 'silent' }),
-      ...marketUpkeepHooks({
-        db: handle.db,
-        publicClient: fx.chain.publicClient as never,
-        chainId: 31_337,
-        contracts: { stablecoin: fx.chain.contracts.stablecoin, market: fx.market },
-      }),
-    }).catchUp();
+  const index = () => indexMarket(fx, handle.db);
 
   const statusOf = async (hash: Hex) => {
     const [row] = await handle.db.select().from(marketOffers).where(eq(marketOffers.offerHash, hash));

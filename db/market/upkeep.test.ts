@@ -3,7 +3,6 @@
  * from the mirror equal what the market's own events and views say.
  */
 import { eq } from 'drizzle-orm';
-import pino from 'pino';
 import { type Address, type Hex, zeroAddress } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shareMarketAbi } from '#contracts';
@@ -13,11 +12,11 @@ import { sendAs } from '../../devnet/actions';
 import { testPort } from '../../devnet/ports';
 import type { DatabaseHandle } from '../database';
 import { testDatabases } from '../databases.test-kit';
-import { createIndexer } from '../indexer/indexer';
 import { emptyEventRows } from '../indexer/tables';
 import { marketOffers } from '../schema';
 import { impliedYieldBps, readOrderBook, readTrades } from './book';
 import {
+  indexMarket,
   investorA,
   investorB,
   investorC,
@@ -27,7 +26,7 @@ import {
   startMarketChain,
 } from './market.test-kit';
 import { relayOffer } from './relay';
-import { createMarketUpkeep, marketUpkeepHooks, PRUNE_AFTER_DAYS } from './upkeep';
+import { createMarketUpkeep, PRUNE_AFTER_DAYS } from './upkeep';
 
 describe.each(testDatabases)('market upkeep, book and trades on $name', ({ name, open }) => {
   let fx: MarketFixture;
@@ -43,23 +42,7 @@ describe.each(testDatabases)('market upkeep, book and trades on $name', ({ name,
     await fx?.chain.stop();
   });
 
-  const index = () =>
-    createIndexer({
-      db: handle.db,
-      publicClient: fx.chain.publicClient,
-      chainId: 31_337,
-      contracts: { ...fx.chain.contracts, market: fx.market },
-      deployBlock: fx.chain.deployment.deployBlock,
-      maxBlockRange: 1_000,
-      signal: new AbortController().signal,
-      log: pino({ level: 'silent' }),
-      ...marketUpkeepHooks({
-        db: handle.db,
-        publicClient: fx.chain.publicClient as never,
-        chainId: 31_337,
-        contracts: { stablecoin: fx.chain.contracts.stablecoin, market: fx.market },
-      }),
-    }).catchUp();
+  const index = () => indexMarket(fx, handle.db);
 
   async function post(key: string, maker: number, fields: Partial<Offer>) {
     const offer = await fx.offer(maker, fields);
