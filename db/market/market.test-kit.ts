@@ -5,13 +5,14 @@
  */
 import pino from 'pino';
 import { type Address, type Hex, zeroAddress } from 'viem';
-import { shareMarketAbi, shareMarketBytecode, shareTokenAbi, testStablecoinAbi } from '#contracts';
+import { offeringAbi, shareMarketAbi, shareMarketBytecode, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import { marketDomain, type Offer, offerTypedData, SHARE_UNIT } from '#protocol/market';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { sendAs } from '../../devnet/actions';
 import type { Database } from '../database';
 import { runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
 import { createIndexer } from '../indexer/indexer';
+import { offerings } from '../schema';
 import type { MarketChain } from './fillability';
 import { marketUpkeepHooks } from './upkeep';
 
@@ -22,6 +23,9 @@ export type MarketFixture = {
   chain: TestChain;
   market: Address;
   token: Address;
+  /** The token's primary sale and its price per whole share, as the chain states them (the relay's price band). */
+  offering: Address;
+  primaryPrice: bigint;
   clusterId: bigint;
   marketChain: MarketChain;
   sign: (signer: number, offer: Offer) => Promise<Hex>;
@@ -52,11 +56,18 @@ export async function startMarketChain(port: number): Promise<MarketFixture> {
     stablecoin: chain.contracts.stablecoin,
   };
   const domain = marketDomain(31_337, market);
+  const { pricePerShare: primaryPrice } = await chain.publicClient.readContract({
+    address: sale.offering,
+    abi: offeringAbi,
+    functionName: 'terms',
+  });
   const chainTime = async () => (await chain.publicClient.getBlock({ blockTag: 'latest' })).timestamp;
   return {
     chain,
     market,
     token: sale.token,
+    offering: sale.offering,
+    primaryPrice,
     clusterId: clusters[0]!,
     marketChain,
     chainTime,
@@ -138,4 +149,31 @@ export function indexMarket(fx: MarketFixture, db: Database) {
       contracts: { stablecoin: fx.chain.contracts.stablecoin, market: fx.market },
     }),
   }).catchUp();
+}
+
+/**
+ * The mirror's row of the scenario's primary sale (its real offering and price, read from the chain), for the relay's
+ * price band, without indexing the whole chain first.
+ */
+export async function seedPrimarySale(db: Database, fx: MarketFixture) {
+  const now = new Date();
+  await db
+    .insert(offerings)
+    .values({
+      chainId: 31_337,
+      blockNumber: 1n,
+      blockHash: `0x${'ab'.repeat(32)}`,
+      logIndex: 0,
+      transactionHash: `0x${'cd'.repeat(32)}`,
+      blockTime: now,
+      offering: fx.offering,
+      token: fx.token,
+      clusterId: fx.clusterId,
+      pricePerShare: fx.primaryPrice,
+      saleStart: now,
+      saleEnd: now,
+      softCap: 0n,
+      perBuyerCap: 0n,
+    })
+    .onConflictDoNothing();
 }

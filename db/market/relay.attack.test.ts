@@ -11,11 +11,19 @@ import { sendAs } from '../../devnet/actions';
 import { testPort } from '../../devnet/ports';
 import type { DatabaseHandle } from '../database';
 import { testDatabases } from '../databases.test-kit';
-import { marketOffers, offerings } from '../schema';
+import { marketOffers } from '../schema';
 import { readOrderBook } from './book';
 import { MAX_OFFERS_PER_CLUSTER, MAX_OFFERS_PER_MAKER } from './bounds';
 import { assessOffers, readHead } from './fillability';
-import { investorA, investorB, type MarketFixture, offerBody, SHARE, startMarketChain } from './market.test-kit';
+import {
+  investorA,
+  investorB,
+  type MarketFixture,
+  offerBody,
+  SHARE,
+  seedPrimarySale,
+  startMarketChain,
+} from './market.test-kit';
 import { candidateOfRow, serializeOfferView } from './offers';
 import { relayOffer } from './relay';
 
@@ -240,28 +248,3 @@ describe('offer relay under attack', () => {
     });
   });
 });
-
-/** The mirror's primary-sale terms of the scenario's cluster (devnet tokenize: 10 USDC per share), for the price band. */
-async function seedPrimarySale(db: DatabaseHandle['db'], fx: MarketFixture) {
-  const now = new Date();
-  await db
-    .insert(offerings)
-    .values({
-      chainId: 31_337,
-      blockNumber: 1n,
-      blockHash: `0x${'ab'.repeat(32)}`,
-      logIndex: 0,
-      transactionHash: `0x${'cd'.repeat(32)}`,
-      blockTime: now,
-      offering: fx.market,
-      token: fx.token,
-      clusterId: fx.clusterId,
-      pricePerShare: PRIMARY_PRICE,
-      saleStart: now,
-      saleEnd: now,
-      softCap: 0n,
-      perBuyerCap: 0n,
-    })
-    .onConflictDoNothing();
-}
-const PRIMARY_PRICE = 10_000_000n;

@@ -18,6 +18,7 @@ import {
   type MarketFixture,
   offerBody,
   SHARE,
+  seedPrimarySale,
   startMarketChain,
 } from './market.test-kit';
 import { PRICE_BAND, relayOffer } from './relay';
@@ -97,13 +98,13 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
       [{ expiry: (now + 366n * 86_400n).toString() }, 422, 'expiry_too_far'],
       // 0.5 share at 1.5 units = 0.75 of one whole stablecoin unit (6 decimals).
       [{ amount: (SHARE / 2n).toString(), price: '1500000' }, 422, 'offer_too_small'],
-      // The price band: [1/100×, 100×] the mirror's primary-sale price (10 USDC per share).
+      // The price band: [1/100×, 100×] the mirror's primary-sale price (the chain's offering terms).
       [
-        { amount: (100n * SHARE).toString(), price: (PRIMARY_PRICE / PRICE_BAND - 1n).toString() },
+        { amount: (100n * SHARE).toString(), price: (fx.primaryPrice / PRICE_BAND - 1n).toString() },
         422,
         'price_out_of_band',
       ],
-      [{ price: (PRIMARY_PRICE * PRICE_BAND + 1n).toString() }, 422, 'price_out_of_band'],
+      [{ price: (fx.primaryPrice * PRICE_BAND + 1n).toString() }, 422, 'price_out_of_band'],
       [{ clusterId: '999' }, 422, 'price_unknown'],
       [{ taker: devAccount(investorA).address }, 422, 'self_trade'],
     ];
@@ -173,7 +174,7 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
     await handle.db.delete(offerings);
     try {
       const inBand = await fx.offer(investorA, { nonce: 1n });
-      const outOfBand = await fx.offer(investorA, { nonce: 2n, price: PRIMARY_PRICE * PRICE_BAND + 1n });
+      const outOfBand = await fx.offer(investorA, { nonce: 2n, price: fx.primaryPrice * PRICE_BAND + 1n });
       expect(await relay(offerBody(outOfBand, await fx.sign(investorA, outOfBand)))).toMatchObject({
         error: { code: 'price_out_of_band' },
       });
@@ -186,8 +187,8 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
   it('accepts prices at the edges of the band around the primary-sale price', async () => {
     await take();
     await fx.approveShares(investorA, 50n * SHARE);
-    const low = await fx.offer(investorA, { amount: 20n * SHARE, price: PRIMARY_PRICE / PRICE_BAND, nonce: 1n });
-    const high = await fx.offer(investorA, { amount: SHARE, price: PRIMARY_PRICE * PRICE_BAND, nonce: 2n });
+    const low = await fx.offer(investorA, { amount: 20n * SHARE, price: fx.primaryPrice / PRICE_BAND, nonce: 1n });
+    const high = await fx.offer(investorA, { amount: SHARE, price: fx.primaryPrice * PRICE_BAND, nonce: 2n });
     expect(await relay(offerBody(low, await fx.sign(investorA, low)))).toMatchObject({ ok: true });
     expect(await relay(offerBody(high, await fx.sign(investorA, high)))).toMatchObject({ ok: true });
   });
@@ -396,28 +397,3 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
     expect(await relay(offerBody(offer, await fx.sign(investorA, offer)))).toMatchObject({ ok: true });
   });
 });
-
-/** The mirror's primary-sale terms of the scenario's cluster (devnet tokenize: 10 USDC per share), for the price band. */
-async function seedPrimarySale(db: DatabaseHandle['db'], fx: MarketFixture) {
-  const now = new Date();
-  await db
-    .insert(offerings)
-    .values({
-      chainId: 31_337,
-      blockNumber: 1n,
-      blockHash: `0x${'ab'.repeat(32)}`,
-      logIndex: 0,
-      transactionHash: `0x${'cd'.repeat(32)}`,
-      blockTime: now,
-      offering: fx.market,
-      token: fx.token,
-      clusterId: fx.clusterId,
-      pricePerShare: PRIMARY_PRICE,
-      saleStart: now,
-      saleEnd: now,
-      softCap: 0n,
-      perBuyerCap: 0n,
-    })
-    .onConflictDoNothing();
-}
-const PRIMARY_PRICE = 10_000_000n;
