@@ -168,6 +168,22 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
     expect((await stored()).map((row) => row.status)).toEqual(['open']);
   });
 
+  it('never lets a new offer outrank a stored one for the balance, even when the stored one carries a later clock', async () => {
+    // A relay that read the clock before a concurrent one but took the maker's lock after it: the stored offer was
+    // promised first, so the newcomer is refused (it once won the allotment by its earlier timestamp).
+    await take();
+    await fx.approveShares(investorB, 40n * SHARE);
+    const [first, second] = await Promise.all(
+      [1n, 2n].map((nonce) => fx.offer(investorB, { amount: 40n * SHARE, nonce })),
+    );
+    const firstResult = await relay(offerBody(first!, await fx.sign(investorB, first!)));
+    expect(firstResult.ok).toBe(true);
+    await handle.db.update(marketOffers).set({ createdAt: new Date(Date.now() + 3_600_000) });
+    const secondResult = await relay(offerBody(second!, await fx.sign(investorB, second!)));
+    expect(secondResult).toMatchObject({ ok: false, error: { code: 'insufficient_balance' } });
+    expect((await stored()).map((row) => row.status)).toEqual(['open']);
+  });
+
   it("reads the primary-sale price from the chain's Offering terms while the mirror has not caught up", async () => {
     await take();
     await fx.approveShares(investorA, 50n * SHARE);

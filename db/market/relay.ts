@@ -166,7 +166,6 @@ async function relay({ db, chain }: RelayDeps, body: unknown): Promise<OfferView
   await checkSignature(chain, offer, signature, head.number);
   const permit = makerPermit ? { ...(await checkPermit(chain, offer, makerPermit, head)), ...makerPermit } : null;
 
-  const now = new Date();
   const row = await db.transaction(async (tx) => {
     // One relay per maker at a time: the allotment below reads the maker's open offers and assesses them with this
     // one, so a concurrent relay of the same maker must see this one stored (or refused) first.
@@ -185,6 +184,10 @@ async function relay({ db, chain }: RelayDeps, body: unknown): Promise<OfferView
         ),
       )
       .limit(MAX_OFFERS_PER_MAKER);
+    // Stamped after the lock and after every stored offer: the allotment orders by arrival, and what is stored was
+    // promised first (a relay that read the clock earlier but took the lock later must not outrank it).
+    const latest = Math.max(0, ...open.map((stored) => stored.createdAt.getTime()));
+    const now = new Date(Math.max(Date.now(), latest + 1));
     const candidate: Candidate = { ...offer, offerHash, createdAt: now, signature, permit };
     const verdicts = await assessOffers(chain, [...open.map(candidateOfRow), candidate], head);
     const verdict = verdicts.get(offerHash)!;
