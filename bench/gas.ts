@@ -46,7 +46,7 @@ const SPREADS: { name: string; base: string; other: string }[] = [
 /** A remark printed after a figure's line (group/label), e.g. the target an issue set for it. */
 const REMARKS: Record<string, string> = {
   'ShareMarket/fill sell (full)':
-    'target 3x: a full fill of a Sell offer (issue 16); fee 0, both parties already hold both assets, like the baseline',
+    "target 3x: a full fill of a Sell offer (issue 16); fee 0, both parties already hold both assets, like the baseline; the maker's nonce-bitmap word already in use (every offer after its first of 256)",
 };
 
 type Figure = {

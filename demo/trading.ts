@@ -13,7 +13,7 @@
 import { type Address, type Hash, maxUint256, type PublicClient } from 'viem';
 import { offeringAbi, shareMarketAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import type { Deployment } from '#contracts/deployments';
-import { fillCost, hashOffer, marketDomain, type Offer, offerTypedData, Side } from '#protocol/market';
+import { fillCost, marketDomain, type Offer, offerTypedData, Side } from '#protocol/market';
 import { devAccount, devRoles } from '../devnet/accounts';
 import { protocolCalls } from '../devnet/calls';
 import { DEMO_IDCS, unit } from '../oracle/simulator/model';
@@ -226,14 +226,14 @@ export async function tradeThrough(
   for (const trade of due) {
     signal.throwIfAborted();
     const offer = plannedOffer(trade, priceAt(sale.get(trade.cluster.key)!, trade.priceBps), options.state);
-    const done = await publicClient.readContract({
+    // What the chain still lets fill (a fill that took an offer whole is recorded only by its nonce, not `filled`).
+    const amount = await publicClient.readContract({
       address: market,
       abi: shareMarketAbi,
-      functionName: 'filled',
-      args: [hashOffer(domain, offer)],
+      functionName: 'remaining',
+      args: [offer],
     });
-    if (done >= offer.amount) continue;
-    const amount = offer.amount - done;
+    if (amount === 0n) continue;
     const buyer = wallets(trade.buyer);
     const cost = fillCost(offer, amount);
     const balance = await publicClient.readContract({

@@ -22,7 +22,10 @@ import type { ChainHandle } from './chain';
 
 export type SignedOffer = { offer: Offer; signature: Hex; offerHash: Hex };
 
-/** What `signOffer` needs; the rest defaults to an open offer (anyone may fill), nonce 0, valid for a day. */
+/**
+ * What `signOffer` needs; the rest defaults to an open offer (anyone may fill), valid for a day, with a nonce of its
+ * own (nonces are single-use on chain: the maker's next one neither cancelled nor used, nor handed out here before).
+ */
 export type OfferInput = Pick<Offer, 'side' | 'clusterId' | 'amount' | 'price'> &
   Partial<Pick<Offer, 'taker' | 'expiry' | 'nonce'>>;
 
@@ -43,6 +46,37 @@ export function marketActions(context: ChainHandle & { deployment: Pick<Deployme
     });
     if (token === zeroAddress) throw new Error(`cluster ${clusterId} is not tokenized`);
     return token;
+  }
+
+  const handedOut = new Map<Address, bigint>();
+  // One at a time: two offers signed at once (Promise.all) must not both read the same free nonce.
+  let nonceQueue: Promise<unknown> = Promise.resolve();
+  function freshNonce(maker: Address): Promise<bigint> {
+    const run = nonceQueue.then(() => nextFreeNonce(maker));
+    nonceQueue = run.catch(() => undefined);
+    return run;
+  }
+  async function nextFreeNonce(maker: Address): Promise<bigint> {
+    const minNonce = await publicClient.readContract({
+      address: market,
+      abi: shareMarketAbi,
+      functionName: 'minNonce',
+      args: [maker],
+    });
+    const next = handedOut.get(maker) ?? 0n;
+    let nonce = next > minNonce ? next : minNonce;
+    while (
+      await publicClient.readContract({
+        address: market,
+        abi: shareMarketAbi,
+        functionName: 'nonceUsed',
+        args: [maker, nonce],
+      })
+    ) {
+      nonce += 1n;
+    }
+    handedOut.set(maker, nonce + 1n);
+    return nonce;
   }
 
   async function now() {
@@ -87,7 +121,7 @@ export function marketActions(context: ChainHandle & { deployment: Pick<Deployme
         price: input.price,
         taker: input.taker ?? zeroAddress,
         expiry: input.expiry ?? (await now()) + 86_400n,
-        nonce: input.nonce ?? 0n,
+        nonce: input.nonce ?? (await freshNonce(devAccount(maker).address)),
       };
       const signature = await devAccount(maker).signTypedData(offerTypedData(domain, offer));
       return { offer, signature, offerHash: hashOffer(domain, offer) };
@@ -170,6 +204,17 @@ export function marketActions(context: ChainHandle & { deployment: Pick<Deployme
       });
     },
 
+    /** What the offer has left to fill (0 once filled, cancelled, expired or its nonce used). */
+    async remaining(offer: Offer) {
+      return publicClient.readContract({
+        address: market,
+        abi: shareMarketAbi,
+        functionName: 'remaining',
+        args: [offer],
+      });
+    },
+
+    /** What fills that left a remainder recorded (a fill that took the offer whole is recorded by its nonce only). */
     async filled(offerHash: Hex) {
       return publicClient.readContract({
         address: market,

@@ -270,7 +270,10 @@ describe('market rules against the deployed ShareMarket', () => {
     const signed = await market.signOffer(seller!, { side: Side.Sell, clusterId, amount: SHARE, price: 50n * USD });
     const cost = fillCost(signed.offer, SHARE);
     await market.fillWithPermits(buyer!, seller!, signed, SHARE, cost);
-    expect(await market.filled(signed.offerHash)).toBe(SHARE);
+    // Filled whole by one fill: the market records it by the nonce alone.
+    expect(await market.remaining(signed.offer)).toBe(0n);
+    expect(await market.filled(signed.offerHash)).toBe(0n);
+    expect(await revertName(market.fill(buyer!, signed, 1n))).toBe('NonceUsed');
   });
 
   it('cancels one offer, then every offer below a nonce', async () => {

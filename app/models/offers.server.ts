@@ -6,6 +6,7 @@ import type { AppLoadContext } from '@remix-run/node';
 import { and, desc, eq } from 'drizzle-orm';
 import { type Address, getAddress } from 'viem';
 import type { MarketChain } from '#db/market/fillability';
+import { nextNonce } from '#db/market/nonces';
 import { offerView } from '#db/market/offers';
 import { type RelayResult, relayOffer as relay } from '#db/market/relay';
 import type { OfferView } from '#db/market/types';
@@ -49,4 +50,10 @@ export async function listOffersByMaker(context: Context, maker: Address): Promi
     .orderBy(desc(marketOffers.createdAt))
     .limit(MAKER_OFFERS_LIMIT);
   return rows.map(offerView);
+}
+
+/** The nonce the maker's next offer should carry (db/market/nonces.ts), or null without a market. */
+export async function nextNonceOf(context: Context, maker: Address): Promise<bigint | null> {
+  const chain = marketChainOf(context);
+  return chain ? nextNonce({ db: context.db, chain }, getAddress(maker)) : null;
 }

@@ -5,7 +5,7 @@ import { MAX_OFFER_BODY_BYTES } from '#db/market/bounds';
 import { serializeOfferView } from '#db/market/offers';
 import { apiParse, apiResponse } from '~/lib/api.server';
 import { searchParamsObject } from '~/lib/params';
-import { listOffersByMaker, relayOffer } from '~/models/offers.server';
+import { listOffersByMaker, nextNonceOf, relayOffer } from '~/models/offers.server';
 
 /** The stack's body guard (scripts/stack/web-guards.ts) caps every body too; this is the relay's own bound. */
 export const OFFER_BODY_LIMIT = MAX_OFFER_BODY_BYTES;
@@ -19,12 +19,16 @@ const makerQuerySchema = z
   .object({ maker: z.string().refine((value) => isAddress(value, { strict: false }), 'must be an address') })
   .strict();
 
-/** GET /api/v1/offers?maker=0x…: the maker's offers, newest first (live and recently dead, at most 200). */
+/**
+ * GET /api/v1/offers?maker=0x…: the maker's offers, newest first (live and recently dead, at most 200), and the nonce
+ * its next offer should carry (a nonce is single-use; null without a market).
+ */
 export function loader({ request, context }: LoaderFunctionArgs) {
   return apiResponse(context.log, async () => {
     const query = apiParse(makerQuerySchema, searchParamsObject(new URL(request.url).searchParams));
-    const offers = await listOffersByMaker(context, query.maker as `0x${string}`);
-    return { offers: offers.map(serializeOfferView) };
+    const maker = query.maker as `0x${string}`;
+    const [offers, nonce] = await Promise.all([listOffersByMaker(context, maker), nextNonceOf(context, maker)]);
+    return { offers: offers.map(serializeOfferView), nextNonce: nonce === null ? null : nonce.toString() };
   });
 }
 

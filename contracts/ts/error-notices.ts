@@ -88,6 +88,8 @@ export const errorNotices: Readonly<Record<string, string>> = {
   'NonceCancelled(uint256,uint256)':
     'The maker cancelled every offer with a nonce below its minimum nonce (`cancelUpTo`).',
   'NonceNotIncreasing(uint256,uint256)': "`cancelUpTo` must raise the caller's minimum nonce.",
+  'NonceUsed(uint256)':
+    "The maker's nonce was used: this offer was filled whole at once, or another offer of the maker with this nonce was filled or cancelled (a nonce is single-use).",
   'NotCommitteeSigner(uint256,address)':
     'Signature `index` recovers to `recovered`, which is not a current committee signer.',
   'NotFactory(address)': 'The caller is not the factory that deployed this token (`claimFor`).',

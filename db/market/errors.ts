@@ -24,6 +24,7 @@ export const OFFER_ERROR_CODES = [
   'invalid_signature',
   'invalid_permit',
   'duplicate_offer',
+  'nonce_in_use',
   'maker_offer_limit',
   'cluster_offer_limit',
   // the chain at the head
@@ -31,6 +32,7 @@ export const OFFER_ERROR_CODES = [
   'offer_filled',
   'offer_cancelled',
   'nonce_cancelled',
+  'nonce_used',
   'token_paused',
   'maker_frozen',
   'maker_not_verified',

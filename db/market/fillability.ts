@@ -47,6 +47,8 @@ export type Candidate = Offer & {
   signature?: Hex;
   /** The relayed maker permit (v, r, s to re-check it against the asset's current nonce). */
   permit?: StoredPermit | null;
+  /** What the mirror has filled of a stored offer: kept for a dead offer the chain records only by its nonce. */
+  filled?: bigint;
 };
 
 export type StoredPermit = { value: bigint; deadline: bigint; v: number; r: Hex; s: Hex };
@@ -160,11 +162,16 @@ export async function assessOffers(
   const allotted: { candidate: Candidate; asset: Address; need: bigint; filled: bigint }[] = [];
   await Promise.all(
     candidates.map(async (offer) => {
-      const [filled, cancelled, minNonce] = await Promise.all([
+      const [recorded, cancelled, minNonce, nonceUsed] = await Promise.all([
         marketRead<bigint>('filled', [offer.offerHash]),
         marketRead<boolean>('cancelled', [offer.offerHash]),
         marketRead<bigint>('minNonce', [offer.maker]),
+        marketRead<boolean>('nonceUsed', [offer.maker, offer.nonce]),
       ]);
+      // The chain records fills that left a remainder; a fill that took the offer whole leaves only its nonce used,
+      // and the mirror's figure stands in for it. An unused nonce is the chain's word that nothing was filled (a
+      // fill the mirror still holds may have been reorged away).
+      const filled = recorded > 0n || !nonceUsed ? recorded : (offer.filled ?? 0n);
       if (offer.expiry <= head.timestamp) {
         verdicts.set(offer.offerHash, { status: 'expired', code: 'offer_expired', reason: 'OfferExpired', filled });
         return;
@@ -176,6 +183,12 @@ export async function assessOffers(
           reason: cancelled ? 'OfferIsCancelled' : 'NonceCancelled',
           filled,
         });
+        return;
+      }
+      if (nonceUsed && recorded === 0n) {
+        // Filled whole by one fill, or another offer of the maker with this nonce was filled or cancelled: the chain
+        // cannot tell which; the upkeep turns it into `filled` once the mirror holds the fill.
+        verdicts.set(offer.offerHash, { status: 'cancelled', code: 'nonce_used', reason: 'NonceUsed', filled });
         return;
       }
       const remaining = liveRemainder(offer, filled);

@@ -56,6 +56,7 @@ export async function startMarketChain(port: number): Promise<MarketFixture> {
     stablecoin: chain.contracts.stablecoin,
   };
   const domain = marketDomain(31_337, market);
+  let nextNonce = 0n;
   const { pricePerShare: primaryPrice } = await chain.publicClient.readContract({
     address: sale.offering,
     abi: offeringAbi,
@@ -81,7 +82,8 @@ export async function startMarketChain(port: number): Promise<MarketFixture> {
         price: 12_000_000n,
         taker: zeroAddress,
         expiry: (await chainTime()) + 3_600n,
-        nonce: 0n,
+        // A nonce is single-use on chain and per live offer in the relay: each offer of the fixture gets its own.
+        nonce: nextNonce++,
         ...fields,
       };
     },

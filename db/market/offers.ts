@@ -34,6 +34,7 @@ export function candidateOfRow(row: OfferRow): Candidate {
     createdAt: row.createdAt,
     signature: row.signature as Hex,
     permit: permitOfRow(row),
+    filled: row.filled,
   };
 }
 

@@ -184,6 +184,30 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
     expect((await stored()).map((row) => row.status)).toEqual(['open']);
   });
 
+  it('refuses a second live offer with a stored nonce (409 nonce_in_use) and one whose nonce the chain used (422 nonce_used)', async () => {
+    await take();
+    await fx.approveShares(investorA, 50n * SHARE);
+    const first = await fx.offer(investorA, { amount: 5n * SHARE });
+    expect((await relay(offerBody(first, await fx.sign(investorA, first)))).ok).toBe(true);
+    const sibling = { ...first, amount: 6n * SHARE };
+    expect(await relay(offerBody(sibling, await fx.sign(investorA, sibling)))).toMatchObject({
+      ok: false,
+      status: 409,
+      error: { code: 'nonce_in_use', reason: 'nonce_in_use' },
+    });
+    // Used on chain by an offer never relayed: the market would refuse any fill of an offer with that nonce.
+    await fx.fundStablecoin(investorB, 100_000_000n);
+    const outside = await fx.offer(investorA, { amount: SHARE });
+    await fx.fill(investorB, outside, await fx.sign(investorA, outside), SHARE);
+    const reused = { ...outside, amount: 2n * SHARE };
+    expect(await relay(offerBody(reused, await fx.sign(investorA, reused)))).toMatchObject({
+      ok: false,
+      status: 422,
+      error: { code: 'nonce_used', reason: 'NonceUsed' },
+    });
+    expect((await stored()).map((row) => row.offerHash)).toEqual([hashOffer(marketDomain(31_337, fx.market), first)]);
+  });
+
   it("reads the primary-sale price from the chain's Offering terms while the mirror has not caught up", async () => {
     await take();
     await fx.approveShares(investorA, 50n * SHARE);

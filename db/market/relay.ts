@@ -172,6 +172,28 @@ async function relay({ db, chain }: RelayDeps, body: unknown): Promise<OfferView
     await tx.execute(
       sql`select pg_advisory_xact_lock(hashtextextended(${`market_offers:${chain.chainId}:${offer.maker.toLowerCase()}`}, 0))`,
     );
+    // A nonce is single-use on chain: the first fill or cancellation of either of two live offers with one nonce
+    // would kill the other, so the book never holds two (GET /api/v1/offers?maker= gives the next free nonce).
+    const [sameNonce] = await tx
+      .select({ offerHash: marketOffers.offerHash })
+      .from(marketOffers)
+      .where(
+        and(
+          eq(marketOffers.chainId, chain.chainId),
+          eq(marketOffers.maker, offer.maker),
+          eq(marketOffers.nonce, offer.nonce),
+          inArray(marketOffers.status, [...LIVE_STATUSES]),
+        ),
+      )
+      .limit(1);
+    if (sameNonce) {
+      throw refuse(
+        409,
+        'nonce_in_use',
+        'nonce_in_use',
+        `Another live offer of the maker (${sameNonce.offerHash}) has this nonce: sign with a new one.`,
+      );
+    }
     // Fillability, allotted with the maker's open offers (their order decides who gets the balance first).
     const open = await tx
       .select()
@@ -389,6 +411,8 @@ function fillabilityMessage(code: string): string {
       return 'The offer was cancelled on chain.';
     case 'nonce_cancelled':
       return "The offer's nonce was cancelled on chain.";
+    case 'nonce_used':
+      return "The offer's nonce was used on chain by another offer of the maker (a nonce is single-use): sign with a new one.";
     case 'token_paused':
       return 'The share token is paused.';
     case 'maker_frozen':

@@ -176,6 +176,32 @@ describe.each(testDatabases)('market upkeep, book and trades on $name', ({ name,
     expect((await book()).bids).toMatchObject([{ price: 11_000_000n, amount: 3n * SHARE }]);
   });
 
+  it('ends a stored offer whose nonce an outside offer used (a nonce is single-use) and drops it from the book', async () => {
+    await fx.approveShares(investorB, 100n * SHARE);
+    await fx.fundStablecoin(investorC, 100_000_000n);
+    await post('s5', investorB, { amount: 2n * SHARE });
+    const stored = signed.get('s5')!;
+    // Same maker and nonce, signed elsewhere and never relayed: its fill uses the nonce on chain.
+    const outside = { ...stored.offer, amount: SHARE };
+    await fx.fill(investorC, outside, await fx.sign(investorB, outside), SHARE);
+    await index();
+    expect(await statusOf('s5')).toMatchObject({ status: 'cancelled', reason: 'nonce_used', filled: 0n });
+    expect((await book()).asks).toEqual([]);
+  });
+
+  it('turns an offer a re-check marked nonce_used into filled once the mirror holds its own whole fill', async () => {
+    await post('s6', investorB, { amount: SHARE });
+    const s6 = signed.get('s6')!;
+    await fx.fill(investorC, s6.offer, s6.signature, SHARE);
+    // As if a re-check at the head had seen the used nonce before the mirror indexed the fill.
+    await handle.db
+      .update(marketOffers)
+      .set({ status: 'cancelled', reason: 'nonce_used' })
+      .where(eq(marketOffers.offerHash, s6.hash));
+    await index();
+    expect(await statusOf('s6')).toMatchObject({ status: 'filled', reason: 'offer_filled', filled: SHARE });
+  });
+
   it('expires offers by chain time', async () => {
     await fx.chain.increaseTime(7_200);
     await fx.chain.mine(1);

@@ -3,7 +3,9 @@
  * reorg (IndexerOptions.afterRange / afterReorg). After a range:
  *  1. offers whose expiry is at or before the chain's time are `expired`;
  *  2. offers the range filled or cancelled (OfferFilled, OfferCancelled, NoncesCancelled in the mirror) get their
- *     filled total and, when dead, `filled` (a dust remainder counts as filled) or `cancelled`;
+ *     filled total and, when dead, `filled` (a dust remainder counts as filled) or `cancelled`; an offer a re-check
+ *     marked `nonce_used` (the chain records a fill that took an offer whole only by its nonce) is among them, so
+ *     its own fill, once mirrored, turns it into `filled`;
  *  3. the live offers of makers or tokens the range touched (a share or stablecoin Transfer of the maker, a fill, a
  *     freeze, verification, allowlist or pause event of the token) are re-checked at the head (./fillability.ts),
  *     at most RANGE_RECHECK_LIMIT of them, least recently checked first; so are those of makers that moved the asset
@@ -119,7 +121,7 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
       .where(
         and(
           ofChain,
-          live,
+          or(live, eq(marketOffers.reason, 'nonce_used')),
           or(
             touched.length ? inArray(marketOffers.offerHash, touched) : sql`false`,
             cancellingMakers.length ? inArray(marketOffers.maker, cancellingMakers) : sql`false`,

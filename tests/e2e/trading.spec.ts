@@ -149,6 +149,8 @@ test('a holder lists shares without gas, a verified investor buys part in one tr
   const mine = await (await request.get(`/api/v1/offers?maker=${seller}`)).json();
   const stored = mine.offers.find((offer: { offerHash: string }) => offer.offerHash === offerHash);
   expect(stored).toMatchObject({ side: 'sell', amount: LISTED.toString(), price: PRICE.toString(), status: 'open' });
+  // A nonce is single-use: the form signed the one the relay handed out, and the next offer gets the one after it.
+  expect(BigInt(mine.nextNonce)).toBe(BigInt(stored.nonce) + 1n);
   // The relay keeps the permit with the offer: unlimited, to the market, as long as the offer lives.
   expect(stored.makerPermit.value).toBe(maxUint256.toString());
   expect(BigInt(stored.makerPermit.deadline)).toBe(BigInt(stored.expiry));

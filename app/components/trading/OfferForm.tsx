@@ -20,6 +20,7 @@ import { type DescribedError, describeError, refusalText } from '~/lib/contract-
 import { formatBps, formatShares, formatUsd } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
 import {
+  fetchNextNonce,
   type MakerPermit,
   makerGives,
   makerPermitTypedData,
@@ -86,12 +87,11 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
       { address: refs.token, abi: erc20Abi, functionName: 'balanceOf', args: [who] },
       { address: refs.stablecoin, abi: erc20Abi, functionName: 'balanceOf', args: [who] },
       { address: refs.market, abi: shareMarketAbi, functionName: 'fee' },
-      { address: refs.market, abi: shareMarketAbi, functionName: 'minNonce', args: [who] },
     ],
     allowFailure: false,
     query: { enabled: Boolean(account) },
   });
-  const [paused, frozen, allowlistEnabled, verified, shareBalance, stablecoinBalance, fee, minNonce] = reads.data ?? [];
+  const [paused, frozen, allowlistEnabled, verified, shareBalance, stablecoinBalance, fee] = reads.data ?? [];
   const draft =
     account && amount && price
       ? ({
@@ -102,7 +102,8 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
           price,
           taker: zeroAddress,
           expiry: 0n,
-          nonce: minNonce ?? 0n,
+          // Placeholder: the signed offer carries the nonce the relay hands out when it is placed.
+          nonce: 0n,
         } satisfies Offer)
       : undefined;
   const cost = draft ? fillCost(draft, draft.amount) : undefined;
@@ -137,7 +138,11 @@ export function OfferForm({ refs, usdDecimals }: { refs: MarketRefs; usdDecimals
       });
       // The chain's clock, not the browser's: a test chain may run ahead of wall time.
       const head = await getBlock(config);
-      const offer: Offer = { ...draft, expiry: head.timestamp + OFFER_LIFETIMES[lifetime] };
+      const offer: Offer = {
+        ...draft,
+        expiry: head.timestamp + OFFER_LIFETIMES[lifetime],
+        nonce: await fetchNextNonce(account),
+      };
       // Short allowance: a permit signed with the offer (no gas), valid as long as the offer is.
       if (allowance < need) setSigning('permit');
       const makerPermit =

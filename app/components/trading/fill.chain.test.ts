@@ -16,6 +16,7 @@ import { startTestChain, type TestChain } from '../../../devnet/chain';
 import { marketActions, type SignedOffer } from '../../../devnet/market';
 import { testPort } from '../../../devnet/ports';
 import {
+  cancelAllNonce,
   cancelOfferCall,
   type MakerPermit,
   makerPermitTypedData,
@@ -227,7 +228,6 @@ describe("a maker's first listing (a permit signed with the offer, no approval e
       clusterId,
       amount: 3n * SHARE,
       price: USD,
-      nonce: 0n,
       expiry: first.offer.expiry + 1n,
     });
     const { event: next } = await fillAsPanel(BUYER, relayed(second), 3n * SHARE);
@@ -259,7 +259,7 @@ describe("an offer's Cancel (the book's and the portfolio's)", () => {
 });
 
 describe("the portfolio's Cancel all", () => {
-  it('ends every offer the form signed (each with the then-current minNonce) in one cancelUpTo(minNonce + 1)', async () => {
+  it('ends every offer the form signed (consecutive nonces, one each) in one cancelUpTo(cancelAllNonce)', async () => {
     const minNonce = () =>
       chain.publicClient.readContract({
         address: chain.deployment.contracts.market,
@@ -274,17 +274,22 @@ describe("the portfolio's Cancel all", () => {
         functionName: 'remaining',
         args: [signed.offer],
       });
-    const nonce = await minNonce();
     const offers = [
-      await market.signOffer(HOLDER, { side: Side.Sell, clusterId, amount: SHARE, price: 20n * USD, nonce }),
-      await market.signOffer(HOLDER, { side: Side.Buy, clusterId, amount: SHARE, price: 5n * USD, nonce }),
+      await market.signOffer(HOLDER, { side: Side.Sell, clusterId, amount: SHARE, price: 20n * USD }),
+      await market.signOffer(HOLDER, { side: Side.Buy, clusterId, amount: SHARE, price: 5n * USD }),
     ];
+    expect(offers[1]!.offer.nonce).toBe(offers[0]!.offer.nonce + 1n);
     expect(await Promise.all(offers.map(remaining))).toEqual([SHARE, SHARE]);
+    const upTo = cancelAllNonce(
+      await minNonce(),
+      offers.map(({ offer }) => offer),
+    );
+    expect(upTo).toBe(offers[1]!.offer.nonce + 1n);
     await chain.send(HOLDER, {
       address: chain.deployment.contracts.market,
       abi: shareMarketAbi,
       functionName: 'cancelUpTo',
-      args: [(await minNonce()) + 1n],
+      args: [upTo],
     });
     expect(await Promise.all(offers.map(remaining))).toEqual([0n, 0n]);
   });

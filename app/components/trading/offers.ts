@@ -32,9 +32,20 @@ export const cancelOfferCall = (market: Address, maker: Address, view: OfferView
   ({ account: maker, address: market, abi: shareMarketAbi, functionName: 'cancel', args: [[offerOf(view)]] }) as const;
 
 /**
+ * The nonce the maker's next offer carries, from GET /api/v1/offers?maker= (db/market/nonces.ts): a nonce is
+ * single-use on chain and the relay refuses a second live offer with one, so the form asks instead of guessing.
+ */
+export async function fetchNextNonce(maker: Address): Promise<bigint> {
+  const response = await fetch(`/api/v1/offers?maker=${maker}`, { headers: { accept: 'application/json' } });
+  const body = (await response.json().catch(() => null)) as { nextNonce?: string | null } | null;
+  if (!response.ok || typeof body?.nextNonce !== 'string') throw new Error('The market could not give a nonce.');
+  return BigInt(body.nextNonce);
+}
+
+/**
  * The `cancelUpTo` argument that ends every listed offer: one above the highest nonce among them and the market's
- * current `minNonce`. The offer form signs with the current minNonce, but an offer posted through the API may carry
- * any nonce, and `minNonce + 1` would leave it live under a button that says "all".
+ * current `minNonce`. The offer form signs consecutive nonces, and an offer posted through the API may carry any
+ * nonce, so `minNonce + 1` would leave offers live under a button that says "all".
  */
 export function cancelAllNonce(minNonce: bigint, offers: readonly Pick<OfferView, 'nonce'>[]): bigint {
   let highest = minNonce;

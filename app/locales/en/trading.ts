@@ -21,6 +21,7 @@ export const trading = {
       OfferIsCancelled: 'the offer was cancelled.',
       NonceCancelled: 'the maker cancelled every offer up to this one’s nonce.',
       FillExceedsRemaining: 'nothing is left to fill.',
+      NonceUsed: 'the offer was filled whole, or another offer of the maker with its nonce was filled or cancelled.',
       NotTokenized: 'the cluster has no share token.',
       DustRemainder: 'what is left is too small to pay for.',
       // The relay's refusals before the chain is asked (db/market/relay.ts: the market's error name, else its code).
@@ -33,6 +34,7 @@ export const trading = {
       expiry_too_far: 'the offer may last at most a year.',
       offer_too_small: 'the offer is worth less than one whole stablecoin unit.',
       duplicate_offer: 'this offer is already in the book.',
+      nonce_in_use: 'another of your live offers carries this nonce: place the offer again to sign it with a new one.',
       maker_offer_limit: 'you have as many live offers as a maker may have: cancel some first.',
       cluster_offer_limit: 'this cluster has as many live offers as the book holds.',
     },

@@ -36,8 +36,10 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 ///
 /// Signatures: a 65-byte ECDSA signature by the maker (high-s refused), else the maker's EIP-1271
 /// `isValidSignature` (contract makers). Cancellation: per offer (`cancel`) or every offer below a nonce
-/// (`cancelUpTo`). Expired, cancelled and fully filled offers cannot be filled again; the filled amount is tracked per
-/// offer hash. A fill asking for more than the offer has left takes what is left (so a smaller fill landing first
+/// (`cancelUpTo`). Nonces are single-use per maker: the first fill or the cancellation of an offer uses its nonce, and
+/// no other offer of the maker with that nonce can be filled after it (`NonceUsed`); sign each offer with a new nonce.
+/// Expired, cancelled and fully filled offers cannot be filled again; the amount taken by fills that left a remainder
+/// is tracked per offer hash (`remaining` gives what is left). A fill asking for more than the offer has left takes what is left (so a smaller fill landing first
 /// cannot make a "fill the rest" revert); it reverts only when nothing is left (`FillExceedsRemaining`).
 interface IShareMarket is IShareMarketErrors, IShareMarketEvents {
     /*//////////////////////////////////////////////////////////////
@@ -58,7 +60,8 @@ interface IShareMarket is IShareMarketErrors, IShareMarketEvents {
     /// @param price Stablecoin base units per whole share (1e18 share base units).
     /// @param taker The only address that may fill it, or 0 for anyone.
     /// @param expiry Unix seconds; fillable while `block.timestamp < expiry`.
-    /// @param nonce The maker's nonce; `cancelUpTo(n)` cancels every offer of the maker with a nonce below `n`.
+    /// @param nonce The maker's nonce, single-use: the offer's first fill or its cancellation uses it for every offer of
+    /// the maker; `cancelUpTo(n)` cancels every offer of the maker with a nonce below `n`.
     struct Offer {
         address maker;
         uint8 side;
@@ -90,7 +93,8 @@ interface IShareMarket is IShareMarketErrors, IShareMarketEvents {
 
     /// @notice Fills up to `amount` share base units of a signed offer: `min(amount, remaining)`; the caller is the
     /// taker.
-    /// @dev Reverts unless the offer is live (not expired, cancelled or nonce-cancelled), signed by its maker, open to
+    /// @dev Reverts unless the offer is live (not expired, cancelled, nonce-cancelled, or its nonce used by another
+    /// offer or a fill that took it whole: `NonceUsed`), signed by its maker, open to
     /// the caller (not the maker itself), its cluster tokenized, `amount > 0` (`ZeroAmount`), something left
     /// (`FillExceedsRemaining` when nothing is), the cost of the amount taken non-zero and, for a Buy offer, the
     /// remainder's cost non-zero or the remainder 0. The fee is the one in force now (see the trust model above).
@@ -123,7 +127,7 @@ interface IShareMarket is IShareMarketErrors, IShareMarketEvents {
 
     /// @notice Cancels offers of the caller for good. Emits {OfferCancelled} per offer.
     /// @dev Each offer's maker must be the caller (`NotMaker`); cancelling a filled or already cancelled offer is
-    /// allowed (it emits again).
+    /// allowed (it emits again). Uses each offer's nonce: any other offer of the caller with that nonce is dead too.
     /// @param offers The offers.
     function cancel(Offer[] calldata offers) external;
 
@@ -151,10 +155,25 @@ interface IShareMarket is IShareMarketErrors, IShareMarketEvents {
     /// @return The hash.
     function hashOffer(Offer calldata offer) external view returns (bytes32);
 
-    /// @notice Share base units filled so far of the offer with this hash.
+    /// @notice Share base units recorded as filled for the offer with this hash: the fills that left a remainder and
+    /// the one that completed them. An offer filled whole by a single fill records nothing here (its nonce's bit is
+    /// the record: `nonceUsed`, and `remaining` is 0); {OfferFilled} reports every fill.
     /// @param offerHash The offer's EIP-712 hash.
-    /// @return The filled amount (kept after a cancellation).
+    /// @return The recorded amount (kept after a cancellation).
     function filled(bytes32 offerHash) external view returns (uint256);
+
+    /// @notice One word of the maker's used-nonce bitmap: bit `i` is set once nonce `(wordPos << 8) + i` was used.
+    /// @param maker The maker.
+    /// @param wordPos The word's position (`nonce >> 8`).
+    /// @return The word.
+    function nonceBitmap(address maker, uint256 wordPos) external view returns (uint256);
+
+    /// @notice Whether the maker's nonce was used: an offer of the maker with this nonce was filled (in part or in
+    /// full) or cancelled.
+    /// @param maker The maker.
+    /// @param nonce The nonce.
+    /// @return True when used.
+    function nonceUsed(address maker, uint256 nonce) external view returns (bool);
 
     /// @notice Whether the maker cancelled the offer with this hash (`cancel`; nonce cancellations not included).
     /// @param offerHash The offer's EIP-712 hash.
@@ -167,7 +186,8 @@ interface IShareMarket is IShareMarketErrors, IShareMarketEvents {
     function minNonce(address maker) external view returns (uint256);
 
     /// @notice What the offer has left to fill now.
-    /// @dev 0 when it is cancelled, nonce-cancelled, expired or fully filled; the signature, the cluster and the parties'
+    /// @dev 0 when it is cancelled, nonce-cancelled, expired, fully filled or its nonce was used by another offer of
+    /// the maker; the signature, the cluster and the parties'
     /// balances, allowances and token rules are not checked.
     /// @param offer The offer.
     /// @return Share base units left.

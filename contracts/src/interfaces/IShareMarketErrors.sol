@@ -18,6 +18,11 @@ interface IShareMarketErrors {
     /// @param minNonce The maker's current minimum nonce.
     error NonceCancelled(uint256 nonce, uint256 minNonce);
 
+    /// @notice The maker's nonce was used: this offer was filled whole at once, or another offer of the maker with
+    /// this nonce was filled or cancelled (a nonce is single-use).
+    /// @param nonce The offer's nonce.
+    error NonceUsed(uint256 nonce);
+
     /// @notice The signature is not the maker's: neither a valid 65-byte ECDSA signature (low s) by the maker, nor
     /// accepted by the maker's EIP-1271 `isValidSignature`.
     error InvalidSignature();

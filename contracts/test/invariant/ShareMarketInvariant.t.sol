@@ -67,15 +67,18 @@ contract ShareMarketInvariantTest is ShareMarketFixture {
         assertEq(shares, sharesTotal);
     }
 
-    /// M3: each offer's filled amount is the sum of its fills and never exceeds the signed amount; no fill went
-    /// through after a cancellation, a nonce cancellation or the expiry.
+    /// M3: each offer's remainder is its signed amount less the sum of its fills while the ghost holds it live (0
+    /// otherwise), fills never exceed the signed amount, a nonce is used exactly when an offer with it was filled or
+    /// cancelled, and no fill went through after a cancellation, a nonce cancellation, a used nonce or the expiry.
     function invariant_FillsWithinTheSignedAmount() public view {
         uint256 n = handler.offerCount();
         for (uint256 i = 0; i < n; ++i) {
             IShareMarket.Offer memory offer = handler.offerAt(i);
             bytes32 h = market.hashOffer(offer);
-            assertEq(market.filled(h), handler.ghostFilled(h));
-            assertLe(market.filled(h), offer.amount);
+            uint256 expected = handler.ghostLive(offer) ? offer.amount - handler.ghostFilled(h) : 0;
+            assertEq(market.remaining(offer), expected);
+            assertLe(handler.ghostFilled(h), offer.amount);
+            assertEq(market.nonceUsed(offer.maker, offer.nonce), handler.ghostNonceWasUsed(offer));
         }
         assertEq(handler.illegalFills(), 0);
         assertEq(handler.unexpectedFailures(), 0);

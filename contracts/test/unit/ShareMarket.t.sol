@@ -83,7 +83,7 @@ contract ShareMarketTest is ShareMarketFixture {
         assertEq(token.balanceOf(alice), 390 * SHARE);
         assertEq(usd.balanceOf(alice), aliceUsd + 600 * USD);
         assertEq(usd.balanceOf(carol), carolUsd - 600 * USD);
-        assertEq(market.filled(h), 10 * SHARE);
+        assertTrue(market.nonceUsed(alice, o.nonce));
         assertEq(market.remaining(o), 0);
         assertEq(usd.balanceOf(address(market)), 0);
         assertEq(token.balanceOf(address(market)), 0);
@@ -94,7 +94,7 @@ contract ShareMarketTest is ShareMarketFixture {
         _fill(carol, o, 4 * SHARE);
         assertEq(market.remaining(o), 6 * SHARE);
         _fill(bob, o, 6 * SHARE);
-        assertEq(market.filled(market.hashOffer(o)), 10 * SHARE);
+        assertEq(market.remaining(o), 0);
         assertEq(token.balanceOf(carol), 4 * SHARE);
         assertEq(token.balanceOf(bob), 306 * SHARE);
         assertEq(token.balanceOf(alice), 390 * SHARE);
@@ -114,7 +114,7 @@ contract ShareMarketTest is ShareMarketFixture {
         assertEq(token.balanceOf(bob), 306 * SHARE);
         assertEq(usd.balanceOf(bob), bobUsd - 360 * USD);
         assertEq(usd.balanceOf(alice), aliceUsd + 360 * USD);
-        assertEq(market.filled(market.hashOffer(o)), 10 * SHARE);
+        assertEq(market.remaining(o), 0);
     }
 
     function test_Fill_BuyMoreThanLeft_TakesTheRest() public {
@@ -270,14 +270,7 @@ contract ShareMarketTest is ShareMarketFixture {
                               CANCELLATION
     //////////////////////////////////////////////////////////////*/
 
-    function _cancel(address who, IShareMarket.Offer memory o) internal {
-        IShareMarket.Offer[] memory offers = new IShareMarket.Offer[](1);
-        offers[0] = o;
-        vm.prank(who);
-        market.cancel(offers);
-    }
-
-    function test_Cancel_KeepsTheFilledAmount() public {
+    function test_Cancel_EndsAPartlyFilledOffer() public {
         IShareMarket.Offer memory o = _sellOffer(10 * SHARE);
         _fill(carol, o, 4 * SHARE);
         bytes32 h = market.hashOffer(o);
@@ -285,7 +278,7 @@ contract ShareMarketTest is ShareMarketFixture {
         emit IShareMarketEvents.OfferCancelled(h, alice);
         _cancel(alice, o);
         assertTrue(market.cancelled(h));
-        assertEq(market.filled(h), 4 * SHARE);
+        assertTrue(market.nonceUsed(alice, o.nonce));
         assertEq(market.remaining(o), 0);
     }
 

@@ -54,7 +54,8 @@ contract ShareMarketAttackReviewTest is ShareMarketFixture {
         // solhint-disable-next-line avoid-low-level-calls
         (bool ok,) = address(market).call(data);
         assertFalse(ok, "dirty side refused");
-        assertEq(market.filled(market.hashOffer(offer)), 0);
+        assertEq(market.remaining(offer), offer.amount);
+        assertFalse(market.nonceUsed(offer.maker, offer.nonce));
     }
 
     /// @dev Repelled: a Buy offer partially filled so that its remainder would cost 0 is refused (DustRemainder), so a

@@ -72,7 +72,7 @@ contract ShareMarketAttacksTest is ShareMarketFixture {
         vm.prank(carol);
         vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
         coinMarket.fill(o, signature, 5 * SHARE);
-        assertEq(coinMarket.filled(coinMarket.hashOffer(o)), 0);
+        assertEq(coinMarket.remaining(o), o.amount);
     }
 
     function test_Fill_StablecoinReentersCancel_OnlyLaterFillsAffected() public {
@@ -84,7 +84,7 @@ contract ShareMarketAttacksTest is ShareMarketFixture {
         coin.arm(address(coinMarket), abi.encodeCall(IShareMarket.cancelUpTo, (1)));
         vm.prank(carol);
         coinMarket.fill(o, signature, 5 * SHARE);
-        assertEq(coinMarket.filled(coinMarket.hashOffer(o)), 5 * SHARE);
+        assertEq(coinMarket.remaining(o), o.amount - 5 * SHARE);
         assertEq(coinToken.balanceOf(carol), 5 * SHARE);
         assertEq(coinMarket.minNonce(address(coin)), 1);
     }
@@ -101,6 +101,6 @@ contract ShareMarketAttacksTest is ShareMarketFixture {
         vm.prank(carol);
         vm.expectRevert(IShareMarketErrors.FeeOnTransferNotSupported.selector);
         coinMarket.fill(o, signature, 5 * SHARE);
-        assertEq(coinMarket.filled(coinMarket.hashOffer(o)), 5 * SHARE);
+        assertEq(coinMarket.remaining(o), o.amount - 5 * SHARE);
     }
 }

@@ -65,7 +65,7 @@ contract ShareMarketRevertsTest is ShareMarketFixture {
         _fill(carol, o, 7 * SHARE);
         // More than the 3 shares left takes the 3 shares; only then does a fill revert.
         _fill(carol, o, 3 * SHARE + 1);
-        assertEq(market.filled(market.hashOffer(o)), 10 * SHARE);
+        assertEq(market.remaining(o), 0);
         _expectFillRevert(
             carol,
             o,
@@ -77,7 +77,37 @@ contract ShareMarketRevertsTest is ShareMarketFixture {
     function test_RevertWhen_FullyFilledOfferReplayed() public {
         IShareMarket.Offer memory o = _sellOffer(10 * SHARE);
         _fill(carol, o, 10 * SHARE);
-        _expectFillRevert(bob, o, 1, abi.encodeWithSelector(IShareMarketErrors.FillExceedsRemaining.selector, 1, 0));
+        // Filled whole at once: its nonce's bit is the only record.
+        _expectFillRevert(bob, o, 1, abi.encodeWithSelector(IShareMarketErrors.NonceUsed.selector, o.nonce));
+    }
+
+    function test_RevertWhen_NonceUsed_ByAnotherOfferFilled() public {
+        IShareMarket.Offer memory first = _sellOffer(10 * SHARE);
+        IShareMarket.Offer memory sibling = _sellOffer(20 * SHARE);
+        _fill(carol, first, 1 * SHARE);
+        _expectFillRevert(bob, sibling, 1, abi.encodeWithSelector(IShareMarketErrors.NonceUsed.selector, sibling.nonce));
+        // The first offer's own remainder stays fillable.
+        _fill(bob, first, 9 * SHARE);
+        assertEq(market.remaining(first), 0);
+        assertEq(market.remaining(sibling), 0);
+    }
+
+    function test_RevertWhen_NonceUsed_ByAnotherOfferCancelled() public {
+        IShareMarket.Offer memory first = _sellOffer(10 * SHARE);
+        IShareMarket.Offer memory sibling = _sellOffer(20 * SHARE);
+        _cancel(alice, first);
+        assertEq(market.remaining(sibling), 0);
+        _expectFillRevert(bob, sibling, 1, abi.encodeWithSelector(IShareMarketErrors.NonceUsed.selector, sibling.nonce));
+    }
+
+    function test_Fill_PartlyFilledOfferOutlivesASiblingCancel() public {
+        IShareMarket.Offer memory first = _sellOffer(10 * SHARE);
+        IShareMarket.Offer memory sibling = _sellOffer(20 * SHARE);
+        _fill(carol, first, 4 * SHARE);
+        _cancel(alice, sibling);
+        assertEq(market.remaining(first), 6 * SHARE);
+        _fill(bob, first, 6 * SHARE);
+        assertEq(token.balanceOf(carol), 4 * SHARE);
     }
 
     function test_RevertWhen_ZeroCost() public {

@@ -85,7 +85,7 @@ contract ShareMarketSignaturesTest is ShareMarketFixture {
         // isValidSignature runs under STATICCALL: re-entering fill (a state change) cannot succeed.
         wallet.setHostile(address(market), abi.encodeCall(IShareMarket.fill, (o, signature, SHARE)));
         _expectInvalid(o, signature);
-        assertEq(market.filled(market.hashOffer(o)), 0);
+        assertEq(market.remaining(o), o.amount);
     }
 
     function test_RevertWhen_ZeroMakerAndGarbageSignature() public {

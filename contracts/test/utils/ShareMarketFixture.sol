@@ -86,6 +86,14 @@ abstract contract ShareMarketFixture is OfferingFixture {
         cost = market.fill(offer, signature, amount);
     }
 
+    /// @dev `who` cancels the one offer `o`.
+    function _cancel(address who, IShareMarket.Offer memory o) internal {
+        IShareMarket.Offer[] memory offers = new IShareMarket.Offer[](1);
+        offers[0] = o;
+        vm.prank(who);
+        market.cancel(offers);
+    }
+
     /// @dev Like `_fill`, expecting the revert `err`.
     function _expectFillRevert(address taker, IShareMarket.Offer memory offer, uint256 amount, bytes memory err)
         internal

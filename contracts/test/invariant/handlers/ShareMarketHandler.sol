@@ -11,8 +11,10 @@ import {StdUtils} from "forge-std/StdUtils.sol";
 
 /// @title ShareMarketHandler
 /// @notice Drives the market with three keyed actors who make (sign) and take offers of both sides, partial and full,
-/// cancel one offer or every offer below a nonce, while governance changes the fee and time moves (the only thing that
-/// moves it). Ghosts: what each offer has filled, each actor's share balance, and the per-second revenue model
+/// cancel one offer or every offer below a nonce, sign a second offer with the nonce of an earlier one (a nonce is
+/// single-use: the first fill or cancellation of either kills the other), while governance changes the fee and time
+/// moves (the only thing that moves it). Ghosts: what each offer has filled, which nonces were used, each actor's
+/// share balance, and the per-second revenue model
 /// (Σ balance x seconds held) that the invariant compares with the token's `claimable`.
 contract ShareMarketHandler is CommonBase, StdCheats, StdUtils {
     uint256 internal constant SHARE = 1e18;
@@ -51,6 +53,8 @@ contract ShareMarketHandler is CommonBase, StdCheats, StdUtils {
     uint256 public unexpectedFailures;
 
     mapping(bytes32 offerHash => bool) internal ghostCancelled;
+    /// @dev keccak256(maker, nonce) => an offer with it was filled or cancelled.
+    mapping(bytes32 makerNonce => bool) internal ghostNonceUsed;
 
     constructor(
         ShareMarket market_,
@@ -110,6 +114,19 @@ contract ShareMarketHandler is CommonBase, StdCheats, StdUtils {
         _fill(offers.length - 1, takerSeed, fillAmount);
     }
 
+    /// @dev Signs a second offer with the maker and nonce of an earlier one (another amount), then tries to fill it.
+    function makeSibling(uint256 index, uint256 takerSeed, uint256 amount, uint256 fillAmount) external {
+        if (offers.length == 0) return;
+        IShareMarket.Offer memory offer = offers[index % offers.length];
+        offer.amount = bound(amount, 1, 50 * SHARE);
+        uint256 m;
+        while (actors[m] != offer.maker) ++m;
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(keys[m], market.hashOffer(offer));
+        offers.push(offer);
+        signatures.push(abi.encodePacked(r, s, v));
+        _fill(offers.length - 1, takerSeed, fillAmount);
+    }
+
     function fillExisting(uint256 index, uint256 takerSeed, uint256 fillAmount) external {
         if (offers.length == 0) return;
         _fill(index % offers.length, takerSeed, fillAmount);
@@ -122,6 +139,7 @@ contract ShareMarketHandler is CommonBase, StdCheats, StdUtils {
         vm.prank(one[0].maker);
         market.cancel(one);
         ghostCancelled[market.hashOffer(one[0])] = true;
+        ghostNonceUsed[_makerNonce(one[0])] = true;
     }
 
     function cancelNonces(uint256 makerSeed, uint256 step) external {
@@ -141,9 +159,25 @@ contract ShareMarketHandler is CommonBase, StdCheats, StdUtils {
         vm.warp(block.timestamp + bound(seconds_, 1, 6 hours));
     }
 
+    /// @dev The ghost's verdict on whether the offer can still be filled (its remainder aside): not cancelled, not
+    /// expired, not nonce-cancelled, and its nonce unused or used by this offer's own partial fills.
+    function ghostLive(IShareMarket.Offer memory offer) public view returns (bool) {
+        bytes32 h = market.hashOffer(offer);
+        return !ghostCancelled[h] && block.timestamp < offer.expiry && offer.nonce >= market.minNonce(offer.maker)
+            && (!ghostNonceUsed[_makerNonce(offer)] || ghostFilled[h] != 0);
+    }
+
+    function ghostNonceWasUsed(IShareMarket.Offer memory offer) external view returns (bool) {
+        return ghostNonceUsed[_makerNonce(offer)];
+    }
+
     /*//////////////////////////////////////////////////////////////
                                 INTERNAL
     //////////////////////////////////////////////////////////////*/
+
+    function _makerNonce(IShareMarket.Offer memory offer) internal pure returns (bytes32) {
+        return keccak256(abi.encode(offer.maker, offer.nonce));
+    }
 
     function _accrue() internal {
         uint256 elapsed = block.timestamp - lastTime;
@@ -165,8 +199,7 @@ contract ShareMarketHandler is CommonBase, StdCheats, StdUtils {
         // A fill takes min(amount, what is left); it reverts only when nothing is left.
         uint256 left = offer.amount - ghostFilled[h];
         uint256 taken = amount < left ? amount : left;
-        bool live = !ghostCancelled[h] && block.timestamp < offer.expiry && offer.nonce >= market.minNonce(offer.maker)
-            && left != 0;
+        bool live = ghostLive(offer) && left != 0;
         bool expected = live && _expectedToPass(offer, seller, buyer, ghostFilled[h], taken);
         _tryFill(index, taker, amount, taken, live, expected);
     }
@@ -181,6 +214,7 @@ contract ShareMarketHandler is CommonBase, StdCheats, StdUtils {
             ++fills;
             if (!live) ++illegalFills;
             ghostFilled[h] += taken;
+            ghostNonceUsed[_makerNonce(offer)] = true;
             ++checkpoints[seller];
             ++checkpoints[buyer];
             if (token.claimable(seller) != claimableBefore[0] || token.claimable(buyer) != claimableBefore[1]) {
