@@ -89,7 +89,14 @@ function constants(): Plugin {
     name: 'Constants',
     async run() {
       const lines: string[] = [];
-      for (const contract of ['ClusterRegistry', 'Offering', 'RackshareFactory', 'ShareMarket', 'ShareToken']) {
+      for (const contract of [
+        'ClusterRegistry',
+        'Offering',
+        'RackshareFactory',
+        'ShareMarket',
+        'ShareMarketNonces',
+        'ShareToken',
+      ]) {
         const { numbers, typeStrings } = readConstants(
           readFileSync(join('contracts', 'src', `${contract}.sol`), 'utf8'),
         );

@@ -7,8 +7,8 @@
  * who sells to whom (the others are verified on the token first), how many shares, at what price (the sale price moved
  * by a seeded few percent and a small weekly drift, the way a holder prices the revenue still to come) and which side
  * signs (a Sell offer the buyer fills, or a Buy offer the seller fills). Every offer is fixed by the plan (nonce = its
- * index, expiry a week after its day), so its hash is too: a trade is done when the market says the offer is `filled`,
- * and a resumed history fills only what the chain does not show yet.
+ * index, expiry a week after its day), so its hash is too: a trade is done when the market's `remaining` for the offer
+ * is 0, and a resumed history fills only what the chain does not show yet.
  */
 import { type Address, type Hash, maxUint256, type PublicClient } from 'viem';
 import { offeringAbi, shareMarketAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';

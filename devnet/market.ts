@@ -7,6 +7,7 @@ import { type Address, type Hex, parseEventLogs, zeroAddress } from 'viem';
 import { shareMarketAbi, shareTokenAbi, testStablecoinAbi } from '#contracts';
 import type { Deployment } from '#contracts/deployments';
 import {
+  firstFreeNonce,
   hashOffer,
   marketDomain,
   noPermit,
@@ -48,6 +49,8 @@ export function marketActions(context: ChainHandle & { deployment: Pick<Deployme
     return token;
   }
 
+  /** Bitmap words a fresh nonce is searched in (a dev chain's makers use few). */
+  const NONCE_SEARCH_WORDS = 16;
   const handedOut = new Map<Address, bigint>();
   // One at a time: two offers signed at once (Promise.all) must not both read the same free nonce.
   let nonceQueue: Promise<unknown> = Promise.resolve();
@@ -64,17 +67,18 @@ export function marketActions(context: ChainHandle & { deployment: Pick<Deployme
       args: [maker],
     });
     const next = handedOut.get(maker) ?? 0n;
-    let nonce = next > minNonce ? next : minNonce;
-    while (
-      await publicClient.readContract({
-        address: market,
-        abi: shareMarketAbi,
-        functionName: 'nonceUsed',
-        args: [maker, nonce],
-      })
-    ) {
-      nonce += 1n;
-    }
+    const nonce = await firstFreeNonce(
+      next > minNonce ? next : minNonce,
+      (wordPos) =>
+        publicClient.readContract({
+          address: market,
+          abi: shareMarketAbi,
+          functionName: 'nonceBitmap',
+          args: [maker, wordPos],
+        }),
+      NONCE_SEARCH_WORDS,
+    );
+    if (nonce === null) throw new Error(`no unused nonce of ${maker} within ${NONCE_SEARCH_WORDS} bitmap words`);
     handedOut.set(maker, nonce + 1n);
     return nonce;
   }

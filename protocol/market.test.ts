@@ -15,12 +15,16 @@ import {
   fillFee,
   fillParties,
   fillTaken,
+  firstClearBit,
+  firstFreeNonce,
   hashOffer,
   isCanonicalSignature,
   leavesDustRemainder,
   MAX_FEE_BPS,
   marketDomain,
   marketTypes,
+  NONCES_PER_WORD,
+  noncePosition,
   OFFER_TYPE_STRING,
   type Offer,
   offerOfView,
@@ -109,6 +113,47 @@ describe('market rules on paper', () => {
     expect(isCanonicalSignature(twin as `0x${string}`)).toBe(false);
     expect(await recoverOfferSigner(domain, signed, twin as `0x${string}`)).toBeNull();
     expect(await recoverOfferSigner(domain, signed, good.slice(0, 130) as `0x${string}`)).toBeNull();
+  });
+});
+
+describe("a maker's single-use nonces on paper", () => {
+  const FULL = 2n ** NONCES_PER_WORD - 1n;
+
+  it('places a nonce at word nonce / 256, bit nonce % 256', () => {
+    expect(NONCES_PER_WORD).toBe(256n);
+    expect(noncePosition(0n)).toEqual({ wordPos: 0n, bit: 0n });
+    expect(noncePosition(300n)).toEqual({ wordPos: 1n, bit: 44n });
+  });
+
+  it('finds the lowest clear bit at or above the start, or none in a full word', () => {
+    expect(firstClearBit(0n, 0n)).toBe(0n);
+    expect(firstClearBit(0b1011n, 0n)).toBe(2n);
+    expect(firstClearBit(0b1011n, 3n)).toBe(4n);
+    expect(firstClearBit(FULL, 0n)).toBeNull();
+    expect(firstClearBit(FULL >> 1n, 10n)).toBe(255n);
+  });
+
+  it('searches the bitmap from the start, jumping ahead by doubling steps past full words, within its reads', async () => {
+    const words = new Map<bigint, bigint>([
+      [0n, FULL],
+      [1n, FULL],
+      [3n, 0b111n],
+    ]);
+    const asked: bigint[] = [];
+    const readWord = async (wordPos: bigint) => {
+      asked.push(wordPos);
+      return words.get(wordPos) ?? 0n;
+    };
+    // Word 0 full: one word on; word 1 full: two words on (word 2, free, is skipped); word 3's first clear bit.
+    expect(await firstFreeNonce(5n, readWord, 8)).toBe(3n * 256n + 3n);
+    expect(asked).toEqual([0n, 1n, 3n]);
+    // A partly used word: the first clear bit at or above the start, in one read.
+    asked.length = 0;
+    expect(await firstFreeNonce(3n * 256n + 1n, readWord, 8)).toBe(3n * 256n + 3n);
+    expect(asked).toEqual([3n]);
+    expect(await firstFreeNonce(0n, async () => FULL, 3)).toBeNull();
+    expect(await firstFreeNonce(2n ** 256n - 1n, async () => FULL, 8)).toBeNull();
+    expect(await firstFreeNonce(2n ** 256n - 1n, async () => 0n, 8)).toBe(2n ** 256n - 1n);
   });
 });
 
@@ -274,6 +319,25 @@ describe('market rules against the deployed ShareMarket', () => {
     expect(await market.remaining(signed.offer)).toBe(0n);
     expect(await market.filled(signed.offerHash)).toBe(0n);
     expect(await revertName(market.fill(buyer!, signed, 1n))).toBe('NonceUsed');
+  });
+
+  it("sets the bit noncePosition names in the maker's nonceBitmap when an offer is cancelled", async () => {
+    const signed = await market.signOffer(seller!, {
+      side: Side.Sell,
+      clusterId,
+      amount: SHARE,
+      price: 50n * USD,
+      nonce: 300n,
+    });
+    await market.cancel(seller!, [signed.offer]);
+    const { wordPos, bit } = noncePosition(300n);
+    const word = await chain.publicClient.readContract({
+      address: chain.deployment.contracts.market,
+      abi: shareMarketAbi,
+      functionName: 'nonceBitmap',
+      args: [devAccount(seller!).address, wordPos],
+    });
+    expect(word).toBe(1n << bit);
   });
 
   it('cancels one offer, then every offer below a nonce', async () => {

@@ -18,7 +18,7 @@ import {
   toBytes,
   zeroAddress,
 } from 'viem';
-import { shareMarketConstants, shareMarketSide, shareMarketTypeStrings } from '#contracts';
+import { shareMarketConstants, shareMarketNoncesConstants, shareMarketSide, shareMarketTypeStrings } from '#contracts';
 import { parseTypeString } from './eip712';
 
 /** `Offer(address maker,uint8 side,...)`, exactly as ShareMarket.sol hashes it. */
@@ -43,6 +43,47 @@ export const SHARE_UNIT = shareMarketConstants.SHARE_UNIT;
 export const BPS_DENOMINATOR = shareMarketConstants.BPS_DENOMINATOR;
 /** The highest fee governance may set, in basis points. */
 export const MAX_FEE_BPS = Number(shareMarketConstants.MAX_FEE_BPS);
+
+/** Nonces per word of a maker's used-nonce bitmap (ShareMarketNonces.sol: `nonceBitmap(maker, wordPos)`). */
+export const NONCES_PER_WORD = shareMarketNoncesConstants.NONCES_PER_WORD;
+const MAX_NONCE = 2n ** 256n - 1n;
+const FULL_WORD = 2n ** NONCES_PER_WORD - 1n;
+
+/** Where a nonce's bit sits in its maker's bitmap: the word's position and the bit's index in it. */
+export const noncePosition = (nonce: bigint) => ({ wordPos: nonce / NONCES_PER_WORD, bit: nonce % NONCES_PER_WORD });
+
+/** The lowest clear bit of a bitmap word at or above `from`, or null. */
+export function firstClearBit(word: bigint, from: bigint): bigint | null {
+  for (let bit = from; bit < NONCES_PER_WORD; bit += 1n) {
+    if (((word >> bit) & 1n) === 0n) return bit;
+  }
+  return null;
+}
+
+/**
+ * The first unused nonce at or above `start` that `readWord` (the maker's `nonceBitmap`) shows, reading at most
+ * `maxWords` words; null when none was found or the nonce space ends. Past a full word the search jumps ahead by
+ * doubling steps (1, 2, 4, … words): a maker may have used thousands of consecutive nonces, and any unused nonce is
+ * valid (the lowest only keeps the maker's bitmap dense, which keeps its fills cheap).
+ */
+export async function firstFreeNonce(
+  start: bigint,
+  readWord: (wordPos: bigint) => Promise<bigint>,
+  maxWords: number,
+): Promise<bigint | null> {
+  let nonce = start;
+  let step = 1n;
+  for (let words = 0; words < maxWords && nonce <= MAX_NONCE; words += 1) {
+    const { wordPos, bit: from } = noncePosition(nonce);
+    const word = await readWord(wordPos);
+    const bit = firstClearBit(word, from);
+    if (bit !== null) return wordPos * NONCES_PER_WORD + bit;
+    const full = word === FULL_WORD;
+    nonce = (wordPos + (full ? step : 1n)) * NONCES_PER_WORD;
+    if (full) step *= 2n;
+  }
+  return null;
+}
 
 export type Offer = {
   maker: Address;

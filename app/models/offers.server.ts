@@ -52,8 +52,15 @@ export async function listOffersByMaker(context: Context, maker: Address): Promi
   return rows.map(offerView);
 }
 
-/** The nonce the maker's next offer should carry (db/market/nonces.ts), or null without a market. */
-export async function nextNonceOf(context: Context, maker: Address): Promise<bigint | null> {
+/**
+ * The nonce the maker's next offer should carry (db/market/nonces.ts), or null without a market, when no free nonce
+ * was found, or when the chain could not be read (the maker's list still answers from the database).
+ */
+export async function nextNonceOf(context: Context & Pick<AppLoadContext, 'log'>, maker: Address) {
   const chain = marketChainOf(context);
-  return chain ? nextNonce({ db: context.db, chain }, getAddress(maker)) : null;
+  if (!chain) return null;
+  return nextNonce({ db: context.db, chain }, getAddress(maker)).catch((error: unknown) => {
+    context.log.warn({ err: error, maker }, 'next nonce unavailable');
+    return null;
+  });
 }

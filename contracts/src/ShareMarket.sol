@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {ShareMarketNonces} from "./ShareMarketNonces.sol";
 import {IClusterRegistry} from "./interfaces/IClusterRegistry.sol";
 import {IRackshareFactory} from "./interfaces/IRackshareFactory.sol";
 import {IShareMarket} from "./interfaces/IShareMarket.sol";
@@ -16,20 +17,16 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @title ShareMarket
 /// @notice Signed-offer secondary market for every ShareToken the factory deployed (see {IShareMarket}).
-/// @dev Gas: a first fill reads three words of this contract (the maker's minimum nonce, the maker's nonce-bitmap
-/// word, the fee word) and writes the bitmap word; a fill that leaves a remainder also writes the offer's fill word.
-/// A maker who signs offers with consecutive nonces (as the dashboard does) uses one bitmap word per 256 offers, so
-/// from the second offer on the bitmap write changes a non-zero word (5,000 gas, not the 22,100 of a new word): the
-/// one cost that kept a full fill above 3x an ERC-20 transfer. The token is found without a call: the factory's clones sit at CREATE2 addresses derived from
-/// the cluster id, and "tokenized" is "code at that address" (the same rule as `RackshareFactory.tokenOf`); the cold
-/// account access of the code check is the one the transfer would pay anyway.
+/// @dev Gas: a fill of a fresh offer reads three words of this contract (the maker's minimum nonce, the maker's
+/// nonce-bitmap word, the fee word) and writes the bitmap word (see {ShareMarketNonces}); a fill that leaves a
+/// remainder also writes the offer's fill word. The token is found without a call: the factory's clones sit at CREATE2
+/// addresses derived from the cluster id, and "tokenized" is "code at that address" (the same rule as
+/// `RackshareFactory.tokenOf`); the cold account access of the code check is the one the transfer would pay anyway.
 ///
-/// Nonces are single-use (Permit2-style unordered nonces): the first fill or the cancellation of an offer sets its
-/// nonce's bit in the maker's bitmap, after which no other offer of the maker with that nonce can be filled. A clear
-/// bit proves the offer was never filled nor cancelled, so the offer's fill word is read only once the bit is set.
-/// The fill word holds the amount filled by fills that left a remainder (a fill that takes the whole offer at once
-/// writes nothing there: its bit is the record), with bit 255 set once the maker cancelled the offer. A filled amount
-/// never reaches 2**255: each fill moves that many shares, and a ShareToken's supply is below 2**96.
+/// Storage per offer hash is one word, the fill word: the amount taken by fills that left a remainder and by the fill
+/// that completed them, with bit 255 set once the maker cancelled the offer. A fill that takes a fresh offer whole
+/// writes nothing there: its nonce is the record. A filled amount never reaches 2**255: each fill moves that many
+/// shares, and a ShareToken's supply is below 2**96.
 ///
 /// Fee-on-transfer stablecoins: the stablecoin is the factory's, fixed, and the factory refuses one without decimals;
 /// a coin with a dormant fee switch (USDT) could still start charging. The seller's balance is read around the
@@ -39,7 +36,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 ///
 /// Reentrancy: `fill` and `fillWithPermits` hold a transient guard. State is written before any external call (CEI),
 /// so `cancel`, `cancelUpTo` and `setFee` re-entered from a token call only act on later fills.
-contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
+contract ShareMarket is ShareMarketNonces, EIP712, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     /*//////////////////////////////////////////////////////////////
@@ -75,12 +72,6 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
 
     /// @dev Offer hash => amount filled by partial fills | CANCELLED_BIT.
     mapping(bytes32 offerHash => uint256) internal _fills;
-
-    /// @dev Maker => word position (nonce >> 8) => bitmap of used nonces (bit nonce & 0xff).
-    mapping(address maker => mapping(uint256 wordPos => uint256)) internal _nonceBitmaps;
-
-    /// @dev Maker => minimum nonce.
-    mapping(address maker => uint256) internal _minNonces;
 
     /*//////////////////////////////////////////////////////////////
                               CONSTRUCTION
@@ -133,19 +124,10 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
             Offer calldata offer = offers[i];
             if (offer.maker != msg.sender) revert NotMaker(offer.maker);
             bytes32 offerHash = _hashOffer(offer);
-            (uint256 wordPos, uint256 bit) = _noncePosition(offer.nonce);
-            _nonceBitmaps[msg.sender][wordPos] |= bit;
+            _useNonce(msg.sender, offer.nonce);
             _fills[offerHash] |= CANCELLED_BIT;
             emit OfferCancelled(offerHash, msg.sender);
         }
-    }
-
-    /// @inheritdoc IShareMarket
-    function cancelUpTo(uint256 minNonce_) external {
-        uint256 current = _minNonces[msg.sender];
-        if (minNonce_ <= current) revert NonceNotIncreasing(current, minNonce_);
-        _minNonces[msg.sender] = minNonce_;
-        emit NoncesCancelled(msg.sender, minNonce_);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -181,26 +163,9 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IShareMarket
-    function minNonce(address maker) external view returns (uint256) {
-        return _minNonces[maker];
-    }
-
-    /// @inheritdoc IShareMarket
-    function nonceUsed(address maker, uint256 nonce) external view returns (bool) {
-        (uint256 wordPos, uint256 bit) = _noncePosition(nonce);
-        return _nonceBitmaps[maker][wordPos] & bit != 0;
-    }
-
-    /// @inheritdoc IShareMarket
-    function nonceBitmap(address maker, uint256 wordPos) external view returns (uint256) {
-        return _nonceBitmaps[maker][wordPos];
-    }
-
-    /// @inheritdoc IShareMarket
     function remaining(Offer calldata offer) external view returns (uint256) {
         if (block.timestamp >= offer.expiry || offer.nonce < _minNonces[offer.maker]) return 0;
-        (uint256 wordPos, uint256 bit) = _noncePosition(offer.nonce);
-        if (_nonceBitmaps[offer.maker][wordPos] & bit == 0) return offer.amount;
+        if (!_nonceIsUsed(offer.maker, offer.nonce)) return offer.amount;
         uint256 word = _fills[_hashOffer(offer)];
         // A used nonce with no partial record: filled whole at once, or used by another offer of the maker.
         if (word == 0 || word & CANCELLED_BIT != 0 || word >= offer.amount) return 0;
@@ -305,7 +270,7 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
         private
         returns (uint256 taken, uint256 cost)
     {
-        uint256 word = _useNonce(offer, offerHash);
+        uint256 word = _spendNonceOrReadFill(offer, offerHash);
         uint256 left = offer.amount > word ? offer.amount - word : 0;
         if (left == 0) revert FillExceedsRemaining(amount, 0);
         taken = amount < left ? amount : left;
@@ -321,16 +286,11 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
         }
     }
 
-    /// @dev Sets the offer's nonce bit on its first fill and returns its fill word: 0 without a read when the bit was
-    /// clear (never filled nor cancelled), else the recorded word, which must hold a partial fill of this very offer.
-    function _useNonce(Offer calldata offer, bytes32 offerHash) private returns (uint256 word) {
-        (uint256 wordPos, uint256 bit) = _noncePosition(offer.nonce);
-        mapping(uint256 => uint256) storage bitmaps = _nonceBitmaps[offer.maker];
-        uint256 bitmap = bitmaps[wordPos];
-        if (bitmap & bit == 0) {
-            bitmaps[wordPos] = bitmap | bit;
-            return 0;
-        }
+    /// @dev Uses the offer's nonce on its first fill and returns its fill word: 0 without a read when the nonce was
+    /// unused (the offer never filled nor cancelled), else the recorded word, which must hold a partial fill of this
+    /// very offer.
+    function _spendNonceOrReadFill(Offer calldata offer, bytes32 offerHash) private returns (uint256 word) {
+        if (_useNonce(offer.maker, offer.nonce)) return 0;
         word = _fills[offerHash];
         if (word & CANCELLED_BIT != 0) revert OfferIsCancelled(offerHash);
         // Used, and no partial fill of this offer on record: filled whole at once, or another offer of the maker with
@@ -390,11 +350,6 @@ contract ShareMarket is IShareMarket, EIP712, ReentrancyGuardTransient {
             structHash := keccak256(ptr, 0x120)
         }
         return _hashTypedDataV4(structHash);
-    }
-
-    /// @dev Where a nonce's bit sits in its maker's bitmap: the word position and the bit within the word.
-    function _noncePosition(uint256 nonce) private pure returns (uint256 wordPos, uint256 bit) {
-        return (nonce >> 8, 1 << (nonce & 0xff));
     }
 
     /// @dev The factory's CREATE2 address for the cluster's token (code there or not).

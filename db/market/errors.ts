@@ -5,7 +5,7 @@
  * A refusal is the one wire shape `{ error: { code, reason, message } }` (protocol/base-error.ts Rejection), and
  * nothing of a refused offer is stored.
  */
-import type { shareTokenAbi } from '#contracts';
+import type { shareMarketAbi, shareTokenAbi } from '#contracts';
 import { Rejection } from '#protocol/base-error';
 
 export const OFFER_ERROR_CODES = [
@@ -44,6 +44,9 @@ export const OFFER_ERROR_CODES = [
 
 export type OfferErrorCode = (typeof OFFER_ERROR_CODES)[number];
 
+/** The ShareMarket's custom error names (generated ABI). */
+export type ShareMarketErrorName = Extract<(typeof shareMarketAbi)[number], { type: 'error' }>['name'];
+
 /** The ShareToken's custom error names (generated ABI): a reason that is a token rule is named as the token names it. */
 export type ShareTokenErrorName = Extract<(typeof shareTokenAbi)[number], { type: 'error' }>['name'];
 
@@ -55,6 +58,24 @@ export const TOKEN_REASONS = {
   insufficient_balance: 'ERC20InsufficientBalance',
   insufficient_allowance: 'ERC20InsufficientAllowance',
 } as const satisfies Partial<Record<OfferErrorCode, ShareTokenErrorName>>;
+
+/** The market's own error a fill would revert with, for each code the chain decides (checked against its ABI). */
+export const MARKET_REASONS = {
+  invalid_side: 'InvalidSide',
+  zero_amount: 'ZeroAmount',
+  zero_price: 'ZeroCost',
+  self_trade: 'SelfTrade',
+  invalid_signature: 'InvalidSignature',
+  offer_expired: 'OfferExpired',
+  not_tokenized: 'NotTokenized',
+  offer_filled: 'FillExceedsRemaining',
+  offer_cancelled: 'OfferIsCancelled',
+  nonce_cancelled: 'NonceCancelled',
+  nonce_used: 'NonceUsed',
+} as const satisfies Partial<Record<OfferErrorCode, ShareMarketErrorName>>;
+
+/** The contract-side reason of each code that has one: what a stored offer's `reason` (a code) means on chain. */
+export const CHAIN_REASONS: Partial<Record<string, string>> = { ...MARKET_REASONS, ...TOKEN_REASONS };
 
 export type OfferRefusalStatus = 400 | 409 | 413 | 422;
 

@@ -31,7 +31,8 @@ import {
   permitTypedData,
   recoverOfferSigner,
 } from '#protocol/market';
-import { type OfferErrorCode, TOKEN_REASONS } from './errors';
+import { MARKET_REASONS, type OfferErrorCode, TOKEN_REASONS } from './errors';
+import type { OfferStatusName } from './types';
 
 export type MarketChain = {
   publicClient: PublicClient;
@@ -88,7 +89,7 @@ export async function marketSignatureValid(
 }
 
 export type Verdict = {
-  status: 'open' | 'unfillable' | 'filled' | 'cancelled' | 'expired';
+  status: OfferStatusName;
   code: OfferErrorCode | null;
   reason: string | null;
   filled: bigint;
@@ -162,33 +163,49 @@ export async function assessOffers(
   const allotted: { candidate: Candidate; asset: Address; need: bigint; filled: bigint }[] = [];
   await Promise.all(
     candidates.map(async (offer) => {
-      const [recorded, cancelled, minNonce, nonceUsed] = await Promise.all([
-        marketRead<bigint>('filled', [offer.offerHash]),
-        marketRead<boolean>('cancelled', [offer.offerHash]),
+      const [minNonce, nonceUsed] = await Promise.all([
         marketRead<bigint>('minNonce', [offer.maker]),
         marketRead<boolean>('nonceUsed', [offer.maker, offer.nonce]),
       ]);
+      // An unused nonce proves the offer never filled nor cancelled: its fill word is not worth two more reads.
+      const [recorded, cancelled] = nonceUsed
+        ? await Promise.all([
+            marketRead<bigint>('filled', [offer.offerHash]),
+            marketRead<boolean>('cancelled', [offer.offerHash]),
+          ])
+        : [0n, false];
       // The chain records fills that left a remainder; a fill that took the offer whole leaves only its nonce used,
       // and the mirror's figure stands in for it. An unused nonce is the chain's word that nothing was filled (a
       // fill the mirror still holds may have been reorged away).
       const filled = recorded > 0n || !nonceUsed ? recorded : (offer.filled ?? 0n);
       if (offer.expiry <= head.timestamp) {
-        verdicts.set(offer.offerHash, { status: 'expired', code: 'offer_expired', reason: 'OfferExpired', filled });
+        verdicts.set(offer.offerHash, {
+          status: 'expired',
+          code: 'offer_expired',
+          reason: MARKET_REASONS.offer_expired,
+          filled,
+        });
         return;
       }
       if (cancelled || offer.nonce < minNonce) {
         verdicts.set(offer.offerHash, {
           status: 'cancelled',
           code: cancelled ? 'offer_cancelled' : 'nonce_cancelled',
-          reason: cancelled ? 'OfferIsCancelled' : 'NonceCancelled',
+          reason: cancelled ? MARKET_REASONS.offer_cancelled : MARKET_REASONS.nonce_cancelled,
           filled,
         });
         return;
       }
       if (nonceUsed && recorded === 0n) {
         // Filled whole by one fill, or another offer of the maker with this nonce was filled or cancelled: the chain
-        // cannot tell which; the upkeep turns it into `filled` once the mirror holds the fill.
-        verdicts.set(offer.offerHash, { status: 'cancelled', code: 'nonce_used', reason: 'NonceUsed', filled });
+        // cannot tell which. The mirror can: an offer it holds as filled stays filled (a re-read after a reorg below
+        // the fill), else the upkeep turns it into `filled` once the mirror holds its fill.
+        verdicts.set(
+          offer.offerHash,
+          offer.filled !== undefined && liveRemainder(offer, offer.filled) === 0n
+            ? { status: 'filled', code: 'offer_filled', reason: MARKET_REASONS.nonce_used, filled }
+            : { status: 'cancelled', code: 'nonce_used', reason: MARKET_REASONS.nonce_used, filled },
+        );
         return;
       }
       const remaining = liveRemainder(offer, filled);
@@ -196,18 +213,18 @@ export async function assessOffers(
         verdicts.set(offer.offerHash, {
           status: 'filled',
           code: 'offer_filled',
-          reason: 'FillExceedsRemaining',
+          reason: MARKET_REASONS.offer_filled,
           filled,
         });
         return;
       }
       if (offer.signature && !(await marketSignatureValid(chain, offer, offer.signature, blockNumber))) {
-        verdicts.set(offer.offerHash, unfillable('invalid_signature', 'InvalidSignature', filled));
+        verdicts.set(offer.offerHash, unfillable('invalid_signature', MARKET_REASONS.invalid_signature, filled));
         return;
       }
       const token = await tokenOf(offer.clusterId);
       if (token === zeroAddress) {
-        verdicts.set(offer.offerHash, unfillable('not_tokenized', 'NotTokenized', filled));
+        verdicts.set(offer.offerHash, unfillable('not_tokenized', MARKET_REASONS.not_tokenized, filled));
         return;
       }
       const [paused, frozen] = await Promise.all([

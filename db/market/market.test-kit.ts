@@ -56,7 +56,7 @@ export async function startMarketChain(port: number): Promise<MarketFixture> {
     stablecoin: chain.contracts.stablecoin,
   };
   const domain = marketDomain(31_337, market);
-  let nextNonce = 0n;
+  let offerNonce = 0n;
   const { pricePerShare: primaryPrice } = await chain.publicClient.readContract({
     address: sale.offering,
     abi: offeringAbi,
@@ -83,7 +83,7 @@ export async function startMarketChain(port: number): Promise<MarketFixture> {
         taker: zeroAddress,
         expiry: (await chainTime()) + 3_600n,
         // A nonce is single-use on chain and per live offer in the relay: each offer of the fixture gets its own.
-        nonce: nextNonce++,
+        nonce: offerNonce++,
         ...fields,
       };
     },

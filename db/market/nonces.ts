@@ -2,54 +2,45 @@
  * The nonce a maker signs its next offer with. A nonce is single-use on chain (the market's per-maker bitmap: the
  * first fill or cancellation of an offer uses it), and the relay refuses a second live offer with one nonce, so the
  * next nonce is the first one at or above both the maker's minimum nonce and one past every nonce the relay stored
- * for the maker, that the chain has not used. Consecutive nonces keep a maker's fills in one bitmap word: from the
- * second offer of a word on, a fill sets a bit in a word already written (5,000 gas, not 22,100).
+ * for the maker, that the chain has not used. Consecutive nonces keep a maker's used nonces in few bitmap words, which
+ * keeps its fills cheap (docs/contracts.md, "Storage and gas").
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Address } from 'viem';
 import { shareMarketAbi } from '#contracts';
+import { firstFreeNonce } from '#protocol/market';
 import type { Database } from '../database';
 import { marketOffers } from '../schema';
 import type { MarketChain } from './fillability';
 
-/** Bitmap words read before giving up on finding a free bit (each holds 256 nonces). */
-export const MAX_BITMAP_WORDS = 4;
+/** Bitmap words read at most per answer. */
+export const MAX_BITMAP_WORDS = 8;
 
-const WORD_BITS = 256n;
-
-/** The lowest clear bit of `word` at or above `from` (0..255), or null. */
-export function firstClearBit(word: bigint, from: bigint): bigint | null {
-  for (let bit = from; bit < WORD_BITS; bit += 1n) {
-    if (((word >> bit) & 1n) === 0n) return bit;
-  }
-  return null;
-}
-
-export async function nextNonce(deps: { db: Database; chain: MarketChain }, maker: Address): Promise<bigint> {
+/**
+ * The next free nonce of `maker`: from one past its stored offers (or its minimum nonce, when higher) to the first
+ * the chain has not used (protocol/market.ts firstFreeNonce); null when none was found within MAX_BITMAP_WORDS reads.
+ */
+export async function nextNonce(deps: { db: Database; chain: MarketChain }, maker: Address): Promise<bigint | null> {
   const { db, chain } = deps;
   const [row] = await db
     .select({ highest: sql<string | null>`max(${marketOffers.nonce})` })
     .from(marketOffers)
     .where(and(eq(marketOffers.chainId, chain.chainId), eq(marketOffers.maker, maker)));
   // Uncached: viem reuses a block number for seconds, and a nonce used since must not be handed out.
-  const block = await chain.publicClient.getBlockNumber({ cacheTime: 0 });
+  const blockNumber = await chain.publicClient.getBlockNumber({ cacheTime: 0 });
   const read = <T>(functionName: 'minNonce' | 'nonceBitmap', args: readonly unknown[]) =>
     chain.publicClient.readContract({
       address: chain.market,
       abi: shareMarketAbi,
       functionName,
       args,
-      blockNumber: block,
+      blockNumber,
     } as never) as Promise<T>;
   const minNonce = await read<bigint>('minNonce', [maker]);
   const afterStored = row?.highest == null ? 0n : BigInt(row.highest) + 1n;
-  let nonce = afterStored > minNonce ? afterStored : minNonce;
-  for (let words = 0; words < MAX_BITMAP_WORDS; words += 1) {
-    const wordPos = nonce / WORD_BITS;
-    const bit = firstClearBit(await read<bigint>('nonceBitmap', [maker, wordPos]), nonce % WORD_BITS);
-    if (bit !== null) return wordPos * WORD_BITS + bit;
-    nonce = (wordPos + 1n) * WORD_BITS;
-  }
-  // Every nonce of MAX_BITMAP_WORDS words used (offers signed elsewhere): the next word's first is as good as any.
-  return nonce;
+  return firstFreeNonce(
+    afterStored > minNonce ? afterStored : minNonce,
+    (wordPos) => read<bigint>('nonceBitmap', [maker, wordPos]),
+    MAX_BITMAP_WORDS,
+  );
 }

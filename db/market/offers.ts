@@ -11,8 +11,7 @@ import type { OfferView } from './types';
 
 export type OfferRow = typeof marketOffers.$inferSelect;
 
-/** Live offers: what the per-maker and per-cluster bounds count (dead ones wait only for pruning). */
-export const LIVE_STATUSES = ['open', 'unfillable'] as const;
+export { LIVE_STATUSES } from './types';
 
 export function offerOfRow(row: OfferRow): Offer {
   return {

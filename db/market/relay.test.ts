@@ -21,6 +21,7 @@ import {
   seedPrimarySale,
   startMarketChain,
 } from './market.test-kit';
+import { nextNonce } from './nonces';
 import { PRICE_BAND, relayOffer } from './relay';
 
 let fx: MarketFixture;
@@ -206,6 +207,35 @@ describe.each(testDatabases)('relayOffer on $name', ({ open }) => {
       error: { code: 'nonce_used', reason: 'NonceUsed' },
     });
     expect((await stored()).map((row) => row.offerHash)).toEqual([hashOffer(marketDomain(31_337, fx.market), first)]);
+  });
+
+  it("hands out the next nonce: one past the maker's stored offers, above its minimum nonce, skipping used ones", async () => {
+    await take();
+    const next = () => nextNonce({ db: handle.db, chain: fx.marketChain }, devAccount(investorA).address);
+    expect(await next()).toBe(0n);
+    await fx.approveShares(investorA, 50n * SHARE);
+    const stored = await fx.offer(investorA, { nonce: 7n });
+    expect((await relay(offerBody(stored, await fx.sign(investorA, stored)))).ok).toBe(true);
+    expect(await next()).toBe(8n);
+    // Nonces 8 and 9 used on chain by offers signed elsewhere (never relayed).
+    await fx.fundStablecoin(investorB, 100_000_000n);
+    for (const nonce of [8n, 9n]) {
+      const outside = await fx.offer(investorA, { nonce, amount: SHARE });
+      await fx.fill(investorB, outside, await fx.sign(investorA, outside), SHARE);
+    }
+    expect(await next()).toBe(10n);
+    // Nonce 300 stored: the next one sits in the following bitmap word.
+    const far = await fx.offer(investorA, { nonce: 300n, amount: SHARE });
+    expect((await relay(offerBody(far, await fx.sign(investorA, far)))).ok).toBe(true);
+    expect(await next()).toBe(301n);
+    // A "cancel all" past every stored nonce: the next one starts at the new minimum.
+    await sendAs(fx.chain, investorA, {
+      address: fx.market,
+      abi: shareMarketAbi,
+      functionName: 'cancelUpTo',
+      args: [1_000n],
+    });
+    expect(await next()).toBe(1_000n);
   });
 
   it("reads the primary-sale price from the chain's Offering terms while the mirror has not caught up", async () => {

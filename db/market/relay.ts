@@ -3,9 +3,11 @@
  * only when a taker could fill it now. In order: the body's shape and bounds (uint256 decimal strings, side, amount
  * and price above 0, a named taker other than the maker, expiry after the chain's time and at most a year ahead, a
  * notional of at least one whole stablecoin unit, a price within PRICE_BAND× of the cluster's primary-sale price from
- * the mirror, else the chain's Offering terms), a duplicate (409), the per-maker and per-cluster bounds, the maker's signature by the market's rule
- * (./fillability.ts marketSignatureValid: ECDSA, else EIP-1271; ERC-6492 wrappers refused), the optional maker permit,
- * and fillability at the head (./fillability.ts). Any failure is a 4xx `{ error: { code, reason, message } }` and
+ * the mirror, else the chain's Offering terms), a duplicate (409), the per-maker and per-cluster bounds, the maker's
+ * signature by the market's rule (./fillability.ts marketSignatureValid: ECDSA, else EIP-1271; ERC-6492 wrappers
+ * refused), the optional maker permit, then under the maker's lock another live offer of the maker with the same
+ * nonce (409 nonce_in_use: a nonce is single-use on chain) and fillability at the head (./fillability.ts, including a
+ * nonce the chain used: nonce_used). Any failure is a 4xx `{ error: { code, reason, message } }` and
  * nothing is stored. The allotment, the bounds and the insert run in one transaction: a per-maker advisory lock keeps
  * one balance from backing two concurrent offers, and a table lock holds the bounds against concurrent relays.
  */
@@ -26,7 +28,7 @@ import { fillCost, hashOffer, isCanonicalSignature, marketDomain, type Offer, pe
 import type { Database } from '../database';
 import { marketOffers, offerings } from '../schema';
 import { MAX_OFFERS_PER_CLUSTER, MAX_OFFERS_PER_MAKER, minNotional } from './bounds';
-import { OfferRefusal } from './errors';
+import { MARKET_REASONS, OfferRefusal } from './errors';
 import { assessOffers, type Candidate, type MarketChain, marketSignatureValid, readHead } from './fillability';
 import { candidateOfRow, LIVE_STATUSES, offerView } from './offers';
 import type { OfferView } from './types';
@@ -108,12 +110,18 @@ async function stablecoinUnit(chain: MarketChain): Promise<bigint> {
 function offerOfBody(body: z.infer<typeof offerBodySchema>): Offer {
   const { offer } = body;
   const side = typeof offer.side === 'number' ? offer.side : /^[0-9]$/.test(offer.side) ? Number(offer.side) : -1;
-  if (side !== 0 && side !== 1) throw refuse(400, 'invalid_side', 'InvalidSide', 'side must be 0 (sell) or 1 (buy).');
-  if (offer.amount === 0n) throw refuse(400, 'zero_amount', 'ZeroAmount', 'The amount must be above 0.');
-  if (offer.price === 0n) throw refuse(400, 'zero_price', 'ZeroCost', 'The price must be above 0.');
+  if (side !== 0 && side !== 1)
+    throw refuse(400, 'invalid_side', MARKET_REASONS.invalid_side, 'side must be 0 (sell) or 1 (buy).');
+  if (offer.amount === 0n) throw refuse(400, 'zero_amount', MARKET_REASONS.zero_amount, 'The amount must be above 0.');
+  if (offer.price === 0n) throw refuse(400, 'zero_price', MARKET_REASONS.zero_price, 'The price must be above 0.');
   if (offer.maker === zeroAddress) throw refuse(400, 'invalid_body', 'invalid_body', 'offer.maker: the zero address');
   if (offer.taker.toLowerCase() === offer.maker.toLowerCase()) {
-    throw refuse(422, 'self_trade', 'SelfTrade', 'The named taker is the maker: the market refuses every fill.');
+    throw refuse(
+      422,
+      'self_trade',
+      MARKET_REASONS.self_trade,
+      'The named taker is the maker: the market refuses every fill.',
+    );
   }
   return { ...offer, side };
 }
@@ -141,7 +149,7 @@ async function relay({ db, chain }: RelayDeps, body: unknown): Promise<OfferView
     throw refuse(
       422,
       'offer_expired',
-      'OfferExpired',
+      MARKET_REASONS.offer_expired,
       `The offer expired at ${offer.expiry} (chain time ${head.timestamp}).`,
     );
   }
@@ -342,7 +350,7 @@ async function checkSignature(chain: MarketChain, offer: Offer, signature: Hex, 
     throw refuse(
       422,
       'invalid_signature',
-      'InvalidSignature',
+      MARKET_REASONS.invalid_signature,
       "The signature is not the maker's signature of this offer.",
     );
   }
@@ -373,7 +381,8 @@ async function checkPermit(
           } as never)
           .catch(() => zeroAddress)) as Address)
       : chain.stablecoin;
-  if (asset === zeroAddress) throw refuse(422, 'not_tokenized', 'NotTokenized', 'The cluster has no share token.');
+  if (asset === zeroAddress)
+    throw refuse(422, 'not_tokenized', MARKET_REASONS.not_tokenized, 'The cluster has no share token.');
   const [domain, nonce] = await Promise.all([
     chain.publicClient.readContract({ address: asset, abi: shareTokenAbi, functionName: 'eip712Domain', blockNumber }),
     chain.publicClient.readContract({
@@ -412,7 +421,7 @@ function fillabilityMessage(code: string): string {
     case 'nonce_cancelled':
       return "The offer's nonce was cancelled on chain.";
     case 'nonce_used':
-      return "The offer's nonce was used on chain by another offer of the maker (a nonce is single-use): sign with a new one.";
+      return "The offer's nonce was used on chain (a nonce is single-use: this offer was filled whole, or another offer of the maker with it was filled or cancelled): sign with a new one.";
     case 'token_paused':
       return 'The share token is paused.';
     case 'maker_frozen':

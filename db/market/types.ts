@@ -5,7 +5,12 @@
  */
 import type { Address, Hex } from 'viem';
 
-export type OfferStatusName = 'open' | 'unfillable' | 'filled' | 'cancelled' | 'expired';
+/** An offer's status in the relay: the one list (the table's check, the verdicts, the UI's cancellable set). */
+export const OFFER_STATUSES = ['open', 'unfillable', 'filled', 'cancelled', 'expired'] as const;
+export type OfferStatusName = (typeof OFFER_STATUSES)[number];
+
+/** Live offers: a fill may still happen (what the bounds count, what a maker can cancel); dead ones await pruning. */
+export const LIVE_STATUSES = ['open', 'unfillable'] as const satisfies readonly OfferStatusName[];
 
 export type OfferView = {
   offerHash: Hex;

@@ -162,6 +162,24 @@ describe.each(testDatabases)('market upkeep, book and trades on $name', ({ name,
     expect((await book()).asks).toEqual([]);
   });
 
+  it('keeps an offer filled whole as filled when a reorg above its fill makes the upkeep read it again', async () => {
+    // s1 was filled whole by one fill: the chain records it only by its nonce (filled(hash) is 0).
+    const s1 = signed.get('s1')!;
+    const before = await statusOf('s1');
+    expect(before).toMatchObject({ status: 'filled', filled: 10n * SHARE });
+    // An ancestor below the block it was marked at: the upkeep reads it again from the chain.
+    await createMarketUpkeep({ db: handle.db, chain: fx.marketChain }).afterReorg(before.checkedBlock - 1n);
+    expect(await statusOf('s1')).toMatchObject({ status: 'filled', reason: 'offer_filled', filled: 10n * SHARE });
+    expect(
+      await fx.chain.publicClient.readContract({
+        address: fx.market,
+        abi: shareMarketAbi,
+        functionName: 'remaining',
+        args: [s1.offer],
+      }),
+    ).toBe(0n);
+  });
+
   it('reads the offers again after a reorg: a fill rolled back opens its offer again', async () => {
     const b1 = signed.get('b1')!;
     const snapshot = await fx.chain.snapshot();
@@ -187,6 +205,20 @@ describe.each(testDatabases)('market upkeep, book and trades on $name', ({ name,
     await index();
     expect(await statusOf('s5')).toMatchObject({ status: 'cancelled', reason: 'nonce_used', filled: 0n });
     expect((await book()).asks).toEqual([]);
+  });
+
+  it('ends a stored offer when its maker cancels another offer with its nonce, one the relay never saw', async () => {
+    await post('s7', investorB, { amount: SHARE });
+    const stored = signed.get('s7')!;
+    // No signature is needed to cancel one's own offer: a made-up sibling uses the stored offer's nonce.
+    await sendAs(fx.chain, investorB, {
+      address: fx.market,
+      abi: shareMarketAbi,
+      functionName: 'cancel',
+      args: [[{ ...stored.offer, amount: 2n * SHARE }]],
+    });
+    await index();
+    expect(await statusOf('s7')).toMatchObject({ status: 'cancelled', reason: 'nonce_used' });
   });
 
   it('turns an offer a re-check marked nonce_used into filled once the mirror holds its own whole fill', async () => {

@@ -121,10 +121,13 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
       .where(
         and(
           ofChain,
-          or(live, eq(marketOffers.reason, 'nonce_used')),
           or(
-            touched.length ? inArray(marketOffers.offerHash, touched) : sql`false`,
-            cancellingMakers.length ? inArray(marketOffers.maker, cancellingMakers) : sql`false`,
+            // An offer marked nonce_used comes back only through its own fill or cancel (not a maker's cancel-all,
+            // which would rewrite its history).
+            touched.length
+              ? and(or(live, eq(marketOffers.reason, 'nonce_used')), inArray(marketOffers.offerHash, touched))
+              : sql`false`,
+            cancellingMakers.length ? and(live, inArray(marketOffers.maker, cancellingMakers)) : sql`false`,
           ),
         ),
       )
@@ -151,14 +154,15 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
           ),
         )
         .limit(1);
-      const status =
-        cancel || nonceCancel ? 'cancelled' : liveRemainder(offerOfRow(row), filled) === 0n ? 'filled' : row.status;
-      const reason = cancel
-        ? 'offer_cancelled'
-        : nonceCancel
-          ? 'nonce_cancelled'
-          : status === 'filled'
-            ? 'offer_filled'
+      // Filled in full first: a cancel after the last fill (allowed on chain) ends nothing.
+      const complete = liveRemainder(offerOfRow(row), filled) === 0n;
+      const status = complete ? 'filled' : cancel || nonceCancel ? 'cancelled' : row.status;
+      const reason = complete
+        ? 'offer_filled'
+        : cancel
+          ? 'offer_cancelled'
+          : nonceCancel
+            ? 'nonce_cancelled'
             : row.reason;
       await db
         .update(marketOffers)
@@ -180,6 +184,9 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
     for (const row of rows.shareTransfers) accounts.add(row.from).add(row.to);
     for (const row of rows.stablecoinTransfers) accounts.add(row.from).add(row.to);
     for (const row of rows.marketFills) accounts.add(row.maker).add(row.taker);
+    // A cancel uses its offer's nonce: any other offer of the maker with that nonce (even one never relayed, so its
+    // hash names nothing stored) is dead on chain.
+    for (const row of rows.marketOfferCancels) accounts.add(row.maker);
     const tokens = new Set<Address>();
     for (const row of rows.tokenControlEvents) {
       if (row.kind === 'freeze_set' || row.kind === 'verification_set') {

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { address, bytes32, uint256 } from '../columns';
+import { OFFER_STATUSES, type OfferStatusName } from '../market/types';
 import { mirror } from './chain';
 import { logColumns } from './events';
 
@@ -85,8 +86,7 @@ export const marketFeeEvents = mirror.table(
   ],
 );
 
-export const OFFER_STATUSES = ['open', 'unfillable', 'filled', 'cancelled', 'expired'] as const;
-export type OfferStatus = (typeof OFFER_STATUSES)[number];
+export type OfferStatus = OfferStatusName;
 
 /**
  * Signed offers the relay accepted (db/market/relay.ts), keyed by their EIP-712 hash (which names the chain and the
@@ -129,7 +129,10 @@ export const marketOffers = pgTable(
     index('market_offers_book_idx').on(table.chainId, table.clusterId, table.status, table.side, table.price),
     index('market_offers_maker_idx').on(table.chainId, table.maker, table.status),
     index('market_offers_checked_idx').on(table.chainId, table.status, table.checkedAt),
-    check('market_offers_status', sql`${table.status} in ('open', 'unfillable', 'filled', 'cancelled', 'expired')`),
+    check(
+      'market_offers_status',
+      sql`${table.status} in (${sql.raw(OFFER_STATUSES.map((status) => `'${status}'`).join(', '))})`,
+    ),
     check('market_offers_side', sql`${table.side} in (0, 1)`),
     check('market_offers_signature', sql`char_length(${table.signature}) <= 4098`),
     check('market_offers_reason', sql`char_length(${table.reason}) <= 300`),

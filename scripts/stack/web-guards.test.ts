@@ -214,6 +214,21 @@ describe('the offer relay is an API authorized by signatures, not cookies (issue
     expect(statuses[0]).toBe(400);
     expect(statuses).toContain(429);
   });
+
+  it("rate-limits the maker's offers (each answer reads the chain for the next nonce) per IP", async () => {
+    const route = LIMITED_ROUTES.find((limited) => limited.name === "maker's offers")!;
+    const statuses: number[] = [];
+    for (let index = 0; index <= route.burst; index++)
+      statuses.push(
+        (
+          await send(PROXIED_PORT, `/api/v1/offers?maker=0x${'0'.repeat(39)}${index % 10}`, {
+            headers: { 'x-forwarded-for': '203.0.113.80' },
+          })
+        ).status,
+      );
+    expect(statuses.slice(0, route.burst)).not.toContain(429);
+    expect(statuses[route.burst]).toBe(429);
+  });
 });
 
 describe('the shared cache keys on the canonical URL (attacker #3, M-8)', () => {

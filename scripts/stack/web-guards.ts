@@ -130,6 +130,8 @@ export const LIMITED_ROUTES: LimitedRoute[] = [
   { name: 'attestation relay', method: 'POST', path: /^\/operator\/attestation$/, burst: 10, perMinute: 20 },
   { name: 'sign-in', method: 'POST', path: /^\/operator\/session$/, burst: 10, perMinute: 30 },
   { name: 'offer relay', method: 'POST', path: /^\/api\/v1\/offers$/, burst: 20, perMinute: 60 },
+  // Each answer reads the chain for the maker's next free nonce (db/market/nonces.ts): a few reads per request.
+  { name: "maker's offers", method: 'GET', path: /^\/api\/v1\/offers$/, burst: 30, perMinute: 120 },
 ];
 
 /** Clients remembered per limited route; beyond it the one idle longest starts again with a full bucket. */

@@ -9,7 +9,7 @@ import type { Address } from 'viem';
 import { useConfig } from 'wagmi';
 import { readContract } from 'wagmi/actions';
 import { shareMarketAbi } from '#contracts';
-import type { OfferView, Trade } from '#db/market/types';
+import { LIVE_STATUSES, type OfferView, type Trade } from '#db/market/types';
 import { TxStatus } from '~/components/TxStatus';
 import { formatDateTime, formatShares, formatUsd } from '~/lib/format';
 import { useTransactionFlow } from '~/lib/tx';
@@ -18,7 +18,7 @@ import { offerReason } from './relay-answer';
 import { TradeList } from './TradeList';
 
 /** Offers a maker can still cancel on chain (a filled, cancelled or expired one is past it). */
-const CANCELLABLE: ReadonlySet<OfferView['status']> = new Set(['open', 'unfillable']);
+const CANCELLABLE: ReadonlySet<OfferView['status']> = new Set(LIVE_STATUSES);
 
 export function MyOffers({
   offers,

@@ -55,7 +55,7 @@ describe("the cluster page's market action", () => {
   it('refuses without asking the relay: too large, not JSON, another cluster, an unknown intent', async () => {
     const cases: [Record<string, string>, number, string][] = [
       [{ intent: 'offer', body: 'x'.repeat(MAX_OFFER_BODY + 1) }, 413, 'body_too_large'],
-      [{ intent: 'offer', body: '{"offer":' }, 400, 'invalid_json'],
+      [{ intent: 'offer', body: '{"offer":' }, 400, 'invalid_body'],
       [{ intent: 'offer', body: offerJson('8') }, 400, 'cluster_mismatch'],
       [{ intent: 'offer', body: 'null' }, 400, 'cluster_mismatch'],
       [{ intent: 'drop-table', body: '{}' }, 400, 'invalid_parameter'],

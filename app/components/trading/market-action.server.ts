@@ -64,7 +64,7 @@ export async function marketAction(params: ActionFunctionArgs['params'], request
   try {
     body = JSON.parse(form.data.body);
   } catch {
-    return refused('offer', 400, 'invalid_json', 'The offer is not valid JSON.');
+    return refused('offer', 400, 'invalid_body', 'The offer is not valid JSON.');
   }
   // The page posts offers for its own cluster only: one for another cluster was not made here.
   const offerCluster = (body as { offer?: { clusterId?: unknown } } | null)?.offer?.clusterId;

@@ -205,7 +205,7 @@ describe('the offers listed to fill', () => {
 });
 
 describe("the portfolio's Cancel all", () => {
-  it("raises minNonce past every listed offer, the form's (nonce = minNonce) and an API client's (any nonce)", () => {
+  it("raises minNonce past every listed offer, the form's (consecutive nonces) and an API client's (any nonce)", () => {
     expect(cancelAllNonce(4n, [{ nonce: 4n }, { nonce: 4n }])).toBe(5n);
     expect(cancelAllNonce(4n, [{ nonce: 4n }, { nonce: 9n }])).toBe(10n);
     expect(cancelAllNonce(4n, [])).toBe(5n);

@@ -4,6 +4,7 @@
  */
 import type { i18n as I18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { CHAIN_REASONS } from '#db/market/errors';
 import type { RelayResult } from '#db/market/relay';
 import type { ExitQuote, OfferView } from '#db/market/types';
 import { contractRefusal } from '~/components/holdings/refusal';
@@ -12,12 +13,17 @@ import type { en } from '~/locales/en';
 type ReasonKey = keyof (typeof en)['trading']['reasons'];
 
 /**
- * Why an offer cannot be filled, in the visitor's language: the relay's `reason` is the contract's error name for the
- * rule (db/market/errors.ts); a name the catalog does not word is told in the contract's own sentence, with its name.
+ * Why an offer cannot be filled, in the visitor's language. A refusal's `reason` is the contract's error name for the
+ * rule; a stored offer's `reason` is the code, read as the contract's error it stands for (db/market/errors.ts
+ * CHAIN_REASONS); a name the catalog does not word is told in the contract's own sentence, with its name.
  */
 export function offerReason(i18n: I18n, reason: string): string {
-  const key = `trading.reasons.${reason}` as `trading.reasons.${ReasonKey}`;
-  return i18n.exists(key) ? i18n.t(key) : contractRefusal(reason);
+  const named = CHAIN_REASONS[reason] ?? reason;
+  for (const name of [reason, named]) {
+    const key = `trading.reasons.${name}` as `trading.reasons.${ReasonKey}`;
+    if (i18n.exists(key)) return i18n.t(key);
+  }
+  return contractRefusal(named);
 }
 
 /** The one refusal shape, as the relay answers it (db/market/relay.ts RelayResult). */

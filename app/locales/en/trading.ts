@@ -29,6 +29,7 @@ export const trading = {
       InvalidSide: 'an offer either sells or buys shares.',
       ZeroAmount: 'the number of shares must be above 0.',
       ZeroCost: 'the price must be above 0.',
+      SelfTrade: 'the offer names its own maker as the only taker: no one could fill it.',
       ERC2612ExpiredSignature: 'the maker’s permit has expired.',
       ERC2612InvalidSigner: 'the maker’s permit is not the maker’s permit to the market.',
       expiry_too_far: 'the offer may last at most a year.',

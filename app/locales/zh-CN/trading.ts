@@ -28,6 +28,7 @@ export const trading: Pick<Messages, 'trading'> = {
       InvalidSignature: '签名不是挂单方对此挂单的签名。',
       InvalidSide: '挂单只能是卖出或买入份额。',
       ZeroAmount: '份额数量必须大于 0。',
+      SelfTrade: '该挂单将挂单人自己指定为唯一的吃单方：无人能够成交。',
       ZeroCost: '价格必须大于 0。',
       ERC2612ExpiredSignature: '挂单方的 permit 已过期。',
       ERC2612InvalidSigner: '该 permit 不是挂单方授予市场的 permit。',

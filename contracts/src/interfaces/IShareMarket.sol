@@ -37,10 +37,11 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// Signatures: a 65-byte ECDSA signature by the maker (high-s refused), else the maker's EIP-1271
 /// `isValidSignature` (contract makers). Cancellation: per offer (`cancel`) or every offer below a nonce
 /// (`cancelUpTo`). Nonces are single-use per maker: the first fill or the cancellation of an offer uses its nonce, and
-/// no other offer of the maker with that nonce can be filled after it (`NonceUsed`); sign each offer with a new nonce.
-/// Expired, cancelled and fully filled offers cannot be filled again; the amount taken by fills that left a remainder
-/// is tracked per offer hash (`remaining` gives what is left). A fill asking for more than the offer has left takes what is left (so a smaller fill landing first
-/// cannot make a "fill the rest" revert); it reverts only when nothing is left (`FillExceedsRemaining`).
+/// no other offer of the maker with that nonce that was never filled can be filled after it (`NonceUsed`); sign each
+/// offer with a new nonce. Expired, cancelled and fully filled offers cannot be filled again; the amount taken by fills
+/// that left a remainder is tracked per offer hash (`remaining` gives what is left). A fill asking for more than the
+/// offer has left takes what is left (so a smaller fill landing first cannot make a "fill the rest" revert); it reverts
+/// only when nothing is left (`FillExceedsRemaining`, or `NonceUsed` for an offer filled whole by one fill).
 interface IShareMarket is IShareMarketErrors, IShareMarketEvents {
     /*//////////////////////////////////////////////////////////////
                                  TYPES
@@ -60,8 +61,8 @@ interface IShareMarket is IShareMarketErrors, IShareMarketEvents {
     /// @param price Stablecoin base units per whole share (1e18 share base units).
     /// @param taker The only address that may fill it, or 0 for anyone.
     /// @param expiry Unix seconds; fillable while `block.timestamp < expiry`.
-    /// @param nonce The maker's nonce, single-use: the offer's first fill or its cancellation uses it for every offer of
-    /// the maker; `cancelUpTo(n)` cancels every offer of the maker with a nonce below `n`.
+    /// @param nonce The maker's nonce, single-use: the offer's first fill or its cancellation uses it, ending every
+    /// other offer of the maker with it not yet partly filled; `cancelUpTo(n)` cancels every offer below nonce `n`.
     struct Offer {
         address maker;
         uint8 side;
@@ -127,7 +128,8 @@ interface IShareMarket is IShareMarketErrors, IShareMarketEvents {
 
     /// @notice Cancels offers of the caller for good. Emits {OfferCancelled} per offer.
     /// @dev Each offer's maker must be the caller (`NotMaker`); cancelling a filled or already cancelled offer is
-    /// allowed (it emits again). Uses each offer's nonce: any other offer of the caller with that nonce is dead too.
+    /// allowed (it emits again). Uses each offer's nonce: another offer of the caller with that nonce that was never
+    /// filled is dead too; one already partly filled keeps its remainder (cancel it, or `cancelUpTo`, to end it).
     /// @param offers The offers.
     function cancel(Offer[] calldata offers) external;
 

@@ -90,12 +90,19 @@ contract ShareMarketGasTest is ShareMarketFixture {
         vm.snapshotGasLastCall(GROUP, "fill sell (full, 0.30% fee)");
     }
 
+    function test_Gas_FillSellPartialFirst() public {
+        vm.prank(bob);
+        market.fill(sell, sellSignature, 4 * SHARE);
+        vm.snapshotGasLastCall(GROUP, "fill sell (partial, first fill of the offer)");
+        assertEq(market.remaining(sell), 6 * SHARE);
+    }
+
     function test_Gas_FillSellPartial() public {
         vm.prank(bob);
         market.fill(sell, sellSignature, 4 * SHARE);
         vm.prank(bob);
         market.fill(sell, sellSignature, 3 * SHARE);
-        vm.snapshotGasLastCall(GROUP, "fill sell (partial)");
+        vm.snapshotGasLastCall(GROUP, "fill sell (partial, second fill of the offer)");
         assertEq(market.remaining(sell), 3 * SHARE);
     }
 

@@ -167,7 +167,7 @@ contract ShareMarketHandler is CommonBase, StdCheats, StdUtils {
             && (!ghostNonceUsed[_makerNonce(offer)] || ghostFilled[h] != 0);
     }
 
-    function ghostNonceWasUsed(IShareMarket.Offer memory offer) external view returns (bool) {
+    function ghostNonceWasUsed(IShareMarket.Offer calldata offer) external view returns (bool) {
         return ghostNonceUsed[_makerNonce(offer)];
     }
 
