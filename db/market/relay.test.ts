@@ -22,7 +22,8 @@ import {
   startMarketChain,
 } from './market.test-kit';
 import { nextNonce } from './nonces';
-import { PRICE_BAND, relayOffer } from './relay';
+import { PRICE_BAND } from './price-band';
+import { relayOffer } from './relay';
 
 let fx: MarketFixture;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
  * The off-chain offer relay: takes a signed Offer (EIP-712, protocol/market.ts) and stores it in public.market_offers
  * only when a taker could fill it now. In order: the body's shape and bounds (uint256 decimal strings, side, amount
  * and price above 0, a named taker other than the maker, expiry after the chain's time and at most a year ahead, a
- * notional of at least one whole stablecoin unit, a price within PRICE_BAND× of the cluster's primary-sale price from
+ * notional of at least one whole stablecoin unit, a price within PRICE_BAND× (./price-band.ts) of the cluster's primary-sale price from
  * the mirror, else the chain's Offering terms), a duplicate (409), the per-maker and per-cluster bounds, the maker's
  * signature by the market's rule (./fillability.ts marketSignatureValid: ECDSA, else EIP-1271; ERC-6492 wrappers
  * refused), the optional maker permit, then under the maker's lock another live offer of the maker with the same
@@ -23,22 +23,21 @@ import {
   zeroAddress,
 } from 'viem';
 import { z } from 'zod';
-import { offeringAbi, rackshareFactoryAbi, shareMarketAbi, shareTokenAbi } from '#contracts';
+import { shareMarketAbi, shareTokenAbi } from '#contracts';
 import { fillCost, hashOffer, isCanonicalSignature, marketDomain, type Offer, permitTypedData } from '#protocol/market';
 import type { Database } from '../database';
-import { marketOffers, offerings } from '../schema';
+import { marketOffers } from '../schema';
 import { MAX_OFFERS_PER_CLUSTER, MAX_OFFERS_PER_MAKER, minNotional } from './bounds';
 import { MARKET_REASONS, OfferRefusal } from './errors';
 import { assessOffers, type Candidate, type MarketChain, marketSignatureValid, readHead } from './fillability';
 import { candidateOfRow, LIVE_STATUSES, offerView } from './offers';
+import { checkPriceBand } from './price-band';
 import type { OfferView } from './types';
 
 /** The furthest expiry accepted, from the chain's time. */
 export const MAX_EXPIRY_SECONDS = 365n * 86_400n;
 /** The longest signature kept (a contract wallet's EIP-1271 signature may be more than 65 bytes). */
 export const MAX_SIGNATURE_BYTES = 2_048;
-/** An offer's price is within this factor of the cluster's primary-sale price per share, either way. */
-export const PRICE_BAND = 100n;
 
 const UINT256_MAX = 2n ** 256n - 1n;
 
@@ -254,58 +253,6 @@ async function relay({ db, chain }: RelayDeps, body: unknown): Promise<OfferView
   });
   if (!row) throw refuse(409, 'duplicate_offer', 'duplicate_offer', 'This offer was relayed before.');
   return offerView(row);
-}
-
-/**
- * The price band: within [1/PRICE_BAND×, PRICE_BAND×] the cluster's primary-sale price per whole share (the mirror's
- * Offering terms), so an offer slot cannot be held by a dust amount at a price no one will ever take.
- */
-async function checkPriceBand(db: Database, chain: MarketChain, offer: Offer, blockNumber: bigint) {
-  const [mirrored] = await db
-    .select({ price: offerings.pricePerShare })
-    .from(offerings)
-    .where(and(eq(offerings.chainId, chain.chainId), eq(offerings.clusterId, offer.clusterId)))
-    .limit(1);
-  // The mirror may not have caught up with a fresh tokenization (a stack starting): the chain's Offering terms then.
-  const sale = mirrored ?? (await primarySaleOnChain(chain, offer.clusterId, blockNumber));
-  if (!sale) {
-    throw refuse(422, 'price_unknown', 'price_unknown', "The cluster's primary-sale price is not known.");
-  }
-  if (offer.price * PRICE_BAND < sale.price || offer.price > sale.price * PRICE_BAND) {
-    throw refuse(
-      422,
-      'price_out_of_band',
-      'price_out_of_band',
-      `The price must be within ${PRICE_BAND}× of the primary-sale price (${sale.price} per share) either way.`,
-    );
-  }
-}
-
-/** The Offering terms' price per share of `clusterId` at the head (market → factory → offering), or null. */
-async function primarySaleOnChain(chain: MarketChain, clusterId: bigint, blockNumber: bigint) {
-  const read = chain.publicClient.readContract as (args: unknown) => Promise<unknown>;
-  try {
-    const factory = (await read({
-      address: chain.market,
-      abi: shareMarketAbi,
-      functionName: 'factory',
-      blockNumber,
-    })) as Address;
-    const offering = (await read({
-      address: factory,
-      abi: rackshareFactoryAbi,
-      functionName: 'offeringOf',
-      args: [clusterId],
-      blockNumber,
-    })) as Address;
-    if (offering === zeroAddress) return null;
-    const terms = (await read({ address: offering, abi: offeringAbi, functionName: 'terms', blockNumber })) as {
-      pricePerShare: bigint;
-    };
-    return { price: BigInt(terms.pricePerShare) };
-  } catch {
-    return null;
-  }
 }
 
 async function checkBounds(db: Database, chainId: number, offer: Offer) {
