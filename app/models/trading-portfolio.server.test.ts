@@ -5,6 +5,7 @@
  * equal the indexed fills.
  */
 import type { AppLoadContext } from '@remix-run/node';
+import pino from 'pino';
 import { type Address, getAddress } from 'viem';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { shareMarketAbi, shareTokenAbi } from '#contracts';
@@ -21,6 +22,7 @@ import {
   startMarketChain,
 } from '#db/market/market.test-kit';
 import type { Offer } from '#protocol/market';
+import { loader as bookLoader, MAX_BOOK_OFFERS_PER_SIDE } from '~/routes/api.v1.clusters.$id.book';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { sendAs } from '../../devnet/actions';
 import { testPort } from '../../devnet/ports';
@@ -156,6 +158,30 @@ it("prices the book's implied yields from the mirror's trailing revenue (the mar
   // At the offering's price the implied yield is the market table's trailing APR (two roundings apart at most).
   const atOfferingPrice = Number((perShare * 10_000n) / row.pricePerShare!);
   expect(Math.abs(atOfferingPrice - row.trailingAprBps!)).toBeLessThanOrEqual(1);
+});
+
+it("bounds the book API's offers per side while its levels keep the whole depth", async () => {
+  const get = async (query: string) => {
+    const response = (await bookLoader({
+      request: new Request(`http://localhost/api/v1/clusters/${fx.clusterId}/book${query}`),
+      params: { id: fx.clusterId.toString() },
+      context: { ...context, log: pino({ level: 'silent' }) },
+    } as never)) as Response;
+    return { status: response.status, body: await response.json() };
+  };
+  const full = await getOrderBook(context, fx.clusterId);
+  const one = await get('?limit=1');
+  expect(one.status).toBe(200);
+  // The best bid (11.00) and the only ask; the second bid stays in the levels and in the count.
+  expect(one.body.book.offers.map((offer: { price: string }) => offer.price)).toEqual(['13000000', '11000000']);
+  expect(one.body.book.offerCounts).toEqual({ asks: 1, bids: 2 });
+  expect(one.body.book.bids.map((level: { price: string }) => level.price)).toEqual(
+    full.bids.map((level) => level.price.toString()),
+  );
+  expect((await get('')).body.book.offers).toHaveLength(full.offers.length);
+  for (const query of ['?limit=0', `?limit=${MAX_BOOK_OFFERS_PER_SIDE + 1}`, '?limit=ten', '?other=1']) {
+    expect((await get(query)).status, query).toBe(400);
+  }
 });
 
 it('lists the trader portfolio and the market analytics from the indexed fills', async () => {

@@ -154,11 +154,12 @@ export function placementVerdict(
 export const FILLABLE_PER_SIDE = 10;
 
 /**
- * The offers listed to fill: the best FILLABLE_PER_SIDE asks and bids of the book's `offers` (asks then bids, each
- * best first). A plain cut of that list would show only asks whenever there are many.
+ * The offers listed to fill: the best `perSide` asks and bids of the book's `offers` (asks then bids, each best first;
+ * the page shows FILLABLE_PER_SIDE, the API what its `limit` asks). A plain cut of that list would show only asks
+ * whenever there are many.
  */
-export function fillableShown(offers: readonly OfferView[]): OfferView[] {
-  const best = (side: OfferView['side']) => offers.filter((view) => view.side === side).slice(0, FILLABLE_PER_SIDE);
+export function fillableShown(offers: readonly OfferView[], perSide = FILLABLE_PER_SIDE): OfferView[] {
+  const best = (side: OfferView['side']) => offers.filter((view) => view.side === side).slice(0, perSide);
   return [...best('sell'), ...best('buy')];
 }
 
