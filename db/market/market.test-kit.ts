@@ -14,6 +14,7 @@ import { runScenario, startTestChain, type TestChain } from '../fixtures.test-ki
 import { createIndexer } from '../indexer/indexer';
 import { offerings } from '../schema';
 import type { MarketChain } from './fillability';
+import { offerBody as wireOfferBody } from './offer-body';
 import { marketUpkeepHooks } from './upkeep';
 
 export const SHARE = SHARE_UNIT;
@@ -115,22 +116,9 @@ export async function startMarketChain(port: number): Promise<MarketFixture> {
   };
 }
 
-/** The JSON body a client posts for `offer` (uint256 as decimal strings). */
+/** The JSON body a client posts for `offer` (./offer-body.ts), with `extra` fields a test sets as it likes. */
 export function offerBody(offer: Offer, signature: Hex, extra: Record<string, unknown> = {}) {
-  return {
-    offer: {
-      maker: offer.maker,
-      side: offer.side,
-      clusterId: offer.clusterId.toString(),
-      amount: offer.amount.toString(),
-      price: offer.price.toString(),
-      taker: offer.taker,
-      expiry: offer.expiry.toString(),
-      nonce: offer.nonce.toString(),
-    },
-    signature,
-    ...extra,
-  };
+  return { ...wireOfferBody(offer, signature), ...extra };
 }
 
 /** Indexes the fixture's chain into `db` up to its head, the market's upkeep running after each range as in the stack. */

@@ -74,31 +74,8 @@ export function makerPermitTypedData(
   return permitTypedData(domain, { owner: maker, spender: market, value: maxUint256, nonce, deadline: offer.expiry });
 }
 
-/** POST /api/v1/offers' body: uint256 fields as decimal strings (JSON has no bigint); the maker's permit if signed. */
-export function offerBody(offer: Offer, signature: `0x${string}`, makerPermit?: MakerPermit) {
-  return {
-    offer: {
-      maker: offer.maker,
-      side: offer.side,
-      clusterId: offer.clusterId.toString(),
-      amount: offer.amount.toString(),
-      price: offer.price.toString(),
-      taker: offer.taker,
-      expiry: offer.expiry.toString(),
-      nonce: offer.nonce.toString(),
-    },
-    signature,
-    ...(makerPermit && {
-      makerPermit: {
-        value: makerPermit.value.toString(),
-        deadline: makerPermit.deadline.toString(),
-        v: makerPermit.v,
-        r: makerPermit.r,
-        s: makerPermit.s,
-      },
-    }),
-  };
-}
+/** POST /api/v1/offers' body (db/market/offer-body.ts: the one wire form). */
+export { offerBody } from '#db/market/offer-body';
 
 type Assets = { token: Address; stablecoin: Address };
 
