@@ -134,7 +134,9 @@ export async function openDatabase(
 export async function migrateDatabase(handle: DatabaseHandle, folder = migrationsFolder) {
   // Migrations run on the primary (a replica follows it).
   if (handle.target.kind === 'pglite') {
-    await migratePglite(handle.db.$primary as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder: folder });
+    await migratePglite(handle.db.$primary as unknown as Parameters<typeof migratePglite>[0], {
+      migrationsFolder: folder,
+    });
   } else {
     await migratePg(handle.db.$primary as unknown as Parameters<typeof migratePg>[0], { migrationsFolder: folder });
   }
