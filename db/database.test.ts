@@ -94,7 +94,7 @@ describe('routeReads (three in-memory PGlites: a primary and two replicas)', () 
       await migrateDatabase(handle);
       handles.push(handle);
     }
-    [primary, ...replicas] = handles.map((handle) => handle.db.$primary);
+    [primary, ...replicas] = handles.map((handle) => handle.db.$primary) as [Database, ...Database[]];
     // What only each copy holds: block 1 on the primary, 11 on the first replica, 21 on the second.
     for (const [i, db] of [primary, ...replicas].entries())
       await db.insert(stablecoinTransfers).values(transfer(CHAIN, i * 10 + 1, 1n));
