@@ -47,7 +47,7 @@ export class DatabaseUnavailableError extends UnavailableError {
   override name = 'DatabaseUnavailableError';
 }
 
-/** The primary alone, or the primary with its replicas, and for several replicas the one-replica views (oneReplica). */
+/** For a database routed to several replicas: its one-replica views (oneReplica) and which one the next request gets. */
 const pinnedViews = new WeakMap<ReadDatabase, { views: ReadDatabase[]; next: number }>();
 
 /**
@@ -59,6 +59,7 @@ export function routeReads(primary: Database, replicas: readonly Database[]): Re
     let next = 0;
     return withReplicas(primary, reads as [Database, ...Database[]], (all) => all[next++ % all.length]!);
   };
+  // Without replicas `primary` itself, marked as its own primary: `db.$primary` reads the same everywhere.
   if (replicas.length === 0) return Object.assign(primary, { $primary: primary });
   if (replicas.length === 1) return route([...replicas]);
   const db = route([...replicas]);
