@@ -1,13 +1,13 @@
 /**
- * What the server hands every loader and action (see scripts/stack/web.ts): the database, the chain, the web tier's
- * settings, the stack's logger, the CSP nonce.
+ * What the server hands every loader and action (see scripts/stack/web.ts): the database (replicas for reads, the
+ * primary for writes), the chain, the web tier's settings, the stack's logger, the CSP nonce.
  */
 
 import type { Logger } from 'pino';
 import type { PublicClient } from 'viem';
 import type { WebSettings } from '#config/web';
 import type { Deployment } from '#contracts/deployments';
-import type { Database } from '#db';
+import type { ReadDatabase } from '#db';
 
 export type ChainContext = {
   chainId: number;
@@ -23,7 +23,11 @@ export type { WebSettings };
 
 /** The services a server process hands every request; the per-response parts are added per request. */
 export type ServiceContext = {
-  db: Database;
+  /**
+   * The database: selects from a read replica when DATABASE_READ_URLS names some (one replica per request), writes
+   * to the primary. What must read its own writes (sessions, the relay, the operator's console) uses `db.$primary`.
+   */
+  db: ReadDatabase;
   chain: ChainContext;
   /** The web tier's settings, parsed once at start (config/web.ts): never read process.env in the app. */
   web: WebSettings;

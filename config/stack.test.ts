@@ -82,9 +82,12 @@ describe('the settings npm start parses before anything starts', () => {
       ORACLE_NODE_URLS: 'https://a.example, https://b.example:4700',
       ORACLE_READER_PRIVATE_KEY: key,
       CLOUD_REFERENCE_PRICE_USD: '3.10',
+      DATABASE_URL: 'postgres://rackshare@db-primary/rackshare',
+      DATABASE_READ_URLS: 'postgres://rackshare@db-replica/rackshare',
     });
     expect(web).toEqual({
       host: '0.0.0.0',
+      databaseReadUrls: ['postgres://rackshare@db-replica/rackshare'],
       settings: {
         publicOrigin: 'https://rackshare.example',
         trustProxy: true,

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Hex } from 'viem';
 import { z } from 'zod';
-import { boolean, documented, type EnvSource, list, parseEnv, privateKey, url } from './env';
+import { databaseReadFields, databaseReadUrls } from './common';
+import { boolean, documented, type EnvSource, list, parseEnv, privateKey, url, withoutEmpty } from './env';
 
 /** What every request sees as `context.web`. */
 export type WebSettings = {
@@ -24,8 +25,11 @@ export type WebSettings = {
   oracleReaderPrivateKey?: Hex;
 };
 
-/** The web tier's settings plus the address its server binds (not a request's business). */
-export type WebEnv = { host: string; settings: WebSettings };
+/**
+ * The web tier's settings plus what its process opens and binds (not a request's business): the address, and the
+ * read replicas its database handle sends the loaders' selects to (empty: none).
+ */
+export type WebEnv = { host: string; settings: WebSettings; databaseReadUrls: string[] };
 
 const origin = z
   .string()
@@ -86,6 +90,7 @@ export const webFields = {
       "The dashboard's telemetry reader key: nodes that list its address in `telemetryReaders` show the signed-in operator a cluster's rejection detail.",
     default: 'dev account #19 with the local demo committee',
   }),
+  ...databaseReadFields,
 };
 
 export const webEnvSchema = z.object(webFields);
@@ -95,6 +100,7 @@ export function parseWebEnv(source: EnvSource, options: { port: number }): WebEn
   const env = parseEnv(webEnvSchema, source);
   return {
     host: env.HOST,
+    databaseReadUrls: databaseReadUrls({ ...env, DATABASE_URL: withoutEmpty(source).DATABASE_URL }),
     settings: {
       publicOrigin: env.PUBLIC_ORIGIN ?? `http://localhost:${options.port}`,
       trustProxy: env.TRUST_PROXY,

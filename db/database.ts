@@ -1,6 +1,7 @@
 /**
  * Opens the mirror database: PGlite (embedded Postgres in WebAssembly) under a data directory by default, or a real
- * PostgreSQL server when a `postgres://` URL is given. Both run the same drizzle schema and migrations.
+ * PostgreSQL server when a `postgres://` URL is given. Both run the same drizzle schema and migrations. With
+ * PostgreSQL, read replicas may serve the selects (drizzle's `withReplicas`); `db.$primary` is the primary always.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,23 +9,33 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, type PgQueryResultHKT, withReplicas } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { redactUrl, redactUrls } from '#contracts/redact';
-import { UnavailableError } from '#protocol/base-error';
+import { ConfigError, UnavailableError } from '#protocol/base-error';
 import * as schema from './schema';
 
 export { schema };
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 
+/**
+ * A database whose selects may be served by a read replica (`select`, `selectDistinct`, `$count`, `with`, `query`)
+ * while writes, `execute` and transactions go to the primary; `$primary` is the primary itself, for what must read
+ * its own writes (sessions, the relay's insert-then-read, the operator's documents). Without replicas both are the
+ * one database.
+ */
+export type ReadDatabase = Database & { $primary: Database };
+
 export type DatabaseTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
 
 export type DatabaseHandle = {
-  db: Database;
+  db: ReadDatabase;
   target: DatabaseTarget;
+  /** How many read replicas serve `db`'s selects (0: the primary serves everything). */
+  replicaCount: number;
   /** Releases connections; for PGlite also flushes and closes the data directory (a dirty one hangs reopen). */
   close: () => Promise<void>;
 };
@@ -36,15 +47,40 @@ export class DatabaseUnavailableError extends UnavailableError {
   override name = 'DatabaseUnavailableError';
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  if (target.kind === 'pglite') {
-    if (target.dataDir) mkdirSync(dirname(target.dataDir), { recursive: true });
-    const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
-    await client.waitReady;
-    const db = drizzlePglite(client, { schema }) as unknown as Database;
-    return { db, target, close: () => client.close() };
-  }
-  const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
+/** For a database routed to several replicas: its one-replica views (oneReplica) and which one the next request gets. */
+const pinnedViews = new WeakMap<ReadDatabase, { views: ReadDatabase[]; next: number }>();
+
+/**
+ * `primary` with its read replicas: selects go to a replica (round-robin), everything else to the primary. With
+ * several replicas, oneReplica(db) gives one request a view on a single replica.
+ */
+export function routeReads(primary: Database, replicas: readonly Database[]): ReadDatabase {
+  const route = (reads: Database[]) => {
+    let next = 0;
+    return withReplicas(primary, reads as [Database, ...Database[]], (all) => all[next++ % all.length]!);
+  };
+  // Without replicas `primary` itself, marked as its own primary: `db.$primary` reads the same everywhere.
+  if (replicas.length === 0) return Object.assign(primary, { $primary: primary });
+  if (replicas.length === 1) return route([...replicas]);
+  const db = route([...replicas]);
+  pinnedViews.set(db, { views: replicas.map((replica) => route([replica])), next: 0 });
+  return db;
+}
+
+/**
+ * The database one request reads through: with several replicas, a view whose selects all go to one of them (the
+ * next, round-robin), so a page's figures and the indexed block it says they are at come from the same copy — a
+ * lagging replica shows its own lag. The views are fixed objects, so the per-database caches (marketCache) keep one
+ * snapshot per replica. With one replica or none, `db` itself.
+ */
+export function oneReplica(db: ReadDatabase): ReadDatabase {
+  const pinned = pinnedViews.get(db);
+  if (!pinned) return db;
+  return pinned.views[pinned.next++ % pinned.views.length]!;
+}
+
+async function connectPool(url: string, role: string) {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // The pool emits errors of idle clients (server restart); queries surface their own errors, so only log here.
   pool.on('error', () => {});
   try {
@@ -53,20 +89,57 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   } catch (error) {
     await pool.end();
     throw new DatabaseUnavailableError(
-      `Cannot connect to PostgreSQL at ${redactUrl(target.url)}: ${redactUrls((error as Error).message)}.`,
+      `Cannot connect to ${role} at ${redactUrl(url)}: ${redactUrls((error as Error).message)}.`,
       { cause: error },
     );
   }
-  const db = drizzlePg(pool, { schema }) as unknown as Database;
-  return { db, target, close: () => pool.end() };
+  return pool;
+}
+
+/**
+ * Opens `target`; with `readUrls` (PostgreSQL only), `db` sends its selects to those replicas and the rest to the
+ * primary (routeReads). `close` ends every pool.
+ */
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: { readUrls?: readonly string[] } = {},
+): Promise<DatabaseHandle> {
+  const readUrls = options.readUrls ?? [];
+  if (target.kind === 'pglite') {
+    if (readUrls.length > 0) throw new ConfigError('Read replicas need PostgreSQL: PGlite has none.');
+    if (target.dataDir) mkdirSync(dirname(target.dataDir), { recursive: true });
+    const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema }) as unknown as Database;
+    return { db: routeReads(db, []), target, replicaCount: 0, close: () => client.close() };
+  }
+  const pools: pg.Pool[] = [await connectPool(target.url, 'PostgreSQL')];
+  try {
+    for (const url of readUrls) pools.push(await connectPool(url, 'the PostgreSQL read replica'));
+  } catch (error) {
+    await Promise.all(pools.map((pool) => pool.end()));
+    throw error;
+  }
+  const [primary, ...replicas] = pools.map((pool) => drizzlePg(pool, { schema }) as unknown as Database);
+  return {
+    db: routeReads(primary!, replicas),
+    target,
+    replicaCount: replicas.length,
+    close: async () => {
+      await Promise.all(pools.map((pool) => pool.end()));
+    },
+  };
 }
 
 /** Applies the drizzle-kit migrations (idempotent); `folder` only for tests that start from an older schema. */
 export async function migrateDatabase(handle: DatabaseHandle, folder = migrationsFolder) {
+  // Migrations run on the primary (a replica follows it).
   if (handle.target.kind === 'pglite') {
-    await migratePglite(handle.db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder: folder });
+    await migratePglite(handle.db.$primary as unknown as Parameters<typeof migratePglite>[0], {
+      migrationsFolder: folder,
+    });
   } else {
-    await migratePg(handle.db as unknown as Parameters<typeof migratePg>[0], { migrationsFolder: folder });
+    await migratePg(handle.db.$primary as unknown as Parameters<typeof migratePg>[0], { migrationsFolder: folder });
   }
 }
 

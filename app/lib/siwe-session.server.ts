@@ -65,7 +65,8 @@ export async function signedInAddress(
   now = new Date(),
 ): Promise<Address | undefined> {
   const id = await sessionId(request, context.web);
-  return id ? sessionAddress(context.db, id, context.chain.chainId, now) : undefined;
+  // The primary: a session opened a moment ago (sign-in, then the next page) is not on a lagging replica yet.
+  return id ? sessionAddress(context.db.$primary, id, context.chain.chainId, now) : undefined;
 }
 
 /** Opens a session for `grant` and returns the Set-Cookie header that carries it. */
@@ -77,7 +78,7 @@ export async function signInCookie(
 ): Promise<string> {
   const latest = now.getTime() + SESSION_MAX_AGE_S * 1_000;
   const expiresAt = new Date(Math.min(grant.expiresAt?.getTime() ?? latest, latest));
-  const id = await createSession(context.db, {
+  const id = await createSession(context.db.$primary, {
     chainId: grant.chainId,
     address: grant.address,
     expiresAt,
@@ -89,7 +90,7 @@ export async function signInCookie(
 /** Revokes this request's session and returns the Set-Cookie header that clears it. */
 export async function signOutCookie(request: Request, context: SessionContext): Promise<string> {
   const id = await sessionId(request, context.web);
-  if (id) await revokeSession(context.db, id);
+  if (id) await revokeSession(context.db.$primary, id);
   return sessionCookie(request, context.web).serialize('', { expires: new Date(0), maxAge: 0 });
 }
 

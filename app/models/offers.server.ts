@@ -38,12 +38,16 @@ export async function relayOffer(context: Context, body: unknown): Promise<Relay
       error: { code: 'market_unavailable', reason: 'market_unavailable', message: 'This deployment has no market.' },
     };
   }
-  return relay({ db: context.db, chain }, body);
+  // The relay reads what it has just stored (a sibling's nonce, the maker's live offers): the primary, never a replica.
+  return relay({ db: context.db.$primary, chain }, body);
 }
 
-/** The maker's offers on this chain, newest first (live and recently dead), at most MAKER_OFFERS_LIMIT. */
+/**
+ * The maker's offers on this chain, newest first (live and recently dead), at most MAKER_OFFERS_LIMIT: from the
+ * primary, so an offer the maker has just relayed is in the list.
+ */
 export async function listOffersByMaker(context: Context, maker: Address): Promise<OfferView[]> {
-  const rows = await context.db
+  const rows = await context.db.$primary
     .select()
     .from(marketOffers)
     .where(and(eq(marketOffers.chainId, context.chain.chainId), eq(marketOffers.maker, getAddress(maker))))
@@ -59,7 +63,8 @@ export async function listOffersByMaker(context: Context, maker: Address): Promi
 export async function nextNonceOf(context: Context & Pick<AppLoadContext, 'log'>, maker: Address) {
   const chain = marketChainOf(context);
   if (!chain) return null;
-  return nextNonce({ db: context.db, chain }, getAddress(maker)).catch((error: unknown) => {
+  // From the primary: a replica that has not seen the maker's last offer would hand out its nonce again.
+  return nextNonce({ db: context.db.$primary, chain }, getAddress(maker)).catch((error: unknown) => {
     context.log.warn({ err: error, maker }, 'next nonce unavailable');
     return null;
   });

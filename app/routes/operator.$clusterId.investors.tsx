@@ -53,12 +53,14 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const page = pageQuery.parse(search.get('page') ?? 0);
   // The history's page: interventions older than `before` (an unreadable cursor shows the newest page).
   const before = parseHistoryCursor(search.get('before'));
+  // The interventions the operator has just recorded, and the mirror they are matched with: one copy, the primary.
+  const db = context.db.$primary;
   return fromDataSources(async () => {
-    const sale = await clusterSale(context.db, chainId, clusterId);
+    const sale = await clusterSale(db, chainId, clusterId);
     const [verified, frozen, history] = await Promise.all([
-      sale ? verifiedAccounts(context.db, chainId, sale.token, page) : { accounts: [], hasMore: false },
-      sale ? frozenAccounts(context.db, chainId, sale.token) : [],
-      clusterInterventionPage(context.db, chainId, clusterId, sale, { before }),
+      sale ? verifiedAccounts(db, chainId, sale.token, page) : { accounts: [], hasMore: false },
+      sale ? frozenAccounts(db, chainId, sale.token) : [],
+      clusterInterventionPage(db, chainId, clusterId, sale, { before }),
     ]);
     return { page, verified, frozen, history, before: before ? search.get('before') : null };
   });
@@ -132,9 +134,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const clusterId = cluster.data;
   const chainId = context.chain.chainId;
   const form = parsed.data;
+  const db = context.db.$primary;
   if (form.intent === 'abandon') {
     const abandoned = await fromDataSources(() =>
-      abandonIntervention(context.db, { chainId, clusterId, id: form.id, author: who.operator }),
+      abandonIntervention(db, { chainId, clusterId, id: form.id, author: who.operator }),
     );
     if (!abandoned)
       return rejectionData(
@@ -146,7 +149,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     let attached: boolean;
     try {
       attached = await fromDataSources(() =>
-        attachInterventionTx(context.db, context.chain, {
+        attachInterventionTx(db, context.chain, {
           chainId,
           clusterId,
           id: form.id,
@@ -176,7 +179,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     );
   let document: { title: string | null; uri: string; sha256: `0x${string}` };
   if (form.documentId !== undefined) {
-    const documents = await fromDataSources(() => clusterDocumentList(context.db, chainId, clusterId));
+    const documents = await fromDataSources(() => clusterDocumentList(db, chainId, clusterId));
     const chosen = documents.find((listed) => listed.id === form.documentId);
     if (!chosen)
       return rejectionData(
@@ -201,7 +204,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   try {
     const [intervention, purchase] = await fromDataSources(() =>
       recordInterventions(
-        context.db,
+        db,
         {
           chainId,
           clusterId,

@@ -34,8 +34,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!parsed.success) throw data('Invalid cluster id.', { status: 400 });
   const clusterId = parsed.data;
   const chainId = context.chain.chainId;
+  // The operator's own writes, read back after each save: from the primary, never a replica that may lag.
+  const db = context.db.$primary;
   const [note, documents] = await fromDataSources(() =>
-    Promise.all([clusterNote(context.db, chainId, clusterId), clusterDocumentList(context.db, chainId, clusterId)]),
+    Promise.all([clusterNote(db, chainId, clusterId), clusterDocumentList(db, chainId, clusterId)]),
   );
   return { clusterId: clusterId.toString(), note: note ?? null, documents };
 }
@@ -75,15 +77,16 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const clusterId = cluster.data;
   const form = parsed.data;
   const chainId = context.chain.chainId;
+  const db = context.db.$primary;
   switch (form.intent) {
     case 'saveNote': {
       const note = await fromDataSources(() =>
-        saveClusterNote(context.db, { chainId, clusterId, body: form.body, author: who.operator }),
+        saveClusterNote(db, { chainId, clusterId, body: form.body, author: who.operator }),
       );
       return privateData({ note: note ?? null });
     }
     case 'removeDocument': {
-      const removed = await fromDataSources(() => removeClusterDocument(context.db, chainId, clusterId, form.id));
+      const removed = await fromDataSources(() => removeClusterDocument(db, chainId, clusterId, form.id));
       if (!removed)
         return rejectionData(new Rejection('not_found', `Cluster #${clusterId} has no document #${form.id}.`, 404));
       return privateData({ removed: form.id });
@@ -91,7 +94,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     case 'addDocument':
       try {
         const document = await fromDataSources(() =>
-          addClusterDocument(context.db, {
+          addClusterDocument(db, {
             chainId,
             clusterId,
             title: form.title,

@@ -215,7 +215,7 @@ async function startSimulation(input: DemoInput, history: DemoHistory, committee
 
 async function startDatabase(env: StackEnv, chain: ChainConnection, deployment: Deployment, log: Logger, defer: Defer) {
   // DatabaseUnavailableError is an UnavailableError: start.ts prints its shortMessage as it is.
-  const database = await openDatabase(databaseTarget(env));
+  const database = await openDatabase(databaseTarget(env), { readUrls: env.web.databaseReadUrls });
   defer(() => database.close());
   await migrateDatabase(database);
   const genesis = await chain.publicClient.getBlock({ blockNumber: 0n });
@@ -227,7 +227,7 @@ async function startDatabase(env: StackEnv, chain: ChainConnection, deployment: 
   };
   // Only the local anvil chain is disposable; elsewhere a changed identity waits for `npm run db:reindex`.
   // A MirrorMismatchError is a ConfigError: start.ts prints its one sentence.
-  const wiped = await ensureChainIdentity(database.db, identity, { autoReset: env.RPC_URL === undefined });
+  const wiped = await ensureChainIdentity(database.db.$primary, identity, { autoReset: env.RPC_URL === undefined });
   if (wiped) log.info('the local chain was reset: its mirror was emptied and re-indexes');
   return database;
 }
@@ -246,8 +246,9 @@ async function startIndexer(
   // Polling ends at Ctrl-C already, not only when the stop stack reaches the indexer.
   const controller = new AbortController();
   signal.addEventListener('abort', () => controller.abort(), { once: true });
+  // The indexer reads its own writes (cursor, rows it re-reads on a reorg): the primary, never a replica.
   const indexer = createIndexer({
-    db: database.db,
+    db: database.db.$primary,
     publicClient: chain.publicClient,
     chainId: chain.chainId,
     contracts: deployment.contracts,
@@ -257,7 +258,7 @@ async function startIndexer(
     log: log.child({ service: 'indexer' }),
     // The relayed offers' statuses and filled amounts follow each range the indexer writes (db/market/upkeep.ts).
     ...marketUpkeepHooks({
-      db: database.db,
+      db: database.db.$primary,
       publicClient: chain.publicClient,
       chainId: chain.chainId,
       contracts: deployment.contracts,
@@ -358,7 +359,10 @@ export async function startStack(env: StackEnv, signal: AbortSignal, log: Logger
     const database = await sequence.step(
       'Database',
       (defer) => startDatabase(env, chain, deployment, log, defer),
-      ({ target }) => (target.kind === 'pglite' ? `PGlite in ${env.DATA_DIR}/pglite` : 'PostgreSQL'),
+      ({ target, replicaCount }) =>
+        target.kind === 'pglite'
+          ? `PGlite in ${env.DATA_DIR}/pglite`
+          : `PostgreSQL${replicaCount > 0 ? `, ${replicaCount} read replica${replicaCount > 1 ? 's' : ''}` : ''}`,
     );
     await sequence.step(
       'Indexer',

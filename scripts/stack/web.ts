@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 import { createRequest, sendResponse } from '@remix-run/node-fetch-server';
 import express from 'express';
+import { oneReplica } from '#db';
 import { i18nServer } from '../../app/i18n.server';
 import type { ServiceContext } from '../../app/load-context';
 import { childEnvironment } from '../../oracle/child-env';
@@ -72,7 +73,9 @@ export async function startWeb(options: {
   const publicFiles = express.static('build/client', { maxAge: '1h' });
   app.use((request, response, next) => (extname(request.path) ? publicFiles(request, response, next) : next()));
   const handleRemix = createRequestHandler(build, process.env.NODE_ENV);
-  const render: Render = (request, cspNonce) => handleRemix(request, { ...options.context, cspNonce });
+  // Each render reads one replica (db/database.ts oneReplica): its figures and the indexed block they are at agree.
+  const render: Render = (request, cspNonce) =>
+    handleRemix(request, { ...options.context, db: oneReplica(options.context.db), cspNonce });
   const answer =
     options.sharedCache === false
       ? (request: Request) => render(request, newNonce())

@@ -10,8 +10,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import pino from 'pino';
 import { parseWebEnv } from '#config/web';
-import type { Database } from '#db';
-import { schema } from '#db';
+import { type Database, routeReads, schema } from '#db';
 import { E2E_PORT } from '../../playwright.config';
 import { startWeb, type WebHandle } from '../../scripts/stack/web';
 import { deployment, publicClient } from './support/chain';
@@ -41,7 +40,7 @@ test.beforeAll(async () => {
   web = await startWeb({
     port: OUTAGE_PORT,
     context: {
-      db: drizzle(pool, { schema }) as unknown as Database,
+      db: routeReads(drizzle(pool, { schema }) as unknown as Database, []),
       log: pino({ level: 'silent' }),
       web: parseWebEnv({}, { port: OUTAGE_PORT }).settings,
       chain: { chainId: 31_337, publicRpcUrl: ANVIL_RPC_URL, publicClient, deployment: deployment() },

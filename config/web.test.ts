@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_READ_REPLICAS } from './common';
+import { ConfigError } from './env';
+import { parseStackEnv } from './stack';
+import { parseWebEnv } from './web';
+
+const primary = 'postgres://rackshare:secret@db-primary:5432/rackshare';
+const replicas = ['postgres://rackshare:secret@db-replica-1:5432/rackshare', 'postgresql://r@db-replica-2/rackshare'];
+
+describe('DATABASE_READ_URLS', () => {
+  it('is a comma-separated list of PostgreSQL URLs beside DATABASE_URL, blanks between commas dropped', () => {
+    const env = parseWebEnv(
+      { DATABASE_URL: primary, DATABASE_READ_URLS: ` ${replicas[0]} ,, ${replicas[1]}` },
+      { port: 3000 },
+    );
+    expect(env.databaseReadUrls).toEqual(replicas);
+  });
+
+  it('is unset when empty (a copied .env.example) or absent: no replica', () => {
+    expect(parseWebEnv({ DATABASE_URL: primary, DATABASE_READ_URLS: '' }, { port: 3000 }).databaseReadUrls).toEqual([]);
+    expect(parseWebEnv({ DATABASE_READ_URLS: '' }, { port: 3000 }).databaseReadUrls).toEqual([]);
+    expect(parseWebEnv({}, { port: 3000 }).databaseReadUrls).toEqual([]);
+  });
+
+  it('refuses replicas without DATABASE_URL (PGlite) with one sentence', () => {
+    const parse = () => parseWebEnv({ DATABASE_READ_URLS: replicas[0] }, { port: 3000 });
+    expect(parse).toThrow(ConfigError);
+    expect(parse).toThrow(
+      'Invalid configuration: DATABASE_READ_URLS needs DATABASE_URL (PGlite runs inside one process and has no read replicas).',
+    );
+    // An empty DATABASE_URL is unset too: still PGlite.
+    expect(() => parseWebEnv({ DATABASE_URL: '', DATABASE_READ_URLS: replicas[0] }, { port: 3000 })).toThrow(
+      /DATABASE_READ_URLS needs DATABASE_URL/,
+    );
+  });
+
+  it('refuses a URL that is not postgres:// or postgresql://, naming the variable and never echoing the value', () => {
+    for (const bad of ['mysql://u:hunter2@db/rackshare', 'http://db-replica:5432', 'db-replica:5432']) {
+      const parse = () =>
+        parseWebEnv({ DATABASE_URL: primary, DATABASE_READ_URLS: `${replicas[0]},${bad}` }, { port: 3000 });
+      expect(parse).toThrow(ConfigError);
+      expect(parse).toThrow(
+        'Invalid configuration: DATABASE_READ_URLS must be a postgres: or postgresql: URL such as postgres://user:password@replica-1:5432/rackshare.',
+      );
+      expect(parse).not.toThrow(/hunter2/);
+    }
+  });
+
+  it(`refuses more than ${MAX_READ_REPLICAS} replicas`, () => {
+    const many = Array.from({ length: MAX_READ_REPLICAS + 1 }, (_, i) => `postgres://db-replica-${i}/rackshare`);
+    expect(() => parseWebEnv({ DATABASE_URL: primary, DATABASE_READ_URLS: many.join(',') }, { port: 3000 })).toThrow(
+      `Invalid configuration: DATABASE_READ_URLS must list at most ${MAX_READ_REPLICAS} URLs.`,
+    );
+    const most = many.slice(0, MAX_READ_REPLICAS);
+    expect(
+      parseWebEnv({ DATABASE_URL: primary, DATABASE_READ_URLS: most.join(',') }, { port: 3000 }).databaseReadUrls,
+    ).toEqual(most);
+  });
+
+  it('reaches npm start through the web settings, refused there without DATABASE_URL before anything starts', () => {
+    expect(parseStackEnv({ DATABASE_URL: primary, DATABASE_READ_URLS: replicas[0] }).web.databaseReadUrls).toEqual([
+      replicas[0],
+    ]);
+    expect(() => parseStackEnv({ DATABASE_READ_URLS: replicas[0] })).toThrow(/DATABASE_READ_URLS needs DATABASE_URL/);
+  });
+});
