@@ -1,11 +1,10 @@
 /**
  * Sign-In with Ethereum (EIP-4361) for the operator's off-chain writes. The server hands out single-use nonces, and a
  * signed-in address is granted only for a message that names this site (domain) and this chain, was issued moments
- * ago, has not expired, carries a nonce this site issued (any of its web processes: the nonces live in the database) and
- * nobody used, and is signed by the address it names
- * (an EOA, or a contract wallet through ERC-1271/ERC-6492 via the public client).
+ * ago, has not expired, carries a nonce this site issued (by any of its web processes: the nonces live in the
+ * database) and nobody used, and is signed by the address it names (an EOA, or a contract wallet through
+ * ERC-1271/ERC-6492 via the public client).
  */
-
 import { and, desc, eq, gt, inArray, lte, sql, TransactionRollbackError } from 'drizzle-orm';
 import { type Address, getAddress, type Hex, type PublicClient } from 'viem';
 import { generateSiweNonce, parseSiweMessage, validateSiweMessage } from 'viem/siwe';
@@ -27,7 +26,7 @@ const CLOCK_SKEW_MS = 60_000;
 export const NONCES_PER_CLIENT = 5;
 /** Pending nonces of all clients together beyond which new ones are refused (503) until some expire or are used. */
 export const MAX_PENDING_NONCES = 10_000;
-/** Expired rows deleted per issue: more than are issued between two issues, so the table never grows from them. */
+/** Expired rows one issue deletes at most: far more than the one it adds, so expired rows never pile up. */
 const SWEEP_BATCH = 100;
 
 export type NonceStoreOptions = { ttlMs?: number; maxPending?: number; perClient?: number; now?: () => number };
