@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '#db';
+import { type DatabaseHandle, openDatabase } from '#db';
 import { testDatabases } from '#db/databases.test-kit';
 import { sessions } from '#db/schema';
 import { SESSIONS_PER_ADDRESS } from '~/models/sessions.server';
@@ -87,6 +87,21 @@ describe.each(testDatabases)('the sign-in session ($name)', (factory) => {
     expect(sentBack(cleared)).toBe('__rackshare_siwe=');
     // The attacker kept the cookie from before sign-out: the session behind it is revoked in the database.
     expect(await signedInAddress(page(local, copied), context)).toBeUndefined();
+  });
+
+  it('ends a session opened through one web process when it is signed out through another (issue 17)', async () => {
+    // Another process: its own pool on PostgreSQL; PGlite lives in one process, so there the same handle.
+    const other = handle.target.kind === 'pglite' ? undefined : await openDatabase(handle.target);
+    try {
+      const webB = { ...context, db: other?.db ?? handle.db };
+      const cookie = sentBack(await signInCookie(page(local), context, { address, chainId: 31_337 }));
+      expect(await signedInAddress(page(local, cookie), webB)).toBe(address);
+      await signOutCookie(page(local, cookie), webB);
+      expect(await signedInAddress(page(local, cookie), context)).toBeUndefined();
+      expect(await signedInAddress(page(local, cookie), webB)).toBeUndefined();
+    } finally {
+      await other?.close();
+    }
   });
 
   it('keeps the table bounded: expired rows are pruned and an address keeps its newest sessions only', async () => {

@@ -1,12 +1,17 @@
 /**
  * Sign-In with Ethereum (EIP-4361) for the operator's off-chain writes. The server hands out single-use nonces, and a
  * signed-in address is granted only for a message that names this site (domain) and this chain, was issued moments
- * ago, has not expired, carries a nonce this process issued and nobody used, and is signed by the address it names
- * (an EOA, or a contract wallet through ERC-1271/ERC-6492 via the public client).
+ * ago, has not expired, carries a nonce this site issued (by any of its web processes: the nonces live in the
+ * database) and nobody used, and is signed by the address it names (an EOA, or a contract wallet through
+ * ERC-1271/ERC-6492 via the public client).
  */
+import { and, desc, eq, gt, inArray, lte, sql, TransactionRollbackError } from 'drizzle-orm';
 import { type Address, getAddress, type Hex, type PublicClient } from 'viem';
 import { generateSiweNonce, parseSiweMessage, validateSiweMessage } from 'viem/siwe';
 import { z } from 'zod';
+import type { Database } from '#db';
+import { rowsOf } from '#db/raw-rows';
+import { signInNonces } from '#db/schema';
 import { Rejection } from '#protocol/base-error';
 import { allowedHosts, allowedOrigins } from './public-origin';
 
@@ -19,56 +24,108 @@ const CLOCK_SKEW_MS = 60_000;
 
 /** One browser (pre-auth cookie) holds at most this many pending nonces: a few tabs, never a flood. */
 export const NONCES_PER_CLIENT = 5;
+/** Pending nonces of all clients together beyond which new ones are refused (503) until some expire or are used. */
+export const MAX_PENDING_NONCES = 10_000;
+/** Expired rows one issue deletes at most: far more than the one it adds, so expired rows never pile up. */
+const SWEEP_BATCH = 100;
+
+export type NonceStoreOptions = { ttlMs?: number; maxPending?: number; perClient?: number; now?: () => number };
 
 /**
- * Nonces issued by this process, each bound to the pre-auth client (cookie) it was issued to, until it is used or
- * expires. In memory on purpose: the web app is one process, and a restart only costs a pending sign-in a retry.
- * Bounded without letting one client push out another's (L-2): a client past NONCES_PER_CLIENT drops its own
- * oldest nonce, and when `maxClients` browsers have a sign-in pending, new clients are refused until some expire —
- * a pending sign-in is never evicted. (The per-IP rate limit in front of the app keeps one address from filling it.)
+ * Nonces in the database (db/schema `sign_in_nonces`), each bound to the pre-auth client (cookie) it was issued to,
+ * until it is used or expires: any web process on the same database accepts a nonce another issued, once. Bounded
+ * without letting one client push out another's (L-2): a client past NONCES_PER_CLIENT drops its own oldest nonce,
+ * and when `maxPending` nonces are pending, new ones are refused until some expire — a pending sign-in is never
+ * evicted. (The per-IP rate limit in front of the app keeps one address from filling it.) Concurrent issues may pass
+ * the global cap by at most the number of them in flight; it bounds the table, not a count anyone sees.
  */
 export class NonceStore {
-  /** Client id -> its nonces -> expiry; a client moves to the young end on each issue, so the oldest expire first. */
-  readonly #clients = new Map<string, Map<string, number>>();
-
   constructor(
-    private readonly options: { ttlMs?: number; maxClients?: number; perClient?: number; now?: () => number } = {},
+    private readonly db: Database,
+    private readonly options: NonceStoreOptions = {},
   ) {}
 
   #now() {
-    return this.options.now?.() ?? Date.now();
+    return new Date(this.options.now?.() ?? Date.now());
   }
 
-  #prune(now: number) {
-    for (const [client, nonces] of this.#clients) {
-      for (const [nonce, expiresAt] of nonces) if (expiresAt <= now) nonces.delete(nonce);
-      if (nonces.size > 0) break;
-      this.#clients.delete(client);
-    }
-  }
-
-  /** A fresh nonce for `client`, or undefined when too many other sign-ins are pending right now. */
-  issue(client: string): string | undefined {
+  /** A fresh nonce for `client`, or undefined when too many sign-ins are pending right now. */
+  async issue(client: string): Promise<string | undefined> {
     const now = this.#now();
-    this.#prune(now);
-    const nonces = this.#clients.get(client) ?? new Map<string, number>();
-    if (nonces.size === 0 && this.#clients.size >= (this.options.maxClients ?? 10_000)) return undefined;
-    while (nonces.size >= (this.options.perClient ?? NONCES_PER_CLIENT)) nonces.delete(nonces.keys().next().value!);
+    const perClient = this.options.perClient ?? NONCES_PER_CLIENT;
+    const maxPending = this.options.maxPending ?? MAX_PENDING_NONCES;
     const nonce = generateSiweNonce();
-    nonces.set(nonce, now + (this.options.ttlMs ?? NONCE_TTL_MS));
-    this.#clients.delete(client);
-    this.#clients.set(client, nonces);
-    return nonce;
+    return this.db
+      .transaction(async (tx) => {
+        await tx
+          .delete(signInNonces)
+          .where(
+            inArray(
+              signInNonces.nonce,
+              tx
+                .select({ nonce: signInNonces.nonce })
+                .from(signInNonces)
+                .where(lte(signInNonces.expiresAt, now))
+                .limit(SWEEP_BATCH),
+            ),
+          );
+        // The client's own oldest go first, so that its new nonce fits within perClient.
+        await tx.delete(signInNonces).where(
+          inArray(
+            signInNonces.nonce,
+            tx
+              .select({ nonce: signInNonces.nonce })
+              .from(signInNonces)
+              .where(eq(signInNonces.client, client))
+              .orderBy(desc(signInNonces.issuedAt), desc(signInNonces.nonce))
+              .offset(perClient - 1),
+          ),
+        );
+        const inserted = await tx.execute(sql`
+        insert into ${signInNonces} (nonce, client, issued_at, expires_at)
+        select ${nonce}, ${client}, ${now.toISOString()}::timestamptz, ${new Date(now.getTime() + (this.options.ttlMs ?? NONCE_TTL_MS)).toISOString()}::timestamptz
+        where (select count(*) from (
+          select 1 from ${signInNonces} where expires_at > ${now.toISOString()}::timestamptz limit ${maxPending}
+        ) as pending) < ${maxPending}
+        returning nonce`);
+        if (rowsOf<{ nonce: string }>(inserted).length === 0) {
+          // Refused: the client keeps the nonce the trim above would have dropped.
+          tx.rollback();
+        }
+        return nonce;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof TransactionRollbackError) return undefined;
+        throw error;
+      });
   }
 
-  /** True once for a nonce issued to `client` that has not expired; every later call, or another client's, is false. */
-  consume(client: string | undefined, nonce: string): boolean {
+  /**
+   * True once for a nonce issued to `client` that has not expired; every later call, or another client's, is false.
+   * One DELETE … RETURNING: of concurrent consumes in any processes, exactly one gets the row.
+   */
+  async consume(client: string | undefined, nonce: string): Promise<boolean> {
     if (client === undefined) return false;
-    const nonces = this.#clients.get(client);
-    const expiresAt = nonces?.get(nonce);
-    nonces?.delete(nonce);
-    if (nonces?.size === 0) this.#clients.delete(client);
-    return expiresAt !== undefined && expiresAt > this.#now();
+    const [row] = await this.db
+      .delete(signInNonces)
+      .where(and(eq(signInNonces.nonce, nonce), eq(signInNonces.client, client)))
+      .returning({ expiresAt: signInNonces.expiresAt });
+    return row !== undefined && row.expiresAt.getTime() > this.#now().getTime();
+  }
+
+  /** Nonces pending now (not expired), for tests and metrics; bounded by the cap. */
+  async pending(client?: string): Promise<number> {
+    const rows = await this.db
+      .select({ nonce: signInNonces.nonce })
+      .from(signInNonces)
+      .where(
+        and(
+          gt(signInNonces.expiresAt, this.#now()),
+          client === undefined ? undefined : eq(signInNonces.client, client),
+        ),
+      )
+      .limit((this.options.maxPending ?? MAX_PENDING_NONCES) * 2);
+    return rows.length;
   }
 }
 
@@ -128,7 +185,7 @@ export async function verifySignIn(
   const message = parseSiweMessage(input.message);
   if (!message.address || !message.domain || !message.nonce || !message.chainId || !message.issuedAt || !message.uri)
     throw new SiweRefusal('malformed', 'The sign-in message is incomplete.');
-  if (!dependencies.nonces.consume(expected.client, message.nonce))
+  if (!(await dependencies.nonces.consume(expected.client, message.nonce)))
     throw new SiweRefusal('nonce', 'The sign-in request is unknown, expired or already used; sign in again.');
   const siteHost = new URL(expected.publicOrigin).host;
   if (!allowedHosts(expected.publicOrigin).includes(message.domain))
@@ -161,6 +218,3 @@ export async function verifySignIn(
   if (!signed) throw new SiweRefusal('signature', `The signature is not from ${message.address}.`);
   return { address: getAddress(message.address), chainId: message.chainId, expiresAt: message.expirationTime };
 }
-
-/** The web app's nonces (one process), per pre-auth client. */
-export const signInNonces = new NonceStore();

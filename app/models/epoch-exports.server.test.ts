@@ -6,6 +6,8 @@ import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterRegistryAbi } from '#contracts';
+import { type DatabaseHandle, openDatabase } from '#db';
+import { testDatabases } from '#db/databases.test-kit';
 import { startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import { createRegistryHasher, signDigest } from '#protocol/eip712';
 import { gpuUuidHash } from '#protocol/hardware';
@@ -13,18 +15,21 @@ import { type TelemetryLeaf, telemetryRoot } from '#protocol/telemetry';
 import { devPrivateKey, devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
 import { verifyExportOnChain } from '../../oracle/export/epoch-export';
-import { cachedEpochExport, epochExportSummary, MAX_QUEUED_BUILDS } from './epoch-exports.server';
+import { cachedEpochExport, EpochExportCache, epochExportSummary, MAX_QUEUED_BUILDS } from './epoch-exports.server';
 import { OracleUnavailableError } from './oracle.server';
 
 const NODE_PORT = testPort(8797);
 const uuids = ['GPU-11111111-2222-3333-4444-555555555555', 'GPU-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'];
 
 let chain: TestChain;
+/** The database of the module's own cache (one process, PGlite); the two-process tests open their own. */
+let database: DatabaseHandle;
 let server: Server;
 let nodeRequests = 0;
 let report: { clusterId: string; epoch: string; telemetryRoot: Hex; transactionHash: Hex };
 
 beforeAll(async () => {
+  database = await testDatabases.find((entry) => entry.name === 'pglite')!.open();
   chain = await startTestChain(testPort(8796));
   const clusterId = await chain.registerCluster(devRoles.operators[0], {
     gpuModel: 'NVIDIA H100 SXM5 80GB',
@@ -85,19 +90,23 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
   await chain?.stop();
+  await database?.close();
+});
+
+const contextOn = (db: DatabaseHandle['db']) => ({
+  db,
+  web: { oracleNodeUrls: [`http://127.0.0.1:${NODE_PORT}`] } as AppLoadContext['web'],
+  log: pino({ level: 'silent' }),
+  chain: {
+    chainId: 31_337,
+    publicRpcUrl: chain.rpcUrl,
+    publicClient: chain.publicClient,
+    deployment: chain.deployment,
+  },
 });
 
 describe('epoch exports', () => {
-  const context = () => ({
-    web: { oracleNodeUrls: [`http://127.0.0.1:${NODE_PORT}`] } as AppLoadContext['web'],
-    log: pino({ level: 'silent' }),
-    chain: {
-      chainId: 31_337,
-      publicRpcUrl: chain.rpcUrl,
-      publicClient: chain.publicClient,
-      deployment: chain.deployment,
-    },
-  });
+  const context = () => contextOn(database.db);
 
   it('gives the epoch page its counts without building the proofs, from one node answer (M-2)', async () => {
     const before = nodeRequests;
@@ -144,6 +153,7 @@ describe('epoch exports under a burst of distinct epochs (M-2)', () => {
     await new Promise<void>((resolve) => slow.listen(testPort(8794), '127.0.0.1', resolve));
     try {
       const context = {
+        db: database.db,
         web: { oracleNodeUrls: [`http://127.0.0.1:${testPort(8794)}`] } as AppLoadContext['web'],
         chain: { chainId: 31_337, deployment: chain.deployment } as AppLoadContext['chain'],
         log: pino({ level: 'silent' }),
@@ -160,5 +170,34 @@ describe('epoch exports under a burst of distinct epochs (M-2)', () => {
     } finally {
       slow.close();
     }
+  });
+});
+
+describe.each(testDatabases)('epoch exports shared by two web processes on $name', ({ open }) => {
+  let a: DatabaseHandle;
+  let b: DatabaseHandle;
+  beforeAll(async () => {
+    a = await open();
+    // A second process's own pool on PostgreSQL; PGlite lives in one process, so there it shares the handle.
+    b = a.target.kind === 'pglite' ? { ...a, close: async () => {} } : await openDatabase(a.target);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it('serves an export one process built from the other without asking a node, the same bytes', async () => {
+    const [first, second] = [new EpochExportCache(), new EpochExportCache()];
+    const before = nodeRequests;
+    const built = await first.export(contextOn(a.db), report);
+    expect(nodeRequests - before).toBe(1);
+    expect(await second.summary(contextOn(b.db), report)).toEqual({ samples: 60, gpus: 2 });
+    const served = await second.export(contextOn(b.db), report);
+    expect(nodeRequests - before).toBe(1);
+    expect(served.json).toBe(built.json);
+    expect(served).toMatchObject({ samples: 60, gpus: 2 });
+    const result = await verifyExportOnChain(JSON.parse(served.json), chain.publicClient);
+    expect(result.problems).toEqual([]);
+    expect(result.onChainRoot).toBe(report.telemetryRoot);
   });
 });

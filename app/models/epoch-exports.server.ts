@@ -1,9 +1,12 @@
 /**
  * Epoch sample exports, cached and built off the request thread (review M-2). An export of an epoch whose report is on
  * chain never changes (its samples must hash to the accepted telemetry root), so each is built once per (cluster,
- * epoch, root) in a worker thread (oracle/export/export-worker.ts, with the raw-bytes tree) and kept as JSON text in
- * an LRU bounded by bytes; concurrent requests for one epoch share one build. The epoch page only needs the counts:
- * it asks for a summary (the root checked, no proofs built), or takes them from a cached export.
+ * epoch, root) in a worker thread (oracle/export/export-worker.ts, with the raw-bytes tree) and stored as JSON text in
+ * the database (stored-epoch-exports.server.ts), where every web process finds it; each process also keeps the ones
+ * it served in an LRU bounded by bytes, so a popular export is not read from the database per request. Concurrent
+ * requests for one epoch in one process share one build (a second process that asks while the first builds builds
+ * too: the first to finish stores it). The epoch page only needs the counts: it asks for a summary (the root checked,
+ * no proofs built), or takes them from a stored export.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -17,11 +20,12 @@ import { MAX_SAMPLES_ANSWER_BYTES } from '#protocol/telemetry-export';
 import { ExportMismatchError, nodeSamplesSchema } from '../../oracle/export/epoch-export';
 import type { ExportAnswer, ExportJob } from '../../oracle/export/export-worker';
 import { askFirstAnswering, OracleUnavailableError } from './oracle.server';
+import { type ExportKey, readStoredExport, readStoredSummary, storeExport } from './stored-epoch-exports.server';
 
 type Report = { clusterId: string; epoch: string; telemetryRoot: Hex; transactionHash: Hex };
 export type BuiltExport = { json: string; samples: number; gpus: number };
 
-/** Bytes of export JSON kept (UTF-16 estimate): a few production-sized epochs or thousands of demo ones. */
+/** Bytes of export JSON one process keeps (UTF-16 estimate): a few production-sized epochs or thousands of demo ones. */
 const CACHE_BYTES = 256 * 1024 * 1024;
 /**
  * Epochs being fetched from the nodes or built at once, beyond which a new one is refused for now (503) rather than
@@ -29,15 +33,6 @@ const CACHE_BYTES = 256 * 1024 * 1024;
  */
 export const MAX_QUEUED_BUILDS = 16;
 const WORKER_FILE = join(process.cwd(), 'oracle', 'export', 'export-worker.ts');
-
-/** Built exports, by key; an export is immutable once its report is on chain. */
-const built = new LRUCache<string, BuiltExport>({
-  maxSize: CACHE_BYTES,
-  sizeCalculation: (entry) => entry.json.length * 2 + 256,
-});
-/** Builds in flight, so that concurrent requests for one epoch share one (bounded: see MAX_QUEUED_BUILDS). */
-const building = new Map<string, Promise<BuiltExport>>();
-const summaries = new LRUCache<string, Promise<Omit<BuiltExport, 'json'>>>({ max: 4_096 });
 
 let worker: Worker | undefined;
 let nextJob = 0;
@@ -95,11 +90,19 @@ function runJob(kind: ExportJob['kind'], input: ExportJob['input']): Promise<Bui
   });
 }
 
-/** The chain (deployment and chain id), the web settings (the committee's URLs) and the logger an export needs. */
-type Context = Pick<AppLoadContext, 'chain' | 'web' | 'log'>;
+/** The database, the chain (deployment and chain id), the web settings (the committee's URLs) and the logger. */
+type Context = Pick<AppLoadContext, 'db' | 'chain' | 'web' | 'log'>;
 
-const keyOf = ({ chain }: Context, report: Report) =>
-  `${chain.chainId}:${chain.deployment.contracts.clusterRegistry}:${report.clusterId}:${report.epoch}:${report.telemetryRoot}:${report.transactionHash}`;
+const exportKey = ({ chain }: Context, report: Report): ExportKey => ({
+  chainId: chain.chainId,
+  registry: chain.deployment.contracts.clusterRegistry,
+  clusterId: report.clusterId,
+  epoch: report.epoch,
+  telemetryRoot: report.telemetryRoot,
+  reportTransaction: report.transactionHash,
+});
+
+const keyOf = (context: Context, report: Report) => Object.values(exportKey(context, report)).join(':');
 
 /** Node downloads in flight (one per distinct epoch: concurrent requests for one epoch share it). */
 let downloads = 0;
@@ -128,36 +131,75 @@ function fromNodes(context: Context, report: Report, kind: ExportJob['kind']): P
   });
 }
 
-/** The export of an on-chain epoch report as JSON text: built once, then served from memory. */
-export function cachedEpochExport(context: Context, report: Report): Promise<BuiltExport> {
-  const key = keyOf(context, report);
-  const known = built.get(key);
-  if (known) return Promise.resolve(known);
-  let build = building.get(key);
-  if (!build) {
-    build = fromNodes(context, report, 'export');
-    building.set(key, build);
-    build.then(
-      (entry) => {
-        building.delete(key);
-        built.set(key, entry);
-      },
-      () => building.delete(key),
-    );
+/**
+ * One web process's view of the exports: its LRU of the ones it served and its builds in flight, in front of the
+ * database that all processes share. The app uses one (`epochExports`); tests make two to play two processes.
+ */
+export class EpochExportCache {
+  /** Exports this process served, by key. */
+  readonly #built = new LRUCache<string, BuiltExport>({
+    maxSize: CACHE_BYTES,
+    sizeCalculation: (entry) => entry.json.length * 2 + 256,
+  });
+  /** Builds (or database reads) in flight, so that concurrent requests for one epoch share one (MAX_QUEUED_BUILDS). */
+  readonly #building = new Map<string, Promise<BuiltExport>>();
+  readonly #summaries = new LRUCache<string, Promise<Omit<BuiltExport, 'json'>>>({ max: 4_096 });
+
+  /** The export of an on-chain epoch report as JSON text: from memory, else the database, else built and stored. */
+  export(context: Context, report: Report): Promise<BuiltExport> {
+    const key = keyOf(context, report);
+    const known = this.#built.get(key);
+    if (known) return Promise.resolve(known);
+    let build = this.#building.get(key);
+    if (!build) {
+      build = this.#storedOrBuilt(context, report);
+      this.#building.set(key, build);
+      build.then(
+        (entry) => {
+          this.#building.delete(key);
+          this.#built.set(key, entry);
+        },
+        () => this.#building.delete(key),
+      );
+    }
+    return build;
   }
-  return build;
+
+  async #storedOrBuilt(context: Context, report: Report): Promise<BuiltExport> {
+    const key = exportKey(context, report);
+    const stored = await readStoredExport(context.db, key);
+    if (stored) return stored;
+    const built = await fromNodes(context, report, 'export');
+    // Not storing it costs the other processes a build, never this answer.
+    await storeExport(context.db, key, built).catch((error: unknown) =>
+      context.log.warn({ err: error, ...report }, 'could not store the built epoch export'),
+    );
+    return built;
+  }
+
+  /** How many samples and GPUs an epoch's export holds, without building its proofs. */
+  summary(context: Context, report: Report): Promise<Omit<BuiltExport, 'json'>> {
+    const key = keyOf(context, report);
+    const known = this.#built.get(key);
+    if (known) return Promise.resolve({ samples: known.samples, gpus: known.gpus });
+    let summary = this.#summaries.get(key);
+    if (!summary) {
+      summary = readStoredSummary(context.db, exportKey(context, report)).then(
+        async (stored) =>
+          stored ?? fromNodes(context, report, 'summary').then(({ samples, gpus }) => ({ samples, gpus })),
+      );
+      this.#summaries.set(key, summary);
+      summary.catch(() => this.#summaries.delete(key));
+    }
+    return summary;
+  }
 }
 
+/** This process's exports. */
+export const epochExports = new EpochExportCache();
+
+/** The export of an on-chain epoch report as JSON text (this process's EpochExportCache). */
+export const cachedEpochExport = (context: Context, report: Report) => epochExports.export(context, report);
+
 /** How many samples and GPUs an epoch's export holds, without building its proofs. */
-export function epochExportSummary(context: Context, report: Report): Promise<Omit<BuiltExport, 'json'>> {
-  const key = keyOf(context, report);
-  const known = built.get(key);
-  if (known) return Promise.resolve({ samples: known.samples, gpus: known.gpus });
-  let summary = summaries.get(key);
-  if (!summary) {
-    summary = fromNodes(context, report, 'summary').then(({ samples, gpus }) => ({ samples, gpus }));
-    summaries.set(key, summary);
-    summary.catch(() => summaries.delete(key));
-  }
-  return summary;
-}
+export const epochExportSummary = (context: Context, report: Report) => epochExports.summary(context, report);

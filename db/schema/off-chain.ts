@@ -1,8 +1,19 @@
 /**
- * Off-chain tables in `public`: what operators wrote and the chain cannot give back, kept when the mirror is emptied.
+ * Off-chain tables in `public`: what operators wrote and the chain cannot give back, kept when the mirror is emptied,
+ * and the state every web process shares (sign-in nonces, rate-limit buckets, built epoch exports).
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { address, bytes32, uint256 } from '../columns';
 
 /**
@@ -107,5 +118,82 @@ export const clusterInterventions = pgTable(
     check('cluster_interventions_reason', sql`char_length(${table.reason}) between 1 and 1000`),
     check('cluster_interventions_document_title', sql`char_length(${table.documentTitle}) <= 120`),
     check('cluster_interventions_document_uri', sql`char_length(${table.documentUri}) <= 512`),
+  ],
+);
+
+/**
+ * Sign-In with Ethereum nonces handed out and not yet used, each bound to the pre-auth client (cookie) it was issued
+ * to, so that a nonce issued by one web process is accepted by any other, once (app/lib/siwe.server.ts). Bounded:
+ * a few per client, a global cap on pending ones, expired rows swept on every issue.
+ */
+export const signInNonces = pgTable(
+  'sign_in_nonces',
+  {
+    nonce: text('nonce').primaryKey(),
+    client: text('client').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index('sign_in_nonces_client_idx').on(table.client, table.issuedAt),
+    index('sign_in_nonces_expires_idx').on(table.expiresAt),
+    check('sign_in_nonces_nonce', sql`char_length(${table.nonce}) <= 96`),
+    check('sign_in_nonces_client', sql`char_length(${table.client}) <= 96`),
+  ],
+);
+
+/**
+ * The web tier's per-client token buckets (scripts/stack/web-guards.ts), shared by every web process: each request
+ * takes a token in one atomic upsert that also computes the refill. A bucket idle long enough to be full again says
+ * nothing a missing row does not, so idle rows are swept; a cap on rows evicts the bucket idle longest.
+ */
+export const rateLimitBuckets = pgTable(
+  'rate_limit_buckets',
+  {
+    route: text('route').notNull(),
+    client: text('client').notNull(),
+    /** Tokens held at `updatedAt` (fractions earned by the refill count). */
+    tokens: doublePrecision('tokens').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 6 }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.route, table.client] }),
+    index('rate_limit_buckets_updated_idx').on(table.updatedAt),
+  ],
+);
+
+/**
+ * Epoch sample exports built by any web process (app/models/epoch-exports.server.ts), served by all: an export of an
+ * epoch whose report is on chain never changes. Keyed by everything its bytes depend on; bounded by total bytes and
+ * rows, the least recently used evicted first.
+ */
+export const epochExports = pgTable(
+  'epoch_exports',
+  {
+    chainId: integer('chain_id').notNull(),
+    registry: address('registry').notNull(),
+    clusterId: uint256('cluster_id').notNull(),
+    epoch: uint256('epoch').notNull(),
+    telemetryRoot: bytes32('telemetry_root').notNull(),
+    reportTransaction: bytes32('report_transaction').notNull(),
+    json: text('json').notNull(),
+    samples: integer('samples').notNull(),
+    gpus: integer('gpus').notNull(),
+    /** The JSON's length in characters, for the byte bound without reading the text. */
+    bytes: integer('bytes').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    primaryKey({
+      columns: [
+        table.chainId,
+        table.registry,
+        table.clusterId,
+        table.epoch,
+        table.telemetryRoot,
+        table.reportTransaction,
+      ],
+    }),
+    index('epoch_exports_used_idx').on(table.usedAt),
   ],
 );

@@ -217,8 +217,10 @@ describe('the offer relay is an API authorized by signatures, not cookies (issue
 
   it("rate-limits the maker's offers (each answer reads the chain for the next nonce) per IP", async () => {
     const route = LIMITED_ROUTES.find((limited) => limited.name === "maker's offers")!;
+    // Real time passes between requests (each reads the chain), so a token may be earned on the way: the exact
+    // (burst + 1)-th refusal is proven on a frozen clock in rate-limit-guard.test.ts.
     const statuses: number[] = [];
-    for (let index = 0; index <= route.burst; index++)
+    for (let index = 0; index < 2 * route.burst; index++)
       statuses.push(
         (
           await send(PROXIED_PORT, `/api/v1/offers?maker=0x${'0'.repeat(39)}${index % 10}`, {
@@ -227,7 +229,7 @@ describe('the offer relay is an API authorized by signatures, not cookies (issue
         ).status,
       );
     expect(statuses.slice(0, route.burst)).not.toContain(429);
-    expect(statuses[route.burst]).toBe(429);
+    expect(statuses).toContain(429);
   });
 });
 

@@ -1,16 +1,18 @@
 /**
  * What stands in front of Remix (scripts/stack/web.ts): a request for another host is refused, a state-changing
- * request from another site is refused, the expensive anonymous endpoints are rate-limited per client address, and a
+ * request from another site is refused, the expensive anonymous endpoints are rate-limited per client address (counted
+ * in the database, shared by every web process), and a
  * body is read only up to its route's limit before any action runs. Refusals are the one wire shape the app's pages
  * read (`Rejection.toBody()`: `{ error: { code, message } }`, app/lib/refusal.ts).
  */
 import { isIPv6 } from 'node:net';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Database } from '#db';
+import { SharedRateLimits } from '#db/rate-limits';
 import { Rejection } from '#protocol/base-error';
 import { MAX_GPUS_PER_CLUSTER } from '#protocol/wire';
 import { allowedHosts, allowedOrigins } from '../../app/lib/public-origin';
 import { crossSiteRefusal } from '../../app/lib/same-origin';
-import { IpBuckets } from '../../oracle/node/ip-buckets';
 import { routePath } from './request-path';
 
 /** Every form of the app is a few fields; 64 KiB leaves room for a long note and a contract wallet's signature. */
@@ -134,41 +136,48 @@ export const LIMITED_ROUTES: LimitedRoute[] = [
   { name: "maker's offers", method: 'GET', path: /^\/api\/v1\/offers$/, burst: 30, perMinute: 120 },
 ];
 
-/** Clients remembered per limited route; beyond it the one idle longest starts again with a full bucket. */
-const RATE_LIMITED_CLIENTS = 10_000;
-
 /** Seconds a client refused by `route` waits for its next token. */
 export const retryAfterSeconds = (route: LimitedRoute) => Math.max(1, Math.ceil(60 / route.perMinute));
 
+/** How long an idle client's bucket takes to be full again on the slowest of `routes`: it may be forgotten then. */
+export const fullRefillMs = (routes: readonly LimitedRoute[]) =>
+  Math.max(...routes.map((route) => Math.ceil((route.burst / route.perMinute) * 60_000)));
+
+/**
+ * The per-client limits of `routes`, counted in the database (db/rate-limits.ts) so that every web process on it
+ * shares them: a client gets one burst from the whole tier, not one per replica. When the database cannot answer,
+ * the request is refused (503) rather than let through unlimited.
+ */
 export function rateLimitGuard(
   trustProxy: boolean,
-  routes = LIMITED_ROUTES,
+  db: Database,
+  routes: readonly LimitedRoute[] = LIMITED_ROUTES,
   now: () => number = Date.now,
 ): RequestHandler {
-  // The oracle node's bounded per-IP token buckets: one limiter for the whole project.
-  const limiters = routes.map((route) => ({
-    route,
-    buckets: new IpBuckets({
-      burst: route.burst,
-      refillPerSecond: route.perMinute / 60,
-      maxClients: RATE_LIMITED_CLIENTS,
-    }),
-  }));
+  const limits = new SharedRateLimits(db, { fullAfterMs: fullRefillMs(routes) });
   return (request, response, next) => {
     const method = request.method === 'HEAD' ? 'GET' : request.method;
-    const match = limiters.find(
-      ({ route }) => route.method === method && route.path.test(routePathOf(request, response)),
+    const path = routePathOf(request, response);
+    const route = routes.find((limited) => limited.method === method && limited.path.test(path));
+    if (!route) return next();
+    const bucket = { burst: route.burst, refillPerSecond: route.perMinute / 60 };
+    limits.take(route.name, clientAddress(request, trustProxy), bucket, now()).then(
+      (taken) => {
+        if (taken) return next();
+        const wait = retryAfterSeconds(route);
+        response.set('retry-after', String(wait));
+        refuse(response, 429, 'rate_limited', `Too many ${route.name} requests; try again in ${wait} s.`);
+      },
+      () => {
+        response.set('retry-after', '5');
+        refuse(
+          response,
+          503,
+          'rate_limit_unavailable',
+          'The server cannot check its rate limits now; try again shortly.',
+        );
+      },
     );
-    if (!match) return next();
-    const client = clientAddress(request, trustProxy);
-    const at = now();
-    if (!match.buckets.empty(client, at)) {
-      match.buckets.take(client, at);
-      return next();
-    }
-    const wait = retryAfterSeconds(match.route);
-    response.set('retry-after', String(wait));
-    refuse(response, 429, 'rate_limited', `Too many ${match.route.name} requests; try again in ${wait} s.`);
   };
 }
 
