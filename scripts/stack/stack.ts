@@ -5,7 +5,7 @@
  * or a later step fails. Adding a background service is one more step in `startStack`.
  */
 import { join, resolve } from 'node:path';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { type Chain, createPublicClient, createWalletClient, type Hex, http, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { databaseTarget } from '#config/common';
@@ -14,7 +14,7 @@ import { checkProductionSettings } from '#config/production';
 import type { StackEnv } from '#config/stack';
 import type { WebSettings } from '#config/web';
 import type { Deployment } from '#contracts/deployments';
-import { redactingLoggerOptions, redactUrl, redactUrls } from '#contracts/redact';
+import { redactUrl, redactUrls } from '#contracts/redact';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
 import { createIndexer, ensureChainIdentity } from '#db/indexer/indexer';
 import { serveMetrics } from '#db/indexer/metrics';
@@ -68,7 +68,7 @@ export type RunningStack = {
 /** The number of steps `startStack` runs (the "[n/9]" of the progress lines). */
 const STEP_COUNT = 9;
 
-async function connectRpc(rpcUrl: string) {
+export async function connectRpc(rpcUrl: string) {
   const probe = createPublicClient({ transport: http(rpcUrl, { timeout: 5_000, retryCount: 1 }) });
   try {
     return await probe.getChainId();
@@ -311,14 +311,6 @@ export function publicRpcUrl(env: Pick<StackEnv, 'PUBLIC_RPC_URL' | 'localChain'
   if (env.PUBLIC_RPC_URL) return env.PUBLIC_RPC_URL;
   if (env.localChain) return rpcUrl;
   throw new ConfigError('PUBLIC_RPC_URL is required with RPC_URL: the private RPC URL is never sent to browsers.');
-}
-
-export function createLogger(env: StackEnv) {
-  return pino({
-    level: env.LOG_LEVEL,
-    ...redactingLoggerOptions,
-    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { destination: 2 } } } : {}),
-  });
 }
 
 /**
