@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { redactUrl, redactUrls } from '#contracts/redact';
-import { DatabaseUnavailableError } from '../database';
+import { type DatabaseHandle, type DatabaseTarget, DatabaseUnavailableError, migrateDatabase } from '../database';
 
 /**
  * The advisory lock key of the indexer of `chainId`: the first 8 bytes of sha256("rackshare:indexer:<chainId>") as a
@@ -135,4 +135,59 @@ export async function withAdvisoryLock<T>(url: string, key: bigint, work: () => 
     await client.query('select pg_advisory_unlock($1::bigint)', [key.toString()]).catch(() => {});
     await client.end().catch(() => {});
   }
+}
+
+/** Applies the migrations; on PostgreSQL under an advisory lock, so processes starting together never race. */
+export async function migrateShared(database: DatabaseHandle) {
+  const { target } = database;
+  if (target.kind === 'pglite') await migrateDatabase(database);
+  else await withAdvisoryLock(target.url, MIGRATION_LOCK_KEY, () => migrateDatabase(database));
+}
+
+/** Where an indexer stands, as its `/health` reports it. */
+export type IndexerState = 'starting' | 'standby' | 'indexing' | 'stopping';
+
+export type LockedIndexingOptions = {
+  target: DatabaseTarget;
+  chainId: number;
+  /** The indexer's own signal: aborting it ends the wait or the work; it is aborted when the lock is lost. */
+  controller: AbortController;
+  pollMs: number;
+  log: Logger;
+  onState: (state: IndexerState) => void;
+};
+
+/**
+ * Runs `work` (migrate, check, index) holding the indexer lock of `chainId`: on PostgreSQL after waiting for it in
+ * standby; on PGlite at once (one process per data directory). Returns the error that cost the lock, if it was lost
+ * (the work was then aborted), so the caller can exit non-zero and be restarted into standby.
+ */
+export async function indexWithLock(options: LockedIndexingOptions, work: () => Promise<void>) {
+  const { target, controller, log, onState } = options;
+  let lock: HeldLock | undefined;
+  let lostLock: Error | undefined;
+  if (target.kind === 'postgres') {
+    lock = await acquireAdvisoryLock({
+      url: target.url,
+      key: indexerLockKey(options.chainId),
+      signal: controller.signal,
+      pollMs: options.pollMs,
+      log,
+      onStandby: () => onState('standby'),
+    });
+    if (!lock) return undefined;
+    void lock.lost.then((error) => {
+      if (controller.signal.aborted) return;
+      lostLock = error;
+      log.error({ err: error }, 'lost the indexer lock: stopping');
+      controller.abort();
+    });
+  }
+  try {
+    await work();
+  } finally {
+    onState('stopping');
+    await lock?.release();
+  }
+  return lostLock;
 }

@@ -11,14 +11,11 @@ import { databaseTarget } from '#config/common';
 import { type IndexerCliEnv, indexerTuning } from '#config/indexer';
 import { readDeployment } from '#contracts/deployments';
 import { ConfigError, UnavailableError } from '#protocol/base-error';
-import { type DatabaseHandle, migrateDatabase, openDatabase } from '../database';
+import { openDatabase } from '../database';
 import { marketUpkeepHooks } from '../market/upkeep';
 import { type StatusServer, serveStatus } from '../status';
 import { createIndexer, ensureChainIdentity } from './indexer';
-import { acquireAdvisoryLock, type HeldLock, indexerLockKey, MIGRATION_LOCK_KEY, withAdvisoryLock } from './lock';
-
-/** Where the indexer process stands, as `/health` reports it. */
-export type IndexerState = 'starting' | 'standby' | 'indexing' | 'stopping';
+import { type IndexerState, indexWithLock, migrateShared } from './lock';
 
 export type IndexerServiceOptions = {
   env: IndexerCliEnv;
@@ -29,13 +26,6 @@ export type IndexerServiceOptions = {
   /** The role name `/health` reports (`indexer`). */
   role?: string;
 };
-
-/** Applies the migrations; on PostgreSQL under an advisory lock, so processes starting together never race. */
-export async function migrateShared(database: DatabaseHandle) {
-  const { target } = database;
-  if (target.kind === 'pglite') await migrateDatabase(database);
-  else await withAdvisoryLock(target.url, MIGRATION_LOCK_KEY, () => migrateDatabase(database));
-}
 
 /** Runs the indexer until `signal` aborts (or once); rejects when it loses its lock, so a supervisor restarts it. */
 export async function runIndexerService(options: IndexerServiceOptions): Promise<void> {
@@ -69,7 +59,6 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
     registers: [indexer.metrics.registry],
   });
   let server: StatusServer | undefined;
-  let lock: HeldLock | undefined;
   let lostLock: Error | undefined;
   try {
     if (!once && settings.INDEXER_METRICS_PORT > 0) {
@@ -81,52 +70,41 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
       });
       log.info({ url: server.url }, 'serving /health and /metrics');
     }
-    const target = database.target;
-    if (target.kind === 'postgres') {
-      lock = await acquireAdvisoryLock({
-        url: target.url,
-        key: indexerLockKey(chainId),
-        signal: controller.signal,
-        pollMs: settings.INDEXER_LOCK_POLL_MS,
-        log,
-        onStandby: () => {
-          state = 'standby';
-        },
-      });
-      if (!lock) return;
-      void lock.lost.then((error) => {
-        if (controller.signal.aborted) return;
-        lostLock = error;
-        log.error({ err: error }, 'lost the indexer lock: stopping');
-        controller.abort();
-      });
-    }
-    await migrateShared(database);
-    const genesis = await publicClient.getBlock({ blockNumber: 0n });
-    // A MirrorMismatchError is a ConfigError: the caller prints its one sentence.
-    await ensureChainIdentity(
-      database.db,
-      {
-        chainId,
-        genesisHash: genesis.hash,
-        deployBlock: deployment.deployBlock,
-        deployBlockHash: deployment.deployBlockHash,
+    const lockOptions = {
+      target: database.target,
+      chainId,
+      controller,
+      pollMs: settings.INDEXER_LOCK_POLL_MS,
+      log,
+      onState: (next: IndexerState) => {
+        state = next;
+        lockHeld.set(next === 'indexing' ? 1 : 0);
       },
-      { autoReset: false },
-    );
-    state = 'indexing';
-    lockHeld.set(1);
-    if (once) {
-      const { events, head } = await indexer.catchUp();
-      log.info({ events, head: head.toString() }, 'caught up');
-    } else {
-      await indexer.run();
-    }
+    };
+    lostLock = await indexWithLock(lockOptions, async () => {
+      await migrateShared(database);
+      const genesis = await publicClient.getBlock({ blockNumber: 0n });
+      // A MirrorMismatchError is a ConfigError: the caller prints its one sentence.
+      await ensureChainIdentity(
+        database.db,
+        {
+          chainId,
+          genesisHash: genesis.hash,
+          deployBlock: deployment.deployBlock,
+          deployBlockHash: deployment.deployBlockHash,
+        },
+        { autoReset: false },
+      );
+      lockOptions.onState('indexing');
+      if (once) {
+        const { events, head } = await indexer.catchUp();
+        log.info({ events, head: head.toString() }, 'caught up');
+      } else {
+        await indexer.run();
+      }
+    });
   } finally {
-    state = 'stopping';
-    lockHeld.set(0);
     signal.removeEventListener('abort', onAbort);
-    await lock?.release();
     await server?.close();
     await database.close();
   }

@@ -13,7 +13,7 @@ import { checkProductionSettings } from '#config/production';
 import type { StackEnv } from '#config/stack';
 import { readDeployment } from '#contracts/deployments';
 import { openDatabase } from '#db';
-import { migrateShared } from '#db/indexer/service';
+import { migrateShared } from '#db/indexer/lock';
 import { serveStatus } from '#db/status';
 import { ConfigError } from '#protocol/base-error';
 import { chainFor } from '#protocol/chain';
