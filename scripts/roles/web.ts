@@ -36,7 +36,8 @@ export async function startWebRole(env: StackEnv, log: Logger): Promise<RunningR
       { ...env, ORACLE_READER_PRIVATE_KEY: env.web.settings.oracleReaderPrivateKey },
       { runtime: 'start', chainId },
     );
-    const directory = env.localChain ? join(env.DATA_DIR, 'deployments') : env.DEPLOYMENTS_DIR;
+    // As the standalone indexer: DEPLOYMENTS_DIR, else the local chain's record under DATA_DIR.
+    const directory = env.DEPLOYMENTS_DIR ?? (env.localChain ? join(env.DATA_DIR, 'deployments') : undefined);
     const deployment = readDeployment(chainId, directory);
     if (!deployment) {
       throw new ConfigError(
