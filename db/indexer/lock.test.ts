@@ -5,6 +5,7 @@
  * TEST_DATABASE_URL (PGlite needs no lock, its data directory opens in one process only).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import pg from 'pg';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { devRoles } from '../../devnet/accounts';
@@ -65,6 +66,37 @@ describe.skipIf(!postgresUrl)('the advisory lock on PostgreSQL', () => {
     aborted.abort();
     expect(await third).toBeUndefined();
     await taken!.release();
+  });
+
+  it('reports the lock lost when its connection is terminated, and a standby then takes it', async () => {
+    const lost = indexerLockKey(999_002);
+    const holder = await acquireAdvisoryLock({
+      url: postgresUrl!,
+      key: lost,
+      signal: new AbortController().signal,
+      pollMs: 100,
+      log: silent,
+    });
+    cleanups.push(() => holder!.release());
+    // pg_locks shows a bigint advisory key as its two unsigned 32-bit halves.
+    const unsigned = BigInt.asUintN(64, lost);
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    cleanups.push(() => admin.end());
+    const { rows } = await admin.query(
+      "select pg_terminate_backend(pid) as terminated from pg_locks where locktype = 'advisory' and classid = $1 and objid = $2 and granted",
+      [(unsigned >> 32n).toString(), (unsigned & 0xffff_ffffn).toString()],
+    );
+    expect(rows).toEqual([{ terminated: true }]);
+    expect(await holder!.lost).toBeInstanceOf(Error);
+    const next = await acquireAdvisoryLock({
+      url: postgresUrl!,
+      key: lost,
+      signal: new AbortController().signal,
+      log: silent,
+    });
+    expect(next).toBeDefined();
+    await next!.release();
   });
 
   it('runs migrations one process at a time', async () => {

@@ -48,7 +48,8 @@ export type AcquireOptions = {
 };
 
 async function connect(url: string) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  // TCP keep-alive: a peer gone without a FIN (a cut network) is noticed by both ends, not after the OS's two hours.
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true });
   // Errors of an idle connection (the server restarted) surface through `lost` below, never as an uncaught event.
   client.on('error', () => {});
   try {
@@ -89,7 +90,7 @@ export async function acquireAdvisoryLock(options: AcquireOptions): Promise<Held
       ]);
       if (rows[0]?.locked) {
         if (waiting) log.info('took the indexer lock over: indexing from the cursor');
-        return held(client, key);
+        return held(client, key, pollMs);
       }
       if (!waiting) {
         waiting = true;
@@ -106,16 +107,32 @@ export async function acquireAdvisoryLock(options: AcquireOptions): Promise<Held
   return undefined;
 }
 
-function held(client: pg.Client, key: bigint): HeldLock {
+/**
+ * The lock as held on `client`. The connection is probed every `probeMs`: a connection that no longer answers has
+ * lost the session, and the lock with it, even when the socket has not reported it yet (the server releases the lock as
+ * soon as it sees the session end, and a standby may then take over).
+ */
+function held(client: pg.Client, key: bigint, probeMs: number): HeldLock {
   let releasing = false;
+  let probe: NodeJS.Timeout | undefined;
   const lost = new Promise<Error>((resolve) => {
-    client.once('error', (error) => resolve(error));
-    client.once('end', () => !releasing && resolve(new Error('the connection holding the indexer lock closed')));
+    const lose = (error: Error) => {
+      clearInterval(probe);
+      if (!releasing) resolve(error);
+    };
+    client.once('error', lose);
+    client.once('end', () => lose(new Error('the connection holding the indexer lock closed')));
+    probe = setInterval(() => {
+      // query_timeout per query: pg reads it at run time; its types know it only on the client.
+      client.query({ text: 'select 1', query_timeout: Math.max(probeMs, 1_000) } as pg.QueryConfig).catch(lose);
+    }, probeMs);
+    probe.unref();
   });
   return {
     lost,
     release: async () => {
       releasing = true;
+      clearInterval(probe);
       await client.query('select pg_advisory_unlock($1::bigint)', [key.toString()]).catch(() => {});
       await client.end().catch(() => {});
     },
