@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { chainFields, databaseFields, logFields } from './common';
 import { settingDocs } from './env';
 import { indexerCliFields, indexerFields } from './indexer';
-import { demoFields, deploymentFields, stackFields } from './stack';
+import { demoFields, deploymentFields, roleFields, stackFields } from './stack';
 import { webFields } from './web';
 
 type Group = { title: string; readBy: string; fields: Record<string, z.ZodType> };
@@ -26,6 +26,7 @@ export const configGroups: Group[] = [
     fields: { ...indexerFields, ...indexerCliFields },
   },
   { title: 'Demo', readBy: '`npm start` on the local chain', fields: demoFields },
+  { title: 'Roles', readBy: '`npm start` (docs/operations.md)', fields: roleFields },
 ];
 
 /** The page whose tables are generated, between its two markers (the prose around them is written by hand). */

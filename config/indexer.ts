@@ -21,7 +21,11 @@ export const indexerFields = {
     description: 'Pause between polls once the indexer has caught up with the head.',
   }),
   INDEXER_METRICS_PORT: documented(z.coerce.number().int().min(0).max(65_535).default(9464), {
-    description: "Port of the indexer's Prometheus /metrics endpoint; 0 turns it off.",
+    description: "Port of the indexer's /health and Prometheus /metrics endpoint; 0 turns it off.",
+  }),
+  INDEXER_LOCK_POLL_MS: documented(z.coerce.number().int().min(100).max(60_000).default(2_000), {
+    description:
+      'PostgreSQL: how often a standby indexer tries to take the indexer lock while another indexer holds it (takeover delay).',
   }),
 };
 
@@ -32,6 +36,7 @@ export type IndexerSettings = {
   INDEXER_MAX_BLOCK_RANGE: number;
   INDEXER_POLL_INTERVAL_MS: number;
   INDEXER_METRICS_PORT: number;
+  INDEXER_LOCK_POLL_MS: number;
 };
 
 /** The indexer's own options from its settings: one mapping for the stack and the indexer CLI. */

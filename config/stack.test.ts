@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseStackEnv } from './stack';
+import { ConfigError, parseRoleArgs, parseRoleEnv, parseStackEnv } from './stack';
 
 describe('parseStackEnv', () => {
   it('defaults to a local anvil chain, PGlite and port 3000', () => {
@@ -128,5 +128,88 @@ describe('refusals read as one plain sentence', () => {
     [{ ORACLE_SIGNERS: '0x12' }, 'Invalid configuration: ORACLE_SIGNERS must be a 0x-prefixed 20-byte address.'],
   ])('%o', (source, sentence) => {
     expect(() => parseStackEnv(source)).toThrow(new ConfigError(sentence));
+  });
+});
+
+describe('npm start roles', () => {
+  const POSTGRES = { DATABASE_URL: 'postgres://rackshare:secret@db.internal:5432/rackshare' };
+
+  it('runs everything in one process by default, RACKSHARE_ROLE chooses another role and --role wins over it', () => {
+    expect(parseRoleArgs([], {})).toEqual({ role: 'all' });
+    expect(parseRoleArgs([], { RACKSHARE_ROLE: 'web' })).toEqual({ role: 'web' });
+    expect(parseRoleArgs(['--role', 'indexer'], { RACKSHARE_ROLE: 'web' })).toEqual({ role: 'indexer' });
+    expect(parseRoleArgs(['--role=agent', '--config', 'agent.json'], {})).toEqual({
+      role: 'agent',
+      config: 'agent.json',
+    });
+  });
+
+  it('refuses an unknown role, an unknown argument and a flag without its value, in one sentence', () => {
+    expect(() => parseRoleArgs(['--role', 'worker'], {})).toThrow(
+      new ConfigError('Invalid configuration: --role must be one of all, web, indexer, oracle-node, agent.'),
+    );
+    expect(() => parseRoleArgs([], { RACKSHARE_ROLE: 'worker' })).toThrow(
+      /^Invalid configuration: RACKSHARE_ROLE must/,
+    );
+    expect(() => parseRoleArgs(['--port', '3001'], {})).toThrow(/^Unknown argument "--port"; usage: npm start/);
+    expect(() => parseRoleArgs(['--role'], {})).toThrow(/^--role needs a value/);
+    expect(() => parseRoleArgs(['--config', '--role', 'web'], {})).toThrow(/^--config needs a value/);
+  });
+
+  it('keeps PGlite for all, and refuses web and indexer on PGlite instead of opening one data directory twice', () => {
+    const all = parseRoleEnv({ role: 'all' }, {});
+    expect(all.role === 'all' && all.stack.DATABASE_URL).toBeUndefined();
+    expect(all.role === 'all' && all.stack.demo).toBe(true);
+    for (const role of ['web', 'indexer'] as const) {
+      expect(() => parseRoleEnv({ role }, {})).toThrow(
+        new ConfigError(
+          `Invalid configuration: --role ${role} needs DATABASE_URL (PostgreSQL): a PGlite data directory can be opened by one process only, so run --role all for PGlite.`,
+        ),
+      );
+      expect(() => parseRoleEnv({ role }, { DATABASE_URL: '' })).toThrow(/needs DATABASE_URL/);
+    }
+  });
+
+  it('runs web and indexer on PostgreSQL, with the demo off and refused when asked for', () => {
+    const web = parseRoleEnv({ role: 'web' }, POSTGRES);
+    expect(web.role === 'web' && web.stack.demo).toBe(false);
+    expect(web.role === 'web' && web.stack.STATUS_PORT).toBe(9465);
+    const indexer = parseRoleEnv({ role: 'indexer' }, { ...POSTGRES, INDEXER_LOCK_POLL_MS: '500' });
+    expect(indexer).toMatchObject({
+      role: 'indexer',
+      indexer: { DATABASE_URL: POSTGRES.DATABASE_URL, rpcUrl: 'http://127.0.0.1:8545' },
+    });
+    expect(indexer.role === 'indexer' && indexer.indexer.indexer.INDEXER_LOCK_POLL_MS).toBe(500);
+    expect(() => parseRoleEnv({ role: 'web' }, { ...POSTGRES, DEMO: 'on' })).toThrow(
+      /^Invalid configuration: DEMO=on runs with --role all only/,
+    );
+  });
+
+  it('still applies the production checks to a web role on a real chain', () => {
+    expect(() => parseRoleEnv({ role: 'web' }, { ...POSTGRES, RPC_URL: 'https://rpc.example.org' })).toThrow(
+      /PUBLIC_RPC_URL is required/,
+    );
+    expect(parseRoleEnv({ role: 'web' }, { ...POSTGRES, ...REMOTE })).toMatchObject({
+      role: 'web',
+      stack: { localChain: false, demo: false },
+    });
+  });
+
+  it('needs --config for an oracle node or agent, and refuses --config for the other roles', () => {
+    expect(parseRoleEnv({ role: 'oracle-node', config: 'node.json' }, {})).toEqual({
+      role: 'oracle-node',
+      config: 'node.json',
+    });
+    expect(() => parseRoleEnv({ role: 'oracle-node' }, {})).toThrow(
+      new ConfigError('Invalid configuration: --role oracle-node needs --config <file> (see oracle/node/config.ts).'),
+    );
+    expect(() => parseRoleEnv({ role: 'agent' }, {})).toThrow(/--role agent needs --config <file>/);
+    expect(() => parseRoleEnv({ role: 'web', config: 'node.json' }, POSTGRES)).toThrow(
+      /--config is read by the oracle-node and agent roles only/,
+    );
+  });
+
+  it('refuses a status port out of range', () => {
+    expect(() => parseRoleEnv({ role: 'web' }, { ...POSTGRES, STATUS_PORT: '70000' })).toThrow(/STATUS_PORT/);
   });
 });

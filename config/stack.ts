@@ -20,7 +20,7 @@ import {
   url,
   withoutEmpty,
 } from './env';
-import { type IndexerSettings, parseIndexerEnv } from './indexer';
+import { type IndexerCliEnv, type IndexerSettings, parseIndexerCliEnv, parseIndexerEnv } from './indexer';
 import { checkProductionSettings } from './production';
 import { parseWebEnv, type WebEnv } from './web';
 
@@ -99,6 +99,23 @@ export const demoFields = {
   }),
 };
 
+/** What one process of the same code base runs (docs/operations.md). */
+export const ROLES = ['all', 'web', 'indexer', 'oracle-node', 'agent'] as const;
+export type Role = (typeof ROLES)[number];
+
+const role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
+
+export const roleFields = {
+  RACKSHARE_ROLE: documented(role.default('all'), {
+    description:
+      'What `npm start` runs: all (everything in one process, PGlite allowed), web, indexer (both need DATABASE_URL), oracle-node or agent (with --config). `--role` wins over it.',
+  }),
+  STATUS_PORT: documented(z.coerce.number().int().min(0).max(65_535).default(9465), {
+    description:
+      'Port of /health and Prometheus /metrics of the web and agent roles (the indexer uses INDEXER_METRICS_PORT, an oracle node its own port); 0 turns it off.',
+  }),
+};
+
 export const stackEnvSchema = z.object({
   ...chainFields,
   ...deploymentFields,
@@ -106,6 +123,7 @@ export const stackEnvSchema = z.object({
   ...stackFields,
   ...logFields,
   ...demoFields,
+  ...roleFields,
 });
 
 export type StackEnv = z.output<typeof stackEnvSchema> & {
@@ -146,4 +164,68 @@ export function parseStackEnv(source: EnvSource = process.env): StackEnv {
     { runtime: 'start' },
   );
   return settings;
+}
+
+/** `npm start`'s arguments: `--role <role>` (else RACKSHARE_ROLE, else all) and `--config <file>` (oracle roles). */
+export type RoleArgs = { role: Role; config?: string };
+
+const USAGE = 'usage: npm start -- [--role all|web|indexer|oracle-node|agent] [--config <file>]';
+
+export function parseRoleArgs(argv: readonly string[], source: EnvSource = process.env): RoleArgs {
+  const flags: Record<string, string> = {};
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index]!;
+    const match = /^--(role|config)(?:=(.*))?$/.exec(argument);
+    if (!match) throw new ConfigError(`Unknown argument ${JSON.stringify(argument)}; ${USAGE}.`);
+    const value = match[2] ?? argv[++index];
+    if (!value || value.startsWith('--')) throw new ConfigError(`--${match[1]} needs a value; ${USAGE}.`);
+    flags[match[1]!] = value;
+  }
+  const fromEnv = parseEnv(z.object({ RACKSHARE_ROLE: roleFields.RACKSHARE_ROLE }), source).RACKSHARE_ROLE;
+  const parsed = flags.role === undefined ? { success: true as const, data: fromEnv } : role.safeParse(flags.role);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration: --role must be one of ${ROLES.join(', ')}.`);
+  return { role: parsed.data, ...(flags.config ? { config: flags.config } : {}) };
+}
+
+/** Every setting of one role, parsed and checked before anything starts. */
+export type RoleEnv =
+  | { role: 'all'; stack: StackEnv }
+  | { role: 'web'; stack: StackEnv }
+  | { role: 'indexer'; indexer: IndexerCliEnv }
+  | { role: 'oracle-node' | 'agent'; config: string };
+
+/** A PGlite data directory can be opened by one process only: a role that shares the database needs PostgreSQL. */
+function requirePostgres(role: Role, databaseUrl: string | undefined) {
+  if (databaseUrl) return;
+  throw new ConfigError(
+    `Invalid configuration: --role ${role} needs DATABASE_URL (PostgreSQL): a PGlite data directory can be opened by one process only, so run --role all for PGlite.`,
+  );
+}
+
+/**
+ * The settings of `args.role`, refusing the combinations that cannot work: web or indexer on PGlite, the demo outside
+ * `all` (it needs the one process that also runs the chain and the committee), an oracle role without --config, and a
+ * --config the role would ignore.
+ */
+export function parseRoleEnv(args: RoleArgs, source: EnvSource = process.env): RoleEnv {
+  const { role } = args;
+  if (role === 'oracle-node' || role === 'agent') {
+    if (!args.config) {
+      const file = role === 'agent' ? 'oracle/agent/agent.ts' : 'oracle/node/config.ts';
+      throw new ConfigError(`Invalid configuration: --role ${role} needs --config <file> (see ${file}).`);
+    }
+    return { role, config: args.config };
+  }
+  if (args.config)
+    throw new ConfigError(`Invalid configuration: --config is read by the oracle-node and agent roles only.`);
+  if (role === 'all') return { role, stack: parseStackEnv(source) };
+  const raw = withoutEmpty(source);
+  requirePostgres(role, raw.DATABASE_URL);
+  if (raw.DEMO === 'on') {
+    throw new ConfigError(
+      `Invalid configuration: DEMO=on runs with --role all only (it starts the chain and the committee).`,
+    );
+  }
+  if (role === 'indexer') return { role, indexer: parseIndexerCliEnv(source) };
+  return { role, stack: { ...parseStackEnv({ ...raw, DEMO: 'off' }), demo: false } };
 }

@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   switch (form.intent) {
     case 'nonce': {
       const { client, setCookie } = await preAuthClient(request, context.web);
-      const nonce = await new NonceStore(context.db).issue(client);
+      const nonce = await new NonceStore(context.db.$primary).issue(client);
       if (nonce === undefined)
         return rejectionJson(new Rejection('busy', 'Too many sign-ins are pending; try again in a few minutes.', 503), {
           'retry-after': '60',
@@ -50,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
             chainId: context.chain.chainId,
             client: await presentedPreAuthClient(request, context.web),
           },
-          { nonces: new NonceStore(context.db), client: context.chain.publicClient },
+          { nonces: new NonceStore(context.db.$primary), client: context.chain.publicClient },
         );
         return privateJson({ address: grant.address } satisfies SessionAnswer, {
           headers: { 'set-cookie': await signInCookie(request, context, grant) },

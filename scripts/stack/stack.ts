@@ -5,20 +5,18 @@
  * or a later step fails. Adding a background service is one more step in `startStack`.
  */
 import { join, resolve } from 'node:path';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { type Chain, createPublicClient, createWalletClient, type Hex, http, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { databaseTarget } from '#config/common';
-import { indexerTuning } from '#config/indexer';
 import { checkProductionSettings } from '#config/production';
 import type { StackEnv } from '#config/stack';
 import type { WebSettings } from '#config/web';
 import type { Deployment } from '#contracts/deployments';
-import { redactingLoggerOptions, redactUrl, redactUrls } from '#contracts/redact';
-import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
-import { createIndexer, ensureChainIdentity } from '#db/indexer/indexer';
-import { serveMetrics } from '#db/indexer/metrics';
-import { marketUpkeepHooks } from '#db/market/upkeep';
+import { redactUrl, redactUrls } from '#contracts/redact';
+import { openDatabase } from '#db';
+import { ensureChainIdentity } from '#db/indexer/indexer';
+import { migrateShared } from '#db/indexer/lock';
 import { ConfigError, UnavailableError } from '#protocol/base-error';
 import { chainFor } from '#protocol/chain';
 import type { ServiceContext } from '../../app/load-context';
@@ -35,6 +33,7 @@ import { placeStandingOffers } from '../../demo/standing-offers';
 import { DEV_ACCOUNT_COUNT, devAccount, devPrivateKey, devRoles } from '../../devnet/accounts';
 import { startAnvil } from '../../devnet/anvil';
 import { resolveDeployment } from './deployment';
+import { startIndexer } from './indexer';
 import { resetLocalChainIfContractsChanged } from './local-chain';
 import { type Defer, StartSequence } from './steps';
 import { appBuildIsStale, buildApp, startWeb } from './web';
@@ -68,7 +67,7 @@ export type RunningStack = {
 /** The number of steps `startStack` runs (the "[n/9]" of the progress lines). */
 const STEP_COUNT = 9;
 
-async function connectRpc(rpcUrl: string) {
+export async function connectRpc(rpcUrl: string) {
   const probe = createPublicClient({ transport: http(rpcUrl, { timeout: 5_000, retryCount: 1 }) });
   try {
     return await probe.getChainId();
@@ -217,7 +216,8 @@ async function startDatabase(env: StackEnv, chain: ChainConnection, deployment: 
   // DatabaseUnavailableError is an UnavailableError: start.ts prints its shortMessage as it is.
   const database = await openDatabase(databaseTarget(env), { readUrls: env.web.databaseReadUrls });
   defer(() => database.close());
-  await migrateDatabase(database);
+  // Under an advisory lock on PostgreSQL: web roles starting beside this process never apply a migration twice.
+  await migrateShared(database);
   const genesis = await chain.publicClient.getBlock({ blockNumber: 0n });
   const identity = {
     chainId: chain.chainId,
@@ -230,52 +230,6 @@ async function startDatabase(env: StackEnv, chain: ChainConnection, deployment: 
   const wiped = await ensureChainIdentity(database.db.$primary, identity, { autoReset: env.RPC_URL === undefined });
   if (wiped) log.info('the local chain was reset: its mirror was emptied and re-indexes');
   return database;
-}
-
-/** Runs the indexer in the background; returns the URL of its metrics, if served. */
-async function startIndexer(
-  env: StackEnv,
-  chain: ChainConnection,
-  deployment: Deployment,
-  database: DatabaseHandle,
-  log: Logger,
-  signal: AbortSignal,
-  defer: Defer,
-): Promise<string | undefined> {
-  const settings = env.indexer;
-  // Polling ends at Ctrl-C already, not only when the stop stack reaches the indexer.
-  const controller = new AbortController();
-  signal.addEventListener('abort', () => controller.abort(), { once: true });
-  // The indexer reads its own writes (cursor, rows it re-reads on a reorg): the primary, never a replica.
-  const indexer = createIndexer({
-    db: database.db.$primary,
-    publicClient: chain.publicClient,
-    chainId: chain.chainId,
-    contracts: deployment.contracts,
-    deployBlock: deployment.deployBlock,
-    ...indexerTuning(settings),
-    signal: controller.signal,
-    log: log.child({ service: 'indexer' }),
-    // The relayed offers' statuses and filled amounts follow each range the indexer writes (db/market/upkeep.ts).
-    ...marketUpkeepHooks({
-      db: database.db.$primary,
-      publicClient: chain.publicClient,
-      chainId: chain.chainId,
-      contracts: deployment.contracts,
-      log: log.child({ service: 'market-upkeep' }),
-    }),
-  });
-  const metricsServer =
-    settings.INDEXER_METRICS_PORT > 0
-      ? await serveMetrics(indexer.metrics.registry, settings.INDEXER_METRICS_PORT)
-      : undefined;
-  const running = indexer.run();
-  defer(async () => {
-    controller.abort();
-    await running;
-    await metricsServer?.close();
-  });
-  return metricsServer?.url;
 }
 
 /**
@@ -312,14 +266,6 @@ export function publicRpcUrl(env: Pick<StackEnv, 'PUBLIC_RPC_URL' | 'localChain'
   if (env.PUBLIC_RPC_URL) return env.PUBLIC_RPC_URL;
   if (env.localChain) return rpcUrl;
   throw new ConfigError('PUBLIC_RPC_URL is required with RPC_URL: the private RPC URL is never sent to browsers.');
-}
-
-export function createLogger(env: StackEnv) {
-  return pino({
-    level: env.LOG_LEVEL,
-    ...redactingLoggerOptions,
-    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { destination: 2 } } } : {}),
-  });
 }
 
 /**
@@ -367,7 +313,7 @@ export async function startStack(env: StackEnv, signal: AbortSignal, log: Logger
     await sequence.step(
       'Indexer',
       (defer) => startIndexer(env, chain, deployment, database, log, signal, defer),
-      (metricsUrl) => (metricsUrl ? `metrics at ${metricsUrl}` : ''),
+      (statusUrl) => (statusUrl ? `/health and /metrics at ${statusUrl}` : ''),
     );
     const services: ServiceContext = {
       web: webSettings({ env, demo: committee }),

@@ -3,7 +3,9 @@
  * and defers how to stop what it started onto one stop stack. `stopAll` unwinds that stack in reverse order, after a
  * Ctrl-C or when a later step fails.
  */
-import type { Logger } from 'pino';
+import pino, { type Logger } from 'pino';
+import type { StackEnv } from '#config/stack';
+import { redactingLoggerOptions } from '#contracts/redact';
 import { step as printStep } from './progress';
 
 export type Stop = () => Promise<void>;
@@ -44,4 +46,13 @@ export class StartSequence {
       }
     }
   }
+}
+
+/** The logger of every `npm start` role: pino, redacting URLs, pretty on a terminal. */
+export function createLogger(env: Pick<StackEnv, 'LOG_LEVEL'>) {
+  return pino({
+    level: env.LOG_LEVEL,
+    ...redactingLoggerOptions,
+    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { destination: 2 } } } : {}),
+  });
 }

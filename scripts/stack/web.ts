@@ -66,7 +66,7 @@ export async function startWeb(options: {
   app.use(hostGuard(publicOrigin));
   app.use(originGuard(publicOrigin));
   app.use(routePathGuard());
-  app.use(rateLimitGuard(trustProxy, options.context.db));
+  app.use(rateLimitGuard(trustProxy, options.context.db.$primary));
   app.use(bodyLimitGuard());
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
   // Every public file has an extension; page paths skip the file-system lookup (a stat per page view otherwise).

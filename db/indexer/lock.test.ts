@@ -1,0 +1,240 @@
+/**
+ * Exactly one indexer on PostgreSQL (lock.ts): the advisory lock itself, then two real indexer processes
+ * (`npm start -- --role indexer`) against anvil — the second stands by while the first indexes, takes over when the
+ * first is killed with SIGKILL, and the mirror then equals a clean re-index. PostgreSQL only: skipped without
+ * TEST_DATABASE_URL (PGlite needs no lock, its data directory opens in one process only).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import pg from 'pg';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { devRoles } from '../../devnet/accounts';
+import { testPort } from '../../devnet/ports';
+import { openDatabase } from '../database';
+import { createScratchDatabase, testDatabases } from '../databases.test-kit';
+import { dumpMirror } from '../dump';
+import { catchUpMirror, runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
+import { acquireAdvisoryLock, indexerLockKey, withAdvisoryLock } from './lock';
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
+const silent = pino({ level: 'silent' });
+
+describe('indexerLockKey', () => {
+  it('is one fixed key per chain, different between chains', () => {
+    expect(indexerLockKey(31_337)).toBe(indexerLockKey(31_337));
+    expect(indexerLockKey(31_337)).not.toBe(indexerLockKey(1));
+    // A signed 64-bit integer: what pg_advisory_lock(bigint) takes.
+    expect(indexerLockKey(8_453)).toBeGreaterThanOrEqual(-(2n ** 63n));
+    expect(indexerLockKey(8_453)).toBeLessThan(2n ** 63n);
+  });
+});
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe.skipIf(!postgresUrl)('the advisory lock on PostgreSQL', () => {
+  const key = indexerLockKey(999_001);
+
+  it('makes a second holder stand by until the first releases it, and stops waiting on abort', async () => {
+    const first = await acquireAdvisoryLock({
+      url: postgresUrl!,
+      key,
+      signal: new AbortController().signal,
+      log: silent,
+    });
+    expect(first).toBeDefined();
+    let standby = false;
+    const second = acquireAdvisoryLock({
+      url: postgresUrl!,
+      key,
+      signal: new AbortController().signal,
+      pollMs: 100,
+      log: silent,
+      onStandby: () => {
+        standby = true;
+      },
+    });
+    await expect.poll(() => standby).toBe(true);
+    await first!.release();
+    const taken = await second;
+    expect(taken).toBeDefined();
+
+    const aborted = new AbortController();
+    const third = acquireAdvisoryLock({ url: postgresUrl!, key, signal: aborted.signal, pollMs: 100, log: silent });
+    aborted.abort();
+    expect(await third).toBeUndefined();
+    await taken!.release();
+  });
+
+  it('reports the lock lost when its connection is terminated, and a standby then takes it', async () => {
+    const lost = indexerLockKey(999_002);
+    const holder = await acquireAdvisoryLock({
+      url: postgresUrl!,
+      key: lost,
+      signal: new AbortController().signal,
+      pollMs: 100,
+      log: silent,
+    });
+    cleanups.push(() => holder!.release());
+    // pg_locks shows a bigint advisory key as its two unsigned 32-bit halves.
+    const unsigned = BigInt.asUintN(64, lost);
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    cleanups.push(() => admin.end());
+    const { rows } = await admin.query(
+      "select pg_terminate_backend(pid) as terminated from pg_locks where locktype = 'advisory' and classid = $1 and objid = $2 and granted",
+      [(unsigned >> 32n).toString(), (unsigned & 0xffff_ffffn).toString()],
+    );
+    expect(rows).toEqual([{ terminated: true }]);
+    expect(await holder!.lost).toBeInstanceOf(Error);
+    const next = await acquireAdvisoryLock({
+      url: postgresUrl!,
+      key: lost,
+      signal: new AbortController().signal,
+      log: silent,
+    });
+    expect(next).toBeDefined();
+    await next!.release();
+  });
+
+  it('runs migrations one process at a time', async () => {
+    const order: string[] = [];
+    const section = (name: string) => async () => {
+      order.push(`${name} in`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      order.push(`${name} out`);
+    };
+    await Promise.all([
+      withAdvisoryLock(postgresUrl!, key, section('a')),
+      withAdvisoryLock(postgresUrl!, key, section('b')),
+    ]);
+    expect(order.map((entry) => entry.split(' ')[1])).toEqual(['in', 'out', 'in', 'out']);
+  });
+});
+
+type Indexer = { child: ChildProcess; statusUrl: string; output: () => string };
+
+function startIndexer(chain: TestChain, databaseUrl: string, statusPort: number): Indexer {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--role', 'indexer'], {
+    env: {
+      ...process.env,
+      RACKSHARE_ROLE: '',
+      DATABASE_URL: databaseUrl,
+      RPC_URL: chain.rpcUrl,
+      DEPLOYMENTS_DIR: chain.deploymentDirectory,
+      // A test anvil: nothing reorganizes (with RPC_URL the default would be 12 blocks behind the head).
+      INDEXER_CONFIRMATIONS: '0',
+      INDEXER_POLL_INTERVAL_MS: '100',
+      INDEXER_LOCK_POLL_MS: '200',
+      INDEXER_METRICS_PORT: String(statusPort),
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  return { child, statusUrl: `http://127.0.0.1:${statusPort}`, output: () => output };
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+
+/** The `/health` state of an indexer process, or `down` while it does not answer. */
+async function healthOf(indexer: Indexer): Promise<string> {
+  try {
+    const response = await fetch(`${indexer.statusUrl}/health`);
+    const body = (await response.json()) as { role: string; status: string };
+    return `${body.role}:${body.status}`;
+  } catch {
+    return 'down';
+  }
+}
+
+async function metric(indexer: Indexer, name: string): Promise<number | undefined> {
+  const text = await fetch(`${indexer.statusUrl}/metrics`).then((response) => response.text());
+  const line = text.split('\n').find((entry) => entry.startsWith(`${name} `));
+  return line === undefined ? undefined : Number(line.split(' ')[1]);
+}
+
+describe.skipIf(!postgresUrl)('two indexer processes on one PostgreSQL database', () => {
+  let chain: TestChain | undefined;
+  afterEach(async () => {
+    await chain?.stop();
+    chain = undefined;
+  });
+
+  it('keeps the second in standby, hands over on SIGKILL, and ends equal to a clean re-index', {
+    timeout: 180_000,
+  }, async () => {
+    chain = await startTestChain(testPort(8860));
+    const testChain = chain;
+    await runScenario(testChain);
+    const scratch = await createScratchDatabase(postgresUrl!);
+    cleanups.push(scratch.drop);
+    const poll = { timeout: 60_000, interval: 200 };
+    const kill = (indexer: Indexer) => async () => {
+      if (indexer.child.exitCode === null && indexer.child.signalCode === null) indexer.child.kill('SIGKILL');
+      await exited(indexer.child);
+    };
+
+    const first = startIndexer(testChain, scratch.url, testPort(8861));
+    cleanups.push(kill(first));
+    await expect.poll(() => healthOf(first), poll).toBe('indexer:indexing');
+    const second = startIndexer(testChain, scratch.url, testPort(8862));
+    cleanups.push(kill(second));
+    await expect.poll(() => healthOf(second), poll).toBe('indexer:standby');
+    await expect.poll(() => second.output(), poll).toContain('waiting for the indexer lock');
+
+    // The first indexes up to the head while the second only waits.
+    const head = Number(await testChain.publicClient.getBlockNumber());
+    await expect.poll(() => metric(first, 'rackshare_indexer_indexed_block'), poll).toBe(head);
+    expect(await metric(first, 'rackshare_indexer_lock_held')).toBe(1);
+    expect(await metric(second, 'rackshare_indexer_lock_held')).toBe(0);
+    expect(await metric(second, 'rackshare_indexer_indexed_block')).toBe(0);
+
+    // SIGKILL: no clean-up runs; PostgreSQL drops the connection and the lock with it.
+    first.child.kill('SIGKILL');
+    await exited(first.child);
+    // New events after the takeover: the second resumes from the cursor the first left and indexes them.
+    await testChain.registerCluster(devRoles.operators[0], {
+      gpuModel: 'NVIDIA H200 141GB',
+      gpuCount: 8,
+      location: 'KR-SEL-02',
+    });
+    await expect.poll(() => healthOf(second), poll).toBe('indexer:indexing');
+    await expect.poll(() => second.output(), poll).toContain('took the indexer lock over');
+    const newHead = Number(await testChain.publicClient.getBlockNumber());
+    expect(newHead).toBeGreaterThan(head);
+    await expect.poll(() => metric(second, 'rackshare_indexer_indexed_block'), poll).toBe(newHead);
+
+    // A third one stands by behind the second, and SIGTERM stops it promptly while it waits.
+    const third = startIndexer(testChain, scratch.url, testPort(8863));
+    cleanups.push(kill(third));
+    await expect.poll(() => healthOf(third), poll).toBe('indexer:standby');
+    third.child.kill('SIGTERM');
+    expect(await exited(third.child), third.output()).toBe(0);
+
+    // SIGTERM stops the indexing one cleanly too, releasing the lock.
+    second.child.kill('SIGTERM');
+    expect(await exited(second.child), second.output()).toBe(0);
+
+    const mirrored = await openDatabase({ kind: 'postgres', url: scratch.url });
+    cleanups.push(() => mirrored.close());
+    const clean = await testDatabases[0]!.open();
+    cleanups.push(() => clean.close());
+    await catchUpMirror(testChain, clean.db);
+    const expected = await dumpMirror(clean.db);
+    expect(expected.clusters?.length).toBe(3);
+    expect(await dumpMirror(mirrored.db)).toEqual(expected);
+  });
+});
