@@ -170,8 +170,14 @@ describe('npm start roles', () => {
     }
   });
 
+  it("refuses a web role without SESSION_SECRET: web processes must check each other's cookies", () => {
+    expect(() => parseRoleEnv({ role: 'web' }, POSTGRES)).toThrow(
+      /^Invalid configuration: --role web needs SESSION_SECRET/,
+    );
+  });
+
   it('runs web and indexer on PostgreSQL, with the demo off and refused when asked for', () => {
-    const web = parseRoleEnv({ role: 'web' }, POSTGRES);
+    const web = parseRoleEnv({ role: 'web' }, { ...POSTGRES, SESSION_SECRET: 's'.repeat(32) });
     expect(web.role === 'web' && web.stack.demo).toBe(false);
     expect(web.role === 'web' && web.stack.STATUS_PORT).toBe(9465);
     const indexer = parseRoleEnv({ role: 'indexer' }, { ...POSTGRES, INDEXER_LOCK_POLL_MS: '500' });
@@ -180,7 +186,7 @@ describe('npm start roles', () => {
       indexer: { DATABASE_URL: POSTGRES.DATABASE_URL, rpcUrl: 'http://127.0.0.1:8545' },
     });
     expect(indexer.role === 'indexer' && indexer.indexer.indexer.INDEXER_LOCK_POLL_MS).toBe(500);
-    expect(() => parseRoleEnv({ role: 'web' }, { ...POSTGRES, DEMO: 'on' })).toThrow(
+    expect(() => parseRoleEnv({ role: 'web' }, { ...POSTGRES, SESSION_SECRET: 's'.repeat(32), DEMO: 'on' })).toThrow(
       /^Invalid configuration: DEMO=on runs with --role all only/,
     );
   });

@@ -227,5 +227,13 @@ export function parseRoleEnv(args: RoleArgs, source: EnvSource = process.env): R
     );
   }
   if (role === 'indexer') return { role, indexer: parseIndexerCliEnv(source) };
-  return { role, stack: { ...parseStackEnv({ ...raw, DEMO: 'off' }), demo: false } };
+  const stack = parseStackEnv({ ...raw, DEMO: 'off' });
+  // Web processes share sessions and sign-in cookies only under one secret: a per-process random one would make each
+  // process refuse the others' cookies.
+  if (!raw.SESSION_SECRET) {
+    throw new ConfigError(
+      `Invalid configuration: --role web needs SESSION_SECRET (the same in every web process: each signs and checks the others' cookies).`,
+    );
+  }
+  return { role, stack: { ...stack, demo: false } };
 }

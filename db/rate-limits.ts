@@ -52,7 +52,10 @@ export class SharedRateLimits {
       returning tokens`);
     if (now - this.#sweptAt >= (this.options.sweepIntervalMs ?? SWEEP_INTERVAL_MS)) {
       this.#sweptAt = now;
-      await this.sweep(now);
+      // Not awaited: the request's token is taken already, and a failed sweep is tried again at the next interval.
+      void this.sweep(now).catch(() => {
+        this.#sweptAt = 0;
+      });
     }
     return rowsOf(taken).length > 0;
   }

@@ -49,7 +49,15 @@ export type AcquireOptions = {
 
 async function connect(url: string) {
   // TCP keep-alive: a peer gone without a FIN (a cut network) is noticed by both ends, not after the OS's two hours.
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true });
+  // Keep-alives on both ends, short: the server releases the lock only once it sees the session gone, and after a
+  // power or network cut on this machine the operating systems' defaults would take two hours to notice.
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    options: '-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3',
+  });
   // Errors of an idle connection (the server restarted) surface through `lost` below, never as an uncaught event.
   client.on('error', () => {});
   try {

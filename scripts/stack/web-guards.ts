@@ -5,7 +5,7 @@
  * body is read only up to its route's limit before any action runs. Refusals are the one wire shape the app's pages
  * read (`Rejection.toBody()`: `{ error: { code, message } }`, app/lib/refusal.ts).
  */
-import { isIPv6 } from 'node:net';
+import { isIP, isIPv6 } from 'node:net';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Database } from '#db';
 import { SharedRateLimits } from '#db/rate-limits';
@@ -54,7 +54,8 @@ export function clientAddress(request: Request, trustProxy: boolean): string {
   if (trustProxy) {
     const hops = request.get('x-forwarded-for')?.split(',');
     const last = hops?.[hops.length - 1]?.trim();
-    if (last) return clientKey(last);
+    // Only an address is a key: anything else would be a client-chosen, unbounded key of the shared counters.
+    if (last && isIP(last)) return clientKey(last);
   }
   return clientKey(request.socket.remoteAddress ?? 'unknown');
 }
@@ -139,6 +140,9 @@ export const LIMITED_ROUTES: LimitedRoute[] = [
 /** Seconds a client refused by `route` waits for its next token. */
 export const retryAfterSeconds = (route: LimitedRoute) => Math.max(1, Math.ceil(60 / route.perMinute));
 
+/** Refused clients a web process remembers (each until its Retry-After): the rest ask the database again. */
+const REFUSED_CLIENTS = 10_000;
+
 /** How long an idle client's bucket takes to be full again on the slowest of `routes`: it may be forgotten then. */
 export const fullRefillMs = (routes: readonly LimitedRoute[]) =>
   Math.max(...routes.map((route) => Math.ceil((route.burst / route.perMinute) * 60_000)));
@@ -155,18 +159,32 @@ export function rateLimitGuard(
   now: () => number = Date.now,
 ): RequestHandler {
   const limits = new SharedRateLimits(db, { fullAfterMs: fullRefillMs(routes) });
+  // A client just refused is refused again here until its Retry-After passes, without a write on the primary: a flood
+  // from one client costs the database one statement per Retry-After, not one per request. Bounded; oldest first out.
+  const refusedUntil = new Map<string, number>();
+  const tooMany = (response: Response, route: LimitedRoute) => {
+    const wait = retryAfterSeconds(route);
+    response.set('retry-after', String(wait));
+    refuse(response, 429, 'rate_limited', `Too many ${route.name} requests; try again in ${wait} s.`);
+  };
   return (request, response, next) => {
     const method = request.method === 'HEAD' ? 'GET' : request.method;
     const path = routePathOf(request, response);
     const route = routes.find((limited) => limited.method === method && limited.path.test(path));
     if (!route) return next();
+    const client = clientAddress(request, trustProxy);
+    const key = `${route.name}|${client}`;
+    const at = now();
+    const until = refusedUntil.get(key);
+    if (until !== undefined && until > at) return tooMany(response, route);
+    refusedUntil.delete(key);
     const bucket = { burst: route.burst, refillPerSecond: route.perMinute / 60 };
-    limits.take(route.name, clientAddress(request, trustProxy), bucket, now()).then(
+    limits.take(route.name, client, bucket, at).then(
       (taken) => {
         if (taken) return next();
-        const wait = retryAfterSeconds(route);
-        response.set('retry-after', String(wait));
-        refuse(response, 429, 'rate_limited', `Too many ${route.name} requests; try again in ${wait} s.`);
+        if (refusedUntil.size >= REFUSED_CLIENTS) refusedUntil.delete(refusedUntil.keys().next().value!);
+        refusedUntil.set(key, at + retryAfterSeconds(route) * 1_000);
+        tooMany(response, route);
       },
       () => {
         response.set('retry-after', '5');
