@@ -73,9 +73,11 @@ export type RpcLog = {
 export function toChainLogs(answer: unknown, fromBlock: bigint, toBlock: bigint): ChainLog[] {
   if (!Array.isArray(answer)) throw new MalformedRpcResponseError('eth_getLogs did not return a list');
   const logs: ChainLog[] = new Array(answer.length);
-  // Consecutive logs share their block: its number is parsed once per run of them.
+  // Consecutive logs share their block: its number is parsed once per run of them, and its hash is kept as one
+  // string (the rows of a range read ahead hold it until their write: one copy per block, not per log).
   let lastHex: unknown;
   let lastNumber = 0n;
+  let lastHash = '';
   for (let index = 0; index < answer.length; index++) {
     const raw = answer[index] as RpcLog | null;
     if (
@@ -98,6 +100,7 @@ export function toChainLogs(answer: unknown, fromBlock: bigint, toBlock: bigint)
         );
       }
     }
+    if (raw.blockHash !== lastHash) lastHash = raw.blockHash;
     const logIndex = Number(raw.logIndex);
     if (!Number.isSafeInteger(logIndex))
       throw new MalformedRpcResponseError('eth_getLogs returned a log without its index');
@@ -106,7 +109,7 @@ export function toChainLogs(answer: unknown, fromBlock: bigint, toBlock: bigint)
       topics: raw.topics as Hex[],
       data: raw.data as Hex,
       blockNumber: lastNumber,
-      blockHash: raw.blockHash as Hex,
+      blockHash: lastHash as Hex,
       logIndex,
       transactionHash: raw.transactionHash as Hex,
     };

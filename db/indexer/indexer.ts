@@ -271,11 +271,16 @@ export function createIndexer(options: IndexerOptions) {
   /** Indexes one range (or handles one reorg). */
   async function step(): Promise<StepResult> {
     const ahead = prefetched.shift();
+    // The canonical check of a range read ahead (below) is asked as soon as its read is in, beside the head and the
+    // cursor: the database waited on these round trips one after another between two writes.
+    const aheadTip = ahead?.read.then((entry) => reader.getBlock(entry.to)).catch(() => undefined);
     known ??= await loadKnown();
-    const chainHead = await publicClient.getBlockNumber({ cacheTime: 0 });
+    const [chainHead, cursor] = await Promise.all([
+      publicClient.getBlockNumber({ cacheTime: 0 }),
+      readCursor(db, chainId),
+    ]);
     const head = chainHead - confirmations;
     metrics.headBlock.set(Number(chainHead));
-    const cursor = await readCursor(db, chainId);
     const from = cursor ? cursor.number + 1n : options.deployBlock;
     if (from > head) {
       // Idle: make sure the block under the cursor is still canonical (a reorg to a shorter or same-height chain).
@@ -296,7 +301,7 @@ export function createIndexer(options: IndexerOptions) {
         : undefined;
     // A range read ahead is used only if its last block is still canonical (hence all of it is): a reorg since then
     // would otherwise be written first and rolled back at the next range.
-    if (read && (await reader.getBlock(read.to).catch(() => undefined))?.hash !== read.last.hash) read = undefined;
+    if (read && (await aheadTip)?.hash !== read.last.hash) read = undefined;
     if (!read) {
       const to = head < from + range - 1n ? head : from + range - 1n;
       try {
@@ -332,7 +337,7 @@ export function createIndexer(options: IndexerOptions) {
     metrics.indexedBlock.set(Number(to));
     updateLag(to, chainHead);
     // Grow back after a refusal only while ranges stay sparse, so a dense chain does not oscillate.
-    if (range < maxRange && read.logs.length < 5_000) range = range * 2n > maxRange ? maxRange : range * 2n;
+    if (range < maxRange && read.logCount < 5_000) range = range * 2n > maxRange ? maxRange : range * 2n;
     return { caughtUp: to >= head, events: countRows(rows), from, to, head };
   }
 

@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Address } from 'viem';
-import { insertRows, type Transaction, UNNEST_ROWS } from '../../bulk-insert';
+import { type Transaction, UNNEST_ROWS } from '../../bulk-insert';
 import { balances } from '../../schema';
 
 type TransferLike = { token: Address; from: Address; to: Address; value: bigint };
@@ -42,23 +42,25 @@ function balanceDeltas(chainId: number, transfers: TransferLike[], sign: 1n | -1
   return rows;
 }
 
-/** Adds `sign` × the net effect of `transfers` to the balances; balances that reach zero are deleted. */
+/**
+ * Adds `sign` × the net effect of `transfers` to the balances; balances that reach zero are deleted. One MERGE per
+ * UNNEST_ROWS holders does both (the upsert and a second statement for the zeroed balances cost two passes over the
+ * same keys; a backfill's write touches thousands of holders). The deltas travel as three array parameters, one
+ * (token, account) each (balanceDeltas sums them), which MERGE requires: no target row may match two source rows.
+ */
 export async function applyBalanceDeltas(tx: Transaction, chainId: number, transfers: TransferLike[], sign: 1n | -1n) {
   const rows = balanceDeltas(chainId, transfers, sign);
-  if (rows.length === 0) return;
-  await insertRows(
-    tx,
-    balances,
-    rows,
-    sql`on conflict (chain_id, token, account) do update set balance = ${balances}.balance + excluded.balance`,
-  );
-  // Only a balance that went down can have reached zero: asking for those keys alone spares a scan of every holder of
-  // the token per range (on a backfill, one sender pays thousands of recipients).
-  const lowered = rows.filter((row) => row.balance < 0n);
-  for (let start = 0; start < lowered.length; start += UNNEST_ROWS) {
-    const chunk = lowered.slice(start, start + UNNEST_ROWS);
-    await tx.execute(sql`delete from ${balances} where ${balances.chainId} = ${chainId} and ${balances.balance} = 0
-      and (${balances.token}, ${balances.account}) in (select * from unnest(
-        ${sql.param(chunk.map((row) => row.token))}::varchar(42)[], ${sql.param(chunk.map((row) => row.account))}::varchar(42)[]))`);
+  for (let start = 0; start < rows.length; start += UNNEST_ROWS) {
+    const chunk = rows.slice(start, start + UNNEST_ROWS);
+    // Addresses are hex and deltas decimal: array elements that need no quoting.
+    const tokens = `{${chunk.map((row) => row.token).join(',')}}`;
+    const accounts = `{${chunk.map((row) => row.account).join(',')}}`;
+    const deltas = `{${chunk.map((row) => row.balance.toString()).join(',')}}`;
+    await tx.execute(sql`merge into ${balances} as b
+      using unnest(${tokens}::varchar(42)[], ${accounts}::varchar(42)[], ${deltas}::numeric(78,0)[]) as d(token, account, delta)
+      on b.chain_id = ${chainId} and b.token = d.token and b.account = d.account
+      when matched and b.balance + d.delta = 0 then delete
+      when matched then update set balance = b.balance + d.delta
+      when not matched then insert (chain_id, token, account, balance) values (${chainId}, d.token, d.account, d.delta)`);
   }
 }
