@@ -79,18 +79,36 @@ export function oneReplica(db: ReadDatabase): ReadDatabase {
   return pinned.views[pinned.next++ % pinned.views.length]!;
 }
 
+/** `server_version_num` of the oldest PostgreSQL the schema and the indexer's statements run on (MERGE: 15). */
+export const MIN_POSTGRES_VERSION_NUM = 150_000;
+
 async function connectPool(url: string, role: string) {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // The pool emits errors of idle clients (server restart); queries surface their own errors, so only log here.
   pool.on('error', () => {});
+  let version: number;
   try {
     const client = await pool.connect();
-    client.release();
+    try {
+      const { rows } = await client.query<{ version: string }>(
+        `select current_setting('server_version_num') as version`,
+      );
+      version = Number(rows[0]?.version);
+    } finally {
+      client.release();
+    }
   } catch (error) {
     await pool.end();
     throw new DatabaseUnavailableError(
       `Cannot connect to ${role} at ${redactUrl(url)}: ${redactUrls((error as Error).message)}.`,
       { cause: error },
+    );
+  }
+  // The indexer's balances are one MERGE per batch (db/indexer/derived/balances.ts): PostgreSQL 15 or later.
+  if (!(version >= MIN_POSTGRES_VERSION_NUM)) {
+    await pool.end();
+    throw new DatabaseUnavailableError(
+      `${role} at ${redactUrl(url)} runs PostgreSQL ${Math.floor(version / 10_000)}; Rackshare needs PostgreSQL 15 or later.`,
     );
   }
   return pool;
