@@ -308,6 +308,13 @@ describe.skipIf(skipReason !== undefined)('web, indexer and a streaming replica 
     const fromPrimary = await clusters(port.webs[2]!);
     expect(fromPrimary).toMatchObject({ status: 200, body: { total: 3 } });
     for (const web of [webA, webB]) await expect.poll(() => clusters(web), poll).toEqual(fromPrimary);
+    // Webs A and B did read from the replica: their pools hold connections there (besides this query's own).
+    const [{ webConnections }] = (await sql<{ webConnections: number }>(
+      replicaUrl,
+      'select count(*)::int as "webConnections" from pg_stat_activity where datname = $1 and backend_type = \'client backend\' and pid <> pg_backend_pid()',
+      [DATABASE],
+    )) as [{ webConnections: number }];
+    expect(webConnections).toBeGreaterThan(0);
 
     for (const role of [secondIndexer, ...webs]) role.child.kill('SIGTERM');
     for (const role of [secondIndexer, ...webs]) expect(await exited(role.child), role.output()).toBe(0);
