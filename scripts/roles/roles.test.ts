@@ -3,45 +3,14 @@
  * processes against anvil. Both webs serve what the indexer mirrored, each answers `/health` and `/metrics`, and every
  * one stops with exit 0 on SIGTERM. PostgreSQL only: skipped without TEST_DATABASE_URL.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase } from '../../db/databases.test-kit';
 import { runScenario, startTestChain, type TestChain } from '../../db/fixtures.test-kit';
 import { testPort } from '../../devnet/ports';
 import { appBuildIsStale, buildApp } from '../stack/web';
+import { exited, json, type Role, running, startRole } from './roles.test-kit';
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
-
-type Role = { child: ChildProcess; output: () => string };
-
-function startRole(role: string, env: Record<string, string>): Role {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--role', role], {
-    env: { ...process.env, RACKSHARE_ROLE: '', DEMO: '', RPC_URL: '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString();
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  return { child, output: () => output };
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
-    else child.once('exit', (code) => resolve(code));
-  });
-
-async function json(url: string, host?: string): Promise<unknown> {
-  try {
-    const response = await fetch(url, host ? { headers: { host } } : {});
-    return { status: response.status, body: await response.json() };
-  } catch {
-    return 'down';
-  }
-}
 
 describe('a web role on PGlite', () => {
   it('is refused with one sentence before anything starts', async () => {
@@ -63,7 +32,7 @@ describe.skipIf(!postgresUrl)('an indexer and two web processes on one PostgreSQ
   });
 
   afterAll(async () => {
-    for (const role of roles) if (role.child.exitCode === null && role.child.signalCode === null) role.child.kill();
+    for (const role of roles) if (running(role.child)) role.child.kill();
     await Promise.all(roles.map((role) => exited(role.child)));
     for (const cleanup of cleanups.reverse()) await cleanup();
     await chain?.stop();
