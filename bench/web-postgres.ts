@@ -95,7 +95,8 @@ async function startWebProcess(port: number, env: Record<string, string>): Promi
 /** autocannon against each process at once (the connections split between them), with each server's CPU per answer. */
 async function loadAll(webs: WebProcess[], path: string) {
   const connections = Math.max(1, Math.floor(CONNECTIONS / webs.length));
-  for (const web of webs) await load(`${web.url}${path}`, FULL_RENDER, ['-c', String(connections), '-a', '20']);
+  // Two seconds of the same load first: a process just started (or a replica just copied) is cold.
+  await Promise.all(webs.map((web) => load(`${web.url}${path}`, FULL_RENDER, ['-c', String(connections), '-d', '2'])));
   const cpuBefore = webs.map((web) => cpuSeconds(web.child.pid));
   const results: autocannon.Result[] = await Promise.all(
     webs.map((web) => load(`${web.url}${path}`, FULL_RENDER, ['-c', String(connections), '-d', String(SECONDS)])),
@@ -135,14 +136,16 @@ export async function benchPostgres(serverUrl: string, chain: TestChain, basePor
     // The stand-in replica: a copy of the seeded primary (no session may be connected to it while it is copied).
     await onServer(serverUrl, [`create database ${REPLICA} template ${PRIMARY}`]);
     writeDeployment(chain.deployment, deployments);
+    // The bench's anvil as the local chain (ANVIL_PORT, as the roles test): with RPC_URL instead, `--role web` refuses
+    // to start (its start-time check reads PUBLIC_ORIGIN and SESSION_SECRET from StackEnv, which has neither).
     const env = (port: number) => ({
       DATABASE_URL: primaryUrl,
-      RPC_URL: chain.rpcUrl,
-      PUBLIC_RPC_URL: chain.rpcUrl,
+      ANVIL_PORT: new URL(chain.rpcUrl).port,
       PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
       SESSION_SECRET: 'bench-session-secret-of-at-least-32-characters',
       DEPLOYMENTS_DIR: deployments,
       DATABASE_READ_URLS: '',
+      DEMO: 'off',
     });
     const [first, second] = [basePort + 1, basePort + 2];
     webs.push(await startWebProcess(first, env(first)));
