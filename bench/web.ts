@@ -7,8 +7,10 @@
  * with its target (issue 12). A run with `Cache-Control: no-cache` and a made-up cookie shows that an anonymous
  * visitor cannot bypass the shared cache (review M-8). Also prints the first-load JavaScript of `/` (gzip): the entry module, the root and index route modules and
  * their static imports, as listed in Remix's browser manifest (what the page modulepreloads), and the CPU time per
- * answered request (steadier than req/s on a machine shared with other jobs). Ports: anvil on
- * BENCH_ANVIL_PORT (8950), HTTP on BENCH_PORT (4350).
+ * answered request (steadier than req/s on a machine shared with other jobs). With BENCH_DATABASE_URL or
+ * TEST_DATABASE_URL (PostgreSQL), then one and two `--role web` processes and a stand-in read replica
+ * (bench/web-postgres.ts). Ports: anvil on BENCH_ANVIL_PORT (8950), HTTP on BENCH_PORT (4350; 4351-4352 for the
+ * web processes).
  */
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
