@@ -163,7 +163,7 @@ export async function benchPostgres(serverUrl: string, chain: TestChain, basePor
     webs.push(await startWebProcess(first, { ...env(first), DATABASE_READ_URLS: replicaUrl }));
     const replica = await loadAll(webs, '/api/v1/clusters');
     console.log(
-      `GET /api/v1/clusters from a read replica: ${Math.round(replica.requests)} req/s (${(replica.requests / primary.requests).toFixed(2)} x primary at ${Math.round(primary.requests)} req/s; ${replica.note}; the replica is a stand-in, a TEMPLATE copy on the same server)`,
+      `GET /api/v1/clusters from a read replica: ${Math.round(replica.requests)} req/s (${(replica.requests / primary.requests).toFixed(2)} x primary at ${Math.round(primary.requests)} req/s, ${primary.note}; replica ${replica.note}; the replica is a stand-in, a TEMPLATE copy on the same server)`,
     );
   } finally {
     for (const web of webs) await web.stop();
