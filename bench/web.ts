@@ -7,33 +7,32 @@
  * with its target (issue 12). A run with `Cache-Control: no-cache` and a made-up cookie shows that an anonymous
  * visitor cannot bypass the shared cache (review M-8). Also prints the first-load JavaScript of `/` (gzip): the entry module, the root and index route modules and
  * their static imports, as listed in Remix's browser manifest (what the page modulepreloads), and the CPU time per
- * answered request (steadier than req/s on a machine shared with other jobs). Ports: anvil on
- * BENCH_ANVIL_PORT (8950), HTTP on BENCH_PORT (4350).
+ * answered request (steadier than req/s on a machine shared with other jobs). With BENCH_DATABASE_URL or
+ * TEST_DATABASE_URL (PostgreSQL), then one and two `--role web` processes and a stand-in read replica
+ * (bench/web-postgres.ts). Ports: anvil on BENCH_ANVIL_PORT (8950), HTTP on BENCH_PORT (4350; 4351-4352 for the
+ * web processes).
  */
 
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import type autocannon from 'autocannon';
-import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { parseWebEnv } from '../config/web';
 import { indexedCursor, marketRows } from '../db/analytics/market';
 import { migrateDatabase, openDatabase } from '../db/database';
 import { startTestChain } from '../db/fixtures.test-kit';
 import { appBuildIsStale, buildApp, startWeb } from '../scripts/stack/web';
+import { CONNECTIONS, load } from './web-load';
+import { benchPostgres } from './web-postgres';
+import { CHAIN_ID, CLUSTERS, DAYS, seed } from './web-seed';
 
-const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 1_000);
-const DAYS = 365;
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ANVIL_PORT = Number(process.env.BENCH_ANVIL_PORT ?? 8950);
 const PORT = Number(process.env.BENCH_PORT ?? 4350);
-const CHAIN_ID = 31_337;
+/** A PostgreSQL server to add the web-process lines with (bench/web-postgres.ts); PGlite alone without one. */
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 /** `full` measures only the full render (and its tail causes): a short run to compare changes, not the report. */
 const ONLY_FULL = process.env.BENCH_ONLY === 'full';
 /**
@@ -61,68 +60,6 @@ const HTML_VARIANTS: [name: string, path: string, headers: Record<string, string
   ['clusters-empty', '/clusters?q=nothing-matches-this', {}],
   ['clusters-bad-query', '/clusters?sort=nope', {}],
 ];
-
-/** Clusters over 4 GPU models and 5 IDCs; every other one tokenized with a sale 0-100 % sold; a year of rollups. */
-async function seed(db: Awaited<ReturnType<typeof openDatabase>>['db']) {
-  const now = Math.floor(Date.now() / 1000);
-  const hash = (expression: string) => sql.raw(`'0x' || lpad(to_hex(${expression}), 64, '0')`);
-  const address = (expression: string) => sql.raw(`'0x' || lpad(to_hex(${expression}), 40, '0')`);
-  await db.execute(sql`
-    insert into mirror.clusters (chain_id, cluster_id, operator, gpu_model, location, gpu_count, hardware_root, metadata_uri,
-      metadata_hash, status, registered_at, registered_block, attested_at, attested_until, last_epoch, last_report_at)
-    select ${CHAIN_ID}, c, ${address('1 + c % 3')},
-      (array['NVIDIA H100 SXM5 80GB','NVIDIA H200 141GB','NVIDIA A100 80GB','NVIDIA L40S'])[1 + c % 4],
-      (array['KR-SEL-01','KR-PUS-02','US-NYC-02','DE-FRA-01','SG-SIN-01'])[1 + c % 5], 8 * (1 + c % 4),
-      ${hash('c')}, '', ${hash('0')}, case when c % 17 = 0 then 'suspended' else 'attested' end,
-      to_timestamp(${now - DAYS * 86_400}), c, to_timestamp(${now} - c * 60), to_timestamp(${now} + 86400 * (c % 40) - 86400 * 5),
-      ${now} - ${now} % 3600, to_timestamp(${now} - c * 7)
-    from generate_series(1, ${CLUSTERS}) as c`);
-  const logColumns = (block: string) =>
-    sql.raw(
-      `${CHAIN_ID}, ${block}, '0x' || lpad(to_hex(${block}), 64, '0'), 0, '0x' || lpad(to_hex(${block}), 64, '0'), now()`,
-    );
-  await db.execute(sql`
-    insert into mirror.share_tokens (chain_id, block_number, block_hash, log_index, transaction_hash, block_time, token,
-      cluster_id, offering, operator, name, symbol, supply)
-    select ${logColumns('c')}, ${address('100000 + c')}, c, ${address('200000 + c')}, ${address('1 + c % 3')},
-      'Cluster ' || c || ' shares', 'RS' || c, 1000 * 10::numeric ^ 18
-    from generate_series(2, ${CLUSTERS}, 2) as c`);
-  await db.execute(sql`
-    insert into mirror.offerings (chain_id, block_number, block_hash, log_index, transaction_hash, block_time, offering, token,
-      cluster_id, price_per_share, sale_start, sale_end, soft_cap, per_buyer_cap)
-    select ${logColumns('c')}, ${address('200000 + c')}, ${address('100000 + c')}, c, 10000000 + c * 1000,
-      now(), now() + interval '1 day', 0, 0
-    from generate_series(2, ${CLUSTERS}, 2) as c`);
-  await db.execute(sql`
-    insert into mirror.offering_events (chain_id, block_number, block_hash, log_index, transaction_hash, block_time, offering,
-      kind, account, shares, amount, total_sold, total_raised)
-    select ${logColumns('1000000 + c')}, ${address('200000 + c')}, 'purchased', ${address('7')},
-      (c % 101) * 10 * 10::numeric ^ 18, 0, (c % 101) * 10 * 10::numeric ^ 18, 0
-    from generate_series(2, ${CLUSTERS}, 2) as c`);
-  // Daily rollups per cluster (24 reports a day), then the model, IDC and network rows summed from them.
-  await db.execute(sql`
-    insert into mirror.rollups (chain_id, granularity, dimension, key, bucket, report_count, utilization_bps_sum,
-      gpu_hours_milli, gpus_online_sum, revenue_reported, deposit_count, revenue_deposited)
-    select ${CHAIN_ID}, 'day', 'cluster', c::text, date_trunc('day', now(), 'UTC') - d * interval '1 day', 24,
-      24 * (4000 + (c * 37 + d * 11) % 6000), 8 * 24 * (4000 + (c * 37 + d * 11) % 6000) / 10, 24 * 8,
-      (4000 + (c * 37 + d * 11) % 6000) * 48000, 1, (4000 + (c * 37 + d * 11) % 6000) * 45000
-    from generate_series(1, ${CLUSTERS}) as c, generate_series(0, ${DAYS - 1}) as d`);
-  for (const [dimension, key] of [
-    ['gpu_model', 'c.gpu_model'],
-    ['location', 'c.location'],
-    ['network', "''"],
-  ] as const) {
-    await db.execute(sql`
-      insert into mirror.rollups (chain_id, granularity, dimension, key, bucket, report_count, utilization_bps_sum,
-        gpu_hours_milli, gpus_online_sum, revenue_reported, deposit_count, revenue_deposited)
-      select r.chain_id, 'day', ${dimension}, ${sql.raw(key)}, r.bucket, sum(r.report_count), sum(r.utilization_bps_sum),
-        sum(r.gpu_hours_milli), sum(r.gpus_online_sum), sum(r.revenue_reported), sum(r.deposit_count),
-        sum(r.revenue_deposited)
-      from mirror.rollups r join mirror.clusters c on c.chain_id = r.chain_id and c.cluster_id::text = r.key
-      where r.dimension = 'cluster' group by 1, 2, 3, 4, 5`);
-  }
-  await db.execute(sql`analyze`);
-}
 
 /**
  * RENDERS requests one after another (one connection, the load generator in its own process, as in `load`) and the
@@ -177,35 +114,6 @@ function firstLoadJavaScript(route: string) {
     gzipped += gzipSync(content, { level: 9 }).length;
   }
   return { files: files.size, raw, gzipped };
-}
-
-/**
- * autocannon runs in its own process, as a load generator does against a real server: on 2 cores the server's event
- * loop (rendering, PGlite) gets one core and the load generator the other, instead of both sharing one thread.
- */
-const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
-
-async function load(
-  url: string,
-  headers: Record<string, string> = {},
-  /** How long and how wide: by default CONNECTIONS connections for SECONDS seconds. */
-  shape = ['-c', String(CONNECTIONS), '-d', String(SECONDS)],
-): Promise<autocannon.Result> {
-  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
-  const child = spawn(process.execPath, [autocannonCli, '--json', ...shape, ...headerArgs, url], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`autocannon exited with code ${code} for ${url}`);
-  const result = JSON.parse(output) as autocannon.Result;
-  if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
-  }
-  return result;
 }
 
 async function measure(baseUrl: string, paths: string[], label = '', headers: Record<string, string> = {}) {
@@ -323,6 +231,12 @@ try {
     console.log(
       `first-load JavaScript of /: ${(js.gzipped / 1024).toFixed(1)} KB gzip (${(js.raw / 1024).toFixed(1)} KB raw, ${js.files} files)`,
     );
+    if (POSTGRES_URL) {
+      // The PGlite server's work is done: the web processes below get the machine to themselves.
+      await web.close();
+      web = undefined;
+      await benchPostgres(POSTGRES_URL, chain, PORT);
+    }
   }
 } finally {
   await web?.close();

@@ -1,0 +1,176 @@
+/**
+ * The web benchmark's PostgreSQL part (bench/web.ts, issue 17), run when BENCH_DATABASE_URL or TEST_DATABASE_URL
+ * names a PostgreSQL server: the same data set seeded into a fresh `rackshare_bench` database on it, then real
+ * `--role web` processes (`node --import tsx scripts/start.ts --role web`, as deployed) against it and the bench's
+ * anvil, with the deployment record the bench writes. It prints the full-render `GET /clusters` rate of one web process,
+ * then of two (two autocannon processes in parallel, one per port, CONNECTIONS split between them, summed), and
+ * `GET /api/v1/clusters` of one web process reading from a replica against the same process reading the primary. The
+ * replica is a stand-in: a copy of the database made with `CREATE DATABASE … TEMPLATE` on the same server, passed as
+ * DATABASE_READ_URLS, so it shows the read path's cost, not a second server's capacity.
+ *
+ * Every measured request carries a session cookie by the sign-in cookie's name (a made-up value: it signs nobody in),
+ * which the shared cache never answers from nor stores (scripts/stack/shared-cache.ts): each request is rendered, as
+ * with the in-process server's shared cache off. Ports: BENCH_PORT + 1 and + 2 (4351, 4352).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type autocannon from 'autocannon';
+import pg from 'pg';
+import { writeDeployment } from '#contracts/deployments';
+import { SESSION_COOKIE_NAMES } from '../app/lib/session-cookie-names';
+import { migrateDatabase, openDatabase } from '../db/database';
+import type { TestChain } from '../db/fixtures.test-kit';
+import { CONNECTIONS, load, SECONDS } from './web-load';
+import { seed } from './web-seed';
+
+const PRIMARY = 'rackshare_bench';
+const REPLICA = 'rackshare_bench_replica';
+/** Forces a full render per request (see the header); `__rackshare_siwe` is the cookie's name over plain http. */
+const FULL_RENDER = { cookie: `${SESSION_COOKIE_NAMES[0]}=bench-not-signed-in` };
+
+function databaseUrl(serverUrl: string, name: string) {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function onServer(serverUrl: string, statements: string[]) {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    // Identifiers cannot be bound as parameters; the names are the fixed constants above.
+    for (const statement of statements) await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+type WebProcess = { url: string; child: ChildProcess; stop: () => Promise<void> };
+
+/** One `--role web` process, answered once `GET /clusters` renders (the app build and migrations are done by then). */
+async function startWebProcess(port: number, env: Record<string, string>): Promise<WebProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--role', 'web'], {
+    env: { ...process.env, ...env, PORT: String(port), STATUS_PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4_000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`web process on port ${port} exited: ${errors}`);
+    const ready = await fetch(`${url}/clusters`, { headers: FULL_RENDER }).then(
+      async (response) => {
+        await response.arrayBuffer();
+        return response.ok;
+      },
+      () => false,
+    );
+    if (ready) return { url, child, stop };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`web process on port ${port} did not answer in 120 s: ${errors}`);
+}
+
+/** autocannon against each process at once (the connections split between them), with each server's CPU per answer. */
+async function loadAll(webs: WebProcess[], path: string) {
+  const connections = Math.max(1, Math.floor(CONNECTIONS / webs.length));
+  // Two seconds of the same load first: a process just started (or a replica just copied) is cold.
+  await Promise.all(webs.map((web) => load(`${web.url}${path}`, FULL_RENDER, ['-c', String(connections), '-d', '2'])));
+  const cpuBefore = webs.map((web) => cpuSeconds(web.child.pid));
+  const results: autocannon.Result[] = await Promise.all(
+    webs.map((web) => load(`${web.url}${path}`, FULL_RENDER, ['-c', String(connections), '-d', String(SECONDS)])),
+  );
+  const cpuAfter = webs.map((web) => cpuSeconds(web.child.pid));
+  const requests = results.reduce((sum, result) => sum + result.requests.average, 0);
+  const total = results.reduce((sum, result) => sum + result.requests.total, 0);
+  const cpu = [...cpuBefore, ...cpuAfter].every((value) => value !== undefined)
+    ? cpuAfter.reduce<number>((sum, after, index) => sum + after! - cpuBefore[index]!, 0)
+    : undefined;
+  const cpuNote = cpu === undefined ? '' : `, ${((cpu * 1000) / Math.max(1, total)).toFixed(2)} ms CPU per request`;
+  const p99 = Math.max(...results.map((result) => result.latency.p99));
+  return { requests, note: `p99 ${p99} ms at ${connections * webs.length} connections${cpuNote}` };
+}
+
+/** Seeds PostgreSQL, runs the web processes and prints the lines described in the header. */
+export async function benchPostgres(serverUrl: string, chain: TestChain, basePort: number) {
+  await onServer(serverUrl, [
+    `drop database if exists ${REPLICA} with (force)`,
+    `drop database if exists ${PRIMARY} with (force)`,
+    `create database ${PRIMARY}`,
+  ]);
+  const primaryUrl = databaseUrl(serverUrl, PRIMARY);
+  const replicaUrl = databaseUrl(serverUrl, REPLICA);
+  const deployments = mkdtempSync(join(tmpdir(), 'rackshare-bench-'));
+  const webs: WebProcess[] = [];
+  try {
+    const database = await openDatabase({ kind: 'postgres', url: primaryUrl });
+    try {
+      await migrateDatabase(database);
+      const seeding = performance.now();
+      await seed(database.db);
+      console.log(`seed (PostgreSQL ${PRIMARY}): ${Math.round(performance.now() - seeding)} ms`);
+    } finally {
+      await database.close();
+    }
+    // The stand-in replica: a copy of the seeded primary (no session may be connected to it while it is copied).
+    await onServer(serverUrl, [`create database ${REPLICA} template ${PRIMARY}`]);
+    writeDeployment(chain.deployment, deployments);
+    // The bench's anvil as the local chain (ANVIL_PORT, as the roles test): with RPC_URL instead, `--role web` refuses
+    // to start (its start-time check reads PUBLIC_ORIGIN and SESSION_SECRET from StackEnv, which has neither).
+    const env = (port: number) => ({
+      DATABASE_URL: primaryUrl,
+      ANVIL_PORT: new URL(chain.rpcUrl).port,
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+      SESSION_SECRET: 'bench-session-secret-of-at-least-32-characters',
+      DEPLOYMENTS_DIR: deployments,
+      DATABASE_READ_URLS: '',
+      DEMO: 'off',
+    });
+    const [first, second] = [basePort + 1, basePort + 2];
+    webs.push(await startWebProcess(first, env(first)));
+    const one = await loadAll(webs, '/clusters');
+    console.log(
+      `GET /clusters full render, 1 web process (PostgreSQL): ${Math.round(one.requests)} req/s (${one.note})`,
+    );
+    webs.push(await startWebProcess(second, env(second)));
+    const two = await loadAll(webs, '/clusters');
+    console.log(
+      `GET /clusters full render, 2 web processes (PostgreSQL): ${Math.round(two.requests)} req/s (${(two.requests / one.requests).toFixed(2)} x one process; ${two.note}; same machine, the load generators included)`,
+    );
+    const primary = await loadAll([webs[0]!], '/api/v1/clusters');
+    for (const web of webs.splice(0)) await web.stop();
+    webs.push(await startWebProcess(first, { ...env(first), DATABASE_READ_URLS: replicaUrl }));
+    const replica = await loadAll(webs, '/api/v1/clusters');
+    console.log(
+      `GET /api/v1/clusters from a read replica: ${Math.round(replica.requests)} req/s (${(replica.requests / primary.requests).toFixed(2)} x primary at ${Math.round(primary.requests)} req/s, ${primary.note}; replica ${replica.note}; the replica is a stand-in, a TEMPLATE copy on the same server)`,
+    );
+  } finally {
+    for (const web of webs) await web.stop();
+    rmSync(deployments, { recursive: true, force: true });
+    await onServer(serverUrl, [
+      `drop database if exists ${REPLICA} with (force)`,
+      `drop database if exists ${PRIMARY} with (force)`,
+    ]);
+  }
+}
