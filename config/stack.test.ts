@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkProductionSettings } from './production';
 import { ConfigError, parseRoleArgs, parseRoleEnv, parseStackEnv } from './stack';
 
 describe('parseStackEnv', () => {
@@ -189,6 +190,21 @@ describe('npm start roles', () => {
     expect(() => parseRoleEnv({ role: 'web' }, { ...POSTGRES, SESSION_SECRET: 's'.repeat(32), DEMO: 'on' })).toThrow(
       /^Invalid configuration: DEMO=on runs with --role all only/,
     );
+  });
+
+  it('passes the chain-time production check (the Contracts step, the web role) with every production setting set', () => {
+    // The check once saw the parsed settings, which hold no PUBLIC_ORIGIN or SESSION_SECRET: every real-chain start
+    // was refused at the Contracts step.
+    const env = parseStackEnv(REMOTE);
+    expect(() => checkProductionSettings(env.production, { runtime: 'start', chainId: 8453 })).not.toThrow();
+    expect(env.production).toMatchObject({
+      PUBLIC_ORIGIN: REMOTE.PUBLIC_ORIGIN,
+      SESSION_SECRET: REMOTE.SESSION_SECRET,
+    });
+    const web = parseRoleEnv({ role: 'web' }, { ...POSTGRES, ...REMOTE });
+    expect(() =>
+      checkProductionSettings(web.role === 'web' ? web.stack.production : {}, { runtime: 'start', chainId: 8453 }),
+    ).not.toThrow();
   });
 
   it('still applies the production checks to a web role on a real chain', () => {

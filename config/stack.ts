@@ -21,7 +21,7 @@ import {
   withoutEmpty,
 } from './env';
 import { type IndexerCliEnv, type IndexerSettings, parseIndexerCliEnv, parseIndexerEnv } from './indexer';
-import { checkProductionSettings } from './production';
+import { checkProductionSettings, type ProductionSettings } from './production';
 import { parseWebEnv, type WebEnv } from './web';
 
 export { ConfigError } from './env';
@@ -133,6 +133,8 @@ export type StackEnv = z.output<typeof stackEnvSchema> & {
   /** The web tier's settings (the dashboard's load context) and its bind address. */
   web: WebEnv;
   indexer: IndexerSettings;
+  /** The production settings as set, before the web tier's local defaults (checkProductionSettings reads these). */
+  production: ProductionSettings;
 };
 
 /** Every setting `npm start` uses, from `source` (the process environment after .env). */
@@ -149,20 +151,19 @@ export function parseStackEnv(source: EnvSource = process.env): StackEnv {
     deployerPrivateKey: env.DEPLOYER_PRIVATE_KEY ?? ANVIL_FIRST_KEY,
     web: parseWebEnv(source, { port: env.PORT }),
     indexer: parseIndexerEnv(source, { localChain }),
+    production: {},
+  };
+  const raw = withoutEmpty(source);
+  settings.production = {
+    ...env,
+    PUBLIC_ORIGIN: raw.PUBLIC_ORIGIN,
+    SESSION_SECRET: raw.SESSION_SECRET,
+    ORACLE_READER_PRIVATE_KEY: settings.web.settings.oracleReaderPrivateKey,
   };
   // With RPC_URL the stack only runs what `npm run deploy` recorded: it needs PUBLIC_RPC_URL, PUBLIC_ORIGIN and
   // SESSION_SECRET (as set, before the web tier's local defaults) and no deployer key; dev keys are refused again once
-  // the chain id is known (the Contracts service; H-1, M-6).
-  const raw = withoutEmpty(source);
-  checkProductionSettings(
-    {
-      ...settings,
-      PUBLIC_ORIGIN: raw.PUBLIC_ORIGIN,
-      SESSION_SECRET: raw.SESSION_SECRET,
-      ORACLE_READER_PRIVATE_KEY: settings.web.settings.oracleReaderPrivateKey,
-    },
-    { runtime: 'start' },
-  );
+  // the chain id is known (the Contracts service and the web role, with `production`; H-1, M-6).
+  checkProductionSettings(settings.production, { runtime: 'start' });
   return settings;
 }
 

@@ -32,10 +32,7 @@ export async function startWebRole(env: StackEnv, log: Logger): Promise<RunningR
   try {
     const rpcUrl = env.RPC_URL ?? `http://127.0.0.1:${env.ANVIL_PORT}`;
     const chainId = await connectRpc(rpcUrl);
-    checkProductionSettings(
-      { ...env, ORACLE_READER_PRIVATE_KEY: env.web.settings.oracleReaderPrivateKey },
-      { runtime: 'start', chainId },
-    );
+    checkProductionSettings(env.production, { runtime: 'start', chainId });
     // As the standalone indexer: DEPLOYMENTS_DIR, else the local chain's record under DATA_DIR.
     const directory = env.DEPLOYMENTS_DIR ?? (env.localChain ? join(env.DATA_DIR, 'deployments') : undefined);
     const deployment = readDeployment(chainId, directory);

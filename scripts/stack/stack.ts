@@ -105,10 +105,7 @@ async function startChain(env: StackEnv, log: Logger, defer: Defer): Promise<Cha
 
 async function resolveContracts(env: StackEnv, chain: ChainConnection, log: Logger): Promise<Deployment> {
   // Dev keys can be told from real ones only now that the chain id is known (H-1).
-  checkProductionSettings(
-    { ...env, ORACLE_READER_PRIVATE_KEY: env.web.settings.oracleReaderPrivateKey },
-    { runtime: 'start', chainId: chain.chainId },
-  );
+  checkProductionSettings(env.production, { runtime: 'start', chainId: chain.chainId });
   // With RPC_URL only the record `npm run deploy` wrote is read: a hiccup never redeploys a live chain (H-4).
   const result = await resolveDeployment({
     publicClient: chain.publicClient as never,
