@@ -11,6 +11,7 @@
 import { type Address, type Hash, type PublicClient, zeroAddress } from 'viem';
 import { testStablecoinAbi } from '#contracts';
 import type { Deployment } from '#contracts/deployments';
+import { offerBody } from '#db/market/offer-body';
 import type { OfferView } from '#db/market/types';
 import { fillCost, hashOffer, marketDomain, type Offer, offerTypedData, Side } from '#protocol/market';
 import { listOffersByMaker, relayOffer } from '../app/models/offers.server';
@@ -128,19 +129,7 @@ export async function placeStandingOffers(options: StandingOffersOptions): Promi
   await settle(publicClient, mints);
   for (const { offer, maker } of missing) {
     const signature = await wallets(maker).signTypedData(offerTypedData(domain, offer));
-    const answer = await relayOffer(context, {
-      offer: {
-        maker: offer.maker,
-        side: offer.side,
-        clusterId: offer.clusterId.toString(),
-        amount: offer.amount.toString(),
-        price: offer.price.toString(),
-        taker: offer.taker,
-        expiry: offer.expiry.toString(),
-        nonce: offer.nonce.toString(),
-      },
-      signature,
-    });
+    const answer = await relayOffer(context, offerBody(offer, signature));
     if (!answer.ok) {
       throw new DemoError(
         `the relay refused a demo offer of cluster ${offer.clusterId}: ${answer.error.code} ${answer.error.message}`,
