@@ -27,6 +27,17 @@ export const testDatabases: TestDatabaseFactory[] = [
   { name: 'pglite', open: () => migrated(openPglite), openEmpty: openPglite },
 ];
 
+/**
+ * A second process's view of `handle`'s database, for tests of state shared across processes: its own pool on
+ * PostgreSQL (the same scratch database, a separate connection pool, as another web process would open); PGlite lives
+ * in one process, so there the second view shares the handle (the same code, one connection). Close it before
+ * `handle`: closing it never drops the database.
+ */
+export async function secondProcess(handle: DatabaseHandle): Promise<DatabaseHandle> {
+  if (handle.target.kind === 'pglite') return { ...handle, close: async () => {} };
+  return openDatabase(handle.target);
+}
+
 let created = 0;
 
 /** Creates an empty database on the server of `adminUrl` and returns its URL and how to drop it. */

@@ -1,17 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from './database';
-import { testDatabases } from './databases.test-kit';
+import type { DatabaseHandle } from './database';
+import { secondProcess, testDatabases } from './databases.test-kit';
 import { SharedRateLimits } from './rate-limits';
 import { rateLimitBuckets } from './schema';
 
 const BUCKET = { burst: 4, refillPerSecond: 1 };
 const CLIENT = '203.0.113.7';
-
-/** A second web process on the same database: its own pool on PostgreSQL; PGlite is one process, so the same handle. */
-async function secondProcess(handle: DatabaseHandle): Promise<DatabaseHandle> {
-  if (handle.target.kind === 'pglite') return { ...handle, close: async () => {} };
-  return openDatabase(handle.target);
-}
 
 describe.each(testDatabases)('shared rate limits on $name', ({ open }) => {
   let a: DatabaseHandle;

@@ -1,131 +1,112 @@
 /**
  * Sign-In with Ethereum (EIP-4361) for the operator's off-chain writes. The server hands out single-use nonces, and a
  * signed-in address is granted only for a message that names this site (domain) and this chain, was issued moments
- * ago, has not expired, carries a nonce this site issued (by any of its web processes: the nonces live in the
- * database) and nobody used, and is signed by the address it names (an EOA, or a contract wallet through
- * ERC-1271/ERC-6492 via the public client).
+ * ago, has not expired, carries a nonce this site issued to this browser (any of its web processes: the nonce is
+ * authenticated with the secret they share) and nobody used, and is signed by the address it names (an EOA, or a
+ * contract wallet through ERC-1271/ERC-6492 via the public client).
  */
-import { and, desc, eq, gt, inArray, lte, sql, TransactionRollbackError } from 'drizzle-orm';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { inArray, lte } from 'drizzle-orm';
 import { type Address, getAddress, type Hex, type PublicClient } from 'viem';
-import { generateSiweNonce, parseSiweMessage, validateSiweMessage } from 'viem/siwe';
+import { parseSiweMessage, validateSiweMessage } from 'viem/siwe';
 import { z } from 'zod';
 import type { Database } from '#db';
-import { rowsOf } from '#db/raw-rows';
 import { signInNonces } from '#db/schema';
-import { Rejection } from '#protocol/base-error';
+import { ConfigError, Rejection } from '#protocol/base-error';
 import { allowedHosts, allowedOrigins } from './public-origin';
 
-/** A nonce is good for this long after it is issued: enough to read and sign the message, short enough to not pile up. */
+/** A nonce is good for this long after it is issued: enough to read and sign the message. */
 export const NONCE_TTL_MS = 5 * 60_000;
 /** A message issued longer ago than this is refused even without an expiration time. */
 export const MESSAGE_MAX_AGE_MS = 10 * 60_000;
-/** Clocks of browser and server may disagree a little. */
-const CLOCK_SKEW_MS = 60_000;
-
-/** One browser (pre-auth cookie) holds at most this many pending nonces: a few tabs, never a flood. */
-export const NONCES_PER_CLIENT = 5;
-/** Pending nonces of all clients together beyond which new ones are refused (503) until some expire or are used. */
-export const MAX_PENDING_NONCES = 10_000;
-/** Expired rows one issue deletes at most: far more than the one it adds, so expired rows never pile up. */
+/** Clocks of browser and server, or of two web processes, may disagree this much. */
+export const CLOCK_SKEW_MS = 60_000;
+/** Spent rows one consume deletes at most once they are past use: far more than the one it adds. */
 const SWEEP_BATCH = 100;
 
-export type NonceStoreOptions = { ttlMs?: number; maxPending?: number; perClient?: number; now?: () => number };
+/**
+ * A nonce, lowercase hex (EIP-4361 wants alphanumeric, at least 8): the issue time (ms since the epoch, 12 digits),
+ * 128 random bits, and the first 128 bits of HMAC-SHA256 over (pre-auth client, time, random) — 76 characters.
+ */
+const TIME_DIGITS = 12;
+const RANDOM_BYTES = 16;
+const MAC_BYTES = 16;
+const BODY_DIGITS = TIME_DIGITS + RANDOM_BYTES * 2;
+const NONCE_PATTERN = new RegExp(`^[0-9a-f]{${BODY_DIGITS + MAC_BYTES * 2}}$`);
+/** Separates this key from every other use of the session secret (the cookies sign with it directly). */
+const KEY_LABEL = 'rackshare/sign-in-nonce/v1';
+
+export type NonceStoreOptions = { ttlMs?: number; now?: () => number };
 
 /**
- * Nonces in the database (db/schema `sign_in_nonces`), each bound to the pre-auth client (cookie) it was issued to,
- * until it is used or expires: any web process on the same database accepts a nonce another issued, once. Bounded
- * without letting one client push out another's (L-2): a client past NONCES_PER_CLIENT drops its own oldest nonce,
- * and when `maxPending` nonces are pending, new ones are refused until some expire — a pending sign-in is never
- * evicted. (The per-IP rate limit in front of the app keeps one address from filling it.) Concurrent issues may pass
- * the global cap by at most the number of them in flight; it bounds the table, not a count anyone sees.
+ * Stateless nonces (issue 17 must-fix 1): issuing writes nothing, so no flood of anonymous requests — from however
+ * many addresses — can fill a table or lock anyone out; the per-IP rate limit in front (scripts/stack/web-guards.ts)
+ * only slows one address down. A nonce carries its issue time and a MAC bound to the pre-auth client (cookie) it was
+ * issued to, keyed from SESSION_SECRET, which every web process shares: any of them accepts it, only from that client,
+ * only until it expires. Single use is the one thing kept: consuming inserts the nonce into `sign_in_nonces` (spent
+ * nonces), and of concurrent consumes in any processes exactly one inserts it. A spent row is kept until the nonce
+ * could no longer pass the time check on any process whose clock is within CLOCK_SKEW_MS of this one, then swept (a
+ * bounded batch per consume). Only a nonce with a good MAC reaches the table, and each consume is a sign-in POST
+ * through the rate limit, so the table holds at most (TTL + skew) × the sign-in POST rate the tier lets through.
  */
 export class NonceStore {
+  readonly #key: Buffer;
+
+  /** `secret` is the web tier's session secret (the load context's `web.sessionSecret`), the same in every process. */
   constructor(
     private readonly db: Database,
+    secret: string,
     private readonly options: NonceStoreOptions = {},
-  ) {}
-
-  #now() {
-    return new Date(this.options.now?.() ?? Date.now());
+  ) {
+    if (secret.length < 32) throw new ConfigError('The sign-in nonce secret must be at least 32 characters.');
+    this.#key = createHmac('sha256', secret).update(KEY_LABEL).digest();
   }
 
-  /** A fresh nonce for `client`, or undefined when too many sign-ins are pending right now. */
-  async issue(client: string): Promise<string | undefined> {
-    const now = this.#now();
-    const perClient = this.options.perClient ?? NONCES_PER_CLIENT;
-    const maxPending = this.options.maxPending ?? MAX_PENDING_NONCES;
-    const nonce = generateSiweNonce();
-    return this.db
-      .transaction(async (tx) => {
-        await tx
-          .delete(signInNonces)
-          .where(
-            inArray(
-              signInNonces.nonce,
-              tx
-                .select({ nonce: signInNonces.nonce })
-                .from(signInNonces)
-                .where(lte(signInNonces.expiresAt, now))
-                .limit(SWEEP_BATCH),
-            ),
-          );
-        // The client's own oldest go first, so that its new nonce fits within perClient.
-        await tx.delete(signInNonces).where(
-          inArray(
-            signInNonces.nonce,
-            tx
-              .select({ nonce: signInNonces.nonce })
-              .from(signInNonces)
-              .where(eq(signInNonces.client, client))
-              .orderBy(desc(signInNonces.issuedAt), desc(signInNonces.nonce))
-              .offset(perClient - 1),
-          ),
-        );
-        const inserted = await tx.execute(sql`
-        insert into ${signInNonces} (nonce, client, issued_at, expires_at)
-        select ${nonce}, ${client}, ${now.toISOString()}::timestamptz, ${new Date(now.getTime() + (this.options.ttlMs ?? NONCE_TTL_MS)).toISOString()}::timestamptz
-        where (select count(*) from (
-          select 1 from ${signInNonces} where expires_at > ${now.toISOString()}::timestamptz limit ${maxPending}
-        ) as pending) < ${maxPending}
-        returning nonce`);
-        if (rowsOf<{ nonce: string }>(inserted).length === 0) {
-          // Refused: the client keeps the nonce the trim above would have dropped.
-          tx.rollback();
-        }
-        return nonce;
-      })
-      .catch((error: unknown) => {
-        if (error instanceof TransactionRollbackError) return undefined;
-        throw error;
-      });
+  #now() {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  get #ttlMs() {
+    return this.options.ttlMs ?? NONCE_TTL_MS;
+  }
+
+  #mac(client: string, body: string): Buffer {
+    return createHmac('sha256', this.#key).update(`${client}\n${body}`).digest().subarray(0, MAC_BYTES);
+  }
+
+  /** A fresh nonce for `client`; nothing is stored. */
+  issue(client: string): string {
+    const body = this.#now().toString(16).padStart(TIME_DIGITS, '0') + randomBytes(RANDOM_BYTES).toString('hex');
+    return body + this.#mac(client, body).toString('hex');
   }
 
   /**
-   * True once for a nonce issued to `client` that has not expired; every later call, or another client's, is false.
-   * One DELETE … RETURNING: of concurrent consumes in any processes, exactly one gets the row.
+   * True once for a nonce issued to `client` by a process sharing the secret, while it has not expired; false for
+   * anything else: malformed, forged or altered, another client's, expired, or already spent.
    */
   async consume(client: string | undefined, nonce: string): Promise<boolean> {
-    if (client === undefined) return false;
-    const [row] = await this.db
-      .delete(signInNonces)
-      .where(and(eq(signInNonces.nonce, nonce), eq(signInNonces.client, client)))
-      .returning({ expiresAt: signInNonces.expiresAt });
-    return row !== undefined && row.expiresAt.getTime() > this.#now().getTime();
-  }
-
-  /** Nonces pending now (not expired), for tests and metrics; bounded by the cap. */
-  async pending(client?: string): Promise<number> {
-    const rows = await this.db
-      .select({ nonce: signInNonces.nonce })
-      .from(signInNonces)
-      .where(
-        and(
-          gt(signInNonces.expiresAt, this.#now()),
-          client === undefined ? undefined : eq(signInNonces.client, client),
-        ),
-      )
-      .limit((this.options.maxPending ?? MAX_PENDING_NONCES) * 2);
-    return rows.length;
+    if (client === undefined || !NONCE_PATTERN.test(nonce)) return false;
+    const body = nonce.slice(0, BODY_DIGITS);
+    if (!timingSafeEqual(Buffer.from(nonce.slice(BODY_DIGITS), 'hex'), this.#mac(client, body))) return false;
+    const issuedAt = Number.parseInt(nonce.slice(0, TIME_DIGITS), 16);
+    const now = this.#now();
+    if (issuedAt > now + CLOCK_SKEW_MS || now >= issuedAt + this.#ttlMs) return false;
+    const spent = await this.db
+      .insert(signInNonces)
+      .values({ nonce, expiresAt: new Date(issuedAt + this.#ttlMs + CLOCK_SKEW_MS) })
+      .onConflictDoNothing()
+      .returning({ nonce: signInNonces.nonce });
+    await this.db.delete(signInNonces).where(
+      inArray(
+        signInNonces.nonce,
+        this.db
+          .select({ nonce: signInNonces.nonce })
+          .from(signInNonces)
+          .where(lte(signInNonces.expiresAt, new Date(now)))
+          .limit(SWEEP_BATCH),
+      ),
+    );
+    return spent.length === 1;
   }
 }
 

@@ -1,15 +1,15 @@
 /**
  * Sign-In with Ethereum for the operator area: `nonce` hands out a single-use nonce bound to this browser's pre-auth
  * cookie, `signIn` checks the signed message (app/lib/siwe.server.ts) against the configured public origin and that
- * cookie and opens a server-side session, `signOut` revokes it. Nonces and sessions live in the database, so any web
- * process accepts what another issued. The page posts these from its sign-in button
+ * cookie and opens a server-side session, `signOut` revokes it. A nonce is authenticated with the secret every web
+ * process shares (issuing stores nothing; spent ones and sessions live in the database), so any web process accepts
+ * what another issued. The page posts these from its sign-in button
  * (app/components/operator/SignInPanel.tsx). A resource route of its own, not an intent of the /operator layout: the
  * wallet must hold the nonce (JSON, in the middle of the click) before it signs, and the web tier limits sign-in
  * attempts by this path before it reads a body (scripts/stack/web-guards.ts); direct clients get JSON.
  */
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
-import { Rejection } from '#protocol/base-error';
 import { invalidInput, privateJson, rejectionJson } from '~/lib/private-json.server';
 import { NonceStore, SiweRefusal, signInSchema, verifySignIn } from '~/lib/siwe.server';
 import { preAuthClient, presentedPreAuthClient, signInCookie, signOutCookie } from '~/lib/siwe-session.server';
@@ -30,11 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   switch (form.intent) {
     case 'nonce': {
       const { client, setCookie } = await preAuthClient(request, context.web);
-      const nonce = await new NonceStore(context.db.$primary).issue(client);
-      if (nonce === undefined)
-        return rejectionJson(new Rejection('busy', 'Too many sign-ins are pending; try again in a few minutes.', 503), {
-          'retry-after': '60',
-        });
+      const nonce = new NonceStore(context.db.$primary, context.web.sessionSecret).issue(client);
       return privateJson({ nonce } satisfies SessionAnswer, { headers: { 'set-cookie': setCookie } });
     }
     case 'signOut':
@@ -50,7 +46,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
             chainId: context.chain.chainId,
             client: await presentedPreAuthClient(request, context.web),
           },
-          { nonces: new NonceStore(context.db.$primary), client: context.chain.publicClient },
+          {
+            nonces: new NonceStore(context.db.$primary, context.web.sessionSecret),
+            client: context.chain.publicClient,
+          },
         );
         return privateJson({ address: grant.address } satisfies SessionAnswer, {
           headers: { 'set-cookie': await signInCookie(request, context, grant) },

@@ -122,23 +122,20 @@ export const clusterInterventions = pgTable(
 );
 
 /**
- * Sign-In with Ethereum nonces handed out and not yet used, each bound to the pre-auth client (cookie) it was issued
- * to, so that a nonce issued by one web process is accepted by any other, once (app/lib/siwe.server.ts). Bounded:
- * a few per client, a global cap on pending ones, expired rows swept on every issue.
+ * Spent Sign-In with Ethereum nonces (app/lib/siwe.server.ts). Issuing a nonce stores nothing (it carries its own
+ * time and MAC); using one inserts it here, and the insert that wins is the one sign-in it counts for, in any web
+ * process. A row is kept until the nonce would fail the time check anyway (`expires_at`), then swept by later
+ * consumes: the table holds at most (nonce TTL + clock skew) × the rate-limited sign-in POST rate.
  */
 export const signInNonces = pgTable(
   'sign_in_nonces',
   {
     nonce: text('nonce').primaryKey(),
-    client: text('client').notNull(),
-    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (table) => [
-    index('sign_in_nonces_client_idx').on(table.client, table.issuedAt),
     index('sign_in_nonces_expires_idx').on(table.expiresAt),
     check('sign_in_nonces_nonce', sql`char_length(${table.nonce}) <= 96`),
-    check('sign_in_nonces_client', sql`char_length(${table.client}) <= 96`),
   ],
 );
 
