@@ -208,7 +208,7 @@ describe.skipIf(skipReason !== undefined)('web, indexer and a streaming replica 
       await expect.poll(async () => (await clusters(port.webs[index]!)) !== 'down', poll).toBe(true);
     }
 
-    // Sign in: the nonce from web A, the signed message to web B (the nonce lives in the primary, not in A).
+    // Sign in: the nonce from web A, the signed message to web B (B checks the nonce with the shared SESSION_SECRET and spends it in the primary).
     const [webA, webB] = port.webs as [number, number];
     const issued = await post(webA, '/operator/session', { intent: 'nonce' });
     expect(issued.status, JSON.stringify(issued.body)).toBe(200);
