@@ -101,7 +101,7 @@ export const webFields = {
   ...databaseReadFields,
   DATABASE_REPLICA_PROBE_MS: documented(z.coerce.number().int().min(200).max(600_000).default(5_000), {
     description:
-      'Milliseconds between two probes of each read replica by a web process: whether it answers and how many blocks its mirror is behind the primary\'s.',
+      "Milliseconds between two probes of each read replica by a web process: whether it answers and how many blocks its mirror is behind the primary's.",
   }),
   DATABASE_REPLICA_MAX_LAG_BLOCKS: documented(z.coerce.number().int().min(0).max(1_000_000).default(10), {
     description:

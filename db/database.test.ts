@@ -50,37 +50,38 @@ describe.each(testDatabases)('database on $name', ({ open }) => {
   });
 });
 
-describe.each(testDatabases)('pendingMigrations on $name (what WEB_MIGRATE=off refuses to start with)', ({
-  openEmpty,
-}) => {
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
-    entries: { tag: string }[];
-  };
-  let handle: DatabaseHandle | undefined;
-  let folder: string | undefined;
-  afterEach(async () => {
-    await handle?.close();
-    handle = undefined;
-    if (folder) rmSync(folder, { recursive: true, force: true });
-    folder = undefined;
-  });
+describe.each(testDatabases)(
+  'pendingMigrations on $name (what WEB_MIGRATE=off refuses to start with)',
+  ({ openEmpty }) => {
+    const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+      entries: { tag: string }[];
+    };
+    let handle: DatabaseHandle | undefined;
+    let folder: string | undefined;
+    afterEach(async () => {
+      await handle?.close();
+      handle = undefined;
+      if (folder) rmSync(folder, { recursive: true, force: true });
+      folder = undefined;
+    });
 
-  it('counts every migration on an empty database, those newer than the applied ones, and none once migrated', async () => {
-    handle = await openEmpty();
-    expect(await pendingMigrations(handle)).toBe(journal.entries.length);
-    // The database as an older version left it: all but the newest two migrations applied.
-    folder = mkdtempSync(join(tmpdir(), 'rackshare-migrations-'));
-    mkdirSync(join(folder, 'meta'));
-    const older = journal.entries.slice(0, -2);
-    writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: older }));
-    for (const { tag } of older) copyFileSync(join(migrationsFolder, `${tag}.sql`), join(folder, `${tag}.sql`));
-    await migrateDatabase(handle, folder);
-    expect(await pendingMigrations(handle)).toBe(2);
-    expect(await pendingMigrations(handle, folder), "the older version's own migrations are all applied").toBe(0);
-    await migrateDatabase(handle);
-    expect(await pendingMigrations(handle)).toBe(0);
-  });
-});
+    it('counts every migration on an empty database, those newer than the applied ones, and none once migrated', async () => {
+      handle = await openEmpty();
+      expect(await pendingMigrations(handle)).toBe(journal.entries.length);
+      // The database as an older version left it: all but the newest two migrations applied.
+      folder = mkdtempSync(join(tmpdir(), 'rackshare-migrations-'));
+      mkdirSync(join(folder, 'meta'));
+      const older = journal.entries.slice(0, -2);
+      writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: older }));
+      for (const { tag } of older) copyFileSync(join(migrationsFolder, `${tag}.sql`), join(folder, `${tag}.sql`));
+      await migrateDatabase(handle, folder);
+      expect(await pendingMigrations(handle)).toBe(2);
+      expect(await pendingMigrations(handle, folder), "the older version's own migrations are all applied").toBe(0);
+      await migrateDatabase(handle);
+      expect(await pendingMigrations(handle)).toBe(0);
+    });
+  },
+);
 
 describe('openDatabase', () => {
   it('fails with one sentence when PostgreSQL is unreachable, the URL redacted as every other (M-6)', async () => {

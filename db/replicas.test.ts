@@ -57,9 +57,7 @@ const down: ReplicaReading = { up: false, error: 'connect ECONNREFUSED 127.0.0.1
 
 /** The value of `name`{replica="index"} in the registry's Prometheus text, undefined when absent. */
 async function gauge(registry: Registry, name: string, index: number) {
-  const line = (await registry.metrics())
-    .split('\n')
-    .find((entry) => entry.startsWith(`${name}{replica="${index}"} `));
+  const line = (await registry.metrics()).split('\n').find((entry) => entry.startsWith(`${name}{replica="${index}"} `));
   return line?.split(' ')[1];
 }
 

@@ -20,9 +20,7 @@ import { redactUrls } from '#contracts/redact';
 import type { Database, DatabaseHandle } from './database';
 
 /** One probe of one replica: down, or up with its lag behind the primary. */
-export type ReplicaReading =
-  | { up: true; lagBlocks: bigint; lagSeconds: number | null }
-  | { up: false; error: string };
+export type ReplicaReading = { up: true; lagBlocks: bigint; lagSeconds: number | null } | { up: false; error: string };
 
 /** Reads every replica once, in the handle's order (one reading per replica). */
 export type ReplicaProbe = () => Promise<ReplicaReading[]>;
@@ -82,7 +80,8 @@ export function createReplicaMonitor(options: ReplicaMonitorOptions): ReplicaMon
   const apply = (readings: ReplicaReading[]) => {
     const next = rotation.map((_, index): ReplicaState => {
       const reading = readings[index] ?? { up: false, error: 'no reading' };
-      if (!reading.up) return { index, up: false, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'down' };
+      if (!reading.up)
+        return { index, up: false, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'down' };
       const lagging = reading.lagBlocks > BigInt(maxLagBlocks);
       return {
         index,

@@ -1,7 +1,8 @@
 /**
  * `npm start -- --role web`: the dashboard alone, against a deployment already recorded and the PostgreSQL database
  * an indexer fills. It deploys nothing and indexes nothing, so any number of them can run side by side (behind a load
- * balancer); each serves `/health` (503 while its database does not answer) and `/metrics` on STATUS_PORT.
+ * balancer); each serves `/health` (503 while its primary database does not answer; 200 `degraded` while a read
+ * replica is out of rotation, db/replicas.ts) and `/metrics` on STATUS_PORT.
  */
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
