@@ -239,6 +239,29 @@ describe.skipIf(!replicaTestsRun)(
       await expect(blocksIn(handle.db.$primary, chainId)).rejects.toThrow();
     });
 
+    it('opens with an unreachable replica out of rotation when asked (a web process), its selects on the primary', async () => {
+      const handle = await openDatabase(
+        { kind: 'postgres', url: databases.primaryUrl },
+        {
+          readUrls: [databases.replicaUrl, 'postgres://rackshare:secret@127.0.0.1:1/replica'],
+          unreachableReplicas: 'out',
+        },
+      );
+      try {
+        expect(handle.replicaCount).toBe(2);
+        expect(handle.rotation).toEqual([true, false]);
+        await handle.db.$primary.insert(stablecoinTransfers).values(transfer(chainId, 3, 300n));
+        await databases.replica.insert(stablecoinTransfers).values(transfer(chainId, 4, 400n));
+        // Every request reads the stand-in, the one replica in rotation; with it out too, the primary.
+        for (let i = 0; i < 3; i++) expect(await blocksIn(oneReplica(handle.db), chainId)).toContain(4n);
+        handle.rotation[0] = false;
+        for (let i = 0; i < 3; i++) expect(await blocksIn(oneReplica(handle.db), chainId)).toEqual([1n, 3n]);
+        expect(await blocksIn(handle.db, chainId)).toEqual([1n, 3n]);
+      } finally {
+        await handle.close();
+      }
+    });
+
     it('fails with one sentence naming the unreachable replica, its URL redacted', async () => {
       const attempt = openDatabase(
         { kind: 'postgres', url: databases.primaryUrl },

@@ -111,7 +111,11 @@ export function oneReplica(db: ReadDatabase): ReadDatabase {
 /** `server_version_num` of the oldest PostgreSQL the schema and the indexer's statements run on (MERGE: 15). */
 export const MIN_POSTGRES_VERSION_NUM = 150_000;
 
-async function connectPool(url: string, role: string) {
+/**
+ * A pool on `url`, its server checked (it answers, PostgreSQL 15 or later). With `unreachable: 'lazy'`, a server that
+ * does not answer yet gives its pool anyway (undefined `reachable`: nothing checked), to connect when first asked.
+ */
+async function connectPool(url: string, role: string, unreachable: 'throw' | 'lazy' = 'throw') {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // The pool emits errors of idle clients (server restart); queries surface their own errors, so only log here.
   pool.on('error', () => {});
@@ -127,6 +131,7 @@ async function connectPool(url: string, role: string) {
       client.release();
     }
   } catch (error) {
+    if (unreachable === 'lazy') return { pool, reachable: false };
     await pool.end();
     throw new DatabaseUnavailableError(
       `Cannot connect to ${role} at ${redactUrl(url)}: ${redactUrls((error as Error).message)}.`,
@@ -140,16 +145,18 @@ async function connectPool(url: string, role: string) {
       `${role} at ${redactUrl(url)} runs PostgreSQL ${Math.floor(version / 10_000)}; Rackshare needs PostgreSQL 15 or later.`,
     );
   }
-  return pool;
+  return { pool, reachable: true };
 }
 
 /**
  * Opens `target`; with `readUrls` (PostgreSQL only), `db` sends its selects to those replicas and the rest to the
- * primary (routeReads). `close` ends every pool.
+ * primary (routeReads). A replica that does not answer is refused in one sentence, unless `unreachableReplicas` is
+ * `out`: then it starts out of rotation, for a replica monitor (db/replicas.ts) to put back once it answers — what a
+ * web process does, so that a replica down never keeps it from starting. `close` ends every pool.
  */
 export async function openDatabase(
   target: DatabaseTarget,
-  options: { readUrls?: readonly string[] } = {},
+  options: { readUrls?: readonly string[]; unreachableReplicas?: 'refuse' | 'out' } = {},
 ): Promise<DatabaseHandle> {
   const readUrls = options.readUrls ?? [];
   if (target.kind === 'pglite') {
@@ -167,15 +174,20 @@ export async function openDatabase(
       close: () => client.close(),
     };
   }
-  const pools: pg.Pool[] = [await connectPool(target.url, 'PostgreSQL')];
+  const pools: pg.Pool[] = [(await connectPool(target.url, 'PostgreSQL')).pool];
+  const rotation: boolean[] = [];
+  const unreachable = options.unreachableReplicas === 'out' ? 'lazy' : 'throw';
   try {
-    for (const url of readUrls) pools.push(await connectPool(url, 'the PostgreSQL read replica'));
+    for (const url of readUrls) {
+      const { pool, reachable } = await connectPool(url, 'the PostgreSQL read replica', unreachable);
+      pools.push(pool);
+      rotation.push(reachable);
+    }
   } catch (error) {
     await Promise.all(pools.map((pool) => pool.end()));
     throw error;
   }
   const [primary, ...replicas] = pools.map((pool) => drizzlePg(pool, { schema }) as unknown as Database);
-  const rotation = replicas.map(() => true);
   return {
     db: routeReads(primary!, replicas, rotation),
     target,

@@ -185,6 +185,18 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
     expect(await cursor(db)).toBe(70n);
   });
 
+  it('starts from the rotation the handle opened with: a replica unreachable then is out, as down', async () => {
+    const rotation = [false, true];
+    const fake = fakeProbe(2);
+    const monitor = createReplicaMonitor({ rotation, probe: fake.probe, maxLagBlocks: 10, intervalMs: 60_000, log });
+    expect(monitor.out()).toEqual([
+      { index: 0, up: false, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'down' },
+    ]);
+    await monitor.check();
+    expect(rotation).toEqual([true, true]);
+    expect(monitor.out()).toEqual([]);
+  });
+
   it('probes one at a time, once at start, and stops', async () => {
     const rotation = [true];
     let probes = 0;

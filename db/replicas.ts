@@ -42,7 +42,7 @@ export type ReplicaState = {
 export type ReplicaMonitor = {
   /** Probes once now and updates the rotation; resolves the new states. */
   check: () => Promise<ReplicaState[]>;
-  /** The states of the latest probe (every replica in rotation before the first). */
+  /** The states of the latest probe (before the first: as the handle opened them). */
   states: () => ReplicaState[];
   /** The replicas out of rotation now. */
   out: () => ReplicaState[];
@@ -66,13 +66,18 @@ export type ReplicaMonitorOptions = {
 
 export function createReplicaMonitor(options: ReplicaMonitorOptions): ReplicaMonitor {
   const { rotation, probe, maxLagBlocks, log } = options;
-  let current: ReplicaState[] = rotation.map((_, index) => ({
+  // Before the first probe: as the handle opened them (a replica unreachable then starts out, as down).
+  let current: ReplicaState[] = rotation.map((inRotation, index) => ({
     index,
-    up: true,
+    up: inRotation,
     lagBlocks: null,
     lagSeconds: null,
-    inRotation: true,
+    inRotation,
+    ...(inRotation ? {} : { reason: 'down' as const }),
   }));
+  for (const state of current.filter((one) => !one.inRotation)) {
+    log.warn({ replica: state.index }, 'read replica unreachable at start: out of rotation until it answers');
+  }
   const gauges = options.registry ? createGauges(options.registry, options.prefix ?? '') : undefined;
   let timer: NodeJS.Timeout | undefined;
   let probing: Promise<ReplicaState[]> | undefined;

@@ -1,9 +1,9 @@
 /**
  * A web process and a real streaming replica (`pg_basebackup`) that lags and goes down: the web's replica monitor
  * (db/replicas.ts) takes the replica out of the reads' rotation and puts it back, /health stays 200 and names it,
- * /metrics shows it, and the pages keep answering from the primary meanwhile. Also: WEB_MIGRATE=off refuses a
- * database whose schema is behind. PostgreSQL only: skipped without TEST_DATABASE_URL or without the server binaries
- * (pg_basebackup, pg_ctl) of the server's version.
+ * /metrics shows it, and the pages keep answering from the primary meanwhile; a web started while the replica is down
+ * starts all the same. Also: WEB_MIGRATE=off refuses a database whose schema is behind. PostgreSQL only: skipped
+ * without TEST_DATABASE_URL or without the server binaries (pg_basebackup, pg_ctl) of the server's version.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,7 +123,7 @@ describe.skipIf(skipReason !== undefined)('a web process whose streaming replica
     // A web that may not migrate, on a database no migration has touched: it refuses with one sentence.
     const refused = startWeb(1, { DATABASE_URL: databaseUrl(EMPTY_DATABASE), WEB_MIGRATE: 'off' });
 
-    const health = () => json(`http://127.0.0.1:${port.statuses[0]}/health`);
+    const health = (index = 0) => json(`http://127.0.0.1:${port.statuses[index]}/health`);
     const metric = async (name: string) => {
       const text = await fetch(`http://127.0.0.1:${port.statuses[0]}/metrics`)
         .then((response) => response.text())
@@ -151,7 +151,7 @@ describe.skipIf(skipReason !== undefined)('a web process whose streaming replica
     expect(await exited(refused.child), refused.output()).toBe(1);
     expect(refused.output()).toMatch(/The database is \d+ migrations behind this version and WEB_MIGRATE=off/);
 
-    await expect.poll(health, poll).toEqual(serving);
+    await expect.poll(() => health(), poll).toEqual(serving);
     await expect.poll(() => metric('up'), poll).toBe('1');
     await expect.poll(() => metric('lag_blocks'), poll).toBe('0');
     await expect.poll(pageBlock, poll).toBe('5');
@@ -164,34 +164,42 @@ describe.skipIf(skipReason !== undefined)('a web process whose streaming replica
     expect(await pageBlock(), 'read from the paused replica').toBe('5');
     // Three more blocks: 4 behind, out of rotation; the pages read the primary.
     for (const block of [7, 8, 9]) await indexBlock(primaryUrl, block);
-    await expect.poll(health, poll).toEqual(out('lagging'));
+    await expect.poll(() => health(), poll).toEqual(out('lagging'));
     await expect.poll(() => metric('lag_blocks'), poll).toBe('4');
     expect(await metric('in_rotation')).toBe('0');
     expect(await metric('up')).toBe('1');
     expect(await pageBlock(), 'read from the primary').toBe('9');
     // Replay resumed: caught up, back in rotation.
     await sql(replicaUrl, 'select pg_wal_replay_resume()');
-    await expect.poll(health, poll).toEqual(serving);
+    await expect.poll(() => health(), poll).toEqual(serving);
     await expect.poll(() => metric('lag_blocks'), poll).toBe('0');
 
     // The replica's server stopped: /health stays 200 and names it, the pages and the API answer from the primary.
     replica!.halt();
-    await expect.poll(health, poll).toEqual(out('down'));
+    await expect.poll(() => health(), poll).toEqual(out('down'));
     expect(await metric('up')).toBe('0');
     expect(await metric('in_rotation')).toBe('0');
     expect(await metric('lag_blocks'), 'no lag is known while down').toBeUndefined();
     await indexBlock(primaryUrl, 10);
     expect(await pageBlock()).toBe('10');
     expect(await api()).toBe(200);
+    // A web started meanwhile starts all the same, the replica out until it answers.
+    const late = startWeb(1, {
+      DATABASE_URL: primaryUrl,
+      DATABASE_READ_URLS: replicaUrl,
+      DATABASE_REPLICA_PROBE_MS: '250',
+    });
+    await expect.poll(() => health(1), poll).toEqual(out('down'));
 
     // Started again: it replays what it missed and is back in rotation.
     replica!.resume();
-    await expect.poll(health, poll).toEqual(serving);
+    await expect.poll(() => health(), poll).toEqual(serving);
     expect(await metric('up')).toBe('1');
     await expect.poll(() => metric('lag_blocks'), poll).toBe('0');
     expect(await pageBlock(), 'read from the replica again').toBe('10');
+    await expect.poll(() => health(1), poll).toEqual(serving);
 
-    web.child.kill('SIGTERM');
-    expect(await exited(web.child), web.output()).toBe(0);
+    for (const role of [web, late]) role.child.kill('SIGTERM');
+    for (const role of [web, late]) expect(await exited(role.child), role.output()).toBe(0);
   });
 });

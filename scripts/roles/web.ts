@@ -46,7 +46,11 @@ export async function startWebRole(env: StackEnv, log: Logger): Promise<RunningR
     const chain = chainFor(chainId, rpcUrl);
     const publicClient = createPublicClient({ chain, transport: http(rpcUrl), pollingInterval: 250 }) as PublicClient;
     // Loaders read from DATABASE_READ_URLS when set (one replica per request); writes go to the primary.
-    const database = await openDatabase(databaseTarget(env), { readUrls: env.web.databaseReadUrls });
+    // A replica down at start starts out of rotation (the monitor below puts it back): it never keeps a web down.
+    const database = await openDatabase(databaseTarget(env), {
+      readUrls: env.web.databaseReadUrls,
+      unreachableReplicas: 'out',
+    });
     stops.push(() => database.close());
     // The schema this code reads, even when the web tier is deployed before the indexer restarts (WEB_MIGRATE=auto);
     // with off, a web process without DDL rights never migrates, nor waits behind a long migration: it refuses.
