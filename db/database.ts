@@ -180,6 +180,12 @@ export async function openDatabase(
   try {
     for (const url of readUrls) {
       const { pool, reachable } = await connectPool(url, 'the PostgreSQL read replica', unreachable);
+      // An idle connection lost (the server stopped or crashed): out at once, not only at the monitor's next probe,
+      // which puts it back if it answers.
+      const index = rotation.length;
+      pool.on('error', () => {
+        rotation[index] = false;
+      });
       pools.push(pool);
       rotation.push(reachable);
     }
