@@ -113,7 +113,7 @@ export const MIN_POSTGRES_VERSION_NUM = 150_000;
 
 /**
  * A pool on `url`, its server checked (it answers, PostgreSQL 15 or later). With `unreachable: 'lazy'`, a server that
- * does not answer yet gives its pool anyway (undefined `reachable`: nothing checked), to connect when first asked.
+ * does not answer yet gives its pool anyway (`reachable` false; its version unchecked), to connect when next asked.
  */
 async function connectPool(url: string, role: string, unreachable: 'throw' | 'lazy' = 'throw') {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
