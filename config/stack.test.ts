@@ -85,10 +85,15 @@ describe('the settings npm start parses before anything starts', () => {
       CLOUD_REFERENCE_PRICE_USD: '3.10',
       DATABASE_URL: 'postgres://rackshare@db-primary/rackshare',
       DATABASE_READ_URLS: 'postgres://rackshare@db-replica/rackshare',
+      DATABASE_REPLICA_PROBE_MS: '1500',
+      DATABASE_REPLICA_MAX_LAG_BLOCKS: '3',
+      WEB_MIGRATE: 'off',
     });
     expect(web).toEqual({
       host: '0.0.0.0',
       databaseReadUrls: ['postgres://rackshare@db-replica/rackshare'],
+      replicaMonitor: { probeMs: 1_500, maxLagBlocks: 3 },
+      migrate: 'off',
       settings: {
         publicOrigin: 'https://rackshare.example',
         trustProxy: true,

@@ -64,3 +64,29 @@ describe('DATABASE_READ_URLS', () => {
     expect(() => parseStackEnv({ DATABASE_READ_URLS: replicas[0] })).toThrow(/DATABASE_READ_URLS needs DATABASE_URL/);
   });
 });
+
+describe('the replica monitor and WEB_MIGRATE', () => {
+  it('probe every 5 s, take a replica 10 blocks behind out, and migrate at start by default', () => {
+    const env = parseWebEnv({}, { port: 3000 });
+    expect(env.replicaMonitor).toEqual({ probeMs: 5_000, maxLagBlocks: 10 });
+    expect(env.migrate).toBe('auto');
+  });
+
+  it('take explicit values, a bound of 0 blocks included', () => {
+    const env = parseWebEnv(
+      { DATABASE_REPLICA_PROBE_MS: '250', DATABASE_REPLICA_MAX_LAG_BLOCKS: '0', WEB_MIGRATE: 'off' },
+      { port: 3000 },
+    );
+    expect(env.replicaMonitor).toEqual({ probeMs: 250, maxLagBlocks: 0 });
+    expect(env.migrate).toBe('off');
+  });
+
+  it('refuse what they cannot mean, naming the variable', () => {
+    const parse = (source: Record<string, string>) => () => parseWebEnv(source, { port: 3000 });
+    expect(parse({ WEB_MIGRATE: 'no' })).toThrow('Invalid configuration: WEB_MIGRATE must be auto or off.');
+    expect(parse({ DATABASE_REPLICA_PROBE_MS: '10' })).toThrow(/^Invalid configuration: DATABASE_REPLICA_PROBE_MS /);
+    expect(parse({ DATABASE_REPLICA_MAX_LAG_BLOCKS: '-1' })).toThrow(
+      /^Invalid configuration: DATABASE_REPLICA_MAX_LAG_BLOCKS /,
+    );
+  });
+});

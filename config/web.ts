@@ -29,7 +29,15 @@ export type WebSettings = {
  * The web tier's settings plus what its process opens and binds (not a request's business): the address, and the
  * read replicas its database handle sends the loaders' selects to (empty: none).
  */
-export type WebEnv = { host: string; settings: WebSettings; databaseReadUrls: string[] };
+export type WebEnv = {
+  host: string;
+  settings: WebSettings;
+  databaseReadUrls: string[];
+  /** How the web process watches its read replicas (db/replicas.ts). */
+  replicaMonitor: { probeMs: number; maxLagBlocks: number };
+  /** `auto`: apply pending migrations at start; `off`: refuse to start while the schema is behind the code. */
+  migrate: 'auto' | 'off';
+};
 
 const origin = z
   .string()
@@ -91,6 +99,18 @@ export const webFields = {
     default: 'dev account #19 with the local demo committee',
   }),
   ...databaseReadFields,
+  DATABASE_REPLICA_PROBE_MS: documented(z.coerce.number().int().min(200).max(600_000).default(5_000), {
+    description:
+      "Milliseconds between two probes of each read replica by a web process: whether it answers and how many blocks its mirror is behind the primary's.",
+  }),
+  DATABASE_REPLICA_MAX_LAG_BLOCKS: documented(z.coerce.number().int().min(0).max(1_000_000).default(10), {
+    description:
+      "A read replica whose indexed block is more than this many blocks behind the primary's, or that does not answer, is out of rotation until it catches up; with none left, reads go to DATABASE_URL.",
+  }),
+  WEB_MIGRATE: documented(z.enum(['auto', 'off'], { error: 'must be auto or off' }).default('auto'), {
+    description:
+      'auto: each web process applies pending migrations at start (needs DDL rights). off: it refuses to start while the schema is behind, and the indexer (or `npm start`) migrates; recommended in production.',
+  }),
 };
 
 export const webEnvSchema = z.object(webFields);
@@ -101,6 +121,8 @@ export function parseWebEnv(source: EnvSource, options: { port: number }): WebEn
   return {
     host: env.HOST,
     databaseReadUrls: databaseReadUrls({ ...env, DATABASE_URL: withoutEmpty(source).DATABASE_URL }),
+    replicaMonitor: { probeMs: env.DATABASE_REPLICA_PROBE_MS, maxLagBlocks: env.DATABASE_REPLICA_MAX_LAG_BLOCKS },
+    migrate: env.WEB_MIGRATE,
     settings: {
       publicOrigin: env.PUBLIC_ORIGIN ?? `http://localhost:${options.port}`,
       trustProxy: env.TRUST_PROXY,

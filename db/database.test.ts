@@ -1,3 +1,6 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '#protocol/base-error';
@@ -6,8 +9,10 @@ import {
   type DatabaseHandle,
   DatabaseUnavailableError,
   migrateDatabase,
+  migrationsFolder,
   oneReplica,
   openDatabase,
+  pendingMigrations,
   redactDatabaseUrl,
   routeReads,
 } from './database';
@@ -44,6 +49,39 @@ describe.each(testDatabases)('database on $name', ({ open }) => {
     expect(stored?.to).toBe(row.to);
   });
 });
+
+describe.each(testDatabases)(
+  'pendingMigrations on $name (what WEB_MIGRATE=off refuses to start with)',
+  ({ openEmpty }) => {
+    const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+      entries: { tag: string }[];
+    };
+    let handle: DatabaseHandle | undefined;
+    let folder: string | undefined;
+    afterEach(async () => {
+      await handle?.close();
+      handle = undefined;
+      if (folder) rmSync(folder, { recursive: true, force: true });
+      folder = undefined;
+    });
+
+    it('counts every migration on an empty database, those newer than the applied ones, and none once migrated', async () => {
+      handle = await openEmpty();
+      expect(await pendingMigrations(handle)).toBe(journal.entries.length);
+      // The database as an older version left it: all but the newest two migrations applied.
+      folder = mkdtempSync(join(tmpdir(), 'rackshare-migrations-'));
+      mkdirSync(join(folder, 'meta'));
+      const older = journal.entries.slice(0, -2);
+      writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: older }));
+      for (const { tag } of older) copyFileSync(join(migrationsFolder, `${tag}.sql`), join(folder, `${tag}.sql`));
+      await migrateDatabase(handle, folder);
+      expect(await pendingMigrations(handle)).toBe(2);
+      expect(await pendingMigrations(handle, folder), "the older version's own migrations are all applied").toBe(0);
+      await migrateDatabase(handle);
+      expect(await pendingMigrations(handle)).toBe(0);
+    });
+  },
+);
 
 describe('openDatabase', () => {
   it('fails with one sentence when PostgreSQL is unreachable, the URL redacted as every other (M-6)', async () => {
@@ -199,6 +237,29 @@ describe.skipIf(!replicaTestsRun)(
       await handle.close();
       await expect(blocksIn(handle.db, chainId)).rejects.toThrow();
       await expect(blocksIn(handle.db.$primary, chainId)).rejects.toThrow();
+    });
+
+    it('opens with an unreachable replica out of rotation when asked (a web process), its selects on the primary', async () => {
+      const handle = await openDatabase(
+        { kind: 'postgres', url: databases.primaryUrl },
+        {
+          readUrls: [databases.replicaUrl, 'postgres://rackshare:secret@127.0.0.1:1/replica'],
+          unreachableReplicas: 'out',
+        },
+      );
+      try {
+        expect(handle.replicaCount).toBe(2);
+        expect(handle.rotation).toEqual([true, false]);
+        await handle.db.$primary.insert(stablecoinTransfers).values(transfer(chainId, 3, 300n));
+        await databases.replica.insert(stablecoinTransfers).values(transfer(chainId, 4, 400n));
+        // Every request reads the stand-in, the one replica in rotation; with it out too, the primary.
+        for (let i = 0; i < 3; i++) expect(await blocksIn(oneReplica(handle.db), chainId)).toContain(4n);
+        handle.rotation[0] = false;
+        for (let i = 0; i < 3; i++) expect(await blocksIn(oneReplica(handle.db), chainId)).toEqual([1n, 3n]);
+        expect(await blocksIn(handle.db, chainId)).toEqual([1n, 3n]);
+      } finally {
+        await handle.close();
+      }
     });
 
     it('fails with one sentence naming the unreachable replica, its URL redacted', async () => {

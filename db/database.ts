@@ -7,6 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { type PgDatabase, type PgQueryResultHKT, withReplicas } from 'drizzle-orm/pg-core';
@@ -36,6 +38,13 @@ export type DatabaseHandle = {
   target: DatabaseTarget;
   /** How many read replicas serve `db`'s selects (0: the primary serves everything). */
   replicaCount: number;
+  /** Each read replica's own database, by index (for the replica monitor's probes: db/replicas.ts). */
+  replicas: Database[];
+  /**
+   * Which replicas serve `db`'s selects now, by index: all of them until the replica monitor takes one out (it
+   * writes this array). With none in rotation, the primary serves the reads.
+   */
+  rotation: boolean[];
   /** Releases connections; for PGlite also flushes and closes the data directory (a dirty one hangs reopen). */
   close: () => Promise<void>;
 };
@@ -47,42 +56,66 @@ export class DatabaseUnavailableError extends UnavailableError {
   override name = 'DatabaseUnavailableError';
 }
 
-/** For a database routed to several replicas: its one-replica views (oneReplica) and which one the next request gets. */
-const pinnedViews = new WeakMap<ReadDatabase, { views: ReadDatabase[]; next: number }>();
+/** For a database routed to several replicas: its one-replica views (oneReplica), the primary's, and the next turn. */
+const pinnedViews = new WeakMap<
+  ReadDatabase,
+  { views: ReadDatabase[]; primaryView: ReadDatabase; rotation: readonly boolean[]; next: number }
+>();
 
 /**
- * `primary` with its read replicas: selects go to a replica (round-robin), everything else to the primary. With
- * several replicas, oneReplica(db) gives one request a view on a single replica.
+ * `primary` with its read replicas: selects go to a replica in rotation (round-robin), everything else to the
+ * primary; while `rotation` (by index; the replica monitor's, db/replicas.ts) has none in, selects go to the primary
+ * too. With several replicas, oneReplica(db) gives one request a view on a single replica.
  */
-export function routeReads(primary: Database, replicas: readonly Database[]): ReadDatabase {
-  const route = (reads: Database[]) => {
+export function routeReads(
+  primary: Database,
+  replicas: readonly Database[],
+  rotation: readonly boolean[] = replicas.map(() => true),
+): ReadDatabase {
+  // Selects through a route go to the next of `indexes` in rotation, else to the primary (read when they run, so a
+  // replica taken out stops serving at its next select). drizzle calls the chooser with the replicas it was given.
+  const route = (indexes: number[]) => {
     let next = 0;
-    return withReplicas(primary, reads as [Database, ...Database[]], (all) => all[next++ % all.length]!);
+    const choose = () => {
+      const serving = indexes.filter((index) => rotation[index] !== false);
+      return serving.length === 0 ? primary : replicas[serving[next++ % serving.length]!]!;
+    };
+    const reads = indexes.length === 0 ? [primary] : indexes.map((index) => replicas[index]!);
+    return withReplicas(primary, reads as [Database, ...Database[]], choose);
   };
   // Without replicas `primary` itself, marked as its own primary: `db.$primary` reads the same everywhere.
   if (replicas.length === 0) return Object.assign(primary, { $primary: primary });
-  if (replicas.length === 1) return route([...replicas]);
-  const db = route([...replicas]);
-  pinnedViews.set(db, { views: replicas.map((replica) => route([replica])), next: 0 });
+  const all = replicas.map((_, index) => index);
+  const db = route(all);
+  if (replicas.length > 1) {
+    pinnedViews.set(db, { views: all.map((index) => route([index])), primaryView: route([]), rotation, next: 0 });
+  }
   return db;
 }
 
 /**
  * The database one request reads through: with several replicas, a view whose selects all go to one of them (the
- * next, round-robin), so a page's figures and the indexed block it says they are at come from the same copy — a
- * lagging replica shows its own lag. The views are fixed objects, so the per-database caches (marketCache) keep one
- * snapshot per replica. With one replica or none, `db` itself.
+ * next in rotation, round-robin), so a page's figures and the indexed block it says they are at come from the same
+ * copy — a lagging replica shows its own lag; with none in rotation, a view on the primary. The views are fixed
+ * objects, so the per-database caches (marketCache) keep one snapshot per copy. With one replica or none, `db` itself
+ * (whose one replica's selects fall back to the primary while it is out of rotation).
  */
 export function oneReplica(db: ReadDatabase): ReadDatabase {
   const pinned = pinnedViews.get(db);
   if (!pinned) return db;
-  return pinned.views[pinned.next++ % pinned.views.length]!;
+  const serving = pinned.views.filter((_, index) => pinned.rotation[index] !== false);
+  if (serving.length === 0) return pinned.primaryView;
+  return serving[pinned.next++ % serving.length]!;
 }
 
 /** `server_version_num` of the oldest PostgreSQL the schema and the indexer's statements run on (MERGE: 15). */
 export const MIN_POSTGRES_VERSION_NUM = 150_000;
 
-async function connectPool(url: string, role: string) {
+/**
+ * A pool on `url`, its server checked (it answers, PostgreSQL 15 or later). With `unreachable: 'lazy'`, a server that
+ * does not answer yet gives its pool anyway (`reachable` false; its version unchecked), to connect when next asked.
+ */
+async function connectPool(url: string, role: string, unreachable: 'throw' | 'lazy' = 'throw') {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // The pool emits errors of idle clients (server restart); queries surface their own errors, so only log here.
   pool.on('error', () => {});
@@ -98,6 +131,7 @@ async function connectPool(url: string, role: string) {
       client.release();
     }
   } catch (error) {
+    if (unreachable === 'lazy') return { pool, reachable: false };
     await pool.end();
     throw new DatabaseUnavailableError(
       `Cannot connect to ${role} at ${redactUrl(url)}: ${redactUrls((error as Error).message)}.`,
@@ -111,16 +145,18 @@ async function connectPool(url: string, role: string) {
       `${role} at ${redactUrl(url)} runs PostgreSQL ${Math.floor(version / 10_000)}; Rackshare needs PostgreSQL 15 or later.`,
     );
   }
-  return pool;
+  return { pool, reachable: true };
 }
 
 /**
  * Opens `target`; with `readUrls` (PostgreSQL only), `db` sends its selects to those replicas and the rest to the
- * primary (routeReads). `close` ends every pool.
+ * primary (routeReads). A replica that does not answer is refused in one sentence, unless `unreachableReplicas` is
+ * `out`: then it starts out of rotation, for a replica monitor (db/replicas.ts) to put back once it answers — what a
+ * web process does, so that a replica down never keeps it from starting. `close` ends every pool.
  */
 export async function openDatabase(
   target: DatabaseTarget,
-  options: { readUrls?: readonly string[] } = {},
+  options: { readUrls?: readonly string[]; unreachableReplicas?: 'refuse' | 'out' } = {},
 ): Promise<DatabaseHandle> {
   const readUrls = options.readUrls ?? [];
   if (target.kind === 'pglite') {
@@ -129,20 +165,41 @@ export async function openDatabase(
     const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Database;
-    return { db: routeReads(db, []), target, replicaCount: 0, close: () => client.close() };
+    return {
+      db: routeReads(db, []),
+      target,
+      replicaCount: 0,
+      replicas: [],
+      rotation: [],
+      close: () => client.close(),
+    };
   }
-  const pools: pg.Pool[] = [await connectPool(target.url, 'PostgreSQL')];
+  const pools: pg.Pool[] = [(await connectPool(target.url, 'PostgreSQL')).pool];
+  const rotation: boolean[] = [];
+  const unreachable = options.unreachableReplicas === 'out' ? 'lazy' : 'throw';
   try {
-    for (const url of readUrls) pools.push(await connectPool(url, 'the PostgreSQL read replica'));
+    for (const url of readUrls) {
+      const { pool, reachable } = await connectPool(url, 'the PostgreSQL read replica', unreachable);
+      // An idle connection lost (the server stopped or crashed): out at once, not only at the monitor's next probe,
+      // which puts it back if it answers.
+      const index = rotation.length;
+      pool.on('error', () => {
+        rotation[index] = false;
+      });
+      pools.push(pool);
+      rotation.push(reachable);
+    }
   } catch (error) {
     await Promise.all(pools.map((pool) => pool.end()));
     throw error;
   }
   const [primary, ...replicas] = pools.map((pool) => drizzlePg(pool, { schema }) as unknown as Database);
   return {
-    db: routeReads(primary!, replicas),
+    db: routeReads(primary!, replicas, rotation),
     target,
     replicaCount: replicas.length,
+    replicas,
+    rotation,
     close: async () => {
       await Promise.all(pools.map((pool) => pool.end()));
     },
@@ -159,6 +216,27 @@ export async function migrateDatabase(handle: DatabaseHandle, folder = migration
   } else {
     await migratePg(handle.db.$primary as unknown as Parameters<typeof migratePg>[0], { migrationsFolder: folder });
   }
+}
+
+/**
+ * How many of the code's migrations the database behind `handle` has not applied yet (0: its schema is current or
+ * newer). The rule is drizzle's migrator's: a migration is pending when it is newer than the newest one recorded in
+ * `drizzle.__drizzle_migrations` (its `created_at` is the migration's journal timestamp).
+ */
+export async function pendingMigrations(handle: DatabaseHandle, folder = migrationsFolder): Promise<number> {
+  const migrations = readMigrationFiles({ migrationsFolder: folder });
+  const rowsOf = async <Row>(query: SQL) =>
+    ((await handle.db.$primary.execute(query)) as unknown as { rows: Row[] }).rows;
+  // Two statements: the second would not even parse before the migrator's first run created the table.
+  const [found] = await rowsOf<{ name: string | null }>(
+    sql`select to_regclass('drizzle.__drizzle_migrations')::text as name`,
+  );
+  if (!found?.name) return migrations.length;
+  const [newest] = await rowsOf<{ createdAt: string | null }>(
+    sql`select max(created_at)::text as "createdAt" from drizzle.__drizzle_migrations`,
+  );
+  if (!newest?.createdAt) return migrations.length;
+  return migrations.filter((migration) => migration.folderMillis > Number(newest.createdAt)).length;
 }
 
 /** The URL as every other one is printed (contracts/ts/redact.ts): scheme, host and port; user, password, database and

@@ -7,8 +7,16 @@ import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
 import { ConfigError } from '#protocol/base-error';
 
-/** What `/health` reports: `ok` false answers 503 (a load balancer or supervisor takes the process out). */
-export type Health = { ok: boolean; role: string; status: string };
+/**
+ * What `/health` reports: `ok` false answers 503 (a load balancer or supervisor takes the process out). A web
+ * process whose read replicas are partly out lists them (`replicasOut`, by index) and still answers 200.
+ */
+export type Health = {
+  ok: boolean;
+  role: string;
+  status: string;
+  replicasOut?: { replica: number; reason: 'down' | 'lagging' }[];
+};
 
 export type StatusServer = { url: string; close: () => Promise<void> };
 

@@ -33,7 +33,15 @@ export async function serverMajor(url: string): Promise<number> {
   }
 }
 
-export type StreamingReplica = { url: (database: string) => string; stop: () => Promise<void> };
+export type StreamingReplica = {
+  url: (database: string) => string;
+  /** Stops the server as a crash would (`-m immediate`), keeping its data directory for `resume`. */
+  halt: () => void;
+  /** Starts the halted server again on the same port; it recovers and streams from the primary again. */
+  resume: () => void;
+  /** Stops the server and removes its data directory. */
+  stop: () => Promise<void>;
+};
 
 /**
  * Clones the server of `primaryUrl` (its user must be allowed to replicate: a superuser, and `host replication` in
@@ -59,6 +67,7 @@ export function startStreamingReplica(options: {
   const root = mkdtempSync(join(tmpdir(), 'rackshare-replica-'));
   const data = join(root, 'data');
   const log = join(root, 'server.log');
+  let running = false;
   try {
     if (asRoot) execFileSync('chown', ['postgres:', root]);
     clone();
@@ -80,8 +89,12 @@ export function startStreamingReplica(options: {
     config('postgresql.conf', 'hot_standby = on\n');
     config('pg_hba.conf', 'host all all 127.0.0.1/32 scram-sha-256\n');
     config('pg_ident.conf', '');
+    start();
+  }
+  function start() {
     const serverOptions = `-p ${options.port} -c listen_addresses=127.0.0.1 -k ${root}`;
     run('pg_ctl', ['-D', data, '-o', serverOptions, '-l', log, '-w', '-t', '120', 'start']);
+    running = true;
   }
   return {
     url: (database) => {
@@ -90,9 +103,14 @@ export function startStreamingReplica(options: {
       url.pathname = `/${database}`;
       return url.toString();
     },
+    halt: () => {
+      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      running = false;
+    },
+    resume: start,
     stop: async () => {
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        if (running) run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(root, { recursive: true, force: true });
       }

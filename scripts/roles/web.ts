@@ -1,7 +1,8 @@
 /**
  * `npm start -- --role web`: the dashboard alone, against a deployment already recorded and the PostgreSQL database
  * an indexer fills. It deploys nothing and indexes nothing, so any number of them can run side by side (behind a load
- * balancer); each serves `/health` (503 while its database does not answer) and `/metrics` on STATUS_PORT.
+ * balancer); each serves `/health` (503 while its primary database does not answer; 200 `degraded` while a read
+ * replica is out of rotation, db/replicas.ts) and `/metrics` on STATUS_PORT.
  */
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -12,9 +13,10 @@ import { databaseTarget } from '#config/common';
 import { checkProductionSettings } from '#config/production';
 import type { StackEnv } from '#config/stack';
 import { readDeployment } from '#contracts/deployments';
-import { openDatabase } from '#db';
+import { openDatabase, pendingMigrations } from '#db';
 import { migrateShared } from '#db/indexer/lock';
-import { serveStatus } from '#db/status';
+import { createReplicaMonitor, postgresReplicaProbe, type ReplicaMonitor } from '#db/replicas';
+import { type Health, serveStatus } from '#db/status';
 import { ConfigError } from '#protocol/base-error';
 import { chainFor } from '#protocol/chain';
 import type { ServiceContext } from '../../app/load-context';
@@ -44,10 +46,23 @@ export async function startWebRole(env: StackEnv, log: Logger): Promise<RunningR
     const chain = chainFor(chainId, rpcUrl);
     const publicClient = createPublicClient({ chain, transport: http(rpcUrl), pollingInterval: 250 }) as PublicClient;
     // Loaders read from DATABASE_READ_URLS when set (one replica per request); writes go to the primary.
-    const database = await openDatabase(databaseTarget(env), { readUrls: env.web.databaseReadUrls });
+    // A replica down at start starts out of rotation (the monitor below puts it back): it never keeps a web down.
+    const database = await openDatabase(databaseTarget(env), {
+      readUrls: env.web.databaseReadUrls,
+      unreachableReplicas: 'out',
+    });
     stops.push(() => database.close());
-    // The schema this code reads, even when the web tier is deployed before the indexer restarts.
-    await migrateShared(database);
+    // The schema this code reads, even when the web tier is deployed before the indexer restarts (WEB_MIGRATE=auto);
+    // with off, a web process without DDL rights never migrates, nor waits behind a long migration: it refuses.
+    if (env.web.migrate === 'auto') await migrateShared(database);
+    else {
+      const pending = await pendingMigrations(database);
+      if (pending > 0) {
+        throw new ConfigError(
+          `The database is ${pending} migration${pending === 1 ? '' : 's'} behind this version and WEB_MIGRATE=off: start this version's indexer (or npm start) first, which migrates it.`,
+        );
+      }
+    }
     const context: ServiceContext = {
       web: webSettings({ env, demo: undefined }),
       log: log.child({ service: 'web' }),
@@ -60,17 +75,43 @@ export async function startWebRole(env: StackEnv, log: Logger): Promise<RunningR
         deployment,
       },
     };
+    const registry = new Registry();
+    collectDefaultMetrics({ register: registry, prefix: 'rackshare_web_' });
+    // Replicas that fail or lag are taken out of the reads' rotation until they recover (db/replicas.ts).
+    let monitor: ReplicaMonitor | undefined;
+    if (database.replicaCount > 0) {
+      const { probeMs, maxLagBlocks } = env.web.replicaMonitor;
+      monitor = createReplicaMonitor({
+        rotation: database.rotation,
+        probe: postgresReplicaProbe(database, { chainId, timeoutMs: Math.min(probeMs, 5_000) }),
+        maxLagBlocks,
+        intervalMs: probeMs,
+        log: context.log,
+        registry,
+        prefix: 'rackshare_web_',
+      });
+      monitor.start();
+      const started = monitor;
+      stops.push(async () => started.stop());
+    }
     if (env.STATUS_PORT > 0) {
-      const registry = new Registry();
-      collectDefaultMetrics({ register: registry, prefix: 'rackshare_web_' });
       const status = await serveStatus({
         registry,
-        health: async () => {
-          const ok = await database.db.execute(sql`select 1`).then(
+        // Only the primary takes the process out: a replica out of rotation degrades it (reads go elsewhere).
+        health: async (): Promise<Health> => {
+          const ok = await database.db.$primary.execute(sql`select 1`).then(
             () => true,
             () => false,
           );
-          return { ok, role: 'web', status: ok ? 'serving' : 'database unavailable' };
+          if (!ok) return { ok, role: 'web', status: 'database unavailable' };
+          const out = monitor?.out() ?? [];
+          if (out.length === 0) return { ok, role: 'web', status: 'serving' };
+          return {
+            ok,
+            role: 'web',
+            status: 'degraded',
+            replicasOut: out.map((state) => ({ replica: state.index, reason: state.reason ?? 'down' })),
+          };
         },
         port: env.STATUS_PORT,
         portVariable: 'STATUS_PORT (0 = off)',
