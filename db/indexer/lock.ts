@@ -160,7 +160,7 @@ export async function acquireIndexerLock(
     // A transaction-level lock in its own statement: taken once the old holder's writers let go, released at once.
     await client.query('select pg_advisory_xact_lock($1::bigint)', [indexerWriteKey(options.chainId).toString()]);
     const { rows } = await client.query<{ pid: number; started: string }>(
-      `select pid, ${MICROS_SINCE_EPOCH} as started from pg_stat_activity where pid = pg_backend_pid()`,
+      `select pid, ${microsSinceEpoch('backend_start')}::text as started from pg_stat_activity where pid = pg_backend_pid()`,
     );
     const session = rows[0];
     if (!session) throw new Error('the lock session is missing from pg_stat_activity');
@@ -172,8 +172,8 @@ export async function acquireIndexerLock(
   }
 }
 
-/** A session's start as whole microseconds since the epoch (exact, unlike the text of a timestamptz). */
-const MICROS_SINCE_EPOCH = '(extract(epoch from backend_start) * 1000000)::bigint::text';
+/** SQL: a timestamp column as whole microseconds since the epoch (a bigint: exact, unlike a timestamptz's text). */
+const microsSinceEpoch = (column: string) => `(extract(epoch from ${column}) * 1000000)::bigint`;
 
 /**
  * The fence of the indexer of `chainId` whose lock is held by `session` (its backend's pid and start, which together
@@ -192,7 +192,7 @@ export function indexerWriteFence(chainId: number, session: { pid: number; start
       where l.locktype = 'advisory' and l.granted and l.objsubid = 1
         and l.database = (select oid from pg_database where datname = current_database())
         and l.classid = ${(lockKey >> 32n).toString()}::oid and l.objid = ${(lockKey & 0xffff_ffffn).toString()}::oid
-        and l.pid = ${session.pid} and ${sql.raw(MICROS_SINCE_EPOCH.replace('backend_start', 'a.backend_start'))} = ${session.started}`);
+        and l.pid = ${session.pid} and ${sql.raw(microsSinceEpoch('a.backend_start'))} = ${session.started}::bigint`);
     if (rowsOf<{ held: number }>(result)[0]?.held !== 1) {
       throw new IndexerLockLostError(
         'Lost the indexer lock: its session is gone and another indexer may write now; this one writes nothing more.',

@@ -2,14 +2,14 @@
  * Role `all`'s indexer step on PostgreSQL losing its lock (its lock session killed while another session waits for
  * the lock): `/health` turns 503 `lock lost`, `/metrics` says it holds no lock and lost it once, and once the lock is
  * free again it stands by, takes it back and indexes what happened meanwhile, ending equal to a clean re-index.
- * PostgreSQL only: skipped without TEST_DATABASE_URL (PGlite has no lock to lose).
+ * On PGlite (no lock to lose) it just indexes and reports it; the PostgreSQL case is skipped without TEST_DATABASE_URL.
  */
 
 import pg from 'pg';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StackEnv } from '#config/stack';
-import { migrateDatabase, openDatabase } from '#db';
+import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
 import { createScratchDatabase, testDatabases } from '#db/databases.test-kit';
 import { dumpMirror } from '#db/dump';
 import { catchUpMirror, runScenario, startTestChain, type TestChain } from '#db/fixtures.test-kit';
@@ -33,48 +33,69 @@ const halves = (key: bigint) => {
   return [(unsigned >> 32n).toString(), (unsigned & 0xffff_ffffn).toString()];
 };
 
-describe.skipIf(!postgresUrl)("role all's indexer on PostgreSQL", () => {
-  let chain: TestChain | undefined;
-  afterEach(async () => {
-    await chain?.stop();
-    chain = undefined;
+/** Role all's indexer step (as `npm start` runs it) on `database`, stopped after the test. */
+async function startRoleAllIndexer(testChain: TestChain, database: DatabaseHandle) {
+  const env = {
+    indexer: {
+      INDEXER_CONFIRMATIONS: 0,
+      INDEXER_MAX_BLOCK_RANGE: 2_000,
+      INDEXER_POLL_INTERVAL_MS: 100,
+      INDEXER_METRICS_PORT: testPort(8885),
+      INDEXER_LOCK_POLL_MS: 200,
+    },
+  } as StackEnv;
+  const stops: (() => Promise<void>)[] = [];
+  const controller = new AbortController();
+  cleanups.push(async () => {
+    controller.abort();
+    for (const stop of stops.reverse()) await stop();
   });
+  return startIndexer(
+    env,
+    { chainId: 31_337, publicClient: testChain.publicClient },
+    testChain.deployment,
+    database,
+    pino({ level: 'silent' }),
+    controller.signal,
+    (stop) => stops.push(stop),
+  );
+}
 
+/** The test chain with the scenario, stopped after everything started on it. */
+async function scenarioChain() {
+  const testChain = await startTestChain(testPort(8884));
+  cleanups.push(() => testChain.stop());
+  await runScenario(testChain);
+  return testChain;
+}
+
+describe("role all's indexer on PGlite", () => {
+  it('indexes without a lock and reports it on /health and /metrics', { timeout: 120_000 }, async () => {
+    const chain = await scenarioChain();
+    const database = await testDatabases[0]!.open();
+    cleanups.push(() => database.close());
+    const statusUrl = await startRoleAllIndexer(chain, database);
+    const poll = { timeout: 60_000, interval: 100 };
+    await expect
+      .poll(() => json(`${statusUrl}/health`), poll)
+      .toEqual({ status: 200, body: { ok: true, role: 'all', status: 'indexing' } });
+    const head = Number(await chain.publicClient.getBlockNumber());
+    await expect.poll(() => metric(`${statusUrl}/metrics`, 'rackshare_indexer_indexed_block'), poll).toBe(head);
+    expect(await metric(`${statusUrl}/metrics`, 'rackshare_indexer_lock_held')).toBe(1);
+  });
+});
+
+describe.skipIf(!postgresUrl)("role all's indexer on PostgreSQL", () => {
   it('reports a lost lock on /health and /metrics, stands by, and indexes again once it holds the lock', {
     timeout: 120_000,
   }, async () => {
-    chain = await startTestChain(testPort(8884));
-    const testChain = chain;
-    await runScenario(testChain);
+    const testChain = await scenarioChain();
     const scratch = await createScratchDatabase(postgresUrl!);
     cleanups.push(scratch.drop);
     const database = await openDatabase({ kind: 'postgres', url: scratch.url });
     cleanups.push(() => database.close());
     await migrateDatabase(database);
-    const env = {
-      indexer: {
-        INDEXER_CONFIRMATIONS: 0,
-        INDEXER_MAX_BLOCK_RANGE: 2_000,
-        INDEXER_POLL_INTERVAL_MS: 100,
-        INDEXER_METRICS_PORT: testPort(8885),
-        INDEXER_LOCK_POLL_MS: 200,
-      },
-    } as StackEnv;
-    const stops: (() => Promise<void>)[] = [];
-    const controller = new AbortController();
-    cleanups.push(async () => {
-      controller.abort();
-      for (const stop of stops.reverse()) await stop();
-    });
-    const statusUrl = await startIndexer(
-      env,
-      { chainId: 31_337, publicClient: testChain.publicClient },
-      testChain.deployment,
-      database,
-      pino({ level: 'silent' }),
-      controller.signal,
-      (stop) => stops.push(stop),
-    );
+    const statusUrl = await startRoleAllIndexer(testChain, database);
     expect(statusUrl).toBe(`http://127.0.0.1:${testPort(8885)}`);
     const health = () => json(`${statusUrl}/health`);
     const metricOf = (name: string) => metric(`${statusUrl}/metrics`, name);
