@@ -79,6 +79,7 @@ export async function startIndexerSupervisor(options: IndexerSupervisorOptions):
   const stopping = new AbortController();
   const onAbort = () => stopping.abort();
   options.signal.addEventListener('abort', onAbort, { once: true });
+  if (options.signal.aborted) stopping.abort();
   const server: StatusServer | undefined =
     !once && settings.INDEXER_METRICS_PORT > 0
       ? await serveStatus({
