@@ -16,11 +16,11 @@ import type { Database } from '../database';
 import { emptyMirrorOfChain } from '../mirror';
 import { chainIdentity, indexedBlocks, marketOffers } from '../schema';
 import { countRows, type KnownContracts } from './decode';
-import { isRangeTooLarge } from './errors';
+import { INDEXER_LOCK_LOST, isRangeTooLarge } from './errors';
 import { createIndexerMetrics, type IndexerMetrics } from './metrics';
 import { createRangeReader, type Header, type IndexerContracts, type RangeRead } from './read';
 import { followsAll, joinRanges, type ReadAhead } from './read-ahead';
-import { loadKnownTokens, type RangeEnd, readCursor, rollBackTo, writeRange } from './store';
+import { loadKnownTokens, type RangeEnd, readCursor, rollBackTo, type WriteFence, writeRange } from './store';
 import type { EventRows } from './tables';
 
 export type { IndexerContracts } from './read';
@@ -54,6 +54,11 @@ export type IndexerOptions = {
   signal: AbortSignal;
   log: Logger;
   metrics?: IndexerMetrics;
+  /**
+   * Checked first in every write transaction (lock.ts `indexerWriteFence`): an indexer that lost the indexer lock
+   * writes nothing more, and its loop stops instead of retrying. None on PGlite (one process per data directory).
+   */
+  fence?: WriteFence;
   /**
    * Derived off-chain work after each written range (the market's offer upkeep, db/market/upkeep.ts). Its failure is
    * logged and never stops indexing: the range is already stored and the next range's round catches up.
@@ -229,7 +234,7 @@ export function createIndexer(options: IndexerOptions) {
         'reorg deeper than the kept block hashes: re-indexing from the last finalized block',
       );
     }
-    await rollBackTo(db, chainId, ancestor, anchor);
+    await rollBackTo(db, chainId, ancestor, anchor, options.fence);
     known = undefined;
     prefetched = [];
     finalized = -1n;
@@ -323,12 +328,18 @@ export function createIndexer(options: IndexerOptions) {
     // Reads queued for another start (a range halved, a read failed) are dropped; the rest stay ahead.
     if (prefetched[0] && prefetched[0].from !== to + 1n) prefetched = [];
     prefetch({ to, next }, head);
-    const written = await writeRange(db, chainId, rows, {
-      number: last.number,
-      hash: last.hash,
-      parentHash: last.parentHash,
-      timestamp: new Date(Number(last.timestamp) * 1000),
-    });
+    const written = await writeRange(
+      db,
+      chainId,
+      rows,
+      {
+        number: last.number,
+        hash: last.hash,
+        parentHash: last.parentHash,
+        timestamp: new Date(Number(last.timestamp) * 1000),
+      },
+      options.fence,
+    );
     known = next;
     await options
       .afterRange?.({ from, to, rows })
@@ -383,7 +394,10 @@ export function createIndexer(options: IndexerOptions) {
     }
   }
 
-  /** Follows the chain until the signal aborts; failures are logged and retried with exponential backoff. */
+  /**
+   * Follows the chain until the signal aborts; failures are logged and retried with exponential backoff, except a lost
+   * indexer lock (IndexerLockLostError), which is thrown: another indexer writes now.
+   */
   async function run() {
     let backoffMs = 250;
     let lastProgress = 0;
@@ -410,6 +424,7 @@ export function createIndexer(options: IndexerOptions) {
         if (result.caughtUp) await sleep(options.pollIntervalMs ?? 500, options.signal);
       } catch (error) {
         if (options.signal.aborted) break;
+        if ((error as { code?: unknown }).code === INDEXER_LOCK_LOST) throw error;
         metrics.failures.inc();
         log.warn({ err: error, retryInMs: backoffMs }, 'indexer step failed; retrying');
         await sleep(backoffMs, options.signal);

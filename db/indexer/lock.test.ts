@@ -4,17 +4,19 @@
  * first is killed with SIGKILL, and the mirror then equals a clean re-index. PostgreSQL only: skipped without
  * TEST_DATABASE_URL (PGlite needs no lock, its data directory opens in one process only).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import pg from 'pg';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
-import { openDatabase } from '../database';
+import { exited, json, metric, type Role, startRole } from '../../devnet/processes';
+import { migrateDatabase, openDatabase } from '../database';
 import { createScratchDatabase, testDatabases } from '../databases.test-kit';
 import { dumpMirror } from '../dump';
 import { catchUpMirror, runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
-import { acquireAdvisoryLock, indexerLockKey, withAdvisoryLock } from './lock';
+import { createIndexer } from './indexer';
+import { acquireAdvisoryLock, acquireIndexerLock, indexerLockKey, indexerWriteKey, withAdvisoryLock } from './lock';
+import { readCursor, type WriteFence } from './store';
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const silent = pino({ level: 'silent' });
@@ -114,57 +116,171 @@ describe.skipIf(!postgresUrl)('the advisory lock on PostgreSQL', () => {
   });
 });
 
-type Indexer = { child: ChildProcess; statusUrl: string; output: () => string };
+/** Terminates the backend holding the (bigint) advisory lock `key`, as a cut connection or a killed session would. */
+async function terminateHolder(admin: pg.Client, key: bigint) {
+  // pg_locks shows a bigint advisory key as its two unsigned 32-bit halves.
+  const unsigned = BigInt.asUintN(64, key);
+  const { rows } = await admin.query(
+    "select pg_terminate_backend(pid) as terminated from pg_locks where locktype = 'advisory' and classid = $1 and objid = $2 and objsubid = 1 and granted and database = (select oid from pg_database where datname = current_database())",
+    [(unsigned >> 32n).toString(), (unsigned & 0xffff_ffffn).toString()],
+  );
+  return rows;
+}
+
+/** Sessions waiting (not granted) for the advisory lock `key`. */
+async function waitingFor(admin: pg.Client, key: bigint) {
+  const unsigned = BigInt.asUintN(64, key);
+  const { rows } = await admin.query<{ waiting: number }>(
+    "select count(*)::int as waiting from pg_locks where locktype = 'advisory' and classid = $1 and objid = $2 and objsubid = 1 and not granted",
+    [(unsigned >> 32n).toString(), (unsigned & 0xffff_ffffn).toString()],
+  );
+  return rows[0]!.waiting;
+}
+
+describe.skipIf(!postgresUrl)('the write fence on PostgreSQL', () => {
+  let chain: TestChain | undefined;
+  afterEach(async () => {
+    await chain?.stop();
+    chain = undefined;
+  });
+
+  /** A migrated scratch database of its own, an admin connection to it, and the test chain with the scenario. */
+  async function setUp() {
+    chain = await startTestChain(testPort(8860));
+    await runScenario(chain);
+    const scratch = await createScratchDatabase(postgresUrl!);
+    cleanups.push(scratch.drop);
+    const database = await openDatabase({ kind: 'postgres', url: scratch.url });
+    cleanups.push(() => database.close());
+    await migrateDatabase(database);
+    const admin = new pg.Client({ connectionString: scratch.url });
+    await admin.connect();
+    cleanups.push(() => admin.end());
+    return { testChain: chain, url: scratch.url, db: database.db, admin };
+  }
+
+  const takeLock = async (url: string, pollMs: number) => {
+    const lock = await acquireIndexerLock({
+      url,
+      chainId: 31_337,
+      signal: new AbortController().signal,
+      pollMs,
+      log: silent,
+    });
+    cleanups.push(() => lock!.release());
+    return lock!;
+  };
+
+  it('refuses the next range of an indexer whose lock was taken over, and the mirror equals a clean re-index', {
+    timeout: 120_000,
+  }, async () => {
+    const { testChain, url, db, admin } = await setUp();
+    const indexerOf = (fence: WriteFence) =>
+      createIndexer({
+        db,
+        publicClient: testChain.publicClient,
+        chainId: 31_337,
+        contracts: testChain.contracts,
+        deployBlock: testChain.deployment.deployBlock,
+        // One block per range: the backfill takes many ranges, and A stops in the middle of it.
+        maxBlockRange: 1,
+        signal: new AbortController().signal,
+        log: silent,
+        fence,
+      });
+    // A probes its lock connection only once a minute: its next write comes before it could notice the loss.
+    const first = await takeLock(url, 60_000);
+    const a = indexerOf(first.fence);
+    await a.step();
+    const midway = await a.step();
+    expect(midway.caughtUp).toBe(false);
+    const cursor = await readCursor(db, 31_337);
+    expect(cursor?.number).toBe(midway.to);
+
+    // A's lock session is killed (as by a network cut); B takes the lock over at once.
+    expect(await terminateHolder(admin, indexerLockKey(31_337))).toEqual([{ terminated: true }]);
+    const second = await takeLock(url, 100);
+
+    // A's next range is refused inside its transaction: nothing of it is stored, the cursor is where A left it.
+    await expect(a.step()).rejects.toMatchObject({ name: 'IndexerLockLostError', code: 'indexer_lock_lost' });
+    expect(await readCursor(db, 31_337)).toEqual(cursor);
+    // And A's loop stops on it instead of retrying.
+    await expect(a.run()).rejects.toMatchObject({ code: 'indexer_lock_lost' });
+    expect(await readCursor(db, 31_337)).toEqual(cursor);
+
+    // B resumes from A's cursor; the mirror equals a clean re-index of the same chain.
+    await indexerOf(second.fence).catchUp();
+    const clean = await testDatabases[0]!.open();
+    cleanups.push(() => clean.close());
+    await catchUpMirror(testChain, clean.db);
+    expect(await dumpMirror(db)).toEqual(await dumpMirror(clean.db));
+  });
+
+  it('lets a write that passed the fence before the takeover commit before the new holder writes', {
+    timeout: 120_000,
+  }, async () => {
+    const { url, db, admin } = await setUp();
+    const first = await takeLock(url, 60_000);
+    let enter!: () => void;
+    let finish!: () => void;
+    const entered = new Promise<void>((resolve) => {
+      enter = resolve;
+    });
+    const gate = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    // A failed expectation below must not leave the transaction open (the database could not close).
+    cleanups.push(async () => finish());
+    // A's write transaction is under way (past its fence) when its lock session is killed.
+    const inFlight = db.transaction(async (tx) => {
+      await first.fence(tx);
+      enter();
+      await gate;
+    });
+    await entered;
+    expect(await terminateHolder(admin, indexerLockKey(31_337))).toEqual([{ terminated: true }]);
+    let taken = false;
+    const next = takeLock(url, 100).then((lock) => {
+      taken = true;
+      return lock;
+    });
+    // B holds the indexer lock but waits for the write key until A's transaction ends.
+    await expect.poll(() => waitingFor(admin, indexerWriteKey(31_337)), { timeout: 30_000 }).toBe(1);
+    expect(taken).toBe(false);
+    finish();
+    await inFlight;
+    const second = await next;
+    // From now on only B's transactions pass.
+    await expect(db.transaction((tx) => first.fence(tx))).rejects.toMatchObject({ code: 'indexer_lock_lost' });
+    await db.transaction((tx) => second.fence(tx));
+  });
+});
+
+type Indexer = Role & { statusUrl: string };
 
 function startIndexer(chain: TestChain, databaseUrl: string, statusPort: number): Indexer {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--role', 'indexer'], {
-    env: {
-      ...process.env,
-      RACKSHARE_ROLE: '',
-      DATABASE_URL: databaseUrl,
-      RPC_URL: chain.rpcUrl,
-      DEPLOYMENTS_DIR: chain.deploymentDirectory,
-      // A test anvil: nothing reorganizes (with RPC_URL the default would be 12 blocks behind the head).
-      INDEXER_CONFIRMATIONS: '0',
-      INDEXER_POLL_INTERVAL_MS: '100',
-      INDEXER_LOCK_POLL_MS: '200',
-      INDEXER_METRICS_PORT: String(statusPort),
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const role = startRole('indexer', {
+    DATABASE_URL: databaseUrl,
+    RPC_URL: chain.rpcUrl,
+    DEPLOYMENTS_DIR: chain.deploymentDirectory,
+    // A test anvil: nothing reorganizes (with RPC_URL the default would be 12 blocks behind the head).
+    INDEXER_CONFIRMATIONS: '0',
+    INDEXER_POLL_INTERVAL_MS: '100',
+    INDEXER_LOCK_POLL_MS: '200',
+    INDEXER_METRICS_PORT: String(statusPort),
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  return { child, statusUrl: `http://127.0.0.1:${statusPort}`, output: () => output };
+  return { ...role, statusUrl: `http://127.0.0.1:${statusPort}` };
 }
 
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
-    else child.once('exit', (code) => resolve(code));
-  });
-
-/** The `/health` state of an indexer process, or `down` while it does not answer. */
+/** The `/health` state of an indexer process (`role:status`), or `down` while it does not answer. */
 async function healthOf(indexer: Indexer): Promise<string> {
-  try {
-    const response = await fetch(`${indexer.statusUrl}/health`);
-    const body = (await response.json()) as { role: string; status: string };
-    return `${body.role}:${body.status}`;
-  } catch {
-    return 'down';
-  }
+  const answer = await json(`${indexer.statusUrl}/health`);
+  if (answer === 'down') return answer;
+  const { body } = answer as { body: { role: string; status: string } };
+  return `${body.role}:${body.status}`;
 }
 
-async function metric(indexer: Indexer, name: string): Promise<number | undefined> {
-  const text = await fetch(`${indexer.statusUrl}/metrics`).then((response) => response.text());
-  const line = text.split('\n').find((entry) => entry.startsWith(`${name} `));
-  return line === undefined ? undefined : Number(line.split(' ')[1]);
-}
+const metricOf = (indexer: Indexer, name: string) => metric(`${indexer.statusUrl}/metrics`, name);
 
 describe.skipIf(!postgresUrl)('two indexer processes on one PostgreSQL database', () => {
   let chain: TestChain | undefined;
@@ -197,10 +313,10 @@ describe.skipIf(!postgresUrl)('two indexer processes on one PostgreSQL database'
 
     // The first indexes up to the head while the second only waits.
     const head = Number(await testChain.publicClient.getBlockNumber());
-    await expect.poll(() => metric(first, 'rackshare_indexer_indexed_block'), poll).toBe(head);
-    expect(await metric(first, 'rackshare_indexer_lock_held')).toBe(1);
-    expect(await metric(second, 'rackshare_indexer_lock_held')).toBe(0);
-    expect(await metric(second, 'rackshare_indexer_indexed_block')).toBe(0);
+    await expect.poll(() => metricOf(first, 'rackshare_indexer_indexed_block'), poll).toBe(head);
+    expect(await metricOf(first, 'rackshare_indexer_lock_held')).toBe(1);
+    expect(await metricOf(second, 'rackshare_indexer_lock_held')).toBe(0);
+    expect(await metricOf(second, 'rackshare_indexer_indexed_block')).toBe(0);
 
     // SIGKILL: no clean-up runs; PostgreSQL drops the connection and the lock with it.
     first.child.kill('SIGKILL');
@@ -215,7 +331,7 @@ describe.skipIf(!postgresUrl)('two indexer processes on one PostgreSQL database'
     await expect.poll(() => second.output(), poll).toContain('took the indexer lock over');
     const newHead = Number(await testChain.publicClient.getBlockNumber());
     expect(newHead).toBeGreaterThan(head);
-    await expect.poll(() => metric(second, 'rackshare_indexer_indexed_block'), poll).toBe(newHead);
+    await expect.poll(() => metricOf(second, 'rackshare_indexer_indexed_block'), poll).toBe(newHead);
 
     // A third one stands by behind the second, and SIGTERM stops it promptly while it waits.
     const third = startIndexer(testChain, scratch.url, testPort(8863));

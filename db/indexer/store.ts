@@ -23,6 +23,13 @@ import { affectedClusters, recomputeClusters } from './derived/clusters';
 import { applyRollupDeltas, clusterMeta } from './derived/rollups';
 import { type EventRows, eventTableKeys, eventTables } from './tables';
 
+/**
+ * Run first in every write transaction of the indexer (ranges and rollbacks): throws IndexerLockLostError, writing
+ * nothing, when this indexer no longer holds the indexer lock (lock.ts `indexerWriteFence`). Undefined where one
+ * process owns the database anyway (PGlite).
+ */
+export type WriteFence = (tx: Executor) => Promise<void>;
+
 export type Cursor = { number: bigint; hash: Hex };
 
 export async function readCursor(db: Executor, chainId: number): Promise<Cursor | undefined> {
@@ -44,8 +51,9 @@ const KEPT_BLOCK_HASHES = 256;
  * Stores one range (its rows and its end as the new cursor) in one transaction. Rows at or below the stored cursor are
  * skipped: they were written by an earlier transaction. Returns how many rows were written.
  */
-export async function writeRange(db: Database, chainId: number, rows: EventRows, end: RangeEnd) {
+export async function writeRange(db: Database, chainId: number, rows: EventRows, end: RangeEnd, fence?: WriteFence) {
   return db.transaction(async (tx) => {
+    await fence?.(tx);
     // The commit does not wait for its WAL flush to disk (a disk round trip per range saved on PostgreSQL). A crash of
     // the database server can then lose the last few committed ranges, never part of one: the rows and the cursor are
     // one transaction, so the indexer resumes from the older cursor and reads those ranges again. Nothing else is
@@ -93,8 +101,15 @@ function filterAbove(rows: EventRows, blockNumber: bigint): EventRows {
  * `anchor` (the ancestor's own block) becomes the cursor where no kept range end is left at or below it: after a
  * reorg deeper than the kept hashes, the rows up to the finalized block stay and the indexer resumes above it.
  */
-export async function rollBackTo(db: Database, chainId: number, ancestor: bigint, anchor?: RangeEnd) {
+export async function rollBackTo(
+  db: Database,
+  chainId: number,
+  ancestor: bigint,
+  anchor?: RangeEnd,
+  fence?: WriteFence,
+) {
   await db.transaction(async (tx) => {
+    await fence?.(tx);
     const above = <T extends PgTable & { chainId: never; blockNumber: never }>(table: T) =>
       and(eq(table.chainId, chainId), gt(table.blockNumber, ancestor));
     const removedTransfers = await tx

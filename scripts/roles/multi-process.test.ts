@@ -16,8 +16,8 @@ import { dumpMirror } from '#db/dump';
 import { catchUpMirror, runScenario, startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
+import { exited, json, type Role, running, startRole } from '../../devnet/processes';
 import { appBuildIsStale, buildApp } from '../stack/web';
-import { exited, json, type Role, running, startRole } from './roles.test-kit';
 import {
   installedMajors,
   type StreamingReplica,

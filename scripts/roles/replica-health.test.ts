@@ -11,7 +11,7 @@ import { migrateDatabase, openDatabase } from '#db';
 import { startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import { testPort } from '../../devnet/ports';
 import { appBuildIsStale, buildApp } from '../stack/web';
-import { exited, json, type Role, running, startRole } from './roles.test-kit';
+import { exited, json, type Role, running, startRole } from '../../devnet/processes';
 import {
   installedMajors,
   type StreamingReplica,

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase } from '../../db/databases.test-kit';
 import { runScenario, startTestChain, type TestChain } from '../../db/fixtures.test-kit';
 import { testPort } from '../../devnet/ports';
+import { exited, json, type Role, running, startRole } from '../../devnet/processes';
 import { appBuildIsStale, buildApp } from '../stack/web';
-import { exited, json, type Role, running, startRole } from './roles.test-kit';
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 

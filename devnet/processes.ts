@@ -1,6 +1,7 @@
 /**
- * Spawning the roles as real processes (`npm start -- --role …`) for the multi-process tests: a role's child process
- * with its output kept for failure messages, its exit, and a JSON GET that answers `down` while nothing listens.
+ * Spawning the roles as real processes (`npm start -- --role …`) for the multi-process tests (scripts/roles/, the
+ * indexer lock's in db/indexer/): a role's child process with its output kept for failure messages, its exit, a JSON
+ * GET that answers `down` while nothing listens, and one Prometheus value of a `/metrics`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 
@@ -39,4 +40,13 @@ export async function json(url: string, host?: string): Promise<unknown> {
   } catch {
     return 'down';
   }
+}
+
+/** The value of the unlabelled Prometheus metric `name` at `url` (a `/metrics`), or undefined (absent or down). */
+export async function metric(url: string, name: string): Promise<number | undefined> {
+  const text = await fetch(url)
+    .then((response) => response.text())
+    .catch(() => '');
+  const line = text.split('\n').find((entry) => entry.startsWith(`${name} `));
+  return line === undefined ? undefined : Number(line.split(' ')[1]);
 }
