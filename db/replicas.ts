@@ -241,3 +241,30 @@ export function postgresReplicaProbe(handle: DatabaseHandle, options: { chainId:
     });
   };
 }
+
+/**
+ * Starts the monitor of `handle`'s replicas (none: undefined), probing with `postgresReplicaProbe` every `probeMs`:
+ * what every process that reads through replicas runs (the web role, role `all`), so none keeps a failed one in rotation.
+ */
+export function monitorReplicas(
+  handle: DatabaseHandle,
+  options: {
+    chainId: number;
+    probeMs: number;
+    maxLagBlocks: number;
+    log: Logger;
+    registry?: Registry;
+    prefix?: string;
+  },
+): ReplicaMonitor | undefined {
+  if (handle.replicaCount === 0) return undefined;
+  const { chainId, probeMs, ...rest } = options;
+  const monitor = createReplicaMonitor({
+    ...rest,
+    rotation: handle.rotation,
+    probe: postgresReplicaProbe(handle, { chainId, timeoutMs: Math.min(probeMs, 5_000) }),
+    intervalMs: probeMs,
+  });
+  monitor.start();
+  return monitor;
+}

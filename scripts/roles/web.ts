@@ -15,7 +15,7 @@ import type { StackEnv } from '#config/stack';
 import { readDeployment } from '#contracts/deployments';
 import { openDatabase, pendingMigrations } from '#db';
 import { migrateShared } from '#db/indexer/lock';
-import { createReplicaMonitor, postgresReplicaProbe, type ReplicaMonitor } from '#db/replicas';
+import { monitorReplicas } from '#db/replicas';
 import { type Health, serveStatus } from '#db/status';
 import { ConfigError } from '#protocol/base-error';
 import { chainFor } from '#protocol/chain';
@@ -78,22 +78,14 @@ export async function startWebRole(env: StackEnv, log: Logger): Promise<RunningR
     const registry = new Registry();
     collectDefaultMetrics({ register: registry, prefix: 'rackshare_web_' });
     // Replicas that fail or lag are taken out of the reads' rotation until they recover (db/replicas.ts).
-    let monitor: ReplicaMonitor | undefined;
-    if (database.replicaCount > 0) {
-      const { probeMs, maxLagBlocks } = env.web.replicaMonitor;
-      monitor = createReplicaMonitor({
-        rotation: database.rotation,
-        probe: postgresReplicaProbe(database, { chainId, timeoutMs: Math.min(probeMs, 5_000) }),
-        maxLagBlocks,
-        intervalMs: probeMs,
-        log: context.log,
-        registry,
-        prefix: 'rackshare_web_',
-      });
-      monitor.start();
-      const started = monitor;
-      stops.push(async () => started.stop());
-    }
+    const monitor = monitorReplicas(database, {
+      chainId,
+      ...env.web.replicaMonitor,
+      log: context.log,
+      registry,
+      prefix: 'rackshare_web_',
+    });
+    if (monitor) stops.push(async () => monitor.stop());
     if (env.STATUS_PORT > 0) {
       const status = await serveStatus({
         registry,

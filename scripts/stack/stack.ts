@@ -17,6 +17,7 @@ import { redactUrl, redactUrls } from '#contracts/redact';
 import { openDatabase } from '#db';
 import { ensureChainIdentity } from '#db/indexer/indexer';
 import { migrateShared } from '#db/indexer/lock';
+import { monitorReplicas } from '#db/replicas';
 import { ConfigError, UnavailableError } from '#protocol/base-error';
 import { chainFor } from '#protocol/chain';
 import type { ServiceContext } from '../../app/load-context';
@@ -211,8 +212,18 @@ async function startSimulation(input: DemoInput, history: DemoHistory, committee
 
 async function startDatabase(env: StackEnv, chain: ChainConnection, deployment: Deployment, log: Logger, defer: Defer) {
   // DatabaseUnavailableError is an UnavailableError: start.ts prints its shortMessage as it is.
-  const database = await openDatabase(databaseTarget(env), { readUrls: env.web.databaseReadUrls });
+  const database = await openDatabase(databaseTarget(env), {
+    readUrls: env.web.databaseReadUrls,
+    unreachableReplicas: 'out',
+  });
   defer(() => database.close());
+  // As in the web role: a replica that fails or lags leaves the reads' rotation until it recovers (db/replicas.ts).
+  const monitor = monitorReplicas(database, {
+    chainId: chain.chainId,
+    ...env.web.replicaMonitor,
+    log: log.child({ service: 'replicas' }),
+  });
+  if (monitor) defer(async () => monitor.stop());
   // Under an advisory lock on PostgreSQL: web roles starting beside this process never apply a migration twice.
   await migrateShared(database);
   const genesis = await chain.publicClient.getBlock({ blockNumber: 0n });
