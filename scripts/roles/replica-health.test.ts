@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from '#db';
 import { startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import { testPort } from '../../devnet/ports';
-import { appBuildIsStale, buildApp } from '../stack/web';
 import { exited, json, type Role, running, startRole } from '../../devnet/processes';
+import { appBuildIsStale, buildApp } from '../stack/web';
 import {
   installedMajors,
   type StreamingReplica,
