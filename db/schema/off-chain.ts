@@ -176,7 +176,7 @@ export const epochExports = pgTable(
     json: text('json').notNull(),
     samples: integer('samples').notNull(),
     gpus: integer('gpus').notNull(),
-    /** The JSON's length in characters, for the byte bound without reading the text. */
+    /** The JSON's UTF-8 length in bytes (Buffer.byteLength), for the byte bound without reading the text. */
     bytes: integer('bytes').notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }).notNull(),
   },
