@@ -236,6 +236,8 @@ describe.each(testDatabases)('NonceStore on $name', ({ name, open, openEmpty }) 
   let b: DatabaseHandle;
   /** Every store a test made: their background sweeps end before the databases close. */
   let made: NonceStore[];
+  /** Ends a transaction a test holds open, if any (so a failing test does not leave it blocking the rest). */
+  let release: (() => void) | undefined;
   const on = (handle: DatabaseHandle, options?: NonceStoreOptions) => {
     const nonces = new NonceStore(handle.db, SECRET, options);
     made.push(nonces);
@@ -247,6 +249,8 @@ describe.each(testDatabases)('NonceStore on $name', ({ name, open, openEmpty }) 
     b = await secondProcess(a);
   });
   afterEach(async () => {
+    release?.();
+    release = undefined;
     await Promise.all(made.map((nonces) => nonces.swept()));
     await b.close();
     await a.close();
@@ -347,7 +351,6 @@ describe.each(testDatabases)('NonceStore on $name', ({ name, open, openEmpty }) 
     async () => {
       const past = new Date(Date.now() - 60_000);
       await a.db.insert(signInNonces).values(['held', 'free-1', 'free-2'].map((nonce) => ({ nonce, expiresAt: past })));
-      let release!: () => void;
       const released = new Promise<void>((resolve) => {
         release = resolve;
       });
@@ -364,7 +367,7 @@ describe.each(testDatabases)('NonceStore on $name', ({ name, open, openEmpty }) 
       await isLocked;
       // Without SKIP LOCKED this would wait on the holder's transaction, which ends only after it.
       expect(await on(a).sweep()).toBe(2);
-      release();
+      release?.();
       await holder;
       expect(await spentNonces(a)).toEqual(['held']);
       expect(await on(a).sweep()).toBe(1);
