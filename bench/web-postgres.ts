@@ -136,8 +136,8 @@ export async function benchPostgres(serverUrl: string, chain: TestChain, basePor
     // The stand-in replica: a copy of the seeded primary (no session may be connected to it while it is copied).
     await onServer(serverUrl, [`create database ${REPLICA} template ${PRIMARY}`]);
     writeDeployment(chain.deployment, deployments);
-    // The bench's anvil as the local chain (ANVIL_PORT, as the roles test): with RPC_URL instead, `--role web` refuses
-    // to start (its start-time check reads PUBLIC_ORIGIN and SESSION_SECRET from StackEnv, which has neither).
+    // The bench's anvil as the local chain (ANVIL_PORT, as the roles test): RPC_URL would make it a production start,
+    // which needs the production settings (PUBLIC_ORIGIN, the oracle committee, PUBLIC_RPC_URL) for nothing measured.
     const env = (port: number) => ({
       DATABASE_URL: primaryUrl,
       ANVIL_PORT: new URL(chain.rpcUrl).port,
