@@ -5,7 +5,7 @@ import { testDatabases } from '../databases.test-kit';
 import { mirrorTableNames } from '../mirror';
 import { addOperatorData, fillMirror, rowCounts } from '../rows.test-kit';
 import { chainIdentity, clusterDocuments, clusterNotes, marketOffers } from '../schema';
-import { ensureChainIdentity, MirrorMismatchError } from './indexer';
+import { ensureChainIdentity, MirrorMismatchError } from './identity';
 
 // fillMirror's rows: chain 1, genesis and deployment block hash 0x22…22, deployment block 1.
 const recorded = {
