@@ -30,7 +30,7 @@ import type { WriteFence } from './store';
  * previous holder's write transactions to end). */
 export type IndexerState = 'starting' | 'standby' | 'waiting for writes' | 'indexing' | 'stopping';
 
-/** How long the work may take to stop once the lock is lost, before the supervisor goes on without it. */
+/** How long the work may take to stop once the lock is lost (or a stop asked), before the supervisor goes on without it. */
 export const LOST_LOCK_GRACE_MS = 5_000;
 
 /** What `/health` reports: the lock's states, `lock lost` after a loss, `failed` once indexing stopped on an error. */
@@ -253,7 +253,7 @@ type LockedIndexingOptions = {
  * with the fence its writes must pass (lock.ts `indexerWriteFence`); on PGlite at once and without a fence (one
  * process per data directory). Returns the error that cost the lock, if it was lost (the work was then aborted, or
  * its write was refused by the fence), so the caller can stand by again or exit and be restarted into standby. After
- * a loss the work gets LOST_LOCK_GRACE_MS to end, and the lock's socket is destroyed rather than unlocked.
+ * a loss or a stop the work gets LOST_LOCK_GRACE_MS to end; after a loss the lock's socket is destroyed, not unlocked.
  */
 async function indexWithLock(
   options: LockedIndexingOptions,
@@ -262,9 +262,10 @@ async function indexWithLock(
   const { target, controller, log, onState } = options;
   let lock: IndexerLock | undefined;
   let lostLock: Error | undefined;
-  let signalLost!: () => void;
-  const lostOnce = new Promise<void>((resolve) => {
-    signalLost = resolve;
+  // Aborted by a stop or by the loss of the lock (lose aborts it): from then on the work has LOST_LOCK_GRACE_MS.
+  const aborted = new Promise<void>((resolve) => {
+    if (controller.signal.aborted) resolve();
+    controller.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   const lose = (error: Error) => {
     if (lostLock || (controller.signal.aborted && !isLockLost(error))) return;
@@ -272,7 +273,6 @@ async function indexWithLock(
     log.error({ err: error }, 'lost the indexer lock: stopping');
     options.onLost(error);
     controller.abort();
-    signalLost();
   };
   if (target.kind === 'postgres') {
     lock = await acquireIndexerLock({
@@ -298,9 +298,10 @@ async function indexWithLock(
     },
   );
   try {
-    const outcome = await Promise.race([working, lostOnce.then(() => within(working, LOST_LOCK_GRACE_MS))]);
+    const outcome = await Promise.race([working, aborted.then(() => within(working, LOST_LOCK_GRACE_MS))]);
     if (outcome === false) {
-      log.warn({ graceMs: LOST_LOCK_GRACE_MS }, 'the indexer did not stop after losing the lock; going on without it');
+      // Stuck on a dead connection or a silent RPC: its writes are fenced, so it is left behind.
+      log.warn({ graceMs: LOST_LOCK_GRACE_MS }, 'the indexer did not stop in time; going on without it');
     } else if (outcome.failed) {
       throw outcome.error;
     }
