@@ -5,6 +5,7 @@
  * TEST_DATABASE_URL (PGlite needs no lock, its data directory opens in one process only).
  */
 import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -264,8 +265,15 @@ describe.skipIf(!postgresUrl)('the write fence on PostgreSQL', () => {
     return { url: scratch.url, db: database.db, admin };
   }
 
-  /** A write transaction of `fence` left open and idle (as by a client cut off without a FIN) until `finish`. */
-  function idleWrite(db: Awaited<ReturnType<typeof bareDatabase>>['db'], fence: WriteFence) {
+  /**
+   * A write transaction of `fence` left open and idle (as by a client cut off without a FIN) until `finish`, on a
+   * connection of its own whose errors are expected (the server may end its session).
+   */
+  async function idleWrite(url: string, fence: WriteFence) {
+    const client = new pg.Client({ connectionString: url });
+    client.on('error', () => {});
+    await client.connect();
+    cleanups.push(() => client.end().catch(() => {}));
     let enter!: () => void;
     let finish!: () => void;
     const entered = new Promise<void>((resolve) => {
@@ -275,8 +283,8 @@ describe.skipIf(!postgresUrl)('the write fence on PostgreSQL', () => {
       finish = resolve;
     });
     cleanups.push(async () => finish());
-    const done = db.transaction(async (tx) => {
-      await fence(tx);
+    const done = drizzle(client).transaction(async (tx) => {
+      await fence(tx as unknown as Parameters<WriteFence>[0]);
       enter();
       await gate;
       await tx.execute(sql`select 1`);
@@ -299,7 +307,7 @@ describe.skipIf(!postgresUrl)('the write fence on PostgreSQL', () => {
       writeTimeouts: { idleMs: 3_000, statementMs: 10_000 },
     });
     cleanups.push(() => first!.release());
-    const write = idleWrite(db, first!.fence);
+    const write = await idleWrite(url, first!.fence);
     await write.entered;
     expect(await terminateHolder(admin, indexerLockKey(31_337))).toEqual([{ terminated: true }]);
     let waiting = false;
@@ -324,7 +332,7 @@ describe.skipIf(!postgresUrl)('the write fence on PostgreSQL', () => {
   });
 
   it("stops waiting for the previous holder's writes when its signal aborts", { timeout: 30_000 }, async () => {
-    const { url, db, admin } = await bareDatabase();
+    const { url, admin } = await bareDatabase();
     const first = await acquireIndexerLock({
       url,
       chainId: 31_337,
@@ -333,7 +341,7 @@ describe.skipIf(!postgresUrl)('the write fence on PostgreSQL', () => {
       log: silent,
     });
     cleanups.push(() => first!.release());
-    const write = idleWrite(db, first!.fence);
+    const write = await idleWrite(url, first!.fence);
     await write.entered;
     expect(await terminateHolder(admin, indexerLockKey(31_337))).toEqual([{ terminated: true }]);
     const stop = new AbortController();
