@@ -182,6 +182,22 @@ describe('npm start roles', () => {
     );
   });
 
+  it('refuses role all on PostgreSQL without SESSION_SECRET: web processes may share that database (A13)', () => {
+    const refusal = new ConfigError(
+      'Invalid configuration: npm start (role all) on PostgreSQL (DATABASE_URL) needs SESSION_SECRET, the same as every web process sharing that database, which would otherwise refuse its sign-in nonces and cookies.',
+    );
+    expect(() => parseRoleEnv({ role: 'all' }, POSTGRES)).toThrow(refusal);
+    expect(() =>
+      parseRoleEnv({ role: 'all' }, { ...POSTGRES, DATABASE_READ_URLS: 'postgres://rackshare@db-replica/rackshare' }),
+    ).toThrow(refusal);
+    expect(() => parseRoleEnv({ role: 'all' }, { ...POSTGRES, SESSION_SECRET: '' })).toThrow(refusal);
+    const all = parseRoleEnv({ role: 'all' }, { ...POSTGRES, SESSION_SECRET: 's'.repeat(32) });
+    expect(all.role === 'all' && all.stack.web.settings.sessionSecret).toBe('s'.repeat(32));
+    // PGlite is this process's alone: a random secret per start is fine.
+    const alone = parseRoleEnv({ role: 'all' }, {});
+    expect(alone.role === 'all' && alone.stack.web.settings.sessionSecret).toHaveLength(64);
+  });
+
   it('runs web and indexer on PostgreSQL, with the demo off and refused when asked for', () => {
     const web = parseRoleEnv({ role: 'web' }, { ...POSTGRES, SESSION_SECRET: 's'.repeat(32) });
     expect(web.role === 'web' && web.stack.demo).toBe(false);

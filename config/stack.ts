@@ -205,8 +205,8 @@ function requirePostgres(role: Role, databaseUrl: string | undefined) {
 
 /**
  * The settings of `args.role`, refusing the combinations that cannot work: web or indexer on PGlite, the demo outside
- * `all` (it needs the one process that also runs the chain and the committee), an oracle role without --config, and a
- * --config the role would ignore.
+ * `all` (it needs the one process that also runs the chain and the committee), an oracle role without --config, a
+ * --config the role would ignore, and web — or all on PostgreSQL — without SESSION_SECRET.
  */
 export function parseRoleEnv(args: RoleArgs, source: EnvSource = process.env): RoleEnv {
   const { role } = args;
@@ -219,8 +219,19 @@ export function parseRoleEnv(args: RoleArgs, source: EnvSource = process.env): R
   }
   if (args.config)
     throw new ConfigError(`Invalid configuration: --config is read by the oracle-node and agent roles only.`);
-  if (role === 'all') return { role, stack: parseStackEnv(source) };
   const raw = withoutEmpty(source);
+  if (role === 'all') {
+    const stack = parseStackEnv(source);
+    // On PostgreSQL (and so with DATABASE_READ_URLS, which needs it) other processes — `--role web` behind the same
+    // balancer — may share the database: a random per-process secret would make them refuse this one's nonces and
+    // cookies, and it theirs. PGlite is this process's alone, so a random secret is fine there.
+    if (raw.DATABASE_URL && !raw.SESSION_SECRET) {
+      throw new ConfigError(
+        'Invalid configuration: npm start (role all) on PostgreSQL (DATABASE_URL) needs SESSION_SECRET, the same as every web process sharing that database, which would otherwise refuse its sign-in nonces and cookies.',
+      );
+    }
+    return { role, stack };
+  }
   requirePostgres(role, raw.DATABASE_URL);
   if (raw.DEMO === 'on') {
     throw new ConfigError(

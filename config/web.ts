@@ -74,8 +74,10 @@ export const webFields = {
       'true behind a reverse proxy that sets X-Forwarded-For/-Proto (TLS termination): the session cookie becomes Secure and rate limits see the client address.',
   }),
   SESSION_SECRET: documented(z.string().min(32, 'must be at least 32 characters').optional(), {
-    description: 'Signs the Sign-In-with-Ethereum session cookie (at least 32 characters).',
-    default: 'random per process locally (a restart signs everyone out); required with RPC_URL',
+    description:
+      'Signs the Sign-In-with-Ethereum cookies and keys the sign-in nonces (at least 32 characters); the same in every process serving the site.',
+    default:
+      'random per process locally on PGlite (a restart signs everyone out); required with RPC_URL, --role web, or DATABASE_URL',
   }),
   CLOUD_REFERENCE_PRICE_USD: documented(
     z

@@ -4,8 +4,11 @@
  * fresh database (created from TEST_DATABASE_URL's server, dropped on close), so test files running in parallel and
  * two handles in one test never see each other's tables.
  */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
-import { type DatabaseHandle, migrateDatabase, openDatabase } from './database';
+import { type DatabaseHandle, migrateDatabase, migrationsFolder, openDatabase } from './database';
 
 export type TestDatabaseFactory = {
   name: string;
@@ -75,4 +78,22 @@ if (postgresUrl) {
     };
   };
   testDatabases.push({ name: 'postgres', open: () => migrated(openPostgres), openEmpty: openPostgres });
+}
+
+/**
+ * A copy of the migrations up to, not including, the first whose tag ends with `tagSuffix` (a temporary folder for
+ * `migrateDatabase(handle, folder)`; remove it after): how a database of an older release was made.
+ */
+export function migrationsBefore(tagSuffix: string): string {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  const cut = journal.entries.findIndex((entry) => entry.tag.endsWith(tagSuffix));
+  if (cut <= 0) throw new Error(`No migration after the first ends with ${tagSuffix}.`);
+  const folder = mkdtempSync(join(tmpdir(), 'rackshare-migrations-'));
+  mkdirSync(join(folder, 'meta'));
+  const entries = journal.entries.slice(0, cut);
+  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
+  for (const { tag } of entries) copyFileSync(join(migrationsFolder, `${tag}.sql`), join(folder, `${tag}.sql`));
+  return folder;
 }

@@ -1,29 +1,15 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, migrateDatabase, migrationsFolder } from './database';
-import { testDatabases } from './databases.test-kit';
+import { type DatabaseHandle, migrateDatabase } from './database';
+import { migrationsBefore, testDatabases } from './databases.test-kit';
 import { ensureChainIdentity } from './indexer/identity';
 import { emptyMirror, emptyMirrorOfChain, mirrorTableNames } from './mirror';
 import { addOperatorData, fillMirror, insertSampleRow, queryRows, rowCounts } from './rows.test-kit';
 import { clusterDocuments, clusterNotes, sessions } from './schema';
 
-type Journal = { entries: { tag: string }[] };
-
-/** A copy of the migrations up to the last one before the mirror got its own schema: how older databases were made. */
-function migrationsBeforeMirrorSchema() {
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
-  const cut = journal.entries.findIndex((entry) => entry.tag.endsWith('_mirror_schema'));
-  expect(cut).toBeGreaterThan(0);
-  const folder = mkdtempSync(join(tmpdir(), 'rackshare-migrations-'));
-  mkdirSync(join(folder, 'meta'));
-  const entries = journal.entries.slice(0, cut);
-  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  for (const { tag } of entries) copyFileSync(join(migrationsFolder, `${tag}.sql`), join(folder, `${tag}.sql`));
-  return folder;
-}
+/** How older databases were made: the migrations up to the last one before the mirror got its own schema. */
+const migrationsBeforeMirrorSchema = () => migrationsBefore('_mirror_schema');
 
 const everyMirrorTable = (rows: number) => Object.fromEntries(mirrorTableNames.map((name) => [name, rows]));
 

@@ -6,13 +6,15 @@
  * contract wallet through ERC-1271/ERC-6492 via the public client).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { inArray, lte } from 'drizzle-orm';
+import { inArray, lte, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex, type PublicClient } from 'viem';
 import { parseSiweMessage, validateSiweMessage } from 'viem/siwe';
 import { z } from 'zod';
 import type { Database } from '#db';
 import { signInNonces } from '#db/schema';
 import { ConfigError, Rejection } from '#protocol/base-error';
+import type { ServiceContext } from '~/load-context';
 import { allowedHosts, allowedOrigins } from './public-origin';
 
 /** A nonce is good for this long after it is issued: enough to read and sign the message. */
@@ -21,7 +23,7 @@ export const NONCE_TTL_MS = 5 * 60_000;
 export const MESSAGE_MAX_AGE_MS = 10 * 60_000;
 /** Clocks of browser and server, or of two web processes, may disagree this much. */
 export const CLOCK_SKEW_MS = 60_000;
-/** Spent rows one consume deletes at most once they are past use: far more than the one it adds. */
+/** Spent rows one sweep deletes at most once they are past use: far more than the one a consume adds. */
 const SWEEP_BATCH = 100;
 
 /**
@@ -36,7 +38,13 @@ const NONCE_PATTERN = new RegExp(`^[0-9a-f]{${BODY_DIGITS + MAC_BYTES * 2}}$`);
 /** Separates this key from every other use of the session secret (the cookies sign with it directly). */
 const KEY_LABEL = 'rackshare/sign-in-nonce/v1';
 
-export type NonceStoreOptions = { ttlMs?: number; now?: () => number };
+export type NonceStoreOptions = {
+  ttlMs?: number;
+  /** The clock nonces are issued and checked by (ms since the epoch); the sweep uses the database's own. */
+  now?: () => number;
+  /** Where a failed sweep is reported (the stack's logger); the sign-in it followed is not affected. */
+  log?: Pick<Logger, 'warn'>;
+};
 
 /**
  * Stateless nonces (issue 17 must-fix 1): issuing writes nothing, so no flood of anonymous requests — from however
@@ -45,12 +53,16 @@ export type NonceStoreOptions = { ttlMs?: number; now?: () => number };
  * issued to, keyed from SESSION_SECRET, which every web process shares: any of them accepts it, only from that client,
  * only until it expires. Single use is the one thing kept: consuming inserts the nonce into `sign_in_nonces` (spent
  * nonces), and of concurrent consumes in any processes exactly one inserts it. A spent row is kept until the nonce
- * could no longer pass the time check on any process whose clock is within CLOCK_SKEW_MS of this one, then swept (a
- * bounded batch per consume). Only a nonce with a good MAC reaches the table, and each consume is a sign-in POST
- * through the rate limit, so the table holds at most (TTL + skew) × the sign-in POST rate the tier lets through.
+ * could no longer pass the time check on any process whose clock is within CLOCK_SKEW_MS of this one, then swept: a
+ * bounded batch after a consume, off the sign-in's path (see `sweep`). Only a nonce with a good MAC reaches the table,
+ * and each consume is a sign-in POST through the rate limit, so the table holds at most (TTL + skew) × the sign-in
+ * POST rate the tier lets through — which grows with the number of addresses (/64s) a caller signs in from: a bound
+ * by rate, not an absolute cap (docs/operations.md, Shared state). One store per process (`nonceStoreFor`).
  */
 export class NonceStore {
   readonly #key: Buffer;
+  /** The sweep in flight, if any: at most one per store (so per process), never awaited by a sign-in. */
+  #sweeping: Promise<void> | undefined;
 
   /** `secret` is the web tier's session secret (the load context's `web.sessionSecret`), the same in every process. */
   constructor(
@@ -58,6 +70,7 @@ export class NonceStore {
     secret: string,
     private readonly options: NonceStoreOptions = {},
   ) {
+    // config/web.ts already refuses a shorter SESSION_SECRET at start; this guards other callers, once per store.
     if (secret.length < 32) throw new ConfigError('The sign-in nonce secret must be at least 32 characters.');
     this.#key = createHmac('sha256', secret).update(KEY_LABEL).digest();
   }
@@ -96,18 +109,69 @@ export class NonceStore {
       .values({ nonce, expiresAt: new Date(issuedAt + this.#ttlMs + CLOCK_SKEW_MS) })
       .onConflictDoNothing()
       .returning({ nonce: signInNonces.nonce });
-    await this.db.delete(signInNonces).where(
-      inArray(
-        signInNonces.nonce,
-        this.db
-          .select({ nonce: signInNonces.nonce })
-          .from(signInNonces)
-          .where(lte(signInNonces.expiresAt, new Date(now)))
-          .limit(SWEEP_BATCH),
-      ),
-    );
+    this.#sweepInBackground();
     return spent.length === 1;
   }
+
+  /**
+   * Deletes up to SWEEP_BATCH spent rows that are past use by the database's clock (`now()`), never this process's:
+   * a process whose clock runs fast must not drop a row another process could still accept. Rows another sweep has
+   * locked are skipped (`FOR UPDATE SKIP LOCKED`), so concurrent sweeps in many processes neither wait for each other
+   * nor delete the same rows. Returns how many it deleted.
+   */
+  async sweep(): Promise<number> {
+    const due = this.db
+      .select({ nonce: signInNonces.nonce })
+      .from(signInNonces)
+      .where(lte(signInNonces.expiresAt, sql`now()`))
+      .limit(SWEEP_BATCH)
+      .for('update', { skipLocked: true });
+    const deleted = await this.db
+      .delete(signInNonces)
+      .where(inArray(signInNonces.nonce, due))
+      .returning({ nonce: signInNonces.nonce });
+    return deleted.length;
+  }
+
+  /** Resolves once the sweep in flight (if any) has ended; a failed one was logged, never thrown here. */
+  async swept(): Promise<void> {
+    await this.#sweeping;
+  }
+
+  /** Starts a sweep unless one is running: the sign-in does not wait for it, and its failure is only logged. */
+  #sweepInBackground() {
+    if (this.#sweeping) return;
+    this.#sweeping = this.sweep().then(
+      () => undefined,
+      (error: unknown) => this.options.log?.warn({ err: error }, 'could not sweep spent sign-in nonces'),
+    );
+    void this.#sweeping.finally(() => {
+      this.#sweeping = undefined;
+    });
+  }
+}
+
+const stores = new WeakMap<Database, Map<string, NonceStore>>();
+
+/**
+ * The process's one NonceStore for this database and secret, made (and its secret checked) on first use and kept:
+ * the HMAC key is derived once, and sweeps are never more than one at a time per process. The secret itself was
+ * validated at start (config/web.ts refuses a SESSION_SECRET under 32 characters).
+ */
+export function nonceStoreFor(context: Pick<ServiceContext, 'db' | 'web' | 'log'>): NonceStore {
+  const db = context.db.$primary;
+  let bySecret = stores.get(db);
+  if (!bySecret) {
+    bySecret = new Map();
+    stores.set(db, bySecret);
+  }
+  let store = bySecret.get(context.web.sessionSecret);
+  if (!store) {
+    // One entry per secret the process was started with: one.
+    store = new NonceStore(db, context.web.sessionSecret, { log: context.log });
+    bySecret.set(context.web.sessionSecret, store);
+  }
+  return store;
 }
 
 export type SiweRefusalReason = 'malformed' | 'nonce' | 'domain' | 'chain' | 'expired' | 'not-yet-valid' | 'signature';

@@ -14,7 +14,7 @@ let chain: TestChain;
 let scenario: Awaited<ReturnType<typeof runScenario>>;
 
 beforeAll(async () => {
-  chain = await startTestChain(testPort(8799));
+  chain = await startTestChain(testPort(8890));
   scenario = await runScenario(chain);
   // Investor A (who claimed once in the scenario) sells some more shares later: two balance changes to replay.
   await chain.increaseTime(300);

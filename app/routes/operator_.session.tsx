@@ -11,7 +11,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
 import { invalidInput, privateJson, rejectionJson } from '~/lib/private-json.server';
-import { NonceStore, SiweRefusal, signInSchema, verifySignIn } from '~/lib/siwe.server';
+import { nonceStoreFor, SiweRefusal, signInSchema, verifySignIn } from '~/lib/siwe.server';
 import { preAuthClient, presentedPreAuthClient, signInCookie, signOutCookie } from '~/lib/siwe-session.server';
 
 const sessionRequestSchema = z.discriminatedUnion('intent', [
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   switch (form.intent) {
     case 'nonce': {
       const { client, setCookie } = await preAuthClient(request, context.web);
-      const nonce = new NonceStore(context.db.$primary, context.web.sessionSecret).issue(client);
+      const nonce = nonceStoreFor(context).issue(client);
       return privateJson({ nonce } satisfies SessionAnswer, { headers: { 'set-cookie': setCookie } });
     }
     case 'signOut':
@@ -46,10 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
             chainId: context.chain.chainId,
             client: await presentedPreAuthClient(request, context.web),
           },
-          {
-            nonces: new NonceStore(context.db.$primary, context.web.sessionSecret),
-            client: context.chain.publicClient,
-          },
+          { nonces: nonceStoreFor(context), client: context.chain.publicClient },
         );
         return privateJson({ address: grant.address } satisfies SessionAnswer, {
           headers: { 'set-cookie': await signInCookie(request, context, grant) },

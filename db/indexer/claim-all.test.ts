@@ -18,7 +18,7 @@ let chain: TestChain;
 let scenario: Awaited<ReturnType<typeof runScenario>>;
 
 beforeAll(async () => {
-  chain = await startTestChain(testPort(8798));
+  chain = await startTestChain(testPort(8889));
   scenario = await runScenario(chain);
 }, 300_000);
 

@@ -132,6 +132,14 @@ export const signInNonces = pgTable(
   {
     nonce: text('nonce').primaryKey(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /**
+     * Unused since migration 0015; kept, nullable, only so that web processes of the previous release (which insert
+     * their issued nonces with a client and an issue time) keep working during a rolling upgrade. The next release's
+     * migration drops both columns.
+     */
+    client: text('client'),
+    /** See `client`: dropped by the next release's migration. */
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
   },
   (table) => [
     index('sign_in_nonces_expires_idx').on(table.expiresAt),

@@ -35,7 +35,7 @@ async function startRoleAllIndexer(testChain: TestChain, database: DatabaseHandl
       INDEXER_CONFIRMATIONS: 0,
       INDEXER_MAX_BLOCK_RANGE: 2_000,
       INDEXER_POLL_INTERVAL_MS: 100,
-      INDEXER_METRICS_PORT: testPort(8885),
+      INDEXER_METRICS_PORT: testPort(8888),
       INDEXER_LOCK_POLL_MS: 200,
     },
   } as StackEnv;
@@ -58,7 +58,7 @@ async function startRoleAllIndexer(testChain: TestChain, database: DatabaseHandl
 
 /** The test chain with the scenario, stopped after everything started on it. */
 async function scenarioChain() {
-  const testChain = await startTestChain(testPort(8884));
+  const testChain = await startTestChain(testPort(8887));
   cleanups.push(() => testChain.stop());
   await runScenario(testChain);
   return testChain;
@@ -91,7 +91,7 @@ describe.skipIf(!postgresUrl)("role all's indexer on PostgreSQL", () => {
     cleanups.push(() => database.close());
     await migrateDatabase(database);
     const statusUrl = await startRoleAllIndexer(testChain, database);
-    expect(statusUrl).toBe(`http://127.0.0.1:${testPort(8885)}`);
+    expect(statusUrl).toBe(`http://127.0.0.1:${testPort(8888)}`);
     const health = () => json(`${statusUrl}/health`);
     const metricOf = (name: string) => metric(`${statusUrl}/metrics`, name);
     const poll = { timeout: 60_000, interval: 100 };
