@@ -302,7 +302,7 @@ function held(client: pg.Client, key: bigint, probeMs: number): HeldLock {
       if (!releasing) resolve(error);
     };
     client.once('error', lose);
-    client.once('end', () => lose(new Error('the connection holding the indexer lock closed')));
+    client.once('end', () => lose(new UnavailableError('The connection holding the indexer lock closed.')));
     probe = setInterval(() => {
       // query_timeout per query: pg reads it at run time; its types know it only on the client.
       client.query({ text: 'select 1', query_timeout: Math.max(probeMs, 1_000) } as pg.QueryConfig).catch(lose);

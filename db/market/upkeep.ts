@@ -136,8 +136,8 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
     await fenced((tx) => settle(tx, rows, head, now));
   }
 
-  async function settle(db: Executor, rows: EventRows, head: Head, now: Date) {
-    await db
+  async function settle(tx: Executor, rows: EventRows, head: Head, now: Date) {
+    await tx
       .update(marketOffers)
       .set({ status: 'expired', reason: 'offer_expired', statusAt: now, checkedAt: now, checkedBlock: head.number })
       .where(and(ofChain, live, lte(marketOffers.expiry, head.timestamp)));
@@ -146,7 +146,7 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
     ];
     const cancellingMakers = [...new Set(rows.marketNonceCancels.map((row) => row.maker))];
     if (touched.length === 0 && cancellingMakers.length === 0) return;
-    const affected = await db
+    const affected = await tx
       .select()
       .from(marketOffers)
       .where(
@@ -164,17 +164,17 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
       )
       .limit(RANGE_RECHECK_LIMIT);
     for (const row of affected) {
-      const [filledRow] = await db
+      const [filledRow] = await tx
         .select({ total: sql<string>`coalesce(sum(${marketFills.amount}), 0)` })
         .from(marketFills)
         .where(and(eq(marketFills.chainId, chain.chainId), eq(marketFills.offerHash, row.offerHash)));
       const filled = BigInt(filledRow?.total ?? '0');
-      const [cancel] = await db
+      const [cancel] = await tx
         .select({ hash: marketOfferCancels.offerHash })
         .from(marketOfferCancels)
         .where(and(eq(marketOfferCancels.chainId, chain.chainId), eq(marketOfferCancels.offerHash, row.offerHash)))
         .limit(1);
-      const [nonceCancel] = await db
+      const [nonceCancel] = await tx
         .select({ minNonce: marketNonceCancels.minNonce })
         .from(marketNonceCancels)
         .where(
@@ -195,7 +195,7 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
           : nonceCancel
             ? 'nonce_cancelled'
             : row.reason;
-      await db
+      await tx
         .update(marketOffers)
         // checkedBlock moves too: a reorg below it re-reads the offer (a rolled-back fill or cancel revives it).
         .set({
