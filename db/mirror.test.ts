@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, migrateDatabase } from './database';
 import { migrationsBefore, testDatabases } from './databases.test-kit';
-import { ensureChainIdentity } from './indexer/indexer';
+import { ensureChainIdentity } from './indexer/identity';
 import { emptyMirror, emptyMirrorOfChain, mirrorTableNames } from './mirror';
 import { addOperatorData, fillMirror, insertSampleRow, queryRows, rowCounts } from './rows.test-kit';
 import { clusterDocuments, clusterNotes, sessions } from './schema';

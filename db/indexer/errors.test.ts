@@ -3,7 +3,7 @@ import { isRetryable, UnavailableError } from '#protocol/base-error';
 import { DatabaseUnavailableError } from '../database';
 import { ReindexRefusedError } from '../reindex';
 import { ChainMovedError, MalformedRpcResponseError } from './errors';
-import { MirrorMismatchError } from './indexer';
+import { MirrorMismatchError } from './identity';
 
 describe('indexer errors', () => {
   it('makes what the RPC or the database did wrong retryable, keeping the cause', () => {

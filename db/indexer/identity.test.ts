@@ -5,7 +5,8 @@ import { testDatabases } from '../databases.test-kit';
 import { mirrorTableNames } from '../mirror';
 import { addOperatorData, fillMirror, rowCounts } from '../rows.test-kit';
 import { chainIdentity, clusterDocuments, clusterNotes, marketOffers } from '../schema';
-import { ensureChainIdentity, MirrorMismatchError } from './indexer';
+import { IndexerLockLostError } from './errors';
+import { ensureChainIdentity, MirrorMismatchError } from './identity';
 
 // fillMirror's rows: chain 1, genesis and deployment block hash 0x22…22, deployment block 1.
 const recorded = {
@@ -47,6 +48,21 @@ describe.each(testDatabases)('ensureChainIdentity on $name', ({ open }) => {
     expect(await rowCounts(db, 'mirror')).toEqual(everyMirrorTable(1));
     expect(await db.select().from(chainIdentity)).toEqual([recorded]);
     await expectOperatorDataKept();
+  });
+
+  it('empties and records nothing when its fence refuses (an indexer that lost its lock, A-7)', async () => {
+    const db = await mirrorWithOperatorData();
+    let fenced = 0;
+    const refuse = async () => {
+      fenced += 1;
+      throw new IndexerLockLostError('Lost the indexer lock.');
+    };
+    await expect(ensureChainIdentity(db, redeployed, { autoReset: true, fence: refuse })).rejects.toMatchObject({
+      code: 'indexer_lock_lost',
+    });
+    expect(fenced).toBe(1);
+    expect(await rowCounts(db, 'mirror')).toEqual(everyMirrorTable(1));
+    expect(await db.select().from(chainIdentity)).toEqual([recorded]);
   });
 
   it('refuses a changed genesis as well: a wrong RPC_URL is not a reason to wipe (H-4)', async () => {

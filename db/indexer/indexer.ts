@@ -11,10 +11,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { getAddress, type PublicClient } from 'viem';
-import { ConfigError } from '#protocol/base-error';
 import type { Database } from '../database';
-import { emptyMirrorOfChain } from '../mirror';
-import { chainIdentity, indexedBlocks, marketOffers } from '../schema';
+import { indexedBlocks } from '../schema';
 import { countRows, type KnownContracts } from './decode';
 import { INDEXER_LOCK_LOST, isRangeTooLarge } from './errors';
 import { createIndexerMetrics, type IndexerMetrics } from './metrics';
@@ -61,67 +59,13 @@ export type IndexerOptions = {
   fence?: WriteFence;
   /**
    * Derived off-chain work after each written range (the market's offer upkeep, db/market/upkeep.ts). Its failure is
-   * logged and never stops indexing: the range is already stored and the next range's round catches up.
+   * logged and never stops indexing (the range is already stored and the next range's round catches up), except an
+   * IndexerLockLostError from its fenced writes, which stops the indexer as its own writes' would.
    */
   afterRange?: (range: { from: bigint; to: bigint; rows: EventRows }) => Promise<void>;
   /** The same after a reorg rolled the mirror back to `ancestor`. */
   afterReorg?: (ancestor: bigint) => Promise<void>;
 };
-
-/**
- * Thrown at start when the mirror describes another deployment than the one the chain has now and nobody asked for it
- * to be emptied; the message is one sentence for the operator.
- */
-export class MirrorMismatchError extends ConfigError {
-  override name = 'MirrorMismatchError';
-  constructor(shortMessage: string) {
-    super(shortMessage, { code: 'mirror_mismatch' });
-  }
-}
-
-type ChainIdentity = typeof chainIdentity.$inferInsert;
-
-const describeIdentity = (identity: ChainIdentity) =>
-  `genesis ${identity.genesisHash}, deployment block ${identity.deployBlock} ${identity.deployBlockHash}`;
-
-/**
- * Makes the mirror describe the chain it is connected to; returns true when it had to be emptied. A different
- * identity means the mirror's rows belong to another chain or deployment. Emptying it is automatic only where the
- * caller says the chain is disposable (`autoReset`: the local anvil chain); anywhere else a changed identity is far
- * more likely a wrong RPC_URL or deployment record than a reset network, so start-up stops and leaves the decision to
- * `npm run db:reindex`. Either way only the mirror schema is touched: notes and documents in `public` stay.
- */
-export async function ensureChainIdentity(
-  db: Database,
-  identity: ChainIdentity,
-  options: { autoReset: boolean },
-): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [stored] = await tx.select().from(chainIdentity).where(eq(chainIdentity.chainId, identity.chainId));
-    const same =
-      stored &&
-      stored.genesisHash === identity.genesisHash &&
-      stored.deployBlockHash === identity.deployBlockHash &&
-      stored.deployBlock === identity.deployBlock;
-    if (same) return false;
-    if (stored && !options.autoReset) {
-      throw new MirrorMismatchError(
-        `The database mirrors another deployment (chain ${identity.chainId}: the mirror has ${describeIdentity(stored)}, ` +
-          `the chain has ${describeIdentity(identity)}): run \`npm run db:reindex\` to rebuild the mirror; operator ` +
-          'notes and documents are kept.',
-      );
-    }
-    // In the same transaction as the new identity: a crash in between leaves the old mirror, never half of one. Only
-    // this chain's rows: another chain's mirror in a shared database has its own identity, unchanged.
-    if (stored) {
-      await emptyMirrorOfChain(tx, identity.chainId);
-      // Relayed offers are off-chain but signed for the market that is gone: no taker could fill one again.
-      await tx.delete(marketOffers).where(eq(marketOffers.chainId, identity.chainId));
-    }
-    await tx.insert(chainIdentity).values(identity);
-    return stored !== undefined;
-  });
-}
 
 export type StepResult = { caughtUp: boolean; events: number; from?: bigint; to?: bigint; head: bigint };
 
@@ -240,7 +184,7 @@ export function createIndexer(options: IndexerOptions) {
     finalized = -1n;
     metrics.reorgs.inc();
     log.warn({ ancestor: ancestor.toString() }, 'reorg detected: rolled back to the common ancestor');
-    await options.afterReorg?.(ancestor).catch((error) => log.warn({ err: error }, 'after-reorg upkeep failed'));
+    await options.afterReorg?.(ancestor).catch(upkeepFailed('after-reorg'));
   }
 
   /**
@@ -341,9 +285,7 @@ export function createIndexer(options: IndexerOptions) {
       options.fence,
     );
     known = next;
-    await options
-      .afterRange?.({ from, to, rows })
-      .catch((error) => log.warn({ err: error }, 'after-range upkeep failed'));
+    await options.afterRange?.({ from, to, rows }).catch(upkeepFailed('after-range'));
     metrics.events.inc(written);
     metrics.indexedBlock.set(Number(to));
     updateLag(to, chainHead);
@@ -377,6 +319,14 @@ export function createIndexer(options: IndexerOptions) {
       total += count;
     }
     return joined.length === 1 ? read : joinRanges(joined);
+  }
+
+  /** The upkeep's failure is logged, except a lost lock (its fence refused a write): that stops the indexer too. */
+  function upkeepFailed(which: string) {
+    return (error: unknown) => {
+      if ((error as { code?: unknown }).code === INDEXER_LOCK_LOST) throw error;
+      log.warn({ err: error }, `${which} upkeep failed`);
+    };
   }
 
   function updateLag(indexed: bigint, chainHead: bigint) {

@@ -4,6 +4,8 @@
  * first is killed with SIGKILL, and the mirror then equals a clean re-index. PostgreSQL only: skipped without
  * TEST_DATABASE_URL (PGlite needs no lock, its data directory opens in one process only).
  */
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,7 +17,14 @@ import { createScratchDatabase, testDatabases } from '../databases.test-kit';
 import { dumpMirror } from '../dump';
 import { catchUpMirror, runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
 import { createIndexer } from './indexer';
-import { acquireAdvisoryLock, acquireIndexerLock, indexerLockKey, indexerWriteKey, withAdvisoryLock } from './lock';
+import {
+  acquireAdvisoryLock,
+  acquireIndexerLock,
+  advisoryLockRows,
+  indexerLockKey,
+  indexerWriteKey,
+  withAdvisoryLock,
+} from './lock';
 import { readCursor, type WriteFence } from './store';
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
@@ -80,16 +89,10 @@ describe.skipIf(!postgresUrl)('the advisory lock on PostgreSQL', () => {
       log: silent,
     });
     cleanups.push(() => holder!.release());
-    // pg_locks shows a bigint advisory key as its two unsigned 32-bit halves.
-    const unsigned = BigInt.asUintN(64, lost);
     const admin = new pg.Client({ connectionString: postgresUrl });
     await admin.connect();
     cleanups.push(() => admin.end());
-    const { rows } = await admin.query(
-      "select pg_terminate_backend(pid) as terminated from pg_locks where locktype = 'advisory' and classid = $1 and objid = $2 and granted",
-      [(unsigned >> 32n).toString(), (unsigned & 0xffff_ffffn).toString()],
-    );
-    expect(rows).toEqual([{ terminated: true }]);
+    expect(await terminateHolder(admin, lost)).toEqual([{ terminated: true }]);
     expect(await holder!.lost).toBeInstanceOf(Error);
     const next = await acquireAdvisoryLock({
       url: postgresUrl!,
@@ -118,21 +121,16 @@ describe.skipIf(!postgresUrl)('the advisory lock on PostgreSQL', () => {
 
 /** Terminates the backend holding the (bigint) advisory lock `key`, as a cut connection or a killed session would. */
 async function terminateHolder(admin: pg.Client, key: bigint) {
-  // pg_locks shows a bigint advisory key as its two unsigned 32-bit halves.
-  const unsigned = BigInt.asUintN(64, key);
   const { rows } = await admin.query(
-    "select pg_terminate_backend(pid) as terminated from pg_locks where locktype = 'advisory' and classid = $1 and objid = $2 and objsubid = 1 and granted and database = (select oid from pg_database where datname = current_database())",
-    [(unsigned >> 32n).toString(), (unsigned & 0xffff_ffffn).toString()],
+    `select pg_terminate_backend(pid) as terminated from pg_locks where ${advisoryLockRows(key)} and granted`,
   );
   return rows;
 }
 
 /** Sessions waiting (not granted) for the advisory lock `key`. */
 async function waitingFor(admin: pg.Client, key: bigint) {
-  const unsigned = BigInt.asUintN(64, key);
   const { rows } = await admin.query<{ waiting: number }>(
-    "select count(*)::int as waiting from pg_locks where locktype = 'advisory' and classid = $1 and objid = $2 and objsubid = 1 and not granted",
-    [(unsigned >> 32n).toString(), (unsigned & 0xffff_ffffn).toString()],
+    `select count(*)::int as waiting from pg_locks where ${advisoryLockRows(key)} and not granted`,
   );
   return rows[0]!.waiting;
 }
@@ -253,6 +251,119 @@ describe.skipIf(!postgresUrl)('the write fence on PostgreSQL', () => {
     // From now on only B's transactions pass.
     await expect(db.transaction((tx) => first.fence(tx))).rejects.toMatchObject({ code: 'indexer_lock_lost' });
     await db.transaction((tx) => second.fence(tx));
+  });
+
+  /** A scratch database (no chain: the fence needs none), its pool and an admin connection. */
+  async function bareDatabase() {
+    const scratch = await createScratchDatabase(postgresUrl!);
+    cleanups.push(scratch.drop);
+    const database = await openDatabase({ kind: 'postgres', url: scratch.url });
+    cleanups.push(() => database.close());
+    const admin = new pg.Client({ connectionString: scratch.url });
+    await admin.connect();
+    cleanups.push(() => admin.end());
+    return { url: scratch.url, db: database.db, admin };
+  }
+
+  /**
+   * A write transaction of `fence` left open and idle (as by a client cut off without a FIN) until `finish`, on a
+   * connection of its own whose errors are expected (the server may end its session).
+   */
+  async function idleWrite(url: string, fence: WriteFence) {
+    const client = new pg.Client({ connectionString: url });
+    client.on('error', () => {});
+    await client.connect();
+    cleanups.push(() => client.end().catch(() => {}));
+    let enter!: () => void;
+    let finish!: () => void;
+    const entered = new Promise<void>((resolve) => {
+      enter = resolve;
+    });
+    const gate = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    cleanups.push(async () => finish());
+    const done = drizzle(client).transaction(async (tx) => {
+      await fence(tx as unknown as Parameters<WriteFence>[0]);
+      enter();
+      await gate;
+      await tx.execute(sql`select 1`);
+    });
+    done.catch(() => {});
+    return { entered, finish, done };
+  }
+
+  it("lets the new holder proceed once the server ends the old holder's idle write transaction", {
+    timeout: 30_000,
+  }, async () => {
+    const { url, db, admin } = await bareDatabase();
+    // The old holder's transactions are ended by the server after 3 s idle (WRITE_TIMEOUTS in production: 30 s).
+    const first = await acquireIndexerLock({
+      url,
+      chainId: 31_337,
+      signal: new AbortController().signal,
+      pollMs: 60_000,
+      log: silent,
+      writeTimeouts: { idleMs: 3_000, statementMs: 10_000 },
+    });
+    cleanups.push(() => first!.release());
+    const write = await idleWrite(url, first!.fence);
+    await write.entered;
+    expect(await terminateHolder(admin, indexerLockKey(31_337))).toEqual([{ terminated: true }]);
+    let waiting = false;
+    // The transaction is never finished by its client: the server's idle timeout ends it, and B goes on.
+    const second = await acquireIndexerLock({
+      url,
+      chainId: 31_337,
+      signal: new AbortController().signal,
+      pollMs: 100,
+      log: silent,
+      onWaitingForWrites: () => {
+        waiting = true;
+      },
+    });
+    cleanups.push(() => second!.release());
+    expect(second).toBeDefined();
+    expect(waiting).toBe(true);
+    // The old holder's transaction was ended by the server: it wrote nothing and its next statement fails.
+    write.finish();
+    await expect(write.done).rejects.toThrow();
+    await db.transaction((tx) => second!.fence(tx));
+  });
+
+  it("stops waiting for the previous holder's writes when its signal aborts", { timeout: 30_000 }, async () => {
+    const { url, admin } = await bareDatabase();
+    const first = await acquireIndexerLock({
+      url,
+      chainId: 31_337,
+      signal: new AbortController().signal,
+      pollMs: 60_000,
+      log: silent,
+    });
+    cleanups.push(() => first!.release());
+    const write = await idleWrite(url, first!.fence);
+    await write.entered;
+    expect(await terminateHolder(admin, indexerLockKey(31_337))).toEqual([{ terminated: true }]);
+    const stop = new AbortController();
+    let waiting = false;
+    const second = acquireIndexerLock({
+      url,
+      chainId: 31_337,
+      signal: stop.signal,
+      pollMs: 100,
+      log: silent,
+      onWaitingForWrites: () => {
+        waiting = true;
+      },
+    });
+    await expect.poll(() => waiting, { timeout: 10_000 }).toBe(true);
+    stop.abort();
+    expect(await second).toBeUndefined();
+    // It let the indexer lock go: nobody holds it now.
+    const holders = `select count(*)::int as n from pg_locks where ${advisoryLockRows(indexerLockKey(31_337))}`;
+    await expect.poll(async () => (await admin.query(holders)).rows).toEqual([{ n: 0 }]);
+    write.finish();
+    await write.done;
   });
 });
 

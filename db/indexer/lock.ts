@@ -11,6 +11,11 @@
  * backend start: the session's identity, no generation column needed). A new holder, once it has the lock, takes the
  * write key exclusively for an instant before it writes, so every write transaction of the old holder that passed
  * its check has ended first; any later one finds the lock in another session and throws IndexerLockLostError.
+ * That wait is bounded on both sides: a fenced transaction runs with `idle_in_transaction_session_timeout` and
+ * `statement_timeout` (WRITE_TIMEOUTS), so an old holder cut off mid-transaction (no FIN: its pool connection looks
+ * alive to the server) is ended by the server within WRITE_TIMEOUTS.idleMs; and the new holder waits in slices of
+ * `lock_timeout`, checking its signal between two and reporting `waiting for writes` (onWaitingForWrites).
+ * The market upkeep's writes (db/market/upkeep.ts) are fenced too, one transaction per batch.
  *
  * Behind PgBouncer the lock needs session pooling (transaction pooling would hand the session to other clients).
  */
@@ -19,9 +24,10 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { redactUrl, redactUrls } from '#contracts/redact';
-import { type DatabaseHandle, type DatabaseTarget, DatabaseUnavailableError, migrateDatabase } from '../database';
+import { UnavailableError } from '#protocol/base-error';
+import { type DatabaseHandle, DatabaseUnavailableError, migrateDatabase } from '../database';
 import { rowsOf } from '../raw-rows';
-import { INDEXER_LOCK_LOST, IndexerLockLostError } from './errors';
+import { IndexerLockLostError } from './errors';
 import type { WriteFence } from './store';
 
 /**
@@ -47,12 +53,33 @@ function advisoryKey(name: string): bigint {
   return createHash('sha256').update(name).digest().readBigInt64BE(0);
 }
 
+/**
+ * SQL text: the condition on pg_locks (as `alias`) that selects the rows of the bigint advisory lock `key` in the
+ * current database, granted or waiting. pg_locks shows such a key as its two unsigned 32-bit halves (classid, objid;
+ * objsubid 1). The halves are computed numbers, inlined. The one spelling of that query: the fence and the tests use it.
+ */
+export function advisoryLockRows(key: bigint, alias = 'pg_locks'): string {
+  const unsigned = BigInt.asUintN(64, key);
+  return (
+    `${alias}.locktype = 'advisory' and ${alias}.objsubid = 1 ` +
+    `and ${alias}.database = (select oid from pg_database where datname = current_database()) ` +
+    `and ${alias}.classid = ${unsigned >> 32n}::oid and ${alias}.objid = ${unsigned & 0xffff_ffffn}::oid`
+  );
+}
+
 export type HeldLock = {
   /** Resolves when the connection that holds the lock is lost (then the lock is gone: stop indexing). */
   lost: Promise<Error>;
-  /** Unlocks and closes the dedicated connection. */
-  release: () => Promise<void>;
+  /**
+   * Unlocks and closes the dedicated connection, within RELEASE_TIMEOUT_MS (then its socket is destroyed). With `lost`
+   * (the lock is known gone) the socket is destroyed at once: a half-open connection would keep an unlock waiting for
+   * minutes, and the server ends the session (and any lock left in it) on its own.
+   */
+  release: (options?: { lost?: boolean }) => Promise<void>;
 };
+
+/** How long `release` waits for the unlock and the connection's end before it destroys the socket. */
+export const RELEASE_TIMEOUT_MS = 3_000;
 
 export type AcquireOptions = {
   url: string;
@@ -65,6 +92,14 @@ export type AcquireOptions = {
   /** Called once when the first try finds the lock held elsewhere (the process is now in standby). */
   onStandby?: () => void;
 };
+
+/**
+ * The limits of every fenced write transaction (set local by the fence). `idleMs` bounds how long a new holder waits
+ * for a write transaction of a previous holder whose client went silent (the server ends that session); `statementMs`
+ * how long one statement of it may run. Both far above what a range's write takes.
+ */
+export type WriteTimeouts = { idleMs: number; statementMs: number };
+export const WRITE_TIMEOUTS: WriteTimeouts = { idleMs: 30_000, statementMs: 120_000 };
 
 async function connect(url: string) {
   // TCP keep-alive: a peer gone without a FIN (a cut network) is noticed by both ends, not after the OS's two hours.
@@ -148,28 +183,74 @@ export type IndexerLock = HeldLock & { fence: WriteFence };
 /**
  * Takes the indexer lock of `chainId` (as acquireAdvisoryLock), then waits until every write transaction of a
  * previous holder has ended (the write key, exclusively, for an instant) before it returns: from then on the previous
- * holder's writes are refused by their fence. The wait is on the lock's connection, before its probes start.
+ * holder's writes are refused by their fence. The wait is on the lock's connection, before its probes start, in
+ * slices of `lock_timeout` (the signal is checked between two; `onWaitingForWrites` is called once a slice ran out).
+ * Resolves undefined, the lock released, when `signal` aborts first.
  */
 export async function acquireIndexerLock(
-  options: Omit<AcquireOptions, 'key'> & { chainId: number },
+  options: Omit<AcquireOptions, 'key'> & {
+    chainId: number;
+    /** Called once when the previous holder's write transactions keep the write key past one wait slice. */
+    onWaitingForWrites?: () => void;
+    /** The limits of this holder's fenced transactions (WRITE_TIMEOUTS by default; tests shorten them). */
+    writeTimeouts?: WriteTimeouts;
+  },
 ): Promise<IndexerLock | undefined> {
   const key = indexerLockKey(options.chainId);
+  const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
   const client = await takeLock({ ...options, key });
   if (!client) return undefined;
   try {
-    // A transaction-level lock in its own statement: taken once the old holder's writers let go, released at once.
-    await client.query('select pg_advisory_xact_lock($1::bigint)', [indexerWriteKey(options.chainId).toString()]);
+    if (!(await waitForWrites(client, options, pollMs))) {
+      await client.end().catch(() => {});
+      return undefined;
+    }
     const { rows } = await client.query<{ pid: number; started: string }>(
       `select pid, ${microsSinceEpoch('backend_start')}::text as started from pg_stat_activity where pid = pg_backend_pid()`,
     );
     const session = rows[0];
-    if (!session) throw new Error('the lock session is missing from pg_stat_activity');
-    const lock = held(client, key, options.pollMs ?? DEFAULT_POLL_MS);
-    return { ...lock, fence: indexerWriteFence(options.chainId, session) };
+    if (!session) throw new UnavailableError('The indexer lock session is missing from pg_stat_activity.');
+    const lock = held(client, key, pollMs);
+    return { ...lock, fence: indexerWriteFence(options.chainId, session, options.writeTimeouts) };
   } catch (error) {
     await client.end().catch(() => {});
     throw error;
   }
+}
+
+/** SQLSTATE lock_not_available: a `lock_timeout` ran out. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/**
+ * Takes and at once releases the write key exclusively on `client` (a transaction-level lock in its own transaction),
+ * in slices of `lock_timeout`; false when the signal aborted first.
+ */
+async function waitForWrites(
+  client: pg.Client,
+  options: { chainId: number; signal: AbortSignal; log: Logger; onWaitingForWrites?: () => void },
+  pollMs: number,
+): Promise<boolean> {
+  const writeKey = indexerWriteKey(options.chainId).toString();
+  const sliceMs = Math.min(Math.max(pollMs, 100), 2_000);
+  let reported = false;
+  while (!options.signal.aborted) {
+    try {
+      await client.query('begin');
+      await client.query("select set_config('lock_timeout', $1, true)", [String(sliceMs)]);
+      await client.query('select pg_advisory_xact_lock($1::bigint)', [writeKey]);
+      await client.query('commit');
+      return true;
+    } catch (error) {
+      await client.query('rollback').catch(() => {});
+      if ((error as { code?: unknown }).code !== LOCK_NOT_AVAILABLE) throw error;
+      if (!reported) {
+        reported = true;
+        options.log.warn("holding the indexer lock: waiting for the previous holder's writes to end");
+        options.onWaitingForWrites?.();
+      }
+    }
+  }
+  return false;
 }
 
 /** SQL: a timestamp column as whole microseconds since the epoch (a bigint: exact, unlike a timestamptz's text). */
@@ -181,18 +262,22 @@ const microsSinceEpoch = (column: string) => `(extract(epoch from ${column}) * 1
  * shared until the transaction ends, then checks that the indexer lock is granted to that very session, and throws
  * IndexerLockLostError otherwise (the transaction then writes nothing).
  */
-export function indexerWriteFence(chainId: number, session: { pid: number; started: string }): WriteFence {
-  const lockKey = BigInt.asUintN(64, indexerLockKey(chainId));
+export function indexerWriteFence(
+  chainId: number,
+  session: { pid: number; started: string },
+  timeouts: WriteTimeouts = WRITE_TIMEOUTS,
+): WriteFence {
   const writeKey = indexerWriteKey(chainId).toString();
   return async (tx) => {
+    // The rest of the transaction only (is_local): a client gone silent mid-transaction is ended by the server.
+    await tx.execute(sql`select set_config('idle_in_transaction_session_timeout', ${String(timeouts.idleMs)}, true),
+      set_config('statement_timeout', ${String(timeouts.statementMs)}, true)`);
     await tx.execute(sql`select pg_advisory_xact_lock_shared(${writeKey}::bigint)`);
-    // pg_locks shows a bigint advisory key as its two unsigned 32-bit halves (objsubid 1).
     const result = await tx.execute(sql`
       select count(*)::int as held from pg_locks l join pg_stat_activity a on a.pid = l.pid
-      where l.locktype = 'advisory' and l.granted and l.objsubid = 1
-        and l.database = (select oid from pg_database where datname = current_database())
-        and l.classid = ${(lockKey >> 32n).toString()}::oid and l.objid = ${(lockKey & 0xffff_ffffn).toString()}::oid
-        and l.pid = ${session.pid} and ${sql.raw(microsSinceEpoch('a.backend_start'))} = ${session.started}::bigint`);
+      where ${sql.raw(advisoryLockRows(indexerLockKey(chainId), 'l'))}
+        and l.granted and l.pid = ${session.pid}
+        and ${sql.raw(microsSinceEpoch('a.backend_start'))} = ${session.started}::bigint`);
     if (rowsOf<{ held: number }>(result)[0]?.held !== 1) {
       throw new IndexerLockLostError(
         'Lost the indexer lock: its session is gone and another indexer may write now; this one writes nothing more.',
@@ -208,29 +293,59 @@ export function indexerWriteFence(chainId: number, session: { pid: number; start
  */
 function held(client: pg.Client, key: bigint, probeMs: number): HeldLock {
   let releasing = false;
+  let gone = false;
   let probe: NodeJS.Timeout | undefined;
   const lost = new Promise<Error>((resolve) => {
     const lose = (error: Error) => {
       clearInterval(probe);
+      gone = true;
       if (!releasing) resolve(error);
     };
     client.once('error', lose);
-    client.once('end', () => lose(new Error('the connection holding the indexer lock closed')));
+    client.once('end', () => lose(new UnavailableError('The connection holding the indexer lock closed.')));
     probe = setInterval(() => {
       // query_timeout per query: pg reads it at run time; its types know it only on the client.
       client.query({ text: 'select 1', query_timeout: Math.max(probeMs, 1_000) } as pg.QueryConfig).catch(lose);
     }, probeMs);
     probe.unref();
   });
+  const destroy = () => {
+    client.connection.stream.destroy();
+  };
   return {
     lost,
-    release: async () => {
+    release: async ({ lost: known = false } = {}) => {
       releasing = true;
       clearInterval(probe);
-      await client.query('select pg_advisory_unlock($1::bigint)', [key.toString()]).catch(() => {});
-      await client.end().catch(() => {});
+      if (known || gone) return destroy();
+      const unlock = async () => {
+        await client.query({
+          text: 'select pg_advisory_unlock($1::bigint)',
+          values: [key.toString()],
+          query_timeout: RELEASE_TIMEOUT_MS,
+        } as pg.QueryConfig);
+        await client.end();
+        return true;
+      };
+      if (
+        !(await within(
+          unlock().catch(() => false),
+          RELEASE_TIMEOUT_MS,
+        ))
+      )
+        destroy();
     },
   };
+}
+
+/** `work`'s result, or false when `ms` pass first (the work runs on, unobserved). */
+export function within<T>(work: Promise<T>, ms: number): Promise<T | false> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -254,62 +369,3 @@ export async function migrateShared(database: DatabaseHandle) {
   if (target.kind === 'pglite') await migrateDatabase(database);
   else await withAdvisoryLock(target.url, MIGRATION_LOCK_KEY, () => migrateDatabase(database));
 }
-
-/** Where an indexer stands, as its `/health` reports it. */
-export type IndexerState = 'starting' | 'standby' | 'indexing' | 'stopping';
-
-export type LockedIndexingOptions = {
-  target: DatabaseTarget;
-  chainId: number;
-  /** The indexer's own signal: aborting it ends the wait or the work; it is aborted when the lock is lost. */
-  controller: AbortController;
-  pollMs: number;
-  log: Logger;
-  onState: (state: IndexerState) => void;
-};
-
-/**
- * Runs `work` (migrate, check, index) holding the indexer lock of `chainId`: on PostgreSQL after waiting for it in
- * standby, with the fence its writes must pass (`indexerWriteFence`); on PGlite at once and without a fence (one
- * process per data directory). Returns the error that cost the lock, if it was lost (the work was then aborted, or
- * its write was refused by the fence), so the caller can stand by again or exit and be restarted into standby.
- */
-export async function indexWithLock(
-  options: LockedIndexingOptions,
-  work: (fence: WriteFence | undefined) => Promise<void>,
-): Promise<Error | undefined> {
-  const { target, controller, log, onState } = options;
-  let lock: IndexerLock | undefined;
-  let lostLock: Error | undefined;
-  const lose = (error: Error) => {
-    if (lostLock || (controller.signal.aborted && !isLockLost(error))) return;
-    lostLock = error;
-    log.error({ err: error }, 'lost the indexer lock: stopping');
-    controller.abort();
-  };
-  if (target.kind === 'postgres') {
-    lock = await acquireIndexerLock({
-      url: target.url,
-      chainId: options.chainId,
-      signal: controller.signal,
-      pollMs: options.pollMs,
-      log,
-      onStandby: () => onState('standby'),
-    });
-    if (!lock) return undefined;
-    void lock.lost.then(lose);
-  }
-  try {
-    await work(lock?.fence);
-  } catch (error) {
-    // The fence refused a write: the lock is gone even if its connection has not said so yet.
-    if (!isLockLost(error)) throw error;
-    lose(error as Error);
-  } finally {
-    onState('stopping');
-    await lock?.release();
-  }
-  return lostLock;
-}
-
-const isLockLost = (error: unknown) => (error as { code?: unknown }).code === INDEXER_LOCK_LOST;

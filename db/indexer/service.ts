@@ -1,9 +1,10 @@
 /**
  * The indexer as a process of its own: what `npm run indexer` (db/indexer/cli.ts) and `npm start -- --role indexer`
- * run. It reads the recorded deployment, opens the database, on PostgreSQL waits for the indexer lock (lock.ts: exactly
- * one indexer per chain, a second one stands by), migrates, checks the mirror's chain identity and follows the chain
- * until `signal` aborts, serving `/health` and `/metrics` throughout (standby included): supervisor.ts, shared with
- * role `all`.
+ * run. It reads the recorded deployment, opens the database, migrates (under the migration lock, before the indexer
+ * lock: a new version standing by behind the old one still brings the schema up for its web roles), on PostgreSQL
+ * waits for the indexer lock (lock.ts: exactly one indexer per chain, a second one stands by), checks the mirror's
+ * chain identity under it and follows the chain until `signal` aborts, serving `/health` and `/metrics` throughout
+ * (standby included): supervisor.ts, shared with role `all`.
  */
 import type { Logger } from 'pino';
 import { createPublicClient, http, type PublicClient } from 'viem';
@@ -12,9 +13,11 @@ import type { IndexerCliEnv } from '#config/indexer';
 import { readDeployment } from '#contracts/deployments';
 import { ConfigError } from '#protocol/base-error';
 import { openDatabase } from '../database';
-import { ensureChainIdentity } from './indexer';
-import { migrateShared } from './lock';
+import { migrateShared, within } from './lock';
 import { startIndexerSupervisor } from './supervisor';
+
+/** How long closing the database may take once indexing ended (a pool connection stuck on a cut network never ends). */
+const CLOSE_TIMEOUT_MS = 5_000;
 
 export type IndexerServiceOptions = {
   env: IndexerCliEnv;
@@ -35,6 +38,7 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
   if (!deployment) throw new ConfigError(`No deployment is recorded for chain ${chainId}.`);
   const database = await openDatabase(databaseTarget(env));
   try {
+    await migrateShared(database);
     const supervisor = await startIndexerSupervisor({
       db: database.db.$primary,
       target: database.target,
@@ -49,21 +53,9 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
       once,
       signal,
       log,
-      prepare: async () => {
-        await migrateShared(database);
-        const genesis = await publicClient.getBlock({ blockNumber: 0n });
-        // A MirrorMismatchError is a ConfigError: the caller prints its one sentence.
-        await ensureChainIdentity(
-          database.db,
-          {
-            chainId,
-            genesisHash: genesis.hash,
-            deployBlock: deployment.deployBlock,
-            deployBlockHash: deployment.deployBlockHash,
-          },
-          { autoReset: false },
-        );
-      },
+      deployBlockHash: deployment.deployBlockHash,
+      // Only the local anvil chain is disposable; this role never runs one (a changed identity needs db:reindex).
+      autoReset: false,
     });
     try {
       await supervisor.done;
@@ -71,6 +63,11 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
       await supervisor.stop();
     }
   } finally {
-    await database.close();
+    if ((await within(database.close(), CLOSE_TIMEOUT_MS)) === false) {
+      log.warn(
+        { timeoutMs: CLOSE_TIMEOUT_MS },
+        'the database did not close in time (a connection hangs); exiting anyway',
+      );
+    }
   }
 }

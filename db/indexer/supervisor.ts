@@ -1,24 +1,37 @@
 /**
  * The one way an indexer runs beside its `/health` and `/metrics`, for the `indexer` role (service.ts) and role `all`
- * (scripts/stack/indexer.ts): the indexer lock (lock.ts: standby, takeover, the write fence), the state `/health`
- * reports, and the gauge `rackshare_indexer_lock_held`. A lost lock (its connection dropped, or a write refused by the
- * fence) shows as `/health` 503 `{ ok: false, status: 'lock lost' }`, `rackshare_indexer_lock_held 0` and one more
- * `rackshare_indexer_lock_losses_total`; then, as the caller chose, the indexer stops with an error (the `indexer`
- * role exits 1 for its supervisor to restart it into standby) or stands by again in this process (role `all`, whose
- * web keeps serving), reporting `lock lost` until it indexes again.
+ * (scripts/stack/indexer.ts): the indexer lock (lock.ts: standby, takeover, the write fence), the chain identity
+ * check (identity.ts) under the lock and fenced, the state `/health` reports, and the gauge
+ * `rackshare_indexer_lock_held`. A lost lock (its connection dropped, or a write refused by the fence) shows at once —
+ * even while the indexer's work is stuck on a dead connection — as `/health` 503 `{ ok: false, status: 'lock lost' }`,
+ * `rackshare_indexer_lock_held 0` and one more `rackshare_indexer_lock_losses_total`. The work then has
+ * LOST_LOCK_GRACE_MS to stop (its writes are fenced anyway) and the lock's socket is destroyed, not unlocked; then, as
+ * the caller chose, the indexer stops with an error (the `indexer` role exits 1 for its supervisor to restart it into
+ * standby, still reporting `lock lost`) or stands by again in this process (role `all`, whose web keeps serving),
+ * reporting `lock lost` until it indexes again.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { Counter, Gauge } from 'prom-client';
-import type { PublicClient } from 'viem';
+import type { Hex, PublicClient } from 'viem';
 import { type IndexerSettings, indexerTuning } from '#config/indexer';
 import { BaseError, UnavailableError } from '#protocol/base-error';
 import type { Database, DatabaseTarget } from '../database';
 import { marketUpkeepHooks } from '../market/upkeep';
 import { type StatusServer, serveStatus } from '../status';
+import { INDEXER_LOCK_LOST } from './errors';
+import { ensureChainIdentity } from './identity';
 import { createIndexer, type IndexerContracts } from './indexer';
-import { type IndexerState, indexWithLock } from './lock';
+import { acquireIndexerLock, type IndexerLock, type WriteTimeouts, within } from './lock';
 import { createIndexerMetrics } from './metrics';
+import type { WriteFence } from './store';
+
+/** Where an indexer stands, as its `/health` reports it (`waiting for writes`: it holds the lock and waits for the
+ * previous holder's write transactions to end). */
+export type IndexerState = 'starting' | 'standby' | 'waiting for writes' | 'indexing' | 'stopping';
+
+/** How long the work may take to stop once the lock is lost (or a stop asked), before the supervisor goes on without it. */
+export const LOST_LOCK_GRACE_MS = 5_000;
 
 /** What `/health` reports: the lock's states, `lock lost` after a loss, `failed` once indexing stopped on an error. */
 export type SupervisedState = IndexerState | 'lock lost' | 'failed';
@@ -34,10 +47,14 @@ export type IndexerSupervisorOptions = {
   settings: IndexerSettings;
   /** The role `/health` names (`indexer`, `all`). */
   role: string;
+  /** The deployment block's hash: with the chain's genesis, the identity the mirror must describe (identity.ts). */
+  deployBlockHash: Hex;
+  /** Empty a mirror of another identity instead of refusing (the local anvil chain only). */
+  autoReset: boolean;
   /** `exit`: a lost lock ends `done` with an error; `standby`: wait for the lock again in this process. */
   onLockLost: 'exit' | 'standby';
-  /** Run holding the lock before indexing (migrations, the chain identity check). */
-  prepare?: () => Promise<void>;
+  /** The limits of the fenced write transactions (lock.ts WRITE_TIMEOUTS by default). */
+  writeTimeouts?: WriteTimeouts;
   /** Index up to the head once and end (no polling, no status server). */
   once?: boolean;
   signal: AbortSignal;
@@ -51,6 +68,11 @@ export type IndexerSupervisor = {
   statusUrl: string | undefined;
   /** Settles when indexing ends: after `signal` aborts (or `once` is done), or with the error that stopped it. */
   done: Promise<void>;
+  /**
+   * Resolves once the first hold checked the chain identity (indexing), or the process stands by, or `done` resolved;
+   * rejects with `done`'s error before that (a MirrorMismatchError at start).
+   */
+  ready: Promise<void>;
   /** Aborts, waits for the indexer to stop and closes the status server; never rejects. */
   stop: () => Promise<void>;
 };
@@ -70,8 +92,13 @@ export async function startIndexerSupervisor(options: IndexerSupervisorOptions):
     registers: [metrics.registry],
   });
   let state: SupervisedState = 'starting';
+  let markReady!: () => void;
+  const readyOnce = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
   const setState = (next: SupervisedState) => {
     lockHeld.set(next === 'indexing' ? 1 : 0);
+    if (next === 'indexing' || next === 'standby' || next === 'waiting for writes') markReady();
     // After a loss or a failure, only indexing again clears the alarm (standing by is not healthy then).
     if ((state === 'lock lost' || state === 'failed') && next !== 'indexing' && next !== 'lock lost') return;
     state = next;
@@ -104,11 +131,29 @@ export async function startIndexerSupervisor(options: IndexerSupervisorOptions):
         chainId: options.chainId,
         controller,
         pollMs: settings.INDEXER_LOCK_POLL_MS,
+        writeTimeouts: options.writeTimeouts,
         log,
         onState: setState,
+        // Reported at once, even while the work is still stuck on a dead connection.
+        onLost: () => {
+          lockLosses.inc();
+          setState('lock lost');
+        },
       },
       async (fence) => {
-        await options.prepare?.();
+        const genesis = await options.publicClient.getBlock({ blockNumber: 0n });
+        // The fence first in its transaction: an indexer that lost the lock never empties the mirror under another.
+        const wiped = await ensureChainIdentity(
+          options.db,
+          {
+            chainId: options.chainId,
+            genesisHash: genesis.hash,
+            deployBlock: options.deployBlock,
+            deployBlockHash: options.deployBlockHash,
+          },
+          { autoReset: options.autoReset, fence },
+        );
+        if (wiped) log.info('the chain was reset: its mirror was emptied and re-indexes');
         const indexer = createIndexer({
           db: options.db,
           publicClient: options.publicClient,
@@ -120,13 +165,15 @@ export async function startIndexerSupervisor(options: IndexerSupervisorOptions):
           log,
           metrics,
           fence,
-          // The relayed offers' statuses and filled amounts follow each range written (db/market/upkeep.ts).
+          // The relayed offers' statuses and filled amounts follow each range written (db/market/upkeep.ts), fenced.
           ...marketUpkeepHooks({
             db: options.db,
             publicClient: options.publicClient,
             chainId: options.chainId,
             contracts: options.contracts,
             log: options.upkeepLog ?? log,
+            fence,
+            signal: controller.signal,
           }),
         });
         setState('indexing');
@@ -140,6 +187,7 @@ export async function startIndexerSupervisor(options: IndexerSupervisorOptions):
     ).finally(() => stopping.signal.removeEventListener('abort', abort));
   };
 
+  let lostExit: Error | undefined;
   const done = (async () => {
     let lost = false;
     while (!stopping.signal.aborted) {
@@ -156,25 +204,28 @@ export async function startIndexerSupervisor(options: IndexerSupervisorOptions):
       }
       if (!lostLock) return;
       lost = true;
-      lockLosses.inc();
-      setState('lock lost');
       if (options.onLockLost === 'exit') {
-        throw new UnavailableError(
+        lostExit = new UnavailableError(
           'Lost the indexer lock (the database connection dropped); restart to stand by again.',
           { cause: lostLock },
         );
+        throw lostExit;
       }
       log.warn('standing by for the indexer lock again');
     }
   })().catch((error: unknown) => {
-    setState('failed');
+    // Exiting on a lost lock stays `lock lost` (restart into standby), not `failed`.
+    if (error !== lostExit) setState('failed');
     throw error;
   });
   done.catch(() => {});
+  const ready = Promise.race([readyOnce, done]);
+  ready.catch(() => {});
 
   return {
     statusUrl: server?.url,
     done,
+    ready,
     stop: async () => {
       stopping.abort();
       options.signal.removeEventListener('abort', onAbort);
@@ -183,3 +234,82 @@ export async function startIndexerSupervisor(options: IndexerSupervisorOptions):
     },
   };
 }
+
+type LockedIndexingOptions = {
+  target: DatabaseTarget;
+  chainId: number;
+  /** The indexer's own signal: aborting it ends the wait or the work; it is aborted when the lock is lost. */
+  controller: AbortController;
+  pollMs: number;
+  writeTimeouts?: WriteTimeouts;
+  log: Logger;
+  onState: (state: IndexerState) => void;
+  /** Called once, at once, when the lock is lost (before the work has stopped). */
+  onLost: (error: Error) => void;
+};
+
+/**
+ * Runs `work` (check, index) holding the indexer lock of `chainId`: on PostgreSQL after waiting for it in standby,
+ * with the fence its writes must pass (lock.ts `indexerWriteFence`); on PGlite at once and without a fence (one
+ * process per data directory). Returns the error that cost the lock, if it was lost (the work was then aborted, or
+ * its write was refused by the fence), so the caller can stand by again or exit and be restarted into standby. After
+ * a loss or a stop the work gets LOST_LOCK_GRACE_MS to end; after a loss the lock's socket is destroyed, not unlocked.
+ */
+async function indexWithLock(
+  options: LockedIndexingOptions,
+  work: (fence: WriteFence | undefined) => Promise<void>,
+): Promise<Error | undefined> {
+  const { target, controller, log, onState } = options;
+  let lock: IndexerLock | undefined;
+  let lostLock: Error | undefined;
+  // Aborted by a stop or by the loss of the lock (lose aborts it): from then on the work has LOST_LOCK_GRACE_MS.
+  const aborted = new Promise<void>((resolve) => {
+    if (controller.signal.aborted) resolve();
+    controller.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  const lose = (error: Error) => {
+    if (lostLock || (controller.signal.aborted && !isLockLost(error))) return;
+    lostLock = error;
+    log.error({ err: error }, 'lost the indexer lock: stopping');
+    options.onLost(error);
+    controller.abort();
+  };
+  if (target.kind === 'postgres') {
+    lock = await acquireIndexerLock({
+      url: target.url,
+      chainId: options.chainId,
+      signal: controller.signal,
+      pollMs: options.pollMs,
+      writeTimeouts: options.writeTimeouts,
+      log,
+      onStandby: () => onState('standby'),
+      onWaitingForWrites: () => onState('waiting for writes'),
+    });
+    if (!lock) return undefined;
+    void lock.lost.then(lose);
+  }
+  // The work's failure, if any; a refusal of the fence is a loss of the lock, even if its connection has not said so.
+  const working = work(lock?.fence).then(
+    () => ({ failed: false as const }),
+    (error: unknown) => {
+      if (!isLockLost(error)) return { failed: true as const, error };
+      lose(error as Error);
+      return { failed: false as const };
+    },
+  );
+  try {
+    const outcome = await Promise.race([working, aborted.then(() => within(working, LOST_LOCK_GRACE_MS))]);
+    if (outcome === false) {
+      // Stuck on a dead connection or a silent RPC: its writes are fenced, so it is left behind.
+      log.warn({ graceMs: LOST_LOCK_GRACE_MS }, 'the indexer did not stop in time; going on without it');
+    } else if (outcome.failed) {
+      throw outcome.error;
+    }
+  } finally {
+    onState('stopping');
+    await lock?.release({ lost: lostLock !== undefined });
+  }
+  return lostLock;
+}
+
+const isLockLost = (error: unknown) => (error as { code?: unknown }).code === INDEXER_LOCK_LOST;

@@ -12,6 +12,8 @@ import { sendAs } from '../../devnet/actions';
 import { testPort } from '../../devnet/ports';
 import type { DatabaseHandle } from '../database';
 import { testDatabases } from '../databases.test-kit';
+import { IndexerLockLostError } from '../indexer/errors';
+import type { WriteFence } from '../indexer/store';
 import { emptyEventRows } from '../indexer/tables';
 import { marketOffers } from '../schema';
 import { impliedYieldBps, readOrderBook, readTrades } from './book';
@@ -93,6 +95,27 @@ describe.each(testDatabases)('market upkeep, book and trades on $name', ({ name,
     expect(view.offers.map((offer) => offer.offerHash)).toEqual(
       ['s1', 's2', 's3', 'b1'].map((key) => signed.get(key)!.hash),
     );
+  });
+
+  it('writes nothing when its fence refuses (the indexer lost its lock), and starts no step once stopped (A-6)', async () => {
+    const everything = () => handle.db.select().from(marketOffers).orderBy(marketOffers.offerHash);
+    const before = await everything();
+    expect(before.some((row) => row.status === 'open')).toBe(true);
+    const head = await fx.chain.publicClient.getBlockNumber();
+    const range = { from: head, to: head, rows: emptyEventRows() };
+    let fenced = 0;
+    const refuse: WriteFence = async () => {
+      fenced += 1;
+      throw new IndexerLockLostError('Lost the indexer lock.');
+    };
+    const lost = createMarketUpkeep({ db: handle.db, chain: fx.marketChain, fence: refuse });
+    await expect(lost.afterRange(range)).rejects.toMatchObject({ code: 'indexer_lock_lost' });
+    await expect(lost.afterReorg(head - 1n)).rejects.toMatchObject({ code: 'indexer_lock_lost' });
+    expect(fenced).toBe(2);
+    const stopped = new AbortController();
+    stopped.abort();
+    await createMarketUpkeep({ db: handle.db, chain: fx.marketChain, signal: stopped.signal }).afterRange(range);
+    expect(await everything()).toEqual(before);
   });
 
   it('follows fills into statuses, the book and trades equal to the OfferFilled events', async () => {

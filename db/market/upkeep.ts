@@ -16,11 +16,18 @@
  * After a reorg to `ancestor`, the offers marked filled or cancelled above it (the mirror sets checkedBlock when it
  * marks them) and those checked within REORG_DEPTH blocks of it are read again (a rolled-back fill may revive one). Every re-check reads the chain, never the mirror alone, so a fill the mirror
  * has not indexed yet cannot keep an offer open past the next check.
+ *
+ * Its writes are fenced like the indexer's own (`fence`, db/indexer/lock.ts): steps 1-2 are one transaction, each
+ * batch of verdicts one (after its chain reads, never around them), the prune one; each starts with the fence, so an
+ * indexer that lost its lock writes no verdict read at an older head over the new holder's. Once `signal` aborts
+ * (a lost lock, a stop) no further step starts.
  */
 import { and, asc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type Address, getAddress, type Hex } from 'viem';
+import type { Executor } from '../bulk-insert';
 import type { Database } from '../database';
+import type { WriteFence } from '../indexer/store';
 import type { EventRows } from '../indexer/tables';
 import { marketFills, marketNonceCancels, marketOfferCancels, marketOffers, shareTokens } from '../schema';
 import { assessOffers, type Head, liveRemainder, type MarketChain, readHead, type Verdict } from './fillability';
@@ -37,7 +44,15 @@ export const REORG_REVIVE_LIMIT = 2_000;
 /** Offers assessed per call of assessOffers (each distinct read is one eth_call). */
 const BATCH = 100;
 
-export type UpkeepDeps = { db: Database; chain: MarketChain; log?: Logger };
+export type UpkeepDeps = {
+  db: Database;
+  chain: MarketChain;
+  log?: Logger;
+  /** Run first in each write transaction (the indexer's fence; none on PGlite or outside an indexer). */
+  fence?: WriteFence;
+  /** Once aborted, no further step starts (the indexer stopped or lost its lock). */
+  signal?: AbortSignal;
+};
 
 const live = inArray(marketOffers.status, [...LIVE_STATUSES]);
 
@@ -45,24 +60,35 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
   const { db, chain } = deps;
   const ofChain = eq(marketOffers.chainId, chain.chainId);
   const scanMakerLogs = createMakerLogScanner(deps);
+  /** One write transaction, the fence first. */
+  const fenced = <T>(write: (tx: Executor) => Promise<T>) =>
+    db.transaction(async (tx) => {
+      await deps.fence?.(tx);
+      return write(tx);
+    });
+  /** Throws when the signal aborted: the step after it does not start. */
+  const goOn = () => deps.signal?.throwIfAborted();
 
   /** Writes verdicts; `statusAt` moves only where the status changed. */
   async function store(rows: readonly OfferRow[], verdicts: Map<Hex, Verdict>, head: Head, now: Date) {
-    for (const row of rows) {
-      const verdict = verdicts.get(row.offerHash);
-      if (!verdict) continue;
-      await db
-        .update(marketOffers)
-        .set({
-          status: verdict.status,
-          reason: verdict.status === 'open' ? null : verdict.code,
-          filled: verdict.filled,
-          checkedAt: now,
-          checkedBlock: head.number,
-          statusAt: verdict.status === row.status ? row.statusAt : now,
-        })
-        .where(eq(marketOffers.offerHash, row.offerHash));
-    }
+    goOn();
+    await fenced(async (tx) => {
+      for (const row of rows) {
+        const verdict = verdicts.get(row.offerHash);
+        if (!verdict) continue;
+        await tx
+          .update(marketOffers)
+          .set({
+            status: verdict.status,
+            reason: verdict.status === 'open' ? null : verdict.code,
+            filled: verdict.filled,
+            checkedAt: now,
+            checkedBlock: head.number,
+            statusAt: verdict.status === row.status ? row.statusAt : now,
+          })
+          .where(eq(marketOffers.offerHash, row.offerHash));
+      }
+    });
   }
 
   /**
@@ -104,9 +130,14 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
     return all.length;
   }
 
-  /** Steps 1-2: expiry by chain time and the fills and cancels the mirror has, without a chain read. */
+  /** Steps 1-2: expiry by chain time and the fills and cancels the mirror has, without a chain read; one transaction. */
   async function settleFromMirror(rows: EventRows, head: Head, now: Date) {
-    await db
+    goOn();
+    await fenced((tx) => settle(tx, rows, head, now));
+  }
+
+  async function settle(tx: Executor, rows: EventRows, head: Head, now: Date) {
+    await tx
       .update(marketOffers)
       .set({ status: 'expired', reason: 'offer_expired', statusAt: now, checkedAt: now, checkedBlock: head.number })
       .where(and(ofChain, live, lte(marketOffers.expiry, head.timestamp)));
@@ -115,7 +146,7 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
     ];
     const cancellingMakers = [...new Set(rows.marketNonceCancels.map((row) => row.maker))];
     if (touched.length === 0 && cancellingMakers.length === 0) return;
-    const affected = await db
+    const affected = await tx
       .select()
       .from(marketOffers)
       .where(
@@ -133,17 +164,17 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
       )
       .limit(RANGE_RECHECK_LIMIT);
     for (const row of affected) {
-      const [filledRow] = await db
+      const [filledRow] = await tx
         .select({ total: sql<string>`coalesce(sum(${marketFills.amount}), 0)` })
         .from(marketFills)
         .where(and(eq(marketFills.chainId, chain.chainId), eq(marketFills.offerHash, row.offerHash)));
       const filled = BigInt(filledRow?.total ?? '0');
-      const [cancel] = await db
+      const [cancel] = await tx
         .select({ hash: marketOfferCancels.offerHash })
         .from(marketOfferCancels)
         .where(and(eq(marketOfferCancels.chainId, chain.chainId), eq(marketOfferCancels.offerHash, row.offerHash)))
         .limit(1);
-      const [nonceCancel] = await db
+      const [nonceCancel] = await tx
         .select({ minNonce: marketNonceCancels.minNonce })
         .from(marketNonceCancels)
         .where(
@@ -164,7 +195,7 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
           : nonceCancel
             ? 'nonce_cancelled'
             : row.reason;
-      await db
+      await tx
         .update(marketOffers)
         // checkedBlock moves too: a reorg below it re-reads the offer (a rolled-back fill or cancel revives it).
         .set({
@@ -225,14 +256,17 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
 
   /** Step 5: deletes offers dead for more than PRUNE_AFTER_DAYS (bounded per run). */
   async function prune(now: Date) {
+    goOn();
     const cutoff = new Date(now.getTime() - PRUNE_AFTER_DAYS * 86_400_000);
-    await db.execute(sql`
+    await fenced((tx) =>
+      tx.execute(sql`
       delete from ${marketOffers} where ${marketOffers.offerHash} in (
         select ${marketOffers.offerHash} from ${marketOffers}
         where ${marketOffers.chainId} = ${chain.chainId}
           and ${marketOffers.status} in ('filled', 'cancelled', 'expired')
           and ${marketOffers.statusAt} < ${cutoff.toISOString()}
-        limit ${PRUNE_LIMIT})`);
+        limit ${PRUNE_LIMIT})`),
+    );
   }
 
   /** Whether the chain has any relayed offer at all (a backfill before the first relay reads nothing more). */
@@ -243,7 +277,7 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
 
   /** After a written range (its decoded rows). */
   async function afterRange(range: { from: bigint; to: bigint; rows: EventRows }) {
-    if (!(await anyOffer())) return;
+    if (deps.signal?.aborted || !(await anyOffer())) return;
     const head = await readHead(chain);
     const now = new Date();
     await settleFromMirror(range.rows, head, now);
@@ -266,7 +300,7 @@ export function createMarketUpkeep(deps: UpkeepDeps) {
    * REORG_DEPTH of it, read again.
    */
   async function afterReorg(ancestor: bigint) {
-    if (!(await anyOffer())) return;
+    if (deps.signal?.aborted || !(await anyOffer())) return;
     const head = await readHead(chain);
     const dead = await db
       .select()
@@ -305,6 +339,9 @@ export function marketUpkeepHooks(options: {
   chainId: number;
   contracts: { stablecoin: Address; market?: Address };
   log?: Logger;
+  /** The indexer's fence and signal (UpkeepDeps). */
+  fence?: WriteFence;
+  signal?: AbortSignal;
 }) {
   const { market, stablecoin } = options.contracts;
   if (!market) return {};
@@ -312,6 +349,8 @@ export function marketUpkeepHooks(options: {
     db: options.db,
     chain: { publicClient: options.publicClient, chainId: options.chainId, market: getAddress(market), stablecoin },
     log: options.log,
+    fence: options.fence,
+    signal: options.signal,
   });
   return { afterRange: upkeep.afterRange, afterReorg: upkeep.afterReorg };
 }

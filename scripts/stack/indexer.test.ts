@@ -13,7 +13,7 @@ import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
 import { createScratchDatabase, testDatabases } from '#db/databases.test-kit';
 import { dumpMirror } from '#db/dump';
 import { catchUpMirror, runScenario, startTestChain, type TestChain } from '#db/fixtures.test-kit';
-import { indexerLockKey } from '#db/indexer/lock';
+import { advisoryLockRows, indexerLockKey } from '#db/indexer/lock';
 import { devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
 import { json, metric } from '../../devnet/processes';
@@ -25,13 +25,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** The rows of pg_locks for the bigint advisory key `key` in the current database (`granted` or waiting). */
-const LOCK_ROWS =
-  "from pg_locks where locktype = 'advisory' and classid = $1 and objid = $2 and objsubid = 1 and database = (select oid from pg_database where datname = current_database())";
-const halves = (key: bigint) => {
-  const unsigned = BigInt.asUintN(64, key);
-  return [(unsigned >> 32n).toString(), (unsigned & 0xffff_ffffn).toString()];
-};
+/** The rows of pg_locks for the indexer lock of chain 31337 (`granted` or waiting). */
+const LOCK_ROWS = `from pg_locks where ${advisoryLockRows(indexerLockKey(31_337))}`;
 
 /** Role all's indexer step (as `npm start` runs it) on `database`, stopped after the test. */
 async function startRoleAllIndexer(testChain: TestChain, database: DatabaseHandle) {
@@ -109,7 +104,6 @@ describe.skipIf(!postgresUrl)("role all's indexer on PostgreSQL", () => {
 
     // Another session queues for the indexer lock, then the indexer's lock session is killed: the lock passes to the
     // waiting session at once, before the indexer could take it back.
-    const [high, low] = halves(indexerLockKey(31_337));
     const admin = new pg.Client({ connectionString: scratch.url });
     const rival = new pg.Client({ connectionString: scratch.url });
     await admin.connect();
@@ -120,12 +114,9 @@ describe.skipIf(!postgresUrl)("role all's indexer on PostgreSQL", () => {
     });
     const rivalHolds = rival.query('select pg_advisory_lock($1::bigint)', [indexerLockKey(31_337).toString()]);
     await expect
-      .poll(async () => (await admin.query(`select count(*)::int as n ${LOCK_ROWS} and not granted`, [high, low])).rows)
+      .poll(async () => (await admin.query(`select count(*)::int as n ${LOCK_ROWS} and not granted`)).rows)
       .toEqual([{ n: 1 }]);
-    const terminated = await admin.query(`select pg_terminate_backend(pid) as terminated ${LOCK_ROWS} and granted`, [
-      high,
-      low,
-    ]);
+    const terminated = await admin.query(`select pg_terminate_backend(pid) as terminated ${LOCK_ROWS} and granted`);
     expect(terminated.rows).toEqual([{ terminated: true }]);
     await rivalHolds;
 

@@ -15,7 +15,6 @@ import type { WebSettings } from '#config/web';
 import type { Deployment } from '#contracts/deployments';
 import { redactUrl, redactUrls } from '#contracts/redact';
 import { openDatabase } from '#db';
-import { ensureChainIdentity } from '#db/indexer/indexer';
 import { migrateShared } from '#db/indexer/lock';
 import { monitorReplicas } from '#db/replicas';
 import { ConfigError, UnavailableError } from '#protocol/base-error';
@@ -210,7 +209,7 @@ async function startSimulation(input: DemoInput, history: DemoHistory, committee
   return simulation.url;
 }
 
-async function startDatabase(env: StackEnv, chain: ChainConnection, deployment: Deployment, log: Logger, defer: Defer) {
+async function startDatabase(env: StackEnv, chain: ChainConnection, log: Logger, defer: Defer) {
   // DatabaseUnavailableError is an UnavailableError: start.ts prints its shortMessage as it is.
   const database = await openDatabase(databaseTarget(env), {
     readUrls: env.web.databaseReadUrls,
@@ -224,19 +223,9 @@ async function startDatabase(env: StackEnv, chain: ChainConnection, deployment: 
     log: log.child({ service: 'replicas' }),
   });
   if (monitor) defer(async () => monitor.stop());
-  // Under an advisory lock on PostgreSQL: web roles starting beside this process never apply a migration twice.
+  // Under the migration lock on PostgreSQL, before the indexer lock (a standby still migrates): web roles starting
+  // beside this process never apply a migration twice. The chain identity is checked by the indexer, under its lock.
   await migrateShared(database);
-  const genesis = await chain.publicClient.getBlock({ blockNumber: 0n });
-  const identity = {
-    chainId: chain.chainId,
-    genesisHash: genesis.hash,
-    deployBlock: deployment.deployBlock,
-    deployBlockHash: deployment.deployBlockHash,
-  };
-  // Only the local anvil chain is disposable; elsewhere a changed identity waits for `npm run db:reindex`.
-  // A MirrorMismatchError is a ConfigError: start.ts prints its one sentence.
-  const wiped = await ensureChainIdentity(database.db.$primary, identity, { autoReset: env.RPC_URL === undefined });
-  if (wiped) log.info('the local chain was reset: its mirror was emptied and re-indexes');
   return database;
 }
 
@@ -312,7 +301,7 @@ export async function startStack(env: StackEnv, signal: AbortSignal, log: Logger
     );
     const database = await sequence.step(
       'Database',
-      (defer) => startDatabase(env, chain, deployment, log, defer),
+      (defer) => startDatabase(env, chain, log, defer),
       ({ target, replicaCount }) =>
         target.kind === 'pglite'
           ? `PGlite in ${env.DATA_DIR}/pglite`
