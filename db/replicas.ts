@@ -12,21 +12,36 @@
  * primary has nothing to send (a quiet chain reads as minutes of lag), and a WAL distance in bytes
  * (`pg_current_wal_lsn()` against `pg_last_wal_replay_lsn()`) says nothing a visitor sees and needs a bound per
  * write load.
+ *
+ * A replica must also be a copy of this primary, or its lag means nothing: a probe takes it out (`mismatch`) when it is
+ * not in recovery (a promoted old standby, a wrong URL to some other database), follows another server (its
+ * `pg_control_system()` system identifier differs from the primary's), holds another block than the primary's at its
+ * own cursor (a mirror of another chain or deployment), or runs PostgreSQL before 15 (a replica first reached after
+ * start was never checked). A probe whose primary does not answer learns nothing about lag: each replica keeps its
+ * previous verdict (an empty mirror on a primary that answers is no lag at all).
  */
-import { sql } from 'drizzle-orm';
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import type { Logger } from 'pino';
 import { Gauge, type Registry } from 'prom-client';
 import { redactUrls } from '#contracts/redact';
-import type { Database, DatabaseHandle } from './database';
+import { UnavailableError } from '#protocol/base-error';
+import { type Database, type DatabaseHandle, timedQuery, versionProblem } from './database';
 
-/** One probe of one replica: down, or up with its lag behind the primary. */
-export type ReplicaReading = { up: true; lagBlocks: bigint; lagSeconds: number | null } | { up: false; error: string };
+/**
+ * One probe of one replica: down; up but not a copy of the primary (`mismatch`, why); or up with its lag behind the
+ * primary, null when the primary did not answer (the replica then keeps its previous verdict).
+ */
+export type ReplicaReading =
+  | { up: true; lagBlocks: bigint | null; lagSeconds: number | null; mismatch?: undefined }
+  | { up: true; mismatch: string }
+  | { up: false; error: string };
 
 /** Reads every replica once, in the handle's order (one reading per replica). */
 export type ReplicaProbe = () => Promise<ReplicaReading[]>;
 
-/** Why a replica is out of rotation. */
-export type OutReason = 'down' | 'lagging';
+/** Why a replica is out of rotation: it does not answer, it is too far behind, it is not a copy of the primary. */
+export type OutReason = 'down' | 'lagging' | 'mismatch';
 
 export type ReplicaState = {
   index: number;
@@ -46,6 +61,11 @@ export type ReplicaMonitor = {
   states: () => ReplicaState[];
   /** The replicas out of rotation now. */
   out: () => ReplicaState[];
+  /**
+   * Records that replica `index` lost a connection (db/database.ts onReplicaLost): down and out at once, and a probe
+   * already under way when it happened does not put it back.
+   */
+  lost: (index: number, error: Error) => void;
   /** Probes every `intervalMs` until stop (the first probe at once). */
   start: () => void;
   stop: () => void;
@@ -82,51 +102,74 @@ export function createReplicaMonitor(options: ReplicaMonitorOptions): ReplicaMon
   let timer: NodeJS.Timeout | undefined;
   let probing: Promise<ReplicaState[]> | undefined;
 
-  const apply = (readings: ReplicaReading[]) => {
-    const next = rotation.map((_, index): ReplicaState => {
-      const reading = readings[index] ?? { up: false, error: 'no reading' };
-      if (!reading.up)
-        return { index, up: false, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'down' };
-      const lagging = reading.lagBlocks > BigInt(maxLagBlocks);
+  // How often each replica lost a connection: a probe's reading of one that lost one since the probe began is stale.
+  const losses = rotation.map(() => 0);
+
+  const verdict = (index: number, reading: ReplicaReading): ReplicaState => {
+    if (!reading.up) return { index, up: false, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'down' };
+    if (reading.mismatch !== undefined) {
+      return { index, up: true, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'mismatch' };
+    }
+    if (reading.lagBlocks === null) {
+      // The primary did not answer: nothing is known about lag, so the replica keeps its verdict.
+      const before = current[index];
+      const keep = before?.inRotation ?? false;
       return {
         index,
         up: true,
-        lagBlocks: reading.lagBlocks,
-        lagSeconds: reading.lagSeconds,
-        inRotation: !lagging,
-        ...(lagging ? { reason: 'lagging' as const } : {}),
+        lagBlocks: null,
+        lagSeconds: null,
+        inRotation: keep,
+        ...(keep ? {} : { reason: before?.reason ?? 'down' }),
       };
-    });
-    for (const state of next) {
-      const before = current[state.index];
-      rotation[state.index] = state.inRotation;
-      const reading = readings[state.index];
-      if (before?.inRotation && !state.inRotation) {
-        log.warn(
-          {
-            replica: state.index,
-            reason: state.reason,
-            lagBlocks: state.lagBlocks?.toString(),
-            ...(reading && !reading.up ? { error: reading.error } : {}),
-          },
-          'read replica out of rotation: its reads go to the other replicas or the primary',
-        );
-      } else if (before && !before.inRotation && state.inRotation) {
-        log.info({ replica: state.index, lagBlocks: state.lagBlocks?.toString() }, 'read replica back in rotation');
-      }
-      gauges?.record(state);
     }
-    current = next;
-    return next;
+    const lagging = reading.lagBlocks > BigInt(maxLagBlocks);
+    return {
+      index,
+      up: true,
+      lagBlocks: reading.lagBlocks,
+      lagSeconds: reading.lagSeconds,
+      inRotation: !lagging,
+      ...(lagging ? { reason: 'lagging' as const } : {}),
+    };
+  };
+
+  const record = (state: ReplicaState, reading?: ReplicaReading) => {
+    const before = current[state.index];
+    rotation[state.index] = state.inRotation;
+    if (before?.inRotation && !state.inRotation) {
+      log.warn(
+        {
+          replica: state.index,
+          reason: state.reason,
+          lagBlocks: state.lagBlocks?.toString(),
+          ...(reading && !reading.up ? { error: redactAddresses(reading.error) } : {}),
+          ...(reading?.up && reading.mismatch !== undefined ? { mismatch: reading.mismatch } : {}),
+        },
+        'read replica out of rotation: its reads go to the other replicas or the primary',
+      );
+    } else if (before && !before.inRotation && state.inRotation) {
+      log.info({ replica: state.index, lagBlocks: state.lagBlocks?.toString() }, 'read replica back in rotation');
+    }
+    gauges?.record(state);
+    current = current.map((one) => (one.index === state.index ? state : one));
   };
 
   const check = () => {
     // One probe at a time: a replica that hangs never piles probes up on its pool.
-    probing ??= probe()
-      .then(apply)
-      .finally(() => {
-        probing = undefined;
-      });
+    probing ??= (async () => {
+      const lossesBefore = [...losses];
+      const readings = await probe();
+      for (const index of rotation.keys()) {
+        // Lost a connection while the probe ran: the loss is newer than the reading.
+        if (losses[index] !== lossesBefore[index]) continue;
+        const reading = readings[index] ?? { up: false, error: 'no reading' };
+        record(verdict(index, reading), reading);
+      }
+      return current;
+    })().finally(() => {
+      probing = undefined;
+    });
     return probing;
   };
 
@@ -134,6 +177,19 @@ export function createReplicaMonitor(options: ReplicaMonitorOptions): ReplicaMon
     check,
     states: () => current,
     out: () => current.filter((state) => !state.inRotation),
+    lost: (index, error) => {
+      if (index < 0 || index >= rotation.length) return;
+      losses[index]!++;
+      const state: ReplicaState = {
+        index,
+        up: false,
+        lagBlocks: null,
+        lagSeconds: null,
+        inRotation: false,
+        reason: 'down',
+      };
+      record(state, { up: false, error: error.message });
+    },
     start: () => {
       if (timer || rotation.length === 0) return;
       const run = () => void check().catch((error) => log.error({ err: error }, 'the replica probe failed'));
@@ -189,18 +245,72 @@ function createGauges(registry: Registry, prefix: string) {
 
 type Cursor = { block: bigint; time: number } | null;
 
-async function cursorOf(db: Database, chainId: number): Promise<Cursor> {
-  const result = (await db.execute(
-    sql`select number::text as block, extract(epoch from timestamp)::float8 as time from mirror.indexed_blocks
-      where chain_id = ${chainId} order by number desc limit 1`,
-  )) as unknown as { rows: { block: string; time: number | string }[] };
-  const row = result.rows[0];
-  return row ? { block: BigInt(row.block), time: Number(row.time) } : null;
+/** An error's text for the logs: URLs redacted, and the host:port pg's socket errors quote (ECONNREFUSED 10.0.0.7:5432). */
+export const redactAddresses = (text: string) =>
+  redactUrls(text).replace(/(?:\b(?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-f:.]+\]):\d{1,5}\b/gi, '…');
+
+/** What a probe reads from one copy (the primary or a replica) in one statement. */
+export type CopyState = {
+  /** Its newest indexed block of the chain (null: none), with that block's hash. */
+  cursor: (NonNullable<Cursor> & { hash: string }) | null;
+  /** pg_is_in_recovery(): true on a standby. */
+  inRecovery: boolean;
+  /** pg_control_system()'s system identifier: the same on a primary and all its physical standbys. */
+  systemId: string;
+  /** server_version_num. */
+  version: number;
+};
+
+const COPY_STATE = `select b.number::text as block, b.hash::text as hash, extract(epoch from b.timestamp)::float8 as time,
+    pg_is_in_recovery() as recovery, (select system_identifier::text from pg_control_system()) as system,
+    current_setting('server_version_num') as version
+  from (select 1) as one left join lateral (select number, hash, timestamp from mirror.indexed_blocks
+    where chain_id = $1 order by number desc limit 1) as b on true`;
+
+const HASHES_AT = `select number::text as block, hash::text as hash from mirror.indexed_blocks
+  where chain_id = $1 and number::text = any($2::text[])`;
+
+type Query = <Row>(text: string, values: unknown[]) => Promise<Row[]>;
+
+/**
+ * Queries on `db`'s own client, each bounded by `timeoutMs`: on a pg pool its query_timeout, which fails the query and
+ * drops its connection (a hung server never pins one per probe); PGlite (tests) answers in-process.
+ */
+function queryOn(db: Database, timeoutMs: number): Query {
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  return async <Row>(text: string, values: unknown[]) => {
+    const result =
+      client instanceof pg.Pool
+        ? await client.query(timedQuery(text, values, timeoutMs))
+        : await within(client.query(text, values), timeoutMs);
+    return result.rows as Row[];
+  };
+}
+
+async function copyState(query: Query, chainId: number): Promise<CopyState> {
+  const [row] = await query<{
+    block: string | null;
+    hash: string | null;
+    time: number | string | null;
+    recovery: boolean;
+    system: string;
+    version: string;
+  }>(COPY_STATE, [chainId]);
+  if (!row) throw new UnavailableError('The replica probe read no row.');
+  return {
+    cursor:
+      row.block === null || row.hash === null
+        ? null
+        : { block: BigInt(row.block), time: Number(row.time), hash: row.hash },
+    inRecovery: row.recovery,
+    systemId: row.system,
+    version: Number(row.version),
+  };
 }
 
 const within = <T>(promise: Promise<T>, ms: number) =>
   new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    const timer = setTimeout(() => reject(new UnavailableError(`No answer within ${ms} ms.`)), ms);
     promise.then(
       (value) => {
         clearTimeout(timer);
@@ -213,7 +323,7 @@ const within = <T>(promise: Promise<T>, ms: number) =>
     );
   });
 
-/** The lag of a replica's cursor behind the primary's (none on the primary: nothing to be behind). */
+/** The lag of a replica's cursor behind the primary's (none on an empty primary: nothing to be behind). */
 export function lagBehind(primary: Cursor, replica: Cursor): { lagBlocks: bigint; lagSeconds: number | null } {
   if (!primary) return { lagBlocks: 0n, lagSeconds: 0 };
   // A replica without a cursor is missing everything the primary has indexed.
@@ -224,20 +334,64 @@ export function lagBehind(primary: Cursor, replica: Cursor): { lagBlocks: bigint
 }
 
 /**
- * The probe of a PostgreSQL handle's replicas: each replica's cursor of `chainId` against the primary's, read at the
- * same time, each within `timeoutMs`. A replica that does not answer (or whose mirror cannot be read) is down; a
- * primary that does not answer leaves the replicas' lag at 0 (the primary's own health is /health's business).
+ * The reading of one replica from what the probe read: `primary` null when the primary did not answer, and
+ * `primaryHash` the primary's hash of the replica's cursor block (undefined: the primary keeps no such block, or the
+ * replica has no cursor).
+ */
+export function judgeReplica(
+  primary: CopyState | null,
+  replica: CopyState,
+  primaryHash: string | undefined,
+): ReplicaReading {
+  const tooOld = versionProblem(replica.version);
+  if (tooOld) return { up: true, mismatch: `it ${tooOld}` };
+  if (!replica.inRecovery) {
+    return { up: true, mismatch: 'it is not a standby (not in recovery): a promoted server or another database' };
+  }
+  if (!primary) return { up: true, lagBlocks: null, lagSeconds: null };
+  if (replica.systemId !== primary.systemId) {
+    return { up: true, mismatch: `it follows another server (system identifier ${replica.systemId})` };
+  }
+  if (replica.cursor && primaryHash !== undefined && primaryHash !== replica.cursor.hash) {
+    return { up: true, mismatch: `its block ${replica.cursor.block} is not the primary's: another chain's mirror` };
+  }
+  return { up: true, ...lagBehind(primary.cursor, replica.cursor) };
+}
+
+/**
+ * The probe of a PostgreSQL handle's replicas: each replica's state (cursor of `chainId`, recovery, system identifier,
+ * version) against the primary's, read at the same time, then the primary's hashes at the replicas' cursors; every
+ * query within `timeoutMs`, on its own (the probe interval does not bound it). A replica that does not answer (or
+ * whose mirror cannot be read) is down; a primary that does not answer leaves the replicas' lag unknown (the primary's
+ * own health is /health's business).
  */
 export function postgresReplicaProbe(handle: DatabaseHandle, options: { chainId: number; timeoutMs: number }) {
   const { chainId, timeoutMs } = options;
+  const primaryQuery = queryOn(handle.db.$primary, timeoutMs);
+  const replicaQueries = handle.replicas.map((db) => queryOn(db, timeoutMs));
   return async (): Promise<ReplicaReading[]> => {
     const [primary, ...replicas] = await Promise.allSettled(
-      [handle.db.$primary, ...handle.replicas].map((db) => within(cursorOf(db, chainId), timeoutMs)),
+      [primaryQuery, ...replicaQueries].map((query) => copyState(query, chainId)),
     );
-    const primaryCursor = primary?.status === 'fulfilled' ? primary.value : null;
+    let primaryState = primary?.status === 'fulfilled' ? primary.value : null;
+    const cursors = replicas.flatMap((reading) =>
+      reading.status === 'fulfilled' && reading.value.cursor ? [reading.value.cursor.block.toString()] : [],
+    );
+    const primaryHashes = new Map<string, string>();
+    if (primaryState && cursors.length > 0) {
+      try {
+        const rows = await primaryQuery<{ block: string; hash: string }>(HASHES_AT, [chainId, [...new Set(cursors)]]);
+        for (const row of rows) primaryHashes.set(row.block, row.hash);
+      } catch {
+        // The primary stopped answering: as if it had not answered at all.
+        primaryState = null;
+      }
+    }
     return replicas.map((reading): ReplicaReading => {
-      if (reading.status === 'rejected') return { up: false, error: redactUrls((reading.reason as Error).message) };
-      return { up: true, ...lagBehind(primaryCursor, reading.value) };
+      if (reading.status === 'rejected')
+        return { up: false, error: redactAddresses((reading.reason as Error).message) };
+      const cursor = reading.value.cursor;
+      return judgeReplica(primaryState, reading.value, cursor ? primaryHashes.get(cursor.block.toString()) : undefined);
     });
   };
 }
@@ -252,19 +406,23 @@ export function monitorReplicas(
     chainId: number;
     probeMs: number;
     maxLagBlocks: number;
+    /** How long each of a probe's queries may take (the probe interval does not bound it). */
+    probeTimeoutMs: number;
     log: Logger;
     registry?: Registry;
     prefix?: string;
   },
 ): ReplicaMonitor | undefined {
   if (handle.replicaCount === 0) return undefined;
-  const { chainId, probeMs, ...rest } = options;
+  const { chainId, probeMs, probeTimeoutMs, ...rest } = options;
   const monitor = createReplicaMonitor({
     ...rest,
     rotation: handle.rotation,
-    probe: postgresReplicaProbe(handle, { chainId, timeoutMs: Math.min(probeMs, 5_000) }),
+    probe: postgresReplicaProbe(handle, { chainId, timeoutMs: probeTimeoutMs }),
     intervalMs: probeMs,
   });
+  // An idle connection lost: down at once in the monitor's states too (/health, the gauges and the logs agree).
+  handle.onReplicaLost((index, error) => monitor.lost(index, error));
   monitor.start();
   return monitor;
 }
