@@ -14,7 +14,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** A child process (its own group) that opens `dataDir` and says so on stdout, then holds it until killed. */
 function holder(dataDir: string) {
-  const code = `import { openDatabase } from '#db'; await openDatabase({ kind: 'pglite', dataDir: ${JSON.stringify(dataDir)} }); console.log('open'); setInterval(() => {}, 1000);`;
+  const code = `import { openDatabase } from '#db'; openDatabase({ kind: 'pglite', dataDir: ${JSON.stringify(dataDir)} }).then(() => { console.log('open'); setInterval(() => {}, 1000); });`;
   // Its own process group: npx runs node below it, and the kill must reach that one.
   const child = spawn('npx', ['tsx', '--eval', code], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';

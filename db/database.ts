@@ -280,13 +280,18 @@ export class DatabaseInUseError extends ConfigError {
   override name = 'DatabaseInUseError';
 }
 
-/** Whether process `pid` runs (one of another user's counts: it exists). */
+/** Whether process `pid` runs (one of another user's counts; a zombie, dead but not yet reaped, does not). */
 function processRuns(pid: number) {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    // Linux: the state follows the command name in parentheses.
+    return !/\)\s+Z\s/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
   }
 }
 
