@@ -15,13 +15,13 @@ import {
 import { createScratchDatabase } from './databases.test-kit';
 import {
   type CopyState,
-  createReplicaMonitor,
   judgeReplica,
   lagBehind,
   postgresReplicaProbe,
   type ReplicaReading,
   redactAddresses,
-} from './replicas';
+} from './replica-probe';
+import { createReplicaMonitor } from './replicas';
 import { indexedBlocks } from './schema';
 
 const CHAIN = 31_337;
