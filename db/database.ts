@@ -148,7 +148,7 @@ export function versionProblem(version: number): string | undefined {
   return `runs PostgreSQL ${Math.floor(version / 10_000)}; Rackshare needs PostgreSQL 15 or later`;
 }
 
-/** The options of a pg pool on `url` with `timeouts` and TCP keep-alives on both ends (as db/indexer/lock.ts). */
+/** The options of a pg pool on `url`: its client-side bounds and TCP keep-alives (the server's side: sessionSettings). */
 export function poolConfig(url: string, timeouts: PoolTimeouts): pg.PoolConfig {
   return {
     connectionString: url,
@@ -156,12 +156,22 @@ export function poolConfig(url: string, timeouts: PoolTimeouts): pg.PoolConfig {
     connectionTimeoutMillis: 5_000,
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
-    options: '-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3',
-    ...(timeouts.statementMs > 0
-      ? { statement_timeout: timeouts.statementMs, query_timeout: timeouts.statementMs + 5_000 }
-      : {}),
-    ...(timeouts.idleInTransactionMs > 0 ? { idle_in_transaction_session_timeout: timeouts.idleInTransactionMs } : {}),
+    ...(timeouts.statementMs > 0 ? { query_timeout: timeouts.statementMs + 5_000 } : {}),
   };
+}
+
+/**
+ * What each new connection sets first: the server's timeouts and keep-alives (as db/indexer/lock.ts). Set in SQL, not
+ * as startup parameters, which PgBouncer refuses; `set` rather than `set local`: for the whole session.
+ */
+export function sessionSettings(timeouts: PoolTimeouts): string {
+  return [
+    `set statement_timeout = ${Math.trunc(timeouts.statementMs)}`,
+    `set idle_in_transaction_session_timeout = ${Math.trunc(timeouts.idleInTransactionMs)}`,
+    'set tcp_keepalives_idle = 10',
+    'set tcp_keepalives_interval = 5',
+    'set tcp_keepalives_count = 3',
+  ].join('; ');
 }
 
 /**
@@ -173,6 +183,12 @@ async function connectPool(url: string, role: string, timeouts: PoolTimeouts, un
   const pool = new pg.Pool(poolConfig(url, timeouts));
   // The pool emits errors of idle clients (server restart); queries surface their own errors.
   pool.on('error', () => {});
+  // Queued before any query of the connection's first user: every statement on it runs with these settings. A
+  // failure here surfaces as that query's own (the connection is broken).
+  const settings = sessionSettings(timeouts);
+  pool.on('connect', (client) => {
+    client.query(settings).catch(() => {});
+  });
   let version: number;
   try {
     const { rows } = await pool.query<{ version: string }>(
