@@ -69,10 +69,13 @@ describe('the PGlite data directory lock', () => {
     // (Polled: the killed node process is gone only once its new parent reaped it.)
     let handle: Awaited<ReturnType<typeof openDatabase>> | undefined;
     await expect
-      .poll(async () => {
-        handle ??= await openDatabase({ kind: 'pglite', dataDir }).catch(() => undefined);
-        return handle !== undefined;
-      })
+      .poll(
+        async () => {
+          handle ??= await openDatabase({ kind: 'pglite', dataDir }).catch(() => undefined);
+          return handle !== undefined;
+        },
+        { timeout: 20_000 },
+      )
       .toBe(true);
     if (!handle) throw new Error('unreachable');
     expect(readFileSync(`${dataDir}.lock`, 'utf8').trim()).toBe(String(process.pid));

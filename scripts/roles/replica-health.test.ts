@@ -141,6 +141,17 @@ describe.skipIf(skipReason !== undefined)('a web process whose streaming replica
       if (response?.status !== 200) return response?.status ?? 'down';
       return /data-testid="indexed-block">(\d+)</.exec(await response.text())?.[1];
     };
+    // Replay paused for good before the primary moves on (a pause request takes effect at the next WAL record).
+    const pauseReplay = async () => {
+      await sql(replicaUrl, 'select pg_wal_replay_pause()');
+      await expect
+        .poll(
+          async () =>
+            (await sql<{ state: string }>(replicaUrl, 'select pg_get_wal_replay_pause_state() as state'))[0]?.state,
+          poll,
+        )
+        .toBe('paused');
+    };
     const api = async () => (await fetch(`http://127.0.0.1:${port.webs[0]}/api/v1/clusters`)).status;
     const serving = { status: 200, body: { ok: true, role: 'web', status: 'serving' } };
     const out = (reason: string) => ({
@@ -159,7 +170,7 @@ describe.skipIf(skipReason !== undefined)('a web process whose streaming replica
     await expect.poll(pageBlock, poll).toBe('5');
 
     // Replay paused: the replica falls behind. One block (bound 2) keeps it in rotation, and the page shows its copy.
-    await sql(replicaUrl, 'select pg_wal_replay_pause()');
+    await pauseReplay();
     await indexBlock(primaryUrl, 6);
     await expect.poll(() => metric('lag_blocks'), poll).toBe('1');
     expect(await health()).toEqual(serving);
@@ -201,7 +212,7 @@ describe.skipIf(skipReason !== undefined)('a web process whose streaming replica
     await expect.poll(() => health(1), poll).toEqual(serving);
     // Read from the replica again: with its replay paused one block behind (bound 2), the page shows its block 10
     // while the primary is at 11.
-    await sql(replicaUrl, 'select pg_wal_replay_pause()');
+    await pauseReplay();
     await indexBlock(primaryUrl, 11);
     await expect.poll(() => metric('lag_blocks'), poll).toBe('1');
     expect(await metric('in_rotation')).toBe('1');
