@@ -92,7 +92,8 @@ describe('the settings npm start parses before anything starts', () => {
     expect(web).toEqual({
       host: '0.0.0.0',
       databaseReadUrls: ['postgres://rackshare@db-replica/rackshare'],
-      replicaMonitor: { probeMs: 1_500, maxLagBlocks: 3 },
+      replicaMonitor: { probeMs: 1_500, probeTimeoutMs: 2_000, maxLagBlocks: 3 },
+      statementTimeoutMs: 30_000,
       migrate: 'off',
       settings: {
         publicOrigin: 'https://rackshare.example',

@@ -68,16 +68,28 @@ describe('DATABASE_READ_URLS', () => {
 describe('the replica monitor and WEB_MIGRATE', () => {
   it('probe every 5 s, take a replica 10 blocks behind out, and migrate at start by default', () => {
     const env = parseWebEnv({}, { port: 3000 });
-    expect(env.replicaMonitor).toEqual({ probeMs: 5_000, maxLagBlocks: 10 });
+    expect(env.replicaMonitor).toEqual({ probeMs: 5_000, probeTimeoutMs: 2_000, maxLagBlocks: 10 });
+    expect(env.statementTimeoutMs, "a page's statements end after 30 s").toBe(30_000);
     expect(env.migrate).toBe('auto');
   });
 
   it('take explicit values, a bound of 0 blocks included', () => {
     const env = parseWebEnv(
-      { DATABASE_REPLICA_PROBE_MS: '250', DATABASE_REPLICA_MAX_LAG_BLOCKS: '0', WEB_MIGRATE: 'off' },
+      {
+        DATABASE_REPLICA_PROBE_MS: '250',
+        DATABASE_REPLICA_PROBE_TIMEOUT_MS: '60000',
+        DATABASE_REPLICA_MAX_LAG_BLOCKS: '0',
+        WEB_DATABASE_STATEMENT_TIMEOUT_MS: '0',
+        WEB_MIGRATE: 'off',
+      },
       { port: 3000 },
     );
-    expect(env.replicaMonitor).toEqual({ probeMs: 250, maxLagBlocks: 0 });
+    expect(env.replicaMonitor, 'a probe timeout longer than the interval').toEqual({
+      probeMs: 250,
+      probeTimeoutMs: 60_000,
+      maxLagBlocks: 0,
+    });
+    expect(env.statementTimeoutMs).toBe(0);
     expect(env.migrate).toBe('off');
   });
 

@@ -34,7 +34,9 @@ export type WebEnv = {
   settings: WebSettings;
   databaseReadUrls: string[];
   /** How the web process watches its read replicas (db/replicas.ts). */
-  replicaMonitor: { probeMs: number; maxLagBlocks: number };
+  replicaMonitor: { probeMs: number; probeTimeoutMs: number; maxLagBlocks: number };
+  /** The server's statement_timeout on the web process's connections, in ms (0: none). */
+  statementTimeoutMs: number;
   /** `auto`: apply pending migrations at start; `off`: refuse to start while the schema is behind the code. */
   migrate: 'auto' | 'off';
 };
@@ -105,13 +107,21 @@ export const webFields = {
     description:
       "Milliseconds between two probes of each read replica by a web process: whether it answers and how many blocks its mirror is behind the primary's.",
   }),
+  DATABASE_REPLICA_PROBE_TIMEOUT_MS: documented(z.coerce.number().int().min(100).max(60_000).default(2_000), {
+    description:
+      'Milliseconds each query of a replica probe may take; one that takes longer is cancelled (its connection dropped) and the replica counts as down.',
+  }),
+  WEB_DATABASE_STATEMENT_TIMEOUT_MS: documented(z.coerce.number().int().min(0).max(3_600_000).default(30_000), {
+    description:
+      "A web process's database statements (a page's or an API call's queries) end after this many milliseconds (PostgreSQL's statement_timeout; 0: no bound). Migrations a web applies (WEB_MIGRATE=auto) are not bounded.",
+  }),
   DATABASE_REPLICA_MAX_LAG_BLOCKS: documented(z.coerce.number().int().min(0).max(1_000_000).default(10), {
     description:
       "A read replica whose indexed block is more than this many blocks behind the primary's, or that does not answer, is out of rotation until it catches up; with none left, reads go to DATABASE_URL.",
   }),
   WEB_MIGRATE: documented(z.enum(['auto', 'off'], { error: 'must be auto or off' }).default('auto'), {
     description:
-      'auto: each web process applies pending migrations at start (needs DDL rights). off: it refuses to start while the schema is behind, and the indexer (or `npm start`) migrates; recommended in production.',
+      'auto: each web process applies pending migrations at start (needs DDL rights). off: it refuses to start while the schema is behind, and the indexer (or `npm start`) migrates: for web processes without DDL rights, or that must never wait behind a long migration (not checked: production accepts either).',
   }),
 };
 
@@ -123,7 +133,12 @@ export function parseWebEnv(source: EnvSource, options: { port: number }): WebEn
   return {
     host: env.HOST,
     databaseReadUrls: databaseReadUrls({ ...env, DATABASE_URL: withoutEmpty(source).DATABASE_URL }),
-    replicaMonitor: { probeMs: env.DATABASE_REPLICA_PROBE_MS, maxLagBlocks: env.DATABASE_REPLICA_MAX_LAG_BLOCKS },
+    replicaMonitor: {
+      probeMs: env.DATABASE_REPLICA_PROBE_MS,
+      probeTimeoutMs: env.DATABASE_REPLICA_PROBE_TIMEOUT_MS,
+      maxLagBlocks: env.DATABASE_REPLICA_MAX_LAG_BLOCKS,
+    },
+    statementTimeoutMs: env.WEB_DATABASE_STATEMENT_TIMEOUT_MS,
     migrate: env.WEB_MIGRATE,
     settings: {
       publicOrigin: env.PUBLIC_ORIGIN ?? `http://localhost:${options.port}`,

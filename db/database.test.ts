@@ -1,13 +1,15 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '#protocol/base-error';
 import {
   type Database,
   type DatabaseHandle,
   DatabaseUnavailableError,
+  DEFAULT_POOL_TIMEOUTS,
   migrateDatabase,
   migrationsFolder,
   oneReplica,
@@ -18,6 +20,7 @@ import {
 } from './database';
 import { testDatabases } from './databases.test-kit';
 import { clearChain, openPrimaryAndReplica, replicaChainId, replicaTestsRun } from './replica.test-kit';
+import { monitorReplicas } from './replicas';
 import { stablecoinTransfers } from './schema';
 
 const MAX_UINT256 = 2n ** 256n - 1n;
@@ -272,6 +275,58 @@ describe.skipIf(!replicaTestsRun)(
         /^Cannot connect to the PostgreSQL read replica at postgres:\/\/…@127\.0\.0\.1:1\/…: /,
       );
       await expect(attempt).rejects.not.toThrow(/secret|sslkey/);
+    });
+
+    it('bounds every connection: TCP keep-alives, the statement and idle-in-transaction timeouts asked for', async () => {
+      const setting = async (db: Database, name: string) =>
+        ((await db.execute(sql`select current_setting(${name}) as value`)) as unknown as { rows: { value: string }[] })
+          .rows[0]?.value;
+      const plain = await databases.open();
+      expect(await setting(plain.db.$primary, 'statement_timeout'), 'the indexer: no statement bound').toBe('0');
+      expect(await setting(plain.db.$primary, 'idle_in_transaction_session_timeout')).toBe('1min');
+      expect(await setting(plain.db.$primary, 'tcp_keepalives_idle')).toBe('10');
+      const web = await openDatabase(
+        { kind: 'postgres', url: databases.primaryUrl },
+        { readUrls: [databases.replicaUrl], timeouts: { ...DEFAULT_POOL_TIMEOUTS, statementMs: 300 } },
+      );
+      try {
+        for (const db of [web.db.$primary, web.replicas[0]!]) {
+          expect(await setting(db, 'statement_timeout')).toBe('300ms');
+          expect(await setting(db, 'tcp_keepalives_interval')).toBe('5');
+        }
+        const slow = await web.db.$primary.execute(sql`select pg_sleep(3)`).catch((error: Error) => error);
+        expect((slow as Error).cause).toMatchObject({ message: 'canceling statement due to statement timeout' });
+        expect(await setting(web.db.$primary, 'statement_timeout'), 'the pool serves on').toBe('300ms');
+      } finally {
+        await web.close();
+      }
+    });
+
+    it("takes a replica whose idle connection is lost out at once, in the monitor's states too", async () => {
+      const handle = await databases.open();
+      const monitor = monitorReplicas(handle, {
+        chainId,
+        probeMs: 600_000,
+        probeTimeoutMs: 2_000,
+        maxLagBlocks: 10,
+        log: pino({ level: 'silent' }),
+      })!;
+      try {
+        // The stand-in is no standby: the first probe takes it out as a mismatch.
+        await monitor.check();
+        expect(monitor.out().map((state) => state.reason)).toEqual(['mismatch']);
+        // Its pool's idle connection, ended by the server (as a restart would): down, as /health then says.
+        const pid = (
+          (await handle.replicas[0]!.execute(sql`select pg_backend_pid() as pid`)) as unknown as {
+            rows: { pid: number }[];
+          }
+        ).rows[0]!.pid;
+        await handle.db.$primary.execute(sql`select pg_terminate_backend(${pid})`);
+        await expect.poll(() => monitor.out().map((state) => [state.reason, state.up])).toEqual([['down', false]]);
+        expect(handle.rotation).toEqual([false]);
+      } finally {
+        monitor.stop();
+      }
     });
   },
 );

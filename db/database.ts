@@ -3,7 +3,7 @@
  * PostgreSQL server when a `postgres://` URL is given. Both run the same drizzle schema and migrations. With
  * PostgreSQL, read replicas may serve the selects (drizzle's `withReplicas`); `db.$primary` is the primary always.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -45,9 +45,31 @@ export type DatabaseHandle = {
    * writes this array). With none in rotation, the primary serves the reads.
    */
   rotation: boolean[];
-  /** Releases connections; for PGlite also flushes and closes the data directory (a dirty one hangs reopen). */
+  /**
+   * Tells `listener` when an idle connection of replica `index` is lost (its server stopped or crashed); the replica
+   * is out of rotation already (the replica monitor, db/replicas.ts, records it and puts it back once it answers).
+   */
+  onReplicaLost: (listener: (index: number, error: Error) => void) => void;
+  /**
+   * Releases connections; for PGlite also flushes and closes the data directory (a dirty one hangs reopen) and
+   * releases its lock file.
+   */
   close: () => Promise<void>;
 };
+
+/**
+ * How long a PostgreSQL pool's connections may take (0: no bound). `statementMs` is the server's statement_timeout,
+ * with a client-side bound 5 s later for a server that does not answer at all (the connection is then dropped, never
+ * left pinned); `idleInTransactionMs` ends a session left idle inside a transaction (a process cut off mid-write), so
+ * its locks never outlive it for long. Every pool also has TCP keep-alives: a cut network is noticed in seconds.
+ */
+export type PoolTimeouts = { statementMs: number; idleInTransactionMs: number };
+
+/** No statement bound (the indexer's 50k-row COPY and MERGE, migrations); a minute idle inside a transaction. */
+export const DEFAULT_POOL_TIMEOUTS: PoolTimeouts = { statementMs: 0, idleInTransactionMs: 60_000 };
+
+/** How long the check of a server's version (connect and one select) may take before it counts as unreachable. */
+const VERSION_CHECK_MS = 5_000;
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -112,24 +134,67 @@ export function oneReplica(db: ReadDatabase): ReadDatabase {
 export const MIN_POSTGRES_VERSION_NUM = 150_000;
 
 /**
- * A pool on `url`, its server checked (it answers, PostgreSQL 15 or later). With `unreachable: 'lazy'`, a server that
- * does not answer yet gives its pool anyway (`reachable` false; its version unchecked), to connect when next asked.
+ * A query that fails after `timeoutMs` without an answer (pg's `query_timeout`, which its types leave out); through
+ * `pool.query` its connection is then dropped, not returned to the pool.
  */
-async function connectPool(url: string, role: string, unreachable: 'throw' | 'lazy' = 'throw') {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
-  // The pool emits errors of idle clients (server restart); queries surface their own errors, so only log here.
+export function timedQuery(text: string, values: unknown[], timeoutMs: number): pg.QueryConfig {
+  return { text, values, query_timeout: timeoutMs } as pg.QueryConfig;
+}
+
+/** Why a server cannot serve as Rackshare's database (too old), or undefined. */
+export function versionProblem(version: number): string | undefined {
+  // The indexer's balances are one MERGE per batch (db/indexer/derived/balances.ts): PostgreSQL 15 or later.
+  if (version >= MIN_POSTGRES_VERSION_NUM) return undefined;
+  return `runs PostgreSQL ${Math.floor(version / 10_000)}; Rackshare needs PostgreSQL 15 or later`;
+}
+
+/** The options of a pg pool on `url`: its client-side bounds and TCP keep-alives (the server's side: sessionSettings). */
+export function poolConfig(url: string, timeouts: PoolTimeouts): pg.PoolConfig {
+  return {
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    ...(timeouts.statementMs > 0 ? { query_timeout: timeouts.statementMs + 5_000 } : {}),
+  };
+}
+
+/**
+ * What each new connection sets first: the server's timeouts and keep-alives (as db/indexer/lock.ts). Set in SQL, not
+ * as startup parameters, which PgBouncer refuses; `set` rather than `set local`: for the whole session.
+ */
+export function sessionSettings(timeouts: PoolTimeouts): string {
+  return [
+    `set statement_timeout = ${Math.trunc(timeouts.statementMs)}`,
+    `set idle_in_transaction_session_timeout = ${Math.trunc(timeouts.idleInTransactionMs)}`,
+    'set tcp_keepalives_idle = 10',
+    'set tcp_keepalives_interval = 5',
+    'set tcp_keepalives_count = 3',
+  ].join('; ');
+}
+
+/**
+ * A pool on `url`, its server checked (it answers within VERSION_CHECK_MS, PostgreSQL 15 or later). With
+ * `unreachable: 'lazy'`, a server that does not answer yet gives its pool anyway (`reachable` false; its version is
+ * then the replica monitor's to check, db/replicas.ts), to connect when next asked.
+ */
+async function connectPool(url: string, role: string, timeouts: PoolTimeouts, unreachable: 'throw' | 'lazy' = 'throw') {
+  const pool = new pg.Pool(poolConfig(url, timeouts));
+  // The pool emits errors of idle clients (server restart); queries surface their own errors.
   pool.on('error', () => {});
+  // Queued before any query of the connection's first user: every statement on it runs with these settings. A
+  // failure here surfaces as that query's own (the connection is broken).
+  const settings = sessionSettings(timeouts);
+  pool.on('connect', (client) => {
+    client.query(settings).catch(() => {});
+  });
   let version: number;
   try {
-    const client = await pool.connect();
-    try {
-      const { rows } = await client.query<{ version: string }>(
-        `select current_setting('server_version_num') as version`,
-      );
-      version = Number(rows[0]?.version);
-    } finally {
-      client.release();
-    }
+    const { rows } = await pool.query<{ version: string }>(
+      timedQuery(`select current_setting('server_version_num') as version`, [], VERSION_CHECK_MS),
+    );
+    version = Number(rows[0]?.version);
   } catch (error) {
     if (unreachable === 'lazy') return { pool, reachable: false };
     await pool.end();
@@ -138,12 +203,10 @@ async function connectPool(url: string, role: string, unreachable: 'throw' | 'la
       { cause: error },
     );
   }
-  // The indexer's balances are one MERGE per batch (db/indexer/derived/balances.ts): PostgreSQL 15 or later.
-  if (!(version >= MIN_POSTGRES_VERSION_NUM)) {
+  const problem = versionProblem(version);
+  if (problem) {
     await pool.end();
-    throw new DatabaseUnavailableError(
-      `${role} at ${redactUrl(url)} runs PostgreSQL ${Math.floor(version / 10_000)}; Rackshare needs PostgreSQL 15 or later.`,
-    );
+    throw new DatabaseUnavailableError(`${role} at ${redactUrl(url)} ${problem}.`);
   }
   return { pool, reachable: true };
 }
@@ -156,35 +219,56 @@ async function connectPool(url: string, role: string, unreachable: 'throw' | 'la
  */
 export async function openDatabase(
   target: DatabaseTarget,
-  options: { readUrls?: readonly string[]; unreachableReplicas?: 'refuse' | 'out' } = {},
+  options: {
+    readUrls?: readonly string[];
+    unreachableReplicas?: 'refuse' | 'out';
+    /** Every pool's bounds (PostgreSQL only); DEFAULT_POOL_TIMEOUTS when absent. */
+    timeouts?: PoolTimeouts;
+  } = {},
 ): Promise<DatabaseHandle> {
   const readUrls = options.readUrls ?? [];
+  const lostListeners: ((index: number, error: Error) => void)[] = [];
+  const onReplicaLost = (listener: (index: number, error: Error) => void) => void lostListeners.push(listener);
   if (target.kind === 'pglite') {
     if (readUrls.length > 0) throw new ConfigError('Read replicas need PostgreSQL: PGlite has none.');
-    if (target.dataDir) mkdirSync(dirname(target.dataDir), { recursive: true });
-    const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
-    await client.waitReady;
-    const db = drizzlePglite(client, { schema }) as unknown as Database;
-    return {
-      db: routeReads(db, []),
-      target,
-      replicaCount: 0,
-      replicas: [],
-      rotation: [],
-      close: () => client.close(),
-    };
+    const release = target.dataDir ? lockDataDirectory(target.dataDir) : () => {};
+    try {
+      const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+      await client.waitReady;
+      const db = drizzlePglite(client, { schema }) as unknown as Database;
+      return {
+        db: routeReads(db, []),
+        target,
+        replicaCount: 0,
+        replicas: [],
+        rotation: [],
+        onReplicaLost,
+        close: async () => {
+          try {
+            await client.close();
+          } finally {
+            release();
+          }
+        },
+      };
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
-  const pools: pg.Pool[] = [(await connectPool(target.url, 'PostgreSQL')).pool];
+  const timeouts = options.timeouts ?? DEFAULT_POOL_TIMEOUTS;
+  const pools: pg.Pool[] = [(await connectPool(target.url, 'PostgreSQL', timeouts)).pool];
   const rotation: boolean[] = [];
   const unreachable = options.unreachableReplicas === 'out' ? 'lazy' : 'throw';
   try {
     for (const url of readUrls) {
-      const { pool, reachable } = await connectPool(url, 'the PostgreSQL read replica', unreachable);
+      const { pool, reachable } = await connectPool(url, 'the PostgreSQL read replica', timeouts, unreachable);
       // An idle connection lost (the server stopped or crashed): out at once, not only at the monitor's next probe,
-      // which puts it back if it answers.
+      // which puts it back if it answers; the monitor hears of it, so its states, /health and the logs agree.
       const index = rotation.length;
-      pool.on('error', () => {
+      pool.on('error', (error: Error) => {
         rotation[index] = false;
+        for (const listener of lostListeners) listener(index, error);
       });
       pools.push(pool);
       rotation.push(reachable);
@@ -200,9 +284,73 @@ export async function openDatabase(
     replicaCount: replicas.length,
     replicas,
     rotation,
+    onReplicaLost,
     close: async () => {
       await Promise.all(pools.map((pool) => pool.end()));
     },
+  };
+}
+
+/** Thrown when a PGlite data directory is open in another process (or already in this one). */
+export class DatabaseInUseError extends ConfigError {
+  override name = 'DatabaseInUseError';
+}
+
+/** Whether process `pid` runs (one of another user's counts; a zombie, dead but not yet reaped, does not). */
+function processRuns(pid: number) {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    // Linux: the state follows the command name in parentheses.
+    return !/\)\s+Z\s/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * PGlite has no guard of its own against a second process opening the same directory (two writers corrupt it), so
+ * `<dataDir>.lock`, beside it, holds the pid of the process that has it open: created exclusively here, removed by
+ * the returned release. A lock file whose process is gone (a crash, kill -9) is taken over; a live one is refused.
+ */
+export function lockDataDirectory(dataDir: string): () => void {
+  mkdirSync(dirname(dataDir), { recursive: true });
+  const path = `${dataDir}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      try {
+        writeSync(fd, `${process.pid}\n`);
+      } finally {
+        closeSync(fd);
+      }
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
+      if (Number.isInteger(pid) && pid > 0 && processRuns(pid)) {
+        throw new DatabaseInUseError(
+          pid === process.pid
+            ? `The PGlite data directory ${dataDir} is already open in this process; close it first.`
+            : `The PGlite data directory ${dataDir} is open in process ${pid} (its lock file ${path}): stop that process first, or use PostgreSQL (DATABASE_URL) to run several.`,
+        );
+      }
+      // Left by a process that is gone: taken over.
+      unlinkSync(path);
+    }
+  }
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    try {
+      if (Number.parseInt(readFileSync(path, 'utf8'), 10) === process.pid) unlinkSync(path);
+    } catch {
+      // Already gone.
+    }
   };
 }
 

@@ -1,7 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
+import pg from 'pg';
 import pino from 'pino';
 import { Registry } from 'prom-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   type Database,
   type DatabaseHandle,
@@ -11,7 +12,16 @@ import {
   type ReadDatabase,
   routeReads,
 } from './database';
-import { createReplicaMonitor, lagBehind, postgresReplicaProbe, type ReplicaReading } from './replicas';
+import { createScratchDatabase } from './databases.test-kit';
+import {
+  type CopyState,
+  judgeReplica,
+  lagBehind,
+  postgresReplicaProbe,
+  type ReplicaReading,
+  redactAddresses,
+} from './replica-probe';
+import { createReplicaMonitor } from './replicas';
 import { indexedBlocks } from './schema';
 
 const CHAIN = 31_337;
@@ -81,22 +91,63 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
     await Promise.all(handles.map((handle) => handle.close()));
   });
 
-  it('measures each replica on the mirror cursor: blocks and chain seconds behind the primary, down when unreadable', async () => {
+  it('reads each copy on its own client: a copy that is no standby is a mismatch, one that cannot answer is down', async () => {
     const closed = await openDatabase({ kind: 'pglite', dataDir: null });
     await closed.close();
-    const rotation = [true, true, true];
-    const all = [...replicas, closed.db.$primary];
+    const rotation = [true, true];
+    const all = [replicas[0]!, closed.db.$primary];
     const handle = { db: routeReads(primary, all, rotation), replicas: all, rotation } as unknown as DatabaseHandle;
     const readings = await postgresReplicaProbe(handle, { chainId: CHAIN, timeoutMs: 5_000 })();
-    expect(readings.slice(0, 2)).toEqual([
-      { up: true, lagBlocks: 1n, lagSeconds: 12 },
-      { up: true, lagBlocks: 30n, lagSeconds: 360 },
-    ]);
-    expect(readings[2]).toMatchObject({ up: false });
+    // A PGlite is never in recovery: as a wrong DATABASE_READ_URLS (another database, a promoted server) would be.
+    expect(readings[0]).toEqual({ up: true, mismatch: expect.stringMatching(/^it is not a standby/) });
+    expect(readings[1]).toMatchObject({ up: false });
   });
 
-  it('computes the lag of a cursor: none on an empty primary, all of it on an empty replica, never negative', () => {
+  it('judges a replica: lag when it is a standby of this primary with its blocks, a mismatch otherwise', () => {
+    const copy = (block: bigint | null, overrides: Partial<CopyState> = {}): CopyState => ({
+      cursor: block === null ? null : { block, time: Number(block) * 12, hash: `0x${block.toString(16)}` },
+      inRecovery: true,
+      systemId: '7716547008844005418',
+      version: 150_018,
+      ...overrides,
+    });
+    const primaryAt100 = copy(100n, { inRecovery: false });
+    expect(judgeReplica(primaryAt100, copy(70n), '0x46')).toEqual({ up: true, lagBlocks: 30n, lagSeconds: 360 });
+    expect(judgeReplica(copy(null, { inRecovery: false }), copy(70n), undefined), 'an empty primary: no lag').toEqual({
+      up: true,
+      lagBlocks: 0n,
+      lagSeconds: 0,
+    });
+    expect(judgeReplica(primaryAt100, copy(70n), undefined), 'a block the primary no longer keeps').toEqual({
+      up: true,
+      lagBlocks: 30n,
+      lagSeconds: 360,
+    });
+    expect(judgeReplica(null, copy(70n), undefined), 'the primary did not answer: lag unknown').toEqual({
+      up: true,
+      lagBlocks: null,
+      lagSeconds: null,
+    });
+    const mismatch = (reading: ReplicaReading) => (reading.up && reading.mismatch) || undefined;
+    expect(mismatch(judgeReplica(primaryAt100, copy(100n, { inRecovery: false }), '0x64'))).toMatch(
+      /^it is not a standby \(not in recovery\)/,
+    );
+    expect(mismatch(judgeReplica(primaryAt100, copy(100n, { systemId: '1' }), '0x64'))).toBe(
+      'it follows another server (system identifier 1)',
+    );
+    expect(mismatch(judgeReplica(primaryAt100, copy(70n), '0xbeef'))).toBe(
+      "its block 70 is not the primary's: another chain's mirror",
+    );
+    expect(mismatch(judgeReplica(null, copy(70n, { version: 140_011 }), undefined))).toBe(
+      'it runs PostgreSQL 14; Rackshare needs PostgreSQL 15 or later',
+    );
+  });
+
+  it('computes the lag of a cursor (none on an empty primary, all of it on an empty replica, never negative); hides addresses', () => {
     const at = (block: bigint, time: number) => ({ block, time });
+    expect(redactAddresses('connect ECONNREFUSED 10.0.0.7:5432 and [::1]:5433 at postgres://u:p@db:5432/x')).toBe(
+      'connect ECONNREFUSED … and … at postgres://…@db:5432/…',
+    );
     expect(lagBehind(null, at(5n, 60))).toEqual({ lagBlocks: 0n, lagSeconds: 0 });
     expect(lagBehind(at(9n, 108), null)).toEqual({ lagBlocks: 10n, lagSeconds: null });
     expect(lagBehind(at(9n, 108), at(10n, 120)), 'replayed between the two reads').toEqual({
@@ -197,32 +248,148 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
     expect(monitor.out()).toEqual([]);
   });
 
-  it('probes one at a time, once at start, and stops', async () => {
-    const rotation = [true];
-    let probes = 0;
-    let release: () => void = () => {};
+  it('keeps each verdict while the primary does not answer, and takes a replica that is no copy of it out', async () => {
+    const rotation = [true, true];
+    const fake = fakeProbe(2);
+    const registry = new Registry();
     const monitor = createReplicaMonitor({
       rotation,
-      probe: async () => {
-        probes++;
-        await new Promise<void>((resolve) => {
-          release = resolve;
-        });
-        return [down];
-      },
+      probe: fake.probe,
       maxLagBlocks: 10,
       intervalMs: 60_000,
       log,
+      registry,
     });
-    const first = monitor.check();
-    const second = monitor.check();
-    expect(probes, 'a second check joins the probe in flight').toBe(1);
-    release();
-    expect(await second).toEqual(await first);
-    expect(rotation).toEqual([false]);
-    monitor.start();
-    expect(probes, 'start probes at once').toBe(2);
-    release();
-    monitor.stop();
+    fake.set([up(1n), up(30n)]);
+    await monitor.check();
+    expect(rotation).toEqual([true, false]);
+    // The primary slow or down: no lag is known, so the lagging replica stays out and the current one in.
+    const unknown: ReplicaReading = { up: true, lagBlocks: null, lagSeconds: null };
+    fake.set([unknown, unknown]);
+    await monitor.check();
+    expect(rotation).toEqual([true, false]);
+    expect(monitor.out()).toEqual([
+      { index: 1, up: true, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'lagging' },
+    ]);
+    expect(await gauge(registry, 'replica_lag_blocks', 1), 'no lag is known').toBeUndefined();
+    // Not a standby of this primary: out, whatever its lag.
+    fake.set([{ up: true, mismatch: 'it is not a standby' }, up(0n)]);
+    await monitor.check();
+    expect(rotation).toEqual([false, true]);
+    expect(monitor.out()).toEqual([
+      { index: 0, up: true, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'mismatch' },
+    ]);
+    expect(await gauge(registry, 'replica_up', 0)).toBe('1');
+    expect(await gauge(registry, 'replica_in_rotation', 0)).toBe('0');
   });
+
+  it('records a lost connection at once, and a probe under way then does not put the replica back', async () => {
+    const rotation = [true];
+    let release: (readings: ReplicaReading[]) => void = () => {};
+    const registry = new Registry();
+    const monitor = createReplicaMonitor({
+      rotation,
+      probe: () =>
+        new Promise<ReplicaReading[]>((resolve) => {
+          release = resolve;
+        }),
+      maxLagBlocks: 10,
+      intervalMs: 60_000,
+      log,
+      registry,
+    });
+    const probing = monitor.check();
+    monitor.lost(0, new Error('terminating connection due to administrator command'));
+    expect(rotation).toEqual([false]);
+    expect(monitor.out()).toEqual([
+      { index: 0, up: false, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'down' },
+    ]);
+    expect(await gauge(registry, 'replica_up', 0)).toBe('0');
+    // The probe began before the loss: its reading is older than the loss.
+    release([up(0n)]);
+    await probing;
+    expect(rotation).toEqual([false]);
+    // The next probe's reading counts.
+    const next = monitor.check();
+    release([up(0n)]);
+    await next;
+    expect(rotation).toEqual([true]);
+    expect(await gauge(registry, 'replica_in_rotation', 0)).toBe('1');
+  });
+
+  it('probes one at a time, once at start, every interval after, and never after stop', async () => {
+    vi.useFakeTimers();
+    try {
+      const rotation = [true];
+      let probes = 0;
+      let release: () => void = () => {};
+      const monitor = createReplicaMonitor({
+        rotation,
+        probe: async () => {
+          probes++;
+          await new Promise<void>((resolve) => {
+            release = resolve;
+          });
+          return [down];
+        },
+        maxLagBlocks: 10,
+        intervalMs: 60_000,
+        log,
+      });
+      const first = monitor.check();
+      const second = monitor.check();
+      expect(probes, 'a second check joins the probe in flight').toBe(1);
+      release();
+      expect(await second).toEqual(await first);
+      expect(rotation).toEqual([false]);
+      monitor.start();
+      expect(probes, 'start probes at once').toBe(2);
+      release();
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(probes, 'and again after the interval').toBe(3);
+      release();
+      monitor.stop();
+      await vi.advanceTimersByTimeAsync(600_000);
+      expect(probes, 'none after stop').toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!postgresUrl)('the replica probe on PostgreSQL', () => {
+  it('gives up on a replica that does not answer within the probe timeout and leaves no connection pinned', async () => {
+    const scratches = [await createScratchDatabase(postgresUrl!), await createScratchDatabase(postgresUrl!)];
+    const [primaryUrl, replicaUrl] = scratches.map((scratch) => scratch.url) as [string, string];
+    for (const url of [primaryUrl, replicaUrl]) {
+      const handle = await openDatabase({ kind: 'postgres', url });
+      await migrateDatabase(handle);
+      await handle.close();
+    }
+    const handle = await openDatabase({ kind: 'postgres', url: primaryUrl }, { readUrls: [replicaUrl] });
+    // The replica's mirror locked by another session: every read of it hangs, as on a server that stopped answering.
+    const locker = new pg.Client({ connectionString: replicaUrl });
+    await locker.connect();
+    try {
+      await locker.query('begin');
+      await locker.query('lock table mirror.indexed_blocks in access exclusive mode');
+      const probe = postgresReplicaProbe(handle, { chainId: CHAIN, timeoutMs: 300 });
+      const pool = (handle.replicas[0] as unknown as { $client: pg.Pool }).$client;
+      for (let i = 0; i < 12; i++) {
+        expect(await probe()).toEqual([{ up: false, error: 'Query read timeout' }]);
+      }
+      // Twelve probes on a pool of ten: none kept its connection.
+      expect(pool.totalCount).toBe(0);
+      expect(pool.waitingCount).toBe(0);
+      // Once it answers again, so does the probe (a mismatch here: a scratch database is no standby).
+      await locker.query('rollback');
+      expect(await probe()).toEqual([{ up: true, mismatch: expect.stringMatching(/^it is not a standby/) }]);
+    } finally {
+      await locker.end();
+      await handle.close();
+      for (const scratch of scratches) await scratch.drop();
+    }
+  }, 60_000);
 });

@@ -5,28 +5,17 @@
  * finds it well again; with none in rotation the primary serves the reads. Its state is on the web role's /health
  * and as Prometheus gauges labelled by the replica's index (never its URL: it may carry credentials).
  *
- * Lag is measured on the indexer's cursor (mirror.indexed_blocks), on both copies: the primary's newest indexed block
- * minus the replica's, in blocks and in chain seconds (the two blocks' timestamps). That is exactly how much older
- * the figures a page reads from the replica are than the primary's, and it is zero on a caught-up replica of an idle
- * primary. The alternatives measure something else: `now() - pg_last_xact_replay_timestamp()` grows while the
- * primary has nothing to send (a quiet chain reads as minutes of lag), and a WAL distance in bytes
- * (`pg_current_wal_lsn()` against `pg_last_wal_replay_lsn()`) says nothing a visitor sees and needs a bound per
- * write load.
+ * How a probe reads a replica (lag on the mirror cursor, a copy of this primary or not): db/replica-probe.ts.
  */
-import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { Gauge, type Registry } from 'prom-client';
-import { redactUrls } from '#contracts/redact';
-import type { Database, DatabaseHandle } from './database';
+import type { DatabaseHandle } from './database';
+import { postgresReplicaProbe, type ReplicaProbe, type ReplicaReading, redactAddresses } from './replica-probe';
 
-/** One probe of one replica: down, or up with its lag behind the primary. */
-export type ReplicaReading = { up: true; lagBlocks: bigint; lagSeconds: number | null } | { up: false; error: string };
+export type { ReplicaProbe, ReplicaReading } from './replica-probe';
 
-/** Reads every replica once, in the handle's order (one reading per replica). */
-export type ReplicaProbe = () => Promise<ReplicaReading[]>;
-
-/** Why a replica is out of rotation. */
-export type OutReason = 'down' | 'lagging';
+/** Why a replica is out of rotation: it does not answer, it is too far behind, it is not a copy of the primary. */
+export type OutReason = 'down' | 'lagging' | 'mismatch';
 
 export type ReplicaState = {
   index: number;
@@ -46,6 +35,11 @@ export type ReplicaMonitor = {
   states: () => ReplicaState[];
   /** The replicas out of rotation now. */
   out: () => ReplicaState[];
+  /**
+   * Records that replica `index` lost a connection (db/database.ts onReplicaLost): down and out at once, and a probe
+   * already under way when it happened does not put it back.
+   */
+  lost: (index: number, error: Error) => void;
   /** Probes every `intervalMs` until stop (the first probe at once). */
   start: () => void;
   stop: () => void;
@@ -82,51 +76,74 @@ export function createReplicaMonitor(options: ReplicaMonitorOptions): ReplicaMon
   let timer: NodeJS.Timeout | undefined;
   let probing: Promise<ReplicaState[]> | undefined;
 
-  const apply = (readings: ReplicaReading[]) => {
-    const next = rotation.map((_, index): ReplicaState => {
-      const reading = readings[index] ?? { up: false, error: 'no reading' };
-      if (!reading.up)
-        return { index, up: false, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'down' };
-      const lagging = reading.lagBlocks > BigInt(maxLagBlocks);
+  // How often each replica lost a connection: a probe's reading of one that lost one since the probe began is stale.
+  const losses = rotation.map(() => 0);
+
+  const verdict = (index: number, reading: ReplicaReading): ReplicaState => {
+    if (!reading.up) return { index, up: false, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'down' };
+    if (reading.mismatch !== undefined) {
+      return { index, up: true, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'mismatch' };
+    }
+    if (reading.lagBlocks === null) {
+      // The primary did not answer: nothing is known about lag, so the replica keeps its verdict.
+      const before = current[index];
+      const keep = before?.inRotation ?? false;
       return {
         index,
         up: true,
-        lagBlocks: reading.lagBlocks,
-        lagSeconds: reading.lagSeconds,
-        inRotation: !lagging,
-        ...(lagging ? { reason: 'lagging' as const } : {}),
+        lagBlocks: null,
+        lagSeconds: null,
+        inRotation: keep,
+        ...(keep ? {} : { reason: before?.reason ?? 'down' }),
       };
-    });
-    for (const state of next) {
-      const before = current[state.index];
-      rotation[state.index] = state.inRotation;
-      const reading = readings[state.index];
-      if (before?.inRotation && !state.inRotation) {
-        log.warn(
-          {
-            replica: state.index,
-            reason: state.reason,
-            lagBlocks: state.lagBlocks?.toString(),
-            ...(reading && !reading.up ? { error: reading.error } : {}),
-          },
-          'read replica out of rotation: its reads go to the other replicas or the primary',
-        );
-      } else if (before && !before.inRotation && state.inRotation) {
-        log.info({ replica: state.index, lagBlocks: state.lagBlocks?.toString() }, 'read replica back in rotation');
-      }
-      gauges?.record(state);
     }
-    current = next;
-    return next;
+    const lagging = reading.lagBlocks > BigInt(maxLagBlocks);
+    return {
+      index,
+      up: true,
+      lagBlocks: reading.lagBlocks,
+      lagSeconds: reading.lagSeconds,
+      inRotation: !lagging,
+      ...(lagging ? { reason: 'lagging' as const } : {}),
+    };
+  };
+
+  const record = (state: ReplicaState, reading?: ReplicaReading) => {
+    const before = current[state.index];
+    rotation[state.index] = state.inRotation;
+    if (before?.inRotation && !state.inRotation) {
+      log.warn(
+        {
+          replica: state.index,
+          reason: state.reason,
+          lagBlocks: state.lagBlocks?.toString(),
+          ...(reading && !reading.up ? { error: redactAddresses(reading.error) } : {}),
+          ...(reading?.up && reading.mismatch !== undefined ? { mismatch: reading.mismatch } : {}),
+        },
+        'read replica out of rotation: its reads go to the other replicas or the primary',
+      );
+    } else if (before && !before.inRotation && state.inRotation) {
+      log.info({ replica: state.index, lagBlocks: state.lagBlocks?.toString() }, 'read replica back in rotation');
+    }
+    gauges?.record(state);
+    current = current.map((one) => (one.index === state.index ? state : one));
   };
 
   const check = () => {
     // One probe at a time: a replica that hangs never piles probes up on its pool.
-    probing ??= probe()
-      .then(apply)
-      .finally(() => {
-        probing = undefined;
-      });
+    probing ??= (async () => {
+      const lossesBefore = [...losses];
+      const readings = await probe();
+      for (const index of rotation.keys()) {
+        // Lost a connection while the probe ran: the loss is newer than the reading.
+        if (losses[index] !== lossesBefore[index]) continue;
+        const reading = readings[index] ?? { up: false, error: 'no reading' };
+        record(verdict(index, reading), reading);
+      }
+      return current;
+    })().finally(() => {
+      probing = undefined;
+    });
     return probing;
   };
 
@@ -134,6 +151,19 @@ export function createReplicaMonitor(options: ReplicaMonitorOptions): ReplicaMon
     check,
     states: () => current,
     out: () => current.filter((state) => !state.inRotation),
+    lost: (index, error) => {
+      if (index < 0 || index >= rotation.length) return;
+      losses[index]!++;
+      const state: ReplicaState = {
+        index,
+        up: false,
+        lagBlocks: null,
+        lagSeconds: null,
+        inRotation: false,
+        reason: 'down',
+      };
+      record(state, { up: false, error: error.message });
+    },
     start: () => {
       if (timer || rotation.length === 0) return;
       const run = () => void check().catch((error) => log.error({ err: error }, 'the replica probe failed'));
@@ -187,61 +217,6 @@ function createGauges(registry: Registry, prefix: string) {
   };
 }
 
-type Cursor = { block: bigint; time: number } | null;
-
-async function cursorOf(db: Database, chainId: number): Promise<Cursor> {
-  const result = (await db.execute(
-    sql`select number::text as block, extract(epoch from timestamp)::float8 as time from mirror.indexed_blocks
-      where chain_id = ${chainId} order by number desc limit 1`,
-  )) as unknown as { rows: { block: string; time: number | string }[] };
-  const row = result.rows[0];
-  return row ? { block: BigInt(row.block), time: Number(row.time) } : null;
-}
-
-const within = <T>(promise: Promise<T>, ms: number) =>
-  new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-
-/** The lag of a replica's cursor behind the primary's (none on the primary: nothing to be behind). */
-export function lagBehind(primary: Cursor, replica: Cursor): { lagBlocks: bigint; lagSeconds: number | null } {
-  if (!primary) return { lagBlocks: 0n, lagSeconds: 0 };
-  // A replica without a cursor is missing everything the primary has indexed.
-  if (!replica) return { lagBlocks: primary.block + 1n, lagSeconds: null };
-  // Both copies are read at once: a replica that replayed a batch between the two reads is not ahead, only current.
-  const lagBlocks = primary.block > replica.block ? primary.block - replica.block : 0n;
-  return { lagBlocks, lagSeconds: lagBlocks === 0n ? 0 : Math.max(0, primary.time - replica.time) };
-}
-
-/**
- * The probe of a PostgreSQL handle's replicas: each replica's cursor of `chainId` against the primary's, read at the
- * same time, each within `timeoutMs`. A replica that does not answer (or whose mirror cannot be read) is down; a
- * primary that does not answer leaves the replicas' lag at 0 (the primary's own health is /health's business).
- */
-export function postgresReplicaProbe(handle: DatabaseHandle, options: { chainId: number; timeoutMs: number }) {
-  const { chainId, timeoutMs } = options;
-  return async (): Promise<ReplicaReading[]> => {
-    const [primary, ...replicas] = await Promise.allSettled(
-      [handle.db.$primary, ...handle.replicas].map((db) => within(cursorOf(db, chainId), timeoutMs)),
-    );
-    const primaryCursor = primary?.status === 'fulfilled' ? primary.value : null;
-    return replicas.map((reading): ReplicaReading => {
-      if (reading.status === 'rejected') return { up: false, error: redactUrls((reading.reason as Error).message) };
-      return { up: true, ...lagBehind(primaryCursor, reading.value) };
-    });
-  };
-}
-
 /**
  * Starts the monitor of `handle`'s replicas (none: undefined), probing with `postgresReplicaProbe` every `probeMs`:
  * what every process that reads through replicas runs (the web role, role `all`), so none keeps a failed one in rotation.
@@ -252,19 +227,23 @@ export function monitorReplicas(
     chainId: number;
     probeMs: number;
     maxLagBlocks: number;
+    /** How long each of a probe's queries may take (the probe interval does not bound it). */
+    probeTimeoutMs: number;
     log: Logger;
     registry?: Registry;
     prefix?: string;
   },
 ): ReplicaMonitor | undefined {
   if (handle.replicaCount === 0) return undefined;
-  const { chainId, probeMs, ...rest } = options;
+  const { chainId, probeMs, probeTimeoutMs, ...rest } = options;
   const monitor = createReplicaMonitor({
     ...rest,
     rotation: handle.rotation,
-    probe: postgresReplicaProbe(handle, { chainId, timeoutMs: Math.min(probeMs, 5_000) }),
+    probe: postgresReplicaProbe(handle, { chainId, timeoutMs: probeTimeoutMs }),
     intervalMs: probeMs,
   });
+  // An idle connection lost: down at once in the monitor's states too (/health, the gauges and the logs agree).
+  handle.onReplicaLost((index, error) => monitor.lost(index, error));
   monitor.start();
   return monitor;
 }

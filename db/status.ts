@@ -15,7 +15,8 @@ export type Health = {
   ok: boolean;
   role: string;
   status: string;
-  replicasOut?: { replica: number; reason: 'down' | 'lagging' }[];
+  /** down: it does not answer; lagging: too far behind; mismatch: not a standby of this primary (db/replicas.ts). */
+  replicasOut?: { replica: number; reason: 'down' | 'lagging' | 'mismatch' }[];
 };
 
 export type StatusServer = { url: string; close: () => Promise<void> };

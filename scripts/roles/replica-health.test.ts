@@ -141,6 +141,17 @@ describe.skipIf(skipReason !== undefined)('a web process whose streaming replica
       if (response?.status !== 200) return response?.status ?? 'down';
       return /data-testid="indexed-block">(\d+)</.exec(await response.text())?.[1];
     };
+    // Replay paused for good before the primary moves on (a pause request takes effect at the next WAL record).
+    const pauseReplay = async () => {
+      await sql(replicaUrl, 'select pg_wal_replay_pause()');
+      await expect
+        .poll(
+          async () =>
+            (await sql<{ state: string }>(replicaUrl, 'select pg_get_wal_replay_pause_state() as state'))[0]?.state,
+          poll,
+        )
+        .toBe('paused');
+    };
     const api = async () => (await fetch(`http://127.0.0.1:${port.webs[0]}/api/v1/clusters`)).status;
     const serving = { status: 200, body: { ok: true, role: 'web', status: 'serving' } };
     const out = (reason: string) => ({
@@ -149,7 +160,9 @@ describe.skipIf(skipReason !== undefined)('a web process whose streaming replica
     });
 
     expect(await exited(refused.child), refused.output()).toBe(1);
-    expect(refused.output()).toMatch(/The database is \d+ migrations behind this version and WEB_MIGRATE=off/);
+    expect(refused.output()).toMatch(
+      /The database is \d+ migrations behind this version and WEB_MIGRATE=off: start this version's indexer \(it migrates even in standby\) or run with WEB_MIGRATE=auto once\./,
+    );
 
     await expect.poll(() => health(), poll).toEqual(serving);
     await expect.poll(() => metric('up'), poll).toBe('1');
@@ -157,7 +170,7 @@ describe.skipIf(skipReason !== undefined)('a web process whose streaming replica
     await expect.poll(pageBlock, poll).toBe('5');
 
     // Replay paused: the replica falls behind. One block (bound 2) keeps it in rotation, and the page shows its copy.
-    await sql(replicaUrl, 'select pg_wal_replay_pause()');
+    await pauseReplay();
     await indexBlock(primaryUrl, 6);
     await expect.poll(() => metric('lag_blocks'), poll).toBe('1');
     expect(await health()).toEqual(serving);
@@ -196,8 +209,15 @@ describe.skipIf(skipReason !== undefined)('a web process whose streaming replica
     await expect.poll(() => health(), poll).toEqual(serving);
     expect(await metric('up')).toBe('1');
     await expect.poll(() => metric('lag_blocks'), poll).toBe('0');
-    expect(await pageBlock(), 'read from the replica again').toBe('10');
     await expect.poll(() => health(1), poll).toEqual(serving);
+    // Read from the replica again: with its replay paused one block behind (bound 2), the page shows its block 10
+    // while the primary is at 11.
+    await pauseReplay();
+    await indexBlock(primaryUrl, 11);
+    await expect.poll(() => metric('lag_blocks'), poll).toBe('1');
+    expect(await metric('in_rotation')).toBe('1');
+    expect(await pageBlock(), 'read from the replica again').toBe('10');
+    await sql(replicaUrl, 'select pg_wal_replay_resume()');
 
     for (const role of [web, late]) role.child.kill('SIGTERM');
     for (const role of [web, late]) expect(await exited(role.child), role.output()).toBe(0);

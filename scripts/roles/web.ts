@@ -13,7 +13,7 @@ import { databaseTarget } from '#config/common';
 import { checkProductionSettings } from '#config/production';
 import type { StackEnv } from '#config/stack';
 import { readDeployment } from '#contracts/deployments';
-import { openDatabase, pendingMigrations } from '#db';
+import { DEFAULT_POOL_TIMEOUTS, openDatabase, pendingMigrations } from '#db';
 import { migrateShared } from '#db/indexer/lock';
 import { monitorReplicas } from '#db/replicas';
 import { type Health, serveStatus } from '#db/status';
@@ -45,21 +45,31 @@ export async function startWebRole(env: StackEnv, log: Logger): Promise<RunningR
     }
     const chain = chainFor(chainId, rpcUrl);
     const publicClient = createPublicClient({ chain, transport: http(rpcUrl), pollingInterval: 250 }) as PublicClient;
-    // Loaders read from DATABASE_READ_URLS when set (one replica per request); writes go to the primary.
+    // The schema this code reads, even when the web tier is deployed before the indexer restarts (WEB_MIGRATE=auto),
+    // on connections of its own: a migration is never cut by the statement timeout of the pages' connections. With
+    // off, a web process without DDL rights never migrates, nor waits behind a long migration: it refuses.
+    if (env.web.migrate === 'auto') {
+      const migrating = await openDatabase(databaseTarget(env));
+      try {
+        await migrateShared(migrating);
+      } finally {
+        await migrating.close();
+      }
+    }
+    // Loaders read from DATABASE_READ_URLS when set (one replica per request); writes go to the primary. Statements
+    // end after WEB_DATABASE_STATEMENT_TIMEOUT_MS, and every connection has TCP keep-alives (db/database.ts).
     // A replica down at start starts out of rotation (the monitor below puts it back): it never keeps a web down.
     const database = await openDatabase(databaseTarget(env), {
       readUrls: env.web.databaseReadUrls,
       unreachableReplicas: 'out',
+      timeouts: { ...DEFAULT_POOL_TIMEOUTS, statementMs: env.web.statementTimeoutMs },
     });
     stops.push(() => database.close());
-    // The schema this code reads, even when the web tier is deployed before the indexer restarts (WEB_MIGRATE=auto);
-    // with off, a web process without DDL rights never migrates, nor waits behind a long migration: it refuses.
-    if (env.web.migrate === 'auto') await migrateShared(database);
-    else {
+    if (env.web.migrate === 'off') {
       const pending = await pendingMigrations(database);
       if (pending > 0) {
         throw new ConfigError(
-          `The database is ${pending} migration${pending === 1 ? '' : 's'} behind this version and WEB_MIGRATE=off: start this version's indexer (or npm start) first, which migrates it.`,
+          `The database is ${pending} migration${pending === 1 ? '' : 's'} behind this version and WEB_MIGRATE=off: start this version's indexer (it migrates even in standby) or run with WEB_MIGRATE=auto once.`,
         );
       }
     }
