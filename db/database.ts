@@ -188,6 +188,10 @@ async function connectPool(url: string, role: string, timeouts: PoolTimeouts, un
   const settings = sessionSettings(timeouts);
   pool.on('connect', (client) => {
     client.query(settings).catch(() => {});
+    // A checked-out connection the server ends between two statements (idle_in_transaction_session_timeout, a
+    // restart) emits 'error' with no query to take it: unheard, that event would crash the process. Its user's next
+    // query fails instead ("not queryable"), and the pool discards the connection when it is released with that error.
+    client.on('error', () => {});
   });
   let version: number;
   try {

@@ -3,7 +3,7 @@
  * dedicated connection (not the pool's: a pooled connection goes back to the pool and the lock with it). A second
  * indexer polls `pg_try_advisory_lock` and waits in standby; when the first dies — even by SIGKILL — its connection
  * drops, PostgreSQL releases the lock, and the next poll of the standby takes it over and resumes from the cursor.
- * PGlite needs none of this: its data directory can be opened by one process only.
+ * PGlite needs none of this: openDatabase takes a lock file beside its data directory, so one process at most opens it.
  *
  * The lock alone does not stop a holder whose lock connection dropped while its pool still writes (it learns of the
  * loss one probe later): every write transaction is fenced (`indexerWriteFence`). It takes the chain's write key
