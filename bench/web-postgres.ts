@@ -5,12 +5,16 @@
  * anvil, with the deployment record the bench writes. It prints the full-render `GET /clusters` rate of one web process,
  * then of two (two autocannon processes in parallel, one per port, CONNECTIONS split between them, summed), and
  * `GET /api/v1/clusters` of one web process reading from a replica against the same process reading the primary. The
- * replica is a stand-in: a copy of the database made with `CREATE DATABASE … TEMPLATE` on the same server, passed as
- * DATABASE_READ_URLS, so it shows the read path's cost, not a second server's capacity.
+ * replica is a real hot standby of the server (`pg_basebackup -R -X stream`, scripts/roles/streaming-replica.test-kit.ts,
+ * as the multi-process test) on the same machine, passed as DATABASE_READ_URLS once it has replayed the seed: it shows
+ * the read path's cost, not a second machine's capacity. Without the server binaries of the server's version that line
+ * says it was skipped. The web's replica probe must keep it in rotation (a replica it takes out would measure the
+ * primary): the bench reads the probe's gauge and refuses to print a figure otherwise.
  *
  * Every measured request carries a session cookie by the sign-in cookie's name (a made-up value: it signs nobody in),
  * which the shared cache never answers from nor stores (scripts/stack/shared-cache.ts): each request is rendered, as
- * with the in-process server's shared cache off. Ports: BENCH_PORT + 1 and + 2 (4351, 4352).
+ * with the in-process server's shared cache off. Ports: BENCH_PORT + 1 and + 2 (4351, 4352), the web's status port
+ * BENCH_PORT + 3, the standby BENCH_PORT + 4.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -22,11 +26,17 @@ import { writeDeployment } from '#contracts/deployments';
 import { SESSION_COOKIE_NAMES } from '../app/lib/session-cookie-names';
 import { migrateDatabase, openDatabase } from '../db/database';
 import type { TestChain } from '../db/fixtures.test-kit';
+import {
+  installedMajors,
+  type StreamingReplica,
+  serverBinaries,
+  serverMajor,
+  startStreamingReplica,
+} from '../scripts/roles/streaming-replica.test-kit';
 import { CONNECTIONS, load, SECONDS } from './web-load';
 import { seed } from './web-seed';
 
 const PRIMARY = 'rackshare_bench';
-const REPLICA = 'rackshare_bench_replica';
 /** Forces a full render per request (see the header); `__rackshare_siwe` is the cookie's name over plain http. */
 const FULL_RENDER = { cookie: `${SESSION_COOKIE_NAMES[0]}=bench-not-signed-in` };
 
@@ -47,6 +57,29 @@ async function onServer(serverUrl: string, statements: string[]) {
   }
 }
 
+/** Waits until the standby at `standbyUrl` has replayed everything the primary had written when this was called. */
+async function caughtUp(primaryUrl: string, standbyUrl: string) {
+  const primary = new pg.Client({ connectionString: primaryUrl });
+  await primary.connect();
+  const { rows } = await primary
+    .query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn')
+    .finally(() => primary.end());
+  const standby = new pg.Client({ connectionString: standbyUrl });
+  await standby.connect();
+  try {
+    for (let attempt = 0; attempt < 600; attempt++) {
+      const replayed = await standby.query<{ done: boolean }>('select pg_last_wal_replay_lsn() >= $1::pg_lsn as done', [
+        rows[0]!.lsn,
+      ]);
+      if (replayed.rows[0]?.done) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the standby did not replay the seed within a minute');
+  } finally {
+    await standby.end();
+  }
+}
+
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
 function cpuSeconds(pid: number | undefined): number | undefined {
   try {
@@ -62,7 +95,7 @@ type WebProcess = { url: string; child: ChildProcess; stop: () => Promise<void> 
 /** One `--role web` process, answered once `GET /clusters` renders (the app build and migrations are done by then). */
 async function startWebProcess(port: number, env: Record<string, string>): Promise<WebProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--role', 'web'], {
-    env: { ...process.env, ...env, PORT: String(port), STATUS_PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: { ...process.env, STATUS_PORT: '0', ...env, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';
@@ -114,15 +147,11 @@ async function loadAll(webs: WebProcess[], path: string) {
 
 /** Seeds PostgreSQL, runs the web processes and prints the lines described in the header. */
 export async function benchPostgres(serverUrl: string, chain: TestChain, basePort: number) {
-  await onServer(serverUrl, [
-    `drop database if exists ${REPLICA} with (force)`,
-    `drop database if exists ${PRIMARY} with (force)`,
-    `create database ${PRIMARY}`,
-  ]);
+  await onServer(serverUrl, [`drop database if exists ${PRIMARY} with (force)`, `create database ${PRIMARY}`]);
   const primaryUrl = databaseUrl(serverUrl, PRIMARY);
-  const replicaUrl = databaseUrl(serverUrl, REPLICA);
   const deployments = mkdtempSync(join(tmpdir(), 'rackshare-bench-'));
   const webs: WebProcess[] = [];
+  let standby: StreamingReplica | undefined;
   try {
     const database = await openDatabase({ kind: 'postgres', url: primaryUrl });
     try {
@@ -133,8 +162,6 @@ export async function benchPostgres(serverUrl: string, chain: TestChain, basePor
     } finally {
       await database.close();
     }
-    // The stand-in replica: a copy of the seeded primary (no session may be connected to it while it is copied).
-    await onServer(serverUrl, [`create database ${REPLICA} template ${PRIMARY}`]);
     writeDeployment(chain.deployment, deployments);
     // The bench's anvil as the local chain (ANVIL_PORT, as the roles test): RPC_URL would make it a production start,
     // which needs the production settings (PUBLIC_ORIGIN, the oracle committee, PUBLIC_RPC_URL) for nothing measured.
@@ -160,17 +187,39 @@ export async function benchPostgres(serverUrl: string, chain: TestChain, basePor
     );
     const primary = await loadAll([webs[0]!], '/api/v1/clusters');
     for (const web of webs.splice(0)) await web.stop();
-    webs.push(await startWebProcess(first, { ...env(first), DATABASE_READ_URLS: replicaUrl }));
+    const major = await serverMajor(serverUrl);
+    const binaries = serverBinaries(major);
+    if (!binaries) {
+      console.log(
+        `GET /api/v1/clusters from a read replica: skipped (the PostgreSQL ${major} server binaries are not installed; found: ${installedMajors()})`,
+      );
+      return;
+    }
+    standby = startStreamingReplica({ primaryUrl: serverUrl, binaries, port: basePort + 4 });
+    await caughtUp(serverUrl, standby.url('postgres'));
+    const status = basePort + 3;
+    webs.push(
+      await startWebProcess(first, {
+        ...env(first),
+        DATABASE_READ_URLS: standby.url(PRIMARY),
+        STATUS_PORT: String(status),
+      }),
+    );
     const replica = await loadAll(webs, '/api/v1/clusters');
+    // The figure is the replica's only if the web's probe kept it in rotation all along (else it read the primary).
+    const metrics = await (await fetch(`http://127.0.0.1:${status}/metrics`)).text();
+    if (!/^rackshare_web_replica_in_rotation\{replica="0"\} 1$/m.test(metrics)) {
+      throw new Error(
+        `the web took the standby out of rotation; its gauges:\n${metrics.match(/^rackshare_web_replica.*$/gm)?.join('\n')}`,
+      );
+    }
     console.log(
-      `GET /api/v1/clusters from a read replica: ${Math.round(replica.requests)} req/s (${(replica.requests / primary.requests).toFixed(2)} x primary at ${Math.round(primary.requests)} req/s, ${primary.note}; replica ${replica.note}; the replica is a stand-in, a TEMPLATE copy on the same server)`,
+      `GET /api/v1/clusters from a read replica: ${Math.round(replica.requests)} req/s (${(replica.requests / primary.requests).toFixed(2)} x primary at ${Math.round(primary.requests)} req/s, ${primary.note}; replica ${replica.note}; a streaming hot standby on the same machine)`,
     );
   } finally {
     for (const web of webs) await web.stop();
     rmSync(deployments, { recursive: true, force: true });
-    await onServer(serverUrl, [
-      `drop database if exists ${REPLICA} with (force)`,
-      `drop database if exists ${PRIMARY} with (force)`,
-    ]);
+    await standby?.stop();
+    await onServer(serverUrl, [`drop database if exists ${PRIMARY} with (force)`]);
   }
 }
