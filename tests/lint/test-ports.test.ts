@@ -10,6 +10,7 @@ describe('test ports', () => {
     expect(portsOf(`startTestChain(${call('8_870')}); const web = ${call(' 8871 ')}; port: 3000`)).toEqual([
       8870, 8871,
     ]);
+    expect(portsOf(call('8865 + index'))).toEqual([8865]);
   });
 
   it('reports a base two files use, and not one file using it twice', () => {
