@@ -12,6 +12,7 @@ import { type Address, getAddress, type Hex, type PublicClient } from 'viem';
 import { parseSiweMessage, validateSiweMessage } from 'viem/siwe';
 import { z } from 'zod';
 import type { Database } from '#db';
+import { rowsOf } from '#db/raw-rows';
 import { signInNonces } from '#db/schema';
 import { ConfigError, Rejection } from '#protocol/base-error';
 import type { ServiceContext } from '~/load-context';
@@ -104,11 +105,15 @@ export class NonceStore {
     const issuedAt = Number.parseInt(nonce.slice(0, TIME_DIGITS), 16);
     const now = this.#now();
     if (issuedAt > now + CLOCK_SKEW_MS || now >= issuedAt + this.#ttlMs) return false;
-    const spent = await this.db
-      .insert(signInNonces)
-      .values({ nonce, expiresAt: new Date(issuedAt + this.#ttlMs + CLOCK_SKEW_MS) })
-      .onConflictDoNothing()
-      .returning({ nonce: signInNonces.nonce });
+    // Raw SQL naming only the two columns this release uses: drizzle's insert names every column of the table and
+    // sends `default` for the rest, which fails on a database where the previous release's `client` and `issued_at`
+    // are gone (the next release's migration, or a dev database that ran an earlier draft of 0015).
+    const expiresAt = new Date(issuedAt + this.#ttlMs + CLOCK_SKEW_MS).toISOString();
+    const spent = rowsOf<{ nonce: string }>(
+      await this.db.execute(sql`
+        insert into ${signInNonces} (nonce, expires_at) values (${nonce}, ${expiresAt}::timestamptz)
+        on conflict do nothing returning nonce`),
+    );
     this.#sweepInBackground();
     return spent.length === 1;
   }
