@@ -98,19 +98,26 @@ export function parseLock(text: string): Owner | null {
   return { pid: pid as number, startTicks, bootId } as Owner;
 }
 
+/** Whether a process has `pid` (signal 0; EPERM: one of another user's). */
+function pidExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Whether `owner` still runs: same boot, its pid alive (not a zombie) and started when the lock says. */
 function runs(owner: Owner, me: Owner): boolean {
   // Another boot: every process of the lock's boot is gone.
   if (owner.bootId && me.bootId && owner.bootId !== me.bootId) return false;
-  try {
-    process.kill(owner.pid, 0);
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
+  if (!pidExists(owner.pid)) return false;
   if (!hasProc) return true;
   const stat = procStat(owner.pid);
-  if (!stat || stat.zombie) return false;
+  // Unreadable while signal 0 reaches it (/proc mounted with hidepid): counted as live, unless it ended meanwhile.
+  if (!stat) return pidExists(owner.pid);
+  if (stat.zombie) return false;
   // Another process with the same pid (a restarted container, a reused pid): the lock's owner is gone.
   return owner.startTicks === null || owner.startTicks === stat.startTicks;
 }
@@ -142,6 +149,29 @@ function fsError(action: string, path: string, error: unknown): ConfigError {
       cause: error,
     },
   );
+}
+
+/**
+ * Puts the lock (written whole to `temp`) into place; false when one exists. A file system without hard links (some
+ * network or FUSE mounts) gets it written in place exclusively instead: a reader that finds it empty for that moment
+ * counts it as live (refused), never as stale.
+ */
+function create(temp: string, path: string, text: string): boolean {
+  try {
+    linkSync(temp, path);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw fsError('create', path, error);
+  }
+  try {
+    writeFileSync(path, text, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw fsError('create', path, error);
+  }
 }
 
 /**
@@ -201,12 +231,9 @@ export async function lockDataDirectory(
   }
   try {
     for (;;) {
-      try {
-        linkSync(temp, path);
+      if (create(temp, path, text)) {
         held.add(path);
         break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fsError('create', path, error);
       }
       let seen: string | null;
       try {
