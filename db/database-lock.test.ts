@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '#protocol/base-error';
 import { DatabaseInUseError, openDatabase } from './database';
 import { lockDataDirectory, parseLock } from './pglite-lock';
 
@@ -189,6 +190,30 @@ describe('the PGlite data directory lock', () => {
     expect(lockPid(dataDir)).toBe(process.pid);
     expect(existsSync(`${dataDir}.lock.takeover`)).toBe(false);
     release();
+  });
+
+  it('waits while another process takes the stale lock over, then judges the lock again', async () => {
+    const dataDir = join(root, 'waiting', 'pglite');
+    mkdirSync(join(root, 'waiting'));
+    writeFileSync(`${dataDir}.lock`, deadLock);
+    // A fresh takeover file: another taker at work. Removed once this one came round to the stale lock a second time.
+    writeFileSync(`${dataDir}.lock.takeover`, '');
+    let rounds = 0;
+    const whenStale = async () => {
+      if (++rounds === 2) rmSync(`${dataDir}.lock.takeover`);
+    };
+    const release = await lockDataDirectory(dataDir, { whenStale });
+    expect(rounds).toBeGreaterThanOrEqual(2);
+    expect(lockPid(dataDir)).toBe(process.pid);
+    release();
+  });
+
+  it('reports a data directory it cannot create a lock for in one sentence (ConfigError), not a raw errno error', async () => {
+    const file = join(root, 'a-file');
+    writeFileSync(file, '');
+    const attempt = lockDataDirectory(join(file, 'pglite'));
+    await expect(attempt).rejects.toBeInstanceOf(ConfigError);
+    await expect(attempt).rejects.toThrow(`Cannot create the PGlite lock file ${join(file, 'pglite')}.lock (`);
   });
 
   it('refuses a symlinked path to a data directory held under its real path', async () => {
