@@ -3,7 +3,6 @@
  * PostgreSQL server when a `postgres://` URL is given. Both run the same drizzle schema and migrations. With
  * PostgreSQL, read replicas may serve the selects (drizzle's `withReplicas`); `db.$primary` is the primary always.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -17,8 +16,10 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { redactUrl, redactUrls } from '#contracts/redact';
 import { ConfigError, UnavailableError } from '#protocol/base-error';
+import { lockDataDirectory } from './pglite-lock';
 import * as schema from './schema';
 
+export { DatabaseInUseError } from './pglite-lock';
 export { schema };
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -235,7 +236,8 @@ export async function openDatabase(
   const onReplicaLost = (listener: (index: number, error: Error) => void) => void lostListeners.push(listener);
   if (target.kind === 'pglite') {
     if (readUrls.length > 0) throw new ConfigError('Read replicas need PostgreSQL: PGlite has none.');
-    const release = target.dataDir ? lockDataDirectory(target.dataDir) : () => {};
+    // One process per data directory (db/pglite-lock.ts).
+    const release = target.dataDir ? await lockDataDirectory(target.dataDir) : () => {};
     try {
       const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
       await client.waitReady;
@@ -292,69 +294,6 @@ export async function openDatabase(
     close: async () => {
       await Promise.all(pools.map((pool) => pool.end()));
     },
-  };
-}
-
-/** Thrown when a PGlite data directory is open in another process (or already in this one). */
-export class DatabaseInUseError extends ConfigError {
-  override name = 'DatabaseInUseError';
-}
-
-/** Whether process `pid` runs (one of another user's counts; a zombie, dead but not yet reaped, does not). */
-function processRuns(pid: number) {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    // Linux: the state follows the command name in parentheses.
-    return !/\)\s+Z\s/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true;
-  }
-}
-
-/**
- * PGlite has no guard of its own against a second process opening the same directory (two writers corrupt it), so
- * `<dataDir>.lock`, beside it, holds the pid of the process that has it open: created exclusively here, removed by
- * the returned release. A lock file whose process is gone (a crash, kill -9) is taken over; a live one is refused.
- */
-export function lockDataDirectory(dataDir: string): () => void {
-  mkdirSync(dirname(dataDir), { recursive: true });
-  const path = `${dataDir}.lock`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      try {
-        writeSync(fd, `${process.pid}\n`);
-      } finally {
-        closeSync(fd);
-      }
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
-      const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
-      if (Number.isInteger(pid) && pid > 0 && processRuns(pid)) {
-        throw new DatabaseInUseError(
-          pid === process.pid
-            ? `The PGlite data directory ${dataDir} is already open in this process; close it first.`
-            : `The PGlite data directory ${dataDir} is open in process ${pid} (its lock file ${path}): stop that process first, or use PostgreSQL (DATABASE_URL) to run several.`,
-        );
-      }
-      // Left by a process that is gone: taken over.
-      unlinkSync(path);
-    }
-  }
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    try {
-      if (Number.parseInt(readFileSync(path, 'utf8'), 10) === process.pid) unlinkSync(path);
-    } catch {
-      // Already gone.
-    }
   };
 }
 

@@ -16,7 +16,10 @@ import { openDatabase } from '../database';
 import { migrateShared, within } from './lock';
 import { startIndexerSupervisor } from './supervisor';
 
-/** How long closing the database may take once indexing ended (a pool connection stuck on a cut network never ends). */
+/**
+ * How long closing a PostgreSQL database may take once indexing ended (a pool connection stuck on a cut network never
+ * ends).
+ */
 const CLOSE_TIMEOUT_MS = 5_000;
 
 export type IndexerServiceOptions = {
@@ -63,7 +66,9 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
       await supervisor.stop();
     }
   } finally {
-    if ((await within(database.close(), CLOSE_TIMEOUT_MS)) === false) {
+    // PostgreSQL only: PGlite must finish flushing its data directory (cut short, it is left dirty).
+    if (database.target.kind === 'pglite') await database.close();
+    else if ((await within(database.close(), CLOSE_TIMEOUT_MS)) === false) {
       log.warn(
         { timeoutMs: CLOSE_TIMEOUT_MS },
         'the database did not close in time (a connection hangs); exiting anyway',
