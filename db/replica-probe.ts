@@ -5,9 +5,9 @@
  * minus the replica's, in blocks and in chain seconds (the two blocks' timestamps). That is exactly how much older
  * the figures a page reads from the replica are than the primary's, and it is zero on a caught-up replica of an idle
  * primary. The cursor alone cannot tell a replica whose replay stopped on a quiet chain from a current one, so the
- * replay must also progress: a replica's `pg_last_wal_replay_lsn()` must have reached the primary's
- * `pg_current_wal_lsn()` read at the previous probe (one probe interval to replay what the primary wrote), else it
- * is `stalled` (replay paused, or too slow to keep up).
+ * replay must also progress: a replica's `pg_last_wal_replay_lsn()` must have reached the primary's flushed WAL
+ * position (`pg_current_wal_flush_lsn()`, all a standby can have received) read at the previous probe — one probe
+ * interval to replay what the primary wrote — else it is `stalled` (replay paused, or too slow to keep up).
  *
  * A replica must also be a copy of this primary, or its lag means nothing: a probe takes it out (`mismatch`) when it is
  * not in recovery (a promoted old standby, a wrong URL to some other database), follows another server (its
@@ -60,7 +60,7 @@ export type CopyState = {
   systemId: string;
   /** server_version_num. */
   version: number;
-  /** The WAL position: a standby's replayed one (pg_last_wal_replay_lsn), a primary's written one (null: none). */
+  /** The WAL position: a standby's replayed one (pg_last_wal_replay_lsn), a primary's flushed one (null: none). */
   lsn: bigint | null;
 };
 
@@ -73,7 +73,7 @@ export function parseLsn(text: string): bigint {
 const COPY_STATE = `select b.number::text as block, b.hash::text as hash, extract(epoch from b.timestamp)::float8 as time,
     pg_is_in_recovery() as recovery, (select system_identifier::text from pg_control_system()) as system,
     current_setting('server_version_num') as version,
-    (case when pg_is_in_recovery() then pg_last_wal_replay_lsn() else pg_current_wal_lsn() end)::text as lsn
+    (case when pg_is_in_recovery() then pg_last_wal_replay_lsn() else pg_current_wal_flush_lsn() end)::text as lsn
   from (select 1) as one left join lateral (select number, hash, timestamp from mirror.indexed_blocks
     where chain_id = $1 order by number desc limit 1) as b on true`;
 
