@@ -131,7 +131,7 @@ export function createReplicaMonitor(options: ReplicaMonitorOptions): ReplicaMon
     }
     if (next.inRotation === before.inRotation) {
       streak.toFlip = 0;
-      // Still out: the reason of the latest bad reading (a good one while out keeps the reason it is out for).
+      // In and good, or out and bad (then for the latest bad reading's reason): no streak against the verdict.
       return next;
     }
     streak.toFlip++;
@@ -156,7 +156,9 @@ export function createReplicaMonitor(options: ReplicaMonitorOptions): ReplicaMon
           reason: state.reason,
           lagBlocks: state.lagBlocks?.toString(),
           ...(reading && !reading.up ? { error: redactAddresses(reading.error) } : {}),
-          ...(reading?.up && reading.mismatch !== undefined ? { mismatch: reading.mismatch } : {}),
+          ...(reading?.up && (reading.mismatch ?? reading.diverged ?? reading.stalled) !== undefined
+            ? { why: reading.mismatch ?? reading.diverged ?? reading.stalled }
+            : {}),
         },
         'read replica out of rotation: its reads go to the other replicas or the primary',
       );
