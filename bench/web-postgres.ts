@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import pg from 'pg';
 import { writeDeployment } from '#contracts/deployments';
+import { UnavailableError } from '#protocol/base-error';
 import { SESSION_COOKIE_NAMES } from '../app/lib/session-cookie-names';
 import { migrateDatabase, openDatabase } from '../db/database';
 import type { TestChain } from '../db/fixtures.test-kit';
@@ -74,7 +75,7 @@ async function caughtUp(primaryUrl: string, standbyUrl: string) {
       if (replayed.rows[0]?.done) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error('the standby did not replay the seed within a minute');
+    throw new UnavailableError('the standby did not replay the seed within a minute');
   } finally {
     await standby.end();
   }
@@ -110,7 +111,7 @@ async function startWebProcess(port: number, env: Record<string, string>): Promi
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`web process on port ${port} exited: ${errors}`);
+    if (child.exitCode !== null) throw new UnavailableError(`web process on port ${port} exited: ${errors}`);
     const ready = await fetch(`${url}/clusters`, { headers: FULL_RENDER }).then(
       async (response) => {
         await response.arrayBuffer();
@@ -122,7 +123,7 @@ async function startWebProcess(port: number, env: Record<string, string>): Promi
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();
-  throw new Error(`web process on port ${port} did not answer in 120 s: ${errors}`);
+  throw new UnavailableError(`web process on port ${port} did not answer in 120 s: ${errors}`);
 }
 
 /** autocannon against each process at once (the connections split between them), with each server's CPU per answer. */
@@ -209,7 +210,7 @@ export async function benchPostgres(serverUrl: string, chain: TestChain, basePor
     // The figure is the replica's only if the web's probe kept it in rotation all along (else it read the primary).
     const metrics = await (await fetch(`http://127.0.0.1:${status}/metrics`)).text();
     if (!/^rackshare_web_replica_in_rotation\{replica="0"\} 1$/m.test(metrics)) {
-      throw new Error(
+      throw new UnavailableError(
         `the web took the standby out of rotation; its gauges:\n${metrics.match(/^rackshare_web_replica.*$/gm)?.join('\n')}`,
       );
     }

@@ -14,7 +14,7 @@ import { type PgDatabase, type PgQueryResultHKT, withReplicas } from 'drizzle-or
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { redactUrl, redactUrls } from '#contracts/redact';
+import { redactAddresses, redactUrl } from '#contracts/redact';
 import { ConfigError, UnavailableError } from '#protocol/base-error';
 import { lockDataDirectory } from './pglite-lock';
 import * as schema from './schema';
@@ -204,7 +204,7 @@ async function connectPool(url: string, role: string, timeouts: PoolTimeouts, un
     if (unreachable === 'lazy') return { pool, reachable: false };
     await pool.end();
     throw new DatabaseUnavailableError(
-      `Cannot connect to ${role} at ${redactUrl(url)}: ${redactUrls((error as Error).message)}.`,
+      `Cannot connect to ${role} at ${redactUrl(url)}: ${redactAddresses((error as Error).message)}.`,
       { cause: error },
     );
   }

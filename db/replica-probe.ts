@@ -4,31 +4,42 @@
  * Lag is measured on the indexer's cursor (mirror.indexed_blocks), on both copies: the primary's newest indexed block
  * minus the replica's, in blocks and in chain seconds (the two blocks' timestamps). That is exactly how much older
  * the figures a page reads from the replica are than the primary's, and it is zero on a caught-up replica of an idle
- * primary. The alternatives measure something else: `now() - pg_last_xact_replay_timestamp()` grows while the
- * primary has nothing to send (a quiet chain reads as minutes of lag), and a WAL distance in bytes
- * (`pg_current_wal_lsn()` against `pg_last_wal_replay_lsn()`) says nothing a visitor sees and needs a bound per
- * write load.
+ * primary. The cursor alone cannot tell a replica whose replay stopped on a quiet chain from a current one, so the
+ * replay must also progress: a replica's `pg_last_wal_replay_lsn()` must have reached the primary's flushed WAL
+ * position (`pg_current_wal_flush_lsn()`, all a standby can have received) read at the previous probe — one probe
+ * interval to replay what the primary wrote — else it is `stalled` (replay paused, or too slow to keep up).
  *
  * A replica must also be a copy of this primary, or its lag means nothing: a probe takes it out (`mismatch`) when it is
  * not in recovery (a promoted old standby, a wrong URL to some other database), follows another server (its
- * `pg_control_system()` system identifier differs from the primary's), holds another block than the primary's at its
- * own cursor (a mirror of another chain or deployment), or runs PostgreSQL before 15 (a replica first reached after
- * start was never checked). A probe whose primary does not answer learns nothing about lag: each replica keeps its
- * previous verdict (an empty mirror on a primary that answers is no lag at all).
+ * `pg_control_system()` system identifier differs from the primary's), or runs PostgreSQL before 15 (a replica first
+ * reached after start was never checked). A standby of this primary whose block differs from the primary's at the
+ * same height — at its own cursor, or at the primary's cursor when it reads more than one block ahead of it (after a
+ * failover, an old-timeline standby serves a history the primary no longer has) — has `diverged`: a reorg it has not
+ * replayed yet, or a history the primary left. A probe whose primary does not answer learns nothing about lag: the
+ * monitor keeps each verdict for a few probes, then takes the replica out (db/replicas.ts).
  */
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { redactUrls } from '#contracts/redact';
+import { redactAddresses } from '#contracts/redact';
 import { UnavailableError } from '#protocol/base-error';
 import { type Database, type DatabaseHandle, timedQuery, versionProblem } from './database';
 
 /**
- * One probe of one replica: down; up but not a copy of the primary (`mismatch`, why); or up with its lag behind the
- * primary, null when the primary did not answer (the replica then keeps its previous verdict).
+ * One probe of one replica: down; up but not a copy of the primary (`mismatch`, why) or off its history (`diverged`,
+ * why); or up with its lag behind the primary (null when the primary did not answer: then nothing else is known),
+ * `stalled` (why) when its replay has not reached the primary's WAL position of the previous probe.
  */
 export type ReplicaReading =
-  | { up: true; lagBlocks: bigint | null; lagSeconds: number | null; mismatch?: undefined }
-  | { up: true; mismatch: string }
+  | {
+      up: true;
+      lagBlocks: bigint | null;
+      lagSeconds: number | null;
+      stalled?: string;
+      mismatch?: undefined;
+      diverged?: undefined;
+    }
+  | { up: true; mismatch: string; diverged?: undefined; stalled?: undefined }
+  | { up: true; diverged: string; mismatch?: undefined; stalled?: undefined }
   | { up: false; error: string };
 
 /** Reads every replica once, in the handle's order (one reading per replica). */
@@ -36,9 +47,8 @@ export type ReplicaProbe = () => Promise<ReplicaReading[]>;
 
 type Cursor = { block: bigint; time: number } | null;
 
-/** An error's text for the logs: URLs redacted, and the host:port pg's socket errors quote (ECONNREFUSED 10.0.0.7:5432). */
-export const redactAddresses = (text: string) =>
-  redactUrls(text).replace(/(?:\b(?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-f:.]+\]):\d{1,5}\b/gi, '…');
+/** An error's text for the logs (contracts/ts/redact.ts): URLs, host:port and looked-up hosts hidden. */
+export { redactAddresses };
 
 /** What a probe reads from one copy (the primary or a replica) in one statement. */
 export type CopyState = {
@@ -50,11 +60,20 @@ export type CopyState = {
   systemId: string;
   /** server_version_num. */
   version: number;
+  /** The WAL position: a standby's replayed one (pg_last_wal_replay_lsn), a primary's flushed one (null: none). */
+  lsn: bigint | null;
 };
+
+/** A pg_lsn's text (`16/B374D848`) as a number that compares as the position does. */
+export function parseLsn(text: string): bigint {
+  const [high, low] = text.split('/');
+  return (BigInt(`0x${high}`) << 32n) + BigInt(`0x${low}`);
+}
 
 const COPY_STATE = `select b.number::text as block, b.hash::text as hash, extract(epoch from b.timestamp)::float8 as time,
     pg_is_in_recovery() as recovery, (select system_identifier::text from pg_control_system()) as system,
-    current_setting('server_version_num') as version
+    current_setting('server_version_num') as version,
+    (case when pg_is_in_recovery() then pg_last_wal_replay_lsn() else pg_current_wal_flush_lsn() end)::text as lsn
   from (select 1) as one left join lateral (select number, hash, timestamp from mirror.indexed_blocks
     where chain_id = $1 order by number desc limit 1) as b on true`;
 
@@ -86,6 +105,7 @@ async function copyState(query: Query, chainId: number): Promise<CopyState> {
     recovery: boolean;
     system: string;
     version: string;
+    lsn: string | null;
   }>(COPY_STATE, [chainId]);
   if (!row) throw new UnavailableError('The replica probe read no row.');
   return {
@@ -96,6 +116,7 @@ async function copyState(query: Query, chainId: number): Promise<CopyState> {
     inRecovery: row.recovery,
     systemId: row.system,
     version: Number(row.version),
+    lsn: row.lsn === null ? null : parseLsn(row.lsn),
   };
 }
 
@@ -124,15 +145,25 @@ export function lagBehind(primary: Cursor, replica: Cursor): { lagBlocks: bigint
   return { lagBlocks, lagSeconds: lagBlocks === 0n ? 0 : Math.max(0, primary.time - replica.time) };
 }
 
+/** What the probe knows of the primary beside its state: its hashes at the heights compared, its previous WAL. */
+export type PrimaryWitness = {
+  /** The primary's hash at the block the replica is compared at (undefined: it keeps no such block). */
+  hash: string | undefined;
+  /** The replica's own hash at the primary's cursor height, read when the replica is more than a block ahead. */
+  replicaHashAtPrimary?: string | null;
+  /** The primary's WAL position at the previous probe (undefined: no previous probe answered). */
+  previousLsn: bigint | undefined;
+};
+
 /**
- * The reading of one replica from what the probe read: `primary` null when the primary did not answer, and
- * `primaryHash` the primary's hash of the replica's cursor block (undefined: the primary keeps no such block, or the
- * replica has no cursor).
+ * The reading of one replica from what the probe read: `primary` null when the primary did not answer; `witness` what
+ * the probe read besides (the primary's hash at the compared height, the replica's at the primary's cursor when it
+ * reads ahead, the primary's WAL position at the previous probe).
  */
 export function judgeReplica(
   primary: CopyState | null,
   replica: CopyState,
-  primaryHash: string | undefined,
+  witness: PrimaryWitness = { hash: undefined, previousLsn: undefined },
 ): ReplicaReading {
   const tooOld = versionProblem(replica.version);
   if (tooOld) return { up: true, mismatch: `it ${tooOld}` };
@@ -143,11 +174,33 @@ export function judgeReplica(
   if (replica.systemId !== primary.systemId) {
     return { up: true, mismatch: `it follows another server (system identifier ${replica.systemId})` };
   }
-  if (replica.cursor && primaryHash !== undefined && primaryHash !== replica.cursor.hash) {
-    return { up: true, mismatch: `its block ${replica.cursor.block} is not the primary's: another chain's mirror` };
+  const ahead = primary.cursor && replica.cursor && replica.cursor.block > primary.cursor.block + 1n;
+  if (ahead && primary.cursor && witness.replicaHashAtPrimary !== primary.cursor.hash) {
+    return {
+      up: true,
+      diverged: `it reads ${replica.cursor!.block - primary.cursor.block} blocks ahead of the primary and its block ${primary.cursor.block} is not the primary's: a history the primary no longer has (an old timeline)`,
+    };
   }
-  return { up: true, ...lagBehind(primary.cursor, replica.cursor) };
+  if (!ahead && replica.cursor && witness.hash !== undefined && witness.hash !== replica.cursor.hash) {
+    return {
+      up: true,
+      diverged: `its block ${replica.cursor.block} is not the primary's: a reorg it has not replayed yet, or a history the primary left`,
+    };
+  }
+  const lag = lagBehind(primary.cursor, replica.cursor);
+  const replayed = replica.lsn ?? 0n;
+  if (witness.previousLsn !== undefined && replayed < witness.previousLsn) {
+    return {
+      up: true,
+      ...lag,
+      stalled: `its replay (${formatLsn(replayed)}) has not reached the primary's WAL position of the previous probe (${formatLsn(witness.previousLsn)}): replay paused or too slow`,
+    };
+  }
+  return { up: true, ...lag };
 }
+
+const formatLsn = (lsn: bigint) =>
+  `${(lsn >> 32n).toString(16).toUpperCase()}/${(lsn & 0xffffffffn).toString(16).toUpperCase()}`;
 
 /**
  * The probe of a PostgreSQL handle's replicas: each replica's state (cursor of `chainId`, recovery, system identifier,
@@ -160,13 +213,24 @@ export function postgresReplicaProbe(handle: DatabaseHandle, options: { chainId:
   const { chainId, timeoutMs } = options;
   const primaryQuery = queryOn(handle.db.$primary, timeoutMs);
   const replicaQueries = handle.replicas.map((db) => queryOn(db, timeoutMs));
+  // The primary's WAL position at the previous probe it answered: what every replica must have replayed by now.
+  let previousLsn: bigint | undefined;
   return async (): Promise<ReplicaReading[]> => {
     const [primary, ...replicas] = await Promise.allSettled(
       [primaryQuery, ...replicaQueries].map((query) => copyState(query, chainId)),
     );
     let primaryState = primary?.status === 'fulfilled' ? primary.value : null;
+    const primaryCursor = primaryState?.cursor;
+    // Heights whose primary hash the judgement needs: each replica's cursor (when not ahead of the primary's).
+    const isAhead = (state: CopyState) =>
+      primaryCursor !== undefined &&
+      primaryCursor !== null &&
+      state.cursor !== null &&
+      state.cursor.block > primaryCursor.block + 1n;
     const cursors = replicas.flatMap((reading) =>
-      reading.status === 'fulfilled' && reading.value.cursor ? [reading.value.cursor.block.toString()] : [],
+      reading.status === 'fulfilled' && reading.value.cursor && !isAhead(reading.value)
+        ? [reading.value.cursor.block.toString()]
+        : [],
     );
     const primaryHashes = new Map<string, string>();
     if (primaryState && cursors.length > 0) {
@@ -178,11 +242,31 @@ export function postgresReplicaProbe(handle: DatabaseHandle, options: { chainId:
         primaryState = null;
       }
     }
-    return replicas.map((reading): ReplicaReading => {
-      if (reading.status === 'rejected')
-        return { up: false, error: redactAddresses((reading.reason as Error).message) };
-      const cursor = reading.value.cursor;
-      return judgeReplica(primaryState, reading.value, cursor ? primaryHashes.get(cursor.block.toString()) : undefined);
-    });
+    const previous = previousLsn;
+    if (primaryState?.lsn != null) previousLsn = primaryState.lsn;
+    return Promise.all(
+      replicas.map(async (reading, index): Promise<ReplicaReading> => {
+        if (reading.status === 'rejected')
+          return { up: false, error: redactAddresses((reading.reason as Error).message) };
+        const state = reading.value;
+        const witness: PrimaryWitness = {
+          hash: state.cursor ? primaryHashes.get(state.cursor.block.toString()) : undefined,
+          previousLsn: previous,
+        };
+        if (primaryState?.cursor && isAhead(state)) {
+          // Ahead of the primary by more than a batch read in between: its block at the primary's height must match.
+          try {
+            const rows = await replicaQueries[index]!<{ block: string; hash: string }>(HASHES_AT, [
+              chainId,
+              [primaryState.cursor.block.toString()],
+            ]);
+            witness.replicaHashAtPrimary = rows[0]?.hash ?? null;
+          } catch (error) {
+            return { up: false, error: redactAddresses((error as Error).message) };
+          }
+        }
+        return judgeReplica(primaryState, state, witness);
+      }),
+    );
   };
 }

@@ -1,5 +1,4 @@
 import { desc, eq } from 'drizzle-orm';
-import pg from 'pg';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,16 +11,8 @@ import {
   type ReadDatabase,
   routeReads,
 } from './database';
-import { createScratchDatabase } from './databases.test-kit';
-import {
-  type CopyState,
-  judgeReplica,
-  lagBehind,
-  postgresReplicaProbe,
-  type ReplicaReading,
-  redactAddresses,
-} from './replica-probe';
-import { createReplicaMonitor } from './replicas';
+import { postgresReplicaProbe, type ReplicaReading } from './replica-probe';
+import { createReplicaMonitor, PROBES_TO_FLIP, type ReplicaMonitor } from './replicas';
 import { indexedBlocks } from './schema';
 
 const CHAIN = 31_337;
@@ -65,6 +56,11 @@ function fakeProbe(count: number) {
 const up = (lagBlocks: bigint): ReplicaReading => ({ up: true, lagBlocks, lagSeconds: Number(lagBlocks) * 12 });
 const down: ReplicaReading = { up: false, error: 'connect ECONNREFUSED 127.0.0.1:5433' };
 
+/** As many probes as a change of verdict takes (hysteresis): the rotation then follows the readings. */
+async function settle(monitor: ReplicaMonitor) {
+  for (let i = 0; i < PROBES_TO_FLIP; i++) await monitor.check();
+}
+
 /** The value of `name`{replica="index"} in the registry's Prometheus text, undefined when absent. */
 async function gauge(registry: Registry, name: string, index: number) {
   const line = (await registry.metrics()).split('\n').find((entry) => entry.startsWith(`${name}{replica="${index}"} `));
@@ -103,60 +99,6 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
     expect(readings[1]).toMatchObject({ up: false });
   });
 
-  it('judges a replica: lag when it is a standby of this primary with its blocks, a mismatch otherwise', () => {
-    const copy = (block: bigint | null, overrides: Partial<CopyState> = {}): CopyState => ({
-      cursor: block === null ? null : { block, time: Number(block) * 12, hash: `0x${block.toString(16)}` },
-      inRecovery: true,
-      systemId: '7716547008844005418',
-      version: 150_018,
-      ...overrides,
-    });
-    const primaryAt100 = copy(100n, { inRecovery: false });
-    expect(judgeReplica(primaryAt100, copy(70n), '0x46')).toEqual({ up: true, lagBlocks: 30n, lagSeconds: 360 });
-    expect(judgeReplica(copy(null, { inRecovery: false }), copy(70n), undefined), 'an empty primary: no lag').toEqual({
-      up: true,
-      lagBlocks: 0n,
-      lagSeconds: 0,
-    });
-    expect(judgeReplica(primaryAt100, copy(70n), undefined), 'a block the primary no longer keeps').toEqual({
-      up: true,
-      lagBlocks: 30n,
-      lagSeconds: 360,
-    });
-    expect(judgeReplica(null, copy(70n), undefined), 'the primary did not answer: lag unknown').toEqual({
-      up: true,
-      lagBlocks: null,
-      lagSeconds: null,
-    });
-    const mismatch = (reading: ReplicaReading) => (reading.up && reading.mismatch) || undefined;
-    expect(mismatch(judgeReplica(primaryAt100, copy(100n, { inRecovery: false }), '0x64'))).toMatch(
-      /^it is not a standby \(not in recovery\)/,
-    );
-    expect(mismatch(judgeReplica(primaryAt100, copy(100n, { systemId: '1' }), '0x64'))).toBe(
-      'it follows another server (system identifier 1)',
-    );
-    expect(mismatch(judgeReplica(primaryAt100, copy(70n), '0xbeef'))).toBe(
-      "its block 70 is not the primary's: another chain's mirror",
-    );
-    expect(mismatch(judgeReplica(null, copy(70n, { version: 140_011 }), undefined))).toBe(
-      'it runs PostgreSQL 14; Rackshare needs PostgreSQL 15 or later',
-    );
-  });
-
-  it('computes the lag of a cursor (none on an empty primary, all of it on an empty replica, never negative); hides addresses', () => {
-    const at = (block: bigint, time: number) => ({ block, time });
-    expect(redactAddresses('connect ECONNREFUSED 10.0.0.7:5432 and [::1]:5433 at postgres://u:p@db:5432/x')).toBe(
-      'connect ECONNREFUSED … and … at postgres://…@db:5432/…',
-    );
-    expect(lagBehind(null, at(5n, 60))).toEqual({ lagBlocks: 0n, lagSeconds: 0 });
-    expect(lagBehind(at(9n, 108), null)).toEqual({ lagBlocks: 10n, lagSeconds: null });
-    expect(lagBehind(at(9n, 108), at(10n, 120)), 'replayed between the two reads').toEqual({
-      lagBlocks: 0n,
-      lagSeconds: 0,
-    });
-    expect(lagBehind(at(9n, 108), at(4n, 48))).toEqual({ lagBlocks: 5n, lagSeconds: 60 });
-  });
-
   it('takes a lagging and a down replica out of rotation and puts them back once well, gauges and all', async () => {
     const rotation = [true, true];
     const db = routeReads(primary, replicas, rotation);
@@ -184,7 +126,7 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
 
     // The second replica 30 blocks behind (bound 10): every request reads the first.
     fake.set([up(1n), up(30n)]);
-    await monitor.check();
+    await settle(monitor);
     expect(rotation).toEqual([true, false]);
     expect(monitor.out()).toEqual([
       { index: 1, up: true, lagBlocks: 30n, lagSeconds: 360, inRotation: false, reason: 'lagging' },
@@ -198,7 +140,7 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
 
     // The first down as well: nothing left in rotation, the primary serves every read.
     fake.set([down, up(30n)]);
-    await monitor.check();
+    await settle(monitor);
     expect(rotation).toEqual([false, false]);
     expect(monitor.out().map((state) => [state.index, state.reason])).toEqual([
       [0, 'down'],
@@ -212,7 +154,7 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
 
     // Both recover: back in rotation.
     fake.set([up(0n), up(2n)]);
-    await monitor.check();
+    await settle(monitor);
     expect(rotation).toEqual([true, true]);
     expect(monitor.out()).toEqual([]);
     expect(new Set(await requestsRead(4))).toEqual(new Set([99n, 70n]));
@@ -226,29 +168,120 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
     const fake = fakeProbe(1);
     const monitor = createReplicaMonitor({ rotation, probe: fake.probe, maxLagBlocks: 10, intervalMs: 60_000, log });
     expect(oneReplica(db)).toBe(db);
+    expect(await cursor(db), 'before its first probe: the primary').toBe(100n);
+    await monitor.check();
     expect(await cursor(db)).toBe(70n);
     fake.set([down]);
-    await monitor.check();
+    await settle(monitor);
     expect(await cursor(oneReplica(db))).toBe(100n);
     expect(await cursor(db.$primary)).toBe(100n);
     fake.set([up(0n)]);
-    await monitor.check();
+    await settle(monitor);
     expect(await cursor(db)).toBe(70n);
   });
 
-  it('starts from the rotation the handle opened with: a replica unreachable then is out, as down', async () => {
+  it('serves no reads from a replica before its first probe (down if unreachable at open); the first probe acts at once', async () => {
     const rotation = [false, true];
     const fake = fakeProbe(2);
     const monitor = createReplicaMonitor({ rotation, probe: fake.probe, maxLagBlocks: 10, intervalMs: 60_000, log });
+    expect(rotation).toEqual([false, false]);
     expect(monitor.out()).toEqual([
       { index: 0, up: false, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'down' },
+      { index: 1, up: true, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'unverified' },
     ]);
     await monitor.check();
     expect(rotation).toEqual([true, true]);
     expect(monitor.out()).toEqual([]);
   });
 
-  it('keeps each verdict while the primary does not answer, and takes a replica that is no copy of it out', async () => {
+  it('keeps each verdict for at most `unknownProbes` probes while the primary does not answer, then takes it out', async () => {
+    const rotation = [true, true];
+    const fake = fakeProbe(2);
+    const registry = new Registry();
+    const monitor = createReplicaMonitor({
+      rotation,
+      probe: fake.probe,
+      maxLagBlocks: 10,
+      intervalMs: 60_000,
+      log,
+      registry,
+      unknownProbes: 3,
+    });
+    fake.set([up(1n), up(30n)]);
+    await monitor.check();
+    expect(rotation).toEqual([true, false]);
+    // The primary slow or down: no lag is known, so the lagging replica stays out and the current one in...
+    const unknown: ReplicaReading = { up: true, lagBlocks: null, lagSeconds: null };
+    fake.set([unknown, unknown]);
+    for (let probe = 1; probe <= 3; probe++) {
+      await monitor.check();
+      expect(rotation, `unknown probe ${probe}`).toEqual([true, false]);
+    }
+    expect(monitor.out()).toEqual([
+      { index: 1, up: true, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'lagging' },
+    ]);
+    expect(await gauge(registry, 'replica_lag_blocks', 1), 'no lag is known').toBeUndefined();
+    // ...for three probes: at the fourth nothing vouches for the current one any more.
+    await monitor.check();
+    expect(rotation).toEqual([false, false]);
+    expect(monitor.out().map((state) => [state.index, state.reason])).toEqual([
+      [0, 'unverified'],
+      [1, 'unverified'],
+    ]);
+    // The primary answers again: two good probes put them back.
+    fake.set([up(0n), up(0n)]);
+    await monitor.check();
+    expect(rotation).toEqual([false, false]);
+    await monitor.check();
+    expect(rotation).toEqual([true, true]);
+  });
+
+  it('needs two bad probes in a row to take a replica out and two good ones to put it back (no flapping)', async () => {
+    const rotation = [true];
+    const fake = fakeProbe(1);
+    const monitor = createReplicaMonitor({ rotation, probe: fake.probe, maxLagBlocks: 10, intervalMs: 60_000, log });
+    await monitor.check();
+    expect(rotation).toEqual([true]);
+    const stalled: ReplicaReading = { up: true, lagBlocks: 0n, lagSeconds: 0, stalled: 'replay paused' };
+    const diverged: ReplicaReading = { up: true, diverged: "its block 70 is not the primary's: a reorg" };
+    // Bad and good alternating: it never leaves.
+    for (const reading of [down, up(0n), up(30n), up(0n), stalled, up(0n), diverged, up(0n)]) {
+      fake.set([reading]);
+      await monitor.check();
+      expect(
+        rotation,
+        JSON.stringify(reading, (_, value) => (typeof value === 'bigint' ? `${value}` : value)),
+      ).toEqual([true]);
+    }
+    // A reorg seen twice in a row: out, as diverged (not "another chain").
+    fake.set([diverged]);
+    await settle(monitor);
+    expect(monitor.out()).toEqual([
+      { index: 0, up: true, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'diverged' },
+    ]);
+    // Replay stalled twice: out, as stalled, its lag figures kept.
+    fake.set([up(0n)]);
+    await settle(monitor);
+    fake.set([stalled]);
+    await settle(monitor);
+    expect(monitor.out()).toEqual([
+      { index: 0, up: true, lagBlocks: 0n, lagSeconds: 0, inRotation: false, reason: 'stalled' },
+    ]);
+    // One good probe between bad ones: still out, and the reason it is out for is kept.
+    for (const reading of [up(0n), up(30n), up(0n), down]) {
+      fake.set([reading]);
+      await monitor.check();
+      expect(rotation).toEqual([false]);
+    }
+    expect(monitor.out()[0]?.reason).toBe('down');
+    fake.set([up(0n)]);
+    await monitor.check();
+    expect(monitor.out()[0]).toMatchObject({ up: true, lagBlocks: 0n, inRotation: false, reason: 'down' });
+    await monitor.check();
+    expect(rotation).toEqual([true]);
+  });
+
+  it('takes a replica that is no copy of the primary out at its first such probe', async () => {
     const rotation = [true, true];
     const fake = fakeProbe(2);
     const registry = new Registry();
@@ -260,19 +293,7 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
       log,
       registry,
     });
-    fake.set([up(1n), up(30n)]);
     await monitor.check();
-    expect(rotation).toEqual([true, false]);
-    // The primary slow or down: no lag is known, so the lagging replica stays out and the current one in.
-    const unknown: ReplicaReading = { up: true, lagBlocks: null, lagSeconds: null };
-    fake.set([unknown, unknown]);
-    await monitor.check();
-    expect(rotation).toEqual([true, false]);
-    expect(monitor.out()).toEqual([
-      { index: 1, up: true, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'lagging' },
-    ]);
-    expect(await gauge(registry, 'replica_lag_blocks', 1), 'no lag is known').toBeUndefined();
-    // Not a standby of this primary: out, whatever its lag.
     fake.set([{ up: true, mismatch: 'it is not a standby' }, up(0n)]);
     await monitor.check();
     expect(rotation).toEqual([false, true]);
@@ -309,11 +330,13 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
     release([up(0n)]);
     await probing;
     expect(rotation).toEqual([false]);
-    // The next probe's reading counts.
-    const next = monitor.check();
-    release([up(0n)]);
-    await next;
-    expect(rotation).toEqual([true]);
+    // The next probes' readings count: two good ones put it back.
+    for (const expected of [[false], [true]]) {
+      const next = monitor.check();
+      release([up(0n)]);
+      await next;
+      expect(rotation).toEqual(expected);
+    }
     expect(await gauge(registry, 'replica_in_rotation', 0)).toBe('1');
   });
 
@@ -355,41 +378,4 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
       vi.useRealTimers();
     }
   });
-});
-
-const postgresUrl = process.env.TEST_DATABASE_URL;
-
-describe.skipIf(!postgresUrl)('the replica probe on PostgreSQL', () => {
-  it('gives up on a replica that does not answer within the probe timeout and leaves no connection pinned', async () => {
-    const scratches = [await createScratchDatabase(postgresUrl!), await createScratchDatabase(postgresUrl!)];
-    const [primaryUrl, replicaUrl] = scratches.map((scratch) => scratch.url) as [string, string];
-    for (const url of [primaryUrl, replicaUrl]) {
-      const handle = await openDatabase({ kind: 'postgres', url });
-      await migrateDatabase(handle);
-      await handle.close();
-    }
-    const handle = await openDatabase({ kind: 'postgres', url: primaryUrl }, { readUrls: [replicaUrl] });
-    // The replica's mirror locked by another session: every read of it hangs, as on a server that stopped answering.
-    const locker = new pg.Client({ connectionString: replicaUrl });
-    await locker.connect();
-    try {
-      await locker.query('begin');
-      await locker.query('lock table mirror.indexed_blocks in access exclusive mode');
-      const probe = postgresReplicaProbe(handle, { chainId: CHAIN, timeoutMs: 300 });
-      const pool = (handle.replicas[0] as unknown as { $client: pg.Pool }).$client;
-      for (let i = 0; i < 12; i++) {
-        expect(await probe()).toEqual([{ up: false, error: 'Query read timeout' }]);
-      }
-      // Twelve probes on a pool of ten: none kept its connection.
-      expect(pool.totalCount).toBe(0);
-      expect(pool.waitingCount).toBe(0);
-      // Once it answers again, so does the probe (a mismatch here: a scratch database is no standby).
-      await locker.query('rollback');
-      expect(await probe()).toEqual([{ up: true, mismatch: expect.stringMatching(/^it is not a standby/) }]);
-    } finally {
-      await locker.end();
-      await handle.close();
-      for (const scratch of scratches) await scratch.drop();
-    }
-  }, 60_000);
 });

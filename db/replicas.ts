@@ -1,8 +1,11 @@
 /**
  * The replica monitor of a web process: every few seconds it probes each read replica (does it answer, how far is its
  * mirror behind the primary's) and keeps the database handle's rotation (db/database.ts routeReads) to the replicas
- * that answer and are at most `maxLagBlocks` behind. A replica out of rotation serves no reads until a later probe
- * finds it well again; with none in rotation the primary serves the reads. Its state is on the web role's /health
+ * that answer and are at most `maxLagBlocks` behind. A replica serves no reads before a probe has found it well, and
+ * probes do not flap it: two bad probes in a row take it out, two good ones put it back (a lost connection, a replica
+ * that is no copy of the primary, and the first probe act at once). While the primary does not answer, each verdict
+ * is kept for `unknownProbes` probes, then the replica is out (`unverified`). With none in rotation the primary
+ * serves the reads. Its state is on the web role's /health
  * and as Prometheus gauges labelled by the replica's index (never its URL: it may carry credentials).
  *
  * How a probe reads a replica (lag on the mirror cursor, a copy of this primary or not): db/replica-probe.ts.
@@ -14,8 +17,13 @@ import { postgresReplicaProbe, type ReplicaProbe, type ReplicaReading, redactAdd
 
 export type { ReplicaProbe, ReplicaReading } from './replica-probe';
 
-/** Why a replica is out of rotation: it does not answer, it is too far behind, it is not a copy of the primary. */
-export type OutReason = 'down' | 'lagging' | 'mismatch';
+/**
+ * Why a replica is out of rotation: it does not answer (`down`), is too far behind (`lagging`), its replay does not
+ * keep up with the primary's WAL (`stalled`), its block differs from the primary's at the same height (`diverged`: a
+ * reorg it has not replayed, or an old timeline), it is not a copy of the primary (`mismatch`), or it was not
+ * verified (before its first probe, or the primary has not answered for too long: `unverified`).
+ */
+export type OutReason = 'down' | 'lagging' | 'stalled' | 'diverged' | 'mismatch' | 'unverified';
 
 export type ReplicaState = {
   index: number;
@@ -56,56 +64,86 @@ export type ReplicaMonitorOptions = {
   registry?: Registry;
   /** Prefix of the gauges' names (the registry's own, e.g. `rackshare_web_`). */
   prefix?: string;
+  /** How many probes in a row a verdict is kept while the primary does not answer (default 3); then out. */
+  unknownProbes?: number;
 };
+
+/** Bad (or good) probes in a row that take a replica out of (or put it back in) rotation. */
+export const PROBES_TO_FLIP = 2;
 
 export function createReplicaMonitor(options: ReplicaMonitorOptions): ReplicaMonitor {
   const { rotation, probe, maxLagBlocks, log } = options;
-  // Before the first probe: as the handle opened them (a replica unreachable then starts out, as down).
-  let current: ReplicaState[] = rotation.map((inRotation, index) => ({
+  const unknownProbes = options.unknownProbes ?? 3;
+  // Before the first probe every replica is out: unverified, or down when the handle could not reach it.
+  let current: ReplicaState[] = rotation.map((reachable, index) => ({
     index,
-    up: inRotation,
+    up: reachable,
     lagBlocks: null,
     lagSeconds: null,
-    inRotation,
-    ...(inRotation ? {} : { reason: 'down' as const }),
+    inRotation: false,
+    reason: reachable ? ('unverified' as const) : ('down' as const),
   }));
-  for (const state of current.filter((one) => !one.inRotation)) {
+  for (const state of current.filter((one) => !one.up)) {
     log.warn({ replica: state.index }, 'read replica unreachable at start: out of rotation until it answers');
   }
+  rotation.fill(false);
   const gauges = options.registry ? createGauges(options.registry, options.prefix ?? '') : undefined;
   let timer: NodeJS.Timeout | undefined;
   let probing: Promise<ReplicaState[]> | undefined;
 
   // How often each replica lost a connection: a probe's reading of one that lost one since the probe began is stale.
   const losses = rotation.map(() => 0);
+  // Per replica: whether a probe has judged it yet, its bad (good) probes in a row while in (out), and the probes in
+  // a row the primary did not answer.
+  const streaks = rotation.map(() => ({ judged: false, toFlip: 0, unknown: 0 }));
 
+  /** What one reading says on its own: in or out, and why. */
+  const instant = (index: number, reading: ReplicaReading): ReplicaState => {
+    const base = { index, up: reading.up, lagBlocks: null, lagSeconds: null };
+    if (!reading.up) return { ...base, inRotation: false, reason: 'down' };
+    if (reading.mismatch !== undefined) return { ...base, inRotation: false, reason: 'mismatch' };
+    if (reading.diverged !== undefined) return { ...base, inRotation: false, reason: 'diverged' };
+    const lag = { lagBlocks: reading.lagBlocks, lagSeconds: reading.lagSeconds };
+    if (reading.stalled !== undefined) return { ...base, ...lag, inRotation: false, reason: 'stalled' };
+    const lagging = reading.lagBlocks !== null && reading.lagBlocks > BigInt(maxLagBlocks);
+    return { ...base, ...lag, inRotation: !lagging, ...(lagging ? { reason: 'lagging' as const } : {}) };
+  };
+
+  /** The verdict of a probe's reading, with the verdicts before it: hysteresis, and a limit on an unknown lag. */
   const verdict = (index: number, reading: ReplicaReading): ReplicaState => {
-    if (!reading.up) return { index, up: false, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'down' };
-    if (reading.mismatch !== undefined) {
-      return { index, up: true, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'mismatch' };
+    const before = current[index]!;
+    const streak = streaks[index]!;
+    if (reading.up && reading.mismatch === undefined && reading.diverged === undefined && reading.lagBlocks === null) {
+      // The primary did not answer: nothing is known about lag. The verdict holds a few probes, then the replica is out.
+      streak.unknown++;
+      if (streak.unknown <= unknownProbes && streak.judged)
+        return { ...before, up: true, lagBlocks: null, lagSeconds: null };
+      streak.toFlip = 0;
+      return { index, up: true, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'unverified' };
     }
-    if (reading.lagBlocks === null) {
-      // The primary did not answer: nothing is known about lag, so the replica keeps its verdict.
-      const before = current[index];
-      const keep = before?.inRotation ?? false;
-      return {
-        index,
-        up: true,
-        lagBlocks: null,
-        lagSeconds: null,
-        inRotation: keep,
-        ...(keep ? {} : { reason: before?.reason ?? 'down' }),
-      };
+    streak.unknown = 0;
+    const next = instant(index, reading);
+    // The first verdict and a replica that is no copy of the primary act at once; a lost connection does too (lost).
+    if (!streak.judged || (reading.up && reading.mismatch !== undefined)) {
+      streak.judged = true;
+      streak.toFlip = 0;
+      return next;
     }
-    const lagging = reading.lagBlocks > BigInt(maxLagBlocks);
-    return {
-      index,
-      up: true,
-      lagBlocks: reading.lagBlocks,
-      lagSeconds: reading.lagSeconds,
-      inRotation: !lagging,
-      ...(lagging ? { reason: 'lagging' as const } : {}),
-    };
+    if (next.inRotation === before.inRotation) {
+      streak.toFlip = 0;
+      // In and good, or out and bad (then for the latest bad reading's reason): no streak against the verdict.
+      return next;
+    }
+    streak.toFlip++;
+    if (streak.toFlip >= PROBES_TO_FLIP) {
+      streak.toFlip = 0;
+      return next;
+    }
+    // One probe against the verdict: the figures are the reading's, the rotation and reason stay.
+    const { reason: _reason, ...figures } = next;
+    return before.inRotation
+      ? { ...figures, inRotation: true }
+      : { ...figures, inRotation: false, ...(before.reason ? { reason: before.reason } : {}) };
   };
 
   const record = (state: ReplicaState, reading?: ReplicaReading) => {
@@ -118,7 +156,9 @@ export function createReplicaMonitor(options: ReplicaMonitorOptions): ReplicaMon
           reason: state.reason,
           lagBlocks: state.lagBlocks?.toString(),
           ...(reading && !reading.up ? { error: redactAddresses(reading.error) } : {}),
-          ...(reading?.up && reading.mismatch !== undefined ? { mismatch: reading.mismatch } : {}),
+          ...(reading?.up && (reading.mismatch ?? reading.diverged ?? reading.stalled) !== undefined
+            ? { why: reading.mismatch ?? reading.diverged ?? reading.stalled }
+            : {}),
         },
         'read replica out of rotation: its reads go to the other replicas or the primary',
       );
@@ -154,6 +194,9 @@ export function createReplicaMonitor(options: ReplicaMonitorOptions): ReplicaMon
     lost: (index, error) => {
       if (index < 0 || index >= rotation.length) return;
       losses[index]!++;
+      // Back only after PROBES_TO_FLIP good probes.
+      streaks[index]!.judged = true;
+      streaks[index]!.toFlip = 0;
       const state: ReplicaState = {
         index,
         up: false,

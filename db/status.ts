@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
 import { ConfigError } from '#protocol/base-error';
+import type { OutReason } from './replicas';
 
 /**
  * What `/health` reports: `ok` false answers 503 (a load balancer or supervisor takes the process out). A web
@@ -15,8 +16,8 @@ export type Health = {
   ok: boolean;
   role: string;
   status: string;
-  /** down: it does not answer; lagging: too far behind; mismatch: not a standby of this primary (db/replicas.ts). */
-  replicasOut?: { replica: number; reason: 'down' | 'lagging' | 'mismatch' }[];
+  /** Why each replica is out of rotation (db/replicas.ts OutReason). */
+  replicasOut?: { replica: number; reason: OutReason }[];
 };
 
 export type StatusServer = { url: string; close: () => Promise<void> };

@@ -42,11 +42,20 @@ export async function json(url: string, host?: string): Promise<unknown> {
   }
 }
 
-/** The value of the unlabelled Prometheus metric `name` at `url` (a `/metrics`), or undefined (absent or down). */
-export async function metric(url: string, name: string): Promise<number | undefined> {
+/**
+ * The value of the Prometheus metric `name` at `url` (a `/metrics`) with exactly `labels` (none: the unlabelled one),
+ * or undefined (absent or down).
+ */
+export async function metric(
+  url: string,
+  name: string,
+  labels: Record<string, string> = {},
+): Promise<number | undefined> {
   const text = await fetch(url)
     .then((response) => response.text())
     .catch(() => '');
-  const line = text.split('\n').find((entry) => entry.startsWith(`${name} `));
+  const pairs = Object.entries(labels).map(([label, value]) => `${label}="${value}"`);
+  const series = pairs.length === 0 ? name : `${name}{${pairs.join(',')}}`;
+  const line = text.split('\n').find((entry) => entry.startsWith(`${series} `));
   return line === undefined ? undefined : Number(line.split(' ')[1]);
 }

@@ -32,6 +32,20 @@ export function redactUrls(text: string): string {
   return text.replace(URL_IN_TEXT, (match) => redactUrl(match));
 }
 
+// host:port as socket errors quote it (ECONNREFUSED 10.0.0.7:5432, [::1]:5433, db.internal:5432), and the host a
+// failed DNS lookup names (getaddrinfo ENOTFOUND db.internal).
+const HOST_PORT =
+  /(?:\b(?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-f:.]+\]|\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*):\d{1,5}\b/gi;
+const LOOKUP_HOST = /\b(getaddrinfo|getnameinfo|queryA{1,4}) (E[A-Z_]+) [^\s,;:()]+/g;
+
+/**
+ * An error's text for the logs, with the database's address hidden too: URLs redacted (redactUrls, then their host
+ * as well), every host:port, and the host of a failed lookup (`getaddrinfo ENOTFOUND db.internal`).
+ */
+export function redactAddresses(text: string): string {
+  return redactUrls(text).replace(HOST_PORT, HIDDEN).replace(LOOKUP_HOST, `$1 $2 ${HIDDEN}`);
+}
+
 const MAX_DEPTH = 8;
 
 /** A copy of `value` with every string in it (keys aside) passed through redactUrls; cycles and depth are bounded. */

@@ -14,7 +14,7 @@ import type { StackEnv } from '#config/stack';
 import type { WebSettings } from '#config/web';
 import type { Deployment } from '#contracts/deployments';
 import { redactUrl, redactUrls } from '#contracts/redact';
-import { openDatabase } from '#db';
+import { type DatabaseHandle, DEFAULT_POOL_TIMEOUTS, openDatabase } from '#db';
 import { migrateShared } from '#db/indexer/lock';
 import { monitorReplicas } from '#db/replicas';
 import { ConfigError, UnavailableError } from '#protocol/base-error';
@@ -209,15 +209,37 @@ async function startSimulation(input: DemoInput, history: DemoHistory, committee
   return simulation.url;
 }
 
-async function startDatabase(env: StackEnv, chain: ChainConnection, log: Logger, defer: Defer) {
+/** How long role all's stop waits for each database handle to close (a hung connection never holds the exit). */
+const DATABASE_CLOSE_MS = 5_000;
+
+/**
+ * Role all's databases: the web's handle, bounded as the web role's (WEB_DATABASE_STATEMENT_TIMEOUT_MS with a client
+ * query timeout, the read replicas and their monitor), and the indexer's own pools (no statement bound: its COPY and
+ * MERGE); one PGlite serves both (it is in-process). Each close at stop is bounded.
+ */
+export async function startDatabase(env: StackEnv, chain: ChainConnection, log: Logger, defer: Defer) {
+  const closeWithin = (handle: DatabaseHandle) => async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), DATABASE_CLOSE_MS);
+    });
+    const outcome = await Promise.race([handle.close().then(() => 'closed' as const), late]).finally(() =>
+      clearTimeout(timer),
+    );
+    if (outcome === 'late') log.warn('a database connection did not close in time (it hangs); going on with the stop');
+  };
+  const target = databaseTarget(env);
   // DatabaseUnavailableError is an UnavailableError: start.ts prints its shortMessage as it is.
-  const database = await openDatabase(databaseTarget(env), {
+  const web = await openDatabase(target, {
     readUrls: env.web.databaseReadUrls,
     unreachableReplicas: 'out',
+    timeouts: { ...DEFAULT_POOL_TIMEOUTS, statementMs: env.web.statementTimeoutMs },
   });
-  defer(() => database.close());
+  defer(closeWithin(web));
+  const indexer = target.kind === 'postgres' ? await openDatabase(target) : web;
+  if (indexer !== web) defer(closeWithin(indexer));
   // As in the web role: a replica that fails or lags leaves the reads' rotation until it recovers (db/replicas.ts).
-  const monitor = monitorReplicas(database, {
+  const monitor = monitorReplicas(web, {
     chainId: chain.chainId,
     ...env.web.replicaMonitor,
     log: log.child({ service: 'replicas' }),
@@ -225,8 +247,8 @@ async function startDatabase(env: StackEnv, chain: ChainConnection, log: Logger,
   if (monitor) defer(async () => monitor.stop());
   // Under the migration lock on PostgreSQL, before the indexer lock (a standby still migrates): web roles starting
   // beside this process never apply a migration twice. The chain identity is checked by the indexer, under its lock.
-  await migrateShared(database);
-  return database;
+  await migrateShared(indexer);
+  return { target, replicaCount: web.replicaCount, web, indexer };
 }
 
 /**
@@ -309,13 +331,13 @@ export async function startStack(env: StackEnv, signal: AbortSignal, log: Logger
     );
     await sequence.step(
       'Indexer',
-      (defer) => startIndexer(env, chain, deployment, database, log, signal, defer),
+      (defer) => startIndexer(env, chain, deployment, database.indexer, log, signal, defer),
       (statusUrl) => (statusUrl ? `/health and /metrics at ${statusUrl}` : ''),
     );
     const services: ServiceContext = {
       web: webSettings({ env, demo: committee }),
       log: log.child({ service: 'web' }),
-      db: database.db,
+      db: database.web.db,
       chain: {
         chainId: chain.chainId,
         publicRpcUrl: publicRpcUrl(env, chain.rpcUrl),
