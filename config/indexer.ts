@@ -76,7 +76,10 @@ export function indexerLockLimits(settings: IndexerSettings) {
       probeMisses: settings.INDEXER_LOCK_PROBE_MISSES,
       releaseMs: settings.INDEXER_LOCK_RELEASE_TIMEOUT_MS,
     },
-    writes: { idleMs: settings.INDEXER_WRITE_IDLE_TIMEOUT_MS, statementMs: settings.INDEXER_WRITE_STATEMENT_TIMEOUT_MS },
+    writes: {
+      idleMs: settings.INDEXER_WRITE_IDLE_TIMEOUT_MS,
+      statementMs: settings.INDEXER_WRITE_STATEMENT_TIMEOUT_MS,
+    },
     graceMs: settings.INDEXER_LOST_LOCK_GRACE_MS,
   };
 }

@@ -84,7 +84,8 @@ export const indexerPoolTimeouts = (fencedStatementMs: number): PoolTimeouts => 
 });
 
 /** TCP keep-alives of every connection (pools, the indexer and migration locks), set in SQL after connecting. */
-export const KEEPALIVE_SETTINGS = 'set tcp_keepalives_idle = 10; set tcp_keepalives_interval = 5; set tcp_keepalives_count = 3';
+export const KEEPALIVE_SETTINGS =
+  'set tcp_keepalives_idle = 10; set tcp_keepalives_interval = 5; set tcp_keepalives_count = 3';
 /** The client side's first keep-alive probe after this much silence. */
 export const KEEPALIVE_INITIAL_DELAY_MS = 10_000;
 

@@ -165,7 +165,6 @@ function destroy(client: pg.Client) {
   client.connection.stream.destroy();
 }
 
-
 /**
  * Takes the session-level advisory lock `key` on a connection of its own, waiting in standby (one try every
  * `pollMs`) while another session holds it. Resolves undefined when `signal` aborts first.
@@ -377,7 +376,10 @@ export function held(client: pg.Client, key: bigint, probeMs: number, limits: Lo
           },
           (error: Error) => {
             if (!isQueryTimeout(error) || ++misses >= limits.probeMisses) return lose(error);
-            log.warn({ misses, timeoutMs: limits.probeTimeoutMs }, 'the indexer lock connection answered no probe in time');
+            log.warn(
+              { misses, timeoutMs: limits.probeTimeoutMs },
+              'the indexer lock connection answered no probe in time',
+            );
           },
         )
         .finally(() => {
@@ -397,7 +399,13 @@ export function held(client: pg.Client, key: bigint, probeMs: number, limits: Lo
         await client.end();
         return true;
       };
-      if ((await within(unlock().catch(() => false), limits.releaseMs)) !== true) destroy(client);
+      if (
+        (await within(
+          unlock().catch(() => false),
+          limits.releaseMs,
+        )) !== true
+      )
+        destroy(client);
     },
   };
 }

@@ -16,8 +16,8 @@ import { json, metric } from '../../devnet/processes';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '../database';
 import { createScratchDatabase } from '../databases.test-kit';
 import { chainIdentity } from '../schema';
-import { advisoryLockRows, indexerLockKey } from './lock';
 import { MirrorMismatchError } from './identity';
+import { advisoryLockRows, indexerLockKey } from './lock';
 import { startIndexerSupervisor } from './supervisor';
 
 const postgresUrl = process.env.TEST_DATABASE_URL;

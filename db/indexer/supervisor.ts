@@ -323,4 +323,3 @@ async function indexWithLock(
   }
   return lostLock;
 }
-
