@@ -6,22 +6,20 @@
  * PGlite needs none of this: openDatabase takes a lock file beside its data directory, so one process at most opens it.
  *
  * The lock alone does not stop a holder whose lock connection dropped while its pool still writes (it learns of the
- * loss one probe later): every write transaction is fenced (`indexerWriteFence`). It takes the chain's write key
+ * loss only by its probes): every write transaction is fenced (fence.ts `indexerWriteFence`). It takes the chain's write key
  * shared and checks, in the database, that the indexer lock is still granted to its own lock session (pid and
  * backend start: the session's identity, no generation column needed). A new holder, once it has the lock, takes the
  * write key exclusively for an instant before it writes, so every write transaction of the old holder that passed
  * its check has ended first; any later one finds the lock in another session and throws IndexerLockLostError.
  * That wait is bounded on both sides: a fenced transaction runs with `idle_in_transaction_session_timeout` and
- * `statement_timeout` (WRITE_TIMEOUTS), so an old holder cut off mid-transaction (no FIN: its pool connection looks
- * alive to the server) is ended by the server within WRITE_TIMEOUTS.idleMs; and the new holder waits in slices of
+ * `statement_timeout` (the INDEXER_WRITE_* settings), so an old holder cut off mid-transaction (no FIN: its pool
+ * connection looks alive to the server) is ended by the server within the idle limit; and the new holder waits in slices of
  * `lock_timeout`, checking its signal between two and reporting `waiting for writes` (onWaitingForWrites).
  * The market upkeep's writes (db/market/upkeep.ts) are fenced too, one transaction per batch.
  *
  * Behind PgBouncer the lock needs session pooling (transaction pooling would hand the session to other clients).
  */
-import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { redactUrl, redactUrls } from '#contracts/redact';
@@ -34,46 +32,19 @@ import {
   migrateDatabase,
   timedQuery,
 } from '../database';
-import { rowsOf } from '../raw-rows';
-import { IndexerLockLostError } from './errors';
+import {
+  advisoryLockRows,
+  indexerLockKey,
+  indexerWriteFence,
+  indexerWriteKey,
+  MIGRATION_LOCK_KEY,
+  microsSinceEpoch,
+  type WriteTimeouts,
+} from './fence';
 import type { WriteFence } from './store';
 
-/**
- * The advisory lock key of the indexer of `chainId`: the first 8 bytes of sha256("rackshare:indexer:<chainId>") as a
- * signed 64-bit integer, so indexers of different chains sharing one server never wait for each other.
- */
-export function indexerLockKey(chainId: number): bigint {
-  return advisoryKey(`rackshare:indexer:${chainId}`);
-}
-
-/**
- * The key every write transaction of the indexer of `chainId` takes shared (and a new lock holder exclusively, for an
- * instant): see `indexerWriteFence`.
- */
-export function indexerWriteKey(chainId: number): bigint {
-  return advisoryKey(`rackshare:indexer-writes:${chainId}`);
-}
-
-/** The key migrations run under, so roles starting together on one database never apply the same migration twice. */
-export const MIGRATION_LOCK_KEY = advisoryKey('rackshare:migrations');
-
-function advisoryKey(name: string): bigint {
-  return createHash('sha256').update(name).digest().readBigInt64BE(0);
-}
-
-/**
- * SQL text: the condition on pg_locks (as `alias`) that selects the rows of the bigint advisory lock `key` in the
- * current database, granted or waiting. pg_locks shows such a key as its two unsigned 32-bit halves (classid, objid;
- * objsubid 1). The halves are computed numbers, inlined. The one spelling of that query: the fence and the tests use it.
- */
-export function advisoryLockRows(key: bigint, alias = 'pg_locks'): string {
-  const unsigned = BigInt.asUintN(64, key);
-  return (
-    `${alias}.locktype = 'advisory' and ${alias}.objsubid = 1 ` +
-    `and ${alias}.database = (select oid from pg_database where datname = current_database()) ` +
-    `and ${alias}.classid = ${unsigned >> 32n}::oid and ${alias}.objid = ${unsigned & 0xffff_ffffn}::oid`
-  );
-}
+// The keys and the fence live in fence.ts; callers of the lock find them here too.
+export { advisoryLockRows, indexerLockKey, indexerWriteFence, indexerWriteKey, MIGRATION_LOCK_KEY, type WriteTimeouts };
 
 export type HeldLock = {
   /** Resolves when the connection that holds the lock is lost (then the lock is gone: stop indexing). */
@@ -119,14 +90,6 @@ export type AcquireOptions = {
   /** DEFAULT_LOCK_LIMITS unless given. */
   limits?: LockLimits;
 };
-
-/**
- * The limits of every fenced write transaction (set local by the fence). `idleMs` bounds how long a new holder waits
- * for a write transaction of a previous holder whose client went silent (the server ends that session); `statementMs`
- * how long one statement of it may run. Both far above what a range's write takes.
- */
-export type WriteTimeouts = { idleMs: number; statementMs: number };
-export const WRITE_TIMEOUTS: WriteTimeouts = { idleMs: 30_000, statementMs: 120_000 };
 
 /**
  * A connection of its own on `url`. TCP keep-alives on both ends, short: the server releases the lock only once it
@@ -306,39 +269,6 @@ async function waitForWrites(
     }
   }
   return false;
-}
-
-/** SQL: a timestamp column as whole microseconds since the epoch (a bigint: exact, unlike a timestamptz's text). */
-const microsSinceEpoch = (column: string) => `(extract(epoch from ${column}) * 1000000)::bigint`;
-
-/**
- * The fence of the indexer of `chainId` whose lock is held by `session` (its backend's pid and start, which together
- * name one session for good: a pid alone may be reused). Run first in a write transaction: it takes the write key
- * shared until the transaction ends, then checks that the indexer lock is granted to that very session, and throws
- * IndexerLockLostError otherwise (the transaction then writes nothing).
- */
-export function indexerWriteFence(
-  chainId: number,
-  session: { pid: number; started: string },
-  timeouts: WriteTimeouts = WRITE_TIMEOUTS,
-): WriteFence {
-  const writeKey = indexerWriteKey(chainId).toString();
-  return async (tx) => {
-    // The rest of the transaction only (is_local): a client gone silent mid-transaction is ended by the server.
-    await tx.execute(sql`select set_config('idle_in_transaction_session_timeout', ${String(timeouts.idleMs)}, true),
-      set_config('statement_timeout', ${String(timeouts.statementMs)}, true)`);
-    await tx.execute(sql`select pg_advisory_xact_lock_shared(${writeKey}::bigint)`);
-    const result = await tx.execute(sql`
-      select count(*)::int as held from pg_locks l join pg_stat_activity a on a.pid = l.pid
-      where ${sql.raw(advisoryLockRows(indexerLockKey(chainId), 'l'))}
-        and l.granted and l.pid = ${session.pid}
-        and ${sql.raw(microsSinceEpoch('a.backend_start'))} = ${session.started}::bigint`);
-    if (rowsOf<{ held: number }>(result)[0]?.held !== 1) {
-      throw new IndexerLockLostError(
-        'Lost the indexer lock: its session is gone and another indexer may write now; this one writes nothing more.',
-      );
-    }
-  };
 }
 
 /** pg's error when a query's `query_timeout` ran out (the connection itself may still be fine). */
