@@ -17,7 +17,13 @@ function fakeConnection(answers: ('ok' | 'timeout' | Error)[]) {
   const client = Object.assign(new EventEmitter(), {
     probes: 0,
     destroyed: false,
-    connection: { stream: { destroy: () => void (client.destroyed = true) } },
+    connection: {
+      stream: {
+        destroy: () => {
+          client.destroyed = true;
+        },
+      },
+    },
     query: vi.fn(async () => {
       client.probes += 1;
       const answer = answers.shift() ?? 'ok';
