@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { indexerLockLimits, parseIndexerEnv } from '#config/indexer';
 import { rowsOf } from '../raw-rows';
 import { IndexerLockLostError } from './errors';
 import type { WriteFence } from './store';
@@ -49,10 +50,11 @@ export function advisoryLockRows(key: bigint, alias = 'pg_locks'): string {
 /**
  * The limits of every fenced write transaction (set local by the fence). `idleMs` bounds how long a new holder waits
  * for a write transaction of a previous holder whose client went silent (the server ends that session); `statementMs`
- * how long one statement of it may run. Both far above what a range's write takes.
+ * how long one statement of it may run. Both far above what a range's write takes. By default the INDEXER_WRITE_*
+ * settings' defaults (config/indexer.ts: written once, there).
  */
 export type WriteTimeouts = { idleMs: number; statementMs: number };
-export const WRITE_TIMEOUTS: WriteTimeouts = { idleMs: 30_000, statementMs: 120_000 };
+export const WRITE_TIMEOUTS: WriteTimeouts = indexerLockLimits(parseIndexerEnv({}, { localChain: false })).writes;
 
 /** SQL: a timestamp column as whole microseconds since the epoch (a bigint: exact, unlike a timestamptz's text). */
 export const microsSinceEpoch = (column: string) => `(extract(epoch from ${column}) * 1000000)::bigint`;
