@@ -73,7 +73,7 @@ describe('stopping while the server does not answer', () => {
   it('ends the wait for the lock at once on abort, even before the server answered the connection', {
     timeout: 20_000,
   }, async () => {
-    const port = testPort(8953);
+    const port = testPort(8955);
     const server = await tcpServer(port);
     const stop = new AbortController();
     const taking = acquireIndexerLock({
