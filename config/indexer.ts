@@ -27,6 +27,29 @@ export const indexerFields = {
     description:
       'PostgreSQL: how often a standby indexer tries to take the indexer lock while another indexer holds it (takeover delay).',
   }),
+  INDEXER_LOCK_PROBE_TIMEOUT_MS: documented(z.coerce.number().int().min(100).max(600_000).default(10_000), {
+    description:
+      'PostgreSQL: how long one probe of the held indexer lock (every INDEXER_LOCK_POLL_MS) may go unanswered before it counts as missed.',
+  }),
+  INDEXER_LOCK_PROBE_MISSES: documented(z.coerce.number().int().min(1).max(10).default(3), {
+    description:
+      'PostgreSQL: missed probes in a row after which the indexer lock counts as lost (a closed connection is lost at once).',
+  }),
+  INDEXER_LOCK_RELEASE_TIMEOUT_MS: documented(z.coerce.number().int().min(100).max(60_000).default(3_000), {
+    description: 'PostgreSQL: how long a stopping indexer waits to unlock cleanly before it drops the lock connection.',
+  }),
+  INDEXER_LOST_LOCK_GRACE_MS: documented(z.coerce.number().int().min(100).max(600_000).default(5_000), {
+    description:
+      'How long the indexing work may take to stop after a lost lock or a stop before the process goes on without it (its writes are fenced).',
+  }),
+  INDEXER_WRITE_STATEMENT_TIMEOUT_MS: documented(z.coerce.number().int().min(1_000).max(3_600_000).default(120_000), {
+    description:
+      "PostgreSQL: statement_timeout of the indexer's fenced write transactions; its pool's client-side query bound is this + 5 s.",
+  }),
+  INDEXER_WRITE_IDLE_TIMEOUT_MS: documented(z.coerce.number().int().min(1_000).max(3_600_000).default(30_000), {
+    description:
+      "PostgreSQL: idle_in_transaction_session_timeout of the fenced write transactions: how long a new lock holder may wait for a silent old holder's transaction.",
+  }),
 };
 
 export const indexerEnvSchema = z.object(indexerFields);
@@ -37,7 +60,29 @@ export type IndexerSettings = {
   INDEXER_POLL_INTERVAL_MS: number;
   INDEXER_METRICS_PORT: number;
   INDEXER_LOCK_POLL_MS: number;
+  INDEXER_LOCK_PROBE_TIMEOUT_MS: number;
+  INDEXER_LOCK_PROBE_MISSES: number;
+  INDEXER_LOCK_RELEASE_TIMEOUT_MS: number;
+  INDEXER_LOST_LOCK_GRACE_MS: number;
+  INDEXER_WRITE_STATEMENT_TIMEOUT_MS: number;
+  INDEXER_WRITE_IDLE_TIMEOUT_MS: number;
 };
+
+/** The indexer lock's and its fenced writes' limits from the settings (db/indexer/lock.ts, supervisor.ts). */
+export function indexerLockLimits(settings: IndexerSettings) {
+  return {
+    lock: {
+      probeTimeoutMs: settings.INDEXER_LOCK_PROBE_TIMEOUT_MS,
+      probeMisses: settings.INDEXER_LOCK_PROBE_MISSES,
+      releaseMs: settings.INDEXER_LOCK_RELEASE_TIMEOUT_MS,
+    },
+    writes: {
+      idleMs: settings.INDEXER_WRITE_IDLE_TIMEOUT_MS,
+      statementMs: settings.INDEXER_WRITE_STATEMENT_TIMEOUT_MS,
+    },
+    graceMs: settings.INDEXER_LOST_LOCK_GRACE_MS,
+  };
+}
 
 /** The indexer's own options from its settings: one mapping for the stack and the indexer CLI. */
 export function indexerTuning(settings: IndexerSettings) {

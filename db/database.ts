@@ -64,10 +64,31 @@ export type DatabaseHandle = {
  * left pinned); `idleInTransactionMs` ends a session left idle inside a transaction (a process cut off mid-write), so
  * its locks never outlive it for long. Every pool also has TCP keep-alives: a cut network is noticed in seconds.
  */
-export type PoolTimeouts = { statementMs: number; idleInTransactionMs: number };
+export type PoolTimeouts = {
+  statementMs: number;
+  idleInTransactionMs: number;
+  /** A client-side bound alone (no server statement_timeout); by default statementMs + 5 s when statementMs > 0. */
+  queryMs?: number;
+};
 
 /** No statement bound (the indexer's 50k-row COPY and MERGE, migrations); a minute idle inside a transaction. */
 export const DEFAULT_POOL_TIMEOUTS: PoolTimeouts = { statementMs: 0, idleInTransactionMs: 60_000 };
+
+/**
+ * The indexer's pool: no server-side statement bound for the session (its fenced transactions set their own), but a
+ * client-side bound `queryMs` (the fenced statement limit + 5 s), so work abandoned after a lost lock never keeps a pool
+ * connection waiting on a server that does not answer.
+ */
+export const indexerPoolTimeouts = (fencedStatementMs: number): PoolTimeouts => ({
+  ...DEFAULT_POOL_TIMEOUTS,
+  queryMs: fencedStatementMs + 5_000,
+});
+
+/** TCP keep-alives of every connection (pools, the indexer and migration locks), set in SQL after connecting. */
+export const KEEPALIVE_SETTINGS =
+  'set tcp_keepalives_idle = 10; set tcp_keepalives_interval = 5; set tcp_keepalives_count = 3';
+/** The client side's first keep-alive probe after this much silence. */
+export const KEEPALIVE_INITIAL_DELAY_MS = 10_000;
 
 /** How long the check of a server's version (connect and one select) may take before it counts as unreachable. */
 const VERSION_CHECK_MS = 5_000;
@@ -156,8 +177,12 @@ export function poolConfig(url: string, timeouts: PoolTimeouts): pg.PoolConfig {
     max: 10,
     connectionTimeoutMillis: 5_000,
     keepAlive: true,
-    keepAliveInitialDelayMillis: 10_000,
-    ...(timeouts.statementMs > 0 ? { query_timeout: timeouts.statementMs + 5_000 } : {}),
+    keepAliveInitialDelayMillis: KEEPALIVE_INITIAL_DELAY_MS,
+    ...(timeouts.queryMs !== undefined
+      ? { query_timeout: timeouts.queryMs }
+      : timeouts.statementMs > 0
+        ? { query_timeout: timeouts.statementMs + 5_000 }
+        : {}),
   };
 }
 
@@ -169,9 +194,7 @@ export function sessionSettings(timeouts: PoolTimeouts): string {
   return [
     `set statement_timeout = ${Math.trunc(timeouts.statementMs)}`,
     `set idle_in_transaction_session_timeout = ${Math.trunc(timeouts.idleInTransactionMs)}`,
-    'set tcp_keepalives_idle = 10',
-    'set tcp_keepalives_interval = 5',
-    'set tcp_keepalives_count = 3',
+    KEEPALIVE_SETTINGS,
   ].join('; ');
 }
 

@@ -35,6 +35,10 @@ export class IndexerLockLostError extends BaseError {
   }
 }
 
+/** True for an IndexerLockLostError (by its code: it may cross a module copy or a wrapper unchanged). */
+export const isIndexerLockLost = (error: unknown) =>
+  (error as { code?: unknown } | undefined)?.code === INDEXER_LOCK_LOST;
+
 /** True for RPC errors that mean "the range asked for too many logs": the indexer halves its range and retries. */
 export function isRangeTooLarge(error: unknown) {
   const text = `${(error as { details?: string }).details ?? ''} ${(error as Error).message ?? ''}`.toLowerCase();

@@ -1,6 +1,7 @@
 /**
- * The chain identity of the mirror (genesis hash, deployment block and its hash): checked by the indexer under its lock
- * before it indexes (supervisor.ts), for every role that runs an indexer.
+ * The chain identity of the mirror (genesis hash, deployment block and its hash): checked read-only before an indexer
+ * stands by (a wrong RPC_URL or deployment refuses to start, even behind a running indexer), then again under the
+ * lock, fenced, before it indexes (supervisor.ts), for every role that runs an indexer.
  */
 import { eq } from 'drizzle-orm';
 import { ConfigError } from '#protocol/base-error';
@@ -25,6 +26,31 @@ type ChainIdentity = typeof chainIdentity.$inferInsert;
 const describeIdentity = (identity: ChainIdentity) =>
   `genesis ${identity.genesisHash}, deployment block ${identity.deployBlock} ${identity.deployBlockHash}`;
 
+/** True when `stored` exists and describes `identity`. */
+const sameIdentity = (stored: ChainIdentity | undefined, identity: ChainIdentity) =>
+  stored !== undefined &&
+  stored.genesisHash === identity.genesisHash &&
+  stored.deployBlockHash === identity.deployBlockHash &&
+  stored.deployBlock === identity.deployBlock;
+
+const mismatch = (stored: ChainIdentity, identity: ChainIdentity) =>
+  new MirrorMismatchError(
+    `The database mirrors another deployment (chain ${identity.chainId}: the mirror has ${describeIdentity(stored)}, ` +
+      `the chain has ${describeIdentity(identity)}): run \`npm run db:reindex\` to rebuild the mirror; operator ` +
+      'notes and documents are kept.',
+  );
+
+/**
+ * The read-only check before standing by: throws MirrorMismatchError when the mirror records another identity
+ * (unless `autoReset`: the local chain's mirror is emptied under the lock instead). It writes nothing, so it needs no
+ * lock; ensureChainIdentity decides again under the lock.
+ */
+export async function checkChainIdentity(db: Database, identity: ChainIdentity, options: { autoReset: boolean }) {
+  if (options.autoReset) return;
+  const [stored] = await db.select().from(chainIdentity).where(eq(chainIdentity.chainId, identity.chainId));
+  if (stored && !sameIdentity(stored, identity)) throw mismatch(stored, identity);
+}
+
 /**
  * Makes the mirror describe the chain it is connected to; returns true when it had to be emptied. A different
  * identity means the mirror's rows belong to another chain or deployment. Emptying it is automatic only where the
@@ -42,19 +68,8 @@ export async function ensureChainIdentity(
     // First: an indexer that lost its lock neither empties nor records a mirror another indexer now writes.
     await options.fence?.(tx);
     const [stored] = await tx.select().from(chainIdentity).where(eq(chainIdentity.chainId, identity.chainId));
-    const same =
-      stored &&
-      stored.genesisHash === identity.genesisHash &&
-      stored.deployBlockHash === identity.deployBlockHash &&
-      stored.deployBlock === identity.deployBlock;
-    if (same) return false;
-    if (stored && !options.autoReset) {
-      throw new MirrorMismatchError(
-        `The database mirrors another deployment (chain ${identity.chainId}: the mirror has ${describeIdentity(stored)}, ` +
-          `the chain has ${describeIdentity(identity)}): run \`npm run db:reindex\` to rebuild the mirror; operator ` +
-          'notes and documents are kept.',
-      );
-    }
+    if (sameIdentity(stored, identity)) return false;
+    if (stored && !options.autoReset) throw mismatch(stored, identity);
     // In the same transaction as the new identity: a crash in between leaves the old mirror, never half of one. Only
     // this chain's rows: another chain's mirror in a shared database has its own identity, unchanged.
     if (stored) {

@@ -14,7 +14,7 @@ import { getAddress, type PublicClient } from 'viem';
 import type { Database } from '../database';
 import { indexedBlocks } from '../schema';
 import { countRows, type KnownContracts } from './decode';
-import { INDEXER_LOCK_LOST, isRangeTooLarge } from './errors';
+import { isIndexerLockLost, isRangeTooLarge } from './errors';
 import { createIndexerMetrics, type IndexerMetrics } from './metrics';
 import { createRangeReader, type Header, type IndexerContracts, type RangeRead } from './read';
 import { followsAll, joinRanges, type ReadAhead } from './read-ahead';
@@ -324,7 +324,9 @@ export function createIndexer(options: IndexerOptions) {
   /** The upkeep's failure is logged, except a lost lock (its fence refused a write): that stops the indexer too. */
   function upkeepFailed(which: string) {
     return (error: unknown) => {
-      if ((error as { code?: unknown }).code === INDEXER_LOCK_LOST) throw error;
+      if (isIndexerLockLost(error)) throw error;
+      // Stopping: the upkeep's abort is no failure.
+      if (options.signal.aborted) return;
       log.warn({ err: error }, `${which} upkeep failed`);
     };
   }
@@ -374,7 +376,7 @@ export function createIndexer(options: IndexerOptions) {
         if (result.caughtUp) await sleep(options.pollIntervalMs ?? 500, options.signal);
       } catch (error) {
         if (options.signal.aborted) break;
-        if ((error as { code?: unknown }).code === INDEXER_LOCK_LOST) throw error;
+        if (isIndexerLockLost(error)) throw error;
         metrics.failures.inc();
         log.warn({ err: error, retryInMs: backoffMs }, 'indexer step failed; retrying');
         await sleep(backoffMs, options.signal);

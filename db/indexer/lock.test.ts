@@ -1,31 +1,23 @@
 /**
- * Exactly one indexer on PostgreSQL (lock.ts): the advisory lock itself, then two real indexer processes
+ * Exactly one indexer on PostgreSQL (lock.ts): the advisory lock itself (standby, takeover, a loss that is real and
+ * none for a slow answer, a stop that never waits on a silent server), then two real indexer processes
  * (`npm start -- --role indexer`) against anvil — the second stands by while the first indexes, takes over when the
- * first is killed with SIGKILL, and the mirror then equals a clean re-index. PostgreSQL only: skipped without
- * TEST_DATABASE_URL (PGlite needs no lock, its data directory opens in one process only).
+ * first is killed with SIGKILL, and the mirror then equals a clean re-index. The write fence: lock-fence.test.ts.
+ * PostgreSQL parts are skipped without TEST_DATABASE_URL (PGlite needs no lock: one process per data directory).
  */
-import { sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
+import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import pg from 'pg';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
 import { exited, json, metric, type Role, startRole } from '../../devnet/processes';
-import { migrateDatabase, openDatabase } from '../database';
+import { openDatabase } from '../database';
 import { createScratchDatabase, testDatabases } from '../databases.test-kit';
 import { dumpMirror } from '../dump';
 import { catchUpMirror, runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
-import { createIndexer } from './indexer';
-import {
-  acquireAdvisoryLock,
-  acquireIndexerLock,
-  advisoryLockRows,
-  indexerLockKey,
-  indexerWriteKey,
-  withAdvisoryLock,
-} from './lock';
-import { readCursor, type WriteFence } from './store';
+import { acquireAdvisoryLock, acquireIndexerLock, indexerLockKey, withAdvisoryLock } from './lock';
+import { terminateHolder, waitingFor } from './lock.test-kit';
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const silent = pino({ level: 'silent' });
@@ -43,6 +35,59 @@ describe('indexerLockKey', () => {
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A TCP server on `port` that forwards to `target` (host:port), or, without one, accepts and never answers. */
+async function tcpServer(port: number, target?: { host: string; port: number }) {
+  const sockets: Socket[] = [];
+  let frozen = false;
+  const server: Server = createServer((socket) => {
+    sockets.push(socket);
+    socket.on('error', () => {});
+    // Read and dropped: the client's startup message gets no answer.
+    if (!target) return void socket.resume();
+    const upstream = tcpConnect(target.port, target.host);
+    sockets.push(upstream);
+    upstream.on('error', () => socket.destroy());
+    socket.on('close', () => upstream.destroy());
+    upstream.on('close', () => socket.destroy());
+    // Frozen: nothing passes either way any more, as over a cut network.
+    socket.on('data', (data) => frozen || upstream.write(data));
+    upstream.on('data', (data) => frozen || socket.write(data));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  cleanups.push(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return {
+    accepted: () => sockets.length,
+    open: () => sockets.filter((socket) => !socket.destroyed).length,
+    freeze: () => {
+      frozen = true;
+    },
+  };
+}
+
+describe('stopping while the server does not answer', () => {
+  it('ends the wait for the lock at once on abort, even before the server answered the connection', {
+    timeout: 20_000,
+  }, async () => {
+    const port = testPort(8955);
+    const server = await tcpServer(port);
+    const stop = new AbortController();
+    const taking = acquireIndexerLock({
+      url: `postgres://rackshare:rackshare@127.0.0.1:${port}/rackshare`,
+      chainId: 31_337,
+      signal: stop.signal,
+      log: silent,
+    });
+    await expect.poll(() => server.accepted()).toBe(1);
+    stop.abort();
+    // Not the connection timeout's DatabaseUnavailableError: the abort itself ended it, the connection dropped.
+    expect(await taking).toBeUndefined();
+    await expect.poll(() => server.open()).toBe(0);
+  });
 });
 
 describe.skipIf(!postgresUrl)('the advisory lock on PostgreSQL', () => {
@@ -104,266 +149,58 @@ describe.skipIf(!postgresUrl)('the advisory lock on PostgreSQL', () => {
     await next!.release();
   });
 
-  it('runs migrations one process at a time', async () => {
-    const order: string[] = [];
-    const section = (name: string) => async () => {
-      order.push(`${name} in`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      order.push(`${name} out`);
-    };
-    await Promise.all([
-      withAdvisoryLock(postgresUrl!, key, section('a')),
-      withAdvisoryLock(postgresUrl!, key, section('b')),
-    ]);
-    expect(order.map((entry) => entry.split(' ')[1])).toEqual(['in', 'out', 'in', 'out']);
-  });
-});
-
-/** Terminates the backend holding the (bigint) advisory lock `key`, as a cut connection or a killed session would. */
-async function terminateHolder(admin: pg.Client, key: bigint) {
-  const { rows } = await admin.query(
-    `select pg_terminate_backend(pid) as terminated from pg_locks where ${advisoryLockRows(key)} and granted`,
-  );
-  return rows;
-}
-
-/** Sessions waiting (not granted) for the advisory lock `key`. */
-async function waitingFor(admin: pg.Client, key: bigint) {
-  const { rows } = await admin.query<{ waiting: number }>(
-    `select count(*)::int as waiting from pg_locks where ${advisoryLockRows(key)} and not granted`,
-  );
-  return rows[0]!.waiting;
-}
-
-describe.skipIf(!postgresUrl)('the write fence on PostgreSQL', () => {
-  let chain: TestChain | undefined;
-  afterEach(async () => {
-    await chain?.stop();
-    chain = undefined;
-  });
-
-  /** A migrated scratch database of its own, an admin connection to it, and the test chain with the scenario. */
-  async function setUp() {
-    chain = await startTestChain(testPort(8860));
-    await runScenario(chain);
-    const scratch = await createScratchDatabase(postgresUrl!);
-    cleanups.push(scratch.drop);
-    const database = await openDatabase({ kind: 'postgres', url: scratch.url });
-    cleanups.push(() => database.close());
-    await migrateDatabase(database);
-    const admin = new pg.Client({ connectionString: scratch.url });
-    await admin.connect();
-    cleanups.push(() => admin.end());
-    return { testChain: chain, url: scratch.url, db: database.db, admin };
-  }
-
-  const takeLock = async (url: string, pollMs: number) => {
-    const lock = await acquireIndexerLock({
-      url,
-      chainId: 31_337,
+  it('ends a standby on abort at once while its server stopped answering mid-wait', { timeout: 20_000 }, async () => {
+    const standbyKey = indexerLockKey(999_004);
+    const holder = await acquireAdvisoryLock({
+      url: postgresUrl!,
+      key: standbyKey,
       signal: new AbortController().signal,
-      pollMs,
       log: silent,
     });
-    cleanups.push(() => lock!.release());
-    return lock!;
-  };
-
-  it('refuses the next range of an indexer whose lock was taken over, and the mirror equals a clean re-index', {
-    timeout: 120_000,
-  }, async () => {
-    const { testChain, url, db, admin } = await setUp();
-    const indexerOf = (fence: WriteFence) =>
-      createIndexer({
-        db,
-        publicClient: testChain.publicClient,
-        chainId: 31_337,
-        contracts: testChain.contracts,
-        deployBlock: testChain.deployment.deployBlock,
-        // One block per range: the backfill takes many ranges, and A stops in the middle of it.
-        maxBlockRange: 1,
-        signal: new AbortController().signal,
-        log: silent,
-        fence,
-      });
-    // A probes its lock connection only once a minute: its next write comes before it could notice the loss.
-    const first = await takeLock(url, 60_000);
-    const a = indexerOf(first.fence);
-    await a.step();
-    const midway = await a.step();
-    expect(midway.caughtUp).toBe(false);
-    const cursor = await readCursor(db, 31_337);
-    expect(cursor?.number).toBe(midway.to);
-
-    // A's lock session is killed (as by a network cut); B takes the lock over at once.
-    expect(await terminateHolder(admin, indexerLockKey(31_337))).toEqual([{ terminated: true }]);
-    const second = await takeLock(url, 100);
-
-    // A's next range is refused inside its transaction: nothing of it is stored, the cursor is where A left it.
-    await expect(a.step()).rejects.toMatchObject({ name: 'IndexerLockLostError', code: 'indexer_lock_lost' });
-    expect(await readCursor(db, 31_337)).toEqual(cursor);
-    // And A's loop stops on it instead of retrying.
-    await expect(a.run()).rejects.toMatchObject({ code: 'indexer_lock_lost' });
-    expect(await readCursor(db, 31_337)).toEqual(cursor);
-
-    // B resumes from A's cursor; the mirror equals a clean re-index of the same chain.
-    await indexerOf(second.fence).catchUp();
-    const clean = await testDatabases[0]!.open();
-    cleanups.push(() => clean.close());
-    await catchUpMirror(testChain, clean.db);
-    expect(await dumpMirror(db)).toEqual(await dumpMirror(clean.db));
-  });
-
-  it('lets a write that passed the fence before the takeover commit before the new holder writes', {
-    timeout: 120_000,
-  }, async () => {
-    const { url, db, admin } = await setUp();
-    const first = await takeLock(url, 60_000);
-    let enter!: () => void;
-    let finish!: () => void;
-    const entered = new Promise<void>((resolve) => {
-      enter = resolve;
-    });
-    const gate = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    // A failed expectation below must not leave the transaction open (the database could not close).
-    cleanups.push(async () => finish());
-    // A's write transaction is under way (past its fence) when its lock session is killed.
-    const inFlight = db.transaction(async (tx) => {
-      await first.fence(tx);
-      enter();
-      await gate;
-    });
-    await entered;
-    expect(await terminateHolder(admin, indexerLockKey(31_337))).toEqual([{ terminated: true }]);
-    let taken = false;
-    const next = takeLock(url, 100).then((lock) => {
-      taken = true;
-      return lock;
-    });
-    // B holds the indexer lock but waits for the write key until A's transaction ends.
-    await expect.poll(() => waitingFor(admin, indexerWriteKey(31_337)), { timeout: 30_000 }).toBe(1);
-    expect(taken).toBe(false);
-    finish();
-    await inFlight;
-    const second = await next;
-    // From now on only B's transactions pass.
-    await expect(db.transaction((tx) => first.fence(tx))).rejects.toMatchObject({ code: 'indexer_lock_lost' });
-    await db.transaction((tx) => second.fence(tx));
-  });
-
-  /** A scratch database (no chain: the fence needs none), its pool and an admin connection. */
-  async function bareDatabase() {
-    const scratch = await createScratchDatabase(postgresUrl!);
-    cleanups.push(scratch.drop);
-    const database = await openDatabase({ kind: 'postgres', url: scratch.url });
-    cleanups.push(() => database.close());
-    const admin = new pg.Client({ connectionString: scratch.url });
-    await admin.connect();
-    cleanups.push(() => admin.end());
-    return { url: scratch.url, db: database.db, admin };
-  }
-
-  /**
-   * A write transaction of `fence` left open and idle (as by a client cut off without a FIN) until `finish`, on a
-   * connection of its own whose errors are expected (the server may end its session).
-   */
-  async function idleWrite(url: string, fence: WriteFence) {
-    const client = new pg.Client({ connectionString: url });
-    client.on('error', () => {});
-    await client.connect();
-    cleanups.push(() => client.end().catch(() => {}));
-    let enter!: () => void;
-    let finish!: () => void;
-    const entered = new Promise<void>((resolve) => {
-      enter = resolve;
-    });
-    const gate = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    cleanups.push(async () => finish());
-    const done = drizzle(client).transaction(async (tx) => {
-      await fence(tx as unknown as Parameters<WriteFence>[0]);
-      enter();
-      await gate;
-      await tx.execute(sql`select 1`);
-    });
-    done.catch(() => {});
-    return { entered, finish, done };
-  }
-
-  it("lets the new holder proceed once the server ends the old holder's idle write transaction", {
-    timeout: 30_000,
-  }, async () => {
-    const { url, db, admin } = await bareDatabase();
-    // The old holder's transactions are ended by the server after 3 s idle (WRITE_TIMEOUTS in production: 30 s).
-    const first = await acquireIndexerLock({
-      url,
-      chainId: 31_337,
-      signal: new AbortController().signal,
-      pollMs: 60_000,
-      log: silent,
-      writeTimeouts: { idleMs: 3_000, statementMs: 10_000 },
-    });
-    cleanups.push(() => first!.release());
-    const write = await idleWrite(url, first!.fence);
-    await write.entered;
-    expect(await terminateHolder(admin, indexerLockKey(31_337))).toEqual([{ terminated: true }]);
-    let waiting = false;
-    // The transaction is never finished by its client: the server's idle timeout ends it, and B goes on.
-    const second = await acquireIndexerLock({
-      url,
-      chainId: 31_337,
-      signal: new AbortController().signal,
-      pollMs: 100,
-      log: silent,
-      onWaitingForWrites: () => {
-        waiting = true;
-      },
-    });
-    cleanups.push(() => second!.release());
-    expect(second).toBeDefined();
-    expect(waiting).toBe(true);
-    // The old holder's transaction was ended by the server: it wrote nothing and its next statement fails.
-    write.finish();
-    await expect(write.done).rejects.toThrow();
-    await db.transaction((tx) => second!.fence(tx));
-  });
-
-  it("stops waiting for the previous holder's writes when its signal aborts", { timeout: 30_000 }, async () => {
-    const { url, admin } = await bareDatabase();
-    const first = await acquireIndexerLock({
-      url,
-      chainId: 31_337,
-      signal: new AbortController().signal,
-      pollMs: 60_000,
-      log: silent,
-    });
-    cleanups.push(() => first!.release());
-    const write = await idleWrite(url, first!.fence);
-    await write.entered;
-    expect(await terminateHolder(admin, indexerLockKey(31_337))).toEqual([{ terminated: true }]);
+    cleanups.push(() => holder!.release());
+    const url = new URL(postgresUrl!);
+    const proxyPort = testPort(8954);
+    const proxy = await tcpServer(proxyPort, { host: url.hostname, port: Number(url.port || 5432) });
+    url.hostname = '127.0.0.1';
+    url.port = String(proxyPort);
     const stop = new AbortController();
-    let waiting = false;
-    const second = acquireIndexerLock({
-      url,
-      chainId: 31_337,
+    let standby = false;
+    const waiting = acquireAdvisoryLock({
+      url: url.toString(),
+      key: standbyKey,
       signal: stop.signal,
       pollMs: 100,
       log: silent,
-      onWaitingForWrites: () => {
-        waiting = true;
+      onStandby: () => {
+        standby = true;
       },
     });
-    await expect.poll(() => waiting, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => standby).toBe(true);
+    // From now on its next pg_try_advisory_lock gets no answer (a cut network, a hung server).
+    proxy.freeze();
     stop.abort();
-    expect(await second).toBeUndefined();
-    // It let the indexer lock go: nobody holds it now.
-    const holders = `select count(*)::int as n from pg_locks where ${advisoryLockRows(indexerLockKey(31_337))}`;
-    await expect.poll(async () => (await admin.query(holders)).rows).toEqual([{ n: 0 }]);
-    write.finish();
-    await write.done;
+    expect(await waiting).toBeUndefined();
+    await expect.poll(() => proxy.open()).toBe(0);
+  });
+
+  it('runs migrations one process at a time', async () => {
+    const migration = indexerLockKey(999_003);
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    cleanups.push(() => admin.end());
+    const order: string[] = [];
+    let second: Promise<void> | undefined;
+    await withAdvisoryLock(postgresUrl!, migration, async () => {
+      order.push('a in');
+      second = withAdvisoryLock(postgresUrl!, migration, async () => {
+        order.push('b in');
+      });
+      // b is seen waiting for the lock while a holds it, however loaded the machine.
+      await expect.poll(() => waitingFor(admin, migration), { timeout: 10_000 }).toBe(1);
+      order.push('a out');
+    });
+    await second;
+    expect(order).toEqual(['a in', 'a out', 'b in']);
   });
 });
 

@@ -6,174 +6,178 @@
  * PGlite needs none of this: openDatabase takes a lock file beside its data directory, so one process at most opens it.
  *
  * The lock alone does not stop a holder whose lock connection dropped while its pool still writes (it learns of the
- * loss one probe later): every write transaction is fenced (`indexerWriteFence`). It takes the chain's write key
+ * loss only by its probes): every write transaction is fenced (fence.ts `indexerWriteFence`). It takes the chain's write key
  * shared and checks, in the database, that the indexer lock is still granted to its own lock session (pid and
  * backend start: the session's identity, no generation column needed). A new holder, once it has the lock, takes the
  * write key exclusively for an instant before it writes, so every write transaction of the old holder that passed
  * its check has ended first; any later one finds the lock in another session and throws IndexerLockLostError.
  * That wait is bounded on both sides: a fenced transaction runs with `idle_in_transaction_session_timeout` and
- * `statement_timeout` (WRITE_TIMEOUTS), so an old holder cut off mid-transaction (no FIN: its pool connection looks
- * alive to the server) is ended by the server within WRITE_TIMEOUTS.idleMs; and the new holder waits in slices of
+ * `statement_timeout` (the INDEXER_WRITE_* settings), so an old holder cut off mid-transaction (no FIN: its pool
+ * connection looks alive to the server) is ended by the server within the idle limit; and the new holder waits in slices of
  * `lock_timeout`, checking its signal between two and reporting `waiting for writes` (onWaitingForWrites).
  * The market upkeep's writes (db/market/upkeep.ts) are fenced too, one transaction per batch.
  *
  * Behind PgBouncer the lock needs session pooling (transaction pooling would hand the session to other clients).
  */
-import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { redactUrl, redactUrls } from '#contracts/redact';
 import { UnavailableError } from '#protocol/base-error';
-import { type DatabaseHandle, DatabaseUnavailableError, migrateDatabase } from '../database';
-import { rowsOf } from '../raw-rows';
-import { IndexerLockLostError } from './errors';
+import {
+  type DatabaseHandle,
+  DatabaseUnavailableError,
+  KEEPALIVE_INITIAL_DELAY_MS,
+  KEEPALIVE_SETTINGS,
+  migrateDatabase,
+  timedQuery,
+} from '../database';
+import {
+  advisoryLockRows,
+  indexerLockKey,
+  indexerWriteFence,
+  indexerWriteKey,
+  MIGRATION_LOCK_KEY,
+  microsSinceEpoch,
+  type WriteTimeouts,
+} from './fence';
 import type { WriteFence } from './store';
 
-/**
- * The advisory lock key of the indexer of `chainId`: the first 8 bytes of sha256("rackshare:indexer:<chainId>") as a
- * signed 64-bit integer, so indexers of different chains sharing one server never wait for each other.
- */
-export function indexerLockKey(chainId: number): bigint {
-  return advisoryKey(`rackshare:indexer:${chainId}`);
-}
-
-/**
- * The key every write transaction of the indexer of `chainId` takes shared (and a new lock holder exclusively, for an
- * instant): see `indexerWriteFence`.
- */
-export function indexerWriteKey(chainId: number): bigint {
-  return advisoryKey(`rackshare:indexer-writes:${chainId}`);
-}
-
-/** The key migrations run under, so roles starting together on one database never apply the same migration twice. */
-export const MIGRATION_LOCK_KEY = advisoryKey('rackshare:migrations');
-
-function advisoryKey(name: string): bigint {
-  return createHash('sha256').update(name).digest().readBigInt64BE(0);
-}
-
-/**
- * SQL text: the condition on pg_locks (as `alias`) that selects the rows of the bigint advisory lock `key` in the
- * current database, granted or waiting. pg_locks shows such a key as its two unsigned 32-bit halves (classid, objid;
- * objsubid 1). The halves are computed numbers, inlined. The one spelling of that query: the fence and the tests use it.
- */
-export function advisoryLockRows(key: bigint, alias = 'pg_locks'): string {
-  const unsigned = BigInt.asUintN(64, key);
-  return (
-    `${alias}.locktype = 'advisory' and ${alias}.objsubid = 1 ` +
-    `and ${alias}.database = (select oid from pg_database where datname = current_database()) ` +
-    `and ${alias}.classid = ${unsigned >> 32n}::oid and ${alias}.objid = ${unsigned & 0xffff_ffffn}::oid`
-  );
-}
+// The keys and the fence live in fence.ts; callers of the lock find them here too.
+export { advisoryLockRows, indexerLockKey, indexerWriteFence, indexerWriteKey, MIGRATION_LOCK_KEY, type WriteTimeouts };
 
 export type HeldLock = {
   /** Resolves when the connection that holds the lock is lost (then the lock is gone: stop indexing). */
   lost: Promise<Error>;
   /**
-   * Unlocks and closes the dedicated connection, within RELEASE_TIMEOUT_MS (then its socket is destroyed). With `lost`
+   * Unlocks and closes the dedicated connection, within LockLimits.releaseMs (then its socket is destroyed). With `lost`
    * (the lock is known gone) the socket is destroyed at once: a half-open connection would keep an unlock waiting for
    * minutes, and the server ends the session (and any lock left in it) on its own.
    */
   release: (options?: { lost?: boolean }) => Promise<void>;
 };
 
-/** How long `release` waits for the unlock and the connection's end before it destroys the socket. */
-export const RELEASE_TIMEOUT_MS = 3_000;
+/** The lock connection's limits: the INDEXER_LOCK_* settings (config/indexer.ts). */
+export type LockLimits = {
+  /** How long one probe of the held lock may go unanswered before it counts as missed. */
+  probeTimeoutMs: number;
+  /** Missed probes in a row that count as a lost lock (a closed or failed connection is lost at once). */
+  probeMisses: number;
+  /** How long `release` waits for the unlock and the connection's end before it destroys the socket. */
+  releaseMs: number;
+};
+export const DEFAULT_LOCK_LIMITS: LockLimits = { probeTimeoutMs: 10_000, probeMisses: 3, releaseMs: 3_000 };
+
+/**
+ * The client-side bound of the lock connection's other statements (the keep-alive settings, `pg_try_advisory_lock`,
+ * the session lookup), beyond which the server counts as gone: the connection is then dropped.
+ */
+const QUERY_MARGIN_MS = 5_000;
 
 export type AcquireOptions = {
   url: string;
   key: bigint;
-  /** Aborting stops the wait (then `acquireAdvisoryLock` resolves undefined) within one poll interval. */
+  /**
+   * Aborting stops the wait at once (then `acquireAdvisoryLock` resolves undefined), even while the server does not
+   * answer: the connection is dropped.
+   */
   signal: AbortSignal;
   /** Milliseconds between two `pg_try_advisory_lock` while another process holds the lock (default 2 s). */
   pollMs?: number;
   log: Logger;
   /** Called once when the first try finds the lock held elsewhere (the process is now in standby). */
   onStandby?: () => void;
+  /** DEFAULT_LOCK_LIMITS unless given. */
+  limits?: LockLimits;
 };
 
 /**
- * The limits of every fenced write transaction (set local by the fence). `idleMs` bounds how long a new holder waits
- * for a write transaction of a previous holder whose client went silent (the server ends that session); `statementMs`
- * how long one statement of it may run. Both far above what a range's write takes.
+ * A connection of its own on `url`. TCP keep-alives on both ends, short: the server releases the lock only once it
+ * sees the session gone, and after a power or network cut the operating systems' defaults would take two hours to
+ * notice. The server's side is set in SQL (PgBouncer refuses startup `options`). With `signal`, aborting drops the
+ * connection at once (connecting included): the caller's pending query then fails and it sees the signal aborted.
  */
-export type WriteTimeouts = { idleMs: number; statementMs: number };
-export const WRITE_TIMEOUTS: WriteTimeouts = { idleMs: 30_000, statementMs: 120_000 };
-
-async function connect(url: string) {
-  // TCP keep-alive: a peer gone without a FIN (a cut network) is noticed by both ends, not after the OS's two hours.
-  // Keep-alives on both ends, short: the server releases the lock only once it sees the session gone, and after a
-  // power or network cut on this machine the operating systems' defaults would take two hours to notice.
+async function connect(url: string, signal?: AbortSignal) {
   const client = new pg.Client({
     connectionString: url,
     connectionTimeoutMillis: 5_000,
     keepAlive: true,
-    keepAliveInitialDelayMillis: 10_000,
-    options: '-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3',
+    keepAliveInitialDelayMillis: KEEPALIVE_INITIAL_DELAY_MS,
   });
   // Errors of an idle connection (the server restarted) surface through `lost` below, never as an uncaught event.
   client.on('error', () => {});
+  const drop = () => destroy(client);
+  signal?.addEventListener('abort', drop, { once: true });
   try {
     await client.connect();
+    await client.query(timedQuery(KEEPALIVE_SETTINGS, [], QUERY_MARGIN_MS));
   } catch (error) {
+    signal?.removeEventListener('abort', drop);
+    destroy(client);
+    if (signal?.aborted) return undefined;
     throw new DatabaseUnavailableError(
       `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${redactUrls((error as Error).message)}.`,
       { cause: error },
     );
   }
-  return client;
+  return { client, settled: () => signal?.removeEventListener('abort', drop) };
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
+/** Drops the connection without a word to the server (which then ends the session and releases its locks). */
+function destroy(client: pg.Client) {
+  client.connection.stream.destroy();
+}
 
 /**
  * Takes the session-level advisory lock `key` on a connection of its own, waiting in standby (one try every
  * `pollMs`) while another session holds it. Resolves undefined when `signal` aborts first.
  */
 export async function acquireAdvisoryLock(options: AcquireOptions): Promise<HeldLock | undefined> {
-  const client = await takeLock(options);
-  return client && held(client, options.key, options.pollMs ?? DEFAULT_POLL_MS);
+  const taken = await takeLock(options);
+  if (!taken) return undefined;
+  taken.settled();
+  return held(taken.client, options.key, options.pollMs ?? DEFAULT_POLL_MS, limitsOf(options), options.log);
 }
+
+const limitsOf = (options: { limits?: LockLimits }) => options.limits ?? DEFAULT_LOCK_LIMITS;
 
 const DEFAULT_POLL_MS = 2_000;
 
-/** The connection holding the lock `key`, or undefined when `signal` aborted first. */
-async function takeLock(options: AcquireOptions): Promise<pg.Client | undefined> {
+/**
+ * The connection holding the lock `key`, or undefined when `signal` aborted first. Until `settled` is called, aborting
+ * drops the connection at once (a wait that must end even while the server does not answer).
+ */
+async function takeLock(options: AcquireOptions): Promise<{ client: pg.Client; settled: () => void } | undefined> {
   const { url, key, signal, pollMs = DEFAULT_POLL_MS, log } = options;
-  const client = await connect(url);
+  const connection = await connect(url, signal);
+  if (!connection) return undefined;
+  const { client } = connection;
   let waiting = false;
   try {
     while (!signal.aborted) {
-      const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1::bigint) as locked', [
-        key.toString(),
-      ]);
+      const { rows } = await client.query<{ locked: boolean }>(
+        timedQuery('select pg_try_advisory_lock($1::bigint) as locked', [key.toString()], QUERY_MARGIN_MS),
+      );
       if (rows[0]?.locked) {
         if (waiting) log.info('took the indexer lock over: indexing from the cursor');
-        return client;
+        return connection;
       }
       if (!waiting) {
         waiting = true;
         log.info({ key: key.toString() }, 'waiting for the indexer lock (another indexer runs): standby');
         options.onStandby?.();
       }
-      await sleep(pollMs, signal);
+      await delay(pollMs, undefined, { signal }).catch(() => {});
     }
   } catch (error) {
-    await client.end().catch(() => {});
+    connection.settled();
+    destroy(client);
+    if (signal.aborted) return undefined;
     throw error;
   }
-  await client.end().catch(() => {});
+  // Aborted: the connection is dropped already.
+  connection.settled();
+  destroy(client);
   return undefined;
 }
 
@@ -198,22 +202,34 @@ export async function acquireIndexerLock(
 ): Promise<IndexerLock | undefined> {
   const key = indexerLockKey(options.chainId);
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
-  const client = await takeLock({ ...options, key });
-  if (!client) return undefined;
+  const limits = limitsOf(options);
+  const taken = await takeLock({ ...options, key });
+  if (!taken) return undefined;
+  const { client } = taken;
   try {
     if (!(await waitForWrites(client, options, pollMs))) {
-      await client.end().catch(() => {});
+      // Aborted: the connection is dropped already (the server ends the session and releases the lock).
+      taken.settled();
+      destroy(client);
       return undefined;
     }
     const { rows } = await client.query<{ pid: number; started: string }>(
-      `select pid, ${microsSinceEpoch('backend_start')}::text as started from pg_stat_activity where pid = pg_backend_pid()`,
+      timedQuery(
+        `select pid, ${microsSinceEpoch('backend_start')}::text as started from pg_stat_activity where pid = pg_backend_pid()`,
+        [],
+        QUERY_MARGIN_MS,
+      ),
     );
     const session = rows[0];
     if (!session) throw new UnavailableError('The indexer lock session is missing from pg_stat_activity.');
-    const lock = held(client, key, pollMs);
+    taken.settled();
+    const lock = held(client, key, pollMs, limits, options.log);
     return { ...lock, fence: indexerWriteFence(options.chainId, session, options.writeTimeouts) };
   } catch (error) {
-    await client.end().catch(() => {});
+    taken.settled();
+    destroy(client);
+    // Aborted while waiting: the connection was dropped under its query.
+    if (options.signal.aborted) return undefined;
     throw error;
   }
 }
@@ -232,16 +248,18 @@ async function waitForWrites(
 ): Promise<boolean> {
   const writeKey = indexerWriteKey(options.chainId).toString();
   const sliceMs = Math.min(Math.max(pollMs, 100), 2_000);
+  // Each statement answers within its slice; past that and a margin the server counts as gone.
+  const bound = sliceMs + QUERY_MARGIN_MS;
   let reported = false;
   while (!options.signal.aborted) {
     try {
-      await client.query('begin');
-      await client.query("select set_config('lock_timeout', $1, true)", [String(sliceMs)]);
-      await client.query('select pg_advisory_xact_lock($1::bigint)', [writeKey]);
-      await client.query('commit');
+      await client.query(timedQuery('begin', [], bound));
+      await client.query(timedQuery("select set_config('lock_timeout', $1, true)", [String(sliceMs)], bound));
+      await client.query(timedQuery('select pg_advisory_xact_lock($1::bigint)', [writeKey], bound));
+      await client.query(timedQuery('commit', [], bound));
       return true;
     } catch (error) {
-      await client.query('rollback').catch(() => {});
+      await client.query(timedQuery('rollback', [], bound)).catch(() => {});
       if ((error as { code?: unknown }).code !== LOCK_NOT_AVAILABLE) throw error;
       if (!reported) {
         reported = true;
@@ -253,48 +271,22 @@ async function waitForWrites(
   return false;
 }
 
-/** SQL: a timestamp column as whole microseconds since the epoch (a bigint: exact, unlike a timestamptz's text). */
-const microsSinceEpoch = (column: string) => `(extract(epoch from ${column}) * 1000000)::bigint`;
+/** pg's error when a query's `query_timeout` ran out (the connection itself may still be fine). */
+const isQueryTimeout = (error: unknown) => (error as Error).message === 'Query read timeout';
 
 /**
- * The fence of the indexer of `chainId` whose lock is held by `session` (its backend's pid and start, which together
- * name one session for good: a pid alone may be reused). Run first in a write transaction: it takes the write key
- * shared until the transaction ends, then checks that the indexer lock is granted to that very session, and throws
- * IndexerLockLostError otherwise (the transaction then writes nothing).
+ * The lock as held on `client`. The connection is probed every `probeMs` (one probe at a time): a connection that
+ * closed or failed has lost the session, and the lock with it, at once; one that leaves `limits.probeMisses` probes
+ * in a row unanswered for `limits.probeTimeoutMs` each counts as lost too, even when the socket has not reported it
+ * yet (the server releases the lock as soon as it sees the session end, and a standby may then take over). A single
+ * slow answer (a checkpoint, a loaded server) costs nothing.
  */
-export function indexerWriteFence(
-  chainId: number,
-  session: { pid: number; started: string },
-  timeouts: WriteTimeouts = WRITE_TIMEOUTS,
-): WriteFence {
-  const writeKey = indexerWriteKey(chainId).toString();
-  return async (tx) => {
-    // The rest of the transaction only (is_local): a client gone silent mid-transaction is ended by the server.
-    await tx.execute(sql`select set_config('idle_in_transaction_session_timeout', ${String(timeouts.idleMs)}, true),
-      set_config('statement_timeout', ${String(timeouts.statementMs)}, true)`);
-    await tx.execute(sql`select pg_advisory_xact_lock_shared(${writeKey}::bigint)`);
-    const result = await tx.execute(sql`
-      select count(*)::int as held from pg_locks l join pg_stat_activity a on a.pid = l.pid
-      where ${sql.raw(advisoryLockRows(indexerLockKey(chainId), 'l'))}
-        and l.granted and l.pid = ${session.pid}
-        and ${sql.raw(microsSinceEpoch('a.backend_start'))} = ${session.started}::bigint`);
-    if (rowsOf<{ held: number }>(result)[0]?.held !== 1) {
-      throw new IndexerLockLostError(
-        'Lost the indexer lock: its session is gone and another indexer may write now; this one writes nothing more.',
-      );
-    }
-  };
-}
-
-/**
- * The lock as held on `client`. The connection is probed every `probeMs`: a connection that no longer answers has
- * lost the session, and the lock with it, even when the socket has not reported it yet (the server releases the lock as
- * soon as it sees the session end, and a standby may then take over).
- */
-function held(client: pg.Client, key: bigint, probeMs: number): HeldLock {
+export function held(client: pg.Client, key: bigint, probeMs: number, limits: LockLimits, log: Logger): HeldLock {
   let releasing = false;
   let gone = false;
   let probe: NodeJS.Timeout | undefined;
+  let probing = false;
+  let misses = 0;
   const lost = new Promise<Error>((resolve) => {
     const lose = (error: Error) => {
       clearInterval(probe);
@@ -304,36 +296,46 @@ function held(client: pg.Client, key: bigint, probeMs: number): HeldLock {
     client.once('error', lose);
     client.once('end', () => lose(new UnavailableError('The connection holding the indexer lock closed.')));
     probe = setInterval(() => {
-      // query_timeout per query: pg reads it at run time; its types know it only on the client.
-      client.query({ text: 'select 1', query_timeout: Math.max(probeMs, 1_000) } as pg.QueryConfig).catch(lose);
+      if (probing || gone) return;
+      probing = true;
+      client
+        .query(timedQuery('select 1', [], limits.probeTimeoutMs))
+        .then(
+          () => {
+            misses = 0;
+          },
+          (error: Error) => {
+            if (!isQueryTimeout(error) || ++misses >= limits.probeMisses) return lose(error);
+            log.warn(
+              { misses, timeoutMs: limits.probeTimeoutMs },
+              'the indexer lock connection answered no probe in time',
+            );
+          },
+        )
+        .finally(() => {
+          probing = false;
+        });
     }, probeMs);
     probe.unref();
   });
-  const destroy = () => {
-    client.connection.stream.destroy();
-  };
   return {
     lost,
     release: async ({ lost: known = false } = {}) => {
       releasing = true;
       clearInterval(probe);
-      if (known || gone) return destroy();
+      if (known || gone) return destroy(client);
       const unlock = async () => {
-        await client.query({
-          text: 'select pg_advisory_unlock($1::bigint)',
-          values: [key.toString()],
-          query_timeout: RELEASE_TIMEOUT_MS,
-        } as pg.QueryConfig);
+        await client.query(timedQuery('select pg_advisory_unlock($1::bigint)', [key.toString()], limits.releaseMs));
         await client.end();
         return true;
       };
       if (
-        !(await within(
+        (await within(
           unlock().catch(() => false),
-          RELEASE_TIMEOUT_MS,
-        ))
+          limits.releaseMs,
+        )) !== true
       )
-        destroy();
+        destroy(client);
     },
   };
 }
@@ -353,7 +355,7 @@ export function within<T>(work: Promise<T>, ms: number): Promise<T | false> {
  * migrations, which every role runs at start.
  */
 export async function withAdvisoryLock<T>(url: string, key: bigint, work: () => Promise<T>): Promise<T> {
-  const client = await connect(url);
+  const { client } = (await connect(url))!;
   try {
     await client.query('select pg_advisory_lock($1::bigint)', [key.toString()]);
     return await work();

@@ -9,10 +9,10 @@
 import type { Logger } from 'pino';
 import { createPublicClient, http, type PublicClient } from 'viem';
 import { databaseTarget } from '#config/common';
-import type { IndexerCliEnv } from '#config/indexer';
+import { type IndexerCliEnv, indexerLockLimits } from '#config/indexer';
 import { readDeployment } from '#contracts/deployments';
 import { ConfigError } from '#protocol/base-error';
-import { openDatabase } from '../database';
+import { indexerPoolTimeouts, openDatabase } from '../database';
 import { migrateShared, within } from './lock';
 import { startIndexerSupervisor } from './supervisor';
 
@@ -39,9 +39,22 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
   const chainId = await publicClient.getChainId();
   const deployment = readDeployment(chainId, env.deploymentsDir);
   if (!deployment) throw new ConfigError(`No deployment is recorded for chain ${chainId}.`);
-  const database = await openDatabase(databaseTarget(env));
+  const target = databaseTarget(env);
+  if (target.kind === 'postgres') {
+    // Migrations on a pool of their own, without the indexer's client-side bound (one may rewrite a large table).
+    const migrating = await openDatabase(target);
+    try {
+      await migrateShared(migrating);
+    } finally {
+      await migrating.close();
+    }
+  }
+  // The indexer's pool: a client-side bound past the fenced statement limit (work abandoned after a lost lock).
+  const database = await openDatabase(target, {
+    timeouts: indexerPoolTimeouts(indexerLockLimits(env.indexer).writes.statementMs),
+  });
   try {
-    await migrateShared(database);
+    if (target.kind === 'pglite') await migrateShared(database);
     const supervisor = await startIndexerSupervisor({
       db: database.db.$primary,
       target: database.target,

@@ -2,21 +2,23 @@
  * The indexer supervisor on PostgreSQL against a chain that stops answering (a fake RPC: the genesis block, then
  * silence), so its work hangs as on a cut network: a lost lock is reported at once while the work is still stuck
  * (`lock lost`, gauge 0, one loss), the `indexer` role's supervisor ends within its grace and stays `lock lost`; and
- * the chain identity is checked only under the lock. Skipped without TEST_DATABASE_URL.
+ * the chain identity is written only under the lock, while a standby of another deployment refuses to start.
+ * Skipped without TEST_DATABASE_URL.
  */
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import pino from 'pino';
 import { createPublicClient, custom, type Hex, type PublicClient } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IndexerSettings } from '#config/indexer';
+import { type IndexerSettings, parseIndexerEnv } from '#config/indexer';
 import { testPort } from '../../devnet/ports';
 import { json, metric } from '../../devnet/processes';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '../database';
 import { createScratchDatabase } from '../databases.test-kit';
 import { chainIdentity } from '../schema';
+import { MirrorMismatchError } from './identity';
 import { advisoryLockRows, indexerLockKey } from './lock';
-import { LOST_LOCK_GRACE_MS, startIndexerSupervisor } from './supervisor';
+import { startIndexerSupervisor } from './supervisor';
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const silent = pino({ level: 'silent' });
@@ -52,13 +54,28 @@ function silentChain() {
   return { publicClient, calls };
 }
 
-const settings = (port: number): IndexerSettings => ({
-  INDEXER_CONFIRMATIONS: 0,
-  INDEXER_MAX_BLOCK_RANGE: 100,
-  INDEXER_POLL_INTERVAL_MS: 100,
-  INDEXER_METRICS_PORT: port,
-  INDEXER_LOCK_POLL_MS: 200,
-});
+/** The grace the tests give stuck work (production: 5 s). */
+const GRACE_MS = 1_500;
+
+const settings = (port: number): IndexerSettings =>
+  parseIndexerEnv(
+    {
+      INDEXER_CONFIRMATIONS: '0',
+      INDEXER_MAX_BLOCK_RANGE: '100',
+      INDEXER_POLL_INTERVAL_MS: '100',
+      INDEXER_METRICS_PORT: String(port),
+      INDEXER_LOCK_POLL_MS: '200',
+      INDEXER_LOST_LOCK_GRACE_MS: String(GRACE_MS),
+    },
+    { localChain: true },
+  );
+
+/** A logger that keeps what it writes (to see what the supervisor did, not only when). */
+function recordingLog() {
+  const lines: Record<string, unknown>[] = [];
+  const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  return { log, lines };
+}
 
 async function migrated() {
   const scratch = await createScratchDatabase(postgresUrl!);
@@ -75,7 +92,13 @@ async function migrated() {
   return { database, admin };
 }
 
-function supervise(database: DatabaseHandle, publicClient: PublicClient, port: number, onLockLost: 'exit' | 'standby') {
+function supervise(
+  database: DatabaseHandle,
+  publicClient: PublicClient,
+  port: number,
+  onLockLost: 'exit' | 'standby',
+  options: { autoReset?: boolean; log?: pino.Logger } = {},
+) {
   return startIndexerSupervisor({
     db: database.db.$primary,
     target: database.target,
@@ -88,12 +111,12 @@ function supervise(database: DatabaseHandle, publicClient: PublicClient, port: n
     },
     deployBlock: 1n,
     deployBlockHash: DEPLOY_HASH,
-    autoReset: true,
+    autoReset: options.autoReset ?? true,
     settings: settings(port),
     role: 'indexer',
     onLockLost,
     signal: new AbortController().signal,
-    log: silent,
+    log: options.log ?? silent,
   });
 }
 
@@ -106,7 +129,8 @@ describe.skipIf(!postgresUrl)('the indexer supervisor on PostgreSQL', () => {
     const { database, admin } = await migrated();
     const { publicClient, calls } = silentChain();
     const port = testPort(8901);
-    const supervisor = await supervise(database, publicClient, port, 'exit');
+    const { log, lines } = recordingLog();
+    const supervisor = await supervise(database, publicClient, port, 'exit', { log });
     cleanups.push(() => supervisor.stop());
     const health = () => json(`http://127.0.0.1:${port}/health`);
     const metricOf = (name: string) => metric(`http://127.0.0.1:${port}/metrics`, name);
@@ -141,7 +165,10 @@ describe.skipIf(!postgresUrl)('the indexer supervisor on PostgreSQL', () => {
       message: expect.stringContaining('Lost the indexer lock'),
     });
     expect(await health()).toEqual({ status: 503, body: { ok: false, role: 'indexer', status: 'lock lost' } });
-    expect(LOST_LOCK_GRACE_MS).toBeLessThan(10_000);
+    // It ended because the grace (INDEXER_LOST_LOCK_GRACE_MS) ran out, the work still stuck on the chain.
+    expect(lines).toContainEqual(
+      expect.objectContaining({ graceMs: GRACE_MS, msg: 'the indexer did not stop in time; going on without it' }),
+    );
   });
 
   it('checks the chain identity only under the lock: a standby leaves the mirror alone', {
@@ -173,5 +200,35 @@ describe.skipIf(!postgresUrl)('the indexer supervisor on PostgreSQL', () => {
     // Once it holds the lock, it empties the mirror of the other deployment (autoReset) and records its own.
     await admin.query('select pg_advisory_unlock($1::bigint)', [indexerLockKey(31_337).toString()]);
     await expect.poll(stored, { timeout: 10_000 }).toMatchObject([{ deployBlockHash: DEPLOY_HASH }]);
+  });
+
+  it('refuses to stand by for a mirror of another deployment (read-only, before the lock), writing nothing', {
+    timeout: 30_000,
+  }, async () => {
+    const { database, admin } = await migrated();
+    const other = {
+      chainId: 31_337,
+      genesisHash: GENESIS,
+      deployBlock: 1n,
+      deployBlockHash: `0x${'33'.repeat(32)}` as Hex,
+    };
+    await database.db.insert(chainIdentity).values(other);
+    // Another indexer holds the lock: without the check this one would stand by and fail only at its takeover.
+    await admin.query('select pg_advisory_lock($1::bigint)', [indexerLockKey(31_337).toString()]);
+    const { publicClient } = silentChain();
+    const port = testPort(8951);
+    const supervisor = await supervise(database, publicClient, port, 'exit', { autoReset: false });
+    cleanups.push(() => supervisor.stop());
+    await expect(supervisor.ready).rejects.toBeInstanceOf(MirrorMismatchError);
+    await expect(supervisor.done).rejects.toThrow(/mirrors another deployment.*npm run db:reindex/);
+    expect(await json(`http://127.0.0.1:${port}/health`)).toEqual({
+      status: 503,
+      body: { ok: false, role: 'indexer', status: 'failed' },
+    });
+    // It never waited for the lock.
+    expect((await admin.query(`select count(*)::int as n ${lockRows} and not granted`)).rows).toEqual([{ n: 0 }]);
+    const stored = await database.db.select().from(chainIdentity).where(eq(chainIdentity.chainId, 31_337));
+    expect(stored).toMatchObject([{ deployBlockHash: other.deployBlockHash }]);
+    await admin.query('select pg_advisory_unlock($1::bigint)', [indexerLockKey(31_337).toString()]);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * The one way an indexer runs beside its `/health` and `/metrics`, for the `indexer` role (service.ts) and role `all`
  * (scripts/stack/indexer.ts): the indexer lock (lock.ts: standby, takeover, the write fence), the chain identity
- * check (identity.ts) under the lock and fenced, the state `/health` reports, and the gauge
+ * check (identity.ts: read-only before standing by, so a wrong RPC_URL or deployment refuses to start; then under the
+ * lock and fenced), the state `/health` reports, and the gauge
  * `rackshare_indexer_lock_held`. A lost lock (its connection dropped, or a write refused by the fence) shows at once —
  * even while the indexer's work is stuck on a dead connection — as `/health` 503 `{ ok: false, status: 'lock lost' }`,
  * `rackshare_indexer_lock_held 0` and one more `rackshare_indexer_lock_losses_total`. The work then has
- * LOST_LOCK_GRACE_MS to stop (its writes are fenced anyway) and the lock's socket is destroyed, not unlocked; then, as
+ * INDEXER_LOST_LOCK_GRACE_MS to stop (its writes are fenced anyway) and the lock's socket is destroyed, not unlocked; then, as
  * the caller chose, the indexer stops with an error (the `indexer` role exits 1 for its supervisor to restart it into
  * standby, still reporting `lock lost`) or stands by again in this process (role `all`, whose web keeps serving),
  * reporting `lock lost` until it indexes again.
@@ -14,24 +15,21 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { Counter, Gauge } from 'prom-client';
 import type { Hex, PublicClient } from 'viem';
-import { type IndexerSettings, indexerTuning } from '#config/indexer';
+import { type IndexerSettings, indexerLockLimits, indexerTuning } from '#config/indexer';
 import { BaseError, UnavailableError } from '#protocol/base-error';
 import type { Database, DatabaseTarget } from '../database';
 import { marketUpkeepHooks } from '../market/upkeep';
 import { type StatusServer, serveStatus } from '../status';
-import { INDEXER_LOCK_LOST } from './errors';
-import { ensureChainIdentity } from './identity';
+import { isIndexerLockLost } from './errors';
+import { checkChainIdentity, ensureChainIdentity } from './identity';
 import { createIndexer, type IndexerContracts } from './indexer';
-import { acquireIndexerLock, type IndexerLock, type WriteTimeouts, within } from './lock';
+import { acquireIndexerLock, type IndexerLock, type LockLimits, type WriteTimeouts, within } from './lock';
 import { createIndexerMetrics } from './metrics';
 import type { WriteFence } from './store';
 
 /** Where an indexer stands, as its `/health` reports it (`waiting for writes`: it holds the lock and waits for the
  * previous holder's write transactions to end). */
 export type IndexerState = 'starting' | 'standby' | 'waiting for writes' | 'indexing' | 'stopping';
-
-/** How long the work may take to stop once the lock is lost (or a stop asked), before the supervisor goes on without it. */
-export const LOST_LOCK_GRACE_MS = 5_000;
 
 /** What `/health` reports: the lock's states, `lock lost` after a loss, `failed` once indexing stopped on an error. */
 export type SupervisedState = IndexerState | 'lock lost' | 'failed';
@@ -53,7 +51,7 @@ export type IndexerSupervisorOptions = {
   autoReset: boolean;
   /** `exit`: a lost lock ends `done` with an error; `standby`: wait for the lock again in this process. */
   onLockLost: 'exit' | 'standby';
-  /** The limits of the fenced write transactions (lock.ts WRITE_TIMEOUTS by default). */
+  /** The limits of the fenced write transactions (the INDEXER_WRITE_* settings by default; tests shorten them). */
   writeTimeouts?: WriteTimeouts;
   /** Index up to the head once and end (no polling, no status server). */
   once?: boolean;
@@ -80,6 +78,7 @@ export type IndexerSupervisor = {
 /** Starts the indexer under its lock in the background; see the module's comment. */
 export async function startIndexerSupervisor(options: IndexerSupervisorOptions): Promise<IndexerSupervisor> {
   const { settings, log, once = false } = options;
+  const limits = indexerLockLimits(settings);
   const metrics = createIndexerMetrics();
   const lockHeld = new Gauge({
     name: 'rackshare_indexer_lock_held',
@@ -118,6 +117,18 @@ export async function startIndexerSupervisor(options: IndexerSupervisorOptions):
       : undefined;
   if (server) log.info({ url: server.url }, 'serving /health and /metrics');
 
+  /** The identity the mirror must describe (the chain's genesis: read once). */
+  let identity: Parameters<typeof ensureChainIdentity>[1] | undefined;
+  const chainIdentityNow = async () => {
+    identity ??= {
+      chainId: options.chainId,
+      genesisHash: (await options.publicClient.getBlock({ blockNumber: 0n })).hash,
+      deployBlock: options.deployBlock,
+      deployBlockHash: options.deployBlockHash,
+    };
+    return identity;
+  };
+
   /** One hold of the lock: returns the error that cost it, or undefined when stopped (or `once` is done). */
   const holdOnce = () => {
     // Aborted by the caller's signal or by the loss of the lock.
@@ -131,7 +142,9 @@ export async function startIndexerSupervisor(options: IndexerSupervisorOptions):
         chainId: options.chainId,
         controller,
         pollMs: settings.INDEXER_LOCK_POLL_MS,
-        writeTimeouts: options.writeTimeouts,
+        lockLimits: limits.lock,
+        writeTimeouts: options.writeTimeouts ?? limits.writes,
+        graceMs: limits.graceMs,
         log,
         onState: setState,
         // Reported at once, even while the work is still stuck on a dead connection.
@@ -141,18 +154,11 @@ export async function startIndexerSupervisor(options: IndexerSupervisorOptions):
         },
       },
       async (fence) => {
-        const genesis = await options.publicClient.getBlock({ blockNumber: 0n });
         // The fence first in its transaction: an indexer that lost the lock never empties the mirror under another.
-        const wiped = await ensureChainIdentity(
-          options.db,
-          {
-            chainId: options.chainId,
-            genesisHash: genesis.hash,
-            deployBlock: options.deployBlock,
-            deployBlockHash: options.deployBlockHash,
-          },
-          { autoReset: options.autoReset, fence },
-        );
+        const wiped = await ensureChainIdentity(options.db, await chainIdentityNow(), {
+          autoReset: options.autoReset,
+          fence,
+        });
         if (wiped) log.info('the chain was reset: its mirror was emptied and re-indexes');
         const indexer = createIndexer({
           db: options.db,
@@ -189,6 +195,8 @@ export async function startIndexerSupervisor(options: IndexerSupervisorOptions):
 
   let lostExit: Error | undefined;
   const done = (async () => {
+    // Before standing by: a standby on the wrong chain or deployment refuses to start now, not at its takeover.
+    await checkChainIdentity(options.db, await chainIdentityNow(), { autoReset: options.autoReset });
     let lost = false;
     while (!stopping.signal.aborted) {
       let lostLock: Error | undefined;
@@ -241,7 +249,10 @@ type LockedIndexingOptions = {
   /** The indexer's own signal: aborting it ends the wait or the work; it is aborted when the lock is lost. */
   controller: AbortController;
   pollMs: number;
-  writeTimeouts?: WriteTimeouts;
+  lockLimits: LockLimits;
+  writeTimeouts: WriteTimeouts;
+  /** How long the work may take to stop once the lock is lost (or a stop asked), before going on without it. */
+  graceMs: number;
   log: Logger;
   onState: (state: IndexerState) => void;
   /** Called once, at once, when the lock is lost (before the work has stopped). */
@@ -253,7 +264,7 @@ type LockedIndexingOptions = {
  * with the fence its writes must pass (lock.ts `indexerWriteFence`); on PGlite at once and without a fence (one
  * process per data directory). Returns the error that cost the lock, if it was lost (the work was then aborted, or
  * its write was refused by the fence), so the caller can stand by again or exit and be restarted into standby. After
- * a loss or a stop the work gets LOST_LOCK_GRACE_MS to end; after a loss the lock's socket is destroyed, not unlocked.
+ * a loss or a stop the work gets `graceMs` to end; after a loss the lock's socket is destroyed, not unlocked.
  */
 async function indexWithLock(
   options: LockedIndexingOptions,
@@ -262,13 +273,13 @@ async function indexWithLock(
   const { target, controller, log, onState } = options;
   let lock: IndexerLock | undefined;
   let lostLock: Error | undefined;
-  // Aborted by a stop or by the loss of the lock (lose aborts it): from then on the work has LOST_LOCK_GRACE_MS.
+  // Aborted by a stop or by the loss of the lock (lose aborts it): from then on the work has `graceMs`.
   const aborted = new Promise<void>((resolve) => {
     if (controller.signal.aborted) resolve();
     controller.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   const lose = (error: Error) => {
-    if (lostLock || (controller.signal.aborted && !isLockLost(error))) return;
+    if (lostLock || (controller.signal.aborted && !isIndexerLockLost(error))) return;
     lostLock = error;
     log.error({ err: error }, 'lost the indexer lock: stopping');
     options.onLost(error);
@@ -280,6 +291,7 @@ async function indexWithLock(
       chainId: options.chainId,
       signal: controller.signal,
       pollMs: options.pollMs,
+      limits: options.lockLimits,
       writeTimeouts: options.writeTimeouts,
       log,
       onStandby: () => onState('standby'),
@@ -292,16 +304,16 @@ async function indexWithLock(
   const working = work(lock?.fence).then(
     () => ({ failed: false as const }),
     (error: unknown) => {
-      if (!isLockLost(error)) return { failed: true as const, error };
+      if (!isIndexerLockLost(error)) return { failed: true as const, error };
       lose(error as Error);
       return { failed: false as const };
     },
   );
   try {
-    const outcome = await Promise.race([working, aborted.then(() => within(working, LOST_LOCK_GRACE_MS))]);
+    const outcome = await Promise.race([working, aborted.then(() => within(working, options.graceMs))]);
     if (outcome === false) {
       // Stuck on a dead connection or a silent RPC: its writes are fenced, so it is left behind.
-      log.warn({ graceMs: LOST_LOCK_GRACE_MS }, 'the indexer did not stop in time; going on without it');
+      log.warn({ graceMs: options.graceMs }, 'the indexer did not stop in time; going on without it');
     } else if (outcome.failed) {
       throw outcome.error;
     }
@@ -311,5 +323,3 @@ async function indexWithLock(
   }
   return lostLock;
 }
-
-const isLockLost = (error: unknown) => (error as { code?: unknown }).code === INDEXER_LOCK_LOST;

@@ -8,6 +8,7 @@
 import pg from 'pg';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseIndexerEnv } from '#config/indexer';
 import type { StackEnv } from '#config/stack';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '#db';
 import { createScratchDatabase, testDatabases } from '#db/databases.test-kit';
@@ -31,13 +32,15 @@ const LOCK_ROWS = `from pg_locks where ${advisoryLockRows(indexerLockKey(31_337)
 /** Role all's indexer step (as `npm start` runs it) on `database`, stopped after the test. */
 async function startRoleAllIndexer(testChain: TestChain, database: DatabaseHandle) {
   const env = {
-    indexer: {
-      INDEXER_CONFIRMATIONS: 0,
-      INDEXER_MAX_BLOCK_RANGE: 2_000,
-      INDEXER_POLL_INTERVAL_MS: 100,
-      INDEXER_METRICS_PORT: testPort(8888),
-      INDEXER_LOCK_POLL_MS: 200,
-    },
+    indexer: parseIndexerEnv(
+      {
+        INDEXER_CONFIRMATIONS: '0',
+        INDEXER_POLL_INTERVAL_MS: '100',
+        INDEXER_METRICS_PORT: String(testPort(8888)),
+        INDEXER_LOCK_POLL_MS: '200',
+      },
+      { localChain: true },
+    ),
   } as StackEnv;
   const stops: (() => Promise<void>)[] = [];
   const controller = new AbortController();

@@ -9,12 +9,13 @@ import type { Logger } from 'pino';
 import { type Chain, createPublicClient, createWalletClient, type Hex, http, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { databaseTarget } from '#config/common';
+import { indexerLockLimits } from '#config/indexer';
 import { checkProductionSettings } from '#config/production';
 import type { StackEnv } from '#config/stack';
 import type { WebSettings } from '#config/web';
 import type { Deployment } from '#contracts/deployments';
 import { redactUrl, redactUrls } from '#contracts/redact';
-import { type DatabaseHandle, DEFAULT_POOL_TIMEOUTS, openDatabase } from '#db';
+import { type DatabaseHandle, DEFAULT_POOL_TIMEOUTS, indexerPoolTimeouts, openDatabase } from '#db';
 import { migrateShared } from '#db/indexer/lock';
 import { monitorReplicas } from '#db/replicas';
 import { ConfigError, UnavailableError } from '#protocol/base-error';
@@ -236,7 +237,14 @@ export async function startDatabase(env: StackEnv, chain: ChainConnection, log: 
     timeouts: { ...DEFAULT_POOL_TIMEOUTS, statementMs: env.web.statementTimeoutMs },
   });
   defer(closeWithin(web));
-  const indexer = target.kind === 'postgres' ? await openDatabase(target) : web;
+  // The indexer's pools as the indexer role's: a client-side limit past its fenced writes' own (work left behind after a
+  // lost lock never waits for ever on a server that does not answer).
+  const indexer =
+    target.kind === 'postgres'
+      ? await openDatabase(target, {
+          timeouts: indexerPoolTimeouts(indexerLockLimits(env.indexer).writes.statementMs),
+        })
+      : web;
   if (indexer !== web) defer(closeWithin(indexer));
   // As in the web role: a replica that fails or lags leaves the reads' rotation until it recovers (db/replicas.ts).
   const monitor = monitorReplicas(web, {
@@ -247,7 +255,15 @@ export async function startDatabase(env: StackEnv, chain: ChainConnection, log: 
   if (monitor) defer(async () => monitor.stop());
   // Under the migration lock on PostgreSQL, before the indexer lock (a standby still migrates): web roles starting
   // beside this process never apply a migration twice. The chain identity is checked by the indexer, under its lock.
-  await migrateShared(indexer);
+  // Migrations on a pool of their own, unbounded (one may rewrite a large table), as the indexer role runs them.
+  if (target.kind === 'postgres') {
+    const migrator = await openDatabase(target);
+    try {
+      await migrateShared(migrator);
+    } finally {
+      await closeWithin(migrator)();
+    }
+  } else await migrateShared(indexer);
   return { target, replicaCount: web.replicaCount, web, indexer };
 }
 
