@@ -28,11 +28,9 @@ import { SESSION_COOKIE_NAMES } from '../app/lib/session-cookie-names';
 import { migrateDatabase, openDatabase } from '../db/database';
 import type { TestChain } from '../db/fixtures.test-kit';
 import {
-  installedMajors,
   type StreamingReplica,
-  serverBinaries,
-  serverMajor,
   startStreamingReplica,
+  streamingReplicaSupport,
 } from '../scripts/roles/streaming-replica.test-kit';
 import { CONNECTIONS, load, SECONDS } from './web-load';
 import { seed } from './web-seed';
@@ -188,12 +186,9 @@ export async function benchPostgres(serverUrl: string, chain: TestChain, basePor
     );
     const primary = await loadAll([webs[0]!], '/api/v1/clusters');
     for (const web of webs.splice(0)) await web.stop();
-    const major = await serverMajor(serverUrl);
-    const binaries = serverBinaries(major);
+    const { binaries, skipReason } = await streamingReplicaSupport(serverUrl);
     if (!binaries) {
-      console.log(
-        `GET /api/v1/clusters from a read replica: skipped (the PostgreSQL ${major} server binaries are not installed; found: ${installedMajors()})`,
-      );
+      console.log(`GET /api/v1/clusters from a read replica: skipped (${skipReason})`);
       return;
     }
     standby = startStreamingReplica({ primaryUrl: serverUrl, binaries, port: basePort + 4 });

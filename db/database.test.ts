@@ -18,7 +18,7 @@ import {
   redactDatabaseUrl,
   routeReads,
 } from './database';
-import { testDatabases } from './databases.test-kit';
+import { openMigratedPglites, testDatabases } from './databases.test-kit';
 import { clearChain, openPrimaryAndReplica, replicaChainId, replicaTestsRun } from './replica.test-kit';
 import { monitorReplicas } from './replicas';
 import { stablecoinTransfers } from './schema';
@@ -130,11 +130,7 @@ describe('routeReads (three in-memory PGlites: a primary and two replicas)', () 
   let primary: Database;
   let replicas: Database[];
   beforeAll(async () => {
-    for (let i = 0; i < 3; i++) {
-      const handle = await openDatabase({ kind: 'pglite', dataDir: null });
-      await migrateDatabase(handle);
-      handles.push(handle);
-    }
+    handles.push(...(await openMigratedPglites(3)));
     [primary, ...replicas] = handles.map((handle) => handle.db.$primary) as [Database, ...Database[]];
     // What only each copy holds: block 1 on the primary, 11 on the first replica, 21 on the second.
     for (const [i, db] of [primary, ...replicas].entries())

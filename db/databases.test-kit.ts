@@ -26,6 +26,13 @@ async function migrated(open: () => Promise<DatabaseHandle>) {
 
 const openPglite = () => openDatabase({ kind: 'pglite', dataDir: null });
 
+/** `count` migrated in-memory PGlites, e.g. a primary and its replicas for the read-routing tests. */
+export async function openMigratedPglites(count: number): Promise<DatabaseHandle[]> {
+  const handles: DatabaseHandle[] = [];
+  for (let i = 0; i < count; i++) handles.push(await migrated(openPglite));
+  return handles;
+}
+
 export const testDatabases: TestDatabaseFactory[] = [
   { name: 'pglite', open: () => migrated(openPglite), openEmpty: openPglite },
 ];

@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   type Database,
   type DatabaseHandle,
-  migrateDatabase,
   oneReplica,
   openDatabase,
   type ReadDatabase,
   routeReads,
 } from './database';
+import { openMigratedPglites } from './databases.test-kit';
 import { postgresReplicaProbe, type ReplicaReading } from './replica-probe';
-import { createReplicaMonitor, PROBES_TO_FLIP, type ReplicaMonitor } from './replicas';
+import { createReplicaMonitor, PROBES_TO_FLIP, type ReplicaMonitor, type ReplicaMonitorOptions } from './replicas';
 import { indexedBlocks } from './schema';
 
 const CHAIN = 31_337;
@@ -53,6 +53,25 @@ function fakeProbe(count: number) {
   };
 }
 
+/**
+ * A monitor of `rotation` fed by a fake probe of as many replicas, with the settings every test here shares (10 blocks
+ * of lag allowed, probes only when a test calls `check`) and its gauges in a registry of its own.
+ */
+function fakeMonitor(rotation: boolean[], options: Partial<ReplicaMonitorOptions> = {}) {
+  const fake = fakeProbe(rotation.length);
+  const registry = new Registry();
+  const monitor = createReplicaMonitor({
+    rotation,
+    probe: fake.probe,
+    maxLagBlocks: 10,
+    intervalMs: 60_000,
+    log,
+    registry,
+    ...options,
+  });
+  return { fake, registry, monitor };
+}
+
 const up = (lagBlocks: bigint): ReplicaReading => ({ up: true, lagBlocks, lagSeconds: Number(lagBlocks) * 12 });
 const down: ReplicaReading = { up: false, error: 'connect ECONNREFUSED 127.0.0.1:5433' };
 
@@ -72,11 +91,7 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
   let primary: Database;
   let replicas: Database[];
   beforeAll(async () => {
-    for (let i = 0; i < 3; i++) {
-      const handle = await openDatabase({ kind: 'pglite', dataDir: null });
-      await migrateDatabase(handle);
-      handles.push(handle);
-    }
+    handles.push(...(await openMigratedPglites(3)));
     [primary, ...replicas] = handles.map((handle) => handle.db.$primary) as [Database, ...Database[]];
     // The primary has indexed up to block 100, the first replica up to 99, the second up to 70.
     await indexUpTo(primary, 100);
@@ -102,17 +117,7 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
   it('takes a lagging and a down replica out of rotation and puts them back once well, gauges and all', async () => {
     const rotation = [true, true];
     const db = routeReads(primary, replicas, rotation);
-    const fake = fakeProbe(2);
-    const registry = new Registry();
-    const monitor = createReplicaMonitor({
-      rotation,
-      probe: fake.probe,
-      maxLagBlocks: 10,
-      intervalMs: 60_000,
-      log,
-      registry,
-      prefix: 'rackshare_web_',
-    });
+    const { fake, registry, monitor } = fakeMonitor(rotation, { prefix: 'rackshare_web_' });
     const requestsRead = async (count: number) => {
       const seen: (bigint | undefined)[] = [];
       for (let i = 0; i < count; i++) seen.push(await cursor(oneReplica(db)));
@@ -165,8 +170,7 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
   it('falls back to the primary with one replica out (the single-replica route has no other choice)', async () => {
     const rotation = [true];
     const db: ReadDatabase = routeReads(primary, [replicas[1]!], rotation);
-    const fake = fakeProbe(1);
-    const monitor = createReplicaMonitor({ rotation, probe: fake.probe, maxLagBlocks: 10, intervalMs: 60_000, log });
+    const { fake, monitor } = fakeMonitor(rotation);
     expect(oneReplica(db)).toBe(db);
     expect(await cursor(db), 'before its first probe: the primary').toBe(100n);
     await monitor.check();
@@ -182,8 +186,7 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
 
   it('serves no reads from a replica before its first probe (down if unreachable at open); the first probe acts at once', async () => {
     const rotation = [false, true];
-    const fake = fakeProbe(2);
-    const monitor = createReplicaMonitor({ rotation, probe: fake.probe, maxLagBlocks: 10, intervalMs: 60_000, log });
+    const { monitor } = fakeMonitor(rotation);
     expect(rotation).toEqual([false, false]);
     expect(monitor.out()).toEqual([
       { index: 0, up: false, lagBlocks: null, lagSeconds: null, inRotation: false, reason: 'down' },
@@ -196,17 +199,7 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
 
   it('keeps each verdict for at most `unknownProbes` probes while the primary does not answer, then takes it out', async () => {
     const rotation = [true, true];
-    const fake = fakeProbe(2);
-    const registry = new Registry();
-    const monitor = createReplicaMonitor({
-      rotation,
-      probe: fake.probe,
-      maxLagBlocks: 10,
-      intervalMs: 60_000,
-      log,
-      registry,
-      unknownProbes: 3,
-    });
+    const { fake, registry, monitor } = fakeMonitor(rotation, { unknownProbes: 3 });
     fake.set([up(1n), up(30n)]);
     await monitor.check();
     expect(rotation).toEqual([true, false]);
@@ -238,8 +231,7 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
 
   it('needs two bad probes in a row to take a replica out and two good ones to put it back (no flapping)', async () => {
     const rotation = [true];
-    const fake = fakeProbe(1);
-    const monitor = createReplicaMonitor({ rotation, probe: fake.probe, maxLagBlocks: 10, intervalMs: 60_000, log });
+    const { fake, monitor } = fakeMonitor(rotation);
     await monitor.check();
     expect(rotation).toEqual([true]);
     const stalled: ReplicaReading = { up: true, lagBlocks: 0n, lagSeconds: 0, stalled: 'replay paused' };
@@ -283,16 +275,7 @@ describe('the replica monitor and the reads it routes (in-memory PGlites: a prim
 
   it('takes a replica that is no copy of the primary out at its first such probe', async () => {
     const rotation = [true, true];
-    const fake = fakeProbe(2);
-    const registry = new Registry();
-    const monitor = createReplicaMonitor({
-      rotation,
-      probe: fake.probe,
-      maxLagBlocks: 10,
-      intervalMs: 60_000,
-      log,
-      registry,
-    });
+    const { fake, registry, monitor } = fakeMonitor(rotation);
     await monitor.check();
     fake.set([{ up: true, mismatch: 'it is not a standby' }, up(0n)]);
     await monitor.check();

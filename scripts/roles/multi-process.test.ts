@@ -18,22 +18,10 @@ import { devAccount, devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
 import { exited, json, metric, type Role, running, startRole } from '../../devnet/processes';
 import { appBuildIsStale, buildApp } from '../stack/web';
-import {
-  installedMajors,
-  type StreamingReplica,
-  serverBinaries,
-  serverMajor,
-  startStreamingReplica,
-} from './streaming-replica.test-kit';
+import { type StreamingReplica, startStreamingReplica, streamingReplicaSupport } from './streaming-replica.test-kit';
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
-const major = postgresUrl ? await serverMajor(postgresUrl) : undefined;
-const binaries = major === undefined ? undefined : serverBinaries(major);
-const skipReason = !postgresUrl
-  ? 'TEST_DATABASE_URL is unset'
-  : !binaries
-    ? `the PostgreSQL ${major} server binaries (pg_basebackup, pg_ctl) are not installed (found: ${installedMajors()})`
-    : undefined;
+const { binaries, skipReason } = await streamingReplicaSupport(postgresUrl);
 if (skipReason) console.warn(`multi-process test skipped: ${skipReason}`);
 
 /** The test's own database on the primary, recreated each run before the base backup so the replica has it. */

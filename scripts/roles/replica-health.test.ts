@@ -12,22 +12,10 @@ import { startTestChain, type TestChain } from '#db/fixtures.test-kit';
 import { testPort } from '../../devnet/ports';
 import { exited, json, type Role, metric as readMetric, running, startRole } from '../../devnet/processes';
 import { appBuildIsStale, buildApp } from '../stack/web';
-import {
-  installedMajors,
-  type StreamingReplica,
-  serverBinaries,
-  serverMajor,
-  startStreamingReplica,
-} from './streaming-replica.test-kit';
+import { type StreamingReplica, startStreamingReplica, streamingReplicaSupport } from './streaming-replica.test-kit';
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
-const major = postgresUrl ? await serverMajor(postgresUrl) : undefined;
-const binaries = major === undefined ? undefined : serverBinaries(major);
-const skipReason = !postgresUrl
-  ? 'TEST_DATABASE_URL is unset'
-  : !binaries
-    ? `the PostgreSQL ${major} server binaries (pg_basebackup, pg_ctl) are not installed (found: ${installedMajors()})`
-    : undefined;
+const { binaries, skipReason } = await streamingReplicaSupport(postgresUrl);
 if (skipReason) console.warn(`replica health test skipped: ${skipReason}`);
 
 /** The test's databases on the primary: the web's (cloned by the replica) and an empty one WEB_MIGRATE=off refuses. */

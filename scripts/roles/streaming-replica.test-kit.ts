@@ -33,6 +33,23 @@ export async function serverMajor(url: string): Promise<number> {
   }
 }
 
+/**
+ * Whether a streaming replica of the server behind `url` can be started here: the server binaries of its version, or
+ * the reason it cannot (no URL, no binaries), which the callers print and skip on.
+ */
+export async function streamingReplicaSupport(
+  url: string | undefined,
+): Promise<{ binaries: string; skipReason?: undefined } | { binaries?: undefined; skipReason: string }> {
+  if (!url) return { skipReason: 'TEST_DATABASE_URL is unset' };
+  const major = await serverMajor(url);
+  const binaries = serverBinaries(major);
+  return binaries
+    ? { binaries }
+    : {
+        skipReason: `the PostgreSQL ${major} server binaries (pg_basebackup, pg_ctl) are not installed (found: ${installedMajors()})`,
+      };
+}
+
 export type StreamingReplica = {
   url: (database: string) => string;
   /** Stops the server as a crash would (`-m immediate`), keeping its data directory for `resume`. */
