@@ -14,7 +14,9 @@
  * Any disagreement throws ChainMovedError (retryable): nothing of the range is written, and it is read again.
  *
  * Stablecoin transfers are fetched only when they come from or go to a protocol contract (review M-7: on a real
- * stablecoin the chain's every transfer would otherwise be mirrored), with topic filters. RPCs cap OR-lists, so the
+ * stablecoin the chain's every transfer would otherwise be mirrored), with topic filters, and only over the blocks
+ * whose header is not at hand or whose logsBloom may hold one: the headers are fetched first, and in a busy backfill
+ * (a header for nearly every block) the node is then seldom asked at all. RPCs cap OR-lists, so the
  * contracts are named MAX_TOPIC_ADDRESSES at a time, in several eth_getLogs per range: fetching every transfer past
  * the cap instead would bring M-7 back at ~250 clusters. The followed addresses are split the same way.
  */
@@ -228,11 +230,18 @@ export function createRangeReader(options: {
    */
   async function readRange(from: bigint, to: bigint, knownBefore: KnownContracts, finalized: bigint) {
     const followedBefore = followedAddresses(knownBefore);
+    const unfinalFrom = finalized >= from ? finalized + 1n : from;
     let [first, last, logs] = await Promise.all([
       getBlock(from),
       getBlock(to),
-      fetchLogs({ fromBlock: from, toBlock: to }, followedBefore, followedBefore),
+      fetchLogs({ fromBlock: from, toBlock: to }, followedBefore, []),
     ]);
+    // The headers the checks need anyway come before the stablecoin transfers: a block whose bloom proves that it holds
+    // no stablecoin transfer from or to the protocol is not asked about (in a busy backfill, nearly every block).
+    const headers = new Map([first, last].map((header) => [header.number, header]));
+    await fetchHeaders(headers, neededHeaders(logs, unfinalFrom, to));
+    const span = stablecoinSpan(from, to, headers, followedBefore);
+    if (span) logs = sortUnique([...logs, ...(await fetchLogs(span, [], followedBefore))]);
     // Tokens and offerings created in this range emit logs in it too: fetch theirs from their creation block on.
     const next = { ...knownBefore, tokens: new Map(knownBefore.tokens), offerings: new Map(knownBefore.offerings) };
     const factoryLogs = logs.filter((entry) => entry.address.toLowerCase() === next.factory);
@@ -251,7 +260,7 @@ export function createRangeReader(options: {
             ...followedBefore,
             ...discovered.filter((entry) => entry.blockNumber <= blockNumber).flatMap((e) => [e.token, e.offering]),
           ];
-    const headers = await checkAgainstHeaders(from, to, logs, [first, last], finalized, followedAt);
+    await checkAgainstHeaders(from, to, logs, headers, unfinalFrom, followedAt);
     // `next` already knows this range's new tokens: their mint precedes the ClusterTokenized log in the same block.
     // One Date per block, shared by its rows (the store maps each distinct value to the driver once).
     const times = new Map<bigint, Date>();
@@ -269,21 +278,60 @@ export function createRangeReader(options: {
     return { from, to, first, last, logCount: logs.length, rows, next };
   }
 
+  /** The blocks whose headers the checks need: every block with a log, and every block from `unfinalFrom` to `to`. */
+  function neededHeaders(logs: ChainLog[], unfinalFrom: bigint, to: bigint) {
+    const wanted = new Set(logs.map((log) => log.blockNumber));
+    for (let block = unfinalFrom; block <= to; block++) wanted.add(block);
+    return wanted;
+  }
+
+  /** Adds the headers of `blocks` that `headers` lacks, all at once (JSON-RPC batches of HEADER_BATCH). */
+  async function fetchHeaders(headers: Map<bigint, Header>, blocks: Set<bigint>) {
+    const missing = [...blocks].filter((block) => !headers.has(block));
+    for (const header of await Promise.all(missing.map(getBlock))) headers.set(header.number, header);
+  }
+
+  /**
+   * The blocks of `from`..`to` that may hold a stablecoin transfer from or to one of `protocol`, as one span (none:
+   * undefined): each block whose header is not at hand, and each whose logsBloom may hold the stablecoin's Transfer
+   * with one of them as a topic. A clear bloom bit proves the log is not in the block; one span, not a request per run
+   * of blocks, so a range costs at most the two stablecoin queries it always cost.
+   */
+  function stablecoinSpan(from: bigint, to: bigint, headers: Map<bigint, Header>, protocol: Address[]) {
+    let protocolBits: BloomBits[] | undefined;
+    const mayHold = (header: Header) => {
+      if (!header.logsBloom) return true;
+      const bloom = bloomBytes(header.logsBloom);
+      if (!bloomMayContain(bloom, bitsOf(contracts.stablecoin)) || !bloomMayContain(bloom, bitsOf(TRANSFER_TOPIC))) {
+        return false;
+      }
+      protocolBits ??= protocol.map((address) => bitsOf(pad(address)));
+      return protocolBits.some((bits) => bloomMayContain(bloom, bits));
+    };
+    let fromBlock: bigint | undefined;
+    let toBlock = from;
+    for (let block = from; block <= to; block++) {
+      const header = headers.get(block);
+      if (header && !mayHold(header)) continue;
+      fromBlock ??= block;
+      toBlock = block;
+    }
+    return fromBlock === undefined ? undefined : { fromBlock, toBlock };
+  }
+
+  /**
+   * Holds `logs` against the headers (those missing are fetched into `headers`): the unfinalized blocks form one chain,
+   * every log names its block's hash, and the blooms of unfinalized blocks announce no log the answer lacks.
+   */
   async function checkAgainstHeaders(
     from: bigint,
     to: bigint,
     logs: ChainLog[],
-    fetched: Header[],
-    finalized: bigint,
+    headers: Map<bigint, Header>,
+    unfinalFrom: bigint,
     followedAt: (blockNumber: bigint) => Address[],
   ) {
-    const headers = new Map(fetched.map((header) => [header.number, header]));
-    const unfinalFrom = finalized >= from ? finalized + 1n : from;
-    const wanted = new Set(logs.map((log) => log.blockNumber));
-    for (let block = unfinalFrom; block <= to; block++) wanted.add(block);
-    const missing = [...wanted].filter((block) => !headers.has(block));
-    // All at once: the batching client sends them as JSON-RPC batches of HEADER_BATCH.
-    for (const header of await Promise.all(missing.map(getBlock))) headers.set(header.number, header);
+    await fetchHeaders(headers, neededHeaders(logs, unfinalFrom, to));
     for (let block = unfinalFrom + 1n; block <= to; block++) {
       if (headers.get(block)!.parentHash !== headers.get(block - 1n)!.hash) {
         throw new ChainMovedError(`the headers of blocks ${block - 1n} and ${block} are not of one chain`);
@@ -298,7 +346,6 @@ export function createRangeReader(options: {
       }
     }
     if (unfinalFrom <= to) await checkBlooms(from, to, unfinalFrom, headers, logs, followedAt);
-    return headers;
   }
 
   /** Reads again, by hash, each unfinalized block whose bloom may hold a log the answer does not have. */
