@@ -310,6 +310,60 @@ describe.each(testDatabases)('indexer chain checks on $name', ({ name, open }) =
     expect(await dumpMirror(db)).toEqual(await cleanIndex());
   });
 
+  it('asks for stablecoin transfers only over blocks without a header at hand or whose bloom may hold one (M-7)', async () => {
+    const testChain = await startChain();
+    const { sale } = await runScenario(testChain);
+    const [investorA, investorB] = devRoles.investors;
+    const sharesOnly: bigint[] = [];
+    for (let count = 0; count < 3; count++) {
+      const receipt = await testChain.transferShares(investorA, sale.token, devAccount(investorB).address, 1n);
+      sharesOnly.push(receipt.blockNumber);
+    }
+    const stablecoinQueries: GetLogsArgs[] = [];
+    const recording = withGetLogs(testChain.publicClient, (logs, args) => {
+      if (args.topics !== undefined && args.fromBlock !== undefined) stablecoinQueries.push(args);
+      return logs;
+    });
+    const db = await openDb();
+    const indexer = indexerFor(db, { publicClient: recording });
+    await indexer.catchUp();
+
+    // The share transfers' blocks have headers (their logs need them) whose blooms hold no stablecoin log: not asked,
+    // neither for the contracts known before the range nor for the token and offering created in it.
+    expect(stablecoinQueries.length).toBeGreaterThan(0);
+    for (const query of stablecoinQueries) expect(query.toBlock!).toBeLessThan(sharesOnly[0]!);
+    // A range of share transfers alone: no stablecoin query at all.
+    stablecoinQueries.length = 0;
+    await testChain.transferShares(investorB, sale.token, devAccount(investorA).address, 1n);
+    await testChain.transferShares(investorA, sale.token, devAccount(investorB).address, 1n);
+    await indexer.catchUp();
+    expect(stablecoinQueries).toEqual([]);
+    // Nothing is missed: the mirror holds every stablecoin transfer from or to a protocol contract on the chain.
+    const protocol = new Set(
+      [
+        testChain.contracts.clusterRegistry,
+        testChain.contracts.factory,
+        testChain.contracts.market,
+        sale.token,
+        sale.offering,
+      ].flatMap((address) => (address ? [address.toLowerCase()] : [])),
+    );
+    const all = parseEventLogs({
+      abi: testStablecoinAbi,
+      eventName: 'Transfer',
+      logs: await testChain.publicClient.getLogs({
+        address: testChain.contracts.stablecoin,
+        fromBlock: testChain.deployment.deployBlock,
+      }),
+    });
+    const expected = all
+      .filter((log) => protocol.has(log.args.from.toLowerCase()) || protocol.has(log.args.to.toLowerCase()))
+      .map((log) => `${log.transactionHash}:${log.logIndex}`);
+    const stored = await db.select().from(stablecoinTransfers);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(stored.map((row) => `${row.transactionHash}:${row.logIndex}`).sort()).toEqual(expected.sort());
+  });
+
   it('rolls a reorg deeper than the kept block hashes back to the finalized block, not the deployment (I-7)', {
     timeout: 240_000,
   }, async () => {

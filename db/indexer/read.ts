@@ -250,7 +250,11 @@ export function createRangeReader(options: {
     for (const entry of discovered) if (entry.blockNumber < since) since = entry.blockNumber;
     if (discovered.length > 0) {
       const added = discovered.flatMap((entry) => [entry.token, entry.offering]);
-      logs = sortUnique([...logs, ...(await fetchLogs({ fromBlock: since, toBlock: to }, added, added))]);
+      const addedLogs = await fetchLogs({ fromBlock: since, toBlock: to }, added, []);
+      await fetchHeaders(headers, neededHeaders(addedLogs, unfinalFrom, to));
+      const addedSpan = stablecoinSpan(since, to, headers, added);
+      const addedTransfers = addedSpan ? await fetchLogs(addedSpan, [], added) : [];
+      logs = sortUnique([...logs, ...addedLogs, ...addedTransfers]);
     }
     // What was asked for block n: the contracts known before the range and those created up to n (from `since`).
     const followedAt = (blockNumber: bigint) =>
