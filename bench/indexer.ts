@@ -3,10 +3,11 @@
  * 100 per block: transactions sent in JSON-RPC batches with automine off, then one block mined), and measures in the
  * same run, on the same ranges: the node's raw eth_getLogs throughput (plain fetch + JSON.parse, no decoding), the
  * database's raw bulk load of the same rows (COPY, and multi-row INSERT of literals, on both; the faster counts), and
- * the indexer's backfill against the lower of the two. Then the analytics chart queries on
+ * the indexer's backfill against the lower of the two. Each of these figures is the fastest of BENCH_RUNS (default 3)
+ * timed runs after one untimed run, all taken the same way (see `fastest`). Then the analytics chart queries on
  * 100 clusters × 365 days of hourly reports. PGlite always; PostgreSQL too when BENCH_DATABASE_URL or
  * TEST_DATABASE_URL is set. Ports: anvil on BENCH_ANVIL_PORT (default 8850). BENCH_PROFILE=<dir> writes a CPU profile
- * of each backfill there (`indexer-<database>.cpuprofile`, for Chrome's DevTools or `npx speedscope`).
+ * of each database's backfill runs there (`indexer-<database>.cpuprofile`, for Chrome's DevTools or `npx speedscope`).
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -24,6 +25,7 @@ import { type DatabaseHandle, migrateDatabase, openDatabase } from '../db/databa
 import { createScratchDatabase } from '../db/databases.test-kit';
 import { startTestChain } from '../db/fixtures.test-kit';
 import { createIndexer } from '../db/indexer/indexer';
+import { emptyMirror } from '../db/mirror';
 import { shareTransfers } from '../db/schema';
 import { devAccount, devRoles } from '../devnet/accounts';
 import { seedHourlyReports } from './seed';
@@ -32,6 +34,7 @@ const TOTAL_EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const PER_BLOCK = 100;
 // 100 blocks × 100 logs ≈ 6 MB of JSON: under viem's 10 MB response limit.
 const RANGE = 100;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CHAIN_ID = 31_337;
 const format = (value: number) => Math.round(value).toLocaleString('en-US');
 const label = (name: string) => (name === 'pglite' ? 'PGlite' : 'PostgreSQL');
@@ -66,15 +69,23 @@ function rawRows(logs: RawLog[]) {
 
 type Query = (text: string, params?: unknown[], options?: { blob: Blob }) => Promise<unknown>;
 
-/** Times `load` on its second run (the first, untimed, warms the database; the table is emptied between). */
-async function timed(query: Query, table: string, rows: number, load: () => Promise<unknown>) {
-  await load();
-  await query(`truncate ${table}`);
-  const start = performance.now();
-  await load();
-  const rate = rows / ((performance.now() - start) / 1000);
-  await query(`truncate ${table}`);
-  return rate;
+/**
+ * The fastest rate of RUNS timed runs of `run` (which returns how many events or rows it handled), after one untimed
+ * run that warms what a long-running process has warm: the JIT, the connections and the database's caches. `reset`
+ * runs, untimed, before every run. Every figure of this bench is taken this way, the ceilings and the indexer alike:
+ * on a shared machine another process only ever slows a run down (single runs of the same code moved by ±15 %), so
+ * the fastest of a few is the steadiest measure of each, and their ratio compares like with like.
+ */
+async function fastest(reset: () => Promise<unknown>, run: () => Promise<number>) {
+  let best = 0;
+  for (let attempt = 0; attempt <= RUNS; attempt++) {
+    await reset();
+    const start = performance.now();
+    const count = await run();
+    const rate = count / ((performance.now() - start) / 1000);
+    if (attempt > 0 && rate > best) best = rate;
+  }
+  return best;
 }
 
 /**
@@ -102,33 +113,41 @@ async function rawBulkLoad(handle: DatabaseHandle, name: string, logs: RawLog[])
   if (name === 'pglite') {
     const query = (client as { query: Query }).query.bind(client);
     const blob = new Blob([rows.map((row) => row.join(',')).join('\n')]);
-    rates.COPY = await timed(query, table, rows.length, () =>
-      query(`copy ${table} (${columns}) from '/dev/blob' with (format csv)`, [], { blob }),
-    );
-    rates['multi-row INSERT'] = await timed(query, table, rows.length, async () => {
+    const truncate = () => query(`truncate ${table}`);
+    rates.COPY = await fastest(truncate, async () => {
+      await query(`copy ${table} (${columns}) from '/dev/blob' with (format csv)`, [], { blob });
+      return rows.length;
+    });
+    rates['multi-row INSERT'] = await fastest(truncate, async () => {
       await query('begin');
       for (const statement of statements) await query(statement);
       await query('commit');
+      return rows.length;
     });
+    await truncate();
     return rates;
   }
   const pool = client as { connect: () => Promise<{ query: Query; release: () => void }> };
   const connection = await pool.connect();
   const query = connection.query.bind(connection);
   const csv = `${rows.map((row) => row.join(',')).join('\n')}\n`;
-  rates.COPY = await timed(query, table, rows.length, () =>
-    pipeline(
+  const truncate = () => query(`truncate ${table}`);
+  rates.COPY = await fastest(truncate, async () => {
+    await pipeline(
       Readable.from([csv]),
       (connection as unknown as { query: (stream: Writable) => Writable }).query(
         copyFrom(`copy ${table} (${columns}) from stdin with (format csv)`),
       ),
-    ),
-  );
-  rates['multi-row INSERT'] = await timed(query, table, rows.length, async () => {
+    );
+    return rows.length;
+  });
+  rates['multi-row INSERT'] = await fastest(truncate, async () => {
     await query('begin');
     for (const statement of statements) await query(statement);
     await query('commit');
+    return rows.length;
   });
+  await truncate();
   connection.release();
   return rates;
 }
@@ -249,16 +268,22 @@ try {
     });
     return (JSON.parse(await response.text()) as { result: RawLog[] }).result;
   };
-  await rawGetLogs(...ranges[0]!);
-  const rawLogs: RawLog[] = [];
-  const fetchStart = performance.now();
-  let nextRange = 0;
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      while (nextRange < ranges.length) rawLogs.push(...(await rawGetLogs(...ranges[nextRange++]!)));
-    }),
+  let rawLogs: RawLog[] = [];
+  const fetchRate = await fastest(
+    async () => {
+      rawLogs = [];
+    },
+    async () => {
+      let nextRange = 0;
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          while (nextRange < ranges.length) rawLogs.push(...(await rawGetLogs(...ranges[nextRange++]!)));
+        }),
+      );
+      return rawLogs.length;
+    },
   );
-  const fetchRate = rawLogs.length / ((performance.now() - fetchStart) / 1000);
+  console.log(`each figure below: the fastest of ${RUNS} timed runs, after one untimed run`);
   console.log(`raw eth_getLogs (fetch + JSON.parse, 4 in flight): ${format(fetchRate)} events/s`);
   const transferTopic = toEventSelector('Transfer(address,address,uint256)');
   const transfers = rawLogs.filter((log) => log.topics.length === 3 && log.topics[0] === transferTopic);
@@ -275,20 +300,26 @@ try {
     // The database's ceiling is its fastest raw path: a slower one is no limit the indexer must stay under.
     const loadRate = Math.max(...Object.values(loadRates));
 
+    // The indexer's backfill of the whole chain, into the same database each run (emptied before it, as
+    // `npm run db:reindex` does), by a new indexer each run.
     const handle = await target.open();
-    const indexer = createIndexer({
-      db: handle.db,
-      publicClient: chain.publicClient,
-      chainId: CHAIN_ID,
-      contracts: chain.contracts,
-      deployBlock: from,
-      maxBlockRange: RANGE,
-      signal: new AbortController().signal,
-      log,
-    });
-    const indexStart = performance.now();
-    const { events } = await profiled(`indexer-${target.name}`, () => indexer.catchUp());
-    const indexRate = events / ((performance.now() - indexStart) / 1000);
+    const backfill = async () => {
+      const indexer = createIndexer({
+        db: handle.db,
+        publicClient: chain.publicClient,
+        chainId: CHAIN_ID,
+        contracts: chain.contracts,
+        deployBlock: from,
+        maxBlockRange: RANGE,
+        signal: new AbortController().signal,
+        log,
+      });
+      const { events } = await indexer.catchUp();
+      if (events < TOTAL_EVENTS)
+        throw new Error(`the backfill indexed ${events} events, fewer than the chain's transfers`);
+      return events;
+    };
+    const indexRate = await profiled(`indexer-${target.name}`, () => fastest(() => emptyMirror(handle.db), backfill));
     await handle.close();
     const ceiling = Math.min(fetchRate, loadRate);
     const lower =
