@@ -1,135 +1,27 @@
 /**
  * The mirror cannot be fed a wrong chain: eth_getLogs answers are held against the headers (every log's block hash,
- * the logsBloom of blocks that may change), stablecoin transfers are kept only when they touch the protocol, and a
- * reorg deeper than the kept hashes restarts from the last finalized block. Real anvil, with a proxy in front of the
- * public client where an RPC must misbehave.
+ * the logsBloom of blocks that may change), and a reorg deeper than the kept hashes restarts from the last finalized
+ * block (stablecoin-transfers.test.ts: M-7). Real anvil, with a proxy in front of the public client where an RPC must
+ * misbehave (chain-checks.test-kit.ts).
  */
 import pino from 'pino';
-import {
-  type Address,
-  formatLog,
-  type Hex,
-  type Log,
-  type PublicClient,
-  pad,
-  parseEventLogs,
-  type RpcLog,
-  toHex,
-  zeroAddress,
-} from 'viem';
-import { afterEach, describe, expect, it } from 'vitest';
-import { testStablecoinAbi } from '#contracts';
+import type { Hex } from 'viem';
+import { describe, expect, it } from 'vitest';
 import { devAccount, devRoles } from '../../devnet/accounts';
 import { testPort } from '../../devnet/ports';
-import type { Database, DatabaseHandle } from '../database';
 import { testDatabases } from '../databases.test-kit';
 import { dumpMirror } from '../dump';
-import { runScenario, startTestChain, type TestChain } from '../fixtures.test-kit';
-import { shareTransfers, stablecoinTransfers } from '../schema';
-import { decodeLogs } from './decode';
+import { runScenario } from '../fixtures.test-kit';
+import { shareTransfers } from '../schema';
+import { chainCheckSuite, isEmpty, withFinalized, withGetLogs } from './chain-checks.test-kit';
 import { ChainMovedError } from './errors';
-import { createIndexer } from './indexer';
 import { readCursor } from './store';
 
-const silent = pino({ level: 'silent' });
-// Ports of this file: 8880.. for PGlite, 8890.. for PostgreSQL (see indexer.test.ts for 8810..).
-let nextPort = 8880;
-
-/** An eth_getLogs filter, its block numbers parsed. */
-type GetLogsArgs = {
-  fromBlock?: bigint;
-  toBlock?: bigint;
-  blockHash?: Hex;
-  address?: Address | Address[];
-  topics?: (Hex | Hex[] | null)[];
-};
-
-/**
- * The public client with its eth_getLogs answers (by-hash reads included) passed through `tamper`, as viem formats
- * them: an RPC that misbehaves, at the JSON-RPC level the indexer reads.
- */
-function withGetLogs(client: PublicClient, tamper: (logs: Log[], args: GetLogsArgs) => Log[]) {
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (property !== 'request') return value;
-      return async (request: { method: string; params?: unknown }, options?: unknown) => {
-        const answer = await value.call(target, request as never, options as never);
-        if (request.method !== 'eth_getLogs') return answer;
-        const [filter] = request.params as [Record<string, unknown>];
-        const number = (quantity: unknown) => (typeof quantity === 'string' ? BigInt(quantity) : undefined);
-        const args = { ...filter, fromBlock: number(filter.fromBlock), toBlock: number(filter.toBlock) } as GetLogsArgs;
-        return tamper(
-          (answer as RpcLog[]).map((log) => formatLog(log)),
-          args,
-        ).map((log) => ({
-          ...log,
-          blockNumber: toHex(log.blockNumber!),
-          logIndex: toHex(log.logIndex!),
-          transactionIndex: toHex(log.transactionIndex!),
-        }));
-      };
-    },
-  });
-}
-
-/** The public client with its `finalized` block tag answered by `finalized` (a block object, or real when undefined). */
-function withFinalized(client: PublicClient, finalized: () => Record<string, unknown> | undefined) {
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (property !== 'getBlock') return value;
-      return async (args: { blockTag?: string }) =>
-        (args?.blockTag === 'finalized' && finalized()) || value.call(target, args);
-    },
-  });
-}
-
 describe.each(testDatabases)('indexer chain checks on $name', ({ name, open }) => {
-  const opened: DatabaseHandle[] = [];
-  let chain: TestChain | undefined;
-  const openDb = async () => {
-    const handle = await open();
-    opened.push(handle);
-    return handle.db;
-  };
-  const startChain = async () => {
-    chain = await startTestChain(testPort(nextPort++ + (name === 'postgres' ? 10 : 0)));
-    return chain;
-  };
-  const indexerFor = (
-    db: Database,
-    overrides: {
-      publicClient?: PublicClient;
-      maxBlockRange?: number;
-      confirmations?: number;
-      maxTopicAddresses?: number;
-      log?: pino.Logger;
-    } = {},
-  ) =>
-    createIndexer({
-      db,
-      publicClient: overrides.publicClient ?? chain!.publicClient,
-      chainId: 31_337,
-      contracts: chain!.contracts,
-      deployBlock: chain!.deployment.deployBlock,
-      maxBlockRange: overrides.maxBlockRange ?? 1_000,
-      confirmations: overrides.confirmations,
-      maxTopicAddresses: overrides.maxTopicAddresses,
-      signal: new AbortController().signal,
-      log: overrides.log ?? silent,
-    });
-  const cleanIndex = async () => {
-    const db = await openDb();
-    await indexerFor(db).catchUp();
-    return dumpMirror(db);
-  };
-  const isEmpty = (dump: Record<string, string[]>) => Object.values(dump).every((rows) => rows.length === 0);
-  afterEach(async () => {
-    for (const handle of opened.splice(0)) await handle.close();
-    await chain?.stop();
-    chain = undefined;
-  });
+  // One chain per test: 8910.. on PGlite, 8920.. on PostgreSQL.
+  const { openDb, startChain, indexerFor, cleanIndex } = chainCheckSuite(open, (offset) =>
+    name === 'postgres' ? testPort(8920 + offset) : testPort(8910 + offset),
+  );
 
   it('refuses a range whose log names a block hash that is not the canonical header of its block (M-5)', async () => {
     const testChain = await startChain();
@@ -187,61 +79,6 @@ describe.each(testDatabases)('indexer chain checks on $name', ({ name, open }) =
     expect((await readCursor(db, 31_337))?.number).toBe(chainHead - 3n);
   });
 
-  it('mirrors a stablecoin transfer into an offering but not one between two unrelated accounts (M-7)', async () => {
-    const testChain = await startChain();
-    const { sale } = await runScenario(testChain);
-    const investorB = devAccount(devRoles.investors[1]!).address;
-    const unrelated = await testChain.send(devRoles.investors[0], {
-      address: testChain.contracts.stablecoin,
-      abi: testStablecoinAbi,
-      functionName: 'transfer',
-      args: [investorB, 1n],
-    } as never);
-    const db = await openDb();
-    await indexerFor(db).catchUp();
-
-    const stored = await db.select().from(stablecoinTransfers);
-    expect(stored.some((row) => row.transactionHash === unrelated.transactionHash)).toBe(false);
-    // Mints to buyers and operators (from the zero address) touch no protocol contract either.
-    expect(stored.some((row) => row.from === zeroAddress)).toBe(false);
-    expect(stored.some((row) => row.to === sale.offering)).toBe(true);
-
-    // Whatever the RPC returns (all transfers, as past the topic-list limit), only the protocol's are decoded.
-    const everything = await testChain.publicClient.getLogs({
-      address: testChain.contracts.stablecoin,
-      fromBlock: testChain.deployment.deployBlock,
-    });
-    const all = parseEventLogs({ abi: testStablecoinAbi, logs: everything, eventName: 'Transfer' });
-    expect(all.some((log) => log.transactionHash === unrelated.transactionHash)).toBe(true);
-    const { rows } = decodeLogs(
-      31_337,
-      everything,
-      {
-        registry: testChain.contracts.clusterRegistry.toLowerCase(),
-        factory: testChain.contracts.factory.toLowerCase(),
-        stablecoin: testChain.contracts.stablecoin.toLowerCase(),
-        tokens: new Map([[sale.token.toLowerCase(), { clusterId: 1n, address: sale.token }]]),
-        offerings: new Map([[sale.offering.toLowerCase(), { address: sale.offering }]]),
-      },
-      () => new Date(0),
-    );
-    const protocol = new Set(
-      [testChain.contracts.clusterRegistry, testChain.contracts.factory, sale.token, sale.offering].map((address) =>
-        address.toLowerCase(),
-      ),
-    );
-    const touchingProtocol = all.filter(
-      (log) => protocol.has(log.args.from.toLowerCase()) || protocol.has(log.args.to.toLowerCase()),
-    );
-    expect(touchingProtocol.length).toBeLessThan(all.length);
-    expect(rows.stablecoinTransfers.map((row) => row.transactionHash).sort()).toEqual(
-      touchingProtocol.map((log) => log.transactionHash).sort(),
-    );
-    // The indexer stored exactly those too.
-    expect(stored.length).toBe(touchingProtocol.length);
-    expect(rows.stablecoinTransfers.some((row) => row.transactionHash === unrelated.transactionHash)).toBe(false);
-  });
-
   it('trusts a finalized block only up to the head less confirmations, so a lying RPC cannot switch the checks off (M-5)', async () => {
     const testChain = await startChain();
     const { sale } = await runScenario(testChain);
@@ -268,100 +105,6 @@ describe.each(testDatabases)('indexer chain checks on $name', ({ name, open }) =
     // The new blocks lie above the clamped finality: their blooms are checked and the incomplete answer is refused.
     await expect(indexer.step()).rejects.toThrow(/logsBloom/);
     expect((await readCursor(db, 31_337))?.number).toBe(head);
-  });
-
-  it('names the protocol contracts in OR-lists of at most the batch size instead of fetching every transfer (M-7)', async () => {
-    const testChain = await startChain();
-    const { sale } = await runScenario(testChain);
-    const investorB = devAccount(devRoles.investors[1]!).address;
-    const unrelated = await testChain.send(devRoles.investors[0], {
-      address: testChain.contracts.stablecoin,
-      abi: testStablecoinAbi,
-      functionName: 'transfer',
-      args: [investorB, 1n],
-    } as never);
-    const filters: GetLogsArgs[] = [];
-    const recording = withGetLogs(testChain.publicClient, (logs, args) => {
-      filters.push(args);
-      return logs;
-    });
-    const db = await openDb();
-    // One address per list: registry, factory, token and offering are four batches, the offering never in the first.
-    await indexerFor(db, { publicClient: recording, maxTopicAddresses: 1 }).catchUp();
-
-    // A transfer query filters Transfer(from, to) by topic: `from` (topic 1) or `to` (topic 2) one of a batch.
-    const transferQueries = filters.filter((filter) => filter.topics !== undefined);
-    expect(transferQueries.length).toBeGreaterThan(0);
-    // Never the fetch-all fallback: every transfer query names its contracts, one at a time.
-    for (const filter of transferQueries) {
-      expect([filter.topics![1] ?? filter.topics![2] ?? []].flat()).toHaveLength(1);
-    }
-    for (const filter of filters.filter((entry) => entry.topics === undefined)) {
-      expect([filter.address].flat()).toHaveLength(1);
-    }
-    const toLists = transferQueries.flatMap((filter) => (filter.topics![2] ? [[filter.topics![2]].flat()] : []));
-    const offeringBatch = toLists.findIndex((list) => list[0] === pad(sale.offering.toLowerCase() as Hex));
-    expect(offeringBatch).toBeGreaterThan(0);
-
-    const stored = await db.select().from(stablecoinTransfers);
-    expect(stored.some((row) => row.to === sale.offering)).toBe(true);
-    expect(stored.some((row) => row.transactionHash === unrelated.transactionHash)).toBe(false);
-    // The batched reads miss nothing a single read of the same contracts finds.
-    expect(await dumpMirror(db)).toEqual(await cleanIndex());
-  });
-
-  it('asks for stablecoin transfers only over blocks without a header at hand or whose bloom may hold one (M-7)', async () => {
-    const testChain = await startChain();
-    const { sale } = await runScenario(testChain);
-    const [investorA, investorB] = devRoles.investors;
-    const sharesOnly: bigint[] = [];
-    for (let count = 0; count < 3; count++) {
-      const receipt = await testChain.transferShares(investorA, sale.token, devAccount(investorB).address, 1n);
-      sharesOnly.push(receipt.blockNumber);
-    }
-    const stablecoinQueries: GetLogsArgs[] = [];
-    const recording = withGetLogs(testChain.publicClient, (logs, args) => {
-      if (args.topics !== undefined && args.fromBlock !== undefined) stablecoinQueries.push(args);
-      return logs;
-    });
-    const db = await openDb();
-    const indexer = indexerFor(db, { publicClient: recording });
-    await indexer.catchUp();
-
-    // The share transfers' blocks have headers (their logs need them) whose blooms hold no stablecoin log: not asked,
-    // neither for the contracts known before the range nor for the token and offering created in it.
-    expect(stablecoinQueries.length).toBeGreaterThan(0);
-    for (const query of stablecoinQueries) expect(query.toBlock!).toBeLessThan(sharesOnly[0]!);
-    // A range of share transfers alone: no stablecoin query at all.
-    stablecoinQueries.length = 0;
-    await testChain.transferShares(investorB, sale.token, devAccount(investorA).address, 1n);
-    await testChain.transferShares(investorA, sale.token, devAccount(investorB).address, 1n);
-    await indexer.catchUp();
-    expect(stablecoinQueries).toEqual([]);
-    // Nothing is missed: the mirror holds every stablecoin transfer from or to a protocol contract on the chain.
-    const protocol = new Set(
-      [
-        testChain.contracts.clusterRegistry,
-        testChain.contracts.factory,
-        testChain.contracts.market,
-        sale.token,
-        sale.offering,
-      ].flatMap((address) => (address ? [address.toLowerCase()] : [])),
-    );
-    const all = parseEventLogs({
-      abi: testStablecoinAbi,
-      eventName: 'Transfer',
-      logs: await testChain.publicClient.getLogs({
-        address: testChain.contracts.stablecoin,
-        fromBlock: testChain.deployment.deployBlock,
-      }),
-    });
-    const expected = all
-      .filter((log) => protocol.has(log.args.from.toLowerCase()) || protocol.has(log.args.to.toLowerCase()))
-      .map((log) => `${log.transactionHash}:${log.logIndex}`);
-    const stored = await db.select().from(stablecoinTransfers);
-    expect(expected.length).toBeGreaterThan(1);
-    expect(stored.map((row) => `${row.transactionHash}:${row.logIndex}`).sort()).toEqual(expected.sort());
   });
 
   it('rolls a reorg deeper than the kept block hashes back to the finalized block, not the deployment (I-7)', {

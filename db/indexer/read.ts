@@ -14,11 +14,16 @@
  * Any disagreement throws ChainMovedError (retryable): nothing of the range is written, and it is read again.
  *
  * Stablecoin transfers are fetched only when they come from or go to a protocol contract (review M-7: on a real
- * stablecoin the chain's every transfer would otherwise be mirrored), with topic filters, and only over the blocks
- * whose header is not at hand or whose logsBloom may hold one: the headers are fetched first, and in a busy backfill
- * (a header for nearly every block) the node is then seldom asked at all. RPCs cap OR-lists, so the
+ * stablecoin the chain's every transfer would otherwise be mirrored), with topic filters. RPCs cap OR-lists, so the
  * contracts are named MAX_TOPIC_ADDRESSES at a time, in several eth_getLogs per range: fetching every transfer past
- * the cap instead would bring M-7 back at ~250 clusters. The followed addresses are split the same way.
+ * the cap instead would bring M-7 back at ~250 clusters. The followed addresses are split the same way. Near the head
+ * they are asked beside the followed logs, over the whole range. In a finalized range the headers the checks need come
+ * first, and the stablecoin is asked over one span: from the first to the last block that has no header at hand or
+ * whose logsBloom may hold such a transfer (see stablecoinSpan). Where the protocol logs in nearly every block and the
+ * stablecoin is quiet (the bench's chain), that is seldom any block; where the stablecoin is busy or the protocol
+ * sparse, it is nearly the whole range, one round trip later, which the read-ahead hides. A bloom is believed only if
+ * it holds the emitter of every log the answer has in its block (a zeroed bloom, as some RPCs serve, is not), and not
+ * at all on chains whose blooms leave logs out (bloom-gate.ts).
  */
 import {
   type Address,
@@ -31,7 +36,8 @@ import {
   toEventSelector,
   toHex,
 } from 'viem';
-import { type BloomBits, bloomBits, bloomBytes, bloomMayContain } from './bloom';
+import { bloomBytes, bloomMayContain } from './bloom';
+import { BLOOMS_LEAVE_LOGS_OUT, createBloomTests } from './bloom-gate';
 import { type ChainLog, decodeLogs, type KnownContracts, toChainLogs } from './decode';
 import { ChainMovedError, MalformedRpcResponseError } from './errors';
 
@@ -44,6 +50,8 @@ const transferEvent = parseAbiItem('event Transfer(address indexed from, address
 const TRANSFER_TOPIC = toEventSelector(transferEvent);
 /** Protocol contracts named in one address or topic OR-list at most (providers refuse longer lists). */
 export const MAX_TOPIC_ADDRESSES = 500;
+/** A logsBloom as the checks read it: 256 bytes in hex. Anything else (`0x`, as some chains serve) counts as none. */
+const LOGS_BLOOM = /^0x[0-9a-fA-F]{512}$/;
 /** By-hash log requests in flight at once. */
 const CONCURRENCY = 20;
 /** Headers asked for in one JSON-RPC batch (one HTTP request); a range's batches go out together. */
@@ -149,16 +157,7 @@ export function createRangeReader(options: {
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new RangeError('maxTopicAddresses must be a positive integer');
   const stablecoin = contracts.stablecoin.toLowerCase();
-  const bitsCache = new Map<string, BloomBits>();
-  const bitsOf = (item: Hex) => {
-    const key = item.toLowerCase();
-    let bits = bitsCache.get(key);
-    if (!bits) {
-      bits = bloomBits(item);
-      bitsCache.set(key, bits);
-    }
-    return bits;
-  };
+  const { bitsOf, mayHoldProtocolTransfer, stablecoinSpan } = createBloomTests(contracts.stablecoin);
 
   const batching = batchingClient(publicClient);
 
@@ -182,7 +181,8 @@ export function createRangeReader(options: {
       hash: block.hash as Hex,
       parentHash: block.parentHash as Hex,
       timestamp: BigInt(block.timestamp),
-      logsBloom: typeof block.logsBloom === 'string' ? (block.logsBloom as Hex) : null,
+      logsBloom:
+        typeof block.logsBloom === 'string' && LOGS_BLOOM.test(block.logsBloom) ? (block.logsBloom as Hex) : null,
     };
   }
 
@@ -230,18 +230,19 @@ export function createRangeReader(options: {
    */
   async function readRange(from: bigint, to: bigint, knownBefore: KnownContracts, finalized: bigint) {
     const followedBefore = followedAddresses(knownBefore);
-    const unfinalFrom = finalized >= from ? finalized + 1n : from;
-    let [first, last, logs] = await Promise.all([
+    // The range's first block that may still change (above `to` when all of it is final): from there on every header
+    // is fetched and held against the answer.
+    const firstUnfinalized = finalized >= from ? finalized + 1n : from;
+    const headers = new Map<bigint, Header>();
+    const [first, last, found] = await Promise.all([
       getBlock(from),
       getBlock(to),
-      fetchLogs({ fromBlock: from, toBlock: to }, followedBefore, []),
+      logsWithTransfers(from, to, followedBefore, [], headers, firstUnfinalized),
     ]);
-    // The headers the checks need anyway come before the stablecoin transfers: a block whose bloom proves that it holds
-    // no stablecoin transfer from or to the protocol is not asked about (in a busy backfill, nearly every block).
-    const headers = new Map([first, last].map((header) => [header.number, header]));
-    await fetchHeaders(headers, neededHeaders(logs, unfinalFrom, to));
-    const span = stablecoinSpan(from, to, headers, followedBefore);
-    if (span) logs = sortUnique([...logs, ...(await fetchLogs(span, [], followedBefore))]);
+    // The first and last headers join the others unless already there: the header a bloom was believed from stays the
+    // one every log of its block is held against.
+    for (const header of [first, last]) if (!headers.has(header.number)) headers.set(header.number, header);
+    let logs = found;
     // Tokens and offerings created in this range emit logs in it too: fetch theirs from their creation block on.
     const next = { ...knownBefore, tokens: new Map(knownBefore.tokens), offerings: new Map(knownBefore.offerings) };
     const factoryLogs = logs.filter((entry) => entry.address.toLowerCase() === next.factory);
@@ -250,11 +251,7 @@ export function createRangeReader(options: {
     for (const entry of discovered) if (entry.blockNumber < since) since = entry.blockNumber;
     if (discovered.length > 0) {
       const added = discovered.flatMap((entry) => [entry.token, entry.offering]);
-      const addedLogs = await fetchLogs({ fromBlock: since, toBlock: to }, added, []);
-      await fetchHeaders(headers, neededHeaders(addedLogs, unfinalFrom, to));
-      const addedSpan = stablecoinSpan(since, to, headers, added);
-      const addedTransfers = addedSpan ? await fetchLogs(addedSpan, [], added) : [];
-      logs = sortUnique([...logs, ...addedLogs, ...addedTransfers]);
+      logs = sortUnique([...logs, ...(await logsWithTransfers(since, to, added, logs, headers, firstUnfinalized))]);
     }
     // What was asked for block n: the contracts known before the range and those created up to n (from `since`).
     const followedAt = (blockNumber: bigint) =>
@@ -264,7 +261,7 @@ export function createRangeReader(options: {
             ...followedBefore,
             ...discovered.filter((entry) => entry.blockNumber <= blockNumber).flatMap((e) => [e.token, e.offering]),
           ];
-    await checkAgainstHeaders(from, to, logs, headers, unfinalFrom, followedAt);
+    await checkAgainstHeaders(from, to, logs, headers, firstUnfinalized, followedAt);
     // `next` already knows this range's new tokens: their mint precedes the ClusterTokenized log in the same block.
     // One Date per block, shared by its rows (the store maps each distinct value to the driver once).
     const times = new Map<bigint, Date>();
@@ -282,11 +279,33 @@ export function createRangeReader(options: {
     return { from, to, first, last, logCount: logs.length, rows, next };
   }
 
-  /** The blocks whose headers the checks need: every block with a log, and every block from `unfinalFrom` to `to`. */
-  function neededHeaders(logs: ChainLog[], unfinalFrom: bigint, to: bigint) {
-    const wanted = new Set(logs.map((log) => log.blockNumber));
-    for (let block = unfinalFrom; block <= to; block++) wanted.add(block);
-    return wanted;
+  /**
+   * The logs of `followed` in `from`..`to` and the stablecoin transfers from or to them. Near the head (a block of the
+   * range may still change) or where blooms leave logs out, both at once over the whole range. In a finalized range,
+   * the headers the checks need first (into `headers`), then the stablecoin over stablecoinSpan's span only; `held`
+   * are logs of the range already read, whose emitters vouch for their blocks' blooms too.
+   */
+  async function logsWithTransfers(
+    from: bigint,
+    to: bigint,
+    followed: Address[],
+    held: ChainLog[],
+    headers: Map<bigint, Header>,
+    firstUnfinalized: bigint,
+  ) {
+    const where = { fromBlock: from, toBlock: to };
+    if (firstUnfinalized <= to || BLOOMS_LEAVE_LOGS_OUT.has(chainId)) return fetchLogs(where, followed, followed);
+    const logs = await fetchLogs(where, followed, []);
+    await fetchHeaders(headers, blocksNeedingHeaders(logs, firstUnfinalized, to));
+    const span = stablecoinSpan(from, to, headers, followed, [...held, ...logs]);
+    return span ? sortUnique([...logs, ...(await fetchLogs(span, [], followed))]) : logs;
+  }
+
+  /** Every block with a log, and every block from `firstUnfinalized` to `to`: those the checks need the header of. */
+  function blocksNeedingHeaders(logs: ChainLog[], firstUnfinalized: bigint, to: bigint) {
+    const blocks = new Set(logs.map((log) => log.blockNumber));
+    for (let block = firstUnfinalized; block <= to; block++) blocks.add(block);
+    return blocks;
   }
 
   /** Adds the headers of `blocks` that `headers` lacks, all at once (JSON-RPC batches of HEADER_BATCH). */
@@ -296,47 +315,20 @@ export function createRangeReader(options: {
   }
 
   /**
-   * The blocks of `from`..`to` that may hold a stablecoin transfer from or to one of `protocol`, as one span (none:
-   * undefined): each block whose header is not at hand, and each whose logsBloom may hold the stablecoin's Transfer
-   * with one of them as a topic. A clear bloom bit proves the log is not in the block; one span, not a request per run
-   * of blocks, so a range costs at most the two stablecoin queries it always cost.
-   */
-  function stablecoinSpan(from: bigint, to: bigint, headers: Map<bigint, Header>, protocol: Address[]) {
-    let protocolBits: BloomBits[] | undefined;
-    const mayHold = (header: Header) => {
-      if (!header.logsBloom) return true;
-      const bloom = bloomBytes(header.logsBloom);
-      if (!bloomMayContain(bloom, bitsOf(contracts.stablecoin)) || !bloomMayContain(bloom, bitsOf(TRANSFER_TOPIC))) {
-        return false;
-      }
-      protocolBits ??= protocol.map((address) => bitsOf(pad(address)));
-      return protocolBits.some((bits) => bloomMayContain(bloom, bits));
-    };
-    let fromBlock: bigint | undefined;
-    let toBlock = from;
-    for (let block = from; block <= to; block++) {
-      const header = headers.get(block);
-      if (header && !mayHold(header)) continue;
-      fromBlock ??= block;
-      toBlock = block;
-    }
-    return fromBlock === undefined ? undefined : { fromBlock, toBlock };
-  }
-
-  /**
-   * Holds `logs` against the headers (those missing are fetched into `headers`): the unfinalized blocks form one chain,
-   * every log names its block's hash, and the blooms of unfinalized blocks announce no log the answer lacks.
+   * Holds `logs` against the headers: the unfinalized blocks form one chain, every log names its block's hash, and the
+   * blooms of unfinalized blocks announce no log the answer lacks. The headers not yet in `headers` (the blocks of
+   * stablecoin transfers found where none was at hand) are fetched into it first.
    */
   async function checkAgainstHeaders(
     from: bigint,
     to: bigint,
     logs: ChainLog[],
     headers: Map<bigint, Header>,
-    unfinalFrom: bigint,
+    firstUnfinalized: bigint,
     followedAt: (blockNumber: bigint) => Address[],
   ) {
-    await fetchHeaders(headers, neededHeaders(logs, unfinalFrom, to));
-    for (let block = unfinalFrom + 1n; block <= to; block++) {
+    await fetchHeaders(headers, blocksNeedingHeaders(logs, firstUnfinalized, to));
+    for (let block = firstUnfinalized + 1n; block <= to; block++) {
       if (headers.get(block)!.parentHash !== headers.get(block - 1n)!.hash) {
         throw new ChainMovedError(`the headers of blocks ${block - 1n} and ${block} are not of one chain`);
       }
@@ -349,14 +341,14 @@ export function createRangeReader(options: {
         );
       }
     }
-    if (unfinalFrom <= to) await checkBlooms(from, to, unfinalFrom, headers, logs, followedAt);
+    if (firstUnfinalized <= to) await checkBlooms(from, to, firstUnfinalized, headers, logs, followedAt);
   }
 
   /** Reads again, by hash, each unfinalized block whose bloom may hold a log the answer does not have. */
   async function checkBlooms(
     from: bigint,
     to: bigint,
-    unfinalFrom: bigint,
+    firstUnfinalized: bigint,
     headers: Map<bigint, Header>,
     logs: ChainLog[],
     followedAt: (blockNumber: bigint) => Address[],
@@ -368,7 +360,7 @@ export function createRangeReader(options: {
       emitters.set(log.blockNumber, set);
     }
     const suspicious: Header[] = [];
-    for (let block = unfinalFrom; block <= to; block++) {
+    for (let block = firstUnfinalized; block <= to; block++) {
       const header = headers.get(block)!;
       if (!header.logsBloom) throw new MalformedRpcResponseError(`the header of block ${block} has no logsBloom`);
       const bloom = bloomBytes(header.logsBloom);
@@ -376,10 +368,7 @@ export function createRangeReader(options: {
       const followed = followedAt(block);
       const missed =
         followed.some((address) => !seen?.has(address.toLowerCase()) && bloomMayContain(bloom, bitsOf(address))) ||
-        (!seen?.has(stablecoin) &&
-          bloomMayContain(bloom, bitsOf(contracts.stablecoin)) &&
-          bloomMayContain(bloom, bitsOf(TRANSFER_TOPIC)) &&
-          followed.some((address) => bloomMayContain(bloom, bitsOf(pad(address)))));
+        (!seen?.has(stablecoin) && mayHoldProtocolTransfer(bloom, followed));
       if (missed) suspicious.push(header);
     }
     if (suspicious.length === 0) return;
