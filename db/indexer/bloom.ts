@@ -2,7 +2,8 @@
  * The 2048-bit logs bloom of a block header (yellow paper, M3:2048): every log's address and each of its topics set
  * three bits, taken from the first three byte pairs of their keccak-256 hash. A clear bit proves that no log of that
  * block carries the item; a set bit only says "maybe". The indexer uses it to catch an `eth_getLogs` answer that left
- * logs out (viem has no helper for it).
+ * logs out near the head, and to leave blocks out of a finalized range's stablecoin query (bloom-gate.ts); viem has
+ * no helper for it.
  */
 import { type Hex, hexToBytes, keccak256 } from 'viem';
 

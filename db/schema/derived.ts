@@ -43,7 +43,9 @@ export const clusters = mirror.table(
 
 /**
  * Share balances, moved by the net delta of each indexed range's transfers (reversed on rollback). Rows that reach
- * zero are deleted, so the holders of a token are exactly its rows.
+ * zero are deleted, so the holders of a token are exactly its rows. Pages are kept half free (migration 0016,
+ * fillfactor 50, which drizzle-kit does not track: keep it if the table is ever recreated) so those moves are HOT
+ * updates; an index on `balance` would end that (db/indexer/derived/balances.test.ts checks both).
  */
 export const balances = mirror.table(
   'balances',
