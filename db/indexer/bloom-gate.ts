@@ -36,21 +36,25 @@ export function createBloomTests(stablecoin: Address) {
   };
 
   /**
-   * False when `bloom` proves that its block holds no stablecoin Transfer from or to one of `protocol` (tested one by
-   * one only with `eachContract`; else the stablecoin's Transfer alone decides).
+   * False when `bloom` proves that its block holds no stablecoin Transfer from or to one of `protocol`. `protocolBits`:
+   * their bits as topics, computed once for a range's every block (null: the stablecoin's Transfer alone decides).
    */
-  function mayHoldProtocolTransfer(bloom: Uint8Array, protocol: Address[], eachContract = true) {
+  function mayHoldProtocolTransfer(bloom: Uint8Array, protocol: Address[], protocolBits?: BloomBits[] | null) {
     if (!bloomMayContain(bloom, bitsOf(stablecoin)) || !bloomMayContain(bloom, bitsOf(TRANSFER_TOPIC))) {
       return false;
     }
-    return !eachContract || protocol.some((address) => bloomMayContain(bloom, bitsOf(pad(address))));
+    if (protocolBits === null) return true;
+    if (protocolBits) return protocolBits.some((bits) => bloomMayContain(bloom, bits));
+    return protocol.some((address) => bloomMayContain(bloom, bitsOf(pad(address))));
   }
 
   /**
    * The one span of `from`..`to` to ask the stablecoin about for transfers from or to `protocol` (undefined: none),
-   * from the first to the last block that may hold one: a block whose header is not at hand, whose bloom is missing or
-   * lacks the emitter of one of `held` in it (a zeroed or partial bloom proves nothing), or whose bloom may hold such a
-   * transfer. One span, not a request per run of blocks: a range costs at most the queries it always cost.
+   * from the first to the last block that may hold one. A block's bloom is believed only when it vouches for itself:
+   * the block has logs in `held` and the bloom holds each one's emitter (a zeroed or partial bloom, or one of a block
+   * the answer has nothing of, proves nothing). So a block may hold one when its header is not at hand, its bloom is
+   * missing or not believed, or the bloom may hold such a transfer. One span, not a request per run of blocks: a range
+   * costs at most the queries it always cost.
    */
   function stablecoinSpan(
     from: bigint,
@@ -67,20 +71,24 @@ export function createBloomTests(stablecoin: Address) {
       }
       return blooms.get(block);
     };
+    const vouched = new Set<bigint>();
     const untrusted = new Set<bigint>();
     let previous: ChainLog | undefined;
     for (const log of held) {
-      // Sorted by block: a block's logs of one emitter in a row need one test.
+      // A block's logs of one emitter in a row need one test (`held` is sorted lists joined: a repeat costs a test).
       if (previous?.blockNumber === log.blockNumber && previous.address === log.address) continue;
       previous = log;
       const bloom = bloomOf(log.blockNumber);
-      if (!bloom || !bloomMayContain(bloom, bitsOf(log.address as Hex))) untrusted.add(log.blockNumber);
+      if (bloom && bloomMayContain(bloom, bitsOf(log.address as Hex))) vouched.add(log.blockNumber);
+      else untrusted.add(log.blockNumber);
     }
-    const eachContract = protocol.length <= MAX_BLOOM_PROTOCOL_TESTS;
+    const protocolBits =
+      protocol.length <= MAX_BLOOM_PROTOCOL_TESTS ? protocol.map((address) => bitsOf(pad(address))) : null;
     let span: { fromBlock: bigint; toBlock: bigint } | undefined;
     for (let block = from; block <= to; block++) {
       const bloom = bloomOf(block);
-      if (bloom && !untrusted.has(block) && !mayHoldProtocolTransfer(bloom, protocol, eachContract)) continue;
+      const believed = bloom !== undefined && vouched.has(block) && !untrusted.has(block);
+      if (believed && !mayHoldProtocolTransfer(bloom, protocol, protocolBits)) continue;
       span = { fromBlock: span?.fromBlock ?? block, toBlock: block };
     }
     return span;

@@ -51,7 +51,7 @@ describe.each(testDatabases.map((database) => database.name))('indexer killed wi
   });
 
   it('restarts into the same database a clean re-index produces', { timeout: 180_000 }, async () => {
-    chain = await startTestChain(testPort(name === 'postgres' ? 8870 : 8871));
+    chain = await startTestChain(name === 'postgres' ? testPort(8960) : testPort(8961));
     await runScenario(chain);
     await chain.mine(20);
 

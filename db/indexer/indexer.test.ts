@@ -34,9 +34,6 @@ import { createIndexer } from './indexer';
 import { readCursor, writeRange } from './store';
 
 const log = pino({ level: 'silent' });
-// Each database gets its own block of ports, so the PGlite and PostgreSQL suites can run side by side.
-let nextPort = 8810;
-const PORTS_PER_DATABASE = 40;
 
 function indexerFor(chain: TestChain, db: Database, overrides: { maxBlockRange?: number; signal?: AbortSignal } = {}) {
   return createIndexer({
@@ -58,6 +55,9 @@ async function caughtUp(chain: TestChain, db: Database) {
 }
 
 describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
+  // One chain per test, each database its own block of ports (literal bases, where the port lint sees them): 8810..
+  // on PGlite, 8820.. on PostgreSQL.
+  let nextOffset = 0;
   const opened: DatabaseHandle[] = [];
   let chain: TestChain | undefined;
   const openDb = async () => {
@@ -72,7 +72,8 @@ describe.each(testDatabases)('indexer on $name', ({ name, open }) => {
     return dumpMirror(db);
   };
   const startChain = async () => {
-    chain = await startTestChain(testPort(nextPort++ + (name === 'postgres' ? PORTS_PER_DATABASE : 0)));
+    const offset = nextOffset++;
+    chain = await startTestChain(name === 'postgres' ? testPort(8820 + offset) : testPort(8810 + offset));
     return chain;
   };
   afterEach(async () => {

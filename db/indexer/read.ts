@@ -240,8 +240,14 @@ export function createRangeReader(options: {
       logsWithTransfers(from, to, followedBefore, [], headers, firstUnfinalized),
     ]);
     // The first and last headers join the others unless already there: the header a bloom was believed from stays the
-    // one every log of its block is held against.
-    for (const header of [first, last]) if (!headers.has(header.number)) headers.set(header.number, header);
+    // one every log of its block is held against, and it must be the block the caller checks the cursor against.
+    for (const header of [first, last]) {
+      const known = headers.get(header.number);
+      if (!known) headers.set(header.number, header);
+      else if (known.hash !== header.hash) {
+        throw new ChainMovedError(`two answers for block ${header.number} name different hashes`);
+      }
+    }
     let logs = found;
     // Tokens and offerings created in this range emit logs in it too: fetch theirs from their creation block on.
     const next = { ...knownBefore, tokens: new Map(knownBefore.tokens), offerings: new Map(knownBefore.offerings) };
