@@ -104,8 +104,15 @@ test('an investor buys shares with a permit, earns streamed revenue and claims e
   expect(paid).toBe(owed);
   expect(await stablecoinBalance(investor)).toBe(before + paid);
   // Once the page has re-read the chain, claimable restarts from what streamed since the claim, and earned keeps
-  // what was paid: earned − paid = claimable, within the stream of the seconds since the claim.
-  await expect.poll(() => numericValue(row.getByTestId('holding-claimable'))).toBeLessThan(paid);
+  // what was paid: earned − paid = claimable, within the stream of the seconds since the claim. Waited for by that
+  // difference: before the re-read the page still shows earned = claimable (its ticking pre-claim figure, which can
+  // be below `paid` for a second, so "claimable < paid" did not prove the re-read).
+  await expect
+    .poll(async () => {
+      const figures = await readFigures(row, ['holding-claimable', 'holding-earned']);
+      return BigInt(figures['holding-earned']!.value!) - BigInt(figures['holding-claimable']!.value!);
+    })
+    .toBe(paid);
   const after = await readFigures(row, ['holding-claimable', 'holding-earned']);
   const sinceClaim = await claimableWindow(
     token,
