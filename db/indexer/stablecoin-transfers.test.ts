@@ -58,6 +58,16 @@ function withZeroedBlooms(testChain: TestChain): PublicClient {
   }) as PublicClient;
 }
 
+/** A stablecoin transfer between two investors: one that touches no protocol contract, which the mirror must leave out. */
+function transferBetweenInvestors(testChain: TestChain) {
+  return testChain.send(devRoles.investors[0], {
+    address: testChain.contracts.stablecoin,
+    abi: testStablecoinAbi,
+    functionName: 'transfer',
+    args: [devAccount(devRoles.investors[1]!).address, 1n],
+  } as never);
+}
+
 /** Blocks mined after a scenario so that it lies below anvil's finalized block (64 below the head). */
 const PAST_FINALITY = 100;
 
@@ -70,13 +80,7 @@ describe.each(testDatabases)('stablecoin transfers on $name', ({ name, open }) =
   it('mirrors a stablecoin transfer into an offering but not one between two unrelated accounts (M-7)', async () => {
     const testChain = await startChain();
     const { sale } = await runScenario(testChain);
-    const investorB = devAccount(devRoles.investors[1]!).address;
-    const unrelated = await testChain.send(devRoles.investors[0], {
-      address: testChain.contracts.stablecoin,
-      abi: testStablecoinAbi,
-      functionName: 'transfer',
-      args: [investorB, 1n],
-    } as never);
+    const unrelated = await transferBetweenInvestors(testChain);
     const db = await openDb();
     await indexerFor(db).catchUp();
 
@@ -125,13 +129,7 @@ describe.each(testDatabases)('stablecoin transfers on $name', ({ name, open }) =
   it('names the protocol contracts in OR-lists of at most the batch size instead of fetching every transfer (M-7)', async () => {
     const testChain = await startChain();
     const { sale } = await runScenario(testChain);
-    const investorB = devAccount(devRoles.investors[1]!).address;
-    const unrelated = await testChain.send(devRoles.investors[0], {
-      address: testChain.contracts.stablecoin,
-      abi: testStablecoinAbi,
-      functionName: 'transfer',
-      args: [investorB, 1n],
-    } as never);
+    const unrelated = await transferBetweenInvestors(testChain);
     const filters: GetLogsArgs[] = [];
     const recording = withGetLogs(testChain.publicClient, (logs, args) => {
       filters.push(args);
